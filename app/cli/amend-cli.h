@@ -1,0 +1,50 @@
+/* amend-cli.h: what the commands of the amend program share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "amend-document.h"
+
+G_BEGIN_DECLS
+
+/* Exit statuses, as documented in `amend --help`. */
+enum {
+  AMEND_EXIT_OK       = 0,
+  AMEND_EXIT_FINDINGS = 1, /* check found an error; fmt --check found a file to format */
+  AMEND_EXIT_USAGE    = 2,
+  AMEND_EXIT_FAILURE  = 3, /* a file could not be read or written */
+};
+
+typedef struct {
+  const char *name;
+  const char *parameters;   /* untranslated, e.g. "[--json] FILE" */
+  const char *summary;      /* N_() marked */
+  const char *description;  /* N_() marked, may be NULL */
+  int       (*run)          (int argc, char **argv);
+} AmendCommand;
+
+extern const AmendCommand amend_command_outline;
+extern const AmendCommand amend_command_check;
+extern const AmendCommand amend_command_fmt;
+
+void           amend_cli_error            (const char *format,
+                                           ...) G_GNUC_PRINTF (1, 2);
+int            amend_cli_usage_error      (const AmendCommand *command,
+                                           const char         *format,
+                                           ...) G_GNUC_PRINTF (2, 3);
+GOptionContext *amend_cli_option_context  (const AmendCommand *command,
+                                           const GOptionEntry *entries);
+gboolean       amend_cli_parse            (const AmendCommand *command,
+                                           GOptionContext     *context,
+                                           int                *argc,
+                                           char             ***argv,
+                                           int                *status);
+AmendDocument *amend_cli_load             (const char         *path);
+void           amend_cli_print_diagnostics (AmendDocument     *doc,
+                                            const char        *path,
+                                            gboolean           errors_only);
+
+G_END_DECLS

@@ -1,0 +1,67 @@
+/* amend-command-check.c: amend check FILE...
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "amend-check.h"
+#include "amend-cli.h"
+
+static int
+check_one (const char *path)
+{
+  g_autoptr(AmendDocument) doc = amend_cli_load (path);
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  gboolean error = FALSE;
+
+  if (doc == NULL)
+    return AMEND_EXIT_FAILURE;
+
+  /* What the reader found and what the checks found, in line order. */
+  findings = amend_document_check (doc);
+  all = g_ptr_array_new ();
+  g_ptr_array_extend (all, amend_document_get_diagnostics (doc), NULL, NULL);
+  g_ptr_array_extend (all, findings, NULL, NULL);
+  amend_diagnostics_sort (all);
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      const AmendDiagnostic *diag = g_ptr_array_index (all, i);
+      g_autofree char *line = amend_diagnostic_format (diag, path);
+
+      g_print ("%s\n", line);
+      error |= diag->severity == AMEND_SEVERITY_ERROR;
+    }
+  return error ? AMEND_EXIT_FINDINGS : AMEND_EXIT_OK;
+}
+
+static int
+run (int    argc,
+     char **argv)
+{
+  g_autoptr(GOptionContext) context = amend_cli_option_context (&amend_command_check, NULL);
+  int status = AMEND_EXIT_OK;
+
+  if (!amend_cli_parse (&amend_command_check, context, &argc, &argv, &status))
+    return status;
+  if (argc < 2)
+    return amend_cli_usage_error (&amend_command_check, _("give one or more regulation files"));
+
+  for (int i = 1; i < argc; i++)
+    status = MAX (status, check_one (argv[i]));
+  return status;
+}
+
+const AmendCommand amend_command_check = {
+  .name = "check",
+  .parameters = "FILE\xe2\x80\xa6",
+  .summary = N_("Report structural problems in a regulation"),
+  .description = N_("Prints one line per finding, as FILE:LINE: error|warning: message: numbers used twice, "
+                    "gaps and disorder in a numbering, references such as \xe2\x80\x9c" "artikel 3, tweede lid\xe2\x80\x9d "
+                    "to something that does not exist, empty articles, and what could not be read. "
+                    "The exit status is 1 when there is an error."),
+  .run = run,
+};

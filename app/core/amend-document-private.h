@@ -1,0 +1,26 @@
+/* amend-document-private.h: what the reader needs to build a document
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "amend-document.h"
+
+G_BEGIN_DECLS
+
+void  _amend_document_set_line_count (AmendDocument *self,
+                                      guint          n_lines);
+void  _amend_document_forget_eids    (AmendDocument *self);
+void  _amend_document_add_meta_raw   (AmendDocument *self,
+                                      const char    *line);
+char *_amend_meta_quote              (const char    *value);
+char *_amend_meta_unquote            (const char    *value);
+
+/* amend-markdown-reader.c */
+AmendDocument *_amend_markdown_read  (const char    *data,
+                                      gsize          len,
+                                      GError       **error);
+/* amend-markdown-writer.c */
+char          *_amend_markdown_write (AmendDocument *doc);
+
+G_END_DECLS

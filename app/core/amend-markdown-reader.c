@@ -1,0 +1,1504 @@
+/* amend-markdown-reader.c: Markdown, canonical or loose, into the model
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * cmark parses the blocks and inlines; this file maps them onto the legal
+ * structure.  Two things cmark cannot know are done here:
+ *
+ *  - which headings nest in which: in a canonical file the heading level
+ *    says it; in files from other projects every heading has the same level
+ *    and the kinds are ranked by the order in which they first appear
+ *    (the Gemeentewet puts Titel above Hoofdstuk, the Awb the reverse);
+ *  - members and points that are written as plain paragraphs, or as lines
+ *    ending in a hard break ("1.  ...   \n2.  ..."), which loose files do.
+ */
+#include "config.h"
+
+#include <cmark.h>
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "amend-document-private.h"
+
+/* Points nested deeper than this are kept as the text of the deepest
+ * point; real regulations use three levels (a., 1°, i.). */
+#define MAX_NESTING 12
+
+typedef struct {
+  AmendNode *node;
+  int        level;
+} OpenNode;
+
+typedef struct {
+  AmendMarks  marks;
+  const char *href;
+  const char *text;
+  gsize       len;
+  gboolean    soft;    /* a soft line break */
+} TmpRun;
+
+typedef struct {
+  AmendDocument *doc;
+  const char    *body;
+  gsize          body_len;
+  guint          line_offset;   /* lines of front matter before the body */
+  GArray        *line_starts;   /* of gsize: where each body line starts */
+  gboolean       rank_mode;
+  int            rank[AMEND_N_NODE_KINDS];
+  GArray        *open;          /* of OpenNode; [0] is the root */
+  AmendNode     *preamble;
+  AmendNode     *wants_heading; /* loose files put the heading on the next line */
+  GArray        *runs;          /* of TmpRun, reused for every paragraph */
+  gboolean       warned_depth;
+} Reader;
+
+typedef enum {
+  LABEL_NONE,
+  LABEL_MEMBER,
+  LABEL_POINT,
+} LabelKind;
+
+typedef enum {
+  CLASS_LETTER,
+  CLASS_ORDINAL,  /* 1°, 1e. */
+  CLASS_ROMAN,
+  CLASS_NUMBER,   /* 1., 1) inside a point list */
+  CLASS_UPPER,    /* A., B. */
+  CLASS_OTHER,
+} LabelClass;
+
+/* ----------------------------------------------------------------------- */
+/* Input: encoding, line ends, front matter                                 */
+/* ----------------------------------------------------------------------- */
+
+static void
+append_replacement (GString *out)
+{
+  g_string_append (out, "\xEF\xBF\xBD");
+}
+
+/* A loose dialect writes "###Artikel 14": CommonMark needs the space. */
+static gsize
+fix_heading_marker (GString    *out,
+                    const char *p,
+                    const char *end)
+{
+  const char *q = p;
+  guint hashes = 0;
+
+  while (q < end && *q == ' ' && q - p < 3)
+    q++;
+  while (q < end && *q == '#')
+    {
+      q++;
+      hashes++;
+    }
+  if (hashes == 0 || hashes > 6 || q >= end || *q == ' ' || *q == '\t' || *q == '\n' || *q == '\r')
+    return 0;
+  g_string_append_len (out, p, q - p);
+  g_string_append_c (out, ' ');
+  return q - p;
+}
+
+/* Makes the text valid UTF-8 with LF line ends, reporting what it had to
+ * replace; the line count stays that of the file. */
+static char *
+sanitize (AmendDocument *doc,
+          const char    *data,
+          gsize          len,
+          gsize         *out_len)
+{
+  GString *out = g_string_sized_new (len + len / 64 + 16);
+  const char *p = data;
+  const char *end = data + len;
+  guint line = 1;
+  guint nul_line = 0, nul_count = 0;
+  guint bad_line = 0, bad_count = 0;
+  gboolean at_line_start = TRUE;
+  gboolean in_fence = FALSE;
+
+  if (len >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
+    p += 3;
+
+  while (p < end)
+    {
+      const char *valid_end;
+      gsize chunk;
+
+      if (at_line_start)
+        {
+          const char *s = p;
+
+          at_line_start = FALSE;
+          while (s < end && *s == ' ' && s - p < 3)
+            s++;
+          if (end - s >= 3 && (memcmp (s, "```", 3) == 0 || memcmp (s, "~~~", 3) == 0))
+            in_fence = !in_fence;
+          if (!in_fence)
+            p += fix_heading_marker (out, p, end);
+          if (p >= end)
+            break;
+        }
+
+      if (*p == '\n' || *p == '\r')
+        {
+          g_string_append_c (out, '\n');
+          if (*p == '\r' && p + 1 < end && p[1] == '\n')
+            p++;
+          p++;
+          line++;
+          at_line_start = TRUE;
+          continue;
+        }
+      if (*p == '\0')
+        {
+          if (nul_count++ == 0)
+            nul_line = line;
+          append_replacement (out);
+          p++;
+          continue;
+        }
+
+      /* Copy the longest valid stretch up to the next line end or NUL. */
+      chunk = 0;
+      while (p + chunk < end && p[chunk] != '\n' && p[chunk] != '\r' && p[chunk] != '\0')
+        chunk++;
+      if (g_utf8_validate_len (p, chunk, &valid_end))
+        {
+          g_string_append_len (out, p, chunk);
+          p += chunk;
+          continue;
+        }
+      g_string_append_len (out, p, valid_end - p);
+      p = valid_end;
+      if (bad_count++ == 0)
+        bad_line = line;
+      append_replacement (out);
+      p++;
+    }
+
+  if (nul_count > 0)
+    amend_document_add_diagnostic (doc, AMEND_SEVERITY_ERROR, nul_line, NULL,
+                                   g_dngettext (GETTEXT_PACKAGE,
+                                                "the file contains %u NUL byte, so it is not a text file; it was replaced by \xEF\xBF\xBD",
+                                                "the file contains %u NUL bytes, so it is not a text file; they were replaced by \xEF\xBF\xBD",
+                                                nul_count),
+                                   nul_count);
+  if (bad_count > 0)
+    amend_document_add_diagnostic (doc, AMEND_SEVERITY_ERROR, bad_line, NULL,
+                                   g_dngettext (GETTEXT_PACKAGE,
+                                                "%u byte is not valid UTF-8 (first on this line); save the file as UTF-8",
+                                                "%u bytes are not valid UTF-8 (first on this line); save the file as UTF-8",
+                                                bad_count),
+                                   bad_count);
+
+  *out_len = out->len;
+  return g_string_free (out, FALSE);
+}
+
+static const char *
+next_line (const char  *p,
+           const char  *end,
+           gsize       *line_len)
+{
+  const char *nl = memchr (p, '\n', end - p);
+
+  *line_len = (nl ? nl : end) - p;
+  return nl ? nl + 1 : end;
+}
+
+/* Splits off the front matter; returns where the body starts. */
+static const char *
+read_front_matter (Reader     *r,
+                   const char *text,
+                   gsize       len)
+{
+  const char *end = text + len;
+  const char *p;
+  gsize line_len;
+  guint lines = 1;
+
+  p = next_line (text, end, &line_len);
+  if (line_len != 3 || memcmp (text, "---", 3) != 0)
+    return text;
+
+  for (const char *q = p; q < end; )
+    {
+      const char *line = q;
+
+      q = next_line (q, end, &line_len);
+      lines++;
+      if ((line_len == 3 && memcmp (line, "---", 3) == 0) ||
+          (line_len == 3 && memcmp (line, "...", 3) == 0))
+        {
+          for (const char *e = p; e < line; )
+            {
+              const char *l = e;
+              g_autofree char *copy = NULL;
+
+              e = next_line (e, line, &line_len);
+              copy = g_strndup (l, line_len);
+              g_strchomp (copy);
+              if (copy[0] != '\0')
+                _amend_document_add_meta_raw (r->doc, copy);
+            }
+          r->line_offset = lines;
+          return q;
+        }
+    }
+
+  amend_document_add_diagnostic (r->doc, AMEND_SEVERITY_ERROR, 1, NULL,
+                                 _("the front matter that starts here is never closed; add a line with only --- after its last key"));
+  return text;
+}
+
+static void
+index_lines (Reader *r)
+{
+  gsize zero = 0;
+
+  r->line_starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_array_append_val (r->line_starts, zero);
+  for (gsize i = 0; i < r->body_len; i++)
+    if (r->body[i] == '\n')
+      {
+        gsize next = i + 1;
+        g_array_append_val (r->line_starts, next);
+      }
+}
+
+static guint
+file_line (Reader *r,
+           int     body_line)
+{
+  return body_line > 0 ? (guint) body_line + r->line_offset : r->line_offset + 1;
+}
+
+/* ----------------------------------------------------------------------- */
+/* Headings                                                                 */
+/* ----------------------------------------------------------------------- */
+
+static const struct {
+  const char   *word;
+  AmendNodeKind kind;
+  gboolean      needs_number;
+} heading_words[] = {
+  { "hoofdstuk",     AMEND_NODE_CHAPTER,     TRUE },
+  { "titel",         AMEND_NODE_TITLE,       TRUE },
+  { "afdeling",      AMEND_NODE_DIVISION,    TRUE },
+  { "paragraaf",     AMEND_NODE_SECTION,     TRUE },
+  { "§",             AMEND_NODE_SECTION,     TRUE },
+  { "artikel",       AMEND_NODE_ARTICLE,     TRUE },
+  { "bijlage",       AMEND_NODE_ANNEX,       FALSE },
+  { "toelichting",   AMEND_NODE_EXPLANATION, FALSE },
+  { "ondertekening", AMEND_NODE_CLOSING,     FALSE },
+};
+
+typedef struct {
+  AmendNodeKind kind;
+  gboolean      structural;
+  gboolean      section_sign;
+  char         *number;
+  char         *heading;
+} HeadingInfo;
+
+static void
+heading_info_clear (HeadingInfo *info)
+{
+  g_clear_pointer (&info->number, g_free);
+  g_clear_pointer (&info->heading, g_free);
+}
+
+/* 1, 1:1, 2.3a, 10.1.2, 32a, IV, IVa, A */
+static gboolean
+is_number_like (const char *s,
+                gsize       len)
+{
+  gsize i = 0;
+
+  if (len == 0)
+    return FALSE;
+  if (g_ascii_isdigit (s[0]))
+    {
+      while (i < len)
+        {
+          gsize letters = 0;
+
+          while (i < len && g_ascii_isdigit (s[i]))
+            i++;
+          while (i < len && g_ascii_isalpha (s[i]) && letters < 4)
+            {
+              i++;
+              letters++;
+            }
+          if (i == len)
+            return TRUE;
+          if ((s[i] == '.' || s[i] == ':') && i + 1 < len && g_ascii_isalnum (s[i + 1]))
+            {
+              i++;
+              continue;
+            }
+          return FALSE;
+        }
+      return TRUE;
+    }
+  if (len == 1 && g_ascii_isupper (s[0]))
+    return TRUE;
+  while (i < len && strchr ("IVXLCDM", s[i]) != NULL)
+    i++;
+  if (i == 0)
+    return FALSE;
+  if (i < len && g_ascii_islower (s[i]))
+    i++;
+  return i == len;
+}
+
+static const char *
+skip_spaces (const char *s)
+{
+  while (*s == ' ' || *s == '\t')
+    s++;
+  return s;
+}
+
+/* "Artikel 1:1 - Begripsbepalingen" -> article, "1:1", "Begripsbepalingen". */
+static gboolean
+classify_heading (const char  *text,
+                  HeadingInfo *info)
+{
+  const char *p = skip_spaces (text);
+  const char *word_end;
+  const char *num, *num_end;
+
+  memset (info, 0, sizeof *info);
+
+  for (guint i = 0; i < G_N_ELEMENTS (heading_words); i++)
+    {
+      gsize wlen = strlen (heading_words[i].word);
+
+      if (g_ascii_strncasecmp (p, heading_words[i].word, wlen) != 0)
+        continue;
+      word_end = p + wlen;
+      /* A whole word: "Artikelen" and "Titelblad" are not kinds; "§1" is. */
+      if (heading_words[i].kind != AMEND_NODE_SECTION || word_end[-1] != '\xa7')
+        if (*word_end != '\0' && *word_end != ' ' && *word_end != '\t')
+          continue;
+
+      info->kind = heading_words[i].kind;
+      info->section_sign = strcmp (heading_words[i].word, "§") == 0;
+      num = skip_spaces (word_end);
+      num_end = num;
+      while (*num_end && *num_end != ' ' && *num_end != '\t')
+        num_end++;
+      {
+        gsize nlen = num_end - num;
+
+        /* "Hoofdstuk 1." and "Artikel 5:" carry a separator on the number */
+        while (nlen > 0 && (num[nlen - 1] == '.' || num[nlen - 1] == ':'))
+          nlen--;
+        if (is_number_like (num, nlen))
+          {
+            info->number = g_strndup (num, nlen);
+            p = num_end;
+          }
+        else if (heading_words[i].needs_number && *num != '\0')
+          return FALSE; /* "Titel van de regeling" is free text */
+        else
+          p = word_end;
+      }
+      p = skip_spaces (p);
+      /* Loose files separate number and title with a dash or a colon. */
+      if (info->number && (strncmp (p, "- ", 2) == 0 || strncmp (p, "\xe2\x80\x93 ", 4) == 0 ||
+                           strncmp (p, "\xe2\x80\x94 ", 4) == 0 || strncmp (p, ": ", 2) == 0))
+        p = skip_spaces (strchr (p, ' '));
+      info->heading = g_strstrip (g_strdup (p));
+      if (info->heading[0] == '\0')
+        g_clear_pointer (&info->heading, g_free);
+      info->structural = TRUE;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* ----------------------------------------------------------------------- */
+/* Inlines                                                                  */
+/* ----------------------------------------------------------------------- */
+
+static void
+collect_runs (Reader      *r,
+              cmark_node  *block)
+{
+  cmark_iter *iter = cmark_iter_new (block);
+  cmark_event_type ev;
+  int emph = 0, strong = 0;
+  const char *href = NULL;
+  gboolean image = FALSE;
+
+  g_array_set_size (r->runs, 0);
+  while ((ev = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    {
+      cmark_node *node = cmark_iter_get_node (iter);
+      int delta = ev == CMARK_EVENT_ENTER ? 1 : -1;
+      TmpRun run = { 0 };
+
+      switch (cmark_node_get_type (node))
+        {
+        case CMARK_NODE_EMPH:
+          emph += delta;
+          continue;
+        case CMARK_NODE_STRONG:
+          strong += delta;
+          continue;
+        case CMARK_NODE_LINK:
+          href = ev == CMARK_EVENT_ENTER ? cmark_node_get_url (node) : NULL;
+          continue;
+        case CMARK_NODE_IMAGE:
+          href = ev == CMARK_EVENT_ENTER ? cmark_node_get_url (node) : NULL;
+          image = ev == CMARK_EVENT_ENTER;
+          continue;
+        case CMARK_NODE_TEXT:
+          run.marks = AMEND_MARK_NONE;
+          break;
+        case CMARK_NODE_CODE:
+          run.marks = AMEND_MARK_CODE;
+          break;
+        case CMARK_NODE_HTML_INLINE:
+          run.marks = AMEND_MARK_HTML;
+          break;
+        case CMARK_NODE_LINEBREAK:
+          run.marks = AMEND_MARK_BREAK;
+          break;
+        case CMARK_NODE_SOFTBREAK:
+          run.soft = TRUE;
+          break;
+        default:
+          continue;
+        }
+      if (emph > 0)
+        run.marks |= AMEND_MARK_EMPH;
+      if (strong > 0)
+        run.marks |= AMEND_MARK_STRONG;
+      if (href && !(run.marks & (AMEND_MARK_BREAK | AMEND_MARK_HTML)) && !run.soft)
+        {
+          run.marks |= image ? AMEND_MARK_IMAGE : AMEND_MARK_LINK;
+          run.href = href;
+        }
+      run.text = cmark_node_get_literal (node);
+      run.text = run.text ? run.text : "";
+      run.len = strlen (run.text);
+      g_array_append_val (r->runs, run);
+    }
+  cmark_iter_free (iter);
+}
+
+static gboolean
+is_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n';
+}
+
+/* Adds runs[from..to) to @node as text: white space collapsed, the ends
+ * trimmed, line breaks at the ends dropped. */
+static void
+emit_runs (AmendNode *node,
+           TmpRun    *runs,
+           guint      from,
+           guint      to,
+           gsize      skip)
+{
+  GString *buf = g_string_new (NULL);
+  gboolean need_space = FALSE;
+  gboolean any = FALSE;
+
+  while (to > from && (runs[to - 1].marks & AMEND_MARK_BREAK || runs[to - 1].soft))
+    to--;
+
+  for (guint i = from; i < to; i++)
+    {
+      TmpRun *run = &runs[i];
+      const char *t = run->text + (i == from ? skip : 0);
+      gsize len = run->len - (i == from ? skip : 0);
+
+      if (run->soft)
+        {
+          need_space = any;
+          continue;
+        }
+      if (run->marks & AMEND_MARK_BREAK)
+        {
+          if (any)
+            amend_node_add_run (node, "", 0, AMEND_MARK_BREAK, NULL);
+          need_space = FALSE;
+          continue;
+        }
+      if (run->marks & (AMEND_MARK_CODE | AMEND_MARK_HTML))
+        {
+          if (need_space)
+            amend_node_add_run (node, " ", 1, AMEND_MARK_NONE, NULL);
+          amend_node_add_run (node, t, len, run->marks, run->href);
+          need_space = FALSE;
+          any = TRUE;
+          continue;
+        }
+
+      g_string_truncate (buf, 0);
+      if (need_space)
+        {
+          /* The space between two runs goes outside the marks: "* a*" is no emphasis. */
+          if (run->marks == AMEND_MARK_NONE)
+            g_string_append_c (buf, ' ');
+          else
+            amend_node_add_run (node, " ", 1, AMEND_MARK_NONE, NULL);
+        }
+      need_space = FALSE;
+      for (gsize k = 0; k < len; k++)
+        {
+          if (is_space (t[k]))
+            {
+              if (any || buf->len > 0)
+                need_space = TRUE;
+              continue;
+            }
+          if (need_space)
+            g_string_append_c (buf, ' ');
+          need_space = FALSE;
+          g_string_append_c (buf, t[k]);
+        }
+      if (buf->len > 0)
+        {
+          /* A space that belongs between two runs goes on the unmarked side. */
+          amend_node_add_run (node, buf->str, buf->len, run->marks, run->href);
+          any = TRUE;
+        }
+    }
+  g_string_free (buf, TRUE);
+}
+
+/* ----------------------------------------------------------------------- */
+/* Labels of members and points                                             */
+/* ----------------------------------------------------------------------- */
+
+static gboolean
+is_roman (const char *s,
+          gsize       len)
+{
+  for (gsize i = 0; i < len; i++)
+    if (strchr ("ivxlc", s[i]) == NULL)
+      return FALSE;
+  return len > 0 && len <= 5;
+}
+
+/* Recognizes "2.", "2a." (members), "a.", "aa.", "a)", "1°", "1°.", "1e.",
+ * "iv." (points) at the start of @s.  @label_len is the label as written,
+ * @skip what to strip with the space after it. */
+static LabelKind
+match_label (const char *s,
+             gsize       len,
+             gboolean    numbers_are_points,
+             gsize      *label_len,
+             gsize      *skip)
+{
+  gsize i = 0;
+  LabelKind kind = LABEL_NONE;
+
+  if (len == 0)
+    return LABEL_NONE;
+
+  if (g_ascii_isdigit (s[0]))
+    {
+      while (i < len && g_ascii_isdigit (s[i]) && i < 4)
+        i++;
+      if (i + 1 < len && (guchar) s[i] == 0xC2 && (guchar) s[i + 1] == 0xB0) /* ° */
+        {
+          i += 2;
+          if (i < len && s[i] == '.')
+            i++;
+          kind = LABEL_POINT;
+        }
+      else if (i + 1 < len && s[i] == 'e' && s[i + 1] == '.')
+        {
+          i += 2;
+          kind = LABEL_POINT;
+        }
+      else
+        {
+          gsize letters = 0;
+
+          while (i < len && g_ascii_islower (s[i]) && letters < 2)
+            {
+              i++;
+              letters++;
+            }
+          if (i < len && (s[i] == '.' || (s[i] == ')' && numbers_are_points)))
+            {
+              i++;
+              kind = numbers_are_points ? LABEL_POINT : LABEL_MEMBER;
+            }
+        }
+    }
+  else if (g_ascii_islower (s[0]))
+    {
+      while (i < len && g_ascii_islower (s[i]) && i < 5)
+        i++;
+      if (i < len && (s[i] == '.' || s[i] == ')') && (i <= 2 || is_roman (s, i)))
+        {
+          i++;
+          kind = LABEL_POINT;
+          /* "g.Gemeenschappelijk", "a.voor": a loose file forgot the
+           * space; "d.w.z." and "i.v.m." are abbreviations, not labels. */
+          if (i == 2 && i < len && g_ascii_isalpha (s[i]) &&
+              !(i + 1 < len && s[i + 1] == '.') && !(i + 2 < len && s[i + 2] == '.'))
+            {
+              *label_len = i;
+              *skip = i;
+              return kind;
+            }
+        }
+    }
+
+  else if (g_ascii_isupper (s[0]) && len >= 2 && (s[1] == '.' || s[1] == ')'))
+    {
+      /* "A. binnen ... te brengen;" (Opiumwet, artikel 2) */
+      i = 2;
+      kind = LABEL_POINT;
+    }
+
+  if (kind == LABEL_NONE || (i < len && !is_space (s[i])))
+    return LABEL_NONE;
+
+  *label_len = i;
+  while (i < len && is_space (s[i]))
+    i++;
+  *skip = i;
+  return kind;
+}
+
+static LabelClass
+label_class (const char *label)
+{
+  gsize len = strlen (label);
+
+  if (len == 0)
+    return CLASS_OTHER;
+  if (strstr (label, "\xc2\xb0") || (len >= 3 && label[len - 2] == 'e' && g_ascii_isdigit (label[0])))
+    return CLASS_ORDINAL;
+  if (g_ascii_isdigit (label[0]))
+    return CLASS_NUMBER;
+  if (g_ascii_isupper (label[0]))
+    return CLASS_UPPER;
+  while (len > 0 && (label[len - 1] == '.' || label[len - 1] == ')'))
+    len--;
+  if (is_roman (label, len) && !(len == 1 && label[0] != 'i'))
+    return CLASS_ROMAN;
+  return CLASS_LETTER;
+}
+
+/* "i." after "h." is a letter; after anything else it starts a roman list. */
+static LabelClass
+label_class_in_chain (const char *label,
+                      GPtrArray  *chain)
+{
+  LabelClass cls = label_class (label);
+
+  if (cls == CLASS_ROMAN && strlen (label) == 2)
+    for (guint i = 0; i < chain->len; i++)
+      {
+        AmendNode *p = g_ptr_array_index (chain, i);
+        if (p->number && label_class (p->number) == CLASS_LETTER && p->number[0] + 1 == label[0])
+          return CLASS_LETTER;
+      }
+  return cls;
+}
+
+static AmendNode *
+last_child_of_kind (AmendNode     *node,
+                    AmendNodeKind  kind)
+{
+  guint n = amend_node_n_children (node);
+
+  if (n > 0 && amend_node_child (node, n - 1)->kind == kind)
+    return amend_node_child (node, n - 1);
+  return NULL;
+}
+
+static void
+extend_lines (AmendNode *node,
+              guint      line)
+{
+  for (; node != NULL; node = node->parent)
+    if (line > node->line_end)
+      node->line_end = line;
+}
+
+static AmendNode *
+add_child (AmendNode     *parent,
+           AmendNodeKind  kind,
+           guint          line)
+{
+  AmendNode *child = amend_node_new (kind);
+
+  child->line_start = child->line_end = line;
+  amend_node_append (parent, child);
+  extend_lines (parent, line);
+  return child;
+}
+
+/* Places a point written as a labelled paragraph: its label's class says
+ * whether it continues a list that is open below @base or starts a deeper
+ * one. */
+static AmendNode *
+place_point (AmendNode  *base,
+             const char *label,
+             guint       line)
+{
+  g_autoptr(GPtrArray) chain = g_ptr_array_new ();
+  AmendNode *parent = base;
+  AmendNode *point;
+  LabelClass cls;
+
+  for (AmendNode *n = last_child_of_kind (base, AMEND_NODE_POINT); n != NULL;
+       n = last_child_of_kind (n, AMEND_NODE_POINT))
+    {
+      g_ptr_array_add (chain, n);
+      if (chain->len >= MAX_NESTING)
+        break;
+    }
+
+  cls = label_class_in_chain (label, chain);
+  if (chain->len > 0)
+    {
+      parent = ((AmendNode *) g_ptr_array_index (chain, chain->len - 1));
+      for (guint i = chain->len; i > 0; i--)
+        {
+          AmendNode *p = g_ptr_array_index (chain, i - 1);
+
+          if (p->number && label_class_in_chain (p->number, chain) == cls)
+            {
+              parent = p->parent;
+              break;
+            }
+        }
+    }
+
+  point = add_child (parent, AMEND_NODE_POINT, line);
+  point->number = g_strdup (label);
+  return point;
+}
+
+/* ----------------------------------------------------------------------- */
+/* Blocks                                                                   */
+/* ----------------------------------------------------------------------- */
+
+typedef struct {
+  AmendNode *article;  /* the article the content is in, or NULL */
+  AmendNode *target;   /* where unlabelled text goes */
+  gboolean   in_item;  /* inside a list item: text stays in it */
+} Context;
+
+static AmendNode *
+text_target (Context *ctx)
+{
+  AmendNode *member;
+
+  if (ctx->in_item || ctx->target != ctx->article)
+    return ctx->target;
+  /* Once an article has members, what follows them belongs to the last. */
+  member = last_child_of_kind (ctx->article, AMEND_NODE_MEMBER);
+  if (member == NULL && amend_node_n_children (ctx->article) > 0)
+    {
+      AmendNode *last = amend_node_child (ctx->article, amend_node_n_children (ctx->article) - 1);
+      if (last->kind == AMEND_NODE_TEXT || last->kind == AMEND_NODE_POINT)
+        {
+          for (int i = amend_node_n_children (ctx->article) - 1; i >= 0; i--)
+            if (amend_node_child (ctx->article, i)->kind == AMEND_NODE_MEMBER)
+              return amend_node_child (ctx->article, i);
+        }
+    }
+  return member ? member : ctx->article;
+}
+
+/* An article takes members when it has none of its own text yet, or has
+ * members already; after text or points, "1." numbers points. */
+static gboolean
+members_allowed (AmendNode *article)
+{
+  guint n = amend_node_n_children (article);
+
+  if (n == 0)
+    return TRUE;
+  for (guint i = 0; i < n; i++)
+    if (amend_node_child (article, i)->kind == AMEND_NODE_MEMBER)
+      return TRUE;
+  return FALSE;
+}
+
+/* One piece of a paragraph: a stretch between line breaks that starts with
+ * a label, or the paragraph's first stretch. */
+static void
+handle_piece (Reader   *r,
+              Context  *ctx,
+              guint     from,
+              guint     to,
+              guint     line,
+              gboolean  first_in_item)
+{
+  TmpRun *runs = &g_array_index (r->runs, TmpRun, 0);
+  TmpRun *head = NULL;
+  gsize label_len = 0, skip = 0;
+  LabelKind kind = LABEL_NONE;
+  AmendNode *text;
+  guint k;
+
+  for (k = from; k < to; k++)
+    if (!runs[k].soft && !(runs[k].marks & AMEND_MARK_BREAK))
+      break;
+  if (k == to)
+    return;
+  head = &runs[k];
+
+  {
+    gsize lead = 0;
+    while (lead < head->len && is_space (head->text[lead]))
+      lead++;
+    if (ctx->article && !first_in_item && head->marks == AMEND_MARK_NONE)
+      kind = match_label (head->text + lead, head->len - lead,
+                          ctx->target->kind == AMEND_NODE_POINT && ctx->in_item,
+                          &label_len, &skip);
+    if (kind != LABEL_NONE)
+      {
+        g_autofree char *label = g_strndup (head->text + lead, label_len);
+        skip += lead;
+
+        if (kind == LABEL_MEMBER && !members_allowed (ctx->article))
+          kind = LABEL_POINT;
+        if (kind == LABEL_MEMBER)
+          {
+            AmendNode *member = add_child (ctx->article, AMEND_NODE_MEMBER, line);
+
+            label[label_len - 1] = '\0'; /* the number, without its period */
+            member->number = g_steal_pointer (&label);
+            ctx->target = member;
+            ctx->in_item = FALSE;
+            text = add_child (member, AMEND_NODE_TEXT, line);
+          }
+        else
+          {
+            AmendNode *base = ctx->in_item ? ctx->target : text_target (ctx);
+            AmendNode *point;
+
+            if (base->kind == AMEND_NODE_POINT)
+              base = base->parent;
+            point = place_point (base, label, line);
+            text = add_child (point, AMEND_NODE_TEXT, line);
+          }
+        emit_runs (text, runs, k, to, skip);
+        if (text->runs == NULL)
+          amend_node_free (text);
+        return;
+      }
+  }
+
+  {
+    AmendNode *target = text_target (ctx);
+
+    /* Text after the points of a point-free target, in a loose file, goes
+     * back to the member or article, not into the last point. */
+    text = add_child (target, AMEND_NODE_TEXT, line);
+    emit_runs (text, runs, from, to, 0);
+    if (text->runs == NULL)
+      amend_node_free (text);
+  }
+}
+
+static void
+handle_paragraph (Reader     *r,
+                  Context    *ctx,
+                  cmark_node *para,
+                  gboolean    first_in_item,
+                  gsize       first_skip)
+{
+  guint line = file_line (r, cmark_node_get_start_line (para));
+  guint start = 0;
+  guint piece_line = line;
+  TmpRun *runs;
+
+  collect_runs (r, para);
+  runs = &g_array_index (r->runs, TmpRun, 0);
+  if (first_skip > 0 && r->runs->len > 0)
+    {
+      runs[0].text += MIN (first_skip, runs[0].len);
+      runs[0].len -= MIN (first_skip, runs[0].len);
+    }
+
+  for (guint i = 0; i < r->runs->len; i++)
+    {
+      gsize label_len, skip;
+      TmpRun *next;
+
+      if (!(runs[i].soft || runs[i].marks & AMEND_MARK_BREAK))
+        continue;
+      line++;
+      if (ctx->article == NULL || i + 1 >= r->runs->len)
+        continue;
+      next = &runs[i + 1];
+      if (next->marks != AMEND_MARK_NONE || next->soft)
+        continue;
+      if (match_label (next->text, next->len, TRUE, &label_len, &skip) == LABEL_NONE &&
+          match_label (next->text, next->len, FALSE, &label_len, &skip) == LABEL_NONE)
+        continue;
+      handle_piece (r, ctx, start, i, piece_line, first_in_item);
+      first_in_item = FALSE;
+      start = i + 1;
+      piece_line = line;
+    }
+  handle_piece (r, ctx, start, r->runs->len, piece_line, first_in_item);
+}
+
+/* Keeps the text of a block nested too deep to be structure. */
+static void
+flatten_block (Reader     *r,
+               AmendNode  *target,
+               cmark_node *block)
+{
+  AmendNode *text = add_child (target, AMEND_NODE_TEXT, file_line (r, cmark_node_get_start_line (block)));
+  cmark_iter *iter = cmark_iter_new (block);
+  cmark_event_type ev;
+  GString *buf = g_string_new (NULL);
+
+  while ((ev = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    {
+      cmark_node *node = cmark_iter_get_node (iter);
+      const char *lit;
+
+      if (ev != CMARK_EVENT_ENTER)
+        continue;
+      lit = cmark_node_get_literal (node);
+      if (lit && cmark_node_get_type (node) != CMARK_NODE_HTML_BLOCK)
+        {
+          if (buf->len > 0)
+            g_string_append_c (buf, ' ');
+          g_string_append (buf, lit);
+        }
+    }
+  cmark_iter_free (iter);
+  g_strstrip (buf->str);
+  g_strdelimit (buf->str, "\n\t", ' ');
+  if (buf->str[0])
+    amend_node_add_run (text, buf->str, -1, AMEND_MARK_NONE, NULL);
+  else
+    amend_node_free (text);
+  g_string_free (buf, TRUE);
+
+  if (!r->warned_depth)
+    {
+      r->warned_depth = TRUE;
+      amend_document_add_diagnostic (r->doc, AMEND_SEVERITY_WARNING,
+                                     file_line (r, cmark_node_get_start_line (block)), NULL,
+                                     _("lists or quotes are nested more than %d deep here; the deeper levels are kept as plain text"),
+                                     MAX_NESTING);
+    }
+}
+
+static void handle_blocks (Reader *r, Context *ctx, cmark_node *parent, int depth, gboolean item);
+
+/* The number as written in the source: cmark keeps only a list's start. */
+static char *
+item_marker (Reader     *r,
+             cmark_node *item,
+             int         fallback)
+{
+  int line = cmark_node_get_start_line (item);
+  int col = cmark_node_get_start_column (item);
+  gsize off, i;
+
+  if (line >= 1 && (guint) line <= r->line_starts->len && col >= 1)
+    {
+      off = g_array_index (r->line_starts, gsize, line - 1) + col - 1;
+      i = off;
+      while (i < r->body_len && g_ascii_isdigit (r->body[i]) && i - off < 9)
+        i++;
+      if (i > off)
+        return g_strndup (r->body + off, i - off);
+    }
+  return g_strdup_printf ("%d", fallback);
+}
+
+static void
+handle_item (Reader     *r,
+             Context    *outer,
+             cmark_node *list,
+             cmark_node *item,
+             int         index,
+             int         depth)
+{
+  gboolean ordered = cmark_node_get_list_type (list) == CMARK_ORDERED_LIST;
+  cmark_node *first = cmark_node_first_child (item);
+  guint line = file_line (r, cmark_node_get_start_line (item));
+  Context ctx = *outer;
+  AmendNode *node;
+  gsize skip = 0;
+
+  if (ordered && outer->article && outer->target == outer->article && !outer->in_item &&
+      members_allowed (outer->article))
+    {
+      node = add_child (outer->article, AMEND_NODE_MEMBER, line);
+      node->number = item_marker (r, item, cmark_node_get_list_start (list) + index);
+    }
+  else
+    {
+      AmendNode *base = outer->article && !outer->in_item ? text_target (outer) : outer->target;
+      g_autofree char *label = NULL;
+
+      if (ordered)
+        label = g_strdup_printf ("%s%c", item_marker (r, item, cmark_node_get_list_start (list) + index),
+                                 cmark_node_get_list_delim (list) == CMARK_PAREN_DELIM ? ')' : '.');
+      else if (first && cmark_node_get_type (first) == CMARK_NODE_PARAGRAPH)
+        {
+          cmark_node *t = cmark_node_first_child (first);
+          const char *lit = t && cmark_node_get_type (t) == CMARK_NODE_TEXT ? cmark_node_get_literal (t) : NULL;
+          gsize label_len;
+
+          if (lit && match_label (lit, strlen (lit), TRUE, &label_len, &skip) != LABEL_NONE)
+            label = g_strndup (lit, label_len);
+          else
+            skip = 0;
+        }
+      node = add_child (base, AMEND_NODE_POINT, line);
+      node->number = g_steal_pointer (&label);
+      if (ordered)
+        {
+          /* "2a)" leaks the delimiter twice when item_marker fell back; keep the leak-free copy */
+        }
+    }
+
+  ctx.target = node;
+  ctx.in_item = TRUE;
+  if (first && cmark_node_get_type (first) == CMARK_NODE_PARAGRAPH)
+    {
+      handle_paragraph (r, &ctx, first, TRUE, skip);
+      first = cmark_node_next (first);
+    }
+  for (cmark_node *b = first; b != NULL; b = cmark_node_next (b))
+    {
+      if (depth >= MAX_NESTING)
+        flatten_block (r, node, b);
+      else
+        {
+          Context inner = ctx;
+          inner.target = node;
+          inner.in_item = TRUE;
+          handle_blocks (r, &inner, b, depth + 1, TRUE);
+        }
+    }
+  extend_lines (node, file_line (r, cmark_node_get_end_line (item)));
+}
+
+static void
+handle_list (Reader     *r,
+             Context    *ctx,
+             cmark_node *list,
+             int         depth)
+{
+  int index = 0;
+
+  for (cmark_node *item = cmark_node_first_child (list); item != NULL; item = cmark_node_next (item))
+    handle_item (r, ctx, list, item, index++, depth);
+}
+
+static void
+handle_code_block (Reader     *r,
+                   Context    *ctx,
+                   cmark_node *block)
+{
+  guint line = file_line (r, cmark_node_get_start_line (block));
+  AmendNode *text = add_child (text_target (ctx), AMEND_NODE_TEXT, line);
+  g_auto(GStrv) lines = g_strsplit (cmark_node_get_literal (block), "\n", -1);
+  guint n = g_strv_length (lines);
+
+  while (n > 0 && lines[n - 1][0] == '\0')
+    n--;
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        amend_node_add_run (text, "", 0, AMEND_MARK_BREAK, NULL);
+      if (lines[i][0])
+        amend_node_add_run (text, lines[i], -1, AMEND_MARK_CODE, NULL);
+    }
+  if (text->runs == NULL)
+    amend_node_free (text);
+  amend_document_add_diagnostic (r->doc, AMEND_SEVERITY_WARNING, line, NULL,
+                                 _("a code block has no place in a regulation; it is kept as text in code font"));
+}
+
+/* Handles @block, a child of a container (the document, a list item or a
+ * quote): @ctx says where its content goes. */
+static void
+handle_blocks (Reader     *r,
+               Context    *ctx,
+               cmark_node *block,
+               int         depth,
+               gboolean    item)
+{
+  guint line = file_line (r, cmark_node_get_start_line (block));
+
+  switch (cmark_node_get_type (block))
+    {
+    case CMARK_NODE_PARAGRAPH:
+      handle_paragraph (r, ctx, block, FALSE, 0);
+      break;
+    case CMARK_NODE_LIST:
+      handle_list (r, ctx, block, depth);
+      break;
+    case CMARK_NODE_BLOCK_QUOTE:
+      if (depth >= MAX_NESTING)
+        {
+          flatten_block (r, text_target (ctx), block);
+          break;
+        }
+      amend_document_add_diagnostic (r->doc, AMEND_SEVERITY_WARNING, line, NULL,
+                                     _("a block quote has no place in a regulation; its text is kept without the quote"));
+      for (cmark_node *b = cmark_node_first_child (block); b != NULL; b = cmark_node_next (b))
+        handle_blocks (r, ctx, b, depth + 1, item);
+      break;
+    case CMARK_NODE_CODE_BLOCK:
+      handle_code_block (r, ctx, block);
+      break;
+    case CMARK_NODE_HEADING:
+      {
+        /* A heading inside a list item or quote cannot open structure. */
+        AmendNode *text = add_child (text_target (ctx), AMEND_NODE_TEXT, line);
+
+        collect_runs (r, block);
+        text->heading_level = cmark_node_get_heading_level (block);
+        emit_runs (text, &g_array_index (r->runs, TmpRun, 0), 0, r->runs->len, 0);
+        if (text->runs == NULL)
+          amend_node_free (text);
+      }
+      break;
+    case CMARK_NODE_HTML_BLOCK:
+      amend_document_add_diagnostic (r->doc, AMEND_SEVERITY_WARNING, line, NULL,
+                                     _("an HTML block was left out: a regulation holds text, not HTML"));
+      break;
+    case CMARK_NODE_THEMATIC_BREAK:
+      amend_document_add_diagnostic (r->doc, AMEND_SEVERITY_WARNING, line, NULL,
+                                     _("a horizontal rule was left out: structure comes from headings"));
+      break;
+    default:
+      break;
+    }
+}
+
+/* ----------------------------------------------------------------------- */
+/* Structure                                                                */
+/* ----------------------------------------------------------------------- */
+
+static gboolean
+is_zone (AmendNodeKind kind)
+{
+  return kind == AMEND_NODE_EXPLANATION || kind == AMEND_NODE_CLOSING;
+}
+
+static gboolean
+is_top_kind (AmendNodeKind kind)
+{
+  return kind == AMEND_NODE_ANNEX || is_zone (kind);
+}
+
+static gboolean
+is_division_kind (AmendNodeKind kind)
+{
+  return kind == AMEND_NODE_CHAPTER || kind == AMEND_NODE_TITLE ||
+         kind == AMEND_NODE_DIVISION || kind == AMEND_NODE_SECTION;
+}
+
+static OpenNode *
+top (Reader *r)
+{
+  return &g_array_index (r->open, OpenNode, r->open->len - 1);
+}
+
+/* Loose files write every division and article at one heading level; then
+ * the kinds rank by first appearance.  Headings in a Toelichting or an
+ * Ondertekening do not count: they are text there. */
+static void
+choose_nesting (Reader     *r,
+                cmark_node *doc)
+{
+  int level = -1;
+  gboolean same = TRUE, any_division = FALSE, any_article = FALSE;
+  gboolean in_zone = FALSE;
+  int next_rank = 0;
+
+  for (guint i = 0; i < AMEND_N_NODE_KINDS; i++)
+    r->rank[i] = G_MAXINT;
+
+  for (cmark_node *b = cmark_node_first_child (doc); b != NULL; b = cmark_node_next (b))
+    {
+      HeadingInfo info;
+      g_autofree char *text = NULL;
+
+      if (cmark_node_get_type (b) != CMARK_NODE_HEADING)
+        continue;
+      collect_runs (r, b);
+      {
+        GString *s = g_string_new (NULL);
+        for (guint k = 0; k < r->runs->len; k++)
+          {
+            TmpRun *run = &g_array_index (r->runs, TmpRun, k);
+            g_string_append_len (s, run->soft ? " " : run->text, run->soft ? 1 : run->len);
+          }
+        text = g_string_free (s, FALSE);
+      }
+      if (!classify_heading (text, &info))
+        continue;
+      heading_info_clear (&info);
+      if (is_top_kind (info.kind))
+        {
+          in_zone = is_zone (info.kind);
+          continue;
+        }
+      if (in_zone)
+        continue;
+      if (is_division_kind (info.kind))
+        {
+          any_division = TRUE;
+          if (r->rank[info.kind] == G_MAXINT)
+            r->rank[info.kind] = next_rank++;
+        }
+      else
+        any_article = TRUE;
+      if (level == -1)
+        level = cmark_node_get_heading_level (b);
+      else if (level != cmark_node_get_heading_level (b))
+        same = FALSE;
+    }
+  r->rank_mode = same && any_division && any_article;
+}
+
+static void
+open_structure (Reader            *r,
+                const HeadingInfo *info,
+                int                level,
+                guint              line)
+{
+  OpenNode open;
+  AmendNode *node;
+
+  if (is_top_kind (info->kind))
+    g_array_set_size (r->open, 1);
+  else
+    while (r->open->len > 1)
+      {
+        OpenNode *t = top (r);
+        gboolean pop;
+
+        if (r->rank_mode)
+          {
+            if (info->kind == AMEND_NODE_ARTICLE)
+              pop = t->node->kind == AMEND_NODE_ARTICLE;
+            else
+              pop = t->node->kind == AMEND_NODE_ARTICLE ||
+                    (is_division_kind (t->node->kind) && r->rank[t->node->kind] >= r->rank[info->kind]);
+            pop = pop || is_zone (t->node->kind);
+          }
+        else
+          pop = t->level >= level || is_zone (t->node->kind);
+        if (!pop)
+          break;
+        g_array_set_size (r->open, r->open->len - 1);
+      }
+
+  node = add_child (top (r)->node, info->kind, line);
+  node->number = g_strdup (info->number);
+  node->heading = g_strdup (info->heading);
+  if (info->section_sign)
+    node->word = g_strdup ("§");
+  open.node = node;
+  open.level = level;
+  g_array_append_val (r->open, open);
+
+  if (info->number == NULL && (info->kind == AMEND_NODE_ARTICLE || is_division_kind (info->kind)))
+    amend_document_add_diagnostic (r->doc, AMEND_SEVERITY_WARNING, line, NULL,
+                                   _("this %s heading has no number; write it as \xe2\x80\x9c%s 1\xe2\x80\x9d"),
+                                   amend_node_kind_word (info->kind), amend_node_kind_word (info->kind));
+
+  r->wants_heading = r->rank_mode && info->heading == NULL ? node : NULL;
+}
+
+static gboolean
+heading_in_zone (Reader            *r,
+                 const HeadingInfo *info,
+                 gboolean           structural,
+                 int                level)
+{
+  OpenNode *zone = NULL;
+
+  for (guint i = 1; i < r->open->len; i++)
+    if (is_zone (g_array_index (r->open, OpenNode, i).node->kind))
+      zone = &g_array_index (r->open, OpenNode, i);
+  if (zone == NULL || !structural)
+    return zone != NULL;
+  if (is_top_kind (info->kind))
+    return FALSE;
+  return r->rank_mode || level > zone->level;
+}
+
+static AmendNode *
+content_container (Reader *r)
+{
+  if (r->open->len == 1)
+    {
+      if (r->preamble == NULL)
+        r->preamble = add_child (top (r)->node, AMEND_NODE_PREAMBLE, 0);
+      return r->preamble;
+    }
+  return top (r)->node;
+}
+
+static void
+handle_heading (Reader     *r,
+                cmark_node *block)
+{
+  int level = cmark_node_get_heading_level (block);
+  guint line = file_line (r, cmark_node_get_start_line (block));
+  HeadingInfo info;
+  gboolean structural;
+  GString *plain = g_string_new (NULL);
+
+  collect_runs (r, block);
+  for (guint k = 0; k < r->runs->len; k++)
+    {
+      TmpRun *run = &g_array_index (r->runs, TmpRun, k);
+      if (run->soft || run->marks & AMEND_MARK_BREAK)
+        g_string_append_c (plain, ' ');
+      else if (!(run->marks & AMEND_MARK_HTML))
+        g_string_append_len (plain, run->text, run->len);
+    }
+
+  structural = classify_heading (plain->str, &info);
+  if (structural && !heading_in_zone (r, &info, TRUE, level))
+    {
+      open_structure (r, &info, level, line);
+    }
+  else if (r->wants_heading != NULL && !structural)
+    {
+      /* "### Titel I" then "####Begripsbepalingen": the title's heading */
+      g_strstrip (plain->str);
+      g_free (r->wants_heading->heading);
+      r->wants_heading->heading = g_strdup (plain->str);
+      extend_lines (r->wants_heading, line);
+      r->wants_heading = NULL;
+    }
+  else
+    {
+      AmendNode *container = content_container (r);
+      AmendNode *text;
+
+      /* Articles hold free headings after their members, as text. */
+      if (container->kind == AMEND_NODE_ARTICLE && last_child_of_kind (container, AMEND_NODE_MEMBER))
+        container = last_child_of_kind (container, AMEND_NODE_MEMBER);
+      text = add_child (container, AMEND_NODE_TEXT, line);
+      text->heading_level = level;
+      emit_runs (text, &g_array_index (r->runs, TmpRun, 0), 0, r->runs->len, 0);
+      if (text->runs == NULL)
+        amend_node_free (text);
+      r->wants_heading = NULL;
+    }
+  heading_info_clear (&info);
+  g_string_free (plain, TRUE);
+}
+
+static void
+check_empty_runs (AmendNode *root)
+{
+  /* Labels with no text ("- a.") leave a point without a text child; that
+   * is fine.  Nothing to do: kept for symmetry with the writer. */
+  (void) root;
+}
+
+static void
+read_body (Reader *r)
+{
+  cmark_node *doc = cmark_parse_document (r->body, r->body_len, CMARK_OPT_DEFAULT);
+  OpenNode root = { amend_document_get_root (r->doc), 0 };
+
+  g_array_append_val (r->open, root);
+  choose_nesting (r, doc);
+
+  for (cmark_node *b = cmark_node_first_child (doc); b != NULL; b = cmark_node_next (b))
+    {
+      Context ctx = { 0 };
+      AmendNode *container;
+
+      if (cmark_node_get_type (b) == CMARK_NODE_HEADING)
+        {
+          handle_heading (r, b);
+          continue;
+        }
+      r->wants_heading = NULL;
+      container = content_container (r);
+      ctx.article = container->kind == AMEND_NODE_ARTICLE ? container : NULL;
+      ctx.target = container;
+      handle_blocks (r, &ctx, b, 0, FALSE);
+      extend_lines (container, file_line (r, cmark_node_get_end_line (b)));
+    }
+
+  check_empty_runs (root.node);
+  cmark_node_free (doc);
+}
+
+static void
+set_preamble_lines (Reader *r)
+{
+  AmendNode *pre = r->preamble;
+
+  if (pre && amend_node_n_children (pre) > 0)
+    pre->line_start = amend_node_child (pre, 0)->line_start;
+}
+
+AmendDocument *
+_amend_markdown_read (const char  *data,
+                      gsize        len,
+                      GError     **error)
+{
+  g_autoptr(AmendDocument) doc = NULL;
+  g_autofree char *clean = NULL;
+  gsize clean_len = 0;
+  Reader r = { 0 };
+  guint n_lines;
+
+  if (len > AMEND_MAX_DOCUMENT_SIZE)
+    {
+      g_set_error (error, AMEND_ERROR, AMEND_ERROR_TOO_LARGE,
+                   _("the text is larger than %d MB, too large for a regulation"),
+                   AMEND_MAX_DOCUMENT_SIZE / (1024 * 1024));
+      return NULL;
+    }
+
+  doc = amend_document_new ();
+  clean = sanitize (doc, data ? data : "", len, &clean_len);
+
+  r.doc = doc;
+  r.open = g_array_new (FALSE, FALSE, sizeof (OpenNode));
+  r.runs = g_array_new (FALSE, FALSE, sizeof (TmpRun));
+  r.body = read_front_matter (&r, clean, clean_len);
+  r.body_len = clean_len - (r.body - clean);
+  index_lines (&r);
+
+  n_lines = r.line_offset + r.line_starts->len;
+  if (r.body_len > 0 && r.body[r.body_len - 1] == '\n')
+    n_lines--;
+  _amend_document_set_line_count (doc, n_lines);
+  amend_document_get_root (doc)->line_start = 1;
+
+  read_body (&r);
+  set_preamble_lines (&r);
+
+  g_array_unref (r.open);
+  g_array_unref (r.runs);
+  g_array_unref (r.line_starts);
+
+  amend_document_assign_eids (doc);
+  amend_diagnostics_sort (amend_document_get_diagnostics (doc));
+  return g_steal_pointer (&doc);
+}
