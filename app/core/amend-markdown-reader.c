@@ -361,6 +361,45 @@ skip_spaces (const char *s)
   return s;
 }
 
+/* Runs of white space become one space; NULL when nothing is left. */
+static char *
+collapse_spaces (const char *text)
+{
+  GString *s = g_string_new (NULL);
+
+  for (const char *p = skip_spaces (text); *p; p++)
+    {
+      if (*p == ' ' || *p == '\t')
+        {
+          if (s->len > 0 && s->str[s->len - 1] != ' ')
+            g_string_append_c (s, ' ');
+          continue;
+        }
+      g_string_append_c (s, *p);
+    }
+  if (s->len > 0 && s->str[s->len - 1] == ' ')
+    g_string_truncate (s, s->len - 1);
+  if (s->len == 0)
+    {
+      g_string_free (s, TRUE);
+      return NULL;
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* Loose files separate number and title with a dash or a colon, or put
+ * the colon at the start of the next heading line. */
+static char *
+normalize_heading (const char *text)
+{
+  const char *p = skip_spaces (text);
+
+  if (strncmp (p, "- ", 2) == 0 || strncmp (p, "\xe2\x80\x93 ", 4) == 0 ||
+      strncmp (p, "\xe2\x80\x94 ", 4) == 0 || strncmp (p, ": ", 2) == 0)
+    p = strchr (p, ' ');
+  return collapse_spaces (p);
+}
+
 /* "Artikel 1:1 - Begripsbepalingen" -> article, "1:1", "Begripsbepalingen". */
 static gboolean
 classify_heading (const char  *text,
@@ -406,14 +445,7 @@ classify_heading (const char  *text,
         else
           p = word_end;
       }
-      p = skip_spaces (p);
-      /* Loose files separate number and title with a dash or a colon. */
-      if (info->number && (strncmp (p, "- ", 2) == 0 || strncmp (p, "\xe2\x80\x93 ", 4) == 0 ||
-                           strncmp (p, "\xe2\x80\x94 ", 4) == 0 || strncmp (p, ": ", 2) == 0))
-        p = skip_spaces (strchr (p, ' '));
-      info->heading = g_strstrip (g_strdup (p));
-      if (info->heading[0] == '\0')
-        g_clear_pointer (&info->heading, g_free);
+      info->heading = info->number ? normalize_heading (p) : collapse_spaces (p);
       info->structural = TRUE;
       return TRUE;
     }
@@ -544,11 +576,21 @@ emit_runs (AmendNode *node,
       g_string_truncate (buf, 0);
       if (need_space)
         {
-          /* The space between two runs goes outside the marks: "* a*" is no emphasis. */
-          if (run->marks == AMEND_MARK_NONE)
+          /* The space between two runs takes only the marks both share:
+           * "*a* *b*" must not become "*a * b*", nor "* a*" appear. */
+          AmendMarks shared = node->runs && node->runs->len > 0
+            ? g_array_index (node->runs, AmendRun, node->runs->len - 1).marks & run->marks
+            : AMEND_MARK_NONE;
+          const char *prev_href = node->runs && node->runs->len > 0
+            ? g_array_index (node->runs, AmendRun, node->runs->len - 1).href : NULL;
+
+          if (g_strcmp0 (prev_href, run->href) != 0)
+            shared &= ~(AMEND_MARK_LINK | AMEND_MARK_IMAGE);
+          shared &= ~(AMEND_MARK_CODE | AMEND_MARK_HTML | AMEND_MARK_BREAK);
+          if (shared == run->marks)
             g_string_append_c (buf, ' ');
           else
-            amend_node_add_run (node, " ", 1, AMEND_MARK_NONE, NULL);
+            amend_node_add_run (node, " ", 1, shared, (shared & AMEND_MARK_LINK) ? run->href : NULL);
         }
       need_space = FALSE;
       for (gsize k = 0; k < len; k++)
@@ -834,7 +876,7 @@ members_allowed (AmendNode *article)
 
 /* One piece of a paragraph: a stretch between line breaks that starts with
  * a label, or the paragraph's first stretch. */
-static void
+static AmendNode *
 handle_piece (Reader   *r,
               Context  *ctx,
               guint     from,
@@ -853,7 +895,7 @@ handle_piece (Reader   *r,
     if (!runs[k].soft && !(runs[k].marks & AMEND_MARK_BREAK))
       break;
   if (k == to)
-    return;
+    return NULL;
   head = &runs[k];
 
   {
@@ -893,8 +935,11 @@ handle_piece (Reader   *r,
           }
         emit_runs (text, runs, k, to, skip);
         if (text->runs == NULL)
-          amend_node_free (text);
-        return;
+          {
+            amend_node_free (text);
+            return NULL;
+          }
+        return text;
       }
   }
 
@@ -906,8 +951,21 @@ handle_piece (Reader   *r,
     text = add_child (target, AMEND_NODE_TEXT, line);
     emit_runs (text, runs, from, to, 0);
     if (text->runs == NULL)
-      amend_node_free (text);
+      {
+        amend_node_free (text);
+        return NULL;
+      }
+    return text;
   }
+}
+
+/* A piece ends on the line before the next one starts. */
+static void
+end_piece (AmendNode *node,
+           guint      last_line)
+{
+  if (node != NULL)
+    extend_lines (node, MAX (last_line, node->line_start));
 }
 
 static void
@@ -946,12 +1004,13 @@ handle_paragraph (Reader     *r,
       if (match_label (next->text, next->len, TRUE, &label_len, &skip) == LABEL_NONE &&
           match_label (next->text, next->len, FALSE, &label_len, &skip) == LABEL_NONE)
         continue;
-      handle_piece (r, ctx, start, i, piece_line, first_in_item);
+      end_piece (handle_piece (r, ctx, start, i, piece_line, first_in_item), line - 1);
       first_in_item = FALSE;
       start = i + 1;
       piece_line = line;
     }
-  handle_piece (r, ctx, start, r->runs->len, piece_line, first_in_item);
+  end_piece (handle_piece (r, ctx, start, r->runs->len, piece_line, first_in_item),
+             file_line (r, cmark_node_get_end_line (para)));
 }
 
 /* Keeps the text of a block nested too deep to be structure. */
@@ -1090,7 +1149,6 @@ handle_item (Reader     *r,
           handle_blocks (r, &inner, b, depth + 1, TRUE);
         }
     }
-  extend_lines (node, file_line (r, cmark_node_get_end_line (item)));
 }
 
 static void
@@ -1126,6 +1184,8 @@ handle_code_block (Reader     *r,
     }
   if (text->runs == NULL)
     amend_node_free (text);
+  else
+    extend_lines (text, file_line (r, cmark_node_get_end_line (block)));
   amend_document_add_diagnostic (r->doc, AMEND_SEVERITY_WARNING, line, NULL,
                                  _("a code block has no place in a regulation; it is kept as text in code font"));
 }
@@ -1383,9 +1443,8 @@ handle_heading (Reader     *r,
   else if (r->wants_heading != NULL && !structural)
     {
       /* "### Titel I" then "####Begripsbepalingen": the title's heading */
-      g_strstrip (plain->str);
       g_free (r->wants_heading->heading);
-      r->wants_heading->heading = g_strdup (plain->str);
+      r->wants_heading->heading = normalize_heading (plain->str);
       extend_lines (r->wants_heading, line);
       r->wants_heading = NULL;
     }
@@ -1440,7 +1499,6 @@ read_body (Reader *r)
       ctx.article = container->kind == AMEND_NODE_ARTICLE ? container : NULL;
       ctx.target = container;
       handle_blocks (r, &ctx, b, 0, FALSE);
-      extend_lines (container, file_line (r, cmark_node_get_end_line (b)));
     }
 
   check_empty_runs (root.node);

@@ -59,78 +59,115 @@ make_leaf (const AmendRun *run)
   return leaf;
 }
 
-/* Builds the inline tree of a paragraph from flat runs: runs that share a
- * link, strong or emphasis share one node, so "*a **b***" is written as
- * one emphasis around a strong, not as two touching emphases. */
+static gboolean
+wrap_matches (cmark_node     *wrap,
+              const AmendRun *run)
+{
+  switch (cmark_node_get_type (wrap))
+    {
+    case CMARK_NODE_EMPH:
+      return run_has_wrap (run, WRAP_EMPH);
+    case CMARK_NODE_STRONG:
+      return run_has_wrap (run, WRAP_STRONG);
+    case CMARK_NODE_LINK:
+      return (run->marks & AMEND_MARK_LINK) && g_strcmp0 (cmark_node_get_url (wrap), run->href) == 0;
+    case CMARK_NODE_IMAGE:
+      return (run->marks & AMEND_MARK_IMAGE) && g_strcmp0 (cmark_node_get_url (wrap), run->href) == 0;
+    default:
+      return FALSE;
+    }
+}
+
+static Wrap
+wrap_of (cmark_node *wrap)
+{
+  switch (cmark_node_get_type (wrap))
+    {
+    case CMARK_NODE_EMPH:
+      return WRAP_EMPH;
+    case CMARK_NODE_STRONG:
+      return WRAP_STRONG;
+    default:
+      return WRAP_LINK;
+    }
+}
+
+/* Builds the inline tree of a paragraph from flat runs.  A run stays inside
+ * the wrappers (link, strong, emphasis) that are open and that it shares,
+ * in whatever order they were opened, so "*a **b***" is written as one
+ * emphasis around a strong, not as two touching emphases. */
 static cmark_node *
 build_paragraph (const AmendNode *text)
 {
   cmark_node *para = cmark_node_new (CMARK_NODE_PARAGRAPH);
   cmark_node *open[N_WRAPS] = { NULL };
-  const AmendRun *open_run[N_WRAPS] = { NULL };
   guint depth = 0;
 
   for (guint i = 0; text->runs && i < text->runs->len; i++)
     {
       const AmendRun *run = &g_array_index (text->runs, AmendRun, i);
-      Wrap want[N_WRAPS];
-      guint n_want = 0, keep = 0;
+      gboolean have[N_WRAPS] = { FALSE };
       cmark_node *parent;
 
-      for (Wrap w = 0; w < N_WRAPS; w++)
-        if (run_has_wrap (run, w))
-          want[n_want++] = w;
-
-      /* Keep the open wrappers that this run shares with the previous one. */
-      while (keep < depth && keep < n_want)
-        {
-          const AmendRun *prev = open_run[keep];
-          Wrap w = want[keep];
-
-          if (!run_has_wrap (prev, w) ||
-              (w == WRAP_LINK && (g_strcmp0 (prev->href, run->href) != 0 ||
-                                  (prev->marks & AMEND_MARK_IMAGE) != (run->marks & AMEND_MARK_IMAGE))))
+      while (depth > 0 && !wrap_matches (open[depth - 1], run))
+        depth--;
+      /* An outer wrapper the run does not share closes the inner ones too. */
+      for (guint k = 0; k < depth; k++)
+        if (!wrap_matches (open[k], run))
+          {
+            depth = k;
             break;
-          if (keep > 0 && open[keep - 1] != cmark_node_parent (open[keep]))
-            break;
-          keep++;
-        }
-      /* An open wrapper must be of the kind this run wants at that depth. */
-      for (guint k = 0; k < keep; k++)
-        {
-          cmark_node_type t = cmark_node_get_type (open[k]);
-          gboolean ok = (want[k] == WRAP_LINK && (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE)) ||
-                        (want[k] == WRAP_STRONG && t == CMARK_NODE_STRONG) ||
-                        (want[k] == WRAP_EMPH && t == CMARK_NODE_EMPH);
-          if (!ok)
-            {
-              keep = k;
-              break;
-            }
-        }
-      depth = keep;
+          }
+      for (guint k = 0; k < depth; k++)
+        have[wrap_of (open[k])] = TRUE;
+
       parent = depth > 0 ? open[depth - 1] : para;
-      for (guint k = depth; k < n_want; k++)
+      for (Wrap w = 0; w < N_WRAPS; w++)
         {
           cmark_node *wrap;
 
-          if (want[k] == WRAP_LINK)
+          if (!run_has_wrap (run, w) || have[w])
+            continue;
+          if (w == WRAP_LINK)
             {
               wrap = cmark_node_new (run->marks & AMEND_MARK_IMAGE ? CMARK_NODE_IMAGE : CMARK_NODE_LINK);
               cmark_node_set_url (wrap, run->href ? run->href : "");
             }
           else
-            wrap = cmark_node_new (want[k] == WRAP_STRONG ? CMARK_NODE_STRONG : CMARK_NODE_EMPH);
+            wrap = cmark_node_new (w == WRAP_STRONG ? CMARK_NODE_STRONG : CMARK_NODE_EMPH);
           cmark_node_append_child (parent, wrap);
-          open[k] = wrap;
+          open[depth++] = wrap;
           parent = wrap;
         }
-      for (guint k = 0; k < n_want; k++)
-        open_run[k] = run;
-      depth = n_want;
       cmark_node_append_child (parent, make_leaf (run));
     }
   return para;
+}
+
+/* "[Vervallen]" is common in Dutch law and no link: a bracket is only
+ * markup when "](", "][" or "]:" follows it (canonical files hold no
+ * reference definitions), so cmark's escapes of brackets go when the text
+ * has none of those. */
+static void
+unescape_brackets (GString *s)
+{
+  gsize w = 0;
+
+  if (strstr (s->str, "\\[") == NULL)
+    return;
+  for (const char *p = strstr (s->str, "\\]"); p != NULL; p = strstr (p + 2, "\\]"))
+    if (p[2] == '(' || p[2] == '[' || p[2] == ':')
+      return;
+  if (strstr (s->str, "\\\\") != NULL || strchr (s->str, '`') != NULL)
+    return; /* an escaped backslash or code span: leave cmark's text as it is */
+
+  for (gsize r = 0; r < s->len; r++)
+    {
+      if (s->str[r] == '\\' && r + 1 < s->len && (s->str[r + 1] == '[' || s->str[r + 1] == ']'))
+        continue;
+      s->str[w++] = s->str[r];
+    }
+  g_string_truncate (s, w);
 }
 
 /* cmark writes a hard break as two spaces; a backslash survives editors
@@ -166,6 +203,7 @@ render_inlines (cmark_node *para)
     }
   free (md);
   cmark_node_free (para);
+  unescape_brackets (s);
   return g_string_free (s, FALSE);
 }
 
@@ -209,7 +247,7 @@ append_spaces (GString *out,
     g_string_append_c (out, ' ');
 }
 
-static void write_children (GString *out, const AmendNode *node, guint from, guint indent, gboolean tight_points);
+static void write_children (GString *out, const AmendNode *node, guint from, guint indent);
 
 static void
 write_text_block (GString         *out,
@@ -262,14 +300,14 @@ point_label (const char *label)
 }
 
 /* One list item: "1. text" or "- a. text", then its other children
- * indented under it. */
+ * indented to @content under it. */
 static void
 write_item (GString         *out,
             const AmendNode *node,
             const char      *marker,
-            guint            indent)
+            guint            indent,
+            guint            content)
 {
-  guint content = indent + strlen (marker) + 1;
   guint from = 0;
 
   append_spaces (out, indent);
@@ -289,10 +327,11 @@ write_item (GString         *out,
   if (from < amend_node_n_children (node))
     {
       g_string_append_c (out, '\n');
-      /* Points follow their text directly; anything else after a blank line. */
-      if (from == 0 || amend_node_child (node, from)->kind != AMEND_NODE_POINT)
+      /* Points follow their text directly; other blocks after a blank line.
+       * Never a blank line after an empty marker: that would end the item. */
+      if (from == 1 && amend_node_child (node, from)->kind != AMEND_NODE_POINT)
         g_string_append_c (out, '\n');
-      write_children (out, node, from, content, TRUE);
+      write_children (out, node, from, content);
     }
 }
 
@@ -305,31 +344,7 @@ write_point (GString         *out,
   g_autofree char *marker = label[0] ? g_strdup_printf ("- %s", label) : g_strdup ("-");
 
   /* The label is part of the item's text, not of its marker. */
-  append_spaces (out, indent);
-  g_string_append (out, marker);
-  {
-    guint content = indent + 2;
-    guint from = 0;
-
-    if (amend_node_n_children (point) > 0)
-      {
-        const AmendNode *first = amend_node_child (point, 0);
-
-        if (first->kind == AMEND_NODE_TEXT && first->heading_level == 0)
-          {
-            g_string_append_c (out, ' ');
-            write_text_block (out, first, content);
-            from = 1;
-          }
-      }
-    if (from < amend_node_n_children (point))
-      {
-        g_string_append_c (out, '\n');
-        if (from == 0 || amend_node_child (point, from)->kind != AMEND_NODE_POINT)
-          g_string_append_c (out, '\n');
-        write_children (out, point, from, content, TRUE);
-      }
-  }
+  write_item (out, point, marker, indent, indent + 2);
 }
 
 static void
@@ -340,7 +355,7 @@ write_member (GString         *out,
   if (is_plain_integer (member->number))
     {
       g_autofree char *marker = g_strdup_printf ("%s.", member->number);
-      write_item (out, member, marker, indent);
+      write_item (out, member, marker, indent, indent + strlen (marker) + 1);
       return;
     }
 
@@ -363,22 +378,19 @@ write_member (GString         *out,
         g_string_append_c (out, '\n');
         if (amend_node_child (member, from)->kind != AMEND_NODE_POINT)
           g_string_append_c (out, '\n');
-        write_children (out, member, from, indent, TRUE);
+        write_children (out, member, from, indent);
       }
   }
 }
 
 static void write_structural (GString *out, const AmendNode *node, guint level);
 
-/* Writes the children of @node from @from on, as blocks at @indent.  With
- * @tight_points a point list that follows text directly is not separated
- * from it by a blank line (the caller wrote the text). */
+/* Writes the children of @node from @from on, as blocks at @indent. */
 static void
 write_children (GString         *out,
                 const AmendNode *node,
                 guint            from,
-                guint            indent,
-                gboolean         tight_points)
+                guint            indent)
 {
   guint n = amend_node_n_children (node);
   guint level = 1;
@@ -425,7 +437,6 @@ write_children (GString         *out,
           break;
         }
     }
-  (void) tight_points;
 }
 
 static void
@@ -449,7 +460,7 @@ write_structural (GString         *out,
   if (amend_node_n_children (node) > 0)
     {
       g_string_append (out, "\n\n");
-      write_children (out, node, 0, 0, FALSE);
+      write_children (out, node, 0, 0);
     }
 }
 
@@ -499,7 +510,7 @@ _amend_markdown_write (AmendDocument *doc)
       if (any)
         g_string_append (out, "\n\n");
       if (child->kind == AMEND_NODE_PREAMBLE)
-        write_children (out, child, 0, 0, FALSE);
+        write_children (out, child, 0, 0);
       else
         write_structural (out, child, 1);
       any = TRUE;

@@ -1,0 +1,127 @@
+#!/bin/bash
+# run-markdown.sh: Amend's read+model+write next to cmark's Markdown to HTML
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Usage: run-markdown.sh BUILD_DIR [SHARED_DIR]
+#
+# For the Awb (the largest act in the shared corpus) and a generated
+# regulation of 2,000 articles, prints how long Amend takes to parse a file
+# into its model and write it back, and how much memory that takes, next to
+# the cmark program rendering the same file as HTML.  cmark is the baseline
+# because Amend parses with libcmark: the ratio is what the legal model and
+# the canonical writer cost on top of CommonMark itself.
+#
+# Nothing is installed here; cmark (Debian package "cmark") and
+# /usr/bin/time (package "time") must be there.
+set -eu
+
+# awk and printf must write "1.5", not "1,5"; EPOCHREALTIME too.
+export LC_ALL=C
+
+iterations=10
+articles=2000
+
+die () {
+  echo "run-markdown.sh: $*" >&2
+  exit 1
+}
+
+if [ $# -lt 1 ] || [ $# -gt 2 ]; then
+  echo "Usage: run-markdown.sh BUILD_DIR [SHARED_DIR]" >&2
+  exit 2
+fi
+
+build_dir=$1
+source_dir=$(cd "$(dirname "$0")/../.." && pwd)
+shared_dir=${2:-$source_dir/../shared}
+gen=$build_dir/tests/bench/amend-gen-regulation
+bench=$build_dir/tests/bench/amend-bench-markdown
+
+command -v cmark > /dev/null 2>&1 ||
+  die "cmark is not installed; it is the baseline of this benchmark (Debian: apt-get install cmark)"
+[ -x /usr/bin/time ] ||
+  die "/usr/bin/time is not installed; it measures peak memory (Debian: apt-get install time)"
+for exe in "$gen" "$bench"; do
+  [ -x "$exe" ] || die "$exe is missing; build it first: ninja -C $build_dir"
+done
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# Microseconds since the epoch, without starting a process: a fork of date
+# would cost about as much as cmark takes on a small file.
+now_us () {
+  echo "${EPOCHREALTIME//[!0-9]/}"
+}
+
+# Reads times in microseconds, one a line; prints "best median" in ms.
+best_median () {
+  sort -n | awk '{ t[NR] = $1 / 1000 }
+    END { m = NR % 2 ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2
+          printf "%.2f %.2f\n", t[1], m }'
+}
+
+# Runs a command once under /usr/bin/time; prints "wall_ms peak_rss_kib".
+# The wall time is taken here because %e counts in hundredths of a second,
+# too coarse for cmark, which takes milliseconds.
+one_process () {
+  local start end
+  start=$(now_us)
+  /usr/bin/time -f '%e %M' -o "$tmp/time" "$@" > /dev/null
+  end=$(now_us)
+  awk -v us=$((end - start)) '{ printf "%.1f %d\n", us / 1000, $2 }' "$tmp/time"
+}
+
+ratio () {
+  awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "-" }'
+}
+
+bench_file () {
+  local label=$1 file=$2
+  local line bytes n_articles amend_best amend_median amend_wall amend_rss
+  local cmark_best cmark_median cmark_wall cmark_rss start end
+
+  line=$("$bench" "$file" "$iterations")
+  read -r bytes n_articles amend_best amend_median < <(echo "$line" |
+    sed -n 's/.*: \([0-9]*\) bytes, \([0-9]*\) articles, best \([0-9.]*\) ms, median \([0-9.]*\) ms$/\1 \2 \3 \4/p')
+  [ -n "${amend_median:-}" ] || die "unexpected output of amend-bench-markdown: $line"
+  read -r amend_wall amend_rss < <(one_process "$bench" "$file" 1)
+
+  : > "$tmp/cmark-times"
+  for _ in $(seq "$iterations"); do
+    start=$(now_us)
+    cmark "$file" > /dev/null
+    end=$(now_us)
+    echo $((end - start)) >> "$tmp/cmark-times"
+  done
+  read -r cmark_best cmark_median < <(best_median < "$tmp/cmark-times")
+  read -r cmark_wall cmark_rss < <(one_process cmark "$file")
+
+  echo
+  echo "$label: $(basename "$file"), $bytes bytes, $n_articles articles"
+  printf '  %-26s %9s %10s %9s %13s\n' "" "best ms" "median ms" "wall ms" "peak RSS KiB"
+  printf '  %-26s %9s %10s %9s %13s\n' "amend read+model+write" "$amend_best" "$amend_median" "$amend_wall" "$amend_rss"
+  printf '  %-26s %9s %10s %9s %13s\n' "cmark to HTML" "$cmark_best" "$cmark_median" "$cmark_wall" "$cmark_rss"
+  printf '  %-26s %9s %10s %9s %13s\n' "ratio amend/cmark" \
+    "$(ratio "$amend_best" "$cmark_best")" "$(ratio "$amend_median" "$cmark_median")" \
+    "$(ratio "$amend_wall" "$cmark_wall")" "$(ratio "$amend_rss" "$cmark_rss")"
+}
+
+generated=$tmp/generated-$articles.md
+"$gen" "$articles" > "$generated"
+
+echo "Markdown read+write: $iterations iterations each"
+awb=$shared_dir/corpus/nl-wetten/BWBR0005537_algemene-wet-bestuursrecht.md
+if [ -f "$awb" ]; then
+  bench_file "Awb" "$awb"
+else
+  echo
+  echo "Awb: skipped, $awb is absent (the shared corpus is not next to the project)"
+fi
+bench_file "Generated" "$generated"
+
+echo
+echo "best/median: amend in one process, the file already in memory; cmark as"
+echo "a whole process (start, read, render to /dev/null).  wall and peak RSS:"
+echo "one process of each, amend doing a single iteration, under /usr/bin/time."

@@ -1,0 +1,262 @@
+/* test-bad-input.c: what a drafter's editor, a broken download or an
+ * attacker may hand the parser
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "amend-test-util.h"
+
+static AmendDocument *
+parse_bytes (const char *data,
+             gsize       len)
+{
+  g_autoptr(GError) error = NULL;
+  AmendDocument *doc = amend_document_new_from_data (data, len, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (doc);
+  return doc;
+}
+
+static void
+test_nul_bytes (void)
+{
+  static const char data[] = "# Artikel 1\n\nTekst\0met NUL.\n";
+  g_autoptr(AmendDocument) doc = parse_bytes (data, sizeof data - 1);
+  g_autofree char *md = amend_document_to_markdown (doc);
+
+  g_assert_true (amend_test_has_diagnostic (doc, AMEND_SEVERITY_ERROR, 3, "NUL"));
+  g_assert_true (amend_document_has_errors (doc));
+  g_assert_nonnull (strstr (md, "Tekst\xEF\xBF\xBDmet NUL."));
+}
+
+static void
+test_invalid_utf8 (void)
+{
+  static const char data[] = "# Artikel 1\n\nGoed.\n\nCaf\xe9 in Latin-1.\n";
+  g_autoptr(AmendDocument) doc = parse_bytes (data, sizeof data - 1);
+  g_autofree char *md = amend_document_to_markdown (doc);
+
+  g_assert_true (amend_test_has_diagnostic (doc, AMEND_SEVERITY_ERROR, 5, "UTF-8"));
+  g_assert_true (g_utf8_validate (md, -1, NULL));
+}
+
+static void
+test_unterminated_front_matter (void)
+{
+  g_autoptr(AmendDocument) doc = amend_test_parse ("---\ntitle: APV\n\n# Artikel 1\n\nTekst.\n");
+
+  g_assert_true (amend_test_has_diagnostic (doc, AMEND_SEVERITY_ERROR, 1, "never closed"));
+  /* Nothing is lost: the text is still there, as text. */
+  g_assert_cmpuint (amend_test_count_kind (doc, AMEND_NODE_ARTICLE), ==, 1);
+  g_assert_null (amend_document_get_meta (doc, "title"));
+}
+
+static void
+test_heading_without_number (void)
+{
+  g_autoptr(AmendDocument) doc = amend_test_parse ("# Hoofdstuk 1\n\n## Artikel\n\nTekst.\n\n## Artikel 2\n\nTekst.\n");
+  AmendNode *art = amend_node_child (amend_node_child (amend_document_get_root (doc), 0), 0);
+
+  g_assert_true (amend_test_has_diagnostic (doc, AMEND_SEVERITY_WARNING, 3, "no number"));
+  g_assert_cmpint (art->kind, ==, AMEND_NODE_ARTICLE);
+  g_assert_null (art->number);
+  g_assert_cmpstr (art->eid, ==, "chp_1__art_o_1");
+}
+
+static void
+check_deep (const char *unit,
+            const char *leaf,
+            guint       depth,
+            gboolean    indent)
+{
+  GString *s = g_string_new ("# Artikel 1\n\n");
+  g_autoptr(AmendDocument) doc = NULL;
+  g_autofree char *once = NULL;
+  g_autofree char *twice = NULL;
+  AmendNode *root;
+  guint max_depth = 0;
+
+  if (indent)
+    for (guint i = 0; i < depth; i++)
+      {
+        for (guint k = 0; k < i * 2; k++)
+          g_string_append_c (s, ' ');
+        g_string_append_printf (s, "%s%s %u\n", unit, leaf, i);
+      }
+  else
+    {
+      for (guint i = 0; i < depth; i++)
+        g_string_append (s, unit);
+      g_string_append_printf (s, "%s\n", leaf);
+    }
+
+  doc = parse_bytes (s->str, s->len);
+  g_string_free (s, TRUE);
+  g_assert_true (amend_test_has_diagnostic (doc, AMEND_SEVERITY_WARNING, 0, "nested more than"));
+
+  root = amend_document_get_root (doc);
+  for (AmendNode *n = root; n != NULL; n = amend_node_next (n, root))
+    {
+      guint d = 0;
+      for (AmendNode *a = n; a->parent; a = a->parent)
+        d++;
+      max_depth = MAX (max_depth, d);
+    }
+  g_assert_cmpuint (max_depth, <=, 20);
+
+  once = amend_document_to_markdown (doc);
+  g_clear_object (&doc);
+  doc = parse_bytes (once, strlen (once));
+  twice = amend_document_to_markdown (doc);
+  g_assert_cmpstr (twice, ==, once);
+}
+
+static void
+test_deep_lists (void)
+{
+  check_deep ("- ", "a. diep", 10000, FALSE);
+  check_deep ("- ", "a.", 2000, TRUE);
+  check_deep ("1. ", "tekst", 10000, FALSE);
+}
+
+static void
+test_deep_quotes (void)
+{
+  check_deep ("> ", "tekst", 10000, FALSE);
+}
+
+static void
+test_deep_emphasis (void)
+{
+  GString *s = g_string_new ("# Artikel 1\n\n");
+  g_autoptr(AmendDocument) doc = NULL;
+  g_autofree char *md = NULL;
+
+  for (guint i = 0; i < 10000; i++)
+    g_string_append (s, "*[");
+  g_string_append (s, "x");
+  for (guint i = 0; i < 10000; i++)
+    g_string_append (s, "](u)*");
+  g_string_append_c (s, '\n');
+  doc = parse_bytes (s->str, s->len);
+  md = amend_document_to_markdown (doc);
+  g_assert_nonnull (md);
+  g_string_free (s, TRUE);
+}
+
+static void
+test_crlf (void)
+{
+  g_autoptr(AmendDocument) doc = amend_test_parse ("---\r\ntitle: APV\r\n---\r\n\r\n# Artikel 1\r\n\r\n1. Een.\r\n2. Twee.\r\n");
+  AmendNode *art = amend_node_child (amend_document_get_root (doc), 0);
+
+  g_assert_cmpstr (amend_document_get_meta (doc, "title"), ==, "APV");
+  g_assert_cmpuint (art->line_start, ==, 5);
+  g_assert_cmpuint (amend_node_n_children (art), ==, 2);
+  g_assert_cmpuint (amend_node_child (art, 1)->line_start, ==, 8);
+}
+
+/* 50 MB of regulation: read and written once, in linear time. */
+static void
+test_large_file (void)
+{
+  GString *s = g_string_sized_new (52 * 1024 * 1024);
+  g_autoptr(AmendDocument) doc = NULL;
+  g_autofree char *md = NULL;
+  guint n = 0;
+
+  while (s->len < 50 * 1024 * 1024)
+    {
+      g_string_append_printf (s, "# Artikel %u\n\n1. De burgemeester beslist binnen acht weken op een aanvraag als bedoeld in artikel %u.\n"
+                                 "2. Hij kan de beslissing eenmaal voor ten hoogste acht weken verdagen:\n"
+                                 "   - a. als het advies van de brandweer nodig is;\n   - b. als de aanvrager daarom verzoekt.\n\n",
+                              n + 1, MAX (n, 1));
+      n++;
+    }
+  g_string_truncate (s, s->len - 1); /* canonical: one newline at the end */
+  doc = parse_bytes (s->str, s->len);
+  g_assert_cmpuint (amend_test_count_kind (doc, AMEND_NODE_ARTICLE), ==, n);
+  md = amend_document_to_markdown (doc);
+  g_assert_cmpstr (md, ==, s->str);
+  g_string_free (s, TRUE);
+}
+
+static void
+test_too_large (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendDocument) doc = NULL;
+  gsize len = AMEND_MAX_DOCUMENT_SIZE + 1;
+  g_autofree char *data = g_malloc0 (len);
+
+  doc = amend_document_new_from_data (data, len, &error);
+  g_assert_null (doc);
+  g_assert_error (error, AMEND_ERROR, AMEND_ERROR_TOO_LARGE);
+}
+
+static void
+test_garbage (void)
+{
+  GRand *rand = g_rand_new_with_seed (20261129);
+  const char *alphabet = "#-*_>`[]()!\\\n \t1a.:\xc2\xb0<>&";
+
+  for (guint round = 0; round < 300; round++)
+    {
+      guint len = g_rand_int_range (rand, 0, 2000);
+      g_autofree char *data = g_malloc (len + 1);
+      g_autoptr(AmendDocument) doc = NULL;
+      g_autofree char *once = NULL;
+
+      for (guint i = 0; i < len; i++)
+        data[i] = g_rand_boolean (rand) ? alphabet[g_rand_int_range (rand, 0, strlen (alphabet))]
+                                        : (char) g_rand_int_range (rand, 1, 256);
+      data[len] = '\0';
+      doc = parse_bytes (data, len);
+      once = amend_document_to_markdown (doc);
+      g_assert_true (g_utf8_validate (once, -1, NULL));
+      if (!amend_document_has_errors (doc))
+        {
+          g_autoptr(AmendDocument) again = parse_bytes (once, strlen (once));
+          g_autofree char *twice = amend_document_to_markdown (again);
+          if (g_strcmp0 (once, twice) != 0)
+            g_test_message ("round %u not idempotent:\n%s\n---\n%s", round, once, twice);
+          g_assert_cmpstr (twice, ==, once);
+        }
+    }
+  g_rand_free (rand);
+}
+
+static void
+test_missing_file (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent/amend/regeling.md");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendDocument) doc = amend_document_new_from_file (file, NULL, &error);
+
+  g_assert_null (doc);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/bad-input/nul-bytes", test_nul_bytes);
+  g_test_add_func ("/bad-input/invalid-utf8", test_invalid_utf8);
+  g_test_add_func ("/bad-input/unterminated-front-matter", test_unterminated_front_matter);
+  g_test_add_func ("/bad-input/heading-without-number", test_heading_without_number);
+  g_test_add_func ("/bad-input/deep-lists", test_deep_lists);
+  g_test_add_func ("/bad-input/deep-quotes", test_deep_quotes);
+  g_test_add_func ("/bad-input/deep-emphasis", test_deep_emphasis);
+  g_test_add_func ("/bad-input/crlf", test_crlf);
+  g_test_add_func ("/bad-input/large-file", test_large_file);
+  g_test_add_func ("/bad-input/too-large", test_too_large);
+  g_test_add_func ("/bad-input/garbage", test_garbage);
+  g_test_add_func ("/bad-input/missing-file", test_missing_file);
+  return g_test_run ();
+}

@@ -1,0 +1,224 @@
+/* test-corpus.c: the real texts of ../shared/corpus and the bundled example
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "amend-test-util.h"
+
+/* Everything of the tree but the line numbers. */
+static char *
+tree_signature (AmendDocument *doc)
+{
+  AmendNode *root = amend_document_get_root (doc);
+  GString *s = g_string_new (NULL);
+
+  for (AmendNode *n = root; n != NULL; n = amend_node_next (n, root))
+    {
+      g_autofree char *plain = n->kind == AMEND_NODE_TEXT ? amend_node_get_plain_text (n) : NULL;
+
+      g_string_append_printf (s, "%s|%s|%s|%s|%u|%s\n", amend_node_kind_to_string (n->kind),
+                              n->number ? n->number : "", n->heading ? n->heading : "",
+                              n->eid, n->heading_level, plain ? plain : "");
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* An independent count: the lines that are headings starting with "Artikel". */
+static guint
+count_article_headings (const char *text)
+{
+  g_autoptr(GRegex) regex = g_regex_new ("^\\s{0,3}#{1,6}\\s*artikel\\s+\\S", G_REGEX_MULTILINE | G_REGEX_CASELESS, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  guint n = 0;
+
+  g_regex_match (regex, text, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      n++;
+      g_match_info_next (match, NULL);
+    }
+  return n;
+}
+
+static void
+check_eids (AmendDocument *doc)
+{
+  AmendNode *root = amend_document_get_root (doc);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GRegex) pattern = g_regex_new ("^[A-Za-z0-9_.-]+$", 0, 0, NULL);
+
+  for (AmendNode *n = root; n != NULL; n = amend_node_next (n, root))
+    {
+      g_assert_nonnull (n->eid);
+      if (!g_regex_match (pattern, n->eid, 0, NULL))
+        g_error ("eId %s does not match the STOP pattern", n->eid);
+      if (g_hash_table_contains (seen, n->eid))
+        g_error ("eId %s is used twice", n->eid);
+      g_hash_table_add (seen, n->eid);
+    }
+}
+
+static void
+check_law (const char *path)
+{
+  g_autofree char *text = amend_test_read_file (path, NULL);
+  g_autoptr(AmendDocument) doc = amend_test_parse (text);
+  g_autoptr(AmendDocument) again = NULL;
+  g_autofree char *once = NULL;
+  g_autofree char *twice = NULL;
+  g_autofree char *sig1 = NULL;
+  g_autofree char *sig2 = NULL;
+  guint expected = count_article_headings (text);
+
+  g_test_message ("%s: %u article headings", path, expected);
+  g_assert_cmpuint (expected, >, 30);
+  g_assert_cmpuint (amend_test_count_kind (doc, AMEND_NODE_ARTICLE), ==, expected);
+  g_assert_cmpuint (amend_test_count_kind (doc, AMEND_NODE_MEMBER), >, expected / 2);
+  g_assert_cmpuint (amend_test_count_kind (doc, AMEND_NODE_POINT), >, 10);
+  g_assert_false (amend_document_has_errors (doc));
+  check_eids (doc);
+
+  /* Normalized once, the text is canonical: the same tree, the same bytes. */
+  once = amend_document_to_markdown (doc);
+  again = amend_test_parse (once);
+  twice = amend_document_to_markdown (again);
+  g_assert_cmpstr (twice, ==, once);
+  sig1 = tree_signature (doc);
+  sig2 = tree_signature (again);
+  g_assert_cmpstr (sig2, ==, sig1);
+}
+
+static void
+test_laws (void)
+{
+  g_autoptr(GPtrArray) files = amend_test_shared_files ("corpus/nl-wetten", ".md");
+
+  if (files == NULL)
+    return;
+  g_assert_cmpuint (files->len, ==, 4);
+  for (guint i = 0; i < files->len; i++)
+    check_law (g_ptr_array_index (files, i));
+}
+
+static void
+test_history (void)
+{
+  g_autoptr(GPtrArray) files = amend_test_shared_files ("corpus/nl-wetten-historie", ".md");
+
+  if (files == NULL)
+    return;
+  g_assert_cmpuint (files->len, ==, 22);
+  for (guint i = 0; i < files->len; i++)
+    check_law (g_ptr_array_index (files, i));
+}
+
+static AmendNode *
+find_article (AmendDocument *doc,
+              const char    *number)
+{
+  g_autoptr(GPtrArray) articles = amend_document_get_articles (doc);
+
+  for (guint i = 0; i < articles->len; i++)
+    if (g_strcmp0 (((AmendNode *) g_ptr_array_index (articles, i))->number, number) == 0)
+      return g_ptr_array_index (articles, i);
+  return NULL;
+}
+
+/* Known articles of the Opiumwet, read by hand from the file. */
+static void
+test_opiumwet_details (void)
+{
+  g_autofree char *path = amend_test_shared_path ("corpus/nl-wetten/BWBR0001941_opiumwet.md");
+  g_autoptr(AmendDocument) doc = NULL;
+  AmendNode *art, *m1;
+
+  if (path == NULL)
+    return;
+  doc = amend_test_parse_file (path);
+
+  art = find_article (doc, "1");
+  g_assert_nonnull (art);
+  g_assert_cmpuint (amend_node_n_children (art), ==, 5); /* five members */
+  m1 = amend_node_child (art, 0);
+  g_assert_cmpint (m1->kind, ==, AMEND_NODE_MEMBER);
+  g_assert_cmpuint (amend_node_n_children (m1), ==, 10); /* its text and points a. to i. */
+  g_assert_cmpstr (amend_node_child (m1, 7)->number, ==, "g.");
+  {
+    g_autofree char *last = amend_node_get_text_content (amend_node_child (m1, 9));
+    g_assert_true (g_str_has_prefix (last, "Verdrag ter uitvoering van artikel 17"));
+    g_assert_true (g_str_has_suffix (last, "165 en 239)."));
+  }
+
+  art = find_article (doc, "2");
+  g_assert_cmpuint (amend_node_n_children (art), ==, 5); /* its text and points A. to D. */
+  g_assert_cmpstr (amend_node_child (art, 4)->number, ==, "D.");
+
+  art = find_article (doc, "10a");
+  g_assert_nonnull (art);
+  g_assert_cmpstr (amend_node_child (amend_node_child (art, 0), 3)->number, ==, "3°.");
+}
+
+/* The Gemeentewet nests Hoofdstuk in Titel; the Awb Titel in Hoofdstuk. */
+static void
+test_division_nesting (void)
+{
+  g_autofree char *gw = amend_test_shared_path ("corpus/nl-wetten/BWBR0005416_gemeentewet.md");
+  g_autofree char *awb = amend_test_shared_path ("corpus/nl-wetten/BWBR0005537_algemene-wet-bestuursrecht.md");
+  g_autoptr(AmendDocument) doc = NULL;
+  AmendNode *art;
+
+  if (gw == NULL || awb == NULL)
+    return;
+  doc = amend_test_parse_file (gw);
+  art = find_article (doc, "7");
+  g_assert_cmpint (art->parent->kind, ==, AMEND_NODE_CHAPTER);
+  g_assert_cmpstr (art->parent->number, ==, "II");
+  g_assert_cmpstr (art->parent->heading, ==, "De raad");
+  g_assert_cmpint (art->parent->parent->kind, ==, AMEND_NODE_TITLE);
+  g_assert_cmpstr (art->parent->parent->number, ==, "II");
+  g_clear_object (&doc);
+
+  doc = amend_test_parse_file (awb);
+  art = find_article (doc, "1:1");
+  g_assert_nonnull (art);
+  g_assert_cmpint (art->parent->kind, ==, AMEND_NODE_TITLE);
+  g_assert_cmpint (art->parent->parent->kind, ==, AMEND_NODE_CHAPTER);
+  g_assert_cmpstr (art->parent->parent->number, ==, "1");
+}
+
+static void
+test_example (void)
+{
+  g_autofree char *path = amend_test_source_path ("data/example/apv-lindewaarde.md");
+  g_autofree char *text = amend_test_read_file (path, NULL);
+  g_autoptr(AmendDocument) doc = amend_test_parse (text);
+  g_autofree char *out = amend_document_to_markdown (doc);
+
+  /* Bundled in canonical form, with what the issue asks of it. */
+  g_assert_cmpstr (out, ==, text);
+  g_assert_cmpuint (amend_test_count_kind (doc, AMEND_NODE_ARTICLE), >=, 30);
+  g_assert_cmpuint (amend_test_count_kind (doc, AMEND_NODE_CHAPTER), >=, 3);
+  g_assert_cmpuint (amend_test_count_kind (doc, AMEND_NODE_MEMBER), >, 30);
+  g_assert_cmpuint (amend_test_count_kind (doc, AMEND_NODE_POINT), >, 10);
+  g_assert_cmpuint (amend_test_count_kind (doc, AMEND_NODE_PREAMBLE), ==, 1);
+  g_assert_cmpuint (amend_test_count_kind (doc, AMEND_NODE_EXPLANATION), ==, 1);
+  g_assert_nonnull (amend_document_get_meta (doc, "work"));
+  g_assert_cmpuint (amend_document_get_diagnostics (doc)->len, ==, 0);
+  check_eids (doc);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/corpus/laws", test_laws);
+  g_test_add_func ("/corpus/history", test_history);
+  g_test_add_func ("/corpus/opiumwet-details", test_opiumwet_details);
+  g_test_add_func ("/corpus/division-nesting", test_division_nesting);
+  g_test_add_func ("/corpus/example", test_example);
+  return g_test_run ();
+}
