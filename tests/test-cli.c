@@ -1,2 +1,402 @@
-#include <glib.h>
-int main (int argc, char **argv) { g_test_init (&argc, &argv, NULL); return g_test_run (); }
+/* test-cli.c: the amend program, end to end
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "amend-test-util.h"
+
+typedef struct {
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* Runs `amend ARGS...` with an optional standard input and the locale of
+ * @lang (NULL: C.UTF-8). */
+static void
+amend_run_full (Run         *run,
+                const char  *lang,
+                const char  *input,
+                const char  *first,
+                ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("AMEND_BIN"));
+  va_start (args, first);
+  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) a);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDIN_PIPE);
+  if (lang)
+    {
+      g_subprocess_launcher_setenv (launcher, "LC_ALL", lang, TRUE);
+      g_subprocess_launcher_setenv (launcher, "LANGUAGE", "nl", TRUE);
+    }
+  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, input, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  run->status = g_subprocess_get_exit_status (proc);
+}
+
+#define amend_run(run, ...) amend_run_full (run, NULL, NULL, __VA_ARGS__, NULL)
+
+static char *
+temp_copy (const char *contents,
+           char      **dir_out)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("amend-cli-XXXXXX", &error);
+  char *path;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "regeling.md", NULL);
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+  *dir_out = dir;
+  return path;
+}
+
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d && (name = g_dir_read_name (d)))
+    {
+      g_autofree char *p = g_build_filename (dir, name, NULL);
+      g_remove (p);
+    }
+  g_rmdir (dir);
+}
+
+static void
+test_help_and_version (void)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(Run) help = { 0 };
+  g_auto(Run) ver = { 0 };
+  g_auto(Run) none = { 0 };
+
+  amend_run (&run, "--help");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "outline"));
+  g_assert_nonnull (strstr (run.out, "check"));
+  g_assert_nonnull (strstr (run.out, "fmt"));
+
+  amend_run (&help, "help", "outline");
+  g_assert_cmpint (help.status, ==, 0);
+  g_assert_nonnull (strstr (help.out, "--json"));
+
+  amend_run (&ver, "--version");
+  g_assert_cmpint (ver.status, ==, 0);
+  g_assert_true (g_str_has_prefix (ver.out, "amend " PACKAGE_VERSION));
+
+  amend_run_full (&none, NULL, NULL, NULL, NULL);
+  g_assert_cmpint (none.status, ==, 2);
+}
+
+static void
+test_usage_errors (void)
+{
+  g_auto(Run) unknown = { 0 };
+  g_auto(Run) option = { 0 };
+  g_auto(Run) missing = { 0 };
+  g_auto(Run) help = { 0 };
+
+  amend_run (&unknown, "frobnicate");
+  g_assert_cmpint (unknown.status, ==, 2);
+  g_assert_nonnull (strstr (unknown.err, "frobnicate"));
+  g_assert_cmpstr (unknown.out, ==, "");
+
+  amend_run (&option, "outline", "--bogus", "x.md");
+  g_assert_cmpint (option.status, ==, 2);
+  g_assert_nonnull (strstr (option.err, "--bogus"));
+
+  amend_run (&missing, "outline");
+  g_assert_cmpint (missing.status, ==, 2);
+  g_assert_nonnull (strstr (missing.err, "amend outline"));
+
+  amend_run (&help, "help", "nothing");
+  g_assert_cmpint (help.status, ==, 2);
+}
+
+static void
+test_missing_file (void)
+{
+  g_auto(Run) run = { 0 };
+
+  amend_run (&run, "outline", "/nonexistent/regeling.md");
+  g_assert_cmpint (run.status, ==, 3);
+  g_assert_nonnull (strstr (run.err, "regeling.md"));
+  /* One clear sentence: one line. */
+  g_assert_cmpint (strchr (run.err, '\n') - run.err, ==, strlen (run.err) - 1);
+}
+
+static void
+test_outline_json (void)
+{
+  g_autofree char *path = amend_test_source_path ("data/example/apv-lindewaarde.md");
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root;
+  JsonArray *children;
+  JsonObject *chapter, *article;
+  const char *kinds = "regulation preamble chapter title division section annex article member point text explanation closing";
+
+  amend_run (&run, "outline", "--json", path);
+  g_assert_cmpint (run.status, ==, 0);
+  json_parser_load_from_data (parser, run.out, -1, &error);
+  g_assert_no_error (error);
+
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "kind"), ==, "regulation");
+  children = json_object_get_array_member (root, "children");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (children, 0), "kind"), ==, "preamble");
+  chapter = json_array_get_object_element (children, 1);
+  g_assert_cmpstr (json_object_get_string_member (chapter, "kind"), ==, "chapter");
+  g_assert_cmpstr (json_object_get_string_member (chapter, "number"), ==, "1");
+  g_assert_cmpstr (json_object_get_string_member (chapter, "eId"), ==, "chp_1");
+  g_assert_cmpint (json_object_get_int_member (chapter, "line"), >, 10);
+  article = json_array_get_object_element (json_object_get_array_member (chapter, "children"), 0);
+  g_assert_cmpstr (json_object_get_string_member (article, "kind"), ==, "article");
+  g_assert_cmpstr (json_object_get_string_member (article, "number"), ==, "1:1");
+  g_assert_cmpstr (json_object_get_string_member (article, "heading"), ==, "Begripsbepalingen");
+  g_assert_cmpstr (json_object_get_string_member (article, "eId"), ==, "chp_1__art_1.1");
+
+  /* Every node has the documented members and kinds. */
+  {
+    g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+    g_ptr_array_add (stack, root);
+    while (stack->len > 0)
+      {
+        JsonObject *o = g_ptr_array_steal_index (stack, stack->len - 1);
+        JsonArray *c = json_object_get_array_member (o, "children");
+
+        g_assert_nonnull (strstr (kinds, json_object_get_string_member (o, "kind")));
+        g_assert_true (json_object_has_member (o, "number"));
+        g_assert_true (json_object_has_member (o, "heading"));
+        g_assert_true (json_object_has_member (o, "eId"));
+        g_assert_true (json_object_has_member (o, "line"));
+        for (guint i = 0; i < json_array_get_length (c); i++)
+          g_ptr_array_add (stack, json_array_get_object_element (c, i));
+      }
+  }
+}
+
+static void
+test_outline_text (void)
+{
+  g_autofree char *path = amend_test_source_path ("data/example/apv-lindewaarde.md");
+  g_auto(Run) run = { 0 };
+
+  amend_run (&run, "outline", path);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Hoofdstuk 1 Algemene bepalingen"));
+  g_assert_nonnull (strstr (run.out, "Artikel 1:1 Begripsbepalingen"));
+  g_assert_nonnull (strstr (run.out, "chp_1__art_1.1"));
+}
+
+static void
+test_check_findings (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = temp_copy ("# Artikel 1\n\nZie artikel 7.\n\n# Artikel 3\n\nTekst.\n\n# Artikel 3\n\nDubbel.\n", &dir);
+  g_autofree char *expected_ref = g_strdup_printf ("%s:3: error: ", path);
+  g_autofree char *expected_gap = g_strdup_printf ("%s:5: warning: ", path);
+  g_autofree char *expected_dup = g_strdup_printf ("%s:9: error: ", path);
+  g_auto(Run) run = { 0 };
+  g_auto(Run) clean = { 0 };
+  g_autofree char *example = amend_test_source_path ("data/example/apv-lindewaarde.md");
+
+  amend_run (&run, "check", path);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.out, expected_ref));
+  g_assert_nonnull (strstr (run.out, expected_gap));
+  g_assert_nonnull (strstr (run.out, expected_dup));
+
+  amend_run (&clean, "check", example);
+  g_assert_cmpint (clean.status, ==, 0);
+  g_assert_cmpstr (clean.out, ==, "");
+  remove_dir (dir);
+}
+
+static void
+test_check_warnings_only (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = temp_copy ("# Artikel 1\n\nEen.\n\n# Artikel 3\n\nDrie.\n", &dir);
+  g_auto(Run) run = { 0 };
+
+  amend_run (&run, "check", path);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "warning: the numbering skips from 1 to 3"));
+  remove_dir (dir);
+}
+
+static void
+test_fmt (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = temp_copy ("###Artikel  1  \n\n1.  Een.   \n2.  Twee.   \n", &dir);
+  g_autofree char *after = NULL;
+  g_auto(Run) check1 = { 0 };
+  g_auto(Run) fmt = { 0 };
+  g_auto(Run) check2 = { 0 };
+
+  amend_run (&check1, "fmt", "--check", path);
+  g_assert_cmpint (check1.status, ==, 1);
+  g_assert_nonnull (strstr (check1.out, "not in canonical form"));
+
+  amend_run (&fmt, "fmt", path);
+  g_assert_cmpint (fmt.status, ==, 0);
+  after = amend_test_read_file (path, NULL);
+  g_assert_cmpstr (after, ==, "# Artikel 1\n\n1. Een.\n2. Twee.\n");
+
+  amend_run (&check2, "fmt", "--check", path);
+  g_assert_cmpint (check2.status, ==, 0);
+  remove_dir (dir);
+}
+
+static void
+test_fmt_refuses_broken_file (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = temp_copy ("# Artikel 1\n\nCaf\xe9.\n", &dir);
+  g_autofree char *after = NULL;
+  g_auto(Run) run = { 0 };
+
+  amend_run (&run, "fmt", path);
+  g_assert_cmpint (run.status, ==, 3);
+  g_assert_nonnull (strstr (run.err, "UTF-8"));
+  after = amend_test_read_file (path, NULL);
+  g_assert_cmpstr (after, ==, "# Artikel 1\n\nCaf\xe9.\n"); /* untouched */
+  remove_dir (dir);
+}
+
+static void
+test_fmt_readonly_folder (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = temp_copy ("###Artikel 1\n\nTekst.\n", &dir);
+  g_autofree char *after = NULL;
+  g_auto(Run) run = { 0 };
+
+  if (getuid () == 0)
+    {
+      g_test_skip ("root writes into read-only folders");
+      remove_dir (dir);
+      return;
+    }
+  g_chmod (dir, 0500);
+  amend_run (&run, "fmt", path);
+  g_chmod (dir, 0700);
+  g_assert_cmpint (run.status, ==, 3);
+  after = amend_test_read_file (path, NULL);
+  g_assert_cmpstr (after, ==, "###Artikel 1\n\nTekst.\n");
+  remove_dir (dir);
+}
+
+static void
+test_corpus_through_cli (void)
+{
+  g_autoptr(GPtrArray) files = amend_test_shared_files ("corpus/nl-wetten", ".md");
+
+  if (files == NULL)
+    return;
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autofree char *text = amend_test_read_file (g_ptr_array_index (files, i), NULL);
+      g_autofree char *dir = NULL;
+      g_autofree char *path = temp_copy (text, &dir);
+      g_autofree char *once = NULL;
+      g_auto(Run) fmt = { 0 };
+      g_auto(Run) check = { 0 };
+      g_auto(Run) outline = { 0 };
+
+      amend_run (&fmt, "fmt", path);
+      g_assert_cmpint (fmt.status, ==, 0);
+      once = amend_test_read_file (path, NULL);
+      amend_run (&check, "fmt", "--check", path);
+      g_assert_cmpint (check.status, ==, 0);
+      amend_run (&outline, "outline", "--json", path);
+      g_assert_cmpint (outline.status, ==, 0);
+      remove_dir (dir);
+    }
+}
+
+static void
+test_stdin (void)
+{
+  g_auto(Run) run = { 0 };
+
+  amend_run_full (&run, NULL, "# Artikel 1\n\nTekst.\n", "outline", "-", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Artikel 1"));
+}
+
+static void
+test_dutch (void)
+{
+  g_auto(Run) run = { 0 };
+
+  amend_run_full (&run, "nl_NL.UTF-8", NULL, "--help", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  if (strstr (run.out, "Commands:") != NULL)
+    {
+      /* The locale is not installed on this machine; LANGUAGE needs one. */
+      g_auto(Run) c = { 0 };
+      amend_run_full (&c, "C.UTF-8", NULL, "--help", NULL);
+      if (strstr (c.out, "Opdrachten:") == NULL)
+        {
+          g_test_skip ("no Dutch locale on this machine (locales: nl_NL.UTF-8)");
+          return;
+        }
+    }
+  g_assert_nonnull (strstr (run.out, "Opdrachten:"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/cli/help-and-version", test_help_and_version);
+  g_test_add_func ("/cli/usage-errors", test_usage_errors);
+  g_test_add_func ("/cli/missing-file", test_missing_file);
+  g_test_add_func ("/cli/outline-json", test_outline_json);
+  g_test_add_func ("/cli/outline-text", test_outline_text);
+  g_test_add_func ("/cli/check-findings", test_check_findings);
+  g_test_add_func ("/cli/check-warnings-only", test_check_warnings_only);
+  g_test_add_func ("/cli/fmt", test_fmt);
+  g_test_add_func ("/cli/fmt-refuses-broken-file", test_fmt_refuses_broken_file);
+  g_test_add_func ("/cli/fmt-readonly-folder", test_fmt_readonly_folder);
+  g_test_add_func ("/cli/corpus", test_corpus_through_cli);
+  g_test_add_func ("/cli/stdin", test_stdin);
+  g_test_add_func ("/cli/dutch", test_dutch);
+  return g_test_run ();
+}
