@@ -60,6 +60,10 @@ main (int    argc,
 {
   const AmendCommand *command;
 
+  /* The command works on local files only; GIO's gvfs module would try to
+   * reach a session bus that scripts and CI do not have. */
+  g_setenv ("GIO_USE_VFS", "local", TRUE);
+
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("AMEND_LOCALEDIR") ? g_getenv ("AMEND_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
