@@ -1,0 +1,1360 @@
+/* amend-diff.c: the legal diff between two versions of a regulation
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A council member reads what changed in which article, member and point,
+ * not which lines.  The diff therefore pairs the nodes of the two trees
+ * first and compares text only within a pair:
+ *
+ *  - articles are paired over the whole regulation, since an amendment may
+ *    move an article to another chapter; other nodes among their siblings;
+ *  - a pair is found, in this order, by identical number and content, by
+ *    identical content under another number (renumbered or moved), by the
+ *    same number with a similar text, by a similar text under another
+ *    number, and last by the same number alone ("komt te luiden");
+ *  - among the pairs that stay under the same parent, the longest run in
+ *    the old order stays in place; the others moved;
+ *  - the text of a pair is compared word by word (Myers' O(ND) diff on
+ *    interned tokens, after trimming the common ends; white space is no
+ *    token, so white space alone is no change).
+ *
+ * The change list is also an edit script: amend_diff_apply() turns the old
+ * version into the new one with it, which the merge of amendments needs.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "amend-diff.h"
+#include "amend-document-private.h"
+
+/* Beyond this many differing tokens a text is taken as replaced whole:
+ * the word diff of two unrelated long texts says nothing useful. */
+#define MAX_EDIT_DISTANCE 2000
+
+/* Pairing by similarity compares every remaining node with every other;
+ * past this many comparisons the remaining nodes are left unpaired. */
+#define MAX_SIMILARITY_PAIRS 250000
+
+struct _AmendDiff
+{
+  GObject        parent_instance;
+
+  AmendDocument *old_doc;
+  AmendDocument *new_doc;
+  GPtrArray     *changes;      /* of AmendChange */
+  GHashTable    *old_to_new;   /* AmendNode -> AmendNode */
+  GHashTable    *new_to_old;
+  GHashTable    *tokens;       /* interned token -> id */
+  GHashTable    *token_sets;   /* AmendNode -> GArray of sorted unique ids */
+  GHashTable    *signatures;   /* AmendNode -> content signature */
+};
+
+G_DEFINE_FINAL_TYPE (AmendDiff, amend_diff, G_TYPE_OBJECT)
+
+static void
+piece_clear (gpointer data)
+{
+  AmendPiece *piece = data;
+
+  g_clear_pointer (&piece->text, g_free);
+}
+
+static void
+change_free (gpointer data)
+{
+  AmendChange *change = data;
+
+  g_free (change->eid_old);
+  g_free (change->eid_new);
+  g_free (change->number_old);
+  g_free (change->number_new);
+  g_free (change->article_old);
+  g_free (change->article_new);
+  g_free (change->heading_old);
+  g_free (change->heading_new);
+  g_free (change->parent_old);
+  g_free (change->parent_new);
+  if (change->pieces)
+    g_array_unref (change->pieces);
+  if (change->node)
+    amend_node_free (change->node);
+  g_free (change);
+}
+
+static void
+amend_diff_finalize (GObject *object)
+{
+  AmendDiff *self = (AmendDiff *) object;
+
+  g_clear_pointer (&self->changes, g_ptr_array_unref);
+  g_clear_pointer (&self->old_to_new, g_hash_table_unref);
+  g_clear_pointer (&self->new_to_old, g_hash_table_unref);
+  g_clear_pointer (&self->tokens, g_hash_table_unref);
+  g_clear_pointer (&self->token_sets, g_hash_table_unref);
+  g_clear_pointer (&self->signatures, g_hash_table_unref);
+  g_clear_object (&self->old_doc);
+  g_clear_object (&self->new_doc);
+
+  G_OBJECT_CLASS (amend_diff_parent_class)->finalize (object);
+}
+
+static void
+amend_diff_class_init (AmendDiffClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = amend_diff_finalize;
+}
+
+static void
+amend_diff_init (AmendDiff *self)
+{
+  self->changes = g_ptr_array_new_with_free_func (change_free);
+  self->old_to_new = g_hash_table_new (NULL, NULL);
+  self->new_to_old = g_hash_table_new (NULL, NULL);
+  self->tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->token_sets = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
+  self->signatures = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+}
+
+const char *
+amend_change_action_to_string (AmendChangeAction action)
+{
+  static const char *names[] = { "inserted", "deleted", "modified", "renumbered", "moved", "metadata" };
+
+  g_return_val_if_fail (action <= AMEND_CHANGE_METADATA, NULL);
+  return names[action];
+}
+
+/* ----------------------------------------------------------------------- */
+/* Tokens and the word diff                                                 */
+/* ----------------------------------------------------------------------- */
+
+typedef struct {
+  guint id;
+  guint start;  /* byte offset of the white space before the token */
+  guint end;    /* byte offset after the token */
+} Token;
+
+/* Words (letters and digits) and single other characters; white space only
+ * separates them. */
+static GArray *
+tokenize (GHashTable *interned,
+          const char *text)
+{
+  GArray *tokens = g_array_new (FALSE, FALSE, sizeof (Token));
+  const char *p = text;
+  const char *prev_end = text;
+  g_autoptr(GString) word = g_string_new (NULL);
+
+  while (*p)
+    {
+      gunichar c = g_utf8_get_char (p);
+      const char *start = p;
+      Token tok;
+      gpointer id;
+
+      if (g_unichar_isspace (c))
+        {
+          p = g_utf8_next_char (p);
+          continue;
+        }
+      if (g_unichar_isalnum (c))
+        while (*p && g_unichar_isalnum (g_utf8_get_char (p)))
+          p = g_utf8_next_char (p);
+      else
+        p = g_utf8_next_char (p);
+
+      g_string_truncate (word, 0);
+      g_string_append_len (word, start, p - start);
+      if (!g_hash_table_lookup_extended (interned, word->str, NULL, &id))
+        {
+          id = GUINT_TO_POINTER (g_hash_table_size (interned) + 1);
+          g_hash_table_insert (interned, g_strdup (word->str), id);
+        }
+      tok.id = GPOINTER_TO_UINT (id);
+      tok.start = prev_end - text;
+      tok.end = p - text;
+      prev_end = p;
+      g_array_append_val (tokens, tok);
+    }
+  return tokens;
+}
+
+typedef struct {
+  guint old_start, old_len;
+  guint new_start, new_len;
+} Hunk;
+
+/* Myers' greedy O(ND) diff on token ids; appends the differing stretches
+ * to @hunks.  Returns FALSE when the distance exceeds MAX_EDIT_DISTANCE. */
+static gboolean
+myers (const Token *a,
+       guint        n,
+       const Token *b,
+       guint        m,
+       guint        a_off,
+       guint        b_off,
+       GArray      *hunks)
+{
+  int max = (int) MIN (n + m, MAX_EDIT_DISTANCE);
+  int offset = max + 1;
+  g_autoptr(GPtrArray) trace = g_ptr_array_new_with_free_func (g_free);
+  int *v = g_new0 (int, 2 * max + 3);
+  int d, found = -1;
+  g_autoptr(GArray) steps = NULL;
+
+  for (d = 0; d <= max && found < 0; d++)
+    {
+      g_ptr_array_add (trace, g_memdup2 (v, sizeof (int) * (2 * max + 3)));
+      for (int k = -d; k <= d; k += 2)
+        {
+          int x, y;
+
+          if (k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1]))
+            x = v[offset + k + 1];
+          else
+            x = v[offset + k - 1] + 1;
+          y = x - k;
+          while ((guint) x < n && (guint) y < m && a[x].id == b[y].id)
+            {
+              x++;
+              y++;
+            }
+          v[offset + k] = x;
+          if ((guint) x >= n && (guint) y >= m)
+            {
+              found = d;
+              break;
+            }
+        }
+    }
+  g_free (v);
+  if (found < 0)
+    return FALSE;
+
+  /* Walk back through the trace, collecting the edit positions. */
+  {
+    int x = n, y = m;
+    typedef struct { int x, y; gboolean del; } Step;
+    steps = g_array_new (FALSE, FALSE, sizeof (Step));
+
+    for (d = found; d > 0; d--)
+      {
+        int *vd = g_ptr_array_index (trace, d);
+        int k = x - y;
+        int prev_k, prev_x, prev_y;
+        Step step;
+
+        if (k == -d || (k != d && vd[offset + k - 1] < vd[offset + k + 1]))
+          prev_k = k + 1;
+        else
+          prev_k = k - 1;
+        prev_x = vd[offset + prev_k];
+        prev_y = prev_x - prev_k;
+        while (x > prev_x && y > prev_y)
+          {
+            x--;
+            y--;
+          }
+        step.del = prev_k == k - 1;
+        step.x = prev_x;
+        step.y = prev_y;
+        g_array_append_val (steps, step);
+        x = prev_x;
+        y = prev_y;
+      }
+
+    /* Steps are in reverse; group consecutive edits into hunks. */
+    for (guint i = steps->len; i > 0; i--)
+      {
+        Step *s = &g_array_index (steps, Step, i - 1);
+        Hunk *last = hunks->len > 0 ? &g_array_index (hunks, Hunk, hunks->len - 1) : NULL;
+        guint ox = a_off + s->x, oy = b_off + s->y;
+
+        if (last && last->old_start + last->old_len == ox && last->new_start + last->new_len == oy)
+          {
+            if (s->del)
+              last->old_len++;
+            else
+              last->new_len++;
+            continue;
+          }
+        {
+          Hunk h = { ox, s->del ? 1 : 0, oy, s->del ? 0 : 1 };
+          g_array_append_val (hunks, h);
+        }
+      }
+  }
+  return TRUE;
+}
+
+static void
+add_piece (GArray       *pieces,
+           AmendPieceOp  op,
+           const char   *text,
+           guint         start,
+           guint         end)
+{
+  AmendPiece piece;
+
+  if (end <= start)
+    return;
+  if (pieces->len > 0)
+    {
+      AmendPiece *last = &g_array_index (pieces, AmendPiece, pieces->len - 1);
+      if (last->op == op)
+        {
+          char *joined = g_strdup_printf ("%s%.*s", last->text, (int) (end - start), text + start);
+          g_free (last->text);
+          last->text = joined;
+          return;
+        }
+    }
+  piece.op = op;
+  piece.text = g_strndup (text + start, end - start);
+  g_array_append_val (pieces, piece);
+}
+
+static GArray *
+word_diff (GHashTable *interned,
+           const char *old_text,
+           const char *new_text)
+{
+  g_autoptr(GArray) a = tokenize (interned, old_text);
+  g_autoptr(GArray) b = tokenize (interned, new_text);
+  GArray *pieces = g_array_new (FALSE, TRUE, sizeof (AmendPiece));
+  g_autoptr(GArray) hunks = g_array_new (FALSE, FALSE, sizeof (Hunk));
+  const Token *ta = (const Token *) a->data;
+  const Token *tb = (const Token *) b->data;
+  guint n = a->len, m = b->len;
+  guint pre = 0, suf = 0;
+  guint ib = 0;
+
+  g_array_set_clear_func (pieces, piece_clear);
+
+  while (pre < n && pre < m && ta[pre].id == tb[pre].id)
+    pre++;
+  while (suf < n - pre && suf < m - pre && ta[n - 1 - suf].id == tb[m - 1 - suf].id)
+    suf++;
+
+  if (!myers (ta + pre, n - pre - suf, tb + pre, m - pre - suf, pre, pre, hunks))
+    {
+      Hunk whole = { pre, n - pre - suf, pre, m - pre - suf };
+      g_array_set_size (hunks, 0);
+      g_array_append_val (hunks, whole);
+    }
+
+  /* Equal stretches are taken from the new text, deleted ones from the old:
+   * EQUAL + INSERTED spell the new text exactly. */
+  for (guint h = 0; h <= hunks->len; h++)
+    {
+      Hunk *hk = h < hunks->len ? &g_array_index (hunks, Hunk, h) : NULL;
+      guint next_b = hk ? hk->new_start : m;
+
+      if (next_b > ib)
+        add_piece (pieces, AMEND_PIECE_EQUAL, new_text, tb[ib].start, tb[next_b - 1].end);
+      if (hk == NULL)
+        break;
+      if (hk->old_len > 0)
+        {
+          guint last = hk->old_start + hk->old_len;
+          guint end = ta[last - 1].end;
+
+          /* Deleted words at the very start take the space after them, so
+           * that what remains does not start with one. */
+          if (hk->new_start == 0 && hk->new_len == 0 && last < n)
+            end = ta[last].start;
+          add_piece (pieces, AMEND_PIECE_DELETED, old_text, ta[hk->old_start].start, end);
+        }
+      if (hk->new_len > 0)
+        add_piece (pieces, AMEND_PIECE_INSERTED, new_text, tb[hk->new_start].start,
+                   tb[hk->new_start + hk->new_len - 1].end);
+      ib = hk->new_start + hk->new_len;
+    }
+  return pieces;
+}
+
+GArray *
+amend_word_diff (const char *old_text,
+                 const char *new_text)
+{
+  g_autoptr(GHashTable) interned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  return word_diff (interned, old_text, new_text);
+}
+
+char *
+amend_pieces_to_string (GArray   *pieces,
+                        gboolean  old_side)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; pieces && i < pieces->len; i++)
+    {
+      const AmendPiece *p = &g_array_index (pieces, AmendPiece, i);
+
+      if (p->op == AMEND_PIECE_EQUAL ||
+          (old_side && p->op == AMEND_PIECE_DELETED) ||
+          (!old_side && p->op == AMEND_PIECE_INSERTED))
+        g_string_append (s, p->text);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static const char *
+skip_white (const char *p)
+{
+  while (*p && g_unichar_isspace (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+  return p;
+}
+
+/* Equal but for white space (of any kind: laws use no-break spaces). */
+static gboolean
+same_words (const char *a,
+            const char *b)
+{
+  for (a = skip_white (a), b = skip_white (b); *a && *b; a = skip_white (a), b = skip_white (b))
+    {
+      if (*a != *b)
+        return FALSE;
+      a++;
+      b++;
+    }
+  return *a == *b;
+}
+
+/* ----------------------------------------------------------------------- */
+/* Signatures and similarity                                                */
+/* ----------------------------------------------------------------------- */
+
+/* The content of a node without its own number and heading: what stays
+ * the same when it is renumbered. */
+static const char *
+content_signature (AmendDiff *self,
+                   AmendNode *node)
+{
+  char *sig = g_hash_table_lookup (self->signatures, node);
+  GString *s;
+
+  if (sig)
+    return sig;
+  s = g_string_new (NULL);
+  if (node->kind == AMEND_NODE_TEXT)
+    {
+      g_autofree char *plain = amend_node_get_plain_text (node);
+      g_string_append_printf (s, "%u|%s", node->heading_level, plain);
+    }
+  for (AmendNode *n = amend_node_next (node, node); n != NULL; n = amend_node_next (n, node))
+    {
+      g_string_append_printf (s, "\n%d|%s|%s|", n->kind, n->number ? n->number : "", n->heading ? n->heading : "");
+      if (n->kind == AMEND_NODE_TEXT)
+        {
+          g_autofree char *plain = amend_node_get_plain_text (n);
+          g_string_append_printf (s, "%u|%s", n->heading_level, plain);
+        }
+    }
+  sig = g_string_free (s, FALSE);
+  g_hash_table_insert (self->signatures, node, sig);
+  return sig;
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+  return x < y ? -1 : x > y;
+}
+
+static GArray *
+token_set (AmendDiff *self,
+           AmendNode *node)
+{
+  GArray *set = g_hash_table_lookup (self->token_sets, node);
+  g_autofree char *text = NULL;
+  g_autoptr(GArray) tokens = NULL;
+  guint w = 0;
+
+  if (set)
+    return set;
+  text = amend_node_get_text_content (node);
+  if (node->heading)
+    {
+      char *with = g_strconcat (node->heading, "\n", text, NULL);
+      g_free (text);
+      text = with;
+    }
+  tokens = tokenize (self->tokens, text);
+  set = g_array_sized_new (FALSE, FALSE, sizeof (guint), tokens->len);
+  for (guint i = 0; i < tokens->len; i++)
+    g_array_append_val (set, g_array_index (tokens, Token, i).id);
+  g_array_sort (set, compare_ids);
+  for (guint i = 0; i < set->len; i++)
+    if (w == 0 || g_array_index (set, guint, i) != g_array_index (set, guint, w - 1))
+      g_array_index (set, guint, w++) = g_array_index (set, guint, i);
+  g_array_set_size (set, w);
+  g_hash_table_insert (self->token_sets, node, set);
+  return set;
+}
+
+/* Jaccard index of the two nodes' word sets. */
+static double
+similarity (AmendDiff *self,
+            AmendNode *a,
+            AmendNode *b)
+{
+  GArray *x = token_set (self, a);
+  GArray *y = token_set (self, b);
+  guint i = 0, j = 0, common = 0;
+
+  if (x->len == 0 && y->len == 0)
+    return 1.0;
+  while (i < x->len && j < y->len)
+    {
+      guint u = g_array_index (x, guint, i), v = g_array_index (y, guint, j);
+      if (u == v)
+        {
+          common++;
+          i++;
+          j++;
+        }
+      else if (u < v)
+        i++;
+      else
+        j++;
+    }
+  return (double) common / (x->len + y->len - common);
+}
+
+/* ----------------------------------------------------------------------- */
+/* Pairing                                                                  */
+/* ----------------------------------------------------------------------- */
+
+static gboolean
+is_paired (AmendDiff *self,
+           AmendNode *node,
+           gboolean   old_side)
+{
+  return g_hash_table_contains (old_side ? self->old_to_new : self->new_to_old, node);
+}
+
+static void
+pair (AmendDiff *self,
+      AmendNode *old_node,
+      AmendNode *new_node)
+{
+  g_hash_table_insert (self->old_to_new, old_node, new_node);
+  g_hash_table_insert (self->new_to_old, new_node, old_node);
+}
+
+static char *
+full_key (AmendDiff *self,
+          AmendNode *node,
+          gboolean   with_number)
+{
+  return g_strdup_printf ("%d|%s|%s|%s", node->kind,
+                          with_number && node->number ? node->number : "",
+                          with_number && node->heading ? node->heading : "",
+                          content_signature (self, node));
+}
+
+/* Pairs nodes whose key (made by @key_func) is equal, first come first. */
+static void
+pair_by_key (AmendDiff *self,
+             GPtrArray *olds,
+             GPtrArray *news,
+             gboolean   with_number)
+{
+  g_autoptr(GHashTable) queue = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_queue_free);
+
+  for (guint i = 0; i < olds->len; i++)
+    {
+      AmendNode *o = g_ptr_array_index (olds, i);
+      g_autofree char *key = NULL;
+      GQueue *q;
+
+      if (is_paired (self, o, TRUE))
+        continue;
+      key = full_key (self, o, with_number);
+      q = g_hash_table_lookup (queue, key);
+      if (q == NULL)
+        {
+          q = g_queue_new ();
+          g_hash_table_insert (queue, g_steal_pointer (&key), q);
+        }
+      g_queue_push_tail (q, o);
+    }
+  for (guint i = 0; i < news->len; i++)
+    {
+      AmendNode *n = g_ptr_array_index (news, i);
+      g_autofree char *key = NULL;
+      GQueue *q;
+
+      if (is_paired (self, n, FALSE))
+        continue;
+      key = full_key (self, n, with_number);
+      q = g_hash_table_lookup (queue, key);
+      if (q && !g_queue_is_empty (q))
+        pair (self, g_queue_pop_head (q), n);
+    }
+}
+
+/* Pairs unpaired nodes of one kind and number whose similarity is at
+ * least @threshold (any, with a negative threshold). */
+static void
+pair_by_number (AmendDiff *self,
+                GPtrArray *olds,
+                GPtrArray *news,
+                double     threshold)
+{
+  g_autoptr(GHashTable) by_number = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = olds->len; i > 0; i--)
+    {
+      AmendNode *o = g_ptr_array_index (olds, i - 1);
+
+      if (is_paired (self, o, TRUE) || o->number == NULL)
+        continue;
+      /* Walking backwards leaves the first of equal numbers in the table. */
+      g_hash_table_insert (by_number, g_strdup_printf ("%d|%s", o->kind, o->number), o);
+    }
+  for (guint i = 0; i < news->len; i++)
+    {
+      AmendNode *n = g_ptr_array_index (news, i);
+      g_autofree char *key = NULL;
+      AmendNode *o;
+
+      if (is_paired (self, n, FALSE) || n->number == NULL)
+        continue;
+      key = g_strdup_printf ("%d|%s", n->kind, n->number);
+      o = g_hash_table_lookup (by_number, key);
+      if (o && !is_paired (self, o, TRUE) && (threshold < 0 || similarity (self, o, n) >= threshold))
+        {
+          pair (self, o, n);
+          g_hash_table_remove (by_number, key);
+        }
+    }
+}
+
+/* Pairs the most similar remaining nodes of one kind, best first. */
+static void
+pair_by_similarity (AmendDiff *self,
+                    GPtrArray *olds,
+                    GPtrArray *news,
+                    double     threshold)
+{
+  g_autoptr(GPtrArray) o_left = g_ptr_array_new ();
+  g_autoptr(GPtrArray) n_left = g_ptr_array_new ();
+
+  for (guint i = 0; i < olds->len; i++)
+    if (!is_paired (self, g_ptr_array_index (olds, i), TRUE))
+      g_ptr_array_add (o_left, g_ptr_array_index (olds, i));
+  for (guint i = 0; i < news->len; i++)
+    if (!is_paired (self, g_ptr_array_index (news, i), FALSE))
+      g_ptr_array_add (n_left, g_ptr_array_index (news, i));
+  if (o_left->len == 0 || n_left->len == 0 || (guint64) o_left->len * n_left->len > MAX_SIMILARITY_PAIRS)
+    return;
+
+  for (guint j = 0; j < n_left->len; j++)
+    {
+      AmendNode *n = g_ptr_array_index (n_left, j);
+      AmendNode *best = NULL;
+      double best_sim = threshold;
+
+      for (guint i = 0; i < o_left->len; i++)
+        {
+          AmendNode *o = g_ptr_array_index (o_left, i);
+          double sim;
+
+          if (o->kind != n->kind || is_paired (self, o, TRUE))
+            continue;
+          sim = similarity (self, o, n);
+          if (sim >= best_sim)
+            {
+              best = o;
+              best_sim = sim;
+            }
+        }
+      if (best)
+        pair (self, best, n);
+    }
+}
+
+/* Nodes without numbers (paragraphs, the preamble, a Toelichting) that are
+ * left over pair in order: the n-th changed paragraph with the n-th. */
+static void
+pair_in_order (AmendDiff *self,
+               GPtrArray *olds,
+               GPtrArray *news)
+{
+  guint i = 0;
+
+  for (guint j = 0; j < news->len; j++)
+    {
+      AmendNode *n = g_ptr_array_index (news, j);
+
+      if (is_paired (self, n, FALSE) || n->number != NULL)
+        continue;
+      for (; i < olds->len; i++)
+        {
+          AmendNode *o = g_ptr_array_index (olds, i);
+
+          if (!is_paired (self, o, TRUE) && o->number == NULL && o->kind == n->kind &&
+              o->heading_level == n->heading_level)
+            {
+              pair (self, o, n);
+              i++;
+              break;
+            }
+        }
+    }
+}
+
+static void
+pair_lists (AmendDiff *self,
+            GPtrArray *olds,
+            GPtrArray *news)
+{
+  pair_by_key (self, olds, news, TRUE);
+  pair_by_key (self, olds, news, FALSE);
+  pair_by_number (self, olds, news, 0.25);
+  pair_by_similarity (self, olds, news, 0.6);
+  pair_by_number (self, olds, news, -1);
+  pair_in_order (self, olds, news);
+}
+
+static GPtrArray *
+collect (AmendNode     *root,
+         AmendNodeKind  kind)
+{
+  GPtrArray *nodes = g_ptr_array_new ();
+
+  for (AmendNode *n = root; n != NULL; n = amend_node_next (n, root))
+    if (n->kind == kind)
+      g_ptr_array_add (nodes, n);
+  return nodes;
+}
+
+static GPtrArray *
+children_except_articles (AmendNode *node)
+{
+  GPtrArray *nodes = g_ptr_array_new ();
+
+  for (guint i = 0; i < amend_node_n_children (node); i++)
+    if (amend_node_child (node, i)->kind != AMEND_NODE_ARTICLE)
+      g_ptr_array_add (nodes, amend_node_child (node, i));
+  return nodes;
+}
+
+/* ----------------------------------------------------------------------- */
+/* Changes                                                                  */
+/* ----------------------------------------------------------------------- */
+
+static const char *
+article_number (const AmendNode *node)
+{
+  const AmendNode *article;
+
+  if (node == NULL)
+    return NULL;
+  article = node->kind == AMEND_NODE_ARTICLE ? node : amend_node_find_ancestor (node, AMEND_NODE_ARTICLE);
+  return article ? article->number : NULL;
+}
+
+static AmendChange *
+add_change (AmendDiff         *self,
+            AmendChangeAction  action,
+            const AmendNode   *old_node,
+            const AmendNode   *new_node)
+{
+  AmendChange *change = g_new0 (AmendChange, 1);
+  const AmendNode *any = new_node ? new_node : old_node;
+
+  change->action = action;
+  change->kind = any->kind;
+  change->text_index = -1;
+  change->old_node = old_node;
+  change->new_node = new_node;
+  if (old_node)
+    {
+      change->eid_old = g_strdup (old_node->eid);
+      change->number_old = g_strdup (old_node->number);
+      change->article_old = g_strdup (article_number (old_node));
+      change->line_old = old_node->line_start;
+    }
+  if (new_node)
+    {
+      change->eid_new = g_strdup (new_node->eid);
+      change->number_new = g_strdup (new_node->number);
+      change->article_new = g_strdup (article_number (new_node));
+      change->line_new = new_node->line_start;
+    }
+  g_ptr_array_add (self->changes, change);
+  return change;
+}
+
+static gboolean
+runs_equal (const AmendNode *a,
+            const AmendNode *b)
+{
+  guint na = a->runs ? a->runs->len : 0;
+  guint nb = b->runs ? b->runs->len : 0;
+
+  if (na != nb || a->heading_level != b->heading_level)
+    return FALSE;
+  for (guint i = 0; i < na; i++)
+    {
+      const AmendRun *x = &g_array_index (a->runs, AmendRun, i);
+      const AmendRun *y = &g_array_index (b->runs, AmendRun, i);
+
+      if (x->marks != y->marks || g_strcmp0 (x->text, y->text) != 0 || g_strcmp0 (x->href, y->href) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+compare_pair (AmendDiff *self,
+              AmendNode *o,
+              AmendNode *n,
+              gboolean   moved)
+{
+  if (o->kind == AMEND_NODE_TEXT)
+    {
+      if (!runs_equal (o, n))
+        {
+          g_autofree char *a = amend_node_get_plain_text (o);
+          g_autofree char *b = amend_node_get_plain_text (n);
+          AmendChange *change = add_change (self, AMEND_CHANGE_MODIFIED, o, n);
+
+          change->pieces = word_diff (self->tokens, a, b);
+          change->text_index = n->pos;
+          change->text_new = n;
+          change->format_only = change->pieces->len == 1 &&
+                                g_array_index (change->pieces, AmendPiece, 0).op == AMEND_PIECE_EQUAL;
+        }
+      return;
+    }
+  if (!moved && g_strcmp0 (o->number, n->number) != 0)
+    add_change (self, AMEND_CHANGE_RENUMBERED, o, n);
+  if (g_strcmp0 (o->heading, n->heading) != 0 || g_strcmp0 (o->word, n->word) != 0)
+    {
+      AmendChange *change = add_change (self, AMEND_CHANGE_MODIFIED, o, n);
+
+      change->heading_changed = TRUE;
+      change->heading_old = g_strdup (o->heading);
+      change->heading_new = g_strdup (n->heading);
+    }
+}
+
+static void
+set_position (AmendChange     *change,
+              AmendDiff       *self,
+              const AmendNode *new_node)
+{
+  AmendNode *old_parent = g_hash_table_lookup (self->new_to_old, new_node->parent);
+
+  change->parent_new = g_strdup (new_node->parent->eid);
+  change->parent_old = old_parent ? g_strdup (old_parent->eid) : NULL;
+  change->index_new = new_node->pos;
+}
+
+static void align (AmendDiff *self, AmendNode *o, AmendNode *n);
+
+/* An inserted node travels as a copy without the descendants that are
+ * paired with old nodes: those are moved into it. */
+static AmendNode *
+copy_unpaired (AmendDiff       *self,
+               const AmendNode *node,
+               GPtrArray       *moved_in)
+{
+  AmendNode *copy = amend_node_copy (node);
+  g_autoptr(GPtrArray) remove = g_ptr_array_new ();
+  AmendNode *c = copy;
+
+  /* Walk the original and the copy side by side. */
+  for (const AmendNode *n = node; n != NULL; n = amend_node_next (n, node), c = amend_node_next (c, copy))
+    if (n != node && is_paired (self, (AmendNode *) n, FALSE))
+      {
+        g_ptr_array_add (remove, c);
+        g_ptr_array_add (moved_in, (gpointer) n);
+        /* Skip the paired node's subtree in both walks. */
+        while (amend_node_n_children (n) > 0)
+          {
+            n = amend_node_child (n, amend_node_n_children (n) - 1);
+            c = amend_node_child (c, amend_node_n_children (c) - 1);
+          }
+      }
+  for (guint i = remove->len; i > 0; i--)
+    amend_node_free (g_ptr_array_index (remove, i - 1));
+  return copy;
+}
+
+static void
+emit_inserted (AmendDiff *self,
+               AmendNode *n)
+{
+  g_autoptr(GPtrArray) moved_in = g_ptr_array_new ();
+  AmendChange *change = add_change (self, AMEND_CHANGE_INSERTED, NULL, n);
+
+  change->node = copy_unpaired (self, n, moved_in);
+  set_position (change, self, n);
+
+  for (guint i = 0; i < moved_in->len; i++)
+    {
+      AmendNode *d = g_ptr_array_index (moved_in, i);
+      AmendNode *o = g_hash_table_lookup (self->new_to_old, d);
+      AmendChange *move = add_change (self, AMEND_CHANGE_MOVED, o, d);
+
+      set_position (move, self, d);
+      compare_pair (self, o, d, TRUE);
+      align (self, o, d);
+    }
+}
+
+/* Indices (into @seq) of a longest increasing subsequence of @seq. */
+static GHashTable *
+longest_increasing (GArray *seq)
+{
+  guint n = seq->len;
+  g_autofree guint *tails = g_new0 (guint, n + 1);
+  g_autofree int *prev = g_new0 (int, n + 1);
+  GHashTable *keep = g_hash_table_new (NULL, NULL);
+  guint len = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint v = g_array_index (seq, guint, i);
+      guint lo = 0, hi = len;
+
+      while (lo < hi)
+        {
+          guint mid = (lo + hi) / 2;
+          if (g_array_index (seq, guint, tails[mid]) < v)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      prev[i] = lo > 0 ? (int) tails[lo - 1] : -1;
+      tails[lo] = i;
+      if (lo == len)
+        len++;
+    }
+  for (int i = len > 0 ? (int) tails[len - 1] : -1; i >= 0; i = prev[i])
+    g_hash_table_add (keep, GUINT_TO_POINTER (i));
+  return keep;
+}
+
+static void
+align (AmendDiff *self,
+       AmendNode *o,
+       AmendNode *n)
+{
+  g_autoptr(GPtrArray) olds = children_except_articles (o);
+  g_autoptr(GPtrArray) news = children_except_articles (n);
+  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) order_new = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GHashTable) in_place = NULL;
+  g_autoptr(GHashTable) stays = g_hash_table_new (NULL, NULL);
+
+  pair_lists (self, olds, news);
+
+  for (guint i = 0; i < amend_node_n_children (o); i++)
+    {
+      AmendNode *oc = amend_node_child (o, i);
+      if (!is_paired (self, oc, TRUE))
+        add_change (self, AMEND_CHANGE_DELETED, oc, NULL);
+    }
+
+  /* Pairs under the same parent: the longest run in old order stays. */
+  for (guint i = 0; i < amend_node_n_children (n); i++)
+    {
+      AmendNode *nc = amend_node_child (n, i);
+      AmendNode *oc = g_hash_table_lookup (self->new_to_old, nc);
+
+      if (oc && oc->parent == o)
+        {
+          g_array_append_val (order, oc->pos);
+          g_array_append_val (order_new, i);
+        }
+    }
+  in_place = longest_increasing (order);
+  for (guint k = 0; k < order_new->len; k++)
+    if (g_hash_table_contains (in_place, GUINT_TO_POINTER (k)))
+      g_hash_table_add (stays, GUINT_TO_POINTER (g_array_index (order_new, guint, k)));
+
+  for (guint i = 0; i < amend_node_n_children (n); i++)
+    {
+      AmendNode *nc = amend_node_child (n, i);
+      AmendNode *oc = g_hash_table_lookup (self->new_to_old, nc);
+
+      if (oc == NULL)
+        {
+          emit_inserted (self, nc);
+          continue;
+        }
+      if (!g_hash_table_contains (stays, GUINT_TO_POINTER (i)))
+        {
+          AmendChange *move = add_change (self, AMEND_CHANGE_MOVED, oc, nc);
+          set_position (move, self, nc);
+          compare_pair (self, oc, nc, TRUE);
+        }
+      else
+        compare_pair (self, oc, nc, FALSE);
+      align (self, oc, nc);
+    }
+}
+
+static void
+diff_metadata (AmendDiff *self)
+{
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  GArray *old_meta = amend_document_get_meta_entries (self->old_doc);
+  GArray *new_meta = amend_document_get_meta_entries (self->new_doc);
+  GString *sa = g_string_new (NULL), *sb = g_string_new (NULL);
+  AmendChange *change;
+
+  for (guint i = 0; i < old_meta->len; i++)
+    {
+      const AmendMetaEntry *e = &g_array_index (old_meta, AmendMetaEntry, i);
+      g_string_append_printf (sa, "%s: %s\n", e->key ? e->key : "", e->value ? e->value : "");
+    }
+  for (guint i = 0; i < new_meta->len; i++)
+    {
+      const AmendMetaEntry *e = &g_array_index (new_meta, AmendMetaEntry, i);
+      g_string_append_printf (sb, "%s: %s\n", e->key ? e->key : "", e->value ? e->value : "");
+    }
+  a = g_string_free (sa, FALSE);
+  b = g_string_free (sb, FALSE);
+  if (g_strcmp0 (a, b) == 0)
+    return;
+
+  change = g_new0 (AmendChange, 1);
+  change->action = AMEND_CHANGE_METADATA;
+  change->kind = AMEND_NODE_REGULATION;
+  change->text_index = -1;
+  change->pieces = word_diff (self->tokens, a, b);
+  g_ptr_array_add (self->changes, change);
+}
+
+/* Articles are paired over the whole regulation first: an article that
+ * moves to another chapter is still the same article. */
+static void
+pair_articles (AmendDiff *self)
+{
+  g_autoptr(GPtrArray) olds = collect (amend_document_get_root (self->old_doc), AMEND_NODE_ARTICLE);
+  g_autoptr(GPtrArray) news = collect (amend_document_get_root (self->new_doc), AMEND_NODE_ARTICLE);
+
+  pair_lists (self, olds, news);
+}
+
+AmendDiff *
+amend_diff_new (AmendDocument *old_doc,
+                AmendDocument *new_doc)
+{
+  AmendDiff *self;
+  AmendNode *old_root, *new_root;
+
+  g_return_val_if_fail (AMEND_IS_DOCUMENT (old_doc), NULL);
+  g_return_val_if_fail (AMEND_IS_DOCUMENT (new_doc), NULL);
+
+  self = g_object_new (AMEND_TYPE_DIFF, NULL);
+  self->old_doc = g_object_ref (old_doc);
+  self->new_doc = g_object_ref (new_doc);
+  old_root = amend_document_get_root (old_doc);
+  new_root = amend_document_get_root (new_doc);
+
+  diff_metadata (self);
+  pair (self, old_root, new_root);
+  pair_articles (self);
+  align (self, old_root, new_root);
+  return self;
+}
+
+AmendDocument *
+amend_diff_get_old (AmendDiff *self)
+{
+  return self->old_doc;
+}
+
+AmendDocument *
+amend_diff_get_new (AmendDiff *self)
+{
+  return self->new_doc;
+}
+
+GPtrArray *
+amend_diff_get_changes (AmendDiff *self)
+{
+  return self->changes;
+}
+
+gboolean
+amend_diff_is_empty (AmendDiff *self)
+{
+  return self->changes->len == 0;
+}
+
+static void
+add_article (GHashTable    *seen,
+             GStrvBuilder  *builder,
+             const char    *number)
+{
+  if (number && !g_hash_table_contains (seen, number))
+    {
+      g_hash_table_add (seen, (gpointer) number);
+      g_strv_builder_add (builder, number);
+    }
+}
+
+/**
+ * amend_diff_dup_articles:
+ *
+ * Returns: the numbers, old and new, of the articles the changes touch.
+ */
+GStrv
+amend_diff_dup_articles (AmendDiff *self)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; i < self->changes->len; i++)
+    {
+      const AmendChange *c = g_ptr_array_index (self->changes, i);
+      const char *numbers[2] = { c->article_old, c->article_new };
+
+      if (c->format_only)
+        continue;
+      /* A chapter that goes or comes takes its articles along. */
+      const AmendNode *subtree = c->action == AMEND_CHANGE_DELETED ? c->old_node
+                               : c->action == AMEND_CHANGE_INSERTED ? c->node : NULL;
+
+      for (guint k = 0; k < 2; k++)
+        add_article (seen, builder, numbers[k]);
+      for (const AmendNode *n = subtree; n != NULL; n = amend_node_next (n, subtree))
+        if (n->kind == AMEND_NODE_ARTICLE)
+          add_article (seen, builder, n->number);
+    }
+  return g_strv_builder_end (builder);
+}
+
+/* ----------------------------------------------------------------------- */
+/* Apply                                                                    */
+/* ----------------------------------------------------------------------- */
+
+static void
+index_eids (GHashTable *map,
+            AmendNode  *root)
+{
+  for (AmendNode *n = root; n != NULL; n = amend_node_next (n, root))
+    if (n->eid)
+      g_hash_table_insert (map, n->eid, n);
+}
+
+static void
+set_runs_from (AmendNode       *target,
+               const AmendNode *source)
+{
+  if (target->runs)
+    g_array_set_size (target->runs, 0);
+  for (guint i = 0; source->runs && i < source->runs->len; i++)
+    {
+      const AmendRun *run = &g_array_index (source->runs, AmendRun, i);
+      amend_node_add_run (target, run->text, -1, run->marks, run->href);
+    }
+  target->heading_level = source->heading_level;
+}
+
+static gboolean
+apply_change_in_place (AmendChange *change,
+                       GHashTable  *old_nodes,
+                       GError     **error)
+{
+  AmendNode *node = g_hash_table_lookup (old_nodes, change->eid_old);
+
+  if (node == NULL)
+    {
+      g_set_error (error, AMEND_ERROR, AMEND_ERROR_NOT_FOUND,
+                   _("the change to %s does not fit this version: there is no such element"), change->eid_old);
+      return FALSE;
+    }
+  switch (change->action)
+    {
+    case AMEND_CHANGE_MODIFIED:
+      if (change->heading_changed)
+        {
+          g_free (node->heading);
+          node->heading = g_strdup (change->heading_new);
+          g_free (node->word);
+          node->word = g_strdup (change->new_node->word);
+        }
+      else
+        {
+          g_autofree char *was = amend_pieces_to_string (change->pieces, TRUE);
+          g_autofree char *is = amend_node_get_plain_text (node);
+
+          /* The text the change was made against must be the text found;
+           * white space does not count. */
+          if (!same_words (was, is))
+            {
+              g_set_error (error, AMEND_ERROR, AMEND_ERROR_INVALID,
+                           _("the change to %s does not fit this version: its text differs"), change->eid_old);
+              return FALSE;
+            }
+          set_runs_from (node, change->text_new);
+        }
+      break;
+    case AMEND_CHANGE_RENUMBERED:
+    case AMEND_CHANGE_MOVED:
+      g_free (node->number);
+      node->number = g_strdup (change->number_new);
+      break;
+    default:
+      break;
+    }
+  return TRUE;
+}
+
+/**
+ * amend_diff_apply:
+ * @old_doc: the version to change; it is not modified
+ *
+ * Applies the change list to @old_doc: deleted and moved nodes come out,
+ * texts, numbers and headings change in place, inserted and moved nodes go
+ * in at their new place, in the new version's order, so that every place
+ * before them is already right.
+ *
+ * Returns: (transfer full): the changed version, or %NULL when a change
+ * does not fit @old_doc.
+ */
+AmendDocument *
+amend_diff_apply (AmendDiff      *self,
+                  AmendDocument  *old_doc,
+                  GError        **error)
+{
+  g_autoptr(AmendDocument) result = amend_document_new ();
+  g_autoptr(GHashTable) old_nodes = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) new_nodes = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) detached = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) amend_node_free);
+  AmendNode *root = amend_document_get_root (result);
+  AmendNode *old_copy = amend_node_copy (amend_document_get_root (old_doc));
+  GArray *meta = amend_document_get_meta_entries (old_doc);
+
+  /* The result starts as a copy of the old version. */
+  while (amend_node_n_children (old_copy) > 0)
+    amend_node_append (root, amend_node_steal (old_copy, 0));
+  amend_node_free (old_copy);
+  for (guint i = 0; i < meta->len; i++)
+    {
+      const AmendMetaEntry *e = &g_array_index (meta, AmendMetaEntry, i);
+      if (e->key)
+        amend_document_set_meta (result, e->key, e->value);
+      else
+        _amend_document_add_meta_raw (result, e->value);
+    }
+  index_eids (old_nodes, root);
+
+  /* 1. Out: moved nodes first, so that deleting their old parent keeps them. */
+  for (guint i = 0; i < self->changes->len; i++)
+    {
+      AmendChange *c = g_ptr_array_index (self->changes, i);
+      AmendNode *node;
+
+      if (c->action != AMEND_CHANGE_MOVED)
+        continue;
+      node = g_hash_table_lookup (old_nodes, c->eid_old);
+      if (node == NULL)
+        {
+          g_set_error (error, AMEND_ERROR, AMEND_ERROR_NOT_FOUND,
+                       _("the change to %s does not fit this version: there is no such element"), c->eid_old);
+          return NULL;
+        }
+      amend_node_steal (node->parent, node->pos);
+      g_hash_table_insert (detached, node, node);
+    }
+  for (guint i = 0; i < self->changes->len; i++)
+    {
+      AmendChange *c = g_ptr_array_index (self->changes, i);
+      AmendNode *node;
+
+      if (c->action != AMEND_CHANGE_DELETED)
+        continue;
+      node = g_hash_table_lookup (old_nodes, c->eid_old);
+      if (node == NULL)
+        {
+          g_set_error (error, AMEND_ERROR, AMEND_ERROR_NOT_FOUND,
+                       _("the change to %s does not fit this version: there is no such element"), c->eid_old);
+          return NULL;
+        }
+      /* No later change may find what is freed here. */
+      for (AmendNode *d = node; d != NULL; d = amend_node_next (d, node))
+        if (d->eid)
+          g_hash_table_remove (old_nodes, d->eid);
+      amend_node_free (node);
+    }
+
+  /* 2. In place: texts, headings, numbers. */
+  for (guint i = 0; i < self->changes->len; i++)
+    {
+      AmendChange *c = g_ptr_array_index (self->changes, i);
+
+      if ((c->action == AMEND_CHANGE_MODIFIED || c->action == AMEND_CHANGE_RENUMBERED ||
+           c->action == AMEND_CHANGE_MOVED) &&
+          !apply_change_in_place (c, old_nodes, error))
+        return NULL;
+      if (c->action == AMEND_CHANGE_METADATA)
+        {
+          GArray *nm = amend_document_get_meta_entries (self->new_doc);
+
+          g_array_set_size (amend_document_get_meta_entries (result), 0);
+          for (guint k = 0; k < nm->len; k++)
+            {
+              const AmendMetaEntry *e = &g_array_index (nm, AmendMetaEntry, k);
+              if (e->key)
+                amend_document_set_meta (result, e->key, e->value);
+              else
+                _amend_document_add_meta_raw (result, e->value);
+            }
+        }
+    }
+
+  /* 3. In: in the new order, at the new index. */
+  for (guint i = 0; i < self->changes->len; i++)
+    {
+      AmendChange *c = g_ptr_array_index (self->changes, i);
+      AmendNode *parent;
+      AmendNode *node;
+
+      if (c->action != AMEND_CHANGE_INSERTED && c->action != AMEND_CHANGE_MOVED)
+        continue;
+      parent = c->parent_old ? g_hash_table_lookup (old_nodes, c->parent_old)
+                             : g_hash_table_lookup (new_nodes, c->parent_new);
+      if (parent == NULL && g_strcmp0 (c->parent_new, "body") == 0)
+        parent = root;
+      if (parent == NULL)
+        {
+          g_set_error (error, AMEND_ERROR, AMEND_ERROR_NOT_FOUND,
+                       _("the change to %s does not fit this version: its place %s is gone"),
+                       c->eid_new, c->parent_old ? c->parent_old : c->parent_new);
+          return NULL;
+        }
+      if (c->action == AMEND_CHANGE_INSERTED)
+        {
+          node = amend_node_copy (c->node);
+          index_eids (new_nodes, node);
+        }
+      else
+        {
+          node = g_hash_table_lookup (old_nodes, c->eid_old);
+          g_hash_table_steal (detached, node);
+          g_hash_table_insert (new_nodes, c->eid_new, node);
+        }
+      amend_node_insert (parent, c->index_new, node);
+    }
+
+  amend_document_assign_eids (result);
+  return g_steal_pointer (&result);
+}
