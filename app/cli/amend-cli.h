@@ -29,6 +29,7 @@ typedef struct {
 extern const AmendCommand amend_command_outline;
 extern const AmendCommand amend_command_check;
 extern const AmendCommand amend_command_fmt;
+extern const AmendCommand amend_command_diff;
 
 void           amend_cli_error            (const char *format,
                                            ...) G_GNUC_PRINTF (1, 2);
@@ -43,6 +44,11 @@ gboolean       amend_cli_parse            (const AmendCommand *command,
                                            char             ***argv,
                                            int                *status);
 AmendDocument *amend_cli_load             (const char         *path);
+gboolean       amend_cli_load_versions    (int                 n_args,
+                                           char              **args,
+                                           AmendDocument     **old_doc,
+                                           AmendDocument     **new_doc,
+                                           char              **title);
 void           amend_cli_print_diagnostics (AmendDocument     *doc,
                                             const char        *path,
                                             gboolean           errors_only);

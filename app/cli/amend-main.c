@@ -14,6 +14,7 @@ static const AmendCommand *commands[] = {
   &amend_command_outline,
   &amend_command_check,
   &amend_command_fmt,
+  &amend_command_diff,
 };
 
 static const AmendCommand *

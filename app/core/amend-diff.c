@@ -947,6 +947,22 @@ longest_increasing (GArray *seq)
   return keep;
 }
 
+/* Reports the unpaired children of @o from @from up to @to; returns @to. */
+static guint
+emit_deleted (AmendDiff *self,
+              AmendNode *o,
+              guint      from,
+              guint      to)
+{
+  for (guint i = from; i < to && i < amend_node_n_children (o); i++)
+    {
+      AmendNode *oc = amend_node_child (o, i);
+      if (!is_paired (self, oc, TRUE))
+        add_change (self, AMEND_CHANGE_DELETED, oc, NULL);
+    }
+  return MAX (from, to);
+}
+
 static void
 align (AmendDiff *self,
        AmendNode *o,
@@ -959,14 +975,9 @@ align (AmendDiff *self,
   g_autoptr(GHashTable) in_place = NULL;
   g_autoptr(GHashTable) stays = g_hash_table_new (NULL, NULL);
 
-  pair_lists (self, olds, news);
+  guint next_old = 0;
 
-  for (guint i = 0; i < amend_node_n_children (o); i++)
-    {
-      AmendNode *oc = amend_node_child (o, i);
-      if (!is_paired (self, oc, TRUE))
-        add_change (self, AMEND_CHANGE_DELETED, oc, NULL);
-    }
+  pair_lists (self, olds, news);
 
   /* Pairs under the same parent: the longest run in old order stays. */
   for (guint i = 0; i < amend_node_n_children (n); i++)
@@ -990,6 +1001,9 @@ align (AmendDiff *self,
       AmendNode *nc = amend_node_child (n, i);
       AmendNode *oc = g_hash_table_lookup (self->new_to_old, nc);
 
+      /* Deletions come where they were: before the next node that stays. */
+      if (oc && oc->parent == o)
+        next_old = emit_deleted (self, o, next_old, oc->pos);
       if (oc == NULL)
         {
           emit_inserted (self, nc);
@@ -1005,6 +1019,7 @@ align (AmendDiff *self,
         compare_pair (self, oc, nc, FALSE);
       align (self, oc, nc);
     }
+  emit_deleted (self, o, next_old, amend_node_n_children (o));
 }
 
 static void
@@ -1090,6 +1105,19 @@ GPtrArray *
 amend_diff_get_changes (AmendDiff *self)
 {
   return self->changes;
+}
+
+/**
+ * amend_diff_get_partner:
+ *
+ * Returns: (nullable): the node of the other version paired with @node.
+ */
+AmendNode *
+amend_diff_get_partner (AmendDiff       *self,
+                        const AmendNode *node,
+                        gboolean         node_is_old)
+{
+  return g_hash_table_lookup (node_is_old ? self->old_to_new : self->new_to_old, node);
 }
 
 gboolean

@@ -72,6 +72,9 @@ AmendDocument *amend_diff_get_new           (AmendDiff     *self);
 GPtrArray     *amend_diff_get_changes       (AmendDiff     *self);
 gboolean       amend_diff_is_empty          (AmendDiff     *self);
 GStrv          amend_diff_dup_articles      (AmendDiff     *self);
+AmendNode     *amend_diff_get_partner       (AmendDiff     *self,
+                                             const AmendNode *node,
+                                             gboolean       node_is_old);
 AmendDocument *amend_diff_apply             (AmendDiff     *self,
                                              AmendDocument *old_doc,
                                              GError       **error);

@@ -1,0 +1,103 @@
+/* amend-command-diff.c: amend diff [--format FORMAT] [A [B]]
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "amend-cli.h"
+#include "amend-diff-json.h"
+#include "amend-instructions.h"
+#include "amend-renvooi.h"
+
+static char *opt_format;
+static gboolean opt_no_color;
+static char *opt_output;
+
+static const GOptionEntry entries[] = {
+  { "format", 'f', 0, G_OPTION_ARG_STRING, &opt_format, N_("term (default), json, html or instructions"), N_("FORMAT") },
+  { "no-color", 0, 0, G_OPTION_ARG_NONE, &opt_no_color, N_("No colours, also on a terminal"), NULL },
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output, N_("Write to FILE instead of standard output"), N_("FILE") },
+  { NULL }
+};
+
+static char *
+render (AmendDiff  *diff,
+        const char *format,
+        const char *title)
+{
+  if (g_strcmp0 (format, "json") == 0)
+    {
+      char *json = amend_diff_to_json (diff);
+      char *with_newline = g_strconcat (json, "\n", NULL);
+      g_free (json);
+      return with_newline;
+    }
+  if (g_strcmp0 (format, "html") == 0)
+    return amend_renvooi_to_html (diff, title);
+  if (g_strcmp0 (format, "instructions") == 0)
+    return amend_diff_to_instructions (diff);
+  /* Colour only for a person at a terminal, never into a file or a pipe. */
+  return amend_renvooi_to_terminal (diff, !opt_no_color && opt_output == NULL && isatty (STDOUT_FILENO) &&
+                                          g_getenv ("NO_COLOR") == NULL);
+}
+
+static int
+run (int    argc,
+     char **argv)
+{
+  g_autoptr(GOptionContext) context = amend_cli_option_context (&amend_command_diff, entries);
+  g_autoptr(AmendDocument) a = NULL;
+  g_autoptr(AmendDocument) b = NULL;
+  g_autoptr(AmendDiff) diff = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *title = NULL;
+  int status = AMEND_EXIT_OK;
+
+  if (!amend_cli_parse (&amend_command_diff, context, &argc, &argv, &status))
+    return status;
+  if (opt_format && !g_strv_contains ((const char *[]) { "term", "json", "html", "instructions", NULL }, opt_format))
+    return amend_cli_usage_error (&amend_command_diff, _("unknown format \xe2\x80\x9c%s\xe2\x80\x9d; use term, json, html or instructions"), opt_format);
+  if (argc > 3)
+    return amend_cli_usage_error (&amend_command_diff, _("give at most two versions"));
+
+  if (!amend_cli_load_versions (argc - 1, argv + 1, &a, &b, &title))
+    return AMEND_EXIT_FAILURE;
+
+  diff = amend_diff_new (a, b);
+  out = render (diff, opt_format, title);
+  if (opt_output)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (opt_output);
+      g_autoptr(GError) error = NULL;
+
+      if (!g_file_replace_contents (file, out, strlen (out), NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error))
+        {
+          amend_cli_error ("%s", error->message);
+          return AMEND_EXIT_FAILURE;
+        }
+    }
+  else
+    {
+      fputs (out, stdout);
+      fflush (stdout);
+    }
+  return AMEND_EXIT_OK;
+}
+
+const AmendCommand amend_command_diff = {
+  .name = "diff",
+  .parameters = "[--format term|json|html|instructions] [A [B]]",
+  .summary = N_("Show what changed, article by article"),
+  .description = N_("Compares two versions of a regulation as a legal diff: what changed in which article, member "
+                    "and point, deleted words struck and new words underlined (renvooi). A and B are files, "
+                    "revisions or amendment names. Without arguments: the working copy against the last save; "
+                    "with one: that version against the working copy. With an amendment name alone: what the "
+                    "amendment changed since it branched off. --format instructions writes the Dutch amendment "
+                    "instructions, html a page for the council's papers, json the change list."),
+  .run = run,
+};
