@@ -235,6 +235,11 @@ test_check_findings (void)
 
   amend_run (&run, "check", path);
   g_assert_cmpint (run.status, ==, 1);
+  /* Each finding once, on a line of its own. */
+  {
+    g_auto(GStrv) lines = g_strsplit (g_strstrip (run.out), "\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  }
   g_assert_nonnull (strstr (run.out, expected_ref));
   g_assert_nonnull (strstr (run.out, expected_gap));
   g_assert_nonnull (strstr (run.out, expected_dup));
@@ -380,6 +385,96 @@ test_dutch (void)
   g_assert_nonnull (strstr (run.out, "Opdrachten:"));
 }
 
+static const char diff_old[] =
+  "# Artikel 1\n\nDe burgemeester beslist binnen acht weken.\n\n# Artikel 2\n\nOngewijzigd.\n\n# Artikel 3\n\nVervalt straks.\n";
+static const char diff_new[] =
+  "# Artikel 1\n\nDe burgemeester beslist binnen zes weken.\n\n# Artikel 2\n\nOngewijzigd.\n";
+
+static void
+test_diff_formats (void)
+{
+  g_autofree char *dir_a = NULL;
+  g_autofree char *dir_b = NULL;
+  g_autofree char *a = temp_copy (diff_old, &dir_a);
+  g_autofree char *b = temp_copy (diff_new, &dir_b);
+  g_auto(Run) term = { 0 };
+  g_auto(Run) json = { 0 };
+  g_auto(Run) html = { 0 };
+  g_auto(Run) instr = { 0 };
+  g_auto(Run) bad = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *changes;
+
+  /* Not a terminal: no escape sequences, the word-diff markers instead. */
+  amend_run (&term, "diff", a, b);
+  g_assert_cmpint (term.status, ==, 0);
+  g_assert_null (strchr (term.out, '\033'));
+  g_assert_nonnull (strstr (term.out, "[-acht-]{+zes+}"));
+  g_assert_nonnull (strstr (term.out, "Artikel 3"));
+  g_assert_null (strstr (term.out, "Artikel 2")); /* unchanged: not shown */
+
+  amend_run (&json, "diff", "--format", "json", a, b);
+  g_assert_cmpint (json.status, ==, 0);
+  json_parser_load_from_data (parser, json.out, -1, &error);
+  g_assert_no_error (error);
+  changes = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "changes");
+  g_assert_cmpuint (json_array_get_length (changes), ==, 2);
+  {
+    JsonObject *c0 = json_array_get_object_element (changes, 0);
+    JsonObject *c1 = json_array_get_object_element (changes, 1);
+    JsonArray *pieces = json_object_get_array_member (c0, "pieces");
+
+    g_assert_cmpstr (json_object_get_string_member (c0, "action"), ==, "modified");
+    g_assert_cmpstr (json_object_get_string_member (c0, "article_old"), ==, "1");
+    g_assert_cmpstr (json_object_get_string_member (c0, "article_new"), ==, "1");
+    g_assert_cmpstr (json_object_get_string_member (c0, "eId_old"), ==, "art_1__p_o_1");
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (pieces, 1), "op"), ==, "deleted");
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (pieces, 1), "text"), ==, " acht");
+    g_assert_cmpstr (json_object_get_string_member (c1, "action"), ==, "deleted");
+    g_assert_cmpstr (json_object_get_string_member (c1, "kind"), ==, "article");
+    g_assert_cmpstr (json_object_get_string_member (c1, "article_old"), ==, "3");
+    g_assert_true (json_object_get_null_member (c1, "article_new"));
+  }
+
+  amend_run (&html, "diff", "--format", "html", a, b);
+  g_assert_cmpint (html.status, ==, 0);
+  g_assert_true (g_str_has_prefix (html.out, "<!DOCTYPE html>"));
+  g_assert_nonnull (strstr (html.out, "<del> acht</del><ins> zes</ins>"));
+  g_assert_nonnull (strstr (html.out, "@media print"));
+
+  amend_run (&instr, "diff", "--format", "instructions", a, b);
+  g_assert_cmpint (instr.status, ==, 0);
+  g_assert_cmpstr (instr.out, ==, "A\n\nIn artikel 1 wordt \"acht\" vervangen door \"zes\".\n\nB\n\nArtikel 3 vervalt.\n");
+
+  amend_run (&bad, "diff", "--format", "pdf", a, b);
+  g_assert_cmpint (bad.status, ==, 2);
+  g_assert_nonnull (strstr (bad.err, "pdf"));
+  remove_dir (dir_a);
+  remove_dir (dir_b);
+}
+
+static void
+test_diff_output_file (void)
+{
+  g_autofree char *dir_a = NULL;
+  g_autofree char *dir_b = NULL;
+  g_autofree char *a = temp_copy (diff_old, &dir_a);
+  g_autofree char *b = temp_copy (diff_new, &dir_b);
+  g_autofree char *out_path = g_build_filename (dir_a, "renvooi.html", NULL);
+  g_autofree char *written = NULL;
+  g_auto(Run) run = { 0 };
+
+  amend_run (&run, "diff", "--format", "html", "-o", out_path, a, b);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "");
+  written = amend_test_read_file (out_path, NULL);
+  g_assert_nonnull (strstr (written, "<ins> zes</ins>"));
+  g_remove (out_path);
+  remove_dir (dir_a);
+  remove_dir (dir_b);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -398,5 +493,7 @@ main (int    argc,
   g_test_add_func ("/cli/corpus", test_corpus_through_cli);
   g_test_add_func ("/cli/stdin", test_stdin);
   g_test_add_func ("/cli/dutch", test_dutch);
+  g_test_add_func ("/cli/diff-formats", test_diff_formats);
+  g_test_add_func ("/cli/diff-output-file", test_diff_output_file);
   return g_test_run ();
 }

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "amend-diff.h"
@@ -154,11 +155,242 @@ test_history (void)
     }
 }
 
+/* ------------------------------------------------------------------------ */
+/* Generated edits on the example regulation                                 */
+/* ------------------------------------------------------------------------ */
+
+static AmendDocument *
+example (void)
+{
+  g_autofree char *path = amend_test_source_path ("data/example/apv-lindewaarde.md");
+
+  return amend_test_parse_file (path);
+}
+
+static AmendNode *
+article (AmendDocument *doc,
+         const char    *number)
+{
+  g_autoptr(GPtrArray) articles = amend_document_get_articles (doc);
+
+  for (guint i = 0; i < articles->len; i++)
+    if (g_strcmp0 (((AmendNode *) g_ptr_array_index (articles, i))->number, number) == 0)
+      return g_ptr_array_index (articles, i);
+  g_error ("the example has no article %s", number);
+  return NULL;
+}
+
+/* The edited tree, written and read again, is the new version. */
+static AmendDocument *
+reread (AmendDocument *doc)
+{
+  g_autofree char *md = NULL;
+
+  amend_document_assign_eids (doc);
+  md = amend_document_to_markdown (doc);
+  return amend_test_parse (md);
+}
+
+static guint
+count_changes (AmendDiff         *diff,
+               AmendChangeAction  action,
+               AmendNodeKind      kind)
+{
+  GPtrArray *changes = amend_diff_get_changes (diff);
+  guint n = 0;
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const AmendChange *c = g_ptr_array_index (changes, i);
+      if (c->action == action && c->kind == kind)
+        n++;
+    }
+  return n;
+}
+
+static AmendDiff *
+diff_and_apply (AmendDocument *a,
+                AmendDocument *b,
+                const char    *what)
+{
+  AmendDiff *diff = amend_diff_new (a, b);
+
+  check_pair (a, b, what);
+  return diff;
+}
+
+static void
+test_edit_insert (void)
+{
+  g_autoptr(AmendDocument) a = example ();
+  g_autoptr(AmendDocument) edited = example ();
+  g_autoptr(AmendDocument) b = NULL;
+  g_autoptr(AmendDiff) diff = NULL;
+  AmendNode *after = article (edited, "1:3");
+  AmendNode *copy = amend_node_copy (article (edited, "1:2"));
+
+  g_free (copy->number);
+  copy->number = g_strdup ("1:3a");
+  amend_node_insert (after->parent, after->pos + 1, copy);
+  b = reread (edited);
+  diff = diff_and_apply (a, b, "insert");
+  g_assert_cmpuint (count_changes (diff, AMEND_CHANGE_INSERTED, AMEND_NODE_ARTICLE), ==, 1);
+  g_assert_cmpuint (amend_diff_get_changes (diff)->len, ==, 1);
+}
+
+static void
+test_edit_delete (void)
+{
+  g_autoptr(AmendDocument) a = example ();
+  g_autoptr(AmendDocument) edited = example ();
+  g_autoptr(AmendDocument) b = NULL;
+  g_autoptr(AmendDiff) diff = NULL;
+
+  amend_node_free (article (edited, "2:4"));
+  b = reread (edited);
+  diff = diff_and_apply (a, b, "delete");
+  g_assert_cmpuint (count_changes (diff, AMEND_CHANGE_DELETED, AMEND_NODE_ARTICLE), ==, 1);
+  g_assert_cmpuint (amend_diff_get_changes (diff)->len, ==, 1);
+}
+
+static void
+test_edit_move (void)
+{
+  g_autoptr(AmendDocument) a = example ();
+  g_autoptr(AmendDocument) edited = example ();
+  g_autoptr(AmendDocument) b = NULL;
+  g_autoptr(AmendDiff) diff = NULL;
+  AmendNode *moving = article (edited, "3:2");
+  AmendNode *target = article (edited, "4:9")->parent;
+
+  amend_node_append (target, amend_node_steal (moving->parent, moving->pos));
+  b = reread (edited);
+  diff = diff_and_apply (a, b, "move");
+  g_assert_cmpuint (count_changes (diff, AMEND_CHANGE_MOVED, AMEND_NODE_ARTICLE), ==, 1);
+  g_assert_cmpuint (count_changes (diff, AMEND_CHANGE_INSERTED, AMEND_NODE_ARTICLE), ==, 0);
+  g_assert_cmpuint (count_changes (diff, AMEND_CHANGE_DELETED, AMEND_NODE_ARTICLE), ==, 0);
+}
+
+/* Renumbering is one change per article, not a deletion and an insertion. */
+static void
+test_edit_renumber (void)
+{
+  g_autoptr(AmendDocument) a = example ();
+  g_autoptr(AmendDocument) edited = example ();
+  g_autoptr(AmendDocument) b = NULL;
+  g_autoptr(AmendDiff) diff = NULL;
+  g_autoptr(GPtrArray) articles = amend_document_get_articles (edited);
+  guint renumbered = 0;
+
+  for (guint i = 0; i < articles->len; i++)
+    {
+      AmendNode *art = g_ptr_array_index (articles, i);
+      if (g_str_has_prefix (art->number, "4:"))
+        {
+          char *number = g_strdup_printf ("4:%d", atoi (art->number + 2) + 10);
+          g_free (art->number);
+          art->number = number;
+          renumbered++;
+        }
+    }
+  b = reread (edited);
+  diff = diff_and_apply (a, b, "renumber");
+  g_assert_cmpuint (renumbered, >, 3);
+  g_assert_cmpuint (count_changes (diff, AMEND_CHANGE_RENUMBERED, AMEND_NODE_ARTICLE), ==, renumbered);
+  g_assert_cmpuint (amend_diff_get_changes (diff)->len, ==, renumbered);
+}
+
+static void
+test_edit_reword (void)
+{
+  g_autoptr(AmendDocument) a = example ();
+  g_autoptr(AmendDocument) edited = example ();
+  g_autoptr(AmendDocument) b = NULL;
+  g_autoptr(AmendDiff) diff = NULL;
+  AmendNode *text = amend_node_child (amend_node_child (article (edited, "1:2"), 0), 0);
+  AmendRun *run = &g_array_index (text->runs, AmendRun, 0);
+  const AmendChange *change;
+  char *reworded = g_strconcat ("Uiterlijk ", run->text, NULL);
+
+  g_free (run->text);
+  run->text = reworded;
+  b = reread (edited);
+  diff = diff_and_apply (a, b, "reword");
+  g_assert_cmpuint (amend_diff_get_changes (diff)->len, ==, 1);
+  change = g_ptr_array_index (amend_diff_get_changes (diff), 0);
+  g_assert_cmpint (change->action, ==, AMEND_CHANGE_MODIFIED);
+  g_assert_cmpstr (change->article_old, ==, "1:2");
+  g_assert_cmpint (g_array_index (change->pieces, AmendPiece, 0).op, ==, AMEND_PIECE_INSERTED);
+  g_assert_cmpstr (g_array_index (change->pieces, AmendPiece, 0).text, ==, "Uiterlijk");
+}
+
+/* A member split in two: the second half is a new member, the ones after
+ * it are renumbered. */
+static void
+test_edit_split_member (void)
+{
+  g_autoptr(AmendDocument) a = example ();
+  g_autoptr(AmendDocument) edited = example ();
+  g_autoptr(AmendDocument) b = NULL;
+  g_autoptr(AmendDiff) diff = NULL;
+  AmendNode *art = article (edited, "1:2");
+  AmendNode *first = amend_node_child (art, 0);
+  AmendNode *second = amend_node_new (AMEND_NODE_MEMBER);
+  AmendNode *text = amend_node_new (AMEND_NODE_TEXT);
+  guint n_members = amend_node_n_children (art);
+
+  g_assert_cmpuint (n_members, >=, 2);
+  amend_node_add_run (text, "Deze termijn geldt niet voor aanvragen die het college als spoedeisend aanmerkt.", -1,
+                      AMEND_MARK_NONE, NULL);
+  amend_node_append (second, text);
+  second->number = g_strdup ("2");
+  for (guint i = 1; i < n_members; i++)
+    {
+      AmendNode *m = amend_node_child (art, i);
+      char *number = g_strdup_printf ("%u", i + 2);
+      g_free (m->number);
+      m->number = number;
+    }
+  amend_node_insert (art, first->pos + 1, second);
+  b = reread (edited);
+  diff = diff_and_apply (a, b, "split member");
+  g_assert_cmpuint (count_changes (diff, AMEND_CHANGE_INSERTED, AMEND_NODE_MEMBER), ==, 1);
+  g_assert_cmpuint (count_changes (diff, AMEND_CHANGE_RENUMBERED, AMEND_NODE_MEMBER), ==, n_members - 1);
+  g_assert_cmpuint (count_changes (diff, AMEND_CHANGE_DELETED, AMEND_NODE_MEMBER), ==, 0);
+}
+
+static void
+test_word_diff (void)
+{
+  g_autoptr(GArray) pieces = amend_word_diff ("De burgemeester beslist binnen acht weken.",
+                                              "De burgemeester beslist  binnen zes weken.");
+  g_autoptr(GArray) same = amend_word_diff ("Een  tekst\u00a0met spaties.", "Een tekst met spaties.");
+  g_autofree char *old_side = amend_pieces_to_string (pieces, TRUE);
+  g_autofree char *new_side = amend_pieces_to_string (pieces, FALSE);
+
+  g_assert_cmpuint (pieces->len, ==, 4);
+  g_assert_cmpstr (g_array_index (pieces, AmendPiece, 1).text, ==, " acht");
+  g_assert_cmpint (g_array_index (pieces, AmendPiece, 1).op, ==, AMEND_PIECE_DELETED);
+  g_assert_cmpstr (g_array_index (pieces, AmendPiece, 2).text, ==, " zes");
+  g_assert_cmpstr (new_side, ==, "De burgemeester beslist  binnen zes weken.");
+  g_assert_cmpstr (old_side, ==, "De burgemeester beslist  binnen acht weken.");
+  /* White space alone is no change. */
+  g_assert_cmpuint (same->len, ==, 1);
+  g_assert_cmpint (g_array_index (same, AmendPiece, 0).op, ==, AMEND_PIECE_EQUAL);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/diff/history", test_history);
+  g_test_add_func ("/diff/word-diff", test_word_diff);
+  g_test_add_func ("/diff/edit-insert", test_edit_insert);
+  g_test_add_func ("/diff/edit-delete", test_edit_delete);
+  g_test_add_func ("/diff/edit-move", test_edit_move);
+  g_test_add_func ("/diff/edit-renumber", test_edit_renumber);
+  g_test_add_func ("/diff/edit-reword", test_edit_reword);
+  g_test_add_func ("/diff/edit-split-member", test_edit_split_member);
   return g_test_run ();
 }

@@ -379,8 +379,11 @@ span_instruction (const char *cited,
       g_autofree char *old_q = g_strdup (del->str);
       g_autofree char *new_q = g_strdup (ins->str);
 
+      gboolean widened = FALSE;
+
       for (guint w = 1; count_occurrences (old_text, old_q) > 1 && w < 12; w++)
         {
+          widened = TRUE;
           g_autofree char *left = edge_words (before, w, TRUE);
           g_autofree char *right = edge_words (after, w, FALSE);
 
@@ -389,7 +392,7 @@ span_instruction (const char *cited,
           old_q = g_strstrip (g_strdup_printf ("%s %s %s", left, del->str, right));
           new_q = g_strstrip (g_strdup_printf ("%s %s %s", left, ins->str, right));
         }
-      if (ins->len > 0 || strcmp (new_q, old_q) != 0)
+      if (ins->len > 0 || widened)
         result = g_strdup_printf ("%s wordt \"%s\" vervangen door \"%s\".", prefix, old_q, g_strstrip (new_q));
       else
         result = g_strdup_printf ("%s vervalt \"%s\".", prefix, old_q);
