@@ -419,16 +419,44 @@ term_label (GString                *out,
     term_piece (out, AMEND_PIECE_INSERTED, line->label_new, color);
 }
 
+/* The space before a changed word stays outside the marks, as in git's
+ * word diff: "binnen [-acht-]{+zes+} weken", and a replacement shares it. */
+typedef void (*PieceWriter) (GString *out, AmendPieceOp op, const char *text, gboolean color);
+
+static void
+write_pieces (GString                *out,
+              const AmendRenvooiLine *line,
+              gboolean                color,
+              PieceWriter             writer)
+{
+  AmendPieceOp prev = AMEND_PIECE_EQUAL;
+
+  for (guint i = 0; i < line->pieces->len; i++)
+    {
+      const AmendPiece *p = &g_array_index (line->pieces, AmendPiece, i);
+      AmendPieceOp op = line->op != AMEND_PIECE_EQUAL ? line->op : p->op;
+      const char *text = p->text;
+
+      if (op != AMEND_PIECE_EQUAL && line->op == AMEND_PIECE_EQUAL)
+        {
+          const char *word = text;
+          while (*word == ' ')
+            word++;
+          if (word != text && prev == AMEND_PIECE_EQUAL)
+            g_string_append_len (out, text, word - text);
+          text = word;
+        }
+      writer (out, op, text, color);
+      prev = op;
+    }
+}
+
 static void
 term_pieces (GString                *out,
              const AmendRenvooiLine *line,
              gboolean                color)
 {
-  for (guint i = 0; i < line->pieces->len; i++)
-    {
-      const AmendPiece *p = &g_array_index (line->pieces, AmendPiece, i);
-      term_piece (out, line->op != AMEND_PIECE_EQUAL ? line->op : p->op, p->text, color);
-    }
+  write_pieces (out, line, color, term_piece);
 }
 
 char *
@@ -484,6 +512,20 @@ amend_renvooi_to_terminal (AmendDiff *diff,
 static void
 html_text (GString      *out,
            AmendPieceOp  op,
+           const char   *text);
+
+static void
+html_piece (GString      *out,
+            AmendPieceOp  op,
+            const char   *text,
+            gboolean      color)
+{
+  html_text (out, op, text);
+}
+
+static void
+html_text (GString      *out,
+           AmendPieceOp  op,
            const char   *text)
 {
   g_autofree char *escaped = g_markup_escape_text (text, -1);
@@ -517,11 +559,7 @@ static void
 html_pieces (GString                *out,
              const AmendRenvooiLine *line)
 {
-  for (guint i = 0; i < line->pieces->len; i++)
-    {
-      const AmendPiece *p = &g_array_index (line->pieces, AmendPiece, i);
-      html_text (out, line->op != AMEND_PIECE_EQUAL ? line->op : p->op, p->text);
-    }
+  write_pieces (out, line, TRUE, html_piece);
 }
 
 static const char html_style[] =
