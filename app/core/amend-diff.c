@@ -44,11 +44,15 @@ struct _AmendDiff
   AmendDocument *old_doc;
   AmendDocument *new_doc;
   GPtrArray     *changes;      /* of AmendChange */
-  GHashTable    *old_to_new;   /* AmendNode -> AmendNode */
-  GHashTable    *new_to_old;
+  /* Nodes are numbered (AmendNode.serial) in pre-order, the old version's
+   * from 0, the new one's after them: tables per node are plain arrays. */
+  guint          n_old;
+  guint          n_nodes;
+  AmendNode    **partner;      /* [serial]: the paired node of the other version */
+  AmendNode    **nodes;        /* [serial]: the node itself */
   GHashTable    *tokens;       /* interned token -> id */
   GHashTable    *token_sets;   /* AmendNode -> GArray of sorted unique ids */
-  GHashTable    *signatures;   /* AmendNode -> content signature */
+  struct NodeHash *hashes;     /* [serial] */
 };
 
 G_DEFINE_FINAL_TYPE (AmendDiff, amend_diff, G_TYPE_OBJECT)
@@ -89,11 +93,11 @@ amend_diff_finalize (GObject *object)
   AmendDiff *self = (AmendDiff *) object;
 
   g_clear_pointer (&self->changes, g_ptr_array_unref);
-  g_clear_pointer (&self->old_to_new, g_hash_table_unref);
-  g_clear_pointer (&self->new_to_old, g_hash_table_unref);
+  g_clear_pointer (&self->partner, g_free);
+  g_clear_pointer (&self->nodes, g_free);
   g_clear_pointer (&self->tokens, g_hash_table_unref);
   g_clear_pointer (&self->token_sets, g_hash_table_unref);
-  g_clear_pointer (&self->signatures, g_hash_table_unref);
+  g_clear_pointer (&self->hashes, g_free);
   g_clear_object (&self->old_doc);
   g_clear_object (&self->new_doc);
 
@@ -110,11 +114,8 @@ static void
 amend_diff_init (AmendDiff *self)
 {
   self->changes = g_ptr_array_new_with_free_func (change_free);
-  self->old_to_new = g_hash_table_new (NULL, NULL);
-  self->new_to_old = g_hash_table_new (NULL, NULL);
   self->tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->token_sets = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
-  self->signatures = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 }
 
 const char *
@@ -429,35 +430,114 @@ same_words (const char *a,
 /* Signatures and similarity                                                */
 /* ----------------------------------------------------------------------- */
 
-/* The content of a node without its own number and heading: what stays
- * the same when it is renumbered. */
-static const char *
-content_signature (AmendDiff *self,
-                   AmendNode *node)
-{
-  char *sig = g_hash_table_lookup (self->signatures, node);
-  GString *s;
+/* Content hashes, computed bottom-up once per version: a node's content
+ * hash covers its kind and everything below it, but not its own number
+ * and heading, so that a renumbered article keeps it; the full hash adds
+ * them.  FNV-1a, 64 bits: a collision would only pair two nodes whose
+ * text then differs, which the word diff reports as a change. */
+typedef struct NodeHash {
+  guint64 content;
+  guint64 full;
+} NodeHash;
 
-  if (sig)
-    return sig;
-  s = g_string_new (NULL);
-  if (node->kind == AMEND_NODE_TEXT)
+#define FNV_OFFSET 14695981039346656037ULL
+#define FNV_PRIME  1099511628211ULL
+
+static guint64
+fnv_bytes (guint64     h,
+           const char *bytes,
+           gsize       len)
+{
+  for (gsize i = 0; i < len; i++)
     {
-      g_autofree char *plain = amend_node_get_plain_text (node);
-      g_string_append_printf (s, "%u|%s", node->heading_level, plain);
+      h ^= (guchar) bytes[i];
+      h *= FNV_PRIME;
     }
-  for (AmendNode *n = amend_node_next (node, node); n != NULL; n = amend_node_next (n, node))
+  return h;
+}
+
+static guint64
+fnv_str (guint64     h,
+         const char *str)
+{
+  /* A NULL string and an empty one differ; the separator keeps fields apart. */
+  if (str)
+    h = fnv_bytes (h, str, strlen (str));
+  return fnv_bytes (h, str ? "\x1f" : "\x1e", 1);
+}
+
+static guint64
+fnv_u64 (guint64 h,
+         guint64 v)
+{
+  return fnv_bytes (h, (const char *) &v, sizeof v);
+}
+
+static guint
+count_nodes (AmendNode *root)
+{
+  guint n = 0;
+
+  for (AmendNode *node = root; node != NULL; node = amend_node_next (node, root))
+    n++;
+  return n;
+}
+
+static void
+number_nodes (AmendDiff *self,
+              AmendNode *root,
+              guint      first)
+{
+  guint serial = first;
+
+  for (AmendNode *n = root; n != NULL; n = amend_node_next (n, root))
     {
-      g_string_append_printf (s, "\n%d|%s|%s|", n->kind, n->number ? n->number : "", n->heading ? n->heading : "");
-      if (n->kind == AMEND_NODE_TEXT)
+      n->serial = serial;
+      self->nodes[serial++] = n;
+    }
+}
+
+static void
+hash_version (AmendDiff *self,
+              AmendNode *root)
+{
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+
+  for (AmendNode *n = root; n != NULL; n = amend_node_next (n, root))
+    g_ptr_array_add (order, n);
+
+  /* Reversed pre-order: every node after all of its descendants. */
+  for (guint i = order->len; i > 0; i--)
+    {
+      AmendNode *n = g_ptr_array_index (order, i - 1);
+      NodeHash *h = &self->hashes[n->serial];
+      guint64 c = fnv_u64 (FNV_OFFSET, n->kind);
+
+      c = fnv_u64 (c, n->heading_level);
+      for (guint k = 0; n->runs && k < n->runs->len; k++)
         {
-          g_autofree char *plain = amend_node_get_plain_text (n);
-          g_string_append_printf (s, "%u|%s", n->heading_level, plain);
+          const AmendRun *run = &g_array_index (n->runs, AmendRun, k);
+
+          /* Marks and links count: equal hashes mean nothing to report. */
+          c = fnv_u64 (c, run->marks);
+          c = fnv_str (c, run->text);
+          c = fnv_str (c, run->href);
         }
+      for (guint k = 0; k < amend_node_n_children (n); k++)
+        c = fnv_u64 (c, self->hashes[amend_node_child (n, k)->serial].full);
+      h->content = c;
+      h->full = fnv_str (fnv_str (fnv_str (c, n->number), n->heading), n->word);
     }
-  sig = g_string_free (s, FALSE);
-  g_hash_table_insert (self->signatures, node, sig);
-  return sig;
+}
+
+static guint64
+node_hash (AmendDiff *self,
+           AmendNode *node,
+           gboolean   with_number)
+{
+  NodeHash *h = &self->hashes[node->serial];
+
+  return with_number ? h->full : h->content;
 }
 
 static int
@@ -537,7 +617,7 @@ is_paired (AmendDiff *self,
            AmendNode *node,
            gboolean   old_side)
 {
-  return g_hash_table_contains (old_side ? self->old_to_new : self->new_to_old, node);
+  return self->partner[node->serial] != NULL;
 }
 
 static void
@@ -545,60 +625,57 @@ pair (AmendDiff *self,
       AmendNode *old_node,
       AmendNode *new_node)
 {
-  g_hash_table_insert (self->old_to_new, old_node, new_node);
-  g_hash_table_insert (self->new_to_old, new_node, old_node);
+  self->partner[old_node->serial] = new_node;
+  self->partner[new_node->serial] = old_node;
 }
 
-static char *
-full_key (AmendDiff *self,
-          AmendNode *node,
-          gboolean   with_number)
-{
-  return g_strdup_printf ("%d|%s|%s|%s", node->kind,
-                          with_number && node->number ? node->number : "",
-                          with_number && node->heading ? node->heading : "",
-                          content_signature (self, node));
-}
-
-/* Pairs nodes whose key (made by @key_func) is equal, first come first. */
+/* Pairs nodes with equal hashes (with or without their own number), the
+ * first old one with the first new one. */
 static void
 pair_by_key (AmendDiff *self,
              GPtrArray *olds,
              GPtrArray *news,
              gboolean   with_number)
 {
-  g_autoptr(GHashTable) queue = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_queue_free);
+  g_autoptr(GHashTable) queue = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_queue_free);
 
   for (guint i = 0; i < olds->len; i++)
     {
       AmendNode *o = g_ptr_array_index (olds, i);
-      g_autofree char *key = NULL;
+      guint64 key;
       GQueue *q;
 
       if (is_paired (self, o, TRUE))
         continue;
-      key = full_key (self, o, with_number);
-      q = g_hash_table_lookup (queue, key);
+      key = node_hash (self, o, with_number);
+      q = g_hash_table_lookup (queue, &key);
       if (q == NULL)
         {
           q = g_queue_new ();
-          g_hash_table_insert (queue, g_steal_pointer (&key), q);
+          g_hash_table_insert (queue, g_memdup2 (&key, sizeof key), q);
         }
       g_queue_push_tail (q, o);
     }
   for (guint i = 0; i < news->len; i++)
     {
       AmendNode *n = g_ptr_array_index (news, i);
-      g_autofree char *key = NULL;
+      guint64 key;
       GQueue *q;
 
       if (is_paired (self, n, FALSE))
         continue;
-      key = full_key (self, n, with_number);
-      q = g_hash_table_lookup (queue, key);
+      key = node_hash (self, n, with_number);
+      q = g_hash_table_lookup (queue, &key);
       if (q && !g_queue_is_empty (q))
         pair (self, g_queue_pop_head (q), n);
     }
+}
+
+static gboolean
+is_container (const AmendNode *node)
+{
+  return node->kind != AMEND_NODE_ARTICLE && node->kind != AMEND_NODE_MEMBER &&
+         node->kind != AMEND_NODE_POINT && node->kind != AMEND_NODE_TEXT;
 }
 
 /* Pairs unpaired nodes of one kind and number whose similarity is at
@@ -630,7 +707,10 @@ pair_by_number (AmendDiff *self,
         continue;
       key = g_strdup_printf ("%d|%s", n->kind, n->number);
       o = g_hash_table_lookup (by_number, key);
-      if (o && !is_paired (self, o, TRUE) && (threshold < 0 || similarity (self, o, n) >= threshold))
+      /* Chapters and other containers with one number are one and the same:
+       * comparing their whole text would cost much and say nothing. */
+      if (o && !is_paired (self, o, TRUE) &&
+          (threshold < 0 || is_container (n) || similarity (self, o, n) >= threshold))
         {
           pair (self, o, n);
           g_hash_table_remove (by_number, key);
@@ -668,7 +748,7 @@ pair_by_similarity (AmendDiff *self,
           AmendNode *o = g_ptr_array_index (o_left, i);
           double sim;
 
-          if (o->kind != n->kind || is_paired (self, o, TRUE))
+          if (o->kind != n->kind || is_paired (self, o, TRUE) || is_container (o))
             continue;
           sim = similarity (self, o, n);
           if (sim >= best_sim)
@@ -854,7 +934,7 @@ set_position (AmendChange     *change,
               AmendDiff       *self,
               const AmendNode *new_node)
 {
-  AmendNode *old_parent = g_hash_table_lookup (self->new_to_old, new_node->parent);
+  AmendNode *old_parent = self->partner[new_node->parent->serial];
 
   change->parent_new = g_strdup (new_node->parent->eid);
   change->parent_old = old_parent ? g_strdup (old_parent->eid) : NULL;
@@ -905,7 +985,7 @@ emit_inserted (AmendDiff *self,
   for (guint i = 0; i < moved_in->len; i++)
     {
       AmendNode *d = g_ptr_array_index (moved_in, i);
-      AmendNode *o = g_hash_table_lookup (self->new_to_old, d);
+      AmendNode *o = self->partner[d->serial];
       AmendChange *move = add_change (self, AMEND_CHANGE_MOVED, o, d);
 
       set_position (move, self, d);
@@ -963,10 +1043,43 @@ emit_deleted (AmendDiff *self,
   return MAX (from, to);
 }
 
+/* Two subtrees with one full hash are the same: pair them node by node
+ * without searching; nothing in them changed. */
+static gboolean
+pair_identical (AmendDiff *self,
+                AmendNode *o,
+                AmendNode *n)
+{
+  AmendNode *a, *b;
+
+  if (node_hash (self, o, TRUE) != node_hash (self, n, TRUE))
+    return FALSE;
+  /* Articles were paired over the whole regulation: only when they were
+   * paired with their counterparts here is the walk below right. */
+  for (a = o, b = n; a != NULL && b != NULL; a = amend_node_next (a, o), b = amend_node_next (b, n))
+    if (a->kind == AMEND_NODE_ARTICLE && a != o && self->partner[a->serial] != b)
+      return FALSE;
+  for (a = o, b = n; a != NULL && b != NULL; a = amend_node_next (a, o), b = amend_node_next (b, n))
+    if (a != o)
+      pair (self, a, b);
+  return TRUE;
+}
+
+static void align_children (AmendDiff *self, AmendNode *o, AmendNode *n);
+
 static void
 align (AmendDiff *self,
        AmendNode *o,
        AmendNode *n)
+{
+  if (!pair_identical (self, o, n))
+    align_children (self, o, n);
+}
+
+static void
+align_children (AmendDiff *self,
+                AmendNode *o,
+                AmendNode *n)
 {
   g_autoptr(GPtrArray) olds = children_except_articles (o);
   g_autoptr(GPtrArray) news = children_except_articles (n);
@@ -983,7 +1096,7 @@ align (AmendDiff *self,
   for (guint i = 0; i < amend_node_n_children (n); i++)
     {
       AmendNode *nc = amend_node_child (n, i);
-      AmendNode *oc = g_hash_table_lookup (self->new_to_old, nc);
+      AmendNode *oc = self->partner[nc->serial];
 
       if (oc && oc->parent == o)
         {
@@ -999,7 +1112,7 @@ align (AmendDiff *self,
   for (guint i = 0; i < amend_node_n_children (n); i++)
     {
       AmendNode *nc = amend_node_child (n, i);
-      AmendNode *oc = g_hash_table_lookup (self->new_to_old, nc);
+      AmendNode *oc = self->partner[nc->serial];
 
       /* Deletions come where they were: before the next node that stays. */
       if (oc && oc->parent == o)
@@ -1083,6 +1196,15 @@ amend_diff_new (AmendDocument *old_doc,
   new_root = amend_document_get_root (new_doc);
 
   diff_metadata (self);
+  self->n_old = count_nodes (old_root);
+  self->n_nodes = self->n_old + count_nodes (new_root);
+  self->partner = g_new0 (AmendNode *, self->n_nodes);
+  self->nodes = g_new0 (AmendNode *, self->n_nodes);
+  self->hashes = g_new0 (NodeHash, self->n_nodes);
+  number_nodes (self, old_root, 0);
+  number_nodes (self, new_root, self->n_old);
+  hash_version (self, old_root);
+  hash_version (self, new_root);
   pair (self, old_root, new_root);
   pair_articles (self);
   align (self, old_root, new_root);
@@ -1117,7 +1239,12 @@ amend_diff_get_partner (AmendDiff       *self,
                         const AmendNode *node,
                         gboolean         node_is_old)
 {
-  return g_hash_table_lookup (node_is_old ? self->old_to_new : self->new_to_old, node);
+  /* Serials are scratch: another diff of the same version renumbers them,
+   * so a node is only ours if our table still holds it at its serial. */
+  if (node->serial >= self->n_nodes || self->nodes[node->serial] != node ||
+      (node->serial < self->n_old) != node_is_old)
+    return NULL;
+  return self->partner[node->serial];
 }
 
 gboolean

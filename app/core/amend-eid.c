@@ -14,52 +14,83 @@
 
 #include "amend-document-private.h"
 
-static char *
-sanitize_number (const char *number)
+/* Appends the number in eId form; returns FALSE when nothing is left. */
+static gboolean
+append_number (GString    *s,
+               const char *number)
 {
-  GString *s = g_string_new (NULL);
+  gsize start = s->len;
 
   for (const char *p = number; p && *p; p++)
     {
-      if (g_ascii_isalnum (*p) || *p == '.' || *p == '-')
+      if (g_ascii_isalnum (*p) || ((*p == '-' || *p == '.') && s->len > start))
         g_string_append_c (s, *p);
-      else if (*p == ':')
+      else if (*p == ':' && s->len > start)
         g_string_append_c (s, '.');
     }
-  while (s->len > 0 && (s->str[s->len - 1] == '.' || s->str[s->len - 1] == '-'))
+  while (s->len > start && (s->str[s->len - 1] == '.' || s->str[s->len - 1] == '-'))
     g_string_truncate (s, s->len - 1);
-  while (s->len > 0 && (s->str[0] == '.' || s->str[0] == '-'))
-    g_string_erase (s, 0, 1);
-  return g_string_free (s, FALSE);
-}
-
-static char *
-local_id (AmendNode *node,
-          guint      ordinal,
-          guint      list_ordinal)
-{
-  const char *prefix = amend_node_kind_eid_prefix (node->kind);
-  g_autofree char *num = NULL;
-
-  if (node->kind == AMEND_NODE_PREAMBLE)
-    return g_strdup ("preamble");
-  if (node->kind != AMEND_NODE_TEXT)
-    num = sanitize_number (node->number);
-
-  if (node->kind == AMEND_NODE_POINT)
-    {
-      if (num && num[0])
-        return g_strdup_printf ("list_o_%u__item_%s", list_ordinal, num);
-      return g_strdup_printf ("list_o_%u__item_o_%u", list_ordinal, ordinal);
-    }
-  if (num && num[0])
-    return g_strdup_printf ("%s_%s", prefix, num);
-  return g_strdup_printf ("%s_o_%u", prefix, ordinal);
+  return s->len > start;
 }
 
 static void
+append_uint (GString *s,
+             guint    n)
+{
+  char buf[16];
+  int i = sizeof buf;
+
+  do
+    buf[--i] = '0' + n % 10;
+  while ((n /= 10) > 0);
+  g_string_append_len (s, buf + i, sizeof buf - i);
+}
+
+/* Appends the node's own part of the eId: "art_1.1", "list_o_1__item_a". */
+static void
+append_local (GString   *s,
+              AmendNode *node,
+              guint      ordinal,
+              guint      list_ordinal)
+{
+  const char *prefix = amend_node_kind_eid_prefix (node->kind);
+  gsize mark;
+
+  if (node->kind == AMEND_NODE_PREAMBLE)
+    {
+      g_string_append (s, "preamble");
+      return;
+    }
+  if (node->kind == AMEND_NODE_POINT)
+    {
+      g_string_append (s, "list_o_");
+      append_uint (s, list_ordinal);
+      g_string_append (s, "__item_");
+      if (!append_number (s, node->number))
+        {
+          g_string_append (s, "o_");
+          append_uint (s, ordinal);
+        }
+      return;
+    }
+  g_string_append (s, prefix);
+  g_string_append_c (s, '_');
+  mark = s->len;
+  if (node->kind == AMEND_NODE_TEXT || !append_number (s, node->number))
+    {
+      g_string_truncate (s, mark);
+      g_string_append (s, "o_");
+      append_uint (s, ordinal);
+    }
+}
+
+/* eIds are unique when every parent's eId is and its children's own parts
+ * differ: the own parts hold no "__".  So only siblings are compared, in a
+ * table emptied for each parent. */
+static void
 assign_children (AmendNode  *parent,
-                 GHashTable *used)
+                 GHashTable *used,
+                 GString    *buf)
 {
   guint ordinals[AMEND_N_NODE_KINDS] = { 0 };
   guint list_ordinal = 0;
@@ -69,26 +100,33 @@ assign_children (AmendNode  *parent,
   for (guint i = 0; i < amend_node_n_children (parent); i++)
     {
       AmendNode *child = amend_node_child (parent, i);
-      g_autofree char *local = NULL;
-      char *eid;
+      gsize prefix, base;
       guint n = 2;
 
       if (child->kind == AMEND_NODE_POINT && !in_list)
         list_ordinal++;
       in_list = child->kind == AMEND_NODE_POINT;
 
-      local = local_id (child, ++ordinals[child->kind], list_ordinal);
-      eid = top ? g_strdup (local) : g_strconcat (parent->eid, "__", local, NULL);
-      while (g_hash_table_contains (used, eid))
+      g_string_truncate (buf, 0);
+      if (!top)
         {
-          g_free (eid);
-          eid = top ? g_strdup_printf ("%s-%u", local, n++)
-                    : g_strdup_printf ("%s__%s-%u", parent->eid, local, n++);
+          g_string_append (buf, parent->eid);
+          g_string_append (buf, "__");
+        }
+      prefix = buf->len;
+      append_local (buf, child, ++ordinals[child->kind], list_ordinal);
+      base = buf->len;
+      while (g_hash_table_contains (used, buf->str + prefix))
+        {
+          g_string_truncate (buf, base);
+          g_string_append_c (buf, '-');
+          append_uint (buf, n++);
         }
       g_free (child->eid);
-      child->eid = eid;
-      g_hash_table_add (used, eid);
+      child->eid = g_strndup (buf->str, buf->len);
+      g_hash_table_add (used, child->eid + prefix);
     }
+  g_hash_table_remove_all (used);
 }
 
 /**
@@ -102,15 +140,15 @@ amend_document_assign_eids (AmendDocument *self)
 {
   AmendNode *root = amend_document_get_root (self);
   g_autoptr(GHashTable) used = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GString) buf = g_string_new (NULL);
 
   g_free (root->eid);
   root->eid = g_strdup ("body");
-  g_hash_table_add (used, root->eid);
 
   /* Pre-order: a parent has its eId before its children get theirs. */
   for (AmendNode *n = root; n != NULL; n = amend_node_next (n, root))
     if (amend_node_n_children (n) > 0)
-      assign_children (n, used);
+      assign_children (n, used, buf);
 
   _amend_document_forget_eids (self);
 }

@@ -49,6 +49,7 @@ typedef struct {
   AmendNode     *preamble;
   AmendNode     *wants_heading; /* loose files put the heading on the next line */
   GArray        *runs;          /* of TmpRun, reused for every paragraph */
+  GString       *buf;           /* reused for the text of every run */
   gboolean       warned_depth;
 } Reader;
 
@@ -529,16 +530,33 @@ is_space (char c)
   return c == ' ' || c == '\t' || c == '\n';
 }
 
-/* Adds runs[from..to) to @node as text: white space collapsed, the ends
- * trimmed, line breaks at the ends dropped. */
+/* The space between two runs takes only the marks both share: "*a* *b*"
+ * must not become "*a * b*", nor "* a*" appear. */
 static void
-emit_runs (AmendNode *node,
+add_shared_space (AmendNode    *node,
+                  const TmpRun *run)
+{
+  const AmendRun *prev = node->runs && node->runs->len > 0
+    ? &g_array_index (node->runs, AmendRun, node->runs->len - 1) : NULL;
+  AmendMarks shared = prev ? prev->marks & run->marks : AMEND_MARK_NONE;
+
+  if (prev == NULL || g_strcmp0 (prev->href, run->href) != 0)
+    shared &= ~(AMEND_MARK_LINK | AMEND_MARK_IMAGE);
+  shared &= ~(AMEND_MARK_CODE | AMEND_MARK_HTML | AMEND_MARK_BREAK);
+  amend_node_add_run (node, " ", 1, shared, (shared & AMEND_MARK_LINK) ? run->href : NULL);
+}
+
+/* Adds runs[from..to) to @node as text: white space collapsed, the ends
+ * trimmed, line breaks at the ends dropped.  Words are copied a stretch at
+ * a time into one reused buffer. */
+static void
+emit_runs (GString   *buf,
+           AmendNode *node,
            TmpRun    *runs,
            guint      from,
            guint      to,
            gsize      skip)
 {
-  GString *buf = g_string_new (NULL);
   gboolean need_space = FALSE;
   gboolean any = FALSE;
 
@@ -549,7 +567,7 @@ emit_runs (AmendNode *node,
     {
       TmpRun *run = &runs[i];
       const char *t = run->text + (i == from ? skip : 0);
-      gsize len = run->len - (i == from ? skip : 0);
+      const char *end = run->text + run->len;
 
       if (run->soft)
         {
@@ -567,53 +585,42 @@ emit_runs (AmendNode *node,
         {
           if (need_space)
             amend_node_add_run (node, " ", 1, AMEND_MARK_NONE, NULL);
-          amend_node_add_run (node, t, len, run->marks, run->href);
+          amend_node_add_run (node, t, end - t, run->marks, run->href);
           need_space = FALSE;
           any = TRUE;
           continue;
         }
 
       g_string_truncate (buf, 0);
-      if (need_space)
+      while (t < end)
         {
-          /* The space between two runs takes only the marks both share:
-           * "*a* *b*" must not become "*a * b*", nor "* a*" appear. */
-          AmendMarks shared = node->runs && node->runs->len > 0
-            ? g_array_index (node->runs, AmendRun, node->runs->len - 1).marks & run->marks
-            : AMEND_MARK_NONE;
-          const char *prev_href = node->runs && node->runs->len > 0
-            ? g_array_index (node->runs, AmendRun, node->runs->len - 1).href : NULL;
+          const char *word = t;
 
-          if (g_strcmp0 (prev_href, run->href) != 0)
-            shared &= ~(AMEND_MARK_LINK | AMEND_MARK_IMAGE);
-          shared &= ~(AMEND_MARK_CODE | AMEND_MARK_HTML | AMEND_MARK_BREAK);
-          if (shared == run->marks)
-            g_string_append_c (buf, ' ');
-          else
-            amend_node_add_run (node, " ", 1, shared, (shared & AMEND_MARK_LINK) ? run->href : NULL);
-        }
-      need_space = FALSE;
-      for (gsize k = 0; k < len; k++)
-        {
-          if (is_space (t[k]))
-            {
-              if (any || buf->len > 0)
-                need_space = TRUE;
-              continue;
-            }
+          while (word < end && is_space (*word))
+            word++;
+          if (word > t && (any || buf->len > 0))
+            need_space = TRUE;
+          t = word;
+          while (t < end && !is_space (*t))
+            t++;
+          if (t == word)
+            break;
           if (need_space)
-            g_string_append_c (buf, ' ');
-          need_space = FALSE;
-          g_string_append_c (buf, t[k]);
+            {
+              if (buf->len > 0 || run->marks == AMEND_MARK_NONE)
+                g_string_append_c (buf, ' ');
+              else
+                add_shared_space (node, run);
+              need_space = FALSE;
+            }
+          g_string_append_len (buf, word, t - word);
         }
       if (buf->len > 0)
         {
-          /* A space that belongs between two runs goes on the unmarked side. */
           amend_node_add_run (node, buf->str, buf->len, run->marks, run->href);
           any = TRUE;
         }
     }
-  g_string_free (buf, TRUE);
 }
 
 /* ----------------------------------------------------------------------- */
@@ -933,7 +940,7 @@ handle_piece (Reader   *r,
             point = place_point (base, label, line);
             text = add_child (point, AMEND_NODE_TEXT, line);
           }
-        emit_runs (text, runs, k, to, skip);
+        emit_runs (r->buf, text, runs, k, to, skip);
         if (text->runs == NULL)
           {
             amend_node_free (text);
@@ -949,7 +956,7 @@ handle_piece (Reader   *r,
     /* Text after the points of a point-free target, in a loose file, goes
      * back to the member or article, not into the last point. */
     text = add_child (target, AMEND_NODE_TEXT, line);
-    emit_runs (text, runs, from, to, 0);
+    emit_runs (r->buf, text, runs, from, to, 0);
     if (text->runs == NULL)
       {
         amend_node_free (text);
@@ -1230,7 +1237,7 @@ handle_blocks (Reader     *r,
 
         collect_runs (r, block);
         text->heading_level = cmark_node_get_heading_level (block);
-        emit_runs (text, &g_array_index (r->runs, TmpRun, 0), 0, r->runs->len, 0);
+        emit_runs (r->buf, text, &g_array_index (r->runs, TmpRun, 0), 0, r->runs->len, 0);
         if (text->runs == NULL)
           amend_node_free (text);
       }
@@ -1458,7 +1465,7 @@ handle_heading (Reader     *r,
         container = last_child_of_kind (container, AMEND_NODE_MEMBER);
       text = add_child (container, AMEND_NODE_TEXT, line);
       text->heading_level = level;
-      emit_runs (text, &g_array_index (r->runs, TmpRun, 0), 0, r->runs->len, 0);
+      emit_runs (r->buf, text, &g_array_index (r->runs, TmpRun, 0), 0, r->runs->len, 0);
       if (text->runs == NULL)
         amend_node_free (text);
       r->wants_heading = NULL;
@@ -1539,6 +1546,7 @@ _amend_markdown_read (const char  *data,
   r.doc = doc;
   r.open = g_array_new (FALSE, FALSE, sizeof (OpenNode));
   r.runs = g_array_new (FALSE, FALSE, sizeof (TmpRun));
+  r.buf = g_string_sized_new (256);
   r.body = read_front_matter (&r, clean, clean_len);
   r.body_len = clean_len - (r.body - clean);
   index_lines (&r);
@@ -1554,6 +1562,7 @@ _amend_markdown_read (const char  *data,
 
   g_array_unref (r.open);
   g_array_unref (r.runs);
+  g_string_free (r.buf, TRUE);
   g_array_unref (r.line_starts);
 
   amend_document_assign_eids (doc);

@@ -59,6 +59,7 @@ struct _AmendNode {
   guint         pos;           /* index in parent->children */
   GPtrArray    *children;      /* of AmendNode, owned */
   GArray       *runs;          /* of AmendRun, TEXT only */
+  guint         serial;        /* scratch: numbered by algorithms that keep tables per node (the diff) */
 };
 
 #define AMEND_TYPE_NODE (amend_node_get_type ())
