@@ -16,6 +16,7 @@ enum {
   AMEND_EXIT_FINDINGS = 1, /* check found an error; fmt --check found a file to format */
   AMEND_EXIT_USAGE    = 2,
   AMEND_EXIT_FAILURE  = 3, /* a file could not be read or written */
+  AMEND_EXIT_REFUSED  = 4, /* the project refuses: unsaved changes, a lock, an unfinished git merge... */
 };
 
 typedef struct {
@@ -29,6 +30,16 @@ typedef struct {
 extern const AmendCommand amend_command_outline;
 extern const AmendCommand amend_command_check;
 extern const AmendCommand amend_command_fmt;
+extern const AmendCommand amend_command_init;
+extern const AmendCommand amend_command_save;
+extern const AmendCommand amend_command_log;
+extern const AmendCommand amend_command_show;
+extern const AmendCommand amend_command_status;
+extern const AmendCommand amend_command_propose;
+extern const AmendCommand amend_command_list;
+extern const AmendCommand amend_command_switch;
+extern const AmendCommand amend_command_submit;
+extern const AmendCommand amend_command_withdraw;
 extern const AmendCommand amend_command_diff;
 
 void           amend_cli_error            (const char *format,

@@ -14,6 +14,16 @@ static const AmendCommand *commands[] = {
   &amend_command_outline,
   &amend_command_check,
   &amend_command_fmt,
+  &amend_command_init,
+  &amend_command_save,
+  &amend_command_log,
+  &amend_command_show,
+  &amend_command_status,
+  &amend_command_propose,
+  &amend_command_list,
+  &amend_command_switch,
+  &amend_command_submit,
+  &amend_command_withdraw,
   &amend_command_diff,
 };
 
@@ -42,7 +52,7 @@ print_main_help (void)
   g_print ("  -h, --help     %s\n", _("Show this help"));
   g_print ("  --version      %s\n", _("Show the version"));
   g_print ("\n");
-  g_print (_("Exit status: 0 success, 1 findings (check, fmt --check), 2 usage error, 3 a file could not be read or written.\n"));
+  g_print (_("Exit status: 0 success, 1 findings (check, fmt --check), 2 usage error, 3 a file could not be read or written, 4 refused (unsaved changes, a lock, an unfinished git merge, a status that cannot change so).\n"));
   g_print (_("Run \xe2\x80\x9c" "amend help COMMAND\xe2\x80\x9d for the options of a command.\n"));
 }
 

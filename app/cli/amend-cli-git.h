@@ -1,0 +1,33 @@
+/* amend-cli-git.h: what the commands that work in a project share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "amend-amendment.h"
+#include "amend-cli.h"
+#include "amend-repository.h"
+
+G_BEGIN_DECLS
+
+/* The folder given with -C DIR / --repo DIR, as git -C: the command runs as
+ * if started there, so file names are relative to it too. */
+extern char *amend_cli_repo_dir;
+
+#define AMEND_CLI_REPO_OPTION \
+  { "repo", 'C', 0, G_OPTION_ARG_FILENAME, &amend_cli_repo_dir, \
+    N_("Work in the project in DIR instead of the current folder"), N_("DIR") }
+
+gboolean         amend_cli_enter_repo_dir  (int                *status);
+AmendRepository *amend_cli_open_repository (int                *status);
+int              amend_cli_report          (const GError       *error,
+                                            const char         *hint);
+char            *amend_cli_format_date     (GDateTime          *date);
+void             amend_cli_print_json      (JsonBuilder        *builder);
+int              amend_cli_text_width      (const char         *text);
+void             amend_cli_print_padded    (const char         *text,
+                                            int                 width);
+
+G_END_DECLS

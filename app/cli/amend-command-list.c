@@ -1,0 +1,218 @@
+/* amend-command-list.c: amend list [--json]
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "amend-cli-git.h"
+
+static gboolean opt_json;
+
+static const GOptionEntry entries[] = {
+  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print the amendments as a JSON array"), NULL },
+  AMEND_CLI_REPO_OPTION,
+  { NULL }
+};
+
+static void
+add_strings (JsonBuilder        *builder,
+             const char         *name,
+             const char * const *strings)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  for (guint i = 0; strings && strings[i]; i++)
+    json_builder_add_string_value (builder, strings[i]);
+  json_builder_end_array (builder);
+}
+
+static void
+add_date (JsonBuilder *builder,
+          const char  *name,
+          GDateTime   *date)
+{
+  g_autofree char *text = amend_cli_format_date (date);
+
+  json_builder_set_member_name (builder, name);
+  if (text)
+    json_builder_add_string_value (builder, text);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+print_json (GPtrArray *amendments)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < amendments->len; i++)
+    {
+      AmendAmendment *a = g_ptr_array_index (amendments, i);
+      GPtrArray *files = amend_amendment_get_files (a);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "slug");
+      json_builder_add_string_value (builder, amend_amendment_get_slug (a));
+      json_builder_set_member_name (builder, "branch");
+      json_builder_add_string_value (builder, amend_amendment_get_branch (a));
+      json_builder_set_member_name (builder, "title");
+      json_builder_add_string_value (builder, amend_amendment_get_title (a));
+      json_builder_set_member_name (builder, "status");
+      json_builder_add_string_value (builder, amend_status_to_string (amend_amendment_get_status (a)));
+      add_strings (builder, "submitters", amend_amendment_get_submitters (a));
+      json_builder_set_member_name (builder, "motivation");
+      json_builder_add_string_value (builder, amend_amendment_has_record (a) ? amend_amendment_get_motivation (a) : "");
+      json_builder_set_member_name (builder, "ahead");
+      json_builder_add_int_value (builder, amend_amendment_get_ahead (a));
+      json_builder_set_member_name (builder, "behind");
+      json_builder_add_int_value (builder, amend_amendment_get_behind (a));
+      add_strings (builder, "articles", amend_amendment_get_articles (a));
+      json_builder_set_member_name (builder, "files");
+      json_builder_begin_array (builder);
+      for (guint k = 0; k < files->len; k++)
+        {
+          AmendTouchedFile *f = g_ptr_array_index (files, k);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "path");
+          json_builder_add_string_value (builder, f->path);
+          add_strings (builder, "articles", (const char * const *) f->articles);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      add_date (builder, "last_change", amend_amendment_get_last_change (a));
+      add_date (builder, "created", amend_amendment_get_created (a));
+      add_date (builder, "updated", amend_amendment_get_updated (a));
+      json_builder_set_member_name (builder, "commit");
+      json_builder_add_string_value (builder, amend_amendment_get_commit (a));
+      json_builder_set_member_name (builder, "record");
+      json_builder_add_boolean_value (builder, amend_amendment_has_record (a));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  amend_cli_print_json (builder);
+}
+
+/* "Jan Jansen <jan@example.nl>" -> "Jan Jansen": the table has no room
+ * for addresses; --json has them. */
+static char *
+submitter_names (AmendAmendment *a)
+{
+  const char * const *people = amend_amendment_get_submitters (a);
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  for (guint i = 0; people[i]; i++)
+    {
+      const char *open = strchr (people[i], '<');
+      gsize len = open ? (gsize) (open - people[i]) : strlen (people[i]);
+
+      while (len > 0 && people[i][len - 1] == ' ')
+        len--;
+      if (i > 0)
+        g_string_append (s, ", ");
+      g_string_append_len (s, people[i], len);
+    }
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+enum { COL_NAME, COL_STATUS, COL_AHEAD, COL_CHANGED, COL_ARTICLES, COL_TITLE, COL_BY, N_COLS };
+
+static void
+print_text (GPtrArray *amendments)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  int width[N_COLS] = { 0 };
+  char **header = g_new0 (char *, N_COLS + 1);
+
+  if (amendments->len == 0)
+    {
+      g_print (_("There are no amendments; propose one with \xe2\x80\x9c" "amend propose TITLE\xe2\x80\x9d\n"));
+      return;
+    }
+  header[COL_NAME] = g_strdup (_("NAME"));
+  header[COL_STATUS] = g_strdup (_("STATUS"));
+  header[COL_AHEAD] = g_strdup (_("+/- MAIN"));
+  header[COL_CHANGED] = g_strdup (_("CHANGED"));
+  header[COL_ARTICLES] = g_strdup (_("ARTICLES"));
+  header[COL_TITLE] = g_strdup (_("TITLE"));
+  header[COL_BY] = g_strdup (_("BY"));
+  g_ptr_array_add (rows, header);
+
+  for (guint i = 0; i < amendments->len; i++)
+    {
+      AmendAmendment *a = g_ptr_array_index (amendments, i);
+      char **row = g_new0 (char *, N_COLS + 1);
+      const char * const *articles = amend_amendment_get_articles (a);
+
+      row[COL_NAME] = g_strdup (amend_amendment_get_slug (a));
+      row[COL_STATUS] = g_strdup (amend_status_to_string (amend_amendment_get_status (a)));
+      row[COL_AHEAD] = g_strdup_printf ("+%u -%u", amend_amendment_get_ahead (a), amend_amendment_get_behind (a));
+      row[COL_CHANGED] = g_date_time_format (amend_amendment_get_last_change (a), "%Y-%m-%d %H:%M");
+      row[COL_ARTICLES] = articles[0] ? g_strjoinv (", ", (char **) articles) : g_strdup ("-");
+      row[COL_TITLE] = g_strdup (amend_amendment_get_title (a));
+      row[COL_BY] = submitter_names (a);
+      g_ptr_array_add (rows, row);
+    }
+
+  for (guint r = 0; r < rows->len; r++)
+    for (guint c = 0; c < N_COLS; c++)
+      width[c] = MAX (width[c], amend_cli_text_width (((char **) g_ptr_array_index (rows, r))[c]));
+  for (guint r = 0; r < rows->len; r++)
+    {
+      char **row = g_ptr_array_index (rows, r);
+
+      for (guint c = 0; c < N_COLS; c++)
+        {
+          if (c + 1 == N_COLS)
+            g_print ("%s\n", row[c]);
+          else
+            {
+              amend_cli_print_padded (row[c], width[c]);
+              g_print ("  ");
+            }
+        }
+    }
+}
+
+static int
+run (int    argc,
+     char **argv)
+{
+  g_autoptr(GOptionContext) context = amend_cli_option_context (&amend_command_list, entries);
+  g_autoptr(AmendRepository) repo = NULL;
+  g_autoptr(GPtrArray) amendments = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = AMEND_EXIT_OK;
+
+  if (!amend_cli_parse (&amend_command_list, context, &argc, &argv, &status))
+    return status;
+  if (argc != 1)
+    return amend_cli_usage_error (&amend_command_list, _("list takes no arguments"));
+  repo = amend_cli_open_repository (&status);
+  if (repo == NULL)
+    return status;
+
+  amendments = amend_amendment_list (repo, &error);
+  if (amendments == NULL)
+    return amend_cli_report (error, NULL);
+  if (opt_json)
+    print_json (amendments);
+  else
+    print_text (amendments);
+  return AMEND_EXIT_OK;
+}
+
+const AmendCommand amend_command_list = {
+  .name = "list",
+  .parameters = "[--json]",
+  .summary = N_("List the amendments"),
+  .description = N_("Lists every branch amendement/NAME with the title, status and submitters of its record (as the "
+                    "branch has it), its commits ahead of and behind main, its last change and the articles it "
+                    "changes since it left main. With --json an array of objects with slug, branch, title, status, "
+                    "submitters, motivation, ahead, behind, articles, files, last_change, created, updated, commit "
+                    "and record."),
+  .run = run,
+};

@@ -1,0 +1,1137 @@
+/* amend-amendment.c: an amendment: a branch amendement/<slug> and its record
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The record travels inside the branch, in
+ * .amend/amendementen/<slug>/amendement.ini (DESIGN.md section 3), so it
+ * is fetched, pushed, bundled and merged with the text it is about.  It is
+ * a GKeyFile (GLib reads and writes it; keys it does not know are kept):
+ *
+ *   [amendement]
+ *   title=Verbod op vuurwerk in het centrum
+ *   submitters=Jan Jansen <j.jansen@example.nl>;Eva de Vries <eva@example.nl>;
+ *   motivation=...
+ *   status=concept
+ *   created=2027-03-01T10:00:00+01:00
+ *   updated=2027-03-01T10:00:00+01:00
+ *
+ * A group [vote] (date, for, against, result) is reserved for the vote.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "amend-amendment.h"
+#include "amend-article-map.h"
+#include "amend-repository-private.h"
+
+#define GROUP "amendement"
+#define MAX_SLUG 60
+
+struct _AmendAmendment
+{
+  GObject      parent_instance;
+
+  char        *slug;
+  char        *branch;
+  GKeyFile    *record;    /* keeps keys and groups Amend does not know */
+  AmendStatus  status;
+  GStrv        submitters;
+  GDateTime   *created;
+  GDateTime   *updated;
+
+  gboolean     has_record;
+  char        *commit;
+  guint        ahead;
+  guint        behind;
+  GDateTime   *last_change;
+  GStrv        articles;
+  GPtrArray   *files;     /* of AmendTouchedFile */
+};
+
+G_DEFINE_FINAL_TYPE (AmendAmendment, amend_amendment, G_TYPE_OBJECT)
+
+static const char * const status_words[] = {
+  [AMEND_STATUS_CONCEPT]   = "concept",
+  [AMEND_STATUS_SUBMITTED] = "ingediend",
+  [AMEND_STATUS_ADOPTED]   = "aangenomen",
+  [AMEND_STATUS_REJECTED]  = "verworpen",
+  [AMEND_STATUS_WITHDRAWN] = "ingetrokken",
+};
+
+const char *
+amend_status_to_string (AmendStatus status)
+{
+  g_return_val_if_fail (status <= AMEND_STATUS_WITHDRAWN, "concept");
+  return status_words[status];
+}
+
+gboolean
+amend_status_from_string (const char  *word,
+                          AmendStatus *status)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (status_words); i++)
+    if (g_strcmp0 (word, status_words[i]) == 0)
+      {
+        *status = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* concept -> ingediend | ingetrokken
+ * ingediend -> aangenomen | verworpen | ingetrokken
+ * aangenomen, verworpen, ingetrokken: final. */
+gboolean
+amend_status_can_become (AmendStatus from,
+                         AmendStatus to)
+{
+  switch (from)
+    {
+    case AMEND_STATUS_CONCEPT:
+      return to == AMEND_STATUS_SUBMITTED || to == AMEND_STATUS_WITHDRAWN;
+    case AMEND_STATUS_SUBMITTED:
+      return to == AMEND_STATUS_ADOPTED || to == AMEND_STATUS_REJECTED || to == AMEND_STATUS_WITHDRAWN;
+    case AMEND_STATUS_ADOPTED:
+    case AMEND_STATUS_REJECTED:
+    case AMEND_STATUS_WITHDRAWN:
+    default:
+      return FALSE;
+    }
+}
+
+/* One sentence: what the status is, and what can happen from it. */
+static void
+refuse_transition (const char  *slug,
+                   AmendStatus  from,
+                   AmendStatus  to,
+                   GError     **error)
+{
+  const char *now = amend_status_to_string (from);
+  const char *wanted = amend_status_to_string (to);
+
+  switch (from)
+    {
+    case AMEND_STATUS_CONCEPT:
+      if (to == AMEND_STATUS_CONCEPT)
+        g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_TRANSITION,
+                     _("the amendment " "\xe2\x80\x9c" "%s" "\xe2\x80\x9d" " is already %s; it can be submitted (ingediend) or withdrawn "
+                       "(ingetrokken)"), slug, now);
+      else
+        g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_TRANSITION,
+                     _("the amendment " "\xe2\x80\x9c" "%s" "\xe2\x80\x9d" " cannot become %s: it is still a %s; submit it first, so that "
+                       "the council can vote on it"), slug, wanted, now);
+      break;
+    case AMEND_STATUS_SUBMITTED:
+      g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_TRANSITION,
+                   _("the amendment " "\xe2\x80\x9c" "%s" "\xe2\x80\x9d" " cannot become %s: it is already %s; now it can only be adopted "
+                     "(aangenomen), rejected (verworpen) or withdrawn (ingetrokken)"), slug, wanted, now);
+      break;
+    case AMEND_STATUS_WITHDRAWN:
+      g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_TRANSITION,
+                   _("the amendment " "\xe2\x80\x9c" "%s" "\xe2\x80\x9d" " cannot become %s: it is %s, and a withdrawn amendment does not "
+                     "change any more; propose a new amendment instead"), slug, wanted, now);
+      break;
+    case AMEND_STATUS_ADOPTED:
+    case AMEND_STATUS_REJECTED:
+    default:
+      g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_TRANSITION,
+                   _("the amendment " "\xe2\x80\x9c" "%s" "\xe2\x80\x9d" " cannot become %s: the council has voted on it and it is %s, "
+                     "which is final; propose a new amendment instead"), slug, wanted, now);
+      break;
+    }
+}
+
+void
+amend_touched_file_free (AmendTouchedFile *file)
+{
+  if (file == NULL)
+    return;
+  g_free (file->path);
+  g_strfreev (file->articles);
+  g_free (file);
+}
+
+static void
+amend_amendment_finalize (GObject *object)
+{
+  AmendAmendment *self = (AmendAmendment *) object;
+
+  g_clear_pointer (&self->slug, g_free);
+  g_clear_pointer (&self->branch, g_free);
+  g_clear_pointer (&self->record, g_key_file_unref);
+  g_clear_pointer (&self->submitters, g_strfreev);
+  g_clear_pointer (&self->created, g_date_time_unref);
+  g_clear_pointer (&self->updated, g_date_time_unref);
+  g_clear_pointer (&self->commit, g_free);
+  g_clear_pointer (&self->last_change, g_date_time_unref);
+  g_clear_pointer (&self->articles, g_strfreev);
+  g_clear_pointer (&self->files, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (amend_amendment_parent_class)->finalize (object);
+}
+
+static void
+amend_amendment_class_init (AmendAmendmentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = amend_amendment_finalize;
+}
+
+static void
+amend_amendment_init (AmendAmendment *self)
+{
+  self->record = g_key_file_new ();
+  self->submitters = g_new0 (char *, 1);
+  self->articles = g_new0 (char *, 1);
+  self->files = g_ptr_array_new_with_free_func ((GDestroyNotify) amend_touched_file_free);
+}
+
+/* Now, to the second: the record stores seconds, and a date read back
+ * must equal the one written. */
+static GDateTime *
+now_to_the_second (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_add (now, -(GTimeSpan) g_date_time_get_microsecond (now));
+}
+
+static char *
+format_date (GDateTime *date)
+{
+  return g_date_time_format (date, "%Y-%m-%dT%H:%M:%S%:z");
+}
+
+static void
+set_date (AmendAmendment *self,
+          const char     *key,
+          GDateTime     **field,
+          GDateTime      *date)
+{
+  g_autofree char *text = format_date (date);
+
+  g_clear_pointer (field, g_date_time_unref);
+  *field = g_date_time_ref (date);
+  g_key_file_set_string (self->record, GROUP, key, text);
+}
+
+static void
+set_slug (AmendAmendment *self,
+          const char     *slug)
+{
+  g_free (self->slug);
+  g_free (self->branch);
+  self->slug = g_strdup (slug);
+  self->branch = g_strconcat (AMEND_AMENDMENT_BRANCH_PREFIX, slug, NULL);
+}
+
+/* A new record: status concept, created and updated now. */
+AmendAmendment *
+amend_amendment_new (const char *slug,
+                     const char *title)
+{
+  AmendAmendment *self = g_object_new (AMEND_TYPE_AMENDMENT, NULL);
+  g_autoptr(GDateTime) now = now_to_the_second ();
+
+  set_slug (self, slug);
+  self->has_record = TRUE;
+  g_key_file_set_string (self->record, GROUP, "title", title);
+  g_key_file_set_string_list (self->record, GROUP, "submitters", NULL, 0);
+  g_key_file_set_string (self->record, GROUP, "motivation", "");
+  g_key_file_set_string (self->record, GROUP, "status", amend_status_to_string (AMEND_STATUS_CONCEPT));
+  set_date (self, "created", &self->created, now);
+  set_date (self, "updated", &self->updated, now);
+  return self;
+}
+
+static GDateTime *
+read_date (GKeyFile   *record,
+           const char *key)
+{
+  g_autofree char *text = g_key_file_get_string (record, GROUP, key, NULL);
+
+  return text ? g_date_time_new_from_iso8601 (text, NULL) : NULL;
+}
+
+/* Reads a record; what is wrong in it is said with the file it is in. */
+AmendAmendment *
+amend_amendment_new_from_data (const char *slug,
+                               const char *data,
+                               gsize       len,
+                               GError    **error)
+{
+  g_autoptr(AmendAmendment) self = g_object_new (AMEND_TYPE_AMENDMENT, NULL);
+  g_autofree char *path = amend_amendment_record_path (slug);
+  g_autofree char *status = NULL;
+  g_autofree char *title = NULL;
+  g_autoptr(GError) local = NULL;
+
+  set_slug (self, slug);
+  if (!g_key_file_load_from_data (self->record, data, len, G_KEY_FILE_KEEP_COMMENTS, &local))
+    {
+      g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_INVALID,
+                   _("the record %s cannot be read (%s); correct it, it is a text file in the branch %s"),
+                   path, local->message, self->branch);
+      return NULL;
+    }
+  title = g_key_file_get_string (self->record, GROUP, "title", NULL);
+  status = g_key_file_get_string (self->record, GROUP, "status", NULL);
+  if (title == NULL || status == NULL || !amend_status_from_string (status, &self->status))
+    {
+      g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_INVALID,
+                   _("the record %s has no title or no known status (concept, ingediend, aangenomen, verworpen, "
+                     "ingetrokken); correct it, it is a text file in the branch %s"), path, self->branch);
+      return NULL;
+    }
+  g_strfreev (self->submitters);
+  self->submitters = g_key_file_get_string_list (self->record, GROUP, "submitters", NULL, NULL);
+  if (self->submitters == NULL)
+    self->submitters = g_new0 (char *, 1);
+  self->created = read_date (self->record, "created");
+  self->updated = read_date (self->record, "updated");
+  self->has_record = TRUE;
+  return g_steal_pointer (&self);
+}
+
+char *
+amend_amendment_to_data (AmendAmendment *self,
+                         gsize          *len)
+{
+  g_autofree char *data = NULL;
+  gsize n = 0;
+
+  g_return_val_if_fail (AMEND_IS_AMENDMENT (self), NULL);
+  data = g_key_file_to_data (self->record, &n, NULL);
+  /* GKeyFile leaves the last line open; a text file ends with a newline. */
+  if (n == 0 || data[n - 1] != '\n')
+    {
+      char *ended = g_strconcat (data, "\n", NULL);
+
+      g_free (data);
+      data = ended;
+      n++;
+    }
+  if (len)
+    *len = n;
+  return g_steal_pointer (&data);
+}
+
+const char *
+amend_amendment_get_slug (AmendAmendment *self)
+{
+  g_return_val_if_fail (AMEND_IS_AMENDMENT (self), NULL);
+  return self->slug;
+}
+
+const char *
+amend_amendment_get_branch (AmendAmendment *self)
+{
+  g_return_val_if_fail (AMEND_IS_AMENDMENT (self), NULL);
+  return self->branch;
+}
+
+/* The title; for a branch without a record, its slug. */
+const char *
+amend_amendment_get_title (AmendAmendment *self)
+{
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (AMEND_IS_AMENDMENT (self), NULL);
+  title = g_key_file_get_string (self->record, GROUP, "title", NULL);
+  if (title == NULL)
+    return self->slug;
+  /* Kept on the object so the pointer stays valid. */
+  g_object_set_data_full (G_OBJECT (self), "amend-title", g_steal_pointer (&title), g_free);
+  return g_object_get_data (G_OBJECT (self), "amend-title");
+}
+
+const char * const *
+amend_amendment_get_submitters (AmendAmendment *self)
+{
+  g_return_val_if_fail (AMEND_IS_AMENDMENT (self), NULL);
+  return (const char * const *) self->submitters;
+}
+
+void
+amend_amendment_set_submitters (AmendAmendment     *self,
+                                const char * const *submitters)
+{
+  g_return_if_fail (AMEND_IS_AMENDMENT (self));
+
+  g_strfreev (self->submitters);
+  self->submitters = g_strdupv ((char **) submitters);
+  if (self->submitters == NULL)
+    self->submitters = g_new0 (char *, 1);
+  g_key_file_set_string_list (self->record, GROUP, "submitters", submitters,
+                              submitters ? g_strv_length ((char **) submitters) : 0);
+}
+
+const char *
+amend_amendment_get_motivation (AmendAmendment *self)
+{
+  g_autofree char *motivation = NULL;
+
+  g_return_val_if_fail (AMEND_IS_AMENDMENT (self), NULL);
+  motivation = g_key_file_get_string (self->record, GROUP, "motivation", NULL);
+  g_object_set_data_full (G_OBJECT (self), "amend-motivation", g_steal_pointer (&motivation), g_free);
+  return g_object_get_data (G_OBJECT (self), "amend-motivation");
+}
+
+void
+amend_amendment_set_motivation (AmendAmendment *self,
+                                const char     *motivation)
+{
+  g_return_if_fail (AMEND_IS_AMENDMENT (self));
+  g_key_file_set_string (self->record, GROUP, "motivation", motivation ? motivation : "");
+}
+
+AmendStatus
+amend_amendment_get_status (AmendAmendment *self)
+{
+  g_return_val_if_fail (AMEND_IS_AMENDMENT (self), AMEND_STATUS_CONCEPT);
+  return self->status;
+}
+
+/* Changes the status if the transitions allow it; @when (now when NULL)
+ * becomes the updated date. */
+gboolean
+amend_amendment_set_status (AmendAmendment *self,
+                            AmendStatus     status,
+                            GDateTime      *when,
+                            GError        **error)
+{
+  g_autoptr(GDateTime) now = NULL;
+
+  g_return_val_if_fail (AMEND_IS_AMENDMENT (self), FALSE);
+
+  if (!amend_status_can_become (self->status, status))
+    {
+      refuse_transition (self->slug, self->status, status, error);
+      return FALSE;
+    }
+  if (when == NULL)
+    when = now = now_to_the_second ();
+  self->status = status;
+  g_key_file_set_string (self->record, GROUP, "status", amend_status_to_string (status));
+  set_date (self, "updated", &self->updated, when);
+  return TRUE;
+}
+
+GDateTime *
+amend_amendment_get_created (AmendAmendment *self)
+{
+  g_return_val_if_fail (AMEND_IS_AMENDMENT (self), NULL);
+  return self->created;
+}
+
+GDateTime *
+amend_amendment_get_updated (AmendAmendment *self)
+{
+  g_return_val_if_fail (AMEND_IS_AMENDMENT (self), NULL);
+  return self->updated;
+}
+
+gboolean
+amend_amendment_has_record (AmendAmendment *self)
+{
+  g_return_val_if_fail (AMEND_IS_AMENDMENT (self), FALSE);
+  return self->has_record;
+}
+
+const char *
+amend_amendment_get_commit (AmendAmendment *self)
+{
+  g_return_val_if_fail (AMEND_IS_AMENDMENT (self), NULL);
+  return self->commit;
+}
+
+guint
+amend_amendment_get_ahead (AmendAmendment *self)
+{
+  g_return_val_if_fail (AMEND_IS_AMENDMENT (self), 0);
+  return self->ahead;
+}
+
+guint
+amend_amendment_get_behind (AmendAmendment *self)
+{
+  g_return_val_if_fail (AMEND_IS_AMENDMENT (self), 0);
+  return self->behind;
+}
+
+GDateTime *
+amend_amendment_get_last_change (AmendAmendment *self)
+{
+  g_return_val_if_fail (AMEND_IS_AMENDMENT (self), NULL);
+  return self->last_change;
+}
+
+/* Every article touched, over all regulation files, each once. */
+const char * const *
+amend_amendment_get_articles (AmendAmendment *self)
+{
+  g_return_val_if_fail (AMEND_IS_AMENDMENT (self), NULL);
+  return (const char * const *) self->articles;
+}
+
+GPtrArray *
+amend_amendment_get_files (AmendAmendment *self)
+{
+  g_return_val_if_fail (AMEND_IS_AMENDMENT (self), NULL);
+  return self->files;
+}
+
+/* "Verbod op vuurwerk: één dag!" -> "verbod-op-vuurwerk-een-dag".  GLib
+ * folds the diacritics (é, ë, ĳ); what is not a letter or a digit becomes
+ * one hyphen.  Long titles are cut at a hyphen. */
+char *
+amend_slug_from_title (const char *title)
+{
+  g_autofree char *ascii = g_str_to_ascii (title ? title : "", "C");
+  GString *s = g_string_new (NULL);
+
+  for (const char *p = ascii; *p; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        g_string_append_c (s, g_ascii_tolower (*p));
+      else if (s->len > 0 && s->str[s->len - 1] != '-')
+        g_string_append_c (s, '-');
+    }
+  if (s->len > MAX_SLUG)
+    {
+      const char *cut = g_strrstr_len (s->str, MAX_SLUG + 1, "-");
+      g_string_truncate (s, cut && cut > s->str ? (gsize) (cut - s->str) : MAX_SLUG);
+    }
+  while (s->len > 0 && s->str[s->len - 1] == '-')
+    g_string_truncate (s, s->len - 1);
+  if (s->len == 0)
+    g_string_append (s, "amendement");
+  return g_string_free (s, FALSE);
+}
+
+char *
+amend_amendment_record_path (const char *slug)
+{
+  return g_strconcat (AMEND_AMENDMENT_RECORD_DIR "/", slug, "/" AMEND_AMENDMENT_RECORD_FILE, NULL);
+}
+
+/* ----------------------------------------------------------------------- */
+/* Amendments in the repository                                             */
+/* ----------------------------------------------------------------------- */
+
+static char *
+refname_of (const char *slug)
+{
+  return g_strconcat ("refs/heads/" AMEND_AMENDMENT_BRANCH_PREFIX, slug, NULL);
+}
+
+static gboolean
+ref_exists (git_repository *repo,
+            const char     *refname)
+{
+  g_autoptr(git_reference) ref = NULL;
+
+  return git_reference_lookup (&ref, repo, refname) == 0;
+}
+
+static gboolean
+tree_has (git_commit *commit,
+          const char *path)
+{
+  g_autoptr(git_tree) tree = NULL;
+  g_autoptr(git_tree_entry) entry = NULL;
+
+  return commit && git_commit_tree (&tree, commit) == 0 && git_tree_entry_bypath (&entry, tree, path) == 0;
+}
+
+/* The slug of @title that no branch and no archived record uses yet:
+ * "x", else "x-2", "x-3"... */
+static char *
+unique_slug (git_repository *repo,
+             const char     *title,
+             git_commit     *base,
+             git_commit     *main_tip,
+             GError        **error)
+{
+  g_autofree char *stem = amend_slug_from_title (title);
+
+  for (guint n = 1; n < 10000; n++)
+    {
+      g_autofree char *slug = n == 1 ? g_strdup (stem) : g_strdup_printf ("%s-%u", stem, n);
+      g_autofree char *refname = refname_of (slug);
+      g_autofree char *dir = g_strconcat (AMEND_AMENDMENT_RECORD_DIR "/", slug, NULL);
+      int valid = 0;
+
+      if (git_reference_name_is_valid (&valid, refname) < 0 || !valid)
+        {
+          g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_INVALID,
+                       _("no branch name can be made from the title " "\xe2\x80\x9c" "%s" "\xe2\x80\x9d" "; use letters and digits in it"),
+                       title);
+          return NULL;
+        }
+      if (!ref_exists (repo, refname) && !tree_has (base, dir) && !tree_has (main_tip, dir))
+        return g_steal_pointer (&slug);
+    }
+  g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_EXISTS,
+               _("too many amendments are called " "\xe2\x80\x9c" "%s" "\xe2\x80\x9d" "; choose another title"), title);
+  return NULL;
+}
+
+static gboolean
+normalize_submitters (const char * const *given,
+                      GPtrArray          *out,
+                      GError            **error)
+{
+  for (guint i = 0; given && given[i]; i++)
+    {
+      g_autofree char *name = NULL;
+      g_autofree char *email = NULL;
+
+      if (!amend_parse_author (given[i], &name, &email, error))
+        return FALSE;
+      g_ptr_array_add (out, g_strdup_printf ("%s <%s>", name, email));
+    }
+  return TRUE;
+}
+
+static gboolean
+write_record_blob (git_repository *repo,
+                   AmendAmendment *amendment,
+                   git_oid        *out,
+                   GError        **error)
+{
+  gsize len = 0;
+  g_autofree char *data = amend_amendment_to_data (amendment, &len);
+  int rc = git_blob_create_from_buffer (out, repo, data, len);
+
+  if (rc < 0)
+    return amend_repository_set_git_error (error, rc, _("cannot write the record of the amendment"));
+  return TRUE;
+}
+
+static gboolean
+head_is (git_repository *repo,
+         const git_oid  *id)
+{
+  git_oid head;
+
+  return git_reference_name_to_id (&head, repo, "HEAD") == 0 && git_oid_equal (&head, id);
+}
+
+/* A new amendment: the branch amendement/<slug> from main (or @from), a
+ * first commit with its record, and the working copy on it.  Unsaved
+ * changes come along when the amendment starts where the working copy is
+ * (as git switch -c does); otherwise they stop it. */
+AmendAmendment *
+amend_amendment_propose (AmendRepository    *repo,
+                         const char         *title,
+                         const char * const *submitters,
+                         const char         *motivation,
+                         const char         *from,
+                         GError            **error)
+{
+  git_repository *git = amend_repository_get_git (repo);
+  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(git_commit) base = NULL;
+  g_autoptr(git_commit) main_tip = NULL;
+  g_autoptr(git_signature) sig = NULL;
+  g_autoptr(git_reference) ref = NULL;
+  g_autoptr(AmendAmendment) self = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autofree char *clean_title = g_strstrip (g_strdup (title ? title : ""));
+  g_autofree char *main_branch = NULL;
+  g_autofree char *main_ref = NULL;
+  g_autofree char *slug = NULL;
+  g_autofree char *refname = NULL;
+  g_autofree char *record_path = NULL;
+  g_autofree char *message = NULL;
+  git_tree_update update = { 0 };
+  git_oid commit_id;
+  int rc;
+
+  g_return_val_if_fail (AMEND_IS_REPOSITORY (repo), NULL);
+
+  if (*clean_title == '\0' || strchr (clean_title, '\n') != NULL)
+    {
+      g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_INVALID,
+                   _("an amendment needs a title of one line that says what it changes"));
+      return NULL;
+    }
+  if (!amend_repository_check_can_write (repo, TRUE, error))
+    return NULL;
+  if (!normalize_submitters (submitters, people, error))
+    return NULL;
+  if (people->len == 0)
+    {
+      /* The one who proposes, from the git configuration. */
+      g_autoptr(git_signature) me = amend_repository_make_signature (repo, NULL, NULL, NULL, error);
+
+      if (me == NULL)
+        return NULL;
+      g_ptr_array_add (people, g_strdup_printf ("%s <%s>", me->name, me->email));
+    }
+  g_ptr_array_add (people, NULL);
+  sig = amend_repository_make_signature (repo, NULL, g_ptr_array_index (people, 0), NULL, error);
+  if (sig == NULL)
+    return NULL;
+
+  main_branch = amend_repository_dup_main_branch (repo, error);
+  if (main_branch == NULL)
+    return NULL;
+  main_ref = g_strconcat ("refs/heads/", main_branch, NULL);
+  if (!amend_repository_lookup_branch (repo, main_ref, &main_tip, error))
+    return NULL;
+  if (from != NULL)
+    {
+      if (!amend_repository_resolve_commit (repo, from, &base, error))
+        return NULL;
+    }
+  else if (git_commit_dup (&base, main_tip) < 0)
+    {
+      amend_repository_set_git_error (error, -1, _("cannot read the branch %s"), main_branch);
+      return NULL;
+    }
+
+  changes = amend_repository_list_changes (repo, error);
+  if (changes == NULL)
+    return NULL;
+  if (changes->len > 0 && !head_is (git, git_commit_id (base)))
+    {
+      g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_DIRTY,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "the working copy has %u changed file that is not saved, and the amendment starts "
+                                "from another version; save it first",
+                                "the working copy has %u changed files that are not saved, and the amendment starts "
+                                "from another version; save them first",
+                                changes->len),
+                   changes->len);
+      return NULL;
+    }
+
+  slug = unique_slug (git, clean_title, base, main_tip, error);
+  if (slug == NULL)
+    return NULL;
+  refname = refname_of (slug);
+  record_path = amend_amendment_record_path (slug);
+
+  self = amend_amendment_new (slug, clean_title);
+  amend_amendment_set_submitters (self, (const char * const *) people->pdata);
+  amend_amendment_set_motivation (self, motivation);
+  if (!write_record_blob (git, self, &update.id, error))
+    return NULL;
+  update.action = GIT_TREE_UPDATE_UPSERT;
+  update.filemode = GIT_FILEMODE_BLOB;
+  update.path = record_path;
+
+  message = g_strdup_printf (_("Propose amendment: %s"), clean_title);
+  if (!amend_repository_commit_update (repo, NULL, base, &update, 1, sig, message, &commit_id, error))
+    return NULL;
+  rc = git_reference_create (&ref, git, refname, &commit_id, FALSE, message);
+  if (rc < 0)
+    {
+      amend_repository_set_git_error (error, rc, _("cannot create the branch %s"), refname + strlen ("refs/heads/"));
+      return NULL;
+    }
+  if (!amend_repository_checkout_branch (repo, refname, error))
+    return NULL;
+
+  self->commit = g_strdup (git_oid_tostr_s (&commit_id));
+  self->ahead = 1;
+  return g_steal_pointer (&self);
+}
+
+/* ----------------------------------------------------------------------- */
+/* Reading amendments from their branches                                   */
+/* ----------------------------------------------------------------------- */
+
+typedef struct {
+  AmendRepository *repo;
+  git_repository  *git;
+  git_oid          main_id;
+  gboolean         has_main;
+  AmendArticleMap *map;
+  GHashTable      *blobs;   /* blob id -> GBytes, the merge-base side */
+} Reader;
+
+static void
+reader_clear (Reader *r)
+{
+  g_clear_pointer (&r->map, amend_article_map_free);
+  g_clear_pointer (&r->blobs, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Reader, reader_clear)
+
+static gboolean
+reader_init (Reader          *r,
+             AmendRepository *repo,
+             GError         **error)
+{
+  g_autofree char *main_branch = NULL;
+  g_autofree char *main_ref = NULL;
+
+  r->repo = repo;
+  r->git = amend_repository_get_git (repo);
+  r->map = amend_article_map_new ();
+  r->blobs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_bytes_unref);
+  main_branch = amend_repository_dup_main_branch (repo, error);
+  if (main_branch == NULL)
+    return FALSE;
+  main_ref = g_strconcat ("refs/heads/", main_branch, NULL);
+  if (git_reference_name_to_id (&r->main_id, r->git, main_ref) < 0)
+    return amend_repository_set_git_error (error, -1, _("cannot read the branch %s"), main_branch);
+  r->has_main = TRUE;
+  return TRUE;
+}
+
+/* The blob's bytes without a copy: the GBytes owns the git_blob. */
+static GBytes *
+blob_bytes (git_repository *git,
+            const git_oid  *id)
+{
+  git_blob *blob = NULL;
+
+  if (git_blob_lookup (&blob, git, id) < 0)
+    return NULL;
+  return g_bytes_new_with_free_func (git_blob_rawcontent (blob), git_blob_rawsize (blob),
+                                     (GDestroyNotify) git_blob_free, blob);
+}
+
+static GBytes *
+base_bytes (Reader        *r,
+            const git_oid *id,
+            const char    *key)
+{
+  GBytes *bytes = g_hash_table_lookup (r->blobs, key);
+
+  if (bytes == NULL && (bytes = blob_bytes (r->git, id)) != NULL)
+    g_hash_table_insert (r->blobs, g_strdup (key), bytes);
+  return bytes ? g_bytes_ref (bytes) : NULL;
+}
+
+static void
+add_article (GPtrArray  *all,
+             const char *number)
+{
+  for (guint i = 0; i < all->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (all, i), number) == 0)
+      return;
+  g_ptr_array_add (all, g_strdup (number));
+}
+
+/* The regulation files changed between @base and @tip, and the articles of
+ * each that the change touches. */
+static gboolean
+read_touched (Reader         *r,
+              AmendAmendment *self,
+              git_commit     *base,
+              git_commit     *tip,
+              GError        **error)
+{
+  g_autoptr(git_tree) base_tree = NULL;
+  g_autoptr(git_tree) tip_tree = NULL;
+  g_autoptr(git_diff) diff = NULL;
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_free);
+  int rc;
+
+  rc = git_commit_tree (&tip_tree, tip);
+  if (rc == 0 && base)
+    rc = git_commit_tree (&base_tree, base);
+  if (rc == 0)
+    rc = git_diff_tree_to_tree (&diff, r->git, base_tree, tip_tree, NULL);
+  if (rc < 0)
+    return amend_repository_set_git_error (error, rc, _("cannot compare %s with main"), self->branch);
+
+  for (gsize i = 0; i < git_diff_num_deltas (diff); i++)
+    {
+      const git_diff_delta *d = git_diff_get_delta (diff, i);
+      const char *path = d->new_file.path ? d->new_file.path : d->old_file.path;
+      g_autoptr(GBytes) old_text = NULL;
+      g_autoptr(GBytes) new_text = NULL;
+      AmendTouchedFile *file;
+      char key[GIT_OID_HEXSZ + 1];
+
+      if (g_str_has_prefix (path, ".amend/") || !amend_is_regulation_path (path))
+        continue;
+      git_oid_tostr (key, sizeof key, &d->old_file.id);
+      if (!git_oid_is_zero (&d->old_file.id))
+        old_text = base_bytes (r, &d->old_file.id, key);
+      if (!git_oid_is_zero (&d->new_file.id))
+        new_text = blob_bytes (r->git, &d->new_file.id);
+
+      file = g_new0 (AmendTouchedFile, 1);
+      file->path = g_strdup (path);
+      file->articles = amend_article_map_touched (r->map, key, old_text, new_text);
+      for (guint k = 0; file->articles[k]; k++)
+        add_article (all, file->articles[k]);
+      g_ptr_array_add (self->files, file);
+    }
+  g_ptr_array_add (all, NULL);
+  g_strfreev (self->articles);
+  self->articles = (GStrv) g_ptr_array_steal (all, NULL);
+  return TRUE;
+}
+
+/* The amendment on branch amendement/@slug: its record as the branch has
+ * it (not the working copy), and how it stands against main. */
+static AmendAmendment *
+read_amendment (Reader     *r,
+                const char *slug,
+                GError    **error)
+{
+  g_autofree char *refname = refname_of (slug);
+  g_autofree char *record_path = amend_amendment_record_path (slug);
+  g_autoptr(git_commit) tip = NULL;
+  g_autoptr(git_commit) base = NULL;
+  g_autoptr(git_tree) tree = NULL;
+  g_autoptr(git_tree_entry) entry = NULL;
+  g_autoptr(AmendAmendment) self = NULL;
+  const git_signature *committer;
+  size_t ahead = 0, behind = 0;
+  git_oid base_id;
+
+  if (!amend_repository_lookup_branch (r->repo, refname, &tip, error))
+    return NULL;
+  if (git_commit_tree (&tree, tip) == 0 && git_tree_entry_bypath (&entry, tree, record_path) == 0)
+    {
+      g_autoptr(GBytes) data = blob_bytes (r->git, git_tree_entry_id (entry));
+      gsize len = 0;
+      const char *text = data ? g_bytes_get_data (data, &len) : NULL;
+
+      self = amend_amendment_new_from_data (slug, text ? text : "", len, error);
+      if (self == NULL)
+        return NULL;
+    }
+  else
+    {
+      /* A branch made with git, without a record: still listed. */
+      self = g_object_new (AMEND_TYPE_AMENDMENT, NULL);
+      set_slug (self, slug);
+    }
+
+  self->commit = g_strdup (git_oid_tostr_s (git_commit_id (tip)));
+  committer = git_commit_committer (tip);
+  self->last_change = amend_repository_time_to_date (committer->when.time, committer->when.offset);
+  if (git_graph_ahead_behind (&ahead, &behind, r->git, git_commit_id (tip), &r->main_id) < 0)
+    {
+      amend_repository_set_git_error (error, -1, _("cannot compare %s with main"), self->branch);
+      return NULL;
+    }
+  self->ahead = ahead;
+  self->behind = behind;
+  if (git_merge_base (&base_id, r->git, git_commit_id (tip), &r->main_id) == 0)
+    git_commit_lookup (&base, r->git, &base_id);
+  if (!read_touched (r, self, base, tip, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+static int
+compare_slugs (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Every branch amendement/SLUG, sorted by slug, each with its record, its
+ * commits ahead of and behind main, and the articles it touches. */
+GPtrArray *
+amend_amendment_list (AmendRepository *repo,
+                      GError         **error)
+{
+  g_auto(Reader) r = { 0 };
+  g_autoptr(git_reference_iterator) iter = NULL;
+  g_autoptr(GPtrArray) slugs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) list = NULL;
+  const char *name;
+  int rc;
+
+  g_return_val_if_fail (AMEND_IS_REPOSITORY (repo), NULL);
+
+  if (!reader_init (&r, repo, error))
+    return NULL;
+  rc = git_reference_iterator_glob_new (&iter, r.git, "refs/heads/" AMEND_AMENDMENT_BRANCH_PREFIX "*");
+  while (rc == 0 && (rc = git_reference_next_name (&name, iter)) == 0)
+    g_ptr_array_add (slugs, g_strdup (name + strlen ("refs/heads/" AMEND_AMENDMENT_BRANCH_PREFIX)));
+  if (rc != GIT_ITEROVER)
+    {
+      amend_repository_set_git_error (error, rc, _("cannot read the branches"));
+      return NULL;
+    }
+  g_ptr_array_sort (slugs, compare_slugs);
+
+  list = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < slugs->len; i++)
+    {
+      AmendAmendment *amendment = read_amendment (&r, g_ptr_array_index (slugs, i), error);
+
+      if (amendment == NULL)
+        return NULL;
+      g_ptr_array_add (list, amendment);
+    }
+  return g_steal_pointer (&list);
+}
+
+/* "x", "amendement/x" or "refs/heads/amendement/x" -> "x"; NULL: the
+ * amendment the working copy is on. */
+static char *
+slug_of (AmendRepository *repo,
+         const char      *name,
+         GError         **error)
+{
+  g_autofree char *branch = NULL;
+  const char *slug;
+
+  if (name == NULL)
+    {
+      branch = amend_repository_dup_branch (repo, error);
+      if (branch == NULL)
+        return NULL;
+      if (!g_str_has_prefix (branch, AMEND_AMENDMENT_BRANCH_PREFIX))
+        {
+          g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_NOT_FOUND,
+                       _("the working copy is on " "\xe2\x80\x9c" "%s" "\xe2\x80\x9d" ", which is no amendment; name the amendment"),
+                       branch);
+          return NULL;
+        }
+      return g_strdup (branch + strlen (AMEND_AMENDMENT_BRANCH_PREFIX));
+    }
+  slug = name;
+  if (g_str_has_prefix (slug, "refs/heads/"))
+    slug += strlen ("refs/heads/");
+  if (g_str_has_prefix (slug, AMEND_AMENDMENT_BRANCH_PREFIX))
+    slug += strlen (AMEND_AMENDMENT_BRANCH_PREFIX);
+  {
+    g_autofree char *refname = refname_of (slug);
+
+    if (*slug == '\0' || !ref_exists (amend_repository_get_git (repo), refname))
+      {
+        g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_NOT_FOUND,
+                     _("there is no amendment " "\xe2\x80\x9c" "%s" "\xe2\x80\x9d" "; give its name as the list of amendments shows it"),
+                     name);
+        return NULL;
+      }
+  }
+  return g_strdup (slug);
+}
+
+AmendAmendment *
+amend_amendment_lookup (AmendRepository *repo,
+                        const char      *name,
+                        GError         **error)
+{
+  g_auto(Reader) r = { 0 };
+  g_autofree char *slug = NULL;
+
+  g_return_val_if_fail (AMEND_IS_REPOSITORY (repo), NULL);
+
+  slug = slug_of (repo, name, error);
+  if (slug == NULL || !reader_init (&r, repo, error))
+    return NULL;
+  return read_amendment (&r, slug, error);
+}
+
+/* Gives the amendment @name (the current one when NULL) the status
+ * @status, as a commit of its record on its own branch; the working copy
+ * follows when it is on that branch. */
+AmendAmendment *
+amend_amendment_change_status (AmendRepository *repo,
+                               const char      *name,
+                               AmendStatus      status,
+                               GError         **error)
+{
+  git_repository *git = amend_repository_get_git (repo);
+  g_autoptr(AmendAmendment) self = NULL;
+  g_autoptr(git_commit) tip = NULL;
+  g_autoptr(git_tree) tip_tree = NULL;
+  g_autoptr(git_signature) sig = NULL;
+  g_autofree char *slug = NULL;
+  g_autofree char *refname = NULL;
+  g_autofree char *record_path = NULL;
+  g_autofree char *current = NULL;
+  g_autofree char *message = NULL;
+  const char * const *people;
+  git_tree_update update = { 0 };
+  gboolean on_it;
+  git_oid commit_id;
+
+  g_return_val_if_fail (AMEND_IS_REPOSITORY (repo), NULL);
+
+  slug = slug_of (repo, name, error);
+  if (slug == NULL)
+    return NULL;
+  if (!amend_repository_check_can_write (repo, TRUE, error))
+    return NULL;
+  self = amend_amendment_lookup (repo, slug, error);
+  if (self == NULL)
+    return NULL;
+  refname = refname_of (slug);
+  record_path = amend_amendment_record_path (slug);
+  if (!self->has_record)
+    {
+      g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_NOT_FOUND,
+                   _("the branch %s has no record %s, so it has no status; it was not made as an amendment"),
+                   self->branch, record_path);
+      return NULL;
+    }
+  if (!amend_amendment_set_status (self, status, NULL, error))
+    return NULL;
+
+  on_it = amend_repository_get_head (repo, &current) == AMEND_HEAD_BRANCH &&
+          g_strcmp0 (current, self->branch) == 0;
+  if (on_it)
+    {
+      g_autoptr(GPtrArray) changes = amend_repository_list_changes (repo, error);
+
+      if (changes == NULL)
+        return NULL;
+      for (guint i = 0; i < changes->len; i++)
+        if (g_strcmp0 (((AmendChange *) g_ptr_array_index (changes, i))->path, record_path) == 0)
+          {
+            g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_DIRTY,
+                         _("the record %s has changes that are not saved; save them first"), record_path);
+            return NULL;
+          }
+    }
+
+  people = amend_amendment_get_submitters (self);
+  sig = amend_repository_make_signature (repo, NULL, people[0], NULL, error);
+  if (sig == NULL)
+    return NULL;
+  if (!amend_repository_lookup_branch (repo, refname, &tip, error) || !write_record_blob (git, self, &update.id, error))
+    return NULL;
+  update.action = GIT_TREE_UPDATE_UPSERT;
+  update.filemode = GIT_FILEMODE_BLOB;
+  update.path = record_path;
+
+  switch (status)
+    {
+    case AMEND_STATUS_SUBMITTED:
+      message = g_strdup_printf (_("Submit amendment: %s"), amend_amendment_get_title (self));
+      break;
+    case AMEND_STATUS_WITHDRAWN:
+      message = g_strdup_printf (_("Withdraw amendment: %s"), amend_amendment_get_title (self));
+      break;
+    default:
+      message = g_strdup_printf (_("Amendment %s: %s"), amend_status_to_string (status),
+                                 amend_amendment_get_title (self));
+      break;
+    }
+  if (!amend_repository_commit_update (repo, refname, tip, &update, 1, sig, message, &commit_id, error))
+    return NULL;
+  g_free (self->commit);
+  self->commit = g_strdup (git_oid_tostr_s (&commit_id));
+  self->ahead++;
+
+  if (on_it)
+    {
+      const char *paths[] = { record_path, NULL };
+
+      if (git_commit_tree (&tip_tree, tip) < 0 || !amend_repository_sync_paths (repo, tip_tree, paths, error))
+        return NULL;
+    }
+  return g_steal_pointer (&self);
+}

@@ -1,0 +1,441 @@
+/* amend-article-map.c: which articles a change to a regulation touches
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * `amend list` names, for every amendment, the articles it changes since
+ * it left main.  With a thousand amendments on a regulation of two
+ * thousand articles, running the Markdown parser on both sides of every
+ * amendment would cost seconds, so the two sides are treated differently:
+ *
+ * - the old side (the text at the merge base) is parsed with the real
+ *   reader once per blob and kept here by blob id: most amendments leave
+ *   main at the same commit, so one parse serves them all, and its article
+ *   line ranges are exact;
+ * - the new side (the amendment's text) is only scanned for heading lines,
+ *   up to the last changed line: "#... Artikel N" opens an article, a
+ *   division heading at the same level or above closes it, Toelichting and
+ *   Ondertekening end the articles.  That is what the reader decides for
+ *   canonical files and for the loose ones of the corpus, at the cost of a
+ *   memchr over the file.
+ *
+ * The changed lines come from libgit2's diff (xdiff, as git's).  Before it
+ * runs, the common beginning and end of both texts are cut off with memcmp,
+ * which is what keeps a one-article change on a 1 MB file cheap: xdiff
+ * would otherwise hash every line of both sides.
+ */
+#include "config.h"
+
+#include <git2.h>
+#include <string.h>
+
+#include "amend-article-map.h"
+#include "amend-document.h"
+
+typedef struct {
+  guint  start;   /* 1-based file lines */
+  guint  end;
+  char  *number;
+} ArticleSpan;
+
+typedef struct {
+  GArray *spans;  /* of ArticleSpan, in line order */
+} BaseInfo;
+
+struct _AmendArticleMap
+{
+  GHashTable *bases;  /* blob id -> BaseInfo */
+};
+
+static void
+span_clear (gpointer data)
+{
+  g_free (((ArticleSpan *) data)->number);
+}
+
+static void
+base_info_free (BaseInfo *info)
+{
+  g_array_unref (info->spans);
+  g_free (info);
+}
+
+AmendArticleMap *
+amend_article_map_new (void)
+{
+  AmendArticleMap *self = g_new0 (AmendArticleMap, 1);
+
+  self->bases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) base_info_free);
+  return self;
+}
+
+void
+amend_article_map_free (AmendArticleMap *self)
+{
+  if (self == NULL)
+    return;
+  g_hash_table_unref (self->bases);
+  g_free (self);
+}
+
+static BaseInfo *
+parse_base (GBytes *text)
+{
+  BaseInfo *info = g_new0 (BaseInfo, 1);
+  gsize len = 0;
+  const char *data = g_bytes_get_data (text, &len);
+  g_autoptr(AmendDocument) doc = amend_document_new_from_data (data ? data : "", len, NULL);
+
+  info->spans = g_array_new (FALSE, FALSE, sizeof (ArticleSpan));
+  g_array_set_clear_func (info->spans, span_clear);
+  if (doc != NULL)
+    {
+      g_autoptr(GPtrArray) articles = amend_document_get_articles (doc);
+
+      for (guint i = 0; i < articles->len; i++)
+        {
+          AmendNode *n = g_ptr_array_index (articles, i);
+          ArticleSpan span = { n->line_start, MAX (n->line_end, n->line_start), g_strdup (n->number) };
+
+          if (span.number != NULL && span.start > 0)
+            g_array_append_val (info->spans, span);
+        }
+    }
+  return info;
+}
+
+static BaseInfo *
+lookup_base (AmendArticleMap *self,
+             const char      *key,
+             GBytes          *text)
+{
+  BaseInfo *info = key ? g_hash_table_lookup (self->bases, key) : NULL;
+
+  if (info == NULL)
+    {
+      info = parse_base (text);
+      if (key == NULL)
+        key = "";
+      g_hash_table_replace (self->bases, g_strdup (key), info);
+    }
+  return info;
+}
+
+/* ----------------------------------------------------------------------- */
+/* Changed lines                                                            */
+/* ----------------------------------------------------------------------- */
+
+typedef struct {
+  guint old_start, old_lines;
+  guint new_start, new_lines;
+} Hunk;
+
+typedef struct {
+  GArray *hunks;
+  guint   line_offset;
+} DiffState;
+
+static int
+on_hunk (const git_diff_delta *delta,
+         const git_diff_hunk  *hunk,
+         void                 *payload)
+{
+  DiffState *state = payload;
+  Hunk h = { hunk->old_start + state->line_offset, hunk->old_lines,
+             hunk->new_start + state->line_offset, hunk->new_lines };
+
+  g_array_append_val (state->hunks, h);
+  return 0;
+}
+
+static guint
+count_lines (const char *p,
+             gsize       len)
+{
+  guint n = 0;
+  const char *end = p + len;
+
+  while (p < end && (p = memchr (p, '\n', end - p)) != NULL)
+    {
+      n++;
+      p++;
+    }
+  return n;
+}
+
+/* The hunks between @a and @b, without context, in file lines. */
+static GArray *
+changed_hunks (const char *a,
+               gsize       a_len,
+               const char *b,
+               gsize       b_len)
+{
+  git_diff_options opts = GIT_DIFF_OPTIONS_INIT;
+  DiffState state = { g_array_new (FALSE, FALSE, sizeof (Hunk)), 0 };
+  gsize prefix = 0, suffix = 0, limit = MIN (a_len, b_len);
+
+  while (prefix < limit && a[prefix] == b[prefix])
+    prefix++;
+  if (prefix == a_len && prefix == b_len)
+    return state.hunks;
+  /* Back to the start of the line the first difference is on. */
+  while (prefix > 0 && a[prefix - 1] != '\n')
+    prefix--;
+  limit -= prefix;
+  while (suffix < limit && a[a_len - 1 - suffix] == b[b_len - 1 - suffix])
+    suffix++;
+  /* Forward to the start of a line, so the middle is whole lines. */
+  while (suffix > 0 && a[a_len - suffix - 1] != '\n')
+    suffix--;
+
+  state.line_offset = count_lines (a, prefix);
+  opts.context_lines = 0;
+  opts.interhunk_lines = 0;
+  opts.flags = GIT_DIFF_FORCE_TEXT;
+  git_diff_buffers (a + prefix, a_len - prefix - suffix, NULL,
+                    b + prefix, b_len - prefix - suffix, NULL,
+                    &opts, NULL, NULL, on_hunk, NULL, &state);
+  return state.hunks;
+}
+
+/* ----------------------------------------------------------------------- */
+/* The cheap scan of the new side                                           */
+/* ----------------------------------------------------------------------- */
+
+typedef enum {
+  LINE_OTHER,
+  LINE_ARTICLE,
+  LINE_DIVISION,  /* Hoofdstuk, Titel, Afdeling, Paragraaf, § */
+  LINE_ANNEX,     /* Bijlage: ends a zone */
+  LINE_ZONE,      /* Toelichting, Ondertekening: headings below are text */
+} LineKind;
+
+static const struct {
+  const char *word;
+  LineKind    kind;
+} words[] = {
+  { "artikel",       LINE_ARTICLE },
+  { "hoofdstuk",     LINE_DIVISION },
+  { "titel",         LINE_DIVISION },
+  { "afdeling",      LINE_DIVISION },
+  { "paragraaf",     LINE_DIVISION },
+  { "\xc2\xa7",      LINE_DIVISION },
+  { "bijlage",       LINE_ANNEX },
+  { "toelichting",   LINE_ZONE },
+  { "ondertekening", LINE_ZONE },
+};
+
+/* "### Artikel  1:2. Titel" -> LINE_ARTICLE, level 3, number "1:2".  Loose
+ * forms count as the reader counts them: no space after the hashes, any
+ * case, a period or colon after the number. */
+static LineKind
+scan_heading (const char *p,
+              const char *end,
+              guint      *level,
+              char      **number)
+{
+  guint hashes = 0, indent = 0;
+
+  while (p < end && *p == ' ' && indent < 3)
+    p++, indent++;
+  while (p < end && *p == '#')
+    p++, hashes++;
+  if (hashes == 0 || hashes > 6)
+    return LINE_OTHER;
+  while (p < end && (*p == ' ' || *p == '\t'))
+    p++;
+  *level = hashes;
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      gsize wlen = strlen (words[i].word);
+      const char *num, *num_end;
+
+      if ((gsize) (end - p) < wlen || g_ascii_strncasecmp (p, words[i].word, wlen) != 0)
+        continue;
+      /* A whole word: "Artikelen" and "Titelblad" are no kinds; "§1" is. */
+      if (p + wlen < end && p[wlen] != ' ' && p[wlen] != '\t' && p[wlen] != '\r' && p[wlen - 1] != '\xa7')
+        continue;
+      if (words[i].kind != LINE_ARTICLE && words[i].kind != LINE_DIVISION)
+        return words[i].kind;
+
+      num = p + wlen;
+      while (num < end && (*num == ' ' || *num == '\t'))
+        num++;
+      num_end = num;
+      while (num_end < end && *num_end != ' ' && *num_end != '\t' && *num_end != '\r')
+        num_end++;
+      while (num_end > num && (num_end[-1] == '.' || num_end[-1] == ':'))
+        num_end--;
+      /* "Titel van de regeling" and "Artikelsgewijs" are free headings. */
+      if (num == num_end || !(g_ascii_isdigit (*num) || g_ascii_isupper (*num)))
+        return LINE_OTHER;
+      if (words[i].kind == LINE_ARTICLE)
+        *number = g_strndup (num, num_end - num);
+      return words[i].kind;
+    }
+  return LINE_OTHER;
+}
+
+static gboolean
+is_blank (const char *p,
+          const char *end)
+{
+  for (; p < end; p++)
+    if (*p != ' ' && *p != '\t' && *p != '\r')
+      return FALSE;
+  return TRUE;
+}
+
+/* Adds @number to @list once. */
+static void
+add_unique (GPtrArray  *list,
+            const char *number)
+{
+  if (number == NULL)
+    return;
+  for (guint i = 0; i < list->len; i++)
+    if (strcmp (g_ptr_array_index (list, i), number) == 0)
+      return;
+  g_ptr_array_add (list, g_strdup (number));
+}
+
+/* Adds to @per_hunk[i] the articles that contain new-side lines of hunk i. */
+static void
+scan_new_side (const char *text,
+               gsize       len,
+               GArray     *hunks,
+               GPtrArray  *per_hunk)
+{
+  const char *p = text, *end = text + len;
+  g_autofree char *article = NULL;
+  guint article_level = 0, zone_level = 0, line = 1, h = 0;
+  gboolean in_zone = FALSE;
+
+#define HUNK_DONE(i) (g_array_index (hunks, Hunk, i).new_lines == 0 || \
+                      line >= g_array_index (hunks, Hunk, i).new_start + g_array_index (hunks, Hunk, i).new_lines)
+
+  while (h < hunks->len && HUNK_DONE (h))
+    h++;
+  while (p < end && h < hunks->len)
+    {
+      const char *eol = memchr (p, '\n', end - p);
+      g_autofree char *number = NULL;
+      guint level = 0;
+      LineKind kind;
+
+      if (eol == NULL)
+        eol = end;
+      kind = *p == '#' || *p == ' ' ? scan_heading (p, eol, &level, &number) : LINE_OTHER;
+      if (in_zone && (kind == LINE_ANNEX || (kind != LINE_OTHER && level <= zone_level)))
+        in_zone = FALSE;
+      if (!in_zone)
+        switch (kind)
+          {
+          case LINE_ARTICLE:
+            g_free (article);
+            article = g_steal_pointer (&number);
+            article_level = level;
+            break;
+          case LINE_DIVISION:
+            if (article && level <= article_level)
+              g_clear_pointer (&article, g_free);
+            break;
+          case LINE_ZONE:
+            in_zone = TRUE;
+            zone_level = level;
+            g_clear_pointer (&article, g_free);
+            break;
+          case LINE_ANNEX:
+            g_clear_pointer (&article, g_free);
+            break;
+          case LINE_OTHER:
+          default:
+            break;
+          }
+
+      /* A blank line carries no text: xdiff may count the one between two
+       * articles to either side of an insertion. */
+      if (line >= g_array_index (hunks, Hunk, h).new_start && article != NULL && !is_blank (p, eol))
+        add_unique (g_ptr_array_index (per_hunk, h), article);
+      line++;
+      p = eol + 1;
+      while (h < hunks->len && HUNK_DONE (h))
+        h++;
+    }
+#undef HUNK_DONE
+}
+
+/* Adds to @list the articles of @base whose lines overlap [first, last]. */
+static void
+map_old_side (BaseInfo  *base,
+              guint      first,
+              guint      last,
+              GPtrArray *list)
+{
+  guint lo = 0, hi = base->spans->len;
+
+  /* The first span that ends at or after @first. */
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (g_array_index (base->spans, ArticleSpan, mid).end < first)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  for (guint i = lo; i < base->spans->len; i++)
+    {
+      ArticleSpan *span = &g_array_index (base->spans, ArticleSpan, i);
+
+      if (span->start > last)
+        break;
+      add_unique (list, span->number);
+    }
+}
+
+/* The numbers of the articles a change from @old_text to @new_text touches,
+ * in the order of the text, each once.  @old_key (a blob id) names
+ * @old_text, so that it is parsed once for many changes. */
+GStrv
+amend_article_map_touched (AmendArticleMap *self,
+                           const char      *old_key,
+                           GBytes          *old_text,
+                           GBytes          *new_text)
+{
+  g_autoptr(GPtrArray) numbers = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) per_hunk = NULL;
+  g_autoptr(GArray) hunks = NULL;
+  gsize old_len = 0, new_len = 0;
+  const char *old_data = old_text ? g_bytes_get_data (old_text, &old_len) : NULL;
+  const char *new_data = new_text ? g_bytes_get_data (new_text, &new_len) : NULL;
+  BaseInfo *base = NULL;
+
+  hunks = changed_hunks (old_data ? old_data : "", old_len, new_data ? new_data : "", new_len);
+  per_hunk = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < hunks->len; i++)
+    g_ptr_array_add (per_hunk, g_ptr_array_new_with_free_func (g_free));
+
+  if (old_text != NULL && hunks->len > 0)
+    base = lookup_base (self, old_key, old_text);
+  for (guint i = 0; base && i < hunks->len; i++)
+    {
+      Hunk *h = &g_array_index (hunks, Hunk, i);
+
+      if (h->old_lines > 0)
+        map_old_side (base, h->old_start, h->old_start + h->old_lines - 1, g_ptr_array_index (per_hunk, i));
+    }
+  if (new_data != NULL)
+    scan_new_side (new_data, new_len, hunks, per_hunk);
+
+  /* Hunk by hunk, the old side then the new: the order of the text. */
+  for (guint i = 0; i < per_hunk->len; i++)
+    {
+      GPtrArray *list = g_ptr_array_index (per_hunk, i);
+
+      for (guint k = 0; k < list->len; k++)
+        add_unique (numbers, g_ptr_array_index (list, k));
+    }
+  g_ptr_array_add (numbers, NULL);
+  return (GStrv) g_ptr_array_steal (numbers, NULL);
+}

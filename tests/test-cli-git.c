@@ -1,0 +1,735 @@
+/* test-cli-git.c: the project commands of the amend program, end to end
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * init, save, log, show, status, propose, list, switch, submit and
+ * withdraw on real repositories in temporary folders, with the git program
+ * as the reference (git fsck --strict after every scenario).
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "amend-test-git.h"
+#include "amend-test-util.h"
+
+#define AUTHOR "Jan Jansen <jan@example.nl>"
+
+typedef struct {
+  int     status;
+  char   *out;
+  char   *err;
+  GBytes *bytes;  /* stdout as bytes */
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+  g_clear_pointer (&run->bytes, g_bytes_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* Runs `amend ARGS...` in @cwd; @home, when given, replaces the home
+ * folder (and with it the git configuration). */
+static void
+amend_run_in (Run        *run,
+              const char *cwd,
+              const char *home,
+              const char *first,
+              ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) err = NULL;
+  va_list args;
+
+  run_clear (run);
+  g_ptr_array_add (argv, (char *) g_getenv ("AMEND_BIN"));
+  va_start (args, first);
+  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) a);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_set_cwd (launcher, cwd);
+  if (home)
+    {
+      g_autofree char *config = g_build_filename (home, ".gitconfig", NULL);
+
+      g_subprocess_launcher_setenv (launcher, "HOME", home, TRUE);
+      g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", home, TRUE);
+      g_subprocess_launcher_setenv (launcher, "GIT_CONFIG_GLOBAL", config, TRUE);
+    }
+  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate (proc, NULL, NULL, &run->bytes, &err, &error);
+  g_assert_no_error (error);
+  run->status = g_subprocess_get_exit_status (proc);
+  run->out = g_bytes_get_size (run->bytes) ? g_strndup (g_bytes_get_data (run->bytes, NULL), g_bytes_get_size (run->bytes))
+                                            : g_strdup ("");
+  run->err = g_bytes_get_size (err) ? g_strndup (g_bytes_get_data (err, NULL), g_bytes_get_size (err)) : g_strdup ("");
+}
+
+#define amend_run(run, cwd, ...) amend_run_in (run, cwd, NULL, __VA_ARGS__, NULL)
+
+static void
+assert_ok (Run *run)
+{
+  if (run->status != 0)
+    g_error ("amend failed with %d: %s", run->status, run->err);
+}
+
+static void
+assert_refused (Run        *run,
+                int         status,
+                const char *needle)
+{
+  g_assert_cmpint (run->status, ==, status);
+  if (needle && strstr (run->err, needle) == NULL)
+    g_error ("\"%s\" is not in: %s", needle, run->err);
+  /* One sentence on one line, after "amend: ". */
+  g_assert_true (g_str_has_prefix (run->err, "amend: "));
+  g_assert_true (g_str_has_suffix (run->err, "\n"));
+  g_assert_true (strchr (run->err, '\n') == run->err + strlen (run->err) - 1);
+}
+
+static gboolean
+need_git (void)
+{
+  if (amend_test_have_git ())
+    return TRUE;
+  g_test_skip ("the git program is not installed; the tests check Amend's repositories against it");
+  return FALSE;
+}
+
+static char *
+new_project (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *parent = amend_test_tmpdir ("amend-cli-git");
+  char *dir = g_build_filename (parent, "project", NULL);
+
+  amend_run (&run, parent, "init", "project");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "branch main"));
+  return dir;
+}
+
+static void
+remove_project (const char *dir)
+{
+  g_autofree char *parent = g_path_get_dirname (dir);
+
+  amend_test_rmtree (parent);
+}
+
+static void
+replace_in_file (const char *dir,
+                 const char *file,
+                 const char *from,
+                 const char *to)
+{
+  g_autofree char *text = amend_test_read (dir, file);
+  g_auto(GStrv) parts = g_strsplit (text, from, 2);
+  g_autofree char *joined = NULL;
+
+  g_assert_cmpuint (g_strv_length (parts), ==, 2);
+  joined = g_strjoinv (to, parts);
+  amend_test_write (dir, file, joined);
+}
+
+static JsonNode *
+parse_json (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+/* ----------------------------------------------------------------------- */
+
+static void
+test_help (void)
+{
+  g_auto(Run) run = { 0 };
+  const char *commands[] = { "init", "save", "log", "show", "status", "propose", "list", "switch", "submit",
+                             "withdraw" };
+  g_autofree char *cwd = g_get_current_dir ();
+
+  amend_run (&run, cwd, "--help");
+  assert_ok (&run);
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *line = g_strdup_printf ("\n  %s ", commands[i]);
+      g_assert_nonnull (strstr (run.out, line));
+    }
+  g_assert_nonnull (strstr (run.out, "4 refused"));
+
+  amend_run (&run, cwd, "help", "propose");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "--by"));
+  g_assert_nonnull (strstr (run.out, "--motivation"));
+  g_assert_nonnull (strstr (run.out, "--from"));
+  g_assert_nonnull (strstr (run.out, "--repo"));
+  amend_run (&run, cwd, "help", "save");
+  g_assert_nonnull (strstr (run.out, "--author"));
+  g_assert_nonnull (strstr (run.out, "--message"));
+
+  /* Usage errors: exit 2, with the usage line. */
+  amend_run (&run, cwd, "show", "regeling.md");
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "HEAD~1:regeling.md"));
+  amend_run (&run, cwd, "switch");
+  g_assert_cmpint (run.status, ==, 2);
+  amend_run (&run, cwd, "log", "a.md", "b.md");
+  g_assert_cmpint (run.status, ==, 2);
+  amend_run (&run, cwd, "propose");
+  g_assert_cmpint (run.status, ==, 2);
+  amend_run (&run, cwd, "list", "--bogus");
+  g_assert_cmpint (run.status, ==, 2);
+}
+
+static void
+test_outside_project (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *dir = amend_test_tmpdir ("amend-cli-none");
+
+  amend_run (&run, dir, "log");
+  assert_refused (&run, 3, "amend init");
+  amend_run (&run, dir, "status", "-C", "/nonexistent/folder");
+  assert_refused (&run, 3, "/nonexistent/folder");
+  amend_test_rmtree (dir);
+}
+
+static void
+test_init_without_author (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *dir = NULL;
+  g_autofree char *home = NULL;
+  g_autofree char *git_dir = NULL;
+
+  if (!need_git ())
+    return;
+  dir = amend_test_tmpdir ("amend-cli-noauthor");
+  home = amend_test_tmpdir ("amend-cli-nohome");
+
+  amend_run_in (&run, dir, home, "init", NULL);
+  assert_refused (&run, 4, "git config --global user.name \"Your Name\"");
+  g_assert_nonnull (strstr (run.err, "user.email"));
+  g_assert_nonnull (strstr (run.err, "--author"));
+  git_dir = g_build_filename (dir, ".git", NULL);
+  g_assert_false (g_file_test (git_dir, G_FILE_TEST_EXISTS));
+
+  amend_run_in (&run, dir, home, "init", "--author", "Jan", NULL);
+  assert_refused (&run, 3, "Name <e-mail>");
+
+  amend_run_in (&run, dir, home, "init", "--author", AUTHOR, NULL);
+  assert_ok (&run);
+  replace_in_file (dir, "regeling.md", "Citeertitel", "Naam");
+  amend_run_in (&run, dir, home, "save", NULL);
+  assert_refused (&run, 4, "--author");
+  amend_run_in (&run, dir, home, "save", "--author", "Eva de Vries <eva@example.nl>", NULL);
+  assert_ok (&run);
+  {
+    g_autofree char *authors = amend_test_git_ok (dir, "log", "--format=%an <%ae>", NULL);
+    g_assert_cmpstr (authors, ==, "Eva de Vries <eva@example.nl>\n" AUTHOR "\n");
+  }
+  amend_test_fsck (dir);
+  amend_test_rmtree (dir);
+  amend_test_rmtree (home);
+}
+
+static void
+test_init_save_log_show (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *dir = NULL;
+  g_autofree char *parent = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  JsonArray *commits;
+  JsonObject *first;
+
+  if (!need_git ())
+    return;
+  dir = new_project ();
+  parent = g_path_get_dirname (dir);
+  amend_test_fsck (dir);
+
+  amend_run (&run, parent, "init", "project");
+  assert_refused (&run, 4, "already a git repository");
+
+  amend_run (&run, dir, "save");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "nothing to save"));
+
+  replace_in_file (dir, "regeling.md", "op de dag na die van de bekendmaking", "op 1 januari 2028");
+  amend_run (&run, dir, "status");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "On branch main"));
+  g_assert_true (g_regex_match_simple ("\n  changed +regeling\\.md\n", run.out, 0, 0));
+
+  /* -C, from another folder; a file named relative to it. */
+  amend_run (&run, parent, "save", "-C", "project", "-m", "Vaste datum\n\nOp verzoek van de raad.", "--author",
+             "Eva de Vries <eva@example.nl>", "regeling.md");
+  assert_ok (&run);
+  g_assert_true (g_str_has_prefix (run.out, "Saved version "));
+  g_assert_nonnull (strstr (run.out, " on main"));
+
+  amend_run (&run, dir, "log", "--json", "regeling.md");
+  assert_ok (&run);
+  json = parse_json (run.out);
+  commits = json_node_get_array (json);
+  g_assert_cmpuint (json_array_get_length (commits), ==, 2);
+  first = json_array_get_object_element (commits, 0);
+  g_assert_cmpuint (strlen (json_object_get_string_member (first, "id")), ==, 40);
+  g_assert_cmpstr (json_object_get_string_member (first, "author"), ==, "Eva de Vries");
+  g_assert_cmpstr (json_object_get_string_member (first, "email"), ==, "eva@example.nl");
+  g_assert_cmpstr (json_object_get_string_member (first, "message"), ==, "Vaste datum\n\nOp verzoek van de raad.\n");
+  g_assert_true (g_regex_match_simple ("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d[+-]\\d\\d:\\d\\d$",
+                                       json_object_get_string_member (first, "date"), 0, 0));
+  {
+    g_autofree char *git_id = amend_test_git_ok (dir, "rev-parse", "HEAD", NULL);
+    g_assert_true (g_str_has_prefix (git_id, json_object_get_string_member (first, "id")));
+  }
+
+  /* The text log: one aligned line per version. */
+  amend_run (&run, dir, "log");
+  assert_ok (&run);
+  g_assert_true (g_regex_match_simple ("^[0-9a-f]{7}  \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d  Eva de Vries    Vaste datum\n"
+                                       "[0-9a-f]{7}  \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d  Test Gebruiker  Start the regulation\n$",
+                                       run.out, 0, 0));
+
+  /* show: byte for byte, by HEAD~1 and by branch. */
+  amend_run (&run, dir, "show", "HEAD~1:regeling.md");
+  assert_ok (&run);
+  {
+    g_autoptr(GBytes) by_git = amend_test_git_show (dir, "HEAD~1:regeling.md");
+    g_assert_true (g_bytes_equal (run.bytes, by_git));
+    g_assert_nonnull (strstr (run.out, "op de dag na die van de bekendmaking"));
+  }
+  amend_run (&run, dir, "show", "main:./regeling.md");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "op 1 januari 2028"));
+  amend_run (&run, dir, "show", "HEAD~7:regeling.md");
+  assert_refused (&run, 3, "HEAD~7");
+  amend_run (&run, dir, "show", "HEAD:geen.md");
+  assert_refused (&run, 3, "geen.md");
+
+  amend_test_fsck (dir);
+  remove_project (dir);
+}
+
+/* The 22 real versions of the Gemeentewet, saved one by one with amend. */
+static void
+test_gemeentewet (void)
+{
+  g_autoptr(GPtrArray) versions = amend_test_shared_files ("corpus/nl-wetten-historie", ".md");
+  g_auto(Run) run = { 0 };
+  g_autofree char *dir = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  g_autofree char *git_ids = NULL;
+  GString *ids = g_string_new (NULL);
+  JsonArray *commits;
+
+  if (versions == NULL || !need_git ())
+    {
+      g_string_free (ids, TRUE);
+      return;
+    }
+  g_assert_cmpuint (versions->len, ==, 22);
+  dir = amend_test_tmpdir ("amend-cli-gemeentewet");
+  g_free (amend_test_git_ok (dir, "init", "-q", NULL));
+
+  for (guint i = 0; i < versions->len; i++)
+    {
+      gsize len = 0;
+      g_autofree char *data = amend_test_read_file (g_ptr_array_index (versions, i), &len);
+      g_autofree char *path = g_build_filename (dir, "gemeentewet.md", NULL);
+      g_autofree char *message = g_strdup_printf ("Versie %u", i + 1);
+      g_autoptr(GError) error = NULL;
+
+      g_file_set_contents (path, data, len, &error);
+      g_assert_no_error (error);
+      amend_run (&run, dir, "save", "-m", message, "--author", AUTHOR);
+      assert_ok (&run);
+    }
+
+  amend_run (&run, dir, "log", "--json", "gemeentewet.md");
+  assert_ok (&run);
+  json = parse_json (run.out);
+  commits = json_node_get_array (json);
+  g_assert_cmpuint (json_array_get_length (commits), ==, 22);
+  for (guint i = 0; i < 22; i++)
+    {
+      JsonObject *c = json_array_get_object_element (commits, i);
+      g_autofree char *message = g_strdup_printf ("Versie %u\n", 22 - i);
+      g_autofree char *spec = g_strdup_printf ("HEAD~%u:gemeentewet.md", i);
+      gsize len = 0;
+      g_autofree char *data = amend_test_read_file (g_ptr_array_index (versions, 21 - i), &len);
+      g_autoptr(GBytes) original = g_bytes_new_take (g_steal_pointer (&data), len);
+
+      g_assert_cmpstr (json_object_get_string_member (c, "message"), ==, message);
+      g_string_append_printf (ids, "%s\n", json_object_get_string_member (c, "id"));
+      amend_run (&run, dir, "show", spec);
+      assert_ok (&run);
+      g_assert_true (g_bytes_equal (run.bytes, original));
+    }
+  git_ids = amend_test_git_ok (dir, "log", "--format=%H", "--", "gemeentewet.md", NULL);
+  g_assert_cmpstr (git_ids, ==, ids->str);
+  g_string_free (ids, TRUE);
+  amend_test_fsck (dir);
+  amend_test_rmtree (dir);
+}
+
+static JsonObject *
+find_slug (JsonArray  *list,
+           const char *slug)
+{
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    {
+      JsonObject *o = json_array_get_object_element (list, i);
+
+      if (g_strcmp0 (json_object_get_string_member (o, "slug"), slug) == 0)
+        return o;
+    }
+  g_error ("no amendment %s", slug);
+  return NULL;
+}
+
+static void
+test_amendments (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *dir = NULL;
+  g_autofree char *record = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  JsonObject *a;
+  JsonArray *array;
+  const char *slug = "verbod-op-vuurwerk-in-het-centrum";
+
+  if (!need_git ())
+    return;
+  dir = new_project ();
+
+  amend_run (&run, dir, "propose", "Verbod op vuurwerk", "in het centrum", "--by", AUTHOR, "--by",
+             "Eva de Vries <eva@example.nl>", "--motivation", "Rust in de binnenstad.");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "amendement/verbod-op-vuurwerk-in-het-centrum"));
+  {
+    g_autofree char *branch = amend_test_git_ok (dir, "branch", "--show-current", NULL);
+    g_assert_cmpstr (branch, ==, "amendement/verbod-op-vuurwerk-in-het-centrum\n");
+  }
+  record = amend_test_git_ok (dir, "show", "HEAD:.amend/amendementen/verbod-op-vuurwerk-in-het-centrum/amendement.ini",
+                              NULL);
+  g_assert_nonnull (strstr (record, "title=Verbod op vuurwerk in het centrum\n"));
+  g_assert_nonnull (strstr (record, "submitters=Jan Jansen <jan@example.nl>;Eva de Vries <eva@example.nl>;\n"));
+  g_assert_nonnull (strstr (record, "motivation=Rust in de binnenstad.\n"));
+  g_assert_nonnull (strstr (record, "status=concept\n"));
+  amend_run (&run, dir, "status");
+  g_assert_nonnull (strstr (run.out, "On amendment \xe2\x80\x9cVerbod op vuurwerk in het centrum\xe2\x80\x9d"));
+  g_assert_nonnull (strstr (run.out, "concept, 1 ahead of main, 0 behind"));
+  amend_test_fsck (dir);
+
+  /* Work on it: article 1 and a new article 2a. */
+  replace_in_file (dir, "regeling.md", "- b. raad: de gemeenteraad.",
+                   "- b. raad: de gemeenteraad;\n- c. vuurwerk: consumentenvuurwerk.");
+  replace_in_file (dir, "regeling.md", "## Artikel 3 Citeertitel",
+                   "## Artikel 2a Vuurwerkverbod\n\nHet is verboden in het centrum vuurwerk af te steken.\n\n"
+                   "## Artikel 3 Citeertitel");
+  amend_run (&run, dir, "save", "-m", "Verbod");
+  assert_ok (&run);
+
+  amend_run (&run, dir, "list", "--json");
+  assert_ok (&run);
+  json = parse_json (run.out);
+  array = json_node_get_array (json);
+  g_assert_cmpuint (json_array_get_length (array), ==, 1);
+  a = find_slug (array, slug);
+  g_assert_cmpstr (json_object_get_string_member (a, "branch"), ==, "amendement/verbod-op-vuurwerk-in-het-centrum");
+  g_assert_cmpstr (json_object_get_string_member (a, "title"), ==, "Verbod op vuurwerk in het centrum");
+  g_assert_cmpstr (json_object_get_string_member (a, "status"), ==, "concept");
+  g_assert_cmpstr (json_object_get_string_member (a, "motivation"), ==, "Rust in de binnenstad.");
+  g_assert_cmpint (json_object_get_int_member (a, "ahead"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (a, "behind"), ==, 0);
+  {
+    JsonArray *people = json_object_get_array_member (a, "submitters");
+    JsonArray *articles = json_object_get_array_member (a, "articles");
+    JsonArray *files = json_object_get_array_member (a, "files");
+
+    g_assert_cmpuint (json_array_get_length (people), ==, 2);
+    g_assert_cmpstr (json_array_get_string_element (people, 1), ==, "Eva de Vries <eva@example.nl>");
+    g_assert_cmpuint (json_array_get_length (articles), ==, 2);
+    g_assert_cmpstr (json_array_get_string_element (articles, 0), ==, "1");
+    g_assert_cmpstr (json_array_get_string_element (articles, 1), ==, "2a");
+    g_assert_cmpuint (json_array_get_length (files), ==, 1);
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (files, 0), "path"), ==,
+                     "regeling.md");
+    g_assert_nonnull (json_object_get_string_member (a, "last_change"));
+    g_assert_true (json_object_get_boolean_member (a, "record"));
+  }
+  amend_run (&run, dir, "list");
+  assert_ok (&run);
+  g_assert_true (g_regex_match_simple ("^NAME +STATUS +\\+/- MAIN +CHANGED +ARTICLES +TITLE +BY\n"
+                                       "verbod-op-vuurwerk-in-het-centrum +concept +\\+2 -0 +[-0-9: ]+ +1, 2a +"
+                                       "Verbod op vuurwerk in het centrum +Jan Jansen, Eva de Vries\n$",
+                                       run.out, 0, 0));
+
+  /* Unsaved changes stop a switch; nothing is lost. */
+  replace_in_file (dir, "regeling.md", "consumentenvuurwerk", "alle vuurwerk");
+  amend_run (&run, dir, "switch", "main");
+  assert_refused (&run, 4, "regeling.md");
+  g_assert_nonnull (strstr (run.err, "amend save"));
+  g_assert_nonnull (strstr (run.err, "amend switch main --save"));
+  g_free (record);
+  record = amend_test_read (dir, "regeling.md");
+  g_assert_nonnull (strstr (record, "alle vuurwerk"));
+  amend_run (&run, dir, "switch", "main", "--save");
+  assert_ok (&run);
+  g_assert_cmpstr (run.out, ==, "Switched to main\n");
+  g_free (record);
+  record = amend_test_read (dir, "regeling.md");
+  g_assert_null (strstr (record, "vuurwerk"));
+  {
+    g_autofree char *subject = amend_test_git_ok (dir, "log", "-1", "--format=%s",
+                                                  "amendement/verbod-op-vuurwerk-in-het-centrum", NULL);
+    g_assert_cmpstr (subject, ==, "Save before switching to main\n");
+  }
+  amend_run (&run, dir, "switch", "main");
+  assert_ok (&run);
+  g_assert_cmpstr (run.out, ==, "Already on main\n");
+
+  /* Submit by name from main; withdraw from on the branch. */
+  amend_run (&run, dir, "submit", slug);
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "is now ingediend"));
+  amend_run (&run, dir, "submit");
+  assert_refused (&run, 3, "no amendment");
+  amend_run (&run, dir, "switch", "amendement/verbod-op-vuurwerk-in-het-centrum");
+  assert_ok (&run);
+  amend_run (&run, dir, "submit");
+  assert_refused (&run, 4, "already ingediend");
+  amend_run (&run, dir, "withdraw");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "is now ingetrokken"));
+  g_free (record);
+  record = amend_test_read (dir, ".amend/amendementen/verbod-op-vuurwerk-in-het-centrum/amendement.ini");
+  g_assert_nonnull (strstr (record, "status=ingetrokken\n"));
+  amend_run (&run, dir, "submit");
+  assert_refused (&run, 4, "ingetrokken");
+  g_assert_nonnull (strstr (run.err, "propose a new amendment"));
+  amend_run (&run, dir, "withdraw");
+  assert_refused (&run, 4, "ingetrokken");
+
+  /* The same title again gets a suffix. */
+  amend_run (&run, dir, "switch", "main");
+  assert_ok (&run);
+  amend_run (&run, dir, "propose", "Verbod op vuurwerk in het centrum");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "amendement/verbod-op-vuurwerk-in-het-centrum-2"));
+  g_clear_pointer (&json, json_node_unref);
+  amend_run (&run, dir, "list", "--json");
+  json = parse_json (run.out);
+  array = json_node_get_array (json);
+  g_assert_cmpuint (json_array_get_length (array), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (find_slug (array, slug), "status"), ==, "ingetrokken");
+  g_assert_cmpstr (json_object_get_string_member (find_slug (array, "verbod-op-vuurwerk-in-het-centrum-2"), "status"),
+                   ==, "concept");
+  {
+    g_autofree char *refs = amend_test_git_ok (dir, "for-each-ref", "--format=%(refname:short)", "refs/heads", NULL);
+    g_assert_cmpstr (refs, ==, "amendement/verbod-op-vuurwerk-in-het-centrum\n"
+                               "amendement/verbod-op-vuurwerk-in-het-centrum-2\nmain\n");
+  }
+  amend_test_fsck (dir);
+  remove_project (dir);
+}
+
+static void
+test_refusals (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *dir = NULL;
+  g_autofree char *bare = NULL;
+  g_autofree char *unborn = NULL;
+  g_autofree char *err = NULL;
+
+  if (!need_git ())
+    return;
+  dir = new_project ();
+
+  /* Locked by another program. */
+  amend_test_write (dir, ".git/index.lock", "");
+  replace_in_file (dir, "regeling.md", "Citeertitel", "Naam");
+  amend_run (&run, dir, "save");
+  assert_refused (&run, 4, "index.lock");
+  amend_run (&run, dir, "status");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "index.lock"));
+  {
+    g_autofree char *lock = g_build_filename (dir, ".git", "index.lock", NULL);
+    g_assert_cmpint (g_unlink (lock), ==, 0);
+  }
+  amend_run (&run, dir, "save", "-m", "Naam");
+  assert_ok (&run);
+  amend_test_fsck (dir);
+
+  /* In the middle of a merge with conflicts, made with git. */
+  g_free (amend_test_git_ok (dir, "switch", "-q", "-c", "ander", NULL));
+  replace_in_file (dir, "regeling.md", "Verordening.\n", "Andere verordening.\n");
+  g_free (amend_test_git_ok (dir, "commit", "-q", "-am", "Ander", NULL));
+  g_free (amend_test_git_ok (dir, "switch", "-q", "main", NULL));
+  replace_in_file (dir, "regeling.md", "Verordening.\n", "Eigen verordening.\n");
+  g_free (amend_test_git_ok (dir, "commit", "-q", "-am", "Eigen", NULL));
+  g_assert_cmpint (amend_test_git (dir, NULL, &err, "merge", "ander", NULL), !=, 0);
+  amend_run (&run, dir, "save");
+  assert_refused (&run, 4, "git merge --abort");
+  amend_run (&run, dir, "switch", "ander", "--save");
+  assert_refused (&run, 4, "merge");
+  amend_run (&run, dir, "propose", "Midden in een merge");
+  assert_refused (&run, 4, "merge");
+  amend_run (&run, dir, "status");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "git merge --abort"));
+  amend_test_fsck (dir);
+  g_free (amend_test_git_ok (dir, "merge", "--abort", NULL));
+
+  /* Detached HEAD. */
+  g_free (amend_test_git_ok (dir, "checkout", "-q", "--detach", NULL));
+  amend_run (&run, dir, "status");
+  g_assert_nonnull (strstr (run.out, "Not on a branch"));
+  replace_in_file (dir, "regeling.md", "Naam", "Titel");
+  amend_run (&run, dir, "save");
+  assert_refused (&run, 4, "detached HEAD");
+  amend_run (&run, dir, "switch", "main", "--save");
+  assert_refused (&run, 4, "detached HEAD");
+  g_free (amend_test_git_ok (dir, "checkout", "-q", "regeling.md", NULL));
+  amend_run (&run, dir, "switch", "main");
+  assert_ok (&run);
+  amend_test_fsck (dir);
+
+  /* Bare: reading works, writing is refused. */
+  bare = amend_test_tmpdir ("amend-cli-bare");
+  g_free (amend_test_git_ok (bare, "init", "-q", "--bare", NULL));
+  g_free (amend_test_git_ok (dir, "push", "-q", bare, "main", NULL));
+  amend_run (&run, bare, "log", "--json", "regeling.md");
+  assert_ok (&run);
+  amend_run (&run, bare, "show", "main:regeling.md");
+  assert_ok (&run);
+  amend_run (&run, bare, "save");
+  assert_refused (&run, 4, "bare repository");
+  g_assert_nonnull (strstr (run.err, "git clone"));
+  amend_run (&run, bare, "status");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "bare repository"));
+  amend_test_fsck (bare);
+  amend_test_rmtree (bare);
+
+  /* Unborn: git init without a commit. */
+  unborn = amend_test_tmpdir ("amend-cli-unborn");
+  g_free (amend_test_git_ok (unborn, "init", "-q", NULL));
+  amend_run (&run, unborn, "log");
+  assert_refused (&run, 4, "no saved version yet");
+  amend_run (&run, unborn, "list");
+  assert_refused (&run, 4, "no saved version yet");
+  amend_run (&run, unborn, "propose", "Te vroeg");
+  assert_refused (&run, 4, "no saved version yet");
+  amend_run (&run, unborn, "status");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "no saved version yet"));
+  amend_test_write (unborn, "regeling.md", "## Artikel 1\n\nEen.\n");
+  amend_run (&run, unborn, "save", "-m", "Eerste");
+  assert_ok (&run);
+  amend_test_fsck (unborn);
+  amend_test_rmtree (unborn);
+
+  remove_project (dir);
+}
+
+/* What git wrote, Amend reads: an amendment branch with a record made
+ * with git, next to other branches and files. */
+static void
+test_git_made (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *dir = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  JsonObject *a;
+
+  if (!need_git ())
+    return;
+  dir = amend_test_tmpdir ("amend-cli-gitmade");
+  g_free (amend_test_git_ok (dir, "init", "-q", NULL));
+  amend_test_write (dir, "apv.md", "# Hoofdstuk 1 Algemeen\n\n## Artikel 1:1 Begrip\n\nTekst.\n\n"
+                                   "## Artikel 1:2 Termijn\n\nAcht weken.\n");
+  amend_test_write (dir, "docs/notities.txt", "Notities.\n");
+  g_free (amend_test_git_ok (dir, "add", ".", NULL));
+  g_free (amend_test_git_ok (dir, "commit", "-q", "-m", "Eerste met git", NULL));
+  g_free (amend_test_git_ok (dir, "switch", "-q", "-c", "amendement/termijn", NULL));
+  replace_in_file (dir, "apv.md", "Acht weken.", "Zes weken.");
+  amend_test_write (dir, ".amend/amendementen/termijn/amendement.ini",
+                    "[amendement]\ntitle=Kortere termijn\nsubmitters=Piet Puk <piet@example.nl>;\n"
+                    "motivation=Sneller.\nstatus=ingediend\ncreated=2027-01-05T10:00:00+01:00\n"
+                    "updated=2027-01-06T10:00:00+01:00\n");
+  g_free (amend_test_git_ok (dir, "add", ".", NULL));
+  g_free (amend_test_git_ok (dir, "commit", "-q", "-m", "Termijn met git", NULL));
+  g_free (amend_test_git_ok (dir, "switch", "-q", "main", NULL));
+
+  amend_run (&run, dir, "list", "--json");
+  assert_ok (&run);
+  json = parse_json (run.out);
+  a = find_slug (json_node_get_array (json), "termijn");
+  g_assert_cmpstr (json_object_get_string_member (a, "title"), ==, "Kortere termijn");
+  g_assert_cmpstr (json_object_get_string_member (a, "status"), ==, "ingediend");
+  g_assert_cmpstr (json_object_get_string_member (a, "created"), ==, "2027-01-05T10:00:00+01:00");
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (a, "articles"), 0), ==, "1:2");
+  g_assert_cmpint (json_object_get_int_member (a, "ahead"), ==, 1);
+
+  amend_run (&run, dir, "log", "docs/notities.txt");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "Eerste met git"));
+  amend_run (&run, dir, "switch", "termijn");
+  assert_ok (&run);
+  amend_run (&run, dir, "withdraw");
+  assert_ok (&run);
+  {
+    g_autofree char *status = amend_test_git_ok (dir, "status", "--porcelain", NULL);
+    g_autofree char *record = amend_test_git_ok (dir, "show", "HEAD:.amend/amendementen/termijn/amendement.ini", NULL);
+
+    g_assert_cmpstr (status, ==, "");
+    g_assert_nonnull (strstr (record, "status=ingetrokken"));
+    g_assert_nonnull (strstr (record, "title=Kortere termijn"));
+  }
+  amend_test_fsck (dir);
+  amend_test_rmtree (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  amend_test_git_setup_env ();
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli-git/help", test_help);
+  g_test_add_func ("/cli-git/outside-project", test_outside_project);
+  g_test_add_func ("/cli-git/init-without-author", test_init_without_author);
+  g_test_add_func ("/cli-git/init-save-log-show", test_init_save_log_show);
+  g_test_add_func ("/cli-git/gemeentewet", test_gemeentewet);
+  g_test_add_func ("/cli-git/amendments", test_amendments);
+  g_test_add_func ("/cli-git/refusals", test_refusals);
+  g_test_add_func ("/cli-git/git-made", test_git_made);
+
+  return g_test_run ();
+}

@@ -1,0 +1,1282 @@
+/* test-repository.c: projects in git: save, history, amendments as branches
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Real repositories in temporary folders, checked against the git program
+ * (git fsck --strict after every scenario; git reads what Amend wrote and
+ * Amend reads what git wrote).
+ */
+#include "config.h"
+
+#include <git2.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "amend-amendment.h"
+#include "amend-article-map.h"
+#include "amend-repository.h"
+#include "amend-test-git.h"
+#include "amend-test-util.h"
+
+#define AUTHOR "Jan Jansen <jan@example.nl>"
+
+typedef struct {
+  char            *dir;
+  AmendRepository *repo;
+} Project;
+
+static void
+project_clear (Project *p)
+{
+  g_clear_object (&p->repo);
+  if (p->dir)
+    amend_test_rmtree (p->dir);
+  g_clear_pointer (&p->dir, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Project, project_clear)
+
+static gboolean
+need_git (void)
+{
+  if (amend_test_have_git ())
+    return TRUE;
+  g_test_skip ("the git program is not installed; the tests check Amend's repositories against it");
+  return FALSE;
+}
+
+/* A new project with the template regulation, made by Amend. */
+static void
+project_new (Project *p)
+{
+  g_autoptr(GError) error = NULL;
+
+  p->dir = amend_test_tmpdir ("amend-repo");
+  p->repo = amend_repository_create (p->dir, AUTHOR, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (p->repo);
+}
+
+static void
+replace_in_file (const char *dir,
+                 const char *file,
+                 const char *from,
+                 const char *to)
+{
+  g_autofree char *text = amend_test_read (dir, file);
+  g_auto(GStrv) parts = g_strsplit (text, from, 2);
+  g_autofree char *joined = NULL;
+
+  g_assert_cmpuint (g_strv_length (parts), ==, 2);
+  joined = g_strjoinv (to, parts);
+  amend_test_write (dir, file, joined);
+}
+
+static void
+assert_error_contains (GError     *error,
+                       int         code,
+                       const char *needle)
+{
+  g_assert_error (error, AMEND_REPOSITORY_ERROR, code);
+  if (needle && strstr (error->message, needle) == NULL)
+    g_error ("\"%s\" is not in the message: %s", needle, error->message);
+}
+
+/* ----------------------------------------------------------------------- */
+/* Creating and opening                                                     */
+/* ----------------------------------------------------------------------- */
+
+static void
+test_create (void)
+{
+  g_auto(Project) p = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) log = NULL;
+  g_autoptr(AmendDocument) doc = NULL;
+  g_autoptr(AmendRepository) again = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *branch = NULL;
+  g_autofree char *git_author = NULL;
+  g_autofree char *canonical = NULL;
+
+  if (!need_git ())
+    return;
+  project_new (&p);
+
+  text = amend_test_read (p.dir, "regeling.md");
+  g_assert_cmpstr (text, ==, amend_repository_get_template ());
+  /* The template is a regulation without findings, in canonical form. */
+  doc = amend_test_parse (text);
+  g_assert_false (amend_document_has_errors (doc));
+  g_assert_cmpuint (amend_document_get_diagnostics (doc)->len, ==, 0);
+  g_assert_cmpuint (amend_test_count_kind (doc, AMEND_NODE_ARTICLE), ==, 3);
+  canonical = amend_document_to_markdown (doc);
+  g_assert_cmpstr (canonical, ==, text);
+
+  branch = amend_repository_dup_branch (p.repo, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (branch, ==, "main");
+  log = amend_repository_log (p.repo, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (log->len, ==, 1);
+  g_assert_cmpstr (((AmendCommit *) g_ptr_array_index (log, 0))->author, ==, "Jan Jansen");
+  g_assert_cmpstr (((AmendCommit *) g_ptr_array_index (log, 0))->email, ==, "jan@example.nl");
+
+  /* git sees the same branch, commit and author, and nothing unsaved. */
+  g_free (branch);
+  branch = amend_test_git_ok (p.dir, "branch", "--show-current", NULL);
+  g_assert_cmpstr (branch, ==, "main\n");
+  git_author = amend_test_git_ok (p.dir, "log", "--format=%H %an <%ae>", NULL);
+  {
+    g_autofree char *expected = g_strdup_printf ("%s " AUTHOR "\n", ((AmendCommit *) g_ptr_array_index (log, 0))->id);
+    g_assert_cmpstr (git_author, ==, expected);
+  }
+  {
+    g_autofree char *status = amend_test_git_ok (p.dir, "status", "--porcelain", NULL);
+    g_assert_cmpstr (status, ==, "");
+  }
+  amend_test_fsck (p.dir);
+
+  /* A second create refuses instead of starting over. */
+  again = amend_repository_create (p.dir, AUTHOR, &error);
+  g_assert_null (again);
+  assert_error_contains (error, AMEND_REPOSITORY_ERROR_EXISTS, p.dir);
+}
+
+static void
+test_create_existing_files (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendRepository) repo = NULL;
+  g_autofree char *files = NULL;
+
+  if (!need_git ())
+    return;
+  dir = amend_test_tmpdir ("amend-repo");
+  amend_test_write (dir, "apv.md", "# Hoofdstuk 1 Algemeen\n\n## Artikel 1 Begrip\n\nTekst.\n");
+  amend_test_write (dir, "notities.txt", "geen regeling\n");
+
+  repo = amend_repository_create (dir, AUTHOR, &error);
+  g_assert_no_error (error);
+  /* The regulation already there is the first version; no template. */
+  {
+    g_autofree char *template = g_build_filename (dir, "regeling.md", NULL);
+    g_assert_false (g_file_test (template, G_FILE_TEST_EXISTS));
+  }
+  files = amend_test_git_ok (dir, "ls-tree", "-r", "--name-only", "HEAD", NULL);
+  g_assert_cmpstr (files, ==, "apv.md\n");
+  amend_test_fsck (dir);
+  amend_test_rmtree (dir);
+}
+
+static void
+test_create_without_author (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *empty = NULL;
+  g_autofree char *git_dir = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendRepository) repo = NULL;
+
+  dir = amend_test_tmpdir ("amend-repo");
+  empty = amend_test_tmpdir ("amend-nohome");
+  /* libgit2 reads the user's config from a folder that has none now. */
+  git_libgit2_opts (GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_GLOBAL, empty);
+  repo = amend_repository_create (dir, NULL, &error);
+  git_libgit2_opts (GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_GLOBAL, amend_test_git_home ());
+
+  g_assert_null (repo);
+  assert_error_contains (error, AMEND_REPOSITORY_ERROR_NO_AUTHOR, "git config --global user.name");
+  g_assert_nonnull (strstr (error->message, "user.email"));
+  /* Nothing half made is left behind. */
+  git_dir = g_build_filename (dir, ".git", NULL);
+  g_assert_false (g_file_test (git_dir, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  /* A malformed --author is refused with an example of the right form. */
+  repo = amend_repository_create (dir, "Jan Jansen", &error);
+  g_assert_null (repo);
+  assert_error_contains (error, AMEND_REPOSITORY_ERROR_INVALID, "Name <e-mail>");
+  g_clear_error (&error);
+  repo = amend_repository_create (dir, "Jan <jan@x.nl> <y>", &error);
+  g_assert_null (repo);
+  g_assert_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_INVALID);
+  g_assert_false (g_file_test (git_dir, G_FILE_TEST_EXISTS));
+
+  amend_test_rmtree (dir);
+  amend_test_rmtree (empty);
+}
+
+static void
+test_parse_author (void)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *email = NULL;
+  const char *bad[] = { "", "Jan", "<jan@x.nl>", "Jan <>", "Jan <jan@x.nl", "Jan <j an@x.nl>", "Ja<n <j@x.nl>" };
+
+  g_assert_true (amend_parse_author ("  Anne-Fleur van den Ëynde   <a.f@lindewaarde.nl> ", &name, &email, NULL));
+  g_assert_cmpstr (name, ==, "Anne-Fleur van den Ëynde");
+  g_assert_cmpstr (email, ==, "a.f@lindewaarde.nl");
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (amend_parse_author (bad[i], NULL, NULL, &error));
+      g_assert_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_INVALID);
+    }
+}
+
+/* A repository made with git: other branches, other files, a subfolder,
+ * the draft on master. */
+static void
+test_open_git_made (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *sub = NULL;
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendRepository) repo = NULL;
+  g_autoptr(GPtrArray) log = NULL;
+  g_autoptr(GBytes) text = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *main_branch = NULL;
+  g_autofree char *rel = NULL;
+
+  if (!need_git ())
+    return;
+  dir = amend_test_tmpdir ("amend-git");
+  g_free (amend_test_git_ok (dir, "init", "-q", "-b", "master", NULL));
+  amend_test_write (dir, "regeling.md", "## Artikel 1\n\nEen.\n\n## Artikel 2\n\nTwee.\n");
+  amend_test_write (dir, "src/tool.c", "int main (void) { return 0; }\n");
+  amend_test_write (dir, "README", "lees mij\n");
+  g_free (amend_test_git_ok (dir, "add", ".", NULL));
+  g_free (amend_test_git_ok (dir, "commit", "-q", "-m", "Eerste", NULL));
+  g_free (amend_test_git_ok (dir, "switch", "-q", "-c", "werk", NULL));
+  replace_in_file (dir, "regeling.md", "Twee.", "Twee, gewijzigd met git.");
+  g_free (amend_test_git_ok (dir, "commit", "-q", "-am", "Artikel 2 met git", NULL));
+  /* An amendment branch made with git, without a record. */
+  g_free (amend_test_git_ok (dir, "branch", "amendement/met-git", NULL));
+  g_free (amend_test_git_ok (dir, "switch", "-q", "master", NULL));
+
+  /* Found from a subfolder, as git finds it. */
+  sub = g_build_filename (dir, "src", NULL);
+  g_assert_cmpint (g_chdir (sub), ==, 0);
+  repo = amend_repository_open (NULL, &error);
+  g_assert_no_error (error);
+  rel = amend_repository_relative_path (repo, "../regeling.md", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rel, ==, "regeling.md");
+  g_clear_pointer (&rel, g_free);
+  rel = amend_repository_relative_path (repo, "/etc/passwd", &error);
+  g_assert_null (rel);
+  g_assert_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
+
+  main_branch = amend_repository_dup_main_branch (repo, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (main_branch, ==, "master");
+  log = amend_repository_log (repo, "werk", "regeling.md", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (log->len, ==, 2);
+  g_assert_cmpstr (((AmendCommit *) g_ptr_array_index (log, 0))->message, ==, "Artikel 2 met git\n");
+  g_assert_cmpstr (((AmendCommit *) g_ptr_array_index (log, 0))->author, ==, "Test Gebruiker");
+  g_clear_pointer (&log, g_ptr_array_unref);
+  log = amend_repository_log (repo, "werk", "src/tool.c", &error);
+  g_assert_cmpuint (log->len, ==, 1);
+
+  text = amend_repository_read_file (repo, "werk", "regeling.md", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (g_bytes_get_data (text, NULL), "gewijzigd met git"));
+  g_clear_pointer (&text, g_bytes_unref);
+  text = amend_repository_read_file (repo, "werk", "src", &error);
+  assert_error_contains (error, AMEND_REPOSITORY_ERROR_INVALID, "folder");
+  g_clear_error (&error);
+  text = amend_repository_read_file (repo, "werk", "geen.md", &error);
+  assert_error_contains (error, AMEND_REPOSITORY_ERROR_NOT_FOUND, "geen.md");
+  g_clear_error (&error);
+  text = amend_repository_read_file (repo, "bestaat-niet", "regeling.md", &error);
+  assert_error_contains (error, AMEND_REPOSITORY_ERROR_NOT_FOUND, "HEAD~1");
+  g_clear_error (&error);
+
+  list = amend_amendment_list (repo, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+  {
+    AmendAmendment *a = g_ptr_array_index (list, 0);
+
+    g_assert_cmpstr (amend_amendment_get_slug (a), ==, "met-git");
+    g_assert_false (amend_amendment_has_record (a));
+    g_assert_cmpstr (amend_amendment_get_title (a), ==, "met-git");
+    g_assert_cmpuint (amend_amendment_get_ahead (a), ==, 1);
+    g_assert_cmpstr (amend_amendment_get_articles (a)[0], ==, "2");
+    g_assert_null (amend_amendment_get_articles (a)[1]);
+  }
+
+  /* Saving in it commits the regulation only. */
+  amend_test_write (dir, "regeling.md", "## Artikel 1\n\nEen, met Amend.\n\n## Artikel 2\n\nTwee.\n");
+  amend_test_write (dir, "src/tool.c", "int main (void) { return 1; }\n");
+  g_free (amend_repository_save (repo, NULL, AUTHOR, NULL, "Met Amend", &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *changed = amend_test_git_ok (dir, "show", "--format=", "--name-only", "HEAD", NULL);
+    g_autofree char *status = amend_test_git_ok (dir, "status", "--porcelain", NULL);
+
+    g_assert_cmpstr (changed, ==, "regeling.md\n");
+    g_assert_cmpstr (status, ==, " M src/tool.c\n");
+  }
+  amend_test_fsck (dir);
+  amend_test_rmtree (dir);
+}
+
+/* ----------------------------------------------------------------------- */
+/* History: the 22 versions of the Gemeentewet                              */
+/* ----------------------------------------------------------------------- */
+
+static void
+test_gemeentewet_history (void)
+{
+  g_autofree char *index_path = amend_test_shared_path ("corpus/nl-wetten-historie/index.txt");
+  g_autofree char *index = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(Project) p = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) versions = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) dates = g_ptr_array_new_with_free_func ((GDestroyNotify) g_date_time_unref);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) log = NULL;
+  g_autofree char *git_log = NULL;
+  GString *expected_log = g_string_new (NULL);
+
+  if (index_path == NULL || !need_git ())
+    {
+      g_string_free (expected_log, TRUE);
+      return;
+    }
+  index = amend_test_read_file (index_path, NULL);
+  lines = g_strsplit (index, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_auto(GStrv) f = g_strsplit (lines[i], " ", -1);
+      g_autofree char *file = NULL;
+      g_autofree char *iso = NULL;
+      g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("+01:00");
+
+      if (g_strv_length (f) < 3)
+        continue;
+      file = g_strdup_printf ("corpus/nl-wetten-historie/%s.md", f[0]);
+      g_ptr_array_add (versions, amend_test_shared_path (file));
+      iso = g_strdup_printf ("%sT09:00:00", f[2]);
+      g_ptr_array_add (dates, g_date_time_new_from_iso8601 (iso, tz));
+      g_assert_nonnull (g_ptr_array_index (dates, dates->len - 1));
+    }
+  g_assert_cmpuint (versions->len, ==, 22);
+
+  /* git init leaves an unborn main; Amend's first save makes the first
+   * commit, so all 22 versions carry the dates of the index. */
+  p.dir = amend_test_tmpdir ("amend-gemeentewet");
+  g_free (amend_test_git_ok (p.dir, "init", "-q", NULL));
+  p.repo = amend_repository_open (p.dir, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < versions->len; i++)
+    {
+      gsize len = 0;
+      g_autofree char *data = amend_test_read_file (g_ptr_array_index (versions, i), &len);
+      g_autofree char *path = g_build_filename (p.dir, "gemeentewet.md", NULL);
+      g_autofree char *message = g_strdup_printf ("Gemeentewet, versie %u", i + 1);
+      char *id;
+
+      g_file_set_contents (path, data, len, &error);
+      g_assert_no_error (error);
+      id = amend_repository_save (p.repo, NULL, AUTHOR, g_ptr_array_index (dates, i), message, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (id);
+      g_ptr_array_add (ids, id);
+    }
+
+  log = amend_repository_log (p.repo, NULL, "gemeentewet.md", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (log->len, ==, 22);
+  for (guint i = 0; i < 22; i++)
+    {
+      AmendCommit *c = g_ptr_array_index (log, i);
+      guint version = 21 - i;  /* newest first */
+      g_autofree char *rev = g_strdup_printf ("HEAD~%u", i);
+      g_autoptr(GBytes) at_rev = amend_repository_read_file (p.repo, rev, "gemeentewet.md", &error);
+      g_autoptr(GBytes) at_id = NULL;
+      g_autoptr(GBytes) by_git = NULL;
+      gsize len = 0;
+      g_autofree char *data = amend_test_read_file (g_ptr_array_index (versions, version), &len);
+      g_autoptr(GBytes) original = g_bytes_new_take (g_steal_pointer (&data), len);
+      g_autofree char *spec = NULL;
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (c->id, ==, g_ptr_array_index (ids, version));
+      g_assert_cmpstr (c->author, ==, "Jan Jansen");
+      {
+        g_autofree char *message = g_strdup_printf ("Gemeentewet, versie %u\n", version + 1);
+
+        g_assert_cmpstr (c->message, ==, message);
+        g_assert_true (g_date_time_equal (c->date, g_ptr_array_index (dates, version)));
+        g_assert_cmpint (g_date_time_get_utc_offset (c->date), ==, G_TIME_SPAN_HOUR);
+      }
+      /* Byte for byte, by HEAD~N and by id, with Amend and with git. */
+      g_assert_true (g_bytes_equal (at_rev, original));
+      at_id = amend_repository_read_file (p.repo, c->id, "gemeentewet.md", &error);
+      g_assert_no_error (error);
+      g_assert_true (g_bytes_equal (at_id, original));
+      spec = g_strdup_printf ("%s:gemeentewet.md", c->id);
+      by_git = amend_test_git_show (p.dir, spec);
+      g_assert_true (g_bytes_equal (by_git, original));
+      g_string_append_printf (expected_log, "%s\n", c->id);
+    }
+
+  git_log = amend_test_git_ok (p.dir, "log", "--format=%H", "--", "gemeentewet.md", NULL);
+  g_assert_cmpstr (git_log, ==, expected_log->str);
+  g_string_free (expected_log, TRUE);
+  {
+    g_autofree char *git_dates = amend_test_git_ok (p.dir, "log", "-1", "--format=%aI", NULL);
+    g_assert_cmpstr (git_dates, ==, "2015-11-24T09:00:00+01:00\n");
+  }
+  amend_test_fsck (p.dir);
+}
+
+/* ----------------------------------------------------------------------- */
+/* Saving                                                                   */
+/* ----------------------------------------------------------------------- */
+
+static void
+test_save (void)
+{
+  g_auto(Project) p = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GPtrArray) log = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *files = NULL;
+  g_autofree char *status = NULL;
+
+  if (!need_git ())
+    return;
+  project_new (&p);
+
+  /* Nothing changed: nothing to save, and no empty commit. */
+  id = amend_repository_save (p.repo, NULL, AUTHOR, NULL, "Niets", &error);
+  g_assert_null (id);
+  assert_error_contains (error, AMEND_REPOSITORY_ERROR_NOTHING_TO_SAVE, "nothing to save");
+  g_clear_error (&error);
+
+  /* New, changed, deleted: a new regulation, the template changed, a
+   * record, and a file that is no regulation (not saved, not listed). */
+  replace_in_file (p.dir, "regeling.md", "Begripsbepalingen", "Definities");
+  amend_test_write (p.dir, "bijlagen/tarieven.md", "# Bijlage 1 Tarieven\n\nNul euro.\n");
+  amend_test_write (p.dir, ".amend/opmerkingen/a.md", "Een opmerking.\n");
+  amend_test_write (p.dir, "build.log", "bouwsel\n");
+  changes = amend_repository_list_changes (p.repo, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 3);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      AmendChange *c = g_ptr_array_index (changes, i);
+
+      g_assert_true (c->regulation);
+      g_assert_cmpint (c->kind, ==, strcmp (c->path, "regeling.md") == 0 ? AMEND_CHANGE_MODIFIED : AMEND_CHANGE_NEW);
+    }
+
+  id = amend_repository_save (p.repo, NULL, AUTHOR, NULL, NULL, &error);
+  g_assert_no_error (error);
+  files = amend_test_git_ok (p.dir, "ls-tree", "-r", "--name-only", "HEAD", NULL);
+  g_assert_cmpstr (files, ==, ".amend/opmerkingen/a.md\nbijlagen/tarieven.md\nregeling.md\n");
+  log = amend_repository_log (p.repo, NULL, NULL, &error);
+  /* Without -m the message names the regulations that changed. */
+  g_assert_cmpstr (((AmendCommit *) g_ptr_array_index (log, 0))->message, ==,
+                   "Update bijlagen/tarieven.md and regeling.md\n");
+  status = amend_test_git_ok (p.dir, "status", "--porcelain", NULL);
+  g_assert_cmpstr (status, ==, "?? build.log\n");
+  g_clear_pointer (&status, g_free);
+  g_clear_pointer (&files, g_free);
+  g_clear_pointer (&id, g_free);
+
+  /* Deleted, and a file staged with git add that is no regulation: the
+   * version holds the deletion, the staged file stays staged. */
+  {
+    g_autofree char *gone = g_build_filename (p.dir, "bijlagen/tarieven.md", NULL);
+    g_assert_cmpint (g_unlink (gone), ==, 0);
+  }
+  g_free (amend_test_git_ok (p.dir, "add", "build.log", NULL));
+  id = amend_repository_save (p.repo, NULL, NULL, NULL, "Bijlage weg", &error);
+  g_assert_no_error (error);
+  files = amend_test_git_ok (p.dir, "ls-tree", "-r", "--name-only", "HEAD", NULL);
+  g_assert_cmpstr (files, ==, ".amend/opmerkingen/a.md\nregeling.md\n");
+  status = amend_test_git_ok (p.dir, "status", "--porcelain", NULL);
+  g_assert_cmpstr (status, ==, "A  build.log\n");
+  g_clear_pointer (&log, g_ptr_array_unref);
+  log = amend_repository_log (p.repo, NULL, NULL, &error);
+  /* The author from the git configuration. */
+  g_assert_cmpstr (((AmendCommit *) g_ptr_array_index (log, 0))->author, ==, "Test Gebruiker");
+  g_assert_cmpstr (((AmendCommit *) g_ptr_array_index (log, 0))->email, ==, "test@example.nl");
+  g_clear_pointer (&id, g_free);
+  g_clear_pointer (&files, g_free);
+  g_clear_pointer (&status, g_free);
+
+  /* Given files: only those, even one that is no regulation. */
+  replace_in_file (p.dir, "regeling.md", "Definities", "Begrippen");
+  amend_test_write (p.dir, "tool.sh", "#!/bin/sh\n");
+  {
+    g_autofree char *script = g_build_filename (p.dir, "tool.sh", NULL);
+    g_assert_cmpint (g_chmod (script, 0755), ==, 0);
+  }
+  {
+    const char *paths[] = { "tool.sh", NULL };
+    const char *missing[] = { "weg.md", NULL };
+
+    id = amend_repository_save (p.repo, paths, AUTHOR, NULL, "Alleen het script", &error);
+    g_assert_no_error (error);
+    files = amend_test_git_ok (p.dir, "ls-tree", "-r", "HEAD", "tool.sh", NULL);
+    g_assert_true (g_str_has_prefix (files, "100755 blob "));
+    status = amend_test_git_ok (p.dir, "status", "--porcelain", NULL);
+    g_assert_cmpstr (status, ==, "A  build.log\n M regeling.md\n");
+    g_clear_pointer (&id, g_free);
+    id = amend_repository_save (p.repo, missing, AUTHOR, NULL, "Weg", &error);
+    g_assert_null (id);
+    assert_error_contains (error, AMEND_REPOSITORY_ERROR_NOT_FOUND, "weg.md");
+    g_clear_error (&error);
+  }
+  /* A message of only blanks is no message. */
+  g_assert_null (amend_repository_save (p.repo, NULL, AUTHOR, NULL, " \n ", &error));
+  g_assert_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_INVALID);
+  amend_test_fsck (p.dir);
+}
+
+/* ----------------------------------------------------------------------- */
+/* Refusals                                                                 */
+/* ----------------------------------------------------------------------- */
+
+static void
+test_locked (void)
+{
+  g_auto(Project) p = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *lock = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *text_before = NULL;
+
+  if (!need_git ())
+    return;
+  project_new (&p);
+  g_assert_nonnull (amend_amendment_propose (p.repo, "Tijdelijk", NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (amend_repository_switch (p.repo, "main", FALSE, NULL, &error));
+
+  /* Another program's lock, as git leaves it while it writes. */
+  lock = g_build_filename (p.dir, ".git", "index.lock", NULL);
+  amend_test_write (p.dir, ".git/index.lock", "");
+  replace_in_file (p.dir, "regeling.md", "Citeertitel", "Naam");
+  text_before = amend_test_read (p.dir, "regeling.md");
+
+  id = amend_repository_save (p.repo, NULL, AUTHOR, NULL, "Op slot", &error);
+  g_assert_null (id);
+  assert_error_contains (error, AMEND_REPOSITORY_ERROR_LOCKED, "index.lock");
+  g_assert_nonnull (strstr (error->message, "remove the file"));
+  g_clear_error (&error);
+  g_assert_false (amend_repository_switch (p.repo, "tijdelijk", TRUE, NULL, &error));
+  g_assert_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_LOCKED);
+  g_clear_error (&error);
+  g_assert_null (amend_amendment_propose (p.repo, "Nog een", NULL, NULL, NULL, &error));
+  g_assert_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_LOCKED);
+  g_clear_error (&error);
+  g_assert_null (amend_amendment_change_status (p.repo, "tijdelijk", AMEND_STATUS_SUBMITTED, &error));
+  g_assert_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_LOCKED);
+  g_clear_error (&error);
+  /* Nothing was written: the same commit, the same text. */
+  {
+    g_autofree char *count = amend_test_git_ok (p.dir, "rev-list", "--count", "--all", NULL);
+    g_autofree char *text_after = amend_test_read (p.dir, "regeling.md");
+
+    g_assert_cmpstr (count, ==, "2\n");
+    g_assert_cmpstr (text_after, ==, text_before);
+  }
+
+  g_assert_cmpint (g_unlink (lock), ==, 0);
+  id = amend_repository_save (p.repo, NULL, AUTHOR, NULL, "Vrij", &error);
+  g_assert_no_error (error);
+  amend_test_fsck (p.dir);
+}
+
+/* A real conflicting merge (and rebase) made with git. */
+static void
+make_conflict (const char *dir)
+{
+  g_free (amend_test_git_ok (dir, "switch", "-q", "-c", "ander", NULL));
+  replace_in_file (dir, "regeling.md", "Verordening.\n", "Andere verordening.\n");
+  g_free (amend_test_git_ok (dir, "commit", "-q", "-am", "Ander", NULL));
+  g_free (amend_test_git_ok (dir, "switch", "-q", "main", NULL));
+  replace_in_file (dir, "regeling.md", "Verordening.\n", "Eigen verordening.\n");
+  g_free (amend_test_git_ok (dir, "commit", "-q", "-am", "Eigen", NULL));
+}
+
+static void
+assert_busy (Project    *p,
+             const char *word)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (amend_repository_describe_state (p->repo));
+  g_assert_null (amend_repository_save (p->repo, NULL, AUTHOR, NULL, "Midden in", &error));
+  assert_error_contains (error, AMEND_REPOSITORY_ERROR_BUSY, word);
+  g_clear_error (&error);
+  g_assert_false (amend_repository_switch (p->repo, "ander", TRUE, NULL, &error));
+  assert_error_contains (error, AMEND_REPOSITORY_ERROR_BUSY, "--abort");
+  g_clear_error (&error);
+  g_assert_null (amend_amendment_propose (p->repo, "Midden", NULL, NULL, NULL, &error));
+  g_assert_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_BUSY);
+}
+
+static void
+test_mid_merge_and_rebase (void)
+{
+  g_auto(Project) p = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *conflicted = NULL;
+
+  if (!need_git ())
+    return;
+  project_new (&p);
+  make_conflict (p.dir);
+
+  g_assert_cmpint (amend_test_git (p.dir, NULL, &err, "merge", "ander", NULL), !=, 0);
+  g_assert_nonnull (strstr (amend_repository_describe_state (p.repo), "git merge --abort"));
+  assert_busy (&p, "merge");
+  /* The conflict markers git wrote are still there: nothing was touched. */
+  conflicted = amend_test_read (p.dir, "regeling.md");
+  g_assert_nonnull (strstr (conflicted, "<<<<<<<"));
+  amend_test_fsck (p.dir);
+  g_free (amend_test_git_ok (p.dir, "merge", "--abort", NULL));
+  g_assert_null (amend_repository_describe_state (p.repo));
+
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (amend_test_git (p.dir, NULL, &err, "rebase", "ander", NULL), !=, 0);
+  g_assert_nonnull (strstr (amend_repository_describe_state (p.repo), "git rebase --abort"));
+  assert_busy (&p, "rebase");
+  g_free (amend_test_git_ok (p.dir, "rebase", "--abort", NULL));
+  amend_test_fsck (p.dir);
+}
+
+static void
+test_bare_detached_unborn (void)
+{
+  g_auto(Project) p = { 0 };
+  g_autofree char *bare = NULL;
+  g_autofree char *unborn = NULL;
+  g_autofree char *branch = NULL;
+  g_autoptr(AmendRepository) bare_repo = NULL;
+  g_autoptr(AmendRepository) unborn_repo = NULL;
+  g_autoptr(GPtrArray) log = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!need_git ())
+    return;
+  project_new (&p);
+
+  /* Bare: reading works, writing says what to do. */
+  bare = amend_test_tmpdir ("amend-bare");
+  g_free (amend_test_git_ok (bare, "init", "-q", "--bare", NULL));
+  g_free (amend_test_git_ok (p.dir, "push", "-q", bare, "main", NULL));
+  bare_repo = amend_repository_open (bare, &error);
+  g_assert_no_error (error);
+  g_assert_true (amend_repository_is_bare (bare_repo));
+  log = amend_repository_log (bare_repo, "main", "regeling.md", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (log->len, ==, 1);
+  g_assert_null (amend_repository_save (bare_repo, NULL, AUTHOR, NULL, "Kaal", &error));
+  assert_error_contains (error, AMEND_REPOSITORY_ERROR_BARE, "git clone");
+  g_clear_error (&error);
+  g_assert_false (amend_repository_switch (bare_repo, "main", FALSE, NULL, &error));
+  g_assert_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_BARE);
+  g_clear_error (&error);
+  amend_test_fsck (bare);
+  amend_test_rmtree (bare);
+
+  /* Detached HEAD: no saving, and switching is the way back. */
+  g_free (amend_test_git_ok (p.dir, "checkout", "-q", "--detach", NULL));
+  g_assert_cmpint (amend_repository_get_head (p.repo, &branch), ==, AMEND_HEAD_DETACHED);
+  g_assert_cmpuint (strlen (branch), ==, 7);
+  replace_in_file (p.dir, "regeling.md", "Citeertitel", "Naam");
+  g_assert_null (amend_repository_save (p.repo, NULL, AUTHOR, NULL, "Los", &error));
+  assert_error_contains (error, AMEND_REPOSITORY_ERROR_DETACHED, "main");
+  g_clear_error (&error);
+  g_assert_null (amend_amendment_change_status (p.repo, NULL, AMEND_STATUS_SUBMITTED, &error));
+  g_assert_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_DETACHED);
+  g_clear_error (&error);
+  g_assert_false (amend_repository_switch (p.repo, "main", FALSE, NULL, &error));
+  g_assert_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_DIRTY);
+  g_clear_error (&error);
+  g_free (amend_test_git_ok (p.dir, "checkout", "-q", "regeling.md", NULL));
+  g_assert_true (amend_repository_switch (p.repo, "main", FALSE, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (amend_repository_get_head (p.repo, NULL), ==, AMEND_HEAD_BRANCH);
+  amend_test_fsck (p.dir);
+
+  /* Unborn: a repository from git init, without any commit. */
+  unborn = amend_test_tmpdir ("amend-unborn");
+  g_free (amend_test_git_ok (unborn, "init", "-q", NULL));
+  unborn_repo = amend_repository_open (unborn, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&branch, g_free);
+  g_assert_cmpint (amend_repository_get_head (unborn_repo, &branch), ==, AMEND_HEAD_UNBORN);
+  g_assert_cmpstr (branch, ==, "main");
+  g_clear_pointer (&log, g_ptr_array_unref);
+  log = amend_repository_log (unborn_repo, NULL, NULL, &error);
+  g_assert_null (log);
+  assert_error_contains (error, AMEND_REPOSITORY_ERROR_UNBORN, "no saved version yet");
+  g_clear_error (&error);
+  g_assert_null (amend_amendment_propose (unborn_repo, "Te vroeg", NULL, NULL, NULL, &error));
+  g_assert_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_UNBORN);
+  g_clear_error (&error);
+  g_assert_null (amend_amendment_list (unborn_repo, &error));
+  g_assert_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_UNBORN);
+  g_clear_error (&error);
+  /* Saving makes the first version. */
+  amend_test_write (unborn, "regeling.md", "## Artikel 1\n\nEen.\n");
+  g_free (amend_repository_save (unborn_repo, NULL, AUTHOR, NULL, "Eerste", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&log, g_ptr_array_unref);
+  log = amend_repository_log (unborn_repo, NULL, NULL, &error);
+  g_assert_cmpuint (log->len, ==, 1);
+  amend_test_fsck (unborn);
+  amend_test_rmtree (unborn);
+
+  /* No repository at all. */
+  {
+    g_autofree char *none = amend_test_tmpdir ("amend-none");
+    g_autoptr(AmendRepository) nothing = amend_repository_open (none, &error);
+
+    g_assert_null (nothing);
+    assert_error_contains (error, AMEND_REPOSITORY_ERROR_NOT_FOUND, "amend init");
+    amend_test_rmtree (none);
+  }
+}
+
+/* ----------------------------------------------------------------------- */
+/* Amendments                                                               */
+/* ----------------------------------------------------------------------- */
+
+static void
+test_slug (void)
+{
+  const struct { const char *title; const char *slug; } cases[] = {
+    { "Verbod op vuurwerk in het centrum", "verbod-op-vuurwerk-in-het-centrum" },
+    { "Één dag vuurwerk: oud & nieuw!", "een-dag-vuurwerk-oud-nieuw" },
+    { "Café \xe2\x80\x98" "De \xc4\xb2ssel\xe2\x80\x99 naïef", "cafe-de-ijssel-naief" },
+    { "Artikel 2:3 (APV)", "artikel-2-3-apv" },
+    { "  --  ", "amendement" },
+    { "\xe4\xb8\xad\xe6\x96\x87", "amendement" },
+    { "..lock", "lock" },
+    { "Een heel lange titel die maar doorgaat over de sluitingstijden van horecabedrijven in de binnenstad",
+      "een-heel-lange-titel-die-maar-doorgaat-over-de" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *slug = amend_slug_from_title (cases[i].title);
+      g_autofree char *ref = g_strconcat ("refs/heads/amendement/", slug, NULL);
+      int valid = 0;
+
+      g_assert_cmpstr (slug, ==, cases[i].slug);
+      g_assert_cmpuint (strlen (slug), <=, 60);
+      g_assert_cmpint (git_reference_name_is_valid (&valid, ref), ==, 0);
+      g_assert_true (valid);
+    }
+}
+
+static void
+test_record (void)
+{
+  g_autoptr(AmendAmendment) a = amend_amendment_new ("vuurwerk", "Vuurwerk; en = meer");
+  const char *people[] = { "Jan Jansen <jan@example.nl>", "Eva; de Vries <eva@example.nl>", NULL };
+  g_autoptr(AmendAmendment) back = NULL;
+  g_autoptr(AmendAmendment) extra = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *again = NULL;
+  gsize len = 0;
+
+  amend_amendment_set_submitters (a, people);
+  amend_amendment_set_motivation (a, "Eerste regel.\nTweede regel.");
+  data = amend_amendment_to_data (a, &len);
+  g_assert_true (g_str_has_prefix (data, "[amendement]\ntitle=Vuurwerk; en = meer\n"));
+  g_assert_nonnull (strstr (data, "\nstatus=concept\n"));
+  g_assert_nonnull (strstr (data, "\nsubmitters=Jan Jansen <jan@example.nl>;Eva\\;\\sde Vries <eva@example.nl>;\n"));
+  g_assert_nonnull (strstr (data, "\nmotivation=Eerste regel.\\nTweede regel.\n"));
+  g_assert_nonnull (strstr (data, "\ncreated="));
+  g_assert_true (g_str_has_suffix (data, "\n"));
+
+  back = amend_amendment_new_from_data ("vuurwerk", data, len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (amend_amendment_get_title (back), ==, "Vuurwerk; en = meer");
+  g_assert_cmpstrv (amend_amendment_get_submitters (back), people);
+  g_assert_cmpstr (amend_amendment_get_motivation (back), ==, "Eerste regel.\nTweede regel.");
+  g_assert_cmpint (amend_amendment_get_status (back), ==, AMEND_STATUS_CONCEPT);
+  g_assert_true (g_date_time_equal (amend_amendment_get_created (back), amend_amendment_get_created (a)));
+  g_assert_cmpstr (amend_amendment_get_branch (back), ==, "amendement/vuurwerk");
+
+  /* Keys and groups Amend does not know survive a status change. */
+  extra = amend_amendment_new_from_data ("x", "[amendement]\ntitle=X\nstatus=ingediend\nnummer=A12\n"
+                                         "[vote]\ndate=2027-05-01\n", -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (amend_amendment_set_status (extra, AMEND_STATUS_ADOPTED, NULL, &error));
+  again = amend_amendment_to_data (extra, NULL);
+  g_assert_nonnull (strstr (again, "nummer=A12"));
+  g_assert_nonnull (strstr (again, "[vote]\ndate=2027-05-01"));
+  g_assert_nonnull (strstr (again, "status=aangenomen"));
+
+  /* A broken record is an error that names the file. */
+  g_clear_object (&back);
+  back = amend_amendment_new_from_data ("kapot", "[amendement]\ntitle=X\nstatus=misschien\n", -1, &error);
+  g_assert_null (back);
+  assert_error_contains (error, AMEND_REPOSITORY_ERROR_INVALID, ".amend/amendementen/kapot/amendement.ini");
+  g_clear_error (&error);
+  back = amend_amendment_new_from_data ("kapot", "geen ini", -1, &error);
+  g_assert_null (back);
+  g_assert_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_INVALID);
+}
+
+static void
+test_transitions (void)
+{
+  /* rows: from; columns: to (concept, ingediend, aangenomen, verworpen, ingetrokken) */
+  const gboolean allowed[5][5] = {
+    { FALSE, TRUE,  FALSE, FALSE, TRUE },
+    { FALSE, FALSE, TRUE,  TRUE,  TRUE },
+    { FALSE, FALSE, FALSE, FALSE, FALSE },
+    { FALSE, FALSE, FALSE, FALSE, FALSE },
+    { FALSE, FALSE, FALSE, FALSE, FALSE },
+  };
+
+  for (AmendStatus from = AMEND_STATUS_CONCEPT; from <= AMEND_STATUS_WITHDRAWN; from++)
+    for (AmendStatus to = AMEND_STATUS_CONCEPT; to <= AMEND_STATUS_WITHDRAWN; to++)
+      {
+        g_autoptr(AmendAmendment) a = NULL;
+        g_autoptr(GError) error = NULL;
+        g_autofree char *record = g_strdup_printf ("[amendement]\ntitle=T\nstatus=%s\n", amend_status_to_string (from));
+        AmendStatus parsed;
+
+        g_assert_true (amend_status_from_string (amend_status_to_string (from), &parsed));
+        g_assert_cmpint (parsed, ==, from);
+        g_assert_cmpint (amend_status_can_become (from, to), ==, allowed[from][to]);
+        a = amend_amendment_new_from_data ("t", record, -1, &error);
+        g_assert_no_error (error);
+        g_assert_cmpint (amend_amendment_set_status (a, to, NULL, &error), ==, allowed[from][to]);
+        if (allowed[from][to])
+          {
+            g_assert_no_error (error);
+            g_assert_cmpint (amend_amendment_get_status (a), ==, to);
+          }
+        else
+          {
+            /* The refusal names the status it has and the one asked for. */
+            assert_error_contains (error, AMEND_REPOSITORY_ERROR_TRANSITION, amend_status_to_string (from));
+            g_assert_nonnull (strstr (error->message, "\xe2\x80\x9c" "t\xe2\x80\x9d"));
+            g_assert_cmpint (amend_amendment_get_status (a), ==, from);
+          }
+      }
+}
+
+static AmendAmendment *
+find_amendment (GPtrArray  *list,
+                const char *slug)
+{
+  for (guint i = 0; i < list->len; i++)
+    if (g_strcmp0 (amend_amendment_get_slug (g_ptr_array_index (list, i)), slug) == 0)
+      return g_ptr_array_index (list, i);
+  g_error ("no amendment %s in the list", slug);
+  return NULL;
+}
+
+static void
+test_amendment_life (void)
+{
+  g_auto(Project) p = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendAmendment) a = NULL;
+  g_autoptr(AmendAmendment) twin = NULL;
+  g_autoptr(AmendAmendment) changed = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *branch = NULL;
+  g_autofree char *record = NULL;
+  g_autofree char *text = NULL;
+  const char *by[] = { "Jan Jansen <jan@example.nl>", "Eva de Vries   <eva@example.nl>", NULL };
+  const char *by_clean[] = { "Jan Jansen <jan@example.nl>", "Eva de Vries <eva@example.nl>", NULL };
+
+  if (!need_git ())
+    return;
+  project_new (&p);
+
+  a = amend_amendment_propose (p.repo, "Inwerkingtreding op één januari", by, "Duidelijker voor iedereen.",
+                               NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (amend_amendment_get_slug (a), ==, "inwerkingtreding-op-een-januari");
+  branch = amend_repository_dup_branch (p.repo, &error);
+  g_assert_cmpstr (branch, ==, "amendement/inwerkingtreding-op-een-januari");
+
+  /* The record, as git sees it in the branch. */
+  record = amend_test_git_ok (p.dir, "show",
+                              "amendement/inwerkingtreding-op-een-januari:"
+                              ".amend/amendementen/inwerkingtreding-op-een-januari/amendement.ini", NULL);
+  g_assert_true (g_str_has_prefix (record, "[amendement]\ntitle=Inwerkingtreding op één januari\n"));
+  g_assert_nonnull (strstr (record, "\nsubmitters=Jan Jansen <jan@example.nl>;Eva de Vries <eva@example.nl>;\n"));
+  g_assert_nonnull (strstr (record, "\nmotivation=Duidelijker voor iedereen.\n"));
+  g_assert_nonnull (strstr (record, "\nstatus=concept\n"));
+  g_assert_true (g_regex_match_simple ("\ncreated=\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d[+-]\\d\\d:\\d\\d\n",
+                                       record, 0, 0));
+  {
+    g_autofree char *author = amend_test_git_ok (p.dir, "log", "-1", "--format=%an <%ae>%n%s", NULL);
+    g_assert_cmpstr (author, ==, "Test Gebruiker <test@example.nl>\nPropose amendment: Inwerkingtreding op één januari\n");
+  }
+  amend_test_fsck (p.dir);
+
+  /* Save on it: article 2 changes. */
+  replace_in_file (p.dir, "regeling.md", "op de dag na die van de bekendmaking", "op 1 januari 2028");
+  g_free (amend_repository_save (p.repo, NULL, AUTHOR, NULL, "Vaste datum", &error));
+  g_assert_no_error (error);
+  /* main moves on: one commit behind. */
+  g_assert_true (amend_repository_switch (p.repo, "main", FALSE, NULL, &error));
+  text = amend_test_read (p.dir, "regeling.md");
+  g_assert_nonnull (strstr (text, "op de dag na die van de bekendmaking"));
+  {
+    g_autofree char *records = g_build_filename (p.dir, ".amend", NULL);
+    g_assert_false (g_file_test (records, G_FILE_TEST_EXISTS));
+  }
+  replace_in_file (p.dir, "regeling.md", "Aldus vastgesteld", "Vastgesteld");
+  g_free (amend_repository_save (p.repo, NULL, AUTHOR, NULL, "Slot", &error));
+  g_assert_no_error (error);
+
+  list = amend_amendment_list (p.repo, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+  {
+    AmendAmendment *l = g_ptr_array_index (list, 0);
+    const char *articles[] = { "2", NULL };
+    GPtrArray *files = amend_amendment_get_files (l);
+
+    g_assert_cmpstr (amend_amendment_get_title (l), ==, "Inwerkingtreding op één januari");
+    g_assert_cmpstrv (amend_amendment_get_submitters (l), by_clean);
+    g_assert_cmpint (amend_amendment_get_status (l), ==, AMEND_STATUS_CONCEPT);
+    g_assert_cmpuint (amend_amendment_get_ahead (l), ==, 2);
+    g_assert_cmpuint (amend_amendment_get_behind (l), ==, 1);
+    g_assert_cmpstrv (amend_amendment_get_articles (l), articles);
+    g_assert_cmpuint (files->len, ==, 1);
+    g_assert_cmpstr (((AmendTouchedFile *) g_ptr_array_index (files, 0))->path, ==, "regeling.md");
+    g_assert_nonnull (amend_amendment_get_last_change (l));
+  }
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* The same title again: a suffix. */
+  twin = amend_amendment_propose (p.repo, "Inwerkingtreding op één januari", NULL, NULL, "HEAD~1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (amend_amendment_get_slug (twin), ==, "inwerkingtreding-op-een-januari-2");
+  /* From HEAD~1: one behind main (the "Slot" commit). */
+  list = amend_amendment_list (p.repo, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (amend_amendment_get_behind (find_amendment (list, "inwerkingtreding-op-een-januari-2")), ==, 1);
+  g_assert_cmpstr (amend_amendment_get_submitters (find_amendment (list, "inwerkingtreding-op-een-januari-2"))[0],
+                   ==, "Test Gebruiker <test@example.nl>");
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* Unsaved changes stop a switch and are kept; --save saves them. */
+  replace_in_file (p.dir, "regeling.md", "Citeertitel", "Korte naam");
+  g_assert_false (amend_repository_switch (p.repo, "main", FALSE, NULL, &error));
+  assert_error_contains (error, AMEND_REPOSITORY_ERROR_DIRTY, "regeling.md");
+  g_assert_nonnull (strstr (error->message, "main"));
+  g_clear_error (&error);
+  g_free (text);
+  text = amend_test_read (p.dir, "regeling.md");
+  g_assert_nonnull (strstr (text, "Korte naam"));
+  g_free (branch);
+  branch = amend_repository_dup_branch (p.repo, NULL);
+  g_assert_cmpstr (branch, ==, "amendement/inwerkingtreding-op-een-januari-2");
+  g_assert_true (amend_repository_switch (p.repo, "inwerkingtreding-op-een-januari", TRUE, NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GBytes) saved = amend_repository_read_file (p.repo, "amendement/inwerkingtreding-op-een-januari-2",
+                                                          "regeling.md", &error);
+    g_assert_nonnull (strstr (g_bytes_get_data (saved, NULL), "Korte naam"));
+  }
+
+  /* Submit one that is not checked out: only its branch changes. */
+  changed = amend_amendment_change_status (p.repo, "amendement/inwerkingtreding-op-een-januari-2",
+                                           AMEND_STATUS_SUBMITTED, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (amend_amendment_get_status (changed), ==, AMEND_STATUS_SUBMITTED);
+  g_clear_object (&changed);
+  /* Submit the current one: the working copy's record follows. */
+  changed = amend_amendment_change_status (p.repo, NULL, AMEND_STATUS_SUBMITTED, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&record, g_free);
+  record = amend_test_read (p.dir, ".amend/amendementen/inwerkingtreding-op-een-januari/amendement.ini");
+  g_assert_nonnull (strstr (record, "\nstatus=ingediend\n"));
+  {
+    g_autofree char *status = amend_test_git_ok (p.dir, "status", "--porcelain", NULL);
+    g_autofree char *subject = amend_test_git_ok (p.dir, "log", "-1", "--format=%s", NULL);
+
+    g_assert_cmpstr (status, ==, "");
+    g_assert_cmpstr (subject, ==, "Submit amendment: Inwerkingtreding op één januari\n");
+  }
+  g_clear_object (&changed);
+
+  /* list reads the record of the branch, not the working copy. */
+  replace_in_file (p.dir, ".amend/amendementen/inwerkingtreding-op-een-januari/amendement.ini",
+                   "status=ingediend", "status=aangenomen");
+  list = amend_amendment_list (p.repo, &error);
+  g_assert_cmpint (amend_amendment_get_status (find_amendment (list, "inwerkingtreding-op-een-januari")), ==,
+                   AMEND_STATUS_SUBMITTED);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  /* ...and a status change refuses to overwrite that unsaved edit. */
+  g_assert_null (amend_amendment_change_status (p.repo, NULL, AMEND_STATUS_WITHDRAWN, &error));
+  assert_error_contains (error, AMEND_REPOSITORY_ERROR_DIRTY, "amendement.ini");
+  g_clear_error (&error);
+  g_free (amend_test_git_ok (p.dir, "checkout", "-q", ".amend", NULL));
+
+  /* Withdraw; then nothing moves any more. */
+  changed = amend_amendment_change_status (p.repo, NULL, AMEND_STATUS_WITHDRAWN, &error);
+  g_assert_no_error (error);
+  g_clear_object (&changed);
+  changed = amend_amendment_change_status (p.repo, NULL, AMEND_STATUS_SUBMITTED, &error);
+  g_assert_null (changed);
+  assert_error_contains (error, AMEND_REPOSITORY_ERROR_TRANSITION, "ingetrokken");
+  g_clear_error (&error);
+  g_assert_null (amend_amendment_change_status (p.repo, "bestaat-niet", AMEND_STATUS_SUBMITTED, &error));
+  assert_error_contains (error, AMEND_REPOSITORY_ERROR_NOT_FOUND, "bestaat-niet");
+  g_clear_error (&error);
+  g_assert_true (amend_repository_switch (p.repo, "main", FALSE, NULL, &error));
+  g_assert_null (amend_amendment_change_status (p.repo, NULL, AMEND_STATUS_SUBMITTED, &error));
+  assert_error_contains (error, AMEND_REPOSITORY_ERROR_NOT_FOUND, "main");
+  g_clear_error (&error);
+  g_assert_false (amend_repository_switch (p.repo, "nergens", FALSE, NULL, &error));
+  assert_error_contains (error, AMEND_REPOSITORY_ERROR_NOT_FOUND, "nergens");
+  g_clear_error (&error);
+
+  list = amend_amendment_list (p.repo, &error);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_cmpint (amend_amendment_get_status (g_ptr_array_index (list, 0)), ==, AMEND_STATUS_WITHDRAWN);
+  g_assert_cmpint (amend_amendment_get_status (g_ptr_array_index (list, 1)), ==, AMEND_STATUS_SUBMITTED);
+  {
+    g_autofree char *branches = amend_test_git_ok (p.dir, "for-each-ref", "--format=%(refname)", "refs/heads/", NULL);
+    g_assert_cmpstr (branches, ==,
+                     "refs/heads/amendement/inwerkingtreding-op-een-januari\n"
+                     "refs/heads/amendement/inwerkingtreding-op-een-januari-2\n"
+                     "refs/heads/main\n");
+  }
+  amend_test_fsck (p.dir);
+}
+
+/* Unsaved changes come along into a new amendment that starts where the
+ * working copy is, and stop one that starts elsewhere. */
+static void
+test_propose_with_changes (void)
+{
+  g_auto(Project) p = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendAmendment) a = NULL;
+  g_autofree char *text = NULL;
+
+  if (!need_git ())
+    return;
+  project_new (&p);
+  replace_in_file (p.dir, "regeling.md", "Citeertitel", "Korte naam");
+  g_free (amend_repository_save (p.repo, NULL, AUTHOR, NULL, "Twee", &error));
+  replace_in_file (p.dir, "regeling.md", "Korte naam", "Naam");
+
+  a = amend_amendment_propose (p.repo, "Van elders", NULL, NULL, "HEAD~1", &error);
+  g_assert_null (a);
+  assert_error_contains (error, AMEND_REPOSITORY_ERROR_DIRTY, "save");
+  g_clear_error (&error);
+  a = amend_amendment_propose (p.repo, "Hier", NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  text = amend_test_read (p.dir, "regeling.md");
+  g_assert_nonnull (strstr (text, "Artikel 3 Naam"));
+  {
+    g_autofree char *status = amend_test_git_ok (p.dir, "status", "--porcelain", NULL);
+    g_assert_cmpstr (status, ==, " M regeling.md\n");
+  }
+  amend_test_fsck (p.dir);
+}
+
+/* ----------------------------------------------------------------------- */
+/* Articles touched                                                         */
+/* ----------------------------------------------------------------------- */
+
+static GStrv
+touched (AmendArticleMap *map,
+         const char      *old_text,
+         const char      *new_text)
+{
+  g_autoptr(GBytes) a = old_text ? g_bytes_new_static (old_text, strlen (old_text)) : NULL;
+  g_autoptr(GBytes) b = new_text ? g_bytes_new_static (new_text, strlen (new_text)) : NULL;
+
+  return amend_article_map_touched (map, "base", a, b);
+}
+
+static void
+test_article_map (void)
+{
+  g_autoptr(AmendArticleMap) map = amend_article_map_new ();
+  g_autoptr(AmendArticleMap) fresh = NULL;
+  const char *base = amend_repository_get_template ();
+  g_autofree char *edit2 = NULL;
+  g_autofree char *insert = NULL;
+  g_autofree char *two = NULL;
+  g_autofree char *closing = NULL;
+  g_autofree char *front = NULL;
+  g_autofree char *del = NULL;
+
+  {
+    g_auto(GStrv) none = touched (map, base, base);
+    g_assert_cmpuint (g_strv_length (none), ==, 0);
+  }
+  {
+    g_auto(GStrv) parts = g_strsplit (base, "op de dag na die van de bekendmaking", 2);
+    g_auto(GStrv) r = NULL;
+    const char *expected[] = { "2", NULL };
+
+    edit2 = g_strjoinv ("op 1 januari", parts);
+    r = touched (map, base, edit2);
+    g_assert_cmpstrv (r, expected);
+  }
+  {
+    g_auto(GStrv) parts = g_strsplit (base, "## Artikel 3 Citeertitel", 2);
+    g_auto(GStrv) r = NULL;
+    const char *expected[] = { "2a", NULL };
+
+    insert = g_strjoinv ("## Artikel 2a Overgang\n\nOude vergunningen blijven gelden.\n\n## Artikel 3 Citeertitel",
+                         parts);
+    r = touched (map, base, insert);
+    g_assert_cmpstrv (r, expected);
+  }
+  {
+    /* Two places: in the order of the text. */
+    g_auto(GStrv) parts = g_strsplit (insert, "- b. raad: de gemeenteraad.", 2);
+    g_auto(GStrv) r = NULL;
+    const char *expected[] = { "1", "2a", NULL };
+
+    two = g_strjoinv ("- b. raad: de raad van de gemeente.", parts);
+    r = touched (map, base, two);
+    g_assert_cmpstrv (r, expected);
+  }
+  {
+    /* The Ondertekening and the front matter hold no article. */
+    g_auto(GStrv) parts = g_strsplit (base, "Aldus vastgesteld", 2);
+    g_auto(GStrv) parts2 = g_strsplit (base, "title: Verordening", 2);
+    g_auto(GStrv) r = NULL;
+    g_auto(GStrv) r2 = NULL;
+
+    closing = g_strjoinv ("Zo vastgesteld", parts);
+    r = touched (map, base, closing);
+    g_assert_cmpuint (g_strv_length (r), ==, 0);
+    front = g_strjoinv ("title: Andere verordening", parts2);
+    r2 = touched (map, base, front);
+    g_assert_cmpuint (g_strv_length (r2), ==, 0);
+  }
+  {
+    /* A deleted article is found on the old side. */
+    const char *start = strstr (base, "## Artikel 3");
+    const char *end = strstr (base, "# Ondertekening");
+    g_auto(GStrv) r = NULL;
+    const char *expected[] = { "3", NULL };
+
+    del = g_strdup_printf ("%.*s%s", (int) (start - base), base, end);
+    r = touched (map, base, del);
+    g_assert_cmpstrv (r, expected);
+  }
+  {
+    /* A new file and a deleted one. */
+    g_auto(GStrv) added = NULL;
+    g_auto(GStrv) gone = NULL;
+
+    fresh = amend_article_map_new ();
+    added = touched (fresh, NULL, base);
+    g_assert_cmpuint (g_strv_length (added), ==, 3);
+    gone = touched (fresh, base, NULL);
+    g_assert_cmpuint (g_strv_length (gone), ==, 3);
+  }
+}
+
+/* The loose Markdown of the corpus: two real versions of the Gemeentewet,
+ * mapped with the reader on the old side and the heading scan on the new,
+ * agree with what the reader finds on both sides. */
+static void
+test_article_map_corpus (void)
+{
+  g_autofree char *p1 = amend_test_shared_path ("corpus/nl-wetten-historie/001.md");
+  g_autofree char *p2 = amend_test_shared_path ("corpus/nl-wetten-historie/002.md");
+  g_autofree char *old_text = NULL;
+  g_autofree char *new_text = NULL;
+  g_autoptr(AmendArticleMap) map = amend_article_map_new ();
+  g_autoptr(AmendDocument) new_doc = NULL;
+  g_autoptr(GPtrArray) new_articles = NULL;
+  g_autoptr(GBytes) a = NULL;
+  g_autoptr(GBytes) b = NULL;
+  g_auto(GStrv) result = NULL;
+  gsize old_len = 0, new_len = 0;
+
+  if (p1 == NULL || p2 == NULL)
+    return;
+  old_text = amend_test_read_file (p1, &old_len);
+  new_text = amend_test_read_file (p2, &new_len);
+  a = g_bytes_new_static (old_text, old_len);
+  b = g_bytes_new_static (new_text, new_len);
+  result = amend_article_map_touched (map, "001", a, b);
+  g_assert_cmpuint (g_strv_length (result), >, 0);
+
+  /* Every number found is an article of one of the two versions. */
+  new_doc = amend_test_parse (new_text);
+  new_articles = amend_document_get_articles (new_doc);
+  for (guint i = 0; result[i]; i++)
+    {
+      gboolean found = FALSE;
+
+      for (guint k = 0; k < new_articles->len && !found; k++)
+        found = g_strcmp0 (((AmendNode *) g_ptr_array_index (new_articles, k))->number, result[i]) == 0;
+      if (!found)
+        {
+          g_autoptr(AmendDocument) old_doc = amend_test_parse (old_text);
+          g_autoptr(GPtrArray) old_articles = amend_document_get_articles (old_doc);
+
+          for (guint k = 0; k < old_articles->len && !found; k++)
+            found = g_strcmp0 (((AmendNode *) g_ptr_array_index (old_articles, k))->number, result[i]) == 0;
+        }
+      if (!found)
+        g_error ("%s is no article of the Gemeentewet", result[i]);
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  amend_test_git_setup_env ();
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/repository/create", test_create);
+  g_test_add_func ("/repository/create-existing-files", test_create_existing_files);
+  g_test_add_func ("/repository/create-without-author", test_create_without_author);
+  g_test_add_func ("/repository/parse-author", test_parse_author);
+  g_test_add_func ("/repository/open-git-made", test_open_git_made);
+  g_test_add_func ("/repository/gemeentewet-history", test_gemeentewet_history);
+  g_test_add_func ("/repository/save", test_save);
+  g_test_add_func ("/repository/locked", test_locked);
+  g_test_add_func ("/repository/mid-merge-and-rebase", test_mid_merge_and_rebase);
+  g_test_add_func ("/repository/bare-detached-unborn", test_bare_detached_unborn);
+  g_test_add_func ("/amendment/slug", test_slug);
+  g_test_add_func ("/amendment/record", test_record);
+  g_test_add_func ("/amendment/transitions", test_transitions);
+  g_test_add_func ("/amendment/life", test_amendment_life);
+  g_test_add_func ("/amendment/propose-with-changes", test_propose_with_changes);
+  g_test_add_func ("/amendment/article-map", test_article_map);
+  g_test_add_func ("/amendment/article-map-corpus", test_article_map_corpus);
+
+  return g_test_run ();
+}
