@@ -479,10 +479,10 @@ test_save (void)
   g_assert_cmpuint (changes->len, ==, 3);
   for (guint i = 0; i < changes->len; i++)
     {
-      AmendChange *c = g_ptr_array_index (changes, i);
+      AmendFileChange *c = g_ptr_array_index (changes, i);
 
       g_assert_true (c->regulation);
-      g_assert_cmpint (c->kind, ==, strcmp (c->path, "regeling.md") == 0 ? AMEND_CHANGE_MODIFIED : AMEND_CHANGE_NEW);
+      g_assert_cmpint (c->kind, ==, strcmp (c->path, "regeling.md") == 0 ? AMEND_FILE_MODIFIED : AMEND_FILE_NEW);
     }
 
   id = amend_repository_save (p.repo, NULL, AUTHOR, NULL, NULL, &error);

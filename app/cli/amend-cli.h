@@ -41,6 +41,9 @@ extern const AmendCommand amend_command_switch;
 extern const AmendCommand amend_command_submit;
 extern const AmendCommand amend_command_withdraw;
 extern const AmendCommand amend_command_diff;
+extern const AmendCommand amend_command_export;
+extern const AmendCommand amend_command_import;
+extern const AmendCommand amend_command_validate;
 
 void           amend_cli_error            (const char *format,
                                            ...) G_GNUC_PRINTF (1, 2);

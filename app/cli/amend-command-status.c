@@ -50,15 +50,15 @@ print_head (AmendRepository *repo)
 }
 
 static const char *
-change_word (AmendChangeKind kind)
+change_word (AmendFileChangeKind kind)
 {
   switch (kind)
     {
-    case AMEND_CHANGE_NEW:
+    case AMEND_FILE_NEW:
       return _("new");
-    case AMEND_CHANGE_DELETED:
+    case AMEND_FILE_DELETED:
       return _("deleted");
-    case AMEND_CHANGE_MODIFIED:
+    case AMEND_FILE_MODIFIED:
     default:
       return _("changed");
     }
@@ -108,10 +108,10 @@ run (int    argc,
     }
   g_print (_("Unsaved changes (save them with \xe2\x80\x9c" "amend save\xe2\x80\x9d):\n"));
   for (guint i = 0; i < changes->len; i++)
-    width = MAX (width, amend_cli_text_width (change_word (((AmendChange *) g_ptr_array_index (changes, i))->kind)));
+    width = MAX (width, amend_cli_text_width (change_word (((AmendFileChange *) g_ptr_array_index (changes, i))->kind)));
   for (guint i = 0; i < changes->len; i++)
     {
-      AmendChange *c = g_ptr_array_index (changes, i);
+      AmendFileChange *c = g_ptr_array_index (changes, i);
 
       g_print ("  ");
       amend_cli_print_padded (change_word (c->kind), width);

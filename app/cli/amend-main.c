@@ -25,6 +25,9 @@ static const AmendCommand *commands[] = {
   &amend_command_submit,
   &amend_command_withdraw,
   &amend_command_diff,
+  &amend_command_export,
+  &amend_command_import,
+  &amend_command_validate,
 };
 
 static const AmendCommand *

@@ -1089,7 +1089,7 @@ amend_amendment_change_status (AmendRepository *repo,
       if (changes == NULL)
         return NULL;
       for (guint i = 0; i < changes->len; i++)
-        if (g_strcmp0 (((AmendChange *) g_ptr_array_index (changes, i))->path, record_path) == 0)
+        if (g_strcmp0 (((AmendFileChange *) g_ptr_array_index (changes, i))->path, record_path) == 0)
           {
             g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_DIRTY,
                          _("the record %s has changes that are not saved; save them first"), record_path);

@@ -106,7 +106,7 @@ amend_commit_free (AmendCommit *commit)
 }
 
 void
-amend_change_free (AmendChange *change)
+amend_file_change_free (AmendFileChange *change)
 {
   if (change == NULL)
     return;
@@ -719,16 +719,16 @@ amend_repository_relative_path (AmendRepository *self,
   return NULL;
 }
 
-static AmendChangeKind
+static AmendFileChangeKind
 change_kind (unsigned int status)
 {
   if (status & (GIT_STATUS_WT_DELETED))
-    return AMEND_CHANGE_DELETED;
+    return AMEND_FILE_DELETED;
   if ((status & GIT_STATUS_INDEX_DELETED) && !(status & GIT_STATUS_WT_NEW))
-    return AMEND_CHANGE_DELETED;
+    return AMEND_FILE_DELETED;
   if ((status & GIT_STATUS_INDEX_NEW) || ((status & GIT_STATUS_WT_NEW) && !(status & GIT_STATUS_INDEX_DELETED)))
-    return AMEND_CHANGE_NEW;
-  return AMEND_CHANGE_MODIFIED;
+    return AMEND_FILE_NEW;
+  return AMEND_FILE_MODIFIED;
 }
 
 /* The files whose working copy differs from the last commit: tracked
@@ -759,12 +759,12 @@ list_changes (AmendRepository    *self,
       return NULL;
     }
 
-  changes = g_ptr_array_new_with_free_func ((GDestroyNotify) amend_change_free);
+  changes = g_ptr_array_new_with_free_func ((GDestroyNotify) amend_file_change_free);
   for (gsize i = 0; i < git_status_list_entrycount (list); i++)
     {
       const git_status_entry *e = git_status_byindex (list, i);
       const git_diff_delta *d = e->index_to_workdir ? e->index_to_workdir : e->head_to_index;
-      AmendChange *change;
+      AmendFileChange *change;
       const char *path;
       gboolean untracked = (e->status & GIT_STATUS_WT_NEW) && !(e->status & GIT_STATUS_INDEX_DELETED);
 
@@ -773,7 +773,7 @@ list_changes (AmendRepository    *self,
       path = d->new_file.path ? d->new_file.path : d->old_file.path;
       if (untracked && !amend_is_regulation_path (path) && paths == NULL)
         continue;
-      change = g_new0 (AmendChange, 1);
+      change = g_new0 (AmendFileChange, 1);
       change->path = g_strdup (path);
       change->kind = change_kind (e->status);
       change->regulation = amend_is_regulation_path (path);
@@ -789,7 +789,7 @@ amend_repository_list_changes (AmendRepository *self,
   g_return_val_if_fail (AMEND_IS_REPOSITORY (self), NULL);
 
   if (git_repository_is_bare (self->repo))
-    return g_ptr_array_new_with_free_func ((GDestroyNotify) amend_change_free);
+    return g_ptr_array_new_with_free_func ((GDestroyNotify) amend_file_change_free);
   return list_changes (self, NULL, error);
 }
 
@@ -940,7 +940,7 @@ collect_updates (AmendRepository *self,
 
   for (guint i = 0; i < changes->len; i++)
     {
-      AmendChange *change = g_ptr_array_index (changes, i);
+      AmendFileChange *change = g_ptr_array_index (changes, i);
       g_autofree char *file = g_build_filename (self->path, change->path, NULL);
       g_autoptr(git_tree_entry) old = NULL;
       git_tree_update update = { 0 };
@@ -1487,7 +1487,7 @@ change_paths (GPtrArray *changes)
   GPtrArray *paths = g_ptr_array_new ();
 
   for (guint i = 0; i < changes->len; i++)
-    g_ptr_array_add (paths, ((AmendChange *) g_ptr_array_index (changes, i))->path);
+    g_ptr_array_add (paths, ((AmendFileChange *) g_ptr_array_index (changes, i))->path);
   return paths;
 }
 

@@ -44,20 +44,20 @@ void amend_commit_free (AmendCommit *commit);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmendCommit, amend_commit_free)
 
 typedef enum {
-  AMEND_CHANGE_NEW,
-  AMEND_CHANGE_MODIFIED,
-  AMEND_CHANGE_DELETED,
-} AmendChangeKind;
+  AMEND_FILE_NEW,
+  AMEND_FILE_MODIFIED,
+  AMEND_FILE_DELETED,
+} AmendFileChangeKind;
 
 /* A file whose working copy differs from the last commit. */
 typedef struct {
-  char           *path;        /* relative to the top of the working copy */
-  AmendChangeKind kind;
-  gboolean        regulation;  /* a file Amend saves: *.md or under .amend/ */
-} AmendChange;
+  char               *path;        /* relative to the top of the working copy */
+  AmendFileChangeKind kind;
+  gboolean            regulation;  /* a file Amend saves: *.md or under .amend/ */
+} AmendFileChange;
 
-void amend_change_free (AmendChange *change);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmendChange, amend_change_free)
+void amend_file_change_free (AmendFileChange *change);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmendFileChange, amend_file_change_free)
 
 /* What HEAD is, for `amend status`; none of these stop reading. */
 typedef enum {

@@ -1,0 +1,137 @@
+/* amend-command-export.c: amend export --format stop|stop-besluit|akn [-o OUT] FILE
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "amend-akn-export.h"
+#include "amend-cli.h"
+#include "amend-stop-export.h"
+
+static char *opt_format;
+static char *opt_output;
+
+static const GOptionEntry entries[] = {
+  { "format", 'f', 0, G_OPTION_ARG_STRING, &opt_format, N_("stop, stop-besluit or akn"), N_("FORMAT") },
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output, N_("Write to OUT instead of standard output"), N_("OUT") },
+  { NULL }
+};
+
+typedef GBytes *(*Exporter) (AmendDocument *doc, GPtrArray *warnings, GError **error);
+
+static const struct {
+  const char *name;
+  Exporter    export;
+} formats[] = {
+  { "stop",         amend_stop_export_regulation },
+  { "stop-besluit", amend_stop_export_decision },
+  { "akn",          amend_akn_export_act },
+};
+
+static Exporter
+find_format (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (g_strcmp0 (formats[i].name, name) == 0)
+      return formats[i].export;
+  return NULL;
+}
+
+static gboolean
+write_output (GBytes *bytes)
+{
+  gsize len = 0;
+  const char *data = g_bytes_get_data (bytes, &len);
+
+  if (opt_output)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (opt_output);
+      g_autoptr(GError) error = NULL;
+
+      /* Atomic: a temporary file renamed over OUT, never half an export. */
+      if (!g_file_replace_contents (file, data, len, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error))
+        {
+          amend_cli_error (_("%s was not written: %s"), opt_output, error->message);
+          return FALSE;
+        }
+      return TRUE;
+    }
+  if (fwrite (data, 1, len, stdout) != len || fflush (stdout) != 0)
+    {
+      amend_cli_error (_("cannot write to standard output"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+print_warnings (GPtrArray  *warnings,
+                const char *path)
+{
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      g_autofree char *line = amend_diagnostic_format (g_ptr_array_index (warnings, i), path);
+      g_printerr ("%s\n", line);
+    }
+}
+
+static int
+run (int    argc,
+     char **argv)
+{
+  g_autoptr(GOptionContext) context = amend_cli_option_context (&amend_command_export, entries);
+  g_autoptr(AmendDocument) doc = NULL;
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) amend_diagnostic_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  int status = AMEND_EXIT_OK;
+  Exporter export;
+
+  if (!amend_cli_parse (&amend_command_export, context, &argc, &argv, &status))
+    return status;
+  if (opt_format == NULL)
+    return amend_cli_usage_error (&amend_command_export, _("give the format with --format: stop, stop-besluit or akn"));
+  export = find_format (opt_format);
+  if (export == NULL)
+    return amend_cli_usage_error (&amend_command_export,
+                                  _("unknown format \xe2\x80\x9c%s\xe2\x80\x9d; use stop, stop-besluit or akn"),
+                                  opt_format);
+  if (argc != 2)
+    return amend_cli_usage_error (&amend_command_export, _("give one regulation file"));
+
+  doc = amend_cli_load (argv[1]);
+  if (doc == NULL)
+    return AMEND_EXIT_FAILURE;
+  /* An export of a file with unreadable bytes would publish a guess. */
+  if (amend_document_has_errors (doc))
+    {
+      amend_cli_print_diagnostics (doc, argv[1], TRUE);
+      amend_cli_error (_("%s was not exported: correct the errors above first"), argv[1]);
+      return AMEND_EXIT_FINDINGS;
+    }
+
+  bytes = export (doc, warnings, &error);
+  print_warnings (warnings, argv[1]);
+  if (bytes == NULL)
+    {
+      amend_cli_error ("%s: %s", argv[1], error->message);
+      return AMEND_EXIT_FINDINGS;
+    }
+  return write_output (bytes) ? AMEND_EXIT_OK : AMEND_EXIT_FAILURE;
+}
+
+const AmendCommand amend_command_export = {
+  .name = "export",
+  .parameters = "--format stop|stop-besluit|akn [-o OUT] FILE",
+  .summary = N_("Write a regulation as STOP or Akoma Ntoso XML"),
+  .description = N_("Writes FILE as official XML: stop is the regulation as a STOP RegelingCompact, stop-besluit "
+                    "the decision that establishes it (BesluitCompact, with the regulation in its WijzigBijlage), "
+                    "akn an Akoma Ntoso 3.0 act. The identifiers come from the front matter (title, authority, "
+                    "work, and expression or date); a missing one is named. What the format cannot hold is "
+                    "reported as a warning with its line. Exit status 1 when the regulation cannot be exported."),
+  .run = run,
+};

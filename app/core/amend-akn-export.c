@@ -1,0 +1,714 @@
+/* amend-akn-export.c: a regulation as an Akoma Ntoso 3.0 act
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Writes akomaNtoso/act with libxml2's tree API.  The elements:
+ *
+ *   Hoofdstuk chapter, Titel title, Afdeling subchapter, Paragraaf
+ *   subsection, Artikel article, lid paragraph, onderdelen list/point,
+ *   text p (in content, intro before parts, wrapUp after them, alinea
+ *   between them), a free heading crossHeading, preamble preamble,
+ *   Ondertekening conclusions, Bijlage and Toelichting an attachment
+ *   holding a doc.
+ *
+ * Afdeling and Paragraaf are subchapter and subsection, not division and
+ * section, because Akoma Ntoso derives an eId's prefix from its element
+ * (subchp, subsec) and the model's eIds, which STOP uses as well, have
+ * those prefixes.  Every element the model has a node for carries that
+ * node's eId, so an eId in Amend points at the same text in the export.
+ *
+ * Akoma Ntoso's hierarchy is looser than STOP's: everything the model can
+ * hold has a place here, and nothing is an error but missing metadata.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "amend-akn-export.h"
+#include "amend-xml-meta.h"
+#include "amend-xml-private.h"
+
+/* The organization that marked the document up, as the source of the
+ * metadata. */
+#define AKN_SOURCE "amend"
+
+typedef struct {
+  AmendXmlMeta meta;
+  xmlDocPtr    xml;
+  xmlNsPtr     ns;
+  GPtrArray   *warnings;   /* of AmendDiagnostic, may be NULL */
+  GHashTable  *wids;       /* eId -> wId of renumbered elements, may be NULL */
+  GError      *error;
+} AknWriter;
+
+static void write_hier_content (AknWriter *w, xmlNodePtr parent, const AmendNode *node, guint from);
+static void write_blocks (AknWriter *w, xmlNodePtr parent, const AmendNode *node, guint from, guint to);
+
+/* ----------------------------------------------------------------------- */
+/* Small helpers                                                            */
+/* ----------------------------------------------------------------------- */
+
+static void
+akn_writer_clear (AknWriter *w)
+{
+  amend_xml_meta_clear (&w->meta);
+  g_clear_pointer (&w->xml, xmlFreeDoc);
+  g_clear_pointer (&w->wids, g_hash_table_unref);
+  g_clear_error (&w->error);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AknWriter, akn_writer_clear)
+
+static xmlNodePtr
+el (AknWriter  *w,
+    xmlNodePtr  parent,
+    const char *name)
+{
+  return xmlNewChild (parent, w->ns, (const xmlChar *) name, NULL);
+}
+
+static xmlNodePtr
+text_el (AknWriter       *w,
+         xmlNodePtr       parent,
+         const char      *name,
+         const char      *text,
+         const AmendNode *owner)
+{
+  xmlNodePtr x = el (w, parent, name);
+
+  _amend_xml_add_text (x, text, w->warnings, owner);
+  return x;
+}
+
+static void
+set_attr (xmlNodePtr  x,
+          const char *name,
+          const char *value)
+{
+  xmlNewProp (x, (const xmlChar *) name, (const xmlChar *) value);
+}
+
+/* A wId only where the element was renumbered, as Akoma Ntoso asks. */
+static void
+set_eid (AknWriter  *w,
+         xmlNodePtr  x,
+         const char *eid)
+{
+  const char *wid = w->wids && eid ? g_hash_table_lookup (w->wids, eid) : NULL;
+
+  if (eid == NULL)
+    return;
+  set_attr (x, "eId", eid);
+  if (wid && strcmp (wid, eid) != 0)
+    set_attr (x, "wId", wid);
+}
+
+static void
+warn (AknWriter       *w,
+      const AmendNode *node,
+      const char      *message)
+{
+  _amend_xml_warn (w->warnings, node ? node->line_start : 0, node ? node->eid : NULL, "%s", message);
+}
+
+/* ----------------------------------------------------------------------- */
+/* Inline text                                                              */
+/* ----------------------------------------------------------------------- */
+
+static void
+write_run (AknWriter       *w,
+           xmlNodePtr       parent,
+           const AmendRun  *run,
+           const AmendNode *owner)
+{
+  xmlNodePtr p = parent;
+
+  if (run->marks & AMEND_MARK_BREAK)
+    {
+      el (w, parent, "br");
+      return;
+    }
+  if (run->marks & AMEND_MARK_HTML)
+    {
+      warn (w, owner, _("inline HTML has no place in Akoma Ntoso and was left out"));
+      return;
+    }
+  if (run->marks & AMEND_MARK_IMAGE)
+    {
+      xmlNodePtr img = el (w, parent, "img");
+
+      set_attr (img, "src", run->href ? run->href : "");
+      set_attr (img, "alt", run->text ? run->text : "");
+      return;
+    }
+  if (run->marks & AMEND_MARK_EMPH)
+    p = el (w, p, "i");
+  if (run->marks & AMEND_MARK_STRONG)
+    p = el (w, p, "b");
+  if (run->marks & AMEND_MARK_LINK)
+    {
+      p = el (w, p, "a");
+      set_attr (p, "href", run->href ? run->href : "");
+    }
+  if (run->marks & AMEND_MARK_CODE)
+    {
+      p = el (w, p, "inline");
+      set_attr (p, "name", "code");
+    }
+  _amend_xml_add_text (p, run->text, w->warnings, owner);
+}
+
+static void
+write_runs (AknWriter       *w,
+            xmlNodePtr       parent,
+            const AmendNode *text)
+{
+  for (guint i = 0; text->runs && i < text->runs->len; i++)
+    write_run (w, parent, &g_array_index (text->runs, AmendRun, i), text);
+}
+
+static void
+write_p (AknWriter       *w,
+         xmlNodePtr       parent,
+         const AmendNode *text,
+         gboolean         with_eid)
+{
+  xmlNodePtr p = el (w, parent, "p");
+
+  if (with_eid)
+    set_eid (w, p, text->eid);
+  write_runs (w, p, text);
+}
+
+/* "Artikel 1:1", "§ 3", "Hoofdstuk 2": Akoma Ntoso's num holds the word. */
+static void
+write_num_heading (AknWriter       *w,
+                   xmlNodePtr       x,
+                   const AmendNode *node)
+{
+  const char *word = node->word ? node->word : amend_node_kind_word (node->kind);
+
+  if (node->number && node->number[0])
+    {
+      g_autofree char *num = word ? g_strdup_printf ("%s %s", word, node->number) : g_strdup (node->number);
+      text_el (w, x, "num", num, node);
+    }
+  else if (word)
+    text_el (w, x, "num", word, node);
+  if (node->heading && node->heading[0])
+    text_el (w, x, "heading", node->heading, node);
+}
+
+/* ----------------------------------------------------------------------- */
+/* Blocks: preamble, conclusions, content                                   */
+/* ----------------------------------------------------------------------- */
+
+static void
+write_block_list (AknWriter       *w,
+                  xmlNodePtr       parent,
+                  const AmendNode *node,
+                  guint            from,
+                  guint            to)
+{
+  g_autofree char *eid = _amend_xml_list_eid (amend_node_child (node, from));
+  xmlNodePtr list = el (w, parent, "blockList");
+
+  set_eid (w, list, eid);
+  for (guint i = from; i < to; i++)
+    {
+      const AmendNode *point = amend_node_child (node, i);
+      xmlNodePtr item = el (w, list, "item");
+      guint n = amend_node_n_children (point);
+
+      set_eid (w, item, point->eid);
+      if (point->number && point->number[0])
+        text_el (w, item, "num", point->number, point);
+      if (n == 0)
+        el (w, item, "p");
+      else
+        write_blocks (w, item, point, 0, n);
+    }
+}
+
+/* Children [from, to) as blocks: paragraphs and block lists. */
+static void
+write_blocks (AknWriter       *w,
+              xmlNodePtr       parent,
+              const AmendNode *node,
+              guint            from,
+              guint            to)
+{
+  guint i = from;
+
+  while (i < to)
+    {
+      const AmendNode *child = amend_node_child (node, i);
+
+      if (child->kind == AMEND_NODE_POINT)
+        {
+          guint j = i;
+
+          while (j < to && amend_node_child (node, j)->kind == AMEND_NODE_POINT)
+            j++;
+          write_block_list (w, parent, node, i, j);
+          i = j;
+          continue;
+        }
+      if (child->kind == AMEND_NODE_TEXT)
+        {
+          if (child->heading_level > 0)
+            warn (w, child, _("Akoma Ntoso allows no heading here; it was written as a paragraph"));
+          write_p (w, parent, child, TRUE);
+        }
+      else
+        {
+          /* A member or a part where only blocks go: its text is kept. */
+          for (const AmendNode *n = child; n != NULL; n = amend_node_next (n, child))
+            if (n->kind == AMEND_NODE_TEXT)
+              write_p (w, parent, n, TRUE);
+          warn (w, child, _("a part that cannot stand here in Akoma Ntoso was written as its paragraphs"));
+        }
+      i++;
+    }
+}
+
+/* ----------------------------------------------------------------------- */
+/* The hierarchy                                                            */
+/* ----------------------------------------------------------------------- */
+
+static const char *
+hier_element (const AmendNode *node)
+{
+  switch (node->kind)
+    {
+    case AMEND_NODE_CHAPTER:
+      return "chapter";
+    case AMEND_NODE_TITLE:
+      return "title";
+    case AMEND_NODE_DIVISION:
+      return "subchapter";
+    case AMEND_NODE_SECTION:
+      return "subsection";
+    case AMEND_NODE_ARTICLE:
+      return "article";
+    default:
+      return NULL;
+    }
+}
+
+static gboolean
+is_hier (const AmendNode *node)
+{
+  return node->kind == AMEND_NODE_MEMBER || node->kind == AMEND_NODE_POINT ||
+         _amend_xml_is_heading (node) || hier_element (node) != NULL;
+}
+
+static void
+write_point_list (AknWriter       *w,
+                  xmlNodePtr       parent,
+                  const AmendNode *node,
+                  guint            from,
+                  guint            to)
+{
+  g_autofree char *eid = _amend_xml_list_eid (amend_node_child (node, from));
+  xmlNodePtr list = el (w, parent, "list");
+
+  set_eid (w, list, eid);
+  for (guint i = from; i < to; i++)
+    {
+      const AmendNode *point = amend_node_child (node, i);
+      xmlNodePtr x = el (w, list, "point");
+
+      set_eid (w, x, point->eid);
+      if (point->number && point->number[0])
+        text_el (w, x, "num", point->number, point);
+      write_hier_content (w, x, point, 0);
+    }
+}
+
+static void
+write_member (AknWriter       *w,
+              xmlNodePtr       parent,
+              const AmendNode *member)
+{
+  xmlNodePtr x = el (w, parent, "paragraph");
+  g_autofree char *num = g_strdup_printf ("%s.", member->number ? member->number : "");
+
+  set_eid (w, x, member->eid);
+  text_el (w, x, "num", num, member);
+  write_hier_content (w, x, member, 0);
+}
+
+static void
+write_part (AknWriter       *w,
+            xmlNodePtr       parent,
+            const AmendNode *node)
+{
+  xmlNodePtr x = el (w, parent, hier_element (node));
+
+  set_eid (w, x, node->eid);
+  write_num_heading (w, x, node);
+  write_hier_content (w, x, node, 0);
+}
+
+/* Writes one hierarchical child (or the run of points it starts) and
+ * returns the index after it. */
+static guint
+write_hier_item (AknWriter       *w,
+                 xmlNodePtr       parent,
+                 const AmendNode *node,
+                 guint            i)
+{
+  const AmendNode *child = amend_node_child (node, i);
+  guint n = amend_node_n_children (node);
+
+  if (child->kind == AMEND_NODE_POINT)
+    {
+      guint j = i;
+
+      while (j < n && amend_node_child (node, j)->kind == AMEND_NODE_POINT)
+        j++;
+      write_point_list (w, parent, node, i, j);
+      return j;
+    }
+  if (child->kind == AMEND_NODE_MEMBER)
+    write_member (w, parent, child);
+  else if (_amend_xml_is_heading (child))
+    {
+      xmlNodePtr x = el (w, parent, "crossHeading");
+
+      set_eid (w, x, child->eid);
+      write_runs (w, x, child);
+    }
+  else
+    write_part (w, parent, child);
+  return i + 1;
+}
+
+/* Akoma Ntoso's hierarchy is either content (only blocks) or intro, parts
+ * and wrapUp: text before the first part is the intro, after the last one
+ * the wrapUp, and text between parts an alinea of its own. */
+static void
+write_hier_content (AknWriter       *w,
+                    xmlNodePtr       parent,
+                    const AmendNode *node,
+                    guint            from)
+{
+  guint n = amend_node_n_children (node);
+  guint first = n, last = n;
+  guint i;
+
+  for (i = from; i < n; i++)
+    if (is_hier (amend_node_child (node, i)))
+      {
+        if (first == n)
+          first = i;
+        last = i;
+      }
+  if (from >= n)
+    return;
+  if (first == n)
+    {
+      write_blocks (w, el (w, parent, "content"), node, from, n);
+      return;
+    }
+  if (first > from)
+    write_blocks (w, el (w, parent, "intro"), node, from, first);
+
+  i = first;
+  while (i <= last)
+    {
+      const AmendNode *child = amend_node_child (node, i);
+
+      if (is_hier (child))
+        {
+          i = write_hier_item (w, parent, node, i);
+          continue;
+        }
+      {
+        xmlNodePtr alinea = el (w, parent, "alinea");
+
+        set_eid (w, alinea, child->eid);
+        write_p (w, el (w, alinea, "content"), child, FALSE);
+      }
+      i++;
+    }
+  if (last + 1 < n)
+    write_blocks (w, el (w, parent, "wrapUp"), node, last + 1, n);
+}
+
+/* ----------------------------------------------------------------------- */
+/* Annexes and the explanation                                              */
+/* ----------------------------------------------------------------------- */
+
+static void
+write_identification (AknWriter  *w,
+                      xmlNodePtr  meta,
+                      const char *component)
+{
+  xmlNodePtr id = el (w, meta, "identification");
+  xmlNodePtr frbr, x;
+  g_autofree char *author = g_strconcat ("#", w->meta.authority, NULL);
+  g_autofree char *work_this = g_strdup_printf ("%s/!%s", w->meta.work, component);
+  g_autofree char *expr_this = g_strdup_printf ("%s/!%s", w->meta.expression, component);
+  g_autofree char *manif_this = g_strdup_printf ("%s/!%s.akn", w->meta.expression, component);
+  g_autofree char *manif_uri = g_strdup_printf ("%s.akn", w->meta.expression);
+
+  set_attr (id, "source", "#" AKN_SOURCE);
+
+  frbr = el (w, id, "FRBRWork");
+  set_attr (el (w, frbr, "FRBRthis"), "value", work_this);
+  set_attr (el (w, frbr, "FRBRuri"), "value", w->meta.work);
+  if (w->meta.citation)
+    {
+      x = el (w, frbr, "FRBRalias");
+      set_attr (x, "value", w->meta.citation);
+      set_attr (x, "name", "citeertitel");
+    }
+  x = el (w, frbr, "FRBRdate");
+  set_attr (x, "date", w->meta.date);
+  set_attr (x, "name", "work");
+  set_attr (el (w, frbr, "FRBRauthor"), "href", author);
+  set_attr (el (w, frbr, "FRBRcountry"), "value", "nl");
+
+  frbr = el (w, id, "FRBRExpression");
+  set_attr (el (w, frbr, "FRBRthis"), "value", expr_this);
+  set_attr (el (w, frbr, "FRBRuri"), "value", w->meta.expression);
+  x = el (w, frbr, "FRBRdate");
+  set_attr (x, "date", w->meta.date);
+  set_attr (x, "name", "expression");
+  set_attr (el (w, frbr, "FRBRauthor"), "href", author);
+  set_attr (el (w, frbr, "FRBRlanguage"), "language", "nld");
+
+  /* The manifestation's date is the expression's, not today's: the same
+   * regulation always gives the same bytes. */
+  frbr = el (w, id, "FRBRManifestation");
+  set_attr (el (w, frbr, "FRBRthis"), "value", manif_this);
+  set_attr (el (w, frbr, "FRBRuri"), "value", manif_uri);
+  x = el (w, frbr, "FRBRdate");
+  set_attr (x, "date", w->meta.date);
+  set_attr (x, "name", "manifestation");
+  set_attr (el (w, frbr, "FRBRauthor"), "href", "#" AKN_SOURCE);
+}
+
+/* Children of a Bijlage or Toelichting from *i on: a free heading opens
+ * an hcontainer that holds what follows it up to a heading at its level
+ * or higher, or up to an article or division, which stand on their own. */
+static void
+write_zone (AknWriter       *w,
+            xmlNodePtr       parent,
+            const AmendNode *node,
+            guint           *i,
+            guint            stop_level,
+            gboolean         top)
+{
+  guint n = amend_node_n_children (node);
+
+  while (*i < n)
+    {
+      const AmendNode *child = amend_node_child (node, *i);
+
+      if (_amend_xml_is_heading (child))
+        {
+          xmlNodePtr section;
+          guint start;
+
+          if (child->heading_level <= stop_level)
+            return;
+          section = el (w, parent, "hcontainer");
+          set_eid (w, section, child->eid);
+          set_attr (section, "name", "divisie");
+          write_runs (w, el (w, section, "heading"), child);
+          (*i)++;
+          start = *i;
+          while (*i < n && !_amend_xml_is_heading (amend_node_child (node, *i)) &&
+                 hier_element (amend_node_child (node, *i)) == NULL)
+            (*i)++;
+          if (*i < n && _amend_xml_is_heading (amend_node_child (node, *i)) &&
+              amend_node_child (node, *i)->heading_level > child->heading_level)
+            {
+              if (*i > start)
+                write_blocks (w, el (w, section, "intro"), node, start, *i);
+              write_zone (w, section, node, i, child->heading_level, FALSE);
+            }
+          else if (*i > start)
+            write_blocks (w, el (w, section, "content"), node, start, *i);
+          continue;
+        }
+      if (!top)
+        return;
+      if (hier_element (child) != NULL)
+        {
+          write_part (w, parent, child);
+          (*i)++;
+          continue;
+        }
+      {
+        guint j = *i;
+
+        while (j < n && !_amend_xml_is_heading (amend_node_child (node, j)) &&
+               hier_element (amend_node_child (node, j)) == NULL)
+          j++;
+        write_blocks (w, parent, node, *i, j);
+        *i = j;
+      }
+    }
+}
+
+static void
+write_attachment (AknWriter       *w,
+                  xmlNodePtr       attachments,
+                  const AmendNode *node)
+{
+  xmlNodePtr attachment = el (w, attachments, "attachment");
+  xmlNodePtr doc, body;
+  guint i = 0;
+
+  set_eid (w, attachment, node->eid);
+  write_num_heading (w, attachment, node);
+  doc = el (w, attachment, "doc");
+  set_attr (doc, "name", node->kind == AMEND_NODE_EXPLANATION ? "toelichting" : "bijlage");
+  write_identification (w, el (w, doc, "meta"), node->eid);
+  body = el (w, doc, "mainBody");
+  write_zone (w, body, node, &i, 0, TRUE);
+  /* mainBody holds at least one element. */
+  if (body->children == NULL)
+    el (w, body, "p");
+}
+
+/* ----------------------------------------------------------------------- */
+/* The act                                                                  */
+/* ----------------------------------------------------------------------- */
+
+static void
+write_meta (AknWriter  *w,
+            xmlNodePtr  act)
+{
+  xmlNodePtr meta = el (w, act, "meta");
+  xmlNodePtr refs, org;
+  g_autofree char *authority_href = g_strdup_printf ("/ontology/organization/nl/%s", w->meta.authority);
+
+  write_identification (w, meta, "main");
+  refs = el (w, meta, "references");
+  set_attr (refs, "source", "#" AKN_SOURCE);
+  org = el (w, refs, "TLCOrganization");
+  set_attr (org, "eId", AKN_SOURCE);
+  set_attr (org, "href", "/ontology/organization/" AKN_SOURCE);
+  set_attr (org, "showAs", "Amend");
+  org = el (w, refs, "TLCOrganization");
+  set_attr (org, "eId", w->meta.authority);
+  set_attr (org, "href", authority_href);
+  set_attr (org, "showAs", w->meta.authority_name ? w->meta.authority_name : w->meta.authority);
+}
+
+static void
+write_preface (AknWriter  *w,
+               xmlNodePtr  act)
+{
+  xmlNodePtr preface = el (w, act, "preface");
+  xmlNodePtr title = el (w, preface, "longTitle");
+
+  text_el (w, el (w, title, "p"), "docTitle", w->meta.title, NULL);
+  if (w->meta.citation)
+    text_el (w, el (w, preface, "p"), "shortTitle", w->meta.citation, NULL);
+}
+
+static const AmendNode *
+find_child (const AmendNode *root,
+            AmendNodeKind    kind)
+{
+  for (guint i = 0; i < amend_node_n_children (root); i++)
+    if (amend_node_child (root, i)->kind == kind)
+      return amend_node_child (root, i);
+  return NULL;
+}
+
+static gboolean
+write_body (AknWriter       *w,
+            xmlNodePtr       act,
+            const AmendNode *root)
+{
+  xmlNodePtr body = el (w, act, "body");
+
+  for (guint i = 0; i < amend_node_n_children (root); i++)
+    {
+      const AmendNode *child = amend_node_child (root, i);
+
+      if (hier_element (child) != NULL)
+        write_part (w, body, child);
+    }
+  if (body->children == NULL)
+    {
+      g_set_error_literal (&w->error, AMEND_ERROR, AMEND_ERROR_INVALID,
+                           _("the regulation has no articles, and an Akoma Ntoso act needs at least one: "
+                             "add an article (\xe2\x80\x9c# Artikel 1\xe2\x80\x9d) before exporting"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * amend_akn_export_act:
+ * @warnings: (nullable): what Akoma Ntoso could not hold, as #AmendDiagnostic
+ *
+ * The regulation as an Akoma Ntoso 3.0 act: meta (identification from the
+ * front matter keys work, expression, date, authority; references),
+ * preface (title, citation), preamble, body, conclusions (the
+ * Ondertekening) and attachments (Bijlagen, then the Toelichting).
+ *
+ * Returns: (transfer full): UTF-8 XML, or %NULL with @error set when the
+ *   front matter lacks an identifier or the regulation has no articles.
+ */
+GBytes *
+amend_akn_export_act (AmendDocument  *doc,
+                      GPtrArray      *warnings,
+                      GError        **error)
+{
+  g_auto(AknWriter) w = { 0 };
+  const AmendNode *root = amend_document_get_root (doc);
+  const AmendNode *preamble = find_child (root, AMEND_NODE_PREAMBLE);
+  const AmendNode *closing = find_child (root, AMEND_NODE_CLOSING);
+  xmlNodePtr top, act, attachments = NULL;
+
+  if (!amend_xml_meta_load (&w.meta, doc, error))
+    return NULL;
+  w.warnings = warnings;
+  w.xml = xmlNewDoc ((const xmlChar *) "1.0");
+  top = xmlNewDocNode (w.xml, NULL, (const xmlChar *) "akomaNtoso", NULL);
+  w.ns = xmlNewNs (top, (const xmlChar *) AMEND_XML_NS_AKN, NULL);
+  xmlSetNs (top, w.ns);
+  xmlDocSetRootElement (w.xml, top);
+  act = el (&w, top, "act");
+  set_attr (act, "name", "verordening");
+
+  write_meta (&w, act);
+  write_preface (&w, act);
+  if (preamble && amend_node_n_children (preamble) > 0)
+    write_blocks (&w, el (&w, act, "preamble"), preamble, 0, amend_node_n_children (preamble));
+  if (!write_body (&w, act, root))
+    {
+      g_propagate_error (error, g_steal_pointer (&w.error));
+      return NULL;
+    }
+  if (closing && amend_node_n_children (closing) > 0)
+    {
+      xmlNodePtr conclusions = el (&w, act, "conclusions");
+
+      set_eid (&w, conclusions, closing->eid);
+      write_blocks (&w, conclusions, closing, 0, amend_node_n_children (closing));
+    }
+  for (guint k = 0; k < 2; k++)
+    for (guint i = 0; i < amend_node_n_children (root); i++)
+      {
+        const AmendNode *child = amend_node_child (root, i);
+
+        /* Annexes first, then the explanation, as in STOP. */
+        if (child->kind != (k == 0 ? AMEND_NODE_ANNEX : AMEND_NODE_EXPLANATION))
+          continue;
+        if (attachments == NULL)
+          attachments = el (&w, act, "attachments");
+        write_attachment (&w, attachments, child);
+      }
+  return amend_xml_to_bytes (w.xml);
+}

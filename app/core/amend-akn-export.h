@@ -1,0 +1,15 @@
+/* amend-akn-export.h: a regulation as an Akoma Ntoso 3.0 act
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "amend-document.h"
+
+G_BEGIN_DECLS
+
+GBytes *amend_akn_export_act (AmendDocument  *doc,
+                              GPtrArray      *warnings,
+                              GError        **error);
+
+G_END_DECLS

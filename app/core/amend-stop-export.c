@@ -1,0 +1,1176 @@
+/* amend-stop-export.c: a regulation as STOP (Standaard Officiële Publicaties)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Writes the tekst module of STOP 1.1 (imop-tekst.xsd) with libxml2's tree
+ * API, which escapes text and keeps the namespace right:
+ *
+ *  - amend_stop_export_regulation(): the regulation as RegelingCompact;
+ *  - amend_stop_export_decision(): the decision that establishes it, a
+ *    BesluitCompact whose WijzigBijlage holds that RegelingCompact.
+ *
+ * Every element STOP identifies gets the eId of the model and a wId of the
+ * form "<authority>_<version>__<eId>" (gm0297_1__chp_1 in the examples of
+ * the standard).  The wId must stay the same when an element is
+ * renumbered: StopWriter.wids lets a caller that knows an element's first
+ * eId (the change export) give it.  The node writers below take a
+ * StopWriter and an xmlNode parent so that the change export can write an
+ * article or a member into a NieuweTekst or VoegToe with the same code.
+ *
+ * The schema is stricter than the Markdown in a few places; what it cannot
+ * hold is an error when only the author can fix it (articles and
+ * Afdelingen side by side in a Hoofdstuk), and a warning when the export
+ * can still say the same (text next to divisions, a link in a heading).
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "amend-stop-export.h"
+#include "amend-xml-meta.h"
+#include "amend-xml-private.h"
+
+#define STOP_SCHEMA_VERSION "1.1.0"
+/* The second part of a new element's wId: the version it first appeared
+ * in.  An export of the whole regulation is its first version. */
+#define STOP_FIRST_VERSION "1"
+/* The name of the regulation inside the WijzigBijlage, as in the examples
+ * of the standard. */
+#define STOP_COMPONENT "initieel_reg"
+
+typedef struct {
+  AmendXmlMeta meta;
+  xmlDocPtr    xml;
+  xmlNsPtr     ns;
+  GPtrArray   *warnings;   /* of AmendDiagnostic, may be NULL */
+  GHashTable  *wids;       /* eId -> wId, NULL: every wId from its eId */
+  GError      *error;      /* the first structure STOP cannot hold */
+} StopWriter;
+
+/* Where blocks go: each STOP container allows its own set. */
+typedef enum {
+  BLOCKS_INHOUD,  /* Al, Lijst, Begrippenlijst, Tussenkop */
+  BLOCKS_LI,      /* Al, Lijst, Begrippenlijst */
+  BLOCKS_PLAIN,   /* Al, Lijst: Definitie, Aanhef */
+} BlockContext;
+
+static void write_blocks (StopWriter *w, xmlNodePtr parent, const AmendNode *node,
+                          guint from, guint to, BlockContext ctx);
+
+/* ----------------------------------------------------------------------- */
+/* Small helpers                                                            */
+/* ----------------------------------------------------------------------- */
+
+static gboolean
+stop_writer_init (StopWriter     *w,
+                  AmendDocument  *doc,
+                  GPtrArray      *warnings,
+                  GError        **error)
+{
+  memset (w, 0, sizeof *w);
+  if (!amend_xml_meta_load (&w->meta, doc, error))
+    return FALSE;
+  w->warnings = warnings;
+  w->xml = xmlNewDoc ((const xmlChar *) "1.0");
+  return TRUE;
+}
+
+static void
+stop_writer_clear (StopWriter *w)
+{
+  amend_xml_meta_clear (&w->meta);
+  g_clear_pointer (&w->xml, xmlFreeDoc);
+  g_clear_pointer (&w->wids, g_hash_table_unref);
+  g_clear_error (&w->error);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (StopWriter, stop_writer_clear)
+
+static xmlNodePtr
+el (StopWriter *w,
+    xmlNodePtr  parent,
+    const char *name)
+{
+  return xmlNewChild (parent, w->ns, (const xmlChar *) name, NULL);
+}
+
+static xmlNodePtr
+text_el (StopWriter      *w,
+         xmlNodePtr       parent,
+         const char      *name,
+         const char      *text,
+         const AmendNode *owner)
+{
+  xmlNodePtr x = el (w, parent, name);
+
+  _amend_xml_add_text (x, text, w->warnings, owner);
+  return x;
+}
+
+static char *
+wid_for (StopWriter *w,
+         const char *eid)
+{
+  const char *known = w->wids ? g_hash_table_lookup (w->wids, eid) : NULL;
+
+  if (known != NULL)
+    return g_strdup (known);
+  return g_strdup_printf ("%s_%s__%s", w->meta.authority, STOP_FIRST_VERSION, eid);
+}
+
+static void
+set_ids (StopWriter *w,
+         xmlNodePtr  x,
+         const char *eid)
+{
+  g_autofree char *wid = wid_for (w, eid);
+
+  xmlNewProp (x, (const xmlChar *) "eId", (const xmlChar *) eid);
+  xmlNewProp (x, (const xmlChar *) "wId", (const xmlChar *) wid);
+}
+
+/* The ids of the document's frame, which the standard's examples do not
+ * prefix: longTitle, body, formula_1. */
+static void
+set_plain_ids (xmlNodePtr  x,
+               const char *id)
+{
+  xmlNewProp (x, (const xmlChar *) "eId", (const xmlChar *) id);
+  xmlNewProp (x, (const xmlChar *) "wId", (const xmlChar *) id);
+}
+
+static void
+warn (StopWriter      *w,
+      const AmendNode *node,
+      const char      *message)
+{
+  _amend_xml_warn (w->warnings, node ? node->line_start : 0, node ? node->eid : NULL, "%s", message);
+}
+
+static char *
+describe (const AmendNode *node)
+{
+  const char *word = node->word ? node->word : amend_node_kind_word (node->kind);
+
+  if (word == NULL)
+    word = amend_node_kind_to_string (node->kind);
+  if (node->number && node->number[0])
+    return g_strdup_printf ("%s %s", word, node->number);
+  return g_strdup (word);
+}
+
+/* Records the first structural problem; the export then fails with it. */
+static void
+fail (StopWriter      *w,
+      const AmendNode *node,
+      const char      *message)
+{
+  if (w->error != NULL)
+    return;
+  if (node && node->line_start > 0)
+    g_set_error (&w->error, AMEND_ERROR, AMEND_ERROR_INVALID, _("line %u: %s"), node->line_start, message);
+  else
+    g_set_error_literal (&w->error, AMEND_ERROR, AMEND_ERROR_INVALID, message);
+}
+
+static const char *
+soort_of (const char *href)
+{
+  if (g_str_has_prefix (href, "/akn/"))
+    return "AKN";
+  if (g_str_has_prefix (href, "/join/"))
+    return "JOIN";
+  if (g_str_has_prefix (href, "jci"))
+    return "JCI";
+  return "URL";
+}
+
+/* anyURI allows no spaces. */
+static char *
+clean_href (const char *href)
+{
+  g_auto(GStrv) parts = g_strsplit (href ? href : "", " ", -1);
+
+  return g_strjoinv ("%20", parts);
+}
+
+/* ----------------------------------------------------------------------- */
+/* Inline text                                                              */
+/* ----------------------------------------------------------------------- */
+
+/* One run: i outside b outside ExtRef, the nesting STOP allows everywhere
+ * (ExtRef holds no i or b).  @refs is FALSE in elements without ExtRef
+ * (Term, Tussenkop): there a link keeps its text and loses its address. */
+static void
+write_run (StopWriter      *w,
+           xmlNodePtr       parent,
+           const AmendRun  *run,
+           const AmendNode *owner,
+           gboolean         refs)
+{
+  xmlNodePtr p = parent;
+
+  if (run->marks & AMEND_MARK_BREAK)
+    {
+      el (w, parent, "br");
+      return;
+    }
+  if (run->marks & AMEND_MARK_HTML)
+    {
+      warn (w, owner, _("inline HTML has no place in STOP and was left out"));
+      return;
+    }
+  if (run->marks & AMEND_MARK_IMAGE)
+    warn (w, owner, _("an image has no place in STOP text; its description was kept as text"));
+  if (run->marks & AMEND_MARK_CODE)
+    warn (w, owner, _("STOP has no code markup; the code was kept as plain text"));
+  if (run->marks & AMEND_MARK_EMPH)
+    p = el (w, p, "i");
+  if (run->marks & AMEND_MARK_STRONG)
+    p = el (w, p, "b");
+  if (run->marks & AMEND_MARK_LINK)
+    {
+      if (refs)
+        {
+          g_autofree char *href = clean_href (run->href);
+
+          p = el (w, p, "ExtRef");
+          xmlNewProp (p, (const xmlChar *) "soort", (const xmlChar *) soort_of (href));
+          xmlNewProp (p, (const xmlChar *) "ref", (const xmlChar *) href);
+        }
+      else
+        warn (w, owner, _("a link in a term or heading cannot keep its address in STOP; its text was kept"));
+    }
+  _amend_xml_add_text (p, run->text, w->warnings, owner);
+}
+
+static void
+write_runs (StopWriter      *w,
+            xmlNodePtr       parent,
+            const AmendNode *text,
+            gboolean         refs)
+{
+  for (guint i = 0; text->runs && i < text->runs->len; i++)
+    write_run (w, parent, &g_array_index (text->runs, AmendRun, i), text, refs);
+}
+
+static void
+write_kop (StopWriter      *w,
+           xmlNodePtr       parent,
+           const AmendNode *node,
+           const char      *label)
+{
+  xmlNodePtr kop = el (w, parent, "Kop");
+
+  text_el (w, kop, "Label", label, node);
+  if (node->number && node->number[0])
+    text_el (w, kop, "Nummer", node->number, node);
+  if (node->heading && node->heading[0])
+    text_el (w, kop, "Opschrift", node->heading, node);
+}
+
+static const char *
+label_of (const AmendNode *node)
+{
+  return node->word ? node->word : amend_node_kind_word (node->kind);
+}
+
+/* ----------------------------------------------------------------------- */
+/* Lists, members, articles                                                 */
+/* ----------------------------------------------------------------------- */
+
+static void
+write_li (StopWriter      *w,
+          xmlNodePtr       lijst,
+          const AmendNode *point)
+{
+  xmlNodePtr li = el (w, lijst, "Li");
+  guint n = amend_node_n_children (point);
+
+  set_ids (w, li, point->eid);
+  if (point->number && point->number[0])
+    text_el (w, li, "LiNummer", point->number, point);
+  if (n == 0)
+    el (w, li, "Al");
+  else
+    write_blocks (w, li, point, 0, n, BLOCKS_LI);
+}
+
+static void
+write_begrip (StopWriter      *w,
+              xmlNodePtr       list,
+              const AmendNode *point)
+{
+  g_autoptr(AmendNode) term = NULL;
+  g_autoptr(AmendNode) definition = NULL;
+  xmlNodePtr begrip = el (w, list, "Begrip");
+  xmlNodePtr def;
+
+  _amend_xml_split_definition (point, &term, &definition);
+  term->line_start = definition->line_start = point->line_start;
+  set_ids (w, begrip, point->eid);
+  if (point->number && point->number[0])
+    text_el (w, begrip, "LiNummer", point->number, point);
+  write_runs (w, el (w, begrip, "Term"), term, FALSE);
+  def = el (w, begrip, "Definitie");
+  write_runs (w, el (w, def, "Al"), definition, TRUE);
+  write_blocks (w, def, point, 1, amend_node_n_children (point), BLOCKS_PLAIN);
+}
+
+/* A list of definitions follows "... wordt verstaan onder:" and each of
+ * its points reads "term: definition". */
+static gboolean
+is_definitions (const AmendNode *node,
+                guint            from,
+                guint            to)
+{
+  if (from == 0 || !_amend_xml_is_definitions_intro (amend_node_child (node, from - 1)))
+    return FALSE;
+  for (guint i = from; i < to; i++)
+    {
+      g_autoptr(AmendNode) term = NULL;
+      g_autoptr(AmendNode) definition = NULL;
+
+      if (!_amend_xml_split_definition (amend_node_child (node, i), &term, &definition))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+write_list (StopWriter      *w,
+            xmlNodePtr       parent,
+            const AmendNode *node,
+            guint            from,
+            guint            to,
+            BlockContext     ctx)
+{
+  g_autofree char *eid = _amend_xml_list_eid (amend_node_child (node, from));
+  gboolean numbered = FALSE;
+  xmlNodePtr list;
+
+  if (ctx != BLOCKS_PLAIN && is_definitions (node, from, to))
+    {
+      list = el (w, parent, "Begrippenlijst");
+      set_ids (w, list, eid);
+      for (guint i = from; i < to; i++)
+        write_begrip (w, list, amend_node_child (node, i));
+      return;
+    }
+
+  for (guint i = from; i < to; i++)
+    {
+      const AmendNode *point = amend_node_child (node, i);
+      numbered = numbered || (point->number && point->number[0]);
+    }
+  list = el (w, parent, "Lijst");
+  set_ids (w, list, eid);
+  xmlNewProp (list, (const xmlChar *) "type", (const xmlChar *) (numbered ? "expliciet" : "ongemarkeerd"));
+  for (guint i = from; i < to; i++)
+    write_li (w, list, amend_node_child (node, i));
+}
+
+/* A member where only blocks may go (the model puts none there itself):
+ * its number leads its first paragraph. */
+static void
+write_member_as_blocks (StopWriter      *w,
+                        xmlNodePtr       parent,
+                        const AmendNode *member,
+                        BlockContext     ctx)
+{
+  xmlNodePtr al = el (w, parent, "Al");
+  guint from = 0;
+
+  g_autofree char *number = g_strdup_printf ("%s. ", member->number ? member->number : "");
+  _amend_xml_add_text (al, number, w->warnings, member);
+  if (amend_node_n_children (member) > 0 && amend_node_child (member, 0)->kind == AMEND_NODE_TEXT)
+    {
+      write_runs (w, al, amend_node_child (member, 0), TRUE);
+      from = 1;
+    }
+  write_blocks (w, parent, member, from, amend_node_n_children (member), ctx);
+}
+
+/* Writes children [from, to) of @node as STOP blocks into @parent. */
+static void
+write_blocks (StopWriter      *w,
+              xmlNodePtr       parent,
+              const AmendNode *node,
+              guint            from,
+              guint            to,
+              BlockContext     ctx)
+{
+  guint i = from;
+
+  while (i < to)
+    {
+      const AmendNode *child = amend_node_child (node, i);
+
+      if (child->kind == AMEND_NODE_POINT)
+        {
+          guint j = i;
+
+          while (j < to && amend_node_child (node, j)->kind == AMEND_NODE_POINT)
+            j++;
+          write_list (w, parent, node, i, j, ctx);
+          i = j;
+          continue;
+        }
+      if (child->kind == AMEND_NODE_TEXT && child->heading_level > 0 && ctx == BLOCKS_INHOUD)
+        write_runs (w, el (w, parent, "Tussenkop"), child, FALSE);
+      else if (child->kind == AMEND_NODE_TEXT)
+        {
+          if (child->heading_level > 0)
+            warn (w, child, _("STOP allows no heading here; it was written as a paragraph"));
+          write_runs (w, el (w, parent, "Al"), child, TRUE);
+        }
+      else if (child->kind == AMEND_NODE_MEMBER)
+        write_member_as_blocks (w, parent, child, ctx);
+      else
+        {
+          g_autofree char *what = describe (child);
+          g_autofree char *message = g_strdup_printf (_("%s cannot stand here in STOP and was left out"), what);
+          warn (w, child, message);
+        }
+      i++;
+    }
+}
+
+static xmlNodePtr
+write_member (StopWriter      *w,
+              xmlNodePtr       parent,
+              const AmendNode *member)
+{
+  xmlNodePtr lid = el (w, parent, "Lid");
+  xmlNodePtr inhoud;
+  guint n = amend_node_n_children (member);
+  g_autofree char *number = g_strdup_printf ("%s.", member->number ? member->number : "");
+
+  set_ids (w, lid, member->eid);
+  text_el (w, lid, "LidNummer", number, member);
+  inhoud = el (w, lid, "Inhoud");
+  if (n == 0)
+    el (w, inhoud, "Al");
+  else
+    write_blocks (w, inhoud, member, 0, n, BLOCKS_INHOUD);
+  return inhoud;
+}
+
+/* STOP's Artikel holds at most two of: Inhoud, a run of Leden.  Text
+ * before the members is the Inhoud before them, text after them an Inhoud
+ * after them; text on both sides cannot be, and the text after the members
+ * then joins the last member. */
+static void
+write_article_content (StopWriter      *w,
+                       xmlNodePtr       artikel,
+                       const AmendNode *article)
+{
+  guint n = amend_node_n_children (article);
+  guint first = n;
+  xmlNodePtr last_inhoud = NULL;
+  guint i;
+
+  for (i = 0; i < n; i++)
+    if (amend_node_child (article, i)->kind == AMEND_NODE_MEMBER)
+      {
+        first = i;
+        break;
+      }
+  if (first > 0)
+    write_blocks (w, el (w, artikel, "Inhoud"), article, 0, first, BLOCKS_INHOUD);
+
+  i = first;
+  while (i < n)
+    {
+      const AmendNode *child = amend_node_child (article, i);
+      guint j = i;
+
+      if (child->kind == AMEND_NODE_MEMBER)
+        {
+          last_inhoud = write_member (w, artikel, child);
+          i++;
+          continue;
+        }
+      while (j < n && amend_node_child (article, j)->kind != AMEND_NODE_MEMBER)
+        j++;
+      if (first == 0 && j == n)
+        write_blocks (w, el (w, artikel, "Inhoud"), article, i, j, BLOCKS_INHOUD);
+      else
+        {
+          warn (w, child, _("STOP allows no text between or after the members of an article that also has "
+                            "text before them; it was added to the member before it"));
+          write_blocks (w, last_inhoud, article, i, j, BLOCKS_INHOUD);
+        }
+      i = j;
+    }
+}
+
+static void
+write_article (StopWriter      *w,
+               xmlNodePtr       parent,
+               const AmendNode *article)
+{
+  xmlNodePtr artikel = el (w, parent, "Artikel");
+
+  set_ids (w, artikel, article->eid);
+  write_kop (w, artikel, article, label_of (article));
+  /* An article needs content; an empty one is what STOP calls reserved. */
+  if (amend_node_n_children (article) == 0)
+    el (w, artikel, "Gereserveerd");
+  else if (_amend_xml_is_vervallen (article))
+    el (w, artikel, "Vervallen");
+  else
+    write_article_content (w, artikel, article);
+}
+
+/* ----------------------------------------------------------------------- */
+/* Divisions and the body                                                   */
+/* ----------------------------------------------------------------------- */
+
+static const char *
+division_element (const AmendNode *node)
+{
+  guint depth = 0;
+
+  switch (node->kind)
+    {
+    case AMEND_NODE_CHAPTER:
+      return "Hoofdstuk";
+    case AMEND_NODE_TITLE:
+      return "Titel";
+    case AMEND_NODE_DIVISION:
+      return "Afdeling";
+    case AMEND_NODE_SECTION:
+      /* § 1 > § 1.1: a Paragraaf in a Paragraaf is a Subparagraaf. */
+      for (const AmendNode *p = node->parent; p && p->kind == AMEND_NODE_SECTION; p = p->parent)
+        depth++;
+      return depth == 0 ? "Paragraaf" : depth == 1 ? "Subparagraaf" : depth == 2 ? "Subsubparagraaf" : NULL;
+    case AMEND_NODE_ARTICLE:
+      return "Artikel";
+    default:
+      return NULL;
+    }
+}
+
+/* imop-tekst.xsd: which parts each part may hold (Boek and Deel aside,
+ * which the model does not have). */
+static gboolean
+may_contain (const char *parent,
+             const char *child)
+{
+  static const char *const rules[][2] = {
+    { "Lichaam",         "Hoofdstuk Titel Afdeling Paragraaf Artikel" },
+    { "Hoofdstuk",       "Titel Afdeling Paragraaf Artikel" },
+    { "Titel",           "Hoofdstuk Afdeling Paragraaf Artikel" },
+    { "Afdeling",        "Hoofdstuk Titel Paragraaf Artikel" },
+    { "Paragraaf",       "Subparagraaf Artikel" },
+    { "Subparagraaf",    "Subsubparagraaf Artikel" },
+    { "Subsubparagraaf", "Artikel" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    if (strcmp (rules[i][0], parent) == 0)
+      {
+        g_auto(GStrv) allowed = g_strsplit (rules[i][1], " ", -1);
+        return g_strv_contains ((const char * const *) allowed, child);
+      }
+  return FALSE;
+}
+
+static void write_division (StopWriter *w, xmlNodePtr parent, const AmendNode *node, const char *element);
+
+static gboolean
+is_body_part (const AmendNode *node)
+{
+  return node->kind == AMEND_NODE_ARTICLE || amend_node_is_division (node);
+}
+
+/* Checks that the parts of @node are of one kind, as STOP requires, and
+ * that @element may hold them; returns that kind's element or NULL. */
+static const char *
+check_parts (StopWriter      *w,
+             const AmendNode *node,
+             const char      *element)
+{
+  const char *kind = NULL;
+  const AmendNode *first = NULL;
+
+  for (guint i = 0; i < amend_node_n_children (node); i++)
+    {
+      const AmendNode *child = amend_node_child (node, i);
+      const char *child_element;
+
+      if (!is_body_part (child))
+        continue;
+      child_element = division_element (child);
+      if (child_element == NULL)
+        {
+          g_autofree char *what = describe (child);
+          g_autofree char *message = g_strdup_printf (_("%s is nested deeper than STOP allows "
+                                                        "(Paragraaf, Subparagraaf, Subsubparagraaf)"), what);
+          fail (w, child, message);
+          return NULL;
+        }
+      if (kind == NULL)
+        {
+          kind = child_element;
+          first = child;
+          if (!may_contain (element, kind))
+            {
+              g_autofree char *what = describe (child);
+              g_autofree char *message = g_strdup_printf (_("STOP does not allow a %s in a %s (%s); move it "
+                                                            "or change its kind"), kind, element, what);
+              fail (w, child, message);
+              return NULL;
+            }
+        }
+      else if (strcmp (kind, child_element) != 0)
+        {
+          g_autofree char *what = node->parent ? describe (node) : g_strdup (_("The regulation"));
+          g_autofree char *a = describe (first);
+          g_autofree char *b = describe (child);
+          g_autofree char *message =
+            g_strdup_printf (_("%s holds both %s and %s, but STOP allows only one kind of part side by side: "
+                               "put the articles in a division of their own, or make the divisions one kind"),
+                             what, a, b);
+          fail (w, child, message);
+          return NULL;
+        }
+    }
+  return kind;
+}
+
+/* For STOP elements that hold only Al: every paragraph below @node, the
+ * first one led by the number of a point or member. */
+static void
+write_paragraphs (StopWriter      *w,
+                  xmlNodePtr       parent,
+                  const AmendNode *node)
+{
+  xmlNodePtr al = NULL;
+
+  if (node->kind == AMEND_NODE_TEXT)
+    {
+      write_runs (w, el (w, parent, "Al"), node, TRUE);
+      return;
+    }
+  if (node->number)
+    {
+      g_autofree char *label = g_strdup_printf (node->kind == AMEND_NODE_MEMBER ? "%s. " : "%s ", node->number);
+      al = el (w, parent, "Al");
+      _amend_xml_add_text (al, label, w->warnings, node);
+    }
+  for (const AmendNode *n = node; n != NULL; n = amend_node_next (n, node))
+    if (n->kind == AMEND_NODE_TEXT)
+      {
+        write_runs (w, al ? al : el (w, parent, "Al"), n, TRUE);
+        al = NULL;
+      }
+}
+
+/* Text straight under a division: STOP's Redactioneel next to articles;
+ * next to divisions there is no place for it. */
+static void
+write_division_text (StopWriter      *w,
+                     xmlNodePtr       parent,
+                     const AmendNode *node,
+                     guint            index,
+                     gboolean         beside_articles)
+{
+  const AmendNode *child = amend_node_child (node, index);
+
+  if (!beside_articles)
+    {
+      warn (w, child, _("STOP has no place for text beside divisions; this text was left out"));
+      return;
+    }
+  if (_amend_xml_is_heading (child))
+    warn (w, child, _("STOP has no headings inside a division other than those of its parts; "
+                      "this heading was written as a remark (Redactioneel)"));
+  else if (child->kind != AMEND_NODE_TEXT)
+    warn (w, child, _("a remark (Redactioneel) in a STOP division holds only paragraphs; this list was "
+                      "written as paragraphs"));
+  write_paragraphs (w, el (w, parent, "Redactioneel"), child);
+}
+
+static void
+write_parts (StopWriter      *w,
+             xmlNodePtr       parent,
+             const AmendNode *node,
+             const char      *element)
+{
+  const char *kind = check_parts (w, node, element);
+  gboolean beside_articles = kind == NULL || strcmp (kind, "Artikel") == 0;
+
+  if (w->error)
+    return;
+  for (guint i = 0; i < amend_node_n_children (node); i++)
+    {
+      const AmendNode *child = amend_node_child (node, i);
+
+      switch (child->kind)
+        {
+        case AMEND_NODE_ARTICLE:
+          write_article (w, parent, child);
+          break;
+        case AMEND_NODE_CHAPTER:
+        case AMEND_NODE_TITLE:
+        case AMEND_NODE_DIVISION:
+        case AMEND_NODE_SECTION:
+          write_division (w, parent, child, division_element (child));
+          break;
+        case AMEND_NODE_TEXT:
+        case AMEND_NODE_POINT:
+        case AMEND_NODE_MEMBER:
+          write_division_text (w, parent, node, i, beside_articles);
+          break;
+        default:
+          /* The preamble, annexes, explanation and signature of the
+           * regulation are written elsewhere. */
+          break;
+        }
+    }
+}
+
+static void
+write_division (StopWriter      *w,
+                xmlNodePtr       parent,
+                const AmendNode *node,
+                const char      *element)
+{
+  xmlNodePtr x = el (w, parent, element);
+
+  set_ids (w, x, node->eid);
+  write_kop (w, x, node, label_of (node));
+  if (_amend_xml_is_vervallen (node))
+    el (w, x, "Vervallen");
+  else if (amend_node_n_children (node) == 0)
+    {
+      /* Only the deepest level needs content. */
+      if (strcmp (element, "Subsubparagraaf") == 0)
+        el (w, x, "Gereserveerd");
+    }
+  else
+    write_parts (w, x, node, element);
+}
+
+/* ----------------------------------------------------------------------- */
+/* Annexes and the explanation: Divisie and Divisietekst                    */
+/* ----------------------------------------------------------------------- */
+
+typedef struct {
+  guint div;
+  guint content;
+} ZoneCounters;
+
+static void
+write_zone (StopWriter      *w,
+            xmlNodePtr       parent,
+            const char      *parent_eid,
+            const AmendNode *node,
+            guint           *i,
+            guint            stop_level,
+            ZoneCounters    *counters)
+{
+  guint n = amend_node_n_children (node);
+
+  while (*i < n)
+    {
+      const AmendNode *child = amend_node_child (node, *i);
+
+      if (_amend_xml_is_heading (child))
+        {
+          g_autofree char *eid = NULL;
+          ZoneCounters sub = { 0 };
+          xmlNodePtr div;
+
+          /* A heading closes the Divisie of a heading at its level or deeper. */
+          if (child->heading_level <= stop_level)
+            return;
+          eid = g_strdup_printf ("%s__div_o_%u", parent_eid, ++counters->div);
+          div = el (w, parent, "Divisie");
+          set_ids (w, div, eid);
+          write_runs (w, el (w, el (w, div, "Kop"), "Opschrift"), child, TRUE);
+          (*i)++;
+          write_zone (w, div, eid, node, i, child->heading_level, &sub);
+          continue;
+        }
+      if (amend_node_is_structural (child))
+        {
+          g_autofree char *what = describe (child);
+          g_autofree char *message =
+            g_strdup_printf (_("%s: STOP allows no articles or divisions in an annex; it was written as a "
+                               "Divisie with its heading"), what);
+          ZoneCounters sub = { 0 };
+          guint k = 0;
+          xmlNodePtr div = el (w, parent, "Divisie");
+
+          warn (w, child, message);
+          set_ids (w, div, child->eid);
+          write_kop (w, div, child, label_of (child));
+          write_zone (w, div, child->eid, child, &k, 0, &sub);
+          (*i)++;
+          continue;
+        }
+
+      {
+        guint j = *i;
+        g_autofree char *eid = NULL;
+        xmlNodePtr text;
+
+        while (j < n && !_amend_xml_is_heading (amend_node_child (node, j)) &&
+               !amend_node_is_structural (amend_node_child (node, j)))
+          j++;
+        eid = g_strdup_printf ("%s__content_o_%u", parent_eid, ++counters->content);
+        text = el (w, parent, "Divisietekst");
+        set_ids (w, text, eid);
+        write_blocks (w, el (w, text, "Inhoud"), node, *i, j, BLOCKS_INHOUD);
+        *i = j;
+      }
+    }
+}
+
+static void
+write_annex (StopWriter      *w,
+             xmlNodePtr       parent,
+             const AmendNode *annex)
+{
+  xmlNodePtr bijlage = el (w, parent, "Bijlage");
+  ZoneCounters counters = { 0 };
+  guint i = 0;
+
+  set_ids (w, bijlage, annex->eid);
+  write_kop (w, bijlage, annex, label_of (annex));
+  if (_amend_xml_is_vervallen (annex))
+    el (w, bijlage, "Vervallen");
+  else
+    write_zone (w, bijlage, annex->eid, annex, &i, 0, &counters);
+}
+
+static void
+write_explanation (StopWriter      *w,
+                   xmlNodePtr       parent,
+                   const AmendNode *explanation)
+{
+  xmlNodePtr toelichting = el (w, parent, "Toelichting");
+  ZoneCounters counters = { 0 };
+  guint i = 0;
+
+  set_ids (w, toelichting, explanation->eid);
+  write_kop (w, toelichting, explanation, label_of (explanation));
+  write_zone (w, toelichting, explanation->eid, explanation, &i, 0, &counters);
+  /* A Toelichting holds at least one Divisie or Divisietekst. */
+  if (counters.div + counters.content == 0)
+    {
+      g_autofree char *eid = g_strdup_printf ("%s__content_o_1", explanation->eid);
+      set_ids (w, el (w, toelichting, "Divisietekst"), eid);
+    }
+}
+
+/* ----------------------------------------------------------------------- */
+/* The regulation                                                           */
+/* ----------------------------------------------------------------------- */
+
+static xmlNodePtr
+new_root (StopWriter *w,
+          const char *name)
+{
+  xmlNodePtr root = xmlNewDocNode (w->xml, NULL, (const xmlChar *) name, NULL);
+
+  w->ns = xmlNewNs (root, (const xmlChar *) AMEND_XML_NS_STOP_TEKST, NULL);
+  xmlSetNs (root, w->ns);
+  xmlDocSetRootElement (w->xml, root);
+  xmlNewProp (root, (const xmlChar *) "schemaversie", (const xmlChar *) STOP_SCHEMA_VERSION);
+  return root;
+}
+
+static void
+write_opschrift (StopWriter *w,
+                 xmlNodePtr  parent,
+                 const char *title)
+{
+  xmlNodePtr opschrift = el (w, parent, "RegelingOpschrift");
+
+  set_plain_ids (opschrift, "longTitle");
+  text_el (w, opschrift, "Al", title, NULL);
+}
+
+static const AmendNode *
+find_child (const AmendNode *root,
+            AmendNodeKind    kind)
+{
+  for (guint i = 0; i < amend_node_n_children (root); i++)
+    if (amend_node_child (root, i)->kind == kind)
+      return amend_node_child (root, i);
+  return NULL;
+}
+
+/* RegelingCompact: RegelingOpschrift, Lichaam, Bijlage*, Toelichting?.
+ * @regeling is the element to fill. */
+static void
+write_regeling (StopWriter    *w,
+                xmlNodePtr     regeling,
+                AmendDocument *doc)
+{
+  const AmendNode *root = amend_document_get_root (doc);
+  gboolean any_part = FALSE, explained = FALSE;
+  xmlNodePtr lichaam;
+
+  xmlNewProp (regeling, (const xmlChar *) "wordt", (const xmlChar *) w->meta.expression);
+  write_opschrift (w, regeling, w->meta.title);
+  lichaam = el (w, regeling, "Lichaam");
+  set_plain_ids (lichaam, "body");
+
+  for (guint i = 0; i < amend_node_n_children (root); i++)
+    any_part = any_part || is_body_part (amend_node_child (root, i));
+  if (!any_part)
+    {
+      fail (w, NULL, _("the regulation has no articles, and STOP needs at least one: add an article "
+                       "(\xe2\x80\x9c# Artikel 1\xe2\x80\x9d) before exporting"));
+      return;
+    }
+  write_parts (w, lichaam, root, "Lichaam");
+
+  for (guint i = 0; i < amend_node_n_children (root); i++)
+    if (amend_node_child (root, i)->kind == AMEND_NODE_ANNEX)
+      write_annex (w, regeling, amend_node_child (root, i));
+
+  for (guint i = 0; i < amend_node_n_children (root); i++)
+    {
+      const AmendNode *child = amend_node_child (root, i);
+
+      if (child->kind != AMEND_NODE_EXPLANATION)
+        continue;
+      if (explained)
+        warn (w, child, _("STOP allows one Toelichting in a regulation; this second one was left out: "
+                          "make it a part of the first"));
+      else
+        write_explanation (w, regeling, child);
+      explained = TRUE;
+    }
+}
+
+static GBytes *
+finish (StopWriter  *w,
+        GError     **error)
+{
+  if (w->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&w->error));
+      return NULL;
+    }
+  return amend_xml_to_bytes (w->xml);
+}
+
+/**
+ * amend_stop_export_regulation:
+ * @warnings: (nullable): what STOP could not hold, as #AmendDiagnostic
+ *
+ * The regulation as a STOP RegelingCompact.  Its preamble and signature
+ * belong to the establishing decision (amend_stop_export_decision()); they
+ * are reported in @warnings.
+ *
+ * Returns: (transfer full): UTF-8 XML, or %NULL with @error set when the
+ *   front matter lacks an identifier or the structure is one STOP cannot
+ *   hold.
+ */
+GBytes *
+amend_stop_export_regulation (AmendDocument  *doc,
+                              GPtrArray      *warnings,
+                              GError        **error)
+{
+  g_auto(StopWriter) w;
+  const AmendNode *root = amend_document_get_root (doc);
+  const AmendNode *preamble = find_child (root, AMEND_NODE_PREAMBLE);
+  const AmendNode *closing = find_child (root, AMEND_NODE_CLOSING);
+
+  if (!stop_writer_init (&w, doc, warnings, error))
+    return NULL;
+  if (preamble && amend_node_n_children (preamble) > 0)
+    warn (&w, preamble, _("a RegelingCompact has no preamble; it belongs to the establishing decision: "
+                          "export with --format stop-besluit to keep it"));
+  if (closing)
+    warn (&w, closing, _("a RegelingCompact has no signature; it belongs to the establishing decision: "
+                         "export with --format stop-besluit to keep it"));
+  write_regeling (&w, new_root (&w, "RegelingCompact"), doc);
+  return finish (&w, error);
+}
+
+/* ----------------------------------------------------------------------- */
+/* The establishing decision                                                */
+/* ----------------------------------------------------------------------- */
+
+static char *
+dutch_date (const char *iso)
+{
+  static const char *const months[] = {
+    "januari", "februari", "maart", "april", "mei", "juni", "juli",
+    "augustus", "september", "oktober", "november", "december",
+  };
+  guint y = 0, m = 0, d = 0;
+
+  if (sscanf (iso, "%4u-%2u-%2u", &y, &m, &d) != 3 || m < 1 || m > 12)
+    return g_strdup (iso);
+  return g_strdup_printf ("%u %s %u", d, months[m - 1], y);
+}
+
+static void
+write_aanhef (StopWriter      *w,
+              xmlNodePtr       besluit,
+              const AmendNode *preamble)
+{
+  xmlNodePtr aanhef;
+
+  if (preamble == NULL || amend_node_n_children (preamble) == 0)
+    return;
+  aanhef = el (w, besluit, "Aanhef");
+  set_plain_ids (aanhef, "formula_1");
+  write_blocks (w, aanhef, preamble, 0, amend_node_n_children (preamble), BLOCKS_PLAIN);
+}
+
+/* "Aldus vastgesteld ..." stands in the Sluiting; the names under it are
+ * the Ondertekening. */
+static gboolean
+is_closing_formula (const AmendNode *text)
+{
+  static const char *const words[] = { "aldus", "gegeven", "vastgesteld", "zo vastgesteld", "besloten", "gedaan" };
+  g_autofree char *plain = amend_node_get_plain_text (text);
+  g_autofree char *lower = g_utf8_strdown (plain, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (g_str_has_prefix (lower, words[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+write_closing_text (StopWriter      *w,
+                    xmlNodePtr       parent,
+                    const AmendNode *child)
+{
+  if (child->kind != AMEND_NODE_TEXT)
+    warn (w, child, _("the signature of a decision holds only paragraphs in STOP; a list in it was written "
+                      "as paragraphs"));
+  write_paragraphs (w, parent, child);
+}
+
+static void
+write_sluiting (StopWriter      *w,
+                xmlNodePtr       besluit,
+                const AmendNode *closing)
+{
+  guint n = closing ? amend_node_n_children (closing) : 0;
+  xmlNodePtr sluiting, ondertekening = NULL;
+  guint i = 0;
+
+  if (n == 0)
+    return;
+  sluiting = el (w, besluit, "Sluiting");
+  set_plain_ids (sluiting, "formula_2");
+  for (; i < n && amend_node_child (closing, i)->kind == AMEND_NODE_TEXT &&
+         is_closing_formula (amend_node_child (closing, i)); i++)
+    write_closing_text (w, sluiting, amend_node_child (closing, i));
+  for (; i < n; i++)
+    {
+      if (ondertekening == NULL)
+        ondertekening = el (w, sluiting, "Ondertekening");
+      write_closing_text (w, ondertekening, amend_node_child (closing, i));
+    }
+}
+
+static void
+write_decision_body (StopWriter *w,
+                     xmlNodePtr  besluit)
+{
+  xmlNodePtr lichaam = el (w, besluit, "Lichaam");
+  xmlNodePtr artikel, kop, wat, ref;
+  g_autofree char *wat_text = NULL;
+  g_autofree char *in_force = NULL;
+
+  set_plain_ids (lichaam, "body");
+
+  /* The wording of the establishing article and of the entry into force
+   * is legal Dutch, the same in every locale: not translated. */
+  artikel = el (w, lichaam, "WijzigArtikel");
+  set_ids (w, artikel, "art_I");
+  kop = el (w, artikel, "Kop");
+  text_el (w, kop, "Label", "Artikel", NULL);
+  text_el (w, kop, "Nummer", "I", NULL);
+  wat = el (w, artikel, "Wat");
+  wat_text = g_strdup_printf ("De %s wordt vastgesteld zoals aangegeven in ", w->meta.title);
+  _amend_xml_add_text (wat, wat_text, w->warnings, NULL);
+  ref = text_el (w, wat, "IntRef", "Bijlage A", NULL);
+  xmlNewProp (ref, (const xmlChar *) "ref", (const xmlChar *) "cmp_A");
+  _amend_xml_add_text (wat, ".", w->warnings, NULL);
+
+  artikel = el (w, lichaam, "Artikel");
+  set_ids (w, artikel, "art_II");
+  kop = el (w, artikel, "Kop");
+  text_el (w, kop, "Label", "Artikel", NULL);
+  text_el (w, kop, "Nummer", "II", NULL);
+  if (w->meta.in_force)
+    {
+      g_autofree char *date = dutch_date (w->meta.in_force);
+      in_force = g_strdup_printf ("Dit besluit treedt in werking op %s.", date);
+    }
+  else
+    in_force = g_strdup ("Dit besluit treedt in werking met ingang van de dag na die van zijn bekendmaking.");
+  text_el (w, el (w, artikel, "Inhoud"), "Al", in_force, NULL);
+}
+
+static char *
+decision_title (const AmendXmlMeta *meta)
+{
+  if (meta->decision_title)
+    return g_strdup (meta->decision_title);
+  if (meta->authority_name)
+    return g_strdup_printf ("Besluit van %s tot vaststelling van de %s", meta->authority_name, meta->title);
+  return g_strdup_printf ("Besluit tot vaststelling van de %s", meta->title);
+}
+
+/**
+ * amend_stop_export_decision:
+ * @warnings: (nullable): what STOP could not hold, as #AmendDiagnostic
+ *
+ * The decision that establishes the regulation, as a STOP BesluitCompact:
+ * its title (decision-title, or one made from authority-name and title),
+ * the preamble as Aanhef, Artikel I that establishes the regulation in
+ * Bijlage A, Artikel II on its entry into force (in-force, or the day
+ * after its publication), the signature as Sluiting, and the regulation
+ * as RegelingCompact in WijzigBijlage A.
+ *
+ * Returns: (transfer full): UTF-8 XML, or %NULL with @error set.
+ */
+GBytes *
+amend_stop_export_decision (AmendDocument  *doc,
+                            GPtrArray      *warnings,
+                            GError        **error)
+{
+  g_auto(StopWriter) w;
+  const AmendNode *root = amend_document_get_root (doc);
+  g_autofree char *title = NULL;
+  xmlNodePtr besluit, bijlage, kop, regeling;
+
+  if (!stop_writer_init (&w, doc, warnings, error))
+    return NULL;
+
+  besluit = new_root (&w, "BesluitCompact");
+  title = decision_title (&w.meta);
+  write_opschrift (&w, besluit, title);
+  write_aanhef (&w, besluit, find_child (root, AMEND_NODE_PREAMBLE));
+  write_decision_body (&w, besluit);
+  write_sluiting (&w, besluit, find_child (root, AMEND_NODE_CLOSING));
+
+  bijlage = el (&w, besluit, "WijzigBijlage");
+  set_ids (&w, bijlage, "cmp_A");
+  kop = el (&w, bijlage, "Kop");
+  text_el (&w, kop, "Label", "Bijlage", NULL);
+  text_el (&w, kop, "Nummer", "A", NULL);
+  text_el (&w, kop, "Opschrift", "Bijlage bij artikel I", NULL);
+  regeling = el (&w, bijlage, "RegelingCompact");
+  xmlNewProp (regeling, (const xmlChar *) "componentnaam", (const xmlChar *) STOP_COMPONENT);
+  write_regeling (&w, regeling, doc);
+  return finish (&w, error);
+}

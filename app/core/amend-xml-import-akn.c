@@ -1,0 +1,392 @@
+/* amend-xml-import-akn.c: an Akoma Ntoso 3.0 act into the model
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The inverse of amend-akn-export.c, and lenient enough for acts from
+ * elsewhere: any of Akoma Ntoso's hierarchical elements is read by what it
+ * means in a Dutch regulation (chapter Hoofdstuk, title Titel, subchapter
+ * and division Afdeling, section and subsection Paragraaf, article
+ * Artikel, paragraph lid, point onderdeel); the ones without a Dutch
+ * counterpart (part, book) are reported and read as a Titel.  The work,
+ * expression, date and authority come from meta/identification, the title
+ * from the preface's docTitle.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "amend-xml-import-private.h"
+
+static void import_parts (XmlImport *im, AmendNode *parent, xmlNodePtr container);
+static void import_hier (XmlImport *im, AmendNode *node, xmlNodePtr x, guint depth);
+
+static gboolean
+part_kind (XmlImport     *im,
+           xmlNodePtr     x,
+           AmendNodeKind *kind)
+{
+  if (_amend_import_named (x, "chapter"))
+    *kind = AMEND_NODE_CHAPTER;
+  else if (_amend_import_named (x, "title"))
+    *kind = AMEND_NODE_TITLE;
+  else if (_amend_import_named (x, "subchapter division subdivision"))
+    *kind = AMEND_NODE_DIVISION;
+  else if (_amend_import_named (x, "section subsection"))
+    *kind = AMEND_NODE_SECTION;
+  else if (_amend_import_named (x, "article"))
+    *kind = AMEND_NODE_ARTICLE;
+  else if (_amend_import_named (x, "part subpart book tome subtitle"))
+    {
+      _amend_import_warn (im, x, _("Amend has no %s; it was read as a Titel"), (const char *) x->name);
+      *kind = AMEND_NODE_TITLE;
+    }
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static void
+strip_suffix (char *number)
+{
+  gsize len;
+
+  while (number && (len = strlen (number)) > 1 && (number[len - 1] == '.' || number[len - 1] == ')'))
+    number[len - 1] = '\0';
+}
+
+static void
+read_num_heading (AmendNode  *node,
+                  xmlNodePtr  x)
+{
+  g_autofree char *num = _amend_import_text (_amend_import_child (x, "num"));
+  g_autofree char *word = NULL;
+
+  const char *kind_word = amend_node_kind_word (node->kind);
+
+  /* "Toelichting" alone is the kind, not a number. */
+  if (num != NULL && !(kind_word && g_ascii_strcasecmp (num, kind_word) == 0))
+    {
+      node->number = _amend_import_strip_word (num, &word);
+      strip_suffix (node->number);
+      if (g_strcmp0 (word, "\xc2\xa7") == 0)
+        node->word = g_steal_pointer (&word);
+    }
+  node->heading = _amend_import_text (_amend_import_child (x, "heading"));
+}
+
+/* "1.", "(1)", "1": the number of a lid. */
+static char *
+member_number (xmlNodePtr x,
+               guint      ordinal)
+{
+  g_autofree char *num = _amend_import_text (_amend_import_child (x, "num"));
+  char *number;
+
+  if (num == NULL)
+    return g_strdup_printf ("%u", ordinal);
+  number = g_strdup (num[0] == '(' ? num + 1 : num);
+  strip_suffix (number);
+  return number;
+}
+
+static void
+import_point (XmlImport  *im,
+              AmendNode  *node,
+              xmlNodePtr  x,
+              guint       depth)
+{
+  AmendNode *point = _amend_import_add (node, AMEND_NODE_POINT);
+
+  point->number = _amend_import_text (_amend_import_child (x, "num"));
+  import_hier (im, point, x, depth);
+}
+
+/* hcontainer name="divisie" (Amend's own) and other headed containers:
+ * a free heading and what is under it. */
+static void
+import_headed (XmlImport  *im,
+               AmendNode  *node,
+               xmlNodePtr  x,
+               guint       depth)
+{
+  xmlNodePtr heading = _amend_import_child (x, "heading");
+
+  if (heading)
+    _amend_import_heading (im, node, heading, depth);
+  import_hier (im, node, x, depth + 1);
+}
+
+/* The content of a hierarchical element (article, paragraph, point,
+ * list, division) in @node; its num and heading are read by the caller. */
+static void
+import_hier (XmlImport  *im,
+             AmendNode  *node,
+             xmlNodePtr  x,
+             guint       depth)
+{
+  guint members = 0;
+
+  for (xmlNodePtr c = x->children; c != NULL; c = c->next)
+    {
+      AmendNodeKind kind;
+
+      if (c->type != XML_ELEMENT_NODE || _amend_import_named (c, "num heading"))
+        continue;
+      if (_amend_import_named (c, "subheading"))
+        _amend_import_paragraph (im, node, c);
+      else if (_amend_import_named (c, "intro content wrapUp"))
+        _amend_import_blocks (im, node, c, depth);
+      else if (_amend_import_named (c, "alinea list sublist"))
+        import_hier (im, node, c, depth);
+      else if (_amend_import_named (c, "crossHeading"))
+        _amend_import_heading (im, node, c, depth);
+      else if (_amend_import_named (c, "paragraph") && node->kind == AMEND_NODE_ARTICLE)
+        {
+          AmendNode *member = _amend_import_add (node, AMEND_NODE_MEMBER);
+
+          member->number = member_number (c, ++members);
+          import_hier (im, member, c, depth);
+        }
+      else if (_amend_import_named (c, "point indent subparagraph paragraph"))
+        import_point (im, node, c, depth);
+      else if (_amend_import_named (c, "hcontainer"))
+        import_headed (im, node, c, depth);
+      else if (part_kind (im, c, &kind))
+        {
+          AmendNode *part = _amend_import_add (node, kind);
+
+          read_num_heading (part, c);
+          import_hier (im, part, c, 1);
+        }
+      else if (_amend_import_named (c, "clause subclause level rule subrule proviso transitional"))
+        {
+          _amend_import_warn (im, c, _("Amend has no %s; its text was kept"), (const char *) c->name);
+          import_hier (im, node, c, depth);
+        }
+      else
+        _amend_import_block (im, node, c, depth);
+    }
+}
+
+static void
+import_parts (XmlImport  *im,
+              AmendNode  *parent,
+              xmlNodePtr  container)
+{
+  for (xmlNodePtr c = container->children; c != NULL; c = c->next)
+    {
+      AmendNodeKind kind;
+
+      if (c->type != XML_ELEMENT_NODE)
+        continue;
+      if (_amend_import_named (c, "hcontainer"))
+        {
+          _amend_import_warn (im, c, _("a generic container (hcontainer) in the body was read as a Titel"));
+          kind = AMEND_NODE_TITLE;
+        }
+      else if (!part_kind (im, c, &kind))
+        {
+          _amend_import_warn (im, c, _("the element %s has no place in the body of a regulation and was left "
+                                       "out"), (const char *) c->name);
+          continue;
+        }
+      {
+        AmendNode *part = _amend_import_add (parent, kind);
+
+        read_num_heading (part, c);
+        import_hier (im, part, c, 1);
+      }
+    }
+}
+
+/* The mainBody of an annex or explanation. */
+static void
+import_zone (XmlImport  *im,
+             AmendNode  *node,
+             xmlNodePtr  container,
+             guint       depth)
+{
+  for (xmlNodePtr c = container->children; c != NULL; c = c->next)
+    {
+      AmendNodeKind kind;
+
+      if (c->type != XML_ELEMENT_NODE)
+        continue;
+      if (_amend_import_named (c, "hcontainer"))
+        import_headed (im, node, c, depth);
+      else if (part_kind (im, c, &kind))
+        {
+          AmendNode *part = _amend_import_add (node, kind);
+
+          read_num_heading (part, c);
+          import_hier (im, part, c, 1);
+        }
+      else if (_amend_import_named (c, "list"))
+        import_hier (im, node, c, depth);
+      else
+        _amend_import_block (im, node, c, depth);
+    }
+}
+
+static void
+import_attachment (XmlImport  *im,
+                   xmlNodePtr  attachment)
+{
+  xmlNodePtr doc = NULL;
+  g_autofree char *name = NULL;
+  AmendNode *node;
+
+  for (xmlNodePtr c = attachment->children; c != NULL && doc == NULL; c = c->next)
+    if (_amend_import_named (c, "doc act"))
+      doc = c;
+  if (doc == NULL)
+    {
+      _amend_import_warn (im, attachment, _("an attachment without a document in it was left out"));
+      return;
+    }
+  name = _amend_import_attr (doc, "name");
+  node = _amend_import_add (amend_document_get_root (im->doc),
+                            g_strcmp0 (name, "toelichting") == 0 ? AMEND_NODE_EXPLANATION : AMEND_NODE_ANNEX);
+  read_num_heading (node, attachment);
+  for (xmlNodePtr c = doc->children; c != NULL; c = c->next)
+    if (_amend_import_named (c, "mainBody body"))
+      import_zone (im, node, c, 1);
+    else if (_amend_import_named (c, "preamble conclusions"))
+      _amend_import_blocks (im, node, c, 1);
+}
+
+/* ----------------------------------------------------------------------- */
+/* Metadata                                                                 */
+/* ----------------------------------------------------------------------- */
+
+static char *
+value_of (xmlNodePtr  parent,
+          const char *child,
+          const char *attr)
+{
+  return _amend_import_attr (_amend_import_child (parent, child), attr);
+}
+
+static xmlNodePtr
+find_descendant (xmlNodePtr  x,
+                 const char *name)
+{
+  for (xmlNodePtr c = x ? x->children : NULL; c != NULL; c = c->next)
+    {
+      xmlNodePtr found;
+
+      if (_amend_import_named (c, name))
+        return c;
+      if (c->type == XML_ELEMENT_NODE && (found = find_descendant (c, name)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+import_meta (XmlImport  *im,
+             xmlNodePtr  act)
+{
+  xmlNodePtr meta = _amend_import_child (act, "meta");
+  xmlNodePtr id = _amend_import_child (meta, "identification");
+  xmlNodePtr work = _amend_import_child (id, "FRBRWork");
+  xmlNodePtr expression = _amend_import_child (id, "FRBRExpression");
+  xmlNodePtr preface = _amend_import_child (act, "preface");
+  g_autofree char *title = NULL;
+  g_autofree char *citation = NULL;
+  g_autofree char *author = value_of (work, "FRBRauthor", "href");
+  g_autofree char *authority = NULL;
+  g_autofree char *authority_name = NULL;
+  g_autofree char *work_uri = value_of (work, "FRBRuri", "value");
+  g_autofree char *expression_uri = value_of (expression, "FRBRuri", "value");
+  g_autofree char *date = value_of (expression, "FRBRdate", "date");
+
+  /* The title and citation are in the preface, as docTitle and shortTitle. */
+  title = _amend_import_text (find_descendant (preface, "docTitle"));
+  citation = _amend_import_text (find_descendant (preface, "shortTitle"));
+  for (xmlNodePtr c = work ? work->children : NULL; c != NULL && citation == NULL; c = c->next)
+    if (_amend_import_named (c, "FRBRalias"))
+      citation = _amend_import_attr (c, "value");
+
+  /* "#gm9999" names a TLCOrganization among the references. */
+  if (author && author[0] == '#')
+    {
+      authority = g_strdup (author + 1);
+      for (xmlNodePtr refs = meta ? meta->children : NULL; refs != NULL; refs = refs->next)
+        if (_amend_import_named (refs, "references"))
+          for (xmlNodePtr org = refs->children; org != NULL; org = org->next)
+            {
+              g_autofree char *eid = _amend_import_attr (org, "eId");
+
+              if (_amend_import_named (org, "TLCOrganization") && g_strcmp0 (eid, authority) == 0)
+                {
+                  g_free (authority_name);
+                  authority_name = _amend_import_attr (org, "showAs");
+                }
+            }
+    }
+
+  if (title)
+    _amend_import_meta (im, "title", title);
+  if (citation && g_strcmp0 (citation, title) != 0)
+    _amend_import_meta (im, "citation", citation);
+  if (authority)
+    _amend_import_meta (im, "authority", authority);
+  if (authority_name && g_strcmp0 (authority_name, authority) != 0)
+    _amend_import_meta (im, "authority-name", authority_name);
+  if (work_uri)
+    _amend_import_meta (im, "work", work_uri);
+  if (expression_uri)
+    _amend_import_meta (im, "expression", expression_uri);
+  if (date)
+    {
+      if (strlen (date) > 10)
+        date[10] = '\0';
+      _amend_import_meta (im, "date", date);
+    }
+}
+
+gboolean
+_amend_import_akn (XmlImport   *im,
+                   xmlNodePtr   root,
+                   GError     **error)
+{
+  xmlNodePtr act = NULL, other = NULL;
+  AmendNode *doc_root = amend_document_get_root (im->doc);
+
+  for (xmlNodePtr c = root->children; c != NULL; c = c->next)
+    if (amend_xml_is (c, AMEND_XML_NS_AKN, "act"))
+      act = c;
+    else if (c->type == XML_ELEMENT_NODE && other == NULL)
+      other = c;
+  if (act == NULL)
+    {
+      g_set_error (error, AMEND_ERROR, AMEND_ERROR_INVALID,
+                   _("Amend imports Akoma Ntoso acts (act); this document is a %s"),
+                   other ? (const char *) other->name : _("document without content"));
+      return FALSE;
+    }
+
+  import_meta (im, act);
+  for (xmlNodePtr c = act->children; c != NULL; c = c->next)
+    {
+      if (c->type != XML_ELEMENT_NODE || _amend_import_named (c, "meta preface"))
+        continue;
+      if (_amend_import_named (c, "preamble"))
+        _amend_import_blocks (im, _amend_import_preamble (im), c, 1);
+      else if (_amend_import_named (c, "body"))
+        import_parts (im, doc_root, c);
+      else if (_amend_import_named (c, "conclusions"))
+        _amend_import_blocks (im, _amend_import_add (doc_root, AMEND_NODE_CLOSING), c, 1);
+      else if (_amend_import_named (c, "attachments components"))
+        {
+          for (xmlNodePtr a = c->children; a != NULL; a = a->next)
+            if (_amend_import_named (a, "attachment component"))
+              import_attachment (im, a);
+        }
+      else
+        _amend_import_warn (im, c, _("the %s of the act was left out"), (const char *) c->name);
+    }
+  return TRUE;
+}

@@ -1,0 +1,526 @@
+/* amend-xml-import-stop.c: STOP (imop-tekst) into the model
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Reads a RegelingCompact or RegelingKlassiek alone, or the one a decision
+ * establishes: in the WijzigBijlage of a BesluitCompact, in a
+ * BesluitKlassiek, or in the BesluitVersie of an AanleveringBesluit (the
+ * delivery to the LVBB), whose RegelingVersieInformatie adds the work, the
+ * expression and the citation title.  The decision's Aanhef becomes the
+ * preamble and its Sluiting the Ondertekening.  A decision that only
+ * changes a regulation (RegelingMutatie) holds no regulation to read: that
+ * is said, not guessed at.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "amend-xml-import-private.h"
+
+typedef struct {
+  char *title;
+  char *citation;
+  char *authority;
+  char *work;
+  char *expression;
+  char *date;
+} StopMeta;
+
+static void
+stop_meta_clear (StopMeta *meta)
+{
+  g_free (meta->title);
+  g_free (meta->citation);
+  g_free (meta->authority);
+  g_free (meta->work);
+  g_free (meta->expression);
+  g_free (meta->date);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (StopMeta, stop_meta_clear)
+
+static void import_parts (XmlImport *im, AmendNode *parent, xmlNodePtr container);
+
+/* ----------------------------------------------------------------------- */
+/* Headings                                                                 */
+/* ----------------------------------------------------------------------- */
+
+static void
+read_kop (AmendNode  *node,
+          xmlNodePtr  x)
+{
+  xmlNodePtr kop = _amend_import_child (x, "Kop");
+  g_autofree char *label = _amend_import_text (_amend_import_child (kop, "Label"));
+
+  if (kop == NULL)
+    return;
+  node->number = _amend_import_text (_amend_import_child (kop, "Nummer"));
+  node->heading = _amend_import_text (_amend_import_child (kop, "Opschrift"));
+  if (g_strcmp0 (label, "\xc2\xa7") == 0)
+    node->word = g_strdup ("\xc2\xa7");
+}
+
+/* A Kop in free text (Divisie, Divisietekst): a free heading of its label,
+ * number and title. */
+static void
+kop_heading (XmlImport  *im,
+             AmendNode  *parent,
+             xmlNodePtr  kop,
+             guint       depth)
+{
+  AmendNode *text = _amend_import_add (parent, AMEND_NODE_TEXT);
+
+  text->line_start = amend_xml_line (kop);
+  for (xmlNodePtr c = kop ? kop->children : NULL; c != NULL; c = c->next)
+    if (_amend_import_named (c, "Label Nummer Opschrift"))
+      {
+        if (text->runs && text->runs->len > 0)
+          amend_node_add_run (text, " ", 1, AMEND_MARK_NONE, NULL);
+        _amend_import_inline (im, text, c);
+      }
+  if (text->runs == NULL || text->runs->len == 0)
+    {
+      amend_node_free (amend_node_steal (parent, amend_node_index (text)));
+      return;
+    }
+  text->heading_level = depth;
+}
+
+/* ----------------------------------------------------------------------- */
+/* Articles and divisions                                                   */
+/* ----------------------------------------------------------------------- */
+
+static void
+import_member (XmlImport  *im,
+               AmendNode  *article,
+               xmlNodePtr  lid,
+               guint       ordinal)
+{
+  AmendNode *member = _amend_import_add (article, AMEND_NODE_MEMBER);
+  g_autofree char *number = _amend_import_text (_amend_import_child (lid, "LidNummer"));
+
+  if (number && g_str_has_suffix (number, "."))
+    number[strlen (number) - 1] = '\0';
+  member->number = number && number[0] ? g_steal_pointer (&number) : g_strdup_printf ("%u", ordinal);
+  for (xmlNodePtr c = lid->children; c != NULL; c = c->next)
+    if (_amend_import_named (c, "Inhoud"))
+      _amend_import_blocks (im, member, c, 1);
+    else if (c->type == XML_ELEMENT_NODE && !_amend_import_named (c, "LidNummer"))
+      _amend_import_block (im, member, c, 1);
+}
+
+static void
+import_article (XmlImport  *im,
+                AmendNode  *article,
+                xmlNodePtr  x)
+{
+  guint members = 0;
+
+  for (xmlNodePtr c = x->children; c != NULL; c = c->next)
+    {
+      if (_amend_import_named (c, "Lid"))
+        import_member (im, article, c, ++members);
+      else if (_amend_import_named (c, "Inhoud"))
+        _amend_import_blocks (im, article, c, 1);
+      else if (c->type == XML_ELEMENT_NODE)
+        _amend_import_block (im, article, c, 1);
+    }
+}
+
+static gboolean
+part_kind (XmlImport     *im,
+           xmlNodePtr     x,
+           AmendNodeKind *kind)
+{
+  if (_amend_import_named (x, "Hoofdstuk"))
+    *kind = AMEND_NODE_CHAPTER;
+  else if (_amend_import_named (x, "Titel"))
+    *kind = AMEND_NODE_TITLE;
+  else if (_amend_import_named (x, "Afdeling"))
+    *kind = AMEND_NODE_DIVISION;
+  else if (_amend_import_named (x, "Paragraaf Subparagraaf Subsubparagraaf"))
+    *kind = AMEND_NODE_SECTION;
+  else if (_amend_import_named (x, "Artikel"))
+    *kind = AMEND_NODE_ARTICLE;
+  else if (_amend_import_named (x, "Boek Deel"))
+    {
+      _amend_import_warn (im, x, _("Amend has no %s; it was read as a Titel"), (const char *) x->name);
+      *kind = AMEND_NODE_TITLE;
+    }
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static void
+import_parts (XmlImport  *im,
+              AmendNode  *parent,
+              xmlNodePtr  container)
+{
+  for (xmlNodePtr c = container->children; c != NULL; c = c->next)
+    {
+      AmendNodeKind kind;
+
+      if (c->type != XML_ELEMENT_NODE || _amend_import_named (c, "Kop Gereserveerd"))
+        continue;
+      if (part_kind (im, c, &kind))
+        {
+          AmendNode *node = _amend_import_add (parent, kind);
+
+          read_kop (node, c);
+          if (kind == AMEND_NODE_ARTICLE)
+            import_article (im, node, c);
+          else
+            import_parts (im, node, c);
+        }
+      else if (_amend_import_named (c, "WijzigArtikel"))
+        _amend_import_warn (im, c, _("an article that changes another regulation (WijzigArtikel) was left out"));
+      else
+        _amend_import_block (im, parent, c, 1);
+    }
+}
+
+/* ----------------------------------------------------------------------- */
+/* Annexes and explanations                                                 */
+/* ----------------------------------------------------------------------- */
+
+static void
+import_zone (XmlImport  *im,
+             AmendNode  *node,
+             xmlNodePtr  x,
+             guint       depth)
+{
+  for (xmlNodePtr c = x->children; c != NULL; c = c->next)
+    {
+      if (c->type != XML_ELEMENT_NODE || _amend_import_named (c, "Kop Gereserveerd"))
+        continue;
+      if (_amend_import_named (c, "Divisie AlgemeneToelichting ArtikelgewijzeToelichting Bijlage"))
+        {
+          kop_heading (im, node, _amend_import_child (c, "Kop"), depth);
+          import_zone (im, node, c, depth + 1);
+        }
+      else if (_amend_import_named (c, "Divisietekst InleidendeTekst"))
+        {
+          kop_heading (im, node, _amend_import_child (c, "Kop"), depth);
+          import_zone (im, node, c, depth + 1);
+        }
+      else if (_amend_import_named (c, "Inhoud Sluiting"))
+        _amend_import_blocks (im, node, c, depth);
+      else
+        _amend_import_block (im, node, c, depth);
+    }
+}
+
+static void
+import_annex (XmlImport  *im,
+              AmendNode  *root,
+              xmlNodePtr  x,
+              AmendNodeKind kind)
+{
+  AmendNode *node = _amend_import_add (root, kind);
+
+  read_kop (node, x);
+  import_zone (im, node, x, 1);
+}
+
+/* ----------------------------------------------------------------------- */
+/* Metadata                                                                 */
+/* ----------------------------------------------------------------------- */
+
+/* "gm0297_1__chp_1" -> "gm0297": the authority that first made it. */
+static char *
+authority_of_wid (const char *wid)
+{
+  const char *p = wid;
+  guint letters = 0, digits = 0;
+
+  while (g_ascii_islower (*p))
+    p++, letters++;
+  while (g_ascii_isdigit (*p))
+    p++, digits++;
+  if (*p != '_' || letters < 2 || letters > 4 || digits < 2 || digits > 4)
+    return NULL;
+  return g_strndup (wid, p - wid);
+}
+
+static char *
+find_authority (xmlNodePtr x)
+{
+  for (xmlNodePtr c = x->children; c != NULL; c = c->next)
+    {
+      g_autofree char *wid = NULL;
+      char *found;
+
+      if (c->type != XML_ELEMENT_NODE)
+        continue;
+      wid = _amend_import_attr (c, "wId");
+      if (wid && (found = authority_of_wid (wid)) != NULL)
+        return found;
+      if ((found = find_authority (c)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* "/akn/nl/act/gm0297/2019/reg456/nld@1" -> the work and, when the
+ * version is a date, the date. */
+static void
+split_expression (StopMeta *meta)
+{
+  const char *at, *slash;
+
+  if (meta->expression == NULL || (at = strrchr (meta->expression, '@')) == NULL)
+    return;
+  slash = g_strrstr_len (meta->expression, at - meta->expression, "/");
+  if (slash != NULL && meta->work == NULL)
+    meta->work = g_strndup (meta->expression, slash - meta->expression);
+  if (meta->date == NULL && strlen (at + 1) >= 10 && at[5] == '-' && at[8] == '-' &&
+      g_ascii_isdigit (at[1]) && g_ascii_isdigit (at[10]))
+    meta->date = g_strndup (at + 1, 10);
+}
+
+static void
+regeling_meta (StopMeta   *meta,
+               xmlNodePtr  regeling)
+{
+  if (meta->title == NULL)
+    meta->title = _amend_import_text (_amend_import_child (regeling, "RegelingOpschrift"));
+  if (meta->expression == NULL)
+    meta->expression = _amend_import_attr (regeling, "wordt");
+  if (meta->authority == NULL)
+    meta->authority = find_authority (regeling);
+}
+
+static xmlNodePtr
+data_child (xmlNodePtr  x,
+            const char *name)
+{
+  for (xmlNodePtr c = x ? x->children : NULL; c != NULL; c = c->next)
+    if (amend_xml_is (c, AMEND_XML_NS_STOP_DATA, name))
+      return c;
+  return NULL;
+}
+
+/* The RegelingVersieInformatie of a delivery: the identifiers and titles
+ * of the regulation version @expression (or of the first). */
+static void
+delivery_meta (StopMeta   *meta,
+               xmlNodePtr  delivery,
+               const char *expression)
+{
+  xmlNodePtr chosen = NULL;
+
+  for (xmlNodePtr c = delivery->children; c != NULL; c = c->next)
+    {
+      xmlNodePtr id = data_child (c, "ExpressionIdentificatie");
+      g_autofree char *expr = _amend_import_text (data_child (id, "FRBRExpression"));
+
+      if (!amend_xml_is (c, AMEND_XML_NS_LVBB, "RegelingVersieInformatie"))
+        continue;
+      if (chosen == NULL || g_strcmp0 (expr, expression) == 0)
+        chosen = c;
+    }
+  if (chosen != NULL)
+    {
+      xmlNodePtr id = data_child (chosen, "ExpressionIdentificatie");
+      xmlNodePtr regmeta = data_child (chosen, "RegelingMetadata");
+      xmlNodePtr citations = data_child (regmeta, "heeftCiteertitelInformatie");
+      g_autofree char *maker = _amend_import_text (data_child (regmeta, "eindverantwoordelijke"));
+
+      meta->work = _amend_import_text (data_child (id, "FRBRWork"));
+      if (meta->expression == NULL)
+        meta->expression = _amend_import_text (data_child (id, "FRBRExpression"));
+      meta->title = _amend_import_text (data_child (regmeta, "officieleTitel"));
+      meta->citation = _amend_import_text (data_child (data_child (citations, "CiteertitelInformatie"), "citeertitel"));
+      /* "/tooi/id/gemeente/gm0297" */
+      if (maker && strrchr (maker, '/'))
+        meta->authority = g_strdup (strrchr (maker, '/') + 1);
+    }
+}
+
+static void
+set_meta (XmlImport *im,
+          StopMeta  *meta)
+{
+  split_expression (meta);
+  if (meta->title)
+    _amend_import_meta (im, "title", meta->title);
+  if (meta->citation && g_strcmp0 (meta->citation, meta->title) != 0)
+    _amend_import_meta (im, "citation", meta->citation);
+  if (meta->authority)
+    _amend_import_meta (im, "authority", meta->authority);
+  if (meta->work)
+    _amend_import_meta (im, "work", meta->work);
+  if (meta->expression)
+    _amend_import_meta (im, "expression", meta->expression);
+  if (meta->date)
+    _amend_import_meta (im, "date", meta->date);
+}
+
+/* ----------------------------------------------------------------------- */
+/* Regulations and decisions                                                */
+/* ----------------------------------------------------------------------- */
+
+static void
+import_regeling (XmlImport  *im,
+                 xmlNodePtr  regeling,
+                 xmlNodePtr  aanhef,
+                 xmlNodePtr  sluiting)
+{
+  AmendNode *root = amend_document_get_root (im->doc);
+
+  aanhef = _amend_import_child (regeling, "Aanhef") ? _amend_import_child (regeling, "Aanhef") : aanhef;
+  sluiting = _amend_import_child (regeling, "Sluiting") ? _amend_import_child (regeling, "Sluiting") : sluiting;
+  if (aanhef)
+    _amend_import_blocks (im, _amend_import_preamble (im), aanhef, 1);
+
+  for (xmlNodePtr c = regeling->children; c != NULL; c = c->next)
+    if (_amend_import_named (c, "Lichaam"))
+      import_parts (im, root, c);
+
+  if (sluiting)
+    _amend_import_blocks (im, _amend_import_add (root, AMEND_NODE_CLOSING), sluiting, 1);
+
+  for (xmlNodePtr c = regeling->children; c != NULL; c = c->next)
+    {
+      if (_amend_import_named (c, "Bijlage"))
+        import_annex (im, root, c, AMEND_NODE_ANNEX);
+      else if (_amend_import_named (c, "Toelichting ArtikelgewijzeToelichting"))
+        import_annex (im, root, c, AMEND_NODE_EXPLANATION);
+      else if (c->type == XML_ELEMENT_NODE &&
+               !_amend_import_named (c, "RegelingOpschrift Lichaam Aanhef Sluiting"))
+        _amend_import_unknown (im, c);
+    }
+}
+
+static gboolean
+is_regeling (xmlNodePtr x)
+{
+  return amend_xml_is (x, AMEND_XML_NS_STOP_TEKST, "RegelingCompact") ||
+         amend_xml_is (x, AMEND_XML_NS_STOP_TEKST, "RegelingKlassiek");
+}
+
+static xmlNodePtr
+find_mutation (xmlNodePtr x)
+{
+  for (xmlNodePtr c = x->children; c != NULL; c = c->next)
+    {
+      xmlNodePtr found;
+
+      if (amend_xml_is (c, AMEND_XML_NS_STOP_TEKST, "RegelingMutatie"))
+        return c;
+      if (c->type == XML_ELEMENT_NODE && (found = find_mutation (c)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+no_regulation (xmlNodePtr   besluit,
+               GError     **error)
+{
+  xmlNodePtr mutation = find_mutation (besluit);
+
+  if (mutation != NULL)
+    {
+      g_autofree char *was = _amend_import_attr (mutation, "was");
+      g_autofree char *wordt = _amend_import_attr (mutation, "wordt");
+
+      g_set_error (error, AMEND_ERROR, AMEND_ERROR_INVALID,
+                   _("this is a decision that changes a regulation (a RegelingMutatie from %s to %s), not a "
+                     "regulation: import the regulation it changes, or the consolidated version after it"),
+                   was ? was : "?", wordt ? wordt : "?");
+      return FALSE;
+    }
+  g_set_error (error, AMEND_ERROR, AMEND_ERROR_INVALID,
+               _("the decision %s holds no regulation (RegelingCompact or RegelingKlassiek) to import"),
+               (const char *) besluit->name);
+  return FALSE;
+}
+
+static gboolean
+import_besluit (XmlImport   *im,
+                xmlNodePtr   besluit,
+                StopMeta    *meta,
+                xmlNodePtr   delivery,
+                GError     **error)
+{
+  g_autoptr(GPtrArray) regelingen = g_ptr_array_new ();
+  xmlNodePtr regeling;
+
+  for (xmlNodePtr c = besluit->children; c != NULL; c = c->next)
+    {
+      if (is_regeling (c))
+        g_ptr_array_add (regelingen, c);
+      else if (amend_xml_is (c, AMEND_XML_NS_STOP_TEKST, "WijzigBijlage"))
+        for (xmlNodePtr r = c->children; r != NULL; r = r->next)
+          if (is_regeling (r))
+            g_ptr_array_add (regelingen, r);
+    }
+  if (regelingen->len == 0)
+    return no_regulation (besluit, error);
+  regeling = g_ptr_array_index (regelingen, 0);
+  if (regelingen->len > 1)
+    _amend_import_warn (im, g_ptr_array_index (regelingen, 1),
+                        _("the decision establishes %u regulations; only the first was imported"),
+                        regelingen->len);
+
+  if (delivery)
+    {
+      g_autofree char *wordt = _amend_import_attr (regeling, "wordt");
+      delivery_meta (meta, delivery, wordt);
+    }
+  regeling_meta (meta, regeling);
+  set_meta (im, meta);
+  import_regeling (im, regeling, _amend_import_child (besluit, "Aanhef"), _amend_import_child (besluit, "Sluiting"));
+  return TRUE;
+}
+
+static xmlNodePtr
+find_besluit (xmlNodePtr delivery)
+{
+  for (xmlNodePtr c = delivery->children; c != NULL; c = c->next)
+    if (amend_xml_is (c, AMEND_XML_NS_LVBB, "BesluitVersie"))
+      for (xmlNodePtr b = c->children; b != NULL; b = b->next)
+        if (amend_xml_is (b, AMEND_XML_NS_STOP_TEKST, "BesluitCompact") ||
+            amend_xml_is (b, AMEND_XML_NS_STOP_TEKST, "BesluitKlassiek"))
+          return b;
+  return NULL;
+}
+
+gboolean
+_amend_import_stop (XmlImport   *im,
+                    xmlNodePtr   root,
+                    GError     **error)
+{
+  g_auto(StopMeta) meta = { 0 };
+
+  if (amend_xml_is (root, AMEND_XML_NS_LVBB, "AanleveringBesluit"))
+    {
+      xmlNodePtr besluit = find_besluit (root);
+
+      if (besluit == NULL)
+        {
+          g_set_error (error, AMEND_ERROR, AMEND_ERROR_INVALID,
+                       _("the delivery (AanleveringBesluit) holds no BesluitCompact or BesluitKlassiek"));
+          return FALSE;
+        }
+      return import_besluit (im, besluit, &meta, root, error);
+    }
+  if (amend_xml_is (root, AMEND_XML_NS_STOP_TEKST, "BesluitCompact") ||
+      amend_xml_is (root, AMEND_XML_NS_STOP_TEKST, "BesluitKlassiek"))
+    return import_besluit (im, root, &meta, NULL, error);
+  if (is_regeling (root))
+    {
+      regeling_meta (&meta, root);
+      set_meta (im, &meta);
+      import_regeling (im, root, NULL, NULL);
+      return TRUE;
+    }
+  g_set_error (error, AMEND_ERROR, AMEND_ERROR_INVALID,
+               _("the root element is the STOP %s, which holds no regulation with articles; Amend imports "
+                 "RegelingCompact, RegelingKlassiek, BesluitCompact, BesluitKlassiek and AanleveringBesluit"),
+               (const char *) root->name);
+  return FALSE;
+}

@@ -1,0 +1,1008 @@
+/* amend-xml-import.c: CVDR, STOP and Akoma Ntoso into the model
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The document is parsed by amend_xml_read() (no DTDs, no entities, no
+ * network, bounded size and depth), its root element picks the importer
+ * (amend-xml-import-cvdr.c, -stop.c, -akn.c), and the tree they build is
+ * written as canonical Markdown and read back, so that the document handed
+ * back is exactly what the .md file will hold.
+ *
+ * What the three formats share lives here: inline text (emphasis, links,
+ * line breaks, with white space collapsed as XML text is meant to be read),
+ * blocks (paragraphs, lists, definitions, tables) and the front matter.
+ * What the model cannot hold is reported with the element's name and line;
+ * its text is kept wherever there is text.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "amend-xml-import-private.h"
+#include "amend-xml-import.h"
+
+typedef struct {
+  AmendNode *text;
+  gboolean   space;  /* the text so far is empty or ends in a space */
+} Sink;
+
+static void walk_inline (XmlImport *im, Sink *sink, xmlNodePtr x, AmendMarks marks, const char *href);
+
+/* ----------------------------------------------------------------------- */
+/* Small helpers                                                            */
+/* ----------------------------------------------------------------------- */
+
+void
+_amend_import_warn (XmlImport  *im,
+                    xmlNodePtr  x,
+                    const char *format,
+                    ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  if (im->warnings == NULL)
+    return;
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  _amend_xml_warn (im->warnings, amend_xml_line (x), NULL, "%s", message);
+}
+
+void
+_amend_import_unknown (XmlImport  *im,
+                       xmlNodePtr  x)
+{
+  _amend_import_warn (im, x, _("the element %s has no place in Amend's model; its text was kept"),
+                      (const char *) x->name);
+}
+
+const char *
+_amend_import_name (xmlNodePtr x)
+{
+  return (const char *) x->name;
+}
+
+/* Whether @x is an element whose local name is one of the space-separated
+ * @names. */
+gboolean
+_amend_import_named (xmlNodePtr  x,
+                     const char *names)
+{
+  gsize len;
+  const char *p;
+
+  if (x == NULL || x->type != XML_ELEMENT_NODE)
+    return FALSE;
+  len = strlen ((const char *) x->name);
+  for (p = names; (p = strstr (p, (const char *) x->name)) != NULL; p += len)
+    if ((p == names || p[-1] == ' ') && (p[len] == ' ' || p[len] == '\0'))
+      return TRUE;
+  return FALSE;
+}
+
+xmlNodePtr
+_amend_import_child (xmlNodePtr  x,
+                     const char *names)
+{
+  for (xmlNodePtr c = x ? x->children : NULL; c != NULL; c = c->next)
+    if (_amend_import_named (c, names))
+      return c;
+  return NULL;
+}
+
+static char *
+collapse (const char *raw)
+{
+  GString *s = g_string_new (NULL);
+  gboolean space = TRUE;
+
+  for (const char *p = raw ? raw : ""; *p; p++)
+    {
+      if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+        {
+          if (!space)
+            g_string_append_c (s, ' ');
+          space = TRUE;
+        }
+      else
+        {
+          g_string_append_c (s, *p);
+          space = FALSE;
+        }
+    }
+  if (s->len > 0 && s->str[s->len - 1] == ' ')
+    g_string_truncate (s, s->len - 1);
+  return g_string_free (s, FALSE);
+}
+
+/* The text of @x, white space collapsed; NULL when there is none. */
+char *
+_amend_import_text (xmlNodePtr x)
+{
+  xmlChar *content;
+  char *text;
+
+  if (x == NULL)
+    return NULL;
+  content = xmlNodeGetContent (x);
+  text = collapse ((const char *) content);
+  xmlFree (content);
+  if (text[0] == '\0')
+    g_clear_pointer (&text, g_free);
+  return text;
+}
+
+char *
+_amend_import_attr (xmlNodePtr  x,
+                    const char *name)
+{
+  xmlChar *value = xmlGetProp (x, (const xmlChar *) name);
+  char *copy;
+
+  if (value == NULL)
+    return NULL;
+  copy = collapse ((const char *) value);
+  xmlFree (value);
+  if (copy[0] == '\0')
+    g_clear_pointer (&copy, g_free);
+  return copy;
+}
+
+AmendNode *
+_amend_import_add (AmendNode     *parent,
+                   AmendNodeKind  kind)
+{
+  AmendNode *node = amend_node_new (kind);
+
+  amend_node_append (parent, node);
+  return node;
+}
+
+AmendNode *
+_amend_import_preamble (XmlImport *im)
+{
+  if (im->preamble == NULL)
+    {
+      im->preamble = amend_node_new (AMEND_NODE_PREAMBLE);
+      amend_node_insert (amend_document_get_root (im->doc), 0, im->preamble);
+    }
+  return im->preamble;
+}
+
+void
+_amend_import_meta (XmlImport  *im,
+                    const char *key,
+                    const char *value)
+{
+  g_autofree char *clean = collapse (value);
+
+  if (clean[0] != '\0' && amend_document_get_meta (im->doc, key) == NULL)
+    amend_document_set_meta (im->doc, key, clean);
+}
+
+/* "Artikel 1:1" -> "1:1" (@word "Artikel"), "§ 3" -> "3" (@word "§"),
+ * "1.4" -> "1.4": the number of an Akoma Ntoso num or a CVDR label. */
+char *
+_amend_import_strip_word (const char  *num,
+                          char       **word)
+{
+  g_autofree char *clean = collapse (num);
+  const char *space = strchr (clean, ' ');
+
+  if (word)
+    *word = NULL;
+  if (space == NULL || g_ascii_isdigit (clean[0]))
+    return g_steal_pointer (&clean);
+  if (word)
+    *word = g_strndup (clean, space - clean);
+  return g_strdup (space + 1);
+}
+
+/* ----------------------------------------------------------------------- */
+/* Inline text                                                              */
+/* ----------------------------------------------------------------------- */
+
+static void
+sink_text (Sink       *sink,
+           const char *raw,
+           AmendMarks  marks,
+           const char *href)
+{
+  GString *s = g_string_new (NULL);
+
+  for (const char *p = raw ? raw : ""; *p; p++)
+    {
+      if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+        {
+          if (!sink->space)
+            g_string_append_c (s, ' ');
+          sink->space = TRUE;
+        }
+      else
+        {
+          g_string_append_c (s, *p);
+          sink->space = FALSE;
+        }
+    }
+  if (s->len > 0)
+    amend_node_add_run (sink->text, s->str, s->len, marks, href);
+  g_string_free (s, TRUE);
+}
+
+/* Drops white space (and line breaks) at the end of the text. */
+static void
+trim_end (AmendNode *text)
+{
+  while (text->runs != NULL && text->runs->len > 0)
+    {
+      AmendRun *run = &g_array_index (text->runs, AmendRun, text->runs->len - 1);
+      gsize len;
+
+      if (run->marks & AMEND_MARK_BREAK)
+        {
+          g_array_remove_index (text->runs, text->runs->len - 1);
+          continue;
+        }
+      len = strlen (run->text);
+      while (len > 0 && run->text[len - 1] == ' ')
+        run->text[--len] = '\0';
+      if (len > 0 || (run->marks & AMEND_MARK_IMAGE))
+        break;
+      g_array_remove_index (text->runs, text->runs->len - 1);
+    }
+}
+
+static void
+sink_break (Sink *sink)
+{
+  trim_end (sink->text);
+  if (sink->text->runs == NULL || sink->text->runs->len == 0)
+    return;
+  amend_node_add_run (sink->text, "", 0, AMEND_MARK_BREAK, NULL);
+  sink->space = TRUE;
+}
+
+/* sup and sub of digits, as in "m<sup>2</sup>", have Unicode characters. */
+static char *
+script_text (const char *text,
+             gboolean    super)
+{
+  static const char *const sup[] = { "\xe2\x81\xb0", "\xc2\xb9", "\xc2\xb2", "\xc2\xb3", "\xe2\x81\xb4",
+                                     "\xe2\x81\xb5", "\xe2\x81\xb6", "\xe2\x81\xb7", "\xe2\x81\xb8", "\xe2\x81\xb9" };
+  static const char *const sub[] = { "\xe2\x82\x80", "\xe2\x82\x81", "\xe2\x82\x82", "\xe2\x82\x83", "\xe2\x82\x84",
+                                     "\xe2\x82\x85", "\xe2\x82\x86", "\xe2\x82\x87", "\xe2\x82\x88", "\xe2\x82\x89" };
+  GString *s = g_string_new (NULL);
+
+  for (const char *p = text; *p; p++)
+    {
+      if (!g_ascii_isdigit (*p))
+        {
+          g_string_free (s, TRUE);
+          return NULL;
+        }
+      g_string_append (s, (super ? sup : sub)[*p - '0']);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static void
+inline_script (XmlImport  *im,
+               Sink       *sink,
+               xmlNodePtr  x,
+               AmendMarks  marks,
+               const char *href)
+{
+  g_autofree char *text = _amend_import_text (x);
+  g_autofree char *script = NULL;
+
+  if (text == NULL)
+    return;
+  script = script_text (text, strcmp ((const char *) x->name, "sup") == 0);
+  if (script == NULL)
+    {
+      _amend_import_warn (im, x, _("%s text has no Markdown form; it was kept as ordinary text"),
+                          (const char *) x->name);
+      sink_text (sink, text, marks, href);
+      return;
+    }
+  sink_text (sink, script, marks, href);
+}
+
+static AmendMarks
+nadruk_marks (xmlNodePtr x)
+{
+  g_autofree char *type = _amend_import_attr (x, "type");
+
+  if (g_strcmp0 (type, "vet") == 0)
+    return AMEND_MARK_STRONG;
+  if (g_strcmp0 (type, "cur") == 0 || g_strcmp0 (type, "cursief") == 0)
+    return AMEND_MARK_EMPH;
+  return AMEND_MARK_NONE;
+}
+
+static char *
+link_target (xmlNodePtr x)
+{
+  static const char *const attrs[] = { "ref", "href", "doc", "url" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (attrs); i++)
+    {
+      char *value = _amend_import_attr (x, attrs[i]);
+      if (value)
+        return value;
+    }
+  return NULL;
+}
+
+/* Elements of Akoma Ntoso and STOP that only mark what their text means:
+ * their text is all the model needs. */
+#define TRANSPARENT_INLINE \
+  "abbr span docTitle shortTitle docNumber docType docDate docProponent docStatus docAuthority docStage " \
+  "docCommittee docIntroducer docPurpose docJurisdiction legislature session term def date time person " \
+  "organization role location quantity entity concept object event process signature Contact inline " \
+  "NieuweTekst omissis"
+
+static void
+inline_element (XmlImport  *im,
+                Sink       *sink,
+                xmlNodePtr  x,
+                AmendMarks  marks,
+                const char *href)
+{
+  if (_amend_import_named (x, "i cursief em"))
+    walk_inline (im, sink, x, marks | AMEND_MARK_EMPH, href);
+  else if (_amend_import_named (x, "b strong vet"))
+    walk_inline (im, sink, x, marks | AMEND_MARK_STRONG, href);
+  else if (_amend_import_named (x, "nadruk"))
+    walk_inline (im, sink, x, marks | nadruk_marks (x), href);
+  else if (_amend_import_named (x, "u onderstreept"))
+    {
+      _amend_import_warn (im, x, _("underlining has no Markdown form; the text was kept without it"));
+      walk_inline (im, sink, x, marks, href);
+    }
+  else if (_amend_import_named (x, "ExtRef extref a ref") && !(marks & AMEND_MARK_LINK))
+    {
+      g_autofree char *target = link_target (x);
+
+      walk_inline (im, sink, x, target ? marks | AMEND_MARK_LINK : marks, target ? target : href);
+    }
+  else if (_amend_import_named (x, "br"))
+    sink_break (sink);
+  else if (_amend_import_named (x, "sup sub"))
+    inline_script (im, sink, x, marks, href);
+  else if (_amend_import_named (x, "IntRef intref IntIoRef ExtIoRef mref rref"))
+    {
+      _amend_import_warn (im, x, _("the reference %s has no Markdown form; its text was kept"),
+                          (const char *) x->name);
+      walk_inline (im, sink, x, marks, href);
+    }
+  else if (_amend_import_named (x, "Noot noot"))
+    {
+      g_autofree char *note = _amend_import_text (x);
+
+      _amend_import_warn (im, x, _("a footnote has no Markdown form; its text was kept in brackets"));
+      if (note)
+        {
+          g_autofree char *bracketed = g_strdup_printf (" [%s]", note);
+          sink_text (sink, bracketed, marks, href);
+        }
+    }
+  else if (_amend_import_named (x, "Nootref nootref noteRef"))
+    _amend_import_warn (im, x, _("a reference to a footnote was left out"));
+  else if (_amend_import_named (x, "VerwijderdeTekst"))
+    _amend_import_warn (im, x, _("deleted text (VerwijderdeTekst) was left out"));
+  else if (_amend_import_named (x, "img InlineTekstAfbeelding"))
+    {
+      g_autofree char *src = _amend_import_attr (x, "src");
+      g_autofree char *name = _amend_import_attr (x, "naam");
+      g_autofree char *alt = _amend_import_attr (x, "alt");
+
+      amend_node_add_run (sink->text, alt ? alt : "", -1, AMEND_MARK_IMAGE, src ? src : name ? name : "");
+      sink->space = FALSE;
+    }
+  else if (_amend_import_named (x, "inline"))
+    {
+      g_autofree char *name = _amend_import_attr (x, "name");
+
+      walk_inline (im, sink, x, g_strcmp0 (name, "code") == 0 ? marks | AMEND_MARK_CODE : marks, href);
+    }
+  else if (_amend_import_named (x, TRANSPARENT_INLINE))
+    walk_inline (im, sink, x, marks, href);
+  else
+    {
+      _amend_import_unknown (im, x);
+      walk_inline (im, sink, x, marks, href);
+    }
+}
+
+static void
+walk_inline (XmlImport  *im,
+             Sink       *sink,
+             xmlNodePtr  x,
+             AmendMarks  marks,
+             const char *href)
+{
+  for (xmlNodePtr c = x->children; c != NULL; c = c->next)
+    {
+      if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
+        sink_text (sink, (const char *) c->content, marks, href);
+      else if (c->type == XML_ELEMENT_NODE)
+        inline_element (im, sink, c, marks, href);
+    }
+}
+
+/* Markdown cannot open or close emphasis at a space ("**Dienst / **"):
+ * white space at the edges of a marked run moves out of the marks. */
+static void
+spaces_out_of_marks (AmendNode *text)
+{
+  g_autoptr(GArray) old = NULL;
+  gboolean any = FALSE;
+
+  for (guint i = 0; text->runs && i < text->runs->len; i++)
+    {
+      const AmendRun *run = &g_array_index (text->runs, AmendRun, i);
+      gsize len = strlen (run->text);
+
+      if ((run->marks & (AMEND_MARK_EMPH | AMEND_MARK_STRONG | AMEND_MARK_LINK)) && len > 0 &&
+          (run->text[0] == ' ' || run->text[len - 1] == ' '))
+        any = TRUE;
+    }
+  if (!any)
+    return;
+
+  old = g_steal_pointer (&text->runs);
+  for (guint i = 0; i < old->len; i++)
+    {
+      const AmendRun *run = &g_array_index (old, AmendRun, i);
+      const char *start = run->text;
+      const char *end = run->text + strlen (run->text);
+
+      if (!(run->marks & (AMEND_MARK_EMPH | AMEND_MARK_STRONG | AMEND_MARK_LINK)))
+        {
+          amend_node_add_run (text, run->text, -1, run->marks, run->href);
+          continue;
+        }
+      while (start < end && *start == ' ')
+        start++;
+      while (end > start && end[-1] == ' ')
+        end--;
+      if (start > run->text)
+        amend_node_add_run (text, " ", 1, AMEND_MARK_NONE, NULL);
+      if (end > start)
+        amend_node_add_run (text, start, end - start, run->marks, run->href);
+      if (*end == ' ')
+        amend_node_add_run (text, " ", 1, AMEND_MARK_NONE, NULL);
+    }
+}
+
+/* The inline content of @x as the runs of @text. */
+void
+_amend_import_inline (XmlImport  *im,
+                      AmendNode  *text,
+                      xmlNodePtr  x)
+{
+  Sink sink = { text, text->runs == NULL || text->runs->len == 0 };
+
+  walk_inline (im, &sink, x, AMEND_MARK_NONE, NULL);
+  trim_end (text);
+  spaces_out_of_marks (text);
+}
+
+/* A paragraph of @parent from @x; NULL (and no node) when it is empty. */
+AmendNode *
+_amend_import_paragraph (XmlImport  *im,
+                         AmendNode  *parent,
+                         xmlNodePtr  x)
+{
+  AmendNode *text = _amend_import_add (parent, AMEND_NODE_TEXT);
+
+  text->line_start = amend_xml_line (x);
+  _amend_import_inline (im, text, x);
+  if (text->runs == NULL || text->runs->len == 0)
+    {
+      amend_node_free (amend_node_steal (parent, amend_node_index (text)));
+      return NULL;
+    }
+  return text;
+}
+
+AmendNode *
+_amend_import_heading (XmlImport  *im,
+                       AmendNode  *parent,
+                       xmlNodePtr  x,
+                       guint       depth)
+{
+  AmendNode *text = _amend_import_paragraph (im, parent, x);
+
+  if (text != NULL)
+    text->heading_level = MAX (depth, 1);
+  return text;
+}
+
+/* ----------------------------------------------------------------------- */
+/* Tables                                                                   */
+/* ----------------------------------------------------------------------- */
+
+static void
+add_cell (XmlImport  *im,
+          Sink       *sink,
+          xmlNodePtr  cell)
+{
+  gboolean blocks = FALSE;
+
+  /* A cell holds paragraphs (CALS, CVDR) or text (HTML, Akoma Ntoso). */
+  for (xmlNodePtr c = cell->children; c != NULL; c = c->next)
+    if (_amend_import_named (c, "Al al p"))
+      {
+        if (blocks)
+          sink_text (sink, " ", AMEND_MARK_NONE, NULL);
+        walk_inline (im, sink, c, AMEND_MARK_NONE, NULL);
+        blocks = TRUE;
+      }
+  if (!blocks)
+    walk_inline (im, sink, cell, AMEND_MARK_NONE, NULL);
+}
+
+static void
+add_rows (XmlImport  *im,
+          AmendNode  *parent,
+          xmlNodePtr  x)
+{
+  for (xmlNodePtr c = x->children; c != NULL; c = c->next)
+    {
+      if (_amend_import_named (c, "row tr"))
+        {
+          AmendNode *text = _amend_import_add (parent, AMEND_NODE_TEXT);
+          Sink sink = { text, TRUE };
+          gboolean first = TRUE;
+
+          for (xmlNodePtr cell = c->children; cell != NULL; cell = cell->next)
+            if (_amend_import_named (cell, "entry td th"))
+              {
+                if (!first)
+                  sink_text (&sink, " | ", AMEND_MARK_NONE, NULL);
+                add_cell (im, &sink, cell);
+                sink.space = FALSE;
+                first = FALSE;
+              }
+          trim_end (text);
+          spaces_out_of_marks (text);
+          if (text->runs == NULL || text->runs->len == 0)
+            amend_node_free (amend_node_steal (parent, amend_node_index (text)));
+        }
+      else if (_amend_import_named (c, "title Titel caption"))
+        _amend_import_paragraph (im, parent, c);
+      else if (c->type == XML_ELEMENT_NODE)
+        add_rows (im, parent, c);
+    }
+}
+
+void
+_amend_import_table (XmlImport  *im,
+                     AmendNode  *parent,
+                     xmlNodePtr  table)
+{
+  _amend_import_warn (im, table, _("a table has no place in Amend's Markdown; each row was kept as a paragraph, "
+                                   "its cells separated by |"));
+  add_rows (im, parent, table);
+}
+
+/* ----------------------------------------------------------------------- */
+/* Blocks                                                                   */
+/* ----------------------------------------------------------------------- */
+
+#define PARAGRAPHS "Al al p Lijstaanhef Lijstsluiting listIntroduction listWrapUp"
+#define HEADINGS   "Tussenkop tussenkop crossHeading subheading"
+#define LISTS      "Lijst lijst blockList ul ol"
+#define ITEMS      "Li li item"
+#define NUMBERS    "LiNummer li.nr num"
+#define FIGURES    "Figuur figuur Illustratie illustratie Formule formule plaatje img"
+/* Containers whose children are blocks, and that the model has no node
+ * for: their content counts, they do not. */
+#define CONTAINERS \
+  "Groep Inhoud InleidendeTekst Redactioneel Ondertekening Slotformulering Dagtekening Considerans Afkondiging " \
+  "content intro wrapUp blockContainer container formula recitals recital citations citation longTitle " \
+  "structuurtekst preambule considerans afkondiging slotformulering ondertekenaar ondertekening dagtekening " \
+  "plaats datum tekst div"
+
+static void import_blocks_from (XmlImport *im, AmendNode *node, xmlNodePtr container, guint depth,
+                                xmlNodePtr skip);
+
+static char *
+item_number (xmlNodePtr item,
+             xmlNodePtr *number_el)
+{
+  xmlNodePtr number = _amend_import_child (item, NUMBERS);
+  char *value;
+
+  *number_el = number;
+  value = number ? _amend_import_text (number) : _amend_import_attr (item, "nr");
+  /* A dash or bullet is the mark of an unnumbered list, not a label. */
+  if (value && (strcmp (value, "-") == 0 || strcmp (value, "\xe2\x80\xa2") == 0 ||
+                strcmp (value, "\xe2\x80\x93") == 0 || strcmp (value, "*") == 0))
+    g_clear_pointer (&value, g_free);
+  return value;
+}
+
+static gboolean
+has_text_children (xmlNodePtr x)
+{
+  for (xmlNodePtr c = x->children; c != NULL; c = c->next)
+    if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content)
+      for (const xmlChar *p = c->content; *p; p++)
+        if (!g_ascii_isspace (*p))
+          return TRUE;
+  return FALSE;
+}
+
+static void
+import_item (XmlImport  *im,
+             AmendNode  *node,
+             xmlNodePtr  item,
+             guint       depth)
+{
+  AmendNode *point = _amend_import_add (node, AMEND_NODE_POINT);
+  xmlNodePtr number_el = NULL;
+
+  point->number = item_number (item, &number_el);
+  /* An HTML li holds its text itself. */
+  if (has_text_children (item))
+    _amend_import_paragraph (im, point, item);
+  else
+    import_blocks_from (im, point, item, depth, number_el);
+}
+
+static void
+import_list (XmlImport  *im,
+             AmendNode  *node,
+             xmlNodePtr  list,
+             guint       depth)
+{
+  for (xmlNodePtr c = list->children; c != NULL; c = c->next)
+    {
+      if (_amend_import_named (c, ITEMS))
+        import_item (im, node, c, depth);
+      else if (_amend_import_named (c, PARAGRAPHS))
+        _amend_import_paragraph (im, node, c);
+      else if (c->type == XML_ELEMENT_NODE)
+        {
+          _amend_import_unknown (im, c);
+          import_blocks_from (im, node, c, depth, NULL);
+        }
+    }
+}
+
+/* STOP's Begrip: a point "term: definition". */
+static void
+import_definition (XmlImport  *im,
+                   AmendNode  *node,
+                   xmlNodePtr  begrip,
+                   guint       depth)
+{
+  AmendNode *point = _amend_import_add (node, AMEND_NODE_POINT);
+  xmlNodePtr term = _amend_import_child (begrip, "Term");
+  xmlNodePtr definition = _amend_import_child (begrip, "Definitie");
+  xmlNodePtr first = _amend_import_child (definition, "Al");
+  xmlNodePtr number_el = NULL;
+  AmendNode *text;
+
+  point->number = item_number (begrip, &number_el);
+  text = _amend_import_add (point, AMEND_NODE_TEXT);
+  if (term)
+    _amend_import_inline (im, text, term);
+  amend_node_add_run (text, ": ", -1, AMEND_MARK_NONE, NULL);
+  if (first)
+    _amend_import_inline (im, text, first);
+  trim_end (text);
+  if (definition)
+    import_blocks_from (im, point, definition, depth, first);
+}
+
+static void
+import_figure (XmlImport  *im,
+               AmendNode  *node,
+               xmlNodePtr  x)
+{
+  _amend_import_warn (im, x, _("a figure or formula (%s) has no place in Amend's Markdown; its caption was kept"),
+                      (const char *) x->name);
+  for (xmlNodePtr c = x->children; c != NULL; c = c->next)
+    if (_amend_import_named (c, "Titel Bijschrift titel bijschrift"))
+      _amend_import_paragraph (im, node, c);
+}
+
+static void
+import_block (XmlImport  *im,
+              AmendNode  *node,
+              xmlNodePtr  x,
+              guint       depth)
+{
+  if (_amend_import_named (x, PARAGRAPHS))
+    _amend_import_paragraph (im, node, x);
+  else if (_amend_import_named (x, HEADINGS))
+    _amend_import_heading (im, node, x, depth);
+  else if (_amend_import_named (x, LISTS))
+    import_list (im, node, x, depth);
+  else if (_amend_import_named (x, "Begrippenlijst"))
+    {
+      for (xmlNodePtr c = x->children; c != NULL; c = c->next)
+        if (_amend_import_named (c, "Begrip"))
+          import_definition (im, node, c, depth);
+    }
+  else if (_amend_import_named (x, "table"))
+    _amend_import_table (im, node, x);
+  else if (_amend_import_named (x, FIGURES))
+    import_figure (im, node, x);
+  else if (_amend_import_named (x, "Vervallen"))
+    amend_node_add_run (_amend_import_add (node, AMEND_NODE_TEXT), "[Vervallen]", -1, AMEND_MARK_NONE, NULL);
+  else if (_amend_import_named (x, "Gereserveerd Kop kop"))
+    ; /* nothing to keep; a Kop is read by the element that has it */
+  else if (_amend_import_named (x, CONTAINERS))
+    {
+      /* CVDR writes a signature as text right in its element. */
+      if (has_text_children (x))
+        _amend_import_paragraph (im, node, x);
+      else
+        import_blocks_from (im, node, x, depth, NULL);
+    }
+  else if (_amend_import_named (x, "Citaat Kadertekst blockquote"))
+    {
+      _amend_import_warn (im, x, _("a quotation or box (%s) has no place in Amend's Markdown; its text was kept"),
+                          (const char *) x->name);
+      import_blocks_from (im, node, x, depth, NULL);
+    }
+  else
+    {
+      _amend_import_unknown (im, x);
+      if (has_text_children (x))
+        _amend_import_paragraph (im, node, x);
+      else
+        import_blocks_from (im, node, x, depth, NULL);
+    }
+}
+
+static void
+import_blocks_from (XmlImport  *im,
+                    AmendNode  *node,
+                    xmlNodePtr  container,
+                    guint       depth,
+                    xmlNodePtr  skip)
+{
+  for (xmlNodePtr c = container ? container->children : NULL; c != NULL; c = c->next)
+    if (c->type == XML_ELEMENT_NODE && c != skip)
+      import_block (im, node, c, depth);
+}
+
+/**
+ * _amend_import_blocks:
+ * @depth: the depth of a free heading among these blocks
+ *
+ * The children of @container as blocks of @node: paragraphs, lists,
+ * definitions, headings, tables; in STOP's, CVDR's and Akoma Ntoso's
+ * names.
+ */
+void
+_amend_import_blocks (XmlImport  *im,
+                      AmendNode  *node,
+                      xmlNodePtr  container,
+                      guint       depth)
+{
+  import_blocks_from (im, node, container, depth, NULL);
+}
+
+void
+_amend_import_block (XmlImport  *im,
+                     AmendNode  *node,
+                     xmlNodePtr  x,
+                     guint       depth)
+{
+  import_block (im, node, x, depth);
+}
+
+/* ----------------------------------------------------------------------- */
+/* The document                                                             */
+/* ----------------------------------------------------------------------- */
+
+static gboolean
+in_zone (const AmendNode *node)
+{
+  for (const AmendNode *a = node->parent; a != NULL; a = a->parent)
+    if (a->kind == AMEND_NODE_EXPLANATION || a->kind == AMEND_NODE_CLOSING)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_number_token (const char *token)
+{
+  if (g_ascii_isdigit (token[0]))
+    return TRUE;
+  for (const char *p = token; *p && *p != ' '; p++)
+    if (!strchr ("IVXLCDM", *p))
+      return FALSE;
+  return token[0] != '\0' && token[0] != ' ';
+}
+
+/* Whether the Markdown reader would take this free heading for structure:
+ * "Toelichting op hoofdstuk 2" opens a Toelichting wherever it stands,
+ * "Artikel 3" an article outside a Toelichting. */
+static gboolean
+reads_as_structure (const AmendNode *text)
+{
+  static const char *const top[] = { "bijlage", "toelichting", "ondertekening" };
+  static const char *const parts[] = { "hoofdstuk", "titel", "afdeling", "paragraaf", "\xc2\xa7", "artikel" };
+  g_autofree char *plain = amend_node_get_plain_text (text);
+  g_autofree char *first = NULL;
+  const char *space;
+
+  g_strstrip (plain);
+  space = strchr (plain, ' ');
+  first = g_ascii_strdown (plain, space ? space - plain : -1);
+  for (guint i = 0; i < G_N_ELEMENTS (top); i++)
+    if (strcmp (first, top[i]) == 0)
+      return TRUE;
+  if (space == NULL || in_zone (text))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (strcmp (first, parts[i]) == 0)
+      return is_number_token (space + 1);
+  return FALSE;
+}
+
+/* A free heading was read with its depth below its structural node; the
+ * writer wants the level, which counts the structural nodes above.  A
+ * heading that Markdown would read as structure becomes a paragraph in
+ * bold: the text stays, the tree stays as it is in the XML. */
+static void
+fix_headings (XmlImport *im,
+              AmendNode *root)
+{
+  for (AmendNode *n = root; n != NULL; n = amend_node_next (n, root))
+    {
+      guint depth = 0;
+
+      if (n->kind != AMEND_NODE_TEXT || n->heading_level == 0)
+        continue;
+      if (reads_as_structure (n))
+        {
+          g_autofree char *plain = amend_node_get_plain_text (n);
+
+          _amend_xml_warn (im->warnings, n->line_start, NULL,
+                           _("the heading \xe2\x80\x9c%s\xe2\x80\x9d would read as a new part in Markdown; it "
+                             "was written as a paragraph in bold"), plain);
+          n->heading_level = 0;
+          for (guint i = 0; n->runs && i < n->runs->len; i++)
+            {
+              AmendRun *run = &g_array_index (n->runs, AmendRun, i);
+              if (!(run->marks & AMEND_MARK_BREAK))
+                run->marks |= AMEND_MARK_STRONG;
+            }
+          continue;
+        }
+      for (AmendNode *a = n->parent; a != NULL; a = a->parent)
+        if (amend_node_is_structural (a))
+          depth++;
+      n->heading_level = MIN (depth + n->heading_level, 6);
+    }
+}
+
+static gboolean
+wrong_root (xmlNodePtr   root,
+            const char  *name,
+            GError     **error)
+{
+  const char *ns = root->ns ? (const char *) root->ns->href : NULL;
+  static const struct {
+    const char *element;
+    const char *ns;
+    const char *format;
+  } known[] = {
+    { "cvdr", AMEND_XML_NS_CVDR, "CVDR" },
+    { "RegelingCompact", AMEND_XML_NS_STOP_TEKST, "STOP" },
+    { "RegelingKlassiek", AMEND_XML_NS_STOP_TEKST, "STOP" },
+    { "BesluitCompact", AMEND_XML_NS_STOP_TEKST, "STOP" },
+    { "BesluitKlassiek", AMEND_XML_NS_STOP_TEKST, "STOP" },
+    { "AanleveringBesluit", AMEND_XML_NS_LVBB, "STOP" },
+    { "akomaNtoso", AMEND_XML_NS_AKN, "Akoma Ntoso" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
+    if (strcmp ((const char *) root->name, known[i].element) == 0)
+      {
+        g_set_error (error, AMEND_ERROR, AMEND_ERROR_INVALID,
+                     _("%s: the root element %s is in the namespace %s, but %s's %s is in %s"),
+                     name, known[i].element, ns ? ns : _("(none)"), known[i].format, known[i].element,
+                     known[i].ns);
+        return FALSE;
+      }
+  g_set_error (error, AMEND_ERROR, AMEND_ERROR_INVALID,
+               _("%s: the root element is %s (namespace %s); Amend imports CVDR (cvdr in %s), STOP "
+                 "(RegelingCompact, BesluitCompact or AanleveringBesluit in %s) and Akoma Ntoso (akomaNtoso in %s)"),
+               name, (const char *) root->name, ns ? ns : _("none"), AMEND_XML_NS_CVDR,
+               AMEND_XML_NS_STOP_TEKST, AMEND_XML_NS_AKN);
+  return FALSE;
+}
+
+static gboolean
+dispatch (XmlImport   *im,
+          xmlNodePtr   root,
+          const char  *name,
+          GError     **error)
+{
+  gboolean ok;
+
+  if (amend_xml_is (root, AMEND_XML_NS_CVDR, "cvdr"))
+    ok = _amend_import_cvdr (im, root, error);
+  else if (amend_xml_is (root, AMEND_XML_NS_STOP_TEKST, NULL) || amend_xml_is (root, AMEND_XML_NS_LVBB, NULL))
+    ok = _amend_import_stop (im, root, error);
+  else if (amend_xml_is (root, AMEND_XML_NS_AKN, "akomaNtoso"))
+    ok = _amend_import_akn (im, root, error);
+  else
+    return wrong_root (root, name, error);
+
+  if (!ok && error && *error)
+    g_prefix_error (error, "%s: ", name);
+  return ok;
+}
+
+static AmendDocument *
+import_parsed (xmlDocPtr    xml,
+               const char  *name,
+               GPtrArray   *warnings,
+               GError     **error)
+{
+  g_autoptr(AmendDocument) built = amend_document_new ();
+  g_autofree char *markdown = NULL;
+  XmlImport im = { built, warnings, NULL };
+
+  if (!dispatch (&im, xmlDocGetRootElement (xml), name, error))
+    return NULL;
+
+  fix_headings (&im, amend_document_get_root (built));
+  amend_document_assign_eids (built);
+  markdown = amend_document_to_markdown (built);
+  return amend_document_new_from_data (markdown, strlen (markdown), error);
+}
+
+/**
+ * amend_xml_import:
+ * @name: how to name the document in messages (a file name)
+ * @warnings: (nullable): what the model could not hold, as #AmendDiagnostic
+ *   with the line in the XML
+ *
+ * Reads a regulation in CVDR, STOP (RegelingCompact or RegelingKlassiek,
+ * alone or in a BesluitCompact or AanleveringBesluit) or Akoma Ntoso (an
+ * act).  The metadata goes to the front matter.
+ *
+ * Returns: (transfer full): the regulation, as its canonical Markdown
+ *   reads; %NULL with @error when the XML is unsafe, malformed, of another
+ *   kind or holds no regulation.
+ */
+AmendDocument *
+amend_xml_import (const char  *data,
+                  gsize        len,
+                  const char  *name,
+                  GPtrArray   *warnings,
+                  GError     **error)
+{
+  g_autoptr(xmlDoc) xml = amend_xml_read (data, len, name, warnings, error);
+
+  if (xml == NULL)
+    return NULL;
+  return import_parsed (xml, name, warnings, error);
+}
+
+AmendDocument *
+amend_xml_import_file (GFile      *file,
+                       GPtrArray  *warnings,
+                       GError    **error)
+{
+  g_autoptr(xmlDoc) xml = amend_xml_read_file (file, warnings, error);
+  g_autofree char *name = g_file_get_parse_name (file);
+
+  if (xml == NULL)
+    return NULL;
+  return import_parsed (xml, name, warnings, error);
+}

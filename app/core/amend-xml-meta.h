@@ -1,0 +1,33 @@
+/* amend-xml-meta.h: the front matter the XML formats need
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "amend-document.h"
+
+G_BEGIN_DECLS
+
+/* What the STOP and Akoma Ntoso exports take from the front matter, checked
+ * and completed: expression and date are derived from each other and from
+ * the work when one of them is missing. */
+typedef struct {
+  char *title;           /* title: the official title (RegelingOpschrift, docTitle) */
+  char *citation;        /* citation: the citation title, may be NULL */
+  char *authority;       /* authority: "gm9999", the code in wIds and FRBRauthor */
+  char *authority_name;  /* authority-name: "de raad van de gemeente ...", may be NULL */
+  char *work;            /* work: "/akn/nl/act/gm9999/2027/apv" */
+  char *expression;      /* expression: "/akn/nl/act/gm9999/2027/apv/nld@2027-01-01" */
+  char *date;            /* date: "2027-01-01", the date of the expression */
+  char *in_force;        /* in-force: when the establishing decision takes effect, may be NULL */
+  char *decision_title;  /* decision-title: the title of the establishing decision, may be NULL */
+} AmendXmlMeta;
+
+gboolean amend_xml_meta_load  (AmendXmlMeta  *meta,
+                               AmendDocument *doc,
+                               GError       **error);
+void     amend_xml_meta_clear (AmendXmlMeta  *meta);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AmendXmlMeta, amend_xml_meta_clear)
+
+G_END_DECLS

@@ -1,0 +1,540 @@
+/* amend-xml.c: reading XML that may be hostile, in one place
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every XML document Amend reads (import, validate) goes through
+ * amend_xml_read(), which relies on libxml2's own parser options and limits
+ * rather than on looking at the bytes:
+ *
+ *  - the size is checked before parsing (AMEND_XML_MAX_SIZE);
+ *  - XML_PARSE_NONET, and neither XML_PARSE_NOENT nor XML_PARSE_DTDLOAD nor
+ *    XML_PARSE_DTDATTR: entities are not substituted and no DTD is loaded,
+ *    so an external entity naming a file or URL is never read; an external
+ *    entity loader that refuses everything for our parser contexts is the
+ *    second lock on that door;
+ *  - XML_PARSE_HUGE stays off, which keeps libxml2's limits: a depth of 256
+ *    elements, 10 MB in one text node, and the entity amplification checks;
+ *  - XInclude is never processed (xmlXIncludeProcess is not called);
+ *  - after parsing, a DOCTYPE that declares entities or names an external
+ *    DTD is refused: Amend's formats have no DTD, and a document with one is
+ *    either not one of them or an attack;
+ *  - libxml2's messages go to the caller as a GError or as warnings with
+ *    their line, never to standard error.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/xmlerror.h>
+#include <libxml/xmlsave.h>
+#include <string.h>
+
+#include "amend-diagnostic.h"
+#include "amend-document.h"
+#include "amend-xml-private.h"
+
+/* Marks the parser contexts of amend_xml_read() for the entity loader. */
+static const char guarded_context = 0;
+
+typedef struct {
+  const char *name;
+  GPtrArray  *warnings;     /* of AmendDiagnostic, may be NULL */
+  char       *error;        /* the first error, with its line */
+  guint       error_line;
+  gboolean    refused_load; /* the document named something to load */
+} ReadState;
+
+static xmlParserInputPtr
+guarded_entity_loader (const char       *url,
+                       const char       *id,
+                       xmlParserCtxtPtr  ctxt)
+{
+  /* Our documents load nothing; other contexts (the XSDs of `amend
+   * validate`, which come from the user's schema folder and import
+   * xml.xsd next to them) may read local files, never the network. */
+  if (ctxt != NULL && ctxt->_private == &guarded_context)
+    {
+      ReadState *state = xmlStructuredErrorContext;
+
+      if (state != NULL)
+        state->refused_load = TRUE;
+      return NULL;
+    }
+  return xmlNoNetExternalEntityLoader (url, id, ctxt);
+}
+
+void
+_amend_xml_init (void)
+{
+  static gsize once = 0;
+
+  if (g_once_init_enter (&once))
+    {
+      xmlInitParser ();
+      xmlSetExternalEntityLoader (guarded_entity_loader);
+      g_once_init_leave (&once, 1);
+    }
+}
+
+static char *
+error_text (AmendXmlError *err)
+{
+  g_autofree char *message = g_strdup (err->message ? err->message : "");
+
+  g_strstrip (message);
+  return g_steal_pointer (&message);
+}
+
+static void
+on_structured_error (void          *data,
+                     AmendXmlError *err)
+{
+  ReadState *state = data;
+  g_autofree char *message = error_text (err);
+  guint line = err->line > 0 ? (guint) err->line : 0;
+
+  if (err->level == XML_ERR_WARNING)
+    {
+      if (state->warnings != NULL)
+        g_ptr_array_add (state->warnings,
+                         amend_diagnostic_new (AMEND_SEVERITY_WARNING, line, NULL, message));
+      return;
+    }
+  if (state->error == NULL)
+    {
+      state->error = g_steal_pointer (&message);
+      state->error_line = line;
+    }
+}
+
+/* Some of libxml2's messages bypass the structured handler; they must not
+ * reach standard error either. */
+static void
+on_generic_error (void       *data,
+                  const char *format,
+                  ...)
+{
+}
+
+static gboolean
+has_entities (xmlDtdPtr dtd)
+{
+  if (dtd == NULL)
+    return FALSE;
+  return (dtd->entities != NULL && xmlHashSize (dtd->entities) > 0) ||
+         (dtd->pentities != NULL && xmlHashSize (dtd->pentities) > 0);
+}
+
+static gboolean
+check_doctype (xmlDocPtr    doc,
+               const char  *name,
+               GError     **error)
+{
+  xmlDtdPtr dtd = doc->intSubset;
+
+  if (has_entities (dtd) || has_entities (doc->extSubset))
+    {
+      g_set_error (error, AMEND_ERROR, AMEND_ERROR_INVALID,
+                   _("%s declares entities in a DOCTYPE; Amend does not expand entities, so the document "
+                     "was refused: export it again without a DTD"), name);
+      return FALSE;
+    }
+  if (doc->extSubset != NULL || (dtd != NULL && (dtd->SystemID != NULL || dtd->ExternalID != NULL)))
+    {
+      g_set_error (error, AMEND_ERROR, AMEND_ERROR_INVALID,
+                   _("%s names an external DTD; Amend loads no DTDs, so the document was refused: "
+                     "export it again without a DOCTYPE"), name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* libxml2 keeps its handlers per thread: ours are set for one parse or
+ * one validation only, then the old ones come back. */
+void
+_amend_xml_push_handlers (AmendXmlHandlers *saved,
+                          void             *data,
+                          void            (*handler) (void *data, AmendXmlError *err))
+{
+  saved->structured = xmlStructuredError;
+  saved->structured_context = xmlStructuredErrorContext;
+  saved->generic = xmlGenericError;
+  saved->generic_context = xmlGenericErrorContext;
+  xmlSetStructuredErrorFunc (data, (xmlStructuredErrorFunc) handler);
+  xmlSetGenericErrorFunc (data, on_generic_error);
+}
+
+void
+_amend_xml_pop_handlers (AmendXmlHandlers *saved)
+{
+  xmlSetStructuredErrorFunc (saved->structured_context, saved->structured);
+  xmlSetGenericErrorFunc (saved->generic_context, saved->generic);
+}
+
+/**
+ * amend_xml_read:
+ * @name: how to name the document in messages (a file name)
+ * @warnings: (nullable): libxml2's warnings are added here, as
+ *   #AmendDiagnostic
+ *
+ * Parses @data safely; see the top of this file for what that means.
+ * Returns: (transfer full): the document, or %NULL with @error set.
+ */
+xmlDocPtr
+amend_xml_read (const char  *data,
+                gsize        len,
+                const char  *name,
+                GPtrArray   *warnings,
+                GError     **error)
+{
+  ReadState state = { name, warnings, NULL, 0, FALSE };
+  AmendXmlHandlers saved;
+  xmlParserCtxtPtr ctxt;
+  xmlDocPtr doc;
+  gboolean well_formed;
+
+  if (len > AMEND_XML_MAX_SIZE)
+    {
+      g_set_error (error, AMEND_ERROR, AMEND_ERROR_TOO_LARGE,
+                   _("%s is larger than %d MB, too large for a regulation"),
+                   name, AMEND_XML_MAX_SIZE / (1024 * 1024));
+      return NULL;
+    }
+  if (len == 0)
+    {
+      g_set_error (error, AMEND_ERROR, AMEND_ERROR_INVALID,
+                   _("%s is empty: give an XML file (CVDR, STOP or Akoma Ntoso)"), name);
+      return NULL;
+    }
+
+  _amend_xml_init ();
+
+  _amend_xml_push_handlers (&saved, &state, on_structured_error);
+
+  ctxt = xmlNewParserCtxt ();
+  if (ctxt == NULL)
+    doc = NULL;
+  else
+    {
+      ctxt->_private = (void *) &guarded_context;
+      doc = xmlCtxtReadMemory (ctxt, data, (int) len, NULL, NULL,
+                               XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES);
+    }
+  well_formed = ctxt != NULL && ctxt->wellFormed && ctxt->nsWellFormed;
+  if (ctxt != NULL)
+    xmlFreeParserCtxt (ctxt);
+
+  _amend_xml_pop_handlers (&saved);
+
+  if (doc == NULL || !well_formed)
+    {
+      if (state.error_line > 0)
+        g_set_error (error, AMEND_ERROR, AMEND_ERROR_INVALID,
+                     _("%s is not well-formed XML: line %u: %s"),
+                     name, state.error_line, state.error ? state.error : "");
+      else
+        g_set_error (error, AMEND_ERROR, AMEND_ERROR_INVALID,
+                     _("%s is not well-formed XML: %s"),
+                     name, state.error ? state.error : _("libxml2 could not read it"));
+      g_free (state.error);
+      g_clear_pointer (&doc, xmlFreeDoc);
+      return NULL;
+    }
+  g_free (state.error);
+
+  if (state.refused_load && warnings != NULL)
+    g_ptr_array_add (warnings,
+                     amend_diagnostic_new (AMEND_SEVERITY_WARNING, 0, NULL,
+                                           _("the document names a file or address to load; it was not read")));
+
+  if (!check_doctype (doc, name, error))
+    {
+      xmlFreeDoc (doc);
+      return NULL;
+    }
+  if (xmlDocGetRootElement (doc) == NULL)
+    {
+      g_set_error (error, AMEND_ERROR, AMEND_ERROR_INVALID,
+                   _("%s holds no XML element"), name);
+      xmlFreeDoc (doc);
+      return NULL;
+    }
+  return doc;
+}
+
+/**
+ * amend_xml_read_file:
+ *
+ * Like amend_xml_read(), with the size checked before the file is read.
+ */
+xmlDocPtr
+amend_xml_read_file (GFile      *file,
+                     GPtrArray  *warnings,
+                     GError    **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *name = g_file_get_parse_name (file);
+  g_autofree char *data = NULL;
+  gsize len = 0;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, NULL, error);
+  if (info == NULL)
+    return NULL;
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                   _("%s is a folder; give an XML file"), name);
+      return NULL;
+    }
+  if (g_file_info_get_size (info) > AMEND_XML_MAX_SIZE)
+    {
+      g_set_error (error, AMEND_ERROR, AMEND_ERROR_TOO_LARGE,
+                   _("%s is larger than %d MB, too large for a regulation"),
+                   name, AMEND_XML_MAX_SIZE / (1024 * 1024));
+      return NULL;
+    }
+  if (!g_file_load_contents (file, NULL, &data, &len, NULL, error))
+    return NULL;
+  return amend_xml_read (data, len, name, warnings, error);
+}
+
+/* UTF-8, indented; what xmllint --format would write. */
+GBytes *
+amend_xml_to_bytes (xmlDocPtr doc)
+{
+  xmlChar *buf = NULL;
+  int len = 0;
+  GBytes *bytes;
+
+  xmlDocDumpFormatMemoryEnc (doc, &buf, &len, "UTF-8", 1);
+  bytes = g_bytes_new (buf, len);
+  xmlFree (buf);
+  return bytes;
+}
+
+guint
+amend_xml_line (xmlNodePtr node)
+{
+  long line = node ? xmlGetLineNo (node) : -1;
+
+  return line > 0 ? (guint) line : 0;
+}
+
+gboolean
+amend_xml_is (xmlNodePtr  node,
+              const char *ns,
+              const char *name)
+{
+  if (node == NULL || node->type != XML_ELEMENT_NODE)
+    return FALSE;
+  if (name != NULL && strcmp ((const char *) node->name, name) != 0)
+    return FALSE;
+  if (ns == NULL)
+    return node->ns == NULL;
+  return node->ns != NULL && node->ns->href != NULL && strcmp ((const char *) node->ns->href, ns) == 0;
+}
+
+static gboolean
+is_xml_char (gunichar c)
+{
+  return c == 0x9 || c == 0xA || c == 0xD ||
+         (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) ||
+         (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+/* XML 1.0 cannot hold most control characters, not even as &#1;: they are
+ * replaced by U+FFFD so that what Amend writes can be read back. */
+char *
+amend_xml_clean_text (const char *text,
+                      gboolean   *changed)
+{
+  GString *out;
+  const char *p;
+
+  for (p = text; *p; p = g_utf8_next_char (p))
+    if (!is_xml_char (g_utf8_get_char (p)))
+      break;
+  if (*p == '\0')
+    return g_strdup (text);
+
+  out = g_string_new (NULL);
+  for (p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_xml_char (c))
+        g_string_append_unichar (out, c);
+      else
+        g_string_append (out, "\xef\xbf\xbd");
+    }
+  if (changed)
+    *changed = TRUE;
+  return g_string_free (out, FALSE);
+}
+
+/* ----------------------------------------------------------------------- */
+/* Shared by the exporters                                                  */
+/* ----------------------------------------------------------------------- */
+
+void
+_amend_xml_warn (GPtrArray  *warnings,
+                 guint       line,
+                 const char *eid,
+                 const char *format,
+                 ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  if (warnings == NULL)
+    return;
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  /* One problem of one node is reported once. */
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      const AmendDiagnostic *d = g_ptr_array_index (warnings, i);
+
+      if (d->line == line && g_strcmp0 (d->eid, eid) == 0 && g_strcmp0 (d->message, message) == 0)
+        return;
+    }
+  g_ptr_array_add (warnings, amend_diagnostic_new (AMEND_SEVERITY_WARNING, line, eid, message));
+}
+
+/* The model has no node for a list: its eId is that of its first point
+ * without the last level ("art_1__list_o_1__item_a" -> "art_1__list_o_1"). */
+char *
+_amend_xml_list_eid (const AmendNode *first_point)
+{
+  const char *item;
+
+  if (first_point->eid == NULL)
+    return g_strdup ("list_o_1");
+  item = g_strrstr (first_point->eid, "__item_");
+  if (item == NULL)
+    return g_strconcat (first_point->eid, "__list", NULL);
+  return g_strndup (first_point->eid, item - first_point->eid);
+}
+
+gboolean
+_amend_xml_is_heading (const AmendNode *node)
+{
+  return node->kind == AMEND_NODE_TEXT && node->heading_level > 0;
+}
+
+/* A node whose only content is "[Vervallen]": STOP has an element for it. */
+gboolean
+_amend_xml_is_vervallen (const AmendNode *node)
+{
+  g_autofree char *plain = NULL;
+  const AmendNode *text;
+
+  if (amend_node_n_children (node) != 1)
+    return FALSE;
+  text = amend_node_child (node, 0);
+  if (text->kind != AMEND_NODE_TEXT || text->heading_level > 0 || text->runs == NULL || text->runs->len != 1)
+    return FALSE;
+  plain = amend_node_get_plain_text (text);
+  return g_strcmp0 (plain, "[Vervallen]") == 0 &&
+         g_array_index (text->runs, AmendRun, 0).marks == AMEND_MARK_NONE;
+}
+
+/* "In deze verordening wordt verstaan onder:" */
+gboolean
+_amend_xml_is_definitions_intro (const AmendNode *text)
+{
+  g_autofree char *plain = NULL;
+  g_autofree char *lower = NULL;
+  gsize len;
+
+  if (text->kind != AMEND_NODE_TEXT || text->heading_level > 0)
+    return FALSE;
+  plain = amend_node_get_plain_text (text);
+  g_strstrip (plain);
+  lower = g_utf8_strdown (plain, -1);
+  len = strlen (lower);
+  return len > 0 && lower[len - 1] == ':' && strstr (lower, "verstaan") != NULL;
+}
+
+static gboolean
+run_is_plain_text (const AmendRun *run)
+{
+  return (run->marks & (AMEND_MARK_LINK | AMEND_MARK_IMAGE | AMEND_MARK_CODE | AMEND_MARK_HTML)) == 0;
+}
+
+/* Splits the first text of a point "bebouwde kom: het gebied ..." into a
+ * term and a definition, at the first ": " in text without marks.  The
+ * term may be emphasized but holds no link: STOP's Term cannot. */
+gboolean
+_amend_xml_split_definition (const AmendNode  *point,
+                             AmendNode       **term,
+                             AmendNode       **definition)
+{
+  const AmendNode *text;
+  guint split_run = G_MAXUINT;
+  const char *colon = NULL;
+
+  if (amend_node_n_children (point) == 0)
+    return FALSE;
+  text = amend_node_child (point, 0);
+  if (text->kind != AMEND_NODE_TEXT || text->heading_level > 0 || text->runs == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < text->runs->len; i++)
+    {
+      const AmendRun *run = &g_array_index (text->runs, AmendRun, i);
+
+      if (!run_is_plain_text (run))
+        return FALSE;
+      if (run->marks == AMEND_MARK_NONE && (colon = strstr (run->text, ": ")) != NULL)
+        {
+          split_run = i;
+          break;
+        }
+    }
+  if (split_run == G_MAXUINT || (split_run == 0 && colon == g_array_index (text->runs, AmendRun, 0).text))
+    return FALSE;
+
+  *term = amend_node_new (AMEND_NODE_TEXT);
+  *definition = amend_node_new (AMEND_NODE_TEXT);
+  for (guint i = 0; i < text->runs->len; i++)
+    {
+      const AmendRun *run = &g_array_index (text->runs, AmendRun, i);
+
+      if (i < split_run)
+        amend_node_add_run (*term, run->text, -1, run->marks, run->href);
+      else if (i == split_run)
+        {
+          if (colon > run->text)
+            amend_node_add_run (*term, run->text, colon - run->text, run->marks, run->href);
+          if (colon[2] != '\0')
+            amend_node_add_run (*definition, colon + 2, -1, run->marks, run->href);
+        }
+      else
+        amend_node_add_run (*definition, run->text, -1, run->marks, run->href);
+    }
+  return TRUE;
+}
+
+/* Adds text, with what XML cannot hold replaced and reported. */
+void
+_amend_xml_add_text (xmlNodePtr       parent,
+                     const char      *text,
+                     GPtrArray       *warnings,
+                     const AmendNode *owner)
+{
+  gboolean changed = FALSE;
+  g_autofree char *clean = NULL;
+
+  if (text == NULL || text[0] == '\0')
+    return;
+  clean = amend_xml_clean_text (text, &changed);
+  if (changed)
+    _amend_xml_warn (warnings, owner ? owner->line_start : 0, owner ? owner->eid : NULL,
+                     _("control characters, which XML cannot hold, were replaced by \xef\xbf\xbd"));
+  xmlAddChild (parent, xmlNewText ((const xmlChar *) clean));
+}
