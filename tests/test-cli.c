@@ -25,6 +25,9 @@ run_clear (Run *run)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
+/* A git configuration of the tests' own, so the machine's does not leak in. */
+static char *git_config;
+
 /* Runs `amend ARGS...` with an optional standard input and the locale of
  * @lang (NULL: C.UTF-8). */
 static void
@@ -49,6 +52,8 @@ amend_run_full (Run         *run,
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE |
                                         G_SUBPROCESS_FLAGS_STDIN_PIPE);
+  g_subprocess_launcher_setenv (launcher, "GIT_CONFIG_GLOBAL", git_config, TRUE);
+  g_subprocess_launcher_setenv (launcher, "GIT_CONFIG_NOSYSTEM", "1", TRUE);
   if (lang)
     {
       g_subprocess_launcher_setenv (launcher, "LC_ALL", lang, TRUE);
@@ -475,10 +480,118 @@ test_diff_output_file (void)
   remove_dir (dir_b);
 }
 
+static void
+write_file (const char *dir,
+            const char *name,
+            const char *contents)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+}
+
+static char *
+replace_in_file (const char *dir,
+                 const char *name,
+                 const char *from,
+                 const char *to)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *text = amend_test_read_file (path, NULL);
+  g_auto(GStrv) parts = g_strsplit (text, from, 2);
+
+  g_assert_nonnull (parts[1]);
+  write_file (dir, name, g_strconcat (parts[0], to, parts[1], NULL));
+  return g_strdup (path);
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (dir);
+  g_autoptr(GFileEnumerator) e = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                                            G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  GFileInfo *info;
+
+  while (e && (info = g_file_enumerator_next_file (e, NULL, NULL)))
+    {
+      g_autofree char *child = g_build_filename (dir, g_file_info_get_name (info), NULL);
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        remove_tree (child);
+      else
+        g_remove (child);
+      g_object_unref (info);
+    }
+  g_rmdir (dir);
+}
+
+/* The versions of a project: the working copy, revisions, an amendment. */
+static void
+test_diff_in_project (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("amend-cli-project-XXXXXX", &error);
+  g_auto(Run) init = { 0 };
+  g_auto(Run) wc = { 0 };
+  g_auto(Run) save = { 0 };
+  g_auto(Run) clean = { 0 };
+  g_auto(Run) propose = { 0 };
+  g_auto(Run) save2 = { 0 };
+  g_auto(Run) back = { 0 };
+  g_auto(Run) amendment = { 0 };
+  g_auto(Run) revs = { 0 };
+  g_auto(Run) missing = { 0 };
+  g_autofree char *reg = NULL;
+
+  g_assert_no_error (error);
+  amend_run (&init, "init", "--author", "Ambtenaar <ambtenaar@example.org>", dir);
+  g_assert_cmpint (init.status, ==, 0);
+
+  reg = replace_in_file (dir, "regeling.md", "de dag na die van de bekendmaking", "1 januari 2028");
+  amend_run (&wc, "diff", "-C", dir);
+  g_assert_cmpint (wc.status, ==, 0);
+  g_assert_nonnull (strstr (wc.out, "[-de dag na die van de bekendmaking-]{+1 januari 2028+}"));
+
+  amend_run (&save, "save", "-C", dir, "-m", "Vaste datum", "--author", "Ambtenaar <ambtenaar@example.org>");
+  g_assert_cmpint (save.status, ==, 0);
+  amend_run (&clean, "diff", "-C", dir);
+  g_assert_cmpint (clean.status, ==, 0);
+  g_assert_cmpstr (clean.out, ==, "");
+
+  amend_run (&propose, "propose", "-C", dir, "Langere citeertitel", "--by", "Jan Burger <jan@example.org>");
+  g_assert_cmpint (propose.status, ==, 0);
+  g_free (replace_in_file (dir, "regeling.md", "aangehaald als: Verordening", "aangehaald als: Verordening Lindewaarde"));
+  amend_run (&save2, "save", "-C", dir, "-m", "Plaatsnaam", "--author", "Jan Burger <jan@example.org>");
+  g_assert_cmpint (save2.status, ==, 0);
+  amend_run (&back, "switch", "-C", dir, "main");
+  g_assert_cmpint (back.status, ==, 0);
+
+  /* An amendment alone: what it changed since it branched off. */
+  amend_run (&amendment, "diff", "-C", dir, "--format", "instructions", "langere-citeertitel");
+  g_assert_cmpint (amendment.status, ==, 0);
+  g_assert_cmpstr (amendment.out, ==, "A\n\nIn artikel 3 wordt na \"Verordening\" ingevoegd \"Lindewaarde\".\n");
+
+  amend_run (&revs, "diff", "-C", dir, "--format", "instructions", "HEAD~1", "HEAD");
+  g_assert_cmpint (revs.status, ==, 0);
+  g_assert_nonnull (strstr (revs.out, "1 januari 2028"));
+
+  amend_run (&missing, "diff", "-C", dir, "no-such-version");
+  g_assert_cmpint (missing.status, !=, 0);
+  g_assert_nonnull (strstr (missing.err, "no-such-version"));
+  remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
 {
+  g_autofree char *config_dir = g_dir_make_tmp ("amend-cli-git-XXXXXX", NULL);
+  int status;
+
+  git_config = g_build_filename (config_dir, "gitconfig", NULL);
+  g_file_set_contents (git_config, "[user]\n\tname = Test\n\temail = test@example.org\n[init]\n\tdefaultBranch = main\n", -1, NULL);
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/cli/help-and-version", test_help_and_version);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
@@ -495,5 +608,9 @@ main (int    argc,
   g_test_add_func ("/cli/dutch", test_dutch);
   g_test_add_func ("/cli/diff-formats", test_diff_formats);
   g_test_add_func ("/cli/diff-output-file", test_diff_output_file);
-  return g_test_run ();
+  g_test_add_func ("/cli/diff-in-project", test_diff_in_project);
+  status = g_test_run ();
+  g_remove (git_config);
+  g_rmdir (config_dir);
+  return status;
 }

@@ -124,32 +124,3 @@ amend_cli_print_diagnostics (AmendDocument *doc,
     }
 }
 
-/* Loads the two versions to compare.  Both arguments given as files are
- * the common case; revisions and amendments are resolved in a project. */
-gboolean
-amend_cli_load_versions (int             n_args,
-                         char          **args,
-                         AmendDocument **old_doc,
-                         AmendDocument **new_doc,
-                         char          **title)
-{
-  if (n_args == 2 && g_file_test (args[0], G_FILE_TEST_IS_REGULAR) && g_file_test (args[1], G_FILE_TEST_IS_REGULAR))
-    {
-      *old_doc = amend_cli_load (args[0]);
-      if (*old_doc == NULL)
-        return FALSE;
-      *new_doc = amend_cli_load (args[1]);
-      if (*new_doc == NULL)
-        return FALSE;
-      *title = g_strdup_printf ("%s \xe2\x86\x92 %s", args[0], args[1]);
-      return TRUE;
-    }
-  for (int i = 0; i < n_args; i++)
-    if (!g_file_test (args[i], G_FILE_TEST_EXISTS))
-      {
-        amend_cli_error (_("%s is neither a file nor a version in a project"), args[i]);
-        return FALSE;
-      }
-  amend_cli_error (_("give two regulation files to compare"));
-  return FALSE;
-}

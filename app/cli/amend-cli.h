@@ -58,11 +58,6 @@ gboolean       amend_cli_parse            (const AmendCommand *command,
                                            char             ***argv,
                                            int                *status);
 AmendDocument *amend_cli_load             (const char         *path);
-gboolean       amend_cli_load_versions    (int                 n_args,
-                                           char              **args,
-                                           AmendDocument     **old_doc,
-                                           AmendDocument     **new_doc,
-                                           char              **title);
 void           amend_cli_print_diagnostics (AmendDocument     *doc,
                                             const char        *path,
                                             gboolean           errors_only);

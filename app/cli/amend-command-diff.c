@@ -9,10 +9,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "amend-cli.h"
+#include "amend-cli-git.h"
 #include "amend-diff-json.h"
 #include "amend-instructions.h"
 #include "amend-renvooi.h"
+#include "amend-version.h"
 
 static char *opt_format;
 static gboolean opt_no_color;
@@ -22,8 +23,93 @@ static const GOptionEntry entries[] = {
   { "format", 'f', 0, G_OPTION_ARG_STRING, &opt_format, N_("term (default), json, html or instructions"), N_("FORMAT") },
   { "no-color", 0, 0, G_OPTION_ARG_NONE, &opt_no_color, N_("No colours, also on a terminal"), NULL },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output, N_("Write to FILE instead of standard output"), N_("FILE") },
+  AMEND_CLI_REPO_OPTION,
   { NULL }
 };
+
+static gboolean
+fail (GError *error)
+{
+  amend_cli_error ("%s", error->message);
+  return FALSE;
+}
+
+/* Two files need no project.  Otherwise the arguments are versions in the
+ * project: none, the working copy against the last save; one amendment,
+ * what it changed since it branched off; one other version, that against
+ * the working copy; two, the one against the other. */
+static gboolean
+load_versions (int             n_args,
+               char          **args,
+               AmendDocument **old_doc,
+               AmendDocument **new_doc,
+               char          **title,
+               int            *status)
+{
+  g_autoptr(AmendRepository) repo = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *regulation = NULL;
+  g_autofree char *old_label = NULL;
+  g_autofree char *new_label = NULL;
+  g_autofree char *branch = NULL;
+
+  *status = AMEND_EXIT_FAILURE;
+  if (n_args == 2 && g_file_test (args[0], G_FILE_TEST_IS_REGULAR) && g_file_test (args[1], G_FILE_TEST_IS_REGULAR))
+    {
+      if (!(*old_doc = amend_version_load (NULL, args[0], NULL, &old_label, &error)) ||
+          !(*new_doc = amend_version_load (NULL, args[1], NULL, &new_label, &error)))
+        return fail (error);
+      *title = g_strdup_printf ("%s \xe2\x86\x92 %s", old_label, new_label);
+      return TRUE;
+    }
+
+  repo = amend_cli_open_repository (status);
+  if (repo == NULL)
+    return FALSE;
+  *status = AMEND_EXIT_FAILURE;
+  regulation = amend_repository_find_regulation (repo, &error);
+  if (regulation == NULL && n_args < 2)
+    return fail (error);
+  g_clear_error (&error);
+
+  if (n_args == 1 && !g_file_test (args[0], G_FILE_TEST_EXISTS) &&
+      (branch = amend_repository_resolve_branch (repo, args[0], NULL)) != NULL &&
+      g_str_has_prefix (branch, "refs/heads/amendement/"))
+    {
+      g_autofree char *main_branch = amend_repository_dup_main_branch (repo, &error);
+      const char *short_branch = branch + strlen ("refs/heads/");
+      g_autofree char *base = main_branch ? amend_repository_merge_base (repo, main_branch, branch, &error) : NULL;
+      g_autofree char *base_spec = NULL;
+
+      if (base == NULL)
+        return fail (error);
+      base_spec = g_strdup_printf ("%s:%s", base, regulation);
+      if (!(*old_doc = amend_version_load (repo, base_spec, regulation, &old_label, &error)) ||
+          !(*new_doc = amend_version_load (repo, branch, regulation, &new_label, &error)))
+        return fail (error);
+      *title = g_strdup_printf (_("%s since it branched off from %s"), short_branch, main_branch);
+      return TRUE;
+    }
+
+  if (n_args == 0)
+    *old_doc = amend_version_load (repo, "HEAD", regulation, &old_label, &error);
+  else
+    *old_doc = amend_version_load (repo, args[0], regulation, &old_label, &error);
+  if (*old_doc == NULL)
+    return fail (error);
+
+  if (n_args == 2)
+    *new_doc = amend_version_load (repo, args[1], regulation, &new_label, &error);
+  else
+    {
+      *new_doc = amend_version_load_working_copy (repo, regulation, &error);
+      new_label = g_strdup_printf (_("%s (working copy)"), regulation);
+    }
+  if (*new_doc == NULL)
+    return fail (error);
+  *title = g_strdup_printf ("%s \xe2\x86\x92 %s", old_label, new_label);
+  return TRUE;
+}
 
 static char *
 render (AmendDiff  *diff,
@@ -65,8 +151,8 @@ run (int    argc,
   if (argc > 3)
     return amend_cli_usage_error (&amend_command_diff, _("give at most two versions"));
 
-  if (!amend_cli_load_versions (argc - 1, argv + 1, &a, &b, &title))
-    return AMEND_EXIT_FAILURE;
+  if (!load_versions (argc - 1, argv + 1, &a, &b, &title, &status))
+    return status;
 
   diff = amend_diff_new (a, b);
   out = render (diff, opt_format, title);
@@ -91,7 +177,7 @@ run (int    argc,
 
 const AmendCommand amend_command_diff = {
   .name = "diff",
-  .parameters = "[--format term|json|html|instructions] [A [B]]",
+  .parameters = "[--format term|json|html|instructions] [-C DIR] [A [B]]",
   .summary = N_("Show what changed, article by article"),
   .description = N_("Compares two versions of a regulation as a legal diff: what changed in which article, member "
                     "and point, deleted words struck and new words underlined (renvooi). A and B are files, "
