@@ -1105,6 +1105,43 @@ test_propose_with_changes (void)
   amend_test_fsck (p.dir);
 }
 
+/* amend list keeps the articles per pair of blobs in .git/amend; the
+ * answers are the same with the file, without it, or with a stale one. */
+static void
+test_list_cache (void)
+{
+  g_auto(Project) p = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendAmendment) a = NULL;
+  g_autofree char *cache = NULL;
+  const char *expected[] = { "2", NULL };
+
+  if (!need_git ())
+    return;
+  project_new (&p);
+  a = amend_amendment_propose (p.repo, "Datum", NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  replace_in_file (p.dir, "regeling.md", "op de dag na die van de bekendmaking", "op 1 januari 2028");
+  g_free (amend_repository_save (p.repo, NULL, AUTHOR, NULL, "Datum", &error));
+  g_assert_no_error (error);
+
+  for (guint round = 0; round < 3; round++)
+    {
+      g_autoptr(GPtrArray) list = amend_amendment_list (p.repo, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstrv (amend_amendment_get_articles (g_ptr_array_index (list, 0)), expected);
+      g_clear_pointer (&cache, g_free);
+      cache = amend_test_read (p.dir, ".git/amend/articles.cache");
+      g_assert_true (g_str_has_prefix (cache, "# amend articles cache 1:"));
+      g_assert_true (g_regex_match_simple ("\n[0-9a-f]{40}\t[0-9a-f]{40}\t2\n$", cache, 0, 0));
+      /* A cache of another version is not read, and is replaced. */
+      if (round == 1)
+        amend_test_write (p.dir, ".git/amend/articles.cache", "# amend articles cache 0\n");
+    }
+  amend_test_fsck (p.dir);
+}
+
 /* ----------------------------------------------------------------------- */
 /* Articles touched                                                         */
 /* ----------------------------------------------------------------------- */
@@ -1117,13 +1154,13 @@ touched (AmendArticleMap *map,
   g_autoptr(GBytes) a = old_text ? g_bytes_new_static (old_text, strlen (old_text)) : NULL;
   g_autoptr(GBytes) b = new_text ? g_bytes_new_static (new_text, strlen (new_text)) : NULL;
 
-  return amend_article_map_touched (map, "base", a, b);
+  return amend_article_map_touched (map, "base", NULL, a, b);
 }
 
 static void
 test_article_map (void)
 {
-  g_autoptr(AmendArticleMap) map = amend_article_map_new ();
+  g_autoptr(AmendArticleMap) map = amend_article_map_new (NULL);
   g_autoptr(AmendArticleMap) fresh = NULL;
   const char *base = amend_repository_get_template ();
   g_autofree char *edit2 = NULL;
@@ -1196,7 +1233,7 @@ test_article_map (void)
     g_auto(GStrv) added = NULL;
     g_auto(GStrv) gone = NULL;
 
-    fresh = amend_article_map_new ();
+    fresh = amend_article_map_new (NULL);
     added = touched (fresh, NULL, base);
     g_assert_cmpuint (g_strv_length (added), ==, 3);
     gone = touched (fresh, base, NULL);
@@ -1214,7 +1251,7 @@ test_article_map_corpus (void)
   g_autofree char *p2 = amend_test_shared_path ("corpus/nl-wetten-historie/002.md");
   g_autofree char *old_text = NULL;
   g_autofree char *new_text = NULL;
-  g_autoptr(AmendArticleMap) map = amend_article_map_new ();
+  g_autoptr(AmendArticleMap) map = amend_article_map_new (NULL);
   g_autoptr(AmendDocument) new_doc = NULL;
   g_autoptr(GPtrArray) new_articles = NULL;
   g_autoptr(GBytes) a = NULL;
@@ -1228,7 +1265,7 @@ test_article_map_corpus (void)
   new_text = amend_test_read_file (p2, &new_len);
   a = g_bytes_new_static (old_text, old_len);
   b = g_bytes_new_static (new_text, new_len);
-  result = amend_article_map_touched (map, "001", a, b);
+  result = amend_article_map_touched (map, "001", NULL, a, b);
   g_assert_cmpuint (g_strv_length (result), >, 0);
 
   /* Every number found is an article of one of the two versions. */
@@ -1275,6 +1312,7 @@ main (int    argc,
   g_test_add_func ("/amendment/transitions", test_transitions);
   g_test_add_func ("/amendment/life", test_amendment_life);
   g_test_add_func ("/amendment/propose-with-changes", test_propose_with_changes);
+  g_test_add_func ("/amendment/list-cache", test_list_cache);
   g_test_add_func ("/amendment/article-map", test_article_map);
   g_test_add_func ("/amendment/article-map-corpus", test_article_map_corpus);
 

@@ -775,7 +775,10 @@ reader_init (Reader          *r,
 
   r->repo = repo;
   r->git = amend_repository_get_git (repo);
-  r->map = amend_article_map_new ();
+  {
+    g_autofree char *cache = g_build_filename (git_repository_path (r->git), "amend", "articles.cache", NULL);
+    r->map = amend_article_map_new (cache);
+  }
   r->blobs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_bytes_unref);
   main_branch = amend_repository_dup_main_branch (repo, error);
   if (main_branch == NULL)
@@ -853,18 +856,24 @@ read_touched (Reader         *r,
       g_autoptr(GBytes) new_text = NULL;
       AmendTouchedFile *file;
       char key[GIT_OID_HEXSZ + 1];
+      char new_key[GIT_OID_HEXSZ + 1];
 
       if (g_str_has_prefix (path, ".amend/") || !amend_is_regulation_path (path))
         continue;
       git_oid_tostr (key, sizeof key, &d->old_file.id);
-      if (!git_oid_is_zero (&d->old_file.id))
-        old_text = base_bytes (r, &d->old_file.id, key);
-      if (!git_oid_is_zero (&d->new_file.id))
-        new_text = blob_bytes (r->git, &d->new_file.id);
-
+      git_oid_tostr (new_key, sizeof new_key, &d->new_file.id);
       file = g_new0 (AmendTouchedFile, 1);
       file->path = g_strdup (path);
-      file->articles = amend_article_map_touched (r->map, key, old_text, new_text);
+      /* An amendment that did not change since the last list reads no blob. */
+      file->articles = amend_article_map_lookup (r->map, key, new_key);
+      if (file->articles == NULL)
+        {
+          if (!git_oid_is_zero (&d->old_file.id))
+            old_text = base_bytes (r, &d->old_file.id, key);
+          if (!git_oid_is_zero (&d->new_file.id))
+            new_text = blob_bytes (r->git, &d->new_file.id);
+          file->articles = amend_article_map_touched (r->map, key, new_key, old_text, new_text);
+        }
       for (guint k = 0; file->articles[k]; k++)
         add_article (all, file->articles[k]);
       g_ptr_array_add (self->files, file);
@@ -972,6 +981,7 @@ amend_amendment_list (AmendRepository *repo,
         return NULL;
       g_ptr_array_add (list, amendment);
     }
+  amend_article_map_save (r.map);
   return g_steal_pointer (&list);
 }
 

@@ -22,10 +22,19 @@
  * runs, the common beginning and end of both texts are cut off with memcmp,
  * which is what keeps a one-article change on a 1 MB file cheap: xdiff
  * would otherwise hash every line of both sides.
+ *
+ * What is left is reading the amendments' blobs, which zlib has to inflate.
+ * The articles depend only on the two blob ids, which never change their
+ * content, so the answers are kept in a small file (.git/amend/
+ * articles.cache) and an amendment that did not change since the last
+ * `amend list` costs no blob at all.  The file holds what the last list
+ * used, so it never grows past the amendments there are; it can be
+ * deleted at any time.
  */
 #include "config.h"
 
 #include <git2.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "amend-article-map.h"
@@ -41,9 +50,15 @@ typedef struct {
   GArray *spans;  /* of ArticleSpan, in line order */
 } BaseInfo;
 
+#define CACHE_HEADER "# amend articles cache 1: OLD-BLOB NEW-BLOB ARTICLE..., tab-separated; safe to delete"
+
 struct _AmendArticleMap
 {
-  GHashTable *bases;  /* blob id -> BaseInfo */
+  GHashTable *bases;       /* blob id -> BaseInfo */
+  char       *cache_path;  /* NULL: nothing kept between runs */
+  GHashTable *cached;      /* "OLD NEW" -> GStrv, as read from the file */
+  GHashTable *used;        /* "OLD NEW" -> GStrv, looked up or found in this run */
+  gboolean    changed;
 };
 
 static void
@@ -59,12 +74,41 @@ base_info_free (BaseInfo *info)
   g_free (info);
 }
 
+static void
+load_cache (AmendArticleMap *self)
+{
+  g_autofree char *data = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  if (!g_file_get_contents (self->cache_path, &data, NULL, NULL))
+    return;
+  lines = g_strsplit (data, "\n", -1);
+  /* Another version of Amend may count articles differently. */
+  if (lines[0] == NULL || strcmp (lines[0], CACHE_HEADER) != 0)
+    return;
+  for (guint i = 1; lines[i]; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], "\t", -1);
+
+      if (g_strv_length (fields) < 2)
+        continue;
+      g_hash_table_replace (self->cached, g_strconcat (fields[0], " ", fields[1], NULL),
+                            g_strdupv (fields + 2));
+    }
+}
+
+/* @cache_path: where to keep what was found between runs, or NULL. */
 AmendArticleMap *
-amend_article_map_new (void)
+amend_article_map_new (const char *cache_path)
 {
   AmendArticleMap *self = g_new0 (AmendArticleMap, 1);
 
   self->bases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) base_info_free);
+  self->cached = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
+  self->used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
+  self->cache_path = g_strdup (cache_path);
+  if (cache_path)
+    load_cache (self);
   return self;
 }
 
@@ -74,7 +118,58 @@ amend_article_map_free (AmendArticleMap *self)
   if (self == NULL)
     return;
   g_hash_table_unref (self->bases);
+  g_hash_table_unref (self->cached);
+  g_hash_table_unref (self->used);
+  g_free (self->cache_path);
   g_free (self);
+}
+
+/* What an earlier run found for this pair of blobs, or NULL. */
+GStrv
+amend_article_map_lookup (AmendArticleMap *self,
+                          const char      *old_key,
+                          const char      *new_key)
+{
+  g_autofree char *key = g_strconcat (old_key, " ", new_key, NULL);
+  GStrv found = g_hash_table_lookup (self->used, key);
+
+  if (found == NULL && (found = g_hash_table_lookup (self->cached, key)) != NULL)
+    g_hash_table_replace (self->used, g_strdup (key), g_strdupv (found));
+  return found ? g_strdupv (found) : NULL;
+}
+
+/* Writes the pairs of this run, when they differ from the file's.  A cache
+ * that cannot be written (a read-only repository) is no error. */
+void
+amend_article_map_save (AmendArticleMap *self)
+{
+  g_autoptr(GString) out = NULL;
+  g_autofree char *dir = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (self->cache_path == NULL ||
+      (!self->changed && g_hash_table_size (self->used) == g_hash_table_size (self->cached)))
+    return;
+  out = g_string_new (CACHE_HEADER "\n");
+  g_hash_table_iter_init (&iter, self->used);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const char *space = strchr (key, ' ');
+
+      g_string_append_len (out, key, space - (const char *) key);
+      g_string_append_c (out, '\t');
+      g_string_append (out, space + 1);
+      for (char **a = value; *a; a++)
+        {
+          g_string_append_c (out, '\t');
+          g_string_append (out, *a);
+        }
+      g_string_append_c (out, '\n');
+    }
+  dir = g_path_get_dirname (self->cache_path);
+  g_mkdir_with_parents (dir, 0755);
+  g_file_set_contents (self->cache_path, out->str, out->len, NULL);
 }
 
 static BaseInfo *
@@ -124,6 +219,8 @@ lookup_base (AmendArticleMap *self,
 /* Changed lines                                                            */
 /* ----------------------------------------------------------------------- */
 
+#define BLOCK 4096
+
 typedef struct {
   guint old_start, old_lines;
   guint new_start, new_lines;
@@ -162,6 +259,37 @@ count_lines (const char *p,
   return n;
 }
 
+/* Bytes @a and @b share at the start: memcmp on blocks first, which is
+ * what makes this cheap on a megabyte. */
+static gsize
+common_prefix (const char *a,
+               const char *b,
+               gsize       limit)
+{
+  gsize n = 0;
+
+  while (n + BLOCK <= limit && memcmp (a + n, b + n, BLOCK) == 0)
+    n += BLOCK;
+  while (n < limit && a[n] == b[n])
+    n++;
+  return n;
+}
+
+/* Bytes shared before @a_end and @b_end, at most @limit. */
+static gsize
+common_suffix (const char *a_end,
+               const char *b_end,
+               gsize       limit)
+{
+  gsize n = 0;
+
+  while (n + BLOCK <= limit && memcmp (a_end - n - BLOCK, b_end - n - BLOCK, BLOCK) == 0)
+    n += BLOCK;
+  while (n < limit && a_end[-1 - (gssize) n] == b_end[-1 - (gssize) n])
+    n++;
+  return n;
+}
+
 /* The hunks between @a and @b, without context, in file lines. */
 static GArray *
 changed_hunks (const char *a,
@@ -171,18 +299,15 @@ changed_hunks (const char *a,
 {
   git_diff_options opts = GIT_DIFF_OPTIONS_INIT;
   DiffState state = { g_array_new (FALSE, FALSE, sizeof (Hunk)), 0 };
-  gsize prefix = 0, suffix = 0, limit = MIN (a_len, b_len);
+  gsize prefix, suffix, limit = MIN (a_len, b_len);
 
-  while (prefix < limit && a[prefix] == b[prefix])
-    prefix++;
+  prefix = common_prefix (a, b, limit);
   if (prefix == a_len && prefix == b_len)
     return state.hunks;
   /* Back to the start of the line the first difference is on. */
   while (prefix > 0 && a[prefix - 1] != '\n')
     prefix--;
-  limit -= prefix;
-  while (suffix < limit && a[a_len - 1 - suffix] == b[b_len - 1 - suffix])
-    suffix++;
+  suffix = common_suffix (a + a_len, b + b_len, limit - prefix);
   /* Forward to the start of a line, so the middle is whole lines. */
   while (suffix > 0 && a[a_len - suffix - 1] != '\n')
     suffix--;
@@ -395,11 +520,13 @@ map_old_side (BaseInfo  *base,
 }
 
 /* The numbers of the articles a change from @old_text to @new_text touches,
- * in the order of the text, each once.  @old_key (a blob id) names
- * @old_text, so that it is parsed once for many changes. */
+ * in the order of the text, each once.  @old_key and @new_key (blob ids)
+ * name the texts: @old_text is parsed once for many changes, and with
+ * both keys the answer is kept for amend_article_map_lookup(). */
 GStrv
 amend_article_map_touched (AmendArticleMap *self,
                            const char      *old_key,
+                           const char      *new_key,
                            GBytes          *old_text,
                            GBytes          *new_text)
 {
@@ -437,5 +564,19 @@ amend_article_map_touched (AmendArticleMap *self,
         add_unique (numbers, g_ptr_array_index (list, k));
     }
   g_ptr_array_add (numbers, NULL);
+  /* Numbers with a tab or a newline would not survive the cache file. */
+  if (old_key && new_key)
+    {
+      gboolean plain = TRUE;
+
+      for (guint i = 0; i + 1 < numbers->len; i++)
+        plain = plain && strpbrk (g_ptr_array_index (numbers, i), "\t\n") == NULL;
+      if (plain)
+        {
+          g_hash_table_replace (self->used, g_strconcat (old_key, " ", new_key, NULL),
+                                g_strdupv ((char **) numbers->pdata));
+          self->changed = TRUE;
+        }
+    }
   return (GStrv) g_ptr_array_steal (numbers, NULL);
 }

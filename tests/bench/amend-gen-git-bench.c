@@ -1,0 +1,239 @@
+/* amend-gen-git-bench.c: git histories for the benchmark of amend list and log
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Usage: amend-gen-git-bench branches REGULATION N | git fast-import
+ *        amend-gen-git-bench history REGULATION N  | git fast-import
+ *
+ * Writes a git fast-import stream (see git-fast-import(1)), which builds a
+ * packed repository much faster than committing one by one:
+ *
+ * branches: main with one commit of REGULATION, and N amendment branches
+ *   amendement/bench-NNNN, each one commit on main that changes one article
+ *   (the I-th branch the (I * 7919 mod articles)-th article, so they spread
+ *   over the text) and adds its record, as amend propose would.
+ * history: main with N commits; four in five change one article of
+ *   REGULATION (in turn), the fifth changes notities.txt only, so that a
+ *   history of the regulation has to leave commits out.
+ *
+ * Articles are the "## Artikel" and "### Artikel" headings before the
+ * Ondertekening and the Toelichting, as amend-gen-regulation writes them.
+ * The output depends only on the arguments: dates count up from
+ * 2027-01-01 in steps of a minute.
+ */
+#include "config.h"
+
+#include <glib.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define START_TIME 1798761600 /* 2027-01-01T00:00:00+01:00 */
+
+typedef struct {
+  GPtrArray *lines;     /* of char*, without the newline */
+  GArray    *articles;  /* of guint: the index of the first text line of each article */
+} Text;
+
+static void
+text_clear (Text *t)
+{
+  g_clear_pointer (&t->lines, g_ptr_array_unref);
+  g_clear_pointer (&t->articles, g_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Text, text_clear)
+
+static gboolean
+is_article_heading (const char *line)
+{
+  return g_str_has_prefix (line, "## Artikel ") || g_str_has_prefix (line, "### Artikel ");
+}
+
+static void
+text_load (Text       *t,
+           const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint n;
+
+  if (!g_file_get_contents (path, &data, NULL, &error))
+    {
+      g_printerr ("amend-gen-git-bench: %s\n", error->message);
+      exit (1);
+    }
+  lines = g_strsplit (data, "\n", -1);
+  n = g_strv_length (lines);
+  /* A final newline leaves an empty last element. */
+  if (n > 0 && lines[n - 1][0] == '\0')
+    n--;
+  t->lines = g_ptr_array_new_with_free_func (g_free);
+  t->articles = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (t->lines, g_strdup (lines[i]));
+  for (guint i = 0; i < t->lines->len; i++)
+    {
+      const char *line = g_ptr_array_index (t->lines, i);
+
+      if (g_str_has_prefix (line, "# Ondertekening") || g_str_has_prefix (line, "# Toelichting"))
+        break;
+      /* The first text line: two below the heading, after the blank. */
+      if (is_article_heading (line) && i + 2 < t->lines->len)
+        {
+          guint first = i + 2;
+          g_array_append_val (t->articles, first);
+        }
+    }
+  if (t->articles->len == 0)
+    {
+      g_printerr ("amend-gen-git-bench: %s has no articles\n", path);
+      exit (1);
+    }
+}
+
+static GString *
+text_join (Text *t)
+{
+  GString *s = g_string_sized_new (2 * 1024 * 1024);
+
+  for (guint i = 0; i < t->lines->len; i++)
+    {
+      g_string_append (s, g_ptr_array_index (t->lines, i));
+      g_string_append_c (s, '\n');
+    }
+  return s;
+}
+
+static void
+write_data (const char *data,
+            gsize       len)
+{
+  printf ("data %" G_GSIZE_FORMAT "\n", len);
+  fwrite (data, 1, len, stdout);
+  putchar ('\n');
+}
+
+static void
+write_header (const char *ref,
+              guint       mark,
+              guint       minute,
+              const char *message)
+{
+  printf ("commit %s\nmark :%u\n", ref, mark);
+  printf ("author Amend Bench <bench@example.nl> %u +0100\n", START_TIME + minute * 60);
+  printf ("committer Amend Bench <bench@example.nl> %u +0100\n", START_TIME + minute * 60);
+  write_data (message, strlen (message));
+}
+
+static void
+write_file (const char *path,
+            const char *data,
+            gsize       len)
+{
+  printf ("M 100644 inline %s\n", path);
+  write_data (data, len);
+}
+
+static void
+branches (Text *t,
+          guint n)
+{
+  g_autoptr(GString) base = text_join (t);
+
+  write_header ("refs/heads/main", 1, 0, "Eerste versie\n");
+  write_file ("regeling.md", base->str, base->len);
+
+  for (guint i = 1; i <= n; i++)
+    {
+      guint article = (guint) (((guint64) i * 7919) % t->articles->len);
+      guint line = g_array_index (t->articles, guint, article);
+      char *old = g_ptr_array_index (t->lines, line);
+      g_autofree char *ref = g_strdup_printf ("refs/heads/amendement/bench-%04u", i);
+      g_autofree char *message = g_strdup_printf ("Propose amendment: Bench %u\n", i);
+      g_autofree char *record_path = g_strdup_printf (".amend/amendementen/bench-%04u/amendement.ini", i);
+      g_autofree char *record = g_strdup_printf ("[amendement]\ntitle=Bench %u\n"
+                                                 "submitters=Amend Bench <bench@example.nl>;\n"
+                                                 "motivation=\nstatus=concept\n"
+                                                 "created=2027-01-01T00:00:00+01:00\n"
+                                                 "updated=2027-01-01T00:00:00+01:00\n", i);
+      g_autoptr(GString) changed = NULL;
+
+      /* Change the line for this branch only, then put it back. */
+      t->lines->pdata[line] = g_strdup_printf ("%s Gewijzigd door amendement %u.", old, i);
+      changed = text_join (t);
+      g_free (t->lines->pdata[line]);
+      t->lines->pdata[line] = old;
+
+      write_header (ref, i + 1, i, message);
+      printf ("from :1\n");
+      write_file ("regeling.md", changed->str, changed->len);
+      write_file (record_path, record, strlen (record));
+      putchar ('\n');
+    }
+}
+
+static void
+history (Text *t,
+         guint n)
+{
+  g_autoptr(GString) base = text_join (t);
+  g_autoptr(GString) notes = g_string_new ("Notities\n");
+
+  write_header ("refs/heads/main", 1, 0, "Eerste versie\n");
+  write_file ("regeling.md", base->str, base->len);
+  write_file ("notities.txt", notes->str, notes->len);
+
+  for (guint i = 2; i <= n; i++)
+    {
+      g_autofree char *message = NULL;
+
+      if (i % 5 == 0)
+        {
+          message = g_strdup_printf ("Notitie %u\n", i);
+          g_string_append_printf (notes, "Notitie %u.\n", i);
+          write_header ("refs/heads/main", i, i, message);
+          printf ("from :%u\n", i - 1);
+          write_file ("notities.txt", notes->str, notes->len);
+        }
+      else
+        {
+          guint article = i % t->articles->len;
+          guint line = g_array_index (t->articles, guint, article);
+          char *old = g_ptr_array_index (t->lines, line);
+          g_autoptr(GString) changed = NULL;
+
+          t->lines->pdata[line] = g_strdup_printf ("%s Wijziging %u.", old, i);
+          g_free (old);
+          changed = text_join (t);
+          message = g_strdup_printf ("Wijziging %u\n", i);
+          write_header ("refs/heads/main", i, i, message);
+          printf ("from :%u\n", i - 1);
+          write_file ("regeling.md", changed->str, changed->len);
+        }
+      putchar ('\n');
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_auto(Text) t = { 0 };
+  guint64 n = 0;
+
+  if (argc != 4 || (strcmp (argv[1], "branches") != 0 && strcmp (argv[1], "history") != 0) ||
+      !g_ascii_string_to_unsigned (argv[3], 10, 1, 1000000, &n, NULL))
+    {
+      g_printerr ("Usage: amend-gen-git-bench branches|history REGULATION N | git fast-import\n");
+      return 2;
+    }
+  text_load (&t, argv[2]);
+  if (strcmp (argv[1], "branches") == 0)
+    branches (&t, n);
+  else
+    history (&t, n);
+  printf ("done\n");
+  return fflush (stdout) == 0 ? 0 : 1;
+}
