@@ -112,6 +112,32 @@ warn (AknWriter       *w,
   _amend_xml_warn (w->warnings, node ? node->line_start : 0, node ? node->eid : NULL, "%s", message);
 }
 
+static guint
+structural_depth (const AmendNode *node)
+{
+  guint depth = 0;
+
+  for (const AmendNode *a = node->parent; a != NULL; a = a->parent)
+    if (amend_node_is_structural (a))
+      depth++;
+  return depth;
+}
+
+/* A free heading's level is its nesting, unless the Markdown skips a
+ * level (a "###" right under a "#"): then class="heading-3" keeps it, so
+ * that the import gives back the same Markdown. */
+static void
+set_heading_class (xmlNodePtr       x,
+                   const AmendNode *text,
+                   guint            natural)
+{
+  if (text->heading_level != natural)
+    {
+      g_autofree char *level = g_strdup_printf ("heading-%u", text->heading_level);
+      set_attr (x, "class", level);
+    }
+}
+
 /* ----------------------------------------------------------------------- */
 /* Inline text                                                              */
 /* ----------------------------------------------------------------------- */
@@ -257,9 +283,13 @@ write_blocks (AknWriter       *w,
         }
       if (child->kind == AMEND_NODE_TEXT)
         {
+          xmlNodePtr p = el (w, parent, "p");
+
+          /* Only paragraphs go here: a heading is a p with its level. */
+          set_eid (w, p, child->eid);
           if (child->heading_level > 0)
-            warn (w, child, _("Akoma Ntoso allows no heading here; it was written as a paragraph"));
-          write_p (w, parent, child, TRUE);
+            set_heading_class (p, child, 0);
+          write_runs (w, p, child);
         }
       else
         {
@@ -379,6 +409,7 @@ write_hier_item (AknWriter       *w,
       xmlNodePtr x = el (w, parent, "crossHeading");
 
       set_eid (w, x, child->eid);
+      set_heading_class (x, child, structural_depth (child) + 1);
       write_runs (w, x, child);
     }
   else
@@ -501,7 +532,7 @@ write_zone (AknWriter       *w,
             const AmendNode *node,
             guint           *i,
             guint            stop_level,
-            gboolean         top)
+            guint            depth)
 {
   guint n = amend_node_n_children (node);
 
@@ -519,6 +550,7 @@ write_zone (AknWriter       *w,
           section = el (w, parent, "hcontainer");
           set_eid (w, section, child->eid);
           set_attr (section, "name", "divisie");
+          set_heading_class (section, child, structural_depth (child) + depth);
           write_runs (w, el (w, section, "heading"), child);
           (*i)++;
           start = *i;
@@ -530,13 +562,13 @@ write_zone (AknWriter       *w,
             {
               if (*i > start)
                 write_blocks (w, el (w, section, "intro"), node, start, *i);
-              write_zone (w, section, node, i, child->heading_level, FALSE);
+              write_zone (w, section, node, i, child->heading_level, depth + 1);
             }
           else if (*i > start)
             write_blocks (w, el (w, section, "content"), node, start, *i);
           continue;
         }
-      if (!top)
+      if (depth > 1)
         return;
       if (hier_element (child) != NULL)
         {
@@ -571,7 +603,7 @@ write_attachment (AknWriter       *w,
   set_attr (doc, "name", node->kind == AMEND_NODE_EXPLANATION ? "toelichting" : "bijlage");
   write_identification (w, el (w, doc, "meta"), node->eid);
   body = el (w, doc, "mainBody");
-  write_zone (w, body, node, &i, 0, TRUE);
+  write_zone (w, body, node, &i, 0, 1);
   /* mainBody holds at least one element. */
   if (body->children == NULL)
     el (w, body, "p");

@@ -38,7 +38,7 @@ part_kind (XmlImport     *im,
     *kind = AMEND_NODE_ARTICLE;
   else if (_amend_import_named (x, "part subpart book tome subtitle"))
     {
-      _amend_import_warn (im, x, _("Amend has no %s; it was read as a Titel"), (const char *) x->name);
+      _amend_import_warn (im, x, _("Amend has no such part; it was read as a Titel"));
       *kind = AMEND_NODE_TITLE;
     }
   else
@@ -113,7 +113,7 @@ import_headed (XmlImport  *im,
   xmlNodePtr heading = _amend_import_child (x, "heading");
 
   if (heading)
-    _amend_import_heading (im, node, heading, depth);
+    _amend_import_level (im, _amend_import_heading (im, node, heading, depth), x);
   import_hier (im, node, x, depth + 1);
 }
 
@@ -140,7 +140,7 @@ import_hier (XmlImport  *im,
       else if (_amend_import_named (c, "alinea list sublist"))
         import_hier (im, node, c, depth);
       else if (_amend_import_named (c, "crossHeading"))
-        _amend_import_heading (im, node, c, depth);
+        _amend_import_level (im, _amend_import_heading (im, node, c, depth), c);
       else if (_amend_import_named (c, "paragraph") && node->kind == AMEND_NODE_ARTICLE)
         {
           AmendNode *member = _amend_import_add (node, AMEND_NODE_MEMBER);
@@ -161,7 +161,7 @@ import_hier (XmlImport  *im,
         }
       else if (_amend_import_named (c, "clause subclause level rule subrule proviso transitional"))
         {
-          _amend_import_warn (im, c, _("Amend has no %s; its text was kept"), (const char *) c->name);
+          _amend_import_warn (im, c, _("Amend has no such part; its text was kept"));
           import_hier (im, node, c, depth);
         }
       else
@@ -182,13 +182,12 @@ import_parts (XmlImport  *im,
         continue;
       if (_amend_import_named (c, "hcontainer"))
         {
-          _amend_import_warn (im, c, _("a generic container (hcontainer) in the body was read as a Titel"));
+          _amend_import_warn (im, c, _("a generic container in the body was read as a Titel"));
           kind = AMEND_NODE_TITLE;
         }
       else if (!part_kind (im, c, &kind))
         {
-          _amend_import_warn (im, c, _("the element %s has no place in the body of a regulation and was left "
-                                       "out"), (const char *) c->name);
+          _amend_import_warn (im, c, _("this has no place in the body of a regulation and was left out"));
           continue;
         }
       {
@@ -386,7 +385,7 @@ _amend_import_akn (XmlImport   *im,
               import_attachment (im, a);
         }
       else
-        _amend_import_warn (im, c, _("the %s of the act was left out"), (const char *) c->name);
+        _amend_import_warn (im, c, _("this part of the act was left out"));
     }
   return TRUE;
 }

@@ -148,7 +148,7 @@ import_parts (XmlImport  *im,
           AmendNode *division = _amend_import_add (parent, division_kind (c));
 
           if (_amend_import_named (c, "boek deel divisie"))
-            _amend_import_warn (im, c, _("Amend has no %s; it was read as a Titel"), (const char *) c->name);
+            _amend_import_warn (im, c, _("Amend has no such part; it was read as a Titel"));
           read_kop (division, c);
           import_parts (im, division, c);
         }

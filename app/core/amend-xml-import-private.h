@@ -13,6 +13,7 @@ typedef struct {
   AmendDocument *doc;
   GPtrArray     *warnings;   /* of AmendDiagnostic, may be NULL */
   AmendNode     *preamble;   /* made on first use */
+  GHashTable    *levels;     /* AmendNode -> the absolute level of a free heading */
 } XmlImport;
 
 /* Free headings are read with their depth below the structural node that
@@ -54,6 +55,9 @@ void        _amend_import_block      (XmlImport   *im,
                                       AmendNode   *node,
                                       xmlNodePtr   x,
                                       guint        depth);
+void        _amend_import_level      (XmlImport   *im,
+                                      AmendNode   *heading,
+                                      xmlNodePtr   x);
 void        _amend_import_table      (XmlImport   *im,
                                       AmendNode   *parent,
                                       xmlNodePtr   table);

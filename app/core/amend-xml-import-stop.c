@@ -145,7 +145,7 @@ part_kind (XmlImport     *im,
     *kind = AMEND_NODE_ARTICLE;
   else if (_amend_import_named (x, "Boek Deel"))
     {
-      _amend_import_warn (im, x, _("Amend has no %s; it was read as a Titel"), (const char *) x->name);
+      _amend_import_warn (im, x, _("Amend has no such part; it was read as a Titel"));
       *kind = AMEND_NODE_TITLE;
     }
   else
@@ -175,7 +175,7 @@ import_parts (XmlImport  *im,
             import_parts (im, node, c);
         }
       else if (_amend_import_named (c, "WijzigArtikel"))
-        _amend_import_warn (im, c, _("an article that changes another regulation (WijzigArtikel) was left out"));
+        _amend_import_warn (im, c, _("an article that changes another regulation was left out"));
       else
         _amend_import_block (im, parent, c, 1);
     }

@@ -47,15 +47,15 @@ _amend_import_warn (XmlImport  *im,
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  _amend_xml_warn (im->warnings, amend_xml_line (x), NULL, "%s", message);
+  /* Every warning names the element it is about, before what happened. */
+  _amend_xml_warn (im->warnings, amend_xml_line (x), NULL, "%s: %s", (const char *) x->name, message);
 }
 
 void
 _amend_import_unknown (XmlImport  *im,
                        xmlNodePtr  x)
 {
-  _amend_import_warn (im, x, _("the element %s has no place in Amend's model; its text was kept"),
-                      (const char *) x->name);
+  _amend_import_warn (im, x, _("Amend does not know this element; its text was kept"));
 }
 
 const char *
@@ -273,16 +273,17 @@ script_text (const char *text,
                                      "\xe2\x81\xb5", "\xe2\x81\xb6", "\xe2\x81\xb7", "\xe2\x81\xb8", "\xe2\x81\xb9" };
   static const char *const sub[] = { "\xe2\x82\x80", "\xe2\x82\x81", "\xe2\x82\x82", "\xe2\x82\x83", "\xe2\x82\x84",
                                      "\xe2\x82\x85", "\xe2\x82\x86", "\xe2\x82\x87", "\xe2\x82\x88", "\xe2\x82\x89" };
+  const char *const *table = super ? sup : sub;
   GString *s = g_string_new (NULL);
 
   for (const char *p = text; *p; p++)
     {
-      if (!g_ascii_isdigit (*p))
+      if (*p < '0' || *p > '9')
         {
           g_string_free (s, TRUE);
           return NULL;
         }
-      g_string_append (s, (super ? sup : sub)[*p - '0']);
+      g_string_append (s, table[*p - '0']);
     }
   return g_string_free (s, FALSE);
 }
@@ -302,8 +303,7 @@ inline_script (XmlImport  *im,
   script = script_text (text, strcmp ((const char *) x->name, "sup") == 0);
   if (script == NULL)
     {
-      _amend_import_warn (im, x, _("%s text has no Markdown form; it was kept as ordinary text"),
-                          (const char *) x->name);
+      _amend_import_warn (im, x, _("superscript or subscript other than digits has no Markdown form; it was kept as ordinary text"));
       sink_text (sink, text, marks, href);
       return;
     }
@@ -374,8 +374,7 @@ inline_element (XmlImport  *im,
     inline_script (im, sink, x, marks, href);
   else if (_amend_import_named (x, "IntRef intref IntIoRef ExtIoRef mref rref"))
     {
-      _amend_import_warn (im, x, _("the reference %s has no Markdown form; its text was kept"),
-                          (const char *) x->name);
+      _amend_import_warn (im, x, _("a reference inside the publication has no Markdown form; its text was kept"));
       walk_inline (im, sink, x, marks, href);
     }
   else if (_amend_import_named (x, "Noot noot"))
@@ -392,7 +391,7 @@ inline_element (XmlImport  *im,
   else if (_amend_import_named (x, "Nootref nootref noteRef"))
     _amend_import_warn (im, x, _("a reference to a footnote was left out"));
   else if (_amend_import_named (x, "VerwijderdeTekst"))
-    _amend_import_warn (im, x, _("deleted text (VerwijderdeTekst) was left out"));
+    _amend_import_warn (im, x, _("deleted text was left out"));
   else if (_amend_import_named (x, "img InlineTekstAfbeelding"))
     {
       g_autofree char *src = _amend_import_attr (x, "src");
@@ -520,6 +519,22 @@ _amend_import_heading (XmlImport  *im,
   if (text != NULL)
     text->heading_level = MAX (depth, 1);
   return text;
+}
+
+/* class="heading-3" (Amend's Akoma Ntoso): the heading's own level. */
+void
+_amend_import_level (XmlImport  *im,
+                     AmendNode  *heading,
+                     xmlNodePtr  x)
+{
+  g_autofree char *class = _amend_import_attr (x, "class");
+  guint64 level = 0;
+
+  if (heading == NULL || class == NULL || !g_str_has_prefix (class, "heading-") ||
+      !g_ascii_string_to_unsigned (class + 8, 10, 1, 6, &level, NULL))
+    return;
+  heading->heading_level = MAX (heading->heading_level, 1);
+  g_hash_table_insert (im->levels, heading, GUINT_TO_POINTER ((guint) level));
 }
 
 /* ----------------------------------------------------------------------- */
@@ -706,8 +721,7 @@ import_figure (XmlImport  *im,
                AmendNode  *node,
                xmlNodePtr  x)
 {
-  _amend_import_warn (im, x, _("a figure or formula (%s) has no place in Amend's Markdown; its caption was kept"),
-                      (const char *) x->name);
+  _amend_import_warn (im, x, _("a figure or formula has no place in Amend's Markdown; its caption was kept"));
   for (xmlNodePtr c = x->children; c != NULL; c = c->next)
     if (_amend_import_named (c, "Titel Bijschrift titel bijschrift"))
       _amend_import_paragraph (im, node, c);
@@ -719,7 +733,9 @@ import_block (XmlImport  *im,
               xmlNodePtr  x,
               guint       depth)
 {
-  if (_amend_import_named (x, PARAGRAPHS))
+  if (_amend_import_named (x, "p") && xmlHasProp (x, (const xmlChar *) "class"))
+    _amend_import_level (im, _amend_import_paragraph (im, node, x), x);
+  else if (_amend_import_named (x, PARAGRAPHS))
     _amend_import_paragraph (im, node, x);
   else if (_amend_import_named (x, HEADINGS))
     _amend_import_heading (im, node, x, depth);
@@ -749,8 +765,7 @@ import_block (XmlImport  *im,
     }
   else if (_amend_import_named (x, "Citaat Kadertekst blockquote"))
     {
-      _amend_import_warn (im, x, _("a quotation or box (%s) has no place in Amend's Markdown; its text was kept"),
-                          (const char *) x->name);
+      _amend_import_warn (im, x, _("a quotation or box has no place in Amend's Markdown; its text was kept"));
       import_blocks_from (im, node, x, depth, NULL);
     }
   else
@@ -805,11 +820,14 @@ _amend_import_block (XmlImport  *im,
 /* The document                                                             */
 /* ----------------------------------------------------------------------- */
 
+/* In a Toelichting or Ondertekening every heading is text; in a Bijlage
+ * a heading "Artikel 3" is an article, which is what a STOP Divisie with
+ * that Kop stands for (STOP's annexes hold no articles). */
 static gboolean
-in_zone (const AmendNode *node)
+in_zone_or_annex (const AmendNode *node)
 {
   for (const AmendNode *a = node->parent; a != NULL; a = a->parent)
-    if (a->kind == AMEND_NODE_EXPLANATION || a->kind == AMEND_NODE_CLOSING)
+    if (a->kind == AMEND_NODE_EXPLANATION || a->kind == AMEND_NODE_CLOSING || a->kind == AMEND_NODE_ANNEX)
       return TRUE;
   return FALSE;
 }
@@ -827,7 +845,7 @@ is_number_token (const char *token)
 
 /* Whether the Markdown reader would take this free heading for structure:
  * "Toelichting op hoofdstuk 2" opens a Toelichting wherever it stands,
- * "Artikel 3" an article outside a Toelichting. */
+ * "Artikel 3" an article outside a Toelichting or Bijlage. */
 static gboolean
 reads_as_structure (const AmendNode *text)
 {
@@ -843,7 +861,7 @@ reads_as_structure (const AmendNode *text)
   for (guint i = 0; i < G_N_ELEMENTS (top); i++)
     if (strcmp (first, top[i]) == 0)
       return TRUE;
-  if (space == NULL || in_zone (text))
+  if (space == NULL || in_zone_or_annex (text))
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     if (strcmp (first, parts[i]) == 0)
@@ -879,6 +897,11 @@ fix_headings (XmlImport *im,
               if (!(run->marks & AMEND_MARK_BREAK))
                 run->marks |= AMEND_MARK_STRONG;
             }
+          continue;
+        }
+      if (g_hash_table_contains (im->levels, n))
+        {
+          n->heading_level = GPOINTER_TO_UINT (g_hash_table_lookup (im->levels, n));
           continue;
         }
       for (AmendNode *a = n->parent; a != NULL; a = a->parent)
@@ -954,8 +977,9 @@ import_parsed (xmlDocPtr    xml,
                GError     **error)
 {
   g_autoptr(AmendDocument) built = amend_document_new ();
+  g_autoptr(GHashTable) levels = g_hash_table_new (NULL, NULL);
   g_autofree char *markdown = NULL;
-  XmlImport im = { built, warnings, NULL };
+  XmlImport im = { built, warnings, NULL, levels };
 
   if (!dispatch (&im, xmlDocGetRootElement (xml), name, error))
     return NULL;

@@ -1,0 +1,352 @@
+/* test-cli-xml.c: amend export, import and validate, end to end
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "amend-test-util.h"
+
+typedef struct {
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* Runs `amend ARGS...`; @schema_dir, when not NULL, is AMEND_SCHEMA_DIR
+ * ("" unsets it). */
+static void
+amend_run_full (Run        *run,
+                const char *schema_dir,
+                const char *first,
+                ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("AMEND_BIN"));
+  va_start (args, first);
+  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) a);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  if (schema_dir && schema_dir[0])
+    g_subprocess_launcher_setenv (launcher, "AMEND_SCHEMA_DIR", schema_dir, TRUE);
+  else
+    g_subprocess_launcher_unsetenv (launcher, "AMEND_SCHEMA_DIR");
+  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  run->status = g_subprocess_get_exit_status (proc);
+}
+
+#define amend_run(run, ...) amend_run_full (run, "", __VA_ARGS__, NULL)
+
+static char *tmp_dir;
+
+static char *
+tmp_path (const char *name)
+{
+  if (tmp_dir == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      tmp_dir = g_dir_make_tmp ("amend-cli-xml-XXXXXX", &error);
+      g_assert_no_error (error);
+    }
+  return g_build_filename (tmp_dir, name, NULL);
+}
+
+static char *
+write_tmp (const char *name,
+           const char *contents)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = tmp_path (name);
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static guint
+count_lines (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p; p++)
+    if (*p == '\n')
+      n++;
+  return n;
+}
+
+static void
+test_export_formats (void)
+{
+  g_autofree char *example = amend_test_source_path ("data/example/apv-lindewaarde.md");
+  g_autofree char *out = tmp_path ("apv.xml");
+  g_auto(Run) stop = { 0 };
+  g_auto(Run) besluit = { 0 };
+  g_auto(Run) akn = { 0 };
+  g_autofree char *written = NULL;
+
+  amend_run (&stop, "export", "--format", "stop", example);
+  g_assert_cmpint (stop.status, ==, 0);
+  g_assert_true (g_str_has_prefix (stop.out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<RegelingCompact "));
+  /* The preamble and signature are reported as FILE:LINE: warning. */
+  g_assert_nonnull (strstr (stop.err, "apv-lindewaarde.md:11: warning: a RegelingCompact has no preamble"));
+  g_assert_nonnull (strstr (stop.err, "apv-lindewaarde.md:359: warning: a RegelingCompact has no signature"));
+
+  amend_run (&besluit, "export", "-f", "stop-besluit", "-o", out, example);
+  g_assert_cmpint (besluit.status, ==, 0);
+  g_assert_cmpstr (besluit.out, ==, "");
+  g_assert_cmpstr (besluit.err, ==, "");
+  written = amend_test_read_file (out, NULL);
+  g_assert_nonnull (strstr (written, "<BesluitCompact "));
+  g_assert_nonnull (strstr (written, "<WijzigBijlage eId=\"cmp_A\" wId=\"gm9999_1__cmp_A\">"));
+
+  amend_run (&akn, "export", "--format=akn", example);
+  g_assert_cmpint (akn.status, ==, 0);
+  g_assert_nonnull (strstr (akn.out, "<akomaNtoso xmlns=\"http://docs.oasis-open.org/legaldocml/ns/akn/3.0\">"));
+  g_unlink (out);
+}
+
+static void
+test_export_errors (void)
+{
+  g_autofree char *example = amend_test_source_path ("data/example/apv-lindewaarde.md");
+  g_autofree char *no_work = write_tmp ("no-work.md", "---\ntitle: T\nauthority: gm9999\ndate: 2027-01-01\n---\n\n"
+                                                      "# Artikel 1\n\nTekst.\n");
+  g_autofree char *mixed = write_tmp ("mixed.md", "---\ntitle: T\nauthority: gm9999\nwork: /akn/nl/act/gm9999/2027/t\n"
+                                                  "date: 2027-01-01\n---\n\n# Hoofdstuk 1\n\n## Artikel 1\n\nA.\n\n"
+                                                  "## Afdeling 1.1\n\n### Artikel 2\n\nB.\n");
+  g_auto(Run) no_format = { 0 };
+  g_auto(Run) unknown = { 0 };
+  g_auto(Run) missing = { 0 };
+  g_auto(Run) structure = { 0 };
+  g_auto(Run) absent = { 0 };
+
+  amend_run (&no_format, "export", example);
+  g_assert_cmpint (no_format.status, ==, 2);
+  g_assert_nonnull (strstr (no_format.err, "give the format with --format: stop, stop-besluit or akn"));
+
+  amend_run (&unknown, "export", "--format", "docx", example);
+  g_assert_cmpint (unknown.status, ==, 2);
+  g_assert_nonnull (strstr (unknown.err, "unknown format \xe2\x80\x9c" "docx\xe2\x80\x9d; use stop, stop-besluit or akn"));
+
+  /* Missing metadata names the key and a line to add. */
+  amend_run (&missing, "export", "--format", "akn", no_work);
+  g_assert_cmpint (missing.status, ==, 1);
+  g_assert_cmpstr (missing.out, ==, "");
+  g_assert_nonnull (strstr (missing.err, "\xe2\x80\x9cwork: /akn/nl/act/gm9999/2027/naam\xe2\x80\x9d"));
+  g_assert_cmpuint (count_lines (missing.err), ==, 1);
+
+  /* A structure STOP cannot hold; Akoma Ntoso can. */
+  amend_run (&structure, "export", "--format", "stop", mixed);
+  g_assert_cmpint (structure.status, ==, 1);
+  g_assert_nonnull (strstr (structure.err, "line 14: Hoofdstuk 1 holds both Artikel 1 and Afdeling 1.1"));
+  {
+    g_auto(Run) akn = { 0 };
+    amend_run (&akn, "export", "--format", "akn", mixed);
+    g_assert_cmpint (akn.status, ==, 0);
+  }
+
+  amend_run (&absent, "export", "--format", "akn", "/nonexistent/regeling.md");
+  g_assert_cmpint (absent.status, ==, 3);
+}
+
+static void
+test_import (void)
+{
+  g_autofree char *stop = amend_test_shared_path ("corpus/stop/gemeentestad_initieel_besluit_RegelingCompact.xml");
+  g_autofree char *change = amend_test_shared_path ("corpus/stop/testeiland_wijzigingsbesluit_VoegToe.xml");
+  g_autofree char *out = tmp_path ("geonovum.md");
+  g_auto(Run) to_stdout = { 0 };
+  g_auto(Run) to_file = { 0 };
+  g_auto(Run) mutation = { 0 };
+  g_auto(Run) check = { 0 };
+  g_autofree char *written = NULL;
+
+  if (stop == NULL || change == NULL)
+    return;
+
+  amend_run (&to_stdout, "import", stop);
+  g_assert_cmpint (to_stdout.status, ==, 0);
+  g_assert_true (g_str_has_prefix (to_stdout.out, "---\ntitle: Omgevingsplan Zaltbommel (met de nadruk op Zuilichem)\n"));
+  /* Warnings: FILE:LINE: warning: ELEMENT: what, sorted by line. */
+  g_assert_nonnull (strstr (to_stdout.err, "gemeentestad_initieel_besluit_RegelingCompact.xml:241: warning: IntIoRef: "));
+
+  amend_run (&to_file, "import", "-o", out, stop);
+  g_assert_cmpint (to_file.status, ==, 0);
+  g_assert_cmpstr (to_file.out, ==, "");
+  written = amend_test_read_file (out, NULL);
+  g_assert_cmpstr (written, ==, to_stdout.out);
+
+  /* What was written reads as canonical Markdown. */
+  amend_run (&check, "fmt", "--check", out);
+  g_assert_cmpint (check.status, ==, 0);
+
+  amend_run (&mutation, "import", change);
+  g_assert_cmpint (mutation.status, ==, 3);
+  g_assert_cmpstr (mutation.out, ==, "");
+  g_assert_nonnull (strstr (mutation.err, "not a regulation"));
+  g_unlink (out);
+}
+
+/* The example through Akoma Ntoso and back is the same file. */
+static void
+test_round_trip (void)
+{
+  g_autofree char *example = amend_test_source_path ("data/example/apv-lindewaarde.md");
+  g_autofree char *xml = tmp_path ("rt.xml");
+  g_autofree char *md = tmp_path ("rt.md");
+  g_auto(Run) export = { 0 };
+  g_auto(Run) import = { 0 };
+  g_autofree char *original = amend_test_read_file (example, NULL);
+  g_autofree char *back = NULL;
+
+  amend_run (&export, "export", "--format", "akn", "-o", xml, example);
+  g_assert_cmpint (export.status, ==, 0);
+  amend_run (&import, "import", "-o", md, xml);
+  g_assert_cmpint (import.status, ==, 0);
+  g_assert_cmpstr (import.err, ==, "");
+  back = amend_test_read_file (md, NULL);
+  g_assert_cmpstr (back, ==, original);
+  g_unlink (xml);
+  g_unlink (md);
+}
+
+static void
+test_validate (void)
+{
+  g_autofree char *schemas = amend_test_shared_path ("schemas");
+  g_autofree char *example = amend_test_source_path ("data/example/apv-lindewaarde.md");
+  g_autofree char *xml = tmp_path ("valid.xml");
+  g_autofree char *invalid = write_tmp ("invalid.xml",
+                                        "<?xml version=\"1.0\"?>\n"
+                                        "<RegelingCompact xmlns=\"https://standaarden.overheid.nl/stop/imop/tekst/\">\n"
+                                        "  <RegelingOpschrift eId=\"longTitle\" wId=\"longTitle\"><Al>T</Al></RegelingOpschrift>\n"
+                                        "  <Lichaam eId=\"body\" wId=\"body\">\n"
+                                        "    <Artikel eId=\"art_1\">\n"
+                                        "      <Kop><Label>Artikel</Label></Kop>\n"
+                                        "      <Inhoud><Al>Tekst.</Al></Inhoud>\n"
+                                        "    </Artikel>\n"
+                                        "  </Lichaam>\n"
+                                        "</RegelingCompact>\n");
+  g_auto(Run) without = { 0 };
+  g_auto(Run) valid = { 0 };
+  g_auto(Run) env = { 0 };
+  g_auto(Run) bad = { 0 };
+  g_auto(Run) cvdr = { 0 };
+
+  if (schemas == NULL)
+    return;
+
+  /* The schemas are not shipped: without a folder, say where to give it. */
+  amend_run (&without, "validate", invalid);
+  g_assert_cmpint (without.status, ==, 2);
+  g_assert_nonnull (strstr (without.err, "--schemas DIR or AMEND_SCHEMA_DIR"));
+
+  {
+    g_auto(Run) export = { 0 };
+    amend_run (&export, "export", "--format", "stop-besluit", "-o", xml, example);
+    g_assert_cmpint (export.status, ==, 0);
+  }
+  amend_run (&valid, "validate", "--schemas", schemas, xml);
+  g_assert_cmpint (valid.status, ==, 0);
+  g_assert_nonnull (strstr (valid.out, "is valid"));
+
+  amend_run_full (&env, schemas, "validate", xml, NULL);
+  g_assert_cmpint (env.status, ==, 0);
+
+  amend_run (&bad, "validate", "--schemas", schemas, invalid);
+  g_assert_cmpint (bad.status, ==, 1);
+  g_assert_nonnull (strstr (bad.err, "invalid.xml:5: error: element Artikel: The attribute 'wId' is required but missing."));
+
+  {
+    g_autofree char *cvdr_path = write_tmp ("cvdr.xml", "<cvdr xmlns=\"http://standaarden.overheid.nl/cvdr/terms/\"/>");
+    amend_run (&cvdr, "validate", "--schemas", schemas, cvdr_path);
+    g_assert_cmpint (cvdr.status, ==, 3);
+    g_assert_nonnull (strstr (cvdr.err, "which Amend has no schema for"));
+    g_unlink (cvdr_path);
+  }
+  g_unlink (xml);
+  g_unlink (invalid);
+}
+
+/* Hostile files: refused with one line on standard error, libxml2 silent,
+ * and nothing of the file they name shows anywhere. */
+static void
+test_hostile (void)
+{
+  g_autofree char *secret = write_tmp ("secret.txt", "amend-cli-secret-4242");
+  g_autofree char *schemas = amend_test_shared_path ("schemas");
+  g_autofree char *entity_xml = g_strdup_printf ("<?xml version=\"1.0\"?>\n<!DOCTYPE r [<!ENTITY s SYSTEM \"file://%s\">]>\n"
+                                                 "<akomaNtoso xmlns=\"http://docs.oasis-open.org/legaldocml/ns/akn/3.0\">"
+                                                 "<act name=\"x\"><preamble><p>&s;</p></preamble></act></akomaNtoso>\n",
+                                                 secret);
+  g_autofree char *entity = write_tmp ("entity.xml", entity_xml);
+  g_autofree char *broken = write_tmp ("broken.xml", "<RegelingCompact xmlns=\"https://standaarden.overheid.nl/stop/imop/tekst/\"><Lichaam></RegelingCompact>");
+  const char *files[] = { entity, broken };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_auto(Run) import = { 0 };
+      g_auto(Run) validate = { 0 };
+
+      amend_run (&import, "import", files[i]);
+      g_assert_cmpint (import.status, ==, 3);
+      g_assert_cmpstr (import.out, ==, "");
+      g_assert_cmpuint (count_lines (import.err), ==, 1);
+      g_assert_true (g_str_has_prefix (import.err, "amend: "));
+      g_assert_null (strstr (import.err, "amend-cli-secret"));
+      g_assert_null (strstr (import.err, "parser error"));
+
+      if (schemas == NULL)
+        continue;
+      amend_run (&validate, "validate", "--schemas", schemas, files[i]);
+      g_assert_cmpint (validate.status, ==, 3);
+      g_assert_cmpuint (count_lines (validate.err), ==, 1);
+      g_assert_null (strstr (validate.err, "amend-cli-secret"));
+    }
+  g_unlink (secret);
+  g_unlink (entity);
+  g_unlink (broken);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli-xml/export/formats", test_export_formats);
+  g_test_add_func ("/cli-xml/export/errors", test_export_errors);
+  g_test_add_func ("/cli-xml/import", test_import);
+  g_test_add_func ("/cli-xml/round-trip", test_round_trip);
+  g_test_add_func ("/cli-xml/validate", test_validate);
+  g_test_add_func ("/cli-xml/hostile", test_hostile);
+
+  status = g_test_run ();
+  if (tmp_dir)
+    g_rmdir (tmp_dir);
+  return status;
+}
