@@ -85,6 +85,23 @@ write_tmp (const char *name,
   return path;
 }
 
+static void
+remove_tree (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children =
+    g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+
+  if (children != NULL)
+    {
+      GFileInfo *info;
+      GFile *child;
+
+      while (g_file_enumerator_iterate (children, &info, &child, NULL, NULL) && info != NULL)
+        remove_tree (child);
+    }
+  g_file_delete (file, NULL, NULL);
+}
+
 static guint
 count_lines (const char *text)
 {
@@ -169,6 +186,46 @@ test_export_errors (void)
 
   amend_run (&absent, "export", "--format", "akn", "/nonexistent/regeling.md");
   g_assert_cmpint (absent.status, ==, 3);
+}
+
+/* REV:FILE exports a version from the project's history. */
+static void
+test_export_revision (void)
+{
+  g_autofree char *example = amend_test_source_path ("data/example/apv-lindewaarde.md");
+  g_autofree char *project = tmp_path ("project");
+  g_autofree char *file = g_build_filename (project, "apv.md", NULL);
+  g_autofree char *text = amend_test_read_file (example, NULL);
+  g_autofree char *changed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) init = { 0 };
+  g_auto(Run) head = { 0 };
+  g_auto(Run) work = { 0 };
+  g_auto(Run) missing = { 0 };
+
+  g_assert_cmpint (g_mkdir (project, 0700), ==, 0);
+  g_file_set_contents (file, text, -1, &error);
+  g_assert_no_error (error);
+  amend_run (&init, "init", "--author", "Test <test@example.org>", project);
+  g_assert_cmpint (init.status, ==, 0);
+
+  /* An unsaved change: the working file has it, HEAD does not. */
+  changed = g_strconcat (text, "\nWijziging na de laatste versie.\n", NULL);
+  g_file_set_contents (file, changed, -1, &error);
+  g_assert_no_error (error);
+
+  amend_run (&head, "export", "--format", "akn", "-C", project, "HEAD:apv.md");
+  g_assert_cmpint (head.status, ==, 0);
+  g_assert_nonnull (strstr (head.out, "<docTitle>Algemene Plaatselijke Verordening Lindewaarde 2027</docTitle>"));
+  g_assert_null (strstr (head.out, "Wijziging na de laatste versie."));
+
+  amend_run (&work, "export", "--format", "akn", file);
+  g_assert_cmpint (work.status, ==, 0);
+  g_assert_nonnull (strstr (work.out, "Wijziging na de laatste versie."));
+
+  amend_run (&missing, "export", "--format", "akn", "-C", project, "HEAD~5:apv.md");
+  g_assert_cmpint (missing.status, ==, 3);
+  g_assert_nonnull (strstr (missing.err, "HEAD~5"));
 }
 
 static void
@@ -340,6 +397,7 @@ main (int    argc,
 
   g_test_add_func ("/cli-xml/export/formats", test_export_formats);
   g_test_add_func ("/cli-xml/export/errors", test_export_errors);
+  g_test_add_func ("/cli-xml/export/revision", test_export_revision);
   g_test_add_func ("/cli-xml/import", test_import);
   g_test_add_func ("/cli-xml/round-trip", test_round_trip);
   g_test_add_func ("/cli-xml/validate", test_validate);
@@ -347,6 +405,9 @@ main (int    argc,
 
   status = g_test_run ();
   if (tmp_dir)
-    g_rmdir (tmp_dir);
+    {
+      g_autoptr(GFile) dir = g_file_new_for_path (tmp_dir);
+      remove_tree (dir);
+    }
   return status;
 }

@@ -1,4 +1,4 @@
-/* amend-command-export.c: amend export --format stop|stop-besluit|akn [-o OUT] FILE
+/* amend-command-export.c: amend export --format stop|stop-besluit|akn [-o OUT] FILE|REV:FILE
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "amend-akn-export.h"
-#include "amend-cli.h"
+#include "amend-cli-git.h"
 #include "amend-stop-export.h"
 
 static char *opt_format;
@@ -18,6 +18,7 @@ static char *opt_output;
 static const GOptionEntry entries[] = {
   { "format", 'f', 0, G_OPTION_ARG_STRING, &opt_format, N_("stop, stop-besluit or akn"), N_("FORMAT") },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output, N_("Write to OUT instead of standard output"), N_("OUT") },
+  AMEND_CLI_REPO_OPTION,
   { NULL }
 };
 
@@ -68,6 +69,62 @@ write_output (GBytes *bytes)
   return TRUE;
 }
 
+/* REV:FILE, as in `amend show`: FILE as it is in version REV of the
+ * project; FILE counts from the top of the project, ./FILE from here. */
+static AmendDocument *
+load_revision (const char *arg,
+               const char *colon,
+               int        *status)
+{
+  g_autoptr(AmendRepository) repo = amend_cli_open_repository (status);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *revision = NULL;
+  g_autofree char *path = NULL;
+  AmendDocument *doc;
+  const char *data;
+  gsize len = 0;
+
+  if (repo == NULL)
+    return NULL;
+  revision = g_strndup (arg, colon - arg);
+  if (g_str_has_prefix (colon + 1, "./") || g_str_has_prefix (colon + 1, "../"))
+    path = amend_repository_relative_path (repo, colon + 1, &error);
+  else
+    path = g_strdup (colon + 1);
+  if (path != NULL)
+    bytes = amend_repository_read_file (repo, revision, path, &error);
+  if (bytes == NULL)
+    {
+      *status = amend_cli_report (error, NULL);
+      return NULL;
+    }
+  data = g_bytes_get_data (bytes, &len);
+  doc = amend_document_new_from_data (data, len, &error);
+  if (doc == NULL)
+    {
+      amend_cli_error ("%s: %s", arg, error->message);
+      *status = AMEND_EXIT_FAILURE;
+    }
+  return doc;
+}
+
+/* FILE, or REV:FILE when no file has that name. */
+static AmendDocument *
+load_source (const char *arg,
+             int        *status)
+{
+  const char *colon = strchr (arg, ':');
+  AmendDocument *doc;
+
+  if (colon != NULL && colon != arg && colon[1] != '\0' && !g_file_test (arg, G_FILE_TEST_EXISTS))
+    return load_revision (arg, colon, status);
+  doc = amend_cli_load (arg);
+  if (doc == NULL)
+    *status = AMEND_EXIT_FAILURE;
+  return doc;
+}
+
 static void
 print_warnings (GPtrArray  *warnings,
                 const char *path)
@@ -101,11 +158,11 @@ run (int    argc,
                                   _("unknown format \xe2\x80\x9c%s\xe2\x80\x9d; use stop, stop-besluit or akn"),
                                   opt_format);
   if (argc != 2)
-    return amend_cli_usage_error (&amend_command_export, _("give one regulation file"));
+    return amend_cli_usage_error (&amend_command_export, _("give one regulation, as FILE or as REV:FILE"));
 
-  doc = amend_cli_load (argv[1]);
+  doc = load_source (argv[1], &status);
   if (doc == NULL)
-    return AMEND_EXIT_FAILURE;
+    return status;
   /* An export of a file with unreadable bytes would publish a guess. */
   if (amend_document_has_errors (doc))
     {
@@ -126,11 +183,12 @@ run (int    argc,
 
 const AmendCommand amend_command_export = {
   .name = "export",
-  .parameters = "--format stop|stop-besluit|akn [-o OUT] FILE",
+  .parameters = "--format stop|stop-besluit|akn [-o OUT] FILE|REV:FILE",
   .summary = N_("Write a regulation as STOP or Akoma Ntoso XML"),
   .description = N_("Writes FILE as official XML: stop is the regulation as a STOP RegelingCompact, stop-besluit "
                     "the decision that establishes it (BesluitCompact, with the regulation in its WijzigBijlage), "
-                    "akn an Akoma Ntoso 3.0 act. The identifiers come from the front matter (title, authority, "
+                    "akn an Akoma Ntoso 3.0 act. REV:FILE exports FILE as it is in version REV of the project "
+                    "(HEAD~1:regeling.md, main:regeling.md). The identifiers come from the front matter (title, authority, "
                     "work, and expression or date); a missing one is named. What the format cannot hold is "
                     "reported as a warning with its line. Exit status 1 when the regulation cannot be exported."),
   .run = run,
