@@ -17,6 +17,8 @@ char *_amend_meta_quote              (const char    *value);
 char *_amend_meta_unquote            (const char    *value);
 
 /* amend-markdown-reader.c */
+gsize          _amend_match_label    (const char    *text,
+                                      gsize          len);
 AmendDocument *_amend_markdown_read  (const char    *data,
                                       gsize          len,
                                       GError       **error);

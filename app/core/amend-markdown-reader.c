@@ -48,6 +48,7 @@ typedef struct {
   GArray        *open;          /* of OpenNode; [0] is the root */
   AmendNode     *preamble;
   AmendNode     *wants_heading; /* loose files put the heading on the next line */
+  int            wants_level;   /* ... on a deeper heading level */
   GArray        *runs;          /* of TmpRun, reused for every paragraph */
   GString       *buf;           /* reused for the text of every run */
   gboolean       warned_depth;
@@ -722,6 +723,19 @@ match_label (const char *s,
   return kind;
 }
 
+/* The length of the label that @text starts with, 0 for none. */
+gsize
+_amend_match_label (const char *text,
+                    gsize       len)
+{
+  gsize label_len = 0, skip = 0;
+
+  if (match_label (text, len, TRUE, &label_len, &skip) != LABEL_NONE ||
+      match_label (text, len, FALSE, &label_len, &skip) != LABEL_NONE)
+    return label_len;
+  return 0;
+}
+
 static LabelClass
 label_class (const char *label)
 {
@@ -881,6 +895,42 @@ members_allowed (AmendNode *article)
   return FALSE;
 }
 
+/* Labels are recognized in the source as written, not in cmark's text:
+ * the writer escapes text that only looks like a label ("a\\. ...",
+ * "&#49;° ..."), and that must not become a point when read back.
+ * @column 0 means: after the line's indentation. */
+static gboolean
+source_has_label (Reader   *r,
+                  guint     file_line_number,
+                  int       column,
+                  gboolean  in_item)
+{
+  guint body_line = file_line_number - r->line_offset;
+  gsize start, end, label_len, skip;
+  const char *p;
+
+  if (body_line < 1 || body_line > r->line_starts->len)
+    return FALSE;
+  start = g_array_index (r->line_starts, gsize, body_line - 1);
+  end = body_line < r->line_starts->len ? g_array_index (r->line_starts, gsize, body_line) : r->body_len;
+  p = r->body + start + (column > 0 ? column - 1 : 0);
+  if (p >= r->body + end)
+    return FALSE;
+  while (p < r->body + end && (*p == ' ' || *p == '\t'))
+    p++;
+  /* "- 1\\." is how the writer keeps a numbered point from becoming a list. */
+  if (in_item)
+  {
+    const char *q = p;
+    while (q < r->body + end && g_ascii_isdigit (*q))
+      q++;
+    if (q > p && q + 1 < r->body + end && q[0] == '\\' && (q[1] == '.' || q[1] == ')'))
+      return TRUE;
+  }
+  return match_label (p, r->body + end - p, TRUE, &label_len, &skip) != LABEL_NONE ||
+         match_label (p, r->body + end - p, FALSE, &label_len, &skip) != LABEL_NONE;
+}
+
 /* One piece of a paragraph: a stretch between line breaks that starts with
  * a label, or the paragraph's first stretch. */
 static AmendNode *
@@ -889,7 +939,8 @@ handle_piece (Reader   *r,
               guint     from,
               guint     to,
               guint     line,
-              gboolean  first_in_item)
+              gboolean  first_in_item,
+              gboolean  label_in_source)
 {
   TmpRun *runs = &g_array_index (r->runs, TmpRun, 0);
   TmpRun *head = NULL;
@@ -909,7 +960,7 @@ handle_piece (Reader   *r,
     gsize lead = 0;
     while (lead < head->len && is_space (head->text[lead]))
       lead++;
-    if (ctx->article && !first_in_item && head->marks == AMEND_MARK_NONE)
+    if (ctx->article && !first_in_item && label_in_source && head->marks == AMEND_MARK_NONE)
       kind = match_label (head->text + lead, head->len - lead,
                           ctx->target->kind == AMEND_NODE_POINT && ctx->in_item,
                           &label_len, &skip);
@@ -975,6 +1026,19 @@ end_piece (AmendNode *node,
     extend_lines (node, MAX (last_line, node->line_start));
 }
 
+static gboolean
+line_ends_with_backslash (Reader *r,
+                          guint   file_line_number)
+{
+  guint body_line = file_line_number - r->line_offset; /* 1-based */
+  gsize end;
+
+  if (body_line < 1 || body_line >= r->line_starts->len)
+    return FALSE;
+  end = g_array_index (r->line_starts, gsize, body_line); /* the next line's start */
+  return end >= 2 && r->body[end - 2] == '\\';
+}
+
 static void
 handle_paragraph (Reader     *r,
                   Context    *ctx,
@@ -985,6 +1049,7 @@ handle_paragraph (Reader     *r,
   guint line = file_line (r, cmark_node_get_start_line (para));
   guint start = 0;
   guint piece_line = line;
+  gboolean label_in_source = source_has_label (r, line, cmark_node_get_start_column (para), FALSE);
   TmpRun *runs;
 
   collect_runs (r, para);
@@ -1002,6 +1067,13 @@ handle_paragraph (Reader     *r,
 
       if (!(runs[i].soft || runs[i].marks & AMEND_MARK_BREAK))
         continue;
+      /* Canonical files write a line break as a backslash, loose ones as two
+       * spaces; only the loose kind starts a member or point ("1.   ...  \n2. ..."). */
+      if (runs[i].marks & AMEND_MARK_BREAK && line_ends_with_backslash (r, line))
+        {
+          line++;
+          continue;
+        }
       line++;
       if (ctx->article == NULL || i + 1 >= r->runs->len)
         continue;
@@ -1011,13 +1083,55 @@ handle_paragraph (Reader     *r,
       if (match_label (next->text, next->len, TRUE, &label_len, &skip) == LABEL_NONE &&
           match_label (next->text, next->len, FALSE, &label_len, &skip) == LABEL_NONE)
         continue;
-      end_piece (handle_piece (r, ctx, start, i, piece_line, first_in_item), line - 1);
+      if (runs[i].marks & AMEND_MARK_BREAK && !source_has_label (r, line, 0, FALSE))
+        continue;
+      end_piece (handle_piece (r, ctx, start, i, piece_line, first_in_item, label_in_source), line - 1);
       first_in_item = FALSE;
+      label_in_source = TRUE;
       start = i + 1;
       piece_line = line;
     }
-  end_piece (handle_piece (r, ctx, start, r->runs->len, piece_line, first_in_item),
+  end_piece (handle_piece (r, ctx, start, r->runs->len, piece_line, first_in_item, label_in_source),
              file_line (r, cmark_node_get_end_line (para)));
+}
+
+/* A heading is one line: a hard break in a setext heading is a space. */
+static void
+soften_breaks (Reader *r)
+{
+  for (guint k = 0; k < r->runs->len; k++)
+    {
+      TmpRun *run = &g_array_index (r->runs, TmpRun, k);
+      if (run->marks & AMEND_MARK_BREAK)
+        {
+          run->marks = AMEND_MARK_NONE;
+          run->soft = TRUE;
+        }
+    }
+}
+
+/* Adds @raw as one unmarked run, white space collapsed as in any paragraph. */
+static void
+add_plain_text (AmendNode  *text,
+                const char *raw)
+{
+  GString *s = g_string_new (NULL);
+
+  for (const char *p = raw; *p; p++)
+    {
+      if (is_space (*p) || *p == '\r')
+        {
+          if (s->len > 0 && s->str[s->len - 1] != ' ')
+            g_string_append_c (s, ' ');
+          continue;
+        }
+      g_string_append_c (s, *p);
+    }
+  if (s->len > 0 && s->str[s->len - 1] == ' ')
+    g_string_truncate (s, s->len - 1);
+  if (s->len > 0)
+    amend_node_add_run (text, s->str, s->len, AMEND_MARK_NONE, NULL);
+  g_string_free (s, TRUE);
 }
 
 /* Keeps the text of a block nested too deep to be structure. */
@@ -1047,11 +1161,8 @@ flatten_block (Reader     *r,
         }
     }
   cmark_iter_free (iter);
-  g_strstrip (buf->str);
-  g_strdelimit (buf->str, "\n\t", ' ');
-  if (buf->str[0])
-    amend_node_add_run (text, buf->str, -1, AMEND_MARK_NONE, NULL);
-  else
+  add_plain_text (text, buf->str);
+  if (text->runs == NULL)
     amend_node_free (text);
   g_string_free (buf, TRUE);
 
@@ -1124,7 +1235,8 @@ handle_item (Reader     *r,
           const char *lit = t && cmark_node_get_type (t) == CMARK_NODE_TEXT ? cmark_node_get_literal (t) : NULL;
           gsize label_len;
 
-          if (lit && match_label (lit, strlen (lit), TRUE, &label_len, &skip) != LABEL_NONE)
+          if (lit && match_label (lit, strlen (lit), TRUE, &label_len, &skip) != LABEL_NONE &&
+              source_has_label (r, file_line (r, cmark_node_get_start_line (first)), cmark_node_get_start_column (first), TRUE))
             label = g_strndup (lit, label_len);
           else
             skip = 0;
@@ -1178,23 +1290,24 @@ handle_code_block (Reader     *r,
   guint line = file_line (r, cmark_node_get_start_line (block));
   AmendNode *text = add_child (text_target (ctx), AMEND_NODE_TEXT, line);
   g_auto(GStrv) lines = g_strsplit (cmark_node_get_literal (block), "\n", -1);
-  guint n = g_strv_length (lines);
 
-  while (n > 0 && lines[n - 1][0] == '\0')
-    n--;
-  for (guint i = 0; i < n; i++)
+  /* Each non-empty line of the block is a line of the text. */
+  for (guint i = 0; lines[i]; i++)
     {
-      if (i > 0)
+      guint before = text->runs ? text->runs->len : 0;
+
+      if (before > 0)
         amend_node_add_run (text, "", 0, AMEND_MARK_BREAK, NULL);
-      if (lines[i][0])
-        amend_node_add_run (text, lines[i], -1, AMEND_MARK_CODE, NULL);
+      add_plain_text (text, lines[i]);
+      if (text->runs && text->runs->len == before + 1 && before > 0)
+        g_array_set_size (text->runs, before); /* an empty line: no break */
     }
-  if (text->runs == NULL)
+  if (text->runs == NULL || text->runs->len == 0)
     amend_node_free (text);
   else
     extend_lines (text, file_line (r, cmark_node_get_end_line (block)));
   amend_document_add_diagnostic (r->doc, AMEND_SEVERITY_WARNING, line, NULL,
-                                 _("a code block has no place in a regulation; it is kept as text in code font"));
+                                 _("a code block has no place in a regulation; its lines are kept as text"));
 }
 
 /* Handles @block, a child of a container (the document, a list item or a
@@ -1236,6 +1349,7 @@ handle_blocks (Reader     *r,
         AmendNode *text = add_child (text_target (ctx), AMEND_NODE_TEXT, line);
 
         collect_runs (r, block);
+        soften_breaks (r);
         text->heading_level = cmark_node_get_heading_level (block);
         emit_runs (r->buf, text, &g_array_index (r->runs, TmpRun, 0), 0, r->runs->len, 0);
         if (text->runs == NULL)
@@ -1389,7 +1503,9 @@ open_structure (Reader            *r,
                                    _("this %s heading has no number; write it as \xe2\x80\x9c%s 1\xe2\x80\x9d"),
                                    amend_node_kind_word (info->kind), amend_node_kind_word (info->kind));
 
-  r->wants_heading = r->rank_mode && info->heading == NULL ? node : NULL;
+  r->wants_heading = r->rank_mode && info->heading == NULL &&
+                     (info->kind == AMEND_NODE_ARTICLE || is_division_kind (info->kind)) ? node : NULL;
+  r->wants_level = level;
 }
 
 static gboolean
@@ -1433,6 +1549,7 @@ handle_heading (Reader     *r,
   GString *plain = g_string_new (NULL);
 
   collect_runs (r, block);
+  soften_breaks (r);
   for (guint k = 0; k < r->runs->len; k++)
     {
       TmpRun *run = &g_array_index (r->runs, TmpRun, k);
@@ -1447,7 +1564,7 @@ handle_heading (Reader     *r,
     {
       open_structure (r, &info, level, line);
     }
-  else if (r->wants_heading != NULL && !structural)
+  else if (r->wants_heading != NULL && !structural && level > r->wants_level)
     {
       /* "### Titel I" then "####Begripsbepalingen": the title's heading */
       g_free (r->wants_heading->heading);

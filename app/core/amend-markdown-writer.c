@@ -43,12 +43,19 @@ run_has_wrap (const AmendRun *run,
 }
 
 static cmark_node *
-make_leaf (const AmendRun *run)
+make_leaf (const AmendRun *run,
+           gboolean        one_line)
 {
   cmark_node *leaf;
 
   if (run->marks & AMEND_MARK_BREAK)
-    return cmark_node_new (CMARK_NODE_LINEBREAK);
+    {
+      if (!one_line)
+        return cmark_node_new (CMARK_NODE_LINEBREAK);
+      leaf = cmark_node_new (CMARK_NODE_TEXT);
+      cmark_node_set_literal (leaf, " ");
+      return leaf;
+    }
   if (run->marks & AMEND_MARK_CODE)
     leaf = cmark_node_new (CMARK_NODE_CODE);
   else if (run->marks & AMEND_MARK_HTML)
@@ -97,7 +104,8 @@ wrap_of (cmark_node *wrap)
  * in whatever order they were opened, so "*a **b***" is written as one
  * emphasis around a strong, not as two touching emphases. */
 static cmark_node *
-build_paragraph (const AmendNode *text)
+build_paragraph (const AmendNode *text,
+                 gboolean         one_line)
 {
   cmark_node *para = cmark_node_new (CMARK_NODE_PARAGRAPH);
   cmark_node *open[N_WRAPS] = { NULL };
@@ -139,7 +147,7 @@ build_paragraph (const AmendNode *text)
           open[depth++] = wrap;
           parent = wrap;
         }
-      cmark_node_append_child (parent, make_leaf (run));
+      cmark_node_append_child (parent, make_leaf (run, one_line));
     }
   return para;
 }
@@ -210,7 +218,8 @@ render_inlines (cmark_node *para)
 static char *
 render_text (const AmendNode *text)
 {
-  return render_inlines (build_paragraph (text));
+  /* A heading is one line: a line break in it is written as a space. */
+  return render_inlines (build_paragraph (text, text->heading_level > 0));
 }
 
 static char *
@@ -249,6 +258,43 @@ append_spaces (GString *out,
 
 static void write_children (GString *out, const AmendNode *node, guint from, guint indent);
 
+/* Text that starts like a label ("a. ", "2a. ", "1° ") would be read back
+ * as a point or member: escape the label's delimiter, or, for "°", which
+ * has no escape, write the first digit as a character reference. */
+static void
+escape_leading_label (GString  *md,
+                      gsize     start,
+                      gboolean  in_item)
+{
+  const char *p = md->str + start;
+  gsize label = _amend_match_label (p, md->len - start);
+  char last;
+
+  /* In a bullet item "1\\." is a label too (see write_point). */
+  if (label == 0 && in_item && g_ascii_isdigit (p[0]))
+    {
+      gsize i = 0;
+      while (g_ascii_isdigit (p[i]))
+        i++;
+      if (p[i] == '\\' && (p[i + 1] == '.' || p[i + 1] == ')'))
+        label = i + 2;
+    }
+  if (label == 0)
+    return;
+  last = p[label - 1];
+  /* "1\\." stays a numbered point's own label; text gets "&#49;." */
+  if ((last == '.' || last == ')') && !g_ascii_isdigit (p[0]))
+    g_string_insert_c (md, start + label - 1, '\\');
+  else if (g_ascii_isdigit (p[0]))
+    {
+      char ref[8];
+
+      g_snprintf (ref, sizeof ref, "&#%d;", p[0]);
+      g_string_erase (md, start, 1);
+      g_string_insert (md, start, ref);
+    }
+}
+
 static void
 write_text_block (GString         *out,
                   const AmendNode *text,
@@ -258,7 +304,21 @@ write_text_block (GString         *out,
 
   if (text->heading_level > 0)
     {
-      for (guint k = 0; k < MIN (text->heading_level, MAX_HEADING_LEVEL); k++)
+      guint level = MIN (text->heading_level, MAX_HEADING_LEVEL);
+      const AmendNode *parent = text->parent;
+
+      /* A free heading right under a heading without a title would be taken
+       * for its title when read as loose Markdown, if it stood deeper. */
+      if (parent && text->pos == 0 && parent->heading == NULL &&
+          (parent->kind == AMEND_NODE_ARTICLE || amend_node_is_division (parent)))
+        {
+          guint parent_level = 0;
+          for (const AmendNode *a = parent; a->parent != NULL; a = a->parent)
+            if (amend_node_is_structural (a))
+              parent_level++;
+          level = MIN (level, MIN (parent_level, MAX_HEADING_LEVEL));
+        }
+      for (guint k = 0; k < level; k++)
         g_string_append_c (out, '#');
       g_string_append_c (out, ' ');
       /* A heading is one line: a break in it becomes a space. */
@@ -319,8 +379,14 @@ write_item (GString         *out,
 
       if (first->kind == AMEND_NODE_TEXT && first->heading_level == 0)
         {
+          gsize start;
+
           g_string_append_c (out, ' ');
+          start = out->len;
           write_text_block (out, first, content);
+          /* A point without a label: its text must not grow one. */
+          if (node->kind == AMEND_NODE_POINT && (node->number == NULL || node->number[0] == '\0'))
+            escape_leading_label (out, start, TRUE);
           from = 1;
         }
     }
@@ -424,7 +490,12 @@ write_children (GString         *out,
         {
         case AMEND_NODE_TEXT:
           append_spaces (out, indent);
-          write_text_block (out, child, indent);
+          {
+            gsize start = out->len;
+            write_text_block (out, child, indent);
+            if (child->heading_level == 0)
+              escape_leading_label (out, start, FALSE);
+          }
           break;
         case AMEND_NODE_MEMBER:
           write_member (out, child, indent);
