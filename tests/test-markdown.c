@@ -38,6 +38,9 @@ static const char *canonical[] = {
   "# Artikel 1\n\nTekst.\n\n# Ondertekening\n\nDe voorzitter,\n\n# Toelichting\n\n## Algemeen\n\nAlgemeen deel.\n\n### Artikel 1\n\nUitleg bij artikel 1.\n\n# Bijlage 1 Kaart\n\nTekst van de bijlage.\n",
   "# Artikel 5\n\n[Vervallen]\n",
   "# Artikel 1\n\nZie artikel 2 van deze verordening!\n",
+  "# Artikel 1\n\nIntro:\n\na\\. geen onderdeel, maar tekst die zo begint.\n",
+  "# Artikel 1\n\n- &#49;\\. geen genummerd punt\n",
+  "# Artikel 1\n\nRegel een\\\n2\\. geen lid, want de regel breekt met een backslash.\n",
 };
 
 static void
@@ -199,6 +202,14 @@ test_idempotent_mixture (void)
     "Tekst ~~doorgehaald~~ [ref]\n\n[ref]: https://example.org\n\n# Artikel 1\n\nTekst.\n",
     "# Artikel 1\n\n## Artikel 2\n\n### Artikel 3\n\n# Hoofdstuk 1\n\n## Artikel 4\n",
     "# Artikel 1\n\nTekst  \na. met hard break en label\n",
+    /* Found by fuzzing: each of these once changed on the second write. */
+    "# Artikel 1\n\n```\n\n1. geen lid\na. geen punt\n```\n",
+    "# Artikel 1\n\n1. Tekst.\n   -\n     ## Kop in een punt\n",
+    "# Artikel 1\n\nRegel\\\n~~~ geen code\n",
+    "### Hoofdstuk 2\n\n####Kop\n\n### Artikel 2\n\n####Titel\n\n# Hoofdstuk 1 Algemeen\n",
+    "# Artikel 1\n\n## Vrije kop\n\nTekst.\n",
+    "# Artikel 1\n\nTekst\n\na\\. geen punt maar tekst\n\n&#49;° ook geen punt\n",
+    "# Artikel 1\n\n- a. punt\n-  \n  b\\. tekst\n",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)

@@ -1453,7 +1453,9 @@ choose_nesting (Reader     *r,
       else if (level != cmark_node_get_heading_level (b))
         same = FALSE;
     }
-  r->rank_mode = same && any_division && any_article;
+  /* The canonical form starts at level 1 and goes deeper with the nesting;
+   * one shared level below it is the mark of a loose file ("###" for all). */
+  r->rank_mode = same && any_division && any_article && level >= 2;
 }
 
 static void

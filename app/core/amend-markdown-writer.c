@@ -178,6 +178,16 @@ unescape_brackets (GString *s)
   g_string_truncate (s, w);
 }
 
+/* "~~~" at the start of a line opens a code block, also inside a
+ * paragraph; cmark does not escape it. */
+static void
+escape_fences (GString *s)
+{
+  for (gsize i = 0; i + 2 < s->len; i++)
+    if ((i == 0 || s->str[i - 1] == '\n') && strncmp (s->str + i, "~~~", 3) == 0)
+      g_string_insert_c (s, i, '\\');
+}
+
 /* cmark writes a hard break as two spaces; a backslash survives editors
  * that strip trailing white space.  An escaped backslash is copied in one
  * step, so that the "\\" of "\\!" is not taken for an escape of "!". */
@@ -212,6 +222,7 @@ render_inlines (cmark_node *para)
   free (md);
   cmark_node_free (para);
   unescape_brackets (s);
+  escape_fences (s);
   return g_string_free (s, FALSE);
 }
 
@@ -359,6 +370,14 @@ point_label (const char *label)
   return g_strdup (label);
 }
 
+static gboolean
+lone_marker (const AmendNode *point)
+{
+  return (point->number == NULL || point->number[0] == '\0') &&
+         (amend_node_n_children (point) == 0 || amend_node_child (point, 0)->kind != AMEND_NODE_TEXT ||
+          amend_node_child (point, 0)->heading_level > 0);
+}
+
 /* One list item: "1. text" or "- a. text", then its other children
  * indented to @content under it. */
 static void
@@ -394,8 +413,11 @@ write_item (GString         *out,
     {
       g_string_append_c (out, '\n');
       /* Points follow their text directly; other blocks after a blank line.
-       * Never a blank line after an empty marker: that would end the item. */
-      if (from == 1 && amend_node_child (node, from)->kind != AMEND_NODE_POINT)
+       * Never a blank line after an empty marker: that would end the item.
+       * A point written as a lone "-" right under text would underline it
+       * as a heading: it gets the blank line too. */
+      if (from == 1 && (amend_node_child (node, from)->kind != AMEND_NODE_POINT ||
+                        lone_marker (amend_node_child (node, from))))
         g_string_append_c (out, '\n');
       write_children (out, node, from, content);
     }
