@@ -185,17 +185,124 @@ import_parts (XmlImport  *im,
 /* Annexes and explanations                                                 */
 /* ----------------------------------------------------------------------- */
 
+/* A Kop whose Label is a part ("Artikel", "Hoofdstuk", "\xc2\xa7") and that
+ * has a Nummer: how Amend's export writes an article or division that
+ * stands in a Bijlage, where STOP allows none. */
+static gboolean
+kop_part (xmlNodePtr     x,
+          AmendNodeKind *kind)
+{
+  static const AmendNodeKind kinds[] = {
+    AMEND_NODE_CHAPTER, AMEND_NODE_TITLE, AMEND_NODE_DIVISION, AMEND_NODE_SECTION, AMEND_NODE_ARTICLE,
+  };
+  xmlNodePtr kop = _amend_import_child (x, "Kop");
+  g_autofree char *label = _amend_import_text (_amend_import_child (kop, "Label"));
+  g_autofree char *number = _amend_import_text (_amend_import_child (kop, "Nummer"));
+
+  if (label == NULL || number == NULL)
+    return FALSE;
+  if (strcmp (label, "\xc2\xa7") == 0)
+    {
+      *kind = AMEND_NODE_SECTION;
+      return TRUE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_ascii_strcasecmp (label, amend_node_kind_word (kinds[i])) == 0)
+      {
+        *kind = kinds[i];
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* "1. " at the start of a paragraph: the number of the member the export
+ * put there, since a Divisietekst holds no Lid. */
+static char *
+member_prefix (AmendNode *text,
+               gsize     *len)
+{
+  const AmendRun *run;
+  const char *p;
+
+  if (text->kind != AMEND_NODE_TEXT || text->heading_level > 0 || text->runs == NULL || text->runs->len == 0)
+    return NULL;
+  run = &g_array_index (text->runs, AmendRun, 0);
+  if (run->marks != AMEND_MARK_NONE || !g_ascii_isdigit (run->text[0]))
+    return NULL;
+  for (p = run->text; g_ascii_isdigit (*p); p++)
+    ;
+  if (g_ascii_islower (*p))
+    p++;
+  if (p[0] != '.' || p[1] != ' ')
+    return NULL;
+  *len = p + 2 - run->text;
+  return g_strndup (run->text, p - run->text);
+}
+
+/* The paragraphs of an article in a Bijlage back into members: a
+ * paragraph "1. ..." opens one, and what follows belongs to it. */
+static void
+restore_members (AmendNode *article)
+{
+  g_autoptr(GPtrArray) children = g_ptr_array_new ();
+  AmendNode *member = NULL;
+
+  while (amend_node_n_children (article) > 0)
+    g_ptr_array_add (children, amend_node_steal (article, 0));
+  for (guint i = 0; i < children->len; i++)
+    {
+      AmendNode *child = g_ptr_array_index (children, i);
+      gsize len = 0;
+      g_autofree char *number = member_prefix (child, &len);
+
+      if (number != NULL && (member != NULL || strcmp (number, "1") == 0))
+        {
+          AmendRun *run = &g_array_index (child->runs, AmendRun, 0);
+          char *rest = g_strdup (run->text + len);
+
+          g_free (run->text);
+          run->text = rest;
+          member = amend_node_new (AMEND_NODE_MEMBER);
+          member->number = g_steal_pointer (&number);
+          amend_node_append (article, member);
+        }
+      amend_node_append (member ? member : article, child);
+    }
+}
+
+static void import_zone (XmlImport *im, AmendNode *node, xmlNodePtr x, guint depth);
+
+static void
+import_annex_part (XmlImport     *im,
+                   AmendNode     *node,
+                   xmlNodePtr     x,
+                   AmendNodeKind  kind)
+{
+  AmendNode *part = _amend_import_add (node, kind);
+
+  read_kop (part, x);
+  import_zone (im, part, x, 1);
+  if (kind == AMEND_NODE_ARTICLE)
+    restore_members (part);
+}
+
 static void
 import_zone (XmlImport  *im,
              AmendNode  *node,
              xmlNodePtr  x,
              guint       depth)
 {
+  gboolean in_annex = node->kind == AMEND_NODE_ANNEX || amend_node_find_ancestor (node, AMEND_NODE_ANNEX);
+
   for (xmlNodePtr c = x->children; c != NULL; c = c->next)
     {
+      AmendNodeKind kind;
+
       if (c->type != XML_ELEMENT_NODE || _amend_import_named (c, "Kop Gereserveerd"))
         continue;
-      if (_amend_import_named (c, "Divisie AlgemeneToelichting ArtikelgewijzeToelichting Bijlage"))
+      if (in_annex && _amend_import_named (c, "Divisie") && kop_part (c, &kind))
+        import_annex_part (im, node, c, kind);
+      else if (_amend_import_named (c, "Divisie AlgemeneToelichting ArtikelgewijzeToelichting Bijlage"))
         {
           kop_heading (im, node, _amend_import_child (c, "Kop"), depth);
           import_zone (im, node, c, depth + 1);
