@@ -1227,8 +1227,11 @@ handle_item (Reader     *r,
       g_autofree char *label = NULL;
 
       if (ordered)
-        label = g_strdup_printf ("%s%c", item_marker (r, item, cmark_node_get_list_start (list) + index),
-                                 cmark_node_get_list_delim (list) == CMARK_PAREN_DELIM ? ')' : '.');
+        {
+          g_autofree char *marker = item_marker (r, item, cmark_node_get_list_start (list) + index);
+
+          label = g_strdup_printf ("%s%c", marker, cmark_node_get_list_delim (list) == CMARK_PAREN_DELIM ? ')' : '.');
+        }
       else if (first && cmark_node_get_type (first) == CMARK_NODE_PARAGRAPH)
         {
           cmark_node *t = cmark_node_first_child (first);
