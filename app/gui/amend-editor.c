@@ -1,0 +1,733 @@
+/* amend-editor.c: the text of the regulation, with its live check
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * GtkSourceView does the editing (Markdown highlighting, undo, search and
+ * replace through GtkSourceSearchContext).  A short while after the last
+ * keystroke the text is copied and parsed and checked in a worker thread
+ * (amend_document_new_from_data and amend_document_check are pure), so a
+ * regulation of thousands of articles never blocks typing; a result that
+ * a newer keystroke has overtaken is dropped.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "amend-gui-util.h"
+#include <string.h>
+
+#include "amend-check.h"
+#include "amend-editor.h"
+
+/* Long enough not to check after every key, short enough to feel live. */
+#define CHECK_DELAY_MS       350
+#define CHECK_DELAY_LARGE_MS 900
+#define LARGE_TEXT           (512 * 1024)
+#define MAX_LISTED_FINDINGS  200
+
+struct _AmendEditor
+{
+  GtkWidget                parent_instance;
+
+  GtkRevealer             *search_revealer;
+  GtkSearchEntry          *search_entry;
+  GtkLabel                *occurrences_label;
+  GtkToggleButton         *replace_toggle;
+  GtkEntry                *replace_entry;
+  GtkSourceView           *view;
+  GtkListBox              *findings_list;
+  GtkLabel                *position_label;
+  GtkSpinner              *check_spinner;
+  GtkToggleButton         *findings_button;
+  GtkImage                *findings_icon;
+  GtkLabel                *findings_label;
+
+  GtkSourceBuffer         *buffer;
+  GtkSourceSearchSettings *search_settings;
+  GtkSourceSearchContext  *search;
+  GtkTextTag              *error_tag;
+  GtkTextTag              *warning_tag;
+
+  guint                    check_source;
+  guint                    generation;
+  gboolean                 checking;
+  AmendDocument           *doc;
+  GPtrArray               *findings;
+  guint                    cursor_line;
+};
+
+enum {
+  CHECKED,
+  CURSOR_LINE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (AmendEditor, amend_editor, GTK_TYPE_WIDGET)
+
+/* ----------------------------------------------------------------------- */
+/* Live check                                                               */
+/* ----------------------------------------------------------------------- */
+
+typedef struct {
+  guint          generation;
+  AmendDocument *doc;
+  GPtrArray     *findings;
+} CheckResult;
+
+static void
+check_result_free (CheckResult *r)
+{
+  g_clear_object (&r->doc);
+  g_clear_pointer (&r->findings, g_ptr_array_unref);
+  g_free (r);
+}
+
+static void
+check_thread (GTask        *task,
+              gpointer      source,
+              gpointer      data,
+              GCancellable *cancellable)
+{
+  GBytes *text = data;
+  CheckResult *r = g_new0 (CheckResult, 1);
+  g_autoptr(GPtrArray) structural = NULL;
+  GError *error = NULL;
+  gsize len;
+  const char *chars = g_bytes_get_data (text, &len);
+
+  r->doc = amend_document_new_from_data (chars ? chars : "", len, &error);
+  if (r->doc == NULL)
+    {
+      check_result_free (r);
+      g_task_return_error (task, error);
+      return;
+    }
+  /* What the reader found and what the checks found, in line order, as
+   * `amend check` prints them. */
+  r->findings = g_ptr_array_new_with_free_func ((GDestroyNotify) amend_diagnostic_free);
+  for (guint i = 0; i < amend_document_get_diagnostics (r->doc)->len; i++)
+    g_ptr_array_add (r->findings, amend_diagnostic_copy (g_ptr_array_index (amend_document_get_diagnostics (r->doc), i)));
+  structural = amend_document_check (r->doc);
+  g_ptr_array_extend_and_steal (r->findings, g_steal_pointer (&structural));
+  amend_diagnostics_sort (r->findings);
+  g_task_return_pointer (task, r, (GDestroyNotify) check_result_free);
+}
+
+static void
+mark_line (AmendEditor *self,
+           GtkTextTag  *tag,
+           guint        line)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
+  GtkTextIter start, end;
+
+  if (line == 0 || !gtk_text_buffer_get_iter_at_line (buffer, &start, line - 1))
+    return;
+  end = start;
+  if (!gtk_text_iter_ends_line (&end))
+    gtk_text_iter_forward_to_line_end (&end);
+  while (gtk_text_iter_compare (&start, &end) < 0 && g_unichar_isspace (gtk_text_iter_get_char (&start)))
+    gtk_text_iter_forward_char (&start);
+  gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
+}
+
+static GtkWidget *
+finding_row (const AmendDiagnostic *d)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *icon = gtk_image_new_from_icon_name (d->severity == AMEND_SEVERITY_ERROR ? "dialog-error-symbolic"
+                                                                                       : "dialog-warning-symbolic");
+  g_autofree char *where = d->line ? g_strdup_printf (_("Line %u"), d->line) : g_strdup (_("Whole file"));
+  GtkWidget *line = gtk_label_new (where);
+  GtkWidget *message = gtk_label_new (d->message);
+
+  gtk_widget_add_css_class (icon, d->severity == AMEND_SEVERITY_ERROR ? "error" : "warning");
+  gtk_widget_add_css_class (line, "dim-label");
+  gtk_widget_add_css_class (line, "numeric");
+  gtk_label_set_xalign (GTK_LABEL (message), 0);
+  gtk_label_set_wrap (GTK_LABEL (message), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (message), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_hexpand (message, TRUE);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), line);
+  gtk_box_append (GTK_BOX (box), message);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data (G_OBJECT (row), "line", GUINT_TO_POINTER (d->line));
+  return row;
+}
+
+static void
+show_findings (AmendEditor *self)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
+  GtkTextIter start, end;
+  GtkWidget *child;
+  guint errors = 0, warnings = 0;
+  g_autofree char *summary = NULL;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, self->error_tag, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, self->warning_tag, &start, &end);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->findings_list))))
+    gtk_list_box_remove (self->findings_list, child);
+
+  for (guint i = 0; i < self->findings->len; i++)
+    {
+      const AmendDiagnostic *d = g_ptr_array_index (self->findings, i);
+
+      if (d->severity == AMEND_SEVERITY_ERROR)
+        errors++;
+      else
+        warnings++;
+      mark_line (self, d->severity == AMEND_SEVERITY_ERROR ? self->error_tag : self->warning_tag, d->line);
+      if (i < MAX_LISTED_FINDINGS)
+        gtk_list_box_append (self->findings_list, finding_row (d));
+    }
+
+  if (errors == 0 && warnings == 0)
+    summary = g_strdup (_("No findings"));
+  else if (warnings == 0)
+    summary = g_strdup_printf (ngettext ("%u error", "%u errors", errors), errors);
+  else if (errors == 0)
+    summary = g_strdup_printf (ngettext ("%u warning", "%u warnings", warnings), warnings);
+  else
+    {
+      g_autofree char *e = g_strdup_printf (ngettext ("%u error", "%u errors", errors), errors);
+      g_autofree char *w = g_strdup_printf (ngettext ("%u warning", "%u warnings", warnings), warnings);
+
+      /* TRANSLATORS: "2 errors, 1 warning" */
+      summary = g_strdup_printf (_("%s, %s"), e, w);
+    }
+  gtk_label_set_text (self->findings_label, summary);
+  gtk_image_set_from_icon_name (self->findings_icon,
+                                errors ? "dialog-error-symbolic" : warnings ? "dialog-warning-symbolic" : "emblem-ok-symbolic");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->findings_button), errors + warnings > 0);
+  if (errors + warnings == 0)
+    gtk_toggle_button_set_active (self->findings_button, FALSE);
+}
+
+static void
+check_done (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(AmendEditor) self = user_data;
+  g_autoptr(GError) error = NULL;
+  CheckResult *r = g_task_propagate_pointer (G_TASK (result), &error);
+  guint generation = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (result), "generation"));
+
+  /* The editor was disposed while the worker ran. */
+  if (self->buffer == NULL)
+    {
+      g_clear_pointer (&r, check_result_free);
+      return;
+    }
+  if (r == NULL)
+    {
+      /* Only text over 64 MB fails to parse: say so, keep editing. */
+      if (generation == self->generation)
+        {
+          self->checking = FALSE;
+          gtk_spinner_stop (self->check_spinner);
+          gtk_label_set_text (self->findings_label, error->message);
+        }
+      return;
+    }
+  if (generation != self->generation)
+    {
+      check_result_free (r);
+      return;
+    }
+  self->checking = FALSE;
+  gtk_spinner_stop (self->check_spinner);
+  g_set_object (&self->doc, r->doc);
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
+  self->findings = g_steal_pointer (&r->findings);
+  check_result_free (r);
+  show_findings (self);
+  g_signal_emit (self, signals[CHECKED], 0, self->doc, self->findings);
+}
+
+static void
+start_check (AmendEditor *self)
+{
+  GtkTextIter start, end;
+  g_autoptr(GTask) task = NULL;
+  char *text;
+
+  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (self->buffer), &start, &end);
+  text = gtk_text_buffer_get_text (GTK_TEXT_BUFFER (self->buffer), &start, &end, TRUE);
+  self->generation++;
+  self->checking = TRUE;
+  gtk_spinner_start (self->check_spinner);
+  task = g_task_new (NULL, NULL, check_done, g_object_ref (self));
+  g_object_set_data (G_OBJECT (task), "generation", GUINT_TO_POINTER (self->generation));
+  g_task_set_task_data (task, g_bytes_new_take (text, strlen (text)), (GDestroyNotify) g_bytes_unref);
+  g_task_run_in_thread (task, check_thread);
+}
+
+static gboolean
+check_timeout (gpointer data)
+{
+  AmendEditor *self = data;
+
+  self->check_source = 0;
+  start_check (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_check (AmendEditor *self)
+{
+  int chars = gtk_text_buffer_get_char_count (GTK_TEXT_BUFFER (self->buffer));
+
+  g_clear_handle_id (&self->check_source, g_source_remove);
+  /* A newer keystroke makes the running check stale. */
+  self->generation++;
+  self->check_source = g_timeout_add (chars > LARGE_TEXT ? CHECK_DELAY_LARGE_MS : CHECK_DELAY_MS, check_timeout, self);
+}
+
+void
+amend_editor_check_now (AmendEditor *self)
+{
+  g_return_if_fail (AMEND_IS_EDITOR (self));
+  g_clear_handle_id (&self->check_source, g_source_remove);
+  start_check (self);
+}
+
+gboolean
+amend_editor_is_checking (AmendEditor *self)
+{
+  return self->checking || self->check_source != 0;
+}
+
+AmendDocument *
+amend_editor_get_document (AmendEditor *self)
+{
+  return self->doc;
+}
+
+GPtrArray *
+amend_editor_get_findings (AmendEditor *self)
+{
+  return self->findings;
+}
+
+GtkListBox *
+amend_editor_get_findings_list (AmendEditor *self)
+{
+  return self->findings_list;
+}
+
+void
+amend_editor_show_findings (AmendEditor *self,
+                            gboolean     show)
+{
+  gtk_toggle_button_set_active (self->findings_button, show);
+}
+
+static void
+finding_activated (GtkListBox    *list,
+                   GtkListBoxRow *row,
+                   AmendEditor   *self)
+{
+  guint line = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "line"));
+
+  if (line > 0)
+    amend_editor_goto_line (self, line);
+}
+
+/* ----------------------------------------------------------------------- */
+/* Text                                                                     */
+/* ----------------------------------------------------------------------- */
+
+static void
+buffer_changed (GtkTextBuffer *buffer,
+                AmendEditor   *self)
+{
+  schedule_check (self);
+}
+
+static void
+cursor_moved (GtkTextBuffer *buffer,
+              GParamSpec    *pspec,
+              AmendEditor   *self)
+{
+  GtkTextIter iter;
+  guint line;
+  g_autofree char *text = NULL;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  line = gtk_text_iter_get_line (&iter) + 1;
+  text = g_strdup_printf (_("Line %u, Column %u"), line, gtk_text_iter_get_line_offset (&iter) + 1);
+  gtk_label_set_text (self->position_label, text);
+  if (line != self->cursor_line)
+    {
+      self->cursor_line = line;
+      g_signal_emit (self, signals[CURSOR_LINE], 0, line);
+    }
+}
+
+GtkSourceBuffer *
+amend_editor_get_buffer (AmendEditor *self)
+{
+  return self->buffer;
+}
+
+GtkSourceView *
+amend_editor_get_view (AmendEditor *self)
+{
+  return self->view;
+}
+
+/* A text from disk: not undoable, the cursor at the top. */
+void
+amend_editor_load_text (AmendEditor *self,
+                        const char  *text,
+                        gboolean     modified)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
+  GtkTextIter start;
+
+  gtk_text_buffer_begin_irreversible_action (buffer);
+  gtk_text_buffer_set_text (buffer, text, -1);
+  gtk_text_buffer_end_irreversible_action (buffer);
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  gtk_text_buffer_set_modified (buffer, modified);
+  amend_editor_check_now (self);
+}
+
+/* A text that replaces the user's (a restored draft, a file changed by
+ * another program): one step that Ctrl+Z takes back. */
+void
+amend_editor_replace_text (AmendEditor *self,
+                           const char  *text)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_delete (buffer, &start, &end);
+  gtk_text_buffer_insert (buffer, &start, text, -1);
+  gtk_text_buffer_end_user_action (buffer);
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_place_cursor (buffer, &start);
+}
+
+char *
+amend_editor_dup_text (AmendEditor *self)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (self->buffer), &start, &end);
+  return gtk_text_buffer_get_text (GTK_TEXT_BUFFER (self->buffer), &start, &end, TRUE);
+}
+
+void
+amend_editor_goto_line (AmendEditor *self,
+                        guint        line)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
+  GtkTextIter iter;
+
+  if (line == 0)
+    line = 1;
+  gtk_text_buffer_get_iter_at_line (buffer, &iter, line - 1);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->view), gtk_text_buffer_get_insert (buffer), 0.0, TRUE, 0.0, 0.1);
+  gtk_widget_grab_focus (GTK_WIDGET (self->view));
+}
+
+guint
+amend_editor_get_cursor_line (AmendEditor *self)
+{
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (self->buffer), &iter,
+                                    gtk_text_buffer_get_insert (GTK_TEXT_BUFFER (self->buffer)));
+  return gtk_text_iter_get_line (&iter) + 1;
+}
+
+/* ----------------------------------------------------------------------- */
+/* Search and replace                                                       */
+/* ----------------------------------------------------------------------- */
+
+static void
+update_occurrences (AmendEditor *self)
+{
+  GtkTextIter start, end;
+  int count = gtk_source_search_context_get_occurrences_count (self->search);
+  int pos;
+  g_autofree char *text = NULL;
+  const char *needle = gtk_source_search_settings_get_search_text (self->search_settings);
+
+  if (needle == NULL || *needle == '\0' || count < 0)
+    {
+      gtk_label_set_text (self->occurrences_label, "");
+      return;
+    }
+  gtk_text_buffer_get_selection_bounds (GTK_TEXT_BUFFER (self->buffer), &start, &end);
+  pos = gtk_source_search_context_get_occurrence_position (self->search, &start, &end);
+  if (count == 0)
+    text = g_strdup (_("No match"));
+  else if (pos > 0)
+    /* TRANSLATORS: the third match of twelve */
+    text = g_strdup_printf (_("%d of %d"), pos, count);
+  else
+    text = g_strdup_printf (ngettext ("%d match", "%d matches", count), count);
+  gtk_label_set_text (self->occurrences_label, text);
+}
+
+static void
+select_match (AmendEditor *self,
+              gboolean     forward)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
+  GtkTextIter sel_start, sel_end, match_start, match_end;
+  gboolean wrapped, found;
+
+  gtk_text_buffer_get_selection_bounds (buffer, &sel_start, &sel_end);
+  if (forward)
+    found = gtk_source_search_context_forward (self->search, &sel_end, &match_start, &match_end, &wrapped);
+  else
+    found = gtk_source_search_context_backward (self->search, &sel_start, &match_start, &match_end, &wrapped);
+  if (!found)
+    {
+      update_occurrences (self);
+      return;
+    }
+  gtk_text_buffer_select_range (buffer, &match_start, &match_end);
+  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->view), gtk_text_buffer_get_insert (buffer), 0.1, FALSE, 0, 0);
+  update_occurrences (self);
+}
+
+static void
+search_changed (GtkSearchEntry *entry,
+                AmendEditor    *self)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  GtkTextIter start, end;
+
+  gtk_source_search_settings_set_search_text (self->search_settings, *text ? text : NULL);
+  gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  if (*text)
+    select_match (self, TRUE);
+  else
+    update_occurrences (self);
+}
+
+static void
+search_next (AmendEditor *self)
+{
+  select_match (self, TRUE);
+}
+
+static void
+search_previous (AmendEditor *self)
+{
+  select_match (self, FALSE);
+}
+
+static void
+search_stop (AmendEditor *self)
+{
+  gtk_revealer_set_reveal_child (self->search_revealer, FALSE);
+  gtk_source_search_context_set_highlight (self->search, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->view));
+}
+
+static void
+replace_one (AmendEditor *self)
+{
+  GtkTextIter start, end;
+  g_autoptr(GError) error = NULL;
+  const char *with = gtk_editable_get_text (GTK_EDITABLE (self->replace_entry));
+
+  gtk_text_buffer_get_selection_bounds (GTK_TEXT_BUFFER (self->buffer), &start, &end);
+  if (gtk_source_search_context_get_occurrence_position (self->search, &start, &end) > 0)
+    gtk_source_search_context_replace (self->search, &start, &end, with, -1, &error);
+  select_match (self, TRUE);
+}
+
+static void
+replace_all (AmendEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *with = gtk_editable_get_text (GTK_EDITABLE (self->replace_entry));
+
+  /* One undo step for all of them. */
+  gtk_text_buffer_begin_user_action (GTK_TEXT_BUFFER (self->buffer));
+  gtk_source_search_context_replace_all (self->search, with, -1, &error);
+  gtk_text_buffer_end_user_action (GTK_TEXT_BUFFER (self->buffer));
+  update_occurrences (self);
+}
+
+static void
+occurrences_changed (GtkSourceSearchContext *search,
+                     GParamSpec             *pspec,
+                     AmendEditor            *self)
+{
+  update_occurrences (self);
+}
+
+void
+amend_editor_find (AmendEditor *self,
+                   gboolean     replace)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
+  GtkTextIter start, end;
+
+  g_return_if_fail (AMEND_IS_EDITOR (self));
+
+  /* The selected words are what one wants to find, as in Text Editor. */
+  if (gtk_text_buffer_get_selection_bounds (buffer, &start, &end) &&
+      gtk_text_iter_get_line (&start) == gtk_text_iter_get_line (&end))
+    {
+      g_autofree char *selected = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), selected);
+    }
+  gtk_source_search_context_set_highlight (self->search, TRUE);
+  gtk_toggle_button_set_active (self->replace_toggle, replace);
+  gtk_revealer_set_reveal_child (self->search_revealer, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+}
+
+/* What typing in the search and replace fields does; the tests call it. */
+void
+amend_editor_search (AmendEditor *self,
+                     const char  *text,
+                     const char  *replacement)
+{
+  amend_editor_find (self, replacement != NULL);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  gtk_source_search_settings_set_search_text (self->search_settings, text);
+  if (replacement)
+    gtk_editable_set_text (GTK_EDITABLE (self->replace_entry), replacement);
+}
+
+void
+amend_editor_replace_all_matches (AmendEditor *self)
+{
+  replace_all (self);
+}
+
+int
+amend_editor_count_matches (AmendEditor *self)
+{
+  return gtk_source_search_context_get_occurrences_count (self->search);
+}
+
+/* ----------------------------------------------------------------------- */
+
+static void
+update_style_scheme (AdwStyleManager *manager,
+                     GParamSpec      *pspec,
+                     AmendEditor     *self)
+{
+  GtkSourceStyleSchemeManager *schemes = gtk_source_style_scheme_manager_get_default ();
+  const char *id = adw_style_manager_get_dark (manager) ? "Adwaita-dark" : "Adwaita";
+  GtkSourceStyleScheme *scheme = gtk_source_style_scheme_manager_get_scheme (schemes, id);
+
+  if (scheme)
+    gtk_source_buffer_set_style_scheme (self->buffer, scheme);
+}
+
+static void
+amend_editor_dispose (GObject *object)
+{
+  AmendEditor *self = (AmendEditor *) object;
+
+  g_clear_handle_id (&self->check_source, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), AMEND_TYPE_EDITOR);
+  /* The template's top box is not a bound child: it goes here. */
+  amend_widget_unparent_children (GTK_WIDGET (self));
+  g_clear_object (&self->search);
+  g_clear_object (&self->search_settings);
+  g_clear_object (&self->buffer);
+  g_clear_object (&self->doc);
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
+  G_OBJECT_CLASS (amend_editor_parent_class)->dispose (object);
+}
+
+static void
+amend_editor_class_init (AmendEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = amend_editor_dispose;
+
+  signals[CHECKED] = g_signal_new ("checked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 2, AMEND_TYPE_DOCUMENT, G_TYPE_PTR_ARRAY);
+  signals[CURSOR_LINE] = g_signal_new ("cursor-line", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                       NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/amend/Amend/amend-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, AmendEditor, search_revealer);
+  gtk_widget_class_bind_template_child (widget_class, AmendEditor, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, AmendEditor, occurrences_label);
+  gtk_widget_class_bind_template_child (widget_class, AmendEditor, replace_toggle);
+  gtk_widget_class_bind_template_child (widget_class, AmendEditor, replace_entry);
+  gtk_widget_class_bind_template_child (widget_class, AmendEditor, view);
+  gtk_widget_class_bind_template_child (widget_class, AmendEditor, findings_list);
+  gtk_widget_class_bind_template_child (widget_class, AmendEditor, position_label);
+  gtk_widget_class_bind_template_child (widget_class, AmendEditor, check_spinner);
+  gtk_widget_class_bind_template_child (widget_class, AmendEditor, findings_button);
+  gtk_widget_class_bind_template_child (widget_class, AmendEditor, findings_icon);
+  gtk_widget_class_bind_template_child (widget_class, AmendEditor, findings_label);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, search_next);
+  gtk_widget_class_bind_template_callback (widget_class, search_previous);
+  gtk_widget_class_bind_template_callback (widget_class, search_stop);
+  gtk_widget_class_bind_template_callback (widget_class, replace_one);
+  gtk_widget_class_bind_template_callback (widget_class, replace_all);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+amend_editor_init (AmendEditor *self)
+{
+  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->buffer = gtk_source_buffer_new (NULL);
+  gtk_source_buffer_set_language (self->buffer, gtk_source_language_manager_get_language (languages, "markdown"));
+  gtk_source_buffer_set_highlight_syntax (self->buffer, TRUE);
+  gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->view), GTK_TEXT_BUFFER (self->buffer));
+  self->error_tag = gtk_text_buffer_create_tag (GTK_TEXT_BUFFER (self->buffer), "amend-error",
+                                                "underline", PANGO_UNDERLINE_ERROR,
+                                                "underline-rgba", &(GdkRGBA) { 0.88, 0.11, 0.14, 1.0 },
+                                                NULL);
+  self->warning_tag = gtk_text_buffer_create_tag (GTK_TEXT_BUFFER (self->buffer), "amend-warning",
+                                                  "underline", PANGO_UNDERLINE_ERROR,
+                                                  "underline-rgba", &(GdkRGBA) { 0.90, 0.57, 0.0, 1.0 },
+                                                  NULL);
+  self->findings = g_ptr_array_new_with_free_func ((GDestroyNotify) amend_diagnostic_free);
+
+  self->search_settings = gtk_source_search_settings_new ();
+  gtk_source_search_settings_set_wrap_around (self->search_settings, TRUE);
+  self->search = gtk_source_search_context_new (self->buffer, self->search_settings);
+  gtk_source_search_context_set_highlight (self->search, FALSE);
+
+  g_signal_connect (self->buffer, "changed", G_CALLBACK (buffer_changed), self);
+  g_signal_connect (self->buffer, "notify::cursor-position", G_CALLBACK (cursor_moved), self);
+  g_signal_connect (self->search, "notify::occurrences-count", G_CALLBACK (occurrences_changed), self);
+  g_signal_connect (self->findings_list, "row-activated", G_CALLBACK (finding_activated), self);
+  g_signal_connect_object (style, "notify::dark", G_CALLBACK (update_style_scheme), self, 0);
+  update_style_scheme (style, NULL, self);
+  gtk_label_set_text (self->findings_label, _("No findings"));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->findings_button), FALSE);
+}

@@ -1,0 +1,480 @@
+/* amend-history-page.c: the saved versions, each readable and compared
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The history walk and each comparison run in worker threads through
+ * AmendProject; a newer request makes an older answer stale.  The renvooi
+ * is the council's way of reading a change: deleted words struck through,
+ * new words underlined, article by article (amend_renvooi_build).
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "amend-gui-util.h"
+#include <gtksourceview/gtksource.h>
+
+#include "amend-history-page.h"
+
+struct _AmendHistoryPage
+{
+  GtkWidget      parent_instance;
+
+  AdwLeaflet    *leaflet;
+  GtkStack      *list_stack;
+  GtkSpinner    *list_spinner;
+  GtkListBox    *versions_list;
+  AdwStatusPage *list_status;
+  GtkWidget     *detail_pane;
+  GtkLabel      *version_label;
+  GtkSpinner    *detail_spinner;
+  GtkStack      *detail_stack;
+  GtkTextView   *renvooi_view;
+  GtkSourceView *version_view;
+
+  AmendProject  *project;
+  AmendEditor   *editor;
+  GPtrArray     *versions;      /* of AmendCommit */
+  GCancellable  *log_cancel;
+  GCancellable  *compare_cancel;
+  gboolean       busy;
+};
+
+enum {
+  LOADED,
+  COMPARED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (AmendHistoryPage, amend_history_page, GTK_TYPE_WIDGET)
+
+/* ----------------------------------------------------------------------- */
+/* Renvooi                                                                  */
+/* ----------------------------------------------------------------------- */
+
+static GtkTextTag *
+tag (GtkTextBuffer *buffer,
+     const char    *name)
+{
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
+  GtkTextTag *t = gtk_text_tag_table_lookup (table, name);
+
+  if (t)
+    return t;
+  if (g_str_equal (name, "deleted"))
+    return gtk_text_buffer_create_tag (buffer, name, "strikethrough", TRUE,
+                                       "foreground-rgba", &(GdkRGBA) { 0.75, 0.11, 0.16, 1.0 }, NULL);
+  if (g_str_equal (name, "inserted"))
+    return gtk_text_buffer_create_tag (buffer, name, "underline", PANGO_UNDERLINE_SINGLE,
+                                       "foreground-rgba", &(GdkRGBA) { 0.15, 0.52, 0.20, 1.0 }, NULL);
+  if (g_str_equal (name, "heading"))
+    return gtk_text_buffer_create_tag (buffer, name, "weight", PANGO_WEIGHT_BOLD, "pixels-above-lines", 12, NULL);
+  if (g_str_equal (name, "note"))
+    return gtk_text_buffer_create_tag (buffer, name, "style", PANGO_STYLE_ITALIC, NULL);
+  if (g_str_has_prefix (name, "depth-"))
+    return gtk_text_buffer_create_tag (buffer, name, "left-margin",
+                                       18 + 24 * (int) g_ascii_strtoull (name + 6, NULL, 10), NULL);
+  return gtk_text_buffer_create_tag (buffer, name, NULL);
+}
+
+static void
+insert (GtkTextBuffer *buffer,
+        const char    *text,
+        const char    *tag1,
+        const char    *tag2,
+        const char    *tag3)
+{
+  const char *names[] = { tag1, tag2, tag3 };
+  GtkTextIter start, end;
+  int offset;
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  offset = gtk_text_iter_get_offset (&end);
+  gtk_text_buffer_insert (buffer, &end, text, -1);
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, offset);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  /* Any of the three may be NULL, so no NULL-terminated list. */
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (names[i])
+      gtk_text_buffer_apply_tag (buffer, tag (buffer, names[i]), &start, &end);
+}
+
+static const char *
+op_tag (AmendPieceOp op)
+{
+  switch (op)
+    {
+    case AMEND_PIECE_DELETED:
+      return "deleted";
+    case AMEND_PIECE_INSERTED:
+      return "inserted";
+    case AMEND_PIECE_EQUAL:
+    default:
+      return NULL;
+    }
+}
+
+static void
+render_label (GtkTextBuffer          *buffer,
+              const AmendRenvooiLine *line,
+              const char             *depth)
+{
+  const char *heading = line->heading ? "heading" : NULL;
+
+  if (line->label_old && line->label_new && g_strcmp0 (line->label_old, line->label_new) != 0)
+    {
+      insert (buffer, line->label_old, depth, "deleted", heading);
+      insert (buffer, " ", depth, heading, NULL);
+      insert (buffer, line->label_new, depth, "inserted", heading);
+    }
+  else if (line->label_new || line->label_old)
+    insert (buffer, line->label_new ? line->label_new : line->label_old, depth, op_tag (line->op), heading);
+}
+
+static void
+render_pieces (GtkTextBuffer          *buffer,
+               const AmendRenvooiLine *line,
+               const char             *depth)
+{
+  const char *heading = line->heading ? "heading" : NULL;
+  const char *whole = op_tag (line->op);
+
+  for (guint i = 0; line->pieces && i < line->pieces->len; i++)
+    {
+      const AmendPiece *p = &g_array_index (line->pieces, AmendPiece, i);
+
+      insert (buffer, p->text, depth, whole ? whole : op_tag (p->op), heading);
+    }
+}
+
+/* Writes @blocks (from amend_renvooi_build) into @buffer, line by line as
+ * amend_renvooi_to_terminal lays them out: a label alone ("2.", "a.") is
+ * followed on its line by the text of its first child. */
+void
+amend_renvooi_render (GtkTextBuffer *buffer,
+                      GPtrArray     *blocks)
+{
+  gtk_text_buffer_set_text (buffer, "", 0);
+  if (blocks == NULL || blocks->len == 0)
+    {
+      insert (buffer, _("No differences: this version reads as the current text."), "note", NULL, NULL);
+      return;
+    }
+  for (guint b = 0; b < blocks->len; b++)
+    {
+      const AmendRenvooiBlock *block = g_ptr_array_index (blocks, b);
+
+      if (b > 0)
+        insert (buffer, "\n", NULL, NULL, NULL);
+      for (guint k = 0; k < block->lines->len; k++)
+        {
+          const AmendRenvooiLine *line = g_ptr_array_index (block->lines, k);
+          g_autofree char *depth = g_strdup_printf ("depth-%u", line->depth);
+
+          render_label (buffer, line, depth);
+          if (line->label_only && k + 1 < block->lines->len)
+            {
+              const AmendRenvooiLine *next = g_ptr_array_index (block->lines, k + 1);
+
+              if (next->depth == line->depth + 1 && !next->label_only && !next->heading)
+                {
+                  insert (buffer, " ", depth, NULL, NULL);
+                  render_pieces (buffer, next, depth);
+                  k++;
+                }
+            }
+          else if (line->pieces && line->pieces->len > 0)
+            {
+              if (line->label_old || line->label_new)
+                insert (buffer, " ", depth, NULL, NULL);
+              render_pieces (buffer, line, depth);
+            }
+          insert (buffer, "\n", depth, NULL, NULL);
+        }
+    }
+}
+
+/* ----------------------------------------------------------------------- */
+/* Versions                                                                 */
+/* ----------------------------------------------------------------------- */
+
+static char *
+first_line (const char *message)
+{
+  const char *nl = strchr (message, '\n');
+
+  return nl ? g_strndup (message, nl - message) : g_strdup (message);
+}
+
+static GtkWidget *
+version_row (const AmendCommit *commit)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  g_autofree char *title = first_line (commit->message ? commit->message : "");
+  g_autoptr(GDateTime) local = g_date_time_to_local (commit->date);
+  /* TRANSLATORS: date and time of a saved version, see strftime */
+  g_autofree char *when = g_date_time_format (local, _("%-d %B %Y, %H:%M"));
+  g_autofree char *subtitle = g_strdup_printf ("%s · %s", commit->author, when);
+  GtkWidget *label = gtk_label_new (*title ? title : _("(no message)"));
+  GtkWidget *sub = gtk_label_new (subtitle);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (sub), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (sub), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (sub, "dim-label");
+  gtk_widget_add_css_class (sub, "caption");
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), sub);
+  gtk_widget_set_tooltip_text (box, commit->message);
+  return box;
+}
+
+static void
+log_done (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(AmendHistoryPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *versions = amend_project_log_finish (AMEND_PROJECT (source), result, &error);
+  GtkWidget *child;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->busy = FALSE;
+  gtk_spinner_stop (self->list_spinner);
+  g_clear_pointer (&self->versions, g_ptr_array_unref);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->versions_list))))
+    gtk_list_box_remove (self->versions_list, child);
+
+  if (versions == NULL)
+    {
+      adw_status_page_set_icon_name (self->list_status, "dialog-error-symbolic");
+      adw_status_page_set_title (self->list_status, _("Cannot Read the History"));
+      adw_status_page_set_description (self->list_status, error->message);
+      gtk_stack_set_visible_child_name (self->list_stack, "message");
+    }
+  else
+    {
+      self->versions = versions;
+      for (guint i = 0; i < versions->len; i++)
+        gtk_list_box_append (self->versions_list, version_row (g_ptr_array_index (versions, i)));
+      if (versions->len == 0)
+        {
+          adw_status_page_set_icon_name (self->list_status, "document-open-recent-symbolic");
+          adw_status_page_set_title (self->list_status, _("No Saved Versions"));
+          adw_status_page_set_description (self->list_status, _("Save the regulation to make its first version."));
+        }
+      gtk_stack_set_visible_child_name (self->list_stack, versions->len ? "list" : "message");
+    }
+  gtk_label_set_text (self->version_label, _("Choose a version to compare it with the current text"));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->renvooi_view), "", 0);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->version_view)), "", 0);
+  g_signal_emit (self, signals[LOADED], 0);
+}
+
+void
+amend_history_page_reload (AmendHistoryPage *self)
+{
+  g_return_if_fail (AMEND_IS_HISTORY_PAGE (self));
+
+  g_cancellable_cancel (self->log_cancel);
+  g_clear_object (&self->log_cancel);
+  if (self->project == NULL)
+    return;
+  self->log_cancel = g_cancellable_new ();
+  self->busy = TRUE;
+  gtk_spinner_start (self->list_spinner);
+  gtk_stack_set_visible_child_name (self->list_stack, "loading");
+  amend_project_log_async (self->project, self->log_cancel, log_done, g_object_ref (self));
+}
+
+void
+amend_history_page_set_project (AmendHistoryPage *self,
+                                AmendProject     *project)
+{
+  g_return_if_fail (AMEND_IS_HISTORY_PAGE (self));
+
+  g_set_object (&self->project, project);
+  amend_history_page_reload (self);
+}
+
+void
+amend_history_page_set_editor (AmendHistoryPage *self,
+                               AmendEditor      *editor)
+{
+  self->editor = editor;
+}
+
+GPtrArray *
+amend_history_page_get_versions (AmendHistoryPage *self)
+{
+  return self->versions;
+}
+
+gboolean
+amend_history_page_is_busy (AmendHistoryPage *self)
+{
+  return self->busy;
+}
+
+/* ----------------------------------------------------------------------- */
+/* One version                                                              */
+/* ----------------------------------------------------------------------- */
+
+static void
+compare_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(AmendHistoryPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendComparison) c = amend_project_compare_finish (AMEND_PROJECT (source), result, &error);
+  GtkTextBuffer *renvooi = gtk_text_view_get_buffer (self->renvooi_view);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->busy = FALSE;
+  gtk_spinner_stop (self->detail_spinner);
+  if (c == NULL)
+    {
+      gtk_text_buffer_set_text (renvooi, error->message, -1);
+      return;
+    }
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->version_view)), c->text, -1);
+  amend_renvooi_render (renvooi, c->blocks);
+  g_signal_emit (self, signals[COMPARED], 0);
+}
+
+static void
+version_selected (GtkListBox       *list,
+                  GtkListBoxRow    *row,
+                  AmendHistoryPage *self)
+{
+  const AmendCommit *commit;
+  g_autofree char *current = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *label = NULL;
+
+  if (row == NULL || self->versions == NULL || self->project == NULL)
+    return;
+  commit = g_ptr_array_index (self->versions, gtk_list_box_row_get_index (row));
+  title = first_line (commit->message ? commit->message : "");
+  /* TRANSLATORS: the short id of a version and its message */
+  label = g_strdup_printf (_("Version %.7s: %s"), commit->id, title);
+  gtk_label_set_text (self->version_label, label);
+
+  g_cancellable_cancel (self->compare_cancel);
+  g_clear_object (&self->compare_cancel);
+  self->compare_cancel = g_cancellable_new ();
+  self->busy = TRUE;
+  gtk_spinner_start (self->detail_spinner);
+  current = self->editor ? amend_editor_dup_text (self->editor) : g_strdup (amend_project_get_disk_text (self->project));
+  amend_project_compare_async (self->project, commit->id, current, self->compare_cancel, compare_done, g_object_ref (self));
+  adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
+}
+
+void
+amend_history_page_select (AmendHistoryPage *self,
+                           guint             index)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->versions_list, index);
+
+  if (row)
+    gtk_list_box_select_row (self->versions_list, row);
+}
+
+GtkTextBuffer *
+amend_history_page_get_text_buffer (AmendHistoryPage *self)
+{
+  return gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->version_view));
+}
+
+GtkTextBuffer *
+amend_history_page_get_renvooi_buffer (AmendHistoryPage *self)
+{
+  return gtk_text_view_get_buffer (self->renvooi_view);
+}
+
+void
+amend_history_page_show_text (AmendHistoryPage *self,
+                              gboolean          text)
+{
+  gtk_stack_set_visible_child_name (self->detail_stack, text ? "text" : "renvooi");
+}
+
+static void
+go_back (AmendHistoryPage *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* ----------------------------------------------------------------------- */
+
+static void
+amend_history_page_dispose (GObject *object)
+{
+  AmendHistoryPage *self = (AmendHistoryPage *) object;
+
+  g_cancellable_cancel (self->log_cancel);
+  g_cancellable_cancel (self->compare_cancel);
+  g_clear_object (&self->log_cancel);
+  g_clear_object (&self->compare_cancel);
+  gtk_widget_dispose_template (GTK_WIDGET (self), AMEND_TYPE_HISTORY_PAGE);
+  /* The template's top box is not a bound child: it goes here. */
+  amend_widget_unparent_children (GTK_WIDGET (self));
+  g_clear_object (&self->project);
+  g_clear_pointer (&self->versions, g_ptr_array_unref);
+  G_OBJECT_CLASS (amend_history_page_parent_class)->dispose (object);
+}
+
+static void
+amend_history_page_class_init (AmendHistoryPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = amend_history_page_dispose;
+
+  signals[LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                  G_TYPE_NONE, 0);
+  signals[COMPARED] = g_signal_new ("compared", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                    G_TYPE_NONE, 0);
+
+  g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/amend/Amend/amend-history-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, AmendHistoryPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, AmendHistoryPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, AmendHistoryPage, list_spinner);
+  gtk_widget_class_bind_template_child (widget_class, AmendHistoryPage, versions_list);
+  gtk_widget_class_bind_template_child (widget_class, AmendHistoryPage, list_status);
+  gtk_widget_class_bind_template_child (widget_class, AmendHistoryPage, detail_pane);
+  gtk_widget_class_bind_template_child (widget_class, AmendHistoryPage, version_label);
+  gtk_widget_class_bind_template_child (widget_class, AmendHistoryPage, detail_spinner);
+  gtk_widget_class_bind_template_child (widget_class, AmendHistoryPage, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, AmendHistoryPage, renvooi_view);
+  gtk_widget_class_bind_template_child (widget_class, AmendHistoryPage, version_view);
+  gtk_widget_class_bind_template_callback (widget_class, go_back);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+amend_history_page_init (AmendHistoryPage *self)
+{
+  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
+  GtkSourceBuffer *buffer;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  buffer = gtk_source_buffer_new (NULL);
+  gtk_source_buffer_set_language (buffer, gtk_source_language_manager_get_language (languages, "markdown"));
+  gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->version_view), GTK_TEXT_BUFFER (buffer));
+  g_object_unref (buffer);
+  g_signal_connect (self->versions_list, "row-selected", G_CALLBACK (version_selected), self);
+}

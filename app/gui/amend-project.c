@@ -1,0 +1,772 @@
+/* amend-project.c: what the window knows of a project, read off the main thread
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every job runs in a GTask worker thread and opens its own
+ * AmendRepository (so its own git_repository: libgit2 objects must not be
+ * shared between threads), does its git work, and reads the project again
+ * into a new immutable AmendProject.  The window only ever swaps one
+ * snapshot for the next, on the main thread.  No GTK here, so the tests
+ * use it without a display.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "amend-check.h"
+#include "amend-project.h"
+
+struct _AmendProject
+{
+  GObject         parent_instance;
+
+  char           *path;        /* top of the working copy */
+  char           *file;        /* the regulation, relative to it */
+  char           *branch;
+  char           *main_branch;
+  char           *title;
+  char           *disk_text;   /* the file in the working copy */
+  char           *saved_text;  /* the file in the last saved version, NULL when never saved */
+  AmendDocument  *doc;         /* disk_text, parsed */
+  GPtrArray      *amendments;  /* of AmendAmendment */
+};
+
+G_DEFINE_FINAL_TYPE (AmendProject, amend_project, G_TYPE_OBJECT)
+
+void
+amend_comparison_free (AmendComparison *comparison)
+{
+  if (comparison == NULL)
+    return;
+  g_free (comparison->commit);
+  g_free (comparison->text);
+  /* The blocks point into the documents: they go first. */
+  g_clear_pointer (&comparison->blocks, g_ptr_array_unref);
+  g_clear_object (&comparison->diff);
+  g_clear_object (&comparison->old_doc);
+  g_clear_object (&comparison->new_doc);
+  g_free (comparison);
+}
+
+static void
+amend_project_finalize (GObject *object)
+{
+  AmendProject *self = (AmendProject *) object;
+
+  g_free (self->path);
+  g_free (self->file);
+  g_free (self->branch);
+  g_free (self->main_branch);
+  g_free (self->title);
+  g_free (self->disk_text);
+  g_free (self->saved_text);
+  g_clear_object (&self->doc);
+  g_clear_pointer (&self->amendments, g_ptr_array_unref);
+  G_OBJECT_CLASS (amend_project_parent_class)->finalize (object);
+}
+
+static void
+amend_project_class_init (AmendProjectClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = amend_project_finalize;
+}
+
+static void
+amend_project_init (AmendProject *self)
+{
+}
+
+/* ----------------------------------------------------------------------- */
+/* Reading a project                                                        */
+/* ----------------------------------------------------------------------- */
+
+static gboolean
+is_regulation_name (const char *name)
+{
+  /* A README or a changelog beside the regulation is no regulation. */
+  return amend_is_regulation_path (name) &&
+         g_ascii_strncasecmp (name, "readme", 6) != 0 &&
+         g_ascii_strncasecmp (name, "changelog", 9) != 0 &&
+         g_ascii_strncasecmp (name, "contributing", 12) != 0;
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The regulation of a project: the first *.md at its top, by name. */
+static char *
+find_regulation (const char *top,
+                 GError    **error)
+{
+  g_autoptr(GDir) dir = g_dir_open (top, 0, error);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  if (dir == NULL)
+    return NULL;
+  while ((name = g_dir_read_name (dir)))
+    {
+      g_autofree char *full = g_build_filename (top, name, NULL);
+
+      if (is_regulation_name (name) && g_file_test (full, G_FILE_TEST_IS_REGULAR))
+        g_ptr_array_add (names, g_strdup (name));
+    }
+  if (names->len == 0)
+    {
+      g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_NOT_FOUND,
+                   _("The project in %s has no regulation: there is no .md file in its top folder. "
+                     "Create a new project instead, or add the regulation with git."), top);
+      return NULL;
+    }
+  g_ptr_array_sort (names, compare_names);
+  return g_strdup (g_ptr_array_index (names, 0));
+}
+
+static char *
+read_text (const char *path,
+           GError    **error)
+{
+  g_autofree char *text = NULL;
+  gsize len = 0;
+
+  if (!g_file_get_contents (path, &text, &len, error))
+    return NULL;
+  if (len > AMEND_MAX_DOCUMENT_SIZE)
+    {
+      g_set_error (error, AMEND_ERROR, AMEND_ERROR_TOO_LARGE,
+                   _("%s is larger than 64 MB, too large for a regulation; open the right file."), path);
+      return NULL;
+    }
+  /* GtkTextBuffer takes UTF-8 only; the reader reports the bad bytes. */
+  if (!g_utf8_validate (text, len, NULL))
+    {
+      char *valid = g_utf8_make_valid (text, len);
+      return valid;
+    }
+  return g_steal_pointer (&text);
+}
+
+static AmendProject *
+read_project (AmendRepository *repo,
+              const char      *file,
+              GError         **error)
+{
+  g_autoptr(AmendProject) self = g_object_new (AMEND_TYPE_PROJECT, NULL);
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GError) local = NULL;
+  g_autofree char *full = NULL;
+  const char *title;
+
+  if (amend_repository_is_bare (repo))
+    {
+      g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_BARE,
+                   _("%s is a bare repository, without a working copy to edit; clone it with git clone and open the clone."),
+                   amend_repository_get_path (repo));
+      return NULL;
+    }
+  self->path = g_strdup (amend_repository_get_path (repo));
+  if (amend_repository_get_head (repo, &self->branch) == AMEND_HEAD_DETACHED)
+    {
+      g_free (amend_repository_dup_branch (repo, error));
+      return NULL;
+    }
+  self->main_branch = amend_repository_dup_main_branch (repo, NULL);
+  if (self->main_branch == NULL)
+    self->main_branch = g_strdup ("main");
+
+  self->file = file ? g_strdup (file) : find_regulation (self->path, error);
+  if (self->file == NULL)
+    return NULL;
+  full = g_build_filename (self->path, self->file, NULL);
+  self->disk_text = read_text (full, error);
+  if (self->disk_text == NULL)
+    return NULL;
+
+  saved = amend_repository_read_file (repo, "HEAD", self->file, NULL);
+  if (saved != NULL)
+    self->saved_text = g_strndup (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved));
+
+  self->doc = amend_document_new_from_data (self->disk_text, strlen (self->disk_text), error);
+  if (self->doc == NULL)
+    return NULL;
+  title = amend_document_get_meta (self->doc, "title");
+  self->title = g_strdup (title && *title ? title : self->file);
+
+  /* A project whose amendments cannot be read still opens: the draft is
+   * what matters, and the sidebar says nothing is there. */
+  self->amendments = amend_amendment_list (repo, &local);
+  if (self->amendments == NULL)
+    {
+      g_warning ("Cannot list the amendments of %s: %s", self->path, local->message);
+      self->amendments = g_ptr_array_new_with_free_func (g_object_unref);
+    }
+  return g_steal_pointer (&self);
+}
+
+/* @path: a folder in a project, or a regulation file in one. */
+AmendProject *
+amend_project_load (const char *path,
+                    GError    **error)
+{
+  g_autoptr(AmendRepository) repo = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *file = NULL;
+
+  if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    dir = g_path_get_dirname (path);
+  else if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    dir = g_strdup (path);
+  else
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                   _("%s does not exist; choose the folder of a project."), path);
+      return NULL;
+    }
+  repo = amend_repository_open (dir, error);
+  if (repo == NULL)
+    return NULL;
+  if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      file = amend_repository_relative_path (repo, path, error);
+      if (file == NULL)
+        return NULL;
+    }
+  return read_project (repo, file, error);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source,
+             gpointer      data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  AmendProject *project = amend_project_load (data, &error);
+
+  if (project)
+    g_task_return_pointer (task, project, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+amend_project_load_async (const char          *path,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, amend_project_load_async);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+AmendProject *
+amend_project_load_finish (GAsyncResult *result,
+                           GError      **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ----------------------------------------------------------------------- */
+/* Getters                                                                  */
+/* ----------------------------------------------------------------------- */
+
+const char *
+amend_project_get_path (AmendProject *self)
+{
+  g_return_val_if_fail (AMEND_IS_PROJECT (self), NULL);
+  return self->path;
+}
+
+const char *
+amend_project_get_file (AmendProject *self)
+{
+  g_return_val_if_fail (AMEND_IS_PROJECT (self), NULL);
+  return self->file;
+}
+
+char *
+amend_project_dup_file_path (AmendProject *self)
+{
+  g_return_val_if_fail (AMEND_IS_PROJECT (self), NULL);
+  return g_build_filename (self->path, self->file, NULL);
+}
+
+const char *
+amend_project_get_branch (AmendProject *self)
+{
+  g_return_val_if_fail (AMEND_IS_PROJECT (self), NULL);
+  return self->branch;
+}
+
+const char *
+amend_project_get_main_branch (AmendProject *self)
+{
+  g_return_val_if_fail (AMEND_IS_PROJECT (self), NULL);
+  return self->main_branch;
+}
+
+gboolean
+amend_project_is_on_main (AmendProject *self)
+{
+  g_return_val_if_fail (AMEND_IS_PROJECT (self), FALSE);
+  return g_strcmp0 (self->branch, self->main_branch) == 0;
+}
+
+const char *
+amend_project_get_title (AmendProject *self)
+{
+  g_return_val_if_fail (AMEND_IS_PROJECT (self), NULL);
+  return self->title;
+}
+
+const char *
+amend_project_get_disk_text (AmendProject *self)
+{
+  g_return_val_if_fail (AMEND_IS_PROJECT (self), NULL);
+  return self->disk_text;
+}
+
+const char *
+amend_project_get_saved_text (AmendProject *self)
+{
+  g_return_val_if_fail (AMEND_IS_PROJECT (self), NULL);
+  return self->saved_text;
+}
+
+AmendDocument *
+amend_project_get_document (AmendProject *self)
+{
+  g_return_val_if_fail (AMEND_IS_PROJECT (self), NULL);
+  return self->doc;
+}
+
+GPtrArray *
+amend_project_get_amendments (AmendProject *self)
+{
+  g_return_val_if_fail (AMEND_IS_PROJECT (self), NULL);
+  return self->amendments;
+}
+
+/* The amendment the working copy is on, or NULL on the draft. */
+AmendAmendment *
+amend_project_get_amendment (AmendProject *self)
+{
+  g_return_val_if_fail (AMEND_IS_PROJECT (self), NULL);
+  for (guint i = 0; i < self->amendments->len; i++)
+    {
+      AmendAmendment *a = g_ptr_array_index (self->amendments, i);
+
+      if (g_strcmp0 (amend_amendment_get_branch (a), self->branch) == 0)
+        return a;
+    }
+  return NULL;
+}
+
+/* ----------------------------------------------------------------------- */
+/* Jobs                                                                     */
+/* ----------------------------------------------------------------------- */
+
+typedef enum {
+  JOB_SAVE,
+  JOB_SWITCH,
+  JOB_PROPOSE,
+  JOB_LOG,
+  JOB_COMPARE,
+} JobKind;
+
+typedef struct {
+  JobKind   kind;
+  char     *path;
+  char     *file;
+  char     *text;        /* SAVE: what to save; COMPARE: the current text */
+  char     *author;
+  char     *message;     /* SAVE; PROPOSE: the motivation */
+  char     *name;        /* SWITCH: the branch; PROPOSE: the title; COMPARE: the commit */
+  GStrv     submitters;
+  gboolean  put_back;
+  char     *commit;      /* SAVE: the new version */
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_free (job->path);
+  g_free (job->file);
+  g_free (job->text);
+  g_free (job->author);
+  g_free (job->message);
+  g_free (job->name);
+  g_strfreev (job->submitters);
+  g_free (job->commit);
+  g_free (job);
+}
+
+static Job *
+job_new (AmendProject *self,
+         JobKind       kind)
+{
+  Job *job = g_new0 (Job, 1);
+
+  job->kind = kind;
+  job->path = g_strdup (self->path);
+  job->file = g_strdup (self->file);
+  return job;
+}
+
+static gboolean
+do_save (AmendRepository *repo,
+         Job             *job,
+         GError         **error)
+{
+  g_autofree char *full = g_build_filename (job->path, job->file, NULL);
+  const char *paths[] = { job->file, NULL };
+
+  /* Atomic: a crash leaves the old file or the new one.  The file is
+   * written even when the commit then fails (no author, a lock): the text
+   * is in the working copy, where git and Amend will find it. */
+  if (!g_file_set_contents_full (full, job->text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error))
+    return FALSE;
+  job->commit = amend_repository_save (repo, paths, job->author, NULL, job->message, error);
+  return job->commit != NULL;
+}
+
+/* Puts the regulation in the working copy back to the last saved version,
+ * once the window has kept its unsaved text as a draft. */
+static gboolean
+put_back (AmendRepository *repo,
+          Job             *job,
+          GError         **error)
+{
+  g_autoptr(GBytes) saved = amend_repository_read_file (repo, "HEAD", job->file, NULL);
+  g_autofree char *full = g_build_filename (job->path, job->file, NULL);
+  g_autofree char *disk = NULL;
+  gsize len = 0;
+
+  if (saved == NULL || !g_file_get_contents (full, &disk, &len, NULL))
+    return TRUE;
+  if (len == g_bytes_get_size (saved) && memcmp (disk, g_bytes_get_data (saved, NULL), len) == 0)
+    return TRUE;
+  return g_file_set_contents_full (full, g_bytes_get_data (saved, NULL), g_bytes_get_size (saved),
+                                   G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
+}
+
+static AmendComparison *
+do_compare (AmendRepository *repo,
+            Job             *job,
+            GError         **error)
+{
+  g_autoptr(AmendComparison) c = g_new0 (AmendComparison, 1);
+  g_autoptr(GBytes) bytes = amend_repository_read_file (repo, job->name, job->file, error);
+  gsize len;
+
+  if (bytes == NULL)
+    return NULL;
+  len = g_bytes_get_size (bytes);
+  c->commit = g_strdup (job->name);
+  c->text = g_strndup (g_bytes_get_data (bytes, NULL), len);
+  if (!g_utf8_validate (c->text, -1, NULL))
+    {
+      char *valid = g_utf8_make_valid (c->text, -1);
+      g_free (c->text);
+      c->text = valid;
+    }
+  c->old_doc = amend_document_new_from_data (c->text, strlen (c->text), error);
+  if (c->old_doc == NULL)
+    return NULL;
+  c->new_doc = amend_document_new_from_data (job->text, strlen (job->text), error);
+  if (c->new_doc == NULL)
+    return NULL;
+  c->diff = amend_diff_new (c->old_doc, c->new_doc);
+  c->blocks = amend_renvooi_build (c->diff);
+  return g_steal_pointer (&c);
+}
+
+static void
+job_thread (GTask        *task,
+            gpointer      source,
+            gpointer      data,
+            GCancellable *cancellable)
+{
+  Job *job = data;
+  g_autoptr(AmendRepository) repo = NULL;
+  g_autoptr(AmendAmendment) amendment = NULL;
+  GError *error = NULL;
+  gboolean ok = FALSE;
+
+  repo = amend_repository_open (job->path, &error);
+  if (repo == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  switch (job->kind)
+    {
+    case JOB_SAVE:
+      ok = do_save (repo, job, &error);
+      break;
+    case JOB_SWITCH:
+      ok = (!job->put_back || put_back (repo, job, &error)) &&
+           amend_repository_switch (repo, job->name, FALSE, NULL, &error);
+      break;
+    case JOB_PROPOSE:
+      amendment = amend_amendment_propose (repo, job->name, (const char * const *) job->submitters,
+                                           job->message, NULL, &error);
+      ok = amendment != NULL;
+      break;
+    case JOB_LOG:
+      {
+        GPtrArray *log = amend_repository_log (repo, "HEAD", job->file, &error);
+
+        if (log)
+          g_task_return_pointer (task, log, (GDestroyNotify) g_ptr_array_unref);
+        else
+          g_task_return_error (task, error);
+        return;
+      }
+    case JOB_COMPARE:
+      {
+        AmendComparison *c = do_compare (repo, job, &error);
+
+        if (c)
+          g_task_return_pointer (task, c, (GDestroyNotify) amend_comparison_free);
+        else
+          g_task_return_error (task, error);
+        return;
+      }
+    default:
+      g_assert_not_reached ();
+    }
+  if (ok)
+    {
+      AmendProject *next = read_project (repo, job->file, &error);
+
+      if (next)
+        {
+          g_task_return_pointer (task, next, g_object_unref);
+          return;
+        }
+    }
+  g_task_return_error (task, error);
+}
+
+static void
+run_job (AmendProject        *self,
+         Job                 *job,
+         gpointer             tag,
+         GCancellable        *cancellable,
+         GAsyncReadyCallback  callback,
+         gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, tag);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_task_run_in_thread (task, job_thread);
+}
+
+/* Writes @text to the regulation and commits it on the current branch. */
+void
+amend_project_save_async (AmendProject        *self,
+                          const char          *text,
+                          const char          *author,
+                          const char          *message,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  Job *job = job_new (self, JOB_SAVE);
+
+  job->text = g_strdup (text);
+  job->author = g_strdup (author);
+  job->message = g_strdup (message);
+  run_job (self, job, amend_project_save_async, cancellable, callback, user_data);
+}
+
+AmendProject *
+amend_project_save_finish (AmendProject *self,
+                           GAsyncResult *result,
+                           char        **commit,
+                           GError      **error)
+{
+  Job *job = g_task_get_task_data (G_TASK (result));
+  AmendProject *next = g_task_propagate_pointer (G_TASK (result), error);
+
+  if (next && commit)
+    *commit = g_strdup (job->commit);
+  return next;
+}
+
+/* @put_back: the window kept the unsaved text as a draft, so the file in
+ * the working copy may go back to the saved version before the switch. */
+void
+amend_project_switch_async (AmendProject        *self,
+                            const char          *branch,
+                            gboolean             put_back_file,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  Job *job = job_new (self, JOB_SWITCH);
+
+  job->name = g_strdup (branch);
+  job->put_back = put_back_file;
+  run_job (self, job, amend_project_switch_async, cancellable, callback, user_data);
+}
+
+AmendProject *
+amend_project_switch_finish (AmendProject *self,
+                             GAsyncResult *result,
+                             GError      **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+amend_project_propose_async (AmendProject        *self,
+                             const char          *title,
+                             const char * const  *submitters,
+                             const char          *motivation,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  Job *job = job_new (self, JOB_PROPOSE);
+
+  job->name = g_strdup (title);
+  job->submitters = g_strdupv ((char **) submitters);
+  job->message = g_strdup (motivation);
+  run_job (self, job, amend_project_propose_async, cancellable, callback, user_data);
+}
+
+AmendProject *
+amend_project_propose_finish (AmendProject *self,
+                              GAsyncResult *result,
+                              GError      **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* The versions of the regulation on the current branch, newest first. */
+void
+amend_project_log_async (AmendProject        *self,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  run_job (self, job_new (self, JOB_LOG), amend_project_log_async, cancellable, callback, user_data);
+}
+
+GPtrArray *
+amend_project_log_finish (AmendProject *self,
+                          GAsyncResult *result,
+                          GError      **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Version @commit of the regulation and its renvooi against @current_text. */
+void
+amend_project_compare_async (AmendProject        *self,
+                             const char          *commit,
+                             const char          *current_text,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  Job *job = job_new (self, JOB_COMPARE);
+
+  job->name = g_strdup (commit);
+  job->text = g_strdup (current_text);
+  run_job (self, job, amend_project_compare_async, cancellable, callback, user_data);
+}
+
+AmendComparison *
+amend_project_compare_finish (AmendProject *self,
+                              GAsyncResult *result,
+                              GError      **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ----------------------------------------------------------------------- */
+/* New projects                                                             */
+/* ----------------------------------------------------------------------- */
+
+/* The regulation `amend init` starts from, with its title and the code of
+ * the municipality (gm0363) filled in. */
+char *
+amend_project_template_text (const char *title,
+                             const char *authority)
+{
+  const char *tmpl = amend_repository_get_template ();
+  g_autoptr(AmendDocument) doc = amend_document_new_from_data (tmpl, strlen (tmpl), NULL);
+  g_autoptr(GString) text = NULL;
+  g_autofree char *markdown = NULL;
+
+  if (title && *title)
+    {
+      amend_document_set_meta (doc, "title", title);
+      amend_document_set_meta (doc, "citation", title);
+    }
+  if (authority && *authority)
+    amend_document_set_meta (doc, "authority", authority);
+  markdown = amend_document_to_markdown (doc);
+  text = g_string_new (markdown);
+  /* The citation article quotes the title. */
+  if (title && *title)
+    {
+      g_autofree char *quoted = g_strdup_printf ("aangehaald als: %s.", title);
+
+      g_string_replace (text, "aangehaald als: Verordening.", quoted, 1);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+gboolean
+amend_project_create (const char *dir,
+                      const char *file_name,
+                      const char *text,
+                      const char *author,
+                      GError    **error)
+{
+  g_autoptr(GDir) d = NULL;
+  g_autoptr(AmendRepository) repo = NULL;
+  g_autofree char *full = NULL;
+
+  d = g_dir_open (dir, 0, NULL);
+  if (d != NULL && g_dir_read_name (d) != NULL)
+    {
+      g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_EXISTS,
+                   _("The folder %s is not empty; choose a new folder for the project."), dir);
+      return FALSE;
+    }
+  if (g_mkdir_with_parents (dir, 0755) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _("Cannot create the folder %s: %s."), dir, g_strerror (saved));
+      return FALSE;
+    }
+  full = g_build_filename (dir, file_name, NULL);
+  if (!g_file_set_contents_full (full, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error))
+    return FALSE;
+  repo = amend_repository_create (dir, author, error);
+  if (repo == NULL)
+    {
+      /* Nothing half made: the file goes again, the folder stays empty. */
+      g_unlink (full);
+      return FALSE;
+    }
+  return TRUE;
+}

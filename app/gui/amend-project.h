@@ -1,0 +1,114 @@
+/* amend-project.h: what the window knows of a project, read off the main thread
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "amend-amendment.h"
+#include "amend-document.h"
+#include "amend-renvooi.h"
+#include "amend-repository.h"
+
+G_BEGIN_DECLS
+
+/* A version of the regulation next to the current text. */
+typedef struct {
+  char          *commit;
+  char          *text;       /* the regulation in that version */
+  AmendDocument *old_doc;
+  AmendDocument *new_doc;
+  AmendDiff     *diff;
+  GPtrArray     *blocks;     /* of AmendRenvooiBlock; point into the documents */
+} AmendComparison;
+
+void amend_comparison_free (AmendComparison *comparison);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmendComparison, amend_comparison_free)
+
+#define AMEND_TYPE_PROJECT (amend_project_get_type ())
+
+G_DECLARE_FINAL_TYPE (AmendProject, amend_project, AMEND, PROJECT, GObject)
+
+/* A project is read whole in a worker thread and handed to the window as
+ * one snapshot; every change (save, switch, propose) gives a new one. */
+void            amend_project_load_async        (const char          *path,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+AmendProject   *amend_project_load_finish       (GAsyncResult        *result,
+                                                 GError             **error);
+AmendProject   *amend_project_load              (const char          *path,
+                                                 GError             **error);
+
+const char     *amend_project_get_path          (AmendProject        *self);
+const char     *amend_project_get_file          (AmendProject        *self);
+char           *amend_project_dup_file_path     (AmendProject        *self);
+const char     *amend_project_get_branch        (AmendProject        *self);
+const char     *amend_project_get_main_branch   (AmendProject        *self);
+gboolean        amend_project_is_on_main        (AmendProject        *self);
+const char     *amend_project_get_title         (AmendProject        *self);
+const char     *amend_project_get_disk_text     (AmendProject        *self);
+const char     *amend_project_get_saved_text    (AmendProject        *self);
+AmendDocument  *amend_project_get_document      (AmendProject        *self);
+GPtrArray      *amend_project_get_amendments    (AmendProject        *self);
+AmendAmendment *amend_project_get_amendment     (AmendProject        *self);
+
+void            amend_project_save_async        (AmendProject        *self,
+                                                 const char          *text,
+                                                 const char          *author,
+                                                 const char          *message,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+AmendProject   *amend_project_save_finish       (AmendProject        *self,
+                                                 GAsyncResult        *result,
+                                                 char               **commit,
+                                                 GError             **error);
+void            amend_project_switch_async      (AmendProject        *self,
+                                                 const char          *branch,
+                                                 gboolean             put_back,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+AmendProject   *amend_project_switch_finish     (AmendProject        *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
+void            amend_project_propose_async     (AmendProject        *self,
+                                                 const char          *title,
+                                                 const char * const  *submitters,
+                                                 const char          *motivation,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+AmendProject   *amend_project_propose_finish    (AmendProject        *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
+void            amend_project_log_async         (AmendProject        *self,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+GPtrArray      *amend_project_log_finish        (AmendProject        *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
+void            amend_project_compare_async     (AmendProject        *self,
+                                                 const char          *commit,
+                                                 const char          *current_text,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+AmendComparison *amend_project_compare_finish   (AmendProject        *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
+
+/* A new project in @dir from a regulation text (the template, or an
+ * imported one), with @author signing the first version. */
+gboolean        amend_project_create            (const char          *dir,
+                                                 const char          *file_name,
+                                                 const char          *text,
+                                                 const char          *author,
+                                                 GError             **error);
+char           *amend_project_template_text     (const char          *title,
+                                                 const char          *authority);
+
+G_END_DECLS

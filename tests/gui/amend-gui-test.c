@@ -1,0 +1,203 @@
+/* amend-gui-test.c: what the GUI tests share: a display, a project, waiting
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The tests run under Xvfb (meson starts them through xvfb-run and
+ * dbus-run-session) on a new copy of the example project each, made by
+ * amend_example_create in a temporary folder.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "amend-application.h"
+#include "amend-example.h"
+#include "amend-gui-test.h"
+#include "amend-test-git.h"
+
+void
+amend_gui_test_init (int    *argc,
+                     char ***argv)
+{
+  g_autofree char *home = NULL;
+  g_autofree char *data = NULL;
+  const char *localedir = g_getenv ("AMEND_LOCALEDIR");
+
+  /* Git identity, HOME and the user folders all in a temporary place:
+   * drafts, the example and settings never touch the real ones. */
+  amend_test_git_setup_env ();
+  home = g_strdup (amend_test_git_home ());
+  data = g_build_filename (home, "data", NULL);
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_test_init (argc, argv, NULL);
+  gtk_init ();
+  adw_init ();
+  amend_gui_init_resources ();
+}
+
+static gboolean
+wake (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+gboolean
+amend_gui_wait (gboolean (*done) (gpointer),
+                gpointer   data,
+                guint      seconds)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) seconds * G_USEC_PER_SEC;
+  guint tick = g_timeout_add (10, wake, NULL);
+  gboolean ok;
+
+  while (!(ok = done (data)) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
+  return ok;
+}
+
+static gboolean
+never (gpointer data)
+{
+  return FALSE;
+}
+
+void
+amend_gui_spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
+  guint tick = g_timeout_add (10, wake, NULL);
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
+  (void) never;
+}
+
+static gboolean
+window_idle (gpointer data)
+{
+  AmendGuiFixture *f = data;
+
+  return amend_window_get_project (f->window) != NULL &&
+         !amend_window_is_busy (f->window) &&
+         !amend_history_page_is_busy (amend_window_get_history_page (f->window)) &&
+         !amend_editor_is_checking (amend_window_get_editor (f->window));
+}
+
+void
+amend_gui_wait_idle (AmendGuiFixture *f)
+{
+  if (!amend_gui_wait (window_idle, f, 60))
+    g_error ("the window did not settle in 60 seconds (last error: %s)",
+             amend_window_get_last_error (f->window) ? amend_window_get_last_error (f->window) : "none");
+}
+
+static gboolean
+has_dialog (gpointer data)
+{
+  AmendGuiFixture *f = data;
+  GtkWindow *dialog = amend_window_get_dialog (f->window);
+
+  return dialog != NULL && gtk_widget_get_mapped (GTK_WIDGET (dialog));
+}
+
+void
+amend_gui_wait_dialog (AmendGuiFixture *f)
+{
+  if (!amend_gui_wait (has_dialog, f, 20))
+    g_error ("no dialog appeared");
+}
+
+void
+amend_gui_fixture_setup (AmendGuiFixture *f,
+                         gconstpointer    data)
+{
+  g_autofree char *source = g_build_filename (g_getenv ("AMEND_SOURCE_DIR"), "data", "example", "apv-lindewaarde.md", NULL);
+  g_autoptr(AmendRepository) repo = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  g_settings_reset (settings, "author-name");
+  g_settings_reset (settings, "author-email");
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  f->tmp = amend_test_tmpdir ("amend-gui");
+  f->dir = g_build_filename (f->tmp, "voorbeeld", NULL);
+  repo = amend_example_create (source, f->dir, &error);
+  g_assert_no_error (error);
+
+  f->window = g_object_new (AMEND_TYPE_WINDOW, NULL);
+  gtk_window_present (GTK_WINDOW (f->window));
+  amend_window_open (f->window, f->dir);
+  amend_gui_wait_idle (f);
+}
+
+void
+amend_gui_fixture_teardown (AmendGuiFixture *f,
+                            gconstpointer    data)
+{
+  GtkWindow *dialog = amend_window_get_dialog (f->window);
+
+  if (dialog)
+    gtk_window_destroy (dialog);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  amend_gui_spin (50);
+  amend_test_rmtree (f->tmp);
+  g_free (f->tmp);
+  g_free (f->dir);
+}
+
+/* Puts the cursor at the end of the line that contains @after and types
+ * @text there, as keystrokes would (undoable, interactive). */
+void
+amend_gui_type (AmendGuiFixture *f,
+                const char      *after,
+                const char      *text)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (amend_editor_get_buffer (amend_window_get_editor (f->window)));
+  GtkTextIter start, end, match;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  g_assert_true (gtk_text_iter_forward_search (&start, after, 0, NULL, &match, NULL));
+  if (!gtk_text_iter_ends_line (&match))
+    gtk_text_iter_forward_to_line_end (&match);
+  gtk_text_buffer_place_cursor (buffer, &match);
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, text, -1, TRUE);
+  gtk_text_buffer_end_user_action (buffer);
+}
+
+char *
+amend_gui_text (AmendGuiFixture *f)
+{
+  return amend_editor_dup_text (amend_window_get_editor (f->window));
+}
+
+/* The widget as drawn, through its own renderer, into a PNG. */
+void
+amend_gui_save_png (GtkWidget  *widget,
+                    const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}

@@ -1,0 +1,462 @@
+/* test-gui.c: the window on a copy of the example project, under Xvfb
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each case drives the window as a user would (actions, dialogs and their
+ * responses, keystrokes into the buffer) and checks the outcome in the
+ * widgets and in git itself.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "amend-gui-test.h"
+#include "amend-outline-item.h"
+#include "amend-propose-dialog.h"
+#include "amend-save-dialog.h"
+#include "amend-test-git.h"
+
+#define FILE_NAME "apv-lindewaarde.md"
+
+static GtkTextBuffer *
+buffer_of (AmendGuiFixture *f)
+{
+  return GTK_TEXT_BUFFER (amend_editor_get_buffer (amend_window_get_editor (f->window)));
+}
+
+static char *
+line_text (GtkTextBuffer *buffer,
+           guint          line)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_iter_at_line (buffer, &start, line - 1);
+  end = start;
+  gtk_text_iter_forward_to_line_end (&end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static guint
+line_of (GtkTextBuffer *buffer,
+         const char    *needle)
+{
+  GtkTextIter start, end, match;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  g_assert_true (gtk_text_iter_forward_search (&start, needle, 0, &match, NULL, NULL));
+  return gtk_text_iter_get_line (&match) + 1;
+}
+
+/* ----------------------------------------------------------------------- */
+
+static void
+test_open_article (AmendGuiFixture *f,
+                   gconstpointer    data)
+{
+  AmendOutlinePanel *panel = amend_window_get_outline_panel (f->window);
+  AmendEditor *editor = amend_window_get_editor (f->window);
+  GtkTextBuffer *buffer = buffer_of (f);
+  g_autofree char *heading = NULL;
+  guint pos, next;
+  GtkTextIter iter;
+
+  /* The outline has the chapters and articles of the example. */
+  g_assert_cmpuint (g_list_model_get_n_items (amend_outline_panel_get_items (panel)), >, 10);
+  pos = amend_outline_panel_find_label (panel, "Artikel 1:2 ");
+  g_assert_cmpuint (pos, !=, GTK_INVALID_LIST_POSITION);
+
+  /* A click on it puts the cursor on its heading. */
+  amend_outline_panel_activate_item (panel, pos);
+  heading = line_text (buffer, amend_editor_get_cursor_line (editor));
+  g_assert_true (g_str_has_prefix (heading, "## Artikel 1:2 Beslistermijn"));
+
+  /* The outline follows the cursor into the next article. */
+  next = amend_outline_panel_find_label (panel, "Artikel 1:3 ");
+  gtk_text_buffer_get_iter_at_line (buffer, &iter, line_of (buffer, "## Artikel 1:3") + 1);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  amend_gui_spin (50);
+  g_assert_cmpuint (amend_outline_panel_get_selected (panel), ==, next);
+}
+
+static void
+test_live_check (AmendGuiFixture *f,
+                 gconstpointer    data)
+{
+  AmendOutlinePanel *panel = amend_window_get_outline_panel (f->window);
+  AmendEditor *editor = amend_window_get_editor (f->window);
+  GtkTextBuffer *buffer = buffer_of (f);
+  GtkTextTag *error_tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "amend-error");
+  g_autoptr(AmendOutlineItem) item = NULL;
+  GPtrArray *findings;
+  const AmendDiagnostic *found = NULL;
+  GtkListBoxRow *row;
+  GtkTextIter iter;
+  guint line, pos;
+
+  /* The example is clean. */
+  g_assert_cmpuint (amend_editor_get_findings (editor)->len, ==, 0);
+
+  /* A reference to an article that does not exist, typed into 1:2. */
+  amend_gui_type (f, "ten hoogste acht weken verdagen.", " Zie ook artikel 99:1.");
+  g_assert_true (amend_editor_is_checking (editor));
+  amend_gui_wait_idle (f);
+  findings = amend_editor_get_findings (editor);
+  line = line_of (buffer, "Zie ook artikel 99:1");
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const AmendDiagnostic *d = g_ptr_array_index (findings, i);
+      if (d->line == line && d->severity == AMEND_SEVERITY_ERROR)
+        found = d;
+    }
+  g_assert_nonnull (found);
+  g_assert_nonnull (strstr (found->message, "99:1"));
+
+  /* Underlined in the text... */
+  gtk_text_buffer_get_iter_at_line_offset (buffer, &iter, line - 1, 5);
+  g_assert_true (gtk_text_iter_has_tag (&iter, error_tag));
+  /* ...marked on the article in the outline... */
+  pos = amend_outline_panel_find_label (panel, "Artikel 1:2 ");
+  item = g_list_model_get_item (amend_outline_panel_get_items (panel), pos);
+  g_assert_cmpint (amend_outline_item_get_finding (item), ==, AMEND_FINDING_ERROR);
+  /* ...and listed, with a jump to its line. */
+  row = gtk_list_box_get_row_at_index (amend_editor_get_findings_list (editor), 0);
+  g_assert_nonnull (row);
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  g_signal_emit_by_name (amend_editor_get_findings_list (editor), "row-activated", row);
+  g_assert_cmpuint (amend_editor_get_cursor_line (editor), ==, line);
+
+  /* Undo takes the sentence away, and the finding with it. */
+  gtk_text_buffer_undo (buffer);
+  amend_gui_wait_idle (f);
+  g_assert_cmpuint (amend_editor_get_findings (editor)->len, ==, 0);
+  g_object_unref (g_steal_pointer (&item));
+  item = g_list_model_get_item (amend_outline_panel_get_items (panel), pos);
+  g_assert_cmpint (amend_outline_item_get_finding (item), ==, AMEND_FINDING_NONE);
+  g_assert_false (amend_window_has_unsaved (f->window));
+}
+
+static void
+test_save (AmendGuiFixture *f,
+           gconstpointer    data)
+{
+  AmendHistoryPage *history = amend_window_get_history_page (f->window);
+  g_autofree char *subject = NULL;
+  g_autofree char *author = NULL;
+  g_autofree char *on_disk = NULL;
+  GtkWindow *dialog;
+  guint before;
+  const AmendCommit *top;
+
+  before = amend_history_page_get_versions (history)->len;
+  g_assert_cmpuint (before, ==, 1);
+  amend_gui_type (f, "ten hoogste acht weken verdagen.", " Het verdagingsbesluit wordt gemotiveerd.");
+  g_assert_true (amend_window_has_unsaved (f->window));
+
+  /* Ctrl+S opens the save dialog, which asks for the author the first time. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
+  amend_gui_wait_dialog (f);
+  dialog = amend_window_get_dialog (f->window);
+  g_assert_true (AMEND_IS_SAVE_DIALOG (dialog));
+  g_assert_true (amend_save_dialog_asks_author (AMEND_SAVE_DIALOG (dialog)));
+  amend_save_dialog_set_author (AMEND_SAVE_DIALOG (dialog), "Petra Smit", "p.smit@lindewaarde.example");
+  amend_save_dialog_set_message (AMEND_SAVE_DIALOG (dialog), "Motivering van de verdaging");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  amend_gui_wait_idle (f);
+
+  /* The commit is in the history of the window... */
+  g_assert_false (amend_window_has_unsaved (f->window));
+  g_assert_cmpuint (amend_history_page_get_versions (history)->len, ==, before + 1);
+  top = g_ptr_array_index (amend_history_page_get_versions (history), 0);
+  g_assert_cmpstr (top->message, ==, "Motivering van de verdaging\n");
+  g_assert_cmpstr (top->author, ==, "Petra Smit");
+  /* ...and in git's own log, with the file as typed. */
+  subject = amend_test_git_ok (f->dir, "log", "-1", "--format=%s", NULL);
+  g_assert_cmpstr (subject, ==, "Motivering van de verdaging\n");
+  author = amend_test_git_ok (f->dir, "log", "-1", "--format=%an <%ae>", NULL);
+  g_assert_cmpstr (author, ==, "Petra Smit <p.smit@lindewaarde.example>\n");
+  on_disk = amend_test_read (f->dir, FILE_NAME);
+  g_assert_nonnull (strstr (on_disk, "Het verdagingsbesluit wordt gemotiveerd."));
+  amend_test_fsck (f->dir);
+
+  /* The second save does not ask again. */
+  amend_gui_type (f, "Het verdagingsbesluit wordt gemotiveerd.", " Schriftelijk.");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
+  amend_gui_wait_dialog (f);
+  dialog = amend_window_get_dialog (f->window);
+  g_assert_false (amend_save_dialog_asks_author (AMEND_SAVE_DIALOG (dialog)));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+}
+
+static void
+test_propose (AmendGuiFixture *f,
+              gconstpointer    data)
+{
+  AmendProject *project;
+  GtkWindow *dialog;
+  g_autofree char *record = NULL;
+  g_autofree char *branches = NULL;
+  g_autofree char *head = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.propose", NULL);
+  amend_gui_wait_dialog (f);
+  dialog = amend_window_get_dialog (f->window);
+  g_assert_true (AMEND_IS_PROPOSE_DIALOG (dialog));
+  amend_propose_dialog_fill (AMEND_PROPOSE_DIALOG (dialog), "Ruimere terrastijden",
+                             "Anna de Vries <anna@example.nl>; Karim El Idrissi <karim@example.nl>",
+                             "Terrassen mogen in de zomer tot middernacht open.");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "propose");
+  amend_gui_wait_idle (f);
+
+  /* The window is on the new branch, which git has, with its record. */
+  project = amend_window_get_project (f->window);
+  g_assert_cmpstr (amend_project_get_branch (project), ==, "amendement/ruimere-terrastijden");
+  g_assert_cmpuint (amend_project_get_amendments (project)->len, ==, 2);
+  head = amend_test_git_ok (f->dir, "symbolic-ref", "--short", "HEAD", NULL);
+  g_assert_cmpstr (head, ==, "amendement/ruimere-terrastijden\n");
+  branches = amend_test_git_ok (f->dir, "branch", "--list", "amendement/*", NULL);
+  g_assert_nonnull (strstr (branches, "amendement/ruimere-terrastijden"));
+  record = amend_test_git_ok (f->dir, "show",
+                              "amendement/ruimere-terrastijden:.amend/amendementen/ruimere-terrastijden/amendement.ini",
+                              NULL);
+  g_assert_nonnull (strstr (record, "Ruimere terrastijden"));
+  g_assert_nonnull (strstr (record, "Karim El Idrissi <karim@example.nl>"));
+  g_assert_nonnull (strstr (record, "middernacht"));
+  amend_test_fsck (f->dir);
+}
+
+static gboolean
+on_branch (gpointer data)
+{
+  AmendGuiFixture *f = data;
+  const char *want = g_object_get_data (G_OBJECT (f->window), "want-branch");
+
+  return !amend_window_is_busy (f->window) && amend_window_get_project (f->window) &&
+         g_strcmp0 (amend_project_get_branch (amend_window_get_project (f->window)), want) == 0;
+}
+
+static void
+test_switch_unsaved (AmendGuiFixture *f,
+                     gconstpointer    data)
+{
+  const char *amendment = "amendement/kortere-beslistermijn";
+  g_autofree char *text = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *on_disk = NULL;
+  g_autofree char *draft = NULL;
+  GtkWindow *dialog;
+
+  amend_gui_type (f, "ten hoogste acht weken verdagen.", " ONBEWAARDE ZIN.");
+
+  /* Cancel: nothing happens. */
+  amend_window_switch_branch (f->window, amendment);
+  amend_gui_wait_dialog (f);
+  dialog = amend_window_get_dialog (f->window);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), AMEND_LEAVE_KEEP));
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), AMEND_LEAVE_SAVE));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), AMEND_LEAVE_CANCEL);
+  amend_gui_spin (100);
+  g_assert_cmpstr (amend_project_get_branch (amend_window_get_project (f->window)), ==, "main");
+  text = amend_gui_text (f);
+  g_assert_nonnull (strstr (text, "ONBEWAARDE ZIN."));
+  g_clear_pointer (&text, g_free);
+
+  /* Keep: the switch happens, the sentence waits as a draft of main. */
+  amend_window_switch_branch (f->window, amendment);
+  amend_gui_wait_dialog (f);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (amend_window_get_dialog (f->window)), AMEND_LEAVE_KEEP);
+  g_object_set_data (G_OBJECT (f->window), "want-branch", (gpointer) amendment);
+  g_assert_true (amend_gui_wait (on_branch, f, 30));
+  amend_gui_wait_idle (f);
+  text = amend_gui_text (f);
+  g_assert_nonnull (strstr (text, "binnen zes weken na de datum"));
+  g_assert_null (strstr (text, "ONBEWAARDE ZIN."));
+  g_clear_pointer (&text, g_free);
+  draft = amend_draft_store_load (amend_window_get_draft_store (f->window), amend_project_get_path (amend_window_get_project (f->window)),
+                                  "main", FILE_NAME, NULL, NULL, NULL);
+  g_assert_nonnull (draft);
+  g_assert_nonnull (strstr (draft, "ONBEWAARDE ZIN."));
+  status = amend_test_git_ok (f->dir, "status", "--porcelain", NULL);
+  g_assert_cmpstr (status, ==, "");
+
+  /* Back on the draft, the sentence is there again, restored. */
+  amend_window_switch_branch (f->window, "main");
+  g_object_set_data (G_OBJECT (f->window), "want-branch", (gpointer) "main");
+  g_assert_true (amend_gui_wait (on_branch, f, 30));
+  amend_gui_wait_idle (f);
+  text = amend_gui_text (f);
+  g_assert_nonnull (strstr (text, "ONBEWAARDE ZIN."));
+  g_assert_true (amend_window_draft_restored (f->window));
+  g_assert_true (amend_window_has_unsaved (f->window));
+  /* Never written over the working copy before it is saved. */
+  on_disk = amend_test_read (f->dir, FILE_NAME);
+  g_assert_null (strstr (on_disk, "ONBEWAARDE ZIN."));
+}
+
+static gboolean
+compared (gpointer data)
+{
+  AmendGuiFixture *f = data;
+  GtkTextBuffer *renvooi = amend_history_page_get_renvooi_buffer (amend_window_get_history_page (f->window));
+
+  return !amend_history_page_is_busy (amend_window_get_history_page (f->window)) &&
+         gtk_text_buffer_get_char_count (renvooi) > 0;
+}
+
+static gboolean
+iter_has (GtkTextBuffer *buffer,
+          const char    *needle,
+          const char    *tag_name)
+{
+  GtkTextIter start, end, match;
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), tag_name);
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  if (tag == NULL || !gtk_text_iter_forward_search (&start, needle, 0, &match, NULL, NULL))
+    return FALSE;
+  return gtk_text_iter_has_tag (&match, tag);
+}
+
+static void
+test_history (AmendGuiFixture *f,
+              gconstpointer    data)
+{
+  AmendHistoryPage *history = amend_window_get_history_page (f->window);
+  GtkTextBuffer *buffer = buffer_of (f);
+  GtkTextBuffer *version;
+  GtkTextBuffer *renvooi;
+  GtkTextIter start, end, match, match_end;
+  g_autofree char *version_text = NULL;
+  g_autofree char *saved = NULL;
+
+  /* Eight weeks become four in the editor, not saved. */
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  g_assert_true (gtk_text_iter_forward_search (&start, "binnen acht weken", 0, &match, &match_end, NULL));
+  gtk_text_buffer_delete (buffer, &match, &match_end);
+  gtk_text_buffer_insert (buffer, &match, "binnen vier weken", -1);
+
+  amend_window_show_page (f->window, "history");
+  g_assert_cmpuint (amend_history_page_get_versions (history)->len, ==, 1);
+  amend_history_page_select (history, 0);
+  g_assert_true (amend_gui_wait (compared, f, 30));
+
+  /* The version read-only, as saved... */
+  version = amend_history_page_get_text_buffer (history);
+  gtk_text_buffer_get_bounds (version, &start, &end);
+  version_text = gtk_text_buffer_get_text (version, &start, &end, FALSE);
+  saved = amend_test_read (f->dir, FILE_NAME);
+  g_assert_cmpstr (version_text, ==, saved);
+  /* ...and its renvooi against the current text. */
+  renvooi = amend_history_page_get_renvooi_buffer (history);
+  g_assert_true (iter_has (renvooi, "acht", "deleted"));
+  g_assert_true (iter_has (renvooi, "vier", "inserted"));
+  g_assert_true (iter_has (renvooi, "Artikel 1:2", "heading"));
+}
+
+static gboolean
+counted (gpointer data)
+{
+  return amend_editor_count_matches (data) >= 0;
+}
+
+static void
+test_find_replace (AmendGuiFixture *f,
+                   gconstpointer    data)
+{
+  AmendEditor *editor = amend_window_get_editor (f->window);
+  g_autofree char *text = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find", NULL);
+  amend_editor_search (editor, "bevoegde bestuursorgaan", "college");
+  /* GtkSourceSearchContext counts in idle time. */
+  g_assert_true (amend_gui_wait (counted, editor, 20));
+  g_assert_cmpint (amend_editor_count_matches (editor), >, 3);
+  amend_editor_replace_all_matches (editor);
+  amend_gui_spin (100);
+  text = amend_gui_text (f);
+  g_assert_null (strstr (text, "bevoegde bestuursorgaan"));
+  g_assert_nonnull (strstr (text, "Het college beslist op een aanvraag"));
+  /* One step back undoes all of it. */
+  gtk_text_buffer_undo (buffer_of (f));
+  g_free (text);
+  text = amend_gui_text (f);
+  g_assert_nonnull (strstr (text, "Het bevoegde bestuursorgaan beslist"));
+}
+
+static gboolean
+editor_shows (gpointer data)
+{
+  AmendGuiFixture *f = data;
+  g_autofree char *text = amend_gui_text (f);
+
+  return strstr (text, "Door een ander programma gewijzigd") != NULL;
+}
+
+static void
+test_external_change (AmendGuiFixture *f,
+                      gconstpointer    data)
+{
+  g_autofree char *text = amend_test_read (f->dir, FILE_NAME);
+  g_autofree char *changed = g_strconcat (text, "\nDoor een ander programma gewijzigd.\n", NULL);
+
+  /* Another editor writes the file: the window shows it. */
+  amend_test_write (f->dir, FILE_NAME, changed);
+  g_assert_true (amend_gui_wait (editor_shows, f, 20));
+  g_assert_true (amend_window_has_unsaved (f->window));
+}
+
+static void
+test_draft_store (void)
+{
+  g_autofree char *tmp = amend_test_tmpdir ("amend-drafts");
+  g_autoptr(AmendDraftStore) store = amend_draft_store_new (tmp);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) saved = NULL;
+  g_autofree char *a = amend_draft_store_key ("/p", "main", "x.md");
+  g_autofree char *b = amend_draft_store_key ("/p", "amendement/x", "x.md");
+  g_autofree char *text = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  gsize len = 0;
+
+  g_assert_cmpstr (a, !=, b);
+  g_assert_null (amend_draft_store_load (store, "/p", "main", "x.md", NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (amend_draft_store_save (store, "/p", "main", "x.md", "tekst\n", 6, &error));
+  g_assert_no_error (error);
+  text = amend_draft_store_load (store, "/p", "main", "x.md", &len, &saved, &error);
+  g_assert_cmpstr (text, ==, "tekst\n");
+  g_assert_cmpuint (len, ==, 6);
+  g_assert_nonnull (saved);
+  g_assert_null (amend_draft_store_load (store, "/p", "amendement/x", "x.md", NULL, NULL, NULL));
+  /* Only the text and its description: no temporary files left. */
+  dir = g_dir_open (tmp, 0, NULL);
+  while ((name = g_dir_read_name (dir)))
+    g_assert_true (g_str_has_suffix (name, ".md") || g_str_has_suffix (name, ".ini"));
+  g_assert_true (amend_draft_store_remove (store, "/p", "main", "x.md", &error));
+  g_assert_null (amend_draft_store_load (store, "/p", "main", "x.md", NULL, NULL, NULL));
+  amend_test_rmtree (tmp);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  amend_gui_test_init (&argc, &argv);
+
+#define ADD(path, func) \
+  g_test_add (path, AmendGuiFixture, NULL, amend_gui_fixture_setup, func, amend_gui_fixture_teardown)
+  ADD ("/gui/open-article", test_open_article);
+  ADD ("/gui/live-check", test_live_check);
+  ADD ("/gui/save", test_save);
+  ADD ("/gui/propose", test_propose);
+  ADD ("/gui/switch-unsaved", test_switch_unsaved);
+  ADD ("/gui/history", test_history);
+  ADD ("/gui/find-replace", test_find_replace);
+  ADD ("/gui/external-change", test_external_change);
+#undef ADD
+  g_test_add_func ("/gui/draft-store", test_draft_store);
+
+  return g_test_run ();
+}
