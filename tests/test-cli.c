@@ -502,8 +502,11 @@ replace_in_file (const char *dir,
   g_autofree char *text = amend_test_read_file (path, NULL);
   g_auto(GStrv) parts = g_strsplit (text, from, 2);
 
+  g_autofree char *changed = NULL;
+
   g_assert_nonnull (parts[1]);
-  write_file (dir, name, g_strconcat (parts[0], to, parts[1], NULL));
+  changed = g_strconcat (parts[0], to, parts[1], NULL);
+  write_file (dir, name, changed);
   return g_strdup (path);
 }
 

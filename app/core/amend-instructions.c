@@ -326,7 +326,8 @@ edge_words (const char *text,
             guint       words,
             gboolean    from_end)
 {
-  g_auto(GStrv) parts = g_strsplit_set (g_strstrip (g_strdup (text)), " ", -1);
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  g_auto(GStrv) parts = g_strsplit_set (trimmed, " ", -1);
   guint n = g_strv_length (parts);
   guint take = MIN (words, n);
   g_autoptr(GString) s = g_string_new (NULL);
