@@ -50,7 +50,10 @@ struct _AmendWindow
   GtkLabel             *loading_label;
   GtkMenuButton        *branch_button;
   GtkLabel             *branch_label;
-  AdwViewSwitcherTitle *switcher_title;
+  AdwSqueezer          *title_squeezer;
+  AdwWindowTitle       *wide_title;
+  AdwWindowTitle       *narrow_title;
+  AdwViewSwitcherBar   *switcher_bar;
   GtkSpinner           *busy_spinner;
   AdwFlap              *flap;
   AmendOutlinePanel    *outline_panel;
@@ -179,8 +182,10 @@ update_title (AmendWindow *self)
   /* TRANSLATORS: subtitle: the project folder and the draft or amendment */
   subtitle = unsaved ? g_strdup_printf (_("%s · %s · unsaved changes"), folder, where)
                      : g_strdup_printf (_("%s · %s"), folder, where);
-  adw_view_switcher_title_set_title (self->switcher_title, amend_project_get_title (self->project));
-  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
+  adw_window_title_set_title (self->wide_title, amend_project_get_title (self->project));
+  adw_window_title_set_subtitle (self->wide_title, subtitle);
+  adw_window_title_set_title (self->narrow_title, amend_project_get_title (self->project));
+  adw_window_title_set_subtitle (self->narrow_title, subtitle);
   gtk_window_set_title (GTK_WINDOW (self), amend_project_get_title (self->project));
   gtk_label_set_text (self->branch_label, where);
 }
@@ -1317,6 +1322,17 @@ editor_cursor_line (AmendEditor *editor,
   amend_outline_panel_follow_line (self->outline_panel, line);
 }
 
+/* Too narrow for the switcher beside the title: it goes to the bottom
+ * (libadwaita 1.2 has no breakpoints; the squeezer measures instead). */
+static void
+squeezed (AdwSqueezer *squeezer,
+          GParamSpec  *pspec,
+          AmendWindow *self)
+{
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    adw_squeezer_get_visible_child (squeezer) == GTK_WIDGET (self->narrow_title));
+}
+
 static void
 modified_changed (GtkTextBuffer *buffer,
                   AmendWindow   *self)
@@ -1472,7 +1488,10 @@ amend_window_class_init (AmendWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmendWindow, loading_label);
   gtk_widget_class_bind_template_child (widget_class, AmendWindow, branch_button);
   gtk_widget_class_bind_template_child (widget_class, AmendWindow, branch_label);
-  gtk_widget_class_bind_template_child (widget_class, AmendWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, AmendWindow, title_squeezer);
+  gtk_widget_class_bind_template_child (widget_class, AmendWindow, wide_title);
+  gtk_widget_class_bind_template_child (widget_class, AmendWindow, narrow_title);
+  gtk_widget_class_bind_template_child (widget_class, AmendWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, AmendWindow, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, AmendWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, AmendWindow, outline_panel);
@@ -1527,6 +1546,7 @@ amend_window_init (AmendWindow *self)
   g_signal_connect (self->editor, "checked", G_CALLBACK (editor_checked), self);
   g_signal_connect (self->editor, "cursor-line", G_CALLBACK (editor_cursor_line), self);
   g_signal_connect (amend_editor_get_buffer (self->editor), "modified-changed", G_CALLBACK (modified_changed), self);
+  g_signal_connect (self->title_squeezer, "notify::visible-child", G_CALLBACK (squeezed), self);
   amend_history_page_set_editor (self->history_page, self->editor);
   restart_autosave (self);
   gtk_stack_set_visible_child_name (self->main_stack, "start");

@@ -79,8 +79,16 @@ static void
 test_narrow (AmendGuiFixture *f,
              gconstpointer    data)
 {
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 640);
-  amend_gui_spin (400);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  /* Without a window manager a window keeps its first size: a new one. */
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_settings_set_int (settings, "window-width", 360);
+  g_settings_set_int (settings, "window-height", 680);
+  f->window = g_object_new (AMEND_TYPE_WINDOW, NULL);
+  gtk_window_present (GTK_WINDOW (f->window));
+  amend_window_open (f->window, f->dir);
+  amend_gui_wait_idle (f);
   shoot (GTK_WIDGET (f->window), "main-window-narrow");
 }
 
