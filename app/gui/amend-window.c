@@ -860,7 +860,9 @@ ask_leave (AmendWindow *self,
            const char  *branch,
            gboolean     propose)
 {
-  g_autofree char *where = branch_label (self->project);
+  g_autofree char *where = amend_project_is_on_main (self->project)
+                           ? g_strdup (_("the draft"))
+                           : g_strdup_printf ("\xe2\x80\x9c%s\xe2\x80\x9d", gtk_label_get_text (self->branch_label));
   g_autofree char *body = g_strdup_printf (_("The text of %s has changes that are not saved. Save them as a version first, "
                                              "or keep them here unsaved: they wait for you when you come back to it."),
                                            where);
