@@ -1523,10 +1523,31 @@ amend_window_class_init (AmendWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
 }
 
+/* From the build tree (AMEND_DATA_DIR set) the application icon is in
+ * data/icons, not yet in an installed icon theme. */
+static void
+add_build_tree_icons (void)
+{
+  static gboolean done;
+  const char *dir = g_getenv ("AMEND_DATA_DIR");
+  GdkDisplay *display = gdk_display_get_default ();
+
+  if (done || dir == NULL || *dir == '\0' || display == NULL)
+    return;
+  {
+    g_autofree char *icons = g_build_filename (dir, "icons", NULL);
+
+    gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (display), icons);
+  }
+  done = TRUE;
+}
+
 static void
 amend_window_init (AmendWindow *self)
 {
   g_auto(GStrv) recent = NULL;
+
+  add_build_tree_icons ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
