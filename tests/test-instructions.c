@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "amend-diff.h"
 #include "amend-instructions.h"
 #include "amend-test-util.h"
@@ -131,6 +133,38 @@ test_insert_article (void)
          "Artikel 7 Hardheidsclausule\n\nHet college kan in bijzondere gevallen afwijken van deze verordening.\n");
 }
 
+/* The instructions one by one: the article each is about, the changes it
+ * says, and the summary without the quoted text that STOP's Wat takes. */
+static void
+test_instruction_list (void)
+{
+  g_autofree char *step = replace (base, "binnen acht weken op", "binnen zes weken op");
+  g_autofree char *changed = replace (step, "# Artikel 7 Overgangsrecht",
+                                      "# Artikel 7 Hardheidsclausule\n\nHet college kan afwijken.\n\n# Artikel 8 Overgangsrecht");
+  g_autoptr(AmendDocument) a = amend_test_parse (base);
+  g_autoptr(AmendDocument) b = amend_test_parse (changed);
+  g_autoptr(AmendDiff) diff = amend_diff_new (a, b);
+  g_autoptr(GPtrArray) list = amend_diff_get_instructions (diff);
+  g_autofree char *whole = amend_diff_to_instructions (diff);
+  const AmendInstruction *first, *second;
+
+  g_assert_cmpuint (list->len, ==, 2);
+  first = g_ptr_array_index (list, 0);
+  second = g_ptr_array_index (list, 1);
+  g_assert_cmpstr (first->letter, ==, "A");
+  g_assert_cmpstr (first->old_node->number, ==, "3");
+  g_assert_cmpstr (first->new_node->number, ==, "3");
+  g_assert_cmpstr (first->summary, ==, first->text);
+  g_assert_cmpstr (second->letter, ==, "B");
+  g_assert_null (second->old_node);
+  g_assert_cmpuint (second->changes->len, ==, 2); /* the insertion and the renumbering it causes */
+  g_assert_cmpstr (second->summary, ==,
+                   "Na artikel 6 wordt, onder vernummering van artikel 7 tot artikel 8, een artikel ingevoegd, luidende:");
+  g_assert_nonnull (strstr (second->text, "Het college kan afwijken."));
+  g_assert_nonnull (strstr (whole, second->text));
+  g_assert_null (strchr (whole, '\x02'));
+}
+
 static void
 test_insert_article_at_end (void)
 {
@@ -216,6 +250,7 @@ main (int    argc,
   g_test_add_func ("/instructions/member-comes-to-read", test_member_comes_to_read);
   g_test_add_func ("/instructions/insert-article", test_insert_article);
   g_test_add_func ("/instructions/insert-article-at-end", test_insert_article_at_end);
+  g_test_add_func ("/instructions/list", test_instruction_list);
   g_test_add_func ("/instructions/delete-article", test_delete_article);
   g_test_add_func ("/instructions/add-member", test_add_member);
   g_test_add_func ("/instructions/delete-member", test_delete_member);

@@ -247,6 +247,18 @@ append_node_text (GString         *out,
     g_string_append_c (out, '\n');
 }
 
+/* The new text an instruction quotes is marked, so that the STOP export
+ * can leave it out of its Wat (the element itself follows there); both
+ * marks are control characters no regulation text holds. */
+#define QUOTE_OPEN  '\x02'
+#define QUOTE_CLOSE '\x03'
+
+static char *
+quoted (const char *text)
+{
+  return g_strdup_printf ("%c%s%c", QUOTE_OPEN, text, QUOTE_CLOSE);
+}
+
 static char *
 node_text (const AmendNode *node)
 {
@@ -255,6 +267,39 @@ node_text (const AmendNode *node)
   append_node_text (out, node, 0);
   while (out->len > 0 && out->str[out->len - 1] == '\n')
     g_string_truncate (out, out->len - 1);
+  g_string_prepend_c (out, QUOTE_OPEN);
+  g_string_append_c (out, QUOTE_CLOSE);
+  return g_string_free (out, FALSE);
+}
+
+/* The instruction with its quotations (@keep) or without them; without,
+ * the blank lines they leave are taken out too. */
+static char *
+unmark (const char *text,
+        gboolean    keep)
+{
+  GString *out = g_string_new (NULL);
+  gboolean inside = FALSE;
+
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == QUOTE_OPEN || *p == QUOTE_CLOSE)
+        {
+          inside = *p == QUOTE_OPEN;
+          continue;
+        }
+      if (keep || !inside)
+        g_string_append_c (out, *p);
+    }
+  if (!keep)
+    {
+      char *blank;
+
+      while ((blank = strstr (out->str, "\n\n\n")) != NULL)
+        g_string_erase (out, blank - out->str, 1);
+      while (out->len > 0 && g_ascii_isspace (out->str[out->len - 1]))
+        g_string_truncate (out, out->len - 1);
+    }
   return g_string_free (out, FALSE);
 }
 
@@ -763,9 +808,10 @@ change_instruction (AmendDiff         *diff,
               const AmendNode *owner = owner_of (c->new_node);
               g_autofree char *comma = with_comma (cited[0] ? cited : "de tekst");
               g_autofree char *cap = capitalize (comma);
+              g_autofree char *plain = amend_node_get_plain_text (c->new_node);
               g_autofree char *text = owner && owner != g->new_node &&
                                       (owner->kind == AMEND_NODE_MEMBER || owner->kind == AMEND_NODE_POINT)
-                                      ? node_text (owner) : amend_node_get_plain_text (c->new_node);
+                                      ? node_text (owner) : quoted (plain);
               return g_strdup_printf ("%s komt te luiden:\n\n%s", cap, text);
             }
           out = g_string_new (NULL);
@@ -933,6 +979,53 @@ group_instruction (AmendDiff   *diff,
   }
 }
 
+void
+amend_instruction_free (AmendInstruction *instruction)
+{
+  if (instruction == NULL)
+    return;
+  g_free (instruction->letter);
+  g_ptr_array_unref (instruction->changes);
+  g_free (instruction->text);
+  g_free (instruction->summary);
+  g_free (instruction);
+}
+
+/**
+ * amend_diff_get_instructions:
+ *
+ * The instructions one by one, with the article (or division) each is
+ * about and the changes it says, for the exports that need them apart:
+ * the STOP change export puts each in the Wat of its mutations.
+ *
+ * Returns: (transfer full) (element-type AmendInstruction): in the order
+ *   of amend_diff_to_instructions(); empty when nothing changed.
+ */
+GPtrArray *
+amend_diff_get_instructions (AmendDiff *diff)
+{
+  g_autoptr(GPtrArray) groups = build_groups (diff);
+  GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) amend_instruction_free);
+
+  g_return_val_if_fail (AMEND_IS_DIFF (diff), list);
+
+  for (guint i = 0; i < groups->len; i++)
+    {
+      const Group *g = g_ptr_array_index (groups, i);
+      g_autofree char *marked = group_instruction (diff, g);
+      AmendInstruction *instruction = g_new0 (AmendInstruction, 1);
+
+      instruction->letter = letter (i);
+      instruction->old_node = g->old_node;
+      instruction->new_node = g->new_node;
+      instruction->changes = g_ptr_array_ref (g->changes);
+      instruction->text = unmark (marked, TRUE);
+      instruction->summary = unmark (marked, FALSE);
+      g_ptr_array_add (list, instruction);
+    }
+  return list;
+}
+
 /**
  * amend_diff_to_instructions:
  *
@@ -942,17 +1035,16 @@ group_instruction (AmendDiff   *diff,
 char *
 amend_diff_to_instructions (AmendDiff *diff)
 {
-  g_autoptr(GPtrArray) groups = build_groups (diff);
+  g_autoptr(GPtrArray) instructions = amend_diff_get_instructions (diff);
   GString *out = g_string_new (NULL);
 
-  for (guint i = 0; i < groups->len; i++)
+  for (guint i = 0; i < instructions->len; i++)
     {
-      g_autofree char *l = letter (i);
-      g_autofree char *text = group_instruction (diff, g_ptr_array_index (groups, i));
+      const AmendInstruction *instruction = g_ptr_array_index (instructions, i);
 
       if (out->len)
         g_string_append (out, "\n\n");
-      g_string_append_printf (out, "%s\n\n%s", l, text);
+      g_string_append_printf (out, "%s\n\n%s", instruction->letter, instruction->text);
     }
   if (out->len)
     g_string_append_c (out, '\n');
