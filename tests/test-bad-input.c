@@ -44,6 +44,20 @@ test_invalid_utf8 (void)
   g_assert_true (g_utf8_validate (md, -1, NULL));
 }
 
+/* cmark writes U+FFFF out as an invalid byte, and control characters as
+ * references that read back differently: both are replaced, with an error. */
+static void
+test_control_characters (void)
+{
+  static const char data[] = "# Artikel 1\n\nBel\x07 en \xEF\xBF\xBF.\n";
+  g_autoptr(AmendDocument) doc = parse_bytes (data, sizeof data - 1);
+  g_autofree char *md = amend_document_to_markdown (doc);
+
+  g_assert_true (amend_test_has_diagnostic (doc, AMEND_SEVERITY_ERROR, 3, "control"));
+  g_assert_true (g_utf8_validate (md, -1, NULL));
+  g_assert_null (strchr (md, '\x07'));
+}
+
 static void
 test_unterminated_front_matter (void)
 {
@@ -248,6 +262,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/bad-input/nul-bytes", test_nul_bytes);
   g_test_add_func ("/bad-input/invalid-utf8", test_invalid_utf8);
+  g_test_add_func ("/bad-input/control-characters", test_control_characters);
   g_test_add_func ("/bad-input/unterminated-front-matter", test_unterminated_front_matter);
   g_test_add_func ("/bad-input/heading-without-number", test_heading_without_number);
   g_test_add_func ("/bad-input/deep-lists", test_deep_lists);

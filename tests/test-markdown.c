@@ -210,6 +210,11 @@ test_idempotent_mixture (void)
     "# Artikel 1\n\n## Vrije kop\n\nTekst.\n",
     "# Artikel 1\n\nTekst\n\na\\. geen punt maar tekst\n\n&#49;° ook geen punt\n",
     "# Artikel 1\n\n- a. punt\n-  \n  b\\. tekst\n",
+    "#Artikel\n1. e\\\n d\n",
+    "1. r\\\n r\n",
+    "> ### Artikel\n",
+    "#\n",
+    "<m  \n/> tekst\n",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)

@@ -102,6 +102,40 @@ fix_heading_marker (GString    *out,
   return q - p;
 }
 
+/* Copies valid UTF-8, replacing what no text should hold: C0 control
+ * characters other than tab, DEL, and the non-characters U+FFFE and U+FFFF
+ * (cmark would write them out as invalid bytes). */
+static void
+append_checked (GString    *out,
+                const char *p,
+                gsize       len,
+                guint       line,
+                guint      *count,
+                guint      *first_line)
+{
+  gsize done = 0;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      guchar c = p[i];
+      gsize bad = 0;
+
+      if ((c < 0x20 && c != '\t') || c == 0x7F)
+        bad = 1;
+      else if (c == 0xEF && i + 2 < len && (guchar) p[i + 1] == 0xBF && ((guchar) p[i + 2] & 0xFE) == 0xBE)
+        bad = 3;
+      if (bad == 0)
+        continue;
+      g_string_append_len (out, p + done, i - done);
+      append_replacement (out);
+      if ((*count)++ == 0)
+        *first_line = line;
+      i += bad - 1;
+      done = i + 1;
+    }
+  g_string_append_len (out, p + done, len - done);
+}
+
 /* Makes the text valid UTF-8 with LF line ends, reporting what it had to
  * replace; the line count stays that of the file. */
 static char *
@@ -116,6 +150,7 @@ sanitize (AmendDocument *doc,
   guint line = 1;
   guint nul_line = 0, nul_count = 0;
   guint bad_line = 0, bad_count = 0;
+  guint ctrl_line = 0, ctrl_count = 0;
   gboolean at_line_start = TRUE;
   gboolean in_fence = FALSE;
 
@@ -167,11 +202,11 @@ sanitize (AmendDocument *doc,
         chunk++;
       if (g_utf8_validate_len (p, chunk, &valid_end))
         {
-          g_string_append_len (out, p, chunk);
+          append_checked (out, p, chunk, line, &ctrl_count, &ctrl_line);
           p += chunk;
           continue;
         }
-      g_string_append_len (out, p, valid_end - p);
+      append_checked (out, p, valid_end - p, line, &ctrl_count, &ctrl_line);
       p = valid_end;
       if (bad_count++ == 0)
         bad_line = line;
@@ -186,6 +221,13 @@ sanitize (AmendDocument *doc,
                                                 "the file contains %u NUL bytes, so it is not a text file; they were replaced by \xEF\xBF\xBD",
                                                 nul_count),
                                    nul_count);
+  if (ctrl_count > 0)
+    amend_document_add_diagnostic (doc, AMEND_SEVERITY_ERROR, ctrl_line, NULL,
+                                   g_dngettext (GETTEXT_PACKAGE,
+                                                "the text contains %u control character or non-character (first on this line); it was replaced by \xEF\xBF\xBD",
+                                                "the text contains %u control characters or non-characters (first on this line); they were replaced by \xEF\xBF\xBD",
+                                                ctrl_count),
+                                   ctrl_count);
   if (bad_count > 0)
     amend_document_add_diagnostic (doc, AMEND_SEVERITY_ERROR, bad_line, NULL,
                                    g_dngettext (GETTEXT_PACKAGE,
@@ -550,6 +592,15 @@ add_shared_space (AmendNode    *node,
 /* Adds runs[from..to) to @node as text: white space collapsed, the ends
  * trimmed, line breaks at the ends dropped.  Words are copied a stretch at
  * a time into one reused buffer. */
+/* The collected runs; never an offset from a NULL array. */
+static TmpRun *
+run_array (Reader *r)
+{
+  static TmpRun none;
+
+  return r->runs->len > 0 ? (TmpRun *) r->runs->data : &none;
+}
+
 static void
 emit_runs (GString   *buf,
            AmendNode *node,
@@ -560,6 +611,7 @@ emit_runs (GString   *buf,
 {
   gboolean need_space = FALSE;
   gboolean any = FALSE;
+  gboolean after_break = FALSE;
 
   while (to > from && (runs[to - 1].marks & AMEND_MARK_BREAK || runs[to - 1].soft))
     to--;
@@ -580,15 +632,21 @@ emit_runs (GString   *buf,
           if (any)
             amend_node_add_run (node, "", 0, AMEND_MARK_BREAK, NULL);
           need_space = FALSE;
+          after_break = TRUE;
           continue;
         }
       if (run->marks & (AMEND_MARK_CODE | AMEND_MARK_HTML))
         {
+          g_autofree char *one_line = g_strndup (t, end - t);
+
           if (need_space)
             amend_node_add_run (node, " ", 1, AMEND_MARK_NONE, NULL);
-          amend_node_add_run (node, t, end - t, run->marks, run->href);
+          /* A tag broken over lines would be written with a line break in it. */
+          g_strdelimit (one_line, "\n", ' ');
+          amend_node_add_run (node, one_line, -1, run->marks, run->href);
           need_space = FALSE;
           any = TRUE;
+          after_break = FALSE;
           continue;
         }
 
@@ -599,7 +657,8 @@ emit_runs (GString   *buf,
 
           while (word < end && is_space (*word))
             word++;
-          if (word > t && (any || buf->len > 0))
+          /* A line starts with its first word, also after a line break. */
+          if (word > t && (any || buf->len > 0) && !(after_break && buf->len == 0))
             need_space = TRUE;
           t = word;
           while (t < end && !is_space (*t))
@@ -620,6 +679,7 @@ emit_runs (GString   *buf,
         {
           amend_node_add_run (node, buf->str, buf->len, run->marks, run->href);
           any = TRUE;
+          after_break = FALSE;
         }
     }
 }
@@ -942,7 +1002,7 @@ handle_piece (Reader   *r,
               gboolean  first_in_item,
               gboolean  label_in_source)
 {
-  TmpRun *runs = &g_array_index (r->runs, TmpRun, 0);
+  TmpRun *runs = run_array (r);
   TmpRun *head = NULL;
   gsize label_len = 0, skip = 0;
   LabelKind kind = LABEL_NONE;
@@ -1053,7 +1113,7 @@ handle_paragraph (Reader     *r,
   TmpRun *runs;
 
   collect_runs (r, para);
-  runs = &g_array_index (r->runs, TmpRun, 0);
+  runs = run_array (r);
   if (first_skip > 0 && r->runs->len > 0)
     {
       runs[0].text += MIN (first_skip, runs[0].len);
@@ -1348,13 +1408,26 @@ handle_blocks (Reader     *r,
       break;
     case CMARK_NODE_HEADING:
       {
-        /* A heading inside a list item or quote cannot open structure. */
+        /* A heading inside a list item or quote cannot open structure; one
+         * that reads as structure ("Artikel 5") is kept as a paragraph, or
+         * it would be read back as an article. */
         AmendNode *text = add_child (text_target (ctx), AMEND_NODE_TEXT, line);
+        HeadingInfo info;
+        GString *plain = g_string_new (NULL);
 
         collect_runs (r, block);
         soften_breaks (r);
-        text->heading_level = cmark_node_get_heading_level (block);
-        emit_runs (r->buf, text, &g_array_index (r->runs, TmpRun, 0), 0, r->runs->len, 0);
+        for (guint k = 0; k < r->runs->len; k++)
+          {
+            TmpRun *run = &g_array_index (r->runs, TmpRun, k);
+            g_string_append_len (plain, run->soft ? " " : run->text, run->soft ? 1 : run->len);
+          }
+        if (classify_heading (plain->str, &info))
+          heading_info_clear (&info);
+        else
+          text->heading_level = cmark_node_get_heading_level (block);
+        g_string_free (plain, TRUE);
+        emit_runs (r->buf, text, run_array (r), 0, r->runs->len, 0);
         if (text->runs == NULL)
           amend_node_free (text);
       }
@@ -1587,7 +1660,7 @@ handle_heading (Reader     *r,
         container = last_child_of_kind (container, AMEND_NODE_MEMBER);
       text = add_child (container, AMEND_NODE_TEXT, line);
       text->heading_level = level;
-      emit_runs (r->buf, text, &g_array_index (r->runs, TmpRun, 0), 0, r->runs->len, 0);
+      emit_runs (r->buf, text, run_array (r), 0, r->runs->len, 0);
       if (text->runs == NULL)
         amend_node_free (text);
       r->wants_heading = NULL;
