@@ -135,10 +135,15 @@ static const char * const terms[] = {
   "terras", "toezichthouder", "vaartuig", "venten", "weg", "winkelwagentje", "woonschip", "zondag",
 };
 
-static const char * const definition_heads[] = {
-  "een voor publiek toegankelijke ruimte", "elk voorwerp", "de natuurlijke persoon of rechtspersoon",
-  "het gebied", "een inrichting", "elke verrichting", "een plaats", "elk drijvend voorwerp", "een tijdelijke voorziening",
-  "de eigenaar, huurder of andere gebruiker",
+/* With the relative pronoun that agrees with them. */
+static const struct {
+  const char *noun;
+  const char *pronoun;
+} definition_heads[] = {
+  { "een voor publiek toegankelijke ruimte", "die" }, { "elk voorwerp", "dat" },
+  { "de natuurlijke persoon of rechtspersoon", "die" }, { "het gebied", "dat" }, { "een inrichting", "die" },
+  { "elke verrichting", "die" }, { "een plaats", "die" }, { "elk drijvend voorwerp", "dat" },
+  { "een tijdelijke voorziening", "die" }, { "de eigenaar, huurder of andere gebruiker", "die" },
 };
 
 static const char * const inclusions[] = {
@@ -271,14 +276,19 @@ plan (Gen   *g,
           else if (index == n_articles - 1)
             heading = "Citeertitel";
           plan_article (g, chapter, i + 1, heading);
-          if (g_strcmp0 (heading, "Begripsbepalingen") == 0)
+          if (heading != NULL)
             {
               Article *a = &g_array_index (g->articles, Article, index);
 
+              /* Set texts: a reference must not count on members. */
               memset (a->n_points, 0, sizeof a->n_points);
               a->n_members = 0;
-              a->definitions = TRUE;
-              a->n_article_points = 3 + uniform (g, MAX_DEFINITIONS - 2);
+              a->n_article_points = 0;
+              if (strcmp (heading, "Begripsbepalingen") == 0)
+                {
+                  a->definitions = TRUE;
+                  a->n_article_points = 3 + uniform (g, MAX_DEFINITIONS - 2);
+                }
             }
         }
       g_array_append_val (g->chapters, c);
@@ -386,7 +396,8 @@ append_extension (Gen     *g,
                   GString *s,
                   guint    self)
 {
-  switch (uniform (g, 7))
+  /* Three kinds in ten cite an article: enough to weigh on the reader. */
+  switch (uniform (g, 10))
     {
     case 0:
       g_string_append_printf (s, ", tenzij %s daarvoor ", PICK (g, subjects));
@@ -414,6 +425,19 @@ append_extension (Gen     *g,
       g_string_append_printf (s, ", met dien verstande dat %s ", PICK (g, objects));
       append_adverbial (g, s);
       g_string_append_printf (s, " wordt %s", PICK (g, participles));
+      break;
+    case 6:
+      g_string_append_printf (s, ", zolang %s niet is %s", PICK (g, objects), PICK (g, participles));
+      break;
+    case 7:
+      g_string_append_printf (s, ", nadat %s %s ", PICK (g, subjects), PICK (g, objects));
+      append_adverbial (g, s);
+      g_string_append_printf (s, " heeft %s", PICK (g, participles));
+      break;
+    case 8:
+      g_string_append_printf (s, ", of %s ", PICK (g, objects));
+      append_adverbial (g, s);
+      g_string_append_printf (s, " te %s", PICK (g, te_infinitives));
       break;
     default:
       g_string_append_printf (s, ", waarbij %s rekening houdt met %s", PICK (g, subjects), PICK (g, interests));
@@ -629,19 +653,22 @@ write_definitions (Gen   *g,
     {
       GString *s = g->out;
       gsize start;
+      guint head;
 
       g_string_append_printf (s, "- %c. %s: ", 'a' + i, chosen[i]);
       start = s->len;
-      g_string_append (s, PICK (g, definition_heads));
+      head = uniform (g, G_N_ELEMENTS (definition_heads));
+
+      g_string_append (s, definition_heads[head].noun);
       switch (uniform (g, 4))
         {
         case 0:
-          g_string_append (s, " die ");
+          g_string_append_printf (s, " %s ", definition_heads[head].pronoun);
           append_adverbial (g, s);
           g_string_append (s, " wordt gebruikt");
           break;
         case 1:
-          g_string_append_printf (s, " dat door %s is aangewezen", PICK (g, subjects));
+          g_string_append_printf (s, " %s door %s is aangewezen", definition_heads[head].pronoun, PICK (g, subjects));
           break;
         case 2:
           g_string_append_printf (s, " waarin %s ", PICK (g, objects));
