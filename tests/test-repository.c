@@ -638,7 +638,6 @@ static void
 test_mid_merge_and_rebase (void)
 {
   g_auto(Project) p = { 0 };
-  g_autoptr(GError) error = NULL;
   g_autofree char *err = NULL;
   g_autofree char *conflicted = NULL;
 

@@ -366,7 +366,6 @@ check_article_refs (Checker    *c,
       g_autofree char *numbers = g_match_info_fetch (match, 1);
       g_autofree char *ordinal = g_match_info_fetch (match, 2);
       g_autofree char *point = g_match_info_fetch (match, 3);
-      g_autoptr(GRegex) split = NULL;
       g_auto(GStrv) parts = NULL;
       int end = 0;
 

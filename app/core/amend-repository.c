@@ -649,7 +649,8 @@ amend_repository_check_can_write (AmendRepository *self,
     }
   if (!allow_detached && amend_repository_get_head (self, NULL) == AMEND_HEAD_DETACHED)
     {
-      g_autofree char *branch = amend_repository_dup_branch (self, error);
+      /* Asking for the branch sets the error that explains the detached HEAD. */
+      g_free (amend_repository_dup_branch (self, error));
       return FALSE;
     }
   return TRUE;
