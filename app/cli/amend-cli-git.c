@@ -7,8 +7,10 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "amend-cli-git.h"
+#include "amend-version.h"
 
 char *amend_cli_repo_dir = NULL;
 
@@ -64,6 +66,92 @@ is_refusal (const GError *error)
     default:
       return FALSE;
     }
+}
+
+static gboolean
+load_failed (GError *error)
+{
+  amend_cli_error ("%s", error->message);
+  return FALSE;
+}
+
+/* The two versions `amend diff` and `amend export` compare.  Two files
+ * need no project.  Otherwise the arguments are versions in the project:
+ * none, the working copy against the last save; one amendment, what it
+ * changed since it branched off; one other version, that against the
+ * working copy; two, the one against the other.  @title names the pair
+ * for a person; on failure the error is printed and @status set. */
+gboolean
+amend_cli_load_versions (int             n_args,
+                         char          **args,
+                         AmendDocument **old_doc,
+                         AmendDocument **new_doc,
+                         char          **title,
+                         int            *status)
+{
+  g_autoptr(AmendRepository) repo = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *regulation = NULL;
+  g_autofree char *old_label = NULL;
+  g_autofree char *new_label = NULL;
+  g_autofree char *branch = NULL;
+
+  *status = AMEND_EXIT_FAILURE;
+  if (n_args == 2 && g_file_test (args[0], G_FILE_TEST_IS_REGULAR) && g_file_test (args[1], G_FILE_TEST_IS_REGULAR))
+    {
+      if (!(*old_doc = amend_version_load (NULL, args[0], NULL, &old_label, &error)) ||
+          !(*new_doc = amend_version_load (NULL, args[1], NULL, &new_label, &error)))
+        return load_failed (error);
+      *title = g_strdup_printf ("%s \xe2\x86\x92 %s", old_label, new_label);
+      return TRUE;
+    }
+
+  repo = amend_cli_open_repository (status);
+  if (repo == NULL)
+    return FALSE;
+  *status = AMEND_EXIT_FAILURE;
+  regulation = amend_repository_find_regulation (repo, &error);
+  if (regulation == NULL && n_args < 2)
+    return load_failed (error);
+  g_clear_error (&error);
+
+  if (n_args == 1 && !g_file_test (args[0], G_FILE_TEST_EXISTS) &&
+      (branch = amend_repository_resolve_branch (repo, args[0], NULL)) != NULL &&
+      g_str_has_prefix (branch, "refs/heads/amendement/"))
+    {
+      g_autofree char *main_branch = amend_repository_dup_main_branch (repo, &error);
+      const char *short_branch = branch + strlen ("refs/heads/");
+      g_autofree char *base = main_branch ? amend_repository_merge_base (repo, main_branch, branch, &error) : NULL;
+      g_autofree char *base_spec = NULL;
+
+      if (base == NULL)
+        return load_failed (error);
+      base_spec = g_strdup_printf ("%s:%s", base, regulation);
+      if (!(*old_doc = amend_version_load (repo, base_spec, regulation, &old_label, &error)) ||
+          !(*new_doc = amend_version_load (repo, branch, regulation, &new_label, &error)))
+        return load_failed (error);
+      *title = g_strdup_printf (_("%s since it branched off from %s"), short_branch, main_branch);
+      return TRUE;
+    }
+
+  if (n_args == 0)
+    *old_doc = amend_version_load (repo, "HEAD", regulation, &old_label, &error);
+  else
+    *old_doc = amend_version_load (repo, args[0], regulation, &old_label, &error);
+  if (*old_doc == NULL)
+    return load_failed (error);
+
+  if (n_args == 2)
+    *new_doc = amend_version_load (repo, args[1], regulation, &new_label, &error);
+  else
+    {
+      *new_doc = amend_version_load_working_copy (repo, regulation, &error);
+      new_label = g_strdup_printf (_("%s (working copy)"), regulation);
+    }
+  if (*new_doc == NULL)
+    return load_failed (error);
+  *title = g_strdup_printf ("%s \xe2\x86\x92 %s", old_label, new_label);
+  return TRUE;
 }
 
 /* Prints @error as one sentence, with @hint (what the command offers to

@@ -29,5 +29,11 @@ void             amend_cli_print_json      (JsonBuilder        *builder);
 int              amend_cli_text_width      (const char         *text);
 void             amend_cli_print_padded    (const char         *text,
                                             int                 width);
+gboolean         amend_cli_load_versions   (int                 n_args,
+                                            char              **args,
+                                            AmendDocument     **old_doc,
+                                            AmendDocument     **new_doc,
+                                            char              **title,
+                                            int                *status);
 
 G_END_DECLS

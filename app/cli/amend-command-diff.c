@@ -13,7 +13,6 @@
 #include "amend-diff-json.h"
 #include "amend-instructions.h"
 #include "amend-renvooi.h"
-#include "amend-version.h"
 
 static char *opt_format;
 static gboolean opt_no_color;
@@ -26,90 +25,6 @@ static const GOptionEntry entries[] = {
   AMEND_CLI_REPO_OPTION,
   { NULL }
 };
-
-static gboolean
-fail (GError *error)
-{
-  amend_cli_error ("%s", error->message);
-  return FALSE;
-}
-
-/* Two files need no project.  Otherwise the arguments are versions in the
- * project: none, the working copy against the last save; one amendment,
- * what it changed since it branched off; one other version, that against
- * the working copy; two, the one against the other. */
-static gboolean
-load_versions (int             n_args,
-               char          **args,
-               AmendDocument **old_doc,
-               AmendDocument **new_doc,
-               char          **title,
-               int            *status)
-{
-  g_autoptr(AmendRepository) repo = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *regulation = NULL;
-  g_autofree char *old_label = NULL;
-  g_autofree char *new_label = NULL;
-  g_autofree char *branch = NULL;
-
-  *status = AMEND_EXIT_FAILURE;
-  if (n_args == 2 && g_file_test (args[0], G_FILE_TEST_IS_REGULAR) && g_file_test (args[1], G_FILE_TEST_IS_REGULAR))
-    {
-      if (!(*old_doc = amend_version_load (NULL, args[0], NULL, &old_label, &error)) ||
-          !(*new_doc = amend_version_load (NULL, args[1], NULL, &new_label, &error)))
-        return fail (error);
-      *title = g_strdup_printf ("%s \xe2\x86\x92 %s", old_label, new_label);
-      return TRUE;
-    }
-
-  repo = amend_cli_open_repository (status);
-  if (repo == NULL)
-    return FALSE;
-  *status = AMEND_EXIT_FAILURE;
-  regulation = amend_repository_find_regulation (repo, &error);
-  if (regulation == NULL && n_args < 2)
-    return fail (error);
-  g_clear_error (&error);
-
-  if (n_args == 1 && !g_file_test (args[0], G_FILE_TEST_EXISTS) &&
-      (branch = amend_repository_resolve_branch (repo, args[0], NULL)) != NULL &&
-      g_str_has_prefix (branch, "refs/heads/amendement/"))
-    {
-      g_autofree char *main_branch = amend_repository_dup_main_branch (repo, &error);
-      const char *short_branch = branch + strlen ("refs/heads/");
-      g_autofree char *base = main_branch ? amend_repository_merge_base (repo, main_branch, branch, &error) : NULL;
-      g_autofree char *base_spec = NULL;
-
-      if (base == NULL)
-        return fail (error);
-      base_spec = g_strdup_printf ("%s:%s", base, regulation);
-      if (!(*old_doc = amend_version_load (repo, base_spec, regulation, &old_label, &error)) ||
-          !(*new_doc = amend_version_load (repo, branch, regulation, &new_label, &error)))
-        return fail (error);
-      *title = g_strdup_printf (_("%s since it branched off from %s"), short_branch, main_branch);
-      return TRUE;
-    }
-
-  if (n_args == 0)
-    *old_doc = amend_version_load (repo, "HEAD", regulation, &old_label, &error);
-  else
-    *old_doc = amend_version_load (repo, args[0], regulation, &old_label, &error);
-  if (*old_doc == NULL)
-    return fail (error);
-
-  if (n_args == 2)
-    *new_doc = amend_version_load (repo, args[1], regulation, &new_label, &error);
-  else
-    {
-      *new_doc = amend_version_load_working_copy (repo, regulation, &error);
-      new_label = g_strdup_printf (_("%s (working copy)"), regulation);
-    }
-  if (*new_doc == NULL)
-    return fail (error);
-  *title = g_strdup_printf ("%s \xe2\x86\x92 %s", old_label, new_label);
-  return TRUE;
-}
 
 static char *
 render (AmendDiff  *diff,
@@ -151,7 +66,7 @@ run (int    argc,
   if (argc > 3)
     return amend_cli_usage_error (&amend_command_diff, _("give at most two versions"));
 
-  if (!load_versions (argc - 1, argv + 1, &a, &b, &title, &status))
+  if (!amend_cli_load_versions (argc - 1, argv + 1, &a, &b, &title, &status))
     return status;
 
   diff = amend_diff_new (a, b);

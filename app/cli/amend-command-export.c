@@ -1,4 +1,4 @@
-/* amend-command-export.c: amend export --format stop|stop-besluit|akn [-o OUT] FILE|REV:FILE
+/* amend-command-export.c: amend export --format FORMAT [-o OUT] FILE|REV:FILE, or OLD NEW for a change
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,35 +10,44 @@
 
 #include "amend-akn-export.h"
 #include "amend-cli-git.h"
+#include "amend-diff.h"
 #include "amend-stop-export.h"
 
 static char *opt_format;
 static char *opt_output;
 
 static const GOptionEntry entries[] = {
-  { "format", 'f', 0, G_OPTION_ARG_STRING, &opt_format, N_("stop, stop-besluit or akn"), N_("FORMAT") },
+  { "format", 'f', 0, G_OPTION_ARG_STRING, &opt_format,
+    N_("stop, stop-besluit, stop-wijziging, akn or akn-amendment"), N_("FORMAT") },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output, N_("Write to OUT instead of standard output"), N_("OUT") },
   AMEND_CLI_REPO_OPTION,
   { NULL }
 };
 
 typedef GBytes *(*Exporter) (AmendDocument *doc, GPtrArray *warnings, GError **error);
+typedef GBytes *(*ChangeExporter) (AmendDiff *diff, GPtrArray *warnings, GError **error);
 
-static const struct {
-  const char *name;
-  Exporter    export;
-} formats[] = {
-  { "stop",         amend_stop_export_regulation },
-  { "stop-besluit", amend_stop_export_decision },
-  { "akn",          amend_akn_export_act },
+/* A format writes one version, or (change) what changed between two. */
+typedef struct {
+  const char     *name;
+  Exporter        export;
+  ChangeExporter  change;
+} Format;
+
+static const Format formats[] = {
+  { "stop",           amend_stop_export_regulation, NULL },
+  { "stop-besluit",   amend_stop_export_decision,   NULL },
+  { "stop-wijziging", NULL,                         amend_stop_export_change },
+  { "akn",            amend_akn_export_act,         NULL },
+  { "akn-amendment",  NULL,                         amend_akn_export_amendment },
 };
 
-static Exporter
+static const Format *
 find_format (const char *name)
 {
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     if (g_strcmp0 (formats[i].name, name) == 0)
-      return formats[i].export;
+      return &formats[i];
   return NULL;
 }
 
@@ -136,6 +145,56 @@ print_warnings (GPtrArray  *warnings,
     }
 }
 
+/* An export of a file with unreadable bytes would publish a guess. */
+static gboolean
+check_readable (AmendDocument *doc,
+                const char    *name)
+{
+  if (!amend_document_has_errors (doc))
+    return TRUE;
+  amend_cli_print_diagnostics (doc, name, TRUE);
+  amend_cli_error (_("%s was not exported: correct the errors above first"), name);
+  return FALSE;
+}
+
+/* stop-wijziging, akn-amendment: OLD NEW as `amend diff` takes them, or an
+ * amendment alone: what it changed since it branched off. */
+static int
+run_change (const Format  *format,
+            int            n_args,
+            char         **args)
+{
+  g_autoptr(AmendDocument) old_doc = NULL;
+  g_autoptr(AmendDocument) new_doc = NULL;
+  g_autoptr(AmendDiff) diff = NULL;
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) amend_diagnostic_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *title = NULL;
+  const char *new_name = args[n_args - 1];
+  int status = AMEND_EXIT_OK;
+
+  if (!amend_cli_load_versions (n_args, args, &old_doc, &new_doc, &title, &status))
+    return status;
+  if (!check_readable (old_doc, args[0]) || !check_readable (new_doc, new_name))
+    return AMEND_EXIT_FINDINGS;
+  diff = amend_diff_new (old_doc, new_doc);
+  if (amend_diff_is_empty (diff))
+    {
+      amend_cli_error (_("nothing changed between the two versions (%s), so there is no change to export; "
+                         "compare other versions"), title);
+      return AMEND_EXIT_FINDINGS;
+    }
+  bytes = format->change (diff, warnings, &error);
+  print_warnings (warnings, new_name);
+  if (bytes == NULL)
+    {
+      amend_cli_error ("%s: %s", title, error->message);
+      return AMEND_EXIT_FINDINGS;
+    }
+  return write_output (bytes) ? AMEND_EXIT_OK : AMEND_EXIT_FAILURE;
+}
+
 static int
 run (int    argc,
      char **argv)
@@ -146,32 +205,39 @@ run (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
   int status = AMEND_EXIT_OK;
-  Exporter export;
+  const Format *format;
 
   if (!amend_cli_parse (&amend_command_export, context, &argc, &argv, &status))
     return status;
   if (opt_format == NULL)
-    return amend_cli_usage_error (&amend_command_export, _("give the format with --format: stop, stop-besluit or akn"));
-  export = find_format (opt_format);
-  if (export == NULL)
     return amend_cli_usage_error (&amend_command_export,
-                                  _("unknown format \xe2\x80\x9c%s\xe2\x80\x9d; use stop, stop-besluit or akn"),
+                                  _("give the format with --format: stop, stop-besluit, stop-wijziging, akn or "
+                                    "akn-amendment"));
+  format = find_format (opt_format);
+  if (format == NULL)
+    return amend_cli_usage_error (&amend_command_export,
+                                  _("unknown format \xe2\x80\x9c%s\xe2\x80\x9d; use stop, stop-besluit, "
+                                    "stop-wijziging, akn or akn-amendment"),
                                   opt_format);
+  if (format->change != NULL)
+    {
+      if (argc != 2 && argc != 3)
+        return amend_cli_usage_error (&amend_command_export,
+                                      _("%s writes a change: give the old and the new version (files, "
+                                        "revisions or amendment names), or an amendment alone"),
+                                      opt_format);
+      return run_change (format, argc - 1, argv + 1);
+    }
   if (argc != 2)
     return amend_cli_usage_error (&amend_command_export, _("give one regulation, as FILE or as REV:FILE"));
 
   doc = load_source (argv[1], &status);
   if (doc == NULL)
     return status;
-  /* An export of a file with unreadable bytes would publish a guess. */
-  if (amend_document_has_errors (doc))
-    {
-      amend_cli_print_diagnostics (doc, argv[1], TRUE);
-      amend_cli_error (_("%s was not exported: correct the errors above first"), argv[1]);
-      return AMEND_EXIT_FINDINGS;
-    }
+  if (!check_readable (doc, argv[1]))
+    return AMEND_EXIT_FINDINGS;
 
-  bytes = export (doc, warnings, &error);
+  bytes = format->export (doc, warnings, &error);
   print_warnings (warnings, argv[1]);
   if (bytes == NULL)
     {
@@ -183,13 +249,19 @@ run (int    argc,
 
 const AmendCommand amend_command_export = {
   .name = "export",
-  .parameters = "--format stop|stop-besluit|akn [-o OUT] FILE|REV:FILE",
+  .parameters = "--format stop|stop-besluit|akn [-o OUT] FILE|REV:FILE, "
+                "--format stop-wijziging|akn-amendment [-o OUT] OLD [NEW]",
   .summary = N_("Write a regulation as STOP or Akoma Ntoso XML"),
   .description = N_("Writes FILE as official XML: stop is the regulation as a STOP RegelingCompact, stop-besluit "
                     "the decision that establishes it (BesluitCompact, with the regulation in its WijzigBijlage), "
                     "akn an Akoma Ntoso 3.0 act. REV:FILE exports FILE as it is in version REV of the project "
-                    "(HEAD~1:regeling.md, main:regeling.md). The identifiers come from the front matter (title, authority, "
+                    "(HEAD~1:regeling.md, main:regeling.md). stop-wijziging and akn-amendment write the change "
+                    "from OLD to NEW, versions as amend diff takes them (files, revisions, amendment names; an "
+                    "amendment alone: what it changed since it branched off): the decision that makes the change, "
+                    "with a STOP RegelingMutatie in renvooi, or an Akoma Ntoso amendment with ins, del and "
+                    "textualMod. The identifiers come from the front matter (title, authority, "
                     "work, and expression or date); a missing one is named. What the format cannot hold is "
-                    "reported as a warning with its line. Exit status 1 when the regulation cannot be exported."),
+                    "reported as a warning with its line. Exit status 1 when the regulation cannot be exported "
+                    "or nothing changed."),
   .run = run,
 };

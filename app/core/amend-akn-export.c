@@ -1,8 +1,10 @@
-/* amend-akn-export.c: a regulation as an Akoma Ntoso 3.0 act
+/* amend-akn-export.c: a regulation as an Akoma Ntoso 3.0 act, a change as an amendment
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Writes akomaNtoso/act with libxml2's tree API.  The elements:
+ * Writes akomaNtoso/act with libxml2's tree API, and akomaNtoso/amendment
+ * (amend_akn_export_amendment()) with the same node writers, which with
+ * AknWriter.change set write the renvooi as ins and del.  The elements:
  *
  *   Hoofdstuk chapter, Titel title, Afdeling subchapter, Paragraaf
  *   subsection, Artikel article, lid paragraph, onderdelen list/point,
@@ -26,6 +28,7 @@
 #include <string.h>
 
 #include "amend-akn-export.h"
+#include "amend-xml-change.h"
 #include "amend-xml-meta.h"
 #include "amend-xml-private.h"
 
@@ -40,6 +43,11 @@ typedef struct {
   GPtrArray   *warnings;   /* of AmendDiagnostic, may be NULL */
   GHashTable  *wids;       /* eId -> wId of renumbered elements, may be NULL */
   GError      *error;
+
+  /* The amendment: the renvooi marks, and the eIds given, which an Akoma
+   * Ntoso document holds once each. */
+  AmendXmlChange *change;
+  GHashTable     *used;
 } AknWriter;
 
 static void write_hier_content (AknWriter *w, xmlNodePtr parent, const AmendNode *node, guint from);
@@ -55,6 +63,7 @@ akn_writer_clear (AknWriter *w)
   amend_xml_meta_clear (&w->meta);
   g_clear_pointer (&w->xml, xmlFreeDoc);
   g_clear_pointer (&w->wids, g_hash_table_unref);
+  g_clear_pointer (&w->used, g_hash_table_unref);
   g_clear_error (&w->error);
 }
 
@@ -89,17 +98,32 @@ set_attr (xmlNodePtr  x,
   xmlNewProp (x, (const xmlChar *) name, (const xmlChar *) value);
 }
 
-/* A wId only where the element was renumbered, as Akoma Ntoso asks. */
+/* A wId only where the element was renumbered, as Akoma Ntoso asks: in an
+ * amendment, the eId it had in the old version. */
 static void
 set_eid (AknWriter  *w,
          xmlNodePtr  x,
          const char *eid)
 {
   const char *wid = w->wids && eid ? g_hash_table_lookup (w->wids, eid) : NULL;
+  g_autofree char *unique = NULL;
 
   if (eid == NULL)
     return;
-  set_attr (x, "eId", eid);
+  if (w->change != NULL)
+    {
+      if (!amend_xml_change_origin (w->change, eid, &wid))
+        wid = NULL;
+      /* The same text quoted twice (an article, and the division around
+       * it) would give one eId twice. */
+      for (guint k = 2; g_hash_table_contains (w->used, unique ? unique : eid); k++)
+        {
+          g_free (unique);
+          unique = g_strdup_printf ("%s_inst%u", eid, k);
+        }
+      g_hash_table_add (w->used, g_strdup (unique ? unique : eid));
+    }
+  set_attr (x, "eId", unique ? unique : eid);
   if (wid && strcmp (wid, eid) != 0)
     set_attr (x, "wId", wid);
 }
@@ -185,13 +209,115 @@ write_run (AknWriter       *w,
   _amend_xml_add_text (p, run->text, w->warnings, owner);
 }
 
+/* An empty text node: libxml2 then indents nothing inside @x, which would
+ * add white space to text that is all in NieuweTekst or ins. */
+static void
+keep_inline (xmlNodePtr x)
+{
+  xmlAddChild (x, xmlNewText ((const xmlChar *) ""));
+}
+
+/* Text in renvooi: new words in ins, deleted ones in del. */
+static void
+write_segments (AknWriter       *w,
+                xmlNodePtr       parent,
+                GArray          *segments,
+                const AmendNode *owner)
+{
+  xmlNodePtr wrap = NULL;
+  AmendPieceOp wrap_op = AMEND_PIECE_EQUAL;
+
+  keep_inline (parent);
+  for (guint i = 0; i < segments->len; i++)
+    {
+      const AmendXmlSegment *segment = &g_array_index (segments, AmendXmlSegment, i);
+      xmlNodePtr target = parent;
+
+      if (segment->op == AMEND_PIECE_EQUAL)
+        wrap = NULL;
+      else
+        {
+          if (wrap == NULL || wrap_op != segment->op)
+            wrap = el (w, parent, segment->op == AMEND_PIECE_INSERTED ? "ins" : "del");
+          wrap_op = segment->op;
+          target = wrap;
+        }
+      if (segment->run != NULL)
+        {
+          AmendRun run = *segment->run;
+
+          run.text = segment->text;
+          write_run (w, target, &run, owner);
+        }
+      else
+        _amend_xml_add_text (target, segment->text, w->warnings, owner);
+    }
+}
+
+/* Where the text of @node goes: in ins or del when it (or what holds it)
+ * came or went. */
+static xmlNodePtr
+renvooi_parent (AknWriter       *w,
+                xmlNodePtr       parent,
+                const AmendNode *node)
+{
+  AmendXmlState state = w->change ? amend_xml_change_effective_state (w->change, node) : AMEND_XML_SAME;
+
+  if (state == AMEND_XML_SAME)
+    return parent;
+  return el (w, parent, state == AMEND_XML_INSERTED ? "ins" : "del");
+}
+
 static void
 write_runs (AknWriter       *w,
             xmlNodePtr       parent,
             const AmendNode *text)
 {
+  xmlNodePtr target = renvooi_parent (w, parent, text);
+
+  if (target == parent && w->change != NULL)
+    {
+      g_autoptr(GArray) segments = amend_xml_change_segments (w->change, text, 0, G_MAXSIZE, 0);
+
+      if (segments != NULL)
+        {
+          write_segments (w, parent, segments, text);
+          return;
+        }
+    }
   for (guint i = 0; text->runs && i < text->runs->len; i++)
-    write_run (w, parent, &g_array_index (text->runs, AmendRun, i), text);
+    write_run (w, target, &g_array_index (text->runs, AmendRun, i), text);
+}
+
+/* An element with a plain text (num, heading): in renvooi word by word
+ * against @was, or whole in ins or del. */
+static xmlNodePtr
+text_el_changed (AknWriter       *w,
+                 xmlNodePtr       parent,
+                 const char      *name,
+                 const char      *was,
+                 const char      *now,
+                 const AmendNode *owner)
+{
+  xmlNodePtr x = el (w, parent, name);
+  xmlNodePtr target = renvooi_parent (w, x, owner);
+
+  if (target == x && w->change != NULL && g_strcmp0 (was, now) != 0 && amend_xml_change_old (w->change, owner))
+    {
+      g_autoptr(GArray) segments = amend_xml_change_plain_segments (was, now);
+
+      write_segments (w, x, segments, owner);
+    }
+  else
+    _amend_xml_add_text (target, now ? now : "", w->warnings, owner);
+  return x;
+}
+
+static const AmendNode *
+old_of (AknWriter       *w,
+        const AmendNode *node)
+{
+  return w->change ? amend_xml_change_old (w->change, node) : NULL;
 }
 
 static void
@@ -208,22 +334,43 @@ write_p (AknWriter       *w,
 }
 
 /* "Artikel 1:1", "§ 3", "Hoofdstuk 2": Akoma Ntoso's num holds the word. */
+static char *
+num_of (const AmendNode *node)
+{
+  const char *word = node->word ? node->word : amend_node_kind_word (node->kind);
+
+  if (node->number && node->number[0])
+    return word ? g_strdup_printf ("%s %s", word, node->number) : g_strdup (node->number);
+  return g_strdup (word);
+}
+
 static void
 write_num_heading (AknWriter       *w,
                    xmlNodePtr       x,
                    const AmendNode *node)
 {
-  const char *word = node->word ? node->word : amend_node_kind_word (node->kind);
+  const AmendNode *old = old_of (w, node);
+  g_autofree char *num = num_of (node);
+  g_autofree char *old_num = old ? num_of (old) : NULL;
 
-  if (node->number && node->number[0])
-    {
-      g_autofree char *num = word ? g_strdup_printf ("%s %s", word, node->number) : g_strdup (node->number);
-      text_el (w, x, "num", num, node);
-    }
-  else if (word)
-    text_el (w, x, "num", word, node);
-  if (node->heading && node->heading[0])
-    text_el (w, x, "heading", node->heading, node);
+  if (num)
+    text_el_changed (w, x, "num", old_num, num, node);
+  if ((node->heading && node->heading[0]) || (old && old->heading && old->heading[0]))
+    text_el_changed (w, x, "heading", old ? old->heading : NULL, node->heading, node);
+}
+
+/* The num of a member or point: "2.", "a.". */
+static void
+write_label (AknWriter       *w,
+             xmlNodePtr       x,
+             const AmendNode *node,
+             const char      *suffix)
+{
+  const AmendNode *old = old_of (w, node);
+  g_autofree char *now = g_strconcat (node->number ? node->number : "", suffix, NULL);
+  g_autofree char *was = old ? g_strconcat (old->number ? old->number : "", suffix, NULL) : NULL;
+
+  text_el_changed (w, x, "num", was, now, node);
 }
 
 /* ----------------------------------------------------------------------- */
@@ -249,7 +396,7 @@ write_block_list (AknWriter       *w,
 
       set_eid (w, item, point->eid);
       if (point->number && point->number[0])
-        text_el (w, item, "num", point->number, point);
+        write_label (w, item, point, "");
       if (n == 0)
         el (w, item, "p");
       else
@@ -352,7 +499,7 @@ write_point_list (AknWriter       *w,
 
       set_eid (w, x, point->eid);
       if (point->number && point->number[0])
-        text_el (w, x, "num", point->number, point);
+        write_label (w, x, point, "");
       write_hier_content (w, x, point, 0);
     }
 }
@@ -363,10 +510,9 @@ write_member (AknWriter       *w,
               const AmendNode *member)
 {
   xmlNodePtr x = el (w, parent, "paragraph");
-  g_autofree char *num = g_strdup_printf ("%s.", member->number ? member->number : "");
 
   set_eid (w, x, member->eid);
-  text_el (w, x, "num", num, member);
+  write_label (w, x, member, ".");
   write_hier_content (w, x, member, 0);
 }
 
@@ -614,14 +760,12 @@ write_attachment (AknWriter       *w,
 /* ----------------------------------------------------------------------- */
 
 static void
-write_meta (AknWriter  *w,
-            xmlNodePtr  act)
+write_references (AknWriter  *w,
+                  xmlNodePtr  meta)
 {
-  xmlNodePtr meta = el (w, act, "meta");
   xmlNodePtr refs, org;
   g_autofree char *authority_href = g_strdup_printf ("/ontology/organization/nl/%s", w->meta.authority);
 
-  write_identification (w, meta, "main");
   refs = el (w, meta, "references");
   set_attr (refs, "source", "#" AKN_SOURCE);
   org = el (w, refs, "TLCOrganization");
@@ -632,6 +776,16 @@ write_meta (AknWriter  *w,
   set_attr (org, "eId", w->meta.authority);
   set_attr (org, "href", authority_href);
   set_attr (org, "showAs", w->meta.authority_name ? w->meta.authority_name : w->meta.authority);
+}
+
+static void
+write_meta (AknWriter  *w,
+            xmlNodePtr  act)
+{
+  xmlNodePtr meta = el (w, act, "meta");
+
+  write_identification (w, meta, "main");
+  write_references (w, meta);
 }
 
 static void
@@ -742,5 +896,233 @@ amend_akn_export_act (AmendDocument  *doc,
           attachments = el (&w, act, "attachments");
         write_attachment (&w, attachments, child);
       }
+  return amend_xml_to_bytes (w.xml);
+}
+
+/* ----------------------------------------------------------------------- */
+/* The amendment                                                            */
+/* ----------------------------------------------------------------------- */
+
+/* The amendment is a document of its own: its work is named after the
+ * regulation and the date of the new version,
+ * /akn/nl/amendment/gm9999/2027-06-01/apv. */
+static void
+amendment_meta (AmendXmlMeta       *meta,
+                const AmendXmlMeta *act)
+{
+  const char *name = strrchr (act->work, '/');
+
+  memset (meta, 0, sizeof *meta);
+  meta->title = g_strdup_printf ("Wijziging van de %s", act->title);
+  meta->authority = g_strdup (act->authority);
+  meta->authority_name = g_strdup (act->authority_name);
+  meta->date = g_strdup (act->date);
+  meta->work = g_strdup_printf ("/akn/nl/amendment/%s/%s/%s", act->authority, act->date,
+                                name && name[1] ? name + 1 : "wijziging");
+  meta->expression = g_strdup_printf ("%s/nld@%s", meta->work, act->date);
+}
+
+/* An element of a version of the act: EXPRESSION/!main#EID. */
+static char *
+act_ref (const char *expression,
+         const char *eid)
+{
+  return g_strdup_printf ("%s/!main#%s", expression, eid ? eid : "body");
+}
+
+static const char *
+mod_type (const AmendXmlMutation *m)
+{
+  switch (m->kind)
+    {
+    case AMEND_XML_INSERT:
+      return "insertion";
+    case AMEND_XML_REMOVE:
+      return "repeal";
+    case AMEND_XML_REPLACE:
+      return m->renumbered ? "renumbering" : "substitution";
+    case AMEND_XML_REPLACE_HEADING:
+    default:
+      return "substitution";
+    }
+}
+
+/* The textualMod of one mutation: what it does, where (in the old
+ * version), and the quoted structure in this document that says how. */
+static void
+write_textual_mod (AknWriter              *w,
+                   xmlNodePtr              mods,
+                   const AmendXmlMutation *m,
+                   const char             *old_expression,
+                   const char             *new_expression)
+{
+  xmlNodePtr mod = el (w, mods, "textualMod");
+  xmlNodePtr x;
+  g_autofree char *eid = g_strdup_printf ("tmod_%s", m->number);
+  g_autofree char *source = g_strdup_printf ("#mut_%s__mod_1", m->number);
+  g_autofree char *quoted = g_strdup_printf ("#mut_%s__mod_1__qstr_1", m->number);
+  g_autofree char *destination = NULL;
+
+  set_attr (mod, "eId", eid);
+  set_attr (mod, "type", mod_type (m));
+  set_attr (el (w, mod, "source"), "href", source);
+  x = el (w, mod, "destination");
+  if (m->kind == AMEND_XML_INSERT)
+    {
+      const char *old_eid = NULL;
+
+      /* After the element before it (or before the next one): in the old
+       * version when it was there, else in the new one, where an earlier
+       * insertion of this amendment put it. */
+      if (m->context == NULL)
+        destination = act_ref (old_expression, NULL);
+      else if (amend_xml_change_origin (w->change, m->context->eid, &old_eid) && old_eid == NULL)
+        destination = act_ref (new_expression, m->context->eid);
+      else
+        destination = act_ref (old_expression, old_eid ? old_eid : m->context->eid);
+      set_attr (x, "href", destination);
+      set_attr (x, "pos", m->before ? "before" : "after");
+    }
+  else
+    {
+      destination = act_ref (old_expression, m->target->eid);
+      set_attr (x, "href", destination);
+      set_attr (el (w, mod, "old"), "href", destination);
+    }
+  if (m->kind != AMEND_XML_REMOVE)
+    set_attr (el (w, mod, "new"), "href", quoted);
+}
+
+/* The instruction as the text of the mod, its lines kept apart. */
+static void
+write_instruction (AknWriter  *w,
+                   xmlNodePtr  mod,
+                   const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text ? text : "", "\n", -1);
+  gboolean first = TRUE;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (lines[i][0] == '\0')
+        continue;
+      if (!first)
+        el (w, mod, "br");
+      _amend_xml_add_text (mod, lines[i], w->warnings, NULL);
+      first = FALSE;
+    }
+}
+
+/* One mutation: its number, and a mod that holds the instruction and the
+ * element it replaces or adds, quoted in renvooi. */
+static void
+write_mutation (AknWriter              *w,
+                xmlNodePtr              content,
+                const AmendXmlMutation *m)
+{
+  xmlNodePtr container = el (w, content, "blockContainer");
+  xmlNodePtr p, mod, quoted;
+  g_autofree char *eid = g_strdup_printf ("mut_%s", m->number);
+  g_autofree char *mod_eid = g_strdup_printf ("mut_%s__mod_1", m->number);
+  g_autofree char *quoted_eid = g_strdup_printf ("mut_%s__mod_1__qstr_1", m->number);
+
+  set_attr (container, "eId", eid);
+  text_el (w, container, "num", m->number, NULL);
+  p = el (w, container, "p");
+  keep_inline (p);
+  mod = el (w, p, "mod");
+  set_attr (mod, "eId", mod_eid);
+  write_instruction (w, mod, m->wat);
+  if (m->kind == AMEND_XML_REMOVE)
+    return;
+  quoted = el (w, mod, "quotedStructure");
+  set_attr (quoted, "eId", quoted_eid);
+  if (m->kind == AMEND_XML_REPLACE_HEADING)
+    write_num_heading (w, quoted, m->node);
+  else if (hier_element (m->node) != NULL)
+    write_part (w, quoted, m->node);
+  else if (m->node->kind == AMEND_NODE_REGULATION)
+    for (guint i = 0; i < amend_node_n_children (m->node); i++)
+      {
+        if (hier_element (amend_node_child (m->node, i)) != NULL)
+          write_part (w, quoted, amend_node_child (m->node, i));
+      }
+  else
+    {
+      /* A Bijlage: its num and heading, then its text. */
+      guint i = 0;
+
+      write_num_heading (w, quoted, m->node);
+      write_zone (w, quoted, m->node, &i, 0, 1);
+    }
+}
+
+/**
+ * amend_akn_export_amendment:
+ * @diff: the legal diff of the two versions
+ * @warnings: (nullable): what Akoma Ntoso could not hold, as #AmendDiagnostic
+ *
+ * The change from the old version to the new one as an Akoma Ntoso 3.0
+ * amendment: meta with its identification (a work of its own, see
+ * amendment_meta()) and analysis/activeModifications, one textualMod per
+ * mutation (substitution, renumbering, insertion, repeal) whose source is
+ * the mod in this document and whose destination is the eId in the old
+ * version; preface; amendmentBody with one blockContainer per mutation,
+ * the instruction in a mod and the new text quoted in renvooi (ins, del).
+ * The mutations are those of the STOP change export.
+ *
+ * Returns: (transfer full): UTF-8 XML, or %NULL with @error set.
+ */
+GBytes *
+amend_akn_export_amendment (AmendDiff  *diff,
+                            GPtrArray  *warnings,
+                            GError    **error)
+{
+  g_auto(AknWriter) w = { 0 };
+  g_auto(AmendXmlMeta) old_meta = { 0 };
+  g_auto(AmendXmlMeta) new_meta = { 0 };
+  g_autoptr(AmendXmlChange) change = NULL;
+  GPtrArray *mutations;
+  xmlNodePtr top, amendment, meta, mods, preface, p, content;
+
+  g_return_val_if_fail (AMEND_IS_DIFF (diff), NULL);
+
+  if (!amend_xml_change_load_meta (diff, &old_meta, &new_meta, error))
+    return NULL;
+  change = amend_xml_change_new (diff, warnings, error);
+  if (change == NULL)
+    return NULL;
+  amendment_meta (&w.meta, &new_meta);
+  w.warnings = warnings;
+  w.change = change;
+  w.used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  w.xml = xmlNewDoc ((const xmlChar *) "1.0");
+  top = xmlNewDocNode (w.xml, NULL, (const xmlChar *) "akomaNtoso", NULL);
+  w.ns = xmlNewNs (top, (const xmlChar *) AMEND_XML_NS_AKN, NULL);
+  xmlSetNs (top, w.ns);
+  xmlDocSetRootElement (w.xml, top);
+  amendment = el (&w, top, "amendment");
+  set_attr (amendment, "name", "wijziging");
+  mutations = amend_xml_change_get_mutations (change);
+
+  meta = el (&w, amendment, "meta");
+  write_identification (&w, meta, "main");
+  mods = el (&w, el (&w, meta, "analysis"), "activeModifications");
+  set_attr (mods->parent, "source", "#" AKN_SOURCE);
+  for (guint i = 0; i < mutations->len; i++)
+    write_textual_mod (&w, mods, g_ptr_array_index (mutations, i), old_meta.expression, new_meta.expression);
+  write_references (&w, meta);
+
+  preface = el (&w, amendment, "preface");
+  text_el (&w, el (&w, el (&w, preface, "longTitle"), "p"), "docTitle", w.meta.title, NULL);
+  p = el (&w, preface, "p");
+  _amend_xml_add_text (p, "Wijziging van ", warnings, NULL);
+  set_attr (text_el (&w, p, "affectedDocument", new_meta.citation ? new_meta.citation : new_meta.title, NULL),
+            "href", old_meta.expression);
+  _amend_xml_add_text (p, ".", warnings, NULL);
+
+  content = el (&w, el (&w, amendment, "amendmentBody"), "amendmentContent");
+  for (guint i = 0; i < mutations->len; i++)
+    write_mutation (&w, content, g_ptr_array_index (mutations, i));
   return amend_xml_to_bytes (w.xml);
 }

@@ -1,15 +1,18 @@
-/* amend-akn-export.h: a regulation as an Akoma Ntoso 3.0 act
+/* amend-akn-export.h: a regulation as an Akoma Ntoso 3.0 act, a change as an amendment
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
-#include "amend-document.h"
+#include "amend-diff.h"
 
 G_BEGIN_DECLS
 
-GBytes *amend_akn_export_act (AmendDocument  *doc,
-                              GPtrArray      *warnings,
-                              GError        **error);
+GBytes *amend_akn_export_act       (AmendDocument  *doc,
+                                    GPtrArray      *warnings,
+                                    GError        **error);
+GBytes *amend_akn_export_amendment (AmendDiff      *diff,
+                                    GPtrArray      *warnings,
+                                    GError        **error);
 
 G_END_DECLS

@@ -7,15 +7,19 @@
  *
  *  - amend_stop_export_regulation(): the regulation as RegelingCompact;
  *  - amend_stop_export_decision(): the decision that establishes it, a
- *    BesluitCompact whose WijzigBijlage holds that RegelingCompact.
+ *    BesluitCompact whose WijzigBijlage holds that RegelingCompact;
+ *  - amend_stop_export_change(): the decision that changes it, a
+ *    BesluitCompact whose WijzigBijlage holds a RegelingMutatie in renvooi,
+ *    worked out in amend-xml-change.c.
  *
  * Every element STOP identifies gets the eId of the model and a wId of the
  * form "<authority>_<version>__<eId>" (gm0297_1__chp_1 in the examples of
  * the standard).  The wId must stay the same when an element is
- * renumbered: StopWriter.wids lets a caller that knows an element's first
- * eId (the change export) give it.  The node writers below take a
- * StopWriter and an xmlNode parent so that the change export can write an
- * article or a member into a NieuweTekst or VoegToe with the same code.
+ * renumbered: in the change export wid_for() takes the eId the element had
+ * in the old version.  The node writers below take a StopWriter and an
+ * xmlNode parent, so that the change export writes an article into a
+ * Vervang or VoegToe with the same code; with StopWriter.change set they
+ * write the renvooi marks (NieuweTekst, VerwijderdeTekst, wijzigactie).
  *
  * The schema is stricter than the Markdown in a few places; what it cannot
  * hold is an error when only the author can fix it (articles and
@@ -29,6 +33,7 @@
 #include <string.h>
 
 #include "amend-stop-export.h"
+#include "amend-xml-change.h"
 #include "amend-xml-meta.h"
 #include "amend-xml-private.h"
 
@@ -36,9 +41,12 @@
 /* The second part of a new element's wId: the version it first appeared
  * in.  An export of the whole regulation is its first version. */
 #define STOP_FIRST_VERSION "1"
+/* In a change export, the version of the elements the change adds. */
+#define STOP_NEXT_VERSION "2"
 /* The name of the regulation inside the WijzigBijlage, as in the examples
  * of the standard. */
 #define STOP_COMPONENT "initieel_reg"
+#define STOP_CHANGE_COMPONENT "wijziging_reg"
 
 typedef struct {
   AmendXmlMeta meta;
@@ -47,6 +55,10 @@ typedef struct {
   GPtrArray   *warnings;   /* of AmendDiagnostic, may be NULL */
   GHashTable  *wids;       /* eId -> wId, NULL: every wId from its eId */
   GError      *error;      /* the first structure STOP cannot hold */
+
+  /* The change export: the renvooi marks and where each element comes from. */
+  AmendXmlChange *change;
+  gboolean        in_action; /* inside an element marked voegtoe or verwijder */
 } StopWriter;
 
 /* Where blocks go: each STOP container allows its own set. */
@@ -109,14 +121,24 @@ text_el (StopWriter      *w,
   return x;
 }
 
+/* In a change export an element keeps the wId of the element it was in the
+ * old version, whatever its eId is now: renumbered article 6, now 7, stays
+ * AUTHORITY_1__..art_6.  An element the change adds is of the next version. */
 static char *
 wid_for (StopWriter *w,
          const char *eid)
 {
   const char *known = w->wids ? g_hash_table_lookup (w->wids, eid) : NULL;
+  const char *old_eid = NULL;
 
   if (known != NULL)
     return g_strdup (known);
+  if (w->change && amend_xml_change_origin (w->change, eid, &old_eid))
+    {
+      if (old_eid == NULL)
+        return g_strdup_printf ("%s_%s__%s", w->meta.authority, STOP_NEXT_VERSION, eid);
+      return g_strdup_printf ("%s_%s__%s", w->meta.authority, STOP_FIRST_VERSION, old_eid);
+    }
   return g_strdup_printf ("%s_%s__%s", w->meta.authority, STOP_FIRST_VERSION, eid);
 }
 
@@ -129,6 +151,27 @@ set_ids (StopWriter *w,
 
   xmlNewProp (x, (const xmlChar *) "eId", (const xmlChar *) eid);
   xmlNewProp (x, (const xmlChar *) "wId", (const xmlChar *) wid);
+}
+
+static const char *
+action_of (AmendXmlState state)
+{
+  return state == AMEND_XML_INSERTED ? "voegtoe" : state == AMEND_XML_DELETED ? "verwijder" : NULL;
+}
+
+/* The ids of @node, and in renvooi whether it came or went as a whole.
+ * Returns TRUE when it was marked. */
+static gboolean
+set_node_ids (StopWriter      *w,
+              xmlNodePtr       x,
+              const AmendNode *node)
+{
+  const char *action = w->change && !w->in_action ? action_of (amend_xml_change_state (w->change, node)) : NULL;
+
+  set_ids (w, x, node->eid);
+  if (action)
+    xmlNewProp (x, (const xmlChar *) "wijzigactie", (const xmlChar *) action);
+  return action != NULL;
 }
 
 /* The ids of the document's frame, which the standard's examples do not
@@ -246,14 +289,166 @@ write_run (StopWriter      *w,
   _amend_xml_add_text (p, run->text, w->warnings, owner);
 }
 
+/* An empty text node: libxml2 then indents nothing inside @x, which would
+ * add white space to text that is all in NieuweTekst or ins. */
+static void
+keep_inline (xmlNodePtr x)
+{
+  xmlAddChild (x, xmlNewText ((const xmlChar *) ""));
+}
+
+/* Text in renvooi, as the standard's example: what stays as it is, new
+ * words in NieuweTekst, deleted ones in VerwijderdeTekst, each run with its
+ * own marks inside them. */
+static void
+write_segments (StopWriter      *w,
+                xmlNodePtr       parent,
+                GArray          *segments,
+                const AmendNode *owner,
+                gboolean         refs)
+{
+  xmlNodePtr wrap = NULL;
+  AmendPieceOp wrap_op = AMEND_PIECE_EQUAL;
+
+  keep_inline (parent);
+  for (guint i = 0; i < segments->len; i++)
+    {
+      const AmendXmlSegment *segment = &g_array_index (segments, AmendXmlSegment, i);
+      xmlNodePtr target = parent;
+
+      if (segment->op == AMEND_PIECE_EQUAL)
+        wrap = NULL;
+      else
+        {
+          if (wrap == NULL || wrap_op != segment->op)
+            wrap = el (w, parent, segment->op == AMEND_PIECE_INSERTED ? "NieuweTekst" : "VerwijderdeTekst");
+          wrap_op = segment->op;
+          target = wrap;
+        }
+      if (segment->run != NULL)
+        {
+          AmendRun run = *segment->run;
+
+          run.text = segment->text;
+          write_run (w, target, &run, owner, refs);
+        }
+      else
+        _amend_xml_add_text (target, segment->text, w->warnings, owner);
+    }
+}
+
+/* Elements that hold one paragraph's text and can be marked whole. */
+static gboolean
+is_markable (xmlNodePtr x)
+{
+  static const char *const names[] = { "Al", "Tussenkop", "Opschrift" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (strcmp ((const char *) x->name, names[i]) == 0)
+      return x->children == NULL && !xmlHasProp (x, (const xmlChar *) "wijzigactie");
+  return FALSE;
+}
+
 static void
 write_runs (StopWriter      *w,
             xmlNodePtr       parent,
             const AmendNode *text,
             gboolean         refs)
 {
+  if (w->change != NULL)
+    {
+      AmendXmlState state = w->in_action ? AMEND_XML_SAME : amend_xml_change_state (w->change, text);
+      g_autoptr(GArray) segments = NULL;
+
+      if (state != AMEND_XML_SAME)
+        {
+          /* A paragraph that came or went: its Al is marked, or where it
+           * shares an element its words are. */
+          if (is_markable (parent))
+            xmlNewProp (parent, (const xmlChar *) "wijzigactie", (const xmlChar *) action_of (state));
+          else
+            parent = el (w, parent, state == AMEND_XML_INSERTED ? "NieuweTekst" : "VerwijderdeTekst");
+        }
+      else if ((segments = amend_xml_change_segments (w->change, text, 0, G_MAXSIZE, 0)) != NULL)
+        {
+          write_segments (w, parent, segments, text, refs);
+          return;
+        }
+    }
   for (guint i = 0; text->runs && i < text->runs->len; i++)
     write_run (w, parent, &g_array_index (text->runs, AmendRun, i), text, refs);
+}
+
+static const char *
+label_of (const AmendNode *node)
+{
+  return node->word ? node->word : amend_node_kind_word (node->kind);
+}
+
+static gboolean
+has_text (const char *s)
+{
+  return s != NULL && s[0] != '\0';
+}
+
+/* The counterpart in the old version of a node written in renvooi. */
+static const AmendNode *
+old_of (StopWriter      *w,
+        const AmendNode *node)
+{
+  return w->change ? amend_xml_change_old (w->change, node) : NULL;
+}
+
+/* A number, and in renvooi the old one struck: "<VerwijderdeTekst>2.
+ * </VerwijderdeTekst><NieuweTekst>3.</NieuweTekst>". */
+static void
+write_number (StopWriter      *w,
+              xmlNodePtr       parent,
+              const char      *name,
+              const AmendNode *node,
+              const char      *suffix)
+{
+  const AmendNode *old = old_of (w, node);
+  g_autofree char *now = g_strconcat (node->number ? node->number : "", suffix, NULL);
+  xmlNodePtr x;
+
+  if (old == NULL || g_strcmp0 (old->number, node->number) == 0)
+    {
+      text_el (w, parent, name, now, node);
+      return;
+    }
+  x = el (w, parent, name);
+  keep_inline (x);
+  if (has_text (old->number))
+    {
+      g_autofree char *was = g_strconcat (old->number, suffix, NULL);
+      text_el (w, x, "VerwijderdeTekst", was, node);
+    }
+  if (has_text (node->number))
+    text_el (w, x, "NieuweTekst", now, node);
+}
+
+static gboolean
+has_number (StopWriter      *w,
+            const AmendNode *node)
+{
+  const AmendNode *old = old_of (w, node);
+
+  return has_text (node->number) || (old != NULL && has_text (old->number));
+}
+
+/* A plain text (a heading, a label) in renvooi, word by word. */
+static void
+write_changed_text (StopWriter      *w,
+                    xmlNodePtr       parent,
+                    const char      *name,
+                    const char      *was,
+                    const char      *now,
+                    const AmendNode *owner)
+{
+  g_autoptr(GArray) segments = amend_xml_change_plain_segments (was, now);
+
+  write_segments (w, el (w, parent, name), segments, owner, FALSE);
 }
 
 static void
@@ -263,18 +458,18 @@ write_kop (StopWriter      *w,
            const char      *label)
 {
   xmlNodePtr kop = el (w, parent, "Kop");
+  const AmendNode *old = old_of (w, node);
 
-  text_el (w, kop, "Label", label, node);
-  if (node->number && node->number[0])
-    text_el (w, kop, "Nummer", node->number, node);
-  if (node->heading && node->heading[0])
+  if (old != NULL && g_strcmp0 (label_of (old), label) != 0)
+    write_changed_text (w, kop, "Label", label_of (old), label, node);
+  else
+    text_el (w, kop, "Label", label, node);
+  if (has_number (w, node))
+    write_number (w, kop, "Nummer", node, "");
+  if (old != NULL && g_strcmp0 (old->heading, node->heading) != 0 && (has_text (old->heading) || has_text (node->heading)))
+    write_changed_text (w, kop, "Opschrift", old->heading, node->heading, node);
+  else if (has_text (node->heading))
     text_el (w, kop, "Opschrift", node->heading, node);
-}
-
-static const char *
-label_of (const AmendNode *node)
-{
-  return node->word ? node->word : amend_node_kind_word (node->kind);
 }
 
 /* ----------------------------------------------------------------------- */
@@ -289,9 +484,9 @@ write_li (StopWriter      *w,
   xmlNodePtr li = el (w, lijst, "Li");
   guint n = amend_node_n_children (point);
 
-  set_ids (w, li, point->eid);
-  if (point->number && point->number[0])
-    text_el (w, li, "LiNummer", point->number, point);
+  set_node_ids (w, li, point);
+  if (has_number (w, point))
+    write_number (w, li, "LiNummer", point, "");
   if (n == 0)
     el (w, li, "Al");
   else
@@ -308,14 +503,34 @@ write_begrip (StopWriter      *w,
   xmlNodePtr begrip = el (w, list, "Begrip");
   xmlNodePtr def;
 
+  g_autoptr(GArray) term_segments = NULL;
+  g_autoptr(GArray) definition_segments = NULL;
+
   _amend_xml_split_definition (point, &term, &definition);
   term->line_start = definition->line_start = point->line_start;
-  set_ids (w, begrip, point->eid);
-  if (point->number && point->number[0])
-    text_el (w, begrip, "LiNummer", point->number, point);
-  write_runs (w, el (w, begrip, "Term"), term, FALSE);
+  set_node_ids (w, begrip, point);
+  if (has_number (w, point))
+    write_number (w, begrip, "LiNummer", point, "");
+  if (w->change != NULL)
+    {
+      /* In renvooi the point's text is cut where the split cut it: the
+       * term, ": ", the definition. */
+      g_autofree char *term_plain = amend_node_get_plain_text (term);
+      gsize term_len = strlen (term_plain);
+      const AmendNode *text = amend_node_child (point, 0);
+
+      term_segments = amend_xml_change_segments (w->change, text, 0, term_len, 0);
+      definition_segments = amend_xml_change_segments (w->change, text, term_len + 2, G_MAXSIZE, term_len + 1);
+    }
+  if (term_segments)
+    write_segments (w, el (w, begrip, "Term"), term_segments, point, FALSE);
+  else
+    write_runs (w, el (w, begrip, "Term"), term, FALSE);
   def = el (w, begrip, "Definitie");
-  write_runs (w, el (w, def, "Al"), definition, TRUE);
+  if (definition_segments)
+    write_segments (w, el (w, def, "Al"), definition_segments, point, TRUE);
+  else
+    write_runs (w, el (w, def, "Al"), definition, TRUE);
   write_blocks (w, def, point, 1, amend_node_n_children (point), BLOCKS_PLAIN);
 }
 
@@ -339,6 +554,51 @@ is_definitions (const AmendNode *node,
   return TRUE;
 }
 
+/* INSERTED or DELETED when all points of a list are, else SAME. */
+static AmendXmlState
+list_state (StopWriter      *w,
+            const AmendNode *node,
+            guint            from,
+            guint            to)
+{
+  AmendXmlState state;
+
+  if (w->change == NULL || w->in_action)
+    return AMEND_XML_SAME;
+  state = amend_xml_change_state (w->change, amend_node_child (node, from));
+  for (guint i = from + 1; i < to && state != AMEND_XML_SAME; i++)
+    if (amend_xml_change_state (w->change, amend_node_child (node, i)) != state)
+      state = AMEND_XML_SAME;
+  return state;
+}
+
+/* A list has no node of its own: its ids come from its first point.  A
+ * deleted list keeps its old identity, and gives its eId up when the new
+ * version has a list with it. */
+static void
+set_list_ids (StopWriter    *w,
+              xmlNodePtr     list,
+              const char    *eid,
+              AmendXmlState  state)
+{
+  g_autofree char *wid = NULL;
+  g_autofree char *renamed = NULL;
+
+  if (state != AMEND_XML_DELETED)
+    {
+      set_ids (w, list, eid);
+      if (state == AMEND_XML_INSERTED)
+        xmlNewProp (list, (const xmlChar *) "wijzigactie", (const xmlChar *) "voegtoe");
+      return;
+    }
+  wid = g_strdup_printf ("%s_%s__%s", w->meta.authority, STOP_FIRST_VERSION, eid);
+  if (amend_xml_change_in_new (w->change, eid))
+    renamed = g_strconcat (eid, "_inst2", NULL);
+  xmlNewProp (list, (const xmlChar *) "eId", (const xmlChar *) (renamed ? renamed : eid));
+  xmlNewProp (list, (const xmlChar *) "wId", (const xmlChar *) wid);
+  xmlNewProp (list, (const xmlChar *) "wijzigactie", (const xmlChar *) "verwijder");
+}
+
 static void
 write_list (StopWriter      *w,
             xmlNodePtr       parent,
@@ -348,28 +608,34 @@ write_list (StopWriter      *w,
             BlockContext     ctx)
 {
   g_autofree char *eid = _amend_xml_list_eid (amend_node_child (node, from));
-  gboolean numbered = FALSE;
+  AmendXmlState state = list_state (w, node, from, to);
+  gboolean numbered = FALSE, saved = w->in_action;
   xmlNodePtr list;
 
   if (ctx != BLOCKS_PLAIN && is_definitions (node, from, to))
+    list = el (w, parent, "Begrippenlijst");
+  else
     {
-      list = el (w, parent, "Begrippenlijst");
-      set_ids (w, list, eid);
       for (guint i = from; i < to; i++)
-        write_begrip (w, list, amend_node_child (node, i));
-      return;
+        {
+          const AmendNode *point = amend_node_child (node, i);
+          numbered = numbered || (point->number && point->number[0]);
+        }
+      list = el (w, parent, "Lijst");
     }
-
+  set_list_ids (w, list, eid, state);
+  if (strcmp ((const char *) list->name, "Lijst") == 0)
+    xmlNewProp (list, (const xmlChar *) "type", (const xmlChar *) (numbered ? "expliciet" : "ongemarkeerd"));
+  /* A list that came or went whole is marked, not each of its points. */
+  w->in_action = w->in_action || state != AMEND_XML_SAME;
   for (guint i = from; i < to; i++)
     {
-      const AmendNode *point = amend_node_child (node, i);
-      numbered = numbered || (point->number && point->number[0]);
+      if (strcmp ((const char *) list->name, "Lijst") == 0)
+        write_li (w, list, amend_node_child (node, i));
+      else
+        write_begrip (w, list, amend_node_child (node, i));
     }
-  list = el (w, parent, "Lijst");
-  set_ids (w, list, eid);
-  xmlNewProp (list, (const xmlChar *) "type", (const xmlChar *) (numbered ? "expliciet" : "ongemarkeerd"));
-  for (guint i = from; i < to; i++)
-    write_li (w, list, amend_node_child (node, i));
+  w->in_action = saved;
 }
 
 /* A member where only blocks may go (the model puts none there itself):
@@ -446,10 +712,9 @@ write_member (StopWriter      *w,
   xmlNodePtr lid = el (w, parent, "Lid");
   xmlNodePtr inhoud;
   guint n = amend_node_n_children (member);
-  g_autofree char *number = g_strdup_printf ("%s.", member->number ? member->number : "");
 
-  set_ids (w, lid, member->eid);
-  text_el (w, lid, "LidNummer", number, member);
+  set_node_ids (w, lid, member);
+  write_number (w, lid, "LidNummer", member, ".");
   inhoud = el (w, lid, "Inhoud");
   if (n == 0)
     el (w, inhoud, "Al");
@@ -514,7 +779,7 @@ write_article (StopWriter      *w,
 {
   xmlNodePtr artikel = el (w, parent, "Artikel");
 
-  set_ids (w, artikel, article->eid);
+  set_node_ids (w, artikel, article);
   write_kop (w, artikel, article, label_of (article));
   /* An article needs content; an empty one is what STOP calls reserved. */
   if (amend_node_n_children (article) == 0)
@@ -742,7 +1007,7 @@ write_division (StopWriter      *w,
 {
   xmlNodePtr x = el (w, parent, element);
 
-  set_ids (w, x, node->eid);
+  set_node_ids (w, x, node);
   write_kop (w, x, node, label_of (node));
   if (_amend_xml_is_vervallen (node))
     el (w, x, "Vervallen");
@@ -1080,9 +1345,14 @@ write_sluiting (StopWriter      *w,
     }
 }
 
+/* Artikel I that establishes (@verb "vastgesteld") or changes
+ * ("gewijzigd") the regulation as Bijlage A says, and Artikel II on the
+ * entry into force on @in_force, or the day after the publication. */
 static void
 write_decision_body (StopWriter *w,
-                     xmlNodePtr  besluit)
+                     xmlNodePtr  besluit,
+                     const char *verb,
+                     const char *in_force_date)
 {
   xmlNodePtr lichaam = el (w, besluit, "Lichaam");
   xmlNodePtr artikel, kop, wat, ref;
@@ -1099,7 +1369,7 @@ write_decision_body (StopWriter *w,
   text_el (w, kop, "Label", "Artikel", NULL);
   text_el (w, kop, "Nummer", "I", NULL);
   wat = el (w, artikel, "Wat");
-  wat_text = g_strdup_printf ("De %s wordt vastgesteld zoals aangegeven in ", w->meta.title);
+  wat_text = g_strdup_printf ("De %s wordt %s zoals aangegeven in ", w->meta.title, verb);
   _amend_xml_add_text (wat, wat_text, w->warnings, NULL);
   ref = text_el (w, wat, "IntRef", "Bijlage A", NULL);
   xmlNewProp (ref, (const xmlChar *) "ref", (const xmlChar *) "cmp_A");
@@ -1110,14 +1380,30 @@ write_decision_body (StopWriter *w,
   kop = el (w, artikel, "Kop");
   text_el (w, kop, "Label", "Artikel", NULL);
   text_el (w, kop, "Nummer", "II", NULL);
-  if (w->meta.in_force)
+  if (in_force_date)
     {
-      g_autofree char *date = dutch_date (w->meta.in_force);
+      g_autofree char *date = dutch_date (in_force_date);
       in_force = g_strdup_printf ("Dit besluit treedt in werking op %s.", date);
     }
   else
     in_force = g_strdup ("Dit besluit treedt in werking met ingang van de dag na die van zijn bekendmaking.");
   text_el (w, el (w, artikel, "Inhoud"), "Al", in_force, NULL);
+}
+
+/* WijzigBijlage A, which Artikel I names. */
+static xmlNodePtr
+write_wijzigbijlage (StopWriter *w,
+                     xmlNodePtr  besluit)
+{
+  xmlNodePtr bijlage = el (w, besluit, "WijzigBijlage");
+  xmlNodePtr kop;
+
+  set_ids (w, bijlage, "cmp_A");
+  kop = el (w, bijlage, "Kop");
+  text_el (w, kop, "Label", "Bijlage", NULL);
+  text_el (w, kop, "Nummer", "A", NULL);
+  text_el (w, kop, "Opschrift", "Bijlage bij artikel I", NULL);
+  return bijlage;
 }
 
 static char *
@@ -1151,7 +1437,7 @@ amend_stop_export_decision (AmendDocument  *doc,
   g_auto(StopWriter) w;
   const AmendNode *root = amend_document_get_root (doc);
   g_autofree char *title = NULL;
-  xmlNodePtr besluit, bijlage, kop, regeling;
+  xmlNodePtr besluit, bijlage, regeling;
 
   if (!stop_writer_init (&w, doc, warnings, error))
     return NULL;
@@ -1160,17 +1446,199 @@ amend_stop_export_decision (AmendDocument  *doc,
   title = decision_title (&w.meta);
   write_opschrift (&w, besluit, title);
   write_aanhef (&w, besluit, find_child (root, AMEND_NODE_PREAMBLE));
-  write_decision_body (&w, besluit);
+  write_decision_body (&w, besluit, "vastgesteld", w.meta.in_force);
   write_sluiting (&w, besluit, find_child (root, AMEND_NODE_CLOSING));
 
-  bijlage = el (&w, besluit, "WijzigBijlage");
-  set_ids (&w, bijlage, "cmp_A");
-  kop = el (&w, bijlage, "Kop");
-  text_el (&w, kop, "Label", "Bijlage", NULL);
-  text_el (&w, kop, "Nummer", "A", NULL);
-  text_el (&w, kop, "Opschrift", "Bijlage bij artikel I", NULL);
+  bijlage = write_wijzigbijlage (&w, besluit);
   regeling = el (&w, bijlage, "RegelingCompact");
   xmlNewProp (regeling, (const xmlChar *) "componentnaam", (const xmlChar *) STOP_COMPONENT);
   write_regeling (&w, regeling, doc);
+  return finish (&w, error);
+}
+
+/* ----------------------------------------------------------------------- */
+/* The change between two versions                                         */
+/* ----------------------------------------------------------------------- */
+
+/* The instruction, its lines kept apart. */
+static void
+write_wat (StopWriter *w,
+           xmlNodePtr  parent,
+           const char *text)
+{
+  xmlNodePtr wat = el (w, parent, "Wat");
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  gboolean first = TRUE;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (lines[i][0] == '\0')
+        continue;
+      if (!first)
+        el (w, wat, "br");
+      _amend_xml_add_text (wat, lines[i], w->warnings, NULL);
+      first = FALSE;
+    }
+}
+
+/* The element a mutation replaces, adds or removes. */
+static void
+write_unit (StopWriter      *w,
+            xmlNodePtr       parent,
+            const AmendNode *node)
+{
+  const char *element;
+
+  switch (node->kind)
+    {
+    case AMEND_NODE_ARTICLE:
+      write_article (w, parent, node);
+      return;
+    case AMEND_NODE_ANNEX:
+      write_annex (w, parent, node);
+      return;
+    case AMEND_NODE_EXPLANATION:
+      write_explanation (w, parent, node);
+      return;
+    case AMEND_NODE_REGULATION:
+      {
+        xmlNodePtr lichaam = el (w, parent, "Lichaam");
+
+        set_plain_ids (lichaam, "body");
+        write_parts (w, lichaam, node, "Lichaam");
+        return;
+      }
+    default:
+      element = division_element (node);
+      if (element == NULL)
+        {
+          g_autofree char *what = describe (node);
+          g_autofree char *message = g_strdup_printf (_("%s is nested deeper than STOP allows "
+                                                        "(Paragraaf, Subparagraaf, Subsubparagraaf)"), what);
+          fail (w, node, message);
+          return;
+        }
+      write_division (w, parent, node, element);
+    }
+}
+
+/* The wId an element of the old version has: the old version's export
+ * gave it, from its eId. */
+static char *
+old_wid (StopWriter      *w,
+         const AmendNode *old_node)
+{
+  if (old_node->kind == AMEND_NODE_REGULATION || old_node->eid == NULL)
+    return g_strdup ("body");
+  return g_strdup_printf ("%s_%s__%s", w->meta.authority, STOP_FIRST_VERSION, old_node->eid);
+}
+
+static void
+write_mutation (StopWriter             *w,
+                xmlNodePtr              mutatie,
+                const AmendXmlMutation *m)
+{
+  static const char *const names[] = {
+    [AMEND_XML_REPLACE] = "Vervang",
+    [AMEND_XML_INSERT] = "VoegToe",
+    [AMEND_XML_REMOVE] = "Verwijder",
+    [AMEND_XML_REPLACE_HEADING] = "VervangKop",
+  };
+  xmlNodePtr x = el (w, mutatie, names[m->kind]);
+
+  /* wat and context name wIds, as in the standard's examples: the wId is
+   * what stays the same when an element is renumbered. */
+  if (m->kind == AMEND_XML_INSERT)
+    {
+      g_autofree char *context = m->context ? wid_for (w, m->context->eid) : g_strdup ("body");
+
+      xmlNewProp (x, (const xmlChar *) "context", (const xmlChar *) context);
+      xmlNewProp (x, (const xmlChar *) "positie", (const xmlChar *) (m->before ? "komtVoor" : "volgtOp"));
+    }
+  else
+    {
+      g_autofree char *wat = old_wid (w, m->target);
+
+      xmlNewProp (x, (const xmlChar *) "wat", (const xmlChar *) wat);
+    }
+  if (m->kind == AMEND_XML_REPLACE_HEADING && g_strcmp0 (m->target->eid, m->node->eid) != 0)
+    xmlNewProp (x, (const xmlChar *) "eId-wordt", (const xmlChar *) m->node->eid);
+  if (m->number)
+    text_el (w, x, "Nummer", m->number, NULL);
+  if (m->wat)
+    write_wat (w, x, m->wat);
+  if (m->kind == AMEND_XML_REPLACE_HEADING)
+    write_kop (w, x, m->node, label_of (m->node));
+  else
+    write_unit (w, x, m->node);
+}
+
+/**
+ * amend_stop_export_change:
+ * @diff: the legal diff of the two versions
+ * @warnings: (nullable): what STOP could not hold, as #AmendDiagnostic
+ *
+ * The change from the old version to the new one as the decision that
+ * makes it: a BesluitCompact whose Artikel I changes the regulation as
+ * WijzigBijlage A says, Artikel II on its entry into force (the new
+ * version's date), and in WijzigBijlage A a RegelingMutatie from the old
+ * expression (was) to the new one (wordt), one or more mutations per
+ * amendment instruction, each with the instruction as its Wat:
+ *
+ *  - an article whose text changed: Vervang, the article in renvooi
+ *    (NieuweTekst, VerwijderdeTekst; wijzigactie on whole members, points
+ *    and paragraphs that came or went);
+ *  - a new article or division: VoegToe after (volgtOp) the one before it,
+ *    or before (komtVoor) the next;
+ *  - a deleted one: Verwijder, the element as it was;
+ *  - a new heading alone, or a division renumbered: VervangKop;
+ *  - a moved one: Verwijder, then VoegToe.
+ *
+ * Every element keeps the wId of the element it was in the old version.
+ *
+ * Returns: (transfer full): UTF-8 XML, or %NULL with @error set when the
+ *   front matter of either version lacks an identifier, both have the same
+ *   expression, or nothing in the articles changed.
+ */
+GBytes *
+amend_stop_export_change (AmendDiff  *diff,
+                          GPtrArray  *warnings,
+                          GError    **error)
+{
+  g_auto(StopWriter) w = { 0 };
+  g_auto(AmendXmlMeta) old_meta = { 0 };
+  g_autoptr(AmendXmlChange) change = NULL;
+  g_autofree char *title = NULL;
+  GPtrArray *mutations;
+  xmlNodePtr besluit, mutatie;
+
+  g_return_val_if_fail (AMEND_IS_DIFF (diff), NULL);
+
+  if (!amend_xml_change_load_meta (diff, &old_meta, &w.meta, error))
+    return NULL;
+  change = amend_xml_change_new (diff, warnings, error);
+  if (change == NULL)
+    return NULL;
+  w.warnings = warnings;
+  w.xml = xmlNewDoc ((const xmlChar *) "1.0");
+
+  besluit = new_root (&w, "BesluitCompact");
+  if (w.meta.authority_name)
+    title = g_strdup_printf ("Besluit van %s tot wijziging van de %s", w.meta.authority_name, w.meta.title);
+  else
+    title = g_strdup_printf ("Besluit tot wijziging van de %s", w.meta.title);
+  write_opschrift (&w, besluit, title);
+  /* The decision's own articles are not the regulation's: their wIds
+   * come from their eIds, as in the establishing decision. */
+  write_decision_body (&w, besluit, "gewijzigd", w.meta.date);
+
+  w.change = change;
+  mutatie = el (&w, write_wijzigbijlage (&w, besluit), "RegelingMutatie");
+  xmlNewProp (mutatie, (const xmlChar *) "componentnaam", (const xmlChar *) STOP_CHANGE_COMPONENT);
+  xmlNewProp (mutatie, (const xmlChar *) "was", (const xmlChar *) old_meta.expression);
+  xmlNewProp (mutatie, (const xmlChar *) "wordt", (const xmlChar *) w.meta.expression);
+  mutations = amend_xml_change_get_mutations (change);
+  for (guint i = 0; i < mutations->len && w.error == NULL; i++)
+    write_mutation (&w, mutatie, g_ptr_array_index (mutations, i));
   return finish (&w, error);
 }

@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include "amend-document.h"
+#include "amend-diff.h"
 
 G_BEGIN_DECLS
 
@@ -12,6 +12,9 @@ GBytes *amend_stop_export_regulation (AmendDocument  *doc,
                                       GPtrArray      *warnings,
                                       GError        **error);
 GBytes *amend_stop_export_decision   (AmendDocument  *doc,
+                                      GPtrArray      *warnings,
+                                      GError        **error);
+GBytes *amend_stop_export_change     (AmendDiff      *diff,
                                       GPtrArray      *warnings,
                                       GError        **error);
 
