@@ -90,6 +90,18 @@ main (int    argc,
       return AMEND_EXIT_USAGE;
     }
 
+  /* "amend -C DIR COMMAND ...", as with git: the option goes to the command. */
+  if (argc >= 4 && (strcmp (argv[1], "-C") == 0 || strcmp (argv[1], "--repo") == 0))
+    {
+      char *option = argv[1];
+      char *dir = argv[2];
+
+      memmove (argv + 1, argv + 3, sizeof (char *) * (argc - 3));
+      argv[argc - 2] = option;
+      argv[argc - 1] = dir;
+      /* The command parses its options anywhere among its arguments. */
+    }
+
   if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0)
     {
       print_main_help ();
