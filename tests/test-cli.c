@@ -559,7 +559,8 @@ test_diff_in_project (void)
 
   amend_run (&save, "save", "-C", dir, "-m", "Vaste datum", "--author", "Ambtenaar <ambtenaar@example.org>");
   g_assert_cmpint (save.status, ==, 0);
-  amend_run (&clean, "diff", "-C", dir);
+  /* -C before the command, as with git, works too. */
+  amend_run (&clean, "-C", dir, "diff");
   g_assert_cmpint (clean.status, ==, 0);
   g_assert_cmpstr (clean.out, ==, "");
 
