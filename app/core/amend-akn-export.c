@@ -1087,10 +1087,8 @@ amend_akn_export_amendment (AmendDiff  *diff,
 
   g_return_val_if_fail (AMEND_IS_DIFF (diff), NULL);
 
-  if (!amend_xml_change_load_meta (diff, &old_meta, &new_meta, error))
-    return NULL;
   change = amend_xml_change_new (diff, warnings, error);
-  if (change == NULL)
+  if (change == NULL || !amend_xml_change_load_meta (diff, &old_meta, &new_meta, error))
     return NULL;
   amendment_meta (&w.meta, &new_meta);
   w.warnings = warnings;

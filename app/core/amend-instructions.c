@@ -777,9 +777,10 @@ change_instruction (AmendDiff         *diff,
         g_autofree char *what = structural_name (c->old_node);
         g_autofree char *cap = capitalize (what);
         const AmendNode *prev = previous_of_kind (c->new_node);
+        g_autofree char *parent = c->new_node->parent->number ? structural_name (c->new_node->parent)
+                                                              : g_strdup ("de regeling");
         g_autofree char *where = prev ? g_strdup_printf ("na %s %s", division_word (prev), old_number (diff, prev))
-                                      : g_strdup_printf ("aan het begin van %s", c->new_node->parent->number
-                                                         ? structural_name (c->new_node->parent) : "de regeling");
+                                      : g_strdup_printf ("aan het begin van %s", parent);
 
         if (g_strcmp0 (c->number_old, c->number_new) != 0)
           return g_strdup_printf ("%s wordt, onder vernummering tot %s %s, geplaatst %s.", cap,

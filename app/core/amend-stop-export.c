@@ -1614,10 +1614,8 @@ amend_stop_export_change (AmendDiff  *diff,
 
   g_return_val_if_fail (AMEND_IS_DIFF (diff), NULL);
 
-  if (!amend_xml_change_load_meta (diff, &old_meta, &w.meta, error))
-    return NULL;
   change = amend_xml_change_new (diff, warnings, error);
-  if (change == NULL)
+  if (change == NULL || !amend_xml_change_load_meta (diff, &old_meta, &w.meta, error))
     return NULL;
   w.warnings = warnings;
   w.xml = xmlNewDoc ((const xmlChar *) "1.0");

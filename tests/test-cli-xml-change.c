@@ -1,0 +1,326 @@
+/* test-cli-xml-change.c: amend export --format stop-wijziging and
+ * akn-amendment, end to end
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Two files, and versions in a project as amend diff takes them: two
+ * revisions, REV:FILE, and an amendment alone (what it changed since it
+ * branched off).  What is written is validated with `amend validate`
+ * against the schemas of ../shared/schemas/ when they are there.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "amend-test-util.h"
+
+#define AUTHOR "Test Tester <test@example.org>"
+
+typedef struct {
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static char *tmp_dir;
+
+static char *
+tmp_path (const char *name)
+{
+  if (tmp_dir == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      tmp_dir = g_dir_make_tmp ("amend-cli-xml-change-XXXXXX", &error);
+      g_assert_no_error (error);
+    }
+  return g_build_filename (tmp_dir, name, NULL);
+}
+
+/* Runs `amend ARGS...` with a home of its own, so that no git
+ * configuration of the person running the tests counts. */
+static void
+amend_run_full (Run        *run,
+                const char *first,
+                ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *home = tmp_path ("home");
+  va_list args;
+
+  g_mkdir_with_parents (home, 0700);
+  g_ptr_array_add (argv, (char *) g_getenv ("AMEND_BIN"));
+  va_start (args, first);
+  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) a);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_setenv (launcher, "HOME", home, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", home, TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "AMEND_SCHEMA_DIR");
+  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  run->status = g_subprocess_get_exit_status (proc);
+}
+
+#define amend_run(run, ...) amend_run_full (run, __VA_ARGS__, NULL)
+
+static void
+assert_ok (Run *run)
+{
+  if (run->status != 0)
+    g_error ("amend exited with %d: %s", run->status, run->err);
+}
+
+static void
+remove_tree (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children =
+    g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+
+  if (children != NULL)
+    {
+      GFileInfo *info;
+      GFile *child;
+
+      while (g_file_enumerator_iterate (children, &info, &child, NULL, NULL) && info != NULL)
+        remove_tree (child);
+    }
+  g_file_delete (file, NULL, NULL);
+}
+
+/* The example with another date and @from replaced by @to. */
+static char *
+edited_example (const char *from,
+                const char *to)
+{
+  g_autofree char *path = amend_test_source_path ("data/example/apv-lindewaarde.md");
+  g_autofree char *text = amend_test_read_file (path, NULL);
+  GString *s = g_string_new (text);
+
+  g_assert_cmpuint (g_string_replace (s, "nld@2027-01-01", "nld@2027-07-01", 1), ==, 1);
+  g_assert_cmpuint (g_string_replace (s, "date: 2027-01-01", "date: 2027-07-01", 1), ==, 1);
+  g_assert_cmpuint (g_string_replace (s, from, to, 1), ==, 1);
+  return g_string_free (s, FALSE);
+}
+
+static char *
+write_file (const char *name,
+            const char *contents)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = tmp_path (name);
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+/* `amend validate` with the shared schemas; nothing without them. */
+static void
+assert_validates (const char *file)
+{
+  g_autofree char *schemas = amend_test_shared_path ("schemas");
+  g_auto(Run) run = { 0 };
+
+  if (schemas == NULL)
+    return;
+  amend_run (&run, "validate", "--schemas", schemas, file);
+  if (run.status != 0)
+    g_error ("%s is not valid: %s%s", file, run.out, run.err);
+}
+
+/* Two files: STOP to standard output, Akoma Ntoso to a file. */
+static void
+test_files (void)
+{
+  g_autofree char *old_path = amend_test_source_path ("data/example/apv-lindewaarde.md");
+  g_autofree char *new_text = edited_example ("binnen acht weken na de datum", "binnen zes weken na de datum");
+  g_autofree char *new_path = write_file ("nieuw.md", new_text);
+  g_autofree char *stop_path = tmp_path ("wijziging.xml");
+  g_autofree char *akn_path = tmp_path ("amendment.xml");
+  g_autofree char *written = NULL;
+  g_auto(Run) stop = { 0 };
+  g_auto(Run) akn = { 0 };
+
+  amend_run (&stop, "export", "--format", "stop-wijziging", old_path, new_path);
+  assert_ok (&stop);
+  g_assert_cmpstr (stop.err, ==, "");
+  g_assert_true (g_str_has_prefix (stop.out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<BesluitCompact "));
+  g_assert_nonnull (strstr (stop.out, "<RegelingMutatie componentnaam=\"wijziging_reg\" "
+                                      "was=\"/akn/nl/act/gm9999/2027/apv/nld@2027-01-01\" "
+                                      "wordt=\"/akn/nl/act/gm9999/2027/apv/nld@2027-07-01\">"));
+  g_assert_nonnull (strstr (stop.out, "<Vervang wat=\"gm9999_1__chp_1__art_1.2\">"));
+  g_assert_nonnull (strstr (stop.out, "binnen<VerwijderdeTekst> acht</VerwijderdeTekst><NieuweTekst> zes</NieuweTekst> weken"));
+  g_file_set_contents (stop_path, stop.out, -1, NULL);
+  assert_validates (stop_path);
+
+  amend_run (&akn, "export", "-f", "akn-amendment", "-o", akn_path, old_path, new_path);
+  assert_ok (&akn);
+  g_assert_cmpstr (akn.out, ==, "");
+  written = amend_test_read_file (akn_path, NULL);
+  g_assert_nonnull (strstr (written, "<amendment name=\"wijziging\">"));
+  g_assert_nonnull (strstr (written, "<textualMod eId=\"tmod_A\" type=\"substitution\">"));
+  g_assert_nonnull (strstr (written, "binnen<del> acht</del><ins> zes</ins> weken"));
+  assert_validates (akn_path);
+}
+
+/* Versions in a project: revisions, REV:FILE, and an amendment alone. */
+static void
+test_project (void)
+{
+  g_autofree char *example = amend_test_source_path ("data/example/apv-lindewaarde.md");
+  g_autofree char *project = tmp_path ("project");
+  g_autofree char *file = g_build_filename (project, "apv.md", NULL);
+  g_autofree char *text = amend_test_read_file (example, NULL);
+  g_autofree char *changed = edited_example ("### Artikel 2:2 Verspreiden",
+                                             "### Artikel 2:1a Samenscholingsverbod\n\nVerboden.\n\n"
+                                             "### Artikel 2:2 Verspreiden");
+  g_autofree char *out = tmp_path ("amendement.xml");
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+
+  g_assert_cmpint (g_mkdir (project, 0700), ==, 0);
+  g_file_set_contents (file, text, -1, &error);
+  g_assert_no_error (error);
+  amend_run (&run, "init", "--author", AUTHOR, project);
+  assert_ok (&run);
+  run_clear (&run);
+  amend_run (&run, "-C", project, "propose", "Samenscholingsverbod", "--by", AUTHOR);
+  assert_ok (&run);
+  run_clear (&run);
+  g_file_set_contents (file, changed, -1, &error);
+  g_assert_no_error (error);
+  amend_run (&run, "-C", project, "save", "-m", "Artikel 2:1a", "--author", AUTHOR);
+  assert_ok (&run);
+  run_clear (&run);
+
+  /* The amendment alone: what it changed since it branched off. */
+  amend_run (&run, "export", "--format", "stop-wijziging", "-C", project, "-o", out, "samenscholingsverbod");
+  assert_ok (&run);
+  {
+    g_autofree char *written = amend_test_read_file (out, NULL);
+
+    g_assert_nonnull (strstr (written, "<VoegToe context=\"gm9999_1__chp_2__subchp_2.1__art_2.1\" positie=\"volgtOp\">"));
+    g_assert_nonnull (strstr (written, "<Wat>Na artikel 2:1 wordt een artikel ingevoegd, luidende:</Wat>"));
+    assert_validates (out);
+  }
+  run_clear (&run);
+
+  /* Two revisions, and REV:FILE. */
+  amend_run (&run, "export", "--format", "akn-amendment", "-C", project, "main", "amendement/samenscholingsverbod");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "<textualMod eId=\"tmod_A\" type=\"insertion\">"));
+  run_clear (&run);
+  amend_run (&run, "export", "--format", "stop-wijziging", "-C", project, "main:apv.md", "HEAD:apv.md");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "<VoegToe "));
+  run_clear (&run);
+
+  /* The same version twice. */
+  amend_run (&run, "export", "--format", "stop-wijziging", "-C", project, "main", "main");
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_nonnull (strstr (run.err, "nothing changed between the two versions"));
+  run_clear (&run);
+
+  /* An amendment that does not exist. */
+  amend_run (&run, "export", "--format", "stop-wijziging", "-C", project, "main", "geen-amendement");
+  g_assert_cmpint (run.status, !=, 0);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_nonnull (strstr (run.err, "geen-amendement"));
+
+  {
+    g_autoptr(GFile) dir = g_file_new_for_path (project);
+    remove_tree (dir);
+  }
+}
+
+static void
+test_errors (void)
+{
+  g_autofree char *old_path = amend_test_source_path ("data/example/apv-lindewaarde.md");
+  g_autofree char *text = amend_test_read_file (old_path, NULL);
+  g_autofree char *same_date = NULL;
+  g_autofree char *same_date_path = NULL;
+  g_autofree char *new_text = edited_example ("binnen acht weken", "binnen zes weken");
+  g_autofree char *new_path = write_file ("nieuw2.md", new_text);
+  g_autofree char *front_text = edited_example ("citation: APV Lindewaarde 2027", "citation: APV 2027");
+  g_autofree char *front_path = write_file ("voorblad.md", front_text);
+  g_auto(Run) run = { 0 };
+  GString *s = g_string_new (text);
+
+  g_string_replace (s, "binnen acht weken", "binnen zes weken", 1);
+  same_date = g_string_free (s, FALSE);
+  same_date_path = write_file ("zelfde-datum.md", same_date);
+
+  /* No versions: a usage error. */
+  amend_run (&run, "export", "--format", "stop-wijziging");
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "give the old and the new version"));
+  run_clear (&run);
+  amend_run (&run, "export", "--format", "akn-amendment", old_path, new_path, new_path);
+  g_assert_cmpint (run.status, ==, 2);
+  run_clear (&run);
+
+  /* Nothing changed. */
+  amend_run (&run, "export", "--format", "stop-wijziging", old_path, old_path);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_nonnull (strstr (run.err, "nothing changed between the two versions"));
+  run_clear (&run);
+
+  /* Only the front matter. */
+  amend_run (&run, "export", "--format", "akn-amendment", old_path, front_path);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "nothing changed in the articles"));
+  run_clear (&run);
+
+  /* A new version without its own date. */
+  amend_run (&run, "export", "--format", "stop-wijziging", old_path, same_date_path);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_nonnull (strstr (run.err, "give the new version its own \xe2\x80\x9c" "date\xe2\x80\x9d"));
+  run_clear (&run);
+
+  /* The old and new version the wrong way round is still a change. */
+  amend_run (&run, "export", "--format", "stop-wijziging", new_path, old_path);
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "binnen<VerwijderdeTekst> zes</VerwijderdeTekst><NieuweTekst> acht</NieuweTekst>"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/cli-xml-change/files", test_files);
+  g_test_add_func ("/cli-xml-change/project", test_project);
+  g_test_add_func ("/cli-xml-change/errors", test_errors);
+  status = g_test_run ();
+  if (tmp_dir)
+    {
+      g_autoptr(GFile) dir = g_file_new_for_path (tmp_dir);
+      remove_tree (dir);
+      g_free (tmp_dir);
+    }
+  return status;
+}
