@@ -709,6 +709,86 @@ test_format_only (void)
   select_one (c.stop, "//s:Vervang//s:Lid[@eId='chp_1__art_1.2__para_1']//s:i");
 }
 
+/* Divisions: a new chapter, a chapter renumbered (VervangKop with its new
+ * eId), an article moved to another chapter. */
+static void
+test_divisions (void)
+{
+  g_autofree char *path = amend_test_source_path ("data/example/apv-lindewaarde.md");
+  g_autofree char *text = amend_test_read_file (path, NULL);
+  const char *start = strstr (text, "## Artikel 4:9 ");
+  const char *end = strstr (text, "# Hoofdstuk 5 ");
+  g_autofree char *article = g_strndup (start, end - start);
+  g_autofree char *moved = g_strconcat (article, "## Artikel 5:1 Strafbepaling", NULL);
+
+  {
+    g_auto(Change) c = { 0 };
+    xmlNodePtr voegtoe;
+
+    export_both (&c, load_example (),
+                 edit_example ("# Hoofdstuk 5 Strafbepalingen",
+                               "# Hoofdstuk 4A Markten\n\n## Artikel 4A:1 Weekmarkt\n\nEr is een weekmarkt.\n\n"
+                               "# Hoofdstuk 5 Strafbepalingen", NULL));
+    voegtoe = select_one (c.stop, "//s:RegelingMutatie/s:VoegToe");
+    assert_attr (voegtoe, "context", "gm9999_1__chp_4");
+    assert_attr (select_one (c.stop, "//s:VoegToe/s:Hoofdstuk"), "wId", "gm9999_2__chp_4A");
+    assert_attr (select_one (c.stop, "//s:VoegToe/s:Hoofdstuk/s:Artikel"), "eId", "chp_4A__art_4A.1");
+  }
+  {
+    g_auto(Change) c = { 0 };
+    xmlNodePtr kop;
+
+    export_both (&c, load_example (),
+                 edit_example ("# Hoofdstuk 5 Strafbepalingen", "# Hoofdstuk 6 Strafbepalingen", NULL));
+    kop = select_one (c.stop, "//s:RegelingMutatie/s:VervangKop");
+    assert_attr (kop, "wat", "gm9999_1__chp_5");
+    assert_attr (kop, "eId-wordt", "chp_6");
+    assert_renvooi (select_one (c.stop, "//s:VervangKop/s:Kop/s:Nummer"), "[-5-][+6+]");
+    assert_renvooi (select_one (c.stop, "//s:VervangKop/s:Wat"), "Hoofdstuk 5 wordt vernummerd tot hoofdstuk 6.");
+  }
+  {
+    g_auto(Change) c = { 0 };
+    xmlNodePtr artikel;
+
+    export_both (&c, load_example (), edit_example (article, "", "## Artikel 5:1 Strafbepaling", moved, NULL));
+    assert_attr (select_one (c.stop, "//s:RegelingMutatie/s:Verwijder"), "wat", "gm9999_1__chp_4__art_4.9");
+    assert_attr (select_one (c.stop, "//s:RegelingMutatie/s:VoegToe"), "context", "gm9999_1__chp_5__art_5.1");
+    assert_attr (select_one (c.stop, "//s:RegelingMutatie/s:VoegToe"), "positie", "komtVoor");
+    /* Moved, it is the same article: its wId goes with it. */
+    artikel = select_one (c.stop, "//s:VoegToe/s:Artikel");
+    assert_attr (artikel, "eId", "chp_5__art_4.9");
+    assert_attr (artikel, "wId", "gm9999_1__chp_4__art_4.9");
+    g_assert_cmpuint (count (c.akn, "//a:textualMod[@type='repeal']"), ==, 1);
+    g_assert_cmpuint (count (c.akn, "//a:textualMod[@type='insertion']"), ==, 1);
+  }
+}
+
+/* An article in a chapter that had only text: no neighbour to follow, so
+ * the chapter is replaced, once, saying both instructions. */
+static void
+test_alone_in_part (void)
+{
+  static const char before[] =
+    "---\ntitle: Marktverordening\nauthority: gm9999\nwork: /akn/nl/act/gm9999/2027/markt\n"
+    "date: 2027-01-01\n---\n\n# Hoofdstuk 1 Algemeen\n\nDit hoofdstuk volgt later.\n\n"
+    "# Hoofdstuk 2 Markten\n\n## Artikel 2:1 Weekmarkt\n\nEr is een weekmarkt.\n";
+  static const char after[] =
+    "---\ntitle: Marktverordening\nauthority: gm9999\nwork: /akn/nl/act/gm9999/2027/markt\n"
+    "date: 2027-03-01\n---\n\n# Hoofdstuk 1 Algemeen\n\n## Artikel 1:1 Begrippen\n\nMarkt: een weekmarkt.\n\n"
+    "# Hoofdstuk 2 Markten\n\n## Artikel 2:1 Weekmarkt\n\nEr is een weekmarkt.\n";
+  g_auto(Change) c = { 0 };
+  g_autofree char *wat = NULL;
+
+  export_both (&c, amend_test_parse (before), amend_test_parse (after));
+  g_assert_cmpuint (count (c.stop, "//s:RegelingMutatie/*"), ==, 1);
+  assert_attr (select_one (c.stop, "//s:RegelingMutatie/s:Vervang"), "wat", "gm9999_1__chp_1");
+  assert_attr (select_one (c.stop, "//s:Vervang/s:Hoofdstuk/s:Artikel"), "wijzigactie", "voegtoe");
+  assert_attr (select_one (c.stop, "//s:Vervang/s:Hoofdstuk/s:Redactioneel/s:Al"), "wijzigactie", "verwijder");
+  wat = renvooi_of (select_one (c.stop, "//s:Vervang/s:Wat"));
+  g_assert_true (g_str_has_prefix (wat, "Aan hoofdstuk 1 wordt een artikel toegevoegd, luidende:"));
+  g_assert_nonnull (strstr (wat, "B. "));
+}
+
 /* ----------------------------------------------------------------------- */
 /* Errors                                                                   */
 /* ----------------------------------------------------------------------- */
@@ -868,6 +948,8 @@ main (int    argc,
   g_test_add_func ("/xml-change/definition", test_definition);
   g_test_add_func ("/xml-change/several", test_several);
   g_test_add_func ("/xml-change/format-only", test_format_only);
+  g_test_add_func ("/xml-change/divisions", test_divisions);
+  g_test_add_func ("/xml-change/alone-in-part", test_alone_in_part);
   g_test_add_func ("/xml-change/errors", test_errors);
   g_test_add_func ("/xml-change/gemeentewet", test_gemeentewet);
   return g_test_run ();

@@ -44,6 +44,7 @@ struct _AmendXmlChange
   GHashTable *info;        /* written node -> NodeInfo */
   GHashTable *origin;      /* eId in the new version -> its eId in the old one, NULL when new */
   GHashTable *renamed;     /* eId given to a deleted element -> the eId it had */
+  const AmendInstruction *current; /* the instruction being turned into mutations */
 };
 
 static void
@@ -319,14 +320,25 @@ add_mutation (GPtrArray            *list,
   return m;
 }
 
+static AmendXmlMutation *
+find_target (GPtrArray       *list,
+             const AmendNode *old_node)
+{
+  for (guint i = 0; i < list->len; i++)
+    {
+      AmendXmlMutation *m = g_ptr_array_index (list, i);
+
+      if (m->target == old_node)
+        return m;
+    }
+  return NULL;
+}
+
 static gboolean
 targets (GPtrArray       *list,
          const AmendNode *old_node)
 {
-  for (guint i = 0; i < list->len; i++)
-    if (((AmendXmlMutation *) g_ptr_array_index (list, i))->target == old_node)
-      return TRUE;
-  return FALSE;
+  return find_target (list, old_node) != NULL;
 }
 
 static void
@@ -337,9 +349,21 @@ add_replace (AmendXmlChange       *self,
              const AmendNode      *n)
 {
   AmendNode *merged;
+  AmendXmlMutation *earlier;
 
   if (targets (list, o))
     return;
+  /* Replaced already for an instruction before: that replacement, in
+   * renvooi, shows this change too; its Wat says both. */
+  if ((earlier = find_target (self->mutations, o)) != NULL)
+    {
+      char *wat = g_strdup_printf ("%s%s%s. %s", earlier->wat ? earlier->wat : "", earlier->wat ? "\n" : "",
+                                   self->current->letter, self->current->summary);
+
+      g_free (earlier->wat);
+      earlier->wat = wat;
+      return;
+    }
   merged = merge (self, o, n);
   add_mutation (list, kind, o, merged, wrap_in_ancestors (merged, n));
 }
@@ -570,6 +594,7 @@ build_mutations (AmendXmlChange *self)
       const AmendInstruction *instruction = g_ptr_array_index (instructions, i);
       g_autoptr(GPtrArray) list = g_ptr_array_new ();
 
+      self->current = instruction;
       add_instruction (self, list, instruction);
       for (guint k = 0; k < list->len; k++)
         {
@@ -583,6 +608,7 @@ build_mutations (AmendXmlChange *self)
           g_ptr_array_add (self->mutations, m);
         }
     }
+  self->current = NULL;
   add_format_changes (self, instructions->len);
 }
 
