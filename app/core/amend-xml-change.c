@@ -666,12 +666,6 @@ amend_xml_change_free (AmendXmlChange *self)
   g_free (self);
 }
 
-AmendDiff *
-amend_xml_change_get_diff (AmendXmlChange *self)
-{
-  return self->diff;
-}
-
 GPtrArray *
 amend_xml_change_get_mutations (AmendXmlChange *self)
 {

@@ -54,7 +54,6 @@ AmendXmlChange  *amend_xml_change_new             (AmendDiff        *diff,
                                                    GPtrArray        *warnings,
                                                    GError          **error);
 void             amend_xml_change_free            (AmendXmlChange   *self);
-AmendDiff       *amend_xml_change_get_diff        (AmendXmlChange   *self);
 GPtrArray       *amend_xml_change_get_mutations   (AmendXmlChange   *self);
 AmendXmlState    amend_xml_change_state           (AmendXmlChange   *self,
                                                    const AmendNode  *node);
