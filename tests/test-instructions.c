@@ -230,6 +230,16 @@ test_lettering (void)
   }
 }
 
+/* A paragraph of a chapter goes: not "Hoofdstuk 1 vervalt." */
+static void
+test_delete_paragraph_of_chapter (void)
+{
+  static const char old_md[] = "# Hoofdstuk 1 Algemeen\n\nDit hoofdstuk geldt voor markten.\n\n## Artikel 1\n\nTekst.\n";
+  static const char new_md[] = "# Hoofdstuk 1 Algemeen\n\n## Artikel 1\n\nTekst.\n";
+
+  check (old_md, new_md, "A\n\nIn hoofdstuk 1 vervalt \"Dit hoofdstuk geldt voor markten.\".\n");
+}
+
 static void
 test_no_changes (void)
 {
@@ -256,6 +266,7 @@ main (int    argc,
   g_test_add_func ("/instructions/delete-member", test_delete_member);
   g_test_add_func ("/instructions/heading", test_heading);
   g_test_add_func ("/instructions/lettering", test_lettering);
+  g_test_add_func ("/instructions/delete-paragraph-of-chapter", test_delete_paragraph_of_chapter);
   g_test_add_func ("/instructions/no-changes", test_no_changes);
   return g_test_run ();
 }

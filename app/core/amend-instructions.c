@@ -744,6 +744,14 @@ change_instruction (AmendDiff         *diff,
       return insertion_instruction (diff, c, group_old, relative, renumbered);
 
     case AMEND_CHANGE_DELETED:
+      if (c->kind == AMEND_NODE_TEXT)
+        {
+          /* A paragraph goes: quote it, in what holds it. */
+          g_autofree char *plain = amend_node_get_plain_text (c->old_node);
+          g_autofree char *where = cite (c->old_node, group_old, relative);
+          g_autofree char *in = where[0] ? with_comma (where) : structural_name (group_old);
+          return g_strdup_printf ("In %s vervalt \"%s\".", in, plain);
+        }
       {
         g_autofree char *what = c->old_node == group_old ? structural_name (group_old)
                                                          : cite (c->old_node, group_old, relative);
