@@ -204,3 +204,38 @@ amend_cli_print_padded (const char *text,
 
   g_print ("%s%*s", text ? text : "", MAX (pad, 0), "");
 }
+
+/* submit and withdraw: one status change of the amendment NAME, or of the
+ * one the working copy is on. */
+int
+amend_cli_change_status (const AmendCommand *command,
+                         int                 argc,
+                         char              **argv,
+                         AmendStatus         to)
+{
+  static const GOptionEntry entries[] = {
+    AMEND_CLI_REPO_OPTION,
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = amend_cli_option_context (command, entries);
+  g_autoptr(AmendRepository) repo = NULL;
+  g_autoptr(AmendAmendment) amendment = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = AMEND_EXIT_OK;
+
+  if (!amend_cli_parse (command, context, &argc, &argv, &status))
+    return status;
+  if (argc > 2)
+    return amend_cli_usage_error (command, _("give at most one amendment"));
+  repo = amend_cli_open_repository (&status);
+  if (repo == NULL)
+    return status;
+
+  amendment = amend_amendment_change_status (repo, argc == 2 ? argv[1] : NULL, to, &error);
+  if (amendment == NULL)
+    return amend_cli_report (error, NULL);
+  g_print (_("The amendment \xe2\x80\x9c%s\xe2\x80\x9d (%s) is now %s\n"),
+           amend_amendment_get_title (amendment), amend_amendment_get_slug (amendment),
+           amend_status_to_string (amend_amendment_get_status (amendment)));
+  return AMEND_EXIT_OK;
+}

@@ -36,4 +36,9 @@ gboolean         amend_cli_load_versions   (int                 n_args,
                                             char              **title,
                                             int                *status);
 
+int              amend_cli_change_status   (const AmendCommand *command,
+                                            int                 argc,
+                                            char              **argv,
+                                            AmendStatus         to);
+
 G_END_DECLS

@@ -8,36 +8,11 @@
 
 #include "amend-cli-git.h"
 
-static const GOptionEntry entries[] = {
-  AMEND_CLI_REPO_OPTION,
-  { NULL }
-};
-
 static int
 run (int    argc,
      char **argv)
 {
-  g_autoptr(GOptionContext) context = amend_cli_option_context (&amend_command_submit, entries);
-  g_autoptr(AmendRepository) repo = NULL;
-  g_autoptr(AmendAmendment) amendment = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = AMEND_EXIT_OK;
-
-  if (!amend_cli_parse (&amend_command_submit, context, &argc, &argv, &status))
-    return status;
-  if (argc > 2)
-    return amend_cli_usage_error (&amend_command_submit, _("give at most one amendment"));
-  repo = amend_cli_open_repository (&status);
-  if (repo == NULL)
-    return status;
-
-  amendment = amend_amendment_change_status (repo, argc == 2 ? argv[1] : NULL, AMEND_STATUS_SUBMITTED, &error);
-  if (amendment == NULL)
-    return amend_cli_report (error, NULL);
-  g_print (_("The amendment \xe2\x80\x9c%s\xe2\x80\x9d (%s) is now %s\n"),
-           amend_amendment_get_title (amendment), amend_amendment_get_slug (amendment),
-           amend_status_to_string (amend_amendment_get_status (amendment)));
-  return AMEND_EXIT_OK;
+  return amend_cli_change_status (&amend_command_submit, argc, argv, AMEND_STATUS_SUBMITTED);
 }
 
 const AmendCommand amend_command_submit = {
