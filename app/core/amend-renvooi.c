@@ -44,6 +44,33 @@ pieces_add (GArray       *pieces,
   g_array_append_val (pieces, piece);
 }
 
+/* Adds a piece of a word diff to a renvooi line.  The space before a
+ * changed word goes outside the marks, as git's word diff writes it
+ * ("binnen [-acht-]{+zes+} weken"), and a replacement shares that space:
+ * so every renderer shows the same, without deciding it again. */
+static void
+pieces_add_diff (GArray           *pieces,
+                 const AmendPiece *p)
+{
+  const char *word = p->text;
+  AmendPieceOp prev = pieces->len > 0 ? g_array_index (pieces, AmendPiece, pieces->len - 1).op : AMEND_PIECE_EQUAL;
+
+  if (p->op == AMEND_PIECE_EQUAL)
+    {
+      pieces_add (pieces, p->op, p->text);
+      return;
+    }
+  while (*word == ' ')
+    word++;
+  if (word != p->text && prev == AMEND_PIECE_EQUAL)
+    {
+      g_autofree char *space = g_strndup (p->text, word - p->text);
+      pieces_add (pieces, AMEND_PIECE_EQUAL, space);
+    }
+  if (*word)
+    pieces_add (pieces, p->op, word);
+}
+
 static void
 line_free (gpointer data)
 {
@@ -138,7 +165,7 @@ add_heading_text (GArray          *pieces,
     for (guint i = 0; i < diff->len; i++)
       {
         AmendPiece *p = &g_array_index (diff, AmendPiece, i);
-        pieces_add (pieces, p->op, p->text);
+        pieces_add_diff (pieces, p);
       }
   }
 }
@@ -178,7 +205,7 @@ text_line (Builder         *b,
       for (guint i = 0; i < change->pieces->len; i++)
         {
           AmendPiece *p = &g_array_index (change->pieces, AmendPiece, i);
-          pieces_add (line->pieces, p->op, p->text);
+          pieces_add_diff (line->pieces, p);
         }
     }
   else
@@ -300,7 +327,7 @@ metadata_block (GPtrArray         *blocks,
   for (guint i = 0; i < change->pieces->len; i++)
     {
       AmendPiece *p = &g_array_index (change->pieces, AmendPiece, i);
-      pieces_add (line->pieces, p->op, p->text);
+      pieces_add_diff (line->pieces, p);
     }
   g_ptr_array_add (blocks, block);
 }
@@ -419,8 +446,6 @@ term_label (GString                *out,
     term_piece (out, AMEND_PIECE_INSERTED, line->label_new, color);
 }
 
-/* The space before a changed word stays outside the marks, as in git's
- * word diff: "binnen [-acht-]{+zes+} weken", and a replacement shares it. */
 typedef void (*PieceWriter) (GString *out, AmendPieceOp op, const char *text, gboolean color);
 
 static void
@@ -429,25 +454,10 @@ write_pieces (GString                *out,
               gboolean                color,
               PieceWriter             writer)
 {
-  AmendPieceOp prev = AMEND_PIECE_EQUAL;
-
   for (guint i = 0; i < line->pieces->len; i++)
     {
       const AmendPiece *p = &g_array_index (line->pieces, AmendPiece, i);
-      AmendPieceOp op = line->op != AMEND_PIECE_EQUAL ? line->op : p->op;
-      const char *text = p->text;
-
-      if (op != AMEND_PIECE_EQUAL && line->op == AMEND_PIECE_EQUAL)
-        {
-          const char *word = text;
-          while (*word == ' ')
-            word++;
-          if (word != text && prev == AMEND_PIECE_EQUAL)
-            g_string_append_len (out, text, word - text);
-          text = word;
-        }
-      writer (out, op, text, color);
-      prev = op;
+      writer (out, line->op != AMEND_PIECE_EQUAL ? line->op : p->op, p->text, color);
     }
 }
 
