@@ -130,3 +130,20 @@ amend_test_has_diagnostic (AmendDocument *doc,
     }
   return FALSE;
 }
+
+void
+amend_test_remove_tree (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children =
+    g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+
+  if (children != NULL)
+    {
+      GFileInfo *info;
+      GFile *child;
+
+      while (g_file_enumerator_iterate (children, &info, &child, NULL, NULL) && info != NULL)
+        amend_test_remove_tree (child);
+    }
+  g_file_delete (file, NULL, NULL);
+}

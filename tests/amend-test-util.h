@@ -26,5 +26,7 @@ gboolean       amend_test_has_diagnostic (AmendDocument *doc,
                                           AmendSeverity  severity,
                                           guint          line,
                                           const char    *needle);
+/* Deletes @file and, without following symbolic links, all below it. */
+void           amend_test_remove_tree   (GFile         *file);
 
 G_END_DECLS

@@ -13,82 +13,46 @@
 #include <string.h>
 
 #include "amend-test-git.h"
+#include "amend-test-cli.h"
 #include "amend-test-util.h"
 
 #define AUTHOR "Jan Jansen <jan@example.nl>"
 
-typedef struct {
-  int     status;
-  char   *out;
-  char   *err;
-  GBytes *bytes;  /* stdout as bytes */
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-  g_clear_pointer (&run->bytes, g_bytes_unref);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
 /* Runs `amend ARGS...` in @cwd; @home, when given, replaces the home
- * folder (and with it the git configuration). */
+ * folder (and with it the git configuration).  What amend shows of a
+ * repository need not be UTF-8. */
 static void
-amend_run_in (Run        *run,
-              const char *cwd,
-              const char *home,
-              const char *first,
+amend_run_in (AmendTestRun *run,
+              const char   *cwd,
+              const char   *home,
+              const char   *first,
               ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) err = NULL;
+  g_autofree char *config = home ? g_build_filename (home, ".gitconfig", NULL) : NULL;
+  g_autofree char *home_env = home ? g_strconcat ("HOME=", home, NULL) : NULL;
+  g_autofree char *xdg_env = home ? g_strconcat ("XDG_CONFIG_HOME=", home, NULL) : NULL;
+  g_autofree char *config_env = home ? g_strconcat ("GIT_CONFIG_GLOBAL=", config, NULL) : NULL;
+  /* Without @home the list is empty. */
+  const char *env[] = { home_env, xdg_env, config_env, NULL };
+  AmendTestRunOptions options = { .cwd = cwd, .env = env, .binary = TRUE };
   va_list args;
 
-  run_clear (run);
-  g_ptr_array_add (argv, (char *) g_getenv ("AMEND_BIN"));
   va_start (args, first);
-  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) a);
+  amend_test_run_valist (run, &options, first, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_set_cwd (launcher, cwd);
-  if (home)
-    {
-      g_autofree char *config = g_build_filename (home, ".gitconfig", NULL);
-
-      g_subprocess_launcher_setenv (launcher, "HOME", home, TRUE);
-      g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", home, TRUE);
-      g_subprocess_launcher_setenv (launcher, "GIT_CONFIG_GLOBAL", config, TRUE);
-    }
-  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate (proc, NULL, NULL, &run->bytes, &err, &error);
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_exit_status (proc);
-  run->out = g_bytes_get_size (run->bytes) ? g_strndup (g_bytes_get_data (run->bytes, NULL), g_bytes_get_size (run->bytes))
-                                            : g_strdup ("");
-  run->err = g_bytes_get_size (err) ? g_strndup (g_bytes_get_data (err, NULL), g_bytes_get_size (err)) : g_strdup ("");
 }
 
 #define amend_run(run, cwd, ...) amend_run_in (run, cwd, NULL, __VA_ARGS__, NULL)
 
 static void
-assert_ok (Run *run)
+assert_ok (AmendTestRun *run)
 {
   if (run->status != 0)
     g_error ("amend failed with %d: %s", run->status, run->err);
 }
 
 static void
-assert_refused (Run        *run,
+assert_refused (AmendTestRun        *run,
                 int         status,
                 const char *needle)
 {
@@ -113,7 +77,7 @@ need_git (void)
 static char *
 new_project (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(AmendTestRun) run = { 0 };
   g_autofree char *parent = amend_test_tmpdir ("amend-cli-git");
   char *dir = g_build_filename (parent, "project", NULL);
 
@@ -162,7 +126,7 @@ parse_json (const char *text)
 static void
 test_help (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(AmendTestRun) run = { 0 };
   const char *commands[] = { "init", "save", "log", "show", "status", "propose", "list", "switch", "submit",
                              "withdraw" };
   g_autofree char *cwd = g_get_current_dir ();
@@ -203,7 +167,7 @@ test_help (void)
 static void
 test_outside_project (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(AmendTestRun) run = { 0 };
   g_autofree char *dir = amend_test_tmpdir ("amend-cli-none");
 
   amend_run (&run, dir, "log");
@@ -216,7 +180,7 @@ test_outside_project (void)
 static void
 test_init_without_author (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(AmendTestRun) run = { 0 };
   g_autofree char *dir = NULL;
   g_autofree char *home = NULL;
   g_autofree char *git_dir = NULL;
@@ -255,7 +219,7 @@ test_init_without_author (void)
 static void
 test_init_save_log_show (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(AmendTestRun) run = { 0 };
   g_autofree char *dir = NULL;
   g_autofree char *parent = NULL;
   g_autoptr(JsonNode) json = NULL;
@@ -337,7 +301,7 @@ static void
 test_gemeentewet (void)
 {
   g_autoptr(GPtrArray) versions = amend_test_shared_files ("corpus/nl-wetten-historie", ".md");
-  g_auto(Run) run = { 0 };
+  g_auto(AmendTestRun) run = { 0 };
   g_autofree char *dir = NULL;
   g_autoptr(JsonNode) json = NULL;
   g_autofree char *git_ids = NULL;
@@ -412,7 +376,7 @@ find_slug (JsonArray  *list,
 static void
 test_amendments (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(AmendTestRun) run = { 0 };
   g_autofree char *dir = NULL;
   g_autofree char *record = NULL;
   g_autoptr(JsonNode) json = NULL;
@@ -559,7 +523,7 @@ test_amendments (void)
 static void
 test_refusals (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(AmendTestRun) run = { 0 };
   g_autofree char *dir = NULL;
   g_autofree char *bare = NULL;
   g_autofree char *unborn = NULL;
@@ -662,7 +626,7 @@ test_refusals (void)
 static void
 test_git_made (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(AmendTestRun) run = { 0 };
   g_autofree char *dir = NULL;
   g_autoptr(JsonNode) json = NULL;
   JsonObject *a;

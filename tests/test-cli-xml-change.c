@@ -13,24 +13,10 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "amend-test-cli.h"
 #include "amend-test-util.h"
 
 #define AUTHOR "Test Tester <test@example.org>"
-
-typedef struct {
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
 static char *tmp_dir;
 
@@ -49,60 +35,30 @@ tmp_path (const char *name)
 /* Runs `amend ARGS...` with a home of its own, so that no git
  * configuration of the person running the tests counts. */
 static void
-amend_run_full (Run        *run,
-                const char *first,
+amend_run_full (AmendTestRun *run,
+                const char   *first,
                 ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *home = tmp_path ("home");
+  g_autofree char *home_env = g_strconcat ("HOME=", home, NULL);
+  g_autofree char *config_env = g_strconcat ("XDG_CONFIG_HOME=", home, NULL);
+  const char *env[] = { home_env, config_env, "AMEND_SCHEMA_DIR", NULL };
+  AmendTestRunOptions options = { .env = env };
   va_list args;
 
   g_mkdir_with_parents (home, 0700);
-  g_ptr_array_add (argv, (char *) g_getenv ("AMEND_BIN"));
   va_start (args, first);
-  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) a);
+  amend_test_run_valist (run, &options, first, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "HOME", home, TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", home, TRUE);
-  g_subprocess_launcher_unsetenv (launcher, "AMEND_SCHEMA_DIR");
-  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_exit_status (proc);
 }
 
 #define amend_run(run, ...) amend_run_full (run, __VA_ARGS__, NULL)
 
 static void
-assert_ok (Run *run)
+assert_ok (AmendTestRun *run)
 {
   if (run->status != 0)
     g_error ("amend exited with %d: %s", run->status, run->err);
-}
-
-static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children =
-    g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-
-  if (children != NULL)
-    {
-      GFileInfo *info;
-      GFile *child;
-
-      while (g_file_enumerator_iterate (children, &info, &child, NULL, NULL) && info != NULL)
-        remove_tree (child);
-    }
-  g_file_delete (file, NULL, NULL);
 }
 
 /* The example with another date and @from replaced by @to. */
@@ -137,7 +93,7 @@ static void
 assert_validates (const char *file)
 {
   g_autofree char *schemas = amend_test_shared_path ("schemas");
-  g_auto(Run) run = { 0 };
+  g_auto(AmendTestRun) run = { 0 };
 
   if (schemas == NULL)
     return;
@@ -156,8 +112,8 @@ test_files (void)
   g_autofree char *stop_path = tmp_path ("wijziging.xml");
   g_autofree char *akn_path = tmp_path ("amendment.xml");
   g_autofree char *written = NULL;
-  g_auto(Run) stop = { 0 };
-  g_auto(Run) akn = { 0 };
+  g_auto(AmendTestRun) stop = { 0 };
+  g_auto(AmendTestRun) akn = { 0 };
 
   amend_run (&stop, "export", "--format", "stop-wijziging", old_path, new_path);
   assert_ok (&stop);
@@ -194,22 +150,22 @@ test_project (void)
                                              "### Artikel 2:2 Verspreiden");
   g_autofree char *out = tmp_path ("amendement.xml");
   g_autoptr(GError) error = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(AmendTestRun) run = { 0 };
 
   g_assert_cmpint (g_mkdir (project, 0700), ==, 0);
   g_file_set_contents (file, text, -1, &error);
   g_assert_no_error (error);
   amend_run (&run, "init", "--author", AUTHOR, project);
   assert_ok (&run);
-  run_clear (&run);
+  amend_test_run_clear (&run);
   amend_run (&run, "-C", project, "propose", "Samenscholingsverbod", "--by", AUTHOR);
   assert_ok (&run);
-  run_clear (&run);
+  amend_test_run_clear (&run);
   g_file_set_contents (file, changed, -1, &error);
   g_assert_no_error (error);
   amend_run (&run, "-C", project, "save", "-m", "Artikel 2:1a", "--author", AUTHOR);
   assert_ok (&run);
-  run_clear (&run);
+  amend_test_run_clear (&run);
 
   /* The amendment alone: what it changed since it branched off. */
   amend_run (&run, "export", "--format", "stop-wijziging", "-C", project, "-o", out, "samenscholingsverbod");
@@ -221,24 +177,24 @@ test_project (void)
     g_assert_nonnull (strstr (written, "<Wat>Na artikel 2:1 wordt een artikel ingevoegd, luidende:</Wat>"));
     assert_validates (out);
   }
-  run_clear (&run);
+  amend_test_run_clear (&run);
 
   /* Two revisions, and REV:FILE. */
   amend_run (&run, "export", "--format", "akn-amendment", "-C", project, "main", "amendement/samenscholingsverbod");
   assert_ok (&run);
   g_assert_nonnull (strstr (run.out, "<textualMod eId=\"tmod_A\" type=\"insertion\">"));
-  run_clear (&run);
+  amend_test_run_clear (&run);
   amend_run (&run, "export", "--format", "stop-wijziging", "-C", project, "main:apv.md", "HEAD:apv.md");
   assert_ok (&run);
   g_assert_nonnull (strstr (run.out, "<VoegToe "));
-  run_clear (&run);
+  amend_test_run_clear (&run);
 
   /* The same version twice. */
   amend_run (&run, "export", "--format", "stop-wijziging", "-C", project, "main", "main");
   g_assert_cmpint (run.status, ==, 1);
   g_assert_cmpstr (run.out, ==, "");
   g_assert_nonnull (strstr (run.err, "nothing changed between the two versions"));
-  run_clear (&run);
+  amend_test_run_clear (&run);
 
   /* An amendment that does not exist. */
   amend_run (&run, "export", "--format", "stop-wijziging", "-C", project, "main", "geen-amendement");
@@ -248,7 +204,7 @@ test_project (void)
 
   {
     g_autoptr(GFile) dir = g_file_new_for_path (project);
-    remove_tree (dir);
+    amend_test_remove_tree (dir);
   }
 }
 
@@ -263,7 +219,7 @@ test_errors (void)
   g_autofree char *new_path = write_file ("nieuw2.md", new_text);
   g_autofree char *front_text = edited_example ("citation: APV Lindewaarde 2027", "citation: APV 2027");
   g_autofree char *front_path = write_file ("voorblad.md", front_text);
-  g_auto(Run) run = { 0 };
+  g_auto(AmendTestRun) run = { 0 };
   GString *s = g_string_new (text);
 
   g_string_replace (s, "binnen acht weken", "binnen zes weken", 1);
@@ -274,30 +230,30 @@ test_errors (void)
   amend_run (&run, "export", "--format", "stop-wijziging");
   g_assert_cmpint (run.status, ==, 2);
   g_assert_nonnull (strstr (run.err, "give the old and the new version"));
-  run_clear (&run);
+  amend_test_run_clear (&run);
   amend_run (&run, "export", "--format", "akn-amendment", old_path, new_path, new_path);
   g_assert_cmpint (run.status, ==, 2);
-  run_clear (&run);
+  amend_test_run_clear (&run);
 
   /* Nothing changed. */
   amend_run (&run, "export", "--format", "stop-wijziging", old_path, old_path);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_cmpstr (run.out, ==, "");
   g_assert_nonnull (strstr (run.err, "nothing changed between the two versions"));
-  run_clear (&run);
+  amend_test_run_clear (&run);
 
   /* Only the front matter. */
   amend_run (&run, "export", "--format", "akn-amendment", old_path, front_path);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "nothing changed in the articles"));
-  run_clear (&run);
+  amend_test_run_clear (&run);
 
   /* A new version without its own date. */
   amend_run (&run, "export", "--format", "stop-wijziging", old_path, same_date_path);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_cmpstr (run.out, ==, "");
   g_assert_nonnull (strstr (run.err, "give the new version its own \xe2\x80\x9c" "date\xe2\x80\x9d"));
-  run_clear (&run);
+  amend_test_run_clear (&run);
 
   /* The old and new version the wrong way round is still a change. */
   amend_run (&run, "export", "--format", "stop-wijziging", new_path, old_path);
@@ -319,7 +275,7 @@ main (int    argc,
   if (tmp_dir)
     {
       g_autoptr(GFile) dir = g_file_new_for_path (tmp_dir);
-      remove_tree (dir);
+      amend_test_remove_tree (dir);
       g_free (tmp_dir);
     }
   return status;

@@ -7,54 +7,26 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "amend-test-cli.h"
 #include "amend-test-util.h"
-
-typedef struct {
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
 /* Runs `amend ARGS...`; @schema_dir, when not NULL, is AMEND_SCHEMA_DIR
  * ("" unsets it). */
 static void
-amend_run_full (Run        *run,
-                const char *schema_dir,
-                const char *first,
+amend_run_full (AmendTestRun *run,
+                const char   *schema_dir,
+                const char   *first,
                 ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = schema_dir && schema_dir[0] ? g_strconcat ("AMEND_SCHEMA_DIR=", schema_dir, NULL)
+                                                     : g_strdup ("AMEND_SCHEMA_DIR");
+  const char *env[] = { dir, NULL };
+  AmendTestRunOptions options = { .env = env };
   va_list args;
 
-  g_ptr_array_add (argv, (char *) g_getenv ("AMEND_BIN"));
   va_start (args, first);
-  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) a);
+  amend_test_run_valist (run, &options, first, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  if (schema_dir && schema_dir[0])
-    g_subprocess_launcher_setenv (launcher, "AMEND_SCHEMA_DIR", schema_dir, TRUE);
-  else
-    g_subprocess_launcher_unsetenv (launcher, "AMEND_SCHEMA_DIR");
-  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_exit_status (proc);
 }
 
 #define amend_run(run, ...) amend_run_full (run, "", __VA_ARGS__, NULL)
@@ -85,23 +57,6 @@ write_tmp (const char *name,
   return path;
 }
 
-static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children =
-    g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-
-  if (children != NULL)
-    {
-      GFileInfo *info;
-      GFile *child;
-
-      while (g_file_enumerator_iterate (children, &info, &child, NULL, NULL) && info != NULL)
-        remove_tree (child);
-    }
-  g_file_delete (file, NULL, NULL);
-}
-
 static guint
 count_lines (const char *text)
 {
@@ -118,9 +73,9 @@ test_export_formats (void)
 {
   g_autofree char *example = amend_test_source_path ("data/example/apv-lindewaarde.md");
   g_autofree char *out = tmp_path ("apv.xml");
-  g_auto(Run) stop = { 0 };
-  g_auto(Run) besluit = { 0 };
-  g_auto(Run) akn = { 0 };
+  g_auto(AmendTestRun) stop = { 0 };
+  g_auto(AmendTestRun) besluit = { 0 };
+  g_auto(AmendTestRun) akn = { 0 };
   g_autofree char *written = NULL;
 
   amend_run (&stop, "export", "--format", "stop", example);
@@ -153,11 +108,11 @@ test_export_errors (void)
   g_autofree char *mixed = write_tmp ("mixed.md", "---\ntitle: T\nauthority: gm9999\nwork: /akn/nl/act/gm9999/2027/t\n"
                                                   "date: 2027-01-01\n---\n\n# Hoofdstuk 1\n\n## Artikel 1\n\nA.\n\n"
                                                   "## Afdeling 1.1\n\n### Artikel 2\n\nB.\n");
-  g_auto(Run) no_format = { 0 };
-  g_auto(Run) unknown = { 0 };
-  g_auto(Run) missing = { 0 };
-  g_auto(Run) structure = { 0 };
-  g_auto(Run) absent = { 0 };
+  g_auto(AmendTestRun) no_format = { 0 };
+  g_auto(AmendTestRun) unknown = { 0 };
+  g_auto(AmendTestRun) missing = { 0 };
+  g_auto(AmendTestRun) structure = { 0 };
+  g_auto(AmendTestRun) absent = { 0 };
 
   amend_run (&no_format, "export", example);
   g_assert_cmpint (no_format.status, ==, 2);
@@ -181,7 +136,7 @@ test_export_errors (void)
   g_assert_cmpint (structure.status, ==, 1);
   g_assert_nonnull (strstr (structure.err, "line 14: Hoofdstuk 1 holds both Artikel 1 and Afdeling 1.1"));
   {
-    g_auto(Run) akn = { 0 };
+    g_auto(AmendTestRun) akn = { 0 };
     amend_run (&akn, "export", "--format", "akn", mixed);
     g_assert_cmpint (akn.status, ==, 0);
   }
@@ -200,10 +155,10 @@ test_export_revision (void)
   g_autofree char *text = amend_test_read_file (example, NULL);
   g_autofree char *changed = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(Run) init = { 0 };
-  g_auto(Run) head = { 0 };
-  g_auto(Run) work = { 0 };
-  g_auto(Run) missing = { 0 };
+  g_auto(AmendTestRun) init = { 0 };
+  g_auto(AmendTestRun) head = { 0 };
+  g_auto(AmendTestRun) work = { 0 };
+  g_auto(AmendTestRun) missing = { 0 };
 
   g_assert_cmpint (g_mkdir (project, 0700), ==, 0);
   g_file_set_contents (file, text, -1, &error);
@@ -236,10 +191,10 @@ test_import (void)
   g_autofree char *stop = amend_test_shared_path ("corpus/stop/gemeentestad_initieel_besluit_RegelingCompact.xml");
   g_autofree char *change = amend_test_shared_path ("corpus/stop/testeiland_wijzigingsbesluit_VoegToe.xml");
   g_autofree char *out = tmp_path ("geonovum.md");
-  g_auto(Run) to_stdout = { 0 };
-  g_auto(Run) to_file = { 0 };
-  g_auto(Run) mutation = { 0 };
-  g_auto(Run) check = { 0 };
+  g_auto(AmendTestRun) to_stdout = { 0 };
+  g_auto(AmendTestRun) to_file = { 0 };
+  g_auto(AmendTestRun) mutation = { 0 };
+  g_auto(AmendTestRun) check = { 0 };
   g_autofree char *written = NULL;
 
   if (stop == NULL || change == NULL)
@@ -275,8 +230,8 @@ test_round_trip (void)
   g_autofree char *example = amend_test_source_path ("data/example/apv-lindewaarde.md");
   g_autofree char *xml = tmp_path ("rt.xml");
   g_autofree char *md = tmp_path ("rt.md");
-  g_auto(Run) export = { 0 };
-  g_auto(Run) import = { 0 };
+  g_auto(AmendTestRun) export = { 0 };
+  g_auto(AmendTestRun) import = { 0 };
   g_autofree char *original = amend_test_read_file (example, NULL);
   g_autofree char *back = NULL;
 
@@ -308,11 +263,11 @@ test_validate (void)
                                         "    </Artikel>\n"
                                         "  </Lichaam>\n"
                                         "</RegelingCompact>\n");
-  g_auto(Run) without = { 0 };
-  g_auto(Run) valid = { 0 };
-  g_auto(Run) env = { 0 };
-  g_auto(Run) bad = { 0 };
-  g_auto(Run) cvdr = { 0 };
+  g_auto(AmendTestRun) without = { 0 };
+  g_auto(AmendTestRun) valid = { 0 };
+  g_auto(AmendTestRun) env = { 0 };
+  g_auto(AmendTestRun) bad = { 0 };
+  g_auto(AmendTestRun) cvdr = { 0 };
 
   if (schemas == NULL)
     return;
@@ -323,7 +278,7 @@ test_validate (void)
   g_assert_nonnull (strstr (without.err, "--schemas DIR or AMEND_SCHEMA_DIR"));
 
   {
-    g_auto(Run) export = { 0 };
+    g_auto(AmendTestRun) export = { 0 };
     amend_run (&export, "export", "--format", "stop-besluit", "-o", xml, example);
     g_assert_cmpint (export.status, ==, 0);
   }
@@ -366,8 +321,8 @@ test_hostile (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     {
-      g_auto(Run) import = { 0 };
-      g_auto(Run) validate = { 0 };
+      g_auto(AmendTestRun) import = { 0 };
+      g_auto(AmendTestRun) validate = { 0 };
 
       amend_run (&import, "import", files[i]);
       g_assert_cmpint (import.status, ==, 3);
@@ -409,7 +364,7 @@ main (int    argc,
   if (tmp_dir)
     {
       g_autoptr(GFile) dir = g_file_new_for_path (tmp_dir);
-      remove_tree (dir);
+      amend_test_remove_tree (dir);
     }
   return status;
 }

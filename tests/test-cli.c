@@ -8,22 +8,8 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "amend-test-cli.h"
 #include "amend-test-util.h"
-
-typedef struct {
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
 /* A git configuration of the tests' own, so the machine's does not leak in. */
 static char *git_config;
@@ -31,39 +17,22 @@ static char *git_config;
 /* Runs `amend ARGS...` with an optional standard input and the locale of
  * @lang (NULL: C.UTF-8). */
 static void
-amend_run_full (Run         *run,
-                const char  *lang,
-                const char  *input,
-                const char  *first,
+amend_run_full (AmendTestRun *run,
+                const char   *lang,
+                const char   *input,
+                const char   *first,
                 ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autofree char *global = g_strconcat ("GIT_CONFIG_GLOBAL=", git_config, NULL);
+  g_autofree char *lc_all = lang ? g_strconcat ("LC_ALL=", lang, NULL) : NULL;
+  /* Without @lang the list ends at lc_all, before LANGUAGE. */
+  const char *env[] = { global, "GIT_CONFIG_NOSYSTEM=1", lc_all, "LANGUAGE=nl", NULL };
+  AmendTestRunOptions options = { .input = input, .env = env };
   va_list args;
 
-  g_ptr_array_add (argv, (char *) g_getenv ("AMEND_BIN"));
   va_start (args, first);
-  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) a);
+  amend_test_run_valist (run, &options, first, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDIN_PIPE);
-  g_subprocess_launcher_setenv (launcher, "GIT_CONFIG_GLOBAL", git_config, TRUE);
-  g_subprocess_launcher_setenv (launcher, "GIT_CONFIG_NOSYSTEM", "1", TRUE);
-  if (lang)
-    {
-      g_subprocess_launcher_setenv (launcher, "LC_ALL", lang, TRUE);
-      g_subprocess_launcher_setenv (launcher, "LANGUAGE", "nl", TRUE);
-    }
-  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, input, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_exit_status (proc);
 }
 
 #define amend_run(run, ...) amend_run_full (run, NULL, NULL, __VA_ARGS__, NULL)
@@ -101,10 +70,10 @@ remove_dir (const char *dir)
 static void
 test_help_and_version (void)
 {
-  g_auto(Run) run = { 0 };
-  g_auto(Run) help = { 0 };
-  g_auto(Run) ver = { 0 };
-  g_auto(Run) none = { 0 };
+  g_auto(AmendTestRun) run = { 0 };
+  g_auto(AmendTestRun) help = { 0 };
+  g_auto(AmendTestRun) ver = { 0 };
+  g_auto(AmendTestRun) none = { 0 };
 
   amend_run (&run, "--help");
   g_assert_cmpint (run.status, ==, 0);
@@ -127,10 +96,10 @@ test_help_and_version (void)
 static void
 test_usage_errors (void)
 {
-  g_auto(Run) unknown = { 0 };
-  g_auto(Run) option = { 0 };
-  g_auto(Run) missing = { 0 };
-  g_auto(Run) help = { 0 };
+  g_auto(AmendTestRun) unknown = { 0 };
+  g_auto(AmendTestRun) option = { 0 };
+  g_auto(AmendTestRun) missing = { 0 };
+  g_auto(AmendTestRun) help = { 0 };
 
   amend_run (&unknown, "frobnicate");
   g_assert_cmpint (unknown.status, ==, 2);
@@ -152,7 +121,7 @@ test_usage_errors (void)
 static void
 test_missing_file (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(AmendTestRun) run = { 0 };
 
   amend_run (&run, "outline", "/nonexistent/regeling.md");
   g_assert_cmpint (run.status, ==, 3);
@@ -165,7 +134,7 @@ static void
 test_outline_json (void)
 {
   g_autofree char *path = amend_test_source_path ("data/example/apv-lindewaarde.md");
-  g_auto(Run) run = { 0 };
+  g_auto(AmendTestRun) run = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   JsonObject *root;
@@ -217,7 +186,7 @@ static void
 test_outline_text (void)
 {
   g_autofree char *path = amend_test_source_path ("data/example/apv-lindewaarde.md");
-  g_auto(Run) run = { 0 };
+  g_auto(AmendTestRun) run = { 0 };
 
   amend_run (&run, "outline", path);
   g_assert_cmpint (run.status, ==, 0);
@@ -234,8 +203,8 @@ test_check_findings (void)
   g_autofree char *expected_ref = g_strdup_printf ("%s:3: error: ", path);
   g_autofree char *expected_gap = g_strdup_printf ("%s:5: warning: ", path);
   g_autofree char *expected_dup = g_strdup_printf ("%s:9: error: ", path);
-  g_auto(Run) run = { 0 };
-  g_auto(Run) clean = { 0 };
+  g_auto(AmendTestRun) run = { 0 };
+  g_auto(AmendTestRun) clean = { 0 };
   g_autofree char *example = amend_test_source_path ("data/example/apv-lindewaarde.md");
 
   amend_run (&run, "check", path);
@@ -260,7 +229,7 @@ test_check_warnings_only (void)
 {
   g_autofree char *dir = NULL;
   g_autofree char *path = temp_copy ("# Artikel 1\n\nEen.\n\n# Artikel 3\n\nDrie.\n", &dir);
-  g_auto(Run) run = { 0 };
+  g_auto(AmendTestRun) run = { 0 };
 
   amend_run (&run, "check", path);
   g_assert_cmpint (run.status, ==, 0);
@@ -274,9 +243,9 @@ test_fmt (void)
   g_autofree char *dir = NULL;
   g_autofree char *path = temp_copy ("###Artikel  1  \n\n1.  Een.   \n2.  Twee.   \n", &dir);
   g_autofree char *after = NULL;
-  g_auto(Run) check1 = { 0 };
-  g_auto(Run) fmt = { 0 };
-  g_auto(Run) check2 = { 0 };
+  g_auto(AmendTestRun) check1 = { 0 };
+  g_auto(AmendTestRun) fmt = { 0 };
+  g_auto(AmendTestRun) check2 = { 0 };
 
   amend_run (&check1, "fmt", "--check", path);
   g_assert_cmpint (check1.status, ==, 1);
@@ -298,7 +267,7 @@ test_fmt_refuses_broken_file (void)
   g_autofree char *dir = NULL;
   g_autofree char *path = temp_copy ("# Artikel 1\n\nCaf\xe9.\n", &dir);
   g_autofree char *after = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(AmendTestRun) run = { 0 };
 
   amend_run (&run, "fmt", path);
   g_assert_cmpint (run.status, ==, 3);
@@ -314,7 +283,7 @@ test_fmt_readonly_folder (void)
   g_autofree char *dir = NULL;
   g_autofree char *path = temp_copy ("###Artikel 1\n\nTekst.\n", &dir);
   g_autofree char *after = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(AmendTestRun) run = { 0 };
 
   if (getuid () == 0)
     {
@@ -344,9 +313,9 @@ test_corpus_through_cli (void)
       g_autofree char *dir = NULL;
       g_autofree char *path = temp_copy (text, &dir);
       g_autofree char *once = NULL;
-      g_auto(Run) fmt = { 0 };
-      g_auto(Run) check = { 0 };
-      g_auto(Run) outline = { 0 };
+      g_auto(AmendTestRun) fmt = { 0 };
+      g_auto(AmendTestRun) check = { 0 };
+      g_auto(AmendTestRun) outline = { 0 };
 
       amend_run (&fmt, "fmt", path);
       g_assert_cmpint (fmt.status, ==, 0);
@@ -362,7 +331,7 @@ test_corpus_through_cli (void)
 static void
 test_stdin (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(AmendTestRun) run = { 0 };
 
   amend_run_full (&run, NULL, "# Artikel 1\n\nTekst.\n", "outline", "-", NULL);
   g_assert_cmpint (run.status, ==, 0);
@@ -372,14 +341,14 @@ test_stdin (void)
 static void
 test_dutch (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(AmendTestRun) run = { 0 };
 
   amend_run_full (&run, "nl_NL.UTF-8", NULL, "--help", NULL);
   g_assert_cmpint (run.status, ==, 0);
   if (strstr (run.out, "Commands:") != NULL)
     {
       /* The locale is not installed on this machine; LANGUAGE needs one. */
-      g_auto(Run) c = { 0 };
+      g_auto(AmendTestRun) c = { 0 };
       amend_run_full (&c, "C.UTF-8", NULL, "--help", NULL);
       if (strstr (c.out, "Opdrachten:") == NULL)
         {
@@ -402,11 +371,11 @@ test_diff_formats (void)
   g_autofree char *dir_b = NULL;
   g_autofree char *a = temp_copy (diff_old, &dir_a);
   g_autofree char *b = temp_copy (diff_new, &dir_b);
-  g_auto(Run) term = { 0 };
-  g_auto(Run) json = { 0 };
-  g_auto(Run) html = { 0 };
-  g_auto(Run) instr = { 0 };
-  g_auto(Run) bad = { 0 };
+  g_auto(AmendTestRun) term = { 0 };
+  g_auto(AmendTestRun) json = { 0 };
+  g_auto(AmendTestRun) html = { 0 };
+  g_auto(AmendTestRun) instr = { 0 };
+  g_auto(AmendTestRun) bad = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   JsonArray *changes;
@@ -468,7 +437,7 @@ test_diff_output_file (void)
   g_autofree char *b = temp_copy (diff_new, &dir_b);
   g_autofree char *out_path = g_build_filename (dir_a, "renvooi.html", NULL);
   g_autofree char *written = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(AmendTestRun) run = { 0 };
 
   amend_run (&run, "diff", "--format", "html", "-o", out_path, a, b);
   g_assert_cmpint (run.status, ==, 0);
@@ -536,16 +505,16 @@ test_diff_in_project (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("amend-cli-project-XXXXXX", &error);
-  g_auto(Run) init = { 0 };
-  g_auto(Run) wc = { 0 };
-  g_auto(Run) save = { 0 };
-  g_auto(Run) clean = { 0 };
-  g_auto(Run) propose = { 0 };
-  g_auto(Run) save2 = { 0 };
-  g_auto(Run) back = { 0 };
-  g_auto(Run) amendment = { 0 };
-  g_auto(Run) revs = { 0 };
-  g_auto(Run) missing = { 0 };
+  g_auto(AmendTestRun) init = { 0 };
+  g_auto(AmendTestRun) wc = { 0 };
+  g_auto(AmendTestRun) save = { 0 };
+  g_auto(AmendTestRun) clean = { 0 };
+  g_auto(AmendTestRun) propose = { 0 };
+  g_auto(AmendTestRun) save2 = { 0 };
+  g_auto(AmendTestRun) back = { 0 };
+  g_auto(AmendTestRun) amendment = { 0 };
+  g_auto(AmendTestRun) revs = { 0 };
+  g_auto(AmendTestRun) missing = { 0 };
   g_autofree char *reg = NULL;
 
   g_assert_no_error (error);

@@ -17,38 +17,24 @@
 #include <libxml/xpathInternals.h>
 #include <string.h>
 
+#include "amend-test-cli.h"
 #include "amend-test-util.h"
 
 #define DESKTOP_FILE  APP_ID ".desktop"
 #define METAINFO_FILE APP_ID ".metainfo.xml"
 
-typedef struct {
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
 /* Runs a validator; FALSE (after g_test_skip) when it is not installed, so a
  * machine without desktop-file-utils or appstream skips instead of failing. */
 static gboolean
-tool_run (Run        *run,
-          const char *first,
+tool_run (AmendTestRun *run,
+          const char   *first,
           ...)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *program = g_find_program_in_path (first);
+  /* The validators' messages are matched below in English. */
+  const char *env[] = { "LC_ALL=C.UTF-8", "LANGUAGE", NULL };
+  AmendTestRunOptions options = { .env = env };
   va_list args;
 
   if (program == NULL)
@@ -64,16 +50,7 @@ tool_run (Run        *run,
     g_ptr_array_add (argv, g_strdup (a));
   va_end (args);
   g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  /* The validators' messages are matched below in English. */
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
-  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_exit_status (proc);
+  amend_test_run_argv (run, &options, (const char * const *) argv->pdata);
   return TRUE;
 }
 
@@ -88,7 +65,7 @@ built_path (const char *name)
 static void
 test_desktop_validate (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(AmendTestRun) run = { 0 };
   g_autofree char *path = built_path (DESKTOP_FILE);
 
   if (!tool_run (&run, "desktop-file-validate", path, NULL))
@@ -152,7 +129,7 @@ test_desktop_contents (void)
 static void
 test_metainfo_validate (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(AmendTestRun) run = { 0 };
   g_autofree char *path = built_path (METAINFO_FILE);
   g_auto(GStrv) lines = NULL;
 
@@ -286,7 +263,7 @@ test_metainfo_contents (void)
 static void
 test_gschema_compiles (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(AmendTestRun) run = { 0 };
   g_autofree char *data_dir = amend_test_source_path ("data");
   g_autofree char *schema = g_build_filename (data_dir, APP_ID ".gschema.xml", NULL);
 
@@ -356,7 +333,7 @@ test_icon_symbolic (void)
 static void
 test_po_nl_complete (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(AmendTestRun) run = { 0 };
   g_autofree char *po = amend_test_source_path ("po/nl.po");
 
   if (!tool_run (&run, "msgfmt", "--check", "--statistics", "-o", "/dev/null", po, NULL))

@@ -12,7 +12,6 @@
 #include "config.h"
 
 #include <libxml/parser.h>
-#include <libxml/xmlschemas.h>
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
 #include <string.h>
@@ -21,6 +20,7 @@
 #include "amend-diff.h"
 #include "amend-stop-export.h"
 #include "amend-test-util.h"
+#include "amend-test-xml.h"
 #include "amend-xml.h"
 
 #define STOP_XSD "schemas/stop-1.1.0/imop-tekst.xsd"
@@ -31,70 +31,6 @@
 /* ----------------------------------------------------------------------- */
 /* Helpers                                                                  */
 /* ----------------------------------------------------------------------- */
-
-static void
-collect_error (void       *data,
-               xmlErrorPtr err)
-{
-  GString *out = data;
-
-  g_string_append_printf (out, "line %d: %s", err->line, err->message ? err->message : "?\n");
-}
-
-static xmlSchemaPtr
-schema (const char *relative)
-{
-  static GHashTable *cache;
-  g_autofree char *path = amend_test_shared_path (relative);
-  xmlSchemaPtr s;
-
-  if (path == NULL)
-    return NULL;
-  if (cache == NULL)
-    cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  s = g_hash_table_lookup (cache, relative);
-  if (s == NULL)
-    {
-      xmlSchemaParserCtxtPtr ctxt = xmlSchemaNewParserCtxt (path);
-      s = xmlSchemaParse (ctxt);
-      xmlSchemaFreeParserCtxt (ctxt);
-      g_assert_nonnull (s);
-      g_hash_table_insert (cache, g_strdup (relative), s);
-    }
-  return s;
-}
-
-static xmlDocPtr
-parse_xml (GBytes *bytes)
-{
-  gsize len = 0;
-  const char *data = g_bytes_get_data (bytes, &len);
-  xmlDocPtr doc = xmlReadMemory (data, (int) len, NULL, "UTF-8", XML_PARSE_NONET);
-
-  g_assert_nonnull (doc);
-  return doc;
-}
-
-/* xmlSchemaValidateDoc; the test is skipped (with a message) without the
- * schemas, and fails with libxml2's messages when the export is invalid. */
-static void
-assert_valid (xmlDocPtr   doc,
-              const char *relative)
-{
-  xmlSchemaPtr s = schema (relative);
-  g_autoptr(GString) errors = g_string_new (NULL);
-  xmlSchemaValidCtxtPtr ctxt;
-  int rc;
-
-  if (s == NULL)
-    return;
-  ctxt = xmlSchemaNewValidCtxt (s);
-  xmlSchemaSetValidStructuredErrors (ctxt, collect_error, errors);
-  rc = xmlSchemaValidateDoc (ctxt, doc);
-  xmlSchemaFreeValidCtxt (ctxt);
-  if (rc != 0)
-    g_error ("not valid against %s:\n%s", relative, errors->str);
-}
 
 /* The nodes @expr selects; "s:" is STOP's namespace, "a:" Akoma Ntoso's. */
 static GPtrArray *
@@ -360,14 +296,14 @@ export_both (Change        *c,
 
   stop = amend_stop_export_change (c->diff, c->warnings, &error);
   g_assert_no_error (error);
-  c->stop = parse_xml (stop);
-  assert_valid (c->stop, STOP_XSD);
+  c->stop = amend_test_xml_parse (stop);
+  amend_test_xml_assert_valid (c->stop, STOP_XSD);
   check_stop_targets (c, authority);
 
   akn = amend_akn_export_amendment (c->diff, c->warnings, &error);
   g_assert_no_error (error);
-  c->akn = parse_xml (akn);
-  assert_valid (c->akn, AKN_XSD);
+  c->akn = amend_test_xml_parse (akn);
+  amend_test_xml_assert_valid (c->akn, AKN_XSD);
   check_akn_targets (c);
 }
 

@@ -12,12 +12,12 @@
 
 #include <glib/gstdio.h>
 #include <libxml/parser.h>
-#include <libxml/xmlschemas.h>
 #include <string.h>
 
 #include "amend-akn-export.h"
 #include "amend-stop-export.h"
 #include "amend-test-util.h"
+#include "amend-test-xml.h"
 #include "amend-xml-import.h"
 #include "amend-xml-validate.h"
 #include "amend-xml.h"
@@ -30,74 +30,6 @@ typedef GBytes *(*Exporter) (AmendDocument *doc, GPtrArray *warnings, GError **e
 /* ----------------------------------------------------------------------- */
 /* Helpers                                                                  */
 /* ----------------------------------------------------------------------- */
-
-static void
-collect_error (void       *data,
-               xmlErrorPtr err)
-{
-  GString *out = data;
-
-  g_string_append_printf (out, "line %d: %s", err->line, err->message ? err->message : "?\n");
-}
-
-/* The schemas are parsed once per test program. */
-static xmlSchemaPtr
-schema (const char *relative)
-{
-  static GHashTable *cache;
-  g_autofree char *path = amend_test_shared_path (relative);
-  xmlSchemaPtr s;
-
-  if (path == NULL)
-    return NULL;
-  if (cache == NULL)
-    cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  s = g_hash_table_lookup (cache, relative);
-  if (s == NULL)
-    {
-      xmlSchemaParserCtxtPtr ctxt = xmlSchemaNewParserCtxt (path);
-      s = xmlSchemaParse (ctxt);
-      xmlSchemaFreeParserCtxt (ctxt);
-      g_assert_nonnull (s);
-      g_hash_table_insert (cache, g_strdup (relative), s);
-    }
-  return s;
-}
-
-static xmlDocPtr
-parse_xml (GBytes *bytes)
-{
-  gsize len = 0;
-  const char *data = g_bytes_get_data (bytes, &len);
-  xmlDocPtr doc = xmlReadMemory (data, (int) len, NULL, "UTF-8", XML_PARSE_NONET);
-
-  g_assert_nonnull (doc);
-  return doc;
-}
-
-/* Validates with xmlSchemaValidateDoc; fails the test with libxml2's
- * messages.  Returns FALSE (and the test is skipped) without schemas. */
-static gboolean
-assert_valid (GBytes     *bytes,
-              const char *relative)
-{
-  xmlSchemaPtr s = schema (relative);
-  g_autoptr(xmlDoc) doc = NULL;
-  g_autoptr(GString) errors = g_string_new (NULL);
-  xmlSchemaValidCtxtPtr ctxt;
-  int rc;
-
-  if (s == NULL)
-    return FALSE;
-  doc = parse_xml (bytes);
-  ctxt = xmlSchemaNewValidCtxt (s);
-  xmlSchemaSetValidStructuredErrors (ctxt, collect_error, errors);
-  rc = xmlSchemaValidateDoc (ctxt, doc);
-  xmlSchemaFreeValidCtxt (ctxt);
-  if (rc != 0)
-    g_error ("not valid against %s:\n%s", relative, errors->str);
-  return TRUE;
-}
 
 static GBytes *
 export_ok (Exporter       export,
@@ -290,8 +222,8 @@ test_export_example_stop (void)
   xmlNodePtr root, begrip, lid;
   g_autofree char *term = NULL;
 
-  assert_valid (bytes, STOP_XSD);
-  xml = parse_xml (bytes);
+  amend_test_xml_assert_valid_bytes (bytes, STOP_XSD);
+  xml = amend_test_xml_parse (bytes);
   root = xmlDocGetRootElement (xml);
   g_assert_true (amend_xml_is (root, AMEND_XML_NS_STOP_TEKST, "RegelingCompact"));
   g_assert_cmpuint (count_elements (root, "Artikel"), ==, articles->len);
@@ -347,9 +279,9 @@ test_export_example_decision (void)
   g_autofree char *wat = NULL;
   g_autofree char *regeling_wordt = NULL;
 
-  assert_valid (bytes, STOP_XSD);
+  amend_test_xml_assert_valid_bytes (bytes, STOP_XSD);
   g_assert_cmpuint (warnings->len, ==, 0);
-  xml = parse_xml (bytes);
+  xml = amend_test_xml_parse (bytes);
   root = xmlDocGetRootElement (xml);
   g_assert_true (amend_xml_is (root, AMEND_XML_NS_STOP_TEKST, "BesluitCompact"));
 
@@ -386,9 +318,9 @@ test_export_example_akn (void)
   guint missing = 0;
   g_autofree char *text = NULL;
 
-  assert_valid (bytes, AKN_XSD);
+  amend_test_xml_assert_valid_bytes (bytes, AKN_XSD);
   g_assert_cmpuint (warnings->len, ==, 0);
-  xml = parse_xml (bytes);
+  xml = amend_test_xml_parse (bytes);
   top = xmlDocGetRootElement (xml);
   g_assert_true (amend_xml_is (top, AMEND_XML_NS_AKN, "akomaNtoso"));
   text = xml_text (bytes);
@@ -439,12 +371,12 @@ test_export_laws (void)
       g_autoptr(GBytes) stop = export_ok (amend_stop_export_regulation, doc, warnings);
       g_autoptr(GBytes) besluit = export_ok (amend_stop_export_decision, doc, warnings);
       g_autoptr(GBytes) akn = export_ok (amend_akn_export_act, doc, warnings);
-      g_autoptr(xmlDoc) stop_xml = parse_xml (stop);
-      g_autoptr(xmlDoc) akn_xml = parse_xml (akn);
+      g_autoptr(xmlDoc) stop_xml = amend_test_xml_parse (stop);
+      g_autoptr(xmlDoc) akn_xml = amend_test_xml_parse (akn);
       guint in_annexes = 0;
 
       g_test_message ("%s: %u articles", path, articles->len);
-      if (!assert_valid (stop, STOP_XSD) || !assert_valid (besluit, STOP_XSD) || !assert_valid (akn, AKN_XSD))
+      if (!amend_test_xml_assert_valid_bytes (stop, STOP_XSD) || !amend_test_xml_assert_valid_bytes (besluit, STOP_XSD) || !amend_test_xml_assert_valid_bytes (akn, AKN_XSD))
         return;
       /* STOP's annexes hold no articles: those are Divisies there. */
       for (guint k = 0; k < articles->len; k++)
@@ -537,9 +469,9 @@ test_export_edge_cases (void)
   g_autofree char *besluit_text = xml_text (besluit);
   xmlNodePtr root, art;
 
-  if (!assert_valid (stop, STOP_XSD) || !assert_valid (besluit, STOP_XSD) || !assert_valid (akn, AKN_XSD))
+  if (!amend_test_xml_assert_valid_bytes (stop, STOP_XSD) || !amend_test_xml_assert_valid_bytes (besluit, STOP_XSD) || !amend_test_xml_assert_valid_bytes (akn, AKN_XSD))
     return;
-  xml = parse_xml (stop);
+  xml = amend_test_xml_parse (stop);
   root = xmlDocGetRootElement (xml);
   text = xml_text (stop);
 
@@ -585,7 +517,7 @@ test_export_edge_cases (void)
   /* The decision: the in-force date in Dutch. */
   g_assert_nonnull (strstr (besluit_text, "Dit besluit treedt in werking op 1 maart 2027."));
 
-  akn_xml = parse_xml (akn);
+  akn_xml = amend_test_xml_parse (akn);
   akn_text = xml_text (akn);
   g_assert_nonnull (strstr (akn_text, "<subsection eId=\"title_I__chp_1__subchp_1.1__subsec_1.1.2__subsec_1.1.2.1\">"));
   g_assert_nonnull (strstr (akn_text, "<crossHeading eId="));
@@ -630,8 +562,8 @@ test_export_text_around_members (void)
   amend_document_assign_eids (doc);
 
   stop = export_ok (amend_stop_export_regulation, doc, warnings);
-  assert_valid (stop, STOP_XSD);
-  xml = parse_xml (stop);
+  amend_test_xml_assert_valid_bytes (stop, STOP_XSD);
+  xml = amend_test_xml_parse (stop);
   /* The Inhoud before the member, the text after it in the member's. */
   g_assert_cmpuint (count_elements (xmlDocGetRootElement (xml), "Inhoud"), ==, 2);
   g_assert_cmpuint (count_elements (xmlDocGetRootElement (xml), "Al"), ==, 4);
@@ -716,7 +648,7 @@ test_export_structure_errors (void)
       if (i < 2)
         {
           g_autoptr(GBytes) akn = export_ok (amend_akn_export_act, doc, NULL);
-          assert_valid (akn, AKN_XSD);
+          amend_test_xml_assert_valid_bytes (akn, AKN_XSD);
         }
     }
 }
