@@ -36,18 +36,14 @@
  * metadata. */
 #define AKN_SOURCE "amend"
 
+/* base.wids holds the wIds of renumbered elements; base.change, the
+ * renvooi marks of an amendment. */
 typedef struct {
-  AmendXmlMeta meta;
-  xmlDocPtr    xml;
-  xmlNsPtr     ns;
-  GPtrArray   *warnings;   /* of AmendDiagnostic, may be NULL */
-  GHashTable  *wids;       /* eId -> wId of renumbered elements, may be NULL */
-  GError      *error;
+  AmendXmlWriter base;
 
-  /* The amendment: the renvooi marks, and the eIds given, which an Akoma
-   * Ntoso document holds once each. */
-  AmendXmlChange *change;
-  GHashTable     *used;
+  /* The eIds an amendment gave, which an Akoma Ntoso document holds once
+   * each. */
+  GHashTable    *used;
 } AknWriter;
 
 static void write_hier_content (AknWriter *w, xmlNodePtr parent, const AmendNode *node, guint from);
@@ -60,11 +56,8 @@ static void write_blocks (AknWriter *w, xmlNodePtr parent, const AmendNode *node
 static void
 akn_writer_clear (AknWriter *w)
 {
-  amend_xml_meta_clear (&w->meta);
-  g_clear_pointer (&w->xml, xmlFreeDoc);
-  g_clear_pointer (&w->wids, g_hash_table_unref);
+  _amend_xml_writer_clear (&w->base);
   g_clear_pointer (&w->used, g_hash_table_unref);
-  g_clear_error (&w->error);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AknWriter, akn_writer_clear)
@@ -74,7 +67,7 @@ el (AknWriter  *w,
     xmlNodePtr  parent,
     const char *name)
 {
-  return xmlNewChild (parent, w->ns, (const xmlChar *) name, NULL);
+  return _amend_xml_el (&w->base, parent, name);
 }
 
 static xmlNodePtr
@@ -84,10 +77,7 @@ text_el (AknWriter       *w,
          const char      *text,
          const AmendNode *owner)
 {
-  xmlNodePtr x = el (w, parent, name);
-
-  _amend_xml_add_text (x, text, w->warnings, owner);
-  return x;
+  return _amend_xml_text_el (&w->base, parent, name, text, owner);
 }
 
 static void
@@ -105,14 +95,14 @@ set_eid (AknWriter  *w,
          xmlNodePtr  x,
          const char *eid)
 {
-  const char *wid = w->wids && eid ? g_hash_table_lookup (w->wids, eid) : NULL;
+  const char *wid = w->base.wids && eid ? g_hash_table_lookup (w->base.wids, eid) : NULL;
   g_autofree char *unique = NULL;
 
   if (eid == NULL)
     return;
-  if (w->change != NULL)
+  if (w->base.change != NULL)
     {
-      if (!amend_xml_change_origin (w->change, eid, &wid))
+      if (!amend_xml_change_origin (w->base.change, eid, &wid))
         wid = NULL;
       /* The same text quoted twice (an article, and the division around
        * it) would give one eId twice. */
@@ -126,14 +116,6 @@ set_eid (AknWriter  *w,
   set_attr (x, "eId", unique ? unique : eid);
   if (wid && strcmp (wid, eid) != 0)
     set_attr (x, "wId", wid);
-}
-
-static void
-warn (AknWriter       *w,
-      const AmendNode *node,
-      const char      *message)
-{
-  _amend_xml_warn (w->warnings, node ? node->line_start : 0, node ? node->eid : NULL, "%s", message);
 }
 
 static guint
@@ -181,7 +163,7 @@ write_run (AknWriter       *w,
     }
   if (run->marks & AMEND_MARK_HTML)
     {
-      warn (w, owner, _("inline HTML has no place in Akoma Ntoso and was left out"));
+      _amend_xml_writer_warn (&w->base, owner, _("inline HTML has no place in Akoma Ntoso and was left out"));
       return;
     }
   if (run->marks & AMEND_MARK_IMAGE)
@@ -206,52 +188,19 @@ write_run (AknWriter       *w,
       p = el (w, p, "inline");
       set_attr (p, "name", "code");
     }
-  _amend_xml_add_text (p, run->text, w->warnings, owner);
+  _amend_xml_add_text (p, run->text, w->base.warnings, owner);
 }
 
-/* An empty text node: libxml2 then indents nothing inside @x, which would
- * add white space to text that is all in NieuweTekst or ins. */
+/* A run of text in renvooi, which _amend_xml_write_segments() puts in ins
+ * or del. */
 static void
-keep_inline (xmlNodePtr x)
+write_segment_run (AmendXmlWriter  *base,
+                   xmlNodePtr       parent,
+                   const AmendRun  *run,
+                   const AmendNode *owner,
+                   gpointer         data G_GNUC_UNUSED)
 {
-  xmlAddChild (x, xmlNewText ((const xmlChar *) ""));
-}
-
-/* Text in renvooi: new words in ins, deleted ones in del. */
-static void
-write_segments (AknWriter       *w,
-                xmlNodePtr       parent,
-                GArray          *segments,
-                const AmendNode *owner)
-{
-  xmlNodePtr wrap = NULL;
-  AmendPieceOp wrap_op = AMEND_PIECE_EQUAL;
-
-  keep_inline (parent);
-  for (guint i = 0; i < segments->len; i++)
-    {
-      const AmendXmlSegment *segment = &g_array_index (segments, AmendXmlSegment, i);
-      xmlNodePtr target = parent;
-
-      if (segment->op == AMEND_PIECE_EQUAL)
-        wrap = NULL;
-      else
-        {
-          if (wrap == NULL || wrap_op != segment->op)
-            wrap = el (w, parent, segment->op == AMEND_PIECE_INSERTED ? "ins" : "del");
-          wrap_op = segment->op;
-          target = wrap;
-        }
-      if (segment->run != NULL)
-        {
-          AmendRun run = *segment->run;
-
-          run.text = segment->text;
-          write_run (w, target, &run, owner);
-        }
-      else
-        _amend_xml_add_text (target, segment->text, w->warnings, owner);
-    }
+  write_run ((AknWriter *) base, parent, run, owner);
 }
 
 /* Where the text of @node goes: in ins or del when it (or what holds it)
@@ -261,7 +210,7 @@ renvooi_parent (AknWriter       *w,
                 xmlNodePtr       parent,
                 const AmendNode *node)
 {
-  AmendXmlState state = w->change ? amend_xml_change_effective_state (w->change, node) : AMEND_XML_SAME;
+  AmendXmlState state = w->base.change ? amend_xml_change_effective_state (w->base.change, node) : AMEND_XML_SAME;
 
   if (state == AMEND_XML_SAME)
     return parent;
@@ -275,13 +224,13 @@ write_runs (AknWriter       *w,
 {
   xmlNodePtr target = renvooi_parent (w, parent, text);
 
-  if (target == parent && w->change != NULL)
+  if (target == parent && w->base.change != NULL)
     {
-      g_autoptr(GArray) segments = amend_xml_change_segments (w->change, text, 0, G_MAXSIZE, 0);
+      g_autoptr(GArray) segments = amend_xml_change_segments (w->base.change, text, 0, G_MAXSIZE, 0);
 
       if (segments != NULL)
         {
-          write_segments (w, parent, segments, text);
+          _amend_xml_write_segments (&w->base, parent, segments, text, "ins", "del", write_segment_run, NULL);
           return;
         }
     }
@@ -302,14 +251,15 @@ text_el_changed (AknWriter       *w,
   xmlNodePtr x = el (w, parent, name);
   xmlNodePtr target = renvooi_parent (w, x, owner);
 
-  if (target == x && w->change != NULL && g_strcmp0 (was, now) != 0 && amend_xml_change_old (w->change, owner))
+  if (target == x && w->base.change != NULL && g_strcmp0 (was, now) != 0 &&
+      amend_xml_change_old (w->base.change, owner))
     {
       g_autoptr(GArray) segments = amend_xml_change_plain_segments (was, now);
 
-      write_segments (w, x, segments, owner);
+      _amend_xml_write_segments (&w->base, x, segments, owner, "ins", "del", write_segment_run, NULL);
     }
   else
-    _amend_xml_add_text (target, now ? now : "", w->warnings, owner);
+    _amend_xml_add_text (target, now ? now : "", w->base.warnings, owner);
   return x;
 }
 
@@ -317,7 +267,7 @@ static const AmendNode *
 old_of (AknWriter       *w,
         const AmendNode *node)
 {
-  return w->change ? amend_xml_change_old (w->change, node) : NULL;
+  return w->base.change ? amend_xml_change_old (w->base.change, node) : NULL;
 }
 
 static void
@@ -377,6 +327,37 @@ write_label (AknWriter       *w,
 /* Blocks: preamble, conclusions, content                                   */
 /* ----------------------------------------------------------------------- */
 
+/* A list (blockList or list) of the points of @node from @from on, with
+ * the eId the model gives it. */
+static xmlNodePtr
+list_el (AknWriter       *w,
+         xmlNodePtr       parent,
+         const AmendNode *node,
+         guint            from,
+         const char      *name)
+{
+  g_autofree char *eid = _amend_xml_list_eid (amend_node_child (node, from));
+  xmlNodePtr list = el (w, parent, name);
+
+  set_eid (w, list, eid);
+  return list;
+}
+
+/* An item of such a list (item or point): its eId and its number. */
+static xmlNodePtr
+item_el (AknWriter       *w,
+         xmlNodePtr       list,
+         const AmendNode *point,
+         const char      *name)
+{
+  xmlNodePtr x = el (w, list, name);
+
+  set_eid (w, x, point->eid);
+  if (point->number && point->number[0])
+    write_label (w, x, point, "");
+  return x;
+}
+
 static void
 write_block_list (AknWriter       *w,
                   xmlNodePtr       parent,
@@ -384,19 +365,14 @@ write_block_list (AknWriter       *w,
                   guint            from,
                   guint            to)
 {
-  g_autofree char *eid = _amend_xml_list_eid (amend_node_child (node, from));
-  xmlNodePtr list = el (w, parent, "blockList");
+  xmlNodePtr list = list_el (w, parent, node, from, "blockList");
 
-  set_eid (w, list, eid);
   for (guint i = from; i < to; i++)
     {
       const AmendNode *point = amend_node_child (node, i);
-      xmlNodePtr item = el (w, list, "item");
+      xmlNodePtr item = item_el (w, list, point, "item");
       guint n = amend_node_n_children (point);
 
-      set_eid (w, item, point->eid);
-      if (point->number && point->number[0])
-        write_label (w, item, point, "");
       if (n == 0)
         el (w, item, "p");
       else
@@ -444,7 +420,8 @@ write_blocks (AknWriter       *w,
           for (const AmendNode *n = child; n != NULL; n = amend_node_next (n, child))
             if (n->kind == AMEND_NODE_TEXT)
               write_p (w, parent, n, TRUE);
-          warn (w, child, _("a part that cannot stand here in Akoma Ntoso was written as its paragraphs"));
+          _amend_xml_writer_warn (&w->base, child,
+                                  _("a part that cannot stand here in Akoma Ntoso was written as its paragraphs"));
         }
       i++;
     }
@@ -488,19 +465,13 @@ write_point_list (AknWriter       *w,
                   guint            from,
                   guint            to)
 {
-  g_autofree char *eid = _amend_xml_list_eid (amend_node_child (node, from));
-  xmlNodePtr list = el (w, parent, "list");
+  xmlNodePtr list = list_el (w, parent, node, from, "list");
 
-  set_eid (w, list, eid);
   for (guint i = from; i < to; i++)
     {
       const AmendNode *point = amend_node_child (node, i);
-      xmlNodePtr x = el (w, list, "point");
 
-      set_eid (w, x, point->eid);
-      if (point->number && point->number[0])
-        write_label (w, x, point, "");
-      write_hier_content (w, x, point, 0);
+      write_hier_content (w, item_el (w, list, point, "point"), point, 0);
     }
 }
 
@@ -626,34 +597,34 @@ write_identification (AknWriter  *w,
 {
   xmlNodePtr id = el (w, meta, "identification");
   xmlNodePtr frbr, x;
-  g_autofree char *author = g_strconcat ("#", w->meta.authority, NULL);
-  g_autofree char *work_this = g_strdup_printf ("%s/!%s", w->meta.work, component);
-  g_autofree char *expr_this = g_strdup_printf ("%s/!%s", w->meta.expression, component);
-  g_autofree char *manif_this = g_strdup_printf ("%s/!%s.akn", w->meta.expression, component);
-  g_autofree char *manif_uri = g_strdup_printf ("%s.akn", w->meta.expression);
+  g_autofree char *author = g_strconcat ("#", w->base.meta.authority, NULL);
+  g_autofree char *work_this = g_strdup_printf ("%s/!%s", w->base.meta.work, component);
+  g_autofree char *expr_this = g_strdup_printf ("%s/!%s", w->base.meta.expression, component);
+  g_autofree char *manif_this = g_strdup_printf ("%s/!%s.akn", w->base.meta.expression, component);
+  g_autofree char *manif_uri = g_strdup_printf ("%s.akn", w->base.meta.expression);
 
   set_attr (id, "source", "#" AKN_SOURCE);
 
   frbr = el (w, id, "FRBRWork");
   set_attr (el (w, frbr, "FRBRthis"), "value", work_this);
-  set_attr (el (w, frbr, "FRBRuri"), "value", w->meta.work);
-  if (w->meta.citation)
+  set_attr (el (w, frbr, "FRBRuri"), "value", w->base.meta.work);
+  if (w->base.meta.citation)
     {
       x = el (w, frbr, "FRBRalias");
-      set_attr (x, "value", w->meta.citation);
+      set_attr (x, "value", w->base.meta.citation);
       set_attr (x, "name", "citeertitel");
     }
   x = el (w, frbr, "FRBRdate");
-  set_attr (x, "date", w->meta.date);
+  set_attr (x, "date", w->base.meta.date);
   set_attr (x, "name", "work");
   set_attr (el (w, frbr, "FRBRauthor"), "href", author);
   set_attr (el (w, frbr, "FRBRcountry"), "value", "nl");
 
   frbr = el (w, id, "FRBRExpression");
   set_attr (el (w, frbr, "FRBRthis"), "value", expr_this);
-  set_attr (el (w, frbr, "FRBRuri"), "value", w->meta.expression);
+  set_attr (el (w, frbr, "FRBRuri"), "value", w->base.meta.expression);
   x = el (w, frbr, "FRBRdate");
-  set_attr (x, "date", w->meta.date);
+  set_attr (x, "date", w->base.meta.date);
   set_attr (x, "name", "expression");
   set_attr (el (w, frbr, "FRBRauthor"), "href", author);
   set_attr (el (w, frbr, "FRBRlanguage"), "language", "nld");
@@ -664,7 +635,7 @@ write_identification (AknWriter  *w,
   set_attr (el (w, frbr, "FRBRthis"), "value", manif_this);
   set_attr (el (w, frbr, "FRBRuri"), "value", manif_uri);
   x = el (w, frbr, "FRBRdate");
-  set_attr (x, "date", w->meta.date);
+  set_attr (x, "date", w->base.meta.date);
   set_attr (x, "name", "manifestation");
   set_attr (el (w, frbr, "FRBRauthor"), "href", "#" AKN_SOURCE);
 }
@@ -764,7 +735,7 @@ write_references (AknWriter  *w,
                   xmlNodePtr  meta)
 {
   xmlNodePtr refs, org;
-  g_autofree char *authority_href = g_strdup_printf ("/ontology/organization/nl/%s", w->meta.authority);
+  g_autofree char *authority_href = g_strdup_printf ("/ontology/organization/nl/%s", w->base.meta.authority);
 
   refs = el (w, meta, "references");
   set_attr (refs, "source", "#" AKN_SOURCE);
@@ -773,9 +744,9 @@ write_references (AknWriter  *w,
   set_attr (org, "href", "/ontology/organization/" AKN_SOURCE);
   set_attr (org, "showAs", "Amend");
   org = el (w, refs, "TLCOrganization");
-  set_attr (org, "eId", w->meta.authority);
+  set_attr (org, "eId", w->base.meta.authority);
   set_attr (org, "href", authority_href);
-  set_attr (org, "showAs", w->meta.authority_name ? w->meta.authority_name : w->meta.authority);
+  set_attr (org, "showAs", w->base.meta.authority_name ? w->base.meta.authority_name : w->base.meta.authority);
 }
 
 static void
@@ -795,19 +766,9 @@ write_preface (AknWriter  *w,
   xmlNodePtr preface = el (w, act, "preface");
   xmlNodePtr title = el (w, preface, "longTitle");
 
-  text_el (w, el (w, title, "p"), "docTitle", w->meta.title, NULL);
-  if (w->meta.citation)
-    text_el (w, el (w, preface, "p"), "shortTitle", w->meta.citation, NULL);
-}
-
-static const AmendNode *
-find_child (const AmendNode *root,
-            AmendNodeKind    kind)
-{
-  for (guint i = 0; i < amend_node_n_children (root); i++)
-    if (amend_node_child (root, i)->kind == kind)
-      return amend_node_child (root, i);
-  return NULL;
+  text_el (w, el (w, title, "p"), "docTitle", w->base.meta.title, NULL);
+  if (w->base.meta.citation)
+    text_el (w, el (w, preface, "p"), "shortTitle", w->base.meta.citation, NULL);
 }
 
 static gboolean
@@ -826,7 +787,7 @@ write_body (AknWriter       *w,
     }
   if (body->children == NULL)
     {
-      g_set_error_literal (&w->error, AMEND_ERROR, AMEND_ERROR_INVALID,
+      g_set_error_literal (&w->base.error, AMEND_ERROR, AMEND_ERROR_INVALID,
                            _("the regulation has no articles, and an Akoma Ntoso act needs at least one: "
                              "add an article (\xe2\x80\x9c# Artikel 1\xe2\x80\x9d) before exporting"));
       return FALSE;
@@ -853,18 +814,18 @@ amend_akn_export_act (AmendDocument  *doc,
 {
   g_auto(AknWriter) w = { 0 };
   const AmendNode *root = amend_document_get_root (doc);
-  const AmendNode *preamble = find_child (root, AMEND_NODE_PREAMBLE);
-  const AmendNode *closing = find_child (root, AMEND_NODE_CLOSING);
+  const AmendNode *preamble = _amend_xml_find_child (root, AMEND_NODE_PREAMBLE);
+  const AmendNode *closing = _amend_xml_find_child (root, AMEND_NODE_CLOSING);
   xmlNodePtr top, act, attachments = NULL;
 
-  if (!amend_xml_meta_load (&w.meta, doc, error))
+  if (!amend_xml_meta_load (&w.base.meta, doc, error))
     return NULL;
-  w.warnings = warnings;
-  w.xml = xmlNewDoc ((const xmlChar *) "1.0");
-  top = xmlNewDocNode (w.xml, NULL, (const xmlChar *) "akomaNtoso", NULL);
-  w.ns = xmlNewNs (top, (const xmlChar *) AMEND_XML_NS_AKN, NULL);
-  xmlSetNs (top, w.ns);
-  xmlDocSetRootElement (w.xml, top);
+  w.base.warnings = warnings;
+  w.base.xml = xmlNewDoc ((const xmlChar *) "1.0");
+  top = xmlNewDocNode (w.base.xml, NULL, (const xmlChar *) "akomaNtoso", NULL);
+  w.base.ns = xmlNewNs (top, (const xmlChar *) AMEND_XML_NS_AKN, NULL);
+  xmlSetNs (top, w.base.ns);
+  xmlDocSetRootElement (w.base.xml, top);
   act = el (&w, top, "act");
   set_attr (act, "name", "verordening");
 
@@ -874,7 +835,7 @@ amend_akn_export_act (AmendDocument  *doc,
     write_blocks (&w, el (&w, act, "preamble"), preamble, 0, amend_node_n_children (preamble));
   if (!write_body (&w, act, root))
     {
-      g_propagate_error (error, g_steal_pointer (&w.error));
+      g_propagate_error (error, g_steal_pointer (&w.base.error));
       return NULL;
     }
   if (closing && amend_node_n_children (closing) > 0)
@@ -896,7 +857,7 @@ amend_akn_export_act (AmendDocument  *doc,
           attachments = el (&w, act, "attachments");
         write_attachment (&w, attachments, child);
       }
-  return amend_xml_to_bytes (w.xml);
+  return amend_xml_to_bytes (w.base.xml);
 }
 
 /* ----------------------------------------------------------------------- */
@@ -976,7 +937,7 @@ write_textual_mod (AknWriter              *w,
        * insertion of this amendment put it. */
       if (m->context == NULL)
         destination = act_ref (old_expression, NULL);
-      else if (amend_xml_change_origin (w->change, m->context->eid, &old_eid) && old_eid == NULL)
+      else if (amend_xml_change_origin (w->base.change, m->context->eid, &old_eid) && old_eid == NULL)
         destination = act_ref (new_expression, m->context->eid);
       else
         destination = act_ref (old_expression, old_eid ? old_eid : m->context->eid);
@@ -991,26 +952,6 @@ write_textual_mod (AknWriter              *w,
     }
   if (m->kind != AMEND_XML_REMOVE)
     set_attr (el (w, mod, "new"), "href", quoted);
-}
-
-/* The instruction as the text of the mod, its lines kept apart. */
-static void
-write_instruction (AknWriter  *w,
-                   xmlNodePtr  mod,
-                   const char *text)
-{
-  g_auto(GStrv) lines = g_strsplit (text ? text : "", "\n", -1);
-  gboolean first = TRUE;
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      if (lines[i][0] == '\0')
-        continue;
-      if (!first)
-        el (w, mod, "br");
-      _amend_xml_add_text (mod, lines[i], w->warnings, NULL);
-      first = FALSE;
-    }
 }
 
 /* One mutation: its number, and a mod that holds the instruction and the
@@ -1029,10 +970,11 @@ write_mutation (AknWriter              *w,
   set_attr (container, "eId", eid);
   text_el (w, container, "num", m->number, NULL);
   p = el (w, container, "p");
-  keep_inline (p);
+  _amend_xml_keep_inline (p);
   mod = el (w, p, "mod");
   set_attr (mod, "eId", mod_eid);
-  write_instruction (w, mod, m->wat);
+  /* The instruction as the text of the mod. */
+  _amend_xml_write_lines (&w->base, mod, m->wat);
   if (m->kind == AMEND_XML_REMOVE)
     return;
   quoted = el (w, mod, "quotedStructure");
@@ -1090,15 +1032,15 @@ amend_akn_export_amendment (AmendDiff  *diff,
   change = amend_xml_change_new (diff, warnings, error);
   if (change == NULL || !amend_xml_change_load_meta (diff, &old_meta, &new_meta, error))
     return NULL;
-  amendment_meta (&w.meta, &new_meta);
-  w.warnings = warnings;
-  w.change = change;
+  amendment_meta (&w.base.meta, &new_meta);
+  w.base.warnings = warnings;
+  w.base.change = change;
   w.used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  w.xml = xmlNewDoc ((const xmlChar *) "1.0");
-  top = xmlNewDocNode (w.xml, NULL, (const xmlChar *) "akomaNtoso", NULL);
-  w.ns = xmlNewNs (top, (const xmlChar *) AMEND_XML_NS_AKN, NULL);
-  xmlSetNs (top, w.ns);
-  xmlDocSetRootElement (w.xml, top);
+  w.base.xml = xmlNewDoc ((const xmlChar *) "1.0");
+  top = xmlNewDocNode (w.base.xml, NULL, (const xmlChar *) "akomaNtoso", NULL);
+  w.base.ns = xmlNewNs (top, (const xmlChar *) AMEND_XML_NS_AKN, NULL);
+  xmlSetNs (top, w.base.ns);
+  xmlDocSetRootElement (w.base.xml, top);
   amendment = el (&w, top, "amendment");
   set_attr (amendment, "name", "wijziging");
   mutations = amend_xml_change_get_mutations (change);
@@ -1112,7 +1054,7 @@ amend_akn_export_amendment (AmendDiff  *diff,
   write_references (&w, meta);
 
   preface = el (&w, amendment, "preface");
-  text_el (&w, el (&w, el (&w, preface, "longTitle"), "p"), "docTitle", w.meta.title, NULL);
+  text_el (&w, el (&w, el (&w, preface, "longTitle"), "p"), "docTitle", w.base.meta.title, NULL);
   p = el (&w, preface, "p");
   _amend_xml_add_text (p, "Wijziging van ", warnings, NULL);
   set_attr (text_el (&w, p, "affectedDocument", new_meta.citation ? new_meta.citation : new_meta.title, NULL),
@@ -1122,5 +1064,5 @@ amend_akn_export_amendment (AmendDiff  *diff,
   content = el (&w, el (&w, amendment, "amendmentBody"), "amendmentContent");
   for (guint i = 0; i < mutations->len; i++)
     write_mutation (&w, content, g_ptr_array_index (mutations, i));
-  return amend_xml_to_bytes (w.xml);
+  return amend_xml_to_bytes (w.base.xml);
 }

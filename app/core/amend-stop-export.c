@@ -48,17 +48,11 @@
 #define STOP_COMPONENT "initieel_reg"
 #define STOP_CHANGE_COMPONENT "wijziging_reg"
 
+/* base.wids NULL: every wId from its eId; base.change, in the change
+ * export, the renvooi marks and where each element comes from. */
 typedef struct {
-  AmendXmlMeta meta;
-  xmlDocPtr    xml;
-  xmlNsPtr     ns;
-  GPtrArray   *warnings;   /* of AmendDiagnostic, may be NULL */
-  GHashTable  *wids;       /* eId -> wId, NULL: every wId from its eId */
-  GError      *error;      /* the first structure STOP cannot hold */
-
-  /* The change export: the renvooi marks and where each element comes from. */
-  AmendXmlChange *change;
-  gboolean        in_action; /* inside an element marked voegtoe or verwijder */
+  AmendXmlWriter base;
+  gboolean       in_action; /* inside an element marked voegtoe or verwijder */
 } StopWriter;
 
 /* Where blocks go: each STOP container allows its own set. */
@@ -82,20 +76,17 @@ stop_writer_init (StopWriter     *w,
                   GError        **error)
 {
   memset (w, 0, sizeof *w);
-  if (!amend_xml_meta_load (&w->meta, doc, error))
+  if (!amend_xml_meta_load (&w->base.meta, doc, error))
     return FALSE;
-  w->warnings = warnings;
-  w->xml = xmlNewDoc ((const xmlChar *) "1.0");
+  w->base.warnings = warnings;
+  w->base.xml = xmlNewDoc ((const xmlChar *) "1.0");
   return TRUE;
 }
 
 static void
 stop_writer_clear (StopWriter *w)
 {
-  amend_xml_meta_clear (&w->meta);
-  g_clear_pointer (&w->xml, xmlFreeDoc);
-  g_clear_pointer (&w->wids, g_hash_table_unref);
-  g_clear_error (&w->error);
+  _amend_xml_writer_clear (&w->base);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (StopWriter, stop_writer_clear)
@@ -105,7 +96,7 @@ el (StopWriter *w,
     xmlNodePtr  parent,
     const char *name)
 {
-  return xmlNewChild (parent, w->ns, (const xmlChar *) name, NULL);
+  return _amend_xml_el (&w->base, parent, name);
 }
 
 static xmlNodePtr
@@ -115,10 +106,7 @@ text_el (StopWriter      *w,
          const char      *text,
          const AmendNode *owner)
 {
-  xmlNodePtr x = el (w, parent, name);
-
-  _amend_xml_add_text (x, text, w->warnings, owner);
-  return x;
+  return _amend_xml_text_el (&w->base, parent, name, text, owner);
 }
 
 /* In a change export an element keeps the wId of the element it was in the
@@ -128,18 +116,18 @@ static char *
 wid_for (StopWriter *w,
          const char *eid)
 {
-  const char *known = w->wids ? g_hash_table_lookup (w->wids, eid) : NULL;
+  const char *known = w->base.wids ? g_hash_table_lookup (w->base.wids, eid) : NULL;
   const char *old_eid = NULL;
 
   if (known != NULL)
     return g_strdup (known);
-  if (w->change && amend_xml_change_origin (w->change, eid, &old_eid))
+  if (w->base.change && amend_xml_change_origin (w->base.change, eid, &old_eid))
     {
       if (old_eid == NULL)
-        return g_strdup_printf ("%s_%s__%s", w->meta.authority, STOP_NEXT_VERSION, eid);
-      return g_strdup_printf ("%s_%s__%s", w->meta.authority, STOP_FIRST_VERSION, old_eid);
+        return g_strdup_printf ("%s_%s__%s", w->base.meta.authority, STOP_NEXT_VERSION, eid);
+      return g_strdup_printf ("%s_%s__%s", w->base.meta.authority, STOP_FIRST_VERSION, old_eid);
     }
-  return g_strdup_printf ("%s_%s__%s", w->meta.authority, STOP_FIRST_VERSION, eid);
+  return g_strdup_printf ("%s_%s__%s", w->base.meta.authority, STOP_FIRST_VERSION, eid);
 }
 
 static void
@@ -166,7 +154,8 @@ set_node_ids (StopWriter      *w,
               xmlNodePtr       x,
               const AmendNode *node)
 {
-  const char *action = w->change && !w->in_action ? action_of (amend_xml_change_state (w->change, node)) : NULL;
+  const char *action = w->base.change && !w->in_action
+                       ? action_of (amend_xml_change_state (w->base.change, node)) : NULL;
 
   set_ids (w, x, node->eid);
   if (action)
@@ -189,7 +178,7 @@ warn (StopWriter      *w,
       const AmendNode *node,
       const char      *message)
 {
-  _amend_xml_warn (w->warnings, node ? node->line_start : 0, node ? node->eid : NULL, "%s", message);
+  _amend_xml_writer_warn (&w->base, node, message);
 }
 
 static char *
@@ -210,12 +199,12 @@ fail (StopWriter      *w,
       const AmendNode *node,
       const char      *message)
 {
-  if (w->error != NULL)
+  if (w->base.error != NULL)
     return;
   if (node && node->line_start > 0)
-    g_set_error (&w->error, AMEND_ERROR, AMEND_ERROR_INVALID, _("line %u: %s"), node->line_start, message);
+    g_set_error (&w->base.error, AMEND_ERROR, AMEND_ERROR_INVALID, _("line %u: %s"), node->line_start, message);
   else
-    g_set_error_literal (&w->error, AMEND_ERROR, AMEND_ERROR_INVALID, message);
+    g_set_error_literal (&w->base.error, AMEND_ERROR, AMEND_ERROR_INVALID, message);
 }
 
 static const char *
@@ -286,15 +275,17 @@ write_run (StopWriter      *w,
       else
         warn (w, owner, _("a link in a term or heading cannot keep its address in STOP; its text was kept"));
     }
-  _amend_xml_add_text (p, run->text, w->warnings, owner);
+  _amend_xml_add_text (p, run->text, w->base.warnings, owner);
 }
 
-/* An empty text node: libxml2 then indents nothing inside @x, which would
- * add white space to text that is all in NieuweTekst or ins. */
 static void
-keep_inline (xmlNodePtr x)
+write_segment_run (AmendXmlWriter  *base,
+                   xmlNodePtr       parent,
+                   const AmendRun  *run,
+                   const AmendNode *owner,
+                   gpointer         refs)
 {
-  xmlAddChild (x, xmlNewText ((const xmlChar *) ""));
+  write_run ((StopWriter *) base, parent, run, owner, GPOINTER_TO_INT (refs));
 }
 
 /* Text in renvooi, as the standard's example: what stays as it is, new
@@ -307,34 +298,8 @@ write_segments (StopWriter      *w,
                 const AmendNode *owner,
                 gboolean         refs)
 {
-  xmlNodePtr wrap = NULL;
-  AmendPieceOp wrap_op = AMEND_PIECE_EQUAL;
-
-  keep_inline (parent);
-  for (guint i = 0; i < segments->len; i++)
-    {
-      const AmendXmlSegment *segment = &g_array_index (segments, AmendXmlSegment, i);
-      xmlNodePtr target = parent;
-
-      if (segment->op == AMEND_PIECE_EQUAL)
-        wrap = NULL;
-      else
-        {
-          if (wrap == NULL || wrap_op != segment->op)
-            wrap = el (w, parent, segment->op == AMEND_PIECE_INSERTED ? "NieuweTekst" : "VerwijderdeTekst");
-          wrap_op = segment->op;
-          target = wrap;
-        }
-      if (segment->run != NULL)
-        {
-          AmendRun run = *segment->run;
-
-          run.text = segment->text;
-          write_run (w, target, &run, owner, refs);
-        }
-      else
-        _amend_xml_add_text (target, segment->text, w->warnings, owner);
-    }
+  _amend_xml_write_segments (&w->base, parent, segments, owner, "NieuweTekst", "VerwijderdeTekst",
+                             write_segment_run, GINT_TO_POINTER (refs));
 }
 
 /* Elements that hold one paragraph's text and can be marked whole. */
@@ -355,9 +320,9 @@ write_runs (StopWriter      *w,
             const AmendNode *text,
             gboolean         refs)
 {
-  if (w->change != NULL)
+  if (w->base.change != NULL)
     {
-      AmendXmlState state = w->in_action ? AMEND_XML_SAME : amend_xml_change_state (w->change, text);
+      AmendXmlState state = w->in_action ? AMEND_XML_SAME : amend_xml_change_state (w->base.change, text);
       g_autoptr(GArray) segments = NULL;
 
       if (state != AMEND_XML_SAME)
@@ -369,7 +334,7 @@ write_runs (StopWriter      *w,
           else
             parent = el (w, parent, state == AMEND_XML_INSERTED ? "NieuweTekst" : "VerwijderdeTekst");
         }
-      else if ((segments = amend_xml_change_segments (w->change, text, 0, G_MAXSIZE, 0)) != NULL)
+      else if ((segments = amend_xml_change_segments (w->base.change, text, 0, G_MAXSIZE, 0)) != NULL)
         {
           write_segments (w, parent, segments, text, refs);
           return;
@@ -396,7 +361,7 @@ static const AmendNode *
 old_of (StopWriter      *w,
         const AmendNode *node)
 {
-  return w->change ? amend_xml_change_old (w->change, node) : NULL;
+  return w->base.change ? amend_xml_change_old (w->base.change, node) : NULL;
 }
 
 /* A number, and in renvooi the old one struck: "<VerwijderdeTekst>2.
@@ -418,7 +383,7 @@ write_number (StopWriter      *w,
       return;
     }
   x = el (w, parent, name);
-  keep_inline (x);
+  _amend_xml_keep_inline (x);
   if (has_text (old->number))
     {
       g_autofree char *was = g_strconcat (old->number, suffix, NULL);
@@ -511,7 +476,7 @@ write_begrip (StopWriter      *w,
   set_node_ids (w, begrip, point);
   if (has_number (w, point))
     write_number (w, begrip, "LiNummer", point, "");
-  if (w->change != NULL)
+  if (w->base.change != NULL)
     {
       /* In renvooi the point's text is cut where the split cut it: the
        * term, ": ", the definition. */
@@ -519,8 +484,8 @@ write_begrip (StopWriter      *w,
       gsize term_len = strlen (term_plain);
       const AmendNode *text = amend_node_child (point, 0);
 
-      term_segments = amend_xml_change_segments (w->change, text, 0, term_len, 0);
-      definition_segments = amend_xml_change_segments (w->change, text, term_len + 2, G_MAXSIZE, term_len + 1);
+      term_segments = amend_xml_change_segments (w->base.change, text, 0, term_len, 0);
+      definition_segments = amend_xml_change_segments (w->base.change, text, term_len + 2, G_MAXSIZE, term_len + 1);
     }
   if (term_segments)
     write_segments (w, el (w, begrip, "Term"), term_segments, point, FALSE);
@@ -563,11 +528,11 @@ list_state (StopWriter      *w,
 {
   AmendXmlState state;
 
-  if (w->change == NULL || w->in_action)
+  if (w->base.change == NULL || w->in_action)
     return AMEND_XML_SAME;
-  state = amend_xml_change_state (w->change, amend_node_child (node, from));
+  state = amend_xml_change_state (w->base.change, amend_node_child (node, from));
   for (guint i = from + 1; i < to && state != AMEND_XML_SAME; i++)
-    if (amend_xml_change_state (w->change, amend_node_child (node, i)) != state)
+    if (amend_xml_change_state (w->base.change, amend_node_child (node, i)) != state)
       state = AMEND_XML_SAME;
   return state;
 }
@@ -591,8 +556,8 @@ set_list_ids (StopWriter    *w,
         xmlNewProp (list, (const xmlChar *) "wijzigactie", (const xmlChar *) "voegtoe");
       return;
     }
-  wid = g_strdup_printf ("%s_%s__%s", w->meta.authority, STOP_FIRST_VERSION, eid);
-  if (amend_xml_change_in_new (w->change, eid))
+  wid = g_strdup_printf ("%s_%s__%s", w->base.meta.authority, STOP_FIRST_VERSION, eid);
+  if (amend_xml_change_in_new (w->base.change, eid))
     renamed = g_strconcat (eid, "_inst2", NULL);
   xmlNewProp (list, (const xmlChar *) "eId", (const xmlChar *) (renamed ? renamed : eid));
   xmlNewProp (list, (const xmlChar *) "wId", (const xmlChar *) wid);
@@ -650,7 +615,7 @@ write_member_as_blocks (StopWriter      *w,
   guint from = 0;
 
   g_autofree char *number = g_strdup_printf ("%s. ", member->number ? member->number : "");
-  _amend_xml_add_text (al, number, w->warnings, member);
+  _amend_xml_add_text (al, number, w->base.warnings, member);
   if (amend_node_n_children (member) > 0 && amend_node_child (member, 0)->kind == AMEND_NODE_TEXT)
     {
       write_runs (w, al, amend_node_child (member, 0), TRUE);
@@ -925,7 +890,7 @@ write_paragraphs (StopWriter      *w,
     {
       g_autofree char *label = g_strdup_printf (node->kind == AMEND_NODE_MEMBER ? "%s. " : "%s ", node->number);
       al = el (w, parent, "Al");
-      _amend_xml_add_text (al, label, w->warnings, node);
+      _amend_xml_add_text (al, label, w->base.warnings, node);
     }
   for (const AmendNode *n = node; n != NULL; n = amend_node_next (n, node))
     if (n->kind == AMEND_NODE_TEXT)
@@ -969,7 +934,7 @@ write_parts (StopWriter      *w,
   const char *kind = check_parts (w, node, element);
   gboolean beside_articles = kind == NULL || strcmp (kind, "Artikel") == 0;
 
-  if (w->error)
+  if (w->base.error)
     return;
   for (guint i = 0; i < amend_node_n_children (node); i++)
     {
@@ -1142,11 +1107,11 @@ static xmlNodePtr
 new_root (StopWriter *w,
           const char *name)
 {
-  xmlNodePtr root = xmlNewDocNode (w->xml, NULL, (const xmlChar *) name, NULL);
+  xmlNodePtr root = xmlNewDocNode (w->base.xml, NULL, (const xmlChar *) name, NULL);
 
-  w->ns = xmlNewNs (root, (const xmlChar *) AMEND_XML_NS_STOP_TEKST, NULL);
-  xmlSetNs (root, w->ns);
-  xmlDocSetRootElement (w->xml, root);
+  w->base.ns = xmlNewNs (root, (const xmlChar *) AMEND_XML_NS_STOP_TEKST, NULL);
+  xmlSetNs (root, w->base.ns);
+  xmlDocSetRootElement (w->base.xml, root);
   xmlNewProp (root, (const xmlChar *) "schemaversie", (const xmlChar *) STOP_SCHEMA_VERSION);
   return root;
 }
@@ -1162,16 +1127,6 @@ write_opschrift (StopWriter *w,
   text_el (w, opschrift, "Al", title, NULL);
 }
 
-static const AmendNode *
-find_child (const AmendNode *root,
-            AmendNodeKind    kind)
-{
-  for (guint i = 0; i < amend_node_n_children (root); i++)
-    if (amend_node_child (root, i)->kind == kind)
-      return amend_node_child (root, i);
-  return NULL;
-}
-
 /* RegelingCompact: RegelingOpschrift, Lichaam, Bijlage*, Toelichting?.
  * @regeling is the element to fill. */
 static void
@@ -1183,8 +1138,8 @@ write_regeling (StopWriter    *w,
   gboolean any_part = FALSE, explained = FALSE;
   xmlNodePtr lichaam;
 
-  xmlNewProp (regeling, (const xmlChar *) "wordt", (const xmlChar *) w->meta.expression);
-  write_opschrift (w, regeling, w->meta.title);
+  xmlNewProp (regeling, (const xmlChar *) "wordt", (const xmlChar *) w->base.meta.expression);
+  write_opschrift (w, regeling, w->base.meta.title);
   lichaam = el (w, regeling, "Lichaam");
   set_plain_ids (lichaam, "body");
 
@@ -1221,12 +1176,12 @@ static GBytes *
 finish (StopWriter  *w,
         GError     **error)
 {
-  if (w->error != NULL)
+  if (w->base.error != NULL)
     {
-      g_propagate_error (error, g_steal_pointer (&w->error));
+      g_propagate_error (error, g_steal_pointer (&w->base.error));
       return NULL;
     }
-  return amend_xml_to_bytes (w->xml);
+  return amend_xml_to_bytes (w->base.xml);
 }
 
 /**
@@ -1248,8 +1203,8 @@ amend_stop_export_regulation (AmendDocument  *doc,
 {
   g_auto(StopWriter) w;
   const AmendNode *root = amend_document_get_root (doc);
-  const AmendNode *preamble = find_child (root, AMEND_NODE_PREAMBLE);
-  const AmendNode *closing = find_child (root, AMEND_NODE_CLOSING);
+  const AmendNode *preamble = _amend_xml_find_child (root, AMEND_NODE_PREAMBLE);
+  const AmendNode *closing = _amend_xml_find_child (root, AMEND_NODE_CLOSING);
 
   if (!stop_writer_init (&w, doc, warnings, error))
     return NULL;
@@ -1369,11 +1324,11 @@ write_decision_body (StopWriter *w,
   text_el (w, kop, "Label", "Artikel", NULL);
   text_el (w, kop, "Nummer", "I", NULL);
   wat = el (w, artikel, "Wat");
-  wat_text = g_strdup_printf ("De %s wordt %s zoals aangegeven in ", w->meta.title, verb);
-  _amend_xml_add_text (wat, wat_text, w->warnings, NULL);
+  wat_text = g_strdup_printf ("De %s wordt %s zoals aangegeven in ", w->base.meta.title, verb);
+  _amend_xml_add_text (wat, wat_text, w->base.warnings, NULL);
   ref = text_el (w, wat, "IntRef", "Bijlage A", NULL);
   xmlNewProp (ref, (const xmlChar *) "ref", (const xmlChar *) "cmp_A");
-  _amend_xml_add_text (wat, ".", w->warnings, NULL);
+  _amend_xml_add_text (wat, ".", w->base.warnings, NULL);
 
   artikel = el (w, lichaam, "Artikel");
   set_ids (w, artikel, "art_II");
@@ -1443,11 +1398,11 @@ amend_stop_export_decision (AmendDocument  *doc,
     return NULL;
 
   besluit = new_root (&w, "BesluitCompact");
-  title = decision_title (&w.meta);
+  title = decision_title (&w.base.meta);
   write_opschrift (&w, besluit, title);
-  write_aanhef (&w, besluit, find_child (root, AMEND_NODE_PREAMBLE));
-  write_decision_body (&w, besluit, "vastgesteld", w.meta.in_force);
-  write_sluiting (&w, besluit, find_child (root, AMEND_NODE_CLOSING));
+  write_aanhef (&w, besluit, _amend_xml_find_child (root, AMEND_NODE_PREAMBLE));
+  write_decision_body (&w, besluit, "vastgesteld", w.base.meta.in_force);
+  write_sluiting (&w, besluit, _amend_xml_find_child (root, AMEND_NODE_CLOSING));
 
   bijlage = write_wijzigbijlage (&w, besluit);
   regeling = el (&w, bijlage, "RegelingCompact");
@@ -1459,27 +1414,6 @@ amend_stop_export_decision (AmendDocument  *doc,
 /* ----------------------------------------------------------------------- */
 /* The change between two versions                                         */
 /* ----------------------------------------------------------------------- */
-
-/* The instruction, its lines kept apart. */
-static void
-write_wat (StopWriter *w,
-           xmlNodePtr  parent,
-           const char *text)
-{
-  xmlNodePtr wat = el (w, parent, "Wat");
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
-  gboolean first = TRUE;
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      if (lines[i][0] == '\0')
-        continue;
-      if (!first)
-        el (w, wat, "br");
-      _amend_xml_add_text (wat, lines[i], w->warnings, NULL);
-      first = FALSE;
-    }
-}
 
 /* The element a mutation replaces, adds or removes. */
 static void
@@ -1530,7 +1464,7 @@ old_wid (StopWriter      *w,
 {
   if (old_node->kind == AMEND_NODE_REGULATION || old_node->eid == NULL)
     return g_strdup ("body");
-  return g_strdup_printf ("%s_%s__%s", w->meta.authority, STOP_FIRST_VERSION, old_node->eid);
+  return g_strdup_printf ("%s_%s__%s", w->base.meta.authority, STOP_FIRST_VERSION, old_node->eid);
 }
 
 static void
@@ -1566,7 +1500,7 @@ write_mutation (StopWriter             *w,
   if (m->number)
     text_el (w, x, "Nummer", m->number, NULL);
   if (m->wat)
-    write_wat (w, x, m->wat);
+    _amend_xml_write_lines (&w->base, el (w, x, "Wat"), m->wat);
   if (m->kind == AMEND_XML_REPLACE_HEADING)
     write_kop (w, x, m->node, label_of (m->node));
   else
@@ -1615,28 +1549,28 @@ amend_stop_export_change (AmendDiff  *diff,
   g_return_val_if_fail (AMEND_IS_DIFF (diff), NULL);
 
   change = amend_xml_change_new (diff, warnings, error);
-  if (change == NULL || !amend_xml_change_load_meta (diff, &old_meta, &w.meta, error))
+  if (change == NULL || !amend_xml_change_load_meta (diff, &old_meta, &w.base.meta, error))
     return NULL;
-  w.warnings = warnings;
-  w.xml = xmlNewDoc ((const xmlChar *) "1.0");
+  w.base.warnings = warnings;
+  w.base.xml = xmlNewDoc ((const xmlChar *) "1.0");
 
   besluit = new_root (&w, "BesluitCompact");
-  if (w.meta.authority_name)
-    title = g_strdup_printf ("Besluit van %s tot wijziging van de %s", w.meta.authority_name, w.meta.title);
+  if (w.base.meta.authority_name)
+    title = g_strdup_printf ("Besluit van %s tot wijziging van de %s", w.base.meta.authority_name, w.base.meta.title);
   else
-    title = g_strdup_printf ("Besluit tot wijziging van de %s", w.meta.title);
+    title = g_strdup_printf ("Besluit tot wijziging van de %s", w.base.meta.title);
   write_opschrift (&w, besluit, title);
   /* The decision's own articles are not the regulation's: their wIds
    * come from their eIds, as in the establishing decision. */
-  write_decision_body (&w, besluit, "gewijzigd", w.meta.date);
+  write_decision_body (&w, besluit, "gewijzigd", w.base.meta.date);
 
-  w.change = change;
+  w.base.change = change;
   mutatie = el (&w, write_wijzigbijlage (&w, besluit), "RegelingMutatie");
   xmlNewProp (mutatie, (const xmlChar *) "componentnaam", (const xmlChar *) STOP_CHANGE_COMPONENT);
   xmlNewProp (mutatie, (const xmlChar *) "was", (const xmlChar *) old_meta.expression);
-  xmlNewProp (mutatie, (const xmlChar *) "wordt", (const xmlChar *) w.meta.expression);
+  xmlNewProp (mutatie, (const xmlChar *) "wordt", (const xmlChar *) w.base.meta.expression);
   mutations = amend_xml_change_get_mutations (change);
-  for (guint i = 0; i < mutations->len && w.error == NULL; i++)
+  for (guint i = 0; i < mutations->len && w.base.error == NULL; i++)
     write_mutation (&w, mutatie, g_ptr_array_index (mutations, i));
   return finish (&w, error);
 }

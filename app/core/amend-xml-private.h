@@ -9,6 +9,8 @@
 #include "amend-diagnostic.h"
 #include "amend-node.h"
 #include "amend-xml.h"
+#include "amend-xml-change.h"
+#include "amend-xml-meta.h"
 
 G_BEGIN_DECLS
 
@@ -49,5 +51,51 @@ void      _amend_xml_add_text      (xmlNodePtr       parent,
                                     const char      *text,
                                     GPtrArray       *warnings,
                                     const AmendNode *owner);
+
+/* What the STOP and Akoma Ntoso writers share, the first member of each
+ * one's own writer struct so that the helpers below take either. */
+typedef struct {
+  AmendXmlMeta    meta;
+  xmlDocPtr       xml;
+  xmlNsPtr        ns;
+  GPtrArray      *warnings;   /* of AmendDiagnostic, may be NULL */
+  GHashTable     *wids;       /* eId -> wId, may be NULL */
+  GError         *error;      /* the first structure the format cannot hold */
+  AmendXmlChange *change;     /* the renvooi marks of a change export, or NULL */
+} AmendXmlWriter;
+
+/* Writes one run of inline text into @parent; @data is the writer's own. */
+typedef void (*AmendXmlRunFunc) (AmendXmlWriter  *w,
+                                 xmlNodePtr       parent,
+                                 const AmendRun  *run,
+                                 const AmendNode *owner,
+                                 gpointer         data);
+
+void       _amend_xml_writer_clear    (AmendXmlWriter  *w);
+xmlNodePtr _amend_xml_el              (AmendXmlWriter  *w,
+                                       xmlNodePtr       parent,
+                                       const char      *name);
+xmlNodePtr _amend_xml_text_el         (AmendXmlWriter  *w,
+                                       xmlNodePtr       parent,
+                                       const char      *name,
+                                       const char      *text,
+                                       const AmendNode *owner);
+void       _amend_xml_writer_warn     (AmendXmlWriter  *w,
+                                       const AmendNode *node,
+                                       const char      *message);
+void       _amend_xml_keep_inline     (xmlNodePtr       x);
+void       _amend_xml_write_segments  (AmendXmlWriter  *w,
+                                       xmlNodePtr       parent,
+                                       GArray          *segments,
+                                       const AmendNode *owner,
+                                       const char      *inserted,
+                                       const char      *deleted,
+                                       AmendXmlRunFunc  write_run,
+                                       gpointer         data);
+void       _amend_xml_write_lines     (AmendXmlWriter  *w,
+                                       xmlNodePtr       parent,
+                                       const char      *text);
+const AmendNode *_amend_xml_find_child (const AmendNode *root,
+                                        AmendNodeKind    kind);
 
 G_END_DECLS

@@ -538,3 +538,126 @@ _amend_xml_add_text (xmlNodePtr       parent,
                      _("control characters, which XML cannot hold, were replaced by \xef\xbf\xbd"));
   xmlAddChild (parent, xmlNewText ((const xmlChar *) clean));
 }
+
+/* ----------------------------------------------------------------------- */
+/* What the STOP and Akoma Ntoso writers share                              */
+/* ----------------------------------------------------------------------- */
+
+void
+_amend_xml_writer_clear (AmendXmlWriter *w)
+{
+  amend_xml_meta_clear (&w->meta);
+  g_clear_pointer (&w->xml, xmlFreeDoc);
+  g_clear_pointer (&w->wids, g_hash_table_unref);
+  g_clear_error (&w->error);
+}
+
+xmlNodePtr
+_amend_xml_el (AmendXmlWriter *w,
+               xmlNodePtr      parent,
+               const char     *name)
+{
+  return xmlNewChild (parent, w->ns, (const xmlChar *) name, NULL);
+}
+
+xmlNodePtr
+_amend_xml_text_el (AmendXmlWriter  *w,
+                    xmlNodePtr       parent,
+                    const char      *name,
+                    const char      *text,
+                    const AmendNode *owner)
+{
+  xmlNodePtr x = _amend_xml_el (w, parent, name);
+
+  _amend_xml_add_text (x, text, w->warnings, owner);
+  return x;
+}
+
+void
+_amend_xml_writer_warn (AmendXmlWriter  *w,
+                        const AmendNode *node,
+                        const char      *message)
+{
+  _amend_xml_warn (w->warnings, node ? node->line_start : 0, node ? node->eid : NULL, "%s", message);
+}
+
+/* An empty text node: libxml2 then indents nothing inside @x, which would
+ * add white space to text that is all in NieuweTekst or ins. */
+void
+_amend_xml_keep_inline (xmlNodePtr x)
+{
+  xmlAddChild (x, xmlNewText ((const xmlChar *) ""));
+}
+
+/* Text in renvooi: what stays as it is, new words in @inserted, deleted
+ * ones in @deleted (NieuweTekst and VerwijderdeTekst in STOP, ins and del
+ * in Akoma Ntoso), each run with its own marks inside them. */
+void
+_amend_xml_write_segments (AmendXmlWriter  *w,
+                           xmlNodePtr       parent,
+                           GArray          *segments,
+                           const AmendNode *owner,
+                           const char      *inserted,
+                           const char      *deleted,
+                           AmendXmlRunFunc  write_run,
+                           gpointer         data)
+{
+  xmlNodePtr wrap = NULL;
+  AmendPieceOp wrap_op = AMEND_PIECE_EQUAL;
+
+  _amend_xml_keep_inline (parent);
+  for (guint i = 0; i < segments->len; i++)
+    {
+      const AmendXmlSegment *segment = &g_array_index (segments, AmendXmlSegment, i);
+      xmlNodePtr target = parent;
+
+      if (segment->op == AMEND_PIECE_EQUAL)
+        wrap = NULL;
+      else
+        {
+          if (wrap == NULL || wrap_op != segment->op)
+            wrap = _amend_xml_el (w, parent, segment->op == AMEND_PIECE_INSERTED ? inserted : deleted);
+          wrap_op = segment->op;
+          target = wrap;
+        }
+      if (segment->run != NULL)
+        {
+          AmendRun run = *segment->run;
+
+          run.text = segment->text;
+          write_run (w, target, &run, owner, data);
+        }
+      else
+        _amend_xml_add_text (target, segment->text, w->warnings, owner);
+    }
+}
+
+/* An instruction, its lines kept apart by br. */
+void
+_amend_xml_write_lines (AmendXmlWriter *w,
+                        xmlNodePtr      parent,
+                        const char     *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text ? text : "", "\n", -1);
+  gboolean first = TRUE;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (lines[i][0] == '\0')
+        continue;
+      if (!first)
+        _amend_xml_el (w, parent, "br");
+      _amend_xml_add_text (parent, lines[i], w->warnings, NULL);
+      first = FALSE;
+    }
+}
+
+const AmendNode *
+_amend_xml_find_child (const AmendNode *root,
+                       AmendNodeKind    kind)
+{
+  for (guint i = 0; i < amend_node_n_children (root); i++)
+    if (amend_node_child (root, i)->kind == kind)
+      return amend_node_child (root, i);
+  return NULL;
+}
