@@ -21,30 +21,12 @@
 static void import_parts (XmlImport *im, AmendNode *parent, xmlNodePtr container);
 static void import_hier (XmlImport *im, AmendNode *node, xmlNodePtr x, guint depth);
 
-static gboolean
-part_kind (XmlImport     *im,
-           xmlNodePtr     x,
-           AmendNodeKind *kind)
-{
-  if (_amend_import_named (x, "chapter"))
-    *kind = AMEND_NODE_CHAPTER;
-  else if (_amend_import_named (x, "title"))
-    *kind = AMEND_NODE_TITLE;
-  else if (_amend_import_named (x, "subchapter division subdivision"))
-    *kind = AMEND_NODE_DIVISION;
-  else if (_amend_import_named (x, "section subsection"))
-    *kind = AMEND_NODE_SECTION;
-  else if (_amend_import_named (x, "article"))
-    *kind = AMEND_NODE_ARTICLE;
-  else if (_amend_import_named (x, "part subpart book tome subtitle"))
-    {
-      _amend_import_warn (im, x, _("Amend has no such part; it was read as a Titel"));
-      *kind = AMEND_NODE_TITLE;
-    }
-  else
-    return FALSE;
-  return TRUE;
-}
+/* Hoofdstuk, Titel, Afdeling, Paragraaf, Artikel, and what Amend has not. */
+static const char * const part_names[6] = {
+  "chapter", "title", "subchapter division subdivision", "section subsection", "article",
+  "part subpart book tome subtitle",
+};
+
 
 static void
 strip_suffix (char *number)
@@ -152,7 +134,7 @@ import_hier (XmlImport  *im,
         import_point (im, node, c, depth);
       else if (_amend_import_named (c, "hcontainer"))
         import_headed (im, node, c, depth);
-      else if (part_kind (im, c, &kind))
+      else if (_amend_import_part_kind (im, c, part_names, &kind))
         {
           AmendNode *part = _amend_import_add (node, kind);
 
@@ -185,7 +167,7 @@ import_parts (XmlImport  *im,
           _amend_import_warn (im, c, _("a generic container in the body was read as a Titel"));
           kind = AMEND_NODE_TITLE;
         }
-      else if (!part_kind (im, c, &kind))
+      else if (!_amend_import_part_kind (im, c, part_names, &kind))
         {
           _amend_import_warn (im, c, _("this has no place in the body of a regulation and was left out"));
           continue;
@@ -214,7 +196,7 @@ import_zone (XmlImport  *im,
         continue;
       if (_amend_import_named (c, "hcontainer"))
         import_headed (im, node, c, depth);
-      else if (part_kind (im, c, &kind))
+      else if (_amend_import_part_kind (im, c, part_names, &kind))
         {
           AmendNode *part = _amend_import_add (node, kind);
 

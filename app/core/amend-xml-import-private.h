@@ -29,6 +29,10 @@ void        _amend_import_unknown    (XmlImport   *im,
 const char *_amend_import_name       (xmlNodePtr   x);
 gboolean    _amend_import_named      (xmlNodePtr   x,
                                       const char  *names);
+gboolean    _amend_import_part_kind  (XmlImport   *im,
+                                      xmlNodePtr   x,
+                                      const char * const names[6],
+                                      AmendNodeKind *kind);
 xmlNodePtr  _amend_import_child      (xmlNodePtr   x,
                                       const char  *names);
 char       *_amend_import_text       (xmlNodePtr   x);

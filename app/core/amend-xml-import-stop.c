@@ -128,30 +128,10 @@ import_article (XmlImport  *im,
     }
 }
 
-static gboolean
-part_kind (XmlImport     *im,
-           xmlNodePtr     x,
-           AmendNodeKind *kind)
-{
-  if (_amend_import_named (x, "Hoofdstuk"))
-    *kind = AMEND_NODE_CHAPTER;
-  else if (_amend_import_named (x, "Titel"))
-    *kind = AMEND_NODE_TITLE;
-  else if (_amend_import_named (x, "Afdeling"))
-    *kind = AMEND_NODE_DIVISION;
-  else if (_amend_import_named (x, "Paragraaf Subparagraaf Subsubparagraaf"))
-    *kind = AMEND_NODE_SECTION;
-  else if (_amend_import_named (x, "Artikel"))
-    *kind = AMEND_NODE_ARTICLE;
-  else if (_amend_import_named (x, "Boek Deel"))
-    {
-      _amend_import_warn (im, x, _("Amend has no such part; it was read as a Titel"));
-      *kind = AMEND_NODE_TITLE;
-    }
-  else
-    return FALSE;
-  return TRUE;
-}
+/* Hoofdstuk, Titel, Afdeling, Paragraaf, Artikel, and what Amend has not. */
+static const char * const part_names[6] = {
+  "Hoofdstuk", "Titel", "Afdeling", "Paragraaf Subparagraaf Subsubparagraaf", "Artikel", "Boek Deel",
+};
 
 static void
 import_parts (XmlImport  *im,
@@ -164,7 +144,7 @@ import_parts (XmlImport  *im,
 
       if (c->type != XML_ELEMENT_NODE || _amend_import_named (c, "Kop Gereserveerd"))
         continue;
-      if (part_kind (im, c, &kind))
+      if (_amend_import_part_kind (im, c, part_names, &kind))
         {
           AmendNode *node = _amend_import_add (parent, kind);
 

@@ -82,6 +82,33 @@ _amend_import_named (xmlNodePtr  x,
   return FALSE;
 }
 
+/* Whether @x is a part, and which: @names holds the element names of the
+ * format (each space-separated, as _amend_import_named() takes them) for a
+ * Hoofdstuk, Titel, Afdeling, Paragraaf and Artikel, then for the parts
+ * Amend has not, which are reported and read as a Titel. */
+gboolean
+_amend_import_part_kind (XmlImport         *im,
+                         xmlNodePtr         x,
+                         const char * const names[6],
+                         AmendNodeKind     *kind)
+{
+  static const AmendNodeKind kinds[] = {
+    AMEND_NODE_CHAPTER, AMEND_NODE_TITLE, AMEND_NODE_DIVISION, AMEND_NODE_SECTION, AMEND_NODE_ARTICLE,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (_amend_import_named (x, names[i]))
+      {
+        *kind = kinds[i];
+        return TRUE;
+      }
+  if (!_amend_import_named (x, names[G_N_ELEMENTS (kinds)]))
+    return FALSE;
+  _amend_import_warn (im, x, _("Amend has no such part; it was read as a Titel"));
+  *kind = AMEND_NODE_TITLE;
+  return TRUE;
+}
+
 xmlNodePtr
 _amend_import_child (xmlNodePtr  x,
                      const char *names)
