@@ -396,8 +396,6 @@ span_instruction (const char *cited,
   GString *del = g_string_new (NULL), *ins = g_string_new (NULL);
   const char *before = span.first > 0 ? g_array_index (pieces, AmendPiece, span.first - 1).text : "";
   const char *after = span.last < pieces->len ? g_array_index (pieces, AmendPiece, span.last).text : "";
-  g_autofree char *quoted_del = NULL;
-  g_autofree char *quoted_ins = NULL;
   g_autofree char *prefix = NULL;
   char *result;
 
@@ -464,8 +462,6 @@ span_instruction (const char *cited,
     }
   g_string_free (del, TRUE);
   g_string_free (ins, TRUE);
-  (void) quoted_del;
-  (void) quoted_ins;
   return result;
 }
 

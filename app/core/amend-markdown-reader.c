@@ -1306,10 +1306,6 @@ handle_item (Reader     *r,
         }
       node = add_child (base, AMEND_NODE_POINT, line);
       node->number = g_steal_pointer (&label);
-      if (ordered)
-        {
-          /* "2a)" leaks the delimiter twice when item_marker fell back; keep the leak-free copy */
-        }
     }
 
   ctx.target = node;
@@ -1670,14 +1666,6 @@ handle_heading (Reader     *r,
 }
 
 static void
-check_empty_runs (AmendNode *root)
-{
-  /* Labels with no text ("- a.") leave a point without a text child; that
-   * is fine.  Nothing to do: kept for symmetry with the writer. */
-  (void) root;
-}
-
-static void
 read_body (Reader *r)
 {
   cmark_node *doc = cmark_parse_document (r->body, r->body_len, CMARK_OPT_DEFAULT);
@@ -1703,7 +1691,6 @@ read_body (Reader *r)
       handle_blocks (r, &ctx, b, 0, FALSE);
     }
 
-  check_empty_runs (root.node);
   cmark_node_free (doc);
 }
 
