@@ -379,6 +379,100 @@ test_word_diff (void)
   g_assert_cmpint (g_array_index (same, AmendPiece, 0).op, ==, AMEND_PIECE_EQUAL);
 }
 
+/* A key may come twice in the front matter; apply keeps both, in the old
+ * version as in the new one. */
+static void
+test_front_matter_repeated (void)
+{
+  static const char *const pairs[][2] = {
+    { "---\ntitle: A\n---\n\n# Artikel 1\n\nTekst.\n",
+      "---\ntitle: A\ntitle: B\n---\n\n# Artikel 1\n\nTekst.\n" },
+    { "---\ntitle: A\ntitle: B\n---\n\n# Artikel 1\n\nTekst.\n",
+      "---\ntitle: A\ntitle: B\n---\n\n# Artikel 1\n\nAndere tekst.\n" },
+    { "---\ntitle: A\ntitle: B\n# een opmerking\n---\n\n# Artikel 1\n\nTekst.\n",
+      "---\ntitle: B\n# een opmerking\ntitle: A\n---\n\n# Artikel 1\n\nTekst.\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
+    {
+      g_autoptr(AmendDocument) a = amend_test_parse (pairs[i][0]);
+      g_autoptr(AmendDocument) b = amend_test_parse (pairs[i][1]);
+      g_autoptr(AmendDiff) diff = amend_diff_new (a, b);
+      g_autoptr(AmendDocument) applied = amend_diff_apply (diff, a, NULL);
+      g_autofree char *got = amend_document_to_markdown (applied);
+
+      g_assert_cmpstr (got, ==, pairs[i][1]);
+    }
+}
+
+/* Texts without words on one side or both: nothing to index, nothing lost. */
+static void
+test_word_diff_empty (void)
+{
+  static const struct { const char *old_text, *new_text; guint n; AmendPieceOp op; } cases[] = {
+    { "", "nieuw", 1, AMEND_PIECE_INSERTED },
+    { "oud", "", 1, AMEND_PIECE_DELETED },
+    { "", "", 0, AMEND_PIECE_EQUAL },
+    { " ", "\t", 0, AMEND_PIECE_EQUAL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GArray) pieces = amend_word_diff (cases[i].old_text, cases[i].new_text);
+
+      g_assert_cmpuint (pieces->len, ==, cases[i].n);
+      if (cases[i].n > 0)
+        g_assert_cmpint (g_array_index (pieces, AmendPiece, 0).op, ==, cases[i].op);
+    }
+}
+
+static gboolean
+has_change (AmendDiff         *diff,
+            AmendChangeAction  action,
+            const char        *number_old,
+            const char        *number_new)
+{
+  GPtrArray *changes = amend_diff_get_changes (diff);
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const AmendChange *c = g_ptr_array_index (changes, i);
+      if (c->action == action && c->kind == AMEND_NODE_ARTICLE && g_strcmp0 (c->number_old, number_old) == 0 &&
+          g_strcmp0 (c->number_new, number_new) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Article pairing goes by similarity: an article whose number stays but
+ * whose text is another is not the same article (artikel 2 vervalt, 3
+ * wordt 2), and a new article that shares no words with a deleted one is
+ * inserted, not the deleted one reworded. */
+static void
+test_pairing_threshold (void)
+{
+  static const char old_text[] =
+    "# Artikel 1 Eerste\n\nDe burgemeester beslist binnen acht weken op een aanvraag om een vergunning.\n\n"
+    "# Artikel 2 Tweede\n\nHet is verboden op de openbare weg vuurwerk af te steken tussen zonsondergang en "
+    "zonsopgang.\n\n"
+    "# Artikel 3 Derde\n\nEen ontheffing wordt schriftelijk aangevraagd bij het college van burgemeester en "
+    "wethouders.\n";
+  static const char new_text[] =
+    "# Artikel 1 Eerste\n\nDe burgemeester beslist binnen acht weken op een aanvraag om een vergunning.\n\n"
+    "# Artikel 2 Derde\n\nEen ontheffing wordt digitaal aangevraagd bij het college van burgemeester en "
+    "wethouders.\n\n"
+    "# Artikel 4 Vierde\n\nHonden worden in het park aangelijnd gehouden door hun eigenaar of begeleider.\n";
+  g_autoptr(AmendDocument) a = amend_test_parse (old_text);
+  g_autoptr(AmendDocument) b = amend_test_parse (new_text);
+  g_autoptr(AmendDiff) diff = diff_and_apply (a, b, "pairing threshold");
+
+  g_assert_true (has_change (diff, AMEND_CHANGE_DELETED, "2", NULL));
+  g_assert_true (has_change (diff, AMEND_CHANGE_RENUMBERED, "3", "2"));
+  g_assert_true (has_change (diff, AMEND_CHANGE_INSERTED, NULL, "4"));
+  g_assert_cmpuint (count_changes (diff, AMEND_CHANGE_MODIFIED, AMEND_NODE_TEXT), ==, 1);
+  g_assert_cmpuint (amend_diff_get_changes (diff)->len, ==, 4);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -392,5 +486,8 @@ main (int    argc,
   g_test_add_func ("/diff/edit-renumber", test_edit_renumber);
   g_test_add_func ("/diff/edit-reword", test_edit_reword);
   g_test_add_func ("/diff/edit-split-member", test_edit_split_member);
+  g_test_add_func ("/diff/front-matter-repeated", test_front_matter_repeated);
+  g_test_add_func ("/diff/word-diff-empty", test_word_diff_empty);
+  g_test_add_func ("/diff/pairing-threshold", test_pairing_threshold);
   return g_test_run ();
 }

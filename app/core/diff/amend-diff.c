@@ -27,7 +27,6 @@
 #include <string.h>
 
 #include "amend-diff.h"
-#include "amend-document-private.h"
 
 /* Beyond this many differing tokens a text is taken as replaced whole:
  * the word diff of two unrelated long texts says nothing useful. */
@@ -187,16 +186,21 @@ typedef struct {
   guint new_start, new_len;
 } Hunk;
 
-/* Myers' greedy O(ND) diff on token ids; appends the differing stretches
- * to @hunks.  Returns FALSE when the distance exceeds MAX_EDIT_DISTANCE. */
+/* Myers' greedy O(ND) diff on the token ids of @a from @a_off on (@n of
+ * them) and of @b from @b_off on (@m); appends the differing stretches to
+ * @hunks.  Returns FALSE when the distance exceeds MAX_EDIT_DISTANCE.
+ *
+ * The arrays are indexed with their offsets rather than passed as
+ * pointers moved by them: an empty GArray has no data, and NULL plus an
+ * offset, even 0, is undefined behaviour. */
 static gboolean
-myers (const Token *a,
-       guint        n,
-       const Token *b,
-       guint        m,
-       guint        a_off,
-       guint        b_off,
-       GArray      *hunks)
+myers (GArray *a,
+       guint   a_off,
+       guint   n,
+       GArray *b,
+       guint   b_off,
+       guint   m,
+       GArray *hunks)
 {
   int max = (int) MIN (n + m, MAX_EDIT_DISTANCE);
   int offset = max + 1;
@@ -217,7 +221,8 @@ myers (const Token *a,
           else
             x = v[offset + k - 1] + 1;
           y = x - k;
-          while ((guint) x < n && (guint) y < m && a[x].id == b[y].id)
+          while ((guint) x < n && (guint) y < m &&
+                 g_array_index (a, Token, a_off + x).id == g_array_index (b, Token, b_off + y).id)
             {
               x++;
               y++;
@@ -326,6 +331,7 @@ word_diff (GHashTable *interned,
   g_autoptr(GArray) b = tokenize (interned, new_text);
   GArray *pieces = g_array_new (FALSE, TRUE, sizeof (AmendPiece));
   g_autoptr(GArray) hunks = g_array_new (FALSE, FALSE, sizeof (Hunk));
+  /* NULL for no tokens: only ever indexed below their length. */
   const Token *ta = (const Token *) a->data;
   const Token *tb = (const Token *) b->data;
   guint n = a->len, m = b->len;
@@ -339,7 +345,7 @@ word_diff (GHashTable *interned,
   while (suf < n - pre && suf < m - pre && ta[n - 1 - suf].id == tb[m - 1 - suf].id)
     suf++;
 
-  if (!myers (ta + pre, n - pre - suf, tb + pre, m - pre - suf, pre, pre, hunks))
+  if (!myers (a, pre, n - pre - suf, b, pre, m - pre - suf, hunks))
     {
       Hunk whole = { pre, n - pre - suf, pre, m - pre - suf };
       g_array_set_size (hunks, 0);
@@ -1373,6 +1379,23 @@ apply_change_in_place (AmendChange *change,
   return TRUE;
 }
 
+/* The front matter entry by entry, as it is: a key may come twice (the
+ * writer keeps both), and setting keys one by one would keep one. */
+static void
+copy_meta (AmendDocument *target,
+           GArray        *entries)
+{
+  GArray *into = amend_document_get_meta_entries (target);
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const AmendMetaEntry *e = &g_array_index (entries, AmendMetaEntry, i);
+      AmendMetaEntry copy = { g_strdup (e->key), g_strdup (e->value) };
+
+      g_array_append_val (into, copy);
+    }
+}
+
 /**
  * amend_diff_apply:
  * @old_doc: the version to change; it is not modified
@@ -1402,14 +1425,7 @@ amend_diff_apply (AmendDiff      *self,
   while (amend_node_n_children (old_copy) > 0)
     amend_node_append (root, amend_node_steal (old_copy, 0));
   amend_node_free (old_copy);
-  for (guint i = 0; i < meta->len; i++)
-    {
-      const AmendMetaEntry *e = &g_array_index (meta, AmendMetaEntry, i);
-      if (e->key)
-        amend_document_set_meta (result, e->key, e->value);
-      else
-        _amend_document_add_meta_raw (result, e->value);
-    }
+  copy_meta (result, meta);
   index_eids (old_nodes, root);
 
   /* 1. Out: moved nodes first, so that deleting their old parent keeps them. */
@@ -1462,17 +1478,8 @@ amend_diff_apply (AmendDiff      *self,
         return NULL;
       if (c->action == AMEND_CHANGE_METADATA)
         {
-          GArray *nm = amend_document_get_meta_entries (self->new_doc);
-
           g_array_set_size (amend_document_get_meta_entries (result), 0);
-          for (guint k = 0; k < nm->len; k++)
-            {
-              const AmendMetaEntry *e = &g_array_index (nm, AmendMetaEntry, k);
-              if (e->key)
-                amend_document_set_meta (result, e->key, e->value);
-              else
-                _amend_document_add_meta_raw (result, e->value);
-            }
+          copy_meta (result, amend_document_get_meta_entries (self->new_doc));
         }
     }
 
