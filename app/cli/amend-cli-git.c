@@ -42,6 +42,14 @@ amend_cli_open_repository (int *status)
   repo = amend_repository_open (NULL, &error);
   if (repo == NULL)
     *status = amend_cli_report (error, NULL);
+  else
+    {
+      g_autofree char *note = amend_repository_take_recovery_note (repo);
+
+      /* A killed Amend's work was finished or cleaned up: said once. */
+      if (note)
+        amend_cli_error (_("note: %s"), note);
+    }
   return repo;
 }
 
@@ -62,6 +70,7 @@ is_refusal (const GError *error)
     case AMEND_REPOSITORY_ERROR_CONFLICT:
     case AMEND_REPOSITORY_ERROR_NO_AUTHOR:
     case AMEND_REPOSITORY_ERROR_TRANSITION:
+    case AMEND_REPOSITORY_ERROR_INTERRUPTED:
       return TRUE;
     default:
       return FALSE;

@@ -94,7 +94,8 @@ run (int    argc,
   if (state)
     g_print ("%s\n", state);
   if (!amend_repository_check_writable (repo, &error) &&
-      g_error_matches (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_LOCKED))
+      (g_error_matches (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_LOCKED) ||
+       g_error_matches (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_INTERRUPTED)))
     g_print ("%s\n", error->message);
   g_clear_error (&error);
 
