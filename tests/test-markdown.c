@@ -215,6 +215,10 @@ test_idempotent_mixture (void)
     "> ### Artikel\n",
     "#\n",
     "<m  \n/> tekst\n",
+    "### Artikel 5:25\n\n1. Tekst.\n2. <meta http-equiv='x' content='y' />\n",
+    "# Artikel 1\n\nTekst\\\n<div>geen blok</div>\n",
+    "# Artikel 3:2 \xe2\x80\x94 \xe2\x80\x94 ing klein evenement\n\nTekst.\n",
+    "# Artikel 3:2 - - ing\n\n# Artikel 3:3 : : dubbele punt\n\nTekst.\n",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)

@@ -42,9 +42,13 @@ run_has_wrap (const AmendRun *run,
     }
 }
 
+/* Inline HTML at the start of a line, such as <meta ...> or <div>, would
+ * open an HTML block when read again: there it is written as text, which
+ * cmark escapes. */
 static cmark_node *
 make_leaf (const AmendRun *run,
-           gboolean        one_line)
+           gboolean        one_line,
+           gboolean        line_start)
 {
   cmark_node *leaf;
 
@@ -58,10 +62,19 @@ make_leaf (const AmendRun *run,
     }
   if (run->marks & AMEND_MARK_CODE)
     leaf = cmark_node_new (CMARK_NODE_CODE);
-  else if (run->marks & AMEND_MARK_HTML)
+  else if ((run->marks & AMEND_MARK_HTML) && !line_start)
     leaf = cmark_node_new (CMARK_NODE_HTML_INLINE);
   else
     leaf = cmark_node_new (CMARK_NODE_TEXT);
+  if ((run->marks & AMEND_MARK_HTML) && line_start)
+    {
+      /* As text its white space is what the reader makes of text: one space. */
+      g_autoptr(GRegex) space = g_regex_new ("\\s+", 0, 0, NULL);
+      g_autofree char *collapsed = g_regex_replace_literal (space, run->text, -1, 0, " ", 0, NULL);
+
+      cmark_node_set_literal (leaf, collapsed);
+      return leaf;
+    }
   cmark_node_set_literal (leaf, run->text);
   return leaf;
 }
@@ -147,7 +160,10 @@ build_paragraph (const AmendNode *text,
           open[depth++] = wrap;
           parent = wrap;
         }
-      cmark_node_append_child (parent, make_leaf (run, one_line));
+      cmark_node_append_child (parent, make_leaf (run, one_line,
+                                                  i == 0 || (!one_line && (g_array_index (text->runs, AmendRun,
+                                                                                          i - 1).marks &
+                                                                           AMEND_MARK_BREAK))));
     }
   return para;
 }
@@ -532,6 +548,15 @@ write_children (GString         *out,
     }
 }
 
+static gboolean
+starts_with_separator (const char *heading)
+{
+  while (*heading == ' ' || *heading == '\t')
+    heading++;
+  return strncmp (heading, "- ", 2) == 0 || strncmp (heading, "\xe2\x80\x93 ", 4) == 0 ||
+         strncmp (heading, "\xe2\x80\x94 ", 4) == 0 || strncmp (heading, ": ", 2) == 0;
+}
+
 static void
 write_structural (GString         *out,
                   const AmendNode *node,
@@ -548,6 +573,11 @@ write_structural (GString         *out,
     {
       g_autofree char *heading = render_plain (node->heading);
       g_strdelimit (heading, "\n", ' ');
+      /* The reader takes a dash or colon after the number for the
+       * separator of loose files ("Artikel 2 - Begrippen"); a title that
+       * starts with one keeps it behind a separator of its own. */
+      if (node->number && node->number[0] && starts_with_separator (node->heading))
+        g_string_append (out, " \xe2\x80\x94");
       g_string_append_printf (out, " %s", heading);
     }
   if (amend_node_n_children (node) > 0)
