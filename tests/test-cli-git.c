@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "amend-test-git.h"
 #include "amend-test-cli.h"
@@ -720,6 +721,42 @@ test_status_not_back (void)
   remove_project (dir);
 }
 
+/* save keeps out what the reader would refuse: a binary, a file over
+ * 64 MB, with a sentence; nothing is committed. */
+static void
+test_save_unreadable (void)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  FILE *f;
+
+  if (!need_git ())
+    return;
+  dir = new_project ();
+  path = g_build_filename (dir, "regeling.md", NULL);
+  before = amend_test_git_ok (dir, "rev-parse", "HEAD", NULL);
+
+  g_assert_true (g_file_set_contents (path, "\x7f" "ELF\x02\x01\x01\0\0\0binair", 15, NULL));
+  amend_run (&run, dir, "save");
+  assert_refused (&run, 3, "regeling.md is not text (it holds NUL bytes or bytes that are not UTF-8)");
+
+  f = fopen (path, "w");
+  g_assert_nonnull (f);
+  g_assert_cmpint (ftruncate (fileno (f), 65 * 1024 * 1024), ==, 0);
+  fclose (f);
+  amend_run (&run, dir, "save");
+  assert_refused (&run, 3, "regeling.md is larger than 64 MB, too large for a regulation, so it was not saved");
+
+  after = amend_test_git_ok (dir, "rev-parse", "HEAD", NULL);
+  g_assert_cmpstr (before, ==, after);
+  amend_test_git_ok (dir, "checkout", "--", "regeling.md", NULL);
+  amend_test_fsck (dir);
+  remove_project (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -736,6 +773,7 @@ main (int    argc,
   g_test_add_func ("/cli-git/refusals", test_refusals);
   g_test_add_func ("/cli-git/git-made", test_git_made);
   g_test_add_func ("/cli-git/status-not-back", test_status_not_back);
+  g_test_add_func ("/cli-git/save-unreadable", test_save_unreadable);
 
   return g_test_run ();
 }

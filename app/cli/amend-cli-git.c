@@ -84,6 +84,19 @@ load_failed (GError *error)
   return FALSE;
 }
 
+/* What could not be read of a version (bytes that are not UTF-8, NULs)
+ * is said, as check says it, before the versions are compared. */
+static gboolean
+loaded (AmendDocument *old_doc,
+        const char    *old_label,
+        AmendDocument *new_doc,
+        const char    *new_label)
+{
+  amend_cli_print_diagnostics (old_doc, old_label, TRUE);
+  amend_cli_print_diagnostics (new_doc, new_label, TRUE);
+  return TRUE;
+}
+
 /* The two versions `amend diff` and `amend export` compare.  Two files
  * need no project.  Otherwise the arguments are versions in the project:
  * none, the working copy against the last save; one amendment, what it
@@ -112,7 +125,7 @@ amend_cli_load_versions (int             n_args,
           !(*new_doc = amend_version_load (NULL, args[1], NULL, &new_label, &error)))
         return load_failed (error);
       *title = g_strdup_printf ("%s \xe2\x86\x92 %s", old_label, new_label);
-      return TRUE;
+      return loaded (*old_doc, old_label, *new_doc, new_label);
     }
 
   repo = amend_cli_open_repository (status);
@@ -140,7 +153,7 @@ amend_cli_load_versions (int             n_args,
           !(*new_doc = amend_version_load (repo, branch, regulation, &new_label, &error)))
         return load_failed (error);
       *title = g_strdup_printf (_("%s since it branched off from %s"), short_branch, main_branch);
-      return TRUE;
+      return loaded (*old_doc, old_label, *new_doc, new_label);
     }
 
   if (n_args == 0)
@@ -160,7 +173,7 @@ amend_cli_load_versions (int             n_args,
   if (*new_doc == NULL)
     return load_failed (error);
   *title = g_strdup_printf ("%s \xe2\x86\x92 %s", old_label, new_label);
-  return TRUE;
+  return loaded (*old_doc, old_label, *new_doc, new_label);
 }
 
 /* Prints @error as one sentence, with @hint (what the command offers to

@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "amend-cli.h"
+#include "amend-read.h"
 
 void
 amend_cli_error (const char *format,
@@ -83,14 +84,14 @@ amend_cli_load (const char *path)
 
   if (g_strcmp0 (path, "-") == 0)
     {
-      g_autoptr(GIOChannel) in = g_io_channel_unix_new (0);
       g_autofree char *data = NULL;
       gsize len = 0;
 
-      g_io_channel_set_encoding (in, NULL, NULL);
-      if (g_io_channel_read_to_end (in, &data, &len, &error) != G_IO_STATUS_NORMAL)
+      /* Bounded: standard input may be endless. */
+      data = amend_read_fd (0, _("standard input"), AMEND_MAX_DOCUMENT_SIZE, &len, &error);
+      if (data == NULL)
         {
-          amend_cli_error (_("cannot read standard input: %s"), error->message);
+          amend_cli_error ("%s", error->message);
           return NULL;
         }
       doc = amend_document_new_from_data (data, len, &error);

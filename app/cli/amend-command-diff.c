@@ -87,6 +87,10 @@ run (int    argc,
       fputs (out, stdout);
       fflush (stdout);
     }
+  /* A version with bytes that could not be read was compared with them
+   * replaced; the errors were printed, the status says so. */
+  if (amend_document_has_errors (a) || amend_document_has_errors (b))
+    return AMEND_EXIT_FINDINGS;
   return AMEND_EXIT_OK;
 }
 

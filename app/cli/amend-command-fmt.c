@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "amend-cli.h"
+#include "amend-read.h"
 
 static gboolean opt_check;
 
@@ -25,15 +26,21 @@ format_one (const char *path)
   g_autoptr(GError) error = NULL;
   g_autoptr(AmendDocument) doc = NULL;
   g_autofree char *old = NULL;
+  g_autofree char *old_sum = NULL;
   g_autofree char *canonical = NULL;
   gsize old_len = 0;
 
-  if (!g_file_load_contents (file, NULL, &old, &old_len, NULL, &error))
+  /* Bounded: a file over 64 MB is refused before it is read. */
+  old = amend_read_file (file, AMEND_MAX_DOCUMENT_SIZE, &old_len, NULL, &error);
+  if (old == NULL)
     {
       amend_cli_error ("%s", error->message);
       return AMEND_EXIT_FAILURE;
     }
-  doc = amend_document_new_from_data (old, old_len, &error);
+  /* The text is compared by its checksum, so that it is not held next to
+   * the model and the canonical text (memory: under ten times the file). */
+  old_sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) old, old_len);
+  doc = amend_document_new_take_data (g_steal_pointer (&old), old_len, &error);
   if (doc == NULL)
     {
       amend_cli_error ("%s: %s", path, error->message);
@@ -48,8 +55,13 @@ format_one (const char *path)
     }
 
   canonical = amend_document_to_markdown (doc);
-  if (strlen (canonical) == old_len && memcmp (canonical, old, old_len) == 0)
-    return AMEND_EXIT_OK;
+  if (strlen (canonical) == old_len)
+    {
+      g_autofree char *sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, canonical, old_len);
+
+      if (strcmp (sum, old_sum) == 0)
+        return AMEND_EXIT_OK;
+    }
 
   if (opt_check)
     {

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
+#include <stdio.h>
 
 #include "amend-cli.h"
 
@@ -69,59 +70,125 @@ print_text (AmendDocument *doc)
     }
 }
 
+/* JSON is written as the walk goes, not built as a tree first: the tree
+ * of json-glib for a 60 MB regulation took 5 GB.  json-glib still quotes
+ * each string. */
 static void
-add_string_or_null (JsonBuilder *builder,
-                    const char  *name,
-                    const char  *value)
+append_string (GString    *out,
+               const char *value)
 {
-  json_builder_set_member_name (builder, name);
-  if (value)
-    json_builder_add_string_value (builder, value);
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *quoted = NULL;
+
+  if (value == NULL)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+  node = json_node_init_string (json_node_alloc (), value);
+  quoted = json_to_string (node, FALSE);
+  g_string_append (out, quoted);
+}
+
+static void
+indent (GString *out,
+        guint    depth)
+{
+  g_string_append_c (out, '\n');
+  for (guint i = 0; i < depth; i++)
+    g_string_append (out, "  ");
+}
+
+static void
+member (GString    *out,
+        guint       depth,
+        const char *name)
+{
+  indent (out, depth);
+  g_string_append_printf (out, "\"%s\" : ", name);
+}
+
+/* Opens the object of @n (at @depth, its members one deeper) up to its
+ * children array. */
+static void
+open_node (GString   *out,
+           AmendNode *n,
+           guint      depth)
+{
+  g_string_append_c (out, '{');
+  member (out, depth + 1, "kind");
+  append_string (out, amend_node_kind_to_string (n->kind));
+  g_string_append_c (out, ',');
+  member (out, depth + 1, "number");
+  append_string (out, n->number);
+  g_string_append_c (out, ',');
+  if (n->kind == AMEND_NODE_TEXT)
+    {
+      g_autofree char *plain = amend_node_get_plain_text (n);
+
+      member (out, depth + 1, "heading");
+      append_string (out, n->heading_level > 0 ? plain : NULL);
+      g_string_append_c (out, ',');
+      member (out, depth + 1, "text");
+      append_string (out, plain);
+    }
   else
-    json_builder_add_null_value (builder);
+    {
+      member (out, depth + 1, "heading");
+      append_string (out, n->heading);
+    }
+  g_string_append_c (out, ',');
+  member (out, depth + 1, "eId");
+  append_string (out, n->eid);
+  g_string_append_c (out, ',');
+  member (out, depth + 1, "line");
+  g_string_append_printf (out, "%u,", n->line_start);
+  member (out, depth + 1, "line_end");
+  g_string_append_printf (out, "%u,", n->line_end);
+  member (out, depth + 1, "children");
+  g_string_append_c (out, '[');
+}
+
+static void
+flush (GString *out,
+       gsize    above)
+{
+  if (out->len <= above)
+    return;
+  fwrite (out->str, 1, out->len, stdout);
+  g_string_truncate (out, 0);
 }
 
 /* Iterative pre-order walk: each node opens an object and a children
  * array, closed when the walk leaves it. */
 static void
-build_json (JsonBuilder *builder,
-            AmendNode   *root)
+print_json (AmendDocument *doc)
 {
+  g_autoptr(GString) out = g_string_sized_new (128 * 1024);
+  AmendNode *root = amend_document_get_root (doc);
   AmendNode *n = root;
+  guint depth = 0;
 
   while (n != NULL)
     {
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "kind");
-      json_builder_add_string_value (builder, amend_node_kind_to_string (n->kind));
-      add_string_or_null (builder, "number", n->number);
-      if (n->kind == AMEND_NODE_TEXT)
-        {
-          g_autofree char *plain = amend_node_get_plain_text (n);
-          add_string_or_null (builder, "heading", n->heading_level > 0 ? plain : NULL);
-          json_builder_set_member_name (builder, "text");
-          json_builder_add_string_value (builder, plain);
-        }
-      else
-        add_string_or_null (builder, "heading", n->heading);
-      add_string_or_null (builder, "eId", n->eid);
-      json_builder_set_member_name (builder, "line");
-      json_builder_add_int_value (builder, n->line_start);
-      json_builder_set_member_name (builder, "line_end");
-      json_builder_add_int_value (builder, n->line_end);
-      json_builder_set_member_name (builder, "children");
-      json_builder_begin_array (builder);
-
+      open_node (out, n, depth);
       if (amend_node_n_children (n) > 0)
         {
           n = amend_node_child (n, 0);
+          depth += 2;
+          indent (out, depth);
           continue;
         }
       /* Close this node and every ancestor whose last child it was. */
       for (;;)
         {
-          json_builder_end_array (builder);
-          json_builder_end_object (builder);
+          gboolean empty = out->len > 0 && out->str[out->len - 1] == '[';
+
+          if (!empty)
+            indent (out, depth + 1);
+          g_string_append_c (out, ']');
+          indent (out, depth);
+          g_string_append_c (out, '}');
           if (n == root)
             {
               n = NULL;
@@ -130,27 +197,18 @@ build_json (JsonBuilder *builder,
           if ((guint) amend_node_index (n) + 1 < amend_node_n_children (n->parent))
             {
               n = amend_node_child (n->parent, amend_node_index (n) + 1);
+              g_string_append_c (out, ',');
+              indent (out, depth);
               break;
             }
           n = n->parent;
+          depth -= 2;
         }
+      flush (out, 64 * 1024);
     }
-}
-
-static void
-print_json (AmendDocument *doc)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) tree = NULL;
-  g_autofree char *text = NULL;
-
-  build_json (builder, amend_document_get_root (doc));
-  tree = json_builder_get_root (builder);
-  json_generator_set_root (generator, tree);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
+  g_string_append_c (out, '\n');
+  flush (out, 0);
+  fflush (stdout);
 }
 
 static int

@@ -21,6 +21,7 @@ gsize          _amend_match_label    (const char    *text,
                                       gsize          len);
 AmendDocument *_amend_markdown_read  (const char    *data,
                                       gsize          len,
+                                      char          *owned,
                                       GError       **error);
 /* amend-markdown-writer.c */
 char          *_amend_markdown_write (AmendDocument *doc);

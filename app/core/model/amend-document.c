@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "amend-document-private.h"
+#include "amend-read.h"
 
 struct _AmendDocument
 {
@@ -82,7 +83,22 @@ amend_document_new_from_data (const char  *data,
                               gsize        len,
                               GError     **error)
 {
-  return _amend_markdown_read (data, len, error);
+  return _amend_markdown_read (data, len, NULL, error);
+}
+
+/**
+ * amend_document_new_take_data:
+ * @data: (transfer full): the text, freed by this function
+ *
+ * As amend_document_new_from_data(), freeing @data as soon as it has been
+ * read, so that a large file is not held twice.
+ */
+AmendDocument *
+amend_document_new_take_data (char       *data,
+                              gsize       len,
+                              GError    **error)
+{
+  return _amend_markdown_read (data, len, data, error);
 }
 
 AmendDocument *
@@ -107,20 +123,13 @@ amend_document_new_from_file (GFile         *file,
       return NULL;
     }
 
-  /* Refuse before reading: a huge file should not be loaded into memory first. */
-  if (g_file_info_get_size (info) > AMEND_MAX_DOCUMENT_SIZE)
-    {
-      g_autofree char *name = g_file_get_parse_name (file);
-      g_set_error (error, AMEND_ERROR, AMEND_ERROR_TOO_LARGE,
-                   _("%s is larger than %d MB, too large for a regulation"),
-                   name, AMEND_MAX_DOCUMENT_SIZE / (1024 * 1024));
-      return NULL;
-    }
-
-  if (!g_file_load_contents (file, cancellable, &data, &len, NULL, error))
+  /* Bounded, also for /dev/zero or a FIFO; a large file is refused
+   * before it is read. */
+  data = amend_read_file (file, AMEND_MAX_DOCUMENT_SIZE, &len, cancellable, error);
+  if (data == NULL)
     return NULL;
 
-  return amend_document_new_from_data (data, len, error);
+  return amend_document_new_take_data (g_steal_pointer (&data), len, error);
 }
 
 AmendNode *

@@ -34,6 +34,9 @@ AmendDocument *amend_document_new              (void);
 AmendDocument *amend_document_new_from_data    (const char    *data,
                                                 gsize          len,
                                                 GError       **error);
+AmendDocument *amend_document_new_take_data    (char          *data,
+                                                gsize          len,
+                                                GError       **error);
 AmendDocument *amend_document_new_from_file    (GFile         *file,
                                                 GCancellable  *cancellable,
                                                 GError       **error);

@@ -16,7 +16,9 @@
 #include <sys/stat.h>
 
 #include "amend-amendment.h"
+#include "amend-document.h"
 #include "amend-journal.h"
+#include "amend-read.h"
 #include "amend-repository-private.h"
 
 struct _AmendRepository
@@ -952,6 +954,47 @@ updates_clear (Updates *u)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Updates, updates_clear)
 
+/* What the reader would refuse to read is not saved as a regulation:
+ * a file over 64 MB, or one that is not UTF-8 text (a binary).  Read with
+ * the same bound, so that /dev/zero or a FIFO named *.md stops too. */
+static gboolean
+check_readable (AmendRepository *self,
+                const char      *path,
+                GError         **error)
+{
+  g_autofree char *full = g_build_filename (self->path, path, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (full);
+  g_autoptr(GError) local = NULL;
+  g_autofree char *data = NULL;
+  gsize len = 0;
+
+  if (!g_str_has_suffix (path, ".md") && !g_str_has_suffix (path, ".MD"))
+    return TRUE;
+  data = amend_read_file (file, AMEND_MAX_DOCUMENT_SIZE, &len, NULL, &local);
+  if (data == NULL && g_error_matches (local, AMEND_ERROR, AMEND_ERROR_TOO_LARGE))
+    {
+      g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_INVALID,
+                   _("%s is larger than %u MB, too large for a regulation, so it was not saved"), path,
+                   (guint) (AMEND_MAX_DOCUMENT_SIZE / (1024 * 1024)));
+      return FALSE;
+    }
+  if (data == NULL)
+    {
+      g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_FAILED, _("cannot read %s: %s"), path,
+                   local->message);
+      return FALSE;
+    }
+  if (memchr (data, '\0', len) != NULL || !g_utf8_validate_len (data, len, NULL))
+    {
+      g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_INVALID,
+                   _("%s is not text (it holds NUL bytes or bytes that are not UTF-8), so Amend cannot read it as "
+                     "a regulation and did not save it; save it as UTF-8 text, or rename it so that it does not "
+                     "end in .md"), path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* The tree updates that bring @base to the working copy for @changes. */
 static gboolean
 collect_updates (AmendRepository *self,
@@ -980,6 +1023,8 @@ collect_updates (AmendRepository *self,
 
       if (g_lstat (file, &st) == 0 && !S_ISDIR (st.st_mode))
         {
+          if (S_ISREG (st.st_mode) && !check_readable (self, change->path, error))
+            return FALSE;
           rc = git_blob_create_from_workdir (&update.id, self->repo, change->path);
           if (rc < 0)
             return amend_repository_set_git_error (error, rc, _("cannot read %s"), change->path);
