@@ -13,7 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "amend-read.h"
+#include "amend-file.h"
 #include "amend-test-util.h"
 
 static AmendDocument *

@@ -8,7 +8,7 @@
 #include <stdio.h>
 
 #include "amend-cli.h"
-#include "amend-read.h"
+#include "amend-file.h"
 
 void
 amend_cli_error (const char *format,

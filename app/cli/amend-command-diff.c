@@ -11,6 +11,7 @@
 
 #include "amend-cli-git.h"
 #include "amend-diff-json.h"
+#include "amend-file.h"
 #include "amend-instructions.h"
 #include "amend-renvooi.h"
 
@@ -76,7 +77,7 @@ run (int    argc,
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (opt_output);
       g_autoptr(GError) error = NULL;
 
-      if (!g_file_replace_contents (file, out, strlen (out), NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error))
+      if (!amend_write_file (file, out, strlen (out), &error))
         {
           amend_cli_error ("%s", error->message);
           return AMEND_EXIT_FAILURE;

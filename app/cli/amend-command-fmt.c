@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "amend-cli.h"
-#include "amend-read.h"
+#include "amend-file.h"
 
 static gboolean opt_check;
 
@@ -70,8 +70,7 @@ format_one (const char *path)
     }
 
   amend_cli_print_diagnostics (doc, path, FALSE);
-  if (!g_file_replace_contents (file, canonical, strlen (canonical), NULL, FALSE,
-                                G_FILE_CREATE_NONE, NULL, NULL, &error))
+  if (!amend_write_file (file, canonical, strlen (canonical), &error))
     {
       amend_cli_error (_("%s was not changed: %s"), path, error->message);
       return AMEND_EXIT_FAILURE;

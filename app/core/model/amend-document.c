@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "amend-document-private.h"
-#include "amend-read.h"
+#include "amend-file.h"
 
 struct _AmendDocument
 {
@@ -377,9 +377,9 @@ amend_document_to_markdown (AmendDocument *self)
 /**
  * amend_document_save:
  *
- * Writes the canonical Markdown atomically: g_file_replace_contents() writes
- * a temporary file in the same folder and renames it over the old one, so a
- * crash leaves either the old or the new file, never half of one.
+ * Writes the canonical Markdown atomically (amend_write_file()): a
+ * temporary file in the same folder renamed over the old one, so a crash
+ * leaves either the old or the new file, never half of one.
  */
 gboolean
 amend_document_save (AmendDocument *self,
@@ -389,6 +389,5 @@ amend_document_save (AmendDocument *self,
 {
   g_autofree char *text = amend_document_to_markdown (self);
 
-  return g_file_replace_contents (file, text, strlen (text), NULL, FALSE,
-                                  G_FILE_CREATE_NONE, NULL, cancellable, error);
+  return amend_write_file (file, text, strlen (text), error);
 }

@@ -4,7 +4,7 @@
  *
  * Every command that writes to a project runs as one journaled operation:
  *
- *   g_autoptr(AmendJournal) journal = amend_journal_begin (repo, "submit", _("submitting “x”"), error);
+ *   g_autoptr(AmendJournal) journal = amend_journal_begin (repo, "submit", summary, error);
  *   ... read the project, refuse what cannot be done, write the git
  *       objects (blobs, trees, commits: nothing refers to them yet) ...
  *   amend_journal_move_ref (journal, "refs/heads/amendement/x", &old_tip, &new_tip);

@@ -18,7 +18,7 @@
 #include "amend-amendment.h"
 #include "amend-document.h"
 #include "amend-journal.h"
-#include "amend-read.h"
+#include "amend-file.h"
 #include "amend-repository-private.h"
 
 struct _AmendRepository

@@ -35,7 +35,7 @@
 
 #include "amend-diagnostic.h"
 #include "amend-document.h"
-#include "amend-read.h"
+#include "amend-file.h"
 #include "amend-xml-private.h"
 
 /* Marks the parser contexts of amend_xml_read() for the entity loader. */

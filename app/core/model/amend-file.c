@@ -1,4 +1,4 @@
-/* amend-read.c: reading a file with a bound, whatever the file is
+/* amend-file.c: reading a file with a bound, whatever the file is
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -11,11 +11,15 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "amend-document.h"
-#include "amend-read.h"
+#include "amend-file.h"
 
 #define CHUNK (64 * 1024)
 
@@ -164,4 +168,98 @@ amend_read_fd (int          fd,
   buf[used] = '\0';
   *len = used;
   return g_steal_pointer (&buf);
+}
+
+static gboolean
+write_all (int          fd,
+           const char  *data,
+           gsize        len)
+{
+  while (len > 0)
+    {
+      gssize n = write (fd, data, len);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        return FALSE;
+      data += n;
+      len -= n;
+    }
+  return TRUE;
+}
+
+/**
+ * amend_write_file:
+ *
+ * Writes @file whole or not at all: a temporary file in the same folder,
+ * flushed to the disk, renamed over it.  A kill or a full disk leaves the
+ * old file or the new one, never half of one.  Unlike
+ * g_file_replace_contents(), which writes into the file itself when it
+ * cannot make the temporary file (a read-only folder), this then fails
+ * and leaves the file alone.  A symbolic link is followed (the file it
+ * names is replaced, the link stays); the file keeps its permissions.
+ */
+gboolean
+amend_write_file (GFile       *file,
+                  const char  *data,
+                  gsize        len,
+                  GError     **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *target = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *tmp = NULL;
+  mode_t mode;
+  struct stat st;
+  int fd, saved;
+
+  if (path == NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("cannot write %s: %s"), name,
+                   g_strerror (ENOTSUP));
+      return FALSE;
+    }
+  target = realpath (path, NULL);
+  if (target == NULL)
+    target = g_strdup (path);
+  if (g_stat (target, &st) == 0)
+    mode = st.st_mode & 07777;
+  else
+    {
+      /* A new file gets what open() gives: 0666 less the umask. */
+      mode_t mask = umask (0);
+      umask (mask);
+      mode = 0666 & ~mask;
+    }
+  dir = g_path_get_dirname (target);
+  base = g_path_get_basename (target);
+  tmp = g_strconcat (dir, G_DIR_SEPARATOR_S ".", base, ".XXXXXX", NULL);
+  fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0600);
+  if (fd < 0)
+    goto fail;
+  if (!write_all (fd, data, len) || fchmod (fd, mode) != 0 || fsync (fd) != 0)
+    {
+      saved = errno;
+      close (fd);
+      g_unlink (tmp);
+      errno = saved;
+      goto fail;
+    }
+  if (close (fd) != 0 || g_rename (tmp, target) != 0)
+    {
+      saved = errno;
+      g_unlink (tmp);
+      errno = saved;
+      goto fail;
+    }
+  return TRUE;
+
+fail:
+  saved = errno;
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("cannot write %s: %s"), path,
+               g_strerror (saved));
+  return FALSE;
 }

@@ -1,4 +1,4 @@
-/* amend-read.h: reading a file with a bound, whatever the file is
+/* amend-file.h: reading a file with a bound, writing one whole
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,5 +18,9 @@ char *amend_read_fd   (int            fd,
                        gsize          limit,
                        gsize         *len,
                        GError       **error);
+gboolean amend_write_file (GFile         *file,
+                           const char    *data,
+                           gsize          len,
+                           GError       **error);
 
 G_END_DECLS
