@@ -227,6 +227,32 @@ test_parse_author (void)
     }
 }
 
+/* A submitter is a person with an address or a group without one; an
+ * address without @ is refused. */
+static void
+test_parse_submitter (void)
+{
+  const char *bad[] = { "", "   ", "Jan <jan>", "Jan <@x.nl>", "Jan <jan@>", "<jan@x.nl>", "Jan <jan@x.nl", "Wijk<raad" };
+  g_autofree char *group = amend_parse_submitter ("  Wijkraad Oost ", NULL);
+  g_autofree char *person = amend_parse_submitter ("Anna de Vries   <anna@example.nl>", NULL);
+
+  g_assert_cmpstr (group, ==, "Wijkraad Oost");
+  g_assert_cmpstr (person, ==, "Anna de Vries <anna@example.nl>");
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_null (amend_parse_submitter (bad[i], &error));
+      g_assert_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_INVALID);
+    }
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_null (amend_parse_submitter ("Jan Jansen <jan.lindewaarde.nl>", &error));
+    g_assert_nonnull (strstr (error->message, "@"));
+  }
+}
+
 /* A repository made with git: other branches, other files, a subfolder,
  * the draft on master. */
 static void
@@ -1300,6 +1326,7 @@ main (int    argc,
   g_test_add_func ("/repository/create-existing-files", test_create_existing_files);
   g_test_add_func ("/repository/create-without-author", test_create_without_author);
   g_test_add_func ("/repository/parse-author", test_parse_author);
+  g_test_add_func ("/repository/parse-submitter", test_parse_submitter);
   g_test_add_func ("/repository/open-git-made", test_open_git_made);
   g_test_add_func ("/repository/gemeentewet-history", test_gemeentewet_history);
   g_test_add_func ("/repository/save", test_save);

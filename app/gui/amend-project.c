@@ -18,6 +18,7 @@
 
 #include "amend-check.h"
 #include "amend-project.h"
+#include "amend-repository-private.h"
 
 struct _AmendProject
 {
@@ -27,6 +28,9 @@ struct _AmendProject
   char           *file;        /* the regulation, relative to it */
   char           *branch;
   char           *main_branch;
+  char           *head_commit; /* the tip of the branch, NULL before the first save */
+  char           *git_dir;     /* where HEAD is */
+  char           *common_dir;  /* where the refs are (another folder in a git worktree) */
   char           *title;
   char           *disk_text;   /* the file in the working copy */
   char           *saved_text;  /* the file in the last saved version, NULL when never saved */
@@ -35,6 +39,8 @@ struct _AmendProject
 };
 
 G_DEFINE_FINAL_TYPE (AmendProject, amend_project, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (amend-project-error-quark, amend_project_error)
 
 void
 amend_comparison_free (AmendComparison *comparison)
@@ -60,6 +66,9 @@ amend_project_finalize (GObject *object)
   g_free (self->file);
   g_free (self->branch);
   g_free (self->main_branch);
+  g_free (self->head_commit);
+  g_free (self->git_dir);
+  g_free (self->common_dir);
   g_free (self->title);
   g_free (self->disk_text);
   g_free (self->saved_text);
@@ -153,6 +162,19 @@ read_text (const char *path,
   return g_steal_pointer (&text);
 }
 
+static void
+read_git_state (AmendProject    *self,
+                AmendRepository *repo)
+{
+  git_repository *git = amend_repository_get_git (repo);
+  git_oid oid;
+
+  if (git_reference_name_to_id (&oid, git, "HEAD") == 0)
+    self->head_commit = g_strdup (git_oid_tostr_s (&oid));
+  self->git_dir = g_strdup (git_repository_path (git));
+  self->common_dir = g_strdup (git_repository_commondir (git));
+}
+
 static AmendProject *
 read_project (AmendRepository *repo,
               const char      *file,
@@ -180,6 +202,7 @@ read_project (AmendRepository *repo,
   self->main_branch = amend_repository_dup_main_branch (repo, NULL);
   if (self->main_branch == NULL)
     self->main_branch = g_strdup ("main");
+  read_git_state (self, repo);
 
   self->file = file ? g_strdup (file) : find_regulation (self->path, error);
   if (self->file == NULL)
@@ -323,6 +346,51 @@ amend_project_is_on_main (AmendProject *self)
 }
 
 const char *
+amend_project_get_head_commit (AmendProject *self)
+{
+  g_return_val_if_fail (AMEND_IS_PROJECT (self), NULL);
+  return self->head_commit;
+}
+
+const char *
+amend_project_get_git_dir (AmendProject *self)
+{
+  g_return_val_if_fail (AMEND_IS_PROJECT (self), NULL);
+  return self->git_dir;
+}
+
+const char *
+amend_project_get_common_dir (AmendProject *self)
+{
+  g_return_val_if_fail (AMEND_IS_PROJECT (self), NULL);
+  return self->common_dir;
+}
+
+/* Whether git says the same in both: branch, its tip, the amendments and
+ * their tips.  The text in the working copy is not compared. */
+gboolean
+amend_project_same_state (AmendProject *self,
+                          AmendProject *other)
+{
+  g_return_val_if_fail (AMEND_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (AMEND_IS_PROJECT (other), FALSE);
+
+  if (g_strcmp0 (self->branch, other->branch) != 0 || g_strcmp0 (self->head_commit, other->head_commit) != 0 ||
+      self->amendments->len != other->amendments->len)
+    return FALSE;
+  for (guint i = 0; i < self->amendments->len; i++)
+    {
+      AmendAmendment *a = g_ptr_array_index (self->amendments, i);
+      AmendAmendment *b = g_ptr_array_index (other->amendments, i);
+
+      if (g_strcmp0 (amend_amendment_get_branch (a), amend_amendment_get_branch (b)) != 0 ||
+          g_strcmp0 (amend_amendment_get_commit (a), amend_amendment_get_commit (b)) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+const char *
 amend_project_get_title (AmendProject *self)
 {
   g_return_val_if_fail (AMEND_IS_PROJECT (self), NULL);
@@ -392,6 +460,7 @@ typedef struct {
   char     *author;
   char     *message;     /* SAVE; PROPOSE: the motivation */
   char     *name;        /* SWITCH: the branch; PROPOSE: the title; COMPARE: the commit */
+  char     *branch;      /* the branch the window shows: changes are made there or not at all */
   GStrv     submitters;
   gboolean  put_back;
   char     *commit;      /* SAVE: the new version */
@@ -406,6 +475,7 @@ job_free (Job *job)
   g_free (job->author);
   g_free (job->message);
   g_free (job->name);
+  g_free (job->branch);
   g_strfreev (job->submitters);
   g_free (job->commit);
   g_free (job);
@@ -420,7 +490,28 @@ job_new (AmendProject *self,
   job->kind = kind;
   job->path = g_strdup (self->path);
   job->file = g_strdup (self->file);
+  job->branch = g_strdup (self->branch);
   return job;
+}
+
+/* Another program (amend switch, git checkout) may have moved the working
+ * copy to another branch since the window last looked: then nothing is
+ * written, so that a save never lands on a branch the window does not
+ * show, and the window reads the project again. */
+static gboolean
+still_on_branch (AmendRepository *repo,
+                 Job             *job,
+                 GError         **error)
+{
+  g_autofree char *now = NULL;
+
+  amend_repository_get_head (repo, &now);
+  if (g_strcmp0 (now, job->branch) == 0)
+    return TRUE;
+  g_set_error (error, AMEND_PROJECT_ERROR, AMEND_PROJECT_ERROR_BRANCH_CHANGED,
+               _("Another program switched the project to another version of the text while you were writing; "
+                 "nothing was saved there. Your text is kept and the window now follows the switch."));
+  return FALSE;
 }
 
 static gboolean
@@ -505,6 +596,12 @@ job_thread (GTask        *task,
 
   repo = amend_repository_open (job->path, &error);
   if (repo == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if ((job->kind == JOB_SAVE || job->kind == JOB_SWITCH || job->kind == JOB_PROPOSE) &&
+      !still_on_branch (repo, job, &error))
     {
       g_task_return_error (task, error);
       return;

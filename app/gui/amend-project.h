@@ -26,6 +26,16 @@ typedef struct {
 void amend_comparison_free (AmendComparison *comparison);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmendComparison, amend_comparison_free)
 
+#define AMEND_PROJECT_ERROR (amend_project_error_quark ())
+
+typedef enum {
+  /* The working copy is on another branch than the window shows: it was
+   * switched by another program.  Nothing was written. */
+  AMEND_PROJECT_ERROR_BRANCH_CHANGED,
+} AmendProjectError;
+
+GQuark amend_project_error_quark (void);
+
 #define AMEND_TYPE_PROJECT (amend_project_get_type ())
 
 G_DECLARE_FINAL_TYPE (AmendProject, amend_project, AMEND, PROJECT, GObject)
@@ -46,6 +56,11 @@ const char     *amend_project_get_file          (AmendProject        *self);
 char           *amend_project_dup_file_path     (AmendProject        *self);
 const char     *amend_project_get_branch        (AmendProject        *self);
 const char     *amend_project_get_main_branch   (AmendProject        *self);
+const char     *amend_project_get_head_commit   (AmendProject        *self);
+const char     *amend_project_get_git_dir       (AmendProject        *self);
+const char     *amend_project_get_common_dir    (AmendProject        *self);
+gboolean        amend_project_same_state        (AmendProject        *self,
+                                                 AmendProject        *other);
 gboolean        amend_project_is_on_main        (AmendProject        *self);
 const char     *amend_project_get_title         (AmendProject        *self);
 const char     *amend_project_get_disk_text     (AmendProject        *self);

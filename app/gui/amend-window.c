@@ -31,6 +31,7 @@ typedef enum {
   REASON_SWITCH,
   REASON_SAVE,
   REASON_PROPOSE,
+  REASON_REFRESH,   /* git changed under the window, on the same branch */
 } Reason;
 
 typedef enum {
@@ -66,9 +67,15 @@ struct _AmendWindow
   AmendProject         *project;
   GCancellable         *cancellable;
   GFileMonitor         *monitor;
+  GPtrArray            *git_monitors;  /* HEAD and the refs: switches made elsewhere */
   char                 *disk_text;     /* the file as Amend last read or wrote it */
+  char                 *base_commit;   /* the version the editor's text started from ("" before the first) */
+  char                 *base_digest;   /* and a digest of that text: drafts are restored onto it only */
+  char                 *stray_commit;  /* a draft of another version of this branch, not restored */
   guint                 autosave_source;
-  guint                 monitor_source;
+  guint                 refresh_source;
+  guint                 generation;    /* counts snapshots: a refresh overtaken by one is dropped */
+  gboolean              refreshing;
   gboolean              busy;
   gboolean              draft_restored;
   char                 *last_error;
@@ -82,6 +89,8 @@ struct _AmendWindow
 G_DEFINE_FINAL_TYPE (AmendWindow, amend_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void set_busy (AmendWindow *self, gboolean busy);
+static void schedule_refresh (AmendWindow *self, guint ms);
+static void watch_git (AmendWindow *self);
 static void start_switch (AmendWindow *self, const char *branch, gboolean put_back);
 static void ask_propose (AmendWindow *self);
 
@@ -164,6 +173,18 @@ branch_label (AmendProject *project)
   if (amendment)
     return g_strdup (amend_amendment_get_title (amendment));
   return g_strdup (amend_project_get_branch (project));
+}
+
+/* "the draft" or the amendment's title in quotes, inside a sentence. */
+static char *
+where_label (AmendProject *project)
+{
+  g_autofree char *label = NULL;
+
+  if (amend_project_is_on_main (project))
+    return g_strdup (_("the draft"));
+  label = branch_label (project);
+  return g_strdup_printf ("\xe2\x80\x9c%s\xe2\x80\x9d", label);
 }
 
 static void
@@ -255,28 +276,46 @@ recent_changed (GSettings   *settings,
 /* Drafts                                                                   */
 /* ----------------------------------------------------------------------- */
 
+/* A draft is kept under the branch the text was typed on and the version
+ * it started from. */
 static gboolean
 draft_key_parts (AmendWindow *self,
                  const char **path,
                  const char **branch,
-                 const char **file)
+                 const char **file,
+                 const char **commit)
 {
-  if (self->project == NULL)
+  if (self->project == NULL || self->base_commit == NULL)
     return FALSE;
   *path = amend_project_get_path (self->project);
   *branch = amend_project_get_branch (self->project);
   *file = amend_project_get_file (self->project);
+  *commit = self->base_commit;
   return TRUE;
+}
+
+/* The editor's text now starts from the saved text of @project. */
+static void
+set_base (AmendWindow  *self,
+          AmendProject *project)
+{
+  const char *saved = amend_project_get_saved_text (project);
+  const char *head = amend_project_get_head_commit (project);
+
+  g_free (self->base_commit);
+  g_free (self->base_digest);
+  self->base_commit = g_strdup (head ? head : "");
+  self->base_digest = amend_draft_base_digest (saved ? saved : amend_project_get_disk_text (project));
 }
 
 static void
 drop_draft (AmendWindow *self)
 {
-  const char *path, *branch, *file;
+  const char *path, *branch, *file, *commit;
   g_autoptr(GError) error = NULL;
 
-  if (draft_key_parts (self, &path, &branch, &file) &&
-      !amend_draft_store_remove (self->drafts, path, branch, file, &error))
+  if (draft_key_parts (self, &path, &branch, &file, &commit) &&
+      !amend_draft_store_remove (self->drafts, path, branch, file, commit, &error))
     g_warning ("%s", error->message);
 }
 
@@ -284,11 +323,11 @@ drop_draft (AmendWindow *self)
 void
 amend_window_keep_draft (AmendWindow *self)
 {
-  const char *path, *branch, *file;
+  const char *path, *branch, *file, *commit;
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!draft_key_parts (self, &path, &branch, &file))
+  if (!draft_key_parts (self, &path, &branch, &file, &commit))
     return;
   if (!amend_window_has_unsaved (self))
     {
@@ -296,7 +335,7 @@ amend_window_keep_draft (AmendWindow *self)
       return;
     }
   text = current_text (self);
-  if (!amend_draft_store_save (self->drafts, path, branch, file, text, strlen (text), &error))
+  if (!amend_draft_store_save (self->drafts, path, branch, file, commit, self->base_digest, text, strlen (text), &error))
     show_error (self, _("Unsaved Changes Not Kept"), error->message);
 }
 
@@ -316,10 +355,10 @@ static gboolean
 autosave_tick (gpointer data)
 {
   AmendWindow *self = data;
-  const char *path, *branch, *file;
+  const char *path, *branch, *file, *commit;
   char *text;
 
-  if (!draft_key_parts (self, &path, &branch, &file))
+  if (!draft_key_parts (self, &path, &branch, &file, &commit))
     return G_SOURCE_CONTINUE;
   if (!amend_window_has_unsaved (self))
     {
@@ -327,7 +366,8 @@ autosave_tick (gpointer data)
       return G_SOURCE_CONTINUE;
     }
   text = current_text (self);
-  amend_draft_store_save_async (self->drafts, path, branch, file, g_bytes_new_take (text, strlen (text)),
+  amend_draft_store_save_async (self->drafts, path, branch, file, commit, self->base_digest,
+                                g_bytes_new_take (text, strlen (text)),
                                 NULL, autosave_done, g_object_ref (self));
   return G_SOURCE_CONTINUE;
 }
@@ -349,45 +389,108 @@ autosave_interval_changed (GSettings   *settings,
   restart_autosave (self);
 }
 
-/* Puts a draft of this project, branch and file back into the editor. */
-static void
-restore_draft (AmendWindow *self)
+static char *
+draft_time (AmendDraftInfo *info)
 {
-  const char *path, *branch, *file;
+  /* TRANSLATORS: time of day of the restored copy, see strftime */
+  return info->saved ? g_date_time_format (info->saved, _("%H:%M on %-d %B")) : g_strdup ("");
+}
+
+static void
+put_draft (AmendWindow *self,
+           const char  *commit)
+{
+  const char *path, *branch, *file, *base;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) saved = NULL;
   g_autofree char *text = NULL;
   g_autofree char *now = NULL;
-  g_autofree char *when = NULL;
-  g_autofree char *message = NULL;
-  AdwToast *note;
   gsize len = 0;
 
-  self->draft_restored = FALSE;
-  if (!draft_key_parts (self, &path, &branch, &file))
+  if (!draft_key_parts (self, &path, &branch, &file, &base))
     return;
-  text = amend_draft_store_load (self->drafts, path, branch, file, &len, &saved, &error);
-  if (text == NULL)
+  text = amend_draft_store_load (self->drafts, path, branch, file, commit, &len, NULL, &error);
+  if (text == NULL || !g_utf8_validate (text, len, NULL))
     {
       if (error)
         toast (self, error->message);
       return;
     }
-  if (!g_utf8_validate (text, len, NULL))
-    return;
   now = current_text (self);
-  if (g_strcmp0 (now, text) == 0)
-    return;
-  amend_editor_replace_text (self->editor, text);
-  self->draft_restored = TRUE;
-  /* TRANSLATORS: time of day of the restored copy, see strftime */
-  when = saved ? g_date_time_format (saved, _("%H:%M on %-d %B")) : g_strdup ("");
-  message = g_strdup_printf (_("Unsaved changes of %s were restored"), when);
-  note = adw_toast_new (message);
+  if (g_strcmp0 (now, text) != 0)
+    {
+      amend_editor_replace_text (self->editor, text);
+      self->draft_restored = TRUE;
+    }
+  /* From now on the text waits under the version it is shown on. */
+  if (g_strcmp0 (commit, self->base_commit) != 0)
+    {
+      amend_window_keep_draft (self);
+      amend_draft_store_remove (self->drafts, path, branch, file, commit, NULL);
+    }
+}
+
+static void
+note_restored (AmendWindow    *self,
+               AmendDraftInfo *info)
+{
+  g_autofree char *when = draft_time (info);
+  g_autofree char *message = g_strdup_printf (_("Unsaved changes of %s were restored"), when);
+  AdwToast *note = adw_toast_new (message);
+
   adw_toast_set_timeout (note, 10);
   adw_toast_set_button_label (note, _("_Discard"));
   adw_toast_set_action_name (note, "win.discard-changes");
   adw_toast_overlay_add_toast (self->toast_overlay, note);
+}
+
+/* Unsaved text typed on another version of this branch (saved or
+ * changed elsewhere since): never put onto this text unasked. */
+static void
+note_stray (AmendWindow    *self,
+            AmendDraftInfo *info)
+{
+  g_autofree char *when = draft_time (info);
+  g_autofree char *message = g_strdup_printf (_("Unsaved changes of %s were made on an earlier version of this text; "
+                                                "they are kept, not put into it"), when);
+  AdwToast *note = adw_toast_new (message);
+
+  g_free (self->stray_commit);
+  self->stray_commit = g_strdup (info->commit);
+  adw_toast_set_timeout (note, 0);
+  adw_toast_set_button_label (note, _("_Show Them"));
+  adw_toast_set_action_name (note, "win.restore-stray");
+  adw_toast_overlay_add_toast (self->toast_overlay, note);
+}
+
+/* Puts the draft of this project, branch and file back into the editor,
+ * when it was typed on the very text the editor now has. */
+static void
+restore_draft (AmendWindow *self)
+{
+  const char *path, *branch, *file, *commit;
+  g_autoptr(GPtrArray) drafts = NULL;
+  AmendDraftInfo *stray = NULL;
+
+  self->draft_restored = FALSE;
+  g_clear_pointer (&self->stray_commit, g_free);
+  if (!draft_key_parts (self, &path, &branch, &file, &commit))
+    return;
+  drafts = amend_draft_store_list (self->drafts, path, branch, file);
+  for (guint i = 0; i < drafts->len; i++)
+    {
+      AmendDraftInfo *info = g_ptr_array_index (drafts, i);
+
+      if (g_strcmp0 (info->commit, commit) == 0 || g_strcmp0 (info->base, self->base_digest) == 0)
+        {
+          put_draft (self, info->commit);
+          if (self->draft_restored)
+            note_restored (self, info);
+          return;
+        }
+      stray = stray ? stray : info;
+    }
+  if (stray)
+    note_stray (self, stray);
 }
 
 gboolean
@@ -408,7 +511,6 @@ check_disk (gpointer data)
   g_autofree char *text = NULL;
   gboolean unsaved;
 
-  self->monitor_source = 0;
   if (self->project == NULL || self->busy)
     return G_SOURCE_REMOVE;
   full = amend_project_dup_file_path (self->project);
@@ -446,9 +548,9 @@ file_changed (GFileMonitor      *monitor,
               GFileMonitorEvent  event,
               AmendWindow       *self)
 {
-  /* Editors write in bursts; look once it has settled. */
-  g_clear_handle_id (&self->monitor_source, g_source_remove);
-  self->monitor_source = g_timeout_add (250, check_disk, self);
+  /* Editors write in bursts; and a checkout writes the file too, so git
+   * is read first: a file of another branch is no change of this one. */
+  schedule_refresh (self, 250);
 }
 
 static void
@@ -513,32 +615,38 @@ set_project (AmendWindow  *self,
              Reason        reason)
 {
   g_autoptr(AmendProject) old = self->project ? g_object_ref (self->project) : NULL;
+  g_autofree char *old_commit = g_strdup (self->base_commit);
   const char *saved = amend_project_get_saved_text (project);
   const char *disk = amend_project_get_disk_text (project);
   gboolean same_key = old && g_strcmp0 (amend_project_get_path (old), amend_project_get_path (project)) == 0 &&
                       g_strcmp0 (amend_project_get_branch (old), amend_project_get_branch (project)) == 0;
 
+  self->generation++;
   g_set_object (&self->project, project);
-  g_free (self->disk_text);
-  self->disk_text = g_strdup (disk);
+  if (reason != REASON_REFRESH)
+    {
+      g_free (self->disk_text);
+      self->disk_text = g_strdup (disk);
+    }
 
   switch (reason)
     {
     case REASON_OPEN:
     case REASON_SWITCH:
       amend_editor_load_text (self->editor, disk, g_strcmp0 (disk, saved) != 0);
+      set_base (self, project);
       restore_draft (self);
       break;
     case REASON_SAVE:
       {
         g_autofree char *text = current_text (self);
 
-        /* Typing may have gone on while git worked. */
+        /* The draft of the version before goes; typing may have gone on
+         * while git worked, and waits under the new one. */
+        drop_draft (self);
+        set_base (self, project);
         if (g_strcmp0 (text, saved) == 0)
-          {
-            gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (amend_editor_get_buffer (self->editor)), FALSE);
-            drop_draft (self);
-          }
+          gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (amend_editor_get_buffer (self->editor)), FALSE);
         else
           amend_window_keep_draft (self);
       }
@@ -547,9 +655,11 @@ set_project (AmendWindow  *self,
       /* The unsaved text came along to the amendment: so does its draft. */
       if (old && !same_key)
         amend_draft_store_remove (self->drafts, amend_project_get_path (old), amend_project_get_branch (old),
-                                  amend_project_get_file (old), NULL);
+                                  amend_project_get_file (old), old_commit, NULL);
+      set_base (self, project);
       amend_window_keep_draft (self);
       break;
+    case REASON_REFRESH:
     default:
       break;
     }
@@ -562,6 +672,7 @@ set_project (AmendWindow  *self,
     amend_outline_panel_set_document (self->outline_panel, amend_project_get_document (project), NULL);
   amend_history_page_set_project (self->history_page, project);
   watch_file (self);
+  watch_git (self);
   remember_recent (self, amend_project_get_path (project));
   gtk_stack_set_visible_child_name (self->main_stack, "project");
   gtk_spinner_stop (self->loading_spinner);
@@ -570,6 +681,214 @@ set_project (AmendWindow  *self,
       amend_profile_first_frame (GTK_WIDGET (self), amend_project_get_path (project));
       test_hooks (self);
     }
+}
+
+/* ----------------------------------------------------------------------- */
+/* Git changed by another program                                           */
+/* ----------------------------------------------------------------------- */
+
+/* The working copy is on another branch: `amend switch`, `amend propose`
+ * or git did it.  Whatever the editor had waits as a draft of the branch
+ * and version it was typed on; the window then shows the other branch as
+ * a switch made here would. */
+static void
+follow_switch (AmendWindow  *self,
+               AmendProject *project)
+{
+  g_autofree char *left = branch_label (self->project);
+  g_autofree char *now = branch_label (project);
+  g_autofree char *message = NULL;
+  gboolean unsaved = amend_window_has_unsaved (self);
+
+  amend_window_keep_draft (self);
+  set_project (self, project, REASON_SWITCH);
+  if (unsaved)
+    /* TRANSLATORS: the draft or an amendment's title, twice */
+    message = g_strdup_printf (_("Another program switched to %s; your unsaved changes to %s wait there"), now, left);
+  else
+    message = g_strdup_printf (_("Another program switched to %s"), now);
+  toast (self, message);
+}
+
+/* Same branch, but git moved: a version saved or an amendment proposed
+ * or submitted elsewhere.  Without unsaved changes the editor shows the
+ * new version; with them, they stay, typed on the version before. */
+static void
+follow_refresh (AmendWindow  *self,
+                AmendProject *project)
+{
+  gboolean unsaved = amend_window_has_unsaved (self);
+  gboolean moved = g_strcmp0 (amend_project_get_head_commit (project),
+                              amend_project_get_head_commit (self->project)) != 0;
+  const char *disk = amend_project_get_disk_text (project);
+
+  set_project (self, project, REASON_REFRESH);
+  if (!moved)
+    check_disk (self);
+  else if (!unsaved)
+    {
+      g_free (self->disk_text);
+      self->disk_text = g_strdup (disk);
+      amend_editor_load_text (self->editor, disk, g_strcmp0 (disk, amend_project_get_saved_text (project)) != 0);
+      set_base (self, project);
+      amend_outline_panel_set_document (self->outline_panel, amend_project_get_document (project), NULL);
+    }
+  else
+    {
+      AdwToast *note = adw_toast_new (_("Another program saved a new version of this text; your unsaved changes stay in the editor"));
+
+      g_free (self->disk_text);
+      self->disk_text = g_strdup (disk);
+      adw_toast_set_timeout (note, 0);
+      adw_toast_set_button_label (note, _("_Load Theirs"));
+      adw_toast_set_action_name (note, "win.load-disk");
+      adw_toast_overlay_add_toast (self->toast_overlay, note);
+    }
+}
+
+typedef struct {
+  AmendWindow *self;
+  guint        generation;
+} Refresh;
+
+static void
+refreshed (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Refresh *r = user_data;
+  g_autoptr(AmendWindow) self = r->self;
+  guint generation = r->generation;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendProject) project = amend_project_load_finish (result, &error);
+
+  g_free (r);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self->refreshing = FALSE;
+  if (self->project == NULL)
+    return;
+  /* A save or switch of the window's own came first: look again. */
+  if (self->busy || generation != self->generation)
+    {
+      schedule_refresh (self, 100);
+      return;
+    }
+  if (project == NULL)
+    {
+      /* A detached HEAD, a removed regulation: say so once; saving stays
+       * refused until the project is on a branch again. */
+      if (g_strcmp0 (self->last_error, error->message) != 0)
+        {
+          g_free (self->last_error);
+          self->last_error = g_strdup (error->message);
+          toast (self, error->message);
+        }
+      return;
+    }
+  if (g_strcmp0 (amend_project_get_branch (project), amend_project_get_branch (self->project)) != 0)
+    follow_switch (self, project);
+  else if (!amend_project_same_state (project, self->project))
+    follow_refresh (self, project);
+  else
+    check_disk (self);
+}
+
+static gboolean
+refresh_tick (gpointer data)
+{
+  AmendWindow *self = data;
+  g_autofree char *full = NULL;
+  Refresh *r;
+
+  self->refresh_source = 0;
+  if (self->project == NULL)
+    return G_SOURCE_REMOVE;
+  if (self->busy || self->refreshing)
+    {
+      schedule_refresh (self, 200);
+      return G_SOURCE_REMOVE;
+    }
+  self->refreshing = TRUE;
+  full = amend_project_dup_file_path (self->project);
+  r = g_new0 (Refresh, 1);
+  r->self = g_object_ref (self);
+  r->generation = self->generation;
+  amend_project_load_async (full, self->cancellable, refreshed, r);
+  return G_SOURCE_REMOVE;
+}
+
+/* Git and editors write in bursts: look once it has settled. */
+static void
+schedule_refresh (AmendWindow *self,
+                  guint        ms)
+{
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  self->refresh_source = g_timeout_add (ms, refresh_tick, self);
+}
+
+static void
+git_changed (GFileMonitor      *monitor,
+             GFile             *file,
+             GFile             *other,
+             GFileMonitorEvent  event,
+             AmendWindow       *self)
+{
+  g_autofree char *name = g_file_get_basename (file);
+
+  /* The lock files come and go around every change of a ref. */
+  if (g_str_has_suffix (name, ".lock") || g_str_equal (name, "index"))
+    return;
+  schedule_refresh (self, 250);
+}
+
+static void
+unwatch_git (AmendWindow *self)
+{
+  for (guint i = 0; self->git_monitors && i < self->git_monitors->len; i++)
+    {
+      GFileMonitor *monitor = g_ptr_array_index (self->git_monitors, i);
+
+      g_signal_handlers_disconnect_by_func (monitor, git_changed, self);
+      g_file_monitor_cancel (monitor);
+    }
+  g_clear_pointer (&self->git_monitors, g_ptr_array_unref);
+}
+
+static void
+watch_dir (AmendWindow *self,
+           const char  *dir,
+           const char  *sub)
+{
+  g_autoptr(GFile) file = g_file_new_build_filename (dir, sub, NULL);
+  GFileMonitor *monitor;
+
+  if (!g_file_query_exists (file, NULL))
+    return;
+  monitor = g_file_monitor_directory (file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+  if (monitor == NULL)
+    return;
+  g_signal_connect (monitor, "changed", G_CALLBACK (git_changed), self);
+  g_ptr_array_add (self->git_monitors, monitor);
+}
+
+/* HEAD, packed-refs and the branches: a switch, save or proposal made by
+ * another program moves one of them.  GFileMonitor watches a folder,
+ * not the folders under it, so each folder of branches gets its own. */
+static void
+watch_git (AmendWindow *self)
+{
+  const char *git_dir = amend_project_get_git_dir (self->project);
+  const char *common = amend_project_get_common_dir (self->project);
+
+  unwatch_git (self);
+  self->git_monitors = g_ptr_array_new_with_free_func (g_object_unref);
+  watch_dir (self, git_dir, "");
+  if (g_strcmp0 (common, git_dir) != 0)
+    watch_dir (self, common, "");
+  watch_dir (self, common, "refs/heads");
+  watch_dir (self, common, "refs/heads/amendement");
 }
 
 /* ----------------------------------------------------------------------- */
@@ -711,6 +1030,7 @@ saved (GObject      *source,
   g_autofree char *commit = NULL;
   g_autoptr(AmendProject) next = amend_project_save_finish (AMEND_PROJECT (source), result, &commit, &error);
   g_autofree char *message = NULL;
+  g_autofree char *where = NULL;
   After after = self->after;
   g_autofree char *branch = g_steal_pointer (&self->after_branch);
 
@@ -719,10 +1039,13 @@ saved (GObject      *source,
   if (next == NULL)
     {
       show_error (self, _("Not Saved"), error->message);
+      if (g_error_matches (error, AMEND_PROJECT_ERROR, AMEND_PROJECT_ERROR_BRANCH_CHANGED))
+        schedule_refresh (self, 0);
       return;
     }
   set_project (self, next, REASON_SAVE);
-  message = g_strdup_printf (_("Saved version %.7s"), commit);
+  where = where_label (next);
+  message = g_strdup_printf (_("Saved as a new version of %s"), where);
   toast (self, message);
   if (after == AFTER_SWITCH && branch)
     start_switch (self, branch, FALSE);
@@ -781,8 +1104,7 @@ ask_save (AmendWindow *self)
       toast (self, _("Nothing to save: the text is the last saved version"));
       return;
     }
-  where = amend_project_is_on_main (self->project) ? g_strdup (_("the draft"))
-                                                   : g_strdup_printf ("\xe2\x80\x9c%s\xe2\x80\x9d", gtk_label_get_text (self->branch_label));
+  where = where_label (self->project);
   dialog = amend_save_dialog_new (GTK_WINDOW (self), self->settings, where);
   g_signal_connect (dialog, "response", G_CALLBACK (save_response), self);
   track_dialog (self, GTK_WINDOW (dialog));
@@ -809,6 +1131,8 @@ switched (GObject      *source,
       /* The unsaved text was kept as a draft: put it back. */
       show_error (self, _("Not Switched"), error->message);
       restore_draft (self);
+      if (g_error_matches (error, AMEND_PROJECT_ERROR, AMEND_PROJECT_ERROR_BRANCH_CHANGED))
+        schedule_refresh (self, 0);
       return;
     }
   set_project (self, next, REASON_SWITCH);
@@ -860,9 +1184,7 @@ ask_leave (AmendWindow *self,
            const char  *branch,
            gboolean     propose)
 {
-  g_autofree char *where = amend_project_is_on_main (self->project)
-                           ? g_strdup (_("the draft"))
-                           : g_strdup_printf ("\xe2\x80\x9c%s\xe2\x80\x9d", gtk_label_get_text (self->branch_label));
+  g_autofree char *where = where_label (self->project);
   g_autofree char *body = g_strdup_printf (_("The text of %s has changes that are not saved. Save them as a version first, "
                                              "or keep them here unsaved: they wait for you when you come back to it."),
                                            where);
@@ -916,6 +1238,8 @@ proposed (GObject      *source,
   if (next == NULL)
     {
       show_error (self, _("Amendment Not Proposed"), error->message);
+      if (g_error_matches (error, AMEND_PROJECT_ERROR, AMEND_PROJECT_ERROR_BRANCH_CHANGED))
+        schedule_refresh (self, 0);
       return;
     }
   set_project (self, next, REASON_PROPOSE);
@@ -960,6 +1284,10 @@ ask_propose (AmendWindow *self)
 {
   g_autofree char *me = amend_settings_dup_author (self->settings);
   AmendProposeDialog *dialog;
+
+  /* The user is the first submitter: from the preferences, else from git. */
+  if (me == NULL)
+    me = amend_git_config_author ();
   gboolean unsaved;
 
   if (self->project == NULL || self->busy)
@@ -1279,8 +1607,25 @@ action_load_disk (GtkWidget  *widget,
 {
   AmendWindow *self = AMEND_WINDOW (widget);
 
-  if (self->project && self->disk_text)
-    amend_editor_replace_text (self->editor, self->disk_text);
+  if (self->project == NULL || self->disk_text == NULL)
+    return;
+  /* The draft of the text before stays until this one is saved. */
+  amend_window_keep_draft (self);
+  amend_editor_replace_text (self->editor, self->disk_text);
+  set_base (self, self->project);
+}
+
+static void
+action_restore_stray (GtkWidget  *widget,
+                      const char *name,
+                      GVariant   *param)
+{
+  AmendWindow *self = AMEND_WINDOW (widget);
+  g_autofree char *commit = g_steal_pointer (&self->stray_commit);
+
+  /* Asked for: one step that Ctrl+Z takes back. */
+  if (self->project && commit)
+    put_draft (self, commit);
 }
 
 /* ----------------------------------------------------------------------- */
@@ -1413,6 +1758,13 @@ amend_window_get_last_error (AmendWindow *self)
   return self->last_error;
 }
 
+/* What the header says the text is: the draft, or an amendment's title. */
+const char *
+amend_window_get_where (AmendWindow *self)
+{
+  return gtk_label_get_text (self->branch_label);
+}
+
 void
 amend_window_show_page (AmendWindow *self,
                         const char  *name)
@@ -1428,7 +1780,8 @@ amend_window_dispose (GObject *object)
   AmendWindow *self = (AmendWindow *) object;
 
   g_clear_handle_id (&self->autosave_source, g_source_remove);
-  g_clear_handle_id (&self->monitor_source, g_source_remove);
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  unwatch_git (self);
   if (self->dialog)
     {
       g_object_weak_unref (G_OBJECT (self->dialog), forget_dialog, self);
@@ -1463,6 +1816,9 @@ amend_window_finalize (GObject *object)
   g_free (self->disk_text);
   g_free (self->last_error);
   g_free (self->after_branch);
+  g_free (self->base_commit);
+  g_free (self->base_digest);
+  g_free (self->stray_commit);
   G_OBJECT_CLASS (amend_window_parent_class)->finalize (object);
 }
 
@@ -1514,6 +1870,7 @@ amend_window_class_init (AmendWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, action_export);
   gtk_widget_class_install_action (widget_class, "win.discard-changes", NULL, action_discard_changes);
   gtk_widget_class_install_action (widget_class, "win.load-disk", NULL, action_load_disk);
+  gtk_widget_class_install_action (widget_class, "win.restore-stray", NULL, action_restore_stray);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);

@@ -37,6 +37,7 @@ gboolean           amend_window_is_busy           (AmendWindow    *self);
 gboolean           amend_window_has_unsaved       (AmendWindow    *self);
 gboolean           amend_window_draft_restored    (AmendWindow    *self);
 const char        *amend_window_get_last_error    (AmendWindow    *self);
+const char        *amend_window_get_where         (AmendWindow    *self);
 void               amend_window_show_page         (AmendWindow    *self,
                                                    const char     *name);
 void               amend_window_save              (AmendWindow    *self,

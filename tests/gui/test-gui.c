@@ -231,6 +231,7 @@ on_branch (gpointer data)
   AmendGuiFixture *f = data;
   const char *want = g_object_get_data (G_OBJECT (f->window), "want-branch");
 
+
   return !amend_window_is_busy (f->window) && amend_window_get_project (f->window) &&
          g_strcmp0 (amend_project_get_branch (amend_window_get_project (f->window)), want) == 0;
 }
@@ -244,6 +245,7 @@ test_switch_unsaved (AmendGuiFixture *f,
   g_autofree char *status = NULL;
   g_autofree char *on_disk = NULL;
   g_autofree char *draft = NULL;
+  g_autofree char *main_head = NULL;
   GtkWindow *dialog;
 
   amend_gui_type (f, "ten hoogste acht weken verdagen.", " ONBEWAARDE ZIN.");
@@ -273,8 +275,10 @@ test_switch_unsaved (AmendGuiFixture *f,
   g_assert_nonnull (strstr (text, "binnen zes weken na de datum"));
   g_assert_null (strstr (text, "ONBEWAARDE ZIN."));
   g_clear_pointer (&text, g_free);
+  main_head = amend_test_git_ok (f->dir, "rev-parse", "main", NULL);
+  g_strchomp (main_head);
   draft = amend_draft_store_load (amend_window_get_draft_store (f->window), amend_project_get_path (amend_window_get_project (f->window)),
-                                  "main", FILE_NAME, NULL, NULL, NULL);
+                                  "main", FILE_NAME, main_head, NULL, NULL, NULL);
   g_assert_nonnull (draft);
   g_assert_nonnull (strstr (draft, "ONBEWAARDE ZIN."));
   status = amend_test_git_ok (f->dir, "status", "--porcelain", NULL);
@@ -292,6 +296,181 @@ test_switch_unsaved (AmendGuiFixture *f,
   /* Never written over the working copy before it is saved. */
   on_disk = amend_test_read (f->dir, FILE_NAME);
   g_assert_null (strstr (on_disk, "ONBEWAARDE ZIN."));
+}
+
+/* Moves the cursor to the end of the line with @after and types @text
+ * there: with real key presses where xdotool is there, else as
+ * keystrokes would through the buffer. */
+static void
+type_at (AmendGuiFixture *f,
+         const char      *after,
+         const char      *text)
+{
+  GtkWidget *view = GTK_WIDGET (amend_editor_get_view (amend_window_get_editor (f->window)));
+  GtkTextBuffer *buffer = buffer_of (f);
+  GtkTextIter start, end, match;
+
+  if (!amend_gui_have_xdotool ())
+    {
+      amend_gui_type (f, after, text);
+      return;
+    }
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  g_assert_true (gtk_text_iter_forward_search (&start, after, 0, NULL, &match, NULL));
+  if (!gtk_text_iter_ends_line (&match))
+    gtk_text_iter_forward_to_line_end (&match);
+  gtk_text_buffer_place_cursor (buffer, &match);
+  amend_gui_type_keys (view, text);
+}
+
+static char *
+draft_of (AmendGuiFixture *f,
+          const char      *branch)
+{
+  g_autofree char *head = amend_test_git_ok (f->dir, "rev-parse", branch, NULL);
+
+  g_strchomp (head);
+  return amend_draft_store_load (amend_window_get_draft_store (f->window),
+                                 amend_project_get_path (amend_window_get_project (f->window)),
+                                 branch, FILE_NAME, head, NULL, NULL, NULL);
+}
+
+static void
+wait_branch (AmendGuiFixture *f,
+             const char      *branch)
+{
+  g_object_set_data_full (G_OBJECT (f->window), "want-branch", g_strdup (branch), g_free);
+  g_assert_true (amend_gui_wait (on_branch, f, 30));
+  amend_gui_wait_idle (f);
+}
+
+static gboolean
+text_has (gpointer data)
+{
+  AmendGuiFixture *f = data;
+  g_autofree char *text = amend_gui_text (f);
+
+  return strstr (text, g_object_get_data (G_OBJECT (f->window), "want-text")) != NULL;
+}
+
+/* `amend switch` and `amend propose` in a terminal while the window is
+ * open: the header, the editor and the drafts follow; a save pressed
+ * before the window noticed lands nowhere; nothing unsaved is lost. */
+static void
+test_outside_switch (AmendGuiFixture *f,
+                     gconstpointer    data)
+{
+  const char *amendment = "amendement/kortere-beslistermijn";
+  g_autofree char *main_before = amend_test_git_ok (f->dir, "rev-parse", "main", NULL);
+  g_autofree char *amendment_before = amend_test_git_ok (f->dir, "rev-parse", amendment, NULL);
+  g_autofree char *where = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *draft = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *head = NULL;
+  AmendProject *project;
+
+  g_assert_cmpstr (amend_window_get_where (f->window), ==, "Draft");
+  type_at (f, "ten hoogste acht weken verdagen.", " Onbewaard in het ontwerp.");
+  g_assert_true (amend_window_has_unsaved (f->window));
+
+  /* The terminal switches to the amendment: the window follows. */
+  g_assert_cmpint (amend_gui_cli (f, NULL, "switch", "kortere-beslistermijn", NULL), ==, 0);
+  wait_branch (f, amendment);
+  where = g_strdup (amend_window_get_where (f->window));
+  g_assert_cmpstr (where, ==, amend_amendment_get_title (amend_project_get_amendment (amend_window_get_project (f->window))));
+  text = amend_gui_text (f);
+  g_assert_nonnull (strstr (text, "binnen zes weken na de datum"));
+  g_assert_null (strstr (text, "Onbewaard in het ontwerp."));
+  g_clear_pointer (&text, g_free);
+  draft = draft_of (f, "main");
+  g_assert_nonnull (draft);
+  g_assert_nonnull (strstr (draft, "Onbewaard in het ontwerp."));
+  g_clear_pointer (&draft, g_free);
+
+  /* Typing in the amendment; the terminal switches back to the draft, and
+   * Ctrl+S is pressed before the window has noticed: nothing is saved on
+   * either branch, and the window follows. */
+  type_at (f, "binnen zes weken na de datum", " Onbewaard in het amendement.");
+  g_assert_cmpint (amend_gui_cli (f, NULL, "switch", "main", NULL), ==, 0);
+  amend_window_save (f->window, "Mag nergens landen", "Petra Smit <p.smit@lindewaarde.example>");
+  wait_branch (f, "main");
+  g_assert_nonnull (amend_window_get_last_error (f->window));
+  g_assert_nonnull (strstr (amend_window_get_last_error (f->window), "nothing was saved"));
+  if (amend_window_get_dialog (f->window))
+    gtk_window_destroy (amend_window_get_dialog (f->window));
+  head = amend_test_git_ok (f->dir, "rev-parse", "main", NULL);
+  g_assert_cmpstr (head, ==, main_before);
+  g_clear_pointer (&head, g_free);
+  head = amend_test_git_ok (f->dir, "rev-parse", amendment, NULL);
+  g_assert_cmpstr (head, ==, amendment_before);
+  g_clear_pointer (&head, g_free);
+  status = amend_test_git_ok (f->dir, "status", "--porcelain", NULL);
+  g_assert_cmpstr (status, ==, "");
+
+  /* On the draft again: its own unsaved text is back, the amendment's
+   * waits for it. */
+  g_assert_cmpstr (amend_window_get_where (f->window), ==, "Draft");
+  text = amend_gui_text (f);
+  g_assert_nonnull (strstr (text, "Onbewaard in het ontwerp."));
+  g_assert_null (strstr (text, "Onbewaard in het amendement."));
+  g_assert_null (strstr (text, "binnen zes weken na de datum"));
+  g_assert_true (amend_window_draft_restored (f->window));
+  g_clear_pointer (&text, g_free);
+  draft = draft_of (f, amendment);
+  g_assert_nonnull (draft);
+  g_assert_nonnull (strstr (draft, "Onbewaard in het amendement."));
+  g_clear_pointer (&draft, g_free);
+
+  /* A proposal made in the terminal: the window is on it, and lists it. */
+  g_assert_cmpint (amend_gui_cli (f, NULL, "propose", "Fietsen in het park", "--by", "Wijkraad Oost", NULL), ==, 0);
+  wait_branch (f, "amendement/fietsen-in-het-park");
+  project = amend_window_get_project (f->window);
+  g_assert_cmpuint (amend_project_get_amendments (project)->len, ==, 2);
+  g_assert_cmpstr (amend_window_get_where (f->window), ==, "Fietsen in het park");
+  amend_test_fsck (f->dir);
+}
+
+/* A draft typed on one version of the draft, and a newer version saved
+ * in a terminal while the window was closed: the draft is not put onto
+ * the newer text; asked for, it comes back as one undoable step. */
+static void
+test_draft_other_version (AmendGuiFixture *f,
+                          gconstpointer    data)
+{
+  g_autofree char *disk = NULL;
+  g_autofree char *changed = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *draft = NULL;
+
+  type_at (f, "ten hoogste acht weken verdagen.", " Getypt op de oude versie.");
+  gtk_window_close (GTK_WINDOW (f->window));
+  amend_gui_spin (100);
+
+  disk = amend_test_read (f->dir, FILE_NAME);
+  changed = g_strconcat (disk, "\nElders toegevoegd en bewaard.\n", NULL);
+  amend_test_write (f->dir, FILE_NAME, changed);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "save", "-m", "Elders bewaard", NULL), ==, 0);
+
+  f->window = g_object_new (AMEND_TYPE_WINDOW, NULL);
+  gtk_window_present (GTK_WINDOW (f->window));
+  amend_window_open (f->window, f->dir);
+  amend_gui_wait_idle (f);
+  text = amend_gui_text (f);
+  g_assert_nonnull (strstr (text, "Elders toegevoegd en bewaard."));
+  g_assert_null (strstr (text, "Getypt op de oude versie."));
+  g_assert_false (amend_window_draft_restored (f->window));
+  g_assert_false (amend_window_has_unsaved (f->window));
+  g_clear_pointer (&text, g_free);
+
+  /* Kept, and shown when asked. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.restore-stray", NULL);
+  g_object_set_data (G_OBJECT (f->window), "want-text", (gpointer) "Getypt op de oude versie.");
+  g_assert_true (amend_gui_wait (text_has, f, 5));
+  gtk_text_buffer_undo (buffer_of (f));
+  text = amend_gui_text (f);
+  g_assert_null (strstr (text, "Getypt op de oude versie."));
+  (void) draft;
 }
 
 static gboolean
@@ -413,29 +592,46 @@ test_draft_store (void)
   g_autoptr(AmendDraftStore) store = amend_draft_store_new (tmp);
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) saved = NULL;
-  g_autofree char *a = amend_draft_store_key ("/p", "main", "x.md");
-  g_autofree char *b = amend_draft_store_key ("/p", "amendement/x", "x.md");
+  g_autoptr(GPtrArray) found = NULL;
+  g_autofree char *a = amend_draft_store_key ("/p", "main", "x.md", "c1");
+  g_autofree char *b = amend_draft_store_key ("/p", "amendement/x", "x.md", "c1");
+  g_autofree char *c = amend_draft_store_key ("/p", "main", "x.md", "c2");
+  g_autofree char *base = amend_draft_base_digest ("saved\n");
   g_autofree char *text = NULL;
   g_autoptr(GDir) dir = NULL;
   const char *name;
   gsize len = 0;
 
+  /* Branch and version both make the key. */
   g_assert_cmpstr (a, !=, b);
-  g_assert_null (amend_draft_store_load (store, "/p", "main", "x.md", NULL, NULL, &error));
+  g_assert_cmpstr (a, !=, c);
+  g_assert_null (amend_draft_store_load (store, "/p", "main", "x.md", "c1", NULL, NULL, &error));
   g_assert_no_error (error);
-  g_assert_true (amend_draft_store_save (store, "/p", "main", "x.md", "tekst\n", 6, &error));
+  g_assert_true (amend_draft_store_save (store, "/p", "main", "x.md", "c1", base, "tekst\n", 6, &error));
   g_assert_no_error (error);
-  text = amend_draft_store_load (store, "/p", "main", "x.md", &len, &saved, &error);
+  text = amend_draft_store_load (store, "/p", "main", "x.md", "c1", &len, &saved, &error);
   g_assert_cmpstr (text, ==, "tekst\n");
   g_assert_cmpuint (len, ==, 6);
   g_assert_nonnull (saved);
-  g_assert_null (amend_draft_store_load (store, "/p", "amendement/x", "x.md", NULL, NULL, NULL));
+  g_assert_null (amend_draft_store_load (store, "/p", "amendement/x", "x.md", "c1", NULL, NULL, NULL));
+  g_assert_null (amend_draft_store_load (store, "/p", "main", "x.md", "c2", NULL, NULL, NULL));
+  /* Listed for its branch and file, with the version and text it started from. */
+  found = amend_draft_store_list (store, "/p", "main", "x.md");
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpstr (((AmendDraftInfo *) g_ptr_array_index (found, 0))->commit, ==, "c1");
+  g_assert_cmpstr (((AmendDraftInfo *) g_ptr_array_index (found, 0))->base, ==, base);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = amend_draft_store_list (store, "/p", "amendement/x", "x.md");
+  g_assert_cmpuint (found->len, ==, 0);
+  g_clear_pointer (&found, g_ptr_array_unref);
   /* Only the text and its description: no temporary files left. */
   dir = g_dir_open (tmp, 0, NULL);
   while ((name = g_dir_read_name (dir)))
     g_assert_true (g_str_has_suffix (name, ".md") || g_str_has_suffix (name, ".ini"));
-  g_assert_true (amend_draft_store_remove (store, "/p", "main", "x.md", &error));
-  g_assert_null (amend_draft_store_load (store, "/p", "main", "x.md", NULL, NULL, NULL));
+  g_assert_true (amend_draft_store_remove (store, "/p", "main", "x.md", "c1", &error));
+  g_assert_null (amend_draft_store_load (store, "/p", "main", "x.md", "c1", NULL, NULL, NULL));
+  found = amend_draft_store_list (store, "/p", "main", "x.md");
+  g_assert_cmpuint (found->len, ==, 0);
   amend_test_rmtree (tmp);
 }
 
@@ -452,6 +648,8 @@ main (int    argc,
   ADD ("/gui/save", test_save);
   ADD ("/gui/propose", test_propose);
   ADD ("/gui/switch-unsaved", test_switch_unsaved);
+  ADD ("/gui/outside-switch", test_outside_switch);
+  ADD ("/gui/draft-other-version", test_draft_other_version);
   ADD ("/gui/history", test_history);
   ADD ("/gui/find-replace", test_find_replace);
   ADD ("/gui/external-change", test_external_change);
