@@ -16,6 +16,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "amend-history-page.h"
+#include "amend-renvooi-view.h"
 
 struct _AmendHistoryPage
 {
@@ -30,7 +31,7 @@ struct _AmendHistoryPage
   GtkLabel      *version_label;
   GtkSpinner    *detail_spinner;
   GtkStack      *detail_stack;
-  GtkTextView   *renvooi_view;
+  AmendRenvooiView *renvooi_view;
   GtkSourceView *version_view;
 
   AmendProject  *project;
@@ -50,152 +51,6 @@ enum {
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (AmendHistoryPage, amend_history_page, GTK_TYPE_WIDGET)
-
-/* ----------------------------------------------------------------------- */
-/* Renvooi                                                                  */
-/* ----------------------------------------------------------------------- */
-
-static GtkTextTag *
-tag (GtkTextBuffer *buffer,
-     const char    *name)
-{
-  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
-  GtkTextTag *t = gtk_text_tag_table_lookup (table, name);
-
-  if (t)
-    return t;
-  if (g_str_equal (name, "deleted"))
-    return gtk_text_buffer_create_tag (buffer, name, "strikethrough", TRUE,
-                                       "foreground-rgba", &(GdkRGBA) { 0.75, 0.11, 0.16, 1.0 }, NULL);
-  if (g_str_equal (name, "inserted"))
-    return gtk_text_buffer_create_tag (buffer, name, "underline", PANGO_UNDERLINE_SINGLE,
-                                       "foreground-rgba", &(GdkRGBA) { 0.15, 0.52, 0.20, 1.0 }, NULL);
-  if (g_str_equal (name, "heading"))
-    return gtk_text_buffer_create_tag (buffer, name, "weight", PANGO_WEIGHT_BOLD, "pixels-above-lines", 12, NULL);
-  if (g_str_equal (name, "note"))
-    return gtk_text_buffer_create_tag (buffer, name, "style", PANGO_STYLE_ITALIC, NULL);
-  if (g_str_has_prefix (name, "depth-"))
-    return gtk_text_buffer_create_tag (buffer, name, "left-margin",
-                                       18 + 24 * (int) g_ascii_strtoull (name + 6, NULL, 10), NULL);
-  return gtk_text_buffer_create_tag (buffer, name, NULL);
-}
-
-static void
-insert (GtkTextBuffer *buffer,
-        const char    *text,
-        const char    *tag1,
-        const char    *tag2,
-        const char    *tag3)
-{
-  const char *names[] = { tag1, tag2, tag3 };
-  GtkTextIter start, end;
-  int offset;
-
-  gtk_text_buffer_get_end_iter (buffer, &end);
-  offset = gtk_text_iter_get_offset (&end);
-  gtk_text_buffer_insert (buffer, &end, text, -1);
-  gtk_text_buffer_get_iter_at_offset (buffer, &start, offset);
-  gtk_text_buffer_get_end_iter (buffer, &end);
-  /* Any of the three may be NULL, so no NULL-terminated list. */
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (names[i])
-      gtk_text_buffer_apply_tag (buffer, tag (buffer, names[i]), &start, &end);
-}
-
-static const char *
-op_tag (AmendPieceOp op)
-{
-  switch (op)
-    {
-    case AMEND_PIECE_DELETED:
-      return "deleted";
-    case AMEND_PIECE_INSERTED:
-      return "inserted";
-    case AMEND_PIECE_EQUAL:
-    default:
-      return NULL;
-    }
-}
-
-static void
-render_label (GtkTextBuffer          *buffer,
-              const AmendRenvooiLine *line,
-              const char             *depth)
-{
-  const char *heading = line->heading ? "heading" : NULL;
-
-  if (line->label_old && line->label_new && g_strcmp0 (line->label_old, line->label_new) != 0)
-    {
-      insert (buffer, line->label_old, depth, "deleted", heading);
-      insert (buffer, " ", depth, heading, NULL);
-      insert (buffer, line->label_new, depth, "inserted", heading);
-    }
-  else if (line->label_new || line->label_old)
-    insert (buffer, line->label_new ? line->label_new : line->label_old, depth, op_tag (line->op), heading);
-}
-
-static void
-render_pieces (GtkTextBuffer          *buffer,
-               const AmendRenvooiLine *line,
-               const char             *depth)
-{
-  const char *heading = line->heading ? "heading" : NULL;
-  const char *whole = op_tag (line->op);
-
-  for (guint i = 0; line->pieces && i < line->pieces->len; i++)
-    {
-      const AmendPiece *p = &g_array_index (line->pieces, AmendPiece, i);
-
-      insert (buffer, p->text, depth, whole ? whole : op_tag (p->op), heading);
-    }
-}
-
-/* Writes @blocks (from amend_renvooi_build) into @buffer, line by line as
- * amend_renvooi_to_terminal lays them out: a label alone ("2.", "a.") is
- * followed on its line by the text of its first child. */
-void
-amend_renvooi_render (GtkTextBuffer *buffer,
-                      GPtrArray     *blocks)
-{
-  gtk_text_buffer_set_text (buffer, "", 0);
-  if (blocks == NULL || blocks->len == 0)
-    {
-      insert (buffer, _("No differences: this version reads as the current text."), "note", NULL, NULL);
-      return;
-    }
-  for (guint b = 0; b < blocks->len; b++)
-    {
-      const AmendRenvooiBlock *block = g_ptr_array_index (blocks, b);
-
-      if (b > 0)
-        insert (buffer, "\n", NULL, NULL, NULL);
-      for (guint k = 0; k < block->lines->len; k++)
-        {
-          const AmendRenvooiLine *line = g_ptr_array_index (block->lines, k);
-          g_autofree char *depth = g_strdup_printf ("depth-%u", line->depth);
-
-          render_label (buffer, line, depth);
-          if (line->label_only && k + 1 < block->lines->len)
-            {
-              const AmendRenvooiLine *next = g_ptr_array_index (block->lines, k + 1);
-
-              if (next->depth == line->depth + 1 && !next->label_only && !next->heading)
-                {
-                  insert (buffer, " ", depth, NULL, NULL);
-                  render_pieces (buffer, next, depth);
-                  k++;
-                }
-            }
-          else if (line->pieces && line->pieces->len > 0)
-            {
-              if (line->label_old || line->label_new)
-                insert (buffer, " ", depth, NULL, NULL);
-              render_pieces (buffer, line, depth);
-            }
-          insert (buffer, "\n", depth, NULL, NULL);
-        }
-    }
-}
 
 /* ----------------------------------------------------------------------- */
 /* Versions                                                                 */
@@ -274,7 +129,7 @@ log_done (GObject      *source,
       gtk_stack_set_visible_child_name (self->list_stack, versions->len ? "list" : "message");
     }
   gtk_label_set_text (self->version_label, _("Choose a version to compare it with the current text"));
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->renvooi_view), "", 0);
+  amend_renvooi_view_set_message (self->renvooi_view, NULL);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->version_view)), "", 0);
   g_signal_emit (self, signals[LOADED], 0);
 }
@@ -336,7 +191,6 @@ compare_done (GObject      *source,
   g_autoptr(AmendHistoryPage) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(AmendComparison) c = amend_project_compare_finish (AMEND_PROJECT (source), result, &error);
-  GtkTextBuffer *renvooi = gtk_text_view_get_buffer (self->renvooi_view);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -344,11 +198,11 @@ compare_done (GObject      *source,
   gtk_spinner_stop (self->detail_spinner);
   if (c == NULL)
     {
-      gtk_text_buffer_set_text (renvooi, error->message, -1);
+      amend_renvooi_view_set_message (self->renvooi_view, error->message);
       return;
     }
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->version_view)), c->text, -1);
-  amend_renvooi_render (renvooi, c->blocks);
+  amend_renvooi_view_set_blocks (self->renvooi_view, c->blocks);
   g_signal_emit (self, signals[COMPARED], 0);
 }
 
@@ -396,10 +250,10 @@ amend_history_page_get_text_buffer (AmendHistoryPage *self)
   return gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->version_view));
 }
 
-GtkTextBuffer *
-amend_history_page_get_renvooi_buffer (AmendHistoryPage *self)
+AmendRenvooiView *
+amend_history_page_get_renvooi (AmendHistoryPage *self)
 {
-  return gtk_text_view_get_buffer (self->renvooi_view);
+  return self->renvooi_view;
 }
 
 void
@@ -448,6 +302,7 @@ amend_history_page_class_init (AmendHistoryPageClass *klass)
                                     G_TYPE_NONE, 0);
 
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+  g_type_ensure (AMEND_TYPE_RENVOOI_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/amend/Amend/amend-history-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AmendHistoryPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, AmendHistoryPage, list_stack);

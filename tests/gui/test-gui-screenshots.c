@@ -105,6 +105,31 @@ test_history (AmendGuiFixture *f,
   shoot (GTK_WIDGET (f->window), "history");
 }
 
+/* The sidebar hidden with F9: the renvooi as wide as the window. */
+static void
+test_history_wide (AmendGuiFixture *f,
+                   gconstpointer    data)
+{
+  AmendHistoryPage *history = amend_window_get_history_page (f->window);
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (amend_editor_get_buffer (amend_window_get_editor (f->window)));
+  GtkTextIter start, end, match, match_end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  g_assert_true (gtk_text_iter_forward_search (&start, "binnen acht weken", 0, &match, &match_end, NULL));
+  gtk_text_buffer_delete (buffer, &match, &match_end);
+  gtk_text_buffer_insert (buffer, &match, "binnen vier weken na ontvangst van de volledige aanvraag", -1);
+  amend_gui_type (f, "ten hoogste acht weken verdagen.", " De verdaging wordt schriftelijk en met redenen omkleed meegedeeld.");
+  /* F9, pressed as a person would where xdotool is there. */
+  if (amend_gui_have_xdotool ())
+    amend_gui_keys (GTK_WIDGET (amend_editor_get_view (amend_window_get_editor (f->window))), "F9");
+  else
+    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.toggle-sidebar", NULL);
+  amend_window_show_page (f->window, "history");
+  amend_history_page_select (history, 0);
+  amend_gui_wait_idle (f);
+  shoot (GTK_WIDGET (f->window), "history-wide");
+}
+
 static void
 test_start_page (void)
 {
@@ -203,6 +228,7 @@ main (int    argc,
   ADD ("/screenshots/main-window", test_main_window);
   ADD ("/screenshots/main-window-narrow", test_narrow);
   ADD ("/screenshots/history", test_history);
+  ADD ("/screenshots/history-wide", test_history_wide);
   ADD ("/screenshots/save-dialog", test_save_dialog);
   ADD ("/screenshots/propose-dialog", test_propose_dialog);
   ADD ("/screenshots/unsaved-dialog", test_switch_dialog);

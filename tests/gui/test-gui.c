@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "amend-gui-test.h"
@@ -477,24 +478,10 @@ static gboolean
 compared (gpointer data)
 {
   AmendGuiFixture *f = data;
-  GtkTextBuffer *renvooi = amend_history_page_get_renvooi_buffer (amend_window_get_history_page (f->window));
+  AmendRenvooiView *renvooi = amend_history_page_get_renvooi (amend_window_get_history_page (f->window));
 
   return !amend_history_page_is_busy (amend_window_get_history_page (f->window)) &&
-         gtk_text_buffer_get_char_count (renvooi) > 0;
-}
-
-static gboolean
-iter_has (GtkTextBuffer *buffer,
-          const char    *needle,
-          const char    *tag_name)
-{
-  GtkTextIter start, end, match;
-  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), tag_name);
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  if (tag == NULL || !gtk_text_iter_forward_search (&start, needle, 0, &match, NULL, NULL))
-    return FALSE;
-  return gtk_text_iter_has_tag (&match, tag);
+         amend_renvooi_view_get_labels (renvooi)->len > 0;
 }
 
 static void
@@ -504,10 +491,10 @@ test_history (AmendGuiFixture *f,
   AmendHistoryPage *history = amend_window_get_history_page (f->window);
   GtkTextBuffer *buffer = buffer_of (f);
   GtkTextBuffer *version;
-  GtkTextBuffer *renvooi;
   GtkTextIter start, end, match, match_end;
   g_autofree char *version_text = NULL;
   g_autofree char *saved = NULL;
+  g_autofree char *markup = NULL;
 
   /* Eight weeks become four in the editor, not saved. */
   gtk_text_buffer_get_bounds (buffer, &start, &end);
@@ -526,11 +513,162 @@ test_history (AmendGuiFixture *f,
   version_text = gtk_text_buffer_get_text (version, &start, &end, FALSE);
   saved = amend_test_read (f->dir, FILE_NAME);
   g_assert_cmpstr (version_text, ==, saved);
-  /* ...and its renvooi against the current text. */
-  renvooi = amend_history_page_get_renvooi_buffer (history);
-  g_assert_true (iter_has (renvooi, "acht", "deleted"));
-  g_assert_true (iter_has (renvooi, "vier", "inserted"));
-  g_assert_true (iter_has (renvooi, "Artikel 1:2", "heading"));
+  /* ...and its renvooi against the current text: struck, underlined. */
+  markup = amend_renvooi_view_dup_marked (amend_history_page_get_renvooi (history));
+  g_assert_nonnull (strstr (markup, "binnen [-acht-]{+vier+} weken"));
+  g_assert_true (g_str_has_prefix (markup, "Artikel 1:2 Beslistermijn\n"));
+}
+
+/* The color nodes of one colour in a render tree: the lines pango draws
+ * under or through a run are such rectangles. */
+static guint
+count_color_nodes (GskRenderNode *node,
+                   const GdkRGBA *color)
+{
+  guint n = 0;
+
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_COLOR_NODE:
+      {
+        const GdkRGBA *c = gsk_color_node_get_color (node);
+        graphene_rect_t b;
+
+        if (fabs (c->red - color->red) > 0.01 || fabs (c->green - color->green) > 0.01 ||
+            fabs (c->blue - color->blue) > 0.01)
+          return 0;
+        /* Whole pixels, at least one high: a thinner line may cover no
+         * pixel centre, and GTK's GL renderer then draws nothing. */
+        gsk_render_node_get_bounds (node, &b);
+        g_assert_cmpfloat (b.size.height, >=, 1.0);
+        g_assert_cmpfloat (b.origin.y, ==, round (b.origin.y));
+        return 1;
+      }
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        n += count_color_nodes (gsk_container_node_get_child (node, i), color);
+      return n;
+    case GSK_TRANSFORM_NODE:
+      return count_color_nodes (gsk_transform_node_get_child (node), color);
+    case GSK_CLIP_NODE:
+      return count_color_nodes (gsk_clip_node_get_child (node), color);
+    case GSK_ROUNDED_CLIP_NODE:
+      return count_color_nodes (gsk_rounded_clip_node_get_child (node), color);
+    case GSK_OPACITY_NODE:
+      return count_color_nodes (gsk_opacity_node_get_child (node), color);
+    case GSK_DEBUG_NODE:
+      return count_color_nodes (gsk_debug_node_get_child (node), color);
+    default:
+      return 0;
+    }
+}
+
+static gboolean
+run_has (PangoLayoutRun *run,
+         const GdkRGBA  *color)
+{
+  for (GSList *l = run->item->analysis.extra_attrs; l; l = l->next)
+    {
+      PangoAttribute *attr = l->data;
+      PangoColor *c = &((PangoAttrColor *) attr)->color;
+
+      if (attr->klass->type == PANGO_ATTR_FOREGROUND &&
+          abs (c->red - (int) (color->red * 65535)) < 300 && abs (c->green - (int) (color->green * 65535)) < 300)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The stretches of inserted (green) or deleted (red) text on the lines as
+ * laid out at this width: each needs a line under or through it. */
+static guint
+count_stretches (GPtrArray     *labels,
+                 const GdkRGBA *color)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      PangoLayout *layout = gtk_label_get_layout (g_ptr_array_index (labels, i));
+
+      for (GSList *line = pango_layout_get_lines_readonly (layout); line; line = line->next)
+        {
+          gboolean in = FALSE;
+
+          for (GSList *r = ((PangoLayoutLine *) line->data)->runs; r; r = r->next)
+            {
+              gboolean has = run_has (r->data, color);
+
+              n += has && !in;
+              in = has;
+            }
+        }
+    }
+  return n;
+}
+
+static gboolean
+painted (gpointer data)
+{
+  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
+}
+
+/* The renvooi keeps every underline and every strike at every width
+ * (GTK 4.8's text view lost some on wrapped lines of a wide pane). */
+static void
+test_renvooi_every_width (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("AMEND_SOURCE_DIR"), "data", "example", FILE_NAME, NULL);
+  g_autofree char *old_text = NULL;
+  g_autoptr(GString) new_text = NULL;
+  g_autoptr(AmendDocument) old_doc = NULL;
+  g_autoptr(AmendDocument) new_doc = NULL;
+  g_autoptr(AmendDiff) diff = NULL;
+  g_autoptr(GPtrArray) blocks = NULL;
+  const GdkRGBA green = { 0x26 / 255., 0x85 / 255., 0x2f / 255., 1 };
+  const GdkRGBA red = { 0xbf / 255., 0x1c / 255., 0x29 / 255., 1 };
+  const int widths[] = { 360, 480, 600, 760, 900, 1100, 1280 };
+
+  g_assert_true (g_file_get_contents (path, &old_text, NULL, NULL));
+  new_text = g_string_new (old_text);
+  g_string_replace (new_text, "binnen acht weken", "binnen vier weken na ontvangst van de volledige aanvraag", 0);
+  g_string_replace (new_text, "ten hoogste acht weken verdagen.",
+                    "ten hoogste acht weken verdagen. De verdaging wordt schriftelijk en met redenen omkleed meegedeeld.", 0);
+  old_doc = amend_document_new_from_data (old_text, strlen (old_text), NULL);
+  new_doc = amend_document_new_from_data (new_text->str, new_text->len, NULL);
+  diff = amend_diff_new (old_doc, new_doc);
+  blocks = amend_renvooi_build (diff);
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      GtkWidget *window = gtk_window_new ();
+      GtkWidget *view = amend_renvooi_view_new ();
+      g_autoptr(GdkPaintable) paintable = NULL;
+      g_autoptr(GskRenderNode) node = NULL;
+      GtkSnapshot *snapshot;
+      guint underlines, strikes;
+
+      amend_renvooi_view_set_blocks (AMEND_RENVOOI_VIEW (view), blocks);
+      gtk_window_set_child (GTK_WINDOW (window), view);
+      gtk_window_set_default_size (GTK_WINDOW (window), widths[w], 700);
+      gtk_window_present (GTK_WINDOW (window));
+      g_assert_true (amend_gui_wait (painted, view, 10));
+      amend_gui_spin (200);
+      paintable = gtk_widget_paintable_new (view);
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (view), gtk_widget_get_height (view));
+      node = gtk_snapshot_free_to_node (snapshot);
+      g_assert_nonnull (node);
+      underlines = count_stretches (amend_renvooi_view_get_labels (AMEND_RENVOOI_VIEW (view)), &green);
+      strikes = count_stretches (amend_renvooi_view_get_labels (AMEND_RENVOOI_VIEW (view)), &red);
+      g_test_message ("%d px: %u underlined and %u struck stretches; %u green and %u red lines drawn", widths[w], underlines,
+                      strikes, count_color_nodes (node, &green), count_color_nodes (node, &red));
+      g_assert_cmpuint (underlines, >=, 2);
+      g_assert_cmpuint (strikes, >=, 1);
+      g_assert_cmpuint (count_color_nodes (node, &green), >=, underlines);
+      g_assert_cmpuint (count_color_nodes (node, &red), >=, strikes);
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
 }
 
 static gboolean
@@ -655,6 +793,7 @@ main (int    argc,
   ADD ("/gui/external-change", test_external_change);
 #undef ADD
   g_test_add_func ("/gui/draft-store", test_draft_store);
+  g_test_add_func ("/gui/renvooi-every-width", test_renvooi_every_width);
 
   return g_test_run ();
 }
