@@ -332,6 +332,8 @@ _amend_window_set_busy (AmendWindow *self,
     gtk_spinner_start (self->busy_spinner);
   else
     gtk_spinner_stop (self->busy_spinner);
+  /* Room in the header is scarce on a phone: only while it turns. */
+  gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.propose", !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.switch-branch", !busy);

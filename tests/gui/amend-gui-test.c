@@ -47,6 +47,9 @@ amend_gui_test_init (int    *argc,
   g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
   gtk_init ();
   adw_init ();
+  /* The buttons GNOME puts in a header bar, as on a GNOME desktop or a
+   * phone; without a window manager GTK would add minimize and maximize. */
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
   amend_gui_init_resources ();
 }
 

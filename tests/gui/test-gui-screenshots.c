@@ -15,6 +15,8 @@
 
 #include "amend-export-dialog.h"
 #include "amend-gui-test.h"
+#include "amend-start-page.h"
+#include "amend-test-git.h"
 #include "amend-new-project-dialog.h"
 #include "amend-preferences-window.h"
 #include "amend-propose-dialog.h"
@@ -130,14 +132,62 @@ test_history_wide (AmendGuiFixture *f,
   shoot (GTK_WIDGET (f->window), "history-wide");
 }
 
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && gtk_widget_get_mapped (child))
+        return child;
+      if ((found = find_type (child, type)))
+        return found;
+    }
+  return NULL;
+}
+
+/* Four recent projects at the default size, 1100 by 720: the icon and the
+ * title whole, nothing clipped. */
 static void
 test_start_page (void)
 {
-  GtkWidget *window = g_object_new (AMEND_TYPE_WINDOW, NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *tmp = amend_test_tmpdir ("amend-start");
+  g_autoptr(GStrvBuilder) recent = g_strv_builder_new ();
+  const char *names[] = { "apv-lindewaarde", "verordening-precariobelasting", "subsidieverordening-sport", "afvalstoffenverordening" };
+  g_auto(GStrv) paths = NULL;
+  GtkWidget *window;
+  GtkWidget *icon;
+  int nat = 0;
 
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (tmp, names[i], NULL);
+
+      g_mkdir_with_parents (path, 0755);
+      g_strv_builder_add (recent, path);
+    }
+  paths = g_strv_builder_end (recent);
+  g_settings_set_strv (settings, "recent-projects", (const char * const *) paths);
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  window = g_object_new (AMEND_TYPE_WINDOW, NULL);
   gtk_window_present (GTK_WINDOW (window));
   shoot (window, "start-page");
+
+  icon = find_type (find_type (window, AMEND_TYPE_START_PAGE), GTK_TYPE_IMAGE);
+  g_assert_nonnull (icon);
+  g_assert_cmpstr (gtk_image_get_icon_name (GTK_IMAGE (icon)), ==, "io.github.amend.Amend");
+  g_assert_cmpint (gtk_widget_get_height (icon), >=, 96);
+  gtk_widget_measure (gtk_widget_get_next_sibling (icon), GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (icon),
+                      NULL, &nat, NULL, NULL);
+  g_assert_cmpint (gtk_widget_get_height (gtk_widget_get_next_sibling (icon)), >=, nat);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_next_sibling (icon))), ==, "Amend");
+  g_settings_reset (settings, "recent-projects");
   gtk_window_destroy (GTK_WINDOW (window));
+  amend_test_rmtree (tmp);
 }
 
 static void

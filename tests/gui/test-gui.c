@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "amend-gui-test.h"
@@ -671,6 +672,87 @@ test_renvooi_every_width (void)
     }
 }
 
+static int
+min_width (GtkWidget *widget)
+{
+  int min = 0;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  return min;
+}
+
+/* Names the widgets that ask for more than @limit pixels, deepest first:
+ * what keeps the window from going narrower. */
+static void
+report_wide (GtkWidget *widget,
+             int        limit)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_visible (child) && min_width (child) > limit)
+      {
+        report_wide (child, limit);
+        g_test_message ("%s (%s) needs %d px", G_OBJECT_TYPE_NAME (child),
+                        gtk_widget_get_name (child), min_width (child));
+      }
+}
+
+/* The window goes down to 360 pixels wide on every page. */
+static void
+test_narrow (AmendGuiFixture *f,
+             gconstpointer    data)
+{
+  const char *pages[] = { "editor", "history" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      int min;
+
+      amend_window_show_page (f->window, pages[i]);
+      amend_gui_wait_idle (f);
+      min = min_width (GTK_WIDGET (f->window));
+      if (min > 360)
+        report_wide (GTK_WIDGET (f->window), g_getenv ("WIDE_LIMIT") ? atoi (g_getenv ("WIDE_LIMIT")) : 360);
+      g_test_message ("%s: at least %d px", pages[i], min);
+      g_assert_cmpint (min, <=, 360);
+    }
+}
+
+static GtkLabel *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found;
+
+      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child) &&
+          g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
+        return GTK_LABEL (child);
+      if ((found = find_label (child, text)))
+        return found;
+    }
+  return NULL;
+}
+
+/* At the default size (1100 by 720) the header shows the whole title of
+ * the example, with the switcher beside it. */
+static void
+test_header_title (AmendGuiFixture *f,
+                   gconstpointer    data)
+{
+  const char *title = amend_project_get_title (amend_window_get_project (f->window));
+  GtkLabel *label;
+  int width = 0, height = 0;
+
+  amend_gui_spin (300);
+  gtk_window_get_default_size (GTK_WINDOW (f->window), &width, &height);
+  g_assert_cmpint (width, ==, 1100);
+  label = find_label (GTK_WIDGET (f->window), title);
+  g_assert_nonnull (label);
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (label)));
+  g_assert_nonnull (find_label (GTK_WIDGET (f->window), "History"));
+}
+
 static gboolean
 counted (gpointer data)
 {
@@ -789,6 +871,8 @@ main (int    argc,
   ADD ("/gui/outside-switch", test_outside_switch);
   ADD ("/gui/draft-other-version", test_draft_other_version);
   ADD ("/gui/history", test_history);
+  ADD ("/gui/narrow", test_narrow);
+  ADD ("/gui/header-title", test_header_title);
   ADD ("/gui/find-replace", test_find_replace);
   ADD ("/gui/external-change", test_external_change);
 #undef ADD
