@@ -253,6 +253,15 @@ test_parse_submitter (void)
   }
 }
 
+/* The user of the git configuration, the first submitter the window offers. */
+static void
+test_git_config_author (void)
+{
+  g_autofree char *me = amend_git_config_author ();
+
+  g_assert_cmpstr (me, ==, "Test Gebruiker <test@example.nl>");
+}
+
 /* A repository made with git: other branches, other files, a subfolder,
  * the draft on master. */
 static void
@@ -1327,6 +1336,7 @@ main (int    argc,
   g_test_add_func ("/repository/create-without-author", test_create_without_author);
   g_test_add_func ("/repository/parse-author", test_parse_author);
   g_test_add_func ("/repository/parse-submitter", test_parse_submitter);
+  g_test_add_func ("/repository/git-config-author", test_git_config_author);
   g_test_add_func ("/repository/open-git-made", test_open_git_made);
   g_test_add_func ("/repository/gemeentewet-history", test_gemeentewet_history);
   g_test_add_func ("/repository/save", test_save);

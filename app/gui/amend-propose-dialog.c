@@ -54,6 +54,24 @@ amend_propose_dialog_dup_submitters (AmendProposeDialog *self)
   return parse_submitters (self, NULL);
 }
 
+GtkWidget *
+amend_propose_dialog_get_submitters_row (AmendProposeDialog *self)
+{
+  return GTK_WIDGET (self->submitters_row);
+}
+
+GtkWidget *
+amend_propose_dialog_get_title_row (AmendProposeDialog *self)
+{
+  return GTK_WIDGET (self->title_row);
+}
+
+const char *
+amend_propose_dialog_get_hint (AmendProposeDialog *self)
+{
+  return gtk_label_get_text (self->submitters_hint);
+}
+
 const char *
 amend_propose_dialog_get_title_text (AmendProposeDialog *self)
 {

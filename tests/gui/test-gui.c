@@ -227,6 +227,59 @@ test_propose (AmendGuiFixture *f,
   amend_test_fsck (f->dir);
 }
 
+static void
+type_keys_or_set (GtkWidget  *widget,
+                  const char *text)
+{
+  if (amend_gui_have_xdotool ())
+    amend_gui_type_keys (widget, text);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (widget), text);
+}
+
+/* The Submitters field: the user's own name and address in it, not red
+ * before typing; a group without an address is a submitter; an address
+ * without @ is refused. */
+static void
+test_submitters (AmendGuiFixture *f,
+                 gconstpointer    data)
+{
+  AmendProposeDialog *dialog;
+  GtkWidget *row;
+  GtkWidget *title;
+  g_autofree char *record = NULL;
+
+  if (amend_gui_have_xdotool ())
+    amend_gui_keys (GTK_WIDGET (amend_editor_get_view (amend_window_get_editor (f->window))), "ctrl+shift+n");
+  else
+    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.propose", NULL);
+  amend_gui_wait_dialog (f);
+  dialog = AMEND_PROPOSE_DIALOG (amend_window_get_dialog (f->window));
+  row = amend_propose_dialog_get_submitters_row (dialog);
+  title = amend_propose_dialog_get_title_row (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Test Gebruiker <test@example.nl>");
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "propose"));
+
+  /* Typed: a title, then a group without an address. */
+  type_keys_or_set (title, "Fietsen in het park");
+  gtk_editable_set_text (GTK_EDITABLE (row), "");
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  type_keys_or_set (row, "Wijkraad Oost; Jan Jansen <jan.lindewaarde.nl>");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_assert_nonnull (strstr (amend_propose_dialog_get_hint (dialog), "@"));
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "propose"));
+  gtk_editable_set_text (GTK_EDITABLE (row), "");
+  type_keys_or_set (row, "Wijkraad Oost; Jan Jansen <jan@lindewaarde.nl>");
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "propose"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "propose");
+  amend_gui_wait_idle (f);
+  record = amend_test_git_ok (f->dir, "show",
+                              "amendement/fietsen-in-het-park:.amend/amendementen/fietsen-in-het-park/amendement.ini", NULL);
+  g_assert_nonnull (strstr (record, "submitters=Wijkraad Oost;Jan Jansen <jan@lindewaarde.nl>;"));
+}
+
 static gboolean
 on_branch (gpointer data)
 {
@@ -867,6 +920,7 @@ main (int    argc,
   ADD ("/gui/live-check", test_live_check);
   ADD ("/gui/save", test_save);
   ADD ("/gui/propose", test_propose);
+  ADD ("/gui/submitters", test_submitters);
   ADD ("/gui/switch-unsaved", test_switch_unsaved);
   ADD ("/gui/outside-switch", test_outside_switch);
   ADD ("/gui/draft-other-version", test_draft_other_version);

@@ -287,11 +287,14 @@ config_string (git_config *config,
 char *
 amend_git_config_author (void)
 {
+  g_autoptr(git_config) live = NULL;
   g_autoptr(git_config) config = NULL;
   g_autofree char *name = NULL;
   g_autofree char *email = NULL;
 
-  if (git_config_open_default (&config) < 0)
+  ensure_libgit2 ();
+  /* git_config_get_string reads a snapshot only. */
+  if (git_config_open_default (&live) < 0 || git_config_snapshot (&config, live) < 0)
     return NULL;
   name = config_string (config, "user.name");
   email = config_string (config, "user.email");
