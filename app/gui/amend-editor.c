@@ -134,6 +134,85 @@ mark_line (AmendEditor *self,
   gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
 }
 
+/* The words of the reference a finding is about, as its message names
+ * them: the quoted text ("reference to “artikel 3, tweede lid”: ...") or
+ * the article number ("reference to article 99:1, which ..."); NULL when
+ * it names none.  A finding has a line, not a column: the words are
+ * looked for in that line. */
+static char *
+reference_words (const char *message,
+                 gboolean   *quoted)
+{
+  const char *open = strstr (message, "\xe2\x80\x9c");
+  const char *close = open ? strstr (open + 3, "\xe2\x80\x9d") : NULL;
+  g_autoptr(GRegex) number = NULL;
+  g_autoptr(GMatchInfo) match = NULL;
+
+  *quoted = open && close;
+  if (*quoted)
+    return g_strndup (open + 3, close - open - 3);
+  number = g_regex_new ("\\b([0-9]+[0-9A-Za-z:.]*[0-9A-Za-z])\\b", 0, 0, NULL);
+  if (g_regex_match (number, message, 0, &match))
+    return g_match_info_fetch (match, 1);
+  return NULL;
+}
+
+/* Narrows [@start, @end) to @words in it, ignoring case; FALSE when they
+ * are not there.  A bare number counts only as "artikel 99:1": a number
+ * alone in the line may be anything (a member's own number). */
+static gboolean
+find_words (GtkTextIter *start,
+            GtkTextIter *end,
+            const char  *words,
+            gboolean     quoted)
+{
+  GtkTextIter from, to, word;
+  g_autofree char *before = NULL;
+  g_autofree char *lower = NULL;
+
+  if (words == NULL || *words == '\0' ||
+      !gtk_text_iter_forward_search (start, words, GTK_TEXT_SEARCH_CASE_INSENSITIVE, &from, &to, end))
+    return FALSE;
+  if (!quoted)
+    {
+      word = from;
+      if (!gtk_text_iter_backward_word_start (&word) || gtk_text_iter_compare (&word, start) < 0)
+        return FALSE;
+      before = gtk_text_iter_get_text (&word, &from);
+      lower = g_utf8_strdown (before, -1);
+      if (!g_str_has_prefix (lower, "artikel") && !g_str_has_prefix (lower, "art."))
+        return FALSE;
+      from = word;
+    }
+  *start = from;
+  *end = to;
+  return TRUE;
+}
+
+/* The reference a finding is about is underlined, not the whole line or
+ * member; findings without one underline the line. */
+static void
+mark_finding (AmendEditor           *self,
+              GtkTextTag            *tag,
+              const AmendDiagnostic *d)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
+  GtkTextIter start, end;
+  g_autofree char *words = NULL;
+  gboolean quoted = FALSE;
+
+  if (d->line == 0 || !gtk_text_buffer_get_iter_at_line (buffer, &start, d->line - 1))
+    return;
+  end = start;
+  if (!gtk_text_iter_ends_line (&end))
+    gtk_text_iter_forward_to_line_end (&end);
+  words = reference_words (d->message, &quoted);
+  if (find_words (&start, &end, words, quoted))
+    gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
+  else
+    mark_line (self, tag, d->line);
+}
+
 static GtkWidget *
 finding_row (const AmendDiagnostic *d)
 {
@@ -183,7 +262,7 @@ show_findings (AmendEditor *self)
         errors++;
       else
         warnings++;
-      mark_line (self, d->severity == AMEND_SEVERITY_ERROR ? self->error_tag : self->warning_tag, d->line);
+      mark_finding (self, d->severity == AMEND_SEVERITY_ERROR ? self->error_tag : self->warning_tag, d);
       if (i < MAX_LISTED_FINDINGS)
         gtk_list_box_append (self->findings_list, finding_row (d));
     }

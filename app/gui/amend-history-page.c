@@ -31,6 +31,9 @@ struct _AmendHistoryPage
   GtkLabel      *version_label;
   GtkSpinner    *detail_spinner;
   GtkStack      *detail_stack;
+  GtkDropDown   *against_dropdown;
+  GtkMenuButton *version_menu_button;
+  AdwStatusPage *none_status;
   AmendRenvooiView *renvooi_view;
   GtkSourceView *version_view;
 
@@ -40,11 +43,15 @@ struct _AmendHistoryPage
   GCancellable  *log_cancel;
   GCancellable  *compare_cancel;
   gboolean       busy;
+  int            chosen;        /* the version shown, -1 for none */
+  char          *chosen_text;   /* its text, once read */
 };
 
 enum {
   LOADED,
   COMPARED,
+  RESTORE,
+  EXPORT,
   N_SIGNALS
 };
 
@@ -64,14 +71,22 @@ first_line (const char *message)
   return nl ? g_strndup (message, nl - message) : g_strdup (message);
 }
 
+/* "3 March 2027, 14:02": a version as a person names it. */
+static char *
+version_when (const AmendCommit *commit)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (commit->date);
+
+  /* TRANSLATORS: date and time of a saved version, see strftime */
+  return g_date_time_format (local, _("%-d %B %Y, %H:%M"));
+}
+
 static GtkWidget *
 version_row (const AmendCommit *commit)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   g_autofree char *title = first_line (commit->message ? commit->message : "");
-  g_autoptr(GDateTime) local = g_date_time_to_local (commit->date);
-  /* TRANSLATORS: date and time of a saved version, see strftime */
-  g_autofree char *when = g_date_time_format (local, _("%-d %B %Y, %H:%M"));
+  g_autofree char *when = version_when (commit);
   g_autofree char *subtitle = g_strdup_printf ("%s · %s", commit->author, when);
   GtkWidget *label = gtk_label_new (*title ? title : _("(no message)"));
   GtkWidget *sub = gtk_label_new (subtitle);
@@ -88,6 +103,47 @@ version_row (const AmendCommit *commit)
   gtk_box_append (GTK_BOX (box), sub);
   gtk_widget_set_tooltip_text (box, commit->message);
   return box;
+}
+
+/* Nothing chosen: a page that says what can be done, not an empty pane. */
+static void against_changed (GtkDropDown *dropdown, GParamSpec *pspec, AmendHistoryPage *self);
+
+static void
+show_none (AmendHistoryPage *self)
+{
+  self->chosen = -1;
+  g_clear_pointer (&self->chosen_text, g_free);
+  gtk_label_set_text (self->version_label, "");
+  amend_renvooi_view_set_message (self->renvooi_view, NULL);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->version_view)), "", 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->detail_stack), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->none_status), TRUE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->against_dropdown), FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.restore", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.export", FALSE);
+}
+
+/* "The current text", then every version by its date and message. */
+static void
+fill_against (AmendHistoryPage *self)
+{
+  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (model, _("With the current text"));
+  for (guint i = 0; i < self->versions->len; i++)
+    {
+      const AmendCommit *commit = g_ptr_array_index (self->versions, i);
+      g_autofree char *when = version_when (commit);
+      g_autofree char *title = first_line (commit->message ? commit->message : "");
+      /* TRANSLATORS: "With the version of 3 March 2027, 14:02: Beslistermijn" */
+      g_autofree char *item = g_strdup_printf (_("With the version of %s: %s"), when, title);
+
+      gtk_string_list_append (model, item);
+    }
+  g_signal_handlers_block_by_func (self->against_dropdown, against_changed, self);
+  gtk_drop_down_set_model (self->against_dropdown, G_LIST_MODEL (model));
+  gtk_drop_down_set_selected (self->against_dropdown, 0);
+  g_signal_handlers_unblock_by_func (self->against_dropdown, against_changed, self);
 }
 
 static void
@@ -120,6 +176,7 @@ log_done (GObject      *source,
       self->versions = versions;
       for (guint i = 0; i < versions->len; i++)
         gtk_list_box_append (self->versions_list, version_row (g_ptr_array_index (versions, i)));
+      fill_against (self);
       if (versions->len == 0)
         {
           adw_status_page_set_icon_name (self->list_status, "document-open-recent-symbolic");
@@ -128,9 +185,7 @@ log_done (GObject      *source,
         }
       gtk_stack_set_visible_child_name (self->list_stack, versions->len ? "list" : "message");
     }
-  gtk_label_set_text (self->version_label, _("Choose a version to compare it with the current text"));
-  amend_renvooi_view_set_message (self->renvooi_view, NULL);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->version_view)), "", 0);
+  show_none (self);
   g_signal_emit (self, signals[LOADED], 0);
 }
 
@@ -191,6 +246,7 @@ compare_done (GObject      *source,
   g_autoptr(AmendHistoryPage) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(AmendComparison) c = amend_project_compare_finish (AMEND_PROJECT (source), result, &error);
+  gboolean swapped;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -201,9 +257,68 @@ compare_done (GObject      *source,
       amend_renvooi_view_set_message (self->renvooi_view, error->message);
       return;
     }
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->version_view)), c->text, -1);
+  /* The renvooi reads from the older to the newer; the Text tab shows the
+   * version chosen in the list either way. */
+  swapped = self->chosen >= 0 &&
+            g_strcmp0 (c->commit, ((AmendCommit *) g_ptr_array_index (self->versions, self->chosen))->id) != 0;
+  g_free (self->chosen_text);
+  self->chosen_text = g_strdup (swapped ? c->new_text : c->text);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->version_view)), self->chosen_text, -1);
   amend_renvooi_view_set_blocks (self->renvooi_view, c->blocks);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.restore", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.export", TRUE);
   g_signal_emit (self, signals[COMPARED], 0);
+}
+
+static char *
+compare_label (const AmendCommit *older,
+               const AmendCommit *newer)
+{
+  g_autofree char *from = version_when (older);
+  g_autofree char *to = newer ? version_when (newer) : NULL;
+
+  if (newer == NULL)
+    return g_strdup_printf (_("Changes from the version of %s to the current text"), from);
+  return g_strdup_printf (_("Changes from the version of %s to the version of %s"), from, to);
+}
+
+/* Compares the chosen version with what the drop-down says: the current
+ * text, or another version (the older of the two is the old side). */
+static void
+compare (AmendHistoryPage *self)
+{
+  guint against = gtk_drop_down_get_selected (self->against_dropdown);
+  const AmendCommit *chosen = g_ptr_array_index (self->versions, self->chosen);
+  const AmendCommit *other = NULL;
+  g_autofree char *current = NULL;
+  g_autofree char *label = NULL;
+  gboolean swapped = FALSE;
+
+  if (against != GTK_INVALID_LIST_POSITION && against > 0 && against - 1 < self->versions->len &&
+      (int) against - 1 != self->chosen)
+    other = g_ptr_array_index (self->versions, against - 1);
+  /* Newest first in the list: a larger index is an older version. */
+  swapped = other && (int) against - 1 > self->chosen;
+  label = swapped ? compare_label (other, chosen) : compare_label (chosen, other);
+  gtk_label_set_text (self->version_label, label);
+  g_cancellable_cancel (self->compare_cancel);
+  g_clear_object (&self->compare_cancel);
+  self->compare_cancel = g_cancellable_new ();
+  self->busy = TRUE;
+  gtk_spinner_start (self->detail_spinner);
+  current = self->editor ? amend_editor_dup_text (self->editor) : g_strdup (amend_project_get_disk_text (self->project));
+  amend_project_compare_async (self->project, swapped ? other->id : chosen->id,
+                               other ? (swapped ? chosen->id : other->id) : NULL,
+                               current, self->compare_cancel, compare_done, g_object_ref (self));
+}
+
+static void
+against_changed (GtkDropDown      *dropdown,
+                 GParamSpec       *pspec,
+                 AmendHistoryPage *self)
+{
+  if (self->chosen >= 0 && self->versions && self->project)
+    compare (self);
 }
 
 static void
@@ -211,27 +326,56 @@ version_selected (GtkListBox       *list,
                   GtkListBoxRow    *row,
                   AmendHistoryPage *self)
 {
-  const AmendCommit *commit;
-  g_autofree char *current = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *label = NULL;
-
   if (row == NULL || self->versions == NULL || self->project == NULL)
     return;
-  commit = g_ptr_array_index (self->versions, gtk_list_box_row_get_index (row));
-  title = first_line (commit->message ? commit->message : "");
-  /* TRANSLATORS: the short id of a version and its message */
-  label = g_strdup_printf (_("Version %.7s: %s"), commit->id, title);
-  gtk_label_set_text (self->version_label, label);
-
-  g_cancellable_cancel (self->compare_cancel);
-  g_clear_object (&self->compare_cancel);
-  self->compare_cancel = g_cancellable_new ();
-  self->busy = TRUE;
-  gtk_spinner_start (self->detail_spinner);
-  current = self->editor ? amend_editor_dup_text (self->editor) : g_strdup (amend_project_get_disk_text (self->project));
-  amend_project_compare_async (self->project, commit->id, current, self->compare_cancel, compare_done, g_object_ref (self));
+  self->chosen = gtk_list_box_row_get_index (row);
+  gtk_widget_set_visible (GTK_WIDGET (self->none_status), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->detail_stack), TRUE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->against_dropdown), TRUE);
+  compare (self);
   adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
+}
+
+/* Chooses what the chosen version is compared with: 0 the current text,
+ * 1 + n the version at row n. */
+void
+amend_history_page_compare_with (AmendHistoryPage *self,
+                                 guint             index)
+{
+  gtk_drop_down_set_selected (self->against_dropdown, index);
+}
+
+static void
+action_restore (GtkWidget  *widget,
+                const char *name,
+                GVariant   *param)
+{
+  AmendHistoryPage *self = AMEND_HISTORY_PAGE (widget);
+  g_autofree char *when = NULL;
+
+  if (self->chosen < 0 || self->chosen_text == NULL)
+    return;
+  when = version_when (g_ptr_array_index (self->versions, self->chosen));
+  g_signal_emit (self, signals[RESTORE], 0, self->chosen_text, when);
+}
+
+static void
+action_export (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  AmendHistoryPage *self = AMEND_HISTORY_PAGE (widget);
+  const AmendCommit *commit;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *suffix = NULL;
+
+  if (self->chosen < 0 || self->chosen_text == NULL)
+    return;
+  commit = g_ptr_array_index (self->versions, self->chosen);
+  local = g_date_time_to_local (commit->date);
+  /* The file name says which version: "regeling-2027-03-01.stop.xml". */
+  suffix = g_date_time_format (local, "-%Y-%m-%d");
+  g_signal_emit (self, signals[EXPORT], 0, self->chosen_text, suffix);
 }
 
 void
@@ -285,6 +429,7 @@ amend_history_page_dispose (GObject *object)
   amend_widget_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->project);
   g_clear_pointer (&self->versions, g_ptr_array_unref);
+  g_clear_pointer (&self->chosen_text, g_free);
   G_OBJECT_CLASS (amend_history_page_parent_class)->dispose (object);
 }
 
@@ -300,6 +445,14 @@ amend_history_page_class_init (AmendHistoryPageClass *klass)
                                   G_TYPE_NONE, 0);
   signals[COMPARED] = g_signal_new ("compared", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                     G_TYPE_NONE, 0);
+  /* (text, when): the chosen version's text is to become a new version. */
+  signals[RESTORE] = g_signal_new ("restore-version", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                   NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+  /* (text, suffix): the chosen version's text is to be exported. */
+  signals[EXPORT] = g_signal_new ("export-version", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                  NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+  gtk_widget_class_install_action (widget_class, "history.restore", NULL, action_restore);
+  gtk_widget_class_install_action (widget_class, "history.export", NULL, action_export);
 
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
   g_type_ensure (AMEND_TYPE_RENVOOI_VIEW);
@@ -313,6 +466,9 @@ amend_history_page_class_init (AmendHistoryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmendHistoryPage, version_label);
   gtk_widget_class_bind_template_child (widget_class, AmendHistoryPage, detail_spinner);
   gtk_widget_class_bind_template_child (widget_class, AmendHistoryPage, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, AmendHistoryPage, against_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, AmendHistoryPage, version_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, AmendHistoryPage, none_status);
   gtk_widget_class_bind_template_child (widget_class, AmendHistoryPage, renvooi_view);
   gtk_widget_class_bind_template_child (widget_class, AmendHistoryPage, version_view);
   gtk_widget_class_bind_template_callback (widget_class, go_back);
@@ -332,4 +488,6 @@ amend_history_page_init (AmendHistoryPage *self)
   gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->version_view), GTK_TEXT_BUFFER (buffer));
   g_object_unref (buffer);
   g_signal_connect (self->versions_list, "row-selected", G_CALLBACK (version_selected), self);
+  g_signal_connect (self->against_dropdown, "notify::selected", G_CALLBACK (against_changed), self);
+  show_none (self);
 }

@@ -27,6 +27,8 @@ void           amend_history_page_select             (AmendHistoryPage *self,
                                                       guint             index);
 GtkTextBuffer *amend_history_page_get_text_buffer    (AmendHistoryPage *self);
 AmendRenvooiView *amend_history_page_get_renvooi    (AmendHistoryPage *self);
+void           amend_history_page_compare_with       (AmendHistoryPage *self,
+                                                      guint             index);
 void           amend_history_page_show_text          (AmendHistoryPage *self,
                                                       gboolean          text);
 

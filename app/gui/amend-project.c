@@ -49,6 +49,7 @@ amend_comparison_free (AmendComparison *comparison)
     return;
   g_free (comparison->commit);
   g_free (comparison->text);
+  g_free (comparison->new_text);
   /* The blocks point into the documents: they go first. */
   g_clear_pointer (&comparison->blocks, g_ptr_array_unref);
   g_clear_object (&comparison->diff);
@@ -189,7 +190,7 @@ read_project (AmendRepository *repo,
   if (amend_repository_is_bare (repo))
     {
       g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_BARE,
-                   _("%s is a bare repository, without a working copy to edit; clone it with git clone and open the clone."),
+                   _("%s holds only the history of a project, without the folder to write in; open a copy of the project that has one."),
                    amend_repository_get_path (repo));
       return NULL;
     }
@@ -461,6 +462,7 @@ typedef struct {
   char     *message;     /* SAVE; PROPOSE: the motivation */
   char     *name;        /* SWITCH: the branch; PROPOSE: the title; COMPARE: the commit */
   char     *branch;      /* the branch the window shows: changes are made there or not at all */
+  char     *against;     /* COMPARE: the other version, or NULL for the text */
   GStrv     submitters;
   gboolean  put_back;
   char     *commit;      /* SAVE: the new version */
@@ -476,6 +478,7 @@ job_free (Job *job)
   g_free (job->message);
   g_free (job->name);
   g_free (job->branch);
+  g_free (job->against);
   g_strfreev (job->submitters);
   g_free (job->commit);
   g_free (job);
@@ -551,30 +554,42 @@ put_back (AmendRepository *repo,
                                    G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
 }
 
+/* The regulation in @revision, as valid UTF-8 (GTK takes nothing else). */
+static char *
+read_version (AmendRepository *repo,
+              const char      *revision,
+              const char      *file,
+              GError         **error)
+{
+  g_autoptr(GBytes) bytes = amend_repository_read_file (repo, revision, file, error);
+  g_autofree char *text = NULL;
+
+  if (bytes == NULL)
+    return NULL;
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  if (!g_utf8_validate (text, -1, NULL))
+    return g_utf8_make_valid (text, -1);
+  return g_steal_pointer (&text);
+}
+
 static AmendComparison *
 do_compare (AmendRepository *repo,
             Job             *job,
             GError         **error)
 {
   g_autoptr(AmendComparison) c = g_new0 (AmendComparison, 1);
-  g_autoptr(GBytes) bytes = amend_repository_read_file (repo, job->name, job->file, error);
-  gsize len;
 
-  if (bytes == NULL)
-    return NULL;
-  len = g_bytes_get_size (bytes);
   c->commit = g_strdup (job->name);
-  c->text = g_strndup (g_bytes_get_data (bytes, NULL), len);
-  if (!g_utf8_validate (c->text, -1, NULL))
-    {
-      char *valid = g_utf8_make_valid (c->text, -1);
-      g_free (c->text);
-      c->text = valid;
-    }
+  c->text = read_version (repo, job->name, job->file, error);
+  if (c->text == NULL)
+    return NULL;
+  c->new_text = job->against ? read_version (repo, job->against, job->file, error) : g_strdup (job->text);
+  if (c->new_text == NULL)
+    return NULL;
   c->old_doc = amend_document_new_from_data (c->text, strlen (c->text), error);
   if (c->old_doc == NULL)
     return NULL;
-  c->new_doc = amend_document_new_from_data (job->text, strlen (job->text), error);
+  c->new_doc = amend_document_new_from_data (c->new_text, strlen (c->new_text), error);
   if (c->new_doc == NULL)
     return NULL;
   c->diff = amend_diff_new (c->old_doc, c->new_doc);
@@ -771,10 +786,12 @@ amend_project_log_finish (AmendProject *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-/* Version @commit of the regulation and its renvooi against @current_text. */
+/* Version @commit of the regulation and its renvooi against version
+ * @against, or against @current_text when @against is NULL. */
 void
 amend_project_compare_async (AmendProject        *self,
                              const char          *commit,
+                             const char          *against,
                              const char          *current_text,
                              GCancellable        *cancellable,
                              GAsyncReadyCallback  callback,
@@ -783,6 +800,7 @@ amend_project_compare_async (AmendProject        *self,
   Job *job = job_new (self, JOB_COMPARE);
 
   job->name = g_strdup (commit);
+  job->against = g_strdup (against);
   job->text = g_strdup (current_text);
   run_job (self, job, amend_project_compare_async, cancellable, callback, user_data);
 }

@@ -17,6 +17,7 @@ G_BEGIN_DECLS
 typedef struct {
   char          *commit;
   char          *text;       /* the regulation in that version */
+  char          *new_text;   /* what it is compared with: the current text, or another version */
   AmendDocument *old_doc;
   AmendDocument *new_doc;
   AmendDiff     *diff;
@@ -108,6 +109,7 @@ GPtrArray      *amend_project_log_finish        (AmendProject        *self,
                                                  GError             **error);
 void            amend_project_compare_async     (AmendProject        *self,
                                                  const char          *commit,
+                                                 const char          *against,
                                                  const char          *current_text,
                                                  GCancellable        *cancellable,
                                                  GAsyncReadyCallback  callback,

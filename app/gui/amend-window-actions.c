@@ -49,7 +49,7 @@ new_project_response (AdwMessageDialog *dialog,
   file_name = g_strconcat (slug, ".md", NULL);
   if (!amend_project_create (folder, file_name, text, author, &error))
     {
-      _amend_window_show_error (self, _("Project Not Created"), error->message);
+      _amend_window_show_gerror (self, _("Project Not Created"), error);
       return;
     }
   amend_window_open (self, folder);
@@ -102,11 +102,73 @@ import_response (GtkNativeDialog *chooser,
       g_autofree char *name = g_file_get_basename (file);
 
       if (doc == NULL)
-        _amend_window_show_error (self, _("Not Imported"), error->message);
+        _amend_window_show_gerror (self, _("Not Imported"), error);
       else
         ask_new_project (self, doc, name);
     }
   g_object_unref (chooser);
+}
+
+/* Every warning of an export, each on a row of its own: a toast cut them
+ * off after the first. */
+static void
+show_export_warnings (AmendWindow *self,
+                      GFile       *file,
+                      GPtrArray   *warnings)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *body = g_strdup_printf (ngettext ("%s was written. The export has %u warning:",
+                                                     "%s was written. The export has %u warnings:", warnings->len),
+                                           name, warnings->len);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Exported, With Warnings"), body);
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      const AmendDiagnostic *d = g_ptr_array_index (warnings, i);
+      GtkWidget *label = gtk_label_new (d->message);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_set_margin_start (label, 12);
+      gtk_widget_set_margin_end (label, 12);
+      gtk_widget_set_margin_top (label, 8);
+      gtk_widget_set_margin_bottom (label, 8);
+      gtk_list_box_append (GTK_LIST_BOX (list), label);
+    }
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  _amend_window_track_dialog (self, GTK_WINDOW (dialog));
+}
+
+/* Writes @text (the editor's, or an older version's) as @format to @file,
+ * atomically as every write of Amend's, and says how it went. */
+void
+amend_window_export_to (AmendWindow       *self,
+                        const char        *text,
+                        AmendExportFormat  format,
+                        GFile             *file)
+{
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) amend_diagnostic_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendDocument) doc = amend_document_new_from_data (text, strlen (text), &error);
+  g_autoptr(GBytes) xml = doc ? amend_export_document (doc, format, warnings, &error) : NULL;
+
+  if (xml == NULL ||
+      !g_file_replace_contents (file, g_bytes_get_data (xml, NULL), g_bytes_get_size (xml), NULL, FALSE,
+                                G_FILE_CREATE_NONE, NULL, NULL, &error))
+    _amend_window_show_gerror (self, _("Not Exported"), error);
+  else if (warnings->len > 0)
+    show_export_warnings (self, file, warnings);
+  else
+    _amend_window_toast (self, _("Exported"));
 }
 
 static void
@@ -115,32 +177,14 @@ export_save_response (GtkNativeDialog *chooser,
                       AmendWindow     *self)
 {
   AmendExportFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "format"));
+  const char *text = g_object_get_data (G_OBJECT (chooser), "text");
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *text = _amend_window_current_text (self);
-      g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) amend_diagnostic_free);
-      g_autoptr(GError) error = NULL;
-      g_autoptr(AmendDocument) doc = amend_document_new_from_data (text, strlen (text), &error);
-      g_autoptr(GBytes) xml = doc ? amend_export_document (doc, format, warnings, &error) : NULL;
 
-      /* Atomic, as every write of Amend's. */
-      if (xml == NULL ||
-          !g_file_replace_contents (file, g_bytes_get_data (xml, NULL), g_bytes_get_size (xml), NULL, FALSE,
-                                    G_FILE_CREATE_NONE, NULL, NULL, &error))
-        _amend_window_show_error (self, _("Not Exported"), error->message);
-      else if (warnings->len > 0)
-        {
-          g_autofree char *message = g_strdup_printf (ngettext ("Exported, with %u warning: %s",
-                                                                "Exported, with %u warnings; the first: %s",
-                                                                warnings->len),
-                                                      warnings->len,
-                                                      ((AmendDiagnostic *) g_ptr_array_index (warnings, 0))->message);
-          _amend_window_toast (self, message);
-        }
-      else
-        _amend_window_toast (self, _("Exported"));
+      if (file)
+        amend_window_export_to (self, text, format, file);
     }
   g_object_unref (chooser);
 }
@@ -151,7 +195,9 @@ export_response (AdwMessageDialog *dialog,
                  AmendWindow      *self)
 {
   AmendExportFormat format = amend_export_dialog_get_format (AMEND_EXPORT_DIALOG (dialog));
+  const char *suffix = g_object_get_data (G_OBJECT (dialog), "suffix");
   GtkFileChooserNative *chooser;
+  g_autoptr(GFile) folder = NULL;
   g_autofree char *base = NULL;
   g_autofree char *name = NULL;
 
@@ -160,13 +206,36 @@ export_response (AdwMessageDialog *dialog,
   base = g_strdup (amend_project_get_file (self->project));
   if (g_str_has_suffix (base, ".md"))
     base[strlen (base) - 3] = '\0';
-  name = g_strdup_printf ("%s.%s.xml", base, amend_export_format_suffix (format));
+  name = g_strdup_printf ("%s%s.%s.xml", base, suffix ? suffix : "", amend_export_format_suffix (format));
   chooser = gtk_file_chooser_native_new (_("Export As"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Export"), _("_Cancel"));
+  /* Where the project is, not wherever the chooser was last. */
+  folder = g_file_new_for_path (amend_project_get_path (self->project));
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_object_set_data (G_OBJECT (chooser), "format", GINT_TO_POINTER (format));
+  g_object_set_data_full (G_OBJECT (chooser), "text", g_strdup (g_object_get_data (G_OBJECT (dialog), "text")), g_free);
   g_signal_connect (chooser, "response", G_CALLBACK (export_save_response), self);
+  _amend_window_track_chooser (self, chooser);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Asks the format, then the file: @text is what is exported, @suffix goes
+ * into the file name offered ("-2027-03-01" for an older version). */
+void
+_amend_window_ask_export (AmendWindow *self,
+                          const char  *text,
+                          const char  *suffix)
+{
+  AmendExportDialog *dialog;
+
+  if (self->project == NULL)
+    return;
+  dialog = amend_export_dialog_new (GTK_WINDOW (self));
+  g_object_set_data_full (G_OBJECT (dialog), "text", g_strdup (text), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "suffix", g_strdup (suffix), g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (export_response), self);
+  _amend_window_track_dialog (self, GTK_WINDOW (dialog));
 }
 
 /* ----------------------------------------------------------------------- */
@@ -267,6 +336,33 @@ action_toggle_sidebar (GtkWidget  *widget,
   adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
 }
 
+/* F6, as in other GNOME applications: from the sidebar to the page and
+ * back, opening the sidebar when it is hidden. */
+static void
+action_focus_pane (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *param)
+{
+  AmendWindow *self = AMEND_WINDOW (widget);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *sidebar = GTK_WIDGET (self->outline_panel);
+
+  if (self->project == NULL)
+    return;
+  if (focus && (focus == sidebar || gtk_widget_is_ancestor (focus, sidebar)))
+    {
+      if (adw_flap_get_folded (self->flap))
+        adw_flap_set_reveal_flap (self->flap, FALSE);
+      if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "editor") == 0)
+        gtk_widget_grab_focus (GTK_WIDGET (amend_editor_get_view (self->editor)));
+      else
+        gtk_widget_child_focus (adw_view_stack_get_visible_child (self->view_stack), GTK_DIR_TAB_FORWARD);
+      return;
+    }
+  adw_flap_set_reveal_flap (self->flap, TRUE);
+  gtk_widget_child_focus (sidebar, GTK_DIR_TAB_FORWARD);
+}
+
 static void
 action_switch_branch (GtkWidget  *widget,
                       const char *name,
@@ -281,13 +377,12 @@ action_export (GtkWidget  *widget,
                GVariant   *param)
 {
   AmendWindow *self = AMEND_WINDOW (widget);
-  AmendExportDialog *dialog;
+  g_autofree char *text = NULL;
 
   if (self->project == NULL)
     return;
-  dialog = amend_export_dialog_new (GTK_WINDOW (self));
-  g_signal_connect (dialog, "response", G_CALLBACK (export_response), self);
-  _amend_window_track_dialog (self, GTK_WINDOW (dialog));
+  text = _amend_window_current_text (self);
+  _amend_window_ask_export (self, text, NULL);
 }
 
 static void
@@ -349,6 +444,7 @@ _amend_window_class_actions_init (AmendWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.propose", NULL, action_propose);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, action_toggle_sidebar);
   gtk_widget_class_install_action (widget_class, "win.switch-branch", "s", action_switch_branch);
+  gtk_widget_class_install_action (widget_class, "win.focus-pane", NULL, action_focus_pane);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, action_export);
   gtk_widget_class_install_action (widget_class, "win.discard-changes", NULL, action_discard_changes);
   gtk_widget_class_install_action (widget_class, "win.load-disk", NULL, action_load_disk);
@@ -360,4 +456,6 @@ _amend_window_class_actions_init (AmendWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_N, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.propose", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, 0, "win.focus-pane", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, GDK_SHIFT_MASK, "win.focus-pane", NULL);
 }

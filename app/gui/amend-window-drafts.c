@@ -74,7 +74,7 @@ amend_window_keep_draft (AmendWindow *self)
     }
   text = _amend_window_current_text (self);
   if (!amend_draft_store_save (self->drafts, path, branch, file, commit, self->base_digest, text, strlen (text), &error))
-    _amend_window_show_error (self, _("Unsaved Changes Not Kept"), error->message);
+    _amend_window_show_gerror (self, _("Unsaved Changes Not Kept"), error);
 }
 
 static void

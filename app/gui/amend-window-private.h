@@ -70,6 +70,7 @@ struct _AmendWindow
   gboolean              draft_restored;
   char                 *last_error;
   GtkWindow            *dialog;        /* the one open dialog, for the tests */
+  GtkFileChooserNative *chooser;       /* the one open file chooser, for the tests */
 
   After                 after;         /* what waits for a save to finish */
   char                 *after_branch;
@@ -79,7 +80,9 @@ struct _AmendWindow
 /* amend-window.c */
 void _amend_window_toast (AmendWindow *self, const char *text);
 void _amend_window_track_dialog (AmendWindow *self, GtkWindow *dialog);
+void _amend_window_track_chooser (AmendWindow *self, GtkFileChooserNative *chooser);
 void _amend_window_show_error (AmendWindow *self, const char *heading, const char *message);
+void _amend_window_show_gerror (AmendWindow *self, const char *heading, const GError *error);
 char *_amend_window_current_text (AmendWindow *self);
 char *_amend_window_branch_label (AmendProject *project);
 char *_amend_window_where_label (AmendProject *project);
@@ -87,6 +90,7 @@ void _amend_window_update_title (AmendWindow *self);
 void _amend_window_set_project (AmendWindow *self, AmendProject *project, Reason reason);
 void _amend_window_set_busy (AmendWindow *self, gboolean busy);
 void _amend_window_ask_save (AmendWindow *self);
+void _amend_window_ask_save_with (AmendWindow *self, const char *message);
 void _amend_window_start_switch (AmendWindow *self, const char *branch, gboolean put_back);
 void _amend_window_ask_propose (AmendWindow *self);
 
@@ -107,6 +111,7 @@ void _amend_window_watch_git (AmendWindow *self);
 void _amend_window_unwatch (AmendWindow *self);
 
 /* amend-window-actions.c */
+void _amend_window_ask_export (AmendWindow *self, const char *text, const char *suffix);
 void _amend_window_class_actions_init (AmendWindowClass *klass);
 
 G_END_DECLS

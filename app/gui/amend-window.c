@@ -16,6 +16,7 @@
 
 #include "amend-example.h"
 #include "amend-export-dialog.h"
+#include "amend-gui-error.h"
 #include "amend-new-project-dialog.h"
 #include "amend-profile.h"
 #include "amend-propose-dialog.h"
@@ -61,6 +62,32 @@ _amend_window_track_dialog (AmendWindow *self,
 }
 
 /* Errors are shown whole: each is one sentence that says what to do. */
+static void
+forget_chooser (gpointer  data,
+                GObject  *where_the_object_was)
+{
+  AmendWindow *self = data;
+
+  if ((GObject *) self->chooser == where_the_object_was)
+    self->chooser = NULL;
+}
+
+void
+_amend_window_track_chooser (AmendWindow          *self,
+                             GtkFileChooserNative *chooser)
+{
+  if (self->chooser)
+    g_object_weak_unref (G_OBJECT (self->chooser), forget_chooser, self);
+  self->chooser = chooser;
+  g_object_weak_ref (G_OBJECT (chooser), forget_chooser, self);
+}
+
+GtkFileChooser *
+amend_window_get_file_chooser (AmendWindow *self)
+{
+  return self->chooser ? GTK_FILE_CHOOSER (self->chooser) : NULL;
+}
+
 void
 _amend_window_show_error (AmendWindow *self,
                           const char  *heading,
@@ -73,6 +100,16 @@ _amend_window_show_error (AmendWindow *self,
   g_message ("%s: %s", heading, message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   _amend_window_track_dialog (self, GTK_WINDOW (dialog));
+}
+
+void
+_amend_window_show_gerror (AmendWindow  *self,
+                           const char   *heading,
+                           const GError *error)
+{
+  g_autofree char *text = amend_gui_error_text (error);
+
+  _amend_window_show_error (self, heading, text);
 }
 
 char *
@@ -361,7 +398,7 @@ project_loaded (GObject      *source,
     {
       gtk_spinner_stop (self->loading_spinner);
       gtk_stack_set_visible_child_name (self->main_stack, self->project ? "project" : "start");
-      _amend_window_show_error (self, _("Cannot Open the Project"), error->message);
+      _amend_window_show_gerror (self, _("Cannot Open the Project"), error);
       return;
     }
   _amend_window_set_project (self, project, REASON_OPEN);
@@ -426,7 +463,7 @@ example_ready (GObject      *source,
   if (path == NULL)
     {
       gtk_stack_set_visible_child_name (self->main_stack, self->project ? "project" : "start");
-      _amend_window_show_error (self, _("Cannot Open the Example"), error->message);
+      _amend_window_show_gerror (self, _("Cannot Open the Example"), error);
       return;
     }
   amend_window_open (self, path);
@@ -468,7 +505,7 @@ saved (GObject      *source,
   _amend_window_set_busy (self, FALSE);
   if (next == NULL)
     {
-      _amend_window_show_error (self, _("Not Saved"), error->message);
+      _amend_window_show_gerror (self, _("Not Saved"), error);
       if (g_error_matches (error, AMEND_PROJECT_ERROR, AMEND_PROJECT_ERROR_BRANCH_CHANGED))
         _amend_window_schedule_refresh (self, 0);
       return;
@@ -521,10 +558,30 @@ save_response (AdwMessageDialog *dialog,
   amend_window_save (self, amend_save_dialog_get_message (save), author);
 }
 
+/* What the live check found, as a warning above the message. */
+static char *
+check_warning (AmendWindow *self)
+{
+  GPtrArray *findings = amend_editor_get_findings (self->editor);
+  guint errors = 0;
+
+  for (guint i = 0; findings && i < findings->len; i++)
+    errors += ((AmendDiagnostic *) g_ptr_array_index (findings, i))->severity == AMEND_SEVERITY_ERROR;
+  if (errors == 0)
+    return NULL;
+  return g_strdup_printf (ngettext ("The check found %u error in the text. You can save it anyway and correct it later.",
+                                    "The check found %u errors in the text. You can save it anyway and correct them later.",
+                                    errors),
+                          errors);
+}
+
+/* @message: what the message field starts with, or NULL. */
 void
-_amend_window_ask_save (AmendWindow *self)
+_amend_window_ask_save_with (AmendWindow *self,
+                             const char  *message)
 {
   g_autofree char *where = NULL;
+  g_autofree char *warning = NULL;
   AmendSaveDialog *dialog;
 
   if (self->project == NULL || self->busy)
@@ -536,8 +593,45 @@ _amend_window_ask_save (AmendWindow *self)
     }
   where = _amend_window_where_label (self->project);
   dialog = amend_save_dialog_new (GTK_WINDOW (self), self->settings, where);
+  warning = check_warning (self);
+  amend_save_dialog_set_warning (dialog, warning);
+  if (message)
+    amend_save_dialog_set_message (dialog, message);
   g_signal_connect (dialog, "response", G_CALLBACK (save_response), self);
   _amend_window_track_dialog (self, GTK_WINDOW (dialog));
+}
+
+void
+_amend_window_ask_save (AmendWindow *self)
+{
+  _amend_window_ask_save_with (self, NULL);
+}
+
+/* An older version becomes the text again, as one step Ctrl+Z takes back,
+ * and is saved as a new version through the save dialog; the versions
+ * after it stay in the history. */
+static void
+restore_version (AmendHistoryPage *page,
+                 const char       *text,
+                 const char       *when,
+                 AmendWindow      *self)
+{
+  g_autofree char *message = g_strdup_printf (_("Restore the version of %s"), when);
+
+  if (self->project == NULL || self->busy)
+    return;
+  amend_editor_replace_text (self->editor, text);
+  adw_view_stack_set_visible_child_name (self->view_stack, "editor");
+  _amend_window_ask_save_with (self, message);
+}
+
+static void
+export_version (AmendHistoryPage *page,
+                const char       *text,
+                const char       *suffix,
+                AmendWindow      *self)
+{
+  _amend_window_ask_export (self, text, suffix);
 }
 
 /* ----------------------------------------------------------------------- */
@@ -559,7 +653,7 @@ switched (GObject      *source,
   if (next == NULL)
     {
       /* The unsaved text was kept as a draft: put it back. */
-      _amend_window_show_error (self, _("Not Switched"), error->message);
+      _amend_window_show_gerror (self, _("Not Switched"), error);
       _amend_window_restore_draft (self);
       if (g_error_matches (error, AMEND_PROJECT_ERROR, AMEND_PROJECT_ERROR_BRANCH_CHANGED))
         _amend_window_schedule_refresh (self, 0);
@@ -667,7 +761,7 @@ proposed (GObject      *source,
   _amend_window_set_busy (self, FALSE);
   if (next == NULL)
     {
-      _amend_window_show_error (self, _("Amendment Not Proposed"), error->message);
+      _amend_window_show_gerror (self, _("Amendment Not Proposed"), error);
       if (g_error_matches (error, AMEND_PROJECT_ERROR, AMEND_PROJECT_ERROR_BRANCH_CHANGED))
         _amend_window_schedule_refresh (self, 0);
       return;
@@ -894,6 +988,11 @@ amend_window_dispose (GObject *object)
       g_object_weak_unref (G_OBJECT (self->dialog), forget_dialog, self);
       self->dialog = NULL;
     }
+  if (self->chooser)
+    {
+      g_object_weak_unref (G_OBJECT (self->chooser), forget_chooser, self);
+      self->chooser = NULL;
+    }
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   /* A live check that ends after the window is gone must not reach it. */
@@ -1008,6 +1107,8 @@ amend_window_init (AmendWindow *self)
   g_signal_connect (amend_editor_get_buffer (self->editor), "modified-changed", G_CALLBACK (modified_changed), self);
   g_signal_connect (self->title_squeezer, "notify::visible-child", G_CALLBACK (squeezed), self);
   amend_history_page_set_editor (self->history_page, self->editor);
+  g_signal_connect (self->history_page, "restore-version", G_CALLBACK (restore_version), self);
+  g_signal_connect (self->history_page, "export-version", G_CALLBACK (export_version), self);
   _amend_window_drafts_init (self);
   gtk_stack_set_visible_child_name (self->main_stack, "start");
 }

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "amend-draft-store.h"
+#include "amend-export-dialog.h"
 #include "amend-editor.h"
 #include "amend-history-page.h"
 #include "amend-outline-panel.h"
@@ -50,5 +51,10 @@ void               amend_window_propose           (AmendWindow    *self,
                                                    const char * const *submitters,
                                                    const char     *motivation);
 void               amend_window_keep_draft        (AmendWindow    *self);
+GtkFileChooser    *amend_window_get_file_chooser  (AmendWindow    *self);
+void               amend_window_export_to         (AmendWindow    *self,
+                                                   const char     *text,
+                                                   AmendExportFormat format,
+                                                   GFile          *file);
 
 G_END_DECLS

@@ -113,9 +113,22 @@ test_live_check (AmendGuiFixture *f,
   g_assert_nonnull (found);
   g_assert_nonnull (strstr (found->message, "99:1"));
 
-  /* Underlined in the text... */
+  /* The reference underlined in the text, not the whole member... */
   gtk_text_buffer_get_iter_at_line_offset (buffer, &iter, line - 1, 5);
-  g_assert_true (gtk_text_iter_has_tag (&iter, error_tag));
+  g_assert_false (gtk_text_iter_has_tag (&iter, error_tag));
+  {
+    GtkTextIter from, to, match_start, match_end;
+
+    gtk_text_buffer_get_iter_at_line (buffer, &from, line - 1);
+    to = from;
+    gtk_text_iter_forward_to_line_end (&to);
+    g_assert_true (gtk_text_iter_forward_search (&from, "artikel 99:1", 0, &match_start, &match_end, &to));
+    g_assert_true (gtk_text_iter_starts_tag (&match_start, error_tag));
+    gtk_text_iter_backward_char (&match_end);
+    g_assert_true (gtk_text_iter_has_tag (&match_end, error_tag));
+    g_assert_true (gtk_text_iter_forward_char (&match_end));
+    g_assert_false (gtk_text_iter_has_tag (&match_end, error_tag));
+  }
   /* ...marked on the article in the outline... */
   pos = amend_outline_panel_find_label (panel, "Artikel 1:2 ");
   item = g_list_model_get_item (amend_outline_panel_get_items (panel), pos);
@@ -807,6 +820,33 @@ test_header_title (AmendGuiFixture *f,
 }
 
 static gboolean
+focus_in (GtkWidget *focus,
+          GtkWidget *ancestor)
+{
+  return focus && (focus == ancestor || gtk_widget_is_ancestor (focus, ancestor));
+}
+
+/* F6 moves between the sidebar and the text, both ways. */
+static void
+test_f6 (AmendGuiFixture *f,
+         gconstpointer    data)
+{
+  GtkWidget *view = GTK_WIDGET (amend_editor_get_view (amend_window_get_editor (f->window)));
+  GtkWidget *sidebar = GTK_WIDGET (amend_window_get_outline_panel (f->window));
+
+  if (!amend_gui_have_xdotool ())
+    {
+      g_test_skip ("xdotool is needed to press F6");
+      return;
+    }
+  amend_gui_keys (view, "F6");
+  g_assert_true (focus_in (gtk_root_get_focus (GTK_ROOT (f->window)), sidebar));
+  g_assert_true (gtk_widget_get_mapped (sidebar));
+  amend_gui_keys (gtk_root_get_focus (GTK_ROOT (f->window)), "F6");
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == view);
+}
+
+static gboolean
 counted (gpointer data)
 {
   return amend_editor_count_matches (data) >= 0;
@@ -927,6 +967,7 @@ main (int    argc,
   ADD ("/gui/history", test_history);
   ADD ("/gui/narrow", test_narrow);
   ADD ("/gui/header-title", test_header_title);
+  ADD ("/gui/f6", test_f6);
   ADD ("/gui/find-replace", test_find_replace);
   ADD ("/gui/external-change", test_external_change);
 #undef ADD
