@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "amend-gui-test.h"
 #include "amend-outline-item.h"
 #include "amend-propose-dialog.h"
@@ -847,6 +849,166 @@ test_f6 (AmendGuiFixture *f,
 }
 
 static gboolean
+has_versions (gpointer data)
+{
+  AmendGuiFixture *f = data;
+  GPtrArray *versions = amend_history_page_get_versions (amend_window_get_history_page (f->window));
+
+  return !amend_window_is_busy (f->window) && versions && versions->len == GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (f->window), "want-versions"));
+}
+
+static void
+wait_versions (AmendGuiFixture *f,
+               guint            n)
+{
+  g_object_set_data (G_OBJECT (f->window), "want-versions", GUINT_TO_POINTER (n));
+  g_assert_true (amend_gui_wait (has_versions, f, 30));
+  amend_gui_wait_idle (f);
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = find_descendant (child, type)))
+        return found;
+    }
+  return NULL;
+}
+
+/* Two saved versions compared with each other; the older one exported
+ * (in the project folder, as the chooser offers) and restored as a new
+ * version. */
+static void
+test_history_versions (AmendGuiFixture *f,
+                       gconstpointer    data)
+{
+  AmendHistoryPage *history = amend_window_get_history_page (f->window);
+  g_autofree char *first = amend_test_read (f->dir, FILE_NAME);
+  g_autoptr(GString) second = g_string_new (first);
+  g_autofree char *marked = NULL;
+  g_autofree char *xml = NULL;
+  g_autofree char *subject = NULL;
+  g_autofree char *on_disk = NULL;
+  g_autofree char *folder_path = NULL;
+  g_autofree char *count = NULL;
+  g_autoptr(GFile) folder = NULL;
+  GtkFileChooser *chooser;
+  GtkWindow *dialog;
+
+  /* A second version, saved in a terminal: the window follows. */
+  g_string_replace (second, "binnen acht weken", "binnen zes weken", 1);
+  amend_test_write (f->dir, FILE_NAME, second->str);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "save", "-m", "Kortere beslistermijn", NULL), ==, 0);
+  wait_versions (f, 2);
+  amend_window_show_page (f->window, "history");
+
+  /* The first version against the second: from the older to the newer. */
+  amend_history_page_select (history, 1);
+  amend_history_page_compare_with (history, 1);
+  g_assert_true (amend_gui_wait (compared, f, 30));
+  amend_gui_wait_idle (f);
+  marked = amend_renvooi_view_dup_marked (amend_history_page_get_renvooi (history));
+  g_assert_nonnull (strstr (marked, "binnen [-acht-]{+zes+} weken"));
+  g_clear_pointer (&marked, g_free);
+  /* And against the current text, which is the second version. */
+  amend_history_page_compare_with (history, 0);
+  amend_gui_wait_idle (f);
+  marked = amend_renvooi_view_dup_marked (amend_history_page_get_renvooi (history));
+  g_assert_nonnull (strstr (marked, "binnen [-acht-]{+zes+} weken"));
+
+  /* Export this version: format, then the file, in the project folder. */
+  gtk_widget_activate_action (GTK_WIDGET (history), "history.export", NULL);
+  amend_gui_wait_dialog (f);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (amend_window_get_dialog (f->window)), "export");
+  amend_gui_spin (200);
+  chooser = amend_window_get_file_chooser (f->window);
+  g_assert_nonnull (chooser);
+  folder = gtk_file_chooser_get_current_folder (chooser);
+  folder_path = g_file_get_path (folder);
+  g_assert_cmpstr (folder_path, ==, amend_project_get_path (amend_window_get_project (f->window)));
+  gtk_file_chooser_set_current_name (chooser, "oude-versie.xml");
+  g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_ACCEPT);
+  amend_gui_spin (200);
+  xml = amend_test_read (f->dir, "oude-versie.xml");
+  g_assert_nonnull (strstr (xml, "binnen acht weken"));
+  g_assert_null (strstr (xml, "binnen zes weken"));
+  g_unlink (g_build_filename (f->dir, "oude-versie.xml", NULL));
+
+  /* Restore it: the editor has its text, the save dialog says so. */
+  gtk_widget_activate_action (GTK_WIDGET (history), "history.restore", NULL);
+  amend_gui_wait_dialog (f);
+  dialog = amend_window_get_dialog (f->window);
+  g_assert_true (AMEND_IS_SAVE_DIALOG (dialog));
+  g_assert_true (g_str_has_prefix (amend_save_dialog_get_message (AMEND_SAVE_DIALOG (dialog)), "Restore the version of "));
+  amend_save_dialog_set_author (AMEND_SAVE_DIALOG (dialog), "Petra Smit", "p.smit@lindewaarde.example");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  wait_versions (f, 3);
+  subject = amend_test_git_ok (f->dir, "log", "-1", "--format=%s", NULL);
+  g_assert_true (g_str_has_prefix (subject, "Restore the version of "));
+  on_disk = amend_test_read (f->dir, FILE_NAME);
+  g_assert_cmpstr (on_disk, ==, first);
+  count = amend_test_git_ok (f->dir, "rev-list", "--count", "HEAD", NULL);
+  g_assert_cmpstr (count, ==, "3\n");
+  amend_test_fsck (f->dir);
+}
+
+/* Every warning of an export is listed; none is cut off. */
+static void
+test_export_warnings (AmendGuiFixture *f,
+                      gconstpointer    data)
+{
+  g_autofree char *text = amend_gui_text (f);
+  g_autoptr(GString) bad = g_string_new (text);
+  g_autofree char *out = g_build_filename (f->tmp, "export.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (out);
+  GtkWindow *dialog;
+  GtkWidget *list;
+  guint rows = 0;
+
+  /* Inline HTML, which Akoma Ntoso has no place for, in two members. */
+  g_string_replace (bad, "binnen acht weken", "binnen <b>acht</b> weken", 1);
+  g_string_replace (bad, "ten hoogste acht weken", "ten hoogste <i>acht</i> weken", 1);
+  amend_window_export_to (f->window, bad->str, AMEND_EXPORT_AKN, file);
+  amend_gui_wait_dialog (f);
+  dialog = amend_window_get_dialog (f->window);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_assert_true (g_file_query_exists (file, NULL));
+  list = find_descendant (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX);
+  g_assert_nonnull (list);
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
+    rows++;
+  g_assert_cmpuint (rows, ==, 2);
+}
+
+/* Saving with errors of the check: a warning, not a refusal. */
+static void
+test_save_warns (AmendGuiFixture *f,
+                 gconstpointer    data)
+{
+  GtkWindow *dialog;
+
+  amend_gui_type (f, "ten hoogste acht weken verdagen.", " Zie ook artikel 99:1.");
+  amend_gui_wait_idle (f);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
+  amend_gui_wait_dialog (f);
+  dialog = amend_window_get_dialog (f->window);
+  g_assert_nonnull (amend_save_dialog_get_warning (AMEND_SAVE_DIALOG (dialog)));
+  g_assert_nonnull (strstr (amend_save_dialog_get_warning (AMEND_SAVE_DIALOG (dialog)), "1 error"));
+  amend_save_dialog_set_author (AMEND_SAVE_DIALOG (dialog), "Petra Smit", "p.smit@lindewaarde.example");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  amend_gui_wait_idle (f);
+  g_assert_false (amend_window_has_unsaved (f->window));
+}
+
+static gboolean
 counted (gpointer data)
 {
   return amend_editor_count_matches (data) >= 0;
@@ -968,6 +1130,9 @@ main (int    argc,
   ADD ("/gui/narrow", test_narrow);
   ADD ("/gui/header-title", test_header_title);
   ADD ("/gui/f6", test_f6);
+  ADD ("/gui/history-versions", test_history_versions);
+  ADD ("/gui/export-warnings", test_export_warnings);
+  ADD ("/gui/save-warns", test_save_warns);
   ADD ("/gui/find-replace", test_find_replace);
   ADD ("/gui/external-change", test_external_change);
 #undef ADD
