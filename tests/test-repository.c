@@ -15,6 +15,7 @@
 #include "amend-amendment.h"
 #include "amend-article-map.h"
 #include "amend-repository.h"
+#include "amend-xml-meta.h"
 #include "amend-test-git.h"
 #include "amend-test-util.h"
 
@@ -251,6 +252,21 @@ test_parse_submitter (void)
     g_assert_null (amend_parse_submitter ("Jan Jansen <jan.lindewaarde.nl>", &error));
     g_assert_nonnull (strstr (error->message, "@"));
   }
+}
+
+/* The regulation of amend init can be exported as it is. */
+static void
+test_template_exportable (void)
+{
+  const char *text = amend_repository_get_template ();
+  g_autoptr(AmendDocument) doc = amend_document_new_from_data (text, strlen (text), NULL);
+  g_auto(AmendXmlMeta) meta = { 0, };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (amend_xml_meta_load (&meta, doc, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (meta.work, ==, "/akn/nl/act/gm9999/2027/verordening");
+  g_assert_cmpstr (meta.authority, ==, "gm9999");
 }
 
 /* The user of the git configuration, the first submitter the window offers. */
@@ -1337,6 +1353,7 @@ main (int    argc,
   g_test_add_func ("/repository/parse-author", test_parse_author);
   g_test_add_func ("/repository/parse-submitter", test_parse_submitter);
   g_test_add_func ("/repository/git-config-author", test_git_config_author);
+  g_test_add_func ("/repository/template-exportable", test_template_exportable);
   g_test_add_func ("/repository/open-git-made", test_open_git_made);
   g_test_add_func ("/repository/gemeentewet-history", test_gemeentewet_history);
   g_test_add_func ("/repository/save", test_save);

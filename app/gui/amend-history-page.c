@@ -109,6 +109,45 @@ version_row (const AmendCommit *commit)
 static void against_changed (GtkDropDown *dropdown, GParamSpec *pspec, AmendHistoryPage *self);
 
 static void
+setup_item (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  ellipsize)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (ellipsize)
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_item (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  data)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (string));
+}
+
+/* The button's label is cut short, so that a long message does not make
+ * the page wider than a phone; the list shows it whole. */
+static void
+set_factories (GtkDropDown *dropdown)
+{
+  g_autoptr(GtkListItemFactory) shown = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) listed = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (shown, "setup", G_CALLBACK (setup_item), GINT_TO_POINTER (TRUE));
+  g_signal_connect (shown, "bind", G_CALLBACK (bind_item), NULL);
+  g_signal_connect (listed, "setup", G_CALLBACK (setup_item), NULL);
+  g_signal_connect (listed, "bind", G_CALLBACK (bind_item), NULL);
+  gtk_drop_down_set_factory (dropdown, shown);
+  gtk_drop_down_set_list_factory (dropdown, listed);
+}
+
+static void
 show_none (AmendHistoryPage *self)
 {
   self->chosen = -1;
@@ -488,6 +527,7 @@ amend_history_page_init (AmendHistoryPage *self)
   gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->version_view), GTK_TEXT_BUFFER (buffer));
   g_object_unref (buffer);
   g_signal_connect (self->versions_list, "row-selected", G_CALLBACK (version_selected), self);
+  set_factories (self->against_dropdown);
   g_signal_connect (self->against_dropdown, "notify::selected", G_CALLBACK (against_changed), self);
   show_none (self);
 }

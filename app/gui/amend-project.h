@@ -127,5 +127,10 @@ gboolean        amend_project_create            (const char          *dir,
                                                  GError             **error);
 char           *amend_project_template_text     (const char          *title,
                                                  const char          *authority);
+char           *amend_work_suggest              (const char          *authority,
+                                                 const char          *date,
+                                                 const char          *title);
+char           *amend_front_matter_replace      (const char          *text,
+                                                 AmendDocument       *doc);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 
 #include "amend-export-dialog.h"
 #include "amend-new-project-dialog.h"
+#include "amend-properties-dialog.h"
 #include "amend-window-private.h"
 #include "amend-xml-import.h"
 
@@ -364,6 +365,48 @@ action_focus_pane (GtkWidget  *widget,
 }
 
 static void
+properties_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     AmendWindow      *self)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *replaced = NULL;
+  g_autoptr(AmendDocument) doc = NULL;
+
+  if (g_strcmp0 (response, "apply") != 0 || self->project == NULL)
+    return;
+  /* The text as it is now: typing may have gone on behind the dialog. */
+  text = _amend_window_current_text (self);
+  doc = amend_document_new_from_data (text, strlen (text), NULL);
+  if (doc == NULL)
+    return;
+  amend_properties_dialog_apply (AMEND_PROPERTIES_DIALOG (dialog), doc);
+  replaced = amend_front_matter_replace (text, doc);
+  if (g_strcmp0 (replaced, text) != 0)
+    amend_editor_replace_text (self->editor, replaced);
+}
+
+/* The front matter as a form; what it writes is one step of Ctrl+Z. */
+static void
+action_properties (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *param)
+{
+  AmendWindow *self = AMEND_WINDOW (widget);
+  g_autofree char *text = NULL;
+  g_autoptr(AmendDocument) doc = NULL;
+  AmendPropertiesDialog *dialog;
+
+  if (self->project == NULL)
+    return;
+  text = _amend_window_current_text (self);
+  doc = amend_document_new_from_data (text, strlen (text), NULL);
+  dialog = amend_properties_dialog_new (GTK_WINDOW (self), doc);
+  g_signal_connect (dialog, "response", G_CALLBACK (properties_response), self);
+  _amend_window_track_dialog (self, GTK_WINDOW (dialog));
+}
+
+static void
 action_switch_branch (GtkWidget  *widget,
                       const char *name,
                       GVariant   *param)
@@ -445,6 +488,7 @@ _amend_window_class_actions_init (AmendWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, action_toggle_sidebar);
   gtk_widget_class_install_action (widget_class, "win.switch-branch", "s", action_switch_branch);
   gtk_widget_class_install_action (widget_class, "win.focus-pane", NULL, action_focus_pane);
+  gtk_widget_class_install_action (widget_class, "win.properties", NULL, action_properties);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, action_export);
   gtk_widget_class_install_action (widget_class, "win.discard-changes", NULL, action_discard_changes);
   gtk_widget_class_install_action (widget_class, "win.load-disk", NULL, action_load_disk);

@@ -16,9 +16,11 @@
 
 #include "amend-gui-test.h"
 #include "amend-outline-item.h"
+#include "amend-properties-dialog.h"
 #include "amend-propose-dialog.h"
 #include "amend-save-dialog.h"
 #include "amend-test-git.h"
+#include "amend-xml-meta.h"
 
 #define FILE_NAME "apv-lindewaarde.md"
 
@@ -1008,6 +1010,110 @@ test_save_warns (AmendGuiFixture *f,
   g_assert_false (amend_window_has_unsaved (f->window));
 }
 
+static const char *
+after_front_matter (const char *text)
+{
+  const char *end = g_str_has_prefix (text, "---\n") ? strstr (text + 3, "\n---\n") : NULL;
+
+  return end ? end + 5 : text;
+}
+
+/* The properties: folded away in the editor, a form to change them that
+ * checks what it takes, written back as one undoable step, and what an
+ * export needs said by the live check. */
+static void
+test_properties (AmendGuiFixture *f,
+                 gconstpointer    data)
+{
+  AmendEditor *editor = amend_window_get_editor (f->window);
+  GtkTextBuffer *buffer = buffer_of (f);
+  g_autofree char *before = amend_gui_text (f);
+  g_autofree char *after = NULL;
+  AmendPropertiesDialog *dialog;
+  GtkWidget *authority;
+  GtkWidget *button;
+  GtkTextIter iter;
+  GPtrArray *findings;
+  gboolean warned = FALSE;
+
+  /* Folded: the cursor cannot get into it. */
+  g_assert_true (amend_editor_front_matter_folded (editor));
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  g_assert_cmpuint (amend_editor_get_cursor_line (editor), >, 8);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.properties", NULL);
+  amend_gui_wait_dialog (f);
+  dialog = AMEND_PROPERTIES_DIALOG (amend_window_get_dialog (f->window));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (amend_properties_dialog_get_row (dialog, "citation"))), ==,
+                   "APV Lindewaarde 2027");
+  authority = amend_properties_dialog_get_row (dialog, "authority");
+  g_assert_false (gtk_widget_has_css_class (authority, "error"));
+  type_keys_or_set (authority, "x");
+  g_assert_true (gtk_widget_has_css_class (authority, "error"));
+  g_assert_nonnull (strstr (amend_properties_dialog_get_hint (dialog), "gm0363"));
+  gtk_editable_set_text (GTK_EDITABLE (authority), "gm0363");
+  gtk_editable_set_text (GTK_EDITABLE (amend_properties_dialog_get_row (dialog, "in-force")), "2028-01-01");
+  button = gtk_widget_get_ancestor (GTK_WIDGET (find_label (amend_properties_dialog_get_row (dialog, "work"), "Fill In")),
+                                    GTK_TYPE_BUTTON);
+  g_assert_nonnull (button);
+  if (amend_gui_have_xdotool ())
+    amend_gui_click (button);
+  else
+    g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (amend_properties_dialog_get_row (dialog, "work"))), ==,
+                   "/akn/nl/act/gm0363/2027/apv-lindewaarde-2027");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  amend_gui_wait_idle (f);
+
+  /* Written into the front matter; the rest of the text untouched. */
+  after = amend_gui_text (f);
+  g_assert_nonnull (strstr (after, "authority: gm0363\n"));
+  g_assert_nonnull (strstr (after, "in-force: 2028-01-01\n"));
+  g_assert_nonnull (strstr (after, "work: /akn/nl/act/gm0363/2027/apv-lindewaarde-2027\n"));
+  g_assert_cmpstr (after_front_matter (after), ==, after_front_matter (before));
+  g_assert_true (amend_editor_front_matter_folded (editor));
+  gtk_text_buffer_undo (buffer);
+  g_free (after);
+  after = amend_gui_text (f);
+  g_assert_cmpstr (after, ==, before);
+
+  /* No work: the check says what an export needs. */
+  {
+    g_autoptr(GString) edited = g_string_new (before);
+
+    g_string_replace (edited, "work: /akn/nl/act/gm9999/2027/apv\n", "", 1);
+    g_string_replace (edited, "expression: /akn/nl/act/gm9999/2027/apv/nld@2027-01-01\n", "", 1);
+    amend_editor_replace_text (editor, edited->str);
+  }
+  amend_gui_wait_idle (f);
+  findings = amend_editor_get_findings (editor);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const AmendDiagnostic *d = g_ptr_array_index (findings, i);
+
+      warned |= d->severity == AMEND_SEVERITY_WARNING && strstr (d->message, "work") != NULL;
+    }
+  g_assert_true (warned);
+}
+
+/* A new project starts complete enough to export. */
+static void
+test_new_project_properties (void)
+{
+  g_autofree char *text = amend_project_template_text ("Verordening precariobelasting 2027", "gm0363");
+  g_autoptr(AmendDocument) doc = amend_document_new_from_data (text, strlen (text), NULL);
+  g_auto(AmendXmlMeta) meta = { 0, };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (amend_xml_meta_load (&meta, doc, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (meta.authority, ==, "gm0363");
+  g_assert_true (g_str_has_prefix (meta.work, "/akn/nl/act/gm0363/"));
+  g_assert_true (g_str_has_suffix (meta.work, "/verordening-precariobelasting-2027"));
+  g_assert_nonnull (strstr (text, "aangehaald als: Verordening precariobelasting 2027."));
+}
+
 static gboolean
 counted (gpointer data)
 {
@@ -1133,11 +1239,13 @@ main (int    argc,
   ADD ("/gui/history-versions", test_history_versions);
   ADD ("/gui/export-warnings", test_export_warnings);
   ADD ("/gui/save-warns", test_save_warns);
+  ADD ("/gui/properties", test_properties);
   ADD ("/gui/find-replace", test_find_replace);
   ADD ("/gui/external-change", test_external_change);
 #undef ADD
   g_test_add_func ("/gui/draft-store", test_draft_store);
   g_test_add_func ("/gui/renvooi-every-width", test_renvooi_every_width);
+  g_test_add_func ("/gui/new-project-properties", test_new_project_properties);
 
   return g_test_run ();
 }

@@ -32,10 +32,16 @@ G_DEFINE_QUARK (amend-repository-error-quark, amend_repository_error)
 
 /* A small canonical regulation: `amend fmt --check` and `amend check`
  * accept it as it is (tests/test-repository.c makes sure). */
+/* Complete enough to export: gm9999 is the code the STOP standard's own
+ * examples use, to be replaced by the authority's own (Properties in the
+ * window, or the front matter). */
 static const char template_regulation[] =
   "---\n"
   "title: Verordening\n"
   "citation: Verordening\n"
+  "authority: gm9999\n"
+  "authority-name: de raad van de gemeente\n"
+  "work: /akn/nl/act/gm9999/2027/verordening\n"
   "date: 2027-01-01\n"
   "---\n"
   "\n"
