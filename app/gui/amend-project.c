@@ -512,8 +512,8 @@ still_on_branch (AmendRepository *repo,
   if (g_strcmp0 (now, job->branch) == 0)
     return TRUE;
   g_set_error (error, AMEND_PROJECT_ERROR, AMEND_PROJECT_ERROR_BRANCH_CHANGED,
-               _("Another program switched the project to another version of the text while you were writing; "
-                 "nothing was saved there. Your text is kept and the window now follows the switch."));
+               _("Another program switched the project to the draft or to another amendment while you were writing, "
+                 "so nothing was saved. Your text is kept, and the window now shows where the project is."));
   return FALSE;
 }
 

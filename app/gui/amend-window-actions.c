@@ -125,12 +125,15 @@ show_export_warnings (AmendWindow *self,
   GtkWidget *list = gtk_list_box_new ();
   GtkWidget *scrolled = gtk_scrolled_window_new ();
 
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 480, -1);
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
   for (guint i = 0; i < warnings->len; i++)
     {
       const AmendDiagnostic *d = g_ptr_array_index (warnings, i);
-      GtkWidget *label = gtk_label_new (d->message);
+      /* TRANSLATORS: a line of the regulation and a warning about it */
+      g_autofree char *text = d->line ? g_strdup_printf (_("Line %u: %s"), d->line, d->message) : g_strdup (d->message);
+      GtkWidget *label = gtk_label_new (text);
 
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -143,6 +146,7 @@ show_export_warnings (AmendWindow *self,
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 160);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));

@@ -879,7 +879,7 @@ squeezed (AdwSqueezer *squeezer,
           AmendWindow *self)
 {
   adw_view_switcher_bar_set_reveal (self->switcher_bar,
-                                    adw_squeezer_get_visible_child (squeezer) == GTK_WIDGET (self->narrow_title));
+                                    gtk_widget_get_parent (GTK_WIDGET (self->wide_title)) != adw_squeezer_get_visible_child (squeezer));
 }
 
 static void
