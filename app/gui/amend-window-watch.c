@@ -116,11 +116,24 @@ follow_refresh (AmendWindow  *self,
   gboolean unsaved = amend_window_has_unsaved (self);
   gboolean moved = g_strcmp0 (amend_project_get_head_commit (project),
                               amend_project_get_head_commit (self->project)) != 0;
+  /* `amend submit` moves the branch but not the regulation. */
+  gboolean same_text = g_strcmp0 (amend_project_get_saved_text (project),
+                                  amend_project_get_saved_text (self->project)) == 0;
   const char *disk = amend_project_get_disk_text (project);
 
+  if (moved && same_text)
+    _amend_window_drop_draft (self);
   _amend_window_set_project (self, project, REASON_REFRESH);
   if (!moved)
     _amend_window_check_disk (self);
+  else if (same_text)
+    {
+      /* The unsaved text started from this very text: it waits under
+       * the new version from now on. */
+      _amend_window_set_base (self, project);
+      amend_window_keep_draft (self);
+      _amend_window_check_disk (self);
+    }
   else if (!unsaved)
     {
       g_free (self->disk_text);
@@ -231,9 +244,11 @@ git_changed (GFileMonitor      *monitor,
              GFileMonitorEvent  event,
              AmendWindow       *self)
 {
-  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *name = g_file_get_basename (other ? other : file);
 
-  /* The lock files come and go around every change of a ref. */
+  /* A ref is written as NAME.lock and renamed to NAME: the rename counts
+   * (with G_FILE_MONITOR_WATCH_MOVES it names NAME as @other), the lock
+   * files coming and going do not, nor does the index. */
   if (g_str_has_suffix (name, ".lock") || g_str_equal (name, "index"))
     return;
   _amend_window_schedule_refresh (self, 250);

@@ -425,6 +425,16 @@ text_has (gpointer data)
   return strstr (text, g_object_get_data (G_OBJECT (f->window), "want-text")) != NULL;
 }
 
+static gboolean
+head_is (gpointer data)
+{
+  AmendGuiFixture *f = data;
+  AmendProject *project = amend_window_get_project (f->window);
+
+  return !amend_window_is_busy (f->window) && project &&
+         g_strcmp0 (amend_project_get_head_commit (project), g_object_get_data (G_OBJECT (f->window), "want-head")) == 0;
+}
+
 /* `amend switch` and `amend propose` in a terminal while the window is
  * open: the header, the editor and the drafts follow; a save pressed
  * before the window noticed lands nowhere; nothing unsaved is lost. */
@@ -434,7 +444,7 @@ test_outside_switch (AmendGuiFixture *f,
 {
   const char *amendment = "amendement/kortere-beslistermijn";
   g_autofree char *main_before = amend_test_git_ok (f->dir, "rev-parse", "main", NULL);
-  g_autofree char *amendment_before = amend_test_git_ok (f->dir, "rev-parse", amendment, NULL);
+  char *amendment_before = amend_test_git_ok (f->dir, "rev-parse", amendment, NULL);
   g_autofree char *where = NULL;
   g_autofree char *text = NULL;
   g_autofree char *draft = NULL;
@@ -464,6 +474,22 @@ test_outside_switch (AmendGuiFixture *f,
    * Ctrl+S is pressed before the window has noticed: nothing is saved on
    * either branch, and the window follows. */
   type_at (f, "binnen zes weken na de datum", " Onbewaard in het amendement.");
+
+  /* Submitted in the terminal: the branch moves, the regulation does
+   * not; the unsaved text stays and waits under the new version. */
+  g_assert_cmpint (amend_gui_cli (f, NULL, "submit", NULL), ==, 0);
+  g_free (amendment_before);
+  amendment_before = amend_test_git_ok (f->dir, "rev-parse", amendment, NULL);
+  g_object_set_data_full (G_OBJECT (f->window), "want-head", g_strstrip (g_strdup (amendment_before)), g_free);
+  g_assert_true (amend_gui_wait (head_is, f, 30));
+  text = amend_gui_text (f);
+  g_assert_nonnull (strstr (text, "Onbewaard in het amendement."));
+  g_clear_pointer (&text, g_free);
+  draft = draft_of (f, amendment);
+  g_assert_nonnull (draft);
+  g_assert_nonnull (strstr (draft, "Onbewaard in het amendement."));
+  g_clear_pointer (&draft, g_free);
+
   g_assert_cmpint (amend_gui_cli (f, NULL, "switch", "main", NULL), ==, 0);
   amend_window_save (f->window, "Mag nergens landen", "Petra Smit <p.smit@lindewaarde.example>");
   wait_branch (f, "main");
@@ -477,6 +503,7 @@ test_outside_switch (AmendGuiFixture *f,
   head = amend_test_git_ok (f->dir, "rev-parse", amendment, NULL);
   g_assert_cmpstr (head, ==, amendment_before);
   g_clear_pointer (&head, g_free);
+  g_free (amendment_before);
   status = amend_test_git_ok (f->dir, "status", "--porcelain", NULL);
   g_assert_cmpstr (status, ==, "");
 
