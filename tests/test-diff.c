@@ -473,6 +473,91 @@ test_pairing_threshold (void)
   g_assert_cmpuint (amend_diff_get_changes (diff)->len, ==, 4);
 }
 
+/* The thresholds in their order: an article whose number stays and whose
+ * text changed much (a third of its words) is still that article, even
+ * when a new article before it shares more of its words. */
+static void
+test_pairing_by_number_first (void)
+{
+  static const char old_text[] =
+    "# Artikel 1 Eerste\n\nDe burgemeester beslist binnen acht weken op een aanvraag.\n\n"
+    "# Artikel 2 Tweede\n\nalfa bravo charlie delta echo foxtrot golf hotel india juliet\n\n"
+    "# Artikel 3 Derde\n\nEen ontheffing wordt schriftelijk aangevraagd bij het college.\n";
+  static const char new_text[] =
+    "# Artikel 1 Eerste\n\nDe burgemeester beslist binnen acht weken op een aanvraag.\n\n"
+    "# Artikel 1a Tweede\n\nalfa bravo charlie delta echo foxtrot papa quebec romeo sierra\n\n"
+    "# Artikel 2 Tweede\n\nalfa bravo charlie delta echo kilo lima mike november oscar\n\n"
+    "# Artikel 3 Derde\n\nEen ontheffing wordt schriftelijk aangevraagd bij het college.\n";
+  g_autoptr(AmendDocument) a = amend_test_parse (old_text);
+  g_autoptr(AmendDocument) b = amend_test_parse (new_text);
+  g_autoptr(AmendDiff) diff = diff_and_apply (a, b, "pairing by number first");
+
+  g_assert_true (has_change (diff, AMEND_CHANGE_INSERTED, NULL, "1a"));
+  g_assert_false (has_change (diff, AMEND_CHANGE_INSERTED, NULL, "2"));
+  g_assert_false (has_change (diff, AMEND_CHANGE_DELETED, "2", NULL));
+  g_assert_cmpuint (count_changes (diff, AMEND_CHANGE_MODIFIED, AMEND_NODE_TEXT), ==, 1);
+}
+
+/* Pieces alternate: two of the same kind in a row are one; deleted words
+ * at the start take the space after them. */
+static void
+test_word_diff_pieces (void)
+{
+  g_autoptr(GArray) pieces = amend_word_diff ("Het college van burgemeester en wethouders beslist, binnen acht weken.",
+                                              "beslist, uiterlijk binnen zes weken en twee dagen.");
+  g_autoptr(GArray) leading = amend_word_diff ("Het college beslist.", "beslist.");
+
+  for (guint i = 1; i < pieces->len; i++)
+    g_assert_cmpint (g_array_index (pieces, AmendPiece, i - 1).op, !=, g_array_index (pieces, AmendPiece, i).op);
+  g_assert_cmpuint (leading->len, ==, 2);
+  g_assert_cmpint (g_array_index (leading, AmendPiece, 0).op, ==, AMEND_PIECE_DELETED);
+  g_assert_cmpstr (g_array_index (leading, AmendPiece, 0).text, ==, "Het college ");
+  g_assert_cmpstr (g_array_index (leading, AmendPiece, 1).text, ==, "beslist.");
+}
+
+/* A change list applied to a version whose text is not the one it was
+ * made against does not fit: an error, not a silent overwrite. */
+static void
+test_apply_does_not_fit (void)
+{
+  g_autoptr(AmendDocument) a = amend_test_parse ("# Artikel 1\n\nDe burgemeester beslist binnen acht weken.\n");
+  g_autoptr(AmendDocument) b = amend_test_parse ("# Artikel 1\n\nDe burgemeester beslist binnen zes weken.\n");
+  g_autoptr(AmendDocument) other = amend_test_parse ("# Artikel 1\n\nHet college beslist binnen acht weken.\n");
+  g_autoptr(AmendDiff) diff = amend_diff_new (a, b);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendDocument) applied = amend_diff_apply (diff, other, &error);
+
+  g_assert_null (applied);
+  g_assert_error (error, AMEND_ERROR, AMEND_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "does not fit this version: its text differs"));
+}
+
+/* Paragraphs without numbers pair in order, a free heading with a free
+ * heading of its level: a Toelichting that gains a heading keeps its
+ * paragraphs paired with theirs. */
+static void
+test_pair_in_order_levels (void)
+{
+  g_autoptr(AmendDocument) a = amend_test_parse ("# Artikel 1\n\nTekst.\n\n# Toelichting\n\n"
+                                                 "Eerste alinea over het doel.\n\nTweede alinea over de gevolgen.\n");
+  g_autoptr(AmendDocument) b = amend_test_parse ("# Artikel 1\n\nTekst.\n\n# Toelichting\n\n## Algemeen\n\n"
+                                                 "Een geheel andere eerste tekst, met iets nieuws.\n\n"
+                                                 "Tweede alinea over de gevolgen.\n");
+  g_autoptr(AmendDiff) diff = diff_and_apply (a, b, "pair in order by level");
+  GPtrArray *changes = amend_diff_get_changes (diff);
+
+  /* The heading is new; the first paragraph changed, not turned into the heading. */
+  g_assert_cmpuint (count_changes (diff, AMEND_CHANGE_INSERTED, AMEND_NODE_TEXT), ==, 1);
+  g_assert_cmpuint (count_changes (diff, AMEND_CHANGE_MODIFIED, AMEND_NODE_TEXT), ==, 1);
+  g_assert_cmpuint (count_changes (diff, AMEND_CHANGE_DELETED, AMEND_NODE_TEXT), ==, 0);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const AmendChange *c = g_ptr_array_index (changes, i);
+      if (c->action == AMEND_CHANGE_INSERTED)
+        g_assert_cmpuint (c->node->heading_level, ==, 2);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -489,5 +574,9 @@ main (int    argc,
   g_test_add_func ("/diff/front-matter-repeated", test_front_matter_repeated);
   g_test_add_func ("/diff/word-diff-empty", test_word_diff_empty);
   g_test_add_func ("/diff/pairing-threshold", test_pairing_threshold);
+  g_test_add_func ("/diff/pairing-by-number-first", test_pairing_by_number_first);
+  g_test_add_func ("/diff/word-diff-pieces", test_word_diff_pieces);
+  g_test_add_func ("/diff/apply-does-not-fit", test_apply_does_not_fit);
+  g_test_add_func ("/diff/pair-in-order-levels", test_pair_in_order_levels);
   return g_test_run ();
 }

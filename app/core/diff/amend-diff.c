@@ -322,6 +322,14 @@ add_piece (GArray       *pieces,
   g_array_append_val (pieces, piece);
 }
 
+static const char *
+skip_white (const char *p)
+{
+  while (*p && g_unichar_isspace (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+  return p;
+}
+
 static GArray *
 word_diff (GHashTable *interned,
            const char *old_text,
@@ -369,9 +377,11 @@ word_diff (GHashTable *interned,
           guint end = ta[last - 1].end;
 
           /* Deleted words at the very start take the space after them, so
-           * that what remains does not start with one. */
+           * that the old side keeps it ("Het college beslist.") and the new
+           * side does not start with one.  A token starts where the one
+           * before it ended: its own word comes after the white space. */
           if (hk->new_start == 0 && hk->new_len == 0 && last < n)
-            end = ta[last].start;
+            end = skip_white (old_text + ta[last].start) - old_text;
           add_piece (pieces, AMEND_PIECE_DELETED, old_text, ta[hk->old_start].start, end);
         }
       if (hk->new_len > 0)
@@ -407,14 +417,6 @@ amend_pieces_to_string (GArray   *pieces,
         g_string_append (s, p->text);
     }
   return g_string_free (s, FALSE);
-}
-
-static const char *
-skip_white (const char *p)
-{
-  while (*p && g_unichar_isspace (g_utf8_get_char (p)))
-    p = g_utf8_next_char (p);
-  return p;
 }
 
 /* Equal but for white space (of any kind: laws use no-break spaces). */
@@ -783,15 +785,17 @@ pair_in_order (AmendDiff *self,
 
       if (is_paired (self, n, FALSE) || n->number != NULL)
         continue;
-      for (; i < olds->len; i++)
+      /* A new node without a partner (a new heading) does not move the
+       * cursor: the paragraphs after it still find theirs. */
+      for (guint k = i; k < olds->len; k++)
         {
-          AmendNode *o = g_ptr_array_index (olds, i);
+          AmendNode *o = g_ptr_array_index (olds, k);
 
           if (!is_paired (self, o, TRUE) && o->number == NULL && o->kind == n->kind &&
               o->heading_level == n->heading_level)
             {
               pair (self, o, n);
-              i++;
+              i = k + 1;
               break;
             }
         }
