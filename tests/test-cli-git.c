@@ -708,7 +708,7 @@ test_status_not_back (void)
   amend_run (&run, dir, "save");
   assert_refused (&run, 4, "saving its removal would take that status away");
 
-  amend_test_git_ok (dir, "checkout", "--", record, NULL);
+  g_free (amend_test_git_ok (dir, "checkout", "--", record, NULL));
   amend_run (&run, dir, "status");
   assert_ok (&run);
   g_assert_nonnull (strstr (run.out, "ingediend"));
@@ -752,7 +752,7 @@ test_save_unreadable (void)
 
   after = amend_test_git_ok (dir, "rev-parse", "HEAD", NULL);
   g_assert_cmpstr (before, ==, after);
-  amend_test_git_ok (dir, "checkout", "--", "regeling.md", NULL);
+  g_free (amend_test_git_ok (dir, "checkout", "--", "regeling.md", NULL));
   amend_test_fsck (dir);
   remove_project (dir);
 }
