@@ -583,6 +583,7 @@ test_anchor_gemeentewet (void)
   g_autoptr(GPtrArray) comments = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(AmendCommentText) new_text = NULL;
   g_autoptr(AmendCommentText) old_text = NULL;
+  g_autoptr(GPtrArray) nodes = g_ptr_array_new ();
   gsize span_start, span_end, at;
   guint counts[AMEND_ANCHOR_OUTDATED + 1] = { 0 };
   gsize new_len;
@@ -595,25 +596,29 @@ test_anchor_gemeentewet (void)
   new_text = amend_comment_text_new (doc);
   old_text = amend_comment_text_new (old);
   new_data = amend_comment_text_get_data (new_text, &new_len);
+  /* Every paragraph of 40 characters or more whose words 5 to 35 occur
+   * once in its node; 200 of them, spread over the act. */
   for (AmendNode *n = amend_document_get_root (old); n; n = amend_node_next (n, amend_document_get_root (old)))
     {
       g_autofree char *plain = NULL;
-      g_autofree char *quote = NULL;
 
       if (n->kind != AMEND_NODE_TEXT || n->parent->kind == AMEND_NODE_TEXT)
         continue;
       plain = amend_node_get_plain_text (n);
-      if (g_utf8_strlen (plain, -1) < 40)
-        continue;
-      quote = g_utf8_substring (plain, 5, 35);
-      amend_comment_text_get_span (old_text, n->parent, &span_start, &span_end);
-      if (amend_comment_text_find (old_text, span_start, span_end, quote, NULL, NULL, &at) != 1)
-        continue;
-      g_ptr_array_add (comments, comment_on (old, n->parent->eid, quote));
-      if (comments->len >= 150)
-        break;
+      if (g_utf8_strlen (plain, -1) >= 40)
+        g_ptr_array_add (nodes, n);
     }
-  g_assert_cmpuint (comments->len, >=, 100);
+  for (guint i = 0; i < nodes->len; i += MAX (nodes->len / 200, 1))
+    {
+      AmendNode *n = g_ptr_array_index (nodes, i);
+      g_autofree char *plain = amend_node_get_plain_text (n);
+      g_autofree char *quote = g_utf8_substring (plain, 5, 35);
+
+      amend_comment_text_get_span (old_text, n->parent, &span_start, &span_end);
+      if (amend_comment_text_find (old_text, span_start, span_end, quote, NULL, NULL, &at) == 1)
+        g_ptr_array_add (comments, comment_on (old, n->parent->eid, quote));
+    }
+  g_assert_cmpuint (comments->len, >=, 150);
 
   anchorer = amend_anchorer_new (NULL, NULL);
   amend_anchorer_set_document (anchorer, COMMIT0, "regeling.md", old);
@@ -627,6 +632,9 @@ test_anchor_gemeentewet (void)
       const char *found = amend_comment_get_found_text (c);
 
       counts[s]++;
+      if (s == AMEND_ANCHOR_FUZZY || s == AMEND_ANCHOR_OUTDATED)
+        g_test_message ("%s: \"%s\" -> \"%s\"", amend_anchor_state_to_string (s), amend_comment_get_exact (c),
+                        found ? found : "");
       if (s == AMEND_ANCHOR_OUTDATED)
         {
           g_assert_cmpstr (amend_comment_get_old_text (c), ==, amend_comment_get_exact (c));

@@ -45,14 +45,16 @@ static char *opt_reply_to;
 static char *opt_regulation;
 static char *opt_author;
 
+/* Texts are taken as bytes (G_OPTION_ARG_FILENAME) and checked here, so
+ * that bytes that are not UTF-8 get Amend's sentence, not GOption's. */
 static const GOptionEntry add_entries[] = {
-  { "message", 'm', 0, G_OPTION_ARG_STRING, &opt_message, N_("The text of the comment (Markdown)"), N_("TEXT") },
+  { "message", 'm', 0, G_OPTION_ARG_FILENAME, &opt_message, N_("The text of the comment (Markdown)"), N_("TEXT") },
   { "file", 'F', 0, G_OPTION_ARG_FILENAME, &opt_text_file, N_("Read the text from FILE (- for standard input)"),
     N_("FILE") },
-  { "on", 0, 0, G_OPTION_ARG_STRING, &opt_on, N_("Comment on the node with this eId (see amend outline)"), N_("EID") },
-  { "quote", 0, 0, G_OPTION_ARG_STRING, &opt_quote, N_("Comment on these words, quoted exactly as they stand"),
+  { "on", 0, 0, G_OPTION_ARG_FILENAME, &opt_on, N_("Comment on the node with this eId (see amend outline)"), N_("EID") },
+  { "quote", 0, 0, G_OPTION_ARG_FILENAME, &opt_quote, N_("Comment on these words, quoted exactly as they stand"),
     N_("TEXT") },
-  { "reply-to", 0, 0, G_OPTION_ARG_STRING, &opt_reply_to, N_("Reply to the comment ID"), N_("ID") },
+  { "reply-to", 0, 0, G_OPTION_ARG_FILENAME, &opt_reply_to, N_("Reply to the comment ID"), N_("ID") },
   { "regulation", 0, 0, G_OPTION_ARG_FILENAME, &opt_regulation,
     N_("The regulation commented on, when the project has several"), N_("FILE") },
   { "author", 0, 0, G_OPTION_ARG_STRING, &opt_author,
