@@ -515,10 +515,15 @@ find_fuzzy (AmendComment    *comment,
             const AmendNode *scope)
 {
   gsize len, start, end;
+  gsize before = amend_comment_get_prefix (comment) ? strlen (amend_comment_get_prefix (comment)) : 0;
+  gsize after = amend_comment_get_suffix (comment) ? strlen (amend_comment_get_suffix (comment)) : 0;
 
   amend_comment_text_get_data (target->text, &len);
+  /* The node with room for the surroundings: a quote at the start of a
+   * paragraph has its prefix in the heading before it.  Only when the
+   * node does not have it is the whole text searched. */
   if (scope && amend_comment_text_get_span (target->text, scope, &start, &end) &&
-      fuzzy_with_context (comment, target, start, end))
+      fuzzy_with_context (comment, target, start > before ? start - before : 0, MIN (end + after, len)))
     return TRUE;
   if (fuzzy_with_context (comment, target, 0, len))
     return TRUE;

@@ -435,7 +435,7 @@ unquote (const char *s)
 
 typedef struct {
   AmendComment *self;
-  GHashTable   *seen;      /* keys given, to refuse one given twice */
+  guint         seen;      /* bits of the known keys given, to refuse one given twice */
   gboolean      in_anchor;
   guint         line;
 } Parse;
@@ -501,6 +501,22 @@ parse_date (const char *value,
   return TRUE;
 }
 
+/* A bit for each key Amend knows (0 for others, which may repeat). */
+static guint
+key_bit (const char *name,
+         gboolean    in_anchor)
+{
+  static const char * const top[] = { "id", "author", "created", "reply-to", "resolved-by", "resolved-at", "anchor" };
+  static const char * const anchor[] = { "source", "commit", "eid", "exact", "prefix", "suffix" };
+  const char * const *keys = in_anchor ? anchor : top;
+  guint n = in_anchor ? G_N_ELEMENTS (anchor) : G_N_ELEMENTS (top);
+
+  for (guint i = 0; i < n; i++)
+    if (strcmp (name, keys[i]) == 0)
+      return 1u << (i + (in_anchor ? 16 : 0));
+  return 0;
+}
+
 /* One "key: value" line of the front matter. */
 static gboolean
 parse_field (Parse      *p,
@@ -512,7 +528,7 @@ parse_field (Parse      *p,
   const char *colon;
   g_autofree char *name = NULL;
   g_autofree char *value = NULL;
-  g_autofree char *seen_key = NULL;
+  guint bit;
   const char *raw;
   char **field;
 
@@ -537,10 +553,10 @@ parse_field (Parse      *p,
       g_strchomp (value);
     }
 
-  seen_key = g_strconcat (indented ? "anchor." : "", name, NULL);
-  if (g_hash_table_contains (p->seen, seen_key))
+  bit = key_bit (name, indented);
+  if (p->seen & bit)
     return fail (error, _("line %u: %s is given twice"), p->line, name);
-  g_hash_table_add (p->seen, g_strdup (seen_key));
+  p->seen |= bit;
 
   if (indented)
     {
@@ -651,8 +667,7 @@ parse_front_matter (AmendComment *self,
                     Lines        *l,
                     GError      **error)
 {
-  Parse p = { self, g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL), FALSE, 0 };
-  g_autoptr(GHashTable) seen = p.seen;
+  Parse p = { self, 0, FALSE, 0 };
   g_autofree char *first = next_line (l);
 
   if (g_strcmp0 (first, "---") != 0)
