@@ -717,6 +717,47 @@ test_reanchor (void)
   amend_test_rmtree (parent);
 }
 
+/* Eight processes comment on main at once while the working copy is on an
+ * amendment: each commits its file, on whatever tip the others left. */
+static void
+test_parallel (void)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  g_autofree char *parent = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(GPtrArray) procs = g_ptr_array_new_with_free_func (g_object_unref);
+  JsonObject *l;
+
+  if (!need_git ())
+    return;
+  parent = amend_test_tmpdir ("amend-cli-comments");
+  dir = new_project (parent, "project");
+  amend_run (&run, dir, "propose", "Iets anders");
+  assert_ok (&run);
+  for (guint i = 0; i < 8; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Opmerking %u.", i);
+      const char *argv[] = { g_getenv ("AMEND_BIN"), "-C", dir, "comment", "add", "main", "-m", text, NULL };
+      g_autoptr(GError) error = NULL;
+      GSubprocess *p = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error);
+
+      g_assert_no_error (error);
+      g_ptr_array_add (procs, p);
+    }
+  for (guint i = 0; i < procs->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_subprocess_wait_check (g_ptr_array_index (procs, i), NULL, &error);
+      g_assert_no_error (error);
+    }
+  l = list_json (dir, "main", NULL);
+  g_assert_cmpuint (json_array_get_length (comments_of (l)), ==, 8);
+  g_assert_cmpstr (keep (amend_test_git_ok (dir, "rev-list", "--count", "main", NULL)), ==, "9\n");
+  amend_test_fsck (dir);
+  amend_test_rmtree (parent);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -735,6 +776,7 @@ main (int    argc,
   g_test_add_func ("/cli-comments/two-clones", test_two_clones);
   g_test_add_func ("/cli-comments/bundle", test_bundle);
   g_test_add_func ("/cli-comments/reanchor", test_reanchor);
+  g_test_add_func ("/cli-comments/parallel", test_parallel);
   status = g_test_run ();
   g_ptr_array_unref (kept);
   g_ptr_array_unref (kept_json);

@@ -624,7 +624,9 @@ make_commit (AmendRepository     *repo,
 }
 
 /* Commits @data as @path on @refname, whose tip was @tip: objects first,
- * the branch last, the working copy after (see the top of this file). */
+ * the branch last, the working copy after (see the top of this file).
+ * @moved says whether it failed because the branch moved meanwhile (or
+ * was being moved: its lock file). */
 static gboolean
 commit_file (AmendRepository     *repo,
              const char          *refname,
@@ -634,6 +636,7 @@ commit_file (AmendRepository     *repo,
              gsize                len,
              const git_signature *sig,
              const char          *message,
+             gboolean            *moved,
              GError             **error)
 {
   g_autoptr(git_reference) ref = NULL;
@@ -654,6 +657,8 @@ commit_file (AmendRepository     *repo,
   if (rc < 0)
     {
       g_unlink (pending);
+      if (moved)
+        *moved = rc == GIT_EMODIFIED || rc == GIT_ELOCKED;
       return amend_repository_set_git_error (error, rc, _("cannot save the comment"));
     }
   if (on_it)
@@ -662,6 +667,39 @@ commit_file (AmendRepository     *repo,
       g_unlink (pending);
     }
   return ok;
+}
+
+/* A new file commutes with whatever another program committed on the
+ * branch meanwhile (another comment): then it is committed on the new
+ * tip, five times at most, waiting a little longer each time. */
+static gboolean
+commit_with_retry (AmendRepository     *repo,
+                   const char          *refname,
+                   git_commit         **tip,
+                   const char          *path,
+                   const char          *data,
+                   gsize                len,
+                   const git_signature *sig,
+                   const char          *message,
+                   GError             **error)
+{
+  for (guint attempt = 0;; attempt++)
+    {
+      g_autoptr(GError) local = NULL;
+      gboolean moved = FALSE;
+
+      if (commit_file (repo, refname, *tip, path, data, len, sig, message, &moved, &local))
+        return TRUE;
+      if (!moved || attempt == 4)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+      g_usleep (20000 * (attempt + 1));
+      g_clear_pointer (tip, git_commit_free);
+      if (!amend_repository_lookup_branch (repo, refname, tip, error))
+        return FALSE;
+    }
 }
 
 static char *
@@ -940,7 +978,7 @@ amend_comments_add (AmendRepository *repo,
   /* What is written must read back: a last check of the writer itself. */
   check = amend_comment_new_from_data (id, data, len, error);
   path = g_strconcat (dir, "/", id, ".md", NULL);
-  if (check == NULL || !commit_file (repo, refname, tip, path, data, len, sig, message, error))
+  if (check == NULL || !commit_with_retry (repo, refname, &tip, path, data, len, sig, message, error))
     return NULL;
   _amend_comment_set_location (comment, path, amendment);
   return g_object_ref (comment);
@@ -1197,7 +1235,7 @@ change_resolution (AmendRepository *repo,
   _amend_comment_set_resolved (comment, resolve ? by : NULL, resolve ? at : NULL);
   data = amend_comment_to_data (comment, &len);
   message = g_strdup_printf (resolve ? _("Resolve comment %.8s") : _("Reopen comment %.8s"), amend_comment_get_id (comment));
-  if (!commit_file (repo, refname, tip, path, data, len, sig, message, error))
+  if (!commit_file (repo, refname, tip, path, data, len, sig, message, NULL, error))
     return NULL;
   return g_steal_pointer (&comment);
 }
