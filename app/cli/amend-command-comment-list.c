@@ -166,6 +166,23 @@ print_indented (const char *text,
     g_print ("%s%s\n", *lines[i] ? indent : "", lines[i]);
 }
 
+/* The states as a person reads them; JSON keeps the words of the file
+ * format (amend_anchor_state_to_string). */
+static const char *
+state_label (AmendAnchorState state)
+{
+  static const char * const labels[] = {
+    [AMEND_ANCHOR_NONE] = NC_("anchor state", "reply"),
+    [AMEND_ANCHOR_EID] = NC_("anchor state", "eid"),
+    [AMEND_ANCHOR_DIFF] = NC_("anchor state", "diff"),
+    [AMEND_ANCHOR_QUOTE] = NC_("anchor state", "quote"),
+    [AMEND_ANCHOR_FUZZY] = NC_("anchor state", "fuzzy"),
+    [AMEND_ANCHOR_OUTDATED] = NC_("anchor state", "outdated"),
+  };
+
+  return g_dpgettext2 (NULL, "anchor state", labels[state]);
+}
+
 /* "article 1:2, line 39" / the eId / "the regulation" / "outdated". */
 static char *
 describe_place (AmendComment *c)
@@ -210,7 +227,7 @@ print_thread (AmendComment *c)
              amend_comment_get_reply_to (c), amend_comment_get_author (c), date);
   else
     g_print ("%.8s  %s  [%s]  %s  %s\n", amend_comment_get_id (c), place,
-             amend_anchor_state_to_string (amend_comment_get_state (c)), amend_comment_get_author (c), date);
+             state_label (amend_comment_get_state (c)), amend_comment_get_author (c), date);
   if (amend_comment_is_resolved (c))
     {
       g_autofree char *when = amend_cli_format_date (amend_comment_get_resolved_at (c));
@@ -277,7 +294,8 @@ run (int    argc,
     {
       AmendCommentFinding *f = g_ptr_array_index (list->findings, i);
 
-      g_printerr (_("%s: error: %s\n"), f->path, f->message);
+      /* Not translated: "FILE: error: message" is the form of amend check. */
+      g_printerr ("%s: error: %s\n", f->path, f->message);
     }
   return list->findings->len > 0 ? AMEND_EXIT_FINDINGS : AMEND_EXIT_OK;
 }
