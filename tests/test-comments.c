@@ -182,6 +182,25 @@ test_read_tolerant (void)
   g_assert_null (amend_comment_get_exact (d));
 }
 
+/* A year before 1000 is written with four digits, so that it reads back
+ * (found by fuzz-comment). */
+static void
+test_old_year (void)
+{
+  const char *data = "---\nid: abc-1\nauthor: \"J <j@example.nl>\"\ncreated: 0560-12-05T11:44:11+00:00\nreply-to: x\n---\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendComment) c = amend_comment_new_from_data (NULL, data, strlen (data), &error);
+  g_autoptr(AmendComment) back = NULL;
+  g_autofree char *written = NULL;
+  gsize len;
+
+  g_assert_no_error (error);
+  written = amend_comment_to_data (c, &len);
+  g_assert_nonnull (strstr (written, "created: 0560-12-05T11:44:11+00:00\n"));
+  back = amend_comment_new_from_data ("abc-1", written, len, &error);
+  g_assert_no_error (error);
+}
+
 typedef struct {
   const char *what;
   const char *from;     /* replaced in the good file... */
@@ -1145,6 +1164,7 @@ main (int    argc,
 
   g_test_add_func ("/comments/format/round-trip", test_round_trip);
   g_test_add_func ("/comments/format/tolerant", test_read_tolerant);
+  g_test_add_func ("/comments/format/old-year", test_old_year);
   g_test_add_func ("/comments/format/bad", test_read_bad);
   g_test_add_func ("/comments/format/bad-bytes", test_read_bad_bytes);
   g_test_add_func ("/comments/format/ids", test_ids);

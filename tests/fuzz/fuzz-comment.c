@@ -22,19 +22,22 @@
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
+/* The regulation anchors are looked for in, read once; an anchorer of
+ * its own for every input, as every listing has, so that its caches do
+ * not grow over the run. */
 static AmendAnchorer *
-anchorer (void)
+anchorer_new (void)
 {
-  static AmendAnchorer *anchorer;
+  static AmendDocument *doc;
+  AmendAnchorer *anchorer = amend_anchorer_new (NULL, NULL);
 
-  if (anchorer == NULL)
+  if (doc == NULL)
     {
       const char *text = amend_repository_get_template ();
-      g_autoptr(AmendDocument) doc = amend_document_new_from_data (text, strlen (text), NULL);
 
-      anchorer = amend_anchorer_new (NULL, NULL);
-      amend_anchorer_set_document (anchorer, NULL, "regeling.md", doc);
+      doc = amend_document_new_from_data (text, strlen (text), NULL);
     }
+  amend_anchorer_set_document (anchorer, NULL, "regeling.md", doc);
   return anchorer;
 }
 
@@ -66,6 +69,10 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       fprintf (stderr, "fuzz-comment: the second write differs from the first\n");
       abort ();
     }
-  amend_anchorer_resolve (anchorer (), comment);
+  {
+    g_autoptr(AmendAnchorer) anchorer = anchorer_new ();
+
+    amend_anchorer_resolve (anchorer, comment);
+  }
   return 0;
 }

@@ -783,10 +783,18 @@ append_field (GString    *out,
   g_string_append_c (out, '\n');
 }
 
+/* ISO 8601 to the second with the offset; the year always with four
+ * digits (GLib's %Y writes the year 560 as "560", which ISO 8601 and the
+ * reader do not take). */
 char *
 _amend_comment_format_date (GDateTime *date)
 {
-  return date ? g_date_time_format (date, "%Y-%m-%dT%H:%M:%S%:z") : NULL;
+  g_autofree char *rest = NULL;
+
+  if (date == NULL)
+    return NULL;
+  rest = g_date_time_format (date, "-%m-%dT%H:%M:%S%:z");
+  return g_strdup_printf ("%04d%s", g_date_time_get_year (date), rest);
 }
 
 char *
