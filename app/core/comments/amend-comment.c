@@ -482,6 +482,15 @@ anchor_field (AmendComment *self,
   return NULL;
 }
 
+/* Whether the time of an ISO 8601 date has a zone: Z or an offset. */
+static gboolean
+has_zone (const char *value)
+{
+  const char *time = strchr (value, 'T');
+
+  return time && strpbrk (time, "Z+-") != NULL;
+}
+
 static gboolean
 parse_date (const char *value,
             GDateTime **out,
@@ -489,13 +498,11 @@ parse_date (const char *value,
 {
   g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
 
-  /* A time zone is required: without one the moment is unknown.  GLib
-   * takes the default zone for a value without one, so check for it. */
+  /* A zone is required: without one the moment is unknown (GLib would
+   * take @utc for it, so it is checked first). */
   if (value == NULL)
     return TRUE;
-  if (!(g_str_has_suffix (value, "Z") || strchr (value + MIN (strlen (value), 19), '+') ||
-        strchr (value + MIN (strlen (value), 19), '-')) ||
-      (*out = g_date_time_new_from_iso8601 (value, utc)) == NULL)
+  if (!has_zone (value) || (*out = g_date_time_new_from_iso8601 (value, utc)) == NULL)
     return fail (error, _("the date " "\xe2\x80\x9c" "%s" "\xe2\x80\x9d" " is not an ISO 8601 date and time with its offset, "
                           "such as 2027-03-01T10:00:00+01:00"), value);
   return TRUE;

@@ -256,9 +256,31 @@ id_of_name (const char *name)
   return amend_comment_id_is_valid (id) ? g_steal_pointer (&id) : NULL;
 }
 
-/* One entry of a comments folder: a comment, or a finding and NULL.  The
- * size is read from the object's header first, so that a file of 100 MB
- * is refused without being inflated. */
+/* What keeps an entry of a comments folder from being read as a comment,
+ * or NULL.  The size is read from the object's header first, so that a
+ * file of 100 MB is refused without being inflated. */
+static char *
+entry_problem (Reading              *r,
+               const git_tree_entry *entry,
+               const char           *id)
+{
+  git_object_t type;
+  gsize size;
+
+  if (git_tree_entry_type (entry) != GIT_OBJECT_BLOB)
+    return g_strdup (_("it is a folder or a submodule, where only comment files belong"));
+  if (git_tree_entry_filemode (entry) == GIT_FILEMODE_LINK)
+    return g_strdup (_("it is a symbolic link, where only comment files belong"));
+  if (id == NULL)
+    return g_strdup (_("its name is not ID.md with an id of letters, digits, - and _, so it is no comment"));
+  if (git_odb_read_header (&size, &type, r->odb, git_tree_entry_id (entry)) < 0)
+    return g_strdup_printf (_("it cannot be read: %s"), last_git_message ());
+  if (size > AMEND_COMMENT_MAX_SIZE)
+    return g_strdup_printf (_("it is larger than %u bytes, so it is no comment"), AMEND_COMMENT_MAX_SIZE);
+  return NULL;
+}
+
+/* One entry of a comments folder: a comment, or a finding and NULL. */
 static AmendComment *
 read_entry (Reading              *r,
             const char           *dir,
@@ -268,26 +290,20 @@ read_entry (Reading              *r,
   const char *name = git_tree_entry_name (entry);
   g_autofree char *path = g_strconcat (dir, "/", name, NULL);
   g_autofree char *id = id_of_name (name);
+  g_autofree char *problem = entry_problem (r, entry, id);
   g_autoptr(git_blob) blob = NULL;
   g_autoptr(GError) error = NULL;
-  AmendComment *comment;
-  git_object_t type;
-  gsize size;
+  AmendComment *comment = NULL;
 
-  if (git_tree_entry_type (entry) != GIT_OBJECT_BLOB)
-    return add_finding (r, path, _("it is a folder or a submodule, where only comment files belong")), NULL;
-  if (git_tree_entry_filemode (entry) == GIT_FILEMODE_LINK)
-    return add_finding (r, path, _("it is a symbolic link, where only comment files belong")), NULL;
-  if (id == NULL)
-    return add_finding (r, path, _("its name is not ID.md with an id of letters, digits, - and _, so it is no comment")), NULL;
-  if (git_odb_read_header (&size, &type, r->odb, git_tree_entry_id (entry)) < 0 ||
-      git_blob_lookup (&blob, r->git, git_tree_entry_id (entry)) < 0)
-    return add_finding (r, path, _("it cannot be read: %s"), last_git_message ()), NULL;
-  if (size > AMEND_COMMENT_MAX_SIZE)
-    return add_finding (r, path, _("it is larger than %u bytes, so it is no comment"), AMEND_COMMENT_MAX_SIZE), NULL;
-  comment = amend_comment_new_from_data (id, git_blob_rawcontent (blob), git_blob_rawsize (blob), &error);
+  if (problem == NULL && git_blob_lookup (&blob, r->git, git_tree_entry_id (entry)) < 0)
+    problem = g_strdup_printf (_("it cannot be read: %s"), last_git_message ());
+  if (problem == NULL)
+    comment = amend_comment_new_from_data (id, git_blob_rawcontent (blob), git_blob_rawsize (blob), &error);
   if (comment == NULL)
-    return add_finding (r, path, "%s", error->message), NULL;
+    {
+      add_finding (r, path, "%s", problem ? problem : error->message);
+      return NULL;
+    }
   _amend_comment_set_location (comment, path, amendment);
   return comment;
 }
