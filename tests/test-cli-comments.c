@@ -739,7 +739,8 @@ test_parallel (void)
       g_autofree char *text = g_strdup_printf ("Opmerking %u.", i);
       const char *argv[] = { g_getenv ("AMEND_BIN"), "-C", dir, "comment", "add", "main", "-m", text, NULL };
       g_autoptr(GError) error = NULL;
-      GSubprocess *p = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error);
+      GSubprocess *p = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                                          &error);
 
       g_assert_no_error (error);
       g_ptr_array_add (procs, p);
@@ -747,9 +748,12 @@ test_parallel (void)
   for (guint i = 0; i < procs->len; i++)
     {
       g_autoptr(GError) error = NULL;
+      g_autofree char *err = NULL;
 
-      g_subprocess_wait_check (g_ptr_array_index (procs, i), NULL, &error);
+      g_subprocess_communicate_utf8 (g_ptr_array_index (procs, i), NULL, NULL, NULL, &err, &error);
       g_assert_no_error (error);
+      if (g_subprocess_get_exit_status (g_ptr_array_index (procs, i)) != 0)
+        g_error ("amend comment add failed: %s", err);
     }
   l = list_json (dir, "main", NULL);
   g_assert_cmpuint (json_array_get_length (comments_of (l)), ==, 8);

@@ -687,7 +687,8 @@ commit_file (AmendRepository     *repo,
 
 /* A new file commutes with whatever another program committed on the
  * branch meanwhile (another comment): then it is committed on the new
- * tip, five times at most, waiting a little longer each time. */
+ * tip, twenty times at most, waiting a random while (longer each time)
+ * so that several writers do not keep meeting. */
 static gboolean
 commit_with_retry (AmendRepository     *repo,
                    const char          *refname,
@@ -706,12 +707,12 @@ commit_with_retry (AmendRepository     *repo,
 
       if (commit_file (repo, refname, *tip, path, data, len, sig, message, &moved, &local))
         return TRUE;
-      if (!moved || attempt == 4)
+      if (!moved || attempt == 19)
         {
           g_propagate_error (error, g_steal_pointer (&local));
           return FALSE;
         }
-      g_usleep (20000 * (attempt + 1));
+      g_usleep (g_random_int_range (5000, 30000) * (1 + attempt / 4));
       g_clear_pointer (tip, git_commit_free);
       if (!amend_repository_lookup_branch (repo, refname, tip, error))
         return FALSE;
