@@ -805,19 +805,6 @@ add_child (AmendNode     *parent,
   return child;
 }
 
-static gboolean
-has_point_labelled (AmendNode  *parent,
-                    const char *label)
-{
-  for (guint i = 0; i < amend_node_n_children (parent); i++)
-    {
-      AmendNode *c = amend_node_child (parent, i);
-      if (c->kind == AMEND_NODE_POINT && g_strcmp0 (c->number, label) == 0)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 /* Whether the text of @node (its last paragraph) ends in a colon: it
  * introduces a list. */
 static gboolean
@@ -872,10 +859,6 @@ place_point (AmendNode  *base,
               break;
             }
         }
-      /* "c. ... met:" then "1°" again: a list that starts over after an
-       * introduction is a list of the last point, not a repeat. */
-      if (has_point_labelled (parent, label) && ends_with_colon (g_ptr_array_index (chain, chain->len - 1)))
-        parent = g_ptr_array_index (chain, chain->len - 1);
     }
 
   point = add_child (parent, AMEND_NODE_POINT, line);
@@ -1331,8 +1314,10 @@ handle_item (Reader     *r,
       node = add_child (outer->article, AMEND_NODE_MEMBER, line);
       node->number = g_steal_pointer (&number);
     }
-  else if (ordered && at_article && members_allowed (outer->article))
+  else if (ordered && at_article)
     {
+      /* Only loose files have a numbered list here (the writer escapes a
+       * numbered point, "- 1\\."): its items are placed by their run. */
       g_autofree char *label = g_strdup_printf ("%s%c", number, cmark_node_get_list_delim (list) == CMARK_PAREN_DELIM ? ')' : '.');
 
       node = place_point (text_target (outer), label, line);
