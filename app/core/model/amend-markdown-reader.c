@@ -602,6 +602,40 @@ is_roman (const char *s,
   return len > 0 && len <= 5;
 }
 
+/* "(1)", "(2A)" (members, or points among points), "(a)", "(aa)", "(iv)"
+ * (points): the labels of acts from elsewhere (Akoma Ntoso from Laws.Africa
+ * and the like), kept as written. */
+static LabelKind
+match_paren_label (const char *s,
+                   gsize       len,
+                   gboolean    numbers_are_points,
+                   gsize      *end)
+{
+  gsize i = 1;
+  LabelKind kind;
+
+  if (i < len && g_ascii_isdigit (s[i]))
+    {
+      while (i < len && g_ascii_isdigit (s[i]) && i < 5)
+        i++;
+      while (i < len && g_ascii_isalpha (s[i]) && i < 7)
+        i++;
+      kind = numbers_are_points ? LABEL_POINT : LABEL_MEMBER;
+    }
+  else
+    {
+      while (i < len && g_ascii_islower (s[i]) && i < 6)
+        i++;
+      if (i == 1 || (i > 3 && !is_roman (s + 1, i - 1)))
+        return LABEL_NONE;
+      kind = LABEL_POINT;
+    }
+  if (i >= len || s[i] != ')')
+    return LABEL_NONE;
+  *end = i + 1;
+  return kind;
+}
+
 /* Recognizes "2.", "2a." (members), "a.", "aa.", "a)", "1°", "1°.", "1e.",
  * "iv." (points) at the start of @s.  @label_len is the label as written,
  * @skip what to strip with the space after it. */
@@ -618,7 +652,9 @@ match_label (const char *s,
   if (len == 0)
     return LABEL_NONE;
 
-  if (g_ascii_isdigit (s[0]))
+  if (s[0] == '(')
+    kind = match_paren_label (s, len, numbers_are_points, &i);
+  else if (g_ascii_isdigit (s[0]))
     {
       while (i < len && g_ascii_isdigit (s[i]) && i < 4)
         i++;
@@ -703,7 +739,11 @@ _amend_match_label (const char *text,
 static LabelClass
 label_class (const char *label)
 {
-  gsize len = strlen (label);
+  gsize len;
+
+  if (label[0] == '(')
+    label++;
+  len = strlen (label);
 
   if (len == 0)
     return CLASS_OTHER;
@@ -725,7 +765,11 @@ static gboolean
 continues_letters (const char *label,
                    const char *before)
 {
-  return before != NULL && strlen (label) == 2 && strlen (before) == 2 &&
+  if (before == NULL || (label[0] == '(') != (before[0] == '('))
+    return FALSE;
+  if (label[0] == '(')
+    label++, before++;
+  return strlen (label) == 2 && strlen (before) == 2 &&
          label[1] == before[1] && before[0] + 1 == label[0] && g_ascii_islower (before[0]);
 }
 
@@ -1047,7 +1091,8 @@ handle_piece (Reader   *r,
           {
             AmendNode *member = add_child (ctx->article, AMEND_NODE_MEMBER, line);
 
-            label[label_len - 1] = '\0'; /* the number, without its period */
+            if (label[0] != '(')
+              label[label_len - 1] = '\0'; /* the number, without its period */
             member->number = g_steal_pointer (&label);
             ctx->target = member;
             ctx->in_item = FALSE;
