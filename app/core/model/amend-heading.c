@@ -147,8 +147,8 @@ is_roman_number (const char *s,
     return FALSE;
   if (roman_value (s, prefix) > 0)
     return TRUE;
-  /* "IVD": the last capital is the letter. */
-  return prefix == len && prefix >= 2 && roman_value (s, prefix - 1) > 0;
+  /* "IIC": the last capital is the letter (but "IIII" is no numeral). */
+  return prefix == len && prefix >= 2 && s[len - 1] != s[len - 2] && roman_value (s, prefix - 1) > 0;
 }
 
 /**
