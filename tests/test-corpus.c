@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "amend-check.h"
+#include "amend-diff.h"
+#include "amend-instructions.h"
 #include "amend-test-util.h"
 
 /* Everything of the tree but the line numbers. */
@@ -219,6 +221,30 @@ test_division_nesting (void)
   g_assert_cmpstr (art->parent->parent->number, ==, "1");
 }
 
+/* In the Gemeentewet's history, points j. to o. after "i." were read as
+ * points of "i." and cited so ("onderdeel i, onder o"): no more. */
+static void
+test_history_citations (void)
+{
+  g_autoptr(GPtrArray) files = amend_test_shared_files ("corpus/nl-wetten-historie", ".md");
+  guint instructions = 0;
+
+  if (files == NULL)
+    return;
+  for (guint i = 0; i + 1 < files->len; i++)
+    {
+      g_autoptr(AmendDocument) old_doc = amend_test_parse_file (g_ptr_array_index (files, i));
+      g_autoptr(AmendDocument) new_doc = amend_test_parse_file (g_ptr_array_index (files, i + 1));
+      g_autoptr(AmendDiff) diff = amend_diff_new (old_doc, new_doc);
+      g_autofree char *text = amend_diff_to_instructions (diff);
+
+      instructions += strlen (text) > 0;
+      if (strstr (text, "onderdeel i, onder") != NULL)
+        g_error ("%s: %s", (char *) g_ptr_array_index (files, i + 1), strstr (text, "onderdeel i, onder"));
+    }
+  g_assert_cmpuint (instructions, >, files->len / 2);
+}
+
 /* amend check on the four laws: every error it reports must be a true
  * error of the text.  The one that remains is in the Awb's Bijlage 2
  * (artikel 2), a table flattened into a list: "d." follows "e." with
@@ -337,6 +363,7 @@ main (int    argc,
   g_test_add_func ("/corpus/opiumwet-details", test_opiumwet_details);
   g_test_add_func ("/corpus/division-nesting", test_division_nesting);
   g_test_add_func ("/corpus/letter-run", test_letter_run);
+  g_test_add_func ("/corpus/history-citations", test_history_citations);
   g_test_add_func ("/corpus/check-precision", test_check_precision);
   g_test_add_func ("/corpus/check-recall", test_check_recall);
   g_test_add_func ("/corpus/example", test_example);
