@@ -268,6 +268,29 @@ test_points (void)
     }
 }
 
+/* Canonical texts these rules must leave as they are: numbered points of a
+ * member are bullet items, and never a run that the next member goes on. */
+static const char *const canonical[] = {
+  "# Artikel 1\n\n1. Een:\n   - 1\\. a.\n2. Twee.\n",
+  "# Artikel 1\n\n1. Een.\n2. Twee.\n\n2a. Ingevoegd:\n- 1\\. a;\n- 2\\. b.\n\n3. Drie.\n",
+  "# Artikel 1\n\n1. Een:\n   - a. a;\n   - h. acht;\n   - i. negen;\n   - j. tien.\n2. Twee.\n",
+  "# Hoofdstuk IVA\n\n## Artikel 3:259a* Overgang\n\n(1) Een.\n\n(2) Twee:\n- (a) a.\n",
+  "# Hoofdstuk 1\n\n## Afdeling 1.1\n\n## Artikel 1\n\nEen.\n",
+};
+
+static void
+test_canonical_kept (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (canonical); i++)
+    {
+      g_autoptr(AmendDocument) doc = amend_test_parse (canonical[i]);
+      g_autofree char *md = amend_document_to_markdown (doc);
+
+      g_test_message ("case %u", i);
+      g_assert_cmpstr (md, ==, canonical[i]);
+    }
+}
+
 /* "(1) " in a paragraph that is no member is escaped, and stays text. */
 static void
 test_paren_label_escaped (void)
@@ -314,6 +337,7 @@ main (int    argc,
   g_test_add_func ("/reading/lost-kind-warns", test_lost_kind_warns);
   g_test_add_func ("/reading/nesting", test_nesting);
   g_test_add_func ("/reading/points", test_points);
+  g_test_add_func ("/reading/canonical-kept", test_canonical_kept);
   g_test_add_func ("/reading/paren-label-escaped", test_paren_label_escaped);
   g_test_add_func ("/reading/repeated-law", test_repeated_law);
   return g_test_run ();

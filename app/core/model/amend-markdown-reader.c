@@ -973,16 +973,36 @@ deepest_point (AmendNode *article)
 }
 
 static gboolean
-has_member_numbered (AmendNode  *article,
-                     const char *number)
+has_member_numbered (AmendNode *article,
+                     guint64    value)
 {
   for (guint i = 0; i < amend_node_n_children (article); i++)
     {
       AmendNode *c = amend_node_child (article, i);
-      if (c->kind == AMEND_NODE_MEMBER && g_strcmp0 (c->number, number) == 0)
+      guint64 number;
+
+      if (c->kind == AMEND_NODE_MEMBER && c->number &&
+          g_ascii_string_to_unsigned (c->number, 10, 1, G_MAXUINT32, &number, NULL) && number == value)
         return TRUE;
     }
   return FALSE;
+}
+
+/* Whether @point was written as a bullet item ("- 1\\."): the canonical
+ * form, whose numbered points never go on in a member's numbered line. */
+static gboolean
+written_as_bullet (Reader    *r,
+                   AmendNode *point)
+{
+  guint body_line = point->line_start - r->line_offset;
+  const char *p;
+
+  if (body_line < 1 || body_line > r->line_starts->len)
+    return FALSE;
+  p = r->body + g_array_index (r->line_starts, gsize, body_line - 1);
+  while (p < r->body + r->body_len && *p == ' ')
+    p++;
+  return p < r->body + r->body_len && strchr ("-*+", *p) != NULL;
 }
 
 /* A loose "2." in an article is a member, unless a run of numbered points
@@ -990,25 +1010,25 @@ has_member_numbered (AmendNode  *article,
  * is open below the last member (the inner list wins), and a "1." that
  * would repeat a member after a text ending in a colon starts such a list
  * ("c. ... een overeenkomst met:" then "1. een ander ...").  @label is the
- * member label as written, "2.". */
+ * member label as written, "2." or "2". */
 static gboolean
-numbers_a_point (AmendNode  *article,
+numbers_a_point (Reader     *r,
+                 AmendNode  *article,
                  const char *label)
 {
   AmendNode *deep = deepest_point (article);
   AmendNode *member = last_child_of_kind (article, AMEND_NODE_MEMBER);
-  g_autofree char *number = g_strndup (label, strcspn (label, ".)"));
-  guint64 value;
+  char *end = NULL;
+  guint64 value = g_ascii_isdigit (label[0]) ? g_ascii_strtoull (label, &end, 10) : 0;
 
-  if (member == NULL || !g_ascii_string_to_unsigned (number, 10, 1, 9999, &value, NULL))
+  if (member == NULL || value == 0 || (*end != '\0' && *end != '.' && *end != ')'))
     return FALSE;
-  if (deep != NULL && deep->number && label_class (deep->number) == CLASS_NUMBER)
-    {
-      guint64 before = g_ascii_strtoull (deep->number, NULL, 10);
-      if (before + 1 == value)
-        return TRUE;
-    }
-  return value == 1 && has_member_numbered (article, number) && ends_with_colon (deep ? deep : member);
+  if (deep != NULL && written_as_bullet (r, deep))
+    return FALSE;
+  if (deep != NULL && deep->number && label_class (deep->number) == CLASS_NUMBER &&
+      g_ascii_strtoull (deep->number, NULL, 10) + 1 == value)
+    return TRUE;
+  return value == 1 && has_member_numbered (article, value) && ends_with_colon (deep ? deep : member);
 }
 
 /* Labels are recognized in the source as written, not in cmark's text:
@@ -1085,7 +1105,7 @@ handle_piece (Reader   *r,
         g_autofree char *label = g_strndup (head->text + lead, label_len);
         skip += lead;
 
-        if (kind == LABEL_MEMBER && (!members_allowed (ctx->article) || numbers_a_point (ctx->article, label)))
+        if (kind == LABEL_MEMBER && (!members_allowed (ctx->article) || numbers_a_point (r, ctx->article, label)))
           kind = LABEL_POINT;
         if (kind == LABEL_MEMBER)
           {
@@ -1336,12 +1356,14 @@ item_marker (Reader     *r,
   return g_strdup_printf ("%d", fallback);
 }
 
-static void
+/* Returns what the item became. */
+static AmendNode *
 handle_item (Reader     *r,
              Context    *outer,
              cmark_node *list,
              cmark_node *item,
              int         index,
+             gboolean    after_point,
              int         depth)
 {
   gboolean ordered = cmark_node_get_list_type (list) == CMARK_ORDERED_LIST;
@@ -1354,7 +1376,10 @@ handle_item (Reader     *r,
   g_autofree char *number = ordered ? item_marker (r, item, cmark_node_get_list_start (list) + index) : NULL;
   gboolean at_article = outer->article && outer->target == outer->article && !outer->in_item;
 
-  if (ordered && at_article && members_allowed (outer->article) && !numbers_a_point (outer->article, number))
+  /* Within one list, an item after a member is a member: a run of points
+   * is only where the list starts, or goes on after a point. */
+  if (ordered && at_article && members_allowed (outer->article) &&
+      !((index == 0 || after_point) && numbers_a_point (r, outer->article, number)))
     {
       node = add_child (outer->article, AMEND_NODE_MEMBER, line);
       node->number = g_steal_pointer (&number);
@@ -1409,6 +1434,7 @@ handle_item (Reader     *r,
           handle_blocks (r, &inner, b, depth + 1, TRUE);
         }
     }
+  return node;
 }
 
 static void
@@ -1417,10 +1443,11 @@ handle_list (Reader     *r,
              cmark_node *list,
              int         depth)
 {
+  gboolean after_point = FALSE;
   int index = 0;
 
   for (cmark_node *item = cmark_node_first_child (list); item != NULL; item = cmark_node_next (item))
-    handle_item (r, ctx, list, item, index++, depth);
+    after_point = handle_item (r, ctx, list, item, index++, after_point, depth)->kind == AMEND_NODE_POINT;
 }
 
 static void
