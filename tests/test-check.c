@@ -221,6 +221,19 @@ test_letter_runs (void)
   g_assert_cmpuint (findings->len, ==, 4);
 }
 
+/* Members (1), (2) and points (a), (b) are found by their numbers. */
+static void
+test_paren_numbers (void)
+{
+  g_autoptr(GPtrArray) findings = check (
+    "# Artikel 1\n\n(1) Zie het tweede lid, onder b.\n\n(2) Twee:\n- (a) a;\n- (b) b.\n\n"
+    "# Artikel 2\n\nZie artikel 1, derde lid.\n");
+
+  dump (findings);
+  g_assert_cmpuint (findings->len, ==, 1);
+  g_assert_true (has_finding (findings, AMEND_SEVERITY_ERROR, 11, "article 1 has no member 3"));
+}
+
 static void
 test_example_is_clean (void)
 {
@@ -246,6 +259,7 @@ main (int    argc,
   g_test_add_func ("/check/reference-back", test_reference_back);
   g_test_add_func ("/check/annex", test_annex);
   g_test_add_func ("/check/letter-runs", test_letter_runs);
+  g_test_add_func ("/check/paren-numbers", test_paren_numbers);
   g_test_add_func ("/check/example-is-clean", test_example_is_clean);
   return g_test_run ();
 }

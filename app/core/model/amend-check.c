@@ -395,9 +395,12 @@ find_child (AmendNode     *parent,
   for (AmendNode *n = amend_node_next (parent, parent); n != NULL; n = amend_node_next (n, parent))
     if (n->kind == kind && n->number)
       {
+        /* "1", "1." and "(1)" are member 1; "a" is point "a." and "(a)". */
+        const char *written = n->number[0] == '(' ? n->number + 1 : n->number;
         gsize len = strlen (number);
-        if (strncmp (n->number, number, len) == 0 &&
-            (n->number[len] == '\0' || ((n->number[len] == '.' || n->number[len] == ')') && n->number[len + 1] == '\0')))
+
+        if (strncmp (written, number, len) == 0 &&
+            (written[len] == '\0' || ((written[len] == '.' || written[len] == ')') && written[len + 1] == '\0')))
           return n;
       }
   return NULL;
@@ -492,8 +495,9 @@ next_word (const char **p,
 
   while (*s == ' ' || *s == ',')
     s++;
-  while (*s && *s != ' ' && *s != ',' && *s != ';' && len + 1 < size)
-    word[len++] = g_ascii_tolower (*s++);
+  for (; *s && *s != ' ' && *s != ',' && *s != ';'; s++)
+    if (len + 1 < size)
+      word[len++] = g_ascii_tolower (*s);
   *last = *s == ';' || *s == '\0';
   while (len > 0 && (word[len - 1] == '.' || word[len - 1] == ':' || word[len - 1] == ')'))
     {
