@@ -136,16 +136,13 @@ text_of_options (int *status)
   return g_strdup (opt_message);
 }
 
-static const char *
-branch_name (const char *amendment,
-             AmendRepository *repo)
+static char *
+dup_branch_name (AmendRepository *repo,
+                 const char      *amendment)
 {
-  static char *name;
-
-  g_free (name);
-  name = amendment ? g_strconcat (AMEND_AMENDMENT_BRANCH_PREFIX, amendment, NULL)
-                   : amend_repository_dup_main_branch (repo, NULL);
-  return name;
+  if (amendment)
+    return g_strconcat (AMEND_AMENDMENT_BRANCH_PREFIX, amendment, NULL);
+  return amend_repository_dup_main_branch (repo, NULL);
 }
 
 static int
@@ -159,6 +156,7 @@ run_add (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *amendment = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *branch = NULL;
   int status = AMEND_EXIT_OK;
 
   if (!amend_cli_parse (&comment_add, context, &argc, &argv, &status))
@@ -181,7 +179,8 @@ run_add (int    argc,
   added = amend_comments_add (repo, amendment, comment, opt_author, &error);
   if (added == NULL)
     return amend_cli_comment_report (error);
-  g_print (_("Comment %s added to %s\n"), amend_comment_get_id (added), branch_name (amendment, repo));
+  branch = dup_branch_name (repo, amendment);
+  g_print (_("Comment %s added to %s\n"), amend_comment_get_id (added), branch);
   return AMEND_EXIT_OK;
 }
 
@@ -221,6 +220,7 @@ run_resolution (const AmendCommand *command,
   g_autoptr(AmendRepository) repo = NULL;
   g_autoptr(AmendComment) comment = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *branch = NULL;
   int status = AMEND_EXIT_OK;
 
   if (!amend_cli_parse (command, context, &argc, &argv, &status))
@@ -234,12 +234,11 @@ run_resolution (const AmendCommand *command,
                     : amend_comments_reopen (repo, argv[1], opt_author, &error);
   if (comment == NULL)
     return amend_cli_comment_report (error);
+  branch = dup_branch_name (repo, amend_comment_get_amendment (comment));
   if (resolve)
-    g_print (_("Comment %s resolved on %s\n"), amend_comment_get_id (comment),
-             branch_name (amend_comment_get_amendment (comment), repo));
+    g_print (_("Comment %s resolved on %s\n"), amend_comment_get_id (comment), branch);
   else
-    g_print (_("Comment %s reopened on %s\n"), amend_comment_get_id (comment),
-             branch_name (amend_comment_get_amendment (comment), repo));
+    g_print (_("Comment %s reopened on %s\n"), amend_comment_get_id (comment), branch);
   return AMEND_EXIT_OK;
 }
 
