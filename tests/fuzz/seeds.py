@@ -12,6 +12,8 @@ KIND is what the target reads:
             example against edits of itself
   triple    three versions separated by NUL bytes (base, ours, theirs): two
             changes of the Gemeentewet history on the same base stretch
+  comment   one comment file (.amend/opmerkingen/ID.md): with an anchor, a reply,
+            resolved, on the whole regulation
 
 Seeds are small (a few KB): libFuzzer runs small inputs many times faster, and
 its mutations reach the interesting places sooner.  A new kind is a function
@@ -129,7 +131,40 @@ def triple():
     return seeds
 
 
-KINDS = {"markdown": markdown, "xml": xml, "pair": pair, "triple": triple}
+COMMENT = """---
+id: 1b4e28ba-2fa1-41d2-883f-0016d3cca427
+author: "Jan Jansen <jan@example.nl>"
+created: 2027-03-01T10:00:00+01:00
+reply-to:{reply}
+resolved-by:{resolved_by}
+resolved-at:{resolved_at}
+anchor:
+  source: regeling.md
+  commit: 0123456789abcdef0123456789abcdef01234567
+  eid: {eid}
+  exact: {exact}
+  prefix: "of ontheffing binnen acht weken "
+  suffix: ".\\nHet bevoegde bestuursorgaan ka"
+---
+
+Is acht weken niet te lang voor een melding?
+"""
+
+
+def comment():
+    variants = [
+        dict(reply="", resolved_by="", resolved_at="", eid="chp_1__art_1.2__para_1",
+             exact='"na de datum van ontvangst van de aanvraag"'),
+        dict(reply=" 0f1e2d3c-aaaa-4bbb-8ccc-0123456789ab", resolved_by="", resolved_at="",
+             eid="chp_1__art_1.2__para_1", exact=""),
+        dict(reply="", resolved_by=' "Eva de Vries <eva@example.nl>"', resolved_at=" 2027-03-02T09:00:00+01:00",
+             eid="art_1__list_o_1__item_a", exact='"college: het college van burgemeester en wethouders"'),
+        dict(reply="", resolved_by="", resolved_at="", eid="body", exact=""),
+    ]
+    return [COMMENT.format(**v).encode() for v in variants]
+
+
+KINDS = {"markdown": markdown, "xml": xml, "pair": pair, "triple": triple, "comment": comment}
 
 
 def main():
