@@ -54,6 +54,8 @@ format_one (const char *path)
       return AMEND_EXIT_FAILURE;
     }
 
+  /* The Markdown has no eIds: their memory goes before the text is made. */
+  amend_document_drop_eids (doc);
   canonical = amend_document_to_markdown (doc);
   if (strlen (canonical) == old_len)
     {

@@ -353,6 +353,24 @@ _amend_document_forget_eids (AmendDocument *self)
   g_clear_pointer (&self->eids, g_hash_table_unref);
 }
 
+/**
+ * amend_document_drop_eids:
+ *
+ * Frees the eIds of every node, for a caller that only writes the
+ * Markdown of a large text (amend fmt): they are a sixth of the model's
+ * memory and the Markdown has none.  amend_document_assign_eids() gives
+ * them back.
+ */
+void
+amend_document_drop_eids (AmendDocument *self)
+{
+  g_return_if_fail (AMEND_IS_DOCUMENT (self));
+
+  _amend_document_forget_eids (self);
+  for (AmendNode *n = self->root; n != NULL; n = amend_node_next (n, self->root))
+    g_clear_pointer (&n->eid, g_free);
+}
+
 AmendNode *
 amend_document_find_eid (AmendDocument *self,
                          const char    *eid)
