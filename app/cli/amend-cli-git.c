@@ -12,8 +12,6 @@
 #include "amend-cli-git.h"
 #include "amend-version.h"
 
-char *amend_cli_repo_dir = NULL;
-
 gboolean
 amend_cli_enter_repo_dir (int *status)
 {

@@ -4,10 +4,17 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "amend-cli.h"
+
+char *amend_cli_repo_dir = NULL;
 
 void
 amend_cli_error (const char *format,
@@ -74,18 +81,129 @@ amend_cli_parse (const AmendCommand *command,
   return TRUE;
 }
 
+/* Files are read with GLib alone (the program does not load GIO); the
+ * messages are GIO's, word for word and in GLib's translation, as they
+ * were when GIO read them. */
+static char *
+absolute_path (const char *arg)
+{
+  g_autofree char *from_uri = NULL;
+
+  if (g_str_has_prefix (arg, "file:") && (from_uri = g_filename_from_uri (arg, NULL, NULL)) != NULL)
+    return g_canonicalize_filename (from_uri, NULL);
+  return g_canonicalize_filename (arg, NULL);
+}
+
+static void
+set_io_error (GError    **error,
+              const char *format,
+              const char *path,
+              int         errsv)
+{
+  g_autofree char *name = g_filename_display_name (path);
+
+  /* @format is one of GIO's messages, looked up in its catalogue. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errsv),
+               g_dgettext ("glib20", format), name, g_strerror (errsv));
+#pragma GCC diagnostic pop
+}
+
+/* The whole file at @path (a path or a file: URI, as on a command line);
+ * NULL with GIO's message when it cannot be opened or read. */
+char *
+amend_cli_read_file (const char  *path,
+                     gsize       *len,
+                     GError     **error)
+{
+  g_autofree char *abs = absolute_path (path);
+  g_autofree char *buf = NULL;
+  gsize cap = 65536, used = 0;
+  struct stat st = { 0 };
+  int fd = g_open (abs, O_RDONLY | O_CLOEXEC, 0);
+
+  if (fd < 0)
+    {
+      set_io_error (error, "Error opening file %s: %s", abs, errno);
+      return NULL;
+    }
+  if (fstat (fd, &st) == 0 && S_ISDIR (st.st_mode))
+    {
+      close (fd);
+      set_io_error (error, "Error opening file %s: %s", abs, EISDIR);
+      return NULL;
+    }
+  /* One read for a regular file, and one more that finds its end. */
+  if (S_ISREG (st.st_mode))
+    cap = st.st_size + 4096;
+  buf = g_malloc (cap);
+  for (;;)
+    {
+      gssize n;
+
+      if (cap - used < 2)
+        buf = g_realloc (buf, cap *= 2);
+      n = read (fd, buf + used, cap - used - 1);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int errsv = errno;
+
+          close (fd);
+          set_io_error (error, "Error reading from file %s: %s", abs, errsv);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      used += n;
+    }
+  close (fd);
+  buf[used] = '\0';
+  *len = used;
+  return g_steal_pointer (&buf);
+}
+
+/* Writes @data to @path whole or not at all: a new file next to the old
+ * one (or next to the file a link points to), with the old one's
+ * permissions, renamed over it. */
+gboolean
+amend_cli_write_file (const char  *path,
+                      const char  *data,
+                      gsize        len,
+                      GError     **error)
+{
+  g_autofree char *abs = absolute_path (path);
+  g_autofree char *target = NULL;
+  struct stat st;
+  int mode = 0666;
+
+  target = g_file_read_link (abs, NULL);
+  if (target != NULL && !g_path_is_absolute (target))
+    {
+      g_autofree char *dir = g_path_get_dirname (abs);
+      g_autofree char *joined = g_build_filename (dir, target, NULL);
+
+      g_free (target);
+      target = g_canonicalize_filename (joined, NULL);
+    }
+  if (g_stat (target ? target : abs, &st) == 0)
+    mode = st.st_mode & 07777;
+  return g_file_set_contents_full (target ? target : abs, data, len, G_FILE_SET_CONTENTS_CONSISTENT, mode, error);
+}
+
 AmendDocument *
 amend_cli_load (const char *path)
 {
-  g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
-  AmendDocument *doc;
+  g_autofree char *data = NULL;
+  gsize len = 0;
+  AmendDocument *doc = NULL;
 
   if (g_strcmp0 (path, "-") == 0)
     {
       g_autoptr(GIOChannel) in = g_io_channel_unix_new (0);
-      g_autofree char *data = NULL;
-      gsize len = 0;
 
       g_io_channel_set_encoding (in, NULL, NULL);
       if (g_io_channel_read_to_end (in, &data, &len, &error) != G_IO_STATUS_NORMAL)
@@ -97,8 +215,22 @@ amend_cli_load (const char *path)
     }
   else
     {
-      file = g_file_new_for_commandline_arg (path);
-      doc = amend_document_new_from_file (file, NULL, &error);
+      g_autofree char *abs = absolute_path (path);
+      g_autofree char *name = g_filename_display_name (abs);
+      struct stat st;
+
+      if (g_stat (abs, &st) != 0 && g_lstat (abs, &st) != 0)
+        set_io_error (&error, "Error when getting information for file \xe2\x80\x9c%s\xe2\x80\x9d: %s", abs, errno);
+      else if (S_ISDIR (st.st_mode))
+        g_set_error (&error, G_FILE_ERROR, G_FILE_ERROR_ISDIR,
+                     _("%s is a folder; give the regulation's .md file"), name);
+      /* Refuse before reading: a huge file should not be loaded into memory first. */
+      else if (S_ISREG (st.st_mode) && st.st_size > AMEND_MAX_DOCUMENT_SIZE)
+        g_set_error (&error, AMEND_ERROR, AMEND_ERROR_TOO_LARGE,
+                     _("%s is larger than %d MB, too large for a regulation"),
+                     name, AMEND_MAX_DOCUMENT_SIZE / (1024 * 1024));
+      else if ((data = amend_cli_read_file (path, &len, &error)) != NULL)
+        doc = amend_document_new_from_data (data, len, &error);
     }
   if (doc == NULL)
     amend_cli_error ("%s", error->message);

@@ -9,7 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "amend-cli-git.h"
+#include "amend-cli.h"
 #include "amend-diff-json.h"
 #include "amend-instructions.h"
 #include "amend-renvooi.h"
@@ -25,6 +25,35 @@ static const GOptionEntry entries[] = {
   AMEND_CLI_REPO_OPTION,
   { NULL }
 };
+
+/* Two files need neither git nor the module; anything else is a version
+ * in the project (amend_cli_load_versions() in amend-cli-git.c). */
+static gboolean
+load_versions (int             n_args,
+               char          **args,
+               AmendDocument **old_doc,
+               AmendDocument **new_doc,
+               char          **title,
+               int            *status)
+{
+  const AmendCliModule *module;
+
+  if (n_args == 2 && g_file_test (args[0], G_FILE_TEST_IS_REGULAR) && g_file_test (args[1], G_FILE_TEST_IS_REGULAR))
+    {
+      *status = AMEND_EXIT_FAILURE;
+      if ((*old_doc = amend_cli_load (args[0])) == NULL || (*new_doc = amend_cli_load (args[1])) == NULL)
+        return FALSE;
+      *title = g_strdup_printf ("%s \xe2\x86\x92 %s", args[0], args[1]);
+      return TRUE;
+    }
+  module = amend_cli_get_module ();
+  if (module == NULL)
+    {
+      *status = AMEND_EXIT_FAILURE;
+      return FALSE;
+    }
+  return module->load_versions (n_args, args, old_doc, new_doc, title, status);
+}
 
 static char *
 render (AmendDiff  *diff,
@@ -66,17 +95,16 @@ run (int    argc,
   if (argc > 3)
     return amend_cli_usage_error (&amend_command_diff, _("give at most two versions"));
 
-  if (!amend_cli_load_versions (argc - 1, argv + 1, &a, &b, &title, &status))
+  if (!load_versions (argc - 1, argv + 1, &a, &b, &title, &status))
     return status;
 
   diff = amend_diff_new (a, b);
   out = render (diff, opt_format, title);
   if (opt_output)
     {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (opt_output);
       g_autoptr(GError) error = NULL;
 
-      if (!g_file_replace_contents (file, out, strlen (out), NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error))
+      if (!amend_cli_write_file (opt_output, out, strlen (out), &error))
         {
           amend_cli_error ("%s", error->message);
           return AMEND_EXIT_FAILURE;

@@ -21,14 +21,13 @@ static const GOptionEntry entries[] = {
 static int
 format_one (const char *path)
 {
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(AmendDocument) doc = NULL;
   g_autofree char *old = NULL;
   g_autofree char *canonical = NULL;
   gsize old_len = 0;
 
-  if (!g_file_load_contents (file, NULL, &old, &old_len, NULL, &error))
+  if ((old = amend_cli_read_file (path, &old_len, &error)) == NULL)
     {
       amend_cli_error ("%s", error->message);
       return AMEND_EXIT_FAILURE;
@@ -58,8 +57,7 @@ format_one (const char *path)
     }
 
   amend_cli_print_diagnostics (doc, path, FALSE);
-  if (!g_file_replace_contents (file, canonical, strlen (canonical), NULL, FALSE,
-                                G_FILE_CREATE_NONE, NULL, NULL, &error))
+  if (!amend_cli_write_file (path, canonical, strlen (canonical), &error))
     {
       amend_cli_error (_("%s was not changed: %s"), path, error->message);
       return AMEND_EXIT_FAILURE;

@@ -10,32 +10,44 @@
 
 #include "amend-cli.h"
 
-static const AmendCommand *commands[] = {
-  &amend_command_outline,
-  &amend_command_check,
-  &amend_command_fmt,
-  &amend_command_init,
-  &amend_command_save,
-  &amend_command_log,
-  &amend_command_show,
-  &amend_command_status,
-  &amend_command_propose,
-  &amend_command_list,
-  &amend_command_switch,
-  &amend_command_submit,
-  &amend_command_withdraw,
-  &amend_command_diff,
-  &amend_command_export,
-  &amend_command_import,
-  &amend_command_validate,
+/* In the order of `amend --help`; NULL: a command of the module
+ * (amend-project-module.c), loaded only when it runs or is listed. */
+static const struct {
+  const char         *name;
+  const AmendCommand *command;
+} commands[] = {
+  { "outline", &amend_command_outline },
+  { "check", &amend_command_check },
+  { "fmt", &amend_command_fmt },
+  { "init", NULL },
+  { "save", NULL },
+  { "log", NULL },
+  { "show", NULL },
+  { "status", NULL },
+  { "propose", NULL },
+  { "list", NULL },
+  { "switch", NULL },
+  { "submit", NULL },
+  { "withdraw", NULL },
+  { "diff", &amend_command_diff },
+  { "export", NULL },
+  { "import", NULL },
+  { "validate", NULL },
 };
 
+/* NULL when there is no such command; @known says whether the name is one
+ * (a command of a module that could not be loaded, with its message). */
 static const AmendCommand *
-find_command (const char *name)
+find_command (const char *name,
+              gboolean   *known)
 {
+  *known = FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    if (g_strcmp0 (commands[i]->name, name) == 0)
-      return commands[i];
+    if (g_strcmp0 (commands[i].name, name) == 0)
+      {
+        *known = TRUE;
+        return commands[i].command ? commands[i].command : amend_cli_find_module_command (name);
+      }
   return NULL;
 }
 
@@ -48,7 +60,12 @@ print_main_help (void)
   g_print ("\n");
   g_print (_("Commands:\n"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_print ("  %-9s %s\n", commands[i]->name, _(commands[i]->summary));
+    {
+      gboolean known;
+      const AmendCommand *command = find_command (commands[i].name, &known);
+
+      g_print ("  %-9s %s\n", commands[i].name, command ? _(command->summary) : "");
+    }
   g_print ("  %-9s %s\n", "help", _("Show the help of a command"));
   g_print ("\n");
   g_print (_("Options:\n"));
@@ -73,6 +90,7 @@ main (int    argc,
       char **argv)
 {
   const AmendCommand *command;
+  gboolean known;
 
   /* The command works on local files only; GIO's gvfs module would try to
    * reach a session bus that scripts and CI do not have. */
@@ -119,7 +137,9 @@ main (int    argc,
           print_main_help ();
           return AMEND_EXIT_OK;
         }
-      command = find_command (argv[2]);
+      command = find_command (argv[2], &known);
+      if (command == NULL && known)
+        return AMEND_EXIT_FAILURE;
       if (command == NULL)
         {
           g_printerr (_("amend: there is no command \xe2\x80\x9c%s\xe2\x80\x9d; run \xe2\x80\x9c" "amend --help\xe2\x80\x9d to see the commands\n"), argv[2]);
@@ -128,7 +148,9 @@ main (int    argc,
       return print_command_help (command);
     }
 
-  command = find_command (argv[1]);
+  command = find_command (argv[1], &known);
+  if (command == NULL && known)
+    return AMEND_EXIT_FAILURE;
   if (command == NULL)
     {
       g_printerr (_("amend: there is no command \xe2\x80\x9c%s\xe2\x80\x9d; run \xe2\x80\x9c" "amend --help\xe2\x80\x9d to see the commands\n"), argv[1]);

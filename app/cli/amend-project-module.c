@@ -1,0 +1,34 @@
+/* amend-project-module.c: the commands that work in a project, as a module
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Loaded by the amend program (amend-cli-module.c) for these commands and
+ * for amend diff between revisions; see app/cli/meson.build for why.
+ */
+#include "config.h"
+
+#include <gmodule.h>
+
+#include "amend-cli-git.h"
+
+static const AmendCommand *const commands[] = {
+  &amend_command_init,
+  &amend_command_save,
+  &amend_command_log,
+  &amend_command_show,
+  &amend_command_status,
+  &amend_command_propose,
+  &amend_command_list,
+  &amend_command_switch,
+  &amend_command_submit,
+  &amend_command_withdraw,
+  &amend_command_export,
+  &amend_command_import,
+  &amend_command_validate,
+  NULL,
+};
+
+G_MODULE_EXPORT const AmendCliModule amend_cli_module = {
+  .commands = commands,
+  .load_versions = amend_cli_load_versions,
+};
