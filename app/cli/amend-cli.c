@@ -193,25 +193,27 @@ amend_cli_write_file (const char  *path,
   return g_file_set_contents_full (target ? target : abs, data, len, G_FILE_SET_CONTENTS_CONSISTENT, mode, error);
 }
 
-AmendDocument *
-amend_cli_load (const char *path)
+/* The bytes of the regulation at @path ("-": standard input), refused
+ * before reading when it is a folder or too large; NULL with the message
+ * printed. */
+char *
+amend_cli_load_text (const char *path,
+                     gsize      *len)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *data = NULL;
-  gsize len = 0;
-  AmendDocument *doc = NULL;
+  char *data = NULL;
 
   if (g_strcmp0 (path, "-") == 0)
     {
       g_autoptr(GIOChannel) in = g_io_channel_unix_new (0);
 
       g_io_channel_set_encoding (in, NULL, NULL);
-      if (g_io_channel_read_to_end (in, &data, &len, &error) != G_IO_STATUS_NORMAL)
+      if (g_io_channel_read_to_end (in, &data, len, &error) != G_IO_STATUS_NORMAL)
         {
           amend_cli_error (_("cannot read standard input: %s"), error->message);
           return NULL;
         }
-      doc = amend_document_new_from_data (data, len, &error);
+      return data;
     }
   else
     {
@@ -229,9 +231,26 @@ amend_cli_load (const char *path)
         g_set_error (&error, AMEND_ERROR, AMEND_ERROR_TOO_LARGE,
                      _("%s is larger than %d MB, too large for a regulation"),
                      name, AMEND_MAX_DOCUMENT_SIZE / (1024 * 1024));
-      else if ((data = amend_cli_read_file (path, &len, &error)) != NULL)
-        doc = amend_document_new_from_data (data, len, &error);
+      else
+        data = amend_cli_read_file (path, len, &error);
     }
+  if (data == NULL)
+    amend_cli_error ("%s", error->message);
+  return data;
+}
+
+AmendDocument *
+amend_cli_load (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  gsize len = 0;
+  AmendDocument *doc;
+
+  data = amend_cli_load_text (path, &len);
+  if (data == NULL)
+    return NULL;
+  doc = amend_document_new_from_data (data, len, &error);
   if (doc == NULL)
     amend_cli_error ("%s", error->message);
   return doc;

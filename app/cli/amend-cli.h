@@ -58,6 +58,8 @@ gboolean       amend_cli_parse            (const AmendCommand *command,
                                            char             ***argv,
                                            int                *status);
 AmendDocument *amend_cli_load             (const char         *path);
+char          *amend_cli_load_text        (const char         *path,
+                                           gsize              *len);
 void           amend_cli_print_diagnostics (AmendDocument     *doc,
                                             const char        *path,
                                             gboolean           errors_only);

@@ -26,33 +26,45 @@ static const GOptionEntry entries[] = {
   { NULL }
 };
 
-/* Two files need neither git nor the module; anything else is a version
- * in the project (amend_cli_load_versions() in amend-cli-git.c). */
-static gboolean
-load_versions (int             n_args,
-               char          **args,
-               AmendDocument **old_doc,
-               AmendDocument **new_doc,
-               char          **title,
-               int            *status)
+/* Two files need neither git nor the module, and are compared as texts:
+ * only the articles that differ are read (amend_diff_new_for_texts()).
+ * Anything else is a version in the project (amend_cli_load_versions() in
+ * amend-cli-git.c). */
+static AmendDiff *
+load_diff (int    n_args,
+           char **args,
+           char **title,
+           int   *status)
 {
+  g_autoptr(AmendDocument) a = NULL;
+  g_autoptr(AmendDocument) b = NULL;
   const AmendCliModule *module;
 
+  *status = AMEND_EXIT_FAILURE;
   if (n_args == 2 && g_file_test (args[0], G_FILE_TEST_IS_REGULAR) && g_file_test (args[1], G_FILE_TEST_IS_REGULAR))
     {
-      *status = AMEND_EXIT_FAILURE;
-      if ((*old_doc = amend_cli_load (args[0])) == NULL || (*new_doc = amend_cli_load (args[1])) == NULL)
-        return FALSE;
+      g_autofree char *old_text = NULL;
+      g_autofree char *new_text = NULL;
+      g_autoptr(GError) error = NULL;
+      gsize old_len = 0, new_len = 0;
+      AmendDiff *diff;
+
+      if ((old_text = amend_cli_load_text (args[0], &old_len)) == NULL ||
+          (new_text = amend_cli_load_text (args[1], &new_len)) == NULL)
+        return NULL;
+      diff = amend_diff_new_for_texts (old_text, old_len, new_text, new_len, &error);
+      if (diff == NULL)
+        {
+          amend_cli_error ("%s", error->message);
+          return NULL;
+        }
       *title = g_strdup_printf ("%s \xe2\x86\x92 %s", args[0], args[1]);
-      return TRUE;
+      return diff;
     }
   module = amend_cli_get_module ();
-  if (module == NULL)
-    {
-      *status = AMEND_EXIT_FAILURE;
-      return FALSE;
-    }
-  return module->load_versions (n_args, args, old_doc, new_doc, title, status);
+  if (module == NULL || !module->load_versions (n_args, args, &a, &b, title, status))
+    return NULL;
+  return amend_diff_new (a, b);
 }
 
 static char *
@@ -81,8 +93,6 @@ run (int    argc,
      char **argv)
 {
   g_autoptr(GOptionContext) context = amend_cli_option_context (&amend_command_diff, entries);
-  g_autoptr(AmendDocument) a = NULL;
-  g_autoptr(AmendDocument) b = NULL;
   g_autoptr(AmendDiff) diff = NULL;
   g_autofree char *out = NULL;
   g_autofree char *title = NULL;
@@ -95,10 +105,9 @@ run (int    argc,
   if (argc > 3)
     return amend_cli_usage_error (&amend_command_diff, _("give at most two versions"));
 
-  if (!load_versions (argc - 1, argv + 1, &a, &b, &title, &status))
+  diff = load_diff (argc - 1, argv + 1, &title, &status);
+  if (diff == NULL)
     return status;
-
-  diff = amend_diff_new (a, b);
   out = render (diff, opt_format, title);
   if (opt_output)
     {

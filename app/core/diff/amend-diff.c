@@ -514,6 +514,10 @@ hash_version (AmendDiff *self,
       guint64 c = fnv_u64 (FNV_OFFSET, n->kind);
 
       c = fnv_u64 (c, n->heading_level);
+      /* An article left unread stands for its text: the same text in the
+       * other version hashes the same, and nothing read in full does. */
+      if (n->unread)
+        c = fnv_u64 (fnv_u64 (c, G_GUINT64_CONSTANT (0xa4e7d0c5b1f32e69)), n->unread);
       for (guint k = 0; n->runs && k < n->runs->len; k++)
         {
           const AmendRun *run = &g_array_index (n->runs, AmendRun, k);

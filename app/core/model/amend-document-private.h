@@ -37,6 +37,11 @@ gsize          _amend_match_label    (const char    *text,
 AmendDocument *_amend_markdown_read  (const char    *data,
                                       gsize          len,
                                       GError       **error);
+AmendDocument *_amend_markdown_read_parts (const char   *data,
+                                           gsize         len,
+                                           const guint  *resets,
+                                           guint         n_resets,
+                                           GError      **error);
 /* amend-markdown-writer.c */
 char          *_amend_markdown_write (AmendDocument *doc);
 

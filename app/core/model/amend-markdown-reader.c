@@ -52,6 +52,9 @@ typedef struct {
   GArray        *runs;          /* of TmpRun, reused for every paragraph */
   GString       *buf;           /* reused for the text of every run */
   gboolean       warned_depth;
+  const guint   *resets;        /* _amend_markdown_read_parts(): lines where a left-out body was */
+  guint          n_resets;
+  guint          next_reset;
 } Reader;
 
 typedef enum {
@@ -1847,6 +1850,15 @@ read_body (Reader *r)
       Context ctx = { 0 };
       AmendNode *container;
 
+      /* A body that was left out would have ended a pending title here. */
+      if (r->next_reset < r->n_resets &&
+          file_line (r, cmark_node_get_start_line (b)) >= r->resets[r->next_reset])
+        {
+          r->wants_heading = NULL;
+          while (r->next_reset < r->n_resets &&
+                 file_line (r, cmark_node_get_start_line (b)) >= r->resets[r->next_reset])
+            r->next_reset++;
+        }
       if (cmark_node_get_type (b) == CMARK_NODE_HEADING)
         {
           handle_heading (r, b);
@@ -1871,10 +1883,12 @@ set_preamble_lines (Reader *r)
     pre->line_start = amend_node_child (pre, 0)->line_start;
 }
 
-AmendDocument *
-_amend_markdown_read (const char  *data,
-                      gsize        len,
-                      GError     **error)
+static AmendDocument *
+read_markdown (const char   *data,
+               gsize         len,
+               const guint  *resets,
+               guint         n_resets,
+               GError      **error)
 {
   g_autoptr(AmendDocument) doc = NULL;
   g_autofree char *clean = NULL;
@@ -1894,6 +1908,8 @@ _amend_markdown_read (const char  *data,
   clean = sanitize (doc, data ? data : "", len, &clean_len);
 
   r.doc = doc;
+  r.resets = resets;
+  r.n_resets = n_resets;
   r.open = g_array_new (FALSE, FALSE, sizeof (OpenNode));
   r.runs = g_array_new (FALSE, FALSE, sizeof (TmpRun));
   r.buf = g_string_sized_new (256);
@@ -1918,4 +1934,26 @@ _amend_markdown_read (const char  *data,
   amend_document_assign_eids (doc);
   amend_diagnostics_sort (amend_document_get_diagnostics (doc));
   return g_steal_pointer (&doc);
+}
+
+AmendDocument *
+_amend_markdown_read (const char  *data,
+                      gsize        len,
+                      GError     **error)
+{
+  return read_markdown (data, len, NULL, 0, error);
+}
+
+/* A text in which the bodies of some articles were left out, for the diff
+ * (amend-diff-texts.c): @resets are the lines (in ascending order) where
+ * each left-out body stood, so that a title the reader is waiting for is
+ * given up there as the body would have made it. */
+AmendDocument *
+_amend_markdown_read_parts (const char   *data,
+                            gsize         len,
+                            const guint  *resets,
+                            guint         n_resets,
+                            GError      **error)
+{
+  return read_markdown (data, len, resets, n_resets, error);
 }
