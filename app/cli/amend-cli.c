@@ -9,12 +9,26 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "amend-cli.h"
 
 char *amend_cli_repo_dir = NULL;
+
+/* Kept reachable (so that leak checkers do not count it), never freed. */
+static GPtrArray *kept;
+
+/* Takes @data, which the process frees by ending: a large model is not
+ * worth taking apart piece by piece just before exit. */
+void
+amend_cli_keep_until_exit (gpointer data)
+{
+  if (kept == NULL)
+    kept = g_ptr_array_new ();
+  g_ptr_array_add (kept, data);
+}
 
 void
 amend_cli_error (const char *format,
@@ -165,6 +179,46 @@ amend_cli_read_file (const char  *path,
   return g_steal_pointer (&buf);
 }
 
+static void
+unmap (gpointer data)
+{
+  GBytes *info = data;
+  gsize len = 0;
+  gconstpointer at = g_bytes_get_data (info, &len);
+
+  munmap ((gpointer) at, len);
+  g_bytes_unref (info);
+}
+
+/* As amend_cli_read_file(), but a regular file is mapped rather than
+ * copied: the diff of two large files only looks at most of their bytes
+ * once, and a mapped page of the page cache costs no copy and fewer page
+ * faults.  The bytes are not followed by a NUL. */
+GBytes *
+amend_cli_map_file (const char  *path,
+                    GError     **error)
+{
+  g_autofree char *abs = absolute_path (path);
+  struct stat st = { 0 };
+  int fd = g_open (abs, O_RDONLY | O_CLOEXEC, 0);
+  gpointer at;
+  char *data;
+  gsize len = 0;
+
+  if (fd >= 0 && fstat (fd, &st) == 0 && S_ISREG (st.st_mode) && st.st_size > 0 &&
+      (at = mmap (NULL, st.st_size, PROT_READ, MAP_PRIVATE, fd, 0)) != MAP_FAILED)
+    {
+      GBytes *span = g_bytes_new_static (at, st.st_size);
+
+      close (fd);
+      return g_bytes_new_with_free_func (at, st.st_size, unmap, span);
+    }
+  if (fd >= 0)
+    close (fd);
+  data = amend_cli_read_file (path, &len, error);
+  return data ? g_bytes_new_take (data, len) : NULL;
+}
+
 /* Writes @data to @path whole or not at all: a new file next to the old
  * one (or next to the file a link points to), with the old one's
  * permissions, renamed over it. */
@@ -195,25 +249,26 @@ amend_cli_write_file (const char  *path,
 
 /* The bytes of the regulation at @path ("-": standard input), refused
  * before reading when it is a folder or too large; NULL with the message
- * printed. */
-char *
-amend_cli_load_text (const char *path,
-                     gsize      *len)
+ * printed.  Not followed by a NUL. */
+GBytes *
+amend_cli_load_text (const char *path)
 {
   g_autoptr(GError) error = NULL;
-  char *data = NULL;
+  GBytes *data = NULL;
 
   if (g_strcmp0 (path, "-") == 0)
     {
       g_autoptr(GIOChannel) in = g_io_channel_unix_new (0);
+      char *text = NULL;
+      gsize len = 0;
 
       g_io_channel_set_encoding (in, NULL, NULL);
-      if (g_io_channel_read_to_end (in, &data, len, &error) != G_IO_STATUS_NORMAL)
+      if (g_io_channel_read_to_end (in, &text, &len, &error) != G_IO_STATUS_NORMAL)
         {
           amend_cli_error (_("cannot read standard input: %s"), error->message);
           return NULL;
         }
-      return data;
+      return g_bytes_new_take (text, len);
     }
   else
     {
@@ -232,7 +287,7 @@ amend_cli_load_text (const char *path,
                      _("%s is larger than %d MB, too large for a regulation"),
                      name, AMEND_MAX_DOCUMENT_SIZE / (1024 * 1024));
       else
-        data = amend_cli_read_file (path, len, &error);
+        data = amend_cli_map_file (path, &error);
     }
   if (data == NULL)
     amend_cli_error ("%s", error->message);
@@ -243,14 +298,16 @@ AmendDocument *
 amend_cli_load (const char *path)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *data = NULL;
+  g_autoptr(GBytes) data = NULL;
+  gconstpointer text;
   gsize len = 0;
   AmendDocument *doc;
 
-  data = amend_cli_load_text (path, &len);
+  data = amend_cli_load_text (path);
   if (data == NULL)
     return NULL;
-  doc = amend_document_new_from_data (data, len, &error);
+  text = g_bytes_get_data (data, &len);
+  doc = amend_document_new_from_data (text ? text : "", len, &error);
   if (doc == NULL)
     amend_cli_error ("%s", error->message);
   return doc;

@@ -58,11 +58,13 @@ gboolean       amend_cli_parse            (const AmendCommand *command,
                                            char             ***argv,
                                            int                *status);
 AmendDocument *amend_cli_load             (const char         *path);
-char          *amend_cli_load_text        (const char         *path,
-                                           gsize              *len);
+GBytes        *amend_cli_load_text        (const char         *path);
 void           amend_cli_print_diagnostics (AmendDocument     *doc,
                                             const char        *path,
                                             gboolean           errors_only);
+void           amend_cli_keep_until_exit  (gpointer            data);
+GBytes        *amend_cli_map_file         (const char         *path,
+                                           GError            **error);
 char          *amend_cli_read_file        (const char         *path,
                                            gsize              *len,
                                            GError            **error);

@@ -43,16 +43,19 @@ load_diff (int    n_args,
   *status = AMEND_EXIT_FAILURE;
   if (n_args == 2 && g_file_test (args[0], G_FILE_TEST_IS_REGULAR) && g_file_test (args[1], G_FILE_TEST_IS_REGULAR))
     {
-      g_autofree char *old_text = NULL;
-      g_autofree char *new_text = NULL;
+      g_autoptr(GBytes) old_text = NULL;
+      g_autoptr(GBytes) new_text = NULL;
       g_autoptr(GError) error = NULL;
       gsize old_len = 0, new_len = 0;
+      const char *old_data, *new_data;
       AmendDiff *diff;
 
-      if ((old_text = amend_cli_load_text (args[0], &old_len)) == NULL ||
-          (new_text = amend_cli_load_text (args[1], &new_len)) == NULL)
+      if ((old_text = amend_cli_load_text (args[0])) == NULL ||
+          (new_text = amend_cli_load_text (args[1])) == NULL)
         return NULL;
-      diff = amend_diff_new_for_texts (old_text, old_len, new_text, new_len, &error);
+      old_data = g_bytes_get_data (old_text, &old_len);
+      new_data = g_bytes_get_data (new_text, &new_len);
+      diff = amend_diff_new_for_texts (old_data ? old_data : "", old_len, new_data ? new_data : "", new_len, &error);
       if (diff == NULL)
         {
           amend_cli_error ("%s", error->message);
@@ -108,6 +111,9 @@ run (int    argc,
   diff = load_diff (argc - 1, argv + 1, &title, &status);
   if (diff == NULL)
     return status;
+  /* The two models go when the process does: freeing them node by node
+   * took a tenth of the command. */
+  amend_cli_keep_until_exit (g_object_ref (diff));
   out = render (diff, opt_format, title);
   if (opt_output)
     {

@@ -19,7 +19,8 @@ static const GOptionEntry entries[] = {
 /* Returns 0 when the file is (now) canonical, 1 when --check found it not,
  * 3 when it could not be read or written. */
 static int
-format_one (const char *path)
+format_one (const char *path,
+            gboolean    last)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(AmendDocument) doc = NULL;
@@ -47,6 +48,9 @@ format_one (const char *path)
     }
 
   canonical = amend_document_to_markdown (doc);
+  /* The last file's model goes with the process (amend_cli_keep_until_exit()). */
+  if (last)
+    amend_cli_keep_until_exit (g_object_ref (doc));
   if (strlen (canonical) == old_len && memcmp (canonical, old, old_len) == 0)
     return AMEND_EXIT_OK;
 
@@ -81,7 +85,7 @@ run (int    argc,
   for (int i = 1; i < argc; i++)
     {
       /* Not MAX (status, f ()): the macro would run the command twice. */
-      int one = format_one (argv[i]);
+      int one = format_one (argv[i], i == argc - 1);
       status = MAX (status, one);
     }
   return status;

@@ -155,6 +155,8 @@ run (int    argc,
     print_json (doc);
   else
     print_text (doc);
+  /* The model goes with the process (amend_cli_keep_until_exit()). */
+  amend_cli_keep_until_exit (g_steal_pointer (&doc));
   return AMEND_EXIT_OK;
 }
 

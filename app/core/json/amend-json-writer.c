@@ -35,6 +35,40 @@ struct _AmendJsonWriter
   gboolean failed;
 };
 
+/* Room for @n more bytes (and the NUL GString keeps after them). */
+static inline char *
+reserve (GString *buf,
+         gsize    n)
+{
+  if (buf->len + n + 1 > buf->allocated_len)
+    {
+      gsize len = buf->len;
+
+      g_string_set_size (buf, len + n);
+      g_string_truncate (buf, len);
+    }
+  return buf->str + buf->len;
+}
+
+static inline void
+put (GString    *buf,
+     const char *s,
+     gsize       n)
+{
+  memcpy (reserve (buf, n), s, n);
+  buf->len += n;
+  buf->str[buf->len] = '\0';
+}
+
+static inline void
+put_c (GString *buf,
+       char     c)
+{
+  *reserve (buf, 1) = c;
+  buf->len++;
+  buf->str[buf->len] = '\0';
+}
+
 AmendJsonWriter *
 amend_json_writer_new (FILE *sink)
 {
@@ -94,16 +128,16 @@ static void
 indent (GString *buf,
         guint    level)
 {
-  gsize at = buf->len;
-
-  g_string_set_size (buf, at + level * 2);
-  memset (buf->str + at, ' ', level * 2);
+  memset (reserve (buf, level * 2), ' ', level * 2);
+  buf->len += level * 2;
+  buf->str[buf->len] = '\0';
 }
 
-/* 1: written as is; 2: a backslash before it; 3: a short escape; 4: \u00XX.
- * 0x1f and bytes of multi-byte characters pass as json-glib passes them. */
+/* 0: written as is; 1: the end of a C string; 2: a backslash before it;
+ * 3: a short escape; 4: \u00XX.  0x1f and bytes of multi-byte characters
+ * pass as json-glib passes them. */
 static const guchar escape_kind[256] = {
-  [0x01] = 4, [0x02] = 4, [0x03] = 4, [0x04] = 4, [0x05] = 4, [0x06] = 4, [0x07] = 4,
+  [0x00] = 1, [0x01] = 4, [0x02] = 4, [0x03] = 4, [0x04] = 4, [0x05] = 4, [0x06] = 4, [0x07] = 4,
   ['\b'] = 3, ['\t'] = 3, ['\n'] = 3, [0x0b] = 4, ['\f'] = 3, ['\r'] = 3,
   [0x0e] = 4, [0x0f] = 4, [0x10] = 4, [0x11] = 4, [0x12] = 4, [0x13] = 4, [0x14] = 4,
   [0x15] = 4, [0x16] = 4, [0x17] = 4, [0x18] = 4, [0x19] = 4, [0x1a] = 4, [0x1b] = 4,
@@ -119,35 +153,55 @@ append_escaped (GString    *buf,
 
   for (gsize i = 0; i < len; i++)
     {
-      guchar c = s[i];
+      guchar c;
 
-      if (escape_kind[c] == 0)
+      /* Eight bytes at a time while none is below 0x20, '"', '\\' or DEL. */
+      while (i + 8 <= len)
         {
-          if (c == 0)
-            {
-              len = i;  /* a C string ends here, as for json-glib */
-              break;
-            }
-          continue;
+          guint64 w, quote, slash, del;
+
+          memcpy (&w, s + i, 8);
+          quote = w ^ G_GUINT64_CONSTANT (0x2222222222222222);
+          slash = w ^ G_GUINT64_CONSTANT (0x5c5c5c5c5c5c5c5c);
+          del = w ^ G_GUINT64_CONSTANT (0x7f7f7f7f7f7f7f7f);
+#define HAS_ZERO(v) (((v) - G_GUINT64_CONSTANT (0x0101010101010101)) & ~(v) & G_GUINT64_CONSTANT (0x8080808080808080))
+#define HAS_LESS(v, n) (((v) - G_GUINT64_CONSTANT (0x0101010101010101) * (n)) & ~(v) & G_GUINT64_CONSTANT (0x8080808080808080))
+          if (HAS_LESS (w, 0x20) || HAS_ZERO (quote) || HAS_ZERO (slash) || HAS_ZERO (del))
+            break;
+#undef HAS_ZERO
+#undef HAS_LESS
+          i += 8;
         }
-      g_string_append_len (buf, s + done, i - done);
+      if (i >= len)
+        break;
+      c = s[i];
+      if (G_LIKELY (escape_kind[c] == 0))
+        continue;
+      put (buf, s + done, i - done);
       done = i + 1;
       switch (escape_kind[c])
         {
+        case 1:
+          return; /* a C string ends here, as for json-glib */
         case 2:
-          g_string_append_c (buf, '\\');
-          g_string_append_c (buf, c);
+          put_c (buf, '\\');
+          put_c (buf, c);
           break;
         case 3:
-          g_string_append_c (buf, '\\');
-          g_string_append_c (buf, c == '\b' ? 'b' : c == '\t' ? 't' : c == '\n' ? 'n' : c == '\f' ? 'f' : 'r');
+          put_c (buf, '\\');
+          put_c (buf, c == '\b' ? 'b' : c == '\t' ? 't' : c == '\n' ? 'n' : c == '\f' ? 'f' : 'r');
           break;
         default:
-          g_string_append_printf (buf, "\\u00%02x", c);
+          {
+            char esc[7];
+
+            g_snprintf (esc, sizeof esc, "\\u00%02x", c);
+            put (buf, esc, 6);
+          }
           break;
         }
     }
-  g_string_append_len (buf, s + done, len - done);
+  put (buf, s + done, len - done);
 }
 
 /* What comes before a value: the separator, the indentation, the name. */
@@ -159,14 +213,17 @@ before_value (AmendJsonWriter *self)
   if (self->levels->len == 0)
     return;
   level = &g_array_index (self->levels, Level, self->levels->len - 1);
-  g_string_append (self->buf, level->any ? ",\n" : "\n");
+  if (level->any)
+    put (self->buf, ",\n", 2);
+  else
+    put_c (self->buf, '\n');
   level->any = TRUE;
   indent (self->buf, self->levels->len);
   if (level->object)
     {
-      g_string_append_c (self->buf, '"');
+      put_c (self->buf, '"');
       append_escaped (self->buf, self->name ? self->name : "", self->name ? strlen (self->name) : 0);
-      g_string_append (self->buf, "\" : ");
+      put (self->buf, "\" : ", 4);
       self->name = NULL;
     }
 }
@@ -247,9 +304,9 @@ amend_json_writer_string_len (AmendJsonWriter *self,
                               gsize            len)
 {
   before_value (self);
-  g_string_append_c (self->buf, '"');
+  put_c (self->buf, '"');
   append_escaped (self->buf, value, len);
-  g_string_append_c (self->buf, '"');
+  put_c (self->buf, '"');
   after_value (self);
 }
 
@@ -267,8 +324,17 @@ void
 amend_json_writer_int (AmendJsonWriter *self,
                        gint64           value)
 {
+  char digits[24];
+  int at = sizeof digits;
+  guint64 magnitude = value < 0 ? -(guint64) value : (guint64) value;
+
+  do
+    digits[--at] = '0' + magnitude % 10;
+  while ((magnitude /= 10) > 0);
+  if (value < 0)
+    digits[--at] = '-';
   before_value (self);
-  g_string_append_printf (self->buf, "%" G_GINT64_FORMAT, value);
+  put (self->buf, digits + at, sizeof digits - at);
   after_value (self);
 }
 

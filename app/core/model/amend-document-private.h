@@ -44,5 +44,8 @@ AmendDocument *_amend_markdown_read_parts (const char   *data,
                                            GError      **error);
 /* amend-markdown-writer.c */
 char          *_amend_markdown_write (AmendDocument *doc);
+char          *_amend_markdown_render_runs (const AmendRun *runs,
+                                            guint           n_runs,
+                                            gboolean        one_line);
 
 G_END_DECLS

@@ -105,39 +105,10 @@ fix_heading_marker (GString    *out,
   return q - p;
 }
 
-/* Copies valid UTF-8, replacing what no text should hold: C0 control
- * characters other than tab, DEL, and the non-characters U+FFFE and U+FFFF
- * (cmark would write them out as invalid bytes). */
-static void
-append_checked (GString    *out,
-                const char *p,
-                gsize       len,
-                guint       line,
-                guint      *count,
-                guint      *first_line)
-{
-  gsize done = 0;
-
-  for (gsize i = 0; i < len; i++)
-    {
-      guchar c = p[i];
-      gsize bad = 0;
-
-      if ((c < 0x20 && c != '\t') || c == 0x7F)
-        bad = 1;
-      else if (c == 0xEF && i + 2 < len && (guchar) p[i + 1] == 0xBF && ((guchar) p[i + 2] & 0xFE) == 0xBE)
-        bad = 3;
-      if (bad == 0)
-        continue;
-      g_string_append_len (out, p + done, i - done);
-      append_replacement (out);
-      if ((*count)++ == 0)
-        *first_line = line;
-      i += bad - 1;
-      done = i + 1;
-    }
-  g_string_append_len (out, p + done, len - done);
-}
+/* Printable ASCII and tab: copied as they are. */
+static const guchar plain_byte[256] = {
+  ['\t'] = 1, [' ' ... '~'] = 1,
+};
 
 /* Makes the text valid UTF-8 with LF line ends, reporting what it had to
  * replace; the line count stays that of the file. */
@@ -162,9 +133,6 @@ sanitize (AmendDocument *doc,
 
   while (p < end)
     {
-      const char *valid_end;
-      gsize chunk;
-
       if (at_line_start)
         {
           const char *s = p;
@@ -199,22 +167,52 @@ sanitize (AmendDocument *doc,
           continue;
         }
 
-      /* Copy the longest valid stretch up to the next line end or NUL. */
-      chunk = 0;
-      while (p + chunk < end && p[chunk] != '\n' && p[chunk] != '\r' && p[chunk] != '\0')
-        chunk++;
-      if (g_utf8_validate_len (p, chunk, &valid_end))
+      /* Plain bytes go a stretch at a time; what needs a look (a line end,
+       * NUL, a control character, a byte of a multi-byte character) one
+       * by one. */
+      {
+        const char *q = p;
+
+        while (q < end && plain_byte[(guchar) *q])
+          q++;
+        if (q > p)
+          {
+            g_string_append_len (out, p, q - p);
+            p = q;
+            continue;
+          }
+      }
+      if ((guchar) *p < 0x80)
         {
-          append_checked (out, p, chunk, line, &ctrl_count, &ctrl_line);
-          p += chunk;
+          /* A control character or DEL. */
+          if (ctrl_count++ == 0)
+            ctrl_line = line;
+          append_replacement (out);
+          p++;
           continue;
         }
-      append_checked (out, p, valid_end - p, line, &ctrl_count, &ctrl_line);
-      p = valid_end;
-      if (bad_count++ == 0)
-        bad_line = line;
-      append_replacement (out);
-      p++;
+      {
+        gunichar c = g_utf8_get_char_validated (p, end - p);
+        const char *next = (c == (gunichar) -1 || c == (gunichar) -2) ? NULL : g_utf8_next_char (p);
+
+        if (next == NULL)
+          {
+            if (bad_count++ == 0)
+              bad_line = line;
+            append_replacement (out);
+            p++;
+            continue;
+          }
+        if (c == 0xFFFE || c == 0xFFFF)
+          {
+            if (ctrl_count++ == 0)
+              ctrl_line = line;
+            append_replacement (out);
+          }
+        else
+          g_string_append_len (out, p, next - p);
+        p = next;
+      }
     }
 
   if (nul_count > 0)
@@ -304,14 +302,14 @@ index_lines (Reader *r)
 {
   gsize zero = 0;
 
-  r->line_starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  r->line_starts = g_array_sized_new (FALSE, FALSE, sizeof (gsize), r->body_len / 32 + 16);
   g_array_append_val (r->line_starts, zero);
-  for (gsize i = 0; i < r->body_len; i++)
-    if (r->body[i] == '\n')
-      {
-        gsize next = i + 1;
-        g_array_append_val (r->line_starts, next);
-      }
+  for (const char *nl = memchr (r->body, '\n', r->body_len); nl != NULL;
+       nl = memchr (nl + 1, '\n', r->body + r->body_len - nl - 1))
+    {
+      gsize next = nl + 1 - r->body;
+      g_array_append_val (r->line_starts, next);
+    }
 }
 
 static guint
@@ -558,30 +556,44 @@ emit_runs (GString   *buf,
         }
 
       g_string_truncate (buf, 0);
-      while (t < end)
-        {
-          const char *word = t;
+      {
+        const char *word = t;
+        gboolean pending = FALSE;
+        char *w;
 
-          while (word < end && is_space (*word))
-            word++;
-          /* A line starts with its first word, also after a line break. */
-          if (word > t && (any || buf->len > 0) && !(after_break && buf->len == 0))
-            need_space = TRUE;
-          t = word;
-          while (t < end && !is_space (*t))
-            t++;
-          if (t == word)
-            break;
-          if (need_space)
-            {
-              if (buf->len > 0 || run->marks == AMEND_MARK_NONE)
-                g_string_append_c (buf, ' ');
-              else
-                add_shared_space (node, run);
-              need_space = FALSE;
-            }
-          g_string_append_len (buf, word, t - word);
-        }
+        while (word < end && is_space (*word))
+          word++;
+        /* A line starts with its first word, also after a line break. */
+        if (word > t && any && !after_break)
+          need_space = TRUE;
+        if (word == end)
+          continue;
+        if (need_space)
+          {
+            if (run->marks == AMEND_MARK_NONE)
+              g_string_append_c (buf, ' ');
+            else
+              add_shared_space (node, run);
+            need_space = FALSE;
+          }
+        /* The words, white space between them collapsed to one space. */
+        g_string_set_size (buf, buf->len + (end - word));
+        w = buf->str + buf->len - (end - word);
+        for (t = word; t < end; t++)
+          {
+            if (is_space (*t))
+              {
+                pending = TRUE;
+                continue;
+              }
+            if (pending)
+              *w++ = ' ';
+            pending = FALSE;
+            *w++ = *t;
+          }
+        g_string_truncate (buf, w - buf->str);
+        need_space = pending;
+      }
       if (buf->len > 0)
         {
           amend_node_add_run (node, buf->str, buf->len, run->marks, run->href);
