@@ -633,45 +633,77 @@ pair (AmendDiff *self,
   self->partner[new_node->serial] = old_node;
 }
 
+typedef struct {
+  guint64 key;
+  guint   index;  /* in the list of old nodes */
+} Keyed;
+
+static int
+compare_keyed (gconstpointer a,
+               gconstpointer b)
+{
+  const Keyed *x = a, *y = b;
+
+  if (x->key != y->key)
+    return x->key < y->key ? -1 : 1;
+  return x->index < y->index ? -1 : x->index > y->index;
+}
+
 /* Pairs nodes with equal hashes (with or without their own number), the
- * first old one with the first new one. */
+ * first old one with the first new one: the unpaired old nodes sorted by
+ * hash and position, each run of one hash taken from its start. */
 static void
 pair_by_key (AmendDiff *self,
              GPtrArray *olds,
              GPtrArray *news,
              gboolean   with_number)
 {
-  g_autoptr(GHashTable) queue = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_queue_free);
+  g_autoptr(GArray) keyed = g_array_sized_new (FALSE, FALSE, sizeof (Keyed), olds->len);
+  g_autofree guint *next = NULL;
 
   for (guint i = 0; i < olds->len; i++)
     {
       AmendNode *o = g_ptr_array_index (olds, i);
-      guint64 key;
-      GQueue *q;
+      Keyed k = { 0, i };
 
       if (is_paired (self, o, TRUE))
         continue;
-      key = node_hash (self, o, with_number);
-      q = g_hash_table_lookup (queue, &key);
-      if (q == NULL)
-        {
-          q = g_queue_new ();
-          g_hash_table_insert (queue, g_memdup2 (&key, sizeof key), q);
-        }
-      g_queue_push_tail (q, o);
+      k.key = node_hash (self, o, with_number);
+      g_array_append_val (keyed, k);
     }
+  if (keyed->len == 0)
+    return;
+  g_array_sort (keyed, compare_keyed);
+  /* next[r]: the next unused entry of the run of one hash that starts at r. */
+  next = g_new (guint, keyed->len);
+  for (guint r = 0; r < keyed->len; r++)
+    next[r] = r;
+
   for (guint i = 0; i < news->len; i++)
     {
       AmendNode *n = g_ptr_array_index (news, i);
       guint64 key;
-      GQueue *q;
+      guint lo = 0, hi = keyed->len;
 
       if (is_paired (self, n, FALSE))
         continue;
       key = node_hash (self, n, with_number);
-      q = g_hash_table_lookup (queue, &key);
-      if (q && !g_queue_is_empty (q))
-        pair (self, g_queue_pop_head (q), n);
+      while (lo < hi)
+        {
+          guint mid = (lo + hi) / 2;
+
+          if (g_array_index (keyed, Keyed, mid).key < key)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      if (lo >= keyed->len || g_array_index (keyed, Keyed, lo).key != key)
+        continue;
+      if (next[lo] < keyed->len && g_array_index (keyed, Keyed, next[lo]).key == key)
+        {
+          pair (self, g_ptr_array_index (olds, g_array_index (keyed, Keyed, next[lo]).index), n);
+          next[lo]++;
+        }
     }
 }
 
@@ -801,6 +833,8 @@ pair_lists (AmendDiff *self,
             GPtrArray *olds,
             GPtrArray *news)
 {
+  if (olds->len == 0 || news->len == 0)
+    return;
   pair_by_key (self, olds, news, TRUE);
   pair_by_key (self, olds, news, FALSE);
   pair_by_number (self, olds, news, 0.25);

@@ -52,6 +52,8 @@ typedef struct {
   GArray        *runs;          /* of TmpRun, reused for every paragraph */
   GString       *buf;           /* reused for the text of every run */
   gboolean       warned_depth;
+  GArray        *headings;      /* of Heading: what choose_nesting() found, for handle_heading() */
+  guint          next_heading;
   const guint   *resets;        /* _amend_markdown_read_parts(): lines where a left-out body was */
   guint          n_resets;
   guint          next_reset;
@@ -335,26 +337,29 @@ skip_spaces (const char *s)
 static char *
 collapse_spaces (const char *text)
 {
-  GString *s = g_string_new (NULL);
+  const char *p = skip_spaces (text);
+  char *out = g_malloc (strlen (p) + 1);
+  char *w = out;
 
-  for (const char *p = skip_spaces (text); *p; p++)
+  for (; *p; p++)
     {
       if (*p == ' ' || *p == '\t')
         {
-          if (s->len > 0 && s->str[s->len - 1] != ' ')
-            g_string_append_c (s, ' ');
+          if (w > out && w[-1] != ' ')
+            *w++ = ' ';
           continue;
         }
-      g_string_append_c (s, *p);
+      *w++ = *p;
     }
-  if (s->len > 0 && s->str[s->len - 1] == ' ')
-    g_string_truncate (s, s->len - 1);
-  if (s->len == 0)
+  if (w > out && w[-1] == ' ')
+    w--;
+  *w = '\0';
+  if (w == out)
     {
-      g_string_free (s, TRUE);
+      g_free (out);
       return NULL;
     }
-  return g_string_free (s, FALSE);
+  return out;
 }
 
 /* Loose files separate number and title with a dash or a colon, or put
@@ -382,6 +387,24 @@ heading_info_clear (HeadingInfo *info)
 {
   g_clear_pointer (&info->number, g_free);
   g_clear_pointer (&info->heading, g_free);
+}
+
+/* A top-level heading as choose_nesting() read it: handle_heading() takes
+ * it from there instead of reading it a second time. */
+typedef struct {
+  cmark_node  *node;
+  char        *plain;
+  gboolean     structural;
+  HeadingInfo  info;
+} Heading;
+
+static void
+heading_clear (gpointer data)
+{
+  Heading *h = data;
+
+  g_free (h->plain);
+  heading_info_clear (&h->info);
 }
 
 /* "Artikel 1:1 - Begripsbepalingen" -> article, "1:1", "Begripsbepalingen". */
@@ -1657,17 +1680,19 @@ choose_nesting (Reader     *r,
 
   for (cmark_node *b = cmark_node_first_child (doc); b != NULL; b = cmark_node_next (b))
     {
+      Heading h = { b, NULL, FALSE, { 0 } };
       HeadingInfo info;
-      g_autofree char *text = NULL;
       int level;
 
       if (cmark_node_get_type (b) != CMARK_NODE_HEADING)
         continue;
       collect_runs (r, b);
-      text = plain_of_runs (r);
-      if (!classify_heading (text, &info))
+      h.plain = plain_of_runs (r);
+      h.structural = classify_heading (h.plain, &h.info);
+      info = h.info;
+      g_array_append_val (r->headings, h);
+      if (!h.structural)
         continue;
-      heading_info_clear (&info);
       level = cmark_node_get_heading_level (b);
       if (is_top_kind (info.kind))
         in_zone = is_zone (info.kind);
@@ -1812,15 +1837,31 @@ handle_heading (Reader     *r,
   gboolean structural;
   g_autofree char *plain = NULL;
 
-  collect_runs (r, block);
-  plain = plain_of_runs (r);
-  soften_breaks (r);
-  structural = classify_heading (plain, &info);
+  if (r->next_heading < r->headings->len &&
+      g_array_index (r->headings, Heading, r->next_heading).node == block)
+    {
+      Heading *h = &g_array_index (r->headings, Heading, r->next_heading++);
+
+      plain = g_steal_pointer (&h->plain);
+      structural = h->structural;
+      info = h->info;
+      memset (&h->info, 0, sizeof h->info);
+    }
+  else
+    {
+      plain = (collect_runs (r, block), plain_of_runs (r));
+      structural = classify_heading (plain, &info);
+    }
   if (structural && !heading_in_zone (r, &info, TRUE, level))
     {
       open_structure (r, &info, level, line);
+      heading_info_clear (&info);
+      return;
     }
-  else if (r->wants_heading != NULL && !structural && level > r->wants_level)
+  /* The runs themselves, for a title or a free heading. */
+  collect_runs (r, block);
+  soften_breaks (r);
+  if (r->wants_heading != NULL && !structural && level > r->wants_level)
     {
       /* "### Titel I" then "####Begripsbepalingen": the title's heading */
       g_free (r->wants_heading->heading);
@@ -1923,6 +1964,8 @@ read_markdown (const char   *data,
   r.resets = resets;
   r.n_resets = n_resets;
   r.open = g_array_new (FALSE, FALSE, sizeof (OpenNode));
+  r.headings = g_array_new (FALSE, FALSE, sizeof (Heading));
+  g_array_set_clear_func (r.headings, heading_clear);
   r.runs = g_array_new (FALSE, FALSE, sizeof (TmpRun));
   r.buf = g_string_sized_new (256);
   r.body = read_front_matter (&r, clean, clean_len);
@@ -1939,6 +1982,7 @@ read_markdown (const char   *data,
   set_preamble_lines (&r);
 
   g_array_unref (r.open);
+  g_array_unref (r.headings);
   g_array_unref (r.runs);
   g_string_free (r.buf, TRUE);
   g_array_unref (r.line_starts);
