@@ -169,9 +169,19 @@ amend_cli_report (const GError *error,
 char *
 amend_cli_format_date (GDateTime *date)
 {
+  GTimeSpan offset;
+  int year, month, day, minutes;
+
   if (date == NULL)
     return NULL;
-  return g_date_time_format (date, "%Y-%m-%dT%H:%M:%S%:z");
+  /* As g_date_time_format (date, "%Y-%m-%dT%H:%M:%S%:z"), without parsing
+   * the format for every version of a long history. */
+  g_date_time_get_ymd (date, &year, &month, &day);
+  offset = g_date_time_get_utc_offset (date);
+  minutes = (int) ((offset < 0 ? -offset : offset) / G_TIME_SPAN_MINUTE);
+  return g_strdup_printf ("%d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", year, month, day,
+                          g_date_time_get_hour (date), g_date_time_get_minute (date),
+                          g_date_time_get_second (date), offset < 0 ? '-' : '+', minutes / 60, minutes % 60);
 }
 
 void

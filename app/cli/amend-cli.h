@@ -82,8 +82,9 @@ extern char *amend_cli_repo_dir;
     N_("Work in the project in DIR instead of the current folder"), N_("DIR") }
 
 /* The commands that work in a project, and the reading of versions from
- * git, live in the module amend-project (amend-project-module.c), which
- * the program loads the first time one of them is needed. */
+ * git, live in the module amend-project (amend-project-module.c), the XML
+ * commands in amend-xml (amend-xml-module.c); the program loads one the
+ * first time one of its commands is needed. */
 typedef gboolean (*AmendCliLoadVersions) (int              n_args,
                                           char           **args,
                                           AmendDocument  **old_doc,
@@ -98,7 +99,8 @@ typedef struct {
 
 #define AMEND_CLI_MODULE_SYMBOL "amend_cli_module"
 
-const AmendCliModule *amend_cli_get_module  (void);
-const AmendCommand   *amend_cli_find_module_command (const char *name);
+const AmendCliModule *amend_cli_get_module  (const char *name);
+const AmendCommand   *amend_cli_find_module_command (const char *module_name,
+                                                     const char *name);
 
 G_END_DECLS

@@ -64,7 +64,7 @@ load_diff (int    n_args,
       *title = g_strdup_printf ("%s \xe2\x86\x92 %s", args[0], args[1]);
       return diff;
     }
-  module = amend_cli_get_module ();
+  module = amend_cli_get_module ("project");
   if (module == NULL || !module->load_versions (n_args, args, &a, &b, title, status))
     return NULL;
   return amend_diff_new (a, b);

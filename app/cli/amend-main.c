@@ -10,29 +10,31 @@
 
 #include "amend-cli.h"
 
-/* In the order of `amend --help`; NULL: a command of the module
- * (amend-project-module.c), loaded only when it runs or is listed. */
+/* In the order of `amend --help`; without a command: one of the module
+ * named (amend-project-module.c, amend-xml-module.c), loaded only when it
+ * runs or is listed. */
 static const struct {
   const char         *name;
   const AmendCommand *command;
+  const char         *module;
 } commands[] = {
-  { "outline", &amend_command_outline },
-  { "check", &amend_command_check },
-  { "fmt", &amend_command_fmt },
-  { "init", NULL },
-  { "save", NULL },
-  { "log", NULL },
-  { "show", NULL },
-  { "status", NULL },
-  { "propose", NULL },
-  { "list", NULL },
-  { "switch", NULL },
-  { "submit", NULL },
-  { "withdraw", NULL },
-  { "diff", &amend_command_diff },
-  { "export", NULL },
-  { "import", NULL },
-  { "validate", NULL },
+  { "outline", &amend_command_outline, NULL },
+  { "check", &amend_command_check, NULL },
+  { "fmt", &amend_command_fmt, NULL },
+  { "init", NULL, "project" },
+  { "save", NULL, "project" },
+  { "log", NULL, "project" },
+  { "show", NULL, "project" },
+  { "status", NULL, "project" },
+  { "propose", NULL, "project" },
+  { "list", NULL, "project" },
+  { "switch", NULL, "project" },
+  { "submit", NULL, "project" },
+  { "withdraw", NULL, "project" },
+  { "diff", &amend_command_diff, NULL },
+  { "export", NULL, "xml" },
+  { "import", NULL, "xml" },
+  { "validate", NULL, "xml" },
 };
 
 /* NULL when there is no such command; @known says whether the name is one
@@ -46,7 +48,8 @@ find_command (const char *name,
     if (g_strcmp0 (commands[i].name, name) == 0)
       {
         *known = TRUE;
-        return commands[i].command ? commands[i].command : amend_cli_find_module_command (name);
+        return commands[i].command ? commands[i].command
+                                   : amend_cli_find_module_command (commands[i].module, name);
       }
   return NULL;
 }

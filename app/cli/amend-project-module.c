@@ -22,9 +22,6 @@ static const AmendCommand *const commands[] = {
   &amend_command_switch,
   &amend_command_submit,
   &amend_command_withdraw,
-  &amend_command_export,
-  &amend_command_import,
-  &amend_command_validate,
   NULL,
 };
 
