@@ -32,6 +32,11 @@ gboolean        amend_repository_set_git_error      (GError           **error,
 gboolean        amend_repository_check_can_write    (AmendRepository   *self,
                                                      gboolean           allow_detached,
                                                      GError           **error);
+gboolean        amend_repository_check_can_write_full (AmendRepository *self,
+                                                     gboolean           allow_detached,
+                                                     gboolean           allow_pending_merge,
+                                                     GError           **error);
+char           *amend_repository_pending_merge_dir  (AmendRepository   *self);
 git_signature  *amend_repository_make_signature     (AmendRepository   *self,
                                                      const char        *author,
                                                      const char        *fallback,
