@@ -75,6 +75,11 @@ gboolean   _amend_merge_parse_meta      (const char      *text,
 void       _amend_merge_copy_meta       (AmendDocument   *from,
                                          AmendDocument   *to);
 
+AmendMerge *_amend_merge_documents_trial (AmendDocument *base,
+                                          AmendDocument *ours,
+                                          AmendDocument *theirs,
+                                          GError       **error);
+
 /* amend-merge-check.c: the invariant: every side's change is in the result */
 GPtrArray *_amend_merge_check_sides     (Merger          *m,
                                          AmendDocument   *written,

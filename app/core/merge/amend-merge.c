@@ -1420,6 +1420,7 @@ report_fault (const char *why)
 
 static gboolean
 run_rounds (AmendMerge *self,
+            gboolean    check,
             GError    **error)
 {
   Merger *m = self->m;
@@ -1440,6 +1441,8 @@ run_rounds (AmendMerge *self,
         continue;
       g_free (self->markdown);
       self->markdown = amend_document_to_markdown (m->result);
+      if (!check)
+        return TRUE;
       written = amend_document_new_from_data (self->markdown, strlen (self->markdown), error);
       if (written == NULL)
         return FALSE;
@@ -1484,7 +1487,26 @@ amend_merge_documents_full (AmendDocument *base,
 
   self = g_object_new (AMEND_TYPE_MERGE, NULL);
   self->m = merger_new (base, ours, theirs, choices);
-  if (!run_rounds (self, error))
+  if (!run_rounds (self, TRUE, error))
+    return NULL;
+  for (guint i = 0; i < self->m->units->len; i++)
+    g_ptr_array_add (self->conflicts, &((Unit *) g_ptr_array_index (self->m->units, i))->pub);
+  return g_steal_pointer (&self);
+}
+
+/* A trial merge, for collisions: its result is never written, so the
+ * check (which reads the result back and diffs it once more, half the
+ * cost) is left out. */
+AmendMerge *
+_amend_merge_documents_trial (AmendDocument *base,
+                              AmendDocument *ours,
+                              AmendDocument *theirs,
+                              GError       **error)
+{
+  g_autoptr(AmendMerge) self = g_object_new (AMEND_TYPE_MERGE, NULL);
+
+  self->m = merger_new (base, ours, theirs, NULL);
+  if (!run_rounds (self, FALSE, error))
     return NULL;
   for (guint i = 0; i < self->m->units->len; i++)
     g_ptr_array_add (self->conflicts, &((Unit *) g_ptr_array_index (self->m->units, i))->pub);
