@@ -24,6 +24,14 @@ static const AmendCommand *commands[] = {
   &amend_command_switch,
   &amend_command_submit,
   &amend_command_withdraw,
+  &amend_command_vote,
+  &amend_command_adopt,
+  &amend_command_reject,
+  &amend_command_conflicts,
+  &amend_command_resolve,
+  &amend_command_update,
+  &amend_command_collisions,
+  &amend_command_order,
   &amend_command_diff,
   &amend_command_export,
   &amend_command_import,
@@ -48,8 +56,8 @@ print_main_help (void)
   g_print ("\n");
   g_print (_("Commands:\n"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_print ("  %-9s %s\n", commands[i]->name, _(commands[i]->summary));
-  g_print ("  %-9s %s\n", "help", _("Show the help of a command"));
+    g_print ("  %-10s %s\n", commands[i]->name, _(commands[i]->summary));
+  g_print ("  %-10s %s\n", "help", _("Show the help of a command"));
   g_print ("\n");
   g_print (_("Options:\n"));
   g_print ("  -h, --help     %s\n", _("Show this help"));

@@ -158,13 +158,17 @@ prepare (AmendRepository *repo,
 }
 
 static char *
-adopt_message (AmendAmendment *self,
+adopt_message (AmendAmendment  *self,
                const AmendVote *vote,
                const char      *target)
 {
   g_autofree char *decision = amend_amendment_decision_message (self, vote);
+  const char *body = strchr (decision, '\n');
 
-  return g_strdup_printf (_("%s\nMerged into %s by the structural merge of Amend.\n"), decision, target);
+  /* The decision's own subject is the commit on the amendment's branch;
+   * the merge says what went where. */
+  return g_strdup_printf (_("Merge adopted amendment %s into %s: %s\n%s"), amend_amendment_get_slug (self), target,
+                          amend_amendment_get_title (self), body ? body : "\n");
 }
 
 /**
