@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Usage: amend-gen-git-bench branches REGULATION N | git fast-import
+ *        amend-gen-git-bench submitted REGULATION N | git fast-import
  *        amend-gen-git-bench history REGULATION N  | git fast-import
  *
  * Writes a git fast-import stream (see git-fast-import(1)), which builds a
@@ -12,6 +13,11 @@
  *   amendement/bench-NNNN, each one commit on main that changes one article
  *   (the I-th branch the (I * 7919 mod articles)-th article, so they spread
  *   over the text) and adds its record, as amend propose would.
+ * submitted: the same with status ingediend, and pairs that collide: the
+ *   (10k+5)-th branch inserts a word early in the paragraph the one before
+ *   it added words to at the end (they keep apart: both can be adopted), the
+ *   10k-th adds other words where the one before it added its own (they
+ *   conflict); for amend collisions.
  * history: main with N commits; four in five change one article of
  *   REGULATION (in turn), the fifth changes notities.txt only, so that a
  *   history of the regulation has to leave commits out.
@@ -137,8 +143,9 @@ write_file (const char *path,
 }
 
 static void
-branches (Text *t,
-          guint n)
+branches (Text    *t,
+          guint    n,
+          gboolean submitted)
 {
   g_autoptr(GString) base = text_join (t);
 
@@ -147,7 +154,8 @@ branches (Text *t,
 
   for (guint i = 1; i <= n; i++)
     {
-      guint article = (guint) (((guint64) i * 7919) % t->articles->len);
+      guint64 k = submitted && (i % 10 == 0 || i % 10 == 5) ? i - 1 : i;
+      guint article = (guint) ((k * 7919) % t->articles->len);
       guint line = g_array_index (t->articles, guint, article);
       char *old = g_ptr_array_index (t->lines, line);
       g_autofree char *ref = g_strdup_printf ("refs/heads/amendement/bench-%04u", i);
@@ -155,13 +163,27 @@ branches (Text *t,
       g_autofree char *record_path = g_strdup_printf (".amend/amendementen/bench-%04u/amendement.ini", i);
       g_autofree char *record = g_strdup_printf ("[amendement]\ntitle=Bench %u\n"
                                                  "submitters=Amend Bench <bench@example.nl>;\n"
-                                                 "motivation=\nstatus=concept\n"
+                                                 "motivation=\nstatus=%s\n"
                                                  "created=2027-01-01T00:00:00+01:00\n"
-                                                 "updated=2027-01-01T00:00:00+01:00\n", i);
+                                                 "updated=2027-01-01T00:00:00+01:00\n", i,
+                                                 submitted ? "ingediend" : "concept");
       g_autoptr(GString) changed = NULL;
 
       /* Change the line for this branch only, then put it back. */
-      t->lines->pdata[line] = g_strdup_printf ("%s Gewijzigd door amendement %u.", old, i);
+      if (submitted && i % 10 == 5)
+        {
+          /* A word after the third, past any "1." or "- a.": the line
+           * stays the member or point it was. */
+          g_auto(GStrv) words = g_strsplit (old, " ", 4);
+          guint nw = g_strv_length (words);
+
+          if (nw == 4)
+            t->lines->pdata[line] = g_strdup_printf ("%s %s %s voorts %s", words[0], words[1], words[2], words[3]);
+          else
+            t->lines->pdata[line] = g_strdup_printf ("%s voorts", old);
+        }
+      else
+        t->lines->pdata[line] = g_strdup_printf ("%s Gewijzigd door amendement %u.", old, i);
       changed = text_join (t);
       g_free (t->lines->pdata[line]);
       t->lines->pdata[line] = old;
@@ -223,15 +245,16 @@ main (int    argc,
   g_auto(Text) t = { 0 };
   guint64 n = 0;
 
-  if (argc != 4 || (strcmp (argv[1], "branches") != 0 && strcmp (argv[1], "history") != 0) ||
+  if (argc != 4 || (strcmp (argv[1], "branches") != 0 && strcmp (argv[1], "submitted") != 0 &&
+                    strcmp (argv[1], "history") != 0) ||
       !g_ascii_string_to_unsigned (argv[3], 10, 1, 1000000, &n, NULL))
     {
-      g_printerr ("Usage: amend-gen-git-bench branches|history REGULATION N | git fast-import\n");
+      g_printerr ("Usage: amend-gen-git-bench branches|submitted|history REGULATION N | git fast-import\n");
       return 2;
     }
   text_load (&t, argv[2]);
-  if (strcmp (argv[1], "branches") == 0)
-    branches (&t, n);
+  if (strcmp (argv[1], "branches") == 0 || strcmp (argv[1], "submitted") == 0)
+    branches (&t, n, strcmp (argv[1], "submitted") == 0);
   else
     history (&t, n);
   printf ("done\n");

@@ -40,6 +40,23 @@ typedef struct {
   guint           component;
 } Entry;
 
+/* A version of a regulation as lines, each with an id for the line diff. */
+typedef struct {
+  char   *text;
+  GArray *starts;   /* of guint: where each line starts, and one past the end */
+  guint  *ids;
+  guint   n;
+} Lines;
+
+static void
+lines_free (Lines *l)
+{
+  g_free (l->text);
+  g_array_unref (l->starts);
+  g_free (l->ids);
+  g_free (l);
+}
+
 struct _AmendCollisions
 {
   GObject          parent_instance;
@@ -51,6 +68,9 @@ struct _AmendCollisions
   GPtrArray       *order;       /* of AmendVotingStep */
   GHashTable      *docs;        /* blob id -> AmendDocument */
   GHashTable      *positions;   /* "path\x1f number" -> index in the draft */
+  GHashTable      *texts;       /* blob id -> Lines */
+  GHashTable      *line_ids;    /* a line's text -> id, for the line diff */
+  GHashTable      *reached;     /* "slug\x1f path": reach counted */
   guint            trials;
 };
 
@@ -99,6 +119,9 @@ amend_collisions_finalize (GObject *object)
   g_clear_pointer (&self->amendments, g_ptr_array_unref);
   g_clear_pointer (&self->docs, g_hash_table_unref);
   g_clear_pointer (&self->positions, g_hash_table_unref);
+  g_clear_pointer (&self->texts, g_hash_table_unref);
+  g_clear_pointer (&self->line_ids, g_hash_table_unref);
+  g_clear_pointer (&self->reached, g_hash_table_unref);
   g_clear_object (&self->repo);
 
   G_OBJECT_CLASS (amend_collisions_parent_class)->finalize (object);
@@ -119,6 +142,9 @@ amend_collisions_init (AmendCollisions *self)
   self->order = g_ptr_array_new_with_free_func ((GDestroyNotify) step_free);
   self->docs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->positions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) lines_free);
+  self->line_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->reached = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 /* ----------------------------------------------------------------------- */
@@ -164,21 +190,37 @@ doc_at (AmendCollisions *self,
   return doc;
 }
 
-/* Where each article stands in the draft, for the order of the text. */
+/* Where each article stands in the draft, for the order of the text: the
+ * heading lines are enough ("## Artikel 4:21 Terrassen"). */
 static void
 index_articles (AmendCollisions *self,
                 const char      *path,
-                AmendDocument   *doc)
+                const char      *text)
 {
-  g_autoptr(GPtrArray) articles = amend_document_get_articles (doc);
+  guint index = 0;
 
-  for (guint i = 0; i < articles->len; i++)
+  for (const char *line = text; line && *line; line = strchr (line, '\n') ? strchr (line, '\n') + 1 : NULL)
     {
-      AmendNode *a = g_ptr_array_index (articles, i);
-      char *key = g_strdup_printf ("%s\x1f%s", path, a->number ? a->number : "");
+      const char *p = line;
+      const char *end;
+      char *key;
 
+      while (*p == '#')
+        p++;
+      if (p == line || (*p != ' ' && *p != '\t'))
+        continue;
+      while (*p == ' ' || *p == '\t')
+        p++;
+      if (!g_str_has_prefix (p, "Artikel"))
+        continue;
+      p += strlen ("Artikel");
+      while (*p == ' ' || *p == '\t')
+        p++;
+      for (end = p; *end && *end != ' ' && *end != '\t' && *end != '\n'; end++)
+        ;
+      key = g_strdup_printf ("%s\x1f%.*s", path, (int) (end - p), p);
       if (!g_hash_table_contains (self->positions, key))
-        g_hash_table_insert (self->positions, key, GUINT_TO_POINTER (i + 1));
+        g_hash_table_insert (self->positions, key, GUINT_TO_POINTER (++index));
       else
         g_free (key);
     }
@@ -294,6 +336,9 @@ ensure_diffed (AmendCollisions *self,
         return FALSE;
       diff = amend_diff_new (base, tip);
       changes = amend_diff_get_changes (diff);
+      g_autofree char *key = g_strdup_printf ("%s\x1f%s", amend_amendment_get_slug (e->amendment), path);
+      gboolean count = g_hash_table_add (self->reached, g_steal_pointer (&key));
+
       for (guint i = 0; i < changes->len; i++)
         {
           const AmendChange *c = g_ptr_array_index (changes, i);
@@ -301,7 +346,8 @@ ensure_diffed (AmendCollisions *self,
 
           if (c->format_only)
             continue;
-          e->reach += reach_of (c);
+          if (count)
+            e->reach += reach_of (c);
           if (eid)
             g_hash_table_add (e->nodes, g_strdup_printf ("%s\x1f%s", path, eid));
         }
@@ -428,6 +474,11 @@ sorted_strv (GHashTable *set)
   return v;
 }
 
+static Lines *lines_at (AmendCollisions *self, const git_oid *commit_id, const char *path, GError **error);
+static gboolean try_excerpts (AmendCollisions *self, Entry *a, Entry *b, const char *path, GHashTable *ids,
+                              GHashTable *nodes, GError **error);
+static gboolean whole_nodes (Entry *a, Entry *b, const char *path, GHashTable *nodes);
+
 static gboolean
 try_pair (AmendCollisions *self,
           AmendCollision  *c,
@@ -437,21 +488,431 @@ try_pair (AmendCollisions *self,
 {
   g_autoptr(GHashTable) ab = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) ba = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) nodes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gboolean same_start = git_oid_equal (&a->base, &a->into) && git_oid_equal (&b->base, &b->into) &&
                         git_oid_equal (&a->into, &b->into);
 
   for (guint f = 0; c->files[f]; f++)
     {
-      if (!one_order (self, a, b, c->files[f], ab, error))
+      /* Over the same draft the merge is the same either way round, and
+       * excerpts of the articles the two change suffice. */
+      if (same_start && try_excerpts (self, a, b, c->files[f], ab, nodes, error))
+        continue;
+      if (error && *error)
         return FALSE;
-      /* Over the same draft the merge is the same either way round. */
-      if (!same_start && !one_order (self, b, a, c->files[f], ba, error))
+      if (!ensure_diffed (self, a, error) || !ensure_diffed (self, b, error) ||
+          !whole_nodes (a, b, c->files[f], nodes) ||
+          !one_order (self, a, b, c->files[f], ab, error) ||
+          (!same_start && !one_order (self, b, a, c->files[f], ba, error)))
         return FALSE;
     }
   c->a_then_b_conflicts = sorted_strv (ab);
   c->b_then_a_conflicts = sorted_strv (same_start ? ab : ba);
   c->a_then_b = c->a_then_b_conflicts[0] == NULL;
   c->b_then_a = c->b_then_a_conflicts[0] == NULL;
+  c->nodes = sorted_strv (nodes);
+  return TRUE;
+}
+
+/* The nodes both change, from the diffs of the whole regulation. */
+static gboolean
+whole_nodes (Entry      *a,
+             Entry      *b,
+             const char *path,
+             GHashTable *nodes)
+{
+  g_autofree char *prefix = g_strdup_printf ("%s\x1f", path);
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, a->nodes);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (g_str_has_prefix (key, prefix) && g_hash_table_contains (b->nodes, key))
+      g_hash_table_add (nodes, g_strdup ((const char *) key + strlen (prefix)));
+  return TRUE;
+}
+
+/* ----------------------------------------------------------------------- */
+/* Excerpts                                                                 */
+/* ----------------------------------------------------------------------- */
+
+/* Two amendments that both start from the current draft and change a few
+ * articles of a large regulation need not be read whole: the articles
+ * either of them changes (whole, from heading to heading, with the
+ * headings of the divisions they stand in, so that their eIds are those of
+ * the whole text) are cut from the three versions with a line diff, and
+ * only these excerpts are read and merged.  The merge of the excerpts is
+ * the merge of the whole as far as these articles go, and the rest no
+ * side changed. */
+
+typedef struct {
+  guint start;
+  guint end;
+} Range;
+
+static Lines *
+lines_at (AmendCollisions *self,
+          const git_oid   *commit_id,
+          const char      *path,
+          GError         **error)
+{
+  git_repository *git = amend_repository_get_git (self->repo);
+  g_autoptr(git_commit) commit = NULL;
+  g_autoptr(git_tree) tree = NULL;
+  g_autoptr(git_tree_entry) entry = NULL;
+  g_autoptr(git_blob) blob = NULL;
+  char hex[GIT_OID_HEXSZ + 1] = "";
+  g_autoptr(GString) line = g_string_new (NULL);
+  Lines *l;
+
+  if (git_commit_lookup (&commit, git, commit_id) < 0 || git_commit_tree (&tree, commit) < 0)
+    {
+      amend_repository_set_git_error (error, -1, _("cannot read the version %.7s"), git_oid_tostr_s (commit_id));
+      return NULL;
+    }
+  if (git_tree_entry_bypath (&entry, tree, path) == 0)
+    git_oid_tostr (hex, sizeof hex, git_tree_entry_id (entry));
+  if ((l = g_hash_table_lookup (self->texts, hex)) != NULL)
+    return l;
+  l = g_new0 (Lines, 1);
+  l->starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  if (hex[0] && git_blob_lookup (&blob, git, git_tree_entry_id (entry)) == 0)
+    l->text = g_strndup (git_blob_rawcontent (blob), git_blob_rawsize (blob));
+  else
+    l->text = g_strdup ("");
+  for (guint i = 0; l->text[i]; )
+    {
+      guint start = i;
+
+      g_array_append_val (l->starts, start);
+      while (l->text[i] && l->text[i] != '\n')
+        i++;
+      if (l->text[i])
+        i++;
+    }
+  l->n = l->starts->len;
+  {
+    guint end = strlen (l->text);
+    g_array_append_val (l->starts, end);
+  }
+  l->ids = g_new (guint, l->n + 1);
+  for (guint i = 0; i < l->n; i++)
+    {
+      guint a = g_array_index (l->starts, guint, i), b = g_array_index (l->starts, guint, i + 1);
+      gpointer id;
+
+      g_string_truncate (line, 0);
+      g_string_append_len (line, l->text + a, b - a);
+      if (!g_hash_table_lookup_extended (self->line_ids, line->str, NULL, &id))
+        {
+          id = GUINT_TO_POINTER (g_hash_table_size (self->line_ids) + 1);
+          g_hash_table_insert (self->line_ids, g_strdup (line->str), id);
+        }
+      l->ids[i] = GPOINTER_TO_UINT (id);
+    }
+  g_hash_table_insert (self->texts, g_strdup (hex), l);
+  return l;
+}
+
+static const char *
+line_at (Lines *l,
+         guint  i)
+{
+  return l->text + g_array_index (l->starts, guint, i);
+}
+
+static guint
+heading_level (Lines *l,
+               guint  i)
+{
+  const char *p = line_at (l, i);
+  guint level = 0;
+
+  while (p[level] == '#')
+    level++;
+  return level > 0 && (p[level] == ' ' || p[level] == '\t') ? level : 0;
+}
+
+/* The heading at or before @i, or -1 when there is none (the preamble). */
+static int
+heading_before (Lines *l,
+                int    i)
+{
+  for (; i >= 0; i--)
+    if (heading_level (l, i) > 0)
+      return i;
+  return -1;
+}
+
+static guint
+heading_after (Lines *l,
+               guint  i)
+{
+  for (; i < l->n; i++)
+    if (heading_level (l, i) > 0)
+      return i;
+  return l->n;
+}
+
+/* Widens a changed stretch of the base to whole sections. */
+static gboolean
+add_section (Lines  *base,
+             GArray *ranges,
+             guint   s,
+             guint   e)
+{
+  int start = heading_before (base, (int) s - 1);
+  Range r;
+
+  if (start < 0)
+    return FALSE;  /* the front matter or the preamble: read the whole */
+  r.start = start;
+  r.end = heading_after (base, MAX (e, s + 1));
+  g_array_append_val (ranges, r);
+  return TRUE;
+}
+
+static int
+compare_ranges (gconstpointer a,
+                gconstpointer b)
+{
+  const Range *x = a, *y = b;
+
+  return x->start < y->start ? -1 : x->start > y->start;
+}
+
+static void
+join_ranges (GArray *ranges)
+{
+  guint w = 0;
+
+  g_array_sort (ranges, compare_ranges);
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      Range *r = &g_array_index (ranges, Range, i);
+      Range *last = w > 0 ? &g_array_index (ranges, Range, w - 1) : NULL;
+
+      if (last && r->start <= last->end)
+        last->end = MAX (last->end, r->end);
+      else
+        g_array_index (ranges, Range, w++) = *r;
+    }
+  g_array_set_size (ranges, w);
+}
+
+/* A section must not start or end inside a hunk of either side. */
+static gboolean
+widen_to_hunks (Lines  *base,
+                GArray *ranges,
+                GArray *hunks)
+{
+  gboolean changed = FALSE;
+
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      Range *r = &g_array_index (ranges, Range, i);
+
+      for (guint k = 0; k < hunks->len; k++)
+        {
+          const AmendHunk *h = &g_array_index (hunks, AmendHunk, k);
+          guint hs = h->old_start, he = h->old_start + h->old_len;
+
+          if (hs < r->start && r->start < he)
+            {
+              int start = heading_before (base, (int) hs);
+              r->start = start < 0 ? 0 : (guint) start;
+              changed = TRUE;
+            }
+          if (hs < r->end && r->end < he)
+            {
+              r->end = heading_after (base, he);
+              changed = TRUE;
+            }
+        }
+    }
+  return changed;
+}
+
+/* The headings of the divisions a section stands in, as sections of one
+ * line. */
+static void
+add_ancestors (Lines  *base,
+               GArray *ranges)
+{
+  guint n = ranges->len;
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint at = g_array_index (ranges, Range, i).start;
+      guint level = heading_level (base, at);
+
+      for (int k = (int) at - 1; k >= 0 && level > 1; k--)
+        {
+          guint l = heading_level (base, k);
+
+          if (l > 0 && l < level)
+            {
+              Range r = { k, k + 1 };
+              g_array_append_val (ranges, r);
+              level = l;
+            }
+        }
+    }
+}
+
+static GArray *
+excerpt_ranges (Lines  *base,
+                GArray *ha,
+                GArray *hb)
+{
+  g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (Range));
+  GArray *sides[2] = { ha, hb };
+
+  for (guint s = 0; s < 2; s++)
+    for (guint k = 0; k < sides[s]->len; k++)
+      {
+        const AmendHunk *h = &g_array_index (sides[s], AmendHunk, k);
+
+        if (!add_section (base, ranges, h->old_start, h->old_start + h->old_len))
+          return NULL;
+      }
+  do
+    join_ranges (ranges);
+  while (widen_to_hunks (base, ranges, ha) | widen_to_hunks (base, ranges, hb));
+  add_ancestors (base, ranges);
+  join_ranges (ranges);
+  if (ranges->len == 0 || g_array_index (ranges, Range, 0).start == 0)
+    return NULL;
+  return g_steal_pointer (&ranges);
+}
+
+/* Where base line @i is in the version the hunks lead to; an insertion
+ * right at @i goes with what follows when @before, else with what
+ * precedes. */
+static guint
+map_line (GArray  *hunks,
+          guint    i,
+          gboolean before)
+{
+  int delta = 0;
+
+  for (guint k = 0; k < hunks->len; k++)
+    {
+      const AmendHunk *h = &g_array_index (hunks, AmendHunk, k);
+
+      if (h->old_start > i || (h->old_start == i && before))
+        break;
+      delta += (int) h->new_len - (int) h->old_len;
+    }
+  return (guint) ((int) i + delta);
+}
+
+static char *
+excerpt_text (Lines  *version,
+              GArray *hunks,
+              GArray *ranges)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      const Range *r = &g_array_index (ranges, Range, i);
+      guint from = hunks ? map_line (hunks, r->start, TRUE) : r->start;
+      guint to = hunks ? map_line (hunks, r->end, TRUE) : r->end;
+      guint a = g_array_index (version->starts, guint, MIN (from, version->n));
+      guint b = g_array_index (version->starts, guint, MIN (to, version->n));
+
+      g_string_append_len (s, version->text + a, b - a);
+      if (s->len > 0 && s->str[s->len - 1] != '\n')
+        g_string_append_c (s, '\n');
+      g_string_append_c (s, '\n');
+    }
+  return g_string_free (s, FALSE);
+}
+
+static AmendDocument *
+parse_excerpt (const char *text)
+{
+  return amend_document_new_from_data (text, strlen (text), NULL);
+}
+
+/* The nodes a diff touches (for the pair) and how far it reaches (once
+ * per amendment and file). */
+static void
+note_changes (AmendCollisions *self,
+              Entry           *e,
+              const char      *path,
+              AmendDiff       *diff,
+              GHashTable      *nodes)
+{
+  GPtrArray *changes = amend_diff_get_changes (diff);
+  g_autofree char *key = g_strdup_printf ("%s\x1f%s", amend_amendment_get_slug (e->amendment), path);
+  gboolean count = g_hash_table_add (self->reached, g_steal_pointer (&key));
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const AmendChange *c = g_ptr_array_index (changes, i);
+      const char *eid = touched_eid (c);
+
+      if (c->format_only)
+        continue;
+      if (count)
+        e->reach += reach_of (c);
+      if (eid)
+        g_hash_table_add (nodes, g_strdup (eid));
+    }
+}
+
+/* The pair in one regulation, from excerpts; FALSE when they do not fit
+ * (a change in the front matter or the preamble): then it is read whole. */
+static gboolean
+try_excerpts (AmendCollisions *self,
+              Entry           *a,
+              Entry           *b,
+              const char      *path,
+              GHashTable      *ids,
+              GHashTable      *nodes,
+              GError         **error)
+{
+  Lines *base = lines_at (self, &a->into, path, error);
+  Lines *la = base ? lines_at (self, &a->tip, path, error) : NULL;
+  Lines *lb = la ? lines_at (self, &b->tip, path, error) : NULL;
+  g_autoptr(GArray) ha = NULL, hb = NULL, ranges = NULL;
+  g_autoptr(AmendDocument) db = NULL, da = NULL, dbb = NULL;
+  g_autoptr(AmendDiff) diff_a = NULL, diff_b = NULL;
+  g_autoptr(GHashTable) na = NULL, nb = NULL;
+  g_autoptr(AmendMerge) merge = NULL;
+  g_autofree char *tb = NULL, *ta = NULL, *tbb = NULL;
+  GHashTableIter iter;
+  gpointer key;
+
+  if (lb == NULL)
+    return FALSE;
+  ha = amend_diff_sequences (base->ids, base->n, la->ids, la->n);
+  hb = amend_diff_sequences (base->ids, base->n, lb->ids, lb->n);
+  ranges = excerpt_ranges (base, ha, hb);
+  if (ranges == NULL)
+    return FALSE;
+  tb = excerpt_text (base, NULL, ranges);
+  ta = excerpt_text (la, ha, ranges);
+  tbb = excerpt_text (lb, hb, ranges);
+  if ((db = parse_excerpt (tb)) == NULL || (da = parse_excerpt (ta)) == NULL || (dbb = parse_excerpt (tbb)) == NULL)
+    return FALSE;
+  diff_a = amend_diff_new (db, da);
+  na = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  note_changes (self, a, path, diff_a, na);
+  g_clear_object (&diff_a);
+  diff_b = amend_diff_new (db, dbb);
+  nb = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  note_changes (self, b, path, diff_b, nb);
+  g_clear_object (&diff_b);
+  g_hash_table_iter_init (&iter, na);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (g_hash_table_contains (nb, key))
+      g_hash_table_add (nodes, g_strdup (key));
+  if ((merge = trial (self, db, da, dbb, error)) == NULL)
+    return FALSE;
+  add_ids (ids, merge);
   return TRUE;
 }
 
@@ -463,19 +924,11 @@ describe_pair (Entry      *a,
                GHashTable *files)
 {
   AmendCollision *c = g_new0 (AmendCollision, 1);
-  g_autoptr(GHashTable) nodes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GHashTableIter iter;
-  gpointer key;
 
   c->a = g_object_ref (a->amendment);
   c->b = g_object_ref (b->amendment);
   c->articles = sorted_strv (articles);
   c->files = sorted_strv (files);
-  g_hash_table_iter_init (&iter, a->nodes);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    if (g_hash_table_contains (b->nodes, key))
-      g_hash_table_add (nodes, g_strdup (strchr (key, '\x1f') + 1));
-  c->nodes = sorted_strv (nodes);
   return c;
 }
 
@@ -799,7 +1252,6 @@ place_all (AmendCollisions *self,
         {
           const char *path = ((AmendTouchedFile *) g_ptr_array_index (files, f))->path;
           g_autofree char *key = g_strdup_printf ("%s\x1f%s", e->target, path);
-          char blob[GIT_OID_HEXSZ + 1];
 
           if (!g_ptr_array_find_with_equal_func (paths, path, g_str_equal, NULL))
             g_ptr_array_add (paths, g_strdup (path));
@@ -808,10 +1260,10 @@ place_all (AmendCollisions *self,
           g_hash_table_add (indexed, g_steal_pointer (&key));
           if (strncmp (e->target, AMEND_AMENDMENT_BRANCH_PREFIX, strlen (AMEND_AMENDMENT_BRANCH_PREFIX)) != 0)
             {
-              AmendDocument *draft = doc_at (self, &e->into, path, blob, error);
+              Lines *draft = lines_at (self, &e->into, path, error);
               if (draft == NULL)
                 return FALSE;
-              index_articles (self, path, draft);
+              index_articles (self, path, draft->text);
             }
         }
     }
@@ -848,8 +1300,6 @@ amend_collisions_find (AmendRepository *repo,
       Candidate *cand = g_ptr_array_index (found, i);
       AmendCollision *c;
 
-      if (!ensure_diffed (self, cand->a, error) || !ensure_diffed (self, cand->b, error))
-        return NULL;
       c = describe_pair (cand->a, cand->b, cand->articles, cand->files);
       g_ptr_array_add (self->pairs, c);
       if (!try_pair (self, c, cand->a, cand->b, error))

@@ -3,10 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * "The diff from the base to the result holds each side's changes, or the
- * node is a conflict."  The check does not trust the merge: it reads the
- * result back from the Markdown that will be committed, diffs the base
- * against it with the legal diff, and compares that with each side's own
- * diff, node by node:
+ * node is a conflict."  The check does not trust the merge: it diffs the
+ * base against the result (the model that is written) with the legal
+ * diff, and compares that with each side's own diff, node by node:
  *
  *  - what a side deleted is not in the result;
  *  - what a side kept is, with the number, kind word and title it gave it,

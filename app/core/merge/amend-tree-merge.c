@@ -299,21 +299,52 @@ merge_text (AmendTreeMerge *self,
   return merged;
 }
 
-static AmendDocument *
-document_of (AmendTreeMerge *self,
-             const Side     *side)
-{
-  g_autofree char *text = NULL;
-  g_autoptr(AmendDocument) doc = NULL;
-  gsize len;
+typedef struct {
+  char          *text;   /* NULL: the side has no such file */
+  gsize          len;
+  AmendDocument *doc;    /* NULL when it cannot be read as a regulation */
+} Parse;
 
-  if (!side->present)
-    return amend_document_new ();
-  text = read_side (self, side, &len);
-  doc = text ? amend_document_new_from_data (text, len, NULL) : NULL;
-  if (doc == NULL || amend_document_has_errors (doc))
-    return NULL;
-  return g_steal_pointer (&doc);
+static gpointer
+parse_side (gpointer data)
+{
+  Parse *p = data;
+
+  if (p->text == NULL)
+    p->doc = amend_document_new ();
+  else
+    p->doc = amend_document_new_from_data (p->text, p->len, NULL);
+  if (p->doc && amend_document_has_errors (p->doc))
+    g_clear_object (&p->doc);
+  return NULL;
+}
+
+/* The three versions read into the model at the same time, one thread
+ * each: reading is most of a merge's time, and the versions are
+ * independent. */
+static gboolean
+parse_sides (AmendTreeMerge *self,
+             const Side    **sides,
+             AmendDocument **docs)
+{
+  Parse parses[3] = { { 0 } };
+  GThread *threads[2] = { NULL, NULL };
+  gboolean ok = TRUE;
+
+  for (guint k = 0; k < 3; k++)
+    parses[k].text = read_side (self, sides[k], &parses[k].len);
+  for (guint k = 1; k < 3; k++)
+    threads[k - 1] = g_thread_new ("amend-read", parse_side, &parses[k]);
+  parse_side (&parses[0]);
+  for (guint k = 0; k < 3; k++)
+    {
+      if (k > 0)
+        g_thread_join (threads[k - 1]);
+      docs[k] = parses[k].doc;
+      ok = ok && docs[k] != NULL;
+      g_free (parses[k].text);
+    }
+  return ok;
 }
 
 static gboolean
@@ -324,16 +355,19 @@ merge_regulation (AmendTreeMerge *self,
                   const Side     *t,
                   GError        **error)
 {
-  g_autoptr(AmendDocument) base = document_of (self, b);
-  g_autoptr(AmendDocument) ours = base ? document_of (self, o) : NULL;
-  g_autoptr(AmendDocument) theirs = ours ? document_of (self, t) : NULL;
+  const Side *sides[3] = { b, o, t };
+  AmendDocument *docs[3] = { NULL, NULL, NULL };
+  gboolean readable = parse_sides (self, sides, docs);
+  g_autoptr(AmendDocument) base = docs[0];
+  g_autoptr(AmendDocument) ours = docs[1];
+  g_autoptr(AmendDocument) theirs = docs[2];
   GHashTable *choices = self->choices ? g_hash_table_lookup (self->choices, path) : NULL;
   g_autoptr(AmendMerge) merge = NULL;
   GPtrArray *conflicts;
   const char *md;
 
   /* What cannot be read as a regulation merges as text. */
-  if (theirs == NULL)
+  if (!readable)
     {
       if (!merge_text (self, path, b, o, t))
         file_conflict (self, path, b, o, t);
