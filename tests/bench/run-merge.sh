@@ -22,7 +22,9 @@
 #   cache) and warm, to see how it grows with N.
 #
 # Times are whole processes, wall clock, best and median of RUNS runs after
-# a warm-up run.  git and python3 must be installed.
+# a warm-up run, and CPU time (the development machine is shared: wall
+# clock counts the others' work too).  git, python3 and /usr/bin/time
+# must be installed.
 set -eu
 
 export LC_ALL=C
@@ -41,6 +43,7 @@ gen=$build_dir/tests/bench/amend-gen-regulation
 gen_git=$build_dir/tests/bench/amend-gen-git-bench
 amend=$build_dir/app/cli/amend
 
+[ -x /usr/bin/time ] || die "/usr/bin/time is not installed; it measures CPU time (Debian: apt-get install time)"
 for tool in git python3; do
   command -v $tool > /dev/null 2>&1 || die "$tool is not installed (Debian: apt-get install $tool)"
 done
@@ -84,7 +87,16 @@ time_runs () {
 }
 
 row () {
-  printf '  %-62s %9s %10s\n' "$@"
+  printf '  %-62s %9s %10s %8s\n' "$@"
+}
+
+# CPU time (user + system) of one run of COMMAND, in ms: the machine is
+# shared, and wall clock then also counts the others' work.
+cpu_ms () {
+  local setup=$1; shift
+  $setup
+  /usr/bin/time -f '%U %S' -o "$tmp/cpu" "$@" > /dev/null 2>&1 || true
+  awk '{ printf "%.0f\n", ($1 + $2) * 1000 }' "$tmp/cpu"
 }
 
 # Rewords the first text line of 1% of the articles (from the K-th on,
@@ -143,19 +155,23 @@ git_conflicts=$(git merge-file -q -p "$tmp/ours.md" "$tmp/base.md" "$tmp/theirs.
 read -r adopt_best adopt_median < <(time_runs fresh "$amend" -C "$tmp/work" adopt a)
 read -r file_best file_median < <(time_runs : git merge-file -q -p "$tmp/ours.md" "$tmp/base.md" "$tmp/theirs.md")
 read -r gmerge_best gmerge_median < <(time_runs fresh git -C "$tmp/work" merge -q --no-ff --no-edit amendement/a)
+adopt_cpu=$(cpu_ms fresh "$amend" -C "$tmp/work" adopt a)
+file_cpu=$(cpu_ms : git merge-file -q -p "$tmp/ours.md" "$tmp/base.md" "$tmp/theirs.md")
+gmerge_cpu=$(cpu_ms fresh git -C "$tmp/work" merge -q --no-ff --no-edit amendement/a)
 
 echo
 echo "amend adopt: a regulation of $articles articles ($(wc -c < "$tmp/regulation.md") bytes), main and the"
 echo "amendment each rewording 1% of the articles since they parted (git merge-file: $git_conflicts conflicts)"
-row "" "best ms" "median ms"
-row "amend adopt a (merge, check, two commits, working copy)" "$adopt_best" "$adopt_median"
-row "git merge-file -p ours base theirs (the same three files)" "$file_best" "$file_median"
-row "git merge --no-ff amendement/a (for reference)" "$gmerge_best" "$gmerge_median"
-printf '  %-62s %9s\n' "amend adopt / git merge-file" "$(awk -v a="$adopt_best" -v b="$file_best" 'BEGIN { printf "%.1f", a / b }')"
+row "" "best ms" "median ms" "CPU ms"
+row "amend adopt a (merge, check, two commits, working copy)" "$adopt_best" "$adopt_median" "$adopt_cpu"
+row "git merge-file -p ours base theirs (the same three files)" "$file_best" "$file_median" "$file_cpu"
+row "git merge --no-ff amendement/a (for reference)" "$gmerge_best" "$gmerge_median" "$gmerge_cpu"
+row "amend adopt / git merge-file" "$(awk -v a="$adopt_best" -v b="$file_best" 'BEGIN { printf "%.1f", a / b }')" "" \
+    "$(awk -v a="$adopt_cpu" -v b="$file_cpu" 'BEGIN { printf "%.1f", a / (b > 0 ? b : 1) }')"
 
 echo
 echo "amend collisions --json: N submitted amendments on the same regulation"
-row "" "best ms" "median ms"
+row "" "best ms" "median ms" "CPU ms"
 for n in 50 100 200; do
   rm -rf "$tmp/c$n"
   git init -q "$tmp/c$n"
@@ -173,13 +189,17 @@ print(len(d["collisions"]), sum(1 for c in d["collisions"] if c["both"]))' "$tmp
   read -r cold_best cold_median < <(time_runs no_cache "$amend" collisions --json)
   read -r warm_best warm_median < <(time_runs : "$amend" collisions --json)
   read -r list_best list_median < <(time_runs : "$amend" list --json)
-  row "$n amendments, $pairs colliding pairs: collisions, cold (no articles cache)" "$cold_best" "$cold_median"
-  row "$n amendments: collisions, warm" "$warm_best" "$warm_median"
-  row "$n amendments: list --json, warm (what collisions starts from)" "$list_best" "$list_median"
+  cold_cpu=$(cpu_ms no_cache "$amend" collisions --json)
+  warm_cpu=$(cpu_ms : "$amend" collisions --json)
+  list_cpu=$(cpu_ms : "$amend" list --json)
+  row "$n amendments, $pairs pairs: collisions, cold (no articles cache)" "$cold_best" "$cold_median" "$cold_cpu"
+  row "$n amendments: collisions, warm" "$warm_best" "$warm_median" "$warm_cpu"
+  row "$n amendments: list --json, warm (what collisions starts from)" "$list_best" "$list_median" "$list_cpu"
   cd "$tmp"
 done
 
 echo
-echo "Each figure is a whole process, wall clock, best and median of $runs runs after"
-echo "one warm-up run; the adopted regulation and the pairs found were checked."
+echo "Each figure is a whole process: wall clock, best and median of $runs runs after"
+echo "one warm-up run, and the CPU time (user + system) of one more run; the adopted"
+echo "regulation and the pairs found were checked."
 echo "Machine: $(nproc) cores, $(uname -sm)."

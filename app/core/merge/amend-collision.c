@@ -40,11 +40,10 @@ typedef struct {
   guint           component;
 } Entry;
 
-/* A version of a regulation as lines, each with an id for the line diff. */
+/* A version of a regulation as lines. */
 typedef struct {
   char   *text;
   GArray *starts;   /* of guint: where each line starts, and one past the end */
-  guint  *ids;
   guint   n;
 } Lines;
 
@@ -53,7 +52,6 @@ lines_free (Lines *l)
 {
   g_free (l->text);
   g_array_unref (l->starts);
-  g_free (l->ids);
   g_free (l);
 }
 
@@ -69,7 +67,6 @@ struct _AmendCollisions
   GHashTable      *docs;        /* blob id -> AmendDocument */
   GHashTable      *positions;   /* "path\x1f number" -> index in the draft */
   GHashTable      *texts;       /* blob id -> Lines */
-  GHashTable      *line_ids;    /* a line's text -> id, for the line diff */
   GHashTable      *reached;     /* "slug\x1f path": reach counted */
   guint            trials;
 };
@@ -120,7 +117,6 @@ amend_collisions_finalize (GObject *object)
   g_clear_pointer (&self->docs, g_hash_table_unref);
   g_clear_pointer (&self->positions, g_hash_table_unref);
   g_clear_pointer (&self->texts, g_hash_table_unref);
-  g_clear_pointer (&self->line_ids, g_hash_table_unref);
   g_clear_pointer (&self->reached, g_hash_table_unref);
   g_clear_object (&self->repo);
 
@@ -143,7 +139,6 @@ amend_collisions_init (AmendCollisions *self)
   self->docs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->positions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) lines_free);
-  self->line_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->reached = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
@@ -562,7 +557,6 @@ lines_at (AmendCollisions *self,
   g_autoptr(git_tree_entry) entry = NULL;
   g_autoptr(git_blob) blob = NULL;
   char hex[GIT_OID_HEXSZ + 1] = "";
-  g_autoptr(GString) line = g_string_new (NULL);
   Lines *l;
 
   if (git_commit_lookup (&commit, git, commit_id) < 0 || git_commit_tree (&tree, commit) < 0)
@@ -595,21 +589,6 @@ lines_at (AmendCollisions *self,
     guint end = strlen (l->text);
     g_array_append_val (l->starts, end);
   }
-  l->ids = g_new (guint, l->n + 1);
-  for (guint i = 0; i < l->n; i++)
-    {
-      guint a = g_array_index (l->starts, guint, i), b = g_array_index (l->starts, guint, i + 1);
-      gpointer id;
-
-      g_string_truncate (line, 0);
-      g_string_append_len (line, l->text + a, b - a);
-      if (!g_hash_table_lookup_extended (self->line_ids, line->str, NULL, &id))
-        {
-          id = GUINT_TO_POINTER (g_hash_table_size (self->line_ids) + 1);
-          g_hash_table_insert (self->line_ids, g_strdup (line->str), id);
-        }
-      l->ids[i] = GPOINTER_TO_UINT (id);
-    }
   g_hash_table_insert (self->texts, g_strdup (hex), l);
   return l;
 }
@@ -619,6 +598,71 @@ line_at (Lines *l,
          guint  i)
 {
   return l->text + g_array_index (l->starts, guint, i);
+}
+
+static gboolean
+same_line (Lines *a,
+           guint  i,
+           Lines *b,
+           guint  j)
+{
+  guint la = g_array_index (a->starts, guint, i + 1) - g_array_index (a->starts, guint, i);
+  guint lb = g_array_index (b->starts, guint, j + 1) - g_array_index (b->starts, guint, j);
+
+  return la == lb && memcmp (line_at (a, i), line_at (b, j), la) == 0;
+}
+
+static guint
+intern_line (GHashTable *ids,
+             Lines      *l,
+             guint       i)
+{
+  guint len = g_array_index (l->starts, guint, i + 1) - g_array_index (l->starts, guint, i);
+  char *key = g_strndup (line_at (l, i), len);
+  gpointer id;
+
+  if (g_hash_table_lookup_extended (ids, key, NULL, &id))
+    {
+      g_free (key);
+      return GPOINTER_TO_UINT (id);
+    }
+  id = GUINT_TO_POINTER (g_hash_table_size (ids) + 1);
+  g_hash_table_insert (ids, key, id);
+  return GPOINTER_TO_UINT (id);
+}
+
+/* The line diff of two versions: their common beginning and end compared
+ * byte for byte (an amendment changes a few lines of thousands), the
+ * middle with the legal diff's Myers diff. */
+static GArray *
+line_hunks (Lines *a,
+            Lines *b)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint pre = 0, suf = 0, na, nb;
+  g_autofree guint *x = NULL, *y = NULL;
+  GArray *hunks;
+
+  while (pre < a->n && pre < b->n && same_line (a, pre, b, pre))
+    pre++;
+  while (suf < a->n - pre && suf < b->n - pre && same_line (a, a->n - 1 - suf, b, b->n - 1 - suf))
+    suf++;
+  na = a->n - pre - suf;
+  nb = b->n - pre - suf;
+  x = g_new (guint, na + 1);
+  y = g_new (guint, nb + 1);
+  for (guint i = 0; i < na; i++)
+    x[i] = intern_line (ids, a, pre + i);
+  for (guint i = 0; i < nb; i++)
+    y[i] = intern_line (ids, b, pre + i);
+  hunks = amend_diff_sequences (x, na, y, nb);
+  for (guint k = 0; k < hunks->len; k++)
+    {
+      AmendHunk *h = &g_array_index (hunks, AmendHunk, k);
+      h->old_start += pre;
+      h->new_start += pre;
+    }
+  return hunks;
 }
 
 static guint
@@ -888,8 +932,8 @@ try_excerpts (AmendCollisions *self,
 
   if (lb == NULL)
     return FALSE;
-  ha = amend_diff_sequences (base->ids, base->n, la->ids, la->n);
-  hb = amend_diff_sequences (base->ids, base->n, lb->ids, lb->n);
+  ha = line_hunks (base, la);
+  hb = line_hunks (base, lb);
   ranges = excerpt_ranges (base, ha, hb);
   if (ranges == NULL)
     return FALSE;

@@ -76,8 +76,8 @@ check_saved (AmendRepository *repo,
     g_string_append (names, ", \xe2\x80\xa6");
   g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_DIRTY,
                g_dngettext (GETTEXT_PACKAGE,
-                            "cannot %s: %s has changes that are not saved; save them with amend save first",
-                            "cannot %s: %s have changes that are not saved; save them with amend save first",
+                            "%s: %s has changes that are not saved; save them with amend save first",
+                            "%s: %s have changes that are not saved; save them with amend save first",
                             changes->len), what, names->str);
   g_string_free (names, TRUE);
   return FALSE;
@@ -202,7 +202,7 @@ amend_decision_adopt (AmendRepository   *repo,
   g_return_val_if_fail (AMEND_IS_REPOSITORY (repo), NULL);
   g_return_val_if_fail (vote != NULL && vote->result == AMEND_STATUS_ADOPTED, NULL);
 
-  self = prepare (repo, name, AMEND_STATUS_ADOPTED, vote, _("adopt the amendment"), error);
+  self = prepare (repo, name, AMEND_STATUS_ADOPTED, vote, _("cannot adopt the amendment"), error);
   if (self == NULL || (target = amend_decision_target_branch (repo, self, error)) == NULL)
     return NULL;
   sig = amend_repository_make_signature (repo, NULL, NULL, NULL, error);
@@ -242,7 +242,7 @@ amend_decision_reject (AmendRepository *repo,
   g_return_val_if_fail (AMEND_IS_REPOSITORY (repo), NULL);
   g_return_val_if_fail (vote != NULL && vote->result == AMEND_STATUS_REJECTED, NULL);
 
-  checked = prepare (repo, name, AMEND_STATUS_REJECTED, vote, _("reject the amendment"), error);
+  checked = prepare (repo, name, AMEND_STATUS_REJECTED, vote, _("cannot reject the amendment"), error);
   if (checked == NULL)
     return NULL;
   return amend_amendment_reject (repo, amend_amendment_get_slug (checked), vote, error);
@@ -302,7 +302,7 @@ amend_decision_update (AmendRepository   *repo,
                    slug, amend_status_to_string (status));
       return NULL;
     }
-  if (!check_saved (repo, _("bring the amendment up to date"), error) ||
+  if (!check_saved (repo, _("cannot bring the amendment up to date"), error) ||
       (from = amend_decision_target_branch (repo, self, error)) == NULL ||
       (sig = amend_repository_make_signature (repo, NULL, NULL, NULL, error)) == NULL)
     return NULL;

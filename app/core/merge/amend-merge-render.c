@@ -18,6 +18,29 @@
 
 #define STAND_IN "# Artikel 1\n\n"
 
+/* What a node is, in a sentence for the user. */
+static const char *
+kind_name (AmendNodeKind kind)
+{
+  static const char * const names[AMEND_N_NODE_KINDS] = {
+    [AMEND_NODE_REGULATION]  = N_("regulation"),
+    [AMEND_NODE_PREAMBLE]    = N_("preamble"),
+    [AMEND_NODE_CHAPTER]     = N_("chapter"),
+    [AMEND_NODE_TITLE]       = N_("title"),
+    [AMEND_NODE_DIVISION]    = N_("division"),
+    [AMEND_NODE_SECTION]     = N_("section"),
+    [AMEND_NODE_ANNEX]       = N_("annex"),
+    [AMEND_NODE_ARTICLE]     = N_("article"),
+    [AMEND_NODE_MEMBER]      = N_("member"),
+    [AMEND_NODE_POINT]       = N_("point"),
+    [AMEND_NODE_TEXT]        = N_("paragraph"),
+    [AMEND_NODE_EXPLANATION] = N_("explanation"),
+    [AMEND_NODE_CLOSING]     = N_("closing"),
+  };
+
+  return kind < AMEND_N_NODE_KINDS ? _(names[kind]) : "";
+}
+
 static gboolean
 needs_stand_in (AmendNodeKind kind)
 {
@@ -225,8 +248,8 @@ _amend_merge_parse_heading (const char      *text,
   if (node == NULL)
     {
       g_set_error (error, AMEND_MERGE_ERROR, AMEND_MERGE_ERROR_RESOLUTION,
-                   _("the line does not start with the word of a %s heading; write it as " "\xe2\x80\x9c"
-                     "Artikel 5a Opschrift" "\xe2\x80\x9d"), amend_node_kind_to_string (like->kind));
+                   _("the line is not the heading of a %s; write it as " "\xe2\x80\x9c"
+                     "Artikel 5a Opschrift" "\xe2\x80\x9d"), kind_name (like->kind));
       return FALSE;
     }
   g_free (into->word);
@@ -269,7 +292,7 @@ _amend_merge_parse_nodes (const char    *text,
         {
           g_set_error (error, AMEND_MERGE_ERROR, AMEND_MERGE_ERROR_RESOLUTION,
                        _("the conflict is about a %s, and the text holds a %s; write only what takes its place"),
-                       amend_node_kind_to_string (kind), amend_node_kind_to_string (n->kind));
+                       kind_name (kind), kind_name (n->kind));
           return NULL;
         }
       g_ptr_array_add (nodes, amend_node_copy (n));
