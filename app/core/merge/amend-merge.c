@@ -927,9 +927,8 @@ order_members (Merger    *m,
 static void build_members (Merger *m, Ident *p, AmendNode *into);
 
 static gboolean
-is_dirty (Merger    *m,
-          GHashTable *dirty,
-          AmendNode *b)
+is_dirty (GHashTable *dirty,
+          AmendNode  *b)
 {
   return g_hash_table_contains (dirty, b);
 }
@@ -950,9 +949,9 @@ keep_member (Merger *m,
     }
   if (x->b == NULL || (x->o && x->t))
     return TRUE;
-  if (x->o && !is_dirty (m, m->dirty_o, x->b))
+  if (x->o && !is_dirty (m->dirty_o, x->b))
     return FALSE;
-  if (x->t && !is_dirty (m, m->dirty_t, x->b))
+  if (x->t && !is_dirty (m->dirty_t, x->b))
     return FALSE;
   if (x->o == NULL && x->t == NULL)
     return FALSE;
