@@ -476,19 +476,6 @@ typedef struct {
   guint amend_conflicts;
 } Tally;
 
-static GPtrArray *
-texts_of (AmendDocument *doc)
-{
-  GPtrArray *texts = g_ptr_array_new ();
-  AmendNode *root = amend_document_get_root (doc);
-
-  for (AmendNode *n = root; n != NULL; n = amend_node_next (n, root))
-    if (n->kind == AMEND_NODE_TEXT && n->heading_level == 0 && amend_node_find_ancestor (n, AMEND_NODE_ARTICLE) &&
-        n->runs && n->runs->len == 1 && strlen (g_array_index (n->runs, AmendRun, 0).text) > 20)
-      g_ptr_array_add (texts, n);
-  return texts;
-}
-
 /* One random edit of one paragraph: a word replaced, inserted or deleted. */
 static char *
 edited_word (GRand      *rand,
@@ -513,60 +500,188 @@ edited_word (GRand      *rand,
   return g_string_free (out, FALSE);
 }
 
-static char *
-with_text (AmendDocument *doc,
-           AmendNode     *node,
-           const char    *text)
-{
-  char *saved = g_strdup (g_array_index (node->runs, AmendRun, 0).text);
-  char *md;
+/* An edit of the base, by the path of indices to the node it is about, so
+ * that it can be made on any copy: reword a paragraph, insert an article
+ * after an article, delete an article. */
+typedef enum { EDIT_WORDS, EDIT_INSERT, EDIT_DELETE } EditKind;
 
-  g_free (g_array_index (node->runs, AmendRun, 0).text);
-  g_array_index (node->runs, AmendRun, 0).text = g_strdup (text);
-  md = amend_document_to_markdown (doc);
-  g_free (g_array_index (node->runs, AmendRun, 0).text);
-  g_array_index (node->runs, AmendRun, 0).text = saved;
-  return md;
+typedef struct {
+  EditKind kind;
+  GArray  *path;    /* of guint: child indices from the root */
+  char    *text;    /* EDIT_WORDS: the new words; EDIT_INSERT: the new article's */
+} Edit;
+
+static void
+edit_clear (Edit *e)
+{
+  g_clear_pointer (&e->path, g_array_unref);
+  g_clear_pointer (&e->text, g_free);
 }
 
-/* Two edits in different paragraphs of the same or the neighbouring
- * article, so that many of them sit on neighbouring lines. */
+static GArray *
+path_of (AmendNode *node)
+{
+  GArray *path = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (; node->parent; node = node->parent)
+    g_array_prepend_val (path, node->pos);
+  return path;
+}
+
+static AmendNode *
+follow (AmendDocument *doc,
+        GArray        *path)
+{
+  AmendNode *n = amend_document_get_root (doc);
+
+  for (guint i = 0; i < path->len; i++)
+    n = amend_node_child (n, g_array_index (path, guint, i));
+  return n;
+}
+
+/* Applies @edits (their paths into the base) to a copy of @base_md; the
+ * deepest and last first, so that no edit moves another's node. */
+static char *
+apply_edits (const char *base_md,
+             Edit       *edits,
+             guint       n)
+{
+  g_autoptr(AmendDocument) doc = amend_test_parse (base_md);
+  g_autoptr(GPtrArray) nodes = g_ptr_array_new ();
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (nodes, follow (doc, edits[i].path));
+  for (guint i = 0; i < n; i++)
+    {
+      AmendNode *node = g_ptr_array_index (nodes, i);
+
+      switch (edits[i].kind)
+        {
+        case EDIT_WORDS:
+          g_free (g_array_index (node->runs, AmendRun, 0).text);
+          g_array_index (node->runs, AmendRun, 0).text = g_strdup (edits[i].text);
+          break;
+        case EDIT_INSERT:
+          {
+            AmendNode *article = amend_node_new (AMEND_NODE_ARTICLE);
+            AmendNode *text = amend_node_new (AMEND_NODE_TEXT);
+
+            article->number = g_strdup_printf ("%sa", node->number);
+            article->heading = g_strdup ("Ingevoegd");
+            amend_node_add_run (text, edits[i].text, -1, AMEND_MARK_NONE, NULL);
+            amend_node_append (article, text);
+            amend_node_insert (node->parent, node->pos + 1, article);
+          }
+          break;
+        case EDIT_DELETE:
+          amend_node_free (node);
+          break;
+        }
+    }
+  amend_document_assign_eids (doc);
+  return amend_document_to_markdown (doc);
+}
+
+static gboolean
+plain_number (const char *number)
+{
+  if (number == NULL || *number == '\0')
+    return FALSE;
+  for (const char *p = number; *p; p++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+  return TRUE;
+}
+
+/* A random edit of the article @article (one of the base's, numbered
+ * 1, 2, ... so that 12a is new). */
+static void
+random_edit (GRand     *rand,
+             AmendNode *article,
+             Edit      *e)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+
+  for (AmendNode *n = article; n != NULL; n = amend_node_next (n, article))
+    if (n->kind == AMEND_NODE_TEXT && n->heading_level == 0 && n->runs && n->runs->len == 1 &&
+        strlen (g_array_index (n->runs, AmendRun, 0).text) > 20)
+      g_ptr_array_add (texts, n);
+  e->kind = texts->len == 0 ? EDIT_INSERT : g_rand_int_range (rand, 0, 5) == 0 ? EDIT_INSERT
+          : g_rand_int_range (rand, 0, 6) == 0 ? EDIT_DELETE : EDIT_WORDS;
+  if (e->kind == EDIT_WORDS)
+    {
+      AmendNode *t = g_ptr_array_index (texts, g_rand_int_range (rand, 0, texts->len));
+
+      e->path = path_of (t);
+      e->text = edited_word (rand, g_array_index (t->runs, AmendRun, 0).text);
+    }
+  else
+    {
+      e->path = path_of (article);
+      e->text = g_strdup ("Dit artikel is ingevoegd om de eigenschap te toetsen.");
+    }
+}
+
+/* Two random edits of neighbouring articles (so that many of them sit on
+ * neighbouring lines), each as a branch; the merge must equal both made
+ * at once, made without the merge. */
+static void
+word_edit (GRand     *rand,
+           AmendNode *text,
+           Edit      *e)
+{
+  e->kind = EDIT_WORDS;
+  e->path = path_of (text);
+  e->text = edited_word (rand, g_array_index (text->runs, AmendRun, 0).text);
+}
+
 static void
 property_once (GRand         *rand,
-               AmendDocument *base,
                const char    *base_md,
-               GPtrArray     *texts,
+               GPtrArray     *articles,
+               GPtrArray     *paragraphs,
                Tally         *tally)
 {
-  guint i = g_rand_int_range (rand, 0, texts->len - 1);
-  guint j = i + 1;
-  AmendNode *a = g_ptr_array_index (texts, i);
-  AmendNode *b = g_ptr_array_index (texts, j);
-  g_autofree char *ta = edited_word (rand, g_array_index (a->runs, AmendRun, 0).text);
-  g_autofree char *tb = edited_word (rand, g_array_index (b->runs, AmendRun, 0).text);
-  g_autofree char *ours = with_text (base, a, ta);
-  g_autofree char *theirs = with_text (base, b, tb);
-  g_autofree char *both = NULL;
+  Edit edits[2] = { { 0 }, { 0 } };
+  g_autofree char *ours = NULL, *theirs = NULL, *both = NULL;
   g_autoptr(AmendMerge) merge = NULL;
   int git;
 
-  /* The expected result, made without the merge: both edits at once. */
-  {
-    char *saved = g_strdup (g_array_index (b->runs, AmendRun, 0).text);
+  /* Half of them: words of two paragraphs that follow each other (members
+   * of one article, often); the others: any edit of two neighbouring
+   * articles. */
+  if (g_rand_boolean (rand))
+    {
+      guint j = g_rand_int_range (rand, 0, paragraphs->len - 1);
 
-    g_free (g_array_index (b->runs, AmendRun, 0).text);
-    g_array_index (b->runs, AmendRun, 0).text = g_strdup (tb);
-    both = with_text (base, a, ta);
-    g_free (g_array_index (b->runs, AmendRun, 0).text);
-    g_array_index (b->runs, AmendRun, 0).text = saved;
-  }
+      word_edit (rand, g_ptr_array_index (paragraphs, j), &edits[0]);
+      word_edit (rand, g_ptr_array_index (paragraphs, j + 1), &edits[1]);
+    }
+  else
+    {
+      guint i = g_rand_int_range (rand, 0, articles->len - 1);
+
+      random_edit (rand, g_ptr_array_index (articles, i), &edits[0]);
+      random_edit (rand, g_ptr_array_index (articles, i + 1), &edits[1]);
+    }
+  ours = apply_edits (base_md, &edits[0], 1);
+  theirs = apply_edits (base_md, &edits[1], 1);
+  both = apply_edits (base_md, edits, 2);
   merge = merge3 (base_md, ours, theirs);
   tally->merges++;
   tally->amend_conflicts += amend_merge_get_conflicts (merge)->len > 0;
   g_assert_cmpuint (amend_merge_get_conflicts (merge)->len, ==, 0);
   g_assert_cmpstr (amend_merge_get_markdown (merge), ==, both);
+  /* What is committed reads back as itself: canonical. */
+  {
+    g_autoptr(AmendDocument) again = amend_test_parse (amend_merge_get_markdown (merge));
+    g_autofree char *rewritten = amend_document_to_markdown (again);
+    g_assert_cmpstr (rewritten, ==, amend_merge_get_markdown (merge));
+  }
   git = git_merge_file (base_md, ours, theirs);
   tally->git_conflicts += git > 0;
+  edit_clear (&edits[0]);
+  edit_clear (&edits[1]);
 }
 
 static void
@@ -575,7 +690,7 @@ test_property_gemeentewet (void)
   g_autoptr(GPtrArray) files = amend_test_shared_files ("corpus/nl-wetten-historie", ".md");
   g_autoptr(GRand) rand = g_rand_new_with_seed (20270314);
   Tally tally = { 0 };
-  guint rounds = g_test_slow () ? 40 : 6;
+  guint rounds = g_test_slow () ? 40 : 8;
 
   if (files == NULL)
     return;
@@ -584,15 +699,32 @@ test_property_gemeentewet (void)
       g_autoptr(AmendDocument) loose = amend_test_parse_file (g_ptr_array_index (files, f));
       g_autofree char *base_md = amend_document_to_markdown (loose);
       g_autoptr(AmendDocument) base = amend_test_parse (base_md);
-      g_autoptr(GPtrArray) texts = texts_of (base);
+      g_autoptr(GPtrArray) all = amend_document_get_articles (base);
+      g_autoptr(GPtrArray) articles = g_ptr_array_new ();
+      g_autoptr(GPtrArray) paragraphs = g_ptr_array_new ();
+      AmendNode *root = amend_document_get_root (base);
 
-      g_assert_cmpuint (texts->len, >, 10);
+      for (guint k = 0; k < all->len; k++)
+        {
+          AmendNode *a = g_ptr_array_index (all, k);
+          /* Plain numbers with no "a" article after them: "12a" is new. */
+          if (plain_number (a->number) &&
+              (k + 1 == all->len || !g_str_has_prefix (((AmendNode *) g_ptr_array_index (all, k + 1))->number, a->number)))
+            g_ptr_array_add (articles, a);
+        }
+      for (AmendNode *n = root; n != NULL; n = amend_node_next (n, root))
+        if (n->kind == AMEND_NODE_TEXT && n->heading_level == 0 && amend_node_find_ancestor (n, AMEND_NODE_ARTICLE) &&
+            n->runs && n->runs->len == 1 && strlen (g_array_index (n->runs, AmendRun, 0).text) > 20)
+          g_ptr_array_add (paragraphs, n);
+      g_assert_cmpuint (articles->len, >, 10);
       for (guint r = 0; r < rounds; r++)
-        property_once (rand, base, base_md, texts, &tally);
+        property_once (rand, base_md, articles, paragraphs, &tally);
     }
-  g_test_message ("Gemeentewet: %u merges of two edits in neighbouring paragraphs; amend: %u with a conflict; "
-                  "git merge-file: %u with a conflict", tally.merges, tally.amend_conflicts, tally.git_conflicts);
-  g_printerr ("# Gemeentewet: %u merges of two edits in neighbouring paragraphs; amend: %u with a conflict; "
+  g_test_message ("Gemeentewet: %u merges of two random edits (words of neighbouring paragraphs; words, an article "
+                  "inserted or deleted in neighbouring articles); amend: %u with a conflict; git merge-file: %u "
+                  "with a conflict",
+                  tally.merges, tally.amend_conflicts, tally.git_conflicts);
+  g_printerr ("# Gemeentewet: %u merges of two random edits; amend: %u with a conflict; "
               "git merge-file: %u with a conflict\n", tally.merges, tally.amend_conflicts, tally.git_conflicts);
 }
 

@@ -210,11 +210,10 @@ keys_of (AmendDocument *doc)
 
   for (AmendNode *n = root; n != NULL; n = amend_node_next (n, root))
     {
-      guint64 *key = g_new (guint64, 1);
+      guint64 key = node_key (n);
 
-      *key = node_key (n);
-      if (!g_hash_table_add (keys, key))
-        g_free (key);
+      if (!g_hash_table_contains (keys, &key))
+        g_hash_table_add (keys, g_memdup2 (&key, sizeof key));
     }
   return keys;
 }
