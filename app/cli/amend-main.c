@@ -63,7 +63,7 @@ print_main_help (void)
   g_print ("  -h, --help     %s\n", _("Show this help"));
   g_print ("  --version      %s\n", _("Show the version"));
   g_print ("\n");
-  g_print (_("Exit status: 0 success, 1 findings (check, fmt --check), 2 usage error, 3 a file could not be read or written, 4 refused (unsaved changes, a lock, an unfinished git merge, a status that cannot change so).\n"));
+  g_print (_("Exit status: 0 success, 1 findings (check, fmt --check) or a stop at conflicts (adopt, vote, update), 2 usage error, 3 a file could not be read or written, 4 refused (unsaved changes, a lock, an unfinished merge, a status that cannot change so).\n"));
   g_print (_("Run \xe2\x80\x9c" "amend help COMMAND\xe2\x80\x9d for the options of a command.\n"));
 }
 
