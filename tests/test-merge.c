@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "amend-merge.h"
+#include "amend-record-merge.h"
 #include "amend-test-git.h"
 #include "amend-test-util.h"
 
@@ -466,6 +467,73 @@ test_points (void)
   assert_clean (BASE, theirs, ours, both);
 }
 
+/* Both move article 6, to different chapters: a conflict of its place;
+ * ours until resolved, theirs when chosen. */
+#define ART6 "## Artikel 6 Inwerkingtreding\n\nDeze verordening treedt in werking op 1 januari 2028.\n"
+
+static void
+test_conflict_moved (void)
+{
+  /* The base: article 6 first in chapter 2, and a chapter 3. */
+  g_autofree char *b = edit (BASE, "\n" ART6, "\n# Hoofdstuk 3 Slot\n\n## Artikel 7 Citeertitel\n\nDeze verordening heet "
+                             "Voorbeeld.\n", "## Artikel 3 Vergunning", ART6 "\n## Artikel 3 Vergunning", NULL);
+  g_autofree char *ours = edit (b, ART6 "\n", "", "# Hoofdstuk 2 Vergunningen", ART6 "\n# Hoofdstuk 2 Vergunningen", NULL);
+  g_autofree char *theirs = edit (b, ART6 "\n", "", "heet Voorbeeld.\n", "heet Voorbeeld.\n\n" ART6, NULL);
+  g_autoptr(AmendMerge) merge = merge3 (b, ours, theirs);
+  g_autoptr(AmendMerge) chosen = NULL;
+  g_autoptr(AmendMerge) text = NULL;
+  g_autoptr(GError) error = NULL;
+  AmendConflict *c = only_conflict (merge);
+
+  g_assert_cmpint (c->kind, ==, AMEND_CONFLICT_MOVED);
+  g_assert_cmpstr (c->id, ==, "chp_2__art_6");
+  g_assert_cmpstr (c->ours_text, ==, "Hoofdstuk 1 Algemeen \xe2\x86\x92 Artikel 6 Inwerkingtreding");
+  g_assert_cmpstr (c->theirs_text, ==, "Hoofdstuk 3 Slot \xe2\x86\x92 Artikel 6 Inwerkingtreding");
+  g_assert_cmpstr (amend_merge_get_markdown (merge), ==, ours);
+  chosen = merge_with (b, ours, theirs, c->id, AMEND_RESOLUTION_THEIRS, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (amend_merge_get_markdown (chosen), ==, theirs);
+  /* A place is no text. */
+  text = merge_with (b, ours, theirs, c->id, AMEND_RESOLUTION_TEXT, "Artikel 6", &error);
+  g_assert_null (text);
+  g_assert_error (error, AMEND_MERGE_ERROR, AMEND_MERGE_ERROR_RESOLUTION);
+}
+
+/* Records merge key by key: a change of one side is taken, the later
+ * "updated" wins, two different votes are a conflict. */
+static void
+test_record_merge (void)
+{
+  const char *base = "[amendement]\ntitle=Zes weken\nstatus=ingediend\nupdated=2027-03-01T10:00:00+01:00\n";
+  const char *ours = "[amendement]\ntitle=Zes weken\nstatus=aangenomen\nupdated=2027-03-14T20:00:00+01:00\n"
+                     "[vote]\nfor=15\nagainst=12\n";
+  const char *theirs = "[amendement]\ntitle=Zes weken korter\nstatus=aangenomen\nupdated=2027-03-02T09:00:00+01:00\n"
+                       "[vote]\nfor=16\nagainst=12\n";
+  g_autoptr(GPtrArray) conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) amend_conflict_free);
+  g_autoptr(GHashTable) choices = amend_choices_new ();
+  g_autofree char *merged = amend_record_merge (base, ours, theirs, NULL, conflicts, NULL);
+  g_autofree char *decided = NULL;
+  AmendConflict *c;
+
+  g_assert_nonnull (merged);
+  g_assert_nonnull (strstr (merged, "title=Zes weken korter\n"));
+  g_assert_nonnull (strstr (merged, "updated=2027-03-14T20:00:00+01:00\n"));
+  g_assert_nonnull (strstr (merged, "for=15\n"));
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  c = g_ptr_array_index (conflicts, 0);
+  g_assert_cmpint (c->kind, ==, AMEND_CONFLICT_RECORD);
+  g_assert_cmpstr (c->id, ==, "vote.for");
+  g_assert_null (c->base_text);
+  g_assert_cmpstr (c->ours_text, ==, "15");
+  g_assert_cmpstr (c->theirs_text, ==, "16");
+
+  g_ptr_array_set_size (conflicts, 0);
+  amend_choices_set (choices, "vote.for", AMEND_RESOLUTION_THEIRS, NULL);
+  decided = amend_record_merge (base, ours, theirs, choices, conflicts, NULL);
+  g_assert_nonnull (strstr (decided, "for=16\n"));
+  g_assert_cmpint (((AmendConflict *) g_ptr_array_index (conflicts, 0))->resolution, ==, AMEND_RESOLUTION_THEIRS);
+}
+
 /* ----------------------------------------------------------------------- */
 /* The property test on the Gemeentewet                                     */
 /* ----------------------------------------------------------------------- */
@@ -748,6 +816,8 @@ main (int   argc,
   g_test_add_func ("/merge/conflict/inserted", test_conflict_inserted);
   g_test_add_func ("/merge/conflict/heading", test_conflict_heading);
   g_test_add_func ("/merge/conflict/front-matter", test_conflict_front_matter);
+  g_test_add_func ("/merge/conflict/moved", test_conflict_moved);
+  g_test_add_func ("/merge/record", test_record_merge);
   g_test_add_func ("/merge/resolve/text", test_resolve_text);
   g_test_add_func ("/merge/property/gemeentewet", test_property_gemeentewet);
   return g_test_run ();
