@@ -971,6 +971,29 @@ test_collisions_and_order (void)
     g_assert_cmpstr (status, ==, "");
     g_assert_false (pending (dir));
   }
+
+  /* Once main has moved on, the amendments no longer start from it: the
+   * trial merges take the whole regulation, in both orders, and find the
+   * same. */
+  amend_run (&run, dir, "adopt", "intrekking");
+  assert_ok (&run);
+  amend_run (&run, dir, "collisions", "--json");
+  assert_ok (&run);
+  {
+    g_autoptr(JsonNode) again = parse_json (run.out);
+    JsonArray *pairs2 = json_object_get_array_member (json_node_get_object (again), "collisions");
+    JsonObject *q;
+
+    g_assert_cmpuint (json_array_get_length (pairs2), ==, 3);
+    q = json_array_get_object_element (pairs2, 0);
+    g_assert_true (json_object_get_boolean_member (q, "both"));
+    q = json_array_get_object_element (pairs2, 1);
+    g_assert_cmpstr (json_object_get_string_member (q, "b"), ==, "zes-weken");
+    g_assert_false (json_object_get_boolean_member (json_object_get_object_member (q, "a_then_b"), "clean"));
+    g_assert_false (json_object_get_boolean_member (json_object_get_object_member (q, "b_then_a"), "clean"));
+    g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (q, "nodes"), 0), ==,
+                     "chp_1__art_2__para_1");
+  }
   remove_project (dir);
 }
 
