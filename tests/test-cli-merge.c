@@ -15,6 +15,7 @@
 #include <json-glib/json-glib.h>
 #include <signal.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "amend-document.h"
 #include "amend-test-cli.h"
@@ -624,6 +625,38 @@ test_kill_points (void)
         g_assert_false (pending (dir));
         remove_project (dir);
       }
+
+  /* A kill while the index is written leaves index.lock behind: the
+   * process state.ini names is gone, so the lock is its own and goes;
+   * while that process lives (here: the test itself), it stays. */
+  {
+    g_auto(AmendTestRun) run = { 0 };
+    g_autofree char *dir = kill_project ();
+    g_autofree char *state_path = g_build_filename (dir, ".git", "amend", "merge", "state.ini", NULL);
+    g_autofree char *lock = g_build_filename (dir, ".git", "index.lock", NULL);
+    g_autoptr(GKeyFile) state = g_key_file_new ();
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (run_killed_at (dir, "target-moved", "adopt", "weg", NULL));
+    amend_test_write (dir, ".git/index.lock", "");
+    g_key_file_load_from_file (state, state_path, G_KEY_FILE_NONE, &error);
+    g_assert_no_error (error);
+    g_key_file_set_int64 (state, "merge", "pid", getpid ());
+    g_key_file_save_to_file (state, state_path, &error);
+    g_assert_no_error (error);
+    amend_run (&run, dir, "adopt", "--continue");
+    assert_refused (&run, 4, "index.lock");
+    g_assert_true (g_file_test (lock, G_FILE_TEST_EXISTS));
+
+    g_key_file_set_int64 (state, "merge", "pid", 0x7ffffff0);
+    g_key_file_save_to_file (state, state_path, &error);
+    g_assert_no_error (error);
+    amend_run (&run, dir, "adopt", "--continue");
+    assert_ok (&run);
+    g_assert_false (g_file_test (lock, G_FILE_TEST_EXISTS));
+    g_assert_false (pending (dir));
+    remove_project (dir);
+  }
 
   /* And a kill while undoing. */
   {

@@ -16,8 +16,9 @@
  *      phase=refs and the ids of the new commits;
  *   3. the amendment's branch moves, then the target branch, each only
  *      from the id it had to the new one;
- *   4. the working copy follows, file by file, when it is on a branch that
- *      moved;
+ *   4. the working copy follows, file by file (each written to a new file
+ *      renamed over the old one), when it is on a branch that moved, and
+ *      then the index;
  *   5. state.ini goes.
  *
  * While state.ini exists every other command that writes refuses
@@ -28,16 +29,24 @@
  * file by file.  A file neither as it was nor as it will be was changed
  * by hand in between: nothing overwrites it, the command says which.
  *
+ * Writing the index and a branch takes a lock file (index.lock,
+ * refs/heads/main.lock); a kill while it is held leaves it behind, and
+ * every git program then stops.  state.ini names the process that works
+ * on the merge: when that process is gone, the locks it may have left are
+ * its own, and --continue and --abort remove them.
+ *
  * state.ini lives in .git/amend/, which git does not look at: git status
  * is clean while the merge waits, and git's own tools see the branches as
  * they are.
  */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "amend-pending-merge-private.h"
 
@@ -165,6 +174,8 @@ save_state (AmendPendingMerge *self,
                    _("cannot make the folder %s, where an unfinished merge is kept"), self->dir);
       return FALSE;
     }
+  /* Who works on it now: see clear_stale_locks(). */
+  g_key_file_set_int64 (self->state, MERGE, "pid", getpid ());
   data = g_key_file_to_data (self->state, &len, NULL);
   /* A new file renamed over the old one, flushed to disk first. */
   if (!g_file_set_contents_full (self->path, data, len,
@@ -175,6 +186,32 @@ save_state (AmendPendingMerge *self,
       return FALSE;
     }
   return TRUE;
+}
+
+static void
+remove_lock (AmendPendingMerge *self,
+             const char        *name)
+{
+  g_autofree char *lock = NULL;
+
+  if (name == NULL)
+    return;
+  lock = g_strconcat (git_repository_path (amend_repository_get_git (self->repo)), name, ".lock", NULL);
+  g_remove (lock);
+}
+
+/* The locks the process that last worked on the merge may have left when
+ * it was killed: only when that process is gone. */
+static void
+clear_stale_locks (AmendPendingMerge *self)
+{
+  gint64 pid = g_key_file_get_int64 (self->state, MERGE, "pid", NULL);
+
+  if (pid <= 0 || pid == getpid () || kill ((pid_t) pid, 0) == 0 || errno != ESRCH)
+    return;
+  remove_lock (self, "index");
+  remove_lock (self, self->target);
+  remove_lock (self, self->side_ref);
 }
 
 static void
@@ -480,6 +517,71 @@ check_files (AmendPendingMerge *self,
   return TRUE;
 }
 
+/* One file as @tree has it: written to a new file renamed over the old
+ * one, so that a kill leaves the old file or the new one, never half of
+ * one (which would look like an edit by hand); removed when @tree has
+ * none. */
+static gboolean
+write_file (git_repository *git,
+            git_tree       *tree,
+            const char     *path,
+            GError        **error)
+{
+  g_autofree char *full = g_build_filename (git_repository_workdir (git), path, NULL);
+  g_autofree char *dir = g_path_get_dirname (full);
+  g_autoptr(git_tree_entry) entry = NULL;
+  g_autoptr(git_blob) blob = NULL;
+  g_autoptr(GError) local = NULL;
+
+  if (git_tree_entry_bypath (&entry, tree, path) < 0)
+    {
+      if (g_remove (full) != 0 && errno != ENOENT)
+        return amend_repository_set_git_error (error, -1, _("cannot remove %s"), path);
+      return TRUE;
+    }
+  if (git_blob_lookup (&blob, git, git_tree_entry_id (entry)) < 0)
+    return amend_repository_set_git_error (error, -1, _("cannot read %s"), path);
+  g_mkdir_with_parents (dir, 0755);
+  if (!g_file_set_contents_full (full, git_blob_rawcontent (blob), git_blob_rawsize (blob),
+                                 G_FILE_SET_CONTENTS_CONSISTENT,
+                                 git_tree_entry_filemode (entry) == GIT_FILEMODE_BLOB_EXECUTABLE ? 0755 : 0644,
+                                 &local))
+    {
+      g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_FAILED, _("cannot write %s: %s"), path,
+                   local->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The index follows the files just written; it is written whole, through
+ * its lock file, once. */
+static gboolean
+update_index (git_repository *git,
+              git_tree       *tree,
+              GPtrArray      *paths,
+              GError        **error)
+{
+  g_autoptr(git_index) index = NULL;
+  int rc = git_repository_index (&index, git);
+
+  for (guint i = 0; rc == 0 && i < paths->len; i++)
+    {
+      const char *path = g_ptr_array_index (paths, i);
+      g_autoptr(git_tree_entry) entry = NULL;
+
+      if (git_tree_entry_bypath (&entry, tree, path) == 0)
+        rc = git_index_add_bypath (index, path);
+      else if (git_index_get_bypath (index, path, 0) != NULL)
+        rc = git_index_remove_bypath (index, path);
+    }
+  if (rc == 0)
+    rc = git_index_write (index);
+  if (rc < 0)
+    return amend_repository_set_git_error (error, rc, _("the working copy could not be brought up to date"));
+  return TRUE;
+}
+
 /* Brings the working copy and the index from @from to @to, when the
  * working copy is on @refname.  Only the files that differ are written. */
 static gboolean
@@ -493,8 +595,6 @@ sync_working_copy (AmendPendingMerge *self,
   g_autoptr(git_tree) from = NULL;
   g_autoptr(git_tree) to = NULL;
   g_autoptr(GPtrArray) paths = NULL;
-  git_checkout_options opts = GIT_CHECKOUT_OPTIONS_INIT;
-  int rc;
 
   if (git_repository_is_bare (git) || !head_is (self, refname))
     return TRUE;
@@ -504,16 +604,10 @@ sync_working_copy (AmendPendingMerge *self,
     return TRUE;
   if (!check_files (self, from, to, paths, error))
     return FALSE;
-  /* FORCE is safe here: every file was just checked to be as one of the
-   * two versions has it. */
-  opts.checkout_strategy = GIT_CHECKOUT_FORCE | GIT_CHECKOUT_DISABLE_PATHSPEC_MATCH;
-  opts.baseline = from;
-  opts.paths.strings = (char **) paths->pdata;
-  opts.paths.count = paths->len;
-  rc = git_checkout_tree (git, (git_object *) to, &opts);
-  if (rc < 0)
-    return amend_repository_set_git_error (error, rc, _("the working copy could not be brought up to date"));
-  return TRUE;
+  for (guint i = 0; i < paths->len; i++)
+    if (!write_file (git, to, g_ptr_array_index (paths, i), error))
+      return FALSE;
+  return update_index (git, to, paths, error);
 }
 
 /* ----------------------------------------------------------------------- */
@@ -527,6 +621,8 @@ finish_refs (AmendPendingMerge *self,
 {
   g_autofree char *log = g_key_file_get_string (self->state, MERGE, "log", NULL);
 
+  if (!save_state (self, error))
+    return FALSE;
   kill_point ("refs");
   if (self->has_side &&
       !move_ref (self, self->side_ref, &self->side_old, &self->side_new, log, error))
@@ -596,6 +692,7 @@ amend_pending_merge_continue (AmendPendingMerge *self,
 {
   g_return_val_if_fail (AMEND_IS_PENDING_MERGE (self), FALSE);
 
+  clear_stale_locks (self);
   if (!amend_repository_check_can_write_full (self->repo, TRUE, TRUE, error))
     return FALSE;
   return finish (self, error);
@@ -615,10 +712,13 @@ amend_pending_merge_abort (AmendPendingMerge *self,
 
   g_return_val_if_fail (AMEND_IS_PENDING_MERGE (self), FALSE);
 
+  clear_stale_locks (self);
   if (!amend_repository_check_can_write_full (self->repo, TRUE, TRUE, error))
     return FALSE;
   if (get_oid (self->state, MERGE, "result", &result))
     {
+      if (!save_state (self, error))
+        return FALSE;
       if (!sync_working_copy (self, self->target, &result, &self->ours, error) ||
           (self->has_side && !sync_working_copy (self, self->side_ref, &self->side_new, &self->side_old, error)))
         return FALSE;
