@@ -419,7 +419,8 @@ test_diff_formats (void)
 
   amend_run (&instr, "diff", "--format", "instructions", a, b);
   g_assert_cmpint (instr.status, ==, 0);
-  g_assert_cmpstr (instr.out, ==, "A\n\nIn artikel 1 wordt \"acht\" vervangen door \"zes\".\n\nB\n\nArtikel 3 vervalt.\n");
+  g_assert_cmpstr (instr.out, ==, "ARTIKEL I\n\nDe regeling wordt als volgt gewijzigd:\n\n"
+                   "A\n\nIn artikel 1 wordt \"acht\" vervangen door \"zes\".\n\nB\n\nArtikel 3 vervalt.\n");
 
   amend_run (&bad, "diff", "--format", "pdf", a, b);
   g_assert_cmpint (bad.status, ==, 2);
@@ -544,7 +545,8 @@ test_diff_in_project (void)
   /* An amendment alone: what it changed since it branched off. */
   amend_run (&amendment, "diff", "-C", dir, "--format", "instructions", "langere-citeertitel");
   g_assert_cmpint (amendment.status, ==, 0);
-  g_assert_cmpstr (amendment.out, ==, "A\n\nIn artikel 3 wordt na \"Verordening\" ingevoegd \"Lindewaarde\".\n");
+  g_assert_cmpstr (amendment.out, ==, "ARTIKEL I\n\nDe Verordening wordt als volgt gewijzigd:\n\n"
+                   "A\n\nAan artikel 3 wordt \"Lindewaarde\" toegevoegd.\n");
 
   amend_run (&revs, "diff", "-C", dir, "--format", "instructions", "HEAD~1", "HEAD");
   g_assert_cmpint (revs.status, ==, 0);

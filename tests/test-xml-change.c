@@ -487,8 +487,11 @@ test_renumbered_article (void)
   assert_attr (artikel, "wId", "gm9999_1__chp_1__art_1.6");
   nummer = select_one (c.stop, "//s:Vervang[@wat='gm9999_1__chp_1__art_1.6']/s:Artikel/s:Kop/s:Nummer");
   assert_renvooi (nummer, "[-1:6-][+1:5+]");
-  assert_renvooi (select_one (c.stop, "//s:Vervang[@wat='gm9999_1__chp_1__art_1.6']/s:Wat"),
-                  "Artikel 1:6 wordt vernummerd tot artikel 1:5.");
+  /* One instruction says the deletion and the renumbering it causes
+   * (Ar 3.29): its Wat goes with the first of its mutations. */
+  assert_renvooi (select_one (c.stop, "//s:Verwijder/s:Wat"),
+                  "Artikel 1:5 vervalt, onder vernummering van de artikelen 1:6 tot en met 1:8 tot 1:5 tot en met 1:7.");
+  g_assert_cmpuint (count (c.stop, "//s:Vervang/s:Wat"), ==, 0);
   /* Its members keep theirs too. */
   assert_attr (select_one (c.stop, "//s:Vervang[@wat='gm9999_1__chp_1__art_1.6']//s:Lid[1]"),
                "eId", "chp_1__art_1.5__para_1");
