@@ -384,7 +384,7 @@ test_diff_formats (void)
   amend_run (&term, "diff", a, b);
   g_assert_cmpint (term.status, ==, 0);
   g_assert_null (strchr (term.out, '\033'));
-  g_assert_nonnull (strstr (term.out, "[-acht-]{+zes+}"));
+  g_assert_nonnull (strstr (term.out, "[-acht-] {+zes+}"));
   g_assert_nonnull (strstr (term.out, "Artikel 3"));
   g_assert_null (strstr (term.out, "Artikel 2")); /* unchanged: not shown */
 
@@ -414,7 +414,7 @@ test_diff_formats (void)
   amend_run (&html, "diff", "--format", "html", a, b);
   g_assert_cmpint (html.status, ==, 0);
   g_assert_true (g_str_has_prefix (html.out, "<!DOCTYPE html>"));
-  g_assert_nonnull (strstr (html.out, "binnen <del>acht</del><ins>zes</ins> weken"));
+  g_assert_nonnull (strstr (html.out, "binnen <del>acht</del> <ins>zes</ins> weken"));
   g_assert_nonnull (strstr (html.out, "@media print"));
 
   amend_run (&instr, "diff", "--format", "instructions", a, b);
@@ -525,7 +525,7 @@ test_diff_in_project (void)
   reg = replace_in_file (dir, "regeling.md", "de dag na die van de bekendmaking", "1 januari 2028");
   amend_run (&wc, "diff", "-C", dir);
   g_assert_cmpint (wc.status, ==, 0);
-  g_assert_nonnull (strstr (wc.out, "[-de dag na die van de bekendmaking-]{+1 januari 2028+}"));
+  g_assert_nonnull (strstr (wc.out, "[-de dag na die van de bekendmaking-] {+1 januari 2028+}"));
 
   amend_run (&save, "save", "-C", dir, "-m", "Vaste datum", "--author", "Ambtenaar <ambtenaar@example.org>");
   g_assert_cmpint (save.status, ==, 0);

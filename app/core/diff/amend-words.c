@@ -618,3 +618,67 @@ amend_words_renvooi_pieces (const char *old_text,
 
   return amend_words_renvooi (words);
 }
+
+/* Where the white space before token @index begins. */
+static guint
+space_start (AmendWords *self,
+             gboolean    old_side,
+             guint       index)
+{
+  return index > 0 ? amend_words_token (self, old_side, index - 1)->end : 0;
+}
+
+/**
+ * amend_words_whole_diff:
+ *
+ * The word diff of two texts, as amend_word_diff() gives it (equal and
+ * inserted pieces spell the new text, deleted ones come from the old, each
+ * with the white space before it), but with every change widened to the
+ * whole words it touches: "10.30" replaced whole, not "30".
+ *
+ * Returns: (transfer full) (element-type AmendPiece)
+ */
+GArray *
+amend_words_whole_diff (const char *old_text,
+                        const char *new_text)
+{
+  g_autoptr(AmendWords) self = amend_words_new (old_text ? old_text : "", new_text ? new_text : "");
+  g_autoptr(GArray) spans = amend_words_spans (self);
+  GArray *pieces = g_array_new (FALSE, TRUE, sizeof (AmendPiece));
+  const char *o = self->text[TRUE], *n = self->text[FALSE];
+  guint n_old = self->tokens[TRUE]->len;
+  guint done = 0;
+
+  g_array_set_clear_func (pieces, clear_piece);
+  amend_words_widen_whole (self, spans);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const AmendSpan *s = span_at (spans, i);
+      guint at = space_start (self, FALSE, s->new_start);
+
+      if (s->new_end == s->new_start && s->new_start < self->tokens[FALSE]->len)
+        at = space_start (self, FALSE, s->new_start);
+      add_piece (pieces, AMEND_PIECE_EQUAL, n + done, at > done ? at - done : 0);
+      done = MAX (done, at);
+      if (s->old_end > s->old_start)
+        {
+          guint from = space_start (self, TRUE, s->old_start);
+          guint to = amend_words_token (self, TRUE, s->old_end - 1)->end;
+
+          /* Deleted words at the very start take the space after them,
+           * so that what remains does not start with one. */
+          if (s->old_start == 0 && s->new_end == s->new_start && s->old_end < n_old)
+            to = amend_words_token (self, TRUE, s->old_end)->start;
+          add_piece (pieces, AMEND_PIECE_DELETED, o + from, to - from);
+        }
+      if (s->new_end > s->new_start)
+        {
+          guint to = amend_words_token (self, FALSE, s->new_end - 1)->end;
+
+          add_piece (pieces, AMEND_PIECE_INSERTED, n + done, to - done);
+          done = to;
+        }
+    }
+  add_piece (pieces, AMEND_PIECE_EQUAL, n + done, strlen (n) - done);
+  return pieces;
+}

@@ -62,6 +62,9 @@ GArray     *amend_words_renvooi      (AmendWords       *self);
 GArray     *amend_words_renvooi_pieces (const char     *old_text,
                                         const char     *new_text);
 
+GArray     *amend_words_whole_diff     (const char     *old_text,
+                                        const char     *new_text);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmendWords, amend_words_free)
 
 G_END_DECLS

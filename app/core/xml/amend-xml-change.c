@@ -29,6 +29,7 @@
 #include "amend-instructions.h"
 #include "amend-xml-change.h"
 #include "amend-xml-private.h"
+#include "amend-words.h"
 
 typedef struct {
   const AmendNode *old_node;
@@ -908,7 +909,7 @@ amend_xml_change_segments (AmendXmlChange  *self,
 
   len = strlen (new_plain);
   end = MIN (end, len);
-  pieces = amend_word_diff (old_plain, new_plain);
+  pieces = amend_words_whole_diff (old_plain, new_plain);
   segments = new_segments ();
   for (guint i = 0; i < pieces->len; i++)
     {
@@ -935,7 +936,7 @@ GArray *
 amend_xml_change_plain_segments (const char *old_text,
                                  const char *new_text)
 {
-  g_autoptr(GArray) pieces = amend_word_diff (old_text ? old_text : "", new_text ? new_text : "");
+  g_autoptr(GArray) pieces = amend_words_whole_diff (old_text, new_text);
   GArray *segments = new_segments ();
 
   for (guint i = 0; i < pieces->len; i++)
