@@ -386,6 +386,15 @@ is_unit (const AmendNode *node)
   return node->kind == AMEND_NODE_ARTICLE || node->kind == AMEND_NODE_ANNEX || amend_node_is_division (node);
 }
 
+/* An annex follows the body and other annexes, never an article or a
+ * division inside the body (STOP's Bijlage stands after the Lichaam). */
+static gboolean
+same_zone (const AmendNode *a,
+           const AmendNode *b)
+{
+  return (a->kind == AMEND_NODE_ANNEX) == (b->kind == AMEND_NODE_ANNEX);
+}
+
 /* A new element goes after the unit before it (new or not: a VoegToe
  * before this one added it), else before the next one that was there. */
 static void
@@ -397,7 +406,7 @@ add_insert (AmendXmlChange  *self,
   AmendXmlMutation *m;
 
   for (int i = (int) n->pos - 1; i >= 0; i--)
-    if (is_unit (amend_node_child (parent, i)))
+    if (is_unit (amend_node_child (parent, i)) && same_zone (amend_node_child (parent, i), n))
       {
         m = add_mutation (list, AMEND_XML_INSERT, NULL, n, NULL);
         m->context = amend_node_child (parent, i);
@@ -407,7 +416,7 @@ add_insert (AmendXmlChange  *self,
     {
       const AmendNode *s = amend_node_child (parent, i);
 
-      if (is_unit (s) && partner (self, s, FALSE) != NULL)
+      if (is_unit (s) && same_zone (s, n) && partner (self, s, FALSE) != NULL)
         {
           m = add_mutation (list, AMEND_XML_INSERT, NULL, n, NULL);
           m->context = s;
@@ -648,6 +657,24 @@ unit_of (const AmendNode *node)
   return NULL;
 }
 
+/* Whether a VoegToe writes @new_node already, or an element around it. */
+static gboolean
+inserted_already (AmendXmlChange  *self,
+                  const AmendNode *new_node)
+{
+  for (guint i = 0; i < self->mutations->len; i++)
+    {
+      const AmendXmlMutation *m = g_ptr_array_index (self->mutations, i);
+
+      if (m->kind != AMEND_XML_INSERT)
+        continue;
+      for (const AmendNode *a = new_node; a != NULL; a = a->parent)
+        if (a == m->node)
+          return TRUE;
+    }
+  return FALSE;
+}
+
 /* Emphasis or a link that changed with the words staying: no instruction
  * says it, but the text STOP holds changed, so the element is replaced all
  * the same, numbered after the instructions, without a Wat. */
@@ -667,9 +694,11 @@ add_format_changes (AmendXmlChange *self,
         continue;
       n = unit_of (c->new_node);
       o = n ? partner (self, n, FALSE) : NULL;
-      if (o == NULL || targets (self->mutations, o))
+      if (o == NULL || targets (self->mutations, o) || inserted_already (self, n) ||
+          covering (self, self->mutations, o) != NULL)
         continue;
       m = add_mutation (self->mutations, AMEND_XML_REPLACE, o, NULL, NULL);
+      m->editorial = TRUE;
       m->node = merge (self, o, n);
       m->owned = wrap_in_ancestors ((AmendNode *) m->node, n);
       /* A .. Z, then AA, BB (Aanwijzing 6.15), as the instructions. */

@@ -33,7 +33,9 @@ const char *
 amend_xml_schema_for_namespace (const char *ns)
 {
   if (g_strcmp0 (ns, AMEND_XML_NS_STOP_TEKST) == 0)
-    return "stop-1.1.0/imop-tekst.xsd";
+    return "stop-1.3.0/imop-tekst.xsd";
+  if (g_strcmp0 (ns, AMEND_XML_NS_LVBB) == 0)
+    return "lvbb-1.3.0/lvbb-stop-aanlevering.xsd";
   if (g_strcmp0 (ns, AMEND_XML_NS_AKN) == 0)
     return "akn-3.0/akomantoso30.xsd";
   return NULL;
@@ -128,7 +130,7 @@ load_schema (const char     *path,
 
 /**
  * amend_xml_validate:
- * @schema_dir: the folder that holds stop-1.1.0/ and akn-3.0/
+ * @schema_dir: the folder that holds stop-1.3.0/, lvbb-1.3.0/ and akn-3.0/
  * @findings: what is invalid is added here, as #AmendDiagnostic
  *
  * Validates @doc against the XSD of its root namespace.
@@ -165,7 +167,7 @@ amend_xml_validate (xmlDocPtr    doc,
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
       g_set_error (error, AMEND_ERROR, AMEND_ERROR_NOT_FOUND,
-                   _("there is no %s in %s: give the folder that holds stop-1.1.0/ and akn-3.0/"),
+                   _("there is no %s in %s: give the folder that holds stop-1.3.0/, lvbb-1.3.0/ and akn-3.0/"),
                    relative, schema_dir);
       return FALSE;
     }
