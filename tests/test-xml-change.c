@@ -895,5 +895,7 @@ main (int    argc,
   g_test_add_func ("/xml-change/alone-in-part", test_alone_in_part);
   g_test_add_func ("/xml-change/errors", test_errors);
   g_test_add_func ("/xml-change/gemeentewet", test_gemeentewet);
+  /* Last: the business rules on every STOP file the cases above wrote. */
+  g_test_add_func ("/xml-change/rules/schematron", amend_test_schematron_check);
   return g_test_run ();
 }

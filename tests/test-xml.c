@@ -569,9 +569,11 @@ test_export_text_around_members (void)
   stop = export_ok (amend_stop_export_regulation, doc, warnings);
   amend_test_xml_assert_valid_bytes (stop, STOP_XSD);
   xml = amend_test_xml_parse (stop);
-  /* The Inhoud before the member, the text after it in the member's. */
-  g_assert_cmpuint (count_elements (xmlDocGetRootElement (xml), "Inhoud"), ==, 2);
-  g_assert_cmpuint (count_elements (xmlDocGetRootElement (xml), "Al"), ==, 4);
+  /* An Artikel holds an Inhoud or Leden, not both (STOP0070): the text
+   * before the member goes first in it, the text after it at its end. */
+  g_assert_cmpuint (count_elements (xmlDocGetRootElement (xml), "Inhoud"), ==, 1);
+  g_assert_cmpuint (count_elements (xmlDocGetRootElement (xml), "Al"), ==, 4); /* and the title's */
+  g_assert_true (has_warning (warnings, 0, "put at the start of the first member"));
   g_assert_true (has_warning (warnings, 0, "added to the member before it"));
 }
 
@@ -1407,6 +1409,8 @@ main (int    argc,
   g_test_add_func ("/xml/hostile/binary", test_hostile_binary);
   g_test_add_func ("/xml/hostile/huge", test_hostile_huge);
   g_test_add_func ("/xml/hostile/handlers-restored", test_hostile_handlers_restored);
+  /* Last: the business rules on every STOP file the cases above wrote. */
+  g_test_add_func ("/xml/rules/schematron", amend_test_schematron_check);
 
   status = g_test_run ();
   cleanup ();

@@ -749,10 +749,14 @@ write_blocks (StopWriter      *w,
     }
 }
 
+/* A Lid; @intro_to > 0: the article's text before its members (its
+ * children 0 .. @intro_to) goes first in the Inhoud of this, the first. */
 static xmlNodePtr
 write_member (StopWriter      *w,
               xmlNodePtr       parent,
-              const AmendNode *member)
+              const AmendNode *member,
+              const AmendNode *article,
+              guint            intro_to)
 {
   xmlNodePtr lid = el (w, parent, "Lid");
   xmlNodePtr inhoud;
@@ -761,17 +765,19 @@ write_member (StopWriter      *w,
   set_node_ids (w, lid, member);
   write_number (w, lid, "LidNummer", member, ".");
   inhoud = el (w, lid, "Inhoud");
-  if (n == 0)
+  if (intro_to > 0)
+    write_blocks (w, inhoud, article, 0, intro_to, BLOCKS_INHOUD);
+  if (n == 0 && intro_to == 0)
     el (w, inhoud, "Al");
   else
     write_blocks (w, inhoud, member, 0, n, BLOCKS_INHOUD);
   return inhoud;
 }
 
-/* STOP's Artikel holds at most two of: Inhoud, a run of Leden.  Text
- * before the members is the Inhoud before them, text after them an Inhoud
- * after them; text on both sides cannot be, and the text after the members
- * then joins the last member. */
+/* STOP's Artikel holds an Inhoud or Leden, never both (the business rule
+ * STOP0070, beyond the XSD): text before the members goes first in the
+ * first member, text between or after them joins the member before it,
+ * each with a warning. */
 static void
 write_article_content (StopWriter      *w,
                        xmlNodePtr       artikel,
@@ -788,8 +794,15 @@ write_article_content (StopWriter      *w,
         first = i;
         break;
       }
+  if (first == n)
+    {
+      write_blocks (w, el (w, artikel, "Inhoud"), article, 0, n, BLOCKS_INHOUD);
+      return;
+    }
   if (first > 0)
-    write_blocks (w, el (w, artikel, "Inhoud"), article, 0, first, BLOCKS_INHOUD);
+    warn (w, amend_node_child (article, 0),
+          _("STOP allows no text beside the members of an article; the text before them was put at the start of "
+            "the first member"));
 
   i = first;
   while (i < n)
@@ -799,20 +812,15 @@ write_article_content (StopWriter      *w,
 
       if (child->kind == AMEND_NODE_MEMBER)
         {
-          last_inhoud = write_member (w, artikel, child);
+          last_inhoud = write_member (w, artikel, child, article, i == first ? first : 0);
           i++;
           continue;
         }
       while (j < n && amend_node_child (article, j)->kind != AMEND_NODE_MEMBER)
         j++;
-      if (first == 0 && j == n)
-        write_blocks (w, el (w, artikel, "Inhoud"), article, i, j, BLOCKS_INHOUD);
-      else
-        {
-          warn (w, child, _("STOP allows no text between or after the members of an article that also has "
-                            "text before them; it was added to the member before it"));
-          write_blocks (w, last_inhoud, article, i, j, BLOCKS_INHOUD);
-        }
+      warn (w, child, _("STOP allows no text between or after the members of an article; it was added to the "
+                        "member before it"));
+      write_blocks (w, last_inhoud, article, i, j, BLOCKS_INHOUD);
       i = j;
     }
 }
@@ -1189,7 +1197,11 @@ write_explanation (StopWriter      *w,
   if (counters.div + counters.content == 0)
     {
       g_autofree char *eid = g_strdup_printf ("%s__content_o_1", explanation->eid);
-      set_ids (w, el (w, toelichting, "Divisietekst"), eid);
+      xmlNodePtr text = el (w, toelichting, "Divisietekst");
+
+      /* STOP0060: a Divisietekst holds more than nothing. */
+      set_ids (w, text, eid);
+      el (w, text, "Gereserveerd");
     }
 }
 
