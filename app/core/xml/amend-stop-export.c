@@ -33,6 +33,7 @@
 #include <string.h>
 
 #include "amend-stop-export.h"
+#include "amend-wording.h"
 #include "amend-xml-change.h"
 #include "amend-xml-meta.h"
 #include "amend-xml-private.h"
@@ -1430,7 +1431,14 @@ write_decision_body (StopWriter *w,
   text_el (w, kop, "Label", "Artikel", NULL);
   text_el (w, kop, "Nummer", "I", NULL);
   wat = el (w, artikel, "Wat");
-  wat_text = g_strdup_printf ("De %s wordt %s zoals aangegeven in ", w->base.meta.title, verb);
+  {
+    /* "Het Reglement ..." or "De APV ...": the article of the title's
+     * head noun (amend_wording_regulation()). */
+    g_autofree char *name = amend_wording_regulation (strcmp (verb, "gewijzigd") == 0 && w->base.meta.citation
+                                                      ? w->base.meta.citation : w->base.meta.title);
+    g_autofree char *cap = amend_wording_capitalize (name);
+    wat_text = g_strdup_printf ("%s wordt %s zoals aangegeven in ", cap, verb);
+  }
   _amend_xml_add_text (wat, wat_text, w->base.warnings, NULL);
   ref = text_el (w, wat, "IntRef", "Bijlage A", NULL);
   xmlNewProp (ref, (const xmlChar *) "ref", (const xmlChar *) "cmp_A");
@@ -1470,11 +1478,13 @@ write_wijzigbijlage (StopWriter *w,
 static char *
 decision_title (const AmendXmlMeta *meta)
 {
+  g_autofree char *name = amend_wording_regulation (meta->title);
+
   if (meta->decision_title)
     return g_strdup (meta->decision_title);
   if (meta->authority_name)
-    return g_strdup_printf ("Besluit van %s tot vaststelling van de %s", meta->authority_name, meta->title);
-  return g_strdup_printf ("Besluit tot vaststelling van de %s", meta->title);
+    return g_strdup_printf ("Besluit van %s tot vaststelling van %s", meta->authority_name, name);
+  return g_strdup_printf ("Besluit tot vaststelling van %s", name);
 }
 
 /**
@@ -1681,10 +1691,14 @@ amend_stop_export_change (AmendDiff  *diff,
   w.base.xml = xmlNewDoc ((const xmlChar *) "1.0");
 
   besluit = new_root (&w, "BesluitCompact");
-  if (w.base.meta.authority_name)
-    title = g_strdup_printf ("Besluit van %s tot wijziging van de %s", w.base.meta.authority_name, w.base.meta.title);
-  else
-    title = g_strdup_printf ("Besluit tot wijziging van de %s", w.base.meta.title);
+  {
+    g_autofree char *name = amend_wording_regulation (w.base.meta.title);
+
+    if (w.base.meta.authority_name)
+      title = g_strdup_printf ("Besluit van %s tot wijziging van %s", w.base.meta.authority_name, name);
+    else
+      title = g_strdup_printf ("Besluit tot wijziging van %s", name);
+  }
   write_opschrift (&w, besluit, title);
   /* The decision's own articles are not the regulation's: their wIds
    * come from their eIds, as in the establishing decision. */
