@@ -311,6 +311,43 @@ test_export_example_decision (void)
   g_assert_cmpuint (count_elements (regeling, "Artikel"), ==, 42);
 }
 
+/* The naming convention of Akoma Ntoso: an eId's last part is named after
+ * its element, and every eId is nested under the one of the element
+ * around it. */
+static void
+check_akn_naming (xmlNodePtr  node,
+                  const char *parent)
+{
+  static const struct { const char *element, *prefix; } names[] = {
+    { "point", "point_" }, { "attachment", "att_" }, { "hcontainer", "hcontainer_" }, { "alinea", "al_" },
+    { "paragraph", "para_" }, { "article", "art_" }, { "chapter", "chp_" }, { "list", "list_" },
+    { "subchapter", "subchp_" }, { "subsection", "subsec_" },
+  };
+
+  for (xmlNodePtr c = node->children; c != NULL; c = c->next)
+    {
+      xmlChar *eid;
+
+      if (c->type != XML_ELEMENT_NODE)
+        continue;
+      eid = xmlGetProp (c, (const xmlChar *) "eId");
+      if (eid != NULL && strcmp ((const char *) c->name, "TLCOrganization") != 0)
+        {
+          const char *last = g_strrstr ((const char *) eid, "__");
+
+          last = last ? last + 2 : (const char *) eid;
+          for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+            if (strcmp ((const char *) c->name, names[i].element) == 0 && !g_str_has_prefix (last, names[i].prefix))
+              g_error ("%s eId=\"%s\" is not named %s...", c->name, eid, names[i].prefix);
+          if (parent != NULL && !(g_str_has_prefix ((const char *) eid, parent) &&
+                                  g_str_has_prefix ((const char *) eid + strlen (parent), "__")))
+            g_error ("%s eId=\"%s\" is not nested under %s", c->name, eid, parent);
+        }
+      check_akn_naming (c, eid != NULL ? (const char *) eid : parent);
+      xmlFree (eid);
+    }
+}
+
 static void
 test_export_example_akn (void)
 {
@@ -341,11 +378,14 @@ test_export_example_akn (void)
   g_assert_nonnull (find_element (top->children, "conclusions", NULL));
   g_assert_nonnull (find_element (top->children, "preamble", NULL));
 
-  /* Every node of the model is an element with its eId. */
+  /* Every node of the model is an element with its eId, as the naming
+   * convention of Akoma Ntoso names it ("point_a", "att_o_1"). */
   for (AmendNode *n = root; n != NULL; n = amend_node_next (n, root))
     if (n != root && n->kind != AMEND_NODE_PREAMBLE && n->eid)
       {
-        g_autofree char *attr = g_strdup_printf ("eId=\"%s\"", n->eid);
+        g_autofree char *named = amend_akn_eid (n);
+        const char *last = g_strrstr (named, "__");
+        g_autofree char *attr = g_strdup_printf ("%s\"", last ? last : named);
         if (strstr (text, attr) == NULL)
           {
             g_test_message ("no element with %s", attr);
@@ -353,6 +393,9 @@ test_export_example_akn (void)
           }
       }
   g_assert_cmpuint (missing, ==, 0);
+  g_assert_null (strstr (text, "item_"));
+  g_assert_null (strstr (text, "expl_"));
+  check_akn_naming (top, NULL);
 }
 
 /* ----------------------------------------------------------------------- */

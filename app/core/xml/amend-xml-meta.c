@@ -101,6 +101,32 @@ date_of_expression (const char *expression)
   return is_date (candidate) ? g_steal_pointer (&candidate) : NULL;
 }
 
+/* The date of the work, not of this version: work-date, or the first day
+ * of the year the work identifier names (/akn/nl/act/gm9999/2027/apv),
+ * the only date of the work it has. */
+static gboolean
+check_work_date (AmendXmlMeta  *meta,
+                 GError       **error)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (meta->work_date != NULL)
+    return is_date (meta->work_date) || malformed ("work-date", meta->work_date, _("a date like 2027-01-01"), error);
+  parts = g_strsplit (meta->work, "/", -1);
+  if (g_strv_length (parts) > 5 && strlen (parts[5]) >= 4 && g_ascii_isdigit (parts[5][0]))
+    {
+      g_autofree char *candidate = strlen (parts[5]) == 10 ? g_strdup (parts[5])
+                                                            : g_strdup_printf ("%.4s-01-01", parts[5]);
+      if (is_date (candidate))
+        {
+          meta->work_date = g_steal_pointer (&candidate);
+          return TRUE;
+        }
+    }
+  meta->work_date = g_strdup (meta->date);
+  return TRUE;
+}
+
 static gboolean
 check_identifiers (AmendXmlMeta  *meta,
                    GError       **error)
@@ -139,7 +165,7 @@ check_identifiers (AmendXmlMeta  *meta,
     meta->date = date_of_expression (meta->expression);
   if (meta->date == NULL)
     return missing ("date", "2027-01-01", error);
-  return TRUE;
+  return check_work_date (meta, error);
 }
 
 /**
@@ -163,6 +189,7 @@ amend_xml_meta_load (AmendXmlMeta  *meta,
   meta->work = dup_value (doc, "work");
   meta->expression = dup_value (doc, "expression");
   meta->date = dup_value (doc, "date");
+  meta->work_date = dup_value (doc, "work-date");
   meta->in_force = dup_value (doc, "in-force");
   meta->decision_title = dup_value (doc, "decision-title");
 
@@ -357,6 +384,7 @@ amend_xml_meta_clear (AmendXmlMeta *meta)
   g_clear_pointer (&meta->work, g_free);
   g_clear_pointer (&meta->expression, g_free);
   g_clear_pointer (&meta->date, g_free);
+  g_clear_pointer (&meta->work_date, g_free);
   g_clear_pointer (&meta->in_force, g_free);
   g_clear_pointer (&meta->decision_title, g_free);
 }

@@ -19,6 +19,7 @@ typedef struct {
   char *work;            /* work: "/akn/nl/act/gm9999/2027/apv" */
   char *expression;      /* expression: "/akn/nl/act/gm9999/2027/apv/nld@2027-01-01" */
   char *date;            /* date: "2027-01-01", the date of the expression */
+  char *work_date;       /* work-date: the date of the work, its first version (Akoma Ntoso's work FRBRdate) */
   char *in_force;        /* in-force: when the establishing decision takes effect, may be NULL */
   char *decision_title;  /* decision-title: the title of the establishing decision, may be NULL */
 
