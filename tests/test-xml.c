@@ -620,6 +620,34 @@ test_export_text_around_members (void)
   g_assert_true (has_warning (warnings, 0, "added to the member before it"));
 }
 
+/* A definition with sub-points: they are part of its Definitie, in STOP
+ * as in the regulation (once dropped without a word, still valid). */
+static void
+test_export_definition_points (void)
+{
+  g_autoptr(AmendDocument) doc =
+    amend_test_parse ("---\ntitle: T\nauthority: gm9999\nwork: /akn/nl/act/gm9999/2027/t\ndate: 2027-01-01\n---\n\n"
+                      "# Artikel 1 Begrippen\n\nIn deze verordening wordt verstaan onder:\n\n"
+                      "- a. evenement: elke voor publiek toegankelijke verrichting van vermaak, met uitzondering van:\n"
+                      "  - 1°. bioscoopvoorstellingen;\n  - 2°. markten;\n"
+                      "- b. weg: de weg als bedoeld in de Wegenverkeerswet 1994.\n");
+  g_autoptr(GPtrArray) warnings = new_warnings ();
+  g_autoptr(GBytes) stop = export_ok (amend_stop_export_regulation, doc, warnings);
+  g_autoptr(xmlDoc) xml = NULL;
+  g_autofree char *text = NULL;
+  xmlNodePtr begrip;
+
+  amend_test_xml_assert_valid_bytes (stop, STOP_XSD);
+  xml = amend_test_xml_parse (stop);
+  begrip = find_element (xmlDocGetRootElement (xml)->children, "Begrip", "art_1__list_o_1__item_a");
+  g_assert_nonnull (begrip);
+  g_assert_cmpuint (count_elements (begrip->children, "Definitie"), ==, 1);
+  g_assert_cmpuint (count_elements (begrip->children, "Li"), ==, 2);
+  text = xml_text (stop);
+  g_assert_nonnull (strstr (text, "bioscoopvoorstellingen;"));
+  g_assert_nonnull (strstr (text, "<LiNummer>2°.</LiNummer>"));
+}
+
 static void
 test_export_missing_metadata (void)
 {
@@ -1431,6 +1459,7 @@ main (int    argc,
   g_test_add_func ("/xml/export/laws", test_export_laws);
   g_test_add_func ("/xml/export/edge-cases", test_export_edge_cases);
   g_test_add_func ("/xml/export/text-around-members", test_export_text_around_members);
+  g_test_add_func ("/xml/export/definition-points", test_export_definition_points);
   g_test_add_func ("/xml/export/missing-metadata", test_export_missing_metadata);
   g_test_add_func ("/xml/export/structure-errors", test_export_structure_errors);
   g_test_add_func ("/xml/import/stop-geonovum", test_import_stop_geonovum);
