@@ -149,6 +149,22 @@ edit_example (const char *from,
   return doc;
 }
 
+/* The example as an old version with @from replaced by @to. */
+static AmendDocument *
+edit_example_old (const char *from,
+                  const char *to)
+{
+  g_autofree char *path = amend_test_source_path ("data/example/apv-lindewaarde.md");
+  g_autofree char *text = amend_test_read_file (path, NULL);
+  GString *s = g_string_new (text);
+  AmendDocument *doc;
+
+  g_assert_cmpuint (g_string_replace (s, from, to, 1), ==, 1);
+  doc = amend_test_parse (s->str);
+  g_string_free (s, TRUE);
+  return doc;
+}
+
 typedef struct {
   AmendDocument *old_doc;
   AmendDocument *new_doc;
@@ -888,6 +904,92 @@ test_gemeentewet (void)
   g_assert_cmpuint (mutations, >, pairs);
 }
 
+/* The regulation named with the article of its title's head noun: "Het
+ * Reglement ...", never "De Reglement ..." (the instructions' frame, the
+ * decision's title and Artikel I). */
+static void
+test_het_title (void)
+{
+  g_auto(Change) c = { 0 };
+  g_autofree char *wat = NULL, *title = NULL;
+
+  export_both (&c, edit_example_old ("title: Algemene Plaatselijke Verordening Lindewaarde 2027\ncitation: APV Lindewaarde 2027\n",
+                                     "title: Reglement van orde voor de vergaderingen van de raad\n"),
+               edit_example ("title: Algemene Plaatselijke Verordening Lindewaarde 2027\ncitation: APV Lindewaarde 2027\n",
+                             "title: Reglement van orde voor de vergaderingen van de raad\n",
+                             "binnen acht weken na de datum", "binnen zes weken na de datum", NULL));
+  wat = renvooi_of (select_one (c.stop, "//s:WijzigArtikel/s:Wat"));
+  g_assert_cmpstr (wat, ==, "Het Reglement van orde voor de vergaderingen van de raad wordt gewijzigd zoals aangegeven in "
+                            "Bijlage A.");
+  title = renvooi_of (select_one (c.stop, "/s:BesluitCompact/s:RegelingOpschrift/s:Al"));
+  g_assert_cmpstr (title, ==, "Besluit van de raad van de gemeente Lindewaarde tot wijziging van het Reglement van orde "
+                              "voor de vergaderingen van de raad");
+}
+
+/* Every pair of a set of versions of the example, edited in the shapes
+ * that once crashed the instructions (a preamble that comes or goes,
+ * articles inserted before an article that is renumbered and changed) and
+ * their neighbours: both change exports either succeed, valid, or refuse
+ * with a sentence; none crashes. */
+static void
+test_every_shape (void)
+{
+  static const char *const variants[][9] = {
+    { NULL },
+    { "De raad van de gemeente Lindewaarde;\n\ngelezen het voorstel van burgemeester en wethouders van 3 november 2026;\n\n"
+      "gelet op artikel 149 van de Gemeentewet;\n\nbesluit vast te stellen de volgende verordening:\n\n", "", NULL },
+    { "## Artikel 1:2 Beslistermijn", "## Artikel 1:1a Melding\n\nEen melding volstaat.\n\n## Artikel 1:2 Beslistermijn", NULL },
+    { "\n3. Paragraaf 4.1.3.3 van de Algemene wet bestuursrecht", "\n3. Afdeling 4.1.3.3 van de Algemene wet bestuursrecht",
+      "## Artikel 1:2 Beslistermijn", "## Artikel 1:1a Melding\n\nEen melding volstaat.\n\n## Artikel 1:2 Beslistermijn",
+      "1. Een aanvraag om een vergunning of ontheffing wordt schriftelijk", "1. Een aanvraag om een vergunning of ontheffing wordt digitaal", NULL },
+    { "   - a. de openbare orde;\n", "", "   - b. de openbare veiligheid;", "   - a. de openbare veiligheid;", NULL },
+    { "## Artikel 1:8 Geldigheidsduur", "## Artikel 1:9 Geldigheidsduur", NULL },
+  };
+  g_autofree char *path = amend_test_source_path ("data/example/apv-lindewaarde.md");
+  g_autofree char *text = amend_test_read_file (path, NULL);
+  guint exported = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (variants); i++)
+    for (guint k = 0; k < G_N_ELEMENTS (variants); k++)
+      {
+        GString *a = g_string_new (text), *b = g_string_new (text);
+        g_autoptr(AmendDocument) da = NULL, db = NULL;
+        g_autoptr(AmendDiff) diff = NULL;
+        g_autoptr(GError) stop_error = NULL, akn_error = NULL;
+        g_autoptr(GBytes) stop = NULL, akn = NULL;
+
+        if (i == k)
+          {
+            g_string_free (a, TRUE);
+            g_string_free (b, TRUE);
+            continue;
+          }
+        for (guint v = 0; variants[i][v] != NULL; v += 2)
+          g_assert_cmpuint (g_string_replace (a, variants[i][v], variants[i][v + 1], 1), ==, 1);
+        for (guint v = 0; variants[k][v] != NULL; v += 2)
+          g_assert_cmpuint (g_string_replace (b, variants[k][v], variants[k][v + 1], 1), ==, 1);
+        g_string_replace (b, OLD_EXPRESSION, NEW_EXPRESSION, 1);
+        g_string_replace (b, "date: 2027-01-01", "date: 2027-07-01", 1);
+        da = amend_test_parse (a->str);
+        db = amend_test_parse (b->str);
+        g_string_free (a, TRUE);
+        g_string_free (b, TRUE);
+        diff = amend_diff_new (da, db);
+        stop = amend_stop_export_change (diff, NULL, &stop_error);
+        akn = amend_akn_export_amendment (diff, NULL, &akn_error);
+        g_assert_true ((stop == NULL) == (stop_error != NULL));
+        g_assert_true ((akn == NULL) == (akn_error != NULL));
+        if (stop != NULL)
+          {
+            amend_test_xml_assert_valid_bytes (stop, STOP_XSD);
+            exported++;
+          }
+        if (akn != NULL)
+          amend_test_xml_assert_valid_bytes (akn, AKN_XSD);
+      }
+  g_assert_cmpuint (exported, >, 20);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -909,6 +1011,8 @@ main (int    argc,
   g_test_add_func ("/xml-change/alone-in-part", test_alone_in_part);
   g_test_add_func ("/xml-change/errors", test_errors);
   g_test_add_func ("/xml-change/gemeentewet", test_gemeentewet);
+  g_test_add_func ("/xml-change/every-shape", test_every_shape);
+  g_test_add_func ("/xml-change/het-title", test_het_title);
   /* Last: the business rules on every STOP file the cases above wrote. */
   g_test_add_func ("/xml-change/rules/schematron", amend_test_schematron_check);
   return g_test_run ();
