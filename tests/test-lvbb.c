@@ -72,7 +72,11 @@ xpath_string (xmlDocPtr   doc,
   xmlXPathRegisterNs (ctxt, (const xmlChar *) "t", (const xmlChar *) AMEND_XML_NS_STOP_TEKST);
   result = xmlXPathEvalExpression ((const xmlChar *) expr, ctxt);
   g_assert_nonnull (result);
-  value = g_strdup ((const char *) xmlXPathCastToString (result));
+  {
+    xmlChar *cast = xmlXPathCastToString (result);
+    value = g_strdup ((const char *) cast);
+    xmlFree (cast);
+  }
   xmlXPathFreeObject (result);
   xmlXPathFreeContext (ctxt);
   return value;
