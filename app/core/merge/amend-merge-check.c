@@ -11,7 +11,7 @@
  *  - what a side kept is, with the number, kind word and title it gave it,
  *    under the parent it moved it to;
  *  - a paragraph a side changed holds that side's words
- *    (amend_words_contain_changes);
+ *    (amend_word_table_contains_changes);
  *  - what a side inserted is in the result, by kind, number, title and
  *    first words.
  *
@@ -152,7 +152,7 @@ check_node (Check      *c,
        (g_strcmp0 (s->word, b->word) != 0 && g_strcmp0 (r->word, s->word) != 0)))
     fail (c, b, side, "the number or title");
   if (b->kind == AMEND_NODE_TEXT && !g_hash_table_contains (c->texts, b) && !amend_text_equal (s, b) &&
-      !amend_words_contain_changes (c->m->words, b, s, u ? u : b, r))
+      !amend_word_table_contains_changes (c->m->words, b, s, u ? u : b, r))
     fail (c, b, side, "the words");
   if (!g_hash_table_contains (c->places, b) && !x->ours_parent)
     {

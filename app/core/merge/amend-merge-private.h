@@ -41,7 +41,7 @@ struct _Unit {
 typedef struct {
   AmendDocument *base, *ours, *theirs;
   AmendDiff     *d_o, *d_t;
-  AmendWords    *words;
+  AmendWordTable    *words;
   GHashTable    *choices;
   GHashTable    *idents;    /* AmendNode* of any version -> Ident */
   GPtrArray     *all;       /* of Ident, owned, in the order made */

@@ -178,7 +178,7 @@ merger_free (Merger *m)
   g_clear_object (&m->theirs);
   g_clear_object (&m->d_o);
   g_clear_object (&m->d_t);
-  g_clear_pointer (&m->words, amend_words_free);
+  g_clear_pointer (&m->words, amend_word_table_free);
   g_clear_pointer (&m->choices, g_hash_table_unref);
   g_clear_pointer (&m->idents, g_hash_table_unref);
   g_clear_pointer (&m->all, g_ptr_array_unref);
@@ -1393,7 +1393,7 @@ merger_new (AmendDocument *base,
   m->ours = ours == base ? copy_document (ours) : g_object_ref (ours);
   m->theirs = theirs == base || theirs == ours ? copy_document (theirs) : g_object_ref (theirs);
   m->choices = choices ? g_hash_table_ref (choices) : NULL;
-  m->words = amend_words_new ();
+  m->words = amend_word_table_new ();
   m->idents = g_hash_table_new (NULL, NULL);
   m->all = g_ptr_array_new_with_free_func ((GDestroyNotify) ident_free);
   m->d_o = amend_diff_new (m->base, m->ours);

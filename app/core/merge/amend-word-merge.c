@@ -25,7 +25,7 @@
 #include "amend-diff.h"
 #include "amend-word-merge.h"
 
-struct _AmendWords
+struct _AmendWordTable
 {
   GHashTable *ids;   /* key (marks, href, text) -> id */
   GString    *key;
@@ -44,10 +44,10 @@ typedef struct {
 
 #define ATOMIC_MARKS (AMEND_MARK_BREAK | AMEND_MARK_CODE | AMEND_MARK_HTML | AMEND_MARK_IMAGE)
 
-AmendWords *
-amend_words_new (void)
+AmendWordTable *
+amend_word_table_new (void)
 {
-  AmendWords *words = g_new0 (AmendWords, 1);
+  AmendWordTable *words = g_new0 (AmendWordTable, 1);
 
   words->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   words->key = g_string_new (NULL);
@@ -55,7 +55,7 @@ amend_words_new (void)
 }
 
 void
-amend_words_free (AmendWords *words)
+amend_word_table_free (AmendWordTable *words)
 {
   if (words == NULL)
     return;
@@ -65,7 +65,7 @@ amend_words_free (AmendWords *words)
 }
 
 static guint
-intern (AmendWords     *words,
+intern (AmendWordTable     *words,
         const AmendRun *run,
         const char     *text,
         guint           len)
@@ -85,7 +85,7 @@ intern (AmendWords     *words,
 static void
 add_word (GArray     *out,
           Word       *pending,
-          AmendWords *words,
+          AmendWordTable *words,
           const AmendRun *run,
           const char *text,
           guint       len)
@@ -102,7 +102,7 @@ add_word (GArray     *out,
  * white space is a word of its own; code, HTML, images and line breaks
  * are one word each, whatever they hold. */
 static GArray *
-tokenize (AmendWords      *words,
+tokenize (AmendWordTable      *words,
           const AmendNode *node)
 {
   GArray *out = g_array_new (FALSE, FALSE, sizeof (Word));
@@ -295,7 +295,7 @@ walk_hunks (Walk      *walk,
  * left without runs.
  */
 gboolean
-amend_word_merge (AmendWords      *words,
+amend_word_merge (AmendWordTable      *words,
                   const AmendNode *base,
                   const AmendNode *ours,
                   const AmendNode *theirs,
@@ -419,7 +419,7 @@ contains_run (GArray          *r,
 }
 
 /**
- * amend_words_contain_changes:
+ * amend_word_table_contains_changes:
  * @side: the side whose changes are checked
  * @other: the other side
  *
@@ -430,7 +430,7 @@ contains_run (GArray          *r,
  * inserted stands in it as one run.
  */
 gboolean
-amend_words_contain_changes (AmendWords      *words,
+amend_word_table_contains_changes (AmendWordTable      *words,
                              const AmendNode *base,
                              const AmendNode *side,
                              const AmendNode *other,

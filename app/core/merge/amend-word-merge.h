@@ -10,24 +10,24 @@ G_BEGIN_DECLS
 
 /* Interned words of the texts of one merge: a word with emphasis or a
  * link is another word than the same letters without. */
-typedef struct _AmendWords AmendWords;
+typedef struct _AmendWordTable AmendWordTable;
 
-AmendWords *amend_words_new             (void);
-void        amend_words_free            (AmendWords      *words);
+AmendWordTable *amend_word_table_new              (void);
+void            amend_word_table_free             (AmendWordTable  *words);
 
-gboolean    amend_text_equal            (const AmendNode *a,
-                                         const AmendNode *b);
-gboolean    amend_word_merge            (AmendWords      *words,
-                                         const AmendNode *base,
-                                         const AmendNode *ours,
-                                         const AmendNode *theirs,
-                                         AmendNode       *out);
-gboolean    amend_words_contain_changes (AmendWords      *words,
-                                         const AmendNode *base,
-                                         const AmendNode *side,
-                                         const AmendNode *other,
-                                         const AmendNode *result);
+gboolean        amend_text_equal                  (const AmendNode *a,
+                                                   const AmendNode *b);
+gboolean        amend_word_merge                  (AmendWordTable  *words,
+                                                   const AmendNode *base,
+                                                   const AmendNode *ours,
+                                                   const AmendNode *theirs,
+                                                   AmendNode       *out);
+gboolean        amend_word_table_contains_changes (AmendWordTable  *words,
+                                                   const AmendNode *base,
+                                                   const AmendNode *side,
+                                                   const AmendNode *other,
+                                                   const AmendNode *result);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmendWords, amend_words_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmendWordTable, amend_word_table_free)
 
 G_END_DECLS
