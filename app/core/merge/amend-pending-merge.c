@@ -16,9 +16,9 @@
  *      phase=refs and the ids of the new commits;
  *   3. the amendment's branch moves, then the target branch, each only
  *      from the id it had to the new one;
- *   4. the working copy follows, file by file (each written to a new file
- *      renamed over the old one), when it is on a branch that moved, and
- *      then the index;
+ *   4. the working copy follows, file by file (each written to
+ *      PATH.amend-new and renamed over the old one), when it is on a
+ *      branch that moved, and then the index;
  *   5. state.ini goes.
  *
  * While state.ini exists every other command that writes refuses
@@ -517,38 +517,59 @@ check_files (AmendPendingMerge *self,
   return TRUE;
 }
 
-/* One file as @tree has it: written to a new file renamed over the old
- * one, so that a kill leaves the old file or the new one, never half of
- * one (which would look like an edit by hand); removed when @tree has
- * none. */
+/* Folders a removed file leaves empty go too, as git removes them. */
+static void
+remove_empty_folders (const char *workdir,
+                      const char *full)
+{
+  g_autofree char *dir = g_path_get_dirname (full);
+
+  while (strlen (dir) > strlen (workdir) && g_rmdir (dir) == 0)
+    {
+      char *up = g_path_get_dirname (dir);
+      g_free (dir);
+      dir = up;
+    }
+}
+
+/* One file as @tree has it: written to PATH.amend-new and renamed over
+ * the old one, so that a kill leaves the old file or the new one, never
+ * half of one (which would look like an edit by hand); a PATH.amend-new
+ * a killed run left is removed first.  Removed when @tree has none. */
 static gboolean
 write_file (git_repository *git,
             git_tree       *tree,
             const char     *path,
             GError        **error)
 {
-  g_autofree char *full = g_build_filename (git_repository_workdir (git), path, NULL);
+  const char *workdir = git_repository_workdir (git);
+  g_autofree char *full = g_build_filename (workdir, path, NULL);
+  g_autofree char *fresh = g_strconcat (full, ".amend-new", NULL);
   g_autofree char *dir = g_path_get_dirname (full);
   g_autoptr(git_tree_entry) entry = NULL;
   g_autoptr(git_blob) blob = NULL;
   g_autoptr(GError) local = NULL;
 
+  g_remove (fresh);
   if (git_tree_entry_bypath (&entry, tree, path) < 0)
     {
       if (g_remove (full) != 0 && errno != ENOENT)
         return amend_repository_set_git_error (error, -1, _("cannot remove %s"), path);
+      remove_empty_folders (workdir, full);
       return TRUE;
     }
   if (git_blob_lookup (&blob, git, git_tree_entry_id (entry)) < 0)
     return amend_repository_set_git_error (error, -1, _("cannot read %s"), path);
   g_mkdir_with_parents (dir, 0755);
-  if (!g_file_set_contents_full (full, git_blob_rawcontent (blob), git_blob_rawsize (blob),
-                                 G_FILE_SET_CONTENTS_CONSISTENT,
+  if (!g_file_set_contents_full (fresh, git_blob_rawcontent (blob), git_blob_rawsize (blob),
+                                 G_FILE_SET_CONTENTS_NONE,
                                  git_tree_entry_filemode (entry) == GIT_FILEMODE_BLOB_EXECUTABLE ? 0755 : 0644,
-                                 &local))
+                                 &local) ||
+      g_rename (fresh, full) != 0)
     {
+      g_remove (fresh);
       g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_FAILED, _("cannot write %s: %s"), path,
-                   local->message);
+                   local ? local->message : g_strerror (errno));
       return FALSE;
     }
   return TRUE;
