@@ -232,6 +232,7 @@ clone_into (const char      *url,
   int rc;
 
   amend_transfer_init (&t, url, job);
+  amend_sync_job_on_abandon (job, made, FALSE);
   if (!amend_transfer_probe (&t, error))
     return FALSE;
   amend_transfer_callbacks (&t, &opts.fetch_opts.callbacks);
@@ -385,6 +386,7 @@ amend_sync_pull (const char   *project,
   g_autoptr(git_remote) remote = NULL;
   g_autoptr(AmendIntake) intake = NULL;
   g_autoptr(GError) refusal = NULL;
+  g_autofree char *pack_folder = NULL;
   g_auto(AmendTransfer) t;
   const git_indexer_progress *stats;
   gboolean ok;
@@ -394,6 +396,8 @@ amend_sync_pull (const char   *project,
   if ((remote = choose_remote (repo, remote_name, error)) == NULL)
     return NULL;
   amend_transfer_init (&t, git_remote_url (remote), job);
+  pack_folder = g_build_filename (git_repository_path (amend_repository_get_git (repo)), "objects", "pack", NULL);
+  amend_sync_job_on_abandon (job, pack_folder, TRUE);
   if (!amend_transfer_probe (&t, error) || !download (remote, &t, error))
     return NULL;
   stats = git_remote_stats (remote);

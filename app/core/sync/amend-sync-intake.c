@@ -342,8 +342,8 @@ free_slug (AmendIntake *intake,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_treebuilder, git_treebuilder_free)
 
-/* @tree with the entry @path (a/b/c) replaced by @id (a tree), or removed
- * when @id is NULL; the folders above are written anew. */
+/* @tree with the folder @path (a/b/c) replaced by the tree @id; the
+ * folders above it are written anew. */
 static int
 tree_with (git_repository *repo,
            git_tree       *tree,
@@ -358,12 +358,7 @@ tree_with (git_repository *repo,
   if ((rc = git_treebuilder_new (&builder, repo, tree)) < 0)
     return rc;
   if (slash == NULL)
-    {
-      if (id != NULL)
-        rc = git_treebuilder_insert (NULL, builder, path, id, GIT_FILEMODE_TREE);
-      else if (git_treebuilder_get (builder, path) != NULL)
-        rc = git_treebuilder_remove (builder, path);
-    }
+    rc = git_treebuilder_insert (NULL, builder, path, id, GIT_FILEMODE_TREE);
   else
     {
       g_autofree char *name = g_strndup (path, (gsize) (slash - path));
@@ -405,15 +400,17 @@ keep_as (AmendIntake *intake,
          GError     **error)
 {
   g_autofree char *from = g_strconcat (AMEND_AMENDMENT_RECORD_DIR "/", e->slug, NULL);
-  g_autofree char *to = g_strconcat (AMEND_AMENDMENT_RECORD_DIR "/", kept, NULL);
   g_autofree char *message = NULL;
   g_autoptr(git_commit) tip = NULL;
   g_autoptr(git_tree) tree = NULL;
   g_autoptr(git_tree_entry) record = NULL;
   g_autoptr(git_tree) moved = NULL;
+  g_autoptr(git_tree_entry) dir_entry = NULL;
+  g_autoptr(git_tree) dir = NULL;
+  g_autoptr(git_treebuilder) builder = NULL;
   g_autoptr(git_signature) sig = NULL;
   const git_commit *parents[1];
-  git_oid removed, tree_id;
+  git_oid dir_id, tree_id;
   int rc;
 
   e->target_branch = g_strconcat (AMEND_AMENDMENT_BRANCH_PREFIX, kept, NULL);
@@ -426,12 +423,16 @@ keep_as (AmendIntake *intake,
       e->target = e->incoming;
       return TRUE;
     }
-  if ((rc = tree_with (intake->git, tree, from, NULL, &removed)) < 0 ||
-      (rc = git_tree_lookup (&moved, intake->git, &removed)) < 0 ||
-      (rc = tree_with (intake->git, moved, to, git_tree_entry_id (record), &tree_id)) < 0)
-    return amend_sync_set_git_error (error, rc, _("cannot keep the incoming amendment %s"), e->branch);
-  g_clear_pointer (&moved, git_tree_free);
-  if ((rc = git_tree_lookup (&moved, intake->git, &tree_id)) < 0)
+  /* One new folder .amend/amendementen (the record renamed in it), and
+   * new trees above it: no tree is written that nothing uses. */
+  if ((rc = git_tree_entry_bypath (&dir_entry, tree, AMEND_AMENDMENT_RECORD_DIR)) < 0 ||
+      (rc = git_tree_lookup (&dir, intake->git, git_tree_entry_id (dir_entry))) < 0 ||
+      (rc = git_treebuilder_new (&builder, intake->git, dir)) < 0 ||
+      (rc = git_treebuilder_remove (builder, e->slug)) < 0 ||
+      (rc = git_treebuilder_insert (NULL, builder, kept, git_tree_entry_id (record), GIT_FILEMODE_TREE)) < 0 ||
+      (rc = git_treebuilder_write (&dir_id, builder)) < 0 ||
+      (rc = tree_with (intake->git, tree, AMEND_AMENDMENT_RECORD_DIR, &dir_id, &tree_id)) < 0 ||
+      (rc = git_tree_lookup (&moved, intake->git, &tree_id)) < 0)
     return amend_sync_set_git_error (error, rc, _("cannot keep the incoming amendment %s"), e->branch);
   sig = rename_signature (intake, tip);
   message = g_strdup_printf (_("Keep the incoming amendment %s as %s\n\nIt changed here and there; the one that was "

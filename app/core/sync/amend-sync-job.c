@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <stdlib.h>
 
 #include "amend-sync-private.h"
@@ -45,7 +46,26 @@ struct _AmendSyncJob
   AmendSyncStage           stage;
   gboolean                 stage_open;
   AmendSyncProgress        last;
+  GPtrArray               *abandon;       /* of Leftover: what a worker left behind may leave */
 };
+
+/* What a worker that was left on the network (a cancel, a timeout) would
+ * have removed itself: the folder of a clone, or the temporary pack
+ * libgit2 was receiving. */
+typedef struct {
+  char       *path;
+  GHashTable *before;  /* for a pack folder: the names that were there */
+} Leftover;
+
+static void
+leftover_free (gpointer data)
+{
+  Leftover *l = data;
+
+  g_free (l->path);
+  g_clear_pointer (&l->before, g_hash_table_unref);
+  g_free (l);
+}
 
 G_DEFINE_FINAL_TYPE (AmendSyncJob, amend_sync_job, G_TYPE_OBJECT)
 
@@ -65,6 +85,7 @@ amend_sync_job_finalize (GObject *object)
     }
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->context, g_main_context_unref);
+  g_clear_pointer (&self->abandon, g_ptr_array_unref);
   g_free (self->host);
   g_mutex_clear (&self->lock);
 
@@ -81,6 +102,7 @@ static void
 amend_sync_job_init (AmendSyncJob *self)
 {
   g_mutex_init (&self->lock);
+  self->abandon = g_ptr_array_new_with_free_func (leftover_free);
 }
 
 AmendSyncJob *
@@ -360,6 +382,8 @@ amend_sync_job_begin_commit (AmendSyncJob *self,
   if (g_cancellable_is_cancelled (self->cancellable))
     go_on = FALSE;
   self->committing = go_on;
+  /* From here on the worker is waited for, and cleans up itself. */
+  g_ptr_array_set_size (self->abandon, 0);
   g_mutex_unlock (&self->lock);
   if (!go_on)
     return amend_sync_job_set_cancelled_error (self, error);
@@ -508,4 +532,76 @@ amend_sync_job_explain_cancel (AmendSyncJob *self,
                  host ? host : _("the remote"), amend_sync_job_get_timeout (self));
   else
     amend_sync_job_set_cancelled_error (self, error);
+}
+
+static GHashTable *
+list_folder (const char *path)
+{
+  GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    g_hash_table_add (names, g_strdup (name));
+  return names;
+}
+
+/* @path is removed (a folder the worker made), or for @pack_folder the
+ * temporary packs that appear in it, if the caller is told of a cancel
+ * before the worker could clean up. */
+void
+amend_sync_job_on_abandon (AmendSyncJob *self,
+                           const char   *path,
+                           gboolean      pack_folder)
+{
+  Leftover *l;
+
+  if (self == NULL)
+    return;
+  l = g_new0 (Leftover, 1);
+  l->path = g_strdup (path);
+  if (pack_folder)
+    l->before = list_folder (path);
+  g_mutex_lock (&self->lock);
+  g_ptr_array_add (self->abandon, l);
+  g_mutex_unlock (&self->lock);
+}
+
+static void
+clean_leftover (Leftover *l)
+{
+  g_autoptr(GHashTable) now = NULL;
+  GHashTableIter iter;
+  gpointer name;
+
+  if (l->before == NULL)
+    {
+      amend_sync_remove_tree (l->path);
+      return;
+    }
+  now = list_folder (l->path);
+  g_hash_table_iter_init (&iter, now);
+  while (g_hash_table_iter_next (&iter, &name, NULL))
+    if (!g_hash_table_contains (l->before, name) && g_str_has_prefix (name, "pack_git2_"))
+      {
+        g_autofree char *file = g_build_filename (l->path, name, NULL);
+
+        g_unlink (file);
+      }
+}
+
+/* In the caller's thread, after a cancel. */
+void
+amend_sync_job_clean_abandoned (AmendSyncJob *self)
+{
+  g_autoptr(GPtrArray) leftovers = NULL;
+
+  if (self == NULL)
+    return;
+  g_mutex_lock (&self->lock);
+  leftovers = g_steal_pointer (&self->abandon);
+  self->abandon = g_ptr_array_new_with_free_func (leftover_free);
+  g_mutex_unlock (&self->lock);
+  for (guint i = 0; i < leftovers->len; i++)
+    clean_leftover (g_ptr_array_index (leftovers, i));
 }

@@ -37,6 +37,10 @@ gboolean      amend_sync_job_ask                 (AmendSyncJob   *job,
 void          amend_sync_job_attach              (AmendSyncJob   *job,
                                                   GTask          *task);
 void          amend_sync_job_detach              (AmendSyncJob   *job);
+void          amend_sync_job_on_abandon          (AmendSyncJob   *job,
+                                                  const char     *path,
+                                                  gboolean        pack_folder);
+void          amend_sync_job_clean_abandoned     (AmendSyncJob   *job);
 void          amend_sync_job_explain_cancel      (AmendSyncJob   *job,
                                                   GError        **error);
 

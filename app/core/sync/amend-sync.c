@@ -249,6 +249,8 @@ finish (GAsyncResult *result,
   report = g_task_propagate_pointer (task, &local);
   if (report == NULL)
     {
+      if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        amend_sync_job_clean_abandoned (args->job);
       amend_sync_job_explain_cancel (args->job, &local);
       g_propagate_error (error, local);
     }

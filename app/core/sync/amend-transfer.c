@@ -395,7 +395,9 @@ transfer_progress (const git_indexer_progress *stats,
 
   if (amend_sync_job_is_cancelled (t->job))
     return -1;
-  if (stats->total_deltas > 0 && stats->received_objects == stats->total_objects)
+  /* All received, then resolving: the report that says 100 % received
+   * comes before the first delta. */
+  if (stats->received_objects == stats->total_objects && stats->indexed_deltas > 0)
     amend_sync_job_progress (t->job, AMEND_SYNC_STAGE_RESOLVING, stats->indexed_deltas, stats->total_deltas,
                              stats->received_bytes);
   else
