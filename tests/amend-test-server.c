@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -60,6 +61,28 @@ wait_for_port (guint16 port)
   return FALSE;
 }
 
+/* A server dies with the test that started it, also when that test
+ * fails: a server left running would keep meson waiting for its output. */
+static void
+die_with_parent (gpointer data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+}
+
+static GSubprocess *
+spawn (GSubprocessFlags     flags,
+       const char * const  *argv)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (flags);
+  g_autoptr(GError) error = NULL;
+  GSubprocess *process;
+
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  process = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_assert_no_error (error);
+  return process;
+}
+
 static AmendTestServer *
 server_new (const char *scheme)
 {
@@ -75,14 +98,15 @@ amend_test_server_git_daemon (const char *root)
   AmendTestServer *server = server_new ("git");
   g_autofree char *port = NULL;
   g_autofree char *base = g_strconcat ("--base-path=", root, NULL);
-  g_autoptr(GError) error = NULL;
 
   server->port = free_port ();
   port = g_strdup_printf ("--port=%u", server->port);
-  server->process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error, "git", "daemon", "--export-all",
-                                      "--enable=receive-pack", "--reuseaddr", "--listen=127.0.0.1", port, base,
-                                      root, NULL);
-  g_assert_no_error (error);
+  {
+    const char *argv[] = { "git", "daemon", "--export-all", "--enable=receive-pack", "--reuseaddr",
+                           "--listen=127.0.0.1", port, base, root, NULL };
+
+    server->process = spawn (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, argv);
+  }
   g_assert_true (wait_for_port (server->port));
   return server;
 }
@@ -117,9 +141,8 @@ amend_test_server_http (const char *root,
   g_ptr_array_add (argv, (gpointer) "--slow");
   g_ptr_array_add (argv, slow_text);
   g_ptr_array_add (argv, NULL);
-  server->process = g_subprocess_newv ((const char * const *) argv->pdata,
-                                       G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error);
-  g_assert_no_error (error);
+  server->process = spawn (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+                           (const char * const *) argv->pdata);
   /* The first line is the port it listens on. */
   out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server->process));
   line = g_data_input_stream_read_line (out, NULL, NULL, &error);
@@ -193,7 +216,6 @@ amend_test_server_sshd (gboolean known)
 {
   AmendTestServer *server;
   g_autofree char *config = NULL;
-  g_autoptr(GError) error = NULL;
   const char *sshd = "/usr/sbin/sshd";
 
   if (!g_file_test (sshd, G_FILE_TEST_IS_EXECUTABLE) || g_find_program_in_path ("ssh-keygen") == NULL)
@@ -212,8 +234,11 @@ amend_test_server_sshd (gboolean known)
   server->port = free_port ();
   write_ssh_config (server, known);
   config = g_build_filename (server->dir, "sshd_config", NULL);
-  server->process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error, sshd, "-D", "-f", config, NULL);
-  g_assert_no_error (error);
+  {
+    const char *argv[] = { sshd, "-D", "-f", config, NULL };
+
+    server->process = spawn (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, argv);
+  }
   if (!wait_for_port (server->port))
     {
       amend_test_server_stop (server);

@@ -76,22 +76,18 @@ run_export (int    argc,
   g_autoptr(AmendSyncReport) report = NULL;
   g_autofree char *output = NULL;
   g_autofree char *size = NULL;
-  g_autofree char *cwd = g_get_current_dir ();
   Request r = { 0 };
   int status = AMEND_EXIT_OK;
 
   if (opt_all ? argc != 2 : argc != 3)
     return amend_cli_usage_error (&amend_command_package, opt_all ? _("--all takes no amendment")
                                                                   : _("give one amendment, or --all"));
-  /* -o is relative to where the command was started, not to -C DIR. */
-  output = opt_output ? (g_path_is_absolute (opt_output) ? g_strdup (opt_output)
-                                                          : g_build_filename (cwd, opt_output, NULL))
-                      : NULL;
+  /* As every file name, -o counts from -C DIR when given. */
   if ((repo = amend_cli_open_repository (&status)) == NULL)
     return status;
   r.project = amend_repository_get_path (repo);
   r.a = opt_all ? NULL : argv[2];
-  r.b = output ? output : (output = default_output (r.a, r.project));
+  r.b = output = opt_output ? g_strdup (opt_output) : default_output (r.a, r.project);
   report = amend_cli_sync_run (start_export, amend_package_export_finish, &r, &status);
   if (report == NULL)
     return status;
@@ -116,21 +112,18 @@ run_import (int    argc,
 {
   g_autoptr(AmendRepository) repo = NULL;
   g_autoptr(AmendSyncReport) report = NULL;
-  g_autofree char *cwd = g_get_current_dir ();
-  g_autofree char *file = NULL;
   g_autofree char *project = NULL;
   Request r = { 0 };
   int status = AMEND_EXIT_OK;
 
   if (argc != 3)
     return amend_cli_usage_error (&amend_command_package, _("give one package file"));
-  file = g_path_is_absolute (argv[2]) ? g_strdup (argv[2]) : g_build_filename (cwd, argv[2], NULL);
   if ((repo = amend_cli_open_repository (&status)) == NULL)
     return status;
   project = g_strdup (amend_repository_get_path (repo));
   g_clear_object (&repo);
   r.project = project;
-  r.a = file;
+  r.a = argv[2];
   report = amend_cli_sync_run (start_import, amend_package_import_finish, &r, &status);
   if (report == NULL)
     return status;
