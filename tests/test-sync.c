@@ -416,6 +416,48 @@ test_export_prerequisites (void)
   g_assert_cmpint (amend_test_git (p.b, NULL, NULL, "bundle", "verify", file, NULL), !=, 0);
 }
 
+/* An amendment that took in a later draft (git merge main) met main twice:
+ * its package is made through libgit2's own walk, and holds the same. */
+static void
+test_export_merged_draft (void)
+{
+  g_auto(Pair) p = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendSyncReport) report = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *data = NULL;
+  g_autoptr(AmendBundle) bundle = NULL;
+  char hex[GIT_OID_HEXSZ + 1];
+  guint expected_objects = 0;
+  gsize len;
+
+  if (!need_git ())
+    return;
+  pair_setup (&p);
+  switch_to (p.a, "main");
+  change_text (p.a, "de gemeenteraad", "de raad van de gemeente");
+  switch_to (p.a, "kortere-termijn");
+  g_free (amend_test_git_ok (p.a, "merge", "-q", "-m", "Nieuw ontwerp erin", "main", NULL));
+  change_text (p.a, "Aldus vastgesteld", "Vastgesteld");
+  report = amend_package_export (p.a, "kortere-termijn", p.file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (p.file, &data, &len, NULL));
+  bundle = amend_bundle_parse_header (data, len, "f", &error);
+  g_assert_no_error (error);
+  /* Its base is now main itself. */
+  expected = rev (p.a, "main");
+  g_assert_cmpstr (git_oid_tostr (hex, sizeof hex, &g_array_index (bundle->prerequisites, git_oid, 0)), ==, expected);
+  g_free (expected);
+  expected = amend_test_git_ok (p.a, "rev-list", "--objects", "amendement/kortere-termijn", "^main", NULL);
+  for (const char *c = expected; *c; c++)
+    expected_objects += *c == '\n';
+  g_assert_cmpuint (report->objects, ==, expected_objects);
+  g_assert_cmpint (amend_test_git (p.a, NULL, NULL, "bundle", "verify", p.file, NULL), ==, 0);
+  g_clear_pointer (&report, amend_sync_report_free);
+  report = amend_package_import (p.b, p.file, NULL, &error);
+  g_assert_error (error, AMEND_SYNC_ERROR, AMEND_SYNC_ERROR_NEEDS_NEWER);
+}
+
 static void
 test_export_all (void)
 {
@@ -1427,6 +1469,7 @@ main (int    argc,
 
   g_test_add_func ("/sync/export/amendment", test_export_amendment);
   g_test_add_func ("/sync/export/prerequisites", test_export_prerequisites);
+  g_test_add_func ("/sync/export/merged-draft", test_export_merged_draft);
   g_test_add_func ("/sync/export/all", test_export_all);
   g_test_add_func ("/sync/import/new", test_import_new);
   g_test_add_func ("/sync/import/git-bundle", test_import_git_bundle);

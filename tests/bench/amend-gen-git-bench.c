@@ -2,8 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Usage: amend-gen-git-bench branches REGULATION N | git fast-import
- *        amend-gen-git-bench history REGULATION N  | git fast-import
+ * Usage: amend-gen-git-bench branches REGULATION N [START] | git fast-import
+ *        amend-gen-git-bench history REGULATION N [START] | git fast-import
  *
  * Writes a git fast-import stream (see git-fast-import(1)), which builds a
  * packed repository much faster than committing one by one:
@@ -19,7 +19,7 @@
  * Articles are the "## Artikel" and "### Artikel" headings before the
  * Ondertekening and the Toelichting, as amend-gen-regulation writes them.
  * The output depends only on the arguments: dates count up from
- * 2027-01-01 in steps of a minute.
+ * 2027-01-01 (or START, seconds since 1970) in steps of a minute.
  */
 #include "config.h"
 
@@ -29,6 +29,11 @@
 #include <string.h>
 
 #define START_TIME 1798761600 /* 2027-01-01T00:00:00+01:00 */
+
+/* The first commit's time: START_TIME, or the optional last argument (a
+ * history older than the commits a benchmark then makes with amend, as
+ * a real one is: a walk newest first meets them in the right order). */
+static guint64 start_time = START_TIME;
 
 typedef struct {
   GPtrArray *lines;     /* of char*, without the newline */
@@ -122,8 +127,8 @@ write_header (const char *ref,
               const char *message)
 {
   printf ("commit %s\nmark :%u\n", ref, mark);
-  printf ("author Amend Bench <bench@example.nl> %u +0100\n", START_TIME + minute * 60);
-  printf ("committer Amend Bench <bench@example.nl> %u +0100\n", START_TIME + minute * 60);
+  printf ("author Amend Bench <bench@example.nl> %" G_GUINT64_FORMAT " +0100\n", start_time + minute * 60);
+  printf ("committer Amend Bench <bench@example.nl> %" G_GUINT64_FORMAT " +0100\n", start_time + minute * 60);
   write_data (message, strlen (message));
 }
 
@@ -223,10 +228,11 @@ main (int    argc,
   g_auto(Text) t = { 0 };
   guint64 n = 0;
 
-  if (argc != 4 || (strcmp (argv[1], "branches") != 0 && strcmp (argv[1], "history") != 0) ||
-      !g_ascii_string_to_unsigned (argv[3], 10, 1, 1000000, &n, NULL))
+  if ((argc != 4 && argc != 5) || (strcmp (argv[1], "branches") != 0 && strcmp (argv[1], "history") != 0) ||
+      !g_ascii_string_to_unsigned (argv[3], 10, 1, 1000000, &n, NULL) ||
+      (argc == 5 && !g_ascii_string_to_unsigned (argv[4], 10, 1, G_MAXUINT32, &start_time, NULL)))
     {
-      g_printerr ("Usage: amend-gen-git-bench branches|history REGULATION N | git fast-import\n");
+      g_printerr ("Usage: amend-gen-git-bench branches|history REGULATION N [START] | git fast-import\n");
       return 2;
     }
   text_load (&t, argv[2]);

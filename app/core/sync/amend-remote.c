@@ -547,8 +547,7 @@ compare_with_remote (git_remote      *remote,
             p->on_remote = TRUE;
             p->remote = heads[k]->oid;
           }
-      if (p->on_remote && !git_oid_equal (&p->local, &p->remote) &&
-          git_graph_descendant_of (git, &p->local, &p->remote) != 1)
+      if (p->on_remote && !amend_sync_contains (git, &p->local, &p->remote))
         g_string_append_printf (behind, "%s%s", behind->len ? ", " : "", p->branch);
     }
   if (behind->len == 0)
@@ -571,7 +570,6 @@ report_pushed (AmendTransfer   *t,
       gboolean same = p->on_remote && git_oid_equal (&p->local, &p->remote);
       AmendSyncChange *change = amend_sync_change_new (same ? AMEND_SYNC_UNCHANGED : AMEND_SYNC_PUSHED, p->branch);
       char hex[GIT_OID_HEXSZ + 1];
-      size_t ahead = 0, behind = 0;
 
       for (guint k = 0; k < t->rejected->len; k++)
         {
@@ -587,8 +585,7 @@ report_pushed (AmendTransfer   *t,
       if (p->on_remote)
         {
           change->old_id = g_strdup (git_oid_tostr (hex, sizeof hex, &p->remote));
-          git_graph_ahead_behind (&ahead, &behind, git, &p->local, &p->remote);
-          change->commits = (guint) ahead;
+          change->commits = amend_sync_count_ahead (git, &p->local, &p->remote);
         }
       change->new_id = g_strdup (git_oid_tostr (hex, sizeof hex, &p->local));
       if (g_str_has_prefix (p->branch, AMEND_AMENDMENT_BRANCH_PREFIX))

@@ -211,23 +211,17 @@ count_ahead (git_repository *repo,
              const git_oid  *tip,
              const git_oid  *base)
 {
-  size_t ahead = 0;
-  size_t behind = 0;
+  g_autoptr(git_revwalk) walk = NULL;
+  git_oid id;
+  guint n = 0;
 
-  if (base == NULL)
-    {
-      g_autoptr(git_revwalk) walk = NULL;
-      git_oid id;
-
-      if (git_revwalk_new (&walk, repo) < 0 || git_revwalk_push (walk, tip) < 0)
-        return 0;
-      while (git_revwalk_next (&id, walk) == 0)
-        ahead++;
-      return (guint) ahead;
-    }
-  if (git_graph_ahead_behind (&ahead, &behind, repo, tip, base) < 0)
+  if (base != NULL)
+    return amend_sync_count_ahead (repo, tip, base);
+  if (git_revwalk_new (&walk, repo) < 0 || git_revwalk_push (walk, tip) < 0)
     return 0;
-  return (guint) ahead;
+  while (git_revwalk_next (&id, walk) == 0)
+    n++;
+  return n;
 }
 
 /* ----------------------------------------------------------------------- */
@@ -269,14 +263,6 @@ load_local (AmendIntake *intake,
   return TRUE;
 }
 
-static gboolean
-contains (git_repository *repo,
-          const git_oid  *tip,
-          const git_oid  *id)
-{
-  return git_oid_equal (tip, id) || git_graph_descendant_of (repo, tip, id) == 1;
-}
-
 /* Another amendment branch here that already holds @id: a diverged one
  * kept before under a new slug, or a subamendment built on it. */
 static const char *
@@ -288,7 +274,7 @@ held_elsewhere (AmendIntake *intake,
       const char *name = g_ptr_array_index (intake->local_names, i);
 
       if (g_strcmp0 (name, e->branch) != 0 &&
-          contains (intake->git, &g_array_index (intake->local_ids, git_oid, i), &e->incoming))
+          amend_sync_contains (intake->git, &g_array_index (intake->local_ids, git_oid, i), &e->incoming))
         return name;
     }
   return NULL;
@@ -452,7 +438,7 @@ check_related (AmendIntake *intake,
   git_oid base;
   const git_oid *ours = e->has_local ? &e->local : (intake->has_main ? &intake->main : NULL);
 
-  if (ours == NULL || git_merge_base (&base, intake->git, ours, &e->incoming) == 0)
+  if (ours == NULL || amend_sync_branch_point (intake->git, &e->incoming, ours, &base, NULL))
     return TRUE;
   g_set_error (error, AMEND_SYNC_ERROR, AMEND_SYNC_ERROR_UNRELATED,
                _("%s shares no version with this project: it belongs to another regulation; "
@@ -570,7 +556,7 @@ plan_entry (AmendIntake  *intake,
 
   if (e->has_local && git_oid_equal (&e->local, &e->incoming))
     e->kind = AMEND_SYNC_UNCHANGED;
-  else if (e->has_local && contains (intake->git, &e->local, &e->incoming))
+  else if (e->has_local && amend_sync_contains (intake->git, &e->local, &e->incoming))
     e->kind = AMEND_SYNC_LOCAL_NEWER;
   else if (e->slug && (elsewhere = held_elsewhere (intake, e)) != NULL)
     {
@@ -580,13 +566,13 @@ plan_entry (AmendIntake  *intake,
   else if (!e->has_local)
     {
       git_oid base;
-      gboolean has_base = intake->has_main && git_merge_base (&base, intake->git, &intake->main, &e->incoming) == 0;
 
       e->kind = AMEND_SYNC_NEW;
       e->target = e->incoming;
-      e->commits = count_ahead (intake->git, &e->incoming, has_base ? &base : NULL);
+      if (!intake->has_main || !amend_sync_branch_point (intake->git, &e->incoming, &intake->main, &base, &e->commits))
+        e->commits = count_ahead (intake->git, &e->incoming, NULL);
     }
-  else if (contains (intake->git, &e->incoming, &e->local))
+  else if (amend_sync_contains (intake->git, &e->incoming, &e->local))
     return plan_fast_forward (intake, e, error);
   else if (e->slug == NULL)
     return amend_sync_merge_main (intake->repo, e->branch, &e->local, &e->incoming, error);

@@ -96,6 +96,26 @@ char         *amend_sync_make_sibling            (const char      *dir,
 gboolean      amend_sync_folder_is_free          (const char      *dir,
                                                   GError         **error);
 
+/* Histories (amend-sync-graph.c): libgit2's merge base walks all of it
+ * when one commit is an ancestor of the other. */
+gboolean      amend_sync_branch_point            (git_repository  *repo,
+                                                  const git_oid   *tip,
+                                                  const git_oid   *base,
+                                                  git_oid         *out,
+                                                  guint           *commits);
+gboolean      amend_sync_walk_branch             (git_repository  *repo,
+                                                  const git_oid   *tip,
+                                                  const git_oid   *base,
+                                                  git_oid         *out,
+                                                  guint           *commits,
+                                                  GArray          *only);
+gboolean      amend_sync_contains                (git_repository  *repo,
+                                                  const git_oid   *descendant,
+                                                  const git_oid   *ancestor);
+guint         amend_sync_count_ahead             (git_repository  *repo,
+                                                  const git_oid   *tip,
+                                                  const git_oid   *base);
+
 /* The record and comments of an amendment at a commit. */
 char         *amend_sync_title_at                (git_repository  *repo,
                                                   const git_oid   *commit,
