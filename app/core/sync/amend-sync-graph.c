@@ -142,6 +142,7 @@ amend_sync_walk_branch (git_repository *repo,
 {
   Walk w = { repo, g_hash_table_new_full (oid_hash, oid_equal, NULL, g_free), g_sequence_new (NULL), 0 };
   g_autoptr(GArray) meetings = g_array_new (FALSE, FALSE, sizeof (git_oid));
+  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (git_oid));
   Node *start_tip = node_for (&w, tip);
   Node *start_base = node_for (&w, base);
   guint only_tip = 0;
@@ -164,11 +165,7 @@ amend_sync_walk_branch (git_repository *repo,
           flags |= STALE;
         }
       else if (flags == FROM_TIP)
-        {
-          only_tip++;
-          if (only)
-            g_array_append_val (only, node->id);
-        }
+        g_array_append_val (candidates, node->id);
       if (git_commit_lookup (&commit, repo, &node->id) < 0)
         {
           ok = FALSE;
@@ -185,6 +182,20 @@ amend_sync_walk_branch (git_repository *repo,
             }
           if ((parent->flags & flags) != flags)
             paint (&w, parent, flags);
+        }
+    }
+  /* Commits made in the same second come out in no particular order: one
+   * taken for the tip's alone may have been reached from the base later. */
+  for (guint i = 0; ok && i < candidates->len; i++)
+    {
+      const git_oid *id = &g_array_index (candidates, git_oid, i);
+      Node *node = g_hash_table_lookup (w.nodes, id);
+
+      if (!(node->flags & FROM_BASE))
+        {
+          only_tip++;
+          if (only)
+            g_array_append_val (only, *id);
         }
     }
   g_sequence_free (w.queue);
