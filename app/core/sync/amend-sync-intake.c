@@ -235,7 +235,6 @@ load_local (AmendIntake *intake,
   g_autoptr(git_reference_iterator) iter = NULL;
   git_reference *ref;
   g_autofree char *head = NULL;
-  g_autoptr(git_commit) main_commit = NULL;
   int rc;
 
   if (amend_repository_get_head (intake->repo, &head) == AMEND_HEAD_BRANCH && !amend_repository_is_bare (intake->repo))

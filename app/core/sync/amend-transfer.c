@@ -24,6 +24,9 @@ amend_transfer_init (AmendTransfer *t,
                      AmendSyncJob  *job)
 {
   memset (t, 0, sizeof *t);
+  /* A remote's pack claims a number of objects that libgit2 makes room
+   * for first; a regulation's history has thousands. */
+  git_libgit2_opts (GIT_OPT_SET_PACK_MAX_OBJECTS, (size_t) 10000000);
   t->job = job;
   t->url = g_strdup (url);
   t->display_url = amend_sync_display_url (url);
