@@ -309,13 +309,22 @@ amend_cli_sync_run (AmendCliSyncStart  start,
   g_source_remove (sigint);
   g_source_remove (sigterm);
   end_line (&run);
-  g_object_unref (run.job);
-  g_main_loop_unref (run.loop);
   if (run.report == NULL)
     {
       *status = amend_cli_sync_report_error (run.error);
       g_clear_error (&run.error);
+      /* Stopped while the worker still waits on the network (it changes
+       * nothing any more): leave without it, and without running libgit2's
+       * shutdown under its feet. */
+      if (amend_sync_job_is_running (run.job))
+        {
+          fflush (stdout);
+          fflush (stderr);
+          _exit (*status);
+        }
     }
+  g_object_unref (run.job);
+  g_main_loop_unref (run.loop);
   return run.report;
 }
 

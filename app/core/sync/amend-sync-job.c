@@ -39,6 +39,7 @@ struct _AmendSyncJob
   GSource                 *watchdog;
   gboolean                 network;       /* in the phase that may be abandoned */
   gboolean                 committing;
+  gboolean                 running;       /* a worker thread is in the job */
   gboolean                 timed_out;
   char                    *host;
   gint64                   last_activity;
@@ -175,6 +176,29 @@ amend_sync_job_get_timeout (AmendSyncJob *self)
   if (env && g_ascii_string_to_unsigned (env, 10, 1, 24 * 3600, &seconds, NULL))
     return (guint) seconds;
   return AMEND_SYNC_DEFAULT_TIMEOUT;
+}
+
+/* After a cancel returned early, the worker may still wait on the
+ * network: a program about to exit need not wait for it. */
+gboolean
+amend_sync_job_is_running (AmendSyncJob *self)
+{
+  gboolean running;
+
+  g_return_val_if_fail (AMEND_IS_SYNC_JOB (self), FALSE);
+  g_mutex_lock (&self->lock);
+  running = self->running;
+  g_mutex_unlock (&self->lock);
+  return running;
+}
+
+void
+amend_sync_job_set_running (AmendSyncJob *self,
+                            gboolean      running)
+{
+  g_mutex_lock (&self->lock);
+  self->running = running;
+  g_mutex_unlock (&self->lock);
 }
 
 gboolean

@@ -71,5 +71,9 @@ guint         amend_sync_job_get_timeout          (AmendSyncJob            *self
 /* TRUE while the job changes the repository: a cancel waits for the end
  * of that step (refs and files are never left half-moved). */
 gboolean      amend_sync_job_is_committing        (AmendSyncJob            *self);
+/* TRUE while the worker of an _async run has not returned, also after a
+ * cancel was reported (it may still wait on the network, and stops when
+ * it can; it changes nothing any more). */
+gboolean      amend_sync_job_is_running           (AmendSyncJob            *self);
 
 G_END_DECLS

@@ -37,6 +37,8 @@ gboolean      amend_sync_job_ask                 (AmendSyncJob   *job,
 void          amend_sync_job_attach              (AmendSyncJob   *job,
                                                   GTask          *task);
 void          amend_sync_job_detach              (AmendSyncJob   *job);
+void          amend_sync_job_set_running         (AmendSyncJob   *job,
+                                                  gboolean        running);
 void          amend_sync_job_on_abandon          (AmendSyncJob   *job,
                                                   const char     *path,
                                                   gboolean        pack_folder);

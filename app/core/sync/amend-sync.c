@@ -187,6 +187,7 @@ run_in_thread (GTask        *task,
   GError *error = NULL;
   AmendSyncReport *report = run_op (args, &error);
 
+  amend_sync_job_set_running (args->job, FALSE);
   if (report == NULL)
     g_task_return_error (task, error);
   else
@@ -231,6 +232,7 @@ start (Op                  op,
   g_task_set_return_on_cancel (task, FALSE);
   g_signal_connect (task, "notify::completed", G_CALLBACK (task_completed), NULL);
   amend_sync_job_attach (args->job, task);
+  amend_sync_job_set_running (args->job, TRUE);
   g_task_run_in_thread (task, run_in_thread);
 }
 
