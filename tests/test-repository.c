@@ -15,6 +15,7 @@
 #include "amend-amendment.h"
 #include "amend-article-map.h"
 #include "amend-repository.h"
+#include "amend-xml-meta.h"
 #include "amend-test-git.h"
 #include "amend-test-util.h"
 
@@ -225,6 +226,56 @@ test_parse_author (void)
       g_assert_false (amend_parse_author (bad[i], NULL, NULL, &error));
       g_assert_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_INVALID);
     }
+}
+
+/* A submitter is a person with an address or a group without one; an
+ * address without @ is refused. */
+static void
+test_parse_submitter (void)
+{
+  const char *bad[] = { "", "   ", "Jan <jan>", "Jan <@x.nl>", "Jan <jan@>", "<jan@x.nl>", "Jan <jan@x.nl", "Wijk<raad" };
+  g_autofree char *group = amend_parse_submitter ("  Wijkraad Oost ", NULL);
+  g_autofree char *person = amend_parse_submitter ("Anna de Vries   <anna@example.nl>", NULL);
+
+  g_assert_cmpstr (group, ==, "Wijkraad Oost");
+  g_assert_cmpstr (person, ==, "Anna de Vries <anna@example.nl>");
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_null (amend_parse_submitter (bad[i], &error));
+      g_assert_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_INVALID);
+    }
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_null (amend_parse_submitter ("Jan Jansen <jan.lindewaarde.nl>", &error));
+    g_assert_nonnull (strstr (error->message, "@"));
+  }
+}
+
+/* The regulation of amend init can be exported as it is. */
+static void
+test_template_exportable (void)
+{
+  const char *text = amend_repository_get_template ();
+  g_autoptr(AmendDocument) doc = amend_document_new_from_data (text, strlen (text), NULL);
+  g_auto(AmendXmlMeta) meta = { 0, };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (amend_xml_meta_load (&meta, doc, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (meta.work, ==, "/akn/nl/act/gm9999/2027/verordening");
+  g_assert_cmpstr (meta.authority, ==, "gm9999");
+}
+
+/* The user of the git configuration, the first submitter the window offers. */
+static void
+test_git_config_author (void)
+{
+  g_autofree char *me = amend_git_config_author ();
+
+  g_assert_cmpstr (me, ==, "Test Gebruiker <test@example.nl>");
 }
 
 /* A repository made with git: other branches, other files, a subfolder,
@@ -1300,6 +1351,9 @@ main (int    argc,
   g_test_add_func ("/repository/create-existing-files", test_create_existing_files);
   g_test_add_func ("/repository/create-without-author", test_create_without_author);
   g_test_add_func ("/repository/parse-author", test_parse_author);
+  g_test_add_func ("/repository/parse-submitter", test_parse_submitter);
+  g_test_add_func ("/repository/git-config-author", test_git_config_author);
+  g_test_add_func ("/repository/template-exportable", test_template_exportable);
   g_test_add_func ("/repository/open-git-made", test_open_git_made);
   g_test_add_func ("/repository/gemeentewet-history", test_gemeentewet_history);
   g_test_add_func ("/repository/save", test_save);

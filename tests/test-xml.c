@@ -797,7 +797,10 @@ test_import_cvdr (void)
   lists = import_file_ok (lists_path, lists_warnings);
   assert_canonical (lists);
   lists_md = amend_document_to_markdown (lists);
-  g_assert_cmpuint (lists_warnings->len, ==, 0);
+  /* CVDR has no authority code: the one thing said, at the creator's line. */
+  g_assert_cmpuint (lists_warnings->len, ==, 1);
+  g_assert_true (has_warning (lists_warnings, 0, "the XML gives no authority code; add \xe2\x80\x9c" "authority: gm9999"));
+  g_assert_cmpuint (((AmendDiagnostic *) g_ptr_array_index (lists_warnings, 0))->line, >, 1);
   g_assert_cmpstr (amend_document_get_meta (lists, "title"), ==, "Beleidsregels verkeersveiligheid en parkeren");
   g_assert_cmpstr (amend_document_get_meta (lists, "date"), ==, "2016-10-27");
   g_assert_cmpuint (amend_test_count_kind (lists, AMEND_NODE_CHAPTER), ==, 5);

@@ -2,12 +2,16 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * One draft per project, branch and file, in
- * g_get_user_data_dir()/amend/drafts/KEY.md, KEY being the SHA-256 of the
- * three; KEY.ini beside it says whose draft it is and when it was written.
- * The text is written before its description, each atomically (GLib writes
- * a temporary file and renames it over the old one), so a crash at any
- * moment leaves a whole draft, old or new.  No GTK here: the tests use the
+ * One draft per project, branch, file and the version the text was typed
+ * on, in g_get_user_data_dir()/amend/drafts/KEY.md, KEY being the SHA-256
+ * of the four; KEY.ini beside it says whose draft it is, when it was
+ * written and a digest of the saved text it started from.  The window
+ * restores a draft only onto that very text, so a branch moved or switched
+ * by another program never gets a draft of other text.
+ * The description is written before the text, each atomically (GLib
+ * writes a temporary file and renames it over the old one), so a crash at
+ * any moment leaves a whole draft, old or new: a draft is found through
+ * its description, and one whose text never came is passed over.  No GTK here: the tests use the
  * store without a display.
  */
 #include "config.h"
@@ -68,18 +72,40 @@ amend_draft_store_get_dir (AmendDraftStore *self)
   return self->dir;
 }
 
-/* NUL separators: no project path, branch or file name contains one, so
- * two different triples never make the same string. */
+void
+amend_draft_info_free (AmendDraftInfo *info)
+{
+  if (info == NULL)
+    return;
+  g_free (info->commit);
+  g_free (info->base);
+  g_clear_pointer (&info->saved, g_date_time_unref);
+  g_free (info);
+}
+
+/* What a draft started from, to compare without keeping the text. */
+char *
+amend_draft_base_digest (const char *text)
+{
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, text ? text : "", -1);
+}
+
+/* NUL separators: no project path, branch, file name or commit id
+ * contains one, so two different keys never make the same string.
+ * @commit NULL gives the key of the drafts of Amend 0.1, made of three. */
 char *
 amend_draft_store_key (const char *project,
                        const char *branch,
-                       const char *file)
+                       const char *file,
+                       const char *commit)
 {
   g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
 
   g_checksum_update (sum, (const guchar *) project, strlen (project) + 1);
   g_checksum_update (sum, (const guchar *) branch, strlen (branch) + 1);
   g_checksum_update (sum, (const guchar *) file, strlen (file) + 1);
+  if (commit)
+    g_checksum_update (sum, (const guchar *) commit, strlen (commit) + 1);
   return g_strdup (g_checksum_get_string (sum));
 }
 
@@ -88,9 +114,10 @@ draft_file (AmendDraftStore *self,
             const char      *project,
             const char      *branch,
             const char      *file,
+            const char      *commit,
             const char      *suffix)
 {
-  g_autofree char *key = amend_draft_store_key (project, branch, file);
+  g_autofree char *key = amend_draft_store_key (project, branch, file, commit);
   g_autofree char *name = g_strconcat (key, suffix, NULL);
 
   return g_build_filename (self->dir, name, NULL);
@@ -100,10 +127,11 @@ char *
 amend_draft_store_path (AmendDraftStore *self,
                         const char      *project,
                         const char      *branch,
-                        const char      *file)
+                        const char      *file,
+                        const char      *commit)
 {
   g_return_val_if_fail (AMEND_IS_DRAFT_STORE (self), NULL);
-  return draft_file (self, project, branch, file, ".md");
+  return draft_file (self, project, branch, file, commit, ".md");
 }
 
 gboolean
@@ -111,6 +139,8 @@ amend_draft_store_save (AmendDraftStore *self,
                         const char      *project,
                         const char      *branch,
                         const char      *file,
+                        const char      *commit,
+                        const char      *base,
                         const char      *text,
                         gsize            len,
                         GError         **error)
@@ -134,24 +164,29 @@ amend_draft_store_save (AmendDraftStore *self,
                    _("Cannot keep unsaved changes in %s: %s. Save the regulation now."), self->dir, g_strerror (saved));
       return FALSE;
     }
-  text_path = draft_file (self, project, branch, file, ".md");
-  info_path = draft_file (self, project, branch, file, ".ini");
+  text_path = draft_file (self, project, branch, file, commit, ".md");
+  info_path = draft_file (self, project, branch, file, commit, ".ini");
   when = g_date_time_format_iso8601 (now);
   g_key_file_set_string (keys, "draft", "project", project);
   g_key_file_set_string (keys, "draft", "branch", branch);
   g_key_file_set_string (keys, "draft", "file", file);
+  g_key_file_set_string (keys, "draft", "commit", commit ? commit : "");
+  if (base)
+    g_key_file_set_string (keys, "draft", "base", base);
   g_key_file_set_string (keys, "draft", "saved", when);
   info = g_key_file_to_data (keys, NULL, NULL);
 
   /* g_file_set_contents writes a temporary file and renames it: atomic. */
-  return g_file_set_contents_full (text_path, text, len, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error) &&
-         g_file_set_contents_full (info_path, info, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+  return g_file_set_contents_full (info_path, info, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error) &&
+         g_file_set_contents_full (text_path, text, len, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
 }
 
 typedef struct {
   char   *project;
   char   *branch;
   char   *file;
+  char   *commit;
+  char   *base;
   GBytes *text;
 } SaveJob;
 
@@ -161,6 +196,8 @@ save_job_free (SaveJob *job)
   g_free (job->project);
   g_free (job->branch);
   g_free (job->file);
+  g_free (job->commit);
+  g_free (job->base);
   g_bytes_unref (job->text);
   g_free (job);
 }
@@ -176,7 +213,7 @@ save_thread (GTask        *task,
   gsize len;
   const char *text = g_bytes_get_data (job->text, &len);
 
-  if (amend_draft_store_save (source, job->project, job->branch, job->file, text ? text : "", len, &error))
+  if (amend_draft_store_save (source, job->project, job->branch, job->file, job->commit, job->base, text ? text : "", len, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -189,6 +226,8 @@ amend_draft_store_save_async (AmendDraftStore    *self,
                               const char         *project,
                               const char         *branch,
                               const char         *file,
+                              const char         *commit,
+                              const char         *base,
                               GBytes             *text,
                               GCancellable       *cancellable,
                               GAsyncReadyCallback callback,
@@ -200,6 +239,8 @@ amend_draft_store_save_async (AmendDraftStore    *self,
   job->project = g_strdup (project);
   job->branch = g_strdup (branch);
   job->file = g_strdup (file);
+  job->commit = g_strdup (commit);
+  job->base = g_strdup (base);
   job->text = g_bytes_ref (text);
   g_task_set_source_tag (task, amend_draft_store_save_async);
   g_task_set_task_data (task, job, (GDestroyNotify) save_job_free);
@@ -221,6 +262,7 @@ amend_draft_store_load (AmendDraftStore *self,
                         const char      *project,
                         const char      *branch,
                         const char      *file,
+                        const char      *commit,
                         gsize           *len,
                         GDateTime      **saved,
                         GError         **error)
@@ -233,8 +275,8 @@ amend_draft_store_load (AmendDraftStore *self,
 
   g_return_val_if_fail (AMEND_IS_DRAFT_STORE (self), NULL);
 
-  text_path = draft_file (self, project, branch, file, ".md");
-  info_path = draft_file (self, project, branch, file, ".ini");
+  text_path = draft_file (self, project, branch, file, commit, ".md");
+  info_path = draft_file (self, project, branch, file, commit, ".ini");
   if (!g_file_get_contents (text_path, &text, len, &local))
     {
       if (!g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_NOENT))
@@ -267,6 +309,7 @@ amend_draft_store_remove (AmendDraftStore *self,
                           const char      *project,
                           const char      *branch,
                           const char      *file,
+                          const char      *commit,
                           GError         **error)
 {
   g_autofree char *text_path = NULL;
@@ -276,10 +319,10 @@ amend_draft_store_remove (AmendDraftStore *self,
   g_return_val_if_fail (AMEND_IS_DRAFT_STORE (self), FALSE);
 
   locker = g_mutex_locker_new (&self->lock);
-  text_path = draft_file (self, project, branch, file, ".md");
-  info_path = draft_file (self, project, branch, file, ".ini");
-  /* The description first: a text without one is still restored. */
-  if ((g_unlink (info_path) != 0 && errno != ENOENT) || (g_unlink (text_path) != 0 && errno != ENOENT))
+  text_path = draft_file (self, project, branch, file, commit, ".md");
+  info_path = draft_file (self, project, branch, file, commit, ".ini");
+  /* The text first: a description without one is passed over. */
+  if ((g_unlink (text_path) != 0 && errno != ENOENT) || (g_unlink (info_path) != 0 && errno != ENOENT))
     {
       int saved = errno;
 
@@ -288,4 +331,78 @@ amend_draft_store_remove (AmendDraftStore *self,
       return FALSE;
     }
   return TRUE;
+}
+
+static AmendDraftInfo *
+read_info (const char *info_path,
+           const char *project,
+           const char *branch,
+           const char *file)
+{
+  g_autoptr(GKeyFile) keys = g_key_file_new ();
+  g_autofree char *p = NULL, *b = NULL, *f = NULL, *when = NULL;
+  AmendDraftInfo *info;
+
+  if (!g_key_file_load_from_file (keys, info_path, G_KEY_FILE_NONE, NULL))
+    return NULL;
+  p = g_key_file_get_string (keys, "draft", "project", NULL);
+  b = g_key_file_get_string (keys, "draft", "branch", NULL);
+  f = g_key_file_get_string (keys, "draft", "file", NULL);
+  if (g_strcmp0 (p, project) != 0 || g_strcmp0 (b, branch) != 0 || g_strcmp0 (f, file) != 0)
+    return NULL;
+  info = g_new0 (AmendDraftInfo, 1);
+  /* Drafts of Amend before 0.2 have no commit: the key without one. */
+  info->commit = g_key_file_get_string (keys, "draft", "commit", NULL);
+  info->base = g_key_file_get_string (keys, "draft", "base", NULL);
+  when = g_key_file_get_string (keys, "draft", "saved", NULL);
+  info->saved = when ? g_date_time_new_from_iso8601 (when, NULL) : NULL;
+  return info;
+}
+
+static int
+compare_saved (gconstpointer a,
+               gconstpointer b)
+{
+  const AmendDraftInfo *x = *(AmendDraftInfo * const *) a;
+  const AmendDraftInfo *y = *(AmendDraftInfo * const *) b;
+
+  if (x->saved == NULL || y->saved == NULL)
+    return (x->saved == NULL) - (y->saved == NULL);
+  return g_date_time_compare (y->saved, x->saved);
+}
+
+/* Every draft of @file on @branch, whatever version it was typed on,
+ * newest first; drafts whose text is gone are left out. */
+GPtrArray *
+amend_draft_store_list (AmendDraftStore *self,
+                        const char      *project,
+                        const char      *branch,
+                        const char      *file)
+{
+  GPtrArray *found = g_ptr_array_new_with_free_func ((GDestroyNotify) amend_draft_info_free);
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_return_val_if_fail (AMEND_IS_DRAFT_STORE (self), found);
+  dir = g_dir_open (self->dir, 0, NULL);
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *path = NULL;
+      g_autofree char *text_path = NULL;
+      AmendDraftInfo *info;
+
+      if (!g_str_has_suffix (name, ".ini"))
+        continue;
+      path = g_build_filename (self->dir, name, NULL);
+      info = read_info (path, project, branch, file);
+      if (info == NULL)
+        continue;
+      text_path = amend_draft_store_path (self, project, branch, file, info->commit);
+      if (g_file_test (text_path, G_FILE_TEST_IS_REGULAR))
+        g_ptr_array_add (found, info);
+      else
+        amend_draft_info_free (info);
+    }
+  g_ptr_array_sort (found, compare_saved);
+  return found;
 }

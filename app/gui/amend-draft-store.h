@@ -8,6 +8,20 @@
 
 G_BEGIN_DECLS
 
+/* A draft found for a project, branch and file: the version it was typed
+ * on (@commit, "" before the first save), a digest of the text it started
+ * from (@base, NULL for drafts of older versions of Amend) and when. */
+typedef struct {
+  char      *commit;
+  char      *base;
+  GDateTime *saved;
+} AmendDraftInfo;
+
+void amend_draft_info_free (AmendDraftInfo *info);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmendDraftInfo, amend_draft_info_free)
+
+char            *amend_draft_base_digest       (const char      *text);
+
 #define AMEND_TYPE_DRAFT_STORE (amend_draft_store_get_type ())
 
 G_DECLARE_FINAL_TYPE (AmendDraftStore, amend_draft_store, AMEND, DRAFT_STORE, GObject)
@@ -16,8 +30,14 @@ AmendDraftStore *amend_draft_store_new         (const char      *dir);
 const char      *amend_draft_store_get_dir     (AmendDraftStore *self);
 char            *amend_draft_store_key         (const char      *project,
                                                 const char      *branch,
-                                                const char      *file);
+                                                const char      *file,
+                                                const char      *commit);
 char            *amend_draft_store_path        (AmendDraftStore *self,
+                                                const char      *project,
+                                                const char      *branch,
+                                                const char      *file,
+                                                const char      *commit);
+GPtrArray       *amend_draft_store_list        (AmendDraftStore *self,
                                                 const char      *project,
                                                 const char      *branch,
                                                 const char      *file);
@@ -25,6 +45,8 @@ gboolean         amend_draft_store_save        (AmendDraftStore *self,
                                                 const char      *project,
                                                 const char      *branch,
                                                 const char      *file,
+                                                const char      *commit,
+                                                const char      *base,
                                                 const char      *text,
                                                 gsize            len,
                                                 GError         **error);
@@ -32,6 +54,8 @@ void             amend_draft_store_save_async  (AmendDraftStore *self,
                                                 const char      *project,
                                                 const char      *branch,
                                                 const char      *file,
+                                                const char      *commit,
+                                                const char      *base,
                                                 GBytes          *text,
                                                 GCancellable    *cancellable,
                                                 GAsyncReadyCallback callback,
@@ -43,6 +67,7 @@ char            *amend_draft_store_load        (AmendDraftStore *self,
                                                 const char      *project,
                                                 const char      *branch,
                                                 const char      *file,
+                                                const char      *commit,
                                                 gsize           *len,
                                                 GDateTime      **saved,
                                                 GError         **error);
@@ -50,6 +75,7 @@ gboolean         amend_draft_store_remove      (AmendDraftStore *self,
                                                 const char      *project,
                                                 const char      *branch,
                                                 const char      *file,
+                                                const char      *commit,
                                                 GError         **error);
 
 G_END_DECLS

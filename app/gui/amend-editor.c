@@ -19,6 +19,7 @@
 
 #include "amend-check.h"
 #include "amend-editor.h"
+#include "amend-xml-meta.h"
 
 /* Long enough not to check after every key, short enough to feel live. */
 #define CHECK_DELAY_MS       350
@@ -42,12 +43,16 @@ struct _AmendEditor
   GtkToggleButton         *findings_button;
   GtkImage                *findings_icon;
   GtkLabel                *findings_label;
+  GtkImage                *properties_icon;
+  GtkLabel                *properties_label;
+  GtkToggleButton         *front_matter_toggle;
 
   GtkSourceBuffer         *buffer;
   GtkSourceSearchSettings *search_settings;
   GtkSourceSearchContext  *search;
   GtkTextTag              *error_tag;
   GtkTextTag              *warning_tag;
+  GtkTextTag              *folded_tag;
 
   guint                    check_source;
   guint                    generation;
@@ -85,6 +90,22 @@ check_result_free (CheckResult *r)
   g_free (r);
 }
 
+/* What an export needs and the front matter lacks, as a warning of the
+ * whole file: the same rule the XML export applies (amend-xml-meta). */
+static void
+add_export_needs (CheckResult *r)
+{
+  g_auto(AmendXmlMeta) meta = { 0, };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (amend_xml_meta_load (&meta, r->doc, &error))
+    return;
+  /* TRANSLATORS: %s says what the front matter lacks */
+  message = g_strdup_printf (_("For an export: %s. Fill it in under Properties."), error->message);
+  g_ptr_array_add (r->findings, amend_diagnostic_new (AMEND_SEVERITY_WARNING, 0, NULL, message));
+}
+
 static void
 check_thread (GTask        *task,
               gpointer      source,
@@ -112,6 +133,7 @@ check_thread (GTask        *task,
     g_ptr_array_add (r->findings, amend_diagnostic_copy (g_ptr_array_index (amend_document_get_diagnostics (r->doc), i)));
   structural = amend_document_check (r->doc);
   g_ptr_array_extend_and_steal (r->findings, g_steal_pointer (&structural));
+  add_export_needs (r);
   amend_diagnostics_sort (r->findings);
   g_task_return_pointer (task, r, (GDestroyNotify) check_result_free);
 }
@@ -132,6 +154,85 @@ mark_line (AmendEditor *self,
   while (gtk_text_iter_compare (&start, &end) < 0 && g_unichar_isspace (gtk_text_iter_get_char (&start)))
     gtk_text_iter_forward_char (&start);
   gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
+}
+
+/* The words of the reference a finding is about, as its message names
+ * them: the quoted text ("reference to “artikel 3, tweede lid”: ...") or
+ * the article number ("reference to article 99:1, which ..."); NULL when
+ * it names none.  A finding has a line, not a column: the words are
+ * looked for in that line. */
+static char *
+reference_words (const char *message,
+                 gboolean   *quoted)
+{
+  const char *open = strstr (message, "\xe2\x80\x9c");
+  const char *close = open ? strstr (open + 3, "\xe2\x80\x9d") : NULL;
+  g_autoptr(GRegex) number = NULL;
+  g_autoptr(GMatchInfo) match = NULL;
+
+  *quoted = open && close;
+  if (*quoted)
+    return g_strndup (open + 3, close - open - 3);
+  number = g_regex_new ("\\b([0-9]+[0-9A-Za-z:.]*[0-9A-Za-z])\\b", 0, 0, NULL);
+  if (g_regex_match (number, message, 0, &match))
+    return g_match_info_fetch (match, 1);
+  return NULL;
+}
+
+/* Narrows [@start, @end) to @words in it, ignoring case; FALSE when they
+ * are not there.  A bare number counts only as "artikel 99:1": a number
+ * alone in the line may be anything (a member's own number). */
+static gboolean
+find_words (GtkTextIter *start,
+            GtkTextIter *end,
+            const char  *words,
+            gboolean     quoted)
+{
+  GtkTextIter from, to, word;
+  g_autofree char *before = NULL;
+  g_autofree char *lower = NULL;
+
+  if (words == NULL || *words == '\0' ||
+      !gtk_text_iter_forward_search (start, words, GTK_TEXT_SEARCH_CASE_INSENSITIVE, &from, &to, end))
+    return FALSE;
+  if (!quoted)
+    {
+      word = from;
+      if (!gtk_text_iter_backward_word_start (&word) || gtk_text_iter_compare (&word, start) < 0)
+        return FALSE;
+      before = gtk_text_iter_get_text (&word, &from);
+      lower = g_utf8_strdown (before, -1);
+      if (!g_str_has_prefix (lower, "artikel") && !g_str_has_prefix (lower, "art."))
+        return FALSE;
+      from = word;
+    }
+  *start = from;
+  *end = to;
+  return TRUE;
+}
+
+/* The reference a finding is about is underlined, not the whole line or
+ * member; findings without one underline the line. */
+static void
+mark_finding (AmendEditor           *self,
+              GtkTextTag            *tag,
+              const AmendDiagnostic *d)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
+  GtkTextIter start, end;
+  g_autofree char *words = NULL;
+  gboolean quoted = FALSE;
+
+  if (d->line == 0 || !gtk_text_buffer_get_iter_at_line (buffer, &start, d->line - 1))
+    return;
+  end = start;
+  if (!gtk_text_iter_ends_line (&end))
+    gtk_text_iter_forward_to_line_end (&end);
+  words = reference_words (d->message, &quoted);
+  if (find_words (&start, &end, words, quoted))
+    gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
+  else
+    mark_line (self, tag, d->line);
 }
 
 static GtkWidget *
@@ -183,7 +284,7 @@ show_findings (AmendEditor *self)
         errors++;
       else
         warnings++;
-      mark_line (self, d->severity == AMEND_SEVERITY_ERROR ? self->error_tag : self->warning_tag, d->line);
+      mark_finding (self, d->severity == AMEND_SEVERITY_ERROR ? self->error_tag : self->warning_tag, d);
       if (i < MAX_LISTED_FINDINGS)
         gtk_list_box_append (self->findings_list, finding_row (d));
     }
@@ -208,6 +309,28 @@ show_findings (AmendEditor *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->findings_button), errors + warnings > 0);
   if (errors + warnings == 0)
     gtk_toggle_button_set_active (self->findings_button, FALSE);
+}
+
+/* The properties in one line above the text: the title and the code,
+ * or what an export still needs. */
+static void
+show_properties (AmendEditor *self)
+{
+  const char *title = self->doc ? amend_document_get_meta (self->doc, "title") : NULL;
+  const char *authority = self->doc ? amend_document_get_meta (self->doc, "authority") : NULL;
+  g_auto(AmendXmlMeta) meta = { 0, };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gboolean complete = self->doc && amend_xml_meta_load (&meta, self->doc, &error);
+
+  if (complete)
+    text = g_strdup_printf ("%s \xc2\xb7 %s \xc2\xb7 %s", meta.title, meta.authority, meta.date);
+  else
+    /* TRANSLATORS: the title (or a dash) and what an export needs */
+    text = g_strdup_printf (_("%s \xc2\xb7 incomplete for an export"), title && *title ? title : (authority ? authority : "\xe2\x80\x94"));
+  gtk_label_set_text (self->properties_label, text);
+  gtk_image_set_from_icon_name (self->properties_icon, complete ? "document-properties-symbolic" : "dialog-warning-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->properties_label), complete ? NULL : error->message);
 }
 
 static void
@@ -249,6 +372,7 @@ check_done (GObject      *source,
   self->findings = g_steal_pointer (&r->findings);
   check_result_free (r);
   show_findings (self);
+  show_properties (self);
   g_signal_emit (self, signals[CHECKED], 0, self->doc, self->findings);
 }
 
@@ -345,10 +469,70 @@ finding_activated (GtkListBox    *list,
 /* Text                                                                     */
 /* ----------------------------------------------------------------------- */
 
+/* The end of the front matter (the line after its closing ---, and the
+ * blank line after that), or FALSE when the text has none. */
+static gboolean
+front_matter_end (GtkTextBuffer *buffer,
+                  GtkTextIter   *end)
+{
+  GtkTextIter start, limit, close_start;
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  if (!gtk_text_iter_starts_line (&start))
+    return FALSE;
+  limit = start;
+  gtk_text_iter_forward_chars (&limit, 4);
+  {
+    g_autofree char *first = gtk_text_iter_get_text (&start, &limit);
+
+    if (g_strcmp0 (first, "---\n") != 0)
+      return FALSE;
+  }
+  /* Front matter is short: look in its first 200 lines only. */
+  gtk_text_buffer_get_iter_at_line (buffer, &limit, 200);
+  if (!gtk_text_iter_forward_search (&start, "\n---\n", 0, &close_start, end, &limit))
+    return FALSE;
+  if (gtk_text_iter_get_char (end) == '\n')
+    gtk_text_iter_forward_char (end);
+  return TRUE;
+}
+
+/* Folds the front matter away (an invisible tag) unless it is to be
+ * shown as text; the form edits it. */
+static void
+refold (AmendEditor *self)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
+  GtkTextIter start, end;
+  gboolean shown = gtk_toggle_button_get_active (self->front_matter_toggle);
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, self->folded_tag, &start, &end);
+  if (!shown && front_matter_end (buffer, &end))
+    gtk_text_buffer_apply_tag (buffer, self->folded_tag, &start, &end);
+}
+
+gboolean
+amend_editor_front_matter_folded (AmendEditor *self)
+{
+  GtkTextIter start;
+
+  gtk_text_buffer_get_start_iter (GTK_TEXT_BUFFER (self->buffer), &start);
+  return gtk_text_iter_has_tag (&start, self->folded_tag);
+}
+
+void
+amend_editor_show_front_matter (AmendEditor *self,
+                                gboolean     shown)
+{
+  gtk_toggle_button_set_active (self->front_matter_toggle, shown);
+}
+
 static void
 buffer_changed (GtkTextBuffer *buffer,
                 AmendEditor   *self)
 {
+  refold (self);
   schedule_check (self);
 }
 
@@ -362,6 +546,17 @@ cursor_moved (GtkTextBuffer *buffer,
   g_autofree char *text = NULL;
 
   gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  /* Never into folded text: what is typed there would not be seen. */
+  if (gtk_text_iter_has_tag (&iter, self->folded_tag))
+    {
+      GtkTextIter end;
+
+      if (front_matter_end (buffer, &end))
+        {
+          gtk_text_buffer_place_cursor (buffer, &end);
+          return;
+        }
+    }
   line = gtk_text_iter_get_line (&iter) + 1;
   text = g_strdup_printf (_("Line %u, Column %u"), line, gtk_text_iter_get_line_offset (&iter) + 1);
   gtk_label_set_text (self->position_label, text);
@@ -687,6 +882,10 @@ amend_editor_class_init (AmendEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmendEditor, findings_icon);
   gtk_widget_class_bind_template_child (widget_class, AmendEditor, findings_label);
   gtk_widget_class_bind_template_callback (widget_class, search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, refold);
+  gtk_widget_class_bind_template_child (widget_class, AmendEditor, properties_icon);
+  gtk_widget_class_bind_template_child (widget_class, AmendEditor, properties_label);
+  gtk_widget_class_bind_template_child (widget_class, AmendEditor, front_matter_toggle);
   gtk_widget_class_bind_template_callback (widget_class, search_next);
   gtk_widget_class_bind_template_callback (widget_class, search_previous);
   gtk_widget_class_bind_template_callback (widget_class, search_stop);
@@ -715,6 +914,7 @@ amend_editor_init (AmendEditor *self)
                                                   "underline", PANGO_UNDERLINE_ERROR,
                                                   "underline-rgba", &(GdkRGBA) { 0.90, 0.57, 0.0, 1.0 },
                                                   NULL);
+  self->folded_tag = gtk_text_buffer_create_tag (GTK_TEXT_BUFFER (self->buffer), "amend-folded", "invisible", TRUE, NULL);
   self->findings = g_ptr_array_new_with_free_func ((GDestroyNotify) amend_diagnostic_free);
 
   self->search_settings = gtk_source_search_settings_new ();

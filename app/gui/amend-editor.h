@@ -40,4 +40,8 @@ GtkListBox      *amend_editor_get_findings_list (AmendEditor *self);
 void             amend_editor_show_findings (AmendEditor *self,
                                              gboolean     show);
 
+gboolean         amend_editor_front_matter_folded (AmendEditor *self);
+void             amend_editor_show_front_matter (AmendEditor *self,
+                                                 gboolean     shown);
+
 G_END_DECLS

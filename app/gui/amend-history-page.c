@@ -16,6 +16,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "amend-history-page.h"
+#include "amend-renvooi-view.h"
 
 struct _AmendHistoryPage
 {
@@ -30,7 +31,10 @@ struct _AmendHistoryPage
   GtkLabel      *version_label;
   GtkSpinner    *detail_spinner;
   GtkStack      *detail_stack;
-  GtkTextView   *renvooi_view;
+  GtkDropDown   *against_dropdown;
+  GtkMenuButton *version_menu_button;
+  AdwStatusPage *none_status;
+  AmendRenvooiView *renvooi_view;
   GtkSourceView *version_view;
 
   AmendProject  *project;
@@ -39,163 +43,21 @@ struct _AmendHistoryPage
   GCancellable  *log_cancel;
   GCancellable  *compare_cancel;
   gboolean       busy;
+  int            chosen;        /* the version shown, -1 for none */
+  char          *chosen_text;   /* its text, once read */
 };
 
 enum {
   LOADED,
   COMPARED,
+  RESTORE,
+  EXPORT,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (AmendHistoryPage, amend_history_page, GTK_TYPE_WIDGET)
-
-/* ----------------------------------------------------------------------- */
-/* Renvooi                                                                  */
-/* ----------------------------------------------------------------------- */
-
-static GtkTextTag *
-tag (GtkTextBuffer *buffer,
-     const char    *name)
-{
-  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
-  GtkTextTag *t = gtk_text_tag_table_lookup (table, name);
-
-  if (t)
-    return t;
-  if (g_str_equal (name, "deleted"))
-    return gtk_text_buffer_create_tag (buffer, name, "strikethrough", TRUE,
-                                       "foreground-rgba", &(GdkRGBA) { 0.75, 0.11, 0.16, 1.0 }, NULL);
-  if (g_str_equal (name, "inserted"))
-    return gtk_text_buffer_create_tag (buffer, name, "underline", PANGO_UNDERLINE_SINGLE,
-                                       "foreground-rgba", &(GdkRGBA) { 0.15, 0.52, 0.20, 1.0 }, NULL);
-  if (g_str_equal (name, "heading"))
-    return gtk_text_buffer_create_tag (buffer, name, "weight", PANGO_WEIGHT_BOLD, "pixels-above-lines", 12, NULL);
-  if (g_str_equal (name, "note"))
-    return gtk_text_buffer_create_tag (buffer, name, "style", PANGO_STYLE_ITALIC, NULL);
-  if (g_str_has_prefix (name, "depth-"))
-    return gtk_text_buffer_create_tag (buffer, name, "left-margin",
-                                       18 + 24 * (int) g_ascii_strtoull (name + 6, NULL, 10), NULL);
-  return gtk_text_buffer_create_tag (buffer, name, NULL);
-}
-
-static void
-insert (GtkTextBuffer *buffer,
-        const char    *text,
-        const char    *tag1,
-        const char    *tag2,
-        const char    *tag3)
-{
-  const char *names[] = { tag1, tag2, tag3 };
-  GtkTextIter start, end;
-  int offset;
-
-  gtk_text_buffer_get_end_iter (buffer, &end);
-  offset = gtk_text_iter_get_offset (&end);
-  gtk_text_buffer_insert (buffer, &end, text, -1);
-  gtk_text_buffer_get_iter_at_offset (buffer, &start, offset);
-  gtk_text_buffer_get_end_iter (buffer, &end);
-  /* Any of the three may be NULL, so no NULL-terminated list. */
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (names[i])
-      gtk_text_buffer_apply_tag (buffer, tag (buffer, names[i]), &start, &end);
-}
-
-static const char *
-op_tag (AmendPieceOp op)
-{
-  switch (op)
-    {
-    case AMEND_PIECE_DELETED:
-      return "deleted";
-    case AMEND_PIECE_INSERTED:
-      return "inserted";
-    case AMEND_PIECE_EQUAL:
-    default:
-      return NULL;
-    }
-}
-
-static void
-render_label (GtkTextBuffer          *buffer,
-              const AmendRenvooiLine *line,
-              const char             *depth)
-{
-  const char *heading = line->heading ? "heading" : NULL;
-
-  if (line->label_old && line->label_new && g_strcmp0 (line->label_old, line->label_new) != 0)
-    {
-      insert (buffer, line->label_old, depth, "deleted", heading);
-      insert (buffer, " ", depth, heading, NULL);
-      insert (buffer, line->label_new, depth, "inserted", heading);
-    }
-  else if (line->label_new || line->label_old)
-    insert (buffer, line->label_new ? line->label_new : line->label_old, depth, op_tag (line->op), heading);
-}
-
-static void
-render_pieces (GtkTextBuffer          *buffer,
-               const AmendRenvooiLine *line,
-               const char             *depth)
-{
-  const char *heading = line->heading ? "heading" : NULL;
-  const char *whole = op_tag (line->op);
-
-  for (guint i = 0; line->pieces && i < line->pieces->len; i++)
-    {
-      const AmendPiece *p = &g_array_index (line->pieces, AmendPiece, i);
-
-      insert (buffer, p->text, depth, whole ? whole : op_tag (p->op), heading);
-    }
-}
-
-/* Writes @blocks (from amend_renvooi_build) into @buffer, line by line as
- * amend_renvooi_to_terminal lays them out: a label alone ("2.", "a.") is
- * followed on its line by the text of its first child. */
-void
-amend_renvooi_render (GtkTextBuffer *buffer,
-                      GPtrArray     *blocks)
-{
-  gtk_text_buffer_set_text (buffer, "", 0);
-  if (blocks == NULL || blocks->len == 0)
-    {
-      insert (buffer, _("No differences: this version reads as the current text."), "note", NULL, NULL);
-      return;
-    }
-  for (guint b = 0; b < blocks->len; b++)
-    {
-      const AmendRenvooiBlock *block = g_ptr_array_index (blocks, b);
-
-      if (b > 0)
-        insert (buffer, "\n", NULL, NULL, NULL);
-      for (guint k = 0; k < block->lines->len; k++)
-        {
-          const AmendRenvooiLine *line = g_ptr_array_index (block->lines, k);
-          g_autofree char *depth = g_strdup_printf ("depth-%u", line->depth);
-
-          render_label (buffer, line, depth);
-          if (line->label_only && k + 1 < block->lines->len)
-            {
-              const AmendRenvooiLine *next = g_ptr_array_index (block->lines, k + 1);
-
-              if (next->depth == line->depth + 1 && !next->label_only && !next->heading)
-                {
-                  insert (buffer, " ", depth, NULL, NULL);
-                  render_pieces (buffer, next, depth);
-                  k++;
-                }
-            }
-          else if (line->pieces && line->pieces->len > 0)
-            {
-              if (line->label_old || line->label_new)
-                insert (buffer, " ", depth, NULL, NULL);
-              render_pieces (buffer, line, depth);
-            }
-          insert (buffer, "\n", depth, NULL, NULL);
-        }
-    }
-}
 
 /* ----------------------------------------------------------------------- */
 /* Versions                                                                 */
@@ -209,14 +71,22 @@ first_line (const char *message)
   return nl ? g_strndup (message, nl - message) : g_strdup (message);
 }
 
+/* "3 March 2027, 14:02": a version as a person names it. */
+static char *
+version_when (const AmendCommit *commit)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (commit->date);
+
+  /* TRANSLATORS: date and time of a saved version, see strftime */
+  return g_date_time_format (local, _("%-d %B %Y, %H:%M"));
+}
+
 static GtkWidget *
 version_row (const AmendCommit *commit)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   g_autofree char *title = first_line (commit->message ? commit->message : "");
-  g_autoptr(GDateTime) local = g_date_time_to_local (commit->date);
-  /* TRANSLATORS: date and time of a saved version, see strftime */
-  g_autofree char *when = g_date_time_format (local, _("%-d %B %Y, %H:%M"));
+  g_autofree char *when = version_when (commit);
   g_autofree char *subtitle = g_strdup_printf ("%s · %s", commit->author, when);
   GtkWidget *label = gtk_label_new (*title ? title : _("(no message)"));
   GtkWidget *sub = gtk_label_new (subtitle);
@@ -233,6 +103,86 @@ version_row (const AmendCommit *commit)
   gtk_box_append (GTK_BOX (box), sub);
   gtk_widget_set_tooltip_text (box, commit->message);
   return box;
+}
+
+/* Nothing chosen: a page that says what can be done, not an empty pane. */
+static void against_changed (GtkDropDown *dropdown, GParamSpec *pspec, AmendHistoryPage *self);
+
+static void
+setup_item (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  ellipsize)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (ellipsize)
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_item (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  data)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (string));
+}
+
+/* The button's label is cut short, so that a long message does not make
+ * the page wider than a phone; the list shows it whole. */
+static void
+set_factories (GtkDropDown *dropdown)
+{
+  g_autoptr(GtkListItemFactory) shown = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) listed = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (shown, "setup", G_CALLBACK (setup_item), GINT_TO_POINTER (TRUE));
+  g_signal_connect (shown, "bind", G_CALLBACK (bind_item), NULL);
+  g_signal_connect (listed, "setup", G_CALLBACK (setup_item), NULL);
+  g_signal_connect (listed, "bind", G_CALLBACK (bind_item), NULL);
+  gtk_drop_down_set_factory (dropdown, shown);
+  gtk_drop_down_set_list_factory (dropdown, listed);
+}
+
+static void
+show_none (AmendHistoryPage *self)
+{
+  self->chosen = -1;
+  g_clear_pointer (&self->chosen_text, g_free);
+  gtk_label_set_text (self->version_label, "");
+  amend_renvooi_view_set_message (self->renvooi_view, NULL);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->version_view)), "", 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->detail_stack), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->none_status), TRUE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->against_dropdown), FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.restore", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.export", FALSE);
+}
+
+/* "The current text", then every version by its date and message. */
+static void
+fill_against (AmendHistoryPage *self)
+{
+  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (model, _("With the current text"));
+  for (guint i = 0; i < self->versions->len; i++)
+    {
+      const AmendCommit *commit = g_ptr_array_index (self->versions, i);
+      g_autofree char *when = version_when (commit);
+      g_autofree char *title = first_line (commit->message ? commit->message : "");
+      /* TRANSLATORS: "With the version of 3 March 2027, 14:02: Beslistermijn" */
+      g_autofree char *item = g_strdup_printf (_("With the version of %s: %s"), when, title);
+
+      gtk_string_list_append (model, item);
+    }
+  g_signal_handlers_block_by_func (self->against_dropdown, against_changed, self);
+  gtk_drop_down_set_model (self->against_dropdown, G_LIST_MODEL (model));
+  gtk_drop_down_set_selected (self->against_dropdown, 0);
+  g_signal_handlers_unblock_by_func (self->against_dropdown, against_changed, self);
 }
 
 static void
@@ -265,6 +215,7 @@ log_done (GObject      *source,
       self->versions = versions;
       for (guint i = 0; i < versions->len; i++)
         gtk_list_box_append (self->versions_list, version_row (g_ptr_array_index (versions, i)));
+      fill_against (self);
       if (versions->len == 0)
         {
           adw_status_page_set_icon_name (self->list_status, "document-open-recent-symbolic");
@@ -273,9 +224,7 @@ log_done (GObject      *source,
         }
       gtk_stack_set_visible_child_name (self->list_stack, versions->len ? "list" : "message");
     }
-  gtk_label_set_text (self->version_label, _("Choose a version to compare it with the current text"));
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->renvooi_view), "", 0);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->version_view)), "", 0);
+  show_none (self);
   g_signal_emit (self, signals[LOADED], 0);
 }
 
@@ -336,7 +285,7 @@ compare_done (GObject      *source,
   g_autoptr(AmendHistoryPage) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(AmendComparison) c = amend_project_compare_finish (AMEND_PROJECT (source), result, &error);
-  GtkTextBuffer *renvooi = gtk_text_view_get_buffer (self->renvooi_view);
+  gboolean swapped;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -344,12 +293,71 @@ compare_done (GObject      *source,
   gtk_spinner_stop (self->detail_spinner);
   if (c == NULL)
     {
-      gtk_text_buffer_set_text (renvooi, error->message, -1);
+      amend_renvooi_view_set_message (self->renvooi_view, error->message);
       return;
     }
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->version_view)), c->text, -1);
-  amend_renvooi_render (renvooi, c->blocks);
+  /* The renvooi reads from the older to the newer; the Text tab shows the
+   * version chosen in the list either way. */
+  swapped = self->chosen >= 0 &&
+            g_strcmp0 (c->commit, ((AmendCommit *) g_ptr_array_index (self->versions, self->chosen))->id) != 0;
+  g_free (self->chosen_text);
+  self->chosen_text = g_strdup (swapped ? c->new_text : c->text);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->version_view)), self->chosen_text, -1);
+  amend_renvooi_view_set_blocks (self->renvooi_view, c->blocks);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.restore", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.export", TRUE);
   g_signal_emit (self, signals[COMPARED], 0);
+}
+
+static char *
+compare_label (const AmendCommit *older,
+               const AmendCommit *newer)
+{
+  g_autofree char *from = version_when (older);
+  g_autofree char *to = newer ? version_when (newer) : NULL;
+
+  if (newer == NULL)
+    return g_strdup_printf (_("Changes from the version of %s to the current text"), from);
+  return g_strdup_printf (_("Changes from the version of %s to the version of %s"), from, to);
+}
+
+/* Compares the chosen version with what the drop-down says: the current
+ * text, or another version (the older of the two is the old side). */
+static void
+compare (AmendHistoryPage *self)
+{
+  guint against = gtk_drop_down_get_selected (self->against_dropdown);
+  const AmendCommit *chosen = g_ptr_array_index (self->versions, self->chosen);
+  const AmendCommit *other = NULL;
+  g_autofree char *current = NULL;
+  g_autofree char *label = NULL;
+  gboolean swapped = FALSE;
+
+  if (against != GTK_INVALID_LIST_POSITION && against > 0 && against - 1 < self->versions->len &&
+      (int) against - 1 != self->chosen)
+    other = g_ptr_array_index (self->versions, against - 1);
+  /* Newest first in the list: a larger index is an older version. */
+  swapped = other && (int) against - 1 > self->chosen;
+  label = swapped ? compare_label (other, chosen) : compare_label (chosen, other);
+  gtk_label_set_text (self->version_label, label);
+  g_cancellable_cancel (self->compare_cancel);
+  g_clear_object (&self->compare_cancel);
+  self->compare_cancel = g_cancellable_new ();
+  self->busy = TRUE;
+  gtk_spinner_start (self->detail_spinner);
+  current = self->editor ? amend_editor_dup_text (self->editor) : g_strdup (amend_project_get_disk_text (self->project));
+  amend_project_compare_async (self->project, swapped ? other->id : chosen->id,
+                               other ? (swapped ? chosen->id : other->id) : NULL,
+                               current, self->compare_cancel, compare_done, g_object_ref (self));
+}
+
+static void
+against_changed (GtkDropDown      *dropdown,
+                 GParamSpec       *pspec,
+                 AmendHistoryPage *self)
+{
+  if (self->chosen >= 0 && self->versions && self->project)
+    compare (self);
 }
 
 static void
@@ -357,27 +365,56 @@ version_selected (GtkListBox       *list,
                   GtkListBoxRow    *row,
                   AmendHistoryPage *self)
 {
-  const AmendCommit *commit;
-  g_autofree char *current = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *label = NULL;
-
   if (row == NULL || self->versions == NULL || self->project == NULL)
     return;
-  commit = g_ptr_array_index (self->versions, gtk_list_box_row_get_index (row));
-  title = first_line (commit->message ? commit->message : "");
-  /* TRANSLATORS: the short id of a version and its message */
-  label = g_strdup_printf (_("Version %.7s: %s"), commit->id, title);
-  gtk_label_set_text (self->version_label, label);
-
-  g_cancellable_cancel (self->compare_cancel);
-  g_clear_object (&self->compare_cancel);
-  self->compare_cancel = g_cancellable_new ();
-  self->busy = TRUE;
-  gtk_spinner_start (self->detail_spinner);
-  current = self->editor ? amend_editor_dup_text (self->editor) : g_strdup (amend_project_get_disk_text (self->project));
-  amend_project_compare_async (self->project, commit->id, current, self->compare_cancel, compare_done, g_object_ref (self));
+  self->chosen = gtk_list_box_row_get_index (row);
+  gtk_widget_set_visible (GTK_WIDGET (self->none_status), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->detail_stack), TRUE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->against_dropdown), TRUE);
+  compare (self);
   adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
+}
+
+/* Chooses what the chosen version is compared with: 0 the current text,
+ * 1 + n the version at row n. */
+void
+amend_history_page_compare_with (AmendHistoryPage *self,
+                                 guint             index)
+{
+  gtk_drop_down_set_selected (self->against_dropdown, index);
+}
+
+static void
+action_restore (GtkWidget  *widget,
+                const char *name,
+                GVariant   *param)
+{
+  AmendHistoryPage *self = AMEND_HISTORY_PAGE (widget);
+  g_autofree char *when = NULL;
+
+  if (self->chosen < 0 || self->chosen_text == NULL)
+    return;
+  when = version_when (g_ptr_array_index (self->versions, self->chosen));
+  g_signal_emit (self, signals[RESTORE], 0, self->chosen_text, when);
+}
+
+static void
+action_export (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  AmendHistoryPage *self = AMEND_HISTORY_PAGE (widget);
+  const AmendCommit *commit;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *suffix = NULL;
+
+  if (self->chosen < 0 || self->chosen_text == NULL)
+    return;
+  commit = g_ptr_array_index (self->versions, self->chosen);
+  local = g_date_time_to_local (commit->date);
+  /* The file name says which version: "regeling-2027-03-01.stop.xml". */
+  suffix = g_date_time_format (local, "-%Y-%m-%d");
+  g_signal_emit (self, signals[EXPORT], 0, self->chosen_text, suffix);
 }
 
 void
@@ -396,10 +433,10 @@ amend_history_page_get_text_buffer (AmendHistoryPage *self)
   return gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->version_view));
 }
 
-GtkTextBuffer *
-amend_history_page_get_renvooi_buffer (AmendHistoryPage *self)
+AmendRenvooiView *
+amend_history_page_get_renvooi (AmendHistoryPage *self)
 {
-  return gtk_text_view_get_buffer (self->renvooi_view);
+  return self->renvooi_view;
 }
 
 void
@@ -431,6 +468,7 @@ amend_history_page_dispose (GObject *object)
   amend_widget_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->project);
   g_clear_pointer (&self->versions, g_ptr_array_unref);
+  g_clear_pointer (&self->chosen_text, g_free);
   G_OBJECT_CLASS (amend_history_page_parent_class)->dispose (object);
 }
 
@@ -446,8 +484,17 @@ amend_history_page_class_init (AmendHistoryPageClass *klass)
                                   G_TYPE_NONE, 0);
   signals[COMPARED] = g_signal_new ("compared", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                     G_TYPE_NONE, 0);
+  /* (text, when): the chosen version's text is to become a new version. */
+  signals[RESTORE] = g_signal_new ("restore-version", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                   NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+  /* (text, suffix): the chosen version's text is to be exported. */
+  signals[EXPORT] = g_signal_new ("export-version", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                  NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+  gtk_widget_class_install_action (widget_class, "history.restore", NULL, action_restore);
+  gtk_widget_class_install_action (widget_class, "history.export", NULL, action_export);
 
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+  g_type_ensure (AMEND_TYPE_RENVOOI_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/amend/Amend/amend-history-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AmendHistoryPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, AmendHistoryPage, list_stack);
@@ -458,6 +505,9 @@ amend_history_page_class_init (AmendHistoryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmendHistoryPage, version_label);
   gtk_widget_class_bind_template_child (widget_class, AmendHistoryPage, detail_spinner);
   gtk_widget_class_bind_template_child (widget_class, AmendHistoryPage, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, AmendHistoryPage, against_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, AmendHistoryPage, version_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, AmendHistoryPage, none_status);
   gtk_widget_class_bind_template_child (widget_class, AmendHistoryPage, renvooi_view);
   gtk_widget_class_bind_template_child (widget_class, AmendHistoryPage, version_view);
   gtk_widget_class_bind_template_callback (widget_class, go_back);
@@ -477,4 +527,7 @@ amend_history_page_init (AmendHistoryPage *self)
   gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->version_view), GTK_TEXT_BUFFER (buffer));
   g_object_unref (buffer);
   g_signal_connect (self->versions_list, "row-selected", G_CALLBACK (version_selected), self);
+  set_factories (self->against_dropdown);
+  g_signal_connect (self->against_dropdown, "notify::selected", G_CALLBACK (against_changed), self);
+  show_none (self);
 }

@@ -8,6 +8,7 @@
 
 #include "amend-editor.h"
 #include "amend-project.h"
+#include "amend-renvooi-view.h"
 
 G_BEGIN_DECLS
 
@@ -25,10 +26,10 @@ gboolean       amend_history_page_is_busy            (AmendHistoryPage *self);
 void           amend_history_page_select             (AmendHistoryPage *self,
                                                       guint             index);
 GtkTextBuffer *amend_history_page_get_text_buffer    (AmendHistoryPage *self);
-GtkTextBuffer *amend_history_page_get_renvooi_buffer (AmendHistoryPage *self);
+AmendRenvooiView *amend_history_page_get_renvooi    (AmendHistoryPage *self);
+void           amend_history_page_compare_with       (AmendHistoryPage *self,
+                                                      guint             index);
 void           amend_history_page_show_text          (AmendHistoryPage *self,
                                                       gboolean          text);
-void           amend_renvooi_render                  (GtkTextBuffer    *buffer,
-                                                      GPtrArray        *blocks);
 
 G_END_DECLS

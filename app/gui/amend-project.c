@@ -18,6 +18,7 @@
 
 #include "amend-check.h"
 #include "amend-project.h"
+#include "amend-repository-private.h"
 
 struct _AmendProject
 {
@@ -27,6 +28,9 @@ struct _AmendProject
   char           *file;        /* the regulation, relative to it */
   char           *branch;
   char           *main_branch;
+  char           *head_commit; /* the tip of the branch, NULL before the first save */
+  char           *git_dir;     /* where HEAD is */
+  char           *common_dir;  /* where the refs are (another folder in a git worktree) */
   char           *title;
   char           *disk_text;   /* the file in the working copy */
   char           *saved_text;  /* the file in the last saved version, NULL when never saved */
@@ -36,6 +40,8 @@ struct _AmendProject
 
 G_DEFINE_FINAL_TYPE (AmendProject, amend_project, G_TYPE_OBJECT)
 
+G_DEFINE_QUARK (amend-project-error-quark, amend_project_error)
+
 void
 amend_comparison_free (AmendComparison *comparison)
 {
@@ -43,6 +49,7 @@ amend_comparison_free (AmendComparison *comparison)
     return;
   g_free (comparison->commit);
   g_free (comparison->text);
+  g_free (comparison->new_text);
   /* The blocks point into the documents: they go first. */
   g_clear_pointer (&comparison->blocks, g_ptr_array_unref);
   g_clear_object (&comparison->diff);
@@ -60,6 +67,9 @@ amend_project_finalize (GObject *object)
   g_free (self->file);
   g_free (self->branch);
   g_free (self->main_branch);
+  g_free (self->head_commit);
+  g_free (self->git_dir);
+  g_free (self->common_dir);
   g_free (self->title);
   g_free (self->disk_text);
   g_free (self->saved_text);
@@ -153,6 +163,19 @@ read_text (const char *path,
   return g_steal_pointer (&text);
 }
 
+static void
+read_git_state (AmendProject    *self,
+                AmendRepository *repo)
+{
+  git_repository *git = amend_repository_get_git (repo);
+  git_oid oid;
+
+  if (git_reference_name_to_id (&oid, git, "HEAD") == 0)
+    self->head_commit = g_strdup (git_oid_tostr_s (&oid));
+  self->git_dir = g_strdup (git_repository_path (git));
+  self->common_dir = g_strdup (git_repository_commondir (git));
+}
+
 static AmendProject *
 read_project (AmendRepository *repo,
               const char      *file,
@@ -167,7 +190,7 @@ read_project (AmendRepository *repo,
   if (amend_repository_is_bare (repo))
     {
       g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_BARE,
-                   _("%s is a bare repository, without a working copy to edit; clone it with git clone and open the clone."),
+                   _("%s holds only the history of a project, without the folder to write in; open a copy of the project that has one."),
                    amend_repository_get_path (repo));
       return NULL;
     }
@@ -180,6 +203,7 @@ read_project (AmendRepository *repo,
   self->main_branch = amend_repository_dup_main_branch (repo, NULL);
   if (self->main_branch == NULL)
     self->main_branch = g_strdup ("main");
+  read_git_state (self, repo);
 
   self->file = file ? g_strdup (file) : find_regulation (self->path, error);
   if (self->file == NULL)
@@ -323,6 +347,51 @@ amend_project_is_on_main (AmendProject *self)
 }
 
 const char *
+amend_project_get_head_commit (AmendProject *self)
+{
+  g_return_val_if_fail (AMEND_IS_PROJECT (self), NULL);
+  return self->head_commit;
+}
+
+const char *
+amend_project_get_git_dir (AmendProject *self)
+{
+  g_return_val_if_fail (AMEND_IS_PROJECT (self), NULL);
+  return self->git_dir;
+}
+
+const char *
+amend_project_get_common_dir (AmendProject *self)
+{
+  g_return_val_if_fail (AMEND_IS_PROJECT (self), NULL);
+  return self->common_dir;
+}
+
+/* Whether git says the same in both: branch, its tip, the amendments and
+ * their tips.  The text in the working copy is not compared. */
+gboolean
+amend_project_same_state (AmendProject *self,
+                          AmendProject *other)
+{
+  g_return_val_if_fail (AMEND_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (AMEND_IS_PROJECT (other), FALSE);
+
+  if (g_strcmp0 (self->branch, other->branch) != 0 || g_strcmp0 (self->head_commit, other->head_commit) != 0 ||
+      self->amendments->len != other->amendments->len)
+    return FALSE;
+  for (guint i = 0; i < self->amendments->len; i++)
+    {
+      AmendAmendment *a = g_ptr_array_index (self->amendments, i);
+      AmendAmendment *b = g_ptr_array_index (other->amendments, i);
+
+      if (g_strcmp0 (amend_amendment_get_branch (a), amend_amendment_get_branch (b)) != 0 ||
+          g_strcmp0 (amend_amendment_get_commit (a), amend_amendment_get_commit (b)) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+const char *
 amend_project_get_title (AmendProject *self)
 {
   g_return_val_if_fail (AMEND_IS_PROJECT (self), NULL);
@@ -392,6 +461,8 @@ typedef struct {
   char     *author;
   char     *message;     /* SAVE; PROPOSE: the motivation */
   char     *name;        /* SWITCH: the branch; PROPOSE: the title; COMPARE: the commit */
+  char     *branch;      /* the branch the window shows: changes are made there or not at all */
+  char     *against;     /* COMPARE: the other version, or NULL for the text */
   GStrv     submitters;
   gboolean  put_back;
   char     *commit;      /* SAVE: the new version */
@@ -406,6 +477,8 @@ job_free (Job *job)
   g_free (job->author);
   g_free (job->message);
   g_free (job->name);
+  g_free (job->branch);
+  g_free (job->against);
   g_strfreev (job->submitters);
   g_free (job->commit);
   g_free (job);
@@ -420,7 +493,28 @@ job_new (AmendProject *self,
   job->kind = kind;
   job->path = g_strdup (self->path);
   job->file = g_strdup (self->file);
+  job->branch = g_strdup (self->branch);
   return job;
+}
+
+/* Another program (amend switch, git checkout) may have moved the working
+ * copy to another branch since the window last looked: then nothing is
+ * written, so that a save never lands on a branch the window does not
+ * show, and the window reads the project again. */
+static gboolean
+still_on_branch (AmendRepository *repo,
+                 Job             *job,
+                 GError         **error)
+{
+  g_autofree char *now = NULL;
+
+  amend_repository_get_head (repo, &now);
+  if (g_strcmp0 (now, job->branch) == 0)
+    return TRUE;
+  g_set_error (error, AMEND_PROJECT_ERROR, AMEND_PROJECT_ERROR_BRANCH_CHANGED,
+               _("Another program switched the project to the draft or to another amendment while you were writing, "
+                 "so nothing was saved. Your text is kept, and the window now shows where the project is."));
+  return FALSE;
 }
 
 static gboolean
@@ -460,30 +554,42 @@ put_back (AmendRepository *repo,
                                    G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
 }
 
+/* The regulation in @revision, as valid UTF-8 (GTK takes nothing else). */
+static char *
+read_version (AmendRepository *repo,
+              const char      *revision,
+              const char      *file,
+              GError         **error)
+{
+  g_autoptr(GBytes) bytes = amend_repository_read_file (repo, revision, file, error);
+  g_autofree char *text = NULL;
+
+  if (bytes == NULL)
+    return NULL;
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  if (!g_utf8_validate (text, -1, NULL))
+    return g_utf8_make_valid (text, -1);
+  return g_steal_pointer (&text);
+}
+
 static AmendComparison *
 do_compare (AmendRepository *repo,
             Job             *job,
             GError         **error)
 {
   g_autoptr(AmendComparison) c = g_new0 (AmendComparison, 1);
-  g_autoptr(GBytes) bytes = amend_repository_read_file (repo, job->name, job->file, error);
-  gsize len;
 
-  if (bytes == NULL)
-    return NULL;
-  len = g_bytes_get_size (bytes);
   c->commit = g_strdup (job->name);
-  c->text = g_strndup (g_bytes_get_data (bytes, NULL), len);
-  if (!g_utf8_validate (c->text, -1, NULL))
-    {
-      char *valid = g_utf8_make_valid (c->text, -1);
-      g_free (c->text);
-      c->text = valid;
-    }
+  c->text = read_version (repo, job->name, job->file, error);
+  if (c->text == NULL)
+    return NULL;
+  c->new_text = job->against ? read_version (repo, job->against, job->file, error) : g_strdup (job->text);
+  if (c->new_text == NULL)
+    return NULL;
   c->old_doc = amend_document_new_from_data (c->text, strlen (c->text), error);
   if (c->old_doc == NULL)
     return NULL;
-  c->new_doc = amend_document_new_from_data (job->text, strlen (job->text), error);
+  c->new_doc = amend_document_new_from_data (c->new_text, strlen (c->new_text), error);
   if (c->new_doc == NULL)
     return NULL;
   c->diff = amend_diff_new (c->old_doc, c->new_doc);
@@ -505,6 +611,12 @@ job_thread (GTask        *task,
 
   repo = amend_repository_open (job->path, &error);
   if (repo == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if ((job->kind == JOB_SAVE || job->kind == JOB_SWITCH || job->kind == JOB_PROPOSE) &&
+      !still_on_branch (repo, job, &error))
     {
       g_task_return_error (task, error);
       return;
@@ -674,10 +786,12 @@ amend_project_log_finish (AmendProject *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-/* Version @commit of the regulation and its renvooi against @current_text. */
+/* Version @commit of the regulation and its renvooi against version
+ * @against, or against @current_text when @against is NULL. */
 void
 amend_project_compare_async (AmendProject        *self,
                              const char          *commit,
+                             const char          *against,
                              const char          *current_text,
                              GCancellable        *cancellable,
                              GAsyncReadyCallback  callback,
@@ -686,6 +800,7 @@ amend_project_compare_async (AmendProject        *self,
   Job *job = job_new (self, JOB_COMPARE);
 
   job->name = g_strdup (commit);
+  job->against = g_strdup (against);
   job->text = g_strdup (current_text);
   run_job (self, job, amend_project_compare_async, cancellable, callback, user_data);
 }
@@ -702,14 +817,50 @@ amend_project_compare_finish (AmendProject *self,
 /* New projects                                                             */
 /* ----------------------------------------------------------------------- */
 
-/* The regulation `amend init` starts from, with its title and the code of
- * the municipality (gm0363) filled in. */
+/* "/akn/nl/act/gm0363/2027/apv-amsterdam": the code, the year of the
+ * date (or this year) and the citation title as a name. */
+char *
+amend_work_suggest (const char *authority,
+                    const char *date,
+                    const char *title)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *year = date && strlen (date) >= 4 ? g_strndup (date, 4) : g_date_time_format (now, "%Y");
+  g_autofree char *name = amend_slug_from_title (title && *title ? title : "verordening");
+
+  return g_strdup_printf ("/akn/nl/act/%s/%s/%s", authority, year, name);
+}
+
+/* @text with its front matter replaced by @doc's (from the canonical
+ * writer), the rest byte for byte as it was. */
+char *
+amend_front_matter_replace (const char    *text,
+                            AmendDocument *doc)
+{
+  g_autofree char *written = amend_document_to_markdown (doc);
+  const char *body = text;
+  const char *end;
+  gsize head = 0;
+
+  if (g_str_has_prefix (text, "---\n") && (end = strstr (text + 3, "\n---\n")))
+    body = end + 5;
+  if (g_str_has_prefix (written, "---\n") && (end = strstr (written + 3, "\n---\n")))
+    head = (end + 5) - written;
+  /* A text that had none gets a blank line between. */
+  return g_strdup_printf ("%.*s%s%s", (int) head, written, body == text && head ? "\n" : "", body);
+}
+
+/* The regulation `amend init` starts from, with its title, the code of
+ * the municipality (gm0363), a work identifier made of them and today's
+ * date: complete for an export from the first version on. */
 char *
 amend_project_template_text (const char *title,
                              const char *authority)
 {
   const char *tmpl = amend_repository_get_template ();
   g_autoptr(AmendDocument) doc = amend_document_new_from_data (tmpl, strlen (tmpl), NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   g_autoptr(GString) text = NULL;
   g_autofree char *markdown = NULL;
 
@@ -719,7 +870,13 @@ amend_project_template_text (const char *title,
       amend_document_set_meta (doc, "citation", title);
     }
   if (authority && *authority)
-    amend_document_set_meta (doc, "authority", authority);
+    {
+      g_autofree char *work = amend_work_suggest (authority, today, title);
+
+      amend_document_set_meta (doc, "authority", authority);
+      amend_document_set_meta (doc, "work", work);
+    }
+  amend_document_set_meta (doc, "date", today);
   markdown = amend_document_to_markdown (doc);
   text = g_string_new (markdown);
   /* The citation article quotes the title. */

@@ -17,6 +17,7 @@ G_BEGIN_DECLS
 typedef struct {
   char          *commit;
   char          *text;       /* the regulation in that version */
+  char          *new_text;   /* what it is compared with: the current text, or another version */
   AmendDocument *old_doc;
   AmendDocument *new_doc;
   AmendDiff     *diff;
@@ -25,6 +26,16 @@ typedef struct {
 
 void amend_comparison_free (AmendComparison *comparison);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmendComparison, amend_comparison_free)
+
+#define AMEND_PROJECT_ERROR (amend_project_error_quark ())
+
+typedef enum {
+  /* The working copy is on another branch than the window shows: it was
+   * switched by another program.  Nothing was written. */
+  AMEND_PROJECT_ERROR_BRANCH_CHANGED,
+} AmendProjectError;
+
+GQuark amend_project_error_quark (void);
 
 #define AMEND_TYPE_PROJECT (amend_project_get_type ())
 
@@ -46,6 +57,11 @@ const char     *amend_project_get_file          (AmendProject        *self);
 char           *amend_project_dup_file_path     (AmendProject        *self);
 const char     *amend_project_get_branch        (AmendProject        *self);
 const char     *amend_project_get_main_branch   (AmendProject        *self);
+const char     *amend_project_get_head_commit   (AmendProject        *self);
+const char     *amend_project_get_git_dir       (AmendProject        *self);
+const char     *amend_project_get_common_dir    (AmendProject        *self);
+gboolean        amend_project_same_state        (AmendProject        *self,
+                                                 AmendProject        *other);
 gboolean        amend_project_is_on_main        (AmendProject        *self);
 const char     *amend_project_get_title         (AmendProject        *self);
 const char     *amend_project_get_disk_text     (AmendProject        *self);
@@ -93,6 +109,7 @@ GPtrArray      *amend_project_log_finish        (AmendProject        *self,
                                                  GError             **error);
 void            amend_project_compare_async     (AmendProject        *self,
                                                  const char          *commit,
+                                                 const char          *against,
                                                  const char          *current_text,
                                                  GCancellable        *cancellable,
                                                  GAsyncReadyCallback  callback,
@@ -110,5 +127,10 @@ gboolean        amend_project_create            (const char          *dir,
                                                  GError             **error);
 char           *amend_project_template_text     (const char          *title,
                                                  const char          *authority);
+char           *amend_work_suggest              (const char          *authority,
+                                                 const char          *date,
+                                                 const char          *title);
+char           *amend_front_matter_replace      (const char          *text,
+                                                 AmendDocument       *doc);
 
 G_END_DECLS

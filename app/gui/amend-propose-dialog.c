@@ -22,10 +22,11 @@ struct _AmendProposeDialog
 
 G_DEFINE_FINAL_TYPE (AmendProposeDialog, amend_propose_dialog, ADW_TYPE_MESSAGE_DIALOG)
 
-/* "A <a@x.nl>; B <b@x.nl>" -> each one; NULL when one is not a name with
- * an e-mail address, the form the record needs. */
-GStrv
-amend_propose_dialog_dup_submitters (AmendProposeDialog *self)
+/* "A <a@x.nl>; Wijkraad Oost" -> each one, normalized; NULL when one is
+ * not a submitter (@error says which and why) or there are none. */
+static GStrv
+parse_submitters (AmendProposeDialog *self,
+                  GError            **error)
 {
   g_auto(GStrv) parts = g_strsplit (gtk_editable_get_text (GTK_EDITABLE (self->submitters_row)), ";", -1);
   g_autoptr(GStrvBuilder) out = g_strv_builder_new ();
@@ -33,15 +34,42 @@ amend_propose_dialog_dup_submitters (AmendProposeDialog *self)
 
   for (guint i = 0; parts[i]; i++)
     {
+      g_autofree char *one = NULL;
+
       g_strstrip (parts[i]);
       if (*parts[i] == '\0')
         continue;
-      if (!amend_parse_author (parts[i], NULL, NULL, NULL))
+      one = amend_parse_submitter (parts[i], error);
+      if (one == NULL)
         return NULL;
-      g_strv_builder_add (out, parts[i]);
+      g_strv_builder_add (out, one);
       n++;
     }
   return n ? g_strv_builder_end (out) : NULL;
+}
+
+GStrv
+amend_propose_dialog_dup_submitters (AmendProposeDialog *self)
+{
+  return parse_submitters (self, NULL);
+}
+
+GtkWidget *
+amend_propose_dialog_get_submitters_row (AmendProposeDialog *self)
+{
+  return GTK_WIDGET (self->submitters_row);
+}
+
+GtkWidget *
+amend_propose_dialog_get_title_row (AmendProposeDialog *self)
+{
+  return GTK_WIDGET (self->title_row);
+}
+
+const char *
+amend_propose_dialog_get_hint (AmendProposeDialog *self)
+{
+  return gtk_label_get_text (self->submitters_hint);
 }
 
 const char *
@@ -64,13 +92,23 @@ static void
 update_response (AmendProposeDialog *self)
 {
   g_autofree char *title = g_strstrip (g_strdup (amend_propose_dialog_get_title_text (self)));
-  g_auto(GStrv) people = amend_propose_dialog_dup_submitters (self);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) people = parse_submitters (self, &error);
   gboolean people_ok = people != NULL;
 
-  if (people_ok)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->submitters_row), "error");
+  /* Red only for something typed that is wrong, not for an empty field. */
+  if (error)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->submitters_row), "error");
+      gtk_label_set_text (self->submitters_hint, error->message);
+    }
   else
-    gtk_widget_add_css_class (GTK_WIDGET (self->submitters_row), "error");
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->submitters_row), "error");
+      gtk_label_set_text (self->submitters_hint,
+                          _("Names separated by semicolons, each with an e-mail address in angle brackets if there is one: "
+                            "Jan Jansen <j.jansen@lindewaarde.nl>; Wijkraad Oost."));
+    }
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "propose", *title != '\0' && people_ok);
 }
 
@@ -89,7 +127,7 @@ amend_propose_dialog_fill (AmendProposeDialog *self,
   update_response (self);
 }
 
-/* @submitter: the user, from the preferences, as the first submitter;
+/* @submitter: the user, from the preferences or git, as the first submitter;
  * @note: what happens to unsaved changes, or NULL. */
 AmendProposeDialog *
 amend_propose_dialog_new (GtkWindow  *parent,

@@ -22,5 +22,8 @@ void                amend_propose_dialog_fill           (AmendProposeDialog *sel
 const char         *amend_propose_dialog_get_title_text (AmendProposeDialog *self);
 GStrv               amend_propose_dialog_dup_submitters (AmendProposeDialog *self);
 char               *amend_propose_dialog_dup_motivation (AmendProposeDialog *self);
+GtkWidget          *amend_propose_dialog_get_submitters_row (AmendProposeDialog *self);
+GtkWidget          *amend_propose_dialog_get_title_row  (AmendProposeDialog *self);
+const char         *amend_propose_dialog_get_hint       (AmendProposeDialog *self);
 
 G_END_DECLS

@@ -20,6 +20,7 @@ struct _AmendSaveDialog
   AdwEntryRow          *name_row;
   AdwEntryRow          *email_row;
   AdwEntryRow          *message_row;
+  GtkLabel             *warning_label;
 
   GSettings            *settings;
 };
@@ -155,6 +156,7 @@ amend_save_dialog_class_init (AmendSaveDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmendSaveDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, AmendSaveDialog, email_row);
   gtk_widget_class_bind_template_child (widget_class, AmendSaveDialog, message_row);
+  gtk_widget_class_bind_template_child (widget_class, AmendSaveDialog, warning_label);
   gtk_widget_class_bind_template_callback (widget_class, update_response);
 }
 
@@ -162,4 +164,20 @@ static void
 amend_save_dialog_init (AmendSaveDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/* Said above the message, not a refusal: a version with findings of the
+ * check may be saved, as a draft often has them. */
+void
+amend_save_dialog_set_warning (AmendSaveDialog *self,
+                               const char      *warning)
+{
+  gtk_label_set_text (self->warning_label, warning ? warning : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->warning_label), warning != NULL);
+}
+
+const char *
+amend_save_dialog_get_warning (AmendSaveDialog *self)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (self->warning_label)) ? gtk_label_get_text (self->warning_label) : NULL;
 }

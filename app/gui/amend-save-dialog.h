@@ -26,4 +26,8 @@ gboolean         amend_save_dialog_asks_author (AmendSaveDialog *self);
 void             amend_save_dialog_remember    (AmendSaveDialog *self);
 char            *amend_settings_dup_author     (GSettings       *settings);
 
+void             amend_save_dialog_set_warning (AmendSaveDialog *self,
+                                                const char      *warning);
+const char      *amend_save_dialog_get_warning (AmendSaveDialog *self);
+
 G_END_DECLS

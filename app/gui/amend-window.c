@@ -16,82 +16,26 @@
 
 #include "amend-example.h"
 #include "amend-export-dialog.h"
+#include "amend-gui-error.h"
 #include "amend-new-project-dialog.h"
 #include "amend-profile.h"
 #include "amend-propose-dialog.h"
 #include "amend-save-dialog.h"
 #include "amend-start-page.h"
-#include "amend-window.h"
+#include "amend-window-private.h"
 #include "amend-xml-import.h"
 
 #define MAX_RECENT 10
 
-typedef enum {
-  REASON_OPEN,
-  REASON_SWITCH,
-  REASON_SAVE,
-  REASON_PROPOSE,
-} Reason;
-
-typedef enum {
-  AFTER_NOTHING,
-  AFTER_SWITCH,
-  AFTER_PROPOSE,
-} After;
-
-struct _AmendWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  AdwToastOverlay      *toast_overlay;
-  GtkStack             *main_stack;
-  AmendStartPage       *start_page;
-  GtkSpinner           *loading_spinner;
-  GtkLabel             *loading_label;
-  GtkMenuButton        *branch_button;
-  GtkLabel             *branch_label;
-  AdwSqueezer          *title_squeezer;
-  AdwWindowTitle       *wide_title;
-  AdwWindowTitle       *narrow_title;
-  AdwViewSwitcherBar   *switcher_bar;
-  GtkSpinner           *busy_spinner;
-  AdwFlap              *flap;
-  AmendOutlinePanel    *outline_panel;
-  AdwViewStack         *view_stack;
-  AmendEditor          *editor;
-  AmendHistoryPage     *history_page;
-
-  GSettings            *settings;
-  AmendDraftStore      *drafts;
-  AmendProject         *project;
-  GCancellable         *cancellable;
-  GFileMonitor         *monitor;
-  char                 *disk_text;     /* the file as Amend last read or wrote it */
-  guint                 autosave_source;
-  guint                 monitor_source;
-  gboolean              busy;
-  gboolean              draft_restored;
-  char                 *last_error;
-  GtkWindow            *dialog;        /* the one open dialog, for the tests */
-
-  After                 after;         /* what waits for a save to finish */
-  char                 *after_branch;
-  gboolean              profiled;
-};
-
 G_DEFINE_FINAL_TYPE (AmendWindow, amend_window, ADW_TYPE_APPLICATION_WINDOW)
-
-static void set_busy (AmendWindow *self, gboolean busy);
-static void start_switch (AmendWindow *self, const char *branch, gboolean put_back);
-static void ask_propose (AmendWindow *self);
 
 /* ----------------------------------------------------------------------- */
 /* Small things                                                             */
 /* ----------------------------------------------------------------------- */
 
-static void
-toast (AmendWindow *self,
-       const char  *text)
+void
+_amend_window_toast (AmendWindow *self,
+                     const char  *text)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
 }
@@ -106,9 +50,9 @@ forget_dialog (gpointer  data,
     self->dialog = NULL;
 }
 
-static void
-track_dialog (AmendWindow *self,
-              GtkWindow   *dialog)
+void
+_amend_window_track_dialog (AmendWindow *self,
+                            GtkWindow   *dialog)
 {
   if (self->dialog)
     g_object_weak_unref (G_OBJECT (self->dialog), forget_dialog, self);
@@ -119,9 +63,35 @@ track_dialog (AmendWindow *self,
 
 /* Errors are shown whole: each is one sentence that says what to do. */
 static void
-show_error (AmendWindow *self,
-            const char  *heading,
-            const char  *message)
+forget_chooser (gpointer  data,
+                GObject  *where_the_object_was)
+{
+  AmendWindow *self = data;
+
+  if ((GObject *) self->chooser == where_the_object_was)
+    self->chooser = NULL;
+}
+
+void
+_amend_window_track_chooser (AmendWindow          *self,
+                             GtkFileChooserNative *chooser)
+{
+  if (self->chooser)
+    g_object_weak_unref (G_OBJECT (self->chooser), forget_chooser, self);
+  self->chooser = chooser;
+  g_object_weak_ref (G_OBJECT (chooser), forget_chooser, self);
+}
+
+GtkFileChooser *
+amend_window_get_file_chooser (AmendWindow *self)
+{
+  return self->chooser ? GTK_FILE_CHOOSER (self->chooser) : NULL;
+}
+
+void
+_amend_window_show_error (AmendWindow *self,
+                          const char  *heading,
+                          const char  *message)
 {
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
 
@@ -129,11 +99,21 @@ show_error (AmendWindow *self,
   self->last_error = g_strdup (message);
   g_message ("%s: %s", heading, message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  track_dialog (self, GTK_WINDOW (dialog));
+  _amend_window_track_dialog (self, GTK_WINDOW (dialog));
 }
 
-static char *
-current_text (AmendWindow *self)
+void
+_amend_window_show_gerror (AmendWindow  *self,
+                           const char   *heading,
+                           const GError *error)
+{
+  g_autofree char *text = amend_gui_error_text (error);
+
+  _amend_window_show_error (self, heading, text);
+}
+
+char *
+_amend_window_current_text (AmendWindow *self)
 {
   return amend_editor_dup_text (self->editor);
 }
@@ -149,13 +129,13 @@ amend_window_has_unsaved (AmendWindow *self)
   if (self->project == NULL)
     return FALSE;
   saved = amend_project_get_saved_text (self->project);
-  text = current_text (self);
+  text = _amend_window_current_text (self);
   return g_strcmp0 (text, saved ? saved : self->disk_text) != 0 ||
          (saved != NULL && g_strcmp0 (self->disk_text, saved) != 0);
 }
 
-static char *
-branch_label (AmendProject *project)
+char *
+_amend_window_branch_label (AmendProject *project)
 {
   AmendAmendment *amendment = amend_project_get_amendment (project);
 
@@ -166,8 +146,20 @@ branch_label (AmendProject *project)
   return g_strdup (amend_project_get_branch (project));
 }
 
-static void
-update_title (AmendWindow *self)
+/* "the draft" or the amendment's title in quotes, inside a sentence. */
+char *
+_amend_window_where_label (AmendProject *project)
+{
+  g_autofree char *label = NULL;
+
+  if (amend_project_is_on_main (project))
+    return g_strdup (_("the draft"));
+  label = _amend_window_branch_label (project);
+  return g_strdup_printf ("\xe2\x80\x9c%s\xe2\x80\x9d", label);
+}
+
+void
+_amend_window_update_title (AmendWindow *self)
 {
   g_autofree char *where = NULL;
   g_autofree char *subtitle = NULL;
@@ -176,7 +168,7 @@ update_title (AmendWindow *self)
 
   if (self->project == NULL)
     return;
-  where = branch_label (self->project);
+  where = _amend_window_branch_label (self->project);
   folder = g_path_get_basename (amend_project_get_path (self->project));
   unsaved = gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (amend_editor_get_buffer (self->editor)));
   /* TRANSLATORS: subtitle: the project folder and the draft or amendment */
@@ -252,223 +244,6 @@ recent_changed (GSettings   *settings,
 }
 
 /* ----------------------------------------------------------------------- */
-/* Drafts                                                                   */
-/* ----------------------------------------------------------------------- */
-
-static gboolean
-draft_key_parts (AmendWindow *self,
-                 const char **path,
-                 const char **branch,
-                 const char **file)
-{
-  if (self->project == NULL)
-    return FALSE;
-  *path = amend_project_get_path (self->project);
-  *branch = amend_project_get_branch (self->project);
-  *file = amend_project_get_file (self->project);
-  return TRUE;
-}
-
-static void
-drop_draft (AmendWindow *self)
-{
-  const char *path, *branch, *file;
-  g_autoptr(GError) error = NULL;
-
-  if (draft_key_parts (self, &path, &branch, &file) &&
-      !amend_draft_store_remove (self->drafts, path, branch, file, &error))
-    g_warning ("%s", error->message);
-}
-
-/* Synchronous: on close, before a switch, before opening another project. */
-void
-amend_window_keep_draft (AmendWindow *self)
-{
-  const char *path, *branch, *file;
-  g_autofree char *text = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!draft_key_parts (self, &path, &branch, &file))
-    return;
-  if (!amend_window_has_unsaved (self))
-    {
-      drop_draft (self);
-      return;
-    }
-  text = current_text (self);
-  if (!amend_draft_store_save (self->drafts, path, branch, file, text, strlen (text), &error))
-    show_error (self, _("Unsaved Changes Not Kept"), error->message);
-}
-
-static void
-autosave_done (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(AmendWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!amend_draft_store_save_finish (AMEND_DRAFT_STORE (source), result, &error))
-    toast (self, error->message);
-}
-
-static gboolean
-autosave_tick (gpointer data)
-{
-  AmendWindow *self = data;
-  const char *path, *branch, *file;
-  char *text;
-
-  if (!draft_key_parts (self, &path, &branch, &file))
-    return G_SOURCE_CONTINUE;
-  if (!amend_window_has_unsaved (self))
-    {
-      drop_draft (self);
-      return G_SOURCE_CONTINUE;
-    }
-  text = current_text (self);
-  amend_draft_store_save_async (self->drafts, path, branch, file, g_bytes_new_take (text, strlen (text)),
-                                NULL, autosave_done, g_object_ref (self));
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-restart_autosave (AmendWindow *self)
-{
-  guint seconds = MAX (1, g_settings_get_uint (self->settings, "autosave-interval"));
-
-  g_clear_handle_id (&self->autosave_source, g_source_remove);
-  self->autosave_source = g_timeout_add_seconds (seconds, autosave_tick, self);
-}
-
-static void
-autosave_interval_changed (GSettings   *settings,
-                           const char  *key,
-                           AmendWindow *self)
-{
-  restart_autosave (self);
-}
-
-/* Puts a draft of this project, branch and file back into the editor. */
-static void
-restore_draft (AmendWindow *self)
-{
-  const char *path, *branch, *file;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) saved = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *now = NULL;
-  g_autofree char *when = NULL;
-  g_autofree char *message = NULL;
-  AdwToast *note;
-  gsize len = 0;
-
-  self->draft_restored = FALSE;
-  if (!draft_key_parts (self, &path, &branch, &file))
-    return;
-  text = amend_draft_store_load (self->drafts, path, branch, file, &len, &saved, &error);
-  if (text == NULL)
-    {
-      if (error)
-        toast (self, error->message);
-      return;
-    }
-  if (!g_utf8_validate (text, len, NULL))
-    return;
-  now = current_text (self);
-  if (g_strcmp0 (now, text) == 0)
-    return;
-  amend_editor_replace_text (self->editor, text);
-  self->draft_restored = TRUE;
-  /* TRANSLATORS: time of day of the restored copy, see strftime */
-  when = saved ? g_date_time_format (saved, _("%H:%M on %-d %B")) : g_strdup ("");
-  message = g_strdup_printf (_("Unsaved changes of %s were restored"), when);
-  note = adw_toast_new (message);
-  adw_toast_set_timeout (note, 10);
-  adw_toast_set_button_label (note, _("_Discard"));
-  adw_toast_set_action_name (note, "win.discard-changes");
-  adw_toast_overlay_add_toast (self->toast_overlay, note);
-}
-
-gboolean
-amend_window_draft_restored (AmendWindow *self)
-{
-  return self->draft_restored;
-}
-
-/* ----------------------------------------------------------------------- */
-/* A file changed by another program                                        */
-/* ----------------------------------------------------------------------- */
-
-static gboolean
-check_disk (gpointer data)
-{
-  AmendWindow *self = data;
-  g_autofree char *full = NULL;
-  g_autofree char *text = NULL;
-  gboolean unsaved;
-
-  self->monitor_source = 0;
-  if (self->project == NULL || self->busy)
-    return G_SOURCE_REMOVE;
-  full = amend_project_dup_file_path (self->project);
-  if (!g_file_get_contents (full, &text, NULL, NULL) || !g_utf8_validate (text, -1, NULL))
-    return G_SOURCE_REMOVE;
-  if (g_strcmp0 (text, self->disk_text) == 0)
-    return G_SOURCE_REMOVE;
-
-  unsaved = amend_window_has_unsaved (self);
-  g_free (self->disk_text);
-  self->disk_text = g_strdup (text);
-  if (!unsaved)
-    {
-      const char *saved = amend_project_get_saved_text (self->project);
-
-      amend_editor_load_text (self->editor, text, g_strcmp0 (text, saved) != 0);
-      toast (self, _("Another program changed the regulation; the editor shows its new text"));
-    }
-  else
-    {
-      AdwToast *note = adw_toast_new (_("Another program changed the regulation; your unsaved text stays in the editor"));
-
-      adw_toast_set_timeout (note, 0);
-      adw_toast_set_button_label (note, _("_Load Theirs"));
-      adw_toast_set_action_name (note, "win.load-disk");
-      adw_toast_overlay_add_toast (self->toast_overlay, note);
-    }
-  return G_SOURCE_REMOVE;
-}
-
-static void
-file_changed (GFileMonitor      *monitor,
-              GFile             *file,
-              GFile             *other,
-              GFileMonitorEvent  event,
-              AmendWindow       *self)
-{
-  /* Editors write in bursts; look once it has settled. */
-  g_clear_handle_id (&self->monitor_source, g_source_remove);
-  self->monitor_source = g_timeout_add (250, check_disk, self);
-}
-
-static void
-watch_file (AmendWindow *self)
-{
-  g_autofree char *full = amend_project_dup_file_path (self->project);
-  g_autoptr(GFile) file = g_file_new_for_path (full);
-
-  if (self->monitor)
-    {
-      g_signal_handlers_disconnect_by_func (self->monitor, file_changed, self);
-      g_file_monitor_cancel (self->monitor);
-      g_clear_object (&self->monitor);
-    }
-  self->monitor = g_file_monitor_file (file, G_FILE_MONITOR_NONE, NULL, NULL);
-  if (self->monitor)
-    g_signal_connect (self->monitor, "changed", G_CALLBACK (file_changed), self);
-}
-
-/* ----------------------------------------------------------------------- */
 /* Taking a new snapshot of the project                                     */
 /* ----------------------------------------------------------------------- */
 
@@ -499,7 +274,7 @@ test_hooks (AmendWindow *self)
     }
   if (report && *report)
     {
-      g_autofree char *text = current_text (self);
+      g_autofree char *text = _amend_window_current_text (self);
       g_autofree char *out = g_strdup_printf ("restored=%d\n%s", self->draft_restored, text);
 
       g_file_set_contents (report, out, -1, NULL);
@@ -507,38 +282,44 @@ test_hooks (AmendWindow *self)
     }
 }
 
-static void
-set_project (AmendWindow  *self,
-             AmendProject *project,
-             Reason        reason)
+void
+_amend_window_set_project (AmendWindow  *self,
+                           AmendProject *project,
+                           Reason        reason)
 {
   g_autoptr(AmendProject) old = self->project ? g_object_ref (self->project) : NULL;
+  g_autofree char *old_commit = g_strdup (self->base_commit);
   const char *saved = amend_project_get_saved_text (project);
   const char *disk = amend_project_get_disk_text (project);
   gboolean same_key = old && g_strcmp0 (amend_project_get_path (old), amend_project_get_path (project)) == 0 &&
                       g_strcmp0 (amend_project_get_branch (old), amend_project_get_branch (project)) == 0;
 
+  self->generation++;
   g_set_object (&self->project, project);
-  g_free (self->disk_text);
-  self->disk_text = g_strdup (disk);
+  if (reason != REASON_REFRESH)
+    {
+      g_free (self->disk_text);
+      self->disk_text = g_strdup (disk);
+    }
 
   switch (reason)
     {
     case REASON_OPEN:
     case REASON_SWITCH:
       amend_editor_load_text (self->editor, disk, g_strcmp0 (disk, saved) != 0);
-      restore_draft (self);
+      _amend_window_set_base (self, project);
+      _amend_window_restore_draft (self);
       break;
     case REASON_SAVE:
       {
-        g_autofree char *text = current_text (self);
+        g_autofree char *text = _amend_window_current_text (self);
 
-        /* Typing may have gone on while git worked. */
+        /* The draft of the version before goes; typing may have gone on
+         * while git worked, and waits under the new one. */
+        _amend_window_drop_draft (self);
+        _amend_window_set_base (self, project);
         if (g_strcmp0 (text, saved) == 0)
-          {
-            gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (amend_editor_get_buffer (self->editor)), FALSE);
-            drop_draft (self);
-          }
+          gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (amend_editor_get_buffer (self->editor)), FALSE);
         else
           amend_window_keep_draft (self);
       }
@@ -547,21 +328,24 @@ set_project (AmendWindow  *self,
       /* The unsaved text came along to the amendment: so does its draft. */
       if (old && !same_key)
         amend_draft_store_remove (self->drafts, amend_project_get_path (old), amend_project_get_branch (old),
-                                  amend_project_get_file (old), NULL);
+                                  amend_project_get_file (old), old_commit, NULL);
+      _amend_window_set_base (self, project);
       amend_window_keep_draft (self);
       break;
+    case REASON_REFRESH:
     default:
       break;
     }
 
-  update_title (self);
+  _amend_window_update_title (self);
   update_branch_menu (self);
   amend_outline_panel_set_amendments (self->outline_panel, amend_project_get_amendments (project),
                                       amend_project_get_branch (project), amend_project_get_main_branch (project));
   if (reason == REASON_OPEN || reason == REASON_SWITCH)
     amend_outline_panel_set_document (self->outline_panel, amend_project_get_document (project), NULL);
   amend_history_page_set_project (self->history_page, project);
-  watch_file (self);
+  _amend_window_watch_file (self);
+  _amend_window_watch_git (self);
   remember_recent (self, amend_project_get_path (project));
   gtk_stack_set_visible_child_name (self->main_stack, "project");
   gtk_spinner_stop (self->loading_spinner);
@@ -576,15 +360,17 @@ set_project (AmendWindow  *self,
 /* Opening                                                                  */
 /* ----------------------------------------------------------------------- */
 
-static void
-set_busy (AmendWindow *self,
-          gboolean     busy)
+void
+_amend_window_set_busy (AmendWindow *self,
+                        gboolean     busy)
 {
   self->busy = busy;
   if (busy)
     gtk_spinner_start (self->busy_spinner);
   else
     gtk_spinner_stop (self->busy_spinner);
+  /* Room in the header is scarce on a phone: only while it turns. */
+  gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.propose", !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.switch-branch", !busy);
@@ -607,15 +393,15 @@ project_loaded (GObject      *source,
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  set_busy (self, FALSE);
+  _amend_window_set_busy (self, FALSE);
   if (project == NULL)
     {
       gtk_spinner_stop (self->loading_spinner);
       gtk_stack_set_visible_child_name (self->main_stack, self->project ? "project" : "start");
-      show_error (self, _("Cannot Open the Project"), error->message);
+      _amend_window_show_gerror (self, _("Cannot Open the Project"), error);
       return;
     }
-  set_project (self, project, REASON_OPEN);
+  _amend_window_set_project (self, project, REASON_OPEN);
 }
 
 void
@@ -677,7 +463,7 @@ example_ready (GObject      *source,
   if (path == NULL)
     {
       gtk_stack_set_visible_child_name (self->main_stack, self->project ? "project" : "start");
-      show_error (self, _("Cannot Open the Example"), error->message);
+      _amend_window_show_gerror (self, _("Cannot Open the Example"), error);
       return;
     }
   amend_window_open (self, path);
@@ -711,23 +497,27 @@ saved (GObject      *source,
   g_autofree char *commit = NULL;
   g_autoptr(AmendProject) next = amend_project_save_finish (AMEND_PROJECT (source), result, &commit, &error);
   g_autofree char *message = NULL;
+  g_autofree char *where = NULL;
   After after = self->after;
   g_autofree char *branch = g_steal_pointer (&self->after_branch);
 
   self->after = AFTER_NOTHING;
-  set_busy (self, FALSE);
+  _amend_window_set_busy (self, FALSE);
   if (next == NULL)
     {
-      show_error (self, _("Not Saved"), error->message);
+      _amend_window_show_gerror (self, _("Not Saved"), error);
+      if (g_error_matches (error, AMEND_PROJECT_ERROR, AMEND_PROJECT_ERROR_BRANCH_CHANGED))
+        _amend_window_schedule_refresh (self, 0);
       return;
     }
-  set_project (self, next, REASON_SAVE);
-  message = g_strdup_printf (_("Saved version %.7s"), commit);
-  toast (self, message);
+  _amend_window_set_project (self, next, REASON_SAVE);
+  where = _amend_window_where_label (next);
+  message = g_strdup_printf (_("Saved as a new version of %s"), where);
+  _amend_window_toast (self, message);
   if (after == AFTER_SWITCH && branch)
-    start_switch (self, branch, FALSE);
+    _amend_window_start_switch (self, branch, FALSE);
   else if (after == AFTER_PROPOSE)
-    ask_propose (self);
+    _amend_window_ask_propose (self);
 }
 
 void
@@ -740,11 +530,11 @@ amend_window_save (AmendWindow *self,
   g_return_if_fail (AMEND_IS_WINDOW (self));
   if (self->project == NULL || self->busy)
     return;
-  text = current_text (self);
+  text = _amend_window_current_text (self);
   /* What is written now is what the file monitor will see. */
   g_free (self->disk_text);
   self->disk_text = g_strdup (text);
-  set_busy (self, TRUE);
+  _amend_window_set_busy (self, TRUE);
   amend_project_save_async (self->project, text, author, message && *message ? message : NULL,
                             NULL, saved, g_object_ref (self));
 }
@@ -768,24 +558,80 @@ save_response (AdwMessageDialog *dialog,
   amend_window_save (self, amend_save_dialog_get_message (save), author);
 }
 
-static void
-ask_save (AmendWindow *self)
+/* What the live check found, as a warning above the message. */
+static char *
+check_warning (AmendWindow *self)
+{
+  GPtrArray *findings = amend_editor_get_findings (self->editor);
+  guint errors = 0;
+
+  for (guint i = 0; findings && i < findings->len; i++)
+    errors += ((AmendDiagnostic *) g_ptr_array_index (findings, i))->severity == AMEND_SEVERITY_ERROR;
+  if (errors == 0)
+    return NULL;
+  return g_strdup_printf (ngettext ("The check found %u error in the text. You can save it anyway and correct it later.",
+                                    "The check found %u errors in the text. You can save it anyway and correct them later.",
+                                    errors),
+                          errors);
+}
+
+/* @message: what the message field starts with, or NULL. */
+void
+_amend_window_ask_save_with (AmendWindow *self,
+                             const char  *message)
 {
   g_autofree char *where = NULL;
+  g_autofree char *warning = NULL;
   AmendSaveDialog *dialog;
 
   if (self->project == NULL || self->busy)
     return;
   if (!amend_window_has_unsaved (self))
     {
-      toast (self, _("Nothing to save: the text is the last saved version"));
+      _amend_window_toast (self, _("Nothing to save: the text is the last saved version"));
       return;
     }
-  where = amend_project_is_on_main (self->project) ? g_strdup (_("the draft"))
-                                                   : g_strdup_printf ("\xe2\x80\x9c%s\xe2\x80\x9d", gtk_label_get_text (self->branch_label));
+  where = _amend_window_where_label (self->project);
   dialog = amend_save_dialog_new (GTK_WINDOW (self), self->settings, where);
+  warning = check_warning (self);
+  amend_save_dialog_set_warning (dialog, warning);
+  if (message)
+    amend_save_dialog_set_message (dialog, message);
   g_signal_connect (dialog, "response", G_CALLBACK (save_response), self);
-  track_dialog (self, GTK_WINDOW (dialog));
+  _amend_window_track_dialog (self, GTK_WINDOW (dialog));
+}
+
+void
+_amend_window_ask_save (AmendWindow *self)
+{
+  _amend_window_ask_save_with (self, NULL);
+}
+
+/* An older version becomes the text again, as one step Ctrl+Z takes back,
+ * and is saved as a new version through the save dialog; the versions
+ * after it stay in the history. */
+static void
+restore_version (AmendHistoryPage *page,
+                 const char       *text,
+                 const char       *when,
+                 AmendWindow      *self)
+{
+  g_autofree char *message = g_strdup_printf (_("Restore the version of %s"), when);
+
+  if (self->project == NULL || self->busy)
+    return;
+  amend_editor_replace_text (self->editor, text);
+  adw_view_stack_set_visible_child_name (self->view_stack, "editor");
+  _amend_window_ask_save_with (self, message);
+}
+
+static void
+export_version (AmendHistoryPage *page,
+                const char       *text,
+                const char       *suffix,
+                AmendWindow      *self)
+{
+  _amend_window_ask_export (self, text, suffix);
 }
 
 /* ----------------------------------------------------------------------- */
@@ -803,26 +649,28 @@ switched (GObject      *source,
   g_autofree char *where = NULL;
   g_autofree char *message = NULL;
 
-  set_busy (self, FALSE);
+  _amend_window_set_busy (self, FALSE);
   if (next == NULL)
     {
       /* The unsaved text was kept as a draft: put it back. */
-      show_error (self, _("Not Switched"), error->message);
-      restore_draft (self);
+      _amend_window_show_gerror (self, _("Not Switched"), error);
+      _amend_window_restore_draft (self);
+      if (g_error_matches (error, AMEND_PROJECT_ERROR, AMEND_PROJECT_ERROR_BRANCH_CHANGED))
+        _amend_window_schedule_refresh (self, 0);
       return;
     }
-  set_project (self, next, REASON_SWITCH);
-  where = branch_label (next);
+  _amend_window_set_project (self, next, REASON_SWITCH);
+  where = _amend_window_branch_label (next);
   message = g_strdup_printf (_("Now writing in %s"), where);
-  toast (self, message);
+  _amend_window_toast (self, message);
 }
 
-static void
-start_switch (AmendWindow *self,
-              const char  *branch,
-              gboolean     put_back)
+void
+_amend_window_start_switch (AmendWindow *self,
+                            const char  *branch,
+                            gboolean     put_back)
 {
-  set_busy (self, TRUE);
+  _amend_window_set_busy (self, TRUE);
   amend_project_switch_async (self->project, branch, put_back, NULL, switched, g_object_ref (self));
 }
 
@@ -841,17 +689,17 @@ leave_response (AdwMessageDialog *dialog,
       if (propose)
         {
           gtk_text_buffer_set_text (GTK_TEXT_BUFFER (amend_editor_get_buffer (self->editor)), "", 0);
-          start_switch (self, amend_project_get_main_branch (self->project), TRUE);
+          _amend_window_start_switch (self, amend_project_get_main_branch (self->project), TRUE);
         }
       else
-        start_switch (self, branch, TRUE);
+        _amend_window_start_switch (self, branch, TRUE);
     }
   else if (g_strcmp0 (response, AMEND_LEAVE_SAVE) == 0)
     {
       self->after = propose ? AFTER_PROPOSE : AFTER_SWITCH;
       g_free (self->after_branch);
       self->after_branch = g_steal_pointer (&branch);
-      ask_save (self);
+      _amend_window_ask_save (self);
     }
 }
 
@@ -860,9 +708,7 @@ ask_leave (AmendWindow *self,
            const char  *branch,
            gboolean     propose)
 {
-  g_autofree char *where = amend_project_is_on_main (self->project)
-                           ? g_strdup (_("the draft"))
-                           : g_strdup_printf ("\xe2\x80\x9c%s\xe2\x80\x9d", gtk_label_get_text (self->branch_label));
+  g_autofree char *where = _amend_window_where_label (self->project);
   g_autofree char *body = g_strdup_printf (_("The text of %s has changes that are not saved. Save them as a version first, "
                                              "or keep them here unsaved: they wait for you when you come back to it."),
                                            where);
@@ -880,7 +726,7 @@ ask_leave (AmendWindow *self,
   if (propose)
     g_object_set_data (G_OBJECT (dialog), "propose", GINT_TO_POINTER (1));
   g_signal_connect (dialog, "response", G_CALLBACK (leave_response), self);
-  track_dialog (self, GTK_WINDOW (dialog));
+  _amend_window_track_dialog (self, GTK_WINDOW (dialog));
 }
 
 void
@@ -894,7 +740,7 @@ amend_window_switch_branch (AmendWindow *self,
   if (amend_window_has_unsaved (self))
     ask_leave (self, branch, FALSE);
   else
-    start_switch (self, branch, FALSE);
+    _amend_window_start_switch (self, branch, FALSE);
 }
 
 /* ----------------------------------------------------------------------- */
@@ -912,16 +758,18 @@ proposed (GObject      *source,
   g_autofree char *message = NULL;
   g_autofree char *where = NULL;
 
-  set_busy (self, FALSE);
+  _amend_window_set_busy (self, FALSE);
   if (next == NULL)
     {
-      show_error (self, _("Amendment Not Proposed"), error->message);
+      _amend_window_show_gerror (self, _("Amendment Not Proposed"), error);
+      if (g_error_matches (error, AMEND_PROJECT_ERROR, AMEND_PROJECT_ERROR_BRANCH_CHANGED))
+        _amend_window_schedule_refresh (self, 0);
       return;
     }
-  set_project (self, next, REASON_PROPOSE);
-  where = branch_label (next);
+  _amend_window_set_project (self, next, REASON_PROPOSE);
+  where = _amend_window_branch_label (next);
   message = g_strdup_printf (_("Proposed \xe2\x80\x9c%s\xe2\x80\x9d; you are writing in it now"), where);
-  toast (self, message);
+  _amend_window_toast (self, message);
   amend_outline_panel_show_page (self->outline_panel, "amendments");
 }
 
@@ -934,7 +782,7 @@ amend_window_propose (AmendWindow        *self,
   g_return_if_fail (AMEND_IS_WINDOW (self));
   if (self->project == NULL || self->busy)
     return;
-  set_busy (self, TRUE);
+  _amend_window_set_busy (self, TRUE);
   amend_project_propose_async (self->project, title, submitters, motivation, NULL, proposed, g_object_ref (self));
 }
 
@@ -955,11 +803,15 @@ propose_response (AdwMessageDialog *dialog,
                         *motivation ? motivation : NULL);
 }
 
-static void
-ask_propose (AmendWindow *self)
+void
+_amend_window_ask_propose (AmendWindow *self)
 {
   g_autofree char *me = amend_settings_dup_author (self->settings);
   AmendProposeDialog *dialog;
+
+  /* The user is the first submitter: from the preferences, else from git. */
+  if (me == NULL)
+    me = amend_git_config_author ();
   gboolean unsaved;
 
   if (self->project == NULL || self->busy)
@@ -975,312 +827,7 @@ ask_propose (AmendWindow *self)
   dialog = amend_propose_dialog_new (GTK_WINDOW (self), me,
                                      unsaved ? _("Your unsaved changes to the draft come along to the amendment.") : NULL);
   g_signal_connect (dialog, "response", G_CALLBACK (propose_response), self);
-  track_dialog (self, GTK_WINDOW (dialog));
-}
-
-/* ----------------------------------------------------------------------- */
-/* New, import, open, export                                                */
-/* ----------------------------------------------------------------------- */
-
-static void
-new_project_response (AdwMessageDialog *dialog,
-                      const char       *response,
-                      AmendWindow      *self)
-{
-  AmendNewProjectDialog *np = AMEND_NEW_PROJECT_DIALOG (dialog);
-  AmendDocument *imported = g_object_get_data (G_OBJECT (dialog), "document");
-  const char *title = amend_new_project_dialog_get_title_text (np);
-  const char *code = amend_new_project_dialog_get_code (np);
-  g_autofree char *folder = NULL;
-  g_autofree char *author = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *slug = NULL;
-  g_autofree char *file_name = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (g_strcmp0 (response, "create") != 0)
-    return;
-  amend_new_project_dialog_remember (np);
-  folder = amend_new_project_dialog_dup_folder (np);
-  author = amend_new_project_dialog_dup_author (np);
-  if (imported)
-    {
-      amend_document_set_meta (imported, "title", title);
-      amend_document_set_meta (imported, "authority", code);
-      text = amend_document_to_markdown (imported);
-    }
-  else
-    text = amend_project_template_text (title, code);
-  slug = amend_slug_from_title (title);
-  file_name = g_strconcat (slug, ".md", NULL);
-  if (!amend_project_create (folder, file_name, text, author, &error))
-    {
-      show_error (self, _("Project Not Created"), error->message);
-      return;
-    }
-  amend_window_open (self, folder);
-}
-
-static void
-ask_new_project (AmendWindow   *self,
-                 AmendDocument *imported,
-                 const char    *source_name)
-{
-  AmendNewProjectDialog *dialog = amend_new_project_dialog_new (GTK_WINDOW (self), self->settings, source_name);
-
-  if (imported)
-    {
-      g_object_set_data_full (G_OBJECT (dialog), "document", g_object_ref (imported), g_object_unref);
-      amend_new_project_dialog_fill (dialog, amend_document_get_meta (imported, "title"),
-                                     amend_document_get_meta (imported, "authority"), NULL);
-    }
-  g_signal_connect (dialog, "response", G_CALLBACK (new_project_response), self);
-  track_dialog (self, GTK_WINDOW (dialog));
-}
-
-static void
-open_response (GtkNativeDialog *chooser,
-               int              response,
-               AmendWindow     *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = g_file_get_path (file);
-
-      if (path)
-        amend_window_open (self, path);
-    }
-  g_object_unref (chooser);
-}
-
-static void
-import_response (GtkNativeDialog *chooser,
-                 int              response,
-                 AmendWindow     *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) amend_diagnostic_free);
-      g_autoptr(GError) error = NULL;
-      g_autoptr(AmendDocument) doc = amend_xml_import_file (file, warnings, &error);
-      g_autofree char *name = g_file_get_basename (file);
-
-      if (doc == NULL)
-        show_error (self, _("Not Imported"), error->message);
-      else
-        ask_new_project (self, doc, name);
-    }
-  g_object_unref (chooser);
-}
-
-static void
-export_save_response (GtkNativeDialog *chooser,
-                      int              response,
-                      AmendWindow     *self)
-{
-  AmendExportFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "format"));
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *text = current_text (self);
-      g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) amend_diagnostic_free);
-      g_autoptr(GError) error = NULL;
-      g_autoptr(AmendDocument) doc = amend_document_new_from_data (text, strlen (text), &error);
-      g_autoptr(GBytes) xml = doc ? amend_export_document (doc, format, warnings, &error) : NULL;
-
-      /* Atomic, as every write of Amend's. */
-      if (xml == NULL ||
-          !g_file_replace_contents (file, g_bytes_get_data (xml, NULL), g_bytes_get_size (xml), NULL, FALSE,
-                                    G_FILE_CREATE_NONE, NULL, NULL, &error))
-        show_error (self, _("Not Exported"), error->message);
-      else if (warnings->len > 0)
-        {
-          g_autofree char *message = g_strdup_printf (ngettext ("Exported, with %u warning: %s",
-                                                                "Exported, with %u warnings; the first: %s",
-                                                                warnings->len),
-                                                      warnings->len,
-                                                      ((AmendDiagnostic *) g_ptr_array_index (warnings, 0))->message);
-          toast (self, message);
-        }
-      else
-        toast (self, _("Exported"));
-    }
-  g_object_unref (chooser);
-}
-
-static void
-export_response (AdwMessageDialog *dialog,
-                 const char       *response,
-                 AmendWindow      *self)
-{
-  AmendExportFormat format = amend_export_dialog_get_format (AMEND_EXPORT_DIALOG (dialog));
-  GtkFileChooserNative *chooser;
-  g_autofree char *base = NULL;
-  g_autofree char *name = NULL;
-
-  if (g_strcmp0 (response, "export") != 0 || self->project == NULL)
-    return;
-  base = g_strdup (amend_project_get_file (self->project));
-  if (g_str_has_suffix (base, ".md"))
-    base[strlen (base) - 3] = '\0';
-  name = g_strdup_printf ("%s.%s.xml", base, amend_export_format_suffix (format));
-  chooser = gtk_file_chooser_native_new (_("Export As"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_object_set_data (G_OBJECT (chooser), "format", GINT_TO_POINTER (format));
-  g_signal_connect (chooser, "response", G_CALLBACK (export_save_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-/* ----------------------------------------------------------------------- */
-/* Actions                                                                  */
-/* ----------------------------------------------------------------------- */
-
-static void
-action_save (GtkWidget  *widget,
-             const char *name,
-             GVariant   *param)
-{
-  AmendWindow *self = AMEND_WINDOW (widget);
-
-  self->after = AFTER_NOTHING;
-  ask_save (self);
-}
-
-static void
-action_find (GtkWidget  *widget,
-             const char *name,
-             GVariant   *param)
-{
-  AmendWindow *self = AMEND_WINDOW (widget);
-
-  if (self->project == NULL)
-    return;
-  adw_view_stack_set_visible_child_name (self->view_stack, "editor");
-  amend_editor_find (self->editor, g_str_equal (name, "win.replace"));
-}
-
-static void
-action_open (GtkWidget  *widget,
-             const char *name,
-             GVariant   *param)
-{
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Open a Project"), GTK_WINDOW (widget),
-                                                               GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
-                                                               _("_Open"), _("_Cancel"));
-
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (open_response), widget);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-action_import (GtkWidget  *widget,
-               const char *name,
-               GVariant   *param)
-{
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Import an Official XML File"), GTK_WINDOW (widget),
-                                                               GTK_FILE_CHOOSER_ACTION_OPEN,
-                                                               _("_Import"), _("_Cancel"));
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _("CVDR, STOP or Akoma Ntoso XML"));
-  gtk_file_filter_add_suffix (filter, "xml");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_object_unref (filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (import_response), widget);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-action_new_project (GtkWidget  *widget,
-                    const char *name,
-                    GVariant   *param)
-{
-  ask_new_project (AMEND_WINDOW (widget), NULL, NULL);
-}
-
-static void
-action_open_example (GtkWidget  *widget,
-                     const char *name,
-                     GVariant   *param)
-{
-  amend_window_open_example (AMEND_WINDOW (widget));
-}
-
-static void
-action_propose (GtkWidget  *widget,
-                const char *name,
-                GVariant   *param)
-{
-  AmendWindow *self = AMEND_WINDOW (widget);
-
-  self->after = AFTER_NOTHING;
-  ask_propose (self);
-}
-
-static void
-action_toggle_sidebar (GtkWidget  *widget,
-                       const char *name,
-                       GVariant   *param)
-{
-  AmendWindow *self = AMEND_WINDOW (widget);
-
-  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
-}
-
-static void
-action_switch_branch (GtkWidget  *widget,
-                      const char *name,
-                      GVariant   *param)
-{
-  amend_window_switch_branch (AMEND_WINDOW (widget), g_variant_get_string (param, NULL));
-}
-
-static void
-action_export (GtkWidget  *widget,
-               const char *name,
-               GVariant   *param)
-{
-  AmendWindow *self = AMEND_WINDOW (widget);
-  AmendExportDialog *dialog;
-
-  if (self->project == NULL)
-    return;
-  dialog = amend_export_dialog_new (GTK_WINDOW (self));
-  g_signal_connect (dialog, "response", G_CALLBACK (export_response), self);
-  track_dialog (self, GTK_WINDOW (dialog));
-}
-
-static void
-action_discard_changes (GtkWidget  *widget,
-                        const char *name,
-                        GVariant   *param)
-{
-  AmendWindow *self = AMEND_WINDOW (widget);
-  const char *saved;
-
-  if (self->project == NULL)
-    return;
-  saved = amend_project_get_saved_text (self->project);
-  /* Undoable: Ctrl+Z brings the discarded text back. */
-  amend_editor_replace_text (self->editor, saved ? saved : self->disk_text);
-  drop_draft (self);
-}
-
-static void
-action_load_disk (GtkWidget  *widget,
-                  const char *name,
-                  GVariant   *param)
-{
-  AmendWindow *self = AMEND_WINDOW (widget);
-
-  if (self->project && self->disk_text)
-    amend_editor_replace_text (self->editor, self->disk_text);
+  _amend_window_track_dialog (self, GTK_WINDOW (dialog));
 }
 
 /* ----------------------------------------------------------------------- */
@@ -1332,14 +879,14 @@ squeezed (AdwSqueezer *squeezer,
           AmendWindow *self)
 {
   adw_view_switcher_bar_set_reveal (self->switcher_bar,
-                                    adw_squeezer_get_visible_child (squeezer) == GTK_WIDGET (self->narrow_title));
+                                    gtk_widget_get_parent (GTK_WIDGET (self->wide_title)) != adw_squeezer_get_visible_child (squeezer));
 }
 
 static void
 modified_changed (GtkTextBuffer *buffer,
                   AmendWindow   *self)
 {
-  update_title (self);
+  _amend_window_update_title (self);
 }
 
 static void
@@ -1413,6 +960,13 @@ amend_window_get_last_error (AmendWindow *self)
   return self->last_error;
 }
 
+/* What the header says the text is: the draft, or an amendment's title. */
+const char *
+amend_window_get_where (AmendWindow *self)
+{
+  return gtk_label_get_text (self->branch_label);
+}
+
 void
 amend_window_show_page (AmendWindow *self,
                         const char  *name)
@@ -1428,17 +982,16 @@ amend_window_dispose (GObject *object)
   AmendWindow *self = (AmendWindow *) object;
 
   g_clear_handle_id (&self->autosave_source, g_source_remove);
-  g_clear_handle_id (&self->monitor_source, g_source_remove);
+  _amend_window_unwatch (self);
   if (self->dialog)
     {
       g_object_weak_unref (G_OBJECT (self->dialog), forget_dialog, self);
       self->dialog = NULL;
     }
-  if (self->monitor)
+  if (self->chooser)
     {
-      g_signal_handlers_disconnect_by_func (self->monitor, file_changed, self);
-      g_file_monitor_cancel (self->monitor);
-      g_clear_object (&self->monitor);
+      g_object_weak_unref (G_OBJECT (self->chooser), forget_chooser, self);
+      self->chooser = NULL;
     }
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -1463,6 +1016,9 @@ amend_window_finalize (GObject *object)
   g_free (self->disk_text);
   g_free (self->last_error);
   g_free (self->after_branch);
+  g_free (self->base_commit);
+  g_free (self->base_digest);
+  g_free (self->stray_commit);
   G_OBJECT_CLASS (amend_window_parent_class)->finalize (object);
 }
 
@@ -1501,26 +1057,7 @@ amend_window_class_init (AmendWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmendWindow, editor);
   gtk_widget_class_bind_template_child (widget_class, AmendWindow, history_page);
 
-  gtk_widget_class_install_action (widget_class, "win.save", NULL, action_save);
-  gtk_widget_class_install_action (widget_class, "win.find", NULL, action_find);
-  gtk_widget_class_install_action (widget_class, "win.replace", NULL, action_find);
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, action_open);
-  gtk_widget_class_install_action (widget_class, "win.import", NULL, action_import);
-  gtk_widget_class_install_action (widget_class, "win.new-project", NULL, action_new_project);
-  gtk_widget_class_install_action (widget_class, "win.open-example", NULL, action_open_example);
-  gtk_widget_class_install_action (widget_class, "win.propose", NULL, action_propose);
-  gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, action_toggle_sidebar);
-  gtk_widget_class_install_action (widget_class, "win.switch-branch", "s", action_switch_branch);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, action_export);
-  gtk_widget_class_install_action (widget_class, "win.discard-changes", NULL, action_discard_changes);
-  gtk_widget_class_install_action (widget_class, "win.load-disk", NULL, action_load_disk);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "win.replace", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_N, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.propose", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
+  _amend_window_class_actions_init (klass);
 }
 
 /* From the build tree (AMEND_DATA_DIR set) the application icon is in
@@ -1562,7 +1099,6 @@ amend_window_init (AmendWindow *self)
   recent = g_settings_get_strv (self->settings, "recent-projects");
   amend_start_page_set_recent (self->start_page, (const char * const *) recent);
   g_signal_connect_object (self->settings, "changed::recent-projects", G_CALLBACK (recent_changed), self, 0);
-  g_signal_connect_object (self->settings, "changed::autosave-interval", G_CALLBACK (autosave_interval_changed), self, 0);
   g_signal_connect (self->start_page, "open-recent", G_CALLBACK (start_open_recent), self);
   g_signal_connect (self->outline_panel, "line-activated", G_CALLBACK (outline_line_activated), self);
   g_signal_connect (self->outline_panel, "branch-activated", G_CALLBACK (outline_branch_activated), self);
@@ -1571,7 +1107,9 @@ amend_window_init (AmendWindow *self)
   g_signal_connect (amend_editor_get_buffer (self->editor), "modified-changed", G_CALLBACK (modified_changed), self);
   g_signal_connect (self->title_squeezer, "notify::visible-child", G_CALLBACK (squeezed), self);
   amend_history_page_set_editor (self->history_page, self->editor);
-  restart_autosave (self);
+  g_signal_connect (self->history_page, "restore-version", G_CALLBACK (restore_version), self);
+  g_signal_connect (self->history_page, "export-version", G_CALLBACK (export_version), self);
+  _amend_window_drafts_init (self);
   gtk_stack_set_visible_child_name (self->main_stack, "start");
 }
 

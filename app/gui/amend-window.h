@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "amend-draft-store.h"
+#include "amend-export-dialog.h"
 #include "amend-editor.h"
 #include "amend-history-page.h"
 #include "amend-outline-panel.h"
@@ -37,6 +38,7 @@ gboolean           amend_window_is_busy           (AmendWindow    *self);
 gboolean           amend_window_has_unsaved       (AmendWindow    *self);
 gboolean           amend_window_draft_restored    (AmendWindow    *self);
 const char        *amend_window_get_last_error    (AmendWindow    *self);
+const char        *amend_window_get_where         (AmendWindow    *self);
 void               amend_window_show_page         (AmendWindow    *self,
                                                    const char     *name);
 void               amend_window_save              (AmendWindow    *self,
@@ -49,5 +51,10 @@ void               amend_window_propose           (AmendWindow    *self,
                                                    const char * const *submitters,
                                                    const char     *motivation);
 void               amend_window_keep_draft        (AmendWindow    *self);
+GtkFileChooser    *amend_window_get_file_chooser  (AmendWindow    *self);
+void               amend_window_export_to         (AmendWindow    *self,
+                                                   const char     *text,
+                                                   AmendExportFormat format,
+                                                   GFile          *file);
 
 G_END_DECLS

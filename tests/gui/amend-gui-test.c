@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <gdk/x11/gdkx.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
@@ -46,6 +47,9 @@ amend_gui_test_init (int    *argc,
   g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
   gtk_init ();
   adw_init ();
+  /* The buttons GNOME puts in a header bar, as on a GNOME desktop or a
+   * phone; without a window manager GTK would add minimize and maximize. */
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
   amend_gui_init_resources ();
 }
 
@@ -250,4 +254,135 @@ amend_gui_save_png (GtkWidget  *widget,
   g_assert_nonnull (node);
   texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+/* Runs the real `amend` program (AMEND_BIN) on the fixture's project, as
+ * a user in a terminal beside the window would; its exit status. */
+int
+amend_gui_cli (AmendGuiFixture *f,
+               char           **out,
+               ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  int status = -1;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("AMEND_BIN"));
+  g_ptr_array_add (argv, (char *) "-C");
+  g_ptr_array_add (argv, f->dir);
+  va_start (args, out);
+  while ((arg = va_arg (args, const char *)))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  g_assert_nonnull (g_ptr_array_index (argv, 0));
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_test_message ("amend said: %s", err);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+/* Real input: xdotool sends key presses and clicks to the X server
+ * (XTest), which hands them to the window as a person's would. */
+gboolean
+amend_gui_have_xdotool (void)
+{
+  g_autofree char *path = g_find_program_in_path ("xdotool");
+
+  return path != NULL && GDK_IS_X11_DISPLAY (gdk_display_get_default ());
+}
+
+static void
+xdotool (const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_ptr_array_add (argv, (char *) "xdotool");
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+static char *
+xid_of (GtkWidget *widget)
+{
+  GdkSurface *surface = gtk_native_get_surface (gtk_widget_get_native (widget));
+
+  return g_strdup_printf ("%lu", (unsigned long) gdk_x11_surface_get_xid (surface));
+}
+
+/* Gives the X focus to the widget's window (there is no window manager
+ * under Xvfb to do it) and the keyboard focus to the widget. */
+static void
+focus (GtkWidget *widget)
+{
+  g_autofree char *xid = xid_of (widget);
+  const char *args[] = { "windowfocus", "--sync", xid, NULL };
+
+  xdotool (args);
+  if (gtk_widget_get_focusable (widget) || GTK_IS_TEXT_VIEW (widget))
+    gtk_widget_grab_focus (widget);
+  amend_gui_spin (100);
+}
+
+/* @keys as xdotool names them: "ctrl+s", "F6", "Escape". */
+void
+amend_gui_keys (GtkWidget  *widget,
+                const char *keys)
+{
+  const char *args[] = { "key", "--clearmodifiers", keys, NULL };
+
+  focus (widget);
+  xdotool (args);
+  amend_gui_spin (200);
+}
+
+void
+amend_gui_type_keys (GtkWidget  *widget,
+                     const char *text)
+{
+  const char *args[] = { "type", "--delay", "5", "--", text, NULL };
+
+  focus (widget);
+  xdotool (args);
+  amend_gui_spin (200);
+}
+
+/* A click of the first button in the middle of @widget. */
+void
+amend_gui_click (GtkWidget *widget)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  g_autofree char *xid = xid_of (widget);
+  g_autofree char *x = NULL;
+  g_autofree char *y = NULL;
+  graphene_point_t at;
+  double nx = 0, ny = 0;
+
+  g_assert_true (gtk_widget_get_mapped (widget));
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native),
+                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.f,
+                                                                 gtk_widget_get_height (widget) / 2.f),
+                                           &at));
+  /* The surface's origin is the native widget's, less its shadow. */
+  gtk_native_get_surface_transform (native, &nx, &ny);
+  x = g_strdup_printf ("%d", (int) (at.x + nx));
+  y = g_strdup_printf ("%d", (int) (at.y + ny));
+  {
+    const char *args[] = { "mousemove", "--sync", "--window", xid, x, y, "click", "1", NULL };
+
+    focus (GTK_WIDGET (native));
+    xdotool (args);
+  }
+  amend_gui_spin (200);
 }

@@ -32,5 +32,14 @@ void     amend_gui_type             (AmendGuiFixture *f,
 char    *amend_gui_text             (AmendGuiFixture *f);
 void     amend_gui_save_png         (GtkWidget       *widget,
                                      const char      *path);
+int      amend_gui_cli              (AmendGuiFixture *f,
+                                     char           **out,
+                                     ...) G_GNUC_NULL_TERMINATED;
+gboolean amend_gui_have_xdotool     (void);
+void     amend_gui_keys             (GtkWidget       *widget,
+                                     const char      *keys);
+void     amend_gui_type_keys        (GtkWidget       *widget,
+                                     const char      *text);
+void     amend_gui_click            (GtkWidget       *widget);
 
 G_END_DECLS

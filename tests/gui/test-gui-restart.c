@@ -94,6 +94,7 @@ test_kill_and_restart (void)
   g_autofree char *shown = NULL;
   g_autofree char *on_disk = NULL;
   g_autofree char *status = NULL;
+  g_autofree char *head = NULL;
   g_autoptr(AmendRepository) repo = NULL;
   g_autoptr(AmendDraftStore) store = NULL;
   g_autoptr(GSubprocess) first = NULL;
@@ -113,7 +114,10 @@ test_kill_and_restart (void)
   first = start_gui (home, dir, out, TYPED, NULL);
   g_assert_true (wait_for (file_has, &typed, 120));
   store = amend_draft_store_new (drafts_dir);
-  draft = amend_draft_store_path (store, top, "main", "apv-lindewaarde.md");
+  head = amend_test_git_ok (dir, "rev-parse", "HEAD", NULL);
+  g_strchomp (head);
+  /* Kept under the branch and the version the text was typed on. */
+  draft = amend_draft_store_path (store, top, "main", "apv-lindewaarde.md", head);
   drafted.path = draft;
   /* Generous: on a loaded machine the timer and the first frame are slow. */
   g_assert_true (wait_for (file_has, &drafted, 120));

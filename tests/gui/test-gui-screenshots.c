@@ -5,7 +5,9 @@
  * Written to tests/gui/screenshots/NAME-LANG.png in the build folder, in
  * the language meson starts the program in (LANGUAGE=nl or en), to be
  * looked at by a person.  Each case also checks that its window drew
- * something of its own size.
+ * something of its own size, and that it shows what it is meant to show:
+ * the sentences given to shoot (), in English or, in the Dutch run, in
+ * Dutch, as labels on the screen.
  */
 #include "config.h"
 
@@ -15,6 +17,8 @@
 
 #include "amend-export-dialog.h"
 #include "amend-gui-test.h"
+#include "amend-start-page.h"
+#include "amend-test-git.h"
 #include "amend-new-project-dialog.h"
 #include "amend-preferences-window.h"
 #include "amend-propose-dialog.h"
@@ -31,13 +35,38 @@ png_path (const char *name)
   return g_build_filename (dir ? dir : "screenshots", file, NULL);
 }
 
+static gboolean
+dutch (void)
+{
+  return g_strcmp0 (g_getenv ("AMEND_SCREENSHOT_LANG"), "nl") == 0;
+}
+
+/* Every label that is on the screen in @widget, one per line. */
+static void
+collect_text (GtkWidget *widget,
+              GString   *out)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_text (child, out);
+}
+
+/* @...: pairs of an English and a Dutch piece of text, NULL at the end;
+ * the one of the language of this run must be on the screen. */
 static void
 shoot (GtkWidget  *widget,
-       const char *name)
+       const char *name,
+       ...)
 {
   g_autofree char *path = png_path (name);
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GString) shown = g_string_new (NULL);
+  const char *english;
+  va_list args;
 
   /* Let layout, fonts and the transitions settle. */
   amend_gui_spin (700);
@@ -46,16 +75,30 @@ shoot (GtkWidget  *widget,
   g_assert_no_error (error);
   g_assert_cmpint (gdk_texture_get_width (texture), ==, gtk_widget_get_width (widget));
   g_test_message ("wrote %s", path);
+
+  collect_text (widget, shown);
+  va_start (args, name);
+  while ((english = va_arg (args, const char *)))
+    {
+      const char *nl = va_arg (args, const char *);
+      const char *want = dutch () ? nl : english;
+
+      if (strstr (shown->str, want) == NULL)
+        g_error ("%s does not show \u201c%s\u201d; it shows:\n%s", name, want, shown->str);
+    }
+  va_end (args);
 }
 
 static void
 dialog_shot (AmendGuiFixture *f,
              GtkWindow       *dialog,
-             const char      *name)
+             const char      *name,
+             const char      *english,
+             const char      *nl)
 {
   gtk_window_present (dialog);
   amend_gui_spin (200);
-  shoot (GTK_WIDGET (dialog), name);
+  shoot (GTK_WIDGET (dialog), name, english, nl, NULL);
   gtk_window_destroy (dialog);
 }
 
@@ -72,7 +115,8 @@ test_main_window (AmendGuiFixture *f,
   amend_gui_wait_idle (f);
   amend_editor_show_findings (editor, TRUE);
   amend_editor_goto_line (editor, amend_editor_get_cursor_line (editor));
-  shoot (GTK_WIDGET (f->window), "main-window");
+  shoot (GTK_WIDGET (f->window), "main-window", "History", "Geschiedenis", "Draft", "Ontwerp",
+         "Properties\u2026", "Eigenschappen\u2026", "Lindewaarde 2027 \u00b7 gm9999", "Lindewaarde 2027 \u00b7 gm9999", NULL);
 }
 
 static void
@@ -89,7 +133,7 @@ test_narrow (AmendGuiFixture *f,
   gtk_window_present (GTK_WINDOW (f->window));
   amend_window_open (f->window, f->dir);
   amend_gui_wait_idle (f);
-  shoot (GTK_WIDGET (f->window), "main-window-narrow");
+  shoot (GTK_WIDGET (f->window), "main-window-narrow", "Draft", "Ontwerp", "History", "Geschiedenis", NULL);
 }
 
 static void
@@ -102,17 +146,132 @@ test_history (AmendGuiFixture *f,
   amend_window_show_page (f->window, "history");
   amend_history_page_select (history, 0);
   amend_gui_wait_idle (f);
-  shoot (GTK_WIDGET (f->window), "history");
+  shoot (GTK_WIDGET (f->window), "history", "Changes from the version of", "Wijzigingen van de versie van",
+         "With the current text", "Met de huidige tekst", "Changes Since", "Wijzigingen sindsdien", NULL);
+}
+
+/* The sidebar hidden with F9: the renvooi as wide as the window. */
+static void
+test_history_wide (AmendGuiFixture *f,
+                   gconstpointer    data)
+{
+  AmendHistoryPage *history = amend_window_get_history_page (f->window);
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (amend_editor_get_buffer (amend_window_get_editor (f->window)));
+  GtkTextIter start, end, match, match_end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  g_assert_true (gtk_text_iter_forward_search (&start, "binnen acht weken", 0, &match, &match_end, NULL));
+  gtk_text_buffer_delete (buffer, &match, &match_end);
+  gtk_text_buffer_insert (buffer, &match, "binnen vier weken na ontvangst van de volledige aanvraag", -1);
+  amend_gui_type (f, "ten hoogste acht weken verdagen.", " De verdaging wordt schriftelijk en met redenen omkleed meegedeeld.");
+  /* F9, pressed as a person would where xdotool is there. */
+  if (amend_gui_have_xdotool ())
+    amend_gui_keys (GTK_WIDGET (amend_editor_get_view (amend_window_get_editor (f->window))), "F9");
+  else
+    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.toggle-sidebar", NULL);
+  amend_window_show_page (f->window, "history");
+  amend_history_page_select (history, 0);
+  amend_gui_wait_idle (f);
+  shoot (GTK_WIDGET (f->window), "history-wide", "Changes from the version of", "Wijzigingen van de versie van",
+         "na ontvangst van de volledige aanvraag", "na ontvangst van de volledige aanvraag", NULL);
+}
+
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && gtk_widget_get_mapped (child))
+        return child;
+      if ((found = find_type (child, type)))
+        return found;
+    }
+  return NULL;
+}
+
+/* Four recent projects at the default size, 1100 by 720: the icon and the
+ * title whole, nothing clipped. */
+/* The history before a version is chosen: it says what can be done. */
+static void
+test_history_none (AmendGuiFixture *f,
+                   gconstpointer    data)
+{
+  amend_window_show_page (f->window, "history");
+  amend_gui_wait_idle (f);
+  shoot (GTK_WIDGET (f->window), "history-none", "No Version Chosen", "Geen versie gekozen",
+         "Choose a saved version", "Kies een opgeslagen versie", NULL);
+}
+
+static void
+test_properties_dialog (AmendGuiFixture *f,
+                        gconstpointer    data)
+{
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.properties", NULL);
+  amend_gui_wait_dialog (f);
+  dialog_shot (f, amend_window_get_dialog (f->window), "properties-dialog", "Properties of the Regulation",
+               "Eigenschappen van de regeling");
+}
+
+/* An export with warnings: each listed. */
+static void
+test_export_warnings (AmendGuiFixture *f,
+                      gconstpointer    data)
+{
+  g_autofree char *text = amend_editor_dup_text (amend_window_get_editor (f->window));
+  g_autoptr(GString) bad = g_string_new (text);
+  g_autofree char *out = g_build_filename (f->tmp, "apv.akn.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (out);
+
+  g_string_replace (bad, "binnen acht weken", "binnen <b>acht</b> weken", 1);
+  g_string_replace (bad, "ten hoogste acht weken", "ten hoogste <i>acht</i> weken", 1);
+  amend_window_export_to (f->window, bad->str, AMEND_EXPORT_AKN, file);
+  amend_gui_wait_dialog (f);
+  dialog_shot (f, amend_window_get_dialog (f->window), "export-warnings", "Exported, With Warnings",
+               "Geëxporteerd, met waarschuwingen");
 }
 
 static void
 test_start_page (void)
 {
-  GtkWidget *window = g_object_new (AMEND_TYPE_WINDOW, NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *tmp = amend_test_tmpdir ("amend-start");
+  g_autoptr(GStrvBuilder) recent = g_strv_builder_new ();
+  const char *names[] = { "apv-lindewaarde", "verordening-precariobelasting", "subsidieverordening-sport", "afvalstoffenverordening" };
+  g_auto(GStrv) paths = NULL;
+  GtkWidget *window;
+  GtkWidget *icon;
+  int nat = 0;
 
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (tmp, names[i], NULL);
+
+      g_mkdir_with_parents (path, 0755);
+      g_strv_builder_add (recent, path);
+    }
+  paths = g_strv_builder_end (recent);
+  g_settings_set_strv (settings, "recent-projects", (const char * const *) paths);
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  window = g_object_new (AMEND_TYPE_WINDOW, NULL);
   gtk_window_present (GTK_WINDOW (window));
-  shoot (window, "start-page");
+  shoot (window, "start-page", "Recent Projects", "Recente projecten", "subsidieverordening-sport",
+         "subsidieverordening-sport", NULL);
+
+  icon = find_type (find_type (window, AMEND_TYPE_START_PAGE), GTK_TYPE_IMAGE);
+  g_assert_nonnull (icon);
+  g_assert_cmpstr (gtk_image_get_icon_name (GTK_IMAGE (icon)), ==, "io.github.amend.Amend");
+  g_assert_cmpint (gtk_widget_get_height (icon), >=, 96);
+  gtk_widget_measure (gtk_widget_get_next_sibling (icon), GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (icon),
+                      NULL, &nat, NULL, NULL);
+  g_assert_cmpint (gtk_widget_get_height (gtk_widget_get_next_sibling (icon)), >=, nat);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_next_sibling (icon))), ==, "Amend");
+  g_settings_reset (settings, "recent-projects");
   gtk_window_destroy (GTK_WINDOW (window));
+  amend_test_rmtree (tmp);
 }
 
 static void
@@ -121,11 +280,15 @@ test_save_dialog (AmendGuiFixture *f,
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   AmendSaveDialog *dialog;
+  g_autofree char *warning = g_strdup_printf (ngettext ("The check found %u error in the text. You can save it anyway and correct it later.",
+                                                        "The check found %u errors in the text. You can save it anyway and correct them later.",
+                                                        1), 1);
 
   dialog = amend_save_dialog_new (GTK_WINDOW (f->window), settings, _("the draft"));
   amend_save_dialog_set_author (dialog, "Petra Smit", "p.smit@lindewaarde.example");
   amend_save_dialog_set_message (dialog, "Beslistermijn verduidelijkt");
-  dialog_shot (f, GTK_WINDOW (dialog), "save-dialog");
+  amend_save_dialog_set_warning (dialog, warning);
+  dialog_shot (f, GTK_WINDOW (dialog), "save-dialog", "The check found 1 error", "De controle vond 1 fout");
 }
 
 static void
@@ -136,7 +299,7 @@ test_propose_dialog (AmendGuiFixture *f,
 
   amend_propose_dialog_fill (dialog, "Ruimere terrastijden", NULL,
                              "Terrassen mogen in de zomer tot middernacht open.");
-  dialog_shot (f, GTK_WINDOW (dialog), "propose-dialog");
+  dialog_shot (f, GTK_WINDOW (dialog), "propose-dialog", "Names separated by semicolons", "Namen gescheiden door puntkomma");
 }
 
 static void
@@ -146,7 +309,7 @@ test_switch_dialog (AmendGuiFixture *f,
   amend_gui_type (f, "ten hoogste acht weken verdagen.", " Onbewaard.");
   amend_window_switch_branch (f->window, "amendement/kortere-beslistermijn");
   amend_gui_wait_dialog (f);
-  dialog_shot (f, amend_window_get_dialog (f->window), "unsaved-dialog");
+  dialog_shot (f, amend_window_get_dialog (f->window), "unsaved-dialog", "Unsaved Changes", "Niet-opgeslagen wijzigingen");
 }
 
 static void
@@ -160,7 +323,7 @@ test_preferences (AmendGuiFixture *f,
   g_settings_set_string (settings, "author-email", "p.smit@lindewaarde.example");
   dialog_shot (f, GTK_WINDOW (amend_preferences_window_new (GTK_WINDOW (f->window), settings,
                                                             amend_draft_store_get_dir (drafts))),
-               "preferences");
+               "preferences", "E-mail Address", "E-mailadres");
 }
 
 static void
@@ -171,14 +334,15 @@ test_new_project_dialog (AmendGuiFixture *f,
   AmendNewProjectDialog *dialog = amend_new_project_dialog_new (GTK_WINDOW (f->window), settings, NULL);
 
   amend_new_project_dialog_fill (dialog, "Verordening precariobelasting 2027", "gm9999", "/home/petra/Documenten");
-  dialog_shot (f, GTK_WINDOW (dialog), "new-project-dialog");
+  dialog_shot (f, GTK_WINDOW (dialog), "new-project-dialog", "New Regulation Project", "Nieuw regelgevingsproject");
 }
 
 static void
 test_export_dialog (AmendGuiFixture *f,
                     gconstpointer    data)
 {
-  dialog_shot (f, GTK_WINDOW (amend_export_dialog_new (GTK_WINDOW (f->window))), "export-dialog");
+  dialog_shot (f, GTK_WINDOW (amend_export_dialog_new (GTK_WINDOW (f->window))), "export-dialog",
+               "STOP Regulation", "STOP-regeling");
 }
 
 static void
@@ -189,7 +353,7 @@ test_shortcuts (AmendGuiFixture *f,
   GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
 
   gtk_window_set_transient_for (shortcuts, GTK_WINDOW (f->window));
-  dialog_shot (f, shortcuts, "shortcuts");
+  dialog_shot (f, shortcuts, "shortcuts", "Move between the sidebar and the text", "Wisselen tussen de zijbalk en de tekst");
 }
 
 int
@@ -203,6 +367,10 @@ main (int    argc,
   ADD ("/screenshots/main-window", test_main_window);
   ADD ("/screenshots/main-window-narrow", test_narrow);
   ADD ("/screenshots/history", test_history);
+  ADD ("/screenshots/history-wide", test_history_wide);
+  ADD ("/screenshots/history-none", test_history_none);
+  ADD ("/screenshots/properties-dialog", test_properties_dialog);
+  ADD ("/screenshots/export-warnings", test_export_warnings);
   ADD ("/screenshots/save-dialog", test_save_dialog);
   ADD ("/screenshots/propose-dialog", test_propose_dialog);
   ADD ("/screenshots/unsaved-dialog", test_switch_dialog);

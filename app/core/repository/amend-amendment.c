@@ -587,12 +587,12 @@ normalize_submitters (const char * const *given,
 {
   for (guint i = 0; given && given[i]; i++)
     {
-      g_autofree char *name = NULL;
-      g_autofree char *email = NULL;
+      /* A group without an e-mail address ("Wijkraad Oost") is a submitter too. */
+      char *one = amend_parse_submitter (given[i], error);
 
-      if (!amend_parse_author (given[i], &name, &email, error))
+      if (one == NULL)
         return FALSE;
-      g_ptr_array_add (out, g_strdup_printf ("%s <%s>", name, email));
+      g_ptr_array_add (out, one);
     }
   return TRUE;
 }

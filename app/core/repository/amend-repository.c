@@ -32,10 +32,16 @@ G_DEFINE_QUARK (amend-repository-error-quark, amend_repository_error)
 
 /* A small canonical regulation: `amend fmt --check` and `amend check`
  * accept it as it is (tests/test-repository.c makes sure). */
+/* Complete enough to export: gm9999 is the code the STOP standard's own
+ * examples use, to be replaced by the authority's own (Properties in the
+ * window, or the front matter). */
 static const char template_regulation[] =
   "---\n"
   "title: Verordening\n"
   "citation: Verordening\n"
+  "authority: gm9999\n"
+  "authority-name: de raad van de gemeente\n"
+  "work: /akn/nl/act/gm9999/2027/verordening\n"
   "date: 2027-01-01\n"
   "---\n"
   "\n"
@@ -248,6 +254,38 @@ amend_parse_author (const char  *author,
   return FALSE;
 }
 
+/* A submitter of an amendment: a person with an e-mail address ("Jan
+ * Jansen <j.jansen@lindewaarde.nl>") or a group that has none ("Wijkraad
+ * Oost").  The normalized form, or NULL with an error that says what to
+ * write. */
+char *
+amend_parse_submitter (const char  *submitter,
+                       GError     **error)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (submitter ? submitter : ""));
+  g_autofree char *name = NULL;
+  g_autofree char *email = NULL;
+
+  if (*copy != '\0' && strpbrk (copy, "<>\n;") == NULL && g_utf8_validate (copy, -1, NULL))
+    return g_steal_pointer (&copy);
+  if (strpbrk (copy, "<>") != NULL && amend_parse_author (copy, &name, &email, NULL))
+    {
+      const char *at = strchr (email, '@');
+
+      if (at != NULL && at != email && at[1] != '\0')
+        return g_strdup_printf ("%s <%s>", name, email);
+      g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_INVALID,
+                   _("\xe2\x80\x9c%s\xe2\x80\x9d is not an e-mail address: it has no @; correct it, or leave the address out"),
+                   email);
+      return NULL;
+    }
+  g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_INVALID,
+               _("\xe2\x80\x9c%s\xe2\x80\x9d is not a submitter; write a name, with the e-mail address in angle brackets "
+                 "if there is one: \xe2\x80\x9cJan Jansen <j.jansen@lindewaarde.nl>\xe2\x80\x9d or \xe2\x80\x9cWijkraad Oost\xe2\x80\x9d"),
+               copy);
+  return NULL;
+}
+
 static char *
 config_string (git_config *config,
                const char *key)
@@ -257,6 +295,26 @@ config_string (git_config *config,
   if (config && git_config_get_string (&value, config, key) == 0 && value && *value)
     return g_strdup (value);
   return NULL;
+}
+
+/* "Name <e-mail>" of the user's git configuration, or NULL. */
+char *
+amend_git_config_author (void)
+{
+  g_autoptr(git_config) live = NULL;
+  g_autoptr(git_config) config = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *email = NULL;
+
+  ensure_libgit2 ();
+  /* git_config_get_string reads a snapshot only. */
+  if (git_config_open_default (&live) < 0 || git_config_snapshot (&config, live) < 0)
+    return NULL;
+  name = config_string (config, "user.name");
+  email = config_string (config, "user.email");
+  if (name == NULL || email == NULL)
+    return NULL;
+  return g_strdup_printf ("%s <%s>", name, email);
 }
 
 /* The author: @author ("Name <mail>"), else user.name and user.email of

@@ -122,5 +122,8 @@ gboolean         amend_parse_author             (const char       *author,
                                                  char            **name,
                                                  char            **email,
                                                  GError          **error);
+char            *amend_parse_submitter          (const char       *submitter,
+                                                 GError          **error);
+char            *amend_git_config_author        (void);
 
 G_END_DECLS

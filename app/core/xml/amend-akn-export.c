@@ -483,7 +483,7 @@ write_member (AknWriter       *w,
   xmlNodePtr x = el (w, parent, "paragraph");
 
   set_eid (w, x, member->eid);
-  write_label (w, x, member, ".");
+  write_label (w, x, member, amend_node_number_delimiter (member));
   write_hier_content (w, x, member, 0);
 }
 

@@ -679,7 +679,7 @@ write_member (StopWriter      *w,
   guint n = amend_node_n_children (member);
 
   set_node_ids (w, lid, member);
-  write_number (w, lid, "LidNummer", member, ".");
+  write_number (w, lid, "LidNummer", member, amend_node_number_delimiter (member));
   inhoud = el (w, lid, "Inhoud");
   if (n == 0)
     el (w, inhoud, "Al");

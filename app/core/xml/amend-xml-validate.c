@@ -39,6 +39,65 @@ amend_xml_schema_for_namespace (const char *ns)
   return NULL;
 }
 
+const char *
+amend_xml_namespace_of_root (const char  *name,
+                             const char **format)
+{
+  static const struct {
+    const char *element;
+    const char *ns;
+    const char *format;
+  } roots[] = {
+    { "cvdr", AMEND_XML_NS_CVDR, "CVDR" },
+    { "RegelingCompact", AMEND_XML_NS_STOP_TEKST, "STOP" },
+    { "RegelingKlassiek", AMEND_XML_NS_STOP_TEKST, "STOP" },
+    { "BesluitCompact", AMEND_XML_NS_STOP_TEKST, "STOP" },
+    { "BesluitKlassiek", AMEND_XML_NS_STOP_TEKST, "STOP" },
+    { "AanleveringBesluit", AMEND_XML_NS_LVBB, "LVBB" },
+    { "akomaNtoso", AMEND_XML_NS_AKN, "Akoma Ntoso" },
+  };
+
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (roots); i++)
+    if (strcmp (name, roots[i].element) == 0)
+      {
+        if (format)
+          *format = roots[i].format;
+        return roots[i].ns;
+      }
+  return NULL;
+}
+
+/* A root element in a namespace it does not belong in ("AanleveringBesluit"
+ * in STOP's text namespace) would only meet "no matching global
+ * declaration": say where it belongs.  And a delivery to the LVBB, which
+ * has a schema of its own, is named as such. */
+static gboolean
+refuse_root (xmlNodePtr   root,
+             const char  *ns,
+             GError     **error)
+{
+  const char *format = NULL;
+  const char *expected = amend_xml_namespace_of_root (root ? (const char *) root->name : NULL, &format);
+
+  if (expected != NULL && g_strcmp0 (ns, expected) != 0)
+    {
+      g_set_error (error, AMEND_ERROR, AMEND_ERROR_INVALID,
+                   _("the root element %s is in the namespace %s, but %s's %s is in %s"),
+                   (const char *) root->name, ns ? ns : _("(none)"), format, (const char *) root->name, expected);
+      return TRUE;
+    }
+  if (g_strcmp0 (ns, AMEND_XML_NS_LVBB) == 0)
+    {
+      g_set_error (error, AMEND_ERROR, AMEND_ERROR_INVALID,
+                   _("the root element %s is a delivery to the LVBB (namespace %s), which Amend does not validate: "
+                     "it validates STOP text (%s) and Akoma Ntoso (%s); check the delivery with the LVBB's own schema, "
+                     "lvbb-stop-aanlevering.xsd"),
+                   (const char *) root->name, ns, AMEND_XML_NS_STOP_TEKST, AMEND_XML_NS_AKN);
+      return TRUE;
+    }
+  return FALSE;
+}
+
 /* "Element '{https://...}Artikel': This element is not expected. Expected
  * is ( {https://...}Kop )." -> "This element is not expected. Expected is
  * ( Kop )." */
@@ -152,6 +211,8 @@ amend_xml_validate (xmlDocPtr    doc,
   xmlSchemaValidCtxtPtr vctxt;
   int rc;
 
+  if (refuse_root (root, ns, error))
+    return FALSE;
   if (relative == NULL)
     {
       g_set_error (error, AMEND_ERROR, AMEND_ERROR_INVALID,

@@ -14,6 +14,12 @@ G_BEGIN_DECLS
  * namespace Amend has no schema for. */
 const char *amend_xml_schema_for_namespace (const char  *ns);
 
+/* The namespace a root element of STOP, the LVBB, CVDR or Akoma Ntoso
+ * belongs in, by its name ("AanleveringBesluit" -> the LVBB's); NULL for
+ * a name Amend does not know.  @format is set to the standard's name. */
+const char *amend_xml_namespace_of_root    (const char  *name,
+                                            const char **format);
+
 gboolean    amend_xml_validate             (xmlDocPtr    doc,
                                             const char  *schema_dir,
                                             GPtrArray   *findings,

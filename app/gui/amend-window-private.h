@@ -1,0 +1,117 @@
+/* amend-window-private.h: what the files of the window share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window is one type in several files, as GNOME Text Editor splits
+ * its window: amend-window.c (snapshots of the project, open, save,
+ * switch, propose), amend-window-drafts.c (unsaved text kept and
+ * restored), amend-window-watch.c (the file and git changed by another
+ * program) and amend-window-actions.c (the win.* actions and their
+ * dialogs).  The pages to come (review, sync) get files of their own.
+ */
+#pragma once
+
+#include "amend-start-page.h"
+#include "amend-window.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  REASON_OPEN,
+  REASON_SWITCH,
+  REASON_SAVE,
+  REASON_PROPOSE,
+  REASON_REFRESH,   /* git changed under the window, on the same branch */
+} Reason;
+
+typedef enum {
+  AFTER_NOTHING,
+  AFTER_SWITCH,
+  AFTER_PROPOSE,
+} After;
+
+struct _AmendWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AmendStartPage       *start_page;
+  GtkSpinner           *loading_spinner;
+  GtkLabel             *loading_label;
+  GtkMenuButton        *branch_button;
+  GtkLabel             *branch_label;
+  AdwSqueezer          *title_squeezer;
+  AdwWindowTitle       *wide_title;
+  AdwWindowTitle       *narrow_title;
+  AdwViewSwitcherBar   *switcher_bar;
+  GtkSpinner           *busy_spinner;
+  AdwFlap              *flap;
+  AmendOutlinePanel    *outline_panel;
+  AdwViewStack         *view_stack;
+  AmendEditor          *editor;
+  AmendHistoryPage     *history_page;
+
+  GSettings            *settings;
+  AmendDraftStore      *drafts;
+  AmendProject         *project;
+  GCancellable         *cancellable;
+  GFileMonitor         *monitor;
+  GPtrArray            *git_monitors;  /* HEAD and the refs: switches made elsewhere */
+  char                 *disk_text;     /* the file as Amend last read or wrote it */
+  char                 *base_commit;   /* the version the editor's text started from ("" before the first) */
+  char                 *base_digest;   /* and a digest of that text: drafts are restored onto it only */
+  char                 *stray_commit;  /* a draft of another version of this branch, not restored */
+  guint                 autosave_source;
+  guint                 refresh_source;
+  guint                 generation;    /* counts snapshots: a refresh overtaken by one is dropped */
+  gboolean              refreshing;
+  gboolean              busy;
+  gboolean              draft_restored;
+  char                 *last_error;
+  GtkWindow            *dialog;        /* the one open dialog, for the tests */
+  GtkFileChooserNative *chooser;       /* the one open file chooser, for the tests */
+
+  After                 after;         /* what waits for a save to finish */
+  char                 *after_branch;
+  gboolean              profiled;
+};
+
+/* amend-window.c */
+void _amend_window_toast (AmendWindow *self, const char *text);
+void _amend_window_track_dialog (AmendWindow *self, GtkWindow *dialog);
+void _amend_window_track_chooser (AmendWindow *self, GtkFileChooserNative *chooser);
+void _amend_window_show_error (AmendWindow *self, const char *heading, const char *message);
+void _amend_window_show_gerror (AmendWindow *self, const char *heading, const GError *error);
+char *_amend_window_current_text (AmendWindow *self);
+char *_amend_window_branch_label (AmendProject *project);
+char *_amend_window_where_label (AmendProject *project);
+void _amend_window_update_title (AmendWindow *self);
+void _amend_window_set_project (AmendWindow *self, AmendProject *project, Reason reason);
+void _amend_window_set_busy (AmendWindow *self, gboolean busy);
+void _amend_window_ask_save (AmendWindow *self);
+void _amend_window_ask_save_with (AmendWindow *self, const char *message);
+void _amend_window_start_switch (AmendWindow *self, const char *branch, gboolean put_back);
+void _amend_window_ask_propose (AmendWindow *self);
+
+/* amend-window-drafts.c */
+void _amend_window_set_base (AmendWindow *self, AmendProject *project);
+void _amend_window_drop_draft (AmendWindow *self);
+void _amend_window_restart_autosave (AmendWindow *self);
+void _amend_window_put_draft (AmendWindow *self, const char *commit);
+void _amend_window_restore_draft (AmendWindow *self);
+void _amend_window_drafts_init (AmendWindow *self);
+
+/* amend-window-watch.c */
+void _amend_window_check_disk (AmendWindow *self);
+void _amend_window_watch_file (AmendWindow *self);
+void _amend_window_schedule_refresh (AmendWindow *self, guint ms);
+void _amend_window_unwatch_git (AmendWindow *self);
+void _amend_window_watch_git (AmendWindow *self);
+void _amend_window_unwatch (AmendWindow *self);
+
+/* amend-window-actions.c */
+void _amend_window_ask_export (AmendWindow *self, const char *text, const char *suffix);
+void _amend_window_class_actions_init (AmendWindowClass *klass);
+
+G_END_DECLS
