@@ -216,9 +216,10 @@ amend_test_server_sshd (gboolean known)
 {
   AmendTestServer *server;
   g_autofree char *config = NULL;
+  g_autofree char *keygen = g_find_program_in_path ("ssh-keygen");
   const char *sshd = "/usr/sbin/sshd";
 
-  if (!g_file_test (sshd, G_FILE_TEST_IS_EXECUTABLE) || g_find_program_in_path ("ssh-keygen") == NULL)
+  if (!g_file_test (sshd, G_FILE_TEST_IS_EXECUTABLE) || keygen == NULL)
     {
       g_test_skip ("sshd is not installed (Debian: apt-get install openssh-server); the ssh transport is not tested");
       return NULL;

@@ -139,7 +139,7 @@ clone_project (const char *source,
   return dir;
 }
 
-static char *
+static void
 export_package (const char *dir,
                 const char *name,
                 const char *file)
@@ -150,7 +150,6 @@ export_package (const char *dir,
   g_assert_no_error (error);
   g_assert_true (g_file_test (file, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpuint (report->objects, >, 0);
-  return g_strdup (file);
 }
 
 static AmendSyncReport *
@@ -401,7 +400,8 @@ test_export_prerequisites (void)
   change_text (p.a, "de gemeenteraad", "de raad van de gemeente");
   propose (p.a, "Later");
   change_text (p.a, "Aldus vastgesteld", "Vastgesteld");
-  file = export_package (p.a, "later", p.file);
+  file = g_strdup (p.file);
+  export_package (p.a, "later", file);
   g_assert_true (g_file_get_contents (file, &data, &len, NULL));
   bundle = amend_bundle_parse_header (data, len, "f", &error);
   g_assert_no_error (error);

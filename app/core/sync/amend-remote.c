@@ -225,7 +225,7 @@ clone_into (const char      *url,
             GError         **error)
 {
   git_clone_options opts = GIT_CLONE_OPTIONS_INIT;
-  g_auto(AmendTransfer) t;
+  g_auto(AmendTransfer) t = { 0 };
   g_autoptr(git_repository) git = NULL;
   const git_indexer_progress *stats;
   git_remote *origin = NULL;
@@ -387,7 +387,7 @@ amend_sync_pull (const char   *project,
   g_autoptr(AmendIntake) intake = NULL;
   g_autoptr(GError) refusal = NULL;
   g_autofree char *pack_folder = NULL;
-  g_auto(AmendTransfer) t;
+  g_auto(AmendTransfer) t = { 0 };
   const git_indexer_progress *stats;
   gboolean ok;
 
@@ -657,7 +657,7 @@ amend_sync_push (const char   *project,
   g_autoptr(AmendSyncReport) report = amend_sync_report_new ();
   g_autoptr(git_remote) remote = NULL;
   g_autoptr(GPtrArray) branches = g_ptr_array_new_with_free_func (pushed_free);
-  g_auto(AmendTransfer) t;
+  g_auto(AmendTransfer) t = { 0 };
   gboolean ok;
 
   if (repo == NULL || !collect_branches (repo, name, all, branches, error))

@@ -398,6 +398,7 @@ keep_as (AmendIntake *intake,
   git_oid dir_id, tree_id;
   int rc;
 
+  g_free (e->target_branch);
   e->target_branch = g_strconcat (AMEND_AMENDMENT_BRANCH_PREFIX, kept, NULL);
   e->kept_as = g_strdup (e->target_branch);
   if ((rc = git_commit_lookup (&tip, intake->git, &e->incoming)) < 0 || (rc = git_commit_tree (&tree, tip)) < 0)
