@@ -49,6 +49,7 @@ extern const AmendCommand amend_command_clone;
 extern const AmendCommand amend_command_pull;
 extern const AmendCommand amend_command_push;
 extern const AmendCommand amend_command_remote;
+extern const AmendCommand amend_command_comment;
 
 void           amend_cli_error            (const char *format,
                                            ...) G_GNUC_PRINTF (1, 2);
