@@ -381,10 +381,8 @@ main (int    argc,
       !g_ascii_string_to_unsigned (argv[3], 10, 1, 1000000, &n, NULL) ||
       (argc == 5 && !is_comments && !g_ascii_string_to_unsigned (argv[4], 10, 1, G_MAXUINT32, &start_time, NULL)))
     {
-      g_printerr ("Usage: amend-gen-git-bench branches|history REGULATION N [START] | git fast-import
-"
-                  "       amend-gen-git-bench comments REGULATION N COMMIT | git fast-import
-");
+      g_printerr ("Usage: amend-gen-git-bench branches|history REGULATION N [START] | git fast-import\n"
+                  "       amend-gen-git-bench comments REGULATION N COMMIT | git fast-import\n");
       return 2;
     }
   text_load (&t, argv[2]);
