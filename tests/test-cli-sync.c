@@ -298,6 +298,44 @@ test_package_exchange (void)
   amend_test_rmtree (parent);
 }
 
+/* Comments made with amend comment travel with their amendment, and a
+ * reply made by the receiver travels back. */
+static void
+test_package_comments (void)
+{
+  g_autofree char *parent = amend_test_tmpdir ("amend-cli-sync");
+  g_autofree char *a = g_build_filename (parent, "a", NULL);
+  g_autofree char *b = g_build_filename (parent, "b", NULL);
+  g_auto(AmendTestRun) run = { 0 };
+
+  if (!need_git ())
+    return;
+  amend_ok (parent, "init", "a", NULL);
+  amend_ok (parent, "clone", "a", "b", NULL);
+  amend_ok (a, "propose", "Kortere termijn", NULL);
+  amend_ok (a, "comment", "add", "kortere-termijn", "-m", "Waarom een week?", NULL);
+  amend_ok (a, "package", "export", "kortere-termijn", "-o", "../heen.amend", NULL);
+  amend_run (&run, b, "package", "import", "../heen.amend");
+  assert_ok (&run);
+  assert_out_has (&run, "1 new comment");
+  amend_run (&run, b, "comment", "list", "kortere-termijn");
+  assert_ok (&run);
+  assert_out_has (&run, "Waarom een week?");
+
+  amend_ok (b, "comment", "add", "kortere-termijn", "-m", "Omdat het sneller moet.", NULL);
+  amend_ok (b, "package", "export", "kortere-termijn", "-o", "../terug.amend", NULL);
+  amend_run (&run, a, "package", "import", "../terug.amend");
+  assert_ok (&run);
+  assert_out_has (&run, "updated: amendement/kortere-termijn");
+  assert_out_has (&run, "1 new comment");
+  amend_run (&run, a, "comment", "list", "kortere-termijn");
+  assert_ok (&run);
+  assert_out_has (&run, "Waarom een week?");
+  assert_out_has (&run, "Omdat het sneller moet.");
+  amend_test_fsck (a);
+  amend_test_rmtree (parent);
+}
+
 static void
 test_package_open (void)
 {
@@ -859,6 +897,7 @@ main (int    argc,
 
   g_test_add_func ("/cli-sync/help", test_help);
   g_test_add_func ("/cli-sync/package/exchange", test_package_exchange);
+  g_test_add_func ("/cli-sync/package/comments", test_package_comments);
   g_test_add_func ("/cli-sync/package/open", test_package_open);
   g_test_add_func ("/cli-sync/package/bad-input", test_package_bad_input);
   g_test_add_func ("/cli-sync/remote", test_remote);
