@@ -52,6 +52,11 @@ extern const AmendCommand amend_command_diff;
 extern const AmendCommand amend_command_export;
 extern const AmendCommand amend_command_import;
 extern const AmendCommand amend_command_validate;
+extern const AmendCommand amend_command_package;
+extern const AmendCommand amend_command_clone;
+extern const AmendCommand amend_command_pull;
+extern const AmendCommand amend_command_push;
+extern const AmendCommand amend_command_remote;
 extern const AmendCommand amend_command_comment;
 
 void           amend_cli_error            (const char *format,

@@ -37,6 +37,11 @@ static const AmendCommand *commands[] = {
   &amend_command_export,
   &amend_command_import,
   &amend_command_validate,
+  &amend_command_package,
+  &amend_command_clone,
+  &amend_command_pull,
+  &amend_command_push,
+  &amend_command_remote,
 };
 
 static const AmendCommand *
@@ -64,7 +69,7 @@ print_main_help (void)
   g_print ("  -h, --help     %s\n", _("Show this help"));
   g_print ("  --version      %s\n", _("Show the version"));
   g_print ("\n");
-  g_print (_("Exit status: 0 success, 1 findings (check, fmt --check) or a stop at conflicts (adopt, vote, update), 2 usage error, 3 a file could not be read or written, 4 refused (unsaved changes, a lock, an unfinished merge, a status that cannot change so).\n"));
+  g_print (_("Exit status: 0 success, 1 findings (check, fmt --check) or a stop at conflicts (adopt, vote, update), 2 usage error, 3 a file could not be read or written (or a remote reached), 4 refused (unsaved changes, a lock, an unfinished merge, a status that cannot change so, a package or push the project does not take), 130 stopped with Ctrl+C.\n"));
   g_print (_("Run \xe2\x80\x9c" "amend help COMMAND\xe2\x80\x9d for the options of a command.\n"));
 }
 

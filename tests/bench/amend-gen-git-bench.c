@@ -2,9 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Usage: amend-gen-git-bench branches REGULATION N | git fast-import
- *        amend-gen-git-bench submitted REGULATION N | git fast-import
- *        amend-gen-git-bench history REGULATION N  | git fast-import
+ * Usage: amend-gen-git-bench branches REGULATION N [START] | git fast-import
+ *        amend-gen-git-bench submitted REGULATION N [START] | git fast-import
+ *        amend-gen-git-bench history REGULATION N [START] | git fast-import
  *        amend-gen-git-bench comments REGULATION N COMMIT | git fast-import
  *
  * Writes a git fast-import stream (see git-fast-import(1)), which builds a
@@ -35,7 +35,7 @@
  * Articles are the "## Artikel" and "### Artikel" headings before the
  * Ondertekening and the Toelichting, as amend-gen-regulation writes them.
  * The output depends only on the arguments: dates count up from
- * 2027-01-01 in steps of a minute.
+ * 2027-01-01 (or START, seconds since 1970) in steps of a minute.
  */
 #include "config.h"
 
@@ -48,6 +48,11 @@
 #include "amend-comment-text.h"
 
 #define START_TIME 1798761600 /* 2027-01-01T00:00:00+01:00 */
+
+/* The first commit's time: START_TIME, or the optional last argument (a
+ * history older than the commits a benchmark then makes with amend, as
+ * a real one is: a walk newest first meets them in the right order). */
+static guint64 start_time = START_TIME;
 
 typedef struct {
   GPtrArray *lines;     /* of char*, without the newline */
@@ -141,8 +146,8 @@ write_header (const char *ref,
               const char *message)
 {
   printf ("commit %s\nmark :%u\n", ref, mark);
-  printf ("author Amend Bench <bench@example.nl> %u +0100\n", START_TIME + minute * 60);
-  printf ("committer Amend Bench <bench@example.nl> %u +0100\n", START_TIME + minute * 60);
+  printf ("author Amend Bench <bench@example.nl> %" G_GUINT64_FORMAT " +0100\n", start_time + minute * 60);
+  printf ("committer Amend Bench <bench@example.nl> %" G_GUINT64_FORMAT " +0100\n", start_time + minute * 60);
   write_data (message, strlen (message));
 }
 
@@ -393,12 +398,13 @@ main (int    argc,
   guint64 n = 0;
   gboolean is_comments = argc == 5 && strcmp (argv[1], "comments") == 0;
 
-  if ((argc != 4 && !is_comments) ||
+  if ((argc != 4 && argc != 5) ||
       (strcmp (argv[1], "branches") != 0 && strcmp (argv[1], "submitted") != 0 &&
        strcmp (argv[1], "history") != 0 && !is_comments) ||
-      !g_ascii_string_to_unsigned (argv[3], 10, 1, 1000000, &n, NULL))
+      !g_ascii_string_to_unsigned (argv[3], 10, 1, 1000000, &n, NULL) ||
+      (argc == 5 && !is_comments && !g_ascii_string_to_unsigned (argv[4], 10, 1, G_MAXUINT32, &start_time, NULL)))
     {
-      g_printerr ("Usage: amend-gen-git-bench branches|submitted|history REGULATION N | git fast-import\n"
+      g_printerr ("Usage: amend-gen-git-bench branches|submitted|history REGULATION N [START] | git fast-import\n"
                   "       amend-gen-git-bench comments REGULATION N COMMIT | git fast-import\n");
       return 2;
     }

@@ -24,6 +24,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_status_list, git_status_list_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_diff, git_diff_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_config, git_config_free)
 
+void            amend_repository_ensure_libgit2     (void);
 git_repository *amend_repository_get_git            (AmendRepository   *self);
 gboolean        amend_repository_set_git_error      (GError           **error,
                                                      int                code,

@@ -82,6 +82,14 @@ shutdown_libgit2 (void)
 static void
 ensure_libgit2 (void)
 {
+  amend_repository_ensure_libgit2 ();
+}
+
+/* Also for those that use libgit2 without a repository yet (clone,
+ * opening a package), so that they get the same settings. */
+void
+amend_repository_ensure_libgit2 (void)
+{
   static gsize initialized = 0;
 
   if (g_once_init_enter (&initialized))
