@@ -31,10 +31,24 @@ static const struct {
   { "switch", NULL, "project" },
   { "submit", NULL, "project" },
   { "withdraw", NULL, "project" },
+  { "vote", NULL, "project" },
+  { "adopt", NULL, "project" },
+  { "reject", NULL, "project" },
+  { "conflicts", NULL, "project" },
+  { "resolve", NULL, "project" },
+  { "update", NULL, "project" },
+  { "collisions", NULL, "project" },
+  { "order", NULL, "project" },
+  { "comment", NULL, "project" },
   { "diff", &amend_command_diff, NULL },
   { "export", NULL, "xml" },
   { "import", NULL, "xml" },
   { "validate", NULL, "xml" },
+  { "package", NULL, "project" },
+  { "clone", NULL, "project" },
+  { "pull", NULL, "project" },
+  { "push", NULL, "project" },
+  { "remote", NULL, "project" },
 };
 
 /* NULL when there is no such command; @known says whether the name is one
@@ -67,15 +81,15 @@ print_main_help (void)
       gboolean known;
       const AmendCommand *command = find_command (commands[i].name, &known);
 
-      g_print ("  %-9s %s\n", commands[i].name, command ? _(command->summary) : "");
+      g_print ("  %-10s %s\n", commands[i].name, command ? _(command->summary) : "");
     }
-  g_print ("  %-9s %s\n", "help", _("Show the help of a command"));
+  g_print ("  %-10s %s\n", "help", _("Show the help of a command"));
   g_print ("\n");
   g_print (_("Options:\n"));
   g_print ("  -h, --help     %s\n", _("Show this help"));
   g_print ("  --version      %s\n", _("Show the version"));
   g_print ("\n");
-  g_print (_("Exit status: 0 success, 1 findings (check, fmt --check), 2 usage error, 3 a file could not be read or written, 4 refused (unsaved changes, a lock, an unfinished git merge, a status that cannot change so).\n"));
+  g_print (_("Exit status: 0 success, 1 findings (check, fmt --check) or a stop at conflicts (adopt, vote, update), 2 usage error, 3 a file could not be read or written (or a remote reached), 4 refused (unsaved changes, a lock, an unfinished merge, a status that cannot change so, a package or push the project does not take), 130 stopped with Ctrl+C.\n"));
   g_print (_("Run \xe2\x80\x9c" "amend help COMMAND\xe2\x80\x9d for the options of a command.\n"));
 }
 
