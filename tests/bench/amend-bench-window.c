@@ -418,6 +418,8 @@ keys_phase (Bench *b, guint n_keys, guint *missed)
         (*missed)++;
       else
         g_array_append_val (times, ms);
+      if (g_getenv ("AMEND_BENCH_VERBOSE"))
+        fprintf (stderr, "key %u: %.1f ms\n", i + 1, ms);
       wait_until (b, next);
     }
   g_array_sort (times, compare_doubles);
