@@ -116,13 +116,13 @@ test_export_errors (void)
 
   amend_run (&no_format, "export", example);
   g_assert_cmpint (no_format.status, ==, 2);
-  g_assert_nonnull (strstr (no_format.err, "give the format with --format: stop, stop-besluit, stop-wijziging, akn or "
-                                         "akn-amendment"));
+  g_assert_nonnull (strstr (no_format.err, "give the format with --format: stop, stop-besluit, stop-wijziging, lvbb, "
+                                         "lvbb-wijziging, akn or akn-amendment"));
 
   amend_run (&unknown, "export", "--format", "docx", example);
   g_assert_cmpint (unknown.status, ==, 2);
   g_assert_nonnull (strstr (unknown.err, "unknown format \xe2\x80\x9c" "docx\xe2\x80\x9d; use stop, stop-besluit, "
-                                       "stop-wijziging, akn or akn-amendment"));
+                                       "stop-wijziging, lvbb, lvbb-wijziging, akn or akn-amendment"));
 
   /* Missing metadata names the key and a line to add. */
   amend_run (&missing, "export", "--format", "akn", no_work);
@@ -183,6 +183,21 @@ test_export_revision (void)
   amend_run (&missing, "export", "--format", "akn", "-C", project, "HEAD~5:apv.md");
   g_assert_cmpint (missing.status, ==, 3);
   g_assert_nonnull (strstr (missing.err, "HEAD~5"));
+}
+
+/* An act built from sections: imported, its warnings with their lines. */
+static void
+test_import_sections (void)
+{
+  g_autofree char *path = amend_test_source_path ("tests/files/akn-bylaw-sections.xml");
+  g_auto(AmendTestRun) run = { 0 };
+
+  amend_run (&run, "import", path);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "\n### Artikel 2 Trading hours\n\n(1) No person may sell"));
+  g_assert_nonnull (strstr (run.out, "\n(2A) A notice under subsection (2)"));
+  g_assert_nonnull (strstr (run.err, "akn-bylaw-sections.xml:37: warning: Hoofdstuk Kwanza: "));
+  g_assert_nonnull (strstr (run.err, "akn-bylaw-sections.xml:15: warning: the authority \xe2\x80\x9c" "council"));
 }
 
 static void
@@ -356,6 +371,7 @@ main (int    argc,
   g_test_add_func ("/cli-xml/export/errors", test_export_errors);
   g_test_add_func ("/cli-xml/export/revision", test_export_revision);
   g_test_add_func ("/cli-xml/import", test_import);
+  g_test_add_func ("/cli-xml/import-sections", test_import_sections);
   g_test_add_func ("/cli-xml/round-trip", test_round_trip);
   g_test_add_func ("/cli-xml/validate", test_validate);
   g_test_add_func ("/cli-xml/hostile", test_hostile);

@@ -237,6 +237,38 @@ test_check_warnings_only (void)
   remove_dir (dir);
 }
 
+/* A law whose parts share one heading level, with one odd heading deeper
+ * and one whose number Amend does not read: the outline keeps its nesting,
+ * check names the odd one (in Dutch too) and exits 0. */
+static void
+test_loose_law (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = temp_copy (
+    "### Hoofdstuk 1\n\n### Afdeling 1.1\n\n### Artikel 1\n\nEen.\n\n####Afdeling 1.2 Meldingen\n\n"
+    "### Artikel 2\n\nTwee.\n\n### Hoofdstuk IVA\n\n### Artikel 4z1\n\nVier.\n\n### Hoofdstuk Kwanza\n\n"
+    "### Artikel 5\n\nVijf.\n", &dir);
+  g_auto(AmendTestRun) outline = { 0 };
+  g_auto(AmendTestRun) check = { 0 };
+  g_auto(AmendTestRun) dutch = { 0 };
+
+  amend_run (&outline, "outline", path);
+  g_assert_cmpint (outline.status, ==, 0);
+  g_assert_nonnull (strstr (outline.out, "chp_1__subchp_1.2__art_2"));
+  g_assert_nonnull (strstr (outline.out, "chp_IVA__art_4z1"));
+
+  amend_run (&check, "check", path);
+  g_assert_cmpint (check.status, ==, 0);
+  g_assert_nonnull (strstr (check.out, "regeling.md:21: warning: this heading starts with \xe2\x80\x9cHoofdstuk\xe2\x80\x9d"));
+
+  amend_run_full (&dutch, "nl_NL.UTF-8", NULL, "check", path, NULL);
+  if (strstr (dutch.out, "deze kop begint met") == NULL && strstr (dutch.out, "this heading starts") != NULL)
+    g_test_message ("no Dutch locale on this machine: the Dutch message is not checked");
+  else
+    g_assert_nonnull (strstr (dutch.out, "deze kop begint met \xe2\x80\x9cHoofdstuk\xe2\x80\x9d"));
+  remove_dir (dir);
+}
+
 static void
 test_fmt (void)
 {
@@ -384,7 +416,7 @@ test_diff_formats (void)
   amend_run (&term, "diff", a, b);
   g_assert_cmpint (term.status, ==, 0);
   g_assert_null (strchr (term.out, '\033'));
-  g_assert_nonnull (strstr (term.out, "[-acht-]{+zes+}"));
+  g_assert_nonnull (strstr (term.out, "[-acht-] {+zes+}"));
   g_assert_nonnull (strstr (term.out, "Artikel 3"));
   g_assert_null (strstr (term.out, "Artikel 2")); /* unchanged: not shown */
 
@@ -414,12 +446,13 @@ test_diff_formats (void)
   amend_run (&html, "diff", "--format", "html", a, b);
   g_assert_cmpint (html.status, ==, 0);
   g_assert_true (g_str_has_prefix (html.out, "<!DOCTYPE html>"));
-  g_assert_nonnull (strstr (html.out, "binnen <del>acht</del><ins>zes</ins> weken"));
+  g_assert_nonnull (strstr (html.out, "binnen <del>acht</del> <ins>zes</ins> weken"));
   g_assert_nonnull (strstr (html.out, "@media print"));
 
   amend_run (&instr, "diff", "--format", "instructions", a, b);
   g_assert_cmpint (instr.status, ==, 0);
-  g_assert_cmpstr (instr.out, ==, "A\n\nIn artikel 1 wordt \"acht\" vervangen door \"zes\".\n\nB\n\nArtikel 3 vervalt.\n");
+  g_assert_cmpstr (instr.out, ==, "ARTIKEL I\n\nDe regeling wordt als volgt gewijzigd:\n\n"
+                   "A\n\nIn artikel 1 wordt \"acht\" vervangen door \"zes\".\n\nB\n\nArtikel 3 vervalt.\n");
 
   amend_run (&bad, "diff", "--format", "pdf", a, b);
   g_assert_cmpint (bad.status, ==, 2);
@@ -524,7 +557,7 @@ test_diff_in_project (void)
   reg = replace_in_file (dir, "regeling.md", "de dag na die van de bekendmaking", "1 januari 2028");
   amend_run (&wc, "diff", "-C", dir);
   g_assert_cmpint (wc.status, ==, 0);
-  g_assert_nonnull (strstr (wc.out, "[-de dag na die van de bekendmaking-]{+1 januari 2028+}"));
+  g_assert_nonnull (strstr (wc.out, "[-de dag na die van de bekendmaking-] {+1 januari 2028+}"));
 
   amend_run (&save, "save", "-C", dir, "-m", "Vaste datum", "--author", "Ambtenaar <ambtenaar@example.org>");
   g_assert_cmpint (save.status, ==, 0);
@@ -544,7 +577,8 @@ test_diff_in_project (void)
   /* An amendment alone: what it changed since it branched off. */
   amend_run (&amendment, "diff", "-C", dir, "--format", "instructions", "langere-citeertitel");
   g_assert_cmpint (amendment.status, ==, 0);
-  g_assert_cmpstr (amendment.out, ==, "A\n\nIn artikel 3 wordt na \"Verordening\" ingevoegd \"Lindewaarde\".\n");
+  g_assert_cmpstr (amendment.out, ==, "ARTIKEL I\n\nDe Verordening wordt als volgt gewijzigd:\n\n"
+                   "A\n\nAan artikel 3 wordt \"Lindewaarde\" toegevoegd.\n");
 
   amend_run (&revs, "diff", "-C", dir, "--format", "instructions", "HEAD~1", "HEAD");
   g_assert_cmpint (revs.status, ==, 0);
@@ -573,6 +607,7 @@ main (int    argc,
   g_test_add_func ("/cli/outline-text", test_outline_text);
   g_test_add_func ("/cli/check-findings", test_check_findings);
   g_test_add_func ("/cli/check-warnings-only", test_check_warnings_only);
+  g_test_add_func ("/cli/loose-law", test_loose_law);
   g_test_add_func ("/cli/fmt", test_fmt);
   g_test_add_func ("/cli/fmt-refuses-broken-file", test_fmt_refuses_broken_file);
   g_test_add_func ("/cli/fmt-readonly-folder", test_fmt_readonly_folder);

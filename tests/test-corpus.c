@@ -6,6 +6,9 @@
 
 #include <string.h>
 
+#include "amend-check.h"
+#include "amend-diff.h"
+#include "amend-instructions.h"
 #include "amend-test-util.h"
 
 /* Everything of the tree but the line numbers. */
@@ -159,6 +162,35 @@ test_opiumwet_details (void)
   art = find_article (doc, "10a");
   g_assert_nonnull (art);
   g_assert_cmpstr (amend_node_child (amend_node_child (art, 0), 3)->number, ==, "3°.");
+
+  /* "c. ... krachtens een overeenkomst met:" then "1." to "5.": points of
+   * c., and the "2." after them is the article's second member. */
+  art = find_article (doc, "8");
+  g_assert_cmpuint (amend_node_n_children (art), ==, 2);
+  g_assert_cmpstr (amend_node_child (art, 1)->number, ==, "2");
+  m1 = amend_node_child (art, 0);
+  g_assert_cmpstr (amend_node_child (m1, 3)->number, ==, "c.");
+  g_assert_cmpuint (amend_node_n_children (amend_node_child (m1, 3)), ==, 6); /* its text and 1. to 5. */
+  g_assert_cmpstr (amend_node_child (amend_node_child (m1, 3), 5)->number, ==, "5.");
+}
+
+/* "i." after "h." is a letter: in the Gemeentewet, artikel 13, j. to o.
+ * are points beside i., not under it (they were "onderdeel i, onder o"). */
+static void
+test_letter_run (void)
+{
+  g_autofree char *path = amend_test_shared_path ("corpus/nl-wetten/BWBR0005416_gemeentewet.md");
+  g_autoptr(AmendDocument) doc = NULL;
+  AmendNode *m1;
+
+  if (path == NULL)
+    return;
+  doc = amend_test_parse_file (path);
+  m1 = amend_node_child (find_article (doc, "13"), 0);
+  g_assert_cmpuint (amend_node_n_children (m1), ==, 16); /* its text and a. to o. */
+  g_assert_cmpstr (amend_node_child (m1, 9)->number, ==, "i.");
+  g_assert_cmpuint (amend_node_n_children (amend_node_child (m1, 9)), ==, 1);
+  g_assert_cmpstr (amend_node_child (m1, 15)->number, ==, "o.");
 }
 
 /* The Gemeentewet nests Hoofdstuk in Titel; the Awb Titel in Hoofdstuk. */
@@ -187,6 +219,117 @@ test_division_nesting (void)
   g_assert_cmpint (art->parent->kind, ==, AMEND_NODE_TITLE);
   g_assert_cmpint (art->parent->parent->kind, ==, AMEND_NODE_CHAPTER);
   g_assert_cmpstr (art->parent->parent->number, ==, "1");
+}
+
+/* In the Gemeentewet's history, points j. to o. after "i." were read as
+ * points of "i." and cited so ("onderdeel i, onder o"): no more. */
+static void
+test_history_citations (void)
+{
+  g_autoptr(GPtrArray) files = amend_test_shared_files ("corpus/nl-wetten-historie", ".md");
+  guint instructions = 0;
+
+  if (files == NULL)
+    return;
+  for (guint i = 0; i + 1 < files->len; i++)
+    {
+      g_autoptr(AmendDocument) old_doc = amend_test_parse_file (g_ptr_array_index (files, i));
+      g_autoptr(AmendDocument) new_doc = amend_test_parse_file (g_ptr_array_index (files, i + 1));
+      g_autoptr(AmendDiff) diff = amend_diff_new (old_doc, new_doc);
+      g_autofree char *text = amend_diff_to_instructions (diff);
+
+      instructions += strlen (text) > 0;
+      if (strstr (text, "onderdeel i, onder") != NULL)
+        g_error ("%s: %s", (char *) g_ptr_array_index (files, i + 1), strstr (text, "onderdeel i, onder"));
+    }
+  g_assert_cmpuint (instructions, >, files->len / 2);
+}
+
+/* amend check on the four laws: every error it reports must be a true
+ * error of the text.  The one that remains is in the Awb's Bijlage 2
+ * (artikel 2), a table flattened into a list: "d." follows "e." with
+ * nothing between, so the list numbers d. twice as it stands. */
+static const struct {
+  const char *file;
+  guint       line;
+  const char *error;
+} true_errors[] = {
+  { "BWBR0005537_algemene-wet-bestuursrecht.md", 4405, "point d. is numbered the same as one before it" },
+};
+
+static void
+test_check_precision (void)
+{
+  g_autoptr(GPtrArray) files = amend_test_shared_files ("corpus/nl-wetten", ".md");
+  guint found = 0;
+
+  if (files == NULL)
+    return;
+  for (guint i = 0; i < files->len; i++)
+    {
+      const char *path = g_ptr_array_index (files, i);
+      g_autoptr(AmendDocument) doc = amend_test_parse_file (path);
+      g_autoptr(GPtrArray) findings = amend_document_check (doc);
+
+      g_assert_false (amend_document_has_errors (doc));
+      for (guint k = 0; k < findings->len; k++)
+        {
+          const AmendDiagnostic *d = g_ptr_array_index (findings, k);
+          gboolean known = FALSE;
+
+          if (d->severity != AMEND_SEVERITY_ERROR)
+            continue;
+          for (guint t = 0; t < G_N_ELEMENTS (true_errors); t++)
+            known |= g_str_has_suffix (path, true_errors[t].file) && d->line == true_errors[t].line &&
+                     strcmp (d->message, true_errors[t].error) == 0;
+          if (!known)
+            g_error ("%s:%u: error: %s is not a known error of the text", path, d->line, d->message);
+          found++;
+        }
+    }
+  g_assert_cmpuint (found, ==, G_N_ELEMENTS (true_errors));
+}
+
+/* And it still finds what is wrong: with three article headings of the
+ * Gemeentewet renamed, the references to them are errors. */
+static void
+test_check_recall (void)
+{
+  g_autofree char *path = amend_test_shared_path ("corpus/nl-wetten/BWBR0005416_gemeentewet.md");
+  static const char *const renamed[] = { "81a", "108", "160" };
+  g_autofree char *text = NULL;
+  g_autoptr(AmendDocument) doc = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+
+  if (path == NULL)
+    return;
+  text = amend_test_read_file (path, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (renamed); i++)
+    {
+      g_autofree char *heading = g_strdup_printf ("### Artikel  %s  \n", renamed[i]);
+      g_autofree char *other = g_strdup_printf ("### Artikel  %szz  \n", renamed[i]);
+      char *at = strstr (text, heading);
+      GString *s;
+
+      g_assert_nonnull (at);
+      s = g_string_new_len (text, at - text);
+      g_string_append (s, other);
+      g_string_append (s, at + strlen (heading));
+      g_free (text);
+      text = g_string_free (s, FALSE);
+    }
+  doc = amend_test_parse (text);
+  findings = amend_document_check (doc);
+  for (guint i = 0; i < G_N_ELEMENTS (renamed); i++)
+    {
+      g_autofree char *needle = g_strdup_printf ("reference to article %s, which does not exist", renamed[i]);
+      guint n = 0;
+
+      for (guint k = 0; k < findings->len; k++)
+        n += strcmp (((AmendDiagnostic *) g_ptr_array_index (findings, k))->message, needle) == 0;
+      g_test_message ("%s: %u", needle, n);
+      g_assert_cmpuint (n, >=, 2);
+    }
 }
 
 static void
@@ -219,6 +362,10 @@ main (int    argc,
   g_test_add_func ("/corpus/history", test_history);
   g_test_add_func ("/corpus/opiumwet-details", test_opiumwet_details);
   g_test_add_func ("/corpus/division-nesting", test_division_nesting);
+  g_test_add_func ("/corpus/letter-run", test_letter_run);
+  g_test_add_func ("/corpus/history-citations", test_history_citations);
+  g_test_add_func ("/corpus/check-precision", test_check_precision);
+  g_test_add_func ("/corpus/check-recall", test_check_recall);
   g_test_add_func ("/corpus/example", test_example);
   return g_test_run ();
 }

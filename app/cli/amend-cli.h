@@ -44,6 +44,7 @@ extern const AmendCommand amend_command_diff;
 extern const AmendCommand amend_command_export;
 extern const AmendCommand amend_command_import;
 extern const AmendCommand amend_command_validate;
+extern const AmendCommand amend_command_comment;
 
 void           amend_cli_error            (const char *format,
                                            ...) G_GNUC_PRINTF (1, 2);

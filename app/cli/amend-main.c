@@ -24,6 +24,7 @@ static const AmendCommand *commands[] = {
   &amend_command_switch,
   &amend_command_submit,
   &amend_command_withdraw,
+  &amend_command_comment,
   &amend_command_diff,
   &amend_command_export,
   &amend_command_import,

@@ -4,6 +4,7 @@
  *
  * Usage: amend-gen-git-bench branches REGULATION N | git fast-import
  *        amend-gen-git-bench history REGULATION N  | git fast-import
+ *        amend-gen-git-bench comments REGULATION N COMMIT | git fast-import
  *
  * Writes a git fast-import stream (see git-fast-import(1)), which builds a
  * packed repository much faster than committing one by one:
@@ -15,6 +16,15 @@
  * history: main with N commits; four in five change one article of
  *   REGULATION (in turn), the fifth changes notities.txt only, so that a
  *   history of the regulation has to leave commits out.
+ * comments: N comments on REGULATION as committed in COMMIT (the tip of
+ *   main, made with git before), added to main in commits of 20, as amend
+ *   comment add writes them: eight in ten quote five words of a paragraph
+ *   of the (I * 7919 mod articles)-th article, one in ten is about a whole
+ *   article, one in ten replies to an earlier comment.  Then one commit
+ *   that changes 1 % of the articles (every hundredth: a word added to its
+ *   first line), which the comments are listed against.  The anchors are
+ *   made by the core itself (amend_comment_text_make_anchor), so they are
+ *   what Amend would have written.
  *
  * Articles are the "## Artikel" and "### Artikel" headings before the
  * Ondertekening and the Toelichting, as amend-gen-regulation writes them.
@@ -27,6 +37,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "amend-comment-private.h"
+#include "amend-comment-text.h"
 
 #define START_TIME 1798761600 /* 2027-01-01T00:00:00+01:00 */
 
@@ -216,21 +229,160 @@ history (Text *t,
     }
 }
 
+/* The paragraphs of @article, in the order of the text. */
+static GPtrArray *
+paragraphs_of (AmendNode *article)
+{
+  GPtrArray *texts = g_ptr_array_new ();
+
+  for (AmendNode *n = article; n != NULL; n = amend_node_next (n, article))
+    if (n->kind == AMEND_NODE_TEXT && n->heading_level == 0 && n->runs && n->runs->len > 0)
+      g_ptr_array_add (texts, n);
+  return texts;
+}
+
+/* Five words of @node's text, from a place that depends on @i. */
+static char *
+five_words (AmendNode *node,
+            guint      i)
+{
+  g_autofree char *plain = amend_node_get_plain_text (node);
+  g_auto(GStrv) words = g_strsplit (plain, " ", -1);
+  guint n = g_strv_length (words);
+  guint start = n > 5 ? (i / 7) % (n - 4) : 0;
+  g_autoptr(GString) quote = g_string_new (NULL);
+
+  for (guint k = start; k < MIN (n, start + 5); k++)
+    g_string_append_printf (quote, "%s%s", k > start ? " " : "", words[k]);
+  return g_string_free (g_steal_pointer (&quote), FALSE);
+}
+
+static AmendComment *
+make_comment (AmendCommentText *text,
+              GPtrArray        *articles,
+              guint             i,
+              const char       *commit)
+{
+  AmendNode *article = g_ptr_array_index (articles, (guint) (((guint64) i * 7919) % articles->len));
+  g_autoptr(GPtrArray) texts = paragraphs_of (article);
+  g_autoptr(GTimeZone) zone = g_time_zone_new_offset (3600);
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (START_TIME + (gint64) i * 60);
+  g_autoptr(GDateTime) date = g_date_time_to_timezone (utc, zone);
+  g_autofree char *id = g_strdup_printf ("00000000-0000-4000-8000-%012u", i);
+  g_autofree char *body = g_strdup_printf ("Opmerking %u: is dit wat de raad bedoelt?", i);
+  AmendComment *c = amend_comment_new (body);
+
+  _amend_comment_set_identity (c, id, "Amend Bench <bench@example.nl>", date);
+  if (i % 10 == 9)
+    {
+      g_autofree char *parent = g_strdup_printf ("00000000-0000-4000-8000-%012u", i - 1 - (i / 10) % 8);
+
+      amend_comment_set_reply_to (c, parent);
+    }
+  else if (i % 10 == 8 || texts->len == 0)
+    _amend_comment_set_anchor (c, "regeling.md", commit, article->eid, NULL, NULL, NULL);
+  else
+    {
+      AmendNode *para = g_ptr_array_index (texts, i % texts->len);
+      AmendNode *node = para->parent;
+      g_autofree char *quote = five_words (para, i);
+      g_autofree char *eid = NULL;
+      g_autofree char *prefix = NULL;
+      g_autofree char *suffix = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (!amend_comment_text_make_anchor (text, "regeling.md", node->eid, quote, &eid, &prefix, &suffix, &error))
+        {
+          g_printerr ("amend-gen-git-bench: %s\n", error->message);
+          exit (1);
+        }
+      _amend_comment_set_anchor (c, "regeling.md", commit, eid, quote, prefix, suffix);
+    }
+  return c;
+}
+
+/* Every hundredth article gets a word in its first line. */
+static GString *
+one_percent_changed (Text *t)
+{
+  for (guint a = 0; a < t->articles->len; a += 100)
+    {
+      guint line = g_array_index (t->articles, guint, a);
+      char *old = g_ptr_array_index (t->lines, line);
+      g_auto(GStrv) words = g_strsplit (old, " ", 4);
+
+      if (g_strv_length (words) == 4)
+        {
+          t->lines->pdata[line] = g_strdup_printf ("%s %s %s uitdrukkelijk %s", words[0], words[1], words[2], words[3]);
+          g_free (old);
+        }
+    }
+  return text_join (t);
+}
+
+static void
+comments (Text       *t,
+          const char *path,
+          guint       n,
+          const char *commit)
+{
+  g_autoptr(GString) base = text_join (t);
+  g_autoptr(AmendDocument) doc = amend_document_new_from_data (base->str, base->len, NULL);
+  g_autoptr(AmendCommentText) text = amend_comment_text_new (doc);
+  g_autoptr(GPtrArray) articles = amend_document_get_articles (doc);
+  g_autoptr(GString) changed = NULL;
+  guint mark = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AmendComment) c = make_comment (text, articles, i, commit);
+      g_autofree char *file = g_strdup_printf (".amend/opmerkingen/%s.md", amend_comment_get_id (c));
+      g_autofree char *data = NULL;
+      gsize len;
+
+      if (i % 20 == 0)
+        {
+          g_autofree char *message = g_strdup_printf ("Opmerkingen %u tot %u\n", i, MIN (n, i + 20));
+
+          if (i > 0)
+            putchar ('\n');
+          write_header ("refs/heads/main", ++mark, i, message);
+          if (mark == 1)
+            printf ("from %s\n", commit);
+          else
+            printf ("from :%u\n", mark - 1);
+        }
+      data = amend_comment_to_data (c, &len);
+      write_file (file, data, len);
+    }
+  putchar ('\n');
+  changed = one_percent_changed (t);
+  write_header ("refs/heads/main", ++mark, n, "Wijziging van 1 % van de artikelen\n");
+  printf ("from :%u\n", mark - 1);
+  write_file (path, changed->str, changed->len);
+  putchar ('\n');
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_auto(Text) t = { 0 };
   guint64 n = 0;
+  gboolean is_comments = argc == 5 && strcmp (argv[1], "comments") == 0;
 
-  if (argc != 4 || (strcmp (argv[1], "branches") != 0 && strcmp (argv[1], "history") != 0) ||
+  if ((argc != 4 && !is_comments) ||
+      (strcmp (argv[1], "branches") != 0 && strcmp (argv[1], "history") != 0 && !is_comments) ||
       !g_ascii_string_to_unsigned (argv[3], 10, 1, 1000000, &n, NULL))
     {
-      g_printerr ("Usage: amend-gen-git-bench branches|history REGULATION N | git fast-import\n");
+      g_printerr ("Usage: amend-gen-git-bench branches|history REGULATION N | git fast-import\n"
+                  "       amend-gen-git-bench comments REGULATION N COMMIT | git fast-import\n");
       return 2;
     }
   text_load (&t, argv[2]);
-  if (strcmp (argv[1], "branches") == 0)
+  if (is_comments)
+    comments (&t, "regeling.md", n, argv[4]);
+  else if (strcmp (argv[1], "branches") == 0)
     branches (&t, n);
   else
     history (&t, n);

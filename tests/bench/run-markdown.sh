@@ -12,6 +12,13 @@
 # because Amend parses with libcmark: the ratio is what the legal model and
 # the canonical writer cost on top of CommonMark itself.
 #
+# Then it shows that reading stays linear: the generated regulation at 1x,
+# 4x and 16x (1,000, 4,000 and 16,000 articles), in the canonical form and
+# in the loose form of law files from elsewhere (amend-gen-regulation
+# --loose: every part at one heading level, members ending in hard breaks,
+# points as paragraphs), with the time per 1,000 articles, which must stay
+# flat, next to cmark's on the same files.
+#
 # Nothing is installed here; cmark (Debian package "cmark") and
 # /usr/bin/time (package "time") must be there.
 set -eu
@@ -120,6 +127,40 @@ else
   echo "Awb: skipped, $awb is absent (the shared corpus is not next to the project)"
 fi
 bench_file "Generated" "$generated"
+
+# Best of a few runs of amend and of cmark on one file; prints
+# "amend_best cmark_best".
+scale_one () {
+  local file=$1 runs=$2 line amend start end
+
+  line=$("$bench" "$file" "$runs")
+  amend=$(echo "$line" | sed -n 's/.*, best \([0-9.]*\) ms, median.*/\1/p')
+  [ -n "$amend" ] || die "unexpected output of amend-bench-markdown: $line"
+  : > "$tmp/cmark-times"
+  for _ in $(seq "$runs"); do
+    start=$(now_us)
+    cmark "$file" > /dev/null
+    end=$(now_us)
+    echo $((end - start)) >> "$tmp/cmark-times"
+  done
+  echo "$amend $(best_median < "$tmp/cmark-times" | cut -d' ' -f1)"
+}
+
+echo
+echo "Linear in the size of the text: best of 5 runs, ms per 1,000 articles"
+printf '  %-10s %8s %9s %9s %14s %10s %14s %7s\n' "form" "articles" "MB" "amend ms" "per 1,000" "cmark ms" "per 1,000" "ratio"
+for form in canonical loose; do
+  for factor in 1 4 16; do
+    n=$((1000 * factor))
+    file=$tmp/scale-$form-$n.md
+    if [ "$form" = loose ]; then "$gen" --loose "$n" > "$file"; else "$gen" "$n" > "$file"; fi
+    read -r amend_ms cmark_ms < <(scale_one "$file" 5)
+    printf '  %-10s %8s %9s %9s %14s %10s %14s %7s\n' "$form" "$n" \
+      "$(awk -v b="$(wc -c < "$file")" 'BEGIN { printf "%.1f", b / 1048576 }')" "$amend_ms" \
+      "$(awk -v t="$amend_ms" -v n="$n" 'BEGIN { printf "%.2f", t * 1000 / n }')" "$cmark_ms" \
+      "$(awk -v t="$cmark_ms" -v n="$n" 'BEGIN { printf "%.2f", t * 1000 / n }')" "$(ratio "$amend_ms" "$cmark_ms")"
+  done
+done
 
 echo
 echo "best/median: amend in one process, the file already in memory; cmark as"

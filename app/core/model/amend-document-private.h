@@ -16,6 +16,21 @@ void  _amend_document_add_meta_raw   (AmendDocument *self,
 char *_amend_meta_quote              (const char    *value);
 char *_amend_meta_unquote            (const char    *value);
 
+/* amend-heading.c: the kind and number a heading starts with */
+typedef struct {
+  AmendNodeKind kind;
+  gboolean      section_sign;  /* "§" rather than "Paragraaf" */
+  char         *number;        /* as written, or NULL */
+  const char   *rest;          /* the title, in the classified text */
+} AmendHeading;
+
+gboolean       _amend_heading_is_number  (const char   *s,
+                                          gsize         len);
+gboolean       _amend_heading_classify   (const char   *text,
+                                          AmendHeading *info);
+AmendNodeKind  _amend_heading_lost_kind  (const char   *text,
+                                          char        **number);
+
 /* amend-markdown-reader.c */
 gsize          _amend_match_label    (const char    *text,
                                       gsize          len);

@@ -43,7 +43,7 @@ typedef struct {
   gsize          body_len;
   guint          line_offset;   /* lines of front matter before the body */
   GArray        *line_starts;   /* of gsize: where each body line starts */
-  gboolean       rank_mode;
+  int            flat_level;    /* the level loose files write every part at, or 0 */
   int            rank[AMEND_N_NODE_KINDS];
   GArray        *open;          /* of OpenNode; [0] is the root */
   AmendNode     *preamble;
@@ -322,81 +322,6 @@ file_line (Reader *r,
 /* Headings                                                                 */
 /* ----------------------------------------------------------------------- */
 
-static const struct {
-  const char   *word;
-  AmendNodeKind kind;
-  gboolean      needs_number;
-} heading_words[] = {
-  { "hoofdstuk",     AMEND_NODE_CHAPTER,     TRUE },
-  { "titel",         AMEND_NODE_TITLE,       TRUE },
-  { "afdeling",      AMEND_NODE_DIVISION,    TRUE },
-  { "paragraaf",     AMEND_NODE_SECTION,     TRUE },
-  { "§",             AMEND_NODE_SECTION,     TRUE },
-  { "artikel",       AMEND_NODE_ARTICLE,     TRUE },
-  { "bijlage",       AMEND_NODE_ANNEX,       FALSE },
-  { "toelichting",   AMEND_NODE_EXPLANATION, FALSE },
-  { "ondertekening", AMEND_NODE_CLOSING,     FALSE },
-};
-
-typedef struct {
-  AmendNodeKind kind;
-  gboolean      structural;
-  gboolean      section_sign;
-  char         *number;
-  char         *heading;
-} HeadingInfo;
-
-static void
-heading_info_clear (HeadingInfo *info)
-{
-  g_clear_pointer (&info->number, g_free);
-  g_clear_pointer (&info->heading, g_free);
-}
-
-/* 1, 1:1, 2.3a, 10.1.2, 32a, IV, IVa, A */
-static gboolean
-is_number_like (const char *s,
-                gsize       len)
-{
-  gsize i = 0;
-
-  if (len == 0)
-    return FALSE;
-  if (g_ascii_isdigit (s[0]))
-    {
-      while (i < len)
-        {
-          gsize letters = 0;
-
-          while (i < len && g_ascii_isdigit (s[i]))
-            i++;
-          while (i < len && g_ascii_isalpha (s[i]) && letters < 4)
-            {
-              i++;
-              letters++;
-            }
-          if (i == len)
-            return TRUE;
-          if ((s[i] == '.' || s[i] == ':') && i + 1 < len && g_ascii_isalnum (s[i + 1]))
-            {
-              i++;
-              continue;
-            }
-          return FALSE;
-        }
-      return TRUE;
-    }
-  if (len == 1 && g_ascii_isupper (s[0]))
-    return TRUE;
-  while (i < len && strchr ("IVXLCDM", s[i]) != NULL)
-    i++;
-  if (i == 0)
-    return FALSE;
-  if (i < len && g_ascii_islower (s[i]))
-    i++;
-  return i == len;
-}
-
 static const char *
 skip_spaces (const char *s)
 {
@@ -444,56 +369,35 @@ normalize_heading (const char *text)
   return collapse_spaces (p);
 }
 
+typedef struct {
+  AmendNodeKind kind;
+  gboolean      section_sign;
+  char         *number;
+  char         *heading;
+} HeadingInfo;
+
+static void
+heading_info_clear (HeadingInfo *info)
+{
+  g_clear_pointer (&info->number, g_free);
+  g_clear_pointer (&info->heading, g_free);
+}
+
 /* "Artikel 1:1 - Begripsbepalingen" -> article, "1:1", "Begripsbepalingen". */
 static gboolean
 classify_heading (const char  *text,
                   HeadingInfo *info)
 {
-  const char *p = skip_spaces (text);
-  const char *word_end;
-  const char *num, *num_end;
+  AmendHeading h;
 
   memset (info, 0, sizeof *info);
-
-  for (guint i = 0; i < G_N_ELEMENTS (heading_words); i++)
-    {
-      gsize wlen = strlen (heading_words[i].word);
-
-      if (g_ascii_strncasecmp (p, heading_words[i].word, wlen) != 0)
-        continue;
-      word_end = p + wlen;
-      /* A whole word: "Artikelen" and "Titelblad" are not kinds; "§1" is. */
-      if (heading_words[i].kind != AMEND_NODE_SECTION || word_end[-1] != '\xa7')
-        if (*word_end != '\0' && *word_end != ' ' && *word_end != '\t')
-          continue;
-
-      info->kind = heading_words[i].kind;
-      info->section_sign = strcmp (heading_words[i].word, "§") == 0;
-      num = skip_spaces (word_end);
-      num_end = num;
-      while (*num_end && *num_end != ' ' && *num_end != '\t')
-        num_end++;
-      {
-        gsize nlen = num_end - num;
-
-        /* "Hoofdstuk 1." and "Artikel 5:" carry a separator on the number */
-        while (nlen > 0 && (num[nlen - 1] == '.' || num[nlen - 1] == ':'))
-          nlen--;
-        if (is_number_like (num, nlen))
-          {
-            info->number = g_strndup (num, nlen);
-            p = num_end;
-          }
-        else if (heading_words[i].needs_number && *num != '\0')
-          return FALSE; /* "Titel van de regeling" is free text */
-        else
-          p = word_end;
-      }
-      info->heading = info->number ? normalize_heading (p) : collapse_spaces (p);
-      info->structural = TRUE;
-      return TRUE;
-    }
-  return FALSE;
+  if (!_amend_heading_classify (text, &h))
+    return FALSE;
+  info->kind = h.kind;
+  info->section_sign = h.section_sign;
+  info->number = h.number;
+  info->heading = h.number ? normalize_heading (h.rest) : collapse_spaces (h.rest);
+  return TRUE;
 }
 
 /* ----------------------------------------------------------------------- */
@@ -698,6 +602,40 @@ is_roman (const char *s,
   return len > 0 && len <= 5;
 }
 
+/* "(1)", "(2A)" (members, or points among points), "(a)", "(aa)", "(iv)"
+ * (points): the labels of acts from elsewhere (Akoma Ntoso from Laws.Africa
+ * and the like), kept as written. */
+static LabelKind
+match_paren_label (const char *s,
+                   gsize       len,
+                   gboolean    numbers_are_points,
+                   gsize      *end)
+{
+  gsize i = 1;
+  LabelKind kind;
+
+  if (i < len && g_ascii_isdigit (s[i]))
+    {
+      while (i < len && g_ascii_isdigit (s[i]) && i < 5)
+        i++;
+      while (i < len && g_ascii_isalpha (s[i]) && i < 7)
+        i++;
+      kind = numbers_are_points ? LABEL_POINT : LABEL_MEMBER;
+    }
+  else
+    {
+      while (i < len && g_ascii_islower (s[i]) && i < 6)
+        i++;
+      if (i == 1 || (i > 3 && !is_roman (s + 1, i - 1)))
+        return LABEL_NONE;
+      kind = LABEL_POINT;
+    }
+  if (i >= len || s[i] != ')')
+    return LABEL_NONE;
+  *end = i + 1;
+  return kind;
+}
+
 /* Recognizes "2.", "2a." (members), "a.", "aa.", "a)", "1°", "1°.", "1e.",
  * "iv." (points) at the start of @s.  @label_len is the label as written,
  * @skip what to strip with the space after it. */
@@ -714,7 +652,9 @@ match_label (const char *s,
   if (len == 0)
     return LABEL_NONE;
 
-  if (g_ascii_isdigit (s[0]))
+  if (s[0] == '(')
+    kind = match_paren_label (s, len, numbers_are_points, &i);
+  else if (g_ascii_isdigit (s[0]))
     {
       while (i < len && g_ascii_isdigit (s[i]) && i < 4)
         i++;
@@ -799,7 +739,11 @@ _amend_match_label (const char *text,
 static LabelClass
 label_class (const char *label)
 {
-  gsize len = strlen (label);
+  gsize len;
+
+  if (label[0] == '(')
+    label++;
+  len = strlen (label);
 
   if (len == 0)
     return CLASS_OTHER;
@@ -816,18 +760,57 @@ label_class (const char *label)
   return CLASS_LETTER;
 }
 
-/* "i." after "h." is a letter; after anything else it starts a roman list. */
+/* "i." right after "h." is a letter: a run of letters decides. */
+static gboolean
+continues_letters (const char *label,
+                   const char *before)
+{
+  if (before == NULL || (label[0] == '(') != (before[0] == '('))
+    return FALSE;
+  if (label[0] == '(')
+    label++, before++;
+  return strlen (label) == 2 && strlen (before) == 2 &&
+         label[1] == before[1] && before[0] + 1 == label[0] && g_ascii_islower (before[0]);
+}
+
+static AmendNode *
+previous_point (AmendNode *point)
+{
+  AmendNode *parent = point->parent;
+  gint pos = parent ? amend_node_index (point) : -1;
+
+  if (pos <= 0)
+    return NULL;
+  point = amend_node_child (parent, pos - 1);
+  return point->kind == AMEND_NODE_POINT ? point : NULL;
+}
+
+/* The class of a point already read, by the point before it. */
+static LabelClass
+point_class (AmendNode *point)
+{
+  LabelClass cls = label_class (point->number);
+  AmendNode *before;
+
+  if (cls == CLASS_ROMAN && (before = previous_point (point)) != NULL &&
+      continues_letters (point->number, before->number))
+    return CLASS_LETTER;
+  return cls;
+}
+
+/* The class of a new label that would follow the points of @chain (the
+ * last point at each depth): "i." after an "h." at any depth is a letter. */
 static LabelClass
 label_class_in_chain (const char *label,
                       GPtrArray  *chain)
 {
   LabelClass cls = label_class (label);
 
-  if (cls == CLASS_ROMAN && strlen (label) == 2)
+  if (cls == CLASS_ROMAN)
     for (guint i = 0; i < chain->len; i++)
       {
         AmendNode *p = g_ptr_array_index (chain, i);
-        if (p->number && label_class (p->number) == CLASS_LETTER && p->number[0] + 1 == label[0])
+        if (p->number && continues_letters (label, p->number))
           return CLASS_LETTER;
       }
   return cls;
@@ -866,6 +849,25 @@ add_child (AmendNode     *parent,
   return child;
 }
 
+/* Whether the text of @node (its last paragraph) ends in a colon: it
+ * introduces a list. */
+static gboolean
+ends_with_colon (AmendNode *node)
+{
+  guint n = amend_node_n_children (node);
+  AmendNode *text = n > 0 ? amend_node_child (node, n - 1) : NULL;
+  const AmendRun *run;
+  gsize len;
+
+  if (text == NULL || text->kind != AMEND_NODE_TEXT || text->runs == NULL || text->runs->len == 0)
+    return FALSE;
+  run = &g_array_index (text->runs, AmendRun, text->runs->len - 1);
+  len = strlen (run->text);
+  while (len > 0 && run->text[len - 1] == ' ')
+    len--;
+  return len > 0 && run->text[len - 1] == ':';
+}
+
 /* Places a point written as a labelled paragraph: its label's class says
  * whether it continues a list that is open below @base or starts a deeper
  * one. */
@@ -895,7 +897,7 @@ place_point (AmendNode  *base,
         {
           AmendNode *p = g_ptr_array_index (chain, i - 1);
 
-          if (p->number && label_class_in_chain (p->number, chain) == cls)
+          if (p->number && point_class (p) == cls)
             {
               parent = p->parent;
               break;
@@ -953,6 +955,80 @@ members_allowed (AmendNode *article)
     if (amend_node_child (article, i)->kind == AMEND_NODE_MEMBER)
       return TRUE;
   return FALSE;
+}
+
+/* The deepest last point under the last member of @article, or under the
+ * article: the list a loose numbered line may continue. */
+static AmendNode *
+deepest_point (AmendNode *article)
+{
+  AmendNode *node = last_child_of_kind (article, AMEND_NODE_MEMBER);
+  AmendNode *deepest = NULL;
+  guint depth = 0;
+
+  node = node ? node : article;
+  while ((node = last_child_of_kind (node, AMEND_NODE_POINT)) != NULL && depth++ < MAX_NESTING)
+    deepest = node;
+  return deepest;
+}
+
+static gboolean
+has_member_numbered (AmendNode *article,
+                     guint64    value)
+{
+  for (guint i = 0; i < amend_node_n_children (article); i++)
+    {
+      AmendNode *c = amend_node_child (article, i);
+      guint64 number;
+
+      if (c->kind == AMEND_NODE_MEMBER && c->number &&
+          g_ascii_string_to_unsigned (c->number, 10, 1, G_MAXUINT32, &number, NULL) && number == value)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether @point was written as a bullet item ("- 1\\."): the canonical
+ * form, whose numbered points never go on in a member's numbered line. */
+static gboolean
+written_as_bullet (Reader    *r,
+                   AmendNode *point)
+{
+  guint body_line = point->line_start - r->line_offset;
+  const char *p;
+
+  if (body_line < 1 || body_line > r->line_starts->len)
+    return FALSE;
+  p = r->body + g_array_index (r->line_starts, gsize, body_line - 1);
+  while (p < r->body + r->body_len && *p == ' ')
+    p++;
+  return p < r->body + r->body_len && strchr ("-*+", *p) != NULL;
+}
+
+/* A loose "2." in an article is a member, unless a run of numbered points
+ * decides otherwise: it continues the points 1., 2., ... of the list that
+ * is open below the last member (the inner list wins), and a "1." that
+ * would repeat a member after a text ending in a colon starts such a list
+ * ("c. ... een overeenkomst met:" then "1. een ander ...").  @label is the
+ * member label as written, "2." or "2". */
+static gboolean
+numbers_a_point (Reader     *r,
+                 AmendNode  *article,
+                 const char *label)
+{
+  AmendNode *deep = deepest_point (article);
+  AmendNode *member = last_child_of_kind (article, AMEND_NODE_MEMBER);
+  char *end = NULL;
+  guint64 value = g_ascii_isdigit (label[0]) ? g_ascii_strtoull (label, &end, 10) : 0;
+
+  if (member == NULL || value == 0 || (*end != '\0' && *end != '.' && *end != ')'))
+    return FALSE;
+  if (deep != NULL && written_as_bullet (r, deep))
+    return FALSE;
+  if (deep != NULL && deep->number && label_class (deep->number) == CLASS_NUMBER &&
+      g_ascii_strtoull (deep->number, NULL, 10) + 1 == value)
+    return TRUE;
+  return value == 1 && has_member_numbered (article, value) && ends_with_colon (deep ? deep : member);
 }
 
 /* Labels are recognized in the source as written, not in cmark's text:
@@ -1029,13 +1105,14 @@ handle_piece (Reader   *r,
         g_autofree char *label = g_strndup (head->text + lead, label_len);
         skip += lead;
 
-        if (kind == LABEL_MEMBER && !members_allowed (ctx->article))
+        if (kind == LABEL_MEMBER && (!members_allowed (ctx->article) || numbers_a_point (r, ctx->article, label)))
           kind = LABEL_POINT;
         if (kind == LABEL_MEMBER)
           {
             AmendNode *member = add_child (ctx->article, AMEND_NODE_MEMBER, line);
 
-            label[label_len - 1] = '\0'; /* the number, without its period */
+            if (label[0] != '(')
+              label[label_len - 1] = '\0'; /* the number, without its period */
             member->number = g_steal_pointer (&label);
             ctx->target = member;
             ctx->in_item = FALSE;
@@ -1170,6 +1247,25 @@ soften_breaks (Reader *r)
     }
 }
 
+/* The text of a heading's runs, as classify_heading() reads it: a line
+ * break is a space, inline HTML is not text. */
+static char *
+plain_of_runs (Reader *r)
+{
+  GString *plain = g_string_new (NULL);
+
+  for (guint k = 0; k < r->runs->len; k++)
+    {
+      TmpRun *run = &g_array_index (r->runs, TmpRun, k);
+
+      if (run->soft || run->marks & AMEND_MARK_BREAK)
+        g_string_append_c (plain, ' ');
+      else if (!(run->marks & AMEND_MARK_HTML))
+        g_string_append_len (plain, run->text, run->len);
+    }
+  return g_string_free (plain, FALSE);
+}
+
 /* Adds @raw as one unmarked run, white space collapsed as in any paragraph. */
 static void
 add_plain_text (AmendNode  *text,
@@ -1260,12 +1356,14 @@ item_marker (Reader     *r,
   return g_strdup_printf ("%d", fallback);
 }
 
-static void
+/* Returns what the item became. */
+static AmendNode *
 handle_item (Reader     *r,
              Context    *outer,
              cmark_node *list,
              cmark_node *item,
              int         index,
+             gboolean    after_point,
              int         depth)
 {
   gboolean ordered = cmark_node_get_list_type (list) == CMARK_ORDERED_LIST;
@@ -1275,11 +1373,24 @@ handle_item (Reader     *r,
   AmendNode *node;
   gsize skip = 0;
 
-  if (ordered && outer->article && outer->target == outer->article && !outer->in_item &&
-      members_allowed (outer->article))
+  g_autofree char *number = ordered ? item_marker (r, item, cmark_node_get_list_start (list) + index) : NULL;
+  gboolean at_article = outer->article && outer->target == outer->article && !outer->in_item;
+
+  /* Within one list, an item after a member is a member: a run of points
+   * is only where the list starts, or goes on after a point. */
+  if (ordered && at_article && members_allowed (outer->article) &&
+      !((index == 0 || after_point) && numbers_a_point (r, outer->article, number)))
     {
       node = add_child (outer->article, AMEND_NODE_MEMBER, line);
-      node->number = item_marker (r, item, cmark_node_get_list_start (list) + index);
+      node->number = g_steal_pointer (&number);
+    }
+  else if (ordered && at_article)
+    {
+      /* Only loose files have a numbered list here (the writer escapes a
+       * numbered point, "- 1\\."): its items are placed by their run. */
+      g_autofree char *label = g_strdup_printf ("%s%c", number, cmark_node_get_list_delim (list) == CMARK_PAREN_DELIM ? ')' : '.');
+
+      node = place_point (text_target (outer), label, line);
     }
   else
     {
@@ -1287,11 +1398,7 @@ handle_item (Reader     *r,
       g_autofree char *label = NULL;
 
       if (ordered)
-        {
-          g_autofree char *marker = item_marker (r, item, cmark_node_get_list_start (list) + index);
-
-          label = g_strdup_printf ("%s%c", marker, cmark_node_get_list_delim (list) == CMARK_PAREN_DELIM ? ')' : '.');
-        }
+        label = g_strdup_printf ("%s%c", number, cmark_node_get_list_delim (list) == CMARK_PAREN_DELIM ? ')' : '.');
       else if (first && cmark_node_get_type (first) == CMARK_NODE_PARAGRAPH)
         {
           cmark_node *t = cmark_node_first_child (first);
@@ -1327,6 +1434,7 @@ handle_item (Reader     *r,
           handle_blocks (r, &inner, b, depth + 1, TRUE);
         }
     }
+  return node;
 }
 
 static void
@@ -1335,10 +1443,11 @@ handle_list (Reader     *r,
              cmark_node *list,
              int         depth)
 {
+  gboolean after_point = FALSE;
   int index = 0;
 
   for (cmark_node *item = cmark_node_first_child (list); item != NULL; item = cmark_node_next (item))
-    handle_item (r, ctx, list, item, index++, depth);
+    after_point = handle_item (r, ctx, list, item, index++, after_point, depth)->kind == AMEND_NODE_POINT;
 }
 
 static void
@@ -1409,20 +1518,15 @@ handle_blocks (Reader     *r,
          * it would be read back as an article. */
         AmendNode *text = add_child (text_target (ctx), AMEND_NODE_TEXT, line);
         HeadingInfo info;
-        GString *plain = g_string_new (NULL);
+        g_autofree char *plain = NULL;
 
         collect_runs (r, block);
+        plain = plain_of_runs (r);
         soften_breaks (r);
-        for (guint k = 0; k < r->runs->len; k++)
-          {
-            TmpRun *run = &g_array_index (r->runs, TmpRun, k);
-            g_string_append_len (plain, run->soft ? " " : run->text, run->soft ? 1 : run->len);
-          }
-        if (classify_heading (plain->str, &info))
+        if (classify_heading (plain, &info))
           heading_info_clear (&info);
         else
           text->heading_level = cmark_node_get_heading_level (block);
-        g_string_free (plain, TRUE);
         emit_runs (r->buf, text, run_array (r), 0, r->runs->len, 0);
         if (text->runs == NULL)
           amend_node_free (text);
@@ -1471,16 +1575,67 @@ top (Reader *r)
 }
 
 /* Loose files write every division and article at one heading level; then
- * the kinds rank by first appearance.  Headings in a Toelichting or an
- * Ondertekening do not count: they are text there. */
+ * the kinds rank by first appearance.  That is decided by the level, not
+ * for the whole file: the level that holds most part headings is flat when
+ * it holds divisions as well as articles, its divisions are followed by
+ * headings of their own level more often than by deeper ones, and the file
+ * does not start its parts at level 1 (the canonical form does, and nests
+ * by level).  A heading at a deeper level in such a file ("####Afdeling
+ * 5.1a.1" among "###") ranks like the others; a shallower one nests by its
+ * level.  Headings in a Toelichting or an Ondertekening do not count: they
+ * are text there. */
+typedef struct {
+  guint    parts;
+  guint    flat;     /* divisions followed by a part heading of their level */
+  guint    deeper;   /* ... by a deeper one */
+  gboolean division;
+  gboolean article;
+} LevelCount;
+
+static void
+count_heading (Reader       *r,
+               LevelCount   *levels,
+               const HeadingInfo *info,
+               int           level,
+               int          *next_rank)
+{
+  LevelCount *at = &levels[level];
+
+  at->parts++;
+  if (is_division_kind (info->kind))
+    {
+      at->division = TRUE;
+      if (r->rank[info->kind] == G_MAXINT)
+        r->rank[info->kind] = (*next_rank)++;
+    }
+  else
+    at->article = TRUE;
+}
+
+static int
+flat_level (const LevelCount *levels,
+            int               min_level)
+{
+  int most = 0;
+
+  for (int l = 1; l <= 6; l++)
+    if (levels[l].parts > levels[most].parts)
+      most = l;
+  if (most == 0 || min_level < 2 || !levels[most].division || !levels[most].article ||
+      levels[most].flat <= levels[most].deeper)
+    return 0;
+  return most;
+}
+
 static void
 choose_nesting (Reader     *r,
                 cmark_node *doc)
 {
-  int level = -1;
-  gboolean same = TRUE, any_division = FALSE, any_article = FALSE;
+  LevelCount levels[7] = { { 0 } };
   gboolean in_zone = FALSE;
   int next_rank = 0;
+  int min_level = 7;
+  int division_level = 0;  /* of the part heading before, when a division */
 
   for (guint i = 0; i < AMEND_N_NODE_KINDS; i++)
     r->rank[i] = G_MAXINT;
@@ -1489,45 +1644,62 @@ choose_nesting (Reader     *r,
     {
       HeadingInfo info;
       g_autofree char *text = NULL;
+      int level;
 
       if (cmark_node_get_type (b) != CMARK_NODE_HEADING)
         continue;
       collect_runs (r, b);
-      {
-        GString *s = g_string_new (NULL);
-        for (guint k = 0; k < r->runs->len; k++)
-          {
-            TmpRun *run = &g_array_index (r->runs, TmpRun, k);
-            g_string_append_len (s, run->soft ? " " : run->text, run->soft ? 1 : run->len);
-          }
-        text = g_string_free (s, FALSE);
-      }
+      text = plain_of_runs (r);
       if (!classify_heading (text, &info))
         continue;
       heading_info_clear (&info);
+      level = cmark_node_get_heading_level (b);
+      if (is_top_kind (info.kind))
+        in_zone = is_zone (info.kind);
+      else if (in_zone)
+        continue;
+      min_level = MIN (min_level, level);
       if (is_top_kind (info.kind))
         {
-          in_zone = is_zone (info.kind);
+          division_level = 0;
           continue;
         }
-      if (in_zone)
-        continue;
-      if (is_division_kind (info.kind))
-        {
-          any_division = TRUE;
-          if (r->rank[info.kind] == G_MAXINT)
-            r->rank[info.kind] = next_rank++;
-        }
-      else
-        any_article = TRUE;
-      if (level == -1)
-        level = cmark_node_get_heading_level (b);
-      else if (level != cmark_node_get_heading_level (b))
-        same = FALSE;
+      if (division_level == level)
+        levels[level].flat++;
+      else if (division_level > 0 && level > division_level)
+        levels[division_level].deeper++;
+      division_level = is_division_kind (info.kind) ? level : 0;
+      count_heading (r, levels, &info, level, &next_rank);
     }
-  /* The canonical form starts at level 1 and goes deeper with the nesting;
-   * one shared level below it is the mark of a loose file ("###" for all). */
-  r->rank_mode = same && any_division && any_article && level >= 2;
+  r->flat_level = flat_level (levels, min_level);
+}
+
+/* The level a heading counts at: in the flat part of a loose file, all
+ * part headings are one level. */
+static int
+effective_level (Reader *r,
+                 int     level)
+{
+  return r->flat_level > 0 && level >= r->flat_level ? r->flat_level : level;
+}
+
+/* Whether @t closes when a heading of @kind at @level (effective) opens. */
+static gboolean
+closes (Reader        *r,
+        OpenNode      *t,
+        AmendNodeKind  kind,
+        int            level)
+{
+  if (is_zone (t->node->kind) || t->level > level)
+    return TRUE;
+  if (t->level < level)
+    return FALSE;
+  if (level != r->flat_level)
+    return TRUE;
+  if (kind == AMEND_NODE_ARTICLE)
+    return t->node->kind == AMEND_NODE_ARTICLE;
+  return t->node->kind == AMEND_NODE_ARTICLE ||
+         (is_division_kind (t->node->kind) && r->rank[t->node->kind] >= r->rank[kind]);
 }
 
 static void
@@ -1538,38 +1710,21 @@ open_structure (Reader            *r,
 {
   OpenNode open;
   AmendNode *node;
+  int counted = effective_level (r, level);
 
   if (is_top_kind (info->kind))
     g_array_set_size (r->open, 1);
   else
-    while (r->open->len > 1)
-      {
-        OpenNode *t = top (r);
-        gboolean pop;
-
-        if (r->rank_mode)
-          {
-            if (info->kind == AMEND_NODE_ARTICLE)
-              pop = t->node->kind == AMEND_NODE_ARTICLE;
-            else
-              pop = t->node->kind == AMEND_NODE_ARTICLE ||
-                    (is_division_kind (t->node->kind) && r->rank[t->node->kind] >= r->rank[info->kind]);
-            pop = pop || is_zone (t->node->kind);
-          }
-        else
-          pop = t->level >= level || is_zone (t->node->kind);
-        if (!pop)
-          break;
-        g_array_set_size (r->open, r->open->len - 1);
-      }
+    while (r->open->len > 1 && closes (r, top (r), info->kind, counted))
+      g_array_set_size (r->open, r->open->len - 1);
 
   node = add_child (top (r)->node, info->kind, line);
   node->number = g_strdup (info->number);
   node->heading = g_strdup (info->heading);
   if (info->section_sign)
-    node->word = g_strdup ("§");
+    node->word = g_strdup ("\xc2\xa7");
   open.node = node;
-  open.level = level;
+  open.level = counted;
   g_array_append_val (r->open, open);
 
   if (info->number == NULL && (info->kind == AMEND_NODE_ARTICLE || is_division_kind (info->kind)))
@@ -1577,7 +1732,7 @@ open_structure (Reader            *r,
                                    _("this %s heading has no number; write it as \xe2\x80\x9c%s 1\xe2\x80\x9d"),
                                    amend_node_kind_word (info->kind), amend_node_kind_word (info->kind));
 
-  r->wants_heading = r->rank_mode && info->heading == NULL &&
+  r->wants_heading = counted == r->flat_level && info->heading == NULL &&
                      (info->kind == AMEND_NODE_ARTICLE || is_division_kind (info->kind)) ? node : NULL;
   r->wants_level = level;
 }
@@ -1597,7 +1752,7 @@ heading_in_zone (Reader            *r,
     return zone != NULL;
   if (is_top_kind (info->kind))
     return FALSE;
-  return r->rank_mode || level > zone->level;
+  return effective_level (r, level) == r->flat_level || level > zone->level;
 }
 
 static AmendNode *
@@ -1612,6 +1767,26 @@ content_container (Reader *r)
   return top (r)->node;
 }
 
+/* "Hoofdstuk Kwanza", "Artikel 4-bis": a heading that was meant as a part
+ * but whose number Amend does not read is a free heading, and what follows
+ * it stays in the part before; that must not happen without a word. */
+static void
+warn_lost_kind (Reader     *r,
+                const char *plain,
+                guint       line)
+{
+  g_autofree char *number = NULL;
+  AmendNodeKind kind = _amend_heading_lost_kind (plain, &number);
+
+  if (kind == AMEND_NODE_TEXT)
+    return;
+  amend_document_add_diagnostic (r->doc, AMEND_SEVERITY_WARNING, line, NULL,
+                                 _("this heading starts with \xe2\x80\x9c%s\xe2\x80\x9d but is read as a free heading: "
+                                   "\xe2\x80\x9c%s\xe2\x80\x9d is not a number Amend reads (such as 1, 1:1, 2.3a, 4z1, IV, "
+                                   "IVA or A), so what follows stays in the part before it"),
+                                 amend_node_kind_word (kind), number);
+}
+
 static void
 handle_heading (Reader     *r,
                 cmark_node *block)
@@ -1620,20 +1795,12 @@ handle_heading (Reader     *r,
   guint line = file_line (r, cmark_node_get_start_line (block));
   HeadingInfo info;
   gboolean structural;
-  GString *plain = g_string_new (NULL);
+  g_autofree char *plain = NULL;
 
   collect_runs (r, block);
+  plain = plain_of_runs (r);
   soften_breaks (r);
-  for (guint k = 0; k < r->runs->len; k++)
-    {
-      TmpRun *run = &g_array_index (r->runs, TmpRun, k);
-      if (run->soft || run->marks & AMEND_MARK_BREAK)
-        g_string_append_c (plain, ' ');
-      else if (!(run->marks & AMEND_MARK_HTML))
-        g_string_append_len (plain, run->text, run->len);
-    }
-
-  structural = classify_heading (plain->str, &info);
+  structural = classify_heading (plain, &info);
   if (structural && !heading_in_zone (r, &info, TRUE, level))
     {
       open_structure (r, &info, level, line);
@@ -1642,7 +1809,7 @@ handle_heading (Reader     *r,
     {
       /* "### Titel I" then "####Begripsbepalingen": the title's heading */
       g_free (r->wants_heading->heading);
-      r->wants_heading->heading = normalize_heading (plain->str);
+      r->wants_heading->heading = normalize_heading (plain);
       extend_lines (r->wants_heading, line);
       r->wants_heading = NULL;
     }
@@ -1651,6 +1818,8 @@ handle_heading (Reader     *r,
       AmendNode *container = content_container (r);
       AmendNode *text;
 
+      if (!structural && !heading_in_zone (r, &info, FALSE, level))
+        warn_lost_kind (r, plain, line);
       /* Articles hold free headings after their members, as text. */
       if (container->kind == AMEND_NODE_ARTICLE && last_child_of_kind (container, AMEND_NODE_MEMBER))
         container = last_child_of_kind (container, AMEND_NODE_MEMBER);
@@ -1662,7 +1831,6 @@ handle_heading (Reader     *r,
       r->wants_heading = NULL;
     }
   heading_info_clear (&info);
-  g_string_free (plain, TRUE);
 }
 
 static void

@@ -448,9 +448,10 @@ write_member (GString         *out,
     }
 
   /* "2a." is no CommonMark list marker: such a member is a paragraph that
-   * starts with its number, its points a list right under it. */
+   * starts with its number, its points a list right under it; "(1)" has
+   * its delimiters already. */
   append_spaces (out, indent);
-  g_string_append_printf (out, "%s.", member->number ? member->number : "");
+  g_string_append_printf (out, "%s%s", member->number ? member->number : "", amend_node_number_delimiter (member));
   {
     guint from = 0;
 

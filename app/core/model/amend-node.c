@@ -57,6 +57,20 @@ amend_node_kind_word (AmendNodeKind kind)
   return kinds[kind].word;
 }
 
+/**
+ * amend_node_number_delimiter:
+ *
+ * What follows a member's number where it is written: "." after "2" or
+ * "2a", nothing after "(1)", which carries its own.
+ */
+const char *
+amend_node_number_delimiter (const AmendNode *member)
+{
+  const char *number = member->number ? member->number : "";
+
+  return number[0] == '(' && g_str_has_suffix (number, ")") ? "" : ".";
+}
+
 const char *
 amend_node_kind_eid_prefix (AmendNodeKind kind)
 {

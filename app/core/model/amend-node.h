@@ -97,6 +97,7 @@ const char   *amend_node_kind_to_string    (AmendNodeKind  kind);
 gboolean      amend_node_kind_from_string  (const char    *name,
                                             AmendNodeKind *kind);
 const char   *amend_node_kind_word         (AmendNodeKind  kind);
+const char   *amend_node_number_delimiter  (const AmendNode *member);
 const char   *amend_node_kind_eid_prefix   (AmendNodeKind  kind);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmendNode, amend_node_free)

@@ -7,9 +7,13 @@
  * means in a Dutch regulation (chapter Hoofdstuk, title Titel, subchapter
  * and division Afdeling, section and subsection Paragraaf, article
  * Artikel, paragraph lid, point onderdeel); the ones without a Dutch
- * counterpart (part, book) are reported and read as a Titel.  The work,
- * expression, date and authority come from meta/identification, the title
- * from the preface's docTitle.
+ * counterpart (part, book) are reported and read as a Titel.  Acts from
+ * outside the Netherlands (Laws.Africa and the like) are built from
+ * sections that hold the text themselves, with subsections (1), (2) and
+ * paragraphs (a), (b): such a section is an article, its subsections its
+ * members, with their numbers as written.  The work, expression, date and
+ * authority come from meta/identification, the title from the preface's
+ * docTitle or the work's title alias.
  */
 #include "config.h"
 
@@ -20,6 +24,7 @@
 
 static void import_parts (XmlImport *im, AmendNode *parent, xmlNodePtr container);
 static void import_hier (XmlImport *im, AmendNode *node, xmlNodePtr x, guint depth);
+static void read_num_heading_text (AmendNode *node, xmlNodePtr x);
 
 /* Hoofdstuk, Titel, Afdeling, Paragraaf, Artikel, and what Amend has not. */
 static const char * const part_names[6] = {
@@ -41,6 +46,82 @@ static void
 read_num_heading (AmendNode  *node,
                   xmlNodePtr  x)
 {
+  node->line_start = amend_xml_line (x);
+  read_num_heading_text (node, x);
+}
+
+/* Elements that are parts: what a section holding them is a Paragraaf of. */
+#define PARTS \
+  "article chapter subchapter part subpart division subdivision title subtitle book tome hcontainer"
+
+static gboolean is_content_section (xmlNodePtr x);
+
+static gboolean
+holds_parts (xmlNodePtr x)
+{
+  for (xmlNodePtr c = x->children; c != NULL; c = c->next)
+    if (_amend_import_named (c, PARTS) ||
+        (_amend_import_named (c, "section subsection") && !is_content_section (c)))
+      return TRUE;
+  return FALSE;
+}
+
+/* A section or subsection that holds the text itself, not parts: not
+ * Amend's own Paragraaf ("Paragraaf 2", "§ 2"), nor an empty one. */
+static gboolean
+is_content_section (xmlNodePtr x)
+{
+  g_autofree char *num = NULL;
+
+  if (!_amend_import_named (x, "section subsection") ||
+      _amend_import_child (x, "content intro wrapUp alinea paragraph subsection list blockList") == NULL)
+    return FALSE;
+  num = _amend_import_text (_amend_import_child (x, "num"));
+  if (num != NULL && (g_str_has_prefix (num, "Paragraaf") || g_str_has_prefix (num, "\xc2\xa7")))
+    return FALSE;
+  return !holds_parts (x);
+}
+
+/* The kind of the part @x, reading a section that holds text as an article. */
+static gboolean
+part_kind (XmlImport     *im,
+           xmlNodePtr     x,
+           AmendNodeKind *kind)
+{
+  if (is_content_section (x))
+    {
+      *kind = AMEND_NODE_ARTICLE;
+      return TRUE;
+    }
+  return _amend_import_part_kind (im, x, part_names, kind);
+}
+
+/* "1.", "(1)", "2a", or no num at all: a member's number; "(a)" and "a."
+ * number points. */
+static gboolean
+has_member_number (xmlNodePtr x)
+{
+  g_autofree char *num = _amend_import_text (_amend_import_child (x, "num"));
+  const char *p = num;
+
+  if (num == NULL)
+    return TRUE;
+  if (*p == '(')
+    p++;
+  return g_ascii_isdigit (*p);
+}
+
+/* In an article: a paragraph, or a subsection of a section, that is a lid. */
+static gboolean
+is_member (xmlNodePtr x)
+{
+  return (_amend_import_named (x, "paragraph") || is_content_section (x)) && has_member_number (x);
+}
+
+static void
+read_num_heading_text (AmendNode  *node,
+                       xmlNodePtr  x)
+{
   g_autofree char *num = _amend_import_text (_amend_import_child (x, "num"));
   g_autofree char *word = NULL;
 
@@ -57,7 +138,7 @@ read_num_heading (AmendNode  *node,
   node->heading = _amend_import_text (_amend_import_child (x, "heading"));
 }
 
-/* "1.", "(1)", "1": the number of a lid. */
+/* "1." and "1": the number of a lid, "1"; "(1)" stays as it is written. */
 static char *
 member_number (xmlNodePtr x,
                guint      ordinal)
@@ -67,7 +148,9 @@ member_number (xmlNodePtr x,
 
   if (num == NULL)
     return g_strdup_printf ("%u", ordinal);
-  number = g_strdup (num[0] == '(' ? num + 1 : num);
+  if (num[0] == '(' && g_str_has_suffix (num, ")"))
+    return g_steal_pointer (&num);
+  number = g_strdup (num);
   strip_suffix (number);
   return number;
 }
@@ -123,7 +206,7 @@ import_hier (XmlImport  *im,
         import_hier (im, node, c, depth);
       else if (_amend_import_named (c, "crossHeading"))
         _amend_import_level (im, _amend_import_heading (im, node, c, depth), c);
-      else if (_amend_import_named (c, "paragraph") && node->kind == AMEND_NODE_ARTICLE)
+      else if (node->kind == AMEND_NODE_ARTICLE && is_member (c))
         {
           AmendNode *member = _amend_import_add (node, AMEND_NODE_MEMBER);
 
@@ -134,7 +217,9 @@ import_hier (XmlImport  *im,
         import_point (im, node, c, depth);
       else if (_amend_import_named (c, "hcontainer"))
         import_headed (im, node, c, depth);
-      else if (_amend_import_part_kind (im, c, part_names, &kind))
+      else if (is_content_section (c) && node->kind == AMEND_NODE_ARTICLE)
+        import_point (im, node, c, depth);  /* a subsection (a) of a section */
+      else if (part_kind (im, c, &kind))
         {
           AmendNode *part = _amend_import_add (node, kind);
 
@@ -167,7 +252,7 @@ import_parts (XmlImport  *im,
           _amend_import_warn (im, c, _("a generic container in the body was read as a Titel"));
           kind = AMEND_NODE_TITLE;
         }
-      else if (!_amend_import_part_kind (im, c, part_names, &kind))
+      else if (!part_kind (im, c, &kind))
         {
           _amend_import_warn (im, c, _("this has no place in the body of a regulation and was left out"));
           continue;
@@ -196,7 +281,7 @@ import_zone (XmlImport  *im,
         continue;
       if (_amend_import_named (c, "hcontainer"))
         import_headed (im, node, c, depth);
-      else if (_amend_import_part_kind (im, c, part_names, &kind))
+      else if (part_kind (im, c, &kind))
         {
           AmendNode *part = _amend_import_add (node, kind);
 
@@ -265,6 +350,43 @@ find_descendant (xmlNodePtr  x,
   return NULL;
 }
 
+/* FRBRalias name="title" (Laws.Africa's title), or another alias. */
+static xmlNodePtr
+alias (xmlNodePtr work,
+       gboolean   title)
+{
+  for (xmlNodePtr c = work ? work->children : NULL; c != NULL; c = c->next)
+    {
+      g_autofree char *name = _amend_import_attr (c, "name");
+
+      if (_amend_import_named (c, "FRBRalias") && (g_strcmp0 (name, "title") == 0) == title)
+        return c;
+    }
+  return NULL;
+}
+
+/* "#gm9999" names a TLCOrganization among the references: its showAs. */
+static char *
+organization_name (xmlNodePtr  meta,
+                   const char *eid)
+{
+  char *name = NULL;
+
+  for (xmlNodePtr refs = meta ? meta->children : NULL; refs != NULL; refs = refs->next)
+    if (_amend_import_named (refs, "references"))
+      for (xmlNodePtr org = refs->children; org != NULL; org = org->next)
+        {
+          g_autofree char *org_eid = _amend_import_attr (org, "eId");
+
+          if (_amend_import_named (org, "TLCOrganization") && g_strcmp0 (org_eid, eid) == 0)
+            {
+              g_free (name);
+              name = _amend_import_attr (org, "showAs");
+            }
+        }
+  return name;
+}
+
 static void
 import_meta (XmlImport  *im,
              xmlNodePtr  act)
@@ -274,57 +396,47 @@ import_meta (XmlImport  *im,
   xmlNodePtr work = _amend_import_child (id, "FRBRWork");
   xmlNodePtr expression = _amend_import_child (id, "FRBRExpression");
   xmlNodePtr preface = _amend_import_child (act, "preface");
+  xmlNodePtr title_el = find_descendant (preface, "docTitle");
+  xmlNodePtr citation_el = find_descendant (preface, "shortTitle");
+  xmlNodePtr author_el = _amend_import_child (work, "FRBRauthor");
   g_autofree char *title = NULL;
   g_autofree char *citation = NULL;
-  g_autofree char *author = value_of (work, "FRBRauthor", "href");
-  g_autofree char *authority = NULL;
+  g_autofree char *author = _amend_import_attr (author_el, "href");
   g_autofree char *authority_name = NULL;
   g_autofree char *work_uri = value_of (work, "FRBRuri", "value");
   g_autofree char *expression_uri = value_of (expression, "FRBRuri", "value");
   g_autofree char *date = value_of (expression, "FRBRdate", "date");
 
-  /* The title and citation are in the preface, as docTitle and shortTitle. */
-  title = _amend_import_text (find_descendant (preface, "docTitle"));
-  citation = _amend_import_text (find_descendant (preface, "shortTitle"));
-  for (xmlNodePtr c = work ? work->children : NULL; c != NULL && citation == NULL; c = c->next)
-    if (_amend_import_named (c, "FRBRalias"))
-      citation = _amend_import_attr (c, "value");
+  /* The title and citation are in the preface, as docTitle and shortTitle;
+   * acts without a preface have the title as an alias of the work. */
+  if (title_el == NULL && (title_el = alias (work, TRUE)) != NULL)
+    title = _amend_import_attr (title_el, "value");
+  else
+    title = _amend_import_text (title_el);
+  citation = _amend_import_text (citation_el);
+  if (citation == NULL && (citation_el = alias (work, FALSE)) != NULL)
+    citation = _amend_import_attr (citation_el, "value");
 
-  /* "#gm9999" names a TLCOrganization among the references. */
   if (author && author[0] == '#')
-    {
-      authority = g_strdup (author + 1);
-      for (xmlNodePtr refs = meta ? meta->children : NULL; refs != NULL; refs = refs->next)
-        if (_amend_import_named (refs, "references"))
-          for (xmlNodePtr org = refs->children; org != NULL; org = org->next)
-            {
-              g_autofree char *eid = _amend_import_attr (org, "eId");
-
-              if (_amend_import_named (org, "TLCOrganization") && g_strcmp0 (eid, authority) == 0)
-                {
-                  g_free (authority_name);
-                  authority_name = _amend_import_attr (org, "showAs");
-                }
-            }
-    }
+    authority_name = organization_name (meta, author + 1);
 
   if (title)
-    _amend_import_meta (im, "title", title);
+    _amend_import_meta (im, "title", title, title_el);
   if (citation && g_strcmp0 (citation, title) != 0)
-    _amend_import_meta (im, "citation", citation);
-  if (authority)
-    _amend_import_meta (im, "authority", authority);
-  if (authority_name && g_strcmp0 (authority_name, authority) != 0)
-    _amend_import_meta (im, "authority-name", authority_name);
+    _amend_import_meta (im, "citation", citation, citation_el);
+  if (author && author[0] == '#')
+    _amend_import_meta (im, "authority", author + 1, author_el);
+  if (authority_name && (author == NULL || g_strcmp0 (authority_name, author + 1) != 0))
+    _amend_import_meta (im, "authority-name", authority_name, author_el);
   if (work_uri)
-    _amend_import_meta (im, "work", work_uri);
+    _amend_import_meta (im, "work", work_uri, _amend_import_child (work, "FRBRuri"));
   if (expression_uri)
-    _amend_import_meta (im, "expression", expression_uri);
+    _amend_import_meta (im, "expression", expression_uri, _amend_import_child (expression, "FRBRuri"));
   if (date)
     {
       if (strlen (date) > 10)
         date[10] = '\0';
-      _amend_import_meta (im, "date", date);
+      _amend_import_meta (im, "date", date, _amend_import_child (expression, "FRBRdate"));
     }
 }
 

@@ -179,31 +179,38 @@ import_meta (XmlImport  *im,
   xmlNodePtr kern = _amend_import_child (meta, "owmskern");
   xmlNodePtr mantel = _amend_import_child (meta, "owmsmantel");
   xmlNodePtr ipm = _amend_import_child (meta, "cvdripm");
-  g_autofree char *title = _amend_import_text (_amend_import_child (kern, "title"));
+  xmlNodePtr title_el = _amend_import_child (kern, "title");
+  xmlNodePtr creator_el = _amend_import_child (kern, "creator");
+  xmlNodePtr in_force_el = _amend_import_child (ipm, "inwerkingtredingDatum");
+  xmlNodePtr issued_el = _amend_import_child (mantel, "issued");
+  g_autofree char *title = _amend_import_text (title_el);
   g_autofree char *citation = _amend_import_text (_amend_import_child (mantel, "alternative"));
-  g_autofree char *creator = _amend_import_text (_amend_import_child (kern, "creator"));
-  g_autofree char *scheme = _amend_import_attr (_amend_import_child (kern, "creator"), "scheme");
+  g_autofree char *creator = _amend_import_text (creator_el);
+  g_autofree char *scheme = _amend_import_attr (creator_el, "scheme");
   g_autofree char *identifier = _amend_import_text (_amend_import_child (kern, "identifier"));
-  g_autofree char *in_force = _amend_import_text (_amend_import_child (ipm, "inwerkingtredingDatum"));
-  g_autofree char *issued = _amend_import_text (_amend_import_child (mantel, "issued"));
+  g_autofree char *in_force = _amend_import_text (in_force_el);
+  g_autofree char *issued = _amend_import_text (issued_el);
 
   if (title == NULL)
-    title = _amend_import_text (_amend_import_child (body, "intitule"));
+    title = _amend_import_text (title_el = _amend_import_child (body, "intitule"));
   if (title)
-    _amend_import_meta (im, "title", title);
+    _amend_import_meta (im, "title", title, title_el);
   if (citation && g_strcmp0 (citation, title) != 0)
-    _amend_import_meta (im, "citation", citation);
+    _amend_import_meta (im, "citation", citation, _amend_import_child (mantel, "alternative"));
   if (creator)
     {
       /* scheme="overheid:Gemeente": the creator is the municipality's name. */
       g_autofree char *name = scheme && strstr (scheme, "Gemeente") && !strstr (creator, "emeente")
                               ? g_strdup_printf ("gemeente %s", creator) : g_strdup (creator);
-      _amend_import_meta (im, "authority-name", name);
+      _amend_import_meta (im, "authority-name", name, creator_el);
     }
+  /* CVDR has no authority code: a warning about it names the creator. */
+  if (creator_el)
+    g_hash_table_insert (im->meta_lines, g_strdup ("authority"), GUINT_TO_POINTER (amend_xml_line (creator_el)));
   if (in_force || issued)
-    _amend_import_meta (im, "date", in_force ? in_force : issued);
+    _amend_import_meta (im, "date", in_force ? in_force : issued, in_force ? in_force_el : issued_el);
   if (identifier)
-    _amend_import_meta (im, "cvdr", identifier);
+    _amend_import_meta (im, "cvdr", identifier, _amend_import_child (kern, "identifier"));
 }
 
 gboolean

@@ -14,6 +14,8 @@ typedef struct {
   GPtrArray     *warnings;   /* of AmendDiagnostic, may be NULL */
   AmendNode     *preamble;   /* made on first use */
   GHashTable    *levels;     /* AmendNode -> the absolute level of a free heading */
+  GHashTable    *meta_lines; /* front matter key -> the line in the XML it came from */
+  guint          root_line;
 } XmlImport;
 
 /* Free headings are read with their depth below the structural node that
@@ -67,7 +69,10 @@ void        _amend_import_table      (XmlImport   *im,
                                       xmlNodePtr   table);
 void        _amend_import_meta       (XmlImport   *im,
                                       const char  *key,
-                                      const char  *value);
+                                      const char  *value,
+                                      xmlNodePtr   source);
+void        _amend_import_review_meta (XmlImport  *im);
+void        _amend_import_fix_numbers (XmlImport  *im);
 char       *_amend_import_strip_word (const char  *num,
                                       char       **word);
 

@@ -19,12 +19,14 @@
 #include "amend-xml-import-private.h"
 
 typedef struct {
-  char *title;
-  char *citation;
-  char *authority;
-  char *work;
-  char *expression;
-  char *date;
+  char      *title;
+  char      *citation;
+  char      *authority;
+  char      *work;
+  char      *expression;
+  char      *date;
+  char      *in_effect; /* the delivery's juridischWerkendVanaf, when the expression has no date */
+  xmlNodePtr source;    /* where the identifiers were read: for the line of a warning */
 } StopMeta;
 
 static void
@@ -36,6 +38,7 @@ stop_meta_clear (StopMeta *meta)
   g_free (meta->work);
   g_free (meta->expression);
   g_free (meta->date);
+  g_free (meta->in_effect);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (StopMeta, stop_meta_clear)
@@ -371,6 +374,8 @@ static void
 regeling_meta (StopMeta   *meta,
                xmlNodePtr  regeling)
 {
+  if (meta->source == NULL)
+    meta->source = regeling;
   if (meta->title == NULL)
     meta->title = _amend_import_text (_amend_import_child (regeling, "RegelingOpschrift"));
   if (meta->expression == NULL)
@@ -386,6 +391,49 @@ data_child (xmlNodePtr  x,
   for (xmlNodePtr c = x ? x->children : NULL; c != NULL; c = c->next)
     if (amend_xml_is (c, AMEND_XML_NS_STOP_DATA, name))
       return c;
+  return NULL;
+}
+
+/* The goal (doel) of the BeoogdeRegeling that makes @expression, in a
+ * delivery's ConsolidatieInformatie. */
+static char *
+goal_of (xmlNodePtr  info,
+         const char *expression)
+{
+  xmlNodePtr intended = data_child (info, "BeoogdeRegelgeving");
+
+  for (xmlNodePtr c = intended ? intended->children : NULL; c != NULL; c = c->next)
+    {
+      g_autofree char *version = _amend_import_text (data_child (c, "instrumentVersie"));
+
+      if (amend_xml_is (c, AMEND_XML_NS_STOP_DATA, "BeoogdeRegeling") && g_strcmp0 (version, expression) == 0)
+        return _amend_import_text (data_child (data_child (c, "doelen"), "doel"));
+    }
+  return NULL;
+}
+
+/* "nld@1" carries no date; the delivery says when that version takes
+ * effect: the Tijdstempel juridischWerkendVanaf of its goal. */
+static char *
+effective_date (xmlNodePtr  delivery,
+                const char *expression)
+{
+  for (xmlNodePtr v = delivery->children; v != NULL; v = v->next)
+    {
+      xmlNodePtr info = data_child (v, "ConsolidatieInformatie");
+      xmlNodePtr stamps = data_child (info, "Tijdstempels");
+      g_autofree char *goal = info ? goal_of (info, expression) : NULL;
+
+      for (xmlNodePtr t = stamps ? stamps->children : NULL; t != NULL; t = t->next)
+        {
+          g_autofree char *kind = _amend_import_text (data_child (t, "soortTijdstempel"));
+          g_autofree char *doel = _amend_import_text (data_child (t, "doel"));
+
+          if (amend_xml_is (t, AMEND_XML_NS_STOP_DATA, "Tijdstempel") && g_strcmp0 (kind, "juridischWerkendVanaf") == 0 &&
+              (goal == NULL || g_strcmp0 (doel, goal) == 0))
+            return _amend_import_text (data_child (t, "datum"));
+        }
+    }
   return NULL;
 }
 
@@ -415,6 +463,7 @@ delivery_meta (StopMeta   *meta,
       xmlNodePtr citations = data_child (regmeta, "heeftCiteertitelInformatie");
       g_autofree char *maker = _amend_import_text (data_child (regmeta, "eindverantwoordelijke"));
 
+      meta->source = id ? id : chosen;
       meta->work = _amend_import_text (data_child (id, "FRBRWork"));
       if (meta->expression == NULL)
         meta->expression = _amend_import_text (data_child (id, "FRBRExpression"));
@@ -424,6 +473,7 @@ delivery_meta (StopMeta   *meta,
       if (maker && strrchr (maker, '/'))
         meta->authority = g_strdup (strrchr (maker, '/') + 1);
     }
+  meta->in_effect = effective_date (delivery, meta->expression ? meta->expression : expression);
 }
 
 static void
@@ -431,18 +481,20 @@ set_meta (XmlImport *im,
           StopMeta  *meta)
 {
   split_expression (meta);
+  if (meta->date == NULL)
+    meta->date = g_steal_pointer (&meta->in_effect);
   if (meta->title)
-    _amend_import_meta (im, "title", meta->title);
+    _amend_import_meta (im, "title", meta->title, meta->source);
   if (meta->citation && g_strcmp0 (meta->citation, meta->title) != 0)
-    _amend_import_meta (im, "citation", meta->citation);
+    _amend_import_meta (im, "citation", meta->citation, meta->source);
   if (meta->authority)
-    _amend_import_meta (im, "authority", meta->authority);
+    _amend_import_meta (im, "authority", meta->authority, meta->source);
   if (meta->work)
-    _amend_import_meta (im, "work", meta->work);
+    _amend_import_meta (im, "work", meta->work, meta->source);
   if (meta->expression)
-    _amend_import_meta (im, "expression", meta->expression);
+    _amend_import_meta (im, "expression", meta->expression, meta->source);
   if (meta->date)
-    _amend_import_meta (im, "date", meta->date);
+    _amend_import_meta (im, "date", meta->date, meta->source);
 }
 
 /* ----------------------------------------------------------------------- */

@@ -19,8 +19,10 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "amend-document-private.h"
 #include "amend-xml-import-private.h"
 #include "amend-xml-import.h"
+#include "amend-xml-validate.h"
 
 typedef struct {
   AmendNode *text;
@@ -198,15 +200,21 @@ _amend_import_preamble (XmlImport *im)
   return im->preamble;
 }
 
+/* @source: the element the value came from, for the line of a warning
+ * about it (amend-xml-import-meta.c). */
 void
 _amend_import_meta (XmlImport  *im,
                     const char *key,
-                    const char *value)
+                    const char *value,
+                    xmlNodePtr  source)
 {
   g_autofree char *clean = collapse (value);
 
-  if (clean[0] != '\0' && amend_document_get_meta (im->doc, key) == NULL)
-    amend_document_set_meta (im->doc, key, clean);
+  if (clean[0] == '\0' || amend_document_get_meta (im->doc, key) != NULL)
+    return;
+  amend_document_set_meta (im->doc, key, clean);
+  if (source != NULL)
+    g_hash_table_insert (im->meta_lines, g_strdup (key), GUINT_TO_POINTER (amend_xml_line (source)));
 }
 
 /* "Artikel 1:1" -> "1:1" (@word "Artikel"), "§ 3" -> "3" (@word "§"),
@@ -847,6 +855,39 @@ _amend_import_block (XmlImport  *im,
 /* The document                                                             */
 /* ----------------------------------------------------------------------- */
 
+/* A part the Markdown reader would not read back as that part: its number
+ * is a word ("Kwanza", "One") or another form Amend does not read.  It is
+ * numbered by its place among its like, and the number as written opens
+ * its title, with a warning: its text stays where it is. */
+static void
+fix_number (XmlImport *im,
+            AmendNode *node)
+{
+  g_autofree char *written = node->number;
+  g_autofree char *heading = node->heading;
+  guint ordinal = 1;
+
+  for (int i = 0; i < amend_node_index (node); i++)
+    if (amend_node_child (node->parent, i)->kind == node->kind)
+      ordinal++;
+  node->number = g_strdup_printf ("%u", ordinal);
+  node->heading = heading ? g_strdup_printf ("%s \xe2\x80\x93 %s", written, heading) : g_strdup (written);
+  _amend_xml_warn (im->warnings, node->line_start, NULL,
+                   _("%s %s: Amend reads no such number; it was numbered %s and %s kept in its title"),
+                   amend_node_kind_word (node->kind), written, node->number, written);
+}
+
+void
+_amend_import_fix_numbers (XmlImport *im)
+{
+  AmendNode *root = amend_document_get_root (im->doc);
+
+  for (AmendNode *n = root; n != NULL; n = amend_node_next (n, root))
+    if ((n->kind == AMEND_NODE_ARTICLE || amend_node_is_division (n)) && n->number && n->number[0] &&
+        !_amend_heading_is_number (n->number, strlen (n->number)))
+      fix_number (im, n);
+}
+
 /* In a Toelichting or Ondertekening every heading is text; in a Bijlage
  * a heading "Artikel 3" is an article, which is what a STOP Divisie with
  * that Kop stands for (STOP's annexes hold no articles). */
@@ -859,41 +900,21 @@ in_zone_or_annex (const AmendNode *node)
   return FALSE;
 }
 
-static gboolean
-is_number_token (const char *token)
-{
-  if (g_ascii_isdigit (token[0]))
-    return TRUE;
-  for (const char *p = token; *p && *p != ' '; p++)
-    if (!strchr ("IVXLCDM", *p))
-      return FALSE;
-  return token[0] != '\0' && token[0] != ' ';
-}
-
 /* Whether the Markdown reader would take this free heading for structure:
  * "Toelichting op hoofdstuk 2" opens a Toelichting wherever it stands,
  * "Artikel 3" an article outside a Toelichting or Bijlage. */
 static gboolean
 reads_as_structure (const AmendNode *text)
 {
-  static const char *const top[] = { "bijlage", "toelichting", "ondertekening" };
-  static const char *const parts[] = { "hoofdstuk", "titel", "afdeling", "paragraaf", "\xc2\xa7", "artikel" };
   g_autofree char *plain = amend_node_get_plain_text (text);
-  g_autofree char *first = NULL;
-  const char *space;
+  AmendHeading h;
+  gboolean top;
 
-  g_strstrip (plain);
-  space = strchr (plain, ' ');
-  first = g_ascii_strdown (plain, space ? space - plain : -1);
-  for (guint i = 0; i < G_N_ELEMENTS (top); i++)
-    if (strcmp (first, top[i]) == 0)
-      return TRUE;
-  if (space == NULL || in_zone_or_annex (text))
+  if (!_amend_heading_classify (plain, &h))
     return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
-    if (strcmp (first, parts[i]) == 0)
-      return is_number_token (space + 1);
-  return FALSE;
+  g_free (h.number);
+  top = h.kind == AMEND_NODE_ANNEX || h.kind == AMEND_NODE_EXPLANATION || h.kind == AMEND_NODE_CLOSING;
+  return top || !in_zone_or_annex (text);
 }
 
 /* A free heading was read with its depth below its structural node; the
@@ -944,29 +965,17 @@ wrong_root (xmlNodePtr   root,
             GError     **error)
 {
   const char *ns = root->ns ? (const char *) root->ns->href : NULL;
-  static const struct {
-    const char *element;
-    const char *ns;
-    const char *format;
-  } known[] = {
-    { "cvdr", AMEND_XML_NS_CVDR, "CVDR" },
-    { "RegelingCompact", AMEND_XML_NS_STOP_TEKST, "STOP" },
-    { "RegelingKlassiek", AMEND_XML_NS_STOP_TEKST, "STOP" },
-    { "BesluitCompact", AMEND_XML_NS_STOP_TEKST, "STOP" },
-    { "BesluitKlassiek", AMEND_XML_NS_STOP_TEKST, "STOP" },
-    { "AanleveringBesluit", AMEND_XML_NS_LVBB, "STOP" },
-    { "akomaNtoso", AMEND_XML_NS_AKN, "Akoma Ntoso" },
-  };
+  const char *format = NULL;
+  const char *expected = amend_xml_namespace_of_root ((const char *) root->name, &format);
 
-  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
-    if (strcmp ((const char *) root->name, known[i].element) == 0)
-      {
-        g_set_error (error, AMEND_ERROR, AMEND_ERROR_INVALID,
-                     _("%s: the root element %s is in the namespace %s, but %s's %s is in %s"),
-                     name, known[i].element, ns ? ns : _("(none)"), known[i].format, known[i].element,
-                     known[i].ns);
-        return FALSE;
-      }
+  if (expected != NULL)
+    {
+      g_set_error (error, AMEND_ERROR, AMEND_ERROR_INVALID,
+                   _("%s: the root element %s is in the namespace %s, but %s's %s is in %s"),
+                   name, (const char *) root->name, ns ? ns : _("(none)"), format, (const char *) root->name,
+                   expected);
+      return FALSE;
+    }
   g_set_error (error, AMEND_ERROR, AMEND_ERROR_INVALID,
                _("%s: the root element is %s (namespace %s); Amend imports CVDR (cvdr in %s), STOP "
                  "(RegelingCompact, BesluitCompact or AanleveringBesluit in %s) and Akoma Ntoso (akomaNtoso in %s)"),
@@ -981,8 +990,12 @@ dispatch (XmlImport   *im,
           const char  *name,
           GError     **error)
 {
+  const char *expected;
   gboolean ok;
 
+  expected = amend_xml_namespace_of_root ((const char *) root->name, NULL);
+  if (expected != NULL && !amend_xml_is (root, expected, NULL))
+    return wrong_root (root, name, error);
   if (amend_xml_is (root, AMEND_XML_NS_CVDR, "cvdr"))
     ok = _amend_import_cvdr (im, root, error);
   else if (amend_xml_is (root, AMEND_XML_NS_STOP_TEKST, NULL) || amend_xml_is (root, AMEND_XML_NS_LVBB, NULL))
@@ -1005,12 +1018,15 @@ import_parsed (xmlDocPtr    xml,
 {
   g_autoptr(AmendDocument) built = amend_document_new ();
   g_autoptr(GHashTable) levels = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) meta_lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *markdown = NULL;
-  XmlImport im = { built, warnings, NULL, levels };
+  XmlImport im = { built, warnings, NULL, levels, meta_lines, amend_xml_line (xmlDocGetRootElement (xml)) };
 
   if (!dispatch (&im, xmlDocGetRootElement (xml), name, error))
     return NULL;
 
+  _amend_import_review_meta (&im);
+  _amend_import_fix_numbers (&im);
   fix_headings (&im, amend_document_get_root (built));
   amend_document_assign_eids (built);
   markdown = amend_document_to_markdown (built);

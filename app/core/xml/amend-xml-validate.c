@@ -33,10 +33,62 @@ const char *
 amend_xml_schema_for_namespace (const char *ns)
 {
   if (g_strcmp0 (ns, AMEND_XML_NS_STOP_TEKST) == 0)
-    return "stop-1.1.0/imop-tekst.xsd";
+    return "stop-1.3.0/imop-tekst.xsd";
+  if (g_strcmp0 (ns, AMEND_XML_NS_LVBB) == 0)
+    return "lvbb-1.3.0/lvbb-stop-aanlevering.xsd";
   if (g_strcmp0 (ns, AMEND_XML_NS_AKN) == 0)
     return "akn-3.0/akomantoso30.xsd";
   return NULL;
+}
+
+const char *
+amend_xml_namespace_of_root (const char  *name,
+                             const char **format)
+{
+  static const struct {
+    const char *element;
+    const char *ns;
+    const char *format;
+  } roots[] = {
+    { "cvdr", AMEND_XML_NS_CVDR, "CVDR" },
+    { "RegelingCompact", AMEND_XML_NS_STOP_TEKST, "STOP" },
+    { "RegelingKlassiek", AMEND_XML_NS_STOP_TEKST, "STOP" },
+    { "BesluitCompact", AMEND_XML_NS_STOP_TEKST, "STOP" },
+    { "BesluitKlassiek", AMEND_XML_NS_STOP_TEKST, "STOP" },
+    { "AanleveringBesluit", AMEND_XML_NS_LVBB, "LVBB" },
+    { "akomaNtoso", AMEND_XML_NS_AKN, "Akoma Ntoso" },
+  };
+
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (roots); i++)
+    if (strcmp (name, roots[i].element) == 0)
+      {
+        if (format)
+          *format = roots[i].format;
+        return roots[i].ns;
+      }
+  return NULL;
+}
+
+/* A root element in a namespace it does not belong in ("AanleveringBesluit"
+ * in STOP's text namespace) would only meet "no matching global
+ * declaration": say where it belongs.  A delivery to the LVBB is
+ * validated against the LVBB's schema (lvbb-1.3.0/). */
+static gboolean
+refuse_root (xmlNodePtr   root,
+             const char  *ns,
+             GError     **error)
+{
+  const char *format = NULL;
+  const char *expected = amend_xml_namespace_of_root (root ? (const char *) root->name : NULL, &format);
+
+  if (expected != NULL && g_strcmp0 (ns, expected) != 0)
+    {
+      g_set_error (error, AMEND_ERROR, AMEND_ERROR_INVALID,
+                   _("the root element %s is in the namespace %s, but %s's %s is in %s"),
+                   (const char *) root->name, ns ? ns : _("(none)"), format, (const char *) root->name, expected);
+      return TRUE;
+    }
+  return FALSE;
 }
 
 /* "Element '{https://...}Artikel': This element is not expected. Expected
@@ -128,7 +180,7 @@ load_schema (const char     *path,
 
 /**
  * amend_xml_validate:
- * @schema_dir: the folder that holds stop-1.1.0/ and akn-3.0/
+ * @schema_dir: the folder that holds stop-1.3.0/, lvbb-1.3.0/ and akn-3.0/
  * @findings: what is invalid is added here, as #AmendDiagnostic
  *
  * Validates @doc against the XSD of its root namespace.
@@ -152,6 +204,8 @@ amend_xml_validate (xmlDocPtr    doc,
   xmlSchemaValidCtxtPtr vctxt;
   int rc;
 
+  if (refuse_root (root, ns, error))
+    return FALSE;
   if (relative == NULL)
     {
       g_set_error (error, AMEND_ERROR, AMEND_ERROR_INVALID,
@@ -165,7 +219,7 @@ amend_xml_validate (xmlDocPtr    doc,
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
       g_set_error (error, AMEND_ERROR, AMEND_ERROR_NOT_FOUND,
-                   _("there is no %s in %s: give the folder that holds stop-1.1.0/ and akn-3.0/"),
+                   _("there is no %s in %s: give the folder that holds stop-1.3.0/, lvbb-1.3.0/ and akn-3.0/"),
                    relative, schema_dir);
       return FALSE;
     }
