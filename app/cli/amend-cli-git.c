@@ -119,7 +119,11 @@ amend_cli_load_versions (int             n_args,
       (branch = amend_repository_resolve_branch (repo, args[0], NULL)) != NULL &&
       g_str_has_prefix (branch, "refs/heads/amendement/"))
     {
-      g_autofree char *main_branch = amend_repository_dup_main_branch (repo, &error);
+      g_autoptr(AmendAmendment) amendment = amend_amendment_lookup (repo, branch, NULL);
+      const char *amends = amendment ? amend_amendment_get_amends (amendment) : NULL;
+      /* A subamendment is read against the amendment it amends. */
+      g_autofree char *main_branch = amends ? g_strconcat (AMEND_AMENDMENT_BRANCH_PREFIX, amends, NULL)
+                                            : amend_repository_dup_main_branch (repo, &error);
       const char *short_branch = branch + strlen ("refs/heads/");
       g_autofree char *base = main_branch ? amend_repository_merge_base (repo, main_branch, branch, &error) : NULL;
       g_autofree char *base_spec = NULL;

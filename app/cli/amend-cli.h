@@ -40,10 +40,23 @@ extern const AmendCommand amend_command_list;
 extern const AmendCommand amend_command_switch;
 extern const AmendCommand amend_command_submit;
 extern const AmendCommand amend_command_withdraw;
+extern const AmendCommand amend_command_vote;
+extern const AmendCommand amend_command_adopt;
+extern const AmendCommand amend_command_reject;
+extern const AmendCommand amend_command_conflicts;
+extern const AmendCommand amend_command_resolve;
+extern const AmendCommand amend_command_update;
+extern const AmendCommand amend_command_collisions;
+extern const AmendCommand amend_command_order;
 extern const AmendCommand amend_command_diff;
 extern const AmendCommand amend_command_export;
 extern const AmendCommand amend_command_import;
 extern const AmendCommand amend_command_validate;
+extern const AmendCommand amend_command_package;
+extern const AmendCommand amend_command_clone;
+extern const AmendCommand amend_command_pull;
+extern const AmendCommand amend_command_push;
+extern const AmendCommand amend_command_remote;
 extern const AmendCommand amend_command_comment;
 
 void           amend_cli_error            (const char *format,

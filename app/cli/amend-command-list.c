@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "amend-cli-git.h"
+#include "amend-decision.h"
 
 static gboolean opt_json;
 
@@ -40,6 +41,47 @@ add_date (JsonBuilder *builder,
     json_builder_add_string_value (builder, text);
   else
     json_builder_add_null_value (builder);
+}
+
+static void
+add_nullable (JsonBuilder *builder,
+              const char  *name,
+              const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_vote (JsonBuilder    *builder,
+          AmendAmendment *a)
+{
+  g_autoptr(AmendVote) vote = amend_amendment_dup_vote (a);
+
+  json_builder_set_member_name (builder, "vote");
+  if (vote == NULL)
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+  json_builder_begin_object (builder);
+  add_nullable (builder, "date", vote->date);
+  add_nullable (builder, "meeting", vote->meeting);
+  json_builder_set_member_name (builder, "for");
+  if (vote->votes_for >= 0)
+    json_builder_add_int_value (builder, vote->votes_for);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "against");
+  if (vote->votes_against >= 0)
+    json_builder_add_int_value (builder, vote->votes_against);
+  else
+    json_builder_add_null_value (builder);
+  add_nullable (builder, "result", amend_status_to_string (vote->result));
+  json_builder_end_object (builder);
 }
 
 static void
@@ -90,6 +132,10 @@ print_json (GPtrArray *amendments)
       json_builder_add_string_value (builder, amend_amendment_get_commit (a));
       json_builder_set_member_name (builder, "record");
       json_builder_add_boolean_value (builder, amend_amendment_has_record (a));
+      add_nullable (builder, "amends", amend_amendment_get_amends (a));
+      add_nullable (builder, "merge", amend_apply_state_to_string (amend_amendment_get_apply_state (a)));
+      add_strings (builder, "conflicts", amend_amendment_get_apply_conflicts (a));
+      add_vote (builder, a);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -118,7 +164,31 @@ submitter_names (AmendAmendment *a)
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
-enum { COL_NAME, COL_STATUS, COL_AHEAD, COL_CHANGED, COL_ARTICLES, COL_TITLE, COL_BY, N_COLS };
+enum { COL_NAME, COL_STATUS, COL_AHEAD, COL_MERGE, COL_CHANGED, COL_ARTICLES, COL_TITLE, COL_BY, N_COLS };
+
+/* Whether an open amendment still merges into what it amends. */
+static char *
+merge_cell (AmendAmendment *a)
+{
+  const char * const *ids = amend_amendment_get_apply_conflicts (a);
+  const char *amends = amend_amendment_get_amends (a);
+
+  switch (amend_amendment_get_apply_state (a))
+    {
+    case AMEND_APPLY_CLEAN:
+      return g_strdup (_("applies"));
+    case AMEND_APPLY_CONFLICTS:
+      {
+        g_autofree char *joined = g_strjoinv (", ", (char **) ids);
+        return g_strdup_printf (_("conflicts: %s"), joined);
+      }
+    case AMEND_APPLY_CONTAINED:
+      return amends ? g_strdup_printf (_("in %s"), amends) : g_strdup (_("in main"));
+    case AMEND_APPLY_UNKNOWN:
+    default:
+      return g_strdup ("-");
+    }
+}
 
 static void
 print_text (GPtrArray *amendments)
@@ -135,6 +205,7 @@ print_text (GPtrArray *amendments)
   header[COL_NAME] = g_strdup (_("NAME"));
   header[COL_STATUS] = g_strdup (_("STATUS"));
   header[COL_AHEAD] = g_strdup (_("+/- MAIN"));
+  header[COL_MERGE] = g_strdup (_("MERGE"));
   header[COL_CHANGED] = g_strdup (_("CHANGED"));
   header[COL_ARTICLES] = g_strdup (_("ARTICLES"));
   header[COL_TITLE] = g_strdup (_("TITLE"));
@@ -150,6 +221,7 @@ print_text (GPtrArray *amendments)
       row[COL_NAME] = g_strdup (amend_amendment_get_slug (a));
       row[COL_STATUS] = g_strdup (amend_status_to_string (amend_amendment_get_status (a)));
       row[COL_AHEAD] = g_strdup_printf ("+%u -%u", amend_amendment_get_ahead (a), amend_amendment_get_behind (a));
+      row[COL_MERGE] = merge_cell (a);
       row[COL_CHANGED] = g_date_time_format (amend_amendment_get_last_change (a), "%Y-%m-%d %H:%M");
       row[COL_ARTICLES] = articles[0] ? g_strjoinv (", ", (char **) articles) : g_strdup ("-");
       row[COL_TITLE] = g_strdup (amend_amendment_get_title (a));
@@ -196,7 +268,7 @@ run (int    argc,
     return status;
 
   amendments = amend_amendment_list (repo, &error);
-  if (amendments == NULL)
+  if (amendments == NULL || !amend_decision_check_open (repo, amendments, &error))
     return amend_cli_report (error, NULL);
   if (opt_json)
     print_json (amendments);
@@ -211,8 +283,10 @@ const AmendCommand amend_command_list = {
   .summary = N_("List the amendments"),
   .description = N_("Lists every branch amendement/NAME with the title, status and submitters of its record (as the "
                     "branch has it), its commits ahead of and behind main, its last change and the articles it "
-                    "changes since it left main. With --json an array of objects with slug, branch, title, status, "
-                    "submitters, motivation, ahead, behind, articles, files, last_change, created, updated, commit "
-                    "and record."),
+                    "changes since it left main, and for an open amendment (concept, ingediend) whether it still merges "
+                    "cleanly into main (a subamendment: into its amendment), gives conflicts (in which nodes), or is "
+                    "in it already (also when it was merged with git). With --json an array of objects with slug, "
+                    "branch, title, status, submitters, motivation, ahead, behind, articles, files, last_change, "
+                    "created, updated, commit, record, amends, merge, conflicts and vote."),
   .run = run,
 };

@@ -24,11 +24,24 @@ static const AmendCommand *commands[] = {
   &amend_command_switch,
   &amend_command_submit,
   &amend_command_withdraw,
+  &amend_command_vote,
+  &amend_command_adopt,
+  &amend_command_reject,
+  &amend_command_conflicts,
+  &amend_command_resolve,
+  &amend_command_update,
+  &amend_command_collisions,
+  &amend_command_order,
   &amend_command_comment,
   &amend_command_diff,
   &amend_command_export,
   &amend_command_import,
   &amend_command_validate,
+  &amend_command_package,
+  &amend_command_clone,
+  &amend_command_pull,
+  &amend_command_push,
+  &amend_command_remote,
 };
 
 static const AmendCommand *
@@ -49,14 +62,14 @@ print_main_help (void)
   g_print ("\n");
   g_print (_("Commands:\n"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_print ("  %-9s %s\n", commands[i]->name, _(commands[i]->summary));
-  g_print ("  %-9s %s\n", "help", _("Show the help of a command"));
+    g_print ("  %-10s %s\n", commands[i]->name, _(commands[i]->summary));
+  g_print ("  %-10s %s\n", "help", _("Show the help of a command"));
   g_print ("\n");
   g_print (_("Options:\n"));
   g_print ("  -h, --help     %s\n", _("Show this help"));
   g_print ("  --version      %s\n", _("Show the version"));
   g_print ("\n");
-  g_print (_("Exit status: 0 success, 1 findings (check, fmt --check), 2 usage error, 3 a file could not be read or written, 4 refused (unsaved changes, a lock, an unfinished git merge, a status that cannot change so).\n"));
+  g_print (_("Exit status: 0 success, 1 findings (check, fmt --check) or a stop at conflicts (adopt, vote, update), 2 usage error, 3 a file could not be read or written (or a remote reached), 4 refused (unsaved changes, a lock, an unfinished merge, a status that cannot change so, a package or push the project does not take), 130 stopped with Ctrl+C.\n"));
   g_print (_("Run \xe2\x80\x9c" "amend help COMMAND\xe2\x80\x9d for the options of a command.\n"));
 }
 

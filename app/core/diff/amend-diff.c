@@ -385,6 +385,46 @@ amend_word_diff (const char *old_text,
   return word_diff (interned, old_text, new_text);
 }
 
+/**
+ * amend_diff_sequences:
+ *
+ * Myers' diff of two sequences of ids, after trimming their common ends;
+ * beyond MAX_EDIT_DISTANCE the differing middle is one hunk.
+ *
+ * Returns: (transfer full): a GArray of #AmendHunk, in order.
+ */
+GArray *
+amend_diff_sequences (const guint *old_ids,
+                      guint        n_old,
+                      const guint *new_ids,
+                      guint        n_new)
+{
+  g_autofree Token *a = g_new0 (Token, n_old + 1);
+  g_autofree Token *b = g_new0 (Token, n_new + 1);
+  GArray *hunks = g_array_new (FALSE, FALSE, sizeof (AmendHunk));
+  guint pre = 0, suf = 0;
+
+  G_STATIC_ASSERT (sizeof (AmendHunk) == sizeof (Hunk));
+  for (guint i = 0; i < n_old; i++)
+    a[i].id = old_ids[i];
+  for (guint i = 0; i < n_new; i++)
+    b[i].id = new_ids[i];
+  while (pre < n_old && pre < n_new && a[pre].id == b[pre].id)
+    pre++;
+  while (suf < n_old - pre && suf < n_new - pre && a[n_old - 1 - suf].id == b[n_new - 1 - suf].id)
+    suf++;
+  if (pre + suf == n_old && pre + suf == n_new)
+    return hunks;
+  if (!myers (a + pre, n_old - pre - suf, b + pre, n_new - pre - suf, pre, pre, hunks))
+    {
+      AmendHunk whole = { pre, n_old - pre - suf, pre, n_new - pre - suf };
+
+      g_array_set_size (hunks, 0);
+      g_array_append_val (hunks, whole);
+    }
+  return hunks;
+}
+
 char *
 amend_pieces_to_string (GArray   *pieces,
                         gboolean  old_side)

@@ -87,4 +87,20 @@ char          *amend_pieces_to_string        (GArray       *pieces,
 GArray        *amend_word_diff               (const char   *old_text,
                                               const char   *new_text);
 
+/* A differing stretch of two sequences: old[old_start, +old_len) became
+ * new[new_start, +new_len). */
+typedef struct {
+  guint old_start;
+  guint old_len;
+  guint new_start;
+  guint new_len;
+} AmendHunk;
+
+/* The same Myers diff on sequences of ids the caller interned (the merge
+ * diffs words that carry their emphasis); returns a GArray of AmendHunk. */
+GArray        *amend_diff_sequences          (const guint  *old_ids,
+                                              guint         n_old,
+                                              const guint  *new_ids,
+                                              guint         n_new);
+
 G_END_DECLS

@@ -82,6 +82,14 @@ shutdown_libgit2 (void)
 static void
 ensure_libgit2 (void)
 {
+  amend_repository_ensure_libgit2 ();
+}
+
+/* Also for those that use libgit2 without a repository yet (clone,
+ * opening a package), so that they get the same settings. */
+void
+amend_repository_ensure_libgit2 (void)
+{
   static gsize initialized = 0;
 
   if (g_once_init_enter (&initialized))
@@ -681,12 +689,63 @@ check_not_locked (AmendRepository *self,
   return TRUE;
 }
 
+/* The folder of a merge Amend has begun and not finished (an adoption
+ * with conflicts, or one a kill interrupted): app/core/merge/. */
+char *
+amend_repository_pending_merge_dir (AmendRepository *self)
+{
+  return g_build_filename (git_repository_path (self->repo), "amend", "merge", NULL);
+}
+
+/* While such a merge is unfinished nothing else may write: the merge
+ * would be finished on top of something it did not see. */
+static gboolean
+check_no_pending_merge (AmendRepository *self,
+                        GError         **error)
+{
+  g_autofree char *dir = amend_repository_pending_merge_dir (self);
+  g_autofree char *path = g_build_filename (dir, "state.ini", NULL);
+  g_autoptr(GKeyFile) state = g_key_file_new ();
+  g_autofree char *command = NULL;
+  g_autofree char *slug = NULL;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return TRUE;
+  g_key_file_load_from_file (state, path, G_KEY_FILE_NONE, NULL);
+  command = g_key_file_get_string (state, "merge", "command", NULL);
+  slug = g_key_file_get_string (state, "merge", "amendment", NULL);
+  if (g_strcmp0 (command, "update") == 0)
+    g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_BUSY,
+                 _("bringing the amendment " "\xe2\x80\x9c" "%s" "\xe2\x80\x9d" " up to date is not finished; finish it "
+                   "with amend update --continue or undo it with amend update --abort"), slug ? slug : "?");
+  else if (command == NULL || g_strcmp0 (command, "adopt") == 0)
+    g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_BUSY,
+                 _("the adoption of the amendment " "\xe2\x80\x9c" "%s" "\xe2\x80\x9d" " is not finished; finish it "
+                   "with amend adopt --continue or undo it with amend adopt --abort"), slug ? slug : "?");
+  else
+    g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_BUSY,
+                 _("a merge started with amend %s is not finished; finish it with amend %s --continue or "
+                   "undo it with amend %s --abort"), command, command, command);
+  return FALSE;
+}
+
 /* Everything that stops Amend from writing, checked before anything is
  * written, so that a refusal leaves the repository as it was. */
 gboolean
 amend_repository_check_can_write (AmendRepository *self,
                                   gboolean         allow_detached,
                                   GError         **error)
+{
+  return amend_repository_check_can_write_full (self, allow_detached, FALSE, error);
+}
+
+/* The same; with @allow_pending_merge for the commands that go on with or
+ * undo an unfinished merge of Amend's own. */
+gboolean
+amend_repository_check_can_write_full (AmendRepository *self,
+                                       gboolean         allow_detached,
+                                       gboolean         allow_pending_merge,
+                                       GError         **error)
 {
   const char *state;
 
@@ -705,6 +764,8 @@ amend_repository_check_can_write (AmendRepository *self,
       g_set_error_literal (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_BUSY, state);
       return FALSE;
     }
+  if (!allow_pending_merge && !check_no_pending_merge (self, error))
+    return FALSE;
   if (!allow_detached && amend_repository_get_head (self, NULL) == AMEND_HEAD_DETACHED)
     {
       /* Asking for the branch sets the error that explains the detached HEAD. */
