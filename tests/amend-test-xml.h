@@ -29,4 +29,18 @@ gboolean     amend_test_xml_assert_valid       (xmlDocPtr   doc,
 gboolean     amend_test_xml_assert_valid_bytes (GBytes     *bytes,
                                                 const char *relative);
 
+/* The official business rules of STOP and the LVBB (Schematron, run by
+ * ../shared/tools/stop-schematron) on every STOP and LVBB file a test
+ * program validates: each is kept in a folder as it is validated, and all
+ * are checked in one run at the end (one Java start per rule set), by the
+ * test case amend_test_schematron_check(), registered last.  A finding of
+ * ernst "fout" fails it; BHKV1006 on a bare text module (a RegelingCompact
+ * or BesluitCompact that is not in a delivery) is expected: that LVBB rule
+ * asks for the delivery's RegelingVersieInformatie around it. */
+void         amend_test_schematron_keep        (GBytes     *bytes,
+                                                const char *name);
+void         amend_test_schematron_keep_doc    (xmlDocPtr   doc,
+                                                const char *name);
+void         amend_test_schematron_check       (void);
+
 G_END_DECLS

@@ -447,8 +447,8 @@ test_amendments (void)
   }
   amend_run (&run, dir, "list");
   assert_ok (&run);
-  g_assert_true (g_regex_match_simple ("^NAME +STATUS +\\+/- MAIN +CHANGED +ARTICLES +TITLE +BY\n"
-                                       "verbod-op-vuurwerk-in-het-centrum +concept +\\+2 -0 +[-0-9: ]+ +1, 2a +"
+  g_assert_true (g_regex_match_simple ("^NAME +STATUS +\\+/- MAIN +MERGE +CHANGED +ARTICLES +TITLE +BY\n"
+                                       "verbod-op-vuurwerk-in-het-centrum +concept +\\+2 -0 +applies +[-0-9: ]+ +1, 2a +"
                                        "Verbod op vuurwerk in het centrum +Jan Jansen, Eva de Vries\n$",
                                        run.out, 0, 0));
 

@@ -13,6 +13,8 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "amend-amendment.h"
+#include "amend-repository.h"
 #include "amend-test-cli.h"
 #include "amend-test-util.h"
 
@@ -261,6 +263,107 @@ test_errors (void)
   g_assert_nonnull (strstr (run.out, "binnen<VerwijderdeTekst> zes</VerwijderdeTekst><NieuweTekst> acht</NieuweTekst>"));
 }
 
+/* The keys a delivery to the LVBB needs beyond the example's. */
+static char *
+delivery_example (const char *text,
+                  gboolean    with_decided)
+{
+  GString *s = g_string_new (text);
+  const char *date = strstr (text, "date: 2027-07-01") ? "date: 2027-07-01\n" : "date: 2027-01-01\n";
+  g_autofree char *with = g_strdup_printf ("%s%ssubjects: /tooi/def/concept/c_9d1917e9\n"
+                                           "regulation-kind: /join/id/stop/regelingtype_003\n", date,
+                                           with_decided ? "decided: 2026-12-10\n" : "");
+
+  g_assert_cmpuint (g_string_replace (s, date, with, 1), ==, 1);
+  return g_string_free (s, FALSE);
+}
+
+/* amend export --format lvbb and lvbb-wijziging: a delivery, valid; the
+ * day of the decision from the record of the adopted amendment. */
+static void
+test_lvbb (void)
+{
+  g_autofree char *example = amend_test_source_path ("data/example/apv-lindewaarde.md");
+  g_autofree char *text = amend_test_read_file (example, NULL);
+  g_autofree char *with_keys = delivery_example (text, TRUE);
+  g_autofree char *old_path = write_file ("lvbb-old.md", with_keys);
+  g_autofree char *out = tmp_path ("levering.xml");
+  g_autofree char *project = tmp_path ("lvbb-project");
+  g_autofree char *file = g_build_filename (project, "apv.md", NULL);
+  g_autofree char *without_keys = delivery_example (text, FALSE);
+  g_autofree char *changed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(AmendTestRun) run = { 0 };
+
+  amend_run (&run, "export", "--format", "lvbb", "-o", out, old_path);
+  assert_ok (&run);
+  assert_validates (out);
+  {
+    g_autofree char *written = amend_test_read_file (out, NULL);
+    g_assert_nonnull (strstr (written, "<AanleveringBesluit xmlns=\"https://standaarden.overheid.nl/lvbb/stop/aanlevering/\""));
+  }
+  amend_test_run_clear (&run);
+
+  /* A key missing: named, with a line to add, exit status 1. */
+  amend_run (&run, "export", "--format", "lvbb", example);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_nonnull (strstr (run.err, "\xe2\x80\x9c" "decided: 2027-01-01\xe2\x80\x9d"));
+  amend_test_run_clear (&run);
+
+  /* An amendment the council adopted: its record gives the day. */
+  g_assert_cmpint (g_mkdir (project, 0700), ==, 0);
+  g_file_set_contents (file, without_keys, -1, &error);
+  g_assert_no_error (error);
+  amend_run (&run, "init", "--author", AUTHOR, project);
+  assert_ok (&run);
+  amend_test_run_clear (&run);
+  amend_run (&run, "-C", project, "propose", "Kortere termijn", "--by", AUTHOR);
+  assert_ok (&run);
+  amend_test_run_clear (&run);
+  {
+    GString *s = g_string_new (without_keys);
+    g_string_replace (s, "nld@2027-01-01", "nld@2027-07-01", 1);
+    g_string_replace (s, "date: 2027-01-01", "date: 2027-07-01", 1);
+    g_string_replace (s, "binnen acht weken na de datum", "binnen zes weken na de datum", 1);
+    changed = g_string_free (s, FALSE);
+  }
+  g_file_set_contents (file, changed, -1, &error);
+  g_assert_no_error (error);
+  amend_run (&run, "-C", project, "save", "-m", "Zes weken", "--author", AUTHOR);
+  assert_ok (&run);
+  amend_test_run_clear (&run);
+
+  /* Not adopted: no day of decision. */
+  amend_run (&run, "export", "--format", "lvbb-wijziging", "-C", project, "kortere-termijn");
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "decided"));
+  amend_test_run_clear (&run);
+
+  amend_run (&run, "-C", project, "submit", "kortere-termijn");
+  assert_ok (&run);
+  amend_test_run_clear (&run);
+  {
+    g_autoptr(AmendRepository) repo = amend_repository_open (project, &error);
+    g_autoptr(AmendAmendment) adopted = NULL;
+
+    g_assert_no_error (error);
+    adopted = amend_amendment_change_status (repo, "kortere-termijn", AMEND_STATUS_ADOPTED, &error);
+    g_assert_no_error (error);
+  }
+  amend_run (&run, "export", "--format", "lvbb-wijziging", "-C", project, "-o", out, "kortere-termijn");
+  assert_ok (&run);
+  assert_validates (out);
+  {
+    g_autofree char *written = amend_test_read_file (out, NULL);
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *today = g_date_time_format (now, "<voltooidOp>%Y-%m-%d</voltooidOp>");
+
+    g_assert_nonnull (strstr (written, "<FRBRWork>/akn/nl/bill/gm9999/"));
+    g_assert_nonnull (strstr (written, today));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -271,6 +374,7 @@ main (int    argc,
   g_test_add_func ("/cli-xml-change/files", test_files);
   g_test_add_func ("/cli-xml-change/project", test_project);
   g_test_add_func ("/cli-xml-change/errors", test_errors);
+  g_test_add_func ("/cli-xml-change/lvbb", test_lvbb);
   status = g_test_run ();
   if (tmp_dir)
     {

@@ -116,13 +116,13 @@ test_export_errors (void)
 
   amend_run (&no_format, "export", example);
   g_assert_cmpint (no_format.status, ==, 2);
-  g_assert_nonnull (strstr (no_format.err, "give the format with --format: stop, stop-besluit, stop-wijziging, akn or "
-                                         "akn-amendment"));
+  g_assert_nonnull (strstr (no_format.err, "give the format with --format: stop, stop-besluit, stop-wijziging, lvbb, "
+                                         "lvbb-wijziging, akn or akn-amendment"));
 
   amend_run (&unknown, "export", "--format", "docx", example);
   g_assert_cmpint (unknown.status, ==, 2);
   g_assert_nonnull (strstr (unknown.err, "unknown format \xe2\x80\x9c" "docx\xe2\x80\x9d; use stop, stop-besluit, "
-                                       "stop-wijziging, akn or akn-amendment"));
+                                       "stop-wijziging, lvbb, lvbb-wijziging, akn or akn-amendment"));
 
   /* Missing metadata names the key and a line to add. */
   amend_run (&missing, "export", "--format", "akn", no_work);

@@ -23,7 +23,7 @@
 #include "amend-test-xml.h"
 #include "amend-xml.h"
 
-#define STOP_XSD "schemas/stop-1.1.0/imop-tekst.xsd"
+#define STOP_XSD "schemas/stop-1.3.0/imop-tekst.xsd"
 #define AKN_XSD  "schemas/akn-3.0/akomantoso30.xsd"
 #define OLD_EXPRESSION "/akn/nl/act/gm9999/2027/apv/nld@2027-01-01"
 #define NEW_EXPRESSION "/akn/nl/act/gm9999/2027/apv/nld@2027-07-01"
@@ -149,6 +149,22 @@ edit_example (const char *from,
   return doc;
 }
 
+/* The example as an old version with @from replaced by @to. */
+static AmendDocument *
+edit_example_old (const char *from,
+                  const char *to)
+{
+  g_autofree char *path = amend_test_source_path ("data/example/apv-lindewaarde.md");
+  g_autofree char *text = amend_test_read_file (path, NULL);
+  GString *s = g_string_new (text);
+  AmendDocument *doc;
+
+  g_assert_cmpuint (g_string_replace (s, from, to, 1), ==, 1);
+  doc = amend_test_parse (s->str);
+  g_string_free (s, TRUE);
+  return doc;
+}
+
 typedef struct {
   AmendDocument *old_doc;
   AmendDocument *new_doc;
@@ -204,7 +220,9 @@ check_stop_targets (Change     *c,
 
       g_assert_nonnull (target);
       eid = old_eid_of_wid (target, authority);
-      if (eid == NULL)
+      if (strcmp (target, "body") == 0)
+        g_assert_cmpstr (name, ==, "VoegToe"); /* an annex after the Lichaam */
+      else if (eid == NULL)
         {
           /* After an element this change adds, added before. */
           g_assert_cmpstr (name, ==, "VoegToe");
@@ -244,6 +262,7 @@ check_akn_targets (Change *c)
   g_autofree char *old_prefix = NULL;
   AmendDocument *old_doc = c->old_doc;
   const char *expression = amend_document_get_meta (old_doc, "expression");
+  g_autoptr(GHashTable) old_eids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   /* Without an expression, the export makes it from work and date. */
   if (expression != NULL)
@@ -251,6 +270,10 @@ check_akn_targets (Change *c)
   else
     old_prefix = g_strdup_printf ("%s/nld@%s/!main#", amend_document_get_meta (old_doc, "work"),
                                   amend_document_get_meta (old_doc, "date"));
+  /* The old version's eIds as its Akoma Ntoso export names them. */
+  for (AmendNode *n = amend_document_get_root (old_doc); n != NULL; n = amend_node_next (n, amend_document_get_root (old_doc)))
+    if (n->eid != NULL)
+      g_hash_table_add (old_eids, amend_akn_eid (n));
   g_assert_cmpuint (mods->len, >, 0);
   g_assert_cmpuint (mods->len, ==, contents->len);
   for (guint i = 0; i < mods->len; i++)
@@ -269,7 +292,7 @@ check_akn_targets (Change *c)
       select_one (c->akn, expr);
       if (g_str_has_prefix (to, old_prefix))
         {
-          if (amend_document_find_eid (old_doc, to + strlen (old_prefix)) == NULL)
+          if (!g_hash_table_contains (old_eids, to + strlen (old_prefix)))
             g_error ("textualMod %s changes %s, which is no element of the old version", type, to);
         }
       else
@@ -350,7 +373,7 @@ test_reworded_member (void)
                edit_example ("binnen acht weken na de datum", "binnen zes weken na de datum", NULL));
 
   /* The decision around it. */
-  assert_attr (select_one (c.stop, "/s:BesluitCompact"), "schemaversie", "1.1.0");
+  assert_attr (select_one (c.stop, "/s:BesluitCompact"), "schemaversie", "1.3.0");
   assert_renvooi (select_one (c.stop, "//s:Lichaam/s:Artikel[@eId='art_II']/s:Inhoud/s:Al"),
                   "Dit besluit treedt in werking op 1 juli 2027.");
   {
@@ -384,7 +407,16 @@ test_reworded_member (void)
   p = select_one (c.akn, "//a:quotedStructure//a:paragraph[@eId='chp_1__art_1.2__para_1']//a:p");
   assert_renvooi (p, "Het bevoegde bestuursorgaan beslist op een aanvraag om een vergunning of ontheffing "
                      "binnen[- acht-][+ zes+] weken na de datum van ontvangst van de aanvraag.");
-  assert_attr (select_one (c.akn, "//a:FRBRWork/a:FRBRuri"), "value", "/akn/nl/amendment/gm9999/2027-07-01/apv");
+  /* An address of its own for each change: the regulation, the new date
+   * and a digest of what changed. */
+  {
+    g_autofree char *uri = attr (select_one (c.akn, "//a:FRBRWork/a:FRBRuri"), "value");
+
+    g_assert_true (g_str_has_prefix (uri, "/akn/nl/amendment/gm9999/2027-07-01/apv-"));
+    g_assert_cmpuint (strlen (uri), ==, strlen ("/akn/nl/amendment/gm9999/2027-07-01/apv-") + 8);
+  }
+  /* The Work's date is the day the change was made. */
+  assert_attr (select_one (c.akn, "//a:FRBRWork/a:FRBRdate"), "date", "2027-07-01");
 }
 
 /* A new article: VoegToe after its neighbour, under a wId of the new version. */
@@ -487,8 +519,11 @@ test_renumbered_article (void)
   assert_attr (artikel, "wId", "gm9999_1__chp_1__art_1.6");
   nummer = select_one (c.stop, "//s:Vervang[@wat='gm9999_1__chp_1__art_1.6']/s:Artikel/s:Kop/s:Nummer");
   assert_renvooi (nummer, "[-1:6-][+1:5+]");
-  assert_renvooi (select_one (c.stop, "//s:Vervang[@wat='gm9999_1__chp_1__art_1.6']/s:Wat"),
-                  "Artikel 1:6 wordt vernummerd tot artikel 1:5.");
+  /* One instruction says the deletion and the renumbering it causes
+   * (Ar 3.29): its Wat goes with the first of its mutations. */
+  assert_renvooi (select_one (c.stop, "//s:Verwijder/s:Wat"),
+                  "Artikel 1:5 vervalt, onder vernummering van de artikelen 1:6 tot en met 1:8 tot 1:5 tot en met 1:7.");
+  g_assert_cmpuint (count (c.stop, "//s:Vervang/s:Wat"), ==, 0);
   /* Its members keep theirs too. */
   assert_attr (select_one (c.stop, "//s:Vervang[@wat='gm9999_1__chp_1__art_1.6']//s:Lid[1]"),
                "eId", "chp_1__art_1.5__para_1");
@@ -502,7 +537,7 @@ test_renumbered_article (void)
   artikel = select_one (c.akn, "//a:quotedStructure/a:article[@eId='chp_1__art_1.5']");
   assert_attr (artikel, "wId", "chp_1__art_1.6");
   assert_renvooi (select_one (c.akn, "//a:quotedStructure/a:article[@eId='chp_1__art_1.5']/a:num"),
-                  "Artikel 1:[-6-][+5+]");
+                  "Artikel[- 1:6-][+ 1:5+]"); /* a number is never cut in two */
 }
 
 /* A heading alone: VervangKop. */
@@ -585,9 +620,9 @@ test_deleted_point (void)
                   "[-d.-][+c.+]");
   assert_attr (select_one (c.stop, "//s:Vervang//s:Lid[@eId='chp_1__art_1.3__para_4']"), "wijzigactie", "voegtoe");
 
-  assert_renvooi (select_one (c.akn, "//a:point[@eId='chp_1__art_1.4__para_1__list_o_1__item_c_inst2']/a:num"),
+  assert_renvooi (select_one (c.akn, "//a:point[@eId='chp_1__art_1.4__para_1__list_o_1__point_c_inst2']/a:num"),
                   "[-c.-]");
-  assert_renvooi (select_one (c.akn, "//a:point[@eId='chp_1__art_1.4__para_1__list_o_1__item_c_inst2']//a:p"),
+  assert_renvooi (select_one (c.akn, "//a:point[@eId='chp_1__art_1.4__para_1__list_o_1__point_c_inst2']//a:p"),
                   "[-de volksgezondheid;-]");
 }
 
@@ -690,10 +725,12 @@ test_divisions (void)
     assert_attr (select_one (c.stop, "//s:RegelingMutatie/s:Verwijder"), "wat", "gm9999_1__chp_4__art_4.9");
     assert_attr (select_one (c.stop, "//s:RegelingMutatie/s:VoegToe"), "context", "gm9999_1__chp_5__art_5.1");
     assert_attr (select_one (c.stop, "//s:RegelingMutatie/s:VoegToe"), "positie", "komtVoor");
-    /* Moved, it is the same article: its wId goes with it. */
+    /* Moved: it goes in its Verwijder and comes back in its VoegToe as an
+     * element of the new version, since STOP's rules (STOP0028) ask every
+     * wId in a RegelingMutatie to be unique. */
     artikel = select_one (c.stop, "//s:VoegToe/s:Artikel");
     assert_attr (artikel, "eId", "chp_5__art_4.9");
-    assert_attr (artikel, "wId", "gm9999_1__chp_4__art_4.9");
+    assert_attr (artikel, "wId", "gm9999_2__chp_5__art_4.9");
     g_assert_cmpuint (count (c.akn, "//a:textualMod[@type='repeal']"), ==, 1);
     g_assert_cmpuint (count (c.akn, "//a:textualMod[@type='insertion']"), ==, 1);
   }
@@ -867,6 +904,92 @@ test_gemeentewet (void)
   g_assert_cmpuint (mutations, >, pairs);
 }
 
+/* The regulation named with the article of its title's head noun: "Het
+ * Reglement ...", never "De Reglement ..." (the instructions' frame, the
+ * decision's title and Artikel I). */
+static void
+test_het_title (void)
+{
+  g_auto(Change) c = { 0 };
+  g_autofree char *wat = NULL, *title = NULL;
+
+  export_both (&c, edit_example_old ("title: Algemene Plaatselijke Verordening Lindewaarde 2027\ncitation: APV Lindewaarde 2027\n",
+                                     "title: Reglement van orde voor de vergaderingen van de raad\n"),
+               edit_example ("title: Algemene Plaatselijke Verordening Lindewaarde 2027\ncitation: APV Lindewaarde 2027\n",
+                             "title: Reglement van orde voor de vergaderingen van de raad\n",
+                             "binnen acht weken na de datum", "binnen zes weken na de datum", NULL));
+  wat = renvooi_of (select_one (c.stop, "//s:WijzigArtikel/s:Wat"));
+  g_assert_cmpstr (wat, ==, "Het Reglement van orde voor de vergaderingen van de raad wordt gewijzigd zoals aangegeven in "
+                            "Bijlage A.");
+  title = renvooi_of (select_one (c.stop, "/s:BesluitCompact/s:RegelingOpschrift/s:Al"));
+  g_assert_cmpstr (title, ==, "Besluit van de raad van de gemeente Lindewaarde tot wijziging van het Reglement van orde "
+                              "voor de vergaderingen van de raad");
+}
+
+/* Every pair of a set of versions of the example, edited in the shapes
+ * that once crashed the instructions (a preamble that comes or goes,
+ * articles inserted before an article that is renumbered and changed) and
+ * their neighbours: both change exports either succeed, valid, or refuse
+ * with a sentence; none crashes. */
+static void
+test_every_shape (void)
+{
+  static const char *const variants[][9] = {
+    { NULL },
+    { "De raad van de gemeente Lindewaarde;\n\ngelezen het voorstel van burgemeester en wethouders van 3 november 2026;\n\n"
+      "gelet op artikel 149 van de Gemeentewet;\n\nbesluit vast te stellen de volgende verordening:\n\n", "", NULL },
+    { "## Artikel 1:2 Beslistermijn", "## Artikel 1:1a Melding\n\nEen melding volstaat.\n\n## Artikel 1:2 Beslistermijn", NULL },
+    { "\n3. Paragraaf 4.1.3.3 van de Algemene wet bestuursrecht", "\n3. Afdeling 4.1.3.3 van de Algemene wet bestuursrecht",
+      "## Artikel 1:2 Beslistermijn", "## Artikel 1:1a Melding\n\nEen melding volstaat.\n\n## Artikel 1:2 Beslistermijn",
+      "1. Een aanvraag om een vergunning of ontheffing wordt schriftelijk", "1. Een aanvraag om een vergunning of ontheffing wordt digitaal", NULL },
+    { "   - a. de openbare orde;\n", "", "   - b. de openbare veiligheid;", "   - a. de openbare veiligheid;", NULL },
+    { "## Artikel 1:8 Geldigheidsduur", "## Artikel 1:9 Geldigheidsduur", NULL },
+  };
+  g_autofree char *path = amend_test_source_path ("data/example/apv-lindewaarde.md");
+  g_autofree char *text = amend_test_read_file (path, NULL);
+  guint exported = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (variants); i++)
+    for (guint k = 0; k < G_N_ELEMENTS (variants); k++)
+      {
+        GString *a = g_string_new (text), *b = g_string_new (text);
+        g_autoptr(AmendDocument) da = NULL, db = NULL;
+        g_autoptr(AmendDiff) diff = NULL;
+        g_autoptr(GError) stop_error = NULL, akn_error = NULL;
+        g_autoptr(GBytes) stop = NULL, akn = NULL;
+
+        if (i == k)
+          {
+            g_string_free (a, TRUE);
+            g_string_free (b, TRUE);
+            continue;
+          }
+        for (guint v = 0; variants[i][v] != NULL; v += 2)
+          g_assert_cmpuint (g_string_replace (a, variants[i][v], variants[i][v + 1], 1), ==, 1);
+        for (guint v = 0; variants[k][v] != NULL; v += 2)
+          g_assert_cmpuint (g_string_replace (b, variants[k][v], variants[k][v + 1], 1), ==, 1);
+        g_string_replace (b, OLD_EXPRESSION, NEW_EXPRESSION, 1);
+        g_string_replace (b, "date: 2027-01-01", "date: 2027-07-01", 1);
+        da = amend_test_parse (a->str);
+        db = amend_test_parse (b->str);
+        g_string_free (a, TRUE);
+        g_string_free (b, TRUE);
+        diff = amend_diff_new (da, db);
+        stop = amend_stop_export_change (diff, NULL, &stop_error);
+        akn = amend_akn_export_amendment (diff, NULL, &akn_error);
+        g_assert_true ((stop == NULL) == (stop_error != NULL));
+        g_assert_true ((akn == NULL) == (akn_error != NULL));
+        if (stop != NULL)
+          {
+            amend_test_xml_assert_valid_bytes (stop, STOP_XSD);
+            exported++;
+          }
+        if (akn != NULL)
+          amend_test_xml_assert_valid_bytes (akn, AKN_XSD);
+      }
+  g_assert_cmpuint (exported, >, 20);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -888,5 +1011,9 @@ main (int    argc,
   g_test_add_func ("/xml-change/alone-in-part", test_alone_in_part);
   g_test_add_func ("/xml-change/errors", test_errors);
   g_test_add_func ("/xml-change/gemeentewet", test_gemeentewet);
+  g_test_add_func ("/xml-change/every-shape", test_every_shape);
+  g_test_add_func ("/xml-change/het-title", test_het_title);
+  /* Last: the business rules on every STOP file the cases above wrote. */
+  g_test_add_func ("/xml-change/rules/schematron", amend_test_schematron_check);
   return g_test_run ();
 }

@@ -327,10 +327,11 @@ static const struct {
   { "<AanleveringBesluit xmlns=\"https://standaarden.overheid.nl/lvbb/stop/\"/>",
     "but LVBB's AanleveringBesluit is in https://standaarden.overheid.nl/lvbb/stop/aanlevering/",
     "but LVBB's AanleveringBesluit is in https://standaarden.overheid.nl/lvbb/stop/aanlevering/" },
-  /* in its own namespace: a delivery, which validate names as such */
+  /* in its own namespace: a delivery, which validate checks against the
+   * LVBB's schema (NULL: validation runs and finds it incomplete) */
   { "<AanleveringBesluit xmlns=\"https://standaarden.overheid.nl/lvbb/stop/aanlevering/\"/>",
     "the delivery (AanleveringBesluit) holds no BesluitCompact or BesluitKlassiek",
-    "is a delivery to the LVBB (namespace https://standaarden.overheid.nl/lvbb/stop/aanlevering/)" },
+    NULL },
   { "<RegelingCompact xmlns=\"https://standaarden.overheid.nl/lvbb/stop/aanlevering/\"/>",
     "but STOP's RegelingCompact is in https://standaarden.overheid.nl/stop/imop/tekst/",
     "but STOP's RegelingCompact is in https://standaarden.overheid.nl/stop/imop/tekst/" },
@@ -358,6 +359,13 @@ test_root_namespaces (void)
         continue;
       xml = amend_xml_read (roots[i].xml, strlen (roots[i].xml), "in.xml", NULL, &error);
       g_assert_no_error (error);
+      if (roots[i].validate_error == NULL)
+        {
+          g_assert_true (amend_xml_validate (xml, schemas, findings, &error));
+          g_assert_no_error (error);
+          g_assert_cmpuint (findings->len, >, 0);
+          continue;
+        }
       g_assert_false (amend_xml_validate (xml, schemas, findings, &error));
       g_assert_error (error, AMEND_ERROR, AMEND_ERROR_INVALID);
       g_test_message ("%s", error->message);

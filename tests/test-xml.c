@@ -22,7 +22,7 @@
 #include "amend-xml-validate.h"
 #include "amend-xml.h"
 
-#define STOP_XSD "schemas/stop-1.1.0/imop-tekst.xsd"
+#define STOP_XSD "schemas/stop-1.3.0/imop-tekst.xsd"
 #define AKN_XSD  "schemas/akn-3.0/akomantoso30.xsd"
 
 typedef GBytes *(*Exporter) (AmendDocument *doc, GPtrArray *warnings, GError **error);
@@ -239,7 +239,12 @@ test_export_example_stop (void)
       if (n->kind != AMEND_NODE_TEXT && n->kind != AMEND_NODE_PREAMBLE && n->kind != AMEND_NODE_CLOSING &&
           n != top)
         {
-          g_autofree char *attr = g_strdup_printf ("eId=\"%s\" wId=\"gm9999_1__%s\"", n->eid, n->eid);
+          /* STOP names a Toelichting "recital" (rule STOP0022), the model "expl". */
+          g_autoptr(GString) named = g_string_new (n->eid);
+          g_autofree char *attr = NULL;
+
+          g_string_replace (named, "expl_", "recital_", 0);
+          attr = g_strdup_printf ("eId=\"%s\" wId=\"gm9999_1__%s\"", named->str, named->str);
           g_assert_nonnull (strstr (text, attr));
         }
   }
@@ -306,6 +311,43 @@ test_export_example_decision (void)
   g_assert_cmpuint (count_elements (regeling, "Artikel"), ==, 42);
 }
 
+/* The naming convention of Akoma Ntoso: an eId's last part is named after
+ * its element, and every eId is nested under the one of the element
+ * around it. */
+static void
+check_akn_naming (xmlNodePtr  node,
+                  const char *parent)
+{
+  static const struct { const char *element, *prefix; } names[] = {
+    { "point", "point_" }, { "attachment", "att_" }, { "hcontainer", "hcontainer_" }, { "alinea", "al_" },
+    { "paragraph", "para_" }, { "article", "art_" }, { "chapter", "chp_" }, { "list", "list_" },
+    { "subchapter", "subchp_" }, { "subsection", "subsec_" },
+  };
+
+  for (xmlNodePtr c = node->children; c != NULL; c = c->next)
+    {
+      xmlChar *eid;
+
+      if (c->type != XML_ELEMENT_NODE)
+        continue;
+      eid = xmlGetProp (c, (const xmlChar *) "eId");
+      if (eid != NULL && strcmp ((const char *) c->name, "TLCOrganization") != 0)
+        {
+          const char *last = g_strrstr ((const char *) eid, "__");
+
+          last = last ? last + 2 : (const char *) eid;
+          for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+            if (strcmp ((const char *) c->name, names[i].element) == 0 && !g_str_has_prefix (last, names[i].prefix))
+              g_error ("%s eId=\"%s\" is not named %s...", c->name, eid, names[i].prefix);
+          if (parent != NULL && !(g_str_has_prefix ((const char *) eid, parent) &&
+                                  g_str_has_prefix ((const char *) eid + strlen (parent), "__")))
+            g_error ("%s eId=\"%s\" is not nested under %s", c->name, eid, parent);
+        }
+      check_akn_naming (c, eid != NULL ? (const char *) eid : parent);
+      xmlFree (eid);
+    }
+}
+
 static void
 test_export_example_akn (void)
 {
@@ -336,11 +378,14 @@ test_export_example_akn (void)
   g_assert_nonnull (find_element (top->children, "conclusions", NULL));
   g_assert_nonnull (find_element (top->children, "preamble", NULL));
 
-  /* Every node of the model is an element with its eId. */
+  /* Every node of the model is an element with its eId, as the naming
+   * convention of Akoma Ntoso names it ("point_a", "att_o_1"). */
   for (AmendNode *n = root; n != NULL; n = amend_node_next (n, root))
     if (n != root && n->kind != AMEND_NODE_PREAMBLE && n->eid)
       {
-        g_autofree char *attr = g_strdup_printf ("eId=\"%s\"", n->eid);
+        g_autofree char *named = amend_akn_eid (n);
+        const char *last = g_strrstr (named, "__");
+        g_autofree char *attr = g_strdup_printf ("%s\"", last ? last : named);
         if (strstr (text, attr) == NULL)
           {
             g_test_message ("no element with %s", attr);
@@ -348,6 +393,9 @@ test_export_example_akn (void)
           }
       }
   g_assert_cmpuint (missing, ==, 0);
+  g_assert_null (strstr (text, "item_"));
+  g_assert_null (strstr (text, "expl_"));
+  check_akn_naming (top, NULL);
 }
 
 /* ----------------------------------------------------------------------- */
@@ -512,7 +560,7 @@ test_export_edge_cases (void)
   g_assert_nonnull (find_element (root->children, "Bijlage", "cmp_1"));
   g_assert_nonnull (find_element (root->children, "Divisie", "cmp_1__div_o_1"));
   /* An empty Toelichting still holds a Divisietekst, as STOP requires. */
-  g_assert_nonnull (find_element (root->children, "Divisietekst", "expl_o_1__content_o_1"));
+  g_assert_nonnull (find_element (root->children, "Divisietekst", "recital_o_1__content_o_1"));
 
   /* The decision: the in-force date in Dutch. */
   g_assert_nonnull (strstr (besluit_text, "Dit besluit treedt in werking op 1 maart 2027."));
@@ -564,10 +612,40 @@ test_export_text_around_members (void)
   stop = export_ok (amend_stop_export_regulation, doc, warnings);
   amend_test_xml_assert_valid_bytes (stop, STOP_XSD);
   xml = amend_test_xml_parse (stop);
-  /* The Inhoud before the member, the text after it in the member's. */
-  g_assert_cmpuint (count_elements (xmlDocGetRootElement (xml), "Inhoud"), ==, 2);
-  g_assert_cmpuint (count_elements (xmlDocGetRootElement (xml), "Al"), ==, 4);
+  /* An Artikel holds an Inhoud or Leden, not both (STOP0070): the text
+   * before the member goes first in it, the text after it at its end. */
+  g_assert_cmpuint (count_elements (xmlDocGetRootElement (xml), "Inhoud"), ==, 1);
+  g_assert_cmpuint (count_elements (xmlDocGetRootElement (xml), "Al"), ==, 4); /* and the title's */
+  g_assert_true (has_warning (warnings, 0, "put at the start of the first member"));
   g_assert_true (has_warning (warnings, 0, "added to the member before it"));
+}
+
+/* A definition with sub-points: they are part of its Definitie, in STOP
+ * as in the regulation (once dropped without a word, still valid). */
+static void
+test_export_definition_points (void)
+{
+  g_autoptr(AmendDocument) doc =
+    amend_test_parse ("---\ntitle: T\nauthority: gm9999\nwork: /akn/nl/act/gm9999/2027/t\ndate: 2027-01-01\n---\n\n"
+                      "# Artikel 1 Begrippen\n\nIn deze verordening wordt verstaan onder:\n\n"
+                      "- a. evenement: elke voor publiek toegankelijke verrichting van vermaak, met uitzondering van:\n"
+                      "  - 1°. bioscoopvoorstellingen;\n  - 2°. markten;\n"
+                      "- b. weg: de weg als bedoeld in de Wegenverkeerswet 1994.\n");
+  g_autoptr(GPtrArray) warnings = new_warnings ();
+  g_autoptr(GBytes) stop = export_ok (amend_stop_export_regulation, doc, warnings);
+  g_autoptr(xmlDoc) xml = NULL;
+  g_autofree char *text = NULL;
+  xmlNodePtr begrip;
+
+  amend_test_xml_assert_valid_bytes (stop, STOP_XSD);
+  xml = amend_test_xml_parse (stop);
+  begrip = find_element (xmlDocGetRootElement (xml)->children, "Begrip", "art_1__list_o_1__item_a");
+  g_assert_nonnull (begrip);
+  g_assert_cmpuint (count_elements (begrip->children, "Definitie"), ==, 1);
+  g_assert_cmpuint (count_elements (begrip->children, "Li"), ==, 2);
+  text = xml_text (stop);
+  g_assert_nonnull (strstr (text, "bioscoopvoorstellingen;"));
+  g_assert_nonnull (strstr (text, "<LiNummer>2°.</LiNummer>"));
 }
 
 static void
@@ -1428,6 +1506,7 @@ main (int    argc,
   g_test_add_func ("/xml/export/laws", test_export_laws);
   g_test_add_func ("/xml/export/edge-cases", test_export_edge_cases);
   g_test_add_func ("/xml/export/text-around-members", test_export_text_around_members);
+  g_test_add_func ("/xml/export/definition-points", test_export_definition_points);
   g_test_add_func ("/xml/export/missing-metadata", test_export_missing_metadata);
   g_test_add_func ("/xml/export/structure-errors", test_export_structure_errors);
   g_test_add_func ("/xml/import/stop-geonovum", test_import_stop_geonovum);
@@ -1450,6 +1529,8 @@ main (int    argc,
   g_test_add_func ("/xml/hostile/binary", test_hostile_binary);
   g_test_add_func ("/xml/hostile/huge", test_hostile_huge);
   g_test_add_func ("/xml/hostile/handlers-restored", test_hostile_handlers_restored);
+  /* Last: the business rules on every STOP file the cases above wrote. */
+  g_test_add_func ("/xml/rules/schematron", amend_test_schematron_check);
 
   status = g_test_run ();
   cleanup ();

@@ -12,6 +12,7 @@
 #include "amend-cli-git.h"
 #include "amend-diff.h"
 #include "amend-file.h"
+#include "amend-lvbb-export.h"
 #include "amend-stop-export.h"
 
 static char *opt_format;
@@ -19,7 +20,7 @@ static char *opt_output;
 
 static const GOptionEntry entries[] = {
   { "format", 'f', 0, G_OPTION_ARG_STRING, &opt_format,
-    N_("stop, stop-besluit, stop-wijziging, akn or akn-amendment"), N_("FORMAT") },
+    N_("stop, stop-besluit, stop-wijziging, lvbb, lvbb-wijziging, akn or akn-amendment"), N_("FORMAT") },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output, N_("Write to OUT instead of standard output"), N_("OUT") },
   AMEND_CLI_REPO_OPTION,
   { NULL }
@@ -35,13 +36,51 @@ typedef struct {
   ChangeExporter  change;
 } Format;
 
+/* The day the council adopted the amendment an lvbb-wijziging is made of,
+ * from its record, when the front matter does not say. */
+static char *adopted_on;
+
+static GBytes *
+export_lvbb_change (AmendDiff  *diff,
+                    GPtrArray  *warnings,
+                    GError    **error)
+{
+  return amend_lvbb_export_change (diff, adopted_on, warnings, error);
+}
+
 static const Format formats[] = {
   { "stop",           amend_stop_export_regulation, NULL },
   { "stop-besluit",   amend_stop_export_decision,   NULL },
   { "stop-wijziging", NULL,                         amend_stop_export_change },
+  { "lvbb",           amend_lvbb_export_decision,   NULL },
+  { "lvbb-wijziging", NULL,                         export_lvbb_change },
   { "akn",            amend_akn_export_act,         NULL },
   { "akn-amendment",  NULL,                         amend_akn_export_amendment },
 };
+
+/* The amendment NAME (or the new version, OLD NEW) names: when the council
+ * adopted it, the day its record last changed is the day of the decision. */
+static char *
+adoption_day (int    n_args,
+              char **args)
+{
+  const char *name = args[n_args - 1];
+  g_autoptr(AmendRepository) repo = NULL;
+  g_autoptr(AmendAmendment) amendment = NULL;
+  GDateTime *updated;
+  int status = AMEND_EXIT_OK;
+
+  if (g_file_test (name, G_FILE_TEST_EXISTS) || strchr (name, ':') != NULL)
+    return NULL;
+  repo = amend_cli_open_repository (&status);
+  if (repo == NULL)
+    return NULL;
+  amendment = amend_amendment_lookup (repo, name, NULL);
+  if (amendment == NULL || amend_amendment_get_status (amendment) != AMEND_STATUS_ADOPTED)
+    return NULL;
+  updated = amend_amendment_get_updated (amendment);
+  return updated ? g_date_time_format (updated, "%Y-%m-%d") : NULL;
+}
 
 static const Format *
 find_format (const char *name)
@@ -63,7 +102,8 @@ write_output (GBytes *bytes)
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (opt_output);
       g_autoptr(GError) error = NULL;
 
-      /* Atomic: a temporary file renamed over OUT, never half an export. */
+      /* Atomic: a temporary file renamed over OUT, never half an export,
+       * and never written in place (a read-only folder). */
       if (!amend_write_file (file, data, len, &error))
         {
           amend_cli_error (_("%s was not written: %s"), opt_output, error->message);
@@ -177,6 +217,11 @@ run_change (const Format  *format,
 
   if (!amend_cli_load_versions (n_args, args, &old_doc, &new_doc, &title, &status))
     return status;
+  if (format->change == export_lvbb_change)
+    {
+      g_clear_pointer (&adopted_on, g_free);
+      adopted_on = adoption_day (n_args, args);
+    }
   if (!check_readable (old_doc, args[0]) || !check_readable (new_doc, new_name))
     return AMEND_EXIT_FINDINGS;
   diff = amend_diff_new (old_doc, new_doc);
@@ -212,13 +257,13 @@ run (int    argc,
     return status;
   if (opt_format == NULL)
     return amend_cli_usage_error (&amend_command_export,
-                                  _("give the format with --format: stop, stop-besluit, stop-wijziging, akn or "
-                                    "akn-amendment"));
+                                  _("give the format with --format: stop, stop-besluit, stop-wijziging, lvbb, "
+                                    "lvbb-wijziging, akn or akn-amendment"));
   format = find_format (opt_format);
   if (format == NULL)
     return amend_cli_usage_error (&amend_command_export,
                                   _("unknown format \xe2\x80\x9c%s\xe2\x80\x9d; use stop, stop-besluit, "
-                                    "stop-wijziging, akn or akn-amendment"),
+                                    "stop-wijziging, lvbb, lvbb-wijziging, akn or akn-amendment"),
                                   opt_format);
   if (format->change != NULL)
     {
@@ -250,17 +295,18 @@ run (int    argc,
 
 const AmendCommand amend_command_export = {
   .name = "export",
-  .parameters = "--format stop|stop-besluit|akn [-o OUT] FILE|REV:FILE, "
-                "--format stop-wijziging|akn-amendment [-o OUT] OLD [NEW]",
+  .parameters = "--format stop|stop-besluit|lvbb|akn [-o OUT] FILE|REV:FILE, "
+                "--format stop-wijziging|lvbb-wijziging|akn-amendment [-o OUT] OLD [NEW]",
   .summary = N_("Write a regulation as STOP or Akoma Ntoso XML"),
   .description = N_("Writes FILE as official XML: stop is the regulation as a STOP RegelingCompact, stop-besluit "
                     "the decision that establishes it (BesluitCompact, with the regulation in its WijzigBijlage), "
+                    "lvbb that decision as a delivery to the LVBB (AanleveringBesluit), "
                     "akn an Akoma Ntoso 3.0 act. REV:FILE exports FILE as it is in version REV of the project "
                     "(HEAD~1:regeling.md, main:regeling.md). stop-wijziging and akn-amendment write the change "
                     "from OLD to NEW, versions as amend diff takes them (files, revisions, amendment names; an "
                     "amendment alone: what it changed since it branched off): the decision that makes the change, "
-                    "with a STOP RegelingMutatie in renvooi, or an Akoma Ntoso amendment with ins, del and "
-                    "textualMod. The identifiers come from the front matter (title, authority, "
+                    "with a STOP RegelingMutatie in renvooi (lvbb-wijziging: as a delivery to the LVBB), or an "
+                    "Akoma Ntoso amendment with ins, del and textualMod. The identifiers come from the front matter (title, authority, "
                     "work, and expression or date); a missing one is named. What the format cannot hold is "
                     "reported as a warning with its line. Exit status 1 when the regulation cannot be exported "
                     "or nothing changed."),

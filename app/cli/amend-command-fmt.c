@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "amend-cli.h"
-#include "amend-file.h"
 
 static gboolean opt_check;
 
@@ -20,9 +19,9 @@ static const GOptionEntry entries[] = {
 /* Returns 0 when the file is (now) canonical, 1 when --check found it not,
  * 3 when it could not be read or written. */
 static int
-format_one (const char *path)
+format_one (const char *path,
+            gboolean    last)
 {
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(AmendDocument) doc = NULL;
   g_autofree char *old = NULL;
@@ -31,8 +30,7 @@ format_one (const char *path)
   gsize old_len = 0;
 
   /* Bounded: a file over 64 MB is refused before it is read. */
-  old = amend_read_file (file, AMEND_MAX_DOCUMENT_SIZE, &old_len, NULL, &error);
-  if (old == NULL)
+  if ((old = amend_cli_read_file (path, &old_len, &error)) == NULL)
     {
       amend_cli_error ("%s", error->message);
       return AMEND_EXIT_FAILURE;
@@ -57,6 +55,9 @@ format_one (const char *path)
   /* The Markdown has no eIds: their memory goes before the text is made. */
   amend_document_drop_eids (doc);
   canonical = amend_document_to_markdown (doc);
+  /* The last file's model goes with the process (amend_cli_keep_until_exit()). */
+  if (last)
+    amend_cli_keep_until_exit (g_object_ref (doc));
   if (strlen (canonical) == old_len)
     {
       g_autofree char *sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, canonical, old_len);
@@ -72,7 +73,7 @@ format_one (const char *path)
     }
 
   amend_cli_print_diagnostics (doc, path, FALSE);
-  if (!amend_write_file (file, canonical, strlen (canonical), &error))
+  if (!amend_cli_write_file (path, canonical, strlen (canonical), &error))
     {
       amend_cli_error (_("%s was not changed: %s"), path, error->message);
       return AMEND_EXIT_FAILURE;
@@ -96,7 +97,7 @@ run (int    argc,
   for (int i = 1; i < argc; i++)
     {
       /* Not MAX (status, f ()): the macro would run the command twice. */
-      int one = format_one (argv[i]);
+      int one = format_one (argv[i], i == argc - 1);
       status = MAX (status, one);
     }
   return status;

@@ -7,6 +7,8 @@
 #include <glib/gi18n.h>
 
 #include "amend-cli-git.h"
+#include "amend-decision.h"
+#include "amend-json-writer.h"
 
 static gboolean opt_json;
 
@@ -17,83 +19,107 @@ static const GOptionEntry entries[] = {
 };
 
 static void
-add_strings (JsonBuilder        *builder,
+add_strings (AmendJsonWriter    *w,
              const char         *name,
              const char * const *strings)
 {
-  json_builder_set_member_name (builder, name);
-  json_builder_begin_array (builder);
+  amend_json_writer_member (w, name);
+  amend_json_writer_begin_array (w);
   for (guint i = 0; strings && strings[i]; i++)
-    json_builder_add_string_value (builder, strings[i]);
-  json_builder_end_array (builder);
+    amend_json_writer_string (w, strings[i]);
+  amend_json_writer_end_array (w);
 }
 
 static void
-add_date (JsonBuilder *builder,
-          const char  *name,
-          GDateTime   *date)
+add_date (AmendJsonWriter *w,
+          const char      *name,
+          GDateTime       *date)
 {
   g_autofree char *text = amend_cli_format_date (date);
 
-  json_builder_set_member_name (builder, name);
-  if (text)
-    json_builder_add_string_value (builder, text);
-  else
-    json_builder_add_null_value (builder);
+  amend_json_writer_member_string (w, name, text);
 }
 
 static void
+add_vote (AmendJsonWriter *w,
+          AmendAmendment  *a)
+{
+  g_autoptr(AmendVote) vote = amend_amendment_dup_vote (a);
+
+  amend_json_writer_member (w, "vote");
+  if (vote == NULL)
+    {
+      amend_json_writer_null (w);
+      return;
+    }
+  amend_json_writer_begin_object (w);
+  amend_json_writer_member_string (w, "date", vote->date);
+  amend_json_writer_member_string (w, "meeting", vote->meeting);
+  amend_json_writer_member (w, "for");
+  if (vote->votes_for >= 0)
+    amend_json_writer_int (w, vote->votes_for);
+  else
+    amend_json_writer_null (w);
+  amend_json_writer_member (w, "against");
+  if (vote->votes_against >= 0)
+    amend_json_writer_int (w, vote->votes_against);
+  else
+    amend_json_writer_null (w);
+  amend_json_writer_member_string (w, "result", amend_status_to_string (vote->result));
+  amend_json_writer_end_object (w);
+}
+
+/* Written as it goes (amend-json-writer.c, the bytes json-glib wrote):
+ * building a json-glib tree of five thousand amendments took longer than
+ * reading them. */
+static void
 print_json (GPtrArray *amendments)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  AmendJsonWriter *w = amend_json_writer_new (NULL);
+  g_autofree char *text = NULL;
 
-  json_builder_begin_array (builder);
+  amend_json_writer_begin_array (w);
   for (guint i = 0; i < amendments->len; i++)
     {
       AmendAmendment *a = g_ptr_array_index (amendments, i);
       GPtrArray *files = amend_amendment_get_files (a);
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "slug");
-      json_builder_add_string_value (builder, amend_amendment_get_slug (a));
-      json_builder_set_member_name (builder, "branch");
-      json_builder_add_string_value (builder, amend_amendment_get_branch (a));
-      json_builder_set_member_name (builder, "title");
-      json_builder_add_string_value (builder, amend_amendment_get_title (a));
-      json_builder_set_member_name (builder, "status");
-      json_builder_add_string_value (builder, amend_status_to_string (amend_amendment_get_status (a)));
-      add_strings (builder, "submitters", amend_amendment_get_submitters (a));
-      json_builder_set_member_name (builder, "motivation");
-      json_builder_add_string_value (builder, amend_amendment_has_record (a) ? amend_amendment_get_motivation (a) : "");
-      json_builder_set_member_name (builder, "ahead");
-      json_builder_add_int_value (builder, amend_amendment_get_ahead (a));
-      json_builder_set_member_name (builder, "behind");
-      json_builder_add_int_value (builder, amend_amendment_get_behind (a));
-      add_strings (builder, "articles", amend_amendment_get_articles (a));
-      json_builder_set_member_name (builder, "files");
-      json_builder_begin_array (builder);
+      amend_json_writer_begin_object (w);
+      amend_json_writer_member_string (w, "slug", amend_amendment_get_slug (a));
+      amend_json_writer_member_string (w, "branch", amend_amendment_get_branch (a));
+      amend_json_writer_member_string (w, "title", amend_amendment_get_title (a));
+      amend_json_writer_member_string (w, "status", amend_status_to_string (amend_amendment_get_status (a)));
+      add_strings (w, "submitters", amend_amendment_get_submitters (a));
+      amend_json_writer_member_string (w, "motivation", amend_amendment_has_record (a) ? amend_amendment_get_motivation (a) : "");
+      amend_json_writer_member_int (w, "ahead", amend_amendment_get_ahead (a));
+      amend_json_writer_member_int (w, "behind", amend_amendment_get_behind (a));
+      add_strings (w, "articles", amend_amendment_get_articles (a));
+      amend_json_writer_member (w, "files");
+      amend_json_writer_begin_array (w);
       for (guint k = 0; k < files->len; k++)
         {
           AmendTouchedFile *f = g_ptr_array_index (files, k);
 
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "path");
-          json_builder_add_string_value (builder, f->path);
-          add_strings (builder, "articles", (const char * const *) f->articles);
-          json_builder_end_object (builder);
+          amend_json_writer_begin_object (w);
+          amend_json_writer_member_string (w, "path", f->path);
+          add_strings (w, "articles", (const char * const *) f->articles);
+          amend_json_writer_end_object (w);
         }
-      json_builder_end_array (builder);
-      add_date (builder, "last_change", amend_amendment_get_last_change (a));
-      add_date (builder, "created", amend_amendment_get_created (a));
-      add_date (builder, "updated", amend_amendment_get_updated (a));
-      json_builder_set_member_name (builder, "commit");
-      json_builder_add_string_value (builder, amend_amendment_get_commit (a));
-      json_builder_set_member_name (builder, "record");
-      json_builder_add_boolean_value (builder, amend_amendment_has_record (a));
-      json_builder_end_object (builder);
+      amend_json_writer_end_array (w);
+      add_date (w, "last_change", amend_amendment_get_last_change (a));
+      add_date (w, "created", amend_amendment_get_created (a));
+      add_date (w, "updated", amend_amendment_get_updated (a));
+      amend_json_writer_member_string (w, "commit", amend_amendment_get_commit (a));
+      amend_json_writer_member_boolean (w, "record", amend_amendment_has_record (a));
+      amend_json_writer_member_string (w, "amends", amend_amendment_get_amends (a));
+      amend_json_writer_member_string (w, "merge", amend_apply_state_to_string (amend_amendment_get_apply_state (a)));
+      add_strings (w, "conflicts", amend_amendment_get_apply_conflicts (a));
+      add_vote (w, a);
+      amend_json_writer_end_object (w);
     }
-  json_builder_end_array (builder);
-  amend_cli_print_json (builder);
+  amend_json_writer_end_array (w);
+  text = amend_json_writer_finish (w, NULL);
+  g_print ("%s\n", text);
 }
 
 /* "Jan Jansen <jan@example.nl>" -> "Jan Jansen": the table has no room
@@ -118,7 +144,31 @@ submitter_names (AmendAmendment *a)
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
-enum { COL_NAME, COL_STATUS, COL_AHEAD, COL_CHANGED, COL_ARTICLES, COL_TITLE, COL_BY, N_COLS };
+enum { COL_NAME, COL_STATUS, COL_AHEAD, COL_MERGE, COL_CHANGED, COL_ARTICLES, COL_TITLE, COL_BY, N_COLS };
+
+/* Whether an open amendment still merges into what it amends. */
+static char *
+merge_cell (AmendAmendment *a)
+{
+  const char * const *ids = amend_amendment_get_apply_conflicts (a);
+  const char *amends = amend_amendment_get_amends (a);
+
+  switch (amend_amendment_get_apply_state (a))
+    {
+    case AMEND_APPLY_CLEAN:
+      return g_strdup (_("applies"));
+    case AMEND_APPLY_CONFLICTS:
+      {
+        g_autofree char *joined = g_strjoinv (", ", (char **) ids);
+        return g_strdup_printf (_("conflicts: %s"), joined);
+      }
+    case AMEND_APPLY_CONTAINED:
+      return amends ? g_strdup_printf (_("in %s"), amends) : g_strdup (_("in main"));
+    case AMEND_APPLY_UNKNOWN:
+    default:
+      return g_strdup ("-");
+    }
+}
 
 static void
 print_text (GPtrArray *amendments)
@@ -135,6 +185,7 @@ print_text (GPtrArray *amendments)
   header[COL_NAME] = g_strdup (_("NAME"));
   header[COL_STATUS] = g_strdup (_("STATUS"));
   header[COL_AHEAD] = g_strdup (_("+/- MAIN"));
+  header[COL_MERGE] = g_strdup (_("MERGE"));
   header[COL_CHANGED] = g_strdup (_("CHANGED"));
   header[COL_ARTICLES] = g_strdup (_("ARTICLES"));
   header[COL_TITLE] = g_strdup (_("TITLE"));
@@ -150,6 +201,7 @@ print_text (GPtrArray *amendments)
       row[COL_NAME] = g_strdup (amend_amendment_get_slug (a));
       row[COL_STATUS] = g_strdup (amend_status_to_string (amend_amendment_get_status (a)));
       row[COL_AHEAD] = g_strdup_printf ("+%u -%u", amend_amendment_get_ahead (a), amend_amendment_get_behind (a));
+      row[COL_MERGE] = merge_cell (a);
       row[COL_CHANGED] = g_date_time_format (amend_amendment_get_last_change (a), "%Y-%m-%d %H:%M");
       row[COL_ARTICLES] = articles[0] ? g_strjoinv (", ", (char **) articles) : g_strdup ("-");
       row[COL_TITLE] = g_strdup (amend_amendment_get_title (a));
@@ -196,12 +248,15 @@ run (int    argc,
     return status;
 
   amendments = amend_amendment_list (repo, &error);
-  if (amendments == NULL)
+  if (amendments == NULL || !amend_decision_check_open (repo, amendments, &error))
     return amend_cli_report (error, NULL);
   if (opt_json)
     print_json (amendments);
   else
     print_text (amendments);
+  /* The repository (with libgit2's caches) and the list go with the process. */
+  amend_cli_keep_until_exit (g_steal_pointer (&repo));
+  amend_cli_keep_until_exit (g_steal_pointer (&amendments));
   return AMEND_EXIT_OK;
 }
 
@@ -211,8 +266,10 @@ const AmendCommand amend_command_list = {
   .summary = N_("List the amendments"),
   .description = N_("Lists every branch amendement/NAME with the title, status and submitters of its record (as the "
                     "branch has it), its commits ahead of and behind main, its last change and the articles it "
-                    "changes since it left main. With --json an array of objects with slug, branch, title, status, "
-                    "submitters, motivation, ahead, behind, articles, files, last_change, created, updated, commit "
-                    "and record."),
+                    "changes since it left main, and for an open amendment (concept, ingediend) whether it still merges "
+                    "cleanly into main (a subamendment: into its amendment), gives conflicts (in which nodes), or is "
+                    "in it already (also when it was merged with git). With --json an array of objects with slug, "
+                    "branch, title, status, submitters, motivation, ahead, behind, articles, files, last_change, "
+                    "created, updated, commit, record, amends, merge, conflicts and vote."),
   .run = run,
 };

@@ -5,10 +5,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 #include <stdio.h>
 
 #include "amend-cli.h"
+#include "amend-json-writer.h"
 
 static gboolean opt_json;
 
@@ -70,144 +70,67 @@ print_text (AmendDocument *doc)
     }
 }
 
-/* JSON is written as the walk goes, not built as a tree first: the tree
- * of json-glib for a 60 MB regulation took 5 GB.  json-glib still quotes
- * each string. */
+/* Iterative pre-order walk: each node opens an object and a children
+ * array, closed when the walk leaves it.  The JSON goes out as it is
+ * written (amend-json-writer.c): no tree of it is built. */
 static void
-append_string (GString    *out,
-               const char *value)
+write_node (AmendJsonWriter *w,
+            AmendNode       *n)
 {
-  g_autoptr(JsonNode) node = NULL;
-  g_autofree char *quoted = NULL;
-
-  if (value == NULL)
-    {
-      g_string_append (out, "null");
-      return;
-    }
-  node = json_node_init_string (json_node_alloc (), value);
-  quoted = json_to_string (node, FALSE);
-  g_string_append (out, quoted);
-}
-
-static void
-indent (GString *out,
-        guint    depth)
-{
-  g_string_append_c (out, '\n');
-  for (guint i = 0; i < depth; i++)
-    g_string_append (out, "  ");
-}
-
-static void
-member (GString    *out,
-        guint       depth,
-        const char *name)
-{
-  indent (out, depth);
-  g_string_append_printf (out, "\"%s\" : ", name);
-}
-
-/* Opens the object of @n (at @depth, its members one deeper) up to its
- * children array. */
-static void
-open_node (GString   *out,
-           AmendNode *n,
-           guint      depth)
-{
-  g_string_append_c (out, '{');
-  member (out, depth + 1, "kind");
-  append_string (out, amend_node_kind_to_string (n->kind));
-  g_string_append_c (out, ',');
-  member (out, depth + 1, "number");
-  append_string (out, n->number);
-  g_string_append_c (out, ',');
+  amend_json_writer_begin_object (w);
+  amend_json_writer_member_string (w, "kind", amend_node_kind_to_string (n->kind));
+  amend_json_writer_member_string (w, "number", n->number);
   if (n->kind == AMEND_NODE_TEXT)
     {
       g_autofree char *plain = amend_node_get_plain_text (n);
 
-      member (out, depth + 1, "heading");
-      append_string (out, n->heading_level > 0 ? plain : NULL);
-      g_string_append_c (out, ',');
-      member (out, depth + 1, "text");
-      append_string (out, plain);
+      amend_json_writer_member_string (w, "heading", n->heading_level > 0 ? plain : NULL);
+      amend_json_writer_member_string (w, "text", plain);
     }
   else
-    {
-      member (out, depth + 1, "heading");
-      append_string (out, n->heading);
-    }
-  g_string_append_c (out, ',');
-  member (out, depth + 1, "eId");
-  append_string (out, n->eid);
-  g_string_append_c (out, ',');
-  member (out, depth + 1, "line");
-  g_string_append_printf (out, "%u,", n->line_start);
-  member (out, depth + 1, "line_end");
-  g_string_append_printf (out, "%u,", n->line_end);
-  member (out, depth + 1, "children");
-  g_string_append_c (out, '[');
+    amend_json_writer_member_string (w, "heading", n->heading);
+  amend_json_writer_member_string (w, "eId", n->eid);
+  amend_json_writer_member_int (w, "line", n->line_start);
+  amend_json_writer_member_int (w, "line_end", n->line_end);
+  amend_json_writer_member (w, "children");
+  amend_json_writer_begin_array (w);
 }
 
-static void
-flush (GString *out,
-       gsize    above)
-{
-  if (out->len <= above)
-    return;
-  fwrite (out->str, 1, out->len, stdout);
-  g_string_truncate (out, 0);
-}
-
-/* Iterative pre-order walk: each node opens an object and a children
- * array, closed when the walk leaves it. */
 static void
 print_json (AmendDocument *doc)
 {
-  g_autoptr(GString) out = g_string_sized_new (128 * 1024);
+  AmendJsonWriter *w = amend_json_writer_new (stdout);
   AmendNode *root = amend_document_get_root (doc);
   AmendNode *n = root;
-  guint depth = 0;
 
   while (n != NULL)
     {
-      open_node (out, n, depth);
+      write_node (w, n);
       if (amend_node_n_children (n) > 0)
         {
           n = amend_node_child (n, 0);
-          depth += 2;
-          indent (out, depth);
           continue;
         }
       /* Close this node and every ancestor whose last child it was. */
       for (;;)
         {
-          gboolean empty = out->len > 0 && out->str[out->len - 1] == '[';
-
-          if (!empty)
-            indent (out, depth + 1);
-          g_string_append_c (out, ']');
-          indent (out, depth);
-          g_string_append_c (out, '}');
+          amend_json_writer_end_array (w);
+          amend_json_writer_end_object (w);
           if (n == root)
             {
               n = NULL;
               break;
             }
-          if ((guint) amend_node_index (n) + 1 < amend_node_n_children (n->parent))
+          if (n->pos + 1 < amend_node_n_children (n->parent))
             {
-              n = amend_node_child (n->parent, amend_node_index (n) + 1);
-              g_string_append_c (out, ',');
-              indent (out, depth);
+              n = amend_node_child (n->parent, n->pos + 1);
               break;
             }
           n = n->parent;
-          depth -= 2;
         }
-      flush (out, 64 * 1024);
     }
-  g_string_append_c (out, '\n');
-  flush (out, 0);
+  amend_json_writer_finish (w, NULL);
+  fputs ("\n", stdout);
   fflush (stdout);
 }
 
@@ -232,6 +155,8 @@ run (int    argc,
     print_json (doc);
   else
     print_text (doc);
+  /* The model goes with the process (amend_cli_keep_until_exit()). */
+  amend_cli_keep_until_exit (g_steal_pointer (&doc));
   return AMEND_EXIT_OK;
 }
 

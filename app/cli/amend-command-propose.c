@@ -11,6 +11,7 @@
 static char **opt_by;
 static char *opt_motivation;
 static char *opt_from;
+static char *opt_on;
 
 static const GOptionEntry entries[] = {
   { "by", 0, 0, G_OPTION_ARG_STRING_ARRAY, &opt_by,
@@ -18,6 +19,8 @@ static const GOptionEntry entries[] = {
     N_("\"NAME <E-MAIL>\"") },
   { "motivation", 0, 0, G_OPTION_ARG_STRING, &opt_motivation, N_("Why the council should adopt it"), N_("TEXT") },
   { "from", 0, 0, G_OPTION_ARG_STRING, &opt_from, N_("Start from version REV instead of main"), N_("REV") },
+  { "on", 0, 0, G_OPTION_ARG_STRING, &opt_on, N_("Propose a subamendment: an amendment of the amendment NAME"),
+    N_("NAME") },
   AMEND_CLI_REPO_OPTION,
   { NULL }
 };
@@ -43,7 +46,12 @@ run (int    argc,
   if (repo == NULL)
     return status;
 
-  amendment = amend_amendment_propose (repo, title, (const char * const *) opt_by, opt_motivation, opt_from, &error);
+  if (opt_on && opt_from)
+    return amend_cli_usage_error (&amend_command_propose, _("a subamendment starts from its amendment; give --on or --from, not both"));
+  if (opt_on)
+    amendment = amend_amendment_propose_on (repo, opt_on, title, (const char * const *) opt_by, opt_motivation, &error);
+  else
+    amendment = amend_amendment_propose (repo, title, (const char * const *) opt_by, opt_motivation, opt_from, &error);
   if (amendment == NULL)
     {
       const char *hint = NULL;
@@ -61,11 +69,13 @@ run (int    argc,
 
 const AmendCommand amend_command_propose = {
   .name = "propose",
-  .parameters = "TITLE [--by \"NAME <E-MAIL>\"]\xe2\x80\xa6 [--motivation TEXT] [--from REV]",
+  .parameters = "TITLE [--by \"NAME <E-MAIL>\"]\xe2\x80\xa6 [--motivation TEXT] [--from REV | --on NAME]",
   .summary = N_("Propose an amendment"),
   .description = N_("Makes the branch amendement/NAME from main (or from REV), where NAME comes from the title, "
                     "commits the record of the amendment (.amend/amendementen/NAME/amendement.ini: title, submitters, "
                     "motivation, status concept, dates) and puts the working copy on it. Unsaved changes come along "
-                    "when the amendment starts from the version the working copy is on."),
+                    "when the amendment starts from the version the working copy is on. With --on NAME it is a "
+                    "subamendment: it branches from the amendment NAME, its record says amends=NAME, its diff is "
+                    "against NAME, and adopting it merges it into NAME."),
   .run = run,
 };

@@ -14,7 +14,7 @@ static char *opt_schemas;
 
 static const GOptionEntry entries[] = {
   { "schemas", 's', 0, G_OPTION_ARG_FILENAME, &opt_schemas,
-    N_("The folder with stop-1.1.0/ and akn-3.0/ (default: $AMEND_SCHEMA_DIR)"), N_("DIR") },
+    N_("The folder with stop-1.3.0/, lvbb-1.3.0/ and akn-3.0/ (default: $AMEND_SCHEMA_DIR)"), N_("DIR") },
   { NULL }
 };
 
@@ -50,8 +50,8 @@ run (int    argc,
   if (schemas == NULL || schemas[0] == '\0')
     return amend_cli_usage_error (&amend_command_validate,
                                   _("Amend does not ship the XSD schemas: give the folder that holds "
-                                    "stop-1.1.0/imop-tekst.xsd and akn-3.0/akomantoso30.xsd with --schemas DIR "
-                                    "or AMEND_SCHEMA_DIR"));
+                                    "stop-1.3.0/imop-tekst.xsd, lvbb-1.3.0/lvbb-stop-aanlevering.xsd and "
+                                    "akn-3.0/akomantoso30.xsd with --schemas DIR or AMEND_SCHEMA_DIR"));
   if (!g_file_test (schemas, G_FILE_TEST_IS_DIR))
     return amend_cli_usage_error (&amend_command_validate, _("%s is not a folder"), schemas);
 
@@ -81,8 +81,9 @@ const AmendCommand amend_command_validate = {
   .name = "validate",
   .parameters = "[--schemas DIR] FILE.xml",
   .summary = N_("Check STOP or Akoma Ntoso XML against its schema"),
-  .description = N_("Validates FILE.xml against the XSD of its root namespace: stop-1.1.0/imop-tekst.xsd for STOP "
-                    "text, akn-3.0/akomantoso30.xsd for Akoma Ntoso, found in DIR (--schemas) or in "
+  .description = N_("Validates FILE.xml against the XSD of its root namespace: stop-1.3.0/imop-tekst.xsd for STOP "
+                    "text, lvbb-1.3.0/lvbb-stop-aanlevering.xsd for a delivery to the LVBB (AanleveringBesluit), "
+                    "akn-3.0/akomantoso30.xsd for Akoma Ntoso, found in DIR (--schemas) or in "
                     "$AMEND_SCHEMA_DIR. Prints FILE:LINE: error: element NAME: what is wrong, one a line; exit "
                     "status 1 when the file is invalid, 3 when it cannot be read or is refused as unsafe."),
   .run = run,

@@ -2,8 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Usage: amend-gen-git-bench branches REGULATION N | git fast-import
- *        amend-gen-git-bench history REGULATION N  | git fast-import
+ * Usage: amend-gen-git-bench branches REGULATION N [START] | git fast-import
+ *        amend-gen-git-bench submitted REGULATION N [START] | git fast-import
+ *        amend-gen-git-bench history REGULATION N [START] | git fast-import
  *        amend-gen-git-bench comments REGULATION N COMMIT | git fast-import
  *
  * Writes a git fast-import stream (see git-fast-import(1)), which builds a
@@ -13,6 +14,11 @@
  *   amendement/bench-NNNN, each one commit on main that changes one article
  *   (the I-th branch the (I * 7919 mod articles)-th article, so they spread
  *   over the text) and adds its record, as amend propose would.
+ * submitted: the same with status ingediend, and pairs that collide: the
+ *   (10k+5)-th branch inserts a word early in the paragraph the one before
+ *   it added words to at the end (they keep apart: both can be adopted), the
+ *   10k-th adds other words where the one before it added its own (they
+ *   conflict); for amend collisions.
  * history: main with N commits; four in five change one article of
  *   REGULATION (in turn), the fifth changes notities.txt only, so that a
  *   history of the regulation has to leave commits out.
@@ -29,7 +35,7 @@
  * Articles are the "## Artikel" and "### Artikel" headings before the
  * Ondertekening and the Toelichting, as amend-gen-regulation writes them.
  * The output depends only on the arguments: dates count up from
- * 2027-01-01 in steps of a minute.
+ * 2027-01-01 (or START, seconds since 1970) in steps of a minute.
  */
 #include "config.h"
 
@@ -42,6 +48,11 @@
 #include "amend-comment-text.h"
 
 #define START_TIME 1798761600 /* 2027-01-01T00:00:00+01:00 */
+
+/* The first commit's time: START_TIME, or the optional last argument (a
+ * history older than the commits a benchmark then makes with amend, as
+ * a real one is: a walk newest first meets them in the right order). */
+static guint64 start_time = START_TIME;
 
 typedef struct {
   GPtrArray *lines;     /* of char*, without the newline */
@@ -135,8 +146,8 @@ write_header (const char *ref,
               const char *message)
 {
   printf ("commit %s\nmark :%u\n", ref, mark);
-  printf ("author Amend Bench <bench@example.nl> %u +0100\n", START_TIME + minute * 60);
-  printf ("committer Amend Bench <bench@example.nl> %u +0100\n", START_TIME + minute * 60);
+  printf ("author Amend Bench <bench@example.nl> %" G_GUINT64_FORMAT " +0100\n", start_time + minute * 60);
+  printf ("committer Amend Bench <bench@example.nl> %" G_GUINT64_FORMAT " +0100\n", start_time + minute * 60);
   write_data (message, strlen (message));
 }
 
@@ -150,8 +161,9 @@ write_file (const char *path,
 }
 
 static void
-branches (Text *t,
-          guint n)
+branches (Text    *t,
+          guint    n,
+          gboolean submitted)
 {
   g_autoptr(GString) base = text_join (t);
 
@@ -160,7 +172,8 @@ branches (Text *t,
 
   for (guint i = 1; i <= n; i++)
     {
-      guint article = (guint) (((guint64) i * 7919) % t->articles->len);
+      guint64 k = submitted && (i % 10 == 0 || i % 10 == 5) ? i - 1 : i;
+      guint article = (guint) ((k * 7919) % t->articles->len);
       guint line = g_array_index (t->articles, guint, article);
       char *old = g_ptr_array_index (t->lines, line);
       g_autofree char *ref = g_strdup_printf ("refs/heads/amendement/bench-%04u", i);
@@ -168,13 +181,27 @@ branches (Text *t,
       g_autofree char *record_path = g_strdup_printf (".amend/amendementen/bench-%04u/amendement.ini", i);
       g_autofree char *record = g_strdup_printf ("[amendement]\ntitle=Bench %u\n"
                                                  "submitters=Amend Bench <bench@example.nl>;\n"
-                                                 "motivation=\nstatus=concept\n"
+                                                 "motivation=\nstatus=%s\n"
                                                  "created=2027-01-01T00:00:00+01:00\n"
-                                                 "updated=2027-01-01T00:00:00+01:00\n", i);
+                                                 "updated=2027-01-01T00:00:00+01:00\n", i,
+                                                 submitted ? "ingediend" : "concept");
       g_autoptr(GString) changed = NULL;
 
       /* Change the line for this branch only, then put it back. */
-      t->lines->pdata[line] = g_strdup_printf ("%s Gewijzigd door amendement %u.", old, i);
+      if (submitted && i % 10 == 5)
+        {
+          /* A word after the third, past any "1." or "- a.": the line
+           * stays the member or point it was. */
+          g_auto(GStrv) words = g_strsplit (old, " ", 4);
+          guint nw = g_strv_length (words);
+
+          if (nw == 4)
+            t->lines->pdata[line] = g_strdup_printf ("%s %s %s voorts %s", words[0], words[1], words[2], words[3]);
+          else
+            t->lines->pdata[line] = g_strdup_printf ("%s voorts", old);
+        }
+      else
+        t->lines->pdata[line] = g_strdup_printf ("%s Gewijzigd door amendement %u.", old, i);
       changed = text_join (t);
       g_free (t->lines->pdata[line]);
       t->lines->pdata[line] = old;
@@ -371,19 +398,21 @@ main (int    argc,
   guint64 n = 0;
   gboolean is_comments = argc == 5 && strcmp (argv[1], "comments") == 0;
 
-  if ((argc != 4 && !is_comments) ||
-      (strcmp (argv[1], "branches") != 0 && strcmp (argv[1], "history") != 0 && !is_comments) ||
-      !g_ascii_string_to_unsigned (argv[3], 10, 1, 1000000, &n, NULL))
+  if ((argc != 4 && argc != 5) ||
+      (strcmp (argv[1], "branches") != 0 && strcmp (argv[1], "submitted") != 0 &&
+       strcmp (argv[1], "history") != 0 && !is_comments) ||
+      !g_ascii_string_to_unsigned (argv[3], 10, 1, 1000000, &n, NULL) ||
+      (argc == 5 && !is_comments && !g_ascii_string_to_unsigned (argv[4], 10, 1, G_MAXUINT32, &start_time, NULL)))
     {
-      g_printerr ("Usage: amend-gen-git-bench branches|history REGULATION N | git fast-import\n"
+      g_printerr ("Usage: amend-gen-git-bench branches|submitted|history REGULATION N [START] | git fast-import\n"
                   "       amend-gen-git-bench comments REGULATION N COMMIT | git fast-import\n");
       return 2;
     }
   text_load (&t, argv[2]);
   if (is_comments)
     comments (&t, "regeling.md", n, argv[4]);
-  else if (strcmp (argv[1], "branches") == 0)
-    branches (&t, n);
+  else if (strcmp (argv[1], "branches") == 0 || strcmp (argv[1], "submitted") == 0)
+    branches (&t, n, strcmp (argv[1], "submitted") == 0);
   else
     history (&t, n);
   printf ("done\n");

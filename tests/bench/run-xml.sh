@@ -54,7 +54,7 @@ done
 for exe in "$gen" "$amend"; do
   [ -x "$exe" ] || die "$exe is missing; build it first: ninja -C $build_dir"
 done
-[ -f "$schemas/stop-1.1.0/imop-tekst.xsd" ] && [ -f "$schemas/akn-3.0/akomantoso30.xsd" ] ||
+[ -f "$schemas/stop-1.3.0/imop-tekst.xsd" ] && [ -f "$schemas/akn-3.0/akomantoso30.xsd" ] ||
   die "the XSD schemas are not in $schemas (the shared corpus is not next to the project)"
 
 tmp=$(mktemp -d)
@@ -126,7 +126,7 @@ bench_validate () {
   local kind xsd v_best v_med v_rss x_best x_med x_rss
 
   for kind in stop akn; do
-    if [ $kind = stop ]; then xsd=$schemas/stop-1.1.0/imop-tekst.xsd; else xsd=$schemas/akn-3.0/akomantoso30.xsd; fi
+    if [ $kind = stop ]; then xsd=$schemas/stop-1.3.0/imop-tekst.xsd; else xsd=$schemas/akn-3.0/akomantoso30.xsd; fi
     read -r v_best v_med v_rss < <(measure "$amend" validate --schemas "$schemas" "$tmp/$label.$kind.xml")
     read -r x_best x_med x_rss < <(measure xmllint --noout --schema "$xsd" "$tmp/$label.$kind.xml")
     row "amend validate ($label, $kind)" "$v_best" "$v_med" "$v_rss" "$(wc -c < "$tmp/$label.$kind.xml")"

@@ -14,6 +14,8 @@ KIND is what the target reads:
             changes of the Gemeentewet history on the same base stretch
   comment   one comment file (.amend/opmerkingen/ID.md): with an anchor, a reply,
             resolved, on the whole regulation
+  package   a package (a git bundle) of a small project with an amendment, made
+            with the git program: whole, and its header alone
 
 Seeds are small (a few KB): libFuzzer runs small inputs many times faster, and
 its mutations reach the interesting places sooner.  A new kind is a function
@@ -164,7 +166,30 @@ def comment():
     return [COMMENT.format(**v).encode() for v in variants]
 
 
-KINDS = {"markdown": markdown, "xml": xml, "pair": pair, "triple": triple, "comment": comment}
+def package():
+    import tempfile
+    with tempfile.TemporaryDirectory() as tmp:
+        def git(*args):
+            subprocess.run(["git", "-C", tmp, "-c", "user.name=Fuzz", "-c", "user.email=fuzz@example.nl", *args],
+                           check=True, capture_output=True)
+        git("init", "-q", "-b", "main")
+        with open(os.path.join(tmp, "regeling.md"), "wb") as f:
+            f.write(read(EXAMPLE))
+        git("add", "regeling.md")
+        git("commit", "-q", "-m", "Start")
+        git("checkout", "-q", "-b", "amendement/een")
+        for e in example_edits()[:1]:
+            with open(os.path.join(tmp, "regeling.md"), "wb") as f:
+                f.write(e)
+        git("commit", "-q", "-am", "Een")
+        bundle = os.path.join(tmp, "a.amend")
+        git("bundle", "create", bundle, "main", "amendement/een")
+        whole = read(bundle)
+    return [whole, whole[:whole.index(b"\n\n") + 2]]
+
+
+KINDS = {"markdown": markdown, "xml": xml, "pair": pair, "triple": triple, "comment": comment,
+         "package": package}
 
 
 def main():

@@ -613,7 +613,7 @@ test_history (AmendGuiFixture *f,
   g_assert_cmpstr (version_text, ==, saved);
   /* ...and its renvooi against the current text: struck, underlined. */
   markup = amend_renvooi_view_dup_marked (amend_history_page_get_renvooi (history));
-  g_assert_nonnull (strstr (markup, "binnen [-acht-]{+vier+} weken"));
+  g_assert_nonnull (strstr (markup, "binnen [-acht-] {+vier+} weken"));
   g_assert_true (g_str_has_prefix (markup, "Artikel 1:2 Beslistermijn\n"));
 }
 
@@ -944,13 +944,13 @@ test_history_versions (AmendGuiFixture *f,
   g_assert_true (amend_gui_wait (compared, f, 30));
   amend_gui_wait_idle (f);
   marked = amend_renvooi_view_dup_marked (amend_history_page_get_renvooi (history));
-  g_assert_nonnull (strstr (marked, "binnen [-acht-]{+zes+} weken"));
+  g_assert_nonnull (strstr (marked, "binnen [-acht-] {+zes+} weken"));
   g_clear_pointer (&marked, g_free);
   /* And against the current text, which is the second version. */
   amend_history_page_compare_with (history, 0);
   amend_gui_wait_idle (f);
   marked = amend_renvooi_view_dup_marked (amend_history_page_get_renvooi (history));
-  g_assert_nonnull (strstr (marked, "binnen [-acht-]{+zes+} weken"));
+  g_assert_nonnull (strstr (marked, "binnen [-acht-] {+zes+} weken"));
 
   /* Export this version: format, then the file, in the project folder. */
   gtk_widget_activate_action (GTK_WIDGET (history), "history.export", NULL);

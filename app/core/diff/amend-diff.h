@@ -67,6 +67,11 @@ G_DECLARE_FINAL_TYPE (AmendDiff, amend_diff, AMEND, DIFF, GObject)
 
 AmendDiff     *amend_diff_new               (AmendDocument *old_doc,
                                              AmendDocument *new_doc);
+AmendDiff     *amend_diff_new_for_texts     (const char    *old_text,
+                                             gsize          old_len,
+                                             const char    *new_text,
+                                             gsize          new_len,
+                                             GError       **error);
 AmendDocument *amend_diff_get_old           (AmendDiff     *self);
 AmendDocument *amend_diff_get_new           (AmendDiff     *self);
 GPtrArray     *amend_diff_get_changes       (AmendDiff     *self);
@@ -86,5 +91,21 @@ char          *amend_pieces_to_string        (GArray       *pieces,
 /* Word diff of two texts, exposed for the tests and the merge. */
 GArray        *amend_word_diff               (const char   *old_text,
                                               const char   *new_text);
+
+/* A differing stretch of two sequences: old[old_start, +old_len) became
+ * new[new_start, +new_len). */
+typedef struct {
+  guint old_start;
+  guint old_len;
+  guint new_start;
+  guint new_len;
+} AmendHunk;
+
+/* The same Myers diff on sequences of ids the caller interned (the merge
+ * diffs words that carry their emphasis); returns a GArray of AmendHunk. */
+GArray        *amend_diff_sequences          (const guint  *old_ids,
+                                              guint         n_old,
+                                              const guint  *new_ids,
+                                              guint         n_new);
 
 G_END_DECLS

@@ -2,166 +2,213 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Worded as the Aanwijzingen voor de regelgeving ask: one instruction per
- * changed article, lettered A, B, C (6.15), its changes numbered 1, 2 when
- * there are more; citations as "artikel 5, tweede lid, onderdeel b" (3.29);
- * "wordt ... vervangen door ..." and "komt te luiden:" (6.9), "wordt ...
- * ingevoegd, luidende:" (6.11), "vervalt" and "onder vernummering van"
- * (6.12).  Quotations are chosen long enough to occur once in the text they
- * are taken from.
+ * Worded as the Aanwijzingen voor de regelgeving (Ar) ask:
+ *
+ *  - the frame "ARTIKEL I" and "De <citeertitel> wordt als volgt
+ *    gewijzigd:", then one lettered instruction per changed element, A, B,
+ *    C, after Z AA, BB (6.15); several changes in one article numbered 1,
+ *    2, 3 under "Artikel 3 wordt als volgt gewijzigd:" (6.15, third
+ *    member), each one sentence;
+ *  - citations "artikel 5, tweede lid, onderdeel b, onder 1°" (3.29);
+ *  - "wordt ... vervangen door ..." and "komt te luiden:" followed by the
+ *    new element from its own heading on ("Artikel 2 Reikwijdte", "2.")
+ *    (6.9); "ingevoegd" in between and "toegevoegd" at the end (6.11);
+ *    "vervalt" (6.12);
+ *  - renumbering in the instruction that causes it: "Het tiende lid
+ *    vervalt, onder vernummering van het elfde tot en met veertiende lid
+ *    tot tiende tot en met dertiende lid." (3.29, the example of its third
+ *    member), and every later instruction cites the numbers as they stand
+ *    after the earlier ones;
+ *  - what goes together said together: articles deleted one after the
+ *    other ("De artikelen 87 tot en met 92 vervallen."), the same change
+ *    in several articles ("In de artikelen 151b, tweede lid, en 154b,
+ *    vijfde lid, wordt ..."), a division that goes while its articles stay
+ *    ("In hoofdstuk V vervalt de aanduiding "§ 1 Commissies".").
+ *
+ * How a changed text is quoted is in amend-instructions-text.c.  Every
+ * function here takes what one of the two versions lacks as NULL: an
+ * instruction about an element that only one version has never cites the
+ * other.
  */
 #include "config.h"
 
 #include <string.h>
 
 #include "amend-instructions.h"
+#include "amend-instructions-private.h"
+#include "amend-wording.h"
 
-/* Above this share of changed words a text is rewritten whole. */
+/* More separate changes than this in one article, and it is rewritten. */
+#define MAX_CHANGES 6
+/* Above this share of changed words in an article with several changes. */
 #define REWRITE_SHARE 0.5
-/* More separate changes in one text than this, and it is rewritten whole. */
-#define MAX_SPANS 3
 
-static const char *ordinals[] = {
-  "eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende", "achtste", "negende", "tiende",
-  "elfde", "twaalfde", "dertiende", "veertiende", "vijftiende", "zestiende", "zeventiende", "achttiende",
-  "negentiende", "twintigste",
-};
+/* The new text an instruction quotes is marked, so that the STOP export
+ * can leave it out of its Wat (the element itself follows there); both
+ * marks are control characters no regulation text holds. */
+#define QUOTE_OPEN  '\x02'
+#define QUOTE_CLOSE '\x03'
 
-static const char *counts[] = { "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien" };
+typedef struct {
+  AmendDiff  *diff;
+  GHashTable *now;   /* node of the old version -> the number it has after the instructions so far */
+  GHashTable *said;  /* changes an earlier instruction said */
+  GHashTable *reserved; /* changes a later instruction says */
+} Ctx;
 
-static char *
-member_name (const char *number)
-{
-  char *end = NULL;
-  guint64 n = number ? g_ascii_strtoull (number, &end, 10) : 0;
+/* An element the instructions are about, with its changes. */
+typedef struct {
+  const AmendNode *old_node;
+  const AmendNode *new_node;
+  GPtrArray       *changes;
+} Unit;
 
-  if (n >= 1 && n <= G_N_ELEMENTS (ordinals) && end && *end == '\0')
-    return g_strdup_printf ("%s lid", ordinals[n - 1]);
-  return g_strdup_printf ("lid %s", number ? number : "");
-}
+/* One lettered instruction as it is built. */
+typedef struct {
+  GPtrArray *units;      /* of AmendInstructionUnit */
+  char      *text;       /* with the quotation marks */
+  char      *cite;       /* a text change alone: "artikel 3, tweede lid" */
+  char      *predicate;  /* and what is said of it */
+  gboolean   to_end;
+} Letter;
 
-static char *
-point_label (const char *number)
-{
-  gsize len = number ? strlen (number) : 0;
-
-  while (len > 0 && (number[len - 1] == '.' || number[len - 1] == ')'))
-    len--;
-  return g_strndup (number ? number : "", len);
-}
+/* ----------------------------------------------------------------------- */
+/* Numbers and names                                                        */
+/* ----------------------------------------------------------------------- */
 
 static const char *
-division_word (const AmendNode *node)
+number_now (Ctx             *ctx,
+            const AmendNode *node,
+            gboolean         is_old)
 {
-  switch (node->kind)
+  const char *now;
+
+  if (node == NULL)
+    return "";
+  if (!is_old)
     {
-    case AMEND_NODE_CHAPTER: return "hoofdstuk";
-    case AMEND_NODE_TITLE: return "titel";
-    case AMEND_NODE_DIVISION: return "afdeling";
-    case AMEND_NODE_SECTION: return node->word ? "\xc2\xa7" : "paragraaf";
-    case AMEND_NODE_ANNEX: return "bijlage";
-    case AMEND_NODE_ARTICLE: return "artikel";
-    case AMEND_NODE_EXPLANATION: return "toelichting";
-    case AMEND_NODE_CLOSING: return "ondertekening";
-    case AMEND_NODE_PREAMBLE: return "aanhef";
-    default: return "";
+      const AmendNode *o = amend_diff_get_partner (ctx->diff, node, FALSE);
+      if (o == NULL)
+        return node->number ? node->number : "";
+      node = o;
     }
+  now = g_hash_table_lookup (ctx->now, node);
+  return now ? now : node->number ? node->number : "";
 }
 
-/* "artikel 5" or "hoofdstuk 2"; the aanhef, the toelichting. */
-static char *
-structural_name (const AmendNode *node)
+static void
+set_number (Ctx             *ctx,
+            const AmendNode *old_node,
+            const char      *number)
 {
-  if (node->number)
-    return g_strdup_printf ("%s %s", division_word (node), node->number);
-  return g_strdup_printf ("de %s", division_word (node));
+  if (old_node != NULL)
+    g_hash_table_replace (ctx->now, (gpointer) old_node, g_strdup (number ? number : ""));
 }
 
-/* The citation of @node below @top (3.29): "tweede lid, onderdeel b, onder
- * 1°"; empty when @node is @top. */
-static char *
-citation_below (const AmendNode *node,
-                const AmendNode *top)
+static const AmendNode *
+root_of (const AmendNode *node)
 {
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  while (node->parent != NULL)
+    node = node->parent;
+  return node;
+}
+
+/* Another element of the same kind and number elsewhere in the text: a
+ * paragraph 2 in every chapter. */
+static gboolean
+number_is_shared (const AmendNode *node)
+{
+  const AmendNode *root = root_of (node);
+
+  if (node->kind == AMEND_NODE_ARTICLE || node->number == NULL)
+    return FALSE;
+  for (const AmendNode *n = root; n != NULL; n = amend_node_next (n, root))
+    if (n != node && n->kind == node->kind && g_strcmp0 (n->number, node->number) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* "artikel 5", "hoofdstuk V, paragraaf 2", "bijlage I"; "de regeling". */
+static char *
+unit_name (Ctx             *ctx,
+           const AmendNode *node,
+           gboolean         is_old)
+{
+  const char *number;
+
+  if (node == NULL || node->kind == AMEND_NODE_REGULATION)
+    return g_strdup ("de regeling");
+  number = number_now (ctx, node, is_old);
+  if (number[0] == '\0')
+    return g_strdup_printf ("de %s", amend_wording_kind (node->kind));
+  if (number_is_shared (node) && node->parent && node->parent->kind != AMEND_NODE_REGULATION)
+    {
+      g_autofree char *parent = unit_name (ctx, node->parent, is_old);
+      return g_strdup_printf ("%s, %s %s", parent, amend_wording_kind (node->kind), number);
+    }
+  return g_strdup_printf ("%s %s", amend_wording_kind (node->kind), number);
+}
+
+/* The citation of the members and points from below @top down to @node
+ * (3.29): "tweede lid, onderdeel b, onder 1°"; empty when there are none. */
+static char *
+citation_below (Ctx             *ctx,
+                const AmendNode *node,
+                const AmendNode *top,
+                gboolean         is_old)
+{
+  g_autoptr(GPtrArray) path = g_ptr_array_new ();
   GString *s = g_string_new (NULL);
   gboolean first_point = TRUE;
 
   for (const AmendNode *n = node; n != NULL && n != top; n = n->parent)
     if (n->kind == AMEND_NODE_MEMBER || n->kind == AMEND_NODE_POINT)
-      g_ptr_array_insert (parts, 0, (gpointer) n);
-
-  for (guint i = 0; i < parts->len; i++)
+      g_ptr_array_insert (path, 0, (gpointer) n);
+  for (guint i = 0; i < path->len; i++)
     {
-      const AmendNode *n = g_ptr_array_index (parts, i);
+      const AmendNode *n = g_ptr_array_index (path, i);
+      const char *number = number_now (ctx, n, is_old);
 
       if (s->len > 0)
         g_string_append (s, ", ");
       if (n->kind == AMEND_NODE_MEMBER)
         {
-          g_autofree char *m = member_name (n->number);
+          g_autofree char *m = amend_wording_member (number);
           g_string_append (s, m);
         }
       else
         {
-          g_autofree char *label = point_label (n->number);
+          g_autofree char *label = amend_wording_point (number);
           g_string_append_printf (s, first_point ? "onderdeel %s" : "onder %s", label);
           first_point = FALSE;
         }
     }
-  g_ptr_array_set_free_func (parts, NULL);
   return g_string_free (s, FALSE);
 }
 
-static const AmendNode *
-owner_of (const AmendNode *node)
-{
-  const AmendNode *n = node;
-
-  while (n && (n->kind == AMEND_NODE_TEXT))
-    n = n->parent;
-  return n;
-}
-
-/* The article, division or container an instruction is about. */
-static const AmendNode *
-group_node (const AmendNode *node)
-{
-  const AmendNode *article = node->kind == AMEND_NODE_ARTICLE ? node
-                           : amend_node_find_ancestor (node, AMEND_NODE_ARTICLE);
-
-  if (article)
-    return article;
-  for (const AmendNode *n = node; n; n = n->parent)
-    if (n->kind != AMEND_NODE_TEXT && n->kind != AMEND_NODE_POINT && n->kind != AMEND_NODE_MEMBER)
-      return n;
-  return node;
-}
-
-/* "artikel 5, tweede lid" (absolute) or "het tweede lid" (within a group
- * that names the article already). */
+/* @node cited inside @top: "artikel 5, tweede lid" (absolute) or "het
+ * tweede lid" (relative, in an instruction that names @top already);
+ * relative and @node is @top: empty. */
 static char *
-cite (const AmendNode *node,
-      const AmendNode *group,
+cite (Ctx             *ctx,
+      const AmendNode *node,
+      const AmendNode *top,
+      gboolean         is_old,
       gboolean         relative)
 {
-  const AmendNode *owner = owner_of (node);
-  g_autofree char *below = citation_below (owner, group);
+  g_autofree char *below = node ? citation_below (ctx, node, top, is_old) : g_strdup ("");
+  g_autofree char *name = NULL;
 
   if (relative)
     {
-      if (below[0] == '\0')
-        return g_strdup ("");
-      if (g_str_has_prefix (below, "onderdeel") || g_str_has_prefix (below, "lid "))
-        return g_strdup (below);
+      if (below[0] == '\0' || g_str_has_prefix (below, "onderdeel") || g_str_has_prefix (below, "lid "))
+        return g_steal_pointer (&below);
       return g_strdup_printf ("het %s", below);
     }
-  {
-    g_autofree char *top = structural_name (group);
-    if (below[0] == '\0')
-      return g_steal_pointer (&top);
-    return g_strdup_printf ("%s, %s", top, below);
-  }
+  name = unit_name (ctx, top, is_old);
+  if (below[0] == '\0')
+    return g_steal_pointer (&name);
+  return g_strdup_printf ("%s, %s", name, below);
 }
 
 /* "artikel 3, tweede lid" closes with a comma before the verb. */
@@ -174,23 +221,24 @@ with_comma (const char *cited)
 }
 
 static char *
-capitalize (const char *s)
+sentence_start (const char *cited)
 {
-  gunichar c;
+  g_autofree char *comma = with_comma (cited);
 
-  if (s == NULL || *s == '\0')
-    return g_strdup ("");
-  c = g_unichar_toupper (g_utf8_get_char (s));
-  {
-    char buf[8];
-    int len = g_unichar_to_utf8 (c, buf);
-    return g_strdup_printf ("%.*s%s", len, buf, g_utf8_next_char (s));
-  }
+  return amend_wording_capitalize (comma);
 }
 
 /* ----------------------------------------------------------------------- */
 /* The text of new elements                                                 */
 /* ----------------------------------------------------------------------- */
+
+static void
+indent (GString *out,
+        guint    depth)
+{
+  for (guint k = 0; k < depth; k++)
+    g_string_append (out, "  ");
+}
 
 /* The new text of an element as it will stand in the regulation: headings
  * on their own line followed by a blank one, members and points with their
@@ -198,14 +246,13 @@ capitalize (const char *s)
 static void
 append_node_text (GString         *out,
                   const AmendNode *node,
-                  guint            indent)
+                  guint            depth)
 {
   if (node->kind == AMEND_NODE_TEXT)
     {
       g_autofree char *plain = amend_node_get_plain_text (node);
 
-      for (guint k = 0; k < indent; k++)
-        g_string_append (out, "  ");
+      indent (out, depth);
       g_string_append_printf (out, "%s\n", plain);
       return;
     }
@@ -222,9 +269,13 @@ append_node_text (GString         *out,
         append_node_text (out, amend_node_child (node, i), 0);
       return;
     }
-
-  for (guint k = 0; k < indent; k++)
-    g_string_append (out, "  ");
+  if (node->kind != AMEND_NODE_MEMBER && node->kind != AMEND_NODE_POINT)
+    {
+      for (guint i = 0; i < amend_node_n_children (node); i++)
+        append_node_text (out, amend_node_child (node, i), depth);
+      return;
+    }
+  indent (out, depth);
   if (node->kind == AMEND_NODE_MEMBER)
     g_string_append_printf (out, "%s.", node->number ? node->number : "");
   else
@@ -241,34 +292,41 @@ append_node_text (GString         *out,
         }
       if (i == 0)
         g_string_append_c (out, '\n');
-      append_node_text (out, child, indent + 1);
+      append_node_text (out, child, depth + 1);
     }
   if (amend_node_n_children (node) == 0)
     g_string_append_c (out, '\n');
 }
 
-/* The new text an instruction quotes is marked, so that the STOP export
- * can leave it out of its Wat (the element itself follows there); both
- * marks are control characters no regulation text holds. */
-#define QUOTE_OPEN  '\x02'
-#define QUOTE_CLOSE '\x03'
-
-static char *
-quoted (const char *text)
-{
-  return g_strdup_printf ("%c%s%c", QUOTE_OPEN, text, QUOTE_CLOSE);
-}
-
+/* The element's new text, marked as a quotation. */
 static char *
 node_text (const AmendNode *node)
 {
   GString *out = g_string_new (NULL);
 
-  append_node_text (out, node, 0);
+  if (node != NULL)
+    append_node_text (out, node, 0);
   while (out->len > 0 && out->str[out->len - 1] == '\n')
     g_string_truncate (out, out->len - 1);
   g_string_prepend_c (out, QUOTE_OPEN);
   g_string_append_c (out, QUOTE_CLOSE);
+  return g_string_free (out, FALSE);
+}
+
+static char *
+nodes_text (GPtrArray *nodes)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      g_autofree char *one = node_text (g_ptr_array_index (nodes, i));
+      const AmendNode *n = g_ptr_array_index (nodes, i);
+
+      if (i > 0)
+        g_string_append (out, amend_node_is_structural (n) ? "\n\n" : "\n");
+      g_string_append (out, one);
+    }
   return g_string_free (out, FALSE);
 }
 
@@ -304,256 +362,1758 @@ unmark (const char *text,
 }
 
 /* ----------------------------------------------------------------------- */
-/* Text changes                                                             */
+/* Ranges: "het elfde tot en met veertiende lid", "de onderdelen o en p"   */
 /* ----------------------------------------------------------------------- */
 
-typedef struct {
-  guint first;   /* index of the first piece of the span */
-  guint last;    /* one past the last */
-} Span;
-
-static GArray *
-spans_of (GArray *pieces)
+static gboolean
+is_letter_label (const char *number)
 {
-  GArray *spans = g_array_new (FALSE, FALSE, sizeof (Span));
-
-  for (guint i = 0; i < pieces->len; )
-    {
-      Span span;
-
-      if (g_array_index (pieces, AmendPiece, i).op == AMEND_PIECE_EQUAL)
-        {
-          i++;
-          continue;
-        }
-      span.first = i;
-      while (i < pieces->len && g_array_index (pieces, AmendPiece, i).op != AMEND_PIECE_EQUAL)
-        i++;
-      span.last = i;
-      g_array_append_val (spans, span);
-    }
-  return spans;
+  return number != NULL && g_ascii_isalpha (number[0]);
 }
 
-static double
-changed_share (GArray *pieces)
+/* The numbers of @nodes as they stand now (@is_old) or will stand. */
+static GPtrArray *
+numbers_of (Ctx       *ctx,
+            GPtrArray *nodes,
+            gboolean   is_old,
+            gboolean   use_new)
 {
-  gsize changed = 0, total = 0;
+  GPtrArray *numbers = g_ptr_array_new_with_free_func (g_free);
 
-  for (guint i = 0; i < pieces->len; i++)
+  for (guint i = 0; i < nodes->len; i++)
     {
-      const AmendPiece *p = &g_array_index (pieces, AmendPiece, i);
-      gsize len = g_utf8_strlen (p->text, -1);
+      const AmendNode *n = g_ptr_array_index (nodes, i);
+      const char *number = use_new ? (n->number ? n->number : "") : number_now (ctx, n, is_old);
 
-      total += len;
-      if (p->op != AMEND_PIECE_EQUAL)
-        changed += len;
-    }
-  return total ? (double) changed / total : 0;
-}
-
-static guint
-count_occurrences (const char *haystack,
-                   const char *needle)
-{
-  guint n = 0;
-
-  if (*needle == '\0')
-    return 0;
-  for (const char *p = strstr (haystack, needle); p; p = strstr (p + 1, needle))
-    n++;
-  return n;
-}
-
-/* The last @words words of @text, or the first when @from_end is FALSE. */
-static char *
-edge_words (const char *text,
-            guint       words,
-            gboolean    from_end)
-{
-  g_autofree char *trimmed = g_strstrip (g_strdup (text));
-  g_auto(GStrv) parts = g_strsplit_set (trimmed, " ", -1);
-  guint n = g_strv_length (parts);
-  guint take = MIN (words, n);
-  g_autoptr(GString) s = g_string_new (NULL);
-
-  for (guint i = 0; i < take; i++)
-    {
-      if (s->len)
-        g_string_append_c (s, ' ');
-      g_string_append (s, parts[from_end ? n - take + i : i]);
-    }
-  return g_strdup (s->str);
-}
-
-/* One replacement, insertion or deletion in a text, quoted unambiguously. */
-static char *
-span_instruction (const char *cited,
-                  GArray     *pieces,
-                  Span        span,
-                  const char *old_text)
-{
-  GString *del = g_string_new (NULL), *ins = g_string_new (NULL);
-  const char *before = span.first > 0 ? g_array_index (pieces, AmendPiece, span.first - 1).text : "";
-  const char *after = span.last < pieces->len ? g_array_index (pieces, AmendPiece, span.last).text : "";
-  g_autofree char *prefix = NULL;
-  char *result;
-
-  for (guint i = span.first; i < span.last; i++)
-    {
-      const AmendPiece *p = &g_array_index (pieces, AmendPiece, i);
-      g_string_append (p->op == AMEND_PIECE_DELETED ? del : ins, p->text);
-    }
-  g_strstrip (del->str);
-  g_strstrip (ins->str);
-  del->len = strlen (del->str);
-  ins->len = strlen (ins->str);
-
-  if (cited[0])
-    {
-      g_autofree char *c = with_comma (cited);
-      prefix = g_strdup_printf ("In %s", c);
-    }
-  else
-    prefix = g_strdup ("");
-
-  if (del->len > 0)
-    {
-      /* Widen the quotation with the words around it until it is unique. */
-      g_autofree char *old_q = g_strdup (del->str);
-      g_autofree char *new_q = g_strdup (ins->str);
-
-      gboolean widened = FALSE;
-
-      for (guint w = 1; count_occurrences (old_text, old_q) > 1 && w < 12; w++)
-        {
-          widened = TRUE;
-          g_autofree char *left = edge_words (before, w, TRUE);
-          g_autofree char *right = edge_words (after, w, FALSE);
-
-          g_free (old_q);
-          g_free (new_q);
-          old_q = g_strstrip (g_strdup_printf ("%s %s %s", left, del->str, right));
-          new_q = g_strstrip (g_strdup_printf ("%s %s %s", left, ins->str, right));
-        }
-      if (ins->len > 0 || widened)
-        result = g_strdup_printf ("%s wordt \"%s\" vervangen door \"%s\".", prefix, old_q, g_strstrip (new_q));
+      if (n->kind == AMEND_NODE_POINT)
+        g_ptr_array_add (numbers, amend_wording_point (number));
       else
-        result = g_strdup_printf ("%s vervalt \"%s\".", prefix, old_q);
+        g_ptr_array_add (numbers, g_strdup (number));
     }
-  else
-    {
-      g_autofree char *anchor = NULL;
-
-      for (guint w = 1; w < 12; w++)
-        {
-          g_free (anchor);
-          anchor = edge_words (before, w, TRUE);
-          if (count_occurrences (old_text, anchor) <= 1)
-            break;
-        }
-      if (anchor[0] != '\0')
-        result = g_strdup_printf ("%s wordt na \"%s\" ingevoegd \"%s\".", prefix, anchor, ins->str);
-      else
-        {
-          g_autofree char *next = edge_words (after, 1, FALSE);
-          result = g_strdup_printf ("%s wordt voor \"%s\" ingevoegd \"%s\".", prefix, next, ins->str);
-        }
-    }
-  g_string_free (del, TRUE);
-  g_string_free (ins, TRUE);
-  return result;
+  return numbers;
 }
 
-/* ----------------------------------------------------------------------- */
-/* Groups                                                                   */
-/* ----------------------------------------------------------------------- */
+/* "elfde", "elfde en twaalfde", "elfde tot en met veertiende" (members),
+ * "q", "q en r", "q tot en met t": three or more in a row are a range. */
+static char *
+range_of (GPtrArray     *numbers,
+          AmendNodeKind  kind)
+{
+  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
 
-typedef struct {
-  const AmendNode *old_node;   /* the article (or division) in the old version */
-  const AmendNode *new_node;
-  GPtrArray       *changes;    /* of const AmendChange */
-} Group;
+  for (guint i = 0; i < numbers->len; i++)
+    {
+      const char *number = g_ptr_array_index (numbers, i);
+      char *ordinal = kind == AMEND_NODE_MEMBER ? amend_wording_ordinal (number) : NULL;
+
+      g_ptr_array_add (words, ordinal ? ordinal : g_strdup (number));
+    }
+  if (words->len >= 3)
+    return g_strdup_printf ("%s tot en met %s", (char *) g_ptr_array_index (words, 0),
+                            (char *) g_ptr_array_index (words, words->len - 1));
+  return amend_wording_list (words);
+}
+
+static gboolean
+all_ordinals (GPtrArray *numbers)
+{
+  for (guint i = 0; i < numbers->len; i++)
+    {
+      g_autofree char *o = amend_wording_ordinal (g_ptr_array_index (numbers, i));
+      if (o == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The elements as the subject or object of a sentence: "het tiende lid",
+ * "het tiende en elfde lid", "onderdeel o", "de onderdelen o en p",
+ * "artikel 7", "de artikelen 7 tot en met 9". */
+static char *
+elements_phrase (GPtrArray     *numbers,
+                 AmendNodeKind  kind,
+                 gboolean       with_article)
+{
+  g_autofree char *range = range_of (numbers, kind);
+  guint n = numbers->len;
+
+  if (kind == AMEND_NODE_MEMBER)
+    {
+      if (all_ordinals (numbers))
+        return g_strdup_printf ("%s%s lid", with_article ? "het " : "", range);
+      return g_strdup_printf ("%s%s %s", with_article ? "de " : "", n == 1 ? "lid" : "leden", range);
+    }
+  if (n == 1)
+    return g_strdup_printf ("%s %s", amend_wording_kind (kind), range);
+  return g_strdup_printf ("%s%s %s", with_article ? "de " : "", amend_wording_kind_plural (kind), range);
+}
+
+/* "het elfde tot en met veertiende lid tot tiende tot en met dertiende
+ * lid", "onderdeel q tot o", "artikel 7 tot artikel 8". */
+static char *
+renumbering_phrase (Ctx       *ctx,
+                    GPtrArray *old_nodes,
+                    GPtrArray *new_nodes)
+{
+  const AmendNode *first = g_ptr_array_index (old_nodes, 0);
+  AmendNodeKind kind = first->kind;
+  g_autoptr(GPtrArray) from = numbers_of (ctx, old_nodes, TRUE, FALSE);
+  g_autoptr(GPtrArray) to = numbers_of (ctx, new_nodes, FALSE, TRUE);
+  g_autofree char *a = elements_phrase (from, kind, TRUE);
+  g_autofree char *b = NULL;
+
+  if (kind == AMEND_NODE_MEMBER)
+    b = elements_phrase (to, kind, FALSE);
+  else if (to->len == 1 && kind != AMEND_NODE_POINT)
+    b = elements_phrase (to, kind, FALSE);
+  else
+    b = range_of (to, kind);
+  return g_strdup_printf ("%s tot %s", a, b);
+}
+
+/* ", onder vernummering van ... tot ..." (or verlettering), empty when
+ * nothing was renumbered. */
+static char *
+renumbering_clause (Ctx       *ctx,
+                    GPtrArray *old_nodes,
+                    GPtrArray *new_nodes)
+{
+  g_autofree char *phrase = NULL;
+  const AmendNode *first;
+
+  if (old_nodes->len == 0)
+    return g_strdup ("");
+  first = g_ptr_array_index (old_nodes, 0);
+  phrase = renumbering_phrase (ctx, old_nodes, new_nodes);
+  return g_strdup_printf ("onder %s van %s",
+                          first->kind == AMEND_NODE_POINT && is_letter_label (first->number) ? "verlettering"
+                                                                                             : "vernummering",
+                          phrase);
+}
 
 static void
-group_free (gpointer data)
+apply_renumbering (Ctx       *ctx,
+                   GPtrArray *old_nodes,
+                   GPtrArray *new_nodes)
 {
-  Group *g = data;
-
-  g_ptr_array_unref (g->changes);
-  g_free (g);
+  for (guint i = 0; i < old_nodes->len; i++)
+    set_number (ctx, g_ptr_array_index (old_nodes, i), ((const AmendNode *) g_ptr_array_index (new_nodes, i))->number);
 }
 
-static GPtrArray *
-build_groups (AmendDiff *diff)
+/* ----------------------------------------------------------------------- */
+/* Units                                                                    */
+/* ----------------------------------------------------------------------- */
+
+static void
+unit_free (gpointer data)
 {
-  GPtrArray *changes = amend_diff_get_changes (diff);
-  GPtrArray *groups = g_ptr_array_new_with_free_func (group_free);
+  Unit *u = data;
+
+  g_ptr_array_unref (u->changes);
+  g_free (u);
+}
+
+/* The article, division, annex or regulation a node belongs to. */
+static const AmendNode *
+unit_node (const AmendNode *node)
+{
+  const AmendNode *article = node->kind == AMEND_NODE_ARTICLE ? node
+                           : amend_node_find_ancestor (node, AMEND_NODE_ARTICLE);
+
+  if (article)
+    return article;
+  for (const AmendNode *n = node; n; n = n->parent)
+    if (n->kind != AMEND_NODE_TEXT && n->kind != AMEND_NODE_POINT && n->kind != AMEND_NODE_MEMBER)
+      return n;
+  return node;
+}
+
+/* The preamble, the Toelichting and the Ondertekening are not amended by
+ * instruction: the first belongs to the decision, the others are no rules. */
+static gboolean
+outside_instructions (const AmendNode *node)
+{
+  for (const AmendNode *n = node; n != NULL; n = n->parent)
+    if (n->kind == AMEND_NODE_PREAMBLE || n->kind == AMEND_NODE_EXPLANATION || n->kind == AMEND_NODE_CLOSING)
+      return TRUE;
+  return FALSE;
+}
+
+static Unit *
+unit_for (Ctx             *ctx,
+          GPtrArray       *units,
+          GHashTable      *by_node,
+          const AmendNode *key,
+          gboolean         key_is_old)
+{
+  const AmendNode *old_key = key_is_old ? key : amend_diff_get_partner (ctx->diff, key, FALSE);
+  const AmendNode *new_key = key_is_old ? amend_diff_get_partner (ctx->diff, key, TRUE) : key;
+  Unit *u = g_hash_table_lookup (by_node, new_key ? new_key : old_key);
+
+  if (u == NULL && old_key != NULL)
+    u = g_hash_table_lookup (by_node, old_key);
+  if (u != NULL)
+    return u;
+  u = g_new0 (Unit, 1);
+  u->old_node = old_key;
+  u->new_node = new_key;
+  u->changes = g_ptr_array_new ();
+  g_ptr_array_add (units, u);
+  if (new_key)
+    g_hash_table_insert (by_node, (gpointer) new_key, u);
+  if (old_key)
+    g_hash_table_insert (by_node, (gpointer) old_key, u);
+  return u;
+}
+
+static void
+add_to_unit (Ctx               *ctx,
+             GPtrArray         *units,
+             GHashTable        *by_node,
+             const AmendNode   *node,
+             gboolean           is_old,
+             const AmendChange *c)
+{
+  const AmendNode *key = unit_node (node);
+  Unit *u;
+
+  if (outside_instructions (key))
+    return;
+  u = unit_for (ctx, units, by_node, key, is_old);
+  if (u->changes->len == 0 || g_ptr_array_index (u->changes, u->changes->len - 1) != c)
+    g_ptr_array_add (u->changes, (gpointer) c);
+}
+
+static gboolean
+is_part (const AmendNode *node)
+{
+  return node->kind == AMEND_NODE_MEMBER || node->kind == AMEND_NODE_POINT || node->kind == AMEND_NODE_TEXT;
+}
+
+/* The changes by the element they are about, in the order of the text.  A
+ * member moved from one article to another goes in both: it goes from the
+ * one and comes in the other. */
+static GPtrArray *
+build_units (Ctx *ctx)
+{
+  GPtrArray *changes = amend_diff_get_changes (ctx->diff);
+  GPtrArray *units = g_ptr_array_new_with_free_func (unit_free);
   g_autoptr(GHashTable) by_node = g_hash_table_new (NULL, NULL);
-  Group *run_group = NULL;
-  const AmendNode *run_last = NULL;
-  gboolean run_renumbered = FALSE;
 
   for (guint i = 0; i < changes->len; i++)
     {
       const AmendChange *c = g_ptr_array_index (changes, i);
-      const AmendNode *node = c->new_node ? c->new_node : c->old_node;
-      const AmendNode *key, *old_key, *new_key;
-      Group *group;
 
-      if (c->action == AMEND_CHANGE_METADATA || c->format_only || node == NULL)
+      if (c->action == AMEND_CHANGE_METADATA || c->format_only || (c->old_node == NULL && c->new_node == NULL))
         continue;
-      /* Articles inserted one after the other, and the articles they push
-       * up, are one instruction: "Na artikel 5 worden twee artikelen
-       * ingevoegd", "onder vernummering van artikel 6 tot artikel 8". */
-      if (run_group && c->new_node && c->new_node->kind == AMEND_NODE_ARTICLE &&
-          (c->action == AMEND_CHANGE_INSERTED || c->action == AMEND_CHANGE_RENUMBERED) &&
-          c->new_node->parent == run_last->parent && c->new_node->pos == run_last->pos + 1 &&
-          (c->action == AMEND_CHANGE_RENUMBERED || !run_renumbered))
+      if (c->action == AMEND_CHANGE_MOVED && c->old_node && c->new_node && is_part (c->new_node))
         {
-          g_ptr_array_add (run_group->changes, (gpointer) c);
-          g_hash_table_insert (by_node, (gpointer) c->new_node, run_group);
-          run_last = c->new_node;
-          run_renumbered |= c->action == AMEND_CHANGE_RENUMBERED;
+          add_to_unit (ctx, units, by_node, c->old_node, TRUE, c);
+          add_to_unit (ctx, units, by_node, c->new_node, FALSE, c);
           continue;
         }
-      run_group = NULL;
+      if (c->new_node)
+        add_to_unit (ctx, units, by_node, c->new_node, FALSE, c);
+      else
+        add_to_unit (ctx, units, by_node, c->old_node, TRUE, c);
+    }
+  return units;
+}
 
-      key = group_node (node);
-      if (key->kind == AMEND_NODE_EXPLANATION || amend_node_find_ancestor (key, AMEND_NODE_EXPLANATION) ||
-          key->kind == AMEND_NODE_CLOSING)
-        continue; /* the explanation and the signatures are not amended by instruction */
-      if (c->new_node == NULL)
+/* The change that @unit's own element has of @action, if any. */
+static const AmendChange *
+own_change (Ctx               *ctx,
+            const Unit        *unit,
+            AmendChangeAction  action)
+{
+  for (guint i = 0; i < unit->changes->len; i++)
+    {
+      const AmendChange *c = g_ptr_array_index (unit->changes, i);
+
+      if (c->action != action || g_hash_table_contains (ctx->said, c) || g_hash_table_contains (ctx->reserved, c))
+        continue;
+      if ((unit->new_node && c->new_node == unit->new_node) || (unit->old_node && c->old_node == unit->old_node &&
+                                                                 c->new_node == unit->new_node))
+        return c;
+    }
+  return NULL;
+}
+
+static gboolean
+is_article (const AmendNode *node)
+{
+  return node != NULL && node->kind == AMEND_NODE_ARTICLE;
+}
+
+/* ----------------------------------------------------------------------- */
+/* Letters                                                                  */
+/* ----------------------------------------------------------------------- */
+
+static void
+letter_free (gpointer data)
+{
+  Letter *l = data;
+
+  g_ptr_array_unref (l->units);
+  g_free (l->text);
+  g_free (l->cite);
+  g_free (l->predicate);
+  g_free (l);
+}
+
+static void
+instruction_unit_free (gpointer data)
+{
+  AmendInstructionUnit *u = data;
+
+  g_ptr_array_unref (u->changes);
+  g_free (u);
+}
+
+static Letter *
+letter_new (GPtrArray *letters,
+            char      *text)
+{
+  Letter *l = g_new0 (Letter, 1);
+
+  l->units = g_ptr_array_new_with_free_func (instruction_unit_free);
+  l->text = text;
+  g_ptr_array_add (letters, l);
+  return l;
+}
+
+/* Records that @l says @c, about the element (@old_node, @new_node). */
+static void
+letter_says (Ctx               *ctx,
+             Letter            *l,
+             const AmendNode   *old_node,
+             const AmendNode   *new_node,
+             const AmendChange *c)
+{
+  AmendInstructionUnit *u = NULL;
+
+  for (guint i = 0; i < l->units->len && u == NULL; i++)
+    {
+      AmendInstructionUnit *x = g_ptr_array_index (l->units, i);
+      if (x->old_node == old_node && x->new_node == new_node)
+        u = x;
+    }
+  if (u == NULL)
+    {
+      u = g_new0 (AmendInstructionUnit, 1);
+      u->old_node = old_node;
+      u->new_node = new_node;
+      u->changes = g_ptr_array_new ();
+      g_ptr_array_add (l->units, u);
+    }
+  if (c != NULL)
+    {
+      g_ptr_array_add (u->changes, (gpointer) c);
+      g_hash_table_add (ctx->said, (gpointer) c);
+    }
+}
+
+static void
+letter_says_all (Ctx        *ctx,
+                 Letter     *l,
+                 const Unit *unit)
+{
+  letter_says (ctx, l, unit->old_node, unit->new_node, NULL);
+  for (guint i = 0; i < unit->changes->len; i++)
+    {
+      const AmendChange *c = g_ptr_array_index (unit->changes, i);
+      if (!g_hash_table_contains (ctx->said, c) && !g_hash_table_contains (ctx->reserved, c))
+        letter_says (ctx, l, unit->old_node, unit->new_node, c);
+    }
+}
+
+/* The sibling of @node's kind before it (@step -1) or after it (+1) in
+ * its version; with @paired only one the other version has too. */
+static const AmendNode *
+sibling_of_kind (Ctx             *ctx,
+                 const AmendNode *node,
+                 int              step,
+                 gboolean         paired,
+                 gboolean         is_old)
+{
+  if (node->parent == NULL)
+    return NULL;
+  for (int i = (int) node->pos + step; i >= 0 && i < (int) amend_node_n_children (node->parent); i += step)
+    {
+      const AmendNode *s = amend_node_child (node->parent, i);
+
+      if (s->kind == node->kind && (!paired || amend_diff_get_partner (ctx->diff, s, is_old) != NULL))
+        return s;
+    }
+  return NULL;
+}
+
+/* "Na artikel 5", "In hoofdstuk 2 wordt voor artikel 2:1", or at the end
+ * "Aan hoofdstuk 2": where new elements @first .. @last go (6.11). */
+static char *
+placement (Ctx             *ctx,
+           const AmendNode *first,
+           const AmendNode *last,
+           const char      *verb,
+           const char      *clause,
+           const char      *what)
+{
+  const AmendNode *prev = sibling_of_kind (ctx, first, -1, FALSE, FALSE);
+  const AmendNode *next = sibling_of_kind (ctx, last, +1, TRUE, FALSE);
+  const AmendNode *parent = first->parent;
+  gboolean in_division = parent && parent->kind != AMEND_NODE_REGULATION;
+  g_autofree char *parent_plain = in_division ? unit_name (ctx, parent, FALSE) : NULL;
+  g_autofree char *parent_name = parent_plain ? with_comma (parent_plain) : NULL;
+  g_autofree char *comma_clause = clause[0] ? g_strdup_printf (", %s,", clause) : g_strdup ("");
+
+  if (next == NULL)
+    {
+      /* Added at the end: "toegevoegd". */
+      if (in_division)
+        return g_strdup_printf ("Aan %s %s %s toegevoegd, luidende:", parent_name, verb, what);
+      if (prev != NULL)
         {
-          old_key = key;
-          new_key = amend_diff_get_partner (diff, key, TRUE);
+          g_autofree char *p_plain = unit_name (ctx, prev, FALSE);
+          g_autofree char *p = with_comma (p_plain);
+          return g_strdup_printf ("Na %s %s %s toegevoegd, luidende:", p, verb, what);
+        }
+      return g_strdup_printf ("Er %s %s toegevoegd, luidende:", verb, what);
+    }
+  if (prev != NULL)
+    {
+      g_autofree char *p_plain = unit_name (ctx, prev, FALSE);
+      g_autofree char *p = with_comma (p_plain);
+      return g_strdup_printf ("Na %s %s%s %s ingevoegd, luidende:", p, verb, comma_clause, what);
+    }
+  {
+    g_autofree char *n_plain = unit_name (ctx, next, FALSE);
+    g_autofree char *n = with_comma (n_plain);
+    if (in_division)
+      return g_strdup_printf ("In %s %s%s voor %s %s ingevoegd, luidende:", parent_name, verb, comma_clause, n, what);
+    return g_strdup_printf ("Voor %s %s%s %s ingevoegd, luidende:", n, verb, comma_clause, what);
+  }
+}
+
+static char *
+count_noun (AmendNodeKind kind,
+            guint         n)
+{
+  const char *count = amend_wording_count (n);
+
+  if (n == 1)
+    return g_strdup_printf ("een %s", amend_wording_kind (kind));
+  if (count)
+    return g_strdup_printf ("%s %s", count, amend_wording_kind_plural (kind));
+  return g_strdup_printf ("%u %s", n, amend_wording_kind_plural (kind));
+}
+
+/* Following units whose element is renumbered as a run after @last
+ * (new positions, or old ones with @by_old); their renumbering is said
+ * here. */
+static void
+take_renumbered (Ctx             *ctx,
+                 GPtrArray       *units,
+                 guint            from,
+                 const AmendNode *last,
+                 gboolean         by_old,
+                 Letter          *l,
+                 GPtrArray       *old_nodes,
+                 GPtrArray       *new_nodes)
+{
+  for (guint k = from; k < units->len; k++)
+    {
+      Unit *u = g_ptr_array_index (units, k);
+      const AmendChange *r = own_change (ctx, u, AMEND_CHANGE_RENUMBERED);
+      const AmendNode *anchor = by_old ? u->old_node : u->new_node;
+
+      if (r == NULL || anchor == NULL || anchor->kind != last->kind || anchor->parent != last->parent ||
+          anchor->pos != last->pos + 1)
+        break;
+      g_ptr_array_add (old_nodes, (gpointer) u->old_node);
+      g_ptr_array_add (new_nodes, (gpointer) u->new_node);
+      letter_says (ctx, l, u->old_node, u->new_node, r);
+      last = anchor;
+    }
+}
+
+/* New articles (or divisions, annexes) one after the other, and the ones
+ * they push up: "Na artikel 5 worden, onder vernummering van artikel 6
+ * tot artikel 8, twee artikelen ingevoegd, luidende:". */
+static guint
+say_inserted (Ctx       *ctx,
+              GPtrArray *units,
+              guint      i,
+              GPtrArray *letters)
+{
+  Unit *first = g_ptr_array_index (units, i);
+  g_autoptr(GPtrArray) nodes = g_ptr_array_new ();
+  g_autoptr(GPtrArray) old_nodes = g_ptr_array_new ();
+  g_autoptr(GPtrArray) new_nodes = g_ptr_array_new ();
+  Letter *l = letter_new (letters, NULL);
+  const AmendNode *last = first->new_node;
+  g_autofree char *clause = NULL, *noun = NULL, *head = NULL, *texts = NULL;
+  guint k = i;
+
+  for (; k < units->len; k++)
+    {
+      Unit *u = g_ptr_array_index (units, k);
+
+      if (u->old_node != NULL || u->new_node == NULL || u->new_node->kind != first->new_node->kind ||
+          (k > i && (u->new_node->parent != last->parent || u->new_node->pos != last->pos + 1)))
+        break;
+      g_ptr_array_add (nodes, (gpointer) u->new_node);
+      letter_says_all (ctx, l, u);
+      last = u->new_node;
+    }
+  take_renumbered (ctx, units, k, last, FALSE, l, old_nodes, new_nodes);
+  clause = renumbering_clause (ctx, old_nodes, new_nodes);
+  noun = count_noun (first->new_node->kind, nodes->len);
+  head = placement (ctx, first->new_node, last, nodes->len == 1 ? "wordt" : "worden", clause, noun);
+  texts = nodes_text (nodes);
+  l->text = g_strdup_printf ("%s\n\n%s", head, texts);
+  apply_renumbering (ctx, old_nodes, new_nodes);
+  return k;
+}
+
+/* Articles (or divisions) deleted one after the other: "Artikel 7
+ * vervalt.", "De artikelen 87 tot en met 92 vervallen.". */
+static guint
+say_deleted (Ctx       *ctx,
+             GPtrArray *units,
+             guint      i,
+             GPtrArray *letters)
+{
+  Unit *first = g_ptr_array_index (units, i);
+  g_autoptr(GPtrArray) gone = g_ptr_array_new ();
+  g_autoptr(GPtrArray) old_nodes = g_ptr_array_new ();
+  g_autoptr(GPtrArray) new_nodes = g_ptr_array_new ();
+  Letter *l = letter_new (letters, NULL);
+  const AmendNode *last = first->old_node;
+  g_autofree char *clause = NULL, *subject = NULL, *cap = NULL;
+  guint k = i;
+
+  for (; k < units->len; k++)
+    {
+      Unit *u = g_ptr_array_index (units, k);
+
+      if (u->new_node != NULL || u->old_node == NULL || u->old_node->kind != first->old_node->kind ||
+          (k > i && (u->old_node->parent != last->parent || u->old_node->pos != last->pos + 1)))
+        break;
+      g_ptr_array_add (gone, (gpointer) u->old_node);
+      letter_says_all (ctx, l, u);
+      last = u->old_node;
+    }
+  take_renumbered (ctx, units, k, last, TRUE, l, old_nodes, new_nodes);
+  clause = renumbering_clause (ctx, old_nodes, new_nodes);
+  if (gone->len == 1)
+    {
+      g_autofree char *name = unit_name (ctx, first->old_node, TRUE);
+      subject = with_comma (name);
+    }
+  else
+    {
+      g_autoptr(GPtrArray) numbers = numbers_of (ctx, gone, TRUE, FALSE);
+      subject = elements_phrase (numbers, first->old_node->kind, TRUE);
+    }
+  cap = amend_wording_capitalize (subject);
+  l->text = g_strdup_printf ("%s %s%s%s.", cap, gone->len == 1 ? "vervalt" : "vervallen",
+                             clause[0] ? ", " : "", clause);
+  apply_renumbering (ctx, old_nodes, new_nodes);
+  return k;
+}
+
+/* "Paragraaf 1 Commissies", the heading line of a division as written. */
+static char *
+heading_line (const AmendNode *node)
+{
+  const char *word = node->word ? node->word : amend_node_kind_word (node->kind);
+
+  return g_strdup_printf ("%s%s%s%s%s", word ? word : "", node->number ? " " : "", node->number ? node->number : "",
+                          node->heading ? " " : "", node->heading ? node->heading : "");
+}
+
+/* Whether every child of division @d (of the version @d_is_old) is an
+ * article that the other version has directly in the partner of @d's
+ * parent: the division's heading went (or came), its articles stayed. */
+static gboolean
+only_the_heading (Ctx             *ctx,
+                  const AmendNode *d,
+                  gboolean         d_is_old)
+{
+  const AmendNode *parent_other = d->parent ? amend_diff_get_partner (ctx->diff, d->parent, d_is_old) : NULL;
+
+  if (parent_other == NULL || amend_node_n_children (d) == 0 || !amend_node_is_division (d))
+    return FALSE;
+  for (guint i = 0; i < amend_node_n_children (d); i++)
+    {
+      const AmendNode *a = amend_node_child (d, i);
+      const AmendNode *p = amend_diff_get_partner (ctx->diff, a, d_is_old);
+
+      if (a->kind != AMEND_NODE_ARTICLE || p == NULL || p->parent != parent_other)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The move of an article out of (or into) a division whose heading alone
+ * goes (or comes), under the same number. */
+static const AmendChange *
+lifted_move (const Unit *u)
+{
+  for (guint i = 0; i < u->changes->len; i++)
+    {
+      const AmendChange *c = g_ptr_array_index (u->changes, i);
+
+      if (c->action == AMEND_CHANGE_MOVED && c->new_node == u->new_node && c->old_node == u->old_node &&
+          g_strcmp0 (c->number_old, c->number_new) == 0)
+        return c;
+    }
+  return NULL;
+}
+
+/* Before the instructions are worded: the moves that a heading going or
+ * coming explains are said by that heading's instruction, wherever the
+ * articles stand in the order of the changes. */
+static void
+reserve_lifted (Ctx       *ctx,
+                GPtrArray *units)
+{
+  for (guint k = 0; k < units->len; k++)
+    {
+      Unit *d = g_ptr_array_index (units, k);
+      const AmendNode *div = d->old_node ? d->old_node : d->new_node;
+      gboolean is_old = d->old_node != NULL;
+
+      if ((d->old_node == NULL) == (d->new_node == NULL) || !amend_node_is_division (div) ||
+          !only_the_heading (ctx, div, is_old))
+        continue;
+      for (guint i = 0; i < amend_node_n_children (div); i++)
+        {
+          const AmendNode *a = amend_node_child (div, i);
+          const AmendNode *p = amend_diff_get_partner (ctx->diff, a, is_old);
+
+          for (guint j = 0; j < units->len; j++)
+            {
+              Unit *u = g_ptr_array_index (units, j);
+              const AmendChange *m = u->old_node == (is_old ? a : p) ? lifted_move (u) : NULL;
+
+              if (m != NULL)
+                g_hash_table_add (ctx->reserved, (gpointer) m);
+            }
+        }
+    }
+}
+
+/* The moves of the articles of @d, which the heading instruction says. */
+static void
+take_lifted (Ctx             *ctx,
+             GPtrArray       *units,
+             const AmendNode *d,
+             gboolean         d_is_old,
+             Letter          *l)
+{
+  for (guint i = 0; i < amend_node_n_children (d); i++)
+    {
+      const AmendNode *a = amend_node_child (d, i);
+      const AmendNode *p = amend_diff_get_partner (ctx->diff, a, d_is_old);
+
+      for (guint k = 0; k < units->len; k++)
+        {
+          Unit *u = g_ptr_array_index (units, k);
+          const AmendChange *m;
+
+          if (u->old_node != (d_is_old ? a : p))
+            continue;
+          m = lifted_move (u);
+          if (m != NULL)
+            letter_says (ctx, l, u->old_node, u->new_node, m);
+        }
+    }
+}
+
+/* A division that goes while its articles stay: "In hoofdstuk V vervalt
+ * de aanduiding "Paragraaf 1 Commissies"."; several in one part at once. */
+static guint
+say_heading_gone (Ctx       *ctx,
+                  GPtrArray *units,
+                  guint      i,
+                  GPtrArray *letters)
+{
+  Unit *first = g_ptr_array_index (units, i);
+  const AmendNode *parent = first->old_node->parent;
+  g_autoptr(GPtrArray) quoted = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *where = NULL, *list = NULL;
+  Letter *l = letter_new (letters, NULL);
+  guint k = i;
+
+  for (; k < units->len; k++)
+    {
+      Unit *u = g_ptr_array_index (units, k);
+      g_autofree char *line = NULL;
+
+      if (u->new_node != NULL || u->old_node == NULL || u->old_node->parent != parent ||
+          !only_the_heading (ctx, u->old_node, TRUE))
+        break;
+      line = heading_line (u->old_node);
+      g_ptr_array_add (quoted, g_strdup_printf ("\"%s\"", line));
+      letter_says_all (ctx, l, u);
+      take_lifted (ctx, units, u->old_node, TRUE, l);
+    }
+  list = amend_wording_list (quoted);
+  if (parent->kind == AMEND_NODE_REGULATION)
+    l->text = g_strdup_printf ("%s %s %s.", quoted->len == 1 ? "De aanduiding" : "De aanduidingen", list,
+                               quoted->len == 1 ? "vervalt" : "vervallen");
+  else
+    {
+      g_autofree char *where_plain = unit_name (ctx, parent, TRUE);
+      where = with_comma (where_plain);
+      l->text = g_strdup_printf ("In %s %s %s %s.", where, quoted->len == 1 ? "vervalt" : "vervallen",
+                                 quoted->len == 1 ? "de aanduiding" : "de aanduidingen", list);
+    }
+  return k;
+}
+
+/* A new division around articles that were there: "In hoofdstuk V wordt
+ * voor artikel 82 de aanduiding "Paragraaf 1 Commissies" ingevoegd.". */
+static guint
+say_heading_new (Ctx       *ctx,
+                 GPtrArray *units,
+                 guint      i,
+                 GPtrArray *letters)
+{
+  Unit *u = g_ptr_array_index (units, i);
+  const AmendNode *d = u->new_node;
+  const AmendNode *first_article = amend_node_child (d, 0);
+  const AmendNode *old_article = amend_diff_get_partner (ctx->diff, first_article, FALSE);
+  g_autofree char *line = heading_line (d);
+  g_autofree char *article = unit_name (ctx, old_article, TRUE);
+  Letter *l = letter_new (letters, NULL);
+
+  letter_says_all (ctx, l, u);
+  take_lifted (ctx, units, d, FALSE, l);
+  if (d->parent->kind == AMEND_NODE_REGULATION)
+    l->text = g_strdup_printf ("Voor %s wordt de aanduiding \"%s\" ingevoegd.", article, line);
+  else
+    {
+      g_autofree char *where_plain = unit_name (ctx, d->parent, FALSE);
+      g_autofree char *where = with_comma (where_plain);
+      l->text = g_strdup_printf ("In %s wordt voor %s de aanduiding \"%s\" ingevoegd.", where, article, line);
+    }
+  return i + 1;
+}
+
+/* An article or division that moved: "Artikel 7 wordt, onder vernummering
+ * tot artikel 3, geplaatst na artikel 2." */
+static void
+say_moved (Ctx               *ctx,
+           Unit              *u,
+           const AmendChange *c,
+           GPtrArray         *letters)
+{
+  g_autofree char *what = unit_name (ctx, u->old_node, TRUE);
+  g_autofree char *cap = sentence_start (what);
+  const AmendNode *prev = sibling_of_kind (ctx, u->new_node, -1, FALSE, FALSE);
+  g_autofree char *where = NULL;
+  Letter *l = letter_new (letters, NULL);
+
+  if (prev != NULL)
+    {
+      g_autofree char *p = unit_name (ctx, prev, FALSE);
+      where = g_strdup_printf ("na %s", p);
+    }
+  else
+    {
+      g_autofree char *parent = unit_name (ctx, u->new_node->parent, FALSE);
+      where = g_strdup_printf ("aan het begin van %s", parent);
+    }
+  if (g_strcmp0 (c->number_old, c->number_new) != 0)
+    l->text = g_strdup_printf ("%s wordt, onder vernummering tot %s %s, geplaatst %s.", cap,
+                               amend_wording_kind (u->new_node->kind), u->new_node->number, where);
+  else
+    l->text = g_strdup_printf ("%s wordt geplaatst %s.", cap, where);
+  letter_says (ctx, l, u->old_node, u->new_node, c);
+  set_number (ctx, u->old_node, u->new_node->number);
+}
+
+static void
+say_renumbered (Ctx               *ctx,
+                Unit              *u,
+                const AmendChange *c,
+                GPtrArray         *letters)
+{
+  g_autofree char *what = unit_name (ctx, u->old_node, TRUE);
+  g_autofree char *cap = sentence_start (what);
+  Letter *l = letter_new (letters, NULL);
+
+  l->text = g_strdup_printf ("%s wordt vernummerd tot %s %s.", cap, amend_wording_kind (u->new_node->kind),
+                             u->new_node->number ? u->new_node->number : "");
+  letter_says (ctx, l, u->old_node, u->new_node, c);
+  set_number (ctx, u->old_node, u->new_node->number);
+}
+
+/* ----------------------------------------------------------------------- */
+/* The changes inside one element                                          */
+/* ----------------------------------------------------------------------- */
+
+typedef enum {
+  OP_TEXT,
+  OP_HEADING,
+  OP_GONE,
+  OP_NEW,
+  OP_NUMBER,
+} OpKind;
+
+typedef struct {
+  OpKind             kind;
+  const AmendChange *change;
+  const AmendNode   *old_node;
+  const AmendNode   *new_node;
+  gboolean           done;
+} Op;
+
+typedef struct {
+  Ctx        *ctx;
+  const Unit *unit;
+  gboolean    relative;    /* the sentences are numbered under "Artikel 3 wordt als volgt gewijzigd:" */
+  GArray     *ops;         /* of Op */
+  GHashTable *rewritten;   /* old members and points said whole already */
+  GHashTable *folds;       /* new point -> "onder vervanging van de punt ..." said with it */
+  GPtrArray  *sentences;
+  char       *cite;        /* a single text change: where, and what */
+  char       *predicate;
+  gboolean    to_end;
+  gboolean    whole;       /* the element is better rewritten whole */
+} Inside;
+
+static gboolean
+inside_of (const AmendNode *node,
+           const AmendNode *top)
+{
+  for (const AmendNode *n = node; n != NULL; n = n->parent)
+    if (n == top)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+covered (Inside          *in,
+         const AmendNode *old_node)
+{
+  for (const AmendNode *n = old_node; n != NULL; n = n->parent)
+    if (g_hash_table_contains (in->rewritten, n))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+add_op (Inside            *in,
+        OpKind             kind,
+        const AmendChange *c,
+        const AmendNode   *old_node,
+        const AmendNode   *new_node)
+{
+  Op op = { kind, c, old_node, new_node, FALSE };
+
+  g_array_append_val (in->ops, op);
+}
+
+/* The changes of the unit as operations; FALSE when the element is better
+ * rewritten whole (a member moved inside it). */
+static gboolean
+collect_ops (Inside *in)
+{
+  const Unit *u = in->unit;
+
+  for (guint i = 0; i < u->changes->len; i++)
+    {
+      const AmendChange *c = g_ptr_array_index (u->changes, i);
+      gboolean old_in = c->old_node && inside_of (c->old_node, u->old_node);
+      gboolean new_in = c->new_node && inside_of (c->new_node, u->new_node);
+
+      if (g_hash_table_contains (in->ctx->said, c) || g_hash_table_contains (in->ctx->reserved, c))
+        continue;
+      switch (c->action)
+        {
+        case AMEND_CHANGE_MODIFIED:
+          if (c->heading_changed)
+            add_op (in, OP_HEADING, c, c->old_node, c->new_node);
+          else if (c->old_node && c->new_node)
+            add_op (in, OP_TEXT, c, c->old_node, c->new_node);
+          break;
+        case AMEND_CHANGE_DELETED:
+          if (c->old_node)
+            add_op (in, OP_GONE, c, c->old_node, NULL);
+          break;
+        case AMEND_CHANGE_INSERTED:
+          if (c->new_node)
+            add_op (in, OP_NEW, c, NULL, c->new_node);
+          break;
+        case AMEND_CHANGE_RENUMBERED:
+          if (c->old_node && c->new_node && is_part (c->new_node))
+            add_op (in, OP_NUMBER, c, c->old_node, c->new_node);
+          break;
+        case AMEND_CHANGE_MOVED:
+          if (old_in && new_in)
+            return FALSE;
+          if (old_in)
+            add_op (in, OP_GONE, c, c->old_node, NULL);
+          else if (new_in)
+            add_op (in, OP_NEW, c, NULL, c->new_node);
+          break;
+        default:
+          break;
+        }
+    }
+  return TRUE;
+}
+
+static Op *
+op_at (Inside *in,
+       guint   i)
+{
+  return &g_array_index (in->ops, Op, i);
+}
+
+/* A deletion goes before an insertion among the same siblings, so that
+ * the renumbering the insertion says never meets a number that is still
+ * in use. */
+static void
+deletions_first (Inside *in)
+{
+  for (guint j = 0; j < in->ops->len; j++)
+    {
+      Op gone = *op_at (in, j);
+
+      if (gone.kind != OP_GONE)
+        continue;
+      for (guint i = 0; i < j; i++)
+        {
+          const Op *o = op_at (in, i);
+          const AmendNode *parent_old = o->kind == OP_NEW && o->new_node->parent
+                                        ? amend_diff_get_partner (in->ctx->diff, o->new_node->parent, FALSE) : NULL;
+
+          if (o->kind == OP_NEW && parent_old == gone.old_node->parent)
+            {
+              g_array_remove_index (in->ops, j);
+              g_array_insert_val (in->ops, i, gone);
+              break;
+            }
+        }
+    }
+}
+
+static void
+add_sentence (Inside *in,
+              char   *sentence)
+{
+  g_ptr_array_add (in->sentences, sentence);
+}
+
+/* The container a member or point is cited by: empty inside the unit's
+ * own instruction, "artikel 4" or "artikel 5, tweede lid" otherwise. */
+static char *
+container_cite (Inside          *in,
+                const AmendNode *parent,
+                gboolean         is_old)
+{
+  const AmendNode *top = is_old ? in->unit->old_node : in->unit->new_node;
+
+  return cite (in->ctx, parent, top, is_old, in->relative);
+}
+
+/* The other text of the element the citation of @text names: a quotation
+ * must not occur there either. */
+static char *
+scope_other (const AmendNode *owner,
+             const AmendNode *text)
+{
+  GString *s = g_string_new (NULL);
+
+  for (const AmendNode *n = owner; n != NULL; n = amend_node_next (n, owner))
+    if (n->kind == AMEND_NODE_TEXT && n != text)
+      {
+        g_autofree char *plain = amend_node_get_plain_text (n);
+
+        g_string_append (s, plain);
+        g_string_append_c (s, '\n');
+      }
+  return g_string_free (s, FALSE);
+}
+
+/* A text directly in the element, before its points: the aanhef (3.29,
+ * fourth member). */
+static gboolean
+is_aanhef (const AmendNode *text)
+{
+  const AmendNode *parent = text->parent;
+
+  return parent && text->pos + 1 < amend_node_n_children (parent) &&
+         amend_node_child (parent, text->pos + 1)->kind == AMEND_NODE_POINT;
+}
+
+static guint
+count_texts (const AmendNode *node)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < amend_node_n_children (node); i++)
+    n += amend_node_child (node, i)->kind == AMEND_NODE_TEXT ? 1 : 0;
+  return n;
+}
+
+/* Where a changed text stands: "artikel 3, tweede lid", "het tweede lid",
+ * "artikel 1, aanhef"; the unit alone when the text is all of it. */
+static char *
+text_cite (Inside          *in,
+           const AmendNode *text)
+{
+  const AmendNode *owner = text->parent;
+  const AmendNode *top = in->unit->old_node;
+  g_autofree char *c = cite (in->ctx, owner, top, TRUE, in->relative);
+
+  if (owner == top && is_aanhef (text))
+    {
+      if (in->relative)
+        return g_strdup ("de aanhef");
+      return g_strdup_printf ("%s, aanhef", c);
+    }
+  if (c[0] == '\0')
+    return cite (in->ctx, owner, top, TRUE, FALSE);
+  return g_steal_pointer (&c);
+}
+
+/* A changed text too changed to quote: its member or point rewritten
+ * whole, or the aanhef or paragraph in quotation marks. */
+static void
+say_text_whole (Inside   *in,
+                const Op *op)
+{
+  const AmendNode *owner_old = op->old_node->parent;
+  const AmendNode *owner_new = op->new_node->parent;
+  const AmendNode *top = in->unit->old_node;
+
+  if (owner_old && (owner_old->kind == AMEND_NODE_MEMBER || owner_old->kind == AMEND_NODE_POINT))
+    {
+      g_autofree char *c = cite (in->ctx, owner_old, top, TRUE, in->relative);
+      g_autofree char *start = sentence_start (c);
+      g_autofree char *text = node_text (owner_new);
+
+      g_hash_table_add (in->rewritten, (gpointer) owner_old);
+      add_sentence (in, g_strdup_printf ("%s komt te luiden:\n\n%s", start, text));
+      return;
+    }
+  if (owner_old == top && is_article (top) && count_texts (top) == 1 && amend_node_n_children (top) == 1)
+    {
+      in->whole = TRUE;
+      return;
+    }
+  {
+    g_autofree char *plain = amend_node_get_plain_text (op->new_node);
+    g_autofree char *c = is_aanhef (op->old_node) ? text_cite (in, op->old_node) : NULL;
+    g_autofree char *what = NULL;
+    g_autofree char *start = NULL;
+
+    if (c == NULL)
+      {
+        /* A paragraph among others: the old words say which. */
+        g_autofree char *old_plain = amend_node_get_plain_text (op->old_node);
+        g_autofree char *where = text_cite (in, op->old_node);
+        add_sentence (in, g_strdup_printf ("In %s wordt \"%s\" vervangen door %c\"%s\"%c.", where, old_plain,
+                                           QUOTE_OPEN, plain, QUOTE_CLOSE));
+        return;
+      }
+    what = g_str_has_prefix (c, "de aanhef") ? g_strdup (c) : g_strdup_printf ("de aanhef van %s", c);
+    if (g_str_has_suffix (what, ", aanhef"))
+      what[strlen (what) - strlen (", aanhef")] = '\0';
+    start = amend_wording_capitalize (what);
+    add_sentence (in, g_strdup_printf ("%s komt te luiden: %c\"%s\"%c.", start, QUOTE_OPEN, plain, QUOTE_CLOSE));
+  }
+}
+
+static void
+say_text (Inside *in,
+          Op     *op)
+{
+  g_auto(AmendTextChange) tc = { 0 };
+  g_autofree char *old_plain = amend_node_get_plain_text (op->old_node);
+  g_autofree char *new_plain = amend_node_get_plain_text (op->new_node);
+  const AmendNode *owner = op->old_node->parent;
+  gboolean aanhef = owner == in->unit->old_node && is_aanhef (op->old_node);
+  g_autofree char *other = aanhef ? g_strdup ("") : scope_other (owner, op->old_node);
+  g_autofree char *where = NULL;
+
+  if (covered (in, op->old_node))
+    return;
+  if (!_amend_text_change_say (old_plain, new_plain, other, &tc))
+    {
+      say_text_whole (in, op);
+      return;
+    }
+  where = text_cite (in, op->old_node);
+  {
+    g_autofree char *comma = with_comma (where);
+    add_sentence (in, g_strdup_printf ("%s %s %s.", tc.to_end ? "Aan" : "In", comma, tc.predicate));
+  }
+  g_free (in->cite);
+  g_free (in->predicate);
+  in->cite = g_steal_pointer (&where);
+  in->predicate = g_strdup (tc.predicate);
+  in->to_end = tc.to_end;
+}
+
+static void
+say_heading (Inside   *in,
+             const Op *op)
+{
+  const AmendChange *c = op->change;
+  g_autofree char *what = NULL;
+
+  if (in->relative && op->old_node == in->unit->old_node)
+    what = g_strdup ("het opschrift");
+  else
+    {
+      g_autofree char *name = unit_name (in->ctx, op->old_node, TRUE);
+      g_autofree char *comma = with_comma (name);
+      what = g_strdup_printf ("het opschrift van %s", comma);
+    }
+  {
+    g_autofree char *cap = amend_wording_capitalize (what);
+
+    if (c->heading_new == NULL)
+      add_sentence (in, g_strdup_printf ("%s vervalt.", cap));
+    else
+      add_sentence (in, g_strdup_printf ("%s komt te luiden: \"%s\".", cap, c->heading_new));
+  }
+}
+
+/* The later operations that renumber the siblings after @last (old
+ * positions with @by_old, else new ones) of the same kind. */
+static void
+take_number_ops (Inside          *in,
+                 guint            from,
+                 const AmendNode *last,
+                 gboolean         by_old,
+                 GPtrArray       *old_nodes,
+                 GPtrArray       *new_nodes)
+{
+  for (gboolean found = TRUE; found; )
+    {
+      found = FALSE;
+      for (guint k = from; k < in->ops->len; k++)
+        {
+          Op *o = op_at (in, k);
+          const AmendNode *anchor;
+
+          if (o->kind != OP_NUMBER || o->done)
+            continue;
+          anchor = by_old ? o->old_node : o->new_node;
+          if (anchor->kind == last->kind && anchor->parent == last->parent && anchor->pos == last->pos + 1)
+            {
+              o->done = TRUE;
+              g_ptr_array_add (old_nodes, (gpointer) o->old_node);
+              g_ptr_array_add (new_nodes, (gpointer) o->new_node);
+              last = anchor;
+              found = TRUE;
+            }
+        }
+    }
+}
+
+/* Members, points or paragraphs that go, one after the other: "Het
+ * tiende lid vervalt, onder vernummering van ...", "In het eerste lid
+ * vervallen de onderdelen o en p, onder verlettering van onderdeel q tot
+ * o." */
+static void
+say_gone (Inside *in,
+          guint   i)
+{
+  Op *first = op_at (in, i);
+  const AmendNode *parent = first->old_node->parent;
+  AmendNodeKind kind = first->old_node->kind;
+  g_autoptr(GPtrArray) gone = g_ptr_array_new ();
+  g_autoptr(GPtrArray) old_nodes = g_ptr_array_new ();
+  g_autoptr(GPtrArray) new_nodes = g_ptr_array_new ();
+  const AmendNode *last = first->old_node;
+  g_autofree char *clause = NULL, *container = NULL, *subject = NULL;
+  const char *verb;
+
+  for (guint k = i; k < in->ops->len; k++)
+    {
+      Op *o = op_at (in, k);
+
+      if (o->done)
+        continue;
+      if (o->kind != OP_GONE || (k > i && (o->old_node->parent != parent || o->old_node->kind != kind ||
+                                           o->old_node->pos != last->pos + 1)))
+        break;
+      o->done = TRUE;
+      g_ptr_array_add (gone, (gpointer) o->old_node);
+      last = o->old_node;
+    }
+  if (kind == AMEND_NODE_TEXT)
+    {
+      g_autofree char *plain = amend_node_get_plain_text (first->old_node);
+      g_autofree char *where = text_cite (in, first->old_node);
+      g_autofree char *comma = with_comma (where);
+
+      add_sentence (in, g_strdup_printf ("In %s vervalt \"%s\".", comma, plain));
+      return;
+    }
+  take_number_ops (in, i, last, TRUE, old_nodes, new_nodes);
+  clause = renumbering_clause (in->ctx, old_nodes, new_nodes);
+  verb = gone->len == 1 ? "vervalt" : "vervallen";
+  container = container_cite (in, parent, TRUE);
+  {
+    g_autoptr(GPtrArray) numbers = numbers_of (in->ctx, gone, TRUE, FALSE);
+    subject = elements_phrase (numbers, kind, TRUE);
+  }
+  if (kind == AMEND_NODE_MEMBER && container[0] != '\0' && gone->len == 1)
+    {
+      g_autofree char *c = cite (in->ctx, first->old_node, in->unit->old_node, TRUE, in->relative);
+      g_autofree char *start = sentence_start (c);
+      add_sentence (in, g_strdup_printf ("%s %s%s%s.", start, verb, clause[0] ? ", " : "", clause));
+    }
+  else if (container[0] != '\0')
+    {
+      g_autofree char *comma = with_comma (container);
+      add_sentence (in, g_strdup_printf ("In %s %s %s%s%s.", comma, verb, subject, clause[0] ? ", " : "", clause));
+    }
+  else
+    {
+      g_autofree char *cap = amend_wording_capitalize (subject);
+      add_sentence (in, g_strdup_printf ("%s %s%s%s.", cap, verb, clause[0] ? ", " : "", clause));
+    }
+  apply_renumbering (in->ctx, old_nodes, new_nodes);
+}
+
+/* "Na het eerste lid" / "na onderdeel b": the sibling before @first in
+ * the new version, by the number it has now. */
+static char *
+after_phrase (Inside          *in,
+              const AmendNode *prev)
+{
+  const char *number = number_now (in->ctx, prev, FALSE);
+
+  if (prev->kind == AMEND_NODE_MEMBER)
+    {
+      g_autofree char *m = amend_wording_member (number);
+      return g_strdup_printf ("het %s", m);
+    }
+  if (prev->kind == AMEND_NODE_POINT)
+    {
+      g_autofree char *p = amend_wording_point (number);
+      return g_strdup_printf ("onderdeel %s", p);
+    }
+  return g_strdup ("de alinea");
+}
+
+/* Members, points or paragraphs that come, one after the other: "Na het
+ * eerste lid wordt een lid ingevoegd, luidende:", "Aan artikel 4 wordt
+ * een lid toegevoegd, luidende:" (6.11). */
+static void
+say_new (Inside *in,
+         guint   i)
+{
+  Op *first = op_at (in, i);
+  const AmendNode *parent = first->new_node->parent;
+  AmendNodeKind kind = first->new_node->kind;
+  g_autoptr(GPtrArray) nodes = g_ptr_array_new ();
+  g_autoptr(GPtrArray) old_nodes = g_ptr_array_new ();
+  g_autoptr(GPtrArray) new_nodes = g_ptr_array_new ();
+  const AmendNode *last = first->new_node;
+  const AmendNode *parent_old = amend_diff_get_partner (in->ctx->diff, parent, FALSE);
+  g_autofree char *clause = NULL, *noun = NULL, *texts = NULL, *container = NULL;
+  const AmendNode *prev, *next;
+  const char *verb;
+
+  for (guint k = i; k < in->ops->len; k++)
+    {
+      Op *o = op_at (in, k);
+
+      if (o->done || o->kind != OP_NEW)
+        continue;
+      if (k > i && (o->new_node->parent != parent || o->new_node->kind != kind || o->new_node->pos != last->pos + 1))
+        break;
+      o->done = TRUE;
+      g_ptr_array_add (nodes, (gpointer) o->new_node);
+      last = o->new_node;
+    }
+  take_number_ops (in, i, last, FALSE, old_nodes, new_nodes);
+  clause = renumbering_clause (in->ctx, old_nodes, new_nodes);
+  noun = count_noun (kind, nodes->len);
+  texts = nodes_text (nodes);
+  verb = nodes->len == 1 ? "wordt" : "worden";
+  prev = sibling_of_kind (in->ctx, first->new_node, -1, FALSE, FALSE);
+  next = sibling_of_kind (in->ctx, last, +1, TRUE, FALSE);
+  container = parent_old ? container_cite (in, parent_old, TRUE) : g_strdup ("");
+
+  if (next == NULL && prev != NULL)
+    {
+      const char *fold = g_hash_table_lookup (in->folds, first->new_node);
+      g_autofree char *with = fold ? g_strdup_printf (", %s,", fold) : g_strdup ("");
+
+      if (container[0] == '\0')
+        add_sentence (in, g_strdup_printf ("Er %s%s %s toegevoegd, luidende:\n\n%s", verb, with, noun, texts));
+      else
+        {
+          g_autofree char *comma = with_comma (container);
+          add_sentence (in, g_strdup_printf ("Aan %s %s%s %s toegevoegd, luidende:\n\n%s", comma, verb, with, noun,
+                                             texts));
+        }
+    }
+  else
+    {
+      g_autofree char *anchor = prev ? after_phrase (in, prev) : next ? after_phrase (in, next) : NULL;
+      g_autofree char *where = anchor ? g_strdup_printf ("%s %s", prev ? "na" : "voor", anchor)
+                                      : g_strdup ("aan het begin");
+
+      if (container[0] == '\0')
+        {
+          g_autofree char *cap_where = amend_wording_capitalize (where);
+          if (clause[0])
+            {
+              g_autofree char *cap_clause = amend_wording_capitalize (clause);
+              add_sentence (in, g_strdup_printf ("%s %s %s %s ingevoegd, luidende:\n\n%s", cap_clause, verb, where,
+                                                 noun, texts));
+            }
+          else
+            add_sentence (in, g_strdup_printf ("%s %s %s ingevoegd, luidende:\n\n%s", cap_where, verb, noun, texts));
         }
       else
         {
-          new_key = key;
-          old_key = amend_diff_get_partner (diff, key, FALSE);
-        }
-      group = g_hash_table_lookup (by_node, new_key ? new_key : old_key);
-      if (group == NULL)
-        {
-          group = g_new0 (Group, 1);
-          group->old_node = old_key;
-          group->new_node = new_key;
-          group->changes = g_ptr_array_new ();
-          g_ptr_array_add (groups, group);
-          g_hash_table_insert (by_node, (gpointer) (new_key ? new_key : old_key), group);
-          if (old_key)
-            g_hash_table_insert (by_node, (gpointer) old_key, group);
-        }
-      g_ptr_array_add (group->changes, (gpointer) c);
-      if (c->action == AMEND_CHANGE_INSERTED && c->new_node->kind == AMEND_NODE_ARTICLE)
-        {
-          run_group = group;
-          run_last = c->new_node;
-          run_renumbered = FALSE;
+          g_autofree char *comma = with_comma (container);
+          add_sentence (in, g_strdup_printf ("In %s %s%s%s%s %s %s ingevoegd, luidende:\n\n%s", comma, verb,
+                                             clause[0] ? ", " : "", clause, clause[0] ? "," : "", where, noun, texts));
         }
     }
-  return groups;
+  apply_renumbering (in->ctx, old_nodes, new_nodes);
+}
+
+/* The end of @old_text with its full stop replaced by what @new_text has
+ * there: "een puntkomma", or the words quoted ("; en"). */
+static char *
+end_replacement (const char *old_text,
+                 const char *new_text)
+{
+  gsize len = strlen (old_text);
+
+  if (len == 0 || old_text[len - 1] != '.' || strncmp (old_text, new_text, len - 1) != 0)
+    return NULL;
+  new_text += len - 1;
+  if (strcmp (new_text, ";") == 0)
+    return g_strdup ("een puntkomma");
+  if (strcmp (new_text, "; en") == 0 || strcmp (new_text, "; of") == 0 || strcmp (new_text, ", en") == 0 ||
+      strcmp (new_text, ", of") == 0)
+    return g_strdup_printf ("\"%s\"", new_text);
+  return NULL;
+}
+
+/* A point added at the end of a list takes over the full stop of the one
+ * before it: "Aan het tweede lid wordt, onder vervanging van de punt aan
+ * het slot van onderdeel d door een puntkomma, een onderdeel toegevoegd". */
+static void
+find_folds (Inside *in)
+{
+  for (guint i = 0; i < in->ops->len; i++)
+    {
+      Op *op = op_at (in, i);
+      const AmendNode *prev, *prev_old;
+
+      if (op->kind != OP_NEW || op->done || op->new_node->kind != AMEND_NODE_POINT ||
+          sibling_of_kind (in->ctx, op->new_node, +1, TRUE, FALSE) != NULL ||
+          (prev = sibling_of_kind (in->ctx, op->new_node, -1, FALSE, FALSE)) == NULL ||
+          (prev_old = amend_diff_get_partner (in->ctx->diff, prev, FALSE)) == NULL ||
+          g_hash_table_contains (in->folds, op->new_node))
+        continue;
+      for (guint k = 0; k < in->ops->len; k++)
+        {
+          Op *t = op_at (in, k);
+          g_autofree char *a = NULL, *b = NULL, *by = NULL, *label = NULL;
+
+          if (t->kind != OP_TEXT || t->done || t->old_node->parent != prev_old)
+            continue;
+          a = amend_node_get_plain_text (t->old_node);
+          b = amend_node_get_plain_text (t->new_node);
+          by = end_replacement (a, b);
+          if (by == NULL)
+            continue;
+          t->done = TRUE;
+          label = amend_wording_point (number_now (in->ctx, prev_old, TRUE));
+          g_hash_table_insert (in->folds, (gpointer) op->new_node,
+                               g_strdup_printf ("onder vervanging van de punt aan het slot van onderdeel %s door %s",
+                                                label, by));
+          break;
+        }
+    }
+}
+
+/* Members or points renumbered alone: "Het derde lid wordt vernummerd tot
+ * tweede lid." */
+static void
+say_number (Inside *in,
+            guint   i)
+{
+  Op *first = op_at (in, i);
+  g_autoptr(GPtrArray) old_nodes = g_ptr_array_new ();
+  g_autoptr(GPtrArray) new_nodes = g_ptr_array_new ();
+  AmendNodeKind kind = first->old_node->kind;
+  g_autofree char *container = container_cite (in, first->old_node->parent, TRUE);
+  g_autofree char *subject = NULL, *target = NULL;
+  const char *verb_word = kind == AMEND_NODE_POINT && is_letter_label (first->old_node->number) ? "verletterd"
+                                                                                                 : "vernummerd";
+
+  first->done = TRUE;
+  g_ptr_array_add (old_nodes, (gpointer) first->old_node);
+  g_ptr_array_add (new_nodes, (gpointer) first->new_node);
+  take_number_ops (in, i + 1, first->old_node, TRUE, old_nodes, new_nodes);
+  {
+    g_autoptr(GPtrArray) from = numbers_of (in->ctx, old_nodes, TRUE, FALSE);
+    g_autoptr(GPtrArray) to = numbers_of (in->ctx, new_nodes, FALSE, TRUE);
+    subject = elements_phrase (from, kind, TRUE);
+    target = kind == AMEND_NODE_MEMBER ? elements_phrase (to, kind, FALSE) : range_of (to, kind);
+  }
+  if (container[0] != '\0' && kind != AMEND_NODE_MEMBER)
+    {
+      g_autofree char *comma = with_comma (container);
+      add_sentence (in, g_strdup_printf ("In %s %s %s %s tot %s.", comma, old_nodes->len == 1 ? "wordt" : "worden",
+                                         subject, verb_word, target));
+    }
+  else
+    {
+      g_autofree char *cap = amend_wording_capitalize (subject);
+      if (container[0] != '\0')
+        {
+          g_autofree char *c = cite (in->ctx, first->old_node, in->unit->old_node, TRUE, FALSE);
+          g_free (cap);
+          cap = sentence_start (c);
+        }
+      add_sentence (in, g_strdup_printf ("%s %s %s tot %s.", cap, old_nodes->len == 1 ? "wordt" : "worden",
+                                         verb_word, target));
+    }
+  apply_renumbering (in->ctx, old_nodes, new_nodes);
+}
+
+static void
+say_ops (Inside *in)
+{
+  find_folds (in);
+  for (guint i = 0; i < in->ops->len && !in->whole; i++)
+    {
+      Op *op = op_at (in, i);
+
+      if (op->done)
+        continue;
+      switch (op->kind)
+        {
+        case OP_TEXT:
+          op->done = TRUE;
+          say_text (in, op);
+          break;
+        case OP_HEADING:
+          op->done = TRUE;
+          say_heading (in, op);
+          break;
+        case OP_GONE:
+          if (!covered (in, op->old_node))
+            say_gone (in, i);
+          op->done = TRUE;
+          break;
+        case OP_NEW:
+          say_new (in, i);
+          op->done = TRUE;
+          break;
+        case OP_NUMBER:
+          say_number (in, i);
+          break;
+        default:
+          break;
+        }
+    }
+}
+
+/* Whether an article's changes are better said as "komt te luiden" (6.9):
+ * many of them, or most of its words. */
+static gboolean
+rewrite_whole (const Unit *u,
+               guint       n_ops)
+{
+  gsize changed = 0, total = 0;
+
+  if (!is_article (u->old_node) || !is_article (u->new_node))
+    return FALSE;
+  if (n_ops > MAX_CHANGES)
+    return TRUE;
+  if (n_ops < 2)
+    return FALSE;
+  {
+    g_autofree char *a = amend_node_get_text_content (u->old_node);
+    g_autofree char *b = amend_node_get_text_content (u->new_node);
+    g_autoptr(GArray) pieces = amend_word_diff (a, b);
+
+    for (guint i = 0; i < pieces->len; i++)
+      {
+        const AmendPiece *p = &g_array_index (pieces, AmendPiece, i);
+        gsize len = g_utf8_strlen (p->text, -1);
+
+        total += len;
+        changed += p->op != AMEND_PIECE_EQUAL ? len : 0;
+      }
+  }
+  return total > 0 && (double) changed / total > REWRITE_SHARE;
+}
+
+static void
+inside_clear (Inside *in)
+{
+  g_clear_pointer (&in->ops, g_array_unref);
+  g_clear_pointer (&in->rewritten, g_hash_table_unref);
+  g_clear_pointer (&in->folds, g_hash_table_unref);
+  g_clear_pointer (&in->sentences, g_ptr_array_unref);
+  g_clear_pointer (&in->cite, g_free);
+  g_clear_pointer (&in->predicate, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Inside, inside_clear)
+
+static void
+say_whole_unit (Ctx        *ctx,
+                const Unit *u,
+                Letter     *l)
+{
+  g_autofree char *name = unit_name (ctx, u->old_node, TRUE);
+  g_autofree char *cap = sentence_start (name);
+  g_autofree char *text = node_text (u->new_node);
+
+  l->text = g_strdup_printf ("%s komt te luiden:\n\n%s", cap, text);
+}
+
+/* The changes inside an element both versions have: one sentence, or
+ * "Artikel 3 wordt als volgt gewijzigd:" and numbered sentences (6.15),
+ * or the element rewritten whole. */
+static void
+say_inside (Ctx       *ctx,
+            Unit      *u,
+            GPtrArray *letters)
+{
+  g_auto(Inside) in = { 0 };
+  g_autoptr(GHashTable) numbers_before = NULL;
+  Letter *l;
+  gboolean can_split;
+
+  in.ctx = ctx;
+  in.unit = u;
+  in.ops = g_array_new (FALSE, FALSE, sizeof (Op));
+  in.rewritten = g_hash_table_new (NULL, NULL);
+  in.folds = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  in.sentences = g_ptr_array_new_with_free_func (g_free);
+  can_split = collect_ops (&in);
+  if (in.ops->len == 0 && can_split)
+    return;
+  l = letter_new (letters, NULL);
+  letter_says_all (ctx, l, u);
+  if (!can_split || rewrite_whole (u, in.ops->len))
+    {
+      say_whole_unit (ctx, u, l);
+      return;
+    }
+  deletions_first (&in);
+  /* Numbered when there is more than one thing to say; the renumbering
+   * is said once, so first as a trial on a copy of the numbers. */
+  numbers_before = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  {
+    GHashTableIter iter;
+    gpointer k, v;
+    g_hash_table_iter_init (&iter, ctx->now);
+    while (g_hash_table_iter_next (&iter, &k, &v))
+      g_hash_table_insert (numbers_before, k, g_strdup (v));
+  }
+  in.relative = FALSE;
+  say_ops (&in);
+  if (!in.whole && in.sentences->len > 1)
+    {
+      g_hash_table_remove_all (ctx->now);
+      {
+        GHashTableIter iter;
+        gpointer k, v;
+        g_hash_table_iter_init (&iter, numbers_before);
+        while (g_hash_table_iter_next (&iter, &k, &v))
+          g_hash_table_insert (ctx->now, k, g_strdup (v));
+      }
+      for (guint i = 0; i < in.ops->len; i++)
+        op_at (&in, i)->done = FALSE;
+      g_hash_table_remove_all (in.rewritten);
+      g_hash_table_remove_all (in.folds);
+      g_ptr_array_set_size (in.sentences, 0);
+      g_clear_pointer (&in.cite, g_free);
+      g_clear_pointer (&in.predicate, g_free);
+      in.relative = TRUE;
+      say_ops (&in);
+    }
+  if (in.whole || in.sentences->len == 0)
+    {
+      say_whole_unit (ctx, u, l);
+      return;
+    }
+  if (in.sentences->len == 1)
+    {
+      l->text = g_strdup (g_ptr_array_index (in.sentences, 0));
+      if (in.predicate != NULL && is_article (u->old_node))
+        {
+          l->cite = g_steal_pointer (&in.cite);
+          l->predicate = g_steal_pointer (&in.predicate);
+          l->to_end = in.to_end;
+        }
+      return;
+    }
+  {
+    g_autofree char *name = unit_name (ctx, u->old_node, TRUE);
+    g_autofree char *cap = sentence_start (name);
+    GString *out = g_string_new (NULL);
+
+    g_string_append_printf (out, "%s wordt als volgt gewijzigd:", cap);
+    for (guint i = 0; i < in.sentences->len; i++)
+      g_string_append_printf (out, "\n\n%u. %s", i + 1, (char *) g_ptr_array_index (in.sentences, i));
+    l->text = g_string_free (out, FALSE);
+  }
+}
+
+/* ----------------------------------------------------------------------- */
+/* The same change in several articles                                      */
+/* ----------------------------------------------------------------------- */
+
+/* "In de artikelen 151b, tweede lid, 151c, tweede lid, en 154b, vijfde
+ * lid, wordt ..." */
+static char *
+articles_cite (GPtrArray *cites)
+{
+  GString *s = g_string_new ("de artikelen ");
+
+  for (guint i = 0; i < cites->len; i++)
+    {
+      const char *c = g_ptr_array_index (cites, i);
+      const char *number = c + strlen ("artikel ");
+
+      g_string_append (s, number);
+      if (i + 2 == cites->len)
+        g_string_append (s, strchr (number, ',') ? ", en " : " en ");
+      else if (i + 1 < cites->len)
+        g_string_append (s, ", ");
+    }
+  return g_string_free (s, FALSE);
+}
+
+static gboolean
+mergeable (const Letter *a,
+           const Letter *b)
+{
+  return a->predicate && b->predicate && strcmp (a->predicate, b->predicate) == 0 && a->to_end == b->to_end &&
+         g_str_has_prefix (a->cite, "artikel ") && g_str_has_prefix (b->cite, "artikel ");
+}
+
+static void
+merge_same_changes (GPtrArray *letters)
+{
+  for (guint i = 0; i < letters->len; i++)
+    {
+      Letter *first = g_ptr_array_index (letters, i);
+      g_autoptr(GPtrArray) cites = NULL;
+      g_autofree char *where = NULL;
+      guint k = i + 1;
+
+      while (k < letters->len && mergeable (first, g_ptr_array_index (letters, k)))
+        k++;
+      if (k == i + 1)
+        continue;
+      cites = g_ptr_array_new ();
+      for (guint j = i; j < k; j++)
+        g_ptr_array_add (cites, ((Letter *) g_ptr_array_index (letters, j))->cite);
+      where = articles_cite (cites);
+      g_free (first->text);
+      {
+        g_autofree char *comma = with_comma (where);
+        first->text = g_strdup_printf ("%s %s %s.", first->to_end ? "Aan" : "In", comma, first->predicate);
+      }
+      for (guint j = i + 1; j < k; j++)
+        {
+          Letter *other = g_ptr_array_index (letters, j);
+          for (guint u = 0; u < other->units->len; u++)
+            g_ptr_array_add (first->units, g_ptr_array_steal_index (other->units, u--));
+        }
+      g_ptr_array_remove_range (letters, i + 1, k - i - 1);
+      g_clear_pointer (&first->predicate, g_free);
+    }
+}
+
+/* ----------------------------------------------------------------------- */
+/* All of it                                                                */
+/* ----------------------------------------------------------------------- */
+
+static guint
+say_unit (Ctx       *ctx,
+          GPtrArray *units,
+          guint      i,
+          GPtrArray *letters)
+{
+  Unit *u = g_ptr_array_index (units, i);
+  const AmendChange *c;
+
+  if (u->old_node == NULL && u->new_node != NULL)
+    {
+      if (amend_node_is_division (u->new_node) && only_the_heading (ctx, u->new_node, FALSE))
+        return say_heading_new (ctx, units, i, letters);
+      return say_inserted (ctx, units, i, letters);
+    }
+  if (u->new_node == NULL && u->old_node != NULL)
+    {
+      if (amend_node_is_division (u->old_node) && only_the_heading (ctx, u->old_node, TRUE))
+        return say_heading_gone (ctx, units, i, letters);
+      return say_deleted (ctx, units, i, letters);
+    }
+  if (u->old_node == NULL)
+    return i + 1;
+  if ((c = own_change (ctx, u, AMEND_CHANGE_MOVED)) != NULL)
+    say_moved (ctx, u, c, letters);
+  else if ((c = own_change (ctx, u, AMEND_CHANGE_RENUMBERED)) != NULL)
+    say_renumbered (ctx, u, c, letters);
+  say_inside (ctx, u, letters);
+  return i + 1;
+}
+
+static GPtrArray *
+build_letters (AmendDiff *diff)
+{
+  Ctx ctx = { diff, NULL, NULL, NULL };
+  g_autoptr(GPtrArray) units = NULL;
+  GPtrArray *letters = g_ptr_array_new_with_free_func (letter_free);
+
+  ctx.now = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  ctx.said = g_hash_table_new (NULL, NULL);
+  ctx.reserved = g_hash_table_new (NULL, NULL);
+  units = build_units (&ctx);
+  reserve_lifted (&ctx, units);
+  for (guint i = 0; i < units->len; )
+    {
+      Unit *u = g_ptr_array_index (units, i);
+      gboolean all_said = TRUE;
+
+      for (guint k = 0; k < u->changes->len && all_said; k++)
+        all_said = g_hash_table_contains (ctx.said, g_ptr_array_index (u->changes, k)) ||
+                   g_hash_table_contains (ctx.reserved, g_ptr_array_index (u->changes, k));
+      if (all_said)
+        {
+          i++;
+          continue;
+        }
+      i = say_unit (&ctx, units, i, letters);
+    }
+  for (guint i = 0; i < letters->len; i++)
+    if (((Letter *) g_ptr_array_index (letters, i))->text == NULL)
+      g_ptr_array_remove_index (letters, i--);
+  merge_same_changes (letters);
+  g_hash_table_unref (ctx.now);
+  g_hash_table_unref (ctx.said);
+  g_hash_table_unref (ctx.reserved);
+  return letters;
 }
 
 static char *
@@ -566,424 +2126,6 @@ letter (guint index)
   return g_strnfill (repeat, c);
 }
 
-/* The previous sibling of the same kind in the new version, by the number
- * it had in the old version when it had one. */
-static const AmendNode *
-previous_of_kind (const AmendNode *node)
-{
-  for (int i = (int) node->pos - 1; i >= 0; i--)
-    {
-      const AmendNode *s = amend_node_child (node->parent, i);
-      if (s->kind == node->kind)
-        return s;
-    }
-  return NULL;
-}
-
-static const char *
-old_number (AmendDiff       *diff,
-            const AmendNode *new_node)
-{
-  const AmendNode *old = amend_diff_get_partner (diff, new_node, FALSE);
-
-  return old ? old->number : new_node->number;
-}
-
-/* "onder vernummering van artikel 6 tot artikel 7" for the renumberings
- * that follow an insertion among the same siblings. */
-static char *
-renumbering_clause (GPtrArray       *renumbered,
-                    const AmendNode *inserted)
-{
-  GString *s = g_string_new (NULL);
-  guint n = 0;
-
-  for (guint i = 0; i < renumbered->len; i++)
-    {
-      const AmendChange *c = g_ptr_array_index (renumbered, i);
-
-      if (c->new_node->parent != inserted->parent || c->kind != inserted->kind)
-        continue;
-      g_string_append (s, n++ == 0 ? "onder vernummering van " : " en ");
-      if (c->kind == AMEND_NODE_MEMBER)
-        {
-          g_autofree char *a = member_name (c->number_old);
-          g_autofree char *b = member_name (c->number_new);
-          g_string_append_printf (s, "het %s tot %s", a, b);
-        }
-      else if (c->kind == AMEND_NODE_POINT)
-        {
-          g_autofree char *a = point_label (c->number_old);
-          g_autofree char *b = point_label (c->number_new);
-          g_string_append_printf (s, "onderdeel %s tot onderdeel %s", a, b);
-        }
-      else
-        g_string_append_printf (s, "%s %s tot %s %s", division_word (c->new_node), c->number_old,
-                                division_word (c->new_node), c->number_new);
-    }
-  return g_string_free (s, FALSE);
-}
-
-static char *
-kind_noun (const AmendNode *node,
-           guint            n)
-{
-  switch (node->kind)
-    {
-    case AMEND_NODE_MEMBER: return g_strdup_printf ("%s %s", n == 1 ? "een" : counts[MIN (n, 10) - 1], n == 1 ? "lid" : "leden");
-    case AMEND_NODE_POINT: return g_strdup_printf ("%s %s", n == 1 ? "een" : counts[MIN (n, 10) - 1], n == 1 ? "onderdeel" : "onderdelen");
-    case AMEND_NODE_ARTICLE: return g_strdup_printf ("%s %s", n == 1 ? "een" : counts[MIN (n, 10) - 1], n == 1 ? "artikel" : "artikelen");
-    case AMEND_NODE_TEXT: return g_strdup ("een alinea");
-    default: return g_strdup_printf ("%s %s", n == 1 ? "een" : counts[MIN (n, 10) - 1], division_word (node));
-    }
-}
-
-/* Where an inserted node goes, after or before a sibling, or at the end. */
-static char *
-insertion_instruction (AmendDiff         *diff,
-                       const AmendChange *c,
-                       const AmendNode   *group_old,
-                       gboolean           relative,
-                       GPtrArray         *renumbered)
-{
-  const AmendNode *node = c->new_node;
-  const AmendNode *prev = previous_of_kind (node);
-  g_autofree char *noun = kind_noun (node, 1);
-  g_autofree char *text = node_text (node);
-  g_autofree char *clause = renumbering_clause (renumbered, node);
-  g_autofree char *comma_clause = clause[0] ? g_strdup_printf (", %s,", clause) : g_strdup ("");
-  const AmendNode *parent_old = amend_diff_get_partner (diff, node->parent, FALSE);
-  gboolean last = TRUE;
-
-  for (guint i = node->pos + 1; i < amend_node_n_children (node->parent); i++)
-    if (amend_node_child (node->parent, i)->kind == node->kind)
-      last = FALSE;
-
-  if (node->kind == AMEND_NODE_ARTICLE || amend_node_is_division (node) || node->kind == AMEND_NODE_ANNEX)
-    {
-      if (prev)
-        return g_strdup_printf ("Na %s %s wordt%s %s ingevoegd, luidende:\n\n%s", division_word (prev),
-                                old_number (diff, prev), comma_clause, noun, text);
-      {
-        const AmendNode *next = NULL;
-        for (guint i = node->pos + 1; i < amend_node_n_children (node->parent) && !next; i++)
-          if (amend_node_child (node->parent, i)->kind == node->kind)
-            next = amend_node_child (node->parent, i);
-        if (next)
-          return g_strdup_printf ("Voor %s %s wordt%s %s ingevoegd, luidende:\n\n%s", division_word (next),
-                                  old_number (diff, next), comma_clause, noun, text);
-        if (parent_old && parent_old->kind != AMEND_NODE_REGULATION)
-          {
-            g_autofree char *where = structural_name (parent_old);
-            return g_strdup_printf ("Aan %s wordt %s toegevoegd, luidende:\n\n%s", where, noun, text);
-          }
-        return g_strdup_printf ("Er wordt %s ingevoegd, luidende:\n\n%s", noun, text);
-      }
-    }
-
-  /* Members, points, paragraphs within an article. */
-  {
-    const AmendNode *owner_old = parent_old ? parent_old : group_old;
-    g_autofree char *where = owner_old ? cite (owner_old, group_old, relative) : g_strdup ("");
-    g_autofree char *where_abs = owner_old ? cite (owner_old, group_old, FALSE) : g_strdup ("");
-
-    if (last)
-      {
-        if (relative && where[0] == '\0')
-          return g_strdup_printf ("Er wordt %s toegevoegd, luidende:\n\n%s", noun, text);
-        return g_strdup_printf ("Aan %s wordt %s toegevoegd, luidende:\n\n%s", relative ? where : where_abs, noun, text);
-      }
-    {
-      g_autofree char *after = NULL;
-      const char *in = relative ? where : where_abs;
-
-      if (prev && prev->kind == AMEND_NODE_MEMBER)
-        {
-          g_autofree char *m = member_name (old_number (diff, prev));
-          after = g_strdup_printf ("na het %s", m);
-        }
-      else if (prev && prev->kind == AMEND_NODE_POINT)
-        {
-          g_autofree char *l = point_label (old_number (diff, prev));
-          after = g_strdup_printf ("na onderdeel %s", l);
-        }
-      else
-        after = g_strdup ("aan het begin");
-      if (in[0] == '\0')
-        {
-          g_autofree char *cap = capitalize (after);
-          if (clause[0])
-            {
-              g_autofree char *cap_clause = capitalize (clause);
-              return g_strdup_printf ("%s wordt %s %s ingevoegd, luidende:\n\n%s", cap_clause, after, noun, text);
-            }
-          return g_strdup_printf ("%s wordt %s ingevoegd, luidende:\n\n%s", cap, noun, text);
-        }
-      return g_strdup_printf ("In %s wordt%s %s %s ingevoegd, luidende:\n\n%s", in, comma_clause, after, noun, text);
-    }
-  }
-}
-
-/* One instruction for one change; NULL when it is said by another. */
-static char *
-change_instruction (AmendDiff         *diff,
-                    const AmendChange *c,
-                    const Group       *g,
-                    gboolean           relative,
-                    GPtrArray         *renumbered)
-{
-  const AmendNode *group_old = g->old_node;
-
-  switch (c->action)
-    {
-    case AMEND_CHANGE_INSERTED:
-      return insertion_instruction (diff, c, group_old, relative, renumbered);
-
-    case AMEND_CHANGE_DELETED:
-      if (c->kind == AMEND_NODE_TEXT)
-        {
-          /* A paragraph goes: quote it, in what holds it. */
-          g_autofree char *plain = amend_node_get_plain_text (c->old_node);
-          g_autofree char *where = cite (c->old_node, group_old, relative);
-          g_autofree char *in = where[0] ? with_comma (where) : structural_name (group_old);
-          return g_strdup_printf ("In %s vervalt \"%s\".", in, plain);
-        }
-      {
-        g_autofree char *what = c->old_node == group_old ? structural_name (group_old)
-                                                         : cite (c->old_node, group_old, relative);
-        g_autofree char *comma = with_comma (what[0] ? what : "het artikel");
-        g_autofree char *cap = capitalize (comma);
-        return g_strdup_printf ("%s vervalt.", cap);
-      }
-
-    case AMEND_CHANGE_RENUMBERED:
-      {
-        g_autofree char *what = c->old_node == group_old ? structural_name (group_old)
-                                                         : cite (c->old_node, group_old, relative);
-        g_autofree char *comma = with_comma (what);
-        g_autofree char *cap = capitalize (comma);
-
-        if (c->kind == AMEND_NODE_MEMBER)
-          {
-            g_autofree char *to = member_name (c->number_new);
-            return g_strdup_printf ("%s wordt vernummerd tot %s.", cap, to);
-          }
-        if (c->kind == AMEND_NODE_POINT)
-          {
-            g_autofree char *to = point_label (c->number_new);
-            return g_strdup_printf ("%s wordt verletterd tot onderdeel %s.", cap, to);
-          }
-        return g_strdup_printf ("%s wordt vernummerd tot %s %s.", cap, division_word (c->new_node), c->number_new);
-      }
-
-    case AMEND_CHANGE_MOVED:
-      {
-        g_autofree char *what = structural_name (c->old_node);
-        g_autofree char *cap = capitalize (what);
-        const AmendNode *prev = previous_of_kind (c->new_node);
-        g_autofree char *parent = c->new_node->parent->number ? structural_name (c->new_node->parent)
-                                                              : g_strdup ("de regeling");
-        g_autofree char *where = prev ? g_strdup_printf ("na %s %s", division_word (prev), old_number (diff, prev))
-                                      : g_strdup_printf ("aan het begin van %s", parent);
-
-        if (g_strcmp0 (c->number_old, c->number_new) != 0)
-          return g_strdup_printf ("%s wordt, onder vernummering tot %s %s, geplaatst %s.", cap,
-                                  division_word (c->new_node), c->number_new, where);
-        return g_strdup_printf ("%s wordt geplaatst %s.", cap, where);
-      }
-
-    case AMEND_CHANGE_MODIFIED:
-      if (c->heading_changed)
-        {
-          g_autofree char *what = c->old_node == group_old || !relative ? structural_name (c->old_node)
-                                                                         : cite (c->old_node, group_old, TRUE);
-          if (c->heading_new == NULL)
-            return g_strdup_printf ("Het opschrift van %s vervalt.", what);
-          return g_strdup_printf ("Het opschrift van %s komt te luiden: \"%s\".", what, c->heading_new);
-        }
-      else
-        {
-          g_autoptr(GArray) spans = spans_of (c->pieces);
-          g_autofree char *old_text = amend_node_get_plain_text (c->old_node);
-          g_autofree char *cited = cite (c->old_node, group_old, relative);
-          GString *out;
-
-          if (changed_share (c->pieces) > REWRITE_SHARE || spans->len > MAX_SPANS)
-            {
-              const AmendNode *owner = owner_of (c->new_node);
-              g_autofree char *comma = with_comma (cited[0] ? cited : "de tekst");
-              g_autofree char *cap = capitalize (comma);
-              g_autofree char *plain = amend_node_get_plain_text (c->new_node);
-              g_autofree char *text = owner && owner != g->new_node &&
-                                      (owner->kind == AMEND_NODE_MEMBER || owner->kind == AMEND_NODE_POINT)
-                                      ? node_text (owner) : quoted (plain);
-              return g_strdup_printf ("%s komt te luiden:\n\n%s", cap, text);
-            }
-          out = g_string_new (NULL);
-          for (guint i = 0; i < spans->len; i++)
-            {
-              g_autofree char *one = span_instruction (cited, c->pieces, g_array_index (spans, Span, i), old_text);
-              g_autofree char *cap = capitalize (g_strstrip (one));
-              if (out->len)
-                g_string_append_c (out, '\n');
-              g_string_append (out, cap);
-            }
-          return g_string_free (out, FALSE);
-        }
-
-    default:
-      return NULL;
-    }
-}
-
-/* Whether an article's changes are better said as "komt te luiden". */
-static gboolean
-rewrite_whole (const Group *g)
-{
-  guint n = 0;
-  gsize changed = 0, total = 0;
-
-  if (g->old_node == NULL || g->new_node == NULL || g->new_node->kind != AMEND_NODE_ARTICLE)
-    return FALSE;
-  for (guint i = 0; i < g->changes->len; i++)
-    {
-      const AmendChange *c = g_ptr_array_index (g->changes, i);
-
-      if (c->new_node == g->new_node && c->action != AMEND_CHANGE_MODIFIED)
-        return FALSE; /* renumbered or moved articles are said as such */
-      n++;
-    }
-  {
-    g_autofree char *a = amend_node_get_text_content (g->old_node);
-    g_autofree char *b = amend_node_get_text_content (g->new_node);
-    g_autoptr(GArray) pieces = amend_word_diff (a, b);
-    for (guint i = 0; i < pieces->len; i++)
-      {
-        const AmendPiece *p = &g_array_index (pieces, AmendPiece, i);
-        gsize len = g_utf8_strlen (p->text, -1);
-        total += len;
-        if (p->op != AMEND_PIECE_EQUAL)
-          changed += len;
-      }
-  }
-  return n > 6 || (total > 0 && (double) changed / total > REWRITE_SHARE && n > 1);
-}
-
-/* "Na artikel 5 worden, onder vernummering van artikel 6 tot artikel 8,
- * twee artikelen ingevoegd, luidende:" */
-static char *
-inserted_run (AmendDiff   *diff,
-              const Group *g)
-{
-  g_autoptr(GPtrArray) renumbered = g_ptr_array_new ();
-  g_autoptr(GString) texts = g_string_new (NULL);
-  const AmendChange *first = g_ptr_array_index (g->changes, 0);
-  guint n = 0;
-  g_autofree char *noun = NULL;
-  g_autofree char *clause = NULL;
-  const AmendNode *prev = previous_of_kind (first->new_node);
-  const AmendNode *next = NULL;
-
-  for (guint i = 0; i < g->changes->len; i++)
-    {
-      const AmendChange *c = g_ptr_array_index (g->changes, i);
-
-      if (c->action == AMEND_CHANGE_RENUMBERED)
-        {
-          g_ptr_array_add (renumbered, (gpointer) c);
-          continue;
-        }
-      {
-        g_autofree char *text = node_text (c->new_node);
-        if (texts->len)
-          g_string_append (texts, "\n\n");
-        g_string_append (texts, text);
-      }
-      n++;
-    }
-  noun = kind_noun (first->new_node, n);
-  clause = renumbering_clause (renumbered, first->new_node);
-  for (guint i = first->new_node->pos + 1; i < amend_node_n_children (first->new_node->parent) && !next; i++)
-    {
-      const AmendNode *s = amend_node_child (first->new_node->parent, i);
-      if (s->kind == AMEND_NODE_ARTICLE && amend_diff_get_partner (diff, s, FALSE))
-        next = s;
-    }
-  {
-    g_autofree char *where = prev ? g_strdup_printf ("Na artikel %s", old_number (diff, prev))
-                           : next ? g_strdup_printf ("Voor artikel %s", old_number (diff, next))
-                                  : g_strdup ("Er");
-    return g_strdup_printf ("%s %s%s%s%s %s ingevoegd, luidende:\n\n%s", where, n == 1 ? "wordt" : "worden",
-                            clause[0] ? ", " : "", clause, clause[0] ? "," : "", noun, texts->str);
-  }
-}
-
-static char *
-group_instruction (AmendDiff   *diff,
-                   const Group *g)
-{
-  g_autoptr(GPtrArray) renumbered = g_ptr_array_new ();
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) said = g_hash_table_new (NULL, NULL);
-  gboolean relative;
-
-  if (g->old_node == NULL && g->changes->len > 1)
-    return inserted_run (diff, g);
-
-  if (rewrite_whole (g))
-    {
-      g_autofree char *name = structural_name (g->old_node);
-      g_autofree char *cap = capitalize (name);
-      g_autofree char *text = node_text (g->new_node);
-      return g_strdup_printf ("%s komt te luiden:\n\n%s", cap, text);
-    }
-
-  /* Renumberings that follow an insertion are said with the insertion. */
-  for (guint i = 0; i < g->changes->len; i++)
-    {
-      const AmendChange *c = g_ptr_array_index (g->changes, i);
-
-      if (c->action == AMEND_CHANGE_INSERTED)
-        {
-          for (guint k = i + 1; k < g->changes->len; k++)
-            {
-              const AmendChange *r = g_ptr_array_index (g->changes, k);
-              if (r->action != AMEND_CHANGE_RENUMBERED || r->new_node->parent != c->new_node->parent)
-                break;
-              g_ptr_array_add (renumbered, (gpointer) r);
-              g_hash_table_add (said, (gpointer) r);
-            }
-        }
-    }
-
-  relative = g->changes->len - g_hash_table_size (said) > 1 && g->old_node && g->new_node &&
-             g->old_node->kind == AMEND_NODE_ARTICLE;
-  for (guint i = 0; i < g->changes->len; i++)
-    {
-      const AmendChange *c = g_ptr_array_index (g->changes, i);
-      char *one;
-
-      if (g_hash_table_contains (said, c))
-        continue;
-      one = change_instruction (diff, c, g, relative, renumbered);
-      if (one)
-        g_ptr_array_add (parts, one);
-    }
-
-  if (parts->len == 1)
-    return g_strdup (g_ptr_array_index (parts, 0));
-  {
-    g_autofree char *name = structural_name (g->old_node);
-    g_autofree char *cap = capitalize (name);
-    GString *out = g_string_new (NULL);
-
-    g_string_append_printf (out, "%s wordt als volgt gewijzigd:", cap);
-    for (guint i = 0; i < parts->len; i++)
-      g_string_append_printf (out, "\n\n%u. %s", i + 1, (char *) g_ptr_array_index (parts, i));
-    return g_string_free (out, FALSE);
-  }
-}
-
 void
 amend_instruction_free (AmendInstruction *instruction)
 {
@@ -991,6 +2133,7 @@ amend_instruction_free (AmendInstruction *instruction)
     return;
   g_free (instruction->letter);
   g_ptr_array_unref (instruction->changes);
+  g_ptr_array_unref (instruction->units);
   g_free (instruction->text);
   g_free (instruction->summary);
   g_free (instruction);
@@ -999,9 +2142,9 @@ amend_instruction_free (AmendInstruction *instruction)
 /**
  * amend_diff_get_instructions:
  *
- * The instructions one by one, with the article (or division) each is
- * about and the changes it says, for the exports that need them apart:
- * the STOP change export puts each in the Wat of its mutations.
+ * The instructions one by one, with the elements each is about and the
+ * changes it says, for the exports that need them apart: the STOP change
+ * export puts each in the Wat of its mutations.
  *
  * Returns: (transfer full) (element-type AmendInstruction): in the order
  *   of amend_diff_to_instructions(); empty when nothing changed.
@@ -1009,49 +2152,83 @@ amend_instruction_free (AmendInstruction *instruction)
 GPtrArray *
 amend_diff_get_instructions (AmendDiff *diff)
 {
-  g_autoptr(GPtrArray) groups = build_groups (diff);
   GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) amend_instruction_free);
+  g_autoptr(GPtrArray) letters = NULL;
 
   g_return_val_if_fail (AMEND_IS_DIFF (diff), list);
 
-  for (guint i = 0; i < groups->len; i++)
+  letters = build_letters (diff);
+  for (guint i = 0; i < letters->len; i++)
     {
-      const Group *g = g_ptr_array_index (groups, i);
-      g_autofree char *marked = group_instruction (diff, g);
+      Letter *l = g_ptr_array_index (letters, i);
       AmendInstruction *instruction = g_new0 (AmendInstruction, 1);
+      const AmendInstructionUnit *first;
 
       instruction->letter = letter (i);
-      instruction->old_node = g->old_node;
-      instruction->new_node = g->new_node;
-      instruction->changes = g_ptr_array_ref (g->changes);
-      instruction->text = unmark (marked, TRUE);
-      instruction->summary = unmark (marked, FALSE);
+      instruction->units = g_ptr_array_ref (l->units);
+      instruction->changes = g_ptr_array_new ();
+      for (guint k = 0; k < l->units->len; k++)
+        {
+          const AmendInstructionUnit *u = g_ptr_array_index (l->units, k);
+          g_ptr_array_extend (instruction->changes, u->changes, NULL, NULL);
+        }
+      first = l->units->len > 0 ? g_ptr_array_index (l->units, 0) : NULL;
+      instruction->old_node = first ? first->old_node : NULL;
+      instruction->new_node = first ? first->new_node : NULL;
+      instruction->text = unmark (l->text, TRUE);
+      instruction->summary = unmark (l->text, FALSE);
       g_ptr_array_add (list, instruction);
     }
   return list;
 }
 
 /**
+ * amend_diff_instructions_frame:
+ *
+ * Returns: the opening of the amending article (6.15): "De APV
+ *   Lindewaarde 2027 wordt als volgt gewijzigd:", the regulation by its
+ *   citation title (or its title) with the article its head noun takes.
+ */
+char *
+amend_diff_instructions_frame (AmendDiff *diff)
+{
+  AmendDocument *doc = amend_diff_get_new (diff);
+  const char *name = amend_document_get_meta (doc, "citation");
+  g_autofree char *regulation = NULL;
+  g_autofree char *cap = NULL;
+
+  if (name == NULL || name[0] == '\0')
+    name = amend_document_get_meta (doc, "title");
+  regulation = amend_wording_regulation (name);
+  cap = amend_wording_capitalize (regulation);
+  return g_strdup_printf ("%s wordt als volgt gewijzigd:", cap);
+}
+
+/**
  * amend_diff_to_instructions:
  *
- * Returns: the amendment instructions in Dutch, one lettered instruction
- * per changed article; an empty string when nothing changed.
+ * Returns: the amendment instructions in Dutch: "ARTIKEL I", the frame,
+ *   and one lettered instruction per change; an empty string when nothing
+ *   changed that instructions say.
  */
 char *
 amend_diff_to_instructions (AmendDiff *diff)
 {
   g_autoptr(GPtrArray) instructions = amend_diff_get_instructions (diff);
-  GString *out = g_string_new (NULL);
+  g_autofree char *frame = NULL;
+  GString *out;
 
+  if (instructions->len == 0)
+    return g_strdup ("");
+  frame = amend_diff_instructions_frame (diff);
+  out = g_string_new (NULL);
+  g_string_append_printf (out, "ARTIKEL I\n\n%s", frame);
   for (guint i = 0; i < instructions->len; i++)
     {
       const AmendInstruction *instruction = g_ptr_array_index (instructions, i);
 
-      if (out->len)
-        g_string_append (out, "\n\n");
-      g_string_append_printf (out, "%s\n\n%s", instruction->letter, instruction->text);
+      g_string_append_printf (out, "\n\n%s\n\n%s", instruction->letter, instruction->text);
     }
-  if (out->len)
-    g_string_append_c (out, '\n');
+  g_string_append_c (out, '\n');
   return g_string_free (out, FALSE);
 }

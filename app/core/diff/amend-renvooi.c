@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "amend-renvooi.h"
+#include "amend-words.h"
 
 typedef struct {
   AmendDiff  *diff;
@@ -44,31 +45,22 @@ pieces_add (GArray       *pieces,
   g_array_append_val (pieces, piece);
 }
 
-/* Adds a piece of a word diff to a renvooi line.  The space before a
- * changed word goes outside the marks, as git's word diff writes it
- * ("binnen [-acht-]{+zes+} weken"), and a replacement shares that space:
- * so every renderer shows the same, without deciding it again. */
+/* The pieces of a renvooi of two texts: whole words struck and
+ * underlined, never a number cut in two, and a space between a deleted
+ * word and the new one that replaces it ("acht" struck, "zes"
+ * underlined), so that no renderer shows "achtzes". */
 static void
-pieces_add_diff (GArray           *pieces,
-                 const AmendPiece *p)
+add_words (GArray     *pieces,
+           const char *old_text,
+           const char *new_text)
 {
-  const char *word = p->text;
-  AmendPieceOp prev = pieces->len > 0 ? g_array_index (pieces, AmendPiece, pieces->len - 1).op : AMEND_PIECE_EQUAL;
+  g_autoptr(GArray) words = amend_words_renvooi_pieces (old_text ? old_text : "", new_text ? new_text : "");
 
-  if (p->op == AMEND_PIECE_EQUAL)
+  for (guint i = 0; i < words->len; i++)
     {
+      const AmendPiece *p = &g_array_index (words, AmendPiece, i);
       pieces_add (pieces, p->op, p->text);
-      return;
     }
-  while (*word == ' ')
-    word++;
-  if (word != p->text && prev == AMEND_PIECE_EQUAL)
-    {
-      g_autofree char *space = g_strndup (p->text, word - p->text);
-      pieces_add (pieces, AMEND_PIECE_EQUAL, space);
-    }
-  if (*word)
-    pieces_add (pieces, p->op, word);
 }
 
 static void
@@ -160,14 +152,7 @@ add_heading_text (GArray          *pieces,
         pieces_add (pieces, AMEND_PIECE_EQUAL, b);
       return;
     }
-  {
-    g_autoptr(GArray) diff = amend_word_diff (a ? a : "", b ? b : "");
-    for (guint i = 0; i < diff->len; i++)
-      {
-        AmendPiece *p = &g_array_index (diff, AmendPiece, i);
-        pieces_add_diff (pieces, p);
-      }
-  }
+  add_words (pieces, a, b);
 }
 
 static void
@@ -200,13 +185,12 @@ text_line (Builder         *b,
   const AmendChange *change = new_text ? g_hash_table_lookup (b->text_changes, new_text) : NULL;
 
   line->heading = (new_text ? new_text : old_text)->heading_level > 0;
-  if (change && change->pieces)
+  if (change && change->pieces && old_text)
     {
-      for (guint i = 0; i < change->pieces->len; i++)
-        {
-          AmendPiece *p = &g_array_index (change->pieces, AmendPiece, i);
-          pieces_add_diff (line->pieces, p);
-        }
+      g_autofree char *before = amend_node_get_plain_text (old_text);
+      g_autofree char *after = amend_node_get_plain_text (new_text);
+
+      add_words (line->pieces, before, after);
     }
   else
     {
@@ -324,11 +308,12 @@ metadata_block (GPtrArray         *blocks,
   line->label_old = g_strdup (_("Front matter"));
   line->label_new = g_strdup (line->label_old);
   line = add_line (&b, 1, AMEND_PIECE_EQUAL);
-  for (guint i = 0; i < change->pieces->len; i++)
-    {
-      AmendPiece *p = &g_array_index (change->pieces, AmendPiece, i);
-      pieces_add_diff (line->pieces, p);
-    }
+  {
+    g_autofree char *before = amend_pieces_to_string (change->pieces, TRUE);
+    g_autofree char *after = amend_pieces_to_string (change->pieces, FALSE);
+
+    add_words (line->pieces, before, after);
+  }
   g_ptr_array_add (blocks, block);
 }
 
@@ -559,6 +544,8 @@ html_label (GString                *out,
     {
       if (line->label_old)
         html_text (out, AMEND_PIECE_DELETED, line->label_old);
+      if (line->label_old && line->label_new)
+        g_string_append_c (out, ' ');
       if (line->label_new)
         html_text (out, AMEND_PIECE_INSERTED, line->label_new);
     }

@@ -15,16 +15,17 @@
  *   created=2027-03-01T10:00:00+01:00
  *   updated=2027-03-01T10:00:00+01:00
  *
- * A group [vote] (date, for, against, result) is reserved for the vote.
+ * The council's decision goes into a group [vote]: date, meeting, for and
+ * against (when the votes were counted) and result.  A subamendment names
+ * the amendment it amends with amends=<slug>.
  */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "amend-amendment.h"
+#include "amend-amendment-private.h"
 #include "amend-article-map.h"
-#include "amend-repository-private.h"
 
 #define GROUP "amendement"
 #define MAX_SLUG 60
@@ -48,6 +49,8 @@ struct _AmendAmendment
   GDateTime   *last_change;
   GStrv        articles;
   GPtrArray   *files;     /* of AmendTouchedFile */
+  AmendApplyState apply_state;
+  GStrv        apply_conflicts;
 };
 
 G_DEFINE_FINAL_TYPE (AmendAmendment, amend_amendment, G_TYPE_OBJECT)
@@ -168,6 +171,7 @@ amend_amendment_finalize (GObject *object)
   g_clear_pointer (&self->last_change, g_date_time_unref);
   g_clear_pointer (&self->articles, g_strfreev);
   g_clear_pointer (&self->files, g_ptr_array_unref);
+  g_clear_pointer (&self->apply_conflicts, g_strfreev);
 
   G_OBJECT_CLASS (amend_amendment_parent_class)->finalize (object);
 }
@@ -187,6 +191,7 @@ amend_amendment_init (AmendAmendment *self)
   self->submitters = g_new0 (char *, 1);
   self->articles = g_new0 (char *, 1);
   self->files = g_ptr_array_new_with_free_func ((GDestroyNotify) amend_touched_file_free);
+  self->apply_conflicts = g_new0 (char *, 1);
 }
 
 /* Now, to the second: the record stores seconds, and a date read back
@@ -484,6 +489,119 @@ amend_amendment_get_files (AmendAmendment *self)
   return self->files;
 }
 
+void
+amend_vote_free (AmendVote *vote)
+{
+  if (vote == NULL)
+    return;
+  g_free (vote->date);
+  g_free (vote->meeting);
+  g_free (vote);
+}
+
+#define VOTE "vote"
+
+/* The council's decision as the record has it, or NULL before one. */
+AmendVote *
+amend_amendment_dup_vote (AmendAmendment *self)
+{
+  g_autofree char *result = NULL;
+  AmendVote *vote;
+
+  g_return_val_if_fail (AMEND_IS_AMENDMENT (self), NULL);
+  result = g_key_file_get_string (self->record, VOTE, "result", NULL);
+  if (result == NULL)
+    return NULL;
+  vote = g_new0 (AmendVote, 1);
+  if (!amend_status_from_string (result, &vote->result))
+    vote->result = AMEND_STATUS_SUBMITTED;
+  vote->date = g_key_file_get_string (self->record, VOTE, "date", NULL);
+  vote->meeting = g_key_file_get_string (self->record, VOTE, "meeting", NULL);
+  vote->votes_for = g_key_file_has_key (self->record, VOTE, "for", NULL)
+                    ? g_key_file_get_integer (self->record, VOTE, "for", NULL) : -1;
+  vote->votes_against = g_key_file_has_key (self->record, VOTE, "against", NULL)
+                        ? g_key_file_get_integer (self->record, VOTE, "against", NULL) : -1;
+  return vote;
+}
+
+/* Writes the group [vote]; the status itself is set with
+ * amend_amendment_set_status(). */
+void
+amend_amendment_set_vote (AmendAmendment  *self,
+                          const AmendVote *vote)
+{
+  g_return_if_fail (AMEND_IS_AMENDMENT (self));
+
+  g_key_file_remove_group (self->record, VOTE, NULL);
+  g_key_file_set_string (self->record, VOTE, "date", vote->date);
+  if (vote->meeting && vote->meeting[0])
+    g_key_file_set_string (self->record, VOTE, "meeting", vote->meeting);
+  if (vote->votes_for >= 0)
+    {
+      g_key_file_set_integer (self->record, VOTE, "for", vote->votes_for);
+      g_key_file_set_integer (self->record, VOTE, "against", MAX (vote->votes_against, 0));
+    }
+  g_key_file_set_string (self->record, VOTE, "result", amend_status_to_string (vote->result));
+}
+
+/* The slug of the amendment this one amends, for a subamendment. */
+const char *
+amend_amendment_get_amends (AmendAmendment *self)
+{
+  g_autofree char *amends = NULL;
+
+  g_return_val_if_fail (AMEND_IS_AMENDMENT (self), NULL);
+  amends = g_key_file_get_string (self->record, GROUP, "amends", NULL);
+  if (amends == NULL || amends[0] == '\0')
+    return NULL;
+  g_object_set_data_full (G_OBJECT (self), "amend-amends", g_steal_pointer (&amends), g_free);
+  return g_object_get_data (G_OBJECT (self), "amend-amends");
+}
+
+const char *
+amend_apply_state_to_string (AmendApplyState state)
+{
+  switch (state)
+    {
+    case AMEND_APPLY_CLEAN:
+      return "applies";
+    case AMEND_APPLY_CONFLICTS:
+      return "conflicts";
+    case AMEND_APPLY_CONTAINED:
+      return "contained";
+    case AMEND_APPLY_UNKNOWN:
+    default:
+      return NULL;
+    }
+}
+
+AmendApplyState
+amend_amendment_get_apply_state (AmendAmendment *self)
+{
+  g_return_val_if_fail (AMEND_IS_AMENDMENT (self), AMEND_APPLY_UNKNOWN);
+  return self->apply_state;
+}
+
+/* The ids of the conflicting nodes, for AMEND_APPLY_CONFLICTS. */
+const char * const *
+amend_amendment_get_apply_conflicts (AmendAmendment *self)
+{
+  g_return_val_if_fail (AMEND_IS_AMENDMENT (self), NULL);
+  return (const char * const *) self->apply_conflicts;
+}
+
+void
+amend_amendment_set_apply_state (AmendAmendment     *self,
+                                 AmendApplyState     state,
+                                 const char * const *conflicts)
+{
+  g_return_if_fail (AMEND_IS_AMENDMENT (self));
+
+  self->apply_state = state;
+  g_strfreev (self->apply_conflicts);
+  self->apply_conflicts = conflicts ? g_strdupv ((char **) conflicts) : g_new0 (char *, 1);
+}
+
 /* "Verbod op vuurwerk: één dag!" -> "verbod-op-vuurwerk-een-dag".  GLib
  * folds the diacritics (é, ë, ĳ); what is not a letter or a digit becomes
  * one hyphen.  Long titles are cut at a hyphen. */
@@ -526,6 +644,12 @@ static char *
 refname_of (const char *slug)
 {
   return g_strconcat ("refs/heads/" AMEND_AMENDMENT_BRANCH_PREFIX, slug, NULL);
+}
+
+char *
+amend_amendment_refname (const char *slug)
+{
+  return refname_of (slug);
 }
 
 static gboolean
@@ -625,13 +749,14 @@ head_is (git_repository *repo,
  * first commit with its record, and the working copy on it.  Unsaved
  * changes come along when the amendment starts where the working copy is
  * (as git switch -c does); otherwise they stop it. */
-AmendAmendment *
-amend_amendment_propose (AmendRepository    *repo,
-                         const char         *title,
-                         const char * const *submitters,
-                         const char         *motivation,
-                         const char         *from,
-                         GError            **error)
+static AmendAmendment *
+propose (AmendRepository    *repo,
+         const char         *title,
+         const char * const *submitters,
+         const char         *motivation,
+         const char         *from,
+         const char         *amends,
+         GError            **error)
 {
   git_repository *git = amend_repository_get_git (repo);
   g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_free);
@@ -722,6 +847,8 @@ amend_amendment_propose (AmendRepository    *repo,
   self = amend_amendment_new (slug, clean_title);
   amend_amendment_set_submitters (self, (const char * const *) people->pdata);
   amend_amendment_set_motivation (self, motivation);
+  if (amends)
+    g_key_file_set_string (self->record, GROUP, "amends", amends);
   if (!write_record_blob (git, self, &update.id, error))
     return NULL;
   update.action = GIT_TREE_UPDATE_UPSERT;
@@ -743,6 +870,47 @@ amend_amendment_propose (AmendRepository    *repo,
   return g_steal_pointer (&self);
 }
 
+AmendAmendment *
+amend_amendment_propose (AmendRepository    *repo,
+                         const char         *title,
+                         const char * const *submitters,
+                         const char         *motivation,
+                         const char         *from,
+                         GError            **error)
+{
+  g_return_val_if_fail (AMEND_IS_REPOSITORY (repo), NULL);
+  return propose (repo, title, submitters, motivation, from, NULL, error);
+}
+
+/* A subamendment: an amendment of the amendment @on, branched from its
+ * tip; it is voted before @on and adopted into it. */
+AmendAmendment *
+amend_amendment_propose_on (AmendRepository    *repo,
+                            const char         *on,
+                            const char         *title,
+                            const char * const *submitters,
+                            const char         *motivation,
+                            GError            **error)
+{
+  g_autoptr(AmendAmendment) parent = NULL;
+  g_autofree char *branch = NULL;
+
+  g_return_val_if_fail (AMEND_IS_REPOSITORY (repo), NULL);
+
+  parent = amend_amendment_lookup (repo, on, error);
+  if (parent == NULL)
+    return NULL;
+  if (parent->status != AMEND_STATUS_CONCEPT && parent->status != AMEND_STATUS_SUBMITTED)
+    {
+      g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_TRANSITION,
+                   _("the amendment " "\xe2\x80\x9c" "%s" "\xe2\x80\x9d" " is %s, so it cannot be amended any more"),
+                   parent->slug, amend_status_to_string (parent->status));
+      return NULL;
+    }
+  branch = g_strconcat ("refs/heads/", parent->branch, NULL);
+  return propose (repo, title, submitters, motivation, branch, parent->slug, error);
+}
+
 /* ----------------------------------------------------------------------- */
 /* Reading amendments from their branches                                   */
 /* ----------------------------------------------------------------------- */
@@ -751,6 +919,7 @@ typedef struct {
   AmendRepository *repo;
   git_repository  *git;
   git_oid          main_id;
+  char             main_hex[GIT_OID_HEXSZ + 1];
   gboolean         has_main;
   AmendArticleMap *map;
   GHashTable      *blobs;   /* blob id -> GBytes, the merge-base side */
@@ -786,6 +955,7 @@ reader_init (Reader          *r,
   main_ref = g_strconcat ("refs/heads/", main_branch, NULL);
   if (git_reference_name_to_id (&r->main_id, r->git, main_ref) < 0)
     return amend_repository_set_git_error (error, -1, _("cannot read the branch %s"), main_branch);
+  git_oid_tostr (r->main_hex, sizeof r->main_hex, &r->main_id);
   r->has_main = TRUE;
   return TRUE;
 }
@@ -884,6 +1054,80 @@ read_touched (Reader         *r,
   return TRUE;
 }
 
+static AmendTouchedFile *
+touched_file_copy (const AmendTouchedFile *file)
+{
+  AmendTouchedFile *copy = g_new0 (AmendTouchedFile, 1);
+
+  copy->path = g_strdup (file->path);
+  copy->articles = g_strdupv (file->articles);
+  return copy;
+}
+
+/* What read_amendment() found, for amend_article_map_add_row(). */
+static AmendListRow *
+row_of (AmendAmendment      *self,
+        const git_signature *committer,
+        GBytes              *record)
+{
+  AmendListRow *row = g_new0 (AmendListRow, 1);
+
+  row->time = committer->when.time;
+  row->offset = committer->when.offset;
+  row->ahead = self->ahead;
+  row->behind = self->behind;
+  if (record != NULL)
+    {
+      gsize len = 0;
+      const char *text = g_bytes_get_data (record, &len);
+
+      row->record = g_strndup (text ? text : "", len);
+      row->record_len = len;
+    }
+  row->files = g_ptr_array_new_with_free_func ((GDestroyNotify) amend_touched_file_free);
+  for (guint i = 0; i < self->files->len; i++)
+    g_ptr_array_add (row->files, touched_file_copy (g_ptr_array_index (self->files, i)));
+  return row;
+}
+
+/* The amendment as an earlier amend list read it at the same tip and
+ * main (amend-article-map.c): no git object is read. */
+static AmendAmendment *
+amendment_from_row (const char         *slug,
+                    const char         *tip,
+                    const AmendListRow *row,
+                    GError            **error)
+{
+  g_autoptr(AmendAmendment) self = NULL;
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_free);
+
+  if (row->record != NULL)
+    self = amend_amendment_new_from_data (slug, row->record, row->record_len, error);
+  else
+    {
+      self = g_object_new (AMEND_TYPE_AMENDMENT, NULL);
+      set_slug (self, slug);
+    }
+  if (self == NULL)
+    return NULL;
+  self->commit = g_strdup (tip);
+  self->last_change = amend_repository_time_to_date (row->time, row->offset);
+  self->ahead = row->ahead;
+  self->behind = row->behind;
+  for (guint i = 0; i < row->files->len; i++)
+    {
+      AmendTouchedFile *file = touched_file_copy (g_ptr_array_index (row->files, i));
+
+      for (guint k = 0; file->articles && file->articles[k]; k++)
+        add_article (all, file->articles[k]);
+      g_ptr_array_add (self->files, file);
+    }
+  g_ptr_array_add (all, NULL);
+  g_strfreev (self->articles);
+  self->articles = (GStrv) g_ptr_array_steal (all, NULL);
+  return g_steal_pointer (&self);
+}
+
 /* The amendment on branch amendement/@slug: its record as the branch has
  * it (not the working copy), and how it stands against main. */
 static AmendAmendment *
@@ -902,14 +1146,29 @@ read_amendment (Reader     *r,
   size_t ahead = 0, behind = 0;
   git_oid base_id;
 
+  g_autoptr(GBytes) record = NULL;
+  git_oid tip_id;
+
+  /* An amendment whose branch and main did not move since the last list
+   * is as it was then. */
+  if (git_reference_name_to_id (&tip_id, r->git, refname) == 0)
+    {
+      char tip_hex[GIT_OID_HEXSZ + 1];
+      const AmendListRow *row;
+
+      git_oid_tostr (tip_hex, sizeof tip_hex, &tip_id);
+      if ((row = amend_article_map_lookup_row (r->map, tip_hex, r->main_hex)) != NULL)
+        return amendment_from_row (slug, tip_hex, row, error);
+    }
   if (!amend_repository_lookup_branch (r->repo, refname, &tip, error))
     return NULL;
   if (git_commit_tree (&tree, tip) == 0 && git_tree_entry_bypath (&entry, tree, record_path) == 0)
     {
-      g_autoptr(GBytes) data = blob_bytes (r->git, git_tree_entry_id (entry));
       gsize len = 0;
-      const char *text = data ? g_bytes_get_data (data, &len) : NULL;
+      const char *text;
 
+      record = blob_bytes (r->git, git_tree_entry_id (entry));
+      text = record ? g_bytes_get_data (record, &len) : NULL;
       self = amend_amendment_new_from_data (slug, text ? text : "", len, error);
       if (self == NULL)
         return NULL;
@@ -935,6 +1194,8 @@ read_amendment (Reader     *r,
     git_commit_lookup (&base, r->git, &base_id);
   if (!read_touched (r, self, base, tip, error))
     return NULL;
+  amend_article_map_add_row (r->map, self->commit, r->main_hex,
+                             row_of (self, committer, record));
   return g_steal_pointer (&self);
 }
 
@@ -987,10 +1248,10 @@ amend_amendment_list (AmendRepository *repo,
 
 /* "x", "amendement/x" or "refs/heads/amendement/x" -> "x"; NULL: the
  * amendment the working copy is on. */
-static char *
-slug_of (AmendRepository *repo,
-         const char      *name,
-         GError         **error)
+char *
+amend_amendment_slug_of (AmendRepository *repo,
+                         const char      *name,
+                         GError         **error)
 {
   g_autofree char *branch = NULL;
   const char *slug;
@@ -1038,20 +1299,92 @@ amend_amendment_lookup (AmendRepository *repo,
 
   g_return_val_if_fail (AMEND_IS_REPOSITORY (repo), NULL);
 
-  slug = slug_of (repo, name, error);
+  slug = amend_amendment_slug_of (repo, name, error);
   if (slug == NULL || !reader_init (&r, repo, error))
     return NULL;
   return read_amendment (&r, slug, error);
 }
 
+/* An unsaved edit of the record in the working copy stops a change of
+ * it: the change would overwrite it. */
+gboolean
+amend_amendment_check_record_saved (AmendRepository *repo,
+                                    AmendAmendment  *self,
+                                    GError         **error)
+{
+  g_autofree char *current = NULL;
+  g_autofree char *record_path = amend_amendment_record_path (self->slug);
+  g_autoptr(GPtrArray) changes = NULL;
+
+  if (amend_repository_get_head (repo, &current) != AMEND_HEAD_BRANCH || g_strcmp0 (current, self->branch) != 0)
+    return TRUE;
+  changes = amend_repository_list_changes (repo, error);
+  if (changes == NULL)
+    return FALSE;
+  for (guint i = 0; i < changes->len; i++)
+    if (g_strcmp0 (((AmendFileChange *) g_ptr_array_index (changes, i))->path, record_path) == 0)
+      {
+        g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_DIRTY,
+                     _("the record %s has changes that are not saved; save them first"), record_path);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+/* A commit of @self's record on top of @tip, written as an object only:
+ * no branch moves. */
+gboolean
+amend_amendment_write_record (AmendRepository     *repo,
+                              AmendAmendment      *self,
+                              git_commit          *tip,
+                              const git_signature *signature,
+                              const char          *message,
+                              git_oid             *out,
+                              GError             **error)
+{
+  g_autofree char *record_path = amend_amendment_record_path (self->slug);
+  git_tree_update update = { 0 };
+
+  if (!write_record_blob (amend_repository_get_git (repo), self, &update.id, error))
+    return FALSE;
+  update.action = GIT_TREE_UPDATE_UPSERT;
+  update.filemode = GIT_FILEMODE_BLOB;
+  update.path = record_path;
+  return amend_repository_commit_update (repo, NULL, tip, &update, 1, signature, message, out, error);
+}
+
+/* "Amendment verworpen: Title" with the vote under it. */
+char *
+amend_amendment_decision_message (AmendAmendment  *self,
+                                  const AmendVote *vote)
+{
+  GString *s = g_string_new (NULL);
+  const char *title = amend_amendment_get_title (self);
+
+  if (vote->result == AMEND_STATUS_ADOPTED)
+    g_string_append_printf (s, _("Adopt amendment: %s"), title);
+  else
+    g_string_append_printf (s, _("Reject amendment: %s"), title);
+  g_string_append (s, "\n\n");
+  if (vote->votes_for >= 0)
+    g_string_append_printf (s, _("Vote of %s: %d for, %d against."), vote->date, vote->votes_for, vote->votes_against);
+  else
+    g_string_append_printf (s, _("Decided on %s without counted votes."), vote->date);
+  if (vote->meeting && vote->meeting[0])
+    g_string_append_printf (s, "\n%s", vote->meeting);
+  g_string_append_printf (s, "\n%s: %s\n", _("Amendment"), self->branch);
+  return g_string_free (s, FALSE);
+}
+
 /* Gives the amendment @name (the current one when NULL) the status
- * @status, as a commit of its record on its own branch; the working copy
- * follows when it is on that branch. */
-AmendAmendment *
-amend_amendment_change_status (AmendRepository *repo,
-                               const char      *name,
-                               AmendStatus      status,
-                               GError         **error)
+ * @status (and with a decision, its vote), as a commit of its record on
+ * its own branch; the working copy follows when it is on that branch. */
+static AmendAmendment *
+commit_status (AmendRepository *repo,
+               const char      *name,
+               AmendStatus      status,
+               const AmendVote *vote,
+               GError         **error)
 {
   git_repository *git = amend_repository_get_git (repo);
   g_autoptr(AmendAmendment) self = NULL;
@@ -1065,19 +1398,15 @@ amend_amendment_change_status (AmendRepository *repo,
   g_autofree char *summary = NULL;
   g_autoptr(AmendJournal) journal = NULL;
   g_autoptr(git_commit) new_tip = NULL;
-  const char * const *people;
-  git_tree_update update = { 0 };
   gboolean on_it;
   git_oid commit_id;
 
-  g_return_val_if_fail (AMEND_IS_REPOSITORY (repo), NULL);
-
-  slug = slug_of (repo, name, error);
+  slug = amend_amendment_slug_of (repo, name, error);
   if (slug == NULL)
     return NULL;
   summary = g_strdup_printf (_("making " "\xe2\x80\x9c" "%s" "\xe2\x80\x9d" " %s"), slug, amend_status_to_string (status));
   journal = amend_journal_begin (repo, status == AMEND_STATUS_SUBMITTED ? "submit" :
-                                       status == AMEND_STATUS_WITHDRAWN ? "withdraw" : "status",
+                                       status == AMEND_STATUS_WITHDRAWN ? "withdraw" : vote ? "reject" : "status",
                                  summary, error);
   if (journal == NULL || !amend_repository_check_can_write (repo, TRUE, error))
     return NULL;
@@ -1095,33 +1424,16 @@ amend_amendment_change_status (AmendRepository *repo,
     }
   if (!amend_amendment_set_status (self, status, NULL, error))
     return NULL;
-
+  if (vote)
+    amend_amendment_set_vote (self, vote);
+  if (!amend_amendment_check_record_saved (repo, self, error))
+    return NULL;
   on_it = amend_repository_get_head (repo, &current) == AMEND_HEAD_BRANCH &&
           g_strcmp0 (current, self->branch) == 0;
-  if (on_it)
-    {
-      g_autoptr(GPtrArray) changes = amend_repository_list_changes (repo, error);
 
-      if (changes == NULL)
-        return NULL;
-      for (guint i = 0; i < changes->len; i++)
-        if (g_strcmp0 (((AmendFileChange *) g_ptr_array_index (changes, i))->path, record_path) == 0)
-          {
-            g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_DIRTY,
-                         _("the record %s has changes that are not saved; save them first"), record_path);
-            return NULL;
-          }
-    }
-
-  people = amend_amendment_get_submitters (self);
-  sig = amend_repository_make_signature (repo, NULL, people[0], NULL, error);
-  if (sig == NULL)
+  sig = amend_repository_make_signature (repo, NULL, amend_amendment_get_submitters (self)[0], NULL, error);
+  if (sig == NULL || !amend_repository_lookup_branch (repo, refname, &tip, error))
     return NULL;
-  if (!amend_repository_lookup_branch (repo, refname, &tip, error) || !write_record_blob (git, self, &update.id, error))
-    return NULL;
-  update.action = GIT_TREE_UPDATE_UPSERT;
-  update.filemode = GIT_FILEMODE_BLOB;
-  update.path = record_path;
 
   switch (status)
     {
@@ -1132,15 +1444,16 @@ amend_amendment_change_status (AmendRepository *repo,
       message = g_strdup_printf (_("Withdraw amendment: %s"), amend_amendment_get_title (self));
       break;
     default:
-      message = g_strdup_printf (_("Amendment %s: %s"), amend_status_to_string (status),
-                                 amend_amendment_get_title (self));
+      message = vote ? amend_amendment_decision_message (self, vote)
+                     : g_strdup_printf (_("Amendment %s: %s"), amend_status_to_string (status),
+                                        amend_amendment_get_title (self));
       break;
     }
-  /* The commit first; then, in one journal, the branch and (when the
-   * working copy is on it) the record in the working copy: a kill never
-   * leaves a branch that says one status and a working copy that says
-   * another. */
-  if (!amend_repository_commit_update (repo, NULL, tip, &update, 1, sig, message, &commit_id, error) ||
+  /* The commit first; then, in one journal, the branch (only from the tip
+   * the commit was made on) and, when the working copy is on it, the record
+   * in the working copy: a kill never leaves a branch that says one status
+   * and a working copy that says another. */
+  if (!amend_amendment_write_record (repo, self, tip, sig, message, &commit_id, error) ||
       git_commit_lookup (&new_tip, git, &commit_id) < 0)
     return NULL;
   amend_journal_move_ref (journal, refname, git_commit_id (tip), &commit_id);
@@ -1157,4 +1470,27 @@ amend_amendment_change_status (AmendRepository *repo,
   self->commit = g_strdup (git_oid_tostr_s (&commit_id));
   self->ahead++;
   return g_steal_pointer (&self);
+}
+
+AmendAmendment *
+amend_amendment_change_status (AmendRepository *repo,
+                               const char      *name,
+                               AmendStatus      status,
+                               GError         **error)
+{
+  g_return_val_if_fail (AMEND_IS_REPOSITORY (repo), NULL);
+  return commit_status (repo, name, status, NULL, error);
+}
+
+/* The council rejected @name: status verworpen and the vote, committed on
+ * its branch, which stays. */
+AmendAmendment *
+amend_amendment_reject (AmendRepository *repo,
+                        const char      *name,
+                        const AmendVote *vote,
+                        GError         **error)
+{
+  g_return_val_if_fail (AMEND_IS_REPOSITORY (repo), NULL);
+  g_return_val_if_fail (vote != NULL && vote->result == AMEND_STATUS_REJECTED, NULL);
+  return commit_status (repo, name, AMEND_STATUS_REJECTED, vote, error);
 }

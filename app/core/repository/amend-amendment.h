@@ -30,6 +30,28 @@ gboolean    amend_status_from_string (const char  *word,
 gboolean    amend_status_can_become  (AmendStatus  from,
                                       AmendStatus  to);
 
+/* How the council decided, as the record's [vote] group keeps it. */
+typedef struct {
+  char *date;           /* YYYY-MM-DD */
+  char *meeting;        /* the meeting, as the council names it; or NULL */
+  int   votes_for;      /* -1: decided without counted votes */
+  int   votes_against;
+  AmendStatus result;   /* aangenomen or verworpen */
+} AmendVote;
+
+void amend_vote_free (AmendVote *vote);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmendVote, amend_vote_free)
+
+/* Whether an open amendment can still be adopted into what it amends. */
+typedef enum {
+  AMEND_APPLY_UNKNOWN,    /* not looked at (decided, withdrawn, or not asked) */
+  AMEND_APPLY_CLEAN,      /* merges without a conflict */
+  AMEND_APPLY_CONFLICTS,  /* merges with conflicts, in the nodes named */
+  AMEND_APPLY_CONTAINED,  /* already in it: its tip is reachable from it */
+} AmendApplyState;
+
+const char *amend_apply_state_to_string (AmendApplyState state);
+
 /* The articles one amendment touches in one regulation file. */
 typedef struct {
   char  *path;
@@ -77,6 +99,17 @@ GDateTime          *amend_amendment_get_last_change (AmendAmendment *self);
 const char * const *amend_amendment_get_articles   (AmendAmendment  *self);
 GPtrArray          *amend_amendment_get_files      (AmendAmendment  *self);
 
+AmendVote          *amend_amendment_dup_vote       (AmendAmendment  *self);
+void                amend_amendment_set_vote       (AmendAmendment  *self,
+                                                    const AmendVote *vote);
+const char         *amend_amendment_get_amends     (AmendAmendment  *self);
+const char         *amend_amendment_get_target     (AmendAmendment  *self);
+AmendApplyState     amend_amendment_get_apply_state (AmendAmendment *self);
+const char * const *amend_amendment_get_apply_conflicts (AmendAmendment *self);
+void                amend_amendment_set_apply_state (AmendAmendment *self,
+                                                    AmendApplyState  state,
+                                                    const char * const *conflicts);
+
 char               *amend_slug_from_title          (const char      *title);
 char               *amend_amendment_record_path    (const char      *slug);
 
@@ -86,6 +119,12 @@ AmendAmendment     *amend_amendment_propose        (AmendRepository *repo,
                                                     const char      *motivation,
                                                     const char      *from,
                                                     GError         **error);
+AmendAmendment     *amend_amendment_propose_on     (AmendRepository *repo,
+                                                    const char      *on,
+                                                    const char      *title,
+                                                    const char * const *submitters,
+                                                    const char      *motivation,
+                                                    GError         **error);
 GPtrArray          *amend_amendment_list           (AmendRepository *repo,
                                                     GError         **error);
 AmendAmendment     *amend_amendment_lookup         (AmendRepository *repo,
@@ -94,6 +133,10 @@ AmendAmendment     *amend_amendment_lookup         (AmendRepository *repo,
 AmendAmendment     *amend_amendment_change_status  (AmendRepository *repo,
                                                     const char      *name,
                                                     AmendStatus      status,
+                                                    GError         **error);
+AmendAmendment     *amend_amendment_reject         (AmendRepository *repo,
+                                                    const char      *name,
+                                                    const AmendVote *vote,
                                                     GError         **error);
 
 G_END_DECLS

@@ -25,6 +25,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_status_list, git_status_list_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_diff, git_diff_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_config, git_config_free)
 
+void            amend_repository_ensure_libgit2     (void);
 git_repository *amend_repository_get_git            (AmendRepository   *self);
 gboolean        amend_repository_set_git_error      (GError           **error,
                                                      int                code,
@@ -33,6 +34,11 @@ gboolean        amend_repository_set_git_error      (GError           **error,
 gboolean        amend_repository_check_can_write    (AmendRepository   *self,
                                                      gboolean           allow_detached,
                                                      GError           **error);
+gboolean        amend_repository_check_can_write_full (AmendRepository *self,
+                                                     gboolean           allow_detached,
+                                                     gboolean           allow_pending_merge,
+                                                     GError           **error);
+char           *amend_repository_pending_merge_dir  (AmendRepository   *self);
 git_signature  *amend_repository_make_signature     (AmendRepository   *self,
                                                      const char        *author,
                                                      const char        *fallback,

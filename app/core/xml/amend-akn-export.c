@@ -28,6 +28,8 @@
 #include <string.h>
 
 #include "amend-akn-export.h"
+#include "amend-instructions.h"
+#include "amend-wording.h"
 #include "amend-xml-change.h"
 #include "amend-xml-meta.h"
 #include "amend-xml-private.h"
@@ -88,22 +90,124 @@ set_attr (xmlNodePtr  x,
   xmlNewProp (x, (const xmlChar *) name, (const xmlChar *) value);
 }
 
+/* The Akoma Ntoso naming convention names an eId after the element it is
+ * on: a point "point_a" (the model, which STOP shares, says "item_a"), an
+ * attachment "att", an hcontainer "hcontainer", an alinea "al".  The
+ * parts of the eIds above it are named after their elements too. */
+static char *
+akn_name (const char *eid,
+          const char *element)
+{
+  g_auto(GStrv) parts = g_strsplit (eid, "__", -1);
+  guint n = g_strv_length (parts);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *p = parts[i];
+      gboolean last = i + 1 == n;
+      const char *from = NULL, *to = NULL;
+
+      if (g_str_has_prefix (p, "item_") && !(last && g_strcmp0 (element, "item") == 0))
+        from = "item", to = "point";
+      else if (g_str_has_prefix (p, "expl_"))
+        from = "expl", to = "att";
+      else if (g_str_has_prefix (p, "cmp_"))
+        from = "cmp", to = "att";
+      else if (g_str_has_prefix (p, "p_") && last && g_strcmp0 (element, "alinea") == 0)
+        from = "p", to = "al";
+      else if (g_str_has_prefix (p, "p_") && (!last || g_strcmp0 (element, "hcontainer") == 0))
+        from = "p", to = "hcontainer";
+      if (to != NULL)
+        {
+          char *renamed = g_strconcat (to, p + strlen (from), NULL);
+          g_free (parts[i]);
+          parts[i] = renamed;
+        }
+    }
+  return g_strjoinv ("__", parts);
+}
+
+static const char *hier_element (const AmendNode *node);
+
+static const char *
+element_of (const AmendNode *node)
+{
+  switch (node->kind)
+    {
+    case AMEND_NODE_POINT: return "point";
+    case AMEND_NODE_MEMBER: return "paragraph";
+    case AMEND_NODE_ANNEX:
+    case AMEND_NODE_EXPLANATION: return "attachment";
+    case AMEND_NODE_TEXT: return node->heading_level > 0 ? "hcontainer" : "p";
+    default: return hier_element (node);
+    }
+}
+
+/**
+ * amend_akn_eid:
+ *
+ * Returns: the eId the Akoma Ntoso export gives @node.
+ */
+char *
+amend_akn_eid (const AmendNode *node)
+{
+  return node->eid ? akn_name (node->eid, element_of (node)) : NULL;
+}
+
+/* The eId of the nearest element around @x that has one; an element
+ * quoted in an amendment counts from its quotedStructure. */
+static const char *
+parent_eid (xmlNodePtr x)
+{
+  for (xmlNodePtr a = x->parent; a != NULL && a->type == XML_ELEMENT_NODE; a = a->parent)
+    {
+      xmlAttrPtr attr;
+
+      if (strcmp ((const char *) a->name, "quotedStructure") == 0)
+        return NULL;
+      attr = xmlHasProp (a, (const xmlChar *) "eId");
+      if (attr != NULL && attr->children != NULL)
+        return (const char *) attr->children->content;
+    }
+  return NULL;
+}
+
+/* Every eId nested under its parent's, as the naming convention asks: a
+ * paragraph under the hcontainer of the heading before it, which the model
+ * has beside it. */
+static char *
+nested (xmlNodePtr  x,
+        const char *eid)
+{
+  const char *parent = parent_eid (x);
+  const char *last;
+
+  if (parent == NULL || (g_str_has_prefix (eid, parent) && g_str_has_prefix (eid + strlen (parent), "__")))
+    return g_strdup (eid);
+  last = g_strrstr (eid, "__");
+  return g_strconcat (parent, "__", last ? last + 2 : eid, NULL);
+}
+
 /* A wId only where the element was renumbered, as Akoma Ntoso asks: in an
  * amendment, the eId it had in the old version. */
 static void
 set_eid (AknWriter  *w,
          xmlNodePtr  x,
-         const char *eid)
+         const char *model_eid)
 {
-  const char *wid = w->base.wids && eid ? g_hash_table_lookup (w->base.wids, eid) : NULL;
+  const char *model_wid = w->base.wids && model_eid ? g_hash_table_lookup (w->base.wids, model_eid) : NULL;
+  g_autofree char *named = NULL, *eid = NULL, *wid = NULL;
   g_autofree char *unique = NULL;
 
-  if (eid == NULL)
+  if (model_eid == NULL)
     return;
+  if (w->base.change != NULL && !amend_xml_change_origin (w->base.change, model_eid, &model_wid))
+    model_wid = NULL;
+  named = akn_name (model_eid, (const char *) x->name);
+  eid = nested (x, named);
+  wid = model_wid ? akn_name (model_wid, (const char *) x->name) : NULL;
   if (w->base.change != NULL)
     {
-      if (!amend_xml_change_origin (w->base.change, eid, &wid))
-        wid = NULL;
       /* The same text quoted twice (an article, and the division around
        * it) would give one eId twice. */
       for (guint k = 2; g_hash_table_contains (w->used, unique ? unique : eid); k++)
@@ -615,7 +719,7 @@ write_identification (AknWriter  *w,
       set_attr (x, "name", "citeertitel");
     }
   x = el (w, frbr, "FRBRdate");
-  set_attr (x, "date", w->base.meta.date);
+  set_attr (x, "date", w->base.meta.work_date);
   set_attr (x, "name", "work");
   set_attr (el (w, frbr, "FRBRauthor"), "href", author);
   set_attr (el (w, frbr, "FRBRcountry"), "value", "nl");
@@ -718,7 +822,10 @@ write_attachment (AknWriter       *w,
   write_num_heading (w, attachment, node);
   doc = el (w, attachment, "doc");
   set_attr (doc, "name", node->kind == AMEND_NODE_EXPLANATION ? "toelichting" : "bijlage");
-  write_identification (w, el (w, doc, "meta"), node->eid);
+  {
+    g_autofree char *component = amend_akn_eid (node);
+    write_identification (w, el (w, doc, "meta"), component);
+  }
   body = el (w, doc, "mainBody");
   write_zone (w, body, node, &i, 0, 1);
   /* mainBody holds at least one element. */
@@ -864,22 +971,34 @@ amend_akn_export_act (AmendDocument  *doc,
 /* The amendment                                                            */
 /* ----------------------------------------------------------------------- */
 
-/* The amendment is a document of its own: its work is named after the
- * regulation and the date of the new version,
- * /akn/nl/amendment/gm9999/2027-06-01/apv. */
+/* The amendment is a document of its own (Akoma Ntoso's amendment: a
+ * proposal to change a text, which is what a council's amendment is): its
+ * work is named after the regulation, the date of the new version and a
+ * digest of the two versions and what changed, so that each change has an
+ * address of its own, /akn/nl/amendment/gm9999/2027-06-01/apv-3f2a9c01.
+ * The Work's date is the day the change was made: the new version's. */
 static void
 amendment_meta (AmendXmlMeta       *meta,
-                const AmendXmlMeta *act)
+                const AmendXmlMeta *old_act,
+                const AmendXmlMeta *act,
+                AmendDiff          *diff)
 {
   const char *name = strrchr (act->work, '/');
+  g_autofree char *regulation = amend_wording_regulation (act->title);
+  g_autofree char *instructions = amend_diff_to_instructions (diff);
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA1);
 
+  g_checksum_update (sum, (const guchar *) old_act->expression, -1);
+  g_checksum_update (sum, (const guchar *) act->expression, -1);
+  g_checksum_update (sum, (const guchar *) instructions, -1);
   memset (meta, 0, sizeof *meta);
-  meta->title = g_strdup_printf ("Wijziging van de %s", act->title);
+  meta->title = g_strdup_printf ("Wijziging van %s", regulation);
   meta->authority = g_strdup (act->authority);
   meta->authority_name = g_strdup (act->authority_name);
   meta->date = g_strdup (act->date);
-  meta->work = g_strdup_printf ("/akn/nl/amendment/%s/%s/%s", act->authority, act->date,
-                                name && name[1] ? name + 1 : "wijziging");
+  meta->work_date = g_strdup (act->date);
+  meta->work = g_strdup_printf ("/akn/nl/amendment/%s/%s/%s-%.8s", act->authority, act->date,
+                                name && name[1] ? name + 1 : "wijziging", g_checksum_get_string (sum));
   meta->expression = g_strdup_printf ("%s/nld@%s", meta->work, act->date);
 }
 
@@ -935,18 +1054,28 @@ write_textual_mod (AknWriter              *w,
       /* After the element before it (or before the next one): in the old
        * version when it was there, else in the new one, where an earlier
        * insertion of this amendment put it. */
+      g_autofree char *named = NULL;
+
       if (m->context == NULL)
         destination = act_ref (old_expression, NULL);
       else if (amend_xml_change_origin (w->base.change, m->context->eid, &old_eid) && old_eid == NULL)
-        destination = act_ref (new_expression, m->context->eid);
+        {
+          named = akn_name (m->context->eid, element_of (m->context));
+          destination = act_ref (new_expression, named);
+        }
       else
-        destination = act_ref (old_expression, old_eid ? old_eid : m->context->eid);
+        {
+          named = akn_name (old_eid ? old_eid : m->context->eid, element_of (m->context));
+          destination = act_ref (old_expression, named);
+        }
       set_attr (x, "href", destination);
       set_attr (x, "pos", m->before ? "before" : "after");
     }
   else
     {
-      destination = act_ref (old_expression, m->target->eid);
+      g_autofree char *named = m->target->eid ? amend_akn_eid (m->target) : NULL;
+
+      destination = act_ref (old_expression, named);
       set_attr (x, "href", destination);
       set_attr (el (w, mod, "old"), "href", destination);
     }
@@ -1032,7 +1161,7 @@ amend_akn_export_amendment (AmendDiff  *diff,
   change = amend_xml_change_new (diff, warnings, error);
   if (change == NULL || !amend_xml_change_load_meta (diff, &old_meta, &new_meta, error))
     return NULL;
-  amendment_meta (&w.base.meta, &new_meta);
+  amendment_meta (&w.base.meta, &old_meta, &new_meta, diff);
   w.base.warnings = warnings;
   w.base.change = change;
   w.used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

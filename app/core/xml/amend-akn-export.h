@@ -14,5 +14,6 @@ GBytes *amend_akn_export_act       (AmendDocument  *doc,
 GBytes *amend_akn_export_amendment (AmendDiff      *diff,
                                     GPtrArray      *warnings,
                                     GError        **error);
+char   *amend_akn_eid              (const AmendNode *node);
 
 G_END_DECLS

@@ -33,11 +33,12 @@
 #include <string.h>
 
 #include "amend-stop-export.h"
+#include "amend-wording.h"
 #include "amend-xml-change.h"
 #include "amend-xml-meta.h"
 #include "amend-xml-private.h"
 
-#define STOP_SCHEMA_VERSION "1.1.0"
+#define STOP_SCHEMA_VERSION "1.3.0"
 /* The second part of a new element's wId: the version it first appeared
  * in.  An export of the whole regulation is its first version. */
 #define STOP_FIRST_VERSION "1"
@@ -53,6 +54,10 @@
 typedef struct {
   AmendXmlWriter base;
   gboolean       in_action; /* inside an element marked voegtoe or verwijder */
+  GHashTable    *renamed;   /* eId of the model -> the eId STOP names it by (a part written as a Divisie) */
+  gboolean       adding;    /* writing what a VoegToe adds */
+  GHashTable    *fresh;     /* eIds a VoegToe added, with the wIds of the new version */
+  gboolean       warned_relative;
 } StopWriter;
 
 /* Where blocks go: each STOP container allows its own set. */
@@ -87,6 +92,8 @@ static void
 stop_writer_clear (StopWriter *w)
 {
   _amend_xml_writer_clear (&w->base);
+  g_clear_pointer (&w->renamed, g_hash_table_unref);
+  g_clear_pointer (&w->fresh, g_hash_table_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (StopWriter, stop_writer_clear)
@@ -109,6 +116,57 @@ text_el (StopWriter      *w,
   return _amend_xml_text_el (&w->base, parent, name, text, owner);
 }
 
+/* The eId of the model as STOP names it.  STOP's naming (the business
+ * rules STOP0022/STOP0023) takes the prefix of an eId from the element it
+ * is on: a Toelichting is "recital", where the model (and Akoma Ntoso)
+ * says "expl"; a part written as a Divisie (an article in an annex) is
+ * "div", and what is in it is named under it. */
+static char *
+stop_eid (StopWriter *w,
+          const char *eid)
+{
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *longest = NULL;
+  const char *to = NULL;
+
+  if (eid == NULL)
+    return NULL;
+  if (w->renamed != NULL)
+    {
+      GHashTableIter iter;
+      gpointer k, v;
+
+      g_hash_table_iter_init (&iter, w->renamed);
+      while (g_hash_table_iter_next (&iter, &k, &v))
+        {
+          gsize len = strlen (k);
+
+          if (strncmp (eid, k, len) == 0 && (eid[len] == '\0' || g_str_has_prefix (eid + len, "__")) &&
+              (longest == NULL || len > strlen (longest)))
+            {
+              g_free (longest);
+              longest = g_strdup (k);
+              to = v;
+            }
+        }
+    }
+  if (longest != NULL)
+    {
+      g_autofree char *rest = g_strconcat (to, eid + strlen (longest), NULL);
+      parts = g_strsplit (rest, "__", -1);
+    }
+  else
+    parts = g_strsplit (eid, "__", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (g_str_has_prefix (parts[i], "expl_"))
+      {
+        char *recital = g_strconcat ("recital_", parts[i] + strlen ("expl_"), NULL);
+        g_free (parts[i]);
+        parts[i] = recital;
+      }
+  return g_strjoinv ("__", parts);
+}
+
 /* In a change export an element keeps the wId of the element it was in the
  * old version, whatever its eId is now: renumbered article 6, now 7, stays
  * AUTHORITY_1__..art_6.  An element the change adds is of the next version. */
@@ -118,16 +176,30 @@ wid_for (StopWriter *w,
 {
   const char *known = w->base.wids ? g_hash_table_lookup (w->base.wids, eid) : NULL;
   const char *old_eid = NULL;
+  g_autofree char *named = NULL;
 
   if (known != NULL)
     return g_strdup (known);
+  /* What a VoegToe adds is an element of the new version, also when it
+   * stood elsewhere before (a move is a Verwijder and a VoegToe): STOP
+   * asks every wId in a mutation to be unique. */
+  if (w->adding || (w->fresh && g_hash_table_contains (w->fresh, eid)))
+    {
+      named = stop_eid (w, eid);
+      return g_strdup_printf ("%s_%s__%s", w->base.meta.authority, STOP_NEXT_VERSION, named);
+    }
   if (w->base.change && amend_xml_change_origin (w->base.change, eid, &old_eid))
     {
       if (old_eid == NULL)
-        return g_strdup_printf ("%s_%s__%s", w->base.meta.authority, STOP_NEXT_VERSION, eid);
-      return g_strdup_printf ("%s_%s__%s", w->base.meta.authority, STOP_FIRST_VERSION, old_eid);
+        {
+          named = stop_eid (w, eid);
+          return g_strdup_printf ("%s_%s__%s", w->base.meta.authority, STOP_NEXT_VERSION, named);
+        }
+      named = stop_eid (w, old_eid);
+      return g_strdup_printf ("%s_%s__%s", w->base.meta.authority, STOP_FIRST_VERSION, named);
     }
-  return g_strdup_printf ("%s_%s__%s", w->base.meta.authority, STOP_FIRST_VERSION, eid);
+  named = stop_eid (w, eid);
+  return g_strdup_printf ("%s_%s__%s", w->base.meta.authority, STOP_FIRST_VERSION, named);
 }
 
 static void
@@ -136,8 +208,9 @@ set_ids (StopWriter *w,
          const char *eid)
 {
   g_autofree char *wid = wid_for (w, eid);
+  g_autofree char *named = stop_eid (w, eid);
 
-  xmlNewProp (x, (const xmlChar *) "eId", (const xmlChar *) eid);
+  xmlNewProp (x, (const xmlChar *) "eId", (const xmlChar *) named);
   xmlNewProp (x, (const xmlChar *) "wId", (const xmlChar *) wid);
 }
 
@@ -264,10 +337,18 @@ write_run (StopWriter      *w,
     p = el (w, p, "b");
   if (run->marks & AMEND_MARK_LINK)
     {
-      if (refs)
-        {
-          g_autofree char *href = clean_href (run->href);
+      g_autofree char *href = clean_href (run->href);
 
+      if (refs && strcmp (soort_of (href), "URL") == 0 && !g_str_has_prefix (href, "http"))
+        {
+          /* STOP0050: an ExtRef of soort URL is a full address. */
+          if (!w->warned_relative)
+            warn (w, owner, _("a link to a relative address (like this one) cannot be a reference in STOP, which "
+                              "needs a full address (https://...); the text of every such link was kept"));
+          w->warned_relative = TRUE;
+        }
+      else if (refs)
+        {
           p = el (w, p, "ExtRef");
           xmlNewProp (p, (const xmlChar *) "soort", (const xmlChar *) soort_of (href));
           xmlNewProp (p, (const xmlChar *) "ref", (const xmlChar *) href);
@@ -669,10 +750,14 @@ write_blocks (StopWriter      *w,
     }
 }
 
+/* A Lid; @intro_to > 0: the article's text before its members (its
+ * children 0 .. @intro_to) goes first in the Inhoud of this, the first. */
 static xmlNodePtr
 write_member (StopWriter      *w,
               xmlNodePtr       parent,
-              const AmendNode *member)
+              const AmendNode *member,
+              const AmendNode *article,
+              guint            intro_to)
 {
   xmlNodePtr lid = el (w, parent, "Lid");
   xmlNodePtr inhoud;
@@ -681,17 +766,19 @@ write_member (StopWriter      *w,
   set_node_ids (w, lid, member);
   write_number (w, lid, "LidNummer", member, amend_node_number_delimiter (member));
   inhoud = el (w, lid, "Inhoud");
-  if (n == 0)
+  if (intro_to > 0)
+    write_blocks (w, inhoud, article, 0, intro_to, BLOCKS_INHOUD);
+  if (n == 0 && intro_to == 0)
     el (w, inhoud, "Al");
   else
     write_blocks (w, inhoud, member, 0, n, BLOCKS_INHOUD);
   return inhoud;
 }
 
-/* STOP's Artikel holds at most two of: Inhoud, a run of Leden.  Text
- * before the members is the Inhoud before them, text after them an Inhoud
- * after them; text on both sides cannot be, and the text after the members
- * then joins the last member. */
+/* STOP's Artikel holds an Inhoud or Leden, never both (the business rule
+ * STOP0070, beyond the XSD): text before the members goes first in the
+ * first member, text between or after them joins the member before it,
+ * each with a warning. */
 static void
 write_article_content (StopWriter      *w,
                        xmlNodePtr       artikel,
@@ -708,8 +795,15 @@ write_article_content (StopWriter      *w,
         first = i;
         break;
       }
+  if (first == n)
+    {
+      write_blocks (w, el (w, artikel, "Inhoud"), article, 0, n, BLOCKS_INHOUD);
+      return;
+    }
   if (first > 0)
-    write_blocks (w, el (w, artikel, "Inhoud"), article, 0, first, BLOCKS_INHOUD);
+    warn (w, amend_node_child (article, 0),
+          _("STOP allows no text beside the members of an article; the text before them was put at the start of "
+            "the first member"));
 
   i = first;
   while (i < n)
@@ -719,20 +813,15 @@ write_article_content (StopWriter      *w,
 
       if (child->kind == AMEND_NODE_MEMBER)
         {
-          last_inhoud = write_member (w, artikel, child);
+          last_inhoud = write_member (w, artikel, child, article, i == first ? first : 0);
           i++;
           continue;
         }
       while (j < n && amend_node_child (article, j)->kind != AMEND_NODE_MEMBER)
         j++;
-      if (first == 0 && j == n)
-        write_blocks (w, el (w, artikel, "Inhoud"), article, i, j, BLOCKS_INHOUD);
-      else
-        {
-          warn (w, child, _("STOP allows no text between or after the members of an article that also has "
-                            "text before them; it was added to the member before it"));
-          write_blocks (w, last_inhoud, article, i, j, BLOCKS_INHOUD);
-        }
+      warn (w, child, _("STOP allows no text between or after the members of an article; it was added to the "
+                        "member before it"));
+      write_blocks (w, last_inhoud, article, i, j, BLOCKS_INHOUD);
       i = j;
     }
 }
@@ -978,9 +1067,11 @@ write_division (StopWriter      *w,
     el (w, x, "Vervallen");
   else if (amend_node_n_children (node) == 0)
     {
-      /* Only the deepest level needs content. */
-      if (strcmp (element, "Subsubparagraaf") == 0)
-        el (w, x, "Gereserveerd");
+      /* STOP0058: a division holds more than its Kop; one without
+       * content is a reserved place. */
+      warn (w, node, _("a division without content is written as Gereserveerd (a reserved place), as STOP "
+                       "asks of a division that holds only its heading"));
+      el (w, x, "Gereserveerd");
     }
   else
     write_parts (w, x, node, element);
@@ -1025,6 +1116,9 @@ write_zone (StopWriter      *w,
           write_runs (w, el (w, el (w, div, "Kop"), "Opschrift"), child, TRUE);
           (*i)++;
           write_zone (w, div, eid, node, i, child->heading_level, &sub);
+          /* STOP0058: a Divisie holds more than its Kop. */
+          if (sub.div + sub.content == 0)
+            el (w, div, "Gereserveerd");
           continue;
         }
       if (amend_node_is_structural (child))
@@ -1038,9 +1132,18 @@ write_zone (StopWriter      *w,
           xmlNodePtr div = el (w, parent, "Divisie");
 
           warn (w, child, message);
+          if (w->renamed == NULL)
+            w->renamed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+          {
+            g_autofree char *named_parent = stop_eid (w, parent_eid);
+            g_hash_table_replace (w->renamed, g_strdup (child->eid),
+                                  g_strdup_printf ("%s__div_o_%u", named_parent, ++counters->div));
+          }
           set_ids (w, div, child->eid);
           write_kop (w, div, child, label_of (child));
           write_zone (w, div, child->eid, child, &k, 0, &sub);
+          if (sub.div + sub.content == 0)
+            el (w, div, "Gereserveerd");
           (*i)++;
           continue;
         }
@@ -1095,7 +1198,11 @@ write_explanation (StopWriter      *w,
   if (counters.div + counters.content == 0)
     {
       g_autofree char *eid = g_strdup_printf ("%s__content_o_1", explanation->eid);
-      set_ids (w, el (w, toelichting, "Divisietekst"), eid);
+      xmlNodePtr text = el (w, toelichting, "Divisietekst");
+
+      /* STOP0060: a Divisietekst holds more than nothing. */
+      set_ids (w, text, eid);
+      el (w, text, "Gereserveerd");
     }
 }
 
@@ -1324,7 +1431,14 @@ write_decision_body (StopWriter *w,
   text_el (w, kop, "Label", "Artikel", NULL);
   text_el (w, kop, "Nummer", "I", NULL);
   wat = el (w, artikel, "Wat");
-  wat_text = g_strdup_printf ("De %s wordt %s zoals aangegeven in ", w->base.meta.title, verb);
+  {
+    /* "Het Reglement ..." or "De APV ...": the article of the title's
+     * head noun (amend_wording_regulation()). */
+    g_autofree char *name = amend_wording_regulation (strcmp (verb, "gewijzigd") == 0 && w->base.meta.citation
+                                                      ? w->base.meta.citation : w->base.meta.title);
+    g_autofree char *cap = amend_wording_capitalize (name);
+    wat_text = g_strdup_printf ("%s wordt %s zoals aangegeven in ", cap, verb);
+  }
   _amend_xml_add_text (wat, wat_text, w->base.warnings, NULL);
   ref = text_el (w, wat, "IntRef", "Bijlage A", NULL);
   xmlNewProp (ref, (const xmlChar *) "ref", (const xmlChar *) "cmp_A");
@@ -1364,11 +1478,13 @@ write_wijzigbijlage (StopWriter *w,
 static char *
 decision_title (const AmendXmlMeta *meta)
 {
+  g_autofree char *name = amend_wording_regulation (meta->title);
+
   if (meta->decision_title)
     return g_strdup (meta->decision_title);
   if (meta->authority_name)
-    return g_strdup_printf ("Besluit van %s tot vaststelling van de %s", meta->authority_name, meta->title);
-  return g_strdup_printf ("Besluit tot vaststelling van de %s", meta->title);
+    return g_strdup_printf ("Besluit van %s tot vaststelling van %s", meta->authority_name, name);
+  return g_strdup_printf ("Besluit tot vaststelling van %s", name);
 }
 
 /**
@@ -1462,9 +1578,12 @@ static char *
 old_wid (StopWriter      *w,
          const AmendNode *old_node)
 {
+  g_autofree char *named = NULL;
+
   if (old_node->kind == AMEND_NODE_REGULATION || old_node->eid == NULL)
     return g_strdup ("body");
-  return g_strdup_printf ("%s_%s__%s", w->base.meta.authority, STOP_FIRST_VERSION, old_node->eid);
+  named = stop_eid (w, old_node->eid);
+  return g_strdup_printf ("%s_%s__%s", w->base.meta.authority, STOP_FIRST_VERSION, named);
 }
 
 static void
@@ -1495,14 +1614,31 @@ write_mutation (StopWriter             *w,
 
       xmlNewProp (x, (const xmlChar *) "wat", (const xmlChar *) wat);
     }
+  /* STOP0086: a Vervang without renvooi is a change of form (emphasis, a
+   * link), not of law. */
+  if (m->editorial)
+    xmlNewProp (x, (const xmlChar *) "revisie", (const xmlChar *) "1");
   if (m->kind == AMEND_XML_REPLACE_HEADING && g_strcmp0 (m->target->eid, m->node->eid) != 0)
-    xmlNewProp (x, (const xmlChar *) "eId-wordt", (const xmlChar *) m->node->eid);
+    {
+      g_autofree char *named = stop_eid (w, m->node->eid);
+      xmlNewProp (x, (const xmlChar *) "eId-wordt", (const xmlChar *) named);
+    }
   if (m->number)
     text_el (w, x, "Nummer", m->number, NULL);
   if (m->wat)
     _amend_xml_write_lines (&w->base, el (w, x, "Wat"), m->wat);
   if (m->kind == AMEND_XML_REPLACE_HEADING)
     write_kop (w, x, m->node, label_of (m->node));
+  else if (m->kind == AMEND_XML_INSERT)
+    {
+      w->adding = TRUE;
+      write_unit (w, x, m->node);
+      w->adding = FALSE;
+      if (w->fresh == NULL)
+        w->fresh = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      if (m->node->eid)
+        g_hash_table_add (w->fresh, g_strdup (m->node->eid));
+    }
   else
     write_unit (w, x, m->node);
 }
@@ -1555,10 +1691,14 @@ amend_stop_export_change (AmendDiff  *diff,
   w.base.xml = xmlNewDoc ((const xmlChar *) "1.0");
 
   besluit = new_root (&w, "BesluitCompact");
-  if (w.base.meta.authority_name)
-    title = g_strdup_printf ("Besluit van %s tot wijziging van de %s", w.base.meta.authority_name, w.base.meta.title);
-  else
-    title = g_strdup_printf ("Besluit tot wijziging van de %s", w.base.meta.title);
+  {
+    g_autofree char *name = amend_wording_regulation (w.base.meta.title);
+
+    if (w.base.meta.authority_name)
+      title = g_strdup_printf ("Besluit van %s tot wijziging van %s", w.base.meta.authority_name, name);
+    else
+      title = g_strdup_printf ("Besluit tot wijziging van %s", name);
+  }
   write_opschrift (&w, besluit, title);
   /* The decision's own articles are not the regulation's: their wIds
    * come from their eIds, as in the establishing decision. */

@@ -29,6 +29,7 @@
 #include "amend-instructions.h"
 #include "amend-xml-change.h"
 #include "amend-xml-private.h"
+#include "amend-words.h"
 
 typedef struct {
   const AmendNode *old_node;
@@ -385,6 +386,15 @@ is_unit (const AmendNode *node)
   return node->kind == AMEND_NODE_ARTICLE || node->kind == AMEND_NODE_ANNEX || amend_node_is_division (node);
 }
 
+/* An annex follows the body and other annexes, never an article or a
+ * division inside the body (STOP's Bijlage stands after the Lichaam). */
+static gboolean
+same_zone (const AmendNode *a,
+           const AmendNode *b)
+{
+  return (a->kind == AMEND_NODE_ANNEX) == (b->kind == AMEND_NODE_ANNEX);
+}
+
 /* A new element goes after the unit before it (new or not: a VoegToe
  * before this one added it), else before the next one that was there. */
 static void
@@ -396,7 +406,7 @@ add_insert (AmendXmlChange  *self,
   AmendXmlMutation *m;
 
   for (int i = (int) n->pos - 1; i >= 0; i--)
-    if (is_unit (amend_node_child (parent, i)))
+    if (is_unit (amend_node_child (parent, i)) && same_zone (amend_node_child (parent, i), n))
       {
         m = add_mutation (list, AMEND_XML_INSERT, NULL, n, NULL);
         m->context = amend_node_child (parent, i);
@@ -406,7 +416,7 @@ add_insert (AmendXmlChange  *self,
     {
       const AmendNode *s = amend_node_child (parent, i);
 
-      if (is_unit (s) && partner (self, s, FALSE) != NULL)
+      if (is_unit (s) && same_zone (s, n) && partner (self, s, FALSE) != NULL)
         {
           m = add_mutation (list, AMEND_XML_INSERT, NULL, n, NULL);
           m->context = s;
@@ -428,13 +438,13 @@ add_insert (AmendXmlChange  *self,
 /* Only the Kop of @n changed: its heading, or the number of a division
  * (an article renumbered is replaced whole, its eIds all change). */
 static gboolean
-heading_only (const AmendInstruction *instruction)
+heading_only (const AmendInstructionUnit *unit)
 {
-  for (guint i = 0; i < instruction->changes->len; i++)
+  for (guint i = 0; i < unit->changes->len; i++)
     {
-      const AmendChange *c = g_ptr_array_index (instruction->changes, i);
+      const AmendChange *c = g_ptr_array_index (unit->changes, i);
 
-      if (c->new_node != instruction->new_node)
+      if (c->new_node != unit->new_node)
         return FALSE;
       if (c->action == AMEND_CHANGE_MODIFIED && c->heading_changed)
         continue;
@@ -442,20 +452,19 @@ heading_only (const AmendInstruction *instruction)
         continue;
       return FALSE;
     }
-  return instruction->changes->len > 0;
+  return unit->changes->len > 0;
 }
 
 static gboolean
-only_renumbered (const AmendInstruction *instruction,
-                 const AmendNode        *n)
+only_renumbered (const AmendInstructionUnit *unit)
 {
   gboolean any = FALSE;
 
-  for (guint i = 0; i < instruction->changes->len; i++)
+  for (guint i = 0; i < unit->changes->len; i++)
     {
-      const AmendChange *c = g_ptr_array_index (instruction->changes, i);
+      const AmendChange *c = g_ptr_array_index (unit->changes, i);
 
-      if (c->new_node != n)
+      if (c->new_node != unit->new_node)
         continue;
       if (c->action != AMEND_CHANGE_RENUMBERED)
         return FALSE;
@@ -466,45 +475,88 @@ only_renumbered (const AmendInstruction *instruction,
 
 static void
 warn_skipped (AmendXmlChange         *self,
-              const AmendInstruction *instruction)
+              const AmendInstruction *instruction,
+              const AmendNode        *any)
 {
-  const AmendNode *any = instruction->new_node ? instruction->new_node : instruction->old_node;
-
   _amend_xml_warn (self->warnings, any ? any->line_start : 0, any ? any->eid : NULL,
                    _("instruction %s changes text outside the articles, divisions and annexes "
                      "(the preamble, or text before the first part), which a change export has no place for; "
                      "it was left out"), instruction->letter);
 }
 
-/* The mutations of one instruction, appended to @list. */
-static void
-add_instruction (AmendXmlChange         *self,
-                 GPtrArray              *list,
-                 const AmendInstruction *instruction)
+/* A division whose heading alone went (or came), its articles staying
+ * where they were. */
+static gboolean
+is_lifted (AmendXmlChange  *self,
+           const AmendNode *division,
+           gboolean         is_old)
 {
-  const AmendNode *o = instruction->old_node;
-  const AmendNode *n = instruction->new_node;
+  const AmendNode *parent = division->parent;
+  const AmendNode *other = parent ? partner (self, parent, is_old) : NULL;
 
+  if (!amend_node_is_division (division) || other == NULL || amend_node_n_children (division) == 0)
+    return FALSE;
+  for (guint i = 0; i < amend_node_n_children (division); i++)
+    {
+      const AmendNode *a = amend_node_child (division, i);
+      const AmendNode *p = partner (self, a, is_old);
+
+      if (a->kind != AMEND_NODE_ARTICLE || p == NULL || p->parent != other)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* STOP has no mutation for a heading without its content: the division
+ * goes with its articles, which come back where they stand now; or the
+ * articles go from where they stood, and come back in the new division. */
+static gboolean
+add_lifted (AmendXmlChange         *self,
+            GPtrArray              *list,
+            const AmendInstruction *instruction)
+{
+  const AmendInstructionUnit *d = g_ptr_array_index (instruction->units, 0);
+  gboolean gone = d->new_node == NULL;
+
+  if ((d->old_node == NULL) == (d->new_node == NULL) ||
+      !is_lifted (self, gone ? d->old_node : d->new_node, gone))
+    return FALSE;
+  if (gone)
+    add_remove (self, list, d->old_node);
+  for (guint i = 1; i < instruction->units->len; i++)
+    {
+      const AmendInstructionUnit *u = g_ptr_array_index (instruction->units, i);
+
+      if (u->old_node == NULL || u->new_node == NULL)
+        continue;
+      if (gone)
+        add_insert (self, list, u->new_node);
+      else
+        add_remove (self, list, u->old_node);
+    }
+  if (!gone)
+    add_insert (self, list, d->new_node);
+  return TRUE;
+}
+
+/* The mutations of one element of an instruction, appended to @list. */
+static void
+add_unit (AmendXmlChange             *self,
+          GPtrArray                  *list,
+          const AmendInstruction     *instruction,
+          const AmendInstructionUnit *unit)
+{
+  const AmendNode *o = unit->old_node;
+  const AmendNode *n = unit->new_node;
+
+  if (o == NULL && n == NULL)
+    return;
   if (o == NULL)
     {
-      /* New articles in a row, and the ones they renumber. */
-      g_autoptr(GHashTable) done = g_hash_table_new (NULL, NULL);
-
-      for (guint i = 0; i < instruction->changes->len; i++)
-        {
-          const AmendChange *c = g_ptr_array_index (instruction->changes, i);
-
-          if (c->new_node == NULL || !g_hash_table_add (done, (gpointer) c->new_node))
-            continue;
-          if (c->action == AMEND_CHANGE_INSERTED)
-            add_insert (self, list, c->new_node);
-          else if (c->old_node != NULL)
-            {
-              add_replace (self, list, AMEND_XML_REPLACE, c->old_node, c->new_node);
-              if (list->len > 0 && only_renumbered (instruction, c->new_node))
-                ((AmendXmlMutation *) g_ptr_array_index (list, list->len - 1))->renumbered = TRUE;
-            }
-        }
+      if (is_unit (n))
+        add_insert (self, list, n);
+      else
+        warn_skipped (self, instruction, n);
       return;
     }
   if (n == NULL)
@@ -514,12 +566,12 @@ add_instruction (AmendXmlChange         *self,
     }
   if (!is_unit (n) && n->kind != AMEND_NODE_EXPLANATION)
     {
-      warn_skipped (self, instruction);
+      warn_skipped (self, instruction, n);
       return;
     }
-  for (guint i = 0; i < instruction->changes->len; i++)
+  for (guint i = 0; i < unit->changes->len; i++)
     {
-      const AmendChange *c = g_ptr_array_index (instruction->changes, i);
+      const AmendChange *c = g_ptr_array_index (unit->changes, i);
 
       /* Moved: out of its old place, into the new one. */
       if (c->action == AMEND_CHANGE_MOVED && c->new_node == n)
@@ -529,13 +581,64 @@ add_instruction (AmendXmlChange         *self,
           return;
         }
     }
-  if (heading_only (instruction))
+  if (heading_only (unit))
     add_replace (self, list, AMEND_XML_REPLACE_HEADING, o, n);
   else
     {
+      guint before = list->len;
+
       add_replace (self, list, AMEND_XML_REPLACE, o, n);
-      if (list->len > 0 && only_renumbered (instruction, n))
+      if (list->len > before && only_renumbered (unit))
         ((AmendXmlMutation *) g_ptr_array_index (list, list->len - 1))->renumbered = TRUE;
+    }
+}
+
+/* Whether a replacement before (in @list or the mutations so far) holds
+ * @old_node: its renvooi shows this change too. */
+static AmendXmlMutation *
+covering (AmendXmlChange  *self,
+          GPtrArray       *list,
+          const AmendNode *old_node)
+{
+  for (const AmendNode *a = old_node ? old_node->parent : NULL; a != NULL; a = a->parent)
+    {
+      AmendXmlMutation *m = find_target (list, a);
+
+      if (m == NULL)
+        m = find_target (self->mutations, a);
+      if (m != NULL && m->kind == AMEND_XML_REPLACE)
+        return m;
+    }
+  return NULL;
+}
+
+/* The mutations of one instruction, appended to @list. */
+static void
+add_instruction (AmendXmlChange         *self,
+                 GPtrArray              *list,
+                 const AmendInstruction *instruction)
+{
+  if (instruction->units->len > 0 && add_lifted (self, list, instruction))
+    return;
+  for (guint i = 0; i < instruction->units->len; i++)
+    {
+      const AmendInstructionUnit *unit = g_ptr_array_index (instruction->units, i);
+      AmendXmlMutation *cover = covering (self, list, unit->old_node);
+
+      if (cover != NULL)
+        {
+          /* In a part replaced already: said there. */
+          if (find_target (list, cover->target) == NULL && instruction->summary &&
+              (cover->wat == NULL || strstr (cover->wat, instruction->summary) == NULL))
+            {
+              char *wat = g_strdup_printf ("%s%s%s. %s", cover->wat ? cover->wat : "", cover->wat ? "\n" : "",
+                                           instruction->letter, instruction->summary);
+              g_free (cover->wat);
+              cover->wat = wat;
+            }
+          continue;
+        }
+      add_unit (self, list, instruction, unit);
     }
 }
 
@@ -552,6 +655,24 @@ unit_of (const AmendNode *node)
     if (is_unit (n))
       return n;
   return NULL;
+}
+
+/* Whether a VoegToe writes @new_node already, or an element around it. */
+static gboolean
+inserted_already (AmendXmlChange  *self,
+                  const AmendNode *new_node)
+{
+  for (guint i = 0; i < self->mutations->len; i++)
+    {
+      const AmendXmlMutation *m = g_ptr_array_index (self->mutations, i);
+
+      if (m->kind != AMEND_XML_INSERT)
+        continue;
+      for (const AmendNode *a = new_node; a != NULL; a = a->parent)
+        if (a == m->node)
+          return TRUE;
+    }
+  return FALSE;
 }
 
 /* Emphasis or a link that changed with the words staying: no instruction
@@ -573,9 +694,11 @@ add_format_changes (AmendXmlChange *self,
         continue;
       n = unit_of (c->new_node);
       o = n ? partner (self, n, FALSE) : NULL;
-      if (o == NULL || targets (self->mutations, o))
+      if (o == NULL || targets (self->mutations, o) || inserted_already (self, n) ||
+          covering (self, self->mutations, o) != NULL)
         continue;
       m = add_mutation (self->mutations, AMEND_XML_REPLACE, o, NULL, NULL);
+      m->editorial = TRUE;
       m->node = merge (self, o, n);
       m->owned = wrap_in_ancestors ((AmendNode *) m->node, n);
       /* A .. Z, then AA, BB (Aanwijzing 6.15), as the instructions. */
@@ -815,7 +938,7 @@ amend_xml_change_segments (AmendXmlChange  *self,
 
   len = strlen (new_plain);
   end = MIN (end, len);
-  pieces = amend_word_diff (old_plain, new_plain);
+  pieces = amend_words_whole_diff (old_plain, new_plain);
   segments = new_segments ();
   for (guint i = 0; i < pieces->len; i++)
     {
@@ -842,7 +965,7 @@ GArray *
 amend_xml_change_plain_segments (const char *old_text,
                                  const char *new_text)
 {
-  g_autoptr(GArray) pieces = amend_word_diff (old_text ? old_text : "", new_text ? new_text : "");
+  g_autoptr(GArray) pieces = amend_words_whole_diff (old_text, new_text);
   GArray *segments = new_segments ();
 
   for (guint i = 0; i < pieces->len; i++)

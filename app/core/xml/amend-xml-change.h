@@ -37,6 +37,7 @@ typedef struct {
                                  * @before; NULL: it goes after the body (an annex) */
   gboolean         before;
   gboolean         renumbered;  /* REPLACE: only the numbers changed */
+  gboolean         editorial;   /* REPLACE: only emphasis or links changed, no words (STOP's revisie) */
   AmendNode       *owned;       /* the copy @node is part of, with its ancestors */
 } AmendXmlMutation;
 

@@ -101,6 +101,32 @@ date_of_expression (const char *expression)
   return is_date (candidate) ? g_steal_pointer (&candidate) : NULL;
 }
 
+/* The date of the work, not of this version: work-date, or the first day
+ * of the year the work identifier names (/akn/nl/act/gm9999/2027/apv),
+ * the only date of the work it has. */
+static gboolean
+check_work_date (AmendXmlMeta  *meta,
+                 GError       **error)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (meta->work_date != NULL)
+    return is_date (meta->work_date) || malformed ("work-date", meta->work_date, _("a date like 2027-01-01"), error);
+  parts = g_strsplit (meta->work, "/", -1);
+  if (g_strv_length (parts) > 5 && strlen (parts[5]) >= 4 && g_ascii_isdigit (parts[5][0]))
+    {
+      g_autofree char *candidate = strlen (parts[5]) == 10 ? g_strdup (parts[5])
+                                                            : g_strdup_printf ("%.4s-01-01", parts[5]);
+      if (is_date (candidate))
+        {
+          meta->work_date = g_steal_pointer (&candidate);
+          return TRUE;
+        }
+    }
+  meta->work_date = g_strdup (meta->date);
+  return TRUE;
+}
+
 static gboolean
 check_identifiers (AmendXmlMeta  *meta,
                    GError       **error)
@@ -139,7 +165,7 @@ check_identifiers (AmendXmlMeta  *meta,
     meta->date = date_of_expression (meta->expression);
   if (meta->date == NULL)
     return missing ("date", "2027-01-01", error);
-  return TRUE;
+  return check_work_date (meta, error);
 }
 
 /**
@@ -163,6 +189,7 @@ amend_xml_meta_load (AmendXmlMeta  *meta,
   meta->work = dup_value (doc, "work");
   meta->expression = dup_value (doc, "expression");
   meta->date = dup_value (doc, "date");
+  meta->work_date = dup_value (doc, "work-date");
   meta->in_force = dup_value (doc, "in-force");
   meta->decision_title = dup_value (doc, "decision-title");
 
@@ -184,9 +211,172 @@ amend_xml_meta_load (AmendXmlMeta  *meta,
   return check_identifiers (meta, error);
 }
 
+/* The council of a municipality, the one body whose TOOI code the
+ * standard's own example shows (gemeenteraad). */
+#define TOOI_GEMEENTERAAD "/tooi/def/thes/kern/c_2a7d8663"
+
+static const struct {
+  const char *prefix;
+  const char *kind;
+} authority_kinds[] = {
+  { "gm", "gemeente" },
+  { "pv", "provincie" },
+  { "ws", "waterschap" },
+  { "mnre", "ministerie" },
+};
+
+static char *
+authority_tooi (const char *authority)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (authority_kinds); i++)
+    if (g_str_has_prefix (authority, authority_kinds[i].prefix) &&
+        g_ascii_isdigit (authority[strlen (authority_kinds[i].prefix)]))
+      return g_strdup_printf ("/tooi/id/%s/%s", authority_kinds[i].kind, authority);
+  return NULL;
+}
+
+static gboolean
+check_date (const char  *key,
+            const char  *value,
+            GError     **error)
+{
+  if (value == NULL || is_date (value))
+    return TRUE;
+  return malformed (key, value, _("a date like 2027-01-01"), error);
+}
+
+/* soortBestuursorgaan: a TOOI URI as given, or the council's. */
+static gboolean
+load_body (AmendXmlMeta  *meta,
+           AmendDocument *doc,
+           GError       **error)
+{
+  g_autofree char *body = dup_value (doc, "body");
+
+  if (body != NULL && g_str_has_prefix (body, "/tooi/def/thes/kern/c_"))
+    {
+      meta->body = g_steal_pointer (&body);
+      return TRUE;
+    }
+  if (body != NULL && g_ascii_strcasecmp (body, "raad") != 0 && g_ascii_strcasecmp (body, "gemeenteraad") != 0)
+    return malformed ("body", body, _("the TOOI code of the body that decides, like /tooi/def/thes/kern/c_2a7d8663 "
+                                      "(gemeenteraad), or raad"), error);
+  if (body == NULL && !(g_str_has_prefix (meta->authority, "gm") &&
+                        (meta->authority_name == NULL || strstr (meta->authority_name, "raad") != NULL)))
+    return missing ("body", "/tooi/def/thes/kern/c_...", error);
+  if (!g_str_has_prefix (meta->authority, "gm"))
+    return malformed ("body", body, _("the TOOI code of the body that decides (raad means a municipal council)"),
+                      error);
+  meta->body = g_strdup (TOOI_GEMEENTERAAD);
+  return TRUE;
+}
+
+static gboolean
+load_subjects (AmendXmlMeta  *meta,
+               AmendDocument *doc,
+               GError       **error)
+{
+  g_autofree char *subjects = dup_value (doc, "subjects");
+  g_autoptr(GStrvBuilder) list = g_strv_builder_new ();
+  g_auto(GStrv) parts = NULL;
+
+  if (subjects == NULL)
+    return missing ("subjects", "/tooi/def/concept/c_...", error);
+  parts = g_strsplit_set (subjects, ", ", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      if (parts[i][0] == '\0')
+        continue;
+      if (!g_str_has_prefix (parts[i], "/tooi/def/concept/"))
+        return malformed ("subjects", parts[i], _("TOOI subjects like /tooi/def/concept/c_9d1917e9, separated by commas"),
+                          error);
+      g_strv_builder_add (list, parts[i]);
+    }
+  meta->subjects = g_strv_builder_end (list);
+  return TRUE;
+}
+
+/* "/akn/nl/bill/gm9999/2027/apv": the decision's work, in the year it was
+ * taken, named after the regulation (and the version it makes). */
+static char *
+decision_work (AmendXmlMeta *meta,
+               const char   *decision_name)
+{
+  const char *last = strrchr (meta->work, '/');
+  g_autofree char *name = g_strdup (decision_name ? decision_name : last ? last + 1 : "besluit");
+
+  g_strdelimit (name, ".", '-');
+  return g_strdup_printf ("/akn/nl/bill/%s/%.4s/%s", meta->authority, meta->decided, name);
+}
+
+/**
+ * amend_xml_meta_load_delivery:
+ * @decision_name: (nullable): the last part of the decision's work when it
+ *   is made, by default the regulation's
+ *
+ * Reads and checks what a delivery to the LVBB needs beyond
+ * amend_xml_meta_load(), which must have loaded @meta: decided, signed,
+ * known-on, body, subjects, regulation-kind and decision-work.
+ */
+gboolean
+amend_xml_meta_load_delivery (AmendXmlMeta  *meta,
+                              AmendDocument *doc,
+                              const char    *decision_name,
+                              GError       **error)
+{
+  g_autofree char *decided = dup_value (doc, "decided");
+
+  /* The front matter says it first; else what the caller knew (the
+   * record of the amendment the council adopted). */
+  if (decided != NULL)
+    {
+      g_free (meta->decided);
+      meta->decided = g_steal_pointer (&decided);
+    }
+  meta->signed_on = dup_value (doc, "signed");
+  meta->known_on = dup_value (doc, "known-on");
+  meta->regulation_kind = dup_value (doc, "regulation-kind");
+  meta->decision_work = dup_value (doc, "decision-work");
+  meta->authority_tooi = authority_tooi (meta->authority);
+
+  if (meta->authority_tooi == NULL)
+    return malformed ("authority", meta->authority,
+                      _("the code of a municipality (gm), province (pv), water board (ws) or ministry (mnre)"), error);
+  if (meta->decided == NULL)
+    return missing ("decided", "2027-01-01", error);
+  if (!check_date ("decided", meta->decided, error) || !check_date ("signed", meta->signed_on, error) ||
+      !check_date ("known-on", meta->known_on, error))
+    return FALSE;
+  if (meta->signed_on == NULL)
+    meta->signed_on = g_strdup (meta->decided);
+  if (meta->known_on == NULL)
+    meta->known_on = g_strdup (meta->signed_on);
+  if (!load_body (meta, doc, error) || !load_subjects (meta, doc, error))
+    return FALSE;
+  if (meta->regulation_kind == NULL)
+    return missing ("regulation-kind", "/join/id/stop/regelingtype_...", error);
+  if (!g_str_has_prefix (meta->regulation_kind, "/join/id/stop/regelingtype_"))
+    return malformed ("regulation-kind", meta->regulation_kind,
+                      _("a kind of regulation of STOP's list, like /join/id/stop/regelingtype_003"), error);
+  if (meta->decision_work == NULL)
+    meta->decision_work = decision_work (meta, decision_name);
+  else if (!g_str_has_prefix (meta->decision_work, "/akn/nl/bill/") || strchr (meta->decision_work, '.'))
+    return malformed ("decision-work", meta->decision_work,
+                      _("a decision's work identifier like /akn/nl/bill/gm9999/2027/apv, without full stops"), error);
+  return TRUE;
+}
+
 void
 amend_xml_meta_clear (AmendXmlMeta *meta)
 {
+  g_clear_pointer (&meta->decided, g_free);
+  g_clear_pointer (&meta->signed_on, g_free);
+  g_clear_pointer (&meta->known_on, g_free);
+  g_clear_pointer (&meta->body, g_free);
+  g_clear_pointer (&meta->subjects, g_strfreev);
+  g_clear_pointer (&meta->regulation_kind, g_free);
+  g_clear_pointer (&meta->decision_work, g_free);
+  g_clear_pointer (&meta->authority_tooi, g_free);
   g_clear_pointer (&meta->title, g_free);
   g_clear_pointer (&meta->citation, g_free);
   g_clear_pointer (&meta->authority, g_free);
@@ -194,6 +384,7 @@ amend_xml_meta_clear (AmendXmlMeta *meta)
   g_clear_pointer (&meta->work, g_free);
   g_clear_pointer (&meta->expression, g_free);
   g_clear_pointer (&meta->date, g_free);
+  g_clear_pointer (&meta->work_date, g_free);
   g_clear_pointer (&meta->in_force, g_free);
   g_clear_pointer (&meta->decision_title, g_free);
 }

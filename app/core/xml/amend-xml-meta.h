@@ -19,13 +19,28 @@ typedef struct {
   char *work;            /* work: "/akn/nl/act/gm9999/2027/apv" */
   char *expression;      /* expression: "/akn/nl/act/gm9999/2027/apv/nld@2027-01-01" */
   char *date;            /* date: "2027-01-01", the date of the expression */
+  char *work_date;       /* work-date: the date of the work, its first version (Akoma Ntoso's work FRBRdate) */
   char *in_force;        /* in-force: when the establishing decision takes effect, may be NULL */
   char *decision_title;  /* decision-title: the title of the establishing decision, may be NULL */
+
+  /* What a delivery to the LVBB needs besides (amend_xml_meta_load_delivery()) */
+  char  *decided;         /* decided: the day the decision was taken (Procedurestap Vaststelling) */
+  char  *signed_on;       /* signed: the day it was signed (Ondertekening); decided when missing */
+  char  *known_on;        /* known-on: bekendOp of the Procedureverloop; signed when missing */
+  char  *body;            /* body: soortBestuursorgaan, a TOOI URI (raad, gemeenteraad: the council's) */
+  char **subjects;        /* subjects: onderwerpen, TOOI concept URIs */
+  char  *regulation_kind; /* regulation-kind: soortRegeling, /join/id/stop/regelingtype_... */
+  char  *decision_work;   /* decision-work: the decision's FRBRWork, /akn/nl/bill/...; made when missing */
+  char  *authority_tooi;  /* /tooi/id/gemeente/gm9999, from authority */
 } AmendXmlMeta;
 
 gboolean amend_xml_meta_load  (AmendXmlMeta  *meta,
                                AmendDocument *doc,
                                GError       **error);
+gboolean amend_xml_meta_load_delivery (AmendXmlMeta  *meta,
+                                       AmendDocument *doc,
+                                       const char    *decision_name,
+                                       GError       **error);
 void     amend_xml_meta_clear (AmendXmlMeta  *meta);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AmendXmlMeta, amend_xml_meta_clear)

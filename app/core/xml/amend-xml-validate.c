@@ -33,7 +33,9 @@ const char *
 amend_xml_schema_for_namespace (const char *ns)
 {
   if (g_strcmp0 (ns, AMEND_XML_NS_STOP_TEKST) == 0)
-    return "stop-1.1.0/imop-tekst.xsd";
+    return "stop-1.3.0/imop-tekst.xsd";
+  if (g_strcmp0 (ns, AMEND_XML_NS_LVBB) == 0)
+    return "lvbb-1.3.0/lvbb-stop-aanlevering.xsd";
   if (g_strcmp0 (ns, AMEND_XML_NS_AKN) == 0)
     return "akn-3.0/akomantoso30.xsd";
   return NULL;
@@ -69,8 +71,8 @@ amend_xml_namespace_of_root (const char  *name,
 
 /* A root element in a namespace it does not belong in ("AanleveringBesluit"
  * in STOP's text namespace) would only meet "no matching global
- * declaration": say where it belongs.  And a delivery to the LVBB, which
- * has a schema of its own, is named as such. */
+ * declaration": say where it belongs.  A delivery to the LVBB is
+ * validated against the LVBB's schema (lvbb-1.3.0/). */
 static gboolean
 refuse_root (xmlNodePtr   root,
              const char  *ns,
@@ -84,15 +86,6 @@ refuse_root (xmlNodePtr   root,
       g_set_error (error, AMEND_ERROR, AMEND_ERROR_INVALID,
                    _("the root element %s is in the namespace %s, but %s's %s is in %s"),
                    (const char *) root->name, ns ? ns : _("(none)"), format, (const char *) root->name, expected);
-      return TRUE;
-    }
-  if (g_strcmp0 (ns, AMEND_XML_NS_LVBB) == 0)
-    {
-      g_set_error (error, AMEND_ERROR, AMEND_ERROR_INVALID,
-                   _("the root element %s is a delivery to the LVBB (namespace %s), which Amend does not validate: "
-                     "it validates STOP text (%s) and Akoma Ntoso (%s); check the delivery with the LVBB's own schema, "
-                     "lvbb-stop-aanlevering.xsd"),
-                   (const char *) root->name, ns, AMEND_XML_NS_STOP_TEKST, AMEND_XML_NS_AKN);
       return TRUE;
     }
   return FALSE;
@@ -187,7 +180,7 @@ load_schema (const char     *path,
 
 /**
  * amend_xml_validate:
- * @schema_dir: the folder that holds stop-1.1.0/ and akn-3.0/
+ * @schema_dir: the folder that holds stop-1.3.0/, lvbb-1.3.0/ and akn-3.0/
  * @findings: what is invalid is added here, as #AmendDiagnostic
  *
  * Validates @doc against the XSD of its root namespace.
@@ -226,7 +219,7 @@ amend_xml_validate (xmlDocPtr    doc,
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
       g_set_error (error, AMEND_ERROR, AMEND_ERROR_NOT_FOUND,
-                   _("there is no %s in %s: give the folder that holds stop-1.1.0/ and akn-3.0/"),
+                   _("there is no %s in %s: give the folder that holds stop-1.3.0/, lvbb-1.3.0/ and akn-3.0/"),
                    relative, schema_dir);
       return FALSE;
     }

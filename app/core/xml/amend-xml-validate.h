@@ -10,7 +10,8 @@
 G_BEGIN_DECLS
 
 /* The schema of a root namespace, relative to the schema folder:
- * "stop-1.1.0/imop-tekst.xsd" or "akn-3.0/akomantoso30.xsd"; NULL for a
+ * "stop-1.3.0/imop-tekst.xsd", "lvbb-1.3.0/lvbb-stop-aanlevering.xsd" or
+ * "akn-3.0/akomantoso30.xsd"; NULL for a
  * namespace Amend has no schema for. */
 const char *amend_xml_schema_for_namespace (const char  *ns);
 

@@ -1,0 +1,139 @@
+/* amend-command-order.c: amend order [--json]
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "amend-cli-merge.h"
+#include "amend-collision.h"
+
+static gboolean opt_json;
+
+static const GOptionEntry entries[] = {
+  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print the order as JSON"), NULL },
+  AMEND_CLI_REPO_OPTION,
+  { NULL }
+};
+
+static char *
+slugs_of (GPtrArray *amendments)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < amendments->len; i++)
+    g_string_append_printf (s, "%s%s", i ? ", " : "", amend_amendment_get_slug (g_ptr_array_index (amendments, i)));
+  return g_string_free (s, FALSE);
+}
+
+static void
+add_slugs (JsonBuilder *b,
+           const char  *name,
+           GPtrArray   *amendments)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_begin_array (b);
+  for (guint i = 0; i < amendments->len; i++)
+    json_builder_add_string_value (b, amend_amendment_get_slug (g_ptr_array_index (amendments, i)));
+  json_builder_end_array (b);
+}
+
+static void
+print_json (GPtrArray *order)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_array (b);
+  for (guint i = 0; i < order->len; i++)
+    {
+      AmendVotingStep *s = g_ptr_array_index (order, i);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "position");
+      json_builder_add_int_value (b, i + 1);
+      json_builder_set_member_name (b, "slug");
+      json_builder_add_string_value (b, amend_amendment_get_slug (s->amendment));
+      json_builder_set_member_name (b, "title");
+      json_builder_add_string_value (b, amend_amendment_get_title (s->amendment));
+      json_builder_set_member_name (b, "before");
+      if (s->before)
+        json_builder_add_string_value (b, amend_amendment_get_slug (s->before));
+      else
+        json_builder_add_null_value (b);
+      json_builder_set_member_name (b, "reach");
+      json_builder_add_int_value (b, s->reach);
+      json_builder_set_member_name (b, "furthest");
+      json_builder_add_boolean_value (b, s->furthest);
+      add_slugs (b, "competes", s->competes);
+      add_slugs (b, "lapses", s->lapses);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  amend_cli_print_json (b);
+}
+
+static void
+print_text (GPtrArray *order)
+{
+  if (order->len == 0)
+    {
+      g_print (_("No amendment is submitted, so there is nothing to vote on\n"));
+      return;
+    }
+  for (guint i = 0; i < order->len; i++)
+    {
+      AmendVotingStep *s = g_ptr_array_index (order, i);
+      g_autofree char *competes = slugs_of (s->competes);
+      g_autofree char *lapses = slugs_of (s->lapses);
+
+      g_print ("%2u. %s  \xe2\x80\x9c%s\xe2\x80\x9d\n", i + 1, amend_amendment_get_slug (s->amendment),
+               amend_amendment_get_title (s->amendment));
+      if (s->before)
+        g_print (_("    a subamendment: voted before %s, which it amends\n"), amend_amendment_get_slug (s->before));
+      if (s->competes->len > 0)
+        g_print (s->furthest ? _("    the most far-reaching of the amendments that compete with %s\n")
+                             : _("    competes with %s, which reach further or as far\n"), competes);
+      if (s->lapses->len > 0)
+        g_print (_("    if it is adopted, %s lapses (cannot be adopted any more)\n"), lapses);
+    }
+}
+
+static int
+run (int    argc,
+     char **argv)
+{
+  g_autoptr(GOptionContext) context = amend_cli_option_context (&amend_command_order, entries);
+  g_autoptr(AmendRepository) repo = NULL;
+  g_autoptr(AmendCollisions) found = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = AMEND_EXIT_OK;
+
+  if (!amend_cli_parse (&amend_command_order, context, &argc, &argv, &status))
+    return status;
+  if (argc != 1)
+    return amend_cli_usage_error (&amend_command_order, _("order takes no arguments"));
+  repo = amend_cli_open_repository (&status);
+  if (repo == NULL)
+    return status;
+  found = amend_collisions_find (repo, FALSE, &error);
+  if (found == NULL)
+    return amend_cli_report (error, NULL);
+  if (opt_json)
+    print_json (amend_collisions_get_order (found));
+  else
+    print_text (amend_collisions_get_order (found));
+  return AMEND_EXIT_OK;
+}
+
+const AmendCommand amend_command_order = {
+  .name = "order",
+  .parameters = "[--json]",
+  .summary = N_("Propose the order in which the council votes on the submitted amendments"),
+  .description = N_("Orders the submitted amendments as a council votes on them: a subamendment right before the "
+                    "amendment it amends; of amendments that change the same articles the most far-reaching first "
+                    "(the one that changes the most words and nodes); otherwise in the order of the text. Says which "
+                    "amendments lapse when one is adopted, because they can no longer be merged after it. With --json "
+                    "an array of objects with position, slug, title, before, reach, furthest, competes and lapses."),
+  .run = run,
+};

@@ -1,0 +1,401 @@
+/* amend-decision.c: the council decides on amendments
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * How a Dutch council decides: amendments are voted one by one before the
+ * proposal; a majority for adopts, anything else (a tie too) rejects.
+ *
+ *  - adopting commits the decision (status aangenomen, the [vote] group)
+ *    on the amendment's branch and merges that commit into main (a
+ *    subamendment: into its amendment's branch) as a real merge commit
+ *    with two parents, made by the structural merge; the record comes
+ *    along into main as the archive of what was decided;
+ *  - rejecting commits the decision on the amendment's branch, which
+ *    stays;
+ *  - bringing an amendment up to date merges main (or its amendment) into
+ *    it with the same merge: its history is kept, nothing is rebased.
+ *
+ * Only an amendment that is ingediend can be decided.  Nothing is written
+ * when the working copy has unsaved changes, git left a merge or rebase
+ * unfinished, another program holds the lock, or Amend's own merge waits
+ * (amend_repository_check_can_write).
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "amend-amendment-private.h"
+#include "amend-decision.h"
+#include "amend-pending-merge-private.h"
+
+/* "2027-03-14" -> itself, checked; NULL -> today. */
+gboolean
+amend_vote_parse_date (const char *text,
+                       char      **date,
+                       GError    **error)
+{
+  gboolean shaped = text != NULL && strlen (text) == 10 && text[4] == '-' && text[7] == '-';
+
+  if (text == NULL)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      *date = g_date_time_format (now, "%Y-%m-%d");
+      return TRUE;
+    }
+  for (guint i = 0; shaped && i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+      shaped = FALSE;
+  if (!shaped || !g_date_valid_dmy (atoi (text + 8), atoi (text + 5), atoi (text)))
+    {
+      g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_INVALID,
+                   _("%s is no date; give it as YYYY-MM-DD, for example 2027-03-14"), text);
+      return FALSE;
+    }
+  *date = g_strdup (text);
+  return TRUE;
+}
+
+static gboolean
+check_saved (AmendRepository *repo,
+             const char      *what,
+             GError         **error)
+{
+  g_autoptr(GPtrArray) changes = amend_repository_list_changes (repo, error);
+  GString *names;
+
+  if (changes == NULL)
+    return FALSE;
+  if (changes->len == 0)
+    return TRUE;
+  names = g_string_new (NULL);
+  for (guint i = 0; i < changes->len && i < 3; i++)
+    g_string_append_printf (names, "%s%s", i ? ", " : "", ((AmendFileChange *) g_ptr_array_index (changes, i))->path);
+  if (changes->len > 3)
+    g_string_append (names, ", \xe2\x80\xa6");
+  g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_DIRTY,
+               g_dngettext (GETTEXT_PACKAGE,
+                            "%s: %s has changes that are not saved; save them with amend save first",
+                            "%s: %s have changes that are not saved; save them with amend save first",
+                            changes->len), what, names->str);
+  g_string_free (names, TRUE);
+  return FALSE;
+}
+
+/* The branch an amendment is adopted into: its amendment's for a
+ * subamendment, main for the others. */
+char *
+amend_decision_target_branch (AmendRepository *repo,
+                              AmendAmendment  *amendment,
+                              GError         **error)
+{
+  const char *amends = amend_amendment_get_amends (amendment);
+
+  if (amends == NULL)
+    return amend_repository_dup_main_branch (repo, error);
+  return g_strconcat (AMEND_AMENDMENT_BRANCH_PREFIX, amends, NULL);
+}
+
+/* A subamendment is decided before its amendment: once that one is
+ * decided, the subamendment has lapsed. */
+static gboolean
+check_target (AmendRepository *repo,
+              AmendAmendment  *amendment,
+              GError         **error)
+{
+  const char *amends = amend_amendment_get_amends (amendment);
+  g_autoptr(AmendAmendment) parent = NULL;
+  AmendStatus status;
+
+  if (amends == NULL)
+    return TRUE;
+  parent = amend_amendment_lookup (repo, amends, error);
+  if (parent == NULL)
+    return FALSE;
+  status = amend_amendment_get_status (parent);
+  if (status == AMEND_STATUS_CONCEPT || status == AMEND_STATUS_SUBMITTED)
+    return TRUE;
+  g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_TRANSITION,
+               _("the subamendment " "\xe2\x80\x9c" "%s" "\xe2\x80\x9d" " has lapsed: the amendment it amends, "
+                 "\xe2\x80\x9c" "%s" "\xe2\x80\x9d" ", is %s already; reject or withdraw it"),
+               amend_amendment_get_slug (amendment), amends, amend_status_to_string (status));
+  return FALSE;
+}
+
+/* The amendment @name, ready to be decided: checks first, nothing
+ * written. */
+static AmendAmendment *
+prepare (AmendRepository *repo,
+         const char      *name,
+         AmendStatus      to,
+         const AmendVote *vote,
+         const char      *what,
+         GError         **error)
+{
+  g_autofree char *slug = amend_amendment_slug_of (repo, name, error);
+  g_autoptr(AmendAmendment) self = NULL;
+
+  if (slug == NULL || !amend_repository_check_can_write (repo, FALSE, error))
+    return NULL;
+  self = amend_amendment_lookup (repo, slug, error);
+  if (self == NULL)
+    return NULL;
+  if (!amend_amendment_has_record (self))
+    {
+      g_autofree char *record = amend_amendment_record_path (slug);
+      g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_NOT_FOUND,
+                   _("the branch %s has no record %s, so it has no status; it was not made as an amendment"),
+                   amend_amendment_get_branch (self), record);
+      return NULL;
+    }
+  if (!amend_amendment_set_status (self, to, NULL, error) || !check_saved (repo, what, error) ||
+      !check_target (repo, self, error))
+    return NULL;
+  if (vote)
+    amend_amendment_set_vote (self, vote);
+  return g_steal_pointer (&self);
+}
+
+static char *
+adopt_message (AmendAmendment  *self,
+               const AmendVote *vote,
+               const char      *target)
+{
+  g_autofree char *decision = amend_amendment_decision_message (self, vote);
+  const char *body = strchr (decision, '\n');
+
+  /* The decision's own subject is the commit on the amendment's branch;
+   * the merge says what went where. */
+  return g_strdup_printf (_("Merge adopted amendment %s into %s: %s\n%s"), amend_amendment_get_slug (self), target,
+                          amend_amendment_get_title (self), body ? body : "\n");
+}
+
+/**
+ * amend_decision_adopt:
+ * @vote: the decision: its date and meeting, the votes when counted
+ * @outcome: (out): done, or waiting for conflicts to be resolved
+ *
+ * Adopts @name: the decision on its branch, and its merge into main (or
+ * into its amendment).  With conflicts nothing is committed: the merge
+ * waits under .git/amend/merge for amend resolve and --continue.
+ */
+AmendAmendment *
+amend_decision_adopt (AmendRepository   *repo,
+                      const char        *name,
+                      const AmendVote   *vote,
+                      AmendMergeOutcome *outcome,
+                      GError           **error)
+{
+  g_autoptr(AmendAmendment) self = NULL;
+  g_autoptr(AmendPendingMerge) pending = NULL;
+  g_autoptr(git_signature) sig = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *target_ref = NULL;
+  g_autofree char *side_ref = NULL;
+  g_autofree char *record_path = NULL;
+  g_autofree char *record = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *side_message = NULL;
+  AmendMergeStart start = { 0 };
+
+  g_return_val_if_fail (AMEND_IS_REPOSITORY (repo), NULL);
+  g_return_val_if_fail (vote != NULL && vote->result == AMEND_STATUS_ADOPTED, NULL);
+
+  self = prepare (repo, name, AMEND_STATUS_ADOPTED, vote, _("cannot adopt the amendment"), error);
+  if (self == NULL || (target = amend_decision_target_branch (repo, self, error)) == NULL)
+    return NULL;
+  sig = amend_repository_make_signature (repo, NULL, NULL, NULL, error);
+  if (sig == NULL)
+    return NULL;
+  target_ref = g_strconcat ("refs/heads/", target, NULL);
+  side_ref = amend_amendment_refname (amend_amendment_get_slug (self));
+  record_path = amend_amendment_record_path (amend_amendment_get_slug (self));
+  record = amend_amendment_to_data (self, NULL);
+  side_message = amend_amendment_decision_message (self, vote);
+  message = adopt_message (self, vote, target);
+
+  start.command = "adopt";
+  start.amendment = amend_amendment_get_slug (self);
+  start.target = target_ref;
+  start.message = message;
+  start.signature = sig;
+  start.side_ref = side_ref;
+  start.side_path = record_path;
+  start.side_data = record;
+  start.side_message = side_message;
+  pending = amend_pending_merge_start (repo, &start, outcome, error);
+  if (pending == NULL)
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+/* Rejects @name: the decision, committed on its branch. */
+AmendAmendment *
+amend_decision_reject (AmendRepository *repo,
+                       const char      *name,
+                       const AmendVote *vote,
+                       GError         **error)
+{
+  g_autoptr(AmendAmendment) checked = NULL;
+
+  g_return_val_if_fail (AMEND_IS_REPOSITORY (repo), NULL);
+  g_return_val_if_fail (vote != NULL && vote->result == AMEND_STATUS_REJECTED, NULL);
+
+  checked = prepare (repo, name, AMEND_STATUS_REJECTED, vote, _("cannot reject the amendment"), error);
+  if (checked == NULL)
+    return NULL;
+  return amend_amendment_reject (repo, amend_amendment_get_slug (checked), vote, error);
+}
+
+/* The vote decides: a majority for adopts, a tie or less rejects. */
+AmendAmendment *
+amend_decision_vote (AmendRepository   *repo,
+                     const char        *name,
+                     const AmendVote   *vote,
+                     AmendMergeOutcome *outcome,
+                     GError           **error)
+{
+  AmendVote counted = *vote;
+
+  counted.result = vote->votes_for > vote->votes_against ? AMEND_STATUS_ADOPTED : AMEND_STATUS_REJECTED;
+  *outcome = AMEND_MERGE_OUTCOME_DONE;
+  if (counted.result == AMEND_STATUS_ADOPTED)
+    return amend_decision_adopt (repo, name, &counted, outcome, error);
+  return amend_decision_reject (repo, name, &counted, error);
+}
+
+/**
+ * amend_decision_update:
+ *
+ * Brings @name up to date: merges main (or, for a subamendment, its
+ * amendment) into it with the structural merge.
+ */
+AmendAmendment *
+amend_decision_update (AmendRepository   *repo,
+                       const char        *name,
+                       AmendMergeOutcome *outcome,
+                       GError           **error)
+{
+  g_autofree char *slug = amend_amendment_slug_of (repo, name, error);
+  g_autoptr(AmendAmendment) self = NULL;
+  g_autoptr(AmendPendingMerge) pending = NULL;
+  g_autoptr(git_signature) sig = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *from_ref = NULL;
+  g_autofree char *target_ref = NULL;
+  g_autofree char *message = NULL;
+  AmendMergeStart start = { 0 };
+  git_oid theirs;
+  AmendStatus status;
+
+  g_return_val_if_fail (AMEND_IS_REPOSITORY (repo), NULL);
+
+  if (slug == NULL || !amend_repository_check_can_write (repo, FALSE, error) ||
+      (self = amend_amendment_lookup (repo, slug, error)) == NULL)
+    return NULL;
+  status = amend_amendment_get_status (self);
+  if (status != AMEND_STATUS_CONCEPT && status != AMEND_STATUS_SUBMITTED)
+    {
+      g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_TRANSITION,
+                   _("the amendment " "\xe2\x80\x9c" "%s" "\xe2\x80\x9d" " is %s, so it does not change any more"),
+                   slug, amend_status_to_string (status));
+      return NULL;
+    }
+  if (!check_saved (repo, _("cannot bring the amendment up to date"), error) ||
+      (from = amend_decision_target_branch (repo, self, error)) == NULL ||
+      (sig = amend_repository_make_signature (repo, NULL, NULL, NULL, error)) == NULL)
+    return NULL;
+  from_ref = g_strconcat ("refs/heads/", from, NULL);
+  if (git_reference_name_to_id (&theirs, amend_repository_get_git (repo), from_ref) < 0)
+    {
+      amend_repository_set_git_error (error, -1, _("cannot read the branch %s"), from);
+      return NULL;
+    }
+  target_ref = amend_amendment_refname (slug);
+  message = g_strdup_printf (_("Bring amendment %s up to date with %s"), slug, from);
+  start.command = "update";
+  start.amendment = slug;
+  start.target = target_ref;
+  start.theirs = &theirs;
+  start.message = message;
+  start.signature = sig;
+  pending = amend_pending_merge_start (repo, &start, outcome, error);
+  if (pending == NULL)
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+/* ----------------------------------------------------------------------- */
+/* Whether open amendments still apply                                      */
+/* ----------------------------------------------------------------------- */
+
+static gboolean
+check_one (AmendRepository *repo,
+           AmendAmendment  *a,
+           GError         **error)
+{
+  git_repository *git = amend_repository_get_git (repo);
+  g_autofree char *target = amend_decision_target_branch (repo, a, error);
+  g_autofree char *target_ref = NULL;
+  g_autoptr(AmendTreeMerge) trial = NULL;
+  g_auto(GStrv) ids = NULL;
+  git_oid tip, into, base;
+
+  if (target == NULL)
+    return FALSE;
+  target_ref = g_strconcat ("refs/heads/", target, NULL);
+  if (git_oid_fromstr (&tip, amend_amendment_get_commit (a)) < 0 ||
+      git_reference_name_to_id (&into, git, target_ref) < 0)
+    {
+      /* An amendment whose amendment is gone has nothing to apply to. */
+      amend_amendment_set_apply_state (a, AMEND_APPLY_UNKNOWN, NULL);
+      return TRUE;
+    }
+  if (git_oid_equal (&tip, &into) || git_graph_descendant_of (git, &into, &tip) == 1)
+    {
+      amend_amendment_set_apply_state (a, AMEND_APPLY_CONTAINED, NULL);
+      return TRUE;
+    }
+  /* Nothing happened on the target since the amendment left it. */
+  if (git_merge_base (&base, git, &tip, &into) == 0 && git_oid_equal (&base, &into))
+    {
+      amend_amendment_set_apply_state (a, AMEND_APPLY_CLEAN, NULL);
+      return TRUE;
+    }
+  trial = amend_merge_commits (repo, &into, &tip, NULL, error);
+  if (trial == NULL)
+    return FALSE;
+  ids = amend_tree_merge_dup_conflict_ids (trial);
+  amend_amendment_set_apply_state (a, ids[0] ? AMEND_APPLY_CONFLICTS : AMEND_APPLY_CLEAN,
+                                   (const char * const *) ids);
+  return TRUE;
+}
+
+/**
+ * amend_decision_check_open:
+ * @amendments: (element-type AmendAmendment): from amend_amendment_list()
+ *
+ * For each open amendment (concept or ingediend): is it already in what it
+ * would be adopted into (also when merged with git), would it merge
+ * cleanly, or with conflicts in which nodes.  Trial merges in memory.
+ */
+gboolean
+amend_decision_check_open (AmendRepository *repo,
+                           GPtrArray       *amendments,
+                           GError         **error)
+{
+  g_return_val_if_fail (AMEND_IS_REPOSITORY (repo), FALSE);
+
+  for (guint i = 0; i < amendments->len; i++)
+    {
+      AmendAmendment *a = g_ptr_array_index (amendments, i);
+      AmendStatus status = amend_amendment_get_status (a);
+
+      if (status != AMEND_STATUS_CONCEPT && status != AMEND_STATUS_SUBMITTED)
+        continue;
+      if (!check_one (repo, a, error))
+        return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,294 @@
+/* amend-merge-check.c: the promise of the merge, checked on its result
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * "The diff from the base to the result holds each side's changes, or the
+ * node is a conflict."  The check does not trust the merge: it diffs the
+ * base against the result (the model that is written) with the legal
+ * diff, and compares that with each side's own diff, node by node:
+ *
+ *  - what a side deleted is not in the result;
+ *  - what a side kept is, with the number, kind word and title it gave it,
+ *    under the parent it moved it to;
+ *  - a paragraph a side changed holds that side's words
+ *    (amend_word_table_contains_changes);
+ *  - what a side inserted is in the result, by kind, number, title and
+ *    first words.
+ *
+ * Nodes that are conflicts are left out: they hold ours until resolved.
+ * A node that fails becomes a conflict of kind CHECK (its article, where
+ * it is in one), so a fault in the merge shows as a question to a person,
+ * never as a change quietly lost.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "amend-merge-private.h"
+
+typedef struct {
+  Merger     *m;
+  AmendDiff  *d_r;
+  GHashTable *whole;     /* base nodes in a conflict taken whole */
+  GHashTable *heads;     /* base nodes whose heading is a conflict */
+  GHashTable *texts;     /* base nodes whose text is a conflict */
+  GHashTable *places;    /* base nodes whose place is a conflict */
+  GHashTable *r_keys;    /* keys of the result's nodes, made when needed */
+  AmendDocument *written;
+  GPtrArray  *wrong;     /* of Ident, each once */
+  GHashTable *wrong_set;
+  GString    *why;
+} Check;
+
+static void
+check_clear (Check *c)
+{
+  g_clear_object (&c->d_r);
+  g_clear_pointer (&c->whole, g_hash_table_unref);
+  g_clear_pointer (&c->heads, g_hash_table_unref);
+  g_clear_pointer (&c->texts, g_hash_table_unref);
+  g_clear_pointer (&c->places, g_hash_table_unref);
+  g_clear_pointer (&c->r_keys, g_hash_table_unref);
+  g_clear_pointer (&c->wrong_set, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Check, check_clear)
+
+static void
+collect_units (Check *c)
+{
+  for (guint i = 0; i < c->m->units->len; i++)
+    {
+      Unit *u = g_ptr_array_index (c->m->units, i);
+      AmendNode *b = u->ident ? u->ident->b : NULL;
+
+      if (b == NULL)
+        continue;
+      switch (u->pub.kind)
+        {
+        case AMEND_CONFLICT_DELETED:
+        case AMEND_CONFLICT_CHECK:
+          for (AmendNode *n = b; n != NULL; n = amend_node_next (n, b))
+            g_hash_table_add (c->whole, n);
+          break;
+        case AMEND_CONFLICT_HEADING:
+          g_hash_table_add (c->heads, b);
+          break;
+        case AMEND_CONFLICT_TEXT:
+          g_hash_table_add (c->texts, b);
+          break;
+        case AMEND_CONFLICT_MOVED:
+          g_hash_table_add (c->places, b);
+          break;
+        default:
+          break;
+        }
+    }
+}
+
+static Ident *
+ident_of (Merger          *m,
+          const AmendNode *node)
+{
+  return g_hash_table_lookup (m->idents, node);
+}
+
+/* The conflict a failure turns into: the article the node is in. */
+static Ident *
+target_of (Merger    *m,
+           AmendNode *node)
+{
+  for (AmendNode *n = node; n != NULL && n->parent != NULL; n = n->parent)
+    if (n->kind == AMEND_NODE_ARTICLE && ident_of (m, n) && ident_of (m, n)->b)
+      return ident_of (m, n);
+  for (AmendNode *n = node; n != NULL && n->parent != NULL; n = n->parent)
+    if (ident_of (m, n) && (ident_of (m, n)->b || n == node))
+      return ident_of (m, n);
+  return NULL;
+}
+
+static void
+fail (Check      *c,
+      AmendNode  *node,
+      const char *side,
+      const char *what)
+{
+  Ident *x = target_of (c->m, node);
+
+  g_string_append_printf (c->why, "%s%s: %s of %s is not in the result", c->why->len ? "; " : "",
+                          side, what, node->eid ? node->eid : "?");
+  if (x && g_hash_table_add (c->wrong_set, x))
+    g_ptr_array_add (c->wrong, x);
+}
+
+static void
+check_node (Check      *c,
+            AmendNode  *b,
+            AmendDiff  *ds,
+            AmendDiff  *du,
+            const char *side)
+{
+  AmendNode *s = amend_diff_get_partner (ds, b, TRUE);
+  AmendNode *u = amend_diff_get_partner (du, b, TRUE);
+  AmendNode *r = amend_diff_get_partner (c->d_r, b, TRUE);
+  Ident *x = ident_of (c->m, b);
+
+  if (s == NULL)
+    {
+      if (r != NULL)
+        fail (c, b, side, "the deletion");
+      return;
+    }
+  if (r == NULL)
+    {
+      /* The other side deleted it, and this side only renumbered or moved it. */
+      if (u != NULL)
+        fail (c, b, side, "the node");
+      return;
+    }
+  if (!g_hash_table_contains (c->heads, b) &&
+      ((g_strcmp0 (s->number, b->number) != 0 && g_strcmp0 (r->number, s->number) != 0) ||
+       (g_strcmp0 (s->heading, b->heading) != 0 && g_strcmp0 (r->heading, s->heading) != 0) ||
+       (g_strcmp0 (s->word, b->word) != 0 && g_strcmp0 (r->word, s->word) != 0)))
+    fail (c, b, side, "the number or title");
+  if (b->kind == AMEND_NODE_TEXT && !g_hash_table_contains (c->texts, b) && !amend_text_equal (s, b) &&
+      !amend_word_table_contains_changes (c->m->words, b, s, u ? u : b, r))
+    fail (c, b, side, "the words");
+  if (!g_hash_table_contains (c->places, b) && !x->ours_parent)
+    {
+      AmendNode *sp = amend_diff_get_partner (ds, s->parent, FALSE);
+
+      if (sp != b->parent &&
+          (sp ? r->parent != amend_diff_get_partner (c->d_r, sp, TRUE)
+              : amend_diff_get_partner (c->d_r, r->parent, FALSE) != NULL))
+        fail (c, b, side, "the move");
+    }
+}
+
+static guint64
+fnv (guint64     h,
+     const char *s)
+{
+  for (const char *p = s ? s : ""; *p; p++)
+    {
+      h ^= (guchar) *p;
+      h *= 1099511628211ULL;
+    }
+  return (h ^ (s ? 0x1f : 0x1e)) * 1099511628211ULL;
+}
+
+/* What an inserted node is known by: kind, number, title, its own words
+ * or those of its first paragraph. */
+static guint64
+node_key (const AmendNode *n)
+{
+  guint64 h = 14695981039346656037ULL;
+  const AmendNode *words = n->kind == AMEND_NODE_TEXT ? n : NULL;
+  g_autofree char *plain = NULL;
+
+  if (words == NULL && amend_node_n_children (n) > 0 && amend_node_child (n, 0)->kind == AMEND_NODE_TEXT)
+    words = amend_node_child (n, 0);
+  plain = words ? amend_node_get_plain_text (words) : NULL;
+  h = fnv (h, amend_node_kind_to_string (n->kind));
+  h = fnv (h, n->number);
+  h = fnv (h, n->heading);
+  if (plain)
+    {
+      /* White space is no change. */
+      g_auto(GStrv) parts = g_strsplit_set (plain, " \t\n\xc2\xa0", -1);
+      g_autofree char *joined = g_strjoinv ("", parts);
+      h = fnv (h, joined);
+    }
+  return h;
+}
+
+static GHashTable *
+keys_of (AmendDocument *doc)
+{
+  GHashTable *keys = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  AmendNode *root = amend_document_get_root (doc);
+
+  for (AmendNode *n = root; n != NULL; n = amend_node_next (n, root))
+    {
+      guint64 key = node_key (n);
+
+      if (!g_hash_table_contains (keys, &key))
+        g_hash_table_add (keys, g_memdup2 (&key, sizeof key));
+    }
+  return keys;
+}
+
+/* An insertion inside a conflict holds whatever the conflict holds. */
+static gboolean
+in_conflict (Check     *c,
+             AmendNode *node)
+{
+  Ident *x = ident_of (c->m, node);
+  Ident *p = ident_of (c->m, node->parent);
+
+  return (x && x->unit && x->unit->pub.kind == AMEND_CONFLICT_INSERTED) ||
+         (p && p->b && g_hash_table_contains (c->whole, p->b));
+}
+
+static void
+check_inserted (Check         *c,
+                AmendDocument *doc,
+                AmendDiff     *ds,
+                const char    *side)
+{
+  AmendNode *root = amend_document_get_root (doc);
+
+  for (AmendNode *n = root; n != NULL; n = amend_node_next (n, root))
+    {
+      guint64 key;
+
+      if (n->parent == NULL || amend_diff_get_partner (ds, n, FALSE) != NULL ||
+          amend_diff_get_partner (ds, n->parent, FALSE) == NULL || in_conflict (c, n))
+        continue;
+      if (c->r_keys == NULL)
+        c->r_keys = keys_of (c->written);
+      key = node_key (n);
+      if (!g_hash_table_contains (c->r_keys, &key))
+        fail (c, n, side, "the insertion");
+    }
+}
+
+static void
+check_side (Check      *c,
+            AmendDiff  *ds,
+            AmendDiff  *du,
+            const char *side)
+{
+  AmendNode *root = amend_document_get_root (c->m->base);
+
+  for (AmendNode *b = amend_node_next (root, root); b != NULL; b = amend_node_next (b, root))
+    if (!g_hash_table_contains (c->whole, b))
+      check_node (c, b, ds, du, side);
+  check_inserted (c, amend_diff_get_new (ds), ds, side);
+}
+
+/* Returns the identities to make conflicts of (none: all is well); @why
+ * gets what was wrong, for the report of the fault. */
+GPtrArray *
+_amend_merge_check_sides (Merger        *m,
+                          AmendDocument *written,
+                          GString       *why)
+{
+  g_auto(Check) c = { 0 };
+  GPtrArray *wrong = g_ptr_array_new ();
+
+  c.m = m;
+  c.written = written;
+  c.d_r = amend_diff_new (m->base, written);
+  c.whole = g_hash_table_new (NULL, NULL);
+  c.heads = g_hash_table_new (NULL, NULL);
+  c.texts = g_hash_table_new (NULL, NULL);
+  c.places = g_hash_table_new (NULL, NULL);
+  c.wrong = wrong;
+  c.wrong_set = g_hash_table_new (NULL, NULL);
+  c.why = why;
+  collect_units (&c);
+  check_side (&c, m->d_o, m->d_t, "ours");
+  check_side (&c, m->d_t, m->d_o, "theirs");
+  return wrong;
+}

@@ -1,0 +1,205 @@
+#!/bin/bash
+# run-merge.sh: adopting an amendment and finding collisions, beside git
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Usage: run-merge.sh BUILD_DIR
+#
+# In the same run on the same machine:
+#
+# - adopt: a regulation of 2,000 articles (amend-gen-regulation, 1.3 MB);
+#   amendment "b" (20 articles reworded) is adopted first, so that main has
+#   moved, then `amend adopt a` (20 other articles) is timed: the structural
+#   merge of the whole regulation, its check, the decision commit, the
+#   merge commit and the working copy.  Beside it `git merge-file` on the
+#   same three files (merge base, main, amendment), and `git merge --no-ff`
+#   of the same branch (a whole merge commit with checkout) for reference.
+#   Every run starts from a fresh copy of the repository.
+# - collisions: N submitted amendments on the same regulation
+#   (amend-gen-git-bench submitted: every tenth pair changes one article
+#   so that both can be adopted, every other tenth so that they conflict);
+#   `amend collisions --json` for N = 50, 100 and 200, cold (no articles
+#   cache) and warm, to see how it grows with N.
+#
+# Times are whole processes, wall clock, best and median of RUNS runs after
+# a warm-up run, and CPU time (the development machine is shared: wall
+# clock counts the others' work too).  git, python3 and /usr/bin/time
+# must be installed.
+set -eu
+
+export LC_ALL=C
+
+runs=5
+articles=2000
+
+die () {
+  echo "run-merge.sh: $*" >&2
+  exit 1
+}
+
+[ $# -eq 1 ] || { echo "Usage: run-merge.sh BUILD_DIR" >&2; exit 2; }
+build_dir=$1
+gen=$build_dir/tests/bench/amend-gen-regulation
+gen_git=$build_dir/tests/bench/amend-gen-git-bench
+amend=$build_dir/app/cli/amend
+
+[ -x /usr/bin/time ] || die "/usr/bin/time is not installed; it measures CPU time (Debian: apt-get install time)"
+for tool in git python3; do
+  command -v $tool > /dev/null 2>&1 || die "$tool is not installed (Debian: apt-get install $tool)"
+done
+for exe in "$gen" "$gen_git" "$amend"; do
+  [ -x "$exe" ] || die "$exe is missing; build it first: ninja -C $build_dir"
+done
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export HOME=$tmp/home GIT_CONFIG_NOSYSTEM=1 XDG_CONFIG_HOME=$tmp/home
+mkdir -p "$HOME"
+export GIT_CONFIG_GLOBAL=$HOME/.gitconfig
+git config --global user.name "Amend Bench"
+git config --global user.email bench@example.nl
+git config --global init.defaultBranch main
+
+now_us () {
+  echo "${EPOCHREALTIME//[!0-9]/}"
+}
+
+best_median () {
+  sort -n | awk '{ t[NR] = $1 / 1000 }
+    END { m = NR % 2 ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2
+          printf "%.1f %.1f\n", t[1], m }'
+}
+
+# time_runs SETUP COMMAND...: SETUP (untimed) before each run.
+time_runs () {
+  local setup=$1; shift
+  local start end
+  : > "$tmp/times"
+  $setup; "$@" > /dev/null 2>&1 || true
+  for _ in $(seq "$runs"); do
+    $setup
+    start=$(now_us)
+    "$@" > /dev/null 2>&1 || true
+    end=$(now_us)
+    echo $((end - start)) >> "$tmp/times"
+  done
+  best_median < "$tmp/times"
+}
+
+row () {
+  printf '  %-62s %9s %10s %8s\n' "$@"
+}
+
+# CPU time (user + system) of one run of COMMAND, in ms: the machine is
+# shared, and wall clock then also counts the others' work.
+cpu_ms () {
+  local setup=$1; shift
+  $setup
+  /usr/bin/time -f '%U %S' -o "$tmp/cpu" "$@" > /dev/null 2>&1 || true
+  awk '{ printf "%.0f\n", ($1 + $2) * 1000 }' "$tmp/cpu"
+}
+
+# Rewords the first text line of 1% of the articles (from the K-th on,
+# every 100th), the same words each time for the same K.
+reword () {
+  python3 - "$1" "$2" <<'PY'
+import re, sys
+path, k = sys.argv[1], int(sys.argv[2])
+lines = open(path, encoding="utf-8").read().split("\n")
+heads = [i for i, l in enumerate(lines) if re.match(r"^#+ Artikel ", l)]
+for h in heads[k::100]:
+    for j in range(h + 1, min(h + 12, len(lines))):
+        if lines[j] and not lines[j].startswith("#"):
+            lines[j] = lines[j] + " Aldus gewijzigd (%d)." % k
+            break
+open(path, "w", encoding="utf-8").write("\n".join(lines))
+PY
+}
+
+echo "Adopt: building the repository with amend ..."
+"$gen" "$articles" 7 > "$tmp/regulation.md"
+cd "$tmp"
+"$amend" init --author "Amend Bench <bench@example.nl>" tpl > /dev/null
+cp "$tmp/regulation.md" tpl/regeling.md
+"$amend" -C tpl save -m "De verordening" > /dev/null
+for name in a b; do
+  "$amend" -C tpl propose "$name" > /dev/null
+  reword tpl/regeling.md $([ $name = a ] && echo 3 || echo 4)
+  "$amend" -C tpl save -m "$name" > /dev/null
+  "$amend" -C tpl submit > /dev/null
+  "$amend" -C tpl switch main > /dev/null
+done
+"$amend" -C tpl adopt b > /dev/null
+
+base=$(git -C tpl merge-base main amendement/a)
+git -C tpl show "$base:regeling.md" > "$tmp/base.md"
+git -C tpl show main:regeling.md > "$tmp/ours.md"
+git -C tpl show amendement/a:regeling.md > "$tmp/theirs.md"
+
+fresh () {
+  rm -rf "$tmp/work"
+  cp -a "$tmp/tpl" "$tmp/work"
+}
+
+# The result must hold both amendments' words before its time counts.
+fresh
+"$amend" -C "$tmp/work" adopt a > /dev/null
+for k in 3 4; do
+  n=$(grep -c "Aldus gewijzigd ($k)." "$tmp/work/regeling.md" || true)
+  want=$(cat "$tmp/base.md" "$tmp/ours.md" "$tmp/theirs.md" | grep -c "Aldus gewijzigd ($k)." || true)
+  [ "$n" -gt 0 ] && [ "$n" -eq "$want" ] || die "the adopted regulation holds $n of the $want rewordings $k"
+done
+[ -z "$(git -C "$tmp/work" status --porcelain)" ] || die "the working copy is not clean after amend adopt"
+git_conflicts=$(git merge-file -q -p "$tmp/ours.md" "$tmp/base.md" "$tmp/theirs.md" > /dev/null 2>&1; echo $?)
+
+read -r adopt_best adopt_median < <(time_runs fresh "$amend" -C "$tmp/work" adopt a)
+read -r file_best file_median < <(time_runs : git merge-file -q -p "$tmp/ours.md" "$tmp/base.md" "$tmp/theirs.md")
+read -r gmerge_best gmerge_median < <(time_runs fresh git -C "$tmp/work" merge -q --no-ff --no-edit amendement/a)
+adopt_cpu=$(cpu_ms fresh "$amend" -C "$tmp/work" adopt a)
+file_cpu=$(cpu_ms : git merge-file -q -p "$tmp/ours.md" "$tmp/base.md" "$tmp/theirs.md")
+gmerge_cpu=$(cpu_ms fresh git -C "$tmp/work" merge -q --no-ff --no-edit amendement/a)
+
+echo
+echo "amend adopt: a regulation of $articles articles ($(wc -c < "$tmp/regulation.md") bytes), main and the"
+echo "amendment each rewording 1% of the articles since they parted (git merge-file: $git_conflicts conflicts)"
+row "" "best ms" "median ms" "CPU ms"
+row "amend adopt a (merge, check, two commits, working copy)" "$adopt_best" "$adopt_median" "$adopt_cpu"
+row "git merge-file -p ours base theirs (the same three files)" "$file_best" "$file_median" "$file_cpu"
+row "git merge --no-ff amendement/a (for reference)" "$gmerge_best" "$gmerge_median" "$gmerge_cpu"
+row "amend adopt / git merge-file" "$(awk -v a="$adopt_best" -v b="$file_best" 'BEGIN { printf "%.1f", a / b }')" "" \
+    "$(awk -v a="$adopt_cpu" -v b="$file_cpu" 'BEGIN { printf "%.1f", a / (b > 0 ? b : 1) }')"
+
+echo
+echo "amend collisions --json: N submitted amendments on the same regulation"
+row "" "best ms" "median ms" "CPU ms"
+for n in 50 100 200; do
+  rm -rf "$tmp/c$n"
+  git init -q "$tmp/c$n"
+  "$gen_git" submitted "$tmp/regulation.md" "$n" | git -C "$tmp/c$n" fast-import --quiet
+  git -C "$tmp/c$n" checkout -q main
+  cd "$tmp/c$n"
+  "$amend" collisions --json > "$tmp/collisions.json"
+  read -r pairs both < <(python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+print(len(d["collisions"]), sum(1 for c in d["collisions"] if c["both"]))' "$tmp/collisions.json")
+  [ "$pairs" -eq $((n / 5)) ] || die "amend collisions found $pairs pairs among $n, not $((n / 5))"
+  [ "$both" -eq $((n / 10)) ] || die "amend collisions found $both pairs that can both be adopted, not $((n / 10))"
+  no_cache () { rm -rf .git/amend; }
+  read -r cold_best cold_median < <(time_runs no_cache "$amend" collisions --json)
+  read -r warm_best warm_median < <(time_runs : "$amend" collisions --json)
+  read -r list_best list_median < <(time_runs : "$amend" list --json)
+  cold_cpu=$(cpu_ms no_cache "$amend" collisions --json)
+  warm_cpu=$(cpu_ms : "$amend" collisions --json)
+  list_cpu=$(cpu_ms : "$amend" list --json)
+  row "$n amendments, $pairs pairs: collisions, cold (no articles cache)" "$cold_best" "$cold_median" "$cold_cpu"
+  row "$n amendments: collisions, warm" "$warm_best" "$warm_median" "$warm_cpu"
+  row "$n amendments: list --json, warm (what collisions starts from)" "$list_best" "$list_median" "$list_cpu"
+  cd "$tmp"
+done
+
+echo
+echo "Each figure is a whole process: wall clock, best and median of $runs runs after"
+echo "one warm-up run, and the CPU time (user + system) of one more run; the adopted"
+echo "regulation and the pairs found were checked."
+echo "Machine: $(nproc) cores, $(uname -sm)."

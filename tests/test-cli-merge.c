@@ -1,0 +1,1159 @@
+/* test-cli-merge.c: deciding on amendments, end to end
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * vote, adopt, reject, conflicts, resolve, update, collisions, order,
+ * propose --on and list on real repositories in temporary folders, with
+ * the git program as the reference: git fsck --strict after every
+ * scenario, git log --merges for the adoptions, git status for the
+ * working copy.  An adoption killed (SIGKILL) at every step it has, and at
+ * random moments, is finished by --continue and undone by --abort.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <signal.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "amend-document.h"
+#include "amend-test-cli.h"
+#include "amend-test-git.h"
+#include "amend-test-util.h"
+
+#define BASE \
+  "---\n" \
+  "title: Verordening Voorbeeld\n" \
+  "---\n" \
+  "\n" \
+  "De raad van de gemeente Voorbeeld;\n" \
+  "\n" \
+  "besluit vast te stellen de volgende verordening:\n" \
+  "\n" \
+  "# Hoofdstuk 1 Algemeen\n" \
+  "\n" \
+  "## Artikel 1 Begrippen\n" \
+  "\n" \
+  "In deze verordening wordt verstaan onder:\n" \
+  "\n" \
+  "- a. college: het college van burgemeester en wethouders;\n" \
+  "- b. weg: de openbare weg.\n" \
+  "\n" \
+  "## Artikel 2 Beslistermijn\n" \
+  "\n" \
+  "1. De burgemeester beslist binnen acht weken op de aanvraag.\n" \
+  "2. Hij kan de beslissing eenmaal voor ten hoogste acht weken verdagen.\n" \
+  "3. De aanvraag wordt schriftelijk ingediend.\n" \
+  "\n" \
+  "# Hoofdstuk 2 Vergunningen\n" \
+  "\n" \
+  "## Artikel 3 Vergunning\n" \
+  "\n" \
+  "Het is verboden zonder vergunning van het college een evenement te organiseren.\n" \
+  "\n" \
+  "## Artikel 4 Intrekking\n" \
+  "\n" \
+  "De vergunning kan worden ingetrokken als de voorschriften niet worden nageleefd.\n"
+
+static void
+amend_run_env (AmendTestRun       *run,
+               const char         *cwd,
+               const char * const *env,
+               const char         *first,
+               ...)
+{
+  AmendTestRunOptions options = { .cwd = cwd, .env = env, .binary = TRUE };
+  va_list args;
+
+  va_start (args, first);
+  amend_test_run_valist (run, &options, first, args);
+  va_end (args);
+}
+
+#define amend_run(run, cwd, ...) amend_run_env (run, cwd, NULL, __VA_ARGS__, NULL)
+
+static void
+assert_ok (AmendTestRun *run)
+{
+  if (run->status != 0)
+    g_error ("amend failed with %d: %s%s", run->status, run->out, run->err);
+}
+
+static void
+assert_refused (AmendTestRun *run,
+                int           status,
+                const char   *needle)
+{
+  if (run->status != status)
+    g_error ("amend exited with %d, not %d: %s%s", run->status, status, run->out, run->err);
+  if (needle && strstr (run->err, needle) == NULL)
+    g_error ("\"%s\" is not in: %s", needle, run->err);
+  g_assert_true (g_str_has_prefix (run->err, "amend: "));
+  g_assert_true (strchr (run->err, '\n') == run->err + strlen (run->err) - 1);
+}
+
+static gboolean
+need_git (void)
+{
+  if (amend_test_have_git ())
+    return TRUE;
+  g_test_skip ("the git program is not installed; the tests check Amend's repositories against it");
+  return FALSE;
+}
+
+static void
+replace_in_file (const char *dir,
+                 const char *file,
+                 const char *from,
+                 const char *to)
+{
+  g_autofree char *text = amend_test_read (dir, file);
+  g_auto(GStrv) parts = g_strsplit (text, from, 2);
+  g_autofree char *joined = NULL;
+
+  if (g_strv_length (parts) != 2)
+    g_error ("\"%s\" is not in %s", from, file);
+  joined = g_strjoinv (to, parts);
+  amend_test_write (dir, file, joined);
+}
+
+/* A project whose main holds @base as regeling.md. */
+static char *
+new_project (const char *base)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  g_autofree char *parent = amend_test_tmpdir ("amend-cli-merge");
+  char *dir = g_build_filename (parent, "project", NULL);
+
+  amend_run (&run, parent, "init", "project");
+  assert_ok (&run);
+  amend_test_write (dir, "regeling.md", base);
+  amend_run (&run, dir, "save", "-m", "De verordening");
+  assert_ok (&run);
+  return dir;
+}
+
+static void
+remove_project (const char *dir)
+{
+  g_autofree char *parent = g_path_get_dirname (dir);
+
+  amend_test_fsck (dir);
+  amend_test_rmtree (parent);
+}
+
+/* An amendment from main (or @on) changing @from into @to, submitted or
+ * not; the working copy goes back to main. */
+static void
+make_amendment (const char *dir,
+                const char *title,
+                const char *on,
+                const char *from,
+                const char *to,
+                gboolean    submit)
+{
+  g_auto(AmendTestRun) run = { 0 };
+
+  if (on)
+    amend_run (&run, dir, "propose", "--on", on, title);
+  else
+    amend_run (&run, dir, "propose", title);
+  assert_ok (&run);
+  replace_in_file (dir, "regeling.md", from, to);
+  amend_run (&run, dir, "save", "-m", title);
+  assert_ok (&run);
+  if (submit)
+    {
+      amend_run (&run, dir, "submit");
+      assert_ok (&run);
+    }
+  amend_run (&run, dir, "switch", "main");
+  assert_ok (&run);
+}
+
+static JsonNode *
+parse_json (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+/* Everything an adoption may touch, as text: refs, HEAD, the index, the
+ * working copy's files byte for byte, and what git status says. */
+static char *
+snapshot (const char *dir)
+{
+  GString *s = g_string_new (NULL);
+  g_autofree char *refs = amend_test_git_ok (dir, "for-each-ref", "--format=%(refname) %(objectname)", NULL);
+  g_autofree char *head = amend_test_git_ok (dir, "symbolic-ref", "HEAD", NULL);
+  g_autofree char *index = amend_test_git_ok (dir, "ls-files", "-s", NULL);
+  g_autofree char *status = amend_test_git_ok (dir, "status", "--porcelain", "--untracked-files=all", NULL);
+  g_auto(GStrv) files = NULL;
+  g_autofree char *listing = amend_test_git_ok (dir, "ls-files", NULL);
+
+  g_string_append_printf (s, "refs:\n%shead: %sindex:\n%sstatus:\n%s", refs, head, index, status);
+  files = g_strsplit (listing, "\n", -1);
+  for (guint i = 0; files[i] && files[i][0]; i++)
+    {
+      g_autofree char *path = g_build_filename (dir, files[i], NULL);
+      g_autofree char *data = NULL;
+
+      if (g_file_get_contents (path, &data, NULL, NULL))
+        g_string_append_printf (s, "== %s\n%s", files[i], data);
+      else
+        g_string_append_printf (s, "== %s (missing)\n", files[i]);
+    }
+  {
+    g_autofree char *pending = g_build_filename (dir, ".git", "amend", "merge", "state.ini", NULL);
+    g_string_append_printf (s, "pending: %s\n", g_file_test (pending, G_FILE_TEST_EXISTS) ? "yes" : "no");
+  }
+  return g_string_free (s, FALSE);
+}
+
+static gboolean
+pending (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, ".git", "amend", "merge", "state.ini", NULL);
+
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+/* ----------------------------------------------------------------------- */
+
+static void
+test_vote_adopted (void)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  g_autofree char *dir = NULL;
+  g_autofree char *merges = NULL;
+  g_autofree char *parents = NULL;
+  g_autofree char *record = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  JsonObject *a, *vote;
+
+  if (!need_git ())
+    return;
+  dir = new_project (BASE);
+  make_amendment (dir, "Zes weken", NULL, "binnen acht weken", "binnen zes weken", TRUE);
+  make_amendment (dir, "Vier weken verdagen", NULL, "ten hoogste acht weken", "ten hoogste vier weken", TRUE);
+
+  amend_run (&run, dir, "vote", "zes-weken", "--for", "15", "--against", "12", "--date", "2027-03-14",
+             "--meeting", "Raadsvergadering 14 maart 2027");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "is adopted (15 for, 12 against) and merged into main as "));
+
+  /* A real merge with two parents, named after the amendment and the vote. */
+  merges = amend_test_git_ok (dir, "log", "--merges", "--format=%s%n%b", NULL);
+  g_assert_nonnull (strstr (merges, "Merge adopted amendment zes-weken into main: Zes weken"));
+  g_assert_nonnull (strstr (merges, "Vote of 2027-03-14: 15 for, 12 against."));
+  g_assert_nonnull (strstr (merges, "Raadsvergadering 14 maart 2027"));
+  parents = amend_test_git_ok (dir, "log", "-1", "--format=%P", "main", NULL);
+  g_assert_cmpuint (strlen (g_strstrip (parents)), ==, 81);
+  /* The record, with the vote, in main: the archive. */
+  record = amend_test_git_ok (dir, "show", "main:.amend/amendementen/zes-weken/amendement.ini", NULL);
+  g_assert_nonnull (strstr (record, "status=aangenomen"));
+  g_assert_nonnull (strstr (record, "[vote]"));
+  g_assert_nonnull (strstr (record, "for=15"));
+  g_assert_nonnull (strstr (record, "against=12"));
+  g_assert_nonnull (strstr (record, "result=aangenomen"));
+  g_assert_nonnull (strstr (record, "date=2027-03-14"));
+  /* The working copy is on main and follows; git sees nothing to do. */
+  text = amend_test_read (dir, "regeling.md");
+  g_assert_nonnull (strstr (text, "binnen zes weken"));
+  g_free (amend_test_git_ok (dir, "diff", "--exit-code", "HEAD", NULL));
+
+  /* The second, on the neighbouring line, merges too (git merge-file would
+   * conflict), by acclamation. */
+  amend_run (&run, dir, "adopt", "vier-weken-verdagen", "--date", "2027-03-15");
+  assert_ok (&run);
+  g_free (text);
+  text = amend_test_read (dir, "regeling.md");
+  g_assert_nonnull (strstr (text, "binnen zes weken"));
+  g_assert_nonnull (strstr (text, "ten hoogste vier weken"));
+  g_free (merges);
+  merges = amend_test_git_ok (dir, "log", "--merges", "--format=%s", NULL);
+  g_assert_cmpstr (merges, ==, "Merge adopted amendment vier-weken-verdagen into main: Vier weken verdagen\n"
+                               "Merge adopted amendment zes-weken into main: Zes weken\n");
+
+  amend_run (&run, dir, "list", "--json");
+  assert_ok (&run);
+  json = parse_json (run.out);
+  a = json_array_get_object_element (json_node_get_array (json), 1);
+  g_assert_cmpstr (json_object_get_string_member (a, "slug"), ==, "zes-weken");
+  g_assert_cmpstr (json_object_get_string_member (a, "status"), ==, "aangenomen");
+  vote = json_object_get_object_member (a, "vote");
+  g_assert_cmpint (json_object_get_int_member (vote, "for"), ==, 15);
+  g_assert_cmpstr (json_object_get_string_member (vote, "meeting"), ==, "Raadsvergadering 14 maart 2027");
+  a = json_array_get_object_element (json_node_get_array (json), 0);
+  g_assert_true (json_object_get_null_member (json_object_get_object_member (a, "vote"), "for"));
+
+  /* Decided is final. */
+  amend_run (&run, dir, "reject", "zes-weken");
+  assert_refused (&run, 4, "aangenomen");
+  remove_project (dir);
+}
+
+static void
+test_vote_tie_rejects (void)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  g_autofree char *dir = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *record = NULL;
+  g_autofree char *subject = NULL;
+
+  if (!need_git ())
+    return;
+  dir = new_project (BASE);
+  make_amendment (dir, "Zes weken", NULL, "binnen acht weken", "binnen zes weken", TRUE);
+  before = amend_test_git_ok (dir, "rev-parse", "main", NULL);
+
+  amend_run (&run, dir, "vote", "zes-weken", "--for", "12", "--against", "12");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "is rejected (12 for, 12 against)"));
+  after = amend_test_git_ok (dir, "rev-parse", "main", NULL);
+  g_assert_cmpstr (before, ==, after);
+  /* The branch stays, with the decision committed on it. */
+  record = amend_test_git_ok (dir, "show", "amendement/zes-weken:.amend/amendementen/zes-weken/amendement.ini", NULL);
+  g_assert_nonnull (strstr (record, "status=verworpen"));
+  g_assert_nonnull (strstr (record, "result=verworpen"));
+  subject = amend_test_git_ok (dir, "log", "-1", "--format=%s", "amendement/zes-weken", NULL);
+  g_assert_cmpstr (subject, ==, "Reject amendment: Zes weken\n");
+  remove_project (dir);
+}
+
+static void
+test_refusals (void)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  g_autofree char *dir = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *lock = NULL;
+
+  if (!need_git ())
+    return;
+  dir = new_project (BASE);
+  make_amendment (dir, "Concept", NULL, "binnen acht weken", "binnen zes weken", FALSE);
+  make_amendment (dir, "Ingediend", NULL, "de openbare weg", "de weg", TRUE);
+  before = snapshot (dir);
+
+  /* A concept cannot be decided. */
+  amend_run (&run, dir, "adopt", "concept");
+  assert_refused (&run, 4, "submit it first");
+  amend_run (&run, dir, "vote", "concept", "--for", "3", "--against", "1");
+  assert_refused (&run, 4, "submit it first");
+  amend_run (&run, dir, "reject", "concept");
+  assert_refused (&run, 4, "submit it first");
+
+  /* Unsaved changes. */
+  replace_in_file (dir, "regeling.md", "Algemeen", "Algemene bepalingen");
+  amend_run (&run, dir, "adopt", "ingediend");
+  assert_refused (&run, 4, "regeling.md has changes that are not saved");
+  amend_run (&run, dir, "reject", "ingediend");
+  assert_refused (&run, 4, "not saved");
+  g_free (amend_test_git_ok (dir, "checkout", "--", "regeling.md", NULL));
+
+  /* Another program's lock. */
+  lock = g_build_filename (dir, ".git", "index.lock", NULL);
+  amend_test_write (dir, ".git/index.lock", "");
+  amend_run (&run, dir, "adopt", "ingediend");
+  assert_refused (&run, 4, "index.lock");
+  g_remove (lock);
+
+  /* A merge git left unfinished. */
+  amend_test_write (dir, ".git/MERGE_HEAD", "0000000000000000000000000000000000000000\n");
+  amend_run (&run, dir, "vote", "ingediend", "--for", "1", "--against", "0");
+  assert_refused (&run, 4, "git merge --abort");
+  {
+    g_autofree char *merge_head = g_build_filename (dir, ".git", "MERGE_HEAD", NULL);
+    g_remove (merge_head);
+  }
+
+  /* Usage errors. */
+  amend_run (&run, dir, "vote", "ingediend", "--for", "3");
+  g_assert_cmpint (run.status, ==, 2);
+  amend_run (&run, dir, "adopt", "ingediend", "--date", "14-03-2027");
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "YYYY-MM-DD"));
+  amend_run (&run, dir, "adopt", "bestaat-niet");
+  assert_refused (&run, 3, "bestaat-niet");
+
+  /* Nothing was written by any of them. */
+  after = snapshot (dir);
+  g_assert_cmpstr (before, ==, after);
+  remove_project (dir);
+}
+
+/* Both change the same words: adopt stops, nothing is committed, git
+ * status is clean, every other writing command refuses; resolve with a
+ * text; --continue commits. */
+static void
+test_conflicts_resolve_continue (void)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  g_autofree char *dir = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *merges = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  JsonObject *root, *c;
+  const char *writers[][4] = {
+    { "save", NULL }, { "propose", "Nog een", NULL }, { "switch", "zes-weken", NULL }, { "submit", "tien-weken", NULL },
+    { "adopt", "tien-weken", NULL }, { "update", "tien-weken", NULL }, { "reject", "tien-weken", NULL },
+  };
+
+  if (!need_git ())
+    return;
+  dir = new_project (BASE);
+  make_amendment (dir, "Zes weken", NULL, "binnen acht weken", "binnen zes weken", TRUE);
+  make_amendment (dir, "Tien weken", NULL, "binnen acht weken op de aanvraag", "binnen tien weken op de volledige aanvraag", TRUE);
+  amend_run (&run, dir, "adopt", "zes-weken");
+  assert_ok (&run);
+  before = snapshot (dir);
+
+  amend_run (&run, dir, "adopt", "tien-weken");
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.out, "gives 1 conflict; nothing is committed yet"));
+  g_assert_nonnull (strstr (run.out, "chp_1__art_2__para_1"));
+  g_assert_nonnull (strstr (run.out, "amend adopt --continue"));
+  g_assert_true (pending (dir));
+  /* git sees nothing odd: the branches, the index and the files are as they were. */
+  {
+    g_autofree char *now = snapshot (dir);
+    g_autofree char *status = amend_test_git_ok (dir, "status", "--porcelain", NULL);
+    g_assert_cmpstr (status, ==, "");
+    g_assert_nonnull (strstr (now, "pending: yes"));
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (writers); i++)
+    {
+      const char **w = writers[i];
+
+      amend_run (&run, dir, w[0], w[1], w[2]);
+      assert_refused (&run, 4, "the adoption of the amendment \xe2\x80\x9ctien-weken\xe2\x80\x9d is not finished");
+      g_assert_nonnull (strstr (run.err, "amend adopt --continue"));
+      g_assert_nonnull (strstr (run.err, "amend adopt --abort"));
+    }
+  amend_run (&run, dir, "status");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "amend adopt --abort"));
+
+  amend_run (&run, dir, "conflicts", "--json");
+  assert_ok (&run);
+  json = parse_json (run.out);
+  root = json_node_get_object (json);
+  g_assert_cmpstr (json_object_get_string_member (root, "amendment"), ==, "tien-weken");
+  g_assert_cmpint (json_object_get_int_member (root, "unresolved"), ==, 1);
+  c = json_array_get_object_element (json_object_get_array_member (root, "conflicts"), 0);
+  g_assert_cmpstr (json_object_get_string_member (c, "id"), ==, "chp_1__art_2__para_1");
+  g_assert_cmpstr (json_object_get_string_member (c, "kind"), ==, "text");
+  g_assert_cmpstr (json_object_get_string_member (c, "article"), ==, "2");
+  g_assert_cmpstr (json_object_get_string_member (c, "base"), ==, "De burgemeester beslist binnen acht weken op de aanvraag.");
+  g_assert_cmpstr (json_object_get_string_member (c, "ours"), ==, "De burgemeester beslist binnen zes weken op de aanvraag.");
+  g_assert_cmpstr (json_object_get_string_member (c, "theirs"), ==,
+                   "De burgemeester beslist binnen tien weken op de volledige aanvraag.");
+
+  /* Not yet. */
+  amend_run (&run, dir, "adopt", "--continue");
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "1 conflict is not resolved yet"));
+
+  /* Wrong names and texts that do not fit are refused, and change nothing. */
+  amend_run (&run, dir, "resolve", "art_9", "--ours");
+  assert_refused (&run, 3, "there is no conflict art_9");
+  amend_test_write (dir, "../keuze.md", "1. Een lid\n2. Nog een lid\n");
+  amend_run (&run, dir, "resolve", "chp_1__art_2__para_1", "--text", "../keuze.md");
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "one paragraph"));
+
+  amend_test_write (dir, "../keuze.md", "De burgemeester beslist binnen zes weken op de volledige aanvraag.\n");
+  amend_run (&run, dir, "resolve", "chp_1__art_2__para_1", "--text", "../keuze.md");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "all conflicts are resolved"));
+  amend_run (&run, dir, "adopt", "--continue");
+  assert_ok (&run);
+  g_assert_false (pending (dir));
+  text = amend_test_read (dir, "regeling.md");
+  g_assert_nonnull (strstr (text, "1. De burgemeester beslist binnen zes weken op de volledige aanvraag.\n"));
+  g_free (amend_test_git_ok (dir, "diff", "--exit-code", "HEAD", NULL));
+  merges = amend_test_git_ok (dir, "log", "--merges", "--format=%s", NULL);
+  g_assert_nonnull (strstr (merges, "Merge adopted amendment tien-weken into main"));
+  amend_run (&run, dir, "conflicts");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "No adoption or update is unfinished"));
+  remove_project (dir);
+}
+
+/* --abort puts back exactly what was there. */
+static void
+test_abort_restores (void)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  g_autofree char *dir = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  if (!need_git ())
+    return;
+  dir = new_project (BASE);
+  make_amendment (dir, "Zes weken", NULL, "binnen acht weken", "binnen zes weken", TRUE);
+  make_amendment (dir, "Tien weken", NULL, "binnen acht weken", "binnen tien weken", TRUE);
+  amend_run (&run, dir, "adopt", "zes-weken");
+  assert_ok (&run);
+  before = snapshot (dir);
+  amend_run (&run, dir, "adopt", "tien-weken");
+  g_assert_cmpint (run.status, ==, 1);
+  amend_run (&run, dir, "resolve", "chp_1__art_2__para_1", "--theirs");
+  assert_ok (&run);
+  amend_run (&run, dir, "update", "--abort");
+  assert_refused (&run, 4, "amend adopt --continue");
+  amend_run (&run, dir, "adopt", "--abort");
+  assert_ok (&run);
+  after = snapshot (dir);
+  g_assert_cmpstr (before, ==, after);
+  amend_run (&run, dir, "adopt", "--abort");
+  assert_refused (&run, 3, "no unfinished adoption");
+  remove_project (dir);
+}
+
+/* ----------------------------------------------------------------------- */
+/* Kills                                                                    */
+/* ----------------------------------------------------------------------- */
+
+/* Runs amend with AMEND_TEST_KILL_AT=@point; returns whether it died of
+ * the signal. */
+static gboolean
+run_killed_at (const char *dir,
+               const char *point,
+               const char *first,
+               ...)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  va_list args;
+
+  g_subprocess_launcher_set_cwd (launcher, dir);
+  g_subprocess_launcher_setenv (launcher, "AMEND_TEST_KILL_AT", point, TRUE);
+  g_ptr_array_add (argv, (char *) g_getenv ("AMEND_BIN"));
+  va_start (args, first);
+  for (const char *a = first; a; a = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) a);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_wait (proc, NULL, &error);
+  g_assert_no_error (error);
+  return g_subprocess_get_if_signaled (proc) && g_subprocess_get_term_sig (proc) == SIGKILL;
+}
+
+/* A project with two adopted amendments' worth of setup: "zes-weken"
+ * adopted, "tien-weken" conflicting, "weg" clean. */
+static char *
+kill_project (void)
+{
+  char *dir = new_project (BASE);
+
+  make_amendment (dir, "Weg", NULL, "de openbare weg", "de openbare weg of het openbaar water", TRUE);
+  return dir;
+}
+
+static void
+test_kill_points (void)
+{
+  const char *points[] = { "objects", "refs", "side-moved", "target-moved", "synced" };
+  g_autofree char *done = NULL;
+
+  if (!need_git ())
+    return;
+  /* What a clean adoption leaves, for comparison (the commit ids differ
+   * with the time: files and the shape of the history are compared). */
+  for (guint i = 0; i < G_N_ELEMENTS (points); i++)
+    for (guint finish = 0; finish < 2; finish++)
+      {
+        g_auto(AmendTestRun) run = { 0 };
+        g_autofree char *dir = kill_project ();
+        g_autofree char *before = snapshot (dir);
+        g_autofree char *after = NULL;
+
+        g_assert_true (run_killed_at (dir, points[i], "adopt", "weg", NULL));
+        /* Killed after the objects and before state.ini: nothing is under
+         * way; from then on it is. */
+        g_assert_cmpint (pending (dir), ==, i > 0);
+        if (!pending (dir))
+          {
+            /* Killed before anything was under way: as before. */
+            after = snapshot (dir);
+            g_assert_cmpstr (before, ==, after);
+          }
+        else if (finish)
+          {
+            g_autofree char *text = NULL;
+            g_autofree char *status = NULL;
+            g_autofree char *record = NULL;
+
+            amend_run (&run, dir, "adopt", "--continue");
+            assert_ok (&run);
+            text = amend_test_read (dir, "regeling.md");
+            g_assert_nonnull (strstr (text, "de openbare weg of het openbaar water"));
+            status = amend_test_git_ok (dir, "status", "--porcelain", NULL);
+            g_assert_cmpstr (status, ==, "");
+            record = amend_test_git_ok (dir, "show", "main:.amend/amendementen/weg/amendement.ini", NULL);
+            g_assert_nonnull (strstr (record, "status=aangenomen"));
+            g_free (text);
+            text = amend_test_git_ok (dir, "log", "--merges", "--format=%s", NULL);
+            g_assert_cmpstr (text, ==, "Merge adopted amendment weg into main: Weg\n");
+          }
+        else
+          {
+            amend_run (&run, dir, "adopt", "--abort");
+            assert_ok (&run);
+            after = snapshot (dir);
+            g_assert_cmpstr (before, ==, after);
+          }
+        g_assert_false (pending (dir));
+        remove_project (dir);
+      }
+
+  /* A kill while the index is written leaves index.lock behind: the
+   * process state.ini names is gone, so the lock is its own and goes;
+   * while that process lives (here: the test itself), it stays. */
+  {
+    g_auto(AmendTestRun) run = { 0 };
+    g_autofree char *dir = kill_project ();
+    g_autofree char *state_path = g_build_filename (dir, ".git", "amend", "merge", "state.ini", NULL);
+    g_autofree char *lock = g_build_filename (dir, ".git", "index.lock", NULL);
+    g_autoptr(GKeyFile) state = g_key_file_new ();
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (run_killed_at (dir, "target-moved", "adopt", "weg", NULL));
+    amend_test_write (dir, ".git/index.lock", "");
+    g_key_file_load_from_file (state, state_path, G_KEY_FILE_NONE, &error);
+    g_assert_no_error (error);
+    g_key_file_set_int64 (state, "merge", "pid", getpid ());
+    g_key_file_save_to_file (state, state_path, &error);
+    g_assert_no_error (error);
+    amend_run (&run, dir, "adopt", "--continue");
+    assert_refused (&run, 4, "index.lock");
+    g_assert_true (g_file_test (lock, G_FILE_TEST_EXISTS));
+
+    g_key_file_set_int64 (state, "merge", "pid", 0x7ffffff0);
+    g_key_file_save_to_file (state, state_path, &error);
+    g_assert_no_error (error);
+    amend_run (&run, dir, "adopt", "--continue");
+    assert_ok (&run);
+    g_assert_false (g_file_test (lock, G_FILE_TEST_EXISTS));
+    g_assert_false (pending (dir));
+    remove_project (dir);
+  }
+
+  /* And a kill while undoing. */
+  {
+    const char *abort_points[] = { "abort-synced", "abort-target" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (abort_points); i++)
+      {
+        g_auto(AmendTestRun) run = { 0 };
+        g_autofree char *dir = kill_project ();
+        g_autofree char *before = snapshot (dir);
+        g_autofree char *after = NULL;
+
+        g_assert_true (run_killed_at (dir, "synced", "adopt", "weg", NULL));
+        g_assert_true (pending (dir));
+        g_assert_true (run_killed_at (dir, abort_points[i], "adopt", "--abort", NULL));
+        g_assert_true (pending (dir));
+        amend_run (&run, dir, "adopt", "--abort");
+        assert_ok (&run);
+        after = snapshot (dir);
+        g_assert_cmpstr (before, ==, after);
+        remove_project (dir);
+      }
+  }
+}
+
+/* Kills at moments nobody chose, on a larger regulation: whatever is
+ * left, the next command finishes or undoes it. */
+static void
+test_kill_timed (void)
+{
+  g_autoptr(GPtrArray) files = amend_test_shared_files ("corpus/nl-wetten-historie", ".md");
+  g_autoptr(GRand) rand = g_rand_new_with_seed (9);
+  g_autoptr(AmendDocument) loose = NULL;
+  g_autofree char *base = NULL;
+  guint rounds = g_test_slow () ? 40 : 12;
+  guint done = 0, finished = 0, undone = 0;
+
+  if (files == NULL || !need_git ())
+    return;
+  loose = amend_test_parse_file (g_ptr_array_index (files, 0));
+  base = amend_document_to_markdown (loose);
+  for (guint r = 0; r < rounds; r++)
+    {
+      g_auto(AmendTestRun) run = { 0 };
+      g_autofree char *dir = new_project (base);
+      g_autofree char *before = NULL;
+      g_autoptr(GSubprocess) proc = NULL;
+      g_autoptr(GError) error = NULL;
+      const char *argv[] = { g_getenv ("AMEND_BIN"), "-C", dir, "adopt", "wijziging", NULL };
+
+      make_amendment (dir, "Wijziging", NULL, "In elke gemeente is een raad", "In elke gemeente is een gemeenteraad", TRUE);
+      before = snapshot (dir);
+      proc = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error);
+      g_assert_no_error (error);
+      g_usleep (g_rand_int_range (rand, 20000, 160000));
+      g_subprocess_force_exit (proc);
+      g_subprocess_wait (proc, NULL, NULL);
+
+      if (pending (dir))
+        {
+          amend_run (&run, dir, "adopt", (r % 2) ? "--continue" : "--abort");
+          assert_ok (&run);
+          if (r % 2)
+            finished++;
+          else
+            undone++;
+        }
+      g_assert_false (pending (dir));
+      {
+        g_autofree char *after = snapshot (dir);
+        g_autofree char *status = amend_test_git_ok (dir, "status", "--porcelain", NULL);
+        g_autofree char *text = amend_test_read (dir, "regeling.md");
+        gboolean adopted = strstr (text, "In elke gemeente is een gemeenteraad") != NULL;
+
+        g_assert_cmpstr (status, ==, "");
+        /* Either nothing happened, or all of it. */
+        if (!adopted)
+          {
+            g_assert_cmpstr (before, ==, after);
+          }
+        else
+          {
+            g_autofree char *merges = amend_test_git_ok (dir, "log", "--merges", "--format=%s", NULL);
+            g_assert_cmpstr (merges, ==, "Merge adopted amendment wijziging into main: Wijziging\n");
+            done++;
+          }
+      }
+      remove_project (dir);
+    }
+  g_test_message ("kills at random moments: %u left an adoption under way (%u finished with --continue, %u undone "
+                  "with --abort); %u adopted in the end", finished + undone, finished, undone, done);
+}
+
+/* ----------------------------------------------------------------------- */
+
+static JsonObject *
+find_slug (JsonArray  *list,
+           const char *slug)
+{
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    {
+      JsonObject *o = json_array_get_object_element (list, i);
+      if (g_strcmp0 (json_object_get_string_member (o, "slug"), slug) == 0)
+        return o;
+    }
+  g_error ("%s is not listed", slug);
+  return NULL;
+}
+
+static const char *
+merge_state (JsonArray  *list,
+             const char *slug)
+{
+  JsonObject *o = find_slug (list, slug);
+
+  return json_object_get_null_member (o, "merge") ? NULL : json_object_get_string_member (o, "merge");
+}
+
+/* After an adoption, list says per open amendment whether it still
+ * applies, conflicts (where), or is in main already, also when it was
+ * merged with git itself. */
+static void
+test_list_after_adoption (void)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  g_autofree char *dir = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  JsonArray *list;
+
+  if (!need_git ())
+    return;
+  dir = new_project (BASE);
+  make_amendment (dir, "Zes weken", NULL, "binnen acht weken", "binnen zes weken", TRUE);
+  make_amendment (dir, "Tien weken", NULL, "binnen acht weken", "binnen tien weken", TRUE);
+  make_amendment (dir, "Weg", NULL, "de openbare weg", "de weg", FALSE);
+  make_amendment (dir, "Met git", NULL, "Het is verboden", "Het is zonder meer verboden", TRUE);
+
+  amend_run (&run, dir, "adopt", "zes-weken");
+  assert_ok (&run);
+  /* A merge with plain git, as the issue found it. */
+  g_free (amend_test_git_ok (dir, "merge", "--no-edit", "-q", "amendement/met-git", NULL));
+
+  amend_run (&run, dir, "list", "--json");
+  assert_ok (&run);
+  json = parse_json (run.out);
+  list = json_node_get_array (json);
+  g_assert_null (merge_state (list, "zes-weken"));
+  g_assert_cmpstr (merge_state (list, "tien-weken"), ==, "conflicts");
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (find_slug (list, "tien-weken"), "conflicts"), 0),
+                   ==, "chp_1__art_2__para_1");
+  g_assert_cmpstr (merge_state (list, "weg"), ==, "applies");
+  g_assert_cmpstr (merge_state (list, "met-git"), ==, "contained");
+
+  amend_run (&run, dir, "list");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "conflicts: chp_1__art_2__para_1"));
+  g_assert_nonnull (strstr (run.out, "in main"));
+  g_assert_nonnull (strstr (run.out, "applies"));
+  remove_project (dir);
+}
+
+/* update merges main into the amendment: history kept, then it applies. */
+static void
+test_update (void)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  g_autofree char *dir = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *parents = NULL;
+  g_autoptr(JsonNode) json = NULL;
+
+  if (!need_git ())
+    return;
+  dir = new_project (BASE);
+  make_amendment (dir, "Zes weken", NULL, "binnen acht weken", "binnen zes weken", TRUE);
+  make_amendment (dir, "Tien weken", NULL, "binnen acht weken", "binnen tien weken", TRUE);
+  make_amendment (dir, "Weg", NULL, "de openbare weg", "de weg", TRUE);
+  amend_run (&run, dir, "update", "weg");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "up to date already"));
+  amend_run (&run, dir, "adopt", "zes-weken");
+  assert_ok (&run);
+
+  amend_run (&run, dir, "update", "weg");
+  assert_ok (&run);
+  text = amend_test_git_ok (dir, "show", "amendement/weg:regeling.md", NULL);
+  g_assert_nonnull (strstr (text, "binnen zes weken"));
+  g_assert_nonnull (strstr (text, "- b. weg: de weg."));
+  parents = amend_test_git_ok (dir, "log", "-1", "--format=%P", "amendement/weg", NULL);
+  g_assert_cmpuint (strlen (g_strstrip (parents)), ==, 81);
+
+  /* A conflicting one stops, as adopt does, and --abort undoes it. */
+  amend_run (&run, dir, "update", "tien-weken");
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.out, "amend update --continue"));
+  amend_run (&run, dir, "save");
+  assert_refused (&run, 4, "amend update --continue");
+  amend_run (&run, dir, "resolve", "chp_1__art_2__para_1", "--ours");
+  assert_ok (&run);
+  amend_run (&run, dir, "update", "--continue");
+  assert_ok (&run);
+  amend_run (&run, dir, "list", "--json");
+  json = parse_json (run.out);
+  g_assert_cmpstr (merge_state (json_node_get_array (json), "tien-weken"), ==, "applies");
+  g_assert_cmpstr (merge_state (json_node_get_array (json), "weg"), ==, "applies");
+  remove_project (dir);
+}
+
+/* A subamendment: branched from its amendment, diffed against it,
+ * adopted into it, voted before it. */
+static void
+test_subamendment (void)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  g_autofree char *dir = NULL;
+  g_autofree char *record = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *main_before = NULL;
+  g_autofree char *main_after = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  JsonArray *order;
+
+  if (!need_git ())
+    return;
+  dir = new_project (BASE);
+  make_amendment (dir, "Zes weken", NULL, "binnen acht weken", "binnen zes weken", TRUE);
+  make_amendment (dir, "Vijf weken", "zes-weken", "binnen zes weken", "binnen vijf weken", TRUE);
+  record = amend_test_git_ok (dir, "show", "amendement/vijf-weken:.amend/amendementen/vijf-weken/amendement.ini", NULL);
+  g_assert_nonnull (strstr (record, "amends=zes-weken"));
+
+  /* Its diff is against its amendment: only six becomes five. */
+  amend_run (&run, dir, "diff", "--no-color", "vijf-weken");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "[-zes-]"));
+  g_assert_nonnull (strstr (run.out, "{+vijf+}"));
+  g_assert_null (strstr (run.out, "[-acht-]"));
+  amend_run (&run, dir, "diff", "--format", "instructions", "vijf-weken");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "\"zes\" vervangen door \"vijf\""));
+
+  amend_run (&run, dir, "order", "--json");
+  assert_ok (&run);
+  json = parse_json (run.out);
+  order = json_node_get_array (json);
+  g_assert_cmpuint (json_array_get_length (order), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (order, 0), "slug"), ==, "vijf-weken");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (order, 0), "before"), ==, "zes-weken");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (order, 1), "slug"), ==, "zes-weken");
+
+  main_before = amend_test_git_ok (dir, "rev-parse", "main", NULL);
+  amend_run (&run, dir, "adopt", "vijf-weken");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "merged into amendement/zes-weken"));
+  main_after = amend_test_git_ok (dir, "rev-parse", "main", NULL);
+  g_assert_cmpstr (main_before, ==, main_after);
+  text = amend_test_git_ok (dir, "show", "amendement/zes-weken:regeling.md", NULL);
+  g_assert_nonnull (strstr (text, "binnen vijf weken"));
+
+  /* The amendment, with its adopted subamendment, into main. */
+  amend_run (&run, dir, "vote", "zes-weken", "--for", "20", "--against", "5");
+  assert_ok (&run);
+  g_free (text);
+  text = amend_test_read (dir, "regeling.md");
+  g_assert_nonnull (strstr (text, "binnen vijf weken"));
+  g_free (record);
+  record = amend_test_git_ok (dir, "show", "main:.amend/amendementen/vijf-weken/amendement.ini", NULL);
+  g_assert_nonnull (strstr (record, "status=aangenomen"));
+
+  /* A subamendment of a decided amendment has lapsed. */
+  amend_run (&run, dir, "propose", "--on", "zes-weken", "Te laat");
+  assert_refused (&run, 4, "aangenomen");
+  remove_project (dir);
+}
+
+static void
+test_collisions_and_order (void)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  g_autofree char *dir = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  g_autoptr(JsonNode) order_json = NULL;
+  JsonArray *pairs, *order;
+  JsonObject *p;
+
+  if (!need_git ())
+    return;
+  dir = new_project (BASE);
+  /* Competing: the same words, and the neighbouring member. */
+  make_amendment (dir, "Zes weken", NULL, "binnen acht weken", "binnen zes weken", TRUE);
+  make_amendment (dir, "Tien weken", NULL, "De burgemeester beslist binnen acht weken op de aanvraag",
+                  "Het college beslist binnen tien weken op de volledige aanvraag", TRUE);
+  make_amendment (dir, "Verdagen", NULL, "ten hoogste acht weken", "ten hoogste vier weken", TRUE);
+  /* Alone, later in the text. */
+  make_amendment (dir, "Intrekking", NULL, "kan worden ingetrokken", "wordt ingetrokken", TRUE);
+  /* A concept: only with --all. */
+  make_amendment (dir, "Concept", NULL, "binnen acht weken", "binnen negen weken", FALSE);
+
+  amend_run (&run, dir, "collisions", "--json");
+  assert_ok (&run);
+  json = parse_json (run.out);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (json), "amendments")), ==, 4);
+  pairs = json_object_get_array_member (json_node_get_object (json), "collisions");
+  g_assert_cmpuint (json_array_get_length (pairs), ==, 3);
+  /* tien-weken and verdagen: article 2, different members: both apply. */
+  p = json_array_get_object_element (pairs, 0);
+  g_assert_cmpstr (json_object_get_string_member (p, "a"), ==, "tien-weken");
+  g_assert_cmpstr (json_object_get_string_member (p, "b"), ==, "verdagen");
+  g_assert_true (json_object_get_boolean_member (p, "both"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (p, "nodes")), ==, 0);
+  /* tien-weken and zes-weken: one node, either order conflicts. */
+  p = json_array_get_object_element (pairs, 1);
+  g_assert_cmpstr (json_object_get_string_member (p, "b"), ==, "zes-weken");
+  g_assert_false (json_object_get_boolean_member (json_object_get_object_member (p, "a_then_b"), "clean"));
+  g_assert_false (json_object_get_boolean_member (json_object_get_object_member (p, "b_then_a"), "clean"));
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (p, "nodes"), 0), ==,
+                   "chp_1__art_2__para_1");
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (json_object_get_object_member (p, "a_then_b"),
+                                                                                 "conflicts"), 0), ==, "chp_1__art_2__para_1");
+
+  amend_run (&run, dir, "collisions", "--all", "--json");
+  assert_ok (&run);
+  {
+    g_autoptr(JsonNode) all = parse_json (run.out);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (all), "amendments")), ==, 5);
+  }
+
+  /* The most far-reaching of the competing ones first; the one alone last. */
+  amend_run (&run, dir, "order", "--json");
+  assert_ok (&run);
+  order_json = parse_json (run.out);
+  order = json_node_get_array (order_json);
+  g_assert_cmpuint (json_array_get_length (order), ==, 4);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (order, 0), "slug"), ==, "tien-weken");
+  g_assert_true (json_object_get_boolean_member (json_array_get_object_element (order, 0), "furthest"));
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (json_array_get_object_element (order, 0),
+                                                                                 "lapses"), 0), ==, "zes-weken");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (order, 3), "slug"), ==, "intrekking");
+  amend_run (&run, dir, "order");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, " 1. tien-weken"));
+  g_assert_nonnull (strstr (run.out, "if it is adopted, zes-weken lapses"));
+
+  /* Trial merges touched nothing. */
+  {
+    g_autofree char *status = amend_test_git_ok (dir, "status", "--porcelain", NULL);
+    g_assert_cmpstr (status, ==, "");
+    g_assert_false (pending (dir));
+  }
+
+  /* Once main has moved on, the amendments no longer start from it: the
+   * trial merges take the whole regulation, in both orders, and find the
+   * same. */
+  amend_run (&run, dir, "adopt", "intrekking");
+  assert_ok (&run);
+  amend_run (&run, dir, "collisions", "--json");
+  assert_ok (&run);
+  {
+    g_autoptr(JsonNode) again = parse_json (run.out);
+    JsonArray *pairs2 = json_object_get_array_member (json_node_get_object (again), "collisions");
+    JsonObject *q;
+
+    g_assert_cmpuint (json_array_get_length (pairs2), ==, 3);
+    q = json_array_get_object_element (pairs2, 0);
+    g_assert_true (json_object_get_boolean_member (q, "both"));
+    q = json_array_get_object_element (pairs2, 1);
+    g_assert_cmpstr (json_object_get_string_member (q, "b"), ==, "zes-weken");
+    g_assert_false (json_object_get_boolean_member (json_object_get_object_member (q, "a_then_b"), "clean"));
+    g_assert_false (json_object_get_boolean_member (json_object_get_object_member (q, "b_then_a"), "clean"));
+    g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (q, "nodes"), 0), ==,
+                     "chp_1__art_2__para_1");
+  }
+  remove_project (dir);
+}
+
+/* ----------------------------------------------------------------------- */
+/* Adopting two edits of the real Gemeentewet                               */
+/* ----------------------------------------------------------------------- */
+
+static GPtrArray *
+paragraphs (AmendDocument *doc)
+{
+  GPtrArray *texts = g_ptr_array_new ();
+  AmendNode *root = amend_document_get_root (doc);
+
+  for (AmendNode *n = root; n != NULL; n = amend_node_next (n, root))
+    if (n->kind == AMEND_NODE_TEXT && n->heading_level == 0 && amend_node_find_ancestor (n, AMEND_NODE_ARTICLE) &&
+        n->runs && n->runs->len == 1 && strlen (g_array_index (n->runs, AmendRun, 0).text) > 40)
+      g_ptr_array_add (texts, n);
+  return texts;
+}
+
+/* The first few words of a paragraph, unique in the text, and an edit. */
+static char *
+phrase_of (const char *text,
+           const char *whole)
+{
+  for (guint words = 4; words < 12; words++)
+    {
+      g_auto(GStrv) parts = g_strsplit (text, " ", words + 1);
+      g_autofree char *phrase = NULL;
+
+      if (g_strv_length (parts) <= words)
+        break;
+      g_free (parts[words]);
+      parts[words] = NULL;
+      phrase = g_strjoinv (" ", parts);
+      if (strstr (whole, phrase) == g_strrstr (whole, phrase))
+        return g_steal_pointer (&phrase);
+    }
+  return NULL;
+}
+
+static void
+test_property_gemeentewet (void)
+{
+  g_autoptr(GPtrArray) files = amend_test_shared_files ("corpus/nl-wetten-historie", ".md");
+  g_autoptr(GRand) rand = g_rand_new_with_seed (14);
+  guint rounds = g_test_slow () ? 10 : 3, merges = 0, git_conflicts = 0;
+
+  if (files == NULL || !need_git ())
+    return;
+  for (guint f = 0; f < files->len; f += 7)
+    {
+      g_autoptr(AmendDocument) loose = amend_test_parse_file (g_ptr_array_index (files, f));
+      g_autofree char *base = amend_document_to_markdown (loose);
+      g_autoptr(AmendDocument) doc = amend_test_parse (base);
+      g_autoptr(GPtrArray) texts = paragraphs (doc);
+
+      for (guint r = 0; r < rounds; r++)
+        {
+          g_auto(AmendTestRun) run = { 0 };
+          guint i = g_rand_int_range (rand, 0, texts->len - 1);
+          g_autofree char *a = g_strdup (g_array_index (((AmendNode *) g_ptr_array_index (texts, i))->runs, AmendRun, 0).text);
+          g_autofree char *b = g_strdup (g_array_index (((AmendNode *) g_ptr_array_index (texts, i + 1))->runs, AmendRun, 0).text);
+          g_autofree char *pa = phrase_of (a, base);
+          g_autofree char *pb = phrase_of (b, base);
+          g_autofree char *na = NULL, *nb = NULL;
+          g_autofree char *dir = NULL;
+          g_autofree char *result = NULL;
+          g_autofree char *ours = NULL, *theirs = NULL;
+          g_autofree char *tmp = NULL;
+          int git;
+
+          if (pa == NULL || pb == NULL || strstr (pa, pb) || strstr (pb, pa))
+            continue;
+          na = g_strconcat (pa, " uitdrukkelijk", NULL);
+          nb = g_strconcat ("Voorts ", pb, NULL);
+          dir = new_project (base);
+          make_amendment (dir, "Een", NULL, pa, na, TRUE);
+          make_amendment (dir, "Twee", NULL, pb, nb, TRUE);
+          amend_run (&run, dir, "adopt", "een");
+          assert_ok (&run);
+          amend_run (&run, dir, "adopt", "twee");
+          assert_ok (&run);
+          result = amend_test_read (dir, "regeling.md");
+          g_assert_nonnull (strstr (result, na));
+          g_assert_nonnull (strstr (result, nb));
+          merges++;
+
+          /* git merge-file on the same three texts. */
+          ours = amend_test_git_ok (dir, "show", "amendement/een:regeling.md", NULL);
+          theirs = amend_test_git_ok (dir, "show", "amendement/twee:regeling.md", NULL);
+          tmp = amend_test_tmpdir ("amend-merge-file");
+          amend_test_write (tmp, "base", base);
+          amend_test_write (tmp, "ours", ours);
+          amend_test_write (tmp, "theirs", theirs);
+          git = amend_test_git (tmp, NULL, NULL, "merge-file", "-q", "-p", "ours", "base", "theirs", NULL);
+          git_conflicts += git > 0;
+          amend_test_rmtree (tmp);
+          remove_project (dir);
+        }
+    }
+  g_test_message ("Gemeentewet, adopted as amendments: %u pairs of edits in neighbouring paragraphs, all merged by "
+                  "amend; git merge-file conflicts on %u of the same triples", merges, git_conflicts);
+  g_printerr ("# Gemeentewet, adopted as amendments: %u pairs merged by amend; git merge-file conflicts on %u\n",
+              merges, git_conflicts);
+  g_assert_cmpuint (merges, >, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  amend_test_git_setup_env ();
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli-merge/vote/adopted", test_vote_adopted);
+  g_test_add_func ("/cli-merge/vote/tie-rejects", test_vote_tie_rejects);
+  g_test_add_func ("/cli-merge/refusals", test_refusals);
+  g_test_add_func ("/cli-merge/conflicts-resolve-continue", test_conflicts_resolve_continue);
+  g_test_add_func ("/cli-merge/abort-restores", test_abort_restores);
+  g_test_add_func ("/cli-merge/kill/points", test_kill_points);
+  g_test_add_func ("/cli-merge/kill/timed", test_kill_timed);
+  g_test_add_func ("/cli-merge/list-after-adoption", test_list_after_adoption);
+  g_test_add_func ("/cli-merge/update", test_update);
+  g_test_add_func ("/cli-merge/subamendment", test_subamendment);
+  g_test_add_func ("/cli-merge/collisions-and-order", test_collisions_and_order);
+  g_test_add_func ("/cli-merge/property/gemeentewet", test_property_gemeentewet);
+  return g_test_run ();
+}

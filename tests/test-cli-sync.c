@@ -1,0 +1,912 @@
+/* test-cli-sync.c: amend package, clone, pull, push and remote, end to end
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The amend program against real servers that the tests start on
+ * 127.0.0.1: git daemon (git://), git http-backend behind a small web
+ * server with basic authentication (http://), sshd with a throw-away key
+ * (ssh://, skipped where sshd is not installed); and two projects that
+ * exchange an amendment by package only.  Every bad input ends in one
+ * sentence, a documented exit status and nothing changed.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <string.h>
+
+#include "amend-test-cli.h"
+#include "amend-test-git.h"
+#include "amend-test-server.h"
+#include "amend-test-util.h"
+
+/* Runs amend in @cwd with extra environment @env (NULL-terminated
+ * "NAME=VALUE" strings, or NULL). */
+static void
+amend_run_env (AmendTestRun       *run,
+               const char         *cwd,
+               const char * const *env,
+               const char         *first,
+               ...)
+{
+  AmendTestRunOptions options = { .cwd = cwd, .env = env, .binary = TRUE };
+  va_list args;
+
+  va_start (args, first);
+  amend_test_run_valist (run, &options, first, args);
+  va_end (args);
+}
+
+#define amend_run(run, cwd, ...) amend_run_env (run, cwd, NULL, __VA_ARGS__, NULL)
+
+static void
+assert_ok (AmendTestRun *run)
+{
+  if (run->status != 0)
+    g_error ("amend failed with %d: %s", run->status, run->err);
+}
+
+static void
+assert_out_has (AmendTestRun *run,
+                const char   *needle)
+{
+  if (strstr (run->out, needle) == NULL)
+    g_error ("\"%s\" is not in the output: %s", needle, run->out);
+}
+
+/* One sentence on one line after "amend: ", and the exit status. */
+static void
+assert_refused (AmendTestRun *run,
+                int           status,
+                const char   *needle)
+{
+  if (run->status != status)
+    g_error ("exit status %d, not %d: %s", run->status, status, run->err);
+  if (needle && strstr (run->err, needle) == NULL)
+    g_error ("\"%s\" is not in: %s", needle, run->err);
+  g_assert_true (g_str_has_prefix (run->err, "amend: "));
+  g_assert_true (g_str_has_suffix (run->err, "\n"));
+  g_assert_true (strchr (run->err, '\n') == run->err + strlen (run->err) - 1);
+}
+
+static gboolean
+need_git (void)
+{
+  if (amend_test_have_git ())
+    return TRUE;
+  g_test_skip ("the git program is not installed; it makes the servers and checks the projects");
+  return FALSE;
+}
+
+static char *
+rev (const char *dir,
+     const char *spec)
+{
+  g_autofree char *out = amend_test_git_ok (dir, "rev-parse", spec, NULL);
+
+  return g_strdup (g_strstrip (out));
+}
+
+static void
+assert_same_rev (const char *dir1,
+                 const char *spec1,
+                 const char *dir2,
+                 const char *spec2)
+{
+  g_autofree char *one = rev (dir1, spec1);
+  g_autofree char *two = rev (dir2, spec2);
+
+  g_assert_cmpstr (one, ==, two);
+}
+
+static void
+assert_absent (const char *dir,
+               const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+static char *
+listing (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+static void
+assert_listing (const char *dir,
+                const char *expected)
+{
+  g_autofree char *names = listing (dir);
+
+  g_assert_cmpstr (names, ==, expected);
+}
+
+/* Refs, HEAD, the working copy and the object store of @dir. */
+static char *
+snapshot (const char *dir)
+{
+  g_autofree char *refs = amend_test_git_ok (dir, "for-each-ref", "--format=%(refname) %(objectname)", NULL);
+  g_autofree char *status = amend_test_git_ok (dir, "status", "--porcelain", "--untracked-files=all", NULL);
+  g_autofree char *objects = amend_test_git_ok (dir, "count-objects", "-v", NULL);
+  g_autofree char *pack_dir = g_build_filename (dir, ".git", "objects", "pack", NULL);
+  g_autofree char *packs = listing (pack_dir);
+
+  return g_strdup_printf ("%s\n%s\n%s\n%s", refs, status, objects, packs);
+}
+
+static void
+assert_unchanged (const char *dir,
+                  const char *before)
+{
+  g_autofree char *after = snapshot (dir);
+
+  g_assert_cmpstr (after, ==, before);
+  amend_test_fsck (dir);
+}
+
+static void
+edit (const char *dir,
+      const char *from,
+      const char *to)
+{
+  g_autofree char *text = amend_test_read (dir, "regeling.md");
+  g_auto(GStrv) parts = g_strsplit (text, from, 2);
+  g_autofree char *joined = NULL;
+  g_auto(AmendTestRun) run = { 0 };
+
+  g_assert_cmpuint (g_strv_length (parts), ==, 2);
+  joined = g_strjoinv (to, parts);
+  amend_test_write (dir, "regeling.md", joined);
+  amend_run (&run, dir, "save", "-m", to);
+  assert_ok (&run);
+}
+
+static void
+amend_ok (const char *cwd,
+          const char *first,
+          ...)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  AmendTestRunOptions options = { .cwd = cwd, .binary = TRUE };
+  va_list args;
+
+  va_start (args, first);
+  amend_test_run_valist (&run, &options, first, args);
+  va_end (args);
+  assert_ok (&run);
+}
+
+/* A project with the amendment "kortere-termijn" (a changed article and
+ * a comment) in @parent/a, a bare copy in @parent/server/apv.git. */
+static char *
+make_project (const char *parent)
+{
+  char *a = g_build_filename (parent, "a", NULL);
+  g_autofree char *bare = g_build_filename (parent, "server", "apv.git", NULL);
+
+  amend_ok (parent, "init", "a", NULL);
+  amend_ok (a, "propose", "Kortere termijn", "--motivation", "Sneller.", NULL);
+  edit (a, "op de dag na die van de bekendmaking", "een week na de bekendmaking");
+  amend_test_write (a, ".amend/amendementen/kortere-termijn/opmerkingen/0f8fad5b.md", "Waarom een week?\n");
+  amend_ok (a, "save", "-m", "Opmerking", NULL);
+  amend_ok (a, "switch", "main", NULL);
+  g_free (amend_test_git_ok (parent, "clone", "-q", "--bare", a, bare, NULL));
+  return a;
+}
+
+/* ----------------------------------------------------------------------- */
+
+static void
+test_help (void)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  const char *commands[] = { "package", "clone", "pull", "push", "remote" };
+  g_autofree char *cwd = g_get_current_dir ();
+
+  amend_run (&run, cwd, "--help");
+  assert_ok (&run);
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *line = g_strdup_printf ("\n  %s ", commands[i]);
+
+      assert_out_has (&run, line);
+    }
+  assert_out_has (&run, "130");
+  amend_run (&run, cwd, "help", "package");
+  assert_ok (&run);
+  assert_out_has (&run, "git bundle");
+  amend_run (&run, cwd, "package");
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "export, import or open"));
+  amend_run (&run, cwd, "package", "export", "--all", "x");
+  g_assert_cmpint (run.status, ==, 2);
+  amend_run (&run, cwd, "clone");
+  g_assert_cmpint (run.status, ==, 2);
+}
+
+/* Two groups exchange an amendment with comments, by file only. */
+static void
+test_package_exchange (void)
+{
+  g_autofree char *parent = amend_test_tmpdir ("amend-cli-sync");
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *git_file = NULL;
+  g_autofree char *comment = NULL;
+  g_auto(AmendTestRun) run = { 0 };
+
+  if (!need_git ())
+    return;
+  a = g_build_filename (parent, "a", NULL);
+  b = g_build_filename (parent, "b", NULL);
+  amend_ok (parent, "init", "a", NULL);
+  amend_ok (parent, "clone", "a", "b", NULL);
+  amend_ok (a, "propose", "Kortere termijn", NULL);
+  edit (a, "op de dag na die van de bekendmaking", "een week na de bekendmaking");
+  amend_test_write (a, ".amend/amendementen/kortere-termijn/opmerkingen/0f8fad5b.md", "Waarom een week?\n");
+  amend_ok (a, "save", "-m", "Opmerking", NULL);
+
+  /* Without -o: NAME.amend in the current folder (-C DIR's). */
+  amend_run (&run, parent, "-C", "a", "package", "export", "kortere-termijn");
+  assert_ok (&run);
+  assert_out_has (&run, "amendement/kortere-termijn \xe2\x80\x9cKortere termijn\xe2\x80\x9d");
+  file = g_build_filename (a, "kortere-termijn.amend", NULL);
+  g_assert_true (g_file_test (file, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (amend_test_git (b, NULL, NULL, "bundle", "verify", file, NULL), ==, 0);
+
+  amend_run (&run, b, "package", "import", file);
+  assert_ok (&run);
+  assert_out_has (&run, "new: amendement/kortere-termijn \xe2\x80\x9cKortere termijn\xe2\x80\x9d (3 versions, 1 new comment)");
+  amend_run (&run, b, "list", "--json");
+  assert_ok (&run);
+  assert_out_has (&run, "\"slug\" : \"kortere-termijn\"");
+  comment = amend_test_git_ok (b, "show", "amendement/kortere-termijn:.amend/amendementen/kortere-termijn/opmerkingen/0f8fad5b.md", NULL);
+  g_assert_cmpstr (comment, ==, "Waarom een week?\n");
+  amend_run (&run, b, "package", "import", file);
+  assert_ok (&run);
+  assert_out_has (&run, "up to date: amendement/kortere-termijn");
+  amend_test_fsck (b);
+
+  /* A bundle that git made, and back. */
+  amend_ok (b, "switch", "kortere-termijn", NULL);
+  edit (b, "Aldus vastgesteld", "Vastgesteld");
+  git_file = g_build_filename (parent, "door-git.bundle", NULL);
+  g_free (amend_test_git_ok (b, "bundle", "create", "-q", git_file, "amendement/kortere-termijn", "^main", NULL));
+  amend_run (&run, a, "package", "import", git_file);
+  assert_ok (&run);
+  assert_out_has (&run, "updated: amendement/kortere-termijn \xe2\x80\x9cKortere termijn\xe2\x80\x9d (1 version)");
+  assert_same_rev (a, "amendement/kortere-termijn", b, "amendement/kortere-termijn");
+  amend_test_fsck (a);
+  amend_test_rmtree (parent);
+}
+
+/* Comments made with amend comment travel with their amendment, and a
+ * reply made by the receiver travels back. */
+static void
+test_package_comments (void)
+{
+  g_autofree char *parent = amend_test_tmpdir ("amend-cli-sync");
+  g_autofree char *a = g_build_filename (parent, "a", NULL);
+  g_autofree char *b = g_build_filename (parent, "b", NULL);
+  g_auto(AmendTestRun) run = { 0 };
+
+  if (!need_git ())
+    return;
+  amend_ok (parent, "init", "a", NULL);
+  amend_ok (parent, "clone", "a", "b", NULL);
+  amend_ok (a, "propose", "Kortere termijn", NULL);
+  amend_ok (a, "comment", "add", "kortere-termijn", "-m", "Waarom een week?", NULL);
+  amend_ok (a, "package", "export", "kortere-termijn", "-o", "../heen.amend", NULL);
+  amend_run (&run, b, "package", "import", "../heen.amend");
+  assert_ok (&run);
+  assert_out_has (&run, "1 new comment");
+  amend_run (&run, b, "comment", "list", "kortere-termijn");
+  assert_ok (&run);
+  assert_out_has (&run, "Waarom een week?");
+
+  amend_ok (b, "comment", "add", "kortere-termijn", "-m", "Omdat het sneller moet.", NULL);
+  amend_ok (b, "package", "export", "kortere-termijn", "-o", "../terug.amend", NULL);
+  amend_run (&run, a, "package", "import", "../terug.amend");
+  assert_ok (&run);
+  assert_out_has (&run, "updated: amendement/kortere-termijn");
+  assert_out_has (&run, "1 new comment");
+  amend_run (&run, a, "comment", "list", "kortere-termijn");
+  assert_ok (&run);
+  assert_out_has (&run, "Waarom een week?");
+  assert_out_has (&run, "Omdat het sneller moet.");
+  amend_test_fsck (a);
+  amend_test_rmtree (parent);
+}
+
+static void
+test_package_open (void)
+{
+  g_autofree char *parent = amend_test_tmpdir ("amend-cli-sync");
+  g_autofree char *a = NULL;
+  g_autofree char *whole = NULL;
+  g_autofree char *one = NULL;
+  g_autofree char *opened = NULL;
+  g_auto(AmendTestRun) run = { 0 };
+
+  if (!need_git ())
+    return;
+  a = make_project (parent);
+  amend_run (&run, parent, "-C", "a", "package", "export", "--all", "-o", "../alles.amend");
+  assert_ok (&run);
+  whole = g_build_filename (parent, "alles.amend", NULL);
+  amend_run (&run, parent, "package", "open", "alles.amend", "nieuw");
+  assert_ok (&run);
+  assert_out_has (&run, "new: main");
+  opened = g_build_filename (parent, "nieuw", NULL);
+  amend_run (&run, opened, "list");
+  assert_ok (&run);
+  assert_out_has (&run, "kortere-termijn");
+  assert_same_rev (opened, "amendement/kortere-termijn", a, "amendement/kortere-termijn");
+  amend_test_fsck (opened);
+
+  amend_run (&run, parent, "package", "open", "alles.amend", "nieuw");
+  assert_refused (&run, 4, "not empty");
+  amend_run (&run, parent, "-C", "a", "package", "export", "kortere-termijn", "-o", "../een.amend");
+  assert_ok (&run);
+  amend_run (&run, parent, "package", "open", "een.amend", "elders");
+  assert_refused (&run, 4, "amend package import");
+  assert_absent (parent, "elders");
+  amend_test_rmtree (parent);
+}
+
+static void
+test_package_bad_input (void)
+{
+  g_autofree char *parent = amend_test_tmpdir ("amend-cli-sync");
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *damaged = NULL;
+  g_autofree char *main_file = NULL;
+  g_autofree char *other = NULL;
+  g_autofree char *other_file = NULL;
+  g_autofree char *large = NULL;
+  g_auto(AmendTestRun) run = { 0 };
+  gsize len;
+  FILE *f;
+
+  if (!need_git ())
+    return;
+  a = make_project (parent);
+  b = g_build_filename (parent, "b", NULL);
+  amend_ok (parent, "clone", "server/apv.git", "b", NULL);
+  g_free (amend_test_git_ok (b, "branch", "-D", "amendement/kortere-termijn", NULL));
+  file = g_build_filename (parent, "k.amend", NULL);
+  amend_ok (a, "package", "export", "kortere-termijn", "-o", file, NULL);
+  g_assert_true (g_file_get_contents (file, &data, &len, NULL));
+  before = snapshot (b);
+
+  /* Damaged: exit 3. */
+  damaged = g_build_filename (parent, "kapot.amend", NULL);
+  g_assert_true (g_file_set_contents (damaged, data, (gssize) len - 50, NULL));
+  amend_run (&run, b, "package", "import", damaged);
+  assert_refused (&run, 3, "is damaged");
+  data[len - 3] ^= 1;
+  g_assert_true (g_file_set_contents (damaged, data, (gssize) len, NULL));
+  amend_run (&run, b, "package", "import", damaged);
+  assert_refused (&run, 3, "is damaged");
+  amend_run (&run, b, "package", "import", "bestaat-niet.amend");
+  assert_refused (&run, 3, "bestaat-niet.amend");
+  /* Too large: exit 3, without reading it. */
+  large = g_build_filename (parent, "groot.amend", NULL);
+  f = fopen (large, "w");
+  g_assert_nonnull (f);
+  g_assert_cmpint (fseeko (f, (G_GINT64_CONSTANT (2) << 30) - 1, SEEK_SET), ==, 0);
+  fputc (0, f);
+  fclose (f);
+  amend_run (&run, b, "package", "import", large);
+  assert_refused (&run, 3, "larger than any package");
+  /* Refused by the project: exit 4. */
+  main_file = g_build_filename (parent, "main.bundle", NULL);
+  g_free (amend_test_git_ok (a, "bundle", "create", "-q", main_file, "main", NULL));
+  amend_run (&run, b, "package", "import", main_file);
+  assert_refused (&run, 4, "never changes");
+  amend_test_write (parent, "ander/regeling.md", "# Hoofdstuk 1\n\n## Artikel 1\n\nIets anders.\n");
+  other = g_build_filename (parent, "ander", NULL);
+  amend_ok (parent, "init", "ander", NULL);
+  amend_ok (other, "propose", "Iets", NULL);
+  edit (other, "Iets anders.", "Nog iets anders.");
+  other_file = g_build_filename (parent, "ander.amend", NULL);
+  amend_ok (other, "package", "export", "iets", "-o", other_file, NULL);
+  amend_run (&run, b, "package", "import", other_file);
+  assert_refused (&run, 4, "belongs to another regulation");
+
+  assert_unchanged (b, before);
+  amend_test_rmtree (parent);
+}
+
+/* ----------------------------------------------------------------------- */
+/* git://                                                                   */
+/* ----------------------------------------------------------------------- */
+
+static void
+test_daemon (void)
+{
+  g_autofree char *parent = amend_test_tmpdir ("amend-cli-sync");
+  g_autofree char *root = g_build_filename (parent, "server", NULL);
+  g_autofree char *bare = g_build_filename (root, "apv.git", NULL);
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *c = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *main_before = NULL;
+  g_autoptr(AmendTestServer) daemon = NULL;
+  g_auto(AmendTestRun) run = { 0 };
+
+  if (!need_git ())
+    return;
+  a = make_project (parent);
+  daemon = amend_test_server_git_daemon (root);
+  url = amend_test_server_url (daemon, "apv.git");
+
+  /* amend list after a clone shows the remote's amendments. */
+  amend_run (&run, parent, "clone", url, "b");
+  assert_ok (&run);
+  assert_out_has (&run, "new: amendement/kortere-termijn");
+  b = g_build_filename (parent, "b", NULL);
+  amend_run (&run, b, "list");
+  assert_ok (&run);
+  assert_out_has (&run, "kortere-termijn");
+  amend_ok (parent, "clone", url, "c", NULL);
+  c = g_build_filename (parent, "c", NULL);
+
+  /* B proposes and pushes; C pulls it. */
+  amend_ok (b, "propose", "Vuurwerk", NULL);
+  edit (b, "de gemeenteraad", "de raad");
+  amend_run (&run, b, "push");
+  assert_ok (&run);
+  assert_out_has (&run, "pushed: amendement/vuurwerk");
+  assert_same_rev (bare, "amendement/vuurwerk", b, "amendement/vuurwerk");
+  amend_run (&run, c, "pull");
+  assert_ok (&run);
+  assert_out_has (&run, "new: amendement/vuurwerk");
+  assert_out_has (&run, "up to date: main");
+  amend_test_fsck (c);
+
+  /* The draft moves on at B; C changed it too: C's push is refused. */
+  amend_ok (b, "switch", "main", NULL);
+  edit (b, "Aldus vastgesteld", "Vastgesteld");
+  amend_ok (b, "push", "main", NULL);
+  edit (c, "Deze verordening treedt", "Zij treedt");
+  before = amend_test_git_ok (bare, "for-each-ref", NULL);
+  amend_run (&run, c, "push", "main");
+  assert_refused (&run, 4, "amend pull first");
+  {
+    g_autofree char *after = amend_test_git_ok (bare, "for-each-ref", NULL);
+
+    g_assert_cmpstr (after, ==, before);
+  }
+  /* And C's pull will not join two drafts. */
+  main_before = rev (c, "main");
+  amend_run (&run, c, "pull");
+  assert_refused (&run, 4, "cannot merge two drafts");
+  {
+    g_autofree char *main_after = rev (c, "main");
+
+    g_assert_cmpstr (main_after, ==, main_before);
+  }
+  amend_test_fsck (c);
+  g_clear_pointer (&daemon, amend_test_server_stop);
+  amend_test_rmtree (parent);
+}
+
+/* ----------------------------------------------------------------------- */
+/* http:// with basic authentication                                        */
+/* ----------------------------------------------------------------------- */
+
+static char *
+write_askpass (const char *dir,
+               const char *name,
+               const char *password)
+{
+  g_autofree char *script = g_strdup_printf ("#!/bin/sh\ncase \"$1\" in User*) echo jan;; *) echo %s;; esac\n", password);
+  char *path = g_build_filename (dir, name, NULL);
+
+  amend_test_write (dir, name, script);
+  g_chmod (path, 0755);
+  return path;
+}
+
+static void
+assert_no_secret (AmendTestRun *run,
+                  const char   *dir)
+{
+  g_autofree char *config = amend_test_read (dir, ".git/config");
+
+  g_assert_null (strstr (config, "geheim"));
+  g_assert_null (strstr (run->out, "geheim"));
+  g_assert_null (strstr (run->err, "geheim"));
+}
+
+static void
+test_http (void)
+{
+  g_autofree char *parent = amend_test_tmpdir ("amend-cli-sync");
+  g_autofree char *root = g_build_filename (parent, "server", NULL);
+  g_autofree char *bare = g_build_filename (root, "apv.git", NULL);
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *right = NULL;
+  g_autofree char *wrong = NULL;
+  g_autofree char *right_env = NULL;
+  g_autofree char *wrong_env = NULL;
+  g_autofree char *with_password = NULL;
+  g_autoptr(AmendTestServer) server = NULL;
+  g_auto(AmendTestRun) run = { 0 };
+
+  if (!need_git ())
+    return;
+  a = make_project (parent);
+  server = amend_test_server_http (root, "jan", "geheim", 0);
+  url = amend_test_server_url (server, "apv.git");
+  right = write_askpass (parent, "goed.sh", "geheim");
+  wrong = write_askpass (parent, "fout.sh", "fout");
+  right_env = g_strconcat ("GIT_ASKPASS=", right, NULL);
+  wrong_env = g_strconcat ("GIT_ASKPASS=", wrong, NULL);
+
+  /* A wrong password: one sentence, exit 3, no folder. */
+  {
+    const char *env[] = { wrong_env, NULL };
+
+    amend_run_env (&run, parent, env, "clone", url, "b", NULL);
+    assert_refused (&run, 3, "did not accept the user name and password");
+    assert_absent (parent, "b");
+  }
+  /* Nobody to ask: no GIT_ASKPASS, no helper, no terminal. */
+  {
+    const char *env[] = { "GIT_ASKPASS", NULL };
+
+    amend_run_env (&run, parent, env, "clone", url, "b", NULL);
+    assert_refused (&run, 3, "no terminal to ask them on");
+    assert_absent (parent, "b");
+  }
+  /* A password in the address is refused before anything is done. */
+  with_password = g_strdup_printf ("http://jan:geheim@127.0.0.1:%u/apv.git", amend_test_server_port (server));
+  amend_run (&run, parent, "clone", with_password, "b");
+  assert_refused (&run, 2, "holds a password");
+  g_assert_null (strstr (run.err, "geheim"));
+  assert_absent (parent, "b");
+
+  /* The right one: a clone, a push; the password is kept nowhere. */
+  {
+    const char *env[] = { right_env, NULL };
+
+    amend_run_env (&run, parent, env, "clone", url, "b", NULL);
+    assert_ok (&run);
+    b = g_build_filename (parent, "b", NULL);
+    assert_no_secret (&run, b);
+    amend_ok (b, "switch", "kortere-termijn", NULL);
+    edit (b, "Aldus vastgesteld", "Vastgesteld");
+    amend_run_env (&run, b, env, "push", NULL);
+    assert_ok (&run);
+    assert_out_has (&run, "pushed: amendement/kortere-termijn");
+    assert_no_secret (&run, b);
+    assert_same_rev (bare, "amendement/kortere-termijn", b, "amendement/kortere-termijn");
+    amend_run_env (&run, a, env, "remote", "add", "origin", url, NULL);
+    assert_ok (&run);
+    amend_run_env (&run, a, env, "pull", NULL);
+    assert_ok (&run);
+    assert_out_has (&run, "updated: amendement/kortere-termijn");
+    assert_no_secret (&run, a);
+  }
+  g_clear_pointer (&server, amend_test_server_stop);
+  amend_test_rmtree (parent);
+}
+
+/* git's credential helpers answer, through git credential fill. */
+static void
+test_http_credential_helper (void)
+{
+  g_autofree char *parent = amend_test_tmpdir ("amend-cli-sync");
+  g_autofree char *root = g_build_filename (parent, "server", NULL);
+  g_autofree char *a = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *home = g_build_filename (parent, "home", NULL);
+  g_autofree char *config = NULL;
+  g_autofree char *home_env = g_strconcat ("HOME=", home, NULL);
+  g_autofree char *config_env = NULL;
+  g_autofree char *xdg_env = g_strconcat ("XDG_CONFIG_HOME=", home, NULL);
+  g_autoptr(AmendTestServer) server = NULL;
+  g_auto(AmendTestRun) run = { 0 };
+
+  if (!need_git ())
+    return;
+  a = make_project (parent);
+  server = amend_test_server_http (root, "jan", "geheim", 0);
+  url = amend_test_server_url (server, "apv.git");
+  amend_test_write (home, ".gitconfig",
+                    "[user]\n\tname = Test\n\temail = t@example.nl\n"
+                    "[credential]\n\thelper = \"!f() { echo username=jan; echo password=geheim; }; f\"\n");
+  config = g_build_filename (home, ".gitconfig", NULL);
+  config_env = g_strconcat ("GIT_CONFIG_GLOBAL=", config, NULL);
+  {
+    const char *env[] = { home_env, xdg_env, config_env, "GIT_ASKPASS", NULL };
+
+    amend_run_env (&run, parent, env, "clone", url, "b", NULL);
+    assert_ok (&run);
+  }
+  g_clear_pointer (&server, amend_test_server_stop);
+  amend_test_rmtree (parent);
+}
+
+/* ----------------------------------------------------------------------- */
+/* ssh://                                                                   */
+/* ----------------------------------------------------------------------- */
+
+static void
+test_ssh (void)
+{
+  g_autofree char *parent = amend_test_tmpdir ("amend-cli-sync");
+  g_autofree char *bare = g_build_filename (parent, "server", "apv.git", NULL);
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *url = NULL;
+  g_autoptr(AmendTestServer) sshd = NULL;
+  g_auto(AmendTestRun) run = { 0 };
+
+  if (!need_git ())
+    return;
+  a = make_project (parent);
+  /* Unknown host key first: refused. */
+  sshd = amend_test_server_sshd (FALSE);
+  if (sshd == NULL)
+    {
+      amend_test_rmtree (parent);
+      return;
+    }
+  url = amend_test_server_url (sshd, bare);
+  amend_run (&run, parent, "clone", url, "b");
+  assert_refused (&run, 3, "known_hosts");
+  assert_absent (parent, "b");
+  g_clear_pointer (&sshd, amend_test_server_stop);
+
+  sshd = amend_test_server_sshd (TRUE);
+  g_free (url);
+  url = amend_test_server_url (sshd, bare);
+  amend_run (&run, parent, "clone", url, "b");
+  assert_ok (&run);
+  assert_out_has (&run, "new: amendement/kortere-termijn");
+  b = g_build_filename (parent, "b", NULL);
+  amend_ok (b, "switch", "kortere-termijn", NULL);
+  edit (b, "Aldus vastgesteld", "Vastgesteld");
+  amend_run (&run, b, "push");
+  assert_ok (&run);
+  assert_same_rev (bare, "amendement/kortere-termijn", b, "amendement/kortere-termijn");
+  amend_test_fsck (bare);
+  g_clear_pointer (&sshd, amend_test_server_stop);
+  amend_test_rmtree (parent);
+}
+
+/* ----------------------------------------------------------------------- */
+/* Hosts that do not answer                                                 */
+/* ----------------------------------------------------------------------- */
+
+static void
+test_timeout (void)
+{
+  g_autofree char *parent = amend_test_tmpdir ("amend-cli-sync");
+  g_autofree char *a = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *before = NULL;
+  g_autoptr(AmendTestServer) silent = NULL;
+  g_autoptr(AmendTestServer) full = NULL;
+  g_auto(AmendTestRun) run = { 0 };
+  const char *env[] = { "AMEND_NETWORK_TIMEOUT=2", NULL };
+  gint64 start;
+
+  if (!need_git ())
+    return;
+  a = make_project (parent);
+
+  /* Connects, then says nothing. */
+  silent = amend_test_server_silent ();
+  url = amend_test_server_url (silent, "apv.git");
+  start = g_get_monotonic_time ();
+  amend_run_env (&run, parent, env, "clone", url, "b", NULL);
+  assert_refused (&run, 3, "did not answer for 2 seconds");
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 60 * G_TIME_SPAN_SECOND);
+  amend_ok (a, "remote", "add", "stil", url, NULL);
+  before = snapshot (a);
+  amend_run_env (&run, a, env, "pull", "stil", NULL);
+  assert_refused (&run, 3, "did not answer");
+  assert_unchanged (a, before);
+
+  /* Does not even accept the connection. */
+  full = amend_test_server_full ();
+  g_free (url);
+  url = amend_test_server_url (full, "apv.git");
+  amend_run_env (&run, parent, env, "clone", url, "b", NULL);
+  assert_refused (&run, 3, "did not answer within 2 seconds");
+  /* Nothing was left, not even a half clone. */
+  assert_listing (parent, "a server");
+
+  /* Nobody listens at all. */
+  g_clear_pointer (&silent, amend_test_server_stop);
+  amend_run_env (&run, a, env, "pull", "stil", NULL);
+  assert_refused (&run, 3, "cannot reach");
+  g_clear_pointer (&full, amend_test_server_stop);
+  amend_test_rmtree (parent);
+}
+
+/* ----------------------------------------------------------------------- */
+/* Ctrl+C                                                                   */
+/* ----------------------------------------------------------------------- */
+
+/* Commits a large file of random text, so that a slow server takes long. */
+static void
+add_large_file (const char *dir)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < 60000; i++)
+    g_string_append_printf (text, "%08x%08x%08x%08x%08x\n", g_random_int (), g_random_int (), g_random_int (),
+                            g_random_int (), g_random_int ());
+  amend_test_write (dir, "bijlage.txt", text->str);
+  g_free (amend_test_git_ok (dir, "add", "bijlage.txt", NULL));
+  g_free (amend_test_git_ok (dir, "commit", "-q", "-m", "Bijlage", NULL));
+}
+
+/* Runs amend with --progress, sends SIGINT once it receives, and returns
+ * its exit status. */
+static int
+interrupt_when_receiving (const char *cwd,
+                          const char *first,
+                          ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) amend = NULL;
+  g_autoptr(GDataInputStream) err = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean seen = FALSE;
+  char *line;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("AMEND_BIN"));
+  va_start (args, first);
+  for (const char *a = first; a; a = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) a);
+  va_end (args);
+  g_ptr_array_add (argv, (gpointer) "--progress");
+  g_ptr_array_add (argv, NULL);
+  g_subprocess_launcher_set_cwd (launcher, cwd);
+  amend = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  err = g_data_input_stream_new (g_subprocess_get_stderr_pipe (amend));
+  while ((line = g_data_input_stream_read_line_utf8 (err, NULL, NULL, NULL)) != NULL)
+    {
+      if (!seen && g_str_has_prefix (line, "Receiving objects"))
+        {
+          seen = TRUE;
+          g_subprocess_send_signal (amend, SIGINT);
+        }
+      else if (seen)
+        g_assert_true (g_str_has_prefix (line, "Receiving objects") || g_str_has_prefix (line, "amend: cancelled"));
+      g_free (line);
+    }
+  g_subprocess_wait (amend, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (seen);
+  return g_subprocess_get_exit_status (amend);
+}
+
+static void
+test_cancel (void)
+{
+  g_autofree char *parent = amend_test_tmpdir ("amend-cli-sync");
+  g_autofree char *root = g_build_filename (parent, "server", NULL);
+  g_autofree char *bare = g_build_filename (root, "apv.git", NULL);
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *before = NULL;
+  g_autoptr(AmendTestServer) server = NULL;
+
+  if (!need_git ())
+    return;
+  a = make_project (parent);
+  amend_ok (parent, "clone", bare, "b", NULL);
+  b = g_build_filename (parent, "b", NULL);
+  add_large_file (a);
+  g_free (amend_test_git_ok (a, "push", "-q", bare, "main", NULL));
+  server = amend_test_server_http (root, NULL, NULL, 100000);
+  url = amend_test_server_url (server, "apv.git");
+
+  /* A clone stopped half way leaves no folder. */
+  g_assert_cmpint (interrupt_when_receiving (parent, "clone", url, "c", NULL), ==, 130);
+  assert_listing (parent, "a b server");
+
+  /* A pull stopped half way leaves the project as it was. */
+  amend_ok (b, "remote", "add", "traag", url, NULL);
+  before = snapshot (b);
+  g_assert_cmpint (interrupt_when_receiving (b, "pull", "traag", NULL), ==, 130);
+  assert_unchanged (b, before);
+  g_clear_pointer (&server, amend_test_server_stop);
+  amend_test_rmtree (parent);
+}
+
+/* ----------------------------------------------------------------------- */
+
+static void
+test_remote (void)
+{
+  g_autofree char *parent = amend_test_tmpdir ("amend-cli-sync");
+  g_autofree char *a = g_build_filename (parent, "a", NULL);
+  g_auto(AmendTestRun) run = { 0 };
+
+  if (!need_git ())
+    return;
+  amend_ok (parent, "init", "a", NULL);
+  amend_run (&run, a, "remote");
+  assert_ok (&run);
+  g_assert_cmpstr (run.out, ==, "");
+  amend_ok (a, "remote", "add", "gemeente", "https://git.example.nl/apv.git", NULL);
+  amend_run (&run, a, "remote", "list");
+  assert_ok (&run);
+  g_assert_cmpstr (run.out, ==, "gemeente\thttps://git.example.nl/apv.git\n");
+  amend_run (&run, a, "remote", "add", "gemeente", "https://elders.example.nl/apv.git");
+  assert_refused (&run, 4, "already has a remote called gemeente");
+  amend_run (&run, a, "remote", "remove", "elders");
+  assert_refused (&run, 4, "no remote called elders");
+  amend_run (&run, a, "remote", "remove", "gemeente");
+  assert_ok (&run);
+  amend_run (&run, a, "pull");
+  assert_refused (&run, 4, "amend remote add");
+  amend_run (&run, a, "remote", "rename", "x");
+  g_assert_cmpint (run.status, ==, 2);
+  amend_test_rmtree (parent);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  amend_test_git_setup_env ();
+  g_unsetenv ("GIT_ASKPASS");
+  g_unsetenv ("SSH_ASKPASS");
+  g_unsetenv ("SSH_AUTH_SOCK");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli-sync/help", test_help);
+  g_test_add_func ("/cli-sync/package/exchange", test_package_exchange);
+  g_test_add_func ("/cli-sync/package/comments", test_package_comments);
+  g_test_add_func ("/cli-sync/package/open", test_package_open);
+  g_test_add_func ("/cli-sync/package/bad-input", test_package_bad_input);
+  g_test_add_func ("/cli-sync/remote", test_remote);
+  g_test_add_func ("/cli-sync/git-daemon", test_daemon);
+  g_test_add_func ("/cli-sync/http", test_http);
+  g_test_add_func ("/cli-sync/http/credential-helper", test_http_credential_helper);
+  g_test_add_func ("/cli-sync/ssh", test_ssh);
+  g_test_add_func ("/cli-sync/timeout", test_timeout);
+  g_test_add_func ("/cli-sync/cancel", test_cancel);
+
+  return g_test_run ();
+}
