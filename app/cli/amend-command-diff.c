@@ -44,8 +44,9 @@ unreadable (const char *name,
   bad = nul && (end == NULL || nul < end) ? nul : end;
   for (const char *p = data; p < bad; p++)
     line += *p == '\n';
-  g_printerr (_("%s:%u: error: %s"), name, line,
-              nul == bad ? _("the file contains NUL bytes, so it is not a text file; they were replaced by \xEF\xBF\xBD")
+  /* As amend_diagnostic_format(): "error" stays English, editors read it. */
+  g_printerr ("%s:%u: error: %s", name, line,
+              nul == bad ? _("the file contains NUL bytes, so it is not a text file; they were compared as U+FFFD")
                          : _("bytes that are not valid UTF-8 (first on this line); save the file as UTF-8"));
   g_printerr ("\n");
   return TRUE;

@@ -220,16 +220,17 @@ typedef struct {
  * @hunks.  Returns FALSE when the distance exceeds MAX_EDIT_DISTANCE.
  *
  * The arrays are indexed with their offsets rather than passed as
- * pointers moved by them: an empty GArray has no data, and NULL plus an
- * offset, even 0, is undefined behaviour. */
+ * pointers moved by them: the tokens of an empty text are a GArray
+ * without data, and NULL plus an offset, even 0, is undefined behaviour;
+ * an index is only taken below @n or @m. */
 static gboolean
-myers (GArray *a,
-       guint   a_off,
-       guint   n,
-       GArray *b,
-       guint   b_off,
-       guint   m,
-       GArray *hunks)
+myers (const Token *a,
+       guint        a_off,
+       guint        n,
+       const Token *b,
+       guint        b_off,
+       guint        m,
+       GArray      *hunks)
 {
   int max = (int) MIN (n + m, MAX_EDIT_DISTANCE);
   int offset = max + 1;
@@ -251,7 +252,7 @@ myers (GArray *a,
             x = v[offset + k - 1] + 1;
           y = x - k;
           while ((guint) x < n && (guint) y < m &&
-                 g_array_index (a, Token, a_off + x).id == g_array_index (b, Token, b_off + y).id)
+                 a[a_off + x].id == b[b_off + y].id)
             {
               x++;
               y++;
@@ -382,7 +383,7 @@ word_diff (GHashTable *interned,
   while (suf < n - pre && suf < m - pre && ta[n - 1 - suf].id == tb[m - 1 - suf].id)
     suf++;
 
-  if (!myers (a, pre, n - pre - suf, b, pre, m - pre - suf, hunks))
+  if (!myers (ta, pre, n - pre - suf, tb, pre, m - pre - suf, hunks))
     {
       Hunk whole = { pre, n - pre - suf, pre, m - pre - suf };
       g_array_set_size (hunks, 0);
@@ -460,7 +461,7 @@ amend_diff_sequences (const guint *old_ids,
     suf++;
   if (pre + suf == n_old && pre + suf == n_new)
     return hunks;
-  if (!myers (a + pre, n_old - pre - suf, b + pre, n_new - pre - suf, pre, pre, hunks))
+  if (!myers (a, pre, n_old - pre - suf, b, pre, n_new - pre - suf, hunks))
     {
       AmendHunk whole = { pre, n_old - pre - suf, pre, n_new - pre - suf };
 

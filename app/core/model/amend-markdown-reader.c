@@ -1945,6 +1945,9 @@ read_body (Reader *r)
       cmark_node_free (doc);
       return;
     }
+  /* What choose_nesting() kept of each heading points into the tree of
+   * the heading lines, which goes now: the pieces read their own. */
+  g_array_set_size (r->headings, 0);
   cmark_node_free (doc);
   for (guint i = 0; i <= cuts->len; i++)
     {
