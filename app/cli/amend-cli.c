@@ -331,16 +331,32 @@ AmendDocument *
 amend_cli_load (const char *path)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) data = NULL;
-  gconstpointer text;
+  char *text = NULL;
   gsize len = 0;
   AmendDocument *doc;
 
-  data = amend_cli_load_text (path);
-  if (data == NULL)
-    return NULL;
-  text = g_bytes_get_data (data, &len);
-  doc = amend_document_new_from_data (text ? text : "", len, &error);
+  /* Read, not mapped, and handed to the reader, which frees it once it
+   * has its own copy: a large file is not held twice while it is read
+   * (memory under ten times the file). */
+  if (g_strcmp0 (path, "-") == 0)
+    text = read_bounded (0, "standard input", _("standard input"), 0, &len, &error);
+  else
+    {
+      g_autofree char *abs = absolute_path (path);
+      g_autofree char *name = g_filename_display_name (abs);
+
+      if (g_file_test (abs, G_FILE_TEST_IS_DIR))
+        g_set_error (&error, G_FILE_ERROR, G_FILE_ERROR_ISDIR,
+                     _("%s is a folder; give the regulation's .md file"), name);
+      else
+        text = amend_cli_read_file (path, &len, &error);
+    }
+  if (text == NULL)
+    {
+      amend_cli_error ("%s", error->message);
+      return NULL;
+    }
+  doc = amend_document_new_take_data (text, len, &error);
   if (doc == NULL)
     amend_cli_error ("%s", error->message);
   return doc;
