@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "amend-diff.h"
+#include "amend-words.h"
 #include "amend-test-util.h"
 
 /* Words and punctuation, one space between: white space alone is no
@@ -558,6 +559,45 @@ test_pair_in_order_levels (void)
     }
 }
 
+/* Found by fuzz-diff: spans widened to whole words that reach into each
+ * other in the new text asked for a piece of -10 bytes (4 GB).  The
+ * renvooi of such texts spells the new text, once. */
+static void
+test_renvooi_overlapping_spans (void)
+{
+  static const char old_text[] =
+    "De begroting, bedoeld in artikel 189, van het eerstvolgende begrotingsjaar alsmede de daar"
+    "op betrekking hebbende begrotingswijzigingen behoeven de goedkeuring van gedeputeerde stat"
+    "en, indien naar hun oordeel de begroting, bedoeld in artikel 189, niet in evenwicht is en "
+    "blijkens de meerjarenraming, bedoeld in artikel 190, niet aannemelijk is dat in de eerstvo"
+    "lgende jaren een evenwicht tot stand zal worden gebracht. Gedeputeerde staten doen hiervan"
+    " vóstvolgende jaren een evenwicht tot stand zal worden gebracht. Gedeputeerde staten doen "
+    "hiervan vóór de aanvang van het begrotingsjaar mededeling aan het gemeentebestuur.";
+  static const char new_text[] =
+    "De begroting, bedoeld in artikel 189, van het eerstvolgende begrotingsjaar alsmede de daar"
+    "op betrekking hebbende begrotingswijzigingen behoeven de goedkeuring van gedeputeerde stat"
+    "en, indien naar hun oordeel de begroting, bedoeld in artikel 189, niet structureel en reëe"
+    "l in evenwicht is en blijkens de meerjarenraming, bedoeld in artikel 190, niet aannemelijk"
+    " is dat in de eerstvolgende jaren een structureel en reëel evenwicht tot stand zal worden "
+    "gebracht. Gedeputeerde staten doen hiervan vóór de aanvang v ha ebtnegrotingsjaar mededeli"
+    "ng aan het gemeentebestuur.";
+  g_autoptr(GArray) pieces = amend_words_renvooi_pieces (old_text, new_text);
+  GString *spelled = g_string_new (NULL);
+
+  for (guint i = 0; i < pieces->len; i++)
+    {
+      const AmendPiece *p = &g_array_index (pieces, AmendPiece, i);
+
+      g_assert_cmpuint (strlen (p->text), <, 2 * sizeof new_text);
+      if (p->op != AMEND_PIECE_DELETED)
+        g_string_append (spelled, p->text);
+    }
+  /* The space that keeps a deleted word apart may be added; nothing else. */
+  g_assert_cmpuint (spelled->len, >=, strlen (new_text));
+  g_assert_cmpuint (spelled->len, <=, strlen (new_text) + pieces->len);
+  g_string_free (spelled, TRUE);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -578,5 +618,6 @@ main (int    argc,
   g_test_add_func ("/diff/word-diff-pieces", test_word_diff_pieces);
   g_test_add_func ("/diff/apply-does-not-fit", test_apply_does_not_fit);
   g_test_add_func ("/diff/pair-in-order-levels", test_pair_in_order_levels);
+  g_test_add_func ("/diff/renvooi-overlapping-spans", test_renvooi_overlapping_spans);
   return g_test_run ();
 }
