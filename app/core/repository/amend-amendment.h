@@ -130,6 +130,9 @@ GPtrArray          *amend_amendment_list           (AmendRepository *repo,
 AmendAmendment     *amend_amendment_lookup         (AmendRepository *repo,
                                                     const char      *name,
                                                     GError         **error);
+AmendAmendment     *amend_amendment_lookup_record  (AmendRepository *repo,
+                                                    const char      *name,
+                                                    GError         **error);
 AmendAmendment     *amend_amendment_change_status  (AmendRepository *repo,
                                                     const char      *name,
                                                     AmendStatus      status,
