@@ -183,7 +183,7 @@ echo "amend adopt: a regulation of $articles articles ($(wc -c < "$tmp/regulatio
 echo "amendment each rewording 1% of the articles since they parted (git merge-file: $git_conflicts conflicts)"
 row "" "CPU ms" "wall ms" "Minstr"
 row "amend adopt a (merge, check, two commits, working copy)" "$adopt_cpu" "$adopt_wall" "$(minstr "$adopt_ins")"
-row "same, every merge structural (AMEND_MERGE_FULL=1, as before)" "$full_cpu" "$full_wall" "$(minstr "$full_ins")"
+row "same, the regulation merged structurally (AMEND_MERGE_FULL=1)" "$full_cpu" "$full_wall" "$(minstr "$full_ins")"
 row "git merge-file -p ours base theirs (the same three files)" "$file_cpu" "$file_wall" "$(minstr "$file_ins")"
 row "git merge --no-ff amendement/a (for reference)" "$gmerge_cpu" "$gmerge_wall" "$(minstr "$gmerge_ins")"
 row "amend adopt / git merge-file" "$(ratio "$adopt_cpu" "$file_cpu")" "$(ratio "$adopt_wall" "$file_wall")" \
@@ -221,7 +221,8 @@ print(len(d["collisions"]), sum(1 for c in d["collisions"] if c["both"]))' "$tmp
 done
 
 echo
-echo "Each figure is a whole process: wall clock, best and median of $runs runs after"
-echo "one warm-up run, and the CPU time (user + system) of one more run; the adopted"
-echo "regulation and the pairs found were checked."
+echo "Each figure is a whole process.  Adopt: median CPU time (user + system) and wall"
+echo "clock of $runs runs after a warm-up run, instructions of one run under callgrind."
+echo "Collisions: wall clock, best and median of $runs runs after one warm-up run, and"
+echo "the CPU time of one more run.  The adopted regulation and the pairs found were checked."
 echo "Machine: $(nproc) cores, $(uname -sm)."
