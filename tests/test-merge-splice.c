@@ -228,6 +228,96 @@ test_same_article (void)
     }
 }
 
+/* The line index of the @n-th line that starts with @prefix, or -1. */
+static int
+nth_line (char      **lines,
+          const char *prefix,
+          guint       n)
+{
+  for (guint i = 0; lines[i]; i++)
+    if (g_str_has_prefix (lines[i], prefix) && n-- == 0)
+      return (int) i;
+  return -1;
+}
+
+/* @text with a heading line put before line @at, or line @at and the
+ * blank line after it taken out (@heading NULL). */
+static char *
+edit_line (const char *text,
+           int         at,
+           const char *heading)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  GString *out = g_string_new (NULL);
+
+  for (int i = 0; lines[i]; i++)
+    {
+      if (i == at && heading)
+        g_string_append_printf (out, "%s\n\n", heading);
+      if (i == at && !heading)
+        {
+          i++;
+          continue;
+        }
+      g_string_append (out, lines[i]);
+      if (lines[i + 1])
+        g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* One side adds or removes a division heading, so that the articles after
+ * it stand in another division, and the other edits one of those: the
+ * structural merge decides (it finds a conflict in some of these).  A
+ * division retitled in place, or a whole new one before the next, does not
+ * move anything: taken by parts, the same bytes. */
+static void
+test_divisions (void)
+{
+  g_autofree char *base = canonical_law (laws[0], NULL);
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GArray) heads = NULL;
+  int chapter, next_chapter;
+  guint n = 0;
+  g_autofree char *added = NULL;
+  g_autofree char *removed = NULL;
+  g_autofree char *edited = NULL;
+  g_autofree char *edited_first = NULL;
+  g_autofree char *retitled = NULL;
+  g_autofree char *new_chapter = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *twice = NULL;
+
+  if (base == NULL)
+    return;
+  lines = g_strsplit (base, "\n", -1);
+  heads = article_lines (lines);
+  chapter = nth_line (lines, "## Hoofdstuk ", 1);
+  next_chapter = nth_line (lines, "## Hoofdstuk ", 2);
+  g_assert_cmpint (chapter, >, 0);
+  g_assert_cmpint (next_chapter, >, chapter);
+  while ((int) g_array_index (heads, guint, n) < chapter)
+    n++;
+  g_assert_cmpint ((int) g_array_index (heads, guint, n + 4), <, next_chapter);
+  added = edit_line (base, (int) g_array_index (heads, guint, n + 1), "## Hoofdstuk IIa Nieuw");
+  removed = edit_line (base, chapter, NULL);
+  edited = add_words (base, n + 3, "Gewijzigd door het amendement.");
+  edited_first = add_words (base, n, "Gewijzigd door het amendement.");
+  g_assert_false (compare (base, added, edited));
+  g_assert_false (compare (base, edited, added));
+  g_assert_false (compare (base, removed, edited));
+  g_assert_false (compare (base, edited_first, removed));
+
+  line = g_strconcat (lines[chapter], " en haar leden", NULL);
+  twice = edit_line (base, chapter, line);
+  retitled = edit_line (twice, chapter + 2, NULL);
+  g_assert_true (compare (base, retitled, edited));
+  g_assert_true (compare (base, edited, retitled));
+  new_chapter = edit_line (base, next_chapter, "## Hoofdstuk IIz Nieuw\n\n### Artikel 9999z1\n\nNieuwe tekst.");
+  g_assert_true (compare (base, new_chapter, edited));
+  g_assert_true (compare (base, edited_first, new_chapter));
+}
+
 static void
 test_insert_and_renumber (void)
 {
@@ -319,6 +409,7 @@ main (int    argc,
   g_test_add_func ("/merge-splice/different-articles", test_different_articles);
   g_test_add_func ("/merge-splice/same-article", test_same_article);
   g_test_add_func ("/merge-splice/insert-and-renumber", test_insert_and_renumber);
+  g_test_add_func ("/merge-splice/divisions", test_divisions);
   g_test_add_func ("/merge-splice/unclean", test_unclean);
   g_test_add_func ("/merge-splice/loose", test_loose);
   return g_test_run ();

@@ -26,6 +26,10 @@
  *    stands elsewhere in the base or that the other side writes too (a
  *    renumbering, a move, two insertions of one number): the structural
  *    merge pairs nodes by number and decides those;
+ *  - no change puts the parts after it in another division: a heading
+ *    inserted or deleted other than before a heading at its level or
+ *    above (a chapter heading removed, or put before articles) is left to
+ *    the structural merge, which can tell a conflict in what moved;
  *  - the spliced text is canonical: read into the model and written, it
  *    gives the same bytes, and reading it found no error.  A draft in the
  *    loose Markdown of elsewhere, which the structural merge would rewrite,
@@ -383,6 +387,47 @@ renumbers (const Version *b,
   return FALSE;
 }
 
+/* The level of a part's heading, G_MAXUINT for a part without one. */
+static guint
+level_of (const Version *v,
+          guint          i)
+{
+  const Span *s = &g_array_index (v->parts, Span, i);
+  guint n = 0;
+
+  while (n < s->len && s->p[n] == '#')
+    n++;
+  return n > 0 ? n : G_MAXUINT;
+}
+
+/* Whether a hunk changes what the parts after it stand in: a heading it
+ * inserts or deletes would take or give up the base's parts that follow,
+ * up to the next heading at its level or above (a division heading
+ * removed, or put before articles).  One heading changed in place, at its
+ * level, keeps them where they were. */
+static gboolean
+reparents (const Version *b,
+           const Version *side,
+           GArray        *hunks)
+{
+  for (guint k = 0; k < hunks->len; k++)
+    {
+      const AmendHunk *h = &g_array_index (hunks, AmendHunk, k);
+      guint next = h->old_start + h->old_len;
+      guint lowest = G_MAXUINT;
+
+      if (h->old_len == 1 && h->new_len == 1 && level_of (b, h->old_start) == level_of (side, h->new_start))
+        continue;
+      for (guint i = h->old_start; i < next; i++)
+        lowest = MIN (lowest, level_of (b, i));
+      for (guint i = h->new_start; i < h->new_start + h->new_len; i++)
+        lowest = MIN (lowest, level_of (side, i));
+      if (next < b->parts->len && level_of (b, next) > lowest)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 append_parts (GString       *out,
               const Version *v,
@@ -481,7 +526,8 @@ _amend_merge_splice (const char     *base,
     {
       ho = amend_diff_sequences (b.ids, b.parts->len, o.ids, o.parts->len);
       ht = amend_diff_sequences (b.ids, b.parts->len, t.ids, t.parts->len);
-      ok = !changes_touch (ho, ht) && !has_move (&b, &o, &t, ho, ht) && !renumbers (&b, &o, &t, ho, ht);
+      ok = !changes_touch (ho, ht) && !has_move (&b, &o, &t, ho, ht) && !renumbers (&b, &o, &t, ho, ht) &&
+           !reparents (&b, &o, ho) && !reparents (&b, &t, ht);
     }
   if (ok)
     merged = splice (&b, &o, &t, ho, ht, &len);
