@@ -32,6 +32,7 @@ static const AmendCommand *commands[] = {
   &amend_command_update,
   &amend_command_collisions,
   &amend_command_order,
+  &amend_command_paper,
   &amend_command_comment,
   &amend_command_diff,
   &amend_command_export,
