@@ -176,6 +176,53 @@ test_history_wide (AmendGuiFixture *f,
          "na ontvangst van de volledige aanvraag", "na ontvangst van de volledige aanvraag", NULL);
 }
 
+
+static gboolean
+review_loaded_list (gpointer data)
+{
+  AmendGuiFixture *f = data;
+  AmendAmendmentsPage *page = amend_window_get_amendments_page (f->window);
+
+  return amend_amendments_page_get_survey (page) != NULL && !amend_amendments_page_is_busy (page);
+}
+
+/* The Amendments view with the example's amendment chosen: the list with
+ * whether it applies, the review page with the renvooi and a comment
+ * beside its article. */
+static gboolean
+review_loaded (gpointer data)
+{
+  AmendGuiFixture *f = data;
+  AmendAmendmentsPage *page = amend_window_get_amendments_page (f->window);
+
+  return amend_amendments_page_get_survey (page) != NULL && !amend_amendments_page_is_busy (page) &&
+         amend_review_page_get_comments (amend_amendments_page_get_review (page)) != NULL;
+}
+
+static void
+open_review (AmendGuiFixture *f)
+{
+  AmendAmendmentsPage *page = amend_window_get_amendments_page (f->window);
+
+  amend_window_show_page (f->window, "amendments");
+  g_assert_true (amend_gui_wait (review_loaded_list, f, 60));
+  amend_amendments_page_select (page, "kortere-beslistermijn");
+  g_assert_true (amend_gui_wait (review_loaded, f, 60));
+  amend_gui_wait_idle (f);
+}
+
+static void
+test_review (AmendGuiFixture *f,
+             gconstpointer    data)
+{
+  g_assert_cmpint (amend_gui_cli (f, NULL, "comment", "add", "kortere-beslistermijn", "--on", "chp_1__art_1.2__para_1",
+                                  "-m", "Is zes weken haalbaar voor het team vergunningen?", NULL), ==, 0);
+  open_review (f);
+  shoot (GTK_WIDGET (f->window), "review", "Kortere beslistermijn", "Kortere beslistermijn",
+         "Applies cleanly to the draft", "Past zonder conflict op het ontwerp",
+         "Is zes weken haalbaar", "Is zes weken haalbaar", "Submit", "Indienen", NULL);
+}
+
 static GtkWidget *
 find_type (GtkWidget *widget,
            GType      type)
@@ -378,6 +425,7 @@ main (int    argc,
   ADD ("/screenshots/new-project-dialog", test_new_project_dialog);
   ADD ("/screenshots/export-dialog", test_export_dialog);
   ADD ("/screenshots/shortcuts", test_shortcuts);
+  ADD ("/screenshots/review", test_review);
 #undef ADD
   g_test_add_func ("/screenshots/start-page", test_start_page);
 
