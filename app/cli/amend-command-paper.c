@@ -74,7 +74,7 @@ run (int    argc,
   if (items == NULL)
     return amend_cli_report (error, NULL);
   title = regulation_title (repo);
-  html = amend_paper_to_html (items, title);
+  html = amend_paper_to_html (items, title, argc != 2);
   return write_out (html);
 }
 

@@ -97,6 +97,7 @@ typedef enum {
   JOB_MERGE_STATE,
   JOB_RESOLVE,
   JOB_END_MERGE,
+  JOB_PAPER,
 } JobKind;
 
 typedef struct {
@@ -386,6 +387,10 @@ run_reading (GTask           *task,
     case JOB_RESOLVE:
       result = do_merge_state (repo, job, &error);
       free_func = (GDestroyNotify) amend_merge_state_free;
+      break;
+    case JOB_PAPER:
+      result = amend_paper_load (repo, job->slug, &error);
+      free_func = (GDestroyNotify) g_ptr_array_unref;
       break;
     default:
       return FALSE;
@@ -690,6 +695,29 @@ AmendProject *
 amend_project_end_merge_finish (AmendProject *self,
                                 GAsyncResult *result,
                                 GError      **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* The council paper of the amendment @slug, or with @slug NULL of every
+ * submitted one in the voting order: AmendPaperItems. */
+void
+amend_project_paper_async (AmendProject        *self,
+                           const char          *slug,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  Job *job = job_new (self, JOB_PAPER);
+
+  job->slug = g_strdup (slug);
+  run_job (self, job, amend_project_paper_async, cancellable, callback, user_data);
+}
+
+GPtrArray *
+amend_project_paper_finish (AmendProject *self,
+                            GAsyncResult *result,
+                            GError      **error)
 {
   return g_task_propagate_pointer (G_TASK (result), error);
 }

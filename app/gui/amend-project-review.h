@@ -7,6 +7,7 @@
 #include "amend-collision.h"
 #include "amend-comments.h"
 #include "amend-merge.h"
+#include "amend-paper.h"
 #include "amend-pending-merge.h"
 #include "amend-project.h"
 #include "amend-proposal.h"
@@ -135,6 +136,14 @@ void             amend_project_end_merge_async     (AmendProject        *self,
                                                     GAsyncReadyCallback  callback,
                                                     gpointer             user_data);
 AmendProject    *amend_project_end_merge_finish    (AmendProject        *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
+void             amend_project_paper_async         (AmendProject        *self,
+                                                    const char          *slug,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+GPtrArray       *amend_project_paper_finish        (AmendProject        *self,
                                                     GAsyncResult        *result,
                                                     GError             **error);
 

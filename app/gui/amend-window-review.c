@@ -619,4 +619,5 @@ _amend_window_review_actions_init (AmendWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.conflict-text", "s", action_conflict_text);
   gtk_widget_class_install_action (widget_class, "win.merge-continue", NULL, action_merge_continue);
   gtk_widget_class_install_action (widget_class, "win.merge-abort", NULL, action_merge_abort);
+  _amend_window_paper_actions_init (klass);
 }

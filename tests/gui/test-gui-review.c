@@ -18,6 +18,7 @@
 #include "amend-comment-dialog.h"
 #include "amend-example.h"
 #include "amend-gui-test.h"
+#include "amend-paper-dialog.h"
 #include "amend-test-git.h"
 #include "amend-vote-dialog.h"
 
@@ -557,6 +558,144 @@ test_update (AmendGuiFixture *f,
   amend_test_fsck (f->dir);
 }
 
+
+/* ----------------------------------------------------------------------- */
+/* The council paper                                                        */
+/* ----------------------------------------------------------------------- */
+
+static GtkWidget *
+find_menu_item (GtkWidget  *widget,
+                const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_str_equal (G_OBJECT_TYPE_NAME (child), "GtkModelButton") && gtk_widget_get_mapped (child))
+        {
+          g_autofree char *label = NULL;
+
+          g_object_get (child, "text", &label, NULL);
+          if (g_strcmp0 (label, text) == 0)
+            return child;
+        }
+      if ((found = find_menu_item (child, text)))
+        return found;
+    }
+  return NULL;
+}
+
+/* The review page's menu, opened and chosen from with the mouse. */
+static void
+choose_from_menu (AmendGuiFixture *f,
+                  const char      *item)
+{
+  GtkWidget *button = amend_review_page_get_button (review_page (f), "more");
+  GtkPopover *popover;
+
+  press (button);
+  amend_gui_spin (400);
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  press (find_menu_item (GTK_WIDGET (popover), item));
+}
+
+static char *
+pdf_text (const char *path)
+{
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  const char *argv[] = { pdftotext, path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  if (pdftotext == NULL)
+    return NULL;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  /* Lines are where the page was full: one space for each break. */
+  {
+    g_autoptr(GRegex) space = g_regex_new ("\\s+", 0, 0, NULL);
+    char *flat = g_regex_replace_literal (space, out, -1, 0, " ", 0, NULL);
+
+    g_free (out);
+    return flat;
+  }
+}
+
+static void
+test_paper (AmendGuiFixture *f,
+            gconstpointer    data)
+{
+  g_autofree char *pdf = g_build_filename (f->tmp, "raadsstuk.pdf", NULL);
+  g_autofree char *html = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *bytes = NULL;
+  GtkFileChooser *chooser;
+  AdwMessageDialog *dialog;
+  gsize len = 0;
+
+  open_review (f);
+  submit_by_click (f);
+
+  /* HTML, through the file chooser in the project folder. */
+  choose_from_menu (f, "Council Paper…");
+  dialog = wait_dialog (f, AMEND_TYPE_PAPER_DIALOG);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (amend_paper_dialog_get_choice (AMEND_PAPER_DIALOG (dialog), FALSE))));
+  respond (f, dialog, "Save as _HTML…");
+  amend_gui_wait_idle (f);
+  chooser = amend_window_get_file_chooser (f->window);
+  g_assert_nonnull (chooser);
+  g_assert_cmpstr (gtk_file_chooser_get_current_name (chooser), ==, "council-paper-" SLUG ".html");
+  gtk_file_chooser_set_current_name (chooser, "raadsstuk.html");
+  {
+    g_autoptr(GFile) chosen = gtk_file_chooser_get_file (chooser);
+    g_autofree char *path = g_file_get_path (chosen);
+    g_autofree char *expected = g_build_filename (f->dir, "raadsstuk.html", NULL);
+
+    g_assert_cmpstr (path, ==, expected);
+  }
+  g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_ACCEPT);
+  amend_gui_spin (200);
+  html = amend_test_read (f->dir, "raadsstuk.html");
+  assert_has (html, "<h1>Amendment “Kortere beslistermijn”</h1>");
+  assert_has (html, "<dd>Bewonersvereniging De Linde</dd>");
+  assert_has (html, "binnen <del>acht</del> <ins>zes</ins> weken");
+  assert_has (html, "Submitted; not voted on yet.");
+  /* The same page amend paper writes. */
+  {
+    g_autofree char *cli = NULL;
+
+    g_assert_cmpint (amend_gui_cli (f, &cli, "paper", SLUG, NULL), ==, 0);
+    g_assert_cmpstr (cli, ==, html);
+  }
+
+  /* Printed to PDF: every submitted amendment, in voting order. */
+  g_setenv ("AMEND_TEST_PRINT_TO", pdf, TRUE);
+  choose_from_menu (f, "Council Paper…");
+  dialog = wait_dialog (f, AMEND_TYPE_PAPER_DIALOG);
+  press (amend_paper_dialog_get_choice (AMEND_PAPER_DIALOG (dialog), TRUE));
+  respond (f, dialog, "_Print…");
+  amend_gui_wait_idle (f);
+  amend_gui_spin (500);
+  g_unsetenv ("AMEND_TEST_PRINT_TO");
+  g_assert_true (g_file_get_contents (pdf, &bytes, &len, NULL));
+  g_assert_true (g_str_has_prefix (bytes, "%PDF-"));
+  text = pdf_text (pdf);
+  if (text == NULL)
+    {
+      g_test_message ("pdftotext (poppler-utils) is not installed: the PDF's words are not read back");
+      return;
+    }
+  assert_has (text, "Amendments to Algemene Plaatselijke Verordening Lindewaarde 2027, in the order of voting");
+  assert_has (text, "1. Kortere beslistermijn");
+  assert_has (text, "Bewonersvereniging De Linde");
+  assert_has (text, "binnen acht zes weken");
+  assert_has (text, "ARTIKEL I");
+  assert_has (text, "vervangen door \"zes\"");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -573,6 +712,7 @@ main (int    argc,
   ADD ("/review/conflict-from-terminal", test_conflict_from_terminal);
   ADD ("/review/side-by-side-and-copy", test_sides_and_copy);
   ADD ("/review/update", test_update);
+  ADD ("/review/paper", test_paper);
 #undef ADD
 
   return g_test_run ();

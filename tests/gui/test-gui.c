@@ -798,7 +798,7 @@ static void
 test_narrow (AmendGuiFixture *f,
              gconstpointer    data)
 {
-  const char *pages[] = { "editor", "history" };
+  const char *pages[] = { "editor", "history", "amendments" };
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {

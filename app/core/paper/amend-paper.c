@@ -331,17 +331,20 @@ append_item (GString        *out,
  * amend_paper_to_html:
  * @items: (element-type AmendPaperItem): from amend_paper_load()
  * @regulation_title: (nullable): the regulation the amendments amend
+ * @in_order: the paper of all submitted amendments in the voting order
+ *   (also when that is one), not of one amendment
  *
  * Returns: a whole HTML page, for a browser or the printer.
  */
 char *
 amend_paper_to_html (GPtrArray  *items,
-                     const char *regulation_title)
+                     const char *regulation_title,
+                     gboolean    in_order)
 {
   GString *out = g_string_new (NULL);
   g_autofree char *title = NULL;
   g_autofree char *escaped = NULL;
-  gboolean one = items->len == 1;
+  gboolean one = !in_order && items->len == 1;
 
   if (one)
     title = g_strdup_printf (_("Amendment \xe2\x80\x9c%s\xe2\x80\x9d"),

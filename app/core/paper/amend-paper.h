@@ -23,7 +23,8 @@ GPtrArray *amend_paper_load          (AmendRepository *repo,
                                       const char      *name,
                                       GError         **error);
 char      *amend_paper_to_html       (GPtrArray       *items,
-                                      const char      *regulation_title);
+                                      const char      *regulation_title,
+                                      gboolean         in_order);
 char      *amend_paper_describe_vote (const AmendVote *vote,
                                       AmendStatus      status);
 char      *amend_paper_names         (const char * const *submitters);
