@@ -125,6 +125,10 @@ const char *_amend_window_amendment_title (AmendWindow *self, const char *slug);
 /* amend-window-paper.c */
 void _amend_window_paper_actions_init (AmendWindowClass *klass);
 
+/* amend-window-sync.c */
+void _amend_window_sync_init (AmendWindow *self);
+void _amend_window_sync_actions_init (AmendWindowClass *klass);
+
 /* amend-window-actions.c */
 void _amend_window_ask_export (AmendWindow *self, const char *text, const char *suffix);
 void _amend_window_class_actions_init (AmendWindowClass *klass);

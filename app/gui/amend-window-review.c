@@ -598,6 +598,7 @@ void
 _amend_window_review_init (AmendWindow *self)
 {
   amend_review_page_set_editor (amend_amendments_page_get_review (self->amendments_page), self->editor);
+  _amend_window_sync_init (self);
 }
 
 void
@@ -620,4 +621,5 @@ _amend_window_review_actions_init (AmendWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.merge-continue", NULL, action_merge_continue);
   gtk_widget_class_install_action (widget_class, "win.merge-abort", NULL, action_merge_abort);
   _amend_window_paper_actions_init (klass);
+  _amend_window_sync_actions_init (klass);
 }

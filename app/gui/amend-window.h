@@ -60,5 +60,7 @@ void               amend_window_export_to         (AmendWindow    *self,
                                                    GFile          *file);
 AmendAmendmentsPage *amend_window_get_amendments_page (AmendWindow  *self);
 AmendConflictsPage *amend_window_get_conflicts_page (AmendWindow    *self);
+void               amend_window_open_package      (AmendWindow    *self,
+                                                   const char     *path);
 
 G_END_DECLS
