@@ -95,11 +95,20 @@ typedef struct {
   GtkProgressBar *bar;
   GtkLabel       *label;
   char           *heading;     /* of the report */
+  char           *user;        /* the user name last given, offered again */
+  GtkWidget      *asking;      /* the password dialog, while it is shown */
 } Transfer;
 
 static void
 transfer_free (Transfer *t)
 {
+  /* A transfer cancelled while its password was asked: the question goes. */
+  if (t->asking)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (t->asking), (gpointer *) &t->asking);
+      g_object_set_data (G_OBJECT (t->asking), "transfer", NULL);
+      gtk_window_destroy (GTK_WINDOW (t->asking));
+    }
   if (t->dialog)
     {
       g_object_remove_weak_pointer (G_OBJECT (t->dialog), (gpointer *) &t->dialog);
@@ -108,6 +117,7 @@ transfer_free (Transfer *t)
   g_clear_object (&t->job);
   g_object_unref (t->self);
   g_free (t->heading);
+  g_free (t->user);
   g_free (t);
 }
 
@@ -172,7 +182,13 @@ password_response (AdwMessageDialog       *dialog,
 {
   GtkEditable *user = g_object_get_data (G_OBJECT (dialog), "user");
   GtkEditable *password = g_object_get_data (G_OBJECT (dialog), "password");
+  Transfer *t = g_object_get_data (G_OBJECT (dialog), "transfer");
 
+  if (user && t)
+    {
+      g_free (t->user);
+      t->user = g_strdup (gtk_editable_get_text (user));
+    }
   if (g_strcmp0 (response, "connect") == 0)
     amend_credential_request_answer (request, user ? gtk_editable_get_text (user) : NULL, gtk_editable_get_text (password));
   else
@@ -229,10 +245,17 @@ ask_credentials (AmendSyncJob           *job,
 
       if (amend_credential_request_get_username (request))
         gtk_editable_set_text (GTK_EDITABLE (user), amend_credential_request_get_username (request));
+      else if (t->user)
+        gtk_editable_set_text (GTK_EDITABLE (user), t->user);
       g_object_set_data (G_OBJECT (dialog), "user", user);
     }
   password = entry_row (group, ADW_TYPE_PASSWORD_ENTRY_ROW, passphrase ? _("Passphrase") : _("Password"));
   g_object_set_data (G_OBJECT (dialog), "password", password);
+  g_object_set_data (G_OBJECT (dialog), "transfer", t);
+  if (t->asking)
+    g_object_remove_weak_pointer (G_OBJECT (t->asking), (gpointer *) &t->asking);
+  t->asking = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &t->asking);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), group);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "connect", _("C_onnect"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "connect", ADW_RESPONSE_SUGGESTED);
