@@ -29,6 +29,7 @@ struct _AmendAmendmentsPage
   GtkListBox      *amendments_list;
   AdwStatusPage   *list_status;
   GtkWidget       *detail_pane;
+  GtkWidget       *separator;
   AmendReviewPage *review_page;
 
   AmendProject    *project;
@@ -200,6 +201,17 @@ show_chosen (AmendAmendmentsPage *self)
   amend_review_page_show (self->review_page, self->project, self->survey, a);
 }
 
+/* Without amendments there is nothing to review: the page says so once,
+ * across its width. */
+static void
+show_list_only (AmendAmendmentsPage *self,
+                gboolean             only)
+{
+  gtk_widget_set_visible (self->detail_pane, !only);
+  gtk_widget_set_visible (self->separator, !only);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->list_stack), only);
+}
+
 static void
 fill (AmendAmendmentsPage *self)
 {
@@ -212,6 +224,7 @@ fill (AmendAmendmentsPage *self)
   for (guint i = 0; i < self->survey->amendments->len; i++)
     gtk_list_box_append (self->amendments_list, amendment_row (self, g_ptr_array_index (self->survey->amendments, i)));
   gtk_stack_set_visible_child_name (self->list_stack, self->survey->amendments->len ? "list" : "message");
+  show_list_only (self, self->survey->amendments->len == 0);
   chosen_row = amend_amendments_page_get_row (self, self->chosen);
   if (chosen_row)
     gtk_list_box_select_row (self->amendments_list, GTK_LIST_BOX_ROW (chosen_row));
@@ -240,6 +253,7 @@ survey_done (GObject      *source,
       adw_status_page_set_title (self->list_status, _("Cannot Read the Amendments"));
       adw_status_page_set_description (self->list_status, error->message);
       gtk_stack_set_visible_child_name (self->list_stack, "message");
+      show_list_only (self, TRUE);
       g_signal_emit (self, signals[LOADED], 0);
       return;
     }
@@ -374,6 +388,7 @@ amend_amendments_page_class_init (AmendAmendmentsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmendAmendmentsPage, amendments_list);
   gtk_widget_class_bind_template_child (widget_class, AmendAmendmentsPage, list_status);
   gtk_widget_class_bind_template_child (widget_class, AmendAmendmentsPage, detail_pane);
+  gtk_widget_class_bind_template_child (widget_class, AmendAmendmentsPage, separator);
   gtk_widget_class_bind_template_child (widget_class, AmendAmendmentsPage, review_page);
   gtk_widget_class_bind_template_callback (widget_class, go_back);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

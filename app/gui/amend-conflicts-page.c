@@ -115,6 +115,9 @@ side_card (const char *heading,
   gtk_label_set_wrap (GTK_LABEL (body), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (body), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_selectable (GTK_LABEL (body), TRUE);
+  /* A narrow natural width, so that three fit beside each other. */
+  gtk_label_set_width_chars (GTK_LABEL (body), 16);
+  gtk_label_set_max_width_chars (GTK_LABEL (body), 24);
   gtk_widget_set_vexpand (body, TRUE);
   if (text == NULL)
     gtk_widget_add_css_class (body, "dim-label");
@@ -353,8 +356,8 @@ build_header (AmendConflictsPage *self)
   self->body_label = GTK_LABEL (label_new (NULL));
   self->abort_button = button_new (_("_Abort"), "win.merge-abort", "destructive-action");
   self->continue_button = button_new (_("C_ontinue"), "win.merge-continue", "suggested-action");
-  gtk_widget_set_tooltip_text (self->continue_button, _("Commit the merge once every conflict is resolved"));
-  gtk_widget_set_tooltip_text (self->abort_button, _("Undo the merge: everything as it was before"));
+  gtk_widget_set_tooltip_text (self->continue_button, _("Finish once every conflict is resolved"));
+  gtk_widget_set_tooltip_text (self->abort_button, _("Undo it: everything as it was before"));
   gtk_box_append (GTK_BOX (buttons), self->abort_button);
   gtk_box_append (GTK_BOX (buttons), self->continue_button);
   gtk_box_append (GTK_BOX (header), GTK_WIDGET (self->title_label));

@@ -40,6 +40,7 @@ struct _AmendReviewPage
   GtkSpinner       *spinner;
   GtkStack         *detail_stack;
   GtkWidget        *tabs;
+  GtkDropDown      *tabs_dropdown;
   GtkLabel         *changes_label;
   GtkToggleButton  *sides_button;
   GtkWidget        *blocks_box;
@@ -308,7 +309,15 @@ rebuild_changes (AmendReviewPage *self)
       amend_renvooi_view_set_compact (view, TRUE);
       amend_renvooi_view_set_side_by_side (view, sides);
       amend_renvooi_view_set_blocks (view, one);
-      aside = amend_aside_box_new (GTK_WIDGET (view), block_comments (self, block, placed));
+      /* Old and new take the width; the comments go under them. */
+      if (sides)
+        {
+          aside = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+          gtk_box_append (GTK_BOX (aside), GTK_WIDGET (view));
+          gtk_box_append (GTK_BOX (aside), block_comments (self, block, placed));
+        }
+      else
+        aside = amend_aside_box_new (GTK_WIDGET (view), block_comments (self, block, placed));
       gtk_box_append (GTK_BOX (self->blocks_box), aside);
       g_ptr_array_add (self->blocks, aside);
     }
@@ -936,6 +945,7 @@ amend_review_page_class_init (AmendReviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmendReviewPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, AmendReviewPage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, AmendReviewPage, tabs);
+  gtk_widget_class_bind_template_child (widget_class, AmendReviewPage, tabs_dropdown);
   gtk_widget_class_bind_template_child (widget_class, AmendReviewPage, changes_label);
   gtk_widget_class_bind_template_child (widget_class, AmendReviewPage, sides_button);
   gtk_widget_class_bind_template_child (widget_class, AmendReviewPage, blocks_box);
@@ -962,16 +972,36 @@ page_changed (GtkStack        *stack,
               AmendReviewPage *self)
 {
   const char *name = gtk_stack_get_visible_child_name (stack);
+  guint i = 0;
 
-  for (GtkWidget *b = gtk_widget_get_first_child (self->tabs); b; b = gtk_widget_get_next_sibling (b))
+  for (GtkWidget *b = gtk_widget_get_first_child (self->tabs); b; b = gtk_widget_get_next_sibling (b), i++)
     if (g_strcmp0 (g_object_get_data (G_OBJECT (b), "page"), name) == 0)
-      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (b), TRUE);
+      {
+        gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (b), TRUE);
+        if (gtk_drop_down_get_selected (self->tabs_dropdown) != i)
+          gtk_drop_down_set_selected (self->tabs_dropdown, i);
+      }
+}
+
+/* On a phone the same choice from a drop-down. */
+static void
+dropdown_changed (GtkDropDown     *dropdown,
+                  GParamSpec      *pspec,
+                  AmendReviewPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+  guint i = 0;
+
+  for (GtkWidget *b = gtk_widget_get_first_child (self->tabs); b; b = gtk_widget_get_next_sibling (b), i++)
+    if (i == selected)
+      gtk_stack_set_visible_child_name (self->detail_stack, g_object_get_data (G_OBJECT (b), "page"));
 }
 
 static void
 build_tabs (AmendReviewPage *self)
 {
   GtkToggleButton *first = NULL;
+  g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
 
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->detail_stack)); child;
        child = gtk_widget_get_next_sibling (child))
@@ -986,8 +1016,11 @@ build_tabs (AmendReviewPage *self)
         first = GTK_TOGGLE_BUTTON (button);
       g_signal_connect (button, "toggled", G_CALLBACK (tab_toggled), self);
       gtk_box_append (GTK_BOX (self->tabs), button);
+      gtk_string_list_append (titles, gtk_stack_page_get_title (page));
     }
   gtk_toggle_button_set_active (first, TRUE);
+  gtk_drop_down_set_model (self->tabs_dropdown, G_LIST_MODEL (titles));
+  g_signal_connect (self->tabs_dropdown, "notify::selected", G_CALLBACK (dropdown_changed), self);
   g_signal_connect (self->detail_stack, "notify::visible-child-name", G_CALLBACK (page_changed), self);
 }
 

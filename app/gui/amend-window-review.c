@@ -170,6 +170,7 @@ merge_ended (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(AmendProject) next = amend_project_end_merge_finish (AMEND_PROJECT (source), result, &error);
   gboolean aborted = GPOINTER_TO_INT (g_object_steal_data (G_OBJECT (self), "merge-abort"));
+  gboolean update = GPOINTER_TO_INT (g_object_steal_data (G_OBJECT (self), "merge-update"));
 
   _amend_window_set_busy (self, FALSE);
   if (next == NULL)
@@ -183,16 +184,21 @@ merge_ended (GObject      *source,
   show_conflicts_page (self, FALSE);
   _amend_window_follow (self, next);
   _amend_window_toast (self, aborted ? _("Undone: everything is as it was before")
-                                     : _("All conflicts resolved: the merge is committed"));
+                                     : update ? _("All conflicts resolved: the amendment is up to date with the draft")
+                                              : _("All conflicts resolved: the amendment is adopted"));
 }
 
 static void
 end_merge (AmendWindow *self,
            gboolean     abort)
 {
+  AmendMergeState *state = amend_conflicts_page_get_state (self->conflicts_page);
+
   if (self->project == NULL || self->busy)
     return;
   g_object_set_data (G_OBJECT (self), "merge-abort", GINT_TO_POINTER (abort));
+  g_object_set_data (G_OBJECT (self), "merge-update",
+                     GINT_TO_POINTER (state && g_strcmp0 (state->command, "update") == 0));
   _amend_window_set_busy (self, TRUE);
   amend_project_end_merge_async (self->project, abort, NULL, merge_ended, g_object_ref (self));
 }
@@ -224,7 +230,7 @@ action_merge_abort (GtkWidget  *widget,
 
   if (self->project == NULL || self->busy)
     return;
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Undo the Merge?"),
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Stop and Undo?"),
                                    _("The choices made for the conflicts are forgotten, and the draft and the amendment "
                                      "are as they were before. You can start again later."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "abort", _("_Undo"), NULL);
