@@ -295,6 +295,53 @@ test_adopted (void)
   remove_project (dir);
 }
 
+
+/* A subamendment: voted right before the amendment it amends, and read
+ * against that amendment's text, not against the draft. */
+static void
+test_subamendment (void)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  g_autofree char *dir = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *changed = NULL;
+  const char *sub, *main_one;
+
+  if (!need_git ())
+    return;
+  dir = new_project ();
+  amendment (dir, "Zes weken", "Jan Jansen <jan@example.nl>", "Sneller.", "binnen acht weken", "binnen zes weken", TRUE);
+  amend_run (&run, dir, "propose", "--on", "zes-weken", "Vijf weken", "--by", "Eva <eva@example.nl>");
+  assert_ok (&run);
+  text = amend_test_read (dir, "regeling.md");
+  {
+    g_auto(GStrv) parts = g_strsplit (text, "binnen zes weken", 2);
+
+    changed = g_strjoinv ("binnen vijf weken", parts);
+  }
+  amend_test_write (dir, "regeling.md", changed);
+  amend_run (&run, dir, "save", "-m", "Vijf weken");
+  assert_ok (&run);
+  amend_run (&run, dir, "submit");
+  assert_ok (&run);
+  amend_run (&run, dir, "switch", "main");
+  assert_ok (&run);
+
+  amend_run (&run, dir, "paper");
+  assert_ok (&run);
+  assert_html (run.out, 2);
+  sub = strstr (run.out, "<h2>1. Vijf weken</h2>");
+  main_one = strstr (run.out, "<h2>2. Zes weken</h2>");
+  g_assert_nonnull (sub);
+  g_assert_nonnull (main_one);
+  g_assert_true (sub < main_one);
+  assert_has (sub, "<dt>Amends</dt><dd>Zes weken</dd>");
+  /* Against the amendment: zes becomes vijf; acht is not in it. */
+  g_assert_true (strstr (sub, "binnen <del>zes</del> <ins>vijf</ins> weken") < main_one);
+  assert_has (main_one, "binnen <del>acht</del> <ins>zes</ins> weken");
+  remove_project (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -305,5 +352,6 @@ main (int   argc,
   g_test_add_func ("/cli-paper/one", test_one);
   g_test_add_func ("/cli-paper/all-in-order", test_all_in_order);
   g_test_add_func ("/cli-paper/adopted", test_adopted);
+  g_test_add_func ("/cli-paper/subamendment", test_subamendment);
   return g_test_run ();
 }
