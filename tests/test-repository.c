@@ -1155,8 +1155,10 @@ test_propose_with_changes (void)
   amend_test_fsck (p.dir);
 }
 
-/* amend list keeps the articles per pair of blobs in .git/amend; the
- * answers are the same with the file, without it, or with a stale one. */
+/* amend list keeps the articles per pair of blobs in .git/amend, and what
+ * it read of each amendment per tip and main; the answers are the same
+ * with the files, without them, with stale ones, and after the amendment
+ * moved on. */
 static void
 test_list_cache (void)
 {
@@ -1185,10 +1187,33 @@ test_list_cache (void)
       cache = amend_test_read (p.dir, ".git/amend/articles.cache");
       g_assert_true (g_str_has_prefix (cache, "# amend articles cache 1:"));
       g_assert_true (g_regex_match_simple ("\n[0-9a-f]{40}\t[0-9a-f]{40}\t2\n$", cache, 0, 0));
-      /* A cache of another version is not read, and is replaced. */
+      {
+        g_autofree char *rows = amend_test_read (p.dir, ".git/amend/list.cache");
+        g_autofree char *tip = g_strdup_printf ("\n%s\t", amend_amendment_get_commit (g_ptr_array_index (list, 0)));
+
+        g_assert_true (g_str_has_prefix (rows, "# amend list cache 1:"));
+        g_assert_nonnull (strstr (rows, tip));
+      }
+      /* Caches of another version are not read, and are replaced. */
       if (round == 1)
-        amend_test_write (p.dir, ".git/amend/articles.cache", "# amend articles cache 0\n");
+        {
+          amend_test_write (p.dir, ".git/amend/articles.cache", "# amend articles cache 0\n");
+          amend_test_write (p.dir, ".git/amend/list.cache", "# amend list cache 0\n");
+        }
     }
+
+  /* The amendment moves on: what was kept for its old tip does not count. */
+  replace_in_file (p.dir, "regeling.md", "Citeertitel", "Korte naam");
+  g_free (amend_repository_save (p.repo, NULL, AUTHOR, NULL, "Naam", &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) list = amend_amendment_list (p.repo, &error);
+    const char *both[] = { "2", "3", NULL };
+
+    g_assert_no_error (error);
+    g_assert_cmpstrv (amend_amendment_get_articles (g_ptr_array_index (list, 0)), both);
+    g_assert_cmpuint (amend_amendment_get_ahead (g_ptr_array_index (list, 0)), ==, 3);
+  }
   amend_test_fsck (p.dir);
 }
 

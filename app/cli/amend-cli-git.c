@@ -12,8 +12,6 @@
 #include "amend-cli-git.h"
 #include "amend-version.h"
 
-char *amend_cli_repo_dir = NULL;
-
 gboolean
 amend_cli_enter_repo_dir (int *status)
 {
@@ -175,9 +173,51 @@ amend_cli_report (const GError *error,
 char *
 amend_cli_format_date (GDateTime *date)
 {
+  GTimeSpan offset;
+  gint64 local, days, seconds, era, doe, yoe, doy, mp, year, month, day;
+  int minutes;
+
   if (date == NULL)
     return NULL;
-  return g_date_time_format (date, "%Y-%m-%dT%H:%M:%S%:z");
+  /* As g_date_time_format (date, "%Y-%m-%dT%H:%M:%S%:z"), without parsing
+   * the format (and the calendar, three times) for every date of a long
+   * list: the day from the days since 1970 (H. Hinnant's civil_from_days). */
+  offset = g_date_time_get_utc_offset (date);
+  local = g_date_time_to_unix (date) + offset / G_TIME_SPAN_SECOND;
+  days = local >= 0 ? local / 86400 : (local - 86399) / 86400;
+  seconds = local - days * 86400;
+  days += 719468;
+  era = (days >= 0 ? days : days - 146096) / 146097;
+  doe = days - era * 146097;
+  yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  mp = (5 * doy + 2) / 153;
+  day = doy - (153 * mp + 2) / 5 + 1;
+  month = mp < 10 ? mp + 3 : mp - 9;
+  year = yoe + era * 400 + (month <= 2);
+  minutes = (int) ((offset < 0 ? -offset : offset) / G_TIME_SPAN_MINUTE);
+  if (year < 1000 || year > 9999)
+    return g_strdup_printf ("%" G_GINT64_FORMAT "-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", year, (int) month, (int) day,
+                            (int) (seconds / 3600), (int) (seconds / 60 % 60), (int) (seconds % 60),
+                            offset < 0 ? '-' : '+', minutes / 60, minutes % 60);
+  {
+    /* YYYY-MM-DDTHH:MM:SS+HH:MM, digit by digit: printf took most of it. */
+    char out[26];
+    int parts[] = { (int) month, (int) day, (int) (seconds / 3600), (int) (seconds / 60 % 60),
+                    (int) (seconds % 60), minutes / 60, minutes % 60 };
+    const char seps[] = { '-', 'T', ':', ':', 0, ':' };
+    int at = 4;
+
+    for (int k = 3; k >= 0; k--, year /= 10)
+      out[k] = '0' + year % 10;
+    for (guint k = 0; k < G_N_ELEMENTS (parts); k++)
+      {
+        out[at++] = k == 0 ? '-' : k == 5 ? (offset < 0 ? '-' : '+') : seps[k - 1];
+        out[at++] = '0' + parts[k] / 10 % 10;
+        out[at++] = '0' + parts[k] % 10;
+      }
+    return g_strndup (out, at);
+  }
 }
 
 void

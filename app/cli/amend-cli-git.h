@@ -12,14 +12,6 @@
 
 G_BEGIN_DECLS
 
-/* The folder given with -C DIR / --repo DIR, as git -C: the command runs as
- * if started there, so file names are relative to it too. */
-extern char *amend_cli_repo_dir;
-
-#define AMEND_CLI_REPO_OPTION \
-  { "repo", 'C', 0, G_OPTION_ARG_FILENAME, &amend_cli_repo_dir, \
-    N_("Work in the project in DIR instead of the current folder"), N_("DIR") }
-
 gboolean         amend_cli_enter_repo_dir  (int                *status);
 AmendRepository *amend_cli_open_repository (int                *status);
 int              amend_cli_report          (const GError       *error,

@@ -4,10 +4,31 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "amend-cli.h"
+
+char *amend_cli_repo_dir = NULL;
+
+/* Kept reachable (so that leak checkers do not count it), never freed. */
+static GPtrArray *kept;
+
+/* Takes @data, which the process frees by ending: a large model is not
+ * worth taking apart piece by piece just before exit. */
+void
+amend_cli_keep_until_exit (gpointer data)
+{
+  if (kept == NULL)
+    kept = g_ptr_array_new ();
+  g_ptr_array_add (kept, data);
+}
 
 void
 amend_cli_error (const char *format,
@@ -74,32 +95,219 @@ amend_cli_parse (const AmendCommand *command,
   return TRUE;
 }
 
-AmendDocument *
-amend_cli_load (const char *path)
+/* Files are read with GLib alone (the program does not load GIO); the
+ * messages are GIO's, word for word and in GLib's translation, as they
+ * were when GIO read them. */
+static char *
+absolute_path (const char *arg)
 {
-  g_autoptr(GFile) file = NULL;
+  g_autofree char *from_uri = NULL;
+
+  if (g_str_has_prefix (arg, "file:") && (from_uri = g_filename_from_uri (arg, NULL, NULL)) != NULL)
+    return g_canonicalize_filename (from_uri, NULL);
+  return g_canonicalize_filename (arg, NULL);
+}
+
+static void
+set_io_error (GError    **error,
+              const char *format,
+              const char *path,
+              int         errsv)
+{
+  g_autofree char *name = g_filename_display_name (path);
+
+  /* @format is one of GIO's messages, looked up in its catalogue. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errsv),
+               g_dgettext ("glib20", format), name, g_strerror (errsv));
+#pragma GCC diagnostic pop
+}
+
+/* The whole file at @path (a path or a file: URI, as on a command line);
+ * NULL with GIO's message when it cannot be opened or read. */
+char *
+amend_cli_read_file (const char  *path,
+                     gsize       *len,
+                     GError     **error)
+{
+  g_autofree char *abs = absolute_path (path);
+  g_autofree char *buf = NULL;
+  gsize cap = 65536, used = 0;
+  struct stat st = { 0 };
+  int fd = g_open (abs, O_RDONLY | O_CLOEXEC, 0);
+
+  if (fd < 0)
+    {
+      set_io_error (error, "Error opening file %s: %s", abs, errno);
+      return NULL;
+    }
+  if (fstat (fd, &st) == 0 && S_ISDIR (st.st_mode))
+    {
+      close (fd);
+      set_io_error (error, "Error opening file %s: %s", abs, EISDIR);
+      return NULL;
+    }
+  /* One read for a regular file, and one more that finds its end. */
+  if (S_ISREG (st.st_mode))
+    cap = st.st_size + 4096;
+  buf = g_malloc (cap);
+  for (;;)
+    {
+      gssize n;
+
+      if (cap - used < 2)
+        buf = g_realloc (buf, cap *= 2);
+      n = read (fd, buf + used, cap - used - 1);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int errsv = errno;
+
+          close (fd);
+          set_io_error (error, "Error reading from file %s: %s", abs, errsv);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      used += n;
+    }
+  close (fd);
+  buf[used] = '\0';
+  *len = used;
+  return g_steal_pointer (&buf);
+}
+
+static void
+unmap (gpointer data)
+{
+  GBytes *info = data;
+  gsize len = 0;
+  gconstpointer at = g_bytes_get_data (info, &len);
+
+  munmap ((gpointer) at, len);
+  g_bytes_unref (info);
+}
+
+/* As amend_cli_read_file(), but a regular file is mapped rather than
+ * copied: the diff of two large files only looks at most of their bytes
+ * once, and a mapped page of the page cache costs no copy and fewer page
+ * faults.  The bytes are not followed by a NUL. */
+GBytes *
+amend_cli_map_file (const char  *path,
+                    GError     **error)
+{
+  g_autofree char *abs = absolute_path (path);
+  struct stat st = { 0 };
+  int fd = g_open (abs, O_RDONLY | O_CLOEXEC, 0);
+  gpointer at;
+  char *data;
+  gsize len = 0;
+
+  if (fd >= 0 && fstat (fd, &st) == 0 && S_ISREG (st.st_mode) && st.st_size > 0 &&
+      (at = mmap (NULL, st.st_size, PROT_READ, MAP_PRIVATE, fd, 0)) != MAP_FAILED)
+    {
+      GBytes *span = g_bytes_new_static (at, st.st_size);
+
+      close (fd);
+      return g_bytes_new_with_free_func (at, st.st_size, unmap, span);
+    }
+  if (fd >= 0)
+    close (fd);
+  data = amend_cli_read_file (path, &len, error);
+  return data ? g_bytes_new_take (data, len) : NULL;
+}
+
+/* Writes @data to @path whole or not at all: a new file next to the old
+ * one (or next to the file a link points to), with the old one's
+ * permissions, renamed over it. */
+gboolean
+amend_cli_write_file (const char  *path,
+                      const char  *data,
+                      gsize        len,
+                      GError     **error)
+{
+  g_autofree char *abs = absolute_path (path);
+  g_autofree char *target = NULL;
+  struct stat st;
+  int mode = 0666;
+
+  target = g_file_read_link (abs, NULL);
+  if (target != NULL && !g_path_is_absolute (target))
+    {
+      g_autofree char *dir = g_path_get_dirname (abs);
+      g_autofree char *joined = g_build_filename (dir, target, NULL);
+
+      g_free (target);
+      target = g_canonicalize_filename (joined, NULL);
+    }
+  if (g_stat (target ? target : abs, &st) == 0)
+    mode = st.st_mode & 07777;
+  return g_file_set_contents_full (target ? target : abs, data, len, G_FILE_SET_CONTENTS_CONSISTENT, mode, error);
+}
+
+/* The bytes of the regulation at @path ("-": standard input), refused
+ * before reading when it is a folder or too large; NULL with the message
+ * printed.  Not followed by a NUL. */
+GBytes *
+amend_cli_load_text (const char *path)
+{
   g_autoptr(GError) error = NULL;
-  AmendDocument *doc;
+  GBytes *data = NULL;
 
   if (g_strcmp0 (path, "-") == 0)
     {
       g_autoptr(GIOChannel) in = g_io_channel_unix_new (0);
-      g_autofree char *data = NULL;
+      char *text = NULL;
       gsize len = 0;
 
       g_io_channel_set_encoding (in, NULL, NULL);
-      if (g_io_channel_read_to_end (in, &data, &len, &error) != G_IO_STATUS_NORMAL)
+      if (g_io_channel_read_to_end (in, &text, &len, &error) != G_IO_STATUS_NORMAL)
         {
           amend_cli_error (_("cannot read standard input: %s"), error->message);
           return NULL;
         }
-      doc = amend_document_new_from_data (data, len, &error);
+      return g_bytes_new_take (text, len);
     }
   else
     {
-      file = g_file_new_for_commandline_arg (path);
-      doc = amend_document_new_from_file (file, NULL, &error);
+      g_autofree char *abs = absolute_path (path);
+      g_autofree char *name = g_filename_display_name (abs);
+      struct stat st;
+
+      if (g_stat (abs, &st) != 0 && g_lstat (abs, &st) != 0)
+        set_io_error (&error, "Error when getting information for file \xe2\x80\x9c%s\xe2\x80\x9d: %s", abs, errno);
+      else if (S_ISDIR (st.st_mode))
+        g_set_error (&error, G_FILE_ERROR, G_FILE_ERROR_ISDIR,
+                     _("%s is a folder; give the regulation's .md file"), name);
+      /* Refuse before reading: a huge file should not be loaded into memory first. */
+      else if (S_ISREG (st.st_mode) && st.st_size > AMEND_MAX_DOCUMENT_SIZE)
+        g_set_error (&error, AMEND_ERROR, AMEND_ERROR_TOO_LARGE,
+                     _("%s is larger than %d MB, too large for a regulation"),
+                     name, AMEND_MAX_DOCUMENT_SIZE / (1024 * 1024));
+      else
+        data = amend_cli_map_file (path, &error);
     }
+  if (data == NULL)
+    amend_cli_error ("%s", error->message);
+  return data;
+}
+
+AmendDocument *
+amend_cli_load (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) data = NULL;
+  gconstpointer text;
+  gsize len = 0;
+  AmendDocument *doc;
+
+  data = amend_cli_load_text (path);
+  if (data == NULL)
+    return NULL;
+  text = g_bytes_get_data (data, &len);
+  doc = amend_document_new_from_data (text ? text : "", len, &error);
   if (doc == NULL)
     amend_cli_error ("%s", error->message);
   return doc;

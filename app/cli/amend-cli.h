@@ -73,8 +73,49 @@ gboolean       amend_cli_parse            (const AmendCommand *command,
                                            char             ***argv,
                                            int                *status);
 AmendDocument *amend_cli_load             (const char         *path);
+GBytes        *amend_cli_load_text        (const char         *path);
 void           amend_cli_print_diagnostics (AmendDocument     *doc,
                                             const char        *path,
                                             gboolean           errors_only);
+void           amend_cli_keep_until_exit  (gpointer            data);
+GBytes        *amend_cli_map_file         (const char         *path,
+                                           GError            **error);
+char          *amend_cli_read_file        (const char         *path,
+                                           gsize              *len,
+                                           GError            **error);
+gboolean       amend_cli_write_file       (const char         *path,
+                                           const char         *data,
+                                           gsize               len,
+                                           GError            **error);
+
+/* The folder given with -C DIR / --repo DIR, as git -C: the command runs as
+ * if started there, so file names are relative to it too. */
+extern char *amend_cli_repo_dir;
+
+#define AMEND_CLI_REPO_OPTION \
+  { "repo", 'C', 0, G_OPTION_ARG_FILENAME, &amend_cli_repo_dir, \
+    N_("Work in the project in DIR instead of the current folder"), N_("DIR") }
+
+/* The commands that work in a project, and the reading of versions from
+ * git, live in the module amend-project (amend-project-module.c), the XML
+ * commands in amend-xml (amend-xml-module.c); the program loads one the
+ * first time one of its commands is needed. */
+typedef gboolean (*AmendCliLoadVersions) (int              n_args,
+                                          char           **args,
+                                          AmendDocument  **old_doc,
+                                          AmendDocument  **new_doc,
+                                          char           **title,
+                                          int             *status);
+
+typedef struct {
+  const AmendCommand *const *commands;  /* NULL-terminated */
+  AmendCliLoadVersions       load_versions;
+} AmendCliModule;
+
+#define AMEND_CLI_MODULE_SYMBOL "amend_cli_module"
+
+const AmendCliModule *amend_cli_get_module  (const char *name);
+const AmendCommand   *amend_cli_find_module_command (const char *module_name,
+                                                     const char *name);
 
 G_END_DECLS

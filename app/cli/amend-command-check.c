@@ -10,7 +10,8 @@
 #include "amend-cli.h"
 
 static int
-check_one (const char *path)
+check_one (const char *path,
+           gboolean    last)
 {
   g_autoptr(AmendDocument) doc = amend_cli_load (path);
   g_autoptr(GPtrArray) all = NULL;
@@ -35,6 +36,9 @@ check_one (const char *path)
       g_print ("%s\n", line);
       error |= diag->severity == AMEND_SEVERITY_ERROR;
     }
+  /* The last file's model goes with the process (amend_cli_keep_until_exit()). */
+  if (last)
+    amend_cli_keep_until_exit (g_steal_pointer (&doc));
   return error ? AMEND_EXIT_FINDINGS : AMEND_EXIT_OK;
 }
 
@@ -53,7 +57,7 @@ run (int    argc,
   for (int i = 1; i < argc; i++)
     {
       /* Not MAX (status, f ()): the macro would run the command twice. */
-      int one = check_one (argv[i]);
+      int one = check_one (argv[i], i == argc - 1);
       status = MAX (status, one);
     }
   return status;

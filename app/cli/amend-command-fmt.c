@@ -19,16 +19,16 @@ static const GOptionEntry entries[] = {
 /* Returns 0 when the file is (now) canonical, 1 when --check found it not,
  * 3 when it could not be read or written. */
 static int
-format_one (const char *path)
+format_one (const char *path,
+            gboolean    last)
 {
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(AmendDocument) doc = NULL;
   g_autofree char *old = NULL;
   g_autofree char *canonical = NULL;
   gsize old_len = 0;
 
-  if (!g_file_load_contents (file, NULL, &old, &old_len, NULL, &error))
+  if ((old = amend_cli_read_file (path, &old_len, &error)) == NULL)
     {
       amend_cli_error ("%s", error->message);
       return AMEND_EXIT_FAILURE;
@@ -48,6 +48,9 @@ format_one (const char *path)
     }
 
   canonical = amend_document_to_markdown (doc);
+  /* The last file's model goes with the process (amend_cli_keep_until_exit()). */
+  if (last)
+    amend_cli_keep_until_exit (g_object_ref (doc));
   if (strlen (canonical) == old_len && memcmp (canonical, old, old_len) == 0)
     return AMEND_EXIT_OK;
 
@@ -58,8 +61,7 @@ format_one (const char *path)
     }
 
   amend_cli_print_diagnostics (doc, path, FALSE);
-  if (!g_file_replace_contents (file, canonical, strlen (canonical), NULL, FALSE,
-                                G_FILE_CREATE_NONE, NULL, NULL, &error))
+  if (!amend_cli_write_file (path, canonical, strlen (canonical), &error))
     {
       amend_cli_error (_("%s was not changed: %s"), path, error->message);
       return AMEND_EXIT_FAILURE;
@@ -83,7 +85,7 @@ run (int    argc,
   for (int i = 1; i < argc; i++)
     {
       /* Not MAX (status, f ()): the macro would run the command twice. */
-      int one = format_one (argv[i]);
+      int one = format_one (argv[i], i == argc - 1);
       status = MAX (status, one);
     }
   return status;

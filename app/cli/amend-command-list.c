@@ -8,6 +8,7 @@
 
 #include "amend-cli-git.h"
 #include "amend-decision.h"
+#include "amend-json-writer.h"
 
 static gboolean opt_json;
 
@@ -18,128 +19,107 @@ static const GOptionEntry entries[] = {
 };
 
 static void
-add_strings (JsonBuilder        *builder,
+add_strings (AmendJsonWriter    *w,
              const char         *name,
              const char * const *strings)
 {
-  json_builder_set_member_name (builder, name);
-  json_builder_begin_array (builder);
+  amend_json_writer_member (w, name);
+  amend_json_writer_begin_array (w);
   for (guint i = 0; strings && strings[i]; i++)
-    json_builder_add_string_value (builder, strings[i]);
-  json_builder_end_array (builder);
+    amend_json_writer_string (w, strings[i]);
+  amend_json_writer_end_array (w);
 }
 
 static void
-add_date (JsonBuilder *builder,
-          const char  *name,
-          GDateTime   *date)
+add_date (AmendJsonWriter *w,
+          const char      *name,
+          GDateTime       *date)
 {
   g_autofree char *text = amend_cli_format_date (date);
 
-  json_builder_set_member_name (builder, name);
-  if (text)
-    json_builder_add_string_value (builder, text);
-  else
-    json_builder_add_null_value (builder);
+  amend_json_writer_member_string (w, name, text);
 }
 
 static void
-add_nullable (JsonBuilder *builder,
-              const char  *name,
-              const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_vote (JsonBuilder    *builder,
-          AmendAmendment *a)
+add_vote (AmendJsonWriter *w,
+          AmendAmendment  *a)
 {
   g_autoptr(AmendVote) vote = amend_amendment_dup_vote (a);
 
-  json_builder_set_member_name (builder, "vote");
+  amend_json_writer_member (w, "vote");
   if (vote == NULL)
     {
-      json_builder_add_null_value (builder);
+      amend_json_writer_null (w);
       return;
     }
-  json_builder_begin_object (builder);
-  add_nullable (builder, "date", vote->date);
-  add_nullable (builder, "meeting", vote->meeting);
-  json_builder_set_member_name (builder, "for");
+  amend_json_writer_begin_object (w);
+  amend_json_writer_member_string (w, "date", vote->date);
+  amend_json_writer_member_string (w, "meeting", vote->meeting);
+  amend_json_writer_member (w, "for");
   if (vote->votes_for >= 0)
-    json_builder_add_int_value (builder, vote->votes_for);
+    amend_json_writer_int (w, vote->votes_for);
   else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "against");
+    amend_json_writer_null (w);
+  amend_json_writer_member (w, "against");
   if (vote->votes_against >= 0)
-    json_builder_add_int_value (builder, vote->votes_against);
+    amend_json_writer_int (w, vote->votes_against);
   else
-    json_builder_add_null_value (builder);
-  add_nullable (builder, "result", amend_status_to_string (vote->result));
-  json_builder_end_object (builder);
+    amend_json_writer_null (w);
+  amend_json_writer_member_string (w, "result", amend_status_to_string (vote->result));
+  amend_json_writer_end_object (w);
 }
 
+/* Written as it goes (amend-json-writer.c, the bytes json-glib wrote):
+ * building a json-glib tree of five thousand amendments took longer than
+ * reading them. */
 static void
 print_json (GPtrArray *amendments)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  AmendJsonWriter *w = amend_json_writer_new (NULL);
+  g_autofree char *text = NULL;
 
-  json_builder_begin_array (builder);
+  amend_json_writer_begin_array (w);
   for (guint i = 0; i < amendments->len; i++)
     {
       AmendAmendment *a = g_ptr_array_index (amendments, i);
       GPtrArray *files = amend_amendment_get_files (a);
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "slug");
-      json_builder_add_string_value (builder, amend_amendment_get_slug (a));
-      json_builder_set_member_name (builder, "branch");
-      json_builder_add_string_value (builder, amend_amendment_get_branch (a));
-      json_builder_set_member_name (builder, "title");
-      json_builder_add_string_value (builder, amend_amendment_get_title (a));
-      json_builder_set_member_name (builder, "status");
-      json_builder_add_string_value (builder, amend_status_to_string (amend_amendment_get_status (a)));
-      add_strings (builder, "submitters", amend_amendment_get_submitters (a));
-      json_builder_set_member_name (builder, "motivation");
-      json_builder_add_string_value (builder, amend_amendment_has_record (a) ? amend_amendment_get_motivation (a) : "");
-      json_builder_set_member_name (builder, "ahead");
-      json_builder_add_int_value (builder, amend_amendment_get_ahead (a));
-      json_builder_set_member_name (builder, "behind");
-      json_builder_add_int_value (builder, amend_amendment_get_behind (a));
-      add_strings (builder, "articles", amend_amendment_get_articles (a));
-      json_builder_set_member_name (builder, "files");
-      json_builder_begin_array (builder);
+      amend_json_writer_begin_object (w);
+      amend_json_writer_member_string (w, "slug", amend_amendment_get_slug (a));
+      amend_json_writer_member_string (w, "branch", amend_amendment_get_branch (a));
+      amend_json_writer_member_string (w, "title", amend_amendment_get_title (a));
+      amend_json_writer_member_string (w, "status", amend_status_to_string (amend_amendment_get_status (a)));
+      add_strings (w, "submitters", amend_amendment_get_submitters (a));
+      amend_json_writer_member_string (w, "motivation", amend_amendment_has_record (a) ? amend_amendment_get_motivation (a) : "");
+      amend_json_writer_member_int (w, "ahead", amend_amendment_get_ahead (a));
+      amend_json_writer_member_int (w, "behind", amend_amendment_get_behind (a));
+      add_strings (w, "articles", amend_amendment_get_articles (a));
+      amend_json_writer_member (w, "files");
+      amend_json_writer_begin_array (w);
       for (guint k = 0; k < files->len; k++)
         {
           AmendTouchedFile *f = g_ptr_array_index (files, k);
 
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "path");
-          json_builder_add_string_value (builder, f->path);
-          add_strings (builder, "articles", (const char * const *) f->articles);
-          json_builder_end_object (builder);
+          amend_json_writer_begin_object (w);
+          amend_json_writer_member_string (w, "path", f->path);
+          add_strings (w, "articles", (const char * const *) f->articles);
+          amend_json_writer_end_object (w);
         }
-      json_builder_end_array (builder);
-      add_date (builder, "last_change", amend_amendment_get_last_change (a));
-      add_date (builder, "created", amend_amendment_get_created (a));
-      add_date (builder, "updated", amend_amendment_get_updated (a));
-      json_builder_set_member_name (builder, "commit");
-      json_builder_add_string_value (builder, amend_amendment_get_commit (a));
-      json_builder_set_member_name (builder, "record");
-      json_builder_add_boolean_value (builder, amend_amendment_has_record (a));
-      add_nullable (builder, "amends", amend_amendment_get_amends (a));
-      add_nullable (builder, "merge", amend_apply_state_to_string (amend_amendment_get_apply_state (a)));
-      add_strings (builder, "conflicts", amend_amendment_get_apply_conflicts (a));
-      add_vote (builder, a);
-      json_builder_end_object (builder);
+      amend_json_writer_end_array (w);
+      add_date (w, "last_change", amend_amendment_get_last_change (a));
+      add_date (w, "created", amend_amendment_get_created (a));
+      add_date (w, "updated", amend_amendment_get_updated (a));
+      amend_json_writer_member_string (w, "commit", amend_amendment_get_commit (a));
+      amend_json_writer_member_boolean (w, "record", amend_amendment_has_record (a));
+      amend_json_writer_member_string (w, "amends", amend_amendment_get_amends (a));
+      amend_json_writer_member_string (w, "merge", amend_apply_state_to_string (amend_amendment_get_apply_state (a)));
+      add_strings (w, "conflicts", amend_amendment_get_apply_conflicts (a));
+      add_vote (w, a);
+      amend_json_writer_end_object (w);
     }
-  json_builder_end_array (builder);
-  amend_cli_print_json (builder);
+  amend_json_writer_end_array (w);
+  text = amend_json_writer_finish (w, NULL);
+  g_print ("%s\n", text);
 }
 
 /* "Jan Jansen <jan@example.nl>" -> "Jan Jansen": the table has no room
@@ -274,6 +254,9 @@ run (int    argc,
     print_json (amendments);
   else
     print_text (amendments);
+  /* The repository (with libgit2's caches) and the list go with the process. */
+  amend_cli_keep_until_exit (g_steal_pointer (&repo));
+  amend_cli_keep_until_exit (g_steal_pointer (&amendments));
   return AMEND_EXIT_OK;
 }
 

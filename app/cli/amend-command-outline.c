@@ -5,9 +5,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
+#include <stdio.h>
 
 #include "amend-cli.h"
+#include "amend-json-writer.h"
 
 static gboolean opt_json;
 
@@ -69,49 +70,42 @@ print_text (AmendDocument *doc)
     }
 }
 
+/* Iterative pre-order walk: each node opens an object and a children
+ * array, closed when the walk leaves it.  The JSON goes out as it is
+ * written (amend-json-writer.c): no tree of it is built. */
 static void
-add_string_or_null (JsonBuilder *builder,
-                    const char  *name,
-                    const char  *value)
+write_node (AmendJsonWriter *w,
+            AmendNode       *n)
 {
-  json_builder_set_member_name (builder, name);
-  if (value)
-    json_builder_add_string_value (builder, value);
+  amend_json_writer_begin_object (w);
+  amend_json_writer_member_string (w, "kind", amend_node_kind_to_string (n->kind));
+  amend_json_writer_member_string (w, "number", n->number);
+  if (n->kind == AMEND_NODE_TEXT)
+    {
+      g_autofree char *plain = amend_node_get_plain_text (n);
+
+      amend_json_writer_member_string (w, "heading", n->heading_level > 0 ? plain : NULL);
+      amend_json_writer_member_string (w, "text", plain);
+    }
   else
-    json_builder_add_null_value (builder);
+    amend_json_writer_member_string (w, "heading", n->heading);
+  amend_json_writer_member_string (w, "eId", n->eid);
+  amend_json_writer_member_int (w, "line", n->line_start);
+  amend_json_writer_member_int (w, "line_end", n->line_end);
+  amend_json_writer_member (w, "children");
+  amend_json_writer_begin_array (w);
 }
 
-/* Iterative pre-order walk: each node opens an object and a children
- * array, closed when the walk leaves it. */
 static void
-build_json (JsonBuilder *builder,
-            AmendNode   *root)
+print_json (AmendDocument *doc)
 {
+  AmendJsonWriter *w = amend_json_writer_new (stdout);
+  AmendNode *root = amend_document_get_root (doc);
   AmendNode *n = root;
 
   while (n != NULL)
     {
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "kind");
-      json_builder_add_string_value (builder, amend_node_kind_to_string (n->kind));
-      add_string_or_null (builder, "number", n->number);
-      if (n->kind == AMEND_NODE_TEXT)
-        {
-          g_autofree char *plain = amend_node_get_plain_text (n);
-          add_string_or_null (builder, "heading", n->heading_level > 0 ? plain : NULL);
-          json_builder_set_member_name (builder, "text");
-          json_builder_add_string_value (builder, plain);
-        }
-      else
-        add_string_or_null (builder, "heading", n->heading);
-      add_string_or_null (builder, "eId", n->eid);
-      json_builder_set_member_name (builder, "line");
-      json_builder_add_int_value (builder, n->line_start);
-      json_builder_set_member_name (builder, "line_end");
-      json_builder_add_int_value (builder, n->line_end);
-      json_builder_set_member_name (builder, "children");
-      json_builder_begin_array (builder);
-
+      write_node (w, n);
       if (amend_node_n_children (n) > 0)
         {
           n = amend_node_child (n, 0);
@@ -120,37 +114,24 @@ build_json (JsonBuilder *builder,
       /* Close this node and every ancestor whose last child it was. */
       for (;;)
         {
-          json_builder_end_array (builder);
-          json_builder_end_object (builder);
+          amend_json_writer_end_array (w);
+          amend_json_writer_end_object (w);
           if (n == root)
             {
               n = NULL;
               break;
             }
-          if ((guint) amend_node_index (n) + 1 < amend_node_n_children (n->parent))
+          if (n->pos + 1 < amend_node_n_children (n->parent))
             {
-              n = amend_node_child (n->parent, amend_node_index (n) + 1);
+              n = amend_node_child (n->parent, n->pos + 1);
               break;
             }
           n = n->parent;
         }
     }
-}
-
-static void
-print_json (AmendDocument *doc)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) tree = NULL;
-  g_autofree char *text = NULL;
-
-  build_json (builder, amend_document_get_root (doc));
-  tree = json_builder_get_root (builder);
-  json_generator_set_root (generator, tree);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
+  amend_json_writer_finish (w, NULL);
+  fputs ("\n", stdout);
+  fflush (stdout);
 }
 
 static int
@@ -174,6 +155,8 @@ run (int    argc,
     print_json (doc);
   else
     print_text (doc);
+  /* The model goes with the process (amend_cli_keep_until_exit()). */
+  amend_cli_keep_until_exit (g_steal_pointer (&doc));
   return AMEND_EXIT_OK;
 }
 

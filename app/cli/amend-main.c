@@ -10,47 +10,62 @@
 
 #include "amend-cli.h"
 
-static const AmendCommand *commands[] = {
-  &amend_command_outline,
-  &amend_command_check,
-  &amend_command_fmt,
-  &amend_command_init,
-  &amend_command_save,
-  &amend_command_log,
-  &amend_command_show,
-  &amend_command_status,
-  &amend_command_propose,
-  &amend_command_list,
-  &amend_command_switch,
-  &amend_command_submit,
-  &amend_command_withdraw,
-  &amend_command_vote,
-  &amend_command_adopt,
-  &amend_command_reject,
-  &amend_command_conflicts,
-  &amend_command_resolve,
-  &amend_command_update,
-  &amend_command_collisions,
-  &amend_command_order,
-  &amend_command_paper,
-  &amend_command_comment,
-  &amend_command_diff,
-  &amend_command_export,
-  &amend_command_import,
-  &amend_command_validate,
-  &amend_command_package,
-  &amend_command_clone,
-  &amend_command_pull,
-  &amend_command_push,
-  &amend_command_remote,
+/* In the order of `amend --help`; without a command: one of the module
+ * named (amend-project-module.c, amend-xml-module.c), loaded only when it
+ * runs or is listed. */
+static const struct {
+  const char         *name;
+  const AmendCommand *command;
+  const char         *module;
+} commands[] = {
+  { "outline", &amend_command_outline, NULL },
+  { "check", &amend_command_check, NULL },
+  { "fmt", &amend_command_fmt, NULL },
+  { "init", NULL, "project" },
+  { "save", NULL, "project" },
+  { "log", NULL, "project" },
+  { "show", NULL, "project" },
+  { "status", NULL, "project" },
+  { "propose", NULL, "project" },
+  { "list", NULL, "project" },
+  { "switch", NULL, "project" },
+  { "submit", NULL, "project" },
+  { "withdraw", NULL, "project" },
+  { "vote", NULL, "project" },
+  { "adopt", NULL, "project" },
+  { "reject", NULL, "project" },
+  { "conflicts", NULL, "project" },
+  { "resolve", NULL, "project" },
+  { "update", NULL, "project" },
+  { "collisions", NULL, "project" },
+  { "order", NULL, "project" },
+  { "paper", NULL, "project" },
+  { "comment", NULL, "project" },
+  { "diff", &amend_command_diff, NULL },
+  { "export", NULL, "xml" },
+  { "import", NULL, "xml" },
+  { "validate", NULL, "xml" },
+  { "package", NULL, "project" },
+  { "clone", NULL, "project" },
+  { "pull", NULL, "project" },
+  { "push", NULL, "project" },
+  { "remote", NULL, "project" },
 };
 
+/* NULL when there is no such command; @known says whether the name is one
+ * (a command of a module that could not be loaded, with its message). */
 static const AmendCommand *
-find_command (const char *name)
+find_command (const char *name,
+              gboolean   *known)
 {
+  *known = FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    if (g_strcmp0 (commands[i]->name, name) == 0)
-      return commands[i];
+    if (g_strcmp0 (commands[i].name, name) == 0)
+      {
+        *known = TRUE;
+        return commands[i].command ? commands[i].command
+                                   : amend_cli_find_module_command (commands[i].module, name);
+      }
   return NULL;
 }
 
@@ -63,7 +78,12 @@ print_main_help (void)
   g_print ("\n");
   g_print (_("Commands:\n"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_print ("  %-10s %s\n", commands[i]->name, _(commands[i]->summary));
+    {
+      gboolean known;
+      const AmendCommand *command = find_command (commands[i].name, &known);
+
+      g_print ("  %-10s %s\n", commands[i].name, command ? _(command->summary) : "");
+    }
   g_print ("  %-10s %s\n", "help", _("Show the help of a command"));
   g_print ("\n");
   g_print (_("Options:\n"));
@@ -88,6 +108,7 @@ main (int    argc,
       char **argv)
 {
   const AmendCommand *command;
+  gboolean known;
 
   /* The command works on local files only; GIO's gvfs module would try to
    * reach a session bus that scripts and CI do not have. */
@@ -134,7 +155,9 @@ main (int    argc,
           print_main_help ();
           return AMEND_EXIT_OK;
         }
-      command = find_command (argv[2]);
+      command = find_command (argv[2], &known);
+      if (command == NULL && known)
+        return AMEND_EXIT_FAILURE;
       if (command == NULL)
         {
           g_printerr (_("amend: there is no command \xe2\x80\x9c%s\xe2\x80\x9d; run \xe2\x80\x9c" "amend --help\xe2\x80\x9d to see the commands\n"), argv[2]);
@@ -143,7 +166,9 @@ main (int    argc,
       return print_command_help (command);
     }
 
-  command = find_command (argv[1]);
+  command = find_command (argv[1], &known);
+  if (command == NULL && known)
+    return AMEND_EXIT_FAILURE;
   if (command == NULL)
     {
       g_printerr (_("amend: there is no command \xe2\x80\x9c%s\xe2\x80\x9d; run \xe2\x80\x9c" "amend --help\xe2\x80\x9d to see the commands\n"), argv[1]);

@@ -26,6 +26,9 @@
 #define CHECK_DELAY_LARGE_MS 900
 #define LARGE_TEXT           (512 * 1024)
 #define MAX_LISTED_FINDINGS  200
+/* A spinner redraws the window at every frame while it turns: only a
+ * check that takes long shows one. */
+#define SPINNER_DELAY_MS     1000
 
 struct _AmendEditor
 {
@@ -55,6 +58,7 @@ struct _AmendEditor
   GtkTextTag              *folded_tag;
 
   guint                    check_source;
+  guint                    spinner_source;
   guint                    generation;
   gboolean                 checking;
   AmendDocument           *doc;
@@ -83,9 +87,33 @@ typedef struct {
 } CheckResult;
 
 static void
+unref_thread (GTask        *task,
+              gpointer      source,
+              gpointer      data,
+              GCancellable *cancellable)
+{
+  g_object_unref (data);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* The model of a long regulation takes milliseconds to free (a hundred
+ * thousand nodes): not on the thread that draws the next keystroke. */
+static void
+unref_in_thread (gpointer object)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (object == NULL)
+    return;
+  task = g_task_new (NULL, NULL, NULL, NULL);
+  g_task_set_task_data (task, object, NULL);
+  g_task_run_in_thread (task, unref_thread);
+}
+
+static void
 check_result_free (CheckResult *r)
 {
-  g_clear_object (&r->doc);
+  unref_in_thread (g_steal_pointer (&r->doc));
   g_clear_pointer (&r->findings, g_ptr_array_unref);
   g_free (r);
 }
@@ -106,20 +134,35 @@ add_export_needs (CheckResult *r)
   g_ptr_array_add (r->findings, amend_diagnostic_new (AMEND_SEVERITY_WARNING, 0, NULL, message));
 }
 
+/* What a check reads: the text, or the text already read (the
+ * project's document when a file is opened, which the check only reads). */
+typedef struct {
+  GBytes        *text;
+  AmendDocument *doc;
+} CheckJob;
+
+static void
+check_job_free (CheckJob *job)
+{
+  g_clear_pointer (&job->text, g_bytes_unref);
+  g_clear_object (&job->doc);
+  g_free (job);
+}
+
 static void
 check_thread (GTask        *task,
               gpointer      source,
               gpointer      data,
               GCancellable *cancellable)
 {
-  GBytes *text = data;
+  CheckJob *job = data;
   CheckResult *r = g_new0 (CheckResult, 1);
   g_autoptr(GPtrArray) structural = NULL;
   GError *error = NULL;
-  gsize len;
-  const char *chars = g_bytes_get_data (text, &len);
+  gsize len = 0;
+  const char *chars = job->text ? g_bytes_get_data (job->text, &len) : NULL;
 
-  r->doc = amend_document_new_from_data (chars ? chars : "", len, &error);
+  r->doc = job->doc ? g_object_ref (job->doc) : amend_document_new_from_data (chars ? chars : "", len, &error);
   if (r->doc == NULL)
     {
       check_result_free (r);
@@ -261,19 +304,45 @@ finding_row (const AmendDiagnostic *d)
   return row;
 }
 
+static gboolean
+same_findings (GPtrArray *a,
+               GPtrArray *b)
+{
+  if (a == NULL || b == NULL || a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    {
+      const AmendDiagnostic *x = g_ptr_array_index (a, i), *y = g_ptr_array_index (b, i);
+
+      if (x->line != y->line || x->severity != y->severity || g_strcmp0 (x->message, y->message) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The findings in the text and in the list.  A check after each pause
+ * in typing mostly finds what the one before found: the list is only
+ * rebuilt when they differ, and the marks are only taken off the text
+ * when there were any (taking a tag off the whole text has GtkTextView
+ * look at every line). */
 static void
-show_findings (AmendEditor *self)
+show_findings (AmendEditor *self,
+               GPtrArray   *before)
 {
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
   GtkTextIter start, end;
   GtkWidget *child;
   guint errors = 0, warnings = 0;
   g_autofree char *summary = NULL;
+  gboolean relist = !same_findings (before, self->findings);
 
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  gtk_text_buffer_remove_tag (buffer, self->error_tag, &start, &end);
-  gtk_text_buffer_remove_tag (buffer, self->warning_tag, &start, &end);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->findings_list))))
+  if (before == NULL || before->len > 0)
+    {
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      gtk_text_buffer_remove_tag (buffer, self->error_tag, &start, &end);
+      gtk_text_buffer_remove_tag (buffer, self->warning_tag, &start, &end);
+    }
+  while (relist && (child = gtk_widget_get_first_child (GTK_WIDGET (self->findings_list))))
     gtk_list_box_remove (self->findings_list, child);
 
   for (guint i = 0; i < self->findings->len; i++)
@@ -285,7 +354,7 @@ show_findings (AmendEditor *self)
       else
         warnings++;
       mark_finding (self, d->severity == AMEND_SEVERITY_ERROR ? self->error_tag : self->warning_tag, d);
-      if (i < MAX_LISTED_FINDINGS)
+      if (relist && i < MAX_LISTED_FINDINGS)
         gtk_list_box_append (self->findings_list, finding_row (d));
     }
 
@@ -333,6 +402,23 @@ show_properties (AmendEditor *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->properties_label), complete ? NULL : error->message);
 }
 
+static gboolean
+spinner_timeout (gpointer data)
+{
+  AmendEditor *self = data;
+
+  self->spinner_source = 0;
+  gtk_spinner_start (self->check_spinner);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stop_spinner (AmendEditor *self)
+{
+  g_clear_handle_id (&self->spinner_source, g_source_remove);
+  gtk_spinner_stop (self->check_spinner);
+}
+
 static void
 check_done (GObject      *source,
             GAsyncResult *result,
@@ -340,6 +426,7 @@ check_done (GObject      *source,
 {
   g_autoptr(AmendEditor) self = user_data;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) before = NULL;
   CheckResult *r = g_task_propagate_pointer (G_TASK (result), &error);
   guint generation = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (result), "generation"));
 
@@ -355,7 +442,7 @@ check_done (GObject      *source,
       if (generation == self->generation)
         {
           self->checking = FALSE;
-          gtk_spinner_stop (self->check_spinner);
+          stop_spinner (self);
           gtk_label_set_text (self->findings_label, error->message);
         }
       return;
@@ -366,31 +453,43 @@ check_done (GObject      *source,
       return;
     }
   self->checking = FALSE;
-  gtk_spinner_stop (self->check_spinner);
-  g_set_object (&self->doc, r->doc);
-  g_clear_pointer (&self->findings, g_ptr_array_unref);
+  stop_spinner (self);
+  unref_in_thread (g_steal_pointer (&self->doc));
+  self->doc = g_steal_pointer (&r->doc);
+  before = g_steal_pointer (&self->findings);
   self->findings = g_steal_pointer (&r->findings);
   check_result_free (r);
-  show_findings (self);
+  show_findings (self, before);
   show_properties (self);
   g_signal_emit (self, signals[CHECKED], 0, self->doc, self->findings);
 }
 
+/* @doc: the buffer's text already read, or NULL to copy and read it. */
 static void
-start_check (AmendEditor *self)
+start_check (AmendEditor   *self,
+             AmendDocument *doc)
 {
   GtkTextIter start, end;
   g_autoptr(GTask) task = NULL;
-  char *text;
+  CheckJob *job = g_new0 (CheckJob, 1);
 
-  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (self->buffer), &start, &end);
-  text = gtk_text_buffer_get_text (GTK_TEXT_BUFFER (self->buffer), &start, &end, TRUE);
+  if (doc)
+    job->doc = g_object_ref (doc);
+  else
+    {
+      char *text;
+
+      gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (self->buffer), &start, &end);
+      text = gtk_text_buffer_get_text (GTK_TEXT_BUFFER (self->buffer), &start, &end, TRUE);
+      job->text = g_bytes_new_take (text, strlen (text));
+    }
   self->generation++;
   self->checking = TRUE;
-  gtk_spinner_start (self->check_spinner);
+  if (self->spinner_source == 0 && !gtk_spinner_get_spinning (self->check_spinner))
+    self->spinner_source = g_timeout_add (SPINNER_DELAY_MS, spinner_timeout, self);
   task = g_task_new (NULL, NULL, check_done, g_object_ref (self));
   g_object_set_data (G_OBJECT (task), "generation", GUINT_TO_POINTER (self->generation));
-  g_task_set_task_data (task, g_bytes_new_take (text, strlen (text)), (GDestroyNotify) g_bytes_unref);
+  g_task_set_task_data (task, job, (GDestroyNotify) check_job_free);
   g_task_run_in_thread (task, check_thread);
 }
 
@@ -400,7 +499,7 @@ check_timeout (gpointer data)
   AmendEditor *self = data;
 
   self->check_source = 0;
-  start_check (self);
+  start_check (self, NULL);
   return G_SOURCE_REMOVE;
 }
 
@@ -420,7 +519,7 @@ amend_editor_check_now (AmendEditor *self)
 {
   g_return_if_fail (AMEND_IS_EDITOR (self));
   g_clear_handle_id (&self->check_source, g_source_remove);
-  start_check (self);
+  start_check (self, NULL);
 }
 
 gboolean
@@ -497,18 +596,52 @@ front_matter_end (GtkTextBuffer *buffer,
   return TRUE;
 }
 
+/* Where the text is folded now: [@on, @off), the first folded range;
+ * @more when there is another after it. */
+static gboolean
+folded_range (AmendEditor *self,
+              GtkTextIter *on,
+              GtkTextIter *off,
+              gboolean    *more)
+{
+  gtk_text_buffer_get_start_iter (GTK_TEXT_BUFFER (self->buffer), on);
+  if (!gtk_text_iter_starts_tag (on, self->folded_tag) && !gtk_text_iter_forward_to_tag_toggle (on, self->folded_tag))
+    return FALSE;
+  *off = *on;
+  gtk_text_iter_forward_to_tag_toggle (off, self->folded_tag);
+  {
+    GtkTextIter next = *off;
+
+    *more = gtk_text_iter_forward_to_tag_toggle (&next, self->folded_tag);
+  }
+  return TRUE;
+}
+
 /* Folds the front matter away (an invisible tag) unless it is to be
- * shown as text; the form edits it. */
+ * shown as text; the form edits it.  Runs at every keystroke, and a tag
+ * that changes the size of text makes GtkTextView lay out the whole
+ * range again: the tag is only touched where the fold changed, never
+ * across the whole regulation. */
 static void
 refold (AmendEditor *self)
 {
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
-  GtkTextIter start, end;
+  GtkTextIter start, end, on, off;
   gboolean shown = gtk_toggle_button_get_active (self->front_matter_toggle);
+  gboolean fold = !shown && front_matter_end (buffer, &end);
+  gboolean more = FALSE;
+  gboolean folded = folded_range (self, &on, &off, &more);
 
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  gtk_text_buffer_remove_tag (buffer, self->folded_tag, &start, &end);
-  if (!shown && front_matter_end (buffer, &end))
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  if (fold && folded && !more && gtk_text_iter_is_start (&on) && gtk_text_iter_equal (&off, &end))
+    return;
+  if (folded)
+    {
+      if (more)
+        gtk_text_buffer_get_end_iter (buffer, &off);
+      gtk_text_buffer_remove_tag (buffer, self->folded_tag, &on, &off);
+    }
+  if (fold)
     gtk_text_buffer_apply_tag (buffer, self->folded_tag, &start, &end);
 }
 
@@ -579,11 +712,14 @@ amend_editor_get_view (AmendEditor *self)
   return self->view;
 }
 
-/* A text from disk: not undoable, the cursor at the top. */
+/* A text from disk: not undoable, the cursor at the top.  @doc is the
+ * text read already (the project's), so the first check does not read
+ * it again; NULL to read it. */
 void
-amend_editor_load_text (AmendEditor *self,
-                        const char  *text,
-                        gboolean     modified)
+amend_editor_load_document (AmendEditor   *self,
+                            const char    *text,
+                            AmendDocument *doc,
+                            gboolean       modified)
 {
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
   GtkTextIter start;
@@ -594,7 +730,16 @@ amend_editor_load_text (AmendEditor *self,
   gtk_text_buffer_get_start_iter (buffer, &start);
   gtk_text_buffer_place_cursor (buffer, &start);
   gtk_text_buffer_set_modified (buffer, modified);
-  amend_editor_check_now (self);
+  g_clear_handle_id (&self->check_source, g_source_remove);
+  start_check (self, doc);
+}
+
+void
+amend_editor_load_text (AmendEditor *self,
+                        const char  *text,
+                        gboolean     modified)
+{
+  amend_editor_load_document (self, text, NULL, modified);
 }
 
 /* A text that replaces the user's (a restored draft, a file changed by
@@ -843,6 +988,7 @@ amend_editor_dispose (GObject *object)
   AmendEditor *self = (AmendEditor *) object;
 
   g_clear_handle_id (&self->check_source, g_source_remove);
+  g_clear_handle_id (&self->spinner_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), AMEND_TYPE_EDITOR);
   /* The template's top box is not a bound child: it goes here. */
   amend_widget_unparent_children (GTK_WIDGET (self));
@@ -852,6 +998,26 @@ amend_editor_dispose (GObject *object)
   g_clear_object (&self->doc);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   G_OBJECT_CLASS (amend_editor_parent_class)->dispose (object);
+}
+
+/* GtkTextView paints the background of its text node as tall as the
+ * whole laid-out text.  While it lays out a long regulation in the
+ * background that height grows step by step, and each step made a frame
+ * of the whole text area that changed no pixel (GTK redraws what differs
+ * between two frames' render nodes).  The view itself has the same colour
+ * from the style scheme, painted at its own size.  For the display, above
+ * the scheme's rules, so that every window (and test) has it. */
+static void
+add_text_css (void)
+{
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+  GdkDisplay *display = gdk_display_get_default ();
+
+  if (display == NULL)
+    return;
+  gtk_css_provider_load_from_data (css, "textview.amend-text > text { background: none; }", -1);
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
 }
 
 static void
@@ -892,6 +1058,7 @@ amend_editor_class_init (AmendEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, replace_one);
   gtk_widget_class_bind_template_callback (widget_class, replace_all);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  add_text_css ();
 }
 
 static void

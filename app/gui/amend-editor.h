@@ -19,6 +19,10 @@ GtkSourceView   *amend_editor_get_view      (AmendEditor *self);
 void             amend_editor_load_text     (AmendEditor *self,
                                              const char  *text,
                                              gboolean     modified);
+void             amend_editor_load_document (AmendEditor   *self,
+                                             const char    *text,
+                                             AmendDocument *doc,
+                                             gboolean       modified);
 void             amend_editor_replace_text  (AmendEditor *self,
                                              const char  *text);
 char            *amend_editor_dup_text      (AmendEditor *self);

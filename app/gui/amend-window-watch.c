@@ -138,7 +138,8 @@ follow_refresh (AmendWindow  *self,
     {
       g_free (self->disk_text);
       self->disk_text = g_strdup (disk);
-      amend_editor_load_text (self->editor, disk, g_strcmp0 (disk, amend_project_get_saved_text (project)) != 0);
+      amend_editor_load_document (self->editor, disk, amend_project_get_document (project),
+                                  g_strcmp0 (disk, amend_project_get_saved_text (project)) != 0);
       _amend_window_set_base (self, project);
       amend_outline_panel_set_document (self->outline_panel, amend_project_get_document (project), NULL);
     }

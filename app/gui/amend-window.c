@@ -306,7 +306,7 @@ _amend_window_set_project (AmendWindow  *self,
     {
     case REASON_OPEN:
     case REASON_SWITCH:
-      amend_editor_load_text (self->editor, disk, g_strcmp0 (disk, saved) != 0);
+      amend_editor_load_document (self->editor, disk, amend_project_get_document (project), g_strcmp0 (disk, saved) != 0);
       _amend_window_set_base (self, project);
       _amend_window_restore_draft (self);
       break;
@@ -348,7 +348,9 @@ _amend_window_set_project (AmendWindow  *self,
   _amend_window_watch_file (self);
   _amend_window_watch_git (self);
   remember_recent (self, amend_project_get_path (project));
-  gtk_stack_set_visible_child_name (self->main_stack, "project");
+  /* The text at once: a cross-fade would draw the text and the page
+   * before it, frame after frame, while the text is what was asked for. */
+  gtk_stack_set_visible_child_full (self->main_stack, "project", GTK_STACK_TRANSITION_TYPE_NONE);
   gtk_spinner_stop (self->loading_spinner);
   if (reason == REASON_OPEN)
     {

@@ -19,6 +19,14 @@
 # points as paragraphs), with the time per 1,000 articles, which must stay
 # flat, next to cmark's on the same files.
 #
+# First, whole commands beside the cmark program on the same file:
+# `amend outline --json` and `amend fmt --check` on the Awb and on the
+# generated regulation of 2,000 and 8,000 articles, with the median CPU
+# time of 7 runs, the peak memory and the instructions of one run under
+# callgrind (measure.py; BENCH_CALLGRIND=0 leaves them out).  The goals:
+# outline at most 3 times cmark in time and memory, fmt --check at most 2
+# times.
+#
 # Nothing is installed here; cmark (Debian package "cmark") and
 # /usr/bin/time (package "time") must be there.
 set -eu
@@ -117,6 +125,40 @@ bench_file () {
 
 generated=$tmp/generated-$articles.md
 "$gen" "$articles" > "$generated"
+
+amend=$build_dir/app/cli/amend
+measure=$source_dir/tests/bench/measure.py
+callgrind=--callgrind
+[ "${BENCH_CALLGRIND:-1}" = 0 ] && callgrind=
+
+# One command beside cmark on one file: "label amend_cpu cmark_cpu ..."
+whole_row () {
+  local label=$1 file=$2; shift 2
+  local ac aw ar ai cc cw cr ci
+  read -r ac aw ar ai < <(python3 "$measure" $callgrind -- "$@" "$file")
+  read -r cc cw cr ci < <(python3 "$measure" $callgrind -- cmark "$file")
+  printf '  %-34s %8s %8s %6s %9s %9s %6s %8s %8s %6s\n' "$label" "$ac" "$cc" "$(ratio "$ac" "$cc")" \
+    "$ar" "$cr" "$(ratio "$ar" "$cr")" \
+    "$(awk -v n="$ai" 'BEGIN { if (n == "-") print "-"; else printf "%.0f", n / 1e6 }')" \
+    "$(awk -v n="$ci" 'BEGIN { if (n == "-") print "-"; else printf "%.0f", n / 1e6 }')" \
+    "$(awk -v a="$ai" -v b="$ci" 'BEGIN { if (a == "-" || b == "-" || b == 0) print "-"; else printf "%.2f", a / b }')"
+}
+
+if [ -x "$amend" ]; then
+  echo "Whole commands beside cmark to HTML (CPU ms: median of 7 processes; RSS: peak KiB; Mi: one run under callgrind)"
+  printf '  %-34s %8s %8s %6s %9s %9s %6s %8s %8s %6s\n' "" "amend" "cmark" "ratio" "amend KiB" "cmark KiB" \
+    "ratio" "amend Mi" "cmark Mi" "ratio"
+  big=$tmp/generated-8000.md
+  "$gen" 8000 > "$big"
+  awb_file=$shared_dir/corpus/nl-wetten/BWBR0005537_algemene-wet-bestuursrecht.md
+  for spec in "Awb:$awb_file" "2,000 articles:$generated" "8,000 articles:$big"; do
+    name=${spec%%:*}; file=${spec#*:}
+    [ -f "$file" ] || continue
+    whole_row "outline --json, $name" "$file" "$amend" outline --json
+    whole_row "fmt --check, $name" "$file" "$amend" fmt --check
+  done
+  echo
+fi
 
 echo "Markdown read+write: $iterations iterations each"
 awb=$shared_dir/corpus/nl-wetten/BWBR0005537_algemene-wet-bestuursrecht.md

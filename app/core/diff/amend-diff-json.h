@@ -4,13 +4,13 @@
  */
 #pragma once
 
-#include <json-glib/json-glib.h>
-
 #include "amend-diff.h"
+#include "amend-json-writer.h"
 
 G_BEGIN_DECLS
 
-JsonNode *amend_diff_to_json_node (AmendDiff *diff);
-char     *amend_diff_to_json      (AmendDiff *diff);
+void  amend_diff_write_json (AmendDiff       *diff,
+                            AmendJsonWriter *writer);
+char *amend_diff_to_json    (AmendDiff       *diff);
 
 G_END_DECLS

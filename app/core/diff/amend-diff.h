@@ -67,6 +67,11 @@ G_DECLARE_FINAL_TYPE (AmendDiff, amend_diff, AMEND, DIFF, GObject)
 
 AmendDiff     *amend_diff_new               (AmendDocument *old_doc,
                                              AmendDocument *new_doc);
+AmendDiff     *amend_diff_new_for_texts     (const char    *old_text,
+                                             gsize          old_len,
+                                             const char    *new_text,
+                                             gsize          new_len,
+                                             GError       **error);
 AmendDocument *amend_diff_get_old           (AmendDiff     *self);
 AmendDocument *amend_diff_get_new           (AmendDiff     *self);
 GPtrArray     *amend_diff_get_changes       (AmendDiff     *self);

@@ -37,7 +37,15 @@ gsize          _amend_match_label    (const char    *text,
 AmendDocument *_amend_markdown_read  (const char    *data,
                                       gsize          len,
                                       GError       **error);
+AmendDocument *_amend_markdown_read_parts (const char   *data,
+                                           gsize         len,
+                                           const guint  *resets,
+                                           guint         n_resets,
+                                           GError      **error);
 /* amend-markdown-writer.c */
 char          *_amend_markdown_write (AmendDocument *doc);
+char          *_amend_markdown_render_runs (const AmendRun *runs,
+                                            guint           n_runs,
+                                            gboolean        one_line);
 
 G_END_DECLS

@@ -84,14 +84,34 @@ append_local (GString   *s,
     }
 }
 
+/* Whether @local is the own part of one of the first @n children. */
+static gboolean
+local_taken (AmendNode  *parent,
+             guint       n,
+             gsize      *offsets,
+             GHashTable *used,
+             const char *local)
+{
+  if (used != NULL)
+    return g_hash_table_contains (used, local);
+  for (guint k = 0; k < n; k++)
+    if (strcmp (amend_node_child (parent, k)->eid + offsets[k], local) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* eIds are unique when every parent's eId is and its children's own parts
- * differ: the own parts hold no "__".  So only siblings are compared, in a
- * table emptied for each parent. */
+ * differ: the own parts hold no "__".  So only siblings are compared: a
+ * few one by one, many in a table emptied for each parent. */
+#define FEW_SIBLINGS 16
+
 static void
 assign_children (AmendNode  *parent,
-                 GHashTable *used,
+                 GHashTable *table,
                  GString    *buf)
 {
+  GHashTable *used = amend_node_n_children (parent) > FEW_SIBLINGS ? table : NULL;
+  gsize offsets[FEW_SIBLINGS];
   guint ordinals[AMEND_N_NODE_KINDS] = { 0 };
   guint list_ordinal = 0;
   gboolean in_list = FALSE;
@@ -116,7 +136,7 @@ assign_children (AmendNode  *parent,
       prefix = buf->len;
       append_local (buf, child, ++ordinals[child->kind], list_ordinal);
       base = buf->len;
-      while (g_hash_table_contains (used, buf->str + prefix))
+      while (local_taken (parent, i, offsets, used, buf->str + prefix))
         {
           g_string_truncate (buf, base);
           g_string_append_c (buf, '-');
@@ -124,9 +144,13 @@ assign_children (AmendNode  *parent,
         }
       g_free (child->eid);
       child->eid = g_strndup (buf->str, buf->len);
-      g_hash_table_add (used, child->eid + prefix);
+      if (used != NULL)
+        g_hash_table_add (used, child->eid + prefix);
+      else
+        offsets[i] = prefix;
     }
-  g_hash_table_remove_all (used);
+  if (used != NULL)
+    g_hash_table_remove_all (used);
 }
 
 /**

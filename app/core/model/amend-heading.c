@@ -199,9 +199,14 @@ kind_word_at (const char  *text,
 
   for (guint i = 0; i < G_N_ELEMENTS (heading_words); i++)
     {
-      gsize wlen = strlen (heading_words[i].word);
-      const char *end = p + wlen;
+      gsize wlen;
+      const char *end;
 
+      /* The first letter decides for most headings, before a compare. */
+      if (g_ascii_tolower (*p) != heading_words[i].word[0])
+        continue;
+      wlen = strlen (heading_words[i].word);
+      end = p + wlen;
       if (g_ascii_strncasecmp (p, heading_words[i].word, wlen) != 0)
         continue;
       /* A whole word: "Artikelen" and "Titelblad" are not kinds; "§1" is. */

@@ -52,6 +52,11 @@ typedef struct {
   GArray        *runs;          /* of TmpRun, reused for every paragraph */
   GString       *buf;           /* reused for the text of every run */
   gboolean       warned_depth;
+  GArray        *headings;      /* of Heading: what choose_nesting() found, for handle_heading() */
+  guint          next_heading;
+  const guint   *resets;        /* _amend_markdown_read_parts(): lines where a left-out body was */
+  guint          n_resets;
+  guint          next_reset;
 } Reader;
 
 typedef enum {
@@ -102,39 +107,10 @@ fix_heading_marker (GString    *out,
   return q - p;
 }
 
-/* Copies valid UTF-8, replacing what no text should hold: C0 control
- * characters other than tab, DEL, and the non-characters U+FFFE and U+FFFF
- * (cmark would write them out as invalid bytes). */
-static void
-append_checked (GString    *out,
-                const char *p,
-                gsize       len,
-                guint       line,
-                guint      *count,
-                guint      *first_line)
-{
-  gsize done = 0;
-
-  for (gsize i = 0; i < len; i++)
-    {
-      guchar c = p[i];
-      gsize bad = 0;
-
-      if ((c < 0x20 && c != '\t') || c == 0x7F)
-        bad = 1;
-      else if (c == 0xEF && i + 2 < len && (guchar) p[i + 1] == 0xBF && ((guchar) p[i + 2] & 0xFE) == 0xBE)
-        bad = 3;
-      if (bad == 0)
-        continue;
-      g_string_append_len (out, p + done, i - done);
-      append_replacement (out);
-      if ((*count)++ == 0)
-        *first_line = line;
-      i += bad - 1;
-      done = i + 1;
-    }
-  g_string_append_len (out, p + done, len - done);
-}
+/* Printable ASCII and tab: copied as they are. */
+static const guchar plain_byte[256] = {
+  ['\t'] = 1, [' ' ... '~'] = 1,
+};
 
 /* Makes the text valid UTF-8 with LF line ends, reporting what it had to
  * replace; the line count stays that of the file. */
@@ -159,9 +135,6 @@ sanitize (AmendDocument *doc,
 
   while (p < end)
     {
-      const char *valid_end;
-      gsize chunk;
-
       if (at_line_start)
         {
           const char *s = p;
@@ -196,22 +169,52 @@ sanitize (AmendDocument *doc,
           continue;
         }
 
-      /* Copy the longest valid stretch up to the next line end or NUL. */
-      chunk = 0;
-      while (p + chunk < end && p[chunk] != '\n' && p[chunk] != '\r' && p[chunk] != '\0')
-        chunk++;
-      if (g_utf8_validate_len (p, chunk, &valid_end))
+      /* Plain bytes go a stretch at a time; what needs a look (a line end,
+       * NUL, a control character, a byte of a multi-byte character) one
+       * by one. */
+      {
+        const char *q = p;
+
+        while (q < end && plain_byte[(guchar) *q])
+          q++;
+        if (q > p)
+          {
+            g_string_append_len (out, p, q - p);
+            p = q;
+            continue;
+          }
+      }
+      if ((guchar) *p < 0x80)
         {
-          append_checked (out, p, chunk, line, &ctrl_count, &ctrl_line);
-          p += chunk;
+          /* A control character or DEL. */
+          if (ctrl_count++ == 0)
+            ctrl_line = line;
+          append_replacement (out);
+          p++;
           continue;
         }
-      append_checked (out, p, valid_end - p, line, &ctrl_count, &ctrl_line);
-      p = valid_end;
-      if (bad_count++ == 0)
-        bad_line = line;
-      append_replacement (out);
-      p++;
+      {
+        gunichar c = g_utf8_get_char_validated (p, end - p);
+        const char *next = (c == (gunichar) -1 || c == (gunichar) -2) ? NULL : g_utf8_next_char (p);
+
+        if (next == NULL)
+          {
+            if (bad_count++ == 0)
+              bad_line = line;
+            append_replacement (out);
+            p++;
+            continue;
+          }
+        if (c == 0xFFFE || c == 0xFFFF)
+          {
+            if (ctrl_count++ == 0)
+              ctrl_line = line;
+            append_replacement (out);
+          }
+        else
+          g_string_append_len (out, p, next - p);
+        p = next;
+      }
     }
 
   if (nul_count > 0)
@@ -301,14 +304,14 @@ index_lines (Reader *r)
 {
   gsize zero = 0;
 
-  r->line_starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  r->line_starts = g_array_sized_new (FALSE, FALSE, sizeof (gsize), r->body_len / 32 + 16);
   g_array_append_val (r->line_starts, zero);
-  for (gsize i = 0; i < r->body_len; i++)
-    if (r->body[i] == '\n')
-      {
-        gsize next = i + 1;
-        g_array_append_val (r->line_starts, next);
-      }
+  for (const char *nl = memchr (r->body, '\n', r->body_len); nl != NULL;
+       nl = memchr (nl + 1, '\n', r->body + r->body_len - nl - 1))
+    {
+      gsize next = nl + 1 - r->body;
+      g_array_append_val (r->line_starts, next);
+    }
 }
 
 static guint
@@ -334,26 +337,29 @@ skip_spaces (const char *s)
 static char *
 collapse_spaces (const char *text)
 {
-  GString *s = g_string_new (NULL);
+  const char *p = skip_spaces (text);
+  char *out = g_malloc (strlen (p) + 1);
+  char *w = out;
 
-  for (const char *p = skip_spaces (text); *p; p++)
+  for (; *p; p++)
     {
       if (*p == ' ' || *p == '\t')
         {
-          if (s->len > 0 && s->str[s->len - 1] != ' ')
-            g_string_append_c (s, ' ');
+          if (w > out && w[-1] != ' ')
+            *w++ = ' ';
           continue;
         }
-      g_string_append_c (s, *p);
+      *w++ = *p;
     }
-  if (s->len > 0 && s->str[s->len - 1] == ' ')
-    g_string_truncate (s, s->len - 1);
-  if (s->len == 0)
+  if (w > out && w[-1] == ' ')
+    w--;
+  *w = '\0';
+  if (w == out)
     {
-      g_string_free (s, TRUE);
+      g_free (out);
       return NULL;
     }
-  return g_string_free (s, FALSE);
+  return out;
 }
 
 /* Loose files separate number and title with a dash or a colon, or put
@@ -381,6 +387,24 @@ heading_info_clear (HeadingInfo *info)
 {
   g_clear_pointer (&info->number, g_free);
   g_clear_pointer (&info->heading, g_free);
+}
+
+/* A top-level heading as choose_nesting() read it: handle_heading() takes
+ * it from there instead of reading it a second time. */
+typedef struct {
+  cmark_node  *node;
+  char        *plain;
+  gboolean     structural;
+  HeadingInfo  info;
+} Heading;
+
+static void
+heading_clear (gpointer data)
+{
+  Heading *h = data;
+
+  g_free (h->plain);
+  heading_info_clear (&h->info);
 }
 
 /* "Artikel 1:1 - Begripsbepalingen" -> article, "1:1", "Begripsbepalingen". */
@@ -555,30 +579,44 @@ emit_runs (GString   *buf,
         }
 
       g_string_truncate (buf, 0);
-      while (t < end)
-        {
-          const char *word = t;
+      {
+        const char *word = t;
+        gboolean pending = FALSE;
+        char *w;
 
-          while (word < end && is_space (*word))
-            word++;
-          /* A line starts with its first word, also after a line break. */
-          if (word > t && (any || buf->len > 0) && !(after_break && buf->len == 0))
-            need_space = TRUE;
-          t = word;
-          while (t < end && !is_space (*t))
-            t++;
-          if (t == word)
-            break;
-          if (need_space)
-            {
-              if (buf->len > 0 || run->marks == AMEND_MARK_NONE)
-                g_string_append_c (buf, ' ');
-              else
-                add_shared_space (node, run);
-              need_space = FALSE;
-            }
-          g_string_append_len (buf, word, t - word);
-        }
+        while (word < end && is_space (*word))
+          word++;
+        /* A line starts with its first word, also after a line break. */
+        if (word > t && any && !after_break)
+          need_space = TRUE;
+        if (word == end)
+          continue;
+        if (need_space)
+          {
+            if (run->marks == AMEND_MARK_NONE)
+              g_string_append_c (buf, ' ');
+            else
+              add_shared_space (node, run);
+            need_space = FALSE;
+          }
+        /* The words, white space between them collapsed to one space. */
+        g_string_set_size (buf, buf->len + (end - word));
+        w = buf->str + buf->len - (end - word);
+        for (t = word; t < end; t++)
+          {
+            if (is_space (*t))
+              {
+                pending = TRUE;
+                continue;
+              }
+            if (pending)
+              *w++ = ' ';
+            pending = FALSE;
+            *w++ = *t;
+          }
+        g_string_truncate (buf, w - buf->str);
+        need_space = pending;
+      }
       if (buf->len > 0)
         {
           amend_node_add_run (node, buf->str, buf->len, run->marks, run->href);
@@ -1642,17 +1680,19 @@ choose_nesting (Reader     *r,
 
   for (cmark_node *b = cmark_node_first_child (doc); b != NULL; b = cmark_node_next (b))
     {
+      Heading h = { b, NULL, FALSE, { 0 } };
       HeadingInfo info;
-      g_autofree char *text = NULL;
       int level;
 
       if (cmark_node_get_type (b) != CMARK_NODE_HEADING)
         continue;
       collect_runs (r, b);
-      text = plain_of_runs (r);
-      if (!classify_heading (text, &info))
+      h.plain = plain_of_runs (r);
+      h.structural = classify_heading (h.plain, &h.info);
+      info = h.info;
+      g_array_append_val (r->headings, h);
+      if (!h.structural)
         continue;
-      heading_info_clear (&info);
       level = cmark_node_get_heading_level (b);
       if (is_top_kind (info.kind))
         in_zone = is_zone (info.kind);
@@ -1797,15 +1837,31 @@ handle_heading (Reader     *r,
   gboolean structural;
   g_autofree char *plain = NULL;
 
-  collect_runs (r, block);
-  plain = plain_of_runs (r);
-  soften_breaks (r);
-  structural = classify_heading (plain, &info);
+  if (r->next_heading < r->headings->len &&
+      g_array_index (r->headings, Heading, r->next_heading).node == block)
+    {
+      Heading *h = &g_array_index (r->headings, Heading, r->next_heading++);
+
+      plain = g_steal_pointer (&h->plain);
+      structural = h->structural;
+      info = h->info;
+      memset (&h->info, 0, sizeof h->info);
+    }
+  else
+    {
+      plain = (collect_runs (r, block), plain_of_runs (r));
+      structural = classify_heading (plain, &info);
+    }
   if (structural && !heading_in_zone (r, &info, TRUE, level))
     {
       open_structure (r, &info, level, line);
+      heading_info_clear (&info);
+      return;
     }
-  else if (r->wants_heading != NULL && !structural && level > r->wants_level)
+  /* The runs themselves, for a title or a free heading. */
+  collect_runs (r, block);
+  soften_breaks (r);
+  if (r->wants_heading != NULL && !structural && level > r->wants_level)
     {
       /* "### Titel I" then "####Begripsbepalingen": the title's heading */
       g_free (r->wants_heading->heading);
@@ -1847,6 +1903,15 @@ read_body (Reader *r)
       Context ctx = { 0 };
       AmendNode *container;
 
+      /* A body that was left out would have ended a pending title here. */
+      if (r->next_reset < r->n_resets &&
+          file_line (r, cmark_node_get_start_line (b)) >= r->resets[r->next_reset])
+        {
+          r->wants_heading = NULL;
+          while (r->next_reset < r->n_resets &&
+                 file_line (r, cmark_node_get_start_line (b)) >= r->resets[r->next_reset])
+            r->next_reset++;
+        }
       if (cmark_node_get_type (b) == CMARK_NODE_HEADING)
         {
           handle_heading (r, b);
@@ -1871,10 +1936,12 @@ set_preamble_lines (Reader *r)
     pre->line_start = amend_node_child (pre, 0)->line_start;
 }
 
-AmendDocument *
-_amend_markdown_read (const char  *data,
-                      gsize        len,
-                      GError     **error)
+static AmendDocument *
+read_markdown (const char   *data,
+               gsize         len,
+               const guint  *resets,
+               guint         n_resets,
+               GError      **error)
 {
   g_autoptr(AmendDocument) doc = NULL;
   g_autofree char *clean = NULL;
@@ -1894,7 +1961,11 @@ _amend_markdown_read (const char  *data,
   clean = sanitize (doc, data ? data : "", len, &clean_len);
 
   r.doc = doc;
+  r.resets = resets;
+  r.n_resets = n_resets;
   r.open = g_array_new (FALSE, FALSE, sizeof (OpenNode));
+  r.headings = g_array_new (FALSE, FALSE, sizeof (Heading));
+  g_array_set_clear_func (r.headings, heading_clear);
   r.runs = g_array_new (FALSE, FALSE, sizeof (TmpRun));
   r.buf = g_string_sized_new (256);
   r.body = read_front_matter (&r, clean, clean_len);
@@ -1911,6 +1982,7 @@ _amend_markdown_read (const char  *data,
   set_preamble_lines (&r);
 
   g_array_unref (r.open);
+  g_array_unref (r.headings);
   g_array_unref (r.runs);
   g_string_free (r.buf, TRUE);
   g_array_unref (r.line_starts);
@@ -1918,4 +1990,26 @@ _amend_markdown_read (const char  *data,
   amend_document_assign_eids (doc);
   amend_diagnostics_sort (amend_document_get_diagnostics (doc));
   return g_steal_pointer (&doc);
+}
+
+AmendDocument *
+_amend_markdown_read (const char  *data,
+                      gsize        len,
+                      GError     **error)
+{
+  return read_markdown (data, len, NULL, 0, error);
+}
+
+/* A text in which the bodies of some articles were left out, for the diff
+ * (amend-diff-texts.c): @resets are the lines (in ascending order) where
+ * each left-out body stood, so that a title the reader is waiting for is
+ * given up there as the body would have made it. */
+AmendDocument *
+_amend_markdown_read_parts (const char   *data,
+                            gsize         len,
+                            const guint  *resets,
+                            guint         n_resets,
+                            GError      **error)
+{
+  return read_markdown (data, len, resets, n_resets, error);
 }

@@ -6,12 +6,12 @@
  * line; heading levels follow the nesting; members are an ordered list
  * ("1. "), points a bullet list with their label ("- a. "), nested points
  * indented under their parent; paragraphs on one line, a hard line break as
- * a backslash.  Inline text is escaped by cmark's own CommonMark renderer,
- * so what is written reads back as the same text.
+ * a backslash.  Inline text is escaped as cmark's own CommonMark renderer
+ * escapes it (reproduced below), so what is written reads back as the same
+ * text.
  */
 #include "config.h"
 
-#include <cmark.h>
 #include <string.h>
 
 #include "amend-document-private.h"
@@ -42,114 +42,442 @@ run_has_wrap (const AmendRun *run,
     }
 }
 
-static cmark_node *
-make_leaf (const AmendRun *run,
-           gboolean        one_line)
-{
-  cmark_node *leaf;
+/* ----------------------------------------------------------------------- */
+/* Inline text                                                              */
+/* ----------------------------------------------------------------------- */
 
-  if (run->marks & AMEND_MARK_BREAK)
-    {
-      if (!one_line)
-        return cmark_node_new (CMARK_NODE_LINEBREAK);
-      leaf = cmark_node_new (CMARK_NODE_TEXT);
-      cmark_node_set_literal (leaf, " ");
-      return leaf;
-    }
-  if (run->marks & AMEND_MARK_CODE)
-    leaf = cmark_node_new (CMARK_NODE_CODE);
-  else if (run->marks & AMEND_MARK_HTML)
-    leaf = cmark_node_new (CMARK_NODE_HTML_INLINE);
-  else
-    leaf = cmark_node_new (CMARK_NODE_TEXT);
-  cmark_node_set_literal (leaf, run->text);
-  return leaf;
-}
+/* The inline tree of a paragraph: runs under the wrappers (link, strong,
+ * emphasis) they share, as cmark nodes would hold them, in an array. */
+typedef enum {
+  INLINE_TEXT,
+  INLINE_CODE,
+  INLINE_HTML,
+  INLINE_BREAK,
+  INLINE_STRONG,
+  INLINE_EMPH,
+  INLINE_LINK,
+  INLINE_IMAGE,
+} InlineType;
 
-static gboolean
-wrap_matches (cmark_node     *wrap,
-              const AmendRun *run)
+typedef struct {
+  InlineType  type;
+  const char *text;    /* the literal, or the URL of a link or image */
+  int         parent;  /* -1 at the paragraph */
+  int         first;   /* first child, or -1 */
+  int         last;
+  int         next;    /* next sibling, or -1 */
+} Inline;
+
+static int
+add_inline (GArray     *tree,
+            int         parent,
+            InlineType  type,
+            const char *text)
 {
-  switch (cmark_node_get_type (wrap))
+  Inline node = { type, text, parent, -1, -1, -1 };
+  int index = tree->len;
+
+  g_array_append_val (tree, node);
+  if (parent >= 0)
     {
-    case CMARK_NODE_EMPH:
-      return run_has_wrap (run, WRAP_EMPH);
-    case CMARK_NODE_STRONG:
-      return run_has_wrap (run, WRAP_STRONG);
-    case CMARK_NODE_LINK:
-      return (run->marks & AMEND_MARK_LINK) && g_strcmp0 (cmark_node_get_url (wrap), run->href) == 0;
-    case CMARK_NODE_IMAGE:
-      return (run->marks & AMEND_MARK_IMAGE) && g_strcmp0 (cmark_node_get_url (wrap), run->href) == 0;
-    default:
-      return FALSE;
+      Inline *p = &g_array_index (tree, Inline, parent);
+
+      if (p->last >= 0)
+        g_array_index (tree, Inline, p->last).next = index;
+      else
+        p->first = index;
+      p->last = index;
     }
+  return index;
 }
 
 static Wrap
-wrap_of (cmark_node *wrap)
+wrap_of (InlineType type)
 {
-  switch (cmark_node_get_type (wrap))
+  return type == INLINE_EMPH ? WRAP_EMPH : type == INLINE_STRONG ? WRAP_STRONG : WRAP_LINK;
+}
+
+static gboolean
+wrap_matches (const Inline   *wrap,
+              const AmendRun *run)
+{
+  switch (wrap->type)
     {
-    case CMARK_NODE_EMPH:
-      return WRAP_EMPH;
-    case CMARK_NODE_STRONG:
-      return WRAP_STRONG;
+    case INLINE_EMPH:
+      return run_has_wrap (run, WRAP_EMPH);
+    case INLINE_STRONG:
+      return run_has_wrap (run, WRAP_STRONG);
+    case INLINE_LINK:
+      return (run->marks & AMEND_MARK_LINK) && g_strcmp0 (wrap->text, run->href) == 0;
+    case INLINE_IMAGE:
+      return (run->marks & AMEND_MARK_IMAGE) && g_strcmp0 (wrap->text, run->href) == 0;
     default:
-      return WRAP_LINK;
+      return FALSE;
     }
 }
 
 /* Builds the inline tree of a paragraph from flat runs.  A run stays inside
  * the wrappers (link, strong, emphasis) that are open and that it shares,
  * in whatever order they were opened, so "*a **b***" is written as one
- * emphasis around a strong, not as two touching emphases. */
-static cmark_node *
-build_paragraph (const AmendNode *text,
-                 gboolean         one_line)
+ * emphasis around a strong, not as two touching emphases.  Node 0 is the
+ * paragraph. */
+static void
+build_paragraph (GArray         *tree,
+                 const AmendRun *runs,
+                 guint           n_runs,
+                 gboolean        one_line)
 {
-  cmark_node *para = cmark_node_new (CMARK_NODE_PARAGRAPH);
-  cmark_node *open[N_WRAPS] = { NULL };
+  int open[N_WRAPS];
   guint depth = 0;
 
-  for (guint i = 0; text->runs && i < text->runs->len; i++)
+  g_array_set_size (tree, 0);
+  add_inline (tree, -1, INLINE_TEXT, NULL);
+  for (guint i = 0; i < n_runs; i++)
     {
-      const AmendRun *run = &g_array_index (text->runs, AmendRun, i);
+      const AmendRun *run = &runs[i];
       gboolean have[N_WRAPS] = { FALSE };
-      cmark_node *parent;
+      int parent;
 
-      while (depth > 0 && !wrap_matches (open[depth - 1], run))
+      while (depth > 0 && !wrap_matches (&g_array_index (tree, Inline, open[depth - 1]), run))
         depth--;
       /* An outer wrapper the run does not share closes the inner ones too. */
       for (guint k = 0; k < depth; k++)
-        if (!wrap_matches (open[k], run))
+        if (!wrap_matches (&g_array_index (tree, Inline, open[k]), run))
           {
             depth = k;
             break;
           }
       for (guint k = 0; k < depth; k++)
-        have[wrap_of (open[k])] = TRUE;
+        have[wrap_of (g_array_index (tree, Inline, open[k]).type)] = TRUE;
 
-      parent = depth > 0 ? open[depth - 1] : para;
+      parent = depth > 0 ? open[depth - 1] : 0;
       for (Wrap w = 0; w < N_WRAPS; w++)
         {
-          cmark_node *wrap;
-
           if (!run_has_wrap (run, w) || have[w])
             continue;
           if (w == WRAP_LINK)
-            {
-              wrap = cmark_node_new (run->marks & AMEND_MARK_IMAGE ? CMARK_NODE_IMAGE : CMARK_NODE_LINK);
-              cmark_node_set_url (wrap, run->href ? run->href : "");
-            }
+            parent = add_inline (tree, parent, run->marks & AMEND_MARK_IMAGE ? INLINE_IMAGE : INLINE_LINK,
+                                 run->href ? run->href : "");
           else
-            wrap = cmark_node_new (w == WRAP_STRONG ? CMARK_NODE_STRONG : CMARK_NODE_EMPH);
-          cmark_node_append_child (parent, wrap);
-          open[depth++] = wrap;
-          parent = wrap;
+            parent = add_inline (tree, parent, w == WRAP_STRONG ? INLINE_STRONG : INLINE_EMPH, NULL);
+          open[depth++] = parent;
         }
-      cmark_node_append_child (parent, make_leaf (run, one_line));
+      if (run->marks & AMEND_MARK_BREAK)
+        add_inline (tree, parent, one_line ? INLINE_TEXT : INLINE_BREAK, one_line ? " " : NULL);
+      else
+        add_inline (tree, parent, run->marks & AMEND_MARK_CODE ? INLINE_CODE
+                                  : run->marks & AMEND_MARK_HTML ? INLINE_HTML : INLINE_TEXT, run->text);
     }
-  return para;
+}
+
+/* What follows reproduces cmark's CommonMark renderer (cmark 0.30,
+ * commonmark.c and render.c, at width 0) for the inline nodes above, byte
+ * for byte: the canonical form was defined by it.  Calling cmark for every
+ * paragraph, through a tree of cmark nodes, took half of `amend fmt`;
+ * test-markdown compares both on the corpus and on random text. */
+typedef enum {
+  ESCAPE_LITERAL,
+  ESCAPE_NORMAL,
+  ESCAPE_URL,
+} Escape;
+
+typedef struct {
+  GString  *out;
+  GArray   *tree;
+  gboolean  begin_line;
+  gboolean  begin_content;
+  gboolean  need_cr;
+} Renderer;
+
+static gboolean
+cm_isspace (guchar c)
+{
+  return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+static gboolean
+cm_isdigit (guchar c)
+{
+  return c >= '0' && c <= '9';
+}
+
+static void
+out_char (Renderer   *r,
+          Escape      escape,
+          gunichar    c,
+          const char *bytes,
+          gsize       len,
+          guchar      nextc)
+{
+  GString *out = r->out;
+  gboolean follows_digit = out->len > 0 && cm_isdigit (out->str[out->len - 1]);
+  gboolean needs = FALSE;
+
+  if (c < 0x80 && escape == ESCAPE_NORMAL)
+    needs = c < 0x20 || strchr ("*_[]#<>\\`!", c) != NULL ||
+            (c == '&' && g_ascii_isalpha (nextc)) ||
+            (r->begin_content && (c == '-' || c == '+' || c == '=') && !follows_digit) ||
+            (r->begin_content && (c == '.' || c == ')') && follows_digit && (nextc == 0 || cm_isspace (nextc)));
+  else if (c < 0x80 && escape == ESCAPE_URL)
+    needs = strchr ("`<>\\)(", c) != NULL || cm_isspace (c);
+  if (!needs)
+    g_string_append_len (out, bytes, len);
+  else if (escape == ESCAPE_URL && cm_isspace (c))
+    g_string_append_printf (out, "%%%2X", c);
+  else if (g_ascii_ispunct (c))
+    {
+      g_string_append_c (out, '\\');
+      g_string_append_c (out, c);
+    }
+  else
+    g_string_append_printf (out, "&#%d;", c);
+}
+
+/* Bytes that out_char() may escape when not at the start of a line's
+ * content: the rest is copied as it is, a stretch at a time. */
+static const guchar plain_after_start[256] = {
+  [' '] = 1, ['"'] = 1, ['$'] = 1, ['%'] = 1, ['\''] = 1, ['('] = 1, [')'] = 1, ['+'] = 1,
+  [','] = 1, ['-'] = 1, ['.'] = 1, ['/'] = 1, ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1,
+  ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1, [':'] = 1, [';'] = 1,
+  ['='] = 1, ['?'] = 1, ['@'] = 1, ['^'] = 1, ['{'] = 1, ['|'] = 1, ['}'] = 1, ['~'] = 1,
+  ['A' ... 'Z'] = 1, ['a' ... 'z'] = 1,
+};
+
+static void
+out_string (Renderer   *r,
+            const char *s,
+            Escape      escape)
+{
+  gsize len = strlen (s);
+  gboolean normal = escape == ESCAPE_NORMAL;
+
+  if (r->need_cr)
+    {
+      if (r->out->len > 0 && r->out->str[r->out->len - 1] != '\n')
+        g_string_append_c (r->out, '\n');
+      r->begin_line = r->begin_content = TRUE;
+      r->need_cr = FALSE;
+    }
+  for (gsize i = 0; i < len;)
+    {
+      gunichar c = (guchar) s[i];
+      gsize clen = 1;
+
+      /* Plain text after the start of a line's content: in one go. */
+      if (normal && !r->begin_content && plain_after_start[c])
+        {
+          gsize j = i + 1;
+
+          while (j < len && plain_after_start[(guchar) s[j]])
+            j++;
+          g_string_append_len (r->out, s + i, j - i);
+          r->begin_line = FALSE;
+          i = j;
+          continue;
+        }
+      if (c >= 0x80)
+        {
+          c = g_utf8_get_char_validated (s + i, len - i);
+          if (c == (gunichar) -1 || c == (gunichar) -2)
+            return; /* cmark stops at bytes that are not UTF-8 */
+          clen = g_utf8_next_char (s + i) - (s + i);
+        }
+      if (escape == ESCAPE_LITERAL && c == '\n')
+        {
+          g_string_append_c (r->out, '\n');
+          r->begin_line = r->begin_content = TRUE;
+        }
+      else
+        {
+          if (escape == ESCAPE_LITERAL)
+            g_string_append_len (r->out, s + i, clen);
+          else
+            out_char (r, escape, c, s + i, clen, i + clen < len ? s[i + clen] : 0);
+          r->begin_line = FALSE;
+          /* cmark tests the code point as a char: its low byte. */
+          r->begin_content = r->begin_content && cm_isdigit (c & 0xff);
+        }
+      i += clen;
+    }
+}
+
+/* [A-Za-z][A-Za-z0-9.+-]{1,31}: at the start of @url */
+static gboolean
+has_scheme (const char *url)
+{
+  gsize n = 0;
+
+  if (!g_ascii_isalpha (url[0]))
+    return FALSE;
+  for (n = 1; n < 33 && (g_ascii_isalnum (url[n]) || url[n] == '.' || url[n] == '+' || url[n] == '-'); n++)
+    ;
+  return n >= 2 && url[n] == ':';
+}
+
+/* cmark's test for a link written as <url>: its text is its URL.  Like
+ * cmark, the test joins the texts that open the link into one. */
+static gboolean
+is_autolink (Renderer *r,
+             int       link,
+             GString  *joined)
+{
+  Inline *node = &g_array_index (r->tree, Inline, link);
+  const char *url = node->text;
+  int child = node->first;
+
+  g_string_truncate (joined, 0);
+  if (node->type != INLINE_LINK || url[0] == '\0' || !has_scheme (url) || child < 0)
+    return FALSE;
+  if (g_array_index (r->tree, Inline, child).type != INLINE_TEXT)
+    return FALSE;
+  for (; child >= 0 && g_array_index (r->tree, Inline, child).type == INLINE_TEXT;
+       child = g_array_index (r->tree, Inline, child).next)
+    g_string_append (joined, g_array_index (r->tree, Inline, child).text);
+  if (g_str_has_prefix (url, "mailto:"))
+    url += 7;
+  return strcmp (url, joined->str) == 0;
+}
+
+/* How many backticks open a code span of @code: the shortest run that is
+ * not in it. */
+static guint
+code_ticks (const char *code)
+{
+  guint32 used = 1;
+  guint current = 0;
+
+  for (const char *p = code;; p++)
+    {
+      if (*p == '`')
+        current++;
+      else
+        {
+          if (current > 0 && current < 32)
+            used |= 1u << current;
+          current = 0;
+        }
+      if (*p == '\0')
+        break;
+    }
+  for (guint i = 0;; i++)
+    if (!(used & (1u << i)))
+      return i;
+}
+
+static void render_inline (Renderer *r, int index);
+
+static void
+render_children (Renderer *r,
+                 int       index)
+{
+  for (int c = g_array_index (r->tree, Inline, index).first; c >= 0; c = g_array_index (r->tree, Inline, c).next)
+    render_inline (r, c);
+}
+
+static void
+render_inline (Renderer *r,
+               int       index)
+{
+  const Inline *node = &g_array_index (r->tree, Inline, index);
+
+  switch (node->type)
+    {
+    case INLINE_TEXT:
+      out_string (r, node->text, ESCAPE_NORMAL);
+      break;
+    case INLINE_HTML:
+      out_string (r, node->text, ESCAPE_LITERAL);
+      break;
+    case INLINE_BREAK:
+      out_string (r, "  ", ESCAPE_LITERAL);
+      r->need_cr = TRUE;
+      break;
+    case INLINE_CODE:
+      {
+        gsize len = strlen (node->text);
+        guint ticks = code_ticks (node->text);
+        /* Padded where the span would lose a space or a backtick when read. */
+        gboolean pad = len == 0 || node->text[0] == '`' || node->text[len - 1] == '`' ||
+                       (node->text[0] == ' ' && node->text[len - 1] == ' ' && strspn (node->text, " ") < len);
+
+        for (guint i = 0; i < ticks; i++)
+          out_string (r, "`", ESCAPE_LITERAL);
+        if (pad)
+          out_string (r, " ", ESCAPE_LITERAL);
+        out_string (r, node->text, ESCAPE_LITERAL);
+        if (pad)
+          out_string (r, " ", ESCAPE_LITERAL);
+        for (guint i = 0; i < ticks; i++)
+          out_string (r, "`", ESCAPE_LITERAL);
+      }
+      break;
+    case INLINE_STRONG:
+    case INLINE_EMPH:
+      {
+        const char *delim = node->type == INLINE_STRONG ? "**" : "*";
+
+        /* EMPH(EMPH(x)) is written *_x_*: **x** would be strong. */
+        if (node->type == INLINE_EMPH && node->parent > 0 &&
+            g_array_index (r->tree, Inline, node->parent).type == INLINE_EMPH &&
+            g_array_index (r->tree, Inline, node->parent).first == index && node->next < 0)
+          delim = "_";
+        out_string (r, delim, ESCAPE_LITERAL);
+        render_children (r, index);
+        out_string (r, delim, ESCAPE_LITERAL);
+      }
+      break;
+    case INLINE_LINK:
+    case INLINE_IMAGE:
+      {
+        g_autoptr(GString) joined = g_string_new (NULL);
+        const char *url = node->text;
+
+        if (is_autolink (r, index, joined))
+          {
+            out_string (r, "<", ESCAPE_LITERAL);
+            out_string (r, g_str_has_prefix (url, "mailto:") ? url + 7 : url, ESCAPE_LITERAL);
+            out_string (r, ">", ESCAPE_LITERAL);
+            break;
+          }
+        out_string (r, node->type == INLINE_IMAGE ? "![" : "[", ESCAPE_LITERAL);
+        if (joined->len > 0 && node->type == INLINE_LINK)
+          {
+            /* cmark's test joined the opening texts into one node. */
+            int c = node->first;
+
+            out_string (r, joined->str, ESCAPE_NORMAL);
+            while (c >= 0 && g_array_index (r->tree, Inline, c).type == INLINE_TEXT)
+              c = g_array_index (r->tree, Inline, c).next;
+            for (; c >= 0; c = g_array_index (r->tree, Inline, c).next)
+              render_inline (r, c);
+          }
+        else
+          render_children (r, index);
+        out_string (r, "](", ESCAPE_LITERAL);
+        out_string (r, url, ESCAPE_URL);
+        out_string (r, ")", ESCAPE_LITERAL);
+      }
+      break;
+    default:
+      break;
+    }
+}
+
+/* The runs as cmark's CommonMark renderer writes a paragraph of them, with
+ * its final newlines; for the tests, which compare it with cmark. */
+char *
+_amend_markdown_render_runs (const AmendRun *runs,
+                             guint           n_runs,
+                             gboolean        one_line)
+{
+  g_autoptr(GArray) tree = g_array_new (FALSE, FALSE, sizeof (Inline));
+  Renderer r = { g_string_new (NULL), tree, TRUE, TRUE, FALSE };
+
+  build_paragraph (tree, runs, n_runs, one_line);
+  render_children (&r, 0);
+  if (r.out->len == 0 || r.out->str[r.out->len - 1] != '\n')
+    g_string_append_c (r.out, '\n');
+  return g_string_free (r.out, FALSE);
 }
 
 /* "[Vervallen]" is common in Dutch law and no link: a bracket is only
@@ -192,35 +520,41 @@ escape_fences (GString *s)
  * that strip trailing white space.  An escaped backslash is copied in one
  * step, so that the "\\" of "\\!" is not taken for an escape of "!". */
 static char *
-render_inlines (cmark_node *para)
+finish_inlines (char *md)
 {
-  char *md = cmark_render_commonmark (para, CMARK_OPT_DEFAULT, 0);
-  GString *s = g_string_new (NULL);
+  GString *s = g_string_sized_new (strlen (md) + 16);
   gsize len = strlen (md);
+  gsize done = 0;
 
   while (len > 0 && md[len - 1] == '\n')
     len--;
   for (gsize i = 0; i < len; i++)
     {
+      /* Only backslashes and line ends are looked at. */
+      i += strcspn (md + i, "\\\n");
+      if (i >= len)
+        break;
       if (md[i] == '\\' && i + 1 < len && md[i + 1] == '\\')
         {
-          g_string_append (s, "\\\\");
           i++;
           continue;
         }
       /* cmark escapes every "!"; only "![" would start an image. */
       if (md[i] == '\\' && i + 1 < len && md[i + 1] == '!' && (i + 2 >= len || md[i + 2] != '['))
-        continue;
-      if (md[i] == ' ' && i + 2 < len && md[i + 1] == ' ' && md[i + 2] == '\n')
         {
-          g_string_append (s, "\\\n");
-          i += 2;
+          g_string_append_len (s, md + done, i - done);
+          done = i + 1;
           continue;
         }
-      g_string_append_c (s, md[i]);
+      if (md[i] == '\n' && i >= done + 2 && md[i - 1] == ' ' && md[i - 2] == ' ')
+        {
+          g_string_append_len (s, md + done, i - 2 - done);
+          g_string_append (s, "\\\n");
+          done = i + 1;
+        }
     }
-  free (md);
-  cmark_node_free (para);
+  g_string_append_len (s, md + done, len - done);
+  g_free (md);
   unescape_brackets (s);
   escape_fences (s);
   return g_string_free (s, FALSE);
@@ -230,18 +564,17 @@ static char *
 render_text (const AmendNode *text)
 {
   /* A heading is one line: a line break in it is written as a space. */
-  return render_inlines (build_paragraph (text, text->heading_level > 0));
+  return finish_inlines (_amend_markdown_render_runs (text->runs ? (const AmendRun *) text->runs->data : NULL,
+                                                      text->runs ? text->runs->len : 0,
+                                                      text->heading_level > 0));
 }
 
 static char *
 render_plain (const char *plain)
 {
-  cmark_node *para = cmark_node_new (CMARK_NODE_PARAGRAPH);
-  cmark_node *leaf = cmark_node_new (CMARK_NODE_TEXT);
+  AmendRun run = { (char *) plain, NULL, AMEND_MARK_NONE };
 
-  cmark_node_set_literal (leaf, plain);
-  cmark_node_append_child (para, leaf);
-  return render_inlines (para);
+  return finish_inlines (_amend_markdown_render_runs (&run, 1, FALSE));
 }
 
 /* Appends @text; lines after the first get @indent. */
@@ -250,13 +583,18 @@ append_indented (GString    *out,
                  const char *text,
                  guint       indent)
 {
-  for (const char *p = text; *p; p++)
+  const char *p = text;
+  const char *nl;
+
+  while ((nl = strchr (p, '\n')) != NULL)
     {
-      g_string_append_c (out, *p);
-      if (*p == '\n' && p[1] != '\n' && p[1] != '\0')
+      g_string_append_len (out, p, nl + 1 - p);
+      p = nl + 1;
+      if (*p != '\n' && *p != '\0')
         for (guint k = 0; k < indent; k++)
           g_string_append_c (out, ' ');
     }
+  g_string_append (out, p);
 }
 
 static void

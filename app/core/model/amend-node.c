@@ -158,6 +158,7 @@ copy_one (const AmendNode *node)
   copy->line_start = node->line_start;
   copy->line_end = node->line_end;
   copy->heading_level = node->heading_level;
+  copy->unread = node->unread;
   if (node->runs)
     for (guint i = 0; i < node->runs->len; i++)
       {

@@ -60,6 +60,9 @@ struct _AmendNode {
   GPtrArray    *children;      /* of AmendNode, owned */
   GArray       *runs;          /* of AmendRun, TEXT only */
   guint         serial;        /* scratch: numbered by algorithms that keep tables per node (the diff) */
+  guint64       unread;        /* an article whose body was not read, because the other version of a
+                                * comparison has the same text (amend_diff_new_for_texts()): a hash
+                                * of that text; 0 for every node read in full */
 };
 
 #define AMEND_TYPE_NODE (amend_node_get_type ())

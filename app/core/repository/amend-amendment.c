@@ -919,6 +919,7 @@ typedef struct {
   AmendRepository *repo;
   git_repository  *git;
   git_oid          main_id;
+  char             main_hex[GIT_OID_HEXSZ + 1];
   gboolean         has_main;
   AmendArticleMap *map;
   GHashTable      *blobs;   /* blob id -> GBytes, the merge-base side */
@@ -954,6 +955,7 @@ reader_init (Reader          *r,
   main_ref = g_strconcat ("refs/heads/", main_branch, NULL);
   if (git_reference_name_to_id (&r->main_id, r->git, main_ref) < 0)
     return amend_repository_set_git_error (error, -1, _("cannot read the branch %s"), main_branch);
+  git_oid_tostr (r->main_hex, sizeof r->main_hex, &r->main_id);
   r->has_main = TRUE;
   return TRUE;
 }
@@ -1052,6 +1054,80 @@ read_touched (Reader         *r,
   return TRUE;
 }
 
+static AmendTouchedFile *
+touched_file_copy (const AmendTouchedFile *file)
+{
+  AmendTouchedFile *copy = g_new0 (AmendTouchedFile, 1);
+
+  copy->path = g_strdup (file->path);
+  copy->articles = g_strdupv (file->articles);
+  return copy;
+}
+
+/* What read_amendment() found, for amend_article_map_add_row(). */
+static AmendListRow *
+row_of (AmendAmendment      *self,
+        const git_signature *committer,
+        GBytes              *record)
+{
+  AmendListRow *row = g_new0 (AmendListRow, 1);
+
+  row->time = committer->when.time;
+  row->offset = committer->when.offset;
+  row->ahead = self->ahead;
+  row->behind = self->behind;
+  if (record != NULL)
+    {
+      gsize len = 0;
+      const char *text = g_bytes_get_data (record, &len);
+
+      row->record = g_strndup (text ? text : "", len);
+      row->record_len = len;
+    }
+  row->files = g_ptr_array_new_with_free_func ((GDestroyNotify) amend_touched_file_free);
+  for (guint i = 0; i < self->files->len; i++)
+    g_ptr_array_add (row->files, touched_file_copy (g_ptr_array_index (self->files, i)));
+  return row;
+}
+
+/* The amendment as an earlier amend list read it at the same tip and
+ * main (amend-article-map.c): no git object is read. */
+static AmendAmendment *
+amendment_from_row (const char         *slug,
+                    const char         *tip,
+                    const AmendListRow *row,
+                    GError            **error)
+{
+  g_autoptr(AmendAmendment) self = NULL;
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_free);
+
+  if (row->record != NULL)
+    self = amend_amendment_new_from_data (slug, row->record, row->record_len, error);
+  else
+    {
+      self = g_object_new (AMEND_TYPE_AMENDMENT, NULL);
+      set_slug (self, slug);
+    }
+  if (self == NULL)
+    return NULL;
+  self->commit = g_strdup (tip);
+  self->last_change = amend_repository_time_to_date (row->time, row->offset);
+  self->ahead = row->ahead;
+  self->behind = row->behind;
+  for (guint i = 0; i < row->files->len; i++)
+    {
+      AmendTouchedFile *file = touched_file_copy (g_ptr_array_index (row->files, i));
+
+      for (guint k = 0; file->articles && file->articles[k]; k++)
+        add_article (all, file->articles[k]);
+      g_ptr_array_add (self->files, file);
+    }
+  g_ptr_array_add (all, NULL);
+  g_strfreev (self->articles);
+  self->articles = (GStrv) g_ptr_array_steal (all, NULL);
+  return g_steal_pointer (&self);
+}
+
 /* The amendment on branch amendement/@slug: its record as the branch has
  * it (not the working copy), and how it stands against main. */
 static AmendAmendment *
@@ -1070,14 +1146,29 @@ read_amendment (Reader     *r,
   size_t ahead = 0, behind = 0;
   git_oid base_id;
 
+  g_autoptr(GBytes) record = NULL;
+  git_oid tip_id;
+
+  /* An amendment whose branch and main did not move since the last list
+   * is as it was then. */
+  if (git_reference_name_to_id (&tip_id, r->git, refname) == 0)
+    {
+      char tip_hex[GIT_OID_HEXSZ + 1];
+      const AmendListRow *row;
+
+      git_oid_tostr (tip_hex, sizeof tip_hex, &tip_id);
+      if ((row = amend_article_map_lookup_row (r->map, tip_hex, r->main_hex)) != NULL)
+        return amendment_from_row (slug, tip_hex, row, error);
+    }
   if (!amend_repository_lookup_branch (r->repo, refname, &tip, error))
     return NULL;
   if (git_commit_tree (&tree, tip) == 0 && git_tree_entry_bypath (&entry, tree, record_path) == 0)
     {
-      g_autoptr(GBytes) data = blob_bytes (r->git, git_tree_entry_id (entry));
       gsize len = 0;
-      const char *text = data ? g_bytes_get_data (data, &len) : NULL;
+      const char *text;
 
+      record = blob_bytes (r->git, git_tree_entry_id (entry));
+      text = record ? g_bytes_get_data (record, &len) : NULL;
       self = amend_amendment_new_from_data (slug, text ? text : "", len, error);
       if (self == NULL)
         return NULL;
@@ -1103,6 +1194,8 @@ read_amendment (Reader     *r,
     git_commit_lookup (&base, r->git, &base_id);
   if (!read_touched (r, self, base, tip, error))
     return NULL;
+  amend_article_map_add_row (r->map, self->commit, r->main_hex,
+                             row_of (self, committer, record));
   return g_steal_pointer (&self);
 }
 

@@ -30,6 +30,15 @@
  * `amend list` costs no blob at all.  The file holds what the last list
  * used, so it never grows past the amendments there are; it can be
  * deleted at any time.
+ *
+ * A second file (.git/amend/list.cache) keeps, for each amendment by its
+ * tip and main's, everything the reading found: its record, the time of
+ * its tip, how far ahead and behind main it is and the articles of each
+ * file.  Commits never change, so a list of amendments that did not move
+ * reads the branches and this file and no git object at all: five
+ * thousand amendments were 13 times slower than git for-each-ref with the
+ * articles cache alone (every record read and parsed, every merge base
+ * walked to), and are listed in about the time of starting libgit2 with it.
  */
 #include "config.h"
 
@@ -51,6 +60,7 @@ typedef struct {
 } BaseInfo;
 
 #define CACHE_HEADER "# amend articles cache 1: OLD-BLOB NEW-BLOB ARTICLE..., tab-separated; safe to delete"
+#define ROWS_HEADER "# amend list cache 1: TIP MAIN TIME OFFSET AHEAD BEHIND RECORD (PATH N ARTICLE...)..., tab-separated, C-escaped; safe to delete"
 
 struct _AmendArticleMap
 {
@@ -59,7 +69,87 @@ struct _AmendArticleMap
   GHashTable *cached;      /* "OLD NEW" -> GStrv, as read from the file */
   GHashTable *used;        /* "OLD NEW" -> GStrv, looked up or found in this run */
   gboolean    changed;
+  gboolean    loaded;      /* the articles cache was read (on first use) */
+  char       *rows_path;
+  GHashTable *rows;        /* "TIP MAIN" -> AmendListRow, as read from the file */
+  GHashTable *rows_used;   /* "TIP MAIN" -> AmendListRow (not owned), of this run */
+  gboolean    rows_changed;
 };
+
+void
+amend_list_row_free (AmendListRow *row)
+{
+  if (row == NULL)
+    return;
+  g_free (row->record);
+  g_clear_pointer (&row->files, g_ptr_array_unref);
+  g_free (row);
+}
+
+/* One line: "TIP MAIN" and the row, or NULL when it is not one. */
+static AmendListRow *
+parse_row (char  *line,
+           char **key)
+{
+  g_auto(GStrv) fields = g_strsplit (line, "\t", -1);
+  guint n = g_strv_length (fields);
+  g_autoptr(AmendListRow) row = NULL;
+  guint i = 7;
+
+  if (n < 7)
+    return NULL;
+  row = g_new0 (AmendListRow, 1);
+  row->time = g_ascii_strtoll (fields[2], NULL, 10);
+  row->offset = (int) g_ascii_strtoll (fields[3], NULL, 10);
+  row->ahead = (guint) g_ascii_strtoull (fields[4], NULL, 10);
+  row->behind = (guint) g_ascii_strtoull (fields[5], NULL, 10);
+  if (strcmp (fields[6], "-") != 0)
+    {
+      row->record = g_strcompress (fields[6] + 1);  /* "+" then the text */
+      row->record_len = strlen (row->record);
+    }
+  row->files = g_ptr_array_new_with_free_func ((GDestroyNotify) amend_touched_file_free);
+  while (i + 1 < n)
+    {
+      AmendTouchedFile *file = g_new0 (AmendTouchedFile, 1);
+      guint count = (guint) g_ascii_strtoull (fields[i + 1], NULL, 10);
+
+      file->path = g_strcompress (fields[i]);
+      file->articles = g_new0 (char *, count + 1);
+      for (guint k = 0; k < count && i + 2 + k < n; k++)
+        file->articles[k] = g_strcompress (fields[i + 2 + k]);
+      g_ptr_array_add (row->files, file);
+      i += 2 + count;
+    }
+  *key = g_strconcat (fields[0], " ", fields[1], NULL);
+  return g_steal_pointer (&row);
+}
+
+static void
+load_rows (AmendArticleMap *self)
+{
+  g_autofree char *data = NULL;
+  char *line, *next;
+
+  if (!g_file_get_contents (self->rows_path, &data, NULL, NULL))
+    return;
+  next = strchr (data, '\n');
+  if (next == NULL || strncmp (data, ROWS_HEADER, next - data) != 0 || next - data != strlen (ROWS_HEADER))
+    return;
+  for (line = next + 1; *line; line = next)
+    {
+      char *key = NULL;
+      AmendListRow *row;
+
+      next = strchr (line, '\n');
+      if (next)
+        *next++ = '\0';
+      else
+        next = line + strlen (line);
+      if ((row = parse_row (line, &key)) != NULL)
+        g_hash_table_replace (self->rows, key, row);
+    }
+}
 
 static void
 span_clear (gpointer data)
@@ -97,6 +187,18 @@ load_cache (AmendArticleMap *self)
     }
 }
 
+/* The articles cache is read when a pair is first looked up: a list whose
+ * amendments all come from list.cache never needs it. */
+static void
+ensure_loaded (AmendArticleMap *self)
+{
+  if (self->loaded)
+    return;
+  self->loaded = TRUE;
+  if (self->cache_path)
+    load_cache (self);
+}
+
 /* @cache_path: where to keep what was found between runs, or NULL. */
 AmendArticleMap *
 amend_article_map_new (const char *cache_path)
@@ -107,8 +209,15 @@ amend_article_map_new (const char *cache_path)
   self->cached = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
   self->used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
   self->cache_path = g_strdup (cache_path);
+  self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) amend_list_row_free);
+  self->rows_used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   if (cache_path)
-    load_cache (self);
+    {
+      g_autofree char *dir = g_path_get_dirname (cache_path);
+
+      self->rows_path = g_build_filename (dir, "list.cache", NULL);
+      load_rows (self);
+    }
   return self;
 }
 
@@ -120,7 +229,10 @@ amend_article_map_free (AmendArticleMap *self)
   g_hash_table_unref (self->bases);
   g_hash_table_unref (self->cached);
   g_hash_table_unref (self->used);
+  g_hash_table_unref (self->rows_used);
+  g_hash_table_unref (self->rows);
   g_free (self->cache_path);
+  g_free (self->rows_path);
   g_free (self);
 }
 
@@ -131,11 +243,108 @@ amend_article_map_lookup (AmendArticleMap *self,
                           const char      *new_key)
 {
   g_autofree char *key = g_strconcat (old_key, " ", new_key, NULL);
-  GStrv found = g_hash_table_lookup (self->used, key);
+  GStrv found;
+
+  ensure_loaded (self);
+  found = g_hash_table_lookup (self->used, key);
 
   if (found == NULL && (found = g_hash_table_lookup (self->cached, key)) != NULL)
     g_hash_table_replace (self->used, g_strdup (key), g_strdupv (found));
   return found ? g_strdupv (found) : NULL;
+}
+
+static void
+append_escaped (GString    *out,
+                const char *text)
+{
+  g_autofree char *escaped = g_strescape (text, NULL);
+
+  g_string_append_c (out, '\t');
+  g_string_append (out, escaped);
+}
+
+/* The rows of this run, when they differ from the file's. */
+static void
+save_rows (AmendArticleMap *self)
+{
+  g_autoptr(GString) out = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (self->rows_path == NULL ||
+      (!self->rows_changed && g_hash_table_size (self->rows_used) == g_hash_table_size (self->rows)))
+    return;
+  out = g_string_new (ROWS_HEADER "\n");
+  {
+    g_autofree char *dir = g_path_get_dirname (self->rows_path);
+    g_mkdir_with_parents (dir, 0755);
+  }
+  g_hash_table_iter_init (&iter, self->rows_used);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const AmendListRow *row = value;
+      const char *space = strchr (key, ' ');
+
+      g_string_append_len (out, key, space - (const char *) key);
+      g_string_append_printf (out, "\t%s\t%" G_GINT64_FORMAT "\t%d\t%u\t%u\t", space + 1, row->time, row->offset,
+                              row->ahead, row->behind);
+      if (row->record)
+        {
+          g_autofree char *escaped = g_strescape (row->record, NULL);
+
+          g_string_append_c (out, '+');
+          g_string_append (out, escaped);
+        }
+      else
+        g_string_append_c (out, '-');
+      for (guint i = 0; i < row->files->len; i++)
+        {
+          const AmendTouchedFile *file = g_ptr_array_index (row->files, i);
+
+          append_escaped (out, file->path);
+          g_string_append_printf (out, "\t%u", file->articles ? g_strv_length (file->articles) : 0);
+          for (guint k = 0; file->articles && file->articles[k]; k++)
+            append_escaped (out, file->articles[k]);
+        }
+      g_string_append_c (out, '\n');
+    }
+  g_file_set_contents (self->rows_path, out->str, out->len, NULL);
+}
+
+/* What an earlier run (or this one) found for the amendment whose branch
+ * is at @tip while main is at @main_tip, or NULL. */
+const AmendListRow *
+amend_article_map_lookup_row (AmendArticleMap *self,
+                              const char      *tip,
+                              const char      *main_tip)
+{
+  g_autofree char *key = g_strconcat (tip, " ", main_tip, NULL);
+  AmendListRow *row = g_hash_table_lookup (self->rows, key);
+
+  if (row != NULL)
+    g_hash_table_replace (self->rows_used, g_steal_pointer (&key), row);
+  return row;
+}
+
+/* Keeps @row (taken) for the next run.  A record with a NUL in it is not
+ * kept: the file holds C strings. */
+void
+amend_article_map_add_row (AmendArticleMap *self,
+                           const char      *tip,
+                           const char      *main_tip,
+                           AmendListRow    *row)
+{
+  char *key;
+
+  if (row->record && strlen (row->record) != row->record_len)
+    {
+      amend_list_row_free (row);
+      return;
+    }
+  key = g_strconcat (tip, " ", main_tip, NULL);
+  g_hash_table_replace (self->rows, g_strdup (key), row);
+  g_hash_table_replace (self->rows_used, key, row);
+  self->rows_changed = TRUE;
 }
 
 /* Writes the pairs of this run, when they differ from the file's.  A cache
@@ -148,7 +357,8 @@ amend_article_map_save (AmendArticleMap *self)
   GHashTableIter iter;
   gpointer key, value;
 
-  if (self->cache_path == NULL ||
+  save_rows (self);
+  if (self->cache_path == NULL || !self->loaded ||
       (!self->changed && g_hash_table_size (self->used) == g_hash_table_size (self->cached)))
     return;
   out = g_string_new (CACHE_HEADER "\n");
@@ -538,6 +748,7 @@ amend_article_map_touched (AmendArticleMap *self,
   const char *new_data = new_text ? g_bytes_get_data (new_text, &new_len) : NULL;
   BaseInfo *base = NULL;
 
+  ensure_loaded (self);
   hunks = changed_hunks (old_data ? old_data : "", old_len, new_data ? new_data : "", new_len);
   per_hunk = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   for (guint i = 0; i < hunks->len; i++)

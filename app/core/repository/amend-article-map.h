@@ -6,9 +6,26 @@
 
 #include <glib.h>
 
+#include "amend-amendment.h"
+
 G_BEGIN_DECLS
 
 typedef struct _AmendArticleMap AmendArticleMap;
+
+/* What reading an amendment found (amend-amendment.c), which depends only
+ * on its tip and on main: kept so that an amendment that did not change
+ * is listed without reading a git object. */
+typedef struct {
+  gint64     time;         /* the tip's committer time */
+  int        offset;       /* ... and time zone, in minutes */
+  guint      ahead;
+  guint      behind;
+  char      *record;       /* the text of its record, NULL without one */
+  gsize      record_len;
+  GPtrArray *files;        /* of AmendTouchedFile */
+} AmendListRow;
+
+void             amend_list_row_free       (AmendListRow    *row);
 
 AmendArticleMap *amend_article_map_new     (const char      *cache_path);
 void             amend_article_map_free    (AmendArticleMap *self);
@@ -21,7 +38,15 @@ GStrv            amend_article_map_touched (AmendArticleMap *self,
                                             GBytes          *old_text,
                                             GBytes          *new_text);
 void             amend_article_map_save    (AmendArticleMap *self);
+const AmendListRow *amend_article_map_lookup_row (AmendArticleMap *self,
+                                                  const char      *tip,
+                                                  const char      *main_tip);
+void             amend_article_map_add_row (AmendArticleMap *self,
+                                            const char      *tip,
+                                            const char      *main_tip,
+                                            AmendListRow    *row);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmendArticleMap, amend_article_map_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmendListRow, amend_list_row_free)
 
 G_END_DECLS
