@@ -80,7 +80,10 @@ amend_test_run_argv (AmendTestRun              *run,
   input = g_bytes_new_static (options->input ? options->input : "", options->input ? strlen (options->input) : 0);
   g_subprocess_communicate (proc, input, NULL, &out, &err, &error);
   g_assert_no_error (error);
-  run->status = g_subprocess_get_exit_status (proc);
+  /* A process killed by a signal has no exit status; the shell's
+   * 128 + N stands for it. */
+  run->signal = g_subprocess_get_if_signaled (proc) ? g_subprocess_get_term_sig (proc) : 0;
+  run->status = run->signal ? 128 + run->signal : g_subprocess_get_exit_status (proc);
   run->out = bytes_to_utf8 (out, !options->binary);
   run->err = bytes_to_utf8 (err, !options->binary);
   if (run->out == NULL || run->err == NULL)

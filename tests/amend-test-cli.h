@@ -10,7 +10,8 @@ G_BEGIN_DECLS
 
 /* What a run left behind. */
 typedef struct {
-  int     status;
+  int     status;  /* 128 + the signal when killed by one */
+  int     signal;  /* the signal that killed it, or 0 */
   char   *out;
   char   *err;
   GBytes *bytes;  /* stdout as bytes, set only for AmendTestRunOptions.binary */

@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 
 /* Path of a file in ../shared/, or NULL (after g_test_skip) when absent. */
 char          *amend_test_shared_path   (const char *relative);
+void           amend_test_skip_unless_required (const char *message);
 /* Path of a file in the source tree. */
 char          *amend_test_source_path   (const char *relative);
 /* Reads @path; fails the test when it cannot be read. */

@@ -5,8 +5,15 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include "amend-file.h"
 #include "amend-test-util.h"
 
 static AmendDocument *
@@ -255,6 +262,113 @@ test_missing_file (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
 }
 
+/* The size a file states is no bound: /dev/zero states 0, a FIFO none.
+ * Reading stops one byte past the bound. */
+static void
+test_bounded_device (void)
+{
+  g_autoptr(GFile) zero = g_file_new_for_path ("/dev/zero");
+  g_autoptr(GError) error = NULL;
+  gsize len = 0;
+  char *data;
+
+  if (!g_file_test ("/dev/zero", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no /dev/zero");
+      return;
+    }
+  data = amend_read_file (zero, 1024 * 1024, &len, NULL, &error);
+  g_assert_null (data);
+  g_assert_error (error, AMEND_ERROR, AMEND_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "/dev/zero is larger than 1 MB"));
+}
+
+static gpointer
+write_forever (gpointer data)
+{
+  const char *path = data;
+  char block[4096];
+  int fd = g_open (path, O_WRONLY, 0);
+
+  memset (block, 'x', sizeof block);
+  /* Until the reader closes its end: then write fails with EPIPE. */
+  while (fd >= 0 && write (fd, block, sizeof block) > 0)
+    ;
+  if (fd >= 0)
+    close (fd);
+  return NULL;
+}
+
+static void
+test_bounded_fifo (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("amend-fifo-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "regeling.md", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GThread *writer;
+  gsize len = 0;
+  char *data;
+
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  signal (SIGPIPE, SIG_IGN);
+  writer = g_thread_new ("writer", write_forever, path);
+  data = amend_read_file (file, 2 * 1024 * 1024, &len, NULL, &error);
+  g_assert_null (data);
+  g_assert_error (error, AMEND_ERROR, AMEND_ERROR_TOO_LARGE);
+  g_thread_join (writer);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_bounded_fd (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  int fds[2];
+  gsize len = 0;
+
+  g_assert_cmpint (pipe (fds), ==, 0);
+  g_assert_cmpint (write (fds[1], "# Artikel 1\n", 12), ==, 12);
+  close (fds[1]);
+  data = amend_read_fd (fds[0], "standard input", 12, &len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (len, ==, 12);
+  g_assert_cmpstr (data, ==, "# Artikel 1\n");
+  close (fds[0]);
+
+  g_assert_cmpint (pipe (fds), ==, 0);
+  g_assert_cmpint (write (fds[1], "# Artikel 12\n", 13), ==, 13);
+  close (fds[1]);
+  g_assert_null (amend_read_fd (fds[0], "standard input", 12, &len, &error));
+  g_assert_error (error, AMEND_ERROR, AMEND_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "standard input is larger than"));
+  close (fds[0]);
+}
+
+/* A regular file over the bound is refused from its size, before it is
+ * read: a sparse file of 100 MB that would take long to read. */
+static void
+test_bounded_file (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("amend-large-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "regeling.md", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendDocument) doc = NULL;
+  int fd = g_open (path, O_WRONLY | O_CREAT, 0600);
+
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, 100 * 1024 * 1024), ==, 0);
+  close (fd);
+  doc = amend_document_new_from_file (file, NULL, &error);
+  g_assert_null (doc);
+  g_assert_error (error, AMEND_ERROR, AMEND_ERROR_TOO_LARGE);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -273,5 +387,9 @@ main (int    argc,
   g_test_add_func ("/bad-input/too-large", test_too_large);
   g_test_add_func ("/bad-input/garbage", test_garbage);
   g_test_add_func ("/bad-input/missing-file", test_missing_file);
+  g_test_add_func ("/bad-input/bounded/device", test_bounded_device);
+  g_test_add_func ("/bad-input/bounded/fifo", test_bounded_fifo);
+  g_test_add_func ("/bad-input/bounded/fd", test_bounded_fd);
+  g_test_add_func ("/bad-input/bounded/file", test_bounded_file);
   return g_test_run ();
 }

@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "amend-test-git.h"
 #include "amend-test-cli.h"
@@ -679,6 +680,83 @@ test_git_made (void)
   amend_test_rmtree (dir);
 }
 
+/* A status goes forward only: a record edited back (ingediend to
+ * concept) or removed is not saved, and save says how to restore it. */
+static void
+test_status_not_back (void)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  g_autofree char *dir = NULL;
+  const char *record = ".amend/amendementen/snellere-vergunning/amendement.ini";
+  g_autofree char *path = NULL;
+
+  if (!need_git ())
+    return;
+  dir = new_project ();
+  path = g_build_filename (dir, record, NULL);
+  amend_run (&run, dir, "propose", "Snellere vergunning", "--by", AUTHOR);
+  assert_ok (&run);
+  amend_run (&run, dir, "submit");
+  assert_ok (&run);
+
+  replace_in_file (dir, record, "status=ingediend", "status=concept");
+  amend_run (&run, dir, "save");
+  assert_refused (&run, 4, "says the amendment is concept, but it is ingediend, and a status does not go back");
+  g_assert_nonnull (strstr (run.err, "git checkout -- .amend/amendementen/snellere-vergunning/amendement.ini"));
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  amend_run (&run, dir, "save");
+  assert_refused (&run, 4, "saving its removal would take that status away");
+
+  g_free (amend_test_git_ok (dir, "checkout", "--", record, NULL));
+  amend_run (&run, dir, "status");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "ingediend"));
+  g_assert_nonnull (strstr (run.out, "No unsaved changes"));
+  /* Forward is allowed by hand too. */
+  replace_in_file (dir, record, "status=ingediend", "status=ingetrokken");
+  amend_run (&run, dir, "save");
+  assert_ok (&run);
+  amend_test_fsck (dir);
+  remove_project (dir);
+}
+
+/* save keeps out what the reader would refuse: a binary, a file over
+ * 64 MB, with a sentence; nothing is committed. */
+static void
+test_save_unreadable (void)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  FILE *f;
+
+  if (!need_git ())
+    return;
+  dir = new_project ();
+  path = g_build_filename (dir, "regeling.md", NULL);
+  before = amend_test_git_ok (dir, "rev-parse", "HEAD", NULL);
+
+  g_assert_true (g_file_set_contents (path, "\x7f" "ELF\x02\x01\x01\0\0\0binair", 15, NULL));
+  amend_run (&run, dir, "save");
+  assert_refused (&run, 3, "regeling.md is not text (it holds NUL bytes or bytes that are not UTF-8)");
+
+  f = fopen (path, "w");
+  g_assert_nonnull (f);
+  g_assert_cmpint (ftruncate (fileno (f), 65 * 1024 * 1024), ==, 0);
+  fclose (f);
+  amend_run (&run, dir, "save");
+  assert_refused (&run, 3, "regeling.md is larger than 64 MB, too large for a regulation, so it was not saved");
+
+  after = amend_test_git_ok (dir, "rev-parse", "HEAD", NULL);
+  g_assert_cmpstr (before, ==, after);
+  g_free (amend_test_git_ok (dir, "checkout", "--", "regeling.md", NULL));
+  amend_test_fsck (dir);
+  remove_project (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -694,6 +772,8 @@ main (int    argc,
   g_test_add_func ("/cli-git/amendments", test_amendments);
   g_test_add_func ("/cli-git/refusals", test_refusals);
   g_test_add_func ("/cli-git/git-made", test_git_made);
+  g_test_add_func ("/cli-git/status-not-back", test_status_not_back);
+  g_test_add_func ("/cli-git/save-unreadable", test_save_unreadable);
 
   return g_test_run ();
 }

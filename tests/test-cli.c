@@ -4,9 +4,12 @@
  */
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <locale.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "amend-test-cli.h"
 #include "amend-test-util.h"
@@ -370,25 +373,30 @@ test_stdin (void)
   g_assert_nonnull (strstr (run.out, "Artikel 1"));
 }
 
+/* The Dutch interface: the catalog is built, and in the Dutch locale the
+ * help is Dutch.  A broken or missing translation fails; only a machine
+ * without the locale skips (not in CI, which installs it). */
 static void
 test_dutch (void)
 {
   g_auto(AmendTestRun) run = { 0 };
+  g_autofree char *mo = g_build_filename (g_getenv ("AMEND_LOCALEDIR"), "nl", "LC_MESSAGES",
+                                          GETTEXT_PACKAGE ".mo", NULL);
+  gboolean have_locale;
 
+  if (!g_file_test (mo, G_FILE_TEST_EXISTS))
+    g_error ("%s was not built: the Dutch translation is missing", mo);
+  have_locale = setlocale (LC_ALL, "nl_NL.UTF-8") != NULL;
+  setlocale (LC_ALL, "");
+  if (!have_locale)
+    {
+      amend_test_skip_unless_required ("no Dutch locale on this machine (locales: nl_NL.UTF-8)");
+      return;
+    }
   amend_run_full (&run, "nl_NL.UTF-8", NULL, "--help", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  if (strstr (run.out, "Commands:") != NULL)
-    {
-      /* The locale is not installed on this machine; LANGUAGE needs one. */
-      g_auto(AmendTestRun) c = { 0 };
-      amend_run_full (&c, "C.UTF-8", NULL, "--help", NULL);
-      if (strstr (c.out, "Opdrachten:") == NULL)
-        {
-          g_test_skip ("no Dutch locale on this machine (locales: nl_NL.UTF-8)");
-          return;
-        }
-    }
-  g_assert_nonnull (strstr (run.out, "Opdrachten:"));
+  if (strstr (run.out, "Opdrachten:") == NULL)
+    g_error ("amend --help in nl_NL.UTF-8 is not Dutch, so the translation is broken:\n%s", run.out);
 }
 
 static const char diff_old[] =
@@ -590,6 +598,62 @@ test_diff_in_project (void)
   remove_tree (dir);
 }
 
+/* Standard input, a FIFO or /dev/zero is read up to 64 MB and one byte,
+ * then refused; a larger file is refused before it is read. */
+static void
+test_bounded_input (void)
+{
+  g_autofree char *script = g_strdup_printf ("head -c 70000000 /dev/zero | \"%s\" outline -", g_getenv ("AMEND_BIN"));
+  const char *sh[] = { "/bin/sh", "-c", script, NULL };
+  g_autofree char *dir = NULL;
+  g_autofree char *path = temp_copy ("# Artikel 1\n\nTekst.\n", &dir);
+  g_auto(AmendTestRun) run = { 0 };
+  int fd;
+
+  amend_test_run_argv (&run, NULL, sh);
+  g_assert_cmpint (run.status, ==, 3);
+  g_assert_nonnull (strstr (run.err, "amend: standard input is larger than 64 MB, too large for a regulation"));
+
+  amend_run (&run, "outline", "/dev/zero");
+  g_assert_cmpint (run.status, ==, 3);
+  g_assert_nonnull (strstr (run.err, "/dev/zero is larger than 64 MB"));
+  amend_run (&run, "import", "/dev/zero");
+  g_assert_cmpint (run.status, ==, 3);
+  g_assert_nonnull (strstr (run.err, "/dev/zero is larger than 64 MB"));
+
+  /* 100 MB (sparse): fmt refuses it from its size and leaves it. */
+  fd = g_open (path, O_WRONLY, 0);
+  g_assert_cmpint (ftruncate (fd, 100 * 1024 * 1024), ==, 0);
+  close (fd);
+  amend_run (&run, "fmt", path);
+  g_assert_cmpint (run.status, ==, 3);
+  g_assert_nonnull (strstr (run.err, "is larger than 64 MB, too large for a regulation"));
+  {
+    GStatBuf st;
+    g_assert_cmpint (g_stat (path, &st), ==, 0);
+    g_assert_cmpint (st.st_size, ==, 100 * 1024 * 1024);
+  }
+  remove_dir (dir);
+}
+
+/* A diff of a file with bytes that are not UTF-8 says so, as check does,
+ * and exits with 1. */
+static void
+test_diff_invalid_utf8 (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *old_path = temp_copy ("# Artikel 1\n\nCaf\xe9 open.\n", &dir);
+  g_autofree char *new_path = g_build_filename (dir, "nieuw.md", NULL);
+  g_auto(AmendTestRun) run = { 0 };
+
+  g_assert_true (g_file_set_contents (new_path, "# Artikel 1\n\nCafe dicht.\n", -1, NULL));
+  amend_run (&run, "diff", "--format", "json", old_path, new_path);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "regeling.md:3: error: bytes that are not valid UTF-8"));
+  g_assert_nonnull (strstr (run.out, "\"changes\""));
+  remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -610,6 +674,8 @@ main (int    argc,
   g_test_add_func ("/cli/loose-law", test_loose_law);
   g_test_add_func ("/cli/fmt", test_fmt);
   g_test_add_func ("/cli/fmt-refuses-broken-file", test_fmt_refuses_broken_file);
+  g_test_add_func ("/cli/bounded-input", test_bounded_input);
+  g_test_add_func ("/cli/diff-invalid-utf8", test_diff_invalid_utf8);
   g_test_add_func ("/cli/fmt-readonly-folder", test_fmt_readonly_folder);
   g_test_add_func ("/cli/corpus", test_corpus_through_cli);
   g_test_add_func ("/cli/stdin", test_stdin);

@@ -9,6 +9,7 @@
 #include "amend-check.h"
 #include "amend-diff.h"
 #include "amend-instructions.h"
+#include "amend-markdown-split.h"
 #include "amend-test-util.h"
 
 /* Everything of the tree but the line numbers. */
@@ -353,6 +354,66 @@ test_example (void)
   check_eids (doc);
 }
 
+/* Everything of a reading: the tree with its lines, the diagnostics, the
+ * canonical text. */
+static char *
+reading (const char *text)
+{
+  g_autoptr(AmendDocument) doc = amend_test_parse (text);
+  AmendNode *root = amend_document_get_root (doc);
+  GPtrArray *diags = amend_document_get_diagnostics (doc);
+  g_autofree char *sig = tree_signature (doc);
+  g_autofree char *md = amend_document_to_markdown (doc);
+  GString *s = g_string_new (sig);
+
+  for (AmendNode *n = root; n != NULL; n = amend_node_next (n, root))
+    g_string_append_printf (s, "%s %u-%u\n", n->eid, n->line_start, n->line_end);
+  for (guint i = 0; i < diags->len; i++)
+    {
+      const AmendDiagnostic *d = g_ptr_array_index (diags, i);
+      g_string_append_printf (s, "%u %d %s\n", d->line, d->severity, d->message);
+    }
+  g_string_append (s, md);
+  return g_string_free (s, FALSE);
+}
+
+/* A large text is read in pieces (amend-markdown-split.c); read in pieces
+ * of 2 KB, every law and version reads as it does whole. */
+static void
+test_pieces (void)
+{
+  g_autoptr(GPtrArray) laws = amend_test_shared_files ("corpus/nl-wetten", ".md");
+  g_autoptr(GPtrArray) history = amend_test_shared_files ("corpus/nl-wetten-historie", ".md");
+  g_autofree char *example = amend_test_source_path ("data/example/apv-lindewaarde.md");
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+  gsize saved = _amend_markdown_piece_size;
+
+  if (laws == NULL || history == NULL)
+    return;
+  g_ptr_array_add (all, example);
+  for (guint i = 0; i < laws->len; i++)
+    g_ptr_array_add (all, g_ptr_array_index (laws, i));
+  /* Two versions of the history: its first and its last. */
+  g_ptr_array_add (all, g_ptr_array_index (history, 0));
+  g_ptr_array_add (all, g_ptr_array_index (history, history->len - 1));
+  for (guint i = 0; i < all->len; i++)
+    {
+      const char *path = g_ptr_array_index (all, i);
+      g_autofree char *text = NULL;
+      g_autofree char *whole = NULL;
+      g_autofree char *pieces = NULL;
+
+      g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+      _amend_markdown_piece_size = G_MAXSIZE / 4;
+      whole = reading (text);
+      _amend_markdown_piece_size = 2048;
+      pieces = reading (text);
+      _amend_markdown_piece_size = saved;
+      if (g_strcmp0 (whole, pieces) != 0)
+        g_error ("%s reads otherwise in pieces of 2 KB", path);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -367,5 +428,6 @@ main (int    argc,
   g_test_add_func ("/corpus/check-precision", test_check_precision);
   g_test_add_func ("/corpus/check-recall", test_check_recall);
   g_test_add_func ("/corpus/example", test_example);
+  g_test_add_func ("/corpus/pieces", test_pieces);
   return g_test_run ();
 }

@@ -15,6 +15,7 @@
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "amend-test-cli.h"
@@ -476,6 +477,100 @@ test_flatpak_manifest (void)
   g_assert_cmpstr (json_object_get_string_member (source, "path"), ==, "..");
 }
 
+/* Every file with a translatable text is in po/POTFILES.in, and every
+ * text in them has its Dutch in po/nl.po: xgettext with meson's glib
+ * preset and msgmerge, in a folder of the test's own, leave nothing
+ * untranslated. */
+static gboolean
+has_translatable (const char *path)
+{
+  g_autofree char *text = NULL;
+
+  if (!g_file_get_contents (path, &text, NULL, NULL))
+    return FALSE;
+  if (g_str_has_suffix (path, ".ui"))
+    return strstr (text, "translatable=\"yes\"") != NULL;
+  return strstr (text, "_(\"") != NULL || strstr (text, "N_(\"") != NULL || strstr (text, "g_dngettext (") != NULL;
+}
+
+static void
+find_sources (const char *top,
+              const char *rel,
+              GPtrArray  *out)
+{
+  g_autofree char *path = g_build_filename (top, rel, NULL);
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (rel, name, NULL);
+      g_autofree char *full = g_build_filename (top, child, NULL);
+
+      if (g_file_test (full, G_FILE_TEST_IS_DIR))
+        find_sources (top, child, out);
+      else if ((g_str_has_suffix (name, ".c") || g_str_has_suffix (name, ".h") || g_str_has_suffix (name, ".ui")) &&
+               has_translatable (full))
+        g_ptr_array_add (out, g_steal_pointer (&child));
+    }
+}
+
+static void
+test_po_sources_translated (void)
+{
+  g_autofree char *source = amend_test_source_path (".");
+  g_autofree char *potfiles_path = amend_test_source_path ("po/POTFILES.in");
+  g_autofree char *po = amend_test_source_path ("po/nl.po");
+  g_autofree char *potfiles = amend_test_read_file (potfiles_path, NULL);
+  g_autofree char *tmp = g_dir_make_tmp ("amend-po-XXXXXX", NULL);
+  g_autofree char *pot = g_build_filename (tmp, "amend.pot", NULL);
+  g_autofree char *merged = g_build_filename (tmp, "nl.po", NULL);
+  g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) listed = g_strsplit (potfiles, "\n", -1);
+  g_auto(AmendTestRun) run = { 0 };
+  g_autoptr(GString) missing = g_string_new (NULL);
+  const char *dirs[] = { "app", "ui", NULL };
+
+  for (guint i = 0; dirs[i]; i++)
+    find_sources (source, dirs[i], sources);
+  g_assert_cmpuint (sources->len, >, 10);
+  for (guint i = 0; i < sources->len; i++)
+    if (!g_strv_contains ((const char * const *) listed, g_ptr_array_index (sources, i)))
+      g_string_append_printf (missing, " %s", (char *) g_ptr_array_index (sources, i));
+  if (missing->len > 0)
+    g_error ("files with translatable texts that po/POTFILES.in does not list:%s", missing->str);
+
+  if (!tool_run (&run, "xgettext", "--from-code=UTF-8", "--add-comments", "--keyword=_", "--keyword=N_",
+                 "--keyword=C_:1c,2", "--keyword=NC_:1c,2", "--keyword=g_dcgettext:2", "--keyword=g_dngettext:2,3",
+                 "--keyword=g_dpgettext2:2c,3", "--flag=N_:1:pass-c-format", "--flag=g_dngettext:2:pass-c-format",
+                 "--flag=g_strdup_printf:1:c-format", "--flag=g_set_error:4:c-format", "-D", source,
+                 "-f", potfiles_path, "-o", pot, NULL))
+    return;
+  g_assert_cmpint (run.status, ==, 0);
+  if (!tool_run (&run, "msgmerge", "--quiet", "--no-fuzzy-matching", "-o", merged, po, pot, NULL))
+    return;
+  g_assert_cmpint (run.status, ==, 0);
+  if (!tool_run (&run, "msgattrib", "--untranslated", "--no-obsolete", merged, NULL))
+    return;
+  g_assert_cmpint (run.status, ==, 0);
+  /* Only the header (msgid "") may be there. */
+  {
+    g_auto(GStrv) lines = g_strsplit (run.out, "\n", -1);
+    guint n = 0;
+
+    for (guint i = 0; lines[i]; i++)
+      n += g_str_has_prefix (lines[i], "msgid ");
+    if (n > 1)
+      g_error ("%u texts without Dutch in po/nl.po (add them at its end):\n%s", n - 1, run.out);
+  }
+  if (!tool_run (&run, "msgattrib", "--only-fuzzy", "--no-obsolete", merged, NULL))
+    return;
+  g_assert_cmpstr (run.out, ==, "");
+  g_unlink (pot);
+  g_unlink (merged);
+  g_rmdir (tmp);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -491,6 +586,7 @@ main (int   argc,
   g_test_add_func ("/data/icons/symbolic", test_icon_symbolic);
   g_test_add_func ("/data/po/nl-complete", test_po_nl_complete);
   g_test_add_func ("/data/mime-type", test_mime_type);
+  g_test_add_func ("/data/po/sources-translated", test_po_sources_translated);
   g_test_add_func ("/data/flatpak/manifest", test_flatpak_manifest);
 
   return g_test_run ();

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "amend-diff.h"
+#include "amend-words.h"
 #include "amend-test-util.h"
 
 /* Words and punctuation, one space between: white space alone is no
@@ -379,6 +380,224 @@ test_word_diff (void)
   g_assert_cmpint (g_array_index (same, AmendPiece, 0).op, ==, AMEND_PIECE_EQUAL);
 }
 
+/* A key may come twice in the front matter; apply keeps both, in the old
+ * version as in the new one. */
+static void
+test_front_matter_repeated (void)
+{
+  static const char *const pairs[][2] = {
+    { "---\ntitle: A\n---\n\n# Artikel 1\n\nTekst.\n",
+      "---\ntitle: A\ntitle: B\n---\n\n# Artikel 1\n\nTekst.\n" },
+    { "---\ntitle: A\ntitle: B\n---\n\n# Artikel 1\n\nTekst.\n",
+      "---\ntitle: A\ntitle: B\n---\n\n# Artikel 1\n\nAndere tekst.\n" },
+    { "---\ntitle: A\ntitle: B\n# een opmerking\n---\n\n# Artikel 1\n\nTekst.\n",
+      "---\ntitle: B\n# een opmerking\ntitle: A\n---\n\n# Artikel 1\n\nTekst.\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
+    {
+      g_autoptr(AmendDocument) a = amend_test_parse (pairs[i][0]);
+      g_autoptr(AmendDocument) b = amend_test_parse (pairs[i][1]);
+      g_autoptr(AmendDiff) diff = amend_diff_new (a, b);
+      g_autoptr(AmendDocument) applied = amend_diff_apply (diff, a, NULL);
+      g_autofree char *got = amend_document_to_markdown (applied);
+
+      g_assert_cmpstr (got, ==, pairs[i][1]);
+    }
+}
+
+/* Texts without words on one side or both: nothing to index, nothing lost. */
+static void
+test_word_diff_empty (void)
+{
+  static const struct { const char *old_text, *new_text; guint n; AmendPieceOp op; } cases[] = {
+    { "", "nieuw", 1, AMEND_PIECE_INSERTED },
+    { "oud", "", 1, AMEND_PIECE_DELETED },
+    { "", "", 0, AMEND_PIECE_EQUAL },
+    { " ", "\t", 0, AMEND_PIECE_EQUAL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GArray) pieces = amend_word_diff (cases[i].old_text, cases[i].new_text);
+
+      g_assert_cmpuint (pieces->len, ==, cases[i].n);
+      if (cases[i].n > 0)
+        g_assert_cmpint (g_array_index (pieces, AmendPiece, 0).op, ==, cases[i].op);
+    }
+}
+
+static gboolean
+has_change (AmendDiff         *diff,
+            AmendChangeAction  action,
+            const char        *number_old,
+            const char        *number_new)
+{
+  GPtrArray *changes = amend_diff_get_changes (diff);
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const AmendChange *c = g_ptr_array_index (changes, i);
+      if (c->action == action && c->kind == AMEND_NODE_ARTICLE && g_strcmp0 (c->number_old, number_old) == 0 &&
+          g_strcmp0 (c->number_new, number_new) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Article pairing goes by similarity: an article whose number stays but
+ * whose text is another is not the same article (artikel 2 vervalt, 3
+ * wordt 2), and a new article that shares no words with a deleted one is
+ * inserted, not the deleted one reworded. */
+static void
+test_pairing_threshold (void)
+{
+  static const char old_text[] =
+    "# Artikel 1 Eerste\n\nDe burgemeester beslist binnen acht weken op een aanvraag om een vergunning.\n\n"
+    "# Artikel 2 Tweede\n\nHet is verboden op de openbare weg vuurwerk af te steken tussen zonsondergang en "
+    "zonsopgang.\n\n"
+    "# Artikel 3 Derde\n\nEen ontheffing wordt schriftelijk aangevraagd bij het college van burgemeester en "
+    "wethouders.\n";
+  static const char new_text[] =
+    "# Artikel 1 Eerste\n\nDe burgemeester beslist binnen acht weken op een aanvraag om een vergunning.\n\n"
+    "# Artikel 2 Derde\n\nEen ontheffing wordt digitaal aangevraagd bij het college van burgemeester en "
+    "wethouders.\n\n"
+    "# Artikel 4 Vierde\n\nHonden worden in het park aangelijnd gehouden door hun eigenaar of begeleider.\n";
+  g_autoptr(AmendDocument) a = amend_test_parse (old_text);
+  g_autoptr(AmendDocument) b = amend_test_parse (new_text);
+  g_autoptr(AmendDiff) diff = diff_and_apply (a, b, "pairing threshold");
+
+  g_assert_true (has_change (diff, AMEND_CHANGE_DELETED, "2", NULL));
+  g_assert_true (has_change (diff, AMEND_CHANGE_RENUMBERED, "3", "2"));
+  g_assert_true (has_change (diff, AMEND_CHANGE_INSERTED, NULL, "4"));
+  g_assert_cmpuint (count_changes (diff, AMEND_CHANGE_MODIFIED, AMEND_NODE_TEXT), ==, 1);
+  g_assert_cmpuint (amend_diff_get_changes (diff)->len, ==, 4);
+}
+
+/* The thresholds in their order: an article whose number stays and whose
+ * text changed much (a third of its words) is still that article, even
+ * when a new article before it shares more of its words. */
+static void
+test_pairing_by_number_first (void)
+{
+  static const char old_text[] =
+    "# Artikel 1 Eerste\n\nDe burgemeester beslist binnen acht weken op een aanvraag.\n\n"
+    "# Artikel 2 Tweede\n\nalfa bravo charlie delta echo foxtrot golf hotel india juliet\n\n"
+    "# Artikel 3 Derde\n\nEen ontheffing wordt schriftelijk aangevraagd bij het college.\n";
+  static const char new_text[] =
+    "# Artikel 1 Eerste\n\nDe burgemeester beslist binnen acht weken op een aanvraag.\n\n"
+    "# Artikel 1a Tweede\n\nalfa bravo charlie delta echo foxtrot papa quebec romeo sierra\n\n"
+    "# Artikel 2 Tweede\n\nalfa bravo charlie delta echo kilo lima mike november oscar\n\n"
+    "# Artikel 3 Derde\n\nEen ontheffing wordt schriftelijk aangevraagd bij het college.\n";
+  g_autoptr(AmendDocument) a = amend_test_parse (old_text);
+  g_autoptr(AmendDocument) b = amend_test_parse (new_text);
+  g_autoptr(AmendDiff) diff = diff_and_apply (a, b, "pairing by number first");
+
+  g_assert_true (has_change (diff, AMEND_CHANGE_INSERTED, NULL, "1a"));
+  g_assert_false (has_change (diff, AMEND_CHANGE_INSERTED, NULL, "2"));
+  g_assert_false (has_change (diff, AMEND_CHANGE_DELETED, "2", NULL));
+  g_assert_cmpuint (count_changes (diff, AMEND_CHANGE_MODIFIED, AMEND_NODE_TEXT), ==, 1);
+}
+
+/* Pieces alternate: two of the same kind in a row are one; deleted words
+ * at the start take the space after them. */
+static void
+test_word_diff_pieces (void)
+{
+  g_autoptr(GArray) pieces = amend_word_diff ("Het college van burgemeester en wethouders beslist, binnen acht weken.",
+                                              "beslist, uiterlijk binnen zes weken en twee dagen.");
+  g_autoptr(GArray) leading = amend_word_diff ("Het college beslist.", "beslist.");
+
+  for (guint i = 1; i < pieces->len; i++)
+    g_assert_cmpint (g_array_index (pieces, AmendPiece, i - 1).op, !=, g_array_index (pieces, AmendPiece, i).op);
+  g_assert_cmpuint (leading->len, ==, 2);
+  g_assert_cmpint (g_array_index (leading, AmendPiece, 0).op, ==, AMEND_PIECE_DELETED);
+  g_assert_cmpstr (g_array_index (leading, AmendPiece, 0).text, ==, "Het college ");
+  g_assert_cmpstr (g_array_index (leading, AmendPiece, 1).text, ==, "beslist.");
+}
+
+/* A change list applied to a version whose text is not the one it was
+ * made against does not fit: an error, not a silent overwrite. */
+static void
+test_apply_does_not_fit (void)
+{
+  g_autoptr(AmendDocument) a = amend_test_parse ("# Artikel 1\n\nDe burgemeester beslist binnen acht weken.\n");
+  g_autoptr(AmendDocument) b = amend_test_parse ("# Artikel 1\n\nDe burgemeester beslist binnen zes weken.\n");
+  g_autoptr(AmendDocument) other = amend_test_parse ("# Artikel 1\n\nHet college beslist binnen acht weken.\n");
+  g_autoptr(AmendDiff) diff = amend_diff_new (a, b);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendDocument) applied = amend_diff_apply (diff, other, &error);
+
+  g_assert_null (applied);
+  g_assert_error (error, AMEND_ERROR, AMEND_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "does not fit this version: its text differs"));
+}
+
+/* Paragraphs without numbers pair in order, a free heading with a free
+ * heading of its level: a Toelichting that gains a heading keeps its
+ * paragraphs paired with theirs. */
+static void
+test_pair_in_order_levels (void)
+{
+  g_autoptr(AmendDocument) a = amend_test_parse ("# Artikel 1\n\nTekst.\n\n# Toelichting\n\n"
+                                                 "Eerste alinea over het doel.\n\nTweede alinea over de gevolgen.\n");
+  g_autoptr(AmendDocument) b = amend_test_parse ("# Artikel 1\n\nTekst.\n\n# Toelichting\n\n## Algemeen\n\n"
+                                                 "Een geheel andere eerste tekst, met iets nieuws.\n\n"
+                                                 "Tweede alinea over de gevolgen.\n");
+  g_autoptr(AmendDiff) diff = diff_and_apply (a, b, "pair in order by level");
+  GPtrArray *changes = amend_diff_get_changes (diff);
+
+  /* The heading is new; the first paragraph changed, not turned into the heading. */
+  g_assert_cmpuint (count_changes (diff, AMEND_CHANGE_INSERTED, AMEND_NODE_TEXT), ==, 1);
+  g_assert_cmpuint (count_changes (diff, AMEND_CHANGE_MODIFIED, AMEND_NODE_TEXT), ==, 1);
+  g_assert_cmpuint (count_changes (diff, AMEND_CHANGE_DELETED, AMEND_NODE_TEXT), ==, 0);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const AmendChange *c = g_ptr_array_index (changes, i);
+      if (c->action == AMEND_CHANGE_INSERTED)
+        g_assert_cmpuint (c->node->heading_level, ==, 2);
+    }
+}
+
+/* Found by fuzz-diff: spans widened to whole words that reach into each
+ * other in the new text asked for a piece of -10 bytes (4 GB).  The
+ * renvooi of such texts spells the new text, once. */
+static void
+test_renvooi_overlapping_spans (void)
+{
+  static const char old_text[] =
+    "De begroting, bedoeld in artikel 189, van het eerstvolgende begrotingsjaar alsmede de daar"
+    "op betrekking hebbende begrotingswijzigingen behoeven de goedkeuring van gedeputeerde stat"
+    "en, indien naar hun oordeel de begroting, bedoeld in artikel 189, niet in evenwicht is en "
+    "blijkens de meerjarenraming, bedoeld in artikel 190, niet aannemelijk is dat in de eerstvo"
+    "lgende jaren een evenwicht tot stand zal worden gebracht. Gedeputeerde staten doen hiervan"
+    " vóstvolgende jaren een evenwicht tot stand zal worden gebracht. Gedeputeerde staten doen "
+    "hiervan vóór de aanvang van het begrotingsjaar mededeling aan het gemeentebestuur.";
+  static const char new_text[] =
+    "De begroting, bedoeld in artikel 189, van het eerstvolgende begrotingsjaar alsmede de daar"
+    "op betrekking hebbende begrotingswijzigingen behoeven de goedkeuring van gedeputeerde stat"
+    "en, indien naar hun oordeel de begroting, bedoeld in artikel 189, niet structureel en reëe"
+    "l in evenwicht is en blijkens de meerjarenraming, bedoeld in artikel 190, niet aannemelijk"
+    " is dat in de eerstvolgende jaren een structureel en reëel evenwicht tot stand zal worden "
+    "gebracht. Gedeputeerde staten doen hiervan vóór de aanvang v ha ebtnegrotingsjaar mededeli"
+    "ng aan het gemeentebestuur.";
+  g_autoptr(GArray) pieces = amend_words_renvooi_pieces (old_text, new_text);
+  GString *spelled = g_string_new (NULL);
+
+  for (guint i = 0; i < pieces->len; i++)
+    {
+      const AmendPiece *p = &g_array_index (pieces, AmendPiece, i);
+
+      g_assert_cmpuint (strlen (p->text), <, 2 * sizeof new_text);
+      if (p->op != AMEND_PIECE_DELETED)
+        g_string_append (spelled, p->text);
+    }
+  /* The space that keeps a deleted word apart may be added; nothing else. */
+  g_assert_cmpuint (spelled->len, >=, strlen (new_text));
+  g_assert_cmpuint (spelled->len, <=, strlen (new_text) + pieces->len);
+  g_string_free (spelled, TRUE);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -392,5 +611,13 @@ main (int    argc,
   g_test_add_func ("/diff/edit-renumber", test_edit_renumber);
   g_test_add_func ("/diff/edit-reword", test_edit_reword);
   g_test_add_func ("/diff/edit-split-member", test_edit_split_member);
+  g_test_add_func ("/diff/front-matter-repeated", test_front_matter_repeated);
+  g_test_add_func ("/diff/word-diff-empty", test_word_diff_empty);
+  g_test_add_func ("/diff/pairing-threshold", test_pairing_threshold);
+  g_test_add_func ("/diff/pairing-by-number-first", test_pairing_by_number_first);
+  g_test_add_func ("/diff/word-diff-pieces", test_word_diff_pieces);
+  g_test_add_func ("/diff/apply-does-not-fit", test_apply_does_not_fit);
+  g_test_add_func ("/diff/pair-in-order-levels", test_pair_in_order_levels);
+  g_test_add_func ("/diff/renvooi-overlapping-spans", test_renvooi_overlapping_spans);
   return g_test_run ();
 }

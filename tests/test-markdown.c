@@ -6,6 +6,7 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "amend-test-util.h"
 
@@ -215,6 +216,10 @@ test_idempotent_mixture (void)
     "> ### Artikel\n",
     "#\n",
     "<m  \n/> tekst\n",
+    "### Artikel 5:25\n\n1. Tekst.\n2. <meta http-equiv='x' content='y' />\n",
+    "# Artikel 1\n\nTekst\\\n<div>geen blok</div>\n",
+    "# Artikel 3:2 \xe2\x80\x94 \xe2\x80\x94 ing klein evenement\n\nTekst.\n",
+    "# Artikel 3:2 - - ing\n\n# Artikel 3:3 : : dubbele punt\n\nTekst.\n",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
@@ -252,6 +257,25 @@ test_save_atomic (void)
   while (g_dir_read_name (d))
     n++;
   g_assert_cmpuint (n, ==, 1);
+
+  /* A link stays a link (the file it names is replaced), and the file
+   * keeps its permissions. */
+  {
+    g_autofree char *link = g_build_filename (dir, "link.md", NULL);
+    g_autoptr(GFile) link_file = g_file_new_for_path (link);
+    g_autofree char *again = NULL;
+    GStatBuf st;
+
+    g_assert_cmpint (g_chmod (path, 0640), ==, 0);
+    g_assert_cmpint (symlink ("r.md", link), ==, 0);
+    g_assert_true (amend_document_save (doc, link_file, NULL, &error));
+    g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+    g_assert_cmpint (g_stat (path, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0640);
+    again = amend_test_read_file (path, NULL);
+    g_assert_cmpstr (again, ==, "# Artikel 1\n\nTekst.\n");
+    g_remove (link);
+  }
 
   /* A folder that vanished: an error, not a crash. */
   g_remove (path);

@@ -1448,6 +1448,50 @@ cleanup (void)
   g_clear_pointer (&secret_path, g_free);
 }
 
+/* libxml2 2.9 compares each attribute of an element with all the others:
+ * 200,000 attributes, or 100,000 namespace declarations, on one element
+ * took minutes.  Refused before libxml2 parses; an attribute value full of
+ * "=" and a comment full of them are no attributes. */
+static void
+test_hostile_attributes (void)
+{
+  GString *attrs = g_string_new ("<?xml version=\"1.0\"?>\n<RegelingCompact "
+                                 "xmlns=\"https://standaarden.overheid.nl/stop/imop/tekst/\"");
+  GString *ns = g_string_new (attrs->str);
+  GString *fine = g_string_new (attrs->str);
+
+  for (guint i = 0; i < 200000; i++)
+    g_string_append_printf (attrs, " a%u=\"x\"", i);
+  g_string_append (attrs, "/>\n");
+  assert_refused (attrs->str, attrs->len, "more than 1000 attributes or namespace declarations (line 2)");
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_printf (ns, " xmlns:n%u=\"urn:x:%u\"", i, i);
+  g_string_append (ns, "/>\n");
+  assert_refused (ns->str, ns->len, "more than 1000 attributes");
+
+  /* 5,000 "=" in a value and in a comment: the document is read. */
+  g_string_append (fine, " title=\"");
+  for (guint i = 0; i < 5000; i++)
+    g_string_append_c (fine, '=');
+  g_string_append (fine, "\"><!-- ");
+  for (guint i = 0; i < 5000; i++)
+    g_string_append (fine, "a=b ");
+  g_string_append (fine, "--><RegelingOpschrift><Al>Verordening</Al></RegelingOpschrift><Lichaam><Artikel><Kop>"
+                         "<Label>Artikel</Label><Nummer>1</Nummer></Kop><Inhoud><Al>Tekst.</Al></Inhoud>"
+                         "</Artikel></Lichaam></RegelingCompact>\n");
+  {
+    g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) amend_diagnostic_free);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(AmendDocument) doc = amend_xml_import (fine->str, fine->len, "fine.xml", warnings, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (doc);
+  }
+  g_string_free (attrs, TRUE);
+  g_string_free (ns, TRUE);
+  g_string_free (fine, TRUE);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1474,6 +1518,7 @@ main (int    argc,
   g_test_add_func ("/xml/roundtrip/laws", test_roundtrip_laws);
   g_test_add_func ("/xml/validate", test_validate);
   g_test_add_func ("/xml/hostile/billion-laughs", test_hostile_billion_laughs);
+  g_test_add_func ("/xml/hostile/attributes", test_hostile_attributes);
   g_test_add_func ("/xml/hostile/quadratic-blowup", test_hostile_quadratic);
   g_test_add_func ("/xml/hostile/external-entity", test_hostile_external_entity);
   g_test_add_func ("/xml/hostile/external-dtd", test_hostile_external_dtd);

@@ -40,6 +40,14 @@ amend_cli_open_repository (int *status)
   repo = amend_repository_open (NULL, &error);
   if (repo == NULL)
     *status = amend_cli_report (error, NULL);
+  else
+    {
+      g_autofree char *note = amend_repository_take_recovery_note (repo);
+
+      /* A killed Amend's work was finished or cleaned up: said once. */
+      if (note)
+        amend_cli_error (_("note: %s"), note);
+    }
   return repo;
 }
 
@@ -60,6 +68,7 @@ is_refusal (const GError *error)
     case AMEND_REPOSITORY_ERROR_CONFLICT:
     case AMEND_REPOSITORY_ERROR_NO_AUTHOR:
     case AMEND_REPOSITORY_ERROR_TRANSITION:
+    case AMEND_REPOSITORY_ERROR_INTERRUPTED:
       return TRUE;
     default:
       return FALSE;
@@ -71,6 +80,19 @@ load_failed (GError *error)
 {
   amend_cli_error ("%s", error->message);
   return FALSE;
+}
+
+/* What could not be read of a version (bytes that are not UTF-8, NULs)
+ * is said, as check says it, before the versions are compared. */
+static gboolean
+loaded (AmendDocument *old_doc,
+        const char    *old_label,
+        AmendDocument *new_doc,
+        const char    *new_label)
+{
+  amend_cli_print_diagnostics (old_doc, old_label, TRUE);
+  amend_cli_print_diagnostics (new_doc, new_label, TRUE);
+  return TRUE;
 }
 
 /* The two versions `amend diff` and `amend export` compare.  Two files
@@ -101,7 +123,7 @@ amend_cli_load_versions (int             n_args,
           !(*new_doc = amend_version_load (NULL, args[1], NULL, &new_label, &error)))
         return load_failed (error);
       *title = g_strdup_printf ("%s \xe2\x86\x92 %s", old_label, new_label);
-      return TRUE;
+      return loaded (*old_doc, old_label, *new_doc, new_label);
     }
 
   repo = amend_cli_open_repository (status);
@@ -133,7 +155,7 @@ amend_cli_load_versions (int             n_args,
           !(*new_doc = amend_version_load (repo, branch, regulation, &new_label, &error)))
         return load_failed (error);
       *title = g_strdup_printf (_("%s since it branched off from %s"), short_branch, main_branch);
-      return TRUE;
+      return loaded (*old_doc, old_label, *new_doc, new_label);
     }
 
   if (n_args == 0)
@@ -153,7 +175,7 @@ amend_cli_load_versions (int             n_args,
   if (*new_doc == NULL)
     return load_failed (error);
   *title = g_strdup_printf ("%s \xe2\x86\x92 %s", old_label, new_label);
-  return TRUE;
+  return loaded (*old_doc, old_label, *new_doc, new_label);
 }
 
 /* Prints @error as one sentence, with @hint (what the command offers to

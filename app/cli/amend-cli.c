@@ -124,33 +124,24 @@ set_io_error (GError    **error,
 #pragma GCC diagnostic pop
 }
 
-/* The whole file at @path (a path or a file: URI, as on a command line);
- * NULL with GIO's message when it cannot be opened or read. */
-char *
-amend_cli_read_file (const char  *path,
-                     gsize       *len,
-                     GError     **error)
+/* Reads @fd to its end, but never more than AMEND_MAX_DOCUMENT_SIZE and
+ * one byte: the size a file states is no bound (/dev/zero states 0, a
+ * FIFO or standard input none), so what comes is counted as it comes.
+ * @size_hint is the size of a regular file, 0 otherwise. */
+static char *
+read_bounded (int          fd,
+              const char  *abs,
+              const char  *name,
+              gsize        size_hint,
+              gsize       *len,
+              GError     **error)
 {
-  g_autofree char *abs = absolute_path (path);
   g_autofree char *buf = NULL;
   gsize cap = 65536, used = 0;
-  struct stat st = { 0 };
-  int fd = g_open (abs, O_RDONLY | O_CLOEXEC, 0);
 
-  if (fd < 0)
-    {
-      set_io_error (error, "Error opening file %s: %s", abs, errno);
-      return NULL;
-    }
-  if (fstat (fd, &st) == 0 && S_ISDIR (st.st_mode))
-    {
-      close (fd);
-      set_io_error (error, "Error opening file %s: %s", abs, EISDIR);
-      return NULL;
-    }
   /* One read for a regular file, and one more that finds its end. */
-  if (S_ISREG (st.st_mode))
-    cap = st.st_size + 4096;
+  if (size_hint > 0)
+    cap = size_hint + 4096;
   buf = g_malloc (cap);
   for (;;)
     {
@@ -163,20 +154,62 @@ amend_cli_read_file (const char  *path,
         continue;
       if (n < 0)
         {
-          int errsv = errno;
-
-          close (fd);
-          set_io_error (error, "Error reading from file %s: %s", abs, errsv);
+          set_io_error (error, "Error reading from file %s: %s", abs, errno);
           return NULL;
         }
       if (n == 0)
         break;
       used += n;
+      if (used > AMEND_MAX_DOCUMENT_SIZE)
+        {
+          g_set_error (error, AMEND_ERROR, AMEND_ERROR_TOO_LARGE,
+                       _("%s is larger than %d MB, too large for a regulation"), name,
+                       AMEND_MAX_DOCUMENT_SIZE / (1024 * 1024));
+          return NULL;
+        }
     }
-  close (fd);
   buf[used] = '\0';
   *len = used;
   return g_steal_pointer (&buf);
+}
+
+/* The whole file at @path (a path or a file: URI, as on a command line);
+ * NULL with GIO's message when it cannot be opened or read, or with
+ * AMEND_ERROR_TOO_LARGE past 64 MB (a regular file is refused from its
+ * size, before it is read). */
+char *
+amend_cli_read_file (const char  *path,
+                     gsize       *len,
+                     GError     **error)
+{
+  g_autofree char *abs = absolute_path (path);
+  g_autofree char *name = g_filename_display_name (abs);
+  struct stat st = { 0 };
+  int fd = g_open (abs, O_RDONLY | O_CLOEXEC, 0);
+  char *data;
+
+  if (fd < 0)
+    {
+      set_io_error (error, "Error opening file %s: %s", abs, errno);
+      return NULL;
+    }
+  if (fstat (fd, &st) == 0 && S_ISDIR (st.st_mode))
+    {
+      close (fd);
+      set_io_error (error, "Error opening file %s: %s", abs, EISDIR);
+      return NULL;
+    }
+  if (S_ISREG (st.st_mode) && st.st_size > AMEND_MAX_DOCUMENT_SIZE)
+    {
+      close (fd);
+      g_set_error (error, AMEND_ERROR, AMEND_ERROR_TOO_LARGE,
+                   _("%s is larger than %d MB, too large for a regulation"), name,
+                   AMEND_MAX_DOCUMENT_SIZE / (1024 * 1024));
+      return NULL;
+    }
+  data = read_bounded (fd, abs, name, S_ISREG (st.st_mode) ? st.st_size : 0, len, error);
+  close (fd);
+  return data;
 }
 
 static void
@@ -258,14 +291,14 @@ amend_cli_load_text (const char *path)
 
   if (g_strcmp0 (path, "-") == 0)
     {
-      g_autoptr(GIOChannel) in = g_io_channel_unix_new (0);
-      char *text = NULL;
+      char *text;
       gsize len = 0;
 
-      g_io_channel_set_encoding (in, NULL, NULL);
-      if (g_io_channel_read_to_end (in, &text, &len, &error) != G_IO_STATUS_NORMAL)
+      /* Bounded: standard input may be endless. */
+      text = read_bounded (0, "standard input", _("standard input"), 0, &len, &error);
+      if (text == NULL)
         {
-          amend_cli_error (_("cannot read standard input: %s"), error->message);
+          amend_cli_error ("%s", error->message);
           return NULL;
         }
       return g_bytes_new_take (text, len);
@@ -298,16 +331,32 @@ AmendDocument *
 amend_cli_load (const char *path)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) data = NULL;
-  gconstpointer text;
+  char *text = NULL;
   gsize len = 0;
   AmendDocument *doc;
 
-  data = amend_cli_load_text (path);
-  if (data == NULL)
-    return NULL;
-  text = g_bytes_get_data (data, &len);
-  doc = amend_document_new_from_data (text ? text : "", len, &error);
+  /* Read, not mapped, and handed to the reader, which frees it once it
+   * has its own copy: a large file is not held twice while it is read
+   * (memory under ten times the file). */
+  if (g_strcmp0 (path, "-") == 0)
+    text = read_bounded (0, "standard input", _("standard input"), 0, &len, &error);
+  else
+    {
+      g_autofree char *abs = absolute_path (path);
+      g_autofree char *name = g_filename_display_name (abs);
+
+      if (g_file_test (abs, G_FILE_TEST_IS_DIR))
+        g_set_error (&error, G_FILE_ERROR, G_FILE_ERROR_ISDIR,
+                     _("%s is a folder; give the regulation's .md file"), name);
+      else
+        text = amend_cli_read_file (path, &len, &error);
+    }
+  if (text == NULL)
+    {
+      amend_cli_error ("%s", error->message);
+      return NULL;
+    }
+  doc = amend_document_new_take_data (text, len, &error);
   if (doc == NULL)
     amend_cli_error ("%s", error->message);
   return doc;

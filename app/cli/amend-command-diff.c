@@ -26,15 +26,42 @@ static const GOptionEntry entries[] = {
   { NULL }
 };
 
+/* Whether @data holds bytes the reader replaces (not UTF-8, NUL); says so
+ * as check would, with the first line that has them.  Only the articles
+ * that differ are read, so the bytes are looked at here. */
+static gboolean
+unreadable (const char *name,
+            const char *data,
+            gsize       len)
+{
+  const char *end = NULL;
+  const char *nul = memchr (data, '\0', len);
+  const char *bad;
+  guint line = 1;
+
+  if (g_utf8_validate_len (data, len, &end) && nul == NULL)
+    return FALSE;
+  bad = nul && (end == NULL || nul < end) ? nul : end;
+  for (const char *p = data; p < bad; p++)
+    line += *p == '\n';
+  /* As amend_diagnostic_format(): "error" stays English, editors read it. */
+  g_printerr ("%s:%u: error: %s", name, line,
+              nul == bad ? _("the file contains NUL bytes, so it is not a text file; they were compared as U+FFFD")
+                         : _("bytes that are not valid UTF-8 (first on this line); save the file as UTF-8"));
+  g_printerr ("\n");
+  return TRUE;
+}
+
 /* Two files need neither git nor the module, and are compared as texts:
  * only the articles that differ are read (amend_diff_new_for_texts()).
  * Anything else is a version in the project (amend_cli_load_versions() in
  * amend-cli-git.c). */
 static AmendDiff *
-load_diff (int    n_args,
-           char **args,
-           char **title,
-           int   *status)
+load_diff (int       n_args,
+           char    **args,
+           char    **title,
+           gboolean *unread,
+           int      *status)
 {
   g_autoptr(AmendDocument) a = NULL;
   g_autoptr(AmendDocument) b = NULL;
@@ -55,6 +82,10 @@ load_diff (int    n_args,
         return NULL;
       old_data = g_bytes_get_data (old_text, &old_len);
       new_data = g_bytes_get_data (new_text, &new_len);
+      /* Compared with those bytes replaced; the status says so (1). */
+      if (unreadable (args[0], old_data ? old_data : "", old_len) |
+          unreadable (args[1], new_data ? new_data : "", new_len))
+        *unread = TRUE;
       diff = amend_diff_new_for_texts (old_data ? old_data : "", old_len, new_data ? new_data : "", new_len, &error);
       if (diff == NULL)
         {
@@ -67,6 +98,8 @@ load_diff (int    n_args,
   module = amend_cli_get_module ("project");
   if (module == NULL || !module->load_versions (n_args, args, &a, &b, title, status))
     return NULL;
+  /* load_versions printed what could not be read. */
+  *unread = amend_document_has_errors (a) || amend_document_has_errors (b);
   return amend_diff_new (a, b);
 }
 
@@ -100,6 +133,7 @@ run (int    argc,
   g_autofree char *out = NULL;
   g_autofree char *title = NULL;
   int status = AMEND_EXIT_OK;
+  gboolean unread = FALSE;
 
   if (!amend_cli_parse (&amend_command_diff, context, &argc, &argv, &status))
     return status;
@@ -108,7 +142,7 @@ run (int    argc,
   if (argc > 3)
     return amend_cli_usage_error (&amend_command_diff, _("give at most two versions"));
 
-  diff = load_diff (argc - 1, argv + 1, &title, &status);
+  diff = load_diff (argc - 1, argv + 1, &title, &unread, &status);
   if (diff == NULL)
     return status;
   /* The two models go when the process does: freeing them node by node
@@ -130,7 +164,7 @@ run (int    argc,
       fputs (out, stdout);
       fflush (stdout);
     }
-  return AMEND_EXIT_OK;
+  return unread ? AMEND_EXIT_FINDINGS : AMEND_EXIT_OK;
 }
 
 const AmendCommand amend_command_diff = {

@@ -11,6 +11,7 @@
 #include "amend-akn-export.h"
 #include "amend-cli-git.h"
 #include "amend-diff.h"
+#include "amend-file.h"
 #include "amend-lvbb-export.h"
 #include "amend-stop-export.h"
 
@@ -101,8 +102,9 @@ write_output (GBytes *bytes)
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (opt_output);
       g_autoptr(GError) error = NULL;
 
-      /* Atomic: a temporary file renamed over OUT, never half an export. */
-      if (!g_file_replace_contents (file, data, len, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error))
+      /* Atomic: a temporary file renamed over OUT, never half an export,
+       * and never written in place (a read-only folder). */
+      if (!amend_write_file (file, data, len, &error))
         {
           amend_cli_error (_("%s was not written: %s"), opt_output, error->message);
           return FALSE;

@@ -93,9 +93,11 @@ run (int    argc,
   state = amend_repository_describe_state (repo);
   if (state)
     g_print ("%s\n", state);
-  /* A lock, or an adoption or update of Amend's own that is unfinished. */
+  /* A lock, an interrupted command, or an adoption or update of Amend's
+   * own that is unfinished. */
   if (!amend_repository_check_writable (repo, &error) &&
       (g_error_matches (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_LOCKED) ||
+       g_error_matches (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_INTERRUPTED) ||
        (state == NULL && g_error_matches (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_BUSY))))
     g_print ("%s\n", error->message);
   g_clear_error (&error);

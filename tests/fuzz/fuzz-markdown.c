@@ -18,31 +18,9 @@
 #include <string.h>
 
 #include "amend-document.h"
+#include "amend-fuzz.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
-
-/* Prints the first line where the writes differ, so that a crash report
- * says what went wrong without rerunning the input. */
-static void
-report_difference (const char *first,
-                   const char *second)
-{
-  gsize i = 0, line_start = 0;
-  guint line = 1;
-
-  while (first[i] != '\0' && first[i] == second[i])
-    {
-      if (first[i] == '\n')
-        {
-          line++;
-          line_start = i + 1;
-        }
-      i++;
-    }
-  fprintf (stderr, "fuzz-markdown: the canonical form is not stable; first difference on line %u\n", line);
-  fprintf (stderr, "first write:  %.*s\n", (int) strcspn (first + line_start, "\n"), first + line_start);
-  fprintf (stderr, "second write: %.*s\n", (int) strcspn (second + line_start, "\n"), second + line_start);
-}
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
@@ -66,7 +44,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   if (strcmp (first, second) != 0)
     {
-      report_difference (first, second);
+      amend_fuzz_report_difference ("fuzz-markdown: the canonical form is not stable", first, second);
       abort ();
     }
   return 0;

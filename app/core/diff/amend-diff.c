@@ -27,7 +27,6 @@
 #include <string.h>
 
 #include "amend-diff.h"
-#include "amend-document-private.h"
 
 /* Beyond this many differing tokens a text is taken as replaced whole:
  * the word diff of two unrelated long texts says nothing useful. */
@@ -216,15 +215,21 @@ typedef struct {
   guint new_start, new_len;
 } Hunk;
 
-/* Myers' greedy O(ND) diff on token ids; appends the differing stretches
- * to @hunks.  Returns FALSE when the distance exceeds MAX_EDIT_DISTANCE. */
+/* Myers' greedy O(ND) diff on the token ids of @a from @a_off on (@n of
+ * them) and of @b from @b_off on (@m); appends the differing stretches to
+ * @hunks.  Returns FALSE when the distance exceeds MAX_EDIT_DISTANCE.
+ *
+ * The arrays are indexed with their offsets rather than passed as
+ * pointers moved by them: the tokens of an empty text are a GArray
+ * without data, and NULL plus an offset, even 0, is undefined behaviour;
+ * an index is only taken below @n or @m. */
 static gboolean
 myers (const Token *a,
+       guint        a_off,
        guint        n,
        const Token *b,
-       guint        m,
-       guint        a_off,
        guint        b_off,
+       guint        m,
        GArray      *hunks)
 {
   int max = (int) MIN (n + m, MAX_EDIT_DISTANCE);
@@ -246,7 +251,8 @@ myers (const Token *a,
           else
             x = v[offset + k - 1] + 1;
           y = x - k;
-          while ((guint) x < n && (guint) y < m && a[x].id == b[y].id)
+          while ((guint) x < n && (guint) y < m &&
+                 a[a_off + x].id == b[b_off + y].id)
             {
               x++;
               y++;
@@ -346,6 +352,14 @@ add_piece (GArray       *pieces,
   g_array_append_val (pieces, piece);
 }
 
+static const char *
+skip_white (const char *p)
+{
+  while (*p && g_unichar_isspace (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+  return p;
+}
+
 static GArray *
 word_diff (GHashTable *interned,
            const char *old_text,
@@ -355,6 +369,7 @@ word_diff (GHashTable *interned,
   g_autoptr(GArray) b = tokenize (interned, new_text);
   GArray *pieces = g_array_new (FALSE, TRUE, sizeof (AmendPiece));
   g_autoptr(GArray) hunks = g_array_new (FALSE, FALSE, sizeof (Hunk));
+  /* NULL for no tokens: only ever indexed below their length. */
   const Token *ta = (const Token *) a->data;
   const Token *tb = (const Token *) b->data;
   guint n = a->len, m = b->len;
@@ -368,7 +383,7 @@ word_diff (GHashTable *interned,
   while (suf < n - pre && suf < m - pre && ta[n - 1 - suf].id == tb[m - 1 - suf].id)
     suf++;
 
-  if (!myers (ta + pre, n - pre - suf, tb + pre, m - pre - suf, pre, pre, hunks))
+  if (!myers (ta, pre, n - pre - suf, tb, pre, m - pre - suf, hunks))
     {
       Hunk whole = { pre, n - pre - suf, pre, m - pre - suf };
       g_array_set_size (hunks, 0);
@@ -392,9 +407,11 @@ word_diff (GHashTable *interned,
           guint end = ta[last - 1].end;
 
           /* Deleted words at the very start take the space after them, so
-           * that what remains does not start with one. */
+           * that the old side keeps it ("Het college beslist.") and the new
+           * side does not start with one.  A token starts where the one
+           * before it ended: its own word comes after the white space. */
           if (hk->new_start == 0 && hk->new_len == 0 && last < n)
-            end = ta[last].start;
+            end = skip_white (old_text + ta[last].start) - old_text;
           add_piece (pieces, AMEND_PIECE_DELETED, old_text, ta[hk->old_start].start, end);
         }
       if (hk->new_len > 0)
@@ -444,7 +461,7 @@ amend_diff_sequences (const guint *old_ids,
     suf++;
   if (pre + suf == n_old && pre + suf == n_new)
     return hunks;
-  if (!myers (a + pre, n_old - pre - suf, b + pre, n_new - pre - suf, pre, pre, hunks))
+  if (!myers (a, pre, n_old - pre - suf, b, pre, n_new - pre - suf, hunks))
     {
       AmendHunk whole = { pre, n_old - pre - suf, pre, n_new - pre - suf };
 
@@ -470,14 +487,6 @@ amend_pieces_to_string (GArray   *pieces,
         g_string_append (s, p->text);
     }
   return g_string_free (s, FALSE);
-}
-
-static const char *
-skip_white (const char *p)
-{
-  while (*p && g_unichar_isspace (g_utf8_get_char (p)))
-    p = g_utf8_next_char (p);
-  return p;
 }
 
 /* Equal but for white space (of any kind: laws use no-break spaces). */
@@ -925,15 +934,17 @@ pair_in_order (AmendDiff *self,
 
       if (is_paired (self, n, FALSE) || n->number != NULL)
         continue;
-      for (; i < olds->len; i++)
+      /* A new node without a partner (a new heading) does not move the
+       * cursor: the paragraphs after it still find theirs. */
+      for (guint k = i; k < olds->len; k++)
         {
-          AmendNode *o = g_ptr_array_index (olds, i);
+          AmendNode *o = g_ptr_array_index (olds, k);
 
           if (!is_paired (self, o, TRUE) && o->number == NULL && o->kind == n->kind &&
               o->heading_level == n->heading_level)
             {
               pair (self, o, n);
-              i++;
+              i = k + 1;
               break;
             }
         }
@@ -1523,6 +1534,23 @@ apply_change_in_place (AmendChange *change,
   return TRUE;
 }
 
+/* The front matter entry by entry, as it is: a key may come twice (the
+ * writer keeps both), and setting keys one by one would keep one. */
+static void
+copy_meta (AmendDocument *target,
+           GArray        *entries)
+{
+  GArray *into = amend_document_get_meta_entries (target);
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const AmendMetaEntry *e = &g_array_index (entries, AmendMetaEntry, i);
+      AmendMetaEntry copy = { g_strdup (e->key), g_strdup (e->value) };
+
+      g_array_append_val (into, copy);
+    }
+}
+
 /**
  * amend_diff_apply:
  * @old_doc: the version to change; it is not modified
@@ -1552,14 +1580,7 @@ amend_diff_apply (AmendDiff      *self,
   while (amend_node_n_children (old_copy) > 0)
     amend_node_append (root, amend_node_steal (old_copy, 0));
   amend_node_free (old_copy);
-  for (guint i = 0; i < meta->len; i++)
-    {
-      const AmendMetaEntry *e = &g_array_index (meta, AmendMetaEntry, i);
-      if (e->key)
-        amend_document_set_meta (result, e->key, e->value);
-      else
-        _amend_document_add_meta_raw (result, e->value);
-    }
+  copy_meta (result, meta);
   index_eids (old_nodes, root);
 
   /* 1. Out: moved nodes first, so that deleting their old parent keeps them. */
@@ -1612,17 +1633,8 @@ amend_diff_apply (AmendDiff      *self,
         return NULL;
       if (c->action == AMEND_CHANGE_METADATA)
         {
-          GArray *nm = amend_document_get_meta_entries (self->new_doc);
-
           g_array_set_size (amend_document_get_meta_entries (result), 0);
-          for (guint k = 0; k < nm->len; k++)
-            {
-              const AmendMetaEntry *e = &g_array_index (nm, AmendMetaEntry, k);
-              if (e->key)
-                amend_document_set_meta (result, e->key, e->value);
-              else
-                _amend_document_add_meta_raw (result, e->value);
-            }
+          copy_meta (result, amend_document_get_meta_entries (self->new_doc));
         }
     }
 

@@ -578,7 +578,10 @@ amend_words_renvooi (AmendWords *self)
   for (guint i = 0; i < spans->len; i++)
     {
       const AmendSpan *s = span_at (spans, i);
-      guint at = new_position (self, s);
+      /* Spans widened to whole words may reach into each other in the new
+       * text: what was written is not written again (nor a negative
+       * length, which took gigabytes: found by fuzz-diff). */
+      guint at = MAX (new_position (self, s), done);
       gboolean has_old = s->old_end > s->old_start, has_new = s->new_end > s->new_start;
 
       add_piece (pieces, AMEND_PIECE_EQUAL, new_text + done, at - done);
@@ -602,8 +605,9 @@ amend_words_renvooi (AmendWords *self)
         {
           const AmendToken *b = amend_words_token (self, FALSE, s->new_end - 1);
 
-          add_piece (pieces, AMEND_PIECE_INSERTED, new_text + at, b->end - at);
-          done = b->end;
+          if (b->end > at)
+            add_piece (pieces, AMEND_PIECE_INSERTED, new_text + at, b->end - at);
+          done = MAX (done, b->end);
         }
     }
   add_piece (pieces, AMEND_PIECE_EQUAL, new_text + done, strlen (new_text) - done);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "amend-document-private.h"
+#include "amend-file.h"
 
 AmendDocument *
 amend_document_new_from_file (GFile         *file,
@@ -34,28 +35,22 @@ amend_document_new_from_file (GFile         *file,
       return NULL;
     }
 
-  /* Refuse before reading: a huge file should not be loaded into memory first. */
-  if (g_file_info_get_size (info) > AMEND_MAX_DOCUMENT_SIZE)
-    {
-      g_autofree char *name = g_file_get_parse_name (file);
-      g_set_error (error, AMEND_ERROR, AMEND_ERROR_TOO_LARGE,
-                   _("%s is larger than %d MB, too large for a regulation"),
-                   name, AMEND_MAX_DOCUMENT_SIZE / (1024 * 1024));
-      return NULL;
-    }
-
-  if (!g_file_load_contents (file, cancellable, &data, &len, NULL, error))
+  /* Bounded, also for /dev/zero or a FIFO; a large file is refused
+   * before it is read. */
+  data = amend_read_file (file, AMEND_MAX_DOCUMENT_SIZE, &len, cancellable, error);
+  if (data == NULL)
     return NULL;
 
-  return amend_document_new_from_data (data, len, error);
+  return amend_document_new_take_data (g_steal_pointer (&data), len, error);
 }
 
 /**
  * amend_document_save:
  *
- * Writes the canonical Markdown atomically: g_file_replace_contents() writes
- * a temporary file in the same folder and renames it over the old one, so a
- * crash leaves either the old or the new file, never half of one.
+ * Writes the canonical Markdown atomically (amend_write_file()): a
+ * temporary file in the same folder renamed over the old one, so a crash
+ * leaves either the old or the new file, never half of one (also in a
+ * read-only folder, where g_file_replace_contents() wrote into the file).
  */
 gboolean
 amend_document_save (AmendDocument *self,
@@ -65,6 +60,5 @@ amend_document_save (AmendDocument *self,
 {
   g_autofree char *text = amend_document_to_markdown (self);
 
-  return g_file_replace_contents (file, text, strlen (text), NULL, FALSE,
-                                  G_FILE_CREATE_NONE, NULL, cancellable, error);
+  return amend_write_file (file, text, strlen (text), error);
 }

@@ -36,6 +36,7 @@ gsize          _amend_match_label    (const char    *text,
                                       gsize          len);
 AmendDocument *_amend_markdown_read  (const char    *data,
                                       gsize          len,
+                                      char          *owned,
                                       GError       **error);
 AmendDocument *_amend_markdown_read_parts (const char   *data,
                                            gsize         len,

@@ -34,6 +34,9 @@ AmendDocument *amend_document_new              (void);
 AmendDocument *amend_document_new_from_data    (const char    *data,
                                                 gsize          len,
                                                 GError       **error);
+AmendDocument *amend_document_new_take_data    (char          *data,
+                                                gsize          len,
+                                                GError       **error);
 AmendDocument *amend_document_new_from_file    (GFile         *file,
                                                 GCancellable  *cancellable,
                                                 GError       **error);
@@ -56,6 +59,7 @@ guint          amend_document_get_line_count   (AmendDocument *self);
 void           amend_document_assign_eids      (AmendDocument *self);
 AmendNode     *amend_document_find_eid         (AmendDocument *self,
                                                 const char    *eid);
+void           amend_document_drop_eids        (AmendDocument *self);
 GPtrArray     *amend_document_get_articles     (AmendDocument *self);
 char          *amend_document_to_markdown      (AmendDocument *self);
 gboolean       amend_document_save             (AmendDocument *self,

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "amend-document-private.h"
+#include "amend-markdown-split.h"
 
 /* Points nested deeper than this are kept as the text of the deepest
  * point; real regulations use three levels (a., 1°, i.). */
@@ -1890,14 +1891,9 @@ handle_heading (Reader     *r,
 }
 
 static void
-read_body (Reader *r)
+read_blocks (Reader     *r,
+             cmark_node *doc)
 {
-  cmark_node *doc = cmark_parse_document (r->body, r->body_len, CMARK_OPT_DEFAULT);
-  OpenNode root = { amend_document_get_root (r->doc), 0 };
-
-  g_array_append_val (r->open, root);
-  choose_nesting (r, doc);
-
   for (cmark_node *b = cmark_node_first_child (doc); b != NULL; b = cmark_node_next (b))
     {
       Context ctx = { 0 };
@@ -1923,8 +1919,53 @@ read_body (Reader *r)
       ctx.target = container;
       handle_blocks (r, &ctx, b, 0, FALSE);
     }
+}
 
+/* A large body is read in pieces (amend-markdown-split.c), so that only
+ * one piece's cmark tree is kept at a time; each piece is a body of its
+ * own, with the lines before it in line_offset. */
+static void
+read_body (Reader *r)
+{
+  g_autoptr(GString) headings = NULL;
+  g_autoptr(GArray) cuts = _amend_markdown_split (r->body, r->body_len, _amend_markdown_piece_size, &headings);
+  OpenNode root = { amend_document_get_root (r->doc), 0 };
+  const char *body = r->body;
+  gsize body_len = r->body_len, start = 0;
+  guint line_offset = r->line_offset;
+  cmark_node *doc;
+
+  g_array_append_val (r->open, root);
+  doc = cmark_parse_document (cuts ? headings->str : r->body, cuts ? headings->len : r->body_len,
+                              CMARK_OPT_DEFAULT);
+  choose_nesting (r, doc);
+  if (cuts == NULL)
+    {
+      read_blocks (r, doc);
+      cmark_node_free (doc);
+      return;
+    }
+  /* What choose_nesting() kept of each heading points into the tree of
+   * the heading lines, which goes now: the pieces read their own. */
+  g_array_set_size (r->headings, 0);
   cmark_node_free (doc);
+  for (guint i = 0; i <= cuts->len; i++)
+    {
+      gsize end = i < cuts->len ? g_array_index (cuts, gsize, i) : body_len;
+
+      r->body = body + start;
+      r->body_len = end - start;
+      g_array_unref (r->line_starts);
+      index_lines (r);
+      doc = cmark_parse_document (r->body, r->body_len, CMARK_OPT_DEFAULT);
+      read_blocks (r, doc);
+      cmark_node_free (doc);
+      r->line_offset += r->line_starts->len - 1;
+      start = end;
+    }
+  r->body = body;
+  r->body_len = body_len;
+  r->line_offset = line_offset;
 }
 
 static void
@@ -1936,9 +1977,12 @@ set_preamble_lines (Reader *r)
     pre->line_start = amend_node_child (pre, 0)->line_start;
 }
 
+/* @owned, when given, is freed as soon as it is no longer needed (after
+ * the text was checked and copied): one copy of a large text at a time. */
 static AmendDocument *
 read_markdown (const char   *data,
                gsize         len,
+               char         *owned,
                const guint  *resets,
                guint         n_resets,
                GError      **error)
@@ -1954,11 +1998,13 @@ read_markdown (const char   *data,
       g_set_error (error, AMEND_ERROR, AMEND_ERROR_TOO_LARGE,
                    _("the text is larger than %d MB, too large for a regulation"),
                    AMEND_MAX_DOCUMENT_SIZE / (1024 * 1024));
+      g_free (owned);
       return NULL;
     }
 
   doc = amend_document_new ();
   clean = sanitize (doc, data ? data : "", len, &clean_len);
+  g_free (owned);
 
   r.doc = doc;
   r.resets = resets;
@@ -1980,6 +2026,9 @@ read_markdown (const char   *data,
 
   read_body (&r);
   set_preamble_lines (&r);
+  /* The text is in the model now: its copy goes before the eIds come. */
+  g_clear_pointer (&clean, g_free);
+  r.body = NULL;
 
   g_array_unref (r.open);
   g_array_unref (r.headings);
@@ -1995,9 +2044,10 @@ read_markdown (const char   *data,
 AmendDocument *
 _amend_markdown_read (const char  *data,
                       gsize        len,
+                      char        *owned,
                       GError     **error)
 {
-  return read_markdown (data, len, NULL, 0, error);
+  return read_markdown (data, len, owned, NULL, 0, error);
 }
 
 /* A text in which the bodies of some articles were left out, for the diff
@@ -2011,5 +2061,5 @@ _amend_markdown_read_parts (const char   *data,
                             guint         n_resets,
                             GError      **error)
 {
-  return read_markdown (data, len, resets, n_resets, error);
+  return read_markdown (data, len, NULL, resets, n_resets, error);
 }

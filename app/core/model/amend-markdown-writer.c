@@ -560,13 +560,57 @@ finish_inlines (char *md)
   return g_string_free (s, FALSE);
 }
 
+/* @text with every run of white space one space, as the reader makes of
+ * text. */
+static char *
+collapse_space (const char *text)
+{
+  GString *s = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = text; *p; p++)
+    {
+      if (g_ascii_isspace (*p))
+        space = TRUE;
+      else
+        {
+          if (space)
+            g_string_append_c (s, ' ');
+          space = FALSE;
+          g_string_append_c (s, *p);
+        }
+    }
+  if (space)
+    g_string_append_c (s, ' ');
+  return g_string_free (s, FALSE);
+}
+
 static char *
 render_text (const AmendNode *text)
 {
   /* A heading is one line: a line break in it is written as a space. */
-  return finish_inlines (_amend_markdown_render_runs (text->runs ? (const AmendRun *) text->runs->data : NULL,
-                                                      text->runs ? text->runs->len : 0,
-                                                      text->heading_level > 0));
+  gboolean one_line = text->heading_level > 0;
+  const AmendRun *runs = text->runs ? (const AmendRun *) text->runs->data : NULL;
+  guint n_runs = text->runs ? text->runs->len : 0;
+  g_autofree AmendRun *copy = NULL;
+  g_autoptr(GPtrArray) owned = NULL;
+
+  /* Inline HTML at the start of a line, such as <meta ...> or <div>, would
+   * open an HTML block when read again: there it is written as text, which
+   * is escaped, with its white space as text has it. */
+  for (guint i = 0; i < n_runs; i++)
+    if ((runs[i].marks & AMEND_MARK_HTML) && (i == 0 || (!one_line && (runs[i - 1].marks & AMEND_MARK_BREAK))))
+      {
+        if (copy == NULL)
+          {
+            copy = g_memdup2 (runs, n_runs * sizeof (AmendRun));
+            owned = g_ptr_array_new_with_free_func (g_free);
+          }
+        copy[i].text = collapse_space (runs[i].text);
+        copy[i].marks &= ~AMEND_MARK_HTML;
+        g_ptr_array_add (owned, copy[i].text);
+      }
+  return finish_inlines (_amend_markdown_render_runs (copy ? copy : runs, n_runs, one_line));
 }
 
 static char *
@@ -871,6 +915,15 @@ write_children (GString         *out,
     }
 }
 
+static gboolean
+starts_with_separator (const char *heading)
+{
+  while (*heading == ' ' || *heading == '\t')
+    heading++;
+  return strncmp (heading, "- ", 2) == 0 || strncmp (heading, "\xe2\x80\x93 ", 4) == 0 ||
+         strncmp (heading, "\xe2\x80\x94 ", 4) == 0 || strncmp (heading, ": ", 2) == 0;
+}
+
 static void
 write_structural (GString         *out,
                   const AmendNode *node,
@@ -887,6 +940,11 @@ write_structural (GString         *out,
     {
       g_autofree char *heading = render_plain (node->heading);
       g_strdelimit (heading, "\n", ' ');
+      /* The reader takes a dash or colon after the number for the
+       * separator of loose files ("Artikel 2 - Begrippen"); a title that
+       * starts with one keeps it behind a separator of its own. */
+      if (node->number && node->number[0] && starts_with_separator (node->heading))
+        g_string_append (out, " \xe2\x80\x94");
       g_string_append_printf (out, " %s", heading);
     }
   if (amend_node_n_children (node) > 0)

@@ -46,19 +46,21 @@ typedef struct {
 
 typedef struct _AmendNode AmendNode;
 
+/* The fields are ordered so that no padding is needed (80 bytes): a
+ * large regulation has millions of nodes. */
 struct _AmendNode {
   AmendNodeKind kind;
+  guint         heading_level; /* TEXT: level of a free heading, 0 for a paragraph */
   char         *word;          /* the kind word when not the usual one ("§") */
   char         *number;        /* as written: "1:1", "2.3a", "IV"; for points the label "a.", "1°" */
   char         *heading;       /* opschrift */
   char         *eid;
   guint         line_start;    /* 1-based source lines; 0 for nodes built in code */
   guint         line_end;
-  guint         heading_level; /* TEXT: level of a free heading, 0 for a paragraph */
   AmendNode    *parent;
-  guint         pos;           /* index in parent->children */
   GPtrArray    *children;      /* of AmendNode, owned */
   GArray       *runs;          /* of AmendRun, TEXT only */
+  guint         pos;           /* index in parent->children */
   guint         serial;        /* scratch: numbered by algorithms that keep tables per node (the diff) */
   guint64       unread;        /* an article whose body was not read, because the other version of a
                                 * comparison has the same text (amend_diff_new_for_texts()): a hash

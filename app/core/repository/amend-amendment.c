@@ -763,7 +763,6 @@ propose (AmendRepository    *repo,
   g_autoptr(git_commit) base = NULL;
   g_autoptr(git_commit) main_tip = NULL;
   g_autoptr(git_signature) sig = NULL;
-  g_autoptr(git_reference) ref = NULL;
   g_autoptr(AmendAmendment) self = NULL;
   g_autoptr(GPtrArray) changes = NULL;
   g_autofree char *clean_title = g_strstrip (g_strdup (title ? title : ""));
@@ -773,9 +772,10 @@ propose (AmendRepository    *repo,
   g_autofree char *refname = NULL;
   g_autofree char *record_path = NULL;
   g_autofree char *message = NULL;
+  g_autofree char *summary = NULL;
+  g_autoptr(AmendJournal) journal = NULL;
   git_tree_update update = { 0 };
   git_oid commit_id;
-  int rc;
 
   g_return_val_if_fail (AMEND_IS_REPOSITORY (repo), NULL);
 
@@ -785,7 +785,9 @@ propose (AmendRepository    *repo,
                    _("an amendment needs a title of one line that says what it changes"));
       return NULL;
     }
-  if (!amend_repository_check_can_write (repo, TRUE, error))
+  summary = g_strdup_printf (_("proposing " "\xe2\x80\x9c" "%s" "\xe2\x80\x9d"), clean_title);
+  journal = amend_journal_begin (repo, "propose", summary, error);
+  if (journal == NULL || !amend_repository_check_can_write (repo, TRUE, error))
     return NULL;
   if (!normalize_submitters (submitters, people, error))
     return NULL;
@@ -854,15 +856,13 @@ propose (AmendRepository    *repo,
   update.path = record_path;
 
   message = g_strdup_printf (_("Propose amendment: %s"), clean_title);
+  /* The commit first; then, in one journal, the branch, the working copy
+   * and HEAD: a kill leaves no amendment or the whole one. */
   if (!amend_repository_commit_update (repo, NULL, base, &update, 1, sig, message, &commit_id, error))
     return NULL;
-  rc = git_reference_create (&ref, git, refname, &commit_id, FALSE, message);
-  if (rc < 0)
-    {
-      amend_repository_set_git_error (error, rc, _("cannot create the branch %s"), refname + strlen ("refs/heads/"));
-      return NULL;
-    }
-  if (!amend_repository_checkout_branch (repo, refname, error))
+  amend_journal_move_ref (journal, refname, NULL, &commit_id);
+  if (!amend_repository_journal_checkout (repo, journal, refname, &commit_id, error) ||
+      !amend_journal_commit (journal, error))
     return NULL;
 
   self->commit = g_strdup (git_oid_tostr_s (&commit_id));
@@ -1389,22 +1389,26 @@ commit_status (AmendRepository *repo,
   git_repository *git = amend_repository_get_git (repo);
   g_autoptr(AmendAmendment) self = NULL;
   g_autoptr(git_commit) tip = NULL;
-  g_autoptr(git_tree) tip_tree = NULL;
   g_autoptr(git_signature) sig = NULL;
   g_autofree char *slug = NULL;
   g_autofree char *refname = NULL;
   g_autofree char *record_path = NULL;
   g_autofree char *current = NULL;
   g_autofree char *message = NULL;
-  g_autoptr(git_reference) ref = NULL;
+  g_autofree char *summary = NULL;
+  g_autoptr(AmendJournal) journal = NULL;
+  g_autoptr(git_commit) new_tip = NULL;
   gboolean on_it;
   git_oid commit_id;
-  int rc;
 
   slug = amend_amendment_slug_of (repo, name, error);
   if (slug == NULL)
     return NULL;
-  if (!amend_repository_check_can_write (repo, TRUE, error))
+  summary = g_strdup_printf (_("making " "\xe2\x80\x9c" "%s" "\xe2\x80\x9d" " %s"), slug, amend_status_to_string (status));
+  journal = amend_journal_begin (repo, status == AMEND_STATUS_SUBMITTED ? "submit" :
+                                       status == AMEND_STATUS_WITHDRAWN ? "withdraw" : vote ? "reject" : "status",
+                                 summary, error);
+  if (journal == NULL || !amend_repository_check_can_write (repo, TRUE, error))
     return NULL;
   self = amend_amendment_lookup (repo, slug, error);
   if (self == NULL)
@@ -1445,30 +1449,26 @@ commit_status (AmendRepository *repo,
                                         amend_amendment_get_title (self));
       break;
     }
-  if (!amend_amendment_write_record (repo, self, tip, sig, message, &commit_id, error))
+  /* The commit first; then, in one journal, the branch (only from the tip
+   * the commit was made on) and, when the working copy is on it, the record
+   * in the working copy: a kill never leaves a branch that says one status
+   * and a working copy that says another. */
+  if (!amend_amendment_write_record (repo, self, tip, sig, message, &commit_id, error) ||
+      git_commit_lookup (&new_tip, git, &commit_id) < 0)
     return NULL;
-  /* The branch moves last, and only from the tip the commit was made on. */
-  {
-    g_autofree char *subject = g_strndup (message, strcspn (message, "\n"));
-
-    rc = git_reference_create_matching (&ref, git, refname, &commit_id, TRUE, git_commit_id (tip), subject);
-  }
-  if (rc < 0)
-    {
-      amend_repository_set_git_error (error, rc, _("cannot move the branch %s"), self->branch);
-      return NULL;
-    }
-  g_free (self->commit);
-  self->commit = g_strdup (git_oid_tostr_s (&commit_id));
-  self->ahead++;
-
+  amend_journal_move_ref (journal, refname, git_commit_id (tip), &commit_id);
   if (on_it)
     {
       const char *paths[] = { record_path, NULL };
 
-      if (git_commit_tree (&tip_tree, tip) < 0 || !amend_repository_sync_paths (repo, tip_tree, paths, error))
-        return NULL;
+      amend_journal_update_working_copy (journal, git_commit_tree_id (tip), git_commit_tree_id (new_tip), paths,
+                                         _("the working copy could not be brought up to date"));
     }
+  if (!amend_journal_commit (journal, error))
+    return NULL;
+  g_free (self->commit);
+  self->commit = g_strdup (git_oid_tostr_s (&commit_id));
+  self->ahead++;
   return g_steal_pointer (&self);
 }
 

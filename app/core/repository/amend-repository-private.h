@@ -6,6 +6,7 @@
 
 #include <git2.h>
 
+#include "amend-journal.h"
 #include "amend-repository.h"
 
 G_BEGIN_DECLS
@@ -62,6 +63,11 @@ gboolean        amend_repository_commit_update      (AmendRepository   *self,
                                                      GError           **error);
 gboolean        amend_repository_checkout_branch    (AmendRepository   *self,
                                                      const char        *refname,
+                                                     GError           **error);
+gboolean        amend_repository_journal_checkout   (AmendRepository   *self,
+                                                     AmendJournal      *journal,
+                                                     const char        *refname,
+                                                     const git_oid     *tip,
                                                      GError           **error);
 gboolean        amend_repository_sync_paths         (AmendRepository   *self,
                                                      git_tree          *baseline,

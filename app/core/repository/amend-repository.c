@@ -15,6 +15,10 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "amend-amendment.h"
+#include "amend-document.h"
+#include "amend-journal.h"
+#include "amend-file.h"
 #include "amend-repository-private.h"
 
 struct _AmendRepository
@@ -23,6 +27,7 @@ struct _AmendRepository
 
   git_repository *repo;
   char           *path;   /* the working copy, or the git folder when bare */
+  char           *recovery_note;  /* what opening finished of an interrupted operation */
 };
 
 G_DEFINE_FINAL_TYPE (AmendRepository, amend_repository, G_TYPE_OBJECT)
@@ -145,6 +150,7 @@ amend_repository_finalize (GObject *object)
 
   g_clear_pointer (&self->repo, git_repository_free);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->recovery_note, g_free);
 
   G_OBJECT_CLASS (amend_repository_parent_class)->finalize (object);
 }
@@ -446,6 +452,7 @@ amend_repository_open (const char *path,
                        GError    **error)
 {
   git_repository *repo = NULL;
+  AmendRepository *self;
   g_autofree char *cwd = NULL;
   int rc;
 
@@ -465,7 +472,21 @@ amend_repository_open (const char *path,
       amend_repository_set_git_error (error, rc, _("cannot open the repository in %s"), path);
       return NULL;
     }
-  return wrap (repo);
+  self = wrap (repo);
+  /* What a killed Amend left is finished (or cleaned up) by the next one
+   * to open the project, whatever it does; what cannot be finished is
+   * explained by every command that writes (check_can_write). */
+  amend_journal_recover (self, &self->recovery_note, NULL);
+  return self;
+}
+
+/* What opening the project finished of an interrupted operation, a
+ * phrase to show the user once, or NULL. */
+char *
+amend_repository_take_recovery_note (AmendRepository *self)
+{
+  g_return_val_if_fail (AMEND_IS_REPOSITORY (self), NULL);
+  return g_steal_pointer (&self->recovery_note);
 }
 
 static gboolean
@@ -776,6 +797,8 @@ amend_repository_check_can_write_full (AmendRepository *self,
                      "clone it with git clone and work in the clone"), self->path);
       return FALSE;
     }
+  if (amend_journal_is_pending (self) && !amend_journal_recover (self, NULL, error))
+    return FALSE;
   if (!check_not_locked (self, error))
     return FALSE;
   state = amend_repository_describe_state (self);
@@ -1070,6 +1093,47 @@ updates_clear (Updates *u)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Updates, updates_clear)
 
+/* What the reader would refuse to read is not saved as a regulation:
+ * a file over 64 MB, or one that is not UTF-8 text (a binary).  Read with
+ * the same bound, so that /dev/zero or a FIFO named *.md stops too. */
+static gboolean
+check_readable (AmendRepository *self,
+                const char      *path,
+                GError         **error)
+{
+  g_autofree char *full = g_build_filename (self->path, path, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (full);
+  g_autoptr(GError) local = NULL;
+  g_autofree char *data = NULL;
+  gsize len = 0;
+
+  if (!g_str_has_suffix (path, ".md") && !g_str_has_suffix (path, ".MD"))
+    return TRUE;
+  data = amend_read_file (file, AMEND_MAX_DOCUMENT_SIZE, &len, NULL, &local);
+  if (data == NULL && g_error_matches (local, AMEND_ERROR, AMEND_ERROR_TOO_LARGE))
+    {
+      g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_INVALID,
+                   _("%s is larger than %u MB, too large for a regulation, so it was not saved"), path,
+                   (guint) (AMEND_MAX_DOCUMENT_SIZE / (1024 * 1024)));
+      return FALSE;
+    }
+  if (data == NULL)
+    {
+      g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_FAILED, _("cannot read %s: %s"), path,
+                   local->message);
+      return FALSE;
+    }
+  if (memchr (data, '\0', len) != NULL || !g_utf8_validate_len (data, len, NULL))
+    {
+      g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_INVALID,
+                   _("%s is not text (it holds NUL bytes or bytes that are not UTF-8), so Amend cannot read it as "
+                     "a regulation and did not save it; save it as UTF-8 text, or rename it so that it does not "
+                     "end in .md"), path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* The tree updates that bring @base to the working copy for @changes. */
 static gboolean
 collect_updates (AmendRepository *self,
@@ -1098,6 +1162,8 @@ collect_updates (AmendRepository *self,
 
       if (g_lstat (file, &st) == 0 && !S_ISDIR (st.st_mode))
         {
+          if (S_ISREG (st.st_mode) && !check_readable (self, change->path, error))
+            return FALSE;
           rc = git_blob_create_from_workdir (&update.id, self->repo, change->path);
           if (rc < 0)
             return amend_repository_set_git_error (error, rc, _("cannot read %s"), change->path);
@@ -1119,38 +1185,6 @@ collect_updates (AmendRepository *self,
   return TRUE;
 }
 
-/* Brings the index in line with what was just committed, so that git
- * status shows nothing left for the saved files. */
-static gboolean
-update_index (AmendRepository *self,
-              Updates         *u,
-              GError         **error)
-{
-  g_autoptr(git_index) index = NULL;
-  int rc = git_repository_index (&index, self->repo);
-
-  if (rc == 0)
-    rc = git_index_read (index, FALSE);
-  for (guint i = 0; rc == 0 && i < u->updates->len; i++)
-    {
-      git_tree_update *update = &g_array_index (u->updates, git_tree_update, i);
-
-      if (update->action == GIT_TREE_UPDATE_UPSERT)
-        rc = git_index_add_bypath (index, update->path);
-      else
-        {
-          rc = git_index_remove_bypath (index, update->path);
-        }
-    }
-  if (rc == 0)
-    rc = git_index_write (index);
-  if (rc < 0)
-    return amend_repository_set_git_error (error, rc, _("the version was saved, but git's index could not be "
-                                                        "brought up to date, so git status may show the files "
-                                                        "as changed"));
-  return TRUE;
-}
-
 static char *
 default_message (Updates *u)
 {
@@ -1166,10 +1200,97 @@ default_message (Updates *u)
   return g_strdup_printf (_("Update %s"), joined);
 }
 
+static gboolean
+is_record_path (const char *path)
+{
+  return g_str_has_prefix (path, AMEND_AMENDMENT_RECORD_DIR "/") &&
+         g_str_has_suffix (path, "/" AMEND_AMENDMENT_RECORD_FILE);
+}
+
+/* The status a record blob states; FALSE when it states none Amend knows. */
+static gboolean
+record_status (AmendRepository *self,
+               const git_oid   *blob_id,
+               AmendStatus     *status)
+{
+  g_autoptr(git_blob) blob = NULL;
+  g_autoptr(GKeyFile) record = g_key_file_new ();
+  g_autofree char *word = NULL;
+
+  return git_blob_lookup (&blob, self->repo, blob_id) == 0 &&
+         g_key_file_load_from_data (record, git_blob_rawcontent (blob), git_blob_rawsize (blob),
+                                    G_KEY_FILE_NONE, NULL) &&
+         (word = g_key_file_get_string (record, "amendement", "status", NULL)) != NULL &&
+         amend_status_from_string (word, status);
+}
+
+/* A status only goes forward, through submit, withdraw and the vote: a
+ * record that says an earlier status than the saved one, or a record that
+ * is gone, is not saved.  (A kill used to leave such a record behind.) */
+static gboolean
+check_records (AmendRepository *self,
+               git_tree        *base,
+               Updates         *u,
+               GError         **error)
+{
+  for (guint i = 0; base && i < u->updates->len; i++)
+    {
+      const git_tree_update *update = &g_array_index (u->updates, git_tree_update, i);
+      g_autoptr(git_tree_entry) old = NULL;
+      AmendStatus was, is;
+
+      if (!is_record_path (update->path) || git_tree_entry_bypath (&old, base, update->path) != 0 ||
+          !record_status (self, git_tree_entry_id (old), &was))
+        continue;
+      if (update->action == GIT_TREE_UPDATE_REMOVE)
+        {
+          g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_TRANSITION,
+                       _("%s is the record of an amendment that is %s, and saving its removal would take that "
+                         "status away; restore it with \xe2\x80\x9cgit checkout -- %s\xe2\x80\x9d"),
+                       update->path, amend_status_to_string (was), update->path);
+          return FALSE;
+        }
+      if (record_status (self, &update->id, &is) && is != was && !amend_status_can_become (was, is))
+        {
+          g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_TRANSITION,
+                       _("%s says the amendment is %s, but it is %s, and a status does not go back; restore the "
+                         "record with \xe2\x80\x9cgit checkout -- %s\xe2\x80\x9d"),
+                       update->path, amend_status_to_string (is), amend_status_to_string (was), update->path);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* The full name of the branch HEAD is on, also when it has no commit. */
+static char *
+head_refname (AmendRepository *self,
+              GError         **error)
+{
+  g_autoptr(git_reference) head = NULL;
+  int rc = git_reference_lookup (&head, self->repo, "HEAD");
+
+  if (rc < 0)
+    {
+      amend_repository_set_git_error (error, rc, _("cannot read HEAD"));
+      return NULL;
+    }
+  if (git_reference_type (head) != GIT_REFERENCE_SYMBOLIC)
+    {
+      g_free (amend_repository_dup_branch (self, error));
+      return NULL;
+    }
+  return g_strdup (git_reference_symbolic_target (head));
+}
+
 /* Commits the new, changed and deleted regulation files (or @paths, relative
  * to the top of the working copy) on the current branch.  Only these files
  * go into the commit, even when other files were staged with git add:
- * what Amend saves is the regulation.  Returns the new commit id. */
+ * what Amend saves is the regulation.  Returns the new commit id.
+ *
+ * The commit is written first, then the branch moves, then the index
+ * follows, in one journal (amend-journal.h): a kill leaves the old
+ * version or the new one. */
 char *
 amend_repository_save (AmendRepository    *self,
                        const char * const *paths,
@@ -1178,18 +1299,22 @@ amend_repository_save (AmendRepository    *self,
                        const char         *message,
                        GError            **error)
 {
+  g_autoptr(AmendJournal) journal = NULL;
   g_autoptr(git_signature) sig = NULL;
   g_autoptr(git_commit) parent = NULL;
+  g_autoptr(git_commit) commit = NULL;
   g_autoptr(git_tree) base = NULL;
   g_autoptr(GPtrArray) changes = NULL;
   g_auto(Updates) u = { 0 };
   g_autofree char *default_msg = NULL;
+  g_autofree char *refname = NULL;
   char id[GIT_OID_HEXSZ + 1];
   git_oid oid;
 
   g_return_val_if_fail (AMEND_IS_REPOSITORY (self), NULL);
 
-  if (!amend_repository_check_can_write (self, FALSE, error))
+  journal = amend_journal_begin (self, "save", _("saving"), error);
+  if (journal == NULL || !amend_repository_check_can_write (self, FALSE, error))
     return NULL;
   sig = amend_repository_make_signature (self, author, NULL, date, error);
   if (sig == NULL)
@@ -1225,13 +1350,25 @@ amend_repository_save (AmendRepository    *self,
                    _("there is nothing to save: no regulation changed since the last saved version"));
       return NULL;
     }
+  if (!check_records (self, base, &u, error))
+    return NULL;
   if (message == NULL || *message == '\0')
     message = default_msg = default_message (&u);
 
-  if (!amend_repository_commit_update (self, "HEAD", parent, (git_tree_update *) u.updates->data, u.updates->len,
+  refname = head_refname (self, error);
+  if (refname == NULL ||
+      !amend_repository_commit_update (self, NULL, parent, (git_tree_update *) u.updates->data, u.updates->len,
                                        sig, message, &oid, error))
     return NULL;
-  if (!update_index (self, &u, error))
+  if (git_commit_lookup (&commit, self->repo, &oid) < 0)
+    {
+      amend_repository_set_git_error (error, -1, _("cannot save the new version"));
+      return NULL;
+    }
+  g_ptr_array_add (u.paths, NULL);
+  amend_journal_move_ref (journal, refname, parent ? git_commit_id (parent) : NULL, &oid);
+  amend_journal_update_index (journal, git_commit_tree_id (commit), (const char * const *) u.paths->pdata);
+  if (!amend_journal_commit (journal, error))
     return NULL;
   git_oid_tostr (id, sizeof id, &oid);
   return g_strdup (id);
@@ -1611,109 +1748,86 @@ amend_repository_resolve_branch (AmendRepository *self,
   return NULL;
 }
 
-typedef struct {
-  GPtrArray *conflicts;
-} CheckoutNotes;
-
-static int
-note_conflict (git_checkout_notify_t   why,
-               const char             *path,
-               const git_diff_file    *baseline,
-               const git_diff_file    *target,
-               const git_diff_file    *workdir,
-               void                   *payload)
-{
-  CheckoutNotes *notes = payload;
-
-  g_ptr_array_add (notes->conflicts, g_strdup (path));
-  return 0;
-}
-
+/* The tree of HEAD's commit (zero when there is none yet). */
 static gboolean
-checkout_tree (AmendRepository    *self,
-               git_tree           *tree,
-               git_tree           *baseline,
-               const char * const *paths,
-               const char         *what,
-               GError            **error)
+head_tree_id (AmendRepository *self,
+              git_oid         *id,
+              GError         **error)
 {
-  git_checkout_options opts = GIT_CHECKOUT_OPTIONS_INIT;
-  CheckoutNotes notes = { g_ptr_array_new_with_free_func (g_free) };
-  g_autoptr(GPtrArray) conflicts = notes.conflicts;
-  int rc;
+  g_autoptr(git_commit) head = NULL;
 
-  /* SAFE: libgit2 checks every file before it writes any, and refuses to
-   * overwrite a file with changes or one it does not know. */
-  opts.checkout_strategy = GIT_CHECKOUT_SAFE;
-  opts.notify_flags = GIT_CHECKOUT_NOTIFY_CONFLICT;
-  opts.notify_cb = note_conflict;
-  opts.notify_payload = &notes;
-  opts.baseline = baseline;
-  if (paths)
-    {
-      opts.checkout_strategy |= GIT_CHECKOUT_DISABLE_PATHSPEC_MATCH;
-      opts.paths.strings = (char **) paths;
-      opts.paths.count = g_strv_length ((char **) paths);
-    }
-  rc = git_checkout_tree (self->repo, (git_object *) tree, &opts);
-  if (rc == GIT_ECONFLICT || (rc < 0 && conflicts->len > 0))
-    {
-      g_autofree char *names = join_paths (conflicts);
-
-      g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_CONFLICT,
-                   _("%s: it would overwrite %s, which has changes that are not saved or is not part of the "
-                     "project; save, move or remove it first"), what, names);
-      return FALSE;
-    }
-  if (rc < 0)
-    return amend_repository_set_git_error (error, rc, "%s", what);
+  memset (id, 0, sizeof *id);
+  if (!head_commit (self, &head, error))
+    return FALSE;
+  if (head)
+    git_oid_cpy (id, git_commit_tree_id (head));
   return TRUE;
 }
 
-/* Puts the working copy on @refname: files first, HEAD last, so that a
- * refusal leaves everything on the old branch. */
+/* Adds to @journal: the working copy goes from HEAD's tree to @refname's
+ * (@tip), then HEAD goes to @refname: files first, HEAD last, so that a
+ * refusal leaves everything on the old branch, and a kill is finished by
+ * the next command (amend-journal.h). */
+gboolean
+amend_repository_journal_checkout (AmendRepository *self,
+                                   AmendJournal    *journal,
+                                   const char      *refname,
+                                   const git_oid   *tip,
+                                   GError         **error)
+{
+  g_autoptr(git_commit) commit = NULL;
+  g_autofree char *what = g_strdup_printf (_("cannot switch to " "\xe2\x80\x9c" "%s" "\xe2\x80\x9d"), refname + strlen ("refs/heads/"));
+  git_oid from;
+  int rc;
+
+  if (!head_tree_id (self, &from, error))
+    return FALSE;
+  rc = git_commit_lookup (&commit, self->repo, tip);
+  if (rc < 0)
+    return amend_repository_set_git_error (error, rc, "%s", what);
+  amend_journal_update_working_copy (journal, &from, git_commit_tree_id (commit), NULL, what);
+  amend_journal_set_head (journal, refname);
+  return TRUE;
+}
+
+/* Puts the working copy on @refname, as one journaled operation. */
 gboolean
 amend_repository_checkout_branch (AmendRepository *self,
                                   const char      *refname,
                                   GError         **error)
 {
   g_autoptr(git_commit) commit = NULL;
-  g_autoptr(git_tree) tree = NULL;
-  g_autofree char *what = g_strdup_printf (_("cannot switch to " "\xe2\x80\x9c" "%s" "\xe2\x80\x9d"), refname + strlen ("refs/heads/"));
-  int rc;
+  g_autoptr(AmendJournal) journal = NULL;
+  g_autofree char *summary = g_strdup_printf (_("switching to " "\xe2\x80\x9c" "%s" "\xe2\x80\x9d"),
+                                              refname + strlen ("refs/heads/"));
 
-  if (!amend_repository_lookup_branch (self, refname, &commit, error))
+  journal = amend_journal_begin (self, "switch", summary, error);
+  if (journal == NULL || !amend_repository_lookup_branch (self, refname, &commit, error) ||
+      !amend_repository_journal_checkout (self, journal, refname, git_commit_id (commit), error))
     return FALSE;
-  rc = git_commit_tree (&tree, commit);
-  if (rc < 0)
-    return amend_repository_set_git_error (error, rc, "%s", what);
-  if (!checkout_tree (self, tree, NULL, NULL, what, error))
-    return FALSE;
-  rc = git_repository_set_head (self->repo, refname);
-  if (rc < 0)
-    return amend_repository_set_git_error (error, rc, "%s", what);
-  return TRUE;
+  return amend_journal_commit (journal, error);
 }
 
 /* After a commit on the current branch made without the working copy (a
  * record written straight into the tree), brings @paths in the working
- * copy and the index up to it.  @baseline is the tree they came from. */
+ * copy and the index up to it.  @baseline is the tree they came from.
+ * (An operation that moves the branch itself adds the working copy step
+ * to its own journal instead, so that both are one.) */
 gboolean
 amend_repository_sync_paths (AmendRepository    *self,
                              git_tree           *baseline,
                              const char * const *paths,
                              GError            **error)
 {
-  g_autoptr(git_commit) head = NULL;
-  g_autoptr(git_tree) tree = NULL;
-  int rc;
+  g_autoptr(AmendJournal) journal = NULL;
+  git_oid to;
 
-  if (!head_commit (self, &head, error) || head == NULL)
+  journal = amend_journal_begin (self, "sync", _("bringing the working copy up to date"), error);
+  if (journal == NULL || !head_tree_id (self, &to, error))
     return FALSE;
-  rc = git_commit_tree (&tree, head);
-  if (rc < 0)
-    return amend_repository_set_git_error (error, rc, _("cannot read the last saved version"));
-  return checkout_tree (self, tree, baseline, paths, _("the working copy could not be brought up to date"), error);
+  amend_journal_update_working_copy (journal, git_tree_id (baseline), &to, paths,
+                                     _("the working copy could not be brought up to date"));
+  return amend_journal_commit (journal, error);
 }
 
 static GPtrArray *
@@ -1759,8 +1873,11 @@ amend_repository_switch (AmendRepository *self,
                          const char      *author,
                          GError         **error)
 {
+  g_autoptr(AmendJournal) journal = NULL;
+  g_autoptr(git_commit) tip = NULL;
   g_autofree char *refname = NULL;
   g_autofree char *current = NULL;
+  g_autofree char *summary = NULL;
   g_autoptr(GPtrArray) changes = NULL;
   const char *short_name;
 
@@ -1770,6 +1887,10 @@ amend_repository_switch (AmendRepository *self,
   if (refname == NULL)
     return FALSE;
   short_name = refname + strlen ("refs/heads/");
+  summary = g_strdup_printf (_("switching to " "\xe2\x80\x9c" "%s" "\xe2\x80\x9d"), short_name);
+  journal = amend_journal_begin (self, "switch", summary, error);
+  if (journal == NULL)
+    return FALSE;
   /* From a detached HEAD switching is the way back to a branch. */
   if (!amend_repository_check_can_write (self, TRUE, error))
     return FALSE;
@@ -1801,5 +1922,8 @@ amend_repository_switch (AmendRepository *self,
       if (changes->len > 0)
         return refuse_changes (changes, short_name, TRUE, error);
     }
-  return amend_repository_checkout_branch (self, refname, error);
+  if (!amend_repository_lookup_branch (self, refname, &tip, error) ||
+      !amend_repository_journal_checkout (self, journal, refname, git_commit_id (tip), error))
+    return FALSE;
+  return amend_journal_commit (journal, error);
 }

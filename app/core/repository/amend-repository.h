@@ -27,6 +27,7 @@ typedef enum {
   AMEND_REPOSITORY_ERROR_NO_AUTHOR,       /* neither an author nor user.name/user.email */
   AMEND_REPOSITORY_ERROR_NOTHING_TO_SAVE,
   AMEND_REPOSITORY_ERROR_TRANSITION,      /* a status change that is not allowed */
+  AMEND_REPOSITORY_ERROR_INTERRUPTED,     /* an interrupted operation that cannot be finished */
 } AmendRepositoryError;
 
 GQuark amend_repository_error_quark (void);
@@ -84,6 +85,7 @@ char            *amend_repository_dup_branch    (AmendRepository  *self,
 char            *amend_repository_dup_main_branch (AmendRepository *self,
                                                    GError        **error);
 const char      *amend_repository_describe_state (AmendRepository *self);
+char            *amend_repository_take_recovery_note (AmendRepository *self);
 gboolean         amend_repository_check_writable (AmendRepository *self,
                                                   GError         **error);
 char            *amend_repository_relative_path (AmendRepository  *self,

@@ -6,7 +6,10 @@
  * amend_xml_read(), which relies on libxml2's own parser options and limits
  * rather than on looking at the bytes:
  *
- *  - the size is checked before parsing (AMEND_XML_MAX_SIZE);
+ *  - the size is checked before parsing (AMEND_XML_MAX_SIZE), and a file is
+ *    read with that bound (amend_read_file);
+ *  - a pass over the bytes refuses an element with more attributes than
+ *    AMEND_XML_MAX_ATTRIBUTES (libxml2 2.9 takes quadratic time in them);
  *  - XML_PARSE_NONET, and neither XML_PARSE_NOENT nor XML_PARSE_DTDLOAD nor
  *    XML_PARSE_DTDATTR: entities are not substituted and no DTD is loaded,
  *    so an external entity naming a file or URL is never read; an external
@@ -32,6 +35,7 @@
 
 #include "amend-diagnostic.h"
 #include "amend-document.h"
+#include "amend-file.h"
 #include "amend-xml-private.h"
 
 /* Marks the parser contexts of amend_xml_read() for the entity loader. */
@@ -172,6 +176,85 @@ _amend_xml_pop_handlers (AmendXmlHandlers *saved)
   xmlSetGenericErrorFunc (saved->generic_context, saved->generic);
 }
 
+static const char *
+find_bytes (const char *p,
+            const char *end,
+            const char *what)
+{
+  gsize n = strlen (what);
+
+  for (; p + n <= end; p++)
+    if (*p == what[0] && memcmp (p, what, n) == 0)
+      return p;
+  return NULL;
+}
+
+/* libxml2 2.9 checks each attribute of an element against all the others
+ * (and each namespace declaration too): 200,000 attributes on one element
+ * take minutes.  No regulation has an element with more than a few, so a
+ * pass over the bytes (linear, and cheap next to the parse) counts them
+ * per start tag and refuses more than AMEND_XML_MAX_ATTRIBUTES, before
+ * libxml2 sees them.  Comments, CDATA sections, processing instructions
+ * and declarations are skipped; a "=" inside quotes is no attribute. */
+static gboolean
+check_attributes (const char  *data,
+                  gsize        len,
+                  const char  *name,
+                  GError     **error)
+{
+  const char *end = data + len;
+  guint line = 1;
+
+  for (const char *p = data; p < end; p++)
+    {
+      const char *close = NULL;
+      guint tag_line, n = 0;
+      char quote = 0;
+
+      if (*p == '\n')
+        line++;
+      if (*p != '<')
+        continue;
+      if (end - p >= 4 && memcmp (p, "<!--", 4) == 0)
+        close = find_bytes (p + 4, end, "-->");
+      else if (end - p >= 9 && memcmp (p, "<![CDATA[", 9) == 0)
+        close = find_bytes (p + 9, end, "]]>");
+      else if (end - p >= 2 && p[1] == '?')
+        close = find_bytes (p + 2, end, "?>");
+      if (close != NULL || (end - p >= 4 && (memcmp (p, "<!--", 4) == 0 || memcmp (p, "<![C", 4) == 0 ||
+                                             p[1] == '?')))
+        {
+          /* Skipped whole (unclosed: the parser will say so). */
+          const char *stop = close ? close : end;
+          for (const char *q = p; q < stop; q++)
+            line += *q == '\n';
+          p = stop > p ? stop : p;
+          continue;
+        }
+      tag_line = line;
+      for (p++; p < end && (quote || *p != '>'); p++)
+        {
+          if (*p == '\n')
+            line++;
+          if (quote)
+            quote = *p == quote ? 0 : quote;
+          else if (*p == '"' || *p == '\'')
+            quote = *p;
+          else if (*p == '=' && ++n > AMEND_XML_MAX_ATTRIBUTES)
+            {
+              g_set_error (error, AMEND_ERROR, AMEND_ERROR_INVALID,
+                           _("%s has an element with more than %u attributes or namespace declarations "
+                             "(line %u); no regulation has that many, so it is not read"),
+                           name, AMEND_XML_MAX_ATTRIBUTES, tag_line);
+              return FALSE;
+            }
+        }
+      if (p >= end)
+        break;
+    }
+  return TRUE;
+}
+
 /**
  * amend_xml_read:
  * @name: how to name the document in messages (a file name)
@@ -207,6 +290,8 @@ amend_xml_read (const char  *data,
                    _("%s is empty: give an XML file (CVDR, STOP or Akoma Ntoso)"), name);
       return NULL;
     }
+  if (!check_attributes (data, len, name, error))
+    return NULL;
 
   _amend_xml_init ();
 
@@ -288,14 +373,8 @@ amend_xml_read_file (GFile      *file,
                    _("%s is a folder; give an XML file"), name);
       return NULL;
     }
-  if (g_file_info_get_size (info) > AMEND_XML_MAX_SIZE)
-    {
-      g_set_error (error, AMEND_ERROR, AMEND_ERROR_TOO_LARGE,
-                   _("%s is larger than %d MB, too large for a regulation"),
-                   name, AMEND_XML_MAX_SIZE / (1024 * 1024));
-      return NULL;
-    }
-  if (!g_file_load_contents (file, NULL, &data, &len, NULL, error))
+  data = amend_read_file (file, AMEND_XML_MAX_SIZE, &len, NULL, error);
+  if (data == NULL)
     return NULL;
   return amend_xml_read (data, len, name, warnings, error);
 }

@@ -22,6 +22,10 @@ G_BEGIN_DECLS
  * Markdown.  A STOP export of the Awb is about 2 MB. */
 #define AMEND_XML_MAX_SIZE (64 * 1024 * 1024)
 
+/* The most attributes (namespace declarations included) one element may
+ * have: libxml2 takes quadratic time in them. */
+#define AMEND_XML_MAX_ATTRIBUTES 1000
+
 xmlDocPtr  amend_xml_read            (const char  *data,
                                       gsize        len,
                                       const char  *name,

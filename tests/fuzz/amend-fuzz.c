@@ -1,0 +1,34 @@
+/* amend-fuzz.c: what the libFuzzer targets share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "amend-fuzz.h"
+
+/* Prints the first line where two texts differ, so that a crash report
+ * says what went wrong without rerunning the input. */
+void
+amend_fuzz_report_difference (const char *what,
+                              const char *first,
+                              const char *second)
+{
+  gsize i = 0, line_start = 0;
+  guint line = 1;
+
+  while (first[i] != '\0' && first[i] == second[i])
+    {
+      if (first[i] == '\n')
+        {
+          line++;
+          line_start = i + 1;
+        }
+      i++;
+    }
+  fprintf (stderr, "%s; first difference on line %u\n", what, line);
+  fprintf (stderr, "expected: %.*s\n", (int) strcspn (first + line_start, "\n"), first + line_start);
+  fprintf (stderr, "got:      %.*s\n", (int) strcspn (second + line_start, "\n"), second + line_start);
+}

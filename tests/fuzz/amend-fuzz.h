@@ -1,0 +1,15 @@
+/* amend-fuzz.h: what the libFuzzer targets share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+void amend_fuzz_report_difference (const char *what,
+                                   const char *first,
+                                   const char *second);
+
+G_END_DECLS
