@@ -27,10 +27,27 @@ struct _AmendAsideBox
 
 G_DEFINE_FINAL_TYPE (AmendAsideBox, amend_aside_box, GTK_TYPE_WIDGET)
 
-static int
-main_width (int width)
+/* Beside each other when @width holds both at their minimum widths and
+ * at least BESIDE_FROM; then *main_w is the text's width: three fifths,
+ * moved so that neither goes below its minimum (a child allocated or
+ * measured below its minimum makes GTK compute nonsense sizes). */
+static gboolean
+split_width (AmendAsideBox *self,
+             int            width,
+             int           *main_w)
 {
-  return (int) ((width - SPACING) * MAIN_SHARE);
+  int main_min = 0, aside_min = 0, w;
+
+  if (width < BESIDE_FROM)
+    return FALSE;
+  gtk_widget_measure (self->main, GTK_ORIENTATION_HORIZONTAL, -1, &main_min, NULL, NULL, NULL);
+  gtk_widget_measure (self->aside, GTK_ORIENTATION_HORIZONTAL, -1, &aside_min, NULL, NULL, NULL);
+  if (main_min + SPACING + aside_min > width)
+    return FALSE;
+  w = (int) ((width - SPACING) * MAIN_SHARE);
+  w = CLAMP (w, main_min, width - SPACING - aside_min);
+  *main_w = w;
+  return TRUE;
 }
 
 static void
@@ -43,7 +60,7 @@ amend_aside_box_measure (GtkWidget      *widget,
                          int            *natural_baseline)
 {
   AmendAsideBox *self = AMEND_ASIDE_BOX (widget);
-  int main_min = 0, main_nat = 0, aside_min = 0, aside_nat = 0;
+  int main_min = 0, main_nat = 0, aside_min = 0, aside_nat = 0, w = 0;
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
@@ -53,10 +70,8 @@ amend_aside_box_measure (GtkWidget      *widget,
       *natural = MAX (main_nat + SPACING + aside_nat, *minimum);
       return;
     }
-  if (for_size >= BESIDE_FROM)
+  if (for_size >= 0 && split_width (self, for_size, &w))
     {
-      int w = main_width (for_size);
-
       gtk_widget_measure (self->main, orientation, w, &main_min, &main_nat, NULL, NULL);
       gtk_widget_measure (self->aside, orientation, for_size - SPACING - w, &aside_min, &aside_nat, NULL, NULL);
       *minimum = MAX (main_min, aside_min);
@@ -76,13 +91,11 @@ amend_aside_box_size_allocate (GtkWidget *widget,
                                int        baseline)
 {
   AmendAsideBox *self = AMEND_ASIDE_BOX (widget);
-  int main_h = 0;
+  int main_h = 0, w = 0;
 
-  self->beside = width >= BESIDE_FROM;
+  self->beside = split_width (self, width, &w);
   if (self->beside)
     {
-      int w = main_width (width);
-
       gtk_widget_allocate (self->main, w, height, -1, NULL);
       gtk_widget_allocate (self->aside, width - SPACING - w, height, -1,
                            gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (w + SPACING, 0)));
