@@ -1270,6 +1270,22 @@ test_clone_from_amendment (void)
   g_assert_cmpint (amend_sync_report_find (report, "amendement/kortere-termijn")->kind, ==, AMEND_SYNC_NEW);
   assert_clean (b);
   amend_test_fsck (b);
+
+  /* A is a working copy, not a shared project: nothing is pushed into it,
+   * and the sentence says why and what to do instead. */
+  change_text (b, "de gemeenteraad", "de raad van de gemeente");
+  g_clear_pointer (&report, amend_sync_report_free);
+  report = amend_sync_push (b, NULL, "main", FALSE, NULL, &error);
+  g_assert_null (report);
+  g_assert_error (error, AMEND_SYNC_ERROR, AMEND_SYNC_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "working copy"));
+  g_assert_nonnull (strstr (error->message, "pull"));
+  {
+    g_autofree char *main_a = rev (a, "main");
+    g_autofree char *main_b = rev (b, "main");
+
+    g_assert_cmpstr (main_a, !=, main_b);
+  }
 }
 
 static void
