@@ -487,6 +487,28 @@ paths_between (git_repository *git,
 /* Every file that differs between @from and @to must be as one of them
  * has it: as it was, or already as it will be (a kill came in the middle
  * of writing the files).  Anything else was changed by hand. */
+/* The id of @path as the index has it, when the file is as the index
+ * says: git's own test (the stat data, the file read only when that
+ * cannot tell), which spares reading and hashing a large regulation. */
+static gboolean
+as_indexed (git_repository *git,
+            const char     *path,
+            git_oid        *id)
+{
+  g_autoptr(git_index) index = NULL;
+  const git_index_entry *entry;
+  unsigned int flags = 0;
+
+  if (git_repository_index (&index, git) < 0 || (entry = git_index_get_bypath (index, path, 0)) == NULL ||
+      git_status_file (&flags, git, path) < 0)
+    return FALSE;
+  if ((flags & (GIT_STATUS_WT_NEW | GIT_STATUS_WT_MODIFIED | GIT_STATUS_WT_DELETED | GIT_STATUS_WT_TYPECHANGE |
+                GIT_STATUS_WT_RENAMED | GIT_STATUS_WT_UNREADABLE | GIT_STATUS_CONFLICTED)) != 0)
+    return FALSE;
+  git_oid_cpy (id, &entry->id);
+  return TRUE;
+}
+
 static gboolean
 check_files (AmendPendingMerge *self,
              git_tree          *from,
@@ -504,7 +526,8 @@ check_files (AmendPendingMerge *self,
       gboolean exists = g_file_test (full, G_FILE_TEST_IS_REGULAR);
       git_oid id = { { 0 } };
 
-      if (exists && git_repository_hashfile (&id, git, full, GIT_OBJECT_BLOB, path) < 0)
+      if (exists && !as_indexed (git, path, &id) &&
+          git_repository_hashfile (&id, git, full, GIT_OBJECT_BLOB, path) < 0)
         return amend_repository_set_git_error (error, -1, _("cannot read %s"), path);
       if (!file_is (git, from, path, &id, exists) && !file_is (git, to, path, &id, exists))
         {
