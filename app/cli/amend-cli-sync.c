@@ -415,6 +415,12 @@ print_change (const AmendSyncChange *change)
       g_print (_("changed on both sides: %s; yours is kept as it was, the incoming one is now %s%s\n"),
                name, change->kept_as, suffix);
       break;
+    case AMEND_SYNC_MERGED:
+      g_print (_("merged: %s with the remote's%s, as %.7s\n"), name, suffix, change->new_id);
+      break;
+    case AMEND_SYNC_MERGE_STOPPED:
+      g_print (_("not merged yet: %s with the remote's%s; the merge stopped at conflicts\n"), name, suffix);
+      break;
     case AMEND_SYNC_PUSHED:
       g_print (_("pushed: %s%s\n"), name, suffix);
       break;

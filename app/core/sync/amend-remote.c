@@ -385,7 +385,6 @@ amend_sync_pull (const char   *project,
   g_autoptr(AmendSyncReport) report = amend_sync_report_new ();
   g_autoptr(git_remote) remote = NULL;
   g_autoptr(AmendIntake) intake = NULL;
-  g_autoptr(GError) refusal = NULL;
   g_autofree char *pack_folder = NULL;
   g_auto(AmendTransfer) t = { 0 };
   const git_indexer_progress *stats;
@@ -407,18 +406,8 @@ amend_sync_pull (const char   *project,
   intake = amend_intake_new (repo, git_remote_name (remote));
   if (!add_remote_heads (remote, repo, intake, error))
     return NULL;
-  if (!amend_intake_plan (intake, job, &refusal))
-    {
-      /* A diverged main: the remote's branches are kept, to join by hand. */
-      if (g_error_matches (refusal, AMEND_SYNC_ERROR, AMEND_SYNC_ERROR_DIVERGED) &&
-          amend_sync_job_begin_commit (job, NULL))
-        {
-          update_tracking (remote, &t, TRUE, "amend pull", NULL);
-          amend_sync_job_end_commit (job);
-        }
-      g_propagate_error (error, g_steal_pointer (&refusal));
-      return NULL;
-    }
+  if (!amend_intake_plan (intake, job, error))
+    return NULL;
   if (!amend_sync_job_begin_commit (job, error))
     return NULL;
   ok = update_tracking (remote, &t, TRUE, "amend pull", error) && amend_intake_apply (intake, job, report, error);

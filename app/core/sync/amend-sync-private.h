@@ -7,6 +7,7 @@
 #include <git2.h>
 
 #include "amend-repository-private.h"
+#include "amend-pending-merge.h"
 #include "amend-sync.h"
 
 G_BEGIN_DECLS
@@ -80,12 +81,19 @@ gboolean      amend_intake_apply                 (AmendIntake     *intake,
  * now; every sync command that writes starts with it. */
 gboolean      amend_intake_recover               (AmendRepository *repo,
                                                   GError         **error);
-/* main here and on the remote both have versions the other lacks. */
-gboolean      amend_sync_merge_main              (AmendRepository *repo,
+/* main here and on the remote both have versions the other lacks: the
+ * structural merge, begun as "pull" (amend-sync-merge.c). */
+gboolean      amend_sync_check_can_merge         (AmendRepository *repo,
                                                   const char      *main_branch,
-                                                  const git_oid   *ours,
-                                                  const git_oid   *theirs,
                                                   GError         **error);
+gboolean      amend_sync_merge_main              (AmendRepository   *repo,
+                                                  const char        *upstream,
+                                                  const char        *main_branch,
+                                                  const git_oid     *ours,
+                                                  const git_oid     *theirs,
+                                                  AmendMergeOutcome *outcome,
+                                                  git_oid           *result,
+                                                  GError           **error);
 
 /* A new project is made in a hidden folder next to its place and renamed
  * there at the end (amend-package.c). */
