@@ -295,6 +295,22 @@ test_package_exchange (void)
   assert_out_has (&run, "updated: amendement/kortere-termijn \xe2\x80\x9cKortere termijn\xe2\x80\x9d (1 version)");
   assert_same_rev (a, "amendement/kortere-termijn", b, "amendement/kortere-termijn");
   amend_test_fsck (a);
+
+  /* Both change it: both are kept, and the report says what to do next. */
+  edit (a, "Vastgesteld in", "Zo vastgesteld in");
+  edit (b, "de gemeenteraad", "de raad");
+  g_free (file);
+  file = g_build_filename (parent, "weer.amend", NULL);
+  amend_ok (a, "package", "export", "kortere-termijn", "-o", file, NULL);
+  amend_run (&run, b, "package", "import", file);
+  assert_ok (&run);
+  assert_out_has (&run, "changed on both sides: amendement/kortere-termijn");
+  assert_out_has (&run, "the incoming one is now amendement/kortere-termijn-2");
+  assert_out_has (&run, "Compare the two with \xe2\x80\x9c" "amend diff kortere-termijn kortere-termijn-2\xe2\x80\x9d");
+  amend_run (&run, b, "diff", "kortere-termijn", "kortere-termijn-2");
+  assert_ok (&run);
+  assert_out_has (&run, "Zo vastgesteld");
+  amend_test_fsck (b);
   amend_test_rmtree (parent);
 }
 

@@ -431,9 +431,31 @@ print_change (const AmendSyncChange *change)
     }
 }
 
+/* An amendment changed on both sides is not merged: the two are two
+ * proposals now, and which one goes on is the group's choice. */
+static void
+print_diverged_hint (const AmendSyncChange *change)
+{
+  const char *ours = strchr (change->branch, '/') ? strchr (change->branch, '/') + 1 : change->branch;
+  const char *theirs = strchr (change->kept_as, '/') ? strchr (change->kept_as, '/') + 1 : change->kept_as;
+
+  g_print (_("Compare the two with \xe2\x80\x9c" "amend diff %s %s\xe2\x80\x9d, take what you want to keep into one "
+             "of them, and withdraw the other with \xe2\x80\x9c" "amend withdraw\xe2\x80\x9d.\n"), ours, theirs);
+}
+
 void
 amend_cli_sync_print (AmendSyncReport *report)
 {
+  const AmendSyncChange *diverged = NULL;
+
   for (guint i = 0; i < report->changes->len; i++)
-    print_change (g_ptr_array_index (report->changes, i));
+    {
+      const AmendSyncChange *change = g_ptr_array_index (report->changes, i);
+
+      print_change (change);
+      if (change->kind == AMEND_SYNC_DIVERGED && change->kept_as && diverged == NULL)
+        diverged = change;
+    }
+  if (diverged != NULL)
+    print_diverged_hint (diverged);
 }
