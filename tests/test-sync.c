@@ -1467,6 +1467,67 @@ test_pull_conflict (void)
   amend_test_rmtree (parent);
 }
 
+/* A job stopped by its timeout stays stopped: one for each call. */
+static AmendSyncJob *
+timed_job (void)
+{
+  AmendSyncJob *job = amend_sync_job_new (NULL);
+
+  amend_sync_job_set_timeout (job, 1);
+  return job;
+}
+
+/* The synchronous calls are bounded as the _async ones are: a remote that
+ * accepts and never answers ends in the timeout, with nothing changed. */
+static void
+test_sync_timeout (void)
+{
+  g_autofree char *parent = amend_test_tmpdir ("amend-sync");
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(AmendTestServer) silent = NULL;
+  AmendSyncJob *job;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendSyncReport) report = NULL;
+
+  if (!need_git ())
+    return;
+  a = new_project (parent, "a");
+  b = g_build_filename (parent, "b", NULL);
+  silent = amend_test_server_silent ();
+  url = amend_test_server_url (silent, "apv.git");
+
+  job = timed_job ();
+  report = amend_sync_clone (url, b, job, &error);
+  g_object_unref (job);
+  g_assert_error (error, AMEND_SYNC_ERROR, AMEND_SYNC_ERROR_TIMEOUT);
+  g_assert_nonnull (strstr (error->message, "did not answer for 1 seconds"));
+  g_assert_null (report);
+  g_clear_error (&error);
+  assert_exists (parent, "b", FALSE);
+
+  g_assert_true (amend_remote_add (a, "stil", url, &error));
+  before = snapshot (a);
+  job = timed_job ();
+  report = amend_sync_pull (a, "stil", job, &error);
+  g_object_unref (job);
+  g_assert_error (error, AMEND_SYNC_ERROR, AMEND_SYNC_ERROR_TIMEOUT);
+  g_clear_error (&error);
+  job = timed_job ();
+  report = amend_sync_push (a, "stil", "main", FALSE, job, &error);
+  g_object_unref (job);
+  g_assert_error (error, AMEND_SYNC_ERROR, AMEND_SYNC_ERROR_TIMEOUT);
+  g_clear_error (&error);
+  after = snapshot (a);
+  g_assert_cmpstr (after, ==, before);
+  amend_test_fsck (a);
+  g_clear_pointer (&silent, amend_test_server_stop);
+  amend_test_rmtree (parent);
+}
+
 /* The window's way: credentials asked in the main thread, answered later,
  * as a dialog would. */
 typedef struct {
@@ -1636,6 +1697,7 @@ main (int    argc,
   g_test_add_func ("/sync/remotes", test_remotes);
   g_test_add_func ("/sync/pull-push/local", test_pull_and_push_local);
   g_test_add_func ("/sync/pull/conflict", test_pull_conflict);
+  g_test_add_func ("/sync/timeout/synchronous", test_sync_timeout);
   g_test_add_func ("/sync/credentials/dialog", test_credentials_dialog);
   g_test_add_func ("/sync/credentials/request", test_credential_request);
 

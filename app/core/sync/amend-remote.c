@@ -267,11 +267,12 @@ clone_into (const char      *url,
   return take_remote_amendments (made, "origin", job, report, error);
 }
 
+/* In the thread amend_sync_clone or its _async runs it in. */
 AmendSyncReport *
-amend_sync_clone (const char   *url,
-                  const char   *dir,
-                  AmendSyncJob *job,
-                  GError      **error)
+amend_sync_clone_run (const char   *url,
+                      const char   *dir,
+                      AmendSyncJob *job,
+                      GError      **error)
 {
   g_autoptr(AmendSyncReport) report = amend_sync_report_new ();
   g_autofree char *source = NULL;
@@ -375,11 +376,12 @@ download (git_remote    *remote,
   return TRUE;
 }
 
+/* In the thread amend_sync_pull or its _async runs it in. */
 AmendSyncReport *
-amend_sync_pull (const char   *project,
-                 const char   *remote_name,
-                 AmendSyncJob *job,
-                 GError      **error)
+amend_sync_pull_run (const char   *project,
+                     const char   *remote_name,
+                     AmendSyncJob *job,
+                     GError      **error)
 {
   g_autoptr(AmendRepository) repo = amend_repository_open (project, error);
   g_autoptr(AmendSyncReport) report = amend_sync_report_new ();
@@ -634,13 +636,14 @@ check_rejections (AmendTransfer *t,
   return FALSE;
 }
 
+/* In the thread amend_sync_push or its _async runs it in. */
 AmendSyncReport *
-amend_sync_push (const char   *project,
-                 const char   *remote_name,
-                 const char   *name,
-                 gboolean      all,
-                 AmendSyncJob *job,
-                 GError      **error)
+amend_sync_push_run (const char   *project,
+                     const char   *remote_name,
+                     const char   *name,
+                     gboolean      all,
+                     AmendSyncJob *job,
+                     GError      **error)
 {
   g_autoptr(AmendRepository) repo = amend_repository_open (project, error);
   g_autoptr(AmendSyncReport) report = amend_sync_report_new ();

@@ -95,6 +95,24 @@ gboolean      amend_sync_merge_main              (AmendRepository   *repo,
                                                   git_oid           *result,
                                                   GError           **error);
 
+/* The network operations themselves (amend-remote.c), run in a worker
+ * thread by amend_sync_clone/pull/push and their _async pairs alike, so
+ * that the watchdog bounds a silent remote in both (amend-sync.c). */
+AmendSyncReport *amend_sync_clone_run            (const char      *url,
+                                                  const char      *dir,
+                                                  AmendSyncJob    *job,
+                                                  GError         **error);
+AmendSyncReport *amend_sync_pull_run             (const char      *project,
+                                                  const char      *remote_name,
+                                                  AmendSyncJob    *job,
+                                                  GError         **error);
+AmendSyncReport *amend_sync_push_run             (const char      *project,
+                                                  const char      *remote_name,
+                                                  const char      *name,
+                                                  gboolean         all,
+                                                  AmendSyncJob    *job,
+                                                  GError         **error);
+
 /* A new project is made in a hidden folder next to its place and renamed
  * there at the end (amend-package.c). */
 void          amend_sync_remove_tree             (const char      *path);
