@@ -48,6 +48,15 @@ change_line (const AmendSyncChange *c)
       return g_strdup_printf (_("Already here: “%s”"), title);
     case AMEND_SYNC_DIVERGED:
       return g_strdup_printf (_("Changed on both sides: “%s”; yours is kept, the one that came in is added beside it"), title);
+    case AMEND_SYNC_MERGED:
+      return g_strdup_printf (ngettext ("Merged: “%s” had changes here and in the shared project; %u version came in "
+                                        "and both are joined in a new version",
+                                        "Merged: “%s” had changes here and in the shared project; %u versions came in "
+                                        "and both are joined in a new version", c->commits), title, c->commits);
+    case AMEND_SYNC_MERGE_STOPPED:
+      return g_strdup_printf (_("Not merged yet: “%s” was changed in the same places here and in the shared project. "
+                                "Resolve the conflicts on the Conflicts page (or with amend pull --continue); "
+                                "nothing is saved until then"), title);
     case AMEND_SYNC_PUSHED:
       return g_strdup_printf (_("Sent: “%s”"), title);
     case AMEND_SYNC_REJECTED:
