@@ -81,6 +81,15 @@ report_text (AmendSyncReport *report)
   return g_string_free (out, FALSE);
 }
 
+static gboolean
+stopped_at_conflicts (AmendSyncReport *report)
+{
+  for (guint i = 0; i < report->changes->len; i++)
+    if (((AmendSyncChange *) g_ptr_array_index (report->changes, i))->kind == AMEND_SYNC_MERGE_STOPPED)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 show_report (AmendWindow     *self,
              const char      *heading,
@@ -313,6 +322,11 @@ transferred (Transfer        *t,
     _amend_window_show_gerror (self, failed, error);
   if (report && self->project)
     _amend_window_schedule_refresh (self, 0);
+  /* A pull that stopped at conflicts: the waiting merge may have been
+   * seen by a refresh while the window was busy, which then let it be;
+   * the Conflicts page is shown now. */
+  if (report && self->project && stopped_at_conflicts (report))
+    _amend_window_review_project_changed (self);
 }
 
 /* ----------------------------------------------------------------------- */
