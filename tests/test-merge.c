@@ -282,6 +282,25 @@ only_conflict (AmendMerge *merge)
   return g_ptr_array_index (conflicts, 0);
 }
 
+/* One side adds a preamble and deletes the article the other changed:
+ * the article stays as a conflict, and the preamble comes first, or the
+ * written text would read it as the end of that article (found by
+ * fuzz-merge). */
+static void
+test_preamble_first (void)
+{
+  const char *base = "# Artikel 1\n\nEen.\n\n# Artikel 2\n\nTwee.\n";
+  const char *ours = "# Artikel 1\n\nEen en meer.\n\n# Artikel 2\n\nTwee.\n";
+  const char *theirs = "De raad;\n\nbesluit:\n\n# Artikel 2\n\nTwee.\n";
+  g_autoptr(AmendMerge) merge = merge3 (base, ours, theirs);
+  g_autoptr(AmendMerge) other = merge3 (base, theirs, ours);
+
+  g_assert_cmpuint (only_conflict (merge)->kind, ==, AMEND_CONFLICT_DELETED);
+  g_assert_cmpstr (amend_merge_get_markdown (merge), ==,
+                   "De raad;\n\nbesluit:\n\n# Artikel 1\n\nEen en meer.\n\n# Artikel 2\n\nTwee.\n");
+  g_assert_true (g_str_has_prefix (amend_merge_get_markdown (other), "De raad;\n\nbesluit:\n\n# Artikel 2\n"));
+}
+
 /* Both change the same words: a conflict of that member, with the three
  * texts; the result holds ours until it is resolved. */
 static void
@@ -811,6 +830,7 @@ main (int   argc,
   g_test_add_func ("/merge/insert-both-numbered", test_insert_both_numbered);
   g_test_add_func ("/merge/delete-and-change", test_delete_and_change);
   g_test_add_func ("/merge/points", test_points);
+  g_test_add_func ("/merge/preamble-first", test_preamble_first);
   g_test_add_func ("/merge/conflict/text", test_conflict_text);
   g_test_add_func ("/merge/conflict/deleted", test_conflict_deleted);
   g_test_add_func ("/merge/conflict/inserted", test_conflict_inserted);

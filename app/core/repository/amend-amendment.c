@@ -272,10 +272,30 @@ amend_amendment_new_from_data (const char *slug,
   g_autofree char *path = amend_amendment_record_path (slug);
   g_autofree char *status = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *ended = NULL;
   g_autoptr(GError) local = NULL;
 
   set_slug (self, slug);
-  if (!g_key_file_load_from_data (self->record, data, len, G_KEY_FILE_KEEP_COMMENTS, &local))
+  if (len == (gsize) -1)
+    len = strlen (data);
+  /* GKeyFile drops the carriage return of a line that ends in "\r\n" but
+   * keeps it on a last line without "\n" ("result=verworpen\r"): such a
+   * record would read otherwise once written, which ends every line.  A
+   * text file ends with a newline; one is added where it is missing. */
+  if (len > 0 && data[len - 1] != '\n')
+    {
+      ended = g_malloc (len + 1);
+      memcpy (ended, data, len);
+      ended[len++] = '\n';
+      data = ended;
+    }
+  /* GKeyFile reads past a NUL byte, the writer stops at it. */
+  if (memchr (data, '\0', len) != NULL)
+    g_set_error_literal (&local, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_PARSE,
+                         _("it holds a NUL byte"));
+  else
+    g_key_file_load_from_data (self->record, data, len, G_KEY_FILE_KEEP_COMMENTS, &local);
+  if (local != NULL)
     {
       g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_INVALID,
                    _("the record %s cannot be read (%s); correct it, it is a text file in the branch %s"),
