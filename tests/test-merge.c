@@ -273,6 +273,24 @@ test_delete_and_change (void)
   assert_clean (BASE, theirs, ours, both);
 }
 
+/* What one side deleted and what a side inserted can carry one number or
+ * label: the diff of the base and the result pairs them, which is no sign
+ * of the deleted node kept (found by fuzz-merge: the merge's own check
+ * stopped on these). */
+static void
+test_deleted_and_inserted_alike (void)
+{
+  assert_clean ("# Artikel 154\n",
+                "# Artikel 151c\n\n3. De in het eerste lid bedoelde.\n",
+                "# Artikel 154\n\n# Artikel 154a\n",
+                "# Artikel 151c\n\n3. De in het eerste lid bedoelde.\n\n# Artikel 154a\n");
+  assert_clean ("# Artikel 13\n\n1. Een lid is niet tevens:\n   - n. ombudsman of lid van de ombudscommissie.\n",
+                "# Artikel 13\n\n1. Een lid is niet tevens:\n   - n. wethouder;\n"
+                "   - n. ombudsman of lid van de ombudscommissie.\n",
+                "# Artikel 13\n\n1. Een lid is niet tevens.\n",
+                "# Artikel 13\n\n1. Een lid is niet tevens.\n   - n. wethouder;\n");
+}
+
 static AmendConflict *
 only_conflict (AmendMerge *merge)
 {
@@ -831,6 +849,7 @@ main (int   argc,
   g_test_add_func ("/merge/delete-and-change", test_delete_and_change);
   g_test_add_func ("/merge/points", test_points);
   g_test_add_func ("/merge/preamble-first", test_preamble_first);
+  g_test_add_func ("/merge/deleted-and-inserted-alike", test_deleted_and_inserted_alike);
   g_test_add_func ("/merge/conflict/text", test_conflict_text);
   g_test_add_func ("/merge/conflict/deleted", test_conflict_deleted);
   g_test_add_func ("/merge/conflict/inserted", test_conflict_inserted);
