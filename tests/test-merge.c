@@ -273,6 +273,24 @@ test_delete_and_change (void)
   assert_clean (BASE, theirs, ours, both);
 }
 
+/* What one side deleted and what a side inserted can carry one number or
+ * label: the diff of the base and the result pairs them, which is no sign
+ * of the deleted node kept (found by fuzz-merge: the merge's own check
+ * stopped on these). */
+static void
+test_deleted_and_inserted_alike (void)
+{
+  assert_clean ("# Artikel 154\n",
+                "# Artikel 151c\n\n3. De in het eerste lid bedoelde.\n",
+                "# Artikel 154\n\n# Artikel 154a\n",
+                "# Artikel 151c\n\n3. De in het eerste lid bedoelde.\n\n# Artikel 154a\n");
+  assert_clean ("# Artikel 13\n\n1. Een lid is niet tevens:\n   - n. ombudsman of lid van de ombudscommissie.\n",
+                "# Artikel 13\n\n1. Een lid is niet tevens:\n   - n. wethouder;\n"
+                "   - n. ombudsman of lid van de ombudscommissie.\n",
+                "# Artikel 13\n\n1. Een lid is niet tevens.\n",
+                "# Artikel 13\n\n1. Een lid is niet tevens.\n   - n. wethouder;\n");
+}
+
 static AmendConflict *
 only_conflict (AmendMerge *merge)
 {
@@ -280,6 +298,25 @@ only_conflict (AmendMerge *merge)
 
   g_assert_cmpuint (conflicts->len, ==, 1);
   return g_ptr_array_index (conflicts, 0);
+}
+
+/* One side adds a preamble and deletes the article the other changed:
+ * the article stays as a conflict, and the preamble comes first, or the
+ * written text would read it as the end of that article (found by
+ * fuzz-merge). */
+static void
+test_preamble_first (void)
+{
+  const char *base = "# Artikel 1\n\nEen.\n\n# Artikel 2\n\nTwee.\n";
+  const char *ours = "# Artikel 1\n\nEen en meer.\n\n# Artikel 2\n\nTwee.\n";
+  const char *theirs = "De raad;\n\nbesluit:\n\n# Artikel 2\n\nTwee.\n";
+  g_autoptr(AmendMerge) merge = merge3 (base, ours, theirs);
+  g_autoptr(AmendMerge) other = merge3 (base, theirs, ours);
+
+  g_assert_cmpuint (only_conflict (merge)->kind, ==, AMEND_CONFLICT_DELETED);
+  g_assert_cmpstr (amend_merge_get_markdown (merge), ==,
+                   "De raad;\n\nbesluit:\n\n# Artikel 1\n\nEen en meer.\n\n# Artikel 2\n\nTwee.\n");
+  g_assert_true (g_str_has_prefix (amend_merge_get_markdown (other), "De raad;\n\nbesluit:\n\n# Artikel 2\n"));
 }
 
 /* Both change the same words: a conflict of that member, with the three
@@ -811,6 +848,8 @@ main (int   argc,
   g_test_add_func ("/merge/insert-both-numbered", test_insert_both_numbered);
   g_test_add_func ("/merge/delete-and-change", test_delete_and_change);
   g_test_add_func ("/merge/points", test_points);
+  g_test_add_func ("/merge/preamble-first", test_preamble_first);
+  g_test_add_func ("/merge/deleted-and-inserted-alike", test_deleted_and_inserted_alike);
   g_test_add_func ("/merge/conflict/text", test_conflict_text);
   g_test_add_func ("/merge/conflict/deleted", test_conflict_deleted);
   g_test_add_func ("/merge/conflict/inserted", test_conflict_inserted);

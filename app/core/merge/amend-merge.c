@@ -871,6 +871,26 @@ free_gaps (GPtrArray **gaps,
   g_free (gaps);
 }
 
+/* The preamble is the text before the first heading: written anywhere
+ * else it would be read as the end of the part before it.  One side that
+ * adds a preamble while the other keeps a part the first one deleted
+ * would otherwise put it after that part. */
+static void
+preamble_first (GArray *items)
+{
+  for (guint i = 1; i < items->len; i++)
+    {
+      Item item = g_array_index (items, Item, i);
+
+      if (item.x != NULL && any_node (item.x)->kind == AMEND_NODE_PREAMBLE)
+        {
+          g_array_remove_index (items, i);
+          g_array_prepend_val (items, item);
+          return;
+        }
+    }
+}
+
 static GArray *
 order_members (Merger    *m,
                Ident     *p,
@@ -917,6 +937,7 @@ order_members (Merger    *m,
     }
   free_gaps (gaps_o, common->len + 1);
   free_gaps (gaps_t, common->len + 1);
+  preamble_first (items);
   return items;
 }
 
