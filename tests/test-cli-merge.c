@@ -422,7 +422,7 @@ test_conflicts_resolve_continue (void)
   amend_run (&run, dir, "adopt", "tien-weken");
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.out, "gives 1 conflict; nothing is committed yet"));
-  g_assert_nonnull (strstr (run.out, "chp_1__art_2__para_1"));
+  g_assert_nonnull (strstr (run.out, "chp_1__art_2__para_1  (regeling.md, Artikel 2, eerste lid: text)"));
   g_assert_nonnull (strstr (run.out, "amend adopt --continue"));
   g_assert_true (pending (dir));
   /* git sees nothing odd: the branches, the index and the files are as they were. */
@@ -456,6 +456,10 @@ test_conflicts_resolve_continue (void)
   g_assert_cmpstr (json_object_get_string_member (c, "id"), ==, "chp_1__art_2__para_1");
   g_assert_cmpstr (json_object_get_string_member (c, "kind"), ==, "text");
   g_assert_cmpstr (json_object_get_string_member (c, "article"), ==, "2");
+  g_assert_cmpstr (json_object_get_string_member (c, "label"), ==, "Artikel 2, eerste lid");
+  amend_run (&run, dir, "conflicts");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "\nchp_1__art_2__para_1  regeling.md, Artikel 2, eerste lid  text\n"));
   g_assert_cmpstr (json_object_get_string_member (c, "base"), ==, "De burgemeester beslist binnen acht weken op de aanvraag.");
   g_assert_cmpstr (json_object_get_string_member (c, "ours"), ==, "De burgemeester beslist binnen zes weken op de aanvraag.");
   g_assert_cmpstr (json_object_get_string_member (c, "theirs"), ==,

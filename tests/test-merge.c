@@ -295,6 +295,7 @@ test_conflict_text (void)
   g_assert_cmpint (c->kind, ==, AMEND_CONFLICT_TEXT);
   g_assert_cmpstr (c->id, ==, "chp_1__art_2__para_1");
   g_assert_cmpstr (c->article, ==, "2");
+  g_assert_cmpstr (c->label, ==, "Artikel 2, eerste lid");
   g_assert_cmpstr (c->base_text, ==, "De burgemeester beslist binnen acht weken op de aanvraag.");
   g_assert_cmpstr (c->ours_text, ==, "De burgemeester beslist binnen zes weken op de aanvraag.");
   g_assert_cmpstr (c->theirs_text, ==, "De burgemeester beslist binnen tien weken op de aanvraag.");
@@ -465,6 +466,44 @@ test_points (void)
   assert_git_conflicts (BASE, ours, theirs);
   assert_clean (BASE, ours, theirs, both);
   assert_clean (BASE, theirs, ours, both);
+}
+
+/* Both change the same words of a point: a conflict of that point,
+ * labelled with where it is, as a drafter cites it. */
+static void
+test_conflict_point (void)
+{
+  g_autofree char *ours = edit (BASE, "weg: de openbare weg.", "weg: de verharde weg.", NULL);
+  g_autofree char *theirs = edit (BASE, "weg: de openbare weg.", "weg: de besloten weg.", NULL);
+  g_autoptr(AmendMerge) merge = merge3 (BASE, ours, theirs);
+  AmendConflict *c = only_conflict (merge);
+
+  g_assert_cmpint (c->kind, ==, AMEND_CONFLICT_TEXT);
+  g_assert_cmpstr (c->id, ==, "chp_1__art_1__list_o_1__item_b");
+  g_assert_cmpstr (c->article, ==, "1");
+  g_assert_cmpstr (c->label, ==, "Artikel 1, onder b");
+  g_assert_cmpstr (c->base_text, ==, "weg: de openbare weg.");
+  g_assert_cmpstr (c->ours_text, ==, "weg: de verharde weg.");
+  g_assert_cmpstr (c->theirs_text, ==, "weg: de besloten weg.");
+  g_assert_cmpstr (amend_merge_get_markdown (merge), ==, ours);
+}
+
+/* A point of a member: cited with the member. */
+static void
+test_conflict_point_in_member (void)
+{
+  g_autofree char *base = edit (BASE, "2. De weigering wordt schriftelijk meegedeeld.\n",
+                                "2. De weigering wordt meegedeeld:\n"
+                                "   - a. schriftelijk;\n"
+                                "   - b. binnen twee weken.\n", NULL);
+  g_autofree char *ours = edit (base, "binnen twee weken.", "binnen drie weken.", NULL);
+  g_autofree char *theirs = edit (base, "binnen twee weken.", "binnen vier weken.", NULL);
+  g_autoptr(AmendMerge) merge = merge3 (base, ours, theirs);
+  AmendConflict *c = only_conflict (merge);
+
+  g_assert_cmpstr (c->article, ==, "4");
+  g_assert_cmpstr (c->label, ==, "Artikel 4, tweede lid, onder b");
+  g_assert_cmpstr (c->base_text, ==, "binnen twee weken.");
 }
 
 /* Both move article 6, to different chapters: a conflict of its place;
@@ -817,6 +856,8 @@ main (int   argc,
   g_test_add_func ("/merge/conflict/heading", test_conflict_heading);
   g_test_add_func ("/merge/conflict/front-matter", test_conflict_front_matter);
   g_test_add_func ("/merge/conflict/moved", test_conflict_moved);
+  g_test_add_func ("/merge/conflict/point", test_conflict_point);
+  g_test_add_func ("/merge/conflict/point-in-member", test_conflict_point_in_member);
   g_test_add_func ("/merge/record", test_record_merge);
   g_test_add_func ("/merge/resolve/text", test_resolve_text);
   g_test_add_func ("/merge/property/gemeentewet", test_property_gemeentewet);

@@ -53,6 +53,7 @@ print_json (AmendPendingMerge *pending,
       add_string (b, "path", c->path);
       add_string (b, "kind", amend_conflict_kind_to_string (c->kind));
       add_string (b, "article", c->article);
+      add_string (b, "label", c->label);
       add_string (b, "base", c->base_text);
       add_string (b, "ours", c->ours_text);
       add_string (b, "theirs", c->theirs_text);
@@ -98,7 +99,9 @@ print_text (AmendPendingMerge *pending,
       AmendConflict *c = g_ptr_array_index (conflicts, i);
 
       g_print ("\n%s  %s", c->id, c->path);
-      if (c->article)
+      if (c->label)
+        g_print (", %s", c->label);
+      else if (c->article)
         g_print (_(", article %s"), c->article);
       g_print ("  %s", amend_conflict_kind_to_string (c->kind));
       if (c->resolution != AMEND_RESOLUTION_NONE)

@@ -37,6 +37,7 @@ typedef struct {
   char             *id;           /* the eId of the node (in the base where it has one), unique in a merge */
   char             *path;         /* the file; set by the merge of branches */
   char             *article;      /* the number of the article it is in, or NULL */
+  char             *label;        /* where it stands, cited: "Artikel 3, tweede lid, onder b"; or NULL */
   char             *base_text;
   char             *ours_text;
   char             *theirs_text;
