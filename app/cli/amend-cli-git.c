@@ -145,7 +145,7 @@ amend_cli_load_versions (int             n_args,
       g_autofree char *main_branch = amends ? g_strconcat (AMEND_AMENDMENT_BRANCH_PREFIX, amends, NULL)
                                             : amend_repository_dup_main_branch (repo, &error);
       const char *short_branch = branch + strlen ("refs/heads/");
-      g_autofree char *base = main_branch ? amend_repository_merge_base (repo, main_branch, branch, &error) : NULL;
+      g_autofree char *base = main_branch ? amend_repository_fork_point (repo, main_branch, branch, &error) : NULL;
       g_autofree char *base_spec = NULL;
 
       if (base == NULL)

@@ -78,6 +78,75 @@ amend_repository_merge_base (AmendRepository  *repo,
   return g_strdup (hex);
 }
 
+/* The commit on @one's first-parent line that took @tip in: the first
+ * whose first parent does not hold it yet; NULL when @tip is @one's root. */
+static git_commit *
+taken_in_by (git_repository *git,
+             git_commit     *one,
+             const git_oid  *tip)
+{
+  git_commit *c = NULL;
+
+  if (git_commit_dup (&c, one) != 0)
+    return NULL;
+  while (git_commit_parentcount (c) > 0)
+    {
+      const git_oid *parent = git_commit_parent_id (c, 0);
+      git_commit *next = NULL;
+
+      if (!git_oid_equal (parent, tip) && git_graph_descendant_of (git, parent, tip) != 1)
+        return c;
+      if (git_commit_lookup (&next, git, parent) != 0)
+        break;
+      git_commit_free (c);
+      c = next;
+    }
+  git_commit_free (c);
+  return NULL;
+}
+
+/**
+ * amend_repository_fork_point:
+ *
+ * The commit at which the branch @two branched off from @one, also once
+ * @one has taken it in (an adopted amendment): then where it branched off
+ * from the line @one followed before the merge that took it in, so that
+ * what the amendment changed is still what it changed.  Otherwise the
+ * merge base.
+ *
+ * Returns: (transfer full): 40 hex digits, or %NULL with @error set.
+ */
+char *
+amend_repository_fork_point (AmendRepository  *repo,
+                             const char       *one,
+                             const char       *two,
+                             GError          **error)
+{
+  git_repository *git = amend_repository_get_git (repo);
+  g_autoptr(git_commit) a = NULL;
+  g_autoptr(git_commit) b = NULL;
+  g_autoptr(git_commit) merge = NULL;
+  g_autoptr(git_commit) before = NULL;
+  git_oid base;
+  char hex[GIT_OID_HEXSZ + 1];
+
+  if (!amend_repository_resolve_commit (repo, one, &a, error) ||
+      !amend_repository_resolve_commit (repo, two, &b, error))
+    return NULL;
+  if (!git_oid_equal (git_commit_id (a), git_commit_id (b)) &&
+      git_graph_descendant_of (git, git_commit_id (a), git_commit_id (b)) != 1)
+    return amend_repository_merge_base (repo, one, two, error);
+  /* Only a merge took it in; a branch that @one's own line passes through
+   * (no commit of its own yet, or fast-forwarded) branched off where it is. */
+  merge = taken_in_by (git, a, git_commit_id (b));
+  if (merge == NULL || git_commit_parentcount (merge) < 2 || git_oid_equal (git_commit_id (merge), git_commit_id (b)) ||
+      git_commit_parent (&before, merge, 0) != 0 ||
+      git_merge_base (&base, git, git_commit_id (before), git_commit_id (b)) != 0)
+    return amend_repository_merge_base (repo, one, two, error);
+  git_oid_tostr (hex, sizeof hex, &base);
+  return g_strdup (hex);
+}
+
 static AmendDocument *
 document_from_bytes (GBytes  *bytes,
                      GError **error)
