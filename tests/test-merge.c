@@ -506,6 +506,48 @@ test_conflict_point_in_member (void)
   g_assert_cmpstr (c->base_text, ==, "binnen twee weken.");
 }
 
+/* Both put the articles of a chapter in another order, each its own: a
+ * conflict of the order, said as the headings in each order, labelled
+ * with the chapter; ours until resolved, theirs when chosen, and no text
+ * can resolve a question of place. */
+#define ART3 "## Artikel 3 Vergunning\n\nHet is verboden zonder vergunning van het college een evenement te organiseren.\n\n"
+#define ART4 "## Artikel 4 Weigering\n\n1. De vergunning bedoeld in artikel 3 kan worden geweigerd in het belang van de " \
+             "openbare orde.\n2. De weigering wordt schriftelijk meegedeeld.\n\n"
+#define ART5 "## Artikel 5 Intrekking\n\nDe vergunning kan worden ingetrokken als de voorschriften niet worden nageleefd.\n\n"
+
+static void
+test_conflict_order (void)
+{
+  g_autofree char *ours = edit (BASE, ART3 ART4, ART4 ART3, NULL);
+  g_autofree char *theirs = edit (BASE, ART4 ART5, ART5 ART4, NULL);
+  g_autoptr(AmendMerge) merge = merge3 (BASE, ours, theirs);
+  g_autoptr(AmendMerge) chose_theirs = NULL;
+  g_autoptr(AmendMerge) by_text = NULL;
+  g_autoptr(GError) error = NULL;
+  AmendConflict *c = only_conflict (merge);
+
+  g_assert_cmpint (c->kind, ==, AMEND_CONFLICT_ORDER);
+  g_assert_cmpstr (amend_conflict_kind_to_string (c->kind), ==, "order");
+  g_assert_cmpstr (c->id, ==, "chp_2");
+  g_assert_null (c->article);
+  g_assert_cmpstr (c->label, ==, "Hoofdstuk 2");
+  g_assert_cmpstr (c->base_text, ==, "Artikel 3 Vergunning, Artikel 4 Weigering, Artikel 5 Intrekking, Artikel 6 Inwerkingtreding");
+  g_assert_cmpstr (c->ours_text, ==, "Artikel 4 Weigering, Artikel 3 Vergunning, Artikel 5 Intrekking, Artikel 6 Inwerkingtreding");
+  g_assert_cmpstr (c->theirs_text, ==, "Artikel 3 Vergunning, Artikel 5 Intrekking, Artikel 4 Weigering, Artikel 6 Inwerkingtreding");
+  g_assert_cmpuint (amend_merge_count_unresolved (merge), ==, 1);
+  g_assert_cmpstr (amend_merge_get_markdown (merge), ==, ours);
+
+  chose_theirs = merge_with (BASE, ours, theirs, "chp_2", AMEND_RESOLUTION_THEIRS, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (amend_merge_count_unresolved (chose_theirs), ==, 0);
+  g_assert_cmpstr (amend_merge_get_markdown (chose_theirs), ==, theirs);
+
+  by_text = merge_with (BASE, ours, theirs, "chp_2", AMEND_RESOLUTION_TEXT, ART3, &error);
+  g_assert_error (error, AMEND_MERGE_ERROR, AMEND_MERGE_ERROR_RESOLUTION);
+  g_assert_null (by_text);
+  g_assert_nonnull (strstr (error->message, "about a place"));
+}
+
 /* Both move article 6, to different chapters: a conflict of its place;
  * ours until resolved, theirs when chosen. */
 #define ART6 "## Artikel 6 Inwerkingtreding\n\nDeze verordening treedt in werking op 1 januari 2028.\n"
@@ -856,6 +898,7 @@ main (int   argc,
   g_test_add_func ("/merge/conflict/heading", test_conflict_heading);
   g_test_add_func ("/merge/conflict/front-matter", test_conflict_front_matter);
   g_test_add_func ("/merge/conflict/moved", test_conflict_moved);
+  g_test_add_func ("/merge/conflict/order", test_conflict_order);
   g_test_add_func ("/merge/conflict/point", test_conflict_point);
   g_test_add_func ("/merge/conflict/point-in-member", test_conflict_point_in_member);
   g_test_add_func ("/merge/record", test_record_merge);
