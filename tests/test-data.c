@@ -99,6 +99,13 @@ test_desktop_contents (void)
   exec = g_key_file_get_string (key_file, "Desktop Entry", "Exec", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (exec, ==, "amend-gui %F");
+  /* Packages open in Amend: the MIME type of data/APP_ID.mime.xml. */
+  {
+    g_auto(GStrv) types = g_key_file_get_string_list (key_file, "Desktop Entry", "MimeType", NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (g_strv_contains ((const char * const *) types, "application/x-amend-package"));
+  }
 
   /* The icon named in the launcher is the one installed from data/icons. */
   icon = g_key_file_get_string (key_file, "Desktop Entry", "Icon", &error);
@@ -329,6 +336,44 @@ test_icon_symbolic (void)
   g_assert_cmpuint (xml_count (&xml, "//@stroke | //@style | //svg:linearGradient | //svg:radialGradient"), ==, 0);
 }
 
+/* MIME type ---------------------------------------------------------------- */
+
+/* The package type of data/APP_ID.mime.xml, compiled by the freedesktop
+ * tool into a folder of its own, as GIO finds it on a desktop: a file
+ * named *.amend, and a git bundle by its first line. */
+static void
+test_mime_type (void)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  g_autofree char *source = amend_test_source_path ("data/" APP_ID ".mime.xml");
+  g_autofree char *tmp = g_dir_make_tmp ("amend-mime-XXXXXX", NULL);
+  g_autofree char *packages = g_build_filename (tmp, "mime", "packages", NULL);
+  g_autofree char *target = g_build_filename (packages, APP_ID ".xml", NULL);
+  g_autofree char *mime_dir = g_build_filename (tmp, "mime", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *by_name = NULL;
+  g_autofree char *by_data = NULL;
+  static const char bundle[] = "# v2 git bundle\n0123456789abcdef0123456789abcdef01234567 refs/heads/amendement/x\n\n";
+
+  g_assert_true (g_file_get_contents (source, &text, NULL, NULL));
+  g_assert_cmpint (g_mkdir_with_parents (packages, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (target, text, -1, NULL));
+  if (!tool_run (&run, "update-mime-database", mime_dir, NULL))
+    return;
+  g_assert_cmpint (run.status, ==, 0);
+  /* GIO reads the MIME data once, at the first question: this is it. */
+  g_setenv ("XDG_DATA_HOME", tmp, TRUE);
+  by_name = g_content_type_guess ("kortere-termijn.amend", NULL, 0, NULL);
+  g_assert_cmpstr (by_name, ==, "application/x-amend-package");
+  by_data = g_content_type_guess (NULL, (const guchar *) bundle, sizeof bundle - 1, NULL);
+  g_assert_cmpstr (by_data, ==, "application/x-amend-package");
+  {
+    g_autoptr(GFile) dir = g_file_new_for_path (tmp);
+
+    amend_test_remove_tree (dir);
+  }
+}
+
 /* Dutch translation ------------------------------------------------------- */
 
 static void
@@ -408,6 +453,8 @@ test_flatpak_manifest (void)
     g_ptr_array_add (args, (gpointer) json_array_get_string_element (finish_args, i));
   g_ptr_array_add (args, NULL);
   g_assert_true (g_strv_contains ((const char * const *) args->pdata, "--socket=wayland"));
+  /* Pull and Push in the window reach the shared project. */
+  g_assert_true (g_strv_contains ((const char * const *) args->pdata, "--share=network"));
   g_assert_true (g_strv_contains ((const char * const *) args->pdata, "--socket=fallback-x11"));
   g_assert_true (g_strv_contains ((const char * const *) args->pdata, "--share=ipc"));
   /* Projects live in the home folder; the whole host is more than Amend needs. */
@@ -538,6 +585,7 @@ main (int   argc,
   g_test_add_func ("/data/icons/scalable", test_icon_scalable);
   g_test_add_func ("/data/icons/symbolic", test_icon_symbolic);
   g_test_add_func ("/data/po/nl-complete", test_po_nl_complete);
+  g_test_add_func ("/data/mime-type", test_mime_type);
   g_test_add_func ("/data/po/sources-translated", test_po_sources_translated);
   g_test_add_func ("/data/flatpak/manifest", test_flatpak_manifest);
 

@@ -58,6 +58,7 @@ extern const AmendCommand amend_command_pull;
 extern const AmendCommand amend_command_push;
 extern const AmendCommand amend_command_remote;
 extern const AmendCommand amend_command_comment;
+extern const AmendCommand amend_command_paper;
 
 void           amend_cli_error            (const char *format,
                                            ...) G_GNUC_PRINTF (1, 2);

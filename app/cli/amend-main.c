@@ -42,6 +42,7 @@ static const struct {
   { "update", NULL, "project" },
   { "collisions", NULL, "project" },
   { "order", NULL, "project" },
+  { "paper", NULL, "project" },
   { "comment", NULL, "project" },
   { "diff", &amend_command_diff, NULL },
   { "export", NULL, "xml" },

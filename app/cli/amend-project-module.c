@@ -30,6 +30,7 @@ static const AmendCommand *const commands[] = {
   &amend_command_update,
   &amend_command_collisions,
   &amend_command_order,
+  &amend_command_paper,
   &amend_command_comment,
   &amend_command_package,
   &amend_command_clone,

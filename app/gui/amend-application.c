@@ -4,6 +4,8 @@
  *
  *   amend-gui            the start page (open, new, import, recent projects)
  *   amend-gui DIR|FILE   that project
+ *   amend-gui FILE.amend a package: taken into the project of the open
+ *                        window, or made a new project when it holds one
  *   amend-gui --example  the example project, made in the user data folder
  *                        the first time (amend_example_ensure)
  */
@@ -94,6 +96,15 @@ amend_application_command_line (GApplication            *app,
       {
         g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (cmdline, argv[i]);
         g_autofree char *path = g_file_get_path (file);
+        GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+        /* A package (from the file manager): into the project open in
+         * the window, or as a new project when it holds a whole one. */
+        if (path && g_str_has_suffix (path, ".amend"))
+          {
+            amend_window_open_package (active ? AMEND_WINDOW (active) : new_window (self), path);
+            continue;
+          }
 
         open_window (self, path);
       }

@@ -14,6 +14,7 @@
 
 #include "amend-gui-error.h"
 #include "amend-repository.h"
+#include "amend-sync.h"
 
 static const char *
 repository_text (int code)
@@ -41,6 +42,33 @@ repository_text (int code)
     }
 }
 
+/* The sync core's sentences that name a command; the others say what
+ * happened well enough (and name the file or address). */
+static const char *
+sync_text (int code)
+{
+  switch (code)
+    {
+    case AMEND_SYNC_ERROR_NON_FAST_FORWARD:
+      return _("The shared project has versions that this project does not have, so nothing was sent. Pull first, "
+               "then push again.");
+    case AMEND_SYNC_ERROR_DIVERGED:
+      return _("The draft has new versions both here and in the shared project, and Amend cannot join two drafts "
+               "yet. Nothing was changed here.");
+    case AMEND_SYNC_ERROR_WRONG_KIND:
+      return _("This package holds an amendment, which needs the project it was made from. Open that project, then "
+               "open the package there.");
+    case AMEND_SYNC_ERROR_NO_REMOTE:
+      return _("The project has no shared project to pull from or push to, or several and none is the usual one. "
+               "Exchange the amendment as a package instead.");
+    case AMEND_SYNC_ERROR_FORBIDDEN_REF:
+      return _("This package carries more than amendments. Ask the sender for the package Amend writes with Hand In "
+               "Amendment.");
+    default:
+      return NULL;
+    }
+}
+
 /* One sentence for a dialog of the window; @error's own when it says it
  * well enough. */
 char *
@@ -52,5 +80,7 @@ amend_gui_error_text (const GError *error)
     return g_strdup (_("Something went wrong."));
   if (error->domain == AMEND_REPOSITORY_ERROR)
     text = repository_text (error->code);
+  else if (error->domain == AMEND_SYNC_ERROR)
+    text = sync_text (error->code);
   return g_strdup (text ? text : error->message);
 }

@@ -17,7 +17,7 @@
 #include <string.h>
 
 #include "amend-check.h"
-#include "amend-project.h"
+#include "amend-project-private.h"
 #include "amend-repository-private.h"
 
 struct _AmendProject
@@ -811,6 +811,26 @@ amend_project_compare_finish (AmendProject *self,
                               GError      **error)
 {
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* For the jobs of the other files (amend-project-review.c): the same
+ * snapshot and the same check of the branch as the jobs above. */
+AmendProject *
+_amend_project_read (AmendRepository *repo,
+                     const char      *file,
+                     GError         **error)
+{
+  return read_project (repo, file, error);
+}
+
+gboolean
+_amend_project_check_branch (AmendRepository *repo,
+                             const char      *branch,
+                             GError         **error)
+{
+  Job job = { .branch = (char *) branch };
+
+  return still_on_branch (repo, &job, error);
 }
 
 /* ----------------------------------------------------------------------- */

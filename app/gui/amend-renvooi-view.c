@@ -19,6 +19,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "amend-renvooi-view.h"
 
@@ -29,6 +30,8 @@ struct _AmendRenvooiView
   GtkWidget *box;
   GPtrArray *labels;   /* of GtkLabel, in order */
   GPtrArray *ranges;   /* of GArray of Range, one per label */
+  gboolean   side_by_side;
+  gboolean   compact;
 };
 
 /* A changed stretch of a label's text, in bytes. */
@@ -99,11 +102,11 @@ color_attr (const GdkRGBA *c,
   return attr;
 }
 
-static void
-add_line (AmendRenvooiView *self,
-          Line             *line,
-          guint             depth,
-          const char       *style)
+static GtkWidget *
+make_label (AmendRenvooiView *self,
+            Line             *line,
+            guint             depth,
+            const char       *style)
 {
   GtkWidget *label = gtk_label_new (line->text->str);
   PangoAttrList *attrs = pango_attr_list_new ();
@@ -124,11 +127,37 @@ add_line (AmendRenvooiView *self,
   gtk_widget_set_focusable (label, FALSE);
   if (style)
     gtk_widget_add_css_class (label, style);
-  if (g_strcmp0 (style, "heading") == 0)
+  if (g_strcmp0 (style, "heading") == 0 && !self->compact)
     gtk_widget_set_margin_top (label, 12);
-  gtk_box_append (GTK_BOX (self->box), label);
   g_ptr_array_add (self->labels, label);
   g_ptr_array_add (self->ranges, g_array_ref (line->ranges));
+  return label;
+}
+
+static void
+add_line (AmendRenvooiView *self,
+          Line             *line,
+          guint             depth,
+          const char       *style)
+{
+  gtk_box_append (GTK_BOX (self->box), make_label (self, line, depth, style));
+}
+
+/* Side by side: the old text with what went struck through on the left,
+ * the new with what came underlined on the right, line by line. */
+static void
+add_line_pair (AmendRenvooiView *self,
+               Line             *old_line,
+               Line             *new_line,
+               guint             depth,
+               const char       *style)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
+
+  gtk_box_set_homogeneous (GTK_BOX (row), TRUE);
+  gtk_box_append (GTK_BOX (row), make_label (self, old_line, depth, style));
+  gtk_box_append (GTK_BOX (row), make_label (self, new_line, depth, style));
+  gtk_box_append (GTK_BOX (self->box), row);
 }
 
 static void
@@ -148,16 +177,97 @@ line_clear (Line *line)
 static void
 clear (AmendRenvooiView *self)
 {
-  for (guint i = 0; i < self->labels->len; i++)
-    gtk_box_remove (GTK_BOX (self->box), g_ptr_array_index (self->labels, i));
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (self->box)))
+    gtk_box_remove (GTK_BOX (self->box), child);
   g_ptr_array_set_size (self->labels, 0);
   g_ptr_array_set_size (self->ranges, 0);
+}
+
+static gboolean
+on_side (const AmendRenvooiLine *line,
+         guint                   i,
+         AmendPieceOp            op)
+{
+  const AmendPiece *p = &g_array_index (line->pieces, AmendPiece, i);
+  AmendPieceOp piece_op = line->op != AMEND_PIECE_EQUAL ? line->op : p->op;
+
+  return piece_op == AMEND_PIECE_EQUAL || piece_op == op;
+}
+
+/* One side of a line: the pieces that side has, marked as @op. */
+static void
+append_side (Line                   *out,
+             const AmendRenvooiLine *line,
+             AmendPieceOp            op)
+{
+  const char *label = op == AMEND_PIECE_DELETED ? line->label_old : line->label_new;
+
+  if (line->op != AMEND_PIECE_EQUAL && line->op != op)
+    return;
+  if (label)
+    append (out, label, g_strcmp0 (line->label_old, line->label_new) != 0 || line->op != AMEND_PIECE_EQUAL
+                        ? op : AMEND_PIECE_EQUAL);
+  for (guint i = 0; line->pieces && i < line->pieces->len; i++)
+    {
+      const AmendPiece *p = &g_array_index (line->pieces, AmendPiece, i);
+      AmendPieceOp piece_op = line->op != AMEND_PIECE_EQUAL ? line->op : p->op;
+
+      if (!on_side (line, i, op))
+        continue;
+      /* The space the renvooi puts between the old word and the new
+       * stands between nothing on one side. */
+      if (piece_op == AMEND_PIECE_EQUAL && p->text[strspn (p->text, " ")] == '\0' &&
+          ((i > 0 && !on_side (line, i - 1, op)) || (i + 1 < line->pieces->len && !on_side (line, i + 1, op))))
+        continue;
+      if (out->text->len > 0 && i == 0)
+        append (out, " ", AMEND_PIECE_EQUAL);
+      append (out, p->text, piece_op);
+    }
+}
+
+static void
+add_block_sides (AmendRenvooiView        *self,
+                 const AmendRenvooiBlock *block)
+{
+  for (guint k = 0; k < block->lines->len; k++)
+    {
+      const AmendRenvooiLine *line = g_ptr_array_index (block->lines, k);
+      const AmendRenvooiLine *next = NULL;
+      Line old_line, new_line;
+
+      if (line->label_only && k + 1 < block->lines->len)
+        {
+          next = g_ptr_array_index (block->lines, k + 1);
+          if (next->depth != line->depth + 1 || next->label_only || next->heading)
+            next = NULL;
+        }
+      line_init (&old_line);
+      line_init (&new_line);
+      append_side (&old_line, line, AMEND_PIECE_DELETED);
+      append_side (&new_line, line, AMEND_PIECE_INSERTED);
+      if (next)
+        {
+          append_side (&old_line, next, AMEND_PIECE_DELETED);
+          append_side (&new_line, next, AMEND_PIECE_INSERTED);
+          k++;
+        }
+      add_line_pair (self, &old_line, &new_line, line->depth, line->heading ? "heading" : NULL);
+      line_clear (&old_line);
+      line_clear (&new_line);
+    }
 }
 
 static void
 add_block (AmendRenvooiView        *self,
            const AmendRenvooiBlock *block)
 {
+  if (self->side_by_side)
+    {
+      add_block_sides (self, block);
+      return;
+    }
   for (guint k = 0; k < block->lines->len; k++)
     {
       const AmendRenvooiLine *line = g_ptr_array_index (block->lines, k);
@@ -265,6 +375,27 @@ GPtrArray *
 amend_renvooi_view_get_labels (AmendRenvooiView *self)
 {
   return self->labels;
+}
+
+/* Old and new beside each other instead of in one text; takes effect
+ * with the next amend_renvooi_view_set_blocks(). */
+void
+amend_renvooi_view_set_side_by_side (AmendRenvooiView *self,
+                                     gboolean          side_by_side)
+{
+  self->side_by_side = side_by_side;
+}
+
+/* Narrow margins, for a renvooi of one article among other widgets. */
+void
+amend_renvooi_view_set_compact (AmendRenvooiView *self,
+                                gboolean          compact)
+{
+  self->compact = compact;
+  gtk_widget_set_margin_start (self->box, compact ? 0 : 18);
+  gtk_widget_set_margin_end (self->box, compact ? 0 : 18);
+  gtk_widget_set_margin_top (self->box, compact ? 0 : 12);
+  gtk_widget_set_margin_bottom (self->box, compact ? 0 : 24);
 }
 
 GtkWidget *

@@ -22,5 +22,9 @@ void       amend_renvooi_view_set_message  (AmendRenvooiView *self,
 char      *amend_renvooi_view_dup_marked   (AmendRenvooiView *self);
 char      *amend_renvooi_view_dup_text     (AmendRenvooiView *self);
 GPtrArray *amend_renvooi_view_get_labels   (AmendRenvooiView *self);
+void       amend_renvooi_view_set_side_by_side (AmendRenvooiView *self,
+                                                gboolean          side_by_side);
+void       amend_renvooi_view_set_compact  (AmendRenvooiView *self,
+                                            gboolean          compact);
 
 G_END_DECLS

@@ -497,6 +497,7 @@ _amend_window_class_actions_init (AmendWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.discard-changes", NULL, action_discard_changes);
   gtk_widget_class_install_action (widget_class, "win.load-disk", NULL, action_load_disk);
   gtk_widget_class_install_action (widget_class, "win.restore-stray", NULL, action_restore_stray);
+  _amend_window_review_actions_init (klass);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);

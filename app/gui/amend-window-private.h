@@ -7,10 +7,13 @@
  * switch, propose), amend-window-drafts.c (unsaved text kept and
  * restored), amend-window-watch.c (the file and git changed by another
  * program) and amend-window-actions.c (the win.* actions and their
- * dialogs).  The pages to come (review, sync) get files of their own.
+ * dialogs); amend-window-review.c joins the Amendments view, the review
+ * page and the conflicts page to the window.
  */
 #pragma once
 
+#include "amend-amendments-page.h"
+#include "amend-conflicts-page.h"
 #include "amend-start-page.h"
 #include "amend-window.h"
 
@@ -51,6 +54,8 @@ struct _AmendWindow
   AdwViewStack         *view_stack;
   AmendEditor          *editor;
   AmendHistoryPage     *history_page;
+  AmendAmendmentsPage  *amendments_page;
+  AmendConflictsPage   *conflicts_page;
 
   GSettings            *settings;
   AmendDraftStore      *drafts;
@@ -109,6 +114,20 @@ void _amend_window_schedule_refresh (AmendWindow *self, guint ms);
 void _amend_window_unwatch_git (AmendWindow *self);
 void _amend_window_watch_git (AmendWindow *self);
 void _amend_window_unwatch (AmendWindow *self);
+void _amend_window_follow (AmendWindow *self, AmendProject *project);
+
+/* amend-window-review.c */
+void _amend_window_review_project_changed (AmendWindow *self);
+void _amend_window_review_init (AmendWindow *self);
+void _amend_window_review_actions_init (AmendWindowClass *klass);
+const char *_amend_window_amendment_title (AmendWindow *self, const char *slug);
+
+/* amend-window-paper.c */
+void _amend_window_paper_actions_init (AmendWindowClass *klass);
+
+/* amend-window-sync.c */
+void _amend_window_sync_init (AmendWindow *self);
+void _amend_window_sync_actions_init (AmendWindowClass *klass);
 
 /* amend-window-actions.c */
 void _amend_window_ask_export (AmendWindow *self, const char *text, const char *suffix);

@@ -315,3 +315,20 @@ _amend_window_unwatch (AmendWindow *self)
       g_clear_object (&self->monitor);
     }
 }
+
+/* A snapshot from a job of the window's own that moved git (a decision,
+ * a comment, a merge finished): followed as a change made elsewhere is,
+ * the editor's unsaved text kept. */
+void
+_amend_window_follow (AmendWindow  *self,
+                      AmendProject *project)
+{
+  if (self->project == NULL)
+    _amend_window_set_project (self, project, REASON_OPEN);
+  else if (g_strcmp0 (amend_project_get_branch (project), amend_project_get_branch (self->project)) != 0)
+    follow_switch (self, project);
+  else if (!amend_project_same_state (project, self->project))
+    follow_refresh (self, project);
+  else
+    _amend_window_set_project (self, project, REASON_REFRESH);
+}

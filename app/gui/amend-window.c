@@ -344,6 +344,7 @@ _amend_window_set_project (AmendWindow  *self,
   if (reason == REASON_OPEN || reason == REASON_SWITCH)
     amend_outline_panel_set_document (self->outline_panel, amend_project_get_document (project), NULL);
   amend_history_page_set_project (self->history_page, project);
+  _amend_window_review_project_changed (self);
   _amend_window_watch_file (self);
   _amend_window_watch_git (self);
   remember_recent (self, amend_project_get_path (project));
@@ -1058,6 +1059,8 @@ amend_window_class_init (AmendWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmendWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, AmendWindow, editor);
   gtk_widget_class_bind_template_child (widget_class, AmendWindow, history_page);
+  gtk_widget_class_bind_template_child (widget_class, AmendWindow, amendments_page);
+  gtk_widget_class_bind_template_child (widget_class, AmendWindow, conflicts_page);
 
   _amend_window_class_actions_init (klass);
 }
@@ -1112,6 +1115,7 @@ amend_window_init (AmendWindow *self)
   g_signal_connect (self->history_page, "restore-version", G_CALLBACK (restore_version), self);
   g_signal_connect (self->history_page, "export-version", G_CALLBACK (export_version), self);
   _amend_window_drafts_init (self);
+  _amend_window_review_init (self);
   gtk_stack_set_visible_child_name (self->main_stack, "start");
 }
 

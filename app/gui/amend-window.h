@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "amend-amendments-page.h"
+#include "amend-conflicts-page.h"
 #include "amend-draft-store.h"
 #include "amend-export-dialog.h"
 #include "amend-editor.h"
@@ -56,5 +58,9 @@ void               amend_window_export_to         (AmendWindow    *self,
                                                    const char     *text,
                                                    AmendExportFormat format,
                                                    GFile          *file);
+AmendAmendmentsPage *amend_window_get_amendments_page (AmendWindow  *self);
+AmendConflictsPage *amend_window_get_conflicts_page (AmendWindow    *self);
+void               amend_window_open_package      (AmendWindow    *self,
+                                                   const char     *path);
 
 G_END_DECLS

@@ -23,6 +23,10 @@
 #include "amend-preferences-window.h"
 #include "amend-propose-dialog.h"
 #include "amend-save-dialog.h"
+#include "amend-comment-dialog.h"
+#include "amend-paper-dialog.h"
+#include "amend-test-server.h"
+#include "amend-vote-dialog.h"
 
 static char *
 png_path (const char *name)
@@ -174,6 +178,274 @@ test_history_wide (AmendGuiFixture *f,
   amend_gui_wait_idle (f);
   shoot (GTK_WIDGET (f->window), "history-wide", "Changes from the version of", "Wijzigingen van de versie van",
          "na ontvangst van de volledige aanvraag", "na ontvangst van de volledige aanvraag", NULL);
+}
+
+
+static gboolean
+review_loaded_list (gpointer data)
+{
+  AmendGuiFixture *f = data;
+  AmendAmendmentsPage *page = amend_window_get_amendments_page (f->window);
+
+  return amend_amendments_page_get_survey (page) != NULL && !amend_amendments_page_is_busy (page);
+}
+
+/* The Amendments view with the example's amendment chosen: the list with
+ * whether it applies, the review page with the renvooi and a comment
+ * beside its article. */
+static gboolean
+review_loaded (gpointer data)
+{
+  AmendGuiFixture *f = data;
+  AmendAmendmentsPage *page = amend_window_get_amendments_page (f->window);
+
+  return amend_amendments_page_get_survey (page) != NULL && !amend_amendments_page_is_busy (page) &&
+         amend_review_page_get_comments (amend_amendments_page_get_review (page)) != NULL;
+}
+
+static void
+open_review (AmendGuiFixture *f)
+{
+  AmendAmendmentsPage *page = amend_window_get_amendments_page (f->window);
+
+  amend_window_show_page (f->window, "amendments");
+  g_assert_true (amend_gui_wait (review_loaded_list, f, 60));
+  amend_amendments_page_select (page, "kortere-beslistermijn");
+  g_assert_true (amend_gui_wait (review_loaded, f, 60));
+  amend_gui_wait_idle (f);
+}
+
+static void
+test_review (AmendGuiFixture *f,
+             gconstpointer    data)
+{
+  g_assert_cmpint (amend_gui_cli (f, NULL, "comment", "add", "kortere-beslistermijn", "--on", "chp_1__art_1.2__para_1",
+                                  "-m", "Is zes weken haalbaar voor het team vergunningen?", NULL), ==, 0);
+  open_review (f);
+  shoot (GTK_WIDGET (f->window), "review", "Kortere beslistermijn", "Kortere beslistermijn",
+         "Applies cleanly to the draft", "Past zonder conflict op het ontwerp",
+         "Is zes weken haalbaar", "Is zes weken haalbaar", "Submit", "Indienen", NULL);
+}
+
+
+/* Old and new beside each other, the sidebar hidden (F9). */
+static void
+test_review_sides (AmendGuiFixture *f,
+                   gconstpointer    data)
+{
+  AmendReviewPage *page;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.toggle-sidebar", NULL);
+  open_review (f);
+  page = amend_amendments_page_get_review (amend_window_get_amendments_page (f->window));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (amend_review_page_get_button (page, "sides")), TRUE);
+  shoot (GTK_WIDGET (f->window), "review-side-by-side", "Side by Side", "Naast elkaar",
+         "Bewonersvereniging De Linde", "Bewonersvereniging De Linde", NULL);
+}
+
+static void
+test_review_record (AmendGuiFixture *f,
+                    gconstpointer    data)
+{
+  open_review (f);
+  amend_review_page_show_tab (amend_amendments_page_get_review (amend_window_get_amendments_page (f->window)), "record");
+  shoot (GTK_WIDGET (f->window), "review-record", "Submitters", "Indieners", "Being written", "In voorbereiding",
+         "Not submitted yet.", "Nog niet ingediend.", NULL);
+}
+
+static void
+test_review_instructions (AmendGuiFixture *f,
+                          gconstpointer    data)
+{
+  open_review (f);
+  amend_review_page_show_tab (amend_amendments_page_get_review (amend_window_get_amendments_page (f->window)), "instructions");
+  shoot (GTK_WIDGET (f->window), "review-instructions", "Copy", "Kopiëren", "Instructions", "Opdrachten", NULL);
+}
+
+/* A second amendment on the same words: both collide, each lapses if the
+ * other is adopted first. */
+static void
+test_review_collisions (AmendGuiFixture *f,
+                        gconstpointer    data)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GString) changed = NULL;
+
+  g_assert_cmpint (amend_gui_cli (f, NULL, "propose", "Vier weken", "--by", "Wijkraad Oost", NULL), ==, 0);
+  text = amend_test_read (f->dir, "apv-lindewaarde.md");
+  changed = g_string_new (text);
+  g_string_replace (changed, "binnen acht weken na de datum", "binnen vier weken na de datum", 1);
+  amend_test_write (f->dir, "apv-lindewaarde.md", changed->str);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "save", "-m", "Vier weken", NULL), ==, 0);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "switch", "main", NULL), ==, 0);
+  amend_gui_spin (600);
+  amend_gui_wait_idle (f);
+  open_review (f);
+  amend_review_page_show_tab (amend_amendments_page_get_review (amend_window_get_amendments_page (f->window)), "collisions");
+  shoot (GTK_WIDGET (f->window), "review-collisions", "With \u201cVier weken\u201d", "Met \u201cVier weken\u201d",
+         "collides with \u201cVier weken\u201d", "botst met \u201cVier weken\u201d", NULL);
+}
+
+/* No amendment yet: the page says what one is and offers to propose. */
+static void
+test_amendments_empty (AmendGuiFixture *f,
+                       gconstpointer    data)
+{
+  g_autofree char *other = g_build_filename (f->tmp, "leeg", NULL);
+
+  g_free (amend_test_git_ok (f->tmp, "clone", "-q", "--single-branch", "--branch", "main", f->dir, other, NULL));
+  amend_window_open (f->window, other);
+  amend_gui_wait_idle (f);
+  amend_window_show_page (f->window, "amendments");
+  g_assert_true (amend_gui_wait (review_loaded_list, f, 60));
+  shoot (GTK_WIDGET (f->window), "amendments-empty", "No Amendments", "Geen amendementen",
+         "Propose Amendment\u2026", "Amendement voorstellen\u2026", NULL);
+}
+
+static void
+test_review_narrow (AmendGuiFixture *f,
+                    gconstpointer    data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_settings_set_int (settings, "window-width", 360);
+  g_settings_set_int (settings, "window-height", 720);
+  f->window = g_object_new (AMEND_TYPE_WINDOW, NULL);
+  gtk_window_present (GTK_WINDOW (f->window));
+  amend_window_open (f->window, f->dir);
+  amend_gui_wait_idle (f);
+  open_review (f);
+  shoot (GTK_WIDGET (f->window), "review-narrow", "Kortere beslistermijn", "Kortere beslistermijn",
+         "Submit", "Indienen", NULL);
+}
+
+static void
+test_vote_dialog (AmendGuiFixture *f,
+                  gconstpointer    data)
+{
+  AmendVoteDialog *dialog = amend_vote_dialog_new (GTK_WINDOW (f->window), "Kortere beslistermijn");
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (amend_vote_dialog_get_row (dialog, "for")), 15);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (amend_vote_dialog_get_row (dialog, "against")), 12);
+  gtk_editable_set_text (GTK_EDITABLE (amend_vote_dialog_get_row (dialog, "meeting")), "Raadsvergadering 14 maart 2027");
+  dialog_shot (f, GTK_WINDOW (dialog), "vote-dialog", "The Votes Were Counted", "De stemmen zijn geteld");
+}
+
+static void
+test_comment_dialog (AmendGuiFixture *f,
+                     gconstpointer    data)
+{
+  AmendCommentDialog *dialog = amend_comment_dialog_new (GTK_WINDOW (f->window), _("Comment on the Amendment"),
+                                                         _("The comment is saved with the amendment at once, under your "
+                                                           "name, and travels with it to whoever receives it."));
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (amend_comment_dialog_get_text_view (dialog)),
+                            "Is zes weken haalbaar voor het team vergunningen?", -1);
+  dialog_shot (f, GTK_WINDOW (dialog), "comment-dialog", "Comment on the Amendment", "Opmerking bij het amendement");
+}
+
+static void
+test_paper_dialog (AmendGuiFixture *f,
+                   gconstpointer    data)
+{
+  dialog_shot (f, GTK_WINDOW (amend_paper_dialog_new (GTK_WINDOW (f->window), "kortere-beslistermijn", "Kortere beslistermijn")),
+               "paper-dialog", "All submitted amendments, in the order of voting",
+               "Alle ingediende amendementen, in de volgorde van stemming");
+}
+
+/* The draft changed the same words: the adoption stops at a conflict. */
+static void
+test_conflicts_page (AmendGuiFixture *f,
+                     gconstpointer    data)
+{
+  g_autofree char *text = amend_test_read (f->dir, "apv-lindewaarde.md");
+  g_autoptr(GString) changed = g_string_new (text);
+
+  g_string_replace (changed, "binnen acht weken na de datum", "binnen vier weken na de datum", 1);
+  amend_test_write (f->dir, "apv-lindewaarde.md", changed->str);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "save", "-m", "Vier weken", NULL), ==, 0);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "submit", "kortere-beslistermijn", NULL), ==, 0);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "adopt", "kortere-beslistermijn", NULL), ==, 1);
+  amend_window_open (f->window, f->dir);
+  amend_gui_wait_idle (f);
+  amend_gui_spin (500);
+  amend_gui_wait_idle (f);
+  shoot (GTK_WIDGET (f->window), "conflicts", "Adopting \u201cKortere beslistermijn\u201d",
+         "\u201cKortere beslistermijn\u201d aannemen", "The Draft", "Het ontwerp", "Before Both", "V\u00f3\u00f3r beide",
+         "Or Write It Yourself", "Of schrijf het zelf", NULL);
+}
+
+static gboolean
+dialog_headed (gpointer data)
+{
+  AmendGuiFixture *f = data;
+  GtkWindow *dialog = amend_window_get_dialog (f->window);
+  const char *want = g_object_get_data (G_OBJECT (f->window), "want-heading");
+
+  return ADW_IS_MESSAGE_DIALOG (dialog) && gtk_widget_get_mapped (GTK_WIDGET (dialog)) &&
+         g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), want) == 0;
+}
+
+static GtkWindow *
+wait_headed (AmendGuiFixture *f,
+             const char      *heading)
+{
+  g_object_set_data_full (G_OBJECT (f->window), "want-heading", g_strdup (heading), g_free);
+  g_assert_true (amend_gui_wait (dialog_headed, f, 60));
+  return amend_window_get_dialog (f->window);
+}
+
+/* The first push asks where the shared project is. */
+static void
+test_remote_dialog (AmendGuiFixture *f,
+                    gconstpointer    data)
+{
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.push", NULL);
+  shoot (GTK_WIDGET (wait_headed (f, _("Where Is the Shared Project?"))), "remote-dialog",
+         "Where Is the Shared Project?", "Waar staat het gedeelde project?", NULL);
+}
+
+/* A server that asks for a password: the dialog over the progress. */
+static void
+test_password_dialog (AmendGuiFixture *f,
+                      gconstpointer    data)
+{
+  g_autofree char *root = g_build_filename (f->tmp, "server", NULL);
+  g_autofree char *bare = g_build_filename (root, "apv.git", NULL);
+  g_autoptr(AmendTestServer) server = NULL;
+  g_autofree char *url = NULL;
+  GtkWindow *dialog;
+
+  g_mkdir_with_parents (root, 0755);
+  g_free (amend_test_git_ok (root, "init", "-q", "--bare", "--initial-branch=main", bare, NULL));
+  server = amend_test_server_http (root, "griffie", "geheim-2027", 0);
+  url = amend_test_server_url (server, "apv.git");
+  g_assert_cmpint (amend_gui_cli (f, NULL, "remote", "add", "origin", url, NULL), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.push", NULL);
+  dialog = wait_headed (f, _("User Name and Password"));
+  shoot (GTK_WIDGET (dialog), "password-dialog", "User Name and Password", "Gebruikersnaam en wachtwoord",
+         "is not kept", "niet bewaard", NULL);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  amend_gui_spin (500);
+  amend_gui_wait_idle (f);
+}
+
+/* The package of the amendment taken into a copy that lacks it. */
+static void
+test_package_report (AmendGuiFixture *f,
+                     gconstpointer    data)
+{
+  g_autofree char *package = g_build_filename (f->tmp, "kortere-beslistermijn.amend", NULL);
+  g_autofree char *other = g_build_filename (f->tmp, "kopie", NULL);
+
+  g_assert_cmpint (amend_gui_cli (f, NULL, "package", "export", "kortere-beslistermijn", "-o", package, NULL), ==, 0);
+  g_free (amend_test_git_ok (f->tmp, "clone", "-q", "--single-branch", "--branch", "main", f->dir, other, NULL));
+  amend_window_open (f->window, other);
+  amend_gui_wait_idle (f);
+  amend_window_open_package (f->window, package);
+  shoot (GTK_WIDGET (wait_headed (f, _("Package Taken In"))), "package-report", "Package Taken In",
+         "Pakket overgenomen", "Kortere beslistermijn", "Kortere beslistermijn", NULL);
 }
 
 static GtkWidget *
@@ -378,6 +650,20 @@ main (int    argc,
   ADD ("/screenshots/new-project-dialog", test_new_project_dialog);
   ADD ("/screenshots/export-dialog", test_export_dialog);
   ADD ("/screenshots/shortcuts", test_shortcuts);
+  ADD ("/screenshots/review", test_review);
+  ADD ("/screenshots/review-side-by-side", test_review_sides);
+  ADD ("/screenshots/review-record", test_review_record);
+  ADD ("/screenshots/review-instructions", test_review_instructions);
+  ADD ("/screenshots/review-collisions", test_review_collisions);
+  ADD ("/screenshots/review-narrow", test_review_narrow);
+  ADD ("/screenshots/amendments-empty", test_amendments_empty);
+  ADD ("/screenshots/vote-dialog", test_vote_dialog);
+  ADD ("/screenshots/comment-dialog", test_comment_dialog);
+  ADD ("/screenshots/paper-dialog", test_paper_dialog);
+  ADD ("/screenshots/conflicts", test_conflicts_page);
+  ADD ("/screenshots/remote-dialog", test_remote_dialog);
+  ADD ("/screenshots/password-dialog", test_password_dialog);
+  ADD ("/screenshots/package-report", test_package_report);
 #undef ADD
   g_test_add_func ("/screenshots/start-page", test_start_page);
 

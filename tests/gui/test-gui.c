@@ -798,7 +798,7 @@ static void
 test_narrow (AmendGuiFixture *f,
              gconstpointer    data)
 {
-  const char *pages[] = { "editor", "history" };
+  const char *pages[] = { "editor", "history", "amendments" };
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
@@ -831,6 +831,12 @@ find_label (GtkWidget  *widget,
   return NULL;
 }
 
+static gboolean
+history_shown (gpointer window)
+{
+  return find_label (GTK_WIDGET (window), "History") != NULL;
+}
+
 /* At the default size (1100 by 720) the header shows the whole title of
  * the example, with the switcher beside it. */
 static void
@@ -841,7 +847,8 @@ test_header_title (AmendGuiFixture *f,
   GtkLabel *label;
   int width = 0, height = 0;
 
-  amend_gui_spin (300);
+  /* Mapped and laid out: on a loaded machine that takes more than a moment. */
+  g_assert_true (amend_gui_wait (history_shown, f->window, 20));
   gtk_window_get_default_size (GTK_WINDOW (f->window), &width, &height);
   g_assert_cmpint (width, ==, 1100);
   label = find_label (GTK_WIDGET (f->window), title);

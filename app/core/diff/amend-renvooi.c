@@ -572,21 +572,23 @@ static const char html_style[] =
   "del{color:#000;background:none}ins{color:#000;background:none}section{break-inside:avoid;border:none}"
   ".legend{display:none}}";
 
-char *
-amend_renvooi_to_html (AmendDiff  *diff,
-                       const char *title)
+const char *
+amend_renvooi_html_style (void)
+{
+  return html_style;
+}
+
+/* The legend and the changed articles, each a <section>: the body of a
+ * page of amend diff --format html, and of each amendment on the council
+ * paper. */
+void
+amend_renvooi_append_html (GString   *out,
+                           AmendDiff *diff)
 {
   g_autoptr(GPtrArray) blocks = amend_renvooi_build (diff);
-  g_autofree char *escaped_title = g_markup_escape_text (title ? title : _("Changes"), -1);
-  GString *out = g_string_new (NULL);
 
-  g_string_append_printf (out,
-                          "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"
-                          "<title>%s</title>\n<style>%s</style>\n</head>\n<body>\n<h1>%s</h1>\n"
-                          "<p class=\"legend\">%s <del>%s</del> %s <ins>%s</ins></p>\n",
-                          escaped_title, html_style, escaped_title,
+  g_string_append_printf (out, "<p class=\"legend\">%s <del>%s</del> %s <ins>%s</ins></p>\n",
                           _("Renvooi:"), _("deleted text"), _("and"), _("new text"));
-
   if (blocks->len == 0)
     g_string_append_printf (out, "<p>%s</p>\n", _("No changes."));
 
@@ -618,6 +620,20 @@ amend_renvooi_to_html (AmendDiff  *diff,
         }
       g_string_append (out, "</section>\n");
     }
+}
+
+char *
+amend_renvooi_to_html (AmendDiff  *diff,
+                       const char *title)
+{
+  g_autofree char *escaped_title = g_markup_escape_text (title ? title : _("Changes"), -1);
+  GString *out = g_string_new (NULL);
+
+  g_string_append_printf (out,
+                          "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"
+                          "<title>%s</title>\n<style>%s</style>\n</head>\n<body>\n<h1>%s</h1>\n",
+                          escaped_title, html_style, escaped_title);
+  amend_renvooi_append_html (out, diff);
   g_string_append (out, "</body>\n</html>\n");
   return g_string_free (out, FALSE);
 }

@@ -31,5 +31,8 @@ char      *amend_renvooi_to_terminal  (AmendDiff  *diff,
                                        gboolean    color);
 char      *amend_renvooi_to_html      (AmendDiff  *diff,
                                        const char *title);
+void       amend_renvooi_append_html  (GString    *out,
+                                       AmendDiff  *diff);
+const char *amend_renvooi_html_style  (void);
 
 G_END_DECLS

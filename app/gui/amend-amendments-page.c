@@ -1,0 +1,403 @@
+/* amend-amendments-page.c: every amendment, and the review of the one chosen
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each amendment with its status, submitters, the articles it changes, its
+ * comments, and whether it applies cleanly to the draft, conflicts with
+ * it, is already in it, or collides with other amendments — what amend
+ * list and amend collisions say, found by trial merges in a worker thread
+ * (AmendProject's survey).  The survey runs when the page is shown and
+ * the project changed, not on every save elsewhere in the window.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "amend-amendments-page.h"
+#include "amend-gui-util.h"
+#include "amend-outline-panel.h"
+#include "amend-paper.h"
+
+struct _AmendAmendmentsPage
+{
+  GtkWidget        parent_instance;
+
+  AdwLeaflet      *leaflet;
+  GtkStack        *list_stack;
+  GtkSpinner      *list_spinner;
+  GtkListBox      *amendments_list;
+  AdwStatusPage   *list_status;
+  GtkWidget       *detail_pane;
+  GtkWidget       *separator;
+  AmendReviewPage *review_page;
+
+  AmendProject    *project;
+  AmendSurvey     *survey;
+  GCancellable    *cancellable;
+  char            *chosen;      /* the slug shown in the review page */
+  gboolean         stale;       /* the project changed since the last survey */
+  gboolean         busy;
+  gboolean         filling;
+};
+
+enum {
+  LOADED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (AmendAmendmentsPage, amend_amendments_page, GTK_TYPE_WIDGET)
+
+static GtkWidget *
+caption (const char *text,
+         gboolean    dim)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (label, "caption");
+  if (dim)
+    gtk_widget_add_css_class (label, "dim-label");
+  return label;
+}
+
+/* "Article 1:2, 2:4 · 3 comments" */
+static char *
+articles_line (AmendAmendmentsPage *self,
+               AmendAmendment      *a)
+{
+  const char * const *articles = amend_amendment_get_articles (a);
+  guint n = articles ? g_strv_length ((char **) articles) : 0;
+  guint comments = amend_survey_count_comments (self->survey, amend_amendment_get_slug (a));
+  g_autofree char *list = n ? g_strjoinv (", ", (char **) articles) : NULL;
+  g_autofree char *first = n ? g_strdup_printf (ngettext ("Article %s", "Articles %s", n), list)
+                             : g_strdup (_("No article changed yet"));
+
+  if (comments == 0)
+    return g_steal_pointer (&first);
+  return g_strdup_printf (ngettext ("%s · %u comment", "%s · %u comments", comments), first, comments);
+}
+
+/* Whether it applies, and what it collides with: the line of a row that
+ * says whether the council can adopt it as it is. */
+static char *
+merge_line (AmendAmendmentsPage *self,
+            AmendAmendment      *a,
+            const char         **icon)
+{
+  g_autoptr(GPtrArray) pairs = amend_survey_collisions_of (self->survey, amend_amendment_get_slug (a));
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  *icon = NULL;
+  switch (amend_amendment_get_apply_state (a))
+    {
+    case AMEND_APPLY_CLEAN:
+      g_string_append (s, _("Applies cleanly to the draft"));
+      *icon = "emblem-ok-symbolic";
+      break;
+    case AMEND_APPLY_CONFLICTS:
+      g_string_append (s, _("Conflicts with the draft"));
+      *icon = "dialog-warning-symbolic";
+      break;
+    case AMEND_APPLY_CONTAINED:
+      g_string_append (s, _("Already in the draft"));
+      *icon = "emblem-ok-symbolic";
+      break;
+    case AMEND_APPLY_UNKNOWN:
+    default:
+      break;
+    }
+  for (guint i = 0; i < pairs->len; i++)
+    {
+      AmendCollision *c = g_ptr_array_index (pairs, i);
+      AmendAmendment *other = g_strcmp0 (amend_amendment_get_slug (c->a), amend_amendment_get_slug (a)) == 0 ? c->b : c->a;
+      g_autofree char *with = g_strdup_printf ((c->a_then_b && c->b_then_a) ? _("shares articles with “%s”")
+                                                                             : _("collides with “%s”"),
+                                               amend_amendment_get_title (other));
+
+      g_string_append_printf (s, "%s%s", s->len ? "; " : "", with);
+      if (!(c->a_then_b && c->b_then_a))
+        *icon = "dialog-warning-symbolic";
+    }
+  return s->len ? g_string_free (g_steal_pointer (&s), FALSE) : NULL;
+}
+
+static GtkWidget *
+amendment_row (AmendAmendmentsPage *self,
+               AmendAmendment      *a)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (amend_amendment_get_title (a));
+  g_autofree char *status = amend_status_label (amend_amendment_get_status (a));
+  g_autofree char *names = amend_paper_names (amend_amendment_get_submitters (a));
+  g_autofree char *who = *names ? g_strdup_printf ("%s · %s", status, names) : g_strdup (status);
+  g_autofree char *articles = articles_line (self, a);
+  const char *icon = NULL;
+  g_autofree char *merge = merge_line (self, a, &icon);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), caption (who, TRUE));
+  gtk_box_append (GTK_BOX (box), caption (articles, TRUE));
+  if (merge)
+    {
+      GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+      if (icon)
+        {
+          GtkWidget *image = gtk_image_new_from_icon_name (icon);
+
+          gtk_widget_set_valign (image, GTK_ALIGN_START);
+          gtk_widget_add_css_class (image, g_str_equal (icon, "dialog-warning-symbolic") ? "warning" : "success");
+          gtk_box_append (GTK_BOX (line), image);
+        }
+      gtk_box_append (GTK_BOX (line), caption (merge, FALSE));
+      gtk_box_append (GTK_BOX (box), line);
+    }
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data_full (G_OBJECT (row), "slug", g_strdup (amend_amendment_get_slug (a)), g_free);
+  return row;
+}
+
+static AmendAmendment *
+find_amendment (AmendAmendmentsPage *self,
+                const char          *slug)
+{
+  for (guint i = 0; self->survey && slug && i < self->survey->amendments->len; i++)
+    {
+      AmendAmendment *a = g_ptr_array_index (self->survey->amendments, i);
+
+      if (g_strcmp0 (amend_amendment_get_slug (a), slug) == 0)
+        return a;
+    }
+  return NULL;
+}
+
+GtkWidget *
+amend_amendments_page_get_row (AmendAmendmentsPage *self,
+                               const char          *slug)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->amendments_list)); row;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "slug"), slug) == 0)
+      return row;
+  return NULL;
+}
+
+static void
+show_chosen (AmendAmendmentsPage *self)
+{
+  AmendAmendment *a = find_amendment (self, self->chosen);
+
+  amend_review_page_show (self->review_page, self->project, self->survey, a);
+}
+
+/* Without amendments there is nothing to review: the page says so once,
+ * across its width. */
+static void
+show_list_only (AmendAmendmentsPage *self,
+                gboolean             only)
+{
+  gtk_widget_set_visible (self->detail_pane, !only);
+  gtk_widget_set_visible (self->separator, !only);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->list_stack), only);
+}
+
+static void
+fill (AmendAmendmentsPage *self)
+{
+  GtkWidget *child;
+  GtkWidget *chosen_row;
+
+  self->filling = TRUE;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->amendments_list))))
+    gtk_list_box_remove (self->amendments_list, child);
+  for (guint i = 0; i < self->survey->amendments->len; i++)
+    gtk_list_box_append (self->amendments_list, amendment_row (self, g_ptr_array_index (self->survey->amendments, i)));
+  gtk_stack_set_visible_child_name (self->list_stack, self->survey->amendments->len ? "list" : "message");
+  show_list_only (self, self->survey->amendments->len == 0);
+  chosen_row = amend_amendments_page_get_row (self, self->chosen);
+  if (chosen_row)
+    gtk_list_box_select_row (self->amendments_list, GTK_LIST_BOX_ROW (chosen_row));
+  else
+    g_clear_pointer (&self->chosen, g_free);
+  self->filling = FALSE;
+  show_chosen (self);
+}
+
+static void
+survey_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(AmendAmendmentsPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  AmendSurvey *survey = amend_project_survey_finish (AMEND_PROJECT (source), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->busy = FALSE;
+  gtk_spinner_stop (self->list_spinner);
+  if (survey == NULL)
+    {
+      adw_status_page_set_icon_name (self->list_status, "dialog-error-symbolic");
+      adw_status_page_set_title (self->list_status, _("Cannot Read the Amendments"));
+      adw_status_page_set_description (self->list_status, error->message);
+      gtk_stack_set_visible_child_name (self->list_stack, "message");
+      show_list_only (self, TRUE);
+      g_signal_emit (self, signals[LOADED], 0);
+      return;
+    }
+  g_clear_pointer (&self->survey, amend_survey_free);
+  self->survey = survey;
+  fill (self);
+  g_signal_emit (self, signals[LOADED], 0);
+}
+
+void
+amend_amendments_page_reload (AmendAmendmentsPage *self)
+{
+  g_return_if_fail (AMEND_IS_AMENDMENTS_PAGE (self));
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->project == NULL)
+    return;
+  self->stale = FALSE;
+  self->cancellable = g_cancellable_new ();
+  self->busy = TRUE;
+  gtk_spinner_start (self->list_spinner);
+  if (self->survey == NULL)
+    gtk_stack_set_visible_child_name (self->list_stack, "loading");
+  amend_project_survey_async (self->project, self->cancellable, survey_done, g_object_ref (self));
+}
+
+/* Looked at again when shown: the trial merges are not free. */
+void
+amend_amendments_page_set_project (AmendAmendmentsPage *self,
+                                   AmendProject        *project)
+{
+  g_return_if_fail (AMEND_IS_AMENDMENTS_PAGE (self));
+
+  if (self->project && g_strcmp0 (amend_project_get_path (self->project), amend_project_get_path (project)) != 0)
+    {
+      g_clear_pointer (&self->survey, amend_survey_free);
+      g_clear_pointer (&self->chosen, g_free);
+    }
+  g_set_object (&self->project, project);
+  self->stale = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    amend_amendments_page_reload (self);
+}
+
+static void
+mapped (GtkWidget           *widget,
+        AmendAmendmentsPage *self)
+{
+  if (self->stale)
+    amend_amendments_page_reload (self);
+}
+
+static void
+row_selected (GtkListBox          *list,
+              GtkListBoxRow       *row,
+              AmendAmendmentsPage *self)
+{
+  const char *slug = row ? g_object_get_data (G_OBJECT (row), "slug") : NULL;
+
+  if (self->filling || slug == NULL)
+    return;
+  g_free (self->chosen);
+  self->chosen = g_strdup (slug);
+  show_chosen (self);
+  adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
+}
+
+void
+amend_amendments_page_select (AmendAmendmentsPage *self,
+                              const char          *slug)
+{
+  GtkWidget *row = amend_amendments_page_get_row (self, slug);
+
+  if (row)
+    gtk_list_box_select_row (self->amendments_list, GTK_LIST_BOX_ROW (row));
+}
+
+gboolean
+amend_amendments_page_is_busy (AmendAmendmentsPage *self)
+{
+  return self->busy || amend_review_page_is_busy (self->review_page);
+}
+
+AmendSurvey *
+amend_amendments_page_get_survey (AmendAmendmentsPage *self)
+{
+  return self->survey;
+}
+
+AmendReviewPage *
+amend_amendments_page_get_review (AmendAmendmentsPage *self)
+{
+  return self->review_page;
+}
+
+static void
+go_back (AmendAmendmentsPage *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+amend_amendments_page_dispose (GObject *object)
+{
+  AmendAmendmentsPage *self = (AmendAmendmentsPage *) object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), AMEND_TYPE_AMENDMENTS_PAGE);
+  amend_widget_unparent_children (GTK_WIDGET (self));
+  g_clear_object (&self->project);
+  g_clear_pointer (&self->survey, amend_survey_free);
+  g_clear_pointer (&self->chosen, g_free);
+  G_OBJECT_CLASS (amend_amendments_page_parent_class)->dispose (object);
+}
+
+static void
+amend_amendments_page_class_init (AmendAmendmentsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = amend_amendments_page_dispose;
+  signals[LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                  G_TYPE_NONE, 0);
+  g_type_ensure (AMEND_TYPE_REVIEW_PAGE);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/amend/Amend/amend-amendments-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, AmendAmendmentsPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, AmendAmendmentsPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, AmendAmendmentsPage, list_spinner);
+  gtk_widget_class_bind_template_child (widget_class, AmendAmendmentsPage, amendments_list);
+  gtk_widget_class_bind_template_child (widget_class, AmendAmendmentsPage, list_status);
+  gtk_widget_class_bind_template_child (widget_class, AmendAmendmentsPage, detail_pane);
+  gtk_widget_class_bind_template_child (widget_class, AmendAmendmentsPage, separator);
+  gtk_widget_class_bind_template_child (widget_class, AmendAmendmentsPage, review_page);
+  gtk_widget_class_bind_template_callback (widget_class, go_back);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+amend_amendments_page_init (AmendAmendmentsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self->amendments_list, "row-selected", G_CALLBACK (row_selected), self);
+  g_signal_connect (self, "map", G_CALLBACK (mapped), self);
+}

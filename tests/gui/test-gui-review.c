@@ -1,0 +1,719 @@
+/* test-gui-review.c: reviewing and deciding on amendments in the window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Under Xvfb, with real clicks and keys (xdotool, through the X server)
+ * on the widgets a person would use: the Amendments view and its review
+ * page (submit, vote, adopt; comments added, answered and resolved), the
+ * conflicts page (a side chosen, a text written, Continue and Abort), and
+ * what it all did checked with the git program (git log --merges, the
+ * records, git fsck --strict) and with `amend comment list`.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "amend-comment-dialog.h"
+#include "amend-example.h"
+#include "amend-gui-test.h"
+#include "amend-paper-dialog.h"
+#include "amend-test-git.h"
+#include "amend-vote-dialog.h"
+
+#define SLUG     AMEND_EXAMPLE_AMENDMENT_SLUG
+#define BRANCH   "amendement/" AMEND_EXAMPLE_AMENDMENT_SLUG
+#define FILE_NAME "apv-lindewaarde.md"
+
+/* ----------------------------------------------------------------------- */
+/* Helpers                                                                  */
+/* ----------------------------------------------------------------------- */
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && gtk_widget_get_mapped (child) &&
+          g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
+        return child;
+      if ((found = find_button (child, label)))
+        return found;
+    }
+  return NULL;
+}
+
+/* A person scrolls to a button before clicking it. */
+static void
+scroll_to (GtkWidget *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *viewport = scrolled ? gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)) : NULL;
+  GtkWidget *content = GTK_IS_VIEWPORT (viewport) ? gtk_viewport_get_child (GTK_VIEWPORT (viewport)) : NULL;
+  GtkAdjustment *adj;
+  graphene_point_t at;
+
+  if (content == NULL || !gtk_widget_compute_point (widget, content, &GRAPHENE_POINT_INIT (0, 0), &at))
+    return;
+  adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  gtk_adjustment_set_value (adj, at.y - gtk_adjustment_get_page_size (adj) / 2);
+  amend_gui_spin (200);
+}
+
+/* A click where xdotool is there, else the button's own signal. */
+static void
+press (GtkWidget *button)
+{
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  scroll_to (button);
+  if (amend_gui_have_xdotool ())
+    amend_gui_click (button);
+  else
+    g_signal_emit_by_name (button, "clicked");
+}
+
+static void
+type_into (GtkWidget  *widget,
+           const char *text)
+{
+  if (amend_gui_have_xdotool ())
+    {
+      /* Spin buttons and entry rows give the focus to their text. */
+      gtk_widget_grab_focus (widget);
+      amend_gui_keys (widget, "ctrl+a");
+      amend_gui_type_keys (widget, text);
+    }
+  else if (GTK_IS_TEXT_VIEW (widget))
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)), text, -1);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (widget), text);
+}
+
+static AmendReviewPage *
+review_page (AmendGuiFixture *f)
+{
+  return amend_amendments_page_get_review (amend_window_get_amendments_page (f->window));
+}
+
+static gboolean
+settled (gpointer data)
+{
+  AmendGuiFixture *f = data;
+  AmendAmendmentsPage *page = amend_window_get_amendments_page (f->window);
+
+  return !amend_window_is_busy (f->window) && amend_amendments_page_get_survey (page) != NULL &&
+         !amend_amendments_page_is_busy (page);
+}
+
+/* Until the window, the survey and the review page are done. */
+static void
+wait_settled (AmendGuiFixture *f)
+{
+  amend_gui_spin (300);
+  if (!amend_gui_wait (settled, f, 90))
+    g_error ("the Amendments view did not settle (last error: %s)",
+             amend_window_get_last_error (f->window) ? amend_window_get_last_error (f->window) : "none");
+  amend_gui_wait_idle (f);
+}
+
+/* The Amendments view with the example's amendment chosen by a click on
+ * its row. */
+static void
+open_review (AmendGuiFixture *f)
+{
+  AmendAmendmentsPage *page = amend_window_get_amendments_page (f->window);
+
+  amend_window_show_page (f->window, "amendments");
+  wait_settled (f);
+  press (amend_amendments_page_get_row (page, SLUG));
+  wait_settled (f);
+  g_assert_cmpstr (amend_review_page_get_slug (review_page (f)), ==, SLUG);
+  g_assert_nonnull (amend_review_page_get_comments (review_page (f)));
+}
+
+static AdwMessageDialog *
+wait_dialog (AmendGuiFixture *f,
+             GType            type)
+{
+  GtkWindow *dialog;
+
+  amend_gui_wait_dialog (f);
+  dialog = amend_window_get_dialog (f->window);
+  g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (dialog, type));
+  amend_gui_spin (300);
+  return ADW_MESSAGE_DIALOG (dialog);
+}
+
+static gboolean
+dialog_gone (gpointer data)
+{
+  AmendGuiFixture *f = data;
+
+  return amend_window_get_dialog (f->window) == NULL;
+}
+
+/* Clicks the dialog's button for @label, as a person would. */
+static void
+respond (AmendGuiFixture  *f,
+         AdwMessageDialog *dialog,
+         const char       *label)
+{
+  press (find_button (GTK_WIDGET (dialog), label));
+  g_assert_true (amend_gui_wait (dialog_gone, f, 20));
+}
+
+static void
+submit_by_click (AmendGuiFixture *f)
+{
+  press (amend_review_page_get_button (review_page (f), "submit"));
+  wait_settled (f);
+  g_assert_nonnull (strstr (amend_test_git_ok (f->dir, "show", BRANCH ":.amend/amendementen/" SLUG "/amendement.ini", NULL),
+                            "status=ingediend"));
+}
+
+static char *
+record_of (AmendGuiFixture *f,
+           const char      *rev)
+{
+  g_autofree char *spec = g_strdup_printf ("%s:.amend/amendementen/" SLUG "/amendement.ini", rev);
+
+  return amend_test_git_ok (f->dir, "show", spec, NULL);
+}
+
+static void
+assert_has (const char *haystack,
+            const char *needle)
+{
+  if (haystack == NULL || strstr (haystack, needle) == NULL)
+    g_error ("\"%s\" is not in:\n%s", needle, haystack ? haystack : "(null)");
+}
+
+/* ----------------------------------------------------------------------- */
+/* Review, vote, adopt                                                      */
+/* ----------------------------------------------------------------------- */
+
+static void
+test_vote_adopt (AmendGuiFixture *f,
+                 gconstpointer    data)
+{
+  AmendVoteDialog *dialog;
+  g_autofree char *merges = NULL;
+  g_autofree char *record = NULL;
+  g_autofree char *marked = NULL;
+  g_autofree char *text = NULL;
+
+  open_review (f);
+  /* The renvooi against the version it branched from, and the
+   * instructions: what the council reads. */
+  marked = amend_review_page_dup_marked (review_page (f));
+  assert_has (marked, "binnen [-acht-] {+zes+} weken");
+  assert_has (amend_review_page_get_instructions (review_page (f)), "wordt \"acht\" vervangen door \"zes\"");
+  /* A concept cannot be voted on: only Submit is offered. */
+  g_assert_false (gtk_widget_get_visible (amend_review_page_get_button (review_page (f), "vote")));
+  submit_by_click (f);
+  g_assert_true (gtk_widget_get_visible (amend_review_page_get_button (review_page (f), "vote")));
+
+  press (amend_review_page_get_button (review_page (f), "vote"));
+  dialog = AMEND_VOTE_DIALOG (wait_dialog (f, AMEND_TYPE_VOTE_DIALOG));
+  type_into (amend_vote_dialog_get_row (dialog, "for"), "15");
+  type_into (amend_vote_dialog_get_row (dialog, "against"), "12");
+  type_into (amend_vote_dialog_get_row (dialog, "date"), "2027-03-14");
+  type_into (amend_vote_dialog_get_row (dialog, "meeting"), "Raadsvergadering 14 maart 2027");
+  amend_gui_spin (200);
+  /* 15 for, 12 against: Adopt, not Reject. */
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "reject"));
+  respond (f, ADW_MESSAGE_DIALOG (dialog), "_Adopt");
+  wait_settled (f);
+
+  /* A real merge commit on main, named after the amendment and the vote. */
+  merges = amend_test_git_ok (f->dir, "log", "--merges", "--format=%s%n%b", "main", NULL);
+  assert_has (merges, "Merge adopted amendment " SLUG " into main: Kortere beslistermijn");
+  assert_has (merges, "15 for, 12 against");
+  record = record_of (f, "main");
+  assert_has (record, "status=aangenomen");
+  assert_has (record, "for=15");
+  assert_has (record, "against=12");
+  assert_has (record, "meeting=Raadsvergadering 14 maart 2027");
+  assert_has (record, "date=2027-03-14");
+  /* The editor, on the draft, shows the adopted text; nothing unsaved. */
+  text = amend_gui_text (f);
+  assert_has (text, "binnen zes weken na de datum van ontvangst");
+  g_assert_false (amend_window_has_unsaved (f->window));
+  /* The review page says so, and offers no vote any more. */
+  g_assert_false (gtk_widget_get_visible (amend_review_page_get_button (review_page (f), "vote")));
+  amend_test_fsck (f->dir);
+}
+
+/* Without counted votes: Reject by acclamation; the branch stays. */
+static void
+test_reject (AmendGuiFixture *f,
+             gconstpointer    data)
+{
+  AmendVoteDialog *dialog;
+  g_autofree char *record = NULL;
+  g_autofree char *merges = NULL;
+
+  open_review (f);
+  submit_by_click (f);
+  press (amend_review_page_get_button (review_page (f), "vote"));
+  dialog = AMEND_VOTE_DIALOG (wait_dialog (f, AMEND_TYPE_VOTE_DIALOG));
+  press (amend_vote_dialog_get_row (dialog, "counted"));
+  g_assert_false (amend_vote_dialog_is_counted (dialog));
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "adopt"));
+  respond (f, ADW_MESSAGE_DIALOG (dialog), "_Reject");
+  wait_settled (f);
+  record = record_of (f, BRANCH);
+  assert_has (record, "status=verworpen");
+  assert_has (record, "result=verworpen");
+  g_assert_null (strstr (record, "for="));
+  merges = amend_test_git_ok (f->dir, "log", "--merges", "--format=%s", "main", NULL);
+  g_assert_cmpstr (merges, ==, "");
+  amend_test_fsck (f->dir);
+}
+
+/* ----------------------------------------------------------------------- */
+/* Comments                                                                 */
+/* ----------------------------------------------------------------------- */
+
+static void
+write_comment (AmendGuiFixture *f,
+               GtkWidget       *button,
+               const char      *text)
+{
+  AdwMessageDialog *dialog;
+
+  press (button);
+  dialog = wait_dialog (f, AMEND_TYPE_COMMENT_DIALOG);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "comment"));
+  type_into (GTK_WIDGET (amend_comment_dialog_get_text_view (AMEND_COMMENT_DIALOG (dialog))), text);
+  respond (f, dialog, "_Comment");
+  wait_settled (f);
+}
+
+static JsonObject *
+first_thread (JsonNode *root)
+{
+  JsonArray *threads = json_object_get_array_member (json_node_get_object (root), "comments");
+
+  g_assert_cmpuint (json_array_get_length (threads), ==, 1);
+  return json_array_get_object_element (threads, 0);
+}
+
+static void
+test_comments (AmendGuiFixture *f,
+               gconstpointer    data)
+{
+  AmendReviewPage *page;
+  g_autofree char *log = NULL;
+  g_autofree char *out = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *thread;
+
+  open_review (f);
+  page = review_page (f);
+  /* On the article, from the Comment… beside its renvooi. */
+  write_comment (f, amend_review_page_find_comment_button (page, NULL, "review.comment"),
+                 "Is zes weken haalbaar voor het team?");
+  log = amend_test_git_ok (f->dir, "log", "-1", "--format=%s", BRANCH, NULL);
+  assert_has (log, "Comment on article 1:2");
+  g_assert_nonnull (amend_review_page_find_comment_button (page, "haalbaar voor het team", "review.reply"));
+
+  /* A reply, from the thread's Reply… */
+  write_comment (f, amend_review_page_find_comment_button (page, "haalbaar voor het team", "review.reply"),
+                 "Ja, met de nieuwe software.");
+  g_clear_pointer (&log, g_free);
+  log = amend_test_git_ok (f->dir, "log", "-1", "--format=%s", BRANCH, NULL);
+  assert_has (log, "Reply to comment");
+  g_assert_nonnull (amend_review_page_find_comment_button (page, "haalbaar voor het team", "review.resolve"));
+
+  /* Resolved from its Resolve; then the thread offers Reopen. */
+  press (amend_review_page_find_comment_button (page, "haalbaar voor het team", "review.resolve"));
+  wait_settled (f);
+  g_assert_nonnull (amend_review_page_find_comment_button (page, "haalbaar voor het team", "review.reopen"));
+
+  /* As amend comment list sees it: one thread, on article 1:2, with its
+   * reply, resolved. */
+  g_assert_cmpint (amend_gui_cli (f, &out, "comment", "list", SLUG, "--all", "--json", NULL), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
+  thread = first_thread (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (thread, "text"), ==, "Is zes weken haalbaar voor het team?");
+  g_assert_true (json_object_get_boolean_member (thread, "resolved"));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (thread, "position"), "article"), ==, "1:2");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (thread, "replies")), ==, 1);
+  amend_test_fsck (f->dir);
+}
+
+/* ----------------------------------------------------------------------- */
+/* Conflicts                                                                */
+/* ----------------------------------------------------------------------- */
+
+/* The draft changes the same words as the amendment, then the amendment
+ * is submitted, voted and stops at a conflict. */
+static void
+adopt_into_conflict (AmendGuiFixture *f)
+{
+  g_autofree char *text = amend_test_read (f->dir, FILE_NAME);
+  g_autoptr(GString) changed = g_string_new (text);
+  AmendVoteDialog *dialog;
+  AmendConflictsPage *conflicts = amend_window_get_conflicts_page (f->window);
+
+  g_string_replace (changed, "binnen acht weken na de datum", "binnen vier weken na de datum", 1);
+  amend_test_write (f->dir, FILE_NAME, changed->str);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "save", "-m", "Vier weken", NULL), ==, 0);
+  amend_gui_spin (600);
+  open_review (f);
+  submit_by_click (f);
+  press (amend_review_page_get_button (review_page (f), "vote"));
+  dialog = AMEND_VOTE_DIALOG (wait_dialog (f, AMEND_TYPE_VOTE_DIALOG));
+  press (amend_vote_dialog_get_row (dialog, "counted"));
+  respond (f, ADW_MESSAGE_DIALOG (dialog), "_Adopt");
+  wait_settled (f);
+  amend_gui_wait_idle (f);
+  /* Stopped: the Conflicts page, nothing committed. */
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_parent (GTK_WIDGET (conflicts)))),
+                   ==, "conflicts");
+  g_assert_nonnull (amend_conflicts_page_get_state (conflicts));
+  g_assert_cmpuint (amend_conflicts_page_get_state (conflicts)->unresolved, ==, 1);
+  g_assert_false (gtk_widget_is_sensitive (amend_conflicts_page_get_button (conflicts, "continue")));
+  g_assert_cmpstr (amend_test_git_ok (f->dir, "log", "--merges", "--format=%s", "main", NULL), ==, "");
+}
+
+static void
+test_conflict_theirs (AmendGuiFixture *f,
+                      gconstpointer    data)
+{
+  AmendConflictsPage *conflicts = amend_window_get_conflicts_page (f->window);
+  AmendConflict *c;
+  g_autofree char *merges = NULL;
+  g_autofree char *on_disk = NULL;
+
+  adopt_into_conflict (f);
+  c = g_ptr_array_index (amend_conflicts_page_get_state (conflicts)->conflicts, 0);
+  assert_has (c->base_text, "binnen acht weken");
+  assert_has (c->ours_text, "binnen vier weken");
+  assert_has (c->theirs_text, "binnen zes weken");
+  /* The amendment's side, by its button. */
+  press (amend_conflicts_page_get_button (conflicts, "theirs"));
+  wait_settled (f);
+  g_assert_cmpuint (amend_conflicts_page_get_state (conflicts)->unresolved, ==, 0);
+  g_assert_cmpstr (amend_test_git_ok (f->dir, "log", "--merges", "--format=%s", "main", NULL), ==, "");
+  press (amend_conflicts_page_get_button (conflicts, "continue"));
+  wait_settled (f);
+  merges = amend_test_git_ok (f->dir, "log", "--merges", "--format=%s", "main", NULL);
+  assert_has (merges, "Merge adopted amendment " SLUG " into main");
+  on_disk = amend_test_read (f->dir, FILE_NAME);
+  assert_has (on_disk, "binnen zes weken na de datum");
+  assert_has (amend_gui_text (f), "binnen zes weken na de datum");
+  g_assert_null (amend_conflicts_page_get_state (conflicts));
+  amend_test_fsck (f->dir);
+}
+
+/* A text of one's own, then Abort: everything as it was. */
+static void
+test_conflict_text_abort (AmendGuiFixture *f,
+                          gconstpointer    data)
+{
+  AmendConflictsPage *conflicts = amend_window_get_conflicts_page (f->window);
+  g_autofree char *refs_before = NULL;
+  g_autofree char *refs_after = NULL;
+  g_autofree char *state = NULL;
+  AdwMessageDialog *dialog;
+  AmendConflict *c;
+
+  adopt_into_conflict (f);
+  /* The refs as the stop left them: the decision is not committed. */
+  refs_before = amend_test_git_ok (f->dir, "for-each-ref", "--format=%(refname) %(objectname)", NULL);
+  type_into (GTK_WIDGET (amend_conflicts_page_get_edit_view (conflicts)),
+             "Het bevoegde bestuursorgaan beslist op een aanvraag om een vergunning of ontheffing binnen vijf "
+             "weken na de datum van ontvangst van de aanvraag.");
+  press (amend_conflicts_page_get_button (conflicts, "use-text"));
+  wait_settled (f);
+  c = g_ptr_array_index (amend_conflicts_page_get_state (conflicts)->conflicts, 0);
+  g_assert_cmpint (c->resolution, ==, AMEND_RESOLUTION_TEXT);
+  assert_has (c->text, "binnen vijf weken");
+  state = g_build_filename (f->dir, ".git", "amend", "merge", "state.ini", NULL);
+  g_assert_true (g_file_test (state, G_FILE_TEST_EXISTS));
+
+  press (amend_conflicts_page_get_button (conflicts, "abort"));
+  dialog = wait_dialog (f, ADW_TYPE_MESSAGE_DIALOG);
+  respond (f, dialog, "_Undo");
+  wait_settled (f);
+  g_assert_false (g_file_test (state, G_FILE_TEST_EXISTS));
+  refs_after = amend_test_git_ok (f->dir, "for-each-ref", "--format=%(refname) %(objectname)", NULL);
+  g_assert_cmpstr (refs_after, ==, refs_before);
+  assert_has (amend_test_read (f->dir, FILE_NAME), "binnen vier weken na de datum");
+  g_assert_cmpstr (amend_test_git_ok (f->dir, "status", "--porcelain", NULL), ==, "");
+  amend_test_fsck (f->dir);
+}
+
+/* An adoption stopped in a terminal is shown when the window opens. */
+static void
+test_conflict_from_terminal (AmendGuiFixture *f,
+                             gconstpointer    data)
+{
+  g_autofree char *text = amend_test_read (f->dir, FILE_NAME);
+  g_autoptr(GString) changed = g_string_new (text);
+  AmendConflictsPage *conflicts = amend_window_get_conflicts_page (f->window);
+
+  g_string_replace (changed, "binnen acht weken na de datum", "binnen vier weken na de datum", 1);
+  amend_test_write (f->dir, FILE_NAME, changed->str);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "save", "-m", "Vier weken", NULL), ==, 0);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "submit", SLUG, NULL), ==, 0);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "adopt", SLUG, NULL), ==, 1);
+  amend_window_open (f->window, f->dir);
+  amend_gui_wait_idle (f);
+  amend_gui_spin (500);
+  amend_gui_wait_idle (f);
+  g_assert_nonnull (amend_conflicts_page_get_state (conflicts));
+  g_assert_cmpstr (amend_conflicts_page_get_state (conflicts)->amendment, ==, SLUG);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (conflicts)));
+}
+
+/* ----------------------------------------------------------------------- */
+/* Side by side, instructions, update                                       */
+/* ----------------------------------------------------------------------- */
+
+static gboolean
+clipboard_read (gpointer data)
+{
+  return *(char **) data != NULL;
+}
+
+static void
+got_text (GObject      *source,
+          GAsyncResult *result,
+          gpointer      data)
+{
+  char **out = data;
+  g_autoptr(GError) error = NULL;
+
+  *out = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
+  if (*out == NULL)
+    {
+      g_test_message ("the clipboard could not be read: %s", error->message);
+      *out = g_strdup ("");
+    }
+}
+
+static void
+test_sides_and_copy (AmendGuiFixture *f,
+                     gconstpointer    data)
+{
+  AmendReviewPage *page;
+  g_autofree char *marked = NULL;
+  g_autofree char *copied = NULL;
+  GdkClipboard *clipboard;
+
+  open_review (f);
+  page = review_page (f);
+  press (amend_review_page_get_button (page, "sides"));
+  amend_gui_spin (300);
+  marked = amend_review_page_dup_marked (page);
+  /* Old on the left with "acht" struck, new on the right with "zes". */
+  assert_has (marked, "binnen [-acht-] weken na de datum");
+  assert_has (marked, "binnen {+zes+} weken na de datum");
+
+  amend_review_page_show_tab (page, "instructions");
+  amend_gui_spin (300);
+  press (find_button (GTK_WIDGET (page), "_Copy"));
+  clipboard = gtk_widget_get_clipboard (GTK_WIDGET (page));
+  gdk_clipboard_read_text_async (clipboard, NULL, got_text, &copied);
+  g_assert_true (amend_gui_wait (clipboard_read, &copied, 10));
+  g_assert_cmpstr (copied, ==, amend_review_page_get_instructions (page));
+  assert_has (copied, "ARTIKEL I");
+}
+
+/* Update from the draft: main merged into the amendment as a merge commit. */
+static void
+test_update (AmendGuiFixture *f,
+             gconstpointer    data)
+{
+  g_autofree char *text = amend_test_read (f->dir, FILE_NAME);
+  g_autoptr(GString) changed = g_string_new (text);
+  g_autofree char *subject = NULL;
+  g_autofree char *on_branch = NULL;
+
+  g_string_replace (changed, "ten hoogste acht weken verdagen", "ten hoogste vier weken verdagen", 1);
+  amend_test_write (f->dir, FILE_NAME, changed->str);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "save", "-m", "Verdagen korter", NULL), ==, 0);
+  amend_gui_spin (600);
+  open_review (f);
+  press (amend_review_page_get_button (review_page (f), "update"));
+  wait_settled (f);
+  subject = amend_test_git_ok (f->dir, "log", "-1", "--format=%s", BRANCH, NULL);
+  assert_has (subject, "Bring amendment " SLUG " up to date with main");
+  on_branch = amend_test_git_ok (f->dir, "show", BRANCH ":" FILE_NAME, NULL);
+  assert_has (on_branch, "binnen zes weken");
+  assert_has (on_branch, "ten hoogste vier weken verdagen");
+  /* Its renvooi is still only its own change. */
+  g_clear_pointer (&text, g_free);
+  text = amend_review_page_dup_marked (review_page (f));
+  assert_has (text, "binnen [-acht-] {+zes+} weken");
+  g_assert_null (strstr (text, "[-acht-] {+vier+}"));
+  amend_test_fsck (f->dir);
+}
+
+
+/* ----------------------------------------------------------------------- */
+/* The council paper                                                        */
+/* ----------------------------------------------------------------------- */
+
+static GtkWidget *
+find_menu_item (GtkWidget  *widget,
+                const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_str_equal (G_OBJECT_TYPE_NAME (child), "GtkModelButton") && gtk_widget_get_mapped (child))
+        {
+          g_autofree char *label = NULL;
+
+          g_object_get (child, "text", &label, NULL);
+          if (g_strcmp0 (label, text) == 0)
+            return child;
+        }
+      if ((found = find_menu_item (child, text)))
+        return found;
+    }
+  return NULL;
+}
+
+/* The review page's menu, opened and chosen from with the mouse. */
+static void
+choose_from_menu (AmendGuiFixture *f,
+                  const char      *item)
+{
+  GtkWidget *button = amend_review_page_get_button (review_page (f), "more");
+  GtkPopover *popover;
+
+  press (button);
+  amend_gui_spin (400);
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  press (find_menu_item (GTK_WIDGET (popover), item));
+}
+
+static char *
+pdf_text (const char *path)
+{
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  const char *argv[] = { pdftotext, path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  if (pdftotext == NULL)
+    return NULL;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  /* Lines are where the page was full: one space for each break. */
+  {
+    g_autoptr(GRegex) space = g_regex_new ("\\s+", 0, 0, NULL);
+    char *flat = g_regex_replace_literal (space, out, -1, 0, " ", 0, NULL);
+
+    g_free (out);
+    return flat;
+  }
+}
+
+static void
+test_paper (AmendGuiFixture *f,
+            gconstpointer    data)
+{
+  g_autofree char *pdf = g_build_filename (f->tmp, "raadsstuk.pdf", NULL);
+  g_autofree char *html = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *bytes = NULL;
+  GtkFileChooser *chooser;
+  AdwMessageDialog *dialog;
+  gsize len = 0;
+
+  open_review (f);
+  submit_by_click (f);
+
+  /* HTML, through the file chooser in the project folder. */
+  choose_from_menu (f, "Council Paper…");
+  dialog = wait_dialog (f, AMEND_TYPE_PAPER_DIALOG);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (amend_paper_dialog_get_choice (AMEND_PAPER_DIALOG (dialog), FALSE))));
+  respond (f, dialog, "Save as _HTML…");
+  amend_gui_wait_idle (f);
+  chooser = amend_window_get_file_chooser (f->window);
+  g_assert_nonnull (chooser);
+  g_assert_cmpstr (gtk_file_chooser_get_current_name (chooser), ==, "council-paper-" SLUG ".html");
+  gtk_file_chooser_set_current_name (chooser, "raadsstuk.html");
+  {
+    g_autoptr(GFile) chosen = gtk_file_chooser_get_file (chooser);
+    g_autofree char *path = g_file_get_path (chosen);
+    g_autofree char *expected = g_build_filename (f->dir, "raadsstuk.html", NULL);
+
+    g_assert_cmpstr (path, ==, expected);
+  }
+  g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_ACCEPT);
+  amend_gui_spin (200);
+  html = amend_test_read (f->dir, "raadsstuk.html");
+  assert_has (html, "<h1>Amendment “Kortere beslistermijn”</h1>");
+  assert_has (html, "<dd>Bewonersvereniging De Linde</dd>");
+  assert_has (html, "binnen <del>acht</del> <ins>zes</ins> weken");
+  assert_has (html, "Submitted; not voted on yet.");
+  /* The same page amend paper writes. */
+  {
+    g_autofree char *cli = NULL;
+
+    g_assert_cmpint (amend_gui_cli (f, &cli, "paper", SLUG, NULL), ==, 0);
+    g_assert_cmpstr (cli, ==, html);
+  }
+
+  /* Printed to PDF: every submitted amendment, in voting order. */
+  g_setenv ("AMEND_TEST_PRINT_TO", pdf, TRUE);
+  choose_from_menu (f, "Council Paper…");
+  dialog = wait_dialog (f, AMEND_TYPE_PAPER_DIALOG);
+  press (amend_paper_dialog_get_choice (AMEND_PAPER_DIALOG (dialog), TRUE));
+  respond (f, dialog, "_Print…");
+  amend_gui_wait_idle (f);
+  amend_gui_spin (500);
+  g_unsetenv ("AMEND_TEST_PRINT_TO");
+  g_assert_true (g_file_get_contents (pdf, &bytes, &len, NULL));
+  g_assert_true (g_str_has_prefix (bytes, "%PDF-"));
+  text = pdf_text (pdf);
+  if (text == NULL)
+    {
+      g_test_message ("pdftotext (poppler-utils) is not installed: the PDF's words are not read back");
+      return;
+    }
+  assert_has (text, "Amendments to Algemene Plaatselijke Verordening Lindewaarde 2027, in the order of voting");
+  assert_has (text, "1. Kortere beslistermijn");
+  assert_has (text, "Bewonersvereniging De Linde");
+  assert_has (text, "binnen acht zes weken");
+  assert_has (text, "ARTIKEL I");
+  assert_has (text, "vervangen door \"zes\"");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  amend_gui_test_init (&argc, &argv);
+
+#define ADD(path, func) \
+  g_test_add (path, AmendGuiFixture, NULL, amend_gui_fixture_setup, func, amend_gui_fixture_teardown)
+  ADD ("/review/vote-adopt", test_vote_adopt);
+  ADD ("/review/reject", test_reject);
+  ADD ("/review/comments", test_comments);
+  ADD ("/review/conflict-theirs", test_conflict_theirs);
+  ADD ("/review/conflict-text-abort", test_conflict_text_abort);
+  ADD ("/review/conflict-from-terminal", test_conflict_from_terminal);
+  ADD ("/review/side-by-side-and-copy", test_sides_and_copy);
+  ADD ("/review/update", test_update);
+  ADD ("/review/paper", test_paper);
+#undef ADD
+
+  return g_test_run ();
+}
