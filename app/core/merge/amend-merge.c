@@ -103,6 +103,30 @@ amend_resolution_from_string (const char      *word,
   return FALSE;
 }
 
+/**
+ * amend_conflict_copy:
+ *
+ * A copy of @conflict with all it holds, for a caller that keeps it past
+ * the merge it came from.
+ */
+AmendConflict *
+amend_conflict_copy (const AmendConflict *conflict)
+{
+  AmendConflict *copy = g_new0 (AmendConflict, 1);
+
+  copy->kind = conflict->kind;
+  copy->id = g_strdup (conflict->id);
+  copy->path = g_strdup (conflict->path);
+  copy->article = g_strdup (conflict->article);
+  copy->label = g_strdup (conflict->label);
+  copy->base_text = g_strdup (conflict->base_text);
+  copy->ours_text = g_strdup (conflict->ours_text);
+  copy->theirs_text = g_strdup (conflict->theirs_text);
+  copy->resolution = conflict->resolution;
+  copy->text = g_strdup (conflict->text);
+  return copy;
+}
+
 void
 amend_conflict_free (AmendConflict *conflict)
 {

@@ -49,6 +49,7 @@ const char *amend_conflict_kind_to_string (AmendConflictKind kind);
 const char *amend_resolution_to_string    (AmendResolution   resolution);
 gboolean    amend_resolution_from_string  (const char       *word,
                                            AmendResolution  *resolution);
+AmendConflict *amend_conflict_copy     (const AmendConflict *conflict);
 void        amend_conflict_free           (AmendConflict    *conflict);
 
 /* How the conflicts of a merge are resolved: id -> AmendChoice. */
