@@ -15,10 +15,6 @@ char          *amend_repository_merge_base      (AmendRepository *repo,
                                                  const char      *one,
                                                  const char      *two,
                                                  GError         **error);
-char          *amend_repository_fork_point      (AmendRepository *repo,
-                                                 const char      *one,
-                                                 const char      *two,
-                                                 GError         **error);
 AmendDocument *amend_version_load               (AmendRepository *repo,
                                                  const char      *spec,
                                                  const char      *regulation,
