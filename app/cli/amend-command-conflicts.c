@@ -157,7 +157,8 @@ const AmendCommand amend_command_conflicts = {
   .parameters = "[--json]",
   .summary = N_("Show the conflicts of an unfinished adoption or update"),
   .description = N_("Lists each conflicting node of the merge that amend adopt or amend update stopped at: its id (the "
-                    "eId of the node, or the file), the file, the article, the kind (text, heading, deleted, "
+                    "eId of the node, or the file), the file, where it stands as a drafter cites it (Artikel 4, "
+                    "tweede lid, onder b), the kind (text, heading, deleted, "
                     "inserted, moved, order, front-matter, record, file) and the three versions: base, ours (what "
                     "is merged into) and theirs (the amendment). With --json an object with command, amendment, "
                     "target, unresolved and conflicts."),
