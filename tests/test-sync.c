@@ -1241,6 +1241,53 @@ test_remotes (void)
 }
 
 /* A pushes to a bare project that B pulls from, through the file system. */
+/* A copy starts on the draft, also when the sender's working copy was on
+ * an amendment (git clone would check that out, with no branch main), and
+ * the amendment is new in it like any other. */
+static void
+test_clone_from_amendment (void)
+{
+  g_autofree char *parent = amend_test_tmpdir ("amend-sync");
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *head = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendSyncReport) report = NULL;
+
+  if (!need_git ())
+    return;
+  a = new_project (parent, "a");
+  propose (a, "Kortere termijn");
+  change_text (a, "op de dag na die van de bekendmaking", "een week na de bekendmaking");
+  b = g_build_filename (parent, "b", NULL);
+  report = amend_sync_clone (a, b, NULL, &error);
+  g_assert_no_error (error);
+  head = amend_test_git_ok (b, "symbolic-ref", "HEAD", NULL);
+  g_assert_cmpstr (g_strstrip (head), ==, "refs/heads/main");
+  assert_same_rev (b, "main", a, "main");
+  assert_same_rev (b, "amendement/kortere-termijn", a, "amendement/kortere-termijn");
+  g_assert_cmpint (amend_sync_report_find (report, "main")->kind, ==, AMEND_SYNC_NEW);
+  g_assert_cmpint (amend_sync_report_find (report, "amendement/kortere-termijn")->kind, ==, AMEND_SYNC_NEW);
+  assert_clean (b);
+  amend_test_fsck (b);
+
+  /* A is a working copy, not a shared project: nothing is pushed into it,
+   * and the sentence says why and what to do instead. */
+  change_text (b, "de gemeenteraad", "de raad van de gemeente");
+  g_clear_pointer (&report, amend_sync_report_free);
+  report = amend_sync_push (b, NULL, "main", FALSE, NULL, &error);
+  g_assert_null (report);
+  g_assert_error (error, AMEND_SYNC_ERROR, AMEND_SYNC_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "working copy"));
+  g_assert_nonnull (strstr (error->message, "pull"));
+  {
+    g_autofree char *main_a = rev (a, "main");
+    g_autofree char *main_b = rev (b, "main");
+
+    g_assert_cmpstr (main_a, !=, main_b);
+  }
+}
+
 static void
 test_pull_and_push_local (void)
 {
@@ -1487,6 +1534,7 @@ main (int    argc,
   g_test_add_func ("/sync/async", test_async);
   g_test_add_func ("/sync/recover-checkout", test_recover_checkout);
   g_test_add_func ("/sync/remotes", test_remotes);
+  g_test_add_func ("/sync/clone/from-amendment", test_clone_from_amendment);
   g_test_add_func ("/sync/pull-push/local", test_pull_and_push_local);
   g_test_add_func ("/sync/credentials/dialog", test_credentials_dialog);
   g_test_add_func ("/sync/credentials/request", test_credential_request);

@@ -265,6 +265,7 @@ amend_gui_cli (AmendGuiFixture *f,
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autofree char *err = NULL;
+  g_autofree char *unused = NULL;
   g_autoptr(GError) error = NULL;
   const char *arg;
   int status = -1;
@@ -279,7 +280,10 @@ amend_gui_cli (AmendGuiFixture *f,
   va_end (args);
   g_ptr_array_add (argv, NULL);
   g_assert_nonnull (g_ptr_array_index (argv, 0));
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, &err, &status, &error);
+  /* Its output is always taken, also when not asked for: on the test's
+   * own standard output it would break the TAP stream. */
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out ? out : &unused, &err, &status,
+                &error);
   g_assert_no_error (error);
   if (!g_spawn_check_wait_status (status, NULL))
     g_test_message ("amend said: %s", err);
@@ -347,6 +351,20 @@ amend_gui_keys (GtkWidget  *widget,
   amend_gui_spin (200);
 }
 
+typedef struct
+{
+  GtkEditable *editable;
+  const char  *text;
+} TypedWait;
+
+static gboolean
+typed_arrived (gpointer data)
+{
+  TypedWait *w = data;
+
+  return g_str_has_suffix (gtk_editable_get_text (w->editable), w->text);
+}
+
 void
 amend_gui_type_keys (GtkWidget  *widget,
                      const char *text)
@@ -355,7 +373,50 @@ amend_gui_type_keys (GtkWidget  *widget,
 
   focus (widget);
   xdotool (args);
+  /* The keys arrive as X events: on a loaded machine an entry may not
+   * have them all after a moment, so wait until it shows what was typed. */
+  if (GTK_IS_EDITABLE (widget))
+    {
+      TypedWait w = { GTK_EDITABLE (widget), text };
+
+      if (!amend_gui_wait (typed_arrived, &w, 20))
+        g_error ("typed “%s”, the entry shows “%s”", text, gtk_editable_get_text (w.editable));
+      return;
+    }
   amend_gui_spin (200);
+}
+
+static void
+note_clicked (GtkButton *button,
+              gboolean  *clicked)
+{
+  *clicked = TRUE;
+}
+
+static gboolean
+is_true (gpointer flag)
+{
+  return *(gboolean *) flag;
+}
+
+/* The click arrives as X events: on a loaded machine a button may not have
+ * had it after a moment, so wait until it says it was clicked.  The
+ * button is held, since what it does may close its dialog. */
+static void
+click_and_wait (GtkWidget          *button,
+                const char * const *args)
+{
+  gboolean clicked = FALSE;
+  gulong id;
+
+  g_object_ref (button);
+  id = g_signal_connect_after (button, "clicked", G_CALLBACK (note_clicked), &clicked);
+  xdotool (args);
+  if (!amend_gui_wait (is_true, &clicked, 20))
+    g_error ("a click on a %s was not received", G_OBJECT_TYPE_NAME (button));
+  g_signal_handler_disconnect (button, id);
+  g_object_unref (button);
+  amend_gui_spin (50);
 }
 
 /* A click of the first button in the middle of @widget. */
@@ -382,6 +443,11 @@ amend_gui_click (GtkWidget *widget)
     const char *args[] = { "mousemove", "--sync", "--window", xid, x, y, "click", "1", NULL };
 
     focus (GTK_WIDGET (native));
+    if (GTK_IS_BUTTON (widget))
+      {
+        click_and_wait (widget, args);
+        return;
+      }
     xdotool (args);
   }
   amend_gui_spin (200);

@@ -645,6 +645,14 @@ pdf_text (const char *path)
   }
 }
 
+static gboolean
+chooser_has_file (gpointer chooser)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  return file != NULL;
+}
+
 static void
 test_paper (AmendGuiFixture *f,
             gconstpointer    data)
@@ -670,6 +678,9 @@ test_paper (AmendGuiFixture *f,
   g_assert_nonnull (chooser);
   g_assert_cmpstr (gtk_file_chooser_get_current_name (chooser), ==, "council-paper-" SLUG ".html");
   gtk_file_chooser_set_current_name (chooser, "raadsstuk.html");
+  /* The chooser reads its folder in the background: on a loaded machine
+   * it names no file until it has. */
+  g_assert_true (amend_gui_wait (chooser_has_file, chooser, 20));
   {
     g_autoptr(GFile) chosen = gtk_file_chooser_get_file (chooser);
     g_autofree char *path = g_file_get_path (chosen);

@@ -217,6 +217,50 @@ take_remote_amendments (const char      *made,
   return amend_intake_plan (intake, job, error) && amend_intake_apply (intake, job, report, error);
 }
 
+/* git clone checks out the branch the remote's HEAD names, which is an
+ * amendment when the sender's working copy was on one: the draft is what
+ * a new copy starts on, with a branch of its own as git clone makes for
+ * HEAD.  FORCE: the folder is new and Amend's own. */
+static gboolean
+check_out_draft (git_repository *git,
+                 GError        **error)
+{
+  static const char *const drafts[] = { "main", "master" };
+  g_autoptr(git_reference) head = NULL;
+  git_checkout_options checkout = GIT_CHECKOUT_OPTIONS_INIT;
+
+  if (git_repository_head (&head, git) == 0 && git_reference_is_branch (head) &&
+      (strcmp (git_reference_shorthand (head), "main") == 0 || strcmp (git_reference_shorthand (head), "master") == 0))
+    return TRUE;
+  checkout.checkout_strategy = GIT_CHECKOUT_FORCE;
+  for (guint i = 0; i < G_N_ELEMENTS (drafts); i++)
+    {
+      g_autofree char *remote = g_strconcat ("refs/remotes/origin/", drafts[i], NULL);
+      g_autofree char *local = g_strconcat ("refs/heads/", drafts[i], NULL);
+      g_autoptr(git_reference) branch = NULL;
+      g_autoptr(git_commit) commit = NULL;
+      git_oid id;
+      int rc;
+
+      if (git_reference_name_to_id (&id, git, remote) < 0)
+        continue;
+      if ((rc = git_commit_lookup (&commit, git, &id)) < 0 ||
+          (rc = git_branch_create (&branch, git, drafts[i], commit, 0)) < 0 ||
+          (rc = git_branch_set_upstream (branch, remote + strlen ("refs/remotes/"))) < 0 ||
+          (rc = git_repository_set_head (git, local)) < 0 ||
+          (rc = git_checkout_head (git, &checkout)) < 0)
+        return amend_sync_set_git_error (error, rc, _("cannot check out the draft"));
+      /* The amendment's branch git clone made is made again with the
+       * others, so that the report calls it new as it calls them. */
+      if (head != NULL && git_reference_is_branch (head))
+        git_branch_delete (head);
+      return TRUE;
+    }
+  g_set_error (error, AMEND_SYNC_ERROR, AMEND_SYNC_ERROR_FAILED,
+               _("the remote has no draft (no branch main): is it an Amend project?"));
+  return FALSE;
+}
+
 static gboolean
 clone_into (const char      *url,
             const char      *made,
@@ -245,6 +289,8 @@ clone_into (const char      *url,
   if (rc < 0)
     return amend_transfer_error (&t, rc, _("cannot clone the project"), error);
   amend_sync_job_progress_end (job);
+  if (!check_out_draft (git, error))
+    return FALSE;
   if (git_remote_lookup (&origin, git, "origin") == 0)
     {
       stats = git_remote_stats (origin);

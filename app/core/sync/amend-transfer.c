@@ -532,6 +532,11 @@ amend_transfer_error (AmendTransfer *t,
            message_has (message, "401") || message_has (message, "permission denied"))
     g_set_error (error, AMEND_SYNC_ERROR, AMEND_SYNC_ERROR_AUTH,
                  _("%s did not accept the user name and password (or key); check them and try again"), t->display_url);
+  else if (rc == GIT_EBAREREPO || message_has (message, "non-bare"))
+    g_set_error (error, AMEND_SYNC_ERROR, AMEND_SYNC_ERROR_FAILED,
+                 _("%s is another working copy, not a shared project, and nothing is pushed into a working copy "
+                   "(it would change the files under its writer's hands); let its writer pull from this project, "
+                   "or exchange a package"), t->display_url);
   else if (message_has (message, "not found") || message_has (message, "404") ||
            message_has (message, "not exported") || message_has (message, "could not find repository") ||
            message_has (message, "not a git repository") || message_has (message, "does not appear to be"))
