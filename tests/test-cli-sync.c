@@ -295,6 +295,22 @@ test_package_exchange (void)
   assert_out_has (&run, "updated: amendement/kortere-termijn \xe2\x80\x9cKortere termijn\xe2\x80\x9d (1 version)");
   assert_same_rev (a, "amendement/kortere-termijn", b, "amendement/kortere-termijn");
   amend_test_fsck (a);
+
+  /* Both change it: both are kept, and the report says what to do next. */
+  edit (a, "Vastgesteld in", "Zo vastgesteld in");
+  edit (b, "de gemeenteraad", "de raad");
+  g_free (file);
+  file = g_build_filename (parent, "weer.amend", NULL);
+  amend_ok (a, "package", "export", "kortere-termijn", "-o", file, NULL);
+  amend_run (&run, b, "package", "import", file);
+  assert_ok (&run);
+  assert_out_has (&run, "changed on both sides: amendement/kortere-termijn");
+  assert_out_has (&run, "the incoming one is now amendement/kortere-termijn-2");
+  assert_out_has (&run, "Compare the two with \xe2\x80\x9c" "amend diff kortere-termijn kortere-termijn-2\xe2\x80\x9d");
+  amend_run (&run, b, "diff", "kortere-termijn", "kortere-termijn-2");
+  assert_ok (&run);
+  assert_out_has (&run, "Zo vastgesteld");
+  amend_test_fsck (b);
   amend_test_rmtree (parent);
 }
 
@@ -502,14 +518,166 @@ test_daemon (void)
 
     g_assert_cmpstr (after, ==, before);
   }
-  /* And C's pull will not join two drafts. */
+  /* C's pull joins the two drafts: a merge commit with both as parents. */
   main_before = rev (c, "main");
   amend_run (&run, c, "pull");
-  assert_refused (&run, 4, "cannot merge two drafts");
+  assert_ok (&run);
+  assert_out_has (&run, "merged: main with the remote's (1 version), as ");
   {
-    g_autofree char *main_after = rev (c, "main");
+    g_autofree char *first = rev (c, "main^1");
+    g_autofree char *text = amend_test_read (c, "regeling.md");
+    g_autofree char *status = amend_test_git_ok (c, "status", "--porcelain", NULL);
 
-    g_assert_cmpstr (main_after, ==, main_before);
+    g_assert_cmpstr (first, ==, main_before);
+    assert_same_rev (c, "main^2", b, "main");
+    g_assert_nonnull (strstr (text, "Zij treedt"));
+    g_assert_nonnull (strstr (text, "Vastgesteld in de openbare"));
+    g_assert_cmpstr (status, ==, "");
+  }
+  amend_test_fsck (c);
+  /* And its push goes through now. */
+  amend_run (&run, c, "push", "main");
+  assert_ok (&run);
+  assert_same_rev (bare, "main", c, "main");
+  amend_test_fsck (bare);
+  g_clear_pointer (&daemon, amend_test_server_stop);
+  amend_test_rmtree (parent);
+}
+
+/* B and C clone from a git daemon; B changes @from to @theirs in the draft
+ * and pushes, C changes it to @ours. */
+static AmendTestServer *
+diverge (const char  *parent,
+         char       **b,
+         char       **c,
+         const char  *from,
+         const char  *theirs,
+         const char  *ours_from,
+         const char  *ours)
+{
+  g_autofree char *root = g_build_filename (parent, "server", NULL);
+  g_autofree char *a = make_project (parent);
+  AmendTestServer *daemon = amend_test_server_git_daemon (root);
+  g_autofree char *url = amend_test_server_url (daemon, "apv.git");
+
+  amend_ok (parent, "clone", url, "b", NULL);
+  amend_ok (parent, "clone", url, "c", NULL);
+  *b = g_build_filename (parent, "b", NULL);
+  *c = g_build_filename (parent, "c", NULL);
+  edit (*b, from, theirs);
+  amend_ok (*b, "push", "main", NULL);
+  edit (*c, ours_from, ours);
+  return daemon;
+}
+
+/* Both change the same member: the pull stops (exit status 1) with
+ * nothing committed; --abort puts back what was there, byte for byte;
+ * resolved, --continue commits the merge. */
+static void
+test_daemon_conflict (void)
+{
+  g_autofree char *parent = amend_test_tmpdir ("amend-cli-sync");
+  g_autofree char *b = NULL;
+  g_autofree char *c = NULL;
+  g_autofree char *before = NULL;
+  g_autoptr(AmendTestServer) daemon = NULL;
+  g_auto(AmendTestRun) run = { 0 };
+
+  if (!need_git ())
+    return;
+  daemon = diverge (parent, &b, &c, "aangehaald als: Verordening.", "aangehaald als: APV.",
+                    "aangehaald als: Verordening.", "aangehaald als: Verordening Lindewaarde.");
+  /* What the pull fetches is here already, so that only the merge could
+   * change anything. */
+  g_free (amend_test_git_ok (c, "fetch", "-q", "origin", NULL));
+  before = snapshot (c);
+
+  amend_run (&run, c, "pull");
+  g_assert_cmpint (run.status, ==, 1);
+  assert_out_has (&run, "not merged yet: main");
+  assert_out_has (&run, "Merging into main gives 1 conflict; nothing is committed yet");
+  assert_out_has (&run, "chp_2__art_3");
+  assert_out_has (&run, "amend pull --continue");
+  assert_out_has (&run, "amend pull --abort");
+  {
+    g_autofree char *status = amend_test_git_ok (c, "status", "--porcelain", NULL);
+
+    g_assert_cmpstr (status, ==, "");
+  }
+  amend_run (&run, c, "save", "-m", "Tussendoor");
+  assert_refused (&run, 4, "amend pull --continue");
+  amend_run (&run, c, "pull");
+  assert_refused (&run, 4, "amend pull --abort");
+  amend_run (&run, c, "pull", "--continue", "origin");
+  g_assert_cmpint (run.status, ==, 2);
+  amend_run (&run, c, "pull", "--continue");
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "1 conflict is not resolved yet"));
+  amend_run (&run, c, "pull", "--abort");
+  assert_ok (&run);
+  assert_out_has (&run, "main is as it was before amend pull");
+  assert_unchanged (c, before);
+  amend_run (&run, c, "pull", "--abort");
+  g_assert_cmpint (run.status, ==, 3);
+
+  /* Again, and resolved with the remote's text. */
+  amend_run (&run, c, "pull");
+  g_assert_cmpint (run.status, ==, 1);
+  amend_run (&run, c, "conflicts");
+  assert_ok (&run);
+  assert_out_has (&run, "amend pull into main");
+  amend_run (&run, c, "resolve", "chp_2__art_3__p_o_1", "--theirs");
+  assert_ok (&run);
+  amend_run (&run, c, "pull", "--continue");
+  assert_ok (&run);
+  assert_out_has (&run, "Merged into main as ");
+  assert_same_rev (c, "main^2", b, "main");
+  {
+    g_autofree char *text = amend_test_read (c, "regeling.md");
+    g_autofree char *subject = amend_test_git_ok (c, "log", "-1", "--format=%s", NULL);
+    g_autofree char *status = amend_test_git_ok (c, "status", "--porcelain", NULL);
+
+    g_assert_nonnull (strstr (text, "aangehaald als: APV."));
+    g_assert_nonnull (strstr (subject, "origin"));
+    g_assert_cmpstr (status, ==, "");
+  }
+  amend_test_fsck (c);
+  g_clear_pointer (&daemon, amend_test_server_stop);
+  amend_test_rmtree (parent);
+}
+
+/* Killed in the merge (main moved, its files not yet): every command that
+ * writes names amend pull --continue, which finishes it. */
+static void
+test_daemon_merge_killed (void)
+{
+  g_autofree char *parent = amend_test_tmpdir ("amend-cli-sync");
+  g_autofree char *b = NULL;
+  g_autofree char *c = NULL;
+  g_autofree char *main_before = NULL;
+  g_autoptr(AmendTestServer) daemon = NULL;
+  g_auto(AmendTestRun) run = { 0 };
+  const char *kill_env[] = { "AMEND_TEST_KILL_AT=target-moved", NULL };
+
+  if (!need_git ())
+    return;
+  daemon = diverge (parent, &b, &c, "Aldus vastgesteld", "Vastgesteld", "Deze verordening treedt", "Zij treedt");
+  main_before = rev (c, "main");
+  amend_run_env (&run, c, kill_env, "pull", NULL);
+  g_assert_cmpint (run.status, ==, 128 + SIGKILL);
+  assert_same_rev (c, "main^1", c, main_before);
+  amend_run (&run, c, "pull");
+  assert_refused (&run, 4, "amend pull --continue");
+  amend_run (&run, c, "pull", "--continue");
+  assert_ok (&run);
+  assert_same_rev (c, "main^2", b, "main");
+  {
+    g_autofree char *text = amend_test_read (c, "regeling.md");
+    g_autofree char *status = amend_test_git_ok (c, "status", "--porcelain", NULL);
+
+    g_assert_nonnull (strstr (text, "Zij treedt"));
+    g_assert_nonnull (strstr (text, "Vastgesteld in de openbare"));
+    g_assert_cmpstr (status, ==, "");
   }
   amend_test_fsck (c);
   g_clear_pointer (&daemon, amend_test_server_stop);
@@ -902,6 +1070,8 @@ main (int    argc,
   g_test_add_func ("/cli-sync/package/bad-input", test_package_bad_input);
   g_test_add_func ("/cli-sync/remote", test_remote);
   g_test_add_func ("/cli-sync/git-daemon", test_daemon);
+  g_test_add_func ("/cli-sync/git-daemon/conflict", test_daemon_conflict);
+  g_test_add_func ("/cli-sync/git-daemon/merge-killed", test_daemon_merge_killed);
   g_test_add_func ("/cli-sync/http", test_http);
   g_test_add_func ("/cli-sync/http/credential-helper", test_http_credential_helper);
   g_test_add_func ("/cli-sync/ssh", test_ssh);

@@ -18,6 +18,7 @@
 
 #include "amend-amendment.h"
 #include "amend-bundle.h"
+#include "amend-pending-merge.h"
 #include "amend-repository.h"
 #include "amend-sync.h"
 #include "amend-test-git.h"
@@ -1352,18 +1353,225 @@ test_pull_and_push_local (void)
   after = amend_test_git_ok (bare, "for-each-ref", NULL);
   g_assert_cmpstr (after, ==, before);
 
-  /* And A's pull finds two drafts, which it does not join yet. */
+  /* A's pull finds two drafts; an unsaved edit on main is in the way of
+   * joining them, and nothing changes. */
   g_free (before);
   before = rev (a, "main");
+  amend_test_write (a, "regeling.md", "# Half af\n");
   report = amend_sync_pull (a, NULL, NULL, &error);
-  g_assert_error (error, AMEND_SYNC_ERROR, AMEND_SYNC_ERROR_DIVERGED);
+  g_assert_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_DIRTY);
+  g_assert_nonnull (strstr (error->message, "regeling.md"));
+  g_clear_error (&error);
   g_free (after);
   after = rev (a, "main");
   g_assert_cmpstr (after, ==, before);
-  /* The remote's main is there to join by hand. */
+  assert_file_has (a, "regeling.md", "# Half af");
+  g_free (amend_test_git_ok (a, "checkout", "--", "regeling.md", NULL));
+
+  /* Then the remote's draft is merged into A's: a merge commit with both
+   * as parents, both changes in its text and in the working copy. */
+  report = amend_sync_pull (a, NULL, NULL, &error);
+  g_assert_no_error (error);
+  change = amend_sync_report_find (report, "main");
+  g_assert_cmpint (change->kind, ==, AMEND_SYNC_MERGED);
+  g_assert_cmpuint (change->commits, ==, 1);
+  g_assert_cmpstr (change->old_id, ==, before);
+  {
+    g_autofree char *tip = rev (a, "main");
+    g_autofree char *first = rev (a, "main^1");
+    g_autofree char *second = rev (a, "main^2");
+    g_autofree char *theirs = rev (b, "main");
+    g_autofree char *subject = amend_test_git_ok (a, "log", "-1", "--format=%s", "main", NULL);
+    g_autofree char *shown = amend_test_git_ok (a, "show", "main:regeling.md", NULL);
+
+    g_assert_cmpstr (change->new_id, ==, tip);
+    g_assert_cmpstr (first, ==, before);
+    g_assert_cmpstr (second, ==, theirs);
+    g_assert_nonnull (strstr (subject, "origin"));
+    g_assert_nonnull (strstr (shown, "Zij treedt"));
+    g_assert_nonnull (strstr (shown, "Vastgesteld in de openbare"));
+  }
+  assert_file_has (a, "regeling.md", "Zij treedt");
+  assert_file_has (a, "regeling.md", "Vastgesteld in de openbare");
+  assert_clean (a);
   assert_same_rev (a, "origin/main", b, "main");
   amend_test_fsck (a);
+
+  /* Merged, A's draft is ahead of the remote's: its push goes through. */
+  g_clear_pointer (&report, amend_sync_report_free);
+  report = amend_sync_push (a, NULL, "main", FALSE, NULL, &error);
+  g_assert_no_error (error);
+  assert_same_rev (bare, "main", a, "main");
   amend_test_fsck (bare);
+  amend_test_rmtree (parent);
+}
+
+/* Two projects that change the same member of the draft differently. */
+static void
+make_conflict (const char  *parent,
+               char       **a,
+               char       **b,
+               char       **bare)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendSyncReport) report = NULL;
+
+  *a = new_project (parent, "a");
+  *bare = g_build_filename (parent, "gedeeld.git", NULL);
+  g_free (amend_test_git_ok (parent, "clone", "-q", "--bare", *a, *bare, NULL));
+  g_assert_true (amend_remote_add (*a, "origin", *bare, &error));
+  *b = clone_project (*bare, parent, "b");
+  change_text (*b, "aangehaald als: Verordening.", "aangehaald als: APV.");
+  report = amend_sync_push (*b, NULL, "main", FALSE, NULL, &error);
+  g_assert_no_error (error);
+  change_text (*a, "aangehaald als: Verordening.", "aangehaald als: Verordening Lindewaarde.");
+}
+
+static AmendPendingMerge *
+pull_to_conflict (const char *a)
+{
+  g_autoptr(AmendRepository) repo = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendSyncReport) report = amend_sync_pull (a, NULL, NULL, &error);
+  AmendPendingMerge *pending;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (amend_sync_report_find (report, "main")->kind, ==, AMEND_SYNC_MERGE_STOPPED);
+  repo = open_repo (a);
+  pending = amend_pending_merge_load (repo, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (amend_pending_merge_get_command (pending), ==, "pull");
+  g_assert_cmpstr (amend_pending_merge_get_target (pending), ==, "main");
+  return pending;
+}
+
+/* Both drafts change the same member: the pull stops with nothing
+ * committed, every other writing command refuses, --abort puts back
+ * what was there, and after a resolution --continue commits the merge. */
+static void
+test_pull_conflict (void)
+{
+  g_autofree char *parent = amend_test_tmpdir ("amend-sync");
+  g_autofree char *a = NULL, *b = NULL, *bare = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendPendingMerge) pending = NULL;
+  g_autoptr(AmendSyncReport) report = NULL;
+  AmendTreeMerge *merge;
+  AmendConflict *conflict;
+
+  if (!need_git ())
+    return;
+  make_conflict (parent, &a, &b, &bare);
+  g_free (amend_test_git_ok (a, "fetch", "-q", "origin", NULL));
+  before = snapshot (a);
+
+  /* Nothing is committed: only the waiting merge's folder is new. */
+  pending = pull_to_conflict (a);
+  after = snapshot (a);
+  {
+    g_auto(GStrv) parts = g_strsplit (before, "\nlock\n", 2);
+    g_autofree char *waiting = g_strjoinv ("\nlock merge\n", parts);
+
+    g_assert_cmpuint (g_strv_length (parts), ==, 2);
+    g_assert_cmpstr (after, ==, waiting);
+  }
+  report = amend_sync_pull (a, NULL, NULL, &error);
+  g_assert_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_BUSY);
+  g_assert_nonnull (strstr (error->message, "amend pull --continue"));
+  g_clear_error (&error);
+  g_assert_true (amend_pending_merge_abort (pending, &error));
+  g_assert_no_error (error);
+  g_free (after);
+  after = snapshot (a);
+  g_assert_cmpstr (after, ==, before);
+  amend_test_fsck (a);
+
+  g_clear_object (&pending);
+  pending = pull_to_conflict (a);
+  merge = amend_pending_merge_get_merge (pending, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (amend_tree_merge_count_unresolved (merge), ==, 1);
+  conflict = g_ptr_array_index (amend_tree_merge_get_conflicts (merge), 0);
+  g_assert_cmpstr (conflict->article, ==, "3");
+  g_assert_false (amend_pending_merge_continue (pending, &error));
+  g_assert_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_TRANSITION);
+  g_clear_error (&error);
+  g_assert_true (amend_pending_merge_resolve (pending, conflict->id, AMEND_RESOLUTION_THEIRS, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (amend_pending_merge_continue (pending, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *second = rev (a, "main^2");
+    g_autofree char *theirs = rev (b, "main");
+
+    g_assert_cmpstr (second, ==, theirs);
+  }
+  assert_file_has (a, "regeling.md", "aangehaald als: APV.");
+  assert_clean (a);
+  amend_test_fsck (a);
+  amend_test_rmtree (parent);
+}
+
+/* A job stopped by its timeout stays stopped: one for each call. */
+static AmendSyncJob *
+timed_job (void)
+{
+  AmendSyncJob *job = amend_sync_job_new (NULL);
+
+  amend_sync_job_set_timeout (job, 1);
+  return job;
+}
+
+/* The synchronous calls are bounded as the _async ones are: a remote that
+ * accepts and never answers ends in the timeout, with nothing changed. */
+static void
+test_sync_timeout (void)
+{
+  g_autofree char *parent = amend_test_tmpdir ("amend-sync");
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(AmendTestServer) silent = NULL;
+  AmendSyncJob *job;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendSyncReport) report = NULL;
+
+  if (!need_git ())
+    return;
+  a = new_project (parent, "a");
+  b = g_build_filename (parent, "b", NULL);
+  silent = amend_test_server_silent ();
+  url = amend_test_server_url (silent, "apv.git");
+
+  job = timed_job ();
+  report = amend_sync_clone (url, b, job, &error);
+  g_object_unref (job);
+  g_assert_error (error, AMEND_SYNC_ERROR, AMEND_SYNC_ERROR_TIMEOUT);
+  g_assert_nonnull (strstr (error->message, "did not answer for 1 seconds"));
+  g_assert_null (report);
+  g_clear_error (&error);
+  assert_exists (parent, "b", FALSE);
+
+  g_assert_true (amend_remote_add (a, "stil", url, &error));
+  before = snapshot (a);
+  job = timed_job ();
+  report = amend_sync_pull (a, "stil", job, &error);
+  g_object_unref (job);
+  g_assert_error (error, AMEND_SYNC_ERROR, AMEND_SYNC_ERROR_TIMEOUT);
+  g_clear_error (&error);
+  job = timed_job ();
+  report = amend_sync_push (a, "stil", "main", FALSE, job, &error);
+  g_object_unref (job);
+  g_assert_error (error, AMEND_SYNC_ERROR, AMEND_SYNC_ERROR_TIMEOUT);
+  g_clear_error (&error);
+  after = snapshot (a);
+  g_assert_cmpstr (after, ==, before);
+  amend_test_fsck (a);
+  g_clear_pointer (&silent, amend_test_server_stop);
   amend_test_rmtree (parent);
 }
 
@@ -1536,6 +1744,8 @@ main (int    argc,
   g_test_add_func ("/sync/remotes", test_remotes);
   g_test_add_func ("/sync/clone/from-amendment", test_clone_from_amendment);
   g_test_add_func ("/sync/pull-push/local", test_pull_and_push_local);
+  g_test_add_func ("/sync/pull/conflict", test_pull_conflict);
+  g_test_add_func ("/sync/timeout/synchronous", test_sync_timeout);
   g_test_add_func ("/sync/credentials/dialog", test_credentials_dialog);
   g_test_add_func ("/sync/credentials/request", test_credential_request);
 

@@ -59,8 +59,8 @@ print_conflicts_short (GPtrArray *conflicts)
 }
 
 /* After a merge that stopped: what conflicts, and what to do. */
-static int
-report_conflicts (AmendRepository *repo)
+int
+amend_cli_report_conflicts (AmendRepository *repo)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(AmendPendingMerge) pending = amend_pending_merge_load (repo, &error);
@@ -108,7 +108,7 @@ amend_cli_report_outcome (AmendRepository   *repo,
   g_autofree char *votes = NULL;
 
   if (outcome == AMEND_MERGE_OUTCOME_CONFLICTS)
-    return report_conflicts (repo);
+    return amend_cli_report_conflicts (repo);
   if (vote->votes_for >= 0)
     votes = g_strdup_printf (_(" (%d for, %d against)"), vote->votes_for, vote->votes_against);
   if (vote->result == AMEND_STATUS_REJECTED)
@@ -128,7 +128,7 @@ amend_cli_report_outcome (AmendRepository   *repo,
   return AMEND_EXIT_OK;
 }
 
-/* adopt --continue | --abort and update --continue | --abort. */
+/* adopt, update and pull --continue | --abort. */
 int
 amend_cli_pending_step (const AmendCommand *command,
                         gboolean            go_on,

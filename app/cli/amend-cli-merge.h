@@ -23,6 +23,7 @@ int      amend_cli_report_outcome (AmendRepository    *repo,
                                    AmendAmendment     *amendment,
                                    const AmendVote    *vote,
                                    AmendMergeOutcome   outcome);
+int      amend_cli_report_conflicts (AmendRepository  *repo);
 int      amend_cli_pending_step   (const AmendCommand *command,
                                    gboolean            go_on,
                                    gboolean            abort);

@@ -415,6 +415,12 @@ print_change (const AmendSyncChange *change)
       g_print (_("changed on both sides: %s; yours is kept as it was, the incoming one is now %s%s\n"),
                name, change->kept_as, suffix);
       break;
+    case AMEND_SYNC_MERGED:
+      g_print (_("merged: %s with the remote's%s, as %.7s\n"), name, suffix, change->new_id);
+      break;
+    case AMEND_SYNC_MERGE_STOPPED:
+      g_print (_("not merged yet: %s with the remote's%s; the merge stopped at conflicts\n"), name, suffix);
+      break;
     case AMEND_SYNC_PUSHED:
       g_print (_("pushed: %s%s\n"), name, suffix);
       break;
@@ -425,9 +431,31 @@ print_change (const AmendSyncChange *change)
     }
 }
 
+/* An amendment changed on both sides is not merged: the two are two
+ * proposals now, and which one goes on is the group's choice. */
+static void
+print_diverged_hint (const AmendSyncChange *change)
+{
+  const char *ours = strchr (change->branch, '/') ? strchr (change->branch, '/') + 1 : change->branch;
+  const char *theirs = strchr (change->kept_as, '/') ? strchr (change->kept_as, '/') + 1 : change->kept_as;
+
+  g_print (_("Compare the two with \xe2\x80\x9c" "amend diff %s %s\xe2\x80\x9d, take what you want to keep into one "
+             "of them, and withdraw the other with \xe2\x80\x9c" "amend withdraw\xe2\x80\x9d.\n"), ours, theirs);
+}
+
 void
 amend_cli_sync_print (AmendSyncReport *report)
 {
+  const AmendSyncChange *diverged = NULL;
+
   for (guint i = 0; i < report->changes->len; i++)
-    print_change (g_ptr_array_index (report->changes, i));
+    {
+      const AmendSyncChange *change = g_ptr_array_index (report->changes, i);
+
+      print_change (change);
+      if (change->kind == AMEND_SYNC_DIVERGED && change->kept_as && diverged == NULL)
+        diverged = change;
+    }
+  if (diverged != NULL)
+    print_diverged_hint (diverged);
 }

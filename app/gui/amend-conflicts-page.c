@@ -93,6 +93,9 @@ side_name (AmendConflictsPage *self,
   gboolean update = g_strcmp0 (self->state->command, "update") == 0;
   gboolean into_amendment = g_str_has_prefix (self->state->target, "amendement/");
 
+  /* pull merges the shared project's draft (theirs) into this one's. */
+  if (g_strcmp0 (self->state->command, "pull") == 0)
+    return ours ? _("The Draft Here") : _("The Shared Project's Draft");
   if (ours == update)
     return _("The Amendment");
   return into_amendment && !update ? _("The Amendment It Amends") : _("The Draft");
@@ -209,8 +212,10 @@ fill_header (AmendConflictsPage *self)
 {
   guint n = self->state->conflicts->len;
   gboolean update = g_strcmp0 (self->state->command, "update") == 0;
-  g_autofree char *title = update ? g_strdup_printf (_("Updating “%s” from the draft"), self->title)
-                                  : g_strdup_printf (_("Adopting “%s”"), self->title);
+  g_autofree char *title = g_strcmp0 (self->state->command, "pull") == 0
+                           ? g_strdup (_("Merging the draft of the shared project"))
+                           : update ? g_strdup_printf (_("Updating “%s” from the draft"), self->title)
+                                    : g_strdup_printf (_("Adopting “%s”"), self->title);
   g_autofree char *count = g_strdup_printf (ngettext ("%u conflict, %u not resolved yet.", "%u conflicts, %u not resolved yet.", n),
                                             n, self->state->unresolved);
   g_autofree char *body = g_strdup_printf ("%s %s", count,

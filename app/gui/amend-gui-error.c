@@ -53,8 +53,9 @@ sync_text (int code)
       return _("The shared project has versions that this project does not have, so nothing was sent. Pull first, "
                "then push again.");
     case AMEND_SYNC_ERROR_DIVERGED:
-      return _("The draft has new versions both here and in the shared project, and Amend cannot join two drafts "
-               "yet. Nothing was changed here.");
+      return _("The draft has new versions both here and in the shared project. Pull again: Amend joins the two, "
+               "and where both changed the same words you resolve the conflicts on the Conflicts page (or with "
+               "amend pull --continue).");
     case AMEND_SYNC_ERROR_WRONG_KIND:
       return _("This package holds an amendment, which needs the project it was made from. Open that project, then "
                "open the package there.");

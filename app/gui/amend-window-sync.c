@@ -48,6 +48,15 @@ change_line (const AmendSyncChange *c)
       return g_strdup_printf (_("Already here: “%s”"), title);
     case AMEND_SYNC_DIVERGED:
       return g_strdup_printf (_("Changed on both sides: “%s”; yours is kept, the one that came in is added beside it"), title);
+    case AMEND_SYNC_MERGED:
+      return g_strdup_printf (ngettext ("Merged: “%s” had changes here and in the shared project; %u version came in "
+                                        "and both are joined in a new version",
+                                        "Merged: “%s” had changes here and in the shared project; %u versions came in "
+                                        "and both are joined in a new version", c->commits), title, c->commits);
+    case AMEND_SYNC_MERGE_STOPPED:
+      return g_strdup_printf (_("Not merged yet: “%s” was changed in the same places here and in the shared project. "
+                                "Resolve the conflicts on the Conflicts page (or with amend pull --continue); "
+                                "nothing is saved until then"), title);
     case AMEND_SYNC_PUSHED:
       return g_strdup_printf (_("Sent: “%s”"), title);
     case AMEND_SYNC_REJECTED:
@@ -70,6 +79,15 @@ report_text (AmendSyncReport *report)
   if (out->len == 0)
     g_string_append (out, _("Nothing to take in or send: both sides are the same."));
   return g_string_free (out, FALSE);
+}
+
+static gboolean
+stopped_at_conflicts (AmendSyncReport *report)
+{
+  for (guint i = 0; i < report->changes->len; i++)
+    if (((AmendSyncChange *) g_ptr_array_index (report->changes, i))->kind == AMEND_SYNC_MERGE_STOPPED)
+      return TRUE;
+  return FALSE;
 }
 
 static void
@@ -304,6 +322,11 @@ transferred (Transfer        *t,
     _amend_window_show_gerror (self, failed, error);
   if (report && self->project)
     _amend_window_schedule_refresh (self, 0);
+  /* A pull that stopped at conflicts: the waiting merge may have been
+   * seen by a refresh while the window was busy, which then let it be;
+   * the Conflicts page is shown now. */
+  if (report && self->project && stopped_at_conflicts (report))
+    _amend_window_review_project_changed (self);
 }
 
 /* ----------------------------------------------------------------------- */

@@ -7,7 +7,8 @@
  * into another copy of the project through Open Package and by a drop on
  * the window, a push and a pull through the actions with their progress
  * dialog, against a bare repository and against git http-backend asking
- * for a password (tests/amend-test-server.c), and a pull stopped with
+ * for a password, a pull that stops at a conflict in the draft and is
+ * finished on the Conflicts page (tests/amend-test-server.c), and a pull stopped with
  * Cancel.  The git program judges: git bundle verify, the refs, git fsck.
  */
 #include "config.h"
@@ -15,6 +16,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "amend-conflicts-page.h"
 #include "amend-example.h"
 #include "amend-gui-test.h"
 #include "amend-test-git.h"
@@ -368,6 +370,98 @@ test_push_pull (AmendGuiFixture *f,
   amend_test_fsck (f->dir);
 }
 
+static gboolean
+conflicts_shown (gpointer data)
+{
+  AmendGuiFixture *f = data;
+
+  return !amend_window_is_busy (f->window) &&
+         amend_conflicts_page_get_state (amend_window_get_conflicts_page (f->window)) != NULL;
+}
+
+static gboolean
+conflicts_gone (gpointer data)
+{
+  AmendGuiFixture *f = data;
+
+  return !amend_window_is_busy (f->window) &&
+         amend_conflicts_page_get_state (amend_window_get_conflicts_page (f->window)) == NULL;
+}
+
+/* The draft changed in the same words here and in the shared project: the
+ * pull says so, the Conflicts page names the two drafts, and Continue
+ * commits the merge with both as parents. */
+static void
+test_pull_conflict (AmendGuiFixture *f,
+                    gconstpointer    data)
+{
+  g_autofree char *remote = g_build_filename (f->tmp, "gedeeld.git", NULL);
+  g_autofree char *other = g_build_filename (f->tmp, "collega", NULL);
+  g_autofree char *text = amend_test_read (f->dir, FILE_NAME);
+  g_autoptr(GString) theirs = g_string_new (text);
+  g_autoptr(GString) ours = g_string_new (text);
+  const char *shots = g_getenv ("AMEND_SCREENSHOT_DIR") ? g_getenv ("AMEND_SCREENSHOT_DIR") : "screenshots";
+  g_autofree char *png = g_build_filename (shots, "pull-conflicts.png", NULL);
+  g_autofree char *second = NULL;
+  g_autofree char *tip = NULL;
+  AmendConflictsPage *page = amend_window_get_conflicts_page (f->window);
+  AmendMergeState *state;
+  AdwMessageDialog *dialog;
+
+  g_free (amend_test_git_ok (f->tmp, "init", "-q", "--bare", "--initial-branch=main", remote, NULL));
+  g_assert_cmpint (amend_gui_cli (f, NULL, "remote", "add", "origin", remote, NULL), ==, 0);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "push", "main", NULL), ==, 0);
+  g_free (amend_test_git_ok (f->tmp, "clone", "-q", remote, other, NULL));
+  g_string_replace (theirs, "binnen acht weken na de datum", "binnen zeven weken na de datum", 1);
+  amend_test_write (other, FILE_NAME, theirs->str);
+  g_free (amend_test_git_ok (other, "commit", "-q", "-am", "Zeven weken", NULL));
+  g_free (amend_test_git_ok (other, "push", "-q", "origin", "main", NULL));
+  g_string_replace (ours, "binnen acht weken na de datum", "binnen vier weken na de datum", 1);
+  amend_test_write (f->dir, FILE_NAME, ours->str);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "save", "-m", "Vier weken", NULL), ==, 0);
+  amend_gui_spin (600);
+  amend_gui_wait_idle (f);
+  tip = amend_test_git_ok (f->dir, "rev-parse", "main", NULL);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.pull", NULL);
+  dialog = wait_heading (f, "Pulled");
+  assert_has (adw_message_dialog_get_body (dialog), "Not merged yet: “the draft”");
+  assert_has (adw_message_dialog_get_body (dialog), "Conflicts page");
+  press (find_button (GTK_WIDGET (dialog), "_Close"));
+  wait_done (f);
+  g_assert_true (amend_gui_wait (conflicts_shown, f, 60));
+  amend_gui_wait_idle (f);
+  state = amend_conflicts_page_get_state (page);
+  g_assert_cmpstr (state->command, ==, "pull");
+  g_assert_cmpuint (state->unresolved, ==, 1);
+  {
+    g_autofree char *now = amend_test_git_ok (f->dir, "rev-parse", "main", NULL);
+
+    g_assert_cmpstr (now, ==, tip);
+  }
+  /* To look at: the page names the two drafts. */
+  g_mkdir_with_parents (shots, 0755);
+  amend_gui_spin (700);
+  amend_gui_save_png (GTK_WIDGET (f->window), png);
+
+  press (amend_conflicts_page_get_button (page, "theirs"));
+  amend_gui_spin (300);
+  g_assert_true (amend_gui_wait (conflicts_shown, f, 60));
+  g_assert_cmpuint (amend_conflicts_page_get_state (page)->unresolved, ==, 0);
+  press (amend_conflicts_page_get_button (page, "continue"));
+  amend_gui_spin (300);
+  g_assert_true (amend_gui_wait (conflicts_gone, f, 60));
+  amend_gui_wait_idle (f);
+  second = amend_test_git_ok (f->dir, "rev-parse", "main^2", NULL);
+  g_free (tip);
+  tip = amend_test_git_ok (other, "rev-parse", "main", NULL);
+  g_assert_cmpstr (second, ==, tip);
+  g_free (text);
+  text = amend_test_read (f->dir, FILE_NAME);
+  assert_has (text, "binnen zeven weken na de datum");
+  amend_test_fsck (f->dir);
+}
+
 /* git http-backend asks for a password: the dialog; a wrong one is said,
  * the right one goes through. */
 static void
@@ -468,6 +562,7 @@ main (int    argc,
   ADD ("/sync/hand-in-and-open", test_hand_in_and_open);
   ADD ("/sync/drop", test_drop);
   ADD ("/sync/push-pull", test_push_pull);
+  ADD ("/sync/pull-conflict", test_pull_conflict);
   ADD ("/sync/password", test_password);
   ADD ("/sync/cancel", test_cancel);
 #undef ADD

@@ -313,11 +313,12 @@ clone_into (const char      *url,
   return take_remote_amendments (made, "origin", job, report, error);
 }
 
+/* In the thread amend_sync_clone or its _async runs it in. */
 AmendSyncReport *
-amend_sync_clone (const char   *url,
-                  const char   *dir,
-                  AmendSyncJob *job,
-                  GError      **error)
+amend_sync_clone_run (const char   *url,
+                      const char   *dir,
+                      AmendSyncJob *job,
+                      GError      **error)
 {
   g_autoptr(AmendSyncReport) report = amend_sync_report_new ();
   g_autofree char *source = NULL;
@@ -421,17 +422,17 @@ download (git_remote    *remote,
   return TRUE;
 }
 
+/* In the thread amend_sync_pull or its _async runs it in. */
 AmendSyncReport *
-amend_sync_pull (const char   *project,
-                 const char   *remote_name,
-                 AmendSyncJob *job,
-                 GError      **error)
+amend_sync_pull_run (const char   *project,
+                     const char   *remote_name,
+                     AmendSyncJob *job,
+                     GError      **error)
 {
   g_autoptr(AmendRepository) repo = amend_repository_open (project, error);
   g_autoptr(AmendSyncReport) report = amend_sync_report_new ();
   g_autoptr(git_remote) remote = NULL;
   g_autoptr(AmendIntake) intake = NULL;
-  g_autoptr(GError) refusal = NULL;
   g_autofree char *pack_folder = NULL;
   g_auto(AmendTransfer) t = { 0 };
   const git_indexer_progress *stats;
@@ -453,18 +454,8 @@ amend_sync_pull (const char   *project,
   intake = amend_intake_new (repo, git_remote_name (remote));
   if (!add_remote_heads (remote, repo, intake, error))
     return NULL;
-  if (!amend_intake_plan (intake, job, &refusal))
-    {
-      /* A diverged main: the remote's branches are kept, to join by hand. */
-      if (g_error_matches (refusal, AMEND_SYNC_ERROR, AMEND_SYNC_ERROR_DIVERGED) &&
-          amend_sync_job_begin_commit (job, NULL))
-        {
-          update_tracking (remote, &t, TRUE, "amend pull", NULL);
-          amend_sync_job_end_commit (job);
-        }
-      g_propagate_error (error, g_steal_pointer (&refusal));
-      return NULL;
-    }
+  if (!amend_intake_plan (intake, job, error))
+    return NULL;
   if (!amend_sync_job_begin_commit (job, error))
     return NULL;
   ok = update_tracking (remote, &t, TRUE, "amend pull", error) && amend_intake_apply (intake, job, report, error);
@@ -691,13 +682,14 @@ check_rejections (AmendTransfer *t,
   return FALSE;
 }
 
+/* In the thread amend_sync_push or its _async runs it in. */
 AmendSyncReport *
-amend_sync_push (const char   *project,
-                 const char   *remote_name,
-                 const char   *name,
-                 gboolean      all,
-                 AmendSyncJob *job,
-                 GError      **error)
+amend_sync_push_run (const char   *project,
+                     const char   *remote_name,
+                     const char   *name,
+                     gboolean      all,
+                     AmendSyncJob *job,
+                     GError      **error)
 {
   g_autoptr(AmendRepository) repo = amend_repository_open (project, error);
   g_autoptr(AmendSyncReport) report = amend_sync_report_new ();

@@ -12,7 +12,8 @@
  *   here, and it only adds to it    fast-forwarded
  *   both changed it                 both kept: the incoming one under a new
  *                                   slug, with its record moved there by one
- *                                   commit, so that amend list shows both
+ *                                   commit, so that amend list shows both;
+ *                                   main (a pull only): merged, last
  *
  * The plan reads and writes objects only; apply moves each ref with a
  * compare-and-swap (libgit2 writes a lock file and renames it), so a kill
@@ -575,7 +576,12 @@ plan_entry (AmendIntake  *intake,
   else if (amend_sync_contains (intake->git, &e->incoming, &e->local))
     return plan_fast_forward (intake, e, error);
   else if (e->slug == NULL)
-    return amend_sync_merge_main (intake->repo, e->branch, &e->local, &e->incoming, error);
+    {
+      /* Merged last, in apply; only a pull brings main. */
+      e->kind = AMEND_SYNC_MERGED;
+      e->commits = count_ahead (intake->git, &e->incoming, &e->local);
+      return amend_sync_check_can_merge (intake->repo, e->branch, error);
+    }
   else
     {
       g_autofree char *kept = free_slug (intake, e->slug);
@@ -704,6 +710,21 @@ advance_head (AmendIntake *intake,
   return TRUE;
 }
 
+static gboolean
+merge_main (AmendIntake *intake,
+            Entry       *e,
+            GError     **error)
+{
+  AmendMergeOutcome outcome = AMEND_MERGE_OUTCOME_DONE;
+
+  if (!amend_sync_merge_main (intake->repo, intake->upstream ? intake->upstream : "", e->target_branch,
+                              &e->local, &e->incoming, &outcome, &e->target, error))
+    return FALSE;
+  if (outcome == AMEND_MERGE_OUTCOME_CONFLICTS)
+    e->kind = AMEND_SYNC_MERGE_STOPPED;
+  return TRUE;
+}
+
 static void
 report_entry (AmendSyncReport *report,
               Entry           *e)
@@ -718,7 +739,11 @@ report_entry (AmendSyncReport *report,
   change->new_comments = e->new_comments;
   if (e->has_local)
     change->old_id = g_strdup (git_oid_tostr (hex, sizeof hex, &e->local));
-  change->new_id = g_strdup (git_oid_tostr (hex, sizeof hex, &e->incoming));
+  /* A merge commit is the new version; a stopped merge made none. */
+  if (e->kind == AMEND_SYNC_MERGED)
+    change->new_id = g_strdup (git_oid_tostr (hex, sizeof hex, &e->target));
+  else
+    change->new_id = g_strdup (git_oid_tostr (hex, sizeof hex, &e->incoming));
   g_ptr_array_add (report->changes, change);
 }
 
@@ -735,6 +760,7 @@ amend_intake_apply (AmendIntake     *intake,
                     GError         **error)
 {
   Entry *head = NULL;
+  Entry *merged = NULL;
 
   for (guint i = 0; i < intake->entries->len; i++)
     {
@@ -744,11 +770,22 @@ amend_intake_apply (AmendIntake     *intake,
         head = e;
       else if (writes_ref (e) && !move_ref (intake, e, error))
         return FALSE;
-      report_entry (report, e);
+      if (e->kind == AMEND_SYNC_MERGED)
+        merged = e;
+      else
+        report_entry (report, e);
     }
   /* The working copy last: every ref is in place when its files move. */
   if (head != NULL && !advance_head (intake, head, error))
     return FALSE;
+  /* Two drafts joined after all else: a kill before leaves a pull to do
+   * again, one in it a merge that --continue or --abort finishes. */
+  if (merged != NULL)
+    {
+      if (!merge_main (intake, merged, error))
+        return FALSE;
+      report_entry (report, merged);
+    }
   amend_sync_report_sort (report);
   return TRUE;
 }

@@ -35,6 +35,8 @@ struct _AmendSyncJob
   /* Shared between the worker and the caller's thread. */
   GMutex                   lock;
   GMainContext            *context;       /* NULL when run synchronously */
+  GPtrArray               *contexts;      /* every one it was run in: a worker left on the
+                                           * network may still deliver to its own */
   GTask                   *task;
   GSource                 *watchdog;
   gboolean                 network;       /* in the phase that may be abandoned */
@@ -85,7 +87,7 @@ amend_sync_job_finalize (GObject *object)
       g_source_unref (self->watchdog);
     }
   g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->context, g_main_context_unref);
+  g_clear_pointer (&self->contexts, g_ptr_array_unref);
   g_clear_pointer (&self->abandon, g_ptr_array_unref);
   g_free (self->host);
   g_mutex_clear (&self->lock);
@@ -104,6 +106,7 @@ amend_sync_job_init (AmendSyncJob *self)
 {
   g_mutex_init (&self->lock);
   self->abandon = g_ptr_array_new_with_free_func (leftover_free);
+  self->contexts = g_ptr_array_new_with_free_func ((GDestroyNotify) g_main_context_unref);
 }
 
 AmendSyncJob *
@@ -512,6 +515,8 @@ amend_sync_job_attach (AmendSyncJob *self,
   g_mutex_lock (&self->lock);
   self->task = task;
   self->context = g_main_context_ref_thread_default ();
+  g_ptr_array_add (self->contexts, self->context);
+  self->timed_out = FALSE;
   self->last_activity = g_get_monotonic_time ();
   self->watchdog = g_timeout_source_new_seconds (1);
   g_source_set_callback (self->watchdog, watch, self, NULL);

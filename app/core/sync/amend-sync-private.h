@@ -7,6 +7,7 @@
 #include <git2.h>
 
 #include "amend-repository-private.h"
+#include "amend-pending-merge.h"
 #include "amend-sync.h"
 
 G_BEGIN_DECLS
@@ -80,11 +81,36 @@ gboolean      amend_intake_apply                 (AmendIntake     *intake,
  * now; every sync command that writes starts with it. */
 gboolean      amend_intake_recover               (AmendRepository *repo,
                                                   GError         **error);
-/* main here and on the remote both have versions the other lacks. */
-gboolean      amend_sync_merge_main              (AmendRepository *repo,
+/* main here and on the remote both have versions the other lacks: the
+ * structural merge, begun as "pull" (amend-sync-merge.c). */
+gboolean      amend_sync_check_can_merge         (AmendRepository *repo,
                                                   const char      *main_branch,
-                                                  const git_oid   *ours,
-                                                  const git_oid   *theirs,
+                                                  GError         **error);
+gboolean      amend_sync_merge_main              (AmendRepository   *repo,
+                                                  const char        *upstream,
+                                                  const char        *main_branch,
+                                                  const git_oid     *ours,
+                                                  const git_oid     *theirs,
+                                                  AmendMergeOutcome *outcome,
+                                                  git_oid           *result,
+                                                  GError           **error);
+
+/* The network operations themselves (amend-remote.c), run in a worker
+ * thread by amend_sync_clone/pull/push and their _async pairs alike, so
+ * that the watchdog bounds a silent remote in both (amend-sync.c). */
+AmendSyncReport *amend_sync_clone_run            (const char      *url,
+                                                  const char      *dir,
+                                                  AmendSyncJob    *job,
+                                                  GError         **error);
+AmendSyncReport *amend_sync_pull_run             (const char      *project,
+                                                  const char      *remote_name,
+                                                  AmendSyncJob    *job,
+                                                  GError         **error);
+AmendSyncReport *amend_sync_push_run             (const char      *project,
+                                                  const char      *remote_name,
+                                                  const char      *name,
+                                                  gboolean         all,
+                                                  AmendSyncJob    *job,
                                                   GError         **error);
 
 /* A new project is made in a hidden folder next to its place and renamed

@@ -168,12 +168,12 @@ run_op (Args    *args,
     case OP_OPEN:
       return amend_package_open (args->a, args->b, args->job, error);
     case OP_CLONE:
-      return amend_sync_clone (args->a, args->b, args->job, error);
+      return amend_sync_clone_run (args->a, args->b, args->job, error);
     case OP_PULL:
-      return amend_sync_pull (args->a, args->b, args->job, error);
+      return amend_sync_pull_run (args->a, args->b, args->job, error);
     case OP_PUSH:
     default:
-      return amend_sync_push (args->a, args->b, args->c, args->flag, args->job, error);
+      return amend_sync_push_run (args->a, args->b, args->c, args->flag, args->job, error);
     }
 }
 
@@ -362,4 +362,83 @@ amend_sync_push_finish (GAsyncResult *result,
                         GError      **error)
 {
   return finish (result, amend_sync_push_async, error);
+}
+
+/* ----------------------------------------------------------------------- */
+/* Synchronously, with the same bound                                       */
+/* ----------------------------------------------------------------------- */
+
+/* libgit2 1.5 waits for a silent remote for ever, inside a read nothing
+ * interrupts.  So a synchronous clone, pull or push runs as its _async
+ * pair does, in a worker, while this thread waits in a main context of
+ * its own: the watchdog there stops a transfer whose remote says nothing
+ * for the timeout, and the call returns although the worker may still be
+ * stuck in its read (it gives up before it would change anything, as
+ * after a cancel).  Progress and credential requests come in this thread,
+ * during the call, as they did when the work was done here. */
+typedef struct {
+  GAsyncResult *result;
+} Waiter;
+
+static void
+on_done (GObject      *source,
+         GAsyncResult *result,
+         gpointer      data)
+{
+  Waiter *w = data;
+
+  w->result = g_object_ref (result);
+}
+
+static AmendSyncReport *
+run_bounded (Op            op,
+             const char   *a,
+             const char   *b,
+             const char   *c,
+             gboolean      flag,
+             AmendSyncJob *job,
+             gpointer      source_tag,
+             GError      **error)
+{
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  Waiter w = { NULL };
+  AmendSyncReport *report;
+
+  g_main_context_push_thread_default (context);
+  start (op, a, b, c, flag, job, source_tag, on_done, &w);
+  while (w.result == NULL)
+    g_main_context_iteration (context, TRUE);
+  report = finish (w.result, source_tag, error);
+  g_object_unref (w.result);
+  g_main_context_pop_thread_default (context);
+  return report;
+}
+
+AmendSyncReport *
+amend_sync_clone (const char   *url,
+                  const char   *dir,
+                  AmendSyncJob *job,
+                  GError      **error)
+{
+  return run_bounded (OP_CLONE, url, dir, NULL, FALSE, job, amend_sync_clone_async, error);
+}
+
+AmendSyncReport *
+amend_sync_pull (const char   *project,
+                 const char   *remote,
+                 AmendSyncJob *job,
+                 GError      **error)
+{
+  return run_bounded (OP_PULL, project, remote, NULL, FALSE, job, amend_sync_pull_async, error);
+}
+
+AmendSyncReport *
+amend_sync_push (const char   *project,
+                 const char   *remote,
+                 const char   *name,
+                 gboolean      all,
+                 AmendSyncJob *job,
+                 GError      **error)
+{
+  return run_bounded (OP_PUSH, project, remote, name, all, job, amend_sync_push_async, error);
 }

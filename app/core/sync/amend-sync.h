@@ -44,7 +44,7 @@ typedef enum {
   AMEND_SYNC_ERROR_NOT_FOUND,         /* the remote has no such repository */
   AMEND_SYNC_ERROR_NON_FAST_FORWARD,  /* a push the remote would lose commits by */
   AMEND_SYNC_ERROR_REJECTED,          /* the remote refused a branch */
-  AMEND_SYNC_ERROR_DIVERGED,          /* main and the remote's main both have new versions */
+  AMEND_SYNC_ERROR_DIVERGED,          /* no longer set: a diverged main is merged (AMEND_SYNC_MERGED) */
 } AmendSyncError;
 
 GQuark amend_sync_error_quark (void);
@@ -63,6 +63,8 @@ typedef enum {
   AMEND_SYNC_DIVERGED,       /* both sides changed it: kept both, the incoming one as kept_as */
   AMEND_SYNC_PUSHED,         /* the remote now has it */
   AMEND_SYNC_REJECTED,       /* the remote refused it; message says why */
+  AMEND_SYNC_MERGED,         /* main: both sides had new versions, joined by a merge commit (new_id) */
+  AMEND_SYNC_MERGE_STOPPED,  /* main: the merge waits for its conflicts (amend pull --continue | --abort) */
 } AmendSyncChangeKind;
 
 typedef struct {
@@ -72,7 +74,7 @@ typedef struct {
   char    *title;         /* from the record, or the slug */
   char    *old_id;        /* 40 hex, NULL when new */
   char    *new_id;
-  guint    commits;       /* versions that arrived (NEW, UPDATED, DIVERGED) or were pushed */
+  guint    commits;       /* versions that arrived (NEW, UPDATED, DIVERGED, MERGED) or were pushed */
   guint    comments;      /* comment files of the amendment at its new tip */
   guint    new_comments;  /* of which not in the old tip */
   char    *message;       /* REJECTED: the remote's reason */
@@ -145,8 +147,11 @@ AmendSyncReport *amend_sync_clone            (const char          *url,
                                               const char          *dir,
                                               AmendSyncJob        *job,
                                               GError             **error);
-/* Fetches @remote (NULL: the only one, or origin), fast-forwards main and
- * takes its amendments as amend_package_import does. */
+/* Fetches @remote (NULL: the only one, or origin), fast-forwards main (or,
+ * when both sides have new versions, merges the remote's into it with the
+ * structural merge: MERGED, or MERGE_STOPPED with the merge waiting as
+ * amend_pending_merge_load finds it) and takes its amendments as
+ * amend_package_import does. */
 AmendSyncReport *amend_sync_pull             (const char          *project,
                                               const char          *remote,
                                               AmendSyncJob        *job,
