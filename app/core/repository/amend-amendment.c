@@ -569,6 +569,29 @@ amend_amendment_dup_vote (AmendAmendment *self)
   return vote;
 }
 
+/**
+ * amend_amendment_dup_decided:
+ *
+ * The day the council decided on the amendment, as YYYY-MM-DD: the date
+ * of its vote (the meeting's day, which `amend vote --date` may set to a
+ * day before the record was written), or for a record without one the
+ * day the record last changed.
+ *
+ * Returns: (transfer full) (nullable): the day, or %NULL when the record
+ * says neither.
+ */
+char *
+amend_amendment_dup_decided (AmendAmendment *self)
+{
+  g_autofree char *date = NULL;
+
+  g_return_val_if_fail (AMEND_IS_AMENDMENT (self), NULL);
+  date = g_key_file_get_string (self->record, VOTE, "date", NULL);
+  if (date != NULL && date[0] != '\0')
+    return g_steal_pointer (&date);
+  return self->updated ? g_date_time_format (self->updated, "%Y-%m-%d") : NULL;
+}
+
 /* Writes the group [vote]; the status itself is set with
  * amend_amendment_set_status(). */
 void
