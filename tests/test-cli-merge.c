@@ -422,7 +422,7 @@ test_conflicts_resolve_continue (void)
   amend_run (&run, dir, "adopt", "tien-weken");
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.out, "gives 1 conflict; nothing is committed yet"));
-  g_assert_nonnull (strstr (run.out, "chp_1__art_2__para_1"));
+  g_assert_nonnull (strstr (run.out, "chp_1__art_2__para_1  (regeling.md, Artikel 2, eerste lid: text)"));
   g_assert_nonnull (strstr (run.out, "amend adopt --continue"));
   g_assert_true (pending (dir));
   /* git sees nothing odd: the branches, the index and the files are as they were. */
@@ -456,6 +456,10 @@ test_conflicts_resolve_continue (void)
   g_assert_cmpstr (json_object_get_string_member (c, "id"), ==, "chp_1__art_2__para_1");
   g_assert_cmpstr (json_object_get_string_member (c, "kind"), ==, "text");
   g_assert_cmpstr (json_object_get_string_member (c, "article"), ==, "2");
+  g_assert_cmpstr (json_object_get_string_member (c, "label"), ==, "Artikel 2, eerste lid");
+  amend_run (&run, dir, "conflicts");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "\nchp_1__art_2__para_1  regeling.md, Artikel 2, eerste lid  text\n"));
   g_assert_cmpstr (json_object_get_string_member (c, "base"), ==, "De burgemeester beslist binnen acht weken op de aanvraag.");
   g_assert_cmpstr (json_object_get_string_member (c, "ours"), ==, "De burgemeester beslist binnen zes weken op de aanvraag.");
   g_assert_cmpstr (json_object_get_string_member (c, "theirs"), ==,
@@ -962,6 +966,130 @@ test_subamendment (void)
   remove_project (dir);
 }
 
+static JsonObject *
+order_step (JsonArray *order,
+            guint      i)
+{
+  return json_array_get_object_element (order, i);
+}
+
+/* Two amendments that reach exactly as far and exclude each other: each
+ * would be "the most far-reaching" of the other.  The order breaks the tie
+ * by name, and only the one voted first is the most far-reaching; the
+ * other lapses when it is adopted, and the other way round. */
+static void
+test_order_tie (void)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  g_autofree char *dir = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  JsonArray *order;
+
+  if (!need_git ())
+    return;
+  dir = new_project (BASE);
+  make_amendment (dir, "Zes weken", NULL, "binnen acht weken", "binnen zes weken", TRUE);
+  make_amendment (dir, "Tien weken", NULL, "binnen acht weken", "binnen tien weken", TRUE);
+
+  amend_run (&run, dir, "order", "--json");
+  assert_ok (&run);
+  json = parse_json (run.out);
+  order = json_node_get_array (json);
+  g_assert_cmpuint (json_array_get_length (order), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (order_step (order, 0), "slug"), ==, "tien-weken");
+  g_assert_cmpstr (json_object_get_string_member (order_step (order, 1), "slug"), ==, "zes-weken");
+  g_assert_cmpint (json_object_get_int_member (order_step (order, 0), "reach"), ==,
+                   json_object_get_int_member (order_step (order, 1), "reach"));
+  g_assert_true (json_object_get_boolean_member (order_step (order, 0), "furthest"));
+  g_assert_false (json_object_get_boolean_member (order_step (order, 1), "furthest"));
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (order_step (order, 0), "lapses"), 0), ==,
+                   "zes-weken");
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (order_step (order, 1), "lapses"), 0), ==,
+                   "tien-weken");
+
+  amend_run (&run, dir, "order");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "the most far-reaching of the amendments that compete with zes-weken"));
+  g_assert_nonnull (strstr (run.out, "competes with tien-weken, which reach further or as far"));
+  g_assert_null (strstr (run.out, "the most far-reaching of the amendments that compete with tien-weken"));
+  remove_project (dir);
+}
+
+/* Two amendments that each put the articles of chapter 2 in an order of
+ * their own: they collide on the chapter's order, either adopted first
+ * makes the other lapse, and adopting the second stops at a conflict of
+ * kind order that names the chapter. */
+#define ART3 "## Artikel 3 Vergunning\n\nHet is verboden zonder vergunning van het college een evenement te organiseren.\n"
+#define ART4 "## Artikel 4 Intrekking\n\nDe vergunning kan worden ingetrokken als de voorschriften niet worden nageleefd.\n"
+#define ART5 "## Artikel 5 Citeertitel\n\nDeze verordening wordt aangehaald als Verordening Voorbeeld.\n"
+
+static void
+test_order_conflict (void)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  g_autofree char *dir = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  g_autoptr(JsonNode) order_json = NULL;
+  g_autoptr(JsonNode) conflicts_json = NULL;
+  JsonObject *p, *c;
+  JsonArray *order;
+
+  if (!need_git ())
+    return;
+  dir = new_project (BASE "\n" ART5);
+  make_amendment (dir, "Vergunning later", NULL, ART3 "\n" ART4, ART4 "\n" ART3, TRUE);
+  make_amendment (dir, "Citeertitel eerst", NULL, ART4 "\n" ART5, ART5 "\n" ART4, TRUE);
+
+  amend_run (&run, dir, "collisions", "--json");
+  assert_ok (&run);
+  json = parse_json (run.out);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (json), "collisions")), ==, 1);
+  p = json_array_get_object_element (json_object_get_array_member (json_node_get_object (json), "collisions"), 0);
+  g_assert_false (json_object_get_boolean_member (json_object_get_object_member (p, "a_then_b"), "clean"));
+  g_assert_false (json_object_get_boolean_member (json_object_get_object_member (p, "b_then_a"), "clean"));
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (json_object_get_object_member (p, "a_then_b"),
+                                                                                 "conflicts"), 0), ==, "chp_2");
+
+  amend_run (&run, dir, "order", "--json");
+  assert_ok (&run);
+  order_json = parse_json (run.out);
+  order = json_node_get_array (order_json);
+  g_assert_cmpuint (json_array_get_length (order), ==, 2);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (order_step (order, 0), "lapses")), ==, 1);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (order_step (order, 1), "lapses")), ==, 1);
+  g_assert_true (json_object_get_boolean_member (order_step (order, 0), "furthest") !=
+                 json_object_get_boolean_member (order_step (order, 1), "furthest"));
+
+  amend_run (&run, dir, "adopt", json_object_get_string_member (order_step (order, 0), "slug"));
+  assert_ok (&run);
+  amend_run (&run, dir, "adopt", json_object_get_string_member (order_step (order, 1), "slug"));
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.out, "chp_2  (regeling.md, Hoofdstuk 2: order)"));
+  amend_run (&run, dir, "conflicts", "--json");
+  assert_ok (&run);
+  conflicts_json = parse_json (run.out);
+  c = json_array_get_object_element (json_object_get_array_member (json_node_get_object (conflicts_json), "conflicts"), 0);
+  g_assert_cmpstr (json_object_get_string_member (c, "kind"), ==, "order");
+  g_assert_cmpstr (json_object_get_string_member (c, "label"), ==, "Hoofdstuk 2");
+  g_assert_cmpstr (json_object_get_string_member (c, "base"), ==,
+                   "Artikel 3 Vergunning, Artikel 4 Intrekking, Artikel 5 Citeertitel");
+  /* A place is chosen, not written. */
+  amend_run (&run, dir, "resolve", "chp_2", "--theirs");
+  assert_ok (&run);
+  amend_run (&run, dir, "adopt", "--continue");
+  assert_ok (&run);
+  {
+    g_autofree char *text = amend_test_read (dir, "regeling.md");
+    const char *second = json_object_get_string_member (order_step (order, 1), "slug");
+
+    if (g_strcmp0 (second, "citeertitel-eerst") == 0)
+      g_assert_nonnull (strstr (text, ART3 "\n" ART5 "\n" ART4));
+    else
+      g_assert_nonnull (strstr (text, ART4 "\n" ART3 "\n" ART5));
+  }
+  remove_project (dir);
+}
+
 static void
 test_collisions_and_order (void)
 {
@@ -1185,6 +1313,8 @@ main (int   argc,
   g_test_add_func ("/cli-merge/update", test_update);
   g_test_add_func ("/cli-merge/subamendment", test_subamendment);
   g_test_add_func ("/cli-merge/collisions-and-order", test_collisions_and_order);
+  g_test_add_func ("/cli-merge/order-tie", test_order_tie);
+  g_test_add_func ("/cli-merge/order-conflict", test_order_conflict);
   g_test_add_func ("/cli-merge/property/gemeentewet", test_property_gemeentewet);
   return g_test_run ();
 }

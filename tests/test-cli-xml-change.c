@@ -362,6 +362,53 @@ test_lvbb (void)
     g_assert_nonnull (strstr (written, "<FRBRWork>/akn/nl/bill/gm9999/"));
     g_assert_nonnull (strstr (written, today));
   }
+  amend_test_run_clear (&run);
+
+  /* Voted on a day before the record was written: the day of the vote is
+   * the day of the decision, not the day the record changed. */
+  amend_run (&run, "-C", project, "switch", "main");
+  assert_ok (&run);
+  amend_test_run_clear (&run);
+  amend_run (&run, "-C", project, "propose", "Langere termijn", "--by", AUTHOR);
+  assert_ok (&run);
+  amend_test_run_clear (&run);
+  {
+    GString *s = g_string_new (without_keys);
+    g_string_replace (s, "nld@2027-01-01", "nld@2027-08-01", 1);
+    g_string_replace (s, "date: 2027-01-01", "date: 2027-08-01", 1);
+    g_string_replace (s, "binnen acht weken na de datum", "binnen tien weken na de datum", 1);
+    g_free (changed);
+    changed = g_string_free (s, FALSE);
+  }
+  g_file_set_contents (file, changed, -1, &error);
+  g_assert_no_error (error);
+  amend_run (&run, "-C", project, "save", "-m", "Tien weken", "--author", AUTHOR);
+  assert_ok (&run);
+  amend_test_run_clear (&run);
+  amend_run (&run, "-C", project, "submit", "langere-termijn");
+  assert_ok (&run);
+  amend_test_run_clear (&run);
+  {
+    /* The merge of an adoption is made by whoever runs amend. */
+    g_autofree char *home = tmp_path ("home");
+    g_autofree char *gitconfig = g_build_filename (home, ".gitconfig", NULL);
+
+    g_file_set_contents (gitconfig, "[user]\n\tname = Griffie Lindewaarde\n\temail = griffie@lindewaarde.example\n", -1,
+                         &error);
+    g_assert_no_error (error);
+  }
+  amend_run (&run, "-C", project, "vote", "langere-termijn", "--for", "20", "--against", "5", "--date", "2026-11-19");
+  assert_ok (&run);
+  amend_test_run_clear (&run);
+  amend_run (&run, "export", "--format", "lvbb-wijziging", "-C", project, "-o", out, "langere-termijn");
+  assert_ok (&run);
+  assert_validates (out);
+  {
+    g_autofree char *written = amend_test_read_file (out, NULL);
+
+    g_assert_nonnull (strstr (written, "<voltooidOp>2026-11-19</voltooidOp>"));
+    g_assert_nonnull (strstr (written, "<FRBRWork>/akn/nl/bill/gm9999/2026/"));
+  }
 }
 
 int

@@ -359,6 +359,77 @@ test_hostile (void)
   g_unlink (broken);
 }
 
+/* amend check says what the XML export needs, in the words the export
+ * refuses with, and is silent exactly when the export has what it needs. */
+#define NEEDS_BODY "\n# Artikel 1\n\nDe verordening geldt in de gemeente.\n"
+
+static void
+check_says_export_refusal (const char *path,
+                           const char *key)
+{
+  g_auto(AmendTestRun) check = { 0 };
+  g_auto(AmendTestRun) export = { 0 };
+  g_autofree char *said = NULL;
+  g_autofree char *sentence = NULL;
+
+  amend_run (&check, "check", path);
+  g_assert_cmpint (check.status, ==, 0);
+  amend_run (&export, "export", "--format", "stop", path);
+  g_assert_cmpint (export.status, ==, 1);
+  /* "amend: FILE: SENTENCE": the export's sentence is one of check's warnings. */
+  g_assert_nonnull (strstr (export.err, ": the front matter"));
+  sentence = g_strstrip (g_strdup (strstr (export.err, ": the front matter")));
+  said = g_strdup_printf ("%s: warning%s\n", path, sentence);
+  g_assert_nonnull (strstr (check.out, said));
+  g_assert_nonnull (strstr (check.out, key));
+}
+
+static void
+test_check_export_needs (void)
+{
+  g_autofree char *bare = write_tmp ("needs-bare.md", "---\ntitle: Verordening\ndate: 2027-01-01\n---\n" NEEDS_BODY);
+  g_autofree char *bad = write_tmp ("needs-bad.md", "---\ntitle: Verordening\nauthority: Lindewaarde\n"
+                                    "work: /akn/nl/act/gm0363/2027/apv\ndate: 2027-01-01\n---\n" NEEDS_BODY);
+  g_autofree char *full = write_tmp ("needs-full.md", "---\ntitle: Verordening\nauthority: gm0363\n"
+                                     "work: /akn/nl/act/gm0363/2027/apv\ndate: 2027-01-01\n---\n" NEEDS_BODY);
+  g_autofree char *none = write_tmp ("needs-none.md", NEEDS_BODY);
+  g_autofree char *out = tmp_path ("needs-full.xml");
+  g_auto(AmendTestRun) run = { 0 };
+
+  /* Two keys missing: each named with the line to add, as warnings (exit 0). */
+  amend_run (&run, "check", bare);
+  g_assert_cmpint (run.status, ==, 0);
+  {
+    g_auto(GStrv) lines = g_strsplit (g_strstrip (run.out), "\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), ==, 2);
+  }
+  g_assert_nonnull (strstr (run.out, "warning: the front matter has no \xe2\x80\x9c" "authority\xe2\x80\x9d, which the XML export "
+                                     "needs: add \xe2\x80\x9c" "authority: gm9999\xe2\x80\x9d between the --- lines at the top"));
+  g_assert_nonnull (strstr (run.out, "add \xe2\x80\x9cwork: /akn/nl/act/gm9999/2027/naam\xe2\x80\x9d"));
+  amend_test_run_clear (&run);
+  check_says_export_refusal (bare, "authority");
+
+  /* Nothing at all: all four. */
+  amend_run (&run, "check", none);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "\xe2\x80\x9ctitle: "));
+  g_assert_nonnull (strstr (run.out, "\xe2\x80\x9c" "authority: "));
+  g_assert_nonnull (strstr (run.out, "\xe2\x80\x9cwork: "));
+  g_assert_nonnull (strstr (run.out, "\xe2\x80\x9c" "date: 2027-01-01\xe2\x80\x9d"));
+  amend_test_run_clear (&run);
+
+  /* A key with a value the export refuses: the same sentence. */
+  check_says_export_refusal (bad, "Lindewaarde");
+
+  /* All there: check says nothing, and the export writes. */
+  amend_run (&run, "check", full);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "");
+  amend_test_run_clear (&run);
+  amend_run (&run, "export", "--format", "stop", "-o", out, full);
+  g_assert_cmpint (run.status, ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -369,6 +440,7 @@ main (int    argc,
 
   g_test_add_func ("/cli-xml/export/formats", test_export_formats);
   g_test_add_func ("/cli-xml/export/errors", test_export_errors);
+  g_test_add_func ("/cli-xml/check/export-needs", test_check_export_needs);
   g_test_add_func ("/cli-xml/export/revision", test_export_revision);
   g_test_add_func ("/cli-xml/import", test_import);
   g_test_add_func ("/cli-xml/import-sections", test_import_sections);

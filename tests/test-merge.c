@@ -273,6 +273,24 @@ test_delete_and_change (void)
   assert_clean (BASE, theirs, ours, both);
 }
 
+/* What one side deleted and what a side inserted can carry one number or
+ * label: the diff of the base and the result pairs them, which is no sign
+ * of the deleted node kept (found by fuzz-merge: the merge's own check
+ * stopped on these). */
+static void
+test_deleted_and_inserted_alike (void)
+{
+  assert_clean ("# Artikel 154\n",
+                "# Artikel 151c\n\n3. De in het eerste lid bedoelde.\n",
+                "# Artikel 154\n\n# Artikel 154a\n",
+                "# Artikel 151c\n\n3. De in het eerste lid bedoelde.\n\n# Artikel 154a\n");
+  assert_clean ("# Artikel 13\n\n1. Een lid is niet tevens:\n   - n. ombudsman of lid van de ombudscommissie.\n",
+                "# Artikel 13\n\n1. Een lid is niet tevens:\n   - n. wethouder;\n"
+                "   - n. ombudsman of lid van de ombudscommissie.\n",
+                "# Artikel 13\n\n1. Een lid is niet tevens.\n",
+                "# Artikel 13\n\n1. Een lid is niet tevens.\n   - n. wethouder;\n");
+}
+
 static AmendConflict *
 only_conflict (AmendMerge *merge)
 {
@@ -280,6 +298,25 @@ only_conflict (AmendMerge *merge)
 
   g_assert_cmpuint (conflicts->len, ==, 1);
   return g_ptr_array_index (conflicts, 0);
+}
+
+/* One side adds a preamble and deletes the article the other changed:
+ * the article stays as a conflict, and the preamble comes first, or the
+ * written text would read it as the end of that article (found by
+ * fuzz-merge). */
+static void
+test_preamble_first (void)
+{
+  const char *base = "# Artikel 1\n\nEen.\n\n# Artikel 2\n\nTwee.\n";
+  const char *ours = "# Artikel 1\n\nEen en meer.\n\n# Artikel 2\n\nTwee.\n";
+  const char *theirs = "De raad;\n\nbesluit:\n\n# Artikel 2\n\nTwee.\n";
+  g_autoptr(AmendMerge) merge = merge3 (base, ours, theirs);
+  g_autoptr(AmendMerge) other = merge3 (base, theirs, ours);
+
+  g_assert_cmpuint (only_conflict (merge)->kind, ==, AMEND_CONFLICT_DELETED);
+  g_assert_cmpstr (amend_merge_get_markdown (merge), ==,
+                   "De raad;\n\nbesluit:\n\n# Artikel 1\n\nEen en meer.\n\n# Artikel 2\n\nTwee.\n");
+  g_assert_true (g_str_has_prefix (amend_merge_get_markdown (other), "De raad;\n\nbesluit:\n\n# Artikel 2\n"));
 }
 
 /* Both change the same words: a conflict of that member, with the three
@@ -295,6 +332,7 @@ test_conflict_text (void)
   g_assert_cmpint (c->kind, ==, AMEND_CONFLICT_TEXT);
   g_assert_cmpstr (c->id, ==, "chp_1__art_2__para_1");
   g_assert_cmpstr (c->article, ==, "2");
+  g_assert_cmpstr (c->label, ==, "Artikel 2, eerste lid");
   g_assert_cmpstr (c->base_text, ==, "De burgemeester beslist binnen acht weken op de aanvraag.");
   g_assert_cmpstr (c->ours_text, ==, "De burgemeester beslist binnen zes weken op de aanvraag.");
   g_assert_cmpstr (c->theirs_text, ==, "De burgemeester beslist binnen tien weken op de aanvraag.");
@@ -465,6 +503,86 @@ test_points (void)
   assert_git_conflicts (BASE, ours, theirs);
   assert_clean (BASE, ours, theirs, both);
   assert_clean (BASE, theirs, ours, both);
+}
+
+/* Both change the same words of a point: a conflict of that point,
+ * labelled with where it is, as a drafter cites it. */
+static void
+test_conflict_point (void)
+{
+  g_autofree char *ours = edit (BASE, "weg: de openbare weg.", "weg: de verharde weg.", NULL);
+  g_autofree char *theirs = edit (BASE, "weg: de openbare weg.", "weg: de besloten weg.", NULL);
+  g_autoptr(AmendMerge) merge = merge3 (BASE, ours, theirs);
+  AmendConflict *c = only_conflict (merge);
+
+  g_assert_cmpint (c->kind, ==, AMEND_CONFLICT_TEXT);
+  g_assert_cmpstr (c->id, ==, "chp_1__art_1__list_o_1__item_b");
+  g_assert_cmpstr (c->article, ==, "1");
+  g_assert_cmpstr (c->label, ==, "Artikel 1, onder b");
+  g_assert_cmpstr (c->base_text, ==, "weg: de openbare weg.");
+  g_assert_cmpstr (c->ours_text, ==, "weg: de verharde weg.");
+  g_assert_cmpstr (c->theirs_text, ==, "weg: de besloten weg.");
+  g_assert_cmpstr (amend_merge_get_markdown (merge), ==, ours);
+}
+
+/* A point of a member: cited with the member. */
+static void
+test_conflict_point_in_member (void)
+{
+  g_autofree char *base = edit (BASE, "2. De weigering wordt schriftelijk meegedeeld.\n",
+                                "2. De weigering wordt meegedeeld:\n"
+                                "   - a. schriftelijk;\n"
+                                "   - b. binnen twee weken.\n", NULL);
+  g_autofree char *ours = edit (base, "binnen twee weken.", "binnen drie weken.", NULL);
+  g_autofree char *theirs = edit (base, "binnen twee weken.", "binnen vier weken.", NULL);
+  g_autoptr(AmendMerge) merge = merge3 (base, ours, theirs);
+  AmendConflict *c = only_conflict (merge);
+
+  g_assert_cmpstr (c->article, ==, "4");
+  g_assert_cmpstr (c->label, ==, "Artikel 4, tweede lid, onder b");
+  g_assert_cmpstr (c->base_text, ==, "binnen twee weken.");
+}
+
+/* Both put the articles of a chapter in another order, each its own: a
+ * conflict of the order, said as the headings in each order, labelled
+ * with the chapter; ours until resolved, theirs when chosen, and no text
+ * can resolve a question of place. */
+#define ART3 "## Artikel 3 Vergunning\n\nHet is verboden zonder vergunning van het college een evenement te organiseren.\n\n"
+#define ART4 "## Artikel 4 Weigering\n\n1. De vergunning bedoeld in artikel 3 kan worden geweigerd in het belang van de " \
+             "openbare orde.\n2. De weigering wordt schriftelijk meegedeeld.\n\n"
+#define ART5 "## Artikel 5 Intrekking\n\nDe vergunning kan worden ingetrokken als de voorschriften niet worden nageleefd.\n\n"
+
+static void
+test_conflict_order (void)
+{
+  g_autofree char *ours = edit (BASE, ART3 ART4, ART4 ART3, NULL);
+  g_autofree char *theirs = edit (BASE, ART4 ART5, ART5 ART4, NULL);
+  g_autoptr(AmendMerge) merge = merge3 (BASE, ours, theirs);
+  g_autoptr(AmendMerge) chose_theirs = NULL;
+  g_autoptr(AmendMerge) by_text = NULL;
+  g_autoptr(GError) error = NULL;
+  AmendConflict *c = only_conflict (merge);
+
+  g_assert_cmpint (c->kind, ==, AMEND_CONFLICT_ORDER);
+  g_assert_cmpstr (amend_conflict_kind_to_string (c->kind), ==, "order");
+  g_assert_cmpstr (c->id, ==, "chp_2");
+  g_assert_null (c->article);
+  g_assert_cmpstr (c->label, ==, "Hoofdstuk 2");
+  g_assert_cmpstr (c->base_text, ==, "Artikel 3 Vergunning, Artikel 4 Weigering, Artikel 5 Intrekking, Artikel 6 Inwerkingtreding");
+  g_assert_cmpstr (c->ours_text, ==, "Artikel 4 Weigering, Artikel 3 Vergunning, Artikel 5 Intrekking, Artikel 6 Inwerkingtreding");
+  g_assert_cmpstr (c->theirs_text, ==, "Artikel 3 Vergunning, Artikel 5 Intrekking, Artikel 4 Weigering, Artikel 6 Inwerkingtreding");
+  g_assert_cmpuint (amend_merge_count_unresolved (merge), ==, 1);
+  g_assert_cmpstr (amend_merge_get_markdown (merge), ==, ours);
+
+  chose_theirs = merge_with (BASE, ours, theirs, "chp_2", AMEND_RESOLUTION_THEIRS, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (amend_merge_count_unresolved (chose_theirs), ==, 0);
+  g_assert_cmpstr (amend_merge_get_markdown (chose_theirs), ==, theirs);
+
+  by_text = merge_with (BASE, ours, theirs, "chp_2", AMEND_RESOLUTION_TEXT, ART3, &error);
+  g_assert_error (error, AMEND_MERGE_ERROR, AMEND_MERGE_ERROR_RESOLUTION);
+  g_assert_null (by_text);
+  g_assert_nonnull (strstr (error->message, "about a place"));
 }
 
 /* Both move article 6, to different chapters: a conflict of its place;
@@ -811,12 +929,17 @@ main (int   argc,
   g_test_add_func ("/merge/insert-both-numbered", test_insert_both_numbered);
   g_test_add_func ("/merge/delete-and-change", test_delete_and_change);
   g_test_add_func ("/merge/points", test_points);
+  g_test_add_func ("/merge/preamble-first", test_preamble_first);
+  g_test_add_func ("/merge/deleted-and-inserted-alike", test_deleted_and_inserted_alike);
   g_test_add_func ("/merge/conflict/text", test_conflict_text);
   g_test_add_func ("/merge/conflict/deleted", test_conflict_deleted);
   g_test_add_func ("/merge/conflict/inserted", test_conflict_inserted);
   g_test_add_func ("/merge/conflict/heading", test_conflict_heading);
   g_test_add_func ("/merge/conflict/front-matter", test_conflict_front_matter);
   g_test_add_func ("/merge/conflict/moved", test_conflict_moved);
+  g_test_add_func ("/merge/conflict/order", test_conflict_order);
+  g_test_add_func ("/merge/conflict/point", test_conflict_point);
+  g_test_add_func ("/merge/conflict/point-in-member", test_conflict_point_in_member);
   g_test_add_func ("/merge/record", test_record_merge);
   g_test_add_func ("/merge/resolve/text", test_resolve_text);
   g_test_add_func ("/merge/property/gemeentewet", test_property_gemeentewet);

@@ -842,6 +842,44 @@ test_slug (void)
     }
 }
 
+/* Lines that end in carriage returns, also the last one without a
+ * newline, read as they read once written: "verworpen", not
+ * "verworpen\r" (found by fuzz-record). */
+static void
+test_record_last_line_cr (void)
+{
+  const char *data = "[amendement]\r\ntitle=Zes weken\r\nstatus=verworpen\r\r\n[vote]\r\ndate=2027-03-14\r\n"
+                     "result=verworpen\r\r\r";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendAmendment) a = amend_amendment_new_from_data ("zes-weken", data, strlen (data), &error);
+  g_autoptr(AmendAmendment) back = NULL;
+  g_autoptr(AmendVote) vote = NULL;
+  g_autoptr(AmendVote) vote_back = NULL;
+  g_autofree char *written = NULL;
+  gsize len = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (amend_amendment_get_status (a), ==, AMEND_STATUS_REJECTED);
+  vote = amend_amendment_dup_vote (a);
+  g_assert_cmpint (vote->result, ==, AMEND_STATUS_REJECTED);
+  written = amend_amendment_to_data (a, &len);
+  back = amend_amendment_new_from_data ("zes-weken", written, len, &error);
+  g_assert_no_error (error);
+  vote_back = amend_amendment_dup_vote (back);
+  g_assert_cmpint (vote_back->result, ==, vote->result);
+  g_assert_cmpstr (vote_back->date, ==, "2027-03-14");
+
+  /* A NUL byte: GKeyFile would read past it and the writer stop at it. */
+  {
+    const char nul[] = "[amendement]\ntitle=Zes\0weken\nstatus=concept\n";
+    g_autoptr(AmendAmendment) none = amend_amendment_new_from_data ("zes-weken", nul, sizeof nul - 1, &error);
+
+    g_assert_null (none);
+    g_assert_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "NUL"));
+  }
+}
+
 static void
 test_record (void)
 {
@@ -1387,6 +1425,7 @@ main (int    argc,
   g_test_add_func ("/repository/bare-detached-unborn", test_bare_detached_unborn);
   g_test_add_func ("/amendment/slug", test_slug);
   g_test_add_func ("/amendment/record", test_record);
+  g_test_add_func ("/amendment/record-last-line-cr", test_record_last_line_cr);
   g_test_add_func ("/amendment/transitions", test_transitions);
   g_test_add_func ("/amendment/life", test_amendment_life);
   g_test_add_func ("/amendment/propose-with-changes", test_propose_with_changes);

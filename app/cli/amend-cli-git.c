@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "amend-cli-git.h"
+#include "amend-proposal.h"
 #include "amend-version.h"
 
 gboolean
@@ -145,7 +146,9 @@ amend_cli_load_versions (int             n_args,
       g_autofree char *main_branch = amends ? g_strconcat (AMEND_AMENDMENT_BRANCH_PREFIX, amends, NULL)
                                             : amend_repository_dup_main_branch (repo, &error);
       const char *short_branch = branch + strlen ("refs/heads/");
-      g_autofree char *base = main_branch ? amend_repository_merge_base (repo, main_branch, branch, &error) : NULL;
+      /* Also once adopted: against where it branched off, not main now. */
+      g_autofree char *base = amendment ? amend_proposal_find_base (repo, amendment, &error)
+                            : main_branch ? amend_repository_merge_base (repo, main_branch, branch, &error) : NULL;
       g_autofree char *base_spec = NULL;
 
       if (base == NULL)

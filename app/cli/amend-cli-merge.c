@@ -49,7 +49,9 @@ print_conflicts_short (GPtrArray *conflicts)
 
       if (c->resolution != AMEND_RESOLUTION_NONE)
         continue;
-      if (c->article)
+      if (c->label)
+        g_print ("  %s  (%s, %s: %s)\n", c->id, c->path, c->label, amend_conflict_kind_to_string (c->kind));
+      else if (c->article)
         g_print (_("  %s  (%s, article %s: %s)\n"), c->id, c->path, c->article, amend_conflict_kind_to_string (c->kind));
       else
         g_print (_("  %s  (%s: %s)\n"), c->id, c->path, amend_conflict_kind_to_string (c->kind));

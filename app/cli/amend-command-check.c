@@ -8,6 +8,7 @@
 
 #include "amend-check.h"
 #include "amend-cli.h"
+#include "amend-xml-meta.h"
 
 static int
 check_one (const char *path,
@@ -16,16 +17,20 @@ check_one (const char *path,
   g_autoptr(AmendDocument) doc = amend_cli_load (path);
   g_autoptr(GPtrArray) all = NULL;
   g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GPtrArray) export_needs = NULL;
   gboolean error = FALSE;
 
   if (doc == NULL)
     return AMEND_EXIT_FAILURE;
 
-  /* What the reader found and what the checks found, in line order. */
+  /* What the reader found, what the checks found and what an export
+   * would refuse for, in line order (the last of the whole file, first). */
   findings = amend_document_check (doc);
+  export_needs = amend_xml_meta_check (doc);
   all = g_ptr_array_new ();
   g_ptr_array_extend (all, amend_document_get_diagnostics (doc), NULL, NULL);
   g_ptr_array_extend (all, findings, NULL, NULL);
+  g_ptr_array_extend (all, export_needs, NULL, NULL);
   amend_diagnostics_sort (all);
 
   for (guint i = 0; i < all->len; i++)
@@ -69,7 +74,8 @@ const AmendCommand amend_command_check = {
   .summary = N_("Report structural problems in a regulation"),
   .description = N_("Prints one line per finding, as FILE:LINE: error|warning: message: numbers used twice, "
                     "gaps and disorder in a numbering, references such as \xe2\x80\x9c" "artikel 3, tweede lid\xe2\x80\x9d "
-                    "to something that does not exist, empty articles, and what could not be read. "
-                    "The exit status is 1 when there is an error."),
+                    "to something that does not exist, empty articles, and what could not be read; as warnings, "
+                    "each front matter key the XML export needs and lacks (title, authority, work, date), with "
+                    "the line to add. The exit status is 1 when there is an error."),
   .run = run,
 };

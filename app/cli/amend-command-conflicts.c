@@ -53,6 +53,7 @@ print_json (AmendPendingMerge *pending,
       add_string (b, "path", c->path);
       add_string (b, "kind", amend_conflict_kind_to_string (c->kind));
       add_string (b, "article", c->article);
+      add_string (b, "label", c->label);
       add_string (b, "base", c->base_text);
       add_string (b, "ours", c->ours_text);
       add_string (b, "theirs", c->theirs_text);
@@ -98,7 +99,9 @@ print_text (AmendPendingMerge *pending,
       AmendConflict *c = g_ptr_array_index (conflicts, i);
 
       g_print ("\n%s  %s", c->id, c->path);
-      if (c->article)
+      if (c->label)
+        g_print (", %s", c->label);
+      else if (c->article)
         g_print (_(", article %s"), c->article);
       g_print ("  %s", amend_conflict_kind_to_string (c->kind));
       if (c->resolution != AMEND_RESOLUTION_NONE)
@@ -154,7 +157,8 @@ const AmendCommand amend_command_conflicts = {
   .parameters = "[--json]",
   .summary = N_("Show the conflicts of an unfinished adoption or update"),
   .description = N_("Lists each conflicting node of the merge that amend adopt or amend update stopped at: its id (the "
-                    "eId of the node, or the file), the file, the article, the kind (text, heading, deleted, "
+                    "eId of the node, or the file), the file, where it stands as a drafter cites it (Artikel 4, "
+                    "tweede lid, onder b), the kind (text, heading, deleted, "
                     "inserted, moved, order, front-matter, record, file) and the three versions: base, ours (what "
                     "is merged into) and theirs (the amendment). With --json an object with command, amendment, "
                     "target, unresolved and conflicts."),

@@ -37,7 +37,7 @@ typedef struct {
 } Format;
 
 /* The day the council adopted the amendment an lvbb-wijziging is made of,
- * from its record, when the front matter does not say. */
+ * from its record (the day of the vote), when the front matter does not say. */
 static char *adopted_on;
 
 static GBytes *
@@ -59,7 +59,7 @@ static const Format formats[] = {
 };
 
 /* The amendment NAME (or the new version, OLD NEW) names: when the council
- * adopted it, the day its record last changed is the day of the decision. */
+ * adopted it, the day of the decision, as its record has it. */
 static char *
 adoption_day (int    n_args,
               char **args)
@@ -67,7 +67,6 @@ adoption_day (int    n_args,
   const char *name = args[n_args - 1];
   g_autoptr(AmendRepository) repo = NULL;
   g_autoptr(AmendAmendment) amendment = NULL;
-  GDateTime *updated;
   int status = AMEND_EXIT_OK;
 
   if (g_file_test (name, G_FILE_TEST_EXISTS) || strchr (name, ':') != NULL)
@@ -78,8 +77,7 @@ adoption_day (int    n_args,
   amendment = amend_amendment_lookup (repo, name, NULL);
   if (amendment == NULL || amend_amendment_get_status (amendment) != AMEND_STATUS_ADOPTED)
     return NULL;
-  updated = amend_amendment_get_updated (amendment);
-  return updated ? g_date_time_format (updated, "%Y-%m-%d") : NULL;
+  return amend_amendment_dup_decided (amendment);
 }
 
 static const Format *

@@ -186,8 +186,13 @@ fill (AmendConflictsPage *self)
 
   if (c == NULL)
     return;
-  position = c->article ? g_strdup_printf (_("Conflict %u of %u: article %s"), self->position + 1, n, c->article)
-                        : g_strdup_printf (_("Conflict %u of %u: %s"), self->position + 1, n, c->id);
+  /* Where it stands, as a drafter cites it ("Artikel 4, tweede lid, onder b"). */
+  if (c->label)
+    position = g_strdup_printf (_("Conflict %u of %u: %s"), self->position + 1, n, c->label);
+  else if (c->article)
+    position = g_strdup_printf (_("Conflict %u of %u: article %s"), self->position + 1, n, c->article);
+  else
+    position = g_strdup_printf (_("Conflict %u of %u: %s"), self->position + 1, n, c->id);
   gtk_label_set_text (self->position_label, position);
   gtk_label_set_text (self->kind_label, kind_sentence (c->kind));
   status = status_text (self, c);

@@ -118,20 +118,22 @@ check_result_free (CheckResult *r)
   g_free (r);
 }
 
-/* What an export needs and the front matter lacks, as a warning of the
- * whole file: the same rule the XML export applies (amend-xml-meta). */
+/* What an export needs and the front matter lacks, as warnings of the
+ * whole file: the check of `amend check`, which the XML export agrees with
+ * (amend-xml-meta). */
 static void
 add_export_needs (CheckResult *r)
 {
-  g_auto(AmendXmlMeta) meta = { 0, };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
+  g_autoptr(GPtrArray) needs = amend_xml_meta_check (r->doc);
 
-  if (amend_xml_meta_load (&meta, r->doc, &error))
-    return;
-  /* TRANSLATORS: %s says what the front matter lacks */
-  message = g_strdup_printf (_("For an export: %s. Fill it in under Properties."), error->message);
-  g_ptr_array_add (r->findings, amend_diagnostic_new (AMEND_SEVERITY_WARNING, 0, NULL, message));
+  for (guint i = 0; i < needs->len; i++)
+    {
+      const AmendDiagnostic *d = g_ptr_array_index (needs, i);
+      /* TRANSLATORS: %s says what the front matter lacks */
+      g_autofree char *message = g_strdup_printf (_("For an export: %s. Fill it in under Properties."), d->message);
+
+      g_ptr_array_add (r->findings, amend_diagnostic_new (AMEND_SEVERITY_WARNING, 0, NULL, message));
+    }
 }
 
 /* What a check reads: the text, or the text already read (the

@@ -300,23 +300,6 @@ do_resolve_comment (AmendRepository *repo,
   return done != NULL;
 }
 
-static AmendConflict *
-conflict_copy (const AmendConflict *c)
-{
-  AmendConflict *copy = g_new0 (AmendConflict, 1);
-
-  copy->kind = c->kind;
-  copy->id = g_strdup (c->id);
-  copy->path = g_strdup (c->path);
-  copy->article = g_strdup (c->article);
-  copy->base_text = g_strdup (c->base_text);
-  copy->ours_text = g_strdup (c->ours_text);
-  copy->theirs_text = g_strdup (c->theirs_text);
-  copy->resolution = c->resolution;
-  copy->text = g_strdup (c->text);
-  return copy;
-}
-
 static AmendMergeState *
 do_merge_state (AmendRepository *repo,
                 Job             *job,
@@ -341,7 +324,7 @@ do_merge_state (AmendRepository *repo,
   state->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) amend_conflict_free);
   conflicts = amend_tree_merge_get_conflicts (merge);
   for (guint i = 0; i < conflicts->len; i++)
-    g_ptr_array_add (state->conflicts, conflict_copy (g_ptr_array_index (conflicts, i)));
+    g_ptr_array_add (state->conflicts, amend_conflict_copy (g_ptr_array_index (conflicts, i)));
   state->unresolved = amend_tree_merge_count_unresolved (merge);
   return g_steal_pointer (&state);
 }

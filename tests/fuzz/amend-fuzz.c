@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "amend-fuzz.h"
@@ -31,4 +32,26 @@ amend_fuzz_report_difference (const char *what,
   fprintf (stderr, "%s; first difference on line %u\n", what, line);
   fprintf (stderr, "expected: %.*s\n", (int) strcspn (first + line_start, "\n"), first + line_start);
   fprintf (stderr, "got:      %.*s\n", (int) strcspn (second + line_start, "\n"), second + line_start);
+}
+
+static GLogWriterOutput
+abort_on_critical (GLogLevelFlags   level,
+                   const GLogField *fields,
+                   gsize            n_fields,
+                   gpointer         user_data)
+{
+  GLogWriterOutput out = g_log_writer_default (level, fields, n_fields, user_data);
+
+  if (level & (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_ERROR))
+    abort ();
+  return out;
+}
+
+/* A critical is a finding.  GLib's own fatal criticals stop with a
+ * breakpoint (SIGTRAP), which libFuzzer does not catch: the input would be
+ * lost; abort() it catches and keeps. */
+void
+amend_fuzz_abort_on_critical (void)
+{
+  g_log_set_writer_func (abort_on_critical, NULL, NULL);
 }

@@ -12,4 +12,6 @@ void amend_fuzz_report_difference (const char *what,
                                    const char *first,
                                    const char *second);
 
+void amend_fuzz_abort_on_critical (void);
+
 G_END_DECLS

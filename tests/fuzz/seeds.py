@@ -14,6 +14,9 @@ KIND is what the target reads:
             changes of the Gemeentewet history on the same base stretch
   comment   one comment file (.amend/opmerkingen/ID.md): with an anchor, a reply,
             resolved, on the whole regulation
+  record    one record of an amendment (.amend/amendementen/SLUG/amendement.ini):
+            new, submitted with submitters and a motivation of several lines,
+            decided with a vote, a subamendment
   package   a package (a git bundle) of a small project with an amendment, made
             with the git program: whole, and its header alone
 
@@ -166,6 +169,26 @@ def comment():
     return [COMMENT.format(**v).encode() for v in variants]
 
 
+RECORDS = [
+    "[amendement]\ntitle=Kortere termijn\nsubmitters=\nmotivation=\nstatus=concept\n"
+    "created=2027-03-01T10:00:00+01:00\nupdated=2027-03-01T10:00:00+01:00\n",
+    "[amendement]\ntitle=Vuurwerk; en = meer\nsubmitters=Piet Puk <piet@example.nl>;Eva de Vries <eva@example.nl>;\n"
+    "motivation=Acht weken is te lang.\\nZes weken is genoeg.\nstatus=ingediend\n"
+    "created=2027-03-01T10:00:00+01:00\nupdated=2027-03-02T09:00:00+01:00\n",
+    "# Besluit van de raad\n[amendement]\ntitle=Zes weken\nsubmitters=Jan Jansen <jan@example.nl>;\n"
+    "motivation=\\sMet spatie\nstatus=aangenomen\ncreated=2027-03-01T10:00:00+01:00\n"
+    "updated=2027-03-14T20:00:00+01:00\n\n[vote]\ndate=2027-03-14\nmeeting=Raadsvergadering 14 maart\n"
+    "for=12\nagainst=5\nresult=aangenomen\n",
+    "[amendement]\ntitle=Subamendement op zes weken\nsubmitters=\nmotivation=\nstatus=verworpen\n"
+    "amends=zes-weken\ncreated=2027-03-03T10:00:00Z\nupdated=2027-03-14T20:00:00Z\n\n"
+    "[vote]\ndate=2027-03-14\nresult=verworpen\n",
+]
+
+
+def record():
+    return [r.encode() for r in RECORDS]
+
+
 def package():
     import tempfile
     with tempfile.TemporaryDirectory() as tmp:
@@ -189,7 +212,7 @@ def package():
 
 
 KINDS = {"markdown": markdown, "xml": xml, "pair": pair, "triple": triple, "comment": comment,
-         "package": package}
+         "package": package, "record": record}
 
 
 def main():

@@ -47,6 +47,24 @@ find_button (GtkWidget  *widget,
   return NULL;
 }
 
+/* The text of the first mapped label under @widget that starts with @prefix. */
+static const char *
+find_label_text (GtkWidget  *widget,
+                 const char *prefix)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      const char *found;
+
+      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child) &&
+          g_str_has_prefix (gtk_label_get_text (GTK_LABEL (child)), prefix))
+        return gtk_label_get_text (GTK_LABEL (child));
+      if ((found = find_label_text (child, prefix)))
+        return found;
+    }
+  return NULL;
+}
+
 /* A person scrolls to a button before clicking it. */
 static void
 scroll_to (GtkWidget *widget)
@@ -397,6 +415,9 @@ test_conflict_theirs (AmendGuiFixture *f,
   assert_has (c->base_text, "binnen acht weken");
   assert_has (c->ours_text, "binnen vier weken");
   assert_has (c->theirs_text, "binnen zes weken");
+  /* Where it stands, as a drafter cites it. */
+  g_assert_cmpstr (c->label, ==, "Artikel 1:2, eerste lid");
+  g_assert_cmpstr (find_label_text (GTK_WIDGET (conflicts), "Conflict 1 of 1"), ==, "Conflict 1 of 1: Artikel 1:2, eerste lid");
   /* The amendment's side, by its button. */
   press (amend_conflicts_page_get_button (conflicts, "theirs"));
   wait_settled (f);

@@ -851,6 +851,25 @@ map_line (GArray  *hunks,
   return (guint) ((int) i + delta);
 }
 
+/* Where the section that ends before base line @i ends in the version the
+ * hunks lead to: what is inserted right there (an article moved behind its
+ * last one, or added at the end of the text) is in it. */
+static guint
+map_end (GArray *hunks,
+         guint   i)
+{
+  guint to = map_line (hunks, i, TRUE);
+
+  for (guint k = 0; k < hunks->len; k++)
+    {
+      const AmendHunk *h = &g_array_index (hunks, AmendHunk, k);
+
+      if (h->old_start == i && h->old_len == 0)
+        to += h->new_len;
+    }
+  return to;
+}
+
 static char *
 excerpt_text (Lines  *version,
               GArray *hunks,
@@ -862,7 +881,7 @@ excerpt_text (Lines  *version,
     {
       const Range *r = &g_array_index (ranges, Range, i);
       guint from = hunks ? map_line (hunks, r->start, TRUE) : r->start;
-      guint to = hunks ? map_line (hunks, r->end, TRUE) : r->end;
+      guint to = hunks ? map_end (hunks, r->end) : r->end;
       guint a = g_array_index (version->starts, guint, MIN (from, version->n));
       guint b = g_array_index (version->starts, guint, MIN (to, version->n));
 
@@ -1025,6 +1044,7 @@ typedef struct {
   Entry      *a, *b;
   GHashTable *articles;
   GHashTable *files;
+  gboolean    neighbours;   /* no article in common, only articles next to each other */
 } Candidate;
 
 static void
@@ -1033,6 +1053,77 @@ candidate_free (Candidate *c)
   g_hash_table_unref (c->articles);
   g_hash_table_unref (c->files);
   g_free (c);
+}
+
+/* Whether @a changes an article of a file right next to one @b changes
+ * (in the draft's order); @path is set to the file. */
+static gboolean
+next_to (AmendCollisions *self,
+         Entry           *a,
+         Entry           *b,
+         const char     **path)
+{
+  GPtrArray *fa = amend_amendment_get_files (a->amendment);
+  GPtrArray *fb = amend_amendment_get_files (b->amendment);
+
+  for (guint i = 0; i < fa->len; i++)
+    for (guint j = 0; j < fb->len; j++)
+      {
+        AmendTouchedFile *x = g_ptr_array_index (fa, i), *y = g_ptr_array_index (fb, j);
+
+        if (strcmp (x->path, y->path) != 0)
+          continue;
+        for (guint k = 0; x->articles[k]; k++)
+          for (guint l = 0; y->articles[l]; l++)
+            {
+              g_autofree char *kx = g_strdup_printf ("%s\x1f%s", x->path, x->articles[k]);
+              g_autofree char *ky = g_strdup_printf ("%s\x1f%s", y->path, y->articles[l]);
+              guint px = GPOINTER_TO_UINT (g_hash_table_lookup (self->positions, kx));
+              guint py = GPOINTER_TO_UINT (g_hash_table_lookup (self->positions, ky));
+
+              if (px && py && (px + 1 == py || py + 1 == px))
+                {
+                  *path = x->path;
+                  return TRUE;
+                }
+            }
+      }
+  return FALSE;
+}
+
+/* A move changes the order of the articles around it: two amendments
+ * that change articles next to each other (one moves article 3 behind 4,
+ * the other 4 behind 5) may not be adopted both.  They are tried too,
+ * and kept as a collision only when a trial conflicts. */
+static void
+add_neighbours (AmendCollisions *self,
+                GPtrArray       *out,
+                GHashTable      *seen)
+{
+  for (guint i = 0; i < self->entries->len; i++)
+    for (guint j = 0; j < self->entries->len; j++)
+      {
+        Entry *a = g_ptr_array_index (self->entries, i), *b = g_ptr_array_index (self->entries, j);
+        g_autofree char *pair = NULL;
+        const char *path = NULL;
+        Candidate *c;
+
+        if (!a->usable || !b->usable || strcmp (a->target, b->target) != 0 || related (a, b) ||
+            strcmp (amend_amendment_get_slug (a->amendment), amend_amendment_get_slug (b->amendment)) >= 0)
+          continue;
+        pair = g_strdup_printf ("%s\x1f%s", amend_amendment_get_slug (a->amendment), amend_amendment_get_slug (b->amendment));
+        if (g_hash_table_contains (seen, pair) || !next_to (self, a, b, &path))
+          continue;
+        c = g_new0 (Candidate, 1);
+        c->a = a;
+        c->b = b;
+        c->neighbours = TRUE;
+        c->articles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+        c->files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+        g_hash_table_add (c->files, g_strdup (path));
+        g_ptr_array_add (out, c);
+        g_hash_table_insert (seen, g_steal_pointer (&pair), c);
+      }
 }
 
 static GPtrArray *
@@ -1081,6 +1172,7 @@ candidates (AmendCollisions *self)
             g_hash_table_add (c->articles, g_strdup (parts[2]));
           }
     }
+  add_neighbours (self, out, seen);
   return out;
 }
 
@@ -1170,6 +1262,18 @@ compare_entries (gconstpointer x,
   return strcmp (amend_amendment_get_slug (a->amendment), amend_amendment_get_slug (b->amendment));
 }
 
+/* Whether @a goes before @b as the more far-reaching: two that reach as
+ * far are told apart as the order tells them apart, so that of two
+ * amendments that exclude each other only one is the most far-reaching. */
+static gboolean
+reaches_further (const Entry *a,
+                 const Entry *b)
+{
+  if (a->reach != b->reach)
+    return a->reach > b->reach;
+  return compare_entries (&a, &b) < 0;
+}
+
 static AmendVotingStep *
 step_new (Entry *e)
 {
@@ -1199,7 +1303,7 @@ fill_step (AmendCollisions *self,
       g_ptr_array_add (s->competes, g_object_ref (other));
       if (!after_ok)
         g_ptr_array_add (s->lapses, g_object_ref (other));
-      if (entry_of (self, other)->reach > s->reach)
+      if (reaches_further (entry_of (self, other), entry_of (self, s->amendment)))
         furthest = FALSE;
     }
   s->furthest = furthest && s->competes->len > 0;
@@ -1348,6 +1452,8 @@ amend_collisions_find (AmendRepository *repo,
       g_ptr_array_add (self->pairs, c);
       if (!try_pair (self, c, cand->a, cand->b, error))
         return NULL;
+      if (cand->neighbours && c->a_then_b && c->b_then_a)
+        g_ptr_array_remove_index (self->pairs, self->pairs->len - 1);
     }
   make_order (self);
   return g_steal_pointer (&self);

@@ -58,6 +58,7 @@ char      *_amend_merge_render_node     (const AmendNode *node,
                                          const char      *article);
 char      *_amend_merge_render_heading  (const AmendNode *node);
 char      *_amend_merge_render_list     (GPtrArray       *nodes);
+char      *_amend_merge_render_place    (const AmendNode *node);
 char      *_amend_merge_render_meta     (AmendDocument   *doc);
 gboolean   _amend_merge_parse_runs      (const char      *text,
                                          AmendNode       *into,

@@ -15,6 +15,7 @@
 
 #include "amend-document-private.h"
 #include "amend-merge-private.h"
+#include "amend-wording.h"
 
 #define STAND_IN "# Artikel 1\n\n"
 
@@ -105,6 +106,39 @@ _amend_merge_render_heading (const AmendNode *node)
     }
   else if (node->number)
     g_string_append (s, node->number);
+  return g_string_free (s, FALSE);
+}
+
+/* Where a node stands, as a drafter cites it (Ar 3.29): "Artikel 3,
+ * tweede lid, onder b", "Artikel 1, onder b, onder 2\xc2\xb0"; a division by its
+ * word and number ("Hoofdstuk 2").  NULL outside any of them. */
+char *
+_amend_merge_render_place (const AmendNode *node)
+{
+  g_autoptr(GPtrArray) below = g_ptr_array_new ();
+  const AmendNode *top = NULL;
+  GString *s;
+
+  for (const AmendNode *n = node; n != NULL && top == NULL; n = n->parent)
+    {
+      if (n->kind == AMEND_NODE_MEMBER || n->kind == AMEND_NODE_POINT)
+        g_ptr_array_insert (below, 0, (gpointer) n);
+      else if (amend_node_is_structural (n))
+        top = n;
+    }
+  if (top == NULL)
+    return NULL;
+  s = g_string_new (top->word ? top->word : amend_node_kind_word (top->kind));
+  if (top->number && top->number[0])
+    g_string_append_printf (s, " %s", top->number);
+  for (guint i = 0; i < below->len; i++)
+    {
+      const AmendNode *n = g_ptr_array_index (below, i);
+      g_autofree char *part = n->kind == AMEND_NODE_MEMBER ? amend_wording_member (n->number)
+                                                           : amend_wording_point (n->number);
+
+      g_string_append_printf (s, n->kind == AMEND_NODE_MEMBER ? ", %s" : ", onder %s", part);
+    }
   return g_string_free (s, FALSE);
 }
 

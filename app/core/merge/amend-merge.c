@@ -103,6 +103,30 @@ amend_resolution_from_string (const char      *word,
   return FALSE;
 }
 
+/**
+ * amend_conflict_copy:
+ *
+ * A copy of @conflict with all it holds, for a caller that keeps it past
+ * the merge it came from.
+ */
+AmendConflict *
+amend_conflict_copy (const AmendConflict *conflict)
+{
+  AmendConflict *copy = g_new0 (AmendConflict, 1);
+
+  copy->kind = conflict->kind;
+  copy->id = g_strdup (conflict->id);
+  copy->path = g_strdup (conflict->path);
+  copy->article = g_strdup (conflict->article);
+  copy->label = g_strdup (conflict->label);
+  copy->base_text = g_strdup (conflict->base_text);
+  copy->ours_text = g_strdup (conflict->ours_text);
+  copy->theirs_text = g_strdup (conflict->theirs_text);
+  copy->resolution = conflict->resolution;
+  copy->text = g_strdup (conflict->text);
+  return copy;
+}
+
 void
 amend_conflict_free (AmendConflict *conflict)
 {
@@ -111,6 +135,7 @@ amend_conflict_free (AmendConflict *conflict)
   g_free (conflict->id);
   g_free (conflict->path);
   g_free (conflict->article);
+  g_free (conflict->label);
   g_free (conflict->base_text);
   g_free (conflict->ours_text);
   g_free (conflict->theirs_text);
@@ -154,6 +179,7 @@ unit_free (Unit *unit)
   g_free (unit->pub.id);
   g_free (unit->pub.path);
   g_free (unit->pub.article);
+  g_free (unit->pub.label);
   g_free (unit->pub.base_text);
   g_free (unit->pub.ours_text);
   g_free (unit->pub.theirs_text);
@@ -406,6 +432,20 @@ article_of (Ident *x)
   return NULL;
 }
 
+/* The place of the node, as it stands in ours, or else where it was. */
+static char *
+label_of (Ident *x)
+{
+  for (guint k = 0; k < 3; k++)
+    {
+      const AmendNode *n = k == 0 ? x->o : k == 1 ? x->b : x->t;
+
+      if (n != NULL)
+        return _amend_merge_render_place (n);
+    }
+  return NULL;
+}
+
 static char *
 unique_id (Merger     *m,
            const char *hint)
@@ -445,6 +485,7 @@ unit_new (Merger            *m,
   if (x)
     {
       u->pub.article = article_of (x);
+      u->pub.label = label_of (x);
       x->unit = u;
     }
   u->choice = m->choices ? g_hash_table_lookup (m->choices, u->pub.id) : NULL;
@@ -709,6 +750,7 @@ choose_skeleton (Merger     *m,
   u = unit_new (m, AMEND_CONFLICT_ORDER, NULL, any_node (p)->eid);
   u->parent = p;
   u->pub.article = article_of (p);
+  u->pub.label = label_of (p);
   u->pub.base_text = render_order (cb);
   u->pub.ours_text = render_order (co);
   u->pub.theirs_text = render_order (ct);
@@ -824,6 +866,7 @@ fill_gap (Merger    *m,
   u->ours = g_ptr_array_ref (in_ours);
   u->theirs = g_ptr_array_ref (in_theirs);
   u->pub.article = article_of (g_ptr_array_index (in_ours, 0));
+  u->pub.label = label_of (g_ptr_array_index (in_ours, 0));
   on = g_ptr_array_new ();
   tn = g_ptr_array_new ();
   nodes_of (in_ours, TRUE, on);
@@ -869,6 +912,26 @@ free_gaps (GPtrArray **gaps,
   for (guint i = 0; i < n; i++)
     g_ptr_array_unref (gaps[i]);
   g_free (gaps);
+}
+
+/* The preamble is the text before the first heading: written anywhere
+ * else it would be read as the end of the part before it.  One side that
+ * adds a preamble while the other keeps a part the first one deleted
+ * would otherwise put it after that part. */
+static void
+preamble_first (GArray *items)
+{
+  for (guint i = 1; i < items->len; i++)
+    {
+      Item item = g_array_index (items, Item, i);
+
+      if (item.x != NULL && any_node (item.x)->kind == AMEND_NODE_PREAMBLE)
+        {
+          g_array_remove_index (items, i);
+          g_array_prepend_val (items, item);
+          return;
+        }
+    }
 }
 
 static GArray *
@@ -917,6 +980,7 @@ order_members (Merger    *m,
     }
   free_gaps (gaps_o, common->len + 1);
   free_gaps (gaps_t, common->len + 1);
+  preamble_first (items);
   return items;
 }
 

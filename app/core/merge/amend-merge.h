@@ -37,6 +37,7 @@ typedef struct {
   char             *id;           /* the eId of the node (in the base where it has one), unique in a merge */
   char             *path;         /* the file; set by the merge of branches */
   char             *article;      /* the number of the article it is in, or NULL */
+  char             *label;        /* where it stands, cited: "Artikel 3, tweede lid, onder b"; or NULL */
   char             *base_text;
   char             *ours_text;
   char             *theirs_text;
@@ -48,6 +49,7 @@ const char *amend_conflict_kind_to_string (AmendConflictKind kind);
 const char *amend_resolution_to_string    (AmendResolution   resolution);
 gboolean    amend_resolution_from_string  (const char       *word,
                                            AmendResolution  *resolution);
+AmendConflict *amend_conflict_copy     (const AmendConflict *conflict);
 void        amend_conflict_free           (AmendConflict    *conflict);
 
 /* How the conflicts of a merge are resolved: id -> AmendChoice. */

@@ -1773,7 +1773,11 @@ open_structure (Reader            *r,
                                    _("this %s heading has no number; write it as \xe2\x80\x9c%s 1\xe2\x80\x9d"),
                                    amend_node_kind_word (info->kind), amend_node_kind_word (info->kind));
 
-  r->wants_heading = counted == r->flat_level && info->heading == NULL &&
+  /* Only a numbered part takes the next heading line for its title: a
+   * part without a number and with a title has no line of its own
+   * ("Artikel Begrippen" is a free heading), so the canonical form could
+   * not say it; the line stays a free heading in the part. */
+  r->wants_heading = counted == r->flat_level && info->heading == NULL && info->number != NULL &&
                      (info->kind == AMEND_NODE_ARTICLE || is_division_kind (info->kind)) ? node : NULL;
   r->wants_level = level;
 }

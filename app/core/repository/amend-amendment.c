@@ -261,6 +261,41 @@ read_date (GKeyFile   *record,
   return text ? g_date_time_new_from_iso8601 (text, NULL) : NULL;
 }
 
+/* GKeyFile drops one carriage return before a newline and keeps any
+ * other ("result=verworpen\r\r\n", or "\r" on a last line without "\n"):
+ * such a record would read otherwise once written, which ends every line
+ * with "\n" alone.  So every line loses the carriage returns at its end,
+ * and the last line gets the newline a text file ends with. */
+static char *
+text_lines (const char *data,
+            gsize       len,
+            gsize      *out_len)
+{
+  char *out = g_malloc (len + 1);
+  gsize n = 0;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (data[i] == '\r')
+        {
+          gsize j = i;
+
+          while (j < len && data[j] == '\r')
+            j++;
+          if (j == len || data[j] == '\n')
+            {
+              i = j - 1;
+              continue;
+            }
+        }
+      out[n++] = data[i];
+    }
+  if (n == 0 || out[n - 1] != '\n')
+    out[n++] = '\n';
+  *out_len = n;
+  return out;
+}
+
 /* Reads a record; what is wrong in it is said with the file it is in. */
 AmendAmendment *
 amend_amendment_new_from_data (const char *slug,
@@ -272,10 +307,20 @@ amend_amendment_new_from_data (const char *slug,
   g_autofree char *path = amend_amendment_record_path (slug);
   g_autofree char *status = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *ended = NULL;
   g_autoptr(GError) local = NULL;
 
   set_slug (self, slug);
-  if (!g_key_file_load_from_data (self->record, data, len, G_KEY_FILE_KEEP_COMMENTS, &local))
+  if (len == (gsize) -1)
+    len = strlen (data);
+  data = ended = text_lines (data, len, &len);
+  /* GKeyFile reads past a NUL byte, the writer stops at it. */
+  if (memchr (data, '\0', len) != NULL)
+    g_set_error_literal (&local, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_PARSE,
+                         _("it holds a NUL byte"));
+  else
+    g_key_file_load_from_data (self->record, data, len, G_KEY_FILE_KEEP_COMMENTS, &local);
+  if (local != NULL)
     {
       g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_INVALID,
                    _("the record %s cannot be read (%s); correct it, it is a text file in the branch %s"),
@@ -522,6 +567,29 @@ amend_amendment_dup_vote (AmendAmendment *self)
   vote->votes_against = g_key_file_has_key (self->record, VOTE, "against", NULL)
                         ? g_key_file_get_integer (self->record, VOTE, "against", NULL) : -1;
   return vote;
+}
+
+/**
+ * amend_amendment_dup_decided:
+ *
+ * The day the council decided on the amendment, as YYYY-MM-DD: the date
+ * of its vote (the meeting's day, which `amend vote --date` may set to a
+ * day before the record was written), or for a record without one the
+ * day the record last changed.
+ *
+ * Returns: (transfer full) (nullable): the day, or %NULL when the record
+ * says neither.
+ */
+char *
+amend_amendment_dup_decided (AmendAmendment *self)
+{
+  g_autofree char *date = NULL;
+
+  g_return_val_if_fail (AMEND_IS_AMENDMENT (self), NULL);
+  date = g_key_file_get_string (self->record, VOTE, "date", NULL);
+  if (date != NULL && date[0] != '\0')
+    return g_steal_pointer (&date);
+  return self->updated ? g_date_time_format (self->updated, "%Y-%m-%d") : NULL;
 }
 
 /* Writes the group [vote]; the status itself is set with

@@ -100,6 +100,7 @@ const char * const *amend_amendment_get_articles   (AmendAmendment  *self);
 GPtrArray          *amend_amendment_get_files      (AmendAmendment  *self);
 
 AmendVote          *amend_amendment_dup_vote       (AmendAmendment  *self);
+char               *amend_amendment_dup_decided    (AmendAmendment  *self);
 void                amend_amendment_set_vote       (AmendAmendment  *self,
                                                     const AmendVote *vote);
 const char         *amend_amendment_get_amends     (AmendAmendment  *self);

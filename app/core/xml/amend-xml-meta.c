@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "amend-diagnostic.h"
 #include "amend-xml-meta.h"
 
 static char *
@@ -74,6 +75,27 @@ missing (const char  *key,
                  "\xe2\x80\x9c%s: %s\xe2\x80\x9d between the --- lines at the top"),
                key, key, example);
   return FALSE;
+}
+
+static gboolean
+missing_date (GError **error)
+{
+  g_set_error (error, AMEND_ERROR, AMEND_ERROR_INVALID,
+               _("the front matter has neither \xe2\x80\x9c" "expression\xe2\x80\x9d nor \xe2\x80\x9c" "date\xe2\x80\x9d, "
+                 "which the XML export needs: add \xe2\x80\x9c" "date: 2027-01-01\xe2\x80\x9d (the date this "
+                 "version takes effect) between the --- lines at the top"));
+  return FALSE;
+}
+
+/* "/akn/nl/act/gm9999/2027/naam": a work for the line to add, made from
+ * what the front matter has. */
+static char *
+work_example (const char *authority,
+              const char *date)
+{
+  g_autofree char *year = date ? g_strndup (date, 4) : g_strdup ("2027");
+
+  return g_strdup_printf ("/akn/nl/act/%s/%s/naam", authority ? authority : "gm9999", year);
 }
 
 static gboolean
@@ -145,11 +167,7 @@ check_identifiers (AmendXmlMeta  *meta,
     {
       if (meta->date == NULL)
         {
-          g_set_error (error, AMEND_ERROR, AMEND_ERROR_INVALID,
-                       _("the front matter has neither \xe2\x80\x9c" "expression\xe2\x80\x9d nor \xe2\x80\x9c" "date\xe2\x80\x9d, "
-                         "which the XML export needs: add \xe2\x80\x9c" "date: 2027-01-01\xe2\x80\x9d (the date this "
-                         "version takes effect) between the --- lines at the top"));
-          return FALSE;
+          return missing_date (error);
         }
       meta->expression = g_strdup_printf ("%s/nld@%s", meta->work, meta->date);
     }
@@ -203,12 +221,60 @@ amend_xml_meta_load (AmendXmlMeta  *meta,
                       error);
   if (meta->work == NULL)
     {
-      g_autofree char *year = meta->date ? g_strndup (meta->date, 4) : g_strdup ("2027");
-      g_autofree char *example = g_strdup_printf ("/akn/nl/act/%s/%s/naam", meta->authority, year);
+      g_autofree char *example = work_example (meta->authority, meta->date);
 
       return missing ("work", example, error);
     }
   return check_identifiers (meta, error);
+}
+
+static void
+add_warning (GPtrArray *findings,
+             GError    *error)
+{
+  g_ptr_array_add (findings, amend_diagnostic_new (AMEND_SEVERITY_WARNING, 0, NULL, error->message));
+  g_error_free (error);
+}
+
+/**
+ * amend_xml_meta_check:
+ *
+ * What the STOP and Akoma Ntoso exports need of the front matter and do not
+ * find, as warnings of the whole file: each key missing (title, authority,
+ * work, date or expression), with the line to add, in the words the export
+ * refuses with; when none is missing, what amend_xml_meta_load() finds
+ * wrong.  No warning means amend_xml_meta_load() succeeds.
+ *
+ * Returns: (transfer container) (element-type AmendDiagnostic): the warnings.
+ */
+GPtrArray *
+amend_xml_meta_check (AmendDocument *doc)
+{
+  GPtrArray *findings = g_ptr_array_new_with_free_func ((GDestroyNotify) amend_diagnostic_free);
+  g_autofree char *authority = dup_value (doc, "authority");
+  g_autofree char *date = dup_value (doc, "date");
+  g_autofree char *expression = dup_value (doc, "expression");
+  g_autofree char *title = dup_value (doc, "title");
+  g_autofree char *work = dup_value (doc, "work");
+  g_auto(AmendXmlMeta) meta = { 0 };
+  GError *error = NULL;
+
+  if (title == NULL && !missing ("title", "Verordening ... 2027", &error))
+    add_warning (findings, g_steal_pointer (&error));
+  if (authority == NULL && !missing ("authority", "gm9999", &error))
+    add_warning (findings, g_steal_pointer (&error));
+  if (work == NULL)
+    {
+      g_autofree char *example = work_example (authority && is_authority_code (authority) ? authority : NULL, date);
+
+      if (!missing ("work", example, &error))
+        add_warning (findings, g_steal_pointer (&error));
+    }
+  if (date == NULL && expression == NULL && !missing_date (&error))
+    add_warning (findings, g_steal_pointer (&error));
+  if (findings->len == 0 && !amend_xml_meta_load (&meta, doc, &error))
+    add_warning (findings, g_steal_pointer (&error));
+  return findings;
 }
 
 /* The council of a municipality, the one body whose TOOI code the

@@ -42,6 +42,7 @@ gboolean amend_xml_meta_load_delivery (AmendXmlMeta  *meta,
                                        const char    *decision_name,
                                        GError       **error);
 void     amend_xml_meta_clear (AmendXmlMeta  *meta);
+GPtrArray *amend_xml_meta_check (AmendDocument *doc);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AmendXmlMeta, amend_xml_meta_clear)
 
