@@ -662,6 +662,37 @@ test_kill_points (void)
     remove_project (dir);
   }
 
+  /* Killed once main moved and before the working copy followed, then
+   * the file edited by hand: --continue does not overwrite the edit,
+   * whatever the index's stat data says about the file. */
+  for (guint same_size = 0; same_size < 2; same_size++)
+    {
+      g_auto(AmendTestRun) run = { 0 };
+      g_autofree char *dir = kill_project ();
+      g_autofree char *text = NULL;
+      g_autofree char *edited = NULL;
+      g_autofree char *kept = NULL;
+
+      g_assert_true (run_killed_at (dir, "target-moved", "adopt", "weg", NULL));
+      g_assert_true (pending (dir));
+      text = amend_test_read (dir, "regeling.md");
+      edited = g_strdup (text);
+      if (same_size)
+        edited[strlen (edited) - 2] = edited[strlen (edited) - 2] == 'x' ? 'y' : 'x';
+      else
+        {
+          g_free (edited);
+          edited = g_strconcat (text, "\nEen hand bewerkte regel.\n", NULL);
+        }
+      amend_test_write (dir, "regeling.md", edited);
+      amend_run (&run, dir, "adopt", "--continue");
+      g_assert_cmpint (run.status, ==, 4);
+      kept = amend_test_read (dir, "regeling.md");
+      g_assert_cmpstr (kept, ==, edited);
+      g_assert_true (pending (dir));
+      remove_project (dir);
+    }
+
   /* And a kill while undoing. */
   {
     const char *abort_points[] = { "abort-synced", "abort-target" };

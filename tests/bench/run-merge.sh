@@ -21,10 +21,13 @@
 #   `amend collisions --json` for N = 50, 100 and 200, cold (no articles
 #   cache) and warm, to see how it grows with N.
 #
-# Times are whole processes, wall clock, best and median of RUNS runs after
-# a warm-up run, and CPU time (the development machine is shared: wall
-# clock counts the others' work too).  git, python3 and /usr/bin/time
-# must be installed.
+# Adopt: whole processes (measure.py), the median CPU time and wall clock
+# of RUNS runs after a warm-up run, and the instructions of one run under
+# callgrind when valgrind is there (BENCH_CALLGRIND=0 leaves them out):
+# they barely move on the shared machine, where times move by tens of
+# percent.  Collisions: wall clock, best and median of RUNS runs after a
+# warm-up run, and the CPU time of one more run.  git, python3 and
+# /usr/bin/time must be installed.
 set -eu
 
 export LC_ALL=C
@@ -136,9 +139,12 @@ git -C tpl show "$base:regeling.md" > "$tmp/base.md"
 git -C tpl show main:regeling.md > "$tmp/ours.md"
 git -C tpl show amendement/a:regeling.md > "$tmp/theirs.md"
 
+# A fresh copy of the repository, its index refreshed as a working copy
+# that was not just copied has it (cp gives every file a new ctime).
 fresh () {
   rm -rf "$tmp/work"
   cp -a "$tmp/tpl" "$tmp/work"
+  git -C "$tmp/work" update-index -q --refresh
 }
 
 # The result must hold both amendments' words before its time counts.
@@ -152,22 +158,38 @@ done
 [ -z "$(git -C "$tmp/work" status --porcelain)" ] || die "the working copy is not clean after amend adopt"
 git_conflicts=$(git merge-file -q -p "$tmp/ours.md" "$tmp/base.md" "$tmp/theirs.md" > /dev/null 2>&1; echo $?)
 
-read -r adopt_best adopt_median < <(time_runs fresh "$amend" -C "$tmp/work" adopt a)
-read -r file_best file_median < <(time_runs : git merge-file -q -p "$tmp/ours.md" "$tmp/base.md" "$tmp/theirs.md")
-read -r gmerge_best gmerge_median < <(time_runs fresh git -C "$tmp/work" merge -q --no-ff --no-edit amendement/a)
-adopt_cpu=$(cpu_ms fresh "$amend" -C "$tmp/work" adopt a)
-file_cpu=$(cpu_ms : git merge-file -q -p "$tmp/ours.md" "$tmp/base.md" "$tmp/theirs.md")
-gmerge_cpu=$(cpu_ms fresh git -C "$tmp/work" merge -q --no-ff --no-edit amendement/a)
+measure=$(dirname "$0")/measure.py
+callgrind=--callgrind
+[ "${BENCH_CALLGRIND:-1}" = 0 ] && callgrind=
+fresh_cmd="rm -rf '$tmp/work' && cp -a '$tmp/tpl' '$tmp/work' && git -C '$tmp/work' update-index -q --refresh"
+read -r adopt_cpu adopt_wall _ adopt_ins < <(python3 "$measure" --runs "$runs" $callgrind --setup "$fresh_cmd" -- \
+  "$amend" -C "$tmp/work" adopt a)
+read -r full_cpu full_wall _ full_ins < <(AMEND_MERGE_FULL=1 python3 "$measure" --runs "$runs" $callgrind \
+  --setup "$fresh_cmd" -- "$amend" -C "$tmp/work" adopt a)
+read -r file_cpu file_wall _ file_ins < <(python3 "$measure" --runs "$runs" $callgrind -- \
+  git merge-file -q -p "$tmp/ours.md" "$tmp/base.md" "$tmp/theirs.md")
+read -r gmerge_cpu gmerge_wall _ gmerge_ins < <(python3 "$measure" --runs "$runs" $callgrind --setup "$fresh_cmd" -- \
+  git -C "$tmp/work" merge -q --no-ff --no-edit amendement/a)
+
+minstr () {
+  [ "$1" = - ] && echo - || awk -v i="$1" 'BEGIN { printf "%.0f", i / 1e6 }'
+}
+ratio () {
+  { [ "$1" = - ] || [ "$2" = - ]; } && echo - || awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", a / (b > 0 ? b : 1) }'
+}
 
 echo
 echo "amend adopt: a regulation of $articles articles ($(wc -c < "$tmp/regulation.md") bytes), main and the"
 echo "amendment each rewording 1% of the articles since they parted (git merge-file: $git_conflicts conflicts)"
-row "" "best ms" "median ms" "CPU ms"
-row "amend adopt a (merge, check, two commits, working copy)" "$adopt_best" "$adopt_median" "$adopt_cpu"
-row "git merge-file -p ours base theirs (the same three files)" "$file_best" "$file_median" "$file_cpu"
-row "git merge --no-ff amendement/a (for reference)" "$gmerge_best" "$gmerge_median" "$gmerge_cpu"
-row "amend adopt / git merge-file" "$(awk -v a="$adopt_best" -v b="$file_best" 'BEGIN { printf "%.1f", a / b }')" "" \
-    "$(awk -v a="$adopt_cpu" -v b="$file_cpu" 'BEGIN { printf "%.1f", a / (b > 0 ? b : 1) }')"
+row "" "CPU ms" "wall ms" "Minstr"
+row "amend adopt a (merge, check, two commits, working copy)" "$adopt_cpu" "$adopt_wall" "$(minstr "$adopt_ins")"
+row "same, the regulation merged structurally (AMEND_MERGE_FULL=1)" "$full_cpu" "$full_wall" "$(minstr "$full_ins")"
+row "git merge-file -p ours base theirs (the same three files)" "$file_cpu" "$file_wall" "$(minstr "$file_ins")"
+row "git merge --no-ff amendement/a (for reference)" "$gmerge_cpu" "$gmerge_wall" "$(minstr "$gmerge_ins")"
+row "amend adopt / git merge-file" "$(ratio "$adopt_cpu" "$file_cpu")" "$(ratio "$adopt_wall" "$file_wall")" \
+    "$(ratio "$adopt_ins" "$file_ins")"
+row "amend adopt / git merge --no-ff" "$(ratio "$adopt_cpu" "$gmerge_cpu")" "$(ratio "$adopt_wall" "$gmerge_wall")" \
+    "$(ratio "$adopt_ins" "$gmerge_ins")"
 
 echo
 echo "amend collisions --json: N submitted amendments on the same regulation"
@@ -199,7 +221,8 @@ print(len(d["collisions"]), sum(1 for c in d["collisions"] if c["both"]))' "$tmp
 done
 
 echo
-echo "Each figure is a whole process: wall clock, best and median of $runs runs after"
-echo "one warm-up run, and the CPU time (user + system) of one more run; the adopted"
-echo "regulation and the pairs found were checked."
+echo "Each figure is a whole process.  Adopt: median CPU time (user + system) and wall"
+echo "clock of $runs runs after a warm-up run, instructions of one run under callgrind."
+echo "Collisions: wall clock, best and median of $runs runs after one warm-up run, and"
+echo "the CPU time of one more run.  The adopted regulation and the pairs found were checked."
 echo "Machine: $(nproc) cores, $(uname -sm)."

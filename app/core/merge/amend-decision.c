@@ -110,7 +110,7 @@ check_target (AmendRepository *repo,
 
   if (amends == NULL)
     return TRUE;
-  parent = amend_amendment_lookup (repo, amends, error);
+  parent = amend_amendment_lookup_record (repo, amends, error);
   if (parent == NULL)
     return FALSE;
   status = amend_amendment_get_status (parent);
@@ -138,7 +138,7 @@ prepare (AmendRepository *repo,
 
   if (slug == NULL || !amend_repository_check_can_write (repo, FALSE, error))
     return NULL;
-  self = amend_amendment_lookup (repo, slug, error);
+  self = amend_amendment_lookup_record (repo, slug, error);
   if (self == NULL)
     return NULL;
   if (!amend_amendment_has_record (self))
@@ -292,7 +292,7 @@ amend_decision_update (AmendRepository   *repo,
   g_return_val_if_fail (AMEND_IS_REPOSITORY (repo), NULL);
 
   if (slug == NULL || !amend_repository_check_can_write (repo, FALSE, error) ||
-      (self = amend_amendment_lookup (repo, slug, error)) == NULL)
+      (self = amend_amendment_lookup_record (repo, slug, error)) == NULL)
     return NULL;
   status = amend_amendment_get_status (self);
   if (status != AMEND_STATUS_CONCEPT && status != AMEND_STATUS_SUBMITTED)

@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "amend-amendment.h"
+#include "amend-merge-splice.h"
 #include "amend-record-merge.h"
 #include "amend-tree-merge-private.h"
 
@@ -320,19 +321,15 @@ parse_side (gpointer data)
 }
 
 /* The three versions read into the model at the same time, one thread
- * each: reading is most of a merge's time, and the versions are
- * independent. */
+ * each: reading is most of a structural merge's time, and the versions
+ * are independent.  Frees the texts. */
 static gboolean
-parse_sides (AmendTreeMerge *self,
-             const Side    **sides,
+parse_sides (Parse          *parses,
              AmendDocument **docs)
 {
-  Parse parses[3] = { { 0 } };
   GThread *threads[2] = { NULL, NULL };
   gboolean ok = TRUE;
 
-  for (guint k = 0; k < 3; k++)
-    parses[k].text = read_side (self, sides[k], &parses[k].len);
   for (guint k = 1; k < 3; k++)
     threads[k - 1] = g_thread_new ("amend-read", parse_side, &parses[k]);
   parse_side (&parses[0]);
@@ -342,9 +339,47 @@ parse_sides (AmendTreeMerge *self,
         g_thread_join (threads[k - 1]);
       docs[k] = parses[k].doc;
       ok = ok && docs[k] != NULL;
-      g_free (parses[k].text);
+      g_clear_pointer (&parses[k].text, g_free);
     }
   return ok;
+}
+
+/* The merge of changes to different parts, without the model
+ * (amend-merge-splice.c); not when conflicts are being resolved, nor for
+ * a file one side added.  With AMEND_MERGE_VERIFY set, the structural
+ * merge is made too and must give the same bytes; AMEND_MERGE_FULL leaves
+ * this way out (bench-merge measures both). */
+static char *
+splice_sides (AmendTreeMerge *self,
+              const char     *path,
+              Parse          *parses,
+              gsize          *len)
+{
+  char *merged;
+
+  if (g_getenv ("AMEND_MERGE_FULL") || (self->choices && g_hash_table_lookup (self->choices, path)) ||
+      parses[0].text == NULL || parses[1].text == NULL || parses[2].text == NULL)
+    return NULL;
+  merged = _amend_merge_splice (parses[0].text, parses[0].len, parses[1].text, parses[1].len,
+                                parses[2].text, parses[2].len, NULL);
+  if (merged && g_getenv ("AMEND_MERGE_VERIFY"))
+    {
+      AmendDocument *docs[3] = { NULL, NULL, NULL };
+      Parse copies[3];
+      g_autoptr(AmendMerge) full = NULL;
+
+      for (guint k = 0; k < 3; k++)
+        copies[k] = (Parse) { g_strndup (parses[k].text, parses[k].len), parses[k].len, NULL };
+      if (!parse_sides (copies, docs) ||
+          (full = amend_merge_documents (docs[0], docs[1], docs[2])) == NULL ||
+          amend_merge_get_conflicts (full)->len > 0 ||
+          g_strcmp0 (amend_merge_get_markdown (full), merged) != 0)
+        g_error ("%s: the merge of changes to different parts differs from the structural merge", path);
+      for (guint k = 0; k < 3; k++)
+        g_object_unref (docs[k]);
+    }
+  *len = merged ? strlen (merged) : 0;
+  return merged;
 }
 
 static gboolean
@@ -356,16 +391,33 @@ merge_regulation (AmendTreeMerge *self,
                   GError        **error)
 {
   const Side *sides[3] = { b, o, t };
+  Parse parses[3] = { { 0 } };
   AmendDocument *docs[3] = { NULL, NULL, NULL };
-  gboolean readable = parse_sides (self, sides, docs);
-  g_autoptr(AmendDocument) base = docs[0];
-  g_autoptr(AmendDocument) ours = docs[1];
-  g_autoptr(AmendDocument) theirs = docs[2];
+  gboolean readable;
+  g_autoptr(AmendDocument) base = NULL;
+  g_autoptr(AmendDocument) ours = NULL;
+  g_autoptr(AmendDocument) theirs = NULL;
   GHashTable *choices = self->choices ? g_hash_table_lookup (self->choices, path) : NULL;
   g_autoptr(AmendMerge) merge = NULL;
+  g_autofree char *spliced = NULL;
   GPtrArray *conflicts;
   const char *md;
+  gsize len;
 
+  for (guint k = 0; k < 3; k++)
+    parses[k].text = read_side (self, sides[k], &parses[k].len);
+  spliced = splice_sides (self, path, parses, &len);
+  if (spliced)
+    {
+      for (guint k = 0; k < 3; k++)
+        g_free (parses[k].text);
+      take_content (self, path, spliced, len, o->mode);
+      return TRUE;
+    }
+  readable = parse_sides (parses, docs);
+  base = docs[0];
+  ours = docs[1];
+  theirs = docs[2];
   /* What cannot be read as a regulation merges as text. */
   if (!readable)
     {
@@ -760,7 +812,9 @@ amend_tree_merge_get_paths (AmendTreeMerge *self)
  * amend_tree_merge_get_document:
  *
  * Returns: (transfer none) (nullable): the structural merge of the
- * regulation @path, when both sides changed it.
+ * regulation @path, when both sides changed it; %NULL also when they
+ * changed different parts of it, which are merged without the model
+ * (amend-merge-splice.c).
  */
 AmendMerge *
 amend_tree_merge_get_document (AmendTreeMerge *self,

@@ -991,6 +991,7 @@ typedef struct {
   gboolean         has_main;
   AmendArticleMap *map;
   GHashTable      *blobs;   /* blob id -> GBytes, the merge-base side */
+  gboolean         record_only; /* the articles it touches are not wanted */
 } Reader;
 
 static void
@@ -1258,6 +1259,10 @@ read_amendment (Reader     *r,
     }
   self->ahead = ahead;
   self->behind = behind;
+  /* Finding the articles reads the regulation twice over: a decision,
+   * which merges the whole text anyway, does without them. */
+  if (r->record_only)
+    return g_steal_pointer (&self);
   if (git_merge_base (&base_id, r->git, git_commit_id (tip), &r->main_id) == 0)
     git_commit_lookup (&base, r->git, &base_id);
   if (!read_touched (r, self, base, tip, error))
@@ -1370,6 +1375,30 @@ amend_amendment_lookup (AmendRepository *repo,
   slug = amend_amendment_slug_of (repo, name, error);
   if (slug == NULL || !reader_init (&r, repo, error))
     return NULL;
+  return read_amendment (&r, slug, error);
+}
+
+/**
+ * amend_amendment_lookup_record:
+ *
+ * Like amend_amendment_lookup(), without the articles and files it
+ * touches (amend_amendment_get_articles() is then empty), which take
+ * reading the regulation at both ends of the branch.
+ */
+AmendAmendment *
+amend_amendment_lookup_record (AmendRepository *repo,
+                               const char      *name,
+                               GError         **error)
+{
+  g_auto(Reader) r = { 0 };
+  g_autofree char *slug = NULL;
+
+  g_return_val_if_fail (AMEND_IS_REPOSITORY (repo), NULL);
+
+  slug = amend_amendment_slug_of (repo, name, error);
+  if (slug == NULL || !reader_init (&r, repo, error))
+    return NULL;
+  r.record_only = TRUE;
   return read_amendment (&r, slug, error);
 }
 

@@ -131,6 +131,11 @@ GPtrArray          *amend_amendment_list           (AmendRepository *repo,
 AmendAmendment     *amend_amendment_lookup         (AmendRepository *repo,
                                                     const char      *name,
                                                     GError         **error);
+/* Without the articles it touches (reading the regulation twice): for
+ * the decisions, which do not show them. */
+AmendAmendment     *amend_amendment_lookup_record  (AmendRepository *repo,
+                                                    const char      *name,
+                                                    GError         **error);
 AmendAmendment     *amend_amendment_change_status  (AmendRepository *repo,
                                                     const char      *name,
                                                     AmendStatus      status,

@@ -1,0 +1,540 @@
+/* amend-merge-splice.c: a merge of changes to different parts, without the model
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Most adoptions merge an amendment that changed a few articles into a
+ * draft that changed a few others.  The structural merge reads all three
+ * versions into the model, diffs both sides against the base, merges node
+ * by node, writes the result and reads it back for its check: some forty
+ * times the work of `git merge-file`.  When the two sides changed
+ * different parts of the text, that work only finds what the texts say
+ * already: each part as the side that changed it has it.
+ *
+ * Each version is cut into parts at its ATX headings, as the reader cuts a
+ * large text for cmark (amend-markdown-split.c: after a blank line, outside
+ * fences, and only in texts where nothing can reach over a cut); the front
+ * matter and preamble are the first part.  The parts of both sides are
+ * diffed against the base's (Myers, on whole parts).  The merge is taken
+ * this way only when:
+ *  - no stretch of the base parts is changed by both sides, nor do the
+ *    changes of the two sides touch (an insertion right before or after a
+ *    part the other side changed counts as touching): anything closer is
+ *    left to the structural merge, which can tell a move, a renumbering,
+ *    an identical change, or a conflict per node;
+ *  - no part one side deleted is inserted elsewhere by either side (a move
+ *    of identical bytes), and no heading a side writes has a number that
+ *    stands elsewhere in the base or that the other side writes too (a
+ *    renumbering, a move, two insertions of one number): the structural
+ *    merge pairs nodes by number and decides those;
+ *  - no change puts the parts after it in another division: a heading
+ *    inserted or deleted other than before a heading at its level or
+ *    above (a chapter heading removed, or put before articles) is left to
+ *    the structural merge, which can tell a conflict in what moved;
+ *  - the spliced text is canonical: read into the model and written, it
+ *    gives the same bytes, and reading it found no error.  A draft in the
+ *    loose Markdown of elsewhere, which the structural merge would rewrite,
+ *    therefore never takes this way.
+ * The result is the structural merge's, byte for byte: each node changed on
+ * one side only is taken from that side, written canonically, and here
+ * each part is; test-merge-splice compares both on real texts, and with
+ * AMEND_MERGE_VERIFY set (the test suites set it) every merge of branches
+ * that takes this way is also merged structurally and compared.
+ *
+ * What is left of the cost is reading the result once (the same check the
+ * structural merge makes) and writing it, not three readings, four diffs
+ * and the merge.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "amend-diff.h"
+#include "amend-document-private.h"
+#include "amend-markdown-split.h"
+#include "amend-merge-splice.h"
+
+typedef struct {
+  const char *p;
+  gsize       len;
+} Span;
+
+typedef struct {
+  GArray *parts;   /* of Span, covering the text in order */
+  guint  *ids;     /* the interned id of each part */
+} Version;
+
+/* Eight bytes a step: the parts of a large regulation are hashed whole. */
+static guint
+span_hash (gconstpointer key)
+{
+  const Span *s = key;
+  guint64 h = G_GUINT64_CONSTANT (0x9e3779b97f4a7c15) ^ s->len;
+  gsize i = 0;
+
+  for (; i + 8 <= s->len; i += 8)
+    {
+      guint64 w;
+
+      memcpy (&w, s->p + i, 8);
+      h = (h ^ w) * G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+      h ^= h >> 32;
+    }
+  for (; i < s->len; i++)
+    h = (h ^ (guchar) s->p[i]) * G_GUINT64_CONSTANT (0xc4ceb9fe1a85ec53);
+  return (guint) (h ^ (h >> 29));
+}
+
+static gboolean
+span_equal (gconstpointer a,
+            gconstpointer b)
+{
+  const Span *x = a, *y = b;
+
+  return x->len == y->len && memcmp (x->p, y->p, x->len) == 0;
+}
+
+/* Where the body starts after the front matter, as the reader finds it;
+ * NULL for a front matter that is never closed. */
+static const char *
+body_of (const char *text,
+         gsize       len)
+{
+  const char *end = text + len;
+  const char *p = text;
+
+  if (len < 4 || memcmp (text, "---\n", 4) != 0)
+    return text;
+  for (p += 4; p < end;)
+    {
+      const char *nl = memchr (p, '\n', end - p);
+      gsize line_len = (nl ? nl : end) - p;
+
+      if (line_len == 3 && (memcmp (p, "---", 3) == 0 || memcmp (p, "...", 3) == 0))
+        return nl ? nl + 1 : end;
+      p = nl ? nl + 1 : end;
+    }
+  return NULL;
+}
+
+/* Whether the reader takes @text as it is: no byte it replaces or reports
+ * (a NUL, a control character, a carriage return, a byte that is no
+ * UTF-8, a non-character, a byte order mark), since a text it reports an
+ * error in is merged as text, not structurally. */
+static gboolean
+is_clean (const char *text,
+          gsize       len)
+{
+  const guchar *p = (const guchar *) text, *end = p + len;
+
+  if (len >= 3 && memcmp (text, "\xef\xbb\xbf", 3) == 0)
+    return FALSE;
+  while (p < end)
+    {
+      guint64 w;
+
+      /* Eight bytes of printable ASCII at once. */
+      if (end - p >= 8)
+        {
+          memcpy (&w, p, 8);
+          if (((w | ((w - G_GUINT64_CONSTANT (0x2020202020202020)) & ~w)) & G_GUINT64_CONSTANT (0x8080808080808080)) == 0 &&
+              ((w + G_GUINT64_CONSTANT (0x0101010101010101)) & G_GUINT64_CONSTANT (0x8080808080808080)) == 0)
+            {
+              p += 8;
+              continue;
+            }
+        }
+      if (*p >= 0x80)
+        {
+          gunichar c = g_utf8_get_char_validated ((const char *) p, end - p);
+
+          if (c == (gunichar) -1 || c == (gunichar) -2 || c == 0xFFFE || c == 0xFFFF)
+            return FALSE;
+          p = (const guchar *) g_utf8_next_char (p);
+          continue;
+        }
+      if ((*p < 0x20 && *p != '\n' && *p != '\t') || *p == 0x7f)
+        return FALSE;
+      p++;
+    }
+  return TRUE;
+}
+
+/* Cuts @text into parts; FALSE when it cannot be cut safely, or holds what
+ * the reader would first clean up. */
+static gboolean
+version_init (Version    *v,
+              GHashTable *ids,
+              const char *text,
+              gsize       len)
+{
+  const char *body;
+  g_autoptr(GArray) cuts = NULL;
+  g_autoptr(GString) headings = NULL;
+  gsize start = 0;
+
+  if (!is_clean (text, len))
+    return FALSE;
+  if ((body = body_of (text, len)) == NULL)
+    return FALSE;
+  cuts = _amend_markdown_split (body, len - (body - text), 1, &headings);
+  if (cuts == NULL)
+    return FALSE;
+  v->parts = g_array_sized_new (FALSE, FALSE, sizeof (Span), cuts->len + 1);
+  for (guint i = 0; i <= cuts->len; i++)
+    {
+      gsize end = i < cuts->len ? (gsize) (body - text) + g_array_index (cuts, gsize, i) : len;
+      Span s = { text + start, end - start };
+
+      g_array_append_val (v->parts, s);
+      start = end;
+    }
+  v->ids = g_new (guint, v->parts->len + 1);
+  for (guint i = 0; i < v->parts->len; i++)
+    {
+      Span *s = &g_array_index (v->parts, Span, i);
+      gpointer id;
+
+      if (!g_hash_table_lookup_extended (ids, s, NULL, &id))
+        {
+          id = GUINT_TO_POINTER (g_hash_table_size (ids) + 1);
+          g_hash_table_insert (ids, s, id);
+        }
+      v->ids[i] = GPOINTER_TO_UINT (id);
+    }
+  return TRUE;
+}
+
+static void
+version_clear (Version *v)
+{
+  g_clear_pointer (&v->parts, g_array_unref);
+  g_clear_pointer (&v->ids, g_free);
+}
+
+/* Whether a change of one side and one of the other overlap, or are so
+ * close that their order is not clear: an insertion at the edge of, or
+ * inside, what the other changed. */
+static gboolean
+touch (const AmendHunk *a,
+       const AmendHunk *b)
+{
+  guint a_end = a->old_start + a->old_len, b_end = b->old_start + b->old_len;
+
+  if (a->old_len > 0 && b->old_len > 0)
+    return a->old_start < b_end && b->old_start < a_end;
+  return a->old_start <= b_end && b->old_start <= a_end;
+}
+
+static gboolean
+changes_touch (GArray *ho,
+               GArray *ht)
+{
+  guint i = 0, j = 0;
+
+  /* Both lists are in the order of the base. */
+  while (i < ho->len && j < ht->len)
+    {
+      const AmendHunk *a = &g_array_index (ho, AmendHunk, i);
+      const AmendHunk *b = &g_array_index (ht, AmendHunk, j);
+
+      if (touch (a, b))
+        return TRUE;
+      if (a->old_start + a->old_len <= b->old_start)
+        i++;
+      else
+        j++;
+    }
+  return FALSE;
+}
+
+/* Adds the ids that @hunks delete (@old) or insert (@new) to @set. */
+static void
+collect (GHashTable     *set,
+         GArray         *hunks,
+         const Version  *base,
+         const Version  *side,
+         gboolean        old)
+{
+  for (guint k = 0; k < hunks->len; k++)
+    {
+      const AmendHunk *h = &g_array_index (hunks, AmendHunk, k);
+      guint from = old ? h->old_start : h->new_start;
+      guint n = old ? h->old_len : h->new_len;
+      const guint *ids = old ? base->ids : side->ids;
+
+      for (guint i = from; i < from + n; i++)
+        g_hash_table_add (set, GUINT_TO_POINTER (ids[i]));
+    }
+}
+
+/* A part deleted somewhere and inserted somewhere, by either side. */
+static gboolean
+has_move (const Version *b,
+          const Version *o,
+          const Version *t,
+          GArray        *ho,
+          GArray        *ht)
+{
+  g_autoptr(GHashTable) deleted = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) inserted = g_hash_table_new (NULL, NULL);
+  GHashTableIter iter;
+  gpointer id;
+
+  collect (deleted, ho, b, o, TRUE);
+  collect (deleted, ht, b, t, TRUE);
+  collect (inserted, ho, b, o, FALSE);
+  collect (inserted, ht, b, t, FALSE);
+  g_hash_table_iter_init (&iter, inserted);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    if (g_hash_table_contains (deleted, id))
+      return TRUE;
+  return FALSE;
+}
+
+/* The level, kind word and number of a part's heading ("## Artikel 5"),
+ * or NULL for a part that does not start with a heading. */
+static char *
+key_of (const Version *v,
+        guint          i)
+{
+  const Span *s = &g_array_index (v->parts, Span, i);
+  const char *nl = memchr (s->p, '\n', s->len);
+  const char *end = nl ? nl : s->p + s->len;
+  const char *q = s->p;
+
+  if (s->len == 0 || s->p[0] != '#')
+    return NULL;
+  while (q < end && *q == '#')
+    q++;
+  for (guint w = 0; w < 2; w++)
+    {
+      while (q < end && *q == ' ')
+        q++;
+      while (q < end && *q != ' ')
+        q++;
+    }
+  return g_strndup (s->p, q - s->p);
+}
+
+/* The keys of the parts a side's hunks insert that the same hunk did not
+ * have before: new numbers, renumberings, moved parts. */
+static GHashTable *
+new_keys (const Version *b,
+          const Version *side,
+          GArray        *hunks,
+          gboolean      *deleted)
+{
+  GHashTable *keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint k = 0; k < hunks->len; k++)
+    {
+      const AmendHunk *h = &g_array_index (hunks, AmendHunk, k);
+      g_autoptr(GHashTable) before = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+      for (guint i = h->old_start; i < h->old_start + h->old_len; i++)
+        {
+          char *key = key_of (b, i);
+
+          deleted[i] = TRUE;
+          if (key)
+            g_hash_table_add (before, key);
+        }
+      for (guint i = h->new_start; i < h->new_start + h->new_len; i++)
+        {
+          char *key = key_of (side, i);
+
+          if (key && !g_hash_table_contains (before, key))
+            g_hash_table_add (keys, key);
+          else
+            g_free (key);
+        }
+    }
+  return keys;
+}
+
+/* Whether a number one side gives a part is one the base has elsewhere
+ * (a renumbering, a move, a part put in another's place), or one the
+ * other side gives too: the structural merge pairs nodes by their
+ * numbers, so these are left to it. */
+static gboolean
+renumbers (const Version *b,
+           const Version *o,
+           const Version *t,
+           GArray        *ho,
+           GArray        *ht)
+{
+  g_autofree gboolean *del_o = g_new0 (gboolean, b->parts->len + 1);
+  g_autofree gboolean *del_t = g_new0 (gboolean, b->parts->len + 1);
+  g_autoptr(GHashTable) new_o = new_keys (b, o, ho, del_o);
+  g_autoptr(GHashTable) new_t = new_keys (b, t, ht, del_t);
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, new_o);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (g_hash_table_contains (new_t, key))
+      return TRUE;
+  if (g_hash_table_size (new_o) + g_hash_table_size (new_t) == 0)
+    return FALSE;
+  for (guint i = 0; i < b->parts->len; i++)
+    {
+      g_autofree char *k = key_of (b, i);
+
+      if (k && ((!del_o[i] && g_hash_table_contains (new_o, k)) ||
+                (!del_t[i] && g_hash_table_contains (new_t, k))))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The level of a part's heading, G_MAXUINT for a part without one. */
+static guint
+level_of (const Version *v,
+          guint          i)
+{
+  const Span *s = &g_array_index (v->parts, Span, i);
+  guint n = 0;
+
+  while (n < s->len && s->p[n] == '#')
+    n++;
+  return n > 0 ? n : G_MAXUINT;
+}
+
+/* Whether a hunk changes what the parts after it stand in: a heading it
+ * inserts or deletes would take or give up the base's parts that follow,
+ * up to the next heading at its level or above (a division heading
+ * removed, or put before articles).  One heading changed in place, at its
+ * level, keeps them where they were. */
+static gboolean
+reparents (const Version *b,
+           const Version *side,
+           GArray        *hunks)
+{
+  for (guint k = 0; k < hunks->len; k++)
+    {
+      const AmendHunk *h = &g_array_index (hunks, AmendHunk, k);
+      guint next = h->old_start + h->old_len;
+      guint lowest = G_MAXUINT;
+
+      if (h->old_len == 1 && h->new_len == 1 && level_of (b, h->old_start) == level_of (side, h->new_start))
+        continue;
+      for (guint i = h->old_start; i < next; i++)
+        lowest = MIN (lowest, level_of (b, i));
+      for (guint i = h->new_start; i < h->new_start + h->new_len; i++)
+        lowest = MIN (lowest, level_of (side, i));
+      if (next < b->parts->len && level_of (b, next) > lowest)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+append_parts (GString       *out,
+              const Version *v,
+              guint          from,
+              guint          n)
+{
+  for (guint i = from; i < from + n; i++)
+    {
+      const Span *s = &g_array_index (v->parts, Span, i);
+      g_string_append_len (out, s->p, s->len);
+    }
+}
+
+/* The base with both sides' changes, which do not touch. */
+static char *
+splice (const Version *b,
+        const Version *o,
+        const Version *t,
+        GArray        *ho,
+        GArray        *ht,
+        gsize         *len)
+{
+  GString *out = g_string_new (NULL);
+  guint at = 0, i = 0, j = 0;
+
+  while (i < ho->len || j < ht->len)
+    {
+      const AmendHunk *a = i < ho->len ? &g_array_index (ho, AmendHunk, i) : NULL;
+      const AmendHunk *c = j < ht->len ? &g_array_index (ht, AmendHunk, j) : NULL;
+      const Version *side = o;
+      const AmendHunk *h = a;
+
+      if (a == NULL || (c != NULL && c->old_start < a->old_start))
+        h = c, side = t, j++;
+      else
+        i++;
+      append_parts (out, b, at, h->old_start - at);
+      append_parts (out, side, h->new_start, h->new_len);
+      at = h->old_start + h->old_len;
+    }
+  append_parts (out, b, at, b->parts->len - at);
+  *len = out->len;
+  return g_string_free (out, FALSE);
+}
+
+/* Whether @text is canonical and reads without an error; the model is
+ * kept in @doc. */
+static gboolean
+is_canonical (const char     *text,
+              gsize           len,
+              AmendDocument **doc)
+{
+  g_autoptr(AmendDocument) read = amend_document_new_from_data (text, len, NULL);
+  g_autofree char *written = NULL;
+
+  if (read == NULL || amend_document_has_errors (read))
+    return FALSE;
+  written = _amend_markdown_write (read);
+  if (strlen (written) != len || memcmp (written, text, len) != 0)
+    return FALSE;
+  if (doc)
+    *doc = g_steal_pointer (&read);
+  return TRUE;
+}
+
+/**
+ * _amend_merge_splice:
+ * @doc: (out) (optional): the result read into the model
+ *
+ * The merge of three versions of a regulation that changed different
+ * parts, made from the parts themselves (see above).
+ *
+ * Returns: (transfer full) (nullable): the merged text, the structural
+ * merge's byte for byte, or %NULL when the structural merge is needed.
+ */
+char *
+_amend_merge_splice (const char     *base,
+                     gsize           base_len,
+                     const char     *ours,
+                     gsize           ours_len,
+                     const char     *theirs,
+                     gsize           theirs_len,
+                     AmendDocument **doc)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new (span_hash, span_equal);
+  Version b = { 0 }, o = { 0 }, t = { 0 };
+  g_autoptr(GArray) ho = NULL;
+  g_autoptr(GArray) ht = NULL;
+  g_autofree char *merged = NULL;
+  gsize len = 0;
+  gboolean ok;
+
+  ok = version_init (&b, ids, base, base_len) && version_init (&o, ids, ours, ours_len) &&
+       version_init (&t, ids, theirs, theirs_len);
+  if (ok)
+    {
+      ho = amend_diff_sequences (b.ids, b.parts->len, o.ids, o.parts->len);
+      ht = amend_diff_sequences (b.ids, b.parts->len, t.ids, t.parts->len);
+      ok = !changes_touch (ho, ht) && !has_move (&b, &o, &t, ho, ht) && !renumbers (&b, &o, &t, ho, ht) &&
+           !reparents (&b, &o, ho) && !reparents (&b, &t, ht);
+    }
+  if (ok)
+    merged = splice (&b, &o, &t, ho, ht, &len);
+  version_clear (&b);
+  version_clear (&o);
+  version_clear (&t);
+  if (!ok || !is_canonical (merged, len, doc))
+    return NULL;
+  return g_steal_pointer (&merged);
+}
