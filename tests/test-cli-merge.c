@@ -492,7 +492,7 @@ test_conflicts_resolve_continue (void)
   g_assert_nonnull (strstr (merges, "Merge adopted amendment tien-weken into main"));
   amend_run (&run, dir, "conflicts");
   assert_ok (&run);
-  g_assert_nonnull (strstr (run.out, "No adoption or update is unfinished"));
+  g_assert_nonnull (strstr (run.out, "No adoption, update or pull is unfinished"));
   remove_project (dir);
 }
 

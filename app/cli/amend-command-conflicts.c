@@ -140,7 +140,7 @@ run (int    argc,
       if (opt_json)
         print_json (NULL, NULL);
       else
-        g_print (_("No adoption or update is unfinished, so there are no conflicts\n"));
+        g_print (_("No adoption, update or pull is unfinished, so there are no conflicts\n"));
       return AMEND_EXIT_OK;
     }
   if (pending == NULL || (merge = amend_pending_merge_get_merge (pending, &error)) == NULL)
@@ -155,12 +155,13 @@ run (int    argc,
 const AmendCommand amend_command_conflicts = {
   .name = "conflicts",
   .parameters = "[--json]",
-  .summary = N_("Show the conflicts of an unfinished adoption or update"),
-  .description = N_("Lists each conflicting node of the merge that amend adopt or amend update stopped at: its id (the "
-                    "eId of the node, or the file), the file, where it stands as a drafter cites it (Artikel 4, "
-                    "tweede lid, onder b), the kind (text, heading, deleted, "
+  .summary = N_("Show the conflicts of an unfinished adoption, update or pull"),
+  .description = N_("Lists each conflicting node of the merge that amend adopt, amend update or amend pull "
+                    "stopped at: its id (the eId of the node, or the file), the file, where it stands as a "
+                    "drafter cites it (Artikel 4, tweede lid, onder b), the kind (text, heading, deleted, "
                     "inserted, moved, order, front-matter, record, file) and the three versions: base, ours (what "
-                    "is merged into) and theirs (the amendment). With --json an object with command, amendment, "
-                    "target, unresolved and conflicts."),
+                    "is merged into: main, or this project's draft in a pull) and theirs (the amendment, or the "
+                    "remote's draft). With --json an object with command, amendment, target, unresolved and "
+                    "conflicts."),
   .run = run,
 };

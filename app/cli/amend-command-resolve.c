@@ -106,11 +106,13 @@ run (int    argc,
 const AmendCommand amend_command_resolve = {
   .name = "resolve",
   .parameters = "ID --ours | --theirs | --text FILE",
-  .summary = N_("Resolve one conflict of an unfinished adoption or update"),
+  .summary = N_("Resolve one conflict of an unfinished adoption, update or pull"),
   .description = N_("Decides the conflict ID (as amend conflicts shows it; FILE:ID when two files have one of that "
-                    "id): --ours keeps what main has, --theirs takes the amendment's, --text FILE takes the Markdown "
+                    "id): --ours keeps what main has (this project's draft in a pull), --theirs takes the "
+                    "amendment's (the remote's draft in a pull), --text FILE takes the Markdown "
                     "in FILE: a paragraph for a text conflict, a heading line (\xe2\x80\x9c" "Artikel 5a Opschrift" "\xe2\x80\x9d) "
                     "for a heading, the nodes themselves (articles, members, points) for an insertion or deletion; "
-                    "an empty file deletes. Nothing is committed until amend adopt --continue."),
+                    "an empty file deletes. Nothing is committed until amend adopt --continue (amend update "
+                    "--continue, amend pull --continue)."),
   .run = run,
 };
