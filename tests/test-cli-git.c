@@ -161,6 +161,10 @@ test_help (void)
   g_assert_cmpint (run.status, ==, 2);
   amend_run (&run, cwd, "propose");
   g_assert_cmpint (run.status, ==, 2);
+  /* An empty title is a usage error too, found before the project is opened. */
+  amend_run (&run, cwd, "propose", " ");
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "title"));
   amend_run (&run, cwd, "list", "--bogus");
   g_assert_cmpint (run.status, ==, 2);
 }

@@ -42,6 +42,8 @@ run (int    argc,
     return amend_cli_usage_error (&amend_command_propose, _("give the title of the amendment"));
   /* `amend propose Verbod op vuurwerk` needs no quotes. */
   title = g_strjoinv (" ", argv + 1);
+  if (*g_strstrip (title) == '\0')
+    return amend_cli_usage_error (&amend_command_propose, _("give the title of the amendment"));
   repo = amend_cli_open_repository (&status);
   if (repo == NULL)
     return status;
