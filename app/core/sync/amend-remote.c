@@ -230,7 +230,7 @@ check_out_draft (git_repository *git,
   git_checkout_options checkout = GIT_CHECKOUT_OPTIONS_INIT;
 
   if (git_repository_head (&head, git) == 0 && git_reference_is_branch (head) &&
-      (strcmp (git_reference_shorthand (head), "main") == 0 || strcmp (git_reference_shorthand (head), "master") == 0))
+      amend_sync_is_draft_branch (git_reference_shorthand (head)))
     return TRUE;
   checkout.checkout_strategy = GIT_CHECKOUT_FORCE;
   for (guint i = 0; i < G_N_ELEMENTS (drafts); i++)

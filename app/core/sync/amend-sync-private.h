@@ -52,6 +52,8 @@ gboolean      amend_sync_set_git_error           (GError        **error,
                                                   int             code,
                                                   const char     *format,
                                                   ...) G_GNUC_PRINTF (3, 4);
+/* "main" or "master": the branch that holds the draft. */
+gboolean      amend_sync_is_draft_branch         (const char     *branch);
 AmendSyncChange *amend_sync_change_new           (AmendSyncChangeKind kind,
                                                   const char     *branch);
 void          amend_sync_report_sort             (AmendSyncReport *report);

@@ -87,8 +87,8 @@ amend_sync_report_find (AmendSyncReport *report,
   return NULL;
 }
 
-static gboolean
-is_draft (const char *branch)
+gboolean
+amend_sync_is_draft_branch (const char *branch)
 {
   return g_strcmp0 (branch, "main") == 0 || g_strcmp0 (branch, "master") == 0;
 }
@@ -100,8 +100,8 @@ compare_changes (gconstpointer a,
   const AmendSyncChange *x = *(const AmendSyncChange * const *) a;
   const AmendSyncChange *y = *(const AmendSyncChange * const *) b;
 
-  if (is_draft (x->branch) != is_draft (y->branch))
-    return is_draft (x->branch) ? -1 : 1;
+  if (amend_sync_is_draft_branch (x->branch) != amend_sync_is_draft_branch (y->branch))
+    return amend_sync_is_draft_branch (x->branch) ? -1 : 1;
   return strcmp (x->branch, y->branch);
 }
 
