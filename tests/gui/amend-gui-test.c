@@ -399,29 +399,10 @@ is_true (gpointer flag)
   return *(gboolean *) flag;
 }
 
-/* The click arrives as X events: on a loaded machine a button may not have
- * had it after a moment, so wait until it says it was clicked.  The
- * button is held, since what it does may close its dialog. */
+/* A press and release of the first button in the middle of @widget, where
+ * it is now. */
 static void
-click_and_wait (GtkWidget          *button,
-                const char * const *args)
-{
-  gboolean clicked = FALSE;
-  gulong id;
-
-  g_object_ref (button);
-  id = g_signal_connect_after (button, "clicked", G_CALLBACK (note_clicked), &clicked);
-  xdotool (args);
-  if (!amend_gui_wait (is_true, &clicked, 20))
-    g_error ("a click on a %s was not received", G_OBJECT_TYPE_NAME (button));
-  g_signal_handler_disconnect (button, id);
-  g_object_unref (button);
-  amend_gui_spin (50);
-}
-
-/* A click of the first button in the middle of @widget. */
-void
-amend_gui_click (GtkWidget *widget)
+click_at (GtkWidget *widget)
 {
   GtkNative *native = gtk_widget_get_native (widget);
   g_autofree char *xid = xid_of (widget);
@@ -443,12 +424,42 @@ amend_gui_click (GtkWidget *widget)
     const char *args[] = { "mousemove", "--sync", "--window", xid, x, y, "click", "1", NULL };
 
     focus (GTK_WIDGET (native));
-    if (GTK_IS_BUTTON (widget))
-      {
-        click_and_wait (widget, args);
-        return;
-      }
     xdotool (args);
   }
-  amend_gui_spin (200);
+}
+
+/* A click of the first button in the middle of @widget.  A button is
+ * watched until it says it was clicked: the click arrives as X events,
+ * later on a loaded machine, and a dialog still settling its layout may
+ * have moved the button from where the click went, so a click that is
+ * not received is made again where the button is then.  The button is
+ * held, since what it does may close its dialog. */
+void
+amend_gui_click (GtkWidget *widget)
+{
+  gboolean clicked = FALSE;
+  gulong id;
+
+  /* Let a pending layout finish before the button's place is read. */
+  amend_gui_spin (100);
+  if (!GTK_IS_BUTTON (widget))
+    {
+      click_at (widget);
+      amend_gui_spin (200);
+      return;
+    }
+  g_object_ref (widget);
+  id = g_signal_connect_after (widget, "clicked", G_CALLBACK (note_clicked), &clicked);
+  for (guint attempt = 0; attempt < 3 && !clicked; attempt++)
+    {
+      if (attempt > 0)
+        g_test_message ("a click on a %s was not received; clicking again", G_OBJECT_TYPE_NAME (widget));
+      click_at (widget);
+      amend_gui_wait (is_true, &clicked, attempt < 2 ? 5 : 20);
+    }
+  if (!clicked)
+    g_error ("a click on a %s was not received", G_OBJECT_TYPE_NAME (widget));
+  g_signal_handler_disconnect (widget, id);
+  g_object_unref (widget);
+  amend_gui_spin (50);
 }
