@@ -111,35 +111,44 @@ amend_test_server_git_daemon (const char *root)
   return server;
 }
 
-AmendTestServer *
-amend_test_server_http (const char *root,
-                        const char *user,
-                        const char *password,
-                        guint       slow)
+static gboolean run_quietly (const char * const *argv);
+
+static AmendTestServer *
+http_server (const char *root,
+             const char *user,
+             const char *password,
+             guint       slow,
+             const char *tls_dir)
 {
-  AmendTestServer *server = server_new ("http");
+  AmendTestServer *server = server_new (tls_dir ? "https" : "http");
   g_autofree char *script = amend_test_source_path ("tests/servers/amend-test-http.py");
   g_autofree char *slow_text = g_strdup_printf ("%u", slow);
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
   g_autoptr(GDataInputStream) out = NULL;
   g_autofree char *line = NULL;
 
   /* The system's Python: a per-user one (pyenv) may need the HOME that
    * the tests replace. */
-  g_ptr_array_add (argv, g_file_test ("/usr/bin/python3", G_FILE_TEST_IS_EXECUTABLE) ? (gpointer) "/usr/bin/python3"
-                                                                                       : (gpointer) "python3");
-  g_ptr_array_add (argv, script);
-  g_ptr_array_add (argv, (gpointer) root);
+  g_ptr_array_add (argv, g_strdup (g_file_test ("/usr/bin/python3", G_FILE_TEST_IS_EXECUTABLE) ? "/usr/bin/python3"
+                                                                                                 : "python3"));
+  g_ptr_array_add (argv, g_strdup (script));
+  g_ptr_array_add (argv, g_strdup (root));
   if (user)
     {
-      g_ptr_array_add (argv, (gpointer) "--user");
-      g_ptr_array_add (argv, (gpointer) user);
-      g_ptr_array_add (argv, (gpointer) "--password");
-      g_ptr_array_add (argv, (gpointer) password);
+      g_ptr_array_add (argv, g_strdup ("--user"));
+      g_ptr_array_add (argv, g_strdup (user));
+      g_ptr_array_add (argv, g_strdup ("--password"));
+      g_ptr_array_add (argv, g_strdup (password));
     }
-  g_ptr_array_add (argv, (gpointer) "--slow");
-  g_ptr_array_add (argv, slow_text);
+  if (tls_dir)
+    {
+      g_ptr_array_add (argv, g_strdup ("--tls"));
+      g_ptr_array_add (argv, g_build_filename (tls_dir, "cert.pem", NULL));
+      g_ptr_array_add (argv, g_build_filename (tls_dir, "key.pem", NULL));
+    }
+  g_ptr_array_add (argv, g_strdup ("--slow"));
+  g_ptr_array_add (argv, g_strdup (slow_text));
   g_ptr_array_add (argv, NULL);
   server->process = spawn (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
                            (const char * const *) argv->pdata);
@@ -150,6 +159,38 @@ amend_test_server_http (const char *root,
   g_assert_nonnull (line);
   server->port = (guint16) g_ascii_strtoull (line, NULL, 10);
   g_assert_true (wait_for_port (server->port));
+  return server;
+}
+
+AmendTestServer *
+amend_test_server_http (const char *root,
+                        const char *user,
+                        const char *password,
+                        guint       slow)
+{
+  return http_server (root, user, password, slow, NULL);
+}
+
+/* A certificate of its own, signed by nobody the system trusts: what a
+ * wrong address, or someone in between, shows. */
+AmendTestServer *
+amend_test_server_https_untrusted (const char *root)
+{
+  g_autofree char *dir = amend_test_tmpdir ("amend-tls");
+  g_autofree char *cert = g_build_filename (dir, "cert.pem", NULL);
+  g_autofree char *key = g_build_filename (dir, "key.pem", NULL);
+  const char *argv[] = { "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj",
+                         "/CN=127.0.0.1", "-keyout", key, "-out", cert, NULL };
+  g_autofree char *openssl = g_find_program_in_path ("openssl");
+  AmendTestServer *server;
+
+  if (openssl == NULL)
+    {
+      g_test_skip ("openssl is not installed; it makes the certificate of the HTTPS server");
+      return NULL;
+    }
+  g_assert_true (run_quietly (argv));
+  server = http_server (root, NULL, NULL, 0, dir);
   return server;
 }
 

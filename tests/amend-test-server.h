@@ -22,6 +22,9 @@ AmendTestServer *amend_test_server_http       (const char      *root,
 /* sshd with a throw-away host key, accepting the key it writes to
  * $HOME/.ssh/id_ed25519 and listed in $HOME/.ssh/known_hosts when
  * @known; NULL (after g_test_skip saying why) where sshd is missing. */
+/* HTTPS with a self-signed certificate (openssl); NULL (after g_test_skip)
+ * where openssl is missing. */
+AmendTestServer *amend_test_server_https_untrusted (const char *root);
 AmendTestServer *amend_test_server_sshd       (gboolean         known);
 /* A server that accepts connections and never answers. */
 AmendTestServer *amend_test_server_silent     (void);

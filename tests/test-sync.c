@@ -1526,6 +1526,41 @@ timed_job (void)
 
 /* The synchronous calls are bounded as the _async ones are: a remote that
  * accepts and never answers ends in the timeout, with nothing changed. */
+/* A server whose certificate nobody the system trusts signed: nothing is
+ * fetched, no folder is left, and the sentence says what to check. */
+static void
+test_untrusted_certificate (void)
+{
+  g_autofree char *parent = amend_test_tmpdir ("amend-sync");
+  g_autofree char *root = g_build_filename (parent, "root", NULL);
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *bare = NULL;
+  g_autofree char *url = NULL;
+  g_autoptr(AmendTestServer) server = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendSyncReport) report = NULL;
+
+  if (!need_git ())
+    return;
+  a = new_project (parent, "a");
+  g_assert_cmpint (g_mkdir (root, 0755), ==, 0);
+  bare = g_build_filename (root, "apv.git", NULL);
+  g_free (amend_test_git_ok (parent, "clone", "-q", "--bare", a, bare, NULL));
+  server = amend_test_server_https_untrusted (root);
+  if (server == NULL)
+    return;
+  url = amend_test_server_url (server, "apv.git");
+  b = g_build_filename (parent, "b", NULL);
+  report = amend_sync_clone (url, b, NULL, &error);
+  g_assert_null (report);
+  g_assert_error (error, AMEND_SYNC_ERROR, AMEND_SYNC_ERROR_CERTIFICATE);
+  g_assert_nonnull (strstr (error->message, "certificate"));
+  g_assert_nonnull (strstr (error->message, "127.0.0.1"));
+  assert_exists (parent, "b", FALSE);
+  assert_listing (parent, "a root");
+}
+
 static void
 test_sync_timeout (void)
 {
@@ -1746,6 +1781,7 @@ main (int    argc,
   g_test_add_func ("/sync/pull-push/local", test_pull_and_push_local);
   g_test_add_func ("/sync/pull/conflict", test_pull_conflict);
   g_test_add_func ("/sync/timeout/synchronous", test_sync_timeout);
+  g_test_add_func ("/sync/certificate/untrusted", test_untrusted_certificate);
   g_test_add_func ("/sync/credentials/dialog", test_credentials_dialog);
   g_test_add_func ("/sync/credentials/request", test_credential_request);
 

@@ -3,20 +3,22 @@
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Usage: amend-test-http.py ROOT [--user U --password P] [--slow BYTES]
+# Usage: amend-test-http.py ROOT [--user U --password P] [--slow BYTES] [--tls CERT KEY]
 #
 # Serves the repositories under ROOT on 127.0.0.1, on a free port that it
 # prints as the first line of its standard output.  Every request runs
 # `git http-backend` as a CGI program (as Apache or lighttpd would), with
 # REMOTE_USER set once the basic authentication passed, so that pushes
 # (receive-pack) are allowed.  --slow sends at most BYTES bytes of each
-# response a second, for tests that stop a transfer half way.  Only the
+# response a second, for tests that stop a transfer half way.  --tls serves
+# HTTPS with the certificate CERT and its key KEY.  Only the
 # standard library is used; the tests start and stop it themselves.
 
 import argparse
 import base64
 import http.server
 import os
+import ssl
 import subprocess
 import sys
 import time
@@ -136,10 +138,15 @@ def main():
     parser.add_argument("--user")
     parser.add_argument("--password")
     parser.add_argument("--slow", type=int, default=0)
+    parser.add_argument("--tls", nargs=2, metavar=("CERT", "KEY"))
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args()
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    if args.tls:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(args.tls[0], args.tls[1])
+        server.socket = context.wrap_socket(server.socket, server_side=True)
     server.root = os.path.abspath(args.root)
     server.user = args.user
     server.password = args.password or ""
