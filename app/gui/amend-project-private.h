@@ -18,4 +18,22 @@ gboolean      _amend_project_check_branch (AmendRepository *repo,
                                            const char      *branch,
                                            GError         **error);
 
+/* Runs @thread_func in a thread with @job as its task data (freed by
+ * @free_job), the task tagged with @tag as the _finish function checks. */
+void          _amend_project_run_job      (AmendProject        *self,
+                                           gpointer             job,
+                                           GDestroyNotify       free_job,
+                                           GTaskThreadFunc      thread_func,
+                                           gpointer             tag,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+/* The end of a job that changed the project: @task returns the project
+ * as @repo has it now when @ok, else @error (which it takes). */
+void          _amend_project_return_read  (GTask               *task,
+                                           AmendRepository     *repo,
+                                           const char          *file,
+                                           gboolean             ok,
+                                           GError              *error);
+
 G_END_DECLS

@@ -425,17 +425,7 @@ job_thread (GTask        *task,
       ok = do_end_merge (repo, job, &error);
       break;
     }
-  if (ok)
-    {
-      AmendProject *next = _amend_project_read (repo, job->file, &error);
-
-      if (next)
-        {
-          g_task_return_pointer (task, next, g_object_unref);
-          return;
-        }
-    }
-  g_task_return_error (task, error);
+  _amend_project_return_read (task, repo, job->file, ok, error);
 }
 
 static void
@@ -446,11 +436,7 @@ run_job (AmendProject        *self,
          GAsyncReadyCallback  callback,
          gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, tag);
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, job_thread);
+  _amend_project_run_job (self, job, (GDestroyNotify) job_free, job_thread, tag, cancellable, callback, user_data);
 }
 
 /* ----------------------------------------------------------------------- */

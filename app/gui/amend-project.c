@@ -658,17 +658,39 @@ job_thread (GTask        *task,
     default:
       g_assert_not_reached ();
     }
-  if (ok)
-    {
-      AmendProject *next = read_project (repo, job->file, &error);
+  _amend_project_return_read (task, repo, job->file, ok, error);
+}
 
-      if (next)
-        {
-          g_task_return_pointer (task, next, g_object_unref);
-          return;
-        }
-    }
-  g_task_return_error (task, error);
+void
+_amend_project_run_job (AmendProject        *self,
+                        gpointer             job,
+                        GDestroyNotify       free_job,
+                        GTaskThreadFunc      thread_func,
+                        gpointer             tag,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, tag);
+  g_task_set_task_data (task, job, free_job);
+  g_task_run_in_thread (task, thread_func);
+}
+
+void
+_amend_project_return_read (GTask           *task,
+                            AmendRepository *repo,
+                            const char      *file,
+                            gboolean         ok,
+                            GError          *error)
+{
+  AmendProject *next = ok ? read_project (repo, file, &error) : NULL;
+
+  if (next)
+    g_task_return_pointer (task, next, g_object_unref);
+  else
+    g_task_return_error (task, error);
 }
 
 static void
@@ -679,11 +701,7 @@ run_job (AmendProject        *self,
          GAsyncReadyCallback  callback,
          gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, tag);
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, job_thread);
+  _amend_project_run_job (self, job, (GDestroyNotify) job_free, job_thread, tag, cancellable, callback, user_data);
 }
 
 /* Writes @text to the regulation and commits it on the current branch. */
