@@ -730,9 +730,123 @@ collect_branch (git_repository *repo,
   return ok;
 }
 
+/* Which earlier version of a path a new one is a delta against: the one
+ * before it, every 16th against the 16th before, every 256th against the
+ * 256th before, every 4096th whole.  So no chain of deltas is longer than
+ * 45 (git keeps them under 50, pack.depth), and each base comes earlier
+ * in the pack. */
+static gboolean
+base_version (guint  i,
+              guint *base)
+{
+  if (i % 4096 == 0)
+    return FALSE;
+  *base = i % 256 == 0 ? i - 256 : i % 16 == 0 ? i - 16 : i - 1;
+  return TRUE;
+}
+
+typedef struct {
+  git_repository *repo;
+  GHashTable     *sent;      /* what the pack holds already */
+  GHashTable     *versions;  /* path to a GArray of git_oid: its versions so far */
+  GArray         *entries;   /* of AmendThinPackEntry */
+} Versions;
+
+static void
+add_version (Versions      *v,
+             const git_oid *id,
+             const char    *path)
+{
+  AmendThinPackEntry entry = { .id = *id };
+  GArray *seen = g_hash_table_lookup (v->versions, path);
+  guint base;
+
+  if (seen == NULL)
+    {
+      seen = g_array_new (FALSE, FALSE, sizeof (git_oid));
+      g_hash_table_insert (v->versions, g_strdup (path), seen);
+    }
+  if (base_version (seen->len, &base))
+    {
+      entry.base = g_array_index (seen, git_oid, base);
+      entry.has_base = TRUE;
+    }
+  g_array_append_val (seen, *id);
+  add_oid (v->sent, id);
+  g_array_append_val (v->entries, entry);
+}
+
+/* The trees and files of @tree_id (at @path) the pack does not hold yet,
+ * each a delta against an earlier version of its path. */
+static int
+collect_versions (Versions      *v,
+                  const git_oid *tree_id,
+                  const char    *path)
+{
+  g_autoptr(git_tree) tree = NULL;
+  int rc;
+
+  if (g_hash_table_contains (v->sent, tree_id))
+    return 0;
+  add_version (v, tree_id, path);
+  if ((rc = git_tree_lookup (&tree, v->repo, tree_id)) < 0)
+    return rc;
+  for (size_t i = 0; i < git_tree_entrycount (tree); i++)
+    {
+      const git_tree_entry *e = git_tree_entry_byindex (tree, i);
+      g_autofree char *sub = g_strconcat (path, "/", git_tree_entry_name (e), NULL);
+
+      if (git_tree_entry_type (e) == GIT_OBJECT_TREE)
+        {
+          if ((rc = collect_versions (v, git_tree_entry_id (e), sub)) < 0)
+            return rc;
+        }
+      else if (git_tree_entry_type (e) == GIT_OBJECT_BLOB && !g_hash_table_contains (v->sent, git_tree_entry_id (e)))
+        add_version (v, git_tree_entry_id (e), sub);
+    }
+  return 0;
+}
+
+/* The whole project, oldest commit first: git_packbuilder (libgit2 1.5)
+ * reuses none of the deltas on disk and tries ten bases for every
+ * version of the regulation, minutes on a long history; here each version
+ * is a delta against one earlier version of its path. */
+static int
+collect_whole (git_repository *repo,
+               GPtrArray      *refs,
+               GArray         *entries)
+{
+  g_autoptr(git_revwalk) walk = NULL;
+  g_autoptr(GHashTable) sent = g_hash_table_new_full (oid_hash, oid_equal, g_free, NULL);
+  g_autoptr(GHashTable) versions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                          (GDestroyNotify) g_array_unref);
+  Versions v = { repo, sent, versions, entries };
+  git_oid id;
+  int rc;
+
+  if ((rc = git_revwalk_new (&walk, repo)) < 0 ||
+      (rc = git_revwalk_sorting (walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE)) < 0)
+    return rc;
+  for (guint i = 0; i < refs->len; i++)
+    if ((rc = git_revwalk_push (walk, &((AmendBundleRef *) g_ptr_array_index (refs, i))->id)) < 0)
+      return rc;
+  while ((rc = git_revwalk_next (&id, walk)) == 0)
+    {
+      g_autoptr(git_commit) commit = NULL;
+      AmendThinPackEntry entry = { .id = id };
+
+      g_array_append_val (entries, entry);
+      if ((rc = git_commit_lookup (&commit, repo, &id)) < 0 ||
+          (rc = collect_versions (&v, git_commit_tree_id (commit), "")) < 0)
+        return rc;
+    }
+  return rc == GIT_ITEROVER ? 0 : rc;
+}
+
 /* The package of one amendment (one branch on its prerequisites) is a thin
- * pack that Amend writes; @out stays NULL for any other, which
- * git_packbuilder writes. */
+ * pack that Amend writes, and so is the whole project's (no
+ * prerequisites); @out stays NULL for any other, which git_packbuilder
+ * writes. */
 static gboolean
 plan_thin (git_repository *repo,
            GPtrArray      *refs,
@@ -744,12 +858,13 @@ plan_thin (git_repository *repo,
   g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (AmendThinPackEntry));
   int rc = 0;
 
-  if (refs->len != 1 || prerequisites == NULL || prerequisites->len == 0)
-    return TRUE;
   if (amend_sync_job_is_cancelled (state->job))
     return amend_sync_job_set_cancelled_error (state->job, error);
-  if (!collect_branch (repo, &((AmendBundleRef *) g_ptr_array_index (refs, 0))->id,
-                       &g_array_index (prerequisites, git_oid, 0), entries, &rc))
+  if (prerequisites == NULL || prerequisites->len == 0)
+    rc = collect_whole (repo, refs, entries);
+  else if (refs->len != 1 ||
+           !collect_branch (repo, &((AmendBundleRef *) g_ptr_array_index (refs, 0))->id,
+                            &g_array_index (prerequisites, git_oid, 0), entries, &rc))
     return TRUE;
   if (rc < 0)
     return amend_sync_set_git_error (error, rc, _("cannot collect what goes into the package"));

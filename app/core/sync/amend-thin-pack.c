@@ -257,7 +257,42 @@ typedef struct {
   GChecksum              *sum;
   AmendThinPackWriteFunc  write;
   gpointer                user_data;
+  git_odb                *odb;
+  GHashTable             *uses;  /* a base's id to the deltas still to be made against it */
+  GHashTable             *kept;  /* those in the pack, read already: id to git_odb_object */
 } Output;
+
+static guint
+oid_hash (gconstpointer key)
+{
+  guint h;
+
+  memcpy (&h, ((const git_oid *) key)->id, sizeof h);
+  return h;
+}
+
+static gboolean
+oid_equal (gconstpointer a,
+           gconstpointer b)
+{
+  return git_oid_equal (a, b);
+}
+
+static void
+count_uses (Output *o,
+            GArray *entries)
+{
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const AmendThinPackEntry *e = &g_array_index (entries, AmendThinPackEntry, i);
+      guint n;
+
+      if (!e->has_base)
+        continue;
+      n = GPOINTER_TO_UINT (g_hash_table_lookup (o->uses, &e->base));
+      g_hash_table_insert (o->uses, g_memdup2 (&e->base, sizeof e->base), GUINT_TO_POINTER (n + 1));
+    }
+}
 
 static gboolean
 emit (Output     *o,
@@ -319,19 +354,63 @@ deflate_data (const void *data,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_odb_object, git_odb_object_free)
 
+/* The base of @entry: kept from when it was written (the versions of a
+ * path in a whole-project pack, whose reading from a long history costs
+ * more than their deltas), or read; kept no longer than needed. */
+static git_odb_object *
+read_base (Output                   *o,
+           const AmendThinPackEntry *entry)
+{
+  git_odb_object *base = NULL;
+  guint left = GPOINTER_TO_UINT (g_hash_table_lookup (o->uses, &entry->base));
+  gpointer key = NULL;
+
+  if (g_hash_table_steal_extended (o->kept, &entry->base, &key, (gpointer *) &base))
+    {
+      g_free (key);
+      if (left > 1)
+        {
+          git_odb_object *again = NULL;
+
+          git_odb_object_dup (&again, base);
+          g_hash_table_insert (o->kept, g_memdup2 (&entry->base, sizeof entry->base), again);
+        }
+    }
+  else if (git_odb_read (&base, o->odb, &entry->base) < 0)
+    base = NULL;
+  if (left > 1)
+    g_hash_table_insert (o->uses, g_memdup2 (&entry->base, sizeof entry->base), GUINT_TO_POINTER (left - 1));
+  else
+    g_hash_table_remove (o->uses, &entry->base);
+  return base;
+}
+
+static void
+keep_if_base (Output         *o,
+              git_odb_object *obj)
+{
+  git_odb_object *kept = NULL;
+
+  if (!g_hash_table_contains (o->uses, git_odb_object_id (obj)))
+    return;
+  git_odb_object_dup (&kept, obj);
+  g_hash_table_insert (o->kept, g_memdup2 (git_odb_object_id (obj), sizeof (git_oid)), kept);
+}
+
 /* The delta of @obj against its base, when the base is of its kind and
  * the delta at most half of it; NULL otherwise. */
 static GBytes *
-delta_of (git_odb                  *odb,
+delta_of (Output                   *o,
           const AmendThinPackEntry *entry,
           git_odb_object           *obj)
 {
   g_autoptr(git_odb_object) base = NULL;
   gsize size = git_odb_object_size (obj);
 
-  if (!entry->has_base || size < MIN_DELTA_SIZE ||
-      git_odb_read (&base, odb, &entry->base) < 0 ||
-      git_odb_object_type (base) != git_odb_object_type (obj))
+  if (!entry->has_base)
+    return NULL;
+  base = read_base (o, entry);
+  if (base == NULL || size < MIN_DELTA_SIZE || git_odb_object_type (base) != git_odb_object_type (obj))
     {
       git_error_clear ();
       return NULL;
@@ -342,7 +421,6 @@ delta_of (git_odb                  *odb,
 
 static gboolean
 emit_entry (Output                   *o,
-            git_odb                  *odb,
             const AmendThinPackEntry *entry,
             guint                    *deltas,
             GError                  **error)
@@ -352,9 +430,10 @@ emit_entry (Output                   *o,
   g_autoptr(GBytes) packed = NULL;
   int rc;
 
-  if ((rc = git_odb_read (&obj, odb, &entry->id)) < 0)
+  if ((rc = git_odb_read (&obj, o->odb, &entry->id)) < 0)
     return amend_sync_set_git_error (error, rc, _("cannot read what goes into the package"));
-  delta = delta_of (odb, entry, obj);
+  delta = delta_of (o, entry, obj);
+  keep_if_base (o, obj);
   if (delta != NULL)
     {
       (*deltas)++;
@@ -379,19 +458,23 @@ amend_thin_pack_write (git_odb                *odb,
                        GError                **error)
 {
   g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA1);
-  Output o = { sum, write, user_data };
+  g_autoptr(GHashTable) uses = g_hash_table_new_full (oid_hash, oid_equal, g_free, NULL);
+  g_autoptr(GHashTable) kept = g_hash_table_new_full (oid_hash, oid_equal, g_free,
+                                                      (GDestroyNotify) git_odb_object_free);
+  Output o = { sum, write, user_data, odb, uses, kept };
   guchar head[12] = { 'P', 'A', 'C', 'K', 0, 0, 0, 2 };
   guint8 digest[GIT_OID_RAWSZ];
   gsize digest_len = sizeof digest;
   guint32 count = entries->len;
 
   *deltas = 0;
+  count_uses (&o, entries);
   for (guint i = 0; i < 4; i++)
     head[8 + i] = (count >> (24 - 8 * i)) & 0xff;
   if (!emit (&o, head, sizeof head))
     return FALSE;
   for (guint i = 0; i < entries->len; i++)
-    if (!emit_entry (&o, odb, &g_array_index (entries, AmendThinPackEntry, i), deltas, error))
+    if (!emit_entry (&o, &g_array_index (entries, AmendThinPackEntry, i), deltas, error))
       return FALSE;
   g_checksum_get_digest (sum, digest, &digest_len);
   return write (digest, digest_len, user_data);
