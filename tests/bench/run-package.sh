@@ -176,7 +176,7 @@ row "git fetch F 'refs/heads/amendement/*:refs/heads/amendement/*'" "$fetch_best
 echo
 echo "Sizes (bytes):"
 printf '  %-40s %12s %12s %8s\n' "" "one" "whole" "one/whole"
-printf '  %-40s %12s %12s %7.2f%%\n' "amend package export (git_packbuilder)" "$one" "$all" \
+printf '  %-40s %12s %12s %7.2f%%\n' "amend package export (thin pack)" "$one" "$all" \
   "$(awk -v a="$one" -v b="$all" 'BEGIN { print 100 * a / b }')"
 printf '  %-40s %12s %12s %7.2f%%\n' "git bundle create (thin pack)" "$git_one" "$git_all" \
   "$(awk -v a="$git_one" -v b="$git_all" 'BEGIN { print 100 * a / b }')"
