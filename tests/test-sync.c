@@ -473,7 +473,7 @@ test_export_thin (void)
   gsize len;
   GStatBuf st;
 
-  if (path == NULL || !need_git ())
+  if (path == NULL || !amend_test_need_git ())
     return;
   law = amend_test_read_file (path, &len);
   parent = amend_test_tmpdir ("amend-thin");
@@ -504,12 +504,12 @@ test_export_thin (void)
    * Amend: the same text arrives. */
   g_assert_cmpint (amend_test_git (b, NULL, NULL, "bundle", "verify", file, NULL), ==, 0);
   g_free (amend_test_git_ok (b, "fetch", file, "refs/heads/amendement/*:refs/remotes/pakket/amendement/*", NULL));
-  assert_same_rev (b, "refs/remotes/pakket/amendement/gewijzigde-gemeentewet", a, "amendement/gewijzigde-gemeentewet");
+  amend_test_assert_same_rev (b, "refs/remotes/pakket/amendement/gewijzigde-gemeentewet", a, "amendement/gewijzigde-gemeentewet");
   amend_test_fsck (b);
   g_free (amend_test_git_ok (b, "update-ref", "-d", "refs/remotes/pakket/amendement/gewijzigde-gemeentewet", NULL));
   g_free (amend_test_git_ok (b, "gc", "-q", "--prune=now", NULL));
   report = import_ok (b, file);
-  assert_same_rev (b, "amendement/gewijzigde-gemeentewet", a, "amendement/gewijzigde-gemeentewet");
+  amend_test_assert_same_rev (b, "amendement/gewijzigde-gemeentewet", a, "amendement/gewijzigde-gemeentewet");
   ours = amend_test_git_ok (a, "show", "amendement/gewijzigde-gemeentewet:regeling.md", NULL);
   theirs = amend_test_git_ok (b, "show", "amendement/gewijzigde-gemeentewet:regeling.md", NULL);
   g_assert_cmpstr (ours, ==, theirs);
@@ -601,7 +601,7 @@ test_export_all_versions (void)
   gsize len;
   GStatBuf st;
 
-  if (path == NULL || !need_git ())
+  if (path == NULL || !amend_test_need_git ())
     return;
   law = amend_test_read_file (path, &len);
   parent = amend_test_tmpdir ("amend-versions");
@@ -623,7 +623,7 @@ test_export_all_versions (void)
    * git's own limit (50). */
   cloned = g_build_filename (parent, "door-git", NULL);
   g_free (amend_test_git_ok (parent, "clone", "-q", whole, cloned, NULL));
-  assert_same_rev (cloned, "main", a, "main");
+  amend_test_assert_same_rev (cloned, "main", a, "main");
   amend_test_fsck (cloned);
   g_assert_cmpuint (longest_chain (cloned), >, 0);
   g_assert_cmpuint (longest_chain (cloned), <, 50);
@@ -633,7 +633,7 @@ test_export_all_versions (void)
   g_clear_pointer (&report, amend_sync_report_free);
   report = amend_package_open (whole, opened, NULL, &error);
   g_assert_no_error (error);
-  assert_same_rev (opened, "main", a, "main");
+  amend_test_assert_same_rev (opened, "main", a, "main");
   amend_test_fsck (opened);
   amend_test_rmtree (parent);
 }
