@@ -480,7 +480,7 @@ is_canonical (const char     *text,
               gsize           len,
               AmendDocument **doc)
 {
-  g_autoptr(AmendDocument) read = amend_document_new_from_data (text, len, NULL);
+  g_autoptr(AmendDocument) read = _amend_markdown_read_unnamed (text, len, NULL);
   g_autofree char *written = NULL;
 
   if (read == NULL || amend_document_has_errors (read))
@@ -489,7 +489,11 @@ is_canonical (const char     *text,
   if (strlen (written) != len || memcmp (written, text, len) != 0)
     return FALSE;
   if (doc)
-    *doc = g_steal_pointer (&read);
+    {
+      /* Read as amend_document_new_from_data() reads it, eIds too. */
+      amend_document_assign_eids (read);
+      *doc = g_steal_pointer (&read);
+    }
   return TRUE;
 }
 
