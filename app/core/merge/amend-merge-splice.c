@@ -486,7 +486,8 @@ splice (const Version *b,
 }
 
 /* Whether @text is canonical and reads without an error; the model is
- * kept in @doc. */
+ * kept in @doc.  It is read without eIds: the writer never uses them and
+ * giving them adds no diagnostic, so the answer is the same. */
 static gboolean
 is_canonical (const char     *text,
               gsize           len,
