@@ -335,6 +335,7 @@ typedef struct {
   AmendRepository *repo;
   AmendApplyCache *cache;
   GHashTable      *targets;  /* branch -> git_oid of its tip, or NULL when it is gone */
+  char            *main;     /* main's name, once asked */
 } Checker;
 
 static void
@@ -342,6 +343,7 @@ checker_clear (Checker *c)
 {
   g_clear_pointer (&c->cache, amend_apply_cache_free);
   g_clear_pointer (&c->targets, g_hash_table_unref);
+  g_clear_pointer (&c->main, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Checker, checker_clear)
@@ -406,15 +408,19 @@ check_one (Checker         *c,
            AmendAmendment  *a,
            GError         **error)
 {
-  g_autofree char *target = amend_decision_target_branch (c->repo, a, error);
+  const char *amends = amend_amendment_get_amends (a);
+  g_autofree char *target = NULL;
   const char * const *conflicts = NULL;
   const git_oid *into;
   AmendApplyState state;
   git_oid tip;
 
-  if (target == NULL)
+  /* As amend_decision_target_branch(), with main looked for once. */
+  if (amends != NULL)
+    target = g_strconcat (AMEND_AMENDMENT_BRANCH_PREFIX, amends, NULL);
+  else if (c->main == NULL && (c->main = amend_repository_dup_main_branch (c->repo, error)) == NULL)
     return FALSE;
-  into = target_tip (c, target);
+  into = target_tip (c, target ? target : c->main);
   if (git_oid_fromstr (&tip, amend_amendment_get_commit (a)) < 0 || into == NULL)
     {
       /* An amendment whose amendment is gone has nothing to apply to. */

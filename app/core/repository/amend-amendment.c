@@ -554,6 +554,10 @@ amend_amendment_dup_vote (AmendAmendment *self)
   AmendVote *vote;
 
   g_return_val_if_fail (AMEND_IS_AMENDMENT (self), NULL);
+  /* Asking GKeyFile for a key it lacks builds an error message: most
+   * records have no vote, and amend list asks for every one. */
+  if (!g_key_file_has_group (self->record, VOTE))
+    return NULL;
   result = g_key_file_get_string (self->record, VOTE, "result", NULL);
   if (result == NULL)
     return NULL;
@@ -619,6 +623,8 @@ amend_amendment_get_amends (AmendAmendment *self)
   g_autofree char *amends = NULL;
 
   g_return_val_if_fail (AMEND_IS_AMENDMENT (self), NULL);
+  if (!g_key_file_has_group (self->record, GROUP) || !g_key_file_has_key (self->record, GROUP, "amends", NULL))
+    return NULL;
   amends = g_key_file_get_string (self->record, GROUP, "amends", NULL);
   if (amends == NULL || amends[0] == '\0')
     return NULL;
