@@ -880,6 +880,84 @@ test_record_last_line_cr (void)
   }
 }
 
+/* What a record says, as one string, for comparing two readings. */
+static char *
+describe_record (AmendAmendment *a)
+{
+  g_autoptr(AmendVote) vote = amend_amendment_dup_vote (a);
+  g_autofree char *people = g_strjoinv ("|", (char **) amend_amendment_get_submitters (a));
+  g_autofree char *decided = amend_amendment_dup_decided (a);
+  GDateTime *created = amend_amendment_get_created (a);
+  GDateTime *updated = amend_amendment_get_updated (a);
+  g_autofree char *c = created ? g_date_time_format_iso8601 (created) : g_strdup ("-");
+  g_autofree char *u = updated ? g_date_time_format_iso8601 (updated) : g_strdup ("-");
+  g_autofree char *v = vote ? g_strdup_printf ("%d %s %s %d %d", vote->result, vote->date, vote->meeting,
+                                               vote->votes_for, vote->votes_against) : g_strdup ("-");
+
+  return g_strdup_printf ("title=%s motivation=%s amends=%s status=%d people=%u:%s created=%s updated=%s "
+                          "vote=%s decided=%s", amend_amendment_get_title (a),
+                          amend_amendment_get_motivation (a), amend_amendment_get_amends (a),
+                          amend_amendment_get_status (a), g_strv_length ((char **) amend_amendment_get_submitters (a)),
+                          people, c, u, v, decided);
+}
+
+/* A record as Amend writes it is read without GKeyFile (amend list reads
+ * thousands); it must read exactly as GKeyFile reads it, which a comment
+ * line in front forces. */
+static void
+test_record_plain (void)
+{
+  const char *records[] = {
+    "[amendement]\ntitle=Zes weken\nsubmitters=Jan <j@example.nl>;Eva <e@example.nl>;\nmotivation=\n"
+    "status=concept\ncreated=2027-01-01T00:00:00+01:00\nupdated=2027-01-02T10:00:00+01:00\n",
+    "[amendement]\ntitle=Sub\namends=zes-weken\nsubmitters=a;;b\nmotivation=Want.\nstatus=aangenomen\n"
+    "updated=2027-01-02T10:00:00+01:00\n\n[vote]\ndate=2027-03-14\nmeeting=Raad\nfor=12\nagainst=3\n"
+    "result=aangenomen\n",
+    "[amendement]\n\ntitle=Leeg\nsubmitters=\namends=\nstatus=ingediend\n\n[vote]\n",
+    "[amendement]\ntitle=Puntkomma\nsubmitters=;\nstatus=concept\nextra=iets\n",
+    "[amendement]\ntitle=Escape\nmotivation=Een\\nTwee\\s\nsubmitters=Eva\\;\\sde Vries;\nstatus=concept\n",
+    "[amendement]\ntitle=Twee keer\ntitle=Tweede\nstatus=concept\n",
+    "[amendement]\ntitle=Spatie \nstatus=concept\n",
+    "[amendement]\ntitle = Spatie\nstatus=concept\n",
+    "[amendement]\ntitle=X\ntitle[nl]=Y\nstatus=concept\n",
+    "[amendement]\ntitle=\xff\xfe\nstatus=concept\n",
+    "[amendement]\nstatus=concept\n",
+    "[amendement]\ntitle=Onbekend\nstatus=misschien\n",
+    "[vote]\nresult=aangenomen\n[amendement]\ntitle=Omgekeerd\nstatus=aangenomen\n",
+    "[amendement]\ntitle=Ander\nstatus=concept\n[notities]\nx=y\n",
+    "[amendement]\ntitle=Datum\nstatus=concept\ncreated=gisteren\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (records); i++)
+    {
+      g_autofree char *commented = g_strconcat ("# forces GKeyFile\n", records[i], NULL);
+      g_autoptr(GError) plain_error = NULL;
+      g_autoptr(GError) keyfile_error = NULL;
+      g_autoptr(AmendAmendment) plain = amend_amendment_new_from_data ("r", records[i], -1, &plain_error);
+      g_autoptr(AmendAmendment) keyfile = amend_amendment_new_from_data ("r", commented, -1, &keyfile_error);
+
+      g_test_message ("record %u", i);
+      g_assert_cmpint (plain == NULL, ==, keyfile == NULL);
+      if (plain == NULL)
+        {
+          g_assert_cmpstr (plain_error->message, ==, keyfile_error->message);
+          continue;
+        }
+      {
+        g_autofree char *a = describe_record (plain);
+        g_autofree char *b = describe_record (keyfile);
+        g_autofree char *data = amend_amendment_to_data (plain, NULL);
+        g_autofree char *again = NULL;
+
+        g_assert_cmpstr (a, ==, b);
+        /* Written, it is the record GKeyFile reads and writes. */
+        again = describe_record (plain);
+        g_assert_cmpstr (again, ==, b);
+        g_assert_true (g_str_has_prefix (data, records[i][0] == '[' && records[i][1] == 'v' ? "[vote]" : "[amendement]"));
+      }
+    }
+}
+
 static void
 test_record (void)
 {
@@ -1411,6 +1489,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/repository/create", test_create);
+  g_test_add_func ("/repository/record-plain", test_record_plain);
   g_test_add_func ("/repository/create-existing-files", test_create_existing_files);
   g_test_add_func ("/repository/create-without-author", test_create_without_author);
   g_test_add_func ("/repository/parse-author", test_parse_author);

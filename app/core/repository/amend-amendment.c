@@ -28,6 +28,7 @@
 #include "amend-article-map.h"
 
 #define GROUP "amendement"
+#define VOTE "vote"
 #define MAX_SLUG 60
 
 struct _AmendAmendment
@@ -51,6 +52,16 @@ struct _AmendAmendment
   GPtrArray   *files;     /* of AmendTouchedFile */
   AmendApplyState apply_state;
   GStrv        apply_conflicts;
+
+  /* A plain record (plain_read()) is read into @record only when asked
+   * for more than amend list shows: GKeyFile costs most of a list. */
+  char        *pending;   /* its text, not yet in @record */
+  gsize        pending_len;
+  gboolean     plain;     /* the plain_* fields hold what @record would say */
+  char        *plain_title;
+  char        *plain_motivation;
+  char        *plain_amends;
+  gboolean     plain_vote;
 };
 
 G_DEFINE_FINAL_TYPE (AmendAmendment, amend_amendment, G_TYPE_OBJECT)
@@ -172,6 +183,10 @@ amend_amendment_finalize (GObject *object)
   g_clear_pointer (&self->articles, g_strfreev);
   g_clear_pointer (&self->files, g_ptr_array_unref);
   g_clear_pointer (&self->apply_conflicts, g_strfreev);
+  g_clear_pointer (&self->pending, g_free);
+  g_clear_pointer (&self->plain_title, g_free);
+  g_clear_pointer (&self->plain_motivation, g_free);
+  g_clear_pointer (&self->plain_amends, g_free);
 
   G_OBJECT_CLASS (amend_amendment_parent_class)->finalize (object);
 }
@@ -192,6 +207,21 @@ amend_amendment_init (AmendAmendment *self)
   self->articles = g_new0 (char *, 1);
   self->files = g_ptr_array_new_with_free_func ((GDestroyNotify) amend_touched_file_free);
   self->apply_conflicts = g_new0 (char *, 1);
+}
+
+/* The record as GKeyFile reads it; from here on the getters ask it, and
+ * what changes it is written down. */
+static GKeyFile *
+record_of (AmendAmendment *self)
+{
+  if (self->pending != NULL)
+    {
+      /* plain_read() accepted the text, so GKeyFile reads it too. */
+      g_key_file_load_from_data (self->record, self->pending, self->pending_len, G_KEY_FILE_KEEP_COMMENTS, NULL);
+      g_clear_pointer (&self->pending, g_free);
+    }
+  self->plain = FALSE;
+  return self->record;
 }
 
 /* Now, to the second: the record stores seconds, and a date read back
@@ -220,7 +250,7 @@ set_date (AmendAmendment *self,
 
   g_clear_pointer (field, g_date_time_unref);
   *field = g_date_time_ref (date);
-  g_key_file_set_string (self->record, GROUP, key, text);
+  g_key_file_set_string (record_of (self), GROUP, key, text);
 }
 
 static void
@@ -243,10 +273,10 @@ amend_amendment_new (const char *slug,
 
   set_slug (self, slug);
   self->has_record = TRUE;
-  g_key_file_set_string (self->record, GROUP, "title", title);
-  g_key_file_set_string_list (self->record, GROUP, "submitters", NULL, 0);
-  g_key_file_set_string (self->record, GROUP, "motivation", "");
-  g_key_file_set_string (self->record, GROUP, "status", amend_status_to_string (AMEND_STATUS_CONCEPT));
+  g_key_file_set_string (record_of (self), GROUP, "title", title);
+  g_key_file_set_string_list (record_of (self), GROUP, "submitters", NULL, 0);
+  g_key_file_set_string (record_of (self), GROUP, "motivation", "");
+  g_key_file_set_string (record_of (self), GROUP, "status", amend_status_to_string (AMEND_STATUS_CONCEPT));
   set_date (self, "created", &self->created, now);
   set_date (self, "updated", &self->updated, now);
   return self;
@@ -296,6 +326,129 @@ text_lines (const char *data,
   return out;
 }
 
+/* A value as g_key_file_get_string_list() splits one without escapes:
+ * "a;;b" is three, a last empty one is left out. */
+static GStrv
+plain_list (const char *value)
+{
+  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+  const char *p = value;
+
+  while (*p)
+    {
+      const char *semi = strchr (p, ';');
+
+      if (semi == NULL)
+        {
+          g_strv_builder_add (b, p);
+          break;
+        }
+      g_autofree char *piece = g_strndup (p, semi - p);
+
+      g_strv_builder_add (b, piece);
+      p = semi + 1;
+    }
+  return g_strv_builder_end (b);
+}
+
+/* One "key=value" line of a plain record: a key of letters, digits, '-'
+ * and '_', a value without a backslash (no escapes) and without white
+ * space at either end, where GKeyFile would trim. */
+static gboolean
+plain_line (const char  *line,
+            gsize        len,
+            char       **key,
+            char       **value)
+{
+  const char *eq = memchr (line, '=', len);
+  gsize n;
+
+  if (eq == NULL || eq == line)
+    return FALSE;
+  for (const char *k = line; k < eq; k++)
+    if (!g_ascii_isalnum (*k) && *k != '-' && *k != '_')
+      return FALSE;
+  n = len - (eq + 1 - line);
+  if (memchr (eq + 1, '\\', n) != NULL ||
+      (n > 0 && (g_ascii_isspace (eq[1]) || g_ascii_isspace (eq[n]))))
+    return FALSE;
+  *key = g_strndup (line, eq - line);
+  *value = g_strndup (eq + 1, n);
+  return TRUE;
+}
+
+/* The lines of a record as Amend writes it ([amendement], maybe [vote],
+ * key=value lines, empty lines), read without GKeyFile into a table of
+ * "GROUP/KEY" -> value.  Anything else (comments, escapes, other groups,
+ * a key twice, text that is not UTF-8) returns FALSE, and GKeyFile reads
+ * it, with its own errors. */
+static GHashTable *
+plain_table (const char *data,
+             gsize       len)
+{
+  g_autoptr(GHashTable) table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  const char *group = NULL;  /* NULL, GROUP or VOTE */
+  gboolean vote = FALSE;
+  const char *end = data + len;
+
+  if (!g_utf8_validate (data, len, NULL))
+    return NULL;
+  for (const char *line = data; line < end;)
+    {
+      const char *nl = memchr (line, '\n', end - line);
+      gsize n = (nl ? nl : end) - line;
+      g_autofree char *key = NULL;
+      g_autofree char *value = NULL;
+
+      if (n == strlen ("[" GROUP "]") && memcmp (line, "[" GROUP "]", n) == 0 && group == NULL)
+        group = GROUP;
+      else if (n == strlen ("[" VOTE "]") && memcmp (line, "[" VOTE "]", n) == 0 && group != NULL && !vote)
+        group = VOTE, vote = TRUE;
+      else if (n > 0 && (group == NULL || !plain_line (line, n, &key, &value)))
+        return NULL;
+      if (key != NULL)
+        {
+          g_autofree char *name = g_strconcat (group, "/", key, NULL);
+
+          if (g_hash_table_contains (table, name))
+            return NULL;
+          g_hash_table_insert (table, g_steal_pointer (&name), g_steal_pointer (&value));
+        }
+      line += n + 1;
+    }
+  return group ? g_steal_pointer (&table) : NULL;
+}
+
+/* Reads a plain record (plain_table()) into @self as
+ * amend_amendment_new_from_data() would; FALSE leaves @self as it was. */
+static gboolean
+plain_read (AmendAmendment *self,
+            const char     *data,
+            gsize           len)
+{
+  g_autoptr(GHashTable) t = plain_table (data, len);
+  const char *title, *status, *submitters, *created, *updated;
+
+  if (t == NULL || (title = g_hash_table_lookup (t, GROUP "/title")) == NULL ||
+      (status = g_hash_table_lookup (t, GROUP "/status")) == NULL ||
+      !amend_status_from_string (status, &self->status))
+    return FALSE;
+  self->plain = TRUE;
+  self->plain_title = g_strdup (title);
+  self->plain_motivation = g_strdup (g_hash_table_lookup (t, GROUP "/motivation"));
+  self->plain_amends = g_strdup (g_hash_table_lookup (t, GROUP "/amends"));
+  self->plain_vote = strstr (data, "\n[" VOTE "]\n") != NULL;
+  g_strfreev (self->submitters);
+  submitters = g_hash_table_lookup (t, GROUP "/submitters");
+  self->submitters = submitters ? plain_list (submitters) : g_new0 (char *, 1);
+  created = g_hash_table_lookup (t, GROUP "/created");
+  updated = g_hash_table_lookup (t, GROUP "/updated");
+  self->created = created ? g_date_time_new_from_iso8601 (created, NULL) : NULL;
+  self->updated = updated ? g_date_time_new_from_iso8601 (updated, NULL) : NULL;
+  self->has_record = TRUE;
+  return TRUE;
+}
+
 /* Reads a record; what is wrong in it is said with the file it is in. */
 AmendAmendment *
 amend_amendment_new_from_data (const char *slug,
@@ -314,12 +467,18 @@ amend_amendment_new_from_data (const char *slug,
   if (len == (gsize) -1)
     len = strlen (data);
   data = ended = text_lines (data, len, &len);
+  if (plain_read (self, ended, len))
+    {
+      self->pending = g_steal_pointer (&ended);
+      self->pending_len = len;
+      return g_steal_pointer (&self);
+    }
   /* GKeyFile reads past a NUL byte, the writer stops at it. */
   if (memchr (data, '\0', len) != NULL)
     g_set_error_literal (&local, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_PARSE,
                          _("it holds a NUL byte"));
   else
-    g_key_file_load_from_data (self->record, data, len, G_KEY_FILE_KEEP_COMMENTS, &local);
+    g_key_file_load_from_data (record_of (self), data, len, G_KEY_FILE_KEEP_COMMENTS, &local);
   if (local != NULL)
     {
       g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_INVALID,
@@ -327,8 +486,8 @@ amend_amendment_new_from_data (const char *slug,
                    path, local->message, self->branch);
       return NULL;
     }
-  title = g_key_file_get_string (self->record, GROUP, "title", NULL);
-  status = g_key_file_get_string (self->record, GROUP, "status", NULL);
+  title = g_key_file_get_string (record_of (self), GROUP, "title", NULL);
+  status = g_key_file_get_string (record_of (self), GROUP, "status", NULL);
   if (title == NULL || status == NULL || !amend_status_from_string (status, &self->status))
     {
       g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_INVALID,
@@ -337,11 +496,11 @@ amend_amendment_new_from_data (const char *slug,
       return NULL;
     }
   g_strfreev (self->submitters);
-  self->submitters = g_key_file_get_string_list (self->record, GROUP, "submitters", NULL, NULL);
+  self->submitters = g_key_file_get_string_list (record_of (self), GROUP, "submitters", NULL, NULL);
   if (self->submitters == NULL)
     self->submitters = g_new0 (char *, 1);
-  self->created = read_date (self->record, "created");
-  self->updated = read_date (self->record, "updated");
+  self->created = read_date (record_of (self), "created");
+  self->updated = read_date (record_of (self), "updated");
   self->has_record = TRUE;
   return g_steal_pointer (&self);
 }
@@ -354,7 +513,7 @@ amend_amendment_to_data (AmendAmendment *self,
   gsize n = 0;
 
   g_return_val_if_fail (AMEND_IS_AMENDMENT (self), NULL);
-  data = g_key_file_to_data (self->record, &n, NULL);
+  data = g_key_file_to_data (record_of (self), &n, NULL);
   /* GKeyFile leaves the last line open; a text file ends with a newline. */
   if (n == 0 || data[n - 1] != '\n')
     {
@@ -390,7 +549,9 @@ amend_amendment_get_title (AmendAmendment *self)
   g_autofree char *title = NULL;
 
   g_return_val_if_fail (AMEND_IS_AMENDMENT (self), NULL);
-  title = g_key_file_get_string (self->record, GROUP, "title", NULL);
+  if (self->plain)
+    return self->plain_title;
+  title = g_key_file_get_string (record_of (self), GROUP, "title", NULL);
   if (title == NULL)
     return self->slug;
   /* Kept on the object so the pointer stays valid. */
@@ -415,7 +576,7 @@ amend_amendment_set_submitters (AmendAmendment     *self,
   self->submitters = g_strdupv ((char **) submitters);
   if (self->submitters == NULL)
     self->submitters = g_new0 (char *, 1);
-  g_key_file_set_string_list (self->record, GROUP, "submitters", submitters,
+  g_key_file_set_string_list (record_of (self), GROUP, "submitters", submitters,
                               submitters ? g_strv_length ((char **) submitters) : 0);
 }
 
@@ -425,7 +586,9 @@ amend_amendment_get_motivation (AmendAmendment *self)
   g_autofree char *motivation = NULL;
 
   g_return_val_if_fail (AMEND_IS_AMENDMENT (self), NULL);
-  motivation = g_key_file_get_string (self->record, GROUP, "motivation", NULL);
+  if (self->plain)
+    return self->plain_motivation;
+  motivation = g_key_file_get_string (record_of (self), GROUP, "motivation", NULL);
   g_object_set_data_full (G_OBJECT (self), "amend-motivation", g_steal_pointer (&motivation), g_free);
   return g_object_get_data (G_OBJECT (self), "amend-motivation");
 }
@@ -435,7 +598,7 @@ amend_amendment_set_motivation (AmendAmendment *self,
                                 const char     *motivation)
 {
   g_return_if_fail (AMEND_IS_AMENDMENT (self));
-  g_key_file_set_string (self->record, GROUP, "motivation", motivation ? motivation : "");
+  g_key_file_set_string (record_of (self), GROUP, "motivation", motivation ? motivation : "");
 }
 
 AmendStatus
@@ -465,7 +628,7 @@ amend_amendment_set_status (AmendAmendment *self,
   if (when == NULL)
     when = now = now_to_the_second ();
   self->status = status;
-  g_key_file_set_string (self->record, GROUP, "status", amend_status_to_string (status));
+  g_key_file_set_string (record_of (self), GROUP, "status", amend_status_to_string (status));
   set_date (self, "updated", &self->updated, when);
   return TRUE;
 }
@@ -544,7 +707,6 @@ amend_vote_free (AmendVote *vote)
   g_free (vote);
 }
 
-#define VOTE "vote"
 
 /* The council's decision as the record has it, or NULL before one. */
 AmendVote *
@@ -556,20 +718,20 @@ amend_amendment_dup_vote (AmendAmendment *self)
   g_return_val_if_fail (AMEND_IS_AMENDMENT (self), NULL);
   /* Asking GKeyFile for a key it lacks builds an error message: most
    * records have no vote, and amend list asks for every one. */
-  if (!g_key_file_has_group (self->record, VOTE))
+  if (self->plain ? !self->plain_vote : !g_key_file_has_group (record_of (self), VOTE))
     return NULL;
-  result = g_key_file_get_string (self->record, VOTE, "result", NULL);
+  result = g_key_file_get_string (record_of (self), VOTE, "result", NULL);
   if (result == NULL)
     return NULL;
   vote = g_new0 (AmendVote, 1);
   if (!amend_status_from_string (result, &vote->result))
     vote->result = AMEND_STATUS_SUBMITTED;
-  vote->date = g_key_file_get_string (self->record, VOTE, "date", NULL);
-  vote->meeting = g_key_file_get_string (self->record, VOTE, "meeting", NULL);
-  vote->votes_for = g_key_file_has_key (self->record, VOTE, "for", NULL)
-                    ? g_key_file_get_integer (self->record, VOTE, "for", NULL) : -1;
-  vote->votes_against = g_key_file_has_key (self->record, VOTE, "against", NULL)
-                        ? g_key_file_get_integer (self->record, VOTE, "against", NULL) : -1;
+  vote->date = g_key_file_get_string (record_of (self), VOTE, "date", NULL);
+  vote->meeting = g_key_file_get_string (record_of (self), VOTE, "meeting", NULL);
+  vote->votes_for = g_key_file_has_key (record_of (self), VOTE, "for", NULL)
+                    ? g_key_file_get_integer (record_of (self), VOTE, "for", NULL) : -1;
+  vote->votes_against = g_key_file_has_key (record_of (self), VOTE, "against", NULL)
+                        ? g_key_file_get_integer (record_of (self), VOTE, "against", NULL) : -1;
   return vote;
 }
 
@@ -590,7 +752,8 @@ amend_amendment_dup_decided (AmendAmendment *self)
   g_autofree char *date = NULL;
 
   g_return_val_if_fail (AMEND_IS_AMENDMENT (self), NULL);
-  date = g_key_file_get_string (self->record, VOTE, "date", NULL);
+  if (!self->plain || self->plain_vote)
+    date = g_key_file_get_string (record_of (self), VOTE, "date", NULL);
   if (date != NULL && date[0] != '\0')
     return g_steal_pointer (&date);
   return self->updated ? g_date_time_format (self->updated, "%Y-%m-%d") : NULL;
@@ -604,16 +767,16 @@ amend_amendment_set_vote (AmendAmendment  *self,
 {
   g_return_if_fail (AMEND_IS_AMENDMENT (self));
 
-  g_key_file_remove_group (self->record, VOTE, NULL);
-  g_key_file_set_string (self->record, VOTE, "date", vote->date);
+  g_key_file_remove_group (record_of (self), VOTE, NULL);
+  g_key_file_set_string (record_of (self), VOTE, "date", vote->date);
   if (vote->meeting && vote->meeting[0])
-    g_key_file_set_string (self->record, VOTE, "meeting", vote->meeting);
+    g_key_file_set_string (record_of (self), VOTE, "meeting", vote->meeting);
   if (vote->votes_for >= 0)
     {
-      g_key_file_set_integer (self->record, VOTE, "for", vote->votes_for);
-      g_key_file_set_integer (self->record, VOTE, "against", MAX (vote->votes_against, 0));
+      g_key_file_set_integer (record_of (self), VOTE, "for", vote->votes_for);
+      g_key_file_set_integer (record_of (self), VOTE, "against", MAX (vote->votes_against, 0));
     }
-  g_key_file_set_string (self->record, VOTE, "result", amend_status_to_string (vote->result));
+  g_key_file_set_string (record_of (self), VOTE, "result", amend_status_to_string (vote->result));
 }
 
 /* The slug of the amendment this one amends, for a subamendment. */
@@ -623,9 +786,11 @@ amend_amendment_get_amends (AmendAmendment *self)
   g_autofree char *amends = NULL;
 
   g_return_val_if_fail (AMEND_IS_AMENDMENT (self), NULL);
-  if (!g_key_file_has_group (self->record, GROUP) || !g_key_file_has_key (self->record, GROUP, "amends", NULL))
+  if (self->plain)
+    return self->plain_amends && self->plain_amends[0] ? self->plain_amends : NULL;
+  if (!g_key_file_has_group (record_of (self), GROUP) || !g_key_file_has_key (record_of (self), GROUP, "amends", NULL))
     return NULL;
-  amends = g_key_file_get_string (self->record, GROUP, "amends", NULL);
+  amends = g_key_file_get_string (record_of (self), GROUP, "amends", NULL);
   if (amends == NULL || amends[0] == '\0')
     return NULL;
   g_object_set_data_full (G_OBJECT (self), "amend-amends", g_steal_pointer (&amends), g_free);
@@ -922,7 +1087,7 @@ propose (AmendRepository    *repo,
   amend_amendment_set_submitters (self, (const char * const *) people->pdata);
   amend_amendment_set_motivation (self, motivation);
   if (amends)
-    g_key_file_set_string (self->record, GROUP, "amends", amends);
+    g_key_file_set_string (record_of (self), GROUP, "amends", amends);
   if (!write_record_blob (git, self, &update.id, error))
     return NULL;
   update.action = GIT_TREE_UPDATE_UPSERT;
