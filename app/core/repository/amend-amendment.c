@@ -1371,9 +1371,10 @@ amendment_from_row (const char         *slug,
 /* The amendment on branch amendement/@slug: its record as the branch has
  * it (not the working copy), and how it stands against main. */
 static AmendAmendment *
-read_amendment (Reader     *r,
-                const char *slug,
-                GError    **error)
+read_amendment (Reader        *r,
+                const char    *slug,
+                const git_oid *listed,
+                GError       **error)
 {
   g_autofree char *refname = refname_of (slug);
   g_autofree char *record_path = amend_amendment_record_path (slug);
@@ -1390,8 +1391,11 @@ read_amendment (Reader     *r,
   git_oid tip_id;
 
   /* An amendment whose branch and main did not move since the last list
-   * is as it was then. */
-  if (git_reference_name_to_id (&tip_id, r->git, refname) == 0)
+   * is as it was then.  The branch's tip as the list of branches had it
+   * (a symbolic one is resolved here). */
+  if (listed != NULL)
+    git_oid_cpy (&tip_id, listed);
+  if (listed != NULL || git_reference_name_to_id (&tip_id, r->git, refname) == 0)
     {
       char tip_hex[GIT_OID_HEXSZ + 1];
       const AmendListRow *row;
@@ -1443,11 +1447,59 @@ read_amendment (Reader     *r,
   return g_steal_pointer (&self);
 }
 
+typedef struct {
+  char    *slug;
+  git_oid  tip;
+  gboolean direct;  /* @tip is the branch's; FALSE for a symbolic ref */
+} Listed;
+
+static void
+listed_free (Listed *l)
+{
+  g_free (l->slug);
+  g_free (l);
+}
+
 static int
 compare_slugs (gconstpointer a,
                gconstpointer b)
 {
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
+  return strcmp ((*(Listed * const *) a)->slug, (*(Listed * const *) b)->slug);
+}
+
+/* Every branch amendement/SLUG with its tip, as one walk over the refs
+ * gives them (a lookup per branch costs a stat per branch). */
+static GPtrArray *
+list_branches (git_repository *git,
+               GError        **error)
+{
+  g_autoptr(git_reference_iterator) iter = NULL;
+  g_autoptr(GPtrArray) branches = g_ptr_array_new_with_free_func ((GDestroyNotify) listed_free);
+  git_reference *ref = NULL;
+  int rc;
+
+  rc = git_reference_iterator_glob_new (&iter, git, "refs/heads/" AMEND_AMENDMENT_BRANCH_PREFIX "*");
+  while (rc == 0 && (rc = git_reference_next (&ref, iter)) == 0)
+    {
+      Listed *l = g_new0 (Listed, 1);
+      const git_oid *target = git_reference_target (ref);
+
+      l->slug = g_strdup (git_reference_name (ref) + strlen ("refs/heads/" AMEND_AMENDMENT_BRANCH_PREFIX));
+      if (target != NULL)
+        {
+          git_oid_cpy (&l->tip, target);
+          l->direct = TRUE;
+        }
+      g_ptr_array_add (branches, l);
+      git_reference_free (ref);
+    }
+  if (rc != GIT_ITEROVER)
+    {
+      amend_repository_set_git_error (error, rc, _("cannot read the branches"));
+      return NULL;
+    }
+  g_ptr_array_sort (branches, compare_slugs);
+  return g_steal_pointer (&branches);
 }
 
 /* Every branch amendement/SLUG, sorted by slug, each with its record, its
@@ -1457,30 +1509,18 @@ amend_amendment_list (AmendRepository *repo,
                       GError         **error)
 {
   g_auto(Reader) r = { 0 };
-  g_autoptr(git_reference_iterator) iter = NULL;
-  g_autoptr(GPtrArray) slugs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) branches = NULL;
   g_autoptr(GPtrArray) list = NULL;
-  const char *name;
-  int rc;
 
   g_return_val_if_fail (AMEND_IS_REPOSITORY (repo), NULL);
 
-  if (!reader_init (&r, repo, error))
+  if (!reader_init (&r, repo, error) || (branches = list_branches (r.git, error)) == NULL)
     return NULL;
-  rc = git_reference_iterator_glob_new (&iter, r.git, "refs/heads/" AMEND_AMENDMENT_BRANCH_PREFIX "*");
-  while (rc == 0 && (rc = git_reference_next_name (&name, iter)) == 0)
-    g_ptr_array_add (slugs, g_strdup (name + strlen ("refs/heads/" AMEND_AMENDMENT_BRANCH_PREFIX)));
-  if (rc != GIT_ITEROVER)
-    {
-      amend_repository_set_git_error (error, rc, _("cannot read the branches"));
-      return NULL;
-    }
-  g_ptr_array_sort (slugs, compare_slugs);
-
   list = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < slugs->len; i++)
+  for (guint i = 0; i < branches->len; i++)
     {
-      AmendAmendment *amendment = read_amendment (&r, g_ptr_array_index (slugs, i), error);
+      Listed *l = g_ptr_array_index (branches, i);
+      AmendAmendment *amendment = read_amendment (&r, l->slug, l->direct ? &l->tip : NULL, error);
 
       if (amendment == NULL)
         return NULL;
@@ -1546,7 +1586,7 @@ amend_amendment_lookup (AmendRepository *repo,
   slug = amend_amendment_slug_of (repo, name, error);
   if (slug == NULL || !reader_init (&r, repo, error))
     return NULL;
-  return read_amendment (&r, slug, error);
+  return read_amendment (&r, slug, NULL, error);
 }
 
 /**
@@ -1570,7 +1610,7 @@ amend_amendment_lookup_record (AmendRepository *repo,
   if (slug == NULL || !reader_init (&r, repo, error))
     return NULL;
   r.record_only = TRUE;
-  return read_amendment (&r, slug, error);
+  return read_amendment (&r, slug, NULL, error);
 }
 
 /* An unsaved edit of the record in the working copy stops a change of
