@@ -49,12 +49,11 @@ entry_free (Entry *entry)
 }
 
 static gboolean
-is_oid_hex (const char *text)
+is_oid_hex (const char *text,
+            gsize       len)
 {
-  if (strlen (text) != GIT_OID_HEXSZ)
-    return FALSE;
-  for (const char *p = text; *p; p++)
-    if (!g_ascii_isxdigit (*p) || g_ascii_isupper (*p))
+  for (gsize i = 0; i < len; i++)
+    if (!g_ascii_isdigit (text[i]) && (text[i] < 'a' || text[i] > 'f'))
       return FALSE;
   return TRUE;
 }
@@ -72,28 +71,45 @@ state_from_word (const char      *word,
   return FALSE;
 }
 
-/* One line as save() writes it, or FALSE. */
+/* One line as save() writes it ("TIP\tINTO\tSTATE[\tNODE...]"), or FALSE. */
 static gboolean
 parse_line (const char *line,
+            gsize       len,
             char      **key,
             Entry     **entry)
 {
-  g_auto(GStrv) fields = g_strsplit (line, "\t", -1);
-  guint n = g_strv_length (fields);
+  g_autofree char *state_word = NULL;
+  g_auto(GStrv) nodes = NULL;
+  const char *rest = line + KEY_LEN + 2;
+  const char *tab;
   AmendApplyState state;
 
-  if (n < 3 || !is_oid_hex (fields[0]) || !is_oid_hex (fields[1]) || !state_from_word (fields[2], &state))
+  if (len <= KEY_LEN + 2 || line[GIT_OID_HEXSZ] != '\t' || line[KEY_LEN + 1] != '\t' ||
+      !is_oid_hex (line, GIT_OID_HEXSZ) || !is_oid_hex (line + GIT_OID_HEXSZ + 1, GIT_OID_HEXSZ))
+    return FALSE;
+  tab = memchr (rest, '\t', line + len - rest);
+  state_word = g_strndup (rest, (tab ? tab : line + len) - rest);
+  if (!state_from_word (state_word, &state))
     return FALSE;
   /* Conflicts name their nodes; the other states name none. */
-  if ((state == AMEND_APPLY_CONFLICTS) != (n > 3))
+  if ((state == AMEND_APPLY_CONFLICTS) != (tab != NULL))
     return FALSE;
-  for (guint i = 3; i < n; i++)
-    if (fields[i][0] == '\0')
-      return FALSE;
-  *key = g_strconcat (fields[0], fields[1], NULL);
+  if (tab != NULL)
+    {
+      g_autofree char *list = g_strndup (tab + 1, line + len - tab - 1);
+
+      nodes = g_strsplit (list, "\t", -1);
+      for (guint i = 0; nodes[i]; i++)
+        if (nodes[i][0] == '\0')
+          return FALSE;
+    }
+  *key = g_malloc (KEY_LEN + 1);
+  memcpy (*key, line, GIT_OID_HEXSZ);
+  memcpy (*key + GIT_OID_HEXSZ, line + GIT_OID_HEXSZ + 1, GIT_OID_HEXSZ);
+  (*key)[KEY_LEN] = '\0';
   *entry = g_new0 (Entry, 1);
   (*entry)->state = state;
-  (*entry)->conflicts = g_strdupv (fields + 3);
+  (*entry)->conflicts = nodes ? g_steal_pointer (&nodes) : g_new0 (char *, 1);
   return TRUE;
 }
 
@@ -102,38 +118,44 @@ static void
 load (AmendApplyCache *self)
 {
   g_autofree char *data = NULL;
-  g_auto(GStrv) lines = NULL;
   g_autoptr(GHashTable) found = NULL;
-  guint n, rows = 0;
+  gsize size = 0;
+  const char *p, *end;
+  guint rows = 0;
   guint64 count = 0;
 
-  if (!g_file_get_contents (self->path, &data, NULL, NULL))
-    return;
-  lines = g_strsplit (data, "\n", -1);
-  n = g_strv_length (lines);
-  /* The header, the rows, "# end N" and the empty string after its newline. */
-  if (n < 3 || strcmp (lines[0], HEADER) != 0 || lines[n - 1][0] != '\0' ||
-      !g_str_has_prefix (lines[n - 2], "# end ") ||
-      !g_ascii_string_to_unsigned (lines[n - 2] + strlen ("# end "), 10, 0, G_MAXUINT, &count, NULL) ||
-      count != n - 3)
+  if (!g_file_get_contents (self->path, &data, &size, NULL) ||
+      size < strlen (HEADER "\n") || memcmp (data, HEADER "\n", strlen (HEADER "\n")) != 0)
     return;
   found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) entry_free);
-  for (guint i = 1; i + 2 < n; i++)
+  end = data + size;
+  for (p = data + strlen (HEADER "\n"); p < end;)
     {
+      const char *nl = memchr (p, '\n', end - p);
       char *key;
       Entry *entry;
 
-      if (parse_line (lines[i], &key, &entry))
+      if (nl == NULL)
+        return;
+      if (nl + 1 == end)
         {
-          g_hash_table_replace (found, key, entry);
-          rows++;
+          /* The last line: "# end N", N the rows above it. */
+          g_autofree char *last = g_strndup (p, nl - p);
+
+          if (!g_str_has_prefix (last, "# end ") ||
+              !g_ascii_string_to_unsigned (last + strlen ("# end "), 10, 0, G_MAXUINT, &count, NULL) ||
+              count != rows)
+            return;
+          g_hash_table_unref (self->cached);
+          self->cached = g_steal_pointer (&found);
+          return;
         }
-    }
-  /* A damaged line is a damaged file: nothing of it is trusted. */
-  if (rows == count)
-    {
-      g_hash_table_unref (self->cached);
-      self->cached = g_steal_pointer (&found);
+      /* A damaged line is a damaged file: nothing of it is trusted. */
+      if (!parse_line (p, nl - p, &key, &entry))
+        return;
+      g_hash_table_replace (found, key, entry);
+      rows++;
+      p = nl + 1;
     }
 }
 

@@ -326,39 +326,29 @@ text_lines (const char *data,
   return out;
 }
 
-/* A value as g_key_file_get_string_list() splits one without escapes:
- * "a;;b" is three, a last empty one is left out. */
-static GStrv
-plain_list (const char *value)
-{
-  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
-  const char *p = value;
+/* The keys of [amendement] that amend list shows. */
+enum { PLAIN_TITLE, PLAIN_STATUS, PLAIN_SUBMITTERS, PLAIN_MOTIVATION, PLAIN_CREATED, PLAIN_UPDATED,
+       PLAIN_AMENDS, N_PLAIN };
 
-  while (*p)
-    {
-      const char *semi = strchr (p, ';');
+static const char * const plain_keys[N_PLAIN] = {
+  "title", "status", "submitters", "motivation", "created", "updated", "amends",
+};
 
-      if (semi == NULL)
-        {
-          g_strv_builder_add (b, p);
-          break;
-        }
-      g_autofree char *piece = g_strndup (p, semi - p);
-
-      g_strv_builder_add (b, piece);
-      p = semi + 1;
-    }
-  return g_strv_builder_end (b);
-}
+typedef struct {
+  const char *value[N_PLAIN];  /* into the text, NULL when not there */
+  gsize       len[N_PLAIN];
+  gboolean    vote;            /* there is a [vote] group */
+} Plain;
 
 /* One "key=value" line of a plain record: a key of letters, digits, '-'
  * and '_', a value without a backslash (no escapes) and without white
- * space at either end, where GKeyFile would trim. */
+ * space at either end, where GKeyFile would trim.  A key of
+ * [amendement] that the list shows is kept in @p; twice is not plain. */
 static gboolean
-plain_line (const char  *line,
-            gsize        len,
-            char       **key,
-            char       **value)
+plain_line (Plain      *p,
+            gboolean    in_vote,
+            const char *line,
+            gsize       len)
 {
   const char *eq = memchr (line, '=', len);
   gsize n;
@@ -372,79 +362,106 @@ plain_line (const char  *line,
   if (memchr (eq + 1, '\\', n) != NULL ||
       (n > 0 && (g_ascii_isspace (eq[1]) || g_ascii_isspace (eq[n]))))
     return FALSE;
-  *key = g_strndup (line, eq - line);
-  *value = g_strndup (eq + 1, n);
+  for (guint i = 0; !in_vote && i < N_PLAIN; i++)
+    if ((gsize) (eq - line) == strlen (plain_keys[i]) && memcmp (line, plain_keys[i], eq - line) == 0)
+      {
+        if (p->value[i] != NULL)
+          return FALSE;
+        p->value[i] = eq + 1;
+        p->len[i] = n;
+      }
   return TRUE;
 }
 
 /* The lines of a record as Amend writes it ([amendement], maybe [vote],
- * key=value lines, empty lines), read without GKeyFile into a table of
- * "GROUP/KEY" -> value.  Anything else (comments, escapes, other groups,
- * a key twice, text that is not UTF-8) returns FALSE, and GKeyFile reads
- * it, with its own errors. */
-static GHashTable *
-plain_table (const char *data,
-             gsize       len)
+ * key=value lines, empty lines), read without GKeyFile.  Anything else
+ * (comments, escapes, other groups, a key twice, text that is not UTF-8)
+ * returns FALSE, and GKeyFile reads it, with its own errors. */
+static gboolean
+plain_scan (Plain      *p,
+            const char *data,
+            gsize       len)
 {
-  g_autoptr(GHashTable) table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  const char *group = NULL;  /* NULL, GROUP or VOTE */
-  gboolean vote = FALSE;
   const char *end = data + len;
+  gboolean in_group = FALSE;
 
   if (!g_utf8_validate (data, len, NULL))
-    return NULL;
+    return FALSE;
   for (const char *line = data; line < end;)
     {
       const char *nl = memchr (line, '\n', end - line);
       gsize n = (nl ? nl : end) - line;
-      g_autofree char *key = NULL;
-      g_autofree char *value = NULL;
 
-      if (n == strlen ("[" GROUP "]") && memcmp (line, "[" GROUP "]", n) == 0 && group == NULL)
-        group = GROUP;
-      else if (n == strlen ("[" VOTE "]") && memcmp (line, "[" VOTE "]", n) == 0 && group != NULL && !vote)
-        group = VOTE, vote = TRUE;
-      else if (n > 0 && (group == NULL || !plain_line (line, n, &key, &value)))
-        return NULL;
-      if (key != NULL)
-        {
-          g_autofree char *name = g_strconcat (group, "/", key, NULL);
-
-          if (g_hash_table_contains (table, name))
-            return NULL;
-          g_hash_table_insert (table, g_steal_pointer (&name), g_steal_pointer (&value));
-        }
+      if (n == strlen ("[" GROUP "]") && memcmp (line, "[" GROUP "]", n) == 0 && !in_group)
+        in_group = TRUE;
+      else if (n == strlen ("[" VOTE "]") && memcmp (line, "[" VOTE "]", n) == 0 && in_group && !p->vote)
+        p->vote = TRUE;
+      else if (n > 0 && (!in_group || !plain_line (p, p->vote, line, n)))
+        return FALSE;
       line += n + 1;
     }
-  return group ? g_steal_pointer (&table) : NULL;
+  return in_group;
 }
 
-/* Reads a plain record (plain_table()) into @self as
+/* A value as g_key_file_get_string_list() splits one without escapes:
+ * "a;;b" is three, a last empty one is left out. */
+static GStrv
+plain_list (const char *value,
+            gsize       len)
+{
+  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+  const char *p = value;
+  const char *end = value + len;
+
+  while (p < end)
+    {
+      const char *semi = memchr (p, ';', end - p);
+      g_autofree char *piece = g_strndup (p, (semi ? semi : end) - p);
+
+      g_strv_builder_add (b, piece);
+      if (semi == NULL)
+        break;
+      p = semi + 1;
+    }
+  return g_strv_builder_end (b);
+}
+
+static GDateTime *
+plain_date (const Plain *p,
+            guint        key)
+{
+  g_autofree char *text = p->value[key] ? g_strndup (p->value[key], p->len[key]) : NULL;
+
+  return text ? g_date_time_new_from_iso8601 (text, NULL) : NULL;
+}
+
+/* Reads a plain record (plain_scan()) into @self as
  * amend_amendment_new_from_data() would; FALSE leaves @self as it was. */
 static gboolean
 plain_read (AmendAmendment *self,
             const char     *data,
             gsize           len)
 {
-  g_autoptr(GHashTable) t = plain_table (data, len);
-  const char *title, *status, *submitters, *created, *updated;
+  Plain p = { 0 };
+  g_autofree char *status = NULL;
 
-  if (t == NULL || (title = g_hash_table_lookup (t, GROUP "/title")) == NULL ||
-      (status = g_hash_table_lookup (t, GROUP "/status")) == NULL ||
-      !amend_status_from_string (status, &self->status))
+  if (!plain_scan (&p, data, len) || p.value[PLAIN_TITLE] == NULL || p.value[PLAIN_STATUS] == NULL)
+    return FALSE;
+  status = g_strndup (p.value[PLAIN_STATUS], p.len[PLAIN_STATUS]);
+  if (!amend_status_from_string (status, &self->status))
     return FALSE;
   self->plain = TRUE;
-  self->plain_title = g_strdup (title);
-  self->plain_motivation = g_strdup (g_hash_table_lookup (t, GROUP "/motivation"));
-  self->plain_amends = g_strdup (g_hash_table_lookup (t, GROUP "/amends"));
-  self->plain_vote = strstr (data, "\n[" VOTE "]\n") != NULL;
+  self->plain_title = g_strndup (p.value[PLAIN_TITLE], p.len[PLAIN_TITLE]);
+  if (p.value[PLAIN_MOTIVATION])
+    self->plain_motivation = g_strndup (p.value[PLAIN_MOTIVATION], p.len[PLAIN_MOTIVATION]);
+  if (p.value[PLAIN_AMENDS])
+    self->plain_amends = g_strndup (p.value[PLAIN_AMENDS], p.len[PLAIN_AMENDS]);
+  self->plain_vote = p.vote;
   g_strfreev (self->submitters);
-  submitters = g_hash_table_lookup (t, GROUP "/submitters");
-  self->submitters = submitters ? plain_list (submitters) : g_new0 (char *, 1);
-  created = g_hash_table_lookup (t, GROUP "/created");
-  updated = g_hash_table_lookup (t, GROUP "/updated");
-  self->created = created ? g_date_time_new_from_iso8601 (created, NULL) : NULL;
-  self->updated = updated ? g_date_time_new_from_iso8601 (updated, NULL) : NULL;
+  self->submitters = p.value[PLAIN_SUBMITTERS] ? plain_list (p.value[PLAIN_SUBMITTERS], p.len[PLAIN_SUBMITTERS])
+                                               : g_new0 (char *, 1);
+  self->created = plain_date (&p, PLAIN_CREATED);
+  self->updated = plain_date (&p, PLAIN_UPDATED);
   self->has_record = TRUE;
   return TRUE;
 }
