@@ -1301,13 +1301,14 @@ test_list_cache (void)
       g_assert_cmpstrv (amend_amendment_get_articles (g_ptr_array_index (list, 0)), expected);
       g_clear_pointer (&cache, g_free);
       cache = amend_test_read (p.dir, ".git/amend/articles.cache");
-      g_assert_true (g_str_has_prefix (cache, "# amend articles cache 1:"));
-      g_assert_true (g_regex_match_simple ("\n[0-9a-f]{40}\t[0-9a-f]{40}\t2\n$", cache, 0, 0));
+      g_assert_true (g_str_has_prefix (cache, "# amend articles cache 2:"));
+      g_assert_true (g_regex_match_simple ("\n[0-9a-f]{40}\t[0-9a-f]{40}\t2\n# end 1\n$", cache, 0, 0));
       {
         g_autofree char *rows = amend_test_read (p.dir, ".git/amend/list.cache");
         g_autofree char *tip = g_strdup_printf ("\n%s\t", amend_amendment_get_commit (g_ptr_array_index (list, 0)));
 
-        g_assert_true (g_str_has_prefix (rows, "# amend list cache 1:"));
+        g_assert_true (g_str_has_prefix (rows, "# amend list cache 2:"));
+        g_assert_true (g_str_has_suffix (rows, "\n# end 1\n"));
         g_assert_nonnull (strstr (rows, tip));
       }
       /* Caches of another version are not read, and are replaced. */
@@ -1331,6 +1332,121 @@ test_list_cache (void)
     g_assert_cmpuint (amend_amendment_get_ahead (g_ptr_array_index (list, 0)), ==, 3);
   }
   amend_test_fsck (p.dir);
+}
+
+/* The articles amend list names for the first amendment, joined. */
+static char *
+listed_articles (Project *p)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = amend_amendment_list (p->repo, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+  return g_strjoinv (",", (char **) amend_amendment_get_articles (g_ptr_array_index (list, 0)));
+}
+
+/* Reopens the project, as the next amend command would. */
+static void
+reopen (Project *p)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&p->repo);
+  p->repo = amend_repository_open (p->dir, &error);
+  g_assert_no_error (error);
+}
+
+/* What amend list keeps in .git/amend is never believed over the
+ * branches: an amendment changed with plain git, a rewritten branch, a
+ * damaged or cut-off file and the files of another project all give the
+ * list as it is without them. */
+static void
+test_list_cache_stale (void)
+{
+  g_auto(Project) p = { 0 };
+  g_auto(Project) other = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendAmendment) a = NULL;
+  g_autoptr(AmendAmendment) b = NULL;
+  g_autofree char *articles = NULL;
+  g_autofree char *rows = NULL;
+  g_autofree char *pairs = NULL;
+
+  if (!need_git ())
+    return;
+  project_new (&p);
+  a = amend_amendment_propose (p.repo, "Datum", NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  replace_in_file (p.dir, "regeling.md", "op de dag na die van de bekendmaking", "op 1 januari 2028");
+  g_free (amend_repository_save (p.repo, NULL, AUTHOR, NULL, "Datum", &error));
+  g_assert_no_error (error);
+  articles = listed_articles (&p);
+  g_assert_cmpstr (articles, ==, "2");
+
+  /* A commit on the branch with plain git. */
+  replace_in_file (p.dir, "regeling.md", "Citeertitel", "Korte naam");
+  g_free (amend_test_git_ok (p.dir, "commit", "-q", "-am", "Naam", NULL));
+  reopen (&p);
+  g_clear_pointer (&articles, g_free);
+  articles = listed_articles (&p);
+  g_assert_cmpstr (articles, ==, "2,3");
+
+  /* The branch rewritten: back to one article. */
+  g_free (amend_test_git_ok (p.dir, "reset", "-q", "--hard", "HEAD~1", NULL));
+  reopen (&p);
+  g_clear_pointer (&articles, g_free);
+  articles = listed_articles (&p);
+  g_assert_cmpstr (articles, ==, "2");
+
+  /* Files that say article 7 but are damaged: a count that does not
+   * match, a row that is not one, a file cut off. */
+  rows = amend_test_read (p.dir, ".git/amend/list.cache");
+  pairs = amend_test_read (p.dir, ".git/amend/articles.cache");
+  {
+    g_autoptr(GString) lie = g_string_new (rows);
+    g_autoptr(GString) lie_pairs = g_string_new (pairs);
+    const char *damage[3][2] = {
+      { "# end 1\n", "# end 2\n" },
+      { "# end 1\n", "kapot\n# end 2\n" },
+      { "# end 1\n", "" },
+    };
+
+    g_assert_cmpuint (g_string_replace (lie, "\t1\t2\n", "\t1\t7\n", 0), ==, 1);
+    g_assert_cmpuint (g_string_replace (lie_pairs, "\t2\n", "\t7\n", 0), ==, 1);
+    for (guint i = 0; i < G_N_ELEMENTS (damage); i++)
+      {
+        g_autoptr(GString) bad = g_string_new (lie->str);
+        g_autoptr(GString) bad_pairs = g_string_new (lie_pairs->str);
+
+        g_string_replace (bad, damage[i][0], damage[i][1], 0);
+        g_string_replace (bad_pairs, damage[i][0], damage[i][1], 0);
+        amend_test_write (p.dir, ".git/amend/list.cache", bad->str);
+        amend_test_write (p.dir, ".git/amend/articles.cache", bad_pairs->str);
+        g_clear_pointer (&articles, g_free);
+        articles = listed_articles (&p);
+        g_assert_cmpstr (articles, ==, "2");
+      }
+    /* ... and written anew, whole. */
+    g_clear_pointer (&rows, g_free);
+    rows = amend_test_read (p.dir, ".git/amend/list.cache");
+    g_assert_true (g_str_has_suffix (rows, "\t1\t2\n# end 1\n"));
+  }
+
+  /* The files of another project, with another amendment. */
+  project_new (&other);
+  b = amend_amendment_propose (other.repo, "Naam", NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  replace_in_file (other.dir, "regeling.md", "Citeertitel", "Korte naam");
+  g_free (amend_repository_save (other.repo, NULL, AUTHOR, NULL, "Naam", &error));
+  g_assert_no_error (error);
+  amend_test_write (other.dir, ".git/amend/list.cache", rows);
+  amend_test_write (other.dir, ".git/amend/articles.cache", pairs);
+  g_clear_pointer (&articles, g_free);
+  articles = listed_articles (&other);
+  g_assert_cmpstr (articles, ==, "3");
+  amend_test_fsck (p.dir);
+  amend_test_fsck (other.dir);
 }
 
 /* ----------------------------------------------------------------------- */
@@ -1509,6 +1625,7 @@ main (int    argc,
   g_test_add_func ("/amendment/life", test_amendment_life);
   g_test_add_func ("/amendment/propose-with-changes", test_propose_with_changes);
   g_test_add_func ("/amendment/list-cache", test_list_cache);
+  g_test_add_func ("/amendment/list-cache-stale", test_list_cache_stale);
   g_test_add_func ("/amendment/article-map", test_article_map);
   g_test_add_func ("/amendment/article-map-corpus", test_article_map_corpus);
 
