@@ -878,7 +878,7 @@ test_list_apply_cache (void)
   g_autofree char *state = NULL;
   g_autofree char *tip = NULL;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   dir = new_project (BASE);
   make_amendment (dir, "Zes weken", NULL, "binnen acht weken", "binnen zes weken", TRUE);

@@ -1364,7 +1364,7 @@ test_list_cache_stale (void)
   g_autofree char *rows = NULL;
   g_autofree char *pairs = NULL;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   project_new (&p);
   a = amend_amendment_propose (p.repo, "Datum", NULL, NULL, NULL, &error);
