@@ -35,6 +35,8 @@ typedef struct {
   GHashTable *places;    /* base nodes whose place is a conflict */
   GHashTable *r_keys;    /* keys of the result's nodes, made when needed */
   GHashTable *i_keys;    /* keys of what either side inserted, made when needed */
+  GHashTable *r_of;      /* base node -> the node of the result built from it */
+  GHashTable *b_of;      /* and back */
   AmendDocument *written;
   GPtrArray  *wrong;     /* of Ident, each once */
   GHashTable *wrong_set;
@@ -52,6 +54,8 @@ check_clear (Check *c)
   g_clear_pointer (&c->r_keys, g_hash_table_unref);
   g_clear_pointer (&c->i_keys, g_hash_table_unref);
   g_clear_pointer (&c->wrong_set, g_hash_table_unref);
+  g_clear_pointer (&c->r_of, g_hash_table_unref);
+  g_clear_pointer (&c->b_of, g_hash_table_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Check, check_clear)
@@ -125,6 +129,94 @@ fail (Check      *c,
 
 static guint64 node_key (const AmendNode *n);
 
+/* Which node of the result is which of the base.  The diff of the base
+ * and the result pairs by number and label, as the sides' diffs do, and
+ * where a version holds two parts of one number, or a side renumbers a
+ * part the other changed, it pairs them otherwise than the merge did
+ * ("Artikel 151c" renumbered to 151b on one side, its member deleted on
+ * the other: the diff does not pair 151c with the smaller 151b; found by
+ * fuzz-merge).  The merge knows which node of the base each node of the
+ * result was built from: that pairing is taken, and what the check
+ * judges (the number, title, words, parent and insertions each side
+ * gave) is compared on it as before.  The written text read back is the
+ * result node for node (the writer is canonical); where it is not, the
+ * diff pairs. */
+static GHashTable *
+same_places (AmendDocument *model,
+             AmendDocument *written)
+{
+  AmendNode *a_root = amend_document_get_root (model);
+  AmendNode *w_root = amend_document_get_root (written);
+  GHashTable *at = g_hash_table_new (NULL, NULL);
+  AmendNode *a = a_root, *w = w_root;
+
+  for (; a != NULL && w != NULL; a = amend_node_next (a, a_root), w = amend_node_next (w, w_root))
+    {
+      if (a->kind != w->kind || g_strcmp0 (a->number, w->number) != 0)
+        break;
+      g_hash_table_insert (at, a, w);
+    }
+  if (a != NULL || w != NULL)
+    g_clear_pointer (&at, g_hash_table_unref);
+  return at;
+}
+
+static void
+pair_as_built (Check *c)
+{
+  g_autoptr(GHashTable) at = NULL;
+  GHashTableIter iter;
+  gpointer node, value;
+
+  if (c->m->built == NULL || c->m->result == NULL)
+    return;
+  if (c->written != c->m->result && (at = same_places (c->m->result, c->written)) == NULL)
+    return;
+  c->r_of = g_hash_table_new (NULL, NULL);
+  c->b_of = g_hash_table_new (NULL, NULL);
+  g_hash_table_iter_init (&iter, c->m->built);
+  while (g_hash_table_iter_next (&iter, &node, &value))
+    {
+      Ident *x = value;
+      AmendNode *r = at ? g_hash_table_lookup (at, node) : node;
+
+      if (x->b == NULL || r == NULL)
+        continue;
+      g_hash_table_insert (c->r_of, x->b, r);
+      g_hash_table_insert (c->b_of, r, x->b);
+    }
+}
+
+static AmendDiff *
+diff_of_result (Check *c)
+{
+  if (c->d_r == NULL)
+    c->d_r = amend_diff_new (c->m->base, c->written);
+  return c->d_r;
+}
+
+static AmendNode *
+result_of (Check     *c,
+           AmendNode *b)
+{
+  if (b == NULL)
+    return NULL;
+  if (c->r_of)
+    return g_hash_table_lookup (c->r_of, b);
+  return amend_diff_get_partner (diff_of_result (c), b, TRUE);
+}
+
+static AmendNode *
+base_of (Check     *c,
+         AmendNode *r)
+{
+  if (r == NULL)
+    return NULL;
+  if (c->b_of)
+    return g_hash_table_lookup (c->b_of, r);
+  return amend_diff_get_partner (diff_of_result (c), r, FALSE);
+}
+
 static void
 add_inserted_keys (GHashTable *keys,
                    AmendDiff  *diff)
@@ -171,12 +263,12 @@ check_node (Check      *c,
 {
   AmendNode *s = amend_diff_get_partner (ds, b, TRUE);
   AmendNode *u = amend_diff_get_partner (du, b, TRUE);
-  AmendNode *r = amend_diff_get_partner (c->d_r, b, TRUE);
+  AmendNode *r = result_of (c, b);
   Ident *x = ident_of (c->m, b);
 
   if (s == NULL)
     {
-      if (r != NULL && !inserted_by_a_side (c, r))
+      if (r != NULL && (c->r_of != NULL || !inserted_by_a_side (c, r)))
         fail (c, b, side, "the deletion");
       return;
     }
@@ -200,8 +292,8 @@ check_node (Check      *c,
       AmendNode *sp = amend_diff_get_partner (ds, s->parent, FALSE);
 
       if (sp != b->parent &&
-          (sp ? r->parent != amend_diff_get_partner (c->d_r, sp, TRUE)
-              : amend_diff_get_partner (c->d_r, r->parent, FALSE) != NULL))
+          (sp ? r->parent != result_of (c, sp)
+              : base_of (c, r->parent) != NULL))
         fail (c, b, side, "the move");
     }
 }
@@ -265,10 +357,20 @@ in_conflict (Check     *c,
              AmendNode *node)
 {
   Ident *x = ident_of (c->m, node);
-  Ident *p = ident_of (c->m, node->parent);
 
-  return (x && x->unit && x->unit->pub.kind == AMEND_CONFLICT_INSERTED) ||
-         (p && p->b && g_hash_table_contains (c->whole, p->b));
+  if (x && x->unit && x->unit->pub.kind == AMEND_CONFLICT_INSERTED)
+    return TRUE;
+  /* A part taken whole, or inside one, also one only a side has. */
+  for (AmendNode *n = node; n != NULL; n = n->parent)
+    {
+      Ident *p = ident_of (c->m, n);
+
+      if (p && ((p->b && g_hash_table_contains (c->whole, p->b)) ||
+                (p->unit && (p->unit->pub.kind == AMEND_CONFLICT_CHECK ||
+                             p->unit->pub.kind == AMEND_CONFLICT_DELETED))))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 static void
@@ -320,7 +422,6 @@ _amend_merge_check_sides (Merger        *m,
 
   c.m = m;
   c.written = written;
-  c.d_r = amend_diff_new (m->base, written);
   c.whole = g_hash_table_new (NULL, NULL);
   c.heads = g_hash_table_new (NULL, NULL);
   c.texts = g_hash_table_new (NULL, NULL);
@@ -329,7 +430,112 @@ _amend_merge_check_sides (Merger        *m,
   c.wrong_set = g_hash_table_new (NULL, NULL);
   c.why = why;
   collect_units (&c);
+  pair_as_built (&c);
   check_side (&c, m->d_o, m->d_t, "ours");
   check_side (&c, m->d_t, m->d_o, "theirs");
+  return wrong;
+}
+
+/* ----------------------------------------------------------------------- */
+/* What the writer can say                                                  */
+/* ----------------------------------------------------------------------- */
+
+static gboolean
+same_node (GHashTable *at,
+           AmendNode  *a,
+           AmendNode  *w)
+{
+  g_autofree char *a_text = NULL;
+  g_autofree char *w_text = NULL;
+
+  if (a->kind != w->kind || a->heading_level != w->heading_level || g_hash_table_lookup (at, a->parent) != w->parent ||
+      g_strcmp0 (a->number, w->number) != 0 || g_strcmp0 (a->heading, w->heading) != 0 ||
+      g_strcmp0 (a->word, w->word) != 0)
+    return FALSE;
+  if (a->kind != AMEND_NODE_TEXT)
+    return TRUE;
+  a_text = amend_node_get_plain_text (a);
+  w_text = amend_node_get_plain_text (w);
+  return g_strcmp0 (a_text, w_text) == 0;
+}
+
+/* The first node of the model that the text, read back, does not hold as
+ * it is (NULL: all of it does). */
+static AmendNode *
+first_unsaid (AmendDocument *model,
+              AmendDocument *again)
+{
+  AmendNode *a_root = amend_document_get_root (model);
+  AmendNode *w_root = amend_document_get_root (again);
+  g_autoptr(GHashTable) at = g_hash_table_new (NULL, NULL);
+  AmendNode *a = amend_node_next (a_root, a_root), *w = amend_node_next (w_root, w_root);
+
+  g_hash_table_insert (at, a_root, w_root);
+  for (; a != NULL && w != NULL; a = amend_node_next (a, a_root), w = amend_node_next (w, w_root))
+    {
+      if (!same_node (at, a, w))
+        return a;
+      g_hash_table_insert (at, a, w);
+    }
+  if (a != NULL)
+    return a;
+  if (w != NULL)
+    {
+      /* The text says more than the model: blame the last node of the model. */
+      AmendNode *last = a_root;
+
+      while (amend_node_n_children (last) > 0)
+        last = amend_node_child (last, amend_node_n_children (last) - 1);
+      return last != a_root ? last : NULL;
+    }
+  return NULL;
+}
+
+/* What to take whole from a side instead: the article around the node,
+ * or the node itself (or the nearest above it) outside articles. */
+static Ident *
+unsaid_ident (Merger    *m,
+              AmendNode *node)
+{
+  Ident *nearest = NULL;
+
+  for (AmendNode *n = node; n != NULL && n->parent != NULL; n = n->parent)
+    {
+      Ident *x = g_hash_table_lookup (m->built, n);
+
+      if (x == NULL || x->forced)
+        continue;
+      if (n->kind == AMEND_NODE_ARTICLE)
+        return x;
+      if (nearest == NULL)
+        nearest = x;
+    }
+  return nearest;
+}
+
+/* Two sides' changes, each said in Markdown, can make together a shape the
+ * reader does not make (members of an article, then a paragraph or points
+ * of the article itself after them; a paragraph that begins with a space):
+ * the writer cannot say it, and what is read back is another text.  Such
+ * a part cannot be merged as it is: it becomes a conflict that holds one
+ * side's part whole until a person chooses (found by fuzz-merge).  Returns
+ * the identities to make such conflicts of, at most one per round. */
+GPtrArray *
+_amend_merge_check_sayable (Merger     *m,
+                            const char *markdown)
+{
+  g_autoptr(AmendDocument) again = amend_document_new_from_data (markdown, strlen (markdown), NULL);
+  GPtrArray *wrong = g_ptr_array_new ();
+  AmendNode *unsaid;
+  Ident *x;
+
+  if (again == NULL || m->built == NULL)
+    return wrong;
+  unsaid = first_unsaid (m->result, again);
+  if (unsaid != NULL && (x = unsaid_ident (m, unsaid)) != NULL)
+    {
+      x->unsayable = TRUE;
+      g_ptr_array_add (wrong, x);
+    }
   return wrong;
 }
