@@ -60,6 +60,21 @@ check_clear (Check *c)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Check, check_clear)
 
+/* A part taken whole from a side holds what that side moved into it too:
+ * those nodes are the conflict's as well. */
+static void
+add_whole (Check     *c,
+           AmendNode *top)
+{
+  for (AmendNode *n = top; n != NULL; n = amend_node_next (n, top))
+    {
+      Ident *x = g_hash_table_lookup (c->m->idents, n);
+
+      if (x && x->b)
+        g_hash_table_add (c->whole, x->b);
+    }
+}
+
 static void
 collect_units (Check *c)
 {
@@ -74,8 +89,9 @@ collect_units (Check *c)
         {
         case AMEND_CONFLICT_DELETED:
         case AMEND_CONFLICT_CHECK:
-          for (AmendNode *n = b; n != NULL; n = amend_node_next (n, b))
-            g_hash_table_add (c->whole, n);
+          add_whole (c, b);
+          add_whole (c, u->ident->o);
+          add_whole (c, u->ident->t);
           break;
         case AMEND_CONFLICT_HEADING:
           g_hash_table_add (c->heads, b);
@@ -492,7 +508,7 @@ first_unsaid (AmendDocument *model,
 }
 
 /* What to take whole from a side instead: the article around the node,
- * or the node itself (or the nearest above it) outside articles. */
+ * or outside articles the nearest part above it. */
 static Ident *
 unsaid_ident (Merger    *m,
               AmendNode *node)
@@ -507,7 +523,9 @@ unsaid_ident (Merger    *m,
         continue;
       if (n->kind == AMEND_NODE_ARTICLE)
         return x;
-      if (nearest == NULL)
+      /* A paragraph or point of a division: the division, whose
+       * insertion is known by its first words. */
+      if (nearest == NULL && n->kind != AMEND_NODE_TEXT && n->kind != AMEND_NODE_POINT)
         nearest = x;
     }
   return nearest;
@@ -534,7 +552,7 @@ _amend_merge_check_sayable (Merger     *m,
   unsaid = first_unsaid (m->result, again);
   if (unsaid != NULL && (x = unsaid_ident (m, unsaid)) != NULL)
     {
-      x->unsayable = TRUE;
+      x->no_fault = TRUE;
       g_ptr_array_add (wrong, x);
     }
   return wrong;

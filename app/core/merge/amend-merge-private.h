@@ -25,7 +25,8 @@ struct _Ident {
   gboolean   placed;     /* built into the result this round */
   gboolean   absorbed;   /* a theirs-only node found equal to an ours-only one */
   gboolean   forced;     /* the check found it wrong: a conflict of kind CHECK */
-  gboolean   unsayable;  /* forced since Markdown cannot say the merged shape: no fault */
+  gboolean   no_fault;   /* forced since the sides contradict each other there (a shape
+                          * Markdown cannot say, a place both took away): no fault */
   gboolean   ours_parent;/* take ours' place: both moved it into a loop */
 };
 

@@ -1439,6 +1439,34 @@ build_document (Merger *m)
   amend_document_assign_eids (m->result);
 }
 
+/* Ours' place of a node both keep is not in the result either: theirs
+ * deleted the part around it (having moved the node into a part of its
+ * own that is not in the result, the losing side of an insertion
+ * conflict, say).  The topmost part of ours' place that is missing
+ * becomes a conflict taken whole from ours, which holds the node: the
+ * sides contradict each other there, and a person decides (found by
+ * fuzz-merge, with two chapters of one number). */
+static gboolean
+take_ours_place (Merger *m,
+                 Ident  *x)
+{
+  Ident *top = NULL;
+
+  for (AmendNode *n = x->o->parent; n != NULL && n->parent != NULL; n = n->parent)
+    {
+      Ident *p = ident_of (m, n);
+
+      if (p == NULL || p->placed)
+        break;
+      top = p;
+    }
+  if (top == NULL || top->forced)
+    return FALSE;
+  top->forced = TRUE;
+  top->no_fault = TRUE;
+  return TRUE;
+}
+
 /* A node both sides keep must be in the result; when the places chosen
  * make a loop (ours moved A into B, theirs B into A) it is not: such a
  * node takes ours' place, and the check then reports what theirs lost. */
@@ -1451,12 +1479,15 @@ fix_unplaced (Merger *m)
     {
       Ident *x = g_ptr_array_index (m->all, i);
 
-      if (!x->absorbed && x->o && x->t && !x->placed && !x->ours_parent && x->parent &&
-          x->parent != parent_ident (m, x->o))
+      if (x->absorbed || x->o == NULL || x->t == NULL || x->placed)
+        continue;
+      if (!x->ours_parent && x->parent && x->parent != parent_ident (m, x->o))
         {
           x->ours_parent = TRUE;
           fixed = TRUE;
         }
+      else if (take_ours_place (m, x))
+        fixed = TRUE;
     }
   return fixed;
 }
@@ -1525,6 +1556,18 @@ run_rounds (AmendMerge *self,
           g_propagate_error (error, g_steal_pointer (&m->error));
           return FALSE;
         }
+      if (g_getenv ("DBG"))
+        for (guint i = 0; i < m->all->len; i++)
+          {
+            Ident *x = g_ptr_array_index (m->all, i);
+            if (!x->placed && !x->absorbed && x->o && x->t && x->b)
+              {
+                g_printerr ("UNPLACED %s:", x->b->eid);
+                for (Ident *p = x->parent; p; p = p->parent)
+                  g_printerr (" <- %s(b=%d o=%d t=%d placed=%d unit=%d abs=%d)", any_node (p)->eid, !!p->b, !!p->o, !!p->t, p->placed, p->unit ? (int) p->unit->pub.kind : -1, p->absorbed);
+                g_printerr ("\n");
+              }
+          }
       if (fix_unplaced (m))
         continue;
       g_free (self->markdown);
@@ -1750,7 +1793,7 @@ amend_merge_check (AmendMerge *self,
       Unit *u = g_ptr_array_index (self->m->units, i);
 
       /* A shape Markdown cannot say is the sides' conflict, not a fault. */
-      if (u->pub.kind == AMEND_CONFLICT_CHECK && !(u->ident && u->ident->unsayable))
+      if (u->pub.kind == AMEND_CONFLICT_CHECK && !(u->ident && u->ident->no_fault))
         g_string_append_printf (why, "%s%s was made a conflict by the check", why->len ? "; " : "", u->pub.id);
     }
   if (why->len == 0)
