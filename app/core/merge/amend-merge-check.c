@@ -326,6 +326,23 @@ fnv (guint64     h,
   return (h ^ (s ? 0x1f : 0x1e)) * 1099511628211ULL;
 }
 
+/* The words of a paragraph as written, inline HTML with them: a tag one
+ * side wrote is read back as text once the writer has escaped it, and is
+ * the same words (found by fuzz-merge). */
+static char *
+words_of (const AmendNode *n)
+{
+  GString *str = g_string_new (NULL);
+
+  for (guint i = 0; n->runs && i < n->runs->len; i++)
+    {
+      const AmendRun *run = &g_array_index (n->runs, AmendRun, i);
+
+      g_string_append (str, run->marks & AMEND_MARK_BREAK ? " " : run->text);
+    }
+  return g_string_free (str, FALSE);
+}
+
 /* What an inserted node is known by: kind, number, title, its own words
  * or those of its first paragraph. */
 static guint64
@@ -337,7 +354,7 @@ node_key (const AmendNode *n)
 
   if (words == NULL && amend_node_n_children (n) > 0 && amend_node_child (n, 0)->kind == AMEND_NODE_TEXT)
     words = amend_node_child (n, 0);
-  plain = words ? amend_node_get_plain_text (words) : NULL;
+  plain = words ? words_of (words) : NULL;
   h = fnv (h, amend_node_kind_to_string (n->kind));
   h = fnv (h, n->number);
   h = fnv (h, n->heading);
@@ -372,17 +389,16 @@ static gboolean
 in_conflict (Check     *c,
              AmendNode *node)
 {
-  Ident *x = ident_of (c->m, node);
-
-  if (x && x->unit && x->unit->pub.kind == AMEND_CONFLICT_INSERTED)
-    return TRUE;
-  /* A part taken whole, or inside one, also one only a side has. */
+  /* An insertion that is a conflict, a part taken whole, or what a side
+   * has inside one (also inside a part only that side has, which the
+   * conflict shows whole: a side's insertion holding a node it moved). */
   for (AmendNode *n = node; n != NULL; n = n->parent)
     {
       Ident *p = ident_of (c->m, n);
 
       if (p && ((p->b && g_hash_table_contains (c->whole, p->b)) ||
-                (p->unit && (p->unit->pub.kind == AMEND_CONFLICT_CHECK ||
+                (p->unit && (p->unit->pub.kind == AMEND_CONFLICT_INSERTED ||
+                             p->unit->pub.kind == AMEND_CONFLICT_CHECK ||
                              p->unit->pub.kind == AMEND_CONFLICT_DELETED))))
         return TRUE;
     }
@@ -470,8 +486,8 @@ same_node (GHashTable *at,
     return FALSE;
   if (a->kind != AMEND_NODE_TEXT)
     return TRUE;
-  a_text = amend_node_get_plain_text (a);
-  w_text = amend_node_get_plain_text (w);
+  a_text = words_of (a);
+  w_text = words_of (w);
   return g_strcmp0 (a_text, w_text) == 0;
 }
 
@@ -547,7 +563,14 @@ _amend_merge_check_sayable (Merger     *m,
   AmendNode *unsaid;
   Ident *x;
 
+  g_autofree char *again_md = NULL;
+
   if (again == NULL || m->built == NULL)
+    return wrong;
+  /* Canonical: nothing to do (an inline HTML tag, say, is read back as
+   * text once written escaped, and stays so). */
+  again_md = amend_document_to_markdown (again);
+  if (strcmp (again_md, markdown) == 0)
     return wrong;
   unsaid = first_unsaid (m->result, again);
   if (unsaid != NULL && (x = unsaid_ident (m, unsaid)) != NULL)

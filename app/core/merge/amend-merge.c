@@ -1556,18 +1556,6 @@ run_rounds (AmendMerge *self,
           g_propagate_error (error, g_steal_pointer (&m->error));
           return FALSE;
         }
-      if (g_getenv ("DBG"))
-        for (guint i = 0; i < m->all->len; i++)
-          {
-            Ident *x = g_ptr_array_index (m->all, i);
-            if (!x->placed && !x->absorbed && x->o && x->t && x->b)
-              {
-                g_printerr ("UNPLACED %s:", x->b->eid);
-                for (Ident *p = x->parent; p; p = p->parent)
-                  g_printerr (" <- %s(b=%d o=%d t=%d placed=%d unit=%d abs=%d)", any_node (p)->eid, !!p->b, !!p->o, !!p->t, p->placed, p->unit ? (int) p->unit->pub.kind : -1, p->absorbed);
-                g_printerr ("\n");
-              }
-          }
       if (fix_unplaced (m))
         continue;
       g_free (self->markdown);
@@ -1578,7 +1566,6 @@ run_rounds (AmendMerge *self,
       if (wrong->len > 0)
         {
           ((Ident *) g_ptr_array_index (wrong, 0))->forced = TRUE;
-          if (g_getenv ("DBG")) g_printerr ("UNSAYABLE %s\n", any_node (g_ptr_array_index (wrong, 0))->eid);
           continue;
         }
       g_clear_pointer (&wrong, g_ptr_array_unref);
