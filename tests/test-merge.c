@@ -13,6 +13,7 @@
 
 #include <string.h>
 
+#include "amend-fuzz-merge.h"
 #include "amend-merge.h"
 #include "amend-record-merge.h"
 #include "amend-test-git.h"
@@ -914,6 +915,68 @@ test_property_gemeentewet (void)
               "git merge-file: %u with a conflict\n", tally.merges, tally.amend_conflicts, tally.git_conflicts);
 }
 
+/* A finding of fuzz-merge, made small (tests/fuzz/merge-regress/NAME): the
+ * checks of the fuzz target hold (no critical, which the tests make fatal;
+ * amend_merge_check; a part changed on one side only is that side's; a
+ * side that changed nothing gives the other; a canonical text), and the
+ * merge has as many conflicts as when it was fixed: a false conflict more
+ * is a regression too. */
+static void
+test_fuzz_regress (gconstpointer data)
+{
+  const char *name = data;
+  g_autofree char *dir = amend_test_source_path ("tests/fuzz/merge-regress");
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *list_path = g_build_filename (dir, "conflicts", NULL);
+  g_autofree char *list = amend_test_read_file (list_path, NULL);
+  g_autofree char *triple = NULL;
+  g_autofree char *why = NULL;
+  g_auto(GStrv) lines = g_strsplit (list, "\n", -1);
+  gsize len = 0;
+  guint n_conflicts = G_MAXUINT;
+  int expected = -1;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], name) && lines[i][strlen (name)] == ' ')
+      expected = (int) g_ascii_strtoll (lines[i] + strlen (name) + 1, NULL, 10);
+  g_assert_cmpint (expected, >=, 0);
+  triple = amend_test_read_file (path, &len);
+  g_assert_cmpint (amend_fuzz_merge_triple (triple, len, &n_conflicts, &why), ==, AMEND_FUZZ_MERGE_HELD);
+  g_assert_null (why);
+  g_assert_cmpuint (n_conflicts, ==, (guint) expected);
+}
+
+static gint
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(char *const *) a, *(char *const *) b);
+}
+
+/* Every file of tests/fuzz/merge-regress is a case of its own. */
+static void
+add_fuzz_regress (void)
+{
+  g_autofree char *dir_path = amend_test_source_path ("tests/fuzz/merge-regress");
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".triple"))
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  /* The thirty findings of the first runs, and what came after. */
+  g_assert_cmpuint (names->len, >=, 30);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *test_path = g_strdup_printf ("/merge/fuzz-regress/%s", (char *) g_ptr_array_index (names, i));
+
+      g_test_add_data_func_full (test_path, g_ptr_array_index (names, i), test_fuzz_regress, g_free);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -943,5 +1006,6 @@ main (int   argc,
   g_test_add_func ("/merge/record", test_record_merge);
   g_test_add_func ("/merge/resolve/text", test_resolve_text);
   g_test_add_func ("/merge/property/gemeentewet", test_property_gemeentewet);
+  add_fuzz_regress ();
   return g_test_run ();
 }
