@@ -915,6 +915,45 @@ test_property_gemeentewet (void)
               "git merge-file: %u with a conflict\n", tally.merges, tally.amend_conflicts, tally.git_conflicts);
 }
 
+/* A part whose merged shape Markdown cannot say (fuzz-merge's "not
+ * canonical" findings) is a conflict of kind check, and resolved either way
+ * it gives a canonical text with nothing left to resolve. */
+static void
+test_fuzz_regress_resolve (void)
+{
+  const char *names[] = { "shape-canonical-4e2309.triple", "shape-canonical-7a9737.triple",
+                          "shape-canonical-7a13c2.triple", "shape-canonical-505cfd.triple" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *rel = g_build_filename ("tests/fuzz/merge-regress", names[i], NULL);
+      g_autofree char *path = amend_test_source_path (rel);
+      g_autofree char *triple = amend_test_read_file (path, NULL);
+      const char *ours = triple + strlen (triple) + 1;
+      const char *theirs = ours + strlen (ours) + 1;
+      g_autoptr(AmendMerge) merge = merge3 (triple, ours, theirs);
+      AmendConflict *conflict = NULL;
+
+      for (guint k = 0; k < amend_merge_get_conflicts (merge)->len; k++)
+        if (((AmendConflict *) g_ptr_array_index (amend_merge_get_conflicts (merge), k))->kind == AMEND_CONFLICT_CHECK)
+          conflict = g_ptr_array_index (amend_merge_get_conflicts (merge), k);
+      g_assert_nonnull (conflict);
+      for (AmendResolution how = AMEND_RESOLUTION_OURS; how <= AMEND_RESOLUTION_THEIRS; how++)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(AmendMerge) resolved = merge_with (triple, ours, theirs, conflict->id, how, NULL, &error);
+          g_autoptr(AmendDocument) again = NULL;
+          g_autofree char *second = NULL;
+
+          g_assert_no_error (error);
+          g_assert_cmpuint (amend_merge_count_unresolved (resolved), ==, amend_merge_count_unresolved (merge) - 1);
+          again = amend_test_parse (amend_merge_get_markdown (resolved));
+          second = amend_document_to_markdown (again);
+          g_assert_cmpstr (second, ==, amend_merge_get_markdown (resolved));
+        }
+    }
+}
+
 /* A finding of fuzz-merge, made small (tests/fuzz/merge-regress/NAME): the
  * checks of the fuzz target hold (no critical, which the tests make fatal;
  * amend_merge_check; a part changed on one side only is that side's; a
@@ -1006,6 +1045,7 @@ main (int   argc,
   g_test_add_func ("/merge/record", test_record_merge);
   g_test_add_func ("/merge/resolve/text", test_resolve_text);
   g_test_add_func ("/merge/property/gemeentewet", test_property_gemeentewet);
+  g_test_add_func ("/merge/fuzz-regress-resolve", test_fuzz_regress_resolve);
   add_fuzz_regress ();
   return g_test_run ();
 }
