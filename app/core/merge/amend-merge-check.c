@@ -3,9 +3,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * "The diff from the base to the result holds each side's changes, or the
- * node is a conflict."  The check does not trust the merge: it diffs the
- * base against the result (the model that is written) with the legal
- * diff, and compares that with each side's own diff, node by node:
+ * node is a conflict."  The check does not trust what the merge made of
+ * a node: it takes the node of the result built from each node of the
+ * base (see pair_as_built), and compares it with each side's own diff,
+ * node by node:
  *
  *  - what a side deleted is not in the result;
  *  - what a side kept is, with the number, kind word and title it gave it,
@@ -19,6 +20,10 @@
  * A node that fails becomes a conflict of kind CHECK (its article, where
  * it is in one), so a fault in the merge shows as a question to a person,
  * never as a change quietly lost.
+ *
+ * _amend_merge_check_sayable() checks the text before that: where the
+ * sides' changes make a shape the writer cannot say, the part becomes a
+ * conflict of kind CHECK too, as the sides' contradiction, not a fault.
  */
 #include "config.h"
 
@@ -338,7 +343,7 @@ words_of (const AmendNode *n)
     {
       const AmendRun *run = &g_array_index (n->runs, AmendRun, i);
 
-      g_string_append (str, run->marks & AMEND_MARK_BREAK ? " " : run->text);
+      g_string_append (str, run->marks & AMEND_MARK_BREAK ? " " : run->text ? run->text : "");
     }
   return g_string_free (str, FALSE);
 }
