@@ -915,6 +915,31 @@ test_property_gemeentewet (void)
               "git merge-file: %u with a conflict\n", tally.merges, tally.amend_conflicts, tally.git_conflicts);
 }
 
+/* Ours deletes the long second member of article 151c, theirs renumbers
+ * the article to 151b: the merge is 151b without the member, clean.  The
+ * check used to diff the base and the result, which does not pair 151c
+ * with a 151b so much shorter, and took the article for lost (a false
+ * conflict, and a critical; the smallest of fuzz-merge's pairing class). */
+static void
+test_renumbered_and_member_deleted (void)
+{
+  const char *first = "## Artikel 151a\n\nDeze regeling heet Subsidieregeling.\n\n";
+  const char *member2 = "2. De subsidie wordt geweigerd indien de aanvrager in het jaar voorafgaand aan de aanvraag "
+                        "niet heeft voldaan aan de verplichtingen die aan een eerdere subsidie waren verbonden, "
+                        "indien de activiteiten in strijd zijn met het recht, indien de begroting niet sluitend is, "
+                        "indien de aanvrager niet beschikt over een eigen bankrekening, en indien aannemelijk is dat "
+                        "de activiteiten niet of niet geheel zullen worden verricht.\n";
+  g_autofree char *base = g_strconcat (first, "## Artikel 151c\n\n1. Het college beslist.\n", member2, NULL);
+  g_autofree char *ours = g_strconcat (first, "## Artikel 151c\n\n1. Het college beslist.\n", NULL);
+  g_autofree char *theirs = g_strconcat (first, "## Artikel 151b\n\n1. Het college beslist.\n", member2, NULL);
+  g_autoptr(AmendMerge) merge = merge3 (base, ours, theirs);
+
+  g_assert_cmpuint (amend_merge_get_conflicts (merge)->len, ==, 0);
+  g_assert_cmpstr (amend_merge_get_markdown (merge), ==,
+                   "# Artikel 151a\n\nDeze regeling heet Subsidieregeling.\n\n"
+                   "# Artikel 151b\n\n1. Het college beslist.\n");
+}
+
 /* A side that only took away a space (before a comma) while the other
  * changed other words of the paragraph: the space stays away.  The words
  * around it are the same on all sides, and their white space was taken
@@ -1061,6 +1086,7 @@ main (int   argc,
   g_test_add_func ("/merge/record", test_record_merge);
   g_test_add_func ("/merge/resolve/text", test_resolve_text);
   g_test_add_func ("/merge/property/gemeentewet", test_property_gemeentewet);
+  g_test_add_func ("/merge/renumbered-and-member-deleted", test_renumbered_and_member_deleted);
   g_test_add_func ("/merge/space-change", test_space_change);
   g_test_add_func ("/merge/fuzz-regress-resolve", test_fuzz_regress_resolve);
   add_fuzz_regress ();
