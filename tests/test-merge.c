@@ -13,6 +13,7 @@
 
 #include <string.h>
 
+#include "amend-fuzz-merge.h"
 #include "amend-merge.h"
 #include "amend-record-merge.h"
 #include "amend-test-git.h"
@@ -914,6 +915,148 @@ test_property_gemeentewet (void)
               "git merge-file: %u with a conflict\n", tally.merges, tally.amend_conflicts, tally.git_conflicts);
 }
 
+/* Ours deletes the long second member of article 151c, theirs renumbers
+ * the article to 151b: the merge is 151b without the member, clean.  The
+ * check used to diff the base and the result, which does not pair 151c
+ * with a 151b so much shorter, and took the article for lost (a false
+ * conflict, and a critical; the smallest of fuzz-merge's pairing class). */
+static void
+test_renumbered_and_member_deleted (void)
+{
+  const char *first = "## Artikel 151a\n\nDeze regeling heet Subsidieregeling.\n\n";
+  const char *member2 = "2. De subsidie wordt geweigerd indien de aanvrager in het jaar voorafgaand aan de aanvraag "
+                        "niet heeft voldaan aan de verplichtingen die aan een eerdere subsidie waren verbonden, "
+                        "indien de activiteiten in strijd zijn met het recht, indien de begroting niet sluitend is, "
+                        "indien de aanvrager niet beschikt over een eigen bankrekening, en indien aannemelijk is dat "
+                        "de activiteiten niet of niet geheel zullen worden verricht.\n";
+  g_autofree char *base = g_strconcat (first, "## Artikel 151c\n\n1. Het college beslist.\n", member2, NULL);
+  g_autofree char *ours = g_strconcat (first, "## Artikel 151c\n\n1. Het college beslist.\n", NULL);
+  g_autofree char *theirs = g_strconcat (first, "## Artikel 151b\n\n1. Het college beslist.\n", member2, NULL);
+  g_autoptr(AmendMerge) merge = merge3 (base, ours, theirs);
+
+  g_assert_cmpuint (amend_merge_get_conflicts (merge)->len, ==, 0);
+  g_assert_cmpstr (amend_merge_get_markdown (merge), ==,
+                   "# Artikel 151a\n\nDeze regeling heet Subsidieregeling.\n\n"
+                   "# Artikel 151b\n\n1. Het college beslist.\n");
+}
+
+/* A side that only took away a space (before a comma) while the other
+ * changed other words of the paragraph: the space stays away.  The words
+ * around it are the same on all sides, and their white space was taken
+ * from ours (found by fuzz-merge, as "wet en" made "wet%en"). */
+static void
+test_space_change (void)
+{
+  const char *base = "## Artikel 1\n\nZie artikel 5 , eerste lid, van de wet.\n";
+  const char *ours = "## Artikel 1\n\nZie artikel 5 , eerste lid, van de Gemeentewet.\n";
+  const char *theirs = "## Artikel 1\n\nZie artikel 5, eerste lid, van de wet.\n";
+  g_autoptr(AmendMerge) merge = merge3 (base, ours, theirs);
+
+  g_assert_cmpuint (amend_merge_get_conflicts (merge)->len, ==, 0);
+  g_assert_cmpstr (amend_merge_get_markdown (merge), ==, "# Artikel 1\n\nZie artikel 5, eerste lid, van de Gemeentewet.\n");
+}
+
+/* A part whose merged shape Markdown cannot say (fuzz-merge's "not
+ * canonical" findings) is a conflict of kind check, and resolved either way
+ * it gives a canonical text with nothing left to resolve. */
+static void
+test_fuzz_regress_resolve (void)
+{
+  const char *names[] = { "shape-canonical-7a9737.triple", "shape-canonical-7a13c2.triple",
+                          "shape-canonical-505cfd.triple" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *rel = g_build_filename ("tests/fuzz/merge-regress", names[i], NULL);
+      g_autofree char *path = amend_test_source_path (rel);
+      g_autofree char *triple = amend_test_read_file (path, NULL);
+      const char *ours = triple + strlen (triple) + 1;
+      const char *theirs = ours + strlen (ours) + 1;
+      g_autoptr(AmendMerge) merge = merge3 (triple, ours, theirs);
+      AmendConflict *conflict = NULL;
+
+      for (guint k = 0; k < amend_merge_get_conflicts (merge)->len; k++)
+        if (((AmendConflict *) g_ptr_array_index (amend_merge_get_conflicts (merge), k))->kind == AMEND_CONFLICT_CHECK)
+          conflict = g_ptr_array_index (amend_merge_get_conflicts (merge), k);
+      g_assert_nonnull (conflict);
+      for (AmendResolution how = AMEND_RESOLUTION_OURS; how <= AMEND_RESOLUTION_THEIRS; how++)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(AmendMerge) resolved = merge_with (triple, ours, theirs, conflict->id, how, NULL, &error);
+          g_autoptr(AmendDocument) again = NULL;
+          g_autofree char *second = NULL;
+
+          g_assert_no_error (error);
+          g_assert_cmpuint (amend_merge_count_unresolved (resolved), ==, amend_merge_count_unresolved (merge) - 1);
+          again = amend_test_parse (amend_merge_get_markdown (resolved));
+          second = amend_document_to_markdown (again);
+          g_assert_cmpstr (second, ==, amend_merge_get_markdown (resolved));
+        }
+    }
+}
+
+/* A finding of fuzz-merge, made small (tests/fuzz/merge-regress/NAME): the
+ * checks of the fuzz target hold (no critical, which the tests make fatal;
+ * amend_merge_check; a part changed on one side only is that side's; a
+ * side that changed nothing gives the other; a canonical text), and the
+ * merge has as many conflicts as when it was fixed: a false conflict more
+ * is a regression too. */
+static void
+test_fuzz_regress (gconstpointer data)
+{
+  const char *name = data;
+  g_autofree char *dir = amend_test_source_path ("tests/fuzz/merge-regress");
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *list_path = g_build_filename (dir, "conflicts", NULL);
+  g_autofree char *list = amend_test_read_file (list_path, NULL);
+  g_autofree char *triple = NULL;
+  g_autofree char *why = NULL;
+  g_auto(GStrv) lines = g_strsplit (list, "\n", -1);
+  gsize len = 0;
+  guint n_conflicts = G_MAXUINT;
+  int expected = -1;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], name) && lines[i][strlen (name)] == ' ')
+      expected = (int) g_ascii_strtoll (lines[i] + strlen (name) + 1, NULL, 10);
+  g_assert_cmpint (expected, >=, 0);
+  triple = amend_test_read_file (path, &len);
+  g_assert_cmpint (amend_fuzz_merge_triple (triple, len, &n_conflicts, &why), ==, AMEND_FUZZ_MERGE_HELD);
+  g_assert_null (why);
+  g_assert_cmpuint (n_conflicts, ==, (guint) expected);
+}
+
+static gint
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(char *const *) a, *(char *const *) b);
+}
+
+/* Every file of tests/fuzz/merge-regress is a case of its own. */
+static void
+add_fuzz_regress (void)
+{
+  g_autofree char *dir_path = amend_test_source_path ("tests/fuzz/merge-regress");
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".triple"))
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  /* The thirty findings of the first runs, and what came after. */
+  g_assert_cmpuint (names->len, >=, 30);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *test_path = g_strdup_printf ("/merge/fuzz-regress/%s", (char *) g_ptr_array_index (names, i));
+
+      g_test_add_data_func_full (test_path, g_ptr_array_index (names, i), test_fuzz_regress, g_free);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -943,5 +1086,9 @@ main (int   argc,
   g_test_add_func ("/merge/record", test_record_merge);
   g_test_add_func ("/merge/resolve/text", test_resolve_text);
   g_test_add_func ("/merge/property/gemeentewet", test_property_gemeentewet);
+  g_test_add_func ("/merge/renumbered-and-member-deleted", test_renumbered_and_member_deleted);
+  g_test_add_func ("/merge/space-change", test_space_change);
+  g_test_add_func ("/merge/fuzz-regress-resolve", test_fuzz_regress_resolve);
+  add_fuzz_regress ();
   return g_test_run ();
 }

@@ -3,9 +3,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * "The diff from the base to the result holds each side's changes, or the
- * node is a conflict."  The check does not trust the merge: it diffs the
- * base against the result (the model that is written) with the legal
- * diff, and compares that with each side's own diff, node by node:
+ * node is a conflict."  The check does not trust what the merge made of
+ * a node: it takes the node of the result built from each node of the
+ * base (see pair_as_built), and compares it with each side's own diff,
+ * node by node:
  *
  *  - what a side deleted is not in the result;
  *  - what a side kept is, with the number, kind word and title it gave it,
@@ -19,6 +20,10 @@
  * A node that fails becomes a conflict of kind CHECK (its article, where
  * it is in one), so a fault in the merge shows as a question to a person,
  * never as a change quietly lost.
+ *
+ * _amend_merge_check_sayable() checks the text before that: where the
+ * sides' changes make a shape the writer cannot say, the part becomes a
+ * conflict of kind CHECK too, as the sides' contradiction, not a fault.
  */
 #include "config.h"
 
@@ -35,6 +40,8 @@ typedef struct {
   GHashTable *places;    /* base nodes whose place is a conflict */
   GHashTable *r_keys;    /* keys of the result's nodes, made when needed */
   GHashTable *i_keys;    /* keys of what either side inserted, made when needed */
+  GHashTable *r_of;      /* base node -> the node of the result built from it */
+  GHashTable *b_of;      /* and back */
   AmendDocument *written;
   GPtrArray  *wrong;     /* of Ident, each once */
   GHashTable *wrong_set;
@@ -52,9 +59,26 @@ check_clear (Check *c)
   g_clear_pointer (&c->r_keys, g_hash_table_unref);
   g_clear_pointer (&c->i_keys, g_hash_table_unref);
   g_clear_pointer (&c->wrong_set, g_hash_table_unref);
+  g_clear_pointer (&c->r_of, g_hash_table_unref);
+  g_clear_pointer (&c->b_of, g_hash_table_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Check, check_clear)
+
+/* A part taken whole from a side holds what that side moved into it too:
+ * those nodes are the conflict's as well. */
+static void
+add_whole (Check     *c,
+           AmendNode *top)
+{
+  for (AmendNode *n = top; n != NULL; n = amend_node_next (n, top))
+    {
+      Ident *x = g_hash_table_lookup (c->m->idents, n);
+
+      if (x && x->b)
+        g_hash_table_add (c->whole, x->b);
+    }
+}
 
 static void
 collect_units (Check *c)
@@ -70,8 +94,9 @@ collect_units (Check *c)
         {
         case AMEND_CONFLICT_DELETED:
         case AMEND_CONFLICT_CHECK:
-          for (AmendNode *n = b; n != NULL; n = amend_node_next (n, b))
-            g_hash_table_add (c->whole, n);
+          add_whole (c, b);
+          add_whole (c, u->ident->o);
+          add_whole (c, u->ident->t);
           break;
         case AMEND_CONFLICT_HEADING:
           g_hash_table_add (c->heads, b);
@@ -125,6 +150,98 @@ fail (Check      *c,
 
 static guint64 node_key (const AmendNode *n);
 
+/* Which node of the result is which of the base.  The diff of the base
+ * and the result pairs by number and label, as the sides' diffs do, and
+ * where a version holds two parts of one number, or a side renumbers a
+ * part the other changed, it pairs them otherwise than the merge did
+ * ("Artikel 151c" renumbered to 151b on one side, its member deleted on
+ * the other: the diff does not pair 151c with the smaller 151b; found by
+ * fuzz-merge).  The merge knows which node of the base each node of the
+ * result was built from: that pairing is taken, and what the check
+ * judges (the number, title, words, parent and insertions each side
+ * gave) is compared on it as before.
+ *
+ * The written text read back must say the result node for node, with
+ * the same numbers, titles and words; then the result is what is judged,
+ * since the words may be spelled otherwise in it (inline HTML a side
+ * wrote is read back as text once the writer has escaped it, the same
+ * words; found by fuzz-merge).  Where the text does not say the result,
+ * the diff of the base and the text pairs. */
+static gboolean
+says_result (AmendDocument *model,
+             AmendDocument *written)
+{
+  AmendNode *a_root = amend_document_get_root (model);
+  AmendNode *w_root = amend_document_get_root (written);
+  AmendNode *a = a_root, *w = w_root;
+
+  for (; a != NULL && w != NULL; a = amend_node_next (a, a_root), w = amend_node_next (w, w_root))
+    {
+      if (a->kind != w->kind || a->heading_level != w->heading_level || g_strcmp0 (a->number, w->number) != 0 ||
+          g_strcmp0 (a->heading, w->heading) != 0 || g_strcmp0 (a->word, w->word) != 0 ||
+          amend_node_n_children (a) != amend_node_n_children (w))
+        return FALSE;
+      /* The words, white space aside (node_key). */
+      if (a->kind == AMEND_NODE_TEXT && node_key (a) != node_key (w))
+        return FALSE;
+    }
+  return a == NULL && w == NULL;
+}
+
+static void
+pair_as_built (Check *c)
+{
+  GHashTableIter iter;
+  gpointer node, value;
+
+  if (c->m->built == NULL || c->m->result == NULL)
+    return;
+  if (c->written != c->m->result && !says_result (c->m->result, c->written))
+    return;
+  c->r_of = g_hash_table_new (NULL, NULL);
+  c->b_of = g_hash_table_new (NULL, NULL);
+  g_hash_table_iter_init (&iter, c->m->built);
+  while (g_hash_table_iter_next (&iter, &node, &value))
+    {
+      Ident *x = value;
+
+      if (x->b == NULL)
+        continue;
+      g_hash_table_insert (c->r_of, x->b, node);
+      g_hash_table_insert (c->b_of, node, x->b);
+    }
+}
+
+static AmendDiff *
+diff_of_result (Check *c)
+{
+  if (c->d_r == NULL)
+    c->d_r = amend_diff_new (c->m->base, c->written);
+  return c->d_r;
+}
+
+static AmendNode *
+result_of (Check     *c,
+           AmendNode *b)
+{
+  if (b == NULL)
+    return NULL;
+  if (c->r_of)
+    return g_hash_table_lookup (c->r_of, b);
+  return amend_diff_get_partner (diff_of_result (c), b, TRUE);
+}
+
+static AmendNode *
+base_of (Check     *c,
+         AmendNode *r)
+{
+  if (r == NULL)
+    return NULL;
+  if (c->b_of)
+    return g_hash_table_lookup (c->b_of, r);
+  return amend_diff_get_partner (diff_of_result (c), r, FALSE);
+}
+
 static void
 add_inserted_keys (GHashTable *keys,
                    AmendDiff  *diff)
@@ -171,12 +288,12 @@ check_node (Check      *c,
 {
   AmendNode *s = amend_diff_get_partner (ds, b, TRUE);
   AmendNode *u = amend_diff_get_partner (du, b, TRUE);
-  AmendNode *r = amend_diff_get_partner (c->d_r, b, TRUE);
+  AmendNode *r = result_of (c, b);
   Ident *x = ident_of (c->m, b);
 
   if (s == NULL)
     {
-      if (r != NULL && !inserted_by_a_side (c, r))
+      if (r != NULL && (c->r_of != NULL || !inserted_by_a_side (c, r)))
         fail (c, b, side, "the deletion");
       return;
     }
@@ -200,8 +317,8 @@ check_node (Check      *c,
       AmendNode *sp = amend_diff_get_partner (ds, s->parent, FALSE);
 
       if (sp != b->parent &&
-          (sp ? r->parent != amend_diff_get_partner (c->d_r, sp, TRUE)
-              : amend_diff_get_partner (c->d_r, r->parent, FALSE) != NULL))
+          (sp ? r->parent != result_of (c, sp)
+              : base_of (c, r->parent) != NULL))
         fail (c, b, side, "the move");
     }
 }
@@ -218,6 +335,23 @@ fnv (guint64     h,
   return (h ^ (s ? 0x1f : 0x1e)) * 1099511628211ULL;
 }
 
+/* The words of a paragraph as written, inline HTML with them: a tag one
+ * side wrote is read back as text once the writer has escaped it, and is
+ * the same words (found by fuzz-merge). */
+static char *
+words_of (const AmendNode *n)
+{
+  GString *str = g_string_new (NULL);
+
+  for (guint i = 0; n->runs && i < n->runs->len; i++)
+    {
+      const AmendRun *run = &g_array_index (n->runs, AmendRun, i);
+
+      g_string_append (str, run->marks & AMEND_MARK_BREAK ? " " : run->text ? run->text : "");
+    }
+  return g_string_free (str, FALSE);
+}
+
 /* What an inserted node is known by: kind, number, title, its own words
  * or those of its first paragraph. */
 static guint64
@@ -229,7 +363,7 @@ node_key (const AmendNode *n)
 
   if (words == NULL && amend_node_n_children (n) > 0 && amend_node_child (n, 0)->kind == AMEND_NODE_TEXT)
     words = amend_node_child (n, 0);
-  plain = words ? amend_node_get_plain_text (words) : NULL;
+  plain = words ? words_of (words) : NULL;
   h = fnv (h, amend_node_kind_to_string (n->kind));
   h = fnv (h, n->number);
   h = fnv (h, n->heading);
@@ -264,11 +398,20 @@ static gboolean
 in_conflict (Check     *c,
              AmendNode *node)
 {
-  Ident *x = ident_of (c->m, node);
-  Ident *p = ident_of (c->m, node->parent);
+  /* An insertion that is a conflict, a part taken whole, or what a side
+   * has inside one (also inside a part only that side has, which the
+   * conflict shows whole: a side's insertion holding a node it moved). */
+  for (AmendNode *n = node; n != NULL; n = n->parent)
+    {
+      Ident *p = ident_of (c->m, n);
 
-  return (x && x->unit && x->unit->pub.kind == AMEND_CONFLICT_INSERTED) ||
-         (p && p->b && g_hash_table_contains (c->whole, p->b));
+      if (p && ((p->b && g_hash_table_contains (c->whole, p->b)) ||
+                (p->unit && (p->unit->pub.kind == AMEND_CONFLICT_INSERTED ||
+                             p->unit->pub.kind == AMEND_CONFLICT_CHECK ||
+                             p->unit->pub.kind == AMEND_CONFLICT_DELETED))))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 static void
@@ -320,7 +463,6 @@ _amend_merge_check_sides (Merger        *m,
 
   c.m = m;
   c.written = written;
-  c.d_r = amend_diff_new (m->base, written);
   c.whole = g_hash_table_new (NULL, NULL);
   c.heads = g_hash_table_new (NULL, NULL);
   c.texts = g_hash_table_new (NULL, NULL);
@@ -329,7 +471,121 @@ _amend_merge_check_sides (Merger        *m,
   c.wrong_set = g_hash_table_new (NULL, NULL);
   c.why = why;
   collect_units (&c);
+  pair_as_built (&c);
   check_side (&c, m->d_o, m->d_t, "ours");
   check_side (&c, m->d_t, m->d_o, "theirs");
+  return wrong;
+}
+
+/* ----------------------------------------------------------------------- */
+/* What the writer can say                                                  */
+/* ----------------------------------------------------------------------- */
+
+static gboolean
+same_node (GHashTable *at,
+           AmendNode  *a,
+           AmendNode  *w)
+{
+  g_autofree char *a_text = NULL;
+  g_autofree char *w_text = NULL;
+
+  if (a->kind != w->kind || a->heading_level != w->heading_level || g_hash_table_lookup (at, a->parent) != w->parent ||
+      g_strcmp0 (a->number, w->number) != 0 || g_strcmp0 (a->heading, w->heading) != 0 ||
+      g_strcmp0 (a->word, w->word) != 0)
+    return FALSE;
+  if (a->kind != AMEND_NODE_TEXT)
+    return TRUE;
+  a_text = words_of (a);
+  w_text = words_of (w);
+  return g_strcmp0 (a_text, w_text) == 0;
+}
+
+/* The first node of the model that the text, read back, does not hold as
+ * it is (NULL: all of it does). */
+static AmendNode *
+first_unsaid (AmendDocument *model,
+              AmendDocument *again)
+{
+  AmendNode *a_root = amend_document_get_root (model);
+  AmendNode *w_root = amend_document_get_root (again);
+  g_autoptr(GHashTable) at = g_hash_table_new (NULL, NULL);
+  AmendNode *a = amend_node_next (a_root, a_root), *w = amend_node_next (w_root, w_root);
+
+  g_hash_table_insert (at, a_root, w_root);
+  for (; a != NULL && w != NULL; a = amend_node_next (a, a_root), w = amend_node_next (w, w_root))
+    {
+      if (!same_node (at, a, w))
+        return a;
+      g_hash_table_insert (at, a, w);
+    }
+  if (a != NULL)
+    return a;
+  if (w != NULL)
+    {
+      /* The text says more than the model: blame the last node of the model. */
+      AmendNode *last = a_root;
+
+      while (amend_node_n_children (last) > 0)
+        last = amend_node_child (last, amend_node_n_children (last) - 1);
+      return last != a_root ? last : NULL;
+    }
+  return NULL;
+}
+
+/* What to take whole from a side instead: the article around the node,
+ * or outside articles the nearest part above it. */
+static Ident *
+unsaid_ident (Merger    *m,
+              AmendNode *node)
+{
+  Ident *nearest = NULL;
+
+  for (AmendNode *n = node; n != NULL && n->parent != NULL; n = n->parent)
+    {
+      Ident *x = g_hash_table_lookup (m->built, n);
+
+      if (x == NULL || x->forced)
+        continue;
+      if (n->kind == AMEND_NODE_ARTICLE)
+        return x;
+      /* A paragraph or point of a division: the division, whose
+       * insertion is known by its first words. */
+      if (nearest == NULL && n->kind != AMEND_NODE_TEXT && n->kind != AMEND_NODE_POINT)
+        nearest = x;
+    }
+  return nearest;
+}
+
+/* Two sides' changes, each said in Markdown, can make together a shape the
+ * reader does not make (members of an article, then a paragraph or points
+ * of the article itself after them; a paragraph that begins with a space):
+ * the writer cannot say it, and what is read back is another text.  Such
+ * a part cannot be merged as it is: it becomes a conflict that holds one
+ * side's part whole until a person chooses (found by fuzz-merge).  Returns
+ * the identities to make such conflicts of, at most one per round. */
+GPtrArray *
+_amend_merge_check_sayable (Merger     *m,
+                            const char *markdown)
+{
+  g_autoptr(AmendDocument) again = amend_document_new_from_data (markdown, strlen (markdown), NULL);
+  GPtrArray *wrong = g_ptr_array_new ();
+  AmendNode *unsaid;
+  Ident *x;
+
+  g_autofree char *again_md = NULL;
+
+  if (again == NULL || m->built == NULL)
+    return wrong;
+  /* Canonical: nothing to do (an inline HTML tag, say, is read back as
+   * text once written escaped, and stays so). */
+  again_md = amend_document_to_markdown (again);
+  if (strcmp (again_md, markdown) == 0)
+    return wrong;
+  unsaid = first_unsaid (m->result, again);
+  if (unsaid != NULL && (x = unsaid_ident (m, unsaid)) != NULL)
+    {
+      x->no_fault = TRUE;
+      g_ptr_array_add (wrong, x);
+    }
   return wrong;
 }

@@ -25,6 +25,8 @@ struct _Ident {
   gboolean   placed;     /* built into the result this round */
   gboolean   absorbed;   /* a theirs-only node found equal to an ours-only one */
   gboolean   forced;     /* the check found it wrong: a conflict of kind CHECK */
+  gboolean   no_fault;   /* forced since the sides contradict each other there (a shape
+                          * Markdown cannot say, a place both took away): no fault */
   gboolean   ours_parent;/* take ours' place: both moved it into a loop */
 };
 
@@ -50,6 +52,7 @@ typedef struct {
   GPtrArray     *units;     /* of Unit, owned, this round */
   GHashTable    *unit_ids;  /* the ids given this round */
   AmendDocument *result;
+  GHashTable    *built;     /* node of the result -> the Ident it was built from, this round */
   GError        *error;     /* a resolution that did not fit, first one */
 } Merger;
 
@@ -85,5 +88,7 @@ AmendMerge *_amend_merge_documents_trial (AmendDocument *base,
 GPtrArray *_amend_merge_check_sides     (Merger          *m,
                                          AmendDocument   *written,
                                          GString         *why);
+GPtrArray *_amend_merge_check_sayable   (Merger          *m,
+                                         const char      *markdown);
 
 G_END_DECLS

@@ -41,7 +41,7 @@
 
 /* Each round may add conflicts the check asked for; more rounds than this
  * would mean the check and the merge disagree without end. */
-#define MAX_ROUNDS 8
+#define MAX_ROUNDS 16
 
 struct _AmendMerge
 {
@@ -213,6 +213,7 @@ merger_free (Merger *m)
   g_clear_pointer (&m->units, g_ptr_array_unref);
   g_clear_pointer (&m->unit_ids, g_hash_table_unref);
   g_clear_object (&m->result);
+  g_clear_pointer (&m->built, g_hash_table_unref);
   g_clear_error (&m->error);
   g_free (m);
 }
@@ -1036,6 +1037,22 @@ mark_placed (Merger    *m,
     }
 }
 
+/* What a copy of a side's subtree holds came from those nodes: a node
+ * the side moved into it is there, for the check. */
+static void
+mark_built (Merger    *m,
+            AmendNode *from,
+            AmendNode *copy)
+{
+  for (AmendNode *n = from, *c = copy; n != NULL && c != NULL;
+       n = amend_node_next (n, from), c = amend_node_next (c, copy))
+    {
+      Ident *x = ident_of (m, n);
+      if (x)
+        g_hash_table_insert (m->built, c, x);
+    }
+}
+
 static AmendNodeKind
 unit_kind (Unit *u)
 {
@@ -1090,7 +1107,12 @@ build_whole (Merger    *m,
   if (x->t)
     mark_placed (m, x->t);
   if (from)
-    amend_node_append (into, amend_node_copy (from));
+    {
+      AmendNode *copy = amend_node_copy (from);
+
+      amend_node_append (into, copy);
+      mark_built (m, from, copy);
+    }
 }
 
 static char *
@@ -1243,6 +1265,7 @@ build_ident (Merger    *m,
     }
   node = new_node (m, x);
   amend_node_append (into, node);
+  g_hash_table_insert (m->built, node, x);
   build_members (m, x, node);
 }
 
@@ -1405,12 +1428,43 @@ build_document (Merger *m)
   m->units = g_ptr_array_new_with_free_func ((GDestroyNotify) unit_free);
   m->unit_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   m->result = amend_document_new ();
+  g_clear_pointer (&m->built, g_hash_table_unref);
+  m->built = g_hash_table_new (NULL, NULL);
+  g_hash_table_insert (m->built, amend_document_get_root (m->result), root);
 
   merge_meta (m);
   place_all (m);
   root->placed = TRUE;
   build_members (m, root, amend_document_get_root (m->result));
   amend_document_assign_eids (m->result);
+}
+
+/* Ours' place of a node both keep is not in the result either: theirs
+ * deleted the part around it (having moved the node into a part of its
+ * own that is not in the result, the losing side of an insertion
+ * conflict, say).  The topmost part of ours' place that is missing
+ * becomes a conflict taken whole from ours, which holds the node: the
+ * sides contradict each other there, and a person decides (found by
+ * fuzz-merge, with two chapters of one number). */
+static gboolean
+take_ours_place (Merger *m,
+                 Ident  *x)
+{
+  Ident *top = NULL;
+
+  for (AmendNode *n = x->o->parent; n != NULL && n->parent != NULL; n = n->parent)
+    {
+      Ident *p = ident_of (m, n);
+
+      if (p == NULL || p->placed)
+        break;
+      top = p;
+    }
+  if (top == NULL || top->forced)
+    return FALSE;
+  top->forced = TRUE;
+  top->no_fault = TRUE;
+  return TRUE;
 }
 
 /* A node both sides keep must be in the result; when the places chosen
@@ -1425,12 +1479,15 @@ fix_unplaced (Merger *m)
     {
       Ident *x = g_ptr_array_index (m->all, i);
 
-      if (!x->absorbed && x->o && x->t && !x->placed && !x->ours_parent && x->parent &&
-          x->parent != parent_ident (m, x->o))
+      if (x->absorbed || x->o == NULL || x->t == NULL || x->placed)
+        continue;
+      if (!x->ours_parent && x->parent && x->parent != parent_ident (m, x->o))
         {
           x->ours_parent = TRUE;
           fixed = TRUE;
         }
+      else if (take_ours_place (m, x))
+        fixed = TRUE;
     }
   return fixed;
 }
@@ -1505,6 +1562,13 @@ run_rounds (AmendMerge *self,
       self->markdown = amend_document_to_markdown (m->result);
       if (!check)
         return TRUE;
+      wrong = _amend_merge_check_sayable (m, self->markdown);
+      if (wrong->len > 0)
+        {
+          ((Ident *) g_ptr_array_index (wrong, 0))->forced = TRUE;
+          continue;
+        }
+      g_clear_pointer (&wrong, g_ptr_array_unref);
       /* The model that is written: the writer is canonical (reading what
        * it wrote gives the same model back), which the tests hold it to,
        * so checking the model checks the text. */
@@ -1711,10 +1775,14 @@ amend_merge_check (AmendMerge *self,
   if (written == NULL)
     return FALSE;
   wrong = _amend_merge_check_sides (self->m, written, why);
-  for (guint i = 0; i < self->conflicts->len; i++)
-    if (((AmendConflict *) g_ptr_array_index (self->conflicts, i))->kind == AMEND_CONFLICT_CHECK)
-      g_string_append_printf (why, "%s%s was made a conflict by the check", why->len ? "; " : "",
-                              ((AmendConflict *) g_ptr_array_index (self->conflicts, i))->id);
+  for (guint i = 0; i < self->m->units->len; i++)
+    {
+      Unit *u = g_ptr_array_index (self->m->units, i);
+
+      /* A shape Markdown cannot say is the sides' conflict, not a fault. */
+      if (u->pub.kind == AMEND_CONFLICT_CHECK && !(u->ident && u->ident->no_fault))
+        g_string_append_printf (why, "%s%s was made a conflict by the check", why->len ? "; " : "", u->pub.id);
+    }
   if (why->len == 0)
     return TRUE;
   g_set_error (error, AMEND_MERGE_ERROR, AMEND_MERGE_ERROR_FAILED, "%s", why->str);

@@ -227,16 +227,40 @@ typedef struct {
   GArray *ho, *ht;
   guint   i;        /* next base word not yet written */
   int     delta;    /* ours index - base index, past the hunks done */
+  int     delta_t;  /* theirs index - base index, likewise */
 } Walk;
 
-/* The base words [walk->i, to), spelled as ours has them. */
+static gboolean
+same_space (const Word *a,
+            const Word *b)
+{
+  return a->space_len == b->space_len && (a->space_len == 0 || memcmp (a->space, b->space, a->space_len) == 0);
+}
+
+/* The base words [walk->i, to), spelled as ours has them; the white space
+ * before one is theirs where only theirs changed it ("tutu en" made
+ * "tutu%en": the % is theirs' insertion, and the space it took away before
+ * "en", an equal word, would be put back from ours; found by fuzz-merge). */
 static void
 emit_equal (Walk      *walk,
             AmendNode *out,
             guint      to)
 {
   for (; walk->i < to; walk->i++)
-    emit (out, &g_array_index (walk->ours, Word, (int) walk->i + walk->delta));
+    {
+      const Word *b = &g_array_index (walk->base, Word, walk->i);
+      const Word *o = &g_array_index (walk->ours, Word, (int) walk->i + walk->delta);
+      const Word *t = &g_array_index (walk->theirs, Word, (int) walk->i + walk->delta_t);
+      Word w = *o;
+
+      if (same_space (o, b) && !same_space (t, b))
+        {
+          w.space = t->space;
+          w.space_len = t->space_len;
+          w.space_run = t->space_run;
+        }
+      emit (out, &w);
+    }
 }
 
 static void
@@ -268,6 +292,7 @@ walk_hunks (Walk      *walk,
             return FALSE;
           emit_hunk (walk, out, h, walk->ours);
           walk->delta += (int) h->new_len - (int) h->old_len;
+          walk->delta_t += (int) g->new_len - (int) g->old_len;
           a++;
           b++;
         }
@@ -280,6 +305,7 @@ walk_hunks (Walk      *walk,
       else
         {
           emit_hunk (walk, out, g, walk->theirs);
+          walk->delta_t += (int) g->new_len - (int) g->old_len;
           b++;
         }
     }
@@ -306,7 +332,7 @@ amend_word_merge (AmendWordTable      *words,
   g_autoptr(GArray) t = tokenize (words, theirs);
   g_autoptr(GArray) ho = hunks_of (a, o);
   g_autoptr(GArray) ht = hunks_of (a, t);
-  Walk walk = { a, o, t, ho, ht, 0, 0 };
+  Walk walk = { a, o, t, ho, ht, 0, 0, 0 };
 
   if (out->runs)
     g_array_set_size (out->runs, 0);
