@@ -258,6 +258,30 @@ test_title_line_needs_number (void)
   g_assert_cmpstr (article->heading, ==, "Begrippen");
 }
 
+/* A block that gives no text leaves nothing behind: "#" alone reads as
+ * the empty text, and before a paragraph as that paragraph alone. */
+static void
+test_empty_blocks (void)
+{
+  const char *texts[][2] = {
+    { "#\n", "" },
+    { "#\n\n---\n\nL\n", "L\n" },
+    { "L\n\n#\n\nM\n", "L\n\nM\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(AmendDocument) doc = amend_test_parse (texts[i][0]);
+      g_autoptr(AmendDocument) same = amend_test_parse (texts[i][1]);
+      g_autofree char *written = amend_document_to_markdown (doc);
+      g_autofree char *expected = amend_document_to_markdown (same);
+
+      g_assert_cmpuint (amend_node_n_children (amend_document_get_root (doc)), ==,
+                        amend_node_n_children (amend_document_get_root (same)));
+      g_assert_cmpstr (written, ==, expected);
+    }
+}
+
 static void
 test_save_atomic (void)
 {
@@ -321,6 +345,7 @@ main (int    argc,
   g_test_add_func ("/markdown/heading-kinds", test_heading_kinds);
   g_test_add_func ("/markdown/idempotent-mixture", test_idempotent_mixture);
   g_test_add_func ("/markdown/title-line-needs-number", test_title_line_needs_number);
+  g_test_add_func ("/markdown/empty-blocks", test_empty_blocks);
   g_test_add_func ("/markdown/save-atomic", test_save_atomic);
   return g_test_run ();
 }

@@ -1800,6 +1800,19 @@ heading_in_zone (Reader            *r,
   return effective_level (r, level) == r->flat_level || level > zone->level;
 }
 
+/* A block that gave no text (an empty heading "#", a lone HTML comment)
+ * leaves no preamble behind: the writer would not write an empty one, and
+ * a text read so would differ from the same text without the block. */
+static void
+drop_empty_preamble (Reader  *r,
+                     gboolean had_preamble)
+{
+  if (had_preamble || r->preamble == NULL || amend_node_n_children (r->preamble) > 0 || r->preamble->runs != NULL)
+    return;
+  amend_node_free (r->preamble);
+  r->preamble = NULL;
+}
+
 static AmendNode *
 content_container (Reader *r)
 {
@@ -1902,6 +1915,7 @@ read_blocks (Reader     *r,
     {
       Context ctx = { 0 };
       AmendNode *container;
+      gboolean had_preamble;
 
       /* A body that was left out would have ended a pending title here. */
       if (r->next_reset < r->n_resets &&
@@ -1912,9 +1926,11 @@ read_blocks (Reader     *r,
                  file_line (r, cmark_node_get_start_line (b)) >= r->resets[r->next_reset])
             r->next_reset++;
         }
+      had_preamble = r->preamble != NULL;
       if (cmark_node_get_type (b) == CMARK_NODE_HEADING)
         {
           handle_heading (r, b);
+          drop_empty_preamble (r, had_preamble);
           continue;
         }
       r->wants_heading = NULL;
@@ -1922,6 +1938,7 @@ read_blocks (Reader     *r,
       ctx.article = container->kind == AMEND_NODE_ARTICLE ? container : NULL;
       ctx.target = container;
       handle_blocks (r, &ctx, b, 0, FALSE);
+      drop_empty_preamble (r, had_preamble);
     }
 }
 
