@@ -37,7 +37,8 @@ format_one (const char *path,
   /* The text is kept to be compared byte for byte with the canonical one:
    * one more copy of the file (memory stays under ten times the file), where
    * a checksum of both took more than half of the command's instructions. */
-  doc = amend_document_new_from_data (old, old_len, &error);
+  /* The Markdown has no eIds: the model is read without them. */
+  doc = amend_document_new_for_markdown (old, old_len, &error);
   if (doc == NULL)
     {
       amend_cli_error ("%s: %s", path, error->message);
@@ -51,8 +52,6 @@ format_one (const char *path,
       return AMEND_EXIT_FAILURE;
     }
 
-  /* The Markdown has no eIds: their memory goes before the text is made. */
-  amend_document_drop_eids (doc);
   canonical = amend_document_to_markdown (doc);
   /* The last file's model goes with the process (amend_cli_keep_until_exit()). */
   if (last)

@@ -37,6 +37,7 @@ gsize          _amend_match_label    (const char    *text,
 AmendDocument *_amend_markdown_read  (const char    *data,
                                       gsize          len,
                                       char          *owned,
+                                      gboolean       eids,
                                       GError       **error);
 AmendDocument *_amend_markdown_read_parts (const char   *data,
                                            gsize         len,

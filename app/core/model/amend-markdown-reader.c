@@ -1982,13 +1982,16 @@ set_preamble_lines (Reader *r)
 }
 
 /* @owned, when given, is freed as soon as it is no longer needed (after
- * the text was checked and copied): one copy of a large text at a time. */
+ * the text was checked and copied): one copy of a large text at a time.
+ * Without @eids the nodes get none (for a caller that only writes the
+ * Markdown, which has none). */
 static AmendDocument *
 read_markdown (const char   *data,
                gsize         len,
                char         *owned,
                const guint  *resets,
                guint         n_resets,
+               gboolean      eids,
                GError      **error)
 {
   g_autoptr(AmendDocument) doc = NULL;
@@ -2040,7 +2043,8 @@ read_markdown (const char   *data,
   g_string_free (r.buf, TRUE);
   g_array_unref (r.line_starts);
 
-  amend_document_assign_eids (doc);
+  if (eids)
+    amend_document_assign_eids (doc);
   amend_diagnostics_sort (amend_document_get_diagnostics (doc));
   return g_steal_pointer (&doc);
 }
@@ -2049,9 +2053,10 @@ AmendDocument *
 _amend_markdown_read (const char  *data,
                       gsize        len,
                       char        *owned,
+                      gboolean     eids,
                       GError     **error)
 {
-  return read_markdown (data, len, owned, NULL, 0, error);
+  return read_markdown (data, len, owned, NULL, 0, eids, error);
 }
 
 /* A text in which the bodies of some articles were left out, for the diff
@@ -2065,5 +2070,5 @@ _amend_markdown_read_parts (const char   *data,
                             guint         n_resets,
                             GError      **error)
 {
-  return read_markdown (data, len, NULL, resets, n_resets, error);
+  return read_markdown (data, len, NULL, resets, n_resets, TRUE, error);
 }
