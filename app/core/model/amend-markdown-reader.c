@@ -603,7 +603,19 @@ emit_runs (GString   *buf,
         /* The words, white space between them collapsed to one space. */
         g_string_set_size (buf, buf->len + (end - word));
         w = buf->str + buf->len - (end - word);
-        for (t = word; t < end; t++)
+        /* Usually there is nothing to collapse but a space at the end: the
+         * words are copied whole (a run's text ends at its NUL). */
+        t = word;
+        if (*end == '\0' && strpbrk (word, "\t\n") == NULL && strstr (word, "  ") == NULL)
+          {
+            gsize n = end - word;
+
+            pending = word[n - 1] == ' ';
+            memcpy (w, word, n - pending);
+            w += n - pending;
+            t = end;
+          }
+        for (; t < end; t++)
           {
             if (is_space (*t))
               {
