@@ -176,6 +176,10 @@ sanitize (AmendDocument *doc,
       {
         const char *q = p;
 
+        /* Four bytes a step while all four are plain. */
+        while (end - q >= 4 && (plain_byte[(guchar) q[0]] & plain_byte[(guchar) q[1]] &
+                                plain_byte[(guchar) q[2]] & plain_byte[(guchar) q[3]]))
+          q += 4;
         while (q < end && plain_byte[(guchar) *q])
           q++;
         if (q > p)

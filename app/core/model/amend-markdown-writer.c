@@ -268,6 +268,10 @@ out_string (Renderer   *r,
         {
           gsize j = i + 1;
 
+          /* Four bytes a step while all four are plain. */
+          while (j + 4 <= len && (plain_after_start[(guchar) s[j]] & plain_after_start[(guchar) s[j + 1]] &
+                                  plain_after_start[(guchar) s[j + 2]] & plain_after_start[(guchar) s[j + 3]]))
+            j += 4;
           while (j < len && plain_after_start[(guchar) s[j]])
             j++;
           g_string_append_len (r->out, s + i, j - i);
@@ -854,7 +858,7 @@ write_point (Writer          *w,
              guint            indent)
 {
   g_autofree char *label = point_label (point->number);
-  g_autofree char *marker = label[0] ? g_strdup_printf ("- %s", label) : g_strdup ("-");
+  g_autofree char *marker = label[0] ? g_strconcat ("- ", label, NULL) : g_strdup ("-");
 
   /* The label is part of the item's text, not of its marker. */
   write_item (w, point, marker, indent, indent + 2);
@@ -869,7 +873,7 @@ write_member (Writer          *w,
 
   if (is_plain_integer (member->number))
     {
-      g_autofree char *marker = g_strdup_printf ("%s.", member->number);
+      g_autofree char *marker = g_strconcat (member->number, ".", NULL);
       write_item (w, member, marker, indent, indent + strlen (marker) + 1);
       return;
     }
@@ -980,9 +984,13 @@ write_structural (Writer          *w,
 
   for (guint k = 0; k < MIN (level, MAX_HEADING_LEVEL); k++)
     g_string_append_c (out, '#');
-  g_string_append_printf (out, " %s", word);
+  g_string_append_c (out, ' ');
+  g_string_append (out, word);
   if (node->number && node->number[0])
-    g_string_append_printf (out, " %s", node->number);
+    {
+      g_string_append_c (out, ' ');
+      g_string_append (out, node->number);
+    }
   if (node->heading && node->heading[0])
     {
       char *heading = render_plain (w, node->heading);
@@ -992,7 +1000,8 @@ write_structural (Writer          *w,
        * starts with one keeps it behind a separator of its own. */
       if (node->number && node->number[0] && starts_with_separator (node->heading))
         g_string_append (out, " \xe2\x80\x94");
-      g_string_append_printf (out, " %s", heading);
+      g_string_append_c (out, ' ');
+      g_string_append (out, heading);
     }
   if (amend_node_n_children (node) > 0)
     {
