@@ -76,6 +76,67 @@ amend_test_have_git (void)
   return git != NULL;
 }
 
+gboolean
+amend_test_need_git (void)
+{
+  if (amend_test_have_git ())
+    return TRUE;
+  g_test_skip ("the git program is not installed; the tests check Amend's repositories against it");
+  return FALSE;
+}
+
+char *
+amend_test_rev (const char *dir,
+                const char *spec)
+{
+  g_autofree char *out = amend_test_git_ok (dir, "rev-parse", spec, NULL);
+
+  return g_strdup (g_strstrip (out));
+}
+
+void
+amend_test_assert_same_rev (const char *dir1,
+                            const char *spec1,
+                            const char *dir2,
+                            const char *spec2)
+{
+  g_autofree char *one = amend_test_rev (dir1, spec1);
+  g_autofree char *two = amend_test_rev (dir2, spec2);
+
+  g_assert_cmpstr (one, ==, two);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+char *
+amend_test_listing (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    if (!g_str_has_suffix (name, ".cache"))
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+void
+amend_test_assert_listing (const char *path,
+                           const char *expected)
+{
+  g_autofree char *names = amend_test_listing (path);
+
+  g_assert_cmpstr (names, ==, expected);
+}
+
 char *
 amend_test_tmpdir (const char *prefix)
 {

@@ -37,5 +37,20 @@ void     amend_test_write          (const char *dir,
 char    *amend_test_read           (const char *dir,
                                     const char *relative);
 gboolean amend_test_have_git       (void);
+/* TRUE when git is installed; otherwise marks the case skipped. */
+gboolean amend_test_need_git       (void);
+/* git rev-parse @spec in @dir. */
+char    *amend_test_rev            (const char *dir,
+                                    const char *spec);
+/* The commit @spec1 in @dir1 is @spec2 in @dir2. */
+void     amend_test_assert_same_rev (const char *dir1,
+                                     const char *spec1,
+                                     const char *dir2,
+                                     const char *spec2);
+/* The names in the folder @path, sorted, separated by spaces; caches
+ * ("*.cache"), which any command may write or rebuild, are left out. */
+char    *amend_test_listing        (const char *path);
+void     amend_test_assert_listing (const char *path,
+                                    const char *expected);
 
 G_END_DECLS

@@ -81,15 +81,6 @@ assert_refused (AmendTestRun *run,
     }
 }
 
-static gboolean
-need_git (void)
-{
-  if (amend_test_have_git ())
-    return TRUE;
-  g_test_skip ("the git program is not installed; the tests check Amend's repositories against it");
-  return FALSE;
-}
-
 static char *
 example_text (void)
 {
@@ -292,7 +283,7 @@ test_life (void)
   JsonObject *l, *t;
   JsonArray *replies;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   parent = amend_test_tmpdir ("amend-cli-comments");
   dir = new_project (parent, "project");
@@ -372,7 +363,7 @@ test_bad_input (void)
   g_autofree char *id = NULL;
   int fd;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   parent = amend_test_tmpdir ("amend-cli-comments");
   dir = new_project (parent, "project");
@@ -453,7 +444,7 @@ test_findings (void)
   g_autofree char *dir = NULL;
   g_autofree char *id = NULL;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   parent = amend_test_tmpdir ("amend-cli-comments");
   dir = new_project (parent, "project");
@@ -499,7 +490,7 @@ test_two_clones (void)
   JsonObject *l1, *l2;
   const char *ids[4];
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   parent = amend_test_tmpdir ("amend-cli-comments");
   origin = new_project (parent, "origin");
@@ -591,7 +582,7 @@ test_bundle (void)
   g_autofree char *draft = NULL;
   JsonObject *l, *t;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   parent = amend_test_tmpdir ("amend-cli-comments");
   origin = new_project (parent, "origin");
@@ -659,7 +650,7 @@ test_reanchor (void)
                             "tenzij in de vergunning of ontheffing anders is bepaald.\n\n";
   JsonObject *l, *t;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   parent = amend_test_tmpdir ("amend-cli-comments");
   dir = new_project (parent, "project");
@@ -728,7 +719,7 @@ test_parallel (void)
   g_autoptr(GPtrArray) procs = g_ptr_array_new_with_free_func (g_object_unref);
   JsonObject *l;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   parent = amend_test_tmpdir ("amend-cli-comments");
   dir = new_project (parent, "project");

@@ -66,15 +66,6 @@ assert_refused (AmendTestRun        *run,
   g_assert_true (strchr (run->err, '\n') == run->err + strlen (run->err) - 1);
 }
 
-static gboolean
-need_git (void)
-{
-  if (amend_test_have_git ())
-    return TRUE;
-  g_test_skip ("the git program is not installed; the tests check Amend's repositories against it");
-  return FALSE;
-}
-
 static char *
 new_project (void)
 {
@@ -190,7 +181,7 @@ test_init_without_author (void)
   g_autofree char *home = NULL;
   g_autofree char *git_dir = NULL;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   dir = amend_test_tmpdir ("amend-cli-noauthor");
   home = amend_test_tmpdir ("amend-cli-nohome");
@@ -231,7 +222,7 @@ test_init_save_log_show (void)
   JsonArray *commits;
   JsonObject *first;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   dir = new_project ();
   parent = g_path_get_dirname (dir);
@@ -313,7 +304,7 @@ test_gemeentewet (void)
   GString *ids = g_string_new (NULL);
   JsonArray *commits;
 
-  if (versions == NULL || !need_git ())
+  if (versions == NULL || !amend_test_need_git ())
     {
       g_string_free (ids, TRUE);
       return;
@@ -389,7 +380,7 @@ test_amendments (void)
   JsonArray *array;
   const char *slug = "verbod-op-vuurwerk-in-het-centrum";
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   dir = new_project ();
 
@@ -534,7 +525,7 @@ test_refusals (void)
   g_autofree char *unborn = NULL;
   g_autofree char *err = NULL;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   dir = new_project ();
 
@@ -636,7 +627,7 @@ test_git_made (void)
   g_autoptr(JsonNode) json = NULL;
   JsonObject *a;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   dir = amend_test_tmpdir ("amend-cli-gitmade");
   g_free (amend_test_git_ok (dir, "init", "-q", NULL));
@@ -694,7 +685,7 @@ test_status_not_back (void)
   const char *record = ".amend/amendementen/snellere-vergunning/amendement.ini";
   g_autofree char *path = NULL;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   dir = new_project ();
   path = g_build_filename (dir, record, NULL);
@@ -737,7 +728,7 @@ test_save_unreadable (void)
   g_autofree char *after = NULL;
   FILE *f;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   dir = new_project ();
   path = g_build_filename (dir, "regeling.md", NULL);

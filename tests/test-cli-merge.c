@@ -93,15 +93,6 @@ assert_refused (AmendTestRun *run,
   g_assert_true (strchr (run->err, '\n') == run->err + strlen (run->err) - 1);
 }
 
-static gboolean
-need_git (void)
-{
-  if (amend_test_have_git ())
-    return TRUE;
-  g_test_skip ("the git program is not installed; the tests check Amend's repositories against it");
-  return FALSE;
-}
-
 static void
 replace_in_file (const char *dir,
                  const char *file,
@@ -237,7 +228,7 @@ test_vote_adopted (void)
   g_autoptr(JsonNode) json = NULL;
   JsonObject *a, *vote;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   dir = new_project (BASE);
   make_amendment (dir, "Zes weken", NULL, "binnen acht weken", "binnen zes weken", TRUE);
@@ -309,7 +300,7 @@ test_vote_tie_rejects (void)
   g_autofree char *record = NULL;
   g_autofree char *subject = NULL;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   dir = new_project (BASE);
   make_amendment (dir, "Zes weken", NULL, "binnen acht weken", "binnen zes weken", TRUE);
@@ -338,7 +329,7 @@ test_refusals (void)
   g_autofree char *after = NULL;
   g_autofree char *lock = NULL;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   dir = new_project (BASE);
   make_amendment (dir, "Concept", NULL, "binnen acht weken", "binnen zes weken", FALSE);
@@ -410,7 +401,7 @@ test_conflicts_resolve_continue (void)
     { "adopt", "tien-weken", NULL }, { "update", "tien-weken", NULL }, { "reject", "tien-weken", NULL },
   };
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   dir = new_project (BASE);
   make_amendment (dir, "Zes weken", NULL, "binnen acht weken", "binnen zes weken", TRUE);
@@ -505,7 +496,7 @@ test_abort_restores (void)
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   dir = new_project (BASE);
   make_amendment (dir, "Zes weken", NULL, "binnen acht weken", "binnen zes weken", TRUE);
@@ -579,7 +570,7 @@ test_kill_points (void)
   const char *points[] = { "objects", "refs", "side-moved", "target-moved", "synced" };
   g_autofree char *done = NULL;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   /* What a clean adoption leaves, for comparison (the commit ids differ
    * with the time: files and the shape of the history are compared). */
@@ -729,7 +720,7 @@ test_kill_timed (void)
   guint rounds = g_test_slow () ? 40 : 12;
   guint done = 0, finished = 0, undone = 0;
 
-  if (files == NULL || !need_git ())
+  if (files == NULL || !amend_test_need_git ())
     return;
   loose = amend_test_parse_file (g_ptr_array_index (files, 0));
   base = amend_document_to_markdown (loose);
@@ -821,7 +812,7 @@ test_list_after_adoption (void)
   g_autoptr(JsonNode) json = NULL;
   JsonArray *list;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   dir = new_project (BASE);
   make_amendment (dir, "Zes weken", NULL, "binnen acht weken", "binnen zes weken", TRUE);
@@ -863,7 +854,7 @@ test_update (void)
   g_autofree char *parents = NULL;
   g_autoptr(JsonNode) json = NULL;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   dir = new_project (BASE);
   make_amendment (dir, "Zes weken", NULL, "binnen acht weken", "binnen zes weken", TRUE);
@@ -914,7 +905,7 @@ test_subamendment (void)
   g_autoptr(JsonNode) json = NULL;
   JsonArray *order;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   dir = new_project (BASE);
   make_amendment (dir, "Zes weken", NULL, "binnen acht weken", "binnen zes weken", TRUE);
@@ -985,7 +976,7 @@ test_order_tie (void)
   g_autoptr(JsonNode) json = NULL;
   JsonArray *order;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   dir = new_project (BASE);
   make_amendment (dir, "Zes weken", NULL, "binnen acht weken", "binnen zes weken", TRUE);
@@ -1034,7 +1025,7 @@ test_order_conflict (void)
   JsonObject *p, *c;
   JsonArray *order;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   dir = new_project (BASE "\n" ART5);
   make_amendment (dir, "Vergunning later", NULL, ART3 "\n" ART4, ART4 "\n" ART3, TRUE);
@@ -1100,7 +1091,7 @@ test_collisions_and_order (void)
   JsonArray *pairs, *order;
   JsonObject *p;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   dir = new_project (BASE);
   /* Competing: the same words, and the neighbouring member. */
@@ -1235,7 +1226,7 @@ test_property_gemeentewet (void)
   g_autoptr(GRand) rand = g_rand_new_with_seed (14);
   guint rounds = g_test_slow () ? 10 : 3, merges = 0, git_conflicts = 0;
 
-  if (files == NULL || !need_git ())
+  if (files == NULL || !amend_test_need_git ())
     return;
   for (guint f = 0; f < files->len; f += 7)
     {

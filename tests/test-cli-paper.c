@@ -69,15 +69,6 @@ assert_has (const char *haystack,
     g_error ("\"%s\" is not in:\n%s", needle, haystack);
 }
 
-static gboolean
-need_git (void)
-{
-  if (amend_test_have_git ())
-    return TRUE;
-  g_test_skip ("the git program is not installed; the tests check Amend's repositories against it");
-  return FALSE;
-}
-
 static char *
 new_project (void)
 {
@@ -164,7 +155,7 @@ test_one (void)
   g_autofree char *written = NULL;
   g_autofree char *out = NULL;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   dir = new_project ();
   amendment (dir, "Zes weken <snel>", "Jan Jansen <jan@example.nl>", "Sneller beslissen.\n\nDat is beter & eerlijker.",
@@ -221,7 +212,7 @@ test_all_in_order (void)
   g_autofree char *dir = NULL;
   const char *first, *second, *third;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   dir = new_project ();
   amend_run (&run, dir, "paper");
@@ -270,7 +261,7 @@ test_adopted (void)
   g_autofree char *dir = NULL;
   g_autofree char *text = NULL;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   dir = new_project ();
   amendment (dir, "Zes weken", "Jan Jansen <jan@example.nl>", "Sneller.", "binnen acht weken", "binnen zes weken", TRUE);
@@ -307,7 +298,7 @@ test_subamendment (void)
   g_autofree char *changed = NULL;
   const char *sub, *main_one;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   dir = new_project ();
   amendment (dir, "Zes weken", "Jan Jansen <jan@example.nl>", "Sneller.", "binnen acht weken", "binnen zes weken", TRUE);

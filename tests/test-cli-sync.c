@@ -69,36 +69,6 @@ assert_refused (AmendTestRun *run,
   g_assert_true (strchr (run->err, '\n') == run->err + strlen (run->err) - 1);
 }
 
-static gboolean
-need_git (void)
-{
-  if (amend_test_have_git ())
-    return TRUE;
-  g_test_skip ("the git program is not installed; it makes the servers and checks the projects");
-  return FALSE;
-}
-
-static char *
-rev (const char *dir,
-     const char *spec)
-{
-  g_autofree char *out = amend_test_git_ok (dir, "rev-parse", spec, NULL);
-
-  return g_strdup (g_strstrip (out));
-}
-
-static void
-assert_same_rev (const char *dir1,
-                 const char *spec1,
-                 const char *dir2,
-                 const char *spec2)
-{
-  g_autofree char *one = rev (dir1, spec1);
-  g_autofree char *two = rev (dir2, spec2);
-
-  g_assert_cmpstr (one, ==, two);
-}
-
 static void
 assert_absent (const char *dir,
                const char *name)
@@ -106,36 +76,6 @@ assert_absent (const char *dir,
   g_autofree char *path = g_build_filename (dir, name, NULL);
 
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-}
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
-}
-
-static char *
-listing (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv (" ", (char **) names->pdata);
-}
-
-static void
-assert_listing (const char *dir,
-                const char *expected)
-{
-  g_autofree char *names = listing (dir);
-
-  g_assert_cmpstr (names, ==, expected);
 }
 
 /* Refs, HEAD, the working copy and the object store of @dir. */
@@ -146,7 +86,7 @@ snapshot (const char *dir)
   g_autofree char *status = amend_test_git_ok (dir, "status", "--porcelain", "--untracked-files=all", NULL);
   g_autofree char *objects = amend_test_git_ok (dir, "count-objects", "-v", NULL);
   g_autofree char *pack_dir = g_build_filename (dir, ".git", "objects", "pack", NULL);
-  g_autofree char *packs = listing (pack_dir);
+  g_autofree char *packs = amend_test_listing (pack_dir);
 
   return g_strdup_printf ("%s\n%s\n%s\n%s", refs, status, objects, packs);
 }
@@ -253,7 +193,7 @@ test_package_exchange (void)
   g_autofree char *comment = NULL;
   g_auto(AmendTestRun) run = { 0 };
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   a = g_build_filename (parent, "a", NULL);
   b = g_build_filename (parent, "b", NULL);
@@ -293,7 +233,7 @@ test_package_exchange (void)
   amend_run (&run, a, "package", "import", git_file);
   assert_ok (&run);
   assert_out_has (&run, "updated: amendement/kortere-termijn \xe2\x80\x9cKortere termijn\xe2\x80\x9d (1 version)");
-  assert_same_rev (a, "amendement/kortere-termijn", b, "amendement/kortere-termijn");
+  amend_test_assert_same_rev (a, "amendement/kortere-termijn", b, "amendement/kortere-termijn");
   amend_test_fsck (a);
 
   /* Both change it: both are kept, and the report says what to do next. */
@@ -324,7 +264,7 @@ test_package_comments (void)
   g_autofree char *b = g_build_filename (parent, "b", NULL);
   g_auto(AmendTestRun) run = { 0 };
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   amend_ok (parent, "init", "a", NULL);
   amend_ok (parent, "clone", "a", "b", NULL);
@@ -362,7 +302,7 @@ test_package_open (void)
   g_autofree char *opened = NULL;
   g_auto(AmendTestRun) run = { 0 };
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   a = make_project (parent);
   amend_run (&run, parent, "-C", "a", "package", "export", "--all", "-o", "../alles.amend");
@@ -375,7 +315,7 @@ test_package_open (void)
   amend_run (&run, opened, "list");
   assert_ok (&run);
   assert_out_has (&run, "kortere-termijn");
-  assert_same_rev (opened, "amendement/kortere-termijn", a, "amendement/kortere-termijn");
+  amend_test_assert_same_rev (opened, "amendement/kortere-termijn", a, "amendement/kortere-termijn");
   amend_test_fsck (opened);
 
   amend_run (&run, parent, "package", "open", "alles.amend", "nieuw");
@@ -406,7 +346,7 @@ test_package_bad_input (void)
   gsize len;
   FILE *f;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   a = make_project (parent);
   b = g_build_filename (parent, "b", NULL);
@@ -475,7 +415,7 @@ test_daemon (void)
   g_autoptr(AmendTestServer) daemon = NULL;
   g_auto(AmendTestRun) run = { 0 };
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   a = make_project (parent);
   daemon = amend_test_server_git_daemon (root);
@@ -498,7 +438,7 @@ test_daemon (void)
   amend_run (&run, b, "push");
   assert_ok (&run);
   assert_out_has (&run, "pushed: amendement/vuurwerk");
-  assert_same_rev (bare, "amendement/vuurwerk", b, "amendement/vuurwerk");
+  amend_test_assert_same_rev (bare, "amendement/vuurwerk", b, "amendement/vuurwerk");
   amend_run (&run, c, "pull");
   assert_ok (&run);
   assert_out_has (&run, "new: amendement/vuurwerk");
@@ -519,17 +459,17 @@ test_daemon (void)
     g_assert_cmpstr (after, ==, before);
   }
   /* C's pull joins the two drafts: a merge commit with both as parents. */
-  main_before = rev (c, "main");
+  main_before = amend_test_rev (c, "main");
   amend_run (&run, c, "pull");
   assert_ok (&run);
   assert_out_has (&run, "merged: main with the remote's (1 version), as ");
   {
-    g_autofree char *first = rev (c, "main^1");
+    g_autofree char *first = amend_test_rev (c, "main^1");
     g_autofree char *text = amend_test_read (c, "regeling.md");
     g_autofree char *status = amend_test_git_ok (c, "status", "--porcelain", NULL);
 
     g_assert_cmpstr (first, ==, main_before);
-    assert_same_rev (c, "main^2", b, "main");
+    amend_test_assert_same_rev (c, "main^2", b, "main");
     g_assert_nonnull (strstr (text, "Zij treedt"));
     g_assert_nonnull (strstr (text, "Vastgesteld in de openbare"));
     g_assert_cmpstr (status, ==, "");
@@ -538,7 +478,7 @@ test_daemon (void)
   /* And its push goes through now. */
   amend_run (&run, c, "push", "main");
   assert_ok (&run);
-  assert_same_rev (bare, "main", c, "main");
+  amend_test_assert_same_rev (bare, "main", c, "main");
   amend_test_fsck (bare);
   g_clear_pointer (&daemon, amend_test_server_stop);
   amend_test_rmtree (parent);
@@ -583,7 +523,7 @@ test_daemon_conflict (void)
   g_autoptr(AmendTestServer) daemon = NULL;
   g_auto(AmendTestRun) run = { 0 };
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   daemon = diverge (parent, &b, &c, "aangehaald als: Verordening.", "aangehaald als: APV.",
                     "aangehaald als: Verordening.", "aangehaald als: Verordening Lindewaarde.");
@@ -631,7 +571,7 @@ test_daemon_conflict (void)
   amend_run (&run, c, "pull", "--continue");
   assert_ok (&run);
   assert_out_has (&run, "Merged into main as ");
-  assert_same_rev (c, "main^2", b, "main");
+  amend_test_assert_same_rev (c, "main^2", b, "main");
   {
     g_autofree char *text = amend_test_read (c, "regeling.md");
     g_autofree char *subject = amend_test_git_ok (c, "log", "-1", "--format=%s", NULL);
@@ -659,18 +599,18 @@ test_daemon_merge_killed (void)
   g_auto(AmendTestRun) run = { 0 };
   const char *kill_env[] = { "AMEND_TEST_KILL_AT=target-moved", NULL };
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   daemon = diverge (parent, &b, &c, "Aldus vastgesteld", "Vastgesteld", "Deze verordening treedt", "Zij treedt");
-  main_before = rev (c, "main");
+  main_before = amend_test_rev (c, "main");
   amend_run_env (&run, c, kill_env, "pull", NULL);
   g_assert_cmpint (run.status, ==, 128 + SIGKILL);
-  assert_same_rev (c, "main^1", c, main_before);
+  amend_test_assert_same_rev (c, "main^1", c, main_before);
   amend_run (&run, c, "pull");
   assert_refused (&run, 4, "amend pull --continue");
   amend_run (&run, c, "pull", "--continue");
   assert_ok (&run);
-  assert_same_rev (c, "main^2", b, "main");
+  amend_test_assert_same_rev (c, "main^2", b, "main");
   {
     g_autofree char *text = amend_test_read (c, "regeling.md");
     g_autofree char *status = amend_test_git_ok (c, "status", "--porcelain", NULL);
@@ -729,7 +669,7 @@ test_http (void)
   g_autoptr(AmendTestServer) server = NULL;
   g_auto(AmendTestRun) run = { 0 };
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   a = make_project (parent);
   server = amend_test_server_http (root, "jan", "geheim", 0);
@@ -776,7 +716,7 @@ test_http (void)
     assert_ok (&run);
     assert_out_has (&run, "pushed: amendement/kortere-termijn");
     assert_no_secret (&run, b);
-    assert_same_rev (bare, "amendement/kortere-termijn", b, "amendement/kortere-termijn");
+    amend_test_assert_same_rev (bare, "amendement/kortere-termijn", b, "amendement/kortere-termijn");
     amend_run_env (&run, a, env, "remote", "add", "origin", url, NULL);
     assert_ok (&run);
     amend_run_env (&run, a, env, "pull", NULL);
@@ -804,7 +744,7 @@ test_http_credential_helper (void)
   g_autoptr(AmendTestServer) server = NULL;
   g_auto(AmendTestRun) run = { 0 };
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   a = make_project (parent);
   server = amend_test_server_http (root, "jan", "geheim", 0);
@@ -839,7 +779,7 @@ test_ssh (void)
   g_autoptr(AmendTestServer) sshd = NULL;
   g_auto(AmendTestRun) run = { 0 };
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   a = make_project (parent);
   /* Unknown host key first: refused. */
@@ -866,7 +806,7 @@ test_ssh (void)
   edit (b, "Aldus vastgesteld", "Vastgesteld");
   amend_run (&run, b, "push");
   assert_ok (&run);
-  assert_same_rev (bare, "amendement/kortere-termijn", b, "amendement/kortere-termijn");
+  amend_test_assert_same_rev (bare, "amendement/kortere-termijn", b, "amendement/kortere-termijn");
   amend_test_fsck (bare);
   g_clear_pointer (&sshd, amend_test_server_stop);
   amend_test_rmtree (parent);
@@ -889,7 +829,7 @@ test_timeout (void)
   const char *env[] = { "AMEND_NETWORK_TIMEOUT=2", NULL };
   gint64 start;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   a = make_project (parent);
 
@@ -913,7 +853,7 @@ test_timeout (void)
   amend_run_env (&run, parent, env, "clone", url, "b", NULL);
   assert_refused (&run, 3, "did not answer within 2 seconds");
   /* Nothing was left, not even a half clone. */
-  assert_listing (parent, "a server");
+  amend_test_assert_listing (parent, "a server");
 
   /* Nobody listens at all. */
   g_clear_pointer (&silent, amend_test_server_stop);
@@ -998,7 +938,7 @@ test_cancel (void)
   g_autofree char *before = NULL;
   g_autoptr(AmendTestServer) server = NULL;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   a = make_project (parent);
   amend_ok (parent, "clone", bare, "b", NULL);
@@ -1010,7 +950,7 @@ test_cancel (void)
 
   /* A clone stopped half way leaves no folder. */
   g_assert_cmpint (interrupt_when_receiving (parent, "clone", url, "c", NULL), ==, 130);
-  assert_listing (parent, "a b server");
+  amend_test_assert_listing (parent, "a b server");
 
   /* A pull stopped half way leaves the project as it was. */
   amend_ok (b, "remote", "add", "traag", url, NULL);
@@ -1030,7 +970,7 @@ test_remote (void)
   g_autofree char *a = g_build_filename (parent, "a", NULL);
   g_auto(AmendTestRun) run = { 0 };
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   amend_ok (parent, "init", "a", NULL);
   amend_run (&run, a, "remote");

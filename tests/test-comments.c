@@ -727,15 +727,6 @@ project_clear (Project *p)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Project, project_clear)
 
-static gboolean
-need_git (void)
-{
-  if (amend_test_have_git ())
-    return TRUE;
-  g_test_skip ("the git program is not installed; the tests check Amend's repositories against it");
-  return FALSE;
-}
-
 /* A project whose regulation is the example APV, saved on main. */
 static void
 project_new (Project *p)
@@ -809,7 +800,7 @@ test_add_elsewhere (void)
   g_autofree char *file = NULL;
   g_autofree char *in_main = NULL;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   project_new (&p);
   amendment = amend_amendment_propose (p.repo, "Kortere termijn", NULL, NULL, NULL, &error);
@@ -862,7 +853,7 @@ test_add_here (void)
   g_autofree char *on_disk = NULL;
   g_autofree char *pending = NULL;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   project_new (&p);
   amendment = amend_amendment_propose (p.repo, "Kortere termijn", NULL, NULL, NULL, &error);
@@ -944,7 +935,7 @@ test_repair_after_kill (void)
   g_autofree char *pending = NULL;
   g_autofree char *head = NULL;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   project_new (&p);
   c = add (&p, NULL, NULL, NULL, "Eerste.");
@@ -994,7 +985,7 @@ test_findings (void)
     { "notes.txt", "x", "its name" },
   };
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   project_new (&p);
   good = add (&p, NULL, ART_1_2_PARA_1, QUOTE, "Een goede opmerking.");
@@ -1074,7 +1065,7 @@ test_lookup (void)
   g_autoptr(AmendComment) found = NULL;
   g_autofree char *amendment = NULL;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   project_new (&p);
   c = add (&p, NULL, NULL, "verdagen", "Hoe vaak?");
@@ -1127,7 +1118,7 @@ test_list_async (void)
   g_autofree char *id = NULL;
   AmendComment *first;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   project_new (&p);
   c = add (&p, NULL, ART_1_2_PARA_1, QUOTE, "Termijn?");

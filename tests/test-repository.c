@@ -37,15 +37,6 @@ project_clear (Project *p)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Project, project_clear)
 
-static gboolean
-need_git (void)
-{
-  if (amend_test_have_git ())
-    return TRUE;
-  g_test_skip ("the git program is not installed; the tests check Amend's repositories against it");
-  return FALSE;
-}
-
 /* A new project with the template regulation, made by Amend. */
 static void
 project_new (Project *p)
@@ -100,7 +91,7 @@ test_create (void)
   g_autofree char *git_author = NULL;
   g_autofree char *canonical = NULL;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   project_new (&p);
 
@@ -152,7 +143,7 @@ test_create_existing_files (void)
   g_autoptr(AmendRepository) repo = NULL;
   g_autofree char *files = NULL;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   dir = amend_test_tmpdir ("amend-repo");
   amend_test_write (dir, "apv.md", "# Hoofdstuk 1 Algemeen\n\n## Artikel 1 Begrip\n\nTekst.\n");
@@ -294,7 +285,7 @@ test_open_git_made (void)
   g_autofree char *main_branch = NULL;
   g_autofree char *rel = NULL;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   dir = amend_test_tmpdir ("amend-git");
   g_free (amend_test_git_ok (dir, "init", "-q", "-b", "master", NULL));
@@ -400,7 +391,7 @@ test_gemeentewet_history (void)
   g_autofree char *git_log = NULL;
   GString *expected_log = g_string_new (NULL);
 
-  if (index_path == NULL || !need_git ())
+  if (index_path == NULL || !amend_test_need_git ())
     {
       g_string_free (expected_log, TRUE);
       return;
@@ -509,7 +500,7 @@ test_save (void)
   g_autofree char *files = NULL;
   g_autofree char *status = NULL;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   project_new (&p);
 
@@ -614,7 +605,7 @@ test_locked (void)
   g_autofree char *id = NULL;
   g_autofree char *text_before = NULL;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   project_new (&p);
   g_assert_nonnull (amend_amendment_propose (p.repo, "Tijdelijk", NULL, NULL, NULL, &error));
@@ -692,7 +683,7 @@ test_mid_merge_and_rebase (void)
   g_autofree char *err = NULL;
   g_autofree char *conflicted = NULL;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   project_new (&p);
   make_conflict (p.dir);
@@ -727,7 +718,7 @@ test_bare_detached_unborn (void)
   g_autoptr(GPtrArray) log = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   project_new (&p);
 
@@ -999,7 +990,7 @@ test_amendment_life (void)
   const char *by[] = { "Jan Jansen <jan@example.nl>", "Eva de Vries   <eva@example.nl>", NULL };
   const char *by_clean[] = { "Jan Jansen <jan@example.nl>", "Eva de Vries <eva@example.nl>", NULL };
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   project_new (&p);
 
@@ -1171,7 +1162,7 @@ test_propose_with_changes (void)
   g_autoptr(AmendAmendment) a = NULL;
   g_autofree char *text = NULL;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   project_new (&p);
   replace_in_file (p.dir, "regeling.md", "Citeertitel", "Korte naam");
@@ -1206,7 +1197,7 @@ test_list_cache (void)
   g_autofree char *cache = NULL;
   const char *expected[] = { "2", NULL };
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   project_new (&p);
   a = amend_amendment_propose (p.repo, "Datum", NULL, NULL, NULL, &error);

@@ -31,15 +31,6 @@
 /* Projects                                                                 */
 /* ----------------------------------------------------------------------- */
 
-static gboolean
-need_git (void)
-{
-  if (amend_test_have_git ())
-    return TRUE;
-  g_test_skip ("the git program is not installed; the tests check Amend's packages against it");
-  return FALSE;
-}
-
 static char *
 new_project (const char *parent,
              const char *name)
@@ -165,28 +156,6 @@ import_ok (const char *dir,
   return report;
 }
 
-static char *
-rev (const char *dir,
-     const char *spec)
-{
-  g_autofree char *out = amend_test_git_ok (dir, "rev-parse", spec, NULL);
-
-  return g_strdup (g_strstrip (out));
-}
-
-/* The commit @spec1 in @dir1 is @spec2 in @dir2. */
-static void
-assert_same_rev (const char *dir1,
-                 const char *spec1,
-                 const char *dir2,
-                 const char *spec2)
-{
-  g_autofree char *one = rev (dir1, spec1);
-  g_autofree char *two = rev (dir2, spec2);
-
-  g_assert_cmpstr (one, ==, two);
-}
-
 static void
 assert_file_has (const char *dir,
                  const char *file,
@@ -216,28 +185,6 @@ assert_exists (const char *dir,
   g_assert_cmpint (g_file_test (path, G_FILE_TEST_EXISTS), ==, exists);
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
-}
-
-static char *
-list_folder (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    if (g_strcmp0 (name, "articles.cache") != 0)
-      g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv (" ", (char **) names->pdata);
-}
-
 /* Everything a command could change: refs, HEAD, the object store, the
  * working copy, the files of .git/amend (the articles cache aside). */
 static char *
@@ -249,23 +196,14 @@ snapshot (const char *dir)
   g_autofree char *objects = amend_test_git_ok (dir, "count-objects", "-v", NULL);
   g_autofree char *pack_dir = g_build_filename (dir, ".git", "objects", "pack", NULL);
   g_autofree char *amend_dir = g_build_filename (dir, ".git", "amend", NULL);
-  g_autofree char *packs = list_folder (pack_dir);
-  g_autofree char *amend = list_folder (amend_dir);
+  g_autofree char *packs = amend_test_listing (pack_dir);
+  g_autofree char *amend = amend_test_listing (amend_dir);
   g_autofree char *regulation = amend_test_read (dir, "regeling.md");
 
   return g_strdup_printf ("%s\n%s\n%s\n%s\n%s\n%s\n%s", refs, head, status, objects, packs, amend, regulation);
 }
 
 /* A refusal: the error, one sentence on one line, and nothing changed. */
-static void
-assert_listing (const char *dir,
-                const char *expected)
-{
-  g_autofree char *names = list_folder (dir);
-
-  g_assert_cmpstr (names, ==, expected);
-}
-
 static void
 assert_refused (const char   *dir,
                 const char   *before,
@@ -341,7 +279,7 @@ test_export_amendment (void)
   gsize len;
   guint expected_objects = 0;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   pair_setup (&p);
   switch_to (p.a, "main");
@@ -358,9 +296,9 @@ test_export_amendment (void)
   g_assert_cmpuint (bundle->refs->len, ==, 1);
   g_assert_cmpstr (((AmendBundleRef *) g_ptr_array_index (bundle->refs, 0))->name, ==,
                    "refs/heads/amendement/kortere-termijn");
-  base = rev (p.a, "amendement/kortere-termijn~3");
-  root = rev (p.a, "main~1");
-  tip = rev (p.a, "amendement/kortere-termijn");
+  base = amend_test_rev (p.a, "amendement/kortere-termijn~3");
+  root = amend_test_rev (p.a, "main~1");
+  tip = amend_test_rev (p.a, "amendement/kortere-termijn");
   g_assert_cmpuint (bundle->prerequisites->len, ==, 1);   /* base is the first commit here */
   g_assert_cmpstr (git_oid_tostr (hex, sizeof hex, &g_array_index (bundle->prerequisites, git_oid, 0)), ==, base);
   g_assert_cmpstr (base, ==, root);
@@ -376,7 +314,7 @@ test_export_amendment (void)
   /* git reads it: verify in B (which has the base), fetch into B. */
   g_assert_cmpint (amend_test_git (p.b, &verify, &err, "bundle", "verify", p.file, NULL), ==, 0);
   g_free (amend_test_git_ok (p.b, "fetch", p.file, "refs/heads/amendement/*:refs/remotes/pakket/amendement/*", NULL));
-  assert_same_rev (p.b, "refs/remotes/pakket/amendement/kortere-termijn", p.a, "amendement/kortere-termijn");
+  amend_test_assert_same_rev (p.b, "refs/remotes/pakket/amendement/kortere-termijn", p.a, "amendement/kortere-termijn");
   amend_test_fsck (p.b);
 }
 
@@ -393,7 +331,7 @@ test_export_prerequisites (void)
   char hex[GIT_OID_HEXSZ + 1];
   gsize len;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   /* An amendment of a later draft: its base and main's first commit. */
   pair_setup (&p);
@@ -407,8 +345,8 @@ test_export_prerequisites (void)
   bundle = amend_bundle_parse_header (data, len, "f", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (bundle->prerequisites->len, ==, 2);
-  main = rev (p.a, "main");
-  root = rev (p.a, "main~1");
+  main = amend_test_rev (p.a, "main");
+  root = amend_test_rev (p.a, "main~1");
   g_assert_cmpstr (git_oid_tostr (hex, sizeof hex, &g_array_index (bundle->prerequisites, git_oid, 0)), ==, main);
   g_assert_cmpstr (git_oid_tostr (hex, sizeof hex, &g_array_index (bundle->prerequisites, git_oid, 1)), ==, root);
   g_assert_cmpstr (g_ptr_array_index (bundle->prerequisite_comments, 0), ==, "de raad van de gemeente");
@@ -432,7 +370,7 @@ test_export_merged_draft (void)
   guint expected_objects = 0;
   gsize len;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   pair_setup (&p);
   switch_to (p.a, "main");
@@ -446,7 +384,7 @@ test_export_merged_draft (void)
   bundle = amend_bundle_parse_header (data, len, "f", &error);
   g_assert_no_error (error);
   /* Its base is now main itself. */
-  expected = rev (p.a, "main");
+  expected = amend_test_rev (p.a, "main");
   g_assert_cmpstr (git_oid_tostr (hex, sizeof hex, &g_array_index (bundle->prerequisites, git_oid, 0)), ==, expected);
   g_free (expected);
   expected = amend_test_git_ok (p.a, "rev-list", "--objects", "amendement/kortere-termijn", "^main", NULL);
@@ -470,7 +408,7 @@ test_export_all (void)
   g_autofree char *empty = NULL;
   g_autofree char *branches = NULL;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   pair_setup (&p);
   whole = g_build_filename (p.parent, "alles.amend", NULL);
@@ -489,7 +427,7 @@ test_export_all (void)
   branches = amend_test_git_ok (cloned, "branch", "-a", "--format=%(refname)", NULL);
   g_assert_nonnull (strstr (branches, "refs/heads/main"));
   g_assert_nonnull (strstr (branches, "refs/remotes/origin/amendement/kortere-termijn"));
-  assert_same_rev (cloned, "origin/amendement/kortere-termijn", p.a, "amendement/kortere-termijn");
+  amend_test_assert_same_rev (cloned, "origin/amendement/kortere-termijn", p.a, "amendement/kortere-termijn");
   amend_test_fsck (cloned);
 }
 
@@ -509,7 +447,7 @@ test_import_new (void)
   g_autofree char *head = NULL;
   const AmendSyncChange *change;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   pair_setup (&p);
   export_package (p.a, "kortere-termijn", p.file);
@@ -521,8 +459,8 @@ test_import_new (void)
   g_assert_cmpuint (change->commits, ==, 3);
   g_assert_cmpuint (change->comments, ==, 1);
   g_assert_cmpuint (change->new_comments, ==, 1);
-  assert_same_rev (p.b, "amendement/kortere-termijn", p.a, "amendement/kortere-termijn");
-  assert_same_rev (p.b, "main", p.a, "main");
+  amend_test_assert_same_rev (p.b, "amendement/kortere-termijn", p.a, "amendement/kortere-termijn");
+  amend_test_assert_same_rev (p.b, "main", p.a, "main");
 
   /* The comment came with it, and amend list sees the amendment. */
   comment = amend_test_git_ok (p.b, "show",
@@ -546,7 +484,7 @@ test_import_git_bundle (void)
   g_autoptr(AmendSyncReport) report = NULL;
   g_autofree char *file = NULL;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   /* git bundle create makes a thin pack: deltas against objects only the
    * receiver has, which the indexer completes from B's objects. */
@@ -555,7 +493,7 @@ test_import_git_bundle (void)
   g_free (amend_test_git_ok (p.a, "bundle", "create", "-q", file, "amendement/kortere-termijn", "^main", NULL));
   report = import_ok (p.b, file);
   g_assert_cmpint (amend_sync_report_find (report, "amendement/kortere-termijn")->kind, ==, AMEND_SYNC_NEW);
-  assert_same_rev (p.b, "amendement/kortere-termijn", p.a, "amendement/kortere-termijn");
+  amend_test_assert_same_rev (p.b, "amendement/kortere-termijn", p.a, "amendement/kortere-termijn");
 }
 
 static void
@@ -569,7 +507,7 @@ test_import_newer (void)
   g_autofree char *newer = NULL;
   const AmendSyncChange *change;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   pair_setup (&p);
   export_package (p.a, "kortere-termijn", p.file);
@@ -587,7 +525,7 @@ test_import_newer (void)
   g_assert_cmpuint (change->commits, ==, 2);
   g_assert_cmpuint (change->comments, ==, 2);
   g_assert_cmpuint (change->new_comments, ==, 1);
-  assert_same_rev (p.b, "amendement/kortere-termijn", p.a, "amendement/kortere-termijn");
+  amend_test_assert_same_rev (p.b, "amendement/kortere-termijn", p.a, "amendement/kortere-termijn");
   /* The working copy followed its branch. */
   assert_file_has (p.b, "regeling.md", "Vastgesteld in de openbare");
   assert_clean (p.b);
@@ -610,7 +548,7 @@ test_import_dirty_working_copy (void)
   g_autofree char *before = NULL;
   g_autofree char *edited = NULL;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   pair_setup (&p);
   export_package (p.a, "kortere-termijn", p.file);
@@ -645,7 +583,7 @@ test_import_diverged (void)
   g_autofree char *parent = NULL;
   const AmendSyncChange *change;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   pair_setup (&p);
   export_package (p.a, "kortere-termijn", p.file);
@@ -654,7 +592,7 @@ test_import_diverged (void)
   change_text (p.a, "Aldus vastgesteld", "Vastgesteld");
   switch_to (p.b, "kortere-termijn");
   change_text (p.b, "een week na", "twee weken na");
-  ours = rev (p.b, "amendement/kortere-termijn");
+  ours = amend_test_rev (p.b, "amendement/kortere-termijn");
   theirs = g_build_filename (p.parent, "anders.amend", NULL);
   export_package (p.a, "kortere-termijn", theirs);
 
@@ -663,9 +601,9 @@ test_import_diverged (void)
   g_assert_cmpint (change->kind, ==, AMEND_SYNC_DIVERGED);
   g_assert_cmpstr (change->kept_as, ==, "amendement/kortere-termijn-2");
   /* Ours is untouched; theirs is kept with its record moved to its slug. */
-  parent = rev (p.b, "amendement/kortere-termijn");
+  parent = amend_test_rev (p.b, "amendement/kortere-termijn");
   g_assert_cmpstr (parent, ==, ours);
-  assert_same_rev (p.b, "amendement/kortere-termijn-2~1", p.a, "amendement/kortere-termijn");
+  amend_test_assert_same_rev (p.b, "amendement/kortere-termijn-2~1", p.a, "amendement/kortere-termijn");
   files = amend_test_git_ok (p.b, "ls-tree", "-r", "--name-only", "amendement/kortere-termijn-2", NULL);
   g_assert_nonnull (strstr (files, ".amend/amendementen/kortere-termijn-2/amendement.ini"));
   g_assert_nonnull (strstr (files, ".amend/amendementen/kortere-termijn-2/opmerkingen/"));
@@ -753,7 +691,7 @@ test_import_damaged (void)
   g_autofree char *path = NULL;
   gsize len;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   pair_setup (&p);
   export_package (p.a, "kortere-termijn", p.file);
@@ -797,7 +735,7 @@ test_import_too_large (void)
   gsize len;
   int fd;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   pair_setup (&p);
   export_package (p.a, "kortere-termijn", p.file);
@@ -829,7 +767,7 @@ test_import_forbidden_refs (void)
     { "refs/remotes/origin/amendement/x", "not the name of an amendment" },
   };
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   pair_setup (&p);
   export_package (p.a, "kortere-termijn", p.file);
@@ -863,7 +801,7 @@ test_import_unrelated (void)
   g_autofree char *file = NULL;
   g_autofree char *later = NULL;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   pair_setup (&p);
   /* Another regulation altogether (made from other text: the template
@@ -905,7 +843,7 @@ test_open (void)
   g_autofree char *data = NULL;
   gsize len;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   pair_setup (&p);
   whole = g_build_filename (p.parent, "alles.amend", NULL);
@@ -920,8 +858,8 @@ test_open (void)
   g_assert_cmpstr (report->path, ==, dir);
   g_assert_cmpint (amend_sync_report_find (report, "main")->kind, ==, AMEND_SYNC_NEW);
   g_assert_cmpuint (amend_sync_report_find (report, "amendement/kortere-termijn")->commits, ==, 3);
-  assert_same_rev (dir, "main", p.a, "main");
-  assert_same_rev (dir, "amendement/kortere-termijn", p.a, "amendement/kortere-termijn");
+  amend_test_assert_same_rev (dir, "main", p.a, "main");
+  amend_test_assert_same_rev (dir, "amendement/kortere-termijn", p.a, "amendement/kortere-termijn");
   assert_clean (dir);
   assert_exists (dir, "regeling.md", TRUE);
   repo = open_repo (dir);
@@ -948,7 +886,7 @@ test_open (void)
   report = amend_package_open (damaged, elsewhere, NULL, &error);
   g_assert_error (error, AMEND_SYNC_ERROR, AMEND_SYNC_ERROR_DAMAGED);
   g_assert_false (g_file_test (elsewhere, G_FILE_TEST_EXISTS));
-  assert_listing (p.parent, "a alles.amend b kapot.amend kortere-termijn.amend nieuw");
+  amend_test_assert_listing (p.parent, "a alles.amend b kapot.amend kortere-termijn.amend nieuw");
 }
 
 /* ----------------------------------------------------------------------- */
@@ -1017,7 +955,7 @@ test_progress (void)
   guint count[8] = { 0 };
   const AmendSyncProgress *end = NULL;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   pair_setup (&p);
   grow_history (p.a, 3000);
@@ -1061,7 +999,7 @@ test_cancel_import (void)
   g_autofree char *file = NULL;
   g_autofree char *before = NULL;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   pair_setup (&p);
   grow_history (p.a, 2000);
@@ -1083,7 +1021,7 @@ test_cancel_export (void)
   g_autoptr(AmendSyncReport) report = NULL;
   g_autofree char *file = NULL;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   pair_setup (&p);
   file = g_build_filename (p.parent, "x.amend", NULL);
@@ -1092,7 +1030,7 @@ test_cancel_export (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_null (report);
   /* Neither the package nor its temporary file. */
-  assert_listing (p.parent, "a b");
+  amend_test_assert_listing (p.parent, "a b");
 }
 
 typedef struct {
@@ -1130,7 +1068,7 @@ test_async (void)
   g_autoptr(AmendSyncJob) job = amend_sync_job_new (NULL);
   Waiting w = { g_main_loop_new (NULL, FALSE), NULL, NULL, FALSE };
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   pair_setup (&p);
   export_package (p.a, "kortere-termijn", p.file);
@@ -1162,7 +1100,7 @@ test_recover_checkout (void)
   g_autofree char *new_tree = NULL;
   g_autofree char *tip = NULL;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   pair_setup (&p);
   export_package (p.a, "kortere-termijn", p.file);
@@ -1175,9 +1113,9 @@ test_recover_checkout (void)
   /* What a kill after the ref moved and before the files did leaves: the
    * branch at the new version, the files old, the marker. */
   g_free (amend_test_git_ok (p.b, "fetch", "-q", newer, "refs/heads/amendement/kortere-termijn:refs/pakket", NULL));
-  old_tree = rev (p.b, "amendement/kortere-termijn^{tree}");
-  new_tree = rev (p.b, "refs/pakket^{tree}");
-  tip = rev (p.b, "refs/pakket");
+  old_tree = amend_test_rev (p.b, "amendement/kortere-termijn^{tree}");
+  new_tree = amend_test_rev (p.b, "refs/pakket^{tree}");
+  tip = amend_test_rev (p.b, "refs/pakket");
   g_free (amend_test_git_ok (p.b, "update-ref", "refs/heads/amendement/kortere-termijn", tip, NULL));
   g_free (amend_test_git_ok (p.b, "update-ref", "-d", "refs/pakket", NULL));
   marker = g_build_filename (p.b, ".git", "amend", "sync-checkout", NULL);
@@ -1206,7 +1144,7 @@ test_remotes (void)
   g_autofree char *config = NULL;
   g_autofree char *shown = NULL;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   a = new_project (parent, "a");
   g_assert_true (amend_remote_add (a, "gemeente", "https://git.example.nl/apv.git", &error));
@@ -1255,7 +1193,7 @@ test_clone_from_amendment (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(AmendSyncReport) report = NULL;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   a = new_project (parent, "a");
   propose (a, "Kortere termijn");
@@ -1265,8 +1203,8 @@ test_clone_from_amendment (void)
   g_assert_no_error (error);
   head = amend_test_git_ok (b, "symbolic-ref", "HEAD", NULL);
   g_assert_cmpstr (g_strstrip (head), ==, "refs/heads/main");
-  assert_same_rev (b, "main", a, "main");
-  assert_same_rev (b, "amendement/kortere-termijn", a, "amendement/kortere-termijn");
+  amend_test_assert_same_rev (b, "main", a, "main");
+  amend_test_assert_same_rev (b, "amendement/kortere-termijn", a, "amendement/kortere-termijn");
   g_assert_cmpint (amend_sync_report_find (report, "main")->kind, ==, AMEND_SYNC_NEW);
   g_assert_cmpint (amend_sync_report_find (report, "amendement/kortere-termijn")->kind, ==, AMEND_SYNC_NEW);
   assert_clean (b);
@@ -1282,8 +1220,8 @@ test_clone_from_amendment (void)
   g_assert_nonnull (strstr (error->message, "working copy"));
   g_assert_nonnull (strstr (error->message, "pull"));
   {
-    g_autofree char *main_a = rev (a, "main");
-    g_autofree char *main_b = rev (b, "main");
+    g_autofree char *main_a = amend_test_rev (a, "main");
+    g_autofree char *main_b = amend_test_rev (b, "main");
 
     g_assert_cmpstr (main_a, !=, main_b);
   }
@@ -1303,7 +1241,7 @@ test_pull_and_push_local (void)
   g_autoptr(AmendSyncReport) report = NULL;
   const AmendSyncChange *change;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   a = new_project (parent, "a");
   bare = g_build_filename (parent, "gedeeld.git", NULL);
@@ -1319,7 +1257,7 @@ test_pull_and_push_local (void)
   g_assert_no_error (error);
   g_assert_cmpint (amend_sync_report_find (report, "main")->kind, ==, AMEND_SYNC_PUSHED);
   g_assert_cmpint (amend_sync_report_find (report, "amendement/kortere-termijn")->kind, ==, AMEND_SYNC_PUSHED);
-  assert_same_rev (bare, "amendement/kortere-termijn", a, "amendement/kortere-termijn");
+  amend_test_assert_same_rev (bare, "amendement/kortere-termijn", a, "amendement/kortere-termijn");
 
   /* B pulls: main fast-forwarded with its files, the amendment new. */
   g_clear_pointer (&report, amend_sync_report_free);
@@ -1329,7 +1267,7 @@ test_pull_and_push_local (void)
   g_assert_cmpint (change->kind, ==, AMEND_SYNC_UPDATED);
   g_assert_cmpuint (change->commits, ==, 1);
   g_assert_cmpint (amend_sync_report_find (report, "amendement/kortere-termijn")->kind, ==, AMEND_SYNC_NEW);
-  assert_same_rev (b, "main", a, "main");
+  amend_test_assert_same_rev (b, "main", a, "main");
   assert_file_has (b, "regeling.md", "de raad van de gemeente");
   /* The new branch follows the remote's, as git clone sets it up. */
   upstream = amend_test_git_ok (b, "config", "branch.amendement/kortere-termijn.remote", NULL);
@@ -1356,14 +1294,14 @@ test_pull_and_push_local (void)
   /* A's pull finds two drafts; an unsaved edit on main is in the way of
    * joining them, and nothing changes. */
   g_free (before);
-  before = rev (a, "main");
+  before = amend_test_rev (a, "main");
   amend_test_write (a, "regeling.md", "# Half af\n");
   report = amend_sync_pull (a, NULL, NULL, &error);
   g_assert_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_DIRTY);
   g_assert_nonnull (strstr (error->message, "regeling.md"));
   g_clear_error (&error);
   g_free (after);
-  after = rev (a, "main");
+  after = amend_test_rev (a, "main");
   g_assert_cmpstr (after, ==, before);
   assert_file_has (a, "regeling.md", "# Half af");
   g_free (amend_test_git_ok (a, "checkout", "--", "regeling.md", NULL));
@@ -1377,10 +1315,10 @@ test_pull_and_push_local (void)
   g_assert_cmpuint (change->commits, ==, 1);
   g_assert_cmpstr (change->old_id, ==, before);
   {
-    g_autofree char *tip = rev (a, "main");
-    g_autofree char *first = rev (a, "main^1");
-    g_autofree char *second = rev (a, "main^2");
-    g_autofree char *theirs = rev (b, "main");
+    g_autofree char *tip = amend_test_rev (a, "main");
+    g_autofree char *first = amend_test_rev (a, "main^1");
+    g_autofree char *second = amend_test_rev (a, "main^2");
+    g_autofree char *theirs = amend_test_rev (b, "main");
     g_autofree char *subject = amend_test_git_ok (a, "log", "-1", "--format=%s", "main", NULL);
     g_autofree char *shown = amend_test_git_ok (a, "show", "main:regeling.md", NULL);
 
@@ -1394,14 +1332,14 @@ test_pull_and_push_local (void)
   assert_file_has (a, "regeling.md", "Zij treedt");
   assert_file_has (a, "regeling.md", "Vastgesteld in de openbare");
   assert_clean (a);
-  assert_same_rev (a, "origin/main", b, "main");
+  amend_test_assert_same_rev (a, "origin/main", b, "main");
   amend_test_fsck (a);
 
   /* Merged, A's draft is ahead of the remote's: its push goes through. */
   g_clear_pointer (&report, amend_sync_report_free);
   report = amend_sync_push (a, NULL, "main", FALSE, NULL, &error);
   g_assert_no_error (error);
-  assert_same_rev (bare, "main", a, "main");
+  amend_test_assert_same_rev (bare, "main", a, "main");
   amend_test_fsck (bare);
   amend_test_rmtree (parent);
 }
@@ -1461,7 +1399,7 @@ test_pull_conflict (void)
   AmendTreeMerge *merge;
   AmendConflict *conflict;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   make_conflict (parent, &a, &b, &bare);
   g_free (amend_test_git_ok (a, "fetch", "-q", "origin", NULL));
@@ -1503,8 +1441,8 @@ test_pull_conflict (void)
   g_assert_true (amend_pending_merge_continue (pending, &error));
   g_assert_no_error (error);
   {
-    g_autofree char *second = rev (a, "main^2");
-    g_autofree char *theirs = rev (b, "main");
+    g_autofree char *second = amend_test_rev (a, "main^2");
+    g_autofree char *theirs = amend_test_rev (b, "main");
 
     g_assert_cmpstr (second, ==, theirs);
   }
@@ -1541,7 +1479,7 @@ test_untrusted_certificate (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(AmendSyncReport) report = NULL;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   a = new_project (parent, "a");
   g_assert_cmpint (g_mkdir (root, 0755), ==, 0);
@@ -1558,7 +1496,7 @@ test_untrusted_certificate (void)
   g_assert_nonnull (strstr (error->message, "certificate"));
   g_assert_nonnull (strstr (error->message, "127.0.0.1"));
   assert_exists (parent, "b", FALSE);
-  assert_listing (parent, "a root");
+  amend_test_assert_listing (parent, "a root");
 }
 
 static void
@@ -1575,7 +1513,7 @@ test_sync_timeout (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(AmendSyncReport) report = NULL;
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   a = new_project (parent, "a");
   b = g_build_filename (parent, "b", NULL);
@@ -1685,7 +1623,7 @@ test_credentials_dialog (void)
   Dialog right = { NULL, NULL, NULL, 0, TRUE };
   Dialog wrong = { NULL, NULL, NULL, 0, FALSE };
 
-  if (!need_git ())
+  if (!amend_test_need_git ())
     return;
   a = new_project (parent, "a");
   bare = g_build_filename (root, "apv.git", NULL);
@@ -1697,7 +1635,7 @@ test_credentials_dialog (void)
   clone_with_dialog (&right, url, good);
   g_assert_no_error (right.error);
   g_assert_cmpuint (right.asked, ==, 1);
-  assert_same_rev (good, "main", a, "main");
+  amend_test_assert_same_rev (good, "main", a, "main");
   config = amend_test_read (good, ".git/config");
   g_assert_null (strstr (config, "geheim"));
   amend_sync_report_free (right.report);
@@ -1708,7 +1646,7 @@ test_credentials_dialog (void)
   g_assert_error (wrong.error, AMEND_SYNC_ERROR, AMEND_SYNC_ERROR_AUTH);
   g_assert_cmpuint (wrong.asked, ==, 3);
   g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
-  assert_listing (parent, "a goed server");
+  amend_test_assert_listing (parent, "a goed server");
   g_clear_error (&wrong.error);
   g_clear_pointer (&server, amend_test_server_stop);
   amend_test_rmtree (parent);
