@@ -225,6 +225,7 @@ test_vote_adopted (void)
   g_autofree char *parents = NULL;
   g_autofree char *record = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *shown = NULL;
   g_autoptr(JsonNode) json = NULL;
   JsonObject *a, *vote;
 
@@ -267,6 +268,11 @@ test_vote_adopted (void)
   text = amend_test_read (dir, "regeling.md");
   g_assert_nonnull (strstr (text, "binnen zes weken"));
   g_assert_nonnull (strstr (text, "ten hoogste vier weken"));
+  /* The file is the merged blob byte for byte: it is written from the
+   * merge's bytes, not from the blob read back, and git's stat test
+   * would not look at it. */
+  shown = amend_test_git_ok (dir, "show", "HEAD:regeling.md", NULL);
+  g_assert_cmpstr (text, ==, shown);
   g_free (merges);
   merges = amend_test_git_ok (dir, "log", "--merges", "--format=%s", NULL);
   g_assert_cmpstr (merges, ==, "Merge adopted amendment vier-weken-verdagen into main: Vier weken verdagen\n"

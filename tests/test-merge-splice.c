@@ -374,9 +374,25 @@ test_unclean (void)
       g_autofree char *theirs = add_words (base, 1, "Gewijzigd.");
       g_autofree char *fast = _amend_merge_splice (base, strlen (base), ours, strlen (ours),
                                                    theirs, strlen (theirs), NULL);
+      /* The bad byte in an article only one side changed: that side's
+       * parts that differ from the base's are scanned. */
+      g_autofree char *side = add_words (clean, 1, bad[k]);
+      g_autofree char *fast_side = _amend_merge_splice (clean, strlen (clean), ours, strlen (ours),
+                                                        side, strlen (side), NULL);
 
       g_assert_null (fast);
+      g_assert_null (fast_side);
     }
+  {
+    /* A byte order mark before the base's text and theirs, which ours
+     * drops: the result would have none. */
+    g_autofree char *marked = g_strconcat ("\xef\xbb\xbf", clean, NULL);
+    g_autofree char *theirs = add_words (marked, 1, "Gewijzigd.");
+    g_autofree char *fast = _amend_merge_splice (marked, strlen (marked), ours, strlen (ours),
+                                                 theirs, strlen (theirs), NULL);
+
+    g_assert_null (fast);
+  }
 }
 
 static void

@@ -118,16 +118,17 @@ body_of (const char *text,
 
 /* Whether the reader takes @text as it is: no byte it replaces or reports
  * (a NUL, a control character, a carriage return, a byte that is no
- * UTF-8, a non-character, a byte order mark), since a text it reports an
- * error in is merged as text, not structurally. */
+ * UTF-8, a non-character; a byte order mark is looked for at the start
+ * of the whole text by version_init()), since a text it reports an error
+ * in is merged as text, not structurally.  Every test is of one
+ * character, and a part starts after a newline, which no character
+ * spans: a text is clean when each of its parts is. */
 static gboolean
 is_clean (const char *text,
           gsize       len)
 {
   const guchar *p = (const guchar *) text, *end = p + len;
 
-  if (len >= 3 && memcmp (text, "\xef\xbb\xbf", 3) == 0)
-    return FALSE;
   while (p < end)
     {
       guint64 w;
@@ -160,19 +161,23 @@ is_clean (const char *text,
 }
 
 /* Cuts @text into parts; FALSE when it cannot be cut safely, or holds what
- * the reader would first clean up. */
+ * the reader would first clean up.  A part with the bytes of @twin's part
+ * at the same place (the base's: most parts of a side are) takes its id
+ * and is not hashed or scanned again: interning would give it that id,
+ * and its bytes were found clean in @twin. */
 static gboolean
-version_init (Version    *v,
-              GHashTable *ids,
-              const char *text,
-              gsize       len)
+version_init (Version       *v,
+              GHashTable    *ids,
+              const Version *twin,
+              const char    *text,
+              gsize          len)
 {
   const char *body;
   g_autoptr(GArray) cuts = NULL;
   g_autoptr(GString) headings = NULL;
   gsize start = 0;
 
-  if (!is_clean (text, len))
+  if (len >= 3 && memcmp (text, "\xef\xbb\xbf", 3) == 0)
     return FALSE;
   if ((body = body_of (text, len)) == NULL)
     return FALSE;
@@ -194,6 +199,13 @@ version_init (Version    *v,
       Span *s = &g_array_index (v->parts, Span, i);
       gpointer id;
 
+      if (twin && i < twin->parts->len && span_equal (s, &g_array_index (twin->parts, Span, i)))
+        {
+          v->ids[i] = twin->ids[i];
+          continue;
+        }
+      if (!is_clean (s->p, s->len))
+        return FALSE;
       if (!g_hash_table_lookup_extended (ids, s, NULL, &id))
         {
           id = GUINT_TO_POINTER (g_hash_table_size (ids) + 1);
@@ -474,13 +486,14 @@ splice (const Version *b,
 }
 
 /* Whether @text is canonical and reads without an error; the model is
- * kept in @doc. */
+ * kept in @doc.  It is read without eIds: the writer never uses them and
+ * giving them adds no diagnostic, so the answer is the same. */
 static gboolean
 is_canonical (const char     *text,
               gsize           len,
               AmendDocument **doc)
 {
-  g_autoptr(AmendDocument) read = amend_document_new_from_data (text, len, NULL);
+  g_autoptr(AmendDocument) read = _amend_markdown_read_unnamed (text, len, NULL);
   g_autofree char *written = NULL;
 
   if (read == NULL || amend_document_has_errors (read))
@@ -489,7 +502,11 @@ is_canonical (const char     *text,
   if (strlen (written) != len || memcmp (written, text, len) != 0)
     return FALSE;
   if (doc)
-    *doc = g_steal_pointer (&read);
+    {
+      /* Read as amend_document_new_from_data() reads it, eIds too. */
+      amend_document_assign_eids (read);
+      *doc = g_steal_pointer (&read);
+    }
   return TRUE;
 }
 
@@ -520,8 +537,8 @@ _amend_merge_splice (const char     *base,
   gsize len = 0;
   gboolean ok;
 
-  ok = version_init (&b, ids, base, base_len) && version_init (&o, ids, ours, ours_len) &&
-       version_init (&t, ids, theirs, theirs_len);
+  ok = version_init (&b, ids, NULL, base, base_len) && version_init (&o, ids, &b, ours, ours_len) &&
+       version_init (&t, ids, &b, theirs, theirs_len);
   if (ok)
     {
       ho = amend_diff_sequences (b.ids, b.parts->len, o.ids, o.parts->len);

@@ -22,5 +22,8 @@ gboolean        amend_tree_merge_write_commit   (AmendTreeMerge      *self,
                                                  const char          *message,
                                                  git_oid             *out,
                                                  GError             **error);
+GBytes         *amend_tree_merge_get_written    (AmendTreeMerge      *self,
+                                                 const char          *path,
+                                                 const git_oid       *id);
 
 G_END_DECLS

@@ -36,6 +36,8 @@ typedef struct {
   git_oid        id;
   git_filemode_t mode;
   GBytes        *content;    /* merged */
+  gboolean       written;    /* content was stored as the blob written_id */
+  git_oid        written_id;
 } Entry;
 
 struct _AmendTreeMerge
@@ -717,8 +719,12 @@ amend_tree_merge_write_tree (AmendTreeMerge *self,
       updates[i].filemode = e->mode;
       updates[i].action = e->remove ? GIT_TREE_UPDATE_REMOVE : GIT_TREE_UPDATE_UPSERT;
       if (e->content)
-        rc = git_blob_create_from_buffer (&updates[i].id, git, g_bytes_get_data (e->content, NULL),
-                                          g_bytes_get_size (e->content));
+        {
+          rc = git_blob_create_from_buffer (&updates[i].id, git, g_bytes_get_data (e->content, NULL),
+                                            g_bytes_get_size (e->content));
+          e->written = rc == 0;
+          git_oid_cpy (&e->written_id, &updates[i].id);
+        }
       else
         git_oid_cpy (&updates[i].id, &e->id);
     }
@@ -770,6 +776,33 @@ amend_tree_merge_write_commit (AmendTreeMerge      *self,
 /* ----------------------------------------------------------------------- */
 /* Accessors                                                                */
 /* ----------------------------------------------------------------------- */
+
+/**
+ * amend_tree_merge_get_written:
+ *
+ * The merged bytes of @path, when amend_tree_merge_write_tree() stored
+ * them as the blob @id: the working copy is written from them, without
+ * reading back (and inflating) the blob just written.  The id is the hash
+ * of exactly these bytes, so they are the blob's.
+ *
+ * Returns: (transfer none) (nullable): the bytes, or %NULL.
+ */
+GBytes *
+amend_tree_merge_get_written (AmendTreeMerge *self,
+                              const char     *path,
+                              const git_oid  *id)
+{
+  g_return_val_if_fail (AMEND_IS_TREE_MERGE (self), NULL);
+
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      Entry *e = g_ptr_array_index (self->entries, i);
+
+      if (e->written && git_oid_equal (&e->written_id, id) && strcmp (e->path, path) == 0)
+        return e->content;
+    }
+  return NULL;
+}
 
 const char *
 amend_tree_merge_get_base_id (AmendTreeMerge *self)

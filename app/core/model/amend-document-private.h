@@ -50,6 +50,9 @@ AmendDocument *_amend_markdown_read_parts (const char   *data,
                                            const guint  *resets,
                                            guint         n_resets,
                                            GError      **error);
+AmendDocument *_amend_markdown_read_unnamed (const char  *data,
+                                             gsize        len,
+                                             GError     **error);
 /* amend-markdown-writer.c */
 char          *_amend_markdown_write (AmendDocument *doc);
 char          *_amend_markdown_render_runs (const AmendRun *runs,

@@ -103,6 +103,8 @@ spans_cuts (Line l)
 
   if (p < end && *p == '[' && (q = memchr (p, ']', end - p)) != NULL && q + 1 < end && q[1] == ':')
     return TRUE;
+  /* Every HTML start above begins with "<": most lines are spared the
+   * eight comparisons (a tenth of cutting a regulation into parts). */
   for (guint i = 0; p < end && *p == '<' && i < G_N_ELEMENTS (html); i++)
     if (starts_with_ci (p, end, html[i]))
       return TRUE;
