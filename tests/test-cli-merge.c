@@ -850,6 +850,118 @@ test_list_after_adoption (void)
   remove_project (dir);
 }
 
+/* The merge column of the list, read from amend list --json. */
+static char *
+listed_state (const char *dir,
+              const char *slug)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  g_autoptr(JsonNode) json = NULL;
+  JsonObject *o;
+  JsonArray *conflicts;
+
+  amend_run (&run, dir, "list", "--json");
+  assert_ok (&run);
+  json = parse_json (run.out);
+  o = find_slug (json_node_get_array (json), slug);
+  conflicts = json_object_get_array_member (o, "conflicts");
+  return g_strdup_printf ("%s%s%s", merge_state (json_node_get_array (json), slug),
+                          json_array_get_length (conflicts) ? " " : "",
+                          json_array_get_length (conflicts) ? json_array_get_string_element (conflicts, 0) : "");
+}
+
+/* Whether an open amendment applies is kept in .git/amend/apply.cache by
+ * the commits of the amendment and of main; an amendment changed with
+ * plain git, a rewritten branch, a damaged file and the file of another
+ * project all give the answer found anew. */
+static void
+test_list_apply_cache (void)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  g_autofree char *dir = NULL;
+  g_autofree char *other = NULL;
+  g_autofree char *cache = NULL;
+  g_autofree char *state = NULL;
+  g_autofree char *tip = NULL;
+
+  if (!amend_test_need_git ())
+    return;
+  dir = new_project (BASE);
+  make_amendment (dir, "Zes weken", NULL, "binnen acht weken", "binnen zes weken", TRUE);
+  make_amendment (dir, "Weg", NULL, "de openbare weg", "de weg", TRUE);
+  amend_run (&run, dir, "adopt", "zes-weken");
+  assert_ok (&run);
+  state = listed_state (dir, "weg");
+  g_assert_cmpstr (state, ==, "applies");
+  cache = amend_test_read (dir, ".git/amend/apply.cache");
+  g_assert_true (g_str_has_prefix (cache, "# amend apply cache 1:"));
+  g_assert_true (g_str_has_suffix (cache, "\tapplies\n# end 1\n"));
+
+  /* Changed with plain git on its branch: now it collides with main. */
+  tip = amend_test_git_ok (dir, "rev-parse", "amendement/weg", NULL);
+  g_free (amend_test_git_ok (dir, "checkout", "-q", "amendement/weg", NULL));
+  replace_in_file (dir, "regeling.md", "binnen acht weken", "binnen negen weken");
+  g_free (amend_test_git_ok (dir, "commit", "-q", "-am", "Negen weken", NULL));
+  g_free (amend_test_git_ok (dir, "checkout", "-q", "main", NULL));
+  g_clear_pointer (&state, g_free);
+  state = listed_state (dir, "weg");
+  g_assert_cmpstr (state, ==, "conflicts chp_1__art_2__para_1");
+
+  /* The branch rewritten back to where it was: it applies again. */
+  g_free (amend_test_git_ok (dir, "branch", "-f", "amendement/weg", g_strstrip (tip), NULL));
+  g_clear_pointer (&state, g_free);
+  state = listed_state (dir, "weg");
+  g_assert_cmpstr (state, ==, "applies");
+
+  /* A file that says otherwise but is damaged (a line that is not one,
+   * or a count that does not match) is not believed in any part. */
+  g_clear_pointer (&cache, g_free);
+  cache = amend_test_read (dir, ".git/amend/apply.cache");
+  {
+    g_autoptr(GString) lie = g_string_new (cache);
+    g_autofree char *damaged = NULL;
+
+    g_string_replace (lie, "\tapplies\n", "\tcontained\n", 0);
+    damaged = g_strdup_printf ("%.*sgarbage\n# end 2\n", (int) (strstr (lie->str, "# end") - lie->str), lie->str);
+    amend_test_write (dir, ".git/amend/apply.cache", damaged);
+    g_clear_pointer (&state, g_free);
+    state = listed_state (dir, "weg");
+    g_assert_cmpstr (state, ==, "applies");
+    g_string_replace (lie, "# end 1\n", "# end 3\n", 0);
+    amend_test_write (dir, ".git/amend/apply.cache", lie->str);
+    g_clear_pointer (&state, g_free);
+    state = listed_state (dir, "weg");
+    g_assert_cmpstr (state, ==, "applies");
+    amend_test_write (dir, ".git/amend/apply.cache", "# amend apply cache 1: TIP INTO STATE NODE...,");
+    g_clear_pointer (&state, g_free);
+    state = listed_state (dir, "weg");
+    g_assert_cmpstr (state, ==, "applies");
+  }
+  /* ... and written anew, whole. */
+  g_clear_pointer (&cache, g_free);
+  cache = amend_test_read (dir, ".git/amend/apply.cache");
+  g_assert_true (g_str_has_suffix (cache, "\tapplies\n# end 1\n"));
+
+  /* The file of another project names other commits: nothing of it is used. */
+  other = new_project (BASE);
+  make_amendment (other, "Weg", NULL, "de openbare weg", "de weg", TRUE);
+  g_clear_pointer (&state, g_free);
+  state = listed_state (other, "weg");
+  g_assert_cmpstr (state, ==, "applies");
+  /* Main moves with plain git, the amendment stays: found anew. */
+  replace_in_file (other, "regeling.md", "de openbare weg", "de straat");
+  g_free (amend_test_git_ok (other, "commit", "-q", "-am", "Straat", NULL));
+  g_clear_pointer (&state, g_free);
+  state = listed_state (other, "weg");
+  g_assert_true (g_str_has_prefix (state, "conflicts "));
+  amend_test_write (other, ".git/amend/apply.cache", cache);
+  g_clear_pointer (&state, g_free);
+  state = listed_state (other, "weg");
+  g_assert_true (g_str_has_prefix (state, "conflicts "));
+  remove_project (other);
+  remove_project (dir);
+}
+
 /* update merges main into the amendment: history kept, then it applies. */
 static void
 test_update (void)
@@ -1307,6 +1419,7 @@ main (int   argc,
   g_test_add_func ("/cli-merge/kill/points", test_kill_points);
   g_test_add_func ("/cli-merge/kill/timed", test_kill_timed);
   g_test_add_func ("/cli-merge/list-after-adoption", test_list_after_adoption);
+  g_test_add_func ("/cli-merge/list-apply-cache", test_list_apply_cache);
   g_test_add_func ("/cli-merge/update", test_update);
   g_test_add_func ("/cli-merge/subamendment", test_subamendment);
   g_test_add_func ("/cli-merge/collisions-and-order", test_collisions_and_order);

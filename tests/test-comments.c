@@ -182,6 +182,29 @@ test_read_tolerant (void)
   g_assert_null (amend_comment_get_exact (d));
 }
 
+/* A key Amend does not know is kept; carriage returns at the end of its
+ * line are all line end, so that saving again does not take off one more
+ * each time (found by fuzz-comment). */
+static void
+test_unknown_key_returns (void)
+{
+  const char *data = "---\nid: abc-1\nauthor: \"J <j@example.nl>\"\ncreated: 2027-03-01T09:00:00Z\n"
+                     "reply-to: abc-0\nnote: x\r\r\r\n---\nTekst\r\r\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendComment) c = amend_comment_new_from_data (NULL, data, strlen (data), &error);
+  g_autoptr(AmendComment) back = NULL;
+  g_autofree char *first = NULL, *second = NULL;
+  gsize len;
+
+  g_assert_no_error (error);
+  first = amend_comment_to_data (c, &len);
+  g_assert_nonnull (strstr (first, "\nnote: x\n"));
+  back = amend_comment_new_from_data ("abc-1", first, len, &error);
+  g_assert_no_error (error);
+  second = amend_comment_to_data (back, NULL);
+  g_assert_cmpstr (second, ==, first);
+}
+
 /* A year before 1000 is written with four digits, so that it reads back
  * (found by fuzz-comment). */
 static void
@@ -1156,6 +1179,7 @@ main (int    argc,
   g_test_add_func ("/comments/format/round-trip", test_round_trip);
   g_test_add_func ("/comments/format/tolerant", test_read_tolerant);
   g_test_add_func ("/comments/format/old-year", test_old_year);
+  g_test_add_func ("/comments/format/unknown-key-returns", test_unknown_key_returns);
   g_test_add_func ("/comments/format/bad", test_read_bad);
   g_test_add_func ("/comments/format/bad-bytes", test_read_bad_bytes);
   g_test_add_func ("/comments/format/ids", test_ids);

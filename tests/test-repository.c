@@ -871,6 +871,84 @@ test_record_last_line_cr (void)
   }
 }
 
+/* What a record says, as one string, for comparing two readings. */
+static char *
+describe_record (AmendAmendment *a)
+{
+  g_autoptr(AmendVote) vote = amend_amendment_dup_vote (a);
+  g_autofree char *people = g_strjoinv ("|", (char **) amend_amendment_get_submitters (a));
+  g_autofree char *decided = amend_amendment_dup_decided (a);
+  GDateTime *created = amend_amendment_get_created (a);
+  GDateTime *updated = amend_amendment_get_updated (a);
+  g_autofree char *c = created ? g_date_time_format_iso8601 (created) : g_strdup ("-");
+  g_autofree char *u = updated ? g_date_time_format_iso8601 (updated) : g_strdup ("-");
+  g_autofree char *v = vote ? g_strdup_printf ("%d %s %s %d %d", vote->result, vote->date, vote->meeting,
+                                               vote->votes_for, vote->votes_against) : g_strdup ("-");
+
+  return g_strdup_printf ("title=%s motivation=%s amends=%s status=%d people=%u:%s created=%s updated=%s "
+                          "vote=%s decided=%s", amend_amendment_get_title (a),
+                          amend_amendment_get_motivation (a), amend_amendment_get_amends (a),
+                          amend_amendment_get_status (a), g_strv_length ((char **) amend_amendment_get_submitters (a)),
+                          people, c, u, v, decided);
+}
+
+/* A record as Amend writes it is read without GKeyFile (amend list reads
+ * thousands); it must read exactly as GKeyFile reads it, which a comment
+ * line in front forces. */
+static void
+test_record_plain (void)
+{
+  const char *records[] = {
+    "[amendement]\ntitle=Zes weken\nsubmitters=Jan <j@example.nl>;Eva <e@example.nl>;\nmotivation=\n"
+    "status=concept\ncreated=2027-01-01T00:00:00+01:00\nupdated=2027-01-02T10:00:00+01:00\n",
+    "[amendement]\ntitle=Sub\namends=zes-weken\nsubmitters=a;;b\nmotivation=Want.\nstatus=aangenomen\n"
+    "updated=2027-01-02T10:00:00+01:00\n\n[vote]\ndate=2027-03-14\nmeeting=Raad\nfor=12\nagainst=3\n"
+    "result=aangenomen\n",
+    "[amendement]\n\ntitle=Leeg\nsubmitters=\namends=\nstatus=ingediend\n\n[vote]\n",
+    "[amendement]\ntitle=Puntkomma\nsubmitters=;\nstatus=concept\nextra=iets\n",
+    "[amendement]\ntitle=Escape\nmotivation=Een\\nTwee\\s\nsubmitters=Eva\\;\\sde Vries;\nstatus=concept\n",
+    "[amendement]\ntitle=Twee keer\ntitle=Tweede\nstatus=concept\n",
+    "[amendement]\ntitle=Spatie \nstatus=concept\n",
+    "[amendement]\ntitle = Spatie\nstatus=concept\n",
+    "[amendement]\ntitle=X\ntitle[nl]=Y\nstatus=concept\n",
+    "[amendement]\ntitle=\xff\xfe\nstatus=concept\n",
+    "[amendement]\nstatus=concept\n",
+    "[amendement]\ntitle=Onbekend\nstatus=misschien\n",
+    "[vote]\nresult=aangenomen\n[amendement]\ntitle=Omgekeerd\nstatus=aangenomen\n",
+    "[amendement]\ntitle=Ander\nstatus=concept\n[notities]\nx=y\n",
+    "[amendement]\ntitle=Datum\nstatus=concept\ncreated=gisteren\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (records); i++)
+    {
+      g_autofree char *commented = g_strconcat ("# forces GKeyFile\n", records[i], NULL);
+      g_autoptr(GError) plain_error = NULL;
+      g_autoptr(GError) keyfile_error = NULL;
+      g_autoptr(AmendAmendment) plain = amend_amendment_new_from_data ("r", records[i], -1, &plain_error);
+      g_autoptr(AmendAmendment) keyfile = amend_amendment_new_from_data ("r", commented, -1, &keyfile_error);
+
+      g_test_message ("record %u", i);
+      g_assert_cmpint (plain == NULL, ==, keyfile == NULL);
+      if (plain == NULL)
+        {
+          g_assert_cmpstr (plain_error->message, ==, keyfile_error->message);
+          continue;
+        }
+      {
+        g_autofree char *a = describe_record (plain);
+        g_autofree char *b = describe_record (keyfile);
+        g_autofree char *data = amend_amendment_to_data (plain, NULL);
+        g_autofree char *again = NULL;
+
+        g_assert_cmpstr (a, ==, b);
+        /* Written, it is the record GKeyFile reads and writes. */
+        again = describe_record (plain);
+        g_assert_cmpstr (again, ==, b);
+        g_assert_true (g_str_has_prefix (data, records[i][0] == '[' && records[i][1] == 'v' ? "[vote]" : "[amendement]"));
+      }
+    }
+}
+
 static void
 test_record (void)
 {
@@ -1214,13 +1292,14 @@ test_list_cache (void)
       g_assert_cmpstrv (amend_amendment_get_articles (g_ptr_array_index (list, 0)), expected);
       g_clear_pointer (&cache, g_free);
       cache = amend_test_read (p.dir, ".git/amend/articles.cache");
-      g_assert_true (g_str_has_prefix (cache, "# amend articles cache 1:"));
-      g_assert_true (g_regex_match_simple ("\n[0-9a-f]{40}\t[0-9a-f]{40}\t2\n$", cache, 0, 0));
+      g_assert_true (g_str_has_prefix (cache, "# amend articles cache 2:"));
+      g_assert_true (g_regex_match_simple ("\n[0-9a-f]{40}\t[0-9a-f]{40}\t2\n# end 1\n$", cache, 0, 0));
       {
         g_autofree char *rows = amend_test_read (p.dir, ".git/amend/list.cache");
         g_autofree char *tip = g_strdup_printf ("\n%s\t", amend_amendment_get_commit (g_ptr_array_index (list, 0)));
 
-        g_assert_true (g_str_has_prefix (rows, "# amend list cache 1:"));
+        g_assert_true (g_str_has_prefix (rows, "# amend list cache 2:"));
+        g_assert_true (g_str_has_suffix (rows, "\n# end 1\n"));
         g_assert_nonnull (strstr (rows, tip));
       }
       /* Caches of another version are not read, and are replaced. */
@@ -1244,6 +1323,121 @@ test_list_cache (void)
     g_assert_cmpuint (amend_amendment_get_ahead (g_ptr_array_index (list, 0)), ==, 3);
   }
   amend_test_fsck (p.dir);
+}
+
+/* The articles amend list names for the first amendment, joined. */
+static char *
+listed_articles (Project *p)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = amend_amendment_list (p->repo, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+  return g_strjoinv (",", (char **) amend_amendment_get_articles (g_ptr_array_index (list, 0)));
+}
+
+/* Reopens the project, as the next amend command would. */
+static void
+reopen (Project *p)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&p->repo);
+  p->repo = amend_repository_open (p->dir, &error);
+  g_assert_no_error (error);
+}
+
+/* What amend list keeps in .git/amend is never believed over the
+ * branches: an amendment changed with plain git, a rewritten branch, a
+ * damaged or cut-off file and the files of another project all give the
+ * list as it is without them. */
+static void
+test_list_cache_stale (void)
+{
+  g_auto(Project) p = { 0 };
+  g_auto(Project) other = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendAmendment) a = NULL;
+  g_autoptr(AmendAmendment) b = NULL;
+  g_autofree char *articles = NULL;
+  g_autofree char *rows = NULL;
+  g_autofree char *pairs = NULL;
+
+  if (!amend_test_need_git ())
+    return;
+  project_new (&p);
+  a = amend_amendment_propose (p.repo, "Datum", NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  replace_in_file (p.dir, "regeling.md", "op de dag na die van de bekendmaking", "op 1 januari 2028");
+  g_free (amend_repository_save (p.repo, NULL, AUTHOR, NULL, "Datum", &error));
+  g_assert_no_error (error);
+  articles = listed_articles (&p);
+  g_assert_cmpstr (articles, ==, "2");
+
+  /* A commit on the branch with plain git. */
+  replace_in_file (p.dir, "regeling.md", "Citeertitel", "Korte naam");
+  g_free (amend_test_git_ok (p.dir, "commit", "-q", "-am", "Naam", NULL));
+  reopen (&p);
+  g_clear_pointer (&articles, g_free);
+  articles = listed_articles (&p);
+  g_assert_cmpstr (articles, ==, "2,3");
+
+  /* The branch rewritten: back to one article. */
+  g_free (amend_test_git_ok (p.dir, "reset", "-q", "--hard", "HEAD~1", NULL));
+  reopen (&p);
+  g_clear_pointer (&articles, g_free);
+  articles = listed_articles (&p);
+  g_assert_cmpstr (articles, ==, "2");
+
+  /* Files that say article 7 but are damaged: a count that does not
+   * match, a row that is not one, a file cut off. */
+  rows = amend_test_read (p.dir, ".git/amend/list.cache");
+  pairs = amend_test_read (p.dir, ".git/amend/articles.cache");
+  {
+    g_autoptr(GString) lie = g_string_new (rows);
+    g_autoptr(GString) lie_pairs = g_string_new (pairs);
+    const char *damage[3][2] = {
+      { "# end 1\n", "# end 2\n" },
+      { "# end 1\n", "kapot\n# end 2\n" },
+      { "# end 1\n", "" },
+    };
+
+    g_assert_cmpuint (g_string_replace (lie, "\t1\t2\n", "\t1\t7\n", 0), ==, 1);
+    g_assert_cmpuint (g_string_replace (lie_pairs, "\t2\n", "\t7\n", 0), ==, 1);
+    for (guint i = 0; i < G_N_ELEMENTS (damage); i++)
+      {
+        g_autoptr(GString) bad = g_string_new (lie->str);
+        g_autoptr(GString) bad_pairs = g_string_new (lie_pairs->str);
+
+        g_string_replace (bad, damage[i][0], damage[i][1], 0);
+        g_string_replace (bad_pairs, damage[i][0], damage[i][1], 0);
+        amend_test_write (p.dir, ".git/amend/list.cache", bad->str);
+        amend_test_write (p.dir, ".git/amend/articles.cache", bad_pairs->str);
+        g_clear_pointer (&articles, g_free);
+        articles = listed_articles (&p);
+        g_assert_cmpstr (articles, ==, "2");
+      }
+    /* ... and written anew, whole. */
+    g_clear_pointer (&rows, g_free);
+    rows = amend_test_read (p.dir, ".git/amend/list.cache");
+    g_assert_true (g_str_has_suffix (rows, "\t1\t2\n# end 1\n"));
+  }
+
+  /* The files of another project, with another amendment. */
+  project_new (&other);
+  b = amend_amendment_propose (other.repo, "Naam", NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  replace_in_file (other.dir, "regeling.md", "Citeertitel", "Korte naam");
+  g_free (amend_repository_save (other.repo, NULL, AUTHOR, NULL, "Naam", &error));
+  g_assert_no_error (error);
+  amend_test_write (other.dir, ".git/amend/list.cache", rows);
+  amend_test_write (other.dir, ".git/amend/articles.cache", pairs);
+  g_clear_pointer (&articles, g_free);
+  articles = listed_articles (&other);
+  g_assert_cmpstr (articles, ==, "3");
+  amend_test_fsck (p.dir);
+  amend_test_fsck (other.dir);
 }
 
 /* ----------------------------------------------------------------------- */
@@ -1402,6 +1596,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/repository/create", test_create);
+  g_test_add_func ("/repository/record-plain", test_record_plain);
   g_test_add_func ("/repository/create-existing-files", test_create_existing_files);
   g_test_add_func ("/repository/create-without-author", test_create_without_author);
   g_test_add_func ("/repository/parse-author", test_parse_author);
@@ -1421,6 +1616,7 @@ main (int    argc,
   g_test_add_func ("/amendment/life", test_amendment_life);
   g_test_add_func ("/amendment/propose-with-changes", test_propose_with_changes);
   g_test_add_func ("/amendment/list-cache", test_list_cache);
+  g_test_add_func ("/amendment/list-cache-stale", test_list_cache_stale);
   g_test_add_func ("/amendment/article-map", test_article_map);
   g_test_add_func ("/amendment/article-map-corpus", test_article_map_corpus);
 

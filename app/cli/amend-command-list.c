@@ -75,8 +75,8 @@ add_vote (AmendJsonWriter *w,
 static void
 print_json (GPtrArray *amendments)
 {
-  AmendJsonWriter *w = amend_json_writer_new (NULL);
-  g_autofree char *text = NULL;
+  /* Written to stdout as it is made: the list of thousands is megabytes. */
+  AmendJsonWriter *w = amend_json_writer_new (stdout);
 
   amend_json_writer_begin_array (w);
   for (guint i = 0; i < amendments->len; i++)
@@ -118,8 +118,9 @@ print_json (GPtrArray *amendments)
       amend_json_writer_end_object (w);
     }
   amend_json_writer_end_array (w);
-  text = amend_json_writer_finish (w, NULL);
-  g_print ("%s\n", text);
+  amend_json_writer_finish (w, NULL);
+  fputs ("\n", stdout);
+  fflush (stdout);
 }
 
 /* "Jan Jansen <jan@example.nl>" -> "Jan Jansen": the table has no room

@@ -324,7 +324,10 @@ typedef struct {
   guint       line;
 } Lines;
 
-/* The next line without its end (\n or \r\n); NULL at the end. */
+/* The next line without its end (\n, with any carriage returns before it:
+ * a line kept as it was is written back with \n alone, so a line read with
+ * one of several returns taken off would lose one more on every save);
+ * NULL at the end. */
 static char *
 next_line (Lines *l)
 {
@@ -338,7 +341,7 @@ next_line (Lines *l)
   n = nl ? (gsize) (nl - start) : l->len - l->pos;
   l->pos += n + (nl ? 1 : 0);
   l->line++;
-  if (n > 0 && start[n - 1] == '\r')
+  while (n > 0 && start[n - 1] == '\r')
     n--;
   return g_strndup (start, n);
 }

@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "amend-amendment-private.h"
+#include "amend-apply-cache.h"
 #include "amend-decision.h"
 #include "amend-pending-merge-private.h"
 
@@ -330,45 +331,111 @@ amend_decision_update (AmendRepository   *repo,
 /* Whether open amendments still apply                                      */
 /* ----------------------------------------------------------------------- */
 
+typedef struct {
+  AmendRepository *repo;
+  AmendApplyCache *cache;
+  GHashTable      *targets;  /* branch -> git_oid of its tip, or NULL when it is gone */
+  char            *main;     /* main's name, once asked */
+} Checker;
+
+static void
+checker_clear (Checker *c)
+{
+  g_clear_pointer (&c->cache, amend_apply_cache_free);
+  g_clear_pointer (&c->targets, g_hash_table_unref);
+  g_clear_pointer (&c->main, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Checker, checker_clear)
+
+/* The tip of @branch, read once per list (most amendments share main). */
+static const git_oid *
+target_tip (Checker    *c,
+            const char *branch)
+{
+  gpointer found;
+
+  if (!g_hash_table_lookup_extended (c->targets, branch, NULL, &found))
+    {
+      g_autofree char *ref = g_strconcat ("refs/heads/", branch, NULL);
+      git_oid id;
+
+      found = git_reference_name_to_id (&id, amend_repository_get_git (c->repo), ref) == 0
+              ? g_memdup2 (&id, sizeof id) : NULL;
+      g_hash_table_insert (c->targets, g_strdup (branch), found);
+    }
+  return found;
+}
+
+/* Whether @tip applies to @into, found anew: contained, clean or with
+ * conflicts. */
 static gboolean
-check_one (AmendRepository *repo,
-           AmendAmendment  *a,
-           GError         **error)
+find_state (AmendRepository *repo,
+            AmendAmendment  *a,
+            const git_oid   *tip,
+            const git_oid   *into,
+            GError         **error)
 {
   git_repository *git = amend_repository_get_git (repo);
-  g_autofree char *target = amend_decision_target_branch (repo, a, error);
-  g_autofree char *target_ref = NULL;
   g_autoptr(AmendTreeMerge) trial = NULL;
   g_auto(GStrv) ids = NULL;
-  git_oid tip, into, base;
+  git_oid base;
 
-  if (target == NULL)
-    return FALSE;
-  target_ref = g_strconcat ("refs/heads/", target, NULL);
-  if (git_oid_fromstr (&tip, amend_amendment_get_commit (a)) < 0 ||
-      git_reference_name_to_id (&into, git, target_ref) < 0)
-    {
-      /* An amendment whose amendment is gone has nothing to apply to. */
-      amend_amendment_set_apply_state (a, AMEND_APPLY_UNKNOWN, NULL);
-      return TRUE;
-    }
-  if (git_oid_equal (&tip, &into) || git_graph_descendant_of (git, &into, &tip) == 1)
+  if (git_oid_equal (tip, into) || git_graph_descendant_of (git, into, tip) == 1)
     {
       amend_amendment_set_apply_state (a, AMEND_APPLY_CONTAINED, NULL);
       return TRUE;
     }
   /* Nothing happened on the target since the amendment left it. */
-  if (git_merge_base (&base, git, &tip, &into) == 0 && git_oid_equal (&base, &into))
+  if (git_merge_base (&base, git, tip, into) == 0 && git_oid_equal (&base, into))
     {
       amend_amendment_set_apply_state (a, AMEND_APPLY_CLEAN, NULL);
       return TRUE;
     }
-  trial = amend_merge_commits (repo, &into, &tip, NULL, error);
+  trial = amend_merge_commits (repo, into, tip, NULL, error);
   if (trial == NULL)
     return FALSE;
   ids = amend_tree_merge_dup_conflict_ids (trial);
   amend_amendment_set_apply_state (a, ids[0] ? AMEND_APPLY_CONFLICTS : AMEND_APPLY_CLEAN,
                                    (const char * const *) ids);
+  return TRUE;
+}
+
+/* The answer depends only on the two commits: one that an earlier list
+ * found for them is taken as it was (amend-apply-cache.c). */
+static gboolean
+check_one (Checker         *c,
+           AmendAmendment  *a,
+           GError         **error)
+{
+  const char *amends = amend_amendment_get_amends (a);
+  g_autofree char *target = NULL;
+  const char * const *conflicts = NULL;
+  const git_oid *into;
+  AmendApplyState state;
+  git_oid tip;
+
+  /* As amend_decision_target_branch(), with main looked for once. */
+  if (amends != NULL)
+    target = g_strconcat (AMEND_AMENDMENT_BRANCH_PREFIX, amends, NULL);
+  else if (c->main == NULL && (c->main = amend_repository_dup_main_branch (c->repo, error)) == NULL)
+    return FALSE;
+  into = target_tip (c, target ? target : c->main);
+  if (git_oid_fromstr (&tip, amend_amendment_get_commit (a)) < 0 || into == NULL)
+    {
+      /* An amendment whose amendment is gone has nothing to apply to. */
+      amend_amendment_set_apply_state (a, AMEND_APPLY_UNKNOWN, NULL);
+      return TRUE;
+    }
+  if (amend_apply_cache_lookup (c->cache, &tip, into, &state, &conflicts))
+    {
+      amend_amendment_set_apply_state (a, state, conflicts);
+      return TRUE;
+    }
+  if (!find_state (c->repo, a, &tip, into, error))
+    return FALSE;
+  amend_apply_cache_add (c->cache, &tip, into, amend_amendment_get_apply_state (a),
+                         amend_amendment_get_apply_conflicts (a));
   return TRUE;
 }
 
@@ -378,15 +445,23 @@ check_one (AmendRepository *repo,
  *
  * For each open amendment (concept or ingediend): is it already in what it
  * would be adopted into (also when merged with git), would it merge
- * cleanly, or with conflicts in which nodes.  Trial merges in memory.
+ * cleanly, or with conflicts in which nodes.  Trial merges in memory; the
+ * answers are kept in .git/amend/apply.cache for the next list.
  */
 gboolean
 amend_decision_check_open (AmendRepository *repo,
                            GPtrArray       *amendments,
                            GError         **error)
 {
+  g_auto(Checker) c = { 0 };
+  g_autofree char *path = NULL;
+
   g_return_val_if_fail (AMEND_IS_REPOSITORY (repo), FALSE);
 
+  path = g_build_filename (git_repository_path (amend_repository_get_git (repo)), "amend", "apply.cache", NULL);
+  c.repo = repo;
+  c.cache = amend_apply_cache_new (path);
+  c.targets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   for (guint i = 0; i < amendments->len; i++)
     {
       AmendAmendment *a = g_ptr_array_index (amendments, i);
@@ -394,8 +469,9 @@ amend_decision_check_open (AmendRepository *repo,
 
       if (status != AMEND_STATUS_CONCEPT && status != AMEND_STATUS_SUBMITTED)
         continue;
-      if (!check_one (repo, a, error))
+      if (!check_one (&c, a, error))
         return FALSE;
     }
+  amend_apply_cache_save (c.cache);
   return TRUE;
 }

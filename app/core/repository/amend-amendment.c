@@ -28,6 +28,7 @@
 #include "amend-article-map.h"
 
 #define GROUP "amendement"
+#define VOTE "vote"
 #define MAX_SLUG 60
 
 struct _AmendAmendment
@@ -51,6 +52,16 @@ struct _AmendAmendment
   GPtrArray   *files;     /* of AmendTouchedFile */
   AmendApplyState apply_state;
   GStrv        apply_conflicts;
+
+  /* A plain record (plain_read()) is read into @record only when asked
+   * for more than amend list shows: GKeyFile costs most of a list. */
+  char        *pending;   /* its text, not yet in @record */
+  gsize        pending_len;
+  gboolean     plain;     /* the plain_* fields hold what @record would say */
+  char        *plain_title;
+  char        *plain_motivation;
+  char        *plain_amends;
+  gboolean     plain_vote;
 };
 
 G_DEFINE_FINAL_TYPE (AmendAmendment, amend_amendment, G_TYPE_OBJECT)
@@ -172,6 +183,10 @@ amend_amendment_finalize (GObject *object)
   g_clear_pointer (&self->articles, g_strfreev);
   g_clear_pointer (&self->files, g_ptr_array_unref);
   g_clear_pointer (&self->apply_conflicts, g_strfreev);
+  g_clear_pointer (&self->pending, g_free);
+  g_clear_pointer (&self->plain_title, g_free);
+  g_clear_pointer (&self->plain_motivation, g_free);
+  g_clear_pointer (&self->plain_amends, g_free);
 
   G_OBJECT_CLASS (amend_amendment_parent_class)->finalize (object);
 }
@@ -192,6 +207,21 @@ amend_amendment_init (AmendAmendment *self)
   self->articles = g_new0 (char *, 1);
   self->files = g_ptr_array_new_with_free_func ((GDestroyNotify) amend_touched_file_free);
   self->apply_conflicts = g_new0 (char *, 1);
+}
+
+/* The record as GKeyFile reads it; from here on the getters ask it, and
+ * what changes it is written down. */
+static GKeyFile *
+record_of (AmendAmendment *self)
+{
+  if (self->pending != NULL)
+    {
+      /* plain_read() accepted the text, so GKeyFile reads it too. */
+      g_key_file_load_from_data (self->record, self->pending, self->pending_len, G_KEY_FILE_KEEP_COMMENTS, NULL);
+      g_clear_pointer (&self->pending, g_free);
+    }
+  self->plain = FALSE;
+  return self->record;
 }
 
 /* Now, to the second: the record stores seconds, and a date read back
@@ -220,7 +250,7 @@ set_date (AmendAmendment *self,
 
   g_clear_pointer (field, g_date_time_unref);
   *field = g_date_time_ref (date);
-  g_key_file_set_string (self->record, GROUP, key, text);
+  g_key_file_set_string (record_of (self), GROUP, key, text);
 }
 
 static void
@@ -243,10 +273,10 @@ amend_amendment_new (const char *slug,
 
   set_slug (self, slug);
   self->has_record = TRUE;
-  g_key_file_set_string (self->record, GROUP, "title", title);
-  g_key_file_set_string_list (self->record, GROUP, "submitters", NULL, 0);
-  g_key_file_set_string (self->record, GROUP, "motivation", "");
-  g_key_file_set_string (self->record, GROUP, "status", amend_status_to_string (AMEND_STATUS_CONCEPT));
+  g_key_file_set_string (record_of (self), GROUP, "title", title);
+  g_key_file_set_string_list (record_of (self), GROUP, "submitters", NULL, 0);
+  g_key_file_set_string (record_of (self), GROUP, "motivation", "");
+  g_key_file_set_string (record_of (self), GROUP, "status", amend_status_to_string (AMEND_STATUS_CONCEPT));
   set_date (self, "created", &self->created, now);
   set_date (self, "updated", &self->updated, now);
   return self;
@@ -296,6 +326,146 @@ text_lines (const char *data,
   return out;
 }
 
+/* The keys of [amendement] that amend list shows. */
+enum { PLAIN_TITLE, PLAIN_STATUS, PLAIN_SUBMITTERS, PLAIN_MOTIVATION, PLAIN_CREATED, PLAIN_UPDATED,
+       PLAIN_AMENDS, N_PLAIN };
+
+static const char * const plain_keys[N_PLAIN] = {
+  "title", "status", "submitters", "motivation", "created", "updated", "amends",
+};
+
+typedef struct {
+  const char *value[N_PLAIN];  /* into the text, NULL when not there */
+  gsize       len[N_PLAIN];
+  gboolean    vote;            /* there is a [vote] group */
+} Plain;
+
+/* One "key=value" line of a plain record: a key of letters, digits, '-'
+ * and '_', a value without a backslash (no escapes) and without white
+ * space at either end, where GKeyFile would trim.  A key of
+ * [amendement] that the list shows is kept in @p; twice is not plain. */
+static gboolean
+plain_line (Plain      *p,
+            gboolean    in_vote,
+            const char *line,
+            gsize       len)
+{
+  const char *eq = memchr (line, '=', len);
+  gsize n;
+
+  if (eq == NULL || eq == line)
+    return FALSE;
+  for (const char *k = line; k < eq; k++)
+    if (!g_ascii_isalnum (*k) && *k != '-' && *k != '_')
+      return FALSE;
+  n = len - (eq + 1 - line);
+  if (memchr (eq + 1, '\\', n) != NULL ||
+      (n > 0 && (g_ascii_isspace (eq[1]) || g_ascii_isspace (eq[n]))))
+    return FALSE;
+  for (guint i = 0; !in_vote && i < N_PLAIN; i++)
+    if ((gsize) (eq - line) == strlen (plain_keys[i]) && memcmp (line, plain_keys[i], eq - line) == 0)
+      {
+        if (p->value[i] != NULL)
+          return FALSE;
+        p->value[i] = eq + 1;
+        p->len[i] = n;
+      }
+  return TRUE;
+}
+
+/* The lines of a record as Amend writes it ([amendement], maybe [vote],
+ * key=value lines, empty lines), read without GKeyFile.  Anything else
+ * (comments, escapes, other groups, a key twice, text that is not UTF-8)
+ * returns FALSE, and GKeyFile reads it, with its own errors. */
+static gboolean
+plain_scan (Plain      *p,
+            const char *data,
+            gsize       len)
+{
+  const char *end = data + len;
+  gboolean in_group = FALSE;
+
+  if (!g_utf8_validate (data, len, NULL))
+    return FALSE;
+  for (const char *line = data; line < end;)
+    {
+      const char *nl = memchr (line, '\n', end - line);
+      gsize n = (nl ? nl : end) - line;
+
+      if (n == strlen ("[" GROUP "]") && memcmp (line, "[" GROUP "]", n) == 0 && !in_group)
+        in_group = TRUE;
+      else if (n == strlen ("[" VOTE "]") && memcmp (line, "[" VOTE "]", n) == 0 && in_group && !p->vote)
+        p->vote = TRUE;
+      else if (n > 0 && (!in_group || !plain_line (p, p->vote, line, n)))
+        return FALSE;
+      line += n + 1;
+    }
+  return in_group;
+}
+
+/* A value as g_key_file_get_string_list() splits one without escapes:
+ * "a;;b" is three, a last empty one is left out. */
+static GStrv
+plain_list (const char *value,
+            gsize       len)
+{
+  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+  const char *p = value;
+  const char *end = value + len;
+
+  while (p < end)
+    {
+      const char *semi = memchr (p, ';', end - p);
+      g_autofree char *piece = g_strndup (p, (semi ? semi : end) - p);
+
+      g_strv_builder_add (b, piece);
+      if (semi == NULL)
+        break;
+      p = semi + 1;
+    }
+  return g_strv_builder_end (b);
+}
+
+static GDateTime *
+plain_date (const Plain *p,
+            guint        key)
+{
+  g_autofree char *text = p->value[key] ? g_strndup (p->value[key], p->len[key]) : NULL;
+
+  return text ? g_date_time_new_from_iso8601 (text, NULL) : NULL;
+}
+
+/* Reads a plain record (plain_scan()) into @self as
+ * amend_amendment_new_from_data() would; FALSE leaves @self as it was. */
+static gboolean
+plain_read (AmendAmendment *self,
+            const char     *data,
+            gsize           len)
+{
+  Plain p = { 0 };
+  g_autofree char *status = NULL;
+
+  if (!plain_scan (&p, data, len) || p.value[PLAIN_TITLE] == NULL || p.value[PLAIN_STATUS] == NULL)
+    return FALSE;
+  status = g_strndup (p.value[PLAIN_STATUS], p.len[PLAIN_STATUS]);
+  if (!amend_status_from_string (status, &self->status))
+    return FALSE;
+  self->plain = TRUE;
+  self->plain_title = g_strndup (p.value[PLAIN_TITLE], p.len[PLAIN_TITLE]);
+  if (p.value[PLAIN_MOTIVATION])
+    self->plain_motivation = g_strndup (p.value[PLAIN_MOTIVATION], p.len[PLAIN_MOTIVATION]);
+  if (p.value[PLAIN_AMENDS])
+    self->plain_amends = g_strndup (p.value[PLAIN_AMENDS], p.len[PLAIN_AMENDS]);
+  self->plain_vote = p.vote;
+  g_strfreev (self->submitters);
+  self->submitters = p.value[PLAIN_SUBMITTERS] ? plain_list (p.value[PLAIN_SUBMITTERS], p.len[PLAIN_SUBMITTERS])
+                                               : g_new0 (char *, 1);
+  self->created = plain_date (&p, PLAIN_CREATED);
+  self->updated = plain_date (&p, PLAIN_UPDATED);
+  self->has_record = TRUE;
+  return TRUE;
+}
+
 /* Reads a record; what is wrong in it is said with the file it is in. */
 AmendAmendment *
 amend_amendment_new_from_data (const char *slug,
@@ -314,12 +484,18 @@ amend_amendment_new_from_data (const char *slug,
   if (len == (gsize) -1)
     len = strlen (data);
   data = ended = text_lines (data, len, &len);
+  if (plain_read (self, ended, len))
+    {
+      self->pending = g_steal_pointer (&ended);
+      self->pending_len = len;
+      return g_steal_pointer (&self);
+    }
   /* GKeyFile reads past a NUL byte, the writer stops at it. */
   if (memchr (data, '\0', len) != NULL)
     g_set_error_literal (&local, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_PARSE,
                          _("it holds a NUL byte"));
   else
-    g_key_file_load_from_data (self->record, data, len, G_KEY_FILE_KEEP_COMMENTS, &local);
+    g_key_file_load_from_data (record_of (self), data, len, G_KEY_FILE_KEEP_COMMENTS, &local);
   if (local != NULL)
     {
       g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_INVALID,
@@ -327,8 +503,8 @@ amend_amendment_new_from_data (const char *slug,
                    path, local->message, self->branch);
       return NULL;
     }
-  title = g_key_file_get_string (self->record, GROUP, "title", NULL);
-  status = g_key_file_get_string (self->record, GROUP, "status", NULL);
+  title = g_key_file_get_string (record_of (self), GROUP, "title", NULL);
+  status = g_key_file_get_string (record_of (self), GROUP, "status", NULL);
   if (title == NULL || status == NULL || !amend_status_from_string (status, &self->status))
     {
       g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_INVALID,
@@ -337,11 +513,11 @@ amend_amendment_new_from_data (const char *slug,
       return NULL;
     }
   g_strfreev (self->submitters);
-  self->submitters = g_key_file_get_string_list (self->record, GROUP, "submitters", NULL, NULL);
+  self->submitters = g_key_file_get_string_list (record_of (self), GROUP, "submitters", NULL, NULL);
   if (self->submitters == NULL)
     self->submitters = g_new0 (char *, 1);
-  self->created = read_date (self->record, "created");
-  self->updated = read_date (self->record, "updated");
+  self->created = read_date (record_of (self), "created");
+  self->updated = read_date (record_of (self), "updated");
   self->has_record = TRUE;
   return g_steal_pointer (&self);
 }
@@ -354,7 +530,7 @@ amend_amendment_to_data (AmendAmendment *self,
   gsize n = 0;
 
   g_return_val_if_fail (AMEND_IS_AMENDMENT (self), NULL);
-  data = g_key_file_to_data (self->record, &n, NULL);
+  data = g_key_file_to_data (record_of (self), &n, NULL);
   /* GKeyFile leaves the last line open; a text file ends with a newline. */
   if (n == 0 || data[n - 1] != '\n')
     {
@@ -390,7 +566,9 @@ amend_amendment_get_title (AmendAmendment *self)
   g_autofree char *title = NULL;
 
   g_return_val_if_fail (AMEND_IS_AMENDMENT (self), NULL);
-  title = g_key_file_get_string (self->record, GROUP, "title", NULL);
+  if (self->plain)
+    return self->plain_title;
+  title = g_key_file_get_string (record_of (self), GROUP, "title", NULL);
   if (title == NULL)
     return self->slug;
   /* Kept on the object so the pointer stays valid. */
@@ -415,7 +593,7 @@ amend_amendment_set_submitters (AmendAmendment     *self,
   self->submitters = g_strdupv ((char **) submitters);
   if (self->submitters == NULL)
     self->submitters = g_new0 (char *, 1);
-  g_key_file_set_string_list (self->record, GROUP, "submitters", submitters,
+  g_key_file_set_string_list (record_of (self), GROUP, "submitters", submitters,
                               submitters ? g_strv_length ((char **) submitters) : 0);
 }
 
@@ -425,7 +603,9 @@ amend_amendment_get_motivation (AmendAmendment *self)
   g_autofree char *motivation = NULL;
 
   g_return_val_if_fail (AMEND_IS_AMENDMENT (self), NULL);
-  motivation = g_key_file_get_string (self->record, GROUP, "motivation", NULL);
+  if (self->plain)
+    return self->plain_motivation;
+  motivation = g_key_file_get_string (record_of (self), GROUP, "motivation", NULL);
   g_object_set_data_full (G_OBJECT (self), "amend-motivation", g_steal_pointer (&motivation), g_free);
   return g_object_get_data (G_OBJECT (self), "amend-motivation");
 }
@@ -435,7 +615,7 @@ amend_amendment_set_motivation (AmendAmendment *self,
                                 const char     *motivation)
 {
   g_return_if_fail (AMEND_IS_AMENDMENT (self));
-  g_key_file_set_string (self->record, GROUP, "motivation", motivation ? motivation : "");
+  g_key_file_set_string (record_of (self), GROUP, "motivation", motivation ? motivation : "");
 }
 
 AmendStatus
@@ -465,7 +645,7 @@ amend_amendment_set_status (AmendAmendment *self,
   if (when == NULL)
     when = now = now_to_the_second ();
   self->status = status;
-  g_key_file_set_string (self->record, GROUP, "status", amend_status_to_string (status));
+  g_key_file_set_string (record_of (self), GROUP, "status", amend_status_to_string (status));
   set_date (self, "updated", &self->updated, when);
   return TRUE;
 }
@@ -544,7 +724,6 @@ amend_vote_free (AmendVote *vote)
   g_free (vote);
 }
 
-#define VOTE "vote"
 
 /* The council's decision as the record has it, or NULL before one. */
 AmendVote *
@@ -554,18 +733,22 @@ amend_amendment_dup_vote (AmendAmendment *self)
   AmendVote *vote;
 
   g_return_val_if_fail (AMEND_IS_AMENDMENT (self), NULL);
-  result = g_key_file_get_string (self->record, VOTE, "result", NULL);
+  /* Asking GKeyFile for a key it lacks builds an error message: most
+   * records have no vote, and amend list asks for every one. */
+  if (self->plain ? !self->plain_vote : !g_key_file_has_group (record_of (self), VOTE))
+    return NULL;
+  result = g_key_file_get_string (record_of (self), VOTE, "result", NULL);
   if (result == NULL)
     return NULL;
   vote = g_new0 (AmendVote, 1);
   if (!amend_status_from_string (result, &vote->result))
     vote->result = AMEND_STATUS_SUBMITTED;
-  vote->date = g_key_file_get_string (self->record, VOTE, "date", NULL);
-  vote->meeting = g_key_file_get_string (self->record, VOTE, "meeting", NULL);
-  vote->votes_for = g_key_file_has_key (self->record, VOTE, "for", NULL)
-                    ? g_key_file_get_integer (self->record, VOTE, "for", NULL) : -1;
-  vote->votes_against = g_key_file_has_key (self->record, VOTE, "against", NULL)
-                        ? g_key_file_get_integer (self->record, VOTE, "against", NULL) : -1;
+  vote->date = g_key_file_get_string (record_of (self), VOTE, "date", NULL);
+  vote->meeting = g_key_file_get_string (record_of (self), VOTE, "meeting", NULL);
+  vote->votes_for = g_key_file_has_key (record_of (self), VOTE, "for", NULL)
+                    ? g_key_file_get_integer (record_of (self), VOTE, "for", NULL) : -1;
+  vote->votes_against = g_key_file_has_key (record_of (self), VOTE, "against", NULL)
+                        ? g_key_file_get_integer (record_of (self), VOTE, "against", NULL) : -1;
   return vote;
 }
 
@@ -586,7 +769,8 @@ amend_amendment_dup_decided (AmendAmendment *self)
   g_autofree char *date = NULL;
 
   g_return_val_if_fail (AMEND_IS_AMENDMENT (self), NULL);
-  date = g_key_file_get_string (self->record, VOTE, "date", NULL);
+  if (!self->plain || self->plain_vote)
+    date = g_key_file_get_string (record_of (self), VOTE, "date", NULL);
   if (date != NULL && date[0] != '\0')
     return g_steal_pointer (&date);
   return self->updated ? g_date_time_format (self->updated, "%Y-%m-%d") : NULL;
@@ -600,16 +784,16 @@ amend_amendment_set_vote (AmendAmendment  *self,
 {
   g_return_if_fail (AMEND_IS_AMENDMENT (self));
 
-  g_key_file_remove_group (self->record, VOTE, NULL);
-  g_key_file_set_string (self->record, VOTE, "date", vote->date);
+  g_key_file_remove_group (record_of (self), VOTE, NULL);
+  g_key_file_set_string (record_of (self), VOTE, "date", vote->date);
   if (vote->meeting && vote->meeting[0])
-    g_key_file_set_string (self->record, VOTE, "meeting", vote->meeting);
+    g_key_file_set_string (record_of (self), VOTE, "meeting", vote->meeting);
   if (vote->votes_for >= 0)
     {
-      g_key_file_set_integer (self->record, VOTE, "for", vote->votes_for);
-      g_key_file_set_integer (self->record, VOTE, "against", MAX (vote->votes_against, 0));
+      g_key_file_set_integer (record_of (self), VOTE, "for", vote->votes_for);
+      g_key_file_set_integer (record_of (self), VOTE, "against", MAX (vote->votes_against, 0));
     }
-  g_key_file_set_string (self->record, VOTE, "result", amend_status_to_string (vote->result));
+  g_key_file_set_string (record_of (self), VOTE, "result", amend_status_to_string (vote->result));
 }
 
 /* The slug of the amendment this one amends, for a subamendment. */
@@ -619,7 +803,11 @@ amend_amendment_get_amends (AmendAmendment *self)
   g_autofree char *amends = NULL;
 
   g_return_val_if_fail (AMEND_IS_AMENDMENT (self), NULL);
-  amends = g_key_file_get_string (self->record, GROUP, "amends", NULL);
+  if (self->plain)
+    return self->plain_amends && self->plain_amends[0] ? self->plain_amends : NULL;
+  if (!g_key_file_has_group (record_of (self), GROUP) || !g_key_file_has_key (record_of (self), GROUP, "amends", NULL))
+    return NULL;
+  amends = g_key_file_get_string (record_of (self), GROUP, "amends", NULL);
   if (amends == NULL || amends[0] == '\0')
     return NULL;
   g_object_set_data_full (G_OBJECT (self), "amend-amends", g_steal_pointer (&amends), g_free);
@@ -916,7 +1104,7 @@ propose (AmendRepository    *repo,
   amend_amendment_set_submitters (self, (const char * const *) people->pdata);
   amend_amendment_set_motivation (self, motivation);
   if (amends)
-    g_key_file_set_string (self->record, GROUP, "amends", amends);
+    g_key_file_set_string (record_of (self), GROUP, "amends", amends);
   if (!write_record_blob (git, self, &update.id, error))
     return NULL;
   update.action = GIT_TREE_UPDATE_UPSERT;
@@ -1200,9 +1388,10 @@ amendment_from_row (const char         *slug,
 /* The amendment on branch amendement/@slug: its record as the branch has
  * it (not the working copy), and how it stands against main. */
 static AmendAmendment *
-read_amendment (Reader     *r,
-                const char *slug,
-                GError    **error)
+read_amendment (Reader        *r,
+                const char    *slug,
+                const git_oid *listed,
+                GError       **error)
 {
   g_autofree char *refname = refname_of (slug);
   g_autofree char *record_path = amend_amendment_record_path (slug);
@@ -1219,8 +1408,11 @@ read_amendment (Reader     *r,
   git_oid tip_id;
 
   /* An amendment whose branch and main did not move since the last list
-   * is as it was then. */
-  if (git_reference_name_to_id (&tip_id, r->git, refname) == 0)
+   * is as it was then.  The branch's tip as the list of branches had it
+   * (a symbolic one is resolved here). */
+  if (listed != NULL)
+    git_oid_cpy (&tip_id, listed);
+  if (listed != NULL || git_reference_name_to_id (&tip_id, r->git, refname) == 0)
     {
       char tip_hex[GIT_OID_HEXSZ + 1];
       const AmendListRow *row;
@@ -1272,11 +1464,59 @@ read_amendment (Reader     *r,
   return g_steal_pointer (&self);
 }
 
+typedef struct {
+  char    *slug;
+  git_oid  tip;
+  gboolean direct;  /* @tip is the branch's; FALSE for a symbolic ref */
+} Listed;
+
+static void
+listed_free (Listed *l)
+{
+  g_free (l->slug);
+  g_free (l);
+}
+
 static int
 compare_slugs (gconstpointer a,
                gconstpointer b)
 {
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
+  return strcmp ((*(Listed * const *) a)->slug, (*(Listed * const *) b)->slug);
+}
+
+/* Every branch amendement/SLUG with its tip, as one walk over the refs
+ * gives them (a lookup per branch costs a stat per branch). */
+static GPtrArray *
+list_branches (git_repository *git,
+               GError        **error)
+{
+  g_autoptr(git_reference_iterator) iter = NULL;
+  g_autoptr(GPtrArray) branches = g_ptr_array_new_with_free_func ((GDestroyNotify) listed_free);
+  git_reference *ref = NULL;
+  int rc;
+
+  rc = git_reference_iterator_glob_new (&iter, git, "refs/heads/" AMEND_AMENDMENT_BRANCH_PREFIX "*");
+  while (rc == 0 && (rc = git_reference_next (&ref, iter)) == 0)
+    {
+      Listed *l = g_new0 (Listed, 1);
+      const git_oid *target = git_reference_target (ref);
+
+      l->slug = g_strdup (git_reference_name (ref) + strlen ("refs/heads/" AMEND_AMENDMENT_BRANCH_PREFIX));
+      if (target != NULL)
+        {
+          git_oid_cpy (&l->tip, target);
+          l->direct = TRUE;
+        }
+      g_ptr_array_add (branches, l);
+      git_reference_free (ref);
+    }
+  if (rc != GIT_ITEROVER)
+    {
+      amend_repository_set_git_error (error, rc, _("cannot read the branches"));
+      return NULL;
+    }
+  g_ptr_array_sort (branches, compare_slugs);
+  return g_steal_pointer (&branches);
 }
 
 /* Every branch amendement/SLUG, sorted by slug, each with its record, its
@@ -1286,30 +1526,18 @@ amend_amendment_list (AmendRepository *repo,
                       GError         **error)
 {
   g_auto(Reader) r = { 0 };
-  g_autoptr(git_reference_iterator) iter = NULL;
-  g_autoptr(GPtrArray) slugs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) branches = NULL;
   g_autoptr(GPtrArray) list = NULL;
-  const char *name;
-  int rc;
 
   g_return_val_if_fail (AMEND_IS_REPOSITORY (repo), NULL);
 
-  if (!reader_init (&r, repo, error))
+  if (!reader_init (&r, repo, error) || (branches = list_branches (r.git, error)) == NULL)
     return NULL;
-  rc = git_reference_iterator_glob_new (&iter, r.git, "refs/heads/" AMEND_AMENDMENT_BRANCH_PREFIX "*");
-  while (rc == 0 && (rc = git_reference_next_name (&name, iter)) == 0)
-    g_ptr_array_add (slugs, g_strdup (name + strlen ("refs/heads/" AMEND_AMENDMENT_BRANCH_PREFIX)));
-  if (rc != GIT_ITEROVER)
-    {
-      amend_repository_set_git_error (error, rc, _("cannot read the branches"));
-      return NULL;
-    }
-  g_ptr_array_sort (slugs, compare_slugs);
-
   list = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < slugs->len; i++)
+  for (guint i = 0; i < branches->len; i++)
     {
-      AmendAmendment *amendment = read_amendment (&r, g_ptr_array_index (slugs, i), error);
+      Listed *l = g_ptr_array_index (branches, i);
+      AmendAmendment *amendment = read_amendment (&r, l->slug, l->direct ? &l->tip : NULL, error);
 
       if (amendment == NULL)
         return NULL;
@@ -1375,7 +1603,7 @@ amend_amendment_lookup (AmendRepository *repo,
   slug = amend_amendment_slug_of (repo, name, error);
   if (slug == NULL || !reader_init (&r, repo, error))
     return NULL;
-  return read_amendment (&r, slug, error);
+  return read_amendment (&r, slug, NULL, error);
 }
 
 /**
@@ -1399,7 +1627,7 @@ amend_amendment_lookup_record (AmendRepository *repo,
   if (slug == NULL || !reader_init (&r, repo, error))
     return NULL;
   r.record_only = TRUE;
-  return read_amendment (&r, slug, error);
+  return read_amendment (&r, slug, NULL, error);
 }
 
 /* An unsaved edit of the record in the working copy stops a change of

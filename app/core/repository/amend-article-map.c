@@ -59,8 +59,8 @@ typedef struct {
   GArray *spans;  /* of ArticleSpan, in line order */
 } BaseInfo;
 
-#define CACHE_HEADER "# amend articles cache 1: OLD-BLOB NEW-BLOB ARTICLE..., tab-separated; safe to delete"
-#define ROWS_HEADER "# amend list cache 1: TIP MAIN TIME OFFSET AHEAD BEHIND RECORD (PATH N ARTICLE...)..., tab-separated, C-escaped; safe to delete"
+#define CACHE_HEADER "# amend articles cache 2: OLD-BLOB NEW-BLOB ARTICLE..., tab-separated, then # end ROWS; safe to delete"
+#define ROWS_HEADER "# amend list cache 2: TIP MAIN TIME OFFSET AHEAD BEHIND RECORD (PATH N ARTICLE...)..., tab-separated, C-escaped, then # end ROWS; safe to delete"
 
 struct _AmendArticleMap
 {
@@ -86,41 +86,140 @@ amend_list_row_free (AmendListRow *row)
   g_free (row);
 }
 
-/* One line: "TIP MAIN" and the row, or NULL when it is not one. */
-static AmendListRow *
-parse_row (char  *line,
-           char **key)
+/* Both files are only a help, so neither is trusted blindly: a file is
+ * used whole or not at all.  It must start with its header and end with
+ * "# end N", N the number of rows, and every row must be what save
+ * writes; otherwise (cut off, damaged, written by another version) the
+ * answers are found again and the file written anew.  The ids in them
+ * name commits and blobs, whose content never changes, so a file from
+ * another project can only hold answers that are true here too. */
+
+/* The rows of @data (changed in place) after @header, or NULL when the
+ * file is not whole. */
+static GPtrArray *
+cache_rows (char       *data,
+            gsize       size,
+            const char *header)
 {
-  g_auto(GStrv) fields = g_strsplit (line, "\t", -1);
-  guint n = g_strv_length (fields);
-  g_autoptr(AmendListRow) row = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  char *p, *end = data + size;
+  gsize header_len = strlen (header);
+
+  if (size <= header_len || memcmp (data, header, header_len) != 0 || data[header_len] != '\n')
+    return NULL;
+  for (p = data + header_len + 1; p < end;)
+    {
+      char *nl = memchr (p, '\n', end - p);
+      guint64 count = 0;
+
+      if (nl == NULL)
+        return NULL;
+      *nl = '\0';
+      if (nl + 1 == end)
+        return g_str_has_prefix (p, "# end ") &&
+               g_ascii_string_to_unsigned (p + strlen ("# end "), 10, 0, G_MAXUINT, &count, NULL) &&
+               count == rows->len ? g_steal_pointer (&rows) : NULL;
+      g_ptr_array_add (rows, p);
+      p = nl + 1;
+    }
+  return NULL;
+}
+
+/* @line's tab-separated fields, in place, into @fields (emptied first). */
+static void
+split_tabs (char      *line,
+            GPtrArray *fields)
+{
+  g_ptr_array_set_size (fields, 0);
+  for (;;)
+    {
+      char *tab = strchr (line, '\t');
+
+      g_ptr_array_add (fields, line);
+      if (tab == NULL)
+        return;
+      *tab = '\0';
+      line = tab + 1;
+    }
+}
+
+static gboolean
+is_object_id (const char *text)
+{
+  gsize i;
+
+  for (i = 0; i < GIT_OID_HEXSZ; i++)
+    if (!g_ascii_isdigit (text[i]) && (text[i] < 'a' || text[i] > 'f'))
+      return FALSE;
+  return text[i] == '\0';
+}
+
+static gboolean
+parse_number (const char *text,
+              gboolean    is_signed,
+              gint64      min,
+              gint64      max,
+              gint64     *out)
+{
+  if (is_signed)
+    return g_ascii_string_to_signed (text, 10, min, max, out, NULL);
+  return g_ascii_string_to_unsigned (text, 10, 0, (guint64) max, (guint64 *) out, NULL);
+}
+
+/* The files of a row: PATH N ARTICLE... until the end, exactly. */
+static gboolean
+parse_files (char         **fields,
+             guint          n,
+             AmendListRow  *row)
+{
   guint i = 7;
 
-  if (n < 7)
-    return NULL;
-  row = g_new0 (AmendListRow, 1);
-  row->time = g_ascii_strtoll (fields[2], NULL, 10);
-  row->offset = (int) g_ascii_strtoll (fields[3], NULL, 10);
-  row->ahead = (guint) g_ascii_strtoull (fields[4], NULL, 10);
-  row->behind = (guint) g_ascii_strtoull (fields[5], NULL, 10);
-  if (strcmp (fields[6], "-") != 0)
-    {
-      row->record = g_strcompress (fields[6] + 1);  /* "+" then the text */
-      row->record_len = strlen (row->record);
-    }
   row->files = g_ptr_array_new_with_free_func ((GDestroyNotify) amend_touched_file_free);
-  while (i + 1 < n)
+  while (i < n)
     {
-      AmendTouchedFile *file = g_new0 (AmendTouchedFile, 1);
-      guint count = (guint) g_ascii_strtoull (fields[i + 1], NULL, 10);
+      AmendTouchedFile *file;
+      gint64 count = 0;
 
+      if (i + 1 >= n || !parse_number (fields[i + 1], FALSE, 0, n, &count) || i + 2 + count > n)
+        return FALSE;
+      file = g_new0 (AmendTouchedFile, 1);
       file->path = g_strcompress (fields[i]);
       file->articles = g_new0 (char *, count + 1);
-      for (guint k = 0; k < count && i + 2 + k < n; k++)
+      for (guint k = 0; k < count; k++)
         file->articles[k] = g_strcompress (fields[i + 2 + k]);
       g_ptr_array_add (row->files, file);
       i += 2 + count;
     }
+  return TRUE;
+}
+
+/* One line as save_rows() writes it: "TIP MAIN" and the row, or NULL. */
+static AmendListRow *
+parse_row (GPtrArray *line_fields,
+           char     **key)
+{
+  char **fields = (char **) line_fields->pdata;
+  guint n = line_fields->len;
+  g_autoptr(AmendListRow) row = g_new0 (AmendListRow, 1);
+  gint64 offset = 0, ahead = 0, behind = 0;
+
+  if (n < 7 || !is_object_id (fields[0]) || !is_object_id (fields[1]) ||
+      !parse_number (fields[2], TRUE, G_MININT64, G_MAXINT64, &row->time) ||
+      !parse_number (fields[3], TRUE, -6000, 6000, &offset) ||
+      !parse_number (fields[4], FALSE, 0, G_MAXUINT, &ahead) ||
+      !parse_number (fields[5], FALSE, 0, G_MAXUINT, &behind) ||
+      (strcmp (fields[6], "-") != 0 && fields[6][0] != '+'))
+    return NULL;
+  row->offset = (int) offset;
+  row->ahead = (guint) ahead;
+  row->behind = (guint) behind;
+  if (fields[6][0] == '+')
+    {
+      row->record = g_strcompress (fields[6] + 1);
+      row->record_len = strlen (row->record);
+    }
+  if (!parse_files (fields, n, row))
+    return NULL;
   *key = g_strconcat (fields[0], " ", fields[1], NULL);
   return g_steal_pointer (&row);
 }
@@ -129,26 +228,27 @@ static void
 load_rows (AmendArticleMap *self)
 {
   g_autofree char *data = NULL;
-  char *line, *next;
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(GPtrArray) fields = g_ptr_array_new ();
+  g_autoptr(GHashTable) rows = NULL;
+  gsize size = 0;
 
-  if (!g_file_get_contents (self->rows_path, &data, NULL, NULL))
+  if (!g_file_get_contents (self->rows_path, &data, &size, NULL) ||
+      (lines = cache_rows (data, size, ROWS_HEADER)) == NULL)
     return;
-  next = strchr (data, '\n');
-  if (next == NULL || strncmp (data, ROWS_HEADER, next - data) != 0 || next - data != strlen (ROWS_HEADER))
-    return;
-  for (line = next + 1; *line; line = next)
+  rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) amend_list_row_free);
+  for (guint i = 0; i < lines->len; i++)
     {
       char *key = NULL;
       AmendListRow *row;
 
-      next = strchr (line, '\n');
-      if (next)
-        *next++ = '\0';
-      else
-        next = line + strlen (line);
-      if ((row = parse_row (line, &key)) != NULL)
-        g_hash_table_replace (self->rows, key, row);
+      split_tabs (g_ptr_array_index (lines, i), fields);
+      if ((row = parse_row (fields, &key)) == NULL)
+        return;
+      g_hash_table_replace (rows, key, row);
     }
+  g_hash_table_unref (self->rows);
+  self->rows = g_steal_pointer (&rows);
 }
 
 static void
@@ -168,23 +268,33 @@ static void
 load_cache (AmendArticleMap *self)
 {
   g_autofree char *data = NULL;
-  g_auto(GStrv) lines = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(GPtrArray) fields = g_ptr_array_new ();
+  g_autoptr(GHashTable) cached = NULL;
+  gsize size = 0;
 
-  if (!g_file_get_contents (self->cache_path, &data, NULL, NULL))
-    return;
-  lines = g_strsplit (data, "\n", -1);
   /* Another version of Amend may count articles differently. */
-  if (lines[0] == NULL || strcmp (lines[0], CACHE_HEADER) != 0)
+  if (!g_file_get_contents (self->cache_path, &data, &size, NULL) ||
+      (lines = cache_rows (data, size, CACHE_HEADER)) == NULL)
     return;
-  for (guint i = 1; lines[i]; i++)
+  cached = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
+  for (guint i = 0; i < lines->len; i++)
     {
-      g_auto(GStrv) fields = g_strsplit (lines[i], "\t", -1);
+      char **f;
 
-      if (g_strv_length (fields) < 2)
-        continue;
-      g_hash_table_replace (self->cached, g_strconcat (fields[0], " ", fields[1], NULL),
-                            g_strdupv (fields + 2));
+      split_tabs (g_ptr_array_index (lines, i), fields);
+      f = (char **) fields->pdata;
+      if (fields->len < 2 || !is_object_id (f[0]) || !is_object_id (f[1]))
+        return;
+      for (guint k = 2; k < fields->len; k++)
+        if (f[k][0] == '\0')
+          return;
+      g_ptr_array_add (fields, NULL);  /* may move pdata */
+      f = (char **) fields->pdata;
+      g_hash_table_replace (cached, g_strconcat (f[0], " ", f[1], NULL), g_strdupv (f + 2));
     }
+  g_hash_table_unref (self->cached);
+  self->cached = g_steal_pointer (&cached);
 }
 
 /* The articles cache is read when a pair is first looked up: a list whose
@@ -308,6 +418,7 @@ save_rows (AmendArticleMap *self)
         }
       g_string_append_c (out, '\n');
     }
+  g_string_append_printf (out, "# end %u\n", g_hash_table_size (self->rows_used));
   g_file_set_contents (self->rows_path, out->str, out->len, NULL);
 }
 
@@ -377,6 +488,7 @@ amend_article_map_save (AmendArticleMap *self)
         }
       g_string_append_c (out, '\n');
     }
+  g_string_append_printf (out, "# end %u\n", g_hash_table_size (self->used));
   dir = g_path_get_dirname (self->cache_path);
   g_mkdir_with_parents (dir, 0755);
   g_file_set_contents (self->cache_path, out->str, out->len, NULL);
