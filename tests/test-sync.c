@@ -431,6 +431,213 @@ test_export_all (void)
   amend_test_fsck (cloned);
 }
 
+/* Replaces the first @from in @text by @to. */
+static char *
+replace_once (const char *text,
+              const char *from,
+              const char *to)
+{
+  const char *at = strstr (text, from);
+
+  g_assert_nonnull (at);
+  return g_strdup_printf ("%.*s%s%s", (int) (at - text), text, to, at + strlen (from));
+}
+
+/* Replaces the first @from in regeling.md by @to and saves. */
+static void
+edit_text (const char *dir,
+           const char *from,
+           const char *to,
+           const char *message)
+{
+  g_autofree char *text = amend_test_read (dir, "regeling.md");
+  g_autofree char *changed = replace_once (text, from, to);
+
+  amend_test_write (dir, "regeling.md", changed);
+  save (dir, message);
+}
+
+static void
+test_export_thin (void)
+{
+  g_autofree char *path = amend_test_shared_path ("corpus/nl-wetten/BWBR0005416_gemeentewet.md");
+  g_autofree char *law = NULL;
+  g_autofree char *parent = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *theirs = NULL;
+  g_autofree char *ours = NULL;
+  g_autoptr(AmendSyncReport) report = NULL;
+  gsize len;
+  GStatBuf st;
+
+  if (path == NULL || !amend_test_need_git ())
+    return;
+  law = amend_test_read_file (path, &len);
+  parent = amend_test_tmpdir ("amend-thin");
+  a = new_project (parent, "a");
+  amend_test_write (a, "regeling.md", law);
+  save (a, "De Gemeentewet");
+  b = clone_project (a, parent, "b");
+  propose (a, "Gewijzigde gemeentewet");
+  /* A word in the middle, a sentence at the start, a line taken out
+   * and one added at the end, each its own version. */
+  edit_text (a, "gemeenteraad", "raad van de gemeente", "Een woord");
+  edit_text (a, "<meta", "Een nieuwe eerste zin.\n\n<meta", "Een zin");
+  edit_text (a, "Allen, die deze zullen zien of horen lezen, saluut! doen te weten: \n", "", "Een regel minder");
+  g_free (law);
+  law = amend_test_read (a, "regeling.md");
+  text = g_strconcat (law, "\nEen slotregel.\n", NULL);
+  amend_test_write (a, "regeling.md", text);
+  save (a, "Een slotregel");
+  file = g_build_filename (parent, "dun.amend", NULL);
+  export_package (a, "gewijzigde-gemeentewet", file);
+
+  /* The four versions of a 230 KB text as deltas against what B has:
+   * some kilobytes in all. */
+  g_assert_cmpint (g_stat (file, &st), ==, 0);
+  g_assert_cmpint (st.st_size, <, (goffset) len / 20);
+
+  /* git completes it (index-pack --fix-thin under fetch), and so does
+   * Amend: the same text arrives. */
+  g_assert_cmpint (amend_test_git (b, NULL, NULL, "bundle", "verify", file, NULL), ==, 0);
+  g_free (amend_test_git_ok (b, "fetch", file, "refs/heads/amendement/*:refs/remotes/pakket/amendement/*", NULL));
+  amend_test_assert_same_rev (b, "refs/remotes/pakket/amendement/gewijzigde-gemeentewet", a, "amendement/gewijzigde-gemeentewet");
+  amend_test_fsck (b);
+  g_free (amend_test_git_ok (b, "update-ref", "-d", "refs/remotes/pakket/amendement/gewijzigde-gemeentewet", NULL));
+  g_free (amend_test_git_ok (b, "gc", "-q", "--prune=now", NULL));
+  report = import_ok (b, file);
+  amend_test_assert_same_rev (b, "amendement/gewijzigde-gemeentewet", a, "amendement/gewijzigde-gemeentewet");
+  ours = amend_test_git_ok (a, "show", "amendement/gewijzigde-gemeentewet:regeling.md", NULL);
+  theirs = amend_test_git_ok (b, "show", "amendement/gewijzigde-gemeentewet:regeling.md", NULL);
+  g_assert_cmpstr (ours, ==, theirs);
+  g_assert_nonnull (strstr (ours, "Een slotregel."));
+  amend_test_rmtree (parent);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_repository, git_repository_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_signature, git_signature_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_commit, git_commit_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_tree, git_tree_free)
+
+/* @count versions of regeling.md on main, written straight with libgit2:
+ * each adds a line to the text before it, somewhere else each time. */
+static void
+add_versions (const char *dir,
+              guint       count)
+{
+  g_autoptr(git_repository) repo = NULL;
+  g_autoptr(git_signature) sig = NULL;
+  g_autofree char *text = amend_test_read (dir, "regeling.md");
+  git_oid head;
+
+  g_assert_cmpint (git_repository_open (&repo, dir), ==, 0);
+  g_assert_cmpint (git_signature_now (&sig, "Jan Jansen", "jan@example.nl"), ==, 0);
+  g_assert_cmpint (git_reference_name_to_id (&head, repo, "refs/heads/main"), ==, 0);
+  for (guint i = 0; i < count; i++)
+    {
+      g_autofree char *word = g_strdup_printf ("versie-%u", i);
+      const char *nl = strchr (text + (i * 7919u) % strlen (text), '\n');
+      gsize at = nl ? (gsize) (nl - text) + 1 : strlen (text);
+      g_autofree char *next = g_strdup_printf ("%.*s%s\n%s", (int) at, text, word, text + at);
+      git_tree_update update = { GIT_TREE_UPDATE_UPSERT, { { 0 } }, GIT_FILEMODE_BLOB, "regeling.md" };
+      g_autoptr(git_commit) parent = NULL;
+      g_autoptr(git_tree) tree = NULL;
+      git_oid tree_id;
+
+      g_free (text);
+      text = g_steal_pointer (&next);
+      g_assert_cmpint (git_blob_create_from_buffer (&update.id, repo, text, strlen (text)), ==, 0);
+      g_assert_cmpint (git_commit_lookup (&parent, repo, &head), ==, 0);
+      g_assert_cmpint (git_commit_tree (&tree, parent), ==, 0);
+      g_assert_cmpint (git_tree_create_updated (&tree_id, repo, tree, 1, &update), ==, 0);
+      git_tree_free (g_steal_pointer (&tree));
+      g_assert_cmpint (git_tree_lookup (&tree, repo, &tree_id), ==, 0);
+      g_assert_cmpint (git_commit_create_v (&head, repo, "refs/heads/main", sig, sig, NULL, word, tree, 1, parent), ==, 0);
+    }
+}
+
+static guint
+longest_chain (const char *dir)
+{
+  g_autofree char *packs = g_build_filename (dir, ".git", "objects", "pack", NULL);
+  g_autoptr(GDir) listing = g_dir_open (packs, 0, NULL);
+  const char *name;
+  guint longest = 0;
+
+  g_assert_nonnull (listing);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *idx = NULL;
+      g_autofree char *out = NULL;
+      g_auto(GStrv) lines = NULL;
+
+      if (!g_str_has_suffix (name, ".idx"))
+        continue;
+      idx = g_build_filename (packs, name, NULL);
+      out = amend_test_git_ok (dir, "verify-pack", "-v", idx, NULL);
+      lines = g_strsplit (out, "\n", -1);
+      for (guint i = 0; lines[i]; i++)
+        if (g_str_has_prefix (lines[i], "chain length = "))
+          longest = MAX (longest, (guint) g_ascii_strtoull (lines[i] + strlen ("chain length = "), NULL, 10));
+    }
+  return longest;
+}
+
+static void
+test_export_all_versions (void)
+{
+  g_autofree char *path = amend_test_shared_path ("corpus/nl-wetten/BWBR0001941_opiumwet.md");
+  g_autofree char *law = NULL;
+  g_autofree char *parent = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *whole = NULL;
+  g_autofree char *cloned = NULL;
+  g_autofree char *opened = NULL;
+  g_autoptr(AmendSyncReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize len;
+  GStatBuf st;
+
+  if (path == NULL || !amend_test_need_git ())
+    return;
+  law = amend_test_read_file (path, &len);
+  parent = amend_test_tmpdir ("amend-versions");
+  a = new_project (parent, "a");
+  amend_test_write (a, "regeling.md", law);
+  save (a, "De Opiumwet");
+  /* Past 256 versions: the deltas against the one before, the 16th and
+   * the 256th before are all made. */
+  add_versions (a, 300);
+  whole = g_build_filename (parent, "alles.amend", NULL);
+  report = amend_package_export (a, NULL, whole, NULL, &error);
+  g_assert_no_error (error);
+
+  /* 301 versions of a 50 KB text: deltas, far less than ten whole texts. */
+  g_assert_cmpint (g_stat (whole, &st), ==, 0);
+  g_assert_cmpint (st.st_size, <, (goffset) len * 10 / 4);
+
+  /* git clones it: every version is there, no chain of deltas longer than
+   * git's own limit (50). */
+  cloned = g_build_filename (parent, "door-git", NULL);
+  g_free (amend_test_git_ok (parent, "clone", "-q", whole, cloned, NULL));
+  amend_test_assert_same_rev (cloned, "main", a, "main");
+  amend_test_fsck (cloned);
+  g_assert_cmpuint (longest_chain (cloned), >, 0);
+  g_assert_cmpuint (longest_chain (cloned), <, 50);
+
+  /* And Amend makes a project of it. */
+  opened = g_build_filename (parent, "geopend", NULL);
+  g_clear_pointer (&report, amend_sync_report_free);
+  report = amend_package_open (whole, opened, NULL, &error);
+  g_assert_no_error (error);
+  amend_test_assert_same_rev (opened, "main", a, "main");
+  amend_test_fsck (opened);
+  amend_test_rmtree (parent);
+}
+
 /* ----------------------------------------------------------------------- */
 /* Import                                                                   */
 /* ----------------------------------------------------------------------- */
@@ -1699,6 +1906,8 @@ main (int    argc,
   g_test_add_func ("/sync/export/prerequisites", test_export_prerequisites);
   g_test_add_func ("/sync/export/merged-draft", test_export_merged_draft);
   g_test_add_func ("/sync/export/all", test_export_all);
+  g_test_add_func ("/sync/export/thin", test_export_thin);
+  g_test_add_func ("/sync/export/all-versions", test_export_all_versions);
   g_test_add_func ("/sync/import/new", test_import_new);
   g_test_add_func ("/sync/import/git-bundle", test_import_git_bundle);
   g_test_add_func ("/sync/import/newer", test_import_newer);

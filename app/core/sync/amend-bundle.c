@@ -2,9 +2,12 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Writing: git_packbuilder packs what the refs reach and the prerequisites
- * do not, into a temporary file next to the target, renamed over it at
- * the end.  Reading: the header is parsed from memory (so that it can be
+ * Writing: the package of one amendment is a thin pack that Amend writes
+ * itself (amend-thin-pack.c: the changed files as deltas against the
+ * versions the prerequisite holds); any other, the whole project,
+ * git_packbuilder packs (what the refs reach and the prerequisites do
+ * not).  Either goes into a temporary file next to the target, renamed
+ * over it at the end.  Reading: the header is parsed from memory (so that it can be
  * fuzzed), the pack streamed through git_indexer, which hashes every
  * object, checks the pack's trailing checksum and resolves every delta;
  * a truncated or tampered pack fails there, before anything is kept.
@@ -21,6 +24,7 @@
 
 #include "amend-bundle.h"
 #include "amend-sync-private.h"
+#include "amend-thin-pack.h"
 
 #define CHUNK (256 * 1024)
 
@@ -562,56 +566,139 @@ collect_tree (git_repository *repo,
     }
 }
 
-/* The trees and files of @tree_id that @known lacks, into the pack. */
+/* What the receiver has at @path (the edge's version of it), the base
+ * of a delta: git's thin pack. */
+static void
+find_base (git_tree           *edge_tree,
+           const char         *path,
+           GHashTable         *have,
+           AmendThinPackEntry *entry)
+{
+  g_autoptr(git_tree_entry) found = NULL;
+  const git_oid *id;
+
+  if (edge_tree == NULL)
+    return;
+  if (*path == '\0')
+    id = git_tree_id (edge_tree);
+  else if (git_tree_entry_bypath (&found, edge_tree, path) == 0)
+    id = git_tree_entry_id (found);
+  else
+    {
+      git_error_clear ();
+      return;
+    }
+  if (!git_oid_equal (id, &entry->id) && g_hash_table_contains (have, id))
+    {
+      entry->base = *id;
+      entry->has_base = TRUE;
+    }
+}
+
+typedef struct {
+  git_repository *repo;
+  git_tree       *edge_tree;  /* the tree the branch started from */
+  GHashTable     *have;       /* what the receiver has: the edge's objects */
+  GHashTable     *sent;       /* what the pack holds already */
+  GArray         *entries;    /* of AmendThinPackEntry */
+} Collecting;
+
+static void
+add_entry (Collecting    *c,
+           const git_oid *id,
+           const char    *path)
+{
+  AmendThinPackEntry entry = { .id = *id };
+
+  add_oid (c->sent, id);
+  if (path != NULL)
+    find_base (c->edge_tree, path, c->have, &entry);
+  g_array_append_val (c->entries, entry);
+}
+
+static gboolean
+is_known (Collecting    *c,
+          const git_oid *id)
+{
+  return g_hash_table_contains (c->have, id) || g_hash_table_contains (c->sent, id);
+}
+
+/* The trees and files of @tree_id (at @path) that the receiver lacks. */
 static int
-insert_new_tree (git_packbuilder *pb,
-                 git_repository  *repo,
-                 const git_oid   *tree_id,
-                 const char      *name,
-                 GHashTable      *known)
+collect_new_tree (Collecting    *c,
+                  const git_oid *tree_id,
+                  const char    *path)
 {
   g_autoptr(git_tree) tree = NULL;
   int rc;
 
-  if (g_hash_table_contains (known, tree_id))
+  if (is_known (c, tree_id))
     return 0;
-  add_oid (known, tree_id);
-  if ((rc = git_packbuilder_insert (pb, tree_id, name)) < 0 || (rc = git_tree_lookup (&tree, repo, tree_id)) < 0)
+  add_entry (c, tree_id, path);
+  if ((rc = git_tree_lookup (&tree, c->repo, tree_id)) < 0)
     return rc;
   for (size_t i = 0; i < git_tree_entrycount (tree); i++)
     {
       const git_tree_entry *e = git_tree_entry_byindex (tree, i);
+      g_autofree char *sub = *path ? g_strconcat (path, "/", git_tree_entry_name (e), NULL)
+                                   : g_strdup (git_tree_entry_name (e));
 
       if (git_tree_entry_type (e) == GIT_OBJECT_TREE)
-        rc = insert_new_tree (pb, repo, git_tree_entry_id (e), git_tree_entry_name (e), known);
-      else if (!g_hash_table_contains (known, git_tree_entry_id (e)))
         {
-          add_oid (known, git_tree_entry_id (e));
-          rc = git_packbuilder_insert (pb, git_tree_entry_id (e), git_tree_entry_name (e));
+          if ((rc = collect_new_tree (c, git_tree_entry_id (e), sub)) < 0)
+            return rc;
         }
-      if (rc < 0)
-        return rc;
+      else if (git_tree_entry_type (e) == GIT_OBJECT_BLOB && !is_known (c, git_tree_entry_id (e)))
+        add_entry (c, git_tree_entry_id (e), sub);
     }
   return 0;
+}
+
+/* The edge: parents outside the branch; what they have is not sent, and
+ * the first one's tree gives the bases of the deltas. */
+static gboolean
+collect_edge (Collecting *c,
+              GPtrArray  *loaded,
+              GHashTable *walked)
+{
+  for (guint i = loaded->len; i-- > 0;)
+    for (unsigned int k = 0; k < git_commit_parentcount (g_ptr_array_index (loaded, i)); k++)
+      {
+        const git_oid *parent_id = git_commit_parent_id (g_ptr_array_index (loaded, i), k);
+        g_autoptr(git_commit) parent = NULL;
+
+        if (g_hash_table_contains (walked, parent_id))
+          continue;
+        if (git_commit_lookup (&parent, c->repo, parent_id) < 0)
+          return FALSE;
+        if (c->edge_tree == NULL && git_tree_lookup (&c->edge_tree, c->repo, git_commit_tree_id (parent)) < 0)
+          return FALSE;
+        collect_tree (c->repo, git_commit_tree_id (parent), c->have);
+      }
+  return TRUE;
 }
 
 /* One branch on one prerequisite, the package of an amendment: the
  * commits come from Amend's walk (libgit2's walk with a hidden commit
  * reads the whole history, a third of a second on 5,000 commits), the
  * trees and files from what the commits at its edge lack (the ones it
- * branched from), as git_packbuilder_insert_walk and git rev-list --objects
- * choose them.  FALSE (nothing inserted) when the walk cannot tell. */
+ * branched from), as git rev-list --objects chooses them; a changed file
+ * gets the edge's version as its delta base.  FALSE when the walk cannot
+ * tell. */
 static gboolean
-insert_branch (git_packbuilder *pb,
-               git_repository  *repo,
-               const git_oid   *tip,
-               const git_oid   *base,
-               int             *rc)
+collect_branch (git_repository *repo,
+                const git_oid  *tip,
+                const git_oid  *base,
+                GArray         *entries,
+                int            *rc)
 {
   g_autoptr(GArray) commits = g_array_new (FALSE, FALSE, sizeof (git_oid));
-  g_autoptr(GHashTable) known = g_hash_table_new_full (oid_hash, oid_equal, g_free, NULL);
+  g_autoptr(GHashTable) have = g_hash_table_new_full (oid_hash, oid_equal, g_free, NULL);
+  g_autoptr(GHashTable) sent = g_hash_table_new_full (oid_hash, oid_equal, g_free, NULL);
   g_autoptr(GHashTable) walked = g_hash_table_new_full (oid_hash, oid_equal, g_free, NULL);
   g_autoptr(GPtrArray) loaded = g_ptr_array_new_with_free_func ((GDestroyNotify) git_commit_free);
+  Collecting c = { repo, NULL, have, sent, entries };
+  gboolean ok = TRUE;
   git_oid point;
 
   *rc = 0;
@@ -626,29 +713,196 @@ insert_branch (git_packbuilder *pb,
       g_ptr_array_add (loaded, commit);
       add_oid (walked, git_commit_id (commit));
     }
-  /* The edge: parents outside the branch; what they have is not sent. */
-  for (guint i = 0; i < loaded->len; i++)
-    for (unsigned int k = 0; k < git_commit_parentcount (g_ptr_array_index (loaded, i)); k++)
-      {
-        const git_oid *parent_id = git_commit_parent_id (g_ptr_array_index (loaded, i), k);
-        g_autoptr(git_commit) parent = NULL;
-
-        if (!g_hash_table_contains (walked, parent_id))
-          {
-            if (git_commit_lookup (&parent, repo, parent_id) < 0)
-              return FALSE;
-            collect_tree (repo, git_commit_tree_id (parent), known);
-          }
-      }
-  for (guint i = loaded->len; i-- > 0;)
+  if (!collect_edge (&c, loaded, walked))
+    ok = FALSE;
+  /* Oldest first, each commit before its new trees and files. */
+  for (guint i = loaded->len; ok && i-- > 0;)
     {
       git_commit *commit = g_ptr_array_index (loaded, i);
 
-      if ((*rc = git_packbuilder_insert (pb, git_commit_id (commit), NULL)) < 0 ||
-          (*rc = insert_new_tree (pb, repo, git_commit_tree_id (commit), NULL, known)) < 0)
-        return TRUE;
+      add_entry (&c, git_commit_id (commit), NULL);
+      if ((*rc = collect_new_tree (&c, git_commit_tree_id (commit), "")) < 0)
+        break;
     }
+  git_tree_free (c.edge_tree);
+  if (!ok)
+    g_array_set_size (entries, 0);
+  return ok;
+}
+
+/* Which earlier version of a path a new one is a delta against: the one
+ * before it, every 16th against the 16th before, every 256th against the
+ * 256th before, every 4096th whole.  So no chain of deltas is longer than
+ * 45 (git keeps them under 50, pack.depth), and each base comes earlier
+ * in the pack. */
+static gboolean
+base_version (guint  i,
+              guint *base)
+{
+  if (i % 4096 == 0)
+    return FALSE;
+  *base = i % 256 == 0 ? i - 256 : i % 16 == 0 ? i - 16 : i - 1;
   return TRUE;
+}
+
+typedef struct {
+  git_repository *repo;
+  GHashTable     *sent;      /* what the pack holds already */
+  GHashTable     *versions;  /* path to a GArray of git_oid: its versions so far */
+  GArray         *entries;   /* of AmendThinPackEntry */
+} Versions;
+
+static void
+add_version (Versions      *v,
+             const git_oid *id,
+             const char    *path)
+{
+  AmendThinPackEntry entry = { .id = *id };
+  GArray *seen = g_hash_table_lookup (v->versions, path);
+  guint base;
+
+  if (seen == NULL)
+    {
+      seen = g_array_new (FALSE, FALSE, sizeof (git_oid));
+      g_hash_table_insert (v->versions, g_strdup (path), seen);
+    }
+  if (base_version (seen->len, &base))
+    {
+      entry.base = g_array_index (seen, git_oid, base);
+      entry.has_base = TRUE;
+    }
+  g_array_append_val (seen, *id);
+  add_oid (v->sent, id);
+  g_array_append_val (v->entries, entry);
+}
+
+/* The trees and files of @tree_id (at @path) the pack does not hold yet,
+ * each a delta against an earlier version of its path. */
+static int
+collect_versions (Versions      *v,
+                  const git_oid *tree_id,
+                  const char    *path)
+{
+  g_autoptr(git_tree) tree = NULL;
+  int rc;
+
+  if (g_hash_table_contains (v->sent, tree_id))
+    return 0;
+  add_version (v, tree_id, path);
+  if ((rc = git_tree_lookup (&tree, v->repo, tree_id)) < 0)
+    return rc;
+  for (size_t i = 0; i < git_tree_entrycount (tree); i++)
+    {
+      const git_tree_entry *e = git_tree_entry_byindex (tree, i);
+      g_autofree char *sub = g_strconcat (path, "/", git_tree_entry_name (e), NULL);
+
+      if (git_tree_entry_type (e) == GIT_OBJECT_TREE)
+        {
+          if ((rc = collect_versions (v, git_tree_entry_id (e), sub)) < 0)
+            return rc;
+        }
+      else if (git_tree_entry_type (e) == GIT_OBJECT_BLOB && !g_hash_table_contains (v->sent, git_tree_entry_id (e)))
+        add_version (v, git_tree_entry_id (e), sub);
+    }
+  return 0;
+}
+
+/* The whole project, oldest commit first: git_packbuilder (libgit2 1.5)
+ * reuses none of the deltas on disk and tries ten bases for every
+ * version of the regulation, minutes on a long history; here each version
+ * is a delta against one earlier version of its path. */
+static int
+collect_whole (git_repository *repo,
+               GPtrArray      *refs,
+               GArray         *entries)
+{
+  g_autoptr(git_revwalk) walk = NULL;
+  g_autoptr(GHashTable) sent = g_hash_table_new_full (oid_hash, oid_equal, g_free, NULL);
+  g_autoptr(GHashTable) versions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                          (GDestroyNotify) g_array_unref);
+  Versions v = { repo, sent, versions, entries };
+  git_oid id;
+  int rc;
+
+  if ((rc = git_revwalk_new (&walk, repo)) < 0 ||
+      (rc = git_revwalk_sorting (walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE)) < 0)
+    return rc;
+  for (guint i = 0; i < refs->len; i++)
+    if ((rc = git_revwalk_push (walk, &((AmendBundleRef *) g_ptr_array_index (refs, i))->id)) < 0)
+      return rc;
+  while ((rc = git_revwalk_next (&id, walk)) == 0)
+    {
+      g_autoptr(git_commit) commit = NULL;
+      AmendThinPackEntry entry = { .id = id };
+
+      g_array_append_val (entries, entry);
+      if ((rc = git_commit_lookup (&commit, repo, &id)) < 0 ||
+          (rc = collect_versions (&v, git_commit_tree_id (commit), "")) < 0)
+        return rc;
+    }
+  return rc == GIT_ITEROVER ? 0 : rc;
+}
+
+/* The package of one amendment (one branch on its prerequisites) is a thin
+ * pack that Amend writes, and so is the whole project's (no
+ * prerequisites); @out stays NULL for any other, which git_packbuilder
+ * writes. */
+static gboolean
+plan_thin (git_repository *repo,
+           GPtrArray      *refs,
+           GArray         *prerequisites,
+           WriteState     *state,
+           GArray        **out,
+           GError        **error)
+{
+  g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (AmendThinPackEntry));
+  int rc = 0;
+
+  if (amend_sync_job_is_cancelled (state->job))
+    return amend_sync_job_set_cancelled_error (state->job, error);
+  if (prerequisites == NULL || prerequisites->len == 0)
+    rc = collect_whole (repo, refs, entries);
+  else if (refs->len != 1 ||
+           !collect_branch (repo, &((AmendBundleRef *) g_ptr_array_index (refs, 0))->id,
+                            &g_array_index (prerequisites, git_oid, 0), entries, &rc))
+    return TRUE;
+  if (rc < 0)
+    return amend_sync_set_git_error (error, rc, _("cannot collect what goes into the package"));
+  amend_sync_job_progress (state->job, AMEND_SYNC_STAGE_COUNTING, entries->len, 0, 0);
+  amend_sync_job_progress_end (state->job);
+  *out = g_steal_pointer (&entries);
+  return TRUE;
+}
+
+static gboolean
+write_thin_chunk (const void *data,
+                  gsize       len,
+                  gpointer    user_data)
+{
+  return write_pack_chunk ((void *) data, len, user_data) == 0;
+}
+
+static gboolean
+write_pack (git_repository  *repo,
+            git_packbuilder *pb,
+            GArray          *thin,
+            WriteState      *state,
+            guint           *objects,
+            GError         **error)
+{
+  g_autoptr(git_odb) odb = NULL;
+  guint deltas;
+  int rc;
+
+  if (thin == NULL)
+    {
+      *objects = (guint) git_packbuilder_object_count (pb);
+      return git_packbuilder_foreach (pb, write_pack_chunk, state) == 0;
+    }
+  if ((rc = git_repository_odb (&odb, repo)) < 0)
+    return amend_sync_set_git_error (error, rc, _("cannot start the package"));
+  *objects = thin->len;
+  return amend_thin_pack_write (odb, thin, write_thin_chunk, state, &deltas, error);
 }
 
 static gboolean
@@ -667,18 +921,6 @@ build_pack (git_repository   *repo,
     return amend_sync_set_git_error (error, rc, _("cannot start the package"));
   git_packbuilder_set_threads (pb, 0);
   git_packbuilder_set_callbacks (pb, pack_progress, state);
-  if (refs->len == 1 && prerequisites && prerequisites->len > 0 &&
-      insert_branch (pb, repo, &((AmendBundleRef *) g_ptr_array_index (refs, 0))->id,
-                     &g_array_index (prerequisites, git_oid, 0), &rc))
-    {
-      if (rc < 0 && amend_sync_job_is_cancelled (state->job))
-        return amend_sync_job_set_cancelled_error (state->job, error);
-      if (rc < 0)
-        return amend_sync_set_git_error (error, rc, _("cannot collect what goes into the package"));
-      amend_sync_job_progress_end (state->job);
-      *out = g_steal_pointer (&pb);
-      return TRUE;
-    }
   for (guint i = 0; i < refs->len; i++)
     if ((rc = git_revwalk_push (walk, &((AmendBundleRef *) g_ptr_array_index (refs, i))->id)) < 0)
       return amend_sync_set_git_error (error, rc, _("cannot read the branches to package"));
@@ -748,11 +990,13 @@ amend_bundle_write (git_repository *repo,
                     GError        **error)
 {
   g_autoptr(git_packbuilder) pb = NULL;
+  g_autoptr(GArray) thin = NULL;
   g_autofree char *header = header_text (repo, refs, prerequisites);
   g_autofree char *tmp = g_strconcat (path, ".XXXXXX", NULL);
   WriteState state = { -1, job, 0, 0 };
 
-  if (!build_pack (repo, refs, prerequisites, &state, &pb, error))
+  if (!plan_thin (repo, refs, prerequisites, &state, &thin, error) ||
+      (thin == NULL && !build_pack (repo, refs, prerequisites, &state, &pb, error)))
     return FALSE;
   /* Next to the target, so that the rename is atomic: a crash leaves the
    * old file or the new one. */
@@ -763,7 +1007,7 @@ amend_bundle_write (git_repository *repo,
       return write_failed (&state, path, error);
     }
   if (!write_all (&state, header, strlen (header)) ||
-      git_packbuilder_foreach (pb, write_pack_chunk, &state) < 0 ||
+      !write_pack (repo, pb, thin, &state, objects, error) ||
       !finish_file (&state, tmp, path, error))
     {
       if (state.fd >= 0)
@@ -778,7 +1022,6 @@ amend_bundle_write (git_repository *repo,
       return FALSE;
     }
   amend_sync_job_progress_end (job);
-  *objects = (guint) git_packbuilder_object_count (pb);
   *bytes = state.bytes;
   return TRUE;
 }

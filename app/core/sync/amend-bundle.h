@@ -73,8 +73,10 @@ gboolean     amend_bundle_index        (AmendBundle       *bundle,
                                         GError           **error);
 
 /* Writes a v2 bundle of @refs to @path (replaced atomically): the objects
- * reachable from them and not from @prerequisites, packed by
- * git_packbuilder. */
+ * reachable from them and not from @prerequisites; one branch on its
+ * prerequisites as a thin pack (its changed files as deltas against the
+ * prerequisite's versions, which git and amend_bundle_index complete
+ * from the receiver's objects), anything else packed by git_packbuilder. */
 gboolean     amend_bundle_write        (git_repository    *repo,
                                         GPtrArray         *refs,
                                         GArray            *prerequisites,
