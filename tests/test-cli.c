@@ -302,6 +302,41 @@ test_fmt (void)
   remove_dir (dir);
 }
 
+/* Texts whose canonical form has the same length, and differs only in a
+ * byte or two ("*" for "-", "_" for "*", ")" for "."): --check compares
+ * the bytes, not only the length. */
+static void
+test_fmt_same_length (void)
+{
+  const char *texts[][2] = {
+    { "# Artikel 1\n\n* a. een;\n* b. twee.\n", "# Artikel 1\n\n- a. een;\n- b. twee.\n" },
+    { "# Artikel 1\n\n1) Een.\n2) Twee.\n", "# Artikel 1\n\n1. Een.\n2. Twee.\n" },
+    { "# Artikel 1\n\nEen _woord_.\n", "# Artikel 1\n\nEen *woord*.\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *dir = NULL;
+      g_autofree char *path = temp_copy (texts[i][0], &dir);
+      g_autofree char *after = NULL;
+      g_auto(AmendTestRun) check1 = { 0 };
+      g_auto(AmendTestRun) fmt = { 0 };
+      g_auto(AmendTestRun) check2 = { 0 };
+
+      g_assert_cmpuint (strlen (texts[i][0]), ==, strlen (texts[i][1]));
+      amend_run (&check1, "fmt", "--check", path);
+      g_assert_cmpint (check1.status, ==, 1);
+      g_assert_nonnull (strstr (check1.out, "not in canonical form"));
+      amend_run (&fmt, "fmt", path);
+      g_assert_cmpint (fmt.status, ==, 0);
+      after = amend_test_read_file (path, NULL);
+      g_assert_cmpstr (after, ==, texts[i][1]);
+      amend_run (&check2, "fmt", "--check", path);
+      g_assert_cmpint (check2.status, ==, 0);
+      remove_dir (dir);
+    }
+}
+
 static void
 test_fmt_refuses_broken_file (void)
 {
@@ -679,6 +714,7 @@ main (int    argc,
   g_test_add_func ("/cli/check-warnings-only", test_check_warnings_only);
   g_test_add_func ("/cli/loose-law", test_loose_law);
   g_test_add_func ("/cli/fmt", test_fmt);
+  g_test_add_func ("/cli/fmt-same-length", test_fmt_same_length);
   g_test_add_func ("/cli/fmt-refuses-broken-file", test_fmt_refuses_broken_file);
   g_test_add_func ("/cli/bounded-input", test_bounded_input);
   g_test_add_func ("/cli/diff-invalid-utf8", test_diff_invalid_utf8);

@@ -327,6 +327,78 @@ test_repeated_law (void)
   g_string_free (law, TRUE);
 }
 
+/* The diagnostics as lines "LINE SEVERITY EID MESSAGE". */
+static char *
+diagnostics_of (AmendDocument *doc)
+{
+  GPtrArray *diags = amend_document_get_diagnostics (doc);
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < diags->len; i++)
+    {
+      AmendDiagnostic *d = g_ptr_array_index (diags, i);
+
+      g_string_append_printf (s, "%u %d %s %s\n", d->line, d->severity, d->eid ? d->eid : "-", d->message);
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* A text read from a file (amend_document_new_take_data) is read where it
+ * is when nothing in it needs correcting, else from a corrected copy as
+ * amend_document_new_from_data always does: both give the same model, the
+ * same Markdown, lines and diagnostics, for clean texts and for each thing
+ * the reader corrects. */
+static void
+test_in_place_same (void)
+{
+  static const struct {
+    const char *text;
+    gsize       len;
+  } texts[] = {
+#define T(s) { s, sizeof s - 1 }
+    T ("# Artikel 1\n\nTekst.\n"),
+    T ("# Artikel 1\n\n\xc3\xa9\xc3\xabn \xc2\xa7 1, \xe2\x80\x9ctekst\xe2\x80\x9d\n"),
+    T ("# Artikel 1\r\n\r\nTekst.\r\n"),
+    T ("# Artikel 1\n\nLos\rteken.\n"),
+    T ("\xef\xbb\xbf# Artikel 1\n\nTekst.\n"),
+    T ("#Artikel 1\n\nTekst.\n"),
+    T ("# Hoofdstuk 1\n\n   ##Artikel 1\n\nTekst.\n"),
+    T ("```\n#code\n```\n\n# Artikel 1\n\nTekst.\n"),
+    T ("# Artikel 1\n\nCaf\xe9.\n"),
+    T ("# Artikel 1\n\nTekst \x01 met \x7f.\n"),
+    T ("# Artikel 1\n\nNiet \xef\xbf\xbf.\n"),
+    T ("# Artikel 1\n\nEen \0 nul.\n"),
+    T ("# Artikel 1\n\nAfgebroken \xe2\x80"),
+    T (""),
+#undef T
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AmendDocument) copied = amend_document_new_from_data (texts[i].text, texts[i].len, &error);
+      /* A file's text, as amend_read_file() gives it: followed by a NUL. */
+      char *owned = g_malloc (texts[i].len + 1);
+      g_autoptr(AmendDocument) in_place = NULL;
+      g_autofree char *md_copied = NULL, *md_in_place = NULL;
+      g_autofree char *diag_copied = NULL, *diag_in_place = NULL;
+
+      g_assert_no_error (error);
+      memcpy (owned, texts[i].text, texts[i].len);
+      owned[texts[i].len] = '\0';
+      in_place = amend_document_new_take_data (owned, texts[i].len, &error);
+      g_assert_no_error (error);
+      md_copied = amend_document_to_markdown (copied);
+      md_in_place = amend_document_to_markdown (in_place);
+      g_assert_cmpstr (md_in_place, ==, md_copied);
+      diag_copied = diagnostics_of (copied);
+      diag_in_place = diagnostics_of (in_place);
+      g_assert_cmpstr (diag_in_place, ==, diag_copied);
+      g_assert_cmpuint (amend_document_get_line_count (in_place), ==, amend_document_get_line_count (copied));
+      g_assert_cmpuint (amend_document_has_errors (in_place), ==, amend_document_has_errors (copied));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -340,5 +412,6 @@ main (int    argc,
   g_test_add_func ("/reading/canonical-kept", test_canonical_kept);
   g_test_add_func ("/reading/paren-label-escaped", test_paren_label_escaped);
   g_test_add_func ("/reading/repeated-law", test_repeated_law);
+  g_test_add_func ("/reading/in-place-same", test_in_place_same);
   return g_test_run ();
 }

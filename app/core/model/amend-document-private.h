@@ -34,9 +34,16 @@ AmendNodeKind  _amend_heading_lost_kind  (const char   *text,
 /* amend-markdown-reader.c */
 gsize          _amend_match_label    (const char    *text,
                                       gsize          len);
+/* How _amend_markdown_read() reads. */
+typedef enum {
+  AMEND_READ_EIDS       = 1 << 0, /* give every node its eId */
+  AMEND_READ_TERMINATED = 1 << 1, /* a NUL follows the text: read in place when it is clean */
+} AmendReadFlags;
+
 AmendDocument *_amend_markdown_read  (const char    *data,
                                       gsize          len,
                                       char          *owned,
+                                      AmendReadFlags flags,
                                       GError       **error);
 AmendDocument *_amend_markdown_read_parts (const char   *data,
                                            gsize         len,

@@ -37,6 +37,9 @@ AmendDocument *amend_document_new_from_data    (const char    *data,
 AmendDocument *amend_document_new_take_data    (char          *data,
                                                 gsize          len,
                                                 GError       **error);
+AmendDocument *amend_document_new_for_markdown (const char    *data,
+                                                gsize          len,
+                                                GError       **error);
 AmendDocument *amend_document_new_from_file    (GFile         *file,
                                                 GCancellable  *cancellable,
                                                 GError       **error);

@@ -113,6 +113,70 @@ static const guchar plain_byte[256] = {
   ['\t'] = 1, [' ' ... '~'] = 1,
 };
 
+/* Whether a heading marker at @p (a line's start) lacks its space. */
+static gboolean
+heading_marker_needs_space (const char *p,
+                            const char *end)
+{
+  const char *q = p;
+  guint hashes = 0;
+
+  while (q < end && *q == ' ' && q - p < 3)
+    q++;
+  while (q < end && *q == '#')
+    {
+      q++;
+      hashes++;
+    }
+  return hashes > 0 && hashes <= 6 && q < end && *q != ' ' && *q != '\t' && *q != '\n' && *q != '\r';
+}
+
+/* Whether sanitize() would change anything in @data (it leaves a text that
+ * has nothing to change as it is): a byte order mark, a byte that is not
+ * plain ASCII, a line end or valid UTF-8 other than U+FFFE and U+FFFF, or a
+ * heading marker without its space (also in a code fence, where sanitize()
+ * leaves it: this may say TRUE where nothing changes, never FALSE where
+ * something would). */
+static gboolean
+needs_sanitizing (const char *data,
+                  gsize       len)
+{
+  const char *p = data;
+  const char *end = data + len;
+
+  if (len >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
+    return TRUE;
+  if (heading_marker_needs_space (p, end))
+    return TRUE;
+  while (p < end)
+    {
+      while (end - p >= 4 && (plain_byte[(guchar) p[0]] & plain_byte[(guchar) p[1]] &
+                              plain_byte[(guchar) p[2]] & plain_byte[(guchar) p[3]]))
+        p += 4;
+      while (p < end && plain_byte[(guchar) *p])
+        p++;
+      if (p >= end)
+        break;
+      if (*p == '\n')
+        {
+          p++;
+          if (heading_marker_needs_space (p, end))
+            return TRUE;
+          continue;
+        }
+      if ((guchar) *p < 0x80)
+        return TRUE; /* CR, NUL, a control character, DEL */
+      {
+        gunichar c = g_utf8_get_char_validated (p, end - p);
+
+        if (c == (gunichar) -1 || c == (gunichar) -2 || c == 0xFFFE || c == 0xFFFF)
+          return TRUE;
+        p = g_utf8_next_char (p);
+      }
+    }
+  return FALSE;
+}
+
 /* Makes the text valid UTF-8 with LF line ends, reporting what it had to
  * replace; the line count stays that of the file. */
 static char *
@@ -176,6 +240,10 @@ sanitize (AmendDocument *doc,
       {
         const char *q = p;
 
+        /* Four bytes a step while all four are plain. */
+        while (end - q >= 4 && (plain_byte[(guchar) q[0]] & plain_byte[(guchar) q[1]] &
+                                plain_byte[(guchar) q[2]] & plain_byte[(guchar) q[3]]))
+          q += 4;
         while (q < end && plain_byte[(guchar) *q])
           q++;
         if (q > p)
@@ -603,7 +671,19 @@ emit_runs (GString   *buf,
         /* The words, white space between them collapsed to one space. */
         g_string_set_size (buf, buf->len + (end - word));
         w = buf->str + buf->len - (end - word);
-        for (t = word; t < end; t++)
+        /* Usually there is nothing to collapse but a space at the end: the
+         * words are copied whole (a run's text ends at its NUL). */
+        t = word;
+        if (*end == '\0' && strpbrk (word, "\t\n") == NULL && strstr (word, "  ") == NULL)
+          {
+            gsize n = end - word;
+
+            pending = word[n - 1] == ' ';
+            memcpy (w, word, n - pending);
+            w += n - pending;
+            t = end;
+          }
+        for (; t < end; t++)
           {
             if (is_space (*t))
               {
@@ -1999,18 +2079,21 @@ set_preamble_lines (Reader *r)
 }
 
 /* @owned, when given, is freed as soon as it is no longer needed (after
- * the text was checked and copied): one copy of a large text at a time. */
+ * the text was checked and copied): one copy of a large text at a time.
+ * Without AMEND_READ_EIDS the nodes get none (for a caller that only
+ * writes the Markdown, which has none). */
 static AmendDocument *
 read_markdown (const char   *data,
                gsize         len,
                char         *owned,
                const guint  *resets,
                guint         n_resets,
-               gboolean      eids,
+               AmendReadFlags flags,
                GError      **error)
 {
   g_autoptr(AmendDocument) doc = NULL;
   g_autofree char *clean = NULL;
+  const char *text;
   gsize clean_len = 0;
   Reader r = { 0 };
   guint n_lines;
@@ -2025,8 +2108,19 @@ read_markdown (const char   *data,
     }
 
   doc = amend_document_new ();
-  clean = sanitize (doc, data ? data : "", len, &clean_len);
-  g_free (owned);
+  data = data ? data : "";
+  /* A text with nothing to make valid is read where it is. */
+  if (!(flags & AMEND_READ_TERMINATED) || needs_sanitizing (data, len))
+    {
+      clean = sanitize (doc, data, len, &clean_len);
+      g_clear_pointer (&owned, g_free);
+      text = clean;
+    }
+  else
+    {
+      text = data;
+      clean_len = len;
+    }
 
   r.doc = doc;
   r.resets = resets;
@@ -2036,8 +2130,8 @@ read_markdown (const char   *data,
   g_array_set_clear_func (r.headings, heading_clear);
   r.runs = g_array_new (FALSE, FALSE, sizeof (TmpRun));
   r.buf = g_string_sized_new (256);
-  r.body = read_front_matter (&r, clean, clean_len);
-  r.body_len = clean_len - (r.body - clean);
+  r.body = read_front_matter (&r, text, clean_len);
+  r.body_len = clean_len - (r.body - text);
   index_lines (&r);
 
   n_lines = r.line_offset + r.line_starts->len;
@@ -2050,6 +2144,7 @@ read_markdown (const char   *data,
   set_preamble_lines (&r);
   /* The text is in the model now: its copy goes before the eIds come. */
   g_clear_pointer (&clean, g_free);
+  g_clear_pointer (&owned, g_free);
   r.body = NULL;
 
   g_array_unref (r.open);
@@ -2058,7 +2153,7 @@ read_markdown (const char   *data,
   g_string_free (r.buf, TRUE);
   g_array_unref (r.line_starts);
 
-  if (eids)
+  if (flags & AMEND_READ_EIDS)
     amend_document_assign_eids (doc);
   amend_diagnostics_sort (amend_document_get_diagnostics (doc));
   return g_steal_pointer (&doc);
@@ -2068,9 +2163,10 @@ AmendDocument *
 _amend_markdown_read (const char  *data,
                       gsize        len,
                       char        *owned,
+                      AmendReadFlags flags,
                       GError     **error)
 {
-  return read_markdown (data, len, owned, NULL, 0, TRUE, error);
+  return read_markdown (data, len, owned, NULL, 0, flags, error);
 }
 
 /* A text in which the bodies of some articles were left out, for the diff
@@ -2084,7 +2180,7 @@ _amend_markdown_read_parts (const char   *data,
                             guint         n_resets,
                             GError      **error)
 {
-  return read_markdown (data, len, NULL, resets, n_resets, TRUE, error);
+  return read_markdown (data, len, NULL, resets, n_resets, AMEND_READ_EIDS, error);
 }
 
 /* A text read only to be written again and compared (the check that a
@@ -2097,5 +2193,5 @@ _amend_markdown_read_unnamed (const char  *data,
                               gsize        len,
                               GError     **error)
 {
-  return read_markdown (data, len, NULL, NULL, 0, FALSE, error);
+  return read_markdown (data, len, NULL, NULL, 0, 0, error);
 }

@@ -4,7 +4,7 @@
  *
  * cmark's tree of a text takes about seven times the text (a 60 MB
  * regulation: 450 MB), more than Amend's own model of it.  A large body is
- * therefore read in pieces of about 1 MB, each parsed, turned into the
+ * therefore read in pieces of about 256 KB, each parsed, turned into the
  * model and freed before the next.  A piece starts at an ATX heading at the
  * start of a line after a blank line, outside a code fence: there no
  * CommonMark block of the piece before can go on (a blank line and a
@@ -24,7 +24,7 @@
 
 #include "amend-markdown-split.h"
 
-gsize _amend_markdown_piece_size = 1024 * 1024;
+gsize _amend_markdown_piece_size = 256 * 1024;
 
 typedef struct {
   const char *p;

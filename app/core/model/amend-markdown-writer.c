@@ -268,6 +268,10 @@ out_string (Renderer   *r,
         {
           gsize j = i + 1;
 
+          /* Four bytes a step while all four are plain. */
+          while (j + 4 <= len && (plain_after_start[(guchar) s[j]] & plain_after_start[(guchar) s[j + 1]] &
+                                  plain_after_start[(guchar) s[j + 2]] & plain_after_start[(guchar) s[j + 3]]))
+            j += 4;
           while (j < len && plain_after_start[(guchar) s[j]])
             j++;
           g_string_append_len (r->out, s + i, j - i);
@@ -464,20 +468,34 @@ render_inline (Renderer *r,
 }
 
 /* The runs as cmark's CommonMark renderer writes a paragraph of them, with
- * its final newlines; for the tests, which compare it with cmark. */
+ * its final newlines, into @out (emptied first), through @tree. */
+static void
+render_runs (GString        *out,
+             GArray         *tree,
+             const AmendRun *runs,
+             guint           n_runs,
+             gboolean        one_line)
+{
+  Renderer r = { out, tree, TRUE, TRUE, FALSE };
+
+  g_string_truncate (out, 0);
+  build_paragraph (tree, runs, n_runs, one_line);
+  render_children (&r, 0);
+  if (out->len == 0 || out->str[out->len - 1] != '\n')
+    g_string_append_c (out, '\n');
+}
+
+/* render_runs() for the tests, which compare it with cmark. */
 char *
 _amend_markdown_render_runs (const AmendRun *runs,
                              guint           n_runs,
                              gboolean        one_line)
 {
   g_autoptr(GArray) tree = g_array_new (FALSE, FALSE, sizeof (Inline));
-  Renderer r = { g_string_new (NULL), tree, TRUE, TRUE, FALSE };
+  GString *out = g_string_new (NULL);
 
-  build_paragraph (tree, runs, n_runs, one_line);
-  render_children (&r, 0);
-  if (r.out->len == 0 || r.out->str[r.out->len - 1] != '\n')
-    g_string_append_c (r.out, '\n');
-  return g_string_free (r.out, FALSE);
+  render_runs (out, tree, runs, n_runs, one_line);
+  return g_string_free (out, FALSE);
 }
 
 /* "[Vervallen]" is common in Dutch law and no link: a bracket is only
@@ -511,21 +529,33 @@ unescape_brackets (GString *s)
 static void
 escape_fences (GString *s)
 {
-  for (gsize i = 0; i + 2 < s->len; i++)
-    if ((i == 0 || s->str[i - 1] == '\n') && strncmp (s->str + i, "~~~", 3) == 0)
-      g_string_insert_c (s, i, '\\');
+  /* Only the starts of lines are looked at: one memchr() a line. */
+  for (gsize i = 0; i + 2 < s->len;)
+    {
+      const char *nl;
+
+      if (strncmp (s->str + i, "~~~", 3) == 0)
+        g_string_insert_c (s, i, '\\');
+      nl = memchr (s->str + i, '\n', s->len - i);
+      if (nl == NULL)
+        break;
+      i = nl + 1 - s->str;
+    }
 }
 
 /* cmark writes a hard break as two spaces; a backslash survives editors
  * that strip trailing white space.  An escaped backslash is copied in one
- * step, so that the "\\" of "\\!" is not taken for an escape of "!". */
-static char *
-finish_inlines (char *md)
+ * step, so that the "\\" of "\\!" is not taken for an escape of "!".
+ * Writes @rendered so into @s (emptied first). */
+static void
+finish_inlines (const GString *rendered,
+                GString       *s)
 {
-  GString *s = g_string_sized_new (strlen (md) + 16);
-  gsize len = strlen (md);
+  const char *md = rendered->str;
+  gsize len = rendered->len;
   gsize done = 0;
 
+  g_string_truncate (s, 0);
   while (len > 0 && md[len - 1] == '\n')
     len--;
   for (gsize i = 0; i < len; i++)
@@ -554,10 +584,8 @@ finish_inlines (char *md)
         }
     }
   g_string_append_len (s, md + done, len - done);
-  g_free (md);
   unescape_brackets (s);
   escape_fences (s);
-  return g_string_free (s, FALSE);
 }
 
 /* @text with every run of white space one space, as the reader makes of
@@ -585,8 +613,20 @@ collapse_space (const char *text)
   return g_string_free (s, FALSE);
 }
 
+/* The buffers of one writing, reused for every paragraph: a paragraph's
+ * inline tree, its text as cmark renders it and as it is written. */
+typedef struct {
+  GString *out;
+  GArray  *tree;
+  GString *rendered;
+  GString *text;
+} Writer;
+
+/* The Markdown of @text, in @w's buffer for it (valid until the next
+ * paragraph). */
 static char *
-render_text (const AmendNode *text)
+render_text (Writer          *w,
+             const AmendNode *text)
 {
   /* A heading is one line: a line break in it is written as a space. */
   gboolean one_line = text->heading_level > 0;
@@ -610,15 +650,20 @@ render_text (const AmendNode *text)
         copy[i].marks &= ~AMEND_MARK_HTML;
         g_ptr_array_add (owned, copy[i].text);
       }
-  return finish_inlines (_amend_markdown_render_runs (copy ? copy : runs, n_runs, one_line));
+  render_runs (w->rendered, w->tree, copy ? copy : runs, n_runs, one_line);
+  finish_inlines (w->rendered, w->text);
+  return w->text->str;
 }
 
 static char *
-render_plain (const char *plain)
+render_plain (Writer     *w,
+              const char *plain)
 {
   AmendRun run = { (char *) plain, NULL, AMEND_MARK_NONE };
 
-  return finish_inlines (_amend_markdown_render_runs (&run, 1, FALSE));
+  render_runs (w->rendered, w->tree, &run, 1, FALSE);
+  finish_inlines (w->rendered, w->text);
+  return w->text->str;
 }
 
 /* Appends @text; lines after the first get @indent. */
@@ -649,7 +694,7 @@ append_spaces (GString *out,
     g_string_append_c (out, ' ');
 }
 
-static void write_children (GString *out, const AmendNode *node, guint from, guint indent);
+static void write_children (Writer *w, const AmendNode *node, guint from, guint indent);
 
 /* Text that starts like a label ("a. ", "2a. ", "1° ") would be read back
  * as a point or member: escape the label's delimiter, or, for "°", which
@@ -689,11 +734,12 @@ escape_leading_label (GString  *md,
 }
 
 static void
-write_text_block (GString         *out,
+write_text_block (Writer          *w,
                   const AmendNode *text,
                   guint            indent)
 {
-  g_autofree char *md = render_text (text);
+  GString *out = w->out;
+  char *md = render_text (w, text);
 
   if (text->heading_level > 0)
     {
@@ -763,12 +809,13 @@ lone_marker (const AmendNode *point)
 /* One list item: "1. text" or "- a. text", then its other children
  * indented to @content under it. */
 static void
-write_item (GString         *out,
+write_item (Writer          *w,
             const AmendNode *node,
             const char      *marker,
             guint            indent,
             guint            content)
 {
+  GString *out = w->out;
   guint from = 0;
 
   append_spaces (out, indent);
@@ -784,7 +831,7 @@ write_item (GString         *out,
 
           g_string_append_c (out, ' ');
           start = out->len;
-          write_text_block (out, first, content);
+          write_text_block (w, first, content);
           /* A point without a label: its text must not grow one. */
           if (node->kind == AMEND_NODE_POINT && (node->number == NULL || node->number[0] == '\0'))
             escape_leading_label (out, start, TRUE);
@@ -801,31 +848,33 @@ write_item (GString         *out,
       if (from == 1 && (amend_node_child (node, from)->kind != AMEND_NODE_POINT ||
                         lone_marker (amend_node_child (node, from))))
         g_string_append_c (out, '\n');
-      write_children (out, node, from, content);
+      write_children (w, node, from, content);
     }
 }
 
 static void
-write_point (GString         *out,
+write_point (Writer          *w,
              const AmendNode *point,
              guint            indent)
 {
   g_autofree char *label = point_label (point->number);
-  g_autofree char *marker = label[0] ? g_strdup_printf ("- %s", label) : g_strdup ("-");
+  g_autofree char *marker = label[0] ? g_strconcat ("- ", label, NULL) : g_strdup ("-");
 
   /* The label is part of the item's text, not of its marker. */
-  write_item (out, point, marker, indent, indent + 2);
+  write_item (w, point, marker, indent, indent + 2);
 }
 
 static void
-write_member (GString         *out,
+write_member (Writer          *w,
               const AmendNode *member,
               guint            indent)
 {
+  GString *out = w->out;
+
   if (is_plain_integer (member->number))
     {
-      g_autofree char *marker = g_strdup_printf ("%s.", member->number);
-      write_item (out, member, marker, indent, indent + strlen (marker) + 1);
+      g_autofree char *marker = g_strconcat (member->number, ".", NULL);
+      write_item (w, member, marker, indent, indent + strlen (marker) + 1);
       return;
     }
 
@@ -841,7 +890,7 @@ write_member (GString         *out,
         amend_node_child (member, 0)->heading_level == 0)
       {
         g_string_append_c (out, ' ');
-        write_text_block (out, amend_node_child (member, 0), indent);
+        write_text_block (w, amend_node_child (member, 0), indent);
         from = 1;
       }
     if (from < amend_node_n_children (member))
@@ -849,20 +898,21 @@ write_member (GString         *out,
         g_string_append_c (out, '\n');
         if (amend_node_child (member, from)->kind != AMEND_NODE_POINT)
           g_string_append_c (out, '\n');
-        write_children (out, member, from, indent);
+        write_children (w, member, from, indent);
       }
   }
 }
 
-static void write_structural (GString *out, const AmendNode *node, guint level);
+static void write_structural (Writer *w, const AmendNode *node, guint level);
 
 /* Writes the children of @node from @from on, as blocks at @indent. */
 static void
-write_children (GString         *out,
+write_children (Writer          *w,
                 const AmendNode *node,
                 guint            from,
                 guint            indent)
 {
+  GString *out = w->out;
   guint n = amend_node_n_children (node);
   guint level = 1;
 
@@ -897,19 +947,19 @@ write_children (GString         *out,
           append_spaces (out, indent);
           {
             gsize start = out->len;
-            write_text_block (out, child, indent);
+            write_text_block (w, child, indent);
             if (child->heading_level == 0)
               escape_leading_label (out, start, FALSE);
           }
           break;
         case AMEND_NODE_MEMBER:
-          write_member (out, child, indent);
+          write_member (w, child, indent);
           break;
         case AMEND_NODE_POINT:
-          write_point (out, child, indent);
+          write_point (w, child, indent);
           break;
         default:
-          write_structural (out, child, level);
+          write_structural (w, child, level);
           break;
         }
     }
@@ -925,32 +975,38 @@ starts_with_separator (const char *heading)
 }
 
 static void
-write_structural (GString         *out,
+write_structural (Writer          *w,
                   const AmendNode *node,
                   guint            level)
 {
+  GString *out = w->out;
   const char *word = node->word ? node->word : amend_node_kind_word (node->kind);
 
   for (guint k = 0; k < MIN (level, MAX_HEADING_LEVEL); k++)
     g_string_append_c (out, '#');
-  g_string_append_printf (out, " %s", word);
+  g_string_append_c (out, ' ');
+  g_string_append (out, word);
   if (node->number && node->number[0])
-    g_string_append_printf (out, " %s", node->number);
+    {
+      g_string_append_c (out, ' ');
+      g_string_append (out, node->number);
+    }
   if (node->heading && node->heading[0])
     {
-      g_autofree char *heading = render_plain (node->heading);
+      char *heading = render_plain (w, node->heading);
       g_strdelimit (heading, "\n", ' ');
       /* The reader takes a dash or colon after the number for the
        * separator of loose files ("Artikel 2 - Begrippen"); a title that
        * starts with one keeps it behind a separator of its own. */
       if (node->number && node->number[0] && starts_with_separator (node->heading))
         g_string_append (out, " \xe2\x80\x94");
-      g_string_append_printf (out, " %s", heading);
+      g_string_append_c (out, ' ');
+      g_string_append (out, heading);
     }
   if (amend_node_n_children (node) > 0)
     {
       g_string_append (out, "\n\n");
-      write_children (out, node, 0, 0);
+      write_children (w, node, 0, 0);
     }
 }
 
@@ -985,6 +1041,10 @@ _amend_markdown_write (AmendDocument *doc)
 {
   AmendNode *root = amend_document_get_root (doc);
   GString *out = g_string_new (NULL);
+  g_autoptr(GArray) tree = g_array_new (FALSE, FALSE, sizeof (Inline));
+  g_autoptr(GString) rendered = g_string_new (NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+  Writer w = { out, tree, rendered, text };
   gboolean any = FALSE;
 
   write_front_matter (out, doc);
@@ -1000,9 +1060,9 @@ _amend_markdown_write (AmendDocument *doc)
       if (any)
         g_string_append (out, "\n\n");
       if (child->kind == AMEND_NODE_PREAMBLE)
-        write_children (out, child, 0, 0);
+        write_children (&w, child, 0, 0);
       else
-        write_structural (out, child, 1);
+        write_structural (&w, child, 1);
       any = TRUE;
     }
   if (any)
