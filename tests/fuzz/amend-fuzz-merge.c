@@ -25,32 +25,9 @@
 
 #include <string.h>
 
+#include "amend-fuzz.h"
 #include "amend-fuzz-merge.h"
 #include "amend-merge.h"
-
-/* The first line where two texts differ. */
-static void
-difference (GString    *why,
-            const char *what,
-            const char *first,
-            const char *second)
-{
-  gsize i = 0, line_start = 0;
-  guint line = 1;
-
-  while (first[i] != '\0' && first[i] == second[i])
-    {
-      if (first[i] == '\n')
-        {
-          line++;
-          line_start = i + 1;
-        }
-      i++;
-    }
-  g_string_append_printf (why, "%s; first difference on line %u\n", what, line);
-  g_string_append_printf (why, "expected: %.*s\n", (int) strcspn (first + line_start, "\n"), first + line_start);
-  g_string_append_printf (why, "got:      %.*s\n", (int) strcspn (second + line_start, "\n"), second + line_start);
-}
 
 static AmendDocument *
 read_part (const char *data,
@@ -137,7 +114,7 @@ check_one_sided_changes (AmendMerge *merge,
         {
           g_string_append_printf (why, "%s, changed on one side only, is not that side's in a clean merge\n",
                                   (const char *) key);
-          difference (why, "the part", want, got ? got : "(missing)");
+          amend_fuzz_describe_difference (why, "the part", want, got ? got : "(missing)");
           return FALSE;
         }
     }
@@ -157,7 +134,7 @@ check_unchanged_side (AmendMerge *merge,
 
   if (want != NULL && strcmp (want, markdown) != 0)
     {
-      difference (why, "one side changed nothing, the merge is not the other side", want, markdown);
+      amend_fuzz_describe_difference (why, "one side changed nothing, the merge is not the other side", want, markdown);
       return FALSE;
     }
   return TRUE;
@@ -180,7 +157,7 @@ check_canonical (const char *markdown,
   second = amend_document_to_markdown (again);
   if (strcmp (markdown, second) != 0)
     {
-      difference (why, "the merged text is not canonical", markdown, second);
+      amend_fuzz_describe_difference (why, "the merged text is not canonical", markdown, second);
       return FALSE;
     }
   return TRUE;

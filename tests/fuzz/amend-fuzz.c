@@ -10,12 +10,13 @@
 
 #include "amend-fuzz.h"
 
-/* Prints the first line where two texts differ, so that a crash report
- * says what went wrong without rerunning the input. */
+/* Says in @out on which line two texts first differ, with that line of
+ * each, so that a report says what went wrong without rerunning the input. */
 void
-amend_fuzz_report_difference (const char *what,
-                              const char *first,
-                              const char *second)
+amend_fuzz_describe_difference (GString    *out,
+                                const char *what,
+                                const char *first,
+                                const char *second)
 {
   gsize i = 0, line_start = 0;
   guint line = 1;
@@ -29,9 +30,20 @@ amend_fuzz_report_difference (const char *what,
         }
       i++;
     }
-  fprintf (stderr, "%s; first difference on line %u\n", what, line);
-  fprintf (stderr, "expected: %.*s\n", (int) strcspn (first + line_start, "\n"), first + line_start);
-  fprintf (stderr, "got:      %.*s\n", (int) strcspn (second + line_start, "\n"), second + line_start);
+  g_string_append_printf (out, "%s; first difference on line %u\n", what, line);
+  g_string_append_printf (out, "expected: %.*s\n", (int) strcspn (first + line_start, "\n"), first + line_start);
+  g_string_append_printf (out, "got:      %.*s\n", (int) strcspn (second + line_start, "\n"), second + line_start);
+}
+
+void
+amend_fuzz_report_difference (const char *what,
+                              const char *first,
+                              const char *second)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  amend_fuzz_describe_difference (out, what, first, second);
+  fputs (out->str, stderr);
 }
 
 static GLogWriterOutput

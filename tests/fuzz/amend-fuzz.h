@@ -8,6 +8,10 @@
 
 G_BEGIN_DECLS
 
+void amend_fuzz_describe_difference (GString    *out,
+                                     const char *what,
+                                     const char *first,
+                                     const char *second);
 void amend_fuzz_report_difference (const char *what,
                                    const char *first,
                                    const char *second);

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "amend-oid.h"
 #include "amend-amendment.h"
 #include "amend-document.h"
 #include "amend-journal.h"
@@ -1464,22 +1465,6 @@ entry_at (GHashTable       *cache,
   g_hash_table_insert (cache, g_memdup2 (git_commit_id (commit), sizeof (git_oid)), g_memdup2 (out, sizeof *out));
 }
 
-static guint
-oid_hash (gconstpointer key)
-{
-  guint h;
-
-  memcpy (&h, ((const git_oid *) key)->id, sizeof h);
-  return h;
-}
-
-static gboolean
-oid_equal (gconstpointer a,
-           gconstpointer b)
-{
-  return git_oid_equal (a, b);
-}
-
 /* Whether @commit changed @path, as git log -- PATH decides for the usual
  * cases: a commit that differs from its parent; a merge only when it
  * differs from every parent. */
@@ -1632,7 +1617,7 @@ amend_repository_log (AmendRepository *self,
     }
 
   commits = g_ptr_array_new_with_free_func ((GDestroyNotify) amend_commit_free);
-  cache = g_hash_table_new_full (oid_hash, oid_equal, g_free, g_free);
+  cache = g_hash_table_new_full (amend_oid_hash, amend_oid_equal, g_free, g_free);
   while ((rc = git_revwalk_next (&oid, walk)) == 0)
     {
       g_autoptr(git_commit) commit = NULL;

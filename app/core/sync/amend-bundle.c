@@ -22,6 +22,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "amend-oid.h"
 #include "amend-bundle.h"
 #include "amend-sync-private.h"
 #include "amend-thin-pack.h"
@@ -518,22 +519,6 @@ header_text (git_repository *repo,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_packbuilder, git_packbuilder_free)
 
-static guint
-oid_hash (gconstpointer key)
-{
-  guint h;
-
-  memcpy (&h, ((const git_oid *) key)->id, sizeof h);
-  return h;
-}
-
-static gboolean
-oid_equal (gconstpointer a,
-           gconstpointer b)
-{
-  return git_oid_equal (a, b);
-}
-
 static void
 add_oid (GHashTable    *set,
          const git_oid *id)
@@ -693,9 +678,9 @@ collect_branch (git_repository *repo,
                 int            *rc)
 {
   g_autoptr(GArray) commits = g_array_new (FALSE, FALSE, sizeof (git_oid));
-  g_autoptr(GHashTable) have = g_hash_table_new_full (oid_hash, oid_equal, g_free, NULL);
-  g_autoptr(GHashTable) sent = g_hash_table_new_full (oid_hash, oid_equal, g_free, NULL);
-  g_autoptr(GHashTable) walked = g_hash_table_new_full (oid_hash, oid_equal, g_free, NULL);
+  g_autoptr(GHashTable) have = g_hash_table_new_full (amend_oid_hash, amend_oid_equal, g_free, NULL);
+  g_autoptr(GHashTable) sent = g_hash_table_new_full (amend_oid_hash, amend_oid_equal, g_free, NULL);
+  g_autoptr(GHashTable) walked = g_hash_table_new_full (amend_oid_hash, amend_oid_equal, g_free, NULL);
   g_autoptr(GPtrArray) loaded = g_ptr_array_new_with_free_func ((GDestroyNotify) git_commit_free);
   Collecting c = { repo, NULL, have, sent, entries };
   gboolean ok = TRUE;
@@ -817,7 +802,7 @@ collect_whole (git_repository *repo,
                GArray         *entries)
 {
   g_autoptr(git_revwalk) walk = NULL;
-  g_autoptr(GHashTable) sent = g_hash_table_new_full (oid_hash, oid_equal, g_free, NULL);
+  g_autoptr(GHashTable) sent = g_hash_table_new_full (amend_oid_hash, amend_oid_equal, g_free, NULL);
   g_autoptr(GHashTable) versions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                           (GDestroyNotify) g_array_unref);
   Versions v = { repo, sent, versions, entries };

@@ -14,6 +14,7 @@
 
 #include <string.h>
 
+#include "amend-oid.h"
 #include "amend-sync-private.h"
 
 enum {
@@ -47,23 +48,6 @@ newest_first (gconstpointer a,
   if (x->time != y->time)
     return x->time > y->time ? -1 : 1;
   return git_oid_cmp (&x->id, &y->id);
-}
-
-static guint
-oid_hash (gconstpointer key)
-{
-  const git_oid *id = key;
-  guint h;
-
-  memcpy (&h, id->id, sizeof h);
-  return h;
-}
-
-static gboolean
-oid_equal (gconstpointer a,
-           gconstpointer b)
-{
-  return git_oid_equal (a, b);
 }
 
 static Node *
@@ -140,7 +124,7 @@ amend_sync_walk_branch (git_repository *repo,
                         guint          *commits,
                         GArray         *only)
 {
-  Walk w = { repo, g_hash_table_new_full (oid_hash, oid_equal, NULL, g_free), g_sequence_new (NULL), 0 };
+  Walk w = { repo, g_hash_table_new_full (amend_oid_hash, amend_oid_equal, NULL, g_free), g_sequence_new (NULL), 0 };
   g_autoptr(GArray) meetings = g_array_new (FALSE, FALSE, sizeof (git_oid));
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (git_oid));
   Node *start_tip = node_for (&w, tip);

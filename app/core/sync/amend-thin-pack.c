@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "amend-oid.h"
 #include "amend-sync-private.h"
 #include "amend-thin-pack.h"
 
@@ -262,22 +263,6 @@ typedef struct {
   GHashTable             *kept;  /* those in the pack, read already: id to git_odb_object */
 } Output;
 
-static guint
-oid_hash (gconstpointer key)
-{
-  guint h;
-
-  memcpy (&h, ((const git_oid *) key)->id, sizeof h);
-  return h;
-}
-
-static gboolean
-oid_equal (gconstpointer a,
-           gconstpointer b)
-{
-  return git_oid_equal (a, b);
-}
-
 static void
 count_uses (Output *o,
             GArray *entries)
@@ -458,8 +443,8 @@ amend_thin_pack_write (git_odb                *odb,
                        GError                **error)
 {
   g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA1);
-  g_autoptr(GHashTable) uses = g_hash_table_new_full (oid_hash, oid_equal, g_free, NULL);
-  g_autoptr(GHashTable) kept = g_hash_table_new_full (oid_hash, oid_equal, g_free,
+  g_autoptr(GHashTable) uses = g_hash_table_new_full (amend_oid_hash, amend_oid_equal, g_free, NULL);
+  g_autoptr(GHashTable) kept = g_hash_table_new_full (amend_oid_hash, amend_oid_equal, g_free,
                                                       (GDestroyNotify) git_odb_object_free);
   Output o = { sum, write, user_data, odb, uses, kept };
   guchar head[12] = { 'P', 'A', 'C', 'K', 0, 0, 0, 2 };
