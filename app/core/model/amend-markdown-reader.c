@@ -85,11 +85,12 @@ append_replacement (GString *out)
   g_string_append (out, "\xEF\xBF\xBD");
 }
 
-/* A loose dialect writes "###Artikel 14": CommonMark needs the space. */
+/* A loose dialect writes "###Artikel 14": CommonMark needs the space.
+ * The length of a heading marker at @p (a line's start: up to three
+ * spaces and one to six #) that lacks its space; 0 for any other line. */
 static gsize
-fix_heading_marker (GString    *out,
-                    const char *p,
-                    const char *end)
+heading_marker_without_space (const char *p,
+                              const char *end)
 {
   const char *q = p;
   guint hashes = 0;
@@ -103,9 +104,21 @@ fix_heading_marker (GString    *out,
     }
   if (hashes == 0 || hashes > 6 || q >= end || *q == ' ' || *q == '\t' || *q == '\n' || *q == '\r')
     return 0;
-  g_string_append_len (out, p, q - p);
-  g_string_append_c (out, ' ');
   return q - p;
+}
+
+static gsize
+fix_heading_marker (GString    *out,
+                    const char *p,
+                    const char *end)
+{
+  gsize n = heading_marker_without_space (p, end);
+
+  if (n == 0)
+    return 0;
+  g_string_append_len (out, p, n);
+  g_string_append_c (out, ' ');
+  return n;
 }
 
 /* Printable ASCII and tab: copied as they are. */
@@ -118,17 +131,7 @@ static gboolean
 heading_marker_needs_space (const char *p,
                             const char *end)
 {
-  const char *q = p;
-  guint hashes = 0;
-
-  while (q < end && *q == ' ' && q - p < 3)
-    q++;
-  while (q < end && *q == '#')
-    {
-      q++;
-      hashes++;
-    }
-  return hashes > 0 && hashes <= 6 && q < end && *q != ' ' && *q != '\t' && *q != '\n' && *q != '\r';
+  return heading_marker_without_space (p, end) > 0;
 }
 
 /* Whether sanitize() would change anything in @data (it leaves a text that
