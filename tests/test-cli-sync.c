@@ -391,6 +391,11 @@ test_package_bad_input (void)
   amend_ok (other, "package", "export", "iets", "-o", other_file, NULL);
   amend_run (&run, b, "package", "import", other_file);
   assert_refused (&run, 4, "belongs to another regulation");
+  /* No such amendment: the sentence offers --all, not main, which a
+   * package never is. */
+  amend_run (&run, a, "package", "export", "bestaat-niet", NULL);
+  assert_refused (&run, 3, "or --all for the whole project");
+  g_assert_null (strstr (run.err, "or main"));
 
   assert_unchanged (b, before);
   amend_test_rmtree (parent);

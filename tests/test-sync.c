@@ -703,6 +703,79 @@ test_import_git_bundle (void)
   amend_test_assert_same_rev (p.b, "amendement/kortere-termijn", p.a, "amendement/kortere-termijn");
 }
 
+/* A subamendment's package holds its amendment's versions too; taken in
+ * first, it must not make the amendment count as here already: the
+ * amendment's own package, later, makes its branch. */
+static void
+test_import_subamendment_first (void)
+{
+  g_auto(Pair) p = { 0 };
+  g_autoptr(AmendRepository) repo = NULL;
+  g_autoptr(AmendAmendment) sub = NULL;
+  g_autoptr(AmendSyncReport) first = NULL;
+  g_autoptr(AmendSyncReport) second = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sub_file = NULL;
+  const char *by[] = { AUTHOR, NULL };
+
+  if (!amend_test_need_git ())
+    return;
+  pair_setup (&p);
+  repo = open_repo (p.a);
+  sub = amend_amendment_propose_on (repo, "kortere-termijn", "Nog korter", by, "Sneller.", &error);
+  g_assert_no_error (error);
+  change_text (p.a, "een week na de bekendmaking", "de dag na de bekendmaking");
+  sub_file = g_build_filename (p.parent, "nog-korter.amend", NULL);
+  export_package (p.a, "nog-korter", sub_file);
+  export_package (p.a, "kortere-termijn", p.file);
+
+  first = import_ok (p.b, sub_file);
+  g_assert_cmpint (amend_sync_report_find (first, "amendement/nog-korter")->kind, ==, AMEND_SYNC_NEW);
+  second = import_ok (p.b, p.file);
+  g_assert_cmpint (amend_sync_report_find (second, "amendement/kortere-termijn")->kind, ==, AMEND_SYNC_NEW);
+  amend_test_assert_same_rev (p.b, "amendement/kortere-termijn", p.a, "amendement/kortere-termijn");
+  amend_test_assert_same_rev (p.b, "amendement/nog-korter", p.a, "amendement/nog-korter");
+  g_clear_object (&repo);
+  repo = open_repo (p.b);
+  list = amend_amendment_list (repo, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 2);
+}
+
+/* A submodule's id in the draft is no object of this project: a new file
+ * with the same bytes as that id must still travel (git refuses a pack
+ * without it). */
+static void
+test_export_submodule_id (void)
+{
+  g_auto(Pair) p = { 0 };
+  const char *text = "inhoud van het nieuwe bestand\n";
+  g_autofree char *id = NULL;
+  g_autofree char *cacheinfo = NULL;
+  g_autofree char *path = NULL;
+
+  if (!amend_test_need_git ())
+    return;
+  pair_setup (&p);
+  switch_to (p.a, "main");
+  amend_test_write (p.parent, "bijlage.txt", text);
+  path = g_build_filename (p.parent, "bijlage.txt", NULL);
+  id = amend_test_git_ok (p.a, "hash-object", path, NULL);
+  cacheinfo = g_strdup_printf ("160000,%s,extern", g_strstrip (id));
+  g_free (amend_test_git_ok (p.a, "update-index", "--add", "--cacheinfo", cacheinfo, NULL));
+  g_free (amend_test_git_ok (p.a, "commit", "-q", "-m", "Extern", NULL));
+  g_free (amend_test_git_ok (p.b, "pull", "-q", p.a, "main", NULL));
+  propose (p.a, "Bijlage");
+  amend_test_write (p.a, "bijlage.txt", text);
+  g_free (amend_test_git_ok (p.a, "add", "bijlage.txt", NULL));
+  g_free (amend_test_git_ok (p.a, "commit", "-q", "-m", "Bijlage", NULL));
+  export_package (p.a, "bijlage", p.file);
+  g_free (amend_test_git_ok (p.b, "fetch", "-q", p.file, "refs/heads/amendement/bijlage:refs/heads/ontvangen", NULL));
+  amend_test_assert_same_rev (p.b, "ontvangen", p.a, "amendement/bijlage");
+  amend_test_fsck (p.b);
+}
+
 static void
 test_import_newer (void)
 {
@@ -1911,6 +1984,8 @@ main (int    argc,
   g_test_add_func ("/sync/import/new", test_import_new);
   g_test_add_func ("/sync/import/git-bundle", test_import_git_bundle);
   g_test_add_func ("/sync/import/newer", test_import_newer);
+  g_test_add_func ("/sync/import/subamendment-first", test_import_subamendment_first);
+  g_test_add_func ("/sync/export/submodule-id", test_export_submodule_id);
   g_test_add_func ("/sync/import/dirty-working-copy", test_import_dirty_working_copy);
   g_test_add_func ("/sync/import/diverged", test_import_diverged);
   g_test_add_func ("/sync/import/damaged", test_import_damaged);

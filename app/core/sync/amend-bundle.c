@@ -546,7 +546,9 @@ collect_tree (git_repository *repo,
 
       if (git_tree_entry_type (e) == GIT_OBJECT_TREE)
         collect_tree (repo, git_tree_entry_id (e), set);
-      else
+      /* A submodule's id is a commit of another repository, not an object
+       * the receiver has: a file with the same id must still be sent. */
+      else if (git_tree_entry_type (e) == GIT_OBJECT_BLOB)
         add_oid (set, git_tree_entry_id (e));
     }
 }

@@ -114,14 +114,26 @@ collect_amendment (AmendRepository *repo,
                    GError         **error)
 {
   git_repository *git = amend_repository_get_git (repo);
-  g_autofree char *refname = amend_repository_resolve_branch (repo, name, error);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *refname = amend_repository_resolve_branch (repo, name, &local_error);
   g_autofree char *main_branch = NULL;
   g_autofree char *main_ref = NULL;
   git_oid tip, main, base, root;
   int rc;
 
+  /* The resolver's sentence offers main, which a package never is. */
+  if (refname == NULL && g_error_matches (local_error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_NOT_FOUND))
+    {
+      g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_NOT_FOUND,
+                   _("there is no amendment \xe2\x80\x9c%s\xe2\x80\x9d; give the name of one (amend list shows them), "
+                     "or --all for the whole project"), name);
+      return FALSE;
+    }
   if (refname == NULL)
-    return FALSE;
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
   if (!g_str_has_prefix (refname, AMENDMENT_REFS))
     {
       g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_NOT_FOUND,

@@ -263,18 +263,26 @@ load_local (AmendIntake *intake,
   return TRUE;
 }
 
-/* Another amendment branch here that already holds @id: a diverged one
- * kept before under a new slug, or a subamendment built on it. */
+/* Another amendment branch here that already holds the incoming one: a
+ * diverged one kept before under a new slug, whose record moved there.  A
+ * subamendment built on it holds it too, but with its record where it was:
+ * that amendment itself is not here yet, and is made. */
 static const char *
 held_elsewhere (AmendIntake *intake,
                 Entry       *e)
 {
+  g_autofree char *record = amend_amendment_record_path (e->slug);
+
   for (guint i = 0; i < intake->local_names->len; i++)
     {
       const char *name = g_ptr_array_index (intake->local_names, i);
+      const git_oid *tip = &g_array_index (intake->local_ids, git_oid, i);
+      g_autoptr(GBytes) own = NULL;
 
-      if (g_strcmp0 (name, e->branch) != 0 &&
-          amend_sync_contains (intake->git, &g_array_index (intake->local_ids, git_oid, i), &e->incoming))
+      if (g_strcmp0 (name, e->branch) == 0 || !amend_sync_contains (intake->git, tip, &e->incoming))
+        continue;
+      own = blob_at (intake->git, tip, record);
+      if (own == NULL)
         return name;
     }
   return NULL;
