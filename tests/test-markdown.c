@@ -282,6 +282,22 @@ test_empty_blocks (void)
     }
 }
 
+/* A point whose label is all its first line ("- 1\\.") and whose first
+ * child is a point without text: the lone "-" under the label would
+ * underline it as a heading, so a blank line comes between (found by
+ * fuzz-markdown). */
+static void
+test_label_then_lone_point (void)
+{
+  g_autoptr(AmendDocument) doc = amend_test_parse ("### Arti.kel 72\n\n1. + \nning.\n");
+  g_autofree char *first = amend_document_to_markdown (doc);
+  g_autoptr(AmendDocument) again = amend_test_parse (first);
+  g_autofree char *second = amend_document_to_markdown (again);
+
+  g_assert_cmpstr (second, ==, first);
+  g_assert_nonnull (strstr (first, "- 1\\.\n\n  -\n"));
+}
+
 static void
 test_save_atomic (void)
 {
@@ -346,6 +362,7 @@ main (int    argc,
   g_test_add_func ("/markdown/idempotent-mixture", test_idempotent_mixture);
   g_test_add_func ("/markdown/title-line-needs-number", test_title_line_needs_number);
   g_test_add_func ("/markdown/empty-blocks", test_empty_blocks);
+  g_test_add_func ("/markdown/label-then-lone-point", test_label_then_lone_point);
   g_test_add_func ("/markdown/save-atomic", test_save_atomic);
   return g_test_run ();
 }

@@ -806,6 +806,16 @@ lone_marker (const AmendNode *point)
           amend_node_child (point, 0)->heading_level > 0);
 }
 
+/* Whether the item's first line holds text: its first paragraph, or a
+ * point's label ("- a."), which is text to CommonMark, not a marker. */
+static gboolean
+marker_line_has_text (const AmendNode *node,
+                      const char      *marker,
+                      guint            from)
+{
+  return from == 1 || (node->kind == AMEND_NODE_POINT && marker[0] == '-' && marker[1] != '\0');
+}
+
 /* One list item: "1. text" or "- a. text", then its other children
  * indented to @content under it. */
 static void
@@ -845,8 +855,9 @@ write_item (Writer          *w,
        * Never a blank line after an empty marker: that would end the item.
        * A point written as a lone "-" right under text would underline it
        * as a heading: it gets the blank line too. */
-      if (from == 1 && (amend_node_child (node, from)->kind != AMEND_NODE_POINT ||
-                        lone_marker (amend_node_child (node, from))))
+      if (marker_line_has_text (node, marker, from) &&
+          (amend_node_child (node, from)->kind != AMEND_NODE_POINT ||
+           lone_marker (amend_node_child (node, from))))
         g_string_append_c (out, '\n');
       write_children (w, node, from, content);
     }
