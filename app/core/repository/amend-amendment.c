@@ -1590,20 +1590,29 @@ amend_amendment_slug_of (AmendRepository *repo,
   return g_strdup (slug);
 }
 
+static AmendAmendment *
+lookup (AmendRepository *repo,
+        const char      *name,
+        gboolean         record_only,
+        GError         **error)
+{
+  g_auto(Reader) r = { 0 };
+  g_autofree char *slug = amend_amendment_slug_of (repo, name, error);
+
+  if (slug == NULL || !reader_init (&r, repo, error))
+    return NULL;
+  r.record_only = record_only;
+  return read_amendment (&r, slug, NULL, error);
+}
+
 AmendAmendment *
 amend_amendment_lookup (AmendRepository *repo,
                         const char      *name,
                         GError         **error)
 {
-  g_auto(Reader) r = { 0 };
-  g_autofree char *slug = NULL;
-
   g_return_val_if_fail (AMEND_IS_REPOSITORY (repo), NULL);
 
-  slug = amend_amendment_slug_of (repo, name, error);
-  if (slug == NULL || !reader_init (&r, repo, error))
-    return NULL;
-  return read_amendment (&r, slug, NULL, error);
+  return lookup (repo, name, FALSE, error);
 }
 
 /**
@@ -1618,16 +1627,9 @@ amend_amendment_lookup_record (AmendRepository *repo,
                                const char      *name,
                                GError         **error)
 {
-  g_auto(Reader) r = { 0 };
-  g_autofree char *slug = NULL;
-
   g_return_val_if_fail (AMEND_IS_REPOSITORY (repo), NULL);
 
-  slug = amend_amendment_slug_of (repo, name, error);
-  if (slug == NULL || !reader_init (&r, repo, error))
-    return NULL;
-  r.record_only = TRUE;
-  return read_amendment (&r, slug, NULL, error);
+  return lookup (repo, name, TRUE, error);
 }
 
 /* An unsaved edit of the record in the working copy stops a change of
