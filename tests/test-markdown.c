@@ -298,6 +298,28 @@ test_label_then_lone_point (void)
   g_assert_nonnull (strstr (first, "- 1\\.\n\n  -\n"));
 }
 
+/* A text that starts with U+FEFF (ZERO WIDTH NO-BREAK SPACE) must not be
+ * written as the file's first bytes, where it reads as a byte order mark
+ * and is dropped (found by fuzz-merge). */
+static void
+test_text_starting_with_feff (void)
+{
+  g_autoptr(AmendDocument) doc = amend_test_parse ("\n\xEF\xBB\xBF" "De tekst.\n\n# Artikel 1\n\nTekst.\n");
+  g_autofree char *first = amend_document_to_markdown (doc);
+  g_autoptr(AmendDocument) again = amend_test_parse (first);
+  g_autofree char *second = amend_document_to_markdown (again);
+  g_autoptr(AmendDocument) bom = amend_test_parse ("\xEF\xBB\xBF# Artikel 1\n\nTekst.\n");
+  g_autofree char *bom_written = amend_document_to_markdown (bom);
+  AmendNode *preamble = amend_node_child (amend_document_get_root (again), 0);
+  g_autofree char *text = amend_node_get_plain_text (amend_node_child (preamble, 0));
+
+  g_assert_true (g_str_has_prefix (first, "&#65279;De tekst.\n"));
+  g_assert_cmpstr (second, ==, first);
+  g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBF" "De"));
+  /* A byte order mark itself is still dropped. */
+  g_assert_cmpstr (bom_written, ==, "# Artikel 1\n\nTekst.\n");
+}
+
 static void
 test_save_atomic (void)
 {
@@ -363,6 +385,7 @@ main (int    argc,
   g_test_add_func ("/markdown/title-line-needs-number", test_title_line_needs_number);
   g_test_add_func ("/markdown/empty-blocks", test_empty_blocks);
   g_test_add_func ("/markdown/label-then-lone-point", test_label_then_lone_point);
+  g_test_add_func ("/markdown/text-starting-with-feff", test_text_starting_with_feff);
   g_test_add_func ("/markdown/save-atomic", test_save_atomic);
   return g_test_run ();
 }

@@ -1080,5 +1080,12 @@ _amend_markdown_write (AmendDocument *doc)
     g_string_append_c (out, '\n');
   else if (out->len > 0)
     g_string_truncate (out, out->len - 1);
+  /* Text that starts with U+FEFF would be taken for a byte order mark,
+   * which readers drop: write it as a character reference. */
+  if (g_str_has_prefix (out->str, "\xEF\xBB\xBF"))
+    {
+      g_string_erase (out, 0, 3);
+      g_string_prepend (out, "&#65279;");
+    }
   return g_string_free (out, FALSE);
 }
