@@ -320,6 +320,33 @@ test_text_starting_with_feff (void)
   g_assert_cmpstr (bom_written, ==, "# Artikel 1\n\nTekst.\n");
 }
 
+/* An escaped bracket in the text of a link keeps its escape: "[[]()"
+ * would be read back as "[" and an empty link (found by fuzz-markdown),
+ * and so do the others of a paragraph with a link; in plain text a
+ * bracket loses it. */
+static void
+test_bracket_in_link_text (void)
+{
+  const char *inputs[] = { "[\\[]()\n", "# Artikel 1\n\nZie [\\[a\\]](https://example.nl) en \\[b\\].\n" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    {
+      g_autoptr(AmendDocument) doc = amend_test_parse (inputs[i]);
+      g_autofree char *first = amend_document_to_markdown (doc);
+      g_autoptr(AmendDocument) again = amend_test_parse (first);
+      g_autofree char *second = amend_document_to_markdown (again);
+
+      g_assert_cmpstr (first, ==, inputs[i]);
+      g_assert_cmpstr (second, ==, first);
+    }
+  {
+    g_autoptr(AmendDocument) plain = amend_test_parse ("# Artikel 1\n\n\\[Vervallen\\]\n");
+    g_autofree char *written = amend_document_to_markdown (plain);
+
+    g_assert_cmpstr (written, ==, "# Artikel 1\n\n[Vervallen]\n");
+  }
+}
+
 static void
 test_save_atomic (void)
 {
@@ -386,6 +413,7 @@ main (int    argc,
   g_test_add_func ("/markdown/empty-blocks", test_empty_blocks);
   g_test_add_func ("/markdown/label-then-lone-point", test_label_then_lone_point);
   g_test_add_func ("/markdown/text-starting-with-feff", test_text_starting_with_feff);
+  g_test_add_func ("/markdown/bracket-in-link-text", test_bracket_in_link_text);
   g_test_add_func ("/markdown/save-atomic", test_save_atomic);
   return g_test_run ();
 }

@@ -1277,6 +1277,8 @@ test_list_cache (void)
 
   if (!amend_test_need_git ())
     return;
+  /* The caches, not the artikelen file the save writes on the branch. */
+  g_setenv ("AMEND_TOUCHED_STORED", "0", TRUE);
   project_new (&p);
   a = amend_amendment_propose (p.repo, "Datum", NULL, NULL, NULL, &error);
   g_assert_no_error (error);
@@ -1322,6 +1324,126 @@ test_list_cache (void)
     g_assert_cmpstrv (amend_amendment_get_articles (g_ptr_array_index (list, 0)), both);
     g_assert_cmpuint (amend_amendment_get_ahead (g_ptr_array_index (list, 0)), ==, 3);
   }
+  g_unsetenv ("AMEND_TOUCHED_STORED");
+  amend_test_fsck (p.dir);
+}
+
+static char *listed_articles (Project *p);
+static void reopen (Project *p);
+
+static void
+forget_caches (Project *p)
+{
+  g_autofree char *dir = g_build_filename (p->dir, ".git", "amend", NULL);
+
+  amend_test_rmtree (dir);
+}
+
+/* Commits @text as the artikelen file of amendment "datum" with git, and
+ * forgets what amend list kept. */
+static void
+commit_touched_file (Project    *p,
+                     const char *text)
+{
+  amend_test_write (p->dir, ".amend/amendementen/datum/artikelen", text);
+  g_free (amend_test_git_ok (p->dir, "commit", "-q", "-am", "Artikelen", NULL));
+  forget_caches (p);
+  reopen (p);
+}
+
+/* amend save on an amendment's branch writes what amend list would find
+ * into .amend/amendementen/SLUG/artikelen, and the list of a project
+ * without caches (a fresh clone) takes it instead of reading the
+ * regulation, where its blob ids are the branch's own: a stale file, a
+ * damaged one or one of another format is not believed. */
+static void
+test_list_stored_articles (void)
+{
+  g_auto(Project) p = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendAmendment) a = NULL;
+  g_autofree char *articles = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *base_blob = NULL;
+  g_autofree char *new_blob = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *lie = NULL;
+
+  if (!amend_test_need_git ())
+    return;
+  project_new (&p);
+  a = amend_amendment_propose (p.repo, "Datum", NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  replace_in_file (p.dir, "regeling.md", "op de dag na die van de bekendmaking", "op 1 januari 2028");
+  g_free (amend_repository_save (p.repo, NULL, AUTHOR, NULL, "Datum", &error));
+  g_assert_no_error (error);
+
+  /* In the commit and in the working copy, which git calls clean. */
+  {
+    g_autofree char *status = amend_test_git_ok (p.dir, "status", "--porcelain", NULL);
+    g_autofree char *committed = amend_test_git_ok (p.dir, "show", "HEAD:.amend/amendementen/datum/artikelen", NULL);
+
+    g_assert_cmpstr (status, ==, "");
+    stored = amend_test_read (p.dir, ".amend/amendementen/datum/artikelen");
+    g_assert_cmpstr (committed, ==, stored);
+  }
+  base_blob = amend_test_rev (p.dir, "main:regeling.md");
+  new_blob = amend_test_rev (p.dir, "HEAD:regeling.md");
+  line = g_strdup_printf ("\n%s\t%s\tregeling.md\t2\n", base_blob, new_blob);
+  g_assert_true (g_str_has_prefix (stored, "# amend artikelen 1:"));
+  g_assert_true (g_str_has_suffix (stored, line));
+
+  /* Believed where the ids are the branch's: the file says article 7, and
+   * so does the list, without the file it is article 2. */
+  lie = g_strdup_printf ("# amend artikelen 1: x\n%s\t%s\tregeling.md\t7\n", base_blob, new_blob);
+  commit_touched_file (&p, lie);
+  articles = listed_articles (&p);
+  g_assert_cmpstr (articles, ==, "7");
+  g_setenv ("AMEND_TOUCHED_STORED", "0", TRUE);
+  forget_caches (&p);
+  g_clear_pointer (&articles, g_free);
+  articles = listed_articles (&p);
+  g_unsetenv ("AMEND_TOUCHED_STORED");
+  g_assert_cmpstr (articles, ==, "2");
+
+  /* Not believed: other ids (a stale file), another header, a NUL. */
+  {
+    g_autofree char *stale = g_strdup_printf ("# amend artikelen 1: x\n%s\t%s\tregeling.md\t7\n", new_blob, base_blob);
+    g_autofree char *other = g_strdup_printf ("# amend artikelen 9: x\n%s\t%s\tregeling.md\t7\n", base_blob, new_blob);
+    const char *texts[] = { stale, other, "# amend artikelen 1: x\n\t\t\n" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+      {
+        commit_touched_file (&p, texts[i]);
+        g_clear_pointer (&articles, g_free);
+        articles = listed_articles (&p);
+        g_assert_cmpstr (articles, ==, "2");
+      }
+  }
+
+  /* The next save writes it anew, with both articles. */
+  replace_in_file (p.dir, "regeling.md", "Citeertitel", "Korte naam");
+  g_free (amend_repository_save (p.repo, NULL, AUTHOR, NULL, "Naam", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&stored, g_free);
+  stored = amend_test_read (p.dir, ".amend/amendementen/datum/artikelen");
+  g_assert_true (g_str_has_suffix (stored, "\tregeling.md\t2\t3\n"));
+  forget_caches (&p);
+  g_clear_pointer (&articles, g_free);
+  articles = listed_articles (&p);
+  g_assert_cmpstr (articles, ==, "2,3");
+
+  /* On main nothing of the kind is written. */
+  g_assert_true (amend_repository_switch (p.repo, "main", FALSE, AUTHOR, &error));
+  g_assert_no_error (error);
+  replace_in_file (p.dir, "regeling.md", "Citeertitel", "Titel");
+  g_free (amend_repository_save (p.repo, NULL, AUTHOR, NULL, "Titel", &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *tree = amend_test_git_ok (p.dir, "ls-tree", "-r", "--name-only", "HEAD", NULL);
+
+    g_assert_null (strstr (tree, "artikelen"));
+  }
   amend_test_fsck (p.dir);
 }
 
@@ -1366,6 +1488,8 @@ test_list_cache_stale (void)
 
   if (!amend_test_need_git ())
     return;
+  /* The caches, not the artikelen file the save writes on the branch. */
+  g_setenv ("AMEND_TOUCHED_STORED", "0", TRUE);
   project_new (&p);
   a = amend_amendment_propose (p.repo, "Datum", NULL, NULL, NULL, &error);
   g_assert_no_error (error);
@@ -1436,6 +1560,7 @@ test_list_cache_stale (void)
   g_clear_pointer (&articles, g_free);
   articles = listed_articles (&other);
   g_assert_cmpstr (articles, ==, "3");
+  g_unsetenv ("AMEND_TOUCHED_STORED");
   amend_test_fsck (p.dir);
   amend_test_fsck (other.dir);
 }
@@ -1617,6 +1742,7 @@ main (int    argc,
   g_test_add_func ("/amendment/propose-with-changes", test_propose_with_changes);
   g_test_add_func ("/amendment/list-cache", test_list_cache);
   g_test_add_func ("/amendment/list-cache-stale", test_list_cache_stale);
+  g_test_add_func ("/amendment/list-stored-articles", test_list_stored_articles);
   g_test_add_func ("/amendment/article-map", test_article_map);
   g_test_add_func ("/amendment/article-map-corpus", test_article_map_corpus);
 

@@ -13,7 +13,8 @@
  * branches: main with one commit of REGULATION, and N amendment branches
  *   amendement/bench-NNNN, each one commit on main that changes one article
  *   (the I-th branch the (I * 7919 mod articles)-th article, so they spread
- *   over the text) and adds its record, as amend propose would.
+ *   over the text) and adds its record, as amend propose would, and its
+ *   artikelen file (the blob ids and the article), as amend save would.
  * submitted: the same with status ingediend, and pairs that collide: the
  *   (10k+5)-th branch inserts a word early in the paragraph the one before
  *   it added words to at the end (they keep apart: both can be adopted), the
@@ -160,12 +161,45 @@ write_file (const char *path,
   write_data (data, len);
 }
 
+/* The id git gives @data as a blob. */
+static char *
+blob_id (const GString *data)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA1);
+  g_autofree char *header = g_strdup_printf ("blob %" G_GSIZE_FORMAT, data->len);
+
+  g_checksum_update (sum, (const guchar *) header, strlen (header) + 1);
+  g_checksum_update (sum, (const guchar *) data->str, data->len);
+  return g_strdup (g_checksum_get_string (sum));
+}
+
+/* "## Artikel 95:17 Titel" -> "95:17" */
+static char *
+article_number (const char *heading)
+{
+  const char *p = strstr (heading, "Artikel ") + strlen ("Artikel ");
+
+  return g_strndup (p, strcspn (p, " "));
+}
+
+/* What amend save writes in .amend/amendementen/SLUG/artikelen
+ * (amend_touched_stored_format in amend-article-map.c). */
+static char *
+touched_file (const char *old_id,
+              const char *new_id,
+              const char *number)
+{
+  return g_strdup_printf ("# amend artikelen 1: OLD-BLOB NEW-BLOB PATH ARTICLE..., tab-separated, C-escaped; "
+                          "written by amend save\n%s\t%s\tregeling.md\t%s\n", old_id, new_id, number);
+}
+
 static void
 branches (Text    *t,
           guint    n,
           gboolean submitted)
 {
   g_autoptr(GString) base = text_join (t);
+  g_autofree char *base_id = blob_id (base);
 
   write_header ("refs/heads/main", 1, 0, "Eerste versie\n");
   write_file ("regeling.md", base->str, base->len);
@@ -186,6 +220,10 @@ branches (Text    *t,
                                                  "updated=2027-01-01T00:00:00+01:00\n", i,
                                                  submitted ? "ingediend" : "concept");
       g_autoptr(GString) changed = NULL;
+      g_autofree char *touched_path = g_strdup_printf (".amend/amendementen/bench-%04u/artikelen", i);
+      g_autofree char *changed_id = NULL;
+      g_autofree char *number = article_number (g_ptr_array_index (t->lines, line - 2));
+      g_autofree char *touched = NULL;
 
       /* Change the line for this branch only, then put it back. */
       if (submitted && i % 10 == 5)
@@ -210,6 +248,9 @@ branches (Text    *t,
       printf ("from :1\n");
       write_file ("regeling.md", changed->str, changed->len);
       write_file (record_path, record, strlen (record));
+      changed_id = blob_id (changed);
+      touched = touched_file (base_id, changed_id, number);
+      write_file (touched_path, touched, strlen (touched));
       putchar ('\n');
     }
 }

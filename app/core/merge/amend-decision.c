@@ -29,6 +29,7 @@
 #include "amend-amendment-private.h"
 #include "amend-apply-cache.h"
 #include "amend-decision.h"
+#include "amend-graph.h"
 #include "amend-pending-merge-private.h"
 
 /* "2027-03-14" -> itself, checked; NULL -> today. */
@@ -379,8 +380,15 @@ find_state (AmendRepository *repo,
   git_repository *git = amend_repository_get_git (repo);
   g_autoptr(AmendTreeMerge) trial = NULL;
   g_auto(GStrv) ids = NULL;
+  guint distance = 0;
   git_oid base;
 
+  /* Saves on top of the target as it still is (amend-graph.c). */
+  if (!git_oid_equal (tip, into) && amend_graph_linear_distance (git, tip, into, 64, &distance))
+    {
+      amend_amendment_set_apply_state (a, AMEND_APPLY_CLEAN, NULL);
+      return TRUE;
+    }
   if (git_oid_equal (tip, into) || git_graph_descendant_of (git, into, tip) == 1)
     {
       amend_amendment_set_apply_state (a, AMEND_APPLY_CONTAINED, NULL);

@@ -11,6 +11,8 @@
  *    (amend-merge.c), written in canonical form;
  *  - a record (.amend/amendementen/<slug>/amendement.ini): key by key
  *    (amend-record-merge.c);
+ *  - the artikelen file beside it, which amend save writes: ours (each
+ *    line holds for its own blobs, see amend-article-map.c);
  *  - anything else under .amend/ (comments, one file each): a union, so a
  *    file one side deleted and the other changed stays; two changes of one
  *    file merge as text;
@@ -25,6 +27,7 @@
 #include <string.h>
 
 #include "amend-amendment.h"
+#include "amend-article-map.h"
 #include "amend-merge-splice.h"
 #include "amend-record-merge.h"
 #include "amend-tree-merge-private.h"
@@ -488,6 +491,14 @@ is_record (const char *path)
          g_str_has_suffix (path, "/amendement.ini");
 }
 
+/* The artikelen file amend save writes on an amendment's branch. */
+static gboolean
+is_touched_file (const char *path)
+{
+  return g_str_has_prefix (path, AMEND_AMENDMENT_RECORD_DIR "/") &&
+         g_str_has_suffix (path, "/" AMEND_TOUCHED_STORED_NAME);
+}
+
 /* Both sides changed @path, differently. */
 static gboolean
 merge_both (AmendTreeMerge *self,
@@ -500,6 +511,13 @@ merge_both (AmendTreeMerge *self,
   gboolean amend_file = g_str_has_prefix (path, ".amend/");
 
   g_ptr_array_add (self->paths, g_strdup (path));
+  /* Each line of it holds for its own pair of blobs, whichever side wrote
+   * it, and the next save writes it anew: never a conflict. */
+  if (amend_file && is_touched_file (path))
+    {
+      take_side (self, path, o->present ? o : t);
+      return TRUE;
+    }
   if (!o->present || !t->present)
     {
       /* .amend/ is a union: what one side still has (and changed) stays. */

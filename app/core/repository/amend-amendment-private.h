@@ -25,5 +25,15 @@ gboolean  amend_amendment_write_record     (AmendRepository *repo,
                                             GError         **error);
 char     *amend_amendment_decision_message (AmendAmendment  *self,
                                             const AmendVote *vote);
+char     *amend_amendment_write_touched    (AmendRepository *repo,
+                                            const char      *branch,
+                                            git_commit      *parent,
+                                            git_tree        *tree,
+                                            git_oid         *id);
+char     *amend_amendment_write_touched    (AmendRepository *repo,
+                                            const char      *branch,
+                                            git_commit      *parent,
+                                            git_tree        *tree,
+                                            git_oid         *id);
 
 G_END_DECLS

@@ -26,6 +26,7 @@
 
 #include "amend-amendment-private.h"
 #include "amend-article-map.h"
+#include "amend-graph.h"
 
 #define GROUP "amendement"
 #define VOTE "vote"
@@ -1171,6 +1172,10 @@ amend_amendment_propose_on (AmendRepository    *repo,
 /* Reading amendments from their branches                                   */
 /* ----------------------------------------------------------------------- */
 
+/* How far amend_graph_linear_distance() follows a branch down to main:
+ * an amendment of more saves than this is walked by libgit2. */
+#define LINEAR_STEPS 64
+
 typedef struct {
   AmendRepository *repo;
   git_repository  *git;
@@ -1252,58 +1257,227 @@ add_article (GPtrArray  *all,
   g_ptr_array_add (all, g_strdup (number));
 }
 
-/* The regulation files changed between @base and @tip, and the articles of
- * each that the change touches. */
-static gboolean
-read_touched (Reader         *r,
-              AmendAmendment *self,
-              git_commit     *base,
-              git_commit     *tip,
-              GError        **error)
+typedef struct {
+  char    *path;
+  git_oid  old_id;  /* zero: not there */
+  git_oid  new_id;
+} TreeChange;
+
+static void
+tree_change_clear (gpointer data)
 {
-  g_autoptr(git_tree) base_tree = NULL;
-  g_autoptr(git_tree) tip_tree = NULL;
-  g_autoptr(git_diff) diff = NULL;
-  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_free);
-  int rc;
+  g_free (((TreeChange *) data)->path);
+}
 
-  rc = git_commit_tree (&tip_tree, tip);
-  if (rc == 0 && base)
-    rc = git_commit_tree (&base_tree, base);
-  if (rc == 0)
-    rc = git_diff_tree_to_tree (&diff, r->git, base_tree, tip_tree, NULL);
-  if (rc < 0)
-    return amend_repository_set_git_error (error, rc, _("cannot compare %s with main"), self->branch);
+static void add_changes (git_repository *git, const git_tree *a, const git_tree *b, const char *prefix,
+                         GArray *out);
 
-  for (gsize i = 0; i < git_diff_num_deltas (diff); i++)
+/* The changes under @entry (of @a or @b), a folder on one side only or
+ * on both. */
+static void
+add_folder_changes (git_repository       *git,
+                    const git_tree_entry *a,
+                    const git_tree_entry *b,
+                    const char           *path,
+                    GArray               *out)
+{
+  g_autoptr(git_tree) ta = NULL;
+  g_autoptr(git_tree) tb = NULL;
+  g_autofree char *prefix = g_strconcat (path, "/", NULL);
+
+  if (a && git_tree_entry_type (a) == GIT_OBJECT_TREE)
+    git_tree_lookup (&ta, git, git_tree_entry_id (a));
+  if (b && git_tree_entry_type (b) == GIT_OBJECT_TREE)
+    git_tree_lookup (&tb, git, git_tree_entry_id (b));
+  if (ta || tb)
+    add_changes (git, ta, tb, prefix, out);
+}
+
+static void
+add_change (const git_tree_entry *a,
+            const git_tree_entry *b,
+            const char           *path,
+            GArray               *out)
+{
+  gboolean a_blob = a && git_tree_entry_type (a) == GIT_OBJECT_BLOB;
+  gboolean b_blob = b && git_tree_entry_type (b) == GIT_OBJECT_BLOB;
+  TreeChange c = { 0 };
+
+  if (!a_blob && !b_blob)
+    return;
+  c.path = g_strdup (path);
+  if (a_blob)
+    git_oid_cpy (&c.old_id, git_tree_entry_id (a));
+  if (b_blob)
+    git_oid_cpy (&c.new_id, git_tree_entry_id (b));
+  g_array_append_val (out, c);
+}
+
+/* The blobs that differ between @a and @b (either may be NULL), as
+ * git_diff_tree_to_tree() finds them, without its setup: it reads the
+ * repository's configuration every time, half of what comparing one
+ * amendment cost.  A folder of the same id on both sides is not looked
+ * into, nor .amend/ at all. */
+static void
+add_changes (git_repository *git,
+             const git_tree *a,
+             const git_tree *b,
+             const char     *prefix,
+             GArray         *out)
+{
+  for (int side = 0; side < 2; side++)
     {
-      const git_diff_delta *d = git_diff_get_delta (diff, i);
-      const char *path = d->new_file.path ? d->new_file.path : d->old_file.path;
-      g_autoptr(GBytes) old_text = NULL;
-      g_autoptr(GBytes) new_text = NULL;
+      const git_tree *from = side == 0 ? a : b;
+      const git_tree *other = side == 0 ? b : a;
+
+      for (size_t i = 0; from != NULL && i < git_tree_entrycount (from); i++)
+        {
+          const git_tree_entry *e = git_tree_entry_byindex (from, i);
+          const char *name = git_tree_entry_name (e);
+          const git_tree_entry *o = other ? git_tree_entry_byname (other, name) : NULL;
+          const git_tree_entry *ea = side == 0 ? e : o;
+          const git_tree_entry *eb = side == 0 ? o : e;
+          g_autofree char *path = NULL;
+
+          /* Entries on both sides are seen from @a only. */
+          if ((side == 1 && o != NULL) || (*prefix == '\0' && strcmp (name, ".amend") == 0))
+            continue;
+          if (ea && eb && git_oid_equal (git_tree_entry_id (ea), git_tree_entry_id (eb)) &&
+              git_tree_entry_filemode (ea) == git_tree_entry_filemode (eb))
+            continue;
+          path = g_strconcat (prefix, name, NULL);
+          add_change (ea, eb, path, out);
+          add_folder_changes (git, ea, eb, path, out);
+        }
+    }
+}
+
+static int
+compare_changes (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (((const TreeChange *) a)->path, ((const TreeChange *) b)->path);
+}
+
+/* The regulation files changed between @base_tree (NULL: none) and
+ * @tip_tree, each with the articles the change touches, into @files (of
+ * AmendTouchedFile).  A line of @stored (the branch's artikelen file) is
+ * taken where its blob ids are the change's own; @found, when given, gets
+ * every answer, for the artikelen file save writes. */
+static gboolean
+touched_files (Reader     *r,
+               git_tree   *base_tree,
+               git_tree   *tip_tree,
+               GHashTable *stored,
+               GHashTable *found,
+               GPtrArray  *files,
+               GError    **error)
+{
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (TreeChange));
+
+  g_array_set_clear_func (changes, tree_change_clear);
+  add_changes (r->git, base_tree, tip_tree, "", changes);
+  g_array_sort (changes, compare_changes);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const TreeChange *d = &g_array_index (changes, TreeChange, i);
+      const char *path = d->path;
       AmendTouchedFile *file;
       char key[GIT_OID_HEXSZ + 1];
       char new_key[GIT_OID_HEXSZ + 1];
 
       if (g_str_has_prefix (path, ".amend/") || !amend_is_regulation_path (path))
         continue;
-      git_oid_tostr (key, sizeof key, &d->old_file.id);
-      git_oid_tostr (new_key, sizeof new_key, &d->new_file.id);
+      git_oid_tostr (key, sizeof key, &d->old_id);
+      git_oid_tostr (new_key, sizeof new_key, &d->new_id);
       file = g_new0 (AmendTouchedFile, 1);
       file->path = g_strdup (path);
+      file->articles = amend_touched_stored_lookup (stored, key, new_key, path);
       /* An amendment that did not change since the last list reads no blob. */
-      file->articles = amend_article_map_lookup (r->map, key, new_key);
+      if (file->articles == NULL)
+        file->articles = amend_article_map_lookup (r->map, key, new_key);
       if (file->articles == NULL)
         {
-          if (!git_oid_is_zero (&d->old_file.id))
-            old_text = base_bytes (r, &d->old_file.id, key);
-          if (!git_oid_is_zero (&d->new_file.id))
-            new_text = blob_bytes (r->git, &d->new_file.id);
+          g_autoptr(GBytes) old_text = NULL;
+          g_autoptr(GBytes) new_text = NULL;
+
+          if (!git_oid_is_zero (&d->old_id))
+            old_text = base_bytes (r, &d->old_id, key);
+          if (!git_oid_is_zero (&d->new_id))
+            new_text = blob_bytes (r->git, &d->new_id);
           file->articles = amend_article_map_touched (r->map, key, new_key, old_text, new_text);
         }
+      if (found != NULL)
+        amend_touched_stored_add (found, key, new_key, path, (const char * const *) file->articles);
+      g_ptr_array_add (files, file);
+    }
+  return TRUE;
+}
+
+/* The artikelen file in the amendment's folder @dir (.amend/amendementen/
+ * SLUG on its branch), or NULL: not there, or not to be believed
+ * (AMEND_TOUCHED_STORED=0, which the benchmark and the tests use to check
+ * the file against what the list finds without it). */
+static GHashTable *
+stored_touched (Reader   *r,
+                git_tree *dir)
+{
+  const git_tree_entry *entry = dir ? git_tree_entry_byname (dir, AMEND_TOUCHED_STORED_NAME) : NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gsize len = 0;
+  const char *data;
+
+  if (entry == NULL || git_tree_entry_type (entry) != GIT_OBJECT_BLOB ||
+      g_strcmp0 (g_getenv ("AMEND_TOUCHED_STORED"), "0") == 0)
+    return NULL;
+  bytes = blob_bytes (r->git, git_tree_entry_id (entry));
+  data = bytes ? g_bytes_get_data (bytes, &len) : NULL;
+  return data ? amend_touched_stored_parse (data, len) : NULL;
+}
+
+/* The folder .amend/amendementen/@slug in @tree, or NULL. */
+static git_tree *
+amendment_folder (git_repository *git,
+                  git_tree       *tree,
+                  const char     *slug)
+{
+  g_autofree char *path = g_build_path ("/", AMEND_AMENDMENT_RECORD_DIR, slug, NULL);
+  g_autoptr(git_tree_entry) entry = NULL;
+  git_tree *dir = NULL;
+
+  if (tree == NULL || git_tree_entry_bypath (&entry, tree, path) < 0 ||
+      git_tree_entry_type (entry) != GIT_OBJECT_TREE || git_tree_lookup (&dir, git, git_tree_entry_id (entry)) < 0)
+    return NULL;
+  return dir;
+}
+
+/* The regulation files changed between @base (NULL: none) and @tip_tree,
+ * and the articles of each that the change touches; @dir is the
+ * amendment's folder, where its artikelen file may answer. */
+static gboolean
+read_touched (Reader         *r,
+              AmendAmendment *self,
+              const git_oid  *base,
+              git_tree       *tip_tree,
+              git_tree       *dir,
+              GError        **error)
+{
+  g_autoptr(git_commit) base_commit = NULL;
+  g_autoptr(git_tree) base_tree = NULL;
+  g_autoptr(GHashTable) stored = stored_touched (r, dir);
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_free);
+
+  if (base != NULL && (git_commit_lookup (&base_commit, r->git, base) < 0 ||
+                       git_commit_tree (&base_tree, base_commit) < 0))
+    return amend_repository_set_git_error (error, -1, _("cannot compare %s with main"), self->branch);
+  if (!touched_files (r, base_tree, tip_tree, stored, NULL, self->files, error))
+    return FALSE;
+  for (guint i = 0; i < self->files->len; i++)
+    {
+      AmendTouchedFile *file = g_ptr_array_index (self->files, i);
+
       for (guint k = 0; file->articles[k]; k++)
         add_article (all, file->articles[k]);
-      g_ptr_array_add (self->files, file);
     }
   g_ptr_array_add (all, NULL);
   g_strfreev (self->articles);
@@ -1394,25 +1568,25 @@ read_amendment (Reader        *r,
                 GError       **error)
 {
   g_autofree char *refname = refname_of (slug);
-  g_autofree char *record_path = amend_amendment_record_path (slug);
   g_autoptr(git_commit) tip = NULL;
-  g_autoptr(git_commit) base = NULL;
   g_autoptr(git_tree) tree = NULL;
-  g_autoptr(git_tree_entry) entry = NULL;
+  g_autoptr(git_tree) dir = NULL;
+  const git_tree_entry *entry;
   g_autoptr(AmendAmendment) self = NULL;
+  g_autoptr(GBytes) record = NULL;
   const git_signature *committer;
   size_t ahead = 0, behind = 0;
-  git_oid base_id;
-
-  g_autoptr(GBytes) record = NULL;
-  git_oid tip_id;
+  guint distance = 0;
+  gboolean have_tip = FALSE, has_base = FALSE;
+  git_oid base_id, tip_id;
 
   /* An amendment whose branch and main did not move since the last list
    * is as it was then.  The branch's tip as the list of branches had it
    * (a symbolic one is resolved here). */
   if (listed != NULL)
     git_oid_cpy (&tip_id, listed);
-  if (listed != NULL || git_reference_name_to_id (&tip_id, r->git, refname) == 0)
+  have_tip = listed != NULL || git_reference_name_to_id (&tip_id, r->git, refname) == 0;
+  if (have_tip)
     {
       char tip_hex[GIT_OID_HEXSZ + 1];
       const AmendListRow *row;
@@ -1421,9 +1595,14 @@ read_amendment (Reader        *r,
       if ((row = amend_article_map_lookup_row (r->map, tip_hex, r->main_hex)) != NULL)
         return amendment_from_row (slug, tip_hex, row, error);
     }
-  if (!amend_repository_lookup_branch (r->repo, refname, &tip, error))
+  /* The tip the list of branches gave, else the branch by its name (which
+   * says what is wrong with it). */
+  if (!(have_tip && git_commit_lookup (&tip, r->git, &tip_id) == 0) &&
+      !amend_repository_lookup_branch (r->repo, refname, &tip, error))
     return NULL;
-  if (git_commit_tree (&tree, tip) == 0 && git_tree_entry_bypath (&entry, tree, record_path) == 0)
+  if (git_commit_tree (&tree, tip) == 0)
+    dir = amendment_folder (r->git, tree, slug);
+  if ((entry = dir ? git_tree_entry_byname (dir, "amendement.ini") : NULL) != NULL)
     {
       gsize len = 0;
       const char *text;
@@ -1444,7 +1623,14 @@ read_amendment (Reader        *r,
   self->commit = g_strdup (git_oid_tostr_s (git_commit_id (tip)));
   committer = git_commit_committer (tip);
   self->last_change = amend_repository_time_to_date (committer->when.time, committer->when.offset);
-  if (git_graph_ahead_behind (&ahead, &behind, r->git, git_commit_id (tip), &r->main_id) < 0)
+  if (amend_graph_linear_distance (r->git, git_commit_id (tip), &r->main_id, LINEAR_STEPS, &distance))
+    {
+      /* Saves on top of main as it still is: main is where it left. */
+      ahead = distance;
+      git_oid_cpy (&base_id, &r->main_id);
+      has_base = TRUE;
+    }
+  else if (git_graph_ahead_behind (&ahead, &behind, r->git, git_commit_id (tip), &r->main_id) < 0)
     {
       amend_repository_set_git_error (error, -1, _("cannot compare %s with main"), self->branch);
       return NULL;
@@ -1455,9 +1641,9 @@ read_amendment (Reader        *r,
    * which merges the whole text anyway, does without them. */
   if (r->record_only)
     return g_steal_pointer (&self);
-  if (git_merge_base (&base_id, r->git, git_commit_id (tip), &r->main_id) == 0)
-    git_commit_lookup (&base, r->git, &base_id);
-  if (!read_touched (r, self, base, tip, error))
+  if (!has_base)
+    has_base = git_merge_base (&base_id, r->git, git_commit_id (tip), &r->main_id) == 0;
+  if (!read_touched (r, self, has_base ? &base_id : NULL, tree, dir, error))
     return NULL;
   amend_article_map_add_row (r->map, self->commit, r->main_hex,
                              row_of (self, committer, record));
@@ -1630,6 +1816,64 @@ amend_amendment_lookup_record (AmendRepository *repo,
   g_return_val_if_fail (AMEND_IS_REPOSITORY (repo), NULL);
 
   return lookup (repo, name, TRUE, error);
+}
+
+/**
+ * amend_amendment_write_touched:
+ * @branch: the branch a save commits to ("amendement/SLUG")
+ * @parent: (nullable): its tip before the save
+ * @tree: the tree the save commits, without the file written here
+ * @id: (out): the blob written
+ *
+ * Writes the blob of the branch's artikelen file for @tree: per regulation
+ * file changed since the branch left main, both blob ids and the articles
+ * between them, which `amend list` then takes instead of reading the
+ * regulation (amend-article-map.c).  Only a help: where it cannot be made
+ * (not an amendment's branch, no main, a git error) nothing is written
+ * and the save goes on.
+ *
+ * Returns: (transfer full) (nullable): the file's path in the tree, or
+ * %NULL when there is nothing to write.
+ */
+char *
+amend_amendment_write_touched (AmendRepository *repo,
+                               const char      *branch,
+                               git_commit      *parent,
+                               git_tree        *tree,
+                               git_oid         *id)
+{
+  g_auto(Reader) r = { 0 };
+  g_autoptr(git_commit) base = NULL;
+  g_autoptr(git_tree) base_tree = NULL;
+  g_autoptr(git_tree) parent_tree = NULL;
+  g_autoptr(GHashTable) stored = NULL;
+  g_autoptr(GHashTable) found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func ((GDestroyNotify) amend_touched_file_free);
+  g_autofree char *text = NULL;
+  const char *slug;
+  git_oid base_id;
+
+  if (branch == NULL || !g_str_has_prefix (branch, AMEND_AMENDMENT_BRANCH_PREFIX))
+    return NULL;
+  slug = branch + strlen (AMEND_AMENDMENT_BRANCH_PREFIX);
+  if (*slug == '\0' || strchr (slug, '/') != NULL || !reader_init (&r, repo, NULL))
+    return NULL;
+  if (parent != NULL && git_merge_base (&base_id, r.git, git_commit_id (parent), &r.main_id) == 0 &&
+      (git_commit_lookup (&base, r.git, &base_id) < 0 || git_commit_tree (&base_tree, base) < 0))
+    return NULL;
+  if (parent != NULL && git_commit_tree (&parent_tree, parent) == 0)
+    {
+      g_autoptr(git_tree) dir = amendment_folder (r.git, parent_tree, slug);
+
+      stored = stored_touched (&r, dir);
+    }
+  if (!touched_files (&r, base_tree, tree, stored, found, files, NULL))
+    return NULL;
+  amend_article_map_save (r.map);
+  text = amend_touched_stored_format (found);
+  if (git_blob_create_from_buffer (id, r.git, text, strlen (text)) < 0)
+    return NULL;
+  return g_build_path ("/", ".amend", "amendementen", slug, AMEND_TOUCHED_STORED_NAME, NULL);
 }
 
 /* An unsaved edit of the record in the working copy stops a change of

@@ -39,11 +39,24 @@
  * thousand amendments were 13 times slower than git for-each-ref with the
  * articles cache alone (every record read and parsed, every merge base
  * walked to), and are listed in about the time of starting libgit2 with it.
+ *
+ * Both files are local: a fresh clone, or a package just imported, has
+ * neither, and its first list would read every amendment's regulation.
+ * So `amend save` on an amendment's branch also writes what the list
+ * would find into the branch itself: .amend/amendementen/SLUG/artikelen,
+ * per regulation file the blob at the merge base, the blob saved and the
+ * articles between them (amend_touched_stored_format).  The list takes a
+ * line of it only where both blob ids are the ones of the branch's own
+ * diff, so a file gone stale (main merged in, an edit with git) is never
+ * believed; what it then reads is found as above.  The lines are the
+ * branch's word, like its record: the list shows them, but the merges
+ * and collisions, which decide, find the articles themselves.
  */
 #include "config.h"
 
 #include <git2.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "amend-article-map.h"
@@ -902,4 +915,129 @@ amend_article_map_touched (AmendArticleMap *self,
         }
     }
   return (GStrv) g_ptr_array_steal (numbers, NULL);
+}
+
+/* ----------------------------------------------------------------------- */
+/* The articles an amendment's branch says it touches                      */
+/* ----------------------------------------------------------------------- */
+
+#define STORED_VERSION "# amend artikelen 1:"
+#define STORED_HEADER STORED_VERSION " OLD-BLOB NEW-BLOB PATH ARTICLE..., tab-separated, C-escaped; written by amend save"
+#define STORED_MAX (1024 * 1024)
+
+static char *
+stored_key (const char *old_id,
+            const char *new_id,
+            const char *path)
+{
+  return g_strconcat (old_id, " ", new_id, "\t", path, NULL);
+}
+
+/**
+ * amend_touched_stored_parse:
+ *
+ * The lines of an artikelen file: "OLD NEW\tPATH" -> the articles (GStrv).
+ * A line that is not as amend_touched_stored_format() writes it is left
+ * out; a file of another kind or too large gives an empty table.
+ */
+GHashTable *
+amend_touched_stored_parse (const char *data,
+                            gsize       len)
+{
+  GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
+  g_autoptr(GPtrArray) fields = g_ptr_array_new ();
+  g_autofree char *copy = NULL;
+  const char *first_end = data ? memchr (data, '\n', len) : NULL;
+  char *p, *end;
+
+  /* The version counts, not the words after it. */
+  if (first_end == NULL || len > STORED_MAX || !g_str_has_prefix (data, STORED_VERSION) ||
+      (gsize) (first_end - data) < strlen (STORED_VERSION) || memchr (data, '\0', len) != NULL)
+    return table;
+  copy = g_strndup (data, len);
+  end = copy + len;
+  for (p = copy + (first_end - data) + 1; p < end;)
+    {
+      char *nl = memchr (p, '\n', end - p);
+      g_autofree char *path = NULL;
+      GStrv articles;
+
+      if (nl == NULL)
+        break;
+      *nl = '\0';
+      split_tabs (p, fields);
+      p = nl + 1;
+      if (fields->len < 3 || !is_object_id (g_ptr_array_index (fields, 0)) ||
+          !is_object_id (g_ptr_array_index (fields, 1)))
+        continue;
+      path = g_strcompress (g_ptr_array_index (fields, 2));
+      articles = g_new0 (char *, fields->len - 2);
+      for (guint k = 3; k < fields->len; k++)
+        articles[k - 3] = g_strcompress (g_ptr_array_index (fields, k));
+      g_hash_table_replace (table, stored_key (g_ptr_array_index (fields, 0), g_ptr_array_index (fields, 1), path),
+                            articles);
+    }
+  return table;
+}
+
+/* The articles @table holds for this change of @path, or NULL. */
+GStrv
+amend_touched_stored_lookup (GHashTable *table,
+                             const char *old_id,
+                             const char *new_id,
+                             const char *path)
+{
+  g_autofree char *key = NULL;
+  GStrv found;
+
+  if (table == NULL)
+    return NULL;
+  key = stored_key (old_id, new_id, path);
+  found = g_hash_table_lookup (table, key);
+  return found ? g_strdupv (found) : NULL;
+}
+
+void
+amend_touched_stored_add (GHashTable         *table,
+                          const char         *old_id,
+                          const char         *new_id,
+                          const char         *path,
+                          const char * const *articles)
+{
+  g_hash_table_replace (table, stored_key (old_id, new_id, path), g_strdupv ((GStrv) articles));
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The file of @table (from amend_touched_stored_parse() or _add()), its
+ * lines in order, so that the same answers give the same blob. */
+char *
+amend_touched_stored_format (GHashTable *table)
+{
+  GString *out = g_string_new (STORED_HEADER "\n");
+  guint n = 0;
+  g_autofree gpointer *keys = g_hash_table_get_keys_as_array (table, &n);
+
+  qsort (keys, n, sizeof *keys, compare_strings);
+  for (guint i = 0; i < n; i++)
+    {
+      const char *key = keys[i];
+      const char *space = strchr (key, ' ');
+      const char *tab = strchr (key, '\t');
+      char **articles = g_hash_table_lookup (table, key);
+
+      g_string_append_len (out, key, space - key);
+      g_string_append_c (out, '\t');
+      g_string_append_len (out, space + 1, tab - space - 1);
+      append_escaped (out, tab + 1);
+      for (guint k = 0; articles[k]; k++)
+        append_escaped (out, articles[k]);
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
 }

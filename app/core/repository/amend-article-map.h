@@ -46,6 +46,23 @@ void             amend_article_map_add_row (AmendArticleMap *self,
                                             const char      *main_tip,
                                             AmendListRow    *row);
 
+/* .amend/amendementen/SLUG/artikelen, which amend save writes on the
+ * amendment's branch (amend-article-map.c says why). */
+#define AMEND_TOUCHED_STORED_NAME "artikelen"
+
+GHashTable      *amend_touched_stored_parse  (const char         *data,
+                                              gsize               len);
+GStrv            amend_touched_stored_lookup (GHashTable         *table,
+                                              const char         *old_id,
+                                              const char         *new_id,
+                                              const char         *path);
+void             amend_touched_stored_add    (GHashTable         *table,
+                                              const char         *old_id,
+                                              const char         *new_id,
+                                              const char         *path,
+                                              const char * const *articles);
+char            *amend_touched_stored_format (GHashTable         *table);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmendArticleMap, amend_article_map_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmendListRow, amend_list_row_free)
 

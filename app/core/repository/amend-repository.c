@@ -16,7 +16,7 @@
 #include <sys/stat.h>
 
 #include "amend-oid.h"
-#include "amend-amendment.h"
+#include "amend-amendment-private.h"
 #include "amend-document.h"
 #include "amend-journal.h"
 #include "amend-file.h"
@@ -1284,6 +1284,50 @@ head_refname (AmendRepository *self,
   return g_strdup (git_reference_symbolic_target (head));
 }
 
+/* On an amendment's branch, the save also writes its artikelen file
+ * (amend_amendment_write_touched), so that `amend list` in a fresh clone
+ * need not read the regulation.  Returns the file's path when @u got it. */
+static char *
+add_touched (AmendRepository *self,
+             const char      *refname,
+             git_commit      *parent,
+             git_tree        *base,
+             Updates         *u)
+{
+  g_autoptr(git_tree) tree = NULL;
+  g_autoptr(git_tree_entry) old = NULL;
+  g_autofree char *path = NULL;
+  git_tree_update update = { 0 };
+  git_oid tree_id;
+
+  if (!g_str_has_prefix (refname, "refs/heads/" AMEND_AMENDMENT_BRANCH_PREFIX) ||
+      git_tree_create_updated (&tree_id, self->repo, base, u->updates->len,
+                               (git_tree_update *) u->updates->data) < 0 ||
+      git_tree_lookup (&tree, self->repo, &tree_id) < 0)
+    return NULL;
+  path = amend_amendment_write_touched (self, refname + strlen ("refs/heads/"), parent, tree, &update.id);
+  if (path == NULL || (base && git_tree_entry_bypath (&old, base, path) == 0 &&
+                       git_oid_equal (git_tree_entry_id (old), &update.id)))
+    return NULL;
+  /* The file changed by hand (or removed) is left as it is, in the
+   * commit and in the working copy: the list checks its blob ids anyway. */
+  {
+    g_autofree char *file = g_build_filename (self->path, path, NULL);
+    gboolean exists = g_file_test (file, G_FILE_TEST_EXISTS);
+    git_oid on_disk;
+
+    if (old == NULL ? exists
+                    : (!exists || git_odb_hashfile (&on_disk, file, GIT_OBJECT_BLOB) < 0 ||
+                       !git_oid_equal (&on_disk, git_tree_entry_id (old))))
+      return NULL;
+  }
+  update.action = GIT_TREE_UPDATE_UPSERT;
+  update.filemode = GIT_FILEMODE_BLOB;
+  update.path = path;
+  g_array_append_val (u->updates, update);
+  return g_steal_pointer (&path);
+}
+
 /* Commits the new, changed and deleted regulation files (or @paths, relative
  * to the top of the working copy) on the current branch.  Only these files
  * go into the commit, even when other files were staged with git add:
@@ -1309,6 +1353,7 @@ amend_repository_save (AmendRepository    *self,
   g_auto(Updates) u = { 0 };
   g_autofree char *default_msg = NULL;
   g_autofree char *refname = NULL;
+  g_autofree char *touched = NULL;
   char id[GIT_OID_HEXSZ + 1];
   git_oid oid;
 
@@ -1357,8 +1402,10 @@ amend_repository_save (AmendRepository    *self,
     message = default_msg = default_message (&u);
 
   refname = head_refname (self, error);
-  if (refname == NULL ||
-      !amend_repository_commit_update (self, NULL, parent, (git_tree_update *) u.updates->data, u.updates->len,
+  if (refname == NULL)
+    return NULL;
+  touched = add_touched (self, refname, parent, base, &u);
+  if (!amend_repository_commit_update (self, NULL, parent, (git_tree_update *) u.updates->data, u.updates->len,
                                        sig, message, &oid, error))
     return NULL;
   if (git_commit_lookup (&commit, self->repo, &oid) < 0)
@@ -1369,6 +1416,13 @@ amend_repository_save (AmendRepository    *self,
   g_ptr_array_add (u.paths, NULL);
   amend_journal_move_ref (journal, refname, parent ? git_commit_id (parent) : NULL, &oid);
   amend_journal_update_index (journal, git_commit_tree_id (commit), (const char * const *) u.paths->pdata);
+  if (touched != NULL)
+    {
+      const char *touched_paths[] = { touched, NULL };
+
+      amend_journal_update_working_copy (journal, base ? git_tree_id (base) : NULL, git_commit_tree_id (commit),
+                                         touched_paths, _("cannot write the list of the amendment's articles"));
+    }
   if (!amend_journal_commit (journal, error))
     return NULL;
   git_oid_tostr (id, sizeof id, &oid);
