@@ -552,6 +552,7 @@ unsaid_ident (Merger    *m,
               AmendNode *node)
 {
   Ident *nearest = NULL;
+  Ident *own = NULL;
 
   for (AmendNode *n = node; n != NULL && n->parent != NULL; n = n->parent)
     {
@@ -565,8 +566,13 @@ unsaid_ident (Merger    *m,
        * insertion is known by its first words. */
       if (nearest == NULL && n->kind != AMEND_NODE_TEXT && n->kind != AMEND_NODE_POINT)
         nearest = x;
+      if (own == NULL)
+        own = x;
     }
-  return nearest;
+  /* Its article is a conflict already, and still the node that a side
+   * put into it cannot be said (a point moved out of a member into an
+   * article that has members; found by fuzz-merge): the node itself. */
+  return nearest ? nearest : own;
 }
 
 /* Two sides' changes, each said in Markdown, can make together a shape the
