@@ -74,6 +74,8 @@ render_with_cmark (const AmendRun *runs,
     {
       const AmendRun *run = &runs[i];
       gboolean have[3] = { FALSE };
+      guint extent[3];
+      int order[3];
       cmark_node *parent, *leaf;
 
       while (depth > 0 && !matches (open[depth - 1], run))
@@ -87,8 +89,28 @@ render_with_cmark (const AmendRun *runs,
       for (guint k = 0; k < depth; k++)
         have[wrap_kind (open[k])] = TRUE;
       parent = depth > 0 ? open[depth - 1] : para;
+      /* The one that lasts longest outside, as the writer nests them. */
       for (int w = 0; w < 3; w++)
         {
+          guint e = 0;
+
+          while (i + e < n && has_wrap (&runs[i + e], w) &&
+                 (w != 0 || g_strcmp0 (runs[i + e].href, run->href) == 0))
+            e++;
+          extent[w] = e;
+          order[w] = w;
+        }
+      for (int k = 1; k < 3; k++)
+        for (int j = k; j > 0 && extent[order[j]] > extent[order[j - 1]]; j--)
+          {
+            int t = order[j];
+
+            order[j] = order[j - 1];
+            order[j - 1] = t;
+          }
+      for (int k = 0; k < 3; k++)
+        {
+          int w = order[k];
           cmark_node *wrap;
 
           if (!has_wrap (run, w) || have[w])

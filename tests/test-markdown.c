@@ -347,6 +347,32 @@ test_bracket_in_link_text (void)
   }
 }
 
+/* Emphasis around a strong and more text stays one emphasis: written as
+ * a strong emphasis and a second emphasis, "***l**_*" was read back
+ * otherwise (found by fuzz-markdown). */
+static void
+test_emphasis_nesting (void)
+{
+  const char *cases[][2] = {
+    { "***l**_*\n", "***l**\\_*\n" },
+    { "*a **b** c*\n", "*a **b** c*\n" },
+    { "**a *b***\n", "**a *b***\n" },
+    { "***a***\n", "***a***\n" },
+    { "*[a **b**](https://example.nl) c*\n", "*[a **b**](https://example.nl) c*\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(AmendDocument) doc = amend_test_parse (cases[i][0]);
+      g_autofree char *first = amend_document_to_markdown (doc);
+      g_autoptr(AmendDocument) again = amend_test_parse (first);
+      g_autofree char *second = amend_document_to_markdown (again);
+
+      g_assert_cmpstr (first, ==, cases[i][1]);
+      g_assert_cmpstr (second, ==, first);
+    }
+}
+
 static void
 test_save_atomic (void)
 {
@@ -414,6 +440,7 @@ main (int    argc,
   g_test_add_func ("/markdown/label-then-lone-point", test_label_then_lone_point);
   g_test_add_func ("/markdown/text-starting-with-feff", test_text_starting_with_feff);
   g_test_add_func ("/markdown/bracket-in-link-text", test_bracket_in_link_text);
+  g_test_add_func ("/markdown/emphasis-nesting", test_emphasis_nesting);
   g_test_add_func ("/markdown/save-atomic", test_save_atomic);
   return g_test_run ();
 }

@@ -14,7 +14,9 @@
 
 #include "amend-amendment.h"
 #include "amend-article-map.h"
+#include "amend-graph.h"
 #include "amend-repository.h"
+#include "amend-repository-private.h"
 #include "amend-xml-meta.h"
 #include "amend-test-git.h"
 #include "amend-test-util.h"
@@ -1331,6 +1333,67 @@ test_list_cache (void)
 static char *listed_articles (Project *p);
 static void reopen (Project *p);
 
+/* @spec's commit id in the project. */
+static git_oid
+rev_of (Project    *p,
+        const char *spec)
+{
+  g_autofree char *hex = amend_test_rev (p->dir, spec);
+  git_oid id;
+
+  g_assert_cmpint (git_oid_fromstr (&id, hex), ==, 0);
+  return id;
+}
+
+/* The shape amend list answers without libgit2's walks: single parents
+ * from the tip down to main; a merge, a main that moved on, or a tip
+ * further than asked is left to libgit2. */
+static void
+test_graph_linear (void)
+{
+  g_auto(Project) p = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendAmendment) a = NULL;
+  git_repository *git;
+  git_oid tip, old_main, new_main;
+  guint distance = 99;
+
+  if (!amend_test_need_git ())
+    return;
+  project_new (&p);
+  a = amend_amendment_propose (p.repo, "Datum", NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  replace_in_file (p.dir, "regeling.md", "op de dag na die van de bekendmaking", "op 1 januari 2028");
+  g_free (amend_repository_save (p.repo, NULL, AUTHOR, NULL, "Datum", &error));
+  g_assert_no_error (error);
+  git = amend_repository_get_git (p.repo);
+  tip = rev_of (&p, "HEAD");
+  old_main = rev_of (&p, "main");
+
+  g_assert_true (amend_graph_linear_distance (git, &tip, &old_main, 64, &distance));
+  g_assert_cmpuint (distance, ==, 2);
+  g_assert_true (amend_graph_linear_distance (git, &tip, &tip, 64, &distance));
+  g_assert_cmpuint (distance, ==, 0);
+  g_assert_false (amend_graph_linear_distance (git, &tip, &old_main, 1, &distance));
+  g_assert_false (amend_graph_linear_distance (git, &old_main, &tip, 64, &distance));
+
+  /* main moves on: not below the tip any more. */
+  g_assert_true (amend_repository_switch (p.repo, "main", FALSE, AUTHOR, &error));
+  g_assert_no_error (error);
+  replace_in_file (p.dir, "regeling.md", "Citeertitel", "Titel");
+  g_free (amend_repository_save (p.repo, NULL, AUTHOR, NULL, "Titel", &error));
+  g_assert_no_error (error);
+  new_main = rev_of (&p, "main");
+  g_assert_false (amend_graph_linear_distance (git, &tip, &new_main, 64, &distance));
+
+  /* main merged into the amendment: two parents on the way. */
+  g_free (amend_test_git_ok (p.dir, "checkout", "-q", "amendement/datum", NULL));
+  g_free (amend_test_git_ok (p.dir, "merge", "-q", "--no-edit", "main", NULL));
+  tip = rev_of (&p, "HEAD");
+  g_assert_false (amend_graph_linear_distance (git, &tip, &old_main, 64, &distance));
+  g_assert_false (amend_graph_linear_distance (git, &tip, &new_main, 64, &distance));
+}
+
 static void
 forget_caches (Project *p)
 {
@@ -1743,6 +1806,7 @@ main (int    argc,
   g_test_add_func ("/amendment/list-cache", test_list_cache);
   g_test_add_func ("/amendment/list-cache-stale", test_list_cache_stale);
   g_test_add_func ("/amendment/list-stored-articles", test_list_stored_articles);
+  g_test_add_func ("/amendment/graph-linear", test_graph_linear);
   g_test_add_func ("/amendment/article-map", test_article_map);
   g_test_add_func ("/amendment/article-map-corpus", test_article_map_corpus);
 

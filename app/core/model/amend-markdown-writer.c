@@ -116,6 +116,51 @@ wrap_matches (const Inline   *wrap,
     }
 }
 
+/* How many runs from @i on share @w with @runs[@i] (a link: the same
+ * target). */
+static guint
+wrap_extent (const AmendRun *runs,
+             guint           n_runs,
+             guint           i,
+             Wrap            w)
+{
+  guint n = 0;
+
+  while (i + n < n_runs && run_has_wrap (&runs[i + n], w) &&
+         (w != WRAP_LINK || g_strcmp0 (runs[i + n].href, runs[i].href) == 0))
+    n++;
+  return n;
+}
+
+/* The order in which the wrappers that @runs[@i] opens are nested: the one
+ * that lasts longest outside, so that "*a **b** c*"-like text keeps one
+ * emphasis around the strong ("***l**\\_*" was written as a strong
+ * emphasis and a second emphasis, which cmark reads otherwise; found by
+ * fuzz-markdown).  Equal ones in the order of Wrap. */
+static void
+wrap_order (const AmendRun *runs,
+            guint           n_runs,
+            guint           i,
+            Wrap           *order)
+{
+  guint extent[N_WRAPS];
+
+  for (Wrap w = 0; w < N_WRAPS; w++)
+    {
+      order[w] = w;
+      extent[w] = wrap_extent (runs, n_runs, i, w);
+    }
+  /* Three at most: an insertion sort, stable. */
+  for (guint k = 1; k < N_WRAPS; k++)
+    for (guint j = k; j > 0 && extent[order[j]] > extent[order[j - 1]]; j--)
+      {
+        Wrap t = order[j];
+
+        order[j] = order[j - 1];
+        order[j - 1] = t;
+      }
+}
+
 /* Builds the inline tree of a paragraph from flat runs.  A run stays inside
  * the wrappers (link, strong, emphasis) that are open and that it shares,
  * in whatever order they were opened, so "*a **b***" is written as one
@@ -128,6 +173,7 @@ build_paragraph (GArray         *tree,
                  gboolean        one_line)
 {
   int open[N_WRAPS];
+  Wrap order[N_WRAPS];
   guint depth = 0;
 
   g_array_set_size (tree, 0);
@@ -149,10 +195,13 @@ build_paragraph (GArray         *tree,
           }
       for (guint k = 0; k < depth; k++)
         have[wrap_of (g_array_index (tree, Inline, open[k]).type)] = TRUE;
+      wrap_order (runs, n_runs, i, order);
 
       parent = depth > 0 ? open[depth - 1] : 0;
-      for (Wrap w = 0; w < N_WRAPS; w++)
+      for (guint k = 0; k < N_WRAPS; k++)
         {
+          Wrap w = order[k];
+
           if (!run_has_wrap (run, w) || have[w])
             continue;
           if (w == WRAP_LINK)

@@ -38,8 +38,16 @@ amend_graph_linear_distance (git_repository *git,
                              guint           max_steps,
                              guint          *distance)
 {
+  g_autoptr(git_commit) target = NULL;
   git_oid at = *tip;
+  git_time_t oldest;
 
+  if (git_commit_lookup (&target, git, ancestor) < 0)
+    return FALSE;
+  /* A branch that left main further down would be followed into main's
+   * own history: stop at commits a day older than @ancestor (a wrong
+   * clock only sends the question on to libgit2). */
+  oldest = git_commit_time (target) - 24 * 60 * 60;
   for (guint steps = 0; steps <= max_steps; steps++)
     {
       g_autoptr(git_commit) commit = NULL;
@@ -49,7 +57,8 @@ amend_graph_linear_distance (git_repository *git,
           *distance = steps;
           return TRUE;
         }
-      if (git_commit_lookup (&commit, git, &at) < 0 || git_commit_parentcount (commit) != 1)
+      if (git_commit_lookup (&commit, git, &at) < 0 || git_commit_parentcount (commit) != 1 ||
+          git_commit_time (commit) < oldest)
         return FALSE;
       at = *git_commit_parent_id (commit, 0);
     }
