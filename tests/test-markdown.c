@@ -349,7 +349,8 @@ test_bracket_in_link_text (void)
 
 /* Emphasis around a strong and more text stays one emphasis: written as
  * a strong emphasis and a second emphasis, "***l**_*" was read back
- * otherwise (found by fuzz-markdown). */
+ * otherwise; and an emphasis next to a strong is written so that it reads
+ * back as written (both found by fuzz-markdown). */
 static void
 test_emphasis_nesting (void)
 {
@@ -359,6 +360,10 @@ test_emphasis_nesting (void)
     { "**a *b***\n", "**a *b***\n" },
     { "***a***\n", "***a***\n" },
     { "*[a **b**](https://example.nl) c*\n", "*[a **b**](https://example.nl) c*\n" },
+    /* An emphasis and a strong that meet: kept where cmark reads them back
+     * so, else the strong is written as plain text. */
+    { "*a***b**\n", "*a***b**\n" },
+    { "_o_**_**\n", "*o*\\_\n" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

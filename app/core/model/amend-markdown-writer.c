@@ -12,6 +12,8 @@
  */
 #include "config.h"
 
+#include <cmark.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "amend-document-private.h"
@@ -638,6 +640,90 @@ finish_inlines (const GString *rendered,
   escape_fences (s);
 }
 
+/* Emphasis or strong right after another ("*o*" then "**_**") meet in one
+ * run of asterisks, "*o***\\_**", which cmark reads otherwise when the
+ * characters around it are not both letters or both punctuation (found
+ * by fuzz-markdown).  Where the tree has such a meeting, the paragraph
+ * is read again by cmark, and when cmark would write it otherwise, the
+ * later one of each meeting is written as plain text: its words stay,
+ * its emphasis goes, and the text reads back as it is written. */
+static gboolean
+is_wrapper (const Inline *node)
+{
+  return node->type == INLINE_STRONG || node->type == INLINE_EMPH;
+}
+
+static gboolean
+has_junction (GArray *tree)
+{
+  for (guint i = 1; i < tree->len; i++)
+    {
+      const Inline *node = &g_array_index (tree, Inline, i);
+
+      if (is_wrapper (node) && node->next >= 0 && is_wrapper (&g_array_index (tree, Inline, node->next)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+has_unstable_junction (GArray        *tree,
+                       const GString *rendered)
+{
+  cmark_node *doc;
+  char *again;
+  gboolean same;
+
+  if (!has_junction (tree))
+    return FALSE;
+  doc = cmark_parse_document (rendered->str, rendered->len, CMARK_OPT_DEFAULT);
+  again = cmark_render_commonmark (doc, CMARK_OPT_DEFAULT, 0);
+  same = strcmp (again, rendered->str) == 0;
+  free (again);
+  cmark_node_free (doc);
+  return !same;
+}
+
+/* The mark of @wrap taken from the runs under it (leaves are made one per
+ * run, in order, so the K-th leaf of the tree is run K). */
+static void
+drop_wrap (GArray   *tree,
+           int       wrap,
+           AmendRun *runs,
+           guint     n_runs)
+{
+  AmendMarks mark = g_array_index (tree, Inline, wrap).type == INLINE_STRONG ? AMEND_MARK_STRONG : AMEND_MARK_EMPH;
+  guint leaf = 0;
+
+  for (guint i = 1; i < tree->len && leaf < n_runs; i++)
+    {
+      const Inline *node = &g_array_index (tree, Inline, i);
+
+      if (node->type >= INLINE_STRONG)
+        continue;
+      for (int p = node->parent; p > 0; p = g_array_index (tree, Inline, p).parent)
+        if (p == wrap)
+          runs[leaf].marks &= ~mark;
+      leaf++;
+    }
+}
+
+static void
+drop_junction_wraps (GArray   *tree,
+                     AmendRun *runs,
+                     guint     n_runs,
+                     gboolean  all)
+{
+  for (guint i = 1; i < tree->len; i++)
+    {
+      const Inline *node = &g_array_index (tree, Inline, i);
+
+      if (all ? is_wrapper (node)
+              : is_wrapper (node) && node->next >= 0 && is_wrapper (&g_array_index (tree, Inline, node->next)))
+        drop_wrap (tree, all ? (int) i : node->next, runs, n_runs);
+    }
+}
+
 /* @text with every run of white space one space, as the reader makes of
  * text. */
 static char *
@@ -701,6 +787,16 @@ render_text (Writer          *w,
         g_ptr_array_add (owned, copy[i].text);
       }
   render_runs (w->rendered, w->tree, copy ? copy : runs, n_runs, one_line);
+  for (guint round = 0; has_unstable_junction (w->tree, w->rendered); round++)
+    {
+      if (copy == NULL)
+        {
+          copy = g_memdup2 (runs, n_runs * sizeof (AmendRun));
+          owned = g_ptr_array_new_with_free_func (g_free);
+        }
+      drop_junction_wraps (w->tree, copy, n_runs, round >= 3);
+      render_runs (w->rendered, w->tree, copy, n_runs, one_line);
+    }
   finish_inlines (w->rendered, w->text);
   return w->text->str;
 }
