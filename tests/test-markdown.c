@@ -364,6 +364,8 @@ test_emphasis_nesting (void)
      * so, else the strong is written as plain text. */
     { "*a***b**\n", "*a***b**\n" },
     { "_o_**_**\n", "*o*\\_\n" },
+    { "***v****v**v***\n", "***v**vv*\n" },
+    { "De *tekst* is **vet**, [een *link*](https://x.nl).\n", "De *tekst* is **vet**, [een *link*](https://x.nl).\n" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

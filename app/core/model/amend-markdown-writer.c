@@ -12,8 +12,6 @@
  */
 #include "config.h"
 
-#include <cmark.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "amend-document-private.h"
@@ -640,13 +638,16 @@ finish_inlines (const GString *rendered,
   escape_fences (s);
 }
 
-/* Emphasis or strong right after another ("*o*" then "**_**") meet in one
- * run of asterisks, "*o***\\_**", which cmark reads otherwise when the
- * characters around it are not both letters or both punctuation (found
- * by fuzz-markdown).  Where the tree has such a meeting, the paragraph
- * is read again by cmark, and when cmark would write it otherwise, the
- * later one of each meeting is written as plain text: its words stay,
- * its emphasis goes, and the text reads back as it is written. */
+/* CommonMark decides emphasis by the characters around each run of
+ * asterisks, so some runs of text cannot be said as the writer nests
+ * them: an emphasis and a strong that meet ("*o*" then "**_**" gives
+ * "*o***\\_**"), a strong that opens where the emphasis around it could
+ * close ("***v**v**v***"); cmark reads those otherwise (found by
+ * fuzz-markdown).  A paragraph with emphasis or strong is therefore read
+ * back by Amend's own reader; where that gives other runs, a wrapper is
+ * written as plain text (the later of two that meet, else the last one,
+ * in the end all), round by round until the text reads back as written:
+ * the words stay, some emphasis goes, and the file is canonical. */
 static gboolean
 is_wrapper (const Inline *node)
 {
@@ -654,34 +655,60 @@ is_wrapper (const Inline *node)
 }
 
 static gboolean
-has_junction (GArray *tree)
+has_wrapper (GArray *tree)
 {
   for (guint i = 1; i < tree->len; i++)
-    {
-      const Inline *node = &g_array_index (tree, Inline, i);
-
-      if (is_wrapper (node) && node->next >= 0 && is_wrapper (&g_array_index (tree, Inline, node->next)))
-        return TRUE;
-    }
+    if (is_wrapper (&g_array_index (tree, Inline, i)))
+      return TRUE;
   return FALSE;
 }
 
-static gboolean
-has_unstable_junction (GArray        *tree,
-                       const GString *rendered)
+/* @runs as the reader would give them: text with its marks, runs of the
+ * same marks (and link) joined. */
+static char *
+runs_signature (const AmendRun *runs,
+                guint           n_runs)
 {
-  cmark_node *doc;
-  char *again;
-  gboolean same;
+  GString *sig = g_string_new (NULL);
 
-  if (!has_junction (tree))
+  for (guint i = 0; i < n_runs; i++)
+    {
+      gboolean joined = i > 0 && runs[i].marks == runs[i - 1].marks &&
+                        g_strcmp0 (runs[i].href, runs[i - 1].href) == 0 &&
+                        !(runs[i].marks & (AMEND_MARK_BREAK | AMEND_MARK_CODE | AMEND_MARK_HTML));
+
+      if (!joined)
+        g_string_append_printf (sig, "\x1e%x\x1f%s\x1f", runs[i].marks, runs[i].href ? runs[i].href : "");
+      g_string_append (sig, runs[i].text ? runs[i].text : "");
+    }
+  return g_string_free (sig, FALSE);
+}
+
+/* Whether @rendered, read back as a paragraph, gives other runs than
+ * @runs; one that is not read back as one paragraph is left alone. */
+static gboolean
+reads_otherwise (const AmendRun *runs,
+                 guint           n_runs,
+                 GArray         *tree,
+                 const GString  *rendered)
+{
+  g_autoptr(AmendDocument) doc = NULL;
+  AmendNode *root, *preamble, *text;
+  g_autofree char *want = NULL;
+  g_autofree char *got = NULL;
+
+  if (!has_wrapper (tree))
     return FALSE;
-  doc = cmark_parse_document (rendered->str, rendered->len, CMARK_OPT_DEFAULT);
-  again = cmark_render_commonmark (doc, CMARK_OPT_DEFAULT, 0);
-  same = strcmp (again, rendered->str) == 0;
-  free (again);
-  cmark_node_free (doc);
-  return !same;
+  doc = _amend_markdown_read_unnamed (rendered->str, rendered->len, NULL);
+  root = doc ? amend_document_get_root (doc) : NULL;
+  if (root == NULL || amend_node_n_children (root) != 1 ||
+      (preamble = amend_node_child (root, 0))->kind != AMEND_NODE_PREAMBLE ||
+      amend_node_n_children (preamble) != 1 || (text = amend_node_child (preamble, 0))->kind != AMEND_NODE_TEXT ||
+      text->runs == NULL)
+    return FALSE;
+  want = runs_signature (runs, n_runs);
+  got = runs_signature ((const AmendRun *) text->runs->data, text->runs->len);
+  return strcmp (want, got) != 0;
 }
 
 /* The mark of @wrap taken from the runs under it (leaves are made one per
@@ -708,20 +735,34 @@ drop_wrap (GArray   *tree,
     }
 }
 
+/* One round: the later of each two wrappers that meet; else the last
+ * wrapper; from round 3 on, all of them. */
 static void
-drop_junction_wraps (GArray   *tree,
-                     AmendRun *runs,
-                     guint     n_runs,
-                     gboolean  all)
+drop_wraps (GArray   *tree,
+            AmendRun *runs,
+            guint     n_runs,
+            guint     round)
 {
+  int last = -1;
+  gboolean met = FALSE;
+
   for (guint i = 1; i < tree->len; i++)
     {
       const Inline *node = &g_array_index (tree, Inline, i);
 
-      if (all ? is_wrapper (node)
-              : is_wrapper (node) && node->next >= 0 && is_wrapper (&g_array_index (tree, Inline, node->next)))
-        drop_wrap (tree, all ? (int) i : node->next, runs, n_runs);
+      if (!is_wrapper (node))
+        continue;
+      last = i;
+      if (round >= 3)
+        drop_wrap (tree, i, runs, n_runs);
+      else if (node->next >= 0 && is_wrapper (&g_array_index (tree, Inline, node->next)))
+        {
+          drop_wrap (tree, node->next, runs, n_runs);
+          met = TRUE;
+        }
     }
+  if (round < 3 && !met && last > 0)
+    drop_wrap (tree, last, runs, n_runs);
 }
 
 /* @text with every run of white space one space, as the reader makes of
@@ -787,14 +828,14 @@ render_text (Writer          *w,
         g_ptr_array_add (owned, copy[i].text);
       }
   render_runs (w->rendered, w->tree, copy ? copy : runs, n_runs, one_line);
-  for (guint round = 0; has_unstable_junction (w->tree, w->rendered); round++)
+  for (guint round = 0; reads_otherwise (copy ? copy : runs, n_runs, w->tree, w->rendered); round++)
     {
       if (copy == NULL)
         {
           copy = g_memdup2 (runs, n_runs * sizeof (AmendRun));
           owned = g_ptr_array_new_with_free_func (g_free);
         }
-      drop_junction_wraps (w->tree, copy, n_runs, round >= 3);
+      drop_wraps (w->tree, copy, n_runs, round);
       render_runs (w->rendered, w->tree, copy, n_runs, one_line);
     }
   finish_inlines (w->rendered, w->text);
