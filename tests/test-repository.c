@@ -1264,6 +1264,20 @@ test_propose_with_changes (void)
   amend_test_fsck (p.dir);
 }
 
+/* Amendment "Datum" on a new project, saved once: article 2 changed. */
+static AmendAmendment *
+propose_datum (Project *p)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendAmendment) a = amend_amendment_propose (p->repo, "Datum", NULL, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  replace_in_file (p->dir, "regeling.md", "op de dag na die van de bekendmaking", "op 1 januari 2028");
+  g_free (amend_repository_save (p->repo, NULL, AUTHOR, NULL, "Datum", &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&a);
+}
+
 /* amend list keeps the articles per pair of blobs in .git/amend, and what
  * it read of each amendment per tip and main; the answers are the same
  * with the files, without them, with stale ones, and after the amendment
@@ -1282,11 +1296,7 @@ test_list_cache (void)
   /* The caches, not the artikelen file the save writes on the branch. */
   g_setenv ("AMEND_TOUCHED_STORED", "0", TRUE);
   project_new (&p);
-  a = amend_amendment_propose (p.repo, "Datum", NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  replace_in_file (p.dir, "regeling.md", "op de dag na die van de bekendmaking", "op 1 januari 2028");
-  g_free (amend_repository_save (p.repo, NULL, AUTHOR, NULL, "Datum", &error));
-  g_assert_no_error (error);
+  a = propose_datum (&p);
 
   for (guint round = 0; round < 3; round++)
     {
@@ -1361,11 +1371,7 @@ test_graph_linear (void)
   if (!amend_test_need_git ())
     return;
   project_new (&p);
-  a = amend_amendment_propose (p.repo, "Datum", NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  replace_in_file (p.dir, "regeling.md", "op de dag na die van de bekendmaking", "op 1 januari 2028");
-  g_free (amend_repository_save (p.repo, NULL, AUTHOR, NULL, "Datum", &error));
-  g_assert_no_error (error);
+  a = propose_datum (&p);
   git = amend_repository_get_git (p.repo);
   tip = rev_of (&p, "HEAD");
   old_main = rev_of (&p, "main");
@@ -1435,11 +1441,7 @@ test_list_stored_articles (void)
   if (!amend_test_need_git ())
     return;
   project_new (&p);
-  a = amend_amendment_propose (p.repo, "Datum", NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  replace_in_file (p.dir, "regeling.md", "op de dag na die van de bekendmaking", "op 1 januari 2028");
-  g_free (amend_repository_save (p.repo, NULL, AUTHOR, NULL, "Datum", &error));
-  g_assert_no_error (error);
+  a = propose_datum (&p);
 
   /* In the commit and in the working copy, which git calls clean. */
   {
@@ -1554,11 +1556,7 @@ test_list_cache_stale (void)
   /* The caches, not the artikelen file the save writes on the branch. */
   g_setenv ("AMEND_TOUCHED_STORED", "0", TRUE);
   project_new (&p);
-  a = amend_amendment_propose (p.repo, "Datum", NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  replace_in_file (p.dir, "regeling.md", "op de dag na die van de bekendmaking", "op 1 januari 2028");
-  g_free (amend_repository_save (p.repo, NULL, AUTHOR, NULL, "Datum", &error));
-  g_assert_no_error (error);
+  a = propose_datum (&p);
   articles = listed_articles (&p);
   g_assert_cmpstr (articles, ==, "2");
 
