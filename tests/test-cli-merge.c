@@ -991,6 +991,15 @@ test_update (void)
   g_assert_nonnull (strstr (text, "- b. weg: de weg."));
   parents = amend_test_git_ok (dir, "log", "-1", "--format=%P", "amendement/weg", NULL);
   g_assert_cmpuint (strlen (g_strstrip (parents)), ==, 81);
+  /* Its artikelen file is written for where it now leaves main: main. */
+  {
+    g_autofree char *stored = amend_test_git_ok (dir, "show", "amendement/weg:.amend/amendementen/weg/artikelen", NULL);
+    g_autofree char *main_blob = amend_test_rev (dir, "main:regeling.md");
+    g_autofree char *weg_blob = amend_test_rev (dir, "amendement/weg:regeling.md");
+    g_autofree char *line = g_strdup_printf ("\n%s\t%s\tregeling.md\t", main_blob, weg_blob);
+
+    g_assert_nonnull (strstr (stored, line));
+  }
 
   /* A conflicting one stops, as adopt does, and --abort undoes it. */
   amend_run (&run, dir, "update", "tien-weken");

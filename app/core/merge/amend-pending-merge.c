@@ -758,7 +758,7 @@ finish (AmendPendingMerge *self,
     }
   message = g_key_file_get_string (self->state, MERGE, "message", NULL);
   sig = signature_of (self, error);
-  if (sig == NULL || !amend_tree_merge_write_commit (merge, sig, message ? message : "Merge", &result, error))
+  if (sig == NULL || !amend_tree_merge_write_commit (merge, self->target, sig, message ? message : "Merge", &result, error))
     return FALSE;
   kill_point ("objects");
   set_oid (self->state, MERGE, "result", &result);

@@ -18,6 +18,7 @@ gboolean        amend_tree_merge_write_tree     (AmendTreeMerge      *self,
                                                  git_oid             *out,
                                                  GError             **error);
 gboolean        amend_tree_merge_write_commit   (AmendTreeMerge      *self,
+                                                 const char          *branch,
                                                  const git_signature *signature,
                                                  const char          *message,
                                                  git_oid             *out,

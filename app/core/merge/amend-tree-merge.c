@@ -26,7 +26,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "amend-amendment.h"
+#include "amend-amendment-private.h"
 #include "amend-article-map.h"
 #include "amend-merge-splice.h"
 #include "amend-record-merge.h"
@@ -757,6 +757,7 @@ amend_tree_merge_write_tree (AmendTreeMerge *self,
  * object only: no branch moves. */
 gboolean
 amend_tree_merge_write_commit (AmendTreeMerge      *self,
+                               const char          *branch,
                                const git_signature *signature,
                                const char          *message,
                                git_oid             *out,
@@ -773,6 +774,24 @@ amend_tree_merge_write_commit (AmendTreeMerge      *self,
   if (!amend_tree_merge_write_tree (self, &tree_id, error))
     return FALSE;
   rc = git_tree_lookup (&tree, git, &tree_id);
+  /* Into an amendment's branch: its artikelen file for the merged text
+   * (amend_amendment_write_touched), as a save writes it. */
+  if (rc == 0 && branch != NULL)
+    {
+      const git_oid parents[2] = { self->ours, self->theirs };
+      git_tree_update update = { 0 };
+      g_autofree char *path = amend_amendment_write_touched (self->repo, branch, parents, 2, tree, &update.id);
+      git_oid with_id;
+
+      update.action = GIT_TREE_UPDATE_UPSERT;
+      update.filemode = GIT_FILEMODE_BLOB;
+      update.path = path;
+      if (path != NULL && git_tree_create_updated (&with_id, git, tree, 1, &update) == 0)
+        {
+          git_tree_free (g_steal_pointer (&tree));
+          rc = git_tree_lookup (&tree, git, &with_id);
+        }
+    }
   if (rc == 0)
     rc = git_commit_lookup (&ours, git, &self->ours);
   if (rc == 0)

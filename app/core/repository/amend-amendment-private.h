@@ -27,12 +27,8 @@ char     *amend_amendment_decision_message (AmendAmendment  *self,
                                             const AmendVote *vote);
 char     *amend_amendment_write_touched    (AmendRepository *repo,
                                             const char      *branch,
-                                            git_commit      *parent,
-                                            git_tree        *tree,
-                                            git_oid         *id);
-char     *amend_amendment_write_touched    (AmendRepository *repo,
-                                            const char      *branch,
-                                            git_commit      *parent,
+                                            const git_oid   *parents,
+                                            guint            n_parents,
                                             git_tree        *tree,
                                             git_oid         *id);
 

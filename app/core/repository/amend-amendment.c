@@ -1818,19 +1818,48 @@ amend_amendment_lookup_record (AmendRepository *repo,
   return lookup (repo, name, TRUE, error);
 }
 
+/* Where a commit with @parents leaves main: the merge base of each with
+ * main, the newest when one holds the other (a merge of main into the
+ * amendment: main itself); FALSE when there is none, or two that neither
+ * holds. */
+static gboolean
+base_with_main (Reader        *r,
+                const git_oid *parents,
+                guint          n_parents,
+                git_oid       *out)
+{
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < n_parents; i++)
+    {
+      git_oid base;
+
+      if (git_merge_base (&base, r->git, &parents[i], &r->main_id) < 0)
+        continue;
+      if (!found || git_graph_descendant_of (r->git, &base, out) == 1)
+        git_oid_cpy (out, &base);
+      else if (!git_oid_equal (&base, out) && git_graph_descendant_of (r->git, out, &base) != 1)
+        return FALSE;
+      found = TRUE;
+    }
+  return found;
+}
+
 /**
  * amend_amendment_write_touched:
- * @branch: the branch a save commits to ("amendement/SLUG")
- * @parent: (nullable): its tip before the save
- * @tree: the tree the save commits, without the file written here
+ * @branch: the branch a commit goes to ("amendement/SLUG")
+ * @parents: (array length=n_parents): the commit's parents, its branch's
+ *   tip first
+ * @tree: the tree the commit gets, without the file written here
  * @id: (out): the blob written
  *
  * Writes the blob of the branch's artikelen file for @tree: per regulation
  * file changed since the branch left main, both blob ids and the articles
  * between them, which `amend list` then takes instead of reading the
- * regulation (amend-article-map.c).  Only a help: where it cannot be made
- * (not an amendment's branch, no main, a git error) nothing is written
- * and the save goes on.
+ * regulation (amend-article-map.c).  A save writes it, and a merge into
+ * the branch (amend update, a subamendment adopted).  Only a help: where
+ * it cannot be made (not an amendment's branch, no main, a git error)
+ * nothing is written and the commit goes on without it.
  *
  * Returns: (transfer full) (nullable): the file's path in the tree, or
  * %NULL when there is nothing to write.
@@ -1838,14 +1867,16 @@ amend_amendment_lookup_record (AmendRepository *repo,
 char *
 amend_amendment_write_touched (AmendRepository *repo,
                                const char      *branch,
-                               git_commit      *parent,
+                               const git_oid   *parents,
+                               guint            n_parents,
                                git_tree        *tree,
                                git_oid         *id)
 {
   g_auto(Reader) r = { 0 };
   g_autoptr(git_commit) base = NULL;
+  g_autoptr(git_commit) tip = NULL;
   g_autoptr(git_tree) base_tree = NULL;
-  g_autoptr(git_tree) parent_tree = NULL;
+  g_autoptr(git_tree) tip_tree = NULL;
   g_autoptr(GHashTable) stored = NULL;
   g_autoptr(GHashTable) found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func ((GDestroyNotify) amend_touched_file_free);
@@ -1853,17 +1884,19 @@ amend_amendment_write_touched (AmendRepository *repo,
   const char *slug;
   git_oid base_id;
 
+  if (branch != NULL && g_str_has_prefix (branch, "refs/heads/"))
+    branch += strlen ("refs/heads/");
   if (branch == NULL || !g_str_has_prefix (branch, AMEND_AMENDMENT_BRANCH_PREFIX))
     return NULL;
   slug = branch + strlen (AMEND_AMENDMENT_BRANCH_PREFIX);
   if (*slug == '\0' || strchr (slug, '/') != NULL || !reader_init (&r, repo, NULL))
     return NULL;
-  if (parent != NULL && git_merge_base (&base_id, r.git, git_commit_id (parent), &r.main_id) == 0 &&
+  if (n_parents > 0 && base_with_main (&r, parents, n_parents, &base_id) &&
       (git_commit_lookup (&base, r.git, &base_id) < 0 || git_commit_tree (&base_tree, base) < 0))
     return NULL;
-  if (parent != NULL && git_commit_tree (&parent_tree, parent) == 0)
+  if (n_parents > 0 && git_commit_lookup (&tip, r.git, &parents[0]) == 0 && git_commit_tree (&tip_tree, tip) == 0)
     {
-      g_autoptr(git_tree) dir = amendment_folder (r.git, parent_tree, slug);
+      g_autoptr(git_tree) dir = amendment_folder (r.git, tip_tree, slug);
 
       stored = stored_touched (&r, dir);
     }
@@ -1873,7 +1906,7 @@ amend_amendment_write_touched (AmendRepository *repo,
   text = amend_touched_stored_format (found);
   if (git_blob_create_from_buffer (id, r.git, text, strlen (text)) < 0)
     return NULL;
-  return g_build_path ("/", ".amend", "amendementen", slug, AMEND_TOUCHED_STORED_NAME, NULL);
+  return g_build_path ("/", AMEND_AMENDMENT_RECORD_DIR, slug, AMEND_TOUCHED_STORED_NAME, NULL);
 }
 
 /* An unsaved edit of the record in the working copy stops a change of

@@ -1305,7 +1305,8 @@ add_touched (AmendRepository *self,
                                (git_tree_update *) u->updates->data) < 0 ||
       git_tree_lookup (&tree, self->repo, &tree_id) < 0)
     return NULL;
-  path = amend_amendment_write_touched (self, refname + strlen ("refs/heads/"), parent, tree, &update.id);
+  path = amend_amendment_write_touched (self, refname, parent ? git_commit_id (parent) : NULL, parent ? 1 : 0, tree,
+                                        &update.id);
   if (path == NULL || (base && git_tree_entry_bypath (&old, base, path) == 0 &&
                        git_oid_equal (git_tree_entry_id (old), &update.id)))
     return NULL;
