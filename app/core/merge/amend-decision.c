@@ -384,7 +384,7 @@ find_state (AmendRepository *repo,
   git_oid base;
 
   /* Saves on top of the target as it still is (amend-graph.c). */
-  if (!git_oid_equal (tip, into) && amend_graph_linear_distance (git, tip, into, 64, &distance))
+  if (!git_oid_equal (tip, into) && amend_graph_linear_distance (git, tip, into, AMEND_GRAPH_LINEAR_STEPS, &distance))
     {
       amend_amendment_set_apply_state (a, AMEND_APPLY_CLEAN, NULL);
       return TRUE;

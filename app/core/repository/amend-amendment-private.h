@@ -9,6 +9,44 @@
 
 G_BEGIN_DECLS
 
+/* Shared by amend-amendment.c (the record, the changes of status) and
+ * amend-amendment-list.c (reading amendments from their branches). */
+struct _AmendAmendment
+{
+  GObject      parent_instance;
+
+  char        *slug;
+  char        *branch;
+  GKeyFile    *record;    /* keeps keys and groups Amend does not know */
+  AmendStatus  status;
+  GStrv        submitters;
+  GDateTime   *created;
+  GDateTime   *updated;
+
+  gboolean     has_record;
+  char        *commit;
+  guint        ahead;
+  guint        behind;
+  GDateTime   *last_change;
+  GStrv        articles;
+  GPtrArray   *files;     /* of AmendTouchedFile */
+  AmendApplyState apply_state;
+  GStrv        apply_conflicts;
+
+  /* A plain record (plain_read()) is read into @record only when asked
+   * for more than amend list shows: GKeyFile costs most of a list. */
+  char        *pending;   /* its text, not yet in @record */
+  gsize        pending_len;
+  gboolean     plain;     /* the plain_* fields hold what @record would say */
+  char        *plain_title;
+  char        *plain_motivation;
+  char        *plain_amends;
+  gboolean     plain_vote;
+};
+
+void      _amend_amendment_set_slug        (AmendAmendment  *self,
+                                            const char      *slug);
+
 char     *amend_amendment_refname          (const char      *slug);
 char     *amend_amendment_slug_of          (AmendRepository *repo,
                                             const char      *name,

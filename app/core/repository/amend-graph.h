@@ -9,6 +9,10 @@
 
 G_BEGIN_DECLS
 
+/* How far amend list follows a branch down to main: an amendment of more
+ * saves than this is walked by libgit2. */
+#define AMEND_GRAPH_LINEAR_STEPS 64
+
 gboolean amend_graph_linear_distance (git_repository *git,
                                       const git_oid  *tip,
                                       const git_oid  *ancestor,
