@@ -112,7 +112,11 @@ tree_change_clear (gpointer data)
 }
 
 static void add_changes (git_repository *git, const git_tree *a, const git_tree *b, const char *prefix,
-                         GArray *out);
+                         guint depth, GArray *out);
+
+/* Folders deeper than this are not looked into: no regulation lives there,
+ * and a package made to be deep must not exhaust the stack. */
+#define MAX_DEPTH 64
 
 /* The changes under @entry (of @a or @b), a folder on one side only or
  * on both. */
@@ -121,6 +125,7 @@ add_folder_changes (git_repository       *git,
                     const git_tree_entry *a,
                     const git_tree_entry *b,
                     const char           *path,
+                    guint                 depth,
                     GArray               *out)
 {
   g_autoptr(git_tree) ta = NULL;
@@ -131,8 +136,8 @@ add_folder_changes (git_repository       *git,
     git_tree_lookup (&ta, git, git_tree_entry_id (a));
   if (b && git_tree_entry_type (b) == GIT_OBJECT_TREE)
     git_tree_lookup (&tb, git, git_tree_entry_id (b));
-  if (ta || tb)
-    add_changes (git, ta, tb, prefix, out);
+  if ((ta || tb) && depth < MAX_DEPTH)
+    add_changes (git, ta, tb, prefix, depth + 1, out);
 }
 
 static void
@@ -165,6 +170,7 @@ add_changes (git_repository *git,
              const git_tree *a,
              const git_tree *b,
              const char     *prefix,
+             guint           depth,
              GArray         *out)
 {
   for (int side = 0; side < 2; side++)
@@ -189,7 +195,7 @@ add_changes (git_repository *git,
             continue;
           path = g_strconcat (prefix, name, NULL);
           add_change (ea, eb, path, out);
-          add_folder_changes (git, ea, eb, path, out);
+          add_folder_changes (git, ea, eb, path, depth, out);
         }
     }
 }
@@ -218,7 +224,7 @@ touched_files (Reader     *r,
   g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (TreeChange));
 
   g_array_set_clear_func (changes, tree_change_clear);
-  add_changes (r->git, base_tree, tip_tree, "", changes);
+  add_changes (r->git, base_tree, tip_tree, "", 0, changes);
   g_array_sort (changes, compare_changes);
   for (guint i = 0; i < changes->len; i++)
     {
