@@ -654,12 +654,43 @@ is_wrapper (const Inline *node)
   return node->type == INLINE_STRONG || node->type == INLINE_EMPH;
 }
 
+/* The first (or last) character under @index is a letter or digit. */
 static gboolean
-has_wrapper (GArray *tree)
+edge_is_alnum (GArray *tree,
+               int     index,
+               gboolean last)
+{
+  const Inline *node = &g_array_index (tree, Inline, index);
+  const char *text;
+
+  while (node->first >= 0)
+    node = &g_array_index (tree, Inline, last ? node->last : node->first);
+  if (node->type != INLINE_TEXT || (text = node->text) == NULL || *text == '\0')
+    return FALSE;
+  if (last)
+    text = g_utf8_find_prev_char (text, text + strlen (text));
+  return text != NULL && g_unichar_isalnum (g_utf8_get_char_validated (text, -1));
+}
+
+/* Whether a wrapper is written where its asterisks could be read
+ * otherwise: one in another or next to another, or with a character that
+ * is no letter or digit just inside it.  "*woord*" (the common case) is
+ * read back as written whatever stands around it. */
+static gboolean
+has_doubtful_wrapper (GArray *tree)
 {
   for (guint i = 1; i < tree->len; i++)
-    if (is_wrapper (&g_array_index (tree, Inline, i)))
-      return TRUE;
+    {
+      const Inline *node = &g_array_index (tree, Inline, i);
+
+      if (!is_wrapper (node))
+        continue;
+      if ((node->parent > 0 && is_wrapper (&g_array_index (tree, Inline, node->parent))) ||
+          (node->first >= 0 && is_wrapper (&g_array_index (tree, Inline, node->first))) ||
+          (node->next >= 0 && is_wrapper (&g_array_index (tree, Inline, node->next))) ||
+          !edge_is_alnum (tree, i, FALSE) || !edge_is_alnum (tree, i, TRUE))
+        return TRUE;
+    }
   return FALSE;
 }
 
@@ -697,7 +728,7 @@ reads_otherwise (const AmendRun *runs,
   g_autofree char *want = NULL;
   g_autofree char *got = NULL;
 
-  if (!has_wrapper (tree))
+  if (!has_doubtful_wrapper (tree))
     return FALSE;
   doc = _amend_markdown_read_unnamed (rendered->str, rendered->len, NULL);
   root = doc ? amend_document_get_root (doc) : NULL;
