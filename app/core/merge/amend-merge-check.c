@@ -502,7 +502,7 @@ same_node (GHashTable *at,
   g_autofree char *a_text = NULL;
   g_autofree char *w_text = NULL;
 
-  if (a->kind != w->kind || a->heading_level != w->heading_level || g_hash_table_lookup (at, a->parent) != w->parent ||
+  if (a->kind != w->kind || !same_level (a, w) || g_hash_table_lookup (at, a->parent) != w->parent ||
       g_strcmp0 (a->number, w->number) != 0 || g_strcmp0 (a->heading, w->heading) != 0 ||
       g_strcmp0 (a->word, w->word) != 0)
     return FALSE;
