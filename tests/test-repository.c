@@ -870,6 +870,30 @@ test_record_last_line_cr (void)
     g_assert_null (none);
     g_assert_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_INVALID);
     g_assert_nonnull (strstr (error->message, "NUL"));
+    g_clear_error (&error);
+  }
+
+  /* "Encoding" other than UTF-8: GKeyFile refuses it, so the record is
+   * refused when read, not lost when written (found by fuzz-record). */
+  {
+    const char *bad = "[amendement]\ntitle=\nEncoding=\nstatus=verworpen";
+    const char *good = "[amendement]\ntitle=Zes weken\nEncoding=UTF-8\nstatus=verworpen\n";
+    g_autoptr(AmendAmendment) none = amend_amendment_new_from_data ("zes-weken", bad, strlen (bad), &error);
+    g_autoptr(AmendAmendment) utf8 = NULL;
+    g_autoptr(AmendAmendment) again = NULL;
+    g_autofree char *text = NULL;
+
+    g_assert_null (none);
+    g_assert_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "cannot be read"));
+    g_clear_error (&error);
+    utf8 = amend_amendment_new_from_data ("zes-weken", good, strlen (good), &error);
+    g_assert_no_error (error);
+    text = amend_amendment_to_data (utf8, &len);
+    again = amend_amendment_new_from_data ("zes-weken", text, len, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (amend_amendment_get_status (again), ==, AMEND_STATUS_REJECTED);
+    g_assert_cmpstr (amend_amendment_get_title (again), ==, "Zes weken");
   }
 }
 

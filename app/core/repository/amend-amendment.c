@@ -325,6 +325,10 @@ plain_line (Plain      *p,
   for (const char *k = line; k < eq; k++)
     if (!g_ascii_isalnum (*k) && *k != '-' && *k != '_')
       return FALSE;
+  /* GKeyFile refuses "Encoding" in the first group unless it says UTF-8:
+   * such a record is for GKeyFile to judge (found by fuzz-record). */
+  if (eq - line == strlen ("Encoding") && memcmp (line, "Encoding", eq - line) == 0)
+    return FALSE;
   n = len - (eq + 1 - line);
   if (memchr (eq + 1, '\\', n) != NULL ||
       (n > 0 && (g_ascii_isspace (eq[1]) || g_ascii_isspace (eq[n]))))
