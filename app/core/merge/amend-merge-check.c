@@ -595,12 +595,15 @@ _amend_merge_check_sayable (Merger     *m,
 
   if (again == NULL || m->built == NULL)
     return wrong;
-  /* Canonical: nothing to do (an inline HTML tag, say, is read back as
-   * text once written escaped, and stays so). */
+  /* Canonical and saying the model node for node: nothing to do (an
+   * inline HTML tag, say, is read back as text once written escaped, the
+   * same words, and stays so).  A canonical text can still put a node
+   * elsewhere: a point of a chapter after an article is read back as the
+   * article's (found by fuzz-merge). */
   again_md = amend_document_to_markdown (again);
-  if (strcmp (again_md, markdown) == 0)
-    return wrong;
   unsaid = first_unsaid (m->result, again);
+  if (unsaid == NULL && strcmp (again_md, markdown) == 0)
+    return wrong;
   if (unsaid != NULL && (x = unsaid_ident (m, unsaid)) != NULL)
     {
       x->no_fault = TRUE;
