@@ -752,6 +752,35 @@ test_save_unreadable (void)
   remove_project (dir);
 }
 
+/* "--" ends the options, and is no argument itself: a title that starts
+ * with a hyphen, an amendment whose name does. */
+static void
+test_double_dash (void)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  g_autofree char *dir = NULL;
+  g_autofree char *record = NULL;
+
+  if (!amend_test_need_git ())
+    return;
+  dir = new_project ();
+  amend_run (&run, dir, "propose", "--by", AUTHOR, "--", "-10 dagen", "termijn");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "\xe2\x80\x9c-10 dagen termijn\xe2\x80\x9d as amendement/10-dagen-termijn"));
+  record = amend_test_read (dir, ".amend/amendementen/10-dagen-termijn/amendement.ini");
+  g_assert_nonnull (strstr (record, "\ntitle=-10 dagen termijn\n"));
+  amend_run (&run, dir, "switch", "main");
+  assert_ok (&run);
+  g_free (amend_test_git_ok (dir, "branch", "amendement/-x", "main", NULL));
+  amend_run (&run, dir, "switch", "--", "-x");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "amendement/-x"));
+  amend_run (&run, dir, "switch", "--", "--");
+  assert_refused (&run, 3, "there is no amendment or branch \xe2\x80\x9c--\xe2\x80\x9d");
+  amend_test_fsck (dir);
+  remove_project (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -769,6 +798,7 @@ main (int    argc,
   g_test_add_func ("/cli-git/git-made", test_git_made);
   g_test_add_func ("/cli-git/status-not-back", test_status_not_back);
   g_test_add_func ("/cli-git/save-unreadable", test_save_unreadable);
+  g_test_add_func ("/cli-git/double-dash", test_double_dash);
 
   return g_test_run ();
 }

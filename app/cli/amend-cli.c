@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -92,6 +93,16 @@ amend_cli_parse (const AmendCommand *command,
       *status = amend_cli_usage_error (command, "%s", error->message);
       return FALSE;
     }
+  /* GOption leaves "--" in place when what follows it looks like an
+   * option; it only ends the options, so that `amend propose -- -x` gets
+   * the title "-x" and `amend switch -- -x` the amendment -x. */
+  for (int i = 1; i < *argc; i++)
+    if (strcmp ((*argv)[i], "--") == 0)
+      {
+        memmove (*argv + i, *argv + i + 1, (*argc - i) * sizeof (char *));
+        (*argc)--;
+        break;
+      }
   return TRUE;
 }
 
