@@ -781,6 +781,44 @@ test_double_dash (void)
   remove_project (dir);
 }
 
+/* A title, a submitter or a name may hold control characters (a record
+ * edited by hand, a package from elsewhere); a terminal would obey them,
+ * so the program shows them as \xNN, on standard output and in errors. */
+static void
+test_control_characters (void)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  g_autofree char *dir = NULL;
+
+  if (!amend_test_need_git ())
+    return;
+  dir = new_project ();
+  amend_run (&run, dir, "propose", "Rood\x1b[31m\x07", "--by", "Eva\x1b]0;titel\x07 <eva@example.nl>");
+  assert_ok (&run);
+  g_assert_null (strchr (run.out, 0x1b));
+  g_assert_nonnull (strstr (run.out, "Rood\\x1b[31m\\x07"));
+  amend_run (&run, dir, "list");
+  assert_ok (&run);
+  g_assert_null (strchr (run.out, 0x1b));
+  g_assert_null (strchr (run.out, 0x07));
+  g_assert_nonnull (strstr (run.out, "Eva\\x1b]0;titel\\x07"));
+  amend_run (&run, dir, "status");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "Rood\\x1b[31m\\x07"));
+  /* Tab and line ends stay; a C1 control (U+009B, CSI) is shown too. */
+  amend_run (&run, dir, "switch", "\x1b[2J\xc2\x9b\t.");
+  assert_refused (&run, 3, "\xe2\x80\x9c\\x1b[2J\\xc2\\x9b\t.\xe2\x80\x9d");
+  /* The JSON keeps its own escapes, show the bytes as they are. */
+  amend_run (&run, dir, "list", "--json");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "Rood\\u001b[31m\\u0007"));
+  amend_run (&run, dir, "show", "HEAD:.amend/amendementen/rood-31m/amendement.ini");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "title=Rood\x1b[31m\x07\n"));
+  amend_test_fsck (dir);
+  remove_project (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -799,6 +837,7 @@ main (int    argc,
   g_test_add_func ("/cli-git/status-not-back", test_status_not_back);
   g_test_add_func ("/cli-git/save-unreadable", test_save_unreadable);
   g_test_add_func ("/cli-git/double-dash", test_double_dash);
+  g_test_add_func ("/cli-git/control-characters", test_control_characters);
 
   return g_test_run ();
 }

@@ -74,7 +74,10 @@ show_progress (AmendSyncJob            *job,
     g_string_append_printf (line, ", %s", size);
   if (run->tty)
     {
-      g_printerr ("\r%s\x1b[K", line->str);
+      /* Past g_printerr, which would show the escape that clears the
+       * rest of the line as text. */
+      fprintf (stderr, "\r%s\x1b[K", line->str);
+      fflush (stderr);
       run->line_open = TRUE;
     }
   else

@@ -31,6 +31,77 @@ amend_cli_keep_until_exit (gpointer data)
   g_ptr_array_add (kept, data);
 }
 
+/* Text from a project (a title, a submitter, a comment, a name in a
+ * package) may hold control characters, and a terminal obeys them: an
+ * escape sequence in a title could clear the screen or rewrite what list
+ * shows.  So everything printed with g_print and g_printerr shows them as
+ * \xNN: the C0 controls but tab, line feed and carriage return, DEL, and
+ * the C1 controls U+0080 to U+009F.  NULL when there are none. */
+static char *
+show_controls (const char *text)
+{
+  GString *shown = NULL;
+  const guchar *start = (const guchar *) text;
+
+  for (const guchar *p = start; *p; p++)
+    {
+      gboolean c1 = p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f;
+
+      if (!c1 && (*p >= 0x20 || *p == '\t' || *p == '\n' || *p == '\r') && *p != 0x7f)
+        continue;
+      if (shown == NULL)
+        shown = g_string_new (NULL);
+      g_string_append_len (shown, (const char *) start, p - start);
+      if (c1)
+        g_string_append_printf (shown, "\\x%02x\\x%02x", p[0], p[1]);
+      else
+        g_string_append_printf (shown, "\\x%02x", p[0]);
+      p += c1;
+      start = p + 1;
+    }
+  if (shown == NULL)
+    return NULL;
+  g_string_append (shown, (const char *) start);
+  return g_string_free (shown, FALSE);
+}
+
+/* As GLib prints, converted to the terminal's character set when that is
+ * not UTF-8, but with the control characters shown. */
+static void
+print_shown (FILE       *stream,
+             const char *string)
+{
+  g_autofree char *shown = show_controls (string);
+  g_autofree char *local = NULL;
+  const char *charset;
+
+  if (shown != NULL)
+    string = shown;
+  if (!g_get_console_charset (&charset) && g_utf8_validate (string, -1, NULL))
+    local = g_convert_with_fallback (string, -1, charset, "UTF-8", "?", NULL, NULL, NULL);
+  fputs (local ? local : string, stream);
+  fflush (stream);
+}
+
+static void
+print_out (const char *string)
+{
+  print_shown (stdout, string);
+}
+
+static void
+print_err (const char *string)
+{
+  print_shown (stderr, string);
+}
+
+void
+amend_cli_show_controls_when_printing (void)
+{
+  g_set_print_handler (print_out);
+  g_set_printerr_handler (print_err);
+}
+
 void
 amend_cli_error (const char *format,
                  ...)

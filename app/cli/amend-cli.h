@@ -78,6 +78,8 @@ void           amend_cli_print_diagnostics (AmendDocument     *doc,
                                             const char        *path,
                                             gboolean           errors_only);
 void           amend_cli_keep_until_exit  (gpointer            data);
+/* g_print and g_printerr show control characters as \xNN from now on. */
+void           amend_cli_show_controls_when_printing (void);
 GBytes        *amend_cli_map_file         (const char         *path,
                                            GError            **error);
 char          *amend_cli_read_file        (const char         *path,

@@ -129,6 +129,7 @@ main (int    argc,
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("AMEND_LOCALEDIR") ? g_getenv ("AMEND_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  amend_cli_show_controls_when_printing ();
 
   if (argc < 2)
     {
