@@ -396,6 +396,30 @@ test_package_bad_input (void)
   amend_run (&run, a, "package", "export", "bestaat-niet", NULL);
   assert_refused (&run, 3, "or --all for the whole project");
   g_assert_null (strstr (run.err, "or main"));
+  /* A record Amend cannot read (edited with git: a NUL byte, then no
+   * status) would stop amend list here: exit 4, nothing taken. */
+  for (guint i = 0; i < 2; i++)
+    {
+      static const char nul[] = "[amendement]\ntitle=Kapot\0\nstatus=concept\n";
+      const char *record = ".amend/amendementen/kapot/amendement.ini";
+      g_autofree char *path = g_build_filename (a, record, NULL);
+      g_autofree char *kapot = g_build_filename (parent, "kapot-record.amend", NULL);
+
+      if (i == 0)
+        {
+          amend_ok (a, "propose", "Kapot", NULL);
+          g_assert_true (g_file_set_contents (path, nul, sizeof nul - 1, NULL));
+        }
+      else
+        amend_test_write (a, record, "[amendement]\ntitle=Kapot\n");
+      g_free (amend_test_git_ok (a, "commit", "-q", "-a", "-m", "Met de hand", NULL));
+      amend_ok (a, "package", "export", "kapot", "-o", kapot, NULL);
+      amend_run (&run, b, "package", "import", kapot);
+      assert_refused (&run, 4, "the incoming amendement/kapot has a record, .amend/amendementen/kapot/amendement.ini, "
+                               "that Amend cannot read");
+      amend_run (&run, b, "list", NULL);
+      assert_ok (&run);
+    }
 
   assert_unchanged (b, before);
   amend_test_rmtree (parent);

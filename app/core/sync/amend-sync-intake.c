@@ -544,6 +544,39 @@ plan_fast_forward (AmendIntake *intake,
   return checkout_between (intake->git, &old_tree, &new_tree, TRUE, e->branch, error);
 }
 
+/* The record @e brings must be one Amend reads, as amend list reads it
+ * (a record that is no file reads as empty): one it cannot read would stop
+ * the list of every amendment in this project, and the order, the
+ * collisions and the window with it. */
+static gboolean
+check_record (AmendIntake *intake,
+              Entry       *e,
+              GError     **error)
+{
+  g_autofree char *path = amend_amendment_record_path (e->slug);
+  g_autoptr(git_commit) commit = NULL;
+  g_autoptr(git_tree) tree = NULL;
+  g_autoptr(git_tree_entry) entry = NULL;
+  g_autoptr(git_blob) blob = NULL;
+  g_autoptr(AmendAmendment) record = NULL;
+
+  if (git_commit_lookup (&commit, intake->git, &e->incoming) < 0 || git_commit_tree (&tree, commit) < 0 ||
+      git_tree_entry_bypath (&entry, tree, path) < 0)
+    return TRUE;  /* a branch made with git, without a record */
+  if (git_tree_entry_type (entry) == GIT_OBJECT_BLOB && git_blob_lookup (&blob, intake->git, git_tree_entry_id (entry)) == 0)
+    record = amend_amendment_new_from_data (e->slug, (const char *) git_blob_rawcontent (blob), (gsize) git_blob_rawsize (blob), NULL);
+  else
+    record = amend_amendment_new_from_data (e->slug, "", 0, NULL);
+  if (record != NULL)
+    return TRUE;
+  g_set_error (error, AMEND_SYNC_ERROR, AMEND_SYNC_ERROR_FORBIDDEN_REF,
+               _("nothing was taken: the incoming %s has a record, %s, that Amend cannot read, which would stop "
+                 "the list of amendments here; ask whoever made it to correct the record (amend list there says "
+                 "what is wrong with it) and send it again"),
+               e->branch, path);
+  return FALSE;
+}
+
 static gboolean
 plan_entry (AmendIntake  *intake,
             Entry        *e,
@@ -626,7 +659,12 @@ amend_intake_plan (AmendIntake  *intake,
     {
       if (amend_sync_job_is_cancelled (job))
         return amend_sync_job_set_cancelled_error (job, error);
-      if (!plan_entry (intake, g_ptr_array_index (intake->entries, i), error))
+      Entry *e = g_ptr_array_index (intake->entries, i);
+
+      if (!plan_entry (intake, e, error))
+        return FALSE;
+      if (e->slug != NULL && (e->kind == AMEND_SYNC_NEW || e->kind == AMEND_SYNC_UPDATED ||
+                              e->kind == AMEND_SYNC_DIVERGED) && !check_record (intake, e, error))
         return FALSE;
     }
   return TRUE;
