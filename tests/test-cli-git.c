@@ -194,7 +194,7 @@ test_init_without_author (void)
   g_assert_false (g_file_test (git_dir, G_FILE_TEST_EXISTS));
 
   amend_run_in (&run, dir, home, "init", "--author", "Jan", NULL);
-  assert_refused (&run, 3, "Name <e-mail>");
+  assert_refused (&run, 2, "Name <e-mail>");
 
   amend_run_in (&run, dir, home, "init", "--author", AUTHOR, NULL);
   assert_ok (&run);
@@ -819,6 +819,38 @@ test_control_characters (void)
   remove_project (dir);
 }
 
+/* A title, submitter, author or message given on the command line that
+ * Amend does not take is a usage error: exit 2 (3 is for what cannot be
+ * read), and nothing is written. */
+static void
+test_bad_arguments (void)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  g_autofree char *dir = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  if (!amend_test_need_git ())
+    return;
+  dir = new_project ();
+  before = amend_test_git_ok (dir, "for-each-ref", NULL);
+  amend_run (&run, dir, "propose", "Twee\nregels", "--by", AUTHOR);
+  assert_refused (&run, 2, "a title of one line");
+  amend_run (&run, dir, "propose", "Goed", "--by", "Jan <jan@example.nl");
+  assert_refused (&run, 2, "is not a submitter");
+  amend_run (&run, dir, "propose", "Goed", "--by", "Jan <jan.example.nl>");
+  assert_refused (&run, 2, "it has no @");
+  replace_in_file (dir, "regeling.md", "Artikel 1", "Artikel 1 Begrip");
+  amend_run (&run, dir, "save", "--author", "Jan");
+  assert_refused (&run, 2, "is not a name with an e-mail address");
+  amend_run (&run, dir, "save", "-m", " ", "--author", AUTHOR);
+  assert_refused (&run, 2, "the message is empty");
+  after = amend_test_git_ok (dir, "for-each-ref", NULL);
+  g_assert_cmpstr (before, ==, after);
+  amend_test_fsck (dir);
+  remove_project (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -838,6 +870,7 @@ main (int    argc,
   g_test_add_func ("/cli-git/save-unreadable", test_save_unreadable);
   g_test_add_func ("/cli-git/double-dash", test_double_dash);
   g_test_add_func ("/cli-git/control-characters", test_control_characters);
+  g_test_add_func ("/cli-git/bad-arguments", test_bad_arguments);
 
   return g_test_run ();
 }

@@ -191,11 +191,11 @@ test_create_without_author (void)
   /* A malformed --author is refused with an example of the right form. */
   repo = amend_repository_create (dir, "Jan Jansen", &error);
   g_assert_null (repo);
-  assert_error_contains (error, AMEND_REPOSITORY_ERROR_INVALID, "Name <e-mail>");
+  assert_error_contains (error, AMEND_REPOSITORY_ERROR_BAD_ARGUMENT, "Name <e-mail>");
   g_clear_error (&error);
   repo = amend_repository_create (dir, "Jan <jan@x.nl> <y>", &error);
   g_assert_null (repo);
-  g_assert_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_INVALID);
+  g_assert_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_BAD_ARGUMENT);
   g_assert_false (g_file_test (git_dir, G_FILE_TEST_EXISTS));
 
   amend_test_rmtree (dir);
@@ -217,7 +217,7 @@ test_parse_author (void)
       g_autoptr(GError) error = NULL;
 
       g_assert_false (amend_parse_author (bad[i], NULL, NULL, &error));
-      g_assert_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_INVALID);
+      g_assert_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_BAD_ARGUMENT);
     }
 }
 
@@ -237,7 +237,7 @@ test_parse_submitter (void)
       g_autoptr(GError) error = NULL;
 
       g_assert_null (amend_parse_submitter (bad[i], &error));
-      g_assert_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_INVALID);
+      g_assert_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_BAD_ARGUMENT);
     }
   {
     g_autoptr(GError) error = NULL;
@@ -590,7 +590,7 @@ test_save (void)
   }
   /* A message of only blanks is no message. */
   g_assert_null (amend_repository_save (p.repo, NULL, AUTHOR, NULL, " \n ", &error));
-  g_assert_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_INVALID);
+  g_assert_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_BAD_ARGUMENT);
   amend_test_fsck (p.dir);
 }
 

@@ -191,6 +191,8 @@ amend_cli_report (const GError *error,
     amend_cli_error ("%s; %s", error->message, hint);
   else
     amend_cli_error ("%s", error->message);
+  if (g_error_matches (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_BAD_ARGUMENT))
+    return AMEND_EXIT_USAGE;
   return is_refusal (error) ? AMEND_EXIT_REFUSED : AMEND_EXIT_FAILURE;
 }
 

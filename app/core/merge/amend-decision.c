@@ -51,7 +51,7 @@ amend_vote_parse_date (const char *text,
       shaped = FALSE;
   if (!shaped || !g_date_valid_dmy (atoi (text + 8), atoi (text + 5), atoi (text)))
     {
-      g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_INVALID,
+      g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_BAD_ARGUMENT,
                    _("%s is no date; give it as YYYY-MM-DD, for example 2027-03-14"), text);
       return FALSE;
     }

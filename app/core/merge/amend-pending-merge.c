@@ -851,7 +851,7 @@ find_conflict (AmendTreeMerge *merge,
   if (n == 1)
     return found;
   if (n > 1)
-    g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_INVALID,
+    g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_BAD_ARGUMENT,
                  _("more than one file has a conflict %s; name it as FILE:%s, as amend conflicts shows"), id, id);
   else
     g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_NOT_FOUND,

@@ -918,7 +918,7 @@ unique_slug (git_repository *repo,
 
       if (git_reference_name_is_valid (&valid, refname) < 0 || !valid)
         {
-          g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_INVALID,
+          g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_BAD_ARGUMENT,
                        _("no branch name can be made from the title " "\xe2\x80\x9c" "%s" "\xe2\x80\x9d" "; use letters and digits in it"),
                        title);
           return NULL;
@@ -1008,7 +1008,7 @@ propose (AmendRepository    *repo,
 
   if (*clean_title == '\0' || strchr (clean_title, '\n') != NULL)
     {
-      g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_INVALID,
+      g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_BAD_ARGUMENT,
                    _("an amendment needs a title of one line that says what it changes"));
       return NULL;
     }

@@ -260,7 +260,7 @@ amend_parse_author (const char  *author,
           return TRUE;
         }
     }
-  g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_INVALID,
+  g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_BAD_ARGUMENT,
                _("\xe2\x80\x9c%s\xe2\x80\x9d is not a name with an e-mail address; write it as "
                  "\xe2\x80\x9c" "Name <e-mail>" "\xe2\x80\x9d" ", for example " "\xe2\x80\x9c" "Jan Jansen <j.jansen@lindewaarde.nl>" "\xe2\x80\x9d"),
                author ? author : "");
@@ -287,12 +287,12 @@ amend_parse_submitter (const char  *submitter,
 
       if (at != NULL && at != email && at[1] != '\0')
         return g_strdup_printf ("%s <%s>", name, email);
-      g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_INVALID,
+      g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_BAD_ARGUMENT,
                    _("\xe2\x80\x9c%s\xe2\x80\x9d is not an e-mail address: it has no @; correct it, or leave the address out"),
                    email);
       return NULL;
     }
-  g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_INVALID,
+  g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_BAD_ARGUMENT,
                _("\xe2\x80\x9c%s\xe2\x80\x9d is not a submitter; write a name, with the e-mail address in angle brackets "
                  "if there is one: \xe2\x80\x9cJan Jansen <j.jansen@lindewaarde.nl>\xe2\x80\x9d or \xe2\x80\x9cWijkraad Oost\xe2\x80\x9d"),
                copy);
@@ -368,8 +368,13 @@ amend_repository_make_signature (AmendRepository *self,
         {
           g_clear_pointer (&name, g_free);
           g_clear_pointer (&email, g_free);
-          if (!amend_parse_author (fallback, &name, &email, error))
-            return NULL;
+          /* Only a stand-in: one that is no "Name <mail>" (a group
+           * without an address, a record edited by hand) is as none. */
+          if (!amend_parse_author (fallback, &name, &email, NULL))
+            {
+              g_clear_pointer (&name, g_free);
+              g_clear_pointer (&email, g_free);
+            }
         }
       if (name == NULL || email == NULL)
         {
@@ -1045,7 +1050,7 @@ amend_repository_commit_update (AmendRepository       *self,
 
   if (pretty == NULL)
     {
-      g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_INVALID,
+      g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_BAD_ARGUMENT,
                    _("the message is empty; say in a few words what changed"));
       return FALSE;
     }

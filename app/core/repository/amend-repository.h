@@ -28,6 +28,8 @@ typedef enum {
   AMEND_REPOSITORY_ERROR_NOTHING_TO_SAVE,
   AMEND_REPOSITORY_ERROR_TRANSITION,      /* a status change that is not allowed */
   AMEND_REPOSITORY_ERROR_INTERRUPTED,     /* an interrupted operation that cannot be finished */
+  AMEND_REPOSITORY_ERROR_BAD_ARGUMENT,    /* an author, submitter, title, message, date or id as given is
+                                           * not one Amend takes (a usage error; INVALID is for what was read) */
 } AmendRepositoryError;
 
 GQuark amend_repository_error_quark (void);
