@@ -525,6 +525,53 @@ test_abort_restores (void)
   remove_project (dir);
 }
 
+/* main moved with git while an adoption waits at its conflicts: continue
+ * refuses before either branch moves (the amendment does not say
+ * aangenomen without its merge), and abort leaves main with its new
+ * commit. */
+static void
+test_main_moved_by_hand (void)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  g_autofree char *dir = NULL;
+  g_autofree char *side = NULL;
+  g_autofree char *side_after = NULL;
+  g_autofree char *moved = NULL;
+  g_autofree char *main_after = NULL;
+
+  if (!amend_test_need_git ())
+    return;
+  dir = new_project (BASE);
+  make_amendment (dir, "Zes weken", NULL, "binnen acht weken", "binnen zes weken", TRUE);
+  make_amendment (dir, "Tien weken", NULL, "binnen acht weken", "binnen tien weken", TRUE);
+  amend_run (&run, dir, "adopt", "zes-weken");
+  assert_ok (&run);
+  side = amend_test_git_ok (dir, "rev-parse", "amendement/tien-weken", NULL);
+  amend_run (&run, dir, "adopt", "tien-weken");
+  g_assert_cmpint (run.status, ==, 1);
+  amend_run (&run, dir, "resolve", "chp_1__art_2__para_1", "--theirs");
+  assert_ok (&run);
+  g_free (amend_test_git_ok (dir, "commit", "-q", "--allow-empty", "-m", "Met git", NULL));
+  moved = amend_test_git_ok (dir, "rev-parse", "main", NULL);
+
+  amend_run (&run, dir, "adopt", "--continue");
+  assert_refused (&run, 4, "the branch main was changed by another program while the merge was unfinished");
+  side_after = amend_test_git_ok (dir, "rev-parse", "amendement/tien-weken", NULL);
+  g_assert_cmpstr (side, ==, side_after);
+  amend_run (&run, dir, "adopt", "--abort");
+  assert_ok (&run);
+  g_assert_false (pending (dir));
+  g_clear_pointer (&side_after, g_free);
+  side_after = amend_test_git_ok (dir, "rev-parse", "amendement/tien-weken", NULL);
+  main_after = amend_test_git_ok (dir, "rev-parse", "main", NULL);
+  g_assert_cmpstr (side, ==, side_after);
+  g_assert_cmpstr (moved, ==, main_after);
+  amend_run (&run, dir, "list");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "tien-weken  ingediend"));
+  remove_project (dir);
+}
+
 /* ----------------------------------------------------------------------- */
 /* Kills                                                                    */
 /* ----------------------------------------------------------------------- */
@@ -1425,6 +1472,7 @@ main (int   argc,
   g_test_add_func ("/cli-merge/refusals", test_refusals);
   g_test_add_func ("/cli-merge/conflicts-resolve-continue", test_conflicts_resolve_continue);
   g_test_add_func ("/cli-merge/abort-restores", test_abort_restores);
+  g_test_add_func ("/cli-merge/main-moved-by-hand", test_main_moved_by_hand);
   g_test_add_func ("/cli-merge/kill/points", test_kill_points);
   g_test_add_func ("/cli-merge/kill/timed", test_kill_timed);
   g_test_add_func ("/cli-merge/list-after-adoption", test_list_after_adoption);

@@ -395,6 +395,29 @@ short_name (const char *refname)
   return g_str_has_prefix (refname, "refs/heads/") ? refname + strlen ("refs/heads/") : refname;
 }
 
+/* Whether @refname is at @from or already at @to, where the merge can
+ * move it; @now is where it is. */
+static gboolean
+ref_is_movable (AmendPendingMerge *self,
+                const char        *refname,
+                const git_oid     *from,
+                const git_oid     *to,
+                git_oid           *now,
+                GError           **error)
+{
+  git_repository *git = amend_repository_get_git (self->repo);
+
+  if (git_reference_name_to_id (now, git, refname) < 0)
+    return amend_repository_set_git_error (error, -1, _("cannot read the branch %s"), short_name (refname));
+  if (git_oid_equal (now, to) || git_oid_equal (now, from))
+    return TRUE;
+  g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_BUSY,
+               _("the branch %s was changed by another program while the merge was unfinished (it is at %.7s "
+                 "now); put it back with git branch -f, or remove %s to forget the merge"),
+               short_name (refname), git_oid_tostr_s (now), self->dir);
+  return FALSE;
+}
+
 /* Moves @refname from @from to @to; at @to already it stays. */
 static gboolean
 move_ref (AmendPendingMerge *self,
@@ -409,18 +432,10 @@ move_ref (AmendPendingMerge *self,
   git_oid now;
   int rc;
 
-  if (git_reference_name_to_id (&now, git, refname) < 0)
-    return amend_repository_set_git_error (error, -1, _("cannot read the branch %s"), short_name (refname));
+  if (!ref_is_movable (self, refname, from, to, &now, error))
+    return FALSE;
   if (git_oid_equal (&now, to))
     return TRUE;
-  if (!git_oid_equal (&now, from))
-    {
-      g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_BUSY,
-                   _("the branch %s was changed by another program while the merge was unfinished (it is at %.7s "
-                     "now); put it back with git branch -f, or remove %s to forget the merge"),
-                   short_name (refname), git_oid_tostr_s (&now), self->dir);
-      return FALSE;
-    }
   rc = git_reference_create_matching (&ref, git, refname, to, TRUE, from, log);
   if (rc < 0)
     return amend_repository_set_git_error (error, rc, _("cannot move the branch %s"), short_name (refname));
@@ -709,9 +724,16 @@ finish_refs (AmendPendingMerge *self,
 {
   g_autofree char *log = g_key_file_get_string (self->state, MERGE, "log", NULL);
 
+  git_oid now;
+
   if (!save_state (self, error))
     return FALSE;
   kill_point ("refs");
+  /* Both branches are checked before either moves: a main moved by hand
+   * must not leave the amendment saying aangenomen without its merge. */
+  if ((self->has_side && !ref_is_movable (self, self->side_ref, &self->side_old, &self->side_new, &now, error)) ||
+      !ref_is_movable (self, self->target, &self->ours, result, &now, error))
+    return FALSE;
   if (self->has_side &&
       !move_ref (self, self->side_ref, &self->side_old, &self->side_new, log, error))
     return FALSE;
@@ -786,6 +808,23 @@ amend_pending_merge_continue (AmendPendingMerge *self,
   return finish (self, error);
 }
 
+/* Whether @refname is at @back_to, or at @moved_to or past it: whether
+ * a merge that was to move it to @moved_to can have done so. */
+static gboolean
+reached_by (AmendPendingMerge *self,
+            const char        *refname,
+            const git_oid     *moved_to,
+            const git_oid     *back_to)
+{
+  git_repository *git = amend_repository_get_git (self->repo);
+  git_oid now;
+
+  if (git_reference_name_to_id (&now, git, refname) < 0)
+    return TRUE;  /* move_ref says what is wrong */
+  return git_oid_equal (&now, back_to) || git_oid_equal (&now, moved_to) ||
+         git_graph_descendant_of (git, &now, moved_to) == 1;
+}
+
 /**
  * amend_pending_merge_abort:
  *
@@ -807,6 +846,18 @@ amend_pending_merge_abort (AmendPendingMerge *self,
     {
       if (!save_state (self, error))
         return FALSE;
+      if (!reached_by (self, self->target, &result, &self->ours))
+        {
+          /* Main never took the merge (it was moved by hand before the
+           * merge could move it): it stays as it is, and so do its files;
+           * the amendment goes back if it had moved. */
+          if (self->has_side && !sync_working_copy (self, self->side_ref, &self->side_new, &self->side_old, error))
+            return FALSE;
+          if (self->has_side && !move_ref (self, self->side_ref, &self->side_new, &self->side_old, "amend: abort", error))
+            return FALSE;
+          remove_state (self);
+          return TRUE;
+        }
       if (!sync_working_copy (self, self->target, &result, &self->ours, error) ||
           (self->has_side && !sync_working_copy (self, self->side_ref, &self->side_new, &self->side_old, error)))
         return FALSE;
