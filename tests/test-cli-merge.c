@@ -1131,6 +1131,41 @@ test_subamendment (void)
   remove_project (dir);
 }
 
+/* A subamendment whose amendment was rejected, or whose branch was removed
+ * with git, cannot be adopted, and says so; rejecting it, as the sentence
+ * says, is allowed. */
+static void
+test_subamendment_orphaned (void)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  g_autofree char *dir = NULL;
+  g_autofree char *record = NULL;
+
+  if (!amend_test_need_git ())
+    return;
+  dir = new_project (BASE);
+  make_amendment (dir, "Zes weken", NULL, "binnen acht weken", "binnen zes weken", TRUE);
+  make_amendment (dir, "Vijf weken", "zes-weken", "binnen zes weken", "binnen vijf weken", TRUE);
+  make_amendment (dir, "Tien weken", NULL, "binnen acht weken", "binnen tien weken", TRUE);
+  make_amendment (dir, "Elf weken", "tien-weken", "binnen tien weken", "binnen elf weken", TRUE);
+
+  amend_run (&run, dir, "reject", "zes-weken");
+  assert_ok (&run);
+  amend_run (&run, dir, "adopt", "vijf-weken");
+  assert_refused (&run, 4, "has lapsed: the amendment it amends, \xe2\x80\x9czes-weken\xe2\x80\x9d, is verworpen already; reject or withdraw it");
+  amend_run (&run, dir, "reject", "vijf-weken");
+  assert_ok (&run);
+
+  g_free (amend_test_git_ok (dir, "branch", "-D", "amendement/tien-weken", NULL));
+  amend_run (&run, dir, "vote", "elf-weken", "--for", "20", "--against", "1");
+  assert_refused (&run, 4, "amends \xe2\x80\x9ctien-weken\xe2\x80\x9d, whose branch amendement/tien-weken is gone");
+  amend_run (&run, dir, "vote", "elf-weken", "--for", "1", "--against", "20");
+  assert_ok (&run);
+  record = amend_test_git_ok (dir, "show", "amendement/elf-weken:.amend/amendementen/elf-weken/amendement.ini", NULL);
+  g_assert_nonnull (strstr (record, "status=verworpen"));
+  remove_project (dir);
+}
+
 static JsonObject *
 order_step (JsonArray *order,
             guint      i)
@@ -1479,6 +1514,7 @@ main (int   argc,
   g_test_add_func ("/cli-merge/list-apply-cache", test_list_apply_cache);
   g_test_add_func ("/cli-merge/update", test_update);
   g_test_add_func ("/cli-merge/subamendment", test_subamendment);
+  g_test_add_func ("/cli-merge/subamendment-orphaned", test_subamendment_orphaned);
   g_test_add_func ("/cli-merge/collisions-and-order", test_collisions_and_order);
   g_test_add_func ("/cli-merge/order-tie", test_order_tie);
   g_test_add_func ("/cli-merge/order-conflict", test_order_conflict);

@@ -108,13 +108,27 @@ check_target (AmendRepository *repo,
 {
   const char *amends = amend_amendment_get_amends (amendment);
   g_autoptr(AmendAmendment) parent = NULL;
+  g_autoptr(GError) local = NULL;
   AmendStatus status;
 
   if (amends == NULL)
     return TRUE;
-  parent = amend_amendment_lookup_record (repo, amends, error);
+  parent = amend_amendment_lookup_record (repo, amends, &local);
+  if (parent == NULL && g_error_matches (local, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_NOT_FOUND))
+    {
+      /* Its branch was removed with git: there is nothing to merge it into. */
+      g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_TRANSITION,
+                   _("the subamendment " "\xe2\x80\x9c" "%s" "\xe2\x80\x9d" " amends " "\xe2\x80\x9c" "%s"
+                     "\xe2\x80\x9d" ", whose branch amendement/%s is gone, so there is nothing to adopt it into; "
+                     "reject or withdraw it, or bring that branch back"),
+                   amend_amendment_get_slug (amendment), amends, amends);
+      return FALSE;
+    }
   if (parent == NULL)
-    return FALSE;
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
   status = amend_amendment_get_status (parent);
   if (status == AMEND_STATUS_CONCEPT || status == AMEND_STATUS_SUBMITTED)
     return TRUE;
@@ -151,8 +165,9 @@ prepare (AmendRepository *repo,
                    amend_amendment_get_branch (self), record);
       return NULL;
     }
+  /* A lapsed subamendment can still be rejected, as its message says. */
   if (!amend_amendment_set_status (self, to, NULL, error) || !check_saved (repo, what, error) ||
-      !check_target (repo, self, error))
+      (to == AMEND_STATUS_ADOPTED && !check_target (repo, self, error)))
     return NULL;
   if (vote)
     amend_amendment_set_vote (self, vote);
