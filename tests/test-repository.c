@@ -15,6 +15,7 @@
 #include "amend-amendment.h"
 #include "amend-article-map.h"
 #include "amend-graph.h"
+#include "amend-journal.h"
 #include "amend-repository.h"
 #include "amend-repository-private.h"
 #include "amend-xml-meta.h"
@@ -1288,6 +1289,52 @@ test_propose_with_changes (void)
   amend_test_fsck (p.dir);
 }
 
+/* Branches made with git where the branch of a new amendment would go: a
+ * branch under amendement/SLUG/ takes the slug, a branch called
+ * amendement is refused with a sentence.  A journal whose first ref
+ * cannot be made is removed, so that the next command is not stopped at
+ * the same step. */
+static void
+test_branch_folders (void)
+{
+  g_auto(Project) p = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendAmendment) a = NULL;
+  g_autoptr(AmendAmendment) b = NULL;
+  g_autoptr(AmendJournal) journal = NULL;
+  g_autofree char *journal_file = NULL;
+  git_oid head;
+
+  if (!amend_test_need_git ())
+    return;
+  project_new (&p);
+  journal_file = g_build_filename (p.dir, ".git", "amend", "journal", NULL);
+  g_free (amend_test_git_ok (p.dir, "branch", "amendement/vuurwerk/oud", NULL));
+  a = amend_amendment_propose (p.repo, "Vuurwerk", NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (amend_amendment_get_slug (a), ==, "vuurwerk-2");
+
+  /* A ref the journal cannot make: the project stays as it was. */
+  g_assert_cmpint (git_reference_name_to_id (&head, amend_repository_get_git (p.repo), "refs/heads/main"), ==, 0);
+  journal = amend_journal_begin (p.repo, "test", "testing", &error);
+  g_assert_no_error (error);
+  amend_journal_move_ref (journal, "refs/heads/amendement/vuurwerk", NULL, &head);
+  g_assert_false (amend_journal_commit (journal, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (journal_file, G_FILE_TEST_EXISTS));
+  g_assert_true (amend_repository_switch (p.repo, "main", FALSE, NULL, &error));
+  g_assert_no_error (error);
+
+  g_free (amend_test_git_ok (p.dir, "branch", "-D", "amendement/vuurwerk/oud", "amendement/vuurwerk-2", NULL));
+  g_free (amend_test_git_ok (p.dir, "branch", "amendement", NULL));
+  b = amend_amendment_propose (p.repo, "Vuurwerk", NULL, NULL, NULL, &error);
+  g_assert_null (b);
+  assert_error_contains (error, AMEND_REPOSITORY_ERROR_EXISTS, "git branch -m amendement NEW-NAME");
+  g_assert_false (g_file_test (journal_file, G_FILE_TEST_EXISTS));
+  amend_test_fsck (p.dir);
+}
+
 /* Amendment "Datum" on a new project, saved once: article 2 changed. */
 static AmendAmendment *
 propose_datum (Project *p)
@@ -1825,6 +1872,7 @@ main (int    argc,
   g_test_add_func ("/amendment/transitions", test_transitions);
   g_test_add_func ("/amendment/life", test_amendment_life);
   g_test_add_func ("/amendment/propose-with-changes", test_propose_with_changes);
+  g_test_add_func ("/amendment/branch-folders", test_branch_folders);
   g_test_add_func ("/amendment/list-cache", test_list_cache);
   g_test_add_func ("/amendment/list-cache-stale", test_list_cache_stale);
   g_test_add_func ("/amendment/list-stored-articles", test_list_stored_articles);

@@ -888,6 +888,25 @@ ref_exists (git_repository *repo,
   return git_reference_lookup (&ref, repo, refname) == 0;
 }
 
+/* A branch made with git under amendement/SLUG/ leaves no room for the
+ * branch amendement/SLUG: a ref cannot be both a file and a folder. */
+static gboolean
+refs_beneath (git_repository *repo,
+              const char     *refname)
+{
+  g_autofree char *glob = g_strconcat (refname, "/*", NULL);
+  g_autoptr(git_reference_iterator) iter = NULL;
+  git_reference *ref = NULL;
+  gboolean any = FALSE;
+
+  if (git_reference_iterator_glob_new (&iter, repo, glob) == 0 && git_reference_next (&ref, iter) == 0)
+    {
+      any = TRUE;
+      git_reference_free (ref);
+    }
+  return any;
+}
+
 static gboolean
 tree_has (git_commit *commit,
           const char *path)
@@ -908,7 +927,17 @@ unique_slug (git_repository *repo,
              GError        **error)
 {
   g_autofree char *stem = amend_slug_from_title (title);
+  g_autofree char *folder = g_strndup ("refs/heads/" AMEND_AMENDMENT_BRANCH_PREFIX,
+                                       strlen ("refs/heads/" AMEND_AMENDMENT_BRANCH_PREFIX) - 1);
 
+  if (ref_exists (repo, folder))
+    {
+      g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_EXISTS,
+                   _("a branch is called %s, which leaves no room for the branches of amendments (%sNAME); "
+                     "give it another name with git branch -m %s NEW-NAME"),
+                   folder + strlen ("refs/heads/"), AMEND_AMENDMENT_BRANCH_PREFIX, folder + strlen ("refs/heads/"));
+      return NULL;
+    }
   for (guint n = 1; n < 10000; n++)
     {
       g_autofree char *slug = n == 1 ? g_strdup (stem) : g_strdup_printf ("%s-%u", stem, n);
@@ -923,7 +952,8 @@ unique_slug (git_repository *repo,
                        title);
           return NULL;
         }
-      if (!ref_exists (repo, refname) && !tree_has (base, dir) && !tree_has (main_tip, dir))
+      if (!ref_exists (repo, refname) && !refs_beneath (repo, refname) && !tree_has (base, dir) &&
+          !tree_has (main_tip, dir))
         return g_steal_pointer (&slug);
     }
   g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_EXISTS,

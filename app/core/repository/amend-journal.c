@@ -1217,6 +1217,7 @@ run_index (AmendJournal *self,
 static gboolean
 run_steps (AmendJournal *self,
            gboolean      recovering,
+           guint        *failed,
            GError      **error)
 {
   for (guint i = 0; i < self->steps->len; i++)
@@ -1240,7 +1241,10 @@ run_steps (AmendJournal *self,
           break;
         }
       if (!ok)
-        return FALSE;
+        {
+          *failed = i;
+          return FALSE;
+        }
     }
   return TRUE;
 }
@@ -1293,11 +1297,21 @@ amend_journal_commit (AmendJournal *self,
   ok = check_steps (self, error) && journal_write (self, error);
   if (ok)
     {
+      guint failed = 0;
+
       amend_journal_kill_point (self->operation, "journal");
-      ok = run_steps (self, FALSE, error);
+      ok = run_steps (self, FALSE, &failed, error);
       if (ok)
         {
           amend_journal_kill_point (self->operation, "done");
+          g_unlink (path);
+        }
+      else if (failed == 0 && ((const Step *) g_ptr_array_index (self->steps, 0))->kind == STEP_REF)
+        {
+          /* A ref moves at once or not at all: when the first step could
+           * not be done, nothing was, and the project is as it was.  Left
+           * in place, the journal would stop every command after this one
+           * at the same step. */
           g_unlink (path);
         }
     }
@@ -1314,6 +1328,7 @@ recover_locked (AmendRepository *repo,
 {
   g_autofree char *path = journal_path (repo);
   AmendJournal *journal;
+  guint failed = 0;
   gboolean ok;
 
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
@@ -1321,7 +1336,7 @@ recover_locked (AmendRepository *repo,
   journal = journal_read (repo, error);
   if (journal == NULL)
     return FALSE;
-  ok = run_steps (journal, TRUE, error);
+  ok = run_steps (journal, TRUE, &failed, error);
   if (ok)
     {
       g_unlink (path);
