@@ -516,10 +516,16 @@ test_abort_restores (void)
   assert_ok (&run);
   amend_run (&run, dir, "update", "--abort");
   assert_refused (&run, 4, "amend adopt --continue");
+  /* What a kill in the middle of writing state.ini leaves goes too. */
+  amend_test_write (dir, ".git/amend/merge/state.ini.K1LL3D", "[merge]\n");
   amend_run (&run, dir, "adopt", "--abort");
   assert_ok (&run);
   after = snapshot (dir);
   g_assert_cmpstr (before, ==, after);
+  {
+    g_autofree char *merge_dir = g_build_filename (dir, ".git", "amend", "merge", NULL);
+    g_assert_false (g_file_test (merge_dir, G_FILE_TEST_EXISTS));
+  }
   amend_run (&run, dir, "adopt", "--abort");
   assert_refused (&run, 3, "no unfinished adoption");
   remove_project (dir);

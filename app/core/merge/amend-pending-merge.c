@@ -217,7 +217,19 @@ clear_stale_locks (AmendPendingMerge *self)
 static void
 remove_state (AmendPendingMerge *self)
 {
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
   g_remove (self->path);
+  /* The temporary state.ini.XXXXXX of a save_state() a kill cut short:
+   * left, it would keep the folder forever. */
+  if ((dir = g_dir_open (self->dir, 0, NULL)) != NULL)
+    while ((name = g_dir_read_name (dir)) != NULL)
+      if (g_str_has_prefix (name, "state.ini."))
+        {
+          g_autofree char *path = g_build_filename (self->dir, name, NULL);
+          g_remove (path);
+        }
   g_rmdir (self->dir);
 }
 
