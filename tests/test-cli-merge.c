@@ -1172,6 +1172,52 @@ test_subamendment_orphaned (void)
   remove_project (dir);
 }
 
+/* A branch amendement/x begun with git checkout --orphan shares no
+ * version with main: list, order and collisions go on (its merge is
+ * unknown), adopt says why it cannot and what to do. */
+static void
+test_orphan_branch (void)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  g_autofree char *dir = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  JsonObject *row;
+
+  if (!amend_test_need_git ())
+    return;
+  dir = new_project (BASE);
+  make_amendment (dir, "Zes weken", NULL, "binnen acht weken", "binnen zes weken", TRUE);
+  amend_run (&run, dir, "propose", "Wees");
+  assert_ok (&run);
+  g_free (amend_test_git_ok (dir, "checkout", "-q", "--orphan", "los", NULL));
+  g_free (amend_test_git_ok (dir, "commit", "-q", "-m", "Los", NULL));
+  g_free (amend_test_git_ok (dir, "branch", "-f", "amendement/wees", "los", NULL));
+  g_free (amend_test_git_ok (dir, "checkout", "-q", "main", NULL));
+  g_free (amend_test_git_ok (dir, "branch", "-D", "los", NULL));
+  amend_run (&run, dir, "submit", "wees");
+  assert_ok (&run);
+  /* main moves on, so that the list tries a merge. */
+  replace_in_file (dir, "regeling.md", "ten hoogste acht weken", "ten hoogste zes weken");
+  amend_run (&run, dir, "save", "-m", "Verdagen");
+  assert_ok (&run);
+
+  amend_run (&run, dir, "list", "--json");
+  assert_ok (&run);
+  json = parse_json (run.out);
+  row = json_array_get_object_element (json_node_get_array (json), 0);
+  g_assert_cmpstr (json_object_get_string_member (row, "slug"), ==, "wees");
+  g_assert_true (json_object_get_null_member (row, "merge"));
+  amend_run (&run, dir, "collisions");
+  assert_ok (&run);
+  amend_run (&run, dir, "adopt", "wees");
+  assert_refused (&run, 3, "have no version in common, so they cannot be merged");
+  g_assert_nonnull (strstr (run.err, "amend propose"));
+  g_assert_false (pending (dir));
+  amend_run (&run, dir, "adopt", "zes-weken");
+  assert_ok (&run);
+  remove_project (dir);
+}
+
 static JsonObject *
 order_step (JsonArray *order,
             guint      i)
@@ -1521,6 +1567,7 @@ main (int   argc,
   g_test_add_func ("/cli-merge/update", test_update);
   g_test_add_func ("/cli-merge/subamendment", test_subamendment);
   g_test_add_func ("/cli-merge/subamendment-orphaned", test_subamendment_orphaned);
+  g_test_add_func ("/cli-merge/orphan-branch", test_orphan_branch);
   g_test_add_func ("/cli-merge/collisions-and-order", test_collisions_and_order);
   g_test_add_func ("/cli-merge/order-tie", test_order_tie);
   g_test_add_func ("/cli-merge/order-conflict", test_order_conflict);

@@ -397,6 +397,7 @@ find_state (AmendRepository *repo,
   g_auto(GStrv) ids = NULL;
   guint distance = 0;
   git_oid base;
+  int rc;
 
   /* Saves on top of the target as it still is (amend-graph.c). */
   if (!git_oid_equal (tip, into) && amend_graph_linear_distance (git, tip, into, AMEND_GRAPH_LINEAR_STEPS, &distance))
@@ -410,9 +411,17 @@ find_state (AmendRepository *repo,
       return TRUE;
     }
   /* Nothing happened on the target since the amendment left it. */
-  if (git_merge_base (&base, git, tip, into) == 0 && git_oid_equal (&base, into))
+  rc = git_merge_base (&base, git, tip, into);
+  if (rc == 0 && git_oid_equal (&base, into))
     {
       amend_amendment_set_apply_state (a, AMEND_APPLY_CLEAN, NULL);
+      return TRUE;
+    }
+  /* A branch made with git from another history (git checkout --orphan)
+   * has nothing to merge from: unknown, and the list goes on. */
+  if (rc == GIT_ENOTFOUND)
+    {
+      amend_amendment_set_apply_state (a, AMEND_APPLY_UNKNOWN, NULL);
       return TRUE;
     }
   trial = amend_merge_commits (repo, into, tip, NULL, error);

@@ -655,7 +655,9 @@ amend_merge_commits (AmendRepository *repo,
   if (git_merge_base (&self->base, git, ours, theirs) < 0)
     {
       g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_NOT_FOUND,
-                   _("the versions %.7s and %.7s have no version in common, so they cannot be merged"),
+                   _("the versions %.7s and %.7s have no version in common, so they cannot be merged: one did not "
+                     "start from the other's draft (a branch begun with git checkout --orphan); propose the "
+                     "amendment again with amend propose and copy its text into it"),
                    self->ours_hex, self->theirs_hex);
       return NULL;
     }
