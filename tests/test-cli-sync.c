@@ -11,9 +11,12 @@
  */
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "amend-test-cli.h"
 #include "amend-test-git.h"
@@ -325,6 +328,75 @@ test_package_open (void)
   amend_run (&run, parent, "package", "open", "een.amend", "elders");
   assert_refused (&run, 4, "amend package import");
   assert_absent (parent, "elders");
+  amend_test_rmtree (parent);
+}
+
+/* -o names a FIFO (or a terminal, /dev/null): the package goes into it,
+ * and the FIFO stays one; a rename over it, as for a regular file, would
+ * have put a file in its place (as root, also over /dev/null).  A
+ * symbolic link stays a link to the new package.  export -o the same. */
+static void
+test_package_export_special (void)
+{
+  g_autofree char *parent = amend_test_tmpdir ("amend-cli-sync");
+  g_autofree char *a = NULL;
+  g_autofree char *fifo = NULL;
+  g_autofree char *link = NULL;
+  g_autofree char *real = NULL;
+  g_auto(AmendTestRun) run = { 0 };
+  char buf[65536];
+  gssize n;
+  struct stat st;
+  int fd;
+
+  if (!amend_test_need_git ())
+    return;
+  a = make_project (parent);
+  fifo = g_build_filename (parent, "pijp", NULL);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  /* Held open for reading and writing, so that amend's open does not wait
+   * for a reader and the package waits in the pipe. */
+  fd = g_open (fifo, O_RDWR | O_NONBLOCK, 0);
+  g_assert_cmpint (fd, >=, 0);
+  amend_run (&run, a, "package", "export", "kortere-termijn", "-o", fifo);
+  assert_ok (&run);
+  g_assert_cmpint (g_lstat (fifo, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+  n = read (fd, buf, sizeof buf);
+  g_assert_cmpint (n, >, 100);
+  g_assert_true (g_str_has_prefix (buf, "# v2 git bundle\n"));
+
+  amend_run (&run, a, "export", "--format", "stop", "-o", fifo, "regeling.md");
+  assert_ok (&run);
+  g_assert_cmpint (g_lstat (fifo, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+  n = read (fd, buf, sizeof buf - 1);
+  g_assert_cmpint (n, >, 100);
+  buf[n] = '\0';
+  g_assert_true (g_str_has_prefix (buf, "<?xml"));
+  /* And the commands that write with amend_cli_write_file. */
+  amend_run (&run, a, "paper", "kortere-termijn", "-o", fifo);
+  assert_ok (&run);
+  amend_run (&run, a, "diff", "--format", "json", "-o", fifo, "main", "kortere-termijn");
+  assert_ok (&run);
+  g_assert_cmpint (g_lstat (fifo, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+  n = read (fd, buf, sizeof buf - 1);
+  g_assert_cmpint (n, >, 100);
+  buf[n] = '\0';
+  g_assert_true (g_str_has_prefix (buf, "<!DOCTYPE html>"));
+  g_assert_nonnull (strstr (buf, "\"op\" : \"deleted\""));
+  close (fd);
+
+  real = g_build_filename (parent, "echt.amend", NULL);
+  link = g_build_filename (parent, "link.amend", NULL);
+  amend_test_write (parent, "echt.amend", "oud\n");
+  g_assert_cmpint (symlink (real, link), ==, 0);
+  amend_run (&run, a, "package", "export", "kortere-termijn", "-o", link);
+  assert_ok (&run);
+  g_assert_cmpint (g_lstat (link, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+  g_assert_cmpint (amend_test_git (a, NULL, NULL, "bundle", "verify", real, NULL), ==, 0);
   amend_test_rmtree (parent);
 }
 
@@ -1037,6 +1109,7 @@ main (int    argc,
   g_test_add_func ("/cli-sync/package/comments", test_package_comments);
   g_test_add_func ("/cli-sync/package/open", test_package_open);
   g_test_add_func ("/cli-sync/package/bad-input", test_package_bad_input);
+  g_test_add_func ("/cli-sync/package/export-special", test_package_export_special);
   g_test_add_func ("/cli-sync/remote", test_remote);
   g_test_add_func ("/cli-sync/git-daemon", test_daemon);
   g_test_add_func ("/cli-sync/git-daemon/conflict", test_daemon_conflict);

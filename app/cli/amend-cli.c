@@ -334,9 +334,45 @@ amend_cli_map_file (const char  *path,
   return data ? g_bytes_new_take (data, len) : NULL;
 }
 
+/* A terminal, a FIFO, /dev/null: written into, as a shell's > does; a
+ * file renamed over it would take the place of the device or the pipe. */
+static gboolean
+write_into (const char  *path,
+            const char  *data,
+            gsize        len,
+            GError     **error)
+{
+  int fd = g_open (path, O_WRONLY | O_CLOEXEC, 0);
+  int errsv;
+
+  while (fd >= 0 && len > 0)
+    {
+      gssize n = write (fd, data, len);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        break;
+      data += n;
+      len -= (gsize) n;
+    }
+  errsv = errno;
+  if (fd >= 0 && close (fd) != 0 && len == 0)
+    errsv = errno, len = 1;
+  if (fd >= 0 && len == 0)
+    return TRUE;
+  {
+    g_autofree char *name = g_filename_display_name (path);
+
+    g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errsv), _("cannot write %s: %s"), name,
+                 g_strerror (errsv));
+  }
+  return FALSE;
+}
+
 /* Writes @data to @path whole or not at all: a new file next to the old
  * one (or next to the file a link points to), with the old one's
- * permissions, renamed over it. */
+ * permissions, renamed over it; what is no regular file is written into. */
 gboolean
 amend_cli_write_file (const char  *path,
                       const char  *data,
@@ -357,6 +393,8 @@ amend_cli_write_file (const char  *path,
       g_free (target);
       target = g_canonicalize_filename (joined, NULL);
     }
+  if (g_stat (target ? target : abs, &st) == 0 && !S_ISREG (st.st_mode) && !S_ISDIR (st.st_mode))
+    return write_into (target ? target : abs, data, len, error);
   if (g_stat (target ? target : abs, &st) == 0)
     mode = st.st_mode & 07777;
   return g_file_set_contents_full (target ? target : abs, data, len, G_FILE_SET_CONTENTS_CONSISTENT, mode, error);

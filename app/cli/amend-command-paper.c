@@ -43,7 +43,7 @@ write_out (const char *html)
       fflush (stdout);
       return AMEND_EXIT_OK;
     }
-  if (!g_file_set_contents_full (opt_output, html, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, &error))
+  if (!amend_cli_write_file (opt_output, html, strlen (html), &error))
     {
       amend_cli_error ("%s", error->message);
       return AMEND_EXIT_FAILURE;

@@ -198,7 +198,8 @@ write_all (int          fd,
  * g_file_replace_contents(), which writes into the file itself when it
  * cannot make the temporary file (a read-only folder), this then fails
  * and leaves the file alone.  A symbolic link is followed (the file it
- * names is replaced, the link stays); the file keeps its permissions.
+ * names is replaced, the link stays); the file keeps its permissions.  What
+ * is no regular file (a terminal, a FIFO, /dev/null) is written into.
  */
 gboolean
 amend_write_file (GFile       *file,
@@ -225,6 +226,24 @@ amend_write_file (GFile       *file,
   target = realpath (path, NULL);
   if (target == NULL)
     target = g_strdup (path);
+  if (g_stat (target, &st) == 0 && !S_ISREG (st.st_mode) && !S_ISDIR (st.st_mode))
+    {
+      /* A terminal, a pipe, /dev/null: written into, as a shell's > does.
+       * A file renamed over it would replace the device or the FIFO. */
+      fd = g_open (target, O_WRONLY | O_CLOEXEC, 0);
+      if (fd < 0)
+        goto fail;
+      if (!write_all (fd, data, len))
+        {
+          saved = errno;
+          close (fd);
+          errno = saved;
+          goto fail;
+        }
+      if (close (fd) != 0)
+        goto fail;
+      return TRUE;
+    }
   if (g_stat (target, &st) == 0)
     mode = st.st_mode & 07777;
   else

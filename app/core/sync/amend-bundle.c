@@ -18,6 +18,7 @@
 #include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -966,6 +967,44 @@ finish_file (WriteState *state,
   return TRUE;
 }
 
+/* Into a file that is not a regular one (see amend_bundle_write). */
+static gboolean
+write_special (git_repository  *repo,
+               git_packbuilder *pb,
+               GArray          *thin,
+               const char      *header,
+               const char      *path,
+               WriteState      *state,
+               guint           *objects,
+               guint64         *bytes,
+               GError         **error)
+{
+  gboolean ok;
+
+  state->fd = g_open (path, O_WRONLY | O_CLOEXEC, 0);
+  if (state->fd < 0)
+    {
+      state->errsv = errno;
+      return write_failed (state, path, error);
+    }
+  ok = write_all (state, header, strlen (header)) && write_pack (repo, pb, thin, state, objects, error);
+  if (close (state->fd) != 0 && ok)
+    {
+      state->errsv = errno;
+      ok = FALSE;
+    }
+  state->fd = -1;
+  if (!ok)
+    {
+      if (error && *error == NULL)
+        write_failed (state, path, error);
+      return FALSE;
+    }
+  amend_sync_job_progress_end (state->job);
+  *bytes = state->bytes;
+  return TRUE;
+}
+
 gboolean
 amend_bundle_write (git_repository *repo,
                     GPtrArray      *refs,
@@ -979,14 +1018,24 @@ amend_bundle_write (git_repository *repo,
   g_autoptr(git_packbuilder) pb = NULL;
   g_autoptr(GArray) thin = NULL;
   g_autofree char *header = header_text (repo, refs, prerequisites);
-  g_autofree char *tmp = g_strconcat (path, ".XXXXXX", NULL);
+  g_autofree char *target = realpath (path, NULL);
+  g_autofree char *tmp = NULL;
   WriteState state = { -1, job, 0, 0 };
+  struct stat st;
 
   if (!plan_thin (repo, refs, prerequisites, &state, &thin, error) ||
       (thin == NULL && !build_pack (repo, refs, prerequisites, &state, &pb, error)))
     return FALSE;
+  /* A symbolic link stays, the file it names is replaced; a terminal, a
+   * FIFO or /dev/null is written into, not replaced by a file. */
+  if (target == NULL)
+    target = g_strdup (path);
+  if (g_stat (target, &st) == 0 && !S_ISREG (st.st_mode) && !S_ISDIR (st.st_mode))
+    return write_special (repo, pb, thin, header, target, &state, objects, bytes, error);
   /* Next to the target, so that the rename is atomic: a crash leaves the
    * old file or the new one. */
+  path = target;
+  tmp = g_strconcat (path, ".XXXXXX", NULL);
   state.fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0600);
   if (state.fd < 0)
     {
