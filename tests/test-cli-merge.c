@@ -1218,6 +1218,57 @@ test_orphan_branch (void)
   remove_project (dir);
 }
 
+/* A subamendment of a subamendment is voted first (c amends b, which
+ * amends a: c, b, a), and none is left out of the order; a record that
+ * says it amends itself (edited with git) amends nothing, and is adopted
+ * into main. */
+static void
+test_order_nested (void)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  g_autofree char *dir = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  JsonArray *order;
+  const char *expected[] = { "vier-weken", "vijf-weken", "zes-weken" };
+
+  if (!amend_test_need_git ())
+    return;
+  dir = new_project (BASE);
+  make_amendment (dir, "Zes weken", NULL, "binnen acht weken", "binnen zes weken", TRUE);
+  make_amendment (dir, "Vijf weken", "zes-weken", "binnen zes weken", "binnen vijf weken", TRUE);
+  make_amendment (dir, "Vier weken", "vijf-weken", "binnen vijf weken", "binnen vier weken", TRUE);
+  amend_run (&run, dir, "order", "--json");
+  assert_ok (&run);
+  json = parse_json (run.out);
+  order = json_node_get_array (json);
+  g_assert_cmpuint (json_array_get_length (order), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (order, i), "slug"), ==,
+                     expected[i]);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (order, 0), "before"), ==,
+                   "vijf-weken");
+
+  amend_run (&run, dir, "propose", "Zichzelf");
+  assert_ok (&run);
+  replace_in_file (dir, ".amend/amendementen/zichzelf/amendement.ini", "status=concept\n",
+                   "status=concept\namends=zichzelf\n");
+  replace_in_file (dir, "regeling.md", "schriftelijk", "per post");
+  amend_run (&run, dir, "save", "-m", "Zichzelf");
+  assert_ok (&run);
+  amend_run (&run, dir, "submit");
+  assert_ok (&run);
+  amend_run (&run, dir, "switch", "main");
+  assert_ok (&run);
+  amend_run (&run, dir, "order");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "zichzelf"));
+  amend_run (&run, dir, "adopt", "zichzelf");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "merged into main"));
+  g_assert_false (pending (dir));
+  remove_project (dir);
+}
+
 static JsonObject *
 order_step (JsonArray *order,
             guint      i)
@@ -1568,6 +1619,7 @@ main (int   argc,
   g_test_add_func ("/cli-merge/subamendment", test_subamendment);
   g_test_add_func ("/cli-merge/subamendment-orphaned", test_subamendment_orphaned);
   g_test_add_func ("/cli-merge/orphan-branch", test_orphan_branch);
+  g_test_add_func ("/cli-merge/order-nested", test_order_nested);
   g_test_add_func ("/cli-merge/collisions-and-order", test_collisions_and_order);
   g_test_add_func ("/cli-merge/order-tie", test_order_tie);
   g_test_add_func ("/cli-merge/order-conflict", test_order_conflict);

@@ -1309,47 +1309,61 @@ fill_step (AmendCollisions *self,
   s->furthest = furthest && s->competes->len > 0;
 }
 
+/* @e after its subamendments, and theirs before them (c amends b, which
+ * amends a: c, b, a), each right before the one it amends; @placed keeps
+ * a cycle of records edited by hand from going round. */
+static void
+place_with_subs (AmendCollisions *self,
+                 GPtrArray       *sorted,
+                 Entry           *e,
+                 AmendAmendment  *before,
+                 GHashTable      *placed)
+{
+  AmendVotingStep *s;
+
+  if (!g_hash_table_add (placed, e))
+    return;
+  for (guint k = 0; k < sorted->len; k++)
+    {
+      Entry *sub = g_ptr_array_index (sorted, k);
+
+      if (g_strcmp0 (amend_amendment_get_amends (sub->amendment), amend_amendment_get_slug (e->amendment)) == 0)
+        place_with_subs (self, sorted, sub, e->amendment, placed);
+    }
+  s = step_new (e);
+  if (before)
+    s->before = g_object_ref (before);
+  fill_step (self, s);
+  g_ptr_array_add (self->order, s);
+}
+
 /* Subamendments go right before their amendment, the most far-reaching
- * first; the others in the order of groups and text. */
+ * first; the others in the order of groups and text.  None is left out:
+ * one in a cycle of amends (no amendment it hangs from is listed first)
+ * is placed where it stands. */
 static void
 make_order (AmendCollisions *self)
 {
   g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+  g_autoptr(GHashTable) placed = g_hash_table_new (NULL, NULL);
 
   group_components (self);
   for (guint i = 0; i < self->entries->len; i++)
     g_ptr_array_add (sorted, g_ptr_array_index (self->entries, i));
   g_ptr_array_sort (sorted, compare_entries);
-  for (guint i = 0; i < sorted->len; i++)
-    {
-      Entry *e = g_ptr_array_index (sorted, i);
-      const char *amends = amend_amendment_get_amends (e->amendment);
-      gboolean parent_listed = FALSE;
-
-      for (guint k = 0; amends && k < sorted->len; k++)
-        if (g_strcmp0 (amend_amendment_get_slug (((Entry *) g_ptr_array_index (sorted, k))->amendment), amends) == 0)
-          parent_listed = TRUE;
-      if (parent_listed)
-        continue;
-      /* Its subamendments first. */
-      for (guint k = 0; k < sorted->len; k++)
-        {
-          Entry *sub = g_ptr_array_index (sorted, k);
-
-          if (g_strcmp0 (amend_amendment_get_amends (sub->amendment), amend_amendment_get_slug (e->amendment)) == 0)
-            {
-              AmendVotingStep *s = step_new (sub);
-              s->before = g_object_ref (e->amendment);
-              fill_step (self, s);
-              g_ptr_array_add (self->order, s);
-            }
-        }
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < sorted->len; i++)
       {
-        AmendVotingStep *s = step_new (e);
-        fill_step (self, s);
-        g_ptr_array_add (self->order, s);
+        Entry *e = g_ptr_array_index (sorted, i);
+        const char *amends = amend_amendment_get_amends (e->amendment);
+        gboolean parent_listed = FALSE;
+
+        for (guint k = 0; pass == 0 && amends && k < sorted->len; k++)
+          if (g_strcmp0 (amend_amendment_get_slug (((Entry *) g_ptr_array_index (sorted, k))->amendment), amends) == 0)
+            parent_listed = TRUE;
+        if (!parent_listed)
+          place_with_subs (self, sorted, e, NULL, placed);
       }
-    }
 }
 
 /* ----------------------------------------------------------------------- */

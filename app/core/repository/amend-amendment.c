@@ -774,12 +774,15 @@ amend_amendment_get_amends (AmendAmendment *self)
   g_autofree char *amends = NULL;
 
   g_return_val_if_fail (AMEND_IS_AMENDMENT (self), NULL);
+  /* A record that says it amends itself (edited by hand) amends nothing:
+   * adopting it into its own branch would move that branch twice. */
   if (self->plain)
-    return self->plain_amends && self->plain_amends[0] ? self->plain_amends : NULL;
+    return self->plain_amends && self->plain_amends[0] && g_strcmp0 (self->plain_amends, self->slug) != 0
+           ? self->plain_amends : NULL;
   if (!g_key_file_has_group (record_of (self), GROUP) || !g_key_file_has_key (record_of (self), GROUP, "amends", NULL))
     return NULL;
   amends = g_key_file_get_string (record_of (self), GROUP, "amends", NULL);
-  if (amends == NULL || amends[0] == '\0')
+  if (amends == NULL || amends[0] == '\0' || g_strcmp0 (amends, self->slug) == 0)
     return NULL;
   g_object_set_data_full (G_OBJECT (self), "amend-amends", g_steal_pointer (&amends), g_free);
   return g_object_get_data (G_OBJECT (self), "amend-amends");
