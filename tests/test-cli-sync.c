@@ -400,6 +400,54 @@ test_package_export_special (void)
   amend_test_rmtree (parent);
 }
 
+/* An amendment on a remote whose record Amend cannot read is left out of
+ * a pull and a clone, with a line that says so; the rest comes in, and
+ * amend list still works.  (A package with one is refused whole, see
+ * bad-input.) */
+static void
+test_pull_damaged_record (void)
+{
+  g_autofree char *parent = amend_test_tmpdir ("amend-cli-sync");
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *c = NULL;
+  g_autofree char *branches = NULL;
+  g_auto(AmendTestRun) run = { 0 };
+
+  if (!amend_test_need_git ())
+    return;
+  a = make_project (parent);
+  b = g_build_filename (parent, "b", NULL);
+  c = g_build_filename (parent, "c", NULL);
+  amend_ok (parent, "clone", "server/apv.git", "b", NULL);
+  amend_ok (a, "propose", "Kapot", NULL);
+  amend_test_write (a, ".amend/amendementen/kapot/amendement.ini", "[amendement]\ntitle=Kapot\n");
+  g_free (amend_test_git_ok (a, "commit", "-q", "-a", "-m", "Met de hand", NULL));
+  amend_ok (a, "switch", "main", NULL);
+  amend_ok (a, "propose", "Heel", NULL);
+  amend_ok (a, "switch", "main", NULL);
+  g_free (amend_test_git_ok (a, "push", "-q", "../server/apv.git", "amendement/kapot", "amendement/heel", NULL));
+
+  amend_run (&run, b, "pull", NULL);
+  assert_ok (&run);
+  assert_out_has (&run, "not taken: amendement/kapot");
+  assert_out_has (&run, "new: amendement/heel");
+  amend_run (&run, b, "list", NULL);
+  assert_ok (&run);
+  g_assert_null (strstr (run.out, "kapot"));
+  branches = amend_test_git_ok (b, "branch", "--list", "amendement/*", NULL);
+  g_assert_null (strstr (branches, "kapot"));
+  amend_test_fsck (b);
+
+  amend_run (&run, parent, "clone", "server/apv.git", "c", NULL);
+  assert_ok (&run);
+  assert_out_has (&run, "not taken: amendement/kapot");
+  amend_run (&run, c, "list", NULL);
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "heel"));
+  amend_test_rmtree (parent);
+}
+
 static void
 test_package_bad_input (void)
 {
@@ -1110,6 +1158,7 @@ main (int    argc,
   g_test_add_func ("/cli-sync/package/open", test_package_open);
   g_test_add_func ("/cli-sync/package/bad-input", test_package_bad_input);
   g_test_add_func ("/cli-sync/package/export-special", test_package_export_special);
+  g_test_add_func ("/cli-sync/pull-damaged-record", test_pull_damaged_record);
   g_test_add_func ("/cli-sync/remote", test_remote);
   g_test_add_func ("/cli-sync/git-daemon", test_daemon);
   g_test_add_func ("/cli-sync/git-daemon/conflict", test_daemon_conflict);

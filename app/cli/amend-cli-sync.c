@@ -427,6 +427,10 @@ print_change (const AmendSyncChange *change)
     case AMEND_SYNC_PUSHED:
       g_print (_("pushed: %s%s\n"), name, suffix);
       break;
+    case AMEND_SYNC_NOT_TAKEN:
+      g_print (_("not taken: %s: Amend cannot read its record, which would stop the list of amendments here; "
+                 "ask whoever made it to correct the record and push it again\n"), name);
+      break;
     case AMEND_SYNC_REJECTED:
     default:
       g_print (_("refused by the remote: %s (%s)\n"), name, change->message ? change->message : "");

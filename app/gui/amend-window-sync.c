@@ -59,6 +59,8 @@ change_line (const AmendSyncChange *c)
                                 "nothing is saved until then"), title);
     case AMEND_SYNC_PUSHED:
       return g_strdup_printf (_("Sent: “%s”"), title);
+    case AMEND_SYNC_NOT_TAKEN:
+      return g_strdup_printf (_("Not taken: “%s”: its record cannot be read; ask whoever made it to correct it"), title);
     case AMEND_SYNC_REJECTED:
     default:
       return g_strdup_printf (_("Refused by the remote: “%s” (%s)"), title, c->message ? c->message : "");

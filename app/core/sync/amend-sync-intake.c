@@ -665,7 +665,15 @@ amend_intake_plan (AmendIntake  *intake,
         return FALSE;
       if (e->slug != NULL && (e->kind == AMEND_SYNC_NEW || e->kind == AMEND_SYNC_UPDATED ||
                               e->kind == AMEND_SYNC_DIVERGED) && !check_record (intake, e, error))
-        return FALSE;
+        {
+          /* A package is the sender's to correct; a remote is shared, and
+           * one damaged amendment there does not stop a pull or a clone. */
+          if (intake->upstream == NULL)
+            return FALSE;
+          g_clear_error (error);
+          e->kind = AMEND_SYNC_NOT_TAKEN;
+          e->is_head = FALSE;
+        }
     }
   return TRUE;
 }

@@ -65,6 +65,7 @@ typedef enum {
   AMEND_SYNC_REJECTED,       /* the remote refused it; message says why */
   AMEND_SYNC_MERGED,         /* main: both sides had new versions, joined by a merge commit (new_id) */
   AMEND_SYNC_MERGE_STOPPED,  /* main: the merge waits for its conflicts (amend pull --continue | --abort) */
+  AMEND_SYNC_NOT_TAKEN,      /* pull, clone: its record cannot be read (it would stop the list); left out */
 } AmendSyncChangeKind;
 
 typedef struct {
