@@ -514,6 +514,13 @@ test_abort_restores (void)
   g_assert_cmpint (run.status, ==, 1);
   amend_run (&run, dir, "resolve", "chp_1__art_2__para_1", "--theirs");
   assert_ok (&run);
+  /* --text reads with the bound of every input: /dev/zero is refused,
+   * not read until memory runs out. */
+  if (g_file_test ("/dev/zero", G_FILE_TEST_EXISTS))
+    {
+      amend_run (&run, dir, "resolve", "chp_1__art_2__para_1", "--text", "/dev/zero");
+      assert_refused (&run, 3, "larger than 64 MB");
+    }
   amend_run (&run, dir, "update", "--abort");
   assert_refused (&run, 4, "amend adopt --continue");
   /* What a kill in the middle of writing state.ini leaves goes too. */

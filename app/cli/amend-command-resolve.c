@@ -21,38 +21,29 @@ static const GOptionEntry entries[] = {
   { NULL }
 };
 
+/* Read with the bound of every input (64 MB): --text /dev/zero or an
+ * endless pipe is refused instead of read until memory runs out. */
 static char *
 read_text (const char *path,
            int        *status)
 {
-  g_autoptr(GError) error = NULL;
-  char *data = NULL;
+  g_autoptr(GBytes) bytes = amend_cli_load_text (path);
+  const char *data;
   gsize len = 0;
 
-  if (g_strcmp0 (path, "-") == 0)
+  if (bytes == NULL)
     {
-      g_autoptr(GIOChannel) in = g_io_channel_unix_new (0);
-
-      g_io_channel_set_encoding (in, NULL, NULL);
-      if (g_io_channel_read_to_end (in, &data, &len, &error) != G_IO_STATUS_NORMAL)
-        data = NULL;
-    }
-  else
-    g_file_get_contents (path, &data, &len, &error);
-  if (data == NULL)
-    {
-      amend_cli_error (_("cannot read %s: %s"), path, error ? error->message : "");
       *status = AMEND_EXIT_FAILURE;
       return NULL;
     }
-  if (!g_utf8_validate (data, len, NULL))
+  data = g_bytes_get_data (bytes, &len);
+  if (len > 0 && !g_utf8_validate (data, len, NULL))
     {
       amend_cli_error (_("%s is not UTF-8 text; save it as UTF-8"), path);
-      g_free (data);
       *status = AMEND_EXIT_FAILURE;
       return NULL;
     }
-  return data;
+  return g_strndup (data ? data : "", len);
 }
 
 static int
