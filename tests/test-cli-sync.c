@@ -388,6 +388,23 @@ test_package_export_special (void)
   g_assert_nonnull (strstr (buf, "\"op\" : \"deleted\""));
   close (fd);
 
+  /* -o /dev/stdout: the package alone on standard output, the summary
+   * on standard error. */
+  if (g_file_test ("/dev/stdout", G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *copy = g_build_filename (parent, "stdout.amend", NULL);
+      gsize len = 0;
+      const char *data;
+
+      amend_run (&run, a, "package", "export", "kortere-termijn", "-o", "/dev/stdout");
+      assert_ok (&run);
+      data = g_bytes_get_data (run.bytes, &len);
+      g_assert_true (len > 16 && memcmp (data, "# v2 git bundle\n", 16) == 0);
+      g_assert_nonnull (strstr (run.err, "amendement/kortere-termijn"));
+      g_assert_true (g_file_set_contents (copy, data, (gssize) len, NULL));
+      g_assert_cmpint (amend_test_git (a, NULL, NULL, "bundle", "verify", copy, NULL), ==, 0);
+    }
+
   real = g_build_filename (parent, "echt.amend", NULL);
   link = g_build_filename (parent, "link.amend", NULL);
   amend_test_write (parent, "echt.amend", "oud\n");

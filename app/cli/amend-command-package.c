@@ -5,6 +5,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
 #include <string.h>
 
 #include "amend-cli-git.h"
@@ -78,6 +80,8 @@ run_export (int    argc,
   g_autofree char *size = NULL;
   Request r = { 0 };
   int status = AMEND_EXIT_OK;
+  void (*say) (const char *format, ...) = g_print;
+  struct stat st;
 
   if (opt_all ? argc != 2 : argc != 3)
     return amend_cli_usage_error (&amend_command_package, opt_all ? _("--all takes no amendment")
@@ -92,16 +96,20 @@ run_export (int    argc,
   if (report == NULL)
     return status;
   size = g_format_size (report->bytes);
-  g_print (ngettext ("Wrote %s (%s, %u object):\n", "Wrote %s (%s, %u objects):\n", report->objects),
-           report->path, size, report->objects);
+  /* -o /dev/stdout, a pipe: the package went there, the summary must not
+   * follow it into the same stream. */
+  if (g_stat (report->path ? report->path : output, &st) == 0 && !S_ISREG (st.st_mode))
+    say = g_printerr;
+  say (ngettext ("Wrote %s (%s, %u object):\n", "Wrote %s (%s, %u objects):\n", report->objects),
+       report->path, size, report->objects);
   for (guint i = 0; i < report->changes->len; i++)
     {
       AmendSyncChange *change = g_ptr_array_index (report->changes, i);
 
       if (change->title)
-        g_print ("  %s \xe2\x80\x9c%s\xe2\x80\x9d\n", change->branch, change->title);
+        say ("  %s \xe2\x80\x9c%s\xe2\x80\x9d\n", change->branch, change->title);
       else
-        g_print ("  %s\n", change->branch);
+        say ("  %s\n", change->branch);
     }
   return AMEND_EXIT_OK;
 }
