@@ -443,12 +443,16 @@ test_pull_damaged_record (void)
   amend_ok (a, "switch", "main", NULL);
   amend_ok (a, "propose", "Heel", NULL);
   amend_ok (a, "switch", "main", NULL);
-  g_free (amend_test_git_ok (a, "push", "-q", "../server/apv.git", "amendement/kapot", "amendement/heel", NULL));
+  g_free (amend_test_git_ok (a, "branch", "amendement/leeg", "main", NULL));
+  g_free (amend_test_git_ok (a, "push", "-q", "../server/apv.git", "amendement/kapot", "amendement/heel",
+                             "amendement/leeg", NULL));
 
   amend_run (&run, b, "pull", NULL);
   assert_ok (&run);
   assert_out_has (&run, "not taken: amendement/kapot");
   assert_out_has (&run, "new: amendement/heel");
+  /* A branch made with git at main is not "already here as" another. */
+  assert_out_has (&run, "new: amendement/leeg");
   amend_run (&run, b, "list", NULL);
   assert_ok (&run);
   g_assert_null (strstr (run.out, "kapot"));

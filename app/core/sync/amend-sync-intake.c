@@ -273,6 +273,10 @@ held_elsewhere (AmendIntake *intake,
 {
   g_autofree char *record = amend_amendment_record_path (e->slug);
 
+  /* A branch with no versions of its own (made with git at main) is held
+   * by every amendment: no copy of it was ever kept under another name. */
+  if (intake->has_main && amend_sync_contains (intake->git, &intake->main, &e->incoming))
+    return NULL;
   for (guint i = 0; i < intake->local_names->len; i++)
     {
       const char *name = g_ptr_array_index (intake->local_names, i);
