@@ -177,13 +177,14 @@ print_text (GPtrArray *amendments)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   int width[N_COLS] = { 0 };
-  char **header = g_new0 (char *, N_COLS + 1);
+  char **header;
 
   if (amendments->len == 0)
     {
       g_print (_("There are no amendments; propose one with \xe2\x80\x9c" "amend propose TITLE\xe2\x80\x9d\n"));
       return;
     }
+  header = g_new0 (char *, N_COLS + 1);
   header[COL_NAME] = g_strdup (_("NAME"));
   header[COL_STATUS] = g_strdup (_("STATUS"));
   header[COL_AHEAD] = g_strdup (_("+/- MAIN"));
