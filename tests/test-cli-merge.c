@@ -535,6 +535,22 @@ test_abort_restores (void)
   }
   amend_run (&run, dir, "adopt", "--abort");
   assert_refused (&run, 3, "no unfinished adoption");
+
+  /* A state.ini that cannot be read: status and every command that writes
+   * give the way out that --continue and --abort give. */
+  amend_test_write (dir, ".git/amend/merge/state.ini", "kapot\n");
+  amend_run (&run, dir, "status");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "cannot be read"));
+  g_assert_nonnull (strstr (run.out, "remove that folder to forget it"));
+  amend_run (&run, dir, "propose", "Nog een");
+  assert_refused (&run, 4, "remove that folder to forget it");
+  amend_run (&run, dir, "adopt", "--continue");
+  assert_refused (&run, 3, "remove that folder to forget it");
+  {
+    g_autofree char *merge_dir = g_build_filename (dir, ".git", "amend", "merge", NULL);
+    amend_test_rmtree (merge_dir);
+  }
   remove_project (dir);
 }
 

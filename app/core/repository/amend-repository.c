@@ -755,10 +755,18 @@ check_no_pending_merge (AmendRepository *self,
   g_autoptr(GKeyFile) state = g_key_file_new ();
   g_autofree char *command = NULL;
   g_autofree char *slug = NULL;
+  g_autoptr(GError) local = NULL;
 
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     return TRUE;
-  g_key_file_load_from_file (state, path, G_KEY_FILE_NONE, NULL);
+  if (!g_key_file_load_from_file (state, path, G_KEY_FILE_NONE, &local))
+    {
+      /* --continue and --abort cannot read it either: the same way out. */
+      g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_BUSY,
+                   _("the unfinished merge in %s cannot be read (%s); remove that folder to forget it"),
+                   dir, local->message);
+      return FALSE;
+    }
   command = g_key_file_get_string (state, "merge", "command", NULL);
   slug = g_key_file_get_string (state, "merge", "amendment", NULL);
   if (g_strcmp0 (command, "update") == 0)
