@@ -929,6 +929,42 @@ test_bad_arguments (void)
   remove_project (dir);
 }
 
+/* A record removed with git: submit says which version still had it and
+ * how to bring it back, and that way out works. */
+static void
+test_record_removed (void)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  g_autofree char *dir = NULL;
+  g_autofree char *had = NULL;
+  g_autofree char *checkout = NULL;
+  const char *record = ".amend/amendementen/weg/amendement.ini";
+
+  if (!amend_test_need_git ())
+    return;
+  dir = new_project ();
+  amend_run (&run, dir, "propose", "Weg", "--by", AUTHOR);
+  assert_ok (&run);
+  had = g_strstrip (amend_test_git_ok (dir, "rev-parse", "--short=7", "HEAD", NULL));
+  g_free (amend_test_git_ok (dir, "rm", "-q", record, NULL));
+  g_free (amend_test_git_ok (dir, "commit", "-q", "-m", "Weg ermee", NULL));
+  amend_run (&run, dir, "switch", "main");
+  assert_ok (&run);
+  amend_run (&run, dir, "submit", "weg");
+  assert_refused (&run, 3, "was removed from the branch amendement/weg after version");
+  checkout = g_strdup_printf ("git checkout %s -- %s", had, record);
+  g_assert_nonnull (strstr (run.err, checkout));
+  amend_run (&run, dir, "switch", "weg");
+  assert_ok (&run);
+  g_free (amend_test_git_ok (dir, "checkout", had, "--", record, NULL));
+  amend_run (&run, dir, "save");
+  assert_ok (&run);
+  amend_run (&run, dir, "submit");
+  assert_ok (&run);
+  amend_test_fsck (dir);
+  remove_project (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -950,6 +986,7 @@ main (int    argc,
   g_test_add_func ("/cli-git/double-dash", test_double_dash);
   g_test_add_func ("/cli-git/control-characters", test_control_characters);
   g_test_add_func ("/cli-git/bad-arguments", test_bad_arguments);
+  g_test_add_func ("/cli-git/record-removed", test_record_removed);
 
   return g_test_run ();
 }

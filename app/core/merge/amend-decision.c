@@ -159,10 +159,7 @@ prepare (AmendRepository *repo,
     return NULL;
   if (!amend_amendment_has_record (self))
     {
-      g_autofree char *record = amend_amendment_record_path (slug);
-      g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_NOT_FOUND,
-                   _("the branch %s has no record %s, so it has no status; it was not made as an amendment"),
-                   amend_amendment_get_branch (self), record);
+      amend_amendment_set_no_record_error (repo, self, error);
       return NULL;
     }
   /* A lapsed subamendment can still be rejected, as its message says. */

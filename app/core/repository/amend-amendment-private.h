@@ -51,6 +51,9 @@ char     *amend_amendment_refname          (const char      *slug);
 char     *amend_amendment_slug_of          (AmendRepository *repo,
                                             const char      *name,
                                             GError         **error);
+void      amend_amendment_set_no_record_error (AmendRepository *repo,
+                                            AmendAmendment  *self,
+                                            GError         **error);
 gboolean  amend_amendment_check_record_saved (AmendRepository *repo,
                                             AmendAmendment  *self,
                                             GError         **error);

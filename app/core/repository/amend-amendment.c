@@ -882,6 +882,49 @@ amend_amendment_refname (const char *slug)
   return refname_of (slug);
 }
 
+/* The branch of @self has no record: made with git, or the record was
+ * removed with git later.  For the second, the version that still had it,
+ * so that the sentence says how to bring it back. */
+void
+amend_amendment_set_no_record_error (AmendRepository *repo,
+                                     AmendAmendment  *self,
+                                     GError         **error)
+{
+  git_repository *git = amend_repository_get_git (repo);
+  g_autofree char *record = amend_amendment_record_path (self->slug);
+  g_autofree char *refname = refname_of (self->slug);
+  g_autoptr(git_commit) commit = NULL;
+  git_oid id;
+
+  if (git_reference_name_to_id (&id, git, refname) == 0)
+    git_commit_lookup (&commit, git, &id);
+  for (guint steps = 0; commit != NULL && steps < 1000; steps++)
+    {
+      g_autoptr(git_tree) tree = NULL;
+      g_autoptr(git_tree_entry) entry = NULL;
+      git_commit *parent = NULL;
+
+      if (git_commit_tree (&tree, commit) == 0 && git_tree_entry_bypath (&entry, tree, record) == 0)
+        {
+          char hex[GIT_OID_HEXSZ + 1];
+
+          git_oid_tostr (hex, sizeof hex, git_commit_id (commit));
+          g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_NOT_FOUND,
+                       _("the record %s was removed from the branch %s after version %.7s, so it has no status; "
+                         "bring it back: amend switch %s, git checkout %.7s -- %s, amend save"),
+                       record, self->branch, hex, self->slug, hex, record);
+          return;
+        }
+      if (git_commit_parentcount (commit) == 0 || git_commit_parent (&parent, commit, 0) < 0)
+        break;
+      git_commit_free (commit);
+      commit = parent;
+    }
+  g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_NOT_FOUND,
+               _("the branch %s has no record %s, so it has no status; it was not made as an amendment"),
+               self->branch, record);
+}
+
 static gboolean
 ref_exists (git_repository *repo,
             const char     *refname)
@@ -1326,9 +1369,7 @@ commit_status (AmendRepository *repo,
   record_path = amend_amendment_record_path (slug);
   if (!self->has_record)
     {
-      g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_NOT_FOUND,
-                   _("the branch %s has no record %s, so it has no status; it was not made as an amendment"),
-                   self->branch, record_path);
+      amend_amendment_set_no_record_error (repo, self, error);
       return NULL;
     }
   if (!amend_amendment_set_status (self, status, NULL, error))
