@@ -50,6 +50,12 @@ static const char chapters[] =
   "# Hoofdstuk 3 Slot\n\n## Paragraaf 1 Overgang\n\n### Artikel 3:1 Overgangsrecht\n\nOude vergunningen blijven gelden.\n\n"
   "## Paragraaf 2 Citeertitel\n\n### Artikel 3:2 Citeertitel\n\nDeze verordening heet Marktverordening.\n";
 
+/* A bijlage with two lists, each numbered from 1. */
+static const char annex[] =
+  "# Artikel 1 Tarieven\n\nDe tarieven staan in bijlage 1.\n\n"
+  "# Bijlage 1 Tarieven\n\n## A\n\nMarkten\n\n- 1\\. dagplaats;\n- 2\\. vaste plaats;\n- 3\\. jaarplaats.\n\n"
+  "## B\n\nEvenementen\n\n- 1\\. klein evenement;\n- 2\\. groot evenement.\n";
+
 typedef struct {
   const char *path;
   const char *old_md;      /* the text to edit */
@@ -219,6 +225,16 @@ static const Case cases[] = {
     "A\n\nDe artikelen 2:5 en 2:6 vervallen.\n" },
 
   /* -- The same change in several articles: one instruction ------------- */
+  /* 3.29: "onderdeel 2" would not say which list; a point at the end of
+   * list A is not "toegevoegd" to the bijlage. The bijlage comes to read. */
+  { "/instructions/3.29/point-label-in-two-lists", annex,
+    { "groot evenement", "middelgroot evenement", NULL },
+    "A\n\nBijlage 1 komt te luiden:\n\nBijlage 1 Tarieven\n\nA\nMarkten\n1. dagplaats;\n2. vaste plaats;\n3. jaarplaats.\n"
+    "B\nEvenementen\n1. klein evenement;\n2. middelgroot evenement.\n" },
+  { "/instructions/3.29/point-added-to-first-list", annex,
+    { "- 3\\. jaarplaats.", "- 3\\. jaarplaats;\n- 4\\. seizoenplaats.", NULL },
+    "A\n\nBijlage 1 komt te luiden:\n\nBijlage 1 Tarieven\n\nA\nMarkten\n1. dagplaats;\n2. vaste plaats;\n3. jaarplaats;\n"
+    "4. seizoenplaats.\nB\nEvenementen\n1. klein evenement;\n2. groot evenement.\n" },
   { "/instructions/same-change-several-articles", members,
     { "2. Het college beslist binnen acht weken.\n\n# Artikel 3", "2. Het college beslist binnen zes weken.\n\n# Artikel 3",
       "toezicht.\n2. Het college beslist binnen acht weken.", "toezicht.\n2. Het college beslist binnen zes weken.", NULL },

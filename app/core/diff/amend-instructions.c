@@ -1217,8 +1217,72 @@ add_op (Inside            *in,
   g_array_append_val (in->ops, op);
 }
 
+/* More than one list among the children of @parent: points with text or a
+ * heading between them, as the lists A, B, C of a bijlage. */
+static gboolean
+has_several_lists (const AmendNode *parent)
+{
+  guint runs = 0;
+  gboolean in_run = FALSE;
+
+  for (guint i = 0; i < amend_node_n_children (parent); i++)
+    {
+      gboolean is_point = amend_node_child (parent, i)->kind == AMEND_NODE_POINT;
+
+      if (is_point && !in_run)
+        runs++;
+      in_run = is_point;
+    }
+  return runs > 1;
+}
+
+/* @node is, or lies in, a point whose label another point of the same
+ * element has too (a "4." in list A and in list C of a bijlage), so that
+ * "onderdeel 4" would not say which one is meant (3.29). */
+static gboolean
+point_is_ambiguous (const AmendNode *node)
+{
+  for (const AmendNode *p = node; p != NULL && p->parent != NULL; p = p->parent)
+    {
+      if (p->kind != AMEND_NODE_POINT || p->number == NULL)
+        continue;
+      for (guint i = 0; i < amend_node_n_children (p->parent); i++)
+        {
+          const AmendNode *s = amend_node_child (p->parent, i);
+
+          if (s != p && s->kind == AMEND_NODE_POINT && g_strcmp0 (s->number, p->number) == 0)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* A change the instructions cannot cite or place by the points' labels: one
+ * in a point whose label is not unique, or a point that comes, goes or is
+ * renumbered where an element holds several lists ("Na onderdeel 3" and
+ * "toegevoegd" count the points of all of them as one list). */
+static gboolean
+needs_whole (const AmendChange *c)
+{
+  const AmendNode *nodes[2] = { c->old_node, c->new_node };
+
+  for (guint i = 0; i < G_N_ELEMENTS (nodes); i++)
+    {
+      const AmendNode *n = nodes[i];
+
+      if (n == NULL)
+        continue;
+      if (point_is_ambiguous (n))
+        return TRUE;
+      if (c->action != AMEND_CHANGE_MODIFIED && n->kind == AMEND_NODE_POINT && has_several_lists (n->parent))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* The changes of the unit as operations; FALSE when the element is better
- * rewritten whole (a member moved inside it). */
+ * rewritten whole (a member moved inside it, a point that cannot be cited
+ * unambiguously). */
 static gboolean
 collect_ops (Inside *in)
 {
@@ -1232,6 +1296,8 @@ collect_ops (Inside *in)
 
       if (g_hash_table_contains (in->ctx->said, c) || g_hash_table_contains (in->ctx->reserved, c))
         continue;
+      if (needs_whole (c))
+        return FALSE;
       switch (c->action)
         {
         case AMEND_CHANGE_MODIFIED:
