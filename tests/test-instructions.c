@@ -320,6 +320,19 @@ check_frame (const char *front,
   g_assert_cmpstr (got, ==, expected);
 }
 
+/* 6.15 and 4.1: a new title is said first, and the frame names the
+ * regulation by the title it has before the change. */
+static void
+test_new_title (void)
+{
+  g_autofree char *old_md = g_strconcat ("---\ntitle: Marktverordening Lindewaarde 2027\n---\n\n", base, NULL);
+  g_autofree char *new_md = g_strconcat ("---\ntitle: Marktverordening Lindewaarde 2028\n---\n\n", base, NULL);
+  g_autofree char *got = instructions_of (old_md, new_md);
+
+  g_assert_cmpstr (got, ==, "ARTIKEL I\n\nDe Marktverordening Lindewaarde 2027 wordt als volgt gewijzigd:\n\n"
+                            "A\n\nHet opschrift komt te luiden: \"Marktverordening Lindewaarde 2028\".\n");
+}
+
 static void
 test_frame (void)
 {
@@ -501,6 +514,7 @@ main (int    argc,
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     g_test_add_data_func (cases[i].path, &cases[i], run_case);
   g_test_add_func ("/instructions/6.15/frame", test_frame);
+  g_test_add_func ("/instructions/6.15/new-title", test_new_title);
   g_test_add_func ("/instructions/6.15/title-article", test_title_article);
   g_test_add_func ("/instructions/list", test_instruction_list);
   g_test_add_func ("/instructions/delete-paragraph-of-chapter", test_delete_paragraph_of_chapter);

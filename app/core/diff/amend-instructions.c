@@ -2145,6 +2145,26 @@ say_unit (Ctx       *ctx,
   return i + 1;
 }
 
+/* A new title (the front matter's, the regulation's opschrift) is said
+ * first, as the opschrift comes first: "Het opschrift komt te luiden:
+ * "..."." It is no element of the text, so the letter has no units. */
+static void
+say_title (AmendDiff *diff,
+           GPtrArray *letters)
+{
+  const char *old_title = amend_document_get_meta (amend_diff_get_old (diff), "title");
+  const char *new_title = amend_document_get_meta (amend_diff_get_new (diff), "title");
+  Letter *l;
+
+  if (old_title == NULL || old_title[0] == '\0' || new_title == NULL || new_title[0] == '\0' ||
+      g_strcmp0 (old_title, new_title) == 0)
+    return;
+  l = letter_new (letters, g_strdup_printf ("Het opschrift komt te luiden: %c\"%s\"%c.", QUOTE_OPEN, new_title,
+                                            QUOTE_CLOSE));
+  g_ptr_array_steal_index (letters, letters->len - 1);
+  g_ptr_array_insert (letters, 0, l);
+}
+
 static GPtrArray *
 build_letters (AmendDiff *diff)
 {
@@ -2176,6 +2196,7 @@ build_letters (AmendDiff *diff)
     if (((Letter *) g_ptr_array_index (letters, i))->text == NULL)
       g_ptr_array_remove_index (letters, i--);
   merge_same_changes (letters);
+  say_title (diff, letters);
   g_hash_table_unref (ctx.now);
   g_hash_table_unref (ctx.said);
   g_hash_table_unref (ctx.reserved);
@@ -2253,18 +2274,25 @@ amend_diff_get_instructions (AmendDiff *diff)
  *
  * Returns: the opening of the amending article (6.15): "De APV
  *   Lindewaarde 2027 wordt als volgt gewijzigd:", the regulation by its
- *   citation title (or its title) with the article its head noun takes.
+ *   citation title (or its title) with the article its head noun takes:
+ *   the name it has now, before the instructions rename it (the new
+ *   version's only when the old one has none).
  */
 char *
 amend_diff_instructions_frame (AmendDiff *diff)
 {
-  AmendDocument *doc = amend_diff_get_new (diff);
-  const char *name = amend_document_get_meta (doc, "citation");
+  const char *name = NULL;
   g_autofree char *regulation = NULL;
   g_autofree char *cap = NULL;
 
-  if (name == NULL || name[0] == '\0')
-    name = amend_document_get_meta (doc, "title");
+  for (guint i = 0; i < 2 && (name == NULL || name[0] == '\0'); i++)
+    {
+      AmendDocument *doc = i == 0 ? amend_diff_get_old (diff) : amend_diff_get_new (diff);
+
+      name = amend_document_get_meta (doc, "citation");
+      if (name == NULL || name[0] == '\0')
+        name = amend_document_get_meta (doc, "title");
+    }
   regulation = amend_wording_regulation (name);
   cap = amend_wording_capitalize (regulation);
   return g_strdup_printf ("%s wordt als volgt gewijzigd:", cap);
