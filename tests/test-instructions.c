@@ -56,6 +56,12 @@ static const char annex[] =
   "# Bijlage 1 Tarieven\n\n## A\n\nMarkten\n\n- 1\\. dagplaats;\n- 2\\. vaste plaats;\n- 3\\. jaarplaats.\n\n"
   "## B\n\nEvenementen\n\n- 1\\. klein evenement;\n- 2\\. groot evenement.\n";
 
+/* Numbers and members cited in running text. */
+static const char citations[] =
+  "# Artikel 1 Termijnen\n\n"
+  "1. Het college beslist, bedoeld in artikel 5, niet later dan de raad, bedoeld in artikel 6, niet eerder dan de burgemeester.\n"
+  "2. Buiten toepassing blijven de artikelen 2, vierde lid, 3, 37 en 48 van de wet.\n";
+
 typedef struct {
   const char *path;
   const char *old_md;      /* the text to edit */
@@ -235,6 +241,14 @@ static const Case cases[] = {
     { "- 3\\. jaarplaats.", "- 3\\. jaarplaats;\n- 4\\. seizoenplaats.", NULL },
     "A\n\nBijlage 1 komt te luiden:\n\nBijlage 1 Tarieven\n\nA\nMarkten\n1. dagplaats;\n2. vaste plaats;\n3. jaarplaats;\n"
     "4. seizoenplaats.\nB\nEvenementen\n1. klein evenement;\n2. groot evenement.\n" },
+  /* 6.11: the words after which is inserted do not cut a citation apart:
+   * "artikel 6, niet", not "6, niet"; "vierde lid, 3", not "lid, 3". */
+  { "/instructions/6.11/anchor-takes-citation-noun", citations,
+    { "artikel 6, niet eerder", "artikel 6, niet veel eerder", NULL },
+    "A\n\nIn artikel 1, eerste lid, wordt na \"artikel 6, niet\" ingevoegd \"veel\".\n" },
+  { "/instructions/6.11/anchor-takes-ordinal", citations,
+    { "vierde lid, 3, 37", "vierde lid, 3, 3a, 37", NULL },
+    "A\n\nIn artikel 1, tweede lid, wordt na \"vierde lid, 3\" ingevoegd \", 3a\".\n" },
   { "/instructions/same-change-several-articles", members,
     { "2. Het college beslist binnen acht weken.\n\n# Artikel 3", "2. Het college beslist binnen zes weken.\n\n# Artikel 3",
       "toezicht.\n2. Het college beslist binnen acht weken.", "toezicht.\n2. Het college beslist binnen zes weken.", NULL },
