@@ -249,6 +249,20 @@ static const Case cases[] = {
   { "/instructions/6.11/anchor-takes-ordinal", citations,
     { "vierde lid, 3, 37", "vierde lid, 3, 3a, 37", NULL },
     "A\n\nIn artikel 1, tweede lid, wordt na \"vierde lid, 3\" ingevoegd \", 3a\".\n" },
+  /* 3.29 and 6.16: a number is given only when no other element bears it:
+   * the one that gives it up goes first. */
+  { "/instructions/numbers/deleted-before-renumbered", base,
+    { "# Artikel 7 Overgangsrecht\n\nEen vergunning verleend voor de inwerkingtreding van deze verordening blijft van kracht.\n", "",
+      "# Artikel 6 Intrekking", "# Artikel 7 Intrekking", NULL },
+    "A\n\nArtikel 7 vervalt.\n\nB\n\nArtikel 6 wordt vernummerd tot artikel 7.\n" },
+  { "/instructions/numbers/renumbered-upwards", base,
+    { "# Artikel 7 Overgangsrecht", "# Artikel 8 Overgangsrecht", "# Artikel 6 Intrekking", "# Artikel 7 Intrekking", NULL },
+    "A\n\nArtikel 7 wordt vernummerd tot artikel 8.\n\nB\n\nArtikel 6 wordt vernummerd tot artikel 7.\n" },
+  { "/instructions/numbers/deleted-before-inserted", base,
+    { "# Artikel 7 Overgangsrecht\n\nEen vergunning verleend voor de inwerkingtreding van deze verordening blijft van kracht.\n", "",
+      "# Artikel 6 Intrekking", "# Artikel 6 Toezicht\n\nDe marktmeester houdt toezicht.\n\n# Artikel 7 Intrekking", NULL },
+    "A\n\nArtikel 7 vervalt.\n\nB\n\nNa artikel 5 wordt, onder vernummering van artikel 6 tot artikel 7, een artikel ingevoegd, "
+    "luidende:\n\nArtikel 6 Toezicht\n\nDe marktmeester houdt toezicht.\n" },
   { "/instructions/same-change-several-articles", members,
     { "2. Het college beslist binnen acht weken.\n\n# Artikel 3", "2. Het college beslist binnen zes weken.\n\n# Artikel 3",
       "toezicht.\n2. Het college beslist binnen acht weken.", "toezicht.\n2. Het college beslist binnen zes weken.", NULL },

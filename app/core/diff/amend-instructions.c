@@ -2165,6 +2165,143 @@ say_title (AmendDiff *diff,
   g_ptr_array_insert (letters, 0, l);
 }
 
+/* "artikel 7" as a key, when @node is an article or a division. */
+static char *
+number_key (const AmendNode *node)
+{
+  if (node == NULL || node->number == NULL || (node->kind != AMEND_NODE_ARTICLE && !amend_node_is_division (node)))
+    return NULL;
+  return g_strdup_printf ("%d %s", node->kind, node->number);
+}
+
+/* The number @u gives an element that did not have it (renumbered, moved,
+ * inserted), or the one it takes away (renumbered, moved, deleted). */
+static char *
+unit_takes (const Unit *u)
+{
+  if (u->new_node == NULL || (u->old_node != NULL && g_strcmp0 (u->old_node->number, u->new_node->number) == 0))
+    return NULL;
+  return number_key (u->new_node);
+}
+
+static char *
+unit_frees (const Unit *u)
+{
+  if (u->old_node == NULL || (u->new_node != NULL && g_strcmp0 (u->old_node->number, u->new_node->number) == 0))
+    return NULL;
+  return number_key (u->old_node);
+}
+
+static gboolean
+same_kind (const Unit *a,
+           const Unit *b)
+{
+  const AmendNode *x = a->new_node ? a->new_node : a->old_node;
+  const AmendNode *y = b->new_node ? b->new_node : b->old_node;
+
+  return x->kind == y->kind;
+}
+
+/* The units one instruction says together: articles inserted (or deleted)
+ * one after the other with the ones they push up, "Na artikel 6 wordt,
+ * onder vernummering van artikel 7 tot artikel 8, een artikel ingevoegd"
+ * (say_inserted()); else the unit alone. Returns the index after it. */
+static guint
+block_end (Ctx       *ctx,
+           GPtrArray *units,
+           guint      i)
+{
+  const Unit *u = g_ptr_array_index (units, i);
+  guint k = i + 1;
+
+  if ((u->old_node == NULL) == (u->new_node == NULL))
+    return k;
+  while (k < units->len && same_kind (u, g_ptr_array_index (units, k)) &&
+         (((Unit *) g_ptr_array_index (units, k))->old_node == NULL) == (u->old_node == NULL) &&
+         (((Unit *) g_ptr_array_index (units, k))->new_node == NULL) == (u->new_node == NULL))
+    k++;
+  while (k < units->len && same_kind (u, g_ptr_array_index (units, k)) &&
+         own_change (ctx, g_ptr_array_index (units, k), AMEND_CHANGE_RENUMBERED) != NULL)
+    k++;
+  return k;
+}
+
+/* The numbers the units [@from, @to) give (@takes) or take away, less the
+ * ones they also take away (or give) themselves. */
+static GPtrArray *
+block_numbers (GPtrArray *units,
+               guint      from,
+               guint      to,
+               gboolean   takes)
+{
+  GPtrArray *mine = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) other = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint k = from; k < to; k++)
+    {
+      const Unit *u = g_ptr_array_index (units, k);
+      char *t = unit_takes (u), *f = unit_frees (u);
+
+      if (t)
+        g_ptr_array_add (takes ? mine : other, t);
+      if (f)
+        g_ptr_array_add (takes ? other : mine, f);
+    }
+  for (guint k = mine->len; k > 0; k--)
+    if (g_ptr_array_find_with_equal_func (other, g_ptr_array_index (mine, k - 1), g_str_equal, NULL))
+      g_ptr_array_remove_index (mine, k - 1);
+  return mine;
+}
+
+static gboolean
+any_shared (GPtrArray *a,
+            GPtrArray *b)
+{
+  for (guint k = 0; k < a->len; k++)
+    if (g_ptr_array_find_with_equal_func (b, g_ptr_array_index (a, k), g_str_equal, NULL))
+      return TRUE;
+  return FALSE;
+}
+
+/* Each instruction cites the numbers as they stand after the ones before
+ * it, so the element that gives up a number goes before the one that
+ * takes it: "Artikel 7 vervalt." before "Artikel 6 wordt vernummerd tot
+ * artikel 7.", and 7 -> 8 before 6 -> 7; otherwise two articles 7 stand
+ * when the second instruction is read. A ring (5 -> 6 and 6 -> 5) has no
+ * such order; the moves are bounded so that it ends. */
+static void
+order_by_numbers (Ctx       *ctx,
+                  GPtrArray *units)
+{
+  guint moves = 0;
+  guint i = 0;
+
+  while (i < units->len)
+    {
+      guint end = block_end (ctx, units, i);
+      g_autoptr(GPtrArray) takes = block_numbers (units, i, end, TRUE);
+      gboolean moved = FALSE;
+
+      for (guint j = end; takes->len > 0 && j < units->len && moves <= units->len && !moved; )
+        {
+          guint j_end = block_end (ctx, units, j);
+          g_autoptr(GPtrArray) frees = block_numbers (units, j, j_end, FALSE);
+
+          if (any_shared (takes, frees))
+            {
+              /* The moved ones may take a number in their turn: look again at i. */
+              for (guint k = j; k < j_end; k++)
+                g_ptr_array_insert (units, i + (k - j), g_ptr_array_steal_index (units, k));
+              moves++;
+              moved = TRUE;
+            }
+          j = j_end;
+        }
+      if (!moved)
+        i = end;
+    }
+}
+
 static GPtrArray *
 build_letters (AmendDiff *diff)
 {
@@ -2176,6 +2313,7 @@ build_letters (AmendDiff *diff)
   ctx.said = g_hash_table_new (NULL, NULL);
   ctx.reserved = g_hash_table_new (NULL, NULL);
   units = build_units (&ctx);
+  order_by_numbers (&ctx, units);
   reserve_lifted (&ctx, units);
   for (guint i = 0; i < units->len; )
     {
