@@ -263,6 +263,17 @@ static const Case cases[] = {
       "# Artikel 6 Intrekking", "# Artikel 6 Toezicht\n\nDe marktmeester houdt toezicht.\n\n# Artikel 7 Intrekking", NULL },
     "A\n\nArtikel 7 vervalt.\n\nB\n\nNa artikel 5 wordt, onder vernummering van artikel 6 tot artikel 7, een artikel ingevoegd, "
     "luidende:\n\nArtikel 6 Toezicht\n\nDe marktmeester houdt toezicht.\n" },
+  /* 6.18, third member: an article of one paragraph gets members. */
+  { "/instructions/6.18/members-added-to-text", base,
+    { "Een aanvraag wordt schriftelijk ingediend bij het college.\n",
+      "1. Een aanvraag wordt schriftelijk ingediend bij het college.\n2. De aanvraag bevat een tekening.\n", NULL },
+    "A\n\nArtikel 2 wordt als volgt gewijzigd:\n\n1. Voor de tekst wordt de aanduiding \"1.\" geplaatst.\n\n"
+    "2. Er wordt een lid toegevoegd, luidende:\n\n2. De aanvraag bevat een tekening.\n" },
+  /* 6.18, fourth member: an article of members keeps only the first's text. */
+  { "/instructions/6.18/members-gone-but-first", base,
+    { "1. De vergunning kan worden geweigerd in het belang van de openbare orde.\n2. De vergunning wordt geweigerd als de aanvraag onvolledig is.\n",
+      "De vergunning kan worden geweigerd in het belang van de openbare orde.\n", NULL },
+    "A\n\nIn artikel 4 vervallen het tweede lid alsmede de aanduiding \"1.\" voor het eerste lid.\n" },
   { "/instructions/same-change-several-articles", members,
     { "2. Het college beslist binnen acht weken.\n\n# Artikel 3", "2. Het college beslist binnen zes weken.\n\n# Artikel 3",
       "toezicht.\n2. Het college beslist binnen acht weken.", "toezicht.\n2. Het college beslist binnen zes weken.", NULL },

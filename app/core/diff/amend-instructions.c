@@ -1953,6 +1953,99 @@ say_whole_unit (Ctx        *ctx,
   l->text = g_strdup_printf ("%s komt te luiden:\n\n%s", cap, text);
 }
 
+/* The text of an article that is one paragraph, else NULL. */
+static char *
+lone_text (const AmendNode *node)
+{
+  const AmendNode *child;
+
+  if (amend_node_n_children (node) != 1)
+    return NULL;
+  child = amend_node_child (node, 0);
+  if (child->kind != AMEND_NODE_TEXT || child->heading_level > 0)
+    return NULL;
+  return amend_node_get_plain_text (child);
+}
+
+/* The members of @node, 1, 2, 3 ..., at least two, the first of them a
+ * paragraph that reads @text. */
+static gboolean
+members_after (const AmendNode *node,
+               const char      *text)
+{
+  g_autofree char *first = NULL;
+
+  if (amend_node_n_children (node) < 2)
+    return FALSE;
+  for (guint i = 0; i < amend_node_n_children (node); i++)
+    {
+      const AmendNode *m = amend_node_child (node, i);
+      g_autofree char *number = g_strdup_printf ("%u", i + 1);
+
+      if (m->kind != AMEND_NODE_MEMBER || g_strcmp0 (m->number, number) != 0)
+        return FALSE;
+    }
+  first = lone_text (amend_node_child (node, 0));
+  return first != NULL && strcmp (first, text) == 0;
+}
+
+/* An article of one paragraph that gets members, its text the first, or
+ * the other way round (6.18, third and fourth members): "Voor de tekst
+ * wordt de aanduiding "1." geplaatst." and "Er wordt een lid toegevoegd";
+ * "In artikel 3 vervallen het tweede lid alsmede de aanduiding "1." voor
+ * het eerste lid.". */
+static gboolean
+say_members_change (Ctx        *ctx,
+                    const Unit *u,
+                    GPtrArray  *letters)
+{
+  const AmendNode *o = u->old_node, *n = u->new_node;
+  g_autofree char *old_text = NULL, *new_text = NULL, *name = NULL;
+  g_autoptr(GPtrArray) rest = g_ptr_array_new ();
+  gboolean gained;
+  Letter *l;
+
+  if (!is_article (o) || !is_article (n) || g_strcmp0 (o->heading, n->heading) != 0 ||
+      g_strcmp0 (o->number, n->number) != 0)
+    return FALSE;
+  for (guint i = 0; i < u->changes->len; i++)
+    {
+      const AmendChange *c = g_ptr_array_index (u->changes, i);
+
+      if ((c->action != AMEND_CHANGE_INSERTED && c->action != AMEND_CHANGE_DELETED) ||
+          g_hash_table_contains (ctx->said, c) || g_hash_table_contains (ctx->reserved, c))
+        return FALSE;
+    }
+  old_text = lone_text (o);
+  new_text = lone_text (n);
+  gained = old_text != NULL;
+  if (gained ? !members_after (n, old_text) : (new_text == NULL || !members_after (o, new_text)))
+    return FALSE;
+  for (guint i = 1; i < amend_node_n_children (gained ? n : o); i++)
+    g_ptr_array_add (rest, amend_node_child (gained ? n : o, i));
+  l = letter_new (letters, NULL);
+  letter_says_all (ctx, l, u);
+  name = unit_name (ctx, o, TRUE);
+  if (gained)
+    {
+      g_autofree char *cap = sentence_start (name);
+      g_autofree char *noun = count_noun (AMEND_NODE_MEMBER, rest->len);
+      g_autofree char *texts = nodes_text (rest);
+
+      l->text = g_strdup_printf ("%s wordt als volgt gewijzigd:\n\n1. Voor de tekst wordt de aanduiding \"1.\" "
+                                 "geplaatst.\n\n2. Er %s %s toegevoegd, luidende:\n\n%s", cap,
+                                 rest->len == 1 ? "wordt" : "worden", noun, texts);
+    }
+  else
+    {
+      g_autoptr(GPtrArray) numbers = numbers_of (ctx, rest, TRUE, FALSE);
+      g_autofree char *gone = elements_phrase (numbers, AMEND_NODE_MEMBER, TRUE);
+
+      l->text = g_strdup_printf ("In %s vervallen %s alsmede de aanduiding \"1.\" voor het eerste lid.", name, gone);
+    }
+  return TRUE;
+}
+
 /* The changes inside an element both versions have: one sentence, or
  * "Artikel 3 wordt als volgt gewijzigd:" and numbered sentences (6.15),
  * or the element rewritten whole. */
@@ -1972,6 +2065,8 @@ say_inside (Ctx       *ctx,
   in.rewritten = g_hash_table_new (NULL, NULL);
   in.folds = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   in.sentences = g_ptr_array_new_with_free_func (g_free);
+  if (say_members_change (ctx, u, letters))
+    return;
   can_split = collect_ops (&in);
   if (in.ops->len == 0 && can_split)
     return;
