@@ -675,6 +675,84 @@ test_git_made (void)
   amend_test_rmtree (dir);
 }
 
+/* `amend list` in @dir with @env, its output (which must succeed). */
+static char *
+list_with (const char *dir,
+           const char *env0,
+           char      **err)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  const char *env[] = { env0, NULL };
+  AmendTestRunOptions options = { .cwd = dir, .env = env };
+
+  amend_test_run_argv (&run, &options, (const char *[]) { g_getenv ("AMEND_BIN"), "list", "--json", NULL });
+  if (run.status != 0)
+    g_error ("amend list failed with %d: %s", run.status, run.err);
+  if (err)
+    *err = g_steal_pointer (&run.err);
+  return g_steal_pointer (&run.out);
+}
+
+/* A second list with nothing moved comes from git's files and .git/amend
+ * without opening the repository, and says what the full one says; after
+ * git moved a branch or packed them, too. */
+static void
+test_list_warm (void)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  g_autofree char *dir = NULL;
+  g_autofree char *full = NULL;
+  const char *debug = "G_MESSAGES_DEBUG=all";
+  const char *said = "without opening the repository";
+
+  if (!amend_test_need_git ())
+    return;
+  dir = new_project ();
+  amend_run (&run, dir, "propose", "Kortere termijn", "--by", AUTHOR);
+  assert_ok (&run);
+  replace_in_file (dir, "regeling.md", "- b. raad: de gemeenteraad.", "- b. raad: de gemeenteraad van Amend.");
+  amend_run (&run, dir, "save", "-m", "Raad");
+  assert_ok (&run);
+  amend_run (&run, dir, "submit");
+  assert_ok (&run);
+
+  for (guint round = 0; round < 3; round++)
+    {
+      g_autofree char *first_err = NULL;
+      g_autofree char *second_err = NULL;
+      g_autofree char *first = list_with (dir, debug, &first_err);
+      g_autofree char *second = list_with (dir, debug, &second_err);
+
+      g_clear_pointer (&full, g_free);
+      full = list_with (dir, "AMEND_LIST_CACHED=0", NULL);
+      /* The first list and the one after the commit made with git read
+       * the repository; the packed branches have not moved. */
+      if (round < 2)
+        g_assert_null (strstr (first_err, said));
+      else
+        g_assert_nonnull (strstr (first_err, said));
+      g_assert_nonnull (strstr (second_err, said));
+      g_assert_cmpstr (first, ==, full);
+      g_assert_cmpstr (second, ==, full);
+      g_assert_nonnull (strstr (full, "\"merge\" : \"applies\""));
+      /* Moved by git: a commit on the branch, then the branches packed. */
+      if (round == 0)
+        {
+          replace_in_file (dir, "regeling.md", "van Amend.", "van de gemeente.");
+          g_free (amend_test_git_ok (dir, "commit", "-q", "-am", "Met git", NULL));
+        }
+      else
+        g_free (amend_test_git_ok (dir, "pack-refs", "--all", NULL));
+    }
+  {
+    g_autofree char *tip = amend_test_rev (dir, "amendement/kortere-termijn");
+
+    g_assert_nonnull (strstr (full, tip));
+  }
+  amend_test_fsck (dir);
+  remove_project (dir);
+}
+
 /* A status goes forward only: a record edited back (ingediend to
  * concept) or removed is not saved, and save says how to restore it. */
 static void
@@ -767,6 +845,7 @@ main (int    argc,
   g_test_add_func ("/cli-git/amendments", test_amendments);
   g_test_add_func ("/cli-git/refusals", test_refusals);
   g_test_add_func ("/cli-git/git-made", test_git_made);
+  g_test_add_func ("/cli-git/list-warm", test_list_warm);
   g_test_add_func ("/cli-git/status-not-back", test_status_not_back);
   g_test_add_func ("/cli-git/save-unreadable", test_save_unreadable);
 

@@ -14,6 +14,9 @@
 
 #include "amend-amendment.h"
 #include "amend-article-map.h"
+#include "amend-decision.h"
+#include "amend-journal.h"
+#include "amend-refs-files.h"
 #include "amend-graph.h"
 #include "amend-repository.h"
 #include "amend-repository-private.h"
@@ -1650,6 +1653,160 @@ test_list_cache_stale (void)
   amend_test_fsck (other.dir);
 }
 
+/* The list of amendments as the full reader gives it and as the caches
+ * alone give it, one line per amendment. */
+static char *
+describe_list (GPtrArray *list)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      AmendAmendment *a = g_ptr_array_index (list, i);
+      g_autofree char *articles = g_strjoinv (",", (char **) amend_amendment_get_articles (a));
+      g_autofree char *conflicts = g_strjoinv (",", (char **) amend_amendment_get_apply_conflicts (a));
+      g_autofree char *when = g_date_time_format_iso8601 (amend_amendment_get_last_change (a));
+
+      g_string_append_printf (s, "%s %s %s %s +%u -%u %s %s %s %s\n", amend_amendment_get_slug (a),
+                              amend_amendment_get_commit (a), amend_amendment_get_title (a),
+                              amend_status_to_string (amend_amendment_get_status (a)),
+                              amend_amendment_get_ahead (a), amend_amendment_get_behind (a), articles,
+                              amend_apply_state_to_string (amend_amendment_get_apply_state (a)), conflicts, when);
+    }
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static char *
+full_list (Project *p)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = amend_amendment_list (p->repo, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (amend_decision_check_open (p->repo, list, &error));
+  g_assert_no_error (error);
+  return describe_list (list);
+}
+
+/* The list from .git/amend without libgit2, or NULL where it declines. */
+static char *
+cached_list (const char *start)
+{
+  g_autoptr(AmendRefsFiles) refs = amend_refs_files_read (start);
+  g_autoptr(GPtrArray) list = NULL;
+
+  if (refs == NULL || (list = amend_amendment_list_cached (refs)) == NULL ||
+      !amend_decision_check_open_cached (refs, list))
+    return NULL;
+  return describe_list (list);
+}
+
+/* A list whose branches did not move comes from git's files and
+ * .git/amend alone, the same list as the one read through libgit2; the
+ * reader of git's files declines whatever it is not sure of. */
+static void
+test_list_without_libgit2 (void)
+{
+  g_auto(Project) p = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendAmendment) a = NULL;
+  g_autoptr(AmendAmendment) b = NULL;
+  g_autoptr(AmendRefsFiles) refs = NULL;
+  g_autofree char *full = NULL;
+  g_autofree char *cached = NULL;
+  g_autofree char *sub = NULL;
+  g_autofree char *git_dir = NULL;
+
+  if (!amend_test_need_git ())
+    return;
+  project_new (&p);
+  a = propose_datum (&p);
+  amend_repository_switch (p.repo, "main", FALSE, AUTHOR, &error);
+  g_assert_no_error (error);
+  b = amend_amendment_propose (p.repo, "Naam", NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  replace_in_file (p.dir, "regeling.md", "Citeertitel", "Korte naam");
+  g_free (amend_repository_save (p.repo, NULL, AUTHOR, NULL, "Naam", &error));
+  g_assert_no_error (error);
+
+  /* Nothing kept yet: no answer. */
+  g_assert_null (cached_list (p.dir));
+  full = full_list (&p);
+  cached = cached_list (p.dir);
+  g_assert_cmpstr (cached, ==, full);
+  g_assert_nonnull (strstr (full, "datum "));
+  g_assert_nonnull (strstr (full, "naam "));
+
+  /* The branches packed by git, from a folder inside the working copy. */
+  refs = amend_refs_files_read (p.dir);
+  g_assert_nonnull (refs);
+  g_assert_cmpstr (refs->main, ==, "main");
+  g_assert_cmpuint (g_hash_table_size (refs->amendments), ==, 2);
+  git_dir = g_strdup (refs->git_dir);
+  g_free (amend_test_git_ok (p.dir, "pack-refs", "--all", NULL));
+  sub = g_build_filename (p.dir, ".amend", NULL);
+  g_mkdir_with_parents (sub, 0755);
+  g_clear_pointer (&cached, g_free);
+  cached = cached_list (sub);
+  g_assert_cmpstr (cached, ==, full);
+
+  /* A commit with plain git: the loose branch counts over the packed
+   * one, and the list that was kept is not this one. */
+  replace_in_file (p.dir, "regeling.md", "Korte naam", "Naam");
+  g_free (amend_test_git_ok (p.dir, "commit", "-q", "-am", "Naam met git", NULL));
+  g_clear_pointer (&refs, amend_refs_files_free);
+  refs = amend_refs_files_read (p.dir);
+  {
+    g_autofree char *tip = amend_test_rev (p.dir, "amendement/naam");
+
+    g_assert_cmpstr (g_hash_table_lookup (refs->amendments, "naam"), ==, tip);
+  }
+  g_assert_null (cached_list (p.dir));
+  reopen (&p);
+  g_clear_pointer (&full, g_free);
+  full = full_list (&p);
+  g_clear_pointer (&cached, g_free);
+  cached = cached_list (p.dir);
+  g_assert_cmpstr (cached, ==, full);
+
+  /* What it is not sure of: a symbolic branch, a branch being written, a
+   * name Amend does not make, a repository format with extensions, a
+   * worktree. */
+  g_free (amend_test_git_ok (p.dir, "symbolic-ref", "refs/heads/amendement/ander", "refs/heads/amendement/datum", NULL));
+  g_assert_null (amend_refs_files_read (p.dir));
+  g_free (amend_test_git_ok (p.dir, "update-ref", "--no-deref", "-d", "refs/heads/amendement/ander", NULL));
+  g_assert_nonnull (cached_list (p.dir));
+  amend_test_write (git_dir, "refs/heads/amendement/datum.lock", "");
+  g_assert_null (amend_refs_files_read (p.dir));
+  {
+    g_autofree char *lock = g_build_filename (git_dir, "refs/heads/amendement/datum.lock", NULL);
+
+    g_remove (lock);
+  }
+  g_free (amend_test_git_ok (p.dir, "branch", "amendement/Hoofd", "main", NULL));
+  g_assert_null (amend_refs_files_read (p.dir));
+  g_free (amend_test_git_ok (p.dir, "branch", "-D", "amendement/Hoofd", NULL));
+  g_free (amend_test_git_ok (p.dir, "config", "extensions.worktreeConfig", "true", NULL));
+  g_assert_null (amend_refs_files_read (p.dir));
+  g_free (amend_test_git_ok (p.dir, "config", "--unset", "extensions.worktreeConfig", NULL));
+  g_assert_nonnull (cached_list (p.dir));
+  {
+    g_autofree char *tree = g_strconcat (p.dir, "-wt", NULL);
+
+    g_free (amend_test_git_ok (p.dir, "worktree", "add", "-q", tree, "main", NULL));
+    g_assert_null (amend_refs_files_read (tree));
+    g_free (amend_test_git_ok (p.dir, "worktree", "remove", "--force", tree, NULL));
+  }
+
+  /* What a killed Amend left is for the one that opens the repository. */
+  g_assert_true (amend_journal_is_clear (git_dir));
+  amend_test_write (git_dir, "amend/lock", "123\n");
+  g_assert_false (amend_journal_is_clear (git_dir));
+  amend_test_write (git_dir, "amend/lock", "");
+  g_assert_true (amend_journal_is_clear (git_dir));
+  amend_test_fsck (p.dir);
+}
+
 /* ----------------------------------------------------------------------- */
 /* Articles touched                                                         */
 /* ----------------------------------------------------------------------- */
@@ -1826,6 +1983,7 @@ main (int    argc,
   g_test_add_func ("/amendment/life", test_amendment_life);
   g_test_add_func ("/amendment/propose-with-changes", test_propose_with_changes);
   g_test_add_func ("/amendment/list-cache", test_list_cache);
+  g_test_add_func ("/amendment/list-without-libgit2", test_list_without_libgit2);
   g_test_add_func ("/amendment/list-cache-stale", test_list_cache_stale);
   g_test_add_func ("/amendment/list-stored-articles", test_list_stored_articles);
   g_test_add_func ("/amendment/graph-linear", test_graph_linear);

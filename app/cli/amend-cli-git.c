@@ -25,6 +25,8 @@ amend_cli_enter_repo_dir (int *status)
       *status = AMEND_EXIT_FAILURE;
       return FALSE;
     }
+  /* Once: a relative folder is relative to where the command started. */
+  g_clear_pointer (&amend_cli_repo_dir, g_free);
   return TRUE;
 }
 

@@ -8,6 +8,7 @@
 
 #include "amend-cli-git.h"
 #include "amend-decision.h"
+#include "amend-journal.h"
 #include "amend-json-writer.h"
 
 static gboolean opt_json;
@@ -230,6 +231,26 @@ print_text (GPtrArray *amendments)
     }
 }
 
+/* The list when no branch moved since the last one: from the branches as
+ * git's files have them and .git/amend alone, without starting libgit2,
+ * whose start costs more than such a list (amend-refs-files.c); NULL
+ * when that is not certain.  AMEND_LIST_CACHED=0 always reads the
+ * repository (the tests compare both). */
+static GPtrArray *
+list_cached (void)
+{
+  g_autoptr(AmendRefsFiles) refs = NULL;
+  g_autoptr(GPtrArray) amendments = NULL;
+  g_autofree char *cwd = g_get_current_dir ();
+
+  if (g_strcmp0 (g_getenv ("AMEND_LIST_CACHED"), "0") == 0 || (refs = amend_refs_files_read (cwd)) == NULL ||
+      !amend_journal_is_clear (refs->git_dir) || (amendments = amend_amendment_list_cached (refs)) == NULL ||
+      !amend_decision_check_open_cached (refs, amendments))
+    return NULL;
+  g_debug ("the list from %s/amend, without opening the repository", refs->git_dir);
+  return g_steal_pointer (&amendments);
+}
+
 static int
 run (int    argc,
      char **argv)
@@ -244,13 +265,18 @@ run (int    argc,
     return status;
   if (argc != 1)
     return amend_cli_usage_error (&amend_command_list, _("list takes no arguments"));
-  repo = amend_cli_open_repository (&status);
-  if (repo == NULL)
+  if (!amend_cli_enter_repo_dir (&status))
     return status;
-
-  amendments = amend_amendment_list (repo, &error);
-  if (amendments == NULL || !amend_decision_check_open (repo, amendments, &error))
-    return amend_cli_report (error, NULL);
+  amendments = list_cached ();
+  if (amendments == NULL)
+    {
+      repo = amend_cli_open_repository (&status);
+      if (repo == NULL)
+        return status;
+      amendments = amend_amendment_list (repo, &error);
+      if (amendments == NULL || !amend_decision_check_open (repo, amendments, &error))
+        return amend_cli_report (error, NULL);
+    }
   if (opt_json)
     print_json (amendments);
   else

@@ -116,6 +116,9 @@ main (int    argc,
   /* The command works on local files only; GIO's gvfs module would try to
    * reach a session bus that scripts and CI do not have. */
   g_setenv ("GIO_USE_VFS", "local", TRUE);
+  /* Standard output is the command's answer (JSON, a file): GLib's debug
+   * messages (G_MESSAGES_DEBUG) go where the errors go. */
+  g_log_writer_default_set_use_stderr (TRUE);
 #ifdef __GLIBC__
   /* Large blocks (the text of a regulation, cmark's pieces, the output)
    * always in their own mapping, given back when freed.  glibc would

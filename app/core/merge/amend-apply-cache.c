@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "amend-apply-cache.h"
+#include "amend-oid.h"
 
 #define HEADER "# amend apply cache 1: TIP INTO STATE NODE..., tab-separated; safe to delete"
 #define KEY_LEN (2 * GIT_OID_HEXSZ)
@@ -127,7 +128,7 @@ load (AmendApplyCache *self)
   if (!g_file_get_contents (self->path, &data, &size, NULL) ||
       size < strlen (HEADER "\n") || memcmp (data, HEADER "\n", strlen (HEADER "\n")) != 0)
     return;
-  found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) entry_free);
+  found = g_hash_table_new_full (amend_hex_key_hash, g_str_equal, g_free, (GDestroyNotify) entry_free);
   end = data + size;
   for (p = data + strlen (HEADER "\n"); p < end;)
     {
@@ -166,8 +167,8 @@ amend_apply_cache_new (const char *path)
   AmendApplyCache *self = g_new0 (AmendApplyCache, 1);
 
   self->path = g_strdup (path);
-  self->cached = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) entry_free);
-  self->used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->cached = g_hash_table_new_full (amend_hex_key_hash, g_str_equal, g_free, (GDestroyNotify) entry_free);
+  self->used = g_hash_table_new_full (amend_hex_key_hash, g_str_equal, g_free, NULL);
   load (self);
   return self;
 }
@@ -204,10 +205,28 @@ amend_apply_cache_lookup (AmendApplyCache     *self,
                           AmendApplyState     *state,
                           const char * const **conflicts)
 {
-  g_autofree char *key = key_of (tip, into);
-  Entry *entry = g_hash_table_lookup (self->cached, key);
+  char tip_hex[GIT_OID_HEXSZ + 1], into_hex[GIT_OID_HEXSZ + 1];
 
-  if (entry == NULL)
+  git_oid_tostr (tip_hex, sizeof tip_hex, tip);
+  git_oid_tostr (into_hex, sizeof into_hex, into);
+  return amend_apply_cache_lookup_hex (self, tip_hex, into_hex, state, conflicts);
+}
+
+/* The same, by the ids in hex as git's files have them. */
+gboolean
+amend_apply_cache_lookup_hex (AmendApplyCache     *self,
+                              const char          *tip,
+                              const char          *into,
+                              AmendApplyState     *state,
+                              const char * const **conflicts)
+{
+  g_autofree char *key = NULL;
+  Entry *entry;
+
+  if (strlen (tip) != GIT_OID_HEXSZ || strlen (into) != GIT_OID_HEXSZ)
+    return FALSE;
+  key = g_strconcat (tip, into, NULL);
+  if ((entry = g_hash_table_lookup (self->cached, key)) == NULL)
     return FALSE;
   g_hash_table_replace (self->used, g_steal_pointer (&key), entry);
   *state = entry->state;

@@ -20,6 +20,11 @@ gboolean         amend_apply_cache_lookup (AmendApplyCache    *self,
                                            const git_oid      *into,
                                            AmendApplyState    *state,
                                            const char * const **conflicts);
+gboolean         amend_apply_cache_lookup_hex (AmendApplyCache  *self,
+                                               const char       *tip,
+                                               const char       *into,
+                                               AmendApplyState  *state,
+                                               const char * const **conflicts);
 void             amend_apply_cache_add    (AmendApplyCache    *self,
                                            const git_oid      *tip,
                                            const git_oid      *into,

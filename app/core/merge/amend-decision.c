@@ -448,6 +448,54 @@ check_one (Checker         *c,
 }
 
 /**
+ * amend_decision_check_open_cached:
+ * @refs: the branches, read without libgit2 (amend-refs-files.c)
+ * @amendments: (element-type AmendAmendment): from
+ *   amend_amendment_list_cached()
+ *
+ * amend_decision_check_open() for a list whose every open amendment was
+ * checked against its target as it stands now: from .git/amend/apply.cache
+ * alone.
+ *
+ * Returns: FALSE when one is not in the cache; amend_decision_check_open()
+ *   then finds it.
+ */
+gboolean
+amend_decision_check_open_cached (AmendRefsFiles *refs,
+                                  GPtrArray      *amendments)
+{
+  g_autofree char *path = g_build_filename (refs->git_dir, "amend", "apply.cache", NULL);
+  g_autoptr(AmendApplyCache) cache = NULL;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return FALSE;
+  cache = amend_apply_cache_new (path);
+  for (guint i = 0; i < amendments->len; i++)
+    {
+      AmendAmendment *a = g_ptr_array_index (amendments, i);
+      AmendStatus status = amend_amendment_get_status (a);
+      const char *amends = amend_amendment_get_amends (a);
+      g_autofree char *target = amends ? g_strconcat (AMEND_AMENDMENT_BRANCH_PREFIX, amends, NULL) : NULL;
+      const char *into_hex = amend_refs_files_tip (refs, target ? target : refs->main);
+      const char * const *conflicts = NULL;
+      AmendApplyState state;
+
+      if (status != AMEND_STATUS_CONCEPT && status != AMEND_STATUS_SUBMITTED)
+        continue;
+      /* As check_one(): an amendment whose amendment is gone. */
+      if (into_hex == NULL)
+        {
+          amend_amendment_set_apply_state (a, AMEND_APPLY_UNKNOWN, NULL);
+          continue;
+        }
+      if (!amend_apply_cache_lookup_hex (cache, amend_amendment_get_commit (a), into_hex, &state, &conflicts))
+        return FALSE;
+      amend_amendment_set_apply_state (a, state, conflicts);
+    }
+  return TRUE;
+}
+
+/**
  * amend_decision_check_open:
  * @amendments: (element-type AmendAmendment): from amend_amendment_list()
  *

@@ -34,6 +34,8 @@ AmendAmendment *amend_decision_update        (AmendRepository    *repo,
 gboolean        amend_decision_check_open    (AmendRepository    *repo,
                                               GPtrArray          *amendments,
                                               GError            **error);
+gboolean        amend_decision_check_open_cached (AmendRefsFiles *refs,
+                                                  GPtrArray      *amendments);
 char           *amend_decision_target_branch (AmendRepository    *repo,
                                               AmendAmendment     *amendment,
                                               GError            **error);

@@ -581,6 +581,57 @@ amend_amendment_list (AmendRepository *repo,
   return g_steal_pointer (&list);
 }
 
+/* Sorts slugs as compare_slugs() sorts the listed branches. */
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/**
+ * amend_amendment_list_cached:
+ * @refs: the branches, read without libgit2 (amend-refs-files.c)
+ *
+ * What amend_amendment_list() gives when every amendment and main are
+ * where the last list saw them: from the rows in .git/amend alone
+ * (list.cache), without starting libgit2.
+ *
+ * Returns: (nullable) (transfer full) (element-type AmendAmendment): the
+ *   list, or %NULL when one amendment is not in the cache (or its record
+ *   is not one that reads): amend_amendment_list() then finds it, and
+ *   says what is wrong.
+ */
+GPtrArray *
+amend_amendment_list_cached (AmendRefsFiles *refs)
+{
+  /* The rows are in list.cache beside it (amend-article-map.c). */
+  g_autofree char *cache = g_build_filename (refs->git_dir, "amend", "articles.cache", NULL);
+  g_autofree char *rows = g_build_filename (refs->git_dir, "amend", "list.cache", NULL);
+  g_autoptr(AmendArticleMap) map = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree const char **slugs = NULL;
+  guint n = 0;
+
+  if (!g_file_test (rows, G_FILE_TEST_IS_REGULAR))
+    return NULL;
+  map = amend_article_map_new (cache);
+  slugs = (const char **) g_hash_table_get_keys_as_array (refs->amendments, &n);
+  qsort (slugs, n, sizeof *slugs, compare_strings);
+  list = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    {
+      const char *tip = g_hash_table_lookup (refs->amendments, slugs[i]);
+      const AmendListRow *row = amend_article_map_lookup_row (map, tip, refs->main_hex);
+      AmendAmendment *amendment = row ? amendment_from_row (slugs[i], tip, row, NULL) : NULL;
+
+      if (amendment == NULL)
+        return NULL;
+      g_ptr_array_add (list, amendment);
+    }
+  return g_steal_pointer (&list);
+}
+
 static AmendAmendment *
 lookup (AmendRepository *repo,
         const char      *name,

@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "amend-refs-files.h"
 #include "amend-repository.h"
 
 G_BEGIN_DECLS
@@ -128,6 +129,7 @@ AmendAmendment     *amend_amendment_propose_on     (AmendRepository *repo,
                                                     GError         **error);
 GPtrArray          *amend_amendment_list           (AmendRepository *repo,
                                                     GError         **error);
+GPtrArray          *amend_amendment_list_cached    (AmendRefsFiles  *refs);
 AmendAmendment     *amend_amendment_lookup         (AmendRepository *repo,
                                                     const char      *name,
                                                     GError         **error);

@@ -60,6 +60,7 @@
 #include <string.h>
 
 #include "amend-article-map.h"
+#include "amend-oid.h"
 #include "amend-document.h"
 
 typedef struct {
@@ -249,7 +250,7 @@ load_rows (AmendArticleMap *self)
   if (!g_file_get_contents (self->rows_path, &data, &size, NULL) ||
       (lines = cache_rows (data, size, ROWS_HEADER)) == NULL)
     return;
-  rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) amend_list_row_free);
+  rows = g_hash_table_new_full (amend_hex_key_hash, g_str_equal, g_free, (GDestroyNotify) amend_list_row_free);
   for (guint i = 0; i < lines->len; i++)
     {
       char *key = NULL;
@@ -332,8 +333,8 @@ amend_article_map_new (const char *cache_path)
   self->cached = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
   self->used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
   self->cache_path = g_strdup (cache_path);
-  self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) amend_list_row_free);
-  self->rows_used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->rows = g_hash_table_new_full (amend_hex_key_hash, g_str_equal, g_free, (GDestroyNotify) amend_list_row_free);
+  self->rows_used = g_hash_table_new_full (amend_hex_key_hash, g_str_equal, g_free, NULL);
   if (cache_path)
     {
       g_autofree char *dir = g_path_get_dirname (cache_path);

@@ -145,6 +145,19 @@ amend_journal_is_pending (AmendRepository *repo)
   return g_file_test (path, G_FILE_TEST_EXISTS);
 }
 
+/* The check amend_journal_recover() starts with, for one who has not
+ * opened the repository with libgit2 (amend-refs-files.c): no journal,
+ * no lock that holds a process. */
+gboolean
+amend_journal_is_clear (const char *git_dir)
+{
+  g_autofree char *journal = g_build_filename (git_dir, "amend", "journal", NULL);
+  g_autofree char *lock = g_build_filename (git_dir, "amend", "lock", NULL);
+  struct stat st;
+
+  return !g_file_test (journal, G_FILE_TEST_EXISTS) && (g_stat (lock, &st) != 0 || st.st_size == 0);
+}
+
 static gint64
 mtime_us (const struct stat *st)
 {

@@ -28,4 +28,18 @@ amend_oid_equal (gconstpointer a,
   return git_oid_equal (a, b);
 }
 
+/* For keys that start with an id in hex ("TIP MAIN" and the like): the
+ * first characters of a hash spread the keys as well as all eighty of
+ * them, which g_str_hash would read on every lookup. */
+static inline guint
+amend_hex_key_hash (gconstpointer key)
+{
+  const char *p = key;
+  guint h = 5381;
+
+  for (guint i = 0; i < 16 && p[i]; i++)
+    h = (h << 5) + h + (guchar) p[i];
+  return h;
+}
+
 G_END_DECLS
