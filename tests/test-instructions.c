@@ -176,6 +176,11 @@ static const Case cases[] = {
     { "### Artikel 2:3 Vergunning", "### Artikel 2:2a Plicht\n\nElke standplaats heeft een houder.\n\n### Artikel 2:3 Vergunning", NULL },
     "A\n\nIn hoofdstuk 2, paragraaf 2, wordt voor artikel 2:3 een artikel ingevoegd, luidende:\n\n"
     "Artikel 2:2a Plicht\n\nElke standplaats heeft een houder.\n" },
+  /* A new chapter quoted with one blank line under its heading. */
+  { "/instructions/6.11/chapter-inserted", chapters,
+    { "# Hoofdstuk 3 Slot", "# Hoofdstuk 2a Toezicht\n\n## Artikel 2a:1 Toezichthouder\n\nDe marktmeester houdt toezicht.\n\n# Hoofdstuk 3 Slot", NULL },
+    "A\n\nNa hoofdstuk 2 wordt een hoofdstuk ingevoegd, luidende:\n\nHoofdstuk 2a Toezicht\n\nArtikel 2a:1 Toezichthouder\n\n"
+    "De marktmeester houdt toezicht.\n" },
   { "/instructions/6.11/three-articles", base,
     { "# Artikel 7 Overgangsrecht", "# Artikel 6a Een\n\nTekst een.\n\n# Artikel 6b Twee\n\nTekst twee.\n\n# Artikel 6c Drie\n\nTekst drie.\n\n# Artikel 7 Overgangsrecht", NULL },
     "A\n\nNa artikel 6 worden drie artikelen ingevoegd, luidende:\n\n"

@@ -260,7 +260,8 @@ append_node_text (GString         *out,
     {
       const char *word = node->word ? node->word : amend_node_kind_word (node->kind);
 
-      if (out->len > 0)
+      /* One blank line before a heading, also right under another one. */
+      if (out->len > 0 && !g_str_has_suffix (out->str, "\n\n"))
         g_string_append_c (out, '\n');
       g_string_append_printf (out, "%s%s%s%s%s\n\n", word ? word : "", node->number ? " " : "",
                               node->number ? node->number : "", node->heading ? " " : "",
