@@ -65,7 +65,7 @@ static const char citations[] =
 typedef struct {
   const char *path;
   const char *old_md;      /* the text to edit */
-  const char *edits[9];    /* from, to, ...; NULL after the last */
+  const char *edits[13];   /* from, to, ...; NULL after the last */
   const char *expected;    /* the lettered instructions, after the frame */
 } Case;
 
@@ -279,6 +279,22 @@ static const Case cases[] = {
     { "1. De vergunning kan worden geweigerd in het belang van de openbare orde.\n2. De vergunning wordt geweigerd als de aanvraag onvolledig is.\n",
       "De vergunning kan worden geweigerd in het belang van de openbare orde.\n", NULL },
     "A\n\nIn artikel 4 vervallen het tweede lid alsmede de aanduiding \"1.\" voor het eerste lid.\n" },
+  /* A move that pushes the articles between up or down: the renumbering
+   * said with it, at once (6.9, 3.29). */
+  { "/instructions/numbers/moved-up-rotation", base,
+    { "# Artikel 6 Intrekking\n\nDe vergunning kan worden ingetrokken als de voorschriften niet worden nageleefd.\n\n", "",
+      "# Artikel 5 Voorschriften", "# Artikel 6 Voorschriften", "# Artikel 4 Weigering", "# Artikel 5 Weigering",
+      "# Artikel 3 Beslistermijn", "# Artikel 3 Intrekking\n\nDe vergunning kan worden ingetrokken als de voorschriften niet "
+      "worden nageleefd.\n\n# Artikel 4 Beslistermijn", NULL },
+    "A\n\nArtikel 6 wordt, onder vernummering tot artikel 3 en onder vernummering van de artikelen 3 tot en met 5 tot 4 tot en "
+    "met 6, geplaatst na artikel 2.\n" },
+  { "/instructions/numbers/moved-down-rotation", base,
+    { "# Artikel 2 Aanvraag\n\nEen aanvraag wordt schriftelijk ingediend bij het college.\n\n", "",
+      "# Artikel 3 Beslistermijn", "# Artikel 2 Beslistermijn", "# Artikel 4 Weigering", "# Artikel 3 Weigering",
+      "# Artikel 5 Voorschriften", "# Artikel 4 Voorschriften", "# Artikel 6 Intrekking",
+      "# Artikel 5 Aanvraag\n\nEen aanvraag wordt schriftelijk ingediend bij het college.\n\n# Artikel 6 Intrekking", NULL },
+    "A\n\nArtikel 2 wordt, onder vernummering tot artikel 5 en onder vernummering van de artikelen 3 tot en met 5 tot 2 tot en "
+    "met 4, geplaatst na artikel 5.\n" },
   { "/instructions/same-change-several-articles", members,
     { "2. Het college beslist binnen acht weken.\n\n# Artikel 3", "2. Het college beslist binnen zes weken.\n\n# Artikel 3",
       "toezicht.\n2. Het college beslist binnen acht weken.", "toezicht.\n2. Het college beslist binnen zes weken.", NULL },

@@ -1105,8 +1105,86 @@ say_heading_new (Ctx       *ctx,
 
 /* An article or division that moved: "Artikel 7 wordt, onder vernummering
  * tot artikel 3, geplaatst na artikel 2." */
+/* The elements numbered in one series with @node, in order: all articles
+ * of the regulation (they are numbered throughout, across chapters), or
+ * the siblings of its kind. */
+static GPtrArray *
+numbered_series (const AmendNode *node)
+{
+  GPtrArray *series = g_ptr_array_new ();
+  const AmendNode *root = node->kind == AMEND_NODE_ARTICLE ? root_of (node) : node->parent;
+
+  if (root == NULL)
+    return series;
+  if (node->kind == AMEND_NODE_ARTICLE)
+    {
+      for (const AmendNode *n = root; n != NULL; n = amend_node_next (n, root))
+        if (n->kind == AMEND_NODE_ARTICLE)
+          g_ptr_array_add (series, (gpointer) n);
+      return series;
+    }
+  for (guint i = 0; i < amend_node_n_children (root); i++)
+    if (amend_node_child (root, i)->kind == node->kind)
+      g_ptr_array_add (series, amend_node_child (root, i));
+  return series;
+}
+
+static Unit *
+renumbered_unit_of (Ctx             *ctx,
+                    GPtrArray       *units,
+                    const AmendNode *new_node)
+{
+  for (guint k = 0; k < units->len; k++)
+    {
+      Unit *w = g_ptr_array_index (units, k);
+
+      if (w->new_node == new_node)
+        return w->old_node != NULL && own_change (ctx, w, AMEND_CHANGE_RENUMBERED) != NULL ? w : NULL;
+    }
+  return NULL;
+}
+
+/* The units of the elements next to where @u's element is moved that are
+ * renumbered only, in order, into @chain: the ones it pushes up (6 to 3,
+ * with 3, 4, 5 to 4, 5, 6) or down (3 to 5, with 4, 5 to 3, 4). They are
+ * said with the move, all at once, as no order of separate renumberings
+ * leaves each number to one element. */
+static void
+moved_chain (Ctx        *ctx,
+             GPtrArray  *units,
+             const Unit *u,
+             GPtrArray  *chain)
+{
+  g_autoptr(GPtrArray) series = NULL;
+  guint at;
+
+  if (u->old_node == NULL || u->new_node == NULL || g_strcmp0 (u->old_node->number, u->new_node->number) == 0 ||
+      own_change (ctx, (Unit *) u, AMEND_CHANGE_MOVED) == NULL)
+    return;
+  series = numbered_series (u->new_node);
+  if (!g_ptr_array_find (series, u->new_node, &at))
+    return;
+  for (guint k = at; k > 0; k--)
+    {
+      Unit *w = renumbered_unit_of (ctx, units, g_ptr_array_index (series, k - 1));
+
+      if (w == NULL)
+        break;
+      g_ptr_array_insert (chain, 0, w);
+    }
+  for (guint k = at + 1; k < series->len; k++)
+    {
+      Unit *w = renumbered_unit_of (ctx, units, g_ptr_array_index (series, k));
+
+      if (w == NULL)
+        break;
+      g_ptr_array_add (chain, w);
+    }
+}
+
 static void
 say_moved (Ctx               *ctx,
+           GPtrArray         *units,
            Unit              *u,
            const AmendChange *c,
            GPtrArray         *letters)
@@ -1114,8 +1192,22 @@ say_moved (Ctx               *ctx,
   g_autofree char *what = unit_name (ctx, u->old_node, TRUE);
   g_autofree char *cap = sentence_start (what);
   const AmendNode *prev = sibling_of_kind (ctx, u->new_node, -1, FALSE, FALSE);
-  g_autofree char *where = NULL;
+  g_autofree char *where = NULL, *clause = NULL;
+  g_autoptr(GPtrArray) chain = g_ptr_array_new ();
+  g_autoptr(GPtrArray) old_nodes = g_ptr_array_new ();
+  g_autoptr(GPtrArray) new_nodes = g_ptr_array_new ();
   Letter *l = letter_new (letters, NULL);
+
+  moved_chain (ctx, units, u, chain);
+  for (guint k = 0; k < chain->len; k++)
+    {
+      Unit *w = g_ptr_array_index (chain, k);
+
+      g_ptr_array_add (old_nodes, (gpointer) w->old_node);
+      g_ptr_array_add (new_nodes, (gpointer) w->new_node);
+      letter_says (ctx, l, w->old_node, w->new_node, own_change (ctx, w, AMEND_CHANGE_RENUMBERED));
+    }
+  clause = renumbering_clause (ctx, old_nodes, new_nodes);
 
   if (prev != NULL)
     {
@@ -1128,12 +1220,14 @@ say_moved (Ctx               *ctx,
       where = g_strdup_printf ("aan het begin van %s", parent);
     }
   if (g_strcmp0 (c->number_old, c->number_new) != 0)
-    l->text = g_strdup_printf ("%s wordt, onder vernummering tot %s %s, geplaatst %s.", cap,
-                               amend_wording_kind (u->new_node->kind), u->new_node->number, where);
+    l->text = g_strdup_printf ("%s wordt, onder vernummering tot %s %s%s%s, geplaatst %s.", cap,
+                               amend_wording_kind (u->new_node->kind), u->new_node->number,
+                               clause[0] ? " en " : "", clause, where);
   else
     l->text = g_strdup_printf ("%s wordt geplaatst %s.", cap, where);
   letter_says (ctx, l, u->old_node, u->new_node, c);
   set_number (ctx, u->old_node, u->new_node->number);
+  apply_renumbering (ctx, old_nodes, new_nodes);
 }
 
 static void
@@ -2234,7 +2328,7 @@ say_unit (Ctx       *ctx,
   if (u->old_node == NULL)
     return i + 1;
   if ((c = own_change (ctx, u, AMEND_CHANGE_MOVED)) != NULL)
-    say_moved (ctx, u, c, letters);
+    say_moved (ctx, units, u, c, letters);
   else if ((c = own_change (ctx, u, AMEND_CHANGE_RENUMBERED)) != NULL)
     say_renumbered (ctx, u, c, letters);
   say_inside (ctx, u, letters);
@@ -2376,7 +2470,14 @@ order_by_numbers (Ctx       *ctx,
     {
       guint end = block_end (ctx, units, i);
       g_autoptr(GPtrArray) takes = block_numbers (units, i, end, TRUE);
+      g_autoptr(GPtrArray) chain = g_ptr_array_new ();
       gboolean moved = FALSE;
+
+      /* A move said with the renumbering of the ones it pushes up gives
+       * its numbers all at once. */
+      moved_chain (ctx, units, g_ptr_array_index (units, i), chain);
+      if (chain->len > 0)
+        g_ptr_array_set_size (takes, 0);
 
       for (guint j = end; takes->len > 0 && j < units->len && moves <= units->len && !moved; )
         {
