@@ -400,6 +400,11 @@ test_frame (void)
                "De APV Lindewaarde 2027 wordt als volgt gewijzigd:");
   check_frame ("---\ntitle: Reglement van orde voor de vergaderingen van de raad\n---\n\n",
                "Het Reglement van orde voor de vergaderingen van de raad wordt als volgt gewijzigd:");
+  /* A plural head noun takes a plural verb. */
+  check_frame ("---\ntitle: Beleidsregels verkeersveiligheid en parkeren\n---\n\n",
+               "De Beleidsregels verkeersveiligheid en parkeren worden als volgt gewijzigd:");
+  check_frame ("---\ntitle: Nadere regels subsidie 2027\n---\n\n",
+               "De Nadere regels subsidie 2027 worden als volgt gewijzigd:");
   check_frame ("---\ntitle: Marktgelden 2027\n---\n\n",
                "De regeling Marktgelden 2027 wordt als volgt gewijzigd:");
 }

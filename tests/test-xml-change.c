@@ -926,6 +926,23 @@ test_het_title (void)
                               "voor de vergaderingen van de raad");
 }
 
+/* A regulation whose head noun is plural takes a plural verb in
+ * Artikel I: "De Beleidsregels ... worden gewijzigd". */
+static void
+test_plural_title (void)
+{
+  g_auto(Change) c = { 0 };
+  g_autofree char *wat = NULL;
+
+  export_both (&c, edit_example_old ("title: Algemene Plaatselijke Verordening Lindewaarde 2027\ncitation: APV Lindewaarde 2027\n",
+                                     "title: Beleidsregels evenementen Lindewaarde\n"),
+               edit_example ("title: Algemene Plaatselijke Verordening Lindewaarde 2027\ncitation: APV Lindewaarde 2027\n",
+                             "title: Beleidsregels evenementen Lindewaarde\n",
+                             "binnen acht weken na de datum", "binnen zes weken na de datum", NULL));
+  wat = renvooi_of (select_one (c.stop, "//s:WijzigArtikel/s:Wat"));
+  g_assert_cmpstr (wat, ==, "De Beleidsregels evenementen Lindewaarde worden gewijzigd zoals aangegeven in Bijlage A.");
+}
+
 /* A change that also retitles the regulation names it as it is called
  * before the change (the decision's title, Artikel I, the Akoma Ntoso
  * affectedDocument), and says that the new title is left out. */
@@ -1041,6 +1058,7 @@ main (int    argc,
   g_test_add_func ("/xml-change/every-shape", test_every_shape);
   g_test_add_func ("/xml-change/het-title", test_het_title);
   g_test_add_func ("/xml-change/new-title", test_new_title);
+  g_test_add_func ("/xml-change/plural-title", test_plural_title);
   /* Last: the business rules on every STOP file the cases above wrote. */
   g_test_add_func ("/xml-change/rules/schematron", amend_test_schematron_check);
   return g_test_run ();

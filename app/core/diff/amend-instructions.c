@@ -2630,7 +2630,7 @@ amend_diff_instructions_frame (AmendDiff *diff)
     }
   regulation = amend_wording_regulation (name);
   cap = amend_wording_capitalize (regulation);
-  return g_strdup_printf ("%s wordt als volgt gewijzigd:", cap);
+  return g_strdup_printf ("%s %s als volgt gewijzigd:", cap, amend_wording_is_plural (name) ? "worden" : "wordt");
 }
 
 /**

@@ -1437,10 +1437,11 @@ write_decision_body (StopWriter         *w,
   {
     /* "Het Reglement ..." or "De APV ...": the article of the title's
      * head noun (amend_wording_regulation()). */
-    g_autofree char *name = amend_wording_regulation (strcmp (verb, "gewijzigd") == 0 && named->citation
-                                                      ? named->citation : named->title);
+    const char *title = strcmp (verb, "gewijzigd") == 0 && named->citation ? named->citation : named->title;
+    g_autofree char *name = amend_wording_regulation (title);
     g_autofree char *cap = amend_wording_capitalize (name);
-    wat_text = g_strdup_printf ("%s wordt %s zoals aangegeven in ", cap, verb);
+    wat_text = g_strdup_printf ("%s %s %s zoals aangegeven in ", cap, amend_wording_is_plural (title) ? "worden" : "wordt",
+                                verb);
   }
   _amend_xml_add_text (wat, wat_text, w->base.warnings, NULL);
   ref = text_el (w, wat, "IntRef", "Bijlage A", NULL);
