@@ -62,6 +62,11 @@ static const char citations[] =
   "1. Het college beslist, bedoeld in artikel 5, niet later dan de raad, bedoeld in artikel 6, niet eerder dan de burgemeester.\n"
   "2. Buiten toepassing blijven de artikelen 2, vierde lid, 3, 37 en 48 van de wet.\n";
 
+/* Points without labels, as CVDR's lijst with nr="-". */
+static const char bullets[] =
+  "# Artikel 1 Criteria\n\nDe aanvrager:\n\n- woont in de gemeente;\n- is zelf bestuurder.\n\n"
+  "# Artikel 2 Slot\n\nDeze regels gelden vanaf 2027.\n";
+
 typedef struct {
   const char *path;
   const char *old_md;      /* the text to edit */
@@ -295,6 +300,11 @@ static const Case cases[] = {
       "# Artikel 5 Aanvraag\n\nEen aanvraag wordt schriftelijk ingediend bij het college.\n\n# Artikel 6 Intrekking", NULL },
     "A\n\nArtikel 2 wordt, onder vernummering tot artikel 5 en onder vernummering van de artikelen 3 tot en met 5 tot 2 tot en "
     "met 4, geplaatst na artikel 5.\n" },
+  /* 3.29: a point without a label cannot be cited ("onderdeel ,"): the
+   * article comes to read. */
+  { "/instructions/3.29/point-without-label", bullets,
+    { "is zelf bestuurder", "is zelf de bestuurder", NULL },
+    "A\n\nArtikel 1 komt te luiden:\n\nArtikel 1 Criteria\n\nDe aanvrager:\n- woont in de gemeente;\n- is zelf de bestuurder.\n" },
   { "/instructions/same-change-several-articles", members,
     { "2. Het college beslist binnen acht weken.\n\n# Artikel 3", "2. Het college beslist binnen zes weken.\n\n# Artikel 3",
       "toezicht.\n2. Het college beslist binnen acht weken.", "toezicht.\n2. Het college beslist binnen zes weken.", NULL },

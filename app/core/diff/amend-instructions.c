@@ -1331,16 +1331,31 @@ has_several_lists (const AmendNode *parent)
   return runs > 1;
 }
 
-/* @node is, or lies in, a point whose label another point of the same
- * element has too (a "4." in list A and in list C of a bijlage), so that
- * "onderdeel 4" would not say which one is meant (3.29). */
+/* A label a citation can say: "b", "4", "1°"; not a bullet ("-", none). */
+static gboolean
+is_citable_label (const char *number)
+{
+  g_autofree char *label = amend_wording_point (number);
+
+  for (const char *c = label; *c != '\0'; c = g_utf8_next_char (c))
+    if (g_unichar_isalnum (g_utf8_get_char (c)))
+      return TRUE;
+  return FALSE;
+}
+
+/* @node is, or lies in, a point without a label a citation can say (a
+ * bullet), or whose label another point of the same element has too (a
+ * "4." in list A and in list C of a bijlage), so that "onderdeel 4" would
+ * not say which one is meant (3.29). */
 static gboolean
 point_is_ambiguous (const AmendNode *node)
 {
   for (const AmendNode *p = node; p != NULL && p->parent != NULL; p = p->parent)
     {
-      if (p->kind != AMEND_NODE_POINT || p->number == NULL)
+      if (p->kind != AMEND_NODE_POINT)
         continue;
+      if (!is_citable_label (p->number))
+        return TRUE;
       for (guint i = 0; i < amend_node_n_children (p->parent); i++)
         {
           const AmendNode *s = amend_node_child (p->parent, i);
