@@ -50,10 +50,27 @@ static const char chapters[] =
   "# Hoofdstuk 3 Slot\n\n## Paragraaf 1 Overgang\n\n### Artikel 3:1 Overgangsrecht\n\nOude vergunningen blijven gelden.\n\n"
   "## Paragraaf 2 Citeertitel\n\n### Artikel 3:2 Citeertitel\n\nDeze verordening heet Marktverordening.\n";
 
+/* A bijlage with two lists, each numbered from 1. */
+static const char annex[] =
+  "# Artikel 1 Tarieven\n\nDe tarieven staan in bijlage 1.\n\n"
+  "# Bijlage 1 Tarieven\n\n## A\n\nMarkten\n\n- 1\\. dagplaats;\n- 2\\. vaste plaats;\n- 3\\. jaarplaats.\n\n"
+  "## B\n\nEvenementen\n\n- 1\\. klein evenement;\n- 2\\. groot evenement.\n";
+
+/* Numbers and members cited in running text. */
+static const char citations[] =
+  "# Artikel 1 Termijnen\n\n"
+  "1. Het college beslist, bedoeld in artikel 5, niet later dan de raad, bedoeld in artikel 6, niet eerder dan de burgemeester.\n"
+  "2. Buiten toepassing blijven de artikelen 2, vierde lid, 3, 37 en 48 van de wet.\n";
+
+/* Points without labels, as CVDR's lijst with nr="-". */
+static const char bullets[] =
+  "# Artikel 1 Criteria\n\nDe aanvrager:\n\n- woont in de gemeente;\n- is zelf bestuurder.\n\n"
+  "# Artikel 2 Slot\n\nDeze regels gelden vanaf 2027.\n";
+
 typedef struct {
   const char *path;
   const char *old_md;      /* the text to edit */
-  const char *edits[9];    /* from, to, ...; NULL after the last */
+  const char *edits[13];   /* from, to, ...; NULL after the last */
   const char *expected;    /* the lettered instructions, after the frame */
 } Case;
 
@@ -164,6 +181,11 @@ static const Case cases[] = {
     { "### Artikel 2:3 Vergunning", "### Artikel 2:2a Plicht\n\nElke standplaats heeft een houder.\n\n### Artikel 2:3 Vergunning", NULL },
     "A\n\nIn hoofdstuk 2, paragraaf 2, wordt voor artikel 2:3 een artikel ingevoegd, luidende:\n\n"
     "Artikel 2:2a Plicht\n\nElke standplaats heeft een houder.\n" },
+  /* A new chapter quoted with one blank line under its heading. */
+  { "/instructions/6.11/chapter-inserted", chapters,
+    { "# Hoofdstuk 3 Slot", "# Hoofdstuk 2a Toezicht\n\n## Artikel 2a:1 Toezichthouder\n\nDe marktmeester houdt toezicht.\n\n# Hoofdstuk 3 Slot", NULL },
+    "A\n\nNa hoofdstuk 2 wordt een hoofdstuk ingevoegd, luidende:\n\nHoofdstuk 2a Toezicht\n\nArtikel 2a:1 Toezichthouder\n\n"
+    "De marktmeester houdt toezicht.\n" },
   { "/instructions/6.11/three-articles", base,
     { "# Artikel 7 Overgangsrecht", "# Artikel 6a Een\n\nTekst een.\n\n# Artikel 6b Twee\n\nTekst twee.\n\n# Artikel 6c Drie\n\nTekst drie.\n\n# Artikel 7 Overgangsrecht", NULL },
     "A\n\nNa artikel 6 worden drie artikelen ingevoegd, luidende:\n\n"
@@ -219,6 +241,70 @@ static const Case cases[] = {
     "A\n\nDe artikelen 2:5 en 2:6 vervallen.\n" },
 
   /* -- The same change in several articles: one instruction ------------- */
+  /* 3.29: "onderdeel 2" would not say which list; a point at the end of
+   * list A is not "toegevoegd" to the bijlage. The bijlage comes to read. */
+  { "/instructions/3.29/point-label-in-two-lists", annex,
+    { "groot evenement", "middelgroot evenement", NULL },
+    "A\n\nBijlage 1 komt te luiden:\n\nBijlage 1 Tarieven\n\nA\nMarkten\n1. dagplaats;\n2. vaste plaats;\n3. jaarplaats.\n"
+    "B\nEvenementen\n1. klein evenement;\n2. middelgroot evenement.\n" },
+  { "/instructions/3.29/point-added-to-first-list", annex,
+    { "- 3\\. jaarplaats.", "- 3\\. jaarplaats;\n- 4\\. seizoenplaats.", NULL },
+    "A\n\nBijlage 1 komt te luiden:\n\nBijlage 1 Tarieven\n\nA\nMarkten\n1. dagplaats;\n2. vaste plaats;\n3. jaarplaats;\n"
+    "4. seizoenplaats.\nB\nEvenementen\n1. klein evenement;\n2. groot evenement.\n" },
+  /* 6.11: the words after which is inserted do not cut a citation apart:
+   * "artikel 6, niet", not "6, niet"; "vierde lid, 3", not "lid, 3". */
+  { "/instructions/6.11/anchor-takes-citation-noun", citations,
+    { "artikel 6, niet eerder", "artikel 6, niet veel eerder", NULL },
+    "A\n\nIn artikel 1, eerste lid, wordt na \"artikel 6, niet\" ingevoegd \"veel\".\n" },
+  { "/instructions/6.11/anchor-takes-ordinal", citations,
+    { "vierde lid, 3, 37", "vierde lid, 3, 3a, 37", NULL },
+    "A\n\nIn artikel 1, tweede lid, wordt na \"vierde lid, 3\" ingevoegd \", 3a\".\n" },
+  /* 3.29 and 6.16: a number is given only when no other element bears it:
+   * the one that gives it up goes first. */
+  { "/instructions/numbers/deleted-before-renumbered", base,
+    { "# Artikel 7 Overgangsrecht\n\nEen vergunning verleend voor de inwerkingtreding van deze verordening blijft van kracht.\n", "",
+      "# Artikel 6 Intrekking", "# Artikel 7 Intrekking", NULL },
+    "A\n\nArtikel 7 vervalt.\n\nB\n\nArtikel 6 wordt vernummerd tot artikel 7.\n" },
+  { "/instructions/numbers/renumbered-upwards", base,
+    { "# Artikel 7 Overgangsrecht", "# Artikel 8 Overgangsrecht", "# Artikel 6 Intrekking", "# Artikel 7 Intrekking", NULL },
+    "A\n\nArtikel 7 wordt vernummerd tot artikel 8.\n\nB\n\nArtikel 6 wordt vernummerd tot artikel 7.\n" },
+  { "/instructions/numbers/deleted-before-inserted", base,
+    { "# Artikel 7 Overgangsrecht\n\nEen vergunning verleend voor de inwerkingtreding van deze verordening blijft van kracht.\n", "",
+      "# Artikel 6 Intrekking", "# Artikel 6 Toezicht\n\nDe marktmeester houdt toezicht.\n\n# Artikel 7 Intrekking", NULL },
+    "A\n\nArtikel 7 vervalt.\n\nB\n\nNa artikel 5 wordt, onder vernummering van artikel 6 tot artikel 7, een artikel ingevoegd, "
+    "luidende:\n\nArtikel 6 Toezicht\n\nDe marktmeester houdt toezicht.\n" },
+  /* 6.18, third member: an article of one paragraph gets members. */
+  { "/instructions/6.18/members-added-to-text", base,
+    { "Een aanvraag wordt schriftelijk ingediend bij het college.\n",
+      "1. Een aanvraag wordt schriftelijk ingediend bij het college.\n2. De aanvraag bevat een tekening.\n", NULL },
+    "A\n\nArtikel 2 wordt als volgt gewijzigd:\n\n1. Voor de tekst wordt de aanduiding \"1.\" geplaatst.\n\n"
+    "2. Er wordt een lid toegevoegd, luidende:\n\n2. De aanvraag bevat een tekening.\n" },
+  /* 6.18, fourth member: an article of members keeps only the first's text. */
+  { "/instructions/6.18/members-gone-but-first", base,
+    { "1. De vergunning kan worden geweigerd in het belang van de openbare orde.\n2. De vergunning wordt geweigerd als de aanvraag onvolledig is.\n",
+      "De vergunning kan worden geweigerd in het belang van de openbare orde.\n", NULL },
+    "A\n\nIn artikel 4 vervallen het tweede lid alsmede de aanduiding \"1.\" voor het eerste lid.\n" },
+  /* A move that pushes the articles between up or down: the renumbering
+   * said with it, at once (6.9, 3.29). */
+  { "/instructions/numbers/moved-up-rotation", base,
+    { "# Artikel 6 Intrekking\n\nDe vergunning kan worden ingetrokken als de voorschriften niet worden nageleefd.\n\n", "",
+      "# Artikel 5 Voorschriften", "# Artikel 6 Voorschriften", "# Artikel 4 Weigering", "# Artikel 5 Weigering",
+      "# Artikel 3 Beslistermijn", "# Artikel 3 Intrekking\n\nDe vergunning kan worden ingetrokken als de voorschriften niet "
+      "worden nageleefd.\n\n# Artikel 4 Beslistermijn", NULL },
+    "A\n\nArtikel 6 wordt, onder vernummering tot artikel 3 en onder vernummering van de artikelen 3 tot en met 5 tot 4 tot en "
+    "met 6, geplaatst na artikel 2.\n" },
+  { "/instructions/numbers/moved-down-rotation", base,
+    { "# Artikel 2 Aanvraag\n\nEen aanvraag wordt schriftelijk ingediend bij het college.\n\n", "",
+      "# Artikel 3 Beslistermijn", "# Artikel 2 Beslistermijn", "# Artikel 4 Weigering", "# Artikel 3 Weigering",
+      "# Artikel 5 Voorschriften", "# Artikel 4 Voorschriften", "# Artikel 6 Intrekking",
+      "# Artikel 5 Aanvraag\n\nEen aanvraag wordt schriftelijk ingediend bij het college.\n\n# Artikel 6 Intrekking", NULL },
+    "A\n\nArtikel 2 wordt, onder vernummering tot artikel 5 en onder vernummering van de artikelen 3 tot en met 5 tot 2 tot en "
+    "met 4, geplaatst na artikel 5.\n" },
+  /* 3.29: a point without a label cannot be cited ("onderdeel ,"): the
+   * article comes to read. */
+  { "/instructions/3.29/point-without-label", bullets,
+    { "is zelf bestuurder", "is zelf de bestuurder", NULL },
+    "A\n\nArtikel 1 komt te luiden:\n\nArtikel 1 Criteria\n\nDe aanvrager:\n- woont in de gemeente;\n- is zelf de bestuurder.\n" },
   { "/instructions/same-change-several-articles", members,
     { "2. Het college beslist binnen acht weken.\n\n# Artikel 3", "2. Het college beslist binnen zes weken.\n\n# Artikel 3",
       "toezicht.\n2. Het college beslist binnen acht weken.", "toezicht.\n2. Het college beslist binnen zes weken.", NULL },
@@ -304,6 +390,19 @@ check_frame (const char *front,
   g_assert_cmpstr (got, ==, expected);
 }
 
+/* 6.15 and 4.1: a new title is said first, and the frame names the
+ * regulation by the title it has before the change. */
+static void
+test_new_title (void)
+{
+  g_autofree char *old_md = g_strconcat ("---\ntitle: Marktverordening Lindewaarde 2027\n---\n\n", base, NULL);
+  g_autofree char *new_md = g_strconcat ("---\ntitle: Marktverordening Lindewaarde 2028\n---\n\n", base, NULL);
+  g_autofree char *got = instructions_of (old_md, new_md);
+
+  g_assert_cmpstr (got, ==, "ARTIKEL I\n\nDe Marktverordening Lindewaarde 2027 wordt als volgt gewijzigd:\n\n"
+                            "A\n\nHet opschrift komt te luiden: \"Marktverordening Lindewaarde 2028\".\n");
+}
+
 static void
 test_frame (void)
 {
@@ -311,6 +410,11 @@ test_frame (void)
                "De APV Lindewaarde 2027 wordt als volgt gewijzigd:");
   check_frame ("---\ntitle: Reglement van orde voor de vergaderingen van de raad\n---\n\n",
                "Het Reglement van orde voor de vergaderingen van de raad wordt als volgt gewijzigd:");
+  /* A plural head noun takes a plural verb. */
+  check_frame ("---\ntitle: Beleidsregels verkeersveiligheid en parkeren\n---\n\n",
+               "De Beleidsregels verkeersveiligheid en parkeren worden als volgt gewijzigd:");
+  check_frame ("---\ntitle: Nadere regels subsidie 2027\n---\n\n",
+               "De Nadere regels subsidie 2027 worden als volgt gewijzigd:");
   check_frame ("---\ntitle: Marktgelden 2027\n---\n\n",
                "De regeling Marktgelden 2027 wordt als volgt gewijzigd:");
 }
@@ -485,6 +589,7 @@ main (int    argc,
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     g_test_add_data_func (cases[i].path, &cases[i], run_case);
   g_test_add_func ("/instructions/6.15/frame", test_frame);
+  g_test_add_func ("/instructions/6.15/new-title", test_new_title);
   g_test_add_func ("/instructions/6.15/title-article", test_title_article);
   g_test_add_func ("/instructions/list", test_instruction_list);
   g_test_add_func ("/instructions/delete-paragraph-of-chapter", test_delete_paragraph_of_chapter);

@@ -1822,10 +1822,9 @@ test_list_without_libgit2 (void)
   g_free (amend_test_git_ok (p.dir, "symbolic-ref", "refs/heads/amendement/ander", "refs/heads/amendement/datum", NULL));
   g_assert_null (amend_refs_files_read (p.dir));
   g_free (amend_test_git_ok (p.dir, "update-ref", "--no-deref", "-d", "refs/heads/amendement/ander", NULL));
-  {
-    g_autofree char *again = cached_list (p.dir);
-    g_assert_nonnull (again);
-  }
+  g_clear_pointer (&cached, g_free);
+  cached = cached_list (p.dir);
+  g_assert_cmpstr (cached, ==, full);
   amend_test_write (git_dir, "refs/heads/amendement/datum.lock", "");
   g_assert_null (amend_refs_files_read (p.dir));
   {
@@ -1839,10 +1838,9 @@ test_list_without_libgit2 (void)
   g_free (amend_test_git_ok (p.dir, "config", "extensions.worktreeConfig", "true", NULL));
   g_assert_null (amend_refs_files_read (p.dir));
   g_free (amend_test_git_ok (p.dir, "config", "--unset", "extensions.worktreeConfig", NULL));
-  {
-    g_autofree char *again = cached_list (p.dir);
-    g_assert_nonnull (again);
-  }
+  g_clear_pointer (&cached, g_free);
+  cached = cached_list (p.dir);
+  g_assert_cmpstr (cached, ==, full);
   {
     g_autofree char *tree = g_strconcat (p.dir, "-wt", NULL);
 

@@ -926,6 +926,50 @@ test_het_title (void)
                               "voor de vergaderingen van de raad");
 }
 
+/* A regulation whose head noun is plural takes a plural verb in
+ * Artikel I: "De Beleidsregels ... worden gewijzigd". */
+static void
+test_plural_title (void)
+{
+  g_auto(Change) c = { 0 };
+  g_autofree char *wat = NULL;
+
+  export_both (&c, edit_example_old ("title: Algemene Plaatselijke Verordening Lindewaarde 2027\ncitation: APV Lindewaarde 2027\n",
+                                     "title: Beleidsregels evenementen Lindewaarde\n"),
+               edit_example ("title: Algemene Plaatselijke Verordening Lindewaarde 2027\ncitation: APV Lindewaarde 2027\n",
+                             "title: Beleidsregels evenementen Lindewaarde\n",
+                             "binnen acht weken na de datum", "binnen zes weken na de datum", NULL));
+  wat = renvooi_of (select_one (c.stop, "//s:WijzigArtikel/s:Wat"));
+  g_assert_cmpstr (wat, ==, "De Beleidsregels evenementen Lindewaarde worden gewijzigd zoals aangegeven in Bijlage A.");
+}
+
+/* A change that also retitles the regulation names it as it is called
+ * before the change (the decision's title, Artikel I, the Akoma Ntoso
+ * affectedDocument), and says that the new title is left out. */
+static void
+test_new_title (void)
+{
+  g_auto(Change) c = { 0 };
+  g_autofree char *wat = NULL, *title = NULL, *affected = NULL;
+  gboolean warned = FALSE;
+
+  export_both (&c, edit_example_old ("citation: APV Lindewaarde 2027\n", ""),
+               edit_example ("citation: APV Lindewaarde 2027\n", "",
+                             "title: Algemene Plaatselijke Verordening Lindewaarde 2027",
+                             "title: Algemene Plaatselijke Verordening Lindewaarde 2028",
+                             "binnen acht weken na de datum", "binnen zes weken na de datum", NULL));
+  wat = renvooi_of (select_one (c.stop, "//s:WijzigArtikel/s:Wat"));
+  g_assert_cmpstr (wat, ==, "De Algemene Plaatselijke Verordening Lindewaarde 2027 wordt gewijzigd zoals aangegeven in "
+                            "Bijlage A.");
+  title = renvooi_of (select_one (c.stop, "/s:BesluitCompact/s:RegelingOpschrift/s:Al"));
+  g_assert_nonnull (strstr (title, "tot wijziging van de Algemene Plaatselijke Verordening Lindewaarde 2027"));
+  affected = renvooi_of (select_one (c.akn, "//a:preface/a:p/a:affectedDocument"));
+  g_assert_cmpstr (affected, ==, "Algemene Plaatselijke Verordening Lindewaarde 2027");
+  for (guint i = 0; i < c.warnings->len; i++)
+    warned |= strstr (((AmendDiagnostic *) g_ptr_array_index (c.warnings, i))->message, "new title") != NULL;
+  g_assert_true (warned);
+}
+
 /* Every pair of a set of versions of the example, edited in the shapes
  * that once crashed the instructions (a preamble that comes or goes,
  * articles inserted before an article that is renumbered and changed) and
@@ -1013,6 +1057,8 @@ main (int    argc,
   g_test_add_func ("/xml-change/gemeentewet", test_gemeentewet);
   g_test_add_func ("/xml-change/every-shape", test_every_shape);
   g_test_add_func ("/xml-change/het-title", test_het_title);
+  g_test_add_func ("/xml-change/new-title", test_new_title);
+  g_test_add_func ("/xml-change/plural-title", test_plural_title);
   /* Last: the business rules on every STOP file the cases above wrote. */
   g_test_add_func ("/xml-change/rules/schematron", amend_test_schematron_check);
   return g_test_run ();

@@ -415,8 +415,54 @@ is_leader_start (Say   *say,
   return FALSE;
 }
 
+static char *
+lower_word (Say   *say,
+            guint  i)
+{
+  const AmendToken *t = amend_words_token (say->words, TRUE, i);
+
+  return g_utf8_strdown (amend_words_text (say->words, TRUE) + t->start, t->end - t->start);
+}
+
+static gboolean
+is_citation_noun (const char *word)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (citation_nouns); i++)
+    if (strcmp (word, citation_nouns[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* "eerste", "vierde", "achtste", "twintigste": the word before "lid". */
+static gboolean
+is_ordinal_word (const char *word)
+{
+  return g_str_has_suffix (word, "de") || g_str_has_suffix (word, "ste");
+}
+
+/* Where a quotation that begins at token @a begins when it does not cut a
+ * citation apart: "artikel 189, niet" rather than "189, niet", "vierde
+ * lid, 3" rather than "lid, 3". Taking a word more keeps it unique. */
+static guint
+citation_start (Say   *say,
+                guint  a)
+{
+  while (a > 0 && amend_words_is_word (say->words, TRUE, a - 1) && amend_words_is_word (say->words, TRUE, a))
+    {
+      g_autofree char *here = lower_word (say, a);
+      g_autofree char *prev = lower_word (say, a - 1);
+
+      if (!(g_ascii_isdigit (here[0]) && is_citation_noun (prev)) &&
+          !((strcmp (here, "lid") == 0 || strcmp (here, "leden") == 0) && is_ordinal_word (prev)))
+        break;
+      a--;
+    }
+  return a;
+}
+
 /* The anchor of an insertion: the words before it ("na"), or at the very
- * start the words after it ("voor"); as few as make it a unique word. */
+ * start the words after it ("voor"); as few as make it a unique word, and
+ * no citation cut apart. */
 static char *
 anchor (Say             *say,
         guint            index,
@@ -446,7 +492,13 @@ anchor (Say             *say,
                                      (amend_words_is_word (w, TRUE, a - 1) || amend_words_is_word (w, TRUE, a)));
 
       if (!word_cut && is_substantial (q) && occurrences (say, index, q) <= 1)
-        return g_steal_pointer (&q);
+        {
+          guint start = *before ? a : citation_start (say, a);
+
+          if (start == a)
+            return g_steal_pointer (&q);
+          return amend_words_slice (w, TRUE, start, b);
+        }
       if (*before ? b >= n : a == 0)
         return g_steal_pointer (&q);
       if (*before)

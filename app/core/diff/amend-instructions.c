@@ -260,7 +260,8 @@ append_node_text (GString         *out,
     {
       const char *word = node->word ? node->word : amend_node_kind_word (node->kind);
 
-      if (out->len > 0)
+      /* One blank line before a heading, also right under another one. */
+      if (out->len > 0 && !g_str_has_suffix (out->str, "\n\n"))
         g_string_append_c (out, '\n');
       g_string_append_printf (out, "%s%s%s%s%s\n\n", word ? word : "", node->number ? " " : "",
                               node->number ? node->number : "", node->heading ? " " : "",
@@ -1104,8 +1105,86 @@ say_heading_new (Ctx       *ctx,
 
 /* An article or division that moved: "Artikel 7 wordt, onder vernummering
  * tot artikel 3, geplaatst na artikel 2." */
+/* The elements numbered in one series with @node, in order: all articles
+ * of the regulation (they are numbered throughout, across chapters), or
+ * the siblings of its kind. */
+static GPtrArray *
+numbered_series (const AmendNode *node)
+{
+  GPtrArray *series = g_ptr_array_new ();
+  const AmendNode *root = node->kind == AMEND_NODE_ARTICLE ? root_of (node) : node->parent;
+
+  if (root == NULL)
+    return series;
+  if (node->kind == AMEND_NODE_ARTICLE)
+    {
+      for (const AmendNode *n = root; n != NULL; n = amend_node_next (n, root))
+        if (n->kind == AMEND_NODE_ARTICLE)
+          g_ptr_array_add (series, (gpointer) n);
+      return series;
+    }
+  for (guint i = 0; i < amend_node_n_children (root); i++)
+    if (amend_node_child (root, i)->kind == node->kind)
+      g_ptr_array_add (series, amend_node_child (root, i));
+  return series;
+}
+
+static Unit *
+renumbered_unit_of (Ctx             *ctx,
+                    GPtrArray       *units,
+                    const AmendNode *new_node)
+{
+  for (guint k = 0; k < units->len; k++)
+    {
+      Unit *w = g_ptr_array_index (units, k);
+
+      if (w->new_node == new_node)
+        return w->old_node != NULL && own_change (ctx, w, AMEND_CHANGE_RENUMBERED) != NULL ? w : NULL;
+    }
+  return NULL;
+}
+
+/* The units of the elements next to where @u's element is moved that are
+ * renumbered only, in order, into @chain: the ones it pushes up (6 to 3,
+ * with 3, 4, 5 to 4, 5, 6) or down (3 to 5, with 4, 5 to 3, 4). They are
+ * said with the move, all at once, as no order of separate renumberings
+ * leaves each number to one element. */
+static void
+moved_chain (Ctx        *ctx,
+             GPtrArray  *units,
+             const Unit *u,
+             GPtrArray  *chain)
+{
+  g_autoptr(GPtrArray) series = NULL;
+  guint at;
+
+  if (u->old_node == NULL || u->new_node == NULL || g_strcmp0 (u->old_node->number, u->new_node->number) == 0 ||
+      own_change (ctx, (Unit *) u, AMEND_CHANGE_MOVED) == NULL)
+    return;
+  series = numbered_series (u->new_node);
+  if (!g_ptr_array_find (series, u->new_node, &at))
+    return;
+  for (guint k = at; k > 0; k--)
+    {
+      Unit *w = renumbered_unit_of (ctx, units, g_ptr_array_index (series, k - 1));
+
+      if (w == NULL)
+        break;
+      g_ptr_array_insert (chain, 0, w);
+    }
+  for (guint k = at + 1; k < series->len; k++)
+    {
+      Unit *w = renumbered_unit_of (ctx, units, g_ptr_array_index (series, k));
+
+      if (w == NULL)
+        break;
+      g_ptr_array_add (chain, w);
+    }
+}
+
 static void
 say_moved (Ctx               *ctx,
+           GPtrArray         *units,
            Unit              *u,
            const AmendChange *c,
            GPtrArray         *letters)
@@ -1113,8 +1192,22 @@ say_moved (Ctx               *ctx,
   g_autofree char *what = unit_name (ctx, u->old_node, TRUE);
   g_autofree char *cap = sentence_start (what);
   const AmendNode *prev = sibling_of_kind (ctx, u->new_node, -1, FALSE, FALSE);
-  g_autofree char *where = NULL;
+  g_autofree char *where = NULL, *clause = NULL;
+  g_autoptr(GPtrArray) chain = g_ptr_array_new ();
+  g_autoptr(GPtrArray) old_nodes = g_ptr_array_new ();
+  g_autoptr(GPtrArray) new_nodes = g_ptr_array_new ();
   Letter *l = letter_new (letters, NULL);
+
+  moved_chain (ctx, units, u, chain);
+  for (guint k = 0; k < chain->len; k++)
+    {
+      Unit *w = g_ptr_array_index (chain, k);
+
+      g_ptr_array_add (old_nodes, (gpointer) w->old_node);
+      g_ptr_array_add (new_nodes, (gpointer) w->new_node);
+      letter_says (ctx, l, w->old_node, w->new_node, own_change (ctx, w, AMEND_CHANGE_RENUMBERED));
+    }
+  clause = renumbering_clause (ctx, old_nodes, new_nodes);
 
   if (prev != NULL)
     {
@@ -1127,12 +1220,14 @@ say_moved (Ctx               *ctx,
       where = g_strdup_printf ("aan het begin van %s", parent);
     }
   if (g_strcmp0 (c->number_old, c->number_new) != 0)
-    l->text = g_strdup_printf ("%s wordt, onder vernummering tot %s %s, geplaatst %s.", cap,
-                               amend_wording_kind (u->new_node->kind), u->new_node->number, where);
+    l->text = g_strdup_printf ("%s wordt, onder vernummering tot %s %s%s%s, geplaatst %s.", cap,
+                               amend_wording_kind (u->new_node->kind), u->new_node->number,
+                               clause[0] ? " en " : "", clause, where);
   else
     l->text = g_strdup_printf ("%s wordt geplaatst %s.", cap, where);
   letter_says (ctx, l, u->old_node, u->new_node, c);
   set_number (ctx, u->old_node, u->new_node->number);
+  apply_renumbering (ctx, old_nodes, new_nodes);
 }
 
 static void
@@ -1217,8 +1312,87 @@ add_op (Inside            *in,
   g_array_append_val (in->ops, op);
 }
 
+/* More than one list among the children of @parent: points with text or a
+ * heading between them, as the lists A, B, C of a bijlage. */
+static gboolean
+has_several_lists (const AmendNode *parent)
+{
+  guint runs = 0;
+  gboolean in_run = FALSE;
+
+  for (guint i = 0; i < amend_node_n_children (parent); i++)
+    {
+      gboolean is_point = amend_node_child (parent, i)->kind == AMEND_NODE_POINT;
+
+      if (is_point && !in_run)
+        runs++;
+      in_run = is_point;
+    }
+  return runs > 1;
+}
+
+/* A label a citation can say: "b", "4", "1°"; not a bullet ("-", none). */
+static gboolean
+is_citable_label (const char *number)
+{
+  g_autofree char *label = amend_wording_point (number);
+
+  for (const char *c = label; *c != '\0'; c = g_utf8_next_char (c))
+    if (g_unichar_isalnum (g_utf8_get_char (c)))
+      return TRUE;
+  return FALSE;
+}
+
+/* @node is, or lies in, a point without a label a citation can say (a
+ * bullet), or whose label another point of the same element has too (a
+ * "4." in list A and in list C of a bijlage), so that "onderdeel 4" would
+ * not say which one is meant (3.29). */
+static gboolean
+point_is_ambiguous (const AmendNode *node)
+{
+  for (const AmendNode *p = node; p != NULL && p->parent != NULL; p = p->parent)
+    {
+      if (p->kind != AMEND_NODE_POINT)
+        continue;
+      if (!is_citable_label (p->number))
+        return TRUE;
+      for (guint i = 0; i < amend_node_n_children (p->parent); i++)
+        {
+          const AmendNode *s = amend_node_child (p->parent, i);
+
+          if (s != p && s->kind == AMEND_NODE_POINT && g_strcmp0 (s->number, p->number) == 0)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* A change the instructions cannot cite or place by the points' labels: one
+ * in a point whose label is not unique, or a point that comes, goes or is
+ * renumbered where an element holds several lists ("Na onderdeel 3" and
+ * "toegevoegd" count the points of all of them as one list). */
+static gboolean
+needs_whole (const AmendChange *c)
+{
+  const AmendNode *nodes[2] = { c->old_node, c->new_node };
+
+  for (guint i = 0; i < G_N_ELEMENTS (nodes); i++)
+    {
+      const AmendNode *n = nodes[i];
+
+      if (n == NULL)
+        continue;
+      if (point_is_ambiguous (n))
+        return TRUE;
+      if (c->action != AMEND_CHANGE_MODIFIED && n->kind == AMEND_NODE_POINT && has_several_lists (n->parent))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* The changes of the unit as operations; FALSE when the element is better
- * rewritten whole (a member moved inside it). */
+ * rewritten whole (a member moved inside it, a point that cannot be cited
+ * unambiguously). */
 static gboolean
 collect_ops (Inside *in)
 {
@@ -1232,6 +1406,8 @@ collect_ops (Inside *in)
 
       if (g_hash_table_contains (in->ctx->said, c) || g_hash_table_contains (in->ctx->reserved, c))
         continue;
+      if (needs_whole (c))
+        return FALSE;
       switch (c->action)
         {
         case AMEND_CHANGE_MODIFIED:
@@ -1887,6 +2063,99 @@ say_whole_unit (Ctx        *ctx,
   l->text = g_strdup_printf ("%s komt te luiden:\n\n%s", cap, text);
 }
 
+/* The text of an article that is one paragraph, else NULL. */
+static char *
+lone_text (const AmendNode *node)
+{
+  const AmendNode *child;
+
+  if (amend_node_n_children (node) != 1)
+    return NULL;
+  child = amend_node_child (node, 0);
+  if (child->kind != AMEND_NODE_TEXT || child->heading_level > 0)
+    return NULL;
+  return amend_node_get_plain_text (child);
+}
+
+/* The members of @node, 1, 2, 3 ..., at least two, the first of them a
+ * paragraph that reads @text. */
+static gboolean
+members_after (const AmendNode *node,
+               const char      *text)
+{
+  g_autofree char *first = NULL;
+
+  if (amend_node_n_children (node) < 2)
+    return FALSE;
+  for (guint i = 0; i < amend_node_n_children (node); i++)
+    {
+      const AmendNode *m = amend_node_child (node, i);
+      g_autofree char *number = g_strdup_printf ("%u", i + 1);
+
+      if (m->kind != AMEND_NODE_MEMBER || g_strcmp0 (m->number, number) != 0)
+        return FALSE;
+    }
+  first = lone_text (amend_node_child (node, 0));
+  return first != NULL && strcmp (first, text) == 0;
+}
+
+/* An article of one paragraph that gets members, its text the first, or
+ * the other way round (6.18, third and fourth members): "Voor de tekst
+ * wordt de aanduiding "1." geplaatst." and "Er wordt een lid toegevoegd";
+ * "In artikel 3 vervallen het tweede lid alsmede de aanduiding "1." voor
+ * het eerste lid.". */
+static gboolean
+say_members_change (Ctx        *ctx,
+                    const Unit *u,
+                    GPtrArray  *letters)
+{
+  const AmendNode *o = u->old_node, *n = u->new_node;
+  g_autofree char *old_text = NULL, *new_text = NULL, *name = NULL;
+  g_autoptr(GPtrArray) rest = g_ptr_array_new ();
+  gboolean gained;
+  Letter *l;
+
+  if (!is_article (o) || !is_article (n) || g_strcmp0 (o->heading, n->heading) != 0 ||
+      g_strcmp0 (o->number, n->number) != 0)
+    return FALSE;
+  for (guint i = 0; i < u->changes->len; i++)
+    {
+      const AmendChange *c = g_ptr_array_index (u->changes, i);
+
+      if ((c->action != AMEND_CHANGE_INSERTED && c->action != AMEND_CHANGE_DELETED) ||
+          g_hash_table_contains (ctx->said, c) || g_hash_table_contains (ctx->reserved, c))
+        return FALSE;
+    }
+  old_text = lone_text (o);
+  new_text = lone_text (n);
+  gained = old_text != NULL;
+  if (gained ? !members_after (n, old_text) : (new_text == NULL || !members_after (o, new_text)))
+    return FALSE;
+  for (guint i = 1; i < amend_node_n_children (gained ? n : o); i++)
+    g_ptr_array_add (rest, amend_node_child (gained ? n : o, i));
+  l = letter_new (letters, NULL);
+  letter_says_all (ctx, l, u);
+  name = unit_name (ctx, o, TRUE);
+  if (gained)
+    {
+      g_autofree char *cap = sentence_start (name);
+      g_autofree char *noun = count_noun (AMEND_NODE_MEMBER, rest->len);
+      g_autofree char *texts = nodes_text (rest);
+
+      l->text = g_strdup_printf ("%s wordt als volgt gewijzigd:\n\n1. Voor de tekst wordt de aanduiding \"1.\" "
+                                 "geplaatst.\n\n2. Er %s %s toegevoegd, luidende:\n\n%s", cap,
+                                 rest->len == 1 ? "wordt" : "worden", noun, texts);
+    }
+  else
+    {
+      g_autoptr(GPtrArray) numbers = numbers_of (ctx, rest, TRUE, FALSE);
+      g_autofree char *gone = elements_phrase (numbers, AMEND_NODE_MEMBER, TRUE);
+
+      l->text = g_strdup_printf ("In %s vervallen %s alsmede de aanduiding \"1.\" voor het eerste lid.", name, gone);
+    }
+  return TRUE;
+}
+
 /* The changes inside an element both versions have: one sentence, or
  * "Artikel 3 wordt als volgt gewijzigd:" and numbered sentences (6.15),
  * or the element rewritten whole. */
@@ -1906,6 +2175,8 @@ say_inside (Ctx       *ctx,
   in.rewritten = g_hash_table_new (NULL, NULL);
   in.folds = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   in.sentences = g_ptr_array_new_with_free_func (g_free);
+  if (say_members_change (ctx, u, letters))
+    return;
   can_split = collect_ops (&in);
   if (in.ops->len == 0 && can_split)
     return;
@@ -2072,11 +2343,175 @@ say_unit (Ctx       *ctx,
   if (u->old_node == NULL)
     return i + 1;
   if ((c = own_change (ctx, u, AMEND_CHANGE_MOVED)) != NULL)
-    say_moved (ctx, u, c, letters);
+    say_moved (ctx, units, u, c, letters);
   else if ((c = own_change (ctx, u, AMEND_CHANGE_RENUMBERED)) != NULL)
     say_renumbered (ctx, u, c, letters);
   say_inside (ctx, u, letters);
   return i + 1;
+}
+
+/* A new title (the front matter's, the regulation's opschrift) is said
+ * first, as the opschrift comes first: "Het opschrift komt te luiden:
+ * "..."." It is no element of the text, so the letter has no units. */
+static void
+say_title (AmendDiff *diff,
+           GPtrArray *letters)
+{
+  const char *old_title = amend_document_get_meta (amend_diff_get_old (diff), "title");
+  const char *new_title = amend_document_get_meta (amend_diff_get_new (diff), "title");
+  Letter *l;
+
+  if (old_title == NULL || old_title[0] == '\0' || new_title == NULL || new_title[0] == '\0' ||
+      g_strcmp0 (old_title, new_title) == 0)
+    return;
+  l = letter_new (letters, g_strdup_printf ("Het opschrift komt te luiden: %c\"%s\"%c.", QUOTE_OPEN, new_title,
+                                            QUOTE_CLOSE));
+  g_ptr_array_steal_index (letters, letters->len - 1);
+  g_ptr_array_insert (letters, 0, l);
+}
+
+/* "artikel 7" as a key, when @node is an article or a division. */
+static char *
+number_key (const AmendNode *node)
+{
+  if (node == NULL || node->number == NULL || (node->kind != AMEND_NODE_ARTICLE && !amend_node_is_division (node)))
+    return NULL;
+  return g_strdup_printf ("%d %s", node->kind, node->number);
+}
+
+/* The number @u gives an element that did not have it (renumbered, moved,
+ * inserted), or the one it takes away (renumbered, moved, deleted). */
+static char *
+unit_takes (const Unit *u)
+{
+  if (u->new_node == NULL || (u->old_node != NULL && g_strcmp0 (u->old_node->number, u->new_node->number) == 0))
+    return NULL;
+  return number_key (u->new_node);
+}
+
+static char *
+unit_frees (const Unit *u)
+{
+  if (u->old_node == NULL || (u->new_node != NULL && g_strcmp0 (u->old_node->number, u->new_node->number) == 0))
+    return NULL;
+  return number_key (u->old_node);
+}
+
+static gboolean
+same_kind (const Unit *a,
+           const Unit *b)
+{
+  const AmendNode *x = a->new_node ? a->new_node : a->old_node;
+  const AmendNode *y = b->new_node ? b->new_node : b->old_node;
+
+  return x->kind == y->kind;
+}
+
+/* The units one instruction says together: articles inserted (or deleted)
+ * one after the other with the ones they push up, "Na artikel 6 wordt,
+ * onder vernummering van artikel 7 tot artikel 8, een artikel ingevoegd"
+ * (say_inserted()); else the unit alone. Returns the index after it. */
+static guint
+block_end (Ctx       *ctx,
+           GPtrArray *units,
+           guint      i)
+{
+  const Unit *u = g_ptr_array_index (units, i);
+  guint k = i + 1;
+
+  if ((u->old_node == NULL) == (u->new_node == NULL))
+    return k;
+  while (k < units->len && same_kind (u, g_ptr_array_index (units, k)) &&
+         (((Unit *) g_ptr_array_index (units, k))->old_node == NULL) == (u->old_node == NULL) &&
+         (((Unit *) g_ptr_array_index (units, k))->new_node == NULL) == (u->new_node == NULL))
+    k++;
+  while (k < units->len && same_kind (u, g_ptr_array_index (units, k)) &&
+         own_change (ctx, g_ptr_array_index (units, k), AMEND_CHANGE_RENUMBERED) != NULL)
+    k++;
+  return k;
+}
+
+/* The numbers the units [@from, @to) give (@takes) or take away, less the
+ * ones they also take away (or give) themselves. */
+static GPtrArray *
+block_numbers (GPtrArray *units,
+               guint      from,
+               guint      to,
+               gboolean   takes)
+{
+  GPtrArray *mine = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) other = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint k = from; k < to; k++)
+    {
+      const Unit *u = g_ptr_array_index (units, k);
+      char *t = unit_takes (u), *f = unit_frees (u);
+
+      if (t)
+        g_ptr_array_add (takes ? mine : other, t);
+      if (f)
+        g_ptr_array_add (takes ? other : mine, f);
+    }
+  for (guint k = mine->len; k > 0; k--)
+    if (g_ptr_array_find_with_equal_func (other, g_ptr_array_index (mine, k - 1), g_str_equal, NULL))
+      g_ptr_array_remove_index (mine, k - 1);
+  return mine;
+}
+
+static gboolean
+any_shared (GPtrArray *a,
+            GPtrArray *b)
+{
+  for (guint k = 0; k < a->len; k++)
+    if (g_ptr_array_find_with_equal_func (b, g_ptr_array_index (a, k), g_str_equal, NULL))
+      return TRUE;
+  return FALSE;
+}
+
+/* Each instruction cites the numbers as they stand after the ones before
+ * it, so the element that gives up a number goes before the one that
+ * takes it: "Artikel 7 vervalt." before "Artikel 6 wordt vernummerd tot
+ * artikel 7.", and 7 -> 8 before 6 -> 7; otherwise two articles 7 stand
+ * when the second instruction is read. A ring (5 -> 6 and 6 -> 5) has no
+ * such order; the moves are bounded so that it ends. */
+static void
+order_by_numbers (Ctx       *ctx,
+                  GPtrArray *units)
+{
+  guint moves = 0;
+  guint i = 0;
+
+  while (i < units->len)
+    {
+      guint end = block_end (ctx, units, i);
+      g_autoptr(GPtrArray) takes = block_numbers (units, i, end, TRUE);
+      g_autoptr(GPtrArray) chain = g_ptr_array_new ();
+      gboolean moved = FALSE;
+
+      /* A move said with the renumbering of the ones it pushes up gives
+       * its numbers all at once. */
+      moved_chain (ctx, units, g_ptr_array_index (units, i), chain);
+      if (chain->len > 0)
+        g_ptr_array_set_size (takes, 0);
+
+      for (guint j = end; takes->len > 0 && j < units->len && moves <= units->len && !moved; )
+        {
+          guint j_end = block_end (ctx, units, j);
+          g_autoptr(GPtrArray) frees = block_numbers (units, j, j_end, FALSE);
+
+          if (any_shared (takes, frees))
+            {
+              /* The moved ones may take a number in their turn: look again at i. */
+              for (guint k = j; k < j_end; k++)
+                g_ptr_array_insert (units, i + (k - j), g_ptr_array_steal_index (units, k));
+              moves++;
+              moved = TRUE;
+            }
+          j = j_end;
+        }
+      if (!moved)
+        i = end;
+    }
 }
 
 static GPtrArray *
@@ -2090,6 +2525,7 @@ build_letters (AmendDiff *diff)
   ctx.said = g_hash_table_new (NULL, NULL);
   ctx.reserved = g_hash_table_new (NULL, NULL);
   units = build_units (&ctx);
+  order_by_numbers (&ctx, units);
   reserve_lifted (&ctx, units);
   for (guint i = 0; i < units->len; )
     {
@@ -2110,6 +2546,7 @@ build_letters (AmendDiff *diff)
     if (((Letter *) g_ptr_array_index (letters, i))->text == NULL)
       g_ptr_array_remove_index (letters, i--);
   merge_same_changes (letters);
+  say_title (diff, letters);
   g_hash_table_unref (ctx.now);
   g_hash_table_unref (ctx.said);
   g_hash_table_unref (ctx.reserved);
@@ -2187,21 +2624,28 @@ amend_diff_get_instructions (AmendDiff *diff)
  *
  * Returns: the opening of the amending article (6.15): "De APV
  *   Lindewaarde 2027 wordt als volgt gewijzigd:", the regulation by its
- *   citation title (or its title) with the article its head noun takes.
+ *   citation title (or its title) with the article its head noun takes:
+ *   the name it has now, before the instructions rename it (the new
+ *   version's only when the old one has none).
  */
 char *
 amend_diff_instructions_frame (AmendDiff *diff)
 {
-  AmendDocument *doc = amend_diff_get_new (diff);
-  const char *name = amend_document_get_meta (doc, "citation");
+  const char *name = NULL;
   g_autofree char *regulation = NULL;
   g_autofree char *cap = NULL;
 
-  if (name == NULL || name[0] == '\0')
-    name = amend_document_get_meta (doc, "title");
+  for (guint i = 0; i < 2 && (name == NULL || name[0] == '\0'); i++)
+    {
+      AmendDocument *doc = i == 0 ? amend_diff_get_old (diff) : amend_diff_get_new (diff);
+
+      name = amend_document_get_meta (doc, "citation");
+      if (name == NULL || name[0] == '\0')
+        name = amend_document_get_meta (doc, "title");
+    }
   regulation = amend_wording_regulation (name);
   cap = amend_wording_capitalize (regulation);
-  return g_strdup_printf ("%s wordt als volgt gewijzigd:", cap);
+  return g_strdup_printf ("%s %s als volgt gewijzigd:", cap, amend_wording_is_plural (name) ? "worden" : "wordt");
 }
 
 /**

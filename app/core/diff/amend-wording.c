@@ -41,6 +41,13 @@ static const char *const de_nouns[] = {
   "keuren", "gedragscode", "procedure", "procedures", "reglementen", "besluiten", "plannen",
 };
 
+/* The head nouns of de_nouns that are plural: "De Beleidsregels ...
+ * worden als volgt gewijzigd". */
+static const char *const plural_nouns[] = {
+  "verordeningen", "wetten", "regelingen", "regels", "richtlijnen", "bepalingen", "voorschriften", "tarieven",
+  "keuren", "procedures", "reglementen", "besluiten", "plannen",
+};
+
 static gboolean
 ends_with_noun (const char         *word,
                 const char *const  *nouns,
@@ -103,6 +110,37 @@ amend_wording_article_of (const char *title)
         return NULL;
     }
   return NULL;
+}
+
+/**
+ * amend_wording_is_plural:
+ *
+ * Returns: whether the head noun of the title of a regulation is plural
+ *   ("Beleidsregels parkeren", "Nadere regels ..."), so that the verb
+ *   after it is too: "worden", not "wordt". %FALSE when the head noun is
+ *   not one this knows (amend_wording_regulation() then says "de regeling").
+ */
+gboolean
+amend_wording_is_plural (const char *title)
+{
+  g_auto(GStrv) words = NULL;
+
+  if (title == NULL)
+    return FALSE;
+  words = g_strsplit_set (title, " \t", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autofree char *lower = NULL;
+
+      if (words[i][0] == '\0')
+        continue;
+      lower = g_utf8_strdown (words[i], -1);
+      if (article_of_word (words[i]) != NULL)
+        return ends_with_noun (lower, plural_nouns, G_N_ELEMENTS (plural_nouns));
+      if (!is_adjective (words[i]))
+        return FALSE;
+    }
+  return FALSE;
 }
 
 /**

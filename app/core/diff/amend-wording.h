@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 
 const char *amend_wording_article_of   (const char      *title);
 char       *amend_wording_regulation   (const char      *title);
+gboolean    amend_wording_is_plural    (const char      *title);
 char       *amend_wording_ordinal      (const char      *number);
 char       *amend_wording_member       (const char      *number);
 char       *amend_wording_point        (const char      *number);

@@ -60,6 +60,21 @@ looks_like_git_dir (const char *path)
   return g_file_test (head, G_FILE_TEST_IS_REGULAR) && is_dir (objects, &st) && is_dir (refs, &st);
 }
 
+/* A regular file of at most @max bytes, read whole; FALSE for anything
+ * else (a FIFO would block, a huge file is not git's). */
+static gboolean
+read_regular (const char *path,
+              gsize       max,
+              char      **text,
+              gsize      *len)
+{
+  struct stat st;
+
+  if (g_lstat (path, &st) != 0 || !S_ISREG (st.st_mode) || (guint64) st.st_size > max)
+    return FALSE;
+  return g_file_get_contents (path, text, len, NULL) && memchr (*text, '\0', *len) == NULL;
+}
+
 /* A repository format that only git knows how to read (sha256 ids, a
  * reftable, worktree configs) is left to libgit2, which checks it. */
 static gboolean
@@ -69,7 +84,7 @@ plain_format (const char *git_dir)
   g_autofree char *text = NULL;
   gsize len = 0;
 
-  if (!g_file_get_contents (path, &text, &len, NULL) || len > 64 * 1024 || memchr (text, '\0', len) != NULL)
+  if (!read_regular (path, 64 * 1024, &text, &len))
     return FALSE;
   for (char *p = text; *p; p++)
     *p = g_ascii_tolower (*p);
@@ -144,12 +159,15 @@ read_loose (const char *path,
             char        hex[41])
 {
   char buf[48];
-  ssize_t n;
-  int fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW, 0);
+  ssize_t n = -1;
+  struct stat st;
+  /* Not blocking on a FIFO put where a branch should be. */
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0);
 
   if (fd < 0)
     return errno == ENOENT ? REF_ABSENT : REF_UNSURE;
-  n = read (fd, buf, sizeof buf);
+  if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode))
+    n = read (fd, buf, sizeof buf);
   close (fd);
   if (n != 41 || buf[40] != '\n' || !is_hex40 (buf))
     return REF_UNSURE;
@@ -169,9 +187,9 @@ read_packed (const char *git_dir,
   char *line, *next;
   gsize len = 0;
 
-  if (!g_file_get_contents (path, &text, &len, NULL))
-    return !g_file_test (path, G_FILE_TEST_EXISTS);
-  if (memchr (text, '\0', len) != NULL || (len > 0 && text[len - 1] != '\n'))
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return TRUE;
+  if (!read_regular (path, 256 * 1024 * 1024, &text, &len) || (len > 0 && text[len - 1] != '\n'))
     return FALSE;
   for (line = text; *line; line = next)
     {

@@ -984,7 +984,8 @@ amendment_meta (AmendXmlMeta       *meta,
                 AmendDiff          *diff)
 {
   const char *name = strrchr (act->work, '/');
-  g_autofree char *regulation = amend_wording_regulation (act->title);
+  /* Named as it is called before the change, which may retitle it. */
+  g_autofree char *regulation = amend_wording_regulation (old_act->title);
   g_autofree char *instructions = amend_diff_to_instructions (diff);
   g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA1);
 
@@ -1186,7 +1187,7 @@ amend_akn_export_amendment (AmendDiff  *diff,
   text_el (&w, el (&w, el (&w, preface, "longTitle"), "p"), "docTitle", w.base.meta.title, NULL);
   p = el (&w, preface, "p");
   _amend_xml_add_text (p, "Wijziging van ", warnings, NULL);
-  set_attr (text_el (&w, p, "affectedDocument", new_meta.citation ? new_meta.citation : new_meta.title, NULL),
+  set_attr (text_el (&w, p, "affectedDocument", old_meta.citation ? old_meta.citation : old_meta.title, NULL),
             "href", old_meta.expression);
   _amend_xml_add_text (p, ".", warnings, NULL);
 

@@ -1409,12 +1409,15 @@ write_sluiting (StopWriter      *w,
 
 /* Artikel I that establishes (@verb "vastgesteld") or changes
  * ("gewijzigd") the regulation as Bijlage A says, and Artikel II on the
- * entry into force on @in_force, or the day after the publication. */
+ * entry into force on @in_force, or the day after the publication.
+ * @named names the regulation: a change names it as it is called before
+ * the change, which may give it a new title. */
 static void
-write_decision_body (StopWriter *w,
-                     xmlNodePtr  besluit,
-                     const char *verb,
-                     const char *in_force_date)
+write_decision_body (StopWriter         *w,
+                     xmlNodePtr          besluit,
+                     const char         *verb,
+                     const char         *in_force_date,
+                     const AmendXmlMeta *named)
 {
   xmlNodePtr lichaam = el (w, besluit, "Lichaam");
   xmlNodePtr artikel, kop, wat, ref;
@@ -1434,10 +1437,11 @@ write_decision_body (StopWriter *w,
   {
     /* "Het Reglement ..." or "De APV ...": the article of the title's
      * head noun (amend_wording_regulation()). */
-    g_autofree char *name = amend_wording_regulation (strcmp (verb, "gewijzigd") == 0 && w->base.meta.citation
-                                                      ? w->base.meta.citation : w->base.meta.title);
+    const char *title = strcmp (verb, "gewijzigd") == 0 && named->citation ? named->citation : named->title;
+    g_autofree char *name = amend_wording_regulation (title);
     g_autofree char *cap = amend_wording_capitalize (name);
-    wat_text = g_strdup_printf ("%s wordt %s zoals aangegeven in ", cap, verb);
+    wat_text = g_strdup_printf ("%s %s %s zoals aangegeven in ", cap, amend_wording_is_plural (title) ? "worden" : "wordt",
+                                verb);
   }
   _amend_xml_add_text (wat, wat_text, w->base.warnings, NULL);
   ref = text_el (w, wat, "IntRef", "Bijlage A", NULL);
@@ -1517,7 +1521,7 @@ amend_stop_export_decision (AmendDocument  *doc,
   title = decision_title (&w.base.meta);
   write_opschrift (&w, besluit, title);
   write_aanhef (&w, besluit, _amend_xml_find_child (root, AMEND_NODE_PREAMBLE));
-  write_decision_body (&w, besluit, "vastgesteld", w.base.meta.in_force);
+  write_decision_body (&w, besluit, "vastgesteld", w.base.meta.in_force, &w.base.meta);
   write_sluiting (&w, besluit, _amend_xml_find_child (root, AMEND_NODE_CLOSING));
 
   bijlage = write_wijzigbijlage (&w, besluit);
@@ -1692,7 +1696,7 @@ amend_stop_export_change (AmendDiff  *diff,
 
   besluit = new_root (&w, "BesluitCompact");
   {
-    g_autofree char *name = amend_wording_regulation (w.base.meta.title);
+    g_autofree char *name = amend_wording_regulation (old_meta.title);
 
     if (w.base.meta.authority_name)
       title = g_strdup_printf ("Besluit van %s tot wijziging van %s", w.base.meta.authority_name, name);
@@ -1702,7 +1706,7 @@ amend_stop_export_change (AmendDiff  *diff,
   write_opschrift (&w, besluit, title);
   /* The decision's own articles are not the regulation's: their wIds
    * come from their eIds, as in the establishing decision. */
-  write_decision_body (&w, besluit, "gewijzigd", w.base.meta.date);
+  write_decision_body (&w, besluit, "gewijzigd", w.base.meta.date, &old_meta);
 
   w.base.change = change;
   mutatie = el (&w, write_wijzigbijlage (&w, besluit), "RegelingMutatie");

@@ -618,6 +618,14 @@ add_instruction (AmendXmlChange         *self,
                  GPtrArray              *list,
                  const AmendInstruction *instruction)
 {
+  if (instruction->units->len == 0)
+    {
+      /* "Het opschrift komt te luiden": about no element of the text. */
+      _amend_xml_warn (self->warnings, 0, NULL,
+                       _("instruction %s gives the regulation a new title, which a change export has no place "
+                         "for; it was left out"), instruction->letter);
+      return;
+    }
   if (instruction->units->len > 0 && add_lifted (self, list, instruction))
     return;
   for (guint i = 0; i < instruction->units->len; i++)
