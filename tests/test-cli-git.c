@@ -875,11 +875,42 @@ test_control_characters (void)
   assert_ok (&run);
   g_assert_null (strchr (run.out, 0x1b));
   g_assert_nonnull (strstr (run.out, "Rood\\x1b[31m\\x07"));
+  /* A second amendment: the columns after a title with controls stay in
+   * line with those of a plain one (BY starts at the same place). */
+  amend_run (&run, dir, "switch", "main");
+  assert_ok (&run);
+  amend_run (&run, dir, "propose", "Blauw", "--by", AUTHOR);
+  assert_ok (&run);
   amend_run (&run, dir, "list");
   assert_ok (&run);
   g_assert_null (strchr (run.out, 0x1b));
   g_assert_null (strchr (run.out, 0x07));
   g_assert_nonnull (strstr (run.out, "Eva\\x1b]0;titel\\x07"));
+  {
+    g_auto(GStrv) lines = g_strsplit (run.out, "\n", -1);
+    const char *rood = NULL, *blauw = NULL;
+
+    for (guint i = 0; lines[i]; i++)
+      {
+        if (strstr (lines[i], "Eva\\x1b"))
+          rood = lines[i];
+        else if (strstr (lines[i], "Jan Jansen"))
+          blauw = lines[i];
+      }
+    g_assert_nonnull (rood);
+    g_assert_nonnull (blauw);
+    g_assert_cmpint (g_utf8_pointer_to_offset (rood, strstr (rood, "Eva")), ==,
+                     g_utf8_pointer_to_offset (blauw, strstr (blauw, "Jan Jansen")));
+  }
+  /* Back on the first: its record comes back whole (libgit2 took it
+   * for binary, and wrote it empty). */
+  amend_run (&run, dir, "switch", "rood-31m");
+  assert_ok (&run);
+  {
+    g_autofree char *status = amend_test_git_ok (dir, "status", "--porcelain", NULL);
+
+    g_assert_cmpstr (status, ==, "");
+  }
   amend_run (&run, dir, "status");
   assert_ok (&run);
   g_assert_nonnull (strstr (run.out, "Rood\\x1b[31m\\x07"));
@@ -893,6 +924,44 @@ test_control_characters (void)
   amend_run (&run, dir, "show", "HEAD:.amend/amendementen/rood-31m/amendement.ini");
   assert_ok (&run);
   g_assert_nonnull (strstr (run.out, "title=Rood\x1b[31m\x07\n"));
+  amend_test_fsck (dir);
+  remove_project (dir);
+}
+
+/* A file git takes for binary (an image beside the regulation, bytes
+ * with NUL and controls) is written whole when the working copy moves to
+ * another version: libgit2's checkout filter gave such blobs as empty. */
+static void
+test_binary_file_kept (void)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *back = NULL;
+  static const char image[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89";
+  gsize len = 0;
+
+  if (!amend_test_need_git ())
+    return;
+  dir = new_project ();
+  amend_run (&run, dir, "propose", "Kaart", "--by", AUTHOR);
+  assert_ok (&run);
+  path = g_build_filename (dir, "kaart.png", NULL);
+  g_assert_true (g_file_set_contents (path, image, sizeof image, NULL));
+  g_free (amend_test_git_ok (dir, "add", "kaart.png", NULL));
+  g_free (amend_test_git_ok (dir, "commit", "-q", "-m", "Kaart", NULL));
+  amend_run (&run, dir, "switch", "main");
+  assert_ok (&run);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  amend_run (&run, dir, "switch", "kaart");
+  assert_ok (&run);
+  g_assert_true (g_file_get_contents (path, &back, &len, NULL));
+  g_assert_cmpmem (back, len, image, sizeof image);
+  {
+    g_autofree char *status = amend_test_git_ok (dir, "status", "--porcelain", NULL);
+
+    g_assert_cmpstr (status, ==, "");
+  }
   amend_test_fsck (dir);
   remove_project (dir);
 }
@@ -981,6 +1050,7 @@ main (int    argc,
   g_test_add_func ("/cli-git/refusals", test_refusals);
   g_test_add_func ("/cli-git/git-made", test_git_made);
   g_test_add_func ("/cli-git/list-warm", test_list_warm);
+  g_test_add_func ("/cli-git/binary-file-kept", test_binary_file_kept);
   g_test_add_func ("/cli-git/status-not-back", test_status_not_back);
   g_test_add_func ("/cli-git/save-unreadable", test_save_unreadable);
   g_test_add_func ("/cli-git/double-dash", test_double_dash);

@@ -262,11 +262,12 @@ amend_cli_print_json (JsonBuilder *builder)
   g_print ("%s\n", text);
 }
 
-/* Columns are counted in characters, not bytes: names have accents. */
+/* Columns are counted in characters, not bytes: names have accents; and
+ * as printed, with their control characters shown (amend-cli.c). */
 int
 amend_cli_text_width (const char *text)
 {
-  return text ? (int) g_utf8_strlen (text, -1) : 0;
+  return amend_cli_shown_width (text);
 }
 
 void

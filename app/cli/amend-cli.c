@@ -65,6 +65,29 @@ show_controls (const char *text)
   return g_string_free (shown, FALSE);
 }
 
+/* How many characters @text takes once printed: a control shown as \xNN
+ * takes four (a C1 control, two bytes, eight), so that the columns of
+ * amend list stay in line. */
+int
+amend_cli_shown_width (const char *text)
+{
+  int width = 0;
+
+  for (const guchar *p = (const guchar *) text; p && *p; p++)
+    {
+      if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+        {
+          width += 8;
+          p++;
+        }
+      else if ((*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') || *p == 0x7f)
+        width += 4;
+      else if ((*p & 0xc0) != 0x80)
+        width++;
+    }
+  return width;
+}
+
 /* As GLib prints, converted to the terminal's character set when that is
  * not UTF-8, but with the control characters shown. */
 static void

@@ -80,6 +80,7 @@ void           amend_cli_print_diagnostics (AmendDocument     *doc,
 void           amend_cli_keep_until_exit  (gpointer            data);
 /* g_print and g_printerr show control characters as \xNN from now on. */
 void           amend_cli_show_controls_when_printing (void);
+int          amend_cli_shown_width                 (const char         *text);
 GBytes        *amend_cli_map_file         (const char         *path,
                                            GError            **error);
 char          *amend_cli_read_file        (const char         *path,

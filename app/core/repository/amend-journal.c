@@ -1061,7 +1061,12 @@ write_blob (git_repository *git,
         }
       return TRUE;
     }
-  /* The checkout filters (line ends, ident) as git applies them. */
+  /* The checkout filters (line ends, ident) as git applies them.  Not
+   * GIT_BLOB_FILTER_CHECK_FOR_BINARY, the default: with it libgit2 gives
+   * an empty buffer for a blob it takes for binary (an image, or a record
+   * with a few control characters), and the file was written empty; the
+   * filters themselves leave binary content alone where git does. */
+  opts.flags &= ~GIT_BLOB_FILTER_CHECK_FOR_BINARY;
   rc = git_blob_filter (&buf, blob, c->path, &opts);
   if (rc < 0)
     return amend_repository_set_git_error (error, rc, _("cannot read %s from a saved version"), c->path);
