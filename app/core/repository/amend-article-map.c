@@ -160,12 +160,7 @@ split_tabs (char      *line,
 static gboolean
 is_object_id (const char *text)
 {
-  gsize i;
-
-  for (i = 0; i < GIT_OID_HEXSZ; i++)
-    if (!g_ascii_isdigit (text[i]) && (text[i] < 'a' || text[i] > 'f'))
-      return FALSE;
-  return text[i] == '\0';
+  return amend_oid_hex_prefix (text) && text[GIT_OID_HEXSZ] == '\0';
 }
 
 static gboolean

@@ -28,6 +28,17 @@ amend_oid_equal (gconstpointer a,
   return git_oid_equal (a, b);
 }
 
+/* Whether @text starts with a SHA-1 id as git writes it: forty digits
+ * 0-9a-f (git never writes them in capitals). */
+static inline gboolean
+amend_oid_hex_prefix (const char *text)
+{
+  for (guint i = 0; i < 40; i++)
+    if (!g_ascii_isdigit (text[i]) && (text[i] < 'a' || text[i] > 'f'))
+      return FALSE;
+  return TRUE;
+}
+
 /* For keys that start with an id in hex ("TIP MAIN" and the like): the
  * first characters of a hash spread the keys as well as all eighty of
  * them, which g_str_hash would read on every lookup. */

@@ -26,6 +26,7 @@
 
 #include <glib/gstdio.h>
 
+#include "amend-oid.h"
 #include "amend-refs-files.h"
 
 #define AMENDMENT_PREFIX "refs/heads/amendement/"
@@ -88,7 +89,7 @@ plain_format (const char *git_dir)
     return FALSE;
   for (char *p = text; *p; p++)
     *p = g_ascii_tolower (*p);
-  return strstr (text, "extensions") == NULL && strstr (text, "commondir") == NULL;
+  return strstr (text, "extensions") == NULL;
 }
 
 /* The .git folder of the working copy @start is in, found upward as
@@ -129,15 +130,6 @@ find_git_dir (const char *start)
     }
 }
 
-static gboolean
-is_hex40 (const char *s)
-{
-  for (guint i = 0; i < 40; i++)
-    if (!g_ascii_isxdigit (s[i]) || g_ascii_isupper (s[i]))
-      return FALSE;
-  return TRUE;
-}
-
 /* A slug as Amend makes them; a branch named otherwise is read by
  * libgit2, which knows every rule of git's names. */
 static gboolean
@@ -169,7 +161,7 @@ read_loose (const char *path,
   if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode))
     n = read (fd, buf, sizeof buf);
   close (fd);
-  if (n != 41 || buf[40] != '\n' || !is_hex40 (buf))
+  if (n != 41 || buf[40] != '\n' || !amend_oid_hex_prefix (buf))
     return REF_UNSURE;
   memcpy (hex, buf, 40);
   hex[40] = '\0';
@@ -195,9 +187,9 @@ read_packed (const char *git_dir,
     {
       next = strchr (line, '\n');
       *next++ = '\0';
-      if ((line == text && line[0] == '#') || (line[0] == '^' && is_hex40 (line + 1) && line[41] == '\0'))
+      if ((line == text && line[0] == '#') || (line[0] == '^' && amend_oid_hex_prefix (line + 1) && line[41] == '\0'))
         continue;
-      if (strlen (line) < 42 || !is_hex40 (line) || line[40] != ' ')
+      if (strlen (line) < 42 || !amend_oid_hex_prefix (line) || line[40] != ' ')
         return FALSE;
       line[40] = '\0';
       if (g_str_has_prefix (line + 41, AMENDMENT_PREFIX) || strcmp (line + 41, "refs/heads/main") == 0 ||
