@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "amend-check.h"
+#include "amend-cmark-arena.h"
 #include "amend-diff.h"
 #include "amend-instructions.h"
 #include "amend-markdown-split.h"
@@ -414,6 +415,48 @@ test_pieces (void)
     }
 }
 
+/* cmark's tree made in the reader's arena is the tree cmark makes with
+ * malloc, on every real text and on a text whose buffers grow while other
+ * allocations come between (a list in a long paragraph's block quote):
+ * the XML cmark writes of both, with source positions, is the same. */
+static void
+test_cmark_arena (void)
+{
+  g_autoptr(GPtrArray) laws = amend_test_shared_files ("corpus/nl-wetten", ".md");
+  g_autoptr(GString) grown = g_string_new (NULL);
+  AmendCmarkArena *arena = _amend_cmark_arena_new ();
+
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_printf (grown, "> regel %u *nadruk* en `code`\n%s", i,
+                            i % 7 == 0 ? ">\n> - punt\n>\n" : "");
+  for (guint i = 0; i < 1 + (laws ? laws->len : 0); i++)
+    {
+      g_autofree char *text = NULL;
+      gsize len;
+      cmark_node *plain, *in_arena;
+      char *want;
+      g_autofree char *got = NULL;
+
+      if (i == 0)
+        text = g_strdup (grown->str), len = grown->len;
+      else
+        g_assert_true (g_file_get_contents (g_ptr_array_index (laws, i - 1), &text, &len, NULL));
+      plain = cmark_parse_document (text, len, CMARK_OPT_DEFAULT);
+      want = cmark_render_xml (plain, CMARK_OPT_SOURCEPOS);
+      in_arena = _amend_cmark_arena_parse (arena, text, len, CMARK_OPT_DEFAULT);
+      /* cmark writes it in the tree's allocator: the arena. */
+      got = g_strdup (cmark_render_xml (in_arena, CMARK_OPT_SOURCEPOS));
+      g_assert_cmpuint (_amend_cmark_arena_size (arena), >, len);
+      if (strcmp (want, got) != 0)
+        g_error ("cmark's tree of text %u differs when made in the arena", i);
+      _amend_cmark_arena_reset (arena);
+      g_assert_cmpuint (_amend_cmark_arena_size (arena), ==, 0);
+      free (want);
+      cmark_node_free (plain);
+    }
+  _amend_cmark_arena_free (arena);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -429,5 +472,6 @@ main (int    argc,
   g_test_add_func ("/corpus/check-recall", test_check_recall);
   g_test_add_func ("/corpus/example", test_example);
   g_test_add_func ("/corpus/pieces", test_pieces);
+  g_test_add_func ("/corpus/cmark-arena", test_cmark_arena);
   return g_test_run ();
 }

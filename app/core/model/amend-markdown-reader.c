@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "amend-document-private.h"
+#include "amend-cmark-arena.h"
 #include "amend-markdown-split.h"
 
 /* Points nested deeper than this are kept as the text of the deepest
@@ -52,6 +53,7 @@ typedef struct {
   int            wants_level;   /* ... on a deeper heading level */
   GArray        *runs;          /* of TmpRun, reused for every paragraph */
   GString       *buf;           /* reused for the text of every run */
+  AmendCmarkArena *arena;       /* cmark's tree of the piece being read */
   gboolean       warned_depth;
   GArray        *headings;      /* of Heading: what choose_nesting() found, for handle_heading() */
   guint          next_heading;
@@ -2040,19 +2042,19 @@ read_body (Reader *r)
   cmark_node *doc;
 
   g_array_append_val (r->open, root);
-  doc = cmark_parse_document (cuts ? headings->str : r->body, cuts ? headings->len : r->body_len,
-                              CMARK_OPT_DEFAULT);
+  doc = _amend_cmark_arena_parse (r->arena, cuts ? headings->str : r->body,
+                                  cuts ? headings->len : r->body_len, CMARK_OPT_DEFAULT);
   choose_nesting (r, doc);
   if (cuts == NULL)
     {
       read_blocks (r, doc);
-      cmark_node_free (doc);
+      _amend_cmark_arena_reset (r->arena);
       return;
     }
   /* What choose_nesting() kept of each heading points into the tree of
    * the heading lines, which goes now: the pieces read their own. */
   g_array_set_size (r->headings, 0);
-  cmark_node_free (doc);
+  _amend_cmark_arena_reset (r->arena);
   for (guint i = 0; i <= cuts->len; i++)
     {
       gsize end = i < cuts->len ? g_array_index (cuts, gsize, i) : body_len;
@@ -2061,9 +2063,9 @@ read_body (Reader *r)
       r->body_len = end - start;
       g_array_unref (r->line_starts);
       index_lines (r);
-      doc = cmark_parse_document (r->body, r->body_len, CMARK_OPT_DEFAULT);
+      doc = _amend_cmark_arena_parse (r->arena, r->body, r->body_len, CMARK_OPT_DEFAULT);
       read_blocks (r, doc);
-      cmark_node_free (doc);
+      _amend_cmark_arena_reset (r->arena);
       r->line_offset += r->line_starts->len - 1;
       start = end;
     }
@@ -2133,6 +2135,7 @@ read_markdown (const char   *data,
   g_array_set_clear_func (r.headings, heading_clear);
   r.runs = g_array_new (FALSE, FALSE, sizeof (TmpRun));
   r.buf = g_string_sized_new (256);
+  r.arena = _amend_cmark_arena_new ();
   r.body = read_front_matter (&r, text, clean_len);
   r.body_len = clean_len - (r.body - text);
   index_lines (&r);
@@ -2155,6 +2158,7 @@ read_markdown (const char   *data,
   g_array_unref (r.runs);
   g_string_free (r.buf, TRUE);
   g_array_unref (r.line_starts);
+  _amend_cmark_arena_free (r.arena);
 
   if (flags & AMEND_READ_EIDS)
     amend_document_assign_eids (doc);

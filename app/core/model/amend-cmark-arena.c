@@ -1,0 +1,254 @@
+/* amend-cmark-arena.c: cmark's trees in one arena, dropped at once
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A regulation of 8,000 articles is a quarter of a million cmark nodes,
+ * buffers and iterators, each allocated and later freed on its own: a
+ * fifth of reading it went to malloc and free.  The reader only looks at
+ * a tree until it has made its part of the model, so cmark's parser is
+ * given its own allocator (cmark_mem, which cmark offers for this): memory
+ * is taken by moving a pointer through large blocks, freeing is nothing,
+ * and the whole tree goes at once when the reader is done with it
+ * (_amend_cmark_arena_reset()).  cmark's allocator functions get no
+ * context, so they use the arena the thread is parsing or reading with,
+ * which every call below sets and restores.
+ *
+ * A buffer that grows (cmark's strbuf) grows in place when it is the last
+ * allocation, which is how cmark fills a paragraph line by line; otherwise
+ * it is copied and its old bytes stay until the reset.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "amend-cmark-arena.h"
+
+#define BLOCK_SIZE (1024 * 1024)
+#define ALIGN 16
+
+/* Before each allocation: its size, for realloc's copy. */
+typedef struct {
+  gsize size;
+  gsize pad;
+} Header;
+
+G_STATIC_ASSERT (sizeof (Header) == ALIGN);
+
+typedef struct _Block Block;
+struct _Block {
+  Block *next;
+  gsize  size;   /* bytes in data */
+  gsize  used;
+  char  *last;   /* the last allocation's data, for growing in place */
+  gsize  pad;
+  char   data[];
+};
+
+struct _AmendCmarkArena {
+  Block *blocks;   /* the current block first */
+  gsize  total;
+};
+
+static _Thread_local AmendCmarkArena *current;
+
+static Block *
+block_new (gsize size)
+{
+  Block *b = g_malloc (sizeof (Block) + size);
+
+  b->next = NULL;
+  b->size = size;
+  b->used = 0;
+  b->last = NULL;
+  return b;
+}
+
+static gsize
+round_up (gsize n)
+{
+  return (n + ALIGN - 1) & ~(gsize) (ALIGN - 1);
+}
+
+/* A large allocation gets a block of its own behind the current one, so
+ * the current block's room is not given up for it. */
+static void *
+take (AmendCmarkArena *arena,
+      gsize            size)
+{
+  gsize need = sizeof (Header) + round_up (size);
+  Block *b = arena->blocks;
+  Header *h;
+
+  if (need > BLOCK_SIZE / 4)
+    {
+      Block *big = block_new (need);
+
+      if (b == NULL)
+        arena->blocks = big;
+      else
+        {
+          big->next = b->next;
+          b->next = big;
+        }
+      b = big;
+    }
+  else if (b == NULL || b->size - b->used < need)
+    {
+      b = block_new (BLOCK_SIZE);
+      b->next = arena->blocks;
+      arena->blocks = b;
+    }
+  h = (Header *) (b->data + b->used);
+  h->size = size;
+  b->used += need;
+  b->last = (char *) (h + 1);
+  arena->total += need;
+  return h + 1;
+}
+
+static void *
+arena_calloc (size_t n,
+              size_t size)
+{
+  void *p;
+
+  g_assert (current != NULL);
+  if (size != 0 && n > G_MAXSIZE / 2 / size)
+    g_error ("cmark asked for %zu times %zu bytes", n, size);
+  p = take (current, n * size);
+  memset (p, 0, n * size);
+  return p;
+}
+
+static gboolean
+grow_in_place (Block *b,
+               char  *p,
+               gsize  size)
+{
+  Header *h = (Header *) p - 1;
+  gsize start = (char *) h - b->data;
+
+  if (b->last != p || start + sizeof (Header) + round_up (size) > b->size)
+    return FALSE;
+  b->used = start + sizeof (Header) + round_up (size);
+  h->size = size;
+  return TRUE;
+}
+
+static void *
+arena_realloc (void   *p,
+               size_t  size)
+{
+  Header *h;
+  void *copy;
+
+  g_assert (current != NULL);
+  if (p == NULL)
+    return take (current, size);
+  if (current->blocks && grow_in_place (current->blocks, p, size))
+    return p;
+  h = (Header *) p - 1;
+  copy = take (current, size);
+  memcpy (copy, p, MIN (h->size, size));
+  return copy;
+}
+
+static void
+arena_free (void *p)
+{
+  /* Everything goes at the reset. */
+}
+
+static cmark_mem arena_mem = { arena_calloc, arena_realloc, arena_free };
+
+AmendCmarkArena *
+_amend_cmark_arena_new (void)
+{
+  return g_new0 (AmendCmarkArena, 1);
+}
+
+static void
+free_blocks (Block *b)
+{
+  while (b)
+    {
+      Block *next = b->next;
+
+      g_free (b);
+      b = next;
+    }
+}
+
+/* Drops every tree parsed in @arena, which is no longer the thread's; one
+ * block is kept for the next. */
+void
+_amend_cmark_arena_reset (AmendCmarkArena *arena)
+{
+  Block *keep = arena->blocks;
+
+  while (keep && keep->size != BLOCK_SIZE)
+    keep = keep->next;
+#ifdef __SANITIZE_ADDRESS__
+  /* Every block goes back to malloc, so that AddressSanitizer reports a
+   * node read after its tree was dropped. */
+  keep = NULL;
+#endif
+  for (Block *b = arena->blocks; b; )
+    {
+      Block *next = b->next;
+
+      if (b != keep)
+        g_free (b);
+      b = next;
+    }
+  arena->blocks = keep;
+  arena->total = 0;
+  if (current == arena)
+    current = NULL;
+  if (keep)
+    {
+      keep->next = NULL;
+      keep->used = 0;
+      keep->last = NULL;
+    }
+}
+
+void
+_amend_cmark_arena_free (AmendCmarkArena *arena)
+{
+  if (arena == NULL)
+    return;
+  if (current == arena)
+    current = NULL;
+  free_blocks (arena->blocks);
+  g_free (arena);
+}
+
+/* The bytes the trees since the last reset took. */
+gsize
+_amend_cmark_arena_size (AmendCmarkArena *arena)
+{
+  return arena->total;
+}
+
+/* The tree's nodes allocate while they are read too (an iterator, a
+ * literal made into a C string), so the arena stays the thread's for as
+ * long as the tree lives: until the reset.  The tree must not be freed
+ * with cmark_node_free() (that would be harmless, and only slow). */
+cmark_node *
+_amend_cmark_arena_parse (AmendCmarkArena *arena,
+                          const char      *text,
+                          gsize            len,
+                          int              options)
+{
+  cmark_parser *parser;
+  cmark_node *doc;
+
+  g_return_val_if_fail (current == NULL || current == arena, NULL);
+  current = arena;
+  parser = cmark_parser_new_with_mem (options, &arena_mem);
+  cmark_parser_feed (parser, text, len);
+  doc = cmark_parser_finish (parser);
+  cmark_parser_free (parser);
+  return doc;
+}
