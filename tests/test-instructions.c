@@ -67,6 +67,13 @@ static const char bullets[] =
   "# Artikel 1 Criteria\n\nDe aanvrager:\n\n- woont in de gemeente;\n- is zelf bestuurder.\n\n"
   "# Artikel 2 Slot\n\nDeze regels gelden vanaf 2027.\n";
 
+/* Points joined by "; of", and a member with an aanhef. */
+static const char lists[] =
+  "# Artikel 1 Weigering\n\n1. De vergunning wordt geweigerd als:\n   - a. de aanvraag onvolledig is;\n"
+  "   - b. de leges niet zijn betaald; of\n   - c. de openbare orde in gevaar komt.\n"
+  "2. De aanvraag bevat:\n   - a. de naam;\n   - b. het adres.\n\n"
+  "# Artikel 2 Slot\n\nDeze regels gelden vanaf 2027.\n";
+
 typedef struct {
   const char *path;
   const char *old_md;      /* the text to edit */
@@ -305,6 +312,45 @@ static const Case cases[] = {
   { "/instructions/3.29/point-without-label", bullets,
     { "is zelf bestuurder", "is zelf de bestuurder", NULL },
     "A\n\nArtikel 1 komt te luiden:\n\nArtikel 1 Criteria\n\nDe aanvrager:\n- woont in de gemeente;\n- is zelf de bestuurder.\n" },
+  /* 6.15, its example ("Het zesde lid wordt als volgt gewijzigd: a. In
+   * onderdeel a ..."): changes all in one member are numbered under that
+   * member and cite below it. */
+  { "/instructions/6.15/changes-in-one-member", base,
+    { "- a. de openingstijden;", "- a. de openings- en sluitingstijden;", "- c. de geluidsproductie;",
+      "- c. de maximale geluidsproductie;", NULL },
+    "A\n\nArtikel 5, tweede lid, wordt als volgt gewijzigd:\n\n"
+    "1. Onderdeel a komt te luiden:\n\na. de openings- en sluitingstijden;\n\n"
+    "2. In onderdeel c wordt na \"de\" ingevoegd \"maximale\".\n" },
+  /* Under "Artikel 6 wordt als volgt gewijzigd:" the article's own text is
+   * "de tekst" (6.18, third member), not "artikel 6" again. */
+  { "/instructions/6.15/text-of-article-relative", base,
+    { "# Artikel 6 Intrekking", "# Artikel 6 Intrekking en schorsing", "kan worden ingetrokken",
+      "kan worden ingetrokken of geschorst", NULL },
+    "A\n\nArtikel 6 wordt als volgt gewijzigd:\n\n"
+    "1. Het opschrift komt te luiden: \"Intrekking en schorsing\".\n\n"
+    "2. In de tekst wordt na \"ingetrokken\" ingevoegd \"of geschorst\".\n" },
+  /* 6.18, second member, example C: the "; of" that moves to the new last
+   * point but one is said in the instruction that adds the point. */
+  { "/instructions/6.18/point-added-conjunction-moves", lists,
+    { "betaald; of\n   - c. de openbare orde in gevaar komt.\n",
+      "betaald;\n   - c. de openbare orde in gevaar komt; of\n   - d. de veiligheid in gevaar komt.\n", NULL },
+    "A\n\nAan artikel 1, eerste lid, wordt, onder vervanging van \"; of\" aan het slot van onderdeel b door een "
+    "puntkomma en onder vervanging van de punt aan het slot van onderdeel c door \"; of\", een onderdeel toegevoegd, "
+    "luidende:\n\nd. de veiligheid in gevaar komt.\n" },
+  /* The same under the member, in the order of the example. */
+  { "/instructions/6.18/point-added-conjunction-relative", lists,
+    { "geweigerd als:", "geweigerd indien:", "betaald; of\n   - c. de openbare orde in gevaar komt.\n",
+      "betaald;\n   - c. de openbare orde in gevaar komt; of\n   - d. de veiligheid in gevaar komt.\n", NULL },
+    "A\n\nArtikel 1, eerste lid, wordt als volgt gewijzigd:\n\n"
+    "1. In de aanhef wordt \"als\" vervangen door \"indien\".\n\n"
+    "2. Onder vervanging van \"; of\" aan het slot van onderdeel b door een puntkomma en onder vervanging van de "
+    "punt aan het slot van onderdeel c door \"; of\" wordt een onderdeel toegevoegd, luidende:\n\n"
+    "d. de veiligheid in gevaar komt.\n" },
+  /* 3.29, fourth member: words at the end of a member's aanhef are added
+   * to the aanhef, not to the member (which ends with its points). */
+  { "/instructions/3.29/member-aanhef", lists,
+    { "De aanvraag bevat:", "De aanvraag bevat ten minste:", NULL },
+    "A\n\nAan artikel 1, tweede lid, aanhef, wordt \"ten minste\" toegevoegd.\n" },
   { "/instructions/same-change-several-articles", members,
     { "2. Het college beslist binnen acht weken.\n\n# Artikel 3", "2. Het college beslist binnen zes weken.\n\n# Artikel 3",
       "toezicht.\n2. Het college beslist binnen acht weken.", "toezicht.\n2. Het college beslist binnen zes weken.", NULL },

@@ -1269,6 +1269,8 @@ typedef struct {
 typedef struct {
   Ctx        *ctx;
   const Unit *unit;
+  const AmendNode *top;    /* the element the relative citations are below: the unit's, or the one
+                            * member or point of it that all the changes are in */
   gboolean    relative;    /* the sentences are numbered under "Artikel 3 wordt als volgt gewijzigd:" */
   GArray     *ops;         /* of Op */
   GHashTable *rewritten;   /* old members and points said whole already */
@@ -1288,6 +1290,16 @@ inside_of (const AmendNode *node,
     if (n == top)
       return TRUE;
   return FALSE;
+}
+
+/* The element the citations are below, in the old or the new version. */
+static const AmendNode *
+top_of (Inside  *in,
+        gboolean is_old)
+{
+  if (in->top == NULL || in->top == in->unit->old_node)
+    return is_old ? in->unit->old_node : in->unit->new_node;
+  return is_old ? in->top : amend_diff_get_partner (in->ctx->diff, in->top, TRUE);
 }
 
 static gboolean
@@ -1492,9 +1504,7 @@ container_cite (Inside          *in,
                 const AmendNode *parent,
                 gboolean         is_old)
 {
-  const AmendNode *top = is_old ? in->unit->old_node : in->unit->new_node;
-
-  return cite (in->ctx, parent, top, is_old, in->relative);
+  return cite (in->ctx, parent, top_of (in, is_old), is_old, in->relative);
 }
 
 /* The other text of the element the citation of @text names: a quotation
@@ -1544,15 +1554,23 @@ text_cite (Inside          *in,
            const AmendNode *text)
 {
   const AmendNode *owner = text->parent;
-  const AmendNode *top = in->unit->old_node;
+  const AmendNode *top = top_of (in, TRUE);
   g_autofree char *c = cite (in->ctx, owner, top, TRUE, in->relative);
 
-  if (owner == top && is_aanhef (text))
+  /* The text before the points is the aanhef, of an article or of a
+   * member (3.29, fourth member): "Aan het tweede lid" alone would put
+   * new words after the points. */
+  if (is_aanhef (text))
     {
-      if (in->relative)
+      if (c[0] == '\0')
         return g_strdup ("de aanhef");
       return g_strdup_printf ("%s, aanhef", c);
     }
+  /* Under "Artikel 2 wordt als volgt gewijzigd:" the article's own text
+   * is "de tekst", as in "Voor de tekst wordt de aanduiding "1."
+   * geplaatst" (6.18, third member). */
+  if (c[0] == '\0' && in->relative)
+    return g_strdup ("de tekst");
   if (c[0] == '\0')
     return cite (in->ctx, owner, top, TRUE, FALSE);
   return g_steal_pointer (&c);
@@ -1570,7 +1588,8 @@ say_text_whole (Inside   *in,
 
   if (owner_old && (owner_old->kind == AMEND_NODE_MEMBER || owner_old->kind == AMEND_NODE_POINT))
     {
-      g_autofree char *c = cite (in->ctx, owner_old, top, TRUE, in->relative);
+      gboolean below = in->relative && owner_old != top_of (in, TRUE);
+      g_autofree char *c = cite (in->ctx, owner_old, below ? top_of (in, TRUE) : top, TRUE, below);
       g_autofree char *start = sentence_start (c);
       g_autofree char *text = node_text (owner_new);
 
@@ -1614,7 +1633,7 @@ say_text (Inside *in,
   g_autofree char *old_plain = amend_node_get_plain_text (op->old_node);
   g_autofree char *new_plain = amend_node_get_plain_text (op->new_node);
   const AmendNode *owner = op->old_node->parent;
-  gboolean aanhef = owner == in->unit->old_node && is_aanhef (op->old_node);
+  gboolean aanhef = owner == top_of (in, TRUE) && is_aanhef (op->old_node);
   g_autofree char *other = aanhef ? g_strdup ("") : scope_other (owner, op->old_node);
   g_autofree char *where = NULL;
 
@@ -1745,7 +1764,7 @@ say_gone (Inside *in,
   }
   if (kind == AMEND_NODE_MEMBER && container[0] != '\0' && gone->len == 1)
     {
-      g_autofree char *c = cite (in->ctx, first->old_node, in->unit->old_node, TRUE, in->relative);
+      g_autofree char *c = cite (in->ctx, first->old_node, top_of (in, TRUE), TRUE, in->relative);
       g_autofree char *start = sentence_start (c);
       add_sentence (in, g_strdup_printf ("%s %s%s%s.", start, verb, clause[0] ? ", " : "", clause));
     }
@@ -1828,7 +1847,13 @@ say_new (Inside *in,
       const char *fold = g_hash_table_lookup (in->folds, first->new_node);
       g_autofree char *with = fold ? g_strdup_printf (", %s,", fold) : g_strdup ("");
 
-      if (container[0] == '\0')
+      if (container[0] == '\0' && fold != NULL)
+        {
+          /* The order of the examples of 6.18, second member. */
+          g_autofree char *cap = amend_wording_capitalize (fold);
+          add_sentence (in, g_strdup_printf ("%s %s %s toegevoegd, luidende:\n\n%s", cap, verb, noun, texts));
+        }
+      else if (container[0] == '\0')
         add_sentence (in, g_strdup_printf ("Er %s%s %s toegevoegd, luidende:\n\n%s", verb, with, noun, texts));
       else
         {
@@ -1884,16 +1909,69 @@ end_replacement (const char *old_text,
   return NULL;
 }
 
+/* The end of @old_text, "; of" or "; en", given up for a puntkomma in
+ * @new_text, as the point that was the last but one when a point is added
+ * (6.18, second member, its example C); the words quoted, else NULL. */
+static char *
+end_conjunction (const char *old_text,
+                 const char *new_text)
+{
+  static const char *const ends[] = { "; of", "; en", ", of", ", en" };
+  gsize len = strlen (old_text);
+
+  for (guint i = 0; i < G_N_ELEMENTS (ends); i++)
+    {
+      gsize n = strlen (ends[i]);
+
+      if (len > n && g_str_has_suffix (old_text, ends[i]) && strlen (new_text) == len - n + 1 &&
+          strncmp (old_text, new_text, len - n + 1) == 0 && new_text[len - n] == ends[i][0])
+        return g_strdup (ends[i]);
+    }
+  return NULL;
+}
+
+/* The text operation on the text of @point_old whose end @say finds
+ * changed, marked done; the words it gives, else NULL. */
+static char *
+take_end_change (Inside          *in,
+                 const AmendNode *point_old,
+                 char          *(*say) (const char *, const char *))
+{
+  for (guint k = 0; k < in->ops->len; k++)
+    {
+      Op *t = op_at (in, k);
+      g_autofree char *a = NULL, *b = NULL;
+      char *by;
+
+      if (t->kind != OP_TEXT || t->done || t->old_node->parent != point_old)
+        continue;
+      a = amend_node_get_plain_text (t->old_node);
+      b = amend_node_get_plain_text (t->new_node);
+      by = say (a, b);
+      if (by != NULL)
+        {
+          t->done = TRUE;
+          return by;
+        }
+    }
+  return NULL;
+}
+
 /* A point added at the end of a list takes over the full stop of the one
- * before it: "Aan het tweede lid wordt, onder vervanging van de punt aan
- * het slot van onderdeel d door een puntkomma, een onderdeel toegevoegd". */
+ * before it, and that one the "; of" of the one before it: "Aan het
+ * tweede lid wordt, onder vervanging van "; of" aan het slot van onderdeel
+ * c door een puntkomma en onder vervanging van de punt aan het slot van
+ * onderdeel d door "; of", een onderdeel toegevoegd" (6.18, second member,
+ * its examples B and C: one instruction). */
 static void
 find_folds (Inside *in)
 {
   for (guint i = 0; i < in->ops->len; i++)
     {
       Op *op = op_at (in, i);
-      const AmendNode *prev, *prev_old;
+      const AmendNode *prev, *prev_old, *before, *before_old;
+      g_autofree char *by = NULL, *label = NULL, *conj = NULL;
+      GString *fold;
 
       if (op->kind != OP_NEW || op->done || op->new_node->kind != AMEND_NODE_POINT ||
           sibling_of_kind (in->ctx, op->new_node, +1, TRUE, FALSE) != NULL ||
@@ -1901,25 +1979,22 @@ find_folds (Inside *in)
           (prev_old = amend_diff_get_partner (in->ctx->diff, prev, FALSE)) == NULL ||
           g_hash_table_contains (in->folds, op->new_node))
         continue;
-      for (guint k = 0; k < in->ops->len; k++)
+      by = take_end_change (in, prev_old, end_replacement);
+      if (by == NULL)
+        continue;
+      fold = g_string_new (NULL);
+      before = sibling_of_kind (in->ctx, prev, -1, FALSE, FALSE);
+      before_old = before ? amend_diff_get_partner (in->ctx->diff, before, FALSE) : NULL;
+      conj = before_old ? take_end_change (in, before_old, end_conjunction) : NULL;
+      if (conj != NULL)
         {
-          Op *t = op_at (in, k);
-          g_autofree char *a = NULL, *b = NULL, *by = NULL, *label = NULL;
-
-          if (t->kind != OP_TEXT || t->done || t->old_node->parent != prev_old)
-            continue;
-          a = amend_node_get_plain_text (t->old_node);
-          b = amend_node_get_plain_text (t->new_node);
-          by = end_replacement (a, b);
-          if (by == NULL)
-            continue;
-          t->done = TRUE;
-          label = amend_wording_point (number_now (in->ctx, prev_old, TRUE));
-          g_hash_table_insert (in->folds, (gpointer) op->new_node,
-                               g_strdup_printf ("onder vervanging van de punt aan het slot van onderdeel %s door %s",
-                                                label, by));
-          break;
+          g_autofree char *before_label = amend_wording_point (number_now (in->ctx, before_old, TRUE));
+          g_string_append_printf (fold, "onder vervanging van \"%s\" aan het slot van onderdeel %s door een %s en ",
+                                  conj, before_label, conj[0] == ';' ? "puntkomma" : "komma");
         }
+      label = amend_wording_point (number_now (in->ctx, prev_old, TRUE));
+      g_string_append_printf (fold, "onder vervanging van de punt aan het slot van onderdeel %s door %s", label, by);
+      g_hash_table_insert (in->folds, (gpointer) op->new_node, g_string_free (fold, FALSE));
     }
 }
 
@@ -2036,6 +2111,50 @@ rewrite_whole (const Unit *u,
       }
   }
   return total > 0 && (double) changed / total > REWRITE_SHARE;
+}
+
+/* The element an operation changes inside of, in the old version. */
+static const AmendNode *
+op_scope (Inside   *in,
+          const Op *op)
+{
+  switch (op->kind)
+    {
+    case OP_HEADING:
+      return op->old_node;
+    case OP_NEW:
+      return op->new_node->parent ? amend_diff_get_partner (in->ctx->diff, op->new_node->parent, FALSE) : NULL;
+    default:
+      return op->old_node->parent;
+    }
+}
+
+/* The one member or point of the unit all its changes are in, so that
+ * they are numbered under "Artikel 10, tweede lid, wordt als volgt
+ * gewijzigd:" and each cites below it ("In onderdeel a ..."); else the
+ * unit itself. */
+static const AmendNode *
+common_top (Inside *in)
+{
+  const AmendNode *top = in->unit->old_node;
+  const AmendNode *common = NULL;
+
+  for (guint i = 0; i < in->ops->len; i++)
+    {
+      const AmendNode *scope = op_scope (in, op_at (in, i));
+
+      if (scope == NULL || !inside_of (scope, top))
+        return top;
+      if (common == NULL)
+        common = scope;
+      while (!inside_of (scope, common))
+        common = common->parent;
+    }
+  while (common != NULL && common != top && common->kind != AMEND_NODE_MEMBER && common->kind != AMEND_NODE_POINT)
+    common = common->parent;
+  if (common == NULL || amend_diff_get_partner (in->ctx->diff, common, TRUE) == NULL)
+    return top;
+  return common;
 }
 
 static void
@@ -2218,6 +2337,7 @@ say_inside (Ctx       *ctx,
       g_clear_pointer (&in.cite, g_free);
       g_clear_pointer (&in.predicate, g_free);
       in.relative = TRUE;
+      in.top = common_top (&in);
       say_ops (&in);
     }
   if (in.whole || in.sentences->len == 0)
@@ -2237,7 +2357,7 @@ say_inside (Ctx       *ctx,
       return;
     }
   {
-    g_autofree char *name = unit_name (ctx, u->old_node, TRUE);
+    g_autofree char *name = cite (ctx, top_of (&in, TRUE), u->old_node, TRUE, FALSE);
     g_autofree char *cap = sentence_start (name);
     GString *out = g_string_new (NULL);
 
