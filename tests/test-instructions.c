@@ -200,10 +200,11 @@ static const Case cases[] = {
   { "/instructions/6.11/member-added-at-end", base,
     { "als de aanvraag onvolledig is.\n", "als de aanvraag onvolledig is.\n3. Een weigering wordt gemotiveerd.\n", NULL },
     "A\n\nAan artikel 4 wordt een lid toegevoegd, luidende:\n\n3. Een weigering wordt gemotiveerd.\n" },
-  { "/instructions/6.11/member-inserted-renumbering", base,
+  /* 6.18, first member, example A: the renumbering places the new member. */
+  { "/instructions/6.18/member-inserted-renumbering", base,
     { "1. De vergunning kan worden geweigerd in het belang van de openbare orde.\n2. De vergunning wordt geweigerd",
       "1. De vergunning kan worden geweigerd in het belang van de openbare orde.\n2. De vergunning kan ook worden geweigerd in het belang van de volksgezondheid.\n3. De vergunning wordt geweigerd", NULL },
-    "A\n\nIn artikel 4 wordt, onder vernummering van het tweede lid tot derde lid, na het eerste lid een lid ingevoegd, luidende:\n\n"
+    "A\n\nIn artikel 4 wordt, onder vernummering van het tweede lid tot derde lid, een lid ingevoegd, luidende:\n\n"
     "2. De vergunning kan ook worden geweigerd in het belang van de volksgezondheid.\n" },
   { "/instructions/6.11/point-added-at-end", base,
     { "   - d. de verlichting.\n", "   - d. de verlichting;\n   - e. de beveiliging.\n", NULL },
@@ -346,6 +347,15 @@ static const Case cases[] = {
     "2. Onder vervanging van \"; of\" aan het slot van onderdeel b door een puntkomma en onder vervanging van de "
     "punt aan het slot van onderdeel c door \"; of\" wordt een onderdeel toegevoegd, luidende:\n\n"
     "d. de veiligheid in gevaar komt.\n" },
+  /* 6.18, second member, example A, under the member it is in. */
+  { "/instructions/6.18/point-inserted-relettering", base,
+    { "De voorschriften betreffen:", "De voorschriften betreffen in elk geval:", "   - b. het aantal bezoekers;",
+      "   - b. de sluitingstijden;\n   - c. het aantal bezoekers;", "   - c. de geluidsproductie;", "   - d. de geluidsproductie;",
+      "   - d. de verlichting.", "   - e. de verlichting.", NULL },
+    "A\n\nArtikel 5, tweede lid, wordt als volgt gewijzigd:\n\n"
+    "1. Aan de aanhef wordt \"in elk geval\" toegevoegd.\n\n"
+    "2. Onder verlettering van de onderdelen b tot en met d tot c tot en met e wordt een onderdeel ingevoegd, "
+    "luidende:\n\nb. de sluitingstijden;\n" },
   /* 3.29, fourth member: words at the end of a member's aanhef are added
    * to the aanhef, not to the member (which ends with its points). */
   { "/instructions/3.29/member-aanhef", lists,

@@ -1868,14 +1868,23 @@ say_new (Inside *in,
       g_autofree char *where = anchor ? g_strdup_printf ("%s %s", prev ? "na" : "voor", anchor)
                                       : g_strdup ("aan het begin");
 
+      /* A member or point that takes the number of the first one
+       * renumbered is placed by that renumbering: "Onder vernummering van
+       * het tweede lid tot derde lid wordt een lid ingevoegd" (6.18, first
+       * and second members, their examples A). */
+      if (clause[0] && (kind == AMEND_NODE_MEMBER || kind == AMEND_NODE_POINT))
+        {
+          g_free (where);
+          where = NULL;
+        }
       if (container[0] == '\0')
         {
-          g_autofree char *cap_where = amend_wording_capitalize (where);
+          g_autofree char *cap_where = where ? amend_wording_capitalize (where) : NULL;
           if (clause[0])
             {
               g_autofree char *cap_clause = amend_wording_capitalize (clause);
-              add_sentence (in, g_strdup_printf ("%s %s %s %s ingevoegd, luidende:\n\n%s", cap_clause, verb, where,
-                                                 noun, texts));
+              add_sentence (in, g_strdup_printf ("%s %s%s%s %s ingevoegd, luidende:\n\n%s", cap_clause, verb,
+                                                 where ? " " : "", where ? where : "", noun, texts));
             }
           else
             add_sentence (in, g_strdup_printf ("%s %s %s ingevoegd, luidende:\n\n%s", cap_where, verb, noun, texts));
@@ -1883,8 +1892,9 @@ say_new (Inside *in,
       else
         {
           g_autofree char *comma = with_comma (container);
-          add_sentence (in, g_strdup_printf ("In %s %s%s%s%s %s %s ingevoegd, luidende:\n\n%s", comma, verb,
-                                             clause[0] ? ", " : "", clause, clause[0] ? "," : "", where, noun, texts));
+          add_sentence (in, g_strdup_printf ("In %s %s%s%s%s%s%s %s ingevoegd, luidende:\n\n%s", comma, verb,
+                                             clause[0] ? ", " : "", clause, clause[0] ? "," : "", where ? " " : "",
+                                             where ? where : "", noun, texts));
         }
     }
   apply_renumbering (in->ctx, old_nodes, new_nodes);
