@@ -356,6 +356,17 @@ static const Case cases[] = {
     "1. Aan de aanhef wordt \"in elk geval\" toegevoegd.\n\n"
     "2. Onder verlettering van de onderdelen b tot en met d tot c tot en met e wordt een onderdeel ingevoegd, "
     "luidende:\n\nb. de sluitingstijden;\n" },
+  /* 6.15, its example: within an article's numbered changes, a member
+   * with several is "Het derde lid wordt als volgt gewijzigd:" and a., b. */
+  { "/instructions/6.15/member-lettered-under-article", base,
+    { "kunnen voorschriften worden verbonden", "kunnen nadere voorschriften worden verbonden",
+      "   - a. de openingstijden;", "   - a. de openings- en sluitingstijden van de inrichting;",
+      "   - d. de verlichting.", "   - d. de verlichting van het terras en van de gevel van de inrichting.", NULL },
+    "A\n\nArtikel 5 wordt als volgt gewijzigd:\n\n"
+    "1. In het eerste lid wordt na \"kunnen\" ingevoegd \"nadere\".\n\n"
+    "2. Het tweede lid wordt als volgt gewijzigd:\n\n"
+    "a. Onderdeel a komt te luiden:\n\na. de openings- en sluitingstijden van de inrichting;\n\n"
+    "b. Onderdeel d komt te luiden:\n\nd. de verlichting van het terras en van de gevel van de inrichting.\n" },
   /* 3.29, fourth member: words at the end of a member's aanhef are added
    * to the aanhef, not to the member (which ends with its points). */
   { "/instructions/3.29/member-aanhef", lists,
@@ -594,6 +605,44 @@ test_inserted_before_changed (void)
 /* Every pair of a set of versions, edited in the shapes that once crashed
  * and their neighbours: instructions for each, and each instruction about
  * an element one of the versions has. */
+/* The Gemeentewet as it was amended: the instructions of real version
+ * pairs hold the forms of the Aanwijzingen (6.15, 6.18, 3.29). */
+static void
+test_gemeentewet_history (void)
+{
+  static const struct {
+    const char *old_file, *new_file, *expected;
+  } pairs[] = {
+    /* Artikel 184: three changes, all in the first member. */
+    { "017.md", "018.md", "Artikel 184, eerste lid, wordt als volgt gewijzigd:\n\n1. In onderdeel a wordt na \"lichamen\" "
+      "ingevoegd" },
+    { "018.md", "019.md", "Artikel 225, vijfde lid, wordt als volgt gewijzigd:\n\n1. In de aanhef wordt" },
+    { "004.md", "005.md", "2. Onder vernummering van het tweede lid tot derde lid wordt een lid ingevoegd, luidende:" },
+    { "008.md", "009.md", "2. In het derde lid, aanhef, wordt \"onder q\" vervangen door \"onder o\"." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
+    {
+      g_autofree char *rel_a = g_build_filename ("corpus/nl-wetten-historie", pairs[i].old_file, NULL);
+      g_autofree char *rel_b = g_build_filename ("corpus/nl-wetten-historie", pairs[i].new_file, NULL);
+      g_autofree char *path_a = amend_test_shared_path (rel_a);
+      g_autofree char *path_b = path_a ? amend_test_shared_path (rel_b) : NULL;
+      g_autoptr(AmendDocument) a = NULL;
+      g_autoptr(AmendDocument) b = NULL;
+      g_autoptr(AmendDiff) diff = NULL;
+      g_autofree char *got = NULL;
+
+      if (path_b == NULL)
+        return;
+      a = amend_test_parse_file (path_a);
+      b = amend_test_parse_file (path_b);
+      diff = amend_diff_new (a, b);
+      got = amend_diff_to_instructions (diff);
+      if (strstr (got, pairs[i].expected) == NULL)
+        g_error ("%s to %s: no \"%s\" in:\n%s", pairs[i].old_file, pairs[i].new_file, pairs[i].expected, got);
+    }
+}
+
 static void
 test_every_shape (void)
 {
@@ -653,5 +702,6 @@ main (int    argc,
   g_test_add_func ("/instructions/preamble-added", test_preamble_added);
   g_test_add_func ("/instructions/inserted-before-changed", test_inserted_before_changed);
   g_test_add_func ("/instructions/every-shape", test_every_shape);
+  g_test_add_func ("/instructions/gemeentewet-history", test_gemeentewet_history);
   return g_test_run ();
 }

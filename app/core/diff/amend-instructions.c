@@ -1271,6 +1271,10 @@ typedef struct {
   const Unit *unit;
   const AmendNode *top;    /* the element the relative citations are below: the unit's, or the one
                             * member or point of it that all the changes are in */
+  const AmendNode *base_top; /* the top of the whole instruction, in->top the top of the operation said */
+  const AmendNode *group;  /* the member or point right below base_top the operation is in */
+  GPtrArray  *groups;      /* the group of each sentence */
+  GHashTable *nested;      /* groups whose sentences are lettered under "Het tweede lid wordt als volgt gewijzigd:" */
   gboolean    relative;    /* the sentences are numbered under "Artikel 3 wordt als volgt gewijzigd:" */
   GArray     *ops;         /* of Op */
   GHashTable *rewritten;   /* old members and points said whole already */
@@ -1495,6 +1499,7 @@ add_sentence (Inside *in,
               char   *sentence)
 {
   g_ptr_array_add (in->sentences, sentence);
+  g_ptr_array_add (in->groups, (gpointer) in->group);
 }
 
 /* The container a member or point is cited by: empty inside the unit's
@@ -2054,6 +2059,28 @@ say_number (Inside *in,
   apply_renumbering (in->ctx, old_nodes, new_nodes);
 }
 
+static const AmendNode *op_scope (Inside   *in,
+                                  const Op *op);
+
+/* The member or point right below the instruction's top that @op changes
+ * inside of; NULL for a change of the top itself or of its children. */
+static const AmendNode *
+group_of (Inside   *in,
+          const Op *op)
+{
+  const AmendNode *top = in->base_top ? in->base_top : in->unit->old_node;
+  const AmendNode *n = op_scope (in, op);
+
+  if (n == NULL || n == top || !inside_of (n, top))
+    return NULL;
+  while (n->parent != top)
+    n = n->parent;
+  if ((n->kind != AMEND_NODE_MEMBER && n->kind != AMEND_NODE_POINT) ||
+      amend_diff_get_partner (in->ctx->diff, n, TRUE) == NULL)
+    return NULL;
+  return n;
+}
+
 static void
 say_ops (Inside *in)
 {
@@ -2064,6 +2091,8 @@ say_ops (Inside *in)
 
       if (op->done)
         continue;
+      in->group = group_of (in, op);
+      in->top = in->nested && in->group && g_hash_table_contains (in->nested, in->group) ? in->group : in->base_top;
       switch (op->kind)
         {
         case OP_TEXT:
@@ -2174,6 +2203,8 @@ inside_clear (Inside *in)
   g_clear_pointer (&in->rewritten, g_hash_table_unref);
   g_clear_pointer (&in->folds, g_hash_table_unref);
   g_clear_pointer (&in->sentences, g_ptr_array_unref);
+  g_clear_pointer (&in->groups, g_ptr_array_unref);
+  g_clear_pointer (&in->nested, g_hash_table_unref);
   g_clear_pointer (&in->cite, g_free);
   g_clear_pointer (&in->predicate, g_free);
 }
@@ -2285,6 +2316,107 @@ say_members_change (Ctx        *ctx,
   return TRUE;
 }
 
+static char *letter (guint index);
+
+static void
+copy_numbers (GHashTable *to,
+              GHashTable *from)
+{
+  GHashTableIter iter;
+  gpointer k, v;
+
+  g_hash_table_remove_all (to);
+  g_hash_table_iter_init (&iter, from);
+  while (g_hash_table_iter_next (&iter, &k, &v))
+    g_hash_table_insert (to, k, g_strdup (v));
+}
+
+/* Says the operations again, from the numbers as they were before. */
+static void
+say_again (Inside     *in,
+           GHashTable *numbers_before)
+{
+  copy_numbers (in->ctx->now, numbers_before);
+  for (guint i = 0; i < in->ops->len; i++)
+    op_at (in, i)->done = FALSE;
+  g_hash_table_remove_all (in->rewritten);
+  g_hash_table_remove_all (in->folds);
+  g_ptr_array_set_size (in->sentences, 0);
+  g_ptr_array_set_size (in->groups, 0);
+  g_clear_pointer (&in->cite, g_free);
+  g_clear_pointer (&in->predicate, g_free);
+  say_ops (in);
+}
+
+/* The members or points with more than one sentence, all in one run,
+ * among sentences about more than one thing: their sentences are lettered
+ * under "Het zesde lid wordt als volgt gewijzigd:" (6.15, its example). */
+static GHashTable *
+find_nested (Inside *in)
+{
+  GHashTable *nested = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  guint runs = 0;
+
+  for (guint i = 0; i < in->groups->len; )
+    {
+      const AmendNode *g = g_ptr_array_index (in->groups, i);
+      guint k = i + 1;
+
+      while (k < in->groups->len && g_ptr_array_index (in->groups, k) == g)
+        k++;
+      runs++;
+      if (g != NULL && g_hash_table_contains (seen, g))
+        g_hash_table_remove (nested, g);
+      else if (g != NULL && k - i > 1)
+        g_hash_table_add (nested, (gpointer) g);
+      if (g != NULL)
+        g_hash_table_add (seen, (gpointer) g);
+      i = k;
+    }
+  if (runs < 2)
+    g_hash_table_remove_all (nested);
+  return nested;
+}
+
+/* "1. ...", and for a nested member "2. Het zesde lid wordt als volgt
+ * gewijzigd:" with "a. ...", "b. ...". */
+static char *
+numbered_sentences (Inside     *in,
+                    const char *head)
+{
+  GString *out = g_string_new (head);
+  guint number = 0;
+
+  for (guint i = 0; i < in->sentences->len; )
+    {
+      const AmendNode *g = g_ptr_array_index (in->groups, i);
+      guint k = i + 1;
+
+      while (k < in->sentences->len && g_ptr_array_index (in->groups, k) == g)
+        k++;
+      if (g == NULL || in->nested == NULL || !g_hash_table_contains (in->nested, g))
+        k = i + 1;
+      number++;
+      if (k == i + 1)
+        g_string_append_printf (out, "\n\n%u. %s", number, (char *) g_ptr_array_index (in->sentences, i));
+      else
+        {
+          g_autofree char *c = cite (in->ctx, g, in->base_top, TRUE, TRUE);
+          g_autofree char *cap = sentence_start (c);
+
+          g_string_append_printf (out, "\n\n%u. %s wordt als volgt gewijzigd:", number, cap);
+          for (guint j = i; j < k; j++)
+            {
+              g_autofree char *sub = g_ascii_strdown (letter (j - i), -1);
+              g_string_append_printf (out, "\n\n%s. %s", sub, (char *) g_ptr_array_index (in->sentences, j));
+            }
+        }
+      i = k;
+    }
+  return g_string_free (out, FALSE);
+}
+
 /* The changes inside an element both versions have: one sentence, or
  * "Artikel 3 wordt als volgt gewijzigd:" and numbered sentences (6.15),
  * or the element rewritten whole. */
@@ -2304,6 +2436,7 @@ say_inside (Ctx       *ctx,
   in.rewritten = g_hash_table_new (NULL, NULL);
   in.folds = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   in.sentences = g_ptr_array_new_with_free_func (g_free);
+  in.groups = g_ptr_array_new ();
   if (say_members_change (ctx, u, letters))
     return;
   can_split = collect_ops (&in);
@@ -2320,35 +2453,21 @@ say_inside (Ctx       *ctx,
   /* Numbered when there is more than one thing to say; the renumbering
    * is said once, so first as a trial on a copy of the numbers. */
   numbers_before = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  {
-    GHashTableIter iter;
-    gpointer k, v;
-    g_hash_table_iter_init (&iter, ctx->now);
-    while (g_hash_table_iter_next (&iter, &k, &v))
-      g_hash_table_insert (numbers_before, k, g_strdup (v));
-  }
+  copy_numbers (numbers_before, ctx->now);
   in.relative = FALSE;
   say_ops (&in);
   if (!in.whole && in.sentences->len > 1)
     {
-      g_hash_table_remove_all (ctx->now);
-      {
-        GHashTableIter iter;
-        gpointer k, v;
-        g_hash_table_iter_init (&iter, numbers_before);
-        while (g_hash_table_iter_next (&iter, &k, &v))
-          g_hash_table_insert (ctx->now, k, g_strdup (v));
-      }
-      for (guint i = 0; i < in.ops->len; i++)
-        op_at (&in, i)->done = FALSE;
-      g_hash_table_remove_all (in.rewritten);
-      g_hash_table_remove_all (in.folds);
-      g_ptr_array_set_size (in.sentences, 0);
-      g_clear_pointer (&in.cite, g_free);
-      g_clear_pointer (&in.predicate, g_free);
       in.relative = TRUE;
-      in.top = common_top (&in);
-      say_ops (&in);
+      in.base_top = common_top (&in);
+      say_again (&in, numbers_before);
+      if (!in.whole && in.base_top == u->old_node)
+        {
+          in.nested = find_nested (&in);
+          if (g_hash_table_size (in.nested) > 0)
+            say_again (&in, numbers_before);
+        }
+      in.top = in.base_top;
     }
   if (in.whole || in.sentences->len == 0)
     {
@@ -2369,12 +2488,9 @@ say_inside (Ctx       *ctx,
   {
     g_autofree char *name = cite (ctx, top_of (&in, TRUE), u->old_node, TRUE, FALSE);
     g_autofree char *cap = sentence_start (name);
-    GString *out = g_string_new (NULL);
+    g_autofree char *head = g_strdup_printf ("%s wordt als volgt gewijzigd:", cap);
 
-    g_string_append_printf (out, "%s wordt als volgt gewijzigd:", cap);
-    for (guint i = 0; i < in.sentences->len; i++)
-      g_string_append_printf (out, "\n\n%u. %s", i + 1, (char *) g_ptr_array_index (in.sentences, i));
-    l->text = g_string_free (out, FALSE);
+    l->text = numbered_sentences (&in, head);
   }
 }
 
