@@ -162,7 +162,7 @@ static const Case cases[] = {
   /* The same change everywhere in the member: said once. */
   { "/instructions/6.15/twice", members,
     { "aan, of de deelraad, en de raad, of de deelraad, stelt", "aan en de raad stelt", NULL },
-    "A\n\nIn artikel 1, tweede lid, vervalt twee maal \", of de deelraad,\".\n" },
+    "A\n\nIn artikel 1, tweede lid, vervalt tweemaal \", of de deelraad,\".\n" },
   { "/instructions/6.15/two-deletions", members,
     { "Het college, de burgemeester en de raad overleggen jaarlijks over", "Het college en de raad overleggen over", NULL },
     "A\n\nIn artikel 1, vijfde lid, vervallen \", de burgemeester\" en \"jaarlijks\".\n" },
@@ -605,6 +605,36 @@ test_inserted_before_changed (void)
 /* Every pair of a set of versions, edited in the shapes that once crashed
  * and their neighbours: instructions for each, and each instruction about
  * an element one of the versions has. */
+/* The same change at every place: "driemaal", one word; past twelve
+ * "telkens" (never "telkens maal"). */
+static void
+test_times (void)
+{
+  static const struct { guint n; const char *times; } counts[] = { { 3, "driemaal" }, { 12, "twaalfmaal" }, { 13, "telkens" } };
+
+  for (guint c = 0; c < G_N_ELEMENTS (counts); c++)
+    {
+      GString *old_md = g_string_new ("# Artikel 1 Zaken\n\nHet college");
+      g_autofree char *new_md = NULL, *got = NULL, *expected = NULL;
+
+      for (guint i = 1; i <= counts[c].n; i++)
+        g_string_append_printf (old_md, "%s beslist over de aanvraag van persoon %u binnen de termijn",
+                                i > 1 ? ", het college" : "", i);
+      g_string_append (old_md, ".\n\n# Artikel 2 Slot\n\nTekst.\n");
+      new_md = g_strdup (old_md->str);
+      {
+        g_autoptr(GString) n = g_string_new (new_md);
+        g_string_replace (n, "college", "bestuur", 0);
+        g_free (new_md);
+        new_md = g_strdup (n->str);
+      }
+      got = instructions_of (old_md->str, new_md);
+      expected = g_strdup_printf ("A\n\nIn artikel 1 wordt \"college\" %s vervangen door \"bestuur\".\n", counts[c].times);
+      g_assert_cmpstr (body_of (got), ==, expected);
+      g_string_free (old_md, TRUE);
+    }
+}
+
 /* The Gemeentewet as it was amended: the instructions of real version
  * pairs hold the forms of the Aanwijzingen (6.15, 6.18, 3.29). */
 static void
@@ -703,5 +733,6 @@ main (int    argc,
   g_test_add_func ("/instructions/inserted-before-changed", test_inserted_before_changed);
   g_test_add_func ("/instructions/every-shape", test_every_shape);
   g_test_add_func ("/instructions/gemeentewet-history", test_gemeentewet_history);
+  g_test_add_func ("/instructions/6.15/times", test_times);
   return g_test_run ();
 }

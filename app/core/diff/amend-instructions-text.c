@@ -13,8 +13,8 @@
  *  - changes a few words apart are one quotation ("1 januari 01.00"), and
  *    several changes in one text one sentence: "vervalt "..." en wordt
  *    "..." vervangen door "..."" (the example of Aanwijzing 6.15);
- *  - the same change everywhere in the text is said once: "vervalt twee
- *    maal "of de deelraad"";
+ *  - the same change everywhere in the text is said once: "vervalt tweemaal
+ *    "of de deelraad"" (one word, as "driemaal"; "telkens" past twelve);
  *  - each quotation occurs once in the text as it stands when the
  *    instructions before it in the sentence have been applied, and not in
  *    the rest of the element cited; it is widened word by word until it
@@ -42,9 +42,9 @@
 typedef struct {
   AmendWords *words;
   GArray     *spans;     /* of AmendSpan, the parts to say */
-  GArray     *extra;     /* of AmendSpan: further occurrences a "twee maal" part says */
+  GArray     *extra;     /* of AmendSpan: further occurrences a "tweemaal" part says */
   GArray     *extra_of;  /* of guint: the old start of the part each extra belongs to */
-  GHashTable *single;    /* quotations not to be said "twee maal" */
+  GHashTable *single;    /* quotations not to be said "tweemaal" */
   const char *scope_other;
 } Say;
 
@@ -198,7 +198,7 @@ compare_start (gconstpointer a,
 }
 
 /* The old text with the parts before part @upto applied, and the further
- * occurrences their "twee maal" says. */
+ * occurrences their "tweemaal" says. */
 static char *
 text_before_part (Say   *say,
                   guint  upto)
@@ -245,7 +245,7 @@ occurrences (Say        *say,
 }
 
 /* Whether part @index can take the token on its @left: not one that an
- * earlier "twee maal" changed already. */
+ * earlier "tweemaal" changed already. */
 static gboolean
 may_extend (Say      *say,
             guint     index,
@@ -404,7 +404,7 @@ repeats_of (Say   *say,
   return n;
 }
 
-/* Whether the part at @index is a "twee maal" another part would swallow. */
+/* Whether the part at @index is a "tweemaal" another part would swallow. */
 static gboolean
 is_leader_start (Say   *say,
                  guint  old_start)
@@ -526,7 +526,7 @@ make_unique (Say   *say,
       q = old_quote (say, s);
       if (occurrences (say, *index, q) <= 1)
         return TRUE;
-      /* Widening into a "twee maal" would take it apart: say it singly. */
+      /* Widening into a "tweemaal" would take it apart: say it singly. */
       neighbour = left ? *index - 1 : *index + 1;
       if ((left ? *index > 0 : *index + 1 < say->spans->len) &&
           is_leader_start (say, span_at (say->spans, neighbour)->old_start) &&
@@ -551,7 +551,8 @@ part_text (Say   *say,
   const AmendSpan *s = span_at (say->spans, index);
   guint n_old = amend_words_n_tokens (say->words, TRUE);
   guint repeats = repeats_of (say, index);
-  g_autofree char *times = repeats > 1 ? g_strdup_printf (" %s maal", amend_wording_count (repeats) ? amend_wording_count (repeats) : "telkens") : g_strdup ("");
+  g_autofree char *count = amend_wording_times (repeats);
+  g_autofree char *times = repeats > 1 ? g_strdup_printf (" %s", count) : g_strdup ("");
 
   *to_end = FALSE;
   if (has_old (s))
@@ -647,7 +648,7 @@ say_clear (Say *say)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Say, say_clear)
 
 /* The parts, made whole words, substantial and unique; FALSE to start
- * again when a "twee maal" had to be given up. */
+ * again when a "tweemaal" had to be given up. */
 static gboolean
 plan (Say *say)
 {

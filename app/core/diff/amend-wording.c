@@ -206,6 +206,18 @@ amend_wording_count (guint n)
   return NULL;
 }
 
+/* How often a change is made where it is the same at every place:
+ * "tweemaal", "driemaal", written as one word; "telkens" past twelve. */
+char *
+amend_wording_times (guint n)
+{
+  const char *count = n >= 2 ? amend_wording_count (n) : NULL;
+
+  if (count == NULL)
+    return g_strdup ("telkens");
+  return g_strconcat (count, "maal", NULL);
+}
+
 /* The noun a citation uses for a kind: "artikel", "hoofdstuk". */
 const char *
 amend_wording_kind (AmendNodeKind kind)

@@ -18,6 +18,7 @@ char       *amend_wording_ordinal      (const char      *number);
 char       *amend_wording_member       (const char      *number);
 char       *amend_wording_point        (const char      *number);
 const char *amend_wording_count        (guint            n);
+char       *amend_wording_times        (guint            n);
 const char *amend_wording_kind         (AmendNodeKind    kind);
 const char *amend_wording_kind_plural  (AmendNodeKind    kind);
 char       *amend_wording_capitalize   (const char      *text);
