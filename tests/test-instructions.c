@@ -74,6 +74,12 @@ static const char lists[] =
   "2. De aanvraag bevat:\n   - a. de naam;\n   - b. het adres.\n\n"
   "# Artikel 2 Slot\n\nDeze regels gelden vanaf 2027.\n";
 
+/* Citations in a clause that goes. */
+static const char clauses[] =
+  "# Artikel 1 Beroep\n\nIn afwijking van artikel 8:4, eerste lid, kan een belanghebbende tegen een vernietigingsbesluit "
+  "als bedoeld in de artikelen 85, tweede lid, en 87a, eerste lid, beroep instellen.\n\n"
+  "# Artikel 2 Slot\n\nDeze regels gelden vanaf 2027.\n";
+
 typedef struct {
   const char *path;
   const char *old_md;      /* the text to edit */
@@ -367,6 +373,12 @@ static const Case cases[] = {
     "2. Het tweede lid wordt als volgt gewijzigd:\n\n"
     "a. Onderdeel a komt te luiden:\n\na. de openings- en sluitingstijden van de inrichting;\n\n"
     "b. Onderdeel d komt te luiden:\n\nd. de verlichting van het terras en van de gevel van de inrichting.\n" },
+  /* 6.12: a clause that goes is quoted from its comma, whole citations
+   * (", en 87a, eerste lid"), never "lid, en 87a, eerste" though the word
+   * diff may find that. */
+  { "/instructions/6.12/clause-from-its-comma", clauses,
+    { "de artikelen 85, tweede lid, en 87a, eerste lid,", "artikel 85, tweede lid,", NULL },
+    "A\n\nIn artikel 1 wordt \"de artikelen\" vervangen door \"artikel\" en vervalt \", en 87a, eerste lid\".\n" },
   /* 3.29, fourth member: words at the end of a member's aanhef are added
    * to the aanhef, not to the member (which ends with its points). */
   { "/instructions/3.29/member-aanhef", lists,
@@ -649,6 +661,9 @@ test_gemeentewet_history (void)
     { "018.md", "019.md", "Artikel 225, vijfde lid, wordt als volgt gewijzigd:\n\n1. In de aanhef wordt" },
     { "004.md", "005.md", "2. Onder vernummering van het tweede lid tot derde lid wordt een lid ingevoegd, luidende:" },
     { "008.md", "009.md", "2. In het derde lid, aanhef, wordt \"onder q\" vervangen door \"onder o\"." },
+    { "008.md", "009.md", "1. In het eerste lid vervalt tweemaal \"en de deelraad\"." },
+    { "008.md", "009.md", "\", onderscheidenlijk artikel 89, derde lid\"" },
+    { "017.md", "018.md", "In artikel 281a wordt \"de artikelen\" vervangen door \"artikel\" en vervalt \", en 87a, eerste lid\"." },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)

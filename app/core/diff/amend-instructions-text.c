@@ -647,6 +647,67 @@ say_clear (Say *say)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Say, say_clear)
 
+static gboolean
+same_token (Say  *say,
+            guint a,
+            guint b)
+{
+  const char *text = amend_words_text (say->words, TRUE);
+  const AmendToken *x = amend_words_token (say->words, TRUE, a);
+  const AmendToken *y = amend_words_token (say->words, TRUE, b);
+
+  return x->end - x->start == y->end - y->start && strncmp (text + x->start, text + y->start, x->end - x->start) == 0;
+}
+
+static gboolean
+is_comma_token (Say  *say,
+                guint i)
+{
+  const char *text = amend_words_text (say->words, TRUE);
+  const AmendToken *t = amend_words_token (say->words, TRUE, i);
+
+  return t->end == t->start + 1 && (text[t->start] == ',' || text[t->start] == ';');
+}
+
+/* A deletion that could stand a few words further on (the words at its
+ * ends repeat) is taken where it begins with its comma, as a drafter
+ * quotes a clause: "vervalt ", onderscheidenlijk artikel 89, derde lid""
+ * where the word diff found "lid, onderscheidenlijk artikel 89, derde". */
+static void
+slide_deletions (Say *say)
+{
+  guint n = amend_words_n_tokens (say->words, TRUE);
+
+  for (guint i = 0; i < say->spans->len; i++)
+    {
+      AmendSpan *s = span_at (say->spans, i);
+      guint lo = i > 0 ? span_at (say->spans, i - 1)->old_end : 0;
+      guint hi = i + 1 < say->spans->len ? span_at (say->spans, i + 1)->old_start : n;
+      guint left = 0, right = 0;
+
+      if (s->new_end != s->new_start || !has_old (s) || is_comma_token (say, s->old_start))
+        continue;
+      while (s->old_start - left > lo && same_token (say, s->old_start - left - 1, s->old_end - left - 1))
+        left++;
+      while (s->old_end + right < hi && same_token (say, s->old_start + right, s->old_end + right))
+        right++;
+      for (guint k = 1; k <= left; k++)
+        if (is_comma_token (say, s->old_start - k))
+          {
+            s->old_start -= k, s->old_end -= k, s->new_start -= k, s->new_end -= k;
+            break;
+          }
+      if (is_comma_token (say, s->old_start))
+        continue;
+      for (guint k = 1; k <= right; k++)
+        if (is_comma_token (say, s->old_start + k))
+          {
+            s->old_start += k, s->old_end += k, s->new_start += k, s->new_end += k;
+            break;
+          }
+    }
+}
+
 /* The parts, made whole words, substantial and unique; FALSE to start
  * again when a "tweemaal" had to be given up. */
 static gboolean
@@ -656,6 +717,7 @@ plan (Say *say)
   g_array_set_size (say->extra, 0);
   g_array_set_size (say->extra_of, 0);
   say->spans = amend_words_spans (say->words);
+  slide_deletions (say);
   amend_words_widen_whole (say->words, say->spans);
   amend_words_merge_close (say->words, say->spans, CLOSE_GAP);
   make_substantial (say);
