@@ -379,6 +379,11 @@ static const Case cases[] = {
   { "/instructions/6.12/clause-from-its-comma", clauses,
     { "de artikelen 85, tweede lid, en 87a, eerste lid,", "artikel 85, tweede lid,", NULL },
     "A\n\nIn artikel 1 wordt \"de artikelen\" vervangen door \"artikel\" en vervalt \", en 87a, eerste lid\".\n" },
+  /* 6.9: a lone label last in a list is quoted with the list and its noun,
+   * "onder k en q", never "q, van" (Gemeentewet artikel 81oa, 2014). */
+  { "/instructions/6.9/label-with-its-list", citations,
+    { "37 en 48 van de wet", "37 en 49 van de wet", NULL },
+    "A\n\nIn artikel 1, tweede lid, wordt \"37 en 48\" vervangen door \"37 en 49\".\n" },
   /* 3.29, fourth member: words at the end of a member's aanhef are added
    * to the aanhef, not to the member (which ends with its points). */
   { "/instructions/3.29/member-aanhef", lists,
@@ -662,6 +667,7 @@ test_gemeentewet_history (void)
     { "004.md", "005.md", "2. Onder vernummering van het tweede lid tot derde lid wordt een lid ingevoegd, luidende:" },
     { "008.md", "009.md", "2. In het derde lid, aanhef, wordt \"onder q\" vervangen door \"onder o\"." },
     { "008.md", "009.md", "1. In het eerste lid vervalt tweemaal \"en de deelraad\"." },
+    { "016.md", "017.md", "In artikel 81oa, derde lid, wordt \"onder k en q\" vervangen door \"onder k en o\"." },
     { "008.md", "009.md", "\", onderscheidenlijk artikel 89, derde lid\"" },
     { "017.md", "018.md", "In artikel 281a wordt \"de artikelen\" vervangen door \"artikel\" en vervalt \", en 87a, eerste lid\"." },
   };

@@ -339,11 +339,56 @@ quote_of (Say             *say,
   return has_old (s) ? old_quote (say, s) : inserted_text (say, s);
 }
 
+static gboolean
+token_is (Say        *say,
+          guint       i,
+          const char *word)
+{
+  const AmendToken *t = amend_words_token (say->words, TRUE, i);
+
+  return t->end - t->start == strlen (word) &&
+         g_ascii_strncasecmp (amend_words_text (say->words, TRUE) + t->start, word, t->end - t->start) == 0;
+}
+
+/* A label as a citation lists them: "k", "12", "3a". */
+static gboolean
+token_is_label (Say  *say,
+                guint i)
+{
+  const AmendToken *t = amend_words_token (say->words, TRUE, i);
+  const char *text = amend_words_text (say->words, TRUE);
+
+  return amend_words_is_word (say->words, TRUE, i) && t->end - t->start <= 3 &&
+         (t->end - t->start == 1 || g_ascii_isdigit (text[t->start]));
+}
+
+/* Part @index is a label the last of a list of them: "onder k en q",
+ * "de artikelen 3 en 4". */
+static gboolean
+left_is_enumeration (Say   *say,
+                     guint  index)
+{
+  const AmendSpan *s = span_at (say->spans, index);
+
+  return has_old (s) && s->old_start >= 2 && (token_is (say, s->old_start - 1, "en") ||
+                                               token_is (say, s->old_start - 1, "of")) &&
+         token_is_label (say, s->old_start - 2);
+}
+
 /* Widens every part until what it quotes is a word, not a lone digit,
- * letter or mark. */
+ * letter or mark.  A label last in a list takes the list, and the noun
+ * before it: "onder k en q", not "q, van". */
 static void
 make_substantial (Say *say)
 {
+  for (guint i = 0; i < say->spans->len; i++)
+    {
+      g_autofree char *q = quote_of (say, span_at (say->spans, i));
+
+      if (!is_substantial (q) && left_is_enumeration (say, i) && widen_once (say, &i, TRUE) &&
+          widen_once (say, &i, TRUE) && left_is_citation (say, i))
+        widen_once (say, &i, TRUE);
+    }
   for (guint i = 0; i < say->spans->len; i++)
     for (guint w = 0; w < MAX_WIDEN; w++)
       {
