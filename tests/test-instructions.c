@@ -80,6 +80,11 @@ static const char clauses[] =
   "als bedoeld in de artikelen 85, tweede lid, en 87a, eerste lid, beroep instellen.\n\n"
   "# Artikel 2 Slot\n\nDeze regels gelden vanaf 2027.\n";
 
+/* A bijlage of paragraphs. */
+static const char paragraphs[] =
+  "# Artikel 1 Tarieven\n\nDe tarieven staan in bijlage 1.\n\n"
+  "# Bijlage 1 Tarieven\n\nHet tarief is vijf euro per dag.\n\nHet tarief voor een jaar is honderd euro.\n";
+
 typedef struct {
   const char *path;
   const char *old_md;      /* the text to edit */
@@ -384,6 +389,17 @@ static const Case cases[] = {
   { "/instructions/6.9/label-with-its-list", citations,
     { "37 en 48 van de wet", "37 en 49 van de wet", NULL },
     "A\n\nIn artikel 1, tweede lid, wordt \"37 en 48\" vervangen door \"37 en 49\".\n" },
+  /* 6.15, its example: changes in two paragraphs the same citation names
+   * are one sentence, as the changes in one text are. */
+  { "/instructions/6.15/paragraphs-one-sentence", paragraphs,
+    { "vijf euro", "zes euro", "honderd euro", "tweehonderd euro", NULL },
+    "A\n\nIn bijlage 1 wordt \"vijf\" vervangen door \"zes\" en wordt \"honderd\" vervangen door \"tweehonderd\".\n" },
+  /* With its heading: "de tekst" under "Bijlage 1 wordt als volgt gewijzigd:". */
+  { "/instructions/6.15/paragraphs-relative", paragraphs,
+    { "# Bijlage 1 Tarieven", "# Bijlage 1 Tarieven markten", "vijf euro", "zes euro", "honderd euro", "tweehonderd euro",
+      NULL },
+    "A\n\nBijlage 1 wordt als volgt gewijzigd:\n\n1. Het opschrift komt te luiden: \"Tarieven markten\".\n\n"
+    "2. In de tekst wordt \"vijf\" vervangen door \"zes\" en wordt \"honderd\" vervangen door \"tweehonderd\".\n" },
   /* 3.29, fourth member: words at the end of a member's aanhef are added
    * to the aanhef, not to the member (which ends with its points). */
   { "/instructions/3.29/member-aanhef", lists,

@@ -13,8 +13,9 @@ G_BEGIN_DECLS
  * is added at the end of the text ("wordt ", tenzij ..." toegevoegd"),
  * which goes with "Aan" rather than "In". */
 typedef struct {
-  char     *predicate;
-  gboolean  to_end;
+  char      *predicate;
+  gboolean   to_end;
+  GPtrArray *parts;     /* of char *: the parts the predicate lists, "wordt ... vervangen door ..." */
 } AmendTextChange;
 
 /* @scope_other: the rest of the text of the element the citation names,

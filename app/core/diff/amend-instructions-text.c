@@ -810,6 +810,7 @@ _amend_text_change_say (const char      *old_text,
     }
   join_deletions (parts);
   out->predicate = amend_wording_list (parts);
+  out->parts = g_steal_pointer (&parts);
   return TRUE;
 }
 
@@ -817,4 +818,5 @@ void
 _amend_text_change_clear (AmendTextChange *change)
 {
   g_clear_pointer (&change->predicate, g_free);
+  g_clear_pointer (&change->parts, g_ptr_array_unref);
 }

@@ -1280,6 +1280,7 @@ typedef struct {
   GHashTable *rewritten;   /* old members and points said whole already */
   GHashTable *folds;       /* new point -> "onder vervanging van de punt ..." said with it */
   GPtrArray  *sentences;
+  GPtrArray  *text_parts;  /* the parts of the last sentence, when it is about a text at @cite */
   char       *cite;        /* a single text change: where, and what */
   char       *predicate;
   gboolean    to_end;
@@ -1500,6 +1501,8 @@ add_sentence (Inside *in,
 {
   g_ptr_array_add (in->sentences, sentence);
   g_ptr_array_add (in->groups, (gpointer) in->group);
+  /* say_text sets them again after a sentence about a text. */
+  g_clear_pointer (&in->text_parts, g_ptr_array_unref);
 }
 
 /* The container a member or point is cited by: empty inside the unit's
@@ -1630,6 +1633,31 @@ say_text_whole (Inside   *in,
   }
 }
 
+/* Changes in two paragraphs of one element that the same citation names
+ * (the paragraphs of a bijlage) are one sentence, as the changes in one
+ * text are: "In bijlage 1 wordt "vijf" vervangen door "zes" en wordt
+ * "honderd" vervangen door "tweehonderd"." (6.15, its example). */
+static gboolean
+join_text_sentence (Inside          *in,
+                    const char      *where,
+                    AmendTextChange *tc)
+{
+  g_autofree char *comma = NULL, *list = NULL;
+
+  if (tc->to_end || in->text_parts == NULL || in->cite == NULL || strcmp (in->cite, where) != 0 ||
+      in->sentences->len == 0)
+    return FALSE;
+  for (guint i = 0; i < tc->parts->len; i++)
+    g_ptr_array_add (in->text_parts, g_strdup (g_ptr_array_index (tc->parts, i)));
+  list = amend_wording_list (in->text_parts);
+  comma = with_comma (where);
+  g_free (g_ptr_array_index (in->sentences, in->sentences->len - 1));
+  g_ptr_array_index (in->sentences, in->sentences->len - 1) = g_strdup_printf ("In %s %s.", comma, list);
+  g_free (in->predicate);
+  in->predicate = g_steal_pointer (&list);
+  return TRUE;
+}
+
 static void
 say_text (Inside *in,
           Op     *op)
@@ -1650,6 +1678,8 @@ say_text (Inside *in,
       return;
     }
   where = text_cite (in, op->old_node);
+  if (join_text_sentence (in, where, &tc))
+    return;
   {
     g_autofree char *comma = with_comma (where);
     add_sentence (in, g_strdup_printf ("%s %s %s.", tc.to_end ? "Aan" : "In", comma, tc.predicate));
@@ -1659,6 +1689,8 @@ say_text (Inside *in,
   in->cite = g_steal_pointer (&where);
   in->predicate = g_strdup (tc.predicate);
   in->to_end = tc.to_end;
+  g_clear_pointer (&in->text_parts, g_ptr_array_unref);
+  in->text_parts = tc.to_end ? NULL : g_steal_pointer (&tc.parts);
 }
 
 static void
@@ -2205,6 +2237,7 @@ inside_clear (Inside *in)
   g_clear_pointer (&in->sentences, g_ptr_array_unref);
   g_clear_pointer (&in->groups, g_ptr_array_unref);
   g_clear_pointer (&in->nested, g_hash_table_unref);
+  g_clear_pointer (&in->text_parts, g_ptr_array_unref);
   g_clear_pointer (&in->cite, g_free);
   g_clear_pointer (&in->predicate, g_free);
 }
@@ -2345,6 +2378,7 @@ say_again (Inside     *in,
   g_ptr_array_set_size (in->groups, 0);
   g_clear_pointer (&in->cite, g_free);
   g_clear_pointer (&in->predicate, g_free);
+  g_clear_pointer (&in->text_parts, g_ptr_array_unref);
   say_ops (in);
 }
 
