@@ -83,7 +83,8 @@ static const char clauses[] =
 /* A bijlage of paragraphs. */
 static const char paragraphs[] =
   "# Artikel 1 Tarieven\n\nDe tarieven staan in bijlage 1.\n\n"
-  "# Bijlage 1 Tarieven\n\nHet tarief is vijf euro per dag.\n\nHet tarief voor een jaar is honderd euro.\n";
+  "# Bijlage 1 Tarieven\n\nHet tarief is vijf euro per dag.\n\nHet tarief voor een jaar is honderd euro.\n\n"
+  "De tarieven gelden vanaf 2027.\n";
 
 typedef struct {
   const char *path;
@@ -400,6 +401,26 @@ static const Case cases[] = {
       NULL },
     "A\n\nBijlage 1 wordt als volgt gewijzigd:\n\n1. Het opschrift komt te luiden: \"Tarieven markten\".\n\n"
     "2. In de tekst wordt \"vijf\" vervangen door \"zes\" en wordt \"honderd\" vervangen door \"tweehonderd\".\n" },
+  /* 6.9 (toelichting) and 6.12: paragraphs are cited by their place, not
+   * quoted whole; paragraphs that go together are said together (both of
+   * them: the second was left out before). */
+  { "/instructions/6.12/paragraphs-gone", paragraphs,
+    { "Het tarief voor een jaar is honderd euro.\n\nDe tarieven gelden vanaf 2027.\n", "", NULL },
+    "A\n\nIn bijlage 1 vervallen de tweede en derde alinea.\n" },
+  { "/instructions/6.11/paragraph-inserted", paragraphs,
+    { "per dag.\n", "per dag.\n\nHet tarief voor een week is twintig euro.\n", NULL },
+    "A\n\nIn bijlage 1 wordt na de eerste alinea een alinea ingevoegd, luidende:\n\n"
+    "Het tarief voor een week is twintig euro.\n" },
+  { "/instructions/6.11/paragraph-inserted-first", paragraphs,
+    { "# Bijlage 1 Tarieven\n\n", "# Bijlage 1 Tarieven\n\nVoor markten en evenementen gelden andere tarieven.\n\n",
+      NULL },
+    "A\n\nIn bijlage 1 wordt voor de eerste alinea een alinea ingevoegd, luidende:\n\n"
+    "Voor markten en evenementen gelden andere tarieven.\n" },
+  { "/instructions/6.9/paragraph-comes-to-read", paragraphs,
+    { "Het tarief voor een jaar is honderd euro.", "Voor een heel jaar betaalt een marktkoopman driehonderd euro vooraf.",
+      NULL },
+    "A\n\nDe tweede alinea van bijlage 1 komt te luiden:\n\n"
+    "Voor een heel jaar betaalt een marktkoopman driehonderd euro vooraf.\n" },
   /* 3.29, fourth member: words at the end of a member's aanhef are added
    * to the aanhef, not to the member (which ends with its points). */
   { "/instructions/3.29/member-aanhef", lists,

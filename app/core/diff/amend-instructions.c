@@ -1584,6 +1584,56 @@ text_cite (Inside          *in,
   return g_steal_pointer (&c);
 }
 
+/* The paragraphs (alinea's) of an element are cited by their place among
+ * its paragraphs as they stand when the instructions before have been
+ * applied (those about the paragraphs before it come first), not quoted
+ * whole: "In bijlage 1 vervalt de tweede alinea." (6.9, toelichting: an
+ * element or a whole sentence is cited, not quoted). */
+static guint
+texts_before (const AmendNode *node)
+{
+  guint n = 0;
+
+  for (guint i = 0; node->parent && i < node->pos; i++)
+    n += amend_node_child (node->parent, i)->kind == AMEND_NODE_TEXT ? 1 : 0;
+  return n;
+}
+
+/* The place a paragraph of the old version that goes has then: after the
+ * last paragraph before it that stays. */
+static guint
+gone_text_place (Inside          *in,
+                 const AmendNode *old_text)
+{
+  for (const AmendNode *s = sibling_of_kind (in->ctx, old_text, -1, FALSE, TRUE); s != NULL;
+       s = sibling_of_kind (in->ctx, s, -1, FALSE, TRUE))
+    {
+      const AmendNode *kept = amend_diff_get_partner (in->ctx->diff, s, TRUE);
+
+      if (kept != NULL)
+        return texts_before (kept) + 2;
+    }
+  return 1;
+}
+
+/* "de tweede alinea", "de tweede en derde alinea", "de tweede tot en met
+ * vierde alinea"; NULL past the ordinals the Aanwijzingen spell out. */
+static char *
+alineas_phrase (guint first,
+                guint n)
+{
+  g_autofree char *a = g_strdup_printf ("%u", first);
+  g_autofree char *b = g_strdup_printf ("%u", first + n - 1);
+  g_autofree char *from = amend_wording_ordinal (a);
+  g_autofree char *to = amend_wording_ordinal (b);
+
+  if (from == NULL || to == NULL)
+    return NULL;
+  if (n == 1)
+    return g_strdup_printf ("de %s alinea", from);
+  return g_strdup_printf ("de %s %s %s alinea", from, n == 2 ? "en" : "tot en met", to);
+}
+
 /* A changed text too changed to quote: its member or point rewritten
  * whole, or the aanhef or paragraph in quotation marks. */
 static void
@@ -1618,11 +1668,30 @@ say_text_whole (Inside   *in,
 
     if (c == NULL)
       {
-        /* A paragraph among others: the old words say which. */
-        g_autofree char *old_plain = amend_node_get_plain_text (op->old_node);
-        g_autofree char *where = text_cite (in, op->old_node);
-        add_sentence (in, g_strdup_printf ("In %s wordt \"%s\" vervangen door %c\"%s\"%c.", where, old_plain,
-                                           QUOTE_OPEN, plain, QUOTE_CLOSE));
+        /* A paragraph among others: cited by its place, the new one
+         * after the colon (6.9, toelichting). */
+        g_autofree char *which = alineas_phrase (texts_before (op->new_node) + 1, 1);
+        g_autofree char *container = container_cite (in, owner_old, TRUE);
+        g_autofree char *text = node_text (op->new_node);
+
+        if (which == NULL)
+          {
+            g_autofree char *old_plain = amend_node_get_plain_text (op->old_node);
+            g_autofree char *where = text_cite (in, op->old_node);
+            add_sentence (in, g_strdup_printf ("In %s wordt \"%s\" vervangen door %c\"%s\"%c.", where, old_plain,
+                                               QUOTE_OPEN, plain, QUOTE_CLOSE));
+          }
+        else if (container[0] == '\0')
+          {
+            g_autofree char *cap = amend_wording_capitalize (which);
+            add_sentence (in, g_strdup_printf ("%s komt te luiden:\n\n%s", cap, text));
+          }
+        else
+          {
+            g_autofree char *cap = amend_wording_capitalize (which);
+            g_autofree char *comma = with_comma (container);
+            add_sentence (in, g_strdup_printf ("%s van %s komt te luiden:\n\n%s", cap, comma, text));
+          }
         return;
       }
     what = g_str_has_prefix (c, "de aanhef") ? g_strdup (c) : g_strdup_printf ("de aanhef van %s", c);
@@ -1784,11 +1853,36 @@ say_gone (Inside *in,
     }
   if (kind == AMEND_NODE_TEXT)
     {
-      g_autofree char *plain = amend_node_get_plain_text (first->old_node);
-      g_autofree char *where = text_cite (in, first->old_node);
-      g_autofree char *comma = with_comma (where);
+      /* The one paragraph of the element is quoted: "de eerste alinea"
+       * would suggest others. */
+      g_autofree char *which = count_texts (parent) > 1 ? alineas_phrase (gone_text_place (in, first->old_node), gone->len)
+                                                        : NULL;
+      g_autofree char *where = container_cite (in, parent, TRUE);
+      const char *verb_text = gone->len == 1 ? "vervalt" : "vervallen";
 
-      add_sentence (in, g_strdup_printf ("In %s vervalt \"%s\".", comma, plain));
+      if (which == NULL)
+        {
+          /* Past the ordinals: the words say which. */
+          for (guint k = 0; k < gone->len; k++)
+            {
+              g_autofree char *plain = amend_node_get_plain_text (g_ptr_array_index (gone, k));
+              g_autofree char *at = text_cite (in, g_ptr_array_index (gone, k));
+              g_autofree char *comma = with_comma (at);
+
+              add_sentence (in, g_strdup_printf ("In %s vervalt \"%s\".", comma, plain));
+            }
+          return;
+        }
+      if (where[0] == '\0')
+        {
+          g_autofree char *cap = amend_wording_capitalize (which);
+          add_sentence (in, g_strdup_printf ("%s %s.", cap, verb_text));
+        }
+      else
+        {
+          g_autofree char *comma = with_comma (where);
+          add_sentence (in, g_strdup_printf ("In %s %s %s.", comma, verb_text, which));
+        }
       return;
     }
   take_number_ops (in, i, last, TRUE, old_nodes, new_nodes);
@@ -1822,7 +1916,8 @@ say_gone (Inside *in,
  * the new version, by the number it has now. */
 static char *
 after_phrase (Inside          *in,
-              const AmendNode *prev)
+              const AmendNode *prev,
+              guint            inserted_before)
 {
   const char *number = number_now (in->ctx, prev, FALSE);
 
@@ -1836,7 +1931,10 @@ after_phrase (Inside          *in,
       g_autofree char *p = amend_wording_point (number);
       return g_strdup_printf ("onderdeel %s", p);
     }
-  return g_strdup ("de alinea");
+  {
+    char *which = prev->kind == AMEND_NODE_TEXT ? alineas_phrase (texts_before (prev) + 1 - inserted_before, 1) : NULL;
+    return which ? which : g_strdup ("de alinea");
+  }
 }
 
 /* Members, points or paragraphs that come, one after the other: "Na het
@@ -1901,7 +1999,7 @@ say_new (Inside *in,
     }
   else
     {
-      g_autofree char *anchor = prev ? after_phrase (in, prev) : next ? after_phrase (in, next) : NULL;
+      g_autofree char *anchor = prev ? after_phrase (in, prev, 0) : next ? after_phrase (in, next, nodes->len) : NULL;
       g_autofree char *where = anchor ? g_strdup_printf ("%s %s", prev ? "na" : "voor", anchor)
                                       : g_strdup ("aan het begin");
 
