@@ -8,7 +8,11 @@
  *    gewijzigd:", then one lettered instruction per changed element, A, B,
  *    C, after Z AA, BB (6.15); several changes in one article numbered 1,
  *    2, 3 under "Artikel 3 wordt als volgt gewijzigd:" (6.15, third
- *    member), each one sentence;
+ *    member), each one sentence citing below the article ("In het eerste
+ *    lid", "In de tekst"); all in one member under "Artikel 3, tweede lid,
+ *    wordt als volgt gewijzigd:"; a member with several among others
+ *    "2. Het tweede lid wordt als volgt gewijzigd:" with a., b. (the
+ *    example of 6.15);
  *  - citations "artikel 5, tweede lid, onderdeel b, onder 1°" (3.29);
  *  - "wordt ... vervangen door ..." and "komt te luiden:" followed by the
  *    new element from its own heading on ("Artikel 2 Reikwijdte", "2.")
@@ -17,8 +21,9 @@
  *  - renumbering in the instruction that causes it: "Het tiende lid
  *    vervalt, onder vernummering van het elfde tot en met veertiende lid
  *    tot tiende tot en met dertiende lid." (3.29, the example of its third
- *    member), and every later instruction cites the numbers as they stand
- *    after the earlier ones;
+ *    member), "Onder vernummering van het tweede lid tot derde lid wordt
+ *    een lid ingevoegd" (6.18), and every later instruction cites the
+ *    numbers as they stand after the earlier ones;
  *  - what goes together said together: articles deleted one after the
  *    other ("De artikelen 87 tot en met 92 vervallen."), the same change
  *    in several articles ("In de artikelen 151b, tweede lid, en 154b,
