@@ -86,6 +86,11 @@ static const char paragraphs[] =
   "# Bijlage 1 Tarieven\n\nHet tarief is vijf euro per dag.\n\nHet tarief voor een jaar is honderd euro.\n\n"
   "De tarieven gelden vanaf 2027.\n";
 
+/* A member of two sentences. */
+static const char sentences[] =
+  "# Artikel 1 Bekendmaking\n\n1. Het gemeenteblad kan elektronisch worden uitgegeven. Na de uitgifte blijft het "
+  "gemeenteblad beschikbaar.\n2. De kosten zijn voor de gemeente.\n\n# Artikel 2 Slot\n\nDeze regels gelden vanaf 2027.\n";
+
 typedef struct {
   const char *path;
   const char *old_md;      /* the text to edit */
@@ -421,6 +426,27 @@ static const Case cases[] = {
       NULL },
     "A\n\nDe tweede alinea van bijlage 1 komt te luiden:\n\n"
     "Voor een heel jaar betaalt een marktkoopman driehonderd euro vooraf.\n" },
+  /* 6.9 (toelichting) and the example of 6.15: a whole sentence of
+   * several is cited, "eerste lid, tweede zin", not quoted. */
+  { "/instructions/6.9/sentence-comes-to-read", sentences,
+    { "Het gemeenteblad kan elektronisch worden uitgegeven.",
+      "De uitgifte van het gemeenteblad geschiedt elektronisch op een algemeen toegankelijke wijze.", NULL },
+    "A\n\nArtikel 1, eerste lid, eerste zin, komt te luiden: De uitgifte van het gemeenteblad geschiedt elektronisch op "
+    "een algemeen toegankelijke wijze.\n" },
+  { "/instructions/6.12/sentence-gone", sentences,
+    { " Na de uitgifte blijft het gemeenteblad beschikbaar.", "", NULL },
+    "A\n\nArtikel 1, eerste lid, tweede zin, vervalt.\n" },
+  /* 6.11: a sentence added at the end is "een zin toegevoegd, luidende:",
+   * not the words quoted from the full stop on. */
+  { "/instructions/6.11/sentence-added", base,
+    { "Aan een vergunning kunnen voorschriften worden verbonden.",
+      "Aan een vergunning kunnen voorschriften worden verbonden. Het college maakt deze bekend.", NULL },
+    "A\n\nAan artikel 5, eerste lid, wordt een zin toegevoegd, luidende: Het college maakt deze bekend.\n" },
+  { "/instructions/6.11/sentences-added-relative", base,
+    { "# Artikel 6 Intrekking", "# Artikel 6 Intrekking en schorsing", "niet worden nageleefd.",
+      "niet worden nageleefd. De burgemeester kan haar schorsen. Hij meldt dat de raad.", NULL },
+    "A\n\nArtikel 6 wordt als volgt gewijzigd:\n\n1. Het opschrift komt te luiden: \"Intrekking en schorsing\".\n\n"
+    "2. Er worden twee zinnen toegevoegd, luidende: De burgemeester kan haar schorsen. Hij meldt dat de raad.\n" },
   /* 3.29, fourth member: words at the end of a member's aanhef are added
    * to the aanhef, not to the member (which ends with its points). */
   { "/instructions/3.29/member-aanhef", lists,
@@ -704,6 +730,10 @@ test_gemeentewet_history (void)
     { "004.md", "005.md", "2. Onder vernummering van het tweede lid tot derde lid wordt een lid ingevoegd, luidende:" },
     { "008.md", "009.md", "2. In het derde lid, aanhef, wordt \"onder q\" vervangen door \"onder o\"." },
     { "008.md", "009.md", "1. In het eerste lid vervalt tweemaal \"en de deelraad\"." },
+    { "011.md", "012.md", "Artikel 151b, vierde lid, tweede zin, vervalt." },
+    { "001.md", "002.md", "Artikel 154b, zesde lid, derde zin, komt te luiden: De bestuurlijke boete kan" },
+    { "007.md", "008.md", "3. Het tweede lid, eerste zin, komt te luiden: De uitgifte van het gemeenteblad geschiedt "
+      "elektronisch op een algemeen toegankelijke wijze." },
     { "016.md", "017.md", "In artikel 81oa, derde lid, wordt \"onder k en q\" vervangen door \"onder k en o\"." },
     { "008.md", "009.md", "\", onderscheidenlijk artikel 89, derde lid\"" },
     { "017.md", "018.md", "In artikel 281a wordt \"de artikelen\" vervangen door \"artikel\" en vervalt \", en 87a, eerste lid\"." },

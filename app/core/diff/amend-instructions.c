@@ -1707,6 +1707,177 @@ say_text_whole (Inside   *in,
   }
 }
 
+/* The change replaces the whole text but its closing mark: the element
+ * comes to read, it is not quoted whole (6.9, toelichting). */
+static gboolean
+quotes_all (const char            *old_plain,
+            const AmendTextChange *tc)
+{
+  g_autofree char *body = g_strdup (old_plain);
+  g_autofree char *prefix = NULL;
+  gsize len = strlen (body);
+
+  while (len > 0 && strchr (".;: ", body[len - 1]) != NULL)
+    body[--len] = '\0';
+  if (tc->parts == NULL || tc->parts->len != 1 || len == 0)
+    return FALSE;
+  prefix = g_strdup_printf ("wordt \"%s\" vervangen door ", body);
+  return g_str_has_prefix (g_ptr_array_index (tc->parts, 0), prefix);
+}
+
+/* The sentences of @text, each with its closing full stop: a new one
+ * begins after ". " before a capital. */
+static GPtrArray *
+sentences_of (const char *text)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+  const char *start = text;
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (p[0] == '.' && p[1] == ' ' && g_unichar_isupper (g_utf8_get_char (p + 2)))
+      {
+        g_ptr_array_add (out, g_strndup (start, p + 1 - start));
+        start = p + 2;
+      }
+  g_ptr_array_add (out, g_strdup (start));
+  return out;
+}
+
+/* Sentences added at the end: "Aan het eerste lid wordt een zin
+ * toegevoegd, luidende: ...", not the words quoted from the full stop on
+ * (wordt ". Het college ..." toegevoegd). */
+static gboolean
+say_sentences_added (Inside     *in,
+                     const char *where,
+                     const char *part)
+{
+  static const char prefix[] = "wordt \". ";
+  static const char suffix[] = "\" toegevoegd";
+  g_autofree char *added = NULL, *subject = NULL, *cap = NULL;
+  g_autoptr(GPtrArray) sentences = NULL;
+  const char *count;
+  gsize len = strlen (part);
+
+  if (!g_str_has_prefix (part, prefix) || !g_str_has_suffix (part, suffix) ||
+      len <= strlen (prefix) + strlen (suffix) || !g_unichar_isupper (g_utf8_get_char (part + strlen (prefix))))
+    return FALSE;
+  added = g_strndup (part + strlen (prefix), len - strlen (prefix) - strlen (suffix));
+  if (strchr (added, '"') != NULL)
+    return FALSE;
+  sentences = sentences_of (added);
+  count = amend_wording_count (sentences->len);
+  if (count == NULL)
+    return FALSE;
+  subject = strcmp (where, "de tekst") == 0 ? g_strdup ("Er") : g_strdup_printf ("Aan %s", where);
+  cap = amend_wording_capitalize (subject);
+  {
+    g_autofree char *comma = with_comma (cap);
+    add_sentence (in, g_strdup_printf ("%s %s %s %s toegevoegd, luidende: %c%s.%c", comma,
+                                       sentences->len == 1 ? "wordt" : "worden", count,
+                                       sentences->len == 1 ? "zin" : "zinnen", QUOTE_OPEN, added, QUOTE_CLOSE));
+  }
+  return TRUE;
+}
+
+/* A change that replaces or deletes one whole sentence of several is said
+ * of that sentence, as the example of 6.15 ("Het vijfde lid, tweede zin,
+ * vervalt.") and 6.9, toelichting ("eerste lid, tweede zin", the new text
+ * after the colon without quotation marks). */
+static gboolean
+say_sentence (Inside                *in,
+              const char            *old_plain,
+              const char            *where,
+              const AmendTextChange *tc)
+{
+  g_autoptr(GPtrArray) sentences = sentences_of (old_plain);
+  const char *part;
+
+  if (tc->parts == NULL || tc->parts->len != 1)
+    return FALSE;
+  part = g_ptr_array_index (tc->parts, 0);
+  if (tc->to_end && say_sentences_added (in, where, part))
+    return TRUE;
+  if (sentences->len < 2)
+    return FALSE;
+  for (guint i = 0; i < sentences->len; i++)
+    {
+      g_autofree char *body = g_strdup (g_ptr_array_index (sentences, i));
+      g_autofree char *number = g_strdup_printf ("%u", i + 1);
+      g_autofree char *ordinal = amend_wording_ordinal (number);
+      g_autofree char *gone = NULL, *gone_stop = NULL, *replaced = NULL, *subject = NULL, *cap = NULL;
+      gsize len = strlen (body);
+
+      if (ordinal == NULL || len < 2 || body[len - 1] != '.')
+        continue;
+      gone_stop = g_strdup_printf ("vervalt \"%s\"", body);
+      body[len - 1] = '\0';
+      gone = g_strdup_printf ("vervalt \"%s\"", body);
+      replaced = g_strdup_printf ("wordt \"%s\" vervangen door \"", body);
+      if (strcmp (where, "de tekst") == 0)
+        subject = g_strdup_printf ("de %s zin", ordinal);
+      else
+        subject = g_strdup_printf ("%s, %s zin,", where, ordinal);
+      cap = amend_wording_capitalize (subject);
+      if (strcmp (part, gone) == 0 || strcmp (part, gone_stop) == 0)
+        {
+          add_sentence (in, g_strdup_printf ("%s vervalt.", cap));
+          return TRUE;
+        }
+      if (g_str_has_prefix (part, replaced) && g_str_has_suffix (part, "\"") && strchr (body, '"') == NULL)
+        {
+          g_autofree char *r = g_strndup (part + strlen (replaced), strlen (part) - strlen (replaced) - 1);
+          add_sentence (in, g_strdup_printf ("%s komt te luiden: %c%s.%c", cap, QUOTE_OPEN, r, QUOTE_CLOSE));
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* A text of several sentences of which one changed too much to quote
+ * comes to read sentence by sentence: "Het tweede lid, eerste zin, komt
+ * te luiden: ...", or "... , tweede zin, vervalt." */
+static gboolean
+say_sentence_rewritten (Inside     *in,
+                        const Op   *op,
+                        const char *old_plain,
+                        const char *new_plain,
+                        gboolean    only_gone)
+{
+  g_autoptr(GPtrArray) so = sentences_of (old_plain);
+  g_autoptr(GPtrArray) sn = sentences_of (new_plain);
+  g_autofree char *where = NULL, *number = NULL, *ordinal = NULL, *subject = NULL, *cap = NULL;
+  guint i = 0, gone;
+
+  if (so->len < 2 || (sn->len != so->len && sn->len + 1 != so->len))
+    return FALSE;
+  while (i < sn->len && strcmp (g_ptr_array_index (so, i), g_ptr_array_index (sn, i)) == 0)
+    i++;
+  gone = sn->len < so->len;
+  if (only_gone && !gone)
+    return FALSE;
+  for (guint k = i + 1; k < sn->len; k++)
+    if (strcmp (g_ptr_array_index (so, k + gone), g_ptr_array_index (sn, k)) != 0)
+      return FALSE;
+  if (i >= so->len || (!gone && i >= sn->len))
+    return FALSE;
+  if (gone && i < sn->len && strcmp (g_ptr_array_index (so, i + 1), g_ptr_array_index (sn, i)) != 0)
+    return FALSE;
+  number = g_strdup_printf ("%u", i + 1);
+  ordinal = amend_wording_ordinal (number);
+  if (ordinal == NULL)
+    return FALSE;
+  where = text_cite (in, op->old_node);
+  subject = strcmp (where, "de tekst") == 0 ? g_strdup_printf ("de %s zin", ordinal)
+                                            : g_strdup_printf ("%s, %s zin,", where, ordinal);
+  cap = amend_wording_capitalize (subject);
+  if (gone)
+    add_sentence (in, g_strdup_printf ("%s vervalt.", cap));
+  else
+    add_sentence (in, g_strdup_printf ("%s komt te luiden: %c%s%c", cap, QUOTE_OPEN,
+                                       (char *) g_ptr_array_index (sn, i), QUOTE_CLOSE));
+  return TRUE;
+}
+
 /* Changes in two paragraphs of one element that the same citation names
  * (the paragraphs of a bijlage) are one sentence, as the changes in one
  * text are: "In bijlage 1 wordt "vijf" vervangen door "zes" en wordt
@@ -1746,12 +1917,17 @@ say_text (Inside *in,
 
   if (covered (in, op->old_node))
     return;
-  if (!_amend_text_change_say (old_plain, new_plain, other, &tc))
+  if (!_amend_text_change_say (old_plain, new_plain, other, &tc) || quotes_all (old_plain, &tc))
     {
-      say_text_whole (in, op);
+      if (aanhef || is_aanhef (op->old_node) || !say_sentence_rewritten (in, op, old_plain, new_plain, FALSE))
+        say_text_whole (in, op);
       return;
     }
+  if (!aanhef && !is_aanhef (op->old_node) && say_sentence_rewritten (in, op, old_plain, new_plain, TRUE))
+    return;
   where = text_cite (in, op->old_node);
+  if (!aanhef && !is_aanhef (op->old_node) && say_sentence (in, old_plain, where, &tc))
+    return;
   if (join_text_sentence (in, where, &tc))
     return;
   {
