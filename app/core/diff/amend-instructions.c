@@ -1707,24 +1707,6 @@ say_text_whole (Inside   *in,
   }
 }
 
-/* The change replaces the whole text but its closing mark: the element
- * comes to read, it is not quoted whole (6.9, toelichting). */
-static gboolean
-quotes_all (const char            *old_plain,
-            const AmendTextChange *tc)
-{
-  g_autofree char *body = g_strdup (old_plain);
-  g_autofree char *prefix = NULL;
-  gsize len = strlen (body);
-
-  while (len > 0 && strchr (".;: ", body[len - 1]) != NULL)
-    body[--len] = '\0';
-  if (tc->parts == NULL || tc->parts->len != 1 || len == 0)
-    return FALSE;
-  prefix = g_strdup_printf ("wordt \"%s\" vervangen door ", body);
-  return g_str_has_prefix (g_ptr_array_index (tc->parts, 0), prefix);
-}
-
 /* The sentences of @text, each with its closing full stop: a new one
  * begins after ". " before a capital. */
 static GPtrArray *
@@ -1917,7 +1899,7 @@ say_text (Inside *in,
 
   if (covered (in, op->old_node))
     return;
-  if (!_amend_text_change_say (old_plain, new_plain, other, &tc) || quotes_all (old_plain, &tc))
+  if (!_amend_text_change_say (old_plain, new_plain, other, &tc))
     {
       if (aanhef || is_aanhef (op->old_node) || !say_sentence_rewritten (in, op, old_plain, new_plain, FALSE))
         say_text_whole (in, op);
