@@ -91,6 +91,13 @@ static const char sentences[] =
   "# Artikel 1 Bekendmaking\n\n1. Het gemeenteblad kan elektronisch worden uitgegeven. Na de uitgifte blijft het "
   "gemeenteblad beschikbaar.\n2. De kosten zijn voor de gemeente.\n\n# Artikel 2 Slot\n\nDeze regels gelden vanaf 2027.\n";
 
+/* Points with points. */
+static const char subpoints[] =
+  "# Artikel 5 Voorschriften\n\n1. Aan een vergunning kunnen voorschriften worden verbonden.\n"
+  "2. De voorschriften betreffen:\n   - a. de openingstijden;\n   - b. de geluidsproductie, waaronder:\n"
+  "     - 1°. muziek;\n     - 2°. het geluid van bezoekers;\n     - 3°. het geluid van installaties.\n"
+  "   - c. de verlichting.\n\n# Artikel 6 Slot\n\nTekst.\n";
+
 typedef struct {
   const char *path;
   const char *old_md;      /* the text to edit */
@@ -447,6 +454,14 @@ static const Case cases[] = {
       "niet worden nageleefd. De burgemeester kan haar schorsen. Hij meldt dat de raad.", NULL },
     "A\n\nArtikel 6 wordt als volgt gewijzigd:\n\n1. Het opschrift komt te luiden: \"Intrekking en schorsing\".\n\n"
     "2. Er worden twee zinnen toegevoegd, luidende: De burgemeester kan haar schorsen. Hij meldt dat de raad.\n" },
+  /* 3.29: numbered under the member, not under a point, so that a point
+   * of a point is "onderdeel b, onder 1°", never "onderdeel 1°". */
+  { "/instructions/3.29/points-of-a-point", subpoints,
+    { "1°. muziek;", "1°. versterkte muziek;", "3°. het geluid van installaties.", "3°. het geluid van koelinstallaties.",
+      NULL },
+    "A\n\nArtikel 5, tweede lid, wordt als volgt gewijzigd:\n\n"
+    "1. Onderdeel b, onder 1°, komt te luiden:\n\n1°. versterkte muziek;\n\n"
+    "2. Onderdeel b, onder 3°, komt te luiden:\n\n3°. het geluid van koelinstallaties.\n" },
   /* 3.29, fourth member: words at the end of a member's aanhef are added
    * to the aanhef, not to the member (which ends with its points). */
   { "/instructions/3.29/member-aanhef", lists,

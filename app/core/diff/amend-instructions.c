@@ -1275,9 +1275,9 @@ typedef struct {
   Ctx        *ctx;
   const Unit *unit;
   const AmendNode *top;    /* the element the relative citations are below: the unit's, or the one
-                            * member or point of it that all the changes are in */
+                            * member of it that all the changes are in */
   const AmendNode *base_top; /* the top of the whole instruction, in->top the top of the operation said */
-  const AmendNode *group;  /* the member or point right below base_top the operation is in */
+  const AmendNode *group;  /* the member right below base_top the operation is in */
   GPtrArray  *groups;      /* the group of each sentence */
   GHashTable *nested;      /* groups whose sentences are lettered under "Het tweede lid wordt als volgt gewijzigd:" */
   gboolean    relative;    /* the sentences are numbered under "Artikel 3 wordt als volgt gewijzigd:" */
@@ -2355,8 +2355,8 @@ say_number (Inside *in,
 static const AmendNode *op_scope (Inside   *in,
                                   const Op *op);
 
-/* The member or point right below the instruction's top that @op changes
- * inside of; NULL for a change of the top itself or of its children. */
+/* The member right below the instruction's top that @op changes inside
+ * of; NULL for a change of the top itself or of its children. */
 static const AmendNode *
 group_of (Inside   *in,
           const Op *op)
@@ -2368,8 +2368,7 @@ group_of (Inside   *in,
     return NULL;
   while (n->parent != top)
     n = n->parent;
-  if ((n->kind != AMEND_NODE_MEMBER && n->kind != AMEND_NODE_POINT) ||
-      amend_diff_get_partner (in->ctx->diff, n, TRUE) == NULL)
+  if (n->kind != AMEND_NODE_MEMBER || amend_diff_get_partner (in->ctx->diff, n, TRUE) == NULL)
     return NULL;
   return n;
 }
@@ -2461,7 +2460,7 @@ op_scope (Inside   *in,
     }
 }
 
-/* The one member or point of the unit all its changes are in, so that
+/* The one member of the unit all its changes are in, so that
  * they are numbered under "Artikel 10, tweede lid, wordt als volgt
  * gewijzigd:" and each cites below it ("In onderdeel a ..."); else the
  * unit itself. */
@@ -2482,7 +2481,9 @@ common_top (Inside *in)
       while (!inside_of (scope, common))
         common = common->parent;
     }
-  while (common != NULL && common != top && common->kind != AMEND_NODE_MEMBER && common->kind != AMEND_NODE_POINT)
+  /* A member, not a point: below a point its points are cited "onder 1°"
+   * with it (3.29), never "onderdeel 1°" alone. */
+  while (common != NULL && common != top && common->kind != AMEND_NODE_MEMBER)
     common = common->parent;
   if (common == NULL || amend_diff_get_partner (in->ctx->diff, common, TRUE) == NULL)
     return top;
@@ -2643,7 +2644,7 @@ say_again (Inside     *in,
   say_ops (in);
 }
 
-/* The members or points with more than one sentence, all in one run,
+/* The members with more than one sentence, all in one run,
  * among sentences about more than one thing: their sentences are lettered
  * under "Het zesde lid wordt als volgt gewijzigd:" (6.15, its example). */
 static GHashTable *
