@@ -2704,7 +2704,8 @@ numbered_sentences (Inside     *in,
           g_string_append_printf (out, "\n\n%u. %s wordt als volgt gewijzigd:", number, cap);
           for (guint j = i; j < k; j++)
             {
-              g_autofree char *sub = g_ascii_strdown (letter (j - i), -1);
+              g_autofree char *upper = letter (j - i);
+              g_autofree char *sub = g_ascii_strdown (upper, -1);
               g_string_append_printf (out, "\n\n%s. %s", sub, (char *) g_ptr_array_index (in->sentences, j));
             }
         }
