@@ -98,6 +98,10 @@ static const char subpoints[] =
   "     - 1°. muziek;\n     - 2°. het geluid van bezoekers;\n     - 3°. het geluid van installaties.\n"
   "   - c. de verlichting.\n\n# Artikel 6 Slot\n\nTekst.\n";
 
+static const char initials[] =
+  "# Artikel 1 Bekendmaking\n\n1. De heer J. Jansen geeft het gemeenteblad uit. Na de uitgifte blijft het "
+  "gemeenteblad beschikbaar.\n2. De kosten zijn voor de gemeente.\n\n# Artikel 2 Slot\n\nDeze regels gelden vanaf 2027.\n";
+
 typedef struct {
   const char *path;
   const char *old_md;      /* the text to edit */
@@ -441,6 +445,10 @@ static const Case cases[] = {
     "A\n\nArtikel 1, eerste lid, eerste zin, komt te luiden: De uitgifte van het gemeenteblad geschiedt elektronisch op "
     "een algemeen toegankelijke wijze.\n" },
   { "/instructions/6.12/sentence-gone", sentences,
+    { " Na de uitgifte blijft het gemeenteblad beschikbaar.", "", NULL },
+    "A\n\nArtikel 1, eerste lid, tweede zin, vervalt.\n" },
+  /* An initial is no end of a sentence: the second sentence, not the third. */
+  { "/instructions/6.12/sentence-gone-after-initial", initials,
     { " Na de uitgifte blijft het gemeenteblad beschikbaar.", "", NULL },
     "A\n\nArtikel 1, eerste lid, tweede zin, vervalt.\n" },
   /* 6.11: a sentence added at the end is "een zin toegevoegd, luidende:",

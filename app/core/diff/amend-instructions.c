@@ -1707,8 +1707,29 @@ say_text_whole (Inside   *in,
   }
 }
 
+/* Whether the full stop at @p ends a word of two letters or more, not an
+ * initial or an abbreviation ("J.", "o.a."). */
+static gboolean
+ends_word (const char *text,
+           const char *p)
+{
+  guint letters = 0;
+
+  for (const char *q = p; q > text; q--)
+    {
+      char c = q[-1];
+
+      if (c == '.')
+        return FALSE;
+      if (c == ' ')
+        break;
+      letters++;
+    }
+  return letters >= 2;
+}
+
 /* The sentences of @text, each with its closing full stop: a new one
- * begins after ". " before a capital. */
+ * begins after a word's ". " before a capital. */
 static GPtrArray *
 sentences_of (const char *text)
 {
@@ -1716,7 +1737,7 @@ sentences_of (const char *text)
   const char *start = text;
 
   for (const char *p = text; *p != '\0'; p++)
-    if (p[0] == '.' && p[1] == ' ' && g_unichar_isupper (g_utf8_get_char (p + 2)))
+    if (p[0] == '.' && p[1] == ' ' && g_unichar_isupper (g_utf8_get_char (p + 2)) && ends_word (text, p))
       {
         g_ptr_array_add (out, g_strndup (start, p + 1 - start));
         start = p + 2;
