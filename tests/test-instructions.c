@@ -738,6 +738,29 @@ test_times (void)
     }
 }
 
+/* 3.29: members are cited by ordinal words past the twenty-fifth too
+ * ("het zesentwintigste lid", not "lid 26"). */
+static void
+test_ordinals (void)
+{
+  static const char *const pairs[][2] = {
+    { "1", "eerste" }, { "25", "vijfentwintigste" }, { "26", "zesentwintigste" }, { "32", "tweeëndertigste" },
+    { "40", "veertigste" }, { "83", "drieëntachtigste" }, { "91", "eenennegentigste" }, { "100", "honderdste" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
+    {
+      g_autofree char *got = amend_wording_ordinal (pairs[i][0]);
+      g_assert_cmpstr (got, ==, pairs[i][1]);
+    }
+  g_assert_null (amend_wording_ordinal ("101"));
+  g_assert_null (amend_wording_ordinal ("2a"));
+  {
+    g_autofree char *member = amend_wording_member ("26");
+    g_assert_cmpstr (member, ==, "zesentwintigste lid");
+  }
+}
+
 /* The Gemeentewet as it was amended: the instructions of real version
  * pairs hold the forms of the Aanwijzingen (6.15, 6.18, 3.29). */
 static void
@@ -845,5 +868,6 @@ main (int    argc,
   g_test_add_func ("/instructions/every-shape", test_every_shape);
   g_test_add_func ("/instructions/gemeentewet-history", test_gemeentewet_history);
   g_test_add_func ("/instructions/6.15/times", test_times);
+  g_test_add_func ("/instructions/3.29/ordinals", test_ordinals);
   return g_test_run ();
 }

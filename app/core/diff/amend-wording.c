@@ -163,17 +163,31 @@ amend_wording_regulation (const char *title)
   return g_strdup_printf ("%s %s", article, title);
 }
 
-/* "eerste" for "1"; NULL when @number is not a plain number of a size the
- * Aanwijzingen spell out. */
+/* "eerste" for "1", "zesendertigste" for "36", "honderdste"; NULL when
+ * @number is not a plain number from 1 to 100. */
 char *
 amend_wording_ordinal (const char *number)
 {
+  static const char *const tens[] = { "twintig", "dertig", "veertig", "vijftig", "zestig", "zeventig", "tachtig",
+                                      "negentig" };
   char *end = NULL;
   guint64 n = number ? g_ascii_strtoull (number, &end, 10) : 0;
 
-  if (n >= 1 && n <= G_N_ELEMENTS (ordinals) && end && end != number && *end == '\0')
+  if (end == NULL || end == number || *end != '\0' || n < 1 || n > 100)
+    return NULL;
+  if (n <= G_N_ELEMENTS (ordinals))
     return g_strdup (ordinals[n - 1]);
-  return NULL;
+  if (n == 100)
+    return g_strdup ("honderdste");
+  if (n % 10 == 0)
+    return g_strdup_printf ("%sste", tens[n / 10 - 2]);
+  {
+    const char *unit = counts[n % 10 - 1];
+    /* tweeëntwintigste, drieëndertigste: the diaeresis after an e. */
+    gboolean e = g_str_has_suffix (unit, "e");
+
+    return g_strdup_printf ("%s%s%sste", unit, e ? "ën" : "en", tens[n / 10 - 2]);
+  }
 }
 
 /* "tweede lid" for "2" (3.29); "lid 2a" for what has no ordinal. */
