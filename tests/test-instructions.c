@@ -423,6 +423,12 @@ static const Case cases[] = {
   { "/instructions/6.12/paragraphs-gone", paragraphs,
     { "Het tarief voor een jaar is honderd euro.\n\nDe tarieven gelden vanaf 2027.\n", "", NULL },
     "A\n\nIn bijlage 1 vervallen de tweede en derde alinea.\n" },
+  /* 6.11, toelichting: "toegevoegd" is at the end of what the citation
+   * names; words at the end of a paragraph that others follow are
+   * "ingevoegd" after the words before them. */
+  { "/instructions/6.11/words-at-end-of-paragraph", paragraphs,
+    { "vijf euro per dag.", "vijf euro per dag, vooraf te betalen.", NULL },
+    "A\n\nIn bijlage 1 wordt na \"dag\" ingevoegd \", vooraf te betalen\".\n" },
   { "/instructions/6.11/paragraph-inserted", paragraphs,
     { "per dag.\n", "per dag.\n\nHet tarief voor een week is twintig euro.\n", NULL },
     "A\n\nIn bijlage 1 wordt na de eerste alinea een alinea ingevoegd, luidende:\n\n"

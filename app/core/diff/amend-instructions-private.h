@@ -19,11 +19,14 @@ typedef struct {
 } AmendTextChange;
 
 /* @scope_other: the rest of the text of the element the citation names,
- * in which a quotation must not occur either.  Returns FALSE when the text
- * changed so much that it is better rewritten whole (6.9). */
+ * in which a quotation must not occur either; @end_is_end: the end of the
+ * text is the end of that element, so that words there can be
+ * "toegevoegd".  Returns FALSE when the text changed so much that it is
+ * better rewritten whole (6.9). */
 gboolean _amend_text_change_say   (const char      *old_text,
                                    const char      *new_text,
                                    const char      *scope_other,
+                                   gboolean         end_is_end,
                                    AmendTextChange *out);
 void     _amend_text_change_clear (AmendTextChange *change);
 

@@ -46,6 +46,7 @@ typedef struct {
   GArray     *extra_of;  /* of guint: the old start of the part each extra belongs to */
   GHashTable *single;    /* quotations not to be said "tweemaal" */
   const char *scope_other;
+  gboolean    end_is_end;  /* words at the end may be "toegevoegd" */
 } Say;
 
 static gboolean
@@ -616,10 +617,12 @@ part_text (Say   *say,
     const AmendToken *last = n_old > 0 ? amend_words_token (say->words, TRUE, n_old - 1) : NULL;
     const char *old_text = amend_words_text (say->words, TRUE);
 
-    /* At the end, or before the full stop that ends it. */
-    if (s->old_start == n_old ||
+    /* At the end, or before the full stop that ends it; not where more of
+     * the element follows the text (an annex's paragraph, a chapter's
+     * opening words): "Aan bijlage 1" would put the words after all. */
+    if (say->end_is_end && (s->old_start == n_old ||
         (s->old_start + 1 == n_old && last && strchr (".;:", old_text[last->start]) != NULL &&
-         last->end == last->start + 1))
+         last->end == last->start + 1)))
       {
         *to_end = TRUE;
         return g_strdup_printf ("wordt \"%s\" toegevoegd", added);
@@ -778,6 +781,7 @@ gboolean
 _amend_text_change_say (const char      *old_text,
                         const char      *new_text,
                         const char      *scope_other,
+                        gboolean         end_is_end,
                         AmendTextChange *out)
 {
   g_auto(Say) say = { 0 };
@@ -792,6 +796,7 @@ _amend_text_change_say (const char      *old_text,
   say.extra_of = g_array_new (FALSE, FALSE, sizeof (guint));
   say.single = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   say.scope_other = scope_other ? scope_other : "";
+  say.end_is_end = end_is_end;
   for (guint attempt = 0; attempt < 8 && !plan (&say); attempt++)
     ;
   if (say.spans->len == 0 || say.spans->len > MAX_SPANS)

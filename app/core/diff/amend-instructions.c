@@ -1707,6 +1707,14 @@ say_text_whole (Inside   *in,
   }
 }
 
+/* Nothing of its element follows @text but its points (an aanhef is cited
+ * as such): words at its end are at the end of what the citation names. */
+static gboolean
+ends_its_element (const AmendNode *text)
+{
+  return text->parent == NULL || is_aanhef (text) || text->pos + 1 == amend_node_n_children (text->parent);
+}
+
 /* Whether the full stop at @p ends a word of two letters or more, not an
  * initial or an abbreviation ("J.", "o.a."). */
 static gboolean
@@ -1920,7 +1928,7 @@ say_text (Inside *in,
 
   if (covered (in, op->old_node))
     return;
-  if (!_amend_text_change_say (old_plain, new_plain, other, &tc))
+  if (!_amend_text_change_say (old_plain, new_plain, other, ends_its_element (op->old_node), &tc))
     {
       if (aanhef || is_aanhef (op->old_node) || !say_sentence_rewritten (in, op, old_plain, new_plain, FALSE))
         say_text_whole (in, op);
