@@ -30,6 +30,9 @@
 #include "amend-cmark-arena.h"
 
 #define BLOCK_SIZE (1024 * 1024)
+/* A piece of 256 KB takes two blocks; a text read whole (one that cannot
+ * be cut) takes seven times its size, which is not kept. */
+#define MAX_SPARE 4
 #define ALIGN 16
 
 /* Before each allocation: its size, for realloc's copy. */
@@ -53,6 +56,7 @@ struct _Block {
 struct _AmendCmarkArena {
   Block *blocks;   /* the current block first */
   Block *spare;    /* blocks of BLOCK_SIZE for after the current one */
+  guint  n_spare;
   gsize  total;
 };
 
@@ -110,6 +114,7 @@ take (AmendCmarkArena *arena,
         {
           b = arena->spare;
           arena->spare = b->next;
+          arena->n_spare--;
         }
       else
         b = block_new (BLOCK_SIZE);
@@ -223,7 +228,7 @@ _amend_cmark_arena_reset (AmendCmarkArena *arena)
        * a node read after its tree was dropped. */
       g_free (b);
 #else
-      if (b->size != BLOCK_SIZE)
+      if (b->size != BLOCK_SIZE || arena->n_spare >= MAX_SPARE)
         g_free (b);
       else
         {
@@ -231,6 +236,7 @@ _amend_cmark_arena_reset (AmendCmarkArena *arena)
           b->last = NULL;
           b->next = arena->spare;
           arena->spare = b;
+          arena->n_spare++;
         }
 #endif
       b = next;
