@@ -29,6 +29,16 @@
 
 #include "amend-cmark-arena.h"
 
+/* GCC says so with __SANITIZE_ADDRESS__, clang (the fuzzers) with
+ * __has_feature. */
+#if defined(__SANITIZE_ADDRESS__)
+#define SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SANITIZED 1
+#endif
+#endif
+
 #define BLOCK_SIZE (1024 * 1024)
 /* A piece of 256 KB takes two blocks; a text read whole (one that cannot
  * be cut) takes seven times its size, which is not kept. */
@@ -223,7 +233,7 @@ _amend_cmark_arena_reset (AmendCmarkArena *arena)
     {
       Block *next = b->next;
 
-#ifdef __SANITIZE_ADDRESS__
+#ifdef SANITIZED
       /* Every block goes back to malloc, so that AddressSanitizer reports
        * a node read after its tree was dropped. */
       g_free (b);
@@ -260,7 +270,7 @@ _amend_cmark_arena_free (AmendCmarkArena *arena)
   if (arena == NULL)
     return;
   _amend_cmark_arena_reset (arena);
-#ifndef __SANITIZE_ADDRESS__
+#ifndef SANITIZED
   if (g_private_get (&kept) == NULL)
     {
       g_private_set (&kept, arena);
