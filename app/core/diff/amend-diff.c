@@ -36,6 +36,11 @@
  * past this many comparisons the remaining nodes are left unpaired. */
 #define MAX_SIMILARITY_PAIRS 250000
 
+typedef struct _Interner Interner;
+
+static Interner *interner_new  (void);
+static void      interner_free (Interner *in);
+
 struct _AmendDiff
 {
   GObject        parent_instance;
@@ -49,8 +54,11 @@ struct _AmendDiff
   guint          n_nodes;
   AmendNode    **partner;      /* [serial]: the paired node of the other version */
   AmendNode    **nodes;        /* [serial]: the node itself */
-  GHashTable    *tokens;       /* interned token -> id */
-  GHashTable    *token_sets;   /* AmendNode -> GArray of sorted unique ids */
+  Interner      *tokens;       /* the words of both versions, each with its id */
+  GHashTable    *token_sets;   /* AmendNode -> GArray of its distinct ids */
+  guint         *stamps;       /* [token id]: the last stamp the id got */
+  guint          n_stamps;
+  guint          stamp;
   struct NodeHash *hashes;     /* [serial] */
 };
 
@@ -94,8 +102,9 @@ amend_diff_finalize (GObject *object)
   g_clear_pointer (&self->changes, g_ptr_array_unref);
   g_clear_pointer (&self->partner, g_free);
   g_clear_pointer (&self->nodes, g_free);
-  g_clear_pointer (&self->tokens, g_hash_table_unref);
+  g_clear_pointer (&self->tokens, interner_free);
   g_clear_pointer (&self->token_sets, g_hash_table_unref);
+  g_clear_pointer (&self->stamps, g_free);
   g_clear_pointer (&self->hashes, g_free);
   g_clear_object (&self->old_doc);
   g_clear_object (&self->new_doc);
@@ -113,7 +122,7 @@ static void
 amend_diff_init (AmendDiff *self)
 {
   self->changes = g_ptr_array_new_with_free_func (change_free);
-  self->tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->tokens = interner_new ();
   self->token_sets = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
 }
 
@@ -136,24 +145,125 @@ typedef struct {
   guint end;    /* byte offset after the token */
 } Token;
 
+/* The words met so far, each with its id (1, 2, ...): an open-addressing
+ * table over (bytes, length), so a word is looked up where it stands in
+ * the text, without a copy that ends in NUL and without a string hash. */
+typedef struct {
+  guint hash;
+  guint len;
+  gsize offset;  /* in bytes */
+} Word;
+
+struct _Interner {
+  guint   *slots;   /* a word's id, 0 for none */
+  guint    mask;
+  GArray  *words;   /* of Word; id - 1 */
+  GString *bytes;
+};
+
+static Interner *
+interner_new (void)
+{
+  Interner *in = g_new0 (Interner, 1);
+
+  in->mask = 1023;
+  in->slots = g_new0 (guint, in->mask + 1);
+  in->words = g_array_new (FALSE, FALSE, sizeof (Word));
+  in->bytes = g_string_sized_new (16384);
+  return in;
+}
+
+static void
+interner_free (Interner *in)
+{
+  g_free (in->slots);
+  g_array_unref (in->words);
+  g_string_free (in->bytes, TRUE);
+  g_free (in);
+}
+
+static guint
+interner_size (Interner *in)
+{
+  return in->words->len;
+}
+
+/* FNV-1a */
+static guint
+word_hash (const char *p,
+           gsize       len)
+{
+  guint h = 2166136261u;
+
+  for (gsize i = 0; i < len; i++)
+    h = (h ^ (guchar) p[i]) * 16777619u;
+  return h;
+}
+
+static void
+interner_grow (Interner *in)
+{
+  guint mask = in->mask * 2 + 1;
+  guint *slots = g_new0 (guint, mask + 1);
+
+  for (guint id = 1; id <= in->words->len; id++)
+    {
+      guint i = g_array_index (in->words, Word, id - 1).hash & mask;
+
+      while (slots[i] != 0)
+        i = (i + 1) & mask;
+      slots[i] = id;
+    }
+  g_free (in->slots);
+  in->slots = slots;
+  in->mask = mask;
+}
+
+static guint
+interner_id (Interner   *in,
+             const char *p,
+             gsize       len)
+{
+  guint h = word_hash (p, len);
+  guint i = h & in->mask;
+  Word w;
+
+  for (; in->slots[i] != 0; i = (i + 1) & in->mask)
+    {
+      const Word *o = &g_array_index (in->words, Word, in->slots[i] - 1);
+
+      if (o->hash == h && o->len == len && memcmp (in->bytes->str + o->offset, p, len) == 0)
+        return in->slots[i];
+    }
+  w.hash = h;
+  w.len = len;
+  w.offset = in->bytes->len;
+  g_string_append_len (in->bytes, p, len);
+  g_array_append_val (in->words, w);
+  in->slots[i] = in->words->len;
+  if (in->words->len * 2 > in->mask)
+    interner_grow (in);
+  return in->words->len;
+}
+
 /* Words (letters and digits) and single other characters; white space only
  * separates them. */
 static GArray *
-tokenize (GHashTable *interned,
+tokenize (Interner   *interned,
           const char *text)
 {
   GArray *tokens = g_array_sized_new (FALSE, FALSE, sizeof (Token), strlen (text) / 5 + 1);
   const char *p = text;
   const char *prev_end = text;
-  char small[64];
-  g_autofree char *large = NULL;
-  gsize large_len = 0;
+  /* Appended a batch at a time: one GArray call per token was a tenth of
+   * comparing two versions whose articles were renumbered. */
+  Token batch[128];
+  guint n_batch = 0;
 
   while (*p)
     {
       const char *start = p;
       Token tok;
-      gpointer id;
 
       /* ASCII by table, the rest through GLib's Unicode tables: the same
        * classes, at a fraction of the cost for Dutch text. */
@@ -183,30 +293,18 @@ tokenize (GHashTable *interned,
         while (*p && ((guchar) *p < 0x80 ? g_ascii_isalnum (*p) : g_unichar_isalnum (g_utf8_get_char (p))))
           p = (guchar) *p < 0x80 ? p + 1 : g_utf8_next_char (p);
 
-      {
-        gsize len = p - start;
-        char *word = small;
-
-        if (len >= sizeof small)
-          {
-            if (len >= large_len)
-              large = g_realloc (large, large_len = len + 1);
-            word = large;
-          }
-        memcpy (word, start, len);
-        word[len] = '\0';
-        if (!g_hash_table_lookup_extended (interned, word, NULL, &id))
-          {
-            id = GUINT_TO_POINTER (g_hash_table_size (interned) + 1);
-            g_hash_table_insert (interned, g_strndup (word, len), id);
-          }
-      }
-      tok.id = GPOINTER_TO_UINT (id);
+      tok.id = interner_id (interned, start, p - start);
       tok.start = prev_end - text;
       tok.end = p - text;
       prev_end = p;
-      g_array_append_val (tokens, tok);
+      batch[n_batch++] = tok;
+      if (n_batch == G_N_ELEMENTS (batch))
+        {
+          g_array_append_vals (tokens, batch, n_batch);
+          n_batch = 0;
+        }
     }
+  g_array_append_vals (tokens, batch, n_batch);
   return tokens;
 }
 
@@ -361,7 +459,7 @@ skip_white (const char *p)
 }
 
 static GArray *
-word_diff (GHashTable *interned,
+word_diff (Interner   *interned,
            const char *old_text,
            const char *new_text)
 {
@@ -426,9 +524,11 @@ GArray *
 amend_word_diff (const char *old_text,
                  const char *new_text)
 {
-  g_autoptr(GHashTable) interned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  Interner *interned = interner_new ();
+  GArray *pieces = word_diff (interned, old_text, new_text);
 
-  return word_diff (interned, old_text, new_text);
+  interner_free (interned);
+  return pieces;
 }
 
 /**
@@ -622,56 +722,85 @@ node_hash (AmendDiff *self,
   return with_number ? h->full : h->content;
 }
 
-static int
-compare_ids (gconstpointer a,
-             gconstpointer b)
+/* A stamp that no token id has yet.  Sets are marked in the stamps table
+ * rather than sorted and merged: the ids are dense (1 to the number of
+ * distinct words), so one table serves every set. */
+static guint
+new_stamp (AmendDiff *self)
 {
-  guint x = *(const guint *) a, y = *(const guint *) b;
-  return x < y ? -1 : x > y;
+  guint n = interner_size (self->tokens) + 1;
+
+  if (n > self->n_stamps)
+    {
+      guint grown = MAX (n, self->n_stamps * 2);
+
+      self->stamps = g_renew (guint, self->stamps, grown);
+      memset (self->stamps + self->n_stamps, 0, (grown - self->n_stamps) * sizeof (guint));
+      self->n_stamps = grown;
+    }
+  if (++self->stamp == 0)
+    {
+      memset (self->stamps, 0, self->n_stamps * sizeof (guint));
+      self->stamp = 1;
+    }
+  return self->stamp;
 }
 
-/* The distinct token ids of @text, sorted. */
+/* Appends to @set the ids of @ids (@n of them) that it does not have yet;
+ * @stamp marks what @set has. */
+static void
+add_new_ids (AmendDiff   *self,
+             GArray      *set,
+             const guint *ids,
+             guint        n,
+             gsize        stride,
+             guint        stamp)
+{
+  guint w = set->len;
+
+  g_array_set_size (set, set->len + n);
+  for (guint i = 0; i < n; i++)
+    {
+      guint id = *(const guint *) ((const char *) ids + i * stride);
+
+      if (self->stamps[id] != stamp)
+        {
+          self->stamps[id] = stamp;
+          g_array_index (set, guint, w++) = id;
+        }
+    }
+  g_array_set_size (set, w);
+}
+
+/* The distinct token ids of @text. */
 static GArray *
-sorted_ids (AmendDiff  *self,
-            const char *text)
+distinct_ids (AmendDiff  *self,
+              const char *text)
 {
   g_autoptr(GArray) tokens = tokenize (self->tokens, text);
   GArray *set = g_array_sized_new (FALSE, FALSE, sizeof (guint), tokens->len);
-  guint w = 0;
+  guint stamp = new_stamp (self);
 
-  for (guint i = 0; i < tokens->len; i++)
-    g_array_append_val (set, g_array_index (tokens, Token, i).id);
-  g_array_sort (set, compare_ids);
-  for (guint i = 0; i < set->len; i++)
-    if (w == 0 || g_array_index (set, guint, i) != g_array_index (set, guint, w - 1))
-      g_array_index (set, guint, w++) = g_array_index (set, guint, i);
-  g_array_set_size (set, w);
+  if (tokens->len > 0)
+    add_new_ids (self, set, &g_array_index (tokens, Token, 0).id, tokens->len, sizeof (Token), stamp);
   return set;
 }
 
-/* Adds the ids of @other (sorted, distinct) to @set (the same). */
+/* Adds the ids of @other (distinct) to @set (the same). */
 static GArray *
-union_ids (GArray *set,
-           GArray *other)
+union_ids (AmendDiff *self,
+           GArray    *set,
+           GArray    *other)
 {
-  GArray *out;
-  guint i = 0, j = 0;
+  guint stamp;
 
   if (other->len == 0)
     return set;
-  out = g_array_sized_new (FALSE, FALSE, sizeof (guint), set->len + other->len);
-  while (i < set->len || j < other->len)
-    {
-      guint u = i < set->len ? g_array_index (set, guint, i) : G_MAXUINT;
-      guint v = j < other->len ? g_array_index (other, guint, j) : G_MAXUINT;
-      guint w = MIN (u, v);
-
-      g_array_append_val (out, w);
-      i += u == w;
-      j += v == w;
-    }
-  g_array_unref (set);
-  return out;
+  stamp = new_stamp (self);
+  for (guint i = 0; i < set->len; i++)
+    self->stamps[g_array_index (set, guint, i)] = stamp;
+  add_new_ids (self, set, (const guint *) (gpointer) other->data, other->len, sizeof (guint), stamp);
+  return set;
 }
 
 /* The words of a node: its heading's and those of every text below it
@@ -692,13 +821,13 @@ token_set (AmendDiff *self,
       g_autofree char *plain = amend_node_get_plain_text (node);
       g_autofree char *text = node->heading ? g_strconcat (node->heading, "\n", plain, NULL) : NULL;
 
-      set = sorted_ids (self, text ? text : plain);
+      set = distinct_ids (self, text ? text : plain);
     }
   else
     {
-      set = node->heading ? sorted_ids (self, node->heading) : g_array_new (FALSE, FALSE, sizeof (guint));
+      set = node->heading ? distinct_ids (self, node->heading) : g_array_new (FALSE, FALSE, sizeof (guint));
       for (guint i = 0; i < amend_node_n_children (node); i++)
-        set = union_ids (set, token_set (self, amend_node_child (node, i)));
+        set = union_ids (self, set, token_set (self, amend_node_child (node, i)));
     }
   g_hash_table_insert (self->token_sets, node, set);
   return set;
@@ -712,24 +841,15 @@ similarity (AmendDiff *self,
 {
   GArray *x = token_set (self, a);
   GArray *y = token_set (self, b);
-  guint i = 0, j = 0, common = 0;
+  guint common = 0, stamp;
 
   if (x->len == 0 && y->len == 0)
     return 1.0;
-  while (i < x->len && j < y->len)
-    {
-      guint u = g_array_index (x, guint, i), v = g_array_index (y, guint, j);
-      if (u == v)
-        {
-          common++;
-          i++;
-          j++;
-        }
-      else if (u < v)
-        i++;
-      else
-        j++;
-    }
+  stamp = new_stamp (self);
+  for (guint i = 0; i < x->len; i++)
+    self->stamps[g_array_index (x, guint, i)] = stamp;
+  for (guint j = 0; j < y->len; j++)
+    common += self->stamps[g_array_index (y, guint, j)] == stamp;
   return (double) common / (x->len + y->len - common);
 }
 

@@ -29,7 +29,20 @@
 
 #include "amend-cmark-arena.h"
 
+/* GCC says so with __SANITIZE_ADDRESS__, clang (the fuzzers) with
+ * __has_feature. */
+#if defined(__SANITIZE_ADDRESS__)
+#define SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SANITIZED 1
+#endif
+#endif
+
 #define BLOCK_SIZE (1024 * 1024)
+/* A piece of 256 KB takes two blocks; a text read whole (one that cannot
+ * be cut) takes seven times its size, which is not kept. */
+#define MAX_SPARE 4
 #define ALIGN 16
 
 /* Before each allocation: its size, for realloc's copy. */
@@ -53,6 +66,7 @@ struct _Block {
 struct _AmendCmarkArena {
   Block *blocks;   /* the current block first */
   Block *spare;    /* blocks of BLOCK_SIZE for after the current one */
+  guint  n_spare;
   gsize  total;
 };
 
@@ -110,6 +124,7 @@ take (AmendCmarkArena *arena,
         {
           b = arena->spare;
           arena->spare = b->next;
+          arena->n_spare--;
         }
       else
         b = block_new (BLOCK_SIZE);
@@ -218,12 +233,12 @@ _amend_cmark_arena_reset (AmendCmarkArena *arena)
     {
       Block *next = b->next;
 
-#ifdef __SANITIZE_ADDRESS__
+#ifdef SANITIZED
       /* Every block goes back to malloc, so that AddressSanitizer reports
        * a node read after its tree was dropped. */
       g_free (b);
 #else
-      if (b->size != BLOCK_SIZE)
+      if (b->size != BLOCK_SIZE || arena->n_spare >= MAX_SPARE)
         g_free (b);
       else
         {
@@ -231,6 +246,7 @@ _amend_cmark_arena_reset (AmendCmarkArena *arena)
           b->last = NULL;
           b->next = arena->spare;
           arena->spare = b;
+          arena->n_spare++;
         }
 #endif
       b = next;
@@ -254,7 +270,7 @@ _amend_cmark_arena_free (AmendCmarkArena *arena)
   if (arena == NULL)
     return;
   _amend_cmark_arena_reset (arena);
-#ifndef __SANITIZE_ADDRESS__
+#ifndef SANITIZED
   if (g_private_get (&kept) == NULL)
     {
       g_private_set (&kept, arena);
