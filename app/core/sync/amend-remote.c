@@ -362,14 +362,20 @@ check_can_take (AmendRepository *repo,
 
 /* What the remote has, as the download left it in git_remote_ls: main
  * (under the name this project gives it) and the amendments. */
+static char *
+main_ref_of (AmendRepository *repo)
+{
+  g_autofree char *main_branch = amend_repository_dup_main_branch (repo, NULL);
+
+  return g_strconcat ("refs/heads/", main_branch ? main_branch : "main", NULL);
+}
+
 static gboolean
 add_remote_heads (git_remote      *remote,
-                  AmendRepository *repo,
+                  const char      *main_ref,
                   AmendIntake     *intake,
                   GError         **error)
 {
-  g_autofree char *main_branch = amend_repository_dup_main_branch (repo, NULL);
-  g_autofree char *main_ref = g_strconcat ("refs/heads/", main_branch ? main_branch : "main", NULL);
   const git_remote_head **heads = NULL;
   size_t n = 0;
   int rc;
@@ -380,8 +386,8 @@ add_remote_heads (git_remote      *remote,
     {
       const char *name = heads[i]->name;
 
-      if (g_strcmp0 (name, main_ref) == 0 ||
-          (g_str_has_prefix (name, AMENDMENT_REFS) && strchr (name + strlen (AMENDMENT_REFS), '/') == NULL))
+      /* The intake leaves out, saying why, a name Amend does not take. */
+      if (g_strcmp0 (name, main_ref) == 0 || g_str_has_prefix (name, AMENDMENT_REFS))
         amend_intake_add (intake, name + strlen ("refs/heads/"), &heads[i]->oid);
     }
   return TRUE;
@@ -401,6 +407,79 @@ update_tracking (git_remote    *remote,
   rc = git_remote_update_tips (remote, &callbacks, fetched, GIT_REMOTE_DOWNLOAD_TAGS_NONE, log);
   if (rc < 0)
     return amend_sync_set_git_error (error, rc, _("cannot update the remote-tracking branches"));
+  return TRUE;
+}
+
+/* Tracking branches under refs/remotes/R/amendement that git cannot keep
+ * beside @tracking (R/amendement/x/... beside R/amendement/x, or
+ * R/amendement itself): branches the remote had before and has no more,
+ * as the remote cannot hold both.  git fetch --prune removes them too. */
+static gboolean
+remove_stale_tracking (git_repository *git,
+                       const char     *tracking,
+                       GError        **error)
+{
+  g_autofree char *glob = g_strconcat (tracking, "/*", NULL);
+  g_autofree char *parent = g_strndup (tracking, (gsize) (strrchr (tracking, '/') - tracking));
+  g_autoptr(git_reference_iterator) iter = NULL;
+  git_reference *ref = NULL;
+  int rc;
+
+  if (git_reference_lookup (&ref, git, parent) == 0)
+    {
+      rc = git_reference_delete (ref);
+      git_reference_free (ref);
+      if (rc < 0)
+        return amend_sync_set_git_error (error, rc, _("cannot remove the remote-tracking branch %s"), parent);
+    }
+  if (git_reference_iterator_glob_new (&iter, git, glob) < 0)
+    return TRUE;
+  while (git_reference_next (&ref, iter) == 0)
+    {
+      g_autofree char *name = g_strdup (git_reference_name (ref));
+
+      rc = git_reference_delete (ref);
+      git_reference_free (ref);
+      if (rc < 0)
+        return amend_sync_set_git_error (error, rc, _("cannot remove the remote-tracking branch %s"), name);
+    }
+  return TRUE;
+}
+
+/* The remote-tracking branches of main and the amendments a pull takes,
+ * written here rather than by git_remote_update_tips: that one writes
+ * every branch of the remote and stops at the first it cannot store (a
+ * name longer than a file name, one under another's name), so that one
+ * branch a pull leaves out would stop the whole pull. */
+static gboolean
+update_tracking_taken (git_remote  *remote,
+                       const char  *main_ref,
+                       const char  *log,
+                       GError     **error)
+{
+  git_repository *git = git_remote_owner (remote);
+  const git_remote_head **heads = NULL;
+  size_t n = 0;
+  int rc;
+
+  if ((rc = git_remote_ls (&heads, &n, remote)) < 0)
+    return amend_sync_set_git_error (error, rc, _("cannot read the branches of the remote"));
+  for (size_t i = 0; i < n; i++)
+    {
+      const char *name = heads[i]->name;
+      g_autofree char *problem = NULL;
+      g_autofree char *tracking = NULL;
+      g_autoptr(git_reference) ref = NULL;
+
+      if (g_strcmp0 (name, main_ref) != 0 &&
+          (!g_str_has_prefix (name, AMENDMENT_REFS) || (problem = amend_sync_amendment_ref_problem (name)) != NULL))
+        continue;
+      tracking = g_strdup_printf ("refs/remotes/%s/%s", git_remote_name (remote), name + strlen ("refs/heads/"));
+      if (!remove_stale_tracking (git, tracking, error))
+        return FALSE;
+      if ((rc = git_reference_create (&ref, git, tracking, &heads[i]->oid, 1, log)) < 0)
+        return amend_sync_set_git_error (error, rc, _("cannot update the remote-tracking branches"));
+    }
   return TRUE;
 }
 
@@ -434,6 +513,7 @@ amend_sync_pull_run (const char   *project,
   g_autoptr(git_remote) remote = NULL;
   g_autoptr(AmendIntake) intake = NULL;
   g_autofree char *pack_folder = NULL;
+  g_autofree char *main_ref = NULL;
   g_auto(AmendTransfer) t = { 0 };
   const git_indexer_progress *stats;
   gboolean ok;
@@ -452,13 +532,13 @@ amend_sync_pull_run (const char   *project,
   report->bytes = stats->received_bytes;
 
   intake = amend_intake_new (repo, git_remote_name (remote));
-  if (!add_remote_heads (remote, repo, intake, error))
+  if ((main_ref = main_ref_of (repo)) == NULL || !add_remote_heads (remote, main_ref, intake, error))
     return NULL;
   if (!amend_intake_plan (intake, job, error))
     return NULL;
   if (!amend_sync_job_begin_commit (job, error))
     return NULL;
-  ok = update_tracking (remote, &t, TRUE, "amend pull", error) && amend_intake_apply (intake, job, report, error);
+  ok = update_tracking_taken (remote, main_ref, "amend pull", error) && amend_intake_apply (intake, job, report, error);
   amend_sync_job_end_commit (job);
   if (!ok)
     return NULL;
