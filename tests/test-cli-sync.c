@@ -57,6 +57,14 @@ assert_out_has (AmendTestRun *run,
     g_error ("\"%s\" is not in the output: %s", needle, run->out);
 }
 
+static void
+assert_err_has (AmendTestRun *run,
+                const char   *needle)
+{
+  if (strstr (run->err, needle) == NULL)
+    g_error ("\"%s\" is not on standard error: %s", needle, run->err);
+}
+
 /* One sentence on one line after "amend: ", and the exit status. */
 static void
 assert_refused (AmendTestRun *run,
@@ -449,7 +457,7 @@ test_pull_damaged_record (void)
 
   amend_run (&run, b, "pull", NULL);
   assert_ok (&run);
-  assert_out_has (&run, "not taken: amendement/kapot");
+  assert_err_has (&run, "not taken: amendement/kapot: Amend cannot read its record");
   assert_out_has (&run, "new: amendement/heel");
   /* A branch made with git at main is not "already here as" another. */
   assert_out_has (&run, "new: amendement/leeg");
@@ -462,7 +470,7 @@ test_pull_damaged_record (void)
 
   amend_run (&run, parent, "clone", "server/apv.git", "c", NULL);
   assert_ok (&run);
-  assert_out_has (&run, "not taken: amendement/kapot");
+  assert_err_has (&run, "not taken: amendement/kapot: Amend cannot read its record");
   amend_run (&run, c, "list", NULL);
   assert_ok (&run);
   g_assert_nonnull (strstr (run.out, "heel"));
