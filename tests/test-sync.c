@@ -1030,6 +1030,10 @@ test_import_too_large (void)
   refuse_import (p.b, path, AMEND_SYNC_ERROR_TOO_LARGE, "larger than any package");
 }
 
+/* 251 bytes: SLUG.lock would not fit in a file name. */
+#define LONG_SLUG_50 "lllllllllllllllllllllllllllllllllllllllllllllllll-"
+#define LONG_SLUG LONG_SLUG_50 LONG_SLUG_50 LONG_SLUG_50 LONG_SLUG_50 LONG_SLUG_50 "l"
+
 static void
 test_import_forbidden_refs (void)
 {
@@ -1041,8 +1045,12 @@ test_import_forbidden_refs (void)
   const struct { const char *name; const char *needle; } bad[] = {
     { "refs/heads/amendement/../main", "not the name of an amendment" },
     { "refs/heads/amendement/a\x01" "b", "\\001" },
-    { "refs/heads/amendement/-rf", "not the name of an amendment" },
-    { "refs/heads/amendement/a/b", "not the name of an amendment" },
+    { "refs/heads/amendement/-rf", "not the name of an amendment: its name starts with a hyphen" },
+    { "refs/heads/amendement/a/b", "not the name of an amendment: its name has a / after amendement/" },
+    { "refs/heads/amendement/", "its name has nothing after amendement/" },
+    { "refs/heads/amendement/a..b", "git does not take it as the name of a branch" },
+    { "refs/heads/amendement/.verborgen", "git does not take it as the name of a branch" },
+    { "refs/heads/amendement/" LONG_SLUG, "is 251 bytes long, longer than the 250 bytes" },
     { "refs/heads/elders", "not the name of an amendment" },
     { "refs/remotes/origin/amendement/x", "not the name of an amendment" },
   };
