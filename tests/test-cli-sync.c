@@ -773,6 +773,15 @@ test_daemon_branch_names (void)
   assert_no_branch (b, "nest");
   amend_test_fsck (b);
 
+  /* Nor does amend package export write a package no project takes. */
+  g_free (amend_test_git_ok (a, "update-ref", "refs/heads/amendement/-rf", tip, NULL));
+  file = g_build_filename (parent, "rf.amend", NULL);
+  amend_run (&run, a, "package", "export", "amendement/-rf", "-o", file);
+  assert_refused (&run, 4, "no project would take amendement/-rf from a package: its name starts with a hyphen");
+  assert_absent (parent, "rf.amend");
+  g_free (amend_test_git_ok (a, "update-ref", "-d", "refs/heads/amendement/-rf", NULL));
+  g_clear_pointer (&file, g_free);
+
   /* A branch here under the name of an incoming amendment. */
   amend_ok (a, "propose", "Vuurwerk", NULL);
   amend_ok (a, "switch", "main", NULL);

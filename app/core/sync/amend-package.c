@@ -118,6 +118,7 @@ collect_amendment (AmendRepository *repo,
   g_autofree char *refname = amend_repository_resolve_branch (repo, name, &local_error);
   g_autofree char *main_branch = NULL;
   g_autofree char *main_ref = NULL;
+  g_autofree char *problem = NULL;
   git_oid tip, main, base, root;
   int rc;
 
@@ -139,6 +140,15 @@ collect_amendment (AmendRepository *repo,
       g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_NOT_FOUND,
                    _("%s is not an amendment; give the name of one (amend list shows them), "
                      "or --all for the whole project"), name);
+      return FALSE;
+    }
+  /* A package no project would take (import refuses it whole). */
+  if ((problem = amend_sync_amendment_ref_problem (refname)) != NULL)
+    {
+      g_set_error (error, AMEND_SYNC_ERROR, AMEND_SYNC_ERROR_FORBIDDEN_REF,
+                   _("no project would take %s from a package: %s; give it another name first with "
+                     "git branch -m %s amendement/NEW-NAME"), refname + strlen ("refs/heads/"), problem,
+                   refname + strlen ("refs/heads/"));
       return FALSE;
     }
   if ((main_branch = amend_repository_dup_main_branch (repo, error)) == NULL)
