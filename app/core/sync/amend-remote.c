@@ -401,16 +401,20 @@ update_tracking (git_remote    *remote,
  * as the remote cannot hold both.  git fetch --prune removes them too. */
 static gboolean
 remove_stale_tracking (git_repository *git,
-                       const char     *tracking,
+                       const char     *remote_name,
+                       const char     *branch,
                        GError        **error)
 {
+  g_autofree char *tracking = g_strdup_printf ("refs/remotes/%s/%s", remote_name, branch);
   g_autofree char *glob = g_strconcat (tracking, "/*", NULL);
-  g_autofree char *parent = g_strndup (tracking, (gsize) (strrchr (tracking, '/') - tracking));
+  /* Only "amendement" above "amendement/x": never refs/remotes/R itself. */
+  g_autofree char *parent = strchr (branch, '/') != NULL
+                            ? g_strndup (tracking, (gsize) (strrchr (tracking, '/') - tracking)) : NULL;
   g_autoptr(git_reference_iterator) iter = NULL;
   git_reference *ref = NULL;
   int rc;
 
-  if (git_reference_lookup (&ref, git, parent) == 0)
+  if (parent != NULL && git_reference_lookup (&ref, git, parent) == 0)
     {
       rc = git_reference_delete (ref);
       git_reference_free (ref);
@@ -460,7 +464,7 @@ update_tracking_taken (git_remote  *remote,
           (!g_str_has_prefix (name, AMENDMENT_REFS) || (problem = amend_sync_amendment_ref_problem (name)) != NULL))
         continue;
       tracking = g_strdup_printf ("refs/remotes/%s/%s", git_remote_name (remote), name + strlen ("refs/heads/"));
-      if (!remove_stale_tracking (git, tracking, error))
+      if (!remove_stale_tracking (git, git_remote_name (remote), name + strlen ("refs/heads/"), error))
         return FALSE;
       if ((rc = git_reference_create (&ref, git, tracking, &heads[i]->oid, 1, log)) < 0)
         return amend_sync_set_git_error (error, rc, _("cannot update the remote-tracking branches"));
