@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "amend-test-util.h"
+#include "amend-utf8.h"
 
 static char *
 normalize (const char *markdown)
@@ -432,6 +433,48 @@ test_save_atomic (void)
   g_assert_nonnull (error);
 }
 
+/* amend_utf8_validate() says what g_utf8_validate_len() says, and stops at
+ * the same byte, on texts built from the pieces that decide it: ASCII
+ * runs longer and shorter than its eight-byte steps, NUL, characters of
+ * two to four bytes, overlong forms, surrogates, code points past
+ * U+10FFFF, stray continuation bytes and sequences cut off by the end. */
+static void
+test_utf8_validate (void)
+{
+  static const char *pieces[] = {
+    "Artikel", "a", " lid ", "\n", "\0", "\xc3\xa9", "\xe2\x80\x93", "\xf0\x9f\x98\x80",
+    "\xc0\x80", "\xe0\x80\x80", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\x80", "\xff",
+    "\xef\xbf\xbe", "\xc3", "\xe2\x80", "\xf0\x9f\x98", "12345678", "\x7f",
+  };
+  static const gsize lens[] = { 7, 1, 5, 1, 1, 2, 3, 4, 2, 3, 3, 4, 1, 1, 3, 1, 2, 3, 8, 1 };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261206);
+  guint invalid = 0;
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (pieces) == G_N_ELEMENTS (lens));
+  for (guint round = 0; round < 20000; round++)
+    {
+      g_autoptr(GString) s = g_string_new (NULL);
+      guint n = g_rand_int_range (rand, 0, 12);
+      const char *want_end = NULL, *got_end = NULL;
+      gboolean want, got;
+
+      for (guint i = 0; i < n; i++)
+        {
+          /* Mostly ASCII, as a regulation is. */
+          guint k = g_rand_int_range (rand, 0, 4) ? g_rand_int_range (rand, 0, 3) : g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces));
+          g_string_append_len (s, pieces[k], lens[k]);
+        }
+      want = g_utf8_validate_len (s->str, s->len, &want_end);
+      got = amend_utf8_validate (s->str, s->len, &got_end);
+      g_assert_cmpint (got, ==, want);
+      g_assert_cmpint (got_end - s->str, ==, want_end - s->str);
+      invalid += !want;
+    }
+  /* Both kinds were tried. */
+  g_assert_cmpuint (invalid, >, 1000);
+  g_assert_cmpuint (invalid, <, 19000);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -449,5 +492,6 @@ main (int    argc,
   g_test_add_func ("/markdown/bracket-in-link-text", test_bracket_in_link_text);
   g_test_add_func ("/markdown/emphasis-nesting", test_emphasis_nesting);
   g_test_add_func ("/markdown/save-atomic", test_save_atomic);
+  g_test_add_func ("/markdown/utf8-validate", test_utf8_validate);
   return g_test_run ();
 }

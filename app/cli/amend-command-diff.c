@@ -13,6 +13,7 @@
 #include "amend-diff-json.h"
 #include "amend-instructions.h"
 #include "amend-renvooi.h"
+#include "amend-utf8.h"
 
 static char *opt_format;
 static gboolean opt_no_color;
@@ -34,19 +35,16 @@ unreadable (const char *name,
             const char *data,
             gsize       len)
 {
-  const char *end = NULL;
-  const char *nul = memchr (data, '\0', len);
-  const char *bad;
+  const char *bad = NULL;
   guint line = 1;
 
-  if (g_utf8_validate_len (data, len, &end) && nul == NULL)
+  if (amend_utf8_validate (data, len, &bad))
     return FALSE;
-  bad = nul && (end == NULL || nul < end) ? nul : end;
   for (const char *p = data; p < bad; p++)
     line += *p == '\n';
   /* As amend_diagnostic_format(): "error" stays English, editors read it. */
   g_printerr ("%s:%u: error: %s", name, line,
-              nul == bad ? _("the file contains NUL bytes, so it is not a text file; they were compared as U+FFFD")
+              *bad == '\0' ? _("the file contains NUL bytes, so it is not a text file; they were compared as U+FFFD")
                          : _("bytes that are not valid UTF-8 (first on this line); save the file as UTF-8"));
   g_printerr ("\n");
   return TRUE;

@@ -41,7 +41,8 @@ die () {
 }
 
 [ $# -eq 1 ] || { echo "Usage: run-merge.sh BUILD_DIR" >&2; exit 2; }
-build_dir=$1
+build_dir=$(cd "$1" && pwd)
+script_dir=$(cd "$(dirname "$0")" && pwd)
 gen=$build_dir/tests/bench/amend-gen-regulation
 gen_git=$build_dir/tests/bench/amend-gen-git-bench
 amend=$build_dir/app/cli/amend
@@ -158,7 +159,7 @@ done
 [ -z "$(git -C "$tmp/work" status --porcelain)" ] || die "the working copy is not clean after amend adopt"
 git_conflicts=$(git merge-file -q -p "$tmp/ours.md" "$tmp/base.md" "$tmp/theirs.md" > /dev/null 2>&1; echo $?)
 
-measure=$(dirname "$0")/measure.py
+measure=$script_dir/measure.py
 callgrind=--callgrind
 [ "${BENCH_CALLGRIND:-1}" = 0 ] && callgrind=
 fresh_cmd="rm -rf '$tmp/work' && cp -a '$tmp/tpl' '$tmp/work' && git -C '$tmp/work' update-index -q --refresh"

@@ -50,7 +50,10 @@ struct _AmendDiff
   AmendNode    **partner;      /* [serial]: the paired node of the other version */
   AmendNode    **nodes;        /* [serial]: the node itself */
   GHashTable    *tokens;       /* interned token -> id */
-  GHashTable    *token_sets;   /* AmendNode -> GArray of sorted unique ids */
+  GHashTable    *token_sets;   /* AmendNode -> GArray of its distinct ids */
+  guint         *stamps;       /* [token id]: the last stamp the id got */
+  guint          n_stamps;
+  guint          stamp;
   struct NodeHash *hashes;     /* [serial] */
 };
 
@@ -96,6 +99,7 @@ amend_diff_finalize (GObject *object)
   g_clear_pointer (&self->nodes, g_free);
   g_clear_pointer (&self->tokens, g_hash_table_unref);
   g_clear_pointer (&self->token_sets, g_hash_table_unref);
+  g_clear_pointer (&self->stamps, g_free);
   g_clear_pointer (&self->hashes, g_free);
   g_clear_object (&self->old_doc);
   g_clear_object (&self->new_doc);
@@ -148,6 +152,10 @@ tokenize (GHashTable *interned,
   char small[64];
   g_autofree char *large = NULL;
   gsize large_len = 0;
+  /* Appended a batch at a time: one GArray call per token was a tenth of
+   * comparing two versions whose articles were renumbered. */
+  Token batch[128];
+  guint n_batch = 0;
 
   while (*p)
     {
@@ -205,8 +213,14 @@ tokenize (GHashTable *interned,
       tok.start = prev_end - text;
       tok.end = p - text;
       prev_end = p;
-      g_array_append_val (tokens, tok);
+      batch[n_batch++] = tok;
+      if (n_batch == G_N_ELEMENTS (batch))
+        {
+          g_array_append_vals (tokens, batch, n_batch);
+          n_batch = 0;
+        }
     }
+  g_array_append_vals (tokens, batch, n_batch);
   return tokens;
 }
 
@@ -622,56 +636,85 @@ node_hash (AmendDiff *self,
   return with_number ? h->full : h->content;
 }
 
-static int
-compare_ids (gconstpointer a,
-             gconstpointer b)
+/* A stamp that no token id has yet.  Sets are marked in the stamps table
+ * rather than sorted and merged: the ids are dense (1 to the number of
+ * distinct words), so one table serves every set. */
+static guint
+new_stamp (AmendDiff *self)
 {
-  guint x = *(const guint *) a, y = *(const guint *) b;
-  return x < y ? -1 : x > y;
+  guint n = g_hash_table_size (self->tokens) + 1;
+
+  if (n > self->n_stamps)
+    {
+      guint grown = MAX (n, self->n_stamps * 2);
+
+      self->stamps = g_renew (guint, self->stamps, grown);
+      memset (self->stamps + self->n_stamps, 0, (grown - self->n_stamps) * sizeof (guint));
+      self->n_stamps = grown;
+    }
+  if (++self->stamp == 0)
+    {
+      memset (self->stamps, 0, self->n_stamps * sizeof (guint));
+      self->stamp = 1;
+    }
+  return self->stamp;
 }
 
-/* The distinct token ids of @text, sorted. */
+/* Appends to @set the ids of @ids (@n of them) that it does not have yet;
+ * @stamp marks what @set has. */
+static void
+add_new_ids (AmendDiff   *self,
+             GArray      *set,
+             const guint *ids,
+             guint        n,
+             gsize        stride,
+             guint        stamp)
+{
+  guint w = set->len;
+
+  g_array_set_size (set, set->len + n);
+  for (guint i = 0; i < n; i++)
+    {
+      guint id = *(const guint *) ((const char *) ids + i * stride);
+
+      if (self->stamps[id] != stamp)
+        {
+          self->stamps[id] = stamp;
+          g_array_index (set, guint, w++) = id;
+        }
+    }
+  g_array_set_size (set, w);
+}
+
+/* The distinct token ids of @text. */
 static GArray *
-sorted_ids (AmendDiff  *self,
-            const char *text)
+distinct_ids (AmendDiff  *self,
+              const char *text)
 {
   g_autoptr(GArray) tokens = tokenize (self->tokens, text);
   GArray *set = g_array_sized_new (FALSE, FALSE, sizeof (guint), tokens->len);
-  guint w = 0;
+  guint stamp = new_stamp (self);
 
-  for (guint i = 0; i < tokens->len; i++)
-    g_array_append_val (set, g_array_index (tokens, Token, i).id);
-  g_array_sort (set, compare_ids);
-  for (guint i = 0; i < set->len; i++)
-    if (w == 0 || g_array_index (set, guint, i) != g_array_index (set, guint, w - 1))
-      g_array_index (set, guint, w++) = g_array_index (set, guint, i);
-  g_array_set_size (set, w);
+  if (tokens->len > 0)
+    add_new_ids (self, set, &g_array_index (tokens, Token, 0).id, tokens->len, sizeof (Token), stamp);
   return set;
 }
 
-/* Adds the ids of @other (sorted, distinct) to @set (the same). */
+/* Adds the ids of @other (distinct) to @set (the same). */
 static GArray *
-union_ids (GArray *set,
-           GArray *other)
+union_ids (AmendDiff *self,
+           GArray    *set,
+           GArray    *other)
 {
-  GArray *out;
-  guint i = 0, j = 0;
+  guint stamp;
 
   if (other->len == 0)
     return set;
-  out = g_array_sized_new (FALSE, FALSE, sizeof (guint), set->len + other->len);
-  while (i < set->len || j < other->len)
-    {
-      guint u = i < set->len ? g_array_index (set, guint, i) : G_MAXUINT;
-      guint v = j < other->len ? g_array_index (other, guint, j) : G_MAXUINT;
-      guint w = MIN (u, v);
-
-      g_array_append_val (out, w);
-      i += u == w;
-      j += v == w;
-    }
-  g_array_unref (set);
-  return out;
+  stamp = new_stamp (self);
+  for (guint i = 0; i < set->len; i++)
+    self->stamps[g_array_index (set, guint, i)] = stamp;
+  add_new_ids (self, set, (const guint *) (gpointer) other->data, other->len, sizeof (guint), stamp);
+  return set;
 }
 
 /* The words of a node: its heading's and those of every text below it
@@ -692,13 +735,13 @@ token_set (AmendDiff *self,
       g_autofree char *plain = amend_node_get_plain_text (node);
       g_autofree char *text = node->heading ? g_strconcat (node->heading, "\n", plain, NULL) : NULL;
 
-      set = sorted_ids (self, text ? text : plain);
+      set = distinct_ids (self, text ? text : plain);
     }
   else
     {
-      set = node->heading ? sorted_ids (self, node->heading) : g_array_new (FALSE, FALSE, sizeof (guint));
+      set = node->heading ? distinct_ids (self, node->heading) : g_array_new (FALSE, FALSE, sizeof (guint));
       for (guint i = 0; i < amend_node_n_children (node); i++)
-        set = union_ids (set, token_set (self, amend_node_child (node, i)));
+        set = union_ids (self, set, token_set (self, amend_node_child (node, i)));
     }
   g_hash_table_insert (self->token_sets, node, set);
   return set;
@@ -712,24 +755,15 @@ similarity (AmendDiff *self,
 {
   GArray *x = token_set (self, a);
   GArray *y = token_set (self, b);
-  guint i = 0, j = 0, common = 0;
+  guint common = 0, stamp;
 
   if (x->len == 0 && y->len == 0)
     return 1.0;
-  while (i < x->len && j < y->len)
-    {
-      guint u = g_array_index (x, guint, i), v = g_array_index (y, guint, j);
-      if (u == v)
-        {
-          common++;
-          i++;
-          j++;
-        }
-      else if (u < v)
-        i++;
-      else
-        j++;
-    }
+  stamp = new_stamp (self);
+  for (guint i = 0; i < x->len; i++)
+    self->stamps[g_array_index (x, guint, i)] = stamp;
+  for (guint j = 0; j < y->len; j++)
+    common += self->stamps[g_array_index (y, guint, j)] == stamp;
   return (double) common / (x->len + y->len - common);
 }
 

@@ -21,6 +21,7 @@
 #include "amend-journal.h"
 #include "amend-file.h"
 #include "amend-repository-private.h"
+#include "amend-utf8.h"
 
 struct _AmendRepository
 {
@@ -1137,7 +1138,7 @@ check_readable (AmendRepository *self,
                    local->message);
       return FALSE;
     }
-  if (memchr (data, '\0', len) != NULL || !g_utf8_validate_len (data, len, NULL))
+  if (!amend_utf8_validate (data, len, NULL))
     {
       g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_INVALID,
                    _("%s is not text (it holds NUL bytes or bytes that are not UTF-8), so Amend cannot read it as "
