@@ -57,6 +57,14 @@ assert_out_has (AmendTestRun *run,
     g_error ("\"%s\" is not in the output: %s", needle, run->out);
 }
 
+static void
+assert_err_has (AmendTestRun *run,
+                const char   *needle)
+{
+  if (strstr (run->err, needle) == NULL)
+    g_error ("\"%s\" is not on standard error: %s", needle, run->err);
+}
+
 /* One sentence on one line after "amend: ", and the exit status. */
 static void
 assert_refused (AmendTestRun *run,
@@ -449,7 +457,7 @@ test_pull_damaged_record (void)
 
   amend_run (&run, b, "pull", NULL);
   assert_ok (&run);
-  assert_out_has (&run, "not taken: amendement/kapot");
+  assert_err_has (&run, "not taken: amendement/kapot: Amend cannot read its record");
   assert_out_has (&run, "new: amendement/heel");
   /* A branch made with git at main is not "already here as" another. */
   assert_out_has (&run, "new: amendement/leeg");
@@ -462,7 +470,7 @@ test_pull_damaged_record (void)
 
   amend_run (&run, parent, "clone", "server/apv.git", "c", NULL);
   assert_ok (&run);
-  assert_out_has (&run, "not taken: amendement/kapot");
+  assert_err_has (&run, "not taken: amendement/kapot: Amend cannot read its record");
   amend_run (&run, c, "list", NULL);
   assert_ok (&run);
   g_assert_nonnull (strstr (run.out, "heel"));
@@ -650,6 +658,185 @@ test_daemon (void)
   assert_ok (&run);
   amend_test_assert_same_rev (bare, "main", c, "main");
   amend_test_fsck (bare);
+  g_clear_pointer (&daemon, amend_test_server_stop);
+  amend_test_rmtree (parent);
+}
+
+/* The refs and files of @dir: a pull that refuses has downloaded objects
+ * (as a fetch keeps them), and moved nothing. */
+static char *
+snapshot_refs (const char *dir)
+{
+  g_autofree char *refs = amend_test_git_ok (dir, "for-each-ref", "--format=%(refname) %(objectname)", NULL);
+  g_autofree char *head = amend_test_git_ok (dir, "symbolic-ref", "HEAD", NULL);
+  g_autofree char *status = amend_test_git_ok (dir, "status", "--porcelain", "--untracked-files=all", NULL);
+
+  return g_strdup_printf ("%s\n%s\n%s", refs, head, status);
+}
+
+static void
+assert_no_branch (const char *dir,
+                  const char *needle)
+{
+  g_autofree char *branches = amend_test_git_ok (dir, "for-each-ref", "--format=%(refname)", "refs/heads", NULL);
+
+  if (strstr (branches, needle) != NULL)
+    g_error ("%s has a branch with %s in its name: %s", dir, needle, branches);
+}
+
+/* Branch names from elsewhere, as a hostile remote serves them: a clone
+ * and a pull take the amendments whose names Amend takes (the rule of a
+ * package) and name every other one on standard error with the reason,
+ * exit status 0; one name git cannot store here (longer than a file
+ * name) or a remote-tracking branch left from before no longer stops
+ * them.  A branch here that leaves no room for an incoming amendment
+ * (amendement/x/y made with git, or amendement itself) refuses the pull
+ * and the import with one sentence naming both (exit 4, no ref moved). */
+static void
+test_daemon_branch_names (void)
+{
+  g_autofree char *parent = amend_test_tmpdir ("amend-cli-sync");
+  g_autofree char *root = g_build_filename (parent, "server", NULL);
+  g_autofree char *bare = g_build_filename (root, "apv.git", NULL);
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *c = NULL;
+  g_autofree char *d = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *tip = NULL;
+  g_autofree char *lengthy = g_strnfill (251, 'l');
+  g_autofree char *packed = NULL;
+  g_autofree char *file = NULL;
+  g_autoptr(AmendTestServer) daemon = NULL;
+  g_auto(AmendTestRun) run = { 0 };
+
+  if (!amend_test_need_git ())
+    return;
+  a = make_project (parent);
+  daemon = amend_test_server_git_daemon (root);
+  url = amend_test_server_url (daemon, "apv.git");
+  amend_ok (parent, "clone", url, "b", NULL);
+  b = g_build_filename (parent, "b", NULL);
+  c = g_build_filename (parent, "c", NULL);
+  d = g_build_filename (parent, "d", NULL);
+
+  /* Names git lets a server hold and Amend never makes; only packed-refs
+   * holds one longer than a file name.  The server's HEAD on one. */
+  tip = amend_test_rev (bare, "main");
+  g_free (amend_test_git_ok (bare, "update-ref", "refs/heads/amendement/-rf", tip, NULL));
+  g_free (amend_test_git_ok (bare, "update-ref", "refs/heads/amendement/nest/diep", tip, NULL));
+  g_free (amend_test_git_ok (bare, "update-ref", "refs/heads/amendement/Hoofdletters", tip, NULL));
+  g_free (amend_test_git_ok (bare, "pack-refs", "--all", NULL));
+  packed = amend_test_read (bare, "packed-refs");
+  {
+    g_autofree char *more = g_strdup_printf ("%s%s refs/heads/amendement/%s\n", packed, tip, lengthy);
+
+    amend_test_write (bare, "packed-refs", more);
+  }
+  amend_test_write (bare, "HEAD", "ref: refs/heads/amendement/-rf\n");
+
+  amend_run (&run, parent, "clone", url, "c");
+  assert_ok (&run);
+  assert_out_has (&run, "new: amendement/kortere-termijn");
+  assert_out_has (&run, "new: amendement/Hoofdletters");
+  assert_err_has (&run, "not taken: amendement/-rf: its name starts with a hyphen, which a command would take for an option");
+  assert_err_has (&run, "not taken: amendement/nest/diep: its name has a / after amendement/");
+  assert_err_has (&run, "is 251 bytes long, longer than the 250 bytes");
+  g_assert_null (strstr (run.out, "-rf"));
+  assert_no_branch (c, "-rf");
+  assert_no_branch (c, "nest");
+  assert_no_branch (c, "lll");
+  {
+    g_autofree char *head = amend_test_git_ok (c, "symbolic-ref", "HEAD", NULL);
+    g_autofree char *tracking = amend_test_git_ok (c, "for-each-ref", "--format=%(refname)", "refs/remotes", NULL);
+
+    g_assert_cmpstr (head, ==, "refs/heads/main\n");
+    g_assert_nonnull (strstr (tracking, "refs/remotes/origin/amendement/Hoofdletters"));
+    g_assert_null (strstr (tracking, "nest"));
+  }
+  amend_run (&run, c, "list");
+  assert_ok (&run);
+  assert_out_has (&run, "Hoofdletters");
+  g_assert_null (strstr (run.out, "-rf"));
+  amend_test_fsck (c);
+
+  /* A pull the same; a remote-tracking branch from before, which the
+   * remote no longer has, is in the way of none. */
+  g_free (amend_test_git_ok (b, "update-ref", "refs/remotes/origin/amendement/Hoofdletters/oud", tip, NULL));
+  amend_run (&run, b, "pull");
+  assert_ok (&run);
+  assert_out_has (&run, "new: amendement/Hoofdletters");
+  assert_err_has (&run, "not taken: amendement/-rf: its name starts with a hyphen");
+  assert_err_has (&run, "not taken: amendement/nest/diep: its name has a / after amendement/");
+  assert_err_has (&run, "bytes long");
+  assert_no_branch (b, "-rf");
+  assert_no_branch (b, "nest");
+  amend_test_fsck (b);
+
+  /* Nor does amend package export write a package no project takes. */
+  g_free (amend_test_git_ok (a, "update-ref", "refs/heads/amendement/-rf", tip, NULL));
+  file = g_build_filename (parent, "rf.amend", NULL);
+  amend_run (&run, a, "package", "export", "amendement/-rf", "-o", file);
+  assert_refused (&run, 4, "no project would take amendement/-rf from a package: its name starts with a hyphen");
+  assert_absent (parent, "rf.amend");
+  g_free (amend_test_git_ok (a, "update-ref", "-d", "refs/heads/amendement/-rf", NULL));
+  g_clear_pointer (&file, g_free);
+
+  /* A branch here under the name of an incoming amendment. */
+  amend_ok (a, "propose", "Vuurwerk", NULL);
+  amend_ok (a, "switch", "main", NULL);
+  g_free (amend_test_git_ok (a, "push", "-q", bare, "amendement/vuurwerk", NULL));
+  g_free (amend_test_git_ok (c, "branch", "amendement/vuurwerk/oud", "main", NULL));
+  {
+    g_autofree char *before = snapshot_refs (c);
+    g_autofree char *after = NULL;
+
+    amend_run (&run, c, "pull");
+    assert_refused (&run, 4, "nothing was taken: the branch amendement/vuurwerk/oud here leaves no room for the "
+                             "incoming amendement/vuurwerk");
+    assert_err_has (&run, "git branch -m amendement/vuurwerk/oud NEW-NAME");
+    after = snapshot_refs (c);
+    g_assert_cmpstr (after, ==, before);
+    amend_test_fsck (c);
+  }
+  /* A package the same, with nothing written at all. */
+  file = g_build_filename (parent, "vuurwerk.amend", NULL);
+  amend_ok (a, "package", "export", "vuurwerk", "-o", file, NULL);
+  {
+    g_autofree char *before = snapshot (c);
+
+    amend_run (&run, c, "package", "import", file);
+    assert_refused (&run, 4, "the branch amendement/vuurwerk/oud here leaves no room for the incoming amendement/vuurwerk");
+    assert_unchanged (c, before);
+  }
+  /* amend propose makes room itself. */
+  amend_run (&run, c, "propose", "Vuurwerk");
+  assert_ok (&run);
+  assert_out_has (&run, "amendement/vuurwerk-2");
+  amend_ok (c, "switch", "main", NULL);
+  /* Renamed as the sentence says, the pull goes through. */
+  g_free (amend_test_git_ok (c, "branch", "-m", "amendement/vuurwerk/oud", "oud-vuurwerk", NULL));
+  amend_run (&run, c, "pull");
+  assert_ok (&run);
+  assert_out_has (&run, "new: amendement/vuurwerk");
+  amend_test_fsck (c);
+
+  /* A branch called amendement (made with git) leaves no room at all. */
+  amend_test_write (bare, "HEAD", "ref: refs/heads/main\n");
+  g_free (amend_test_git_ok (parent, "clone", "-q", url, "d", NULL));
+  g_free (amend_test_git_ok (d, "checkout", "-q", "main", NULL));
+  g_free (amend_test_git_ok (d, "branch", "amendement", "main", NULL));
+  {
+    g_autofree char *before = snapshot_refs (d);
+    g_autofree char *after = NULL;
+
+    amend_run (&run, d, "pull");
+    assert_refused (&run, 4, "the branch amendement here leaves no room for the incoming amendement/");
+    assert_err_has (&run, "git branch -m amendement NEW-NAME");
+    after = snapshot_refs (d);
+    g_assert_cmpstr (after, ==, before);
+    amend_test_fsck (d);
+  }
   g_clear_pointer (&daemon, amend_test_server_stop);
   amend_test_rmtree (parent);
 }
@@ -1183,6 +1370,7 @@ main (int    argc,
   g_test_add_func ("/cli-sync/remote", test_remote);
   g_test_add_func ("/cli-sync/git-daemon", test_daemon);
   g_test_add_func ("/cli-sync/git-daemon/conflict", test_daemon_conflict);
+  g_test_add_func ("/cli-sync/git-daemon/branch-names", test_daemon_branch_names);
   g_test_add_func ("/cli-sync/git-daemon/merge-killed", test_daemon_merge_killed);
   g_test_add_func ("/cli-sync/http", test_http);
   g_test_add_func ("/cli-sync/http/credential-helper", test_http_credential_helper);

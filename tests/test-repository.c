@@ -1739,7 +1739,7 @@ full_list (Project *p)
 static char *
 cached_list (const char *start)
 {
-  g_autoptr(AmendRefsFiles) refs = amend_refs_files_read (start);
+  g_autoptr(AmendRefsFiles) refs = amend_refs_files_read (start, NULL);
   g_autoptr(GPtrArray) list = NULL;
 
   if (refs == NULL || (list = amend_amendment_list_cached (refs)) == NULL ||
@@ -1785,7 +1785,7 @@ test_list_without_libgit2 (void)
   g_assert_nonnull (strstr (full, "naam "));
 
   /* The branches packed by git, from a folder inside the working copy. */
-  refs = amend_refs_files_read (p.dir);
+  refs = amend_refs_files_read (p.dir, NULL);
   g_assert_nonnull (refs);
   g_assert_cmpstr (refs->main, ==, "main");
   g_assert_cmpuint (g_hash_table_size (refs->amendments), ==, 2);
@@ -1802,7 +1802,7 @@ test_list_without_libgit2 (void)
   replace_in_file (p.dir, "regeling.md", "Korte naam", "Naam");
   g_free (amend_test_git_ok (p.dir, "commit", "-q", "-am", "Naam met git", NULL));
   g_clear_pointer (&refs, amend_refs_files_free);
-  refs = amend_refs_files_read (p.dir);
+  refs = amend_refs_files_read (p.dir, NULL);
   {
     g_autofree char *tip = amend_test_rev (p.dir, "amendement/naam");
 
@@ -1820,23 +1820,23 @@ test_list_without_libgit2 (void)
    * name Amend does not make, a repository format with extensions, a
    * worktree. */
   g_free (amend_test_git_ok (p.dir, "symbolic-ref", "refs/heads/amendement/ander", "refs/heads/amendement/datum", NULL));
-  g_assert_null (amend_refs_files_read (p.dir));
+  g_assert_null (amend_refs_files_read (p.dir, NULL));
   g_free (amend_test_git_ok (p.dir, "update-ref", "--no-deref", "-d", "refs/heads/amendement/ander", NULL));
   g_clear_pointer (&cached, g_free);
   cached = cached_list (p.dir);
   g_assert_cmpstr (cached, ==, full);
   amend_test_write (git_dir, "refs/heads/amendement/datum.lock", "");
-  g_assert_null (amend_refs_files_read (p.dir));
+  g_assert_null (amend_refs_files_read (p.dir, NULL));
   {
     g_autofree char *lock = g_build_filename (git_dir, "refs/heads/amendement/datum.lock", NULL);
 
     g_remove (lock);
   }
   g_free (amend_test_git_ok (p.dir, "branch", "amendement/Hoofd", "main", NULL));
-  g_assert_null (amend_refs_files_read (p.dir));
+  g_assert_null (amend_refs_files_read (p.dir, NULL));
   g_free (amend_test_git_ok (p.dir, "branch", "-D", "amendement/Hoofd", NULL));
   g_free (amend_test_git_ok (p.dir, "config", "extensions.worktreeConfig", "true", NULL));
-  g_assert_null (amend_refs_files_read (p.dir));
+  g_assert_null (amend_refs_files_read (p.dir, NULL));
   g_free (amend_test_git_ok (p.dir, "config", "--unset", "extensions.worktreeConfig", NULL));
   g_clear_pointer (&cached, g_free);
   cached = cached_list (p.dir);
@@ -1845,7 +1845,7 @@ test_list_without_libgit2 (void)
     g_autofree char *tree = g_strconcat (p.dir, "-wt", NULL);
 
     g_free (amend_test_git_ok (p.dir, "worktree", "add", "-q", tree, "main", NULL));
-    g_assert_null (amend_refs_files_read (tree));
+    g_assert_null (amend_refs_files_read (tree, NULL));
     g_free (amend_test_git_ok (p.dir, "worktree", "remove", "--force", tree, NULL));
   }
 

@@ -905,6 +905,37 @@ test_import_diverged (void)
   g_assert_cmpstr (change->kept_as, ==, "amendement/kortere-termijn-2");
 }
 
+/* A diverged amendment is kept under a slug that a branch made with git
+ * (amendement/x-2/oud) leaves room for: x-3. */
+static void
+test_import_diverged_no_room (void)
+{
+  g_auto(Pair) p = { 0 };
+  g_autoptr(AmendSyncReport) first = NULL;
+  g_autoptr(AmendSyncReport) second = NULL;
+  g_autofree char *theirs = NULL;
+  const AmendSyncChange *change;
+
+  if (!amend_test_need_git ())
+    return;
+  pair_setup (&p);
+  export_package (p.a, "kortere-termijn", p.file);
+  first = import_ok (p.b, p.file);
+  change_text (p.a, "Aldus vastgesteld", "Vastgesteld");
+  switch_to (p.b, "kortere-termijn");
+  change_text (p.b, "een week na", "twee weken na");
+  theirs = g_build_filename (p.parent, "anders.amend", NULL);
+  export_package (p.a, "kortere-termijn", theirs);
+  g_free (amend_test_git_ok (p.b, "branch", "amendement/kortere-termijn-2/oud", "main", NULL));
+
+  second = import_ok (p.b, theirs);
+  change = amend_sync_report_find (second, "amendement/kortere-termijn");
+  g_assert_cmpint (change->kind, ==, AMEND_SYNC_DIVERGED);
+  g_assert_cmpstr (change->kept_as, ==, "amendement/kortere-termijn-3");
+  amend_test_assert_same_rev (p.b, "amendement/kortere-termijn-3~1", p.a, "amendement/kortere-termijn");
+  amend_test_fsck (p.b);
+}
+
 /* ----------------------------------------------------------------------- */
 /* Bad packages                                                             */
 /* ----------------------------------------------------------------------- */
@@ -1030,6 +1061,10 @@ test_import_too_large (void)
   refuse_import (p.b, path, AMEND_SYNC_ERROR_TOO_LARGE, "larger than any package");
 }
 
+/* 251 bytes: SLUG.lock would not fit in a file name. */
+#define LONG_SLUG_50 "lllllllllllllllllllllllllllllllllllllllllllllllll-"
+#define LONG_SLUG LONG_SLUG_50 LONG_SLUG_50 LONG_SLUG_50 LONG_SLUG_50 LONG_SLUG_50 "l"
+
 static void
 test_import_forbidden_refs (void)
 {
@@ -1041,8 +1076,12 @@ test_import_forbidden_refs (void)
   const struct { const char *name; const char *needle; } bad[] = {
     { "refs/heads/amendement/../main", "not the name of an amendment" },
     { "refs/heads/amendement/a\x01" "b", "\\001" },
-    { "refs/heads/amendement/-rf", "not the name of an amendment" },
-    { "refs/heads/amendement/a/b", "not the name of an amendment" },
+    { "refs/heads/amendement/-rf", "not the name of an amendment: its name starts with a hyphen" },
+    { "refs/heads/amendement/a/b", "not the name of an amendment: its name has a / after amendement/" },
+    { "refs/heads/amendement/", "its name has nothing after amendement/" },
+    { "refs/heads/amendement/a..b", "git does not take it as the name of a branch" },
+    { "refs/heads/amendement/.verborgen", "git does not take it as the name of a branch" },
+    { "refs/heads/amendement/" LONG_SLUG, "is 251 bytes long, longer than the 250 bytes" },
     { "refs/heads/elders", "not the name of an amendment" },
     { "refs/remotes/origin/amendement/x", "not the name of an amendment" },
   };
@@ -1988,6 +2027,7 @@ main (int    argc,
   g_test_add_func ("/sync/export/submodule-id", test_export_submodule_id);
   g_test_add_func ("/sync/import/dirty-working-copy", test_import_dirty_working_copy);
   g_test_add_func ("/sync/import/diverged", test_import_diverged);
+  g_test_add_func ("/sync/import/diverged-no-room", test_import_diverged_no_room);
   g_test_add_func ("/sync/import/damaged", test_import_damaged);
   g_test_add_func ("/sync/import/too-large", test_import_too_large);
   g_test_add_func ("/sync/import/forbidden-refs", test_import_forbidden_refs);

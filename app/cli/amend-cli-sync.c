@@ -353,6 +353,7 @@ amend_cli_sync_report_error (const GError *error)
     case AMEND_SYNC_ERROR_NON_FAST_FORWARD:
     case AMEND_SYNC_ERROR_REJECTED:
     case AMEND_SYNC_ERROR_DIVERGED:
+    case AMEND_SYNC_ERROR_NO_ROOM:
       return AMEND_EXIT_REFUSED;
     case AMEND_SYNC_ERROR_INVALID_URL:
       return AMEND_EXIT_USAGE;
@@ -428,8 +429,8 @@ print_change (const AmendSyncChange *change)
       g_print (_("pushed: %s%s\n"), name, suffix);
       break;
     case AMEND_SYNC_NOT_TAKEN:
-      g_print (_("not taken: %s: Amend cannot read its record, which would stop the list of amendments here; "
-                 "ask whoever made it to correct the record and push it again\n"), name);
+      /* On standard error, as every warning: the rest was taken. */
+      g_printerr (_("not taken: %s: %s\n"), change->branch, change->message ? change->message : "");
       break;
     case AMEND_SYNC_REJECTED:
     default:

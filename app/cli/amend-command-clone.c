@@ -61,7 +61,8 @@ const AmendCommand amend_command_clone = {
   .summary = N_("Copy a project from a remote, with all its amendments"),
   .description = N_("Copies the project at ADDRESS (a folder, file://, git://, http(s):// or ssh://) into DIR, "
                     "named after the address when not given, and makes a branch of every amendment there, so "
-                    "that amend list shows them. A password is asked for when the remote wants one (git's "
+                    "that amend list shows them; a branch whose name Amend does not take as an amendment (amendement/-x, "
+                    "amendement/x/y, longer than 250 bytes) is left out and named on standard error. A password is asked for when the remote wants one (git's "
                     "credential helpers, GIT_ASKPASS, else the terminal) and never stored. Exit status 3 when "
                     "the remote cannot be reached (AMEND_NETWORK_TIMEOUT seconds, 30 by default) or does not "
                     "accept the credentials, 4 when DIR is not empty, 130 when stopped with Ctrl+C; DIR is "

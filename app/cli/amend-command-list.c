@@ -235,7 +235,8 @@ print_text (GPtrArray *amendments)
 /* The list when no branch moved since the last one: from the branches as
  * git's files have them and .git/amend alone, without starting libgit2,
  * whose start costs more than such a list (amend-refs-files.c); NULL
- * when that is not certain.  AMEND_LIST_CACHED=0 always reads the
+ * when that is not certain.  Without list.cache (a first list) no branch
+ * is read here: libgit2 reads them all anyway.  AMEND_LIST_CACHED=0 always reads the
  * repository (the tests compare both). */
 static GPtrArray *
 list_cached (void)
@@ -244,7 +245,7 @@ list_cached (void)
   g_autoptr(GPtrArray) amendments = NULL;
   g_autofree char *cwd = g_get_current_dir ();
 
-  if (g_strcmp0 (g_getenv ("AMEND_LIST_CACHED"), "0") == 0 || (refs = amend_refs_files_read (cwd)) == NULL ||
+  if (g_strcmp0 (g_getenv ("AMEND_LIST_CACHED"), "0") == 0 || (refs = amend_refs_files_read (cwd, "amend/list.cache")) == NULL ||
       !amend_journal_is_clear (refs->git_dir) || (amendments = amend_amendment_list_cached (refs)) == NULL ||
       !amend_decision_check_open_cached (refs, amendments))
     return NULL;

@@ -89,11 +89,13 @@ const AmendCommand amend_command_pull = {
   .description = N_("Fetches from REMOTE (the one main follows, else origin, else the only one), brings main "
                     "up to date when it only has to move forward, and takes the amendments as amend package "
                     "import does: new ones are made, newer ones brought up to date, one that changed on both "
-                    "sides is kept and the remote's gets a new name. When main has new versions on both sides, the "
+                    "sides is kept and the remote's gets a new name; a branch whose name Amend does not take as an "
+                    "amendment is left out and named on standard error. When main has new versions on both sides, the "
                     "remote's are merged into it with the structural merge, as a merge commit; conflicts stop it "
                     "as they stop amend adopt (exit status 1, nothing committed): amend conflicts, amend resolve, "
                     "then amend pull --continue, or amend pull --abort to undo it. Exit status 4 when an unsaved "
-                    "edit is in the way, 3 when "
+                    "edit is in the way, or a branch here (amendement/x/y, amendement) leaves no room for an "
+                    "incoming amendment, 3 when "
                     "the remote cannot be reached or does not accept the credentials, 130 when stopped with "
                     "Ctrl+C; nothing is changed then."),
   .run = run,

@@ -60,7 +60,7 @@ change_line (const AmendSyncChange *c)
     case AMEND_SYNC_PUSHED:
       return g_strdup_printf (_("Sent: “%s”"), title);
     case AMEND_SYNC_NOT_TAKEN:
-      return g_strdup_printf (_("Not taken: “%s”: its record cannot be read; ask whoever made it to correct it"), title);
+      return g_strdup_printf (_("Not taken: “%s”: %s"), title, c->message ? c->message : "");
     case AMEND_SYNC_REJECTED:
     default:
       return g_strdup_printf (_("Refused by the remote: “%s” (%s)"), title, c->message ? c->message : "");

@@ -287,6 +287,9 @@ add_packed_amendments (AmendRefsFiles *self,
 /**
  * amend_refs_files_read:
  * @start: a folder in the working copy
+ * @needs: (nullable): a file in the git folder ("amend/list.cache")
+ *   without which the caller has no use for the branches: when it is
+ *   missing, no branch is read (the caller reads them with libgit2)
  *
  * The project's main branch and its branches amendement/SLUG with their
  * tips, read from git's files without libgit2.
@@ -295,13 +298,23 @@ add_packed_amendments (AmendRefsFiles *self,
  *   sure (see above): the caller then asks libgit2.
  */
 AmendRefsFiles *
-amend_refs_files_read (const char *start)
+amend_refs_files_read (const char *start,
+                       const char *needs)
 {
   g_autoptr(AmendRefsFiles) self = g_new0 (AmendRefsFiles, 1);
   g_autoptr(GHashTable) packed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
-  if ((self->git_dir = find_git_dir (start)) == NULL || !read_packed (self->git_dir, packed) ||
-      !read_main (self, packed))
+  if ((self->git_dir = find_git_dir (start)) == NULL)
+    return NULL;
+  if (needs != NULL)
+    {
+      g_autofree char *path = g_build_filename (self->git_dir, needs, NULL);
+
+      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        return NULL;
+    }
+  g_debug ("reading the branches from %s's files", self->git_dir);
+  if (!read_packed (self->git_dir, packed) || !read_main (self, packed))
     return NULL;
   self->amendments = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   if (!read_loose_amendments (self->git_dir, self->amendments) || !add_packed_amendments (self, packed))

@@ -17,7 +17,8 @@ typedef struct {
   GHashTable *amendments;  /* slug -> tip as 40 hex digits */
 } AmendRefsFiles;
 
-AmendRefsFiles *amend_refs_files_read (const char     *start);
+AmendRefsFiles *amend_refs_files_read (const char     *start,
+                                       const char     *needs);
 void            amend_refs_files_free (AmendRefsFiles *self);
 const char     *amend_refs_files_tip  (AmendRefsFiles *self,
                                        const char     *branch);

@@ -118,6 +118,7 @@ collect_amendment (AmendRepository *repo,
   g_autofree char *refname = amend_repository_resolve_branch (repo, name, &local_error);
   g_autofree char *main_branch = NULL;
   g_autofree char *main_ref = NULL;
+  g_autofree char *problem = NULL;
   git_oid tip, main, base, root;
   int rc;
 
@@ -139,6 +140,15 @@ collect_amendment (AmendRepository *repo,
       g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_NOT_FOUND,
                    _("%s is not an amendment; give the name of one (amend list shows them), "
                      "or --all for the whole project"), name);
+      return FALSE;
+    }
+  /* A package no project would take (import refuses it whole). */
+  if ((problem = amend_sync_amendment_ref_problem (refname)) != NULL)
+    {
+      g_set_error (error, AMEND_SYNC_ERROR, AMEND_SYNC_ERROR_FORBIDDEN_REF,
+                   _("no project would take %s from a package: %s; give it another name first with "
+                     "git branch -m %s amendement/NEW-NAME"), refname + strlen ("refs/heads/"), problem,
+                   refname + strlen ("refs/heads/"));
       return FALSE;
     }
   if ((main_branch = amend_repository_dup_main_branch (repo, error)) == NULL)
@@ -241,22 +251,6 @@ shown_name (const char *refname)
   return g_strdup_printf ("\xe2\x80\x9c%s\xe2\x80\x9d", escaped);
 }
 
-/* A slug as amend propose makes them: what git accepts, and no component
- * that a shell or git's option parser would take for something else. */
-static gboolean
-valid_amendment_ref (const char *refname)
-{
-  const char *slug = refname + strlen (AMENDMENT_REFS);
-  int valid = 0;
-
-  if (*slug == '\0' || *slug == '-' || *slug == '.' || strchr (slug, '/') != NULL)
-    return FALSE;
-  for (const char *p = refname; *p; p++)
-    if ((guchar) *p < 0x20 || *p == 0x7f)
-      return FALSE;
-  return git_reference_name_is_valid (&valid, refname) == 0 && valid;
-}
-
 static gboolean
 check_refs (AmendBundle *bundle,
             const char  *name,
@@ -281,6 +275,7 @@ check_refs (AmendBundle *bundle,
     {
       const char *refname = ((AmendBundleRef *) g_ptr_array_index (bundle->refs, i))->name;
       g_autofree char *shown = shown_name (refname);
+      g_autofree char *problem = NULL;
 
       if (g_str_has_prefix (refname, "refs/tags/"))
         {
@@ -289,7 +284,15 @@ check_refs (AmendBundle *bundle,
                          "so ask the sender for one made with amend package export"), name, shown);
           return FALSE;
         }
-      if (!g_str_has_prefix (refname, AMENDMENT_REFS) || !valid_amendment_ref (refname))
+      if (g_str_has_prefix (refname, AMENDMENT_REFS) &&
+          (problem = amend_sync_amendment_ref_problem (refname)) != NULL)
+        {
+          g_set_error (error, AMEND_SYNC_ERROR, AMEND_SYNC_ERROR_FORBIDDEN_REF,
+                       _("%s carries %s, which is not the name of an amendment: %s; nothing was taken from it"),
+                       name, shown, problem);
+          return FALSE;
+        }
+      if (!g_str_has_prefix (refname, AMENDMENT_REFS))
         {
           g_set_error (error, AMEND_SYNC_ERROR, AMEND_SYNC_ERROR_FORBIDDEN_REF,
                        _("%s carries %s, which is not the name of an amendment (refs/heads/amendement/NAME, "
@@ -726,7 +729,7 @@ open_into (const char      *file,
       if (g_strcmp0 (ref->name, "refs/heads/master") == 0)
         main_branch = "master";
       if (g_strcmp0 (ref->name, "refs/heads/main") == 0 || g_strcmp0 (ref->name, "refs/heads/master") == 0 ||
-          (g_str_has_prefix (ref->name, AMENDMENT_REFS) && valid_amendment_ref (ref->name)))
+          g_str_has_prefix (ref->name, AMENDMENT_REFS))
         amend_intake_add (intake, ref->name + strlen ("refs/heads/"), &ref->id);
     }
   if (!amend_intake_plan (intake, job, error) || !amend_intake_apply (intake, job, report, error))

@@ -188,79 +188,68 @@ folder_for (const char *url)
   return g_steal_pointer (&base);
 }
 
-/* A local branch for every amendement/... branch of origin, which git clone does
- * not make: amend list then shows them. */
-static gboolean
-take_remote_amendments (const char      *made,
-                        const char      *remote_name,
-                        AmendSyncJob    *job,
-                        AmendSyncReport *report,
-                        GError         **error)
-{
-  g_autoptr(AmendRepository) repo = amend_repository_open (made, error);
-  g_autoptr(AmendIntake) intake = NULL;
-  g_autoptr(git_reference_iterator) iter = NULL;
-  g_autofree char *glob = g_strdup_printf ("refs/remotes/%s/" AMEND_AMENDMENT_BRANCH_PREFIX "*", remote_name);
-  gsize prefix = strlen ("refs/remotes/") + strlen (remote_name) + 1;
-  git_reference *ref;
+static gboolean download              (git_remote      *remote,
+                                       AmendTransfer   *t,
+                                       GError         **error);
+static gboolean add_remote_heads      (git_remote      *remote,
+                                       const char      *main_ref,
+                                       AmendIntake     *intake,
+                                       GError         **error);
+static gboolean update_tracking_taken (git_remote      *remote,
+                                       const char      *main_ref,
+                                       const char      *log,
+                                       GError         **error);
 
-  if (repo == NULL)
-    return FALSE;
-  intake = amend_intake_new (repo, remote_name);
-  if (git_reference_iterator_glob_new (&iter, amend_repository_get_git (repo), glob) == 0)
-    while (git_reference_next (&ref, iter) == 0)
-      {
-        if (git_reference_type (ref) == GIT_REFERENCE_DIRECT)
-          amend_intake_add (intake, git_reference_name (ref) + prefix, git_reference_target (ref));
-        git_reference_free (ref);
-      }
-  return amend_intake_plan (intake, job, error) && amend_intake_apply (intake, job, report, error);
+/* The remote's draft: "refs/heads/main", else master; NULL for none. */
+static const char *
+remote_draft (git_remote *remote)
+{
+  static const char *const drafts[] = { "refs/heads/main", "refs/heads/master" };
+  const git_remote_head **heads = NULL;
+  size_t n = 0;
+
+  if (git_remote_ls (&heads, &n, remote) < 0)
+    return NULL;
+  for (guint d = 0; d < G_N_ELEMENTS (drafts); d++)
+    for (size_t i = 0; i < n; i++)
+      if (g_strcmp0 (heads[i]->name, drafts[d]) == 0)
+        return drafts[d];
+  return NULL;
 }
 
-/* git clone checks out the branch the remote's HEAD names, which is an
- * amendment when the sender's working copy was on one: the draft is what
- * a new copy starts on, with a branch of its own as git clone makes for
- * HEAD.  FORCE: the folder is new and Amend's own. */
+/* The draft in the working copy, whatever the remote's HEAD names (an
+ * amendment when the sender's working copy was on one): a new copy
+ * starts on main.  FORCE: the folder is new and Amend's own. */
 static gboolean
 check_out_draft (git_repository *git,
+                 const char     *main_ref,
+                 AmendTransfer  *t,
                  GError        **error)
 {
-  static const char *const drafts[] = { "main", "master" };
-  g_autoptr(git_reference) head = NULL;
+  g_autofree char *tracking = g_strconcat ("refs/remotes/origin/", main_ref + strlen ("refs/heads/"), NULL);
+  g_autoptr(git_reference) origin_head = NULL;
   git_checkout_options checkout = GIT_CHECKOUT_OPTIONS_INIT;
+  int rc;
 
-  if (git_repository_head (&head, git) == 0 && git_reference_is_branch (head) &&
-      amend_sync_is_draft_branch (git_reference_shorthand (head)))
-    return TRUE;
   checkout.checkout_strategy = GIT_CHECKOUT_FORCE;
-  for (guint i = 0; i < G_N_ELEMENTS (drafts); i++)
-    {
-      g_autofree char *remote = g_strconcat ("refs/remotes/origin/", drafts[i], NULL);
-      g_autofree char *local = g_strconcat ("refs/heads/", drafts[i], NULL);
-      g_autoptr(git_reference) branch = NULL;
-      g_autoptr(git_commit) commit = NULL;
-      git_oid id;
-      int rc;
-
-      if (git_reference_name_to_id (&id, git, remote) < 0)
-        continue;
-      if ((rc = git_commit_lookup (&commit, git, &id)) < 0 ||
-          (rc = git_branch_create (&branch, git, drafts[i], commit, 0)) < 0 ||
-          (rc = git_branch_set_upstream (branch, remote + strlen ("refs/remotes/"))) < 0 ||
-          (rc = git_repository_set_head (git, local)) < 0 ||
-          (rc = git_checkout_head (git, &checkout)) < 0)
-        return amend_sync_set_git_error (error, rc, _("cannot check out the draft"));
-      /* The amendment's branch git clone made is made again with the
-       * others, so that the report calls it new as it calls them. */
-      if (head != NULL && git_reference_is_branch (head))
-        git_branch_delete (head);
-      return TRUE;
-    }
-  g_set_error (error, AMEND_SYNC_ERROR, AMEND_SYNC_ERROR_FAILED,
-               _("the remote has no draft (no branch main): is it an Amend project?"));
-  return FALSE;
+  checkout.progress_cb = checkout_progress;
+  checkout.progress_payload = t;
+  if ((rc = git_reference_symbolic_create (&origin_head, git, "refs/remotes/origin/HEAD", tracking, 1,
+                                           "amend clone")) < 0 ||
+      (rc = git_repository_set_head (git, main_ref)) < 0 ||
+      (rc = git_checkout_head (git, &checkout)) < 0)
+    return amend_sync_set_git_error (error, rc, _("cannot check out the draft"));
+  return TRUE;
 }
 
+/* git clone's steps, done as a pull does them: git_clone writes a
+ * remote-tracking branch for every branch of the remote and stops at the
+ * first it cannot store (a name longer than a file name), and leaves the
+ * amendments remote-tracking branches only, which amend list does not
+ * show.  So: an empty repository, the objects, the remote-tracking
+ * branches of main and the amendments taken, a local branch for each
+ * (following the remote's, as git sets up the branch it checks out), and
+ * main in the working copy. */
 static gboolean
 clone_into (const char      *url,
             const char      *made,
@@ -268,49 +257,45 @@ clone_into (const char      *url,
             AmendSyncReport *report,
             GError         **error)
 {
-  git_clone_options opts = GIT_CLONE_OPTIONS_INIT;
+  git_repository_init_options init = GIT_REPOSITORY_INIT_OPTIONS_INIT;
   g_auto(AmendTransfer) t = { 0 };
-  g_autoptr(git_repository) git = NULL;
+  g_autoptr(git_repository) created = NULL;
+  g_autoptr(AmendRepository) repo = NULL;
+  g_autoptr(git_remote) origin = NULL;
+  g_autoptr(AmendIntake) intake = NULL;
   const git_indexer_progress *stats;
-  git_remote *origin = NULL;
+  const char *main_ref;
   int rc;
 
   amend_transfer_init (&t, url, job);
   amend_sync_job_on_abandon (job, made, FALSE);
   if (!amend_transfer_probe (&t, error))
     return FALSE;
-  amend_transfer_callbacks (&t, &opts.fetch_opts.callbacks);
-  amend_transfer_proxy (&opts.fetch_opts.proxy_opts);
-  opts.fetch_opts.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE;
-  opts.checkout_opts.checkout_strategy = GIT_CHECKOUT_SAFE;
-  opts.checkout_opts.progress_cb = checkout_progress;
-  opts.checkout_opts.progress_payload = &t;
-  rc = git_clone (&git, url, made, &opts);
-  if (rc < 0)
-    return amend_transfer_error (&t, rc, _("cannot clone the project"), error);
-  amend_sync_job_progress_end (job);
-  if (!check_out_draft (git, error))
+  init.flags = GIT_REPOSITORY_INIT_MKPATH;
+  init.initial_head = "main";
+  if ((rc = git_repository_init_ext (&created, made, &init)) < 0)
+    return amend_sync_set_git_error (error, rc, _("cannot create a repository"));
+  if ((repo = amend_repository_open (made, error)) == NULL)
     return FALSE;
-  if (git_remote_lookup (&origin, git, "origin") == 0)
+  if ((rc = git_remote_create (&origin, amend_repository_get_git (repo), "origin", url)) < 0)
+    return amend_sync_set_git_error (error, rc, _("cannot clone the project"));
+  if (!download (origin, &t, error))
+    return FALSE;
+  stats = git_remote_stats (origin);
+  report->objects = stats->received_objects;
+  report->bytes = stats->received_bytes;
+  if ((main_ref = remote_draft (origin)) == NULL)
     {
-      stats = git_remote_stats (origin);
-      report->objects = stats->received_objects;
-      report->bytes = stats->received_bytes;
-      git_remote_free (origin);
+      g_set_error (error, AMEND_SYNC_ERROR, AMEND_SYNC_ERROR_FAILED,
+                   _("the remote has no draft (no branch main): is it an Amend project?"));
+      return FALSE;
     }
-  {
-    g_autoptr(git_reference) head = NULL;
-
-    if (git_repository_head (&head, git) == 0 && git_reference_is_branch (head))
-      {
-        AmendSyncChange *change = amend_sync_change_new (AMEND_SYNC_NEW, git_reference_shorthand (head));
-        char hex[GIT_OID_HEXSZ + 1];
-
-        change->new_id = g_strdup (git_oid_tostr (hex, sizeof hex, git_reference_target (head)));
-        g_ptr_array_add (report->changes, change);
-      }
-  }
-  return take_remote_amendments (made, "origin", job, report, error);
+  intake = amend_intake_new (repo, "origin");
+  return add_remote_heads (origin, main_ref, intake, error) &&
+         amend_intake_plan (intake, job, error) &&
+         update_tracking_taken (origin, main_ref, "amend clone", error) &&
+         amend_intake_apply (intake, job, report, error) &&
+         check_out_draft (amend_repository_get_git (repo), main_ref, &t, error);
 }
 
 /* In the thread amend_sync_clone or its _async runs it in. */
@@ -362,14 +347,20 @@ check_can_take (AmendRepository *repo,
 
 /* What the remote has, as the download left it in git_remote_ls: main
  * (under the name this project gives it) and the amendments. */
+static char *
+main_ref_of (AmendRepository *repo)
+{
+  g_autofree char *main_branch = amend_repository_dup_main_branch (repo, NULL);
+
+  return g_strconcat ("refs/heads/", main_branch ? main_branch : "main", NULL);
+}
+
 static gboolean
 add_remote_heads (git_remote      *remote,
-                  AmendRepository *repo,
+                  const char      *main_ref,
                   AmendIntake     *intake,
                   GError         **error)
 {
-  g_autofree char *main_branch = amend_repository_dup_main_branch (repo, NULL);
-  g_autofree char *main_ref = g_strconcat ("refs/heads/", main_branch ? main_branch : "main", NULL);
   const git_remote_head **heads = NULL;
   size_t n = 0;
   int rc;
@@ -380,8 +371,8 @@ add_remote_heads (git_remote      *remote,
     {
       const char *name = heads[i]->name;
 
-      if (g_strcmp0 (name, main_ref) == 0 ||
-          (g_str_has_prefix (name, AMENDMENT_REFS) && strchr (name + strlen (AMENDMENT_REFS), '/') == NULL))
+      /* The intake leaves out, saying why, a name Amend does not take. */
+      if (g_strcmp0 (name, main_ref) == 0 || g_str_has_prefix (name, AMENDMENT_REFS))
         amend_intake_add (intake, name + strlen ("refs/heads/"), &heads[i]->oid);
     }
   return TRUE;
@@ -401,6 +392,83 @@ update_tracking (git_remote    *remote,
   rc = git_remote_update_tips (remote, &callbacks, fetched, GIT_REMOTE_DOWNLOAD_TAGS_NONE, log);
   if (rc < 0)
     return amend_sync_set_git_error (error, rc, _("cannot update the remote-tracking branches"));
+  return TRUE;
+}
+
+/* Tracking branches under refs/remotes/R/amendement that git cannot keep
+ * beside @tracking (R/amendement/x/... beside R/amendement/x, or
+ * R/amendement itself): branches the remote had before and has no more,
+ * as the remote cannot hold both.  git fetch --prune removes them too. */
+static gboolean
+remove_stale_tracking (git_repository *git,
+                       const char     *remote_name,
+                       const char     *branch,
+                       GError        **error)
+{
+  g_autofree char *tracking = g_strdup_printf ("refs/remotes/%s/%s", remote_name, branch);
+  g_autofree char *glob = g_strconcat (tracking, "/*", NULL);
+  /* Only "amendement" above "amendement/x": never refs/remotes/R itself. */
+  g_autofree char *parent = strchr (branch, '/') != NULL
+                            ? g_strndup (tracking, (gsize) (strrchr (tracking, '/') - tracking)) : NULL;
+  g_autoptr(git_reference_iterator) iter = NULL;
+  git_reference *ref = NULL;
+  int rc;
+
+  if (parent != NULL && git_reference_lookup (&ref, git, parent) == 0)
+    {
+      rc = git_reference_delete (ref);
+      git_reference_free (ref);
+      if (rc < 0)
+        return amend_sync_set_git_error (error, rc, _("cannot remove the remote-tracking branch %s"), parent);
+    }
+  if (git_reference_iterator_glob_new (&iter, git, glob) < 0)
+    return TRUE;
+  while (git_reference_next (&ref, iter) == 0)
+    {
+      g_autofree char *name = g_strdup (git_reference_name (ref));
+
+      rc = git_reference_delete (ref);
+      git_reference_free (ref);
+      if (rc < 0)
+        return amend_sync_set_git_error (error, rc, _("cannot remove the remote-tracking branch %s"), name);
+    }
+  return TRUE;
+}
+
+/* The remote-tracking branches of main and the amendments a pull takes,
+ * written here rather than by git_remote_update_tips: that one writes
+ * every branch of the remote and stops at the first it cannot store (a
+ * name longer than a file name, one under another's name), so that one
+ * branch a pull leaves out would stop the whole pull. */
+static gboolean
+update_tracking_taken (git_remote  *remote,
+                       const char  *main_ref,
+                       const char  *log,
+                       GError     **error)
+{
+  git_repository *git = git_remote_owner (remote);
+  const git_remote_head **heads = NULL;
+  size_t n = 0;
+  int rc;
+
+  if ((rc = git_remote_ls (&heads, &n, remote)) < 0)
+    return amend_sync_set_git_error (error, rc, _("cannot read the branches of the remote"));
+  for (size_t i = 0; i < n; i++)
+    {
+      const char *name = heads[i]->name;
+      g_autofree char *problem = NULL;
+      g_autofree char *tracking = NULL;
+      g_autoptr(git_reference) ref = NULL;
+
+      if (g_strcmp0 (name, main_ref) != 0 &&
+          (!g_str_has_prefix (name, AMENDMENT_REFS) || (problem = amend_sync_amendment_ref_problem (name)) != NULL))
+        continue;
+      tracking = g_strdup_printf ("refs/remotes/%s/%s", git_remote_name (remote), name + strlen ("refs/heads/"));
+      if (!remove_stale_tracking (git, git_remote_name (remote), name + strlen ("refs/heads/"), error))
+        return FALSE;
+      if ((rc = git_reference_create (&ref, git, tracking, &heads[i]->oid, 1, log)) < 0)
+        return amend_sync_set_git_error (error, rc, _("cannot update the remote-tracking branches"));
+    }
   return TRUE;
 }
 
@@ -434,6 +502,7 @@ amend_sync_pull_run (const char   *project,
   g_autoptr(git_remote) remote = NULL;
   g_autoptr(AmendIntake) intake = NULL;
   g_autofree char *pack_folder = NULL;
+  g_autofree char *main_ref = NULL;
   g_auto(AmendTransfer) t = { 0 };
   const git_indexer_progress *stats;
   gboolean ok;
@@ -452,13 +521,13 @@ amend_sync_pull_run (const char   *project,
   report->bytes = stats->received_bytes;
 
   intake = amend_intake_new (repo, git_remote_name (remote));
-  if (!add_remote_heads (remote, repo, intake, error))
+  if ((main_ref = main_ref_of (repo)) == NULL || !add_remote_heads (remote, main_ref, intake, error))
     return NULL;
   if (!amend_intake_plan (intake, job, error))
     return NULL;
   if (!amend_sync_job_begin_commit (job, error))
     return NULL;
-  ok = update_tracking (remote, &t, TRUE, "amend pull", error) && amend_intake_apply (intake, job, report, error);
+  ok = update_tracking_taken (remote, main_ref, "amend pull", error) && amend_intake_apply (intake, job, report, error);
   amend_sync_job_end_commit (job);
   if (!ok)
     return NULL;

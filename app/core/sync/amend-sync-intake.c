@@ -49,6 +49,7 @@ typedef struct {
   guint     comments;
   guint     new_comments;
   gboolean  is_head;
+  char     *left_out;      /* NOT_TAKEN: why */
 } Entry;
 
 struct _AmendIntake {
@@ -74,6 +75,7 @@ entry_free (gpointer data)
   g_free (e->target_branch);
   g_free (e->kept_as);
   g_free (e->title);
+  g_free (e->left_out);
   g_free (e);
 }
 
@@ -114,9 +116,16 @@ amend_intake_add (AmendIntake   *intake,
 {
   Entry *e = g_new0 (Entry, 1);
 
+  g_autofree char *refname = g_strconcat ("refs/heads/", branch, NULL);
+
   e->branch = g_strdup (branch);
   if (g_str_has_prefix (branch, AMEND_AMENDMENT_BRANCH_PREFIX))
-    e->slug = g_strdup (branch + strlen (AMEND_AMENDMENT_BRANCH_PREFIX));
+    {
+      e->slug = g_strdup (branch + strlen (AMEND_AMENDMENT_BRANCH_PREFIX));
+      /* A package with such a name was refused whole before. */
+      if ((e->left_out = amend_sync_amendment_ref_problem (refname)) != NULL)
+        e->kind = AMEND_SYNC_NOT_TAKEN;
+    }
   e->incoming = *id;
   g_ptr_array_add (intake->entries, e);
 }
@@ -292,6 +301,46 @@ held_elsewhere (AmendIntake *intake,
   return NULL;
 }
 
+/* A branch here that git cannot keep beside amendement/@slug: one under
+ * its name (amendement/SLUG/..., made with git) or amendement itself, as
+ * git keeps branches as files and folders.  NULL when there is none. */
+static char *
+branch_in_the_way (AmendIntake *intake,
+                   const char  *slug)
+{
+  g_autofree char *glob = g_strconcat (AMENDMENT_REFS, slug, "/*", NULL);
+  g_autofree char *folder = g_strndup (AMENDMENT_REFS, strlen (AMENDMENT_REFS) - 1);
+  g_autoptr(git_reference_iterator) iter = NULL;
+  g_autoptr(git_reference) ref = NULL;
+  git_reference *beneath = NULL;
+  char *name = NULL;
+
+  if (git_reference_lookup (&ref, intake->git, folder) == 0)
+    return g_strdup (folder + strlen ("refs/heads/"));
+  if (git_reference_iterator_glob_new (&iter, intake->git, glob) == 0 && git_reference_next (&beneath, iter) == 0)
+    {
+      name = g_strdup (git_reference_name (beneath) + strlen ("refs/heads/"));
+      git_reference_free (beneath);
+    }
+  return name;
+}
+
+static gboolean
+check_room (AmendIntake *intake,
+            Entry       *e,
+            GError     **error)
+{
+  g_autofree char *other = branch_in_the_way (intake, e->slug);
+
+  if (other == NULL)
+    return TRUE;
+  g_set_error (error, AMEND_SYNC_ERROR, AMEND_SYNC_ERROR_NO_ROOM,
+               _("nothing was taken: the branch %s here leaves no room for the incoming %s (git cannot keep a branch "
+                 "and branches under its name side by side); give it another name with git branch -m %s NEW-NAME, "
+                 "then try again"), other, e->branch, other);
+  return FALSE;
+}
+
 static gboolean
 branch_taken (AmendIntake *intake,
               const char  *slug)
@@ -304,6 +353,12 @@ branch_taken (AmendIntake *intake,
     return TRUE;
   if (git_reference_lookup (&ref, intake->git, refname) == 0)
     return TRUE;
+  {
+    g_autofree char *other = branch_in_the_way (intake, slug);
+
+    if (other != NULL)
+      return TRUE;
+  }
   for (guint i = 0; i < intake->entries->len; i++)
     {
       Entry *other = g_ptr_array_index (intake->entries, i);
@@ -615,6 +670,8 @@ plan_entry (AmendIntake  *intake,
 
       e->kind = AMEND_SYNC_NEW;
       e->target = e->incoming;
+      if (e->slug != NULL && !check_room (intake, e, error))
+        return FALSE;
       if (!intake->has_main || !amend_sync_branch_point (intake->git, &e->incoming, &intake->main, &base, &e->commits))
         e->commits = count_ahead (intake->git, &e->incoming, NULL);
     }
@@ -665,6 +722,8 @@ amend_intake_plan (AmendIntake  *intake,
         return amend_sync_job_set_cancelled_error (job, error);
       Entry *e = g_ptr_array_index (intake->entries, i);
 
+      if (e->left_out != NULL)
+        continue;
       if (!plan_entry (intake, e, error))
         return FALSE;
       if (e->slug != NULL && (e->kind == AMEND_SYNC_NEW || e->kind == AMEND_SYNC_UPDATED ||
@@ -677,6 +736,8 @@ amend_intake_plan (AmendIntake  *intake,
           g_clear_error (error);
           e->kind = AMEND_SYNC_NOT_TAKEN;
           e->is_head = FALSE;
+          e->left_out = g_strdup (_("Amend cannot read its record, which would stop the list of amendments here; "
+                                    "ask whoever made it to correct the record and push it again"));
         }
     }
   return TRUE;
@@ -791,6 +852,7 @@ report_entry (AmendSyncReport *report,
   char hex[GIT_OID_HEXSZ + 1];
 
   change->kept_as = g_strdup (e->kept_as);
+  change->message = g_strdup (e->left_out);
   change->title = g_strdup (e->title);
   change->commits = e->commits;
   change->comments = e->comments;

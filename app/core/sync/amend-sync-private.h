@@ -68,7 +68,9 @@ AmendIntake  *amend_intake_new                   (AmendRepository *repo,
                                                   const char      *upstream_remote);
 void          amend_intake_free                  (AmendIntake     *intake);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmendIntake, amend_intake_free)
-/* @branch is the short name: "main" or "amendement/SLUG". */
+/* @branch is the short name: "main" or "amendement/SLUG".  A name that
+ * amend_sync_amendment_ref_problem() refuses is left out (NOT_TAKEN, the
+ * reason in the change's message). */
 void          amend_intake_add                   (AmendIntake     *intake,
                                                   const char      *branch,
                                                   const git_oid   *id);
@@ -145,6 +147,14 @@ gboolean      amend_sync_contains                (git_repository  *repo,
 guint         amend_sync_count_ahead             (git_repository  *repo,
                                                   const git_oid   *tip,
                                                   const git_oid   *base);
+
+/* Branch names from elsewhere (amend-sync-names.c): NULL when
+ * "refs/heads/amendement/SLUG" is an amendment that a package, a pull and
+ * a clone take, else why not (one translated clause).  A slug is at most
+ * AMEND_SYNC_MAX_SLUG bytes: git writes SLUG.lock, and a file name has
+ * 255 bytes. */
+#define AMEND_SYNC_MAX_SLUG 250
+char         *amend_sync_amendment_ref_problem  (const char      *refname);
 
 /* The record and comments of an amendment at a commit. */
 char         *amend_sync_title_at                (git_repository  *repo,

@@ -45,6 +45,7 @@ typedef enum {
   AMEND_SYNC_ERROR_NON_FAST_FORWARD,  /* a push the remote would lose commits by */
   AMEND_SYNC_ERROR_REJECTED,          /* the remote refused a branch */
   AMEND_SYNC_ERROR_DIVERGED,          /* no longer set: a diverged main is merged (AMEND_SYNC_MERGED) */
+  AMEND_SYNC_ERROR_NO_ROOM,           /* a branch here (amendement/x/y, amendement) leaves no room for an incoming one */
 } AmendSyncError;
 
 GQuark amend_sync_error_quark (void);
@@ -65,7 +66,7 @@ typedef enum {
   AMEND_SYNC_REJECTED,       /* the remote refused it; message says why */
   AMEND_SYNC_MERGED,         /* main: both sides had new versions, joined by a merge commit (new_id) */
   AMEND_SYNC_MERGE_STOPPED,  /* main: the merge waits for its conflicts (amend pull --continue | --abort) */
-  AMEND_SYNC_NOT_TAKEN,      /* pull, clone: its record cannot be read (it would stop the list); left out */
+  AMEND_SYNC_NOT_TAKEN,      /* pull, clone, open: left out; message says why (a name Amend does not take, a record it cannot read) */
 } AmendSyncChangeKind;
 
 typedef struct {
@@ -78,7 +79,7 @@ typedef struct {
   guint    commits;       /* versions that arrived (NEW, UPDATED, DIVERGED, MERGED) or were pushed */
   guint    comments;      /* comment files of the amendment at its new tip */
   guint    new_comments;  /* of which not in the old tip */
-  char    *message;       /* REJECTED: the remote's reason */
+  char    *message;       /* REJECTED: the remote's reason; NOT_TAKEN: why it was left out */
 } AmendSyncChange;
 
 typedef struct {
