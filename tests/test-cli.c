@@ -692,6 +692,14 @@ test_diff_invalid_utf8 (void)
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "regeling.md:3: error: bytes that are not valid UTF-8"));
   g_assert_nonnull (strstr (run.out, "\"changes\""));
+  amend_test_run_clear (&run);
+
+  /* A NUL byte past the first eight bytes of a line, where the check
+   * takes eight ASCII bytes at once. */
+  g_assert_true (g_file_set_contents (new_path, "# Artikel 1\n\nCafe dicht\0 na tienen.\n", 35, NULL));
+  amend_run (&run, "diff", "--format", "json", new_path, new_path);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "nieuw.md:3: error: the file contains NUL bytes"));
   remove_dir (dir);
 }
 
