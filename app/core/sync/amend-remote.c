@@ -395,6 +395,20 @@ update_tracking (git_remote    *remote,
   return TRUE;
 }
 
+/* Deletes @ref and frees it. */
+static gboolean
+delete_tracking (git_reference *ref,
+                 GError       **error)
+{
+  g_autofree char *name = g_strdup (git_reference_name (ref));
+  int rc = git_reference_delete (ref);
+
+  git_reference_free (ref);
+  if (rc < 0)
+    return amend_sync_set_git_error (error, rc, _("cannot remove the remote-tracking branch %s"), name);
+  return TRUE;
+}
+
 /* Tracking branches under refs/remotes/R/amendement that git cannot keep
  * beside @tracking (R/amendement/x/... beside R/amendement/x, or
  * R/amendement itself): branches the remote had before and has no more,
@@ -412,26 +426,14 @@ remove_stale_tracking (git_repository *git,
                             ? g_strndup (tracking, (gsize) (strrchr (tracking, '/') - tracking)) : NULL;
   g_autoptr(git_reference_iterator) iter = NULL;
   git_reference *ref = NULL;
-  int rc;
 
-  if (parent != NULL && git_reference_lookup (&ref, git, parent) == 0)
-    {
-      rc = git_reference_delete (ref);
-      git_reference_free (ref);
-      if (rc < 0)
-        return amend_sync_set_git_error (error, rc, _("cannot remove the remote-tracking branch %s"), parent);
-    }
+  if (parent != NULL && git_reference_lookup (&ref, git, parent) == 0 && !delete_tracking (ref, error))
+    return FALSE;
   if (git_reference_iterator_glob_new (&iter, git, glob) < 0)
     return TRUE;
   while (git_reference_next (&ref, iter) == 0)
-    {
-      g_autofree char *name = g_strdup (git_reference_name (ref));
-
-      rc = git_reference_delete (ref);
-      git_reference_free (ref);
-      if (rc < 0)
-        return amend_sync_set_git_error (error, rc, _("cannot remove the remote-tracking branch %s"), name);
-    }
+    if (!delete_tracking (ref, error))
+      return FALSE;
   return TRUE;
 }
 
