@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "amend-diff.h"
+#include "amend-diff-tokens-private.h"
 
 /* Beyond this many differing tokens a text is taken as replaced whole:
  * the word diff of two unrelated long texts says nothing useful. */
@@ -35,11 +36,6 @@
 /* Pairing by similarity compares every remaining node with every other;
  * past this many comparisons the remaining nodes are left unpaired. */
 #define MAX_SIMILARITY_PAIRS 250000
-
-typedef struct _Interner Interner;
-
-static Interner *interner_new  (void);
-static void      interner_free (Interner *in);
 
 struct _AmendDiff
 {
@@ -102,7 +98,7 @@ amend_diff_finalize (GObject *object)
   g_clear_pointer (&self->changes, g_ptr_array_unref);
   g_clear_pointer (&self->partner, g_free);
   g_clear_pointer (&self->nodes, g_free);
-  g_clear_pointer (&self->tokens, interner_free);
+  g_clear_pointer (&self->tokens, _amend_interner_free);
   g_clear_pointer (&self->token_sets, g_hash_table_unref);
   g_clear_pointer (&self->stamps, g_free);
   g_clear_pointer (&self->hashes, g_free);
@@ -122,7 +118,7 @@ static void
 amend_diff_init (AmendDiff *self)
 {
   self->changes = g_ptr_array_new_with_free_func (change_free);
-  self->tokens = interner_new ();
+  self->tokens = _amend_interner_new ();
   self->token_sets = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
 }
 
@@ -136,177 +132,8 @@ amend_change_action_to_string (AmendChangeAction action)
 }
 
 /* ----------------------------------------------------------------------- */
-/* Tokens and the word diff                                                 */
+/* The word diff (the words and their ids: amend-diff-tokens.c)            */
 /* ----------------------------------------------------------------------- */
-
-typedef struct {
-  guint id;
-  guint start;  /* byte offset of the white space before the token */
-  guint end;    /* byte offset after the token */
-} Token;
-
-/* The words met so far, each with its id (1, 2, ...): an open-addressing
- * table over (bytes, length), so a word is looked up where it stands in
- * the text, without a copy that ends in NUL and without a string hash. */
-typedef struct {
-  guint hash;
-  guint len;
-  gsize offset;  /* in bytes */
-} Word;
-
-struct _Interner {
-  guint   *slots;   /* a word's id, 0 for none */
-  guint    mask;
-  GArray  *words;   /* of Word; id - 1 */
-  GString *bytes;
-};
-
-static Interner *
-interner_new (void)
-{
-  Interner *in = g_new0 (Interner, 1);
-
-  in->mask = 1023;
-  in->slots = g_new0 (guint, in->mask + 1);
-  in->words = g_array_new (FALSE, FALSE, sizeof (Word));
-  in->bytes = g_string_sized_new (16384);
-  return in;
-}
-
-static void
-interner_free (Interner *in)
-{
-  g_free (in->slots);
-  g_array_unref (in->words);
-  g_string_free (in->bytes, TRUE);
-  g_free (in);
-}
-
-static guint
-interner_size (Interner *in)
-{
-  return in->words->len;
-}
-
-/* FNV-1a */
-static guint
-word_hash (const char *p,
-           gsize       len)
-{
-  guint h = 2166136261u;
-
-  for (gsize i = 0; i < len; i++)
-    h = (h ^ (guchar) p[i]) * 16777619u;
-  return h;
-}
-
-static void
-interner_grow (Interner *in)
-{
-  guint mask = in->mask * 2 + 1;
-  guint *slots = g_new0 (guint, mask + 1);
-
-  for (guint id = 1; id <= in->words->len; id++)
-    {
-      guint i = g_array_index (in->words, Word, id - 1).hash & mask;
-
-      while (slots[i] != 0)
-        i = (i + 1) & mask;
-      slots[i] = id;
-    }
-  g_free (in->slots);
-  in->slots = slots;
-  in->mask = mask;
-}
-
-static guint
-interner_id (Interner   *in,
-             const char *p,
-             gsize       len)
-{
-  guint h = word_hash (p, len);
-  guint i = h & in->mask;
-  Word w;
-
-  for (; in->slots[i] != 0; i = (i + 1) & in->mask)
-    {
-      const Word *o = &g_array_index (in->words, Word, in->slots[i] - 1);
-
-      if (o->hash == h && o->len == len && memcmp (in->bytes->str + o->offset, p, len) == 0)
-        return in->slots[i];
-    }
-  w.hash = h;
-  w.len = len;
-  w.offset = in->bytes->len;
-  g_string_append_len (in->bytes, p, len);
-  g_array_append_val (in->words, w);
-  in->slots[i] = in->words->len;
-  if (in->words->len * 2 > in->mask)
-    interner_grow (in);
-  return in->words->len;
-}
-
-/* Words (letters and digits) and single other characters; white space only
- * separates them. */
-static GArray *
-tokenize (Interner   *interned,
-          const char *text)
-{
-  GArray *tokens = g_array_sized_new (FALSE, FALSE, sizeof (Token), strlen (text) / 5 + 1);
-  const char *p = text;
-  const char *prev_end = text;
-  /* Appended a batch at a time: one GArray call per token was a tenth of
-   * comparing two versions whose articles were renumbered. */
-  Token batch[128];
-  guint n_batch = 0;
-
-  while (*p)
-    {
-      const char *start = p;
-      Token tok;
-
-      /* ASCII by table, the rest through GLib's Unicode tables: the same
-       * classes, at a fraction of the cost for Dutch text. */
-      if ((guchar) *p < 0x80)
-        {
-          if (g_ascii_isspace (*p))
-            {
-              p++;
-              continue;
-            }
-          if (!g_ascii_isalnum (*p))
-            p++;
-        }
-      else
-        {
-          gunichar c = g_utf8_get_char (p);
-
-          if (g_unichar_isspace (c))
-            {
-              p = g_utf8_next_char (p);
-              continue;
-            }
-          if (!g_unichar_isalnum (c))
-            p = g_utf8_next_char (p);
-        }
-      if (p == start)
-        while (*p && ((guchar) *p < 0x80 ? g_ascii_isalnum (*p) : g_unichar_isalnum (g_utf8_get_char (p))))
-          p = (guchar) *p < 0x80 ? p + 1 : g_utf8_next_char (p);
-
-      tok.id = interner_id (interned, start, p - start);
-      tok.start = prev_end - text;
-      tok.end = p - text;
-      prev_end = p;
-      batch[n_batch++] = tok;
-      if (n_batch == G_N_ELEMENTS (batch))
-        {
-          g_array_append_vals (tokens, batch, n_batch);
-          n_batch = 0;
-        }
-    }
-  g_array_append_vals (tokens, batch, n_batch);
-  return tokens;
-}
 
 typedef struct {
   guint old_start, old_len;
@@ -463,8 +290,8 @@ word_diff (Interner   *interned,
            const char *old_text,
            const char *new_text)
 {
-  g_autoptr(GArray) a = tokenize (interned, old_text);
-  g_autoptr(GArray) b = tokenize (interned, new_text);
+  g_autoptr(GArray) a = _amend_tokenize (interned, old_text);
+  g_autoptr(GArray) b = _amend_tokenize (interned, new_text);
   GArray *pieces = g_array_new (FALSE, TRUE, sizeof (AmendPiece));
   g_autoptr(GArray) hunks = g_array_new (FALSE, FALSE, sizeof (Hunk));
   /* NULL for no tokens: only ever indexed below their length. */
@@ -524,10 +351,10 @@ GArray *
 amend_word_diff (const char *old_text,
                  const char *new_text)
 {
-  Interner *interned = interner_new ();
+  Interner *interned = _amend_interner_new ();
   GArray *pieces = word_diff (interned, old_text, new_text);
 
-  interner_free (interned);
+  _amend_interner_free (interned);
   return pieces;
 }
 
@@ -728,7 +555,7 @@ node_hash (AmendDiff *self,
 static guint
 new_stamp (AmendDiff *self)
 {
-  guint n = interner_size (self->tokens) + 1;
+  guint n = _amend_interner_size (self->tokens) + 1;
 
   if (n > self->n_stamps)
     {
@@ -777,7 +604,7 @@ static GArray *
 distinct_ids (AmendDiff  *self,
               const char *text)
 {
-  g_autoptr(GArray) tokens = tokenize (self->tokens, text);
+  g_autoptr(GArray) tokens = _amend_tokenize (self->tokens, text);
   GArray *set = g_array_sized_new (FALSE, FALSE, sizeof (guint), tokens->len);
   guint stamp = new_stamp (self);
 
