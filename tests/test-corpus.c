@@ -455,6 +455,27 @@ test_cmark_arena (void)
       cmark_node_free (plain);
     }
   _amend_cmark_arena_free (arena);
+
+  /* A text read while another is read: the outer tree is still made in
+   * its own arena and can be read (and allocate) after the inner one went. */
+  {
+    AmendCmarkArena *outer = _amend_cmark_arena_new ();
+    AmendCmarkArena *inner = _amend_cmark_arena_new ();
+    cmark_node *a = _amend_cmark_arena_parse (outer, "# Artikel 1\n\nTekst *een*.\n", 26, CMARK_OPT_DEFAULT);
+    cmark_node *b = _amend_cmark_arena_parse (inner, "Iets anders.\n", 13, CMARK_OPT_DEFAULT);
+    g_autofree char *b_xml = g_strdup (cmark_render_xml (b, 0));
+    gsize before;
+    g_autofree char *a_xml = NULL;
+
+    _amend_cmark_arena_reset (inner);
+    before = _amend_cmark_arena_size (outer);
+    a_xml = g_strdup (cmark_render_xml (a, 0));
+    g_assert_cmpuint (_amend_cmark_arena_size (outer), >, before);
+    g_assert_nonnull (strstr (a_xml, "<emph>"));
+    g_assert_nonnull (strstr (b_xml, "Iets anders."));
+    _amend_cmark_arena_free (inner);
+    _amend_cmark_arena_free (outer);
+  }
 }
 
 int

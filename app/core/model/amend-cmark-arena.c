@@ -66,6 +66,8 @@ struct _Block {
 struct _AmendCmarkArena {
   Block *blocks;   /* the current block first */
   Block *spare;    /* blocks of BLOCK_SIZE for after the current one */
+  struct _AmendCmarkArena *outer;  /* the thread's arena before this one's parse */
+  gboolean in_use;
   guint  n_spare;
   gsize  total;
 };
@@ -225,8 +227,15 @@ _amend_cmark_arena_reset (AmendCmarkArena *arena)
 {
   Block *b = arena->blocks;
 
-  if (current == arena)
-    current = NULL;
+  /* A text read while another was being read (nothing does that
+   * today) gives the thread back the outer text's arena. */
+  if (arena->in_use)
+    {
+      if (current == arena)
+        current = arena->outer;
+      arena->outer = NULL;
+      arena->in_use = FALSE;
+    }
   arena->blocks = NULL;
   arena->total = 0;
   while (b)
@@ -300,7 +309,11 @@ _amend_cmark_arena_parse (AmendCmarkArena *arena,
   cmark_parser *parser;
   cmark_node *doc;
 
-  g_return_val_if_fail (current == NULL || current == arena, NULL);
+  if (!arena->in_use)
+    {
+      arena->outer = current;
+      arena->in_use = TRUE;
+    }
   current = arena;
   parser = cmark_parser_new_with_mem (options, &arena_mem);
   cmark_parser_feed (parser, text, len);
