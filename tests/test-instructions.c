@@ -102,6 +102,11 @@ static const char initials[] =
   "# Artikel 1 Bekendmaking\n\n1. De heer J. Jansen geeft het gemeenteblad uit. Na de uitgifte blijft het "
   "gemeenteblad beschikbaar.\n2. De kosten zijn voor de gemeente.\n\n# Artikel 2 Slot\n\nDeze regels gelden vanaf 2027.\n";
 
+/* A question mark ends a sentence too. */
+static const char question[] =
+  "# Artikel 1 Bekendmaking\n\n1. Wie geeft het gemeenteblad uit? Het college doet dat. Na de uitgifte blijft het "
+  "gemeenteblad beschikbaar.\n2. De kosten zijn voor de gemeente.\n\n# Artikel 2 Slot\n\nDeze regels gelden vanaf 2027.\n";
+
 typedef struct {
   const char *path;
   const char *old_md;      /* the text to edit */
@@ -457,6 +462,10 @@ static const Case cases[] = {
   { "/instructions/6.12/sentence-gone-after-initial", initials,
     { " Na de uitgifte blijft het gemeenteblad beschikbaar.", "", NULL },
     "A\n\nArtikel 1, eerste lid, tweede zin, vervalt.\n" },
+  /* "?" and "!" end sentences as a full stop does: the third sentence. */
+  { "/instructions/6.12/sentence-gone-after-question", question,
+    { " Na de uitgifte blijft het gemeenteblad beschikbaar.", "", NULL },
+    "A\n\nArtikel 1, eerste lid, derde zin, vervalt.\n" },
   /* 6.11: a sentence added at the end is "een zin toegevoegd, luidende:",
    * not the words quoted from the full stop on. */
   { "/instructions/6.11/sentence-added", base,

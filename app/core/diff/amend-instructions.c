@@ -1736,8 +1736,18 @@ ends_word (const char *text,
   return letters >= 2;
 }
 
-/* The sentences of @text, each with its closing full stop: a new one
- * begins after a word's ". " before a capital. */
+/* Whether the mark at @p ends a sentence: a word's ". ", or "? " or "! ",
+ * before a capital. */
+static gboolean
+ends_sentence (const char *text,
+               const char *p)
+{
+  if (p[1] != ' ' || !g_unichar_isupper (g_utf8_get_char (p + 2)))
+    return FALSE;
+  return p[0] == '?' || p[0] == '!' || (p[0] == '.' && ends_word (text, p));
+}
+
+/* The sentences of @text, each with its closing mark. */
 static GPtrArray *
 sentences_of (const char *text)
 {
@@ -1745,7 +1755,7 @@ sentences_of (const char *text)
   const char *start = text;
 
   for (const char *p = text; *p != '\0'; p++)
-    if (p[0] == '.' && p[1] == ' ' && g_unichar_isupper (g_utf8_get_char (p + 2)) && ends_word (text, p))
+    if ((*p == '.' || *p == '?' || *p == '!') && ends_sentence (text, p))
       {
         g_ptr_array_add (out, g_strndup (start, p + 1 - start));
         start = p + 2;
