@@ -762,6 +762,51 @@ test_list_warm (void)
   remove_project (dir);
 }
 
+/* A copy of an amendment's branch made with git branch is another
+ * branch at the same commit, without a record of its own: listing both
+ * (once, then from what the first list kept) leaves the amendment its
+ * record, and it can still be decided after the copy is gone. */
+static void
+test_branch_copy (void)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  g_autofree char *dir = NULL;
+
+  if (!amend_test_need_git ())
+    return;
+  dir = new_project ();
+  amend_run (&run, dir, "propose", "Kortere termijn", "--by", AUTHOR);
+  assert_ok (&run);
+  replace_in_file (dir, "regeling.md", "- b. raad: de gemeenteraad.", "- b. raad: de gemeenteraad van Amend.");
+  amend_run (&run, dir, "save", "-m", "Raad");
+  assert_ok (&run);
+  amend_run (&run, dir, "submit");
+  assert_ok (&run);
+  amend_run (&run, dir, "switch", "main");
+  assert_ok (&run);
+  g_free (amend_test_git_ok (dir, "branch", "amendement/kopie", "amendement/kortere-termijn", NULL));
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autoptr(JsonNode) json = NULL;
+      JsonObject *a;
+
+      amend_run (&run, dir, "list", "--json");
+      assert_ok (&run);
+      json = parse_json (run.out);
+      a = find_slug (json_node_get_array (json), "kortere-termijn");
+      g_assert_cmpstr (json_object_get_string_member (a, "title"), ==, "Kortere termijn");
+      g_assert_cmpstr (json_object_get_string_member (a, "status"), ==, "ingediend");
+      a = find_slug (json_node_get_array (json), "kopie");
+      g_assert_false (json_object_get_boolean_member (a, "record"));
+    }
+  g_free (amend_test_git_ok (dir, "branch", "-D", "amendement/kopie", NULL));
+  amend_run (&run, dir, "vote", "kortere-termijn", "--for", "3", "--against", "1");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "adopted"));
+  amend_test_fsck (dir);
+  amend_test_rmtree (dir);
+}
+
 /* A status goes forward only: a record edited back (ingediend to
  * concept) or removed is not saved, and save says how to restore it. */
 static void
@@ -1059,6 +1104,7 @@ main (int    argc,
   g_test_add_func ("/cli-git/refusals", test_refusals);
   g_test_add_func ("/cli-git/git-made", test_git_made);
   g_test_add_func ("/cli-git/list-warm", test_list_warm);
+  g_test_add_func ("/cli-git/branch-copy", test_branch_copy);
   g_test_add_func ("/cli-git/binary-file-kept", test_binary_file_kept);
   g_test_add_func ("/cli-git/status-not-back", test_status_not_back);
   g_test_add_func ("/cli-git/save-unreadable", test_save_unreadable);

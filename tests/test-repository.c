@@ -1386,7 +1386,7 @@ test_list_cache (void)
         g_autofree char *rows = amend_test_read (p.dir, ".git/amend/list.cache");
         g_autofree char *tip = g_strdup_printf ("\n%s\t", amend_amendment_get_commit (g_ptr_array_index (list, 0)));
 
-        g_assert_true (g_str_has_prefix (rows, "# amend list cache 2:"));
+        g_assert_true (g_str_has_prefix (rows, "# amend list cache 3:"));
         g_assert_true (g_str_has_suffix (rows, "\n# end 1\n"));
         g_assert_nonnull (strstr (rows, tip));
       }

@@ -440,7 +440,7 @@ read_amendment (Reader        *r,
       const AmendListRow *row;
 
       git_oid_tostr (tip_hex, sizeof tip_hex, &tip_id);
-      if ((row = amend_article_map_lookup_row (r->map, tip_hex, r->main_hex)) != NULL)
+      if ((row = amend_article_map_lookup_row (r->map, slug, tip_hex, r->main_hex)) != NULL)
         return amendment_from_row (slug, tip_hex, row, error);
     }
   /* The tip the list of branches gave, else the branch by its name (which
@@ -493,7 +493,7 @@ read_amendment (Reader        *r,
     has_base = git_merge_base (&base_id, r->git, git_commit_id (tip), &r->main_id) == 0;
   if (!read_touched (r, self, has_base ? &base_id : NULL, tree, dir, error))
     return NULL;
-  amend_article_map_add_row (r->map, self->commit, r->main_hex,
+  amend_article_map_add_row (r->map, slug, self->commit, r->main_hex,
                              row_of (self, committer, record));
   return g_steal_pointer (&self);
 }
@@ -622,7 +622,7 @@ amend_amendment_list_cached (AmendRefsFiles *refs)
   for (guint i = 0; i < n; i++)
     {
       const char *tip = g_hash_table_lookup (refs->amendments, slugs[i]);
-      const AmendListRow *row = amend_article_map_lookup_row (map, tip, refs->main_hex);
+      const AmendListRow *row = amend_article_map_lookup_row (map, slugs[i], tip, refs->main_hex);
       AmendAmendment *amendment = row ? amendment_from_row (slugs[i], tip, row, NULL) : NULL;
 
       if (amendment == NULL)

@@ -74,7 +74,7 @@ typedef struct {
 } BaseInfo;
 
 #define CACHE_HEADER "# amend articles cache 2: OLD-BLOB NEW-BLOB ARTICLE..., tab-separated, then # end ROWS; safe to delete"
-#define ROWS_HEADER "# amend list cache 2: TIP MAIN TIME OFFSET AHEAD BEHIND RECORD (PATH N ARTICLE...)..., tab-separated, C-escaped, then # end ROWS; safe to delete"
+#define ROWS_HEADER "# amend list cache 3: TIP MAIN SLUG TIME OFFSET AHEAD BEHIND RECORD (PATH N ARTICLE...)..., tab-separated, C-escaped, then # end ROWS; safe to delete"
 
 struct _AmendArticleMap
 {
@@ -85,8 +85,8 @@ struct _AmendArticleMap
   gboolean    changed;
   gboolean    loaded;      /* the articles cache was read (on first use) */
   char       *rows_path;
-  GHashTable *rows;        /* "TIP MAIN" -> AmendListRow, as read from the file */
-  GHashTable *rows_used;   /* "TIP MAIN" -> AmendListRow (not owned), of this run */
+  GHashTable *rows;        /* "TIP MAIN SLUG" -> AmendListRow, as read from the file */
+  GHashTable *rows_used;   /* "TIP MAIN SLUG" -> AmendListRow (not owned), of this run */
   gboolean    rows_changed;
 };
 
@@ -181,7 +181,7 @@ parse_files (char         **fields,
              guint          n,
              AmendListRow  *row)
 {
-  guint i = 7;
+  guint i = 8;
 
   row->files = g_ptr_array_new_with_free_func ((GDestroyNotify) amend_touched_file_free);
   while (i < n)
@@ -202,7 +202,7 @@ parse_files (char         **fields,
   return TRUE;
 }
 
-/* One line as save_rows() writes it: "TIP MAIN" and the row, or NULL. */
+/* One line as save_rows() writes it: "TIP MAIN SLUG" and the row, or NULL. */
 static AmendListRow *
 parse_row (GPtrArray *line_fields,
            char     **key)
@@ -212,24 +212,29 @@ parse_row (GPtrArray *line_fields,
   g_autoptr(AmendListRow) row = g_new0 (AmendListRow, 1);
   gint64 offset = 0, ahead = 0, behind = 0;
 
-  if (n < 7 || !is_object_id (fields[0]) || !is_object_id (fields[1]) ||
-      !parse_number (fields[2], TRUE, G_MININT64, G_MAXINT64, &row->time) ||
-      !parse_number (fields[3], TRUE, -6000, 6000, &offset) ||
-      !parse_number (fields[4], FALSE, 0, G_MAXUINT, &ahead) ||
-      !parse_number (fields[5], FALSE, 0, G_MAXUINT, &behind) ||
-      (strcmp (fields[6], "-") != 0 && fields[6][0] != '+'))
+  g_autofree char *slug = NULL;
+
+  if (n < 8 || !is_object_id (fields[0]) || !is_object_id (fields[1]) ||
+      !parse_number (fields[3], TRUE, G_MININT64, G_MAXINT64, &row->time) ||
+      !parse_number (fields[4], TRUE, -6000, 6000, &offset) ||
+      !parse_number (fields[5], FALSE, 0, G_MAXUINT, &ahead) ||
+      !parse_number (fields[6], FALSE, 0, G_MAXUINT, &behind) ||
+      (strcmp (fields[7], "-") != 0 && fields[7][0] != '+'))
+    return NULL;
+  slug = g_strcompress (fields[2]);
+  if (*slug == '\0' || strchr (slug, ' ') != NULL)
     return NULL;
   row->offset = (int) offset;
   row->ahead = (guint) ahead;
   row->behind = (guint) behind;
-  if (fields[6][0] == '+')
+  if (fields[7][0] == '+')
     {
-      row->record = g_strcompress (fields[6] + 1);
+      row->record = g_strcompress (fields[7] + 1);
       row->record_len = strlen (row->record);
     }
   if (!parse_files (fields, n, row))
     return NULL;
-  *key = g_strconcat (fields[0], " ", fields[1], NULL);
+  *key = g_strconcat (fields[0], " ", fields[1], " ", slug, NULL);
   return g_steal_pointer (&row);
 }
 
@@ -402,10 +407,11 @@ save_rows (AmendArticleMap *self)
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       const AmendListRow *row = value;
-      const char *space = strchr (key, ' ');
+      g_auto(GStrv) parts = g_strsplit (key, " ", 3);
 
-      g_string_append_len (out, key, space - (const char *) key);
-      g_string_append_printf (out, "\t%s\t%" G_GINT64_FORMAT "\t%d\t%u\t%u\t", space + 1, row->time, row->offset,
+      g_string_append_printf (out, "%s\t%s", parts[0], parts[1]);
+      append_escaped (out, parts[2]);
+      g_string_append_printf (out, "\t%" G_GINT64_FORMAT "\t%d\t%u\t%u\t", row->time, row->offset,
                               row->ahead, row->behind);
       if (row->record)
         {
@@ -435,10 +441,11 @@ save_rows (AmendArticleMap *self)
  * is at @tip while main is at @main_tip, or NULL. */
 const AmendListRow *
 amend_article_map_lookup_row (AmendArticleMap *self,
+                              const char      *slug,
                               const char      *tip,
                               const char      *main_tip)
 {
-  g_autofree char *key = g_strconcat (tip, " ", main_tip, NULL);
+  g_autofree char *key = g_strconcat (tip, " ", main_tip, " ", slug, NULL);
   AmendListRow *row = g_hash_table_lookup (self->rows, key);
 
   if (row != NULL)
@@ -450,6 +457,7 @@ amend_article_map_lookup_row (AmendArticleMap *self,
  * kept: the file holds C strings. */
 void
 amend_article_map_add_row (AmendArticleMap *self,
+                           const char      *slug,
                            const char      *tip,
                            const char      *main_tip,
                            AmendListRow    *row)
@@ -461,7 +469,7 @@ amend_article_map_add_row (AmendArticleMap *self,
       amend_list_row_free (row);
       return;
     }
-  key = g_strconcat (tip, " ", main_tip, NULL);
+  key = g_strconcat (tip, " ", main_tip, " ", slug, NULL);
   g_hash_table_replace (self->rows, g_strdup (key), row);
   g_hash_table_replace (self->rows_used, key, row);
   self->rows_changed = TRUE;

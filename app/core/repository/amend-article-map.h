@@ -13,8 +13,10 @@ G_BEGIN_DECLS
 typedef struct _AmendArticleMap AmendArticleMap;
 
 /* What reading an amendment found (amend-amendment.c), which depends only
- * on its tip and on main: kept so that an amendment that did not change
- * is listed without reading a git object. */
+ * on its slug (the folder of its record), its tip and on main: kept so
+ * that an amendment that did not change is listed without reading a git
+ * object.  Two branches at one commit (a copy made with git branch) are
+ * two rows: the record of one is not the other's. */
 typedef struct {
   gint64     time;         /* the tip's committer time */
   int        offset;       /* ... and time zone, in minutes */
@@ -39,9 +41,11 @@ GStrv            amend_article_map_touched (AmendArticleMap *self,
                                             GBytes          *new_text);
 void             amend_article_map_save    (AmendArticleMap *self);
 const AmendListRow *amend_article_map_lookup_row (AmendArticleMap *self,
+                                                  const char      *slug,
                                                   const char      *tip,
                                                   const char      *main_tip);
 void             amend_article_map_add_row (AmendArticleMap *self,
+                                            const char      *slug,
                                             const char      *tip,
                                             const char      *main_tip,
                                             AmendListRow    *row);
