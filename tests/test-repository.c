@@ -877,6 +877,18 @@ test_record_last_line_cr (void)
     g_clear_error (&error);
   }
 
+  /* Bytes that are not UTF-8 (a record edited with git in Latin-1): the
+   * sentence names the line, not a missing title. */
+  {
+    const char *latin1 = "[amendement]\ntitle=Zes\n\nstatus=concept\nmotivation=Sneller, d\xe9tail\n";
+    g_autoptr(AmendAmendment) none = amend_amendment_new_from_data ("zes-weken", latin1, strlen (latin1), &error);
+
+    g_assert_null (none);
+    g_assert_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "line 5 holds bytes that are not UTF-8"));
+    g_clear_error (&error);
+  }
+
   /* "Encoding" other than UTF-8: GKeyFile refuses it, so the record is
    * refused when read, not lost when written (found by fuzz-record). */
   {
@@ -948,6 +960,7 @@ test_record_plain (void)
     "[amendement]\ntitle=Ander\nstatus=concept\n[notities]\nx=y\n",
     "[amendement]\ntitle=Datum\nstatus=concept\ncreated=gisteren\n",
   };
+  g_autoptr(GRegex) line_number = g_regex_new ("line [0-9]+", 0, 0, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (records); i++)
     {
@@ -961,7 +974,11 @@ test_record_plain (void)
       g_assert_cmpint (plain == NULL, ==, keyfile == NULL);
       if (plain == NULL)
         {
-          g_assert_cmpstr (plain_error->message, ==, keyfile_error->message);
+          /* The same sentence, but for the line the comment moved. */
+          g_autofree char *p = g_regex_replace_literal (line_number, plain_error->message, -1, 0, "line N", 0, NULL);
+          g_autofree char *k = g_regex_replace_literal (line_number, keyfile_error->message, -1, 0, "line N", 0, NULL);
+
+          g_assert_cmpstr (p, ==, k);
           continue;
         }
       {

@@ -437,6 +437,18 @@ plain_read (AmendAmendment *self,
   return TRUE;
 }
 
+/* The line (from 1) @at is on in @data. */
+static guint
+line_of (const char *data,
+         const char *at)
+{
+  guint line = 1;
+
+  for (const char *p = data; p < at; p++)
+    line += *p == '\n';
+  return line;
+}
+
 /* Reads a record; what is wrong in it is said with the file it is in. */
 AmendAmendment *
 amend_amendment_new_from_data (const char *slug,
@@ -450,6 +462,7 @@ amend_amendment_new_from_data (const char *slug,
   g_autofree char *title = NULL;
   g_autofree char *ended = NULL;
   g_autoptr(GError) local = NULL;
+  const char *bad = NULL;
 
   _amend_amendment_set_slug (self, slug);
   if (len == (gsize) -1)
@@ -461,10 +474,14 @@ amend_amendment_new_from_data (const char *slug,
       self->pending_len = len;
       return g_steal_pointer (&self);
     }
-  /* GKeyFile reads past a NUL byte, the writer stops at it. */
+  /* GKeyFile reads past a NUL byte, the writer stops at it; a value
+   * that is not UTF-8 it reads as no value, which would blame the title. */
   if (memchr (data, '\0', len) != NULL)
     g_set_error_literal (&local, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_PARSE,
                          _("it holds a NUL byte"));
+  else if (!g_utf8_validate_len (data, len, &bad))
+    g_set_error (&local, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_UNKNOWN_ENCODING,
+                 _("line %u holds bytes that are not UTF-8"), line_of (data, bad));
   else
     g_key_file_load_from_data (record_of (self), data, len, G_KEY_FILE_KEEP_COMMENTS, &local);
   if (local != NULL)
