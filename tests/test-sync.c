@@ -703,6 +703,30 @@ test_import_git_bundle (void)
   amend_test_assert_same_rev (p.b, "amendement/kortere-termijn", p.a, "amendement/kortere-termijn");
 }
 
+/* git bundle create lists a branch named twice on its command line twice
+ * (amendement/x and refs/heads/amendement/x): one branch, taken once. */
+static void
+test_import_git_bundle_twice (void)
+{
+  g_auto(Pair) p = { 0 };
+  g_autoptr(AmendSyncReport) report = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *data = NULL;
+
+  if (!amend_test_need_git ())
+    return;
+  pair_setup (&p);
+  file = g_build_filename (p.parent, "twee-keer.bundle", NULL);
+  g_free (amend_test_git_ok (p.a, "bundle", "create", "-q", file, "amendement/kortere-termijn",
+                             "refs/heads/amendement/kortere-termijn", "^main", NULL));
+  g_assert_true (g_file_get_contents (file, &data, NULL, NULL));
+  g_assert_nonnull (strstr (strstr (data, " refs/heads/amendement/kortere-termijn\n") + 1,
+                            " refs/heads/amendement/kortere-termijn\n"));
+  report = import_ok (p.b, file);
+  g_assert_cmpint (amend_sync_report_find (report, "amendement/kortere-termijn")->kind, ==, AMEND_SYNC_NEW);
+  amend_test_assert_same_rev (p.b, "amendement/kortere-termijn", p.a, "amendement/kortere-termijn");
+}
+
 /* A subamendment's package holds its amendment's versions too; taken in
  * first, it must not make the amendment count as here already: the
  * amendment's own package, later, makes its branch. */
@@ -1032,6 +1056,20 @@ test_import_damaged (void)
   refuse_import (p.b, path, AMEND_SYNC_ERROR_NOT_A_PACKAGE, "is not an amendment package");
   write_text (path, "");
   refuse_import (p.b, path, AMEND_SYNC_ERROR_NOT_A_PACKAGE, "is not an amendment package");
+  /* One branch given twice, as two versions: which is meant cannot be
+   * told, so nothing is taken (the prerequisite is a commit B has). */
+  data[len - 40] ^= 0x01;
+  {
+    const char *head_end = strstr (data, "\n\n");
+    const char *prerequisite = strstr (data, "\n-") + 2;
+    g_autoptr(GString) twice = g_string_new_len (data, head_end - data + 1);
+
+    g_string_append_len (twice, prerequisite, GIT_OID_HEXSZ);
+    g_string_append (twice, " refs/heads/amendement/kortere-termijn\n");
+    g_string_append_len (twice, head_end + 1, len - (head_end + 1 - data));
+    write_bytes (path, twice->str, twice->len);
+    refuse_import (p.b, path, AMEND_SYNC_ERROR_DAMAGED, "twice, as two different versions");
+  }
   /* A bundle of git's newer kind with a filter (a partial clone). */
   write_text (path, "# v3 git bundle\n@object-format=sha1\n@filter=blob:none\n");
   refuse_import (p.b, path, AMEND_SYNC_ERROR_NOT_A_PACKAGE, "filter=blob:none");
@@ -2022,6 +2060,7 @@ main (int    argc,
   g_test_add_func ("/sync/export/all-versions", test_export_all_versions);
   g_test_add_func ("/sync/import/new", test_import_new);
   g_test_add_func ("/sync/import/git-bundle", test_import_git_bundle);
+  g_test_add_func ("/sync/import/git-bundle-twice", test_import_git_bundle_twice);
   g_test_add_func ("/sync/import/newer", test_import_newer);
   g_test_add_func ("/sync/import/subamendment-first", test_import_subamendment_first);
   g_test_add_func ("/sync/export/submodule-id", test_export_submodule_id);

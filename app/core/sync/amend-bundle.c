@@ -125,6 +125,20 @@ parse_capability (const char *line,
   return FALSE;
 }
 
+static const AmendBundleRef *
+find_ref (AmendBundle *bundle,
+          const char  *refname)
+{
+  for (guint i = 0; i < bundle->refs->len; i++)
+    {
+      const AmendBundleRef *ref = g_ptr_array_index (bundle->refs, i);
+
+      if (strcmp (ref->name, refname) == 0)
+        return ref;
+    }
+  return NULL;
+}
+
 static gboolean
 parse_line (AmendBundle *bundle,
             const char  *line,
@@ -154,10 +168,26 @@ parse_line (AmendBundle *bundle,
   if (!parse_oid (line, len, &id) || len < GIT_OID_HEXSZ + 2 || line[GIT_OID_HEXSZ] != ' ')
     return damaged_header (name, number, error);
   {
-    AmendBundleRef *ref = g_new0 (AmendBundleRef, 1);
+    g_autofree char *refname = g_strndup (line + GIT_OID_HEXSZ + 1, len - GIT_OID_HEXSZ - 1);
+    const AmendBundleRef *same = find_ref (bundle, refname);
+    AmendBundleRef *ref;
 
+    /* git bundle create writes a branch named twice on its command line
+     * (amendement/x and refs/heads/amendement/x) twice: one branch. */
+    if (same != NULL && git_oid_equal (&same->id, &id))
+      return TRUE;
+    if (same != NULL)
+      {
+        g_autofree char *shown = g_strescape (refname, NULL);
+
+        g_set_error (error, AMEND_SYNC_ERROR, AMEND_SYNC_ERROR_DAMAGED,
+                     _("%s is damaged: it gives the branch %s twice, as two different versions; nothing was "
+                       "taken from it, ask the sender to send it again"), name, shown);
+        return FALSE;
+      }
+    ref = g_new0 (AmendBundleRef, 1);
     ref->id = id;
-    ref->name = g_strndup (line + GIT_OID_HEXSZ + 1, len - GIT_OID_HEXSZ - 1);
+    ref->name = g_steal_pointer (&refname);
     g_ptr_array_add (bundle->refs, ref);
   }
   return TRUE;
