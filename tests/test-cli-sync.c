@@ -517,6 +517,20 @@ test_package_bad_input (void)
   assert_refused (&run, 3, "is damaged");
   amend_run (&run, b, "package", "import", "bestaat-niet.amend");
   assert_refused (&run, 3, "bestaat-niet.amend");
+  /* A sound package on a full disk (files limited to 512 bytes, as a
+   * full disk stops a write): exit 3, and the sentence blames the disk,
+   * not the package. */
+  {
+    const char *argv[] = { "/bin/sh", "-c", "ulimit -f 1; trap '' XFSZ; exec \"$0\" package import \"$1\"",
+                           g_getenv ("AMEND_BIN"), file, NULL };
+    AmendTestRunOptions options = { .cwd = b, .binary = TRUE };
+
+    amend_test_run_argv (&run, &options, argv);
+    assert_refused (&run, 3, "writing its versions into the project failed");
+    assert_err_has (&run, "make room on the disk");
+    g_assert_null (strstr (run.err, "damaged"));
+    g_assert_null (strstr (run.err, "ask the sender"));
+  }
   /* Too large: exit 3, without reading it. */
   large = g_build_filename (parent, "groot.amend", NULL);
   f = fopen (large, "w");

@@ -349,6 +349,16 @@ index_failed (AmendSyncJob *job,
 
   if (amend_sync_job_is_cancelled (job))
     return amend_sync_job_set_cancelled_error (job, error);
+  /* Writing the objects failed (a full disk, a folder that cannot be
+   * written): the package is fine, the project's disk is not. */
+  if (e != NULL && e->klass == GIT_ERROR_OS)
+    {
+      g_set_error (error, AMEND_SYNC_ERROR, AMEND_SYNC_ERROR_FAILED,
+                   _("cannot take in %s: writing its versions into the project failed (%s); nothing was taken "
+                     "from it: make room on the disk, or see that the project's folder can be written, and try again"),
+                   name, e->message ? e->message : "");
+      return FALSE;
+    }
   g_set_error (error, AMEND_SYNC_ERROR, AMEND_SYNC_ERROR_DAMAGED,
                _("%s is damaged or incomplete (%s); nothing was taken from it, ask the sender to send it again"),
                name, e && e->message ? e->message : _("the pack cannot be read"));
