@@ -326,6 +326,58 @@ test_vote_tie_rejects (void)
   remove_project (dir);
 }
 
+/* Files beside the regulation that both sides changed merge as lines
+ * (different lines: clean), and a binary file is a conflict of kind file
+ * that --theirs decides.  Under ASan the merges of these files (adopt,
+ * conflicts, resolve, --continue each make it again) must not leak. */
+static void
+test_other_files (void)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  g_autofree char *dir = NULL;
+  g_autofree char *notes = NULL;
+  g_autofree char *data = NULL;
+
+  if (!amend_test_need_git ())
+    return;
+  dir = new_project (BASE);
+  amend_test_write (dir, "notities.txt", "een\ntwee\ndrie\nvier\nvijf\n");
+  amend_test_write (dir, "data.bin", "basis\001\002");
+  g_free (amend_test_git_ok (dir, "add", "notities.txt", "data.bin", NULL));
+  g_free (amend_test_git_ok (dir, "commit", "-q", "-m", "Notities", NULL));
+  amend_run (&run, dir, "propose", "Zes weken");
+  assert_ok (&run);
+  replace_in_file (dir, "regeling.md", "binnen acht weken", "binnen zes weken");
+  replace_in_file (dir, "notities.txt", "een\n", "EEN\n");
+  amend_test_write (dir, "data.bin", "amendement\001\003");
+  g_free (amend_test_git_ok (dir, "commit", "-q", "-am", "Zes weken", NULL));
+  amend_run (&run, dir, "submit");
+  assert_ok (&run);
+  amend_run (&run, dir, "switch", "main");
+  assert_ok (&run);
+  replace_in_file (dir, "notities.txt", "vijf\n", "VIJF\n");
+  amend_test_write (dir, "data.bin", "main\001\004");
+  g_free (amend_test_git_ok (dir, "commit", "-q", "-am", "Main", NULL));
+
+  amend_run (&run, dir, "adopt", "zes-weken");
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.out, "data.bin  (data.bin: file)"));
+  g_assert_null (strstr (run.out, "notities.txt"));
+  amend_run (&run, dir, "conflicts", "--json");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "\"kind\" : \"file\""));
+  g_assert_nonnull (strstr (run.out, "\"theirs\" : \"amendement\\u0001\\u0003\""));
+  amend_run (&run, dir, "resolve", "data.bin", "--theirs");
+  assert_ok (&run);
+  amend_run (&run, dir, "adopt", "--continue");
+  assert_ok (&run);
+  notes = amend_test_git_ok (dir, "show", "main:notities.txt", NULL);
+  g_assert_cmpstr (notes, ==, "EEN\ntwee\ndrie\nvier\nVIJF\n");
+  data = amend_test_read (dir, "data.bin");
+  g_assert_cmpstr (data, ==, "amendement\001\003");
+  remove_project (dir);
+}
+
 static void
 test_refusals (void)
 {
@@ -1630,6 +1682,7 @@ main (int   argc,
 
   g_test_add_func ("/cli-merge/vote/adopted", test_vote_adopted);
   g_test_add_func ("/cli-merge/vote/tie-rejects", test_vote_tie_rejects);
+  g_test_add_func ("/cli-merge/other-files", test_other_files);
   g_test_add_func ("/cli-merge/refusals", test_refusals);
   g_test_add_func ("/cli-merge/conflicts-resolve-continue", test_conflicts_resolve_continue);
   g_test_add_func ("/cli-merge/abort-restores", test_abort_restores);

@@ -283,8 +283,10 @@ merge_text (AmendTreeMerge *self,
   git_merge_file_options opts = GIT_MERGE_FILE_OPTIONS_INIT;
   git_merge_file_result result = { 0 };
   const Side *sides[3] = { b, o, t };
-  g_autofree char *texts[3] = { NULL, NULL, NULL };
+  /* Not g_autofree: on an array it frees only the first element. */
+  char *texts[3] = { NULL, NULL, NULL };
   gboolean merged;
+  int rc;
 
   for (guint k = 0; k < 3; k++)
     {
@@ -296,7 +298,10 @@ merge_text (AmendTreeMerge *self,
       inputs[k].path = path;
       inputs[k].mode = sides[k]->present ? sides[k]->mode : 0;
     }
-  if (git_merge_file (&result, &inputs[0], &inputs[1], &inputs[2], &opts) < 0)
+  rc = git_merge_file (&result, &inputs[0], &inputs[1], &inputs[2], &opts);
+  for (guint k = 0; k < 3; k++)
+    g_free (texts[k]);
+  if (rc < 0)
     return FALSE;
   merged = result.automergeable;
   if (merged)
