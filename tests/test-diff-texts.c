@@ -409,6 +409,28 @@ test_heading_forms (void)
     }
 }
 
+/* The line of a change on the last line of a text that does not end in a
+ * newline, and texts of one line or none. */
+static void
+test_last_line (void)
+{
+  static const char *pairs[][2] = {
+    { "#### *Regio.   \n\n\n", "###art_2 Titel* \n\n2. Wet veil" },
+    { "## Artikel 1\n\nEen.\n\n## Artikel 2\n\nTwee.", "## Artikel 1\n\nEen.\n\n## Artikel 2\n\nTwee!" },
+    { "## Artikel 1\n\nEen.", "## Artikel 1\n\nEen.\n" },
+    { "Een.", "" },
+    { "", "Een." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
+    {
+      g_autofree char *what = g_strdup_printf ("last line %u", i);
+
+      assert_same_diff (pairs[i][0], strlen (pairs[i][0]), pairs[i][1], strlen (pairs[i][1]), what);
+      assert_same_diff (pairs[i][1], strlen (pairs[i][1]), pairs[i][0], strlen (pairs[i][0]), what);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -420,5 +442,6 @@ main (int    argc,
   g_test_add_func ("/diff-texts/unsafe-texts", test_unsafe_texts);
   g_test_add_func ("/diff-texts/same-numbers", test_same_numbers);
   g_test_add_func ("/diff-texts/heading-forms", test_heading_forms);
+  g_test_add_func ("/diff-texts/last-line", test_last_line);
   return g_test_run ();
 }

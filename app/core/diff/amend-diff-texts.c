@@ -373,7 +373,9 @@ scan (Side *side)
   unit->end = side->len;
   if (in_head)
     unit->body = unit->end;
-  side->n_lines = line - 1 + (side->len == 0 || text[side->len - 1] != '\n');
+  /* The lines the reader counts: a last line without its newline was
+   * counted above, and an empty text has one. */
+  side->n_lines = line - 1 + (side->len == 0);
 
   for (guint i = 0; i < side->units->len; i++)
     {
