@@ -378,6 +378,77 @@ test_other_files (void)
   remove_project (dir);
 }
 
+/* An amendment changes the regulation and its own folder.  One that,
+ * edited with git, deletes the comments on the draft and the archive of
+ * an earlier adoption is refused before anything is written; put back,
+ * it is adopted and the archive stays.  A subamendment of a subamendment
+ * adopted into its amendment brings its folder along, which counts as
+ * the amendment's own. */
+static void
+test_foreign_files (void)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  g_autofree char *dir = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *files = NULL;
+
+  if (!amend_test_need_git ())
+    return;
+  dir = new_project (BASE);
+  amend_run (&run, dir, "comment", "add", "main", "-m", "Graag korter.");
+  assert_ok (&run);
+  make_amendment (dir, "Zes weken", NULL, "binnen acht weken", "binnen zes weken", TRUE);
+  amend_run (&run, dir, "adopt", "zes-weken");
+  assert_ok (&run);
+  base = amend_test_git_ok (dir, "rev-parse", "--short=7", "main", NULL);
+  g_strstrip (base);
+  make_amendment (dir, "Sluw", NULL, "## Artikel 3 Vergunning", "## Artikel 3 Toestemming", TRUE);
+  g_free (amend_test_git_ok (dir, "switch", "-q", "amendement/sluw", NULL));
+  g_free (amend_test_git_ok (dir, "rm", "-rq", ".amend/amendementen/zes-weken", ".amend/opmerkingen", NULL));
+  g_free (amend_test_git_ok (dir, "commit", "-q", "-m", "Opruimen", NULL));
+  g_free (amend_test_git_ok (dir, "switch", "-q", "main", NULL));
+  before = snapshot (dir);
+
+  amend_run (&run, dir, "vote", "sluw", "--for", "9", "--against", "3");
+  g_assert_cmpint (run.status, ==, 4);
+  g_assert_nonnull (strstr (run.err, "changes files in .amend that are not its own (.amend/amendementen/zes-weken/"));
+  g_assert_nonnull (strstr (run.err, "3 in all"));
+  g_assert_nonnull (strstr (run.err, base));
+  after = snapshot (dir);
+  g_assert_cmpstr (before, ==, after);
+
+  /* As the sentence says. */
+  g_free (amend_test_git_ok (dir, "switch", "-q", "amendement/sluw", NULL));
+  g_free (amend_test_git_ok (dir, "restore", "--source", base, "--staged", "--worktree", "--",
+                             ".amend/amendementen/zes-weken", ".amend/opmerkingen", NULL));
+  g_free (amend_test_git_ok (dir, "commit", "-q", "-m", "Terug", NULL));
+  g_free (amend_test_git_ok (dir, "switch", "-q", "main", NULL));
+  amend_run (&run, dir, "vote", "sluw", "--for", "9", "--against", "3");
+  assert_ok (&run);
+  files = amend_test_git_ok (dir, "ls-tree", "-r", "--name-only", "main", ".amend", NULL);
+  g_assert_nonnull (strstr (files, ".amend/amendementen/zes-weken/amendement.ini\n"));
+  g_assert_nonnull (strstr (files, ".amend/amendementen/sluw/amendement.ini\n"));
+  g_assert_nonnull (strstr (files, ".amend/opmerkingen/"));
+
+  /* c amends b amends a: each adopted into the next, then a into main. */
+  make_amendment (dir, "A", NULL, "## Artikel 4 Intrekking", "## Artikel 4 Intrekken", TRUE);
+  make_amendment (dir, "B", "a", "## Artikel 4 Intrekken", "## Artikel 4 Het intrekken", TRUE);
+  make_amendment (dir, "C", "b", "## Artikel 4 Het intrekken", "## Artikel 4 Over het intrekken", TRUE);
+  amend_run (&run, dir, "adopt", "c");
+  assert_ok (&run);
+  amend_run (&run, dir, "adopt", "b");
+  assert_ok (&run);
+  amend_run (&run, dir, "adopt", "a");
+  assert_ok (&run);
+  g_clear_pointer (&files, g_free);
+  files = amend_test_git_ok (dir, "ls-tree", "-r", "--name-only", "main", ".amend/amendementen", NULL);
+  g_assert_nonnull (strstr (files, ".amend/amendementen/c/amendement.ini\n"));
+  g_assert_nonnull (strstr (files, ".amend/amendementen/b/amendement.ini\n"));
+  remove_project (dir);
+}
+
 static void
 test_refusals (void)
 {
@@ -1683,6 +1754,7 @@ main (int   argc,
   g_test_add_func ("/cli-merge/vote/adopted", test_vote_adopted);
   g_test_add_func ("/cli-merge/vote/tie-rejects", test_vote_tie_rejects);
   g_test_add_func ("/cli-merge/other-files", test_other_files);
+  g_test_add_func ("/cli-merge/foreign-files", test_foreign_files);
   g_test_add_func ("/cli-merge/refusals", test_refusals);
   g_test_add_func ("/cli-merge/conflicts-resolve-continue", test_conflicts_resolve_continue);
   g_test_add_func ("/cli-merge/abort-restores", test_abort_restores);

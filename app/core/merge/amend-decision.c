@@ -139,6 +139,166 @@ check_target (AmendRepository *repo,
   return FALSE;
 }
 
+/* What the record of @slug in @tree says it amends, or NULL. */
+static char *
+amends_in_tree (git_repository *git,
+                git_tree       *tree,
+                const char     *slug)
+{
+  g_autofree char *path = amend_amendment_record_path (slug);
+  g_autoptr(git_tree_entry) entry = NULL;
+  g_autoptr(git_blob) blob = NULL;
+  g_autoptr(AmendAmendment) record = NULL;
+
+  if (git_tree_entry_bypath (&entry, tree, path) < 0 || git_blob_lookup (&blob, git, git_tree_entry_id (entry)) < 0)
+    return NULL;
+  record = amend_amendment_new_from_data (slug, git_blob_rawcontent (blob), (gsize) git_blob_rawsize (blob), NULL);
+  return record ? g_strdup (amend_amendment_get_amends (record)) : NULL;
+}
+
+/* A folder @other that is new since @base and whose record amends
+ * @slug, or one of its subamendments: a subamendment adopted into the
+ * amendment brought it along, and it goes into the target with it. */
+static gboolean
+is_subamendment_folder (git_repository *git,
+                        git_tree       *base,
+                        git_tree       *tip,
+                        const char     *other,
+                        const char     *slug)
+{
+  g_autofree char *folder = g_strconcat (AMEND_AMENDMENT_RECORD_DIR "/", other, NULL);
+  g_autoptr(git_tree_entry) in_base = NULL;
+  g_autofree char *at = g_strdup (other);
+
+  if (git_tree_entry_bypath (&in_base, base, folder) == 0)
+    return FALSE;
+  for (guint steps = 0; at != NULL && steps < 64; steps++)
+    {
+      char *next = amends_in_tree (git, tip, at);
+
+      if (g_strcmp0 (next, slug) == 0)
+        {
+          g_free (next);
+          return TRUE;
+        }
+      g_free (at);
+      at = next;
+    }
+  return FALSE;
+}
+
+/* Whether @path, under .amend/, may change with the amendment @slug:
+ * its own folder, and those of its subamendments. */
+static gboolean
+is_own_path (git_repository *git,
+             git_tree       *base,
+             git_tree       *tip,
+             const char     *path,
+             const char     *slug,
+             GHashTable     *folders)
+{
+  const char *rest;
+  const char *slash;
+  g_autofree char *other = NULL;
+  gpointer known;
+
+  if (!g_str_has_prefix (path, AMEND_AMENDMENT_RECORD_DIR "/"))
+    return FALSE;
+  rest = path + strlen (AMEND_AMENDMENT_RECORD_DIR "/");
+  if ((slash = strchr (rest, '/')) == NULL)
+    return FALSE;
+  other = g_strndup (rest, slash - rest);
+  if (strcmp (other, slug) == 0)
+    return TRUE;
+  if (!g_hash_table_lookup_extended (folders, other, NULL, &known))
+    {
+      known = GINT_TO_POINTER (is_subamendment_folder (git, base, tip, other, slug));
+      g_hash_table_insert (folders, g_strdup (other), known);
+    }
+  return GPOINTER_TO_INT (known);
+}
+
+/* The first path under .amend/ that @tip changes since @base that is not
+ * the amendment @slug's own, and how many there are. */
+static guint
+foreign_changes (git_repository *git,
+                 const git_oid  *base,
+                 const git_oid  *tip,
+                 const char     *slug,
+                 char          **first)
+{
+  g_autoptr(GHashTable) folders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(git_commit) base_commit = NULL;
+  g_autoptr(git_commit) tip_commit = NULL;
+  g_autoptr(git_tree) base_tree = NULL;
+  g_autoptr(git_tree) tip_tree = NULL;
+  g_autoptr(git_diff) diff = NULL;
+  git_diff_options opts = GIT_DIFF_OPTIONS_INIT;
+  char *spec = (char *) ".amend/";
+  guint count = 0;
+
+  opts.pathspec.strings = &spec;
+  opts.pathspec.count = 1;
+  if (git_commit_lookup (&base_commit, git, base) < 0 || git_commit_lookup (&tip_commit, git, tip) < 0 ||
+      git_commit_tree (&base_tree, base_commit) < 0 || git_commit_tree (&tip_tree, tip_commit) < 0 ||
+      git_diff_tree_to_tree (&diff, git, base_tree, tip_tree, &opts) < 0)
+    return 0;
+  for (gsize i = 0; i < git_diff_num_deltas (diff); i++)
+    {
+      const git_diff_delta *d = git_diff_get_delta (diff, i);
+      const char *path = d->status == GIT_DELTA_DELETED ? d->old_file.path : d->new_file.path;
+
+      if (is_own_path (git, base_tree, tip_tree, path, slug, folders))
+        continue;
+      if (count++ == 0)
+        *first = g_strdup (path);
+    }
+  return count;
+}
+
+/* An amendment changes the regulation and its own folder.  A change in
+ * .amend/ besides (the records and comments of the draft or of other
+ * amendments, made with git on its branch or in a package) would go into
+ * @target with the adoption, deleting the archive of an earlier decision
+ * or the comments on the draft without the diff or the council paper
+ * showing it: refused before anything is written. */
+static gboolean
+check_own_files (AmendRepository *repo,
+                 AmendAmendment  *amendment,
+                 GError         **error)
+{
+  git_repository *git = amend_repository_get_git (repo);
+  const char *slug = amend_amendment_get_slug (amendment);
+  g_autofree char *own = g_strconcat (AMEND_AMENDMENT_RECORD_DIR "/", slug, "/", NULL);
+  g_autofree char *side_ref = amend_amendment_refname (slug);
+  g_autofree char *target = amend_decision_target_branch (repo, amendment, error);
+  g_autofree char *target_ref = NULL;
+  g_autofree char *first = NULL;
+  git_oid tip, into, base;
+  char hex[GIT_OID_HEXSZ + 1];
+  guint count;
+
+  if (target == NULL)
+    return FALSE;
+  target_ref = g_strconcat ("refs/heads/", target, NULL);
+  /* Without a version in common the merge says what is wrong. */
+  if (git_reference_name_to_id (&tip, git, side_ref) < 0 || git_reference_name_to_id (&into, git, target_ref) < 0 ||
+      git_merge_base (&base, git, &tip, &into) < 0)
+    return TRUE;
+  count = foreign_changes (git, &base, &tip, slug, &first);
+  if (count == 0)
+    return TRUE;
+  git_oid_tostr (hex, sizeof hex, &base);
+  g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_TRANSITION,
+               _("the amendment \xe2\x80\x9c%s\xe2\x80\x9d changes files in .amend that are not its own (%s, %u "
+                 "in all): an amendment changes the regulation and its own folder %s, and adopting it would change "
+                 "the records or comments of the draft or of other amendments in %s; put them back on its branch "
+                 "with git (git diff --stat %.7s amendement/%s -- .amend lists them; git restore --source=%.7s "
+                 "--staged --worktree -- PATH, then git commit) and decide again"),
+               slug, first, count, own, target, hex, slug, hex);
+  return FALSE;
+}
+
 /* The amendment @name, ready to be decided: checks first, nothing
  * written. */
 static AmendAmendment *
@@ -164,7 +324,7 @@ prepare (AmendRepository *repo,
     }
   /* A lapsed subamendment can still be rejected, as its message says. */
   if (!amend_amendment_set_status (self, to, NULL, error) || !check_saved (repo, what, error) ||
-      (to == AMEND_STATUS_ADOPTED && !check_target (repo, self, error)))
+      (to == AMEND_STATUS_ADOPTED && (!check_target (repo, self, error) || !check_own_files (repo, self, error))))
     return NULL;
   if (vote)
     amend_amendment_set_vote (self, vote);
