@@ -449,6 +449,71 @@ test_foreign_files (void)
   remove_project (dir);
 }
 
+/* The amendment's branch removed with git while its adoption waits for
+ * conflicts: --continue says how to bring it back (and then finishes),
+ * --abort forgets the merge without bringing the branch back. */
+static void
+test_branch_removed (void)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  g_autofree char *dir = NULL;
+  g_autofree char *tip = NULL;
+  g_autofree char *main_before = NULL;
+  g_autofree char *main_after = NULL;
+  g_autofree char *record = NULL;
+  g_autofree char *advice = NULL;
+
+  if (!amend_test_need_git ())
+    return;
+  dir = new_project (BASE);
+  make_amendment (dir, "Zes weken", NULL, "binnen acht weken", "binnen zes weken", TRUE);
+  make_amendment (dir, "Tien weken", NULL, "binnen acht weken op de aanvraag", "binnen tien weken op de volledige aanvraag", TRUE);
+  amend_run (&run, dir, "adopt", "zes-weken");
+  assert_ok (&run);
+  main_before = amend_test_git_ok (dir, "rev-parse", "main", NULL);
+
+  for (guint round = 0; round < 2; round++)
+    {
+      amend_run (&run, dir, "adopt", "tien-weken");
+      g_assert_cmpint (run.status, ==, 1);
+      g_clear_pointer (&tip, g_free);
+      tip = amend_test_git_ok (dir, "rev-parse", "--short=7", "amendement/tien-weken", NULL);
+      g_strstrip (tip);
+      g_free (amend_test_git_ok (dir, "branch", "-D", "-q", "amendement/tien-weken", NULL));
+      amend_run (&run, dir, "resolve", "chp_1__art_2__para_1", "--theirs");
+      assert_ok (&run);
+      amend_run (&run, dir, "adopt", "--continue");
+      g_assert_cmpint (run.status, ==, 4);
+      g_clear_pointer (&advice, g_free);
+      advice = g_strdup_printf ("the branch amendement/tien-weken was removed by another program while the merge was "
+                                "unfinished; bring it back with git branch amendement/tien-weken %s and go on with "
+                                "amend adopt --continue, or undo the merge with amend adopt --abort", tip);
+      g_assert_nonnull (strstr (run.err, advice));
+      g_clear_pointer (&main_after, g_free);
+      main_after = amend_test_git_ok (dir, "rev-parse", "main", NULL);
+      g_assert_cmpstr (main_after, ==, main_before);
+      if (round == 0)
+        {
+          /* --abort: the merge is forgotten, the branch stays removed. */
+          amend_run (&run, dir, "adopt", "--abort");
+          assert_ok (&run);
+          g_assert_false (pending (dir));
+          g_clear_pointer (&main_after, g_free);
+          main_after = amend_test_git_ok (dir, "rev-parse", "main", NULL);
+          g_assert_cmpstr (main_after, ==, main_before);
+          g_free (amend_test_git_ok (dir, "branch", "amendement/tien-weken", tip, NULL));
+          continue;
+        }
+      /* As the sentence says. */
+      g_free (amend_test_git_ok (dir, "branch", "amendement/tien-weken", tip, NULL));
+      amend_run (&run, dir, "adopt", "--continue");
+      assert_ok (&run);
+    }
+  record = amend_test_git_ok (dir, "show", "main:.amend/amendementen/tien-weken/amendement.ini", NULL);
+  g_assert_nonnull (strstr (record, "status=aangenomen"));
+  remove_project (dir);
+}
+
 static void
 test_refusals (void)
 {
@@ -1755,6 +1820,7 @@ main (int   argc,
   g_test_add_func ("/cli-merge/vote/tie-rejects", test_vote_tie_rejects);
   g_test_add_func ("/cli-merge/other-files", test_other_files);
   g_test_add_func ("/cli-merge/foreign-files", test_foreign_files);
+  g_test_add_func ("/cli-merge/branch-removed", test_branch_removed);
   g_test_add_func ("/cli-merge/refusals", test_refusals);
   g_test_add_func ("/cli-merge/conflicts-resolve-continue", test_conflicts_resolve_continue);
   g_test_add_func ("/cli-merge/abort-restores", test_abort_restores);

@@ -418,9 +418,24 @@ ref_is_movable (AmendPendingMerge *self,
                 GError           **error)
 {
   git_repository *git = amend_repository_get_git (self->repo);
+  int rc = git_reference_name_to_id (now, git, refname);
 
-  if (git_reference_name_to_id (now, git, refname) < 0)
-    return amend_repository_set_git_error (error, -1, _("cannot read the branch %s"), short_name (refname));
+  if (rc < 0)
+    {
+      g_autofree char *command = g_key_file_get_string (self->state, MERGE, "command", NULL);
+
+      /* Removed with git (git branch -D) while the merge waited. */
+      if (rc == GIT_ENOTFOUND)
+        {
+          g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_BUSY,
+                       _("the branch %s was removed by another program while the merge was unfinished; bring it "
+                         "back with git branch %s %.7s and go on with amend %s --continue, or undo the merge with "
+                         "amend %s --abort"),
+                       short_name (refname), short_name (refname), git_oid_tostr_s (from), command, command);
+          return FALSE;
+        }
+      return amend_repository_set_git_error (error, -1, _("cannot read the branch %s"), short_name (refname));
+    }
   if (git_oid_equal (now, to) || git_oid_equal (now, from))
     return TRUE;
   g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_BUSY,
@@ -837,6 +852,17 @@ reached_by (AmendPendingMerge *self,
          git_graph_descendant_of (git, &now, moved_to) == 1;
 }
 
+/* Whether @refname is there: one removed with git while the merge waited
+ * is not brought back by --abort. */
+static gboolean
+ref_present (AmendPendingMerge *self,
+             const char        *refname)
+{
+  git_oid id;
+
+  return git_reference_name_to_id (&id, amend_repository_get_git (self->repo), refname) == 0;
+}
+
 /**
  * amend_pending_merge_abort:
  *
@@ -856,28 +882,30 @@ amend_pending_merge_abort (AmendPendingMerge *self,
     return FALSE;
   if (get_oid (self->state, MERGE, "result", &result))
     {
+      gboolean has_side = self->has_side && ref_present (self, self->side_ref);
+
       if (!save_state (self, error))
         return FALSE;
-      if (!reached_by (self, self->target, &result, &self->ours))
+      if (!ref_present (self, self->target) || !reached_by (self, self->target, &result, &self->ours))
         {
           /* Main never took the merge (it was moved by hand before the
-           * merge could move it): it stays as it is, and so do its files;
-           * the amendment goes back if it had moved. */
-          if (self->has_side && !sync_working_copy (self, self->side_ref, &self->side_new, &self->side_old, error))
+           * merge could move it, or removed): it stays as it is, and so do
+           * its files; the amendment goes back if it had moved. */
+          if (has_side && !sync_working_copy (self, self->side_ref, &self->side_new, &self->side_old, error))
             return FALSE;
-          if (self->has_side && !move_ref (self, self->side_ref, &self->side_new, &self->side_old, "amend: abort", error))
+          if (has_side && !move_ref (self, self->side_ref, &self->side_new, &self->side_old, "amend: abort", error))
             return FALSE;
           remove_state (self);
           return TRUE;
         }
       if (!sync_working_copy (self, self->target, &result, &self->ours, error) ||
-          (self->has_side && !sync_working_copy (self, self->side_ref, &self->side_new, &self->side_old, error)))
+          (has_side && !sync_working_copy (self, self->side_ref, &self->side_new, &self->side_old, error)))
         return FALSE;
       kill_point ("abort-synced");
       if (!move_ref (self, self->target, &result, &self->ours, "amend: abort", error))
         return FALSE;
       kill_point ("abort-target");
-      if (self->has_side && !move_ref (self, self->side_ref, &self->side_new, &self->side_old, "amend: abort", error))
+      if (has_side && !move_ref (self, self->side_ref, &self->side_new, &self->side_old, "amend: abort", error))
         return FALSE;
     }
   remove_state (self);
