@@ -189,6 +189,15 @@ int
 amend_cli_report (const GError *error,
                   const char   *hint)
 {
+  /* A failure that forgot to say why is a bug, but not a crash: the
+   * user learns that nothing may have been written. */
+  if (error == NULL)
+    {
+      g_critical ("a command failed without an error");
+      amend_cli_error (_("the command failed without saying why; see with amend status and git status what it "
+                         "left, and run it again"));
+      return AMEND_EXIT_FAILURE;
+    }
   if (hint != NULL)
     amend_cli_error ("%s; %s", error->message, hint);
   else

@@ -1420,9 +1420,14 @@ commit_status (AmendRepository *repo,
    * the commit was made on) and, when the working copy is on it, the record
    * in the working copy: a kill never leaves a branch that says one status
    * and a working copy that says another. */
-  if (!amend_amendment_write_record (repo, self, tip, sig, message, &commit_id, error) ||
-      git_commit_lookup (&new_tip, git, &commit_id) < 0)
+  if (!amend_amendment_write_record (repo, self, tip, sig, message, &commit_id, error))
     return NULL;
+  if (git_commit_lookup (&new_tip, git, &commit_id) < 0)
+    {
+      amend_repository_set_git_error (error, -1, _("the new version of the record cannot be read back, so it was not "
+                                                   "written whole (is the disk full?)"));
+      return NULL;
+    }
   amend_journal_move_ref (journal, refname, git_commit_id (tip), &commit_id);
   if (on_it)
     {
