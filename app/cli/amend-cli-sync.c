@@ -334,6 +334,8 @@ amend_cli_sync_run (AmendCliSyncStart  start,
 int
 amend_cli_sync_report_error (const GError *error)
 {
+  if (error == NULL)
+    return amend_cli_report (NULL, NULL);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       amend_cli_error ("%s", error->message);

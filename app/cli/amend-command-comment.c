@@ -19,8 +19,8 @@
 int
 amend_cli_comment_report (const GError *error)
 {
-  if (error->domain != AMEND_COMMENT_ERROR)
-    return amend_cli_report (error, error->domain == AMEND_REPOSITORY_ERROR &&
+  if (error == NULL || error->domain != AMEND_COMMENT_ERROR)
+    return amend_cli_report (error, error != NULL && error->domain == AMEND_REPOSITORY_ERROR &&
                                     error->code == AMEND_REPOSITORY_ERROR_NO_AUTHOR
                                     ? _("or give the author with --author \"Name <e-mail>\"") : NULL);
   amend_cli_error ("%s", error->message);
