@@ -515,6 +515,90 @@ test_branch_removed (void)
 }
 
 static void
+remove_file (const char *dir,
+             const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_cmpint (g_remove (path), ==, 0);
+}
+
+/* A file git does not track, where the adoption brings in a file of that
+ * name: the adoption stops before either branch moves (it went halfway
+ * before: main merged, the working copy and index left behind), on a clean
+ * adoption and on --continue after conflicts; moved away, it goes on. */
+static void
+test_untracked_in_the_way (void)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  g_autofree char *dir = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *text = NULL;
+  const char *sentence = "bijlage.txt is in the working copy but not in the project, and the merge brings in a file "
+                         "of that name; move it elsewhere and run the command again";
+
+  if (!amend_test_need_git ())
+    return;
+  dir = new_project (BASE);
+  make_amendment (dir, "Zes weken", NULL, "binnen acht weken", "binnen zes weken", TRUE);
+  make_amendment (dir, "Tien weken", NULL, "binnen acht weken op de aanvraag", "binnen tien weken op de volledige aanvraag", TRUE);
+  g_free (amend_test_git_ok (dir, "switch", "-q", "amendement/zes-weken", NULL));
+  amend_test_write (dir, "bijlage.txt", "Van het amendement.\n");
+  g_free (amend_test_git_ok (dir, "add", "bijlage.txt", NULL));
+  g_free (amend_test_git_ok (dir, "commit", "-q", "-m", "Bijlage", NULL));
+  g_free (amend_test_git_ok (dir, "switch", "-q", "main", NULL));
+  amend_test_write (dir, "bijlage.txt", "Mijn eigen werk.\n");
+  before = snapshot (dir);
+
+  amend_run (&run, dir, "vote", "zes-weken", "--for", "9", "--against", "3");
+  g_assert_cmpint (run.status, ==, 4);
+  g_assert_nonnull (strstr (run.err, sentence));
+  after = snapshot (dir);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_false (pending (dir));
+  text = amend_test_read (dir, "bijlage.txt");
+  g_assert_cmpstr (text, ==, "Mijn eigen werk.\n");
+  g_clear_pointer (&text, g_free);
+  remove_file (dir, "bijlage.txt");
+  amend_run (&run, dir, "vote", "zes-weken", "--for", "9", "--against", "3");
+  assert_ok (&run);
+  text = amend_test_read (dir, "bijlage.txt");
+  g_assert_cmpstr (text, ==, "Van het amendement.\n");
+  status = amend_test_git_ok (dir, "status", "--porcelain", NULL);
+  g_assert_cmpstr (status, ==, "");
+
+  /* The same file brought in by an adoption that stopped at conflicts. */
+  g_free (amend_test_git_ok (dir, "switch", "-q", "amendement/tien-weken", NULL));
+  amend_test_write (dir, "bijlage-2.txt", "Van tien weken.\n");
+  g_free (amend_test_git_ok (dir, "add", "bijlage-2.txt", NULL));
+  g_free (amend_test_git_ok (dir, "commit", "-q", "-m", "Bijlage", NULL));
+  g_free (amend_test_git_ok (dir, "switch", "-q", "main", NULL));
+  amend_run (&run, dir, "adopt", "tien-weken");
+  g_assert_cmpint (run.status, ==, 1);
+  amend_run (&run, dir, "resolve", "chp_1__art_2__para_1", "--theirs");
+  assert_ok (&run);
+  amend_test_write (dir, "bijlage-2.txt", "Mijn eigen werk.\n");
+  g_clear_pointer (&before, g_free);
+  before = amend_test_git_ok (dir, "rev-parse", "main", "amendement/tien-weken", NULL);
+  amend_run (&run, dir, "adopt", "--continue");
+  g_assert_cmpint (run.status, ==, 4);
+  g_assert_nonnull (strstr (run.err, "bijlage-2.txt is in the working copy but not in the project"));
+  g_clear_pointer (&after, g_free);
+  after = amend_test_git_ok (dir, "rev-parse", "main", "amendement/tien-weken", NULL);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (pending (dir));
+  remove_file (dir, "bijlage-2.txt");
+  amend_run (&run, dir, "adopt", "--continue");
+  assert_ok (&run);
+  g_clear_pointer (&status, g_free);
+  status = amend_test_git_ok (dir, "status", "--porcelain", NULL);
+  g_assert_cmpstr (status, ==, "");
+  remove_project (dir);
+}
+
+static void
 test_refusals (void)
 {
   g_auto(AmendTestRun) run = { 0 };
@@ -1821,6 +1905,7 @@ main (int   argc,
   g_test_add_func ("/cli-merge/other-files", test_other_files);
   g_test_add_func ("/cli-merge/foreign-files", test_foreign_files);
   g_test_add_func ("/cli-merge/branch-removed", test_branch_removed);
+  g_test_add_func ("/cli-merge/untracked-in-the-way", test_untracked_in_the_way);
   g_test_add_func ("/cli-merge/refusals", test_refusals);
   g_test_add_func ("/cli-merge/conflicts-resolve-continue", test_conflicts_resolve_continue);
   g_test_add_func ("/cli-merge/abort-restores", test_abort_restores);

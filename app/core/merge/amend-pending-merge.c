@@ -552,6 +552,15 @@ as_indexed (git_repository *git,
 }
 
 static gboolean
+in_tree (git_tree   *tree,
+         const char *path)
+{
+  g_autoptr(git_tree_entry) entry = NULL;
+
+  return git_tree_entry_bypath (&entry, tree, path) == 0;
+}
+
+static gboolean
 check_files (AmendPendingMerge *self,
              git_tree          *from,
              git_tree          *to,
@@ -571,6 +580,15 @@ check_files (AmendPendingMerge *self,
       if (exists && !as_indexed (git, path, &id) &&
           git_repository_hashfile (&id, git, full, GIT_OBJECT_BLOB, path) < 0)
         return amend_repository_set_git_error (error, -1, _("cannot read %s"), path);
+      if (exists && !file_is (git, from, path, &id, exists) && !file_is (git, to, path, &id, exists) &&
+          !in_tree (from, path))
+        {
+          /* A file git does not track, where the merge brings one in. */
+          g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_DIRTY,
+                       _("%s is in the working copy but not in the project, and the merge brings in a file of that "
+                         "name; move it elsewhere and run the command again"), path);
+          return FALSE;
+        }
       if (!file_is (git, from, path, &id, exists) && !file_is (git, to, path, &id, exists))
         {
           g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_DIRTY,
@@ -715,11 +733,12 @@ update_index (git_repository *git,
 /* Brings the working copy and the index from @from to @to, when the
  * working copy is on @refname.  Only the files that differ are written. */
 static gboolean
-sync_working_copy (AmendPendingMerge *self,
-                   const char        *refname,
-                   const git_oid     *from_id,
-                   const git_oid     *to_id,
-                   GError           **error)
+sync_or_check (AmendPendingMerge *self,
+               const char        *refname,
+               const git_oid     *from_id,
+               const git_oid     *to_id,
+               gboolean           check_only,
+               GError           **error)
 {
   git_repository *git = amend_repository_get_git (self->repo);
   g_autoptr(git_tree) from = NULL;
@@ -734,10 +753,35 @@ sync_working_copy (AmendPendingMerge *self,
     return TRUE;
   if (!check_files (self, from, to, paths, error))
     return FALSE;
+  if (check_only)
+    return TRUE;
   for (guint i = 0; i < paths->len; i++)
     if (!write_file (git, to, self->merge, g_ptr_array_index (paths, i), error))
       return FALSE;
   return update_index (git, to, paths, error);
+}
+
+static gboolean
+sync_working_copy (AmendPendingMerge *self,
+                   const char        *refname,
+                   const git_oid     *from_id,
+                   const git_oid     *to_id,
+                   GError           **error)
+{
+  return sync_or_check (self, refname, from_id, to_id, FALSE, error);
+}
+
+/* Before either branch moves: the files the merge is to write in the
+ * working copy (when it is on one of the branches) must be as the branch
+ * has them, so that a file git does not track where the merge brings one
+ * in stops it before anything moves, not halfway. */
+static gboolean
+check_working_copies (AmendPendingMerge *self,
+                      const git_oid     *result,
+                      GError           **error)
+{
+  return (!self->has_side || sync_or_check (self, self->side_ref, &self->side_old, &self->side_new, TRUE, error)) &&
+         sync_or_check (self, self->target, &self->ours, result, TRUE, error);
 }
 
 /* ----------------------------------------------------------------------- */
@@ -789,7 +833,7 @@ finish (AmendPendingMerge *self,
   if (g_key_file_has_key (self->state, MERGE, "result", NULL))
     {
       get_oid (self->state, MERGE, "result", &result);
-      return finish_refs (self, &result, error);
+      return check_working_copies (self, &result, error) && finish_refs (self, &result, error);
     }
   merge = amend_pending_merge_get_merge (self, error);
   if (merge == NULL)
@@ -810,6 +854,8 @@ finish (AmendPendingMerge *self,
   if (sig == NULL || !amend_tree_merge_write_commit (merge, self->target, sig, message ? message : "Merge", &result, error))
     return FALSE;
   kill_point ("objects");
+  if (!check_working_copies (self, &result, error))
+    return FALSE;
   set_oid (self->state, MERGE, "result", &result);
   g_key_file_set_string (self->state, MERGE, "phase", "refs");
   if (!save_state (self, error))
