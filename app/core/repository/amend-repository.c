@@ -1277,10 +1277,11 @@ check_records (AmendRepository *self,
   return TRUE;
 }
 
+/* A regulation at the top of the project, where the commands look for one. */
 static gboolean
-is_regulation_path (const char *path)
+is_top_regulation (const char *path)
 {
-  return strchr (path, '/') == NULL && g_str_has_suffix (path, ".md");
+  return strchr (path, '/') == NULL && amend_is_regulation_path (path);
 }
 
 /* A regulation file that is gone from the working copy (deleted by
@@ -1297,14 +1298,14 @@ check_regulations (git_tree  *base,
   const char *gone = NULL;
 
   for (gsize i = 0; base && i < git_tree_entrycount (base); i++)
-    before += is_regulation_path (git_tree_entry_name (git_tree_entry_byindex (base, i)));
+    before += is_top_regulation (git_tree_entry_name (git_tree_entry_byindex (base, i)));
   for (guint i = 0; i < u->updates->len; i++)
     {
       const git_tree_update *update = &g_array_index (u->updates, git_tree_update, i);
       g_autoptr(git_tree_entry) old = NULL;
       gboolean existed = base && git_tree_entry_bypath (&old, base, update->path) == 0;
 
-      if (!is_regulation_path (update->path))
+      if (!is_top_regulation (update->path))
         continue;
       if (update->action == GIT_TREE_UPDATE_REMOVE && existed)
         removed++, gone = update->path;
