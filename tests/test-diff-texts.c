@@ -62,6 +62,21 @@ assert_same_diff (const char *a,
   }
 }
 
+/* Each pair both ways. */
+static void
+assert_same_diffs (const char *pairs[][2],
+                   guint       n,
+                   const char *label)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *what = g_strdup_printf ("%s %u", label, i);
+
+      assert_same_diff (pairs[i][0], strlen (pairs[i][0]), pairs[i][1], strlen (pairs[i][1]), what);
+      assert_same_diff (pairs[i][1], strlen (pairs[i][1]), pairs[i][0], strlen (pairs[i][0]), what);
+    }
+}
+
 static void
 test_history (void)
 {
@@ -366,13 +381,7 @@ test_same_numbers (void)
       "## Artikel 5\n\nTekst.\n\n## Artikel 6\n\nZes!\n" },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
-    {
-      g_autofree char *what = g_strdup_printf ("pair %u", i);
-
-      assert_same_diff (pairs[i][0], strlen (pairs[i][0]), pairs[i][1], strlen (pairs[i][1]), what);
-      assert_same_diff (pairs[i][1], strlen (pairs[i][1]), pairs[i][0], strlen (pairs[i][0]), what);
-    }
+  assert_same_diffs (pairs, G_N_ELEMENTS (pairs), "pair");
 }
 
 /* Unread articles reach the reader as their heading up to the number:
@@ -422,13 +431,7 @@ test_last_line (void)
     { "", "Een." },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
-    {
-      g_autofree char *what = g_strdup_printf ("last line %u", i);
-
-      assert_same_diff (pairs[i][0], strlen (pairs[i][0]), pairs[i][1], strlen (pairs[i][1]), what);
-      assert_same_diff (pairs[i][1], strlen (pairs[i][1]), pairs[i][0], strlen (pairs[i][0]), what);
-    }
+  assert_same_diffs (pairs, G_N_ELEMENTS (pairs), "last line");
 }
 
 int

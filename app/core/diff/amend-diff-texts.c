@@ -94,23 +94,13 @@ hash_bytes (const char *p,
   return h ^ (h >> 29);
 }
 
+/* Only white space (and line ends) from @p to @end. */
 static gboolean
 is_blank (const char *p,
           const char *end)
 {
   for (; p < end; p++)
-    if (*p != ' ' && *p != '\t' && *p != '\r')
-      return FALSE;
-  return TRUE;
-}
-
-/* Only white space and line ends from @p to @end. */
-static gboolean
-is_white (const char *p,
-          const char *end)
-{
-  for (; p < end; p++)
-    if (*p != '\n' && *p != ' ' && *p != '\t' && *p != '\r')
+    if (*p != ' ' && *p != '\t' && *p != '\r' && *p != '\n')
       return FALSE;
   return TRUE;
 }
@@ -470,7 +460,7 @@ reduce_head (Side       *side,
   g_string_append_len (out, p, u->head);
   if (nl == NULL)
     return; /* the last line, without a newline */
-  if (!is_white (nl, side->text + to))
+  if (!is_blank (nl, side->text + to))
     {
       g_string_append_len (out, nl, side->text + to - nl);
       add_lines (side, nl, side->text + to - nl, u->line);
