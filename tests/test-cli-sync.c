@@ -336,6 +336,12 @@ test_package_open (void)
   amend_run (&run, parent, "package", "open", "een.amend", "elders");
   assert_refused (&run, 4, "amend package import");
   assert_absent (parent, "elders");
+  /* A package where a project is wanted: the sentence names the two
+   * commands that take one. */
+  amend_run (&run, parent, "clone", "alles.amend", "kloon");
+  assert_refused (&run, 3, "alles.amend is a file, not a project; a package is opened as a new project with amend "
+                           "package open FILE DIR, or taken into this one with amend package import FILE");
+  assert_absent (parent, "kloon");
   amend_test_rmtree (parent);
 }
 

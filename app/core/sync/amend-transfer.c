@@ -184,6 +184,14 @@ probe_local (AmendTransfer *t,
     path = g_strdup (t->url);
   if (path != NULL && g_file_test (path, G_FILE_TEST_IS_DIR))
     return TRUE;
+  /* A package given where a project is wanted (amend clone FILE). */
+  if (path != NULL && g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, AMEND_SYNC_ERROR, AMEND_SYNC_ERROR_NOT_FOUND,
+                   _("%s is a file, not a project; a package is opened as a new project with amend package open "
+                     "FILE DIR, or taken into this one with amend package import FILE"), t->display_url);
+      return FALSE;
+    }
   g_set_error (error, AMEND_SYNC_ERROR, AMEND_SYNC_ERROR_NOT_FOUND,
                _("there is no project at %s; check the path"), t->display_url);
   return FALSE;
