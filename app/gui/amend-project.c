@@ -441,6 +441,39 @@ amend_project_get_amendment (AmendProject *self)
   return NULL;
 }
 
+/* The amendment named @slug, or NULL. */
+AmendAmendment *
+amend_project_find_amendment (AmendProject *self,
+                              const char   *slug)
+{
+  g_return_val_if_fail (AMEND_IS_PROJECT (self), NULL);
+  for (guint i = 0; slug && i < self->amendments->len; i++)
+    {
+      AmendAmendment *a = g_ptr_array_index (self->amendments, i);
+
+      if (g_strcmp0 (amend_amendment_get_slug (a), slug) == 0)
+        return a;
+    }
+  return NULL;
+}
+
+/* What @a is adopted into, in words for a sentence: NULL for the draft,
+ * else the title of the amendment it amends (its name when that one is
+ * not in the project). */
+const char *
+amend_project_target_title (AmendProject   *self,
+                            AmendAmendment *a)
+{
+  const char *amends = amend_amendment_get_amends (a);
+  AmendAmendment *target;
+
+  g_return_val_if_fail (AMEND_IS_PROJECT (self), NULL);
+  if (amends == NULL)
+    return NULL;
+  target = amend_project_find_amendment (self, amends);
+  return target ? amend_amendment_get_title (target) : amends;
+}
+
 /* ----------------------------------------------------------------------- */
 /* Jobs                                                                     */
 /* ----------------------------------------------------------------------- */

@@ -379,7 +379,7 @@ fill_record (AmendReviewPage *self)
   add_record_row (self, _("Vote"), result);
   add_record_row (self, _("Motivation"), amend_amendment_get_motivation (a));
   if (amend_amendment_get_amends (a))
-    add_record_row (self, _("Amends the amendment"), amend_amendment_get_amends (a));
+    add_record_row (self, _("Amends the amendment"), amend_project_target_title (self->project, a));
   add_record_row (self, _("Proposed"), created);
   add_record_row (self, _("Last change"), changed);
 }
@@ -393,26 +393,33 @@ fill_state (AmendReviewPage *self)
   g_autofree char *text = NULL;
   const char *icon = NULL;
 
+  /* A subamendment is adopted into the amendment it amends. */
+  const char *into = amend_project_target_title (self->project, a);
+  guint n = ids ? g_strv_length ((char **) ids) : 0;
+
   switch (amend_amendment_get_apply_state (a))
     {
     case AMEND_APPLY_CLEAN:
-      text = g_strdup (amend_amendment_get_amends (a) ? _("Can be adopted into the amendment it amends without a conflict.")
-                                                      : _("Can be adopted into the draft without a conflict."));
+      text = into ? g_strdup_printf (_("Can be adopted into “%s” without a conflict."), into)
+                  : g_strdup (_("Can be adopted into the draft without a conflict."));
       icon = "emblem-ok-symbolic";
       break;
     case AMEND_APPLY_CONFLICTS:
-      {
-        guint n = ids ? g_strv_length ((char **) ids) : 0;
-
+      if (into)
+        text = g_strdup_printf (ngettext ("Conflicts with “%s” as it is now, in %u place: update it from that "
+                                          "amendment first, or resolve the conflict when adopting.",
+                                          "Conflicts with “%s” as it is now, in %u places: update it from that "
+                                          "amendment first, or resolve the conflicts when adopting.", n), into, n);
+      else
         text = g_strdup_printf (ngettext ("Conflicts with the draft as it is now, in %u place: update it from the draft "
                                           "first, or resolve the conflict when adopting.",
                                           "Conflicts with the draft as it is now, in %u places: update it from the draft "
                                           "first, or resolve the conflicts when adopting.", n), n);
-        icon = "dialog-warning-symbolic";
-        break;
-      }
+      icon = "dialog-warning-symbolic";
+      break;
     case AMEND_APPLY_CONTAINED:
-      text = g_strdup (_("Its changes are already in the draft."));
+      text = into ? g_strdup_printf (_("Its changes are already in “%s”."), into)
+                  : g_strdup (_("Its changes are already in the draft."));
       icon = "emblem-ok-symbolic";
       break;
     case AMEND_APPLY_UNKNOWN:
@@ -490,6 +497,24 @@ fill_collisions (AmendReviewPage *self,
                                           : _("Not looked at yet."), "dim-label"));
 }
 
+/* Update brings in what the amendment would be adopted into: the draft,
+ * or for a subamendment the amendment it amends — the button's tooltip and
+ * the menu's item say which. */
+static void
+name_update (AmendReviewPage *self)
+{
+  const char *into = self->amendment && self->project ? amend_project_target_title (self->project, self->amendment) : NULL;
+  GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (self->more_button));
+  g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+  g_autofree char *tip = into ? g_strdup_printf (_("Bring the amendment up to date with “%s”"), into)
+                              : g_strdup (_("Bring the amendment up to date with the draft"));
+
+  gtk_widget_set_tooltip_text (self->update_button, tip);
+  g_menu_remove (G_MENU (section), 1);
+  g_menu_insert (G_MENU (section), 1, into ? _("_Update from the Amendment It Amends") : _("_Update from the Draft"),
+                 "review.update");
+}
+
 static void
 update_actions (AmendReviewPage *self)
 {
@@ -506,6 +531,7 @@ update_actions (AmendReviewPage *self)
   gtk_widget_set_visible (self->submit_button, status == AMEND_STATUS_CONCEPT);
   gtk_widget_set_visible (self->vote_button, status == AMEND_STATUS_SUBMITTED);
   gtk_widget_set_visible (self->update_button, open);
+  name_update (self);
 }
 
 /* ----------------------------------------------------------------------- */
@@ -533,9 +559,15 @@ review_done (GObject      *source,
     }
   else
     {
-      gtk_label_set_text (self->changes_label,
-                          _("Against the version of the draft it started from: deleted words are struck through, new "
-                            "words underlined. Comments stand beside the article they are about."));
+      const char *into = amend_project_target_title (self->project, self->amendment);
+      g_autofree char *against = into ? g_strdup_printf (_("Against the version of “%s” it started from: deleted words are "
+                                                           "struck through, new words underlined. Comments stand beside "
+                                                           "the article they are about."), into)
+                                      : g_strdup (_("Against the version of the draft it started from: deleted words are "
+                                                    "struck through, new words underlined. Comments stand beside the "
+                                                    "article they are about."));
+
+      gtk_label_set_text (self->changes_label, against);
       gtk_label_set_text (self->instructions_label, review->instructions);
     }
   rebuild_changes (self);

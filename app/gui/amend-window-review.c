@@ -171,6 +171,9 @@ merge_ended (GObject      *source,
   g_autoptr(AmendProject) next = amend_project_end_merge_finish (AMEND_PROJECT (source), result, &error);
   gboolean aborted = GPOINTER_TO_INT (g_object_steal_data (G_OBJECT (self), "merge-abort"));
   gboolean update = GPOINTER_TO_INT (g_object_steal_data (G_OBJECT (self), "merge-update"));
+  g_autofree char *into = g_object_steal_data (G_OBJECT (self), "merge-into");
+  g_autofree char *updated = into ? g_strdup_printf (_("All conflicts resolved: the amendment is up to date with “%s”"), into)
+                                  : g_strdup (_("All conflicts resolved: the amendment is up to date with the draft"));
 
   _amend_window_set_busy (self, FALSE);
   if (next == NULL)
@@ -184,7 +187,7 @@ merge_ended (GObject      *source,
   show_conflicts_page (self, FALSE);
   _amend_window_follow (self, next);
   _amend_window_toast (self, aborted ? _("Undone: everything is as it was before")
-                                     : update ? _("All conflicts resolved: the amendment is up to date with the draft")
+                                     : update ? updated
                                               : _("All conflicts resolved: the amendment is adopted"));
 }
 
@@ -193,12 +196,17 @@ end_merge (AmendWindow *self,
            gboolean     abort)
 {
   AmendMergeState *state = amend_conflicts_page_get_state (self->conflicts_page);
+  AmendAmendment *a;
 
   if (self->project == NULL || self->busy)
     return;
   g_object_set_data (G_OBJECT (self), "merge-abort", GINT_TO_POINTER (abort));
   g_object_set_data (G_OBJECT (self), "merge-update",
                      GINT_TO_POINTER (state && g_strcmp0 (state->command, "update") == 0));
+  /* A subamendment is brought up to date with the amendment it amends. */
+  a = state ? find_amendment (self, state->amendment) : NULL;
+  g_object_set_data_full (G_OBJECT (self), "merge-into", a ? g_strdup (amend_project_target_title (self->project, a)) : NULL,
+                          g_free);
   _amend_window_set_busy (self, TRUE);
   amend_project_end_merge_async (self->project, abort, NULL, merge_ended, g_object_ref (self));
 }
@@ -248,7 +256,7 @@ typedef struct {
   AmendWindow     *self;
   AmendDecideKind  kind;
   char            *title;
-  gboolean         into_amendment;
+  char            *into;     /* the title of the amendment it amends; NULL: the draft */
 } Decision;
 
 static void
@@ -256,6 +264,7 @@ decision_free (Decision *d)
 {
   g_object_unref (d->self);
   g_free (d->title);
+  g_free (d->into);
   g_free (d);
 }
 
@@ -299,15 +308,17 @@ done_message (Decision          *d,
     case AMEND_DECIDE_WITHDRAW:
       return g_strdup_printf (_("“%s” is withdrawn"), d->title);
     case AMEND_DECIDE_UPDATE:
-      return outcome == AMEND_MERGE_OUTCOME_UP_TO_DATE ? g_strdup_printf (_("“%s” was already up to date"), d->title)
-                                                       : g_strdup_printf (_("“%s” is up to date with the draft"), d->title);
+      if (outcome == AMEND_MERGE_OUTCOME_UP_TO_DATE)
+        return g_strdup_printf (_("“%s” was already up to date"), d->title);
+      return d->into ? g_strdup_printf (_("“%s” is up to date with “%s”"), d->title, d->into)
+                     : g_strdup_printf (_("“%s” is up to date with the draft"), d->title);
     default:
       break;
     }
   if (a && amend_amendment_get_status (a) == AMEND_STATUS_REJECTED)
     return g_strdup_printf (_("“%s” is rejected"), d->title);
-  return g_strdup_printf (d->into_amendment ? _("“%s” is adopted: its changes are in the amendment it amends")
-                                            : _("“%s” is adopted: its changes are in the draft"), d->title);
+  return d->into ? g_strdup_printf (_("“%s” is adopted: its changes are in “%s”"), d->title, d->into)
+                 : g_strdup_printf (_("“%s” is adopted: its changes are in the draft"), d->title);
 }
 
 static void
@@ -380,7 +391,7 @@ decide (AmendWindow     *self,
   d->self = g_object_ref (self);
   d->kind = kind;
   d->title = g_strdup (amend_amendment_get_title (a));
-  d->into_amendment = amend_amendment_get_amends (a) != NULL;
+  d->into = g_strdup (amend_project_target_title (self->project, a));
   _amend_window_set_busy (self, TRUE);
   amend_project_decide_async (self->project, kind, slug, vote, NULL, decided, d);
 }
@@ -456,11 +467,14 @@ action_vote (GtkWidget  *widget,
 {
   AmendWindow *self = AMEND_WINDOW (widget);
   const char *slug = g_variant_get_string (param, NULL);
+  AmendAmendment *a;
   AmendVoteDialog *dialog;
 
   if (self->project == NULL || self->busy)
     return;
-  dialog = amend_vote_dialog_new (GTK_WINDOW (self), _amend_window_amendment_title (self, slug));
+  a = find_amendment (self, slug);
+  dialog = amend_vote_dialog_new (GTK_WINDOW (self), _amend_window_amendment_title (self, slug),
+                                  a ? amend_project_target_title (self->project, a) : NULL);
   g_object_set_data_full (G_OBJECT (dialog), "slug", g_strdup (slug), g_free);
   g_signal_connect (dialog, "response", G_CALLBACK (vote_response), self);
   _amend_window_track_dialog (self, GTK_WINDOW (dialog));
