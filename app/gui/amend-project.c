@@ -495,7 +495,8 @@ typedef struct {
   char     *message;     /* SAVE; PROPOSE: the motivation */
   char     *name;        /* SWITCH: the branch; PROPOSE: the title; COMPARE: the commit */
   char     *branch;      /* the branch the window shows: changes are made there or not at all */
-  char     *against;     /* COMPARE: the other version, or NULL for the text */
+  char     *against;     /* COMPARE: the other version, or NULL for the text;
+                          * PROPOSE: the amendment amended, or NULL */
   GStrv     submitters;
   gboolean  put_back;
   char     *commit;      /* SAVE: the new version */
@@ -664,8 +665,12 @@ job_thread (GTask        *task,
            amend_repository_switch (repo, job->name, FALSE, NULL, &error);
       break;
     case JOB_PROPOSE:
-      amendment = amend_amendment_propose (repo, job->name, (const char * const *) job->submitters,
-                                           job->message, NULL, &error);
+      if (job->against)
+        amendment = amend_amendment_propose_on (repo, job->against, job->name, (const char * const *) job->submitters,
+                                                job->message, &error);
+      else
+        amendment = amend_amendment_propose (repo, job->name, (const char * const *) job->submitters,
+                                             job->message, NULL, &error);
       ok = amendment != NULL;
       break;
     case JOB_LOG:
@@ -799,12 +804,14 @@ amend_project_propose_async (AmendProject        *self,
                              const char          *title,
                              const char * const  *submitters,
                              const char          *motivation,
+                             const char          *on,
                              GCancellable        *cancellable,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
   Job *job = job_new (self, JOB_PROPOSE);
 
+  job->against = g_strdup (on);
   job->name = g_strdup (title);
   job->submitters = g_strdupv ((char **) submitters);
   job->message = g_strdup (motivation);

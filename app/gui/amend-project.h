@@ -98,6 +98,7 @@ void            amend_project_propose_async     (AmendProject        *self,
                                                  const char          *title,
                                                  const char * const  *submitters,
                                                  const char          *motivation,
+                                                 const char          *on,
                                                  GCancellable        *cancellable,
                                                  GAsyncReadyCallback  callback,
                                                  gpointer             user_data);

@@ -146,6 +146,18 @@ amend_propose_dialog_new (GtkWindow  *parent,
   return self;
 }
 
+/* A subamendment: it amends the amendment titled @title. */
+void
+amend_propose_dialog_set_amends (AmendProposeDialog *self,
+                                 const char         *title)
+{
+  g_autofree char *body = g_strdup_printf (_("The subamendment starts from “%s” as a branch of its own and amends it; "
+                                             "Amend switches to it, so that you can write the change there."), title);
+
+  adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (self), _("Propose a Subamendment"));
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self), body);
+}
+
 static void
 amend_propose_dialog_dispose (GObject *object)
 {

@@ -527,6 +527,7 @@ update_actions (AmendReviewPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.vote", status == AMEND_STATUS_SUBMITTED && self->amendment);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.withdraw", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.update", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.propose-sub", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.write", self->amendment && !current);
   gtk_widget_set_visible (self->submit_button, status == AMEND_STATUS_CONCEPT);
   gtk_widget_set_visible (self->vote_button, status == AMEND_STATUS_SUBMITTED);
@@ -949,7 +950,7 @@ amend_review_page_class_init (AmendReviewPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   static const char * const forwarded[] = { "review.submit", "review.withdraw", "review.vote", "review.update",
-                                            "review.paper", "review.hand-in" };
+                                            "review.propose-sub", "review.paper", "review.hand-in" };
 
   object_class->dispose = amend_review_page_dispose;
   signals[LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,

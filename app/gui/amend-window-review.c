@@ -413,6 +413,14 @@ action_update (GtkWidget  *widget,
 }
 
 static void
+action_propose_sub (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *param)
+{
+  _amend_window_ask_propose_on (AMEND_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+static void
 withdraw_response (AdwMessageDialog *dialog,
                    const char       *response,
                    AmendWindow      *self)
@@ -632,6 +640,7 @@ _amend_window_review_actions_init (AmendWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.review-withdraw", "s", action_withdraw);
   gtk_widget_class_install_action (widget_class, "win.review-vote", "s", action_vote);
   gtk_widget_class_install_action (widget_class, "win.review-update", "s", action_update);
+  gtk_widget_class_install_action (widget_class, "win.review-propose-sub", "s", action_propose_sub);
   gtk_widget_class_install_action (widget_class, "win.comment-add", "(sss)", action_comment_add);
   gtk_widget_class_install_action (widget_class, "win.comment-reply", "(sss)", action_comment_reply);
   gtk_widget_class_install_action (widget_class, "win.comment-resolve", "s", action_comment_resolve);
