@@ -175,21 +175,23 @@ _amend_review_page_fill_collisions (AmendReviewPage *self,
 }
 
 /* Update brings in what the amendment would be adopted into: the draft,
- * or for a subamendment the amendment it amends — the button's tooltip and
- * the menu's item say which. */
+ * or for a subamendment the amendment it amends — the button's tooltip
+ * says which, and of the menu's two items the one that is enabled (the
+ * other is hidden; the menu itself is not rebuilt under an open popover). */
 static void
-name_update (AmendReviewPage *self)
+name_update (AmendReviewPage *self,
+             gboolean         open)
 {
   const char *into = self->amendment && self->project ? amend_project_target_title (self->project, self->amendment) : NULL;
-  GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (self->more_button));
-  g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
   g_autofree char *tip = into ? g_strdup_printf (_("Bring the amendment up to date with “%s”"), into)
                               : g_strdup (_("Bring the amendment up to date with the draft"));
 
-  gtk_widget_set_tooltip_text (self->update_button, tip);
-  g_menu_remove (G_MENU (section), 1);
-  g_menu_insert (G_MENU (section), 1, into ? _("_Update from the Amendment It Amends") : _("_Update from the Draft"),
-                 "review.update");
+  /* Set only when it changes: setting a tooltip queries it again, also
+   * under the pointer. */
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (self->update_button), tip) != 0)
+    gtk_widget_set_tooltip_text (self->update_button, tip);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.update-from-draft", open && into == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.update-from-amended", open && into != NULL);
 }
 
 void
@@ -209,5 +211,5 @@ _amend_review_page_update_actions (AmendReviewPage *self)
   gtk_widget_set_visible (self->submit_button, status == AMEND_STATUS_CONCEPT);
   gtk_widget_set_visible (self->vote_button, status == AMEND_STATUS_SUBMITTED);
   gtk_widget_set_visible (self->update_button, open);
-  name_update (self);
+  name_update (self, open);
 }

@@ -478,6 +478,15 @@ forward (GtkWidget  *widget,
   gtk_widget_activate_action (widget, action, "s", slug_of (self));
 }
 
+/* The menu's two Update items (from the draft, from the amendment amended). */
+static void
+action_update_item (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *param)
+{
+  gtk_widget_activate_action (widget, "review.update", NULL);
+}
+
 static void
 action_write (GtkWidget  *widget,
               const char *name,
@@ -726,6 +735,8 @@ amend_review_page_class_init (AmendReviewPageClass *klass)
   for (guint i = 0; i < G_N_ELEMENTS (forwarded); i++)
     gtk_widget_class_install_action (widget_class, forwarded[i], NULL, forward);
   gtk_widget_class_install_action (widget_class, "review.write", NULL, action_write);
+  gtk_widget_class_install_action (widget_class, "review.update-from-draft", NULL, action_update_item);
+  gtk_widget_class_install_action (widget_class, "review.update-from-amended", NULL, action_update_item);
   gtk_widget_class_install_action (widget_class, "review.comment", "(ss)", action_comment);
   gtk_widget_class_install_action (widget_class, "review.comment-all", NULL, action_comment);
   gtk_widget_class_install_action (widget_class, "review.reply", "s", action_thread);
