@@ -839,6 +839,58 @@ test_save_unreadable (void)
   remove_project (dir);
 }
 
+/* A regulation that is gone from the working copy is not saved as a
+ * deletion when it is the last one; a rename, or one of two, is saved. */
+static void
+test_save_vanished (void)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *tree = NULL;
+  g_autofree char *renamed = NULL;
+
+  if (!amend_test_need_git ())
+    return;
+  dir = new_project ();
+  path = g_build_filename (dir, "regeling.md", NULL);
+  renamed = g_build_filename (dir, "apv.md", NULL);
+  before = amend_test_git_ok (dir, "rev-parse", "HEAD", NULL);
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  amend_run (&run, dir, "save");
+  assert_refused (&run, 4, "regeling.md is gone from the working copy, and saving that would leave the project "
+                           "without a regulation; restore it with \xe2\x80\x9cgit checkout -- regeling.md\xe2\x80\x9d");
+  amend_run (&run, dir, "save", "regeling.md");
+  assert_refused (&run, 4, "without a regulation");
+  after = amend_test_git_ok (dir, "rev-parse", "HEAD", NULL);
+  g_assert_cmpstr (before, ==, after);
+
+  /* Renamed: the new name and the deletion in one version. */
+  g_free (amend_test_git_ok (dir, "checkout", "--", "regeling.md", NULL));
+  g_assert_cmpint (g_rename (path, renamed), ==, 0);
+  amend_run (&run, dir, "save", "-m", "Andere naam");
+  assert_ok (&run);
+  tree = amend_test_git_ok (dir, "ls-tree", "--name-only", "HEAD", NULL);
+  g_assert_nonnull (strstr (tree, "apv.md"));
+  g_assert_null (strstr (tree, "regeling.md"));
+
+  /* One of two regulations deleted: saved. */
+  g_assert_true (g_file_set_contents (path, "# Artikel 1\n\nTweede regeling.\n", -1, NULL));
+  amend_run (&run, dir, "save", "-m", "Tweede");
+  assert_ok (&run);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  amend_run (&run, dir, "save", "-m", "Weg");
+  assert_ok (&run);
+  g_free (tree);
+  tree = amend_test_git_ok (dir, "ls-tree", "--name-only", "HEAD", NULL);
+  g_assert_null (strstr (tree, "regeling.md"));
+  amend_test_fsck (dir);
+  remove_project (dir);
+}
+
 /* "--" ends the options, and is no argument itself: a title that starts
  * with a hyphen, an amendment whose name does. */
 static void
@@ -1062,6 +1114,7 @@ main (int    argc,
   g_test_add_func ("/cli-git/binary-file-kept", test_binary_file_kept);
   g_test_add_func ("/cli-git/status-not-back", test_status_not_back);
   g_test_add_func ("/cli-git/save-unreadable", test_save_unreadable);
+  g_test_add_func ("/cli-git/save-vanished", test_save_vanished);
   g_test_add_func ("/cli-git/double-dash", test_double_dash);
   g_test_add_func ("/cli-git/control-characters", test_control_characters);
   g_test_add_func ("/cli-git/bad-arguments", test_bad_arguments);

@@ -62,6 +62,21 @@ assert_same_diff (const char *a,
   }
 }
 
+/* Each pair both ways. */
+static void
+assert_same_diffs (const char *pairs[][2],
+                   guint       n,
+                   const char *label)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *what = g_strdup_printf ("%s %u", label, i);
+
+      assert_same_diff (pairs[i][0], strlen (pairs[i][0]), pairs[i][1], strlen (pairs[i][1]), what);
+      assert_same_diff (pairs[i][1], strlen (pairs[i][1]), pairs[i][0], strlen (pairs[i][0]), what);
+    }
+}
+
 static void
 test_history (void)
 {
@@ -366,13 +381,57 @@ test_same_numbers (void)
       "## Artikel 5\n\nTekst.\n\n## Artikel 6\n\nZes!\n" },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
-    {
-      g_autofree char *what = g_strdup_printf ("pair %u", i);
+  assert_same_diffs (pairs, G_N_ELEMENTS (pairs), "pair");
+}
 
-      assert_same_diff (pairs[i][0], strlen (pairs[i][0]), pairs[i][1], strlen (pairs[i][1]), what);
-      assert_same_diff (pairs[i][1], strlen (pairs[i][1]), pairs[i][0], strlen (pairs[i][0]), what);
+/* Unread articles reach the reader as their heading up to the number:
+ * headings written every way a loose file writes them, titles on a line of
+ * their own (a free heading of any level), and a text that ends in a
+ * heading, give the full diff's result. */
+static void
+test_heading_forms (void)
+{
+  static const char *olds[] = {
+    "## Artikel 1 Begrippen\n\nEen.\n\n## ARTIKEL 2:\tSlot\n\nTwee.\n\n## artikel 3. Derde\n\nDrie.\n",
+    "## Artikel 3:259a* Oud\n\nEen.\n\n## Artikel 4  -  Titel met streep  \n\nTwee.\n\n## Artikel 5 ##\n\nDrie.\n",
+    "# Hoofdstuk 1\n\n## Artikel 1\n\n### Titel op een eigen regel\n\nEen.\n\n## Artikel 2\n\n# Vrij kopje\n\nTwee.\n\n## Artikel 3\n\nDrie.\n",
+    "## Artikel 1\n\nEen.\n\n## Artikel 2 Twee\n\n\n\nTwee.\n\n## Artikel 3\n\nDrie.\n\n## Artikel 4 Laatste",
+    "# Hoofdstuk 1\n## Artikel 1 Een\nEen.\n## Artikel 2 Twee\nTwee.\n# Hoofdstuk 2\n## Artikel 3 Drie\nDrie.\n",
+    "## § 1 Paragraaf\n\n### Artikel 1\tEerste\tmet tabs\n\nEen.\n\n### Artikel 2\u00a0Twee\n\nTwee.\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (olds); i++)
+    {
+      g_autofree char *what = g_strdup_printf ("headings %u", i);
+      g_autoptr(GString) changed = g_string_new (olds[i]);
+      g_autoptr(GString) reworded = g_string_new (olds[i]);
+      char *first = strstr (reworded->str, "Een.");
+
+      g_string_append (changed, "\n\n## Artikel 7\n\nNieuw.\n");
+      assert_same_diff (olds[i], strlen (olds[i]), changed->str, changed->len, what);
+      assert_same_diff (changed->str, changed->len, olds[i], strlen (olds[i]), what);
+      /* The first article changes, those after it stay. */
+      g_assert_nonnull (first);
+      memcpy (first, "Ene.", 4);
+      assert_same_diff (olds[i], strlen (olds[i]), reworded->str, reworded->len, what);
+      assert_same_diff (reworded->str, reworded->len, olds[i], strlen (olds[i]), what);
     }
+}
+
+/* The line of a change on the last line of a text that does not end in a
+ * newline, and texts of one line or none. */
+static void
+test_last_line (void)
+{
+  static const char *pairs[][2] = {
+    { "#### *Regio.   \n\n\n", "###art_2 Titel* \n\n2. Wet veil" },
+    { "## Artikel 1\n\nEen.\n\n## Artikel 2\n\nTwee.", "## Artikel 1\n\nEen.\n\n## Artikel 2\n\nTwee!" },
+    { "## Artikel 1\n\nEen.", "## Artikel 1\n\nEen.\n" },
+    { "Een.", "" },
+    { "", "Een." },
+  };
+
+  assert_same_diffs (pairs, G_N_ELEMENTS (pairs), "last line");
 }
 
 int
@@ -385,5 +444,7 @@ main (int    argc,
   g_test_add_func ("/diff-texts/edits-canonical", test_edits_canonical);
   g_test_add_func ("/diff-texts/unsafe-texts", test_unsafe_texts);
   g_test_add_func ("/diff-texts/same-numbers", test_same_numbers);
+  g_test_add_func ("/diff-texts/heading-forms", test_heading_forms);
+  g_test_add_func ("/diff-texts/last-line", test_last_line);
   return g_test_run ();
 }

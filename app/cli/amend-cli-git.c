@@ -72,6 +72,7 @@ is_refusal (const GError *error)
     case AMEND_REPOSITORY_ERROR_NO_AUTHOR:
     case AMEND_REPOSITORY_ERROR_TRANSITION:
     case AMEND_REPOSITORY_ERROR_INTERRUPTED:
+    case AMEND_REPOSITORY_ERROR_NO_REGULATION:
       return TRUE;
     default:
       return FALSE;

@@ -9,6 +9,9 @@
  * instructions, and the STOP and Akoma Ntoso change exports), and the
  * change list applied to the old version must give the new version byte
  * for byte: the diff must describe every change, and nothing else.
+ * The diff that reads only the articles that differ
+ * (amend_diff_new_for_texts(), what amend diff uses) must give the full
+ * diff's JSON, instructions and renvooi byte for byte.
  *
  * Inputs the reader reports errors on are left out, as amend diff reports
  * them rather than comparing them.
@@ -52,6 +55,48 @@ write_every_format (AmendDiff *diff)
   (void) akn;
 }
 
+/* The diff that leaves unchanged articles unread says what the full one
+ * says, in every format that prints the trees. */
+static void
+check_fast_diff (AmendDiff  *full,
+                 const char *a,
+                 gsize       a_len,
+                 const char *b,
+                 gsize       b_len)
+{
+  g_autoptr(AmendDiff) fast = amend_diff_new_for_texts (a, a_len, b, b_len, NULL);
+  char *(*renders[]) (AmendDiff *) = { amend_diff_to_json, amend_diff_to_instructions };
+
+  if (fast == NULL)
+    abort ();
+  for (guint i = 0; i < G_N_ELEMENTS (renders); i++)
+    {
+      g_autofree char *want = renders[i] (full);
+      g_autofree char *got = renders[i] (fast);
+
+      if (strcmp (want, got) != 0)
+        {
+          amend_fuzz_report_difference ("fuzz-diff: the diff that reads only what differs is not the full one",
+                                        want, got);
+          abort ();
+        }
+    }
+  {
+    g_autofree char *want = amend_renvooi_to_html (full, "fuzz");
+    g_autofree char *got = amend_renvooi_to_html (fast, "fuzz");
+    g_autofree char *want_term = amend_renvooi_to_terminal (full, TRUE);
+    g_autofree char *got_term = amend_renvooi_to_terminal (fast, TRUE);
+
+    if (strcmp (want, got) != 0 || strcmp (want_term, got_term) != 0)
+      {
+        amend_fuzz_report_difference ("fuzz-diff: the renvooi of the diff that reads only what differs is not the full one's",
+                                      strcmp (want, got) != 0 ? want : want_term,
+                                      strcmp (want, got) != 0 ? got : got_term);
+        abort ();
+      }
+  }
+}
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
@@ -74,6 +119,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   diff = amend_diff_new (a, b);
   write_every_format (diff);
+  check_fast_diff (diff, (const char *) data, nul - data, (const char *) nul + 1, size - (nul + 1 - data));
 
   applied = amend_diff_apply (diff, a, &error);
   if (applied == NULL)

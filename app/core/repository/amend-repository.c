@@ -1277,6 +1277,51 @@ check_records (AmendRepository *self,
   return TRUE;
 }
 
+/* A regulation at the top of the project, where the commands look for one. */
+static gboolean
+is_top_regulation (const char *path)
+{
+  return strchr (path, '/') == NULL && amend_is_regulation_path (path);
+}
+
+/* A regulation file that is gone from the working copy (deleted by
+ * accident, or by another program) is not saved as a deletion when it
+ * would leave the project without a regulation: every command would then
+ * refuse, and the text would only be found again in git's history.  A
+ * regulation saved under another name in the same version is a rename. */
+static gboolean
+check_regulations (git_tree  *base,
+                   Updates   *u,
+                   GError   **error)
+{
+  guint before = 0, removed = 0;
+  const char *gone = NULL;
+
+  for (gsize i = 0; base && i < git_tree_entrycount (base); i++)
+    before += is_top_regulation (git_tree_entry_name (git_tree_entry_byindex (base, i)));
+  for (guint i = 0; i < u->updates->len; i++)
+    {
+      const git_tree_update *update = &g_array_index (u->updates, git_tree_update, i);
+      g_autoptr(git_tree_entry) old = NULL;
+      gboolean existed = base && git_tree_entry_bypath (&old, base, update->path) == 0;
+
+      if (!is_top_regulation (update->path))
+        continue;
+      if (update->action == GIT_TREE_UPDATE_REMOVE && existed)
+        removed++, gone = update->path;
+      else if (update->action != GIT_TREE_UPDATE_REMOVE && !existed)
+        before++;
+    }
+  if (before == 0 || removed < before)
+    return TRUE;
+  g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_NO_REGULATION,
+               _("%s is gone from the working copy, and saving that would leave the project without a "
+                 "regulation; restore it with \xe2\x80\x9cgit checkout -- %s\xe2\x80\x9d (a renamed "
+                 "regulation is saved together with its new name)"),
+               gone, gone);
+  return FALSE;
+}
+
 /* The full name of the branch HEAD is on, also when it has no commit. */
 static char *
 head_refname (AmendRepository *self,
@@ -1411,7 +1456,7 @@ amend_repository_save (AmendRepository    *self,
                    _("there is nothing to save: no regulation changed since the last saved version"));
       return NULL;
     }
-  if (!check_records (self, base, &u, error))
+  if (!check_records (self, base, &u, error) || !check_regulations (base, &u, error))
     return NULL;
   if (message == NULL || *message == '\0')
     message = default_msg = default_message (&u);

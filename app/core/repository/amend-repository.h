@@ -30,6 +30,7 @@ typedef enum {
   AMEND_REPOSITORY_ERROR_INTERRUPTED,     /* an interrupted operation that cannot be finished */
   AMEND_REPOSITORY_ERROR_BAD_ARGUMENT,    /* an author, submitter, title, message, date or id as given is
                                            * not one Amend takes (a usage error; INVALID is for what was read) */
+  AMEND_REPOSITORY_ERROR_NO_REGULATION,   /* a save would leave the project without a regulation */
 } AmendRepositoryError;
 
 GQuark amend_repository_error_quark (void);

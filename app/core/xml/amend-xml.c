@@ -84,7 +84,17 @@ _amend_xml_init (void)
 static char *
 error_text (AmendXmlError *err)
 {
-  g_autofree char *message = g_strdup (err->message ? err->message : "");
+  g_autofree char *message = NULL;
+
+  /* Two of libxml2's messages are advice to programmers ("use
+   * XML_PARSE_HUGE option"); say what is wrong with the file instead. */
+  if (err->code == XML_ERR_ENTITY_LOOP)
+    return g_strdup (_("its DOCTYPE declares entities that refer to each other over and over (an entity bomb); Amend does not expand "
+                       "entities: export it again without a DTD"));
+  if (err->message != NULL && g_str_has_prefix (err->message, "Excessive depth in document"))
+    return g_strdup (_("its elements are nested deeper than libxml2 reads (256 levels), far deeper than any "
+                       "regulation: it is damaged or not a regulation"));
+  message = g_strdup (err->message ? err->message : "");
 
   g_strstrip (message);
   return g_steal_pointer (&message);
