@@ -765,6 +765,15 @@ row_text (AmendGuiFixture *f,
 }
 
 static gboolean
+window_on_amendment (gpointer data)
+{
+  AmendGuiFixture *f = data;
+  AmendProject *project = amend_window_get_project (f->window);
+
+  return !amend_window_is_busy (f->window) && project && g_strcmp0 (amend_project_get_branch (project), BRANCH) == 0;
+}
+
+static gboolean
 slug_adopted (gpointer data)
 {
   AmendGuiFixture *f = data;
@@ -828,6 +837,11 @@ test_subamendment_words (AmendGuiFixture *f,
   gtk_popover_popdown (gtk_menu_button_get_popover (GTK_MENU_BUTTON (more)));
   amend_gui_spin (200);
 
+  /* The editor on the amendment it amends, as its drafter has it. */
+  g_assert_cmpint (amend_gui_cli (f, NULL, "switch", SLUG, NULL), ==, 0);
+  g_assert_true (amend_gui_wait (window_on_amendment, f, 30));
+  wait_settled (f);
+
   /* Submitted and adopted: the vote dialog says where its changes go. */
   press (amend_review_page_get_button (review_page (f), "submit"));
   wait_settled (f);
@@ -841,6 +855,15 @@ test_subamendment_words (AmendGuiFixture *f,
   respond (f, ADW_MESSAGE_DIALOG (dialog), "_Adopt");
   wait_settled (f);
   assert_has (amend_test_git_ok (f->dir, "show", BRANCH ":" FILE_NAME, NULL), "binnen zes weken en zeven dagen");
+  /* The editor, on that amendment, shows it adopted; nothing unsaved. */
+  {
+    g_autofree char *text = amend_gui_text (f);
+    g_autofree char *disk = amend_test_read (f->dir, FILE_NAME);
+
+    assert_has (text, "binnen zes weken en zeven dagen");
+    g_assert_false (amend_window_has_unsaved (f->window));
+    g_assert_cmpstr (text, ==, disk);
+  }
   assert_has (row_text (f, SUB_SLUG, "Adopted"), "Adopted");
 
   /* The amendment adopted in a terminal: against the draft it changes no
