@@ -207,6 +207,8 @@ _amend_review_page_update_actions (AmendReviewPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.withdraw", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.update", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.propose-sub", open);
+  /* Once submitted, the council has the record as it was. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.edit", status == AMEND_STATUS_CONCEPT && self->amendment);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.write", self->amendment && !current);
   gtk_widget_set_visible (self->submit_button, status == AMEND_STATUS_CONCEPT);
   gtk_widget_set_visible (self->vote_button, status == AMEND_STATUS_SUBMITTED);

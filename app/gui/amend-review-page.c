@@ -727,7 +727,7 @@ amend_review_page_class_init (AmendReviewPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   static const char * const forwarded[] = { "review.submit", "review.withdraw", "review.vote", "review.update",
-                                            "review.propose-sub", "review.paper", "review.hand-in" };
+                                            "review.propose-sub", "review.edit", "review.paper", "review.hand-in" };
 
   object_class->dispose = amend_review_page_dispose;
   signals[LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,

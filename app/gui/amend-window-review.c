@@ -18,6 +18,7 @@
 
 #include "amend-comment-dialog.h"
 #include "amend-gui-error.h"
+#include "amend-propose-dialog.h"
 #include "amend-save-dialog.h"
 #include "amend-vote-dialog.h"
 #include "amend-window-private.h"
@@ -279,6 +280,8 @@ failed_heading (AmendDecideKind kind)
       return _("Not Withdrawn");
     case AMEND_DECIDE_UPDATE:
       return _("Not Brought Up to Date");
+    case AMEND_DECIDE_EDIT:
+      return _("Not Changed");
     case AMEND_DECIDE_VOTE:
     case AMEND_DECIDE_ADOPT:
     case AMEND_DECIDE_REJECT:
@@ -307,6 +310,8 @@ done_message (Decision          *d,
       return g_strdup_printf (_("“%s” is submitted to the council"), d->title);
     case AMEND_DECIDE_WITHDRAW:
       return g_strdup_printf (_("“%s” is withdrawn"), d->title);
+    case AMEND_DECIDE_EDIT:
+      return g_strdup_printf (_("The submitters and motivation of “%s” are changed"), d->title);
     case AMEND_DECIDE_UPDATE:
       if (outcome == AMEND_MERGE_OUTCOME_UP_TO_DATE)
         return g_strdup_printf (_("“%s” was already up to date"), d->title);
@@ -410,6 +415,56 @@ action_update (GtkWidget  *widget,
                GVariant   *param)
 {
   decide (AMEND_WINDOW (widget), AMEND_DECIDE_UPDATE, g_variant_get_string (param, NULL), NULL);
+}
+
+static void
+edit_response (AdwMessageDialog *dialog,
+               const char       *response,
+               AmendWindow      *self)
+{
+  AmendProposeDialog *form = AMEND_PROPOSE_DIALOG (dialog);
+  const char *slug = g_object_get_data (G_OBJECT (dialog), "slug");
+  AmendAmendment *a = find_amendment (self, slug);
+  g_auto(GStrv) people = NULL;
+  g_autofree char *motivation = NULL;
+  Decision *d;
+
+  if (g_strcmp0 (response, "propose") != 0 || a == NULL || self->project == NULL || self->busy)
+    return;
+  people = amend_propose_dialog_dup_submitters (form);
+  motivation = amend_propose_dialog_dup_motivation (form);
+  d = g_new0 (Decision, 1);
+  d->self = g_object_ref (self);
+  d->kind = AMEND_DECIDE_EDIT;
+  d->title = g_strdup (amend_amendment_get_title (a));
+  _amend_window_set_busy (self, TRUE);
+  amend_project_edit_record_async (self->project, slug, (const char * const *) people, motivation, NULL, decided, d);
+}
+
+/* The submitters and motivation of an amendment being written, in the
+ * Propose dialog's form. */
+static void
+action_edit (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  AmendWindow *self = AMEND_WINDOW (widget);
+  const char *slug = g_variant_get_string (param, NULL);
+  AmendAmendment *a = find_amendment (self, slug);
+  const char * const *people;
+  g_autofree char *submitters = NULL;
+  AmendProposeDialog *dialog;
+
+  if (a == NULL || self->busy)
+    return;
+  people = amend_amendment_get_submitters (a);
+  submitters = people ? g_strjoinv ("; ", (char **) people) : g_strdup ("");
+  dialog = amend_propose_dialog_new (GTK_WINDOW (self), NULL, NULL);
+  amend_propose_dialog_fill (dialog, amend_amendment_get_title (a), submitters, amend_amendment_get_motivation (a));
+  amend_propose_dialog_set_editing (dialog);
+  g_object_set_data_full (G_OBJECT (dialog), "slug", g_strdup (slug), g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (edit_response), self);
+  _amend_window_track_dialog (self, GTK_WINDOW (dialog));
 }
 
 static void
@@ -641,6 +696,7 @@ _amend_window_review_actions_init (AmendWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.review-vote", "s", action_vote);
   gtk_widget_class_install_action (widget_class, "win.review-update", "s", action_update);
   gtk_widget_class_install_action (widget_class, "win.review-propose-sub", "s", action_propose_sub);
+  gtk_widget_class_install_action (widget_class, "win.review-edit", "s", action_edit);
   gtk_widget_class_install_action (widget_class, "win.comment-add", "(sss)", action_comment_add);
   gtk_widget_class_install_action (widget_class, "win.comment-reply", "(sss)", action_comment_reply);
   gtk_widget_class_install_action (widget_class, "win.comment-resolve", "s", action_comment_resolve);

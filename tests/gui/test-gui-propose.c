@@ -195,6 +195,102 @@ test_subamendment (AmendGuiFixture *f,
   amend_test_fsck (f->dir);
 }
 
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && gtk_widget_get_mapped (child) &&
+          g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
+        return child;
+      if ((found = find_button (child, label)))
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+open_menu_item (AmendGuiFixture *f,
+                const char      *item)
+{
+  AmendReviewPage *review = amend_amendments_page_get_review (amend_window_get_amendments_page (f->window));
+  GtkWidget *more = amend_review_page_get_button (review, "more");
+
+  GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (more)));
+
+  press (more);
+  amend_gui_spin (400);
+  g_assert_true (gtk_widget_get_mapped (popover));
+  return find_menu_item (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (more))), item);
+}
+
+static gboolean
+vote_offered (gpointer data)
+{
+  AmendGuiFixture *f = data;
+  AmendReviewPage *review = amend_amendments_page_get_review (amend_window_get_amendments_page (f->window));
+
+  return review_shown (f) && gtk_widget_get_mapped (amend_review_page_get_button (review, "vote"));
+}
+
+static gboolean
+record_has (gpointer data)
+{
+  AmendGuiFixture *f = data;
+  g_autofree char *record = amend_test_git_ok (f->dir, "show", BRANCH ":.amend/amendementen/" SLUG "/amendement.ini", NULL);
+
+  return !amend_window_is_busy (f->window) && strstr (record, "Wijkraad Oost") != NULL;
+}
+
+/* A citizen group's amendment being written: its submitters and
+ * motivation changed from the review page's menu, committed on its
+ * branch; once submitted, the item is off. */
+static void
+test_edit_record (AmendGuiFixture *f,
+                  gconstpointer    data)
+{
+  AmendAmendmentsPage *page = amend_window_get_amendments_page (f->window);
+  AmendProposeDialog *dialog;
+  g_autofree char *record = NULL;
+
+  amend_window_show_page (f->window, "amendments");
+  g_assert_true (amend_gui_wait (review_shown, f, 60));
+  amend_gui_wait_idle (f);
+  press (amend_amendments_page_get_row (page, SLUG));
+  g_assert_true (amend_gui_wait (review_shown, f, 60));
+  amend_gui_wait_idle (f);
+
+  press (open_menu_item (f, "Submitters and Motivation…"));
+  dialog = wait_propose_dialog (f);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Submitters and Motivation");
+  g_assert_cmpstr (amend_propose_dialog_get_title_text (dialog), ==, "Kortere beslistermijn");
+  g_assert_false (gtk_widget_is_sensitive (amend_propose_dialog_get_title_row (dialog)));
+  amend_propose_dialog_fill (dialog, NULL, "Wijkraad Oost; Anna de Vries <anna@example.nl>",
+                             "Inwoners wachten nu te lang op een besluit.");
+  /* The dialog's own button, which closes it as it answers. */
+  press (find_button (GTK_WIDGET (dialog), "_Change"));
+  g_assert_true (amend_gui_wait (record_has, f, 30));
+  g_assert_null (amend_window_get_dialog (f->window));
+  amend_gui_wait_idle (f);
+  record = amend_test_git_ok (f->dir, "show", BRANCH ":.amend/amendementen/" SLUG "/amendement.ini", NULL);
+  assert_has (record, "submitters=Wijkraad Oost;Anna de Vries <anna@example.nl>");
+  assert_has (record, "motivation=Inwoners wachten nu te lang op een besluit.");
+  assert_has (record, "status=concept");
+  amend_test_fsck (f->dir);
+
+  /* Submitted: what the council has stays. */
+  g_assert_cmpint (amend_gui_cli (f, NULL, "submit", SLUG, NULL), ==, 0);
+  g_assert_true (amend_gui_wait (vote_offered, f, 60));
+  amend_gui_wait_idle (f);
+  /* The menu's item (its action) does nothing now. */
+  gtk_widget_activate_action (GTK_WIDGET (amend_amendments_page_get_review (page)), "review.edit", NULL);
+  amend_gui_spin (500);
+  g_assert_null (amend_window_get_dialog (f->window));
+}
+
 /* Unsaved text on an amendment and Propose: Keep Unsaved Here keeps it
  * there, and the proposal goes on from the draft (the dialog comes). */
 static void
@@ -233,6 +329,7 @@ main (int    argc,
   ADD ("/propose/from-another-amendment", test_from_another_amendment);
   ADD ("/propose/subamendment", test_subamendment);
   ADD ("/propose/keep-then-propose", test_keep_then_propose);
+  ADD ("/propose/edit-record", test_edit_record);
 #undef ADD
 
   return g_test_run ();
