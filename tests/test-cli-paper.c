@@ -173,8 +173,9 @@ test_one (void)
   assert_has (run.out, "<p>Sneller beslissen.</p>\n<p>Dat is beter &amp; eerlijker.</p>");
   assert_has (run.out, "binnen <del>acht</del> <ins>zes</ins> weken");
   assert_has (run.out, "<p class=\"letter\">ARTIKEL I</p>");
-  assert_has (run.out, "<p class=\"instruction\">In artikel 1, eerste lid, wordt &quot;acht&quot; vervangen door "
-                       "&quot;zes&quot;.</p>");
+  /* One change: one sentence that names the regulation (Ar 6.15). */
+  assert_has (run.out, "<p class=\"instruction\">In artikel 1, eerste lid, van de Verordening Voorbeeld wordt "
+                       "&quot;acht&quot; vervangen door &quot;zes&quot;.</p>");
 
   /* -o: the same page, in a file, counted from -C DIR. */
   out = g_strdup (run.out);

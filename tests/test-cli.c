@@ -626,8 +626,7 @@ test_diff_in_project (void)
   /* An amendment alone: what it changed since it branched off. */
   amend_run (&amendment, "diff", "-C", dir, "--format", "instructions", "langere-citeertitel");
   g_assert_cmpint (amendment.status, ==, 0);
-  g_assert_cmpstr (amendment.out, ==, "ARTIKEL I\n\nDe Verordening wordt als volgt gewijzigd:\n\n"
-                   "A\n\nAan artikel 3 wordt \"Lindewaarde\" toegevoegd.\n");
+  g_assert_cmpstr (amendment.out, ==, "ARTIKEL I\n\nAan artikel 3 van de Verordening wordt \"Lindewaarde\" toegevoegd.\n");
 
   amend_run (&revs, "diff", "-C", dir, "--format", "instructions", "HEAD~1", "HEAD");
   g_assert_cmpint (revs.status, ==, 0);

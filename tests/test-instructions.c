@@ -517,6 +517,74 @@ apply_edits (const char        *text,
   return g_string_free (s, FALSE);
 }
 
+/* The frame and every instruction with its letter, also when there is
+ * only one: the cases state the wording of each instruction this way. */
+static char *
+lettered (AmendDiff *diff,
+          GPtrArray *list)
+{
+  g_autofree char *frame = NULL;
+  GString *out;
+
+  if (list->len == 0)
+    return g_strdup ("");
+  frame = amend_diff_instructions_frame (diff);
+  out = g_string_new (NULL);
+  g_string_append_printf (out, "ARTIKEL I\n\n%s", frame);
+  for (guint i = 0; i < list->len; i++)
+    {
+      const AmendInstruction *instruction = g_ptr_array_index (list, i);
+
+      g_string_append_printf (out, "\n\n%s\n\n%s", instruction->letter, instruction->text);
+    }
+  g_string_append_c (out, '\n');
+  return g_string_free (out, FALSE);
+}
+
+/* The regulation as the frame names it: "de regeling", "het Reglement ...". */
+static char *
+regulation_of (AmendDiff *diff)
+{
+  g_autofree char *frame = amend_diff_instructions_frame (diff);
+  char *verb = strstr (frame, " wordt als volgt");
+
+  if (verb == NULL)
+    verb = strstr (frame, " worden als volgt");
+  g_assert_nonnull (verb);
+  *verb = '\0';
+  frame[0] = g_ascii_tolower (frame[0]);
+  return g_strdup (frame);
+}
+
+/* amend_diff_to_instructions() itself: several changes lettered under the
+ * frame; one change alone one sentence, the instruction with the
+ * regulation named after the citation it starts with ("In artikel 2 van
+ * de regeling wordt ...", 6.15).  Returns the lettered form. */
+static char *
+checked_instructions (AmendDiff *diff)
+{
+  g_autoptr(GPtrArray) list = amend_diff_get_instructions (diff);
+  g_autofree char *whole = amend_diff_to_instructions (diff);
+  char *all = lettered (diff, list);
+
+  if (list->len == 1 && g_strcmp0 (whole, all) != 0)
+    {
+      const AmendInstruction *only = g_ptr_array_index (list, 0);
+      g_autofree char *regulation = regulation_of (diff);
+      g_autofree char *named = g_strdup_printf (" van %s ", regulation);
+      g_autoptr(GString) unnamed = g_string_new (whole);
+      g_autofree char *expected = g_strdup_printf ("ARTIKEL I\n\n%s\n", only->text);
+
+      g_assert_cmpuint (g_string_replace (unnamed, named, " ", 1), ==, 1);
+      g_assert_cmpstr (unnamed->str, ==, expected);
+      /* The name stands before the first quote. */
+      g_assert_true (strstr (whole, named) < (strchr (whole, '"') ? strchr (whole, '"') : whole + strlen (whole)));
+    }
+  else
+    g_assert_cmpstr (whole, ==, all);
+  return all;
+}
+
 static char *
 instructions_of (const char *old_md,
                  const char *new_md)
@@ -533,7 +601,7 @@ instructions_of (const char *old_md,
   g_assert_no_error (error);
   applied_md = amend_document_to_markdown (applied);
   g_assert_cmpstr (applied_md, ==, new_canonical);
-  return amend_diff_to_instructions (diff);
+  return checked_instructions (diff);
 }
 
 /* The lettered instructions, after the frame. */
@@ -586,6 +654,43 @@ test_new_title (void)
 
   g_assert_cmpstr (got, ==, "ARTIKEL I\n\nDe Marktverordening Lindewaarde 2027 wordt als volgt gewijzigd:\n\n"
                             "A\n\nHet opschrift komt te luiden: \"Marktverordening Lindewaarde 2028\".\n");
+}
+
+/* 6.15, second member: letters tell several changes apart, so one change
+ * alone is one sentence without frame or letter, the regulation named in
+ * its citation. */
+static void
+test_one_change (void)
+{
+  static const struct {
+    const char *front;
+    const char *edits[5];
+    const char *expected;
+  } singles[] = {
+    { "", { "binnen acht weken op", "binnen zes weken op", NULL },
+      "ARTIKEL I\n\nIn artikel 3, tweede lid, van de regeling wordt \"acht\" vervangen door \"zes\".\n" },
+    { "---\ntitle: Algemene Plaatselijke Verordening Lindewaarde 2027\ncitation: APV Lindewaarde 2027\n---\n\n",
+      { "\n\n# Artikel 6 Intrekking\n\nDe vergunning kan worden ingetrokken als de voorschriften niet worden nageleefd.", "",
+        "# Artikel 7 Overgangsrecht", "# Artikel 6 Overgangsrecht", NULL },
+      "ARTIKEL I\n\nArtikel 6 van de APV Lindewaarde 2027 vervalt, onder vernummering van artikel 7 tot artikel 6.\n" },
+    { "---\ntitle: Beleidsregels verkeersveiligheid\n---\n\n",
+      { "# Artikel 7 Overgangsrecht", "# Artikel 6a Hardheidsclausule\n\nHet college kan afwijken.\n\n# Artikel 7 Overgangsrecht", NULL },
+      "ARTIKEL I\n\nNa artikel 6 van de Beleidsregels verkeersveiligheid wordt een artikel ingevoegd, luidende:\n\n"
+      "Artikel 6a Hardheidsclausule\n\nHet college kan afwijken.\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (singles); i++)
+    {
+      g_autofree char *old_md = g_strconcat (singles[i].front, base, NULL);
+      g_autofree char *changed = apply_edits (base, singles[i].edits);
+      g_autofree char *new_md = g_strconcat (singles[i].front, changed, NULL);
+      g_autoptr(AmendDocument) a = amend_test_parse (old_md);
+      g_autoptr(AmendDocument) b = amend_test_parse (new_md);
+      g_autoptr(AmendDiff) diff = amend_diff_new (a, b);
+      g_autofree char *got = amend_diff_to_instructions (diff);
+
+      g_assert_cmpstr (got, ==, singles[i].expected);
+    }
 }
 
 static void
@@ -816,7 +921,7 @@ test_gemeentewet_history (void)
       a = amend_test_parse_file (path_a);
       b = amend_test_parse_file (path_b);
       diff = amend_diff_new (a, b);
-      got = amend_diff_to_instructions (diff);
+      got = checked_instructions (diff);
       if (strstr (got, pairs[i].expected) == NULL)
         g_error ("%s to %s: no \"%s\" in:\n%s", pairs[i].old_file, pairs[i].new_file, pairs[i].expected, got);
     }
@@ -848,7 +953,7 @@ test_every_shape (void)
         g_autoptr(AmendDocument) db = amend_test_parse (b);
         g_autoptr(AmendDiff) diff = amend_diff_new (da, db);
         g_autoptr(GPtrArray) list = amend_diff_get_instructions (diff);
-        g_autofree char *text = amend_diff_to_instructions (diff);
+        g_autofree char *text = checked_instructions (diff);
 
         for (guint j = 0; j < list->len; j++)
           {
@@ -873,6 +978,7 @@ main (int    argc,
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     g_test_add_data_func (cases[i].path, &cases[i], run_case);
   g_test_add_func ("/instructions/6.15/frame", test_frame);
+  g_test_add_func ("/instructions/6.15/one-change", test_one_change);
   g_test_add_func ("/instructions/6.15/new-title", test_new_title);
   g_test_add_func ("/instructions/6.15/title-article", test_title_article);
   g_test_add_func ("/instructions/list", test_instruction_list);

@@ -3201,6 +3201,25 @@ amend_diff_get_instructions (AmendDiff *diff)
   return list;
 }
 
+/* The regulation's citation title (or its title): the name it has now,
+ * before the instructions rename it (the new version's only when the old
+ * one has none). */
+static const char *
+regulation_name (AmendDiff *diff)
+{
+  const char *name = NULL;
+
+  for (guint i = 0; i < 2 && (name == NULL || name[0] == '\0'); i++)
+    {
+      AmendDocument *doc = i == 0 ? amend_diff_get_old (diff) : amend_diff_get_new (diff);
+
+      name = amend_document_get_meta (doc, "citation");
+      if (name == NULL || name[0] == '\0')
+        name = amend_document_get_meta (doc, "title");
+    }
+  return name;
+}
+
 /**
  * amend_diff_instructions_frame:
  *
@@ -3213,39 +3232,76 @@ amend_diff_get_instructions (AmendDiff *diff)
 char *
 amend_diff_instructions_frame (AmendDiff *diff)
 {
-  const char *name = NULL;
-  g_autofree char *regulation = NULL;
-  g_autofree char *cap = NULL;
+  const char *name = regulation_name (diff);
+  g_autofree char *regulation = amend_wording_regulation (name);
+  g_autofree char *cap = amend_wording_capitalize (regulation);
 
-  for (guint i = 0; i < 2 && (name == NULL || name[0] == '\0'); i++)
-    {
-      AmendDocument *doc = i == 0 ? amend_diff_get_old (diff) : amend_diff_get_new (diff);
-
-      name = amend_document_get_meta (doc, "citation");
-      if (name == NULL || name[0] == '\0')
-        name = amend_document_get_meta (doc, "title");
-    }
-  regulation = amend_wording_regulation (name);
-  cap = amend_wording_capitalize (regulation);
   return g_strdup_printf ("%s %s als volgt gewijzigd:", cap, amend_wording_is_plural (name) ? "worden" : "wordt");
+}
+
+/* The verb of an instruction's first sentence, before anything it quotes:
+ * where the citation it starts with ends. */
+static const char *
+first_verb (const char *text)
+{
+  static const char *const verbs[] = { " wordt ", " worden ", " komt ", " komen ", " vervalt", " vervallen" };
+  gsize end = strcspn (text, "\"\n");
+  const char *at = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
+    {
+      const char *v = g_strstr_len (text, end, verbs[i]);
+      gsize n = strlen (verbs[i]);
+
+      /* "vervalt" and "vervallen" as whole words only. */
+      if (v != NULL && verbs[i][n - 1] != ' ' && strchr (" .,:", v[n]) == NULL)
+        v = NULL;
+      if (v != NULL && (at == NULL || v < at))
+        at = v;
+    }
+  return at;
+}
+
+/* The one instruction of a change that has only one, naming the
+ * regulation in the citation it starts with: letters tell several changes
+ * apart (6.15, second member), and a single one is said in one sentence,
+ * "In artikel 2 van de APV Lindewaarde 2027 wordt ...".  NULL when the
+ * instruction does not start with a citation before its verb. */
+static char *
+single_instruction (AmendDiff  *diff,
+                    const char *text)
+{
+  const char *verb = first_verb (text);
+  g_autofree char *regulation = NULL;
+
+  if (verb == NULL)
+    return NULL;
+  regulation = amend_wording_regulation (regulation_name (diff));
+  return g_strdup_printf ("%.*s van %s%s", (int) (verb - text), text, regulation, verb);
 }
 
 /**
  * amend_diff_to_instructions:
  *
  * Returns: the amendment instructions in Dutch: "ARTIKEL I", the frame,
- *   and one lettered instruction per change; an empty string when nothing
- *   changed that instructions say.
+ *   and one lettered instruction per change; one change alone is one
+ *   sentence that names the regulation, without frame and letter ("In
+ *   artikel 2 van de APV Lindewaarde 2027 wordt ..."); an empty string
+ *   when nothing changed that instructions say.
  */
 char *
 amend_diff_to_instructions (AmendDiff *diff)
 {
   g_autoptr(GPtrArray) instructions = amend_diff_get_instructions (diff);
   g_autofree char *frame = NULL;
+  g_autofree char *single = NULL;
   GString *out;
 
   if (instructions->len == 0)
     return g_strdup ("");
+  if (instructions->len == 1 &&
+      (single = single_instruction (diff, ((AmendInstruction *) g_ptr_array_index (instructions, 0))->text)) != NULL)
+    return g_strdup_printf ("ARTIKEL I\n\n%s\n", single);
   frame = amend_diff_instructions_frame (diff);
   out = g_string_new (NULL);
   g_string_append_printf (out, "ARTIKEL I\n\n%s", frame);
