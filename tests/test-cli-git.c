@@ -865,6 +865,10 @@ test_save_vanished (void)
                            "without a regulation; restore it with \xe2\x80\x9cgit checkout -- regeling.md\xe2\x80\x9d");
   amend_run (&run, dir, "save", "regeling.md");
   assert_refused (&run, 4, "without a regulation");
+  amend_run (&run, dir, "status");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "deleted  regeling.md (the project's only regulation: restore it with "
+                                     "\xe2\x80\x9cgit checkout -- regeling.md\xe2\x80\x9d)"));
   after = amend_test_git_ok (dir, "rev-parse", "HEAD", NULL);
   g_assert_cmpstr (before, ==, after);
 
