@@ -910,6 +910,10 @@ test_save_vanished (void)
                            "without a regulation; restore it with \xe2\x80\x9cgit checkout -- regeling.md\xe2\x80\x9d");
   amend_run (&run, dir, "save", "regeling.md");
   assert_refused (&run, 4, "without a regulation");
+  amend_run (&run, dir, "status");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "deleted  regeling.md (the project's only regulation: restore it with "
+                                     "\xe2\x80\x9cgit checkout -- regeling.md\xe2\x80\x9d)"));
   after = amend_test_git_ok (dir, "rev-parse", "HEAD", NULL);
   g_assert_cmpstr (before, ==, after);
 
@@ -932,6 +936,54 @@ test_save_vanished (void)
   g_free (tree);
   tree = amend_test_git_ok (dir, "ls-tree", "--name-only", "HEAD", NULL);
   g_assert_null (strstr (tree, "regeling.md"));
+  amend_test_fsck (dir);
+  remove_project (dir);
+}
+
+/* amend edit: who submits a concept amendment and why, changed as a
+ * commit of its record on its branch, also from another branch; refused
+ * once submitted. */
+static void
+test_edit_record (void)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  g_autofree char *dir = NULL;
+  g_autofree char *record = NULL;
+  g_autofree char *log = NULL;
+
+  if (!amend_test_need_git ())
+    return;
+  dir = new_project ();
+  amend_run (&run, dir, "propose", "--by", AUTHOR, "--motivation", "Eerst.", "Kortere", "termijn");
+  assert_ok (&run);
+
+  amend_run (&run, dir, "edit", "--motivation", "Sneller beslissen is beter.");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "\xe2\x80\x9cKortere termijn\xe2\x80\x9d (kortere-termijn)"));
+  record = amend_test_read (dir, ".amend/amendementen/kortere-termijn/amendement.ini");
+  g_assert_nonnull (strstr (record, "\nmotivation=Sneller beslissen is beter.\n"));
+  g_assert_nonnull (strstr (record, "\nsubmitters=" AUTHOR ";\n"));
+
+  /* From main: the submitters replaced, the motivation kept. */
+  amend_run (&run, dir, "switch", "main");
+  assert_ok (&run);
+  amend_run (&run, dir, "edit", "kortere-termijn", "--by", "Wijkraad Noord", "--by", "Eva de Vries <eva@example.nl>");
+  assert_ok (&run);
+  g_free (record);
+  record = amend_test_git_ok (dir, "show", "amendement/kortere-termijn:.amend/amendementen/kortere-termijn/amendement.ini", NULL);
+  g_assert_nonnull (strstr (record, "\nsubmitters=Wijkraad Noord;Eva de Vries <eva@example.nl>;\n"));
+  g_assert_nonnull (strstr (record, "\nmotivation=Sneller beslissen is beter.\n"));
+  log = amend_test_git_ok (dir, "log", "--format=%s", "amendement/kortere-termijn", NULL);
+  g_assert_nonnull (strstr (log, "Change the submitters and motivation of amendment: Kortere termijn"));
+
+  amend_run (&run, dir, "edit", "kortere-termijn");
+  g_assert_cmpint (run.status, ==, 2);
+  amend_run (&run, dir, "edit", "kortere-termijn", "--by", "");
+  assert_refused (&run, 2, NULL);
+  amend_run (&run, dir, "submit", "kortere-termijn");
+  assert_ok (&run);
+  amend_run (&run, dir, "edit", "kortere-termijn", "--motivation", "Later.");
+  assert_refused (&run, 4, "is ingediend: its submitters and motivation change only while it is concept");
   amend_test_fsck (dir);
   remove_project (dir);
 }
@@ -1161,6 +1213,7 @@ main (int    argc,
   g_test_add_func ("/cli-git/status-not-back", test_status_not_back);
   g_test_add_func ("/cli-git/save-unreadable", test_save_unreadable);
   g_test_add_func ("/cli-git/save-vanished", test_save_vanished);
+  g_test_add_func ("/cli-git/edit-record", test_edit_record);
   g_test_add_func ("/cli-git/double-dash", test_double_dash);
   g_test_add_func ("/cli-git/control-characters", test_control_characters);
   g_test_add_func ("/cli-git/bad-arguments", test_bad_arguments);

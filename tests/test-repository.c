@@ -598,6 +598,59 @@ test_save (void)
   amend_test_fsck (p.dir);
 }
 
+/* The submitters and motivation changed while the amendment is concept,
+ * as a commit on its branch; the working copy on it follows; refused once
+ * submitted, and without a submitter. */
+static void
+test_edit_record (void)
+{
+  g_auto(Project) p = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendAmendment) proposed = NULL;
+  g_autoptr(AmendAmendment) edited = NULL;
+  const char *people[] = { "Wijkraad Oost", "Anna de Vries <anna@example.nl>", NULL };
+  const char *none[] = { NULL };
+  const char *bad[] = { "Anna <zonder-apenstaartje>", NULL };
+  g_autofree char *record = NULL;
+  g_autofree char *on_disk = NULL;
+  g_autofree char *subject = NULL;
+
+  if (!amend_test_need_git ())
+    return;
+  project_new (&p);
+  proposed = amend_amendment_propose (p.repo, "Tijdelijk", NULL, "Eerst zo.", NULL, &error);
+  g_assert_no_error (error);
+  edited = amend_amendment_edit_record (p.repo, "tijdelijk", people, "Nu beter onderbouwd.", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (amend_amendment_get_submitters (edited)[0], ==, "Wijkraad Oost");
+  g_assert_cmpstr (amend_amendment_get_motivation (edited), ==, "Nu beter onderbouwd.");
+  record = amend_test_git_ok (p.dir, "show", "amendement/tijdelijk:.amend/amendementen/tijdelijk/amendement.ini", NULL);
+  g_assert_nonnull (strstr (record, "Wijkraad Oost;Anna de Vries <anna@example.nl>"));
+  g_assert_nonnull (strstr (record, "motivation=Nu beter onderbouwd."));
+  g_assert_nonnull (strstr (record, "status=concept"));
+  subject = amend_test_git_ok (p.dir, "log", "-1", "--format=%s", "amendement/tijdelijk", NULL);
+  g_assert_cmpstr (subject, ==, "Change the submitters and motivation of amendment: Tijdelijk\n");
+  /* The working copy is on it: its record is the committed one. */
+  on_disk = amend_test_read (p.dir, ".amend/amendementen/tijdelijk/amendement.ini");
+  g_assert_nonnull (strstr (on_disk, "motivation=Nu beter onderbouwd."));
+  g_free (amend_test_git_ok (p.dir, "diff", "--quiet", "HEAD", NULL));
+
+  g_assert_null (amend_amendment_edit_record (p.repo, "tijdelijk", none, NULL, &error));
+  g_assert_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_BAD_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_null (amend_amendment_edit_record (p.repo, "tijdelijk", bad, NULL, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_clear_object (&edited);
+  edited = amend_amendment_change_status (p.repo, "tijdelijk", AMEND_STATUS_SUBMITTED, &error);
+  g_assert_no_error (error);
+  g_clear_object (&edited);
+  g_assert_null (amend_amendment_edit_record (p.repo, "tijdelijk", people, "Later.", &error));
+  g_assert_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_TRANSITION);
+  g_assert_nonnull (strstr (error->message, "only while it is concept"));
+  amend_test_fsck (p.dir);
+}
+
 /* ----------------------------------------------------------------------- */
 /* Refusals                                                                 */
 /* ----------------------------------------------------------------------- */
@@ -2058,6 +2111,7 @@ main (int    argc,
   g_test_add_func ("/amendment/graph-linear", test_graph_linear);
   g_test_add_func ("/amendment/article-map", test_article_map);
   g_test_add_func ("/amendment/article-map-corpus", test_article_map_corpus);
+  g_test_add_func ("/amendment/edit-record", test_edit_record);
 
   return g_test_run ();
 }

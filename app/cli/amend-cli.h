@@ -36,6 +36,7 @@ extern const AmendCommand amend_command_log;
 extern const AmendCommand amend_command_show;
 extern const AmendCommand amend_command_status;
 extern const AmendCommand amend_command_propose;
+extern const AmendCommand amend_command_edit;
 extern const AmendCommand amend_command_list;
 extern const AmendCommand amend_command_switch;
 extern const AmendCommand amend_command_submit;

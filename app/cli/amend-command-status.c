@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
@@ -64,6 +66,25 @@ change_word (AmendFileChangeKind kind)
     }
 }
 
+/* A regulation that is gone while no other is at the top of the project
+ * cannot be saved as a deletion (amend save refuses): say how to get it
+ * back instead. */
+static gboolean
+is_last_regulation (AmendRepository *repo,
+                    AmendFileChange *change)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (change->kind != AMEND_FILE_DELETED || strchr (change->path, '/') != NULL || !change->regulation)
+    return FALSE;
+  dir = g_dir_open (amend_repository_get_path (repo), 0, NULL);
+  while (dir && (name = g_dir_read_name (dir)))
+    if (amend_is_regulation_path (name))
+      return FALSE;
+  return TRUE;
+}
+
 static int
 run (int    argc,
      char **argv)
@@ -119,7 +140,12 @@ run (int    argc,
 
       g_print ("  ");
       amend_cli_print_padded (change_word (c->kind), width);
-      g_print ("  %s%s\n", c->path, c->regulation ? "" : _(" (not a regulation: Amend does not save it)"));
+      if (is_last_regulation (repo, c))
+        /* TRANSLATORS: %s is the file, twice */
+        g_print (_("  %s (the project's only regulation: restore it with \xe2\x80\x9cgit checkout -- %s\xe2\x80\x9d)\n"),
+                 c->path, c->path);
+      else
+        g_print ("  %s%s\n", c->path, c->regulation ? "" : _(" (not a regulation: Amend does not save it)"));
     }
   return AMEND_EXIT_OK;
 }

@@ -30,6 +30,7 @@ static const struct {
   { "show", NULL, "project" },
   { "status", NULL, "project" },
   { "propose", NULL, "project" },
+  { "edit", NULL, "project" },
   { "list", NULL, "project" },
   { "switch", NULL, "project" },
   { "submit", NULL, "project" },

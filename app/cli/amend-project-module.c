@@ -18,6 +18,7 @@ static const AmendCommand *const commands[] = {
   &amend_command_show,
   &amend_command_status,
   &amend_command_propose,
+  &amend_command_edit,
   &amend_command_list,
   &amend_command_switch,
   &amend_command_submit,

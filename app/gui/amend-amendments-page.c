@@ -65,6 +65,43 @@ caption (const char *text,
   return label;
 }
 
+static AmendAmendment *find_amendment (AmendAmendmentsPage *self,
+                                       const char          *slug);
+
+/* The title of the amendment @a amends, NULL when it goes into the draft. */
+static const char *
+target_title (AmendAmendmentsPage *self,
+              AmendAmendment      *a)
+{
+  const char *amends = amend_amendment_get_amends (a);
+  AmendAmendment *target = find_amendment (self, amends);
+
+  return target ? amend_amendment_get_title (target) : amends;
+}
+
+/* Without articles: an adopted amendment's changes are where it went (the
+ * articles are those it changes against what it would go into, none once
+ * it is in), the others have changed none (yet, while still open). */
+static char *
+no_articles (AmendAmendmentsPage *self,
+             AmendAmendment      *a)
+{
+  const char *into = target_title (self, a);
+
+  switch (amend_amendment_get_status (a))
+    {
+    case AMEND_STATUS_ADOPTED:
+      return into ? g_strdup_printf (_("Its changes are in “%s”"), into) : g_strdup (_("Its changes are in the draft"));
+    case AMEND_STATUS_REJECTED:
+    case AMEND_STATUS_WITHDRAWN:
+      return g_strdup (_("No article changed"));
+    case AMEND_STATUS_CONCEPT:
+    case AMEND_STATUS_SUBMITTED:
+    default:
+      return g_strdup (_("No article changed yet"));
+    }
+}
+
 /* "Article 1:2, 2:4 · 3 comments" */
 static char *
 articles_line (AmendAmendmentsPage *self,
@@ -75,7 +112,7 @@ articles_line (AmendAmendmentsPage *self,
   guint comments = amend_survey_count_comments (self->survey, amend_amendment_get_slug (a));
   g_autofree char *list = n ? g_strjoinv (", ", (char **) articles) : NULL;
   g_autofree char *first = n ? g_strdup_printf (ngettext ("Article %s", "Articles %s", n), list)
-                             : g_strdup (_("No article changed yet"));
+                             : no_articles (self, a);
 
   if (comments == 0)
     return g_steal_pointer (&first);
@@ -91,20 +128,31 @@ merge_line (AmendAmendmentsPage *self,
 {
   g_autoptr(GPtrArray) pairs = amend_survey_collisions_of (self->survey, amend_amendment_get_slug (a));
   g_autoptr(GString) s = g_string_new (NULL);
+  /* A subamendment goes into the amendment it amends, not the draft. */
+  const char *into = target_title (self, a);
 
   *icon = NULL;
   switch (amend_amendment_get_apply_state (a))
     {
     case AMEND_APPLY_CLEAN:
-      g_string_append (s, _("Applies cleanly to the draft"));
+      if (into)
+        g_string_append_printf (s, _("Applies cleanly to “%s”"), into);
+      else
+        g_string_append (s, _("Applies cleanly to the draft"));
       *icon = "emblem-ok-symbolic";
       break;
     case AMEND_APPLY_CONFLICTS:
-      g_string_append (s, _("Conflicts with the draft"));
+      if (into)
+        g_string_append_printf (s, _("Conflicts with “%s”"), into);
+      else
+        g_string_append (s, _("Conflicts with the draft"));
       *icon = "dialog-warning-symbolic";
       break;
     case AMEND_APPLY_CONTAINED:
-      g_string_append (s, _("Already in the draft"));
+      if (into)
+        g_string_append_printf (s, _("Already in “%s”"), into);
+      else
+        g_string_append (s, _("Already in the draft"));
       *icon = "emblem-ok-symbolic";
       break;
     case AMEND_APPLY_UNKNOWN:
@@ -145,6 +193,12 @@ amendment_row (AmendAmendmentsPage *self,
   gtk_widget_add_css_class (title, "heading");
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), caption (who, TRUE));
+  if (amend_amendment_get_amends (a))
+    {
+      g_autofree char *amends = g_strdup_printf (_("Amends “%s”"), target_title (self, a));
+
+      gtk_box_append (GTK_BOX (box), caption (amends, TRUE));
+    }
   gtk_box_append (GTK_BOX (box), caption (articles, TRUE));
   if (merge)
     {

@@ -82,26 +82,41 @@ version_when (const AmendCommit *commit)
 }
 
 static GtkWidget *
+caption_label (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_add_css_class (label, "caption");
+  return label;
+}
+
+/* The message, then who and when.  Where the list is narrow (1024 pixels
+ * and less, a long name) the name is cut short, never the date: which
+ * version it is. */
+static GtkWidget *
 version_row (const AmendCommit *commit)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   g_autofree char *title = first_line (commit->message ? commit->message : "");
   g_autofree char *when = version_when (commit);
-  g_autofree char *subtitle = g_strdup_printf ("%s · %s", commit->author, when);
+  g_autofree char *dated = g_strdup_printf (" · %s", when);
+  g_autofree char *tooltip = g_strdup_printf ("%s\n%s · %s", commit->message ? commit->message : "", commit->author, when);
   GtkWidget *label = gtk_label_new (*title ? title : _("(no message)"));
-  GtkWidget *sub = gtk_label_new (subtitle);
+  GtkWidget *author = caption_label (commit->author);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (sub), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (sub), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (sub, "dim-label");
-  gtk_widget_add_css_class (sub, "caption");
+  gtk_label_set_ellipsize (GTK_LABEL (author), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (line), author);
+  gtk_box_append (GTK_BOX (line), caption_label (dated));
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
   gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), sub);
-  gtk_widget_set_tooltip_text (box, commit->message);
+  gtk_box_append (GTK_BOX (box), line);
+  gtk_widget_set_tooltip_text (box, g_strstrip (tooltip));
   return box;
 }
 

@@ -115,6 +115,7 @@ typedef struct {
   AmendResolution   resolution;
   gboolean          flag;        /* RESOLVE_COMMENT: resolve (else reopen); END_MERGE: abort */
   AmendMergeOutcome outcome;
+  GStrv             submitters;  /* DECIDE EDIT; its motivation is text */
 } Job;
 
 static void
@@ -130,6 +131,7 @@ job_free (Job *job)
   g_free (job->author);
   g_free (job->vote.date);
   g_free (job->vote.meeting);
+  g_strfreev (job->submitters);
   g_free (job);
 }
 
@@ -264,6 +266,9 @@ do_decide (AmendRepository *repo,
       break;
     case AMEND_DECIDE_REJECT:
       done = amend_decision_reject (repo, job->slug, &job->vote, error);
+      break;
+    case AMEND_DECIDE_EDIT:
+      done = amend_amendment_edit_record (repo, job->slug, (const char * const *) job->submitters, job->text, error);
       break;
     case AMEND_DECIDE_UPDATE:
     default:
@@ -540,6 +545,27 @@ amend_project_decide_async (AmendProject        *self,
     job->vote.result = AMEND_STATUS_REJECTED;
   else if (kind == AMEND_DECIDE_VOTE)
     job->vote.result = job->vote.votes_for > job->vote.votes_against ? AMEND_STATUS_ADOPTED : AMEND_STATUS_REJECTED;
+  run_job (self, job, amend_project_decide_async, cancellable, callback, user_data);
+}
+
+/* The submitters and motivation of the amendment @slug changed, as
+ * amend_amendment_edit_record changes them; finished by
+ * amend_project_decide_finish. */
+void
+amend_project_edit_record_async (AmendProject        *self,
+                                 const char          *slug,
+                                 const char * const  *submitters,
+                                 const char          *motivation,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  Job *job = job_new (self, JOB_DECIDE);
+
+  job->decide = AMEND_DECIDE_EDIT;
+  job->slug = g_strdup (slug);
+  job->submitters = g_strdupv ((char **) submitters);
+  job->text = g_strdup (motivation);
   run_job (self, job, amend_project_decide_async, cancellable, callback, user_data);
 }
 

@@ -60,6 +60,7 @@ typedef enum {
   AMEND_DECIDE_ADOPT,
   AMEND_DECIDE_REJECT,
   AMEND_DECIDE_UPDATE,   /* main merged into the amendment */
+  AMEND_DECIDE_EDIT,     /* its submitters and motivation changed */
 } AmendDecideKind;
 
 void             amend_project_survey_async        (AmendProject        *self,
@@ -90,6 +91,13 @@ void             amend_project_decide_async        (AmendProject        *self,
                                                     AmendDecideKind      kind,
                                                     const char          *slug,
                                                     const AmendVote     *vote,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+void             amend_project_edit_record_async   (AmendProject        *self,
+                                                    const char          *slug,
+                                                    const char * const  *submitters,
+                                                    const char          *motivation,
                                                     GCancellable        *cancellable,
                                                     GAsyncReadyCallback  callback,
                                                     gpointer             user_data);

@@ -441,6 +441,39 @@ amend_project_get_amendment (AmendProject *self)
   return NULL;
 }
 
+/* The amendment named @slug, or NULL. */
+AmendAmendment *
+amend_project_find_amendment (AmendProject *self,
+                              const char   *slug)
+{
+  g_return_val_if_fail (AMEND_IS_PROJECT (self), NULL);
+  for (guint i = 0; slug && i < self->amendments->len; i++)
+    {
+      AmendAmendment *a = g_ptr_array_index (self->amendments, i);
+
+      if (g_strcmp0 (amend_amendment_get_slug (a), slug) == 0)
+        return a;
+    }
+  return NULL;
+}
+
+/* What @a is adopted into, in words for a sentence: NULL for the draft,
+ * else the title of the amendment it amends (its name when that one is
+ * not in the project). */
+const char *
+amend_project_target_title (AmendProject   *self,
+                            AmendAmendment *a)
+{
+  const char *amends = amend_amendment_get_amends (a);
+  AmendAmendment *target;
+
+  g_return_val_if_fail (AMEND_IS_PROJECT (self), NULL);
+  if (amends == NULL)
+    return NULL;
+  target = amend_project_find_amendment (self, amends);
+  return target ? amend_amendment_get_title (target) : amends;
+}
+
 /* ----------------------------------------------------------------------- */
 /* Jobs                                                                     */
 /* ----------------------------------------------------------------------- */
@@ -462,7 +495,8 @@ typedef struct {
   char     *message;     /* SAVE; PROPOSE: the motivation */
   char     *name;        /* SWITCH: the branch; PROPOSE: the title; COMPARE: the commit */
   char     *branch;      /* the branch the window shows: changes are made there or not at all */
-  char     *against;     /* COMPARE: the other version, or NULL for the text */
+  char     *against;     /* COMPARE: the other version, or NULL for the text;
+                          * PROPOSE: the amendment amended, or NULL */
   GStrv     submitters;
   gboolean  put_back;
   char     *commit;      /* SAVE: the new version */
@@ -631,8 +665,12 @@ job_thread (GTask        *task,
            amend_repository_switch (repo, job->name, FALSE, NULL, &error);
       break;
     case JOB_PROPOSE:
-      amendment = amend_amendment_propose (repo, job->name, (const char * const *) job->submitters,
-                                           job->message, NULL, &error);
+      if (job->against)
+        amendment = amend_amendment_propose_on (repo, job->against, job->name, (const char * const *) job->submitters,
+                                                job->message, &error);
+      else
+        amendment = amend_amendment_propose (repo, job->name, (const char * const *) job->submitters,
+                                             job->message, NULL, &error);
       ok = amendment != NULL;
       break;
     case JOB_LOG:
@@ -766,12 +804,14 @@ amend_project_propose_async (AmendProject        *self,
                              const char          *title,
                              const char * const  *submitters,
                              const char          *motivation,
+                             const char          *on,
                              GCancellable        *cancellable,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
   Job *job = job_new (self, JOB_PROPOSE);
 
+  job->against = g_strdup (on);
   job->name = g_strdup (title);
   job->submitters = g_strdupv ((char **) submitters);
   job->message = g_strdup (motivation);

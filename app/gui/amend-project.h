@@ -69,6 +69,10 @@ const char     *amend_project_get_saved_text    (AmendProject        *self);
 AmendDocument  *amend_project_get_document      (AmendProject        *self);
 GPtrArray      *amend_project_get_amendments    (AmendProject        *self);
 AmendAmendment *amend_project_get_amendment     (AmendProject        *self);
+AmendAmendment *amend_project_find_amendment    (AmendProject        *self,
+                                                 const char          *slug);
+const char     *amend_project_target_title      (AmendProject        *self,
+                                                 AmendAmendment      *a);
 
 void            amend_project_save_async        (AmendProject        *self,
                                                  const char          *text,
@@ -94,6 +98,7 @@ void            amend_project_propose_async     (AmendProject        *self,
                                                  const char          *title,
                                                  const char * const  *submitters,
                                                  const char          *motivation,
+                                                 const char          *on,
                                                  GCancellable        *cancellable,
                                                  GAsyncReadyCallback  callback,
                                                  gpointer             user_data);

@@ -146,6 +146,34 @@ amend_propose_dialog_new (GtkWindow  *parent,
   return self;
 }
 
+/* The record of an amendment being written: its title stays (it names
+ * the branch), its submitters and motivation change. */
+void
+amend_propose_dialog_set_editing (AmendProposeDialog *self)
+{
+  g_autofree char *body = g_strdup_printf (_("Who submits “%s” and why, as the council will read it. They change while "
+                                             "the amendment is being written; once submitted, they stay as they were."),
+                                           amend_propose_dialog_get_title_text (self));
+
+  adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (self), _("Submitters and Motivation"));
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self), body);
+  adw_message_dialog_set_response_label (ADW_MESSAGE_DIALOG (self), "propose", _("_Change"));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->title_row), FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->submitters_row));
+}
+
+/* A subamendment: it amends the amendment titled @title. */
+void
+amend_propose_dialog_set_amends (AmendProposeDialog *self,
+                                 const char         *title)
+{
+  g_autofree char *body = g_strdup_printf (_("The subamendment starts from “%s” as a branch of its own and amends it; "
+                                             "Amend switches to it, so that you can write the change there."), title);
+
+  adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (self), _("Propose a Subamendment"));
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self), body);
+}
+
 static void
 amend_propose_dialog_dispose (GObject *object)
 {

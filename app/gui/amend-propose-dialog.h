@@ -19,6 +19,9 @@ void                amend_propose_dialog_fill           (AmendProposeDialog *sel
                                                          const char         *title,
                                                          const char         *submitters,
                                                          const char         *motivation);
+void                amend_propose_dialog_set_amends     (AmendProposeDialog *self,
+                                                         const char         *title);
+void                amend_propose_dialog_set_editing    (AmendProposeDialog *self);
 const char         *amend_propose_dialog_get_title_text (AmendProposeDialog *self);
 GStrv               amend_propose_dialog_dup_submitters (AmendProposeDialog *self);
 char               *amend_propose_dialog_dup_motivation (AmendProposeDialog *self);

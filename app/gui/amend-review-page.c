@@ -23,44 +23,7 @@
 #include "amend-paper.h"
 #include "amend-renvooi-view.h"
 #include "amend-review-page.h"
-
-struct _AmendReviewPage
-{
-  GtkWidget         parent_instance;
-
-  GtkStack         *stack;
-  GtkLabel         *title_label;
-  GtkLabel         *subtitle_label;
-  GtkImage         *state_icon;
-  GtkLabel         *state_label;
-  GtkWidget        *submit_button;
-  GtkWidget        *vote_button;
-  GtkWidget        *update_button;
-  GtkWidget        *more_button;
-  GtkSpinner       *spinner;
-  GtkStack         *detail_stack;
-  GtkWidget        *tabs;
-  GtkDropDown      *tabs_dropdown;
-  GtkLabel         *changes_label;
-  GtkToggleButton  *sides_button;
-  GtkWidget        *blocks_box;
-  GtkWidget        *other_label;
-  GtkWidget        *other_box;
-  GtkWidget        *comment_all_button;
-  GtkListBox       *record_list;
-  GtkLabel         *instructions_label;
-  GtkWidget        *collisions_box;
-
-  AmendEditor      *editor;
-  AmendProject     *project;
-  AmendAmendment   *amendment;
-  AmendReview      *review;
-  AmendCommentList *comments;
-  GCancellable     *review_cancel;
-  GCancellable     *comments_cancel;
-  GPtrArray        *blocks;        /* of AmendAsideBox, one per article */
-  guint             busy;
-};
+#include "amend-review-page-private.h"
 
 enum {
   LOADED,
@@ -75,8 +38,8 @@ G_DEFINE_FINAL_TYPE (AmendReviewPage, amend_review_page, GTK_TYPE_WIDGET)
 /* Small things                                                             */
 /* ----------------------------------------------------------------------- */
 
-static GtkWidget *
-wrapped_label (const char *text,
+GtkWidget *
+_amend_review_wrapped_label (const char *text,
                const char *style)
 {
   GtkWidget *label = gtk_label_new (text);
@@ -99,8 +62,8 @@ person_name (const char *person)
   return g_strdup (person ? person : "");
 }
 
-static char *
-when_text (GDateTime *date)
+char *
+_amend_review_when_text (GDateTime *date)
 {
   g_autoptr(GDateTime) local = NULL;
 
@@ -111,8 +74,8 @@ when_text (GDateTime *date)
   return g_date_time_format (local, _("%-d %B %Y, %H:%M"));
 }
 
-static void
-clear_box (GtkWidget *box)
+void
+_amend_review_clear_box (GtkWidget *box)
 {
   GtkWidget *child;
 
@@ -156,9 +119,9 @@ static GtkWidget *
 byline (AmendComment *comment)
 {
   g_autofree char *name = person_name (amend_comment_get_author (comment));
-  g_autofree char *when = when_text (amend_comment_get_created (comment));
+  g_autofree char *when = _amend_review_when_text (amend_comment_get_created (comment));
   g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b> · %s", name, when);
-  GtkWidget *label = wrapped_label (NULL, "caption");
+  GtkWidget *label = _amend_review_wrapped_label (NULL, "caption");
 
   gtk_label_set_markup (GTK_LABEL (label), markup);
   return label;
@@ -192,7 +155,7 @@ position_note (AmendComment *thread)
     }
   if (text == NULL)
     return NULL;
-  return wrapped_label (text, amend_comment_get_state (thread) == AMEND_ANCHOR_OUTDATED ? "warning" : "dim-label");
+  return _amend_review_wrapped_label (text, amend_comment_get_state (thread) == AMEND_ANCHOR_OUTDATED ? "warning" : "dim-label");
 }
 
 static GtkWidget *
@@ -209,7 +172,7 @@ thread_card (AmendComment *thread)
   gtk_box_append (GTK_BOX (card), byline (thread));
   if (note)
     gtk_box_append (GTK_BOX (card), note);
-  gtk_box_append (GTK_BOX (card), wrapped_label (amend_comment_get_text (thread), NULL));
+  gtk_box_append (GTK_BOX (card), _amend_review_wrapped_label (amend_comment_get_text (thread), NULL));
   for (guint i = 0; replies && i < replies->len; i++)
     {
       AmendComment *reply = g_ptr_array_index (replies, i);
@@ -217,7 +180,7 @@ thread_card (AmendComment *thread)
 
       gtk_widget_set_margin_start (box, 18);
       gtk_box_append (GTK_BOX (box), byline (reply));
-      gtk_box_append (GTK_BOX (box), wrapped_label (amend_comment_get_text (reply), NULL));
+      gtk_box_append (GTK_BOX (box), _amend_review_wrapped_label (amend_comment_get_text (reply), NULL));
       gtk_box_append (GTK_BOX (card), box);
     }
   if (resolved)
@@ -225,7 +188,7 @@ thread_card (AmendComment *thread)
       g_autofree char *who = person_name (amend_comment_get_resolved_by (thread));
       g_autofree char *text = g_strdup_printf (_("Resolved by %s"), who);
 
-      gtk_box_append (GTK_BOX (card), wrapped_label (text, "success"));
+      gtk_box_append (GTK_BOX (card), _amend_review_wrapped_label (text, "success"));
     }
   gtk_widget_set_halign (buttons, GTK_ALIGN_END);
   gtk_box_append (GTK_BOX (buttons), comment_button (_("_Reply…"), "review.reply", id));
@@ -292,12 +255,12 @@ rebuild_changes (AmendReviewPage *self)
   gboolean sides = gtk_toggle_button_get_active (self->sides_button);
   guint others = 0;
 
-  clear_box (self->blocks_box);
-  clear_box (self->other_box);
+  _amend_review_clear_box (self->blocks_box);
+  _amend_review_clear_box (self->other_box);
   g_ptr_array_set_size (self->blocks, 0);
   if (self->review && self->review->blocks->len == 0)
     gtk_box_append (GTK_BOX (self->blocks_box),
-                    wrapped_label (_("No changes: the amendment reads the same as the version it started from."), "dim-label"));
+                    _amend_review_wrapped_label (_("No changes: the amendment reads the same as the version it started from."), "dim-label"));
   for (guint b = 0; self->review && b < self->review->blocks->len; b++)
     {
       const AmendRenvooiBlock *block = g_ptr_array_index (self->review->blocks, b);
@@ -341,174 +304,6 @@ sides_toggled (GtkToggleButton *button,
 }
 
 /* ----------------------------------------------------------------------- */
-/* Record, state, collisions                                                */
-/* ----------------------------------------------------------------------- */
-
-static void
-add_record_row (AmendReviewPage *self,
-                const char      *title,
-                const char      *value)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value && *value ? value : "—");
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  gtk_list_box_append (self->record_list, row);
-}
-
-static void
-fill_record (AmendReviewPage *self)
-{
-  AmendAmendment *a = self->amendment;
-  const char * const *people = amend_amendment_get_submitters (a);
-  g_autofree char *submitters = people ? g_strjoinv ("\n", (char **) people) : NULL;
-  g_autofree char *status = amend_status_label (amend_amendment_get_status (a));
-  g_autoptr(AmendVote) vote = amend_amendment_dup_vote (a);
-  g_autofree char *result = amend_paper_describe_vote (vote, amend_amendment_get_status (a));
-  g_autofree char *created = when_text (amend_amendment_get_created (a));
-  g_autofree char *changed = when_text (amend_amendment_get_last_change (a));
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->record_list))))
-    gtk_list_box_remove (self->record_list, child);
-  add_record_row (self, _("Title"), amend_amendment_get_title (a));
-  add_record_row (self, _("Submitters"), submitters);
-  add_record_row (self, _("Status"), status);
-  add_record_row (self, _("Vote"), result);
-  add_record_row (self, _("Motivation"), amend_amendment_get_motivation (a));
-  if (amend_amendment_get_amends (a))
-    add_record_row (self, _("Amends the amendment"), amend_amendment_get_amends (a));
-  add_record_row (self, _("Proposed"), created);
-  add_record_row (self, _("Last change"), changed);
-}
-
-/* Whether it still applies to what it would be adopted into. */
-static void
-fill_state (AmendReviewPage *self)
-{
-  AmendAmendment *a = self->amendment;
-  const char * const *ids = amend_amendment_get_apply_conflicts (a);
-  g_autofree char *text = NULL;
-  const char *icon = NULL;
-
-  switch (amend_amendment_get_apply_state (a))
-    {
-    case AMEND_APPLY_CLEAN:
-      text = g_strdup (amend_amendment_get_amends (a) ? _("Can be adopted into the amendment it amends without a conflict.")
-                                                      : _("Can be adopted into the draft without a conflict."));
-      icon = "emblem-ok-symbolic";
-      break;
-    case AMEND_APPLY_CONFLICTS:
-      {
-        guint n = ids ? g_strv_length ((char **) ids) : 0;
-
-        text = g_strdup_printf (ngettext ("Conflicts with the draft as it is now, in %u place: update it from the draft "
-                                          "first, or resolve the conflict when adopting.",
-                                          "Conflicts with the draft as it is now, in %u places: update it from the draft "
-                                          "first, or resolve the conflicts when adopting.", n), n);
-        icon = "dialog-warning-symbolic";
-        break;
-      }
-    case AMEND_APPLY_CONTAINED:
-      text = g_strdup (_("Its changes are already in the draft."));
-      icon = "emblem-ok-symbolic";
-      break;
-    case AMEND_APPLY_UNKNOWN:
-    default:
-      break;
-    }
-  gtk_label_set_text (self->state_label, text ? text : "");
-  gtk_image_set_from_icon_name (self->state_icon, icon);
-  gtk_widget_set_visible (GTK_WIDGET (self->state_icon), icon != NULL);
-  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->state_label)), text != NULL);
-}
-
-static const char *
-other_title (AmendCollision *c,
-             const char     *slug)
-{
-  return amend_amendment_get_title (g_strcmp0 (amend_amendment_get_slug (c->a), slug) == 0 ? c->b : c->a);
-}
-
-/* "If this one is adopted first, “Vier weken” lapses (it conflicts in
- * 2 places)." and the other way round. */
-static char *
-order_sentence (gboolean    clean,
-                GStrv       conflicts,
-                const char *first,
-                const char *second)
-{
-  guint n = conflicts ? g_strv_length (conflicts) : 0;
-
-  if (clean)
-    return g_strdup_printf (_("If %s is adopted first, %s can still be adopted."), first, second);
-  return g_strdup_printf (ngettext ("If %s is adopted first, %s lapses: it conflicts in %u place.",
-                                    "If %s is adopted first, %s lapses: it conflicts in %u places.", n),
-                          first, second, n);
-}
-
-static GtkWidget *
-collision_card (AmendCollision *c,
-                const char     *slug)
-{
-  GtkWidget *card = NULL;
-  GtkWidget *outer = amend_card_new (&card);
-  gboolean mine_is_a = g_strcmp0 (amend_amendment_get_slug (c->a), slug) == 0;
-  g_autofree char *other = g_strdup_printf ("“%s”", other_title (c, slug));
-  g_autofree char *heading = g_strdup_printf (_("With %s"), other);
-  g_autofree char *articles = c->articles ? g_strjoinv (", ", c->articles) : g_strdup ("");
-  g_autofree char *where = g_strdup_printf (_("Both change article %s."), articles);
-  g_autofree char *mine_first = order_sentence (mine_is_a ? c->a_then_b : c->b_then_a,
-                                                mine_is_a ? c->a_then_b_conflicts : c->b_then_a_conflicts,
-                                                _("this amendment"), other);
-  g_autofree char *other_first = order_sentence (mine_is_a ? c->b_then_a : c->a_then_b,
-                                                 mine_is_a ? c->b_then_a_conflicts : c->a_then_b_conflicts,
-                                                 other, _("this amendment"));
-
-  gtk_box_append (GTK_BOX (card), wrapped_label (heading, "heading"));
-  gtk_box_append (GTK_BOX (card), wrapped_label (where, NULL));
-  gtk_box_append (GTK_BOX (card), wrapped_label (mine_first, NULL));
-  gtk_box_append (GTK_BOX (card), wrapped_label (other_first, NULL));
-  return outer;
-}
-
-static void
-fill_collisions (AmendReviewPage *self,
-                 AmendSurvey     *survey)
-{
-  const char *slug = amend_amendment_get_slug (self->amendment);
-  g_autoptr(GPtrArray) mine = survey ? amend_survey_collisions_of (survey, slug) : g_ptr_array_new ();
-
-  clear_box (self->collisions_box);
-  for (guint i = 0; i < mine->len; i++)
-    gtk_box_append (GTK_BOX (self->collisions_box), collision_card (g_ptr_array_index (mine, i), slug));
-  if (mine->len == 0)
-    gtk_box_append (GTK_BOX (self->collisions_box),
-                    wrapped_label (survey ? _("No other open amendment changes the same articles.")
-                                          : _("Not looked at yet."), "dim-label"));
-}
-
-static void
-update_actions (AmendReviewPage *self)
-{
-  AmendStatus status = self->amendment ? amend_amendment_get_status (self->amendment) : AMEND_STATUS_ADOPTED;
-  gboolean open = self->amendment && (status == AMEND_STATUS_CONCEPT || status == AMEND_STATUS_SUBMITTED);
-  gboolean current = self->amendment && self->project &&
-                     g_strcmp0 (amend_project_get_branch (self->project), amend_amendment_get_branch (self->amendment)) == 0;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.submit", status == AMEND_STATUS_CONCEPT && self->amendment);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.vote", status == AMEND_STATUS_SUBMITTED && self->amendment);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.withdraw", open);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.update", open);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.write", self->amendment && !current);
-  gtk_widget_set_visible (self->submit_button, status == AMEND_STATUS_CONCEPT);
-  gtk_widget_set_visible (self->vote_button, status == AMEND_STATUS_SUBMITTED);
-  gtk_widget_set_visible (self->update_button, open);
-}
-
-/* ----------------------------------------------------------------------- */
 /* Reading                                                                  */
 /* ----------------------------------------------------------------------- */
 
@@ -533,9 +328,15 @@ review_done (GObject      *source,
     }
   else
     {
-      gtk_label_set_text (self->changes_label,
-                          _("Against the version of the draft it started from: deleted words are struck through, new "
-                            "words underlined. Comments stand beside the article they are about."));
+      const char *into = amend_project_target_title (self->project, self->amendment);
+      g_autofree char *against = into ? g_strdup_printf (_("Against the version of “%s” it started from: deleted words are "
+                                                           "struck through, new words underlined. Comments stand beside "
+                                                           "the article they are about."), into)
+                                      : g_strdup (_("Against the version of the draft it started from: deleted words are "
+                                                    "struck through, new words underlined. Comments stand beside the "
+                                                    "article they are about."));
+
+      gtk_label_set_text (self->changes_label, against);
       gtk_label_set_text (self->instructions_label, review->instructions);
     }
   rebuild_changes (self);
@@ -621,7 +422,7 @@ amend_review_page_show (AmendReviewPage *self,
 
   g_set_object (&self->project, project);
   g_set_object (&self->amendment, amendment);
-  update_actions (self);
+  _amend_review_page_update_actions (self);
   if (amendment == NULL)
     {
       g_cancellable_cancel (self->review_cancel);
@@ -632,9 +433,9 @@ amend_review_page_show (AmendReviewPage *self,
       return;
     }
   fill_header (self);
-  fill_state (self);
-  fill_record (self);
-  fill_collisions (self, survey);
+  _amend_review_page_fill_state (self);
+  _amend_review_page_fill_record (self);
+  _amend_review_page_fill_collisions (self, survey);
   gtk_stack_set_visible_child_name (self->stack, "review");
   /* The same version of the same amendment: its text did not change. */
   if (same && self->review)
@@ -675,6 +476,15 @@ forward (GtkWidget  *widget,
   /* review.submit -> win.review-submit (the slug) */
   action = g_strconcat ("win.review-", name + strlen ("review."), NULL);
   gtk_widget_activate_action (widget, action, "s", slug_of (self));
+}
+
+/* The menu's two Update items (from the draft, from the amendment amended). */
+static void
+action_update_item (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *param)
+{
+  gtk_widget_activate_action (widget, "review.update", NULL);
 }
 
 static void
@@ -917,7 +727,7 @@ amend_review_page_class_init (AmendReviewPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   static const char * const forwarded[] = { "review.submit", "review.withdraw", "review.vote", "review.update",
-                                            "review.paper", "review.hand-in" };
+                                            "review.propose-sub", "review.edit", "review.paper", "review.hand-in" };
 
   object_class->dispose = amend_review_page_dispose;
   signals[LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
@@ -925,6 +735,8 @@ amend_review_page_class_init (AmendReviewPageClass *klass)
   for (guint i = 0; i < G_N_ELEMENTS (forwarded); i++)
     gtk_widget_class_install_action (widget_class, forwarded[i], NULL, forward);
   gtk_widget_class_install_action (widget_class, "review.write", NULL, action_write);
+  gtk_widget_class_install_action (widget_class, "review.update-from-draft", NULL, action_update_item);
+  gtk_widget_class_install_action (widget_class, "review.update-from-amended", NULL, action_update_item);
   gtk_widget_class_install_action (widget_class, "review.comment", "(ss)", action_comment);
   gtk_widget_class_install_action (widget_class, "review.comment-all", NULL, action_comment);
   gtk_widget_class_install_action (widget_class, "review.reply", "s", action_thread);
@@ -1032,5 +844,5 @@ amend_review_page_init (AmendReviewPage *self)
   self->blocks = g_ptr_array_new ();
   g_signal_connect (self->sides_button, "toggled", G_CALLBACK (sides_toggled), self);
   gtk_stack_set_visible_child_name (self->stack, "none");
-  update_actions (self);
+  _amend_review_page_update_actions (self);
 }

@@ -123,11 +123,26 @@ amend_save_dialog_new (GtkWindow  *parent,
   gtk_widget_set_visible (GTK_WIDGET (self->author_group), author == NULL);
   if (*name == '\0')
     {
-      /* A start: the name of the account, to correct when needed. */
+      /* A start, to correct when needed: who git says the user is (as
+       * the Propose dialog offers, and as amend save signs), else the
+       * name of the account. */
+      g_autofree char *git = amend_git_config_author ();
+      g_autofree char *git_name = NULL;
+      g_autofree char *git_email = NULL;
       const char *real = g_get_real_name ();
 
       g_free (name);
-      name = g_strdup (real && g_strcmp0 (real, "Unknown") != 0 ? real : "");
+      if (git && amend_parse_author (git, &git_name, &git_email, NULL))
+        {
+          name = g_steal_pointer (&git_name);
+          if (*email == '\0')
+            {
+              g_free (email);
+              email = g_steal_pointer (&git_email);
+            }
+        }
+      else
+        name = g_strdup (real && g_strcmp0 (real, "Unknown") != 0 ? real : "");
     }
   amend_save_dialog_set_author (self, name, email);
   update_response (self);

@@ -130,13 +130,19 @@ amend_vote_dialog_init (AmendVoteDialog *self)
 
 AmendVoteDialog *
 amend_vote_dialog_new (GtkWindow  *parent,
-                       const char *title)
+                       const char *title,
+                       const char *into)
 {
   AmendVoteDialog *self = g_object_new (AMEND_TYPE_VOTE_DIALOG, "transient-for", parent, "modal", TRUE,
                                         "heading", _("The Council’s Decision"), NULL);
-  g_autofree char *body = g_strdup_printf (_("How did the council decide on “%s”? Adopting it merges its changes into "
-                                             "the draft; rejecting it keeps it as it is, with the decision in its record."),
-                                           title);
+  g_autofree char *body = NULL;
+
+  if (into)
+    body = g_strdup_printf (_("How did the council decide on “%s”? Adopting it merges its changes into the amendment "
+                              "“%s”; rejecting it keeps it as it is, with the decision in its record."), title, into);
+  else
+    body = g_strdup_printf (_("How did the council decide on “%s”? Adopting it merges its changes into "
+                              "the draft; rejecting it keeps it as it is, with the decision in its record."), title);
 
   adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self), body);
   return self;

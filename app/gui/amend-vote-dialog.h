@@ -15,7 +15,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AmendVoteDialog, amend_vote_dialog, AMEND, VOTE_DIALOG, AdwMessageDialog)
 
 AmendVoteDialog *amend_vote_dialog_new      (GtkWindow       *parent,
-                                             const char      *title);
+                                             const char      *title,
+                                             const char      *into);
 gboolean         amend_vote_dialog_is_counted (AmendVoteDialog *self);
 void             amend_vote_dialog_get_vote (AmendVoteDialog *self,
                                              AmendVote       *vote);

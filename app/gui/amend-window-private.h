@@ -98,6 +98,7 @@ void _amend_window_ask_save (AmendWindow *self);
 void _amend_window_ask_save_with (AmendWindow *self, const char *message);
 void _amend_window_start_switch (AmendWindow *self, const char *branch, gboolean put_back);
 void _amend_window_ask_propose (AmendWindow *self);
+void _amend_window_ask_propose_on (AmendWindow *self, const char *slug);
 
 /* amend-window-drafts.c */
 void _amend_window_set_base (AmendWindow *self, AmendProject *project);

@@ -18,6 +18,7 @@
 
 #include "amend-comment-dialog.h"
 #include "amend-gui-error.h"
+#include "amend-propose-dialog.h"
 #include "amend-save-dialog.h"
 #include "amend-vote-dialog.h"
 #include "amend-window-private.h"
@@ -171,6 +172,9 @@ merge_ended (GObject      *source,
   g_autoptr(AmendProject) next = amend_project_end_merge_finish (AMEND_PROJECT (source), result, &error);
   gboolean aborted = GPOINTER_TO_INT (g_object_steal_data (G_OBJECT (self), "merge-abort"));
   gboolean update = GPOINTER_TO_INT (g_object_steal_data (G_OBJECT (self), "merge-update"));
+  g_autofree char *into = g_object_steal_data (G_OBJECT (self), "merge-into");
+  g_autofree char *updated = into ? g_strdup_printf (_("All conflicts resolved: the amendment is up to date with “%s”"), into)
+                                  : g_strdup (_("All conflicts resolved: the amendment is up to date with the draft"));
 
   _amend_window_set_busy (self, FALSE);
   if (next == NULL)
@@ -184,7 +188,7 @@ merge_ended (GObject      *source,
   show_conflicts_page (self, FALSE);
   _amend_window_follow (self, next);
   _amend_window_toast (self, aborted ? _("Undone: everything is as it was before")
-                                     : update ? _("All conflicts resolved: the amendment is up to date with the draft")
+                                     : update ? updated
                                               : _("All conflicts resolved: the amendment is adopted"));
 }
 
@@ -193,12 +197,17 @@ end_merge (AmendWindow *self,
            gboolean     abort)
 {
   AmendMergeState *state = amend_conflicts_page_get_state (self->conflicts_page);
+  AmendAmendment *a;
 
   if (self->project == NULL || self->busy)
     return;
   g_object_set_data (G_OBJECT (self), "merge-abort", GINT_TO_POINTER (abort));
   g_object_set_data (G_OBJECT (self), "merge-update",
                      GINT_TO_POINTER (state && g_strcmp0 (state->command, "update") == 0));
+  /* A subamendment is brought up to date with the amendment it amends. */
+  a = state ? find_amendment (self, state->amendment) : NULL;
+  g_object_set_data_full (G_OBJECT (self), "merge-into", a ? g_strdup (amend_project_target_title (self->project, a)) : NULL,
+                          g_free);
   _amend_window_set_busy (self, TRUE);
   amend_project_end_merge_async (self->project, abort, NULL, merge_ended, g_object_ref (self));
 }
@@ -248,7 +257,7 @@ typedef struct {
   AmendWindow     *self;
   AmendDecideKind  kind;
   char            *title;
-  gboolean         into_amendment;
+  char            *into;     /* the title of the amendment it amends; NULL: the draft */
 } Decision;
 
 static void
@@ -256,6 +265,7 @@ decision_free (Decision *d)
 {
   g_object_unref (d->self);
   g_free (d->title);
+  g_free (d->into);
   g_free (d);
 }
 
@@ -270,6 +280,8 @@ failed_heading (AmendDecideKind kind)
       return _("Not Withdrawn");
     case AMEND_DECIDE_UPDATE:
       return _("Not Brought Up to Date");
+    case AMEND_DECIDE_EDIT:
+      return _("Not Changed");
     case AMEND_DECIDE_VOTE:
     case AMEND_DECIDE_ADOPT:
     case AMEND_DECIDE_REJECT:
@@ -298,16 +310,20 @@ done_message (Decision          *d,
       return g_strdup_printf (_("“%s” is submitted to the council"), d->title);
     case AMEND_DECIDE_WITHDRAW:
       return g_strdup_printf (_("“%s” is withdrawn"), d->title);
+    case AMEND_DECIDE_EDIT:
+      return g_strdup_printf (_("The submitters and motivation of “%s” are changed"), d->title);
     case AMEND_DECIDE_UPDATE:
-      return outcome == AMEND_MERGE_OUTCOME_UP_TO_DATE ? g_strdup_printf (_("“%s” was already up to date"), d->title)
-                                                       : g_strdup_printf (_("“%s” is up to date with the draft"), d->title);
+      if (outcome == AMEND_MERGE_OUTCOME_UP_TO_DATE)
+        return g_strdup_printf (_("“%s” was already up to date"), d->title);
+      return d->into ? g_strdup_printf (_("“%s” is up to date with “%s”"), d->title, d->into)
+                     : g_strdup_printf (_("“%s” is up to date with the draft"), d->title);
     default:
       break;
     }
   if (a && amend_amendment_get_status (a) == AMEND_STATUS_REJECTED)
     return g_strdup_printf (_("“%s” is rejected"), d->title);
-  return g_strdup_printf (d->into_amendment ? _("“%s” is adopted: its changes are in the amendment it amends")
-                                            : _("“%s” is adopted: its changes are in the draft"), d->title);
+  return d->into ? g_strdup_printf (_("“%s” is adopted: its changes are in “%s”"), d->title, d->into)
+                 : g_strdup_printf (_("“%s” is adopted: its changes are in the draft"), d->title);
 }
 
 static void
@@ -380,7 +396,7 @@ decide (AmendWindow     *self,
   d->self = g_object_ref (self);
   d->kind = kind;
   d->title = g_strdup (amend_amendment_get_title (a));
-  d->into_amendment = amend_amendment_get_amends (a) != NULL;
+  d->into = g_strdup (amend_project_target_title (self->project, a));
   _amend_window_set_busy (self, TRUE);
   amend_project_decide_async (self->project, kind, slug, vote, NULL, decided, d);
 }
@@ -399,6 +415,64 @@ action_update (GtkWidget  *widget,
                GVariant   *param)
 {
   decide (AMEND_WINDOW (widget), AMEND_DECIDE_UPDATE, g_variant_get_string (param, NULL), NULL);
+}
+
+static void
+edit_response (AdwMessageDialog *dialog,
+               const char       *response,
+               AmendWindow      *self)
+{
+  AmendProposeDialog *form = AMEND_PROPOSE_DIALOG (dialog);
+  const char *slug = g_object_get_data (G_OBJECT (dialog), "slug");
+  AmendAmendment *a = find_amendment (self, slug);
+  g_auto(GStrv) people = NULL;
+  g_autofree char *motivation = NULL;
+  Decision *d;
+
+  if (g_strcmp0 (response, "propose") != 0 || a == NULL || self->project == NULL || self->busy)
+    return;
+  people = amend_propose_dialog_dup_submitters (form);
+  motivation = amend_propose_dialog_dup_motivation (form);
+  d = g_new0 (Decision, 1);
+  d->self = g_object_ref (self);
+  d->kind = AMEND_DECIDE_EDIT;
+  d->title = g_strdup (amend_amendment_get_title (a));
+  _amend_window_set_busy (self, TRUE);
+  amend_project_edit_record_async (self->project, slug, (const char * const *) people, motivation, NULL, decided, d);
+}
+
+/* The submitters and motivation of an amendment being written, in the
+ * Propose dialog's form. */
+static void
+action_edit (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  AmendWindow *self = AMEND_WINDOW (widget);
+  const char *slug = g_variant_get_string (param, NULL);
+  AmendAmendment *a = find_amendment (self, slug);
+  const char * const *people;
+  g_autofree char *submitters = NULL;
+  AmendProposeDialog *dialog;
+
+  if (a == NULL || self->busy)
+    return;
+  people = amend_amendment_get_submitters (a);
+  submitters = people ? g_strjoinv ("; ", (char **) people) : g_strdup ("");
+  dialog = amend_propose_dialog_new (GTK_WINDOW (self), NULL, NULL);
+  amend_propose_dialog_fill (dialog, amend_amendment_get_title (a), submitters, amend_amendment_get_motivation (a));
+  amend_propose_dialog_set_editing (dialog);
+  g_object_set_data_full (G_OBJECT (dialog), "slug", g_strdup (slug), g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (edit_response), self);
+  _amend_window_track_dialog (self, GTK_WINDOW (dialog));
+}
+
+static void
+action_propose_sub (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *param)
+{
+  _amend_window_ask_propose_on (AMEND_WINDOW (widget), g_variant_get_string (param, NULL));
 }
 
 static void
@@ -456,11 +530,14 @@ action_vote (GtkWidget  *widget,
 {
   AmendWindow *self = AMEND_WINDOW (widget);
   const char *slug = g_variant_get_string (param, NULL);
+  AmendAmendment *a;
   AmendVoteDialog *dialog;
 
   if (self->project == NULL || self->busy)
     return;
-  dialog = amend_vote_dialog_new (GTK_WINDOW (self), _amend_window_amendment_title (self, slug));
+  a = find_amendment (self, slug);
+  dialog = amend_vote_dialog_new (GTK_WINDOW (self), _amend_window_amendment_title (self, slug),
+                                  a ? amend_project_target_title (self->project, a) : NULL);
   g_object_set_data_full (G_OBJECT (dialog), "slug", g_strdup (slug), g_free);
   g_signal_connect (dialog, "response", G_CALLBACK (vote_response), self);
   _amend_window_track_dialog (self, GTK_WINDOW (dialog));
@@ -618,6 +695,8 @@ _amend_window_review_actions_init (AmendWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.review-withdraw", "s", action_withdraw);
   gtk_widget_class_install_action (widget_class, "win.review-vote", "s", action_vote);
   gtk_widget_class_install_action (widget_class, "win.review-update", "s", action_update);
+  gtk_widget_class_install_action (widget_class, "win.review-propose-sub", "s", action_propose_sub);
+  gtk_widget_class_install_action (widget_class, "win.review-edit", "s", action_edit);
   gtk_widget_class_install_action (widget_class, "win.comment-add", "(sss)", action_comment_add);
   gtk_widget_class_install_action (widget_class, "win.comment-reply", "(sss)", action_comment_reply);
   gtk_widget_class_install_action (widget_class, "win.comment-resolve", "s", action_comment_resolve);

@@ -282,6 +282,21 @@ test_hooks (AmendWindow *self)
     }
 }
 
+/* Whether the amendment @project is on started from the branch @old was
+ * on: the draft for an amendment, the amendment amended for a
+ * subamendment.  Only then is the editor's text its text. */
+static gboolean
+proposed_from (AmendProject *old,
+               AmendProject *project)
+{
+  AmendAmendment *a = amend_project_get_amendment (project);
+  const char *amends = a ? amend_amendment_get_amends (a) : NULL;
+  g_autofree char *from = amends ? g_strconcat (AMEND_AMENDMENT_BRANCH_PREFIX, amends, NULL)
+                                 : g_strdup (amend_project_get_main_branch (project));
+
+  return old && g_strcmp0 (amend_project_get_branch (old), from) == 0;
+}
+
 void
 _amend_window_set_project (AmendWindow  *self,
                            AmendProject *project,
@@ -294,6 +309,10 @@ _amend_window_set_project (AmendWindow  *self,
   gboolean same_key = old && g_strcmp0 (amend_project_get_path (old), amend_project_get_path (project)) == 0 &&
                       g_strcmp0 (amend_project_get_branch (old), amend_project_get_branch (project)) == 0;
 
+  /* Proposed from elsewhere (the editor was on another amendment): the
+   * editor's text is not the new one's; it is read as after a switch. */
+  if (reason == REASON_PROPOSE && !proposed_from (old, project))
+    reason = REASON_SWITCH;
   self->generation++;
   g_set_object (&self->project, project);
   if (reason != REASON_REFRESH)
@@ -635,202 +654,6 @@ export_version (AmendHistoryPage *page,
                 AmendWindow      *self)
 {
   _amend_window_ask_export (self, text, suffix);
-}
-
-/* ----------------------------------------------------------------------- */
-/* Switching between the draft and the amendments                           */
-/* ----------------------------------------------------------------------- */
-
-static void
-switched (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  g_autoptr(AmendWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AmendProject) next = amend_project_switch_finish (AMEND_PROJECT (source), result, &error);
-  g_autofree char *where = NULL;
-  g_autofree char *message = NULL;
-
-  _amend_window_set_busy (self, FALSE);
-  if (next == NULL)
-    {
-      /* The unsaved text was kept as a draft: put it back. */
-      _amend_window_show_gerror (self, _("Not Switched"), error);
-      _amend_window_restore_draft (self);
-      if (g_error_matches (error, AMEND_PROJECT_ERROR, AMEND_PROJECT_ERROR_BRANCH_CHANGED))
-        _amend_window_schedule_refresh (self, 0);
-      return;
-    }
-  _amend_window_set_project (self, next, REASON_SWITCH);
-  where = _amend_window_branch_label (next);
-  message = g_strdup_printf (_("Now writing in %s"), where);
-  _amend_window_toast (self, message);
-}
-
-void
-_amend_window_start_switch (AmendWindow *self,
-                            const char  *branch,
-                            gboolean     put_back)
-{
-  _amend_window_set_busy (self, TRUE);
-  amend_project_switch_async (self->project, branch, put_back, NULL, switched, g_object_ref (self));
-}
-
-static void
-leave_response (AdwMessageDialog *dialog,
-                const char       *response,
-                AmendWindow      *self)
-{
-  g_autofree char *branch = g_strdup (g_object_get_data (G_OBJECT (dialog), "branch"));
-  gboolean propose = g_object_get_data (G_OBJECT (dialog), "propose") != NULL;
-
-  if (g_strcmp0 (response, AMEND_LEAVE_KEEP) == 0)
-    {
-      /* The text waits in the draft store for the return to this branch. */
-      amend_window_keep_draft (self);
-      if (propose)
-        {
-          gtk_text_buffer_set_text (GTK_TEXT_BUFFER (amend_editor_get_buffer (self->editor)), "", 0);
-          _amend_window_start_switch (self, amend_project_get_main_branch (self->project), TRUE);
-        }
-      else
-        _amend_window_start_switch (self, branch, TRUE);
-    }
-  else if (g_strcmp0 (response, AMEND_LEAVE_SAVE) == 0)
-    {
-      self->after = propose ? AFTER_PROPOSE : AFTER_SWITCH;
-      g_free (self->after_branch);
-      self->after_branch = g_steal_pointer (&branch);
-      _amend_window_ask_save (self);
-    }
-}
-
-static void
-ask_leave (AmendWindow *self,
-           const char  *branch,
-           gboolean     propose)
-{
-  g_autofree char *where = _amend_window_where_label (self->project);
-  g_autofree char *body = g_strdup_printf (_("The text of %s has changes that are not saved. Save them as a version first, "
-                                             "or keep them here unsaved: they wait for you when you come back to it."),
-                                           where);
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Unsaved Changes"), body);
-
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    AMEND_LEAVE_CANCEL, _("_Cancel"),
-                                    AMEND_LEAVE_KEEP, _("_Keep Unsaved Here"),
-                                    AMEND_LEAVE_SAVE, _("_Save First"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), AMEND_LEAVE_SAVE, ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), AMEND_LEAVE_SAVE);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), AMEND_LEAVE_CANCEL);
-  g_object_set_data_full (G_OBJECT (dialog), "branch", g_strdup (branch), g_free);
-  if (propose)
-    g_object_set_data (G_OBJECT (dialog), "propose", GINT_TO_POINTER (1));
-  g_signal_connect (dialog, "response", G_CALLBACK (leave_response), self);
-  _amend_window_track_dialog (self, GTK_WINDOW (dialog));
-}
-
-void
-amend_window_switch_branch (AmendWindow *self,
-                            const char  *branch)
-{
-  g_return_if_fail (AMEND_IS_WINDOW (self));
-
-  if (self->project == NULL || self->busy || g_strcmp0 (branch, amend_project_get_branch (self->project)) == 0)
-    return;
-  if (amend_window_has_unsaved (self))
-    ask_leave (self, branch, FALSE);
-  else
-    _amend_window_start_switch (self, branch, FALSE);
-}
-
-/* ----------------------------------------------------------------------- */
-/* Propose                                                                  */
-/* ----------------------------------------------------------------------- */
-
-static void
-proposed (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  g_autoptr(AmendWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AmendProject) next = amend_project_propose_finish (AMEND_PROJECT (source), result, &error);
-  g_autofree char *message = NULL;
-  g_autofree char *where = NULL;
-
-  _amend_window_set_busy (self, FALSE);
-  if (next == NULL)
-    {
-      _amend_window_show_gerror (self, _("Amendment Not Proposed"), error);
-      if (g_error_matches (error, AMEND_PROJECT_ERROR, AMEND_PROJECT_ERROR_BRANCH_CHANGED))
-        _amend_window_schedule_refresh (self, 0);
-      return;
-    }
-  _amend_window_set_project (self, next, REASON_PROPOSE);
-  where = _amend_window_branch_label (next);
-  message = g_strdup_printf (_("Proposed \xe2\x80\x9c%s\xe2\x80\x9d; you are writing in it now"), where);
-  _amend_window_toast (self, message);
-  amend_outline_panel_show_page (self->outline_panel, "amendments");
-}
-
-void
-amend_window_propose (AmendWindow        *self,
-                      const char         *title,
-                      const char * const *submitters,
-                      const char         *motivation)
-{
-  g_return_if_fail (AMEND_IS_WINDOW (self));
-  if (self->project == NULL || self->busy)
-    return;
-  _amend_window_set_busy (self, TRUE);
-  amend_project_propose_async (self->project, title, submitters, motivation, NULL, proposed, g_object_ref (self));
-}
-
-static void
-propose_response (AdwMessageDialog *dialog,
-                  const char       *response,
-                  AmendWindow      *self)
-{
-  AmendProposeDialog *propose = AMEND_PROPOSE_DIALOG (dialog);
-  g_auto(GStrv) people = NULL;
-  g_autofree char *motivation = NULL;
-
-  if (g_strcmp0 (response, "propose") != 0)
-    return;
-  people = amend_propose_dialog_dup_submitters (propose);
-  motivation = amend_propose_dialog_dup_motivation (propose);
-  amend_window_propose (self, amend_propose_dialog_get_title_text (propose), (const char * const *) people,
-                        *motivation ? motivation : NULL);
-}
-
-void
-_amend_window_ask_propose (AmendWindow *self)
-{
-  g_autofree char *me = amend_settings_dup_author (self->settings);
-  AmendProposeDialog *dialog;
-
-  /* The user is the first submitter: from the preferences, else from git. */
-  if (me == NULL)
-    me = amend_git_config_author ();
-  gboolean unsaved;
-
-  if (self->project == NULL || self->busy)
-    return;
-  unsaved = amend_window_has_unsaved (self);
-  /* An amendment starts from the draft: unsaved text of another
-   * amendment must be saved or kept there first. */
-  if (unsaved && !amend_project_is_on_main (self->project))
-    {
-      ask_leave (self, amend_project_get_main_branch (self->project), TRUE);
-      return;
-    }
-  dialog = amend_propose_dialog_new (GTK_WINDOW (self), me,
-                                     unsaved ? _("Your unsaved changes to the draft come along to the amendment.") : NULL);
-  g_signal_connect (dialog, "response", G_CALLBACK (propose_response), self);
-  _amend_window_track_dialog (self, GTK_WINDOW (dialog));
 }
 
 /* ----------------------------------------------------------------------- */

@@ -51,7 +51,8 @@ void               amend_window_switch_branch     (AmendWindow    *self,
 void               amend_window_propose           (AmendWindow    *self,
                                                    const char     *title,
                                                    const char * const *submitters,
-                                                   const char     *motivation);
+                                                   const char     *motivation,
+                                                   const char     *on);
 void               amend_window_keep_draft        (AmendWindow    *self);
 GtkFileChooser    *amend_window_get_file_chooser  (AmendWindow    *self);
 void               amend_window_export_to         (AmendWindow    *self,

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <stdio.h>
 
 #include <string.h>
 
@@ -140,6 +141,15 @@ amend_gui_fixture_setup (AmendGuiFixture *f,
   g_settings_reset (settings, "author-email");
   g_settings_reset (settings, "window-width");
   g_settings_reset (settings, "window-height");
+  /* @data, when given, is the size of the window: "1024x768". */
+  if (data)
+    {
+      int width = 0, height = 0;
+
+      g_assert_cmpint (sscanf (data, "%dx%d", &width, &height), ==, 2);
+      g_settings_set_int (settings, "window-width", width);
+      g_settings_set_int (settings, "window-height", height);
+    }
   f->tmp = amend_test_tmpdir ("amend-gui");
   f->dir = g_build_filename (f->tmp, "voorbeeld", NULL);
   repo = amend_example_create (source, f->dir, &error);

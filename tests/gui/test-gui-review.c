@@ -87,7 +87,9 @@ static void
 press (GtkWidget *button)
 {
   g_assert_nonnull (button);
-  g_assert_true (gtk_widget_is_sensitive (button));
+  if (!gtk_widget_is_sensitive (button))
+    g_error ("the button “%s” (%s) cannot be pressed", GTK_IS_BUTTON (button) ? gtk_button_get_label (GTK_BUTTON (button)) : "",
+             gtk_actionable_get_action_name (GTK_IS_ACTIONABLE (button) ? GTK_ACTIONABLE (button) : NULL));
   scroll_to (button);
   if (amend_gui_have_xdotool ())
     amend_gui_click (button);
@@ -185,6 +187,22 @@ respond (AmendGuiFixture  *f,
   g_assert_true (amend_gui_wait (dialog_gone, f, 20));
 }
 
+/* "The votes were counted" switched off by a click on its row.  A row is
+ * no button that says it was clicked: a click that went where the dialog
+ * was still settling its layout is made again, as amend_gui_click does
+ * for buttons. */
+static void
+uncount (AmendVoteDialog *dialog)
+{
+  for (guint attempt = 0; attempt < 3 && amend_vote_dialog_is_counted (dialog); attempt++)
+    {
+      if (attempt > 0)
+        g_test_message ("the click on the row of the counted votes was not received; clicking again");
+      press (amend_vote_dialog_get_row (dialog, "counted"));
+      amend_gui_spin (200);
+    }
+}
+
 static void
 submit_by_click (AmendGuiFixture *f)
 {
@@ -280,7 +298,7 @@ test_reject (AmendGuiFixture *f,
   submit_by_click (f);
   press (amend_review_page_get_button (review_page (f), "vote"));
   dialog = AMEND_VOTE_DIALOG (wait_dialog (f, AMEND_TYPE_VOTE_DIALOG));
-  press (amend_vote_dialog_get_row (dialog, "counted"));
+  uncount (dialog);
   g_assert_false (amend_vote_dialog_is_counted (dialog));
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "adopt"));
   respond (f, ADW_MESSAGE_DIALOG (dialog), "_Reject");
@@ -388,7 +406,7 @@ adopt_into_conflict (AmendGuiFixture *f)
   submit_by_click (f);
   press (amend_review_page_get_button (review_page (f), "vote"));
   dialog = AMEND_VOTE_DIALOG (wait_dialog (f, AMEND_TYPE_VOTE_DIALOG));
-  press (amend_vote_dialog_get_row (dialog, "counted"));
+  uncount (dialog);
   respond (f, ADW_MESSAGE_DIALOG (dialog), "_Adopt");
   wait_settled (f);
   amend_gui_wait_idle (f);
@@ -728,6 +746,139 @@ test_paper (AmendGuiFixture *f,
   assert_has (text, "vervangen door \"zes\"");
 }
 
+/* ----------------------------------------------------------------------- */
+/* A subamendment: what it goes into, in every sentence about it            */
+/* ----------------------------------------------------------------------- */
+
+#define SUB_SLUG "zeven-dagen"
+
+/* The first label under the row of @slug that starts with @prefix. */
+static const char *
+row_text (AmendGuiFixture *f,
+          const char      *slug,
+          const char      *prefix)
+{
+  GtkWidget *row = amend_amendments_page_get_row (amend_window_get_amendments_page (f->window), slug);
+
+  g_assert_nonnull (row);
+  return find_label_text (row, prefix);
+}
+
+static gboolean
+window_on_amendment (gpointer data)
+{
+  AmendGuiFixture *f = data;
+  AmendProject *project = amend_window_get_project (f->window);
+
+  return !amend_window_is_busy (f->window) && project && g_strcmp0 (amend_project_get_branch (project), BRANCH) == 0;
+}
+
+static gboolean
+slug_adopted (gpointer data)
+{
+  AmendGuiFixture *f = data;
+  AmendAmendmentsPage *page = amend_window_get_amendments_page (f->window);
+  GtkWidget *row = amend_amendments_page_get_row (page, SLUG);
+
+  return !amend_amendments_page_is_busy (page) && row && find_label_text (row, "Adopted") != NULL;
+}
+
+/* A subamendment "Zeven dagen" of the example's amendment, proposed and
+ * saved with the amend program; the working copy back on the draft. */
+static void
+propose_subamendment (AmendGuiFixture *f)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GString) changed = NULL;
+
+  g_assert_cmpint (amend_gui_cli (f, NULL, "propose", "Zeven dagen", "--on", SLUG, NULL), ==, 0);
+  text = amend_test_read (f->dir, FILE_NAME);
+  changed = g_string_new (text);
+  g_assert_cmpuint (g_string_replace (changed, "binnen zes weken", "binnen zes weken en zeven dagen", 1), ==, 1);
+  amend_test_write (f->dir, FILE_NAME, changed->str);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "save", "-m", "Zeven dagen erbij", NULL), ==, 0);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "switch", "main", NULL), ==, 0);
+  amend_gui_spin (600);
+}
+
+static void
+test_subamendment_words (AmendGuiFixture *f,
+                         gconstpointer    data)
+{
+  AmendAmendmentsPage *page = amend_window_get_amendments_page (f->window);
+  AmendVoteDialog *dialog;
+  GtkWidget *more;
+
+  propose_subamendment (f);
+  amend_window_show_page (f->window, "amendments");
+  wait_settled (f);
+  /* Its row says what it amends and that it applies to that, not to the draft. */
+  g_assert_cmpstr (row_text (f, SUB_SLUG, "Amends"), ==, "Amends “Kortere beslistermijn”");
+  g_assert_cmpstr (row_text (f, SUB_SLUG, "Applies cleanly"), ==, "Applies cleanly to “Kortere beslistermijn”");
+  g_assert_cmpstr (row_text (f, SLUG, "Applies cleanly"), ==, "Applies cleanly to the draft");
+
+  press (amend_amendments_page_get_row (page, SUB_SLUG));
+  wait_settled (f);
+  g_assert_cmpstr (amend_review_page_get_slug (review_page (f)), ==, SUB_SLUG);
+  g_assert_cmpstr (find_label_text (GTK_WIDGET (review_page (f)), "Can be adopted"), ==,
+                   "Can be adopted into “Kortere beslistermijn” without a conflict.");
+  assert_has (find_label_text (GTK_WIDGET (review_page (f)), "Against the version"),
+              "Against the version of “Kortere beslistermijn” it started from");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (amend_review_page_get_button (review_page (f), "update")), ==,
+                   "Bring the amendment up to date with “Kortere beslistermijn”");
+  /* The menu offers the update from the amendment it amends. */
+  more = amend_review_page_get_button (review_page (f), "more");
+  press (more);
+  amend_gui_spin (400);
+  g_assert_nonnull (find_menu_item (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (more))),
+                                    "Update from the Amendment It Amends"));
+  g_assert_null (find_menu_item (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (more))),
+                                 "Update from the Draft"));
+  gtk_popover_popdown (gtk_menu_button_get_popover (GTK_MENU_BUTTON (more)));
+  amend_gui_spin (200);
+
+  /* The editor on the amendment it amends, as its drafter has it. */
+  g_assert_cmpint (amend_gui_cli (f, NULL, "switch", SLUG, NULL), ==, 0);
+  g_assert_true (amend_gui_wait (window_on_amendment, f, 30));
+  wait_settled (f);
+
+  /* Submitted and adopted: the vote dialog says where its changes go. */
+  press (amend_review_page_get_button (review_page (f), "submit"));
+  wait_settled (f);
+  press (amend_review_page_get_button (review_page (f), "vote"));
+  dialog = AMEND_VOTE_DIALOG (wait_dialog (f, AMEND_TYPE_VOTE_DIALOG));
+  assert_has (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+              "merges its changes into the amendment “Kortere beslistermijn”");
+  type_into (amend_vote_dialog_get_row (dialog, "for"), "20");
+  type_into (amend_vote_dialog_get_row (dialog, "against"), "7");
+  amend_gui_spin (200);
+  respond (f, ADW_MESSAGE_DIALOG (dialog), "_Adopt");
+  wait_settled (f);
+  assert_has (amend_test_git_ok (f->dir, "show", BRANCH ":" FILE_NAME, NULL), "binnen zes weken en zeven dagen");
+  /* The editor, on that amendment, shows it adopted; nothing unsaved. */
+  {
+    g_autofree char *text = amend_gui_text (f);
+    g_autofree char *disk = amend_test_read (f->dir, FILE_NAME);
+
+    assert_has (text, "binnen zes weken en zeven dagen");
+    g_assert_false (amend_window_has_unsaved (f->window));
+    g_assert_cmpstr (text, ==, disk);
+  }
+  assert_has (row_text (f, SUB_SLUG, "Adopted"), "Adopted");
+
+  /* The amendment adopted in a terminal: against the draft it changes no
+   * article any more, and its row says where its changes are instead of
+   * that it changed none yet. */
+  g_assert_cmpint (amend_gui_cli (f, NULL, "submit", SLUG, NULL), ==, 0);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "adopt", SLUG, NULL), ==, 0);
+  amend_gui_spin (600);
+  wait_settled (f);
+  g_assert_true (amend_gui_wait (slug_adopted, f, 30));
+  g_assert_null (row_text (f, SLUG, "No article changed"));
+  g_assert_cmpstr (row_text (f, SLUG, "Its changes are in"), ==, "Its changes are in the draft");
+  amend_test_fsck (f->dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -745,6 +896,7 @@ main (int    argc,
   ADD ("/review/side-by-side-and-copy", test_sides_and_copy);
   ADD ("/review/update", test_update);
   ADD ("/review/paper", test_paper);
+  ADD ("/review/subamendment-words", test_subamendment_words);
 #undef ADD
 
   return g_test_run ();

@@ -330,7 +330,7 @@ static void
 test_vote_dialog (AmendGuiFixture *f,
                   gconstpointer    data)
 {
-  AmendVoteDialog *dialog = amend_vote_dialog_new (GTK_WINDOW (f->window), "Kortere beslistermijn");
+  AmendVoteDialog *dialog = amend_vote_dialog_new (GTK_WINDOW (f->window), "Kortere beslistermijn", NULL);
 
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (amend_vote_dialog_get_row (dialog, "for")), 15);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (amend_vote_dialog_get_row (dialog, "against")), 12);

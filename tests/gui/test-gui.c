@@ -178,6 +178,10 @@ test_save (AmendGuiFixture *f,
   dialog = amend_window_get_dialog (f->window);
   g_assert_true (AMEND_IS_SAVE_DIALOG (dialog));
   g_assert_true (amend_save_dialog_asks_author (AMEND_SAVE_DIALOG (dialog)));
+  /* It offers who git says the user is, as the Propose dialog does. */
+  author = amend_save_dialog_dup_author (AMEND_SAVE_DIALOG (dialog));
+  g_assert_cmpstr (author, ==, "Test Gebruiker <test@example.nl>");
+  g_clear_pointer (&author, g_free);
   amend_save_dialog_set_author (AMEND_SAVE_DIALOG (dialog), "Petra Smit", "p.smit@lindewaarde.example");
   amend_save_dialog_set_message (AMEND_SAVE_DIALOG (dialog), "Motivering van de verdaging");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");

@@ -1345,6 +1345,57 @@ amend_amendment_decision_message (AmendAmendment  *self,
   return g_string_free (s, FALSE);
 }
 
+/* Commits the record of @self (changed in memory) on its branch, after
+ * checking that the working copy has no unsaved edit of it.  The commit
+ * first; then, in @journal, the branch (only from the tip the commit was
+ * made on) and, when the working copy is on it, the record in the working
+ * copy: a kill never leaves a branch that says one thing and a working
+ * copy that says another. */
+static gboolean
+commit_record (AmendRepository *repo,
+               AmendAmendment  *self,
+               AmendJournal    *journal,
+               const char      *message,
+               GError         **error)
+{
+  git_repository *git = amend_repository_get_git (repo);
+  g_autofree char *refname = refname_of (self->slug);
+  g_autofree char *record_path = amend_amendment_record_path (self->slug);
+  g_autofree char *current = NULL;
+  g_autoptr(git_commit) tip = NULL;
+  g_autoptr(git_commit) new_tip = NULL;
+  g_autoptr(git_signature) sig = NULL;
+  gboolean on_it;
+  git_oid commit_id;
+
+  if (!amend_amendment_check_record_saved (repo, self, error))
+    return FALSE;
+  on_it = amend_repository_get_head (repo, &current) == AMEND_HEAD_BRANCH &&
+          g_strcmp0 (current, self->branch) == 0;
+  sig = amend_repository_make_signature (repo, NULL, amend_amendment_get_submitters (self)[0], NULL, error);
+  if (sig == NULL || !amend_repository_lookup_branch (repo, refname, &tip, error))
+    return FALSE;
+  if (!amend_amendment_write_record (repo, self, tip, sig, message, &commit_id, error))
+    return FALSE;
+  if (git_commit_lookup (&new_tip, git, &commit_id) < 0)
+    return amend_repository_set_git_error (error, -1, _("the new version of the record cannot be read back, so it "
+                                                        "was not written whole (is the disk full?)"));
+  amend_journal_move_ref (journal, refname, git_commit_id (tip), &commit_id);
+  if (on_it)
+    {
+      const char *paths[] = { record_path, NULL };
+
+      amend_journal_update_working_copy (journal, git_commit_tree_id (tip), git_commit_tree_id (new_tip), paths,
+                                         _("the working copy could not be brought up to date"));
+    }
+  if (!amend_journal_commit (journal, error))
+    return FALSE;
+  g_free (self->commit);
+  self->commit = g_strdup (git_oid_tostr_s (&commit_id));
+  self->ahead++;
+  return TRUE;
+}
+
 /* Gives the amendment @name (the current one when NULL) the status
  * @status (and with a decision, its vote), as a commit of its record on
  * its own branch; the working copy follows when it is on that branch. */
@@ -1355,20 +1406,11 @@ commit_status (AmendRepository *repo,
                const AmendVote *vote,
                GError         **error)
 {
-  git_repository *git = amend_repository_get_git (repo);
   g_autoptr(AmendAmendment) self = NULL;
-  g_autoptr(git_commit) tip = NULL;
-  g_autoptr(git_signature) sig = NULL;
   g_autofree char *slug = NULL;
-  g_autofree char *refname = NULL;
-  g_autofree char *record_path = NULL;
-  g_autofree char *current = NULL;
   g_autofree char *message = NULL;
   g_autofree char *summary = NULL;
   g_autoptr(AmendJournal) journal = NULL;
-  g_autoptr(git_commit) new_tip = NULL;
-  gboolean on_it;
-  git_oid commit_id;
 
   slug = amend_amendment_slug_of (repo, name, error);
   if (slug == NULL)
@@ -1382,8 +1424,6 @@ commit_status (AmendRepository *repo,
   self = amend_amendment_lookup (repo, slug, error);
   if (self == NULL)
     return NULL;
-  refname = refname_of (slug);
-  record_path = amend_amendment_record_path (slug);
   if (!self->has_record)
     {
       amend_amendment_set_no_record_error (repo, self, error);
@@ -1393,15 +1433,6 @@ commit_status (AmendRepository *repo,
     return NULL;
   if (vote)
     amend_amendment_set_vote (self, vote);
-  if (!amend_amendment_check_record_saved (repo, self, error))
-    return NULL;
-  on_it = amend_repository_get_head (repo, &current) == AMEND_HEAD_BRANCH &&
-          g_strcmp0 (current, self->branch) == 0;
-
-  sig = amend_repository_make_signature (repo, NULL, amend_amendment_get_submitters (self)[0], NULL, error);
-  if (sig == NULL || !amend_repository_lookup_branch (repo, refname, &tip, error))
-    return NULL;
-
   switch (status)
     {
     case AMEND_STATUS_SUBMITTED:
@@ -1416,31 +1447,8 @@ commit_status (AmendRepository *repo,
                                         amend_amendment_get_title (self));
       break;
     }
-  /* The commit first; then, in one journal, the branch (only from the tip
-   * the commit was made on) and, when the working copy is on it, the record
-   * in the working copy: a kill never leaves a branch that says one status
-   * and a working copy that says another. */
-  if (!amend_amendment_write_record (repo, self, tip, sig, message, &commit_id, error))
+  if (!commit_record (repo, self, journal, message, error))
     return NULL;
-  if (git_commit_lookup (&new_tip, git, &commit_id) < 0)
-    {
-      amend_repository_set_git_error (error, -1, _("the new version of the record cannot be read back, so it was not "
-                                                   "written whole (is the disk full?)"));
-      return NULL;
-    }
-  amend_journal_move_ref (journal, refname, git_commit_id (tip), &commit_id);
-  if (on_it)
-    {
-      const char *paths[] = { record_path, NULL };
-
-      amend_journal_update_working_copy (journal, git_commit_tree_id (tip), git_commit_tree_id (new_tip), paths,
-                                         _("the working copy could not be brought up to date"));
-    }
-  if (!amend_journal_commit (journal, error))
-    return NULL;
-  g_free (self->commit);
-  self->commit = g_strdup (git_oid_tostr_s (&commit_id));
-  self->ahead++;
   return g_steal_pointer (&self);
 }
 
@@ -1465,4 +1473,70 @@ amend_amendment_reject (AmendRepository *repo,
   g_return_val_if_fail (AMEND_IS_REPOSITORY (repo), NULL);
   g_return_val_if_fail (vote != NULL && vote->result == AMEND_STATUS_REJECTED, NULL);
   return commit_status (repo, name, AMEND_STATUS_REJECTED, vote, error);
+}
+
+/**
+ * amend_amendment_edit_record:
+ * @submitters: the submitters, as amend propose takes them (a group
+ *   without an address is one); at least one
+ * @motivation: (nullable): the motivation; NULL or "" for none
+ *
+ * Changes who submits the amendment @name and why, as a commit of its
+ * record on its own branch, while it is concept (being written): once
+ * submitted, what the council received stays as it was.
+ */
+AmendAmendment *
+amend_amendment_edit_record (AmendRepository    *repo,
+                             const char         *name,
+                             const char * const *submitters,
+                             const char         *motivation,
+                             GError            **error)
+{
+  g_autoptr(AmendAmendment) self = NULL;
+  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(AmendJournal) journal = NULL;
+  g_autofree char *slug = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (AMEND_IS_REPOSITORY (repo), NULL);
+
+  if (!normalize_submitters (submitters, people, error))
+    return NULL;
+  if (people->len == 0)
+    {
+      g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_BAD_ARGUMENT,
+                   _("an amendment needs at least one submitter"));
+      return NULL;
+    }
+  g_ptr_array_add (people, NULL);
+  slug = amend_amendment_slug_of (repo, name, error);
+  if (slug == NULL)
+    return NULL;
+  summary = g_strdup_printf (_("changing the record of " "\xe2\x80\x9c" "%s" "\xe2\x80\x9d"), slug);
+  journal = amend_journal_begin (repo, "record", summary, error);
+  if (journal == NULL || !amend_repository_check_can_write (repo, TRUE, error))
+    return NULL;
+  self = amend_amendment_lookup (repo, slug, error);
+  if (self == NULL)
+    return NULL;
+  if (!self->has_record)
+    {
+      amend_amendment_set_no_record_error (repo, self, error);
+      return NULL;
+    }
+  if (self->status != AMEND_STATUS_CONCEPT)
+    {
+      g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_TRANSITION,
+                   _("the amendment " "\xe2\x80\x9c" "%s" "\xe2\x80\x9d" " is %s: its submitters and motivation "
+                     "change only while it is concept"),
+                   slug, amend_status_to_string (self->status));
+      return NULL;
+    }
+  amend_amendment_set_submitters (self, (const char * const *) people->pdata);
+  amend_amendment_set_motivation (self, motivation && *motivation ? motivation : NULL);
+  message = g_strdup_printf (_("Change the submitters and motivation of amendment: %s"), amend_amendment_get_title (self));
+  if (!commit_record (repo, self, journal, message, error))
+    return NULL;
+  return g_steal_pointer (&self);
 }

@@ -138,6 +138,11 @@ AmendAmendment     *amend_amendment_lookup         (AmendRepository *repo,
 AmendAmendment     *amend_amendment_lookup_record  (AmendRepository *repo,
                                                     const char      *name,
                                                     GError         **error);
+AmendAmendment     *amend_amendment_edit_record    (AmendRepository *repo,
+                                                    const char      *name,
+                                                    const char * const *submitters,
+                                                    const char      *motivation,
+                                                    GError         **error);
 AmendAmendment     *amend_amendment_change_status  (AmendRepository *repo,
                                                     const char      *name,
                                                     AmendStatus      status,
