@@ -1396,6 +1396,31 @@ commit_record (AmendRepository *repo,
   return TRUE;
 }
 
+/* Starts a change of the record of @slug: the journal @op (@summary for
+ * the user), the project writable, and the amendment with its record;
+ * NULL when one of them is not there. */
+static AmendAmendment *
+begin_record_change (AmendRepository *repo,
+                     const char      *slug,
+                     const char      *op,
+                     const char      *summary,
+                     AmendJournal   **journal,
+                     GError         **error)
+{
+  AmendAmendment *self;
+
+  *journal = amend_journal_begin (repo, op, summary, error);
+  if (*journal == NULL || !amend_repository_check_can_write (repo, TRUE, error))
+    return NULL;
+  self = amend_amendment_lookup (repo, slug, error);
+  if (self != NULL && !self->has_record)
+    {
+      amend_amendment_set_no_record_error (repo, self, error);
+      g_clear_object (&self);
+    }
+  return self;
+}
+
 /* Gives the amendment @name (the current one when NULL) the status
  * @status (and with a decision, its vote), as a commit of its record on
  * its own branch; the working copy follows when it is on that branch. */
@@ -1416,19 +1441,12 @@ commit_status (AmendRepository *repo,
   if (slug == NULL)
     return NULL;
   summary = g_strdup_printf (_("making " "\xe2\x80\x9c" "%s" "\xe2\x80\x9d" " %s"), slug, amend_status_to_string (status));
-  journal = amend_journal_begin (repo, status == AMEND_STATUS_SUBMITTED ? "submit" :
-                                       status == AMEND_STATUS_WITHDRAWN ? "withdraw" : vote ? "reject" : "status",
-                                 summary, error);
-  if (journal == NULL || !amend_repository_check_can_write (repo, TRUE, error))
-    return NULL;
-  self = amend_amendment_lookup (repo, slug, error);
+  self = begin_record_change (repo, slug,
+                              status == AMEND_STATUS_SUBMITTED ? "submit" :
+                              status == AMEND_STATUS_WITHDRAWN ? "withdraw" : vote ? "reject" : "status",
+                              summary, &journal, error);
   if (self == NULL)
     return NULL;
-  if (!self->has_record)
-    {
-      amend_amendment_set_no_record_error (repo, self, error);
-      return NULL;
-    }
   if (!amend_amendment_set_status (self, status, NULL, error))
     return NULL;
   if (vote)
@@ -1514,17 +1532,9 @@ amend_amendment_edit_record (AmendRepository    *repo,
   if (slug == NULL)
     return NULL;
   summary = g_strdup_printf (_("changing the record of " "\xe2\x80\x9c" "%s" "\xe2\x80\x9d"), slug);
-  journal = amend_journal_begin (repo, "record", summary, error);
-  if (journal == NULL || !amend_repository_check_can_write (repo, TRUE, error))
-    return NULL;
-  self = amend_amendment_lookup (repo, slug, error);
+  self = begin_record_change (repo, slug, "record", summary, &journal, error);
   if (self == NULL)
     return NULL;
-  if (!self->has_record)
-    {
-      amend_amendment_set_no_record_error (repo, self, error);
-      return NULL;
-    }
   if (self->status != AMEND_STATUS_CONCEPT)
     {
       g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_TRANSITION,
