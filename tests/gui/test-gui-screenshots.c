@@ -639,6 +639,10 @@ main (int    argc,
       char **argv)
 {
   amend_gui_test_init (&argc, &argv);
+  /* A screenshot shows where a transition ends, not a frame of it; and
+   * libadwaita 1.2's AdwFlap can give a frame of its spring animation a
+   * reveal progress of NaN, a GTK critical that is fatal here. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
 #define ADD(path, func) \
   g_test_add (path, AmendGuiFixture, NULL, amend_gui_fixture_setup, func, amend_gui_fixture_teardown)
