@@ -742,6 +742,9 @@ test_conflicts_resolve_continue (void)
   /* Wrong names and texts that do not fit are refused, and change nothing. */
   amend_run (&run, dir, "resolve", "art_9", "--ours");
   assert_refused (&run, 3, "there is no conflict art_9");
+  amend_run (&run, dir, "resolve", "", "--ours");
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "name the conflict, as amend conflicts shows it"));
   amend_test_write (dir, "../keuze.md", "1. Een lid\n2. Nog een lid\n");
   amend_run (&run, dir, "resolve", "chp_1__art_2__para_1", "--text", "../keuze.md");
   g_assert_cmpint (run.status, ==, 2);

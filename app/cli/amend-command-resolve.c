@@ -63,7 +63,7 @@ run (int    argc,
 
   if (!amend_cli_parse (&amend_command_resolve, context, &argc, &argv, &status))
     return status;
-  if (argc != 2)
+  if (argc != 2 || argv[1][0] == '\0')
     return amend_cli_usage_error (&amend_command_resolve, _("name the conflict, as amend conflicts shows it"));
   if ((opt_ours ? 1 : 0) + (opt_theirs ? 1 : 0) + (opt_text ? 1 : 0) != 1)
     return amend_cli_usage_error (&amend_command_resolve, _("choose one of --ours, --theirs and --text FILE"));
