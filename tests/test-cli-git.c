@@ -693,6 +693,22 @@ list_with (const char *dir,
   return g_steal_pointer (&run.out);
 }
 
+/* The amendment "Kortere termijn", that changes article 1, saved and
+ * submitted; the working copy stays on it. */
+static void
+propose_submitted (const char *dir)
+{
+  g_auto(AmendTestRun) run = { 0 };
+
+  amend_run (&run, dir, "propose", "Kortere termijn", "--by", AUTHOR);
+  assert_ok (&run);
+  replace_in_file (dir, "regeling.md", "- b. raad: de gemeenteraad.", "- b. raad: de gemeenteraad van Amend.");
+  amend_run (&run, dir, "save", "-m", "Raad");
+  assert_ok (&run);
+  amend_run (&run, dir, "submit");
+  assert_ok (&run);
+}
+
 /* A second list with nothing moved comes from git's files and .git/amend
  * without opening the repository, and says what the full one says; after
  * git moved a branch or packed them, too. */
@@ -708,13 +724,7 @@ test_list_warm (void)
   if (!amend_test_need_git ())
     return;
   dir = new_project ();
-  amend_run (&run, dir, "propose", "Kortere termijn", "--by", AUTHOR);
-  assert_ok (&run);
-  replace_in_file (dir, "regeling.md", "- b. raad: de gemeenteraad.", "- b. raad: de gemeenteraad van Amend.");
-  amend_run (&run, dir, "save", "-m", "Raad");
-  assert_ok (&run);
-  amend_run (&run, dir, "submit");
-  assert_ok (&run);
+  propose_submitted (dir);
 
   for (guint round = 0; round < 3; round++)
     {
@@ -775,13 +785,7 @@ test_branch_copy (void)
   if (!amend_test_need_git ())
     return;
   dir = new_project ();
-  amend_run (&run, dir, "propose", "Kortere termijn", "--by", AUTHOR);
-  assert_ok (&run);
-  replace_in_file (dir, "regeling.md", "- b. raad: de gemeenteraad.", "- b. raad: de gemeenteraad van Amend.");
-  amend_run (&run, dir, "save", "-m", "Raad");
-  assert_ok (&run);
-  amend_run (&run, dir, "submit");
-  assert_ok (&run);
+  propose_submitted (dir);
   amend_run (&run, dir, "switch", "main");
   assert_ok (&run);
   g_free (amend_test_git_ok (dir, "branch", "amendement/kopie", "amendement/kortere-termijn", NULL));
