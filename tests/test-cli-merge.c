@@ -418,6 +418,17 @@ test_foreign_files (void)
   g_assert_nonnull (strstr (run.err, base));
   after = snapshot (dir);
   g_assert_cmpstr (before, ==, after);
+  /* The list says so before anyone votes: found, then from its cache. */
+  for (guint i = 0; i < 2; i++)
+    {
+      amend_run (&run, dir, "list");
+      assert_ok (&run);
+      g_assert_nonnull (strstr (run.out, "refused: changes .amend/amendementen/zes-weken/amendement.ini and 2 more files"));
+    }
+  amend_run (&run, dir, "list", "--json");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "\"merge\" : \"refused\",\n    \"conflicts\" : [],\n    \"foreign_files\" : [\n"
+                                     "      \".amend/amendementen/zes-weken/amendement.ini\","));
 
   /* As the sentence says. */
   g_free (amend_test_git_ok (dir, "switch", "-q", "amendement/sluw", NULL));
@@ -425,6 +436,9 @@ test_foreign_files (void)
                              ".amend/amendementen/zes-weken", ".amend/opmerkingen", NULL));
   g_free (amend_test_git_ok (dir, "commit", "-q", "-m", "Terug", NULL));
   g_free (amend_test_git_ok (dir, "switch", "-q", "main", NULL));
+  amend_run (&run, dir, "list");
+  assert_ok (&run);
+  g_assert_null (strstr (run.out, "refused"));
   amend_run (&run, dir, "vote", "sluw", "--for", "9", "--against", "3");
   assert_ok (&run);
   files = amend_test_git_ok (dir, "ls-tree", "-r", "--name-only", "main", ".amend", NULL);
@@ -1245,7 +1259,7 @@ test_list_apply_cache (void)
   state = listed_state (dir, "weg");
   g_assert_cmpstr (state, ==, "applies");
   cache = amend_test_read (dir, ".git/amend/apply.cache");
-  g_assert_true (g_str_has_prefix (cache, "# amend apply cache 1:"));
+  g_assert_true (g_str_has_prefix (cache, "# amend apply cache 2:"));
   g_assert_true (g_str_has_suffix (cache, "\tapplies\n# end 1\n"));
 
   /* Changed with plain git on its branch: now it collides with main. */
@@ -1283,7 +1297,14 @@ test_list_apply_cache (void)
     g_clear_pointer (&state, g_free);
     state = listed_state (dir, "weg");
     g_assert_cmpstr (state, ==, "applies");
-    amend_test_write (dir, ".git/amend/apply.cache", "# amend apply cache 1: TIP INTO STATE NODE...,");
+    amend_test_write (dir, ".git/amend/apply.cache", "# amend apply cache 2: TIP INTO STATE NAME...,");
+    g_clear_pointer (&state, g_free);
+    state = listed_state (dir, "weg");
+    g_assert_cmpstr (state, ==, "applies");
+    /* A whole file of the first version, which knew no refusals. */
+    g_string_replace (lie, "# end 3\n", "# end 1\n", 0);
+    g_string_replace (lie, "# amend apply cache 2:", "# amend apply cache 1:", 0);
+    amend_test_write (dir, ".git/amend/apply.cache", lie->str);
     g_clear_pointer (&state, g_free);
     state = listed_state (dir, "weg");
     g_assert_cmpstr (state, ==, "applies");

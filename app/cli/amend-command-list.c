@@ -70,6 +70,21 @@ add_vote (AmendJsonWriter *w,
   amend_json_writer_end_object (w);
 }
 
+/* The state names the conflicting nodes, or the files that make adopting
+ * it refused. */
+static void
+add_merge (AmendJsonWriter *w,
+           AmendAmendment  *a)
+{
+  AmendApplyState state = amend_amendment_get_apply_state (a);
+  const char * const *names = amend_amendment_get_apply_conflicts (a);
+  const char * const none[] = { NULL };
+
+  amend_json_writer_member_string (w, "merge", amend_apply_state_to_string (state));
+  add_strings (w, "conflicts", state == AMEND_APPLY_REFUSED ? none : names);
+  add_strings (w, "foreign_files", state == AMEND_APPLY_REFUSED ? names : none);
+}
+
 /* Written as it goes (amend-json-writer.c, the bytes json-glib wrote):
  * building a json-glib tree of five thousand amendments took longer than
  * reading them. */
@@ -113,8 +128,7 @@ print_json (GPtrArray *amendments)
       amend_json_writer_member_string (w, "commit", amend_amendment_get_commit (a));
       amend_json_writer_member_boolean (w, "record", amend_amendment_has_record (a));
       amend_json_writer_member_string (w, "amends", amend_amendment_get_amends (a));
-      amend_json_writer_member_string (w, "merge", amend_apply_state_to_string (amend_amendment_get_apply_state (a)));
-      add_strings (w, "conflicts", amend_amendment_get_apply_conflicts (a));
+      add_merge (w, a);
       add_vote (w, a);
       amend_json_writer_end_object (w);
     }
@@ -148,6 +162,18 @@ submitter_names (AmendAmendment *a)
 
 enum { COL_NAME, COL_STATUS, COL_AHEAD, COL_MERGE, COL_CHANGED, COL_ARTICLES, COL_TITLE, COL_BY, N_COLS };
 
+/* The first file; amend adopt names them all. */
+static char *
+refused_cell (const char * const *files)
+{
+  guint more = g_strv_length ((char **) files) - 1;
+
+  if (more == 0)
+    return g_strdup_printf (_("refused: changes %s"), files[0]);
+  return g_strdup_printf (ngettext ("refused: changes %s and %u more file", "refused: changes %s and %u more files",
+                                    more), files[0], more);
+}
+
 /* Whether an open amendment still merges into what it amends. */
 static char *
 merge_cell (AmendAmendment *a)
@@ -166,6 +192,8 @@ merge_cell (AmendAmendment *a)
       }
     case AMEND_APPLY_CONTAINED:
       return amends ? g_strdup_printf (_("in %s"), amends) : g_strdup (_("in main"));
+    case AMEND_APPLY_REFUSED:
+      return refused_cell (ids);
     case AMEND_APPLY_UNKNOWN:
     default:
       return g_strdup ("-");

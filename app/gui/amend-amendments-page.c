@@ -155,6 +155,11 @@ merge_line (AmendAmendmentsPage *self,
         g_string_append (s, _("Already in the draft"));
       *icon = "emblem-ok-symbolic";
       break;
+    case AMEND_APPLY_REFUSED:
+      g_string_append_printf (s, _("Cannot be adopted: it changes %s, which is not its own"),
+                              amend_amendment_get_apply_conflicts (a)[0]);
+      *icon = "dialog-warning-symbolic";
+      break;
     case AMEND_APPLY_UNKNOWN:
     default:
       break;

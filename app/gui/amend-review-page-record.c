@@ -99,6 +99,15 @@ _amend_review_page_fill_state (AmendReviewPage *self)
                   : g_strdup (_("Its changes are already in the draft."));
       icon = "emblem-ok-symbolic";
       break;
+    case AMEND_APPLY_REFUSED:
+      text = g_strdup_printf (ngettext ("Cannot be adopted: it changes %s, which belongs to the draft or to another "
+                                        "amendment. Put it back on the amendment's branch with git; amend adopt "
+                                        "in a terminal says how.",
+                                        "Cannot be adopted: it changes %s and %u more files that belong to the draft "
+                                        "or to other amendments. Put them back on the amendment's branch with git; "
+                                        "amend adopt in a terminal says how.", n), ids[0], n - 1);
+      icon = "dialog-warning-symbolic";
+      break;
     case AMEND_APPLY_UNKNOWN:
     default:
       break;

@@ -26,7 +26,8 @@
 #include "amend-apply-cache.h"
 #include "amend-oid.h"
 
-#define HEADER "# amend apply cache 1: TIP INTO STATE NODE..., tab-separated; safe to delete"
+/* 2: the state "refused" (a cache of 1 may call such an amendment clean). */
+#define HEADER "# amend apply cache 2: TIP INTO STATE NAME..., tab-separated; safe to delete"
 #define KEY_LEN (2 * GIT_OID_HEXSZ)
 
 typedef struct {
@@ -63,7 +64,7 @@ static gboolean
 state_from_word (const char      *word,
                  AmendApplyState *state)
 {
-  for (AmendApplyState s = AMEND_APPLY_CLEAN; s <= AMEND_APPLY_CONTAINED; s++)
+  for (AmendApplyState s = AMEND_APPLY_CLEAN; s <= AMEND_APPLY_REFUSED; s++)
     if (g_strcmp0 (word, amend_apply_state_to_string (s)) == 0)
       {
         *state = s;
@@ -92,8 +93,9 @@ parse_line (const char *line,
   state_word = g_strndup (rest, (tab ? tab : line + len) - rest);
   if (!state_from_word (state_word, &state))
     return FALSE;
-  /* Conflicts name their nodes; the other states name none. */
-  if ((state == AMEND_APPLY_CONFLICTS) != (tab != NULL))
+  /* Conflicts name their nodes, a refusal its files; the other states
+   * name none. */
+  if (AMEND_APPLY_STATE_NAMES (state) != (tab != NULL))
     return FALSE;
   if (tab != NULL)
     {
@@ -234,8 +236,8 @@ amend_apply_cache_lookup_hex (AmendApplyCache     *self,
   return TRUE;
 }
 
-/* Keeps a state found in this run.  Node ids with a tab or a line break
- * (which eIds never have) are not kept. */
+/* Keeps a state found in this run.  Names with a tab or a line break
+ * (which eIds never have, file names may) are not kept. */
 void
 amend_apply_cache_add (AmendApplyCache    *self,
                        const git_oid      *tip,
@@ -246,7 +248,7 @@ amend_apply_cache_add (AmendApplyCache    *self,
   Entry *entry;
   char *key;
 
-  if (state == AMEND_APPLY_UNKNOWN || (state == AMEND_APPLY_CONFLICTS) != (conflicts && conflicts[0]))
+  if (state == AMEND_APPLY_UNKNOWN || AMEND_APPLY_STATE_NAMES (state) != (conflicts && conflicts[0]))
     return;
   for (guint i = 0; conflicts && conflicts[i]; i++)
     if (conflicts[i][0] == '\0' || strpbrk (conflicts[i], "\t\n\r") != NULL)

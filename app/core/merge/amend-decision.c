@@ -31,6 +31,7 @@
 #include "amend-decision.h"
 #include "amend-graph.h"
 #include "amend-pending-merge-private.h"
+#include "amend-tree-changes.h"
 
 /* "2027-03-14" -> itself, checked; NULL -> today. */
 gboolean
@@ -218,42 +219,57 @@ is_own_path (git_repository *git,
   return GPOINTER_TO_INT (known);
 }
 
-/* The first path under .amend/ that @tip changes since @base that is not
- * the amendment @slug's own, and how many there are. */
-static guint
-foreign_changes (git_repository *git,
-                 const git_oid  *base,
-                 const git_oid  *tip,
-                 const char     *slug,
-                 char          **first)
+/* The folder .amend of @tree, or NULL. */
+static git_tree *
+amend_folder (git_repository *git,
+              const git_tree *tree)
+{
+  const git_tree_entry *entry = git_tree_entry_byname (tree, ".amend");
+  git_tree *folder = NULL;
+
+  if (entry && git_tree_entry_type (entry) == GIT_OBJECT_TREE)
+    git_tree_lookup (&folder, git, git_tree_entry_id (entry));
+  return folder;
+}
+
+/* The files under .amend/ that @tip changes since @base and that are not
+ * the amendment @slug's own (nor its subamendments'): sorted, empty when
+ * there are none.  A .amend that is a file on @tip counts as one. */
+static GPtrArray *
+foreign_files (git_repository *git,
+               const git_oid  *base,
+               const git_oid  *tip,
+               const char     *slug)
 {
   g_autoptr(GHashTable) folders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(git_commit) base_commit = NULL;
   g_autoptr(git_commit) tip_commit = NULL;
   g_autoptr(git_tree) base_tree = NULL;
   g_autoptr(git_tree) tip_tree = NULL;
-  g_autoptr(git_diff) diff = NULL;
-  git_diff_options opts = GIT_DIFF_OPTIONS_INIT;
-  char *spec = (char *) ".amend/";
-  guint count = 0;
+  g_autoptr(git_tree) base_folder = NULL;
+  g_autoptr(git_tree) tip_folder = NULL;
+  g_autoptr(GArray) changes = NULL;
+  const git_tree_entry *entry;
 
-  opts.pathspec.strings = &spec;
-  opts.pathspec.count = 1;
   if (git_commit_lookup (&base_commit, git, base) < 0 || git_commit_lookup (&tip_commit, git, tip) < 0 ||
-      git_commit_tree (&base_tree, base_commit) < 0 || git_commit_tree (&tip_tree, tip_commit) < 0 ||
-      git_diff_tree_to_tree (&diff, git, base_tree, tip_tree, &opts) < 0)
-    return 0;
-  for (gsize i = 0; i < git_diff_num_deltas (diff); i++)
+      git_commit_tree (&base_tree, base_commit) < 0 || git_commit_tree (&tip_tree, tip_commit) < 0)
+    return paths;
+  if ((entry = git_tree_entry_byname (tip_tree, ".amend")) && git_tree_entry_type (entry) != GIT_OBJECT_TREE)
+    g_ptr_array_add (paths, g_strdup (".amend"));
+  base_folder = amend_folder (git, base_tree);
+  tip_folder = amend_folder (git, tip_tree);
+  if (base_folder && tip_folder && git_oid_equal (git_tree_id (base_folder), git_tree_id (tip_folder)))
+    return paths;
+  changes = amend_tree_changes (git, base_folder, tip_folder, ".amend/", NULL);
+  for (guint i = 0; i < changes->len; i++)
     {
-      const git_diff_delta *d = git_diff_get_delta (diff, i);
-      const char *path = d->status == GIT_DELTA_DELETED ? d->old_file.path : d->new_file.path;
+      const char *path = g_array_index (changes, AmendTreeChange, i).path;
 
-      if (is_own_path (git, base_tree, tip_tree, path, slug, folders))
-        continue;
-      if (count++ == 0)
-        *first = g_strdup (path);
+      if (!is_own_path (git, base_tree, tip_tree, path, slug, folders))
+        g_ptr_array_add (paths, g_strdup (path));
     }
-  return count;
+  return paths;
 }
 
 /* An amendment changes the regulation and its own folder.  A change in
@@ -273,10 +289,9 @@ check_own_files (AmendRepository *repo,
   g_autofree char *side_ref = amend_amendment_refname (slug);
   g_autofree char *target = amend_decision_target_branch (repo, amendment, error);
   g_autofree char *target_ref = NULL;
-  g_autofree char *first = NULL;
+  g_autoptr(GPtrArray) foreign = NULL;
   git_oid tip, into, base;
   char hex[GIT_OID_HEXSZ + 1];
-  guint count;
 
   if (target == NULL)
     return FALSE;
@@ -285,8 +300,8 @@ check_own_files (AmendRepository *repo,
   if (git_reference_name_to_id (&tip, git, side_ref) < 0 || git_reference_name_to_id (&into, git, target_ref) < 0 ||
       git_merge_base (&base, git, &tip, &into) < 0)
     return TRUE;
-  count = foreign_changes (git, &base, &tip, slug, &first);
-  if (count == 0)
+  foreign = foreign_files (git, &base, &tip, slug);
+  if (foreign->len == 0)
     return TRUE;
   git_oid_tostr (hex, sizeof hex, &base);
   g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_TRANSITION,
@@ -295,7 +310,7 @@ check_own_files (AmendRepository *repo,
                  "the records or comments of the draft or of other amendments in %s; put them back on its branch "
                  "with git (git diff --stat %.7s amendement/%s -- .amend lists them; git restore --source=%.7s "
                  "--staged --worktree -- PATH, then git commit) and decide again"),
-               slug, first, count, own, target, hex, slug, hex);
+               slug, (const char *) foreign->pdata[0], foreign->len, own, target, hex, slug, hex);
   return FALSE;
 }
 
@@ -540,8 +555,23 @@ target_tip (Checker    *c,
   return found;
 }
 
-/* Whether @tip applies to @into, found anew: contained, clean or with
- * conflicts. */
+/* Clean, unless adopting @a would be refused for what it changes in
+ * .amend since @base (check_own_files). */
+static void
+settle_clean (git_repository *git,
+              AmendAmendment *a,
+              const git_oid  *base,
+              const git_oid  *tip)
+{
+  g_autoptr(GPtrArray) foreign = foreign_files (git, base, tip, amend_amendment_get_slug (a));
+
+  g_ptr_array_add (foreign, NULL);
+  amend_amendment_set_apply_state (a, foreign->len > 1 ? AMEND_APPLY_REFUSED : AMEND_APPLY_CLEAN,
+                                   (const char * const *) foreign->pdata);
+}
+
+/* Whether @tip applies to @into, found anew: contained, clean, with
+ * conflicts, or refused (as adopting it would be). */
 static gboolean
 find_state (AmendRepository *repo,
             AmendAmendment  *a,
@@ -559,7 +589,7 @@ find_state (AmendRepository *repo,
   /* Saves on top of the target as it still is (amend-graph.c). */
   if (!git_oid_equal (tip, into) && amend_graph_linear_distance (git, tip, into, AMEND_GRAPH_LINEAR_STEPS, &distance))
     {
-      amend_amendment_set_apply_state (a, AMEND_APPLY_CLEAN, NULL);
+      settle_clean (git, a, into, tip);
       return TRUE;
     }
   if (git_oid_equal (tip, into) || git_graph_descendant_of (git, into, tip) == 1)
@@ -571,7 +601,7 @@ find_state (AmendRepository *repo,
   rc = git_merge_base (&base, git, tip, into);
   if (rc == 0 && git_oid_equal (&base, into))
     {
-      amend_amendment_set_apply_state (a, AMEND_APPLY_CLEAN, NULL);
+      settle_clean (git, a, &base, tip);
       return TRUE;
     }
   /* A branch made with git from another history (git checkout --orphan)
@@ -581,6 +611,9 @@ find_state (AmendRepository *repo,
       amend_amendment_set_apply_state (a, AMEND_APPLY_UNKNOWN, NULL);
       return TRUE;
     }
+  settle_clean (git, a, &base, tip);
+  if (amend_amendment_get_apply_state (a) == AMEND_APPLY_REFUSED)
+    return TRUE;
   trial = amend_merge_commits (repo, into, tip, NULL, error);
   if (trial == NULL)
     return FALSE;

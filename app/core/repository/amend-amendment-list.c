@@ -17,6 +17,7 @@
 #include "amend-amendment-private.h"
 #include "amend-article-map.h"
 #include "amend-graph.h"
+#include "amend-tree-changes.h"
 
 typedef struct {
   AmendRepository *repo;
@@ -99,114 +100,6 @@ add_article (GPtrArray  *all,
   g_ptr_array_add (all, g_strdup (number));
 }
 
-typedef struct {
-  char    *path;
-  git_oid  old_id;  /* zero: not there */
-  git_oid  new_id;
-} TreeChange;
-
-static void
-tree_change_clear (gpointer data)
-{
-  g_free (((TreeChange *) data)->path);
-}
-
-static void add_changes (git_repository *git, const git_tree *a, const git_tree *b, const char *prefix,
-                         guint depth, GArray *out);
-
-/* Folders deeper than this are not looked into: no regulation lives there,
- * and a package made to be deep must not exhaust the stack. */
-#define MAX_DEPTH 64
-
-/* The changes under @entry (of @a or @b), a folder on one side only or
- * on both. */
-static void
-add_folder_changes (git_repository       *git,
-                    const git_tree_entry *a,
-                    const git_tree_entry *b,
-                    const char           *path,
-                    guint                 depth,
-                    GArray               *out)
-{
-  g_autoptr(git_tree) ta = NULL;
-  g_autoptr(git_tree) tb = NULL;
-  g_autofree char *prefix = g_strconcat (path, "/", NULL);
-
-  if (a && git_tree_entry_type (a) == GIT_OBJECT_TREE)
-    git_tree_lookup (&ta, git, git_tree_entry_id (a));
-  if (b && git_tree_entry_type (b) == GIT_OBJECT_TREE)
-    git_tree_lookup (&tb, git, git_tree_entry_id (b));
-  if ((ta || tb) && depth < MAX_DEPTH)
-    add_changes (git, ta, tb, prefix, depth + 1, out);
-}
-
-static void
-add_change (const git_tree_entry *a,
-            const git_tree_entry *b,
-            const char           *path,
-            GArray               *out)
-{
-  gboolean a_blob = a && git_tree_entry_type (a) == GIT_OBJECT_BLOB;
-  gboolean b_blob = b && git_tree_entry_type (b) == GIT_OBJECT_BLOB;
-  TreeChange c = { 0 };
-
-  if (!a_blob && !b_blob)
-    return;
-  c.path = g_strdup (path);
-  if (a_blob)
-    git_oid_cpy (&c.old_id, git_tree_entry_id (a));
-  if (b_blob)
-    git_oid_cpy (&c.new_id, git_tree_entry_id (b));
-  g_array_append_val (out, c);
-}
-
-/* The blobs that differ between @a and @b (either may be NULL), as
- * git_diff_tree_to_tree() finds them, without its setup: it reads the
- * repository's configuration every time, half of what comparing one
- * amendment cost.  A folder of the same id on both sides is not looked
- * into, nor .amend/ at all. */
-static void
-add_changes (git_repository *git,
-             const git_tree *a,
-             const git_tree *b,
-             const char     *prefix,
-             guint           depth,
-             GArray         *out)
-{
-  for (int side = 0; side < 2; side++)
-    {
-      const git_tree *from = side == 0 ? a : b;
-      const git_tree *other = side == 0 ? b : a;
-
-      for (size_t i = 0; from != NULL && i < git_tree_entrycount (from); i++)
-        {
-          const git_tree_entry *e = git_tree_entry_byindex (from, i);
-          const char *name = git_tree_entry_name (e);
-          const git_tree_entry *o = other ? git_tree_entry_byname (other, name) : NULL;
-          const git_tree_entry *ea = side == 0 ? e : o;
-          const git_tree_entry *eb = side == 0 ? o : e;
-          g_autofree char *path = NULL;
-
-          /* Entries on both sides are seen from @a only. */
-          if ((side == 1 && o != NULL) || (*prefix == '\0' && strcmp (name, ".amend") == 0))
-            continue;
-          if (ea && eb && git_oid_equal (git_tree_entry_id (ea), git_tree_entry_id (eb)) &&
-              git_tree_entry_filemode (ea) == git_tree_entry_filemode (eb))
-            continue;
-          path = g_strconcat (prefix, name, NULL);
-          add_change (ea, eb, path, out);
-          add_folder_changes (git, ea, eb, path, depth, out);
-        }
-    }
-}
-
-static int
-compare_changes (gconstpointer a,
-                 gconstpointer b)
-{
-  return strcmp (((const TreeChange *) a)->path, ((const TreeChange *) b)->path);
-}
-
 /* The regulation files changed between @base_tree (NULL: none) and
  * @tip_tree, each with the articles the change touches, into @files (of
  * AmendTouchedFile).  A line of @stored (the branch's artikelen file) is
@@ -221,20 +114,19 @@ touched_files (Reader     *r,
                GPtrArray  *files,
                GError    **error)
 {
-  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (TreeChange));
+  /* .amend/ holds no regulation. */
+  g_autoptr(GArray) changes = amend_tree_changes (r->git, base_tree, tip_tree, "", ".amend");
 
-  g_array_set_clear_func (changes, tree_change_clear);
-  add_changes (r->git, base_tree, tip_tree, "", 0, changes);
-  g_array_sort (changes, compare_changes);
   for (guint i = 0; i < changes->len; i++)
     {
-      const TreeChange *d = &g_array_index (changes, TreeChange, i);
+      const AmendTreeChange *d = &g_array_index (changes, AmendTreeChange, i);
       const char *path = d->path;
       AmendTouchedFile *file;
       char key[GIT_OID_HEXSZ + 1];
       char new_key[GIT_OID_HEXSZ + 1];
 
-      if (g_str_has_prefix (path, ".amend/") || !amend_is_regulation_path (path))
+      /* A submodule on both sides holds no text of its own. */
+      if (!amend_is_regulation_path (path) || (git_oid_is_zero (&d->old_id) && git_oid_is_zero (&d->new_id)))
         continue;
       git_oid_tostr (key, sizeof key, &d->old_id);
       git_oid_tostr (new_key, sizeof new_key, &d->new_id);

@@ -816,6 +816,8 @@ amend_apply_state_to_string (AmendApplyState state)
       return "conflicts";
     case AMEND_APPLY_CONTAINED:
       return "contained";
+    case AMEND_APPLY_REFUSED:
+      return "refused";
     case AMEND_APPLY_UNKNOWN:
     default:
       return NULL;
@@ -829,7 +831,8 @@ amend_amendment_get_apply_state (AmendAmendment *self)
   return self->apply_state;
 }
 
-/* The ids of the conflicting nodes, for AMEND_APPLY_CONFLICTS. */
+/* The ids of the conflicting nodes, for AMEND_APPLY_CONFLICTS; the files
+ * in .amend that are not its own, for AMEND_APPLY_REFUSED. */
 const char * const *
 amend_amendment_get_apply_conflicts (AmendAmendment *self)
 {

@@ -49,7 +49,12 @@ typedef enum {
   AMEND_APPLY_CLEAN,      /* merges without a conflict */
   AMEND_APPLY_CONFLICTS,  /* merges with conflicts, in the nodes named */
   AMEND_APPLY_CONTAINED,  /* already in it: its tip is reachable from it */
+  AMEND_APPLY_REFUSED,    /* adopting it is refused: it changes files in .amend
+                           * that are not its own, named */
 } AmendApplyState;
+
+/* A state that names something: the conflicting nodes, the foreign files. */
+#define AMEND_APPLY_STATE_NAMES(s) ((s) == AMEND_APPLY_CONFLICTS || (s) == AMEND_APPLY_REFUSED)
 
 const char *amend_apply_state_to_string (AmendApplyState state);
 
