@@ -219,12 +219,13 @@ is_own_path (git_repository *git,
   return GPOINTER_TO_INT (known);
 }
 
-/* The folder .amend of @tree, or NULL. */
+/* The folder @name of @tree (NULL: none), or NULL. */
 static git_tree *
-amend_folder (git_repository *git,
-              const git_tree *tree)
+subfolder (git_repository *git,
+           const git_tree *tree,
+           const char     *name)
 {
-  const git_tree_entry *entry = git_tree_entry_byname (tree, ".amend");
+  const git_tree_entry *entry = tree ? git_tree_entry_byname (tree, name) : NULL;
   git_tree *folder = NULL;
 
   if (entry && git_tree_entry_type (entry) == GIT_OBJECT_TREE)
@@ -232,9 +233,57 @@ amend_folder (git_repository *git,
   return folder;
 }
 
+static gboolean
+same_tree (const git_tree *a,
+           const git_tree *b)
+{
+  return a && b && git_oid_equal (git_tree_id (a), git_tree_id (b));
+}
+
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Whether .amend/amendementen is a file on either side, and differs. */
+static gboolean
+records_file_changed (const git_tree *base_folder,
+                      const git_tree *tip_folder)
+{
+  const git_tree_entry *a = base_folder ? git_tree_entry_byname (base_folder, "amendementen") : NULL;
+  const git_tree_entry *b = tip_folder ? git_tree_entry_byname (tip_folder, "amendementen") : NULL;
+
+  if ((a == NULL || git_tree_entry_type (a) == GIT_OBJECT_TREE) && (b == NULL || git_tree_entry_type (b) == GIT_OBJECT_TREE))
+    return FALSE;
+  return !(a && b && git_oid_equal (git_tree_entry_id (a), git_tree_entry_id (b)) &&
+           git_tree_entry_filemode (a) == git_tree_entry_filemode (b));
+}
+
+/* Adds to @paths those of @changes that are not @slug's own. */
+static void
+add_foreign (git_repository *git,
+             git_tree       *base_tree,
+             git_tree       *tip_tree,
+             GArray         *changes,
+             const char     *slug,
+             GHashTable     *folders,
+             GPtrArray      *paths)
+{
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const char *path = g_array_index (changes, AmendTreeChange, i).path;
+
+      if (!is_own_path (git, base_tree, tip_tree, path, slug, folders))
+        g_ptr_array_add (paths, g_strdup (path));
+    }
+}
+
 /* The files under .amend/ that @tip changes since @base and that are not
- * the amendment @slug's own (nor its subamendments'): sorted, empty when
- * there are none.  A .amend that is a file on @tip counts as one. */
+ * the amendment @slug's own (nor its subamendments'): empty when there are
+ * none.  A .amend that is a file on @tip counts as one.  The amendment's
+ * own folder is not looked into: amend list asks this of every amendment. */
 static GPtrArray *
 foreign_files (git_repository *git,
                const git_oid  *base,
@@ -249,7 +298,10 @@ foreign_files (git_repository *git,
   g_autoptr(git_tree) tip_tree = NULL;
   g_autoptr(git_tree) base_folder = NULL;
   g_autoptr(git_tree) tip_folder = NULL;
+  g_autoptr(git_tree) base_records = NULL;
+  g_autoptr(git_tree) tip_records = NULL;
   g_autoptr(GArray) changes = NULL;
+  g_autoptr(GArray) record_changes = NULL;
   const git_tree_entry *entry;
 
   if (git_commit_lookup (&base_commit, git, base) < 0 || git_commit_lookup (&tip_commit, git, tip) < 0 ||
@@ -257,18 +309,22 @@ foreign_files (git_repository *git,
     return paths;
   if ((entry = git_tree_entry_byname (tip_tree, ".amend")) && git_tree_entry_type (entry) != GIT_OBJECT_TREE)
     g_ptr_array_add (paths, g_strdup (".amend"));
-  base_folder = amend_folder (git, base_tree);
-  tip_folder = amend_folder (git, tip_tree);
-  if (base_folder && tip_folder && git_oid_equal (git_tree_id (base_folder), git_tree_id (tip_folder)))
+  base_folder = subfolder (git, base_tree, ".amend");
+  tip_folder = subfolder (git, tip_tree, ".amend");
+  if (same_tree (base_folder, tip_folder))
     return paths;
-  changes = amend_tree_changes (git, base_folder, tip_folder, ".amend/", NULL);
-  for (guint i = 0; i < changes->len; i++)
-    {
-      const char *path = g_array_index (changes, AmendTreeChange, i).path;
-
-      if (!is_own_path (git, base_tree, tip_tree, path, slug, folders))
-        g_ptr_array_add (paths, g_strdup (path));
-    }
+  /* .amend/amendementen apart, without the amendment's own folder. */
+  changes = amend_tree_changes (git, base_folder, tip_folder, ".amend/", "amendementen");
+  add_foreign (git, base_tree, tip_tree, changes, slug, folders, paths);
+  base_records = subfolder (git, base_folder, "amendementen");
+  tip_records = subfolder (git, tip_folder, "amendementen");
+  if (same_tree (base_records, tip_records))
+    return paths;
+  record_changes = amend_tree_changes (git, base_records, tip_records, AMEND_AMENDMENT_RECORD_DIR "/", slug);
+  add_foreign (git, base_tree, tip_tree, record_changes, slug, folders, paths);
+  if (records_file_changed (base_folder, tip_folder))
+    g_ptr_array_add (paths, g_strdup (AMEND_AMENDMENT_RECORD_DIR));
+  g_ptr_array_sort (paths, compare_paths);
   return paths;
 }
 
