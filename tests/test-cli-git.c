@@ -675,6 +675,55 @@ test_git_made (void)
   amend_test_rmtree (dir);
 }
 
+/* A project begun with a git that names the first branch master: Amend
+ * and its messages call the draft main, and so may its user. */
+static void
+test_draft_on_master (void)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  g_autofree char *dir = NULL;
+
+  if (!amend_test_need_git ())
+    return;
+  dir = amend_test_tmpdir ("amend-cli-master");
+  g_free (amend_test_git_ok (dir, "init", "-q", "-b", "master", NULL));
+  amend_test_write (dir, "apv.md", "## Artikel 1 Termijn\n\nBinnen acht weken.\n");
+  g_free (amend_test_git_ok (dir, "add", ".", NULL));
+  g_free (amend_test_git_ok (dir, "commit", "-q", "-m", "Eerste met git", NULL));
+  amend_run (&run, dir, "propose", "Korter");
+  assert_ok (&run);
+  replace_in_file (dir, "apv.md", "acht", "zes");
+  amend_run (&run, dir, "save", "-m", "Zes");
+  assert_ok (&run);
+
+  amend_run (&run, dir, "switch", "main");
+  assert_ok (&run);
+  g_assert_cmpstr (run.out, ==, "Switched to master\n");
+  amend_run (&run, dir, "diff", "--format", "instructions", "main", "korter");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "\"acht\" vervangen door \"zes\""));
+  amend_run (&run, dir, "show", "main:apv.md");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "acht"));
+  amend_run (&run, dir, "diff", "main~0", "korter");
+  assert_ok (&run);
+  amend_run (&run, dir, "comment", "add", "main", "-m", "Graag korter.");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "added to master"));
+  amend_run (&run, dir, "switch", "korter");
+  assert_ok (&run);
+  amend_run (&run, dir, "comment", "list", "main");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "Graag korter."));
+  /* A branch main made later is main. */
+  g_free (amend_test_git_ok (dir, "branch", "main", "amendement/korter", NULL));
+  amend_run (&run, dir, "show", "main:apv.md");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "zes"));
+  amend_test_fsck (dir);
+  amend_test_rmtree (dir);
+}
+
 /* `amend list` in @dir with @env, its output (which must succeed). */
 static char *
 list_with (const char *dir,
@@ -1211,6 +1260,7 @@ main (int    argc,
   g_test_add_func ("/cli-git/amendments", test_amendments);
   g_test_add_func ("/cli-git/refusals", test_refusals);
   g_test_add_func ("/cli-git/git-made", test_git_made);
+  g_test_add_func ("/cli-git/draft-on-master", test_draft_on_master);
   g_test_add_func ("/cli-git/list-warm", test_list_warm);
   g_test_add_func ("/cli-git/branch-copy", test_branch_copy);
   g_test_add_func ("/cli-git/binary-file-kept", test_binary_file_kept);

@@ -154,7 +154,8 @@ amend_comments_owner (AmendRepository *repo,
   if (g_str_has_prefix (n, REFS_HEADS))
     n += strlen (REFS_HEADS);
   main_branch = amend_repository_dup_main_branch (repo, NULL);
-  if (main_branch && strcmp (n, main_branch) == 0)
+  /* The draft is main to Amend's users also where git named it master. */
+  if (main_branch && (strcmp (n, main_branch) == 0 || strcmp (n, "main") == 0))
     return TRUE;
   if (g_str_has_prefix (n, AMEND_AMENDMENT_BRANCH_PREFIX))
     n += strlen (AMEND_AMENDMENT_BRANCH_PREFIX);

@@ -686,6 +686,21 @@ amend_repository_dup_main_branch (AmendRepository *self,
   return NULL;
 }
 
+/* @revision ("main", "main~2", "main:apv.md", "main@{1}") with "main"
+ * read as the branch that holds the draft, where that is master; NULL
+ * when it is to be read as it is.  Amend's messages and its users call
+ * the draft main whatever git named it. */
+static char *
+main_as_draft (AmendRepository *self,
+               const char      *revision)
+{
+  if (!g_str_has_prefix (revision, "main") || strchr ("~^:@", revision[4]) == NULL)
+    return NULL;
+  if (branch_exists (self, "refs/heads/main") || !branch_exists (self, "refs/heads/master"))
+    return NULL;
+  return g_strconcat ("master", revision + 4, NULL);
+}
+
 /* A sentence about a merge, rebase... that the git program left
  * unfinished, or NULL when there is none. */
 const char *
@@ -1502,9 +1517,10 @@ amend_repository_resolve_commit (AmendRepository *self,
 {
   g_autoptr(git_object) obj = NULL;
   g_autoptr(git_object) peeled = NULL;
+  g_autofree char *draft = main_as_draft (self, revision);
   int rc;
 
-  rc = git_revparse_single (&obj, self->repo, revision);
+  rc = git_revparse_single (&obj, self->repo, draft ? draft : revision);
   if (rc < 0 && g_strcmp0 (revision, "HEAD") == 0 && git_repository_head_unborn (self->repo) == 1)
     {
       g_autofree char *branch = NULL;
@@ -1829,12 +1845,15 @@ amend_repository_resolve_branch (AmendRepository *self,
 {
   g_autofree char *plain = NULL;
   g_autofree char *amendment = NULL;
+  g_autofree char *draft = NULL;
   const char *short_name = name;
 
   g_return_val_if_fail (AMEND_IS_REPOSITORY (self), NULL);
 
   if (g_str_has_prefix (short_name, "refs/heads/"))
     short_name += strlen ("refs/heads/");
+  if (strcmp (short_name, "main") == 0 && (draft = main_as_draft (self, short_name)) != NULL)
+    short_name = draft;
   plain = g_strconcat ("refs/heads/", short_name, NULL);
   if (*short_name && branch_exists (self, plain))
     return g_steal_pointer (&plain);
