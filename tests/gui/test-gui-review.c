@@ -879,6 +879,66 @@ test_subamendment_words (AmendGuiFixture *f,
   amend_test_fsck (f->dir);
 }
 
+typedef struct {
+  AmendGuiFixture *f;
+  const char      *commit;
+} Tip;
+
+/* The window has seen the amendment's branch move to @commit. */
+static gboolean
+window_has_tip (gpointer data)
+{
+  Tip *tip = data;
+  AmendProject *project = amend_window_get_project (tip->f->window);
+  AmendAmendment *a = project ? amend_project_find_amendment (project, SLUG) : NULL;
+
+  return !amend_window_is_busy (tip->f->window) && a && g_strcmp0 (amend_amendment_get_commit (a), tip->commit) == 0;
+}
+
+static gboolean
+row_refused (gpointer data)
+{
+  AmendGuiFixture *f = data;
+  AmendAmendmentsPage *page = amend_window_get_amendments_page (f->window);
+  GtkWidget *row = amend_amendments_page_get_row (page, SLUG);
+
+  return settled (f) && row && find_label_text (row, "Cannot be adopted") != NULL;
+}
+
+/* An amendment whose branch, edited with git in a worktree of its own,
+ * adds a file in .amend that is not its own: its row and its review page
+ * say that adopting it is refused, and why, before anyone votes. */
+static void
+test_refused (AmendGuiFixture *f,
+              gconstpointer    data)
+{
+  g_autofree char *tmp = g_dir_make_tmp ("amend-worktree-XXXXXX", NULL);
+  g_autofree char *other = g_build_filename (tmp, "werk", NULL);
+  g_autofree char *commit = NULL;
+  Tip tip = { f, NULL };
+
+  g_free (amend_test_git_ok (f->dir, "worktree", "add", "-q", other, BRANCH, NULL));
+  amend_test_write (other, ".amend/notitie.txt", "Een notitie.\n");
+  g_free (amend_test_git_ok (other, "add", ".amend/notitie.txt", NULL));
+  g_free (amend_test_git_ok (other, "commit", "-q", "-m", "Notitie", NULL));
+  g_free (amend_test_git_ok (f->dir, "worktree", "remove", "--force", other, NULL));
+  amend_test_rmtree (tmp);
+  tip.commit = g_strstrip (commit = amend_test_git_ok (f->dir, "rev-parse", BRANCH, NULL));
+  g_assert_true (amend_gui_wait (window_has_tip, &tip, 30));
+
+  amend_window_show_page (f->window, "amendments");
+  g_assert_true (amend_gui_wait (row_refused, f, 90));
+  amend_gui_wait_idle (f);
+  g_assert_cmpstr (row_text (f, SLUG, "Cannot be adopted"), ==,
+                   "Cannot be adopted: it changes .amend/notitie.txt, which is not its own");
+  press (amend_amendments_page_get_row (amend_window_get_amendments_page (f->window), SLUG));
+  wait_settled (f);
+  g_assert_cmpstr (amend_review_page_get_slug (review_page (f)), ==, SLUG);
+  g_assert_cmpstr (find_label_text (GTK_WIDGET (review_page (f)), "Cannot be adopted"), ==,
+                   "Cannot be adopted: it changes .amend/notitie.txt, which belongs to the draft or to another "
+                   "amendment. Put it back on the amendment's branch with git; amend adopt in a terminal says how.");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -897,6 +957,7 @@ main (int    argc,
   ADD ("/review/update", test_update);
   ADD ("/review/paper", test_paper);
   ADD ("/review/subamendment-words", test_subamendment_words);
+  ADD ("/review/refused", test_refused);
 #undef ADD
 
   return g_test_run ();
