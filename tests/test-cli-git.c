@@ -724,6 +724,61 @@ test_draft_on_master (void)
   amend_test_rmtree (dir);
 }
 
+/* A project of two regulations: a diff or paper of an amendment without
+ * a file is of the regulation it changes; one that changes both is shown
+ * a regulation at a time, REVISION:FILE with the amendment's name. */
+static void
+test_two_regulations (void)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  g_autofree char *dir = NULL;
+
+  if (!amend_test_need_git ())
+    return;
+  dir = new_project ();
+  amend_test_write (dir, "markt.md", "## Artikel 1 Markttijden\n\nDe markt wordt gehouden op zaterdag.\n");
+  amend_run (&run, dir, "save", "-m", "Markt");
+  assert_ok (&run);
+  amend_run (&run, dir, "propose", "Woensdag");
+  assert_ok (&run);
+  replace_in_file (dir, "markt.md", "op zaterdag", "op woensdag");
+  amend_run (&run, dir, "save", "-m", "Woensdag");
+  assert_ok (&run);
+  amend_run (&run, dir, "submit");
+  assert_ok (&run);
+  amend_run (&run, dir, "switch", "main");
+  assert_ok (&run);
+  amend_run (&run, dir, "diff", "--format", "instructions", "woensdag");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "\"zaterdag\" vervangen door \"woensdag\""));
+  amend_run (&run, dir, "diff", "--format", "instructions", "main", "woensdag");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "\"zaterdag\" vervangen door \"woensdag\""));
+  amend_run (&run, dir, "paper", "woensdag");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "woensdag"));
+  /* Against the working copy, which holds both: say which. */
+  amend_run (&run, dir, "diff", "main");
+  assert_refused (&run, 3, "several regulations (markt.md, regeling.md)");
+
+  amend_run (&run, dir, "propose", "Beide");
+  assert_ok (&run);
+  replace_in_file (dir, "markt.md", "op zaterdag", "op vrijdag");
+  replace_in_file (dir, "regeling.md", "op de dag na die van de bekendmaking", "op 1 januari 2028");
+  amend_run (&run, dir, "save", "-m", "Beide");
+  assert_ok (&run);
+  amend_run (&run, dir, "diff", "main", "beide");
+  assert_refused (&run, 3, "main and beide differ in several regulations (markt.md, regeling.md); Amend shows one "
+                           "at a time: name it as REVISION:FILE, for example main:markt.md beide:markt.md");
+  amend_run (&run, dir, "diff", "--format", "instructions", "main:markt.md", "beide:markt.md");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "\"zaterdag\" vervangen door \"vrijdag\""));
+  amend_run (&run, dir, "paper", "beide");
+  assert_refused (&run, 3, "the amendment \xe2\x80\x9c" "beide\xe2\x80\x9d changes several regulations "
+                           "(markt.md, regeling.md)");
+  remove_project (dir);
+}
+
 /* `amend list` in @dir with @env, its output (which must succeed). */
 static char *
 list_with (const char *dir,
@@ -1261,6 +1316,7 @@ main (int    argc,
   g_test_add_func ("/cli-git/refusals", test_refusals);
   g_test_add_func ("/cli-git/git-made", test_git_made);
   g_test_add_func ("/cli-git/draft-on-master", test_draft_on_master);
+  g_test_add_func ("/cli-git/two-regulations", test_two_regulations);
   g_test_add_func ("/cli-git/list-warm", test_list_warm);
   g_test_add_func ("/cli-git/branch-copy", test_branch_copy);
   g_test_add_func ("/cli-git/binary-file-kept", test_binary_file_kept);

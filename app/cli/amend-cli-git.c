@@ -119,6 +119,7 @@ amend_cli_load_versions (int             n_args,
   g_autofree char *old_label = NULL;
   g_autofree char *new_label = NULL;
   g_autofree char *branch = NULL;
+  g_autoptr(GError) several = NULL;
 
   *status = AMEND_EXIT_FAILURE;
   if (n_args == 2 && g_file_test (args[0], G_FILE_TEST_IS_REGULAR) && g_file_test (args[1], G_FILE_TEST_IS_REGULAR))
@@ -134,10 +135,10 @@ amend_cli_load_versions (int             n_args,
   if (repo == NULL)
     return FALSE;
   *status = AMEND_EXIT_FAILURE;
-  regulation = amend_repository_find_regulation (repo, &error);
-  if (regulation == NULL && n_args < 2)
-    return load_failed (error);
-  g_clear_error (&error);
+  /* Several regulations: the one the two versions differ in (below). */
+  regulation = amend_repository_find_regulation (repo, &several);
+  if (regulation == NULL && n_args == 0)
+    return load_failed (several);
 
   if (n_args == 1 && !g_file_test (args[0], G_FILE_TEST_EXISTS) &&
       (branch = amend_repository_resolve_branch (repo, args[0], NULL)) != NULL &&
@@ -156,6 +157,14 @@ amend_cli_load_versions (int             n_args,
 
       if (base == NULL)
         return load_failed (error);
+      if (regulation == NULL)
+        {
+          /* Named in the message as the user would type them. */
+          g_autofree char *short_base = g_strndup (base, 7);
+
+          if ((regulation = amend_repository_changed_regulation (repo, short_base, args[0], &error)) == NULL)
+            return load_failed (error);
+        }
       base_spec = g_strdup_printf ("%s:%s", base, regulation);
       if (!(*old_doc = amend_version_load (repo, base_spec, regulation, &old_label, &error)) ||
           !(*new_doc = amend_version_load (repo, branch, regulation, &new_label, &error)))
@@ -164,6 +173,12 @@ amend_cli_load_versions (int             n_args,
       return loaded (*old_doc, old_label, *new_doc, new_label);
     }
 
+  /* Against the working copy, which has them all. */
+  if (regulation == NULL && n_args == 1)
+    return load_failed (several);
+  if (regulation == NULL && !strchr (args[0], ':') && !strchr (args[1], ':') &&
+      (regulation = amend_repository_changed_regulation (repo, args[0], args[1], &error)) == NULL)
+    return load_failed (error);
   if (n_args == 0)
     *old_doc = amend_version_load (repo, "HEAD", regulation, &old_label, &error);
   else

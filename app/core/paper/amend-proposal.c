@@ -162,6 +162,36 @@ parse (const char *text,
   return amend_document_new_from_data (text, strlen (text), error);
 }
 
+/* In a project of several regulations, the one the amendment changes;
+ * else @several (the project's regulations), or an error that names the
+ * ones it changes. */
+static char *
+changed_regulation (AmendRepository  *repo,
+                    AmendProposal    *p,
+                    GError          **several,
+                    GError          **error)
+{
+  g_autoptr(GPtrArray) found = amend_repository_changed_regulations (repo, p->base, p->tip, error);
+  g_autofree char *list = NULL;
+
+  if (found == NULL)
+    return NULL;
+  if (found->len == 1)
+    return g_strdup (g_ptr_array_index (found, 0));
+  if (found->len == 0)
+    {
+      g_propagate_error (error, g_steal_pointer (several));
+      return NULL;
+    }
+  list = amend_join_paths (found);
+  g_set_error (error, AMEND_ERROR, AMEND_ERROR_INVALID,
+               _("the amendment \xe2\x80\x9c%s\xe2\x80\x9d changes several regulations (%s), and the review and the "
+                 "council paper show an amendment to one regulation: propose one amendment per regulation (amend diff "
+                 "REVISION:FILE shows each change)"),
+               amend_amendment_get_slug (p->amendment), list);
+  return NULL;
+}
+
 /**
  * amend_proposal_load:
  * @regulation: (nullable): the file; NULL: the project's one regulation
@@ -175,18 +205,21 @@ amend_proposal_load (AmendRepository *repo,
                      GError         **error)
 {
   g_autoptr(AmendProposal) p = g_new0 (AmendProposal, 1);
+  g_autoptr(GError) several = NULL;
   git_oid tip;
 
   g_return_val_if_fail (AMEND_IS_REPOSITORY (repo), NULL);
   g_return_val_if_fail (AMEND_IS_AMENDMENT (amendment), NULL);
 
   p->amendment = g_object_ref (amendment);
-  p->regulation = regulation ? g_strdup (regulation) : amend_repository_find_regulation (repo, error);
-  if (p->regulation == NULL || !tip_of (repo, amendment, &tip, error))
+  p->regulation = regulation ? g_strdup (regulation) : amend_repository_find_regulation (repo, &several);
+  if (!tip_of (repo, amendment, &tip, error))
     return NULL;
   p->tip = g_strdup (git_oid_tostr_s (&tip));
   p->base = amend_proposal_find_base (repo, amendment, error);
   if (p->base == NULL)
+    return NULL;
+  if (p->regulation == NULL && (p->regulation = changed_regulation (repo, p, &several, error)) == NULL)
     return NULL;
   if ((p->old_text = read_text (repo, p->base, p->regulation, error)) == NULL ||
       (p->new_text = read_text (repo, p->tip, p->regulation, error)) == NULL ||

@@ -12,7 +12,15 @@
 #include <string.h>
 
 #include "amend-repository-private.h"
+#include "amend-tree-changes.h"
 #include "amend-version.h"
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
 
 /**
  * amend_repository_find_regulation:
@@ -38,6 +46,8 @@ amend_repository_find_regulation (AmendRepository  *repo,
 
   if (found->len == 1)
     return g_strdup (g_ptr_array_index (found, 0));
+  /* In the same order every time, whatever order the folder lists them. */
+  g_ptr_array_sort (found, compare_names);
   if (found->len == 0)
     g_set_error (error, AMEND_ERROR, AMEND_ERROR_NOT_FOUND,
                  _("the project has no regulation: there is no .md file at its top"));
@@ -76,6 +86,110 @@ amend_repository_merge_base (AmendRepository  *repo,
     }
   git_oid_tostr (hex, sizeof hex, &base);
   return g_strdup (hex);
+}
+
+/* The tree of @revision: a revision, a branch or an amendment's slug. */
+static git_tree *
+tree_of (AmendRepository  *repo,
+         const char       *revision,
+         GError          **error)
+{
+  g_autofree char *branch = amend_repository_resolve_branch (repo, revision, NULL);
+  g_autoptr(git_commit) commit = NULL;
+  git_tree *tree = NULL;
+
+  if (!amend_repository_resolve_commit (repo, branch ? branch : revision, &commit, error))
+    return NULL;
+  if (git_commit_tree (&tree, commit) < 0)
+    amend_repository_set_git_error (error, -1, _("cannot read version %s"), revision);
+  return tree;
+}
+
+static gboolean
+is_top_regulation (const char *path)
+{
+  return strchr (path, '/') == NULL && amend_is_regulation_path (path) && g_ascii_strncasecmp (path, "README", 6) != 0;
+}
+
+/**
+ * amend_repository_changed_regulations:
+ * @one: a revision, a branch or an amendment
+ * @two: the same
+ *
+ * Returns: (element-type utf8) (transfer full): the regulations at the
+ *   top of the project that differ between @one and @two, sorted; NULL
+ *   with @error set when a version cannot be read
+ */
+GPtrArray *
+amend_repository_changed_regulations (AmendRepository  *repo,
+                                      const char       *one,
+                                      const char       *two,
+                                      GError          **error)
+{
+  g_autoptr(git_tree) a = tree_of (repo, one, error);
+  g_autoptr(git_tree) b = a ? tree_of (repo, two, error) : NULL;
+  g_autoptr(GArray) changes = NULL;
+  GPtrArray *found;
+
+  if (b == NULL)
+    return NULL;
+  changes = amend_tree_changes (amend_repository_get_git (repo), a, b, "", ".amend");
+  found = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < changes->len; i++)
+    if (is_top_regulation (g_array_index (changes, AmendTreeChange, i).path))
+      g_ptr_array_add (found, g_strdup (g_array_index (changes, AmendTreeChange, i).path));
+  return found;
+}
+
+/* "a.md, b.md" */
+char *
+amend_join_paths (GPtrArray *paths)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < paths->len; i++)
+    g_string_append_printf (s, "%s%s", i ? ", " : "", (const char *) g_ptr_array_index (paths, i));
+  return g_string_free (s, FALSE);
+}
+
+/**
+ * amend_repository_changed_regulation:
+ * @one: a revision, a branch or an amendment
+ * @two: the same
+ *
+ * For a project of several regulations: the one that differs between @one
+ * and @two, which a diff of the two without a file means.
+ *
+ * Returns: its path; an error that names them when several differ, or
+ *   says that none does
+ */
+char *
+amend_repository_changed_regulation (AmendRepository  *repo,
+                                     const char       *one,
+                                     const char       *two,
+                                     GError          **error)
+{
+  g_autoptr(GPtrArray) found = amend_repository_changed_regulations (repo, one, two, error);
+  g_autofree char *list = NULL;
+  const char *first;
+
+  if (found == NULL)
+    return NULL;
+  if (found->len == 1)
+    return g_strdup (g_ptr_array_index (found, 0));
+  if (found->len == 0)
+    {
+      g_set_error (error, AMEND_ERROR, AMEND_ERROR_NOT_FOUND,
+                   _("no regulation differs between %s and %s, and the project has several; name the one you mean "
+                     "as REVISION:FILE"), one, two);
+      return NULL;
+    }
+  list = amend_join_paths (found);
+  first = g_ptr_array_index (found, 0);
+  g_set_error (error, AMEND_ERROR, AMEND_ERROR_INVALID,
+               _("%s and %s differ in several regulations (%s); Amend shows one at a time: name it as "
+                 "REVISION:FILE, for example %s:%s %s:%s"), one, two, list, one, first, two, first);
+  return NULL;
 }
 
 static AmendDocument *
@@ -137,7 +251,10 @@ amend_version_load (AmendRepository  *repo,
   if (colon && colon != spec && colon[1] != '\0')
     {
       g_autofree char *rev = g_strndup (spec, colon - spec);
-      bytes = amend_repository_read_file (repo, rev, colon + 1, error);
+      /* "kortere-termijn:apv.md": an amendment's slug, as without a file. */
+      g_autofree char *rev_branch = amend_repository_resolve_branch (repo, rev, NULL);
+
+      bytes = amend_repository_read_file (repo, rev_branch ? rev_branch : rev, colon + 1, error);
       if (bytes == NULL)
         return NULL;
       *label = g_strdup (spec);

@@ -11,6 +11,15 @@ G_BEGIN_DECLS
 
 char          *amend_repository_find_regulation (AmendRepository *repo,
                                                  GError         **error);
+GPtrArray     *amend_repository_changed_regulations (AmendRepository *repo,
+                                                     const char      *one,
+                                                     const char      *two,
+                                                     GError         **error);
+char          *amend_join_paths                 (GPtrArray       *paths);
+char          *amend_repository_changed_regulation (AmendRepository *repo,
+                                                   const char      *one,
+                                                   const char      *two,
+                                                   GError         **error);
 char          *amend_repository_merge_base      (AmendRepository *repo,
                                                  const char      *one,
                                                  const char      *two,
