@@ -312,6 +312,48 @@ test_reject (AmendGuiFixture *f,
   amend_test_fsck (f->dir);
 }
 
+static const char *
+outcome_of (AmendVoteDialog *dialog)
+{
+  return gtk_label_get_text (GTK_LABEL (amend_vote_dialog_get_row (dialog, "outcome")));
+}
+
+/* A tie, counted: the dialog says before the click that it rejects, and
+ * its buttons follow the votes as they are typed, before the field is
+ * left.  No button decides before any vote is entered. */
+static void
+test_vote_tie (AmendGuiFixture *f,
+               gconstpointer    data)
+{
+  AdwMessageDialog *dialog;
+  AmendVoteDialog *vote;
+  g_autofree char *record = NULL;
+
+  open_review (f);
+  submit_by_click (f);
+  press (amend_review_page_get_button (review_page (f), "vote"));
+  dialog = wait_dialog (f, AMEND_TYPE_VOTE_DIALOG);
+  vote = AMEND_VOTE_DIALOG (dialog);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "adopt"));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "reject"));
+  g_assert_cmpstr (outcome_of (vote), ==, "Enter the votes for and against.");
+  type_into (amend_vote_dialog_get_row (vote, "for"), "12");
+  /* 15 against typed, the field not left: rejected, not adopted. */
+  type_into (amend_vote_dialog_get_row (vote, "against"), "15");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "adopt"));
+  g_assert_cmpstr (outcome_of (vote), ==, "More votes against than for: the amendment is rejected.");
+  type_into (amend_vote_dialog_get_row (vote, "against"), "12");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "adopt"));
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "reject"));
+  g_assert_cmpstr (outcome_of (vote), ==, "The votes are tied: the amendment is rejected.");
+  respond (f, dialog, "_Reject");
+  wait_settled (f);
+  record = record_of (f, BRANCH);
+  assert_has (record, "status=verworpen");
+  assert_has (record, "for=12");
+  assert_has (record, "against=12");
+}
+
 /* ----------------------------------------------------------------------- */
 /* Comments                                                                 */
 /* ----------------------------------------------------------------------- */
@@ -889,6 +931,7 @@ main (int    argc,
   g_test_add (path, AmendGuiFixture, NULL, amend_gui_fixture_setup, func, amend_gui_fixture_teardown)
   ADD ("/review/vote-adopt", test_vote_adopt);
   ADD ("/review/reject", test_reject);
+  ADD ("/review/vote-tie", test_vote_tie);
   ADD ("/review/comments", test_comments);
   ADD ("/review/conflict-theirs", test_conflict_theirs);
   ADD ("/review/conflict-text-abort", test_conflict_text_abort);
