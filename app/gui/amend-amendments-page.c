@@ -130,6 +130,7 @@ merge_line (AmendAmendmentsPage *self,
   g_autoptr(GString) s = g_string_new (NULL);
   /* A subamendment goes into the amendment it amends, not the draft. */
   const char *into = target_title (self, a);
+  const char *lapsed_by = amend_survey_lapsed_by (self->survey, amend_amendment_get_slug (a));
 
   *icon = NULL;
   switch (amend_amendment_get_apply_state (a))
@@ -142,7 +143,9 @@ merge_line (AmendAmendmentsPage *self,
       *icon = "emblem-ok-symbolic";
       break;
     case AMEND_APPLY_CONFLICTS:
-      if (into)
+      if (lapsed_by)
+        g_string_append_printf (s, _("Lapsed: “%s” was adopted"), lapsed_by);
+      else if (into)
         g_string_append_printf (s, _("Conflicts with “%s”"), into);
       else
         g_string_append (s, _("Conflicts with the draft"));

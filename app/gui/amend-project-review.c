@@ -30,6 +30,7 @@ amend_survey_free (AmendSurvey *survey)
   g_clear_pointer (&survey->amendments, g_ptr_array_unref);
   g_clear_object (&survey->collisions);
   g_clear_pointer (&survey->comments, g_hash_table_unref);
+  g_clear_pointer (&survey->lapsed, g_hash_table_unref);
   g_free (survey->pending);
   g_free (survey);
 }
@@ -39,6 +40,14 @@ amend_survey_count_comments (AmendSurvey *survey,
                              const char  *slug)
 {
   return GPOINTER_TO_UINT (g_hash_table_lookup (survey->comments, slug));
+}
+
+/* The title of the adopted amendment @slug lapsed by, or NULL. */
+const char *
+amend_survey_lapsed_by (AmendSurvey *survey,
+                        const char  *slug)
+{
+  return survey && survey->lapsed ? g_hash_table_lookup (survey->lapsed, slug) : NULL;
 }
 
 GPtrArray *
@@ -170,6 +179,64 @@ count_comments (git_repository *git,
   return (guint) git_tree_entrycount ((git_tree *) sub);
 }
 
+/* The articles an adopted amendment changed, read against the version it
+ * went into (as its council paper reads it): once adopted, amend list
+ * finds none, since the draft holds them. */
+static GStrv
+adopted_articles (AmendRepository *repo,
+                  AmendAmendment  *adopted)
+{
+  g_autoptr(AmendProposal) proposal = amend_proposal_load (repo, adopted, NULL, NULL);
+
+  return proposal ? amend_diff_dup_articles (proposal->diff) : NULL;
+}
+
+static gboolean
+share_article (const char * const *mine,
+               const char * const *theirs)
+{
+  for (guint i = 0; mine && theirs && mine[i]; i++)
+    if (g_strv_contains (theirs, mine[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* A submitted amendment that no longer applies to the draft, where an
+ * adopted one changed the same articles, has lapsed (vervallen): the
+ * council does not vote on it any more.  Said so, with the one it lapsed
+ * by, rather than only "conflicts with the draft", which reads as work
+ * to do before the vote. */
+static void
+find_lapsed (AmendRepository *repo,
+             AmendSurvey     *s)
+{
+  g_autoptr(GHashTable) changed = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, (GDestroyNotify) g_strfreev);
+
+  s->lapsed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < s->amendments->len; i++)
+    {
+      AmendAmendment *a = g_ptr_array_index (s->amendments, i);
+
+      if (amend_amendment_get_status (a) != AMEND_STATUS_SUBMITTED || amend_amendment_get_amends (a) ||
+          amend_amendment_get_apply_state (a) != AMEND_APPLY_CONFLICTS)
+        continue;
+      for (guint k = 0; k < s->amendments->len; k++)
+        {
+          AmendAmendment *b = g_ptr_array_index (s->amendments, k);
+
+          if (amend_amendment_get_status (b) != AMEND_STATUS_ADOPTED || amend_amendment_get_amends (b))
+            continue;
+          if (!g_hash_table_contains (changed, b))
+            g_hash_table_insert (changed, b, adopted_articles (repo, b));
+          if (share_article (amend_amendment_get_articles (a), g_hash_table_lookup (changed, b)))
+            {
+              g_hash_table_insert (s->lapsed, g_strdup (amend_amendment_get_slug (a)), g_strdup (amend_amendment_get_title (b)));
+              break;
+            }
+        }
+    }
+}
+
 static AmendSurvey *
 do_survey (AmendRepository *repo,
            GError         **error)
@@ -195,6 +262,7 @@ do_survey (AmendRepository *repo,
     }
   if (pending)
     s->pending = g_strdup (amend_pending_merge_get_amendment (pending));
+  find_lapsed (repo, s);
   return g_steal_pointer (&s);
 }
 

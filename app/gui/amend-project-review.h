@@ -20,6 +20,7 @@ typedef struct {
   AmendCollisions *collisions;   /* of the open ones, concepts too */
   GHashTable      *comments;     /* slug -> number of comment files on its branch */
   char            *pending;      /* an unfinished adoption or update: the amendment's slug */
+  GHashTable      *lapsed;       /* slug -> the title of the adopted amendment it lapsed by */
 } AmendSurvey;
 
 void amend_survey_free (AmendSurvey *survey);
@@ -27,6 +28,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmendSurvey, amend_survey_free)
 
 guint amend_survey_count_comments (AmendSurvey *survey,
                                    const char  *slug);
+const char *amend_survey_lapsed_by (AmendSurvey *survey,
+                                    const char  *slug);
 /* The pairs (AmendCollision) @slug is in. */
 GPtrArray *amend_survey_collisions_of (AmendSurvey *survey,
                                        const char  *slug);

@@ -63,7 +63,8 @@ _amend_review_page_fill_record (AmendReviewPage *self)
 
 /* Whether it still applies to what it would be adopted into. */
 void
-_amend_review_page_fill_state (AmendReviewPage *self)
+_amend_review_page_fill_state (AmendReviewPage *self,
+                               AmendSurvey     *survey)
 {
   AmendAmendment *a = self->amendment;
   const char * const *ids = amend_amendment_get_apply_conflicts (a);
@@ -73,6 +74,7 @@ _amend_review_page_fill_state (AmendReviewPage *self)
   /* A subamendment is adopted into the amendment it amends. */
   const char *into = amend_project_target_title (self->project, a);
   guint n = ids ? g_strv_length ((char **) ids) : 0;
+  const char *lapsed_by = amend_survey_lapsed_by (survey, amend_amendment_get_slug (a));
 
   switch (amend_amendment_get_apply_state (a))
     {
@@ -82,7 +84,11 @@ _amend_review_page_fill_state (AmendReviewPage *self)
       icon = "emblem-ok-symbolic";
       break;
     case AMEND_APPLY_CONFLICTS:
-      if (into)
+      if (lapsed_by)
+        text = g_strdup_printf (_("Lapsed: “%s” was adopted and changed the same words, so this amendment no longer "
+                                  "applies to the draft. Reject or withdraw it; or update it from the draft and "
+                                  "resolve the conflict, if the council is to vote on it after all."), lapsed_by);
+      else if (into)
         text = g_strdup_printf (ngettext ("Conflicts with “%s” as it is now, in %u place: update it from that "
                                           "amendment first, or resolve the conflict when adopting.",
                                           "Conflicts with “%s” as it is now, in %u places: update it from that "

@@ -433,7 +433,7 @@ amend_review_page_show (AmendReviewPage *self,
       return;
     }
   fill_header (self);
-  _amend_review_page_fill_state (self);
+  _amend_review_page_fill_state (self, survey);
   _amend_review_page_fill_record (self);
   _amend_review_page_fill_collisions (self, survey);
   gtk_stack_set_visible_child_name (self->stack, "review");

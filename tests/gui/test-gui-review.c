@@ -843,6 +843,40 @@ propose_subamendment (AmendGuiFixture *f)
   amend_gui_spin (600);
 }
 
+/* "Tien weken", competing with the example's amendment on article 1:2,
+ * adopted in a terminal: the example's amendment has lapsed, and its row
+ * and review page say so, and by which, rather than that it conflicts
+ * with the draft, which reads as work to do before the vote. */
+static void
+test_lapsed (AmendGuiFixture *f,
+             gconstpointer    data)
+{
+  AmendAmendmentsPage *page = amend_window_get_amendments_page (f->window);
+  g_autofree char *text = NULL;
+  g_autoptr(GString) changed = NULL;
+
+  g_assert_cmpint (amend_gui_cli (f, NULL, "submit", SLUG, NULL), ==, 0);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "propose", "Tien weken", NULL), ==, 0);
+  text = amend_test_read (f->dir, FILE_NAME);
+  changed = g_string_new (text);
+  g_assert_cmpuint (g_string_replace (changed, "binnen acht weken", "binnen tien weken", 1), ==, 1);
+  amend_test_write (f->dir, FILE_NAME, changed->str);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "save", "-m", "Tien weken", NULL), ==, 0);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "submit", NULL), ==, 0);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "switch", "main", NULL), ==, 0);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "vote", "tien-weken", "--for", "15", "--against", "12", NULL), ==, 0);
+  amend_gui_spin (600);
+
+  amend_window_show_page (f->window, "amendments");
+  wait_settled (f);
+  g_assert_cmpstr (row_text (f, SLUG, "Lapsed"), ==, "Lapsed: “Tien weken” was adopted");
+  press (amend_amendments_page_get_row (page, SLUG));
+  wait_settled (f);
+  assert_has (find_label_text (GTK_WIDGET (review_page (f)), "Lapsed"),
+              "Lapsed: “Tien weken” was adopted and changed the same words, so this amendment no longer applies");
+  g_assert_null (find_label_text (GTK_WIDGET (review_page (f)), "Conflicts with the draft"));
+}
+
 static void
 test_subamendment_words (AmendGuiFixture *f,
                          gconstpointer    data)
@@ -940,6 +974,7 @@ main (int    argc,
   ADD ("/review/update", test_update);
   ADD ("/review/paper", test_paper);
   ADD ("/review/subamendment-words", test_subamendment_words);
+  ADD ("/review/lapsed", test_lapsed);
 #undef ADD
 
   return g_test_run ();
