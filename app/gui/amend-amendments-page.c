@@ -177,6 +177,22 @@ merge_line (AmendAmendmentsPage *self,
   return s->len ? g_string_free (g_steal_pointer (&s), FALSE) : NULL;
 }
 
+/* "Vote 2 of 4": where the council votes on it, for a submitted one
+ * that has not lapsed. */
+static char *
+order_line (AmendAmendmentsPage *self,
+            AmendAmendment      *a)
+{
+  const char *slug = amend_amendment_get_slug (a);
+  guint of = 0;
+  guint place = amend_survey_voting_place (self->survey, slug, &of);
+
+  if (place == 0 || amend_survey_lapsed_by (self->survey, slug))
+    return NULL;
+  /* TRANSLATORS: its place in the voting order of the submitted amendments */
+  return g_strdup_printf (_("Vote %u of %u"), place, of);
+}
+
 static GtkWidget *
 amendment_row (AmendAmendmentsPage *self,
                AmendAmendment      *a)
@@ -190,12 +206,15 @@ amendment_row (AmendAmendmentsPage *self,
   g_autofree char *articles = articles_line (self, a);
   const char *icon = NULL;
   g_autofree char *merge = merge_line (self, a, &icon);
+  g_autofree char *order = order_line (self, a);
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
   gtk_widget_add_css_class (title, "heading");
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), caption (who, TRUE));
+  if (order)
+    gtk_box_append (GTK_BOX (box), caption (order, TRUE));
   if (amend_amendment_get_amends (a))
     {
       g_autofree char *amends = g_strdup_printf (_("Amends “%s”"), target_title (self, a));
@@ -269,17 +288,53 @@ show_list_only (AmendAmendmentsPage *self,
   gtk_widget_set_hexpand (GTK_WIDGET (self->list_stack), only);
 }
 
+/* Not submitted: after all that are. */
+static guint
+voting_place (AmendSurvey    *survey,
+              AmendAmendment *a)
+{
+  guint of;
+  guint place = amend_survey_voting_place (survey, amend_amendment_get_slug (a), &of);
+
+  return place ? place : G_MAXUINT;
+}
+
+static int
+by_voting_place (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      survey)
+{
+  guint pa = voting_place (survey, *(AmendAmendment **) a);
+  guint pb = voting_place (survey, *(AmendAmendment **) b);
+
+  return (pa > pb) - (pa < pb);
+}
+
+/* The submitted ones first, in the order the council votes on them; the
+ * others after them as amend list gives them (a stable sort). */
+static GPtrArray *
+in_voting_order (AmendSurvey *survey)
+{
+  /* Its own array: a copy would unref them with the survey's free func. */
+  GPtrArray *sorted = g_ptr_array_sized_new (survey->amendments->len);
+
+  g_ptr_array_extend (sorted, survey->amendments, NULL, NULL);
+  g_ptr_array_sort_with_data (sorted, by_voting_place, survey);
+  return sorted;
+}
+
 static void
 fill (AmendAmendmentsPage *self)
 {
   GtkWidget *child;
   GtkWidget *chosen_row;
+  g_autoptr(GPtrArray) sorted = in_voting_order (self->survey);
 
   self->filling = TRUE;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->amendments_list))))
     gtk_list_box_remove (self->amendments_list, child);
-  for (guint i = 0; i < self->survey->amendments->len; i++)
-    gtk_list_box_append (self->amendments_list, amendment_row (self, g_ptr_array_index (self->survey->amendments, i)));
+  for (guint i = 0; i < sorted->len; i++)
+    gtk_list_box_append (self->amendments_list, amendment_row (self, g_ptr_array_index (sorted, i)));
   gtk_stack_set_visible_child_name (self->list_stack, self->survey->amendments->len ? "list" : "message");
   show_list_only (self, self->survey->amendments->len == 0);
   chosen_row = amend_amendments_page_get_row (self, self->chosen);

@@ -31,6 +31,7 @@ amend_survey_free (AmendSurvey *survey)
   g_clear_object (&survey->collisions);
   g_clear_pointer (&survey->comments, g_hash_table_unref);
   g_clear_pointer (&survey->lapsed, g_hash_table_unref);
+  g_clear_pointer (&survey->order, g_hash_table_unref);
   g_free (survey->pending);
   g_free (survey);
 }
@@ -48,6 +49,17 @@ amend_survey_lapsed_by (AmendSurvey *survey,
                         const char  *slug)
 {
   return survey && survey->lapsed ? g_hash_table_lookup (survey->lapsed, slug) : NULL;
+}
+
+/* Its place in the voting order (as amend order and the council paper
+ * give it), from 1, and of how many in @of; 0 when it is not submitted. */
+guint
+amend_survey_voting_place (AmendSurvey *survey,
+                           const char  *slug,
+                           guint       *of)
+{
+  *of = survey && survey->order ? g_hash_table_size (survey->order) : 0;
+  return *of ? GPOINTER_TO_UINT (g_hash_table_lookup (survey->order, slug)) : 0;
 }
 
 GPtrArray *
@@ -237,6 +249,37 @@ find_lapsed (AmendRepository *repo,
     }
 }
 
+static gboolean
+has_concepts (GPtrArray *amendments)
+{
+  for (guint i = 0; i < amendments->len; i++)
+    if (amend_amendment_get_status (g_ptr_array_index (amendments, i)) == AMEND_STATUS_CONCEPT)
+      return TRUE;
+  return FALSE;
+}
+
+/* The voting order of the submitted amendments, as amend order proposes
+ * it: without the concepts, which can join competing groups and so move
+ * others, found again only when there are any. */
+static void
+find_order (AmendRepository *repo,
+            AmendSurvey     *s)
+{
+  g_autoptr(AmendCollisions) submitted = has_concepts (s->amendments) ? amend_collisions_find (repo, FALSE, NULL) : NULL;
+  AmendCollisions *from = has_concepts (s->amendments) ? submitted : s->collisions;
+  GPtrArray *steps = from ? amend_collisions_get_order (from) : NULL;
+  guint place = 0;
+
+  s->order = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; steps && i < steps->len; i++)
+    {
+      AmendVotingStep *step = g_ptr_array_index (steps, i);
+
+      if (amend_amendment_get_status (step->amendment) == AMEND_STATUS_SUBMITTED)
+        g_hash_table_insert (s->order, g_strdup (amend_amendment_get_slug (step->amendment)), GUINT_TO_POINTER (++place));
+    }
+}
+
 static AmendSurvey *
 do_survey (AmendRepository *repo,
            GError         **error)
@@ -263,6 +306,7 @@ do_survey (AmendRepository *repo,
   if (pending)
     s->pending = g_strdup (amend_pending_merge_get_amendment (pending));
   find_lapsed (repo, s);
+  find_order (repo, s);
   return g_steal_pointer (&s);
 }
 

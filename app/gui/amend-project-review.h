@@ -21,6 +21,7 @@ typedef struct {
   GHashTable      *comments;     /* slug -> number of comment files on its branch */
   char            *pending;      /* an unfinished adoption or update: the amendment's slug */
   GHashTable      *lapsed;       /* slug -> the title of the adopted amendment it lapsed by */
+  GHashTable      *order;        /* slug -> its place in the voting order of the submitted ones, from 1 */
 } AmendSurvey;
 
 void amend_survey_free (AmendSurvey *survey);
@@ -30,6 +31,9 @@ guint amend_survey_count_comments (AmendSurvey *survey,
                                    const char  *slug);
 const char *amend_survey_lapsed_by (AmendSurvey *survey,
                                     const char  *slug);
+guint amend_survey_voting_place (AmendSurvey *survey,
+                                 const char  *slug,
+                                 guint       *of);
 /* The pairs (AmendCollision) @slug is in. */
 GPtrArray *amend_survey_collisions_of (AmendSurvey *survey,
                                        const char  *slug);

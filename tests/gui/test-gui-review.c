@@ -843,6 +843,54 @@ propose_subamendment (AmendGuiFixture *f)
   amend_gui_spin (600);
 }
 
+/* "Tien weken" proposed, changed and saved with the amend program from
+ * the draft, which it competes with the example's amendment on; the
+ * working copy back on the draft. */
+static void
+propose_competitor (AmendGuiFixture *f)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GString) changed = NULL;
+
+  g_assert_cmpint (amend_gui_cli (f, NULL, "propose", "Tien weken", NULL), ==, 0);
+  text = amend_test_read (f->dir, FILE_NAME);
+  changed = g_string_new (text);
+  g_assert_cmpuint (g_string_replace (changed, "binnen acht weken", "binnen tien weken", 1), ==, 1);
+  amend_test_write (f->dir, FILE_NAME, changed->str);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "save", "-m", "Tien weken", NULL), ==, 0);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "switch", "main", NULL), ==, 0);
+}
+
+/* The submitted amendments listed in the voting order of amend order,
+ * each with its place; a concept after them, without one. */
+static void
+test_voting_order (AmendGuiFixture *f,
+                   gconstpointer    data)
+{
+  AmendAmendmentsPage *page = amend_window_get_amendments_page (f->window);
+  g_autofree char *order = NULL;
+  GtkWidget *first;
+
+  propose_competitor (f);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "submit", "tien-weken", NULL), ==, 0);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "propose", "Ruimere terrastijden", NULL), ==, 0);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "switch", "main", NULL), ==, 0);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "submit", SLUG, NULL), ==, 0);
+  g_assert_cmpint (amend_gui_cli (f, &order, "order", NULL), ==, 0);
+  assert_has (order, " 1. " SLUG);
+  assert_has (order, " 2. tien-weken");
+  amend_gui_spin (600);
+
+  amend_window_show_page (f->window, "amendments");
+  wait_settled (f);
+  g_assert_cmpstr (row_text (f, SLUG, "Vote"), ==, "Vote 1 of 2");
+  g_assert_cmpstr (row_text (f, "tien-weken", "Vote"), ==, "Vote 2 of 2");
+  g_assert_null (row_text (f, "ruimere-terrastijden", "Vote"));
+  first = amend_amendments_page_get_row (page, SLUG);
+  g_assert_null (gtk_widget_get_prev_sibling (first));
+  g_assert_true (gtk_widget_get_next_sibling (first) == amend_amendments_page_get_row (page, "tien-weken"));
+}
+
 /* "Tien weken", competing with the example's amendment on article 1:2,
  * adopted in a terminal: the example's amendment has lapsed, and its row
  * and review page say so, and by which, rather than that it conflicts
@@ -852,18 +900,10 @@ test_lapsed (AmendGuiFixture *f,
              gconstpointer    data)
 {
   AmendAmendmentsPage *page = amend_window_get_amendments_page (f->window);
-  g_autofree char *text = NULL;
-  g_autoptr(GString) changed = NULL;
 
   g_assert_cmpint (amend_gui_cli (f, NULL, "submit", SLUG, NULL), ==, 0);
-  g_assert_cmpint (amend_gui_cli (f, NULL, "propose", "Tien weken", NULL), ==, 0);
-  text = amend_test_read (f->dir, FILE_NAME);
-  changed = g_string_new (text);
-  g_assert_cmpuint (g_string_replace (changed, "binnen acht weken", "binnen tien weken", 1), ==, 1);
-  amend_test_write (f->dir, FILE_NAME, changed->str);
-  g_assert_cmpint (amend_gui_cli (f, NULL, "save", "-m", "Tien weken", NULL), ==, 0);
-  g_assert_cmpint (amend_gui_cli (f, NULL, "submit", NULL), ==, 0);
-  g_assert_cmpint (amend_gui_cli (f, NULL, "switch", "main", NULL), ==, 0);
+  propose_competitor (f);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "submit", "tien-weken", NULL), ==, 0);
   g_assert_cmpint (amend_gui_cli (f, NULL, "vote", "tien-weken", "--for", "15", "--against", "12", NULL), ==, 0);
   amend_gui_spin (600);
 
@@ -975,6 +1015,7 @@ main (int    argc,
   ADD ("/review/paper", test_paper);
   ADD ("/review/subamendment-words", test_subamendment_words);
   ADD ("/review/lapsed", test_lapsed);
+  ADD ("/review/voting-order", test_voting_order);
 #undef ADD
 
   return g_test_run ();
