@@ -39,6 +39,7 @@ struct _AmendAmendmentsPage
   gboolean         stale;       /* the project changed since the last survey */
   gboolean         busy;
   gboolean         filling;
+  gboolean         focus_wanted; /* shown from the keyboard before its list was in */
 };
 
 enum {
@@ -344,6 +345,8 @@ fill (AmendAmendmentsPage *self)
     g_clear_pointer (&self->chosen, g_free);
   self->filling = FALSE;
   show_chosen (self);
+  if (self->focus_wanted && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    amend_amendments_page_focus_list (self);
 }
 
 static void
@@ -506,10 +509,51 @@ amend_amendments_page_class_init (AmendAmendmentsPageClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
+/* Tab from the list goes on to the review page beside it: GtkListBox
+ * takes Tab to the next row (and each row chosen opens its review), so
+ * the Vote button lay behind every amendment in the list.  The arrows
+ * still go from row to row. */
+static gboolean
+list_key_pressed (GtkEventControllerKey *controller,
+                  guint                  keyval,
+                  guint                  keycode,
+                  GdkModifierType        state,
+                  AmendAmendmentsPage   *self)
+{
+  if ((keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab) || (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK)) ||
+      self->chosen == NULL || !gtk_widget_get_visible (self->detail_pane))
+    return FALSE;
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
+  return amend_review_page_focus (self->review_page);
+}
+
 static void
 amend_amendments_page_init (AmendAmendmentsPage *self)
 {
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (list_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->amendments_list), keys);
   g_signal_connect (self->amendments_list, "row-selected", G_CALLBACK (row_selected), self);
   g_signal_connect (self, "map", G_CALLBACK (mapped), self);
+}
+
+/* The keyboard focus on the chosen row, or the first; once the list is
+ * in when it is not yet (Alt+3 right after opening). */
+void
+amend_amendments_page_focus_list (AmendAmendmentsPage *self)
+{
+  GtkWidget *row;
+
+  g_return_if_fail (AMEND_IS_AMENDMENTS_PAGE (self));
+
+  row = amend_amendments_page_get_row (self, self->chosen);
+  if (row == NULL)
+    row = gtk_widget_get_first_child (GTK_WIDGET (self->amendments_list));
+  self->focus_wanted = row == NULL;
+  if (row)
+    gtk_widget_grab_focus (row);
 }

@@ -122,7 +122,7 @@ build (AmendVoteDialog *self)
   self->counted_switch = GTK_SWITCH (gtk_switch_new ());
   gtk_widget_set_valign (GTK_WIDGET (self->counted_switch), GTK_ALIGN_CENTER);
   gtk_switch_set_active (self->counted_switch, TRUE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->counted_row), _("The Votes Were _Counted"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->counted_row), _("The _Votes Were Counted"));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->counted_row), TRUE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->counted_row), _("Off: decided without a counted vote"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (self->counted_row), GTK_WIDGET (self->counted_switch));
@@ -131,7 +131,7 @@ build (AmendVoteDialog *self)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->counted_row);
   self->for_row = spin_row (self, _("Votes _For"), &self->for_spin);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->for_row);
-  self->against_row = spin_row (self, _("Votes _Against"), &self->against_spin);
+  self->against_row = spin_row (self, _("Votes A_gainst"), &self->against_spin);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->against_row);
   self->date_row = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->date_row), _("Date of the Decision (YYYY-MM-DD)"));
@@ -160,6 +160,8 @@ amend_vote_dialog_init (AmendVoteDialog *self)
   AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (self);
 
   adw_message_dialog_set_extra_child (dialog, build (self));
+  /* Each underlined letter once in the dialog (the tests check it): a
+   * letter two labels share only moves between them. */
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "reject", _("_Reject"), "adopt", _("_Adopt"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "reject", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_response_appearance (dialog, "adopt", ADW_RESPONSE_SUGGESTED);

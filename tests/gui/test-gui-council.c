@@ -14,7 +14,9 @@
 #include <string.h>
 
 #include "amend-example.h"
+#include "amend-amendments-page.h"
 #include "amend-gui-test.h"
+#include "amend-review-page.h"
 
 #define SLUG  AMEND_EXAMPLE_AMENDMENT_SLUG
 #define TITLE "Kortere beslistermijn"
@@ -142,6 +144,58 @@ test_find_again (AmendGuiFixture *f,
   g_assert_cmpuint (gtk_text_warnings, ==, 0);
 }
 
+static gboolean
+amendments_in (gpointer data)
+{
+  AmendGuiFixture *f = data;
+  AmendAmendmentsPage *page = amend_window_get_amendments_page (f->window);
+
+  return !amend_window_is_busy (f->window) && amend_amendments_page_get_survey (page) != NULL &&
+         !amend_amendments_page_is_busy (page) && amend_amendments_page_get_row (page, SLUG) != NULL;
+}
+
+static gboolean
+focus_in (AmendGuiFixture *f,
+          GtkWidget       *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+  return focus && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* From the keyboard alone to the Vote button: Alt+3 shows the amendments
+ * with the focus on the first (also when the list comes in after the
+ * key), Enter chooses it, Tab goes to its first action, not to the next
+ * row of the list. */
+static void
+test_keyboard_to_vote (AmendGuiFixture *f,
+                       gconstpointer    data)
+{
+  AmendAmendmentsPage *page = amend_window_get_amendments_page (f->window);
+  AmendReviewPage *review = amend_amendments_page_get_review (page);
+  GtkWidget *view = GTK_WIDGET (amend_editor_get_view (amend_window_get_editor (f->window)));
+
+  if (!amend_gui_have_xdotool ())
+    {
+      g_test_skip ("xdotool is needed to press Alt+3");
+      return;
+    }
+  g_assert_cmpint (amend_gui_cli (f, NULL, "submit", SLUG, NULL), ==, 0);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "propose", "Ruimere terrastijden", NULL), ==, 0);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "switch", "main", NULL), ==, 0);
+  amend_gui_spin (600);
+  amend_gui_wait_idle (f);
+  amend_gui_keys (view, "alt+3");
+  g_assert_true (amend_gui_wait (amendments_in, f, 60));
+  amend_gui_spin (200);
+  g_assert_true (focus_in (f, amend_amendments_page_get_row (page, SLUG)));
+  amend_gui_keys (gtk_root_get_focus (GTK_ROOT (f->window)), "Return");
+  g_assert_true (amend_gui_wait (amendments_in, f, 60));
+  g_assert_cmpstr (amend_review_page_get_slug (review), ==, SLUG);
+  amend_gui_keys (gtk_root_get_focus (GTK_ROOT (f->window)), "Tab");
+  g_assert_true (focus_in (f, amend_review_page_get_button (review, "vote")));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -153,6 +207,7 @@ main (int    argc,
   g_test_add (path, AmendGuiFixture, "1024x768", amend_gui_fixture_setup, func, amend_gui_fixture_teardown)
   ADD ("/council/header-branch", test_header_branch);
   ADD ("/council/find-again", test_find_again);
+  ADD ("/council/keyboard-to-vote", test_keyboard_to_vote);
 #undef ADD
 
   return g_test_run ();

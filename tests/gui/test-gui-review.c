@@ -369,7 +369,7 @@ write_comment (AmendGuiFixture *f,
   dialog = wait_dialog (f, AMEND_TYPE_COMMENT_DIALOG);
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "comment"));
   type_into (GTK_WIDGET (amend_comment_dialog_get_text_view (AMEND_COMMENT_DIALOG (dialog))), text);
-  respond (f, dialog, "_Comment");
+  respond (f, dialog, "Co_mment");
   wait_settled (f);
 }
 
