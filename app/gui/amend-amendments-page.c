@@ -445,6 +445,12 @@ amend_amendments_page_select (AmendAmendmentsPage *self,
 
   if (row)
     gtk_list_box_select_row (self->amendments_list, GTK_LIST_BOX_ROW (row));
+  else
+    {
+      /* Chosen once the list is in. */
+      g_free (self->chosen);
+      self->chosen = g_strdup (slug);
+    }
 }
 
 gboolean

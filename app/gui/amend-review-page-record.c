@@ -215,7 +215,10 @@ _amend_review_page_update_actions (AmendReviewPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.propose-sub", open);
   /* Once submitted, the council has the record as it was. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.edit", status == AMEND_STATUS_CONCEPT && self->amendment);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.write", self->amendment && !current);
+  /* A decided or withdrawn amendment is not written in any more: a
+   * version saved on the branch of an adopted one never reaches the
+   * draft, and would change what the council decided on. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.write", open && !current);
   gtk_widget_set_visible (self->submit_button, status == AMEND_STATUS_CONCEPT);
   gtk_widget_set_visible (self->vote_button, status == AMEND_STATUS_SUBMITTED);
   gtk_widget_set_visible (self->update_button, open);

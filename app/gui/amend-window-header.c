@@ -79,14 +79,22 @@ _amend_window_update_branch_menu (AmendWindow *self)
   for (guint i = 0; i < list->len; i++)
     {
       AmendAmendment *a = g_ptr_array_index (list, i);
-      g_autoptr(GMenuItem) item = g_menu_item_new (amend_amendment_get_title (a), NULL);
+      AmendStatus status = amend_amendment_get_status (a);
+      g_autoptr(GMenuItem) item = NULL;
+
+      /* Where one writes: the open amendments (and the one written in),
+       * not those decided or withdrawn; the review page shows those. */
+      if (status != AMEND_STATUS_CONCEPT && status != AMEND_STATUS_SUBMITTED &&
+          g_strcmp0 (amend_amendment_get_branch (a), amend_project_get_branch (self->project)) != 0)
+        continue;
+      item = g_menu_item_new (amend_amendment_get_title (a), NULL);
 
       g_menu_item_set_action_and_target (item, "win.switch-branch", "s", amend_amendment_get_branch (a));
       g_menu_append_item (amendments, item);
     }
   g_menu_append (actions, _("_Propose Amendment…"), "win.propose");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (draft));
-  if (list->len > 0)
+  if (g_menu_model_get_n_items (G_MENU_MODEL (amendments)) > 0)
     g_menu_append_section (menu, _("Amendments"), G_MENU_MODEL (amendments));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (actions));
   gtk_menu_button_set_menu_model (self->branch_button, G_MENU_MODEL (menu));

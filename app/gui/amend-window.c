@@ -592,12 +592,30 @@ outline_line_activated (AmendOutlinePanel *panel,
     adw_flap_set_reveal_flap (self->flap, FALSE);
 }
 
+/* An open amendment is written in; a decided or withdrawn one is read on
+ * its review page: nothing written in it reaches the draft any more. */
 static void
 outline_branch_activated (AmendOutlinePanel *panel,
                           const char        *branch,
                           AmendWindow       *self)
 {
-  amend_window_switch_branch (self, branch);
+  GPtrArray *all = self->project ? amend_project_get_amendments (self->project) : NULL;
+  AmendAmendment *a = NULL;
+  AmendStatus status;
+
+  for (guint i = 0; all && a == NULL && i < all->len; i++)
+    if (g_strcmp0 (amend_amendment_get_branch (g_ptr_array_index (all, i)), branch) == 0)
+      a = g_ptr_array_index (all, i);
+  status = a ? amend_amendment_get_status (a) : AMEND_STATUS_CONCEPT;
+
+  if (status == AMEND_STATUS_CONCEPT || status == AMEND_STATUS_SUBMITTED ||
+      g_strcmp0 (branch, amend_project_get_branch (self->project)) == 0)
+    {
+      amend_window_switch_branch (self, branch);
+      return;
+    }
+  amend_amendments_page_select (self->amendments_page, amend_amendment_get_slug (a));
+  amend_window_show_page (self, "amendments");
 }
 
 static void

@@ -917,6 +917,68 @@ test_lapsed (AmendGuiFixture *f,
   g_assert_null (find_label_text (GTK_WIDGET (review_page (f)), "Conflicts with the draft"));
 }
 
+static GtkMenuButton *
+find_branch_button (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkMenuButton *found;
+
+      if (GTK_IS_MENU_BUTTON (child) &&
+          g_strcmp0 (gtk_widget_get_tooltip_text (child), "Switch between the draft and the amendments") == 0)
+        return GTK_MENU_BUTTON (child);
+      if ((found = find_branch_button (child)))
+        return found;
+    }
+  return NULL;
+}
+
+/* Whether a label of @model or its sections is @label. */
+static gboolean
+menu_has (GMenuModel *model,
+          const char *label)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *text = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_LABEL, "s", &text) && g_strcmp0 (text, label) == 0)
+        return TRUE;
+      if (section && menu_has (section, label))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* An adopted amendment is read, not written in: it is not among where
+ * one writes in the header, a click on it in the sidebar shows its
+ * review, and its review page's menu does not offer to write in it. */
+static void
+test_decided_not_written (AmendGuiFixture *f,
+                          gconstpointer    data)
+{
+  GtkMenuButton *branches = find_branch_button (GTK_WIDGET (f->window));
+
+  g_assert_nonnull (branches);
+  g_assert_true (menu_has (gtk_menu_button_get_menu_model (branches), "Kortere beslistermijn"));
+  g_assert_cmpint (amend_gui_cli (f, NULL, "submit", SLUG, NULL), ==, 0);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "vote", SLUG, "--for", "15", "--against", "12", NULL), ==, 0);
+  amend_gui_spin (600);
+  amend_gui_wait_idle (f);
+  g_assert_false (menu_has (gtk_menu_button_get_menu_model (branches), "Kortere beslistermijn"));
+
+  g_signal_emit_by_name (amend_window_get_outline_panel (f->window), "branch-activated", BRANCH);
+  wait_settled (f);
+  g_assert_cmpstr (amend_project_get_branch (amend_window_get_project (f->window)), ==, "main");
+  g_assert_cmpstr (amend_review_page_get_slug (review_page (f)), ==, SLUG);
+  /* Its menu item is off: the window stays on the draft. */
+  gtk_widget_activate_action (GTK_WIDGET (review_page (f)), "review.write", NULL);
+  amend_gui_spin (300);
+  amend_gui_wait_idle (f);
+  g_assert_cmpstr (amend_project_get_branch (amend_window_get_project (f->window)), ==, "main");
+}
+
 static void
 test_subamendment_words (AmendGuiFixture *f,
                          gconstpointer    data)
@@ -1016,6 +1078,7 @@ main (int    argc,
   ADD ("/review/subamendment-words", test_subamendment_words);
   ADD ("/review/lapsed", test_lapsed);
   ADD ("/review/voting-order", test_voting_order);
+  ADD ("/review/decided-not-written", test_decided_not_written);
 #undef ADD
 
   return g_test_run ();
