@@ -469,8 +469,10 @@ action_discard_changes (GtkWidget  *widget,
   if (self->project == NULL)
     return;
   saved = amend_project_get_saved_text (self->project);
-  /* Undoable: Ctrl+Z brings the discarded text back. */
+  /* Undoable: Ctrl+Z brings the discarded text back.  The text is the
+   * saved one again: nothing unsaved, also in the header. */
   amend_editor_replace_text (self->editor, saved ? saved : self->disk_text);
+  gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (amend_editor_get_buffer (self->editor)), FALSE);
   _amend_window_drop_draft (self);
 }
 

@@ -58,6 +58,9 @@ _amend_window_update_title (AmendWindow *self)
   adw_window_title_set_subtitle (self->narrow_title, subtitle);
   gtk_window_set_title (GTK_WINDOW (self), amend_project_get_title (self->project));
   gtk_label_set_text (self->branch_label, where);
+  /* Discard is offered exactly while the subtitle says there is
+   * something to discard. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.discard-changes", unsaved);
   _amend_window_fit_header (self);
 }
 

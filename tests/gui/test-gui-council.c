@@ -196,6 +196,40 @@ test_keyboard_to_vote (AmendGuiFixture *f,
   g_assert_true (focus_in (f, amend_review_page_get_button (review, "vote")));
 }
 
+static gboolean
+modified (AmendGuiFixture *f)
+{
+  return gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (amend_editor_get_buffer (amend_window_get_editor (f->window))));
+}
+
+/* Discard Unsaved Changes with nothing unsaved: the header said "unsaved
+ * changes" after it.  Now it is offered only with something to discard,
+ * and after it the header says nothing is unsaved; Ctrl+Z brings the
+ * text back. */
+static void
+test_discard_state (AmendGuiFixture *f,
+                    gconstpointer    data)
+{
+  GtkWidget *window = GTK_WIDGET (f->window);
+
+  g_assert_false (modified (f));
+  gtk_widget_activate_action (window, "win.discard-changes", NULL);
+  amend_gui_spin (100);
+  g_assert_false (modified (f));
+  g_assert_null (find_label (window, "voorbeeld \u00b7 Draft \u00b7 unsaved changes"));
+
+  amend_gui_type (f, "ten hoogste acht weken verdagen.", " Met redenen.");
+  g_assert_true (modified (f));
+  g_assert_nonnull (find_label (window, "voorbeeld \u00b7 Draft \u00b7 unsaved changes"));
+  gtk_widget_activate_action (window, "win.discard-changes", NULL);
+  amend_gui_spin (100);
+  g_assert_false (modified (f));
+  g_assert_false (amend_window_has_unsaved (f->window));
+  g_assert_nonnull (find_label (window, "voorbeeld \u00b7 Draft"));
+  gtk_text_buffer_undo (GTK_TEXT_BUFFER (amend_editor_get_buffer (amend_window_get_editor (f->window))));
+  g_assert_true (amend_window_has_unsaved (f->window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -208,6 +242,7 @@ main (int    argc,
   ADD ("/council/header-branch", test_header_branch);
   ADD ("/council/find-again", test_find_again);
   ADD ("/council/keyboard-to-vote", test_keyboard_to_vote);
+  ADD ("/council/discard-state", test_discard_state);
 #undef ADD
 
   return g_test_run ();
