@@ -133,29 +133,36 @@ wide_fits (AmendWindow *self,
   return header - squeezer + title + gtk_box_get_spacing (GTK_BOX (self->wide_box)) + switcher <= width;
 }
 
+/* At the start of a frame, so that the header's size is the one of the
+ * last layout and what changes is laid out in this frame; not before the
+ * header has a size (a project opened from the start page). */
 static gboolean
-fit_header (gpointer data)
+fit_header (GtkWidget     *header,
+            GdkFrameClock *clock,
+            gpointer       data)
 {
   AmendWindow *self = data;
-  int width = gtk_widget_get_width (GTK_WIDGET (self->header_bar));
+  int width = gtk_widget_get_width (header);
 
-  self->fit_source = 0;
-  if (width > 0)
-    gtk_widget_set_visible (self->wide_box, wide_fits (self, width));
+  if (width == 0)
+    return G_SOURCE_CONTINUE;
+  self->fit_tick = 0;
+  gtk_widget_set_visible (self->wide_box, wide_fits (self, width));
   return G_SOURCE_REMOVE;
 }
 
-/* After the window's size or the branch's title changed: in an idle,
- * since what it changes is measured again in the same frame. */
+/* After the window's size or the branch's title changed, or the header
+ * was shown. */
 void
 _amend_window_fit_header (AmendWindow *self)
 {
-  if (self->fit_source == 0)
-    self->fit_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, fit_header, self, NULL);
+  if (self->fit_tick == 0)
+    self->fit_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->header_bar), fit_header, self, NULL);
 }
 
 void
 _amend_window_header_init (AmendWindow *self)
 {
   g_signal_connect (self->title_squeezer, "notify::visible-child", G_CALLBACK (squeezed), self);
+  g_signal_connect_swapped (self->header_bar, "map", G_CALLBACK (_amend_window_fit_header), self);
 }

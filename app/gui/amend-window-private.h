@@ -73,7 +73,7 @@ struct _AmendWindow
   char                 *stray_commit;  /* a draft of another version of this branch, not restored */
   guint                 autosave_source;
   guint                 refresh_source;
-  guint                 fit_source;    /* the header measured again after a resize */
+  guint                 fit_tick;      /* the header measured again after a resize */
   int                   header_width;
   guint                 generation;    /* counts snapshots: a refresh overtaken by one is dropped */
   gboolean              refreshing;

@@ -736,7 +736,6 @@ amend_window_dispose (GObject *object)
   AmendWindow *self = (AmendWindow *) object;
 
   g_clear_handle_id (&self->autosave_source, g_source_remove);
-  g_clear_handle_id (&self->fit_source, g_source_remove);
   _amend_window_unwatch (self);
   if (self->dialog)
     {

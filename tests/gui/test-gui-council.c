@@ -119,6 +119,27 @@ test_header_branch (AmendGuiFixture *f,
   shoot (f, "council-header-1024.png");
 }
 
+/* A project opened from the start page, after the window was shown at
+ * 1024 pixels: the header is measured once it is shown, not only when
+ * the window's size changes (the start page's header was the one
+ * measured, and Save stayed an icon beside the title). */
+static void
+test_header_after_start_page (AmendGuiFixture *f,
+                              gconstpointer    data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  f->window = g_object_new (AMEND_TYPE_WINDOW, NULL);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (amend_gui_wait (sized, f, 10));
+  amend_gui_spin (300);
+  amend_window_open (f->window, f->dir);
+  amend_gui_wait_idle (f);
+  amend_gui_spin (300);
+  shoot (f, "council-header-after-start.png");
+  g_assert_nonnull (find_label (header_of (f), "Save"));
+  g_assert_nonnull (find_label (header_of (f), "Draft"));
+}
+
 /* The find bar opened again on the words it had: they are selected before
  * the field takes the focus, so GTK does not start a cursor blinking in a
  * selection ("GtkText - unexpected blinking selection. Removing"). */
@@ -240,6 +261,7 @@ main (int    argc,
 #define ADD(path, func) \
   g_test_add (path, AmendGuiFixture, "1024x768", amend_gui_fixture_setup, func, amend_gui_fixture_teardown)
   ADD ("/council/header-branch", test_header_branch);
+  ADD ("/council/header-after-start-page", test_header_after_start_page);
   ADD ("/council/find-again", test_find_again);
   ADD ("/council/keyboard-to-vote", test_keyboard_to_vote);
   ADD ("/council/discard-state", test_discard_state);
