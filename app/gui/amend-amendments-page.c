@@ -132,6 +132,7 @@ merge_line (AmendAmendmentsPage *self,
   /* A subamendment goes into the amendment it amends, not the draft. */
   const char *into = target_title (self, a);
   const char *lapsed_by = amend_survey_lapsed_by (self->survey, amend_amendment_get_slug (a));
+  const char *lapsed_with = amend_survey_lapsed_with (self->survey, amend_amendment_get_slug (a));
 
   *icon = NULL;
   switch (amend_amendment_get_apply_state (a))
@@ -163,6 +164,12 @@ merge_line (AmendAmendmentsPage *self,
     default:
       break;
     }
+  if (lapsed_with)
+    {
+      g_string_truncate (s, 0);
+      g_string_append_printf (s, _("Lapsed with “%s”, which it amends"), lapsed_with);
+      *icon = "dialog-warning-symbolic";
+    }
   for (guint i = 0; i < pairs->len; i++)
     {
       AmendCollision *c = g_ptr_array_index (pairs, i);
@@ -188,7 +195,7 @@ order_line (AmendAmendmentsPage *self,
   guint of = 0;
   guint place = amend_survey_voting_place (self->survey, slug, &of);
 
-  if (place == 0 || amend_survey_lapsed_by (self->survey, slug))
+  if (place == 0 || amend_survey_lapsed_by (self->survey, slug) || amend_survey_lapsed_with (self->survey, slug))
     return NULL;
   /* TRANSLATORS: its place in the voting order of the submitted amendments */
   return g_strdup_printf (_("Vote %u of %u"), place, of);

@@ -31,6 +31,7 @@ amend_survey_free (AmendSurvey *survey)
   g_clear_object (&survey->collisions);
   g_clear_pointer (&survey->comments, g_hash_table_unref);
   g_clear_pointer (&survey->lapsed, g_hash_table_unref);
+  g_clear_pointer (&survey->lapsed_with, g_hash_table_unref);
   g_clear_pointer (&survey->order, g_hash_table_unref);
   g_free (survey->pending);
   g_free (survey);
@@ -60,6 +61,15 @@ amend_survey_voting_place (AmendSurvey *survey,
 {
   *of = survey && survey->order ? g_hash_table_size (survey->order) : 0;
   return *of ? GPOINTER_TO_UINT (g_hash_table_lookup (survey->order, slug)) : 0;
+}
+
+/* For a subamendment of a lapsed amendment (or of one of its lapsed
+ * subamendments): the title of the one it amends, or NULL. */
+const char *
+amend_survey_lapsed_with (AmendSurvey *survey,
+                          const char  *slug)
+{
+  return survey && survey->lapsed_with ? g_hash_table_lookup (survey->lapsed_with, slug) : NULL;
 }
 
 GPtrArray *
@@ -280,6 +290,42 @@ find_order (AmendRepository *repo,
     }
 }
 
+static AmendAmendment *
+survey_find (AmendSurvey *s,
+             const char  *slug)
+{
+  for (guint i = 0; slug && i < s->amendments->len; i++)
+    if (g_strcmp0 (amend_amendment_get_slug (g_ptr_array_index (s->amendments, i)), slug) == 0)
+      return g_ptr_array_index (s->amendments, i);
+  return NULL;
+}
+
+/* The subamendments of a lapsed amendment lapse with it, and theirs with
+ * them: one pass for each level, as deep as there are amendments. */
+static void
+find_lapsed_with (AmendSurvey *s)
+{
+  s->lapsed_with = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint level = 0; level < s->amendments->len; level++)
+    {
+      guint before = g_hash_table_size (s->lapsed_with);
+
+      for (guint i = 0; i < s->amendments->len; i++)
+        {
+          AmendAmendment *a = g_ptr_array_index (s->amendments, i);
+          const char *amends = amend_amendment_get_amends (a);
+          AmendAmendment *target = survey_find (s, amends);
+
+          if (target && amend_amendment_get_status (a) == AMEND_STATUS_SUBMITTED &&
+              (g_hash_table_contains (s->lapsed, amends) || g_hash_table_contains (s->lapsed_with, amends)))
+            g_hash_table_replace (s->lapsed_with, g_strdup (amend_amendment_get_slug (a)),
+                                  g_strdup (amend_amendment_get_title (target)));
+        }
+      if (g_hash_table_size (s->lapsed_with) == before)
+        break;
+    }
+}
+
 static AmendSurvey *
 do_survey (AmendRepository *repo,
            GError         **error)
@@ -306,6 +352,7 @@ do_survey (AmendRepository *repo,
   if (pending)
     s->pending = g_strdup (amend_pending_merge_get_amendment (pending));
   find_lapsed (repo, s);
+  find_lapsed_with (s);
   find_order (repo, s);
   return g_steal_pointer (&s);
 }

@@ -21,6 +21,7 @@ typedef struct {
   GHashTable      *comments;     /* slug -> number of comment files on its branch */
   char            *pending;      /* an unfinished adoption or update: the amendment's slug */
   GHashTable      *lapsed;       /* slug -> the title of the adopted amendment it lapsed by */
+  GHashTable      *lapsed_with;  /* a subamendment's slug -> the title of the lapsed one it amends */
   GHashTable      *order;        /* slug -> its place in the voting order of the submitted ones, from 1 */
 } AmendSurvey;
 
@@ -31,6 +32,8 @@ guint amend_survey_count_comments (AmendSurvey *survey,
                                    const char  *slug);
 const char *amend_survey_lapsed_by (AmendSurvey *survey,
                                     const char  *slug);
+const char *amend_survey_lapsed_with (AmendSurvey *survey,
+                                      const char  *slug);
 guint amend_survey_voting_place (AmendSurvey *survey,
                                  const char  *slug,
                                  guint       *of);

@@ -109,6 +109,14 @@ _amend_review_page_fill_state (AmendReviewPage *self,
     default:
       break;
     }
+  if (amend_survey_lapsed_with (survey, amend_amendment_get_slug (a)))
+    {
+      g_free (text);
+      text = g_strdup_printf (_("Lapsed with “%s”, which it amends and which has lapsed: the council no longer "
+                                "votes on it. Reject or withdraw it."),
+                              amend_survey_lapsed_with (survey, amend_amendment_get_slug (a)));
+      icon = "dialog-warning-symbolic";
+    }
   gtk_label_set_text (self->state_label, text ? text : "");
   gtk_image_set_from_icon_name (self->state_icon, icon);
   gtk_widget_set_visible (GTK_WIDGET (self->state_icon), icon != NULL);

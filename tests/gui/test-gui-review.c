@@ -894,7 +894,8 @@ test_voting_order (AmendGuiFixture *f,
 /* "Tien weken", competing with the example's amendment on article 1:2,
  * adopted in a terminal: the example's amendment has lapsed, and its row
  * and review page say so, and by which, rather than that it conflicts
- * with the draft, which reads as work to do before the vote. */
+ * with the draft, which reads as work to do before the vote; its
+ * subamendment lapsed with it. */
 static void
 test_lapsed (AmendGuiFixture *f,
              gconstpointer    data)
@@ -902,6 +903,8 @@ test_lapsed (AmendGuiFixture *f,
   AmendAmendmentsPage *page = amend_window_get_amendments_page (f->window);
 
   g_assert_cmpint (amend_gui_cli (f, NULL, "submit", SLUG, NULL), ==, 0);
+  propose_subamendment (f);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "submit", SUB_SLUG, NULL), ==, 0);
   propose_competitor (f);
   g_assert_cmpint (amend_gui_cli (f, NULL, "submit", "tien-weken", NULL), ==, 0);
   g_assert_cmpint (amend_gui_cli (f, NULL, "vote", "tien-weken", "--for", "15", "--against", "12", NULL), ==, 0);
@@ -910,6 +913,10 @@ test_lapsed (AmendGuiFixture *f,
   amend_window_show_page (f->window, "amendments");
   wait_settled (f);
   g_assert_cmpstr (row_text (f, SLUG, "Lapsed"), ==, "Lapsed: “Tien weken” was adopted");
+  /* Its subamendment lapses with it, and neither has a place in the vote. */
+  g_assert_cmpstr (row_text (f, SUB_SLUG, "Lapsed"), ==, "Lapsed with “Kortere beslistermijn”, which it amends");
+  g_assert_null (row_text (f, SLUG, "Vote"));
+  g_assert_null (row_text (f, SUB_SLUG, "Vote"));
   press (amend_amendments_page_get_row (page, SLUG));
   wait_settled (f);
   assert_has (find_label_text (GTK_WIDGET (review_page (f)), "Lapsed"),
