@@ -16,6 +16,7 @@
 #include "amend-example.h"
 #include "amend-amendments-page.h"
 #include "amend-gui-test.h"
+#include "amend-paper-dialog.h"
 #include "amend-review-page.h"
 
 #define SLUG  AMEND_EXAMPLE_AMENDMENT_SLUG
@@ -251,6 +252,25 @@ test_discard_state (AmendGuiFixture *f,
   g_assert_true (amend_window_has_unsaved (f->window));
 }
 
+/* The council paper from the main menu: all submitted amendments, said
+ * in a sentence; no radio button alone with nothing to choose. */
+static void
+test_paper_from_menu (AmendGuiFixture *f,
+                      gconstpointer    data)
+{
+  AmendPaperDialog *dialog;
+
+  g_assert_cmpint (amend_gui_cli (f, NULL, "submit", SLUG, NULL), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.paper", NULL);
+  amend_gui_wait_dialog (f);
+  dialog = AMEND_PAPER_DIALOG (amend_window_get_dialog (f->window));
+  g_assert_false (gtk_widget_get_mapped (amend_paper_dialog_get_choice (dialog, TRUE)));
+  g_assert_false (gtk_widget_get_mapped (amend_paper_dialog_get_choice (dialog, FALSE)));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "It holds every submitted amendment, in the order of voting."));
+  g_assert_null (amend_paper_dialog_get_slug (dialog));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -265,6 +285,7 @@ main (int    argc,
   ADD ("/council/find-again", test_find_again);
   ADD ("/council/keyboard-to-vote", test_keyboard_to_vote);
   ADD ("/council/discard-state", test_discard_state);
+  ADD ("/council/paper-from-menu", test_paper_from_menu);
 #undef ADD
 
   return g_test_run ();
