@@ -186,7 +186,7 @@ merge_line (AmendAmendmentsPage *self,
 }
 
 /* "Vote 2 of 4": where the council votes on it, for a submitted one
- * that has not lapsed. */
+ * that has not lapsed (the survey leaves those out). */
 static char *
 order_line (AmendAmendmentsPage *self,
             AmendAmendment      *a)
@@ -195,7 +195,7 @@ order_line (AmendAmendmentsPage *self,
   guint of = 0;
   guint place = amend_survey_voting_place (self->survey, slug, &of);
 
-  if (place == 0 || amend_survey_lapsed_by (self->survey, slug) || amend_survey_lapsed_with (self->survey, slug))
+  if (place == 0)
     return NULL;
   /* TRANSLATORS: its place in the voting order of the submitted amendments */
   return g_strdup_printf (_("Vote %u of %u"), place, of);

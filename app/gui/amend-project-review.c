@@ -268,8 +268,8 @@ has_concepts (GPtrArray *amendments)
   return FALSE;
 }
 
-/* The voting order of the submitted amendments, as amend order proposes
- * it: without the concepts, which can join competing groups and so move
+/* The voting order of the submitted amendments that have not lapsed, as
+ * amend order proposes it: without the concepts, which can join competing groups and so move
  * others, found again only when there are any. */
 static void
 find_order (AmendRepository *repo,
@@ -285,8 +285,13 @@ find_order (AmendRepository *repo,
     {
       AmendVotingStep *step = g_ptr_array_index (steps, i);
 
-      if (amend_amendment_get_status (step->amendment) == AMEND_STATUS_SUBMITTED)
-        g_hash_table_insert (s->order, g_strdup (amend_amendment_get_slug (step->amendment)), GUINT_TO_POINTER (++place));
+      const char *slug = amend_amendment_get_slug (step->amendment);
+
+      /* One that lapsed is not voted on: the places are those of the
+       * votes still to come. */
+      if (amend_amendment_get_status (step->amendment) == AMEND_STATUS_SUBMITTED &&
+          !g_hash_table_contains (s->lapsed, slug) && !g_hash_table_contains (s->lapsed_with, slug))
+        g_hash_table_insert (s->order, g_strdup (slug), GUINT_TO_POINTER (++place));
     }
 }
 

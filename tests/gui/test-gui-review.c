@@ -806,6 +806,38 @@ row_text (AmendGuiFixture *f,
   return find_label_text (row, prefix);
 }
 
+typedef struct {
+  AmendGuiFixture *f;
+  const char      *slug;
+  const char      *prefix;
+} RowWait;
+
+static gboolean
+row_says (gpointer data)
+{
+  RowWait *w = data;
+  AmendAmendmentsPage *page = amend_window_get_amendments_page (w->f->window);
+  GtkWidget *row = amend_amendments_page_get_row (page, w->slug);
+
+  return !amend_window_is_busy (w->f->window) && !amend_amendments_page_is_busy (page) && row &&
+         find_label_text (row, w->prefix) != NULL;
+}
+
+/* Until the row of @slug has a line that starts with @prefix: the window
+ * notices what the amend program did a moment later, on a loaded
+ * machine later still. */
+static void
+wait_row (AmendGuiFixture *f,
+          const char      *slug,
+          const char      *prefix)
+{
+  RowWait w = { f, slug, prefix };
+
+  if (!amend_gui_wait (row_says, &w, 60))
+    g_error ("the row of %s does not say “%s…”", slug, prefix);
+  wait_settled (f);
+}
+
 static gboolean
 window_on_amendment (gpointer data)
 {
@@ -879,10 +911,10 @@ test_voting_order (AmendGuiFixture *f,
   g_assert_cmpint (amend_gui_cli (f, &order, "order", NULL), ==, 0);
   assert_has (order, " 1. " SLUG);
   assert_has (order, " 2. tien-weken");
-  amend_gui_spin (600);
 
   amend_window_show_page (f->window, "amendments");
-  wait_settled (f);
+  /* Submitted last: its place shows the survey after all of it. */
+  wait_row (f, SLUG, "Vote");
   g_assert_cmpstr (row_text (f, SLUG, "Vote"), ==, "Vote 1 of 2");
   g_assert_cmpstr (row_text (f, "tien-weken", "Vote"), ==, "Vote 2 of 2");
   g_assert_null (row_text (f, "ruimere-terrastijden", "Vote"));
@@ -905,18 +937,22 @@ test_lapsed (AmendGuiFixture *f,
   g_assert_cmpint (amend_gui_cli (f, NULL, "submit", SLUG, NULL), ==, 0);
   propose_subamendment (f);
   g_assert_cmpint (amend_gui_cli (f, NULL, "submit", SUB_SLUG, NULL), ==, 0);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "propose", "Ruimere terrastijden", NULL), ==, 0);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "submit", NULL), ==, 0);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "switch", "main", NULL), ==, 0);
   propose_competitor (f);
   g_assert_cmpint (amend_gui_cli (f, NULL, "submit", "tien-weken", NULL), ==, 0);
   g_assert_cmpint (amend_gui_cli (f, NULL, "vote", "tien-weken", "--for", "15", "--against", "12", NULL), ==, 0);
-  amend_gui_spin (600);
 
   amend_window_show_page (f->window, "amendments");
-  wait_settled (f);
+  wait_row (f, SLUG, "Lapsed");
   g_assert_cmpstr (row_text (f, SLUG, "Lapsed"), ==, "Lapsed: “Tien weken” was adopted");
   /* Its subamendment lapses with it, and neither has a place in the vote. */
   g_assert_cmpstr (row_text (f, SUB_SLUG, "Lapsed"), ==, "Lapsed with “Kortere beslistermijn”, which it amends");
   g_assert_null (row_text (f, SLUG, "Vote"));
   g_assert_null (row_text (f, SUB_SLUG, "Vote"));
+  /* The places are those of the votes still to come. */
+  g_assert_cmpstr (row_text (f, "ruimere-terrastijden", "Vote"), ==, "Vote 1 of 1");
   press (amend_amendments_page_get_row (page, SLUG));
   wait_settled (f);
   assert_has (find_label_text (GTK_WIDGET (review_page (f)), "Lapsed"),
@@ -958,6 +994,15 @@ menu_has (GMenuModel *model,
   return FALSE;
 }
 
+static gboolean
+adopted_seen (gpointer data)
+{
+  AmendGuiFixture *f = data;
+  AmendAmendment *a = amend_project_find_amendment (amend_window_get_project (f->window), SLUG);
+
+  return !amend_window_is_busy (f->window) && a && amend_amendment_get_status (a) == AMEND_STATUS_ADOPTED;
+}
+
 /* An adopted amendment is read, not written in: it is not among where
  * one writes in the header, a click on it in the sidebar shows its
  * review, and its review page's menu does not offer to write in it. */
@@ -971,7 +1016,8 @@ test_decided_not_written (AmendGuiFixture *f,
   g_assert_true (menu_has (gtk_menu_button_get_menu_model (branches), "Kortere beslistermijn"));
   g_assert_cmpint (amend_gui_cli (f, NULL, "submit", SLUG, NULL), ==, 0);
   g_assert_cmpint (amend_gui_cli (f, NULL, "vote", SLUG, "--for", "15", "--against", "12", NULL), ==, 0);
-  amend_gui_spin (600);
+  /* The window notices the adoption made in a terminal. */
+  g_assert_true (amend_gui_wait (adopted_seen, f, 30));
   amend_gui_wait_idle (f);
   g_assert_false (menu_has (gtk_menu_button_get_menu_model (branches), "Kortere beslistermijn"));
 
