@@ -39,6 +39,7 @@ struct _AmendAmendmentsPage
   gboolean         stale;       /* the project changed since the last survey */
   gboolean         busy;
   gboolean         filling;
+  gboolean         focus_wanted; /* shown from the keyboard before its list was in */
 };
 
 enum {
@@ -130,6 +131,8 @@ merge_line (AmendAmendmentsPage *self,
   g_autoptr(GString) s = g_string_new (NULL);
   /* A subamendment goes into the amendment it amends, not the draft. */
   const char *into = target_title (self, a);
+  const char *lapsed_by = amend_survey_lapsed_by (self->survey, amend_amendment_get_slug (a));
+  const char *lapsed_with = amend_survey_lapsed_with (self->survey, amend_amendment_get_slug (a));
 
   *icon = NULL;
   switch (amend_amendment_get_apply_state (a))
@@ -142,7 +145,9 @@ merge_line (AmendAmendmentsPage *self,
       *icon = "emblem-ok-symbolic";
       break;
     case AMEND_APPLY_CONFLICTS:
-      if (into)
+      if (lapsed_by)
+        g_string_append_printf (s, _("Lapsed: “%s” was adopted"), lapsed_by);
+      else if (into)
         g_string_append_printf (s, _("Conflicts with “%s”"), into);
       else
         g_string_append (s, _("Conflicts with the draft"));
@@ -164,6 +169,12 @@ merge_line (AmendAmendmentsPage *self,
     default:
       break;
     }
+  if (lapsed_with)
+    {
+      g_string_truncate (s, 0);
+      g_string_append_printf (s, _("Lapsed with “%s”, which it amends"), lapsed_with);
+      *icon = "dialog-warning-symbolic";
+    }
   for (guint i = 0; i < pairs->len; i++)
     {
       AmendCollision *c = g_ptr_array_index (pairs, i);
@@ -179,6 +190,22 @@ merge_line (AmendAmendmentsPage *self,
   return s->len ? g_string_free (g_steal_pointer (&s), FALSE) : NULL;
 }
 
+/* "Vote 2 of 4": where the council votes on it, for a submitted one
+ * that has not lapsed (the survey leaves those out). */
+static char *
+order_line (AmendAmendmentsPage *self,
+            AmendAmendment      *a)
+{
+  const char *slug = amend_amendment_get_slug (a);
+  guint of = 0;
+  guint place = amend_survey_voting_place (self->survey, slug, &of);
+
+  if (place == 0)
+    return NULL;
+  /* TRANSLATORS: its place in the voting order of the submitted amendments */
+  return g_strdup_printf (_("Vote %u of %u"), place, of);
+}
+
 static GtkWidget *
 amendment_row (AmendAmendmentsPage *self,
                AmendAmendment      *a)
@@ -192,12 +219,15 @@ amendment_row (AmendAmendmentsPage *self,
   g_autofree char *articles = articles_line (self, a);
   const char *icon = NULL;
   g_autofree char *merge = merge_line (self, a, &icon);
+  g_autofree char *order = order_line (self, a);
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
   gtk_widget_add_css_class (title, "heading");
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), caption (who, TRUE));
+  if (order)
+    gtk_box_append (GTK_BOX (box), caption (order, TRUE));
   if (amend_amendment_get_amends (a))
     {
       g_autofree char *amends = g_strdup_printf (_("Amends “%s”"), target_title (self, a));
@@ -271,17 +301,53 @@ show_list_only (AmendAmendmentsPage *self,
   gtk_widget_set_hexpand (GTK_WIDGET (self->list_stack), only);
 }
 
+/* Not submitted: after all that are. */
+static guint
+voting_place (AmendSurvey    *survey,
+              AmendAmendment *a)
+{
+  guint of;
+  guint place = amend_survey_voting_place (survey, amend_amendment_get_slug (a), &of);
+
+  return place ? place : G_MAXUINT;
+}
+
+static int
+by_voting_place (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      survey)
+{
+  guint pa = voting_place (survey, *(AmendAmendment **) a);
+  guint pb = voting_place (survey, *(AmendAmendment **) b);
+
+  return (pa > pb) - (pa < pb);
+}
+
+/* The submitted ones first, in the order the council votes on them; the
+ * others after them as amend list gives them (a stable sort). */
+static GPtrArray *
+in_voting_order (AmendSurvey *survey)
+{
+  /* Its own array: a copy would unref them with the survey's free func. */
+  GPtrArray *sorted = g_ptr_array_sized_new (survey->amendments->len);
+
+  g_ptr_array_extend (sorted, survey->amendments, NULL, NULL);
+  g_ptr_array_sort_with_data (sorted, by_voting_place, survey);
+  return sorted;
+}
+
 static void
 fill (AmendAmendmentsPage *self)
 {
   GtkWidget *child;
   GtkWidget *chosen_row;
+  g_autoptr(GPtrArray) sorted = in_voting_order (self->survey);
 
   self->filling = TRUE;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->amendments_list))))
     gtk_list_box_remove (self->amendments_list, child);
-  for (guint i = 0; i < self->survey->amendments->len; i++)
-    gtk_list_box_append (self->amendments_list, amendment_row (self, g_ptr_array_index (self->survey->amendments, i)));
+  for (guint i = 0; i < sorted->len; i++)
+    gtk_list_box_append (self->amendments_list, amendment_row (self, g_ptr_array_index (sorted, i)));
   gtk_stack_set_visible_child_name (self->list_stack, self->survey->amendments->len ? "list" : "message");
   show_list_only (self, self->survey->amendments->len == 0);
   chosen_row = amend_amendments_page_get_row (self, self->chosen);
@@ -291,6 +357,8 @@ fill (AmendAmendmentsPage *self)
     g_clear_pointer (&self->chosen, g_free);
   self->filling = FALSE;
   show_chosen (self);
+  if (self->focus_wanted && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    amend_amendments_page_focus_list (self);
 }
 
 static void
@@ -389,6 +457,12 @@ amend_amendments_page_select (AmendAmendmentsPage *self,
 
   if (row)
     gtk_list_box_select_row (self->amendments_list, GTK_LIST_BOX_ROW (row));
+  else
+    {
+      /* Chosen once the list is in. */
+      g_free (self->chosen);
+      self->chosen = g_strdup (slug);
+    }
 }
 
 gboolean
@@ -453,10 +527,51 @@ amend_amendments_page_class_init (AmendAmendmentsPageClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
+/* Tab from the list goes on to the review page beside it: GtkListBox
+ * takes Tab to the next row (and each row chosen opens its review), so
+ * the Vote button lay behind every amendment in the list.  The arrows
+ * still go from row to row. */
+static gboolean
+list_key_pressed (GtkEventControllerKey *controller,
+                  guint                  keyval,
+                  guint                  keycode,
+                  GdkModifierType        state,
+                  AmendAmendmentsPage   *self)
+{
+  if ((keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab) || (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK)) ||
+      self->chosen == NULL || !gtk_widget_get_visible (self->detail_pane))
+    return FALSE;
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
+  return amend_review_page_focus (self->review_page);
+}
+
 static void
 amend_amendments_page_init (AmendAmendmentsPage *self)
 {
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (list_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->amendments_list), keys);
   g_signal_connect (self->amendments_list, "row-selected", G_CALLBACK (row_selected), self);
   g_signal_connect (self, "map", G_CALLBACK (mapped), self);
+}
+
+/* The keyboard focus on the chosen row, or the first; once the list is
+ * in when it is not yet (Alt+3 right after opening). */
+void
+amend_amendments_page_focus_list (AmendAmendmentsPage *self)
+{
+  GtkWidget *row;
+
+  g_return_if_fail (AMEND_IS_AMENDMENTS_PAGE (self));
+
+  row = amend_amendments_page_get_row (self, self->chosen);
+  if (row == NULL)
+    row = gtk_widget_get_first_child (GTK_WIDGET (self->amendments_list));
+  self->focus_wanted = row == NULL;
+  if (row)
+    gtk_widget_grab_focus (row);
 }

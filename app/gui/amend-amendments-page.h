@@ -25,5 +25,6 @@ void             amend_amendments_page_select      (AmendAmendmentsPage *self,
                                                     const char          *slug);
 GtkWidget       *amend_amendments_page_get_row     (AmendAmendmentsPage *self,
                                                     const char          *slug);
+void             amend_amendments_page_focus_list  (AmendAmendmentsPage *self);
 
 G_END_DECLS

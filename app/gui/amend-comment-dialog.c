@@ -64,7 +64,7 @@ amend_comment_dialog_init (AmendCommentDialog *self)
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 120);
   gtk_widget_add_css_class (scrolled, "card");
   adw_message_dialog_set_extra_child (dialog, scrolled);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "comment", _("_Comment"), NULL);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "comment", _("Co_mment"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "comment", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_response_enabled (dialog, "comment", FALSE);
   adw_message_dialog_set_close_response (dialog, "cancel");

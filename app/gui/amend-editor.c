@@ -405,8 +405,12 @@ amend_editor_find (AmendEditor *self,
   gtk_source_search_context_set_highlight (self->search, TRUE);
   gtk_toggle_button_set_active (self->replace_toggle, replace);
   gtk_revealer_set_reveal_child (self->search_revealer, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  /* Selected before it takes the focus: GtkText starts blinking its
+   * cursor when it takes the focus without a selection, and a selection
+   * made after that does not stop it ("GtkText - unexpected blinking
+   * selection" when the bar opens again on the words it had). */
   gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 /* What typing in the search and replace fields does; the tests call it. */

@@ -70,8 +70,17 @@ amend_paper_dialog_new (GtkWindow  *parent,
   self->slug = g_strdup (slug);
   gtk_check_button_set_label (self->one_check, one);
   gtk_check_button_set_use_underline (self->one_check, TRUE);
-  gtk_widget_set_visible (GTK_WIDGET (self->one_check), slug != NULL);
   gtk_check_button_set_active (slug ? self->one_check : self->all_check, TRUE);
+  /* From the main menu there is nothing to choose: a sentence says what
+   * it holds, not a radio button alone. */
+  if (slug == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->one_check), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->all_check), FALSE);
+      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (self), "%s %s",
+                                      adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (self)),
+                                      _("It holds every submitted amendment, in the order of voting."));
+    }
   return self;
 }
 

@@ -20,6 +20,9 @@ typedef struct {
   AmendCollisions *collisions;   /* of the open ones, concepts too */
   GHashTable      *comments;     /* slug -> number of comment files on its branch */
   char            *pending;      /* an unfinished adoption or update: the amendment's slug */
+  GHashTable      *lapsed;       /* slug -> the title of the adopted amendment it lapsed by */
+  GHashTable      *lapsed_with;  /* a subamendment's slug -> the title of the lapsed one it amends */
+  GHashTable      *order;        /* slug -> its place in the voting order of the submitted ones, from 1 */
 } AmendSurvey;
 
 void amend_survey_free (AmendSurvey *survey);
@@ -27,6 +30,13 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmendSurvey, amend_survey_free)
 
 guint amend_survey_count_comments (AmendSurvey *survey,
                                    const char  *slug);
+const char *amend_survey_lapsed_by (AmendSurvey *survey,
+                                    const char  *slug);
+const char *amend_survey_lapsed_with (AmendSurvey *survey,
+                                      const char  *slug);
+guint amend_survey_voting_place (AmendSurvey *survey,
+                                 const char  *slug,
+                                 guint       *of);
 /* The pairs (AmendCollision) @slug is in. */
 GPtrArray *amend_survey_collisions_of (AmendSurvey *survey,
                                        const char  *slug);

@@ -52,7 +52,8 @@ GtkWidget *_amend_review_wrapped_label         (const char      *text,
 char      *_amend_review_when_text             (GDateTime       *date);
 void       _amend_review_clear_box             (GtkWidget       *box);
 void       _amend_review_page_fill_record      (AmendReviewPage *self);
-void       _amend_review_page_fill_state       (AmendReviewPage *self);
+void       _amend_review_page_fill_state       (AmendReviewPage *self,
+                                                AmendSurvey     *survey);
 void       _amend_review_page_fill_collisions  (AmendReviewPage *self,
                                                 AmendSurvey     *survey);
 void       _amend_review_page_update_actions   (AmendReviewPage *self);

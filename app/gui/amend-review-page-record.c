@@ -63,7 +63,8 @@ _amend_review_page_fill_record (AmendReviewPage *self)
 
 /* Whether it still applies to what it would be adopted into. */
 void
-_amend_review_page_fill_state (AmendReviewPage *self)
+_amend_review_page_fill_state (AmendReviewPage *self,
+                               AmendSurvey     *survey)
 {
   AmendAmendment *a = self->amendment;
   const char * const *ids = amend_amendment_get_apply_conflicts (a);
@@ -73,6 +74,7 @@ _amend_review_page_fill_state (AmendReviewPage *self)
   /* A subamendment is adopted into the amendment it amends. */
   const char *into = amend_project_target_title (self->project, a);
   guint n = ids ? g_strv_length ((char **) ids) : 0;
+  const char *lapsed_by = amend_survey_lapsed_by (survey, amend_amendment_get_slug (a));
 
   switch (amend_amendment_get_apply_state (a))
     {
@@ -82,7 +84,11 @@ _amend_review_page_fill_state (AmendReviewPage *self)
       icon = "emblem-ok-symbolic";
       break;
     case AMEND_APPLY_CONFLICTS:
-      if (into)
+      if (lapsed_by)
+        text = g_strdup_printf (_("Lapsed: “%s” was adopted and changed the same words, so this amendment no longer "
+                                  "applies to the draft. Reject or withdraw it; or update it from the draft and "
+                                  "resolve the conflict, if the council is to vote on it after all."), lapsed_by);
+      else if (into)
         text = g_strdup_printf (ngettext ("Conflicts with “%s” as it is now, in %u place: update it from that "
                                           "amendment first, or resolve the conflict when adopting.",
                                           "Conflicts with “%s” as it is now, in %u places: update it from that "
@@ -111,6 +117,14 @@ _amend_review_page_fill_state (AmendReviewPage *self)
     case AMEND_APPLY_UNKNOWN:
     default:
       break;
+    }
+  if (amend_survey_lapsed_with (survey, amend_amendment_get_slug (a)))
+    {
+      g_free (text);
+      text = g_strdup_printf (_("Lapsed with “%s”, which it amends and which has lapsed: the council no longer "
+                                "votes on it. Reject or withdraw it."),
+                              amend_survey_lapsed_with (survey, amend_amendment_get_slug (a)));
+      icon = "dialog-warning-symbolic";
     }
   gtk_label_set_text (self->state_label, text ? text : "");
   gtk_image_set_from_icon_name (self->state_icon, icon);
@@ -218,7 +232,10 @@ _amend_review_page_update_actions (AmendReviewPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.propose-sub", open);
   /* Once submitted, the council has the record as it was. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.edit", status == AMEND_STATUS_CONCEPT && self->amendment);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.write", self->amendment && !current);
+  /* A decided or withdrawn amendment is not written in any more: a
+   * version saved on the branch of an adopted one never reaches the
+   * draft, and would change what the council decided on. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.write", open && !current);
   gtk_widget_set_visible (self->submit_button, status == AMEND_STATUS_CONCEPT);
   gtk_widget_set_visible (self->vote_button, status == AMEND_STATUS_SUBMITTED);
   gtk_widget_set_visible (self->update_button, open);

@@ -433,7 +433,7 @@ amend_review_page_show (AmendReviewPage *self,
       return;
     }
   fill_header (self);
-  _amend_review_page_fill_state (self);
+  _amend_review_page_fill_state (self, survey);
   _amend_review_page_fill_record (self);
   _amend_review_page_fill_collisions (self, survey);
   gtk_stack_set_visible_child_name (self->stack, "review");
@@ -641,6 +641,21 @@ amend_review_page_get_button (AmendReviewPage *self,
   if (g_str_equal (name, "sides"))
     return GTK_WIDGET (self->sides_button);
   return NULL;
+}
+
+/* The keyboard focus on the first action that can be taken (Submit, Vote,
+ * Update, the menu), as a Tab from the list of amendments gives it. */
+gboolean
+amend_review_page_focus (AmendReviewPage *self)
+{
+  GtkWidget *buttons[] = { self->submit_button, self->vote_button, self->update_button, self->more_button };
+
+  g_return_val_if_fail (AMEND_IS_REVIEW_PAGE (self), FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    if (gtk_widget_is_visible (buttons[i]) && gtk_widget_is_sensitive (buttons[i]))
+      return gtk_widget_grab_focus (buttons[i]);
+  return gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
 }
 
 /* The article's box: its renvooi and, beside or under it, its comments. */

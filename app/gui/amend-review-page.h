@@ -33,6 +33,7 @@ const char     *amend_review_page_get_instructions (AmendReviewPage *self);
 AmendCommentList *amend_review_page_get_comments   (AmendReviewPage *self);
 GtkWidget      *amend_review_page_get_button       (AmendReviewPage *self,
                                                     const char      *name);
+gboolean        amend_review_page_focus            (AmendReviewPage *self);
 GtkWidget      *amend_review_page_find_comment_button (AmendReviewPage *self,
                                                     const char      *text,
                                                     const char      *action);

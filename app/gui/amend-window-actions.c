@@ -344,6 +344,19 @@ action_toggle_sidebar (GtkWidget  *widget,
 /* F6, as in other GNOME applications: from the sidebar to the page and
  * back, opening the sidebar when it is hidden. */
 static void
+focus_page (AmendWindow *self)
+{
+  const char *page = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (g_strcmp0 (page, "editor") == 0)
+    gtk_widget_grab_focus (GTK_WIDGET (amend_editor_get_view (self->editor)));
+  else if (g_strcmp0 (page, "amendments") == 0)
+    amend_amendments_page_focus_list (self->amendments_page);
+  else
+    gtk_widget_child_focus (adw_view_stack_get_visible_child (self->view_stack), GTK_DIR_TAB_FORWARD);
+}
+
+static void
 action_focus_pane (GtkWidget  *widget,
                    const char *name,
                    GVariant   *param)
@@ -358,14 +371,27 @@ action_focus_pane (GtkWidget  *widget,
     {
       if (adw_flap_get_folded (self->flap))
         adw_flap_set_reveal_flap (self->flap, FALSE);
-      if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "editor") == 0)
-        gtk_widget_grab_focus (GTK_WIDGET (amend_editor_get_view (self->editor)));
-      else
-        gtk_widget_child_focus (adw_view_stack_get_visible_child (self->view_stack), GTK_DIR_TAB_FORWARD);
+      focus_page (self);
       return;
     }
   adw_flap_set_reveal_flap (self->flap, TRUE);
   gtk_widget_child_focus (sidebar, GTK_DIR_TAB_FORWARD);
+}
+
+/* Alt+1, Alt+2, Alt+3: the Text, History and Amendments pages from the
+ * keyboard, without tabbing through every row of the outline to the
+ * switcher; the focus goes into the page. */
+static void
+action_show_page (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *param)
+{
+  AmendWindow *self = AMEND_WINDOW (widget);
+
+  if (self->project == NULL)
+    return;
+  amend_window_show_page (self, g_variant_get_string (param, NULL));
+  focus_page (self);
 }
 
 static void
@@ -443,8 +469,10 @@ action_discard_changes (GtkWidget  *widget,
   if (self->project == NULL)
     return;
   saved = amend_project_get_saved_text (self->project);
-  /* Undoable: Ctrl+Z brings the discarded text back. */
+  /* Undoable: Ctrl+Z brings the discarded text back.  The text is the
+   * saved one again: nothing unsaved, also in the header. */
   amend_editor_replace_text (self->editor, saved ? saved : self->disk_text);
+  gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (amend_editor_get_buffer (self->editor)), FALSE);
   _amend_window_drop_draft (self);
 }
 
@@ -492,6 +520,7 @@ _amend_window_class_actions_init (AmendWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, action_toggle_sidebar);
   gtk_widget_class_install_action (widget_class, "win.switch-branch", "s", action_switch_branch);
   gtk_widget_class_install_action (widget_class, "win.focus-pane", NULL, action_focus_pane);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", action_show_page);
   gtk_widget_class_install_action (widget_class, "win.properties", NULL, action_properties);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, action_export);
   gtk_widget_class_install_action (widget_class, "win.discard-changes", NULL, action_discard_changes);
@@ -507,4 +536,7 @@ _amend_window_class_actions_init (AmendWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, 0, "win.focus-pane", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, GDK_SHIFT_MASK, "win.focus-pane", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "editor");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "history");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "amendments");
 }

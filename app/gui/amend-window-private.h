@@ -4,7 +4,8 @@
  *
  * The window is one type in several files, as GNOME Text Editor splits
  * its window: amend-window.c (snapshots of the project, open, save,
- * switch, propose), amend-window-drafts.c (unsaved text kept and
+ * switch, propose), amend-window-header.c (the header bar's title, branch
+ * button and switcher), amend-window-drafts.c (unsaved text kept and
  * restored), amend-window-watch.c (the file and git changed by another
  * program) and amend-window-actions.c (the win.* actions and their
  * dialogs); amend-window-review.c joins the Amendments view, the review
@@ -42,10 +43,13 @@ struct _AmendWindow
   AmendStartPage       *start_page;
   GtkSpinner           *loading_spinner;
   GtkLabel             *loading_label;
+  AdwHeaderBar         *header_bar;
   GtkMenuButton        *branch_button;
   GtkLabel             *branch_label;
   AdwSqueezer          *title_squeezer;
+  GtkWidget            *wide_box;      /* the title with the switcher beside it */
   AdwWindowTitle       *wide_title;
+  AdwViewSwitcher      *wide_switcher;
   AdwWindowTitle       *narrow_title;
   AdwViewSwitcherBar   *switcher_bar;
   GtkSpinner           *busy_spinner;
@@ -69,6 +73,8 @@ struct _AmendWindow
   char                 *stray_commit;  /* a draft of another version of this branch, not restored */
   guint                 autosave_source;
   guint                 refresh_source;
+  guint                 fit_tick;      /* the header measured again after a resize */
+  int                   header_width;
   guint                 generation;    /* counts snapshots: a refresh overtaken by one is dropped */
   gboolean              refreshing;
   gboolean              busy;
@@ -89,9 +95,6 @@ void _amend_window_track_chooser (AmendWindow *self, GtkFileChooserNative *choos
 void _amend_window_show_error (AmendWindow *self, const char *heading, const char *message);
 void _amend_window_show_gerror (AmendWindow *self, const char *heading, const GError *error);
 char *_amend_window_current_text (AmendWindow *self);
-char *_amend_window_branch_label (AmendProject *project);
-char *_amend_window_where_label (AmendProject *project);
-void _amend_window_update_title (AmendWindow *self);
 void _amend_window_set_project (AmendWindow *self, AmendProject *project, Reason reason);
 void _amend_window_set_busy (AmendWindow *self, gboolean busy);
 void _amend_window_ask_save (AmendWindow *self);
@@ -99,6 +102,14 @@ void _amend_window_ask_save_with (AmendWindow *self, const char *message);
 void _amend_window_start_switch (AmendWindow *self, const char *branch, gboolean put_back);
 void _amend_window_ask_propose (AmendWindow *self);
 void _amend_window_ask_propose_on (AmendWindow *self, const char *slug);
+
+/* amend-window-header.c */
+char *_amend_window_branch_label (AmendProject *project);
+char *_amend_window_where_label (AmendProject *project);
+void _amend_window_update_title (AmendWindow *self);
+void _amend_window_update_branch_menu (AmendWindow *self);
+void _amend_window_fit_header (AmendWindow *self);
+void _amend_window_header_init (AmendWindow *self);
 
 /* amend-window-drafts.c */
 void _amend_window_set_base (AmendWindow *self, AmendProject *project);

@@ -134,85 +134,6 @@ amend_window_has_unsaved (AmendWindow *self)
          (saved != NULL && g_strcmp0 (self->disk_text, saved) != 0);
 }
 
-char *
-_amend_window_branch_label (AmendProject *project)
-{
-  AmendAmendment *amendment = amend_project_get_amendment (project);
-
-  if (amend_project_is_on_main (project))
-    return g_strdup (_("Draft"));
-  if (amendment)
-    return g_strdup (amend_amendment_get_title (amendment));
-  return g_strdup (amend_project_get_branch (project));
-}
-
-/* "the draft" or the amendment's title in quotes, inside a sentence. */
-char *
-_amend_window_where_label (AmendProject *project)
-{
-  g_autofree char *label = NULL;
-
-  if (amend_project_is_on_main (project))
-    return g_strdup (_("the draft"));
-  label = _amend_window_branch_label (project);
-  return g_strdup_printf ("\xe2\x80\x9c%s\xe2\x80\x9d", label);
-}
-
-void
-_amend_window_update_title (AmendWindow *self)
-{
-  g_autofree char *where = NULL;
-  g_autofree char *subtitle = NULL;
-  g_autofree char *folder = NULL;
-  gboolean unsaved;
-
-  if (self->project == NULL)
-    return;
-  where = _amend_window_branch_label (self->project);
-  folder = g_path_get_basename (amend_project_get_path (self->project));
-  unsaved = gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (amend_editor_get_buffer (self->editor)));
-  /* TRANSLATORS: subtitle: the project folder and the draft or amendment */
-  subtitle = unsaved ? g_strdup_printf (_("%s · %s · unsaved changes"), folder, where)
-                     : g_strdup_printf (_("%s · %s"), folder, where);
-  adw_window_title_set_title (self->wide_title, amend_project_get_title (self->project));
-  adw_window_title_set_subtitle (self->wide_title, subtitle);
-  adw_window_title_set_title (self->narrow_title, amend_project_get_title (self->project));
-  adw_window_title_set_subtitle (self->narrow_title, subtitle);
-  gtk_window_set_title (GTK_WINDOW (self), amend_project_get_title (self->project));
-  gtk_label_set_text (self->branch_label, where);
-}
-
-static void
-update_branch_menu (AmendWindow *self)
-{
-  g_autoptr(GMenu) menu = g_menu_new ();
-  g_autoptr(GMenu) draft = g_menu_new ();
-  g_autoptr(GMenu) amendments = g_menu_new ();
-  g_autoptr(GMenu) actions = g_menu_new ();
-  GPtrArray *list = amend_project_get_amendments (self->project);
-
-  {
-    g_autoptr(GMenuItem) item = g_menu_item_new (_("Draft"), NULL);
-
-    g_menu_item_set_action_and_target (item, "win.switch-branch", "s", amend_project_get_main_branch (self->project));
-    g_menu_append_item (draft, item);
-  }
-  for (guint i = 0; i < list->len; i++)
-    {
-      AmendAmendment *a = g_ptr_array_index (list, i);
-      g_autoptr(GMenuItem) item = g_menu_item_new (amend_amendment_get_title (a), NULL);
-
-      g_menu_item_set_action_and_target (item, "win.switch-branch", "s", amend_amendment_get_branch (a));
-      g_menu_append_item (amendments, item);
-    }
-  g_menu_append (actions, _("_Propose Amendment…"), "win.propose");
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (draft));
-  if (list->len > 0)
-    g_menu_append_section (menu, _("Amendments"), G_MENU_MODEL (amendments));
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (actions));
-  gtk_menu_button_set_menu_model (self->branch_button, G_MENU_MODEL (menu));
-}
-
 static void
 remember_recent (AmendWindow *self,
                  const char  *path)
@@ -357,7 +278,7 @@ _amend_window_set_project (AmendWindow  *self,
     }
 
   _amend_window_update_title (self);
-  update_branch_menu (self);
+  _amend_window_update_branch_menu (self);
   amend_outline_panel_set_amendments (self->outline_panel, amend_project_get_amendments (project),
                                       amend_project_get_branch (project), amend_project_get_main_branch (project));
   if (reason == REASON_OPEN || reason == REASON_SWITCH)
@@ -671,12 +592,30 @@ outline_line_activated (AmendOutlinePanel *panel,
     adw_flap_set_reveal_flap (self->flap, FALSE);
 }
 
+/* An open amendment is written in; a decided or withdrawn one is read on
+ * its review page: nothing written in it reaches the draft any more. */
 static void
 outline_branch_activated (AmendOutlinePanel *panel,
                           const char        *branch,
                           AmendWindow       *self)
 {
-  amend_window_switch_branch (self, branch);
+  GPtrArray *all = self->project ? amend_project_get_amendments (self->project) : NULL;
+  AmendAmendment *a = NULL;
+  AmendStatus status;
+
+  for (guint i = 0; all && a == NULL && i < all->len; i++)
+    if (g_strcmp0 (amend_amendment_get_branch (g_ptr_array_index (all, i)), branch) == 0)
+      a = g_ptr_array_index (all, i);
+  status = a ? amend_amendment_get_status (a) : AMEND_STATUS_CONCEPT;
+
+  if (status == AMEND_STATUS_CONCEPT || status == AMEND_STATUS_SUBMITTED ||
+      g_strcmp0 (branch, amend_project_get_branch (self->project)) == 0)
+    {
+      amend_window_switch_branch (self, branch);
+      return;
+    }
+  amend_amendments_page_select (self->amendments_page, amend_amendment_get_slug (a));
+  amend_window_show_page (self, "amendments");
 }
 
 static void
@@ -695,17 +634,6 @@ editor_cursor_line (AmendEditor *editor,
                     AmendWindow *self)
 {
   amend_outline_panel_follow_line (self->outline_panel, line);
-}
-
-/* Too narrow for the switcher beside the title: it goes to the bottom
- * (libadwaita 1.2 has no breakpoints; the squeezer measures instead). */
-static void
-squeezed (AdwSqueezer *squeezer,
-          GParamSpec  *pspec,
-          AmendWindow *self)
-{
-  adw_view_switcher_bar_set_reveal (self->switcher_bar,
-                                    gtk_widget_get_parent (GTK_WIDGET (self->wide_title)) != adw_squeezer_get_visible_child (squeezer));
 }
 
 static void
@@ -849,6 +777,22 @@ amend_window_finalize (GObject *object)
 }
 
 static void
+amend_window_size_allocate (GtkWidget *widget,
+                            int        width,
+                            int        height,
+                            int        baseline)
+{
+  AmendWindow *self = AMEND_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (amend_window_parent_class)->size_allocate (widget, width, height, baseline);
+  if (width != self->header_width)
+    {
+      self->header_width = width;
+      _amend_window_fit_header (self);
+    }
+}
+
+static void
 amend_window_class_init (AmendWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -858,6 +802,7 @@ amend_window_class_init (AmendWindowClass *klass)
   object_class->dispose = amend_window_dispose;
   object_class->finalize = amend_window_finalize;
   window_class->close_request = amend_window_close_request;
+  widget_class->size_allocate = amend_window_size_allocate;
 
   g_type_ensure (AMEND_TYPE_START_PAGE);
   g_type_ensure (AMEND_TYPE_OUTLINE_PANEL);
@@ -870,10 +815,13 @@ amend_window_class_init (AmendWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmendWindow, start_page);
   gtk_widget_class_bind_template_child (widget_class, AmendWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, AmendWindow, loading_label);
+  gtk_widget_class_bind_template_child (widget_class, AmendWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, AmendWindow, branch_button);
   gtk_widget_class_bind_template_child (widget_class, AmendWindow, branch_label);
   gtk_widget_class_bind_template_child (widget_class, AmendWindow, title_squeezer);
+  gtk_widget_class_bind_template_child (widget_class, AmendWindow, wide_box);
   gtk_widget_class_bind_template_child (widget_class, AmendWindow, wide_title);
+  gtk_widget_class_bind_template_child (widget_class, AmendWindow, wide_switcher);
   gtk_widget_class_bind_template_child (widget_class, AmendWindow, narrow_title);
   gtk_widget_class_bind_template_child (widget_class, AmendWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, AmendWindow, busy_spinner);
@@ -933,7 +881,7 @@ amend_window_init (AmendWindow *self)
   g_signal_connect (self->editor, "checked", G_CALLBACK (editor_checked), self);
   g_signal_connect (self->editor, "cursor-line", G_CALLBACK (editor_cursor_line), self);
   g_signal_connect (amend_editor_get_buffer (self->editor), "modified-changed", G_CALLBACK (modified_changed), self);
-  g_signal_connect (self->title_squeezer, "notify::visible-child", G_CALLBACK (squeezed), self);
+  _amend_window_header_init (self);
   amend_history_page_set_editor (self->history_page, self->editor);
   g_signal_connect (self->history_page, "restore-version", G_CALLBACK (restore_version), self);
   g_signal_connect (self->history_page, "export-version", G_CALLBACK (export_version), self);

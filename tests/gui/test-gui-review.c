@@ -312,6 +312,48 @@ test_reject (AmendGuiFixture *f,
   amend_test_fsck (f->dir);
 }
 
+static const char *
+outcome_of (AmendVoteDialog *dialog)
+{
+  return gtk_label_get_text (GTK_LABEL (amend_vote_dialog_get_row (dialog, "outcome")));
+}
+
+/* A tie, counted: the dialog says before the click that it rejects, and
+ * its buttons follow the votes as they are typed, before the field is
+ * left.  No button decides before any vote is entered. */
+static void
+test_vote_tie (AmendGuiFixture *f,
+               gconstpointer    data)
+{
+  AdwMessageDialog *dialog;
+  AmendVoteDialog *vote;
+  g_autofree char *record = NULL;
+
+  open_review (f);
+  submit_by_click (f);
+  press (amend_review_page_get_button (review_page (f), "vote"));
+  dialog = wait_dialog (f, AMEND_TYPE_VOTE_DIALOG);
+  vote = AMEND_VOTE_DIALOG (dialog);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "adopt"));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "reject"));
+  g_assert_cmpstr (outcome_of (vote), ==, "Enter the votes for and against.");
+  type_into (amend_vote_dialog_get_row (vote, "for"), "12");
+  /* 15 against typed, the field not left: rejected, not adopted. */
+  type_into (amend_vote_dialog_get_row (vote, "against"), "15");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "adopt"));
+  g_assert_cmpstr (outcome_of (vote), ==, "More votes against than for: the amendment is rejected.");
+  type_into (amend_vote_dialog_get_row (vote, "against"), "12");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "adopt"));
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "reject"));
+  g_assert_cmpstr (outcome_of (vote), ==, "The votes are tied: the amendment is rejected.");
+  respond (f, dialog, "_Reject");
+  wait_settled (f);
+  record = record_of (f, BRANCH);
+  assert_has (record, "status=verworpen");
+  assert_has (record, "for=12");
+  assert_has (record, "against=12");
+}
+
 /* ----------------------------------------------------------------------- */
 /* Comments                                                                 */
 /* ----------------------------------------------------------------------- */
@@ -327,7 +369,7 @@ write_comment (AmendGuiFixture *f,
   dialog = wait_dialog (f, AMEND_TYPE_COMMENT_DIALOG);
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "comment"));
   type_into (GTK_WIDGET (amend_comment_dialog_get_text_view (AMEND_COMMENT_DIALOG (dialog))), text);
-  respond (f, dialog, "_Comment");
+  respond (f, dialog, "Co_mment");
   wait_settled (f);
 }
 
@@ -764,6 +806,38 @@ row_text (AmendGuiFixture *f,
   return find_label_text (row, prefix);
 }
 
+typedef struct {
+  AmendGuiFixture *f;
+  const char      *slug;
+  const char      *prefix;
+} RowWait;
+
+static gboolean
+row_says (gpointer data)
+{
+  RowWait *w = data;
+  AmendAmendmentsPage *page = amend_window_get_amendments_page (w->f->window);
+  GtkWidget *row = amend_amendments_page_get_row (page, w->slug);
+
+  return !amend_window_is_busy (w->f->window) && !amend_amendments_page_is_busy (page) && row &&
+         find_label_text (row, w->prefix) != NULL;
+}
+
+/* Until the row of @slug has a line that starts with @prefix: the window
+ * notices what the amend program did a moment later, on a loaded
+ * machine later still. */
+static void
+wait_row (AmendGuiFixture *f,
+          const char      *slug,
+          const char      *prefix)
+{
+  RowWait w = { f, slug, prefix };
+
+  if (!amend_gui_wait (row_says, &w, 60))
+    g_error ("the row of %s does not say “%s…”", slug, prefix);
+  wait_settled (f);
+}
+
 static gboolean
 window_on_amendment (gpointer data)
 {
@@ -799,6 +873,163 @@ propose_subamendment (AmendGuiFixture *f)
   g_assert_cmpint (amend_gui_cli (f, NULL, "save", "-m", "Zeven dagen erbij", NULL), ==, 0);
   g_assert_cmpint (amend_gui_cli (f, NULL, "switch", "main", NULL), ==, 0);
   amend_gui_spin (600);
+}
+
+/* "Tien weken" proposed, changed and saved with the amend program from
+ * the draft, which it competes with the example's amendment on; the
+ * working copy back on the draft. */
+static void
+propose_competitor (AmendGuiFixture *f)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GString) changed = NULL;
+
+  g_assert_cmpint (amend_gui_cli (f, NULL, "propose", "Tien weken", NULL), ==, 0);
+  text = amend_test_read (f->dir, FILE_NAME);
+  changed = g_string_new (text);
+  g_assert_cmpuint (g_string_replace (changed, "binnen acht weken", "binnen tien weken", 1), ==, 1);
+  amend_test_write (f->dir, FILE_NAME, changed->str);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "save", "-m", "Tien weken", NULL), ==, 0);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "switch", "main", NULL), ==, 0);
+}
+
+/* The submitted amendments listed in the voting order of amend order,
+ * each with its place; a concept after them, without one. */
+static void
+test_voting_order (AmendGuiFixture *f,
+                   gconstpointer    data)
+{
+  AmendAmendmentsPage *page = amend_window_get_amendments_page (f->window);
+  g_autofree char *order = NULL;
+  GtkWidget *first;
+
+  propose_competitor (f);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "submit", "tien-weken", NULL), ==, 0);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "propose", "Ruimere terrastijden", NULL), ==, 0);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "switch", "main", NULL), ==, 0);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "submit", SLUG, NULL), ==, 0);
+  g_assert_cmpint (amend_gui_cli (f, &order, "order", NULL), ==, 0);
+  assert_has (order, " 1. " SLUG);
+  assert_has (order, " 2. tien-weken");
+
+  amend_window_show_page (f->window, "amendments");
+  /* Submitted last: its place shows the survey after all of it. */
+  wait_row (f, SLUG, "Vote");
+  g_assert_cmpstr (row_text (f, SLUG, "Vote"), ==, "Vote 1 of 2");
+  g_assert_cmpstr (row_text (f, "tien-weken", "Vote"), ==, "Vote 2 of 2");
+  g_assert_null (row_text (f, "ruimere-terrastijden", "Vote"));
+  first = amend_amendments_page_get_row (page, SLUG);
+  g_assert_null (gtk_widget_get_prev_sibling (first));
+  g_assert_true (gtk_widget_get_next_sibling (first) == amend_amendments_page_get_row (page, "tien-weken"));
+}
+
+/* "Tien weken", competing with the example's amendment on article 1:2,
+ * adopted in a terminal: the example's amendment has lapsed, and its row
+ * and review page say so, and by which, rather than that it conflicts
+ * with the draft, which reads as work to do before the vote; its
+ * subamendment lapsed with it. */
+static void
+test_lapsed (AmendGuiFixture *f,
+             gconstpointer    data)
+{
+  AmendAmendmentsPage *page = amend_window_get_amendments_page (f->window);
+
+  g_assert_cmpint (amend_gui_cli (f, NULL, "submit", SLUG, NULL), ==, 0);
+  propose_subamendment (f);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "submit", SUB_SLUG, NULL), ==, 0);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "propose", "Ruimere terrastijden", NULL), ==, 0);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "submit", NULL), ==, 0);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "switch", "main", NULL), ==, 0);
+  propose_competitor (f);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "submit", "tien-weken", NULL), ==, 0);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "vote", "tien-weken", "--for", "15", "--against", "12", NULL), ==, 0);
+
+  amend_window_show_page (f->window, "amendments");
+  wait_row (f, SLUG, "Lapsed");
+  g_assert_cmpstr (row_text (f, SLUG, "Lapsed"), ==, "Lapsed: “Tien weken” was adopted");
+  /* Its subamendment lapses with it, and neither has a place in the vote. */
+  g_assert_cmpstr (row_text (f, SUB_SLUG, "Lapsed"), ==, "Lapsed with “Kortere beslistermijn”, which it amends");
+  g_assert_null (row_text (f, SLUG, "Vote"));
+  g_assert_null (row_text (f, SUB_SLUG, "Vote"));
+  /* The places are those of the votes still to come. */
+  g_assert_cmpstr (row_text (f, "ruimere-terrastijden", "Vote"), ==, "Vote 1 of 1");
+  press (amend_amendments_page_get_row (page, SLUG));
+  wait_settled (f);
+  assert_has (find_label_text (GTK_WIDGET (review_page (f)), "Lapsed"),
+              "Lapsed: “Tien weken” was adopted and changed the same words, so this amendment no longer applies");
+  g_assert_null (find_label_text (GTK_WIDGET (review_page (f)), "Conflicts with the draft"));
+}
+
+static GtkMenuButton *
+find_branch_button (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkMenuButton *found;
+
+      if (GTK_IS_MENU_BUTTON (child) &&
+          g_strcmp0 (gtk_widget_get_tooltip_text (child), "Switch between the draft and the amendments") == 0)
+        return GTK_MENU_BUTTON (child);
+      if ((found = find_branch_button (child)))
+        return found;
+    }
+  return NULL;
+}
+
+/* Whether a label of @model or its sections is @label. */
+static gboolean
+menu_has (GMenuModel *model,
+          const char *label)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *text = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_LABEL, "s", &text) && g_strcmp0 (text, label) == 0)
+        return TRUE;
+      if (section && menu_has (section, label))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+adopted_seen (gpointer data)
+{
+  AmendGuiFixture *f = data;
+  AmendAmendment *a = amend_project_find_amendment (amend_window_get_project (f->window), SLUG);
+
+  return !amend_window_is_busy (f->window) && a && amend_amendment_get_status (a) == AMEND_STATUS_ADOPTED;
+}
+
+/* An adopted amendment is read, not written in: it is not among where
+ * one writes in the header, a click on it in the sidebar shows its
+ * review, and its review page's menu does not offer to write in it. */
+static void
+test_decided_not_written (AmendGuiFixture *f,
+                          gconstpointer    data)
+{
+  GtkMenuButton *branches = find_branch_button (GTK_WIDGET (f->window));
+
+  g_assert_nonnull (branches);
+  g_assert_true (menu_has (gtk_menu_button_get_menu_model (branches), "Kortere beslistermijn"));
+  g_assert_cmpint (amend_gui_cli (f, NULL, "submit", SLUG, NULL), ==, 0);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "vote", SLUG, "--for", "15", "--against", "12", NULL), ==, 0);
+  /* The window notices the adoption made in a terminal. */
+  g_assert_true (amend_gui_wait (adopted_seen, f, 30));
+  amend_gui_wait_idle (f);
+  g_assert_false (menu_has (gtk_menu_button_get_menu_model (branches), "Kortere beslistermijn"));
+
+  g_signal_emit_by_name (amend_window_get_outline_panel (f->window), "branch-activated", BRANCH);
+  wait_settled (f);
+  g_assert_cmpstr (amend_project_get_branch (amend_window_get_project (f->window)), ==, "main");
+  g_assert_cmpstr (amend_review_page_get_slug (review_page (f)), ==, SLUG);
+  /* Its menu item is off: the window stays on the draft. */
+  gtk_widget_activate_action (GTK_WIDGET (review_page (f)), "review.write", NULL);
+  amend_gui_spin (300);
+  amend_gui_wait_idle (f);
+  g_assert_cmpstr (amend_project_get_branch (amend_window_get_project (f->window)), ==, "main");
 }
 
 static void
@@ -949,6 +1180,7 @@ main (int    argc,
   g_test_add (path, AmendGuiFixture, NULL, amend_gui_fixture_setup, func, amend_gui_fixture_teardown)
   ADD ("/review/vote-adopt", test_vote_adopt);
   ADD ("/review/reject", test_reject);
+  ADD ("/review/vote-tie", test_vote_tie);
   ADD ("/review/comments", test_comments);
   ADD ("/review/conflict-theirs", test_conflict_theirs);
   ADD ("/review/conflict-text-abort", test_conflict_text_abort);
@@ -958,6 +1190,9 @@ main (int    argc,
   ADD ("/review/paper", test_paper);
   ADD ("/review/subamendment-words", test_subamendment_words);
   ADD ("/review/refused", test_refused);
+  ADD ("/review/lapsed", test_lapsed);
+  ADD ("/review/voting-order", test_voting_order);
+  ADD ("/review/decided-not-written", test_decided_not_written);
 #undef ADD
 
   return g_test_run ();

@@ -94,6 +94,39 @@ shoot (GtkWidget  *widget,
 }
 
 static void
+collect_mnemonics (GtkWidget  *widget,
+                   GHashTable *seen,
+                   const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child) && gtk_label_get_use_underline (GTK_LABEL (child)) &&
+          gtk_label_get_mnemonic_keyval (GTK_LABEL (child)) != GDK_KEY_VoidSymbol)
+        {
+          guint key = gdk_keyval_to_lower (gtk_label_get_mnemonic_keyval (GTK_LABEL (child)));
+          const char *before = g_hash_table_lookup (seen, GUINT_TO_POINTER (key));
+
+          if (before)
+            g_error ("%s: “%s” and “%s” have the same access key, Alt+%s: it goes from one to the other and "
+                     "presses neither", name, before, gtk_label_get_text (GTK_LABEL (child)), gdk_keyval_name (key));
+          g_hash_table_insert (seen, GUINT_TO_POINTER (key), (gpointer) gtk_label_get_text (GTK_LABEL (child)));
+        }
+      collect_mnemonics (child, seen, name);
+    }
+}
+
+/* No two underlined letters of a dialog alike: Alt with a letter two
+ * labels share moves between them and presses neither. */
+static void
+assert_mnemonics_unique (GtkWidget  *dialog,
+                         const char *name)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_direct_hash, g_direct_equal);
+
+  collect_mnemonics (dialog, seen, name);
+}
+
+static void
 dialog_shot (AmendGuiFixture *f,
              GtkWindow       *dialog,
              const char      *name,
@@ -102,6 +135,7 @@ dialog_shot (AmendGuiFixture *f,
 {
   gtk_window_present (dialog);
   amend_gui_spin (200);
+  assert_mnemonics_unique (GTK_WIDGET (dialog), name);
   shoot (GTK_WIDGET (dialog), name, english, nl, NULL);
   gtk_window_destroy (dialog);
 }
