@@ -1917,6 +1917,66 @@ test_property_gemeentewet (void)
   g_assert_cmpuint (merges, >, 0);
 }
 
+/* Zes weken and Tien weken change the same words; Zeven dagen amends
+ * Zes weken.  Once Tien weken is adopted, Zes weken has lapsed and its
+ * subamendment with it: amend order and the council paper no longer
+ * number them among the votes to come, and say why. */
+static void
+test_order_lapsed (void)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  g_autofree char *dir = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  JsonArray *steps;
+
+  if (!amend_test_need_git ())
+    return;
+  dir = new_project (BASE);
+  make_amendment (dir, "Zes weken", NULL, "binnen acht weken", "binnen zes weken", TRUE);
+  make_amendment (dir, "Zeven dagen", "zes-weken", "binnen zes weken", "binnen zes weken en zeven dagen", TRUE);
+  make_amendment (dir, "Tien weken", NULL, "binnen acht weken", "binnen tien weken", TRUE);
+  make_amendment (dir, "Vergunning", NULL, "een evenement", "een groot evenement", TRUE);
+  amend_run (&run, dir, "adopt", "tien-weken");
+  assert_ok (&run);
+
+  amend_run (&run, dir, "order");
+  assert_ok (&run);
+  g_assert_cmpstr (run.out, ==,
+                   " 1. vergunning  \xe2\x80\x9cVergunning\xe2\x80\x9d\n"
+                   "Lapsed, not voted on:\n"
+                   "    zeven-dagen  \xe2\x80\x9cZeven dagen\xe2\x80\x9d: with zes-weken, which it amends\n"
+                   "    zes-weken  \xe2\x80\x9cZes weken\xe2\x80\x9d: tien-weken was adopted\n");
+  amend_run (&run, dir, "order", "--json");
+  assert_ok (&run);
+  json = parse_json (run.out);
+  steps = json_node_get_array (json);
+  for (guint i = 0; i < json_array_get_length (steps); i++)
+    {
+      JsonObject *step = json_array_get_object_element (steps, i);
+      const char *slug = json_object_get_string_member (step, "slug");
+      JsonNode *position = json_object_get_member (step, "position");
+
+      if (g_str_equal (slug, "vergunning"))
+        g_assert_cmpint (json_node_get_int (position), ==, 1);
+      else
+        g_assert_true (JSON_NODE_HOLDS_NULL (position));
+      if (g_str_equal (slug, "zes-weken"))
+        g_assert_cmpstr (json_object_get_string_member (step, "lapsed_by"), ==, "tien-weken");
+      if (g_str_equal (slug, "zeven-dagen"))
+        g_assert_cmpstr (json_object_get_string_member (step, "lapsed_with"), ==, "zes-weken");
+    }
+
+  amend_run (&run, dir, "paper");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "<h2>1. Vergunning</h2>"));
+  g_assert_nonnull (strstr (run.out, "<h2>Zes weken</h2>"));
+  g_assert_nonnull (strstr (run.out, "Lapsed: \xe2\x80\x9cTien weken\xe2\x80\x9d was adopted, and the council does not "
+                                     "vote on it."));
+  g_assert_nonnull (strstr (run.out, "Lapsed with \xe2\x80\x9cZes weken\xe2\x80\x9d, which it amends"));
+  g_assert_null (strstr (run.out, "<h2>2."));
+  remove_project (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1946,6 +2006,7 @@ main (int   argc,
   g_test_add_func ("/cli-merge/collisions-and-order", test_collisions_and_order);
   g_test_add_func ("/cli-merge/order-tie", test_order_tie);
   g_test_add_func ("/cli-merge/order-conflict", test_order_conflict);
+  g_test_add_func ("/cli-merge/order-lapsed", test_order_lapsed);
   g_test_add_func ("/cli-merge/property/gemeentewet", test_property_gemeentewet);
   return g_test_run ();
 }

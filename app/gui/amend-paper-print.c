@@ -208,12 +208,13 @@ add_item (Paper          *paper,
 
   if (numbered)
     {
-      g_autofree char *heading = g_strdup_printf ("%u. %s", item->position, amend_amendment_get_title (a));
+      g_autofree char *heading = item->position > 0 ? g_strdup_printf ("%u. %s", item->position, amend_amendment_get_title (a))
+                                                    : g_strdup (amend_amendment_get_title (a));
 
       add_text (paper, STYLE_HEADING, heading);
     }
   add_line (paper, _("Submitted by"), *names ? names : _("(nobody named)"));
-  add_line (paper, _("Result"), result);
+  add_line (paper, _("Result"), item->lapsed ? item->lapsed : result);
   if (item->before)
     add_line (paper, _("Amends"), item->before);
   if (item->lapses && item->lapses[0])

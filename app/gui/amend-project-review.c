@@ -30,8 +30,7 @@ amend_survey_free (AmendSurvey *survey)
   g_clear_pointer (&survey->amendments, g_ptr_array_unref);
   g_clear_object (&survey->collisions);
   g_clear_pointer (&survey->comments, g_hash_table_unref);
-  g_clear_pointer (&survey->lapsed, g_hash_table_unref);
-  g_clear_pointer (&survey->lapsed_with, g_hash_table_unref);
+  g_clear_pointer (&survey->lapsed, amend_lapsed_free);
   g_clear_pointer (&survey->order, g_hash_table_unref);
   g_free (survey->pending);
   g_free (survey);
@@ -49,7 +48,9 @@ const char *
 amend_survey_lapsed_by (AmendSurvey *survey,
                         const char  *slug)
 {
-  return survey && survey->lapsed ? g_hash_table_lookup (survey->lapsed, slug) : NULL;
+  AmendAmendment *by = survey ? amend_lapsed_by (survey->lapsed, slug) : NULL;
+
+  return by ? amend_amendment_get_title (by) : NULL;
 }
 
 /* Its place in the voting order (as amend order and the council paper
@@ -69,7 +70,9 @@ const char *
 amend_survey_lapsed_with (AmendSurvey *survey,
                           const char  *slug)
 {
-  return survey && survey->lapsed_with ? g_hash_table_lookup (survey->lapsed_with, slug) : NULL;
+  AmendAmendment *with = survey ? amend_lapsed_with (survey->lapsed, slug) : NULL;
+
+  return with ? amend_amendment_get_title (with) : NULL;
 }
 
 GPtrArray *
@@ -201,64 +204,6 @@ count_comments (git_repository *git,
   return (guint) git_tree_entrycount ((git_tree *) sub);
 }
 
-/* The articles an adopted amendment changed, read against the version it
- * went into (as its council paper reads it): once adopted, amend list
- * finds none, since the draft holds them. */
-static GStrv
-adopted_articles (AmendRepository *repo,
-                  AmendAmendment  *adopted)
-{
-  g_autoptr(AmendProposal) proposal = amend_proposal_load (repo, adopted, NULL, NULL);
-
-  return proposal ? amend_diff_dup_articles (proposal->diff) : NULL;
-}
-
-static gboolean
-share_article (const char * const *mine,
-               const char * const *theirs)
-{
-  for (guint i = 0; mine && theirs && mine[i]; i++)
-    if (g_strv_contains (theirs, mine[i]))
-      return TRUE;
-  return FALSE;
-}
-
-/* A submitted amendment that no longer applies to the draft, where an
- * adopted one changed the same articles, has lapsed (vervallen): the
- * council does not vote on it any more.  Said so, with the one it lapsed
- * by, rather than only "conflicts with the draft", which reads as work
- * to do before the vote. */
-static void
-find_lapsed (AmendRepository *repo,
-             AmendSurvey     *s)
-{
-  g_autoptr(GHashTable) changed = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, (GDestroyNotify) g_strfreev);
-
-  s->lapsed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  for (guint i = 0; i < s->amendments->len; i++)
-    {
-      AmendAmendment *a = g_ptr_array_index (s->amendments, i);
-
-      if (amend_amendment_get_status (a) != AMEND_STATUS_SUBMITTED || amend_amendment_get_amends (a) ||
-          amend_amendment_get_apply_state (a) != AMEND_APPLY_CONFLICTS)
-        continue;
-      for (guint k = 0; k < s->amendments->len; k++)
-        {
-          AmendAmendment *b = g_ptr_array_index (s->amendments, k);
-
-          if (amend_amendment_get_status (b) != AMEND_STATUS_ADOPTED || amend_amendment_get_amends (b))
-            continue;
-          if (!g_hash_table_contains (changed, b))
-            g_hash_table_insert (changed, b, adopted_articles (repo, b));
-          if (share_article (amend_amendment_get_articles (a), g_hash_table_lookup (changed, b)))
-            {
-              g_hash_table_insert (s->lapsed, g_strdup (amend_amendment_get_slug (a)), g_strdup (amend_amendment_get_title (b)));
-              break;
-            }
-        }
-    }
-}
-
 static gboolean
 has_concepts (GPtrArray *amendments)
 {
@@ -290,44 +235,8 @@ find_order (AmendRepository *repo,
       /* One that lapsed is not voted on: the places are those of the
        * votes still to come. */
       if (amend_amendment_get_status (step->amendment) == AMEND_STATUS_SUBMITTED &&
-          !g_hash_table_contains (s->lapsed, slug) && !g_hash_table_contains (s->lapsed_with, slug))
+          !amend_lapsed_contains (s->lapsed, slug))
         g_hash_table_insert (s->order, g_strdup (slug), GUINT_TO_POINTER (++place));
-    }
-}
-
-static AmendAmendment *
-survey_find (AmendSurvey *s,
-             const char  *slug)
-{
-  for (guint i = 0; slug && i < s->amendments->len; i++)
-    if (g_strcmp0 (amend_amendment_get_slug (g_ptr_array_index (s->amendments, i)), slug) == 0)
-      return g_ptr_array_index (s->amendments, i);
-  return NULL;
-}
-
-/* The subamendments of a lapsed amendment lapse with it, and theirs with
- * them: one pass for each level, as deep as there are amendments. */
-static void
-find_lapsed_with (AmendSurvey *s)
-{
-  s->lapsed_with = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  for (guint level = 0; level < s->amendments->len; level++)
-    {
-      guint before = g_hash_table_size (s->lapsed_with);
-
-      for (guint i = 0; i < s->amendments->len; i++)
-        {
-          AmendAmendment *a = g_ptr_array_index (s->amendments, i);
-          const char *amends = amend_amendment_get_amends (a);
-          AmendAmendment *target = survey_find (s, amends);
-
-          if (target && amend_amendment_get_status (a) == AMEND_STATUS_SUBMITTED &&
-              (g_hash_table_contains (s->lapsed, amends) || g_hash_table_contains (s->lapsed_with, amends)))
-            g_hash_table_replace (s->lapsed_with, g_strdup (amend_amendment_get_slug (a)),
-                                  g_strdup (amend_amendment_get_title (target)));
-        }
-      if (g_hash_table_size (s->lapsed_with) == before)
-        break;
     }
 }
 
@@ -356,8 +265,7 @@ do_survey (AmendRepository *repo,
     }
   if (pending)
     s->pending = g_strdup (amend_pending_merge_get_amendment (pending));
-  find_lapsed (repo, s);
-  find_lapsed_with (s);
+  s->lapsed = amend_lapsed_find (repo, s->amendments);
   find_order (repo, s);
   return g_steal_pointer (&s);
 }

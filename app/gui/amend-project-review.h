@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include "amend-lapsed.h"
+
 #include "amend-collision.h"
 #include "amend-comments.h"
 #include "amend-merge.h"
@@ -20,8 +22,7 @@ typedef struct {
   AmendCollisions *collisions;   /* of the open ones, concepts too */
   GHashTable      *comments;     /* slug -> number of comment files on its branch */
   char            *pending;      /* an unfinished adoption or update: the amendment's slug */
-  GHashTable      *lapsed;       /* slug -> the title of the adopted amendment it lapsed by */
-  GHashTable      *lapsed_with;  /* a subamendment's slug -> the title of the lapsed one it amends */
+  AmendLapsed     *lapsed;       /* those that lapsed, by or with which (amend-lapsed.c) */
   GHashTable      *order;        /* slug -> its place in the voting order of the submitted ones, from 1 */
 } AmendSurvey;
 

@@ -19,6 +19,7 @@
 
 #include "amend-collision.h"
 #include "amend-instructions.h"
+#include "amend-lapsed.h"
 #include "amend-paper.h"
 #include "amend-renvooi.h"
 
@@ -31,6 +32,7 @@ amend_paper_item_free (AmendPaperItem *item)
   g_free (item->instructions);
   g_strfreev (item->lapses);
   g_free (item->before);
+  g_free (item->lapsed);
   g_free (item);
 }
 
@@ -52,14 +54,17 @@ item_new (AmendRepository *repo,
   return item;
 }
 
+/* The titles of @amendments but those that lapsed. */
 static GStrv
-titles_of (GPtrArray *amendments)
+titles_of (GPtrArray   *amendments,
+           AmendLapsed *lapsed)
 {
   GStrvBuilder *b = g_strv_builder_new ();
   GStrv out;
 
   for (guint i = 0; amendments && i < amendments->len; i++)
-    g_strv_builder_add (b, amend_amendment_get_title (g_ptr_array_index (amendments, i)));
+    if (!amend_lapsed_contains (lapsed, amend_amendment_get_slug (g_ptr_array_index (amendments, i))))
+      g_strv_builder_add (b, amend_amendment_get_title (g_ptr_array_index (amendments, i)));
   out = g_strv_builder_end (b);
   g_strv_builder_unref (b);
   return out;
@@ -71,10 +76,13 @@ load_all (AmendRepository *repo,
           GError         **error)
 {
   g_autoptr(AmendCollisions) found = amend_collisions_find (repo, FALSE, error);
+  g_autoptr(AmendLapsed) lapsed = found ? amend_lapsed_find_all (repo, error) : NULL;
   g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) gone = NULL;
   GPtrArray *order;
+  guint position = 0;
 
-  if (found == NULL)
+  if (lapsed == NULL)
     return NULL;
   order = amend_collisions_get_order (found);
   if (order->len == 0)
@@ -85,17 +93,25 @@ load_all (AmendRepository *repo,
       return NULL;
     }
   items = g_ptr_array_new_with_free_func ((GDestroyNotify) amend_paper_item_free);
+  gone = g_ptr_array_new_with_free_func ((GDestroyNotify) amend_paper_item_free);
   for (guint i = 0; i < order->len; i++)
     {
       AmendVotingStep *step = g_ptr_array_index (order, i);
-      AmendPaperItem *item = item_new (repo, step->amendment, i + 1, error);
+      char *why = amend_lapsed_describe (lapsed, amend_amendment_get_slug (step->amendment));
+      AmendPaperItem *item = item_new (repo, step->amendment, why ? 0 : ++position, error);
 
       if (item == NULL)
-        return NULL;
-      item->lapses = titles_of (step->lapses);
+        {
+          g_free (why);
+          return NULL;
+        }
+      item->lapses = titles_of (step->lapses, lapsed);
       item->before = step->before ? g_strdup (amend_amendment_get_title (step->before)) : NULL;
-      g_ptr_array_add (items, item);
+      item->lapsed = why;
+      g_ptr_array_add (why ? gone : items, item);
     }
+  /* Those that lapsed after the votes to come, said to have lapsed. */
+  g_ptr_array_extend_and_steal (items, g_steal_pointer (&gone));
   return g_steal_pointer (&items);
 }
 
@@ -282,7 +298,7 @@ append_record (GString        *out,
   append_element (out, "dt", NULL, _("Submitted by"));
   append_element (out, "dd", NULL, *names ? names : _("(nobody named)"));
   append_element (out, "dt", NULL, _("Result"));
-  append_element (out, "dd", NULL, result);
+  append_element (out, "dd", NULL, item->lapsed ? item->lapsed : result);
   if (item->before)
     {
       append_element (out, "dt", NULL, _("Amends"));
@@ -311,7 +327,10 @@ append_item (GString        *out,
     {
       g_autofree char *escaped = g_markup_escape_text (amend_amendment_get_title (a), -1);
 
-      g_string_append_printf (out, "<h2>%u. %s</h2>\n", item->position, escaped);
+      if (item->position > 0)
+        g_string_append_printf (out, "<h2>%u. %s</h2>\n", item->position, escaped);
+      else
+        g_string_append_printf (out, "<h2>%s</h2>\n", escaped);
     }
   append_record (out, item);
   append_element (out, "h3", NULL, _("Motivation"));

@@ -10,11 +10,12 @@ G_BEGIN_DECLS
 
 /* One amendment on the paper, in its place in the voting order. */
 typedef struct {
-  guint          position;   /* 1-based */
+  guint          position;   /* 1-based; 0 for one that lapsed */
   AmendProposal *proposal;
   char          *instructions;
   GStrv          lapses;     /* titles of the amendments that lapse when it is adopted */
   char          *before;     /* a subamendment: the title of the amendment it is voted before */
+  char          *lapsed;     /* why it lapsed, a sentence; NULL while it is to be voted on */
 } AmendPaperItem;
 
 void       amend_paper_item_free     (AmendPaperItem  *item);
