@@ -709,6 +709,52 @@ test_frame (void)
                "De regeling Marktgelden 2027 wordt als volgt gewijzigd:");
 }
 
+/* 6.15: a subamendment amends an amendment, not the regulation: its
+ * frame names the amendment, without "ARTIKEL I" (the article of a
+ * regulation that amends one); one change alone names it first and cites
+ * after the verb, "In het amendement ... vervalt artikel 6.". */
+static void
+test_subamendment (void)
+{
+  static const struct {
+    gboolean    of_sub;    /* the amendment amended is itself a subamendment */
+    const char *edits[5];
+    const char *expected;
+  } subs[] = {
+    { FALSE, { "binnen acht weken op", "binnen zes weken op", NULL },
+      "In het amendement \"Zes weken\" wordt in artikel 3, tweede lid, \"acht\" vervangen door \"zes\".\n" },
+    { FALSE, { "\n\n# Artikel 6 Intrekking\n\nDe vergunning kan worden ingetrokken als de voorschriften niet worden nageleefd.", "",
+               "# Artikel 7 Overgangsrecht", "# Artikel 6 Overgangsrecht", NULL },
+      "In het amendement \"Zes weken\" vervalt artikel 6, onder vernummering van artikel 7 tot artikel 6.\n" },
+    { FALSE, { "# Artikel 7 Overgangsrecht", "# Artikel 6a Hardheidsclausule\n\nHet college kan afwijken.\n\n# Artikel 7 Overgangsrecht", NULL },
+      "In het amendement \"Zes weken\" wordt na artikel 6 een artikel ingevoegd, luidende:\n\n"
+      "Artikel 6a Hardheidsclausule\n\nHet college kan afwijken.\n" },
+    { TRUE, { "# Artikel 6 Intrekking", "# Artikel 6 Intrekking van de vergunning", NULL },
+      "In het subamendement \"Zes weken\" komt het opschrift van artikel 6 te luiden: \"Intrekking van de vergunning\".\n" },
+    { FALSE, { "binnen acht weken op", "binnen zes weken op", "# Artikel 7 Overgangsrecht\n\nEen", "# Artikel 7 Overgangsrecht\n\nElke", NULL },
+      "Het amendement \"Zes weken\" wordt als volgt gewijzigd:\n\n"
+      "A\n\nIn artikel 3, tweede lid, wordt \"acht\" vervangen door \"zes\".\n\n"
+      "B\n\nIn artikel 7 wordt \"Een\" vervangen door \"Elke\".\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (subs); i++)
+    {
+      g_autofree char *changed = apply_edits (base, subs[i].edits);
+      g_autoptr(AmendDocument) a = amend_test_parse (base);
+      g_autoptr(AmendDocument) b = amend_test_parse (changed);
+      g_autoptr(AmendDiff) diff = amend_diff_new (a, b);
+      g_autofree char *got = NULL;
+      g_autofree char *frame = NULL;
+
+      amend_diff_set_amended (diff, "Zes weken", subs[i].of_sub);
+      got = amend_diff_to_instructions (diff);
+      g_assert_cmpstr (got, ==, subs[i].expected);
+      frame = amend_diff_instructions_frame (diff);
+      g_assert_cmpstr (frame, ==, subs[i].of_sub ? "Het subamendement \"Zes weken\" wordt als volgt gewijzigd:"
+                                                 : "Het amendement \"Zes weken\" wordt als volgt gewijzigd:");
+    }
+}
+
 /* The head noun of a title gives its article (de or het); an unknown one
  * none, so that none is guessed. */
 static void
@@ -980,6 +1026,7 @@ main (int    argc,
   g_test_add_func ("/instructions/6.15/frame", test_frame);
   g_test_add_func ("/instructions/6.15/one-change", test_one_change);
   g_test_add_func ("/instructions/6.15/new-title", test_new_title);
+  g_test_add_func ("/instructions/6.15/subamendment", test_subamendment);
   g_test_add_func ("/instructions/6.15/title-article", test_title_article);
   g_test_add_func ("/instructions/list", test_instruction_list);
   g_test_add_func ("/instructions/delete-paragraph-of-chapter", test_delete_paragraph_of_chapter);

@@ -3227,16 +3227,21 @@ regulation_name (AmendDiff *diff)
  *   Lindewaarde 2027 wordt als volgt gewijzigd:", the regulation by its
  *   citation title (or its title) with the article its head noun takes:
  *   the name it has now, before the instructions rename it (the new
- *   version's only when the old one has none).
+ *   version's only when the old one has none).  A subamendment amends an
+ *   amendment, and names it: "Het amendement "Zes weken" wordt als volgt
+ *   gewijzigd:".
  */
 char *
 amend_diff_instructions_frame (AmendDiff *diff)
 {
+  gboolean sub = FALSE;
+  const char *amended = amend_diff_get_amended (diff, &sub);
   const char *name = regulation_name (diff);
-  g_autofree char *regulation = amend_wording_regulation (name);
-  g_autofree char *cap = amend_wording_capitalize (regulation);
+  g_autofree char *subject = amended ? amend_wording_amendment (amended, sub) : amend_wording_regulation (name);
+  g_autofree char *cap = amend_wording_capitalize (subject);
+  gboolean plural = amended == NULL && amend_wording_is_plural (name);
 
-  return g_strdup_printf ("%s %s als volgt gewijzigd:", cap, amend_wording_is_plural (name) ? "worden" : "wordt");
+  return g_strdup_printf ("%s %s als volgt gewijzigd:", cap, plural ? "worden" : "wordt");
 }
 
 /* The verb of an instruction's first sentence, before anything it quotes:
@@ -3262,6 +3267,23 @@ first_verb (const char *text)
   return at;
 }
 
+/* The one instruction of a subamendment that has only one: the amendment
+ * named first, the citation after the verb, "In het amendement "Zes
+ * weken" wordt in artikel 2 ..." and "... vervalt artikel 6.": the
+ * amendment holds no article 6 of its own, it proposes one. */
+static char *
+single_in_amendment (const char *amendment,
+                     const char *text,
+                     const char *verb)
+{
+  const char *word = verb + 1;
+  gsize word_len = strcspn (word, " .,:");
+  g_autofree char *citation = g_strndup (text, verb - text);
+  g_autofree char *lower = amend_wording_decapitalize (citation);
+
+  return g_strdup_printf ("In %s %.*s %s%s", amendment, (int) word_len, word, lower, word + word_len);
+}
+
 /* The one instruction of a change that has only one, naming the
  * regulation in the citation it starts with: letters tell several changes
  * apart (6.15, second member), and a single one is said in one sentence,
@@ -3272,10 +3294,18 @@ single_instruction (AmendDiff  *diff,
                     const char *text)
 {
   const char *verb = first_verb (text);
+  gboolean sub = FALSE;
+  const char *amended = amend_diff_get_amended (diff, &sub);
   g_autofree char *regulation = NULL;
 
   if (verb == NULL)
     return NULL;
+  if (amended != NULL)
+    {
+      g_autofree char *amendment = amend_wording_amendment (amended, sub);
+
+      return single_in_amendment (amendment, text, verb);
+    }
   regulation = amend_wording_regulation (regulation_name (diff));
   return g_strdup_printf ("%.*s van %s%s", (int) (verb - text), text, regulation, verb);
 }
@@ -3287,12 +3317,16 @@ single_instruction (AmendDiff  *diff,
  *   and one lettered instruction per change; one change alone is one
  *   sentence that names the regulation, without frame and letter ("In
  *   artikel 2 van de APV Lindewaarde 2027 wordt ..."); an empty string
- *   when nothing changed that instructions say.
+ *   when nothing changed that instructions say.  A subamendment's have no
+ *   "ARTIKEL I": that is the article of a regulation that amends one
+ *   (6.15, first member), and a subamendment amends an amendment, which
+ *   its frame names.
  */
 char *
 amend_diff_to_instructions (AmendDiff *diff)
 {
   g_autoptr(GPtrArray) instructions = amend_diff_get_instructions (diff);
+  const char *head = amend_diff_get_amended (diff, NULL) ? "" : "ARTIKEL I\n\n";
   g_autofree char *frame = NULL;
   g_autofree char *single = NULL;
   GString *out;
@@ -3301,10 +3335,10 @@ amend_diff_to_instructions (AmendDiff *diff)
     return g_strdup ("");
   if (instructions->len == 1 &&
       (single = single_instruction (diff, ((AmendInstruction *) g_ptr_array_index (instructions, 0))->text)) != NULL)
-    return g_strdup_printf ("ARTIKEL I\n\n%s\n", single);
+    return g_strdup_printf ("%s%s\n", head, single);
   frame = amend_diff_instructions_frame (diff);
   out = g_string_new (NULL);
-  g_string_append_printf (out, "ARTIKEL I\n\n%s", frame);
+  g_string_append_printf (out, "%s%s", head, frame);
   for (guint i = 0; i < instructions->len; i++)
     {
       const AmendInstruction *instruction = g_ptr_array_index (instructions, i);
