@@ -677,6 +677,13 @@ test_one_change (void)
       { "# Artikel 7 Overgangsrecht", "# Artikel 6a Hardheidsclausule\n\nHet college kan afwijken.\n\n# Artikel 7 Overgangsrecht", NULL },
       "ARTIKEL I\n\nNa artikel 6 van de Beleidsregels verkeersveiligheid wordt een artikel ingevoegd, luidende:\n\n"
       "Artikel 6a Hardheidsclausule\n\nHet college kan afwijken.\n" },
+    /* The verb before a comma is the verb too: one sentence, no lone "A". */
+    { "", { "2. De vergunning wordt geweigerd als", "2. De aanvrager wordt gehoord.\n3. De vergunning wordt geweigerd als", NULL },
+      "ARTIKEL I\n\nIn artikel 4 van de regeling wordt, onder vernummering van het tweede lid tot derde lid, een lid "
+      "ingevoegd, luidende:\n\n2. De aanvrager wordt gehoord.\n" },
+    { "", { "   - d. de verlichting.", "   - d. de verlichting;\n   - e. de geur.", NULL },
+      "ARTIKEL I\n\nAan artikel 5, tweede lid, van de regeling wordt, onder vervanging van de punt aan het slot van "
+      "onderdeel d door een puntkomma, een onderdeel toegevoegd, luidende:\n\ne. de geur.\n" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (singles); i++)

@@ -3249,20 +3249,24 @@ amend_diff_instructions_frame (AmendDiff *diff)
 static const char *
 first_verb (const char *text)
 {
-  static const char *const verbs[] = { " wordt ", " worden ", " komt ", " komen ", " vervalt", " vervallen" };
+  static const char *const verbs[] = { " wordt", " worden", " komt", " komen", " vervalt", " vervallen" };
   gsize end = strcspn (text, "\"\n");
   const char *at = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
     {
-      const char *v = g_strstr_len (text, end, verbs[i]);
       gsize n = strlen (verbs[i]);
 
-      /* "vervalt" and "vervallen" as whole words only. */
-      if (v != NULL && verbs[i][n - 1] != ' ' && strchr (" .,:", v[n]) == NULL)
-        v = NULL;
-      if (v != NULL && (at == NULL || v < at))
-        at = v;
+      /* As whole words only, also before a comma: "wordt, onder
+       * vernummering van ..., een lid ingevoegd". */
+      for (const char *v = g_strstr_len (text, end, verbs[i]); v != NULL;
+           v = g_strstr_len (v + n, end - (v + n - text), verbs[i]))
+        if (v[n] == '\0' || strchr (" .,:", v[n]) != NULL)
+          {
+            if (at == NULL || v < at)
+              at = v;
+            break;
+          }
     }
   return at;
 }
