@@ -107,10 +107,18 @@ static const char question[] =
   "# Artikel 1 Bekendmaking\n\n1. Wie geeft het gemeenteblad uit? Het college doet dat. Na de uitgifte blijft het "
   "gemeenteblad beschikbaar.\n2. De kosten zijn voor de gemeente.\n\n# Artikel 2 Slot\n\nDeze regels gelden vanaf 2027.\n";
 
+/* A list of definitions, long enough that a new one relettered most. */
+static const char definitions[] =
+  "# Artikel 1 Begrippen\n\nIn deze verordening wordt verstaan onder:\n\n- a. bebouwde kom: de bebouwde kom;\n"
+  "- b. college: het college van burgemeester en wethouders;\n- c. evenement: een evenement;\n"
+  "- d. exploitant: de exploitant;\n- e. horecabedrijf: een horecabedrijf;\n- f. openbaar water: het openbare water;\n"
+  "- g. terras: een terras;\n- h. vaartuig: een vaartuig;\n- i. weg: de weg.\n\n"
+  "# Artikel 2 Slot\n\nDeze regels gelden vanaf 2027.\n";
+
 typedef struct {
   const char *path;
   const char *old_md;      /* the text to edit */
-  const char *edits[13];   /* from, to, ...; NULL after the last */
+  const char *edits[19];   /* from, to, ...; NULL after the last */
   const char *expected;    /* the lettered instructions, after the frame */
 } Case;
 
@@ -389,6 +397,19 @@ static const Case cases[] = {
     "1. Aan de aanhef wordt \"in elk geval\" toegevoegd.\n\n"
     "2. Onder verlettering van de onderdelen b tot en met d tot c tot en met e wordt een onderdeel ingevoegd, "
     "luidende:\n\nb. de sluitingstijden;\n" },
+  /* 6.18: however many points a new one reletters, that is one change,
+   * not reason to rewrite the article. */
+  { "/instructions/6.18/point-inserted-long-relettering", definitions,
+    { "- b. college", "- b. burgemeester: de burgemeester;\n- c. college", "- c. evenement", "- d. evenement",
+      "- d. exploitant", "- e. exploitant", "- e. horecabedrijf", "- f. horecabedrijf", "- f. openbaar", "- g. openbaar",
+      "- g. terras", "- h. terras", "- h. vaartuig", "- i. vaartuig", "- i. weg", "- j. weg", NULL },
+    "A\n\nIn artikel 1 wordt, onder verlettering van de onderdelen b tot en met i tot c tot en met j, een onderdeel "
+    "ingevoegd, luidende:\n\nb. burgemeester: de burgemeester;\n" },
+  { "/instructions/6.18/point-gone-long-relettering", definitions,
+    { "- a. bebouwde kom: de bebouwde kom;\n", "", "- b. college", "- a. college", "- c. evenement", "- b. evenement",
+      "- d. exploitant", "- c. exploitant", "- e. horecabedrijf", "- d. horecabedrijf", "- f. openbaar", "- e. openbaar",
+      "- g. terras", "- f. terras", "- h. vaartuig", "- g. vaartuig", "- i. weg", "- h. weg", NULL },
+    "A\n\nIn artikel 1 vervalt onderdeel a, onder verlettering van de onderdelen b tot en met i tot a tot en met h.\n" },
   /* 6.15, its example: within an article's numbered changes, a member
    * with several is "Het derde lid wordt als volgt gewijzigd:" and a., b. */
   { "/instructions/6.15/member-lettered-under-article", base,

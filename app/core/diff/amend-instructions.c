@@ -2452,6 +2452,42 @@ say_ops (Inside *in)
     }
 }
 
+/* Whether the renumbering @o is said with an insertion or deletion among
+ * the same elements: "wordt, onder verlettering van de onderdelen d tot
+ * en met k tot e tot en met l, een onderdeel ingevoegd" (6.18). */
+static gboolean
+number_said_with (Inside   *in,
+                  const Op *o)
+{
+  for (guint i = 0; i < in->ops->len; i++)
+    {
+      const Op *p = op_at (in, i);
+
+      if (p->kind == OP_GONE && p->old_node->kind == o->old_node->kind && p->old_node->parent == o->old_node->parent)
+        return TRUE;
+      if (p->kind == OP_NEW && p->new_node->kind == o->new_node->kind && p->new_node->parent == o->new_node->parent)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The changes the instructions say apart: a renumbering that comes with
+ * an insertion or deletion is part of its sentence, not a change of its
+ * own, however many elements it renumbers. */
+static guint
+count_changes (Inside *in)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < in->ops->len; i++)
+    {
+      const Op *o = op_at (in, i);
+
+      n += o->kind != OP_NUMBER || !number_said_with (in, o);
+    }
+  return n;
+}
+
 /* Whether an article's changes are better said as "komt te luiden" (6.9):
  * many of them, or most of its words. */
 static gboolean
@@ -2780,7 +2816,7 @@ say_inside (Ctx       *ctx,
     return;
   l = letter_new (letters, NULL);
   letter_says_all (ctx, l, u);
-  if (!can_split || rewrite_whole (u, in.ops->len))
+  if (!can_split || rewrite_whole (u, count_changes (&in)))
     {
       say_whole_unit (ctx, u, l);
       return;
