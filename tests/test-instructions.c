@@ -397,6 +397,29 @@ static const Case cases[] = {
     "1. Aan de aanhef wordt \"in elk geval\" toegevoegd.\n\n"
     "2. Onder verlettering van de onderdelen b tot en met d tot c tot en met e wordt een onderdeel ingevoegd, "
     "luidende:\n\nb. de sluitingstijden;\n" },
+  /* 6.18, second member, examples B and C the other way round: the last
+   * point that goes gives its full stop, and "; of", to the ones before
+   * it, in the one instruction that deletes it. */
+  { "/instructions/6.18/last-point-gone-takes-stop", base,
+    { "   - c. de geluidsproductie;\n   - d. de verlichting.", "   - c. de geluidsproductie.", NULL },
+    "A\n\nIn artikel 5, tweede lid, vervalt, onder vervanging van de puntkomma aan het slot van onderdeel c door een "
+    "punt, onderdeel d.\n" },
+  { "/instructions/6.18/last-points-gone-take-stop", base,
+    { "   - b. het aantal bezoekers;\n   - c. de geluidsproductie;\n   - d. de verlichting.", "   - b. het aantal bezoekers.",
+      NULL },
+    "A\n\nIn artikel 5, tweede lid, vervallen, onder vervanging van de puntkomma aan het slot van onderdeel b door een "
+    "punt, de onderdelen c en d.\n" },
+  { "/instructions/6.18/last-point-gone-conjunction-moves", lists,
+    { "   - a. de aanvraag onvolledig is;\n   - b. de leges niet zijn betaald; of\n   - c. de openbare orde in gevaar komt.",
+      "   - a. de aanvraag onvolledig is; of\n   - b. de leges niet zijn betaald.", NULL },
+    "A\n\nIn artikel 1, eerste lid, vervalt, onder vervanging van de puntkomma aan het slot van onderdeel a door \"; of\" "
+    "en onder vervanging van \"; of\" aan het slot van onderdeel b door een punt, onderdeel c.\n" },
+  { "/instructions/6.18/last-point-gone-relative", base,
+    { "De voorschriften betreffen:", "De voorschriften betreffen in elk geval:",
+      "   - c. de geluidsproductie;\n   - d. de verlichting.", "   - c. de geluidsproductie.", NULL },
+    "A\n\nArtikel 5, tweede lid, wordt als volgt gewijzigd:\n\n"
+    "1. Aan de aanhef wordt \"in elk geval\" toegevoegd.\n\n"
+    "2. Onder vervanging van de puntkomma aan het slot van onderdeel c door een punt vervalt onderdeel d.\n" },
   /* 6.18: however many points a new one reletters, that is one change,
    * not reason to rewrite the article. */
   { "/instructions/6.18/point-inserted-long-relettering", definitions,

@@ -2038,7 +2038,7 @@ say_gone (Inside *in,
   g_autoptr(GPtrArray) new_nodes = g_ptr_array_new ();
   const AmendNode *last = first->old_node;
   g_autofree char *clause = NULL, *container = NULL, *subject = NULL;
-  const char *verb;
+  const char *verb, *fold;
 
   for (guint k = i; k < in->ops->len; k++)
     {
@@ -2095,7 +2095,19 @@ say_gone (Inside *in,
     g_autoptr(GPtrArray) numbers = numbers_of (in->ctx, gone, TRUE, FALSE);
     subject = elements_phrase (numbers, kind, TRUE);
   }
-  if (kind == AMEND_NODE_MEMBER && container[0] != '\0' && gone->len == 1)
+  fold = g_hash_table_lookup (in->folds, first->old_node);
+  if (fold != NULL && container[0] != '\0')
+    {
+      g_autofree char *comma = with_comma (container);
+      add_sentence (in, g_strdup_printf ("In %s %s, %s, %s.", comma, verb, fold, subject));
+    }
+  else if (fold != NULL)
+    {
+      /* The order of the examples of 6.18, second member. */
+      g_autofree char *cap = amend_wording_capitalize (fold);
+      add_sentence (in, g_strdup_printf ("%s %s %s.", cap, verb, subject));
+    }
+  else if (kind == AMEND_NODE_MEMBER && container[0] != '\0' && gone->len == 1)
     {
       g_autofree char *c = cite (in->ctx, first->old_node, top_of (in, TRUE), TRUE, in->relative);
       g_autofree char *start = sentence_start (c);
@@ -2304,6 +2316,67 @@ take_end_change (Inside          *in,
   return NULL;
 }
 
+/* The end of @old_text, a puntkomma or "; of", become the full stop of
+ * @new_text, as the point that becomes the last when the ones after it
+ * go: "de puntkomma" or the words quoted; else NULL. */
+static char *
+end_to_stop (const char *old_text,
+             const char *new_text)
+{
+  g_autofree char *by = end_replacement (new_text, old_text);
+
+  if (by == NULL)
+    return NULL;
+  if (strcmp (by, "een puntkomma") == 0)
+    return g_strdup ("de puntkomma");
+  return g_steal_pointer (&by);
+}
+
+/* The puntkomma of @old_text become "; of" in @new_text: the conjunction
+ * the point that became the last gave up, taken by the one before it. */
+static char *
+conjunction_taken (const char *old_text,
+                   const char *new_text)
+{
+  return end_conjunction (new_text, old_text);
+}
+
+/* The last points of a list that go give their full stop to the one
+ * before them, and its "; of" to the one before that: "In het tweede lid
+ * vervalt, onder vervanging van de puntkomma aan het slot van onderdeel c
+ * door een punt, onderdeel d", as a point added at the end takes them
+ * (6.18, second member, its examples B and C, the other way round). */
+static void
+find_gone_fold (Inside *in,
+                Op     *op)
+{
+  const AmendNode *prev_old, *before_old;
+  g_autofree char *by = NULL, *label = NULL, *conj = NULL;
+  GString *fold;
+
+  if (op->old_node->kind != AMEND_NODE_POINT ||
+      sibling_of_kind (in->ctx, op->old_node, +1, TRUE, TRUE) != NULL ||
+      (prev_old = sibling_of_kind (in->ctx, op->old_node, -1, FALSE, TRUE)) == NULL ||
+      amend_diff_get_partner (in->ctx->diff, prev_old, TRUE) == NULL ||
+      g_hash_table_contains (in->folds, op->old_node))
+    return;
+  by = take_end_change (in, prev_old, end_to_stop);
+  if (by == NULL)
+    return;
+  fold = g_string_new (NULL);
+  before_old = sibling_of_kind (in->ctx, prev_old, -1, TRUE, TRUE);
+  conj = before_old ? take_end_change (in, before_old, conjunction_taken) : NULL;
+  if (conj != NULL)
+    {
+      g_autofree char *before_label = amend_wording_point (number_now (in->ctx, before_old, TRUE));
+      g_string_append_printf (fold, "onder vervanging van de %s aan het slot van onderdeel %s door \"%s\" en ",
+                              conj[0] == ';' ? "puntkomma" : "komma", before_label, conj);
+    }
+  label = amend_wording_point (number_now (in->ctx, prev_old, TRUE));
+  g_string_append_printf (fold, "onder vervanging van %s aan het slot van onderdeel %s door een punt", by, label);
+  g_hash_table_insert (in->folds, (gpointer) op->old_node, g_string_free (fold, FALSE));
+}
+
 /* A point added at the end of a list takes over the full stop of the one
  * before it, and that one the "; of" of the one before it: "Aan het
  * tweede lid wordt, onder vervanging van "; of" aan het slot van onderdeel
@@ -2320,6 +2393,8 @@ find_folds (Inside *in)
       g_autofree char *by = NULL, *label = NULL, *conj = NULL;
       GString *fold;
 
+      if (op->kind == OP_GONE && !op->done)
+        find_gone_fold (in, op);
       if (op->kind != OP_NEW || op->done || op->new_node->kind != AMEND_NODE_POINT ||
           sibling_of_kind (in->ctx, op->new_node, +1, TRUE, FALSE) != NULL ||
           (prev = sibling_of_kind (in->ctx, op->new_node, -1, FALSE, FALSE)) == NULL ||
