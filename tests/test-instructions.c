@@ -115,6 +115,10 @@ static const char definitions[] =
   "- g. terras: een terras;\n- h. vaartuig: een vaartuig;\n- i. weg: de weg.\n\n"
   "# Artikel 2 Slot\n\nDeze regels gelden vanaf 2027.\n";
 
+/* A measure at the end of a sentence. */
+static const char measures[] =
+  "# Artikel 1 Standplaats\n\nEen standplaats is ten hoogste 10 m2.\n\n# Artikel 2 Slot\n\nDeze regels gelden vanaf 2027.\n";
+
 typedef struct {
   const char *path;
   const char *old_md;      /* the text to edit */
@@ -141,6 +145,11 @@ static const Case cases[] = {
   { "/instructions/6.9/quote-widened-until-unique", members,
     { "twee maanden", "drie maanden", NULL },
     "A\n\nIn artikel 1, vierde lid, wordt \"twee maanden\" vervangen door \"drie maanden\".\n" },
+  /* A number too short to quote alone grows to a word, not to the full
+   * stop of the sentence: "hoogste 10 m2", never "10 m2.". */
+  { "/instructions/6.9/quote-not-widened-to-full-stop", measures,
+    { "ten hoogste 10 m2.", "ten hoogste 20 m2.", NULL },
+    "A\n\nIn artikel 1 wordt \"hoogste 10 m2\" vervangen door \"hoogste 20 m2\".\n" },
   /* Never a lone digit: "artikel 5", not "5". */
   { "/instructions/6.9/no-lone-digit", members,
     { "bedoeld in artikel 5.", "bedoeld in artikel 6.", NULL },
