@@ -429,6 +429,20 @@ static const Case cases[] = {
     "A\n\nArtikel 5, tweede lid, wordt als volgt gewijzigd:\n\n"
     "1. Aan de aanhef wordt \"in elk geval\" toegevoegd.\n\n"
     "2. Onder vervanging van de puntkomma aan het slot van onderdeel c door een punt vervalt onderdeel d.\n" },
+  /* 3.29, third member, and its example: a point of a point is a
+   * subonderdeel where it is named as the thing that goes or comes. */
+  { "/instructions/3.29/subpoint-gone-renumbering", subpoints,
+    { "     - 2°. het geluid van bezoekers;\n", "", "     - 3°. het geluid", "     - 2°. het geluid", NULL },
+    "A\n\nIn artikel 5, tweede lid, onderdeel b, vervalt subonderdeel 2°, onder vernummering van subonderdeel 3° tot "
+    "2°.\n" },
+  { "/instructions/3.29/subpoint-added", subpoints,
+    { "     - 3°. het geluid van installaties.", "     - 3°. het geluid van installaties;\n     - 4°. het geluid van vuurwerk.",
+      NULL },
+    "A\n\nAan artikel 5, tweede lid, onderdeel b, wordt, onder vervanging van de punt aan het slot van subonderdeel 3° "
+    "door een puntkomma, een subonderdeel toegevoegd, luidende:\n\n4°. het geluid van vuurwerk.\n" },
+  { "/instructions/3.29/subpoint-renumbered", subpoints,
+    { "     - 3°. het geluid", "     - 4°. het geluid", NULL },
+    "A\n\nIn artikel 5, tweede lid, onderdeel b, wordt subonderdeel 3° vernummerd tot 4°.\n" },
   /* 6.18: however many points a new one reletters, that is one change,
    * not reason to rewrite the article. */
   { "/instructions/6.18/point-inserted-long-relettering", definitions,

@@ -432,14 +432,27 @@ all_ordinals (GPtrArray *numbers)
   return TRUE;
 }
 
+/* What an element is called: "onderdeel", and a point of a point
+ * "subonderdeel" (3.29, third member, and its example: "vervallen de
+ * subonderdelen 2° en 5°"). */
+static const char *
+noun_of (const AmendNode *node,
+         gboolean         plural)
+{
+  if (node->kind == AMEND_NODE_POINT && node->parent != NULL && node->parent->kind == AMEND_NODE_POINT)
+    return plural ? "subonderdelen" : "subonderdeel";
+  return plural ? amend_wording_kind_plural (node->kind) : amend_wording_kind (node->kind);
+}
+
 /* The elements as the subject or object of a sentence: "het tiende lid",
  * "het tiende en elfde lid", "onderdeel o", "de onderdelen o en p",
  * "artikel 7", "de artikelen 7 tot en met 9". */
 static char *
-elements_phrase (GPtrArray     *numbers,
-                 AmendNodeKind  kind,
-                 gboolean       with_article)
+elements_phrase (GPtrArray       *numbers,
+                 const AmendNode *like,
+                 gboolean         with_article)
 {
+  AmendNodeKind kind = like->kind;
   g_autofree char *range = range_of (numbers, kind);
   guint n = numbers->len;
 
@@ -450,8 +463,8 @@ elements_phrase (GPtrArray     *numbers,
       return g_strdup_printf ("%s%s %s", with_article ? "de " : "", n == 1 ? "lid" : "leden", range);
     }
   if (n == 1)
-    return g_strdup_printf ("%s %s", amend_wording_kind (kind), range);
-  return g_strdup_printf ("%s%s %s", with_article ? "de " : "", amend_wording_kind_plural (kind), range);
+    return g_strdup_printf ("%s %s", noun_of (like, FALSE), range);
+  return g_strdup_printf ("%s%s %s", with_article ? "de " : "", noun_of (like, TRUE), range);
 }
 
 /* "het elfde tot en met veertiende lid tot tiende tot en met dertiende
@@ -465,13 +478,13 @@ renumbering_phrase (Ctx       *ctx,
   AmendNodeKind kind = first->kind;
   g_autoptr(GPtrArray) from = numbers_of (ctx, old_nodes, TRUE, FALSE);
   g_autoptr(GPtrArray) to = numbers_of (ctx, new_nodes, FALSE, TRUE);
-  g_autofree char *a = elements_phrase (from, kind, TRUE);
+  g_autofree char *a = elements_phrase (from, first, TRUE);
   g_autofree char *b = NULL;
 
   if (kind == AMEND_NODE_MEMBER)
-    b = elements_phrase (to, kind, FALSE);
+    b = elements_phrase (to, first, FALSE);
   else if (to->len == 1 && kind != AMEND_NODE_POINT)
-    b = elements_phrase (to, kind, FALSE);
+    b = elements_phrase (to, first, FALSE);
   else
     b = range_of (to, kind);
   return g_strdup_printf ("%s tot %s", a, b);
@@ -801,16 +814,16 @@ placement (Ctx             *ctx,
 }
 
 static char *
-count_noun (AmendNodeKind kind,
-            guint         n)
+count_noun (const AmendNode *like,
+            guint            n)
 {
   const char *count = amend_wording_count (n);
 
   if (n == 1)
-    return g_strdup_printf ("een %s", amend_wording_kind (kind));
+    return g_strdup_printf ("een %s", noun_of (like, FALSE));
   if (count)
-    return g_strdup_printf ("%s %s", count, amend_wording_kind_plural (kind));
-  return g_strdup_printf ("%u %s", n, amend_wording_kind_plural (kind));
+    return g_strdup_printf ("%s %s", count, noun_of (like, TRUE));
+  return g_strdup_printf ("%u %s", n, noun_of (like, TRUE));
 }
 
 /* Following units whose element is renumbered as a run after @last
@@ -873,7 +886,7 @@ say_inserted (Ctx       *ctx,
     }
   take_renumbered (ctx, units, k, last, FALSE, l, old_nodes, new_nodes);
   clause = renumbering_clause (ctx, old_nodes, new_nodes);
-  noun = count_noun (first->new_node->kind, nodes->len);
+  noun = count_noun (first->new_node, nodes->len);
   head = placement (ctx, first->new_node, last, nodes->len == 1 ? "wordt" : "worden", clause, noun);
   texts = nodes_text (nodes);
   l->text = g_strdup_printf ("%s\n\n%s", head, texts);
@@ -919,7 +932,7 @@ say_deleted (Ctx       *ctx,
   else
     {
       g_autoptr(GPtrArray) numbers = numbers_of (ctx, gone, TRUE, FALSE);
-      subject = elements_phrase (numbers, first->old_node->kind, TRUE);
+      subject = elements_phrase (numbers, first->old_node, TRUE);
     }
   cap = amend_wording_capitalize (subject);
   l->text = g_strdup_printf ("%s %s%s%s.", cap, gone->len == 1 ? "vervalt" : "vervallen",
@@ -2093,7 +2106,7 @@ say_gone (Inside *in,
   container = container_cite (in, parent, TRUE);
   {
     g_autoptr(GPtrArray) numbers = numbers_of (in->ctx, gone, TRUE, FALSE);
-    subject = elements_phrase (numbers, kind, TRUE);
+    subject = elements_phrase (numbers, first->old_node, TRUE);
   }
   fold = g_hash_table_lookup (in->folds, first->old_node);
   if (fold != NULL && container[0] != '\0')
@@ -2184,7 +2197,7 @@ say_new (Inside *in,
     }
   take_number_ops (in, i, last, FALSE, old_nodes, new_nodes);
   clause = renumbering_clause (in->ctx, old_nodes, new_nodes);
-  noun = count_noun (kind, nodes->len);
+  noun = count_noun (first->new_node, nodes->len);
   texts = nodes_text (nodes);
   verb = nodes->len == 1 ? "wordt" : "worden";
   prev = sibling_of_kind (in->ctx, first->new_node, -1, FALSE, FALSE);
@@ -2369,11 +2382,12 @@ find_gone_fold (Inside *in,
   if (conj != NULL)
     {
       g_autofree char *before_label = amend_wording_point (number_now (in->ctx, before_old, TRUE));
-      g_string_append_printf (fold, "onder vervanging van de %s aan het slot van onderdeel %s door \"%s\" en ",
-                              conj[0] == ';' ? "puntkomma" : "komma", before_label, conj);
+      g_string_append_printf (fold, "onder vervanging van de %s aan het slot van %s %s door \"%s\" en ",
+                              conj[0] == ';' ? "puntkomma" : "komma", noun_of (before_old, FALSE), before_label, conj);
     }
   label = amend_wording_point (number_now (in->ctx, prev_old, TRUE));
-  g_string_append_printf (fold, "onder vervanging van %s aan het slot van onderdeel %s door een punt", by, label);
+  g_string_append_printf (fold, "onder vervanging van %s aan het slot van %s %s door een punt", by,
+                          noun_of (prev_old, FALSE), label);
   g_hash_table_insert (in->folds, (gpointer) op->old_node, g_string_free (fold, FALSE));
 }
 
@@ -2411,11 +2425,12 @@ find_folds (Inside *in)
       if (conj != NULL)
         {
           g_autofree char *before_label = amend_wording_point (number_now (in->ctx, before_old, TRUE));
-          g_string_append_printf (fold, "onder vervanging van \"%s\" aan het slot van onderdeel %s door een %s en ",
-                                  conj, before_label, conj[0] == ';' ? "puntkomma" : "komma");
+          g_string_append_printf (fold, "onder vervanging van \"%s\" aan het slot van %s %s door een %s en ",
+                                  conj, noun_of (before_old, FALSE), before_label, conj[0] == ';' ? "puntkomma" : "komma");
         }
       label = amend_wording_point (number_now (in->ctx, prev_old, TRUE));
-      g_string_append_printf (fold, "onder vervanging van de punt aan het slot van onderdeel %s door %s", label, by);
+      g_string_append_printf (fold, "onder vervanging van de punt aan het slot van %s %s door %s",
+                              noun_of (prev_old, FALSE), label, by);
       g_hash_table_insert (in->folds, (gpointer) op->new_node, g_string_free (fold, FALSE));
     }
 }
@@ -2442,8 +2457,8 @@ say_number (Inside *in,
   {
     g_autoptr(GPtrArray) from = numbers_of (in->ctx, old_nodes, TRUE, FALSE);
     g_autoptr(GPtrArray) to = numbers_of (in->ctx, new_nodes, FALSE, TRUE);
-    subject = elements_phrase (from, kind, TRUE);
-    target = kind == AMEND_NODE_MEMBER ? elements_phrase (to, kind, FALSE) : range_of (to, kind);
+    subject = elements_phrase (from, first->old_node, TRUE);
+    target = kind == AMEND_NODE_MEMBER ? elements_phrase (to, first->old_node, FALSE) : range_of (to, kind);
   }
   if (container[0] != '\0' && kind != AMEND_NODE_MEMBER)
     {
@@ -2744,7 +2759,7 @@ say_members_change (Ctx        *ctx,
   if (gained)
     {
       g_autofree char *cap = sentence_start (name);
-      g_autofree char *noun = count_noun (AMEND_NODE_MEMBER, rest->len);
+      g_autofree char *noun = count_noun (g_ptr_array_index (rest, 0), rest->len);
       g_autofree char *texts = nodes_text (rest);
 
       l->text = g_strdup_printf ("%s wordt als volgt gewijzigd:\n\n1. Voor de tekst wordt de aanduiding \"1.\" "
@@ -2754,7 +2769,7 @@ say_members_change (Ctx        *ctx,
   else
     {
       g_autoptr(GPtrArray) numbers = numbers_of (ctx, rest, TRUE, FALSE);
-      g_autofree char *gone = elements_phrase (numbers, AMEND_NODE_MEMBER, TRUE);
+      g_autofree char *gone = elements_phrase (numbers, g_ptr_array_index (rest, 0), TRUE);
 
       l->text = g_strdup_printf ("In %s vervallen %s alsmede de aanduiding \"1.\" voor het eerste lid.", name, gone);
     }
