@@ -119,6 +119,10 @@ static const char definitions[] =
 static const char measures[] =
   "# Artikel 1 Standplaats\n\nEen standplaats is ten hoogste 10 m2.\n\n# Artikel 2 Slot\n\nDeze regels gelden vanaf 2027.\n";
 
+/* Chapters of one paragraph, without articles, as CVDR has them. */
+static const char chapter_texts[] =
+  "# Hoofdstuk 1 Parkeren\n\n[Vervallen]\n\n# Hoofdstuk 2 Slot\n\nDeze regels gelden vanaf 2027.\n";
+
 typedef struct {
   const char *path;
   const char *old_md;      /* the text to edit */
@@ -150,6 +154,11 @@ static const Case cases[] = {
   { "/instructions/6.9/quote-not-widened-to-full-stop", measures,
     { "ten hoogste 10 m2.", "ten hoogste 20 m2.", NULL },
     "A\n\nIn artikel 1 wordt \"hoogste 10 m2\" vervangen door \"hoogste 20 m2\".\n" },
+  /* The one paragraph of an element is quoted when it is replaced, as
+   * when it goes: "de eerste alinea" would suggest others. */
+  { "/instructions/6.9/only-paragraph-quoted", chapter_texts,
+    { "[Vervallen]", "Parkeren op de stoep is verboden.", NULL },
+    "A\n\nIn hoofdstuk 1 wordt \"[Vervallen]\" vervangen door \"Parkeren op de stoep is verboden.\".\n" },
   /* Never a lone digit: "artikel 5", not "5". */
   { "/instructions/6.9/no-lone-digit", members,
     { "bedoeld in artikel 5.", "bedoeld in artikel 6.", NULL },

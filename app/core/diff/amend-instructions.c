@@ -1687,8 +1687,11 @@ say_text_whole (Inside   *in,
     if (c == NULL)
       {
         /* A paragraph among others: cited by its place, the new one
-         * after the colon (6.9, toelichting). */
-        g_autofree char *which = alineas_phrase (texts_before (op->new_node) + 1, 1);
+         * after the colon (6.9, toelichting); the one paragraph of the
+         * element quoted, as when it goes: "de eerste alinea" would
+         * suggest others. */
+        g_autofree char *which = count_texts (owner_old) > 1 ? alineas_phrase (texts_before (op->new_node) + 1, 1)
+                                                             : NULL;
         g_autofree char *container = container_cite (in, owner_old, TRUE);
         g_autofree char *text = node_text (op->new_node);
 
