@@ -123,6 +123,10 @@ static const char measures[] =
 static const char chapter_texts[] =
   "# Hoofdstuk 1 Parkeren\n\n[Vervallen]\n\n# Hoofdstuk 2 Slot\n\nDeze regels gelden vanaf 2027.\n";
 
+/* An article without a number, as CVDR has some. */
+static const char unnumbered[] =
+  "# Artikel\n\nDe tarieven staan in de lijst hieronder.\n\nDe lijst geldt vanaf 2027.\n";
+
 typedef struct {
   const char *path;
   const char *old_md;      /* the text to edit */
@@ -159,6 +163,11 @@ static const Case cases[] = {
   { "/instructions/6.9/only-paragraph-quoted", chapter_texts,
     { "[Vervallen]", "Parkeren op de stoep is verboden.", NULL },
     "A\n\nIn hoofdstuk 1 wordt \"[Vervallen]\" vervangen door \"Parkeren op de stoep is verboden.\".\n" },
+  /* An element without a number is named with its own article: "het
+   * artikel", never "de artikel". */
+  { "/instructions/3.29/unnumbered-article", unnumbered,
+    { "geldt vanaf 2027", "geldt vanaf 2028", NULL },
+    "A\n\nIn het artikel wordt \"2027\" vervangen door \"2028\".\n" },
   /* Never a lone digit: "artikel 5", not "5". */
   { "/instructions/6.9/no-lone-digit", members,
     { "bedoeld in artikel 5.", "bedoeld in artikel 6.", NULL },

@@ -145,7 +145,7 @@ unit_name (Ctx             *ctx,
     return g_strdup ("de regeling");
   number = number_now (ctx, node, is_old);
   if (number[0] == '\0')
-    return g_strdup_printf ("de %s", amend_wording_kind (node->kind));
+    return g_strdup_printf ("%s %s", amend_wording_kind_article (node->kind), amend_wording_kind (node->kind));
   if (number_is_shared (node) && node->parent && node->parent->kind != AMEND_NODE_REGULATION)
     {
       g_autofree char *parent = unit_name (ctx, node->parent, is_old);

@@ -269,6 +269,23 @@ amend_wording_kind (AmendNodeKind kind)
     }
 }
 
+/* The article of that noun: "het artikel", "de paragraaf", for an element
+ * without a number. */
+const char *
+amend_wording_kind_article (AmendNodeKind kind)
+{
+  switch (kind)
+    {
+    case AMEND_NODE_CHAPTER:
+    case AMEND_NODE_ARTICLE:
+    case AMEND_NODE_MEMBER:
+    case AMEND_NODE_POINT:
+      return "het";
+    default:
+      return "de";
+    }
+}
+
 const char *
 amend_wording_kind_plural (AmendNodeKind kind)
 {

@@ -23,6 +23,7 @@ const char *amend_wording_count        (guint            n);
 char       *amend_wording_times        (guint            n);
 const char *amend_wording_kind         (AmendNodeKind    kind);
 const char *amend_wording_kind_plural  (AmendNodeKind    kind);
+const char *amend_wording_kind_article (AmendNodeKind    kind);
 char       *amend_wording_capitalize   (const char      *text);
 char       *amend_wording_decapitalize (const char      *text);
 char       *amend_wording_list         (GPtrArray       *items);
