@@ -461,6 +461,14 @@ static const Case cases[] = {
   { "/instructions/3.29/subpoint-renumbered", subpoints,
     { "     - 3°. het geluid", "     - 4°. het geluid", NULL },
     "A\n\nIn artikel 5, tweede lid, onderdeel b, wordt subonderdeel 3° vernummerd tot 4°.\n" },
+  /* 6.12: members that go are said in a few words, however much of the
+   * article they are: not a reason to rewrite it whole (6.9). */
+  { "/instructions/6.12/members-gone-not-rewritten", members,
+    { "\n3. De markt duurt van 08.00 uur tot 10.30 uur, als bedoeld in artikel 5.\n"
+      "4. Een standplaats wordt toegewezen voor twee weken of twee maanden.\n"
+      "5. Het college, de burgemeester en de raad overleggen jaarlijks over de markten.\n"
+      "6. Het vijfde lid is van toepassing op de jaarmarkt.", "", NULL },
+    "A\n\nIn artikel 1 vervallen het derde tot en met zesde lid.\n" },
   /* 6.18: however many points a new one reletters, that is one change,
    * not reason to rewrite the article. */
   { "/instructions/6.18/point-inserted-long-relettering", definitions,

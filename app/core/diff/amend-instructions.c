@@ -2581,12 +2581,36 @@ count_changes (Inside *in)
   return n;
 }
 
-/* Whether an article's changes are better said as "komt te luiden" (6.9):
- * many of them, or most of its words. */
-static gboolean
-rewrite_whole (const Unit *u,
-               guint       n_ops)
+/* The characters of @old_text that the word diff with @new_text changes
+ * (deleted or inserted), and its length. */
+static void
+count_changed (const char *old_text,
+               const char *new_text,
+               gsize      *changed,
+               gsize      *total)
 {
+  g_autoptr(GArray) pieces = amend_word_diff (old_text, new_text);
+
+  for (guint i = 0; i < pieces->len; i++)
+    {
+      const AmendPiece *p = &g_array_index (pieces, AmendPiece, i);
+      gsize len = g_utf8_strlen (p->text, -1);
+
+      *total += len;
+      *changed += p->op != AMEND_PIECE_EQUAL ? len : 0;
+    }
+}
+
+/* Whether an article's changes are better said as "komt te luiden" (6.9):
+ * many of them, or most of its words changed in its texts.  Members and
+ * points that go or come whole do not count to that share: "vervallen het
+ * tweede en derde lid" is said in a few words, and a new one is quoted
+ * whole either way. */
+static gboolean
+rewrite_whole (Inside *in)
+{
+  const Unit *u = in->unit;
+  guint n_ops = count_changes (in);
   gsize changed = 0, total = 0;
 
   if (!is_article (u->old_node) || !is_article (u->new_node))
@@ -2598,17 +2622,22 @@ rewrite_whole (const Unit *u,
   {
     g_autofree char *a = amend_node_get_text_content (u->old_node);
     g_autofree char *b = amend_node_get_text_content (u->new_node);
-    g_autoptr(GArray) pieces = amend_word_diff (a, b);
+    gsize whole = 0;
 
-    for (guint i = 0; i < pieces->len; i++)
-      {
-        const AmendPiece *p = &g_array_index (pieces, AmendPiece, i);
-        gsize len = g_utf8_strlen (p->text, -1);
-
-        total += len;
-        changed += p->op != AMEND_PIECE_EQUAL ? len : 0;
-      }
+    count_changed (a, b, &whole, &total);
   }
+  for (guint i = 0; i < in->ops->len; i++)
+    {
+      const Op *op = op_at (in, i);
+      g_autofree char *a = NULL, *b = NULL;
+      gsize length = 0;
+
+      if (op->kind != OP_TEXT)
+        continue;
+      a = amend_node_get_text_content (op->old_node);
+      b = amend_node_get_text_content (op->new_node);
+      count_changed (a, b, &changed, &length);
+    }
   return total > 0 && (double) changed / total > REWRITE_SHARE;
 }
 
@@ -2909,7 +2938,7 @@ say_inside (Ctx       *ctx,
     return;
   l = letter_new (letters, NULL);
   letter_says_all (ctx, l, u);
-  if (!can_split || rewrite_whole (u, count_changes (&in)))
+  if (!can_split || rewrite_whole (&in))
     {
       say_whole_unit (ctx, u, l);
       return;
