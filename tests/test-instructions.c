@@ -303,6 +303,16 @@ static const Case cases[] = {
     { "## Paragraaf 1 Commissies\n\n", "", "## Paragraaf 2 Standplaatsen", "## Paragraaf 1 Standplaatsen", NULL },
     "A\n\nIn hoofdstuk 2 vervalt de aanduiding \"Paragraaf 1 Commissies\".\n\n"
     "B\n\nHoofdstuk 2, paragraaf 2, wordt vernummerd tot paragraaf 1.\n" },
+  /* The heading of the last division of a chapter goes: its articles
+   * stay, in the division before it, as Markdown has them. */
+  { "/instructions/division/last-heading-gone", chapters,
+    { "## Paragraaf 2 Standplaatsen\n\n", "", NULL },
+    "A\n\nIn hoofdstuk 2 vervalt de aanduiding \"Paragraaf 2 Standplaatsen\".\n" },
+  /* A heading that comes among the articles of a division takes the
+   * articles after it out of that division. */
+  { "/instructions/division/heading-splits-division", chapters,
+    { "### Artikel 2:2 Samenstelling", "## Paragraaf 1a Samenstelling\n\n### Artikel 2:2 Samenstelling", NULL },
+    "A\n\nIn hoofdstuk 2 wordt voor artikel 2:2 de aanduiding \"Paragraaf 1a Samenstelling\" ingevoegd.\n" },
   /* A division whose number is not unique, cited with its parent. */
   { "/instructions/division/cited-with-parent", chapters,
     { "## Paragraaf 2 Citeertitel", "## Paragraaf 2 Slotbepaling", NULL },

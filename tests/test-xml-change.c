@@ -734,6 +734,19 @@ test_divisions (void)
     g_assert_cmpuint (count (c.akn, "//a:textualMod[@type='repeal']"), ==, 1);
     g_assert_cmpuint (count (c.akn, "//a:textualMod[@type='insertion']"), ==, 1);
   }
+  {
+    g_auto(Change) c = { 0 };
+
+    /* The heading of the last division of a chapter goes, its articles
+     * joining the one before: the division goes once, with them, and
+     * they come back where they stand now. */
+    export_both (&c, load_example (), edit_example ("## Afdeling 2.2 Gebruik van de openbare ruimte\n\n", "", NULL));
+    g_assert_cmpuint (count (c.stop, "//s:RegelingMutatie/s:Verwijder"), ==, 1);
+    assert_attr (select_one (c.stop, "//s:RegelingMutatie/s:Verwijder"), "wat", "gm9999_1__chp_2__subchp_2.2");
+    assert_renvooi (select_one (c.stop, "//s:Verwijder/s:Wat"),
+                    "In hoofdstuk 2 vervalt de aanduiding \"Afdeling 2.2 Gebruik van de openbare ruimte\".");
+    g_assert_cmpuint (count (c.stop, "//s:RegelingMutatie/s:VoegToe"), ==, 5);
+  }
 }
 
 /* An article in a chapter that had only text: no neighbour to follow, so

@@ -953,13 +953,17 @@ heading_line (const AmendNode *node)
 
 /* Whether every child of division @d (of the version @d_is_old) is an
  * article that the other version has directly in the partner of @d's
- * parent: the division's heading went (or came), its articles stayed. */
+ * parent, or in the partner of the division before @d (where the
+ * articles of the last division of a chapter go when its heading goes):
+ * the division's heading went (or came), its articles stayed. */
 static gboolean
 only_the_heading (Ctx             *ctx,
                   const AmendNode *d,
                   gboolean         d_is_old)
 {
   const AmendNode *parent_other = d->parent ? amend_diff_get_partner (ctx->diff, d->parent, d_is_old) : NULL;
+  const AmendNode *before = sibling_of_kind (ctx, d, -1, FALSE, d_is_old);
+  const AmendNode *before_other = before ? amend_diff_get_partner (ctx->diff, before, d_is_old) : NULL;
 
   if (parent_other == NULL || amend_node_n_children (d) == 0 || !amend_node_is_division (d))
     return FALSE;
@@ -968,7 +972,8 @@ only_the_heading (Ctx             *ctx,
       const AmendNode *a = amend_node_child (d, i);
       const AmendNode *p = amend_diff_get_partner (ctx->diff, a, d_is_old);
 
-      if (a->kind != AMEND_NODE_ARTICLE || p == NULL || p->parent != parent_other)
+      if (a->kind != AMEND_NODE_ARTICLE || p == NULL ||
+          (p->parent != parent_other && (before_other == NULL || p->parent != before_other)))
         return FALSE;
     }
   return TRUE;
