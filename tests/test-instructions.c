@@ -168,6 +168,22 @@ static const Case cases[] = {
   { "/instructions/3.29/unnumbered-article", unnumbered,
     { "geldt vanaf 2027", "geldt vanaf 2028", NULL },
     "A\n\nIn het artikel wordt \"2027\" vervangen door \"2028\".\n" },
+  /* 6.11 and 6.12 for whole sentences, as the example of 6.15 cites
+   * them: one that comes between others, several that go. */
+  { "/instructions/6.11/sentence-inserted-between", sentences,
+    { "worden uitgegeven. Na de uitgifte", "worden uitgegeven. Het college regelt de uitgifte. Na de uitgifte", NULL },
+    "A\n\nIn artikel 1, eerste lid, wordt na de eerste zin een zin ingevoegd, luidende: Het college regelt de "
+    "uitgifte.\n" },
+  { "/instructions/6.11/sentence-inserted-first", sentences,
+    { "1. Het gemeenteblad kan", "1. Dit lid geldt tot 2030. Het gemeenteblad kan", NULL },
+    "A\n\nIn artikel 1, eerste lid, wordt voor de eerste zin een zin ingevoegd, luidende: Dit lid geldt tot 2030.\n" },
+  { "/instructions/6.12/sentences-gone", question,
+    { "1. Wie geeft het gemeenteblad uit? Het college doet dat. Na", "1. Na", NULL },
+    "A\n\nIn artikel 1, eerste lid, vervallen de eerste en tweede zin.\n" },
+  { "/instructions/6.12/sentences-gone-relative", question,
+    { "1. Wie geeft het gemeenteblad uit? Het college doet dat. Na", "1. Na", "2. De kosten zijn", "2. De lasten zijn", NULL },
+    "A\n\nArtikel 1 wordt als volgt gewijzigd:\n\n1. In het eerste lid vervallen de eerste en tweede zin.\n\n"
+    "2. In het tweede lid wordt \"kosten\" vervangen door \"lasten\".\n" },
   /* Never a lone digit: "artikel 5", not "5". */
   { "/instructions/6.9/no-lone-digit", members,
     { "bedoeld in artikel 5.", "bedoeld in artikel 6.", NULL },

@@ -1639,11 +1639,13 @@ gone_text_place (Inside          *in,
   return 1;
 }
 
-/* "de tweede alinea", "de tweede en derde alinea", "de tweede tot en met
- * vierde alinea"; NULL past the ordinals the Aanwijzingen spell out. */
+/* "de tweede zin", "de tweede en derde zin", "de tweede tot en met
+ * vierde zin" of @noun; NULL past the ordinals the Aanwijzingen spell
+ * out. */
 static char *
-alineas_phrase (guint first,
-                guint n)
+ordinals_phrase (guint       first,
+                 guint       n,
+                 const char *noun)
 {
   g_autofree char *a = g_strdup_printf ("%u", first);
   g_autofree char *b = g_strdup_printf ("%u", first + n - 1);
@@ -1653,8 +1655,17 @@ alineas_phrase (guint first,
   if (from == NULL || to == NULL)
     return NULL;
   if (n == 1)
-    return g_strdup_printf ("de %s alinea", from);
-  return g_strdup_printf ("de %s %s %s alinea", from, n == 2 ? "en" : "tot en met", to);
+    return g_strdup_printf ("de %s %s", from, noun);
+  return g_strdup_printf ("de %s %s %s %s", from, n == 2 ? "en" : "tot en met", to, noun);
+}
+
+/* "de tweede alinea", "de tweede en derde alinea", "de tweede tot en met
+ * vierde alinea"; NULL past the ordinals. */
+static char *
+alineas_phrase (guint first,
+                guint n)
+{
+  return ordinals_phrase (first, n, "alinea");
 }
 
 /* A changed text too changed to quote: its member or point rewritten
@@ -1875,48 +1886,123 @@ say_sentence (Inside                *in,
   return FALSE;
 }
 
-/* A text of several sentences of which one changed too much to quote
- * comes to read sentence by sentence: "Het tweede lid, eerste zin, komt
- * te luiden: ...", or "... , tweede zin, vervalt." */
+/* The sentences of two texts that stay, from the start (@head) and from
+ * the end (@tail); they do not overlap. */
+static void
+same_sentences (GPtrArray *so,
+                GPtrArray *sn,
+                guint     *head,
+                guint     *tail)
+{
+  guint shorter = MIN (so->len, sn->len);
+
+  *head = *tail = 0;
+  while (*head < shorter && strcmp (g_ptr_array_index (so, *head), g_ptr_array_index (sn, *head)) == 0)
+    (*head)++;
+  while (*tail < shorter - *head &&
+         strcmp (g_ptr_array_index (so, so->len - 1 - *tail), g_ptr_array_index (sn, sn->len - 1 - *tail)) == 0)
+    (*tail)++;
+}
+
+/* Sentences that go, or come between others: "In het tweede lid vervallen
+ * de tweede en derde zin.", "In artikel 1, tweede lid, wordt na de eerste
+ * zin een zin ingevoegd, luidende: ..." (6.11 and 6.12 for a sentence as
+ * the example of 6.15 has it). */
+static void
+say_sentences_changed (Inside     *in,
+                       const char *where,
+                       GPtrArray  *sn,
+                       guint       head,
+                       guint       gone,
+                       guint       come)
+{
+  gboolean text = strcmp (where, "de tekst") == 0;
+  g_autofree char *comma = with_comma (where);
+
+  if (come == 0)
+    {
+      g_autofree char *which = ordinals_phrase (head + 1, gone, "zin");
+      g_autofree char *cap = amend_wording_capitalize (which);
+
+      if (text)
+        add_sentence (in, g_strdup_printf ("%s vervallen.", cap));
+      else
+        add_sentence (in, g_strdup_printf ("In %s vervallen %s.", comma, which));
+      return;
+    }
+  {
+    g_autoptr(GPtrArray) added = g_ptr_array_new ();
+    g_autofree char *anchor = ordinals_phrase (head > 0 ? head : 1, 1, "zin");
+    g_autofree char *place = g_strdup_printf ("%s %s", head > 0 ? "na" : "voor", anchor);
+    g_autofree char *body = NULL, *cap = NULL;
+    const char *verb = come == 1 ? "wordt" : "worden";
+    const char *noun = come == 1 ? "zin" : "zinnen";
+
+    for (guint k = head; k < head + come; k++)
+      g_ptr_array_add (added, g_ptr_array_index (sn, k));
+    g_ptr_array_add (added, NULL);
+    body = g_strjoinv (" ", (char **) added->pdata);
+    if (text)
+      {
+        cap = amend_wording_capitalize (place);
+        add_sentence (in, g_strdup_printf ("%s %s %s %s ingevoegd, luidende: %c%s%c", cap, verb,
+                                           amend_wording_count (come), noun, QUOTE_OPEN, body, QUOTE_CLOSE));
+      }
+    else
+      add_sentence (in, g_strdup_printf ("In %s %s %s %s %s ingevoegd, luidende: %c%s%c", comma, verb, place,
+                                         amend_wording_count (come), noun, QUOTE_OPEN, body, QUOTE_CLOSE));
+  }
+}
+
+/* A text of several sentences whose whole sentences changed is said
+ * sentence by sentence: "Het tweede lid, eerste zin, komt te luiden:
+ * ...", "... , tweede zin, vervalt.", "In het tweede lid vervallen de
+ * tweede en derde zin.", "In het tweede lid wordt na de eerste zin een zin
+ * ingevoegd, luidende: ..."; with @only_whole only sentences that go or
+ * come, not one rewritten (whose words can be quoted). */
 static gboolean
 say_sentence_rewritten (Inside     *in,
                         const Op   *op,
                         const char *old_plain,
                         const char *new_plain,
-                        gboolean    only_gone)
+                        gboolean    only_whole)
 {
   g_autoptr(GPtrArray) so = sentences_of (old_plain);
   g_autoptr(GPtrArray) sn = sentences_of (new_plain);
-  g_autofree char *where = NULL, *number = NULL, *ordinal = NULL, *subject = NULL, *cap = NULL;
-  guint i = 0, gone;
+  g_autofree char *where = NULL, *last = NULL, *number = NULL, *ordinal = NULL, *subject = NULL, *cap = NULL;
+  guint head, tail, gone, come;
 
-  if (so->len < 2 || (sn->len != so->len && sn->len + 1 != so->len))
+  if (so->len < 2 && sn->len < 2)
     return FALSE;
-  while (i < sn->len && strcmp (g_ptr_array_index (so, i), g_ptr_array_index (sn, i)) == 0)
-    i++;
-  gone = sn->len < so->len;
-  if (only_gone && !gone)
+  same_sentences (so, sn, &head, &tail);
+  gone = so->len - head - tail;
+  come = sn->len - head - tail;
+  if (gone == 0 && come == 0)
     return FALSE;
-  for (guint k = i + 1; k < sn->len; k++)
-    if (strcmp (g_ptr_array_index (so, k + gone), g_ptr_array_index (sn, k)) != 0)
-      return FALSE;
-  if (i >= so->len || (!gone && i >= sn->len))
+  /* Sentences added at the end are "toegevoegd" (say_sentences_added()). */
+  if (gone == 0 && tail == 0)
     return FALSE;
-  if (gone && i < sn->len && strcmp (g_ptr_array_index (so, i + 1), g_ptr_array_index (sn, i)) != 0)
+  if (gone > 0 && come > 0 && (gone != 1 || come != 1 || only_whole))
     return FALSE;
-  number = g_strdup_printf ("%u", i + 1);
-  ordinal = amend_wording_ordinal (number);
-  if (ordinal == NULL)
+  last = ordinals_phrase (head + MAX (gone, 1), 1, "zin");
+  if (last == NULL || amend_wording_count (MAX (gone, come)) == NULL)
     return FALSE;
   where = text_cite (in, op->old_node);
+  if (gone != 1)
+    {
+      say_sentences_changed (in, where, sn, head, gone, come);
+      return TRUE;
+    }
+  number = g_strdup_printf ("%u", head + 1);
+  ordinal = amend_wording_ordinal (number);
   subject = strcmp (where, "de tekst") == 0 ? g_strdup_printf ("de %s zin", ordinal)
                                             : g_strdup_printf ("%s, %s zin,", where, ordinal);
   cap = amend_wording_capitalize (subject);
-  if (gone)
+  if (come == 0)
     add_sentence (in, g_strdup_printf ("%s vervalt.", cap));
   else
     add_sentence (in, g_strdup_printf ("%s komt te luiden: %c%s%c", cap, QUOTE_OPEN,
-                                       (char *) g_ptr_array_index (sn, i), QUOTE_CLOSE));
+                                       (char *) g_ptr_array_index (sn, head), QUOTE_CLOSE));
   return TRUE;
 }
 
@@ -2606,6 +2692,23 @@ count_changed (const char *old_text,
     }
 }
 
+/* Whether the texts differ in whole sentences that go or come only,
+ * which the instructions say in a few words ("vervallen de eerste en
+ * tweede zin") or quote whole either way. */
+static gboolean
+only_whole_sentences (const char *old_plain,
+                      const char *new_plain)
+{
+  g_autoptr(GPtrArray) so = sentences_of (old_plain);
+  g_autoptr(GPtrArray) sn = sentences_of (new_plain);
+  guint head, tail;
+
+  if (so->len < 2 && sn->len < 2)
+    return FALSE;
+  same_sentences (so, sn, &head, &tail);
+  return head + tail == so->len || head + tail == sn->len;
+}
+
 /* Whether an article's changes are better said as "komt te luiden" (6.9):
  * many of them, or most of its words changed in its texts.  Members and
  * points that go or come whole do not count to that share: "vervallen het
@@ -2639,9 +2742,10 @@ rewrite_whole (Inside *in)
 
       if (op->kind != OP_TEXT)
         continue;
-      a = amend_node_get_text_content (op->old_node);
-      b = amend_node_get_text_content (op->new_node);
-      count_changed (a, b, &changed, &length);
+      a = amend_node_get_plain_text (op->old_node);
+      b = amend_node_get_plain_text (op->new_node);
+      if (!only_whole_sentences (a, b))
+        count_changed (a, b, &changed, &length);
     }
   return total > 0 && (double) changed / total > REWRITE_SHARE;
 }
