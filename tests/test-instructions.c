@@ -819,6 +819,25 @@ test_one_change (void)
     }
 }
 
+/* 6.15, second member: the one change that takes out the heading of a
+ * chapter names the regulation too, not a frame with a lone letter. */
+static void
+test_one_change_designation (void)
+{
+  static const char *const edits[] = { "# Hoofdstuk 1 Algemeen\n\n", "", NULL };
+  g_autofree char *changed = apply_edits (chapters, edits);
+  g_autoptr(AmendDocument) a = amend_test_parse (chapters);
+  g_autoptr(AmendDocument) b = amend_test_parse (changed);
+  g_autoptr(AmendDiff) diff = amend_diff_new (a, b);
+  g_autofree char *got = amend_diff_to_instructions (diff);
+  g_autofree char *sub = NULL;
+
+  g_assert_cmpstr (got, ==, "ARTIKEL I\n\nIn de regeling vervalt de aanduiding \"Hoofdstuk 1 Algemeen\".\n");
+  amend_diff_set_amended (diff, "Zes weken", FALSE);
+  sub = amend_diff_to_instructions (diff);
+  g_assert_cmpstr (sub, ==, "In het amendement \"Zes weken\" vervalt de aanduiding \"Hoofdstuk 1 Algemeen\".\n");
+}
+
 static void
 test_frame (void)
 {
@@ -1151,6 +1170,7 @@ main (int    argc,
     g_test_add_data_func (cases[i].path, &cases[i], run_case);
   g_test_add_func ("/instructions/6.15/frame", test_frame);
   g_test_add_func ("/instructions/6.15/one-change", test_one_change);
+  g_test_add_func ("/instructions/6.15/one-change-designation", test_one_change_designation);
   g_test_add_func ("/instructions/6.15/new-title", test_new_title);
   g_test_add_func ("/instructions/6.15/subamendment", test_subamendment);
   g_test_add_func ("/instructions/6.15/title-article", test_title_article);

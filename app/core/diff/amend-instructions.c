@@ -3555,6 +3555,30 @@ single_in_amendment (const char *amendment,
   return g_strdup_printf ("In %s %.*s %s%s", amendment, (int) word_len, word, lower, word + word_len);
 }
 
+/* The one instruction that takes out the heading of a division directly
+ * in the regulation, "De aanduiding "Hoofdstuk 5 ..." vervalt.", which
+ * cites nothing before its verb: said of @whole, the regulation or the
+ * amendment, "In de APV Lindewaarde 2027 vervalt de aanduiding ...".
+ * NULL for any other. */
+static char *
+single_designation (const char *whole,
+                    const char *text)
+{
+  static const char *const verbs[] = { " vervalt.", " vervallen." };
+
+  if (!g_str_has_prefix (text, "De aanduiding") || strchr (text, '\n') != NULL)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
+    if (g_str_has_suffix (text, verbs[i]))
+      {
+        g_autofree char *subject = g_strndup (text, strlen (text) - strlen (verbs[i]));
+        g_autofree char *lower = amend_wording_decapitalize (subject);
+
+        return g_strdup_printf ("In %s %.*s %s.", whole, (int) strlen (verbs[i]) - 2, verbs[i] + 1, lower);
+      }
+  return NULL;
+}
+
 /* The one instruction of a change that has only one, naming the
  * regulation in the citation it starts with: letters tell several changes
  * apart (6.15, second member), and a single one is said in one sentence,
@@ -3567,18 +3591,14 @@ single_instruction (AmendDiff  *diff,
   const char *verb = first_verb (text);
   gboolean sub = FALSE;
   const char *amended = amend_diff_get_amended (diff, &sub);
-  g_autofree char *regulation = NULL;
+  g_autofree char *whole = amended ? amend_wording_amendment (amended, sub)
+                                   : amend_wording_regulation (regulation_name (diff));
 
   if (verb == NULL)
-    return NULL;
+    return single_designation (whole, text);
   if (amended != NULL)
-    {
-      g_autofree char *amendment = amend_wording_amendment (amended, sub);
-
-      return single_in_amendment (amendment, text, verb);
-    }
-  regulation = amend_wording_regulation (regulation_name (diff));
-  return g_strdup_printf ("%.*s van %s%s", (int) (verb - text), text, regulation, verb);
+    return single_in_amendment (whole, text, verb);
+  return g_strdup_printf ("%.*s van %s%s", (int) (verb - text), text, whole, verb);
 }
 
 /**
