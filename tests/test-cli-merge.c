@@ -1418,9 +1418,19 @@ test_subamendment (void)
   g_assert_nonnull (strstr (run.out, "[-zes-]"));
   g_assert_nonnull (strstr (run.out, "{+vijf+}"));
   g_assert_null (strstr (run.out, "[-acht-]"));
+  /* Its instructions amend the amendment, and name it (6.15); the
+   * amendment's own amend the regulation. */
   amend_run (&run, dir, "diff", "--format", "instructions", "vijf-weken");
   assert_ok (&run);
-  g_assert_nonnull (strstr (run.out, "\"zes\" vervangen door \"vijf\""));
+  g_assert_cmpstr (run.out, ==, "In het amendement \"Zes weken\" wordt in artikel 2, eerste lid, \"zes\" vervangen door "
+                                "\"vijf\".\n");
+  amend_run (&run, dir, "diff", "--format", "instructions", "zes-weken", "vijf-weken");
+  assert_ok (&run);
+  g_assert_true (g_str_has_prefix (run.out, "In het amendement \"Zes weken\" wordt in artikel 2"));
+  amend_run (&run, dir, "diff", "--format", "instructions", "zes-weken");
+  assert_ok (&run);
+  g_assert_cmpstr (run.out, ==, "ARTIKEL I\n\nIn artikel 2, eerste lid, van de Verordening Voorbeeld wordt \"acht\" "
+                                "vervangen door \"zes\".\n");
 
   amend_run (&run, dir, "order", "--json");
   assert_ok (&run);

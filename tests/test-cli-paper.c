@@ -331,6 +331,10 @@ test_subamendment (void)
   /* Against the amendment: zes becomes vijf; acht is not in it. */
   g_assert_true (strstr (sub, "binnen <del>zes</del> <ins>vijf</ins> weken") < main_one);
   assert_has (main_one, "binnen <del>acht</del> <ins>zes</ins> weken");
+  /* Its instructions amend the amendment and name it, without the
+   * amending article of a regulation (6.15). */
+  g_assert_true (strstr (sub, "<p class=\"instruction\">In het amendement &quot;Zes weken&quot; wordt in artikel ") < main_one);
+  g_assert_true (strstr (sub, "ARTIKEL I") > main_one);
   remove_project (dir);
 }
 

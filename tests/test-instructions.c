@@ -107,10 +107,30 @@ static const char question[] =
   "# Artikel 1 Bekendmaking\n\n1. Wie geeft het gemeenteblad uit? Het college doet dat. Na de uitgifte blijft het "
   "gemeenteblad beschikbaar.\n2. De kosten zijn voor de gemeente.\n\n# Artikel 2 Slot\n\nDeze regels gelden vanaf 2027.\n";
 
+/* A list of definitions, long enough that a new one relettered most. */
+static const char definitions[] =
+  "# Artikel 1 Begrippen\n\nIn deze verordening wordt verstaan onder:\n\n- a. bebouwde kom: de bebouwde kom;\n"
+  "- b. college: het college van burgemeester en wethouders;\n- c. evenement: een evenement;\n"
+  "- d. exploitant: de exploitant;\n- e. horecabedrijf: een horecabedrijf;\n- f. openbaar water: het openbare water;\n"
+  "- g. terras: een terras;\n- h. vaartuig: een vaartuig;\n- i. weg: de weg.\n\n"
+  "# Artikel 2 Slot\n\nDeze regels gelden vanaf 2027.\n";
+
+/* A measure at the end of a sentence. */
+static const char measures[] =
+  "# Artikel 1 Standplaats\n\nEen standplaats is ten hoogste 10 m2.\n\n# Artikel 2 Slot\n\nDeze regels gelden vanaf 2027.\n";
+
+/* Chapters of one paragraph, without articles, as CVDR has them. */
+static const char chapter_texts[] =
+  "# Hoofdstuk 1 Parkeren\n\n[Vervallen]\n\n# Hoofdstuk 2 Slot\n\nDeze regels gelden vanaf 2027.\n";
+
+/* An article without a number, as CVDR has some. */
+static const char unnumbered[] =
+  "# Artikel\n\nDe tarieven staan in de lijst hieronder.\n\nDe lijst geldt vanaf 2027.\n";
+
 typedef struct {
   const char *path;
   const char *old_md;      /* the text to edit */
-  const char *edits[13];   /* from, to, ...; NULL after the last */
+  const char *edits[19];   /* from, to, ...; NULL after the last */
   const char *expected;    /* the lettered instructions, after the frame */
 } Case;
 
@@ -133,6 +153,37 @@ static const Case cases[] = {
   { "/instructions/6.9/quote-widened-until-unique", members,
     { "twee maanden", "drie maanden", NULL },
     "A\n\nIn artikel 1, vierde lid, wordt \"twee maanden\" vervangen door \"drie maanden\".\n" },
+  /* A number too short to quote alone grows to a word, not to the full
+   * stop of the sentence: "hoogste 10 m2", never "10 m2.". */
+  { "/instructions/6.9/quote-not-widened-to-full-stop", measures,
+    { "ten hoogste 10 m2.", "ten hoogste 20 m2.", NULL },
+    "A\n\nIn artikel 1 wordt \"hoogste 10 m2\" vervangen door \"hoogste 20 m2\".\n" },
+  /* The one paragraph of an element is quoted when it is replaced, as
+   * when it goes: "de eerste alinea" would suggest others. */
+  { "/instructions/6.9/only-paragraph-quoted", chapter_texts,
+    { "[Vervallen]", "Parkeren op de stoep is verboden.", NULL },
+    "A\n\nIn hoofdstuk 1 wordt \"[Vervallen]\" vervangen door \"Parkeren op de stoep is verboden.\".\n" },
+  /* An element without a number is named with its own article: "het
+   * artikel", never "de artikel". */
+  { "/instructions/3.29/unnumbered-article", unnumbered,
+    { "geldt vanaf 2027", "geldt vanaf 2028", NULL },
+    "A\n\nIn het artikel wordt \"2027\" vervangen door \"2028\".\n" },
+  /* 6.11 and 6.12 for whole sentences, as the example of 6.15 cites
+   * them: one that comes between others, several that go. */
+  { "/instructions/6.11/sentence-inserted-between", sentences,
+    { "worden uitgegeven. Na de uitgifte", "worden uitgegeven. Het college regelt de uitgifte. Na de uitgifte", NULL },
+    "A\n\nIn artikel 1, eerste lid, wordt na de eerste zin een zin ingevoegd, luidende: Het college regelt de "
+    "uitgifte.\n" },
+  { "/instructions/6.11/sentence-inserted-first", sentences,
+    { "1. Het gemeenteblad kan", "1. Dit lid geldt tot 2030. Het gemeenteblad kan", NULL },
+    "A\n\nIn artikel 1, eerste lid, wordt voor de eerste zin een zin ingevoegd, luidende: Dit lid geldt tot 2030.\n" },
+  { "/instructions/6.12/sentences-gone", question,
+    { "1. Wie geeft het gemeenteblad uit? Het college doet dat. Na", "1. Na", NULL },
+    "A\n\nIn artikel 1, eerste lid, vervallen de eerste en tweede zin.\n" },
+  { "/instructions/6.12/sentences-gone-relative", question,
+    { "1. Wie geeft het gemeenteblad uit? Het college doet dat. Na", "1. Na", "2. De kosten zijn", "2. De lasten zijn", NULL },
+    "A\n\nArtikel 1 wordt als volgt gewijzigd:\n\n1. In het eerste lid vervallen de eerste en tweede zin.\n\n"
+    "2. In het tweede lid wordt \"kosten\" vervangen door \"lasten\".\n" },
   /* Never a lone digit: "artikel 5", not "5". */
   { "/instructions/6.9/no-lone-digit", members,
     { "bedoeld in artikel 5.", "bedoeld in artikel 6.", NULL },
@@ -268,6 +319,16 @@ static const Case cases[] = {
     { "## Paragraaf 1 Commissies\n\n", "", "## Paragraaf 2 Standplaatsen", "## Paragraaf 1 Standplaatsen", NULL },
     "A\n\nIn hoofdstuk 2 vervalt de aanduiding \"Paragraaf 1 Commissies\".\n\n"
     "B\n\nHoofdstuk 2, paragraaf 2, wordt vernummerd tot paragraaf 1.\n" },
+  /* The heading of the last division of a chapter goes: its articles
+   * stay, in the division before it, as Markdown has them. */
+  { "/instructions/division/last-heading-gone", chapters,
+    { "## Paragraaf 2 Standplaatsen\n\n", "", NULL },
+    "A\n\nIn hoofdstuk 2 vervalt de aanduiding \"Paragraaf 2 Standplaatsen\".\n" },
+  /* A heading that comes among the articles of a division takes the
+   * articles after it out of that division. */
+  { "/instructions/division/heading-splits-division", chapters,
+    { "### Artikel 2:2 Samenstelling", "## Paragraaf 1a Samenstelling\n\n### Artikel 2:2 Samenstelling", NULL },
+    "A\n\nIn hoofdstuk 2 wordt voor artikel 2:2 de aanduiding \"Paragraaf 1a Samenstelling\" ingevoegd.\n" },
   /* A division whose number is not unique, cited with its parent. */
   { "/instructions/division/cited-with-parent", chapters,
     { "## Paragraaf 2 Citeertitel", "## Paragraaf 2 Slotbepaling", NULL },
@@ -389,6 +450,64 @@ static const Case cases[] = {
     "1. Aan de aanhef wordt \"in elk geval\" toegevoegd.\n\n"
     "2. Onder verlettering van de onderdelen b tot en met d tot c tot en met e wordt een onderdeel ingevoegd, "
     "luidende:\n\nb. de sluitingstijden;\n" },
+  /* 6.18, second member, examples B and C the other way round: the last
+   * point that goes gives its full stop, and "; of", to the ones before
+   * it, in the one instruction that deletes it. */
+  { "/instructions/6.18/last-point-gone-takes-stop", base,
+    { "   - c. de geluidsproductie;\n   - d. de verlichting.", "   - c. de geluidsproductie.", NULL },
+    "A\n\nIn artikel 5, tweede lid, vervalt, onder vervanging van de puntkomma aan het slot van onderdeel c door een "
+    "punt, onderdeel d.\n" },
+  { "/instructions/6.18/last-points-gone-take-stop", base,
+    { "   - b. het aantal bezoekers;\n   - c. de geluidsproductie;\n   - d. de verlichting.", "   - b. het aantal bezoekers.",
+      NULL },
+    "A\n\nIn artikel 5, tweede lid, vervallen, onder vervanging van de puntkomma aan het slot van onderdeel b door een "
+    "punt, de onderdelen c en d.\n" },
+  { "/instructions/6.18/last-point-gone-conjunction-moves", lists,
+    { "   - a. de aanvraag onvolledig is;\n   - b. de leges niet zijn betaald; of\n   - c. de openbare orde in gevaar komt.",
+      "   - a. de aanvraag onvolledig is; of\n   - b. de leges niet zijn betaald.", NULL },
+    "A\n\nIn artikel 1, eerste lid, vervalt, onder vervanging van de puntkomma aan het slot van onderdeel a door \"; of\" "
+    "en onder vervanging van \"; of\" aan het slot van onderdeel b door een punt, onderdeel c.\n" },
+  { "/instructions/6.18/last-point-gone-relative", base,
+    { "De voorschriften betreffen:", "De voorschriften betreffen in elk geval:",
+      "   - c. de geluidsproductie;\n   - d. de verlichting.", "   - c. de geluidsproductie.", NULL },
+    "A\n\nArtikel 5, tweede lid, wordt als volgt gewijzigd:\n\n"
+    "1. Aan de aanhef wordt \"in elk geval\" toegevoegd.\n\n"
+    "2. Onder vervanging van de puntkomma aan het slot van onderdeel c door een punt vervalt onderdeel d.\n" },
+  /* 3.29, third member, and its example: a point of a point is a
+   * subonderdeel where it is named as the thing that goes or comes. */
+  { "/instructions/3.29/subpoint-gone-renumbering", subpoints,
+    { "     - 2°. het geluid van bezoekers;\n", "", "     - 3°. het geluid", "     - 2°. het geluid", NULL },
+    "A\n\nIn artikel 5, tweede lid, onderdeel b, vervalt subonderdeel 2°, onder vernummering van subonderdeel 3° tot "
+    "2°.\n" },
+  { "/instructions/3.29/subpoint-added", subpoints,
+    { "     - 3°. het geluid van installaties.", "     - 3°. het geluid van installaties;\n     - 4°. het geluid van vuurwerk.",
+      NULL },
+    "A\n\nAan artikel 5, tweede lid, onderdeel b, wordt, onder vervanging van de punt aan het slot van subonderdeel 3° "
+    "door een puntkomma, een subonderdeel toegevoegd, luidende:\n\n4°. het geluid van vuurwerk.\n" },
+  { "/instructions/3.29/subpoint-renumbered", subpoints,
+    { "     - 3°. het geluid", "     - 4°. het geluid", NULL },
+    "A\n\nIn artikel 5, tweede lid, onderdeel b, wordt subonderdeel 3° vernummerd tot 4°.\n" },
+  /* 6.12: members that go are said in a few words, however much of the
+   * article they are: not a reason to rewrite it whole (6.9). */
+  { "/instructions/6.12/members-gone-not-rewritten", members,
+    { "\n3. De markt duurt van 08.00 uur tot 10.30 uur, als bedoeld in artikel 5.\n"
+      "4. Een standplaats wordt toegewezen voor twee weken of twee maanden.\n"
+      "5. Het college, de burgemeester en de raad overleggen jaarlijks over de markten.\n"
+      "6. Het vijfde lid is van toepassing op de jaarmarkt.", "", NULL },
+    "A\n\nIn artikel 1 vervallen het derde tot en met zesde lid.\n" },
+  /* 6.18: however many points a new one reletters, that is one change,
+   * not reason to rewrite the article. */
+  { "/instructions/6.18/point-inserted-long-relettering", definitions,
+    { "- b. college", "- b. burgemeester: de burgemeester;\n- c. college", "- c. evenement", "- d. evenement",
+      "- d. exploitant", "- e. exploitant", "- e. horecabedrijf", "- f. horecabedrijf", "- f. openbaar", "- g. openbaar",
+      "- g. terras", "- h. terras", "- h. vaartuig", "- i. vaartuig", "- i. weg", "- j. weg", NULL },
+    "A\n\nIn artikel 1 wordt, onder verlettering van de onderdelen b tot en met i tot c tot en met j, een onderdeel "
+    "ingevoegd, luidende:\n\nb. burgemeester: de burgemeester;\n" },
+  { "/instructions/6.18/point-gone-long-relettering", definitions,
+    { "- a. bebouwde kom: de bebouwde kom;\n", "", "- b. college", "- a. college", "- c. evenement", "- b. evenement",
+      "- d. exploitant", "- c. exploitant", "- e. horecabedrijf", "- d. horecabedrijf", "- f. openbaar", "- e. openbaar",
+      "- g. terras", "- f. terras", "- h. vaartuig", "- g. vaartuig", "- i. weg", "- h. weg", NULL },
+    "A\n\nIn artikel 1 vervalt onderdeel a, onder verlettering van de onderdelen b tot en met i tot a tot en met h.\n" },
   /* 6.15, its example: within an article's numbered changes, a member
    * with several is "Het derde lid wordt als volgt gewijzigd:" and a., b. */
   { "/instructions/6.15/member-lettered-under-article", base,
@@ -677,6 +796,13 @@ test_one_change (void)
       { "# Artikel 7 Overgangsrecht", "# Artikel 6a Hardheidsclausule\n\nHet college kan afwijken.\n\n# Artikel 7 Overgangsrecht", NULL },
       "ARTIKEL I\n\nNa artikel 6 van de Beleidsregels verkeersveiligheid wordt een artikel ingevoegd, luidende:\n\n"
       "Artikel 6a Hardheidsclausule\n\nHet college kan afwijken.\n" },
+    /* The verb before a comma is the verb too: one sentence, no lone "A". */
+    { "", { "2. De vergunning wordt geweigerd als", "2. De aanvrager wordt gehoord.\n3. De vergunning wordt geweigerd als", NULL },
+      "ARTIKEL I\n\nIn artikel 4 van de regeling wordt, onder vernummering van het tweede lid tot derde lid, een lid "
+      "ingevoegd, luidende:\n\n2. De aanvrager wordt gehoord.\n" },
+    { "", { "   - d. de verlichting.", "   - d. de verlichting;\n   - e. de geur.", NULL },
+      "ARTIKEL I\n\nAan artikel 5, tweede lid, van de regeling wordt, onder vervanging van de punt aan het slot van "
+      "onderdeel d door een puntkomma, een onderdeel toegevoegd, luidende:\n\ne. de geur.\n" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (singles); i++)
@@ -693,6 +819,25 @@ test_one_change (void)
     }
 }
 
+/* 6.15, second member: the one change that takes out the heading of a
+ * chapter names the regulation too, not a frame with a lone letter. */
+static void
+test_one_change_designation (void)
+{
+  static const char *const edits[] = { "# Hoofdstuk 1 Algemeen\n\n", "", NULL };
+  g_autofree char *changed = apply_edits (chapters, edits);
+  g_autoptr(AmendDocument) a = amend_test_parse (chapters);
+  g_autoptr(AmendDocument) b = amend_test_parse (changed);
+  g_autoptr(AmendDiff) diff = amend_diff_new (a, b);
+  g_autofree char *got = amend_diff_to_instructions (diff);
+  g_autofree char *sub = NULL;
+
+  g_assert_cmpstr (got, ==, "ARTIKEL I\n\nIn de regeling vervalt de aanduiding \"Hoofdstuk 1 Algemeen\".\n");
+  amend_diff_set_amended (diff, "Zes weken", FALSE);
+  sub = amend_diff_to_instructions (diff);
+  g_assert_cmpstr (sub, ==, "In het amendement \"Zes weken\" vervalt de aanduiding \"Hoofdstuk 1 Algemeen\".\n");
+}
+
 static void
 test_frame (void)
 {
@@ -707,6 +852,52 @@ test_frame (void)
                "De Nadere regels subsidie 2027 worden als volgt gewijzigd:");
   check_frame ("---\ntitle: Marktgelden 2027\n---\n\n",
                "De regeling Marktgelden 2027 wordt als volgt gewijzigd:");
+}
+
+/* 6.15: a subamendment amends an amendment, not the regulation: its
+ * frame names the amendment, without "ARTIKEL I" (the article of a
+ * regulation that amends one); one change alone names it first and cites
+ * after the verb, "In het amendement ... vervalt artikel 6.". */
+static void
+test_subamendment (void)
+{
+  static const struct {
+    gboolean    of_sub;    /* the amendment amended is itself a subamendment */
+    const char *edits[5];
+    const char *expected;
+  } subs[] = {
+    { FALSE, { "binnen acht weken op", "binnen zes weken op", NULL },
+      "In het amendement \"Zes weken\" wordt in artikel 3, tweede lid, \"acht\" vervangen door \"zes\".\n" },
+    { FALSE, { "\n\n# Artikel 6 Intrekking\n\nDe vergunning kan worden ingetrokken als de voorschriften niet worden nageleefd.", "",
+               "# Artikel 7 Overgangsrecht", "# Artikel 6 Overgangsrecht", NULL },
+      "In het amendement \"Zes weken\" vervalt artikel 6, onder vernummering van artikel 7 tot artikel 6.\n" },
+    { FALSE, { "# Artikel 7 Overgangsrecht", "# Artikel 6a Hardheidsclausule\n\nHet college kan afwijken.\n\n# Artikel 7 Overgangsrecht", NULL },
+      "In het amendement \"Zes weken\" wordt na artikel 6 een artikel ingevoegd, luidende:\n\n"
+      "Artikel 6a Hardheidsclausule\n\nHet college kan afwijken.\n" },
+    { TRUE, { "# Artikel 6 Intrekking", "# Artikel 6 Intrekking van de vergunning", NULL },
+      "In het subamendement \"Zes weken\" komt het opschrift van artikel 6 te luiden: \"Intrekking van de vergunning\".\n" },
+    { FALSE, { "binnen acht weken op", "binnen zes weken op", "# Artikel 7 Overgangsrecht\n\nEen", "# Artikel 7 Overgangsrecht\n\nElke", NULL },
+      "Het amendement \"Zes weken\" wordt als volgt gewijzigd:\n\n"
+      "A\n\nIn artikel 3, tweede lid, wordt \"acht\" vervangen door \"zes\".\n\n"
+      "B\n\nIn artikel 7 wordt \"Een\" vervangen door \"Elke\".\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (subs); i++)
+    {
+      g_autofree char *changed = apply_edits (base, subs[i].edits);
+      g_autoptr(AmendDocument) a = amend_test_parse (base);
+      g_autoptr(AmendDocument) b = amend_test_parse (changed);
+      g_autoptr(AmendDiff) diff = amend_diff_new (a, b);
+      g_autofree char *got = NULL;
+      g_autofree char *frame = NULL;
+
+      amend_diff_set_amended (diff, "Zes weken", subs[i].of_sub);
+      got = amend_diff_to_instructions (diff);
+      g_assert_cmpstr (got, ==, subs[i].expected);
+      frame = amend_diff_instructions_frame (diff);
+      g_assert_cmpstr (frame, ==, subs[i].of_sub ? "Het subamendement \"Zes weken\" wordt als volgt gewijzigd:"
+                                                 : "Het amendement \"Zes weken\" wordt als volgt gewijzigd:");
+    }
 }
 
 /* The head noun of a title gives its article (de or het); an unknown one
@@ -979,7 +1170,9 @@ main (int    argc,
     g_test_add_data_func (cases[i].path, &cases[i], run_case);
   g_test_add_func ("/instructions/6.15/frame", test_frame);
   g_test_add_func ("/instructions/6.15/one-change", test_one_change);
+  g_test_add_func ("/instructions/6.15/one-change-designation", test_one_change_designation);
   g_test_add_func ("/instructions/6.15/new-title", test_new_title);
+  g_test_add_func ("/instructions/6.15/subamendment", test_subamendment);
   g_test_add_func ("/instructions/6.15/title-article", test_title_article);
   g_test_add_func ("/instructions/list", test_instruction_list);
   g_test_add_func ("/instructions/delete-paragraph-of-chapter", test_delete_paragraph_of_chapter);

@@ -734,6 +734,19 @@ test_divisions (void)
     g_assert_cmpuint (count (c.akn, "//a:textualMod[@type='repeal']"), ==, 1);
     g_assert_cmpuint (count (c.akn, "//a:textualMod[@type='insertion']"), ==, 1);
   }
+  {
+    g_auto(Change) c = { 0 };
+
+    /* The heading of the last division of a chapter goes, its articles
+     * joining the one before: the division goes once, with them, and
+     * they come back where they stand now. */
+    export_both (&c, load_example (), edit_example ("## Afdeling 2.2 Gebruik van de openbare ruimte\n\n", "", NULL));
+    g_assert_cmpuint (count (c.stop, "//s:RegelingMutatie/s:Verwijder"), ==, 1);
+    assert_attr (select_one (c.stop, "//s:RegelingMutatie/s:Verwijder"), "wat", "gm9999_1__chp_2__subchp_2.2");
+    assert_renvooi (select_one (c.stop, "//s:Verwijder/s:Wat"),
+                    "In hoofdstuk 2 vervalt de aanduiding \"Afdeling 2.2 Gebruik van de openbare ruimte\".");
+    g_assert_cmpuint (count (c.stop, "//s:RegelingMutatie/s:VoegToe"), ==, 5);
+  }
 }
 
 /* An article in a chapter that had only text: no neighbour to follow, so
@@ -970,6 +983,33 @@ test_new_title (void)
   g_assert_true (warned);
 }
 
+/* A subamendment changes an amendment: the Akoma Ntoso amendment names
+ * that amendment in its title and preface, the regulation still the
+ * document its mods point into. */
+static void
+test_subamendment (void)
+{
+  g_autoptr(AmendDocument) a = edit_example_old ("binnen acht weken na de datum", "binnen zes weken na de datum");
+  g_autoptr(AmendDocument) b = edit_example ("binnen acht weken na de datum", "binnen vijf weken na de datum", NULL);
+  g_autoptr(AmendDiff) diff = amend_diff_new (a, b);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) akn = NULL;
+  g_autoptr(xmlDoc) doc = NULL;
+  g_autofree char *title = NULL, *preface = NULL, *affected = NULL;
+
+  amend_diff_set_amended (diff, "Zes weken", FALSE);
+  akn = amend_akn_export_amendment (diff, NULL, &error);
+  g_assert_no_error (error);
+  doc = amend_test_xml_parse (akn);
+  amend_test_xml_assert_valid (doc, AKN_XSD);
+  title = renvooi_of (select_one (doc, "//a:preface/a:longTitle/a:p/a:docTitle"));
+  g_assert_cmpstr (title, ==, "Wijziging van het amendement \"Zes weken\"");
+  preface = renvooi_of (select_one (doc, "//a:preface/a:p[a:affectedDocument]"));
+  g_assert_cmpstr (preface, ==, "Wijziging van het amendement \"Zes weken\" op de APV Lindewaarde 2027.");
+  affected = attr (select_one (doc, "//a:preface/a:p/a:affectedDocument"), "href");
+  g_assert_true (g_str_has_prefix (affected, "/akn/nl/act/gm9999/2027/apv/nld@"));
+}
+
 /* Every pair of a set of versions of the example, edited in the shapes
  * that once crashed the instructions (a preamble that comes or goes,
  * articles inserted before an article that is renumbered and changed) and
@@ -1059,6 +1099,7 @@ main (int    argc,
   g_test_add_func ("/xml-change/het-title", test_het_title);
   g_test_add_func ("/xml-change/new-title", test_new_title);
   g_test_add_func ("/xml-change/plural-title", test_plural_title);
+  g_test_add_func ("/xml-change/subamendment", test_subamendment);
   /* Last: the business rules on every STOP file the cases above wrote. */
   g_test_add_func ("/xml-change/rules/schematron", amend_test_schematron_check);
   return g_test_run ();

@@ -99,22 +99,108 @@ loaded (AmendDocument *old_doc,
   return TRUE;
 }
 
-/* The two versions `amend diff` and `amend export` compare.  Two files
- * need no project.  Otherwise the arguments are versions in the project:
- * none, the working copy against the last save; one amendment, what it
- * changed since it branched off; one other version, that against the
- * working copy; two, the one against the other.  @title names the pair
- * for a person; on failure the error is printed and @status set. */
+/* The diff of @old_doc and @new_doc, taking them. */
+static gboolean
+compared (AmendDocument **old_doc,
+          AmendDocument **new_doc,
+          AmendDiff     **diff)
+{
+  g_autoptr(AmendDocument) a = g_steal_pointer (old_doc);
+  g_autoptr(AmendDocument) b = g_steal_pointer (new_doc);
+
+  *diff = amend_diff_new (a, b);
+  return TRUE;
+}
+
+/* What the amendment @branch (@name as given) changed since it branched off: a
+ * subamendment against the amendment it amends, which its instructions
+ * then name (amend_proposal_name_amended()). */
+static gboolean
+load_amendment (AmendRepository *repo,
+                const char      *branch,
+                const char      *name,
+                const char      *regulation,
+                AmendDiff      **diff,
+                char           **title)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *changed = NULL;
+  g_autoptr(AmendAmendment) amendment = amend_amendment_lookup (repo, branch, NULL);
+  g_autoptr(AmendDocument) old_doc = NULL;
+  g_autoptr(AmendDocument) new_doc = NULL;
+  g_autofree char *old_label = NULL;
+  g_autofree char *new_label = NULL;
+  const char *amends = amendment ? amend_amendment_get_amends (amendment) : NULL;
+  /* A subamendment is read against the amendment it amends. */
+  g_autofree char *main_branch = amends ? g_strconcat (AMEND_AMENDMENT_BRANCH_PREFIX, amends, NULL)
+                                        : amend_repository_dup_main_branch (repo, &error);
+  const char *short_branch = branch + strlen ("refs/heads/");
+  /* Also once adopted: against where it branched off, not main now. */
+  g_autofree char *base = amendment ? amend_proposal_find_base (repo, amendment, &error)
+                        : main_branch ? amend_repository_merge_base (repo, main_branch, branch, &error) : NULL;
+  g_autofree char *base_spec = NULL;
+
+  if (base == NULL)
+    return load_failed (error);
+  /* Of several regulations, the one it changes; named in a message as the
+   * user would type them. */
+  if (regulation == NULL)
+    {
+      g_autofree char *short_base = g_strndup (base, 7);
+
+      if ((regulation = changed = amend_repository_changed_regulation (repo, short_base, name, &error)) == NULL)
+        return load_failed (error);
+    }
+  base_spec = g_strdup_printf ("%s:%s", base, regulation);
+  if (!(old_doc = amend_version_load (repo, base_spec, regulation, &old_label, &error)) ||
+      !(new_doc = amend_version_load (repo, branch, regulation, &new_label, &error)))
+    return load_failed (error);
+  *title = g_strdup_printf (_("%s since it branched off from %s"), short_branch, main_branch);
+  loaded (old_doc, old_label, new_doc, new_label);
+  compared (&old_doc, &new_doc, diff);
+  if (amendment)
+    amend_proposal_name_amended (repo, amendment, *diff);
+  return TRUE;
+}
+
+/* `amend diff AMENDMENT SUBAMENDMENT`: the two branches, the second a
+ * subamendment of the first, are what `amend diff SUBAMENDMENT` compares
+ * when it is up to date; its instructions name the amendment too. */
+static void
+name_amended (AmendRepository *repo,
+              char           **args,
+              AmendDiff       *diff)
+{
+  const char *prefix = "refs/heads/" AMEND_AMENDMENT_BRANCH_PREFIX;
+  g_autofree char *old_branch = amend_repository_resolve_branch (repo, args[0], NULL);
+  g_autofree char *new_branch = amend_repository_resolve_branch (repo, args[1], NULL);
+  g_autoptr(AmendAmendment) sub = NULL;
+
+  if (old_branch == NULL || new_branch == NULL || !g_str_has_prefix (old_branch, prefix) ||
+      !g_str_has_prefix (new_branch, prefix))
+    return;
+  sub = amend_amendment_lookup_record (repo, new_branch, NULL);
+  if (sub != NULL && g_strcmp0 (amend_amendment_get_amends (sub), old_branch + strlen (prefix)) == 0)
+    amend_proposal_name_amended (repo, sub, diff);
+}
+
+/* The two versions `amend diff` and `amend export` compare, compared.
+ * Two files need no project.  Otherwise the arguments are versions in the
+ * project: none, the working copy against the last save; one amendment,
+ * what it changed since it branched off; one other version, that against
+ * the working copy; two, the one against the other.  @title names the
+ * pair for a person; on failure the error is printed and @status set. */
 gboolean
-amend_cli_load_versions (int             n_args,
-                         char          **args,
-                         AmendDocument **old_doc,
-                         AmendDocument **new_doc,
-                         char          **title,
-                         int            *status)
+amend_cli_load_diff (int         n_args,
+                     char      **args,
+                     AmendDiff **diff,
+                     char      **title,
+                     int        *status)
 {
   g_autoptr(AmendRepository) repo = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(AmendDocument) old_doc = NULL;
+  g_autoptr(AmendDocument) new_doc = NULL;
   g_autofree char *regulation = NULL;
   g_autofree char *old_label = NULL;
   g_autofree char *new_label = NULL;
@@ -124,11 +210,12 @@ amend_cli_load_versions (int             n_args,
   *status = AMEND_EXIT_FAILURE;
   if (n_args == 2 && g_file_test (args[0], G_FILE_TEST_IS_REGULAR) && g_file_test (args[1], G_FILE_TEST_IS_REGULAR))
     {
-      if (!(*old_doc = amend_version_load (NULL, args[0], NULL, &old_label, &error)) ||
-          !(*new_doc = amend_version_load (NULL, args[1], NULL, &new_label, &error)))
+      if (!(old_doc = amend_version_load (NULL, args[0], NULL, &old_label, &error)) ||
+          !(new_doc = amend_version_load (NULL, args[1], NULL, &new_label, &error)))
         return load_failed (error);
       *title = g_strdup_printf ("%s \xe2\x86\x92 %s", old_label, new_label);
-      return loaded (*old_doc, old_label, *new_doc, new_label);
+      loaded (old_doc, old_label, new_doc, new_label);
+      return compared (&old_doc, &new_doc, diff);
     }
 
   repo = amend_cli_open_repository (status);
@@ -143,35 +230,7 @@ amend_cli_load_versions (int             n_args,
   if (n_args == 1 && !g_file_test (args[0], G_FILE_TEST_EXISTS) &&
       (branch = amend_repository_resolve_branch (repo, args[0], NULL)) != NULL &&
       g_str_has_prefix (branch, "refs/heads/amendement/"))
-    {
-      g_autoptr(AmendAmendment) amendment = amend_amendment_lookup (repo, branch, NULL);
-      const char *amends = amendment ? amend_amendment_get_amends (amendment) : NULL;
-      /* A subamendment is read against the amendment it amends. */
-      g_autofree char *main_branch = amends ? g_strconcat (AMEND_AMENDMENT_BRANCH_PREFIX, amends, NULL)
-                                            : amend_repository_dup_main_branch (repo, &error);
-      const char *short_branch = branch + strlen ("refs/heads/");
-      /* Also once adopted: against where it branched off, not main now. */
-      g_autofree char *base = amendment ? amend_proposal_find_base (repo, amendment, &error)
-                            : main_branch ? amend_repository_merge_base (repo, main_branch, branch, &error) : NULL;
-      g_autofree char *base_spec = NULL;
-
-      if (base == NULL)
-        return load_failed (error);
-      if (regulation == NULL)
-        {
-          /* Named in the message as the user would type them. */
-          g_autofree char *short_base = g_strndup (base, 7);
-
-          if ((regulation = amend_repository_changed_regulation (repo, short_base, args[0], &error)) == NULL)
-            return load_failed (error);
-        }
-      base_spec = g_strdup_printf ("%s:%s", base, regulation);
-      if (!(*old_doc = amend_version_load (repo, base_spec, regulation, &old_label, &error)) ||
-          !(*new_doc = amend_version_load (repo, branch, regulation, &new_label, &error)))
-        return load_failed (error);
-      *title = g_strdup_printf (_("%s since it branched off from %s"), short_branch, main_branch);
-      return loaded (*old_doc, old_label, *new_doc, new_label);
-    }
+    return load_amendment (repo, branch, args[0], regulation, diff, title);
 
   /* Against the working copy, which has them all. */
   if (regulation == NULL && n_args == 1)
@@ -180,23 +239,27 @@ amend_cli_load_versions (int             n_args,
       (regulation = amend_repository_changed_regulation (repo, args[0], args[1], &error)) == NULL)
     return load_failed (error);
   if (n_args == 0)
-    *old_doc = amend_version_load (repo, "HEAD", regulation, &old_label, &error);
+    old_doc = amend_version_load (repo, "HEAD", regulation, &old_label, &error);
   else
-    *old_doc = amend_version_load (repo, args[0], regulation, &old_label, &error);
-  if (*old_doc == NULL)
+    old_doc = amend_version_load (repo, args[0], regulation, &old_label, &error);
+  if (old_doc == NULL)
     return load_failed (error);
 
   if (n_args == 2)
-    *new_doc = amend_version_load (repo, args[1], regulation, &new_label, &error);
+    new_doc = amend_version_load (repo, args[1], regulation, &new_label, &error);
   else
     {
-      *new_doc = amend_version_load_working_copy (repo, regulation, &error);
+      new_doc = amend_version_load_working_copy (repo, regulation, &error);
       new_label = g_strdup_printf (_("%s (working copy)"), regulation);
     }
-  if (*new_doc == NULL)
+  if (new_doc == NULL)
     return load_failed (error);
   *title = g_strdup_printf ("%s \xe2\x86\x92 %s", old_label, new_label);
-  return loaded (*old_doc, old_label, *new_doc, new_label);
+  loaded (old_doc, old_label, new_doc, new_label);
+  compared (&old_doc, &new_doc, diff);
+  if (n_args == 2)
+    name_amended (repo, args, *diff);
+  return TRUE;
 }
 
 /* Prints @error as one sentence, with @hint (what the command offers to

@@ -21,10 +21,9 @@ void             amend_cli_print_json      (JsonBuilder        *builder);
 int              amend_cli_text_width      (const char         *text);
 void             amend_cli_print_padded    (const char         *text,
                                             int                 width);
-gboolean         amend_cli_load_versions   (int                 n_args,
+gboolean         amend_cli_load_diff       (int                 n_args,
                                             char              **args,
-                                            AmendDocument     **old_doc,
-                                            AmendDocument     **new_doc,
+                                            AmendDiff         **diff,
                                             char              **title,
                                             int                *status);
 

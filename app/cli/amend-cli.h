@@ -6,7 +6,7 @@
 
 #include <glib.h>
 
-#include "amend-document.h"
+#include "amend-diff.h"
 
 G_BEGIN_DECLS
 
@@ -104,16 +104,15 @@ extern char *amend_cli_repo_dir;
  * git, live in the module amend-project (amend-project-module.c), the XML
  * commands in amend-xml (amend-xml-module.c); the program loads one the
  * first time one of its commands is needed. */
-typedef gboolean (*AmendCliLoadVersions) (int              n_args,
-                                          char           **args,
-                                          AmendDocument  **old_doc,
-                                          AmendDocument  **new_doc,
-                                          char           **title,
-                                          int             *status);
+typedef gboolean (*AmendCliLoadDiff) (int              n_args,
+                                      char           **args,
+                                      AmendDiff      **diff,
+                                      char           **title,
+                                      int             *status);
 
 typedef struct {
   const AmendCommand *const *commands;  /* NULL-terminated */
-  AmendCliLoadVersions       load_versions;
+  AmendCliLoadDiff           load_diff;
 } AmendCliModule;
 
 #define AMEND_CLI_MODULE_SYMBOL "amend_cli_module"

@@ -52,7 +52,7 @@ unreadable (const char *name,
 
 /* Two files need neither git nor the module, and are compared as texts:
  * only the articles that differ are read (amend_diff_new_for_texts()).
- * Anything else is a version in the project (amend_cli_load_versions() in
+ * Anything else is a version in the project (amend_cli_load_diff() in
  * amend-cli-git.c). */
 static AmendDiff *
 load_diff (int       n_args,
@@ -61,9 +61,8 @@ load_diff (int       n_args,
            gboolean *unread,
            int      *status)
 {
-  g_autoptr(AmendDocument) a = NULL;
-  g_autoptr(AmendDocument) b = NULL;
   const AmendCliModule *module;
+  AmendDiff *diff = NULL;
 
   *status = AMEND_EXIT_FAILURE;
   if (n_args == 2 && g_file_test (args[0], G_FILE_TEST_IS_REGULAR) && g_file_test (args[1], G_FILE_TEST_IS_REGULAR))
@@ -73,7 +72,6 @@ load_diff (int       n_args,
       g_autoptr(GError) error = NULL;
       gsize old_len = 0, new_len = 0;
       const char *old_data, *new_data;
-      AmendDiff *diff;
 
       if ((old_text = amend_cli_load_text (args[0])) == NULL ||
           (new_text = amend_cli_load_text (args[1])) == NULL)
@@ -94,11 +92,11 @@ load_diff (int       n_args,
       return diff;
     }
   module = amend_cli_get_module ("project");
-  if (module == NULL || !module->load_versions (n_args, args, &a, &b, title, status))
+  if (module == NULL || !module->load_diff (n_args, args, &diff, title, status))
     return NULL;
-  /* load_versions printed what could not be read. */
-  *unread = amend_document_has_errors (a) || amend_document_has_errors (b);
-  return amend_diff_new (a, b);
+  /* load_diff printed what could not be read. */
+  *unread = amend_document_has_errors (amend_diff_get_old (diff)) || amend_document_has_errors (amend_diff_get_new (diff));
+  return diff;
 }
 
 static char *

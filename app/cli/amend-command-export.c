@@ -203,8 +203,6 @@ run_change (const Format  *format,
             int            n_args,
             char         **args)
 {
-  g_autoptr(AmendDocument) old_doc = NULL;
-  g_autoptr(AmendDocument) new_doc = NULL;
   g_autoptr(AmendDiff) diff = NULL;
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) amend_diagnostic_free);
   g_autoptr(GError) error = NULL;
@@ -213,16 +211,15 @@ run_change (const Format  *format,
   const char *new_name = args[n_args - 1];
   int status = AMEND_EXIT_OK;
 
-  if (!amend_cli_load_versions (n_args, args, &old_doc, &new_doc, &title, &status))
+  if (!amend_cli_load_diff (n_args, args, &diff, &title, &status))
     return status;
   if (format->change == export_lvbb_change)
     {
       g_clear_pointer (&adopted_on, g_free);
       adopted_on = adoption_day (n_args, args);
     }
-  if (!check_readable (old_doc, args[0]) || !check_readable (new_doc, new_name))
+  if (!check_readable (amend_diff_get_old (diff), args[0]) || !check_readable (amend_diff_get_new (diff), new_name))
     return AMEND_EXIT_FINDINGS;
-  diff = amend_diff_new (old_doc, new_doc);
   if (amend_diff_is_empty (diff))
     {
       amend_cli_error (_("nothing changed between the two versions (%s), so there is no change to export; "

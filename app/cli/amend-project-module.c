@@ -43,5 +43,5 @@ static const AmendCommand *const commands[] = {
 
 G_MODULE_EXPORT const AmendCliModule amend_cli_module = {
   .commands = commands,
-  .load_versions = amend_cli_load_versions,
+  .load_diff = amend_cli_load_diff,
 };

@@ -1055,6 +1055,9 @@ test_subamendment_words (AmendGuiFixture *f,
                    "Can be adopted into “Kortere beslistermijn” without a conflict.");
   assert_has (find_label_text (GTK_WIDGET (review_page (f)), "Against the version"),
               "Against the version of “Kortere beslistermijn” it started from");
+  /* Its instructions amend that amendment and name it (6.15). */
+  g_assert_true (g_str_has_prefix (amend_review_page_get_instructions (review_page (f)),
+                                   "In het amendement \"Kortere beslistermijn\" wordt in artikel "));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (amend_review_page_get_button (review_page (f), "update")), ==,
                    "Bring the amendment up to date with “Kortere beslistermijn”");
   /* The menu offers the update from the amendment it amends. */

@@ -56,6 +56,8 @@ struct _AmendDiff
   guint          n_stamps;
   guint          stamp;
   struct NodeHash *hashes;     /* [serial] */
+  char          *amended;      /* the amendment a subamendment's change amends; NULL: the regulation */
+  gboolean       amended_is_sub;
 };
 
 G_DEFINE_FINAL_TYPE (AmendDiff, amend_diff, G_TYPE_OBJECT)
@@ -104,6 +106,7 @@ amend_diff_finalize (GObject *object)
   g_clear_pointer (&self->hashes, g_free);
   g_clear_object (&self->old_doc);
   g_clear_object (&self->new_doc);
+  g_clear_pointer (&self->amended, g_free);
 
   G_OBJECT_CLASS (amend_diff_parent_class)->finalize (object);
 }
@@ -1329,6 +1332,46 @@ AmendDocument *
 amend_diff_get_new (AmendDiff *self)
 {
   return self->new_doc;
+}
+
+/**
+ * amend_diff_set_amended:
+ * @title: (nullable): the title of the amendment the new version amends;
+ *   NULL: the versions are of the regulation
+ * @subamendment: whether that amendment is itself a subamendment
+ *
+ * A subamendment's change is read against the regulation as its
+ * amendment proposes it, but what the subamendment amends is that
+ * amendment: its instructions name the amendment, not the regulation.
+ */
+void
+amend_diff_set_amended (AmendDiff  *self,
+                        const char *title,
+                        gboolean    subamendment)
+{
+  g_return_if_fail (AMEND_IS_DIFF (self));
+
+  g_free (self->amended);
+  self->amended = g_strdup (title);
+  self->amended_is_sub = title != NULL && subamendment;
+}
+
+/**
+ * amend_diff_get_amended:
+ * @subamendment: (out) (optional): whether it is itself a subamendment
+ *
+ * Returns: (nullable): the title of the amendment this change amends, as
+ *   amend_diff_set_amended() gave it; NULL when it amends the regulation.
+ */
+const char *
+amend_diff_get_amended (AmendDiff *self,
+                        gboolean  *subamendment)
+{
+  g_return_val_if_fail (AMEND_IS_DIFF (self), NULL);
+
+  if (subamendment)
+    *subamendment = self->amended_is_sub;
+  return self->amended;
 }
 
 GPtrArray *

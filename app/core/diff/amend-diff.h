@@ -77,6 +77,11 @@ AmendDocument *amend_diff_get_new           (AmendDiff     *self);
 GPtrArray     *amend_diff_get_changes       (AmendDiff     *self);
 gboolean       amend_diff_is_empty          (AmendDiff     *self);
 GStrv          amend_diff_dup_articles      (AmendDiff     *self);
+void           amend_diff_set_amended       (AmendDiff     *self,
+                                             const char    *title,
+                                             gboolean       subamendment);
+const char    *amend_diff_get_amended       (AmendDiff     *self,
+                                             gboolean      *subamendment);
 AmendNode     *amend_diff_get_partner       (AmendDiff     *self,
                                              const AmendNode *node,
                                              gboolean       node_is_old);

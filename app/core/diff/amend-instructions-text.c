@@ -398,7 +398,9 @@ make_substantial (Say *say)
 
         if (has_old (span_at (say->spans, i)) ? is_substantial (q) : is_substantial_insertion (ins))
           break;
-        if (!widen_once (say, &i, left_is_citation (say, i) || !has_old (span_at (say->spans, i))))
+        /* Not to a mark first: "hoogste 10 m2", never "10 m2." with the
+         * full stop of the sentence. */
+        if (!widen_once (say, &i, prefers_left (say, i) || !has_old (span_at (say->spans, i))))
           break;
       }
 }

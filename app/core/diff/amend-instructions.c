@@ -145,7 +145,7 @@ unit_name (Ctx             *ctx,
     return g_strdup ("de regeling");
   number = number_now (ctx, node, is_old);
   if (number[0] == '\0')
-    return g_strdup_printf ("de %s", amend_wording_kind (node->kind));
+    return g_strdup_printf ("%s %s", amend_wording_kind_article (node->kind), amend_wording_kind (node->kind));
   if (number_is_shared (node) && node->parent && node->parent->kind != AMEND_NODE_REGULATION)
     {
       g_autofree char *parent = unit_name (ctx, node->parent, is_old);
@@ -432,14 +432,27 @@ all_ordinals (GPtrArray *numbers)
   return TRUE;
 }
 
+/* What an element is called: "onderdeel", and a point of a point
+ * "subonderdeel" (3.29, third member, and its example: "vervallen de
+ * subonderdelen 2° en 5°"). */
+static const char *
+noun_of (const AmendNode *node,
+         gboolean         plural)
+{
+  if (node->kind == AMEND_NODE_POINT && node->parent != NULL && node->parent->kind == AMEND_NODE_POINT)
+    return plural ? "subonderdelen" : "subonderdeel";
+  return plural ? amend_wording_kind_plural (node->kind) : amend_wording_kind (node->kind);
+}
+
 /* The elements as the subject or object of a sentence: "het tiende lid",
  * "het tiende en elfde lid", "onderdeel o", "de onderdelen o en p",
  * "artikel 7", "de artikelen 7 tot en met 9". */
 static char *
-elements_phrase (GPtrArray     *numbers,
-                 AmendNodeKind  kind,
-                 gboolean       with_article)
+elements_phrase (GPtrArray       *numbers,
+                 const AmendNode *like,
+                 gboolean         with_article)
 {
+  AmendNodeKind kind = like->kind;
   g_autofree char *range = range_of (numbers, kind);
   guint n = numbers->len;
 
@@ -450,8 +463,8 @@ elements_phrase (GPtrArray     *numbers,
       return g_strdup_printf ("%s%s %s", with_article ? "de " : "", n == 1 ? "lid" : "leden", range);
     }
   if (n == 1)
-    return g_strdup_printf ("%s %s", amend_wording_kind (kind), range);
-  return g_strdup_printf ("%s%s %s", with_article ? "de " : "", amend_wording_kind_plural (kind), range);
+    return g_strdup_printf ("%s %s", noun_of (like, FALSE), range);
+  return g_strdup_printf ("%s%s %s", with_article ? "de " : "", noun_of (like, TRUE), range);
 }
 
 /* "het elfde tot en met veertiende lid tot tiende tot en met dertiende
@@ -465,13 +478,13 @@ renumbering_phrase (Ctx       *ctx,
   AmendNodeKind kind = first->kind;
   g_autoptr(GPtrArray) from = numbers_of (ctx, old_nodes, TRUE, FALSE);
   g_autoptr(GPtrArray) to = numbers_of (ctx, new_nodes, FALSE, TRUE);
-  g_autofree char *a = elements_phrase (from, kind, TRUE);
+  g_autofree char *a = elements_phrase (from, first, TRUE);
   g_autofree char *b = NULL;
 
   if (kind == AMEND_NODE_MEMBER)
-    b = elements_phrase (to, kind, FALSE);
+    b = elements_phrase (to, first, FALSE);
   else if (to->len == 1 && kind != AMEND_NODE_POINT)
-    b = elements_phrase (to, kind, FALSE);
+    b = elements_phrase (to, first, FALSE);
   else
     b = range_of (to, kind);
   return g_strdup_printf ("%s tot %s", a, b);
@@ -801,16 +814,16 @@ placement (Ctx             *ctx,
 }
 
 static char *
-count_noun (AmendNodeKind kind,
-            guint         n)
+count_noun (const AmendNode *like,
+            guint            n)
 {
   const char *count = amend_wording_count (n);
 
   if (n == 1)
-    return g_strdup_printf ("een %s", amend_wording_kind (kind));
+    return g_strdup_printf ("een %s", noun_of (like, FALSE));
   if (count)
-    return g_strdup_printf ("%s %s", count, amend_wording_kind_plural (kind));
-  return g_strdup_printf ("%u %s", n, amend_wording_kind_plural (kind));
+    return g_strdup_printf ("%s %s", count, noun_of (like, TRUE));
+  return g_strdup_printf ("%u %s", n, noun_of (like, TRUE));
 }
 
 /* Following units whose element is renumbered as a run after @last
@@ -873,7 +886,7 @@ say_inserted (Ctx       *ctx,
     }
   take_renumbered (ctx, units, k, last, FALSE, l, old_nodes, new_nodes);
   clause = renumbering_clause (ctx, old_nodes, new_nodes);
-  noun = count_noun (first->new_node->kind, nodes->len);
+  noun = count_noun (first->new_node, nodes->len);
   head = placement (ctx, first->new_node, last, nodes->len == 1 ? "wordt" : "worden", clause, noun);
   texts = nodes_text (nodes);
   l->text = g_strdup_printf ("%s\n\n%s", head, texts);
@@ -919,7 +932,7 @@ say_deleted (Ctx       *ctx,
   else
     {
       g_autoptr(GPtrArray) numbers = numbers_of (ctx, gone, TRUE, FALSE);
-      subject = elements_phrase (numbers, first->old_node->kind, TRUE);
+      subject = elements_phrase (numbers, first->old_node, TRUE);
     }
   cap = amend_wording_capitalize (subject);
   l->text = g_strdup_printf ("%s %s%s%s.", cap, gone->len == 1 ? "vervalt" : "vervallen",
@@ -940,13 +953,17 @@ heading_line (const AmendNode *node)
 
 /* Whether every child of division @d (of the version @d_is_old) is an
  * article that the other version has directly in the partner of @d's
- * parent: the division's heading went (or came), its articles stayed. */
+ * parent, or in the partner of the division before @d (where the
+ * articles of the last division of a chapter go when its heading goes):
+ * the division's heading went (or came), its articles stayed. */
 static gboolean
 only_the_heading (Ctx             *ctx,
                   const AmendNode *d,
                   gboolean         d_is_old)
 {
   const AmendNode *parent_other = d->parent ? amend_diff_get_partner (ctx->diff, d->parent, d_is_old) : NULL;
+  const AmendNode *before = sibling_of_kind (ctx, d, -1, FALSE, d_is_old);
+  const AmendNode *before_other = before ? amend_diff_get_partner (ctx->diff, before, d_is_old) : NULL;
 
   if (parent_other == NULL || amend_node_n_children (d) == 0 || !amend_node_is_division (d))
     return FALSE;
@@ -955,7 +972,8 @@ only_the_heading (Ctx             *ctx,
       const AmendNode *a = amend_node_child (d, i);
       const AmendNode *p = amend_diff_get_partner (ctx->diff, a, d_is_old);
 
-      if (a->kind != AMEND_NODE_ARTICLE || p == NULL || p->parent != parent_other)
+      if (a->kind != AMEND_NODE_ARTICLE || p == NULL ||
+          (p->parent != parent_other && (before_other == NULL || p->parent != before_other)))
         return FALSE;
     }
   return TRUE;
@@ -1621,11 +1639,13 @@ gone_text_place (Inside          *in,
   return 1;
 }
 
-/* "de tweede alinea", "de tweede en derde alinea", "de tweede tot en met
- * vierde alinea"; NULL past the ordinals the Aanwijzingen spell out. */
+/* "de tweede zin", "de tweede en derde zin", "de tweede tot en met
+ * vierde zin" of @noun; NULL past the ordinals the Aanwijzingen spell
+ * out. */
 static char *
-alineas_phrase (guint first,
-                guint n)
+ordinals_phrase (guint       first,
+                 guint       n,
+                 const char *noun)
 {
   g_autofree char *a = g_strdup_printf ("%u", first);
   g_autofree char *b = g_strdup_printf ("%u", first + n - 1);
@@ -1635,8 +1655,17 @@ alineas_phrase (guint first,
   if (from == NULL || to == NULL)
     return NULL;
   if (n == 1)
-    return g_strdup_printf ("de %s alinea", from);
-  return g_strdup_printf ("de %s %s %s alinea", from, n == 2 ? "en" : "tot en met", to);
+    return g_strdup_printf ("de %s %s", from, noun);
+  return g_strdup_printf ("de %s %s %s %s", from, n == 2 ? "en" : "tot en met", to, noun);
+}
+
+/* "de tweede alinea", "de tweede en derde alinea", "de tweede tot en met
+ * vierde alinea"; NULL past the ordinals. */
+static char *
+alineas_phrase (guint first,
+                guint n)
+{
+  return ordinals_phrase (first, n, "alinea");
 }
 
 /* A changed text too changed to quote: its member or point rewritten
@@ -1674,8 +1703,11 @@ say_text_whole (Inside   *in,
     if (c == NULL)
       {
         /* A paragraph among others: cited by its place, the new one
-         * after the colon (6.9, toelichting). */
-        g_autofree char *which = alineas_phrase (texts_before (op->new_node) + 1, 1);
+         * after the colon (6.9, toelichting); the one paragraph of the
+         * element quoted, as when it goes: "de eerste alinea" would
+         * suggest others. */
+        g_autofree char *which = count_texts (owner_old) > 1 ? alineas_phrase (texts_before (op->new_node) + 1, 1)
+                                                             : NULL;
         g_autofree char *container = container_cite (in, owner_old, TRUE);
         g_autofree char *text = node_text (op->new_node);
 
@@ -1854,48 +1886,123 @@ say_sentence (Inside                *in,
   return FALSE;
 }
 
-/* A text of several sentences of which one changed too much to quote
- * comes to read sentence by sentence: "Het tweede lid, eerste zin, komt
- * te luiden: ...", or "... , tweede zin, vervalt." */
+/* The sentences of two texts that stay, from the start (@head) and from
+ * the end (@tail); they do not overlap. */
+static void
+same_sentences (GPtrArray *so,
+                GPtrArray *sn,
+                guint     *head,
+                guint     *tail)
+{
+  guint shorter = MIN (so->len, sn->len);
+
+  *head = *tail = 0;
+  while (*head < shorter && strcmp (g_ptr_array_index (so, *head), g_ptr_array_index (sn, *head)) == 0)
+    (*head)++;
+  while (*tail < shorter - *head &&
+         strcmp (g_ptr_array_index (so, so->len - 1 - *tail), g_ptr_array_index (sn, sn->len - 1 - *tail)) == 0)
+    (*tail)++;
+}
+
+/* Sentences that go, or come between others: "In het tweede lid vervallen
+ * de tweede en derde zin.", "In artikel 1, tweede lid, wordt na de eerste
+ * zin een zin ingevoegd, luidende: ..." (6.11 and 6.12 for a sentence as
+ * the example of 6.15 has it). */
+static void
+say_sentences_changed (Inside     *in,
+                       const char *where,
+                       GPtrArray  *sn,
+                       guint       head,
+                       guint       gone,
+                       guint       come)
+{
+  gboolean text = strcmp (where, "de tekst") == 0;
+  g_autofree char *comma = with_comma (where);
+
+  if (come == 0)
+    {
+      g_autofree char *which = ordinals_phrase (head + 1, gone, "zin");
+      g_autofree char *cap = amend_wording_capitalize (which);
+
+      if (text)
+        add_sentence (in, g_strdup_printf ("%s vervallen.", cap));
+      else
+        add_sentence (in, g_strdup_printf ("In %s vervallen %s.", comma, which));
+      return;
+    }
+  {
+    g_autoptr(GPtrArray) added = g_ptr_array_new ();
+    g_autofree char *anchor = ordinals_phrase (head > 0 ? head : 1, 1, "zin");
+    g_autofree char *place = g_strdup_printf ("%s %s", head > 0 ? "na" : "voor", anchor);
+    g_autofree char *body = NULL, *cap = NULL;
+    const char *verb = come == 1 ? "wordt" : "worden";
+    const char *noun = come == 1 ? "zin" : "zinnen";
+
+    for (guint k = head; k < head + come; k++)
+      g_ptr_array_add (added, g_ptr_array_index (sn, k));
+    g_ptr_array_add (added, NULL);
+    body = g_strjoinv (" ", (char **) added->pdata);
+    if (text)
+      {
+        cap = amend_wording_capitalize (place);
+        add_sentence (in, g_strdup_printf ("%s %s %s %s ingevoegd, luidende: %c%s%c", cap, verb,
+                                           amend_wording_count (come), noun, QUOTE_OPEN, body, QUOTE_CLOSE));
+      }
+    else
+      add_sentence (in, g_strdup_printf ("In %s %s %s %s %s ingevoegd, luidende: %c%s%c", comma, verb, place,
+                                         amend_wording_count (come), noun, QUOTE_OPEN, body, QUOTE_CLOSE));
+  }
+}
+
+/* A text of several sentences whose whole sentences changed is said
+ * sentence by sentence: "Het tweede lid, eerste zin, komt te luiden:
+ * ...", "... , tweede zin, vervalt.", "In het tweede lid vervallen de
+ * tweede en derde zin.", "In het tweede lid wordt na de eerste zin een zin
+ * ingevoegd, luidende: ..."; with @only_whole only sentences that go or
+ * come, not one rewritten (whose words can be quoted). */
 static gboolean
 say_sentence_rewritten (Inside     *in,
                         const Op   *op,
                         const char *old_plain,
                         const char *new_plain,
-                        gboolean    only_gone)
+                        gboolean    only_whole)
 {
   g_autoptr(GPtrArray) so = sentences_of (old_plain);
   g_autoptr(GPtrArray) sn = sentences_of (new_plain);
-  g_autofree char *where = NULL, *number = NULL, *ordinal = NULL, *subject = NULL, *cap = NULL;
-  guint i = 0, gone;
+  g_autofree char *where = NULL, *last = NULL, *number = NULL, *ordinal = NULL, *subject = NULL, *cap = NULL;
+  guint head, tail, gone, come;
 
-  if (so->len < 2 || (sn->len != so->len && sn->len + 1 != so->len))
+  if (so->len < 2 && sn->len < 2)
     return FALSE;
-  while (i < sn->len && strcmp (g_ptr_array_index (so, i), g_ptr_array_index (sn, i)) == 0)
-    i++;
-  gone = sn->len < so->len;
-  if (only_gone && !gone)
+  same_sentences (so, sn, &head, &tail);
+  gone = so->len - head - tail;
+  come = sn->len - head - tail;
+  if (gone == 0 && come == 0)
     return FALSE;
-  for (guint k = i + 1; k < sn->len; k++)
-    if (strcmp (g_ptr_array_index (so, k + gone), g_ptr_array_index (sn, k)) != 0)
-      return FALSE;
-  if (i >= so->len || (!gone && i >= sn->len))
+  /* Sentences added at the end are "toegevoegd" (say_sentences_added()). */
+  if (gone == 0 && tail == 0)
     return FALSE;
-  if (gone && i < sn->len && strcmp (g_ptr_array_index (so, i + 1), g_ptr_array_index (sn, i)) != 0)
+  if (gone > 0 && come > 0 && (gone != 1 || come != 1 || only_whole))
     return FALSE;
-  number = g_strdup_printf ("%u", i + 1);
-  ordinal = amend_wording_ordinal (number);
-  if (ordinal == NULL)
+  last = ordinals_phrase (head + MAX (gone, 1), 1, "zin");
+  if (last == NULL || amend_wording_count (MAX (gone, come)) == NULL)
     return FALSE;
   where = text_cite (in, op->old_node);
+  if (gone != 1)
+    {
+      say_sentences_changed (in, where, sn, head, gone, come);
+      return TRUE;
+    }
+  number = g_strdup_printf ("%u", head + 1);
+  ordinal = amend_wording_ordinal (number);
   subject = strcmp (where, "de tekst") == 0 ? g_strdup_printf ("de %s zin", ordinal)
                                             : g_strdup_printf ("%s, %s zin,", where, ordinal);
   cap = amend_wording_capitalize (subject);
-  if (gone)
+  if (come == 0)
     add_sentence (in, g_strdup_printf ("%s vervalt.", cap));
   else
     add_sentence (in, g_strdup_printf ("%s komt te luiden: %c%s%c", cap, QUOTE_OPEN,
-                                       (char *) g_ptr_array_index (sn, i), QUOTE_CLOSE));
+                                       (char *) g_ptr_array_index (sn, head), QUOTE_CLOSE));
   return TRUE;
 }
 
@@ -2038,7 +2145,7 @@ say_gone (Inside *in,
   g_autoptr(GPtrArray) new_nodes = g_ptr_array_new ();
   const AmendNode *last = first->old_node;
   g_autofree char *clause = NULL, *container = NULL, *subject = NULL;
-  const char *verb;
+  const char *verb, *fold;
 
   for (guint k = i; k < in->ops->len; k++)
     {
@@ -2093,9 +2200,21 @@ say_gone (Inside *in,
   container = container_cite (in, parent, TRUE);
   {
     g_autoptr(GPtrArray) numbers = numbers_of (in->ctx, gone, TRUE, FALSE);
-    subject = elements_phrase (numbers, kind, TRUE);
+    subject = elements_phrase (numbers, first->old_node, TRUE);
   }
-  if (kind == AMEND_NODE_MEMBER && container[0] != '\0' && gone->len == 1)
+  fold = g_hash_table_lookup (in->folds, first->old_node);
+  if (fold != NULL && container[0] != '\0')
+    {
+      g_autofree char *comma = with_comma (container);
+      add_sentence (in, g_strdup_printf ("In %s %s, %s, %s.", comma, verb, fold, subject));
+    }
+  else if (fold != NULL)
+    {
+      /* The order of the examples of 6.18, second member. */
+      g_autofree char *cap = amend_wording_capitalize (fold);
+      add_sentence (in, g_strdup_printf ("%s %s %s.", cap, verb, subject));
+    }
+  else if (kind == AMEND_NODE_MEMBER && container[0] != '\0' && gone->len == 1)
     {
       g_autofree char *c = cite (in->ctx, first->old_node, top_of (in, TRUE), TRUE, in->relative);
       g_autofree char *start = sentence_start (c);
@@ -2172,7 +2291,7 @@ say_new (Inside *in,
     }
   take_number_ops (in, i, last, FALSE, old_nodes, new_nodes);
   clause = renumbering_clause (in->ctx, old_nodes, new_nodes);
-  noun = count_noun (kind, nodes->len);
+  noun = count_noun (first->new_node, nodes->len);
   texts = nodes_text (nodes);
   verb = nodes->len == 1 ? "wordt" : "worden";
   prev = sibling_of_kind (in->ctx, first->new_node, -1, FALSE, FALSE);
@@ -2304,6 +2423,68 @@ take_end_change (Inside          *in,
   return NULL;
 }
 
+/* The end of @old_text, a puntkomma or "; of", become the full stop of
+ * @new_text, as the point that becomes the last when the ones after it
+ * go: "de puntkomma" or the words quoted; else NULL. */
+static char *
+end_to_stop (const char *old_text,
+             const char *new_text)
+{
+  g_autofree char *by = end_replacement (new_text, old_text);
+
+  if (by == NULL)
+    return NULL;
+  if (strcmp (by, "een puntkomma") == 0)
+    return g_strdup ("de puntkomma");
+  return g_steal_pointer (&by);
+}
+
+/* The puntkomma of @old_text become "; of" in @new_text: the conjunction
+ * the point that became the last gave up, taken by the one before it. */
+static char *
+conjunction_taken (const char *old_text,
+                   const char *new_text)
+{
+  return end_conjunction (new_text, old_text);
+}
+
+/* The last points of a list that go give their full stop to the one
+ * before them, and its "; of" to the one before that: "In het tweede lid
+ * vervalt, onder vervanging van de puntkomma aan het slot van onderdeel c
+ * door een punt, onderdeel d", as a point added at the end takes them
+ * (6.18, second member, its examples B and C, the other way round). */
+static void
+find_gone_fold (Inside *in,
+                Op     *op)
+{
+  const AmendNode *prev_old, *before_old;
+  g_autofree char *by = NULL, *label = NULL, *conj = NULL;
+  GString *fold;
+
+  if (op->old_node->kind != AMEND_NODE_POINT ||
+      sibling_of_kind (in->ctx, op->old_node, +1, TRUE, TRUE) != NULL ||
+      (prev_old = sibling_of_kind (in->ctx, op->old_node, -1, FALSE, TRUE)) == NULL ||
+      amend_diff_get_partner (in->ctx->diff, prev_old, TRUE) == NULL ||
+      g_hash_table_contains (in->folds, op->old_node))
+    return;
+  by = take_end_change (in, prev_old, end_to_stop);
+  if (by == NULL)
+    return;
+  fold = g_string_new (NULL);
+  before_old = sibling_of_kind (in->ctx, prev_old, -1, TRUE, TRUE);
+  conj = before_old ? take_end_change (in, before_old, conjunction_taken) : NULL;
+  if (conj != NULL)
+    {
+      g_autofree char *before_label = amend_wording_point (number_now (in->ctx, before_old, TRUE));
+      g_string_append_printf (fold, "onder vervanging van de %s aan het slot van %s %s door \"%s\" en ",
+                              conj[0] == ';' ? "puntkomma" : "komma", noun_of (before_old, FALSE), before_label, conj);
+    }
+  label = amend_wording_point (number_now (in->ctx, prev_old, TRUE));
+  g_string_append_printf (fold, "onder vervanging van %s aan het slot van %s %s door een punt", by,
+                          noun_of (prev_old, FALSE), label);
+  g_hash_table_insert (in->folds, (gpointer) op->old_node, g_string_free (fold, FALSE));
+}
+
 /* A point added at the end of a list takes over the full stop of the one
  * before it, and that one the "; of" of the one before it: "Aan het
  * tweede lid wordt, onder vervanging van "; of" aan het slot van onderdeel
@@ -2320,6 +2501,8 @@ find_folds (Inside *in)
       g_autofree char *by = NULL, *label = NULL, *conj = NULL;
       GString *fold;
 
+      if (op->kind == OP_GONE && !op->done)
+        find_gone_fold (in, op);
       if (op->kind != OP_NEW || op->done || op->new_node->kind != AMEND_NODE_POINT ||
           sibling_of_kind (in->ctx, op->new_node, +1, TRUE, FALSE) != NULL ||
           (prev = sibling_of_kind (in->ctx, op->new_node, -1, FALSE, FALSE)) == NULL ||
@@ -2336,11 +2519,12 @@ find_folds (Inside *in)
       if (conj != NULL)
         {
           g_autofree char *before_label = amend_wording_point (number_now (in->ctx, before_old, TRUE));
-          g_string_append_printf (fold, "onder vervanging van \"%s\" aan het slot van onderdeel %s door een %s en ",
-                                  conj, before_label, conj[0] == ';' ? "puntkomma" : "komma");
+          g_string_append_printf (fold, "onder vervanging van \"%s\" aan het slot van %s %s door een %s en ",
+                                  conj, noun_of (before_old, FALSE), before_label, conj[0] == ';' ? "puntkomma" : "komma");
         }
       label = amend_wording_point (number_now (in->ctx, prev_old, TRUE));
-      g_string_append_printf (fold, "onder vervanging van de punt aan het slot van onderdeel %s door %s", label, by);
+      g_string_append_printf (fold, "onder vervanging van de punt aan het slot van %s %s door %s",
+                              noun_of (prev_old, FALSE), label, by);
       g_hash_table_insert (in->folds, (gpointer) op->new_node, g_string_free (fold, FALSE));
     }
 }
@@ -2367,8 +2551,8 @@ say_number (Inside *in,
   {
     g_autoptr(GPtrArray) from = numbers_of (in->ctx, old_nodes, TRUE, FALSE);
     g_autoptr(GPtrArray) to = numbers_of (in->ctx, new_nodes, FALSE, TRUE);
-    subject = elements_phrase (from, kind, TRUE);
-    target = kind == AMEND_NODE_MEMBER ? elements_phrase (to, kind, FALSE) : range_of (to, kind);
+    subject = elements_phrase (from, first->old_node, TRUE);
+    target = kind == AMEND_NODE_MEMBER ? elements_phrase (to, first->old_node, FALSE) : range_of (to, kind);
   }
   if (container[0] != '\0' && kind != AMEND_NODE_MEMBER)
     {
@@ -2452,12 +2636,89 @@ say_ops (Inside *in)
     }
 }
 
-/* Whether an article's changes are better said as "komt te luiden" (6.9):
- * many of them, or most of its words. */
+/* Whether the renumbering @o is said with an insertion or deletion among
+ * the same elements: "wordt, onder verlettering van de onderdelen d tot
+ * en met k tot e tot en met l, een onderdeel ingevoegd" (6.18). */
 static gboolean
-rewrite_whole (const Unit *u,
-               guint       n_ops)
+number_said_with (Inside   *in,
+                  const Op *o)
 {
+  for (guint i = 0; i < in->ops->len; i++)
+    {
+      const Op *p = op_at (in, i);
+
+      if (p->kind == OP_GONE && p->old_node->kind == o->old_node->kind && p->old_node->parent == o->old_node->parent)
+        return TRUE;
+      if (p->kind == OP_NEW && p->new_node->kind == o->new_node->kind && p->new_node->parent == o->new_node->parent)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The changes the instructions say apart: a renumbering that comes with
+ * an insertion or deletion is part of its sentence, not a change of its
+ * own, however many elements it renumbers. */
+static guint
+count_changes (Inside *in)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < in->ops->len; i++)
+    {
+      const Op *o = op_at (in, i);
+
+      n += o->kind != OP_NUMBER || !number_said_with (in, o);
+    }
+  return n;
+}
+
+/* The characters of @old_text that the word diff with @new_text changes
+ * (deleted or inserted), and its length. */
+static void
+count_changed (const char *old_text,
+               const char *new_text,
+               gsize      *changed,
+               gsize      *total)
+{
+  g_autoptr(GArray) pieces = amend_word_diff (old_text, new_text);
+
+  for (guint i = 0; i < pieces->len; i++)
+    {
+      const AmendPiece *p = &g_array_index (pieces, AmendPiece, i);
+      gsize len = g_utf8_strlen (p->text, -1);
+
+      *total += len;
+      *changed += p->op != AMEND_PIECE_EQUAL ? len : 0;
+    }
+}
+
+/* Whether the texts differ in whole sentences that go or come only,
+ * which the instructions say in a few words ("vervallen de eerste en
+ * tweede zin") or quote whole either way. */
+static gboolean
+only_whole_sentences (const char *old_plain,
+                      const char *new_plain)
+{
+  g_autoptr(GPtrArray) so = sentences_of (old_plain);
+  g_autoptr(GPtrArray) sn = sentences_of (new_plain);
+  guint head, tail;
+
+  if (so->len < 2 && sn->len < 2)
+    return FALSE;
+  same_sentences (so, sn, &head, &tail);
+  return head + tail == so->len || head + tail == sn->len;
+}
+
+/* Whether an article's changes are better said as "komt te luiden" (6.9):
+ * many of them, or most of its words changed in its texts.  Members and
+ * points that go or come whole do not count to that share: "vervallen het
+ * tweede en derde lid" is said in a few words, and a new one is quoted
+ * whole either way. */
+static gboolean
+rewrite_whole (Inside *in)
+{
+  const Unit *u = in->unit;
+  guint n_ops = count_changes (in);
   gsize changed = 0, total = 0;
 
   if (!is_article (u->old_node) || !is_article (u->new_node))
@@ -2469,17 +2730,23 @@ rewrite_whole (const Unit *u,
   {
     g_autofree char *a = amend_node_get_text_content (u->old_node);
     g_autofree char *b = amend_node_get_text_content (u->new_node);
-    g_autoptr(GArray) pieces = amend_word_diff (a, b);
+    gsize whole = 0;
 
-    for (guint i = 0; i < pieces->len; i++)
-      {
-        const AmendPiece *p = &g_array_index (pieces, AmendPiece, i);
-        gsize len = g_utf8_strlen (p->text, -1);
-
-        total += len;
-        changed += p->op != AMEND_PIECE_EQUAL ? len : 0;
-      }
+    count_changed (a, b, &whole, &total);
   }
+  for (guint i = 0; i < in->ops->len; i++)
+    {
+      const Op *op = op_at (in, i);
+      g_autofree char *a = NULL, *b = NULL;
+      gsize length = 0;
+
+      if (op->kind != OP_TEXT)
+        continue;
+      a = amend_node_get_plain_text (op->old_node);
+      b = amend_node_get_plain_text (op->new_node);
+      if (!only_whole_sentences (a, b))
+        count_changed (a, b, &changed, &length);
+    }
   return total > 0 && (double) changed / total > REWRITE_SHARE;
 }
 
@@ -2633,7 +2900,7 @@ say_members_change (Ctx        *ctx,
   if (gained)
     {
       g_autofree char *cap = sentence_start (name);
-      g_autofree char *noun = count_noun (AMEND_NODE_MEMBER, rest->len);
+      g_autofree char *noun = count_noun (g_ptr_array_index (rest, 0), rest->len);
       g_autofree char *texts = nodes_text (rest);
 
       l->text = g_strdup_printf ("%s wordt als volgt gewijzigd:\n\n1. Voor de tekst wordt de aanduiding \"1.\" "
@@ -2643,7 +2910,7 @@ say_members_change (Ctx        *ctx,
   else
     {
       g_autoptr(GPtrArray) numbers = numbers_of (ctx, rest, TRUE, FALSE);
-      g_autofree char *gone = elements_phrase (numbers, AMEND_NODE_MEMBER, TRUE);
+      g_autofree char *gone = elements_phrase (numbers, g_ptr_array_index (rest, 0), TRUE);
 
       l->text = g_strdup_printf ("In %s vervallen %s alsmede de aanduiding \"1.\" voor het eerste lid.", name, gone);
     }
@@ -2780,7 +3047,7 @@ say_inside (Ctx       *ctx,
     return;
   l = letter_new (letters, NULL);
   letter_says_all (ctx, l, u);
-  if (!can_split || rewrite_whole (u, in.ops->len))
+  if (!can_split || rewrite_whole (&in))
     {
       say_whole_unit (ctx, u, l);
       return;
@@ -3227,16 +3494,21 @@ regulation_name (AmendDiff *diff)
  *   Lindewaarde 2027 wordt als volgt gewijzigd:", the regulation by its
  *   citation title (or its title) with the article its head noun takes:
  *   the name it has now, before the instructions rename it (the new
- *   version's only when the old one has none).
+ *   version's only when the old one has none).  A subamendment amends an
+ *   amendment, and names it: "Het amendement "Zes weken" wordt als volgt
+ *   gewijzigd:".
  */
 char *
 amend_diff_instructions_frame (AmendDiff *diff)
 {
+  gboolean sub = FALSE;
+  const char *amended = amend_diff_get_amended (diff, &sub);
   const char *name = regulation_name (diff);
-  g_autofree char *regulation = amend_wording_regulation (name);
-  g_autofree char *cap = amend_wording_capitalize (regulation);
+  g_autofree char *subject = amended ? amend_wording_amendment (amended, sub) : amend_wording_regulation (name);
+  g_autofree char *cap = amend_wording_capitalize (subject);
+  gboolean plural = amended == NULL && amend_wording_is_plural (name);
 
-  return g_strdup_printf ("%s %s als volgt gewijzigd:", cap, amend_wording_is_plural (name) ? "worden" : "wordt");
+  return g_strdup_printf ("%s %s als volgt gewijzigd:", cap, plural ? "worden" : "wordt");
 }
 
 /* The verb of an instruction's first sentence, before anything it quotes:
@@ -3244,22 +3516,67 @@ amend_diff_instructions_frame (AmendDiff *diff)
 static const char *
 first_verb (const char *text)
 {
-  static const char *const verbs[] = { " wordt ", " worden ", " komt ", " komen ", " vervalt", " vervallen" };
+  static const char *const verbs[] = { " wordt", " worden", " komt", " komen", " vervalt", " vervallen" };
   gsize end = strcspn (text, "\"\n");
   const char *at = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
     {
-      const char *v = g_strstr_len (text, end, verbs[i]);
       gsize n = strlen (verbs[i]);
 
-      /* "vervalt" and "vervallen" as whole words only. */
-      if (v != NULL && verbs[i][n - 1] != ' ' && strchr (" .,:", v[n]) == NULL)
-        v = NULL;
-      if (v != NULL && (at == NULL || v < at))
-        at = v;
+      /* As whole words only, also before a comma: "wordt, onder
+       * vernummering van ..., een lid ingevoegd". */
+      for (const char *v = g_strstr_len (text, end, verbs[i]); v != NULL;
+           v = g_strstr_len (v + n, end - (v + n - text), verbs[i]))
+        if (v[n] == '\0' || strchr (" .,:", v[n]) != NULL)
+          {
+            if (at == NULL || v < at)
+              at = v;
+            break;
+          }
     }
   return at;
+}
+
+/* The one instruction of a subamendment that has only one: the amendment
+ * named first, the citation after the verb, "In het amendement "Zes
+ * weken" wordt in artikel 2 ..." and "... vervalt artikel 6.": the
+ * amendment holds no article 6 of its own, it proposes one. */
+static char *
+single_in_amendment (const char *amendment,
+                     const char *text,
+                     const char *verb)
+{
+  const char *word = verb + 1;
+  gsize word_len = strcspn (word, " .,:");
+  g_autofree char *citation = g_strndup (text, verb - text);
+  g_autofree char *lower = amend_wording_decapitalize (citation);
+
+  return g_strdup_printf ("In %s %.*s %s%s", amendment, (int) word_len, word, lower, word + word_len);
+}
+
+/* The one instruction that takes out the heading of a division directly
+ * in the regulation, "De aanduiding "Hoofdstuk 5 ..." vervalt.", which
+ * cites nothing before its verb: said of @whole, the regulation or the
+ * amendment, "In de APV Lindewaarde 2027 vervalt de aanduiding ...".
+ * NULL for any other. */
+static char *
+single_designation (const char *whole,
+                    const char *text)
+{
+  static const char *const verbs[] = { " vervalt.", " vervallen." };
+
+  if (!g_str_has_prefix (text, "De aanduiding") || strchr (text, '\n') != NULL)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
+    if (g_str_has_suffix (text, verbs[i]))
+      {
+        g_autofree char *subject = g_strndup (text, strlen (text) - strlen (verbs[i]));
+        g_autofree char *lower = amend_wording_decapitalize (subject);
+
+        return g_strdup_printf ("In %s %.*s %s.", whole, (int) strlen (verbs[i]) - 2, verbs[i] + 1, lower);
+      }
+  return NULL;
 }
 
 /* The one instruction of a change that has only one, naming the
@@ -3272,12 +3589,16 @@ single_instruction (AmendDiff  *diff,
                     const char *text)
 {
   const char *verb = first_verb (text);
-  g_autofree char *regulation = NULL;
+  gboolean sub = FALSE;
+  const char *amended = amend_diff_get_amended (diff, &sub);
+  g_autofree char *whole = amended ? amend_wording_amendment (amended, sub)
+                                   : amend_wording_regulation (regulation_name (diff));
 
   if (verb == NULL)
-    return NULL;
-  regulation = amend_wording_regulation (regulation_name (diff));
-  return g_strdup_printf ("%.*s van %s%s", (int) (verb - text), text, regulation, verb);
+    return single_designation (whole, text);
+  if (amended != NULL)
+    return single_in_amendment (whole, text, verb);
+  return g_strdup_printf ("%.*s van %s%s", (int) (verb - text), text, whole, verb);
 }
 
 /**
@@ -3287,12 +3608,16 @@ single_instruction (AmendDiff  *diff,
  *   and one lettered instruction per change; one change alone is one
  *   sentence that names the regulation, without frame and letter ("In
  *   artikel 2 van de APV Lindewaarde 2027 wordt ..."); an empty string
- *   when nothing changed that instructions say.
+ *   when nothing changed that instructions say.  A subamendment's have no
+ *   "ARTIKEL I": that is the article of a regulation that amends one
+ *   (6.15, first member), and a subamendment amends an amendment, which
+ *   its frame names.
  */
 char *
 amend_diff_to_instructions (AmendDiff *diff)
 {
   g_autoptr(GPtrArray) instructions = amend_diff_get_instructions (diff);
+  const char *head = amend_diff_get_amended (diff, NULL) ? "" : "ARTIKEL I\n\n";
   g_autofree char *frame = NULL;
   g_autofree char *single = NULL;
   GString *out;
@@ -3301,10 +3626,10 @@ amend_diff_to_instructions (AmendDiff *diff)
     return g_strdup ("");
   if (instructions->len == 1 &&
       (single = single_instruction (diff, ((AmendInstruction *) g_ptr_array_index (instructions, 0))->text)) != NULL)
-    return g_strdup_printf ("ARTIKEL I\n\n%s\n", single);
+    return g_strdup_printf ("%s%s\n", head, single);
   frame = amend_diff_instructions_frame (diff);
   out = g_string_new (NULL);
-  g_string_append_printf (out, "ARTIKEL I\n\n%s", frame);
+  g_string_append_printf (out, "%s%s", head, frame);
   for (guint i = 0; i < instructions->len; i++)
     {
       const AmendInstruction *instruction = g_ptr_array_index (instructions, i);

@@ -163,6 +163,21 @@ amend_wording_regulation (const char *title)
   return g_strdup_printf ("%s %s", article, title);
 }
 
+/**
+ * amend_wording_amendment:
+ * @subamendment: whether the amendment is itself a subamendment
+ *
+ * Returns: an amendment as a sentence names it: het amendement "Zes
+ *   weken", het subamendement "Vijf weken"; the title quoted, as the
+ *   instructions quote words, since it is a name of many words.
+ */
+char *
+amend_wording_amendment (const char *title,
+                         gboolean    subamendment)
+{
+  return g_strdup_printf ("het %s \"%s\"", subamendment ? "subamendement" : "amendement", title ? title : "");
+}
+
 /* "eerste" for "1", "zesendertigste" for "36", "honderdste"; NULL when
  * @number is not a plain number from 1 to 100. */
 char *
@@ -254,6 +269,23 @@ amend_wording_kind (AmendNodeKind kind)
     }
 }
 
+/* The article of that noun: "het artikel", "de paragraaf", for an element
+ * without a number. */
+const char *
+amend_wording_kind_article (AmendNodeKind kind)
+{
+  switch (kind)
+    {
+    case AMEND_NODE_CHAPTER:
+    case AMEND_NODE_ARTICLE:
+    case AMEND_NODE_MEMBER:
+    case AMEND_NODE_POINT:
+      return "het";
+    default:
+      return "de";
+    }
+}
+
 const char *
 amend_wording_kind_plural (AmendNodeKind kind)
 {
@@ -272,18 +304,31 @@ amend_wording_kind_plural (AmendNodeKind kind)
     }
 }
 
-char *
-amend_wording_capitalize (const char *text)
+/* @text with its first letter changed by @change. */
+static char *
+first_letter (const char *text,
+              gunichar  (*change) (gunichar c))
 {
-  gunichar c;
   char buf[8];
   int len;
 
   if (text == NULL || *text == '\0')
     return g_strdup ("");
-  c = g_unichar_toupper (g_utf8_get_char (text));
-  len = g_unichar_to_utf8 (c, buf);
+  len = g_unichar_to_utf8 (change (g_utf8_get_char (text)), buf);
   return g_strdup_printf ("%.*s%s", len, buf, g_utf8_next_char (text));
+}
+
+char *
+amend_wording_capitalize (const char *text)
+{
+  return first_letter (text, g_unichar_toupper);
+}
+
+/* "artikel 2" for "Artikel 2": the start of a sentence inside another. */
+char *
+amend_wording_decapitalize (const char *text)
+{
+  return first_letter (text, g_unichar_tolower);
 }
 
 /* "a", "a en b", "a, b en c". */

@@ -193,6 +193,31 @@ changed_regulation (AmendRepository  *repo,
 }
 
 /**
+ * amend_proposal_name_amended:
+ *
+ * When @amendment is a subamendment, names the amendment it amends in
+ * @diff (amend_diff_set_amended()), so that the instructions amend that
+ * amendment rather than the regulation: by its title, or by its name
+ * when its record is gone from the project.
+ */
+void
+amend_proposal_name_amended (AmendRepository *repo,
+                             AmendAmendment  *amendment,
+                             AmendDiff       *diff)
+{
+  const char *amends = amend_amendment_get_amends (amendment);
+  g_autoptr(AmendAmendment) target = NULL;
+
+  if (amends == NULL)
+    return;
+  target = amend_amendment_lookup_record (repo, amends, NULL);
+  if (target == NULL)
+    amend_diff_set_amended (diff, amends, FALSE);
+  else
+    amend_diff_set_amended (diff, amend_amendment_get_title (target), amend_amendment_get_amends (target) != NULL);
+}
+
+/**
  * amend_proposal_load:
  * @regulation: (nullable): the file; NULL: the project's one regulation
  *
@@ -227,5 +252,6 @@ amend_proposal_load (AmendRepository *repo,
       (p->new_doc = parse (p->new_text, error)) == NULL)
     return NULL;
   p->diff = amend_diff_new (p->old_doc, p->new_doc);
+  amend_proposal_name_amended (repo, amendment, p->diff);
   return g_steal_pointer (&p);
 }

@@ -31,6 +31,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmendProposal, amend_proposal_free)
 char          *amend_proposal_find_base  (AmendRepository *repo,
                                           AmendAmendment  *amendment,
                                           GError         **error);
+void           amend_proposal_name_amended (AmendRepository *repo,
+                                            AmendAmendment  *amendment,
+                                            AmendDiff       *diff);
 AmendProposal *amend_proposal_load       (AmendRepository *repo,
                                           AmendAmendment  *amendment,
                                           const char      *regulation,

@@ -984,8 +984,12 @@ amendment_meta (AmendXmlMeta       *meta,
                 AmendDiff          *diff)
 {
   const char *name = strrchr (act->work, '/');
-  /* Named as it is called before the change, which may retitle it. */
-  g_autofree char *regulation = amend_wording_regulation (old_act->title);
+  gboolean sub = FALSE;
+  const char *amended = amend_diff_get_amended (diff, &sub);
+  /* Named as it is called before the change, which may retitle it; a
+   * subamendment changes an amendment, and names that. */
+  g_autofree char *regulation = amended ? amend_wording_amendment (amended, sub)
+                                        : amend_wording_regulation (old_act->title);
   g_autofree char *instructions = amend_diff_to_instructions (diff);
   g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA1);
 
@@ -1026,6 +1030,33 @@ mod_type (const AmendXmlMutation *m)
     default:
       return "substitution";
     }
+}
+
+/* "Wijziging van ", before the regulation it changes; a subamendment's
+ * "Wijziging van het amendement "Zes weken" op de ", the regulation
+ * still the document affected: its mods point into the text of the
+ * regulation as the amendment proposes it. */
+static void
+write_affected_opening (xmlNodePtr          p,
+                        AmendDiff          *diff,
+                        const AmendXmlMeta *old_act,
+                        GPtrArray          *warnings)
+{
+  gboolean sub = FALSE;
+  const char *amended = amend_diff_get_amended (diff, &sub);
+  const char *name = old_act->citation ? old_act->citation : old_act->title;
+  const char *article = amend_wording_article_of (name);
+  g_autofree char *amendment = NULL;
+  g_autofree char *opening = NULL;
+
+  if (amended == NULL)
+    {
+      _amend_xml_add_text (p, "Wijziging van ", warnings, NULL);
+      return;
+    }
+  amendment = amend_wording_amendment (amended, sub);
+  opening = g_strdup_printf ("Wijziging van %s op %s ", amendment, article ? article : "de regeling");
+  _amend_xml_add_text (p, opening, warnings, NULL);
 }
 
 /* The textualMod of one mutation: what it does, where (in the old
@@ -1186,7 +1217,7 @@ amend_akn_export_amendment (AmendDiff  *diff,
   preface = el (&w, amendment, "preface");
   text_el (&w, el (&w, el (&w, preface, "longTitle"), "p"), "docTitle", w.base.meta.title, NULL);
   p = el (&w, preface, "p");
-  _amend_xml_add_text (p, "Wijziging van ", warnings, NULL);
+  write_affected_opening (p, diff, &old_meta, warnings);
   set_attr (text_el (&w, p, "affectedDocument", old_meta.citation ? old_meta.citation : old_meta.title, NULL),
             "href", old_meta.expression);
   _amend_xml_add_text (p, ".", warnings, NULL);

@@ -484,8 +484,24 @@ warn_skipped (AmendXmlChange         *self,
                      "it was left out"), instruction->letter);
 }
 
+/* The division of the same kind right before @division, or NULL. */
+static const AmendNode *
+division_before (const AmendNode *division)
+{
+  for (guint i = division->pos; i-- > 0; )
+    {
+      const AmendNode *s = amend_node_child (division->parent, i);
+
+      if (s->kind == division->kind)
+        return s;
+    }
+  return NULL;
+}
+
 /* A division whose heading alone went (or came), its articles staying
- * where they were. */
+ * where they were: in its parent, or in the division before it (where
+ * the articles of the last division of a chapter go when its heading
+ * goes), as the instructions say it (only_the_heading()). */
 static gboolean
 is_lifted (AmendXmlChange  *self,
            const AmendNode *division,
@@ -493,6 +509,8 @@ is_lifted (AmendXmlChange  *self,
 {
   const AmendNode *parent = division->parent;
   const AmendNode *other = parent ? partner (self, parent, is_old) : NULL;
+  const AmendNode *before = parent ? division_before (division) : NULL;
+  const AmendNode *before_other = before ? partner (self, before, is_old) : NULL;
 
   if (!amend_node_is_division (division) || other == NULL || amend_node_n_children (division) == 0)
     return FALSE;
@@ -501,7 +519,8 @@ is_lifted (AmendXmlChange  *self,
       const AmendNode *a = amend_node_child (division, i);
       const AmendNode *p = partner (self, a, is_old);
 
-      if (a->kind != AMEND_NODE_ARTICLE || p == NULL || p->parent != other)
+      if (a->kind != AMEND_NODE_ARTICLE || p == NULL ||
+          (p->parent != other && (before_other == NULL || p->parent != before_other)))
         return FALSE;
     }
   return TRUE;
