@@ -451,14 +451,20 @@ amend_gui_click (GtkWidget *widget)
   gulong id;
 
   /* Let a pending layout finish before the button's place is read. */
+  g_object_ref (widget);
   amend_gui_spin (100);
   if (!GTK_IS_BUTTON (widget))
     {
-      click_at (widget);
+      /* A row of a list filled anew meanwhile is no longer in the window:
+       * the caller looks for its successor. */
+      if (gtk_widget_get_native (widget) != NULL && gtk_widget_get_mapped (widget))
+        click_at (widget);
+      else
+        g_test_message ("the %s to click was taken away before the click", G_OBJECT_TYPE_NAME (widget));
       amend_gui_spin (200);
+      g_object_unref (widget);
       return;
     }
-  g_object_ref (widget);
   id = g_signal_connect_after (widget, "clicked", G_CALLBACK (note_clicked), &clicked);
   for (guint attempt = 0; attempt < 3 && !clicked; attempt++)
     {
