@@ -321,6 +321,30 @@ test_bounded_fifo (void)
   g_rmdir (dir);
 }
 
+/* A named pipe nobody writes to: open() alone would wait for a writer for
+ * ever; the reader gives up after a silence, with a sentence. */
+static void
+test_silent_fifo (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("amend-fifo-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "regeling.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  gsize len = 0;
+
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  amend_file_set_pipe_wait (200);
+  g_assert_null (amend_read_file (file, 1024 * 1024, &len, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT);
+  g_assert_nonnull (strstr (error->message, "nothing came out of it"));
+  g_clear_error (&error);
+  g_assert_null (amend_document_new_from_file (file, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT);
+  amend_file_set_pipe_wait (30 * 1000);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 test_bounded_fd (void)
 {
@@ -389,6 +413,7 @@ main (int    argc,
   g_test_add_func ("/bad-input/missing-file", test_missing_file);
   g_test_add_func ("/bad-input/bounded/device", test_bounded_device);
   g_test_add_func ("/bad-input/bounded/fifo", test_bounded_fifo);
+  g_test_add_func ("/bad-input/bounded/silent-fifo", test_silent_fifo);
   g_test_add_func ("/bad-input/bounded/fd", test_bounded_fd);
   g_test_add_func ("/bad-input/bounded/file", test_bounded_file);
   return g_test_run ();
