@@ -1366,7 +1366,49 @@ test_hostile_truncated (void)
   gsize len = 0;
   const char *data = g_bytes_get_data (bytes, &len);
 
-  assert_refused (data, len / 2, "not well-formed XML: line ");
+  assert_refused (data, len / 2, "ends in the middle of the document (line ");
+  assert_refused (data, len / 2, "the file is cut off; download or export it again");
+}
+
+/* libxml2's own words for what is wrong with a file are about the parser
+ * ("indicate encoding !", "AttValue length too long", "Premature end of
+ * data" for a NUL byte): each is said about the file, with what to do. */
+static void
+test_hostile_messages (void)
+{
+  static const char cvdr[] = "<cvdr xmlns=\"http://standaarden.overheid.nl/cvdr/terms/\"><body><regeling>"
+                             "<regeling-tekst><artikel><al>Caf\xe9</al></artikel></regeling-tekst></regeling></body></cvdr>\n";
+  static const char nul[] = "<cvdr xmlns=\"http://standaarden.overheid.nl/cvdr/terms/\">\n<body>\0</body></cvdr>\n";
+  GString *attr = g_string_new ("<cvdr xmlns=\"http://standaarden.overheid.nl/cvdr/terms/\" a=\"");
+
+  assert_refused (cvdr, -1, "line 1: bytes that are not UTF-8 (0xE9");
+  assert_refused (cvdr, -1, "probably in Latin-1 or Windows-1252; convert it to UTF-8, or name its encoding");
+  assert_refused (nul, sizeof nul - 1, "hostile.xml has a NUL byte at line 2 (byte 65)");
+  assert_refused ("<?xml version=\"1.0\" encoding=\"X-NO-SUCH\"?><cvdr/>", -1,
+                  "names the encoding X-NO-SUCH, which Amend cannot read: convert the file to UTF-8");
+  assert_refused ("---\ntitle: APV\n---\n\n# Artikel 1\n", -1, "hostile.xml is Markdown, not XML");
+  assert_refused ("Geen XML.\n", -1, "does not begin with an XML element: it is empty or not XML");
+  assert_refused ("  \n\n", -1, "does not begin with an XML element");
+  for (guint i = 0; i < 11 * 1024; i++)
+    g_string_append (attr, "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                           "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                           "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                           "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                           "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                           "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                           "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                           "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                           "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                           "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                           "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                           "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                           "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                           "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                           "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                           "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
+  g_string_append (attr, "\"/>");
+  assert_refused (attr->str, attr->len, "an attribute value is longer than libxml2 reads (10 MB)");
+  g_string_free (attr, TRUE);
 }
 
 static void
@@ -1527,6 +1569,7 @@ main (int    argc,
   g_test_add_func ("/xml/hostile/deep-nesting", test_hostile_deep);
   g_test_add_func ("/xml/hostile/wrong-root", test_hostile_wrong_root);
   g_test_add_func ("/xml/hostile/truncated", test_hostile_truncated);
+  g_test_add_func ("/xml/hostile/messages", test_hostile_messages);
   g_test_add_func ("/xml/hostile/binary", test_hostile_binary);
   g_test_add_func ("/xml/hostile/huge", test_hostile_huge);
   g_test_add_func ("/xml/hostile/handlers-restored", test_hostile_handlers_restored);
