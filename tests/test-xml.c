@@ -870,6 +870,10 @@ test_import_cvdr (void)
   g_assert_true (has_warning (table_warnings, 1, "table: "));
   g_assert_nonnull (strstr (table_md, "Juridische Zaken | Bezwaren en klachten (AWB) | "));
   g_assert_nonnull (strstr (table_md, "**Dienst /** Afdeling | "));
+  /* A cell's paragraphs are lines, not one sentence (nor glued together). */
+  g_assert_nonnull (strstr (table_md, "| Art. 5 lid 27c\\\nbijlage 5\\\nArt. 6 lid 5, 6, 7\\\nbijlage 5a en 4a\n"));
+  g_assert_nonnull (strstr (table_md, "Budgetondersteuning, Inburgering en Sociale Recherche\\\n"
+                                      "(Schuldhulpverlening en Armoederegeling 1) | "));
   g_assert_nonnull (strstr (table_md, "De directeur van de Sector Inwoners,\n\nJ.L. Bal\n"));
 
   lists = import_file_ok (lists_path, lists_warnings);

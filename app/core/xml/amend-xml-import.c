@@ -576,19 +576,33 @@ _amend_import_level (XmlImport  *im,
 /* Tables                                                                   */
 /* ----------------------------------------------------------------------- */
 
+/* A cell holds paragraphs (CALS, CVDR) or text (HTML, Akoma Ntoso).  Its
+ * paragraphs are lines of their own ("Art. 5 lid 27c", "bijlage 5"):
+ * joined by a space they would read as one sentence, so a line break
+ * keeps them apart. */
+static gsize
+text_length (const AmendNode *text)
+{
+  gsize len = 0;
+
+  for (guint i = 0; text->runs && i < text->runs->len; i++)
+    len += strlen (g_array_index (text->runs, AmendRun, i).text) + 1;
+  return len;
+}
+
 static void
 add_cell (XmlImport  *im,
           Sink       *sink,
           xmlNodePtr  cell)
 {
+  gsize start = text_length (sink->text);
   gboolean blocks = FALSE;
 
-  /* A cell holds paragraphs (CALS, CVDR) or text (HTML, Akoma Ntoso). */
   for (xmlNodePtr c = cell->children; c != NULL; c = c->next)
     if (_amend_import_named (c, "Al al p"))
       {
-        if (blocks)
-          sink_text (sink, " ", AMEND_MARK_NONE, NULL);
+        if (text_length (sink->text) > start)
+          sink_break (sink);
         walk_inline (im, sink, c, AMEND_MARK_NONE, NULL);
         blocks = TRUE;
       }
@@ -636,7 +650,7 @@ _amend_import_table (XmlImport  *im,
                      xmlNodePtr  table)
 {
   _amend_import_warn (im, table, _("a table has no place in Amend's Markdown; each row was kept as a paragraph, "
-                                   "its cells separated by |"));
+                                   "its cells separated by | and the paragraphs of a cell by line breaks"));
   add_rows (im, parent, table);
 }
 
