@@ -816,6 +816,13 @@ test_import_stop_geonovum (void)
   g_assert_true (has_warning (warnings, 241, "IntIoRef: "));
   g_assert_true (has_warning (warnings, 261, "IntRef: "));
   g_assert_true (has_warning (warnings, 0, "Toelichting op artikelen uit hoofdstuk 2"));
+
+  /* The decision's Artikel III (the plan lapses for a Pons object) is the
+   * decision's, and left out with a word; I (which establishes the
+   * regulation) and II (its entry into force, now in-force) say nothing
+   * the import does not keep. */
+  g_assert_true (has_warning (warnings, 151, "Lichaam: the decision's own articles (III) were left out"));
+  g_assert_cmpstr (amend_document_get_meta (doc, "in-force"), ==, "2020-01-14");
 }
 
 static void
@@ -866,6 +873,9 @@ test_import_cvdr (void)
   g_assert_cmpstr (amend_document_get_meta (table, "cvdr"), ==, "112779_1");
   g_assert_cmpuint (amend_test_count_kind (table, AMEND_NODE_ARTICLE), ==, 1);
   g_assert_cmpuint (amend_test_count_kind (table, AMEND_NODE_CLOSING), ==, 1);
+  /* CVDR keeps versions no longer in force; this one ended on 2012-04-25. */
+  g_assert_true (has_warning (table_warnings, 1, "uitwerkingtredingDatum: this version ceased to be in force on "
+                                                 "2012-04-25: it is not the regulation in force"));
   /* The table is reported, its 30 rows kept as paragraphs. */
   g_assert_true (has_warning (table_warnings, 1, "table: "));
   g_assert_nonnull (strstr (table_md, "Juridische Zaken | Bezwaren en klachten (AWB) | "));
@@ -890,6 +900,21 @@ test_import_cvdr (void)
   g_assert_nonnull (strstr (lists_md, "# Hoofdstuk 1 Parkeren\n\n[Vervallen]\n"));
   g_assert_nonnull (strstr (lists_md, "*Verzoek om een gehandicaptenparkeerplaats*"));
   g_assert_cmpuint (amend_test_count_kind (lists, AMEND_NODE_POINT), ==, 4);
+
+  /* What the body holds beside the regeling is not imported, and said so. */
+  {
+    static const char beside[] =
+      "<cvdr xmlns=\"http://standaarden.overheid.nl/cvdr/terms/\"><body>\n<regeling><regeling-tekst><artikel><kop>"
+      "<label>Artikel</label><nr>1</nr></kop><al>Tekst.</al></artikel></regeling-tekst></regeling>\n"
+      "<bijlage><al>Kaart.</al></bijlage></body></cvdr>\n";
+    g_autoptr(GPtrArray) warnings = new_warnings ();
+    g_autoptr(GError) error = NULL;
+    g_autoptr(AmendDocument) doc = amend_xml_import (beside, strlen (beside), "b.xml", warnings, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (has_warning (warnings, 3, "bijlage: Amend does not know this element beside the regeling; it was "
+                                             "left out"));
+  }
 }
 
 /* A hand-written act, with what Amend's export never writes. */
@@ -1019,11 +1044,16 @@ test_roundtrip_example (void)
   g_assert_cmpstr (akn_md, ==, original);
 
   /* The decision keeps the whole body; STOP's text module has no place
-   * for the citation title and the authority's name. */
+   * for the citation title.  The authority's name comes back from the
+   * decision's title ("Besluit van de raad van X tot vaststelling van
+   * ..."), which, being the one the export makes, is not kept itself. */
   g_assert_cmpstr (body_of (besluit_md), ==, body_of (original));
   g_assert_cmpuint (articles->len, ==, 42);
   keys = amend_document_dup_meta_keys (from_besluit);
-  g_assert_cmpstrv (keys, ((const char *[]) { "title", "authority", "work", "expression", "date", NULL }));
+  g_assert_cmpstrv (keys, ((const char *[]) { "title", "authority", "work", "expression", "date", "authority-name",
+                                              NULL }));
+  g_assert_cmpstr (amend_document_get_meta (from_besluit, "authority-name"), ==,
+                   amend_document_get_meta (doc, "authority-name"));
 
   /* The regulation alone: the body without preamble and Ondertekening. */
   without = markdown_without (doc, AMEND_NODE_PREAMBLE, AMEND_NODE_CLOSING);

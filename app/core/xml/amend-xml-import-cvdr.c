@@ -170,6 +170,21 @@ import_zone (XmlImport     *im,
       _amend_import_block (im, node, c, 1);
 }
 
+/* CVDR keeps every version, also those no longer in force: one with an
+ * end date is not the regulation in force, which is what an import into
+ * Amend is for. */
+static void
+warn_withdrawn (XmlImport  *im,
+                xmlNodePtr  end_el)
+{
+  g_autofree char *end = _amend_import_text (end_el);
+
+  if (end != NULL)
+    _amend_import_warn (im, end_el,
+                        _("this version ceased to be in force on %s: it is not the regulation in force; import "
+                          "the version in force (lokaleregelgeving.overheid.nl) unless you meant this one"), end);
+}
+
 static void
 import_meta (XmlImport  *im,
              xmlNodePtr  cvdr,
@@ -211,6 +226,7 @@ import_meta (XmlImport  *im,
     _amend_import_meta (im, "date", in_force ? in_force : issued, in_force ? in_force_el : issued_el);
   if (identifier)
     _amend_import_meta (im, "cvdr", identifier, _amend_import_child (kern, "identifier"));
+  warn_withdrawn (im, _amend_import_child (ipm, "uitwerkingtredingDatum"));
 }
 
 gboolean
@@ -230,6 +246,9 @@ _amend_import_cvdr (XmlImport   *im,
       return FALSE;
     }
   import_meta (im, cvdr, body);
+  for (xmlNodePtr c = body->children; c != NULL; c = c->next)
+    if (c->type == XML_ELEMENT_NODE && !_amend_import_named (c, "intitule citeertitel regeling"))
+      _amend_import_warn (im, c, _("Amend does not know this element beside the regeling; it was left out"));
 
   aanhef = _amend_import_child (regeling, "aanhef");
   if (aanhef)
