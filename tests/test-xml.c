@@ -917,6 +917,54 @@ test_import_cvdr (void)
   }
 }
 
+/* What a regulation in force holds beyond articles and lists, each kept
+ * in Markdown's way and each reported: nothing of it silently lost. */
+static const char stop_blocks[] =
+  "<RegelingCompact xmlns=\"https://standaarden.overheid.nl/stop/imop/tekst/\" "
+  "wordt=\"/akn/nl/act/gm9999/2027/blok/nld@2027-01-01\">\n"
+  "<RegelingOpschrift><Al>Blokken</Al></RegelingOpschrift>\n"
+  "<Lichaam><Artikel eId=\"art_1\" wId=\"gm9999_1__art_1\"><Kop><Label>Artikel</Label><Nummer>1</Nummer></Kop><Inhoud>\n"
+  "<Al>Zie noot<Noot id=\"n1\" type=\"voet\"><NootNummer>1</NootNummer><Al>Stb. 1992, 422.</Al></Noot>.</Al>\n"
+  "<table><tgroup cols=\"2\"><tbody><row><entry><Al>Zone</Al></entry><entry><Al>Regels:</Al>"
+  "<Lijst type=\"expliciet\"><Li><LiNummer>a.</LiNummer><Al>geen terras</Al></Li>"
+  "<Li><LiNummer>b.</LiNummer><Al>geen muziek</Al></Li></Lijst></entry></row></tbody></tgroup></table>\n"
+  "<Figuur><Illustratie naam=\"kaart.png\" alt=\"Kaart van het centrum\"/><Bijschrift>Het centrum</Bijschrift></Figuur>\n"
+  "<Kadertekst><Kop><Opschrift>Let op</Opschrift></Kop><Al>Tijdelijk.</Al></Kadertekst>\n"
+  "</Inhoud></Artikel></Lichaam>\n"
+  "<Toelichting><Kop><Opschrift>Toelichting</Opschrift></Kop><Divisietekst><Inhoud><Al>Uitleg.</Al></Inhoud>"
+  "</Divisietekst></Toelichting>\n"
+  "</RegelingCompact>\n";
+
+static void
+test_import_stop_blocks (void)
+{
+  g_autoptr(GPtrArray) warnings = new_warnings ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendDocument) doc = amend_xml_import (stop_blocks, strlen (stop_blocks), "blok.xml", warnings, &error);
+  g_autofree char *md = NULL;
+
+  g_assert_no_error (error);
+  assert_canonical (doc);
+  md = amend_document_to_markdown (doc);
+  g_test_message ("%s", md);
+  /* The footnote's number apart from its text, not "[1Stb. 1992, 422.]". */
+  g_assert_nonnull (strstr (md, "Zie noot [1: Stb. 1992, 422.]."));
+  g_assert_true (has_warning (warnings, 4, "Noot: a footnote has no Markdown form"));
+  /* A list in a cell: its items are lines of the cell, with their letters. */
+  g_assert_nonnull (strstr (md, "Zone | Regels:\\\na. geen terras\\\nb. geen muziek\n"));
+  /* The figure's image, its description and file, as well as its caption. */
+  g_assert_nonnull (strstr (md, "![Kaart van het centrum](kaart.png)\n\nHet centrum\n"));
+  g_assert_true (has_warning (warnings, 6, "Figuur: a figure or formula has no place in Amend's Markdown; its title, "
+                                           "image and caption were kept"));
+  /* A box's heading, in bold. */
+  g_assert_nonnull (strstr (md, "**Let op**\n\nTijdelijk.\n"));
+  g_assert_true (has_warning (warnings, 7, "Kadertekst: "));
+  /* "Toelichting" as the Toelichting's title is its kind: not written twice. */
+  g_assert_nonnull (strstr (md, "\n# Toelichting\n\nUitleg.\n"));
+  for (guint i = 0; i < warnings->len; i++)
+    g_assert_null (strstr (((AmendDiagnostic *) g_ptr_array_index (warnings, i))->message, "Opschrift"));
+}
+
 /* A hand-written act, with what Amend's export never writes. */
 static const char handwritten_akn[] =
   "<?xml version=\"1.0\"?>\n"
@@ -1589,6 +1637,7 @@ main (int    argc,
   g_test_add_func ("/xml/import/stop-geonovum", test_import_stop_geonovum);
   g_test_add_func ("/xml/import/stop-changes", test_import_stop_changes);
   g_test_add_func ("/xml/import/cvdr", test_import_cvdr);
+  g_test_add_func ("/xml/import/stop-blocks", test_import_stop_blocks);
   g_test_add_func ("/xml/import/akn-handwritten", test_import_akn_handwritten);
   g_test_add_func ("/xml/roundtrip/example", test_roundtrip_example);
   g_test_add_func ("/xml/roundtrip/edge-cases", test_roundtrip_edge_cases);

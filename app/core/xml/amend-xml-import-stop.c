@@ -312,6 +312,9 @@ import_annex (XmlImport  *im,
   AmendNode *node = _amend_import_add (root, kind);
 
   read_kop (node, x);
+  /* "Toelichting" as its own title is the kind, not a title. */
+  if (node->heading && g_ascii_strcasecmp (node->heading, amend_node_kind_word (kind)) == 0)
+    g_clear_pointer (&node->heading, g_free);
   import_zone (im, node, x, 1);
 }
 

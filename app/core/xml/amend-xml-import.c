@@ -345,6 +345,41 @@ inline_script (XmlImport  *im,
   sink_text (sink, script, marks, href);
 }
 
+/* A footnote in brackets where it stands: " [1: text]", its number (STOP's
+ * NootNummer, or the marker) apart from its paragraphs. */
+static void
+inline_note (XmlImport  *im,
+             Sink       *sink,
+             xmlNodePtr  x,
+             AmendMarks  marks,
+             const char *href)
+{
+  g_autoptr(GString) note = g_string_new (NULL);
+  g_autofree char *number = _amend_import_text (_amend_import_child (x, "NootNummer"));
+  g_autofree char *marker = number ? NULL : _amend_import_attr (x, "marker");
+
+  _amend_import_warn (im, x, _("a footnote has no Markdown form; its text was kept in brackets"));
+  for (xmlNodePtr c = x->children; c != NULL; c = c->next)
+    {
+      g_autofree char *text = NULL;
+
+      if (_amend_import_named (c, "NootNummer") || (text = (c->type == XML_ELEMENT_NODE || c->type == XML_TEXT_NODE)
+                                                          ? _amend_import_text (c) : NULL) == NULL)
+        continue;
+      g_string_append_printf (note, "%s%s", note->len ? " " : "", text);
+    }
+  if (note->len == 0)
+    return;
+  if (number || marker)
+    {
+      g_autofree char *label = g_strdup_printf ("%s: ", number ? number : marker);
+      g_string_prepend (note, label);
+    }
+  g_string_prepend (note, " [");
+  g_string_append_c (note, ']');
+  sink_text (sink, note->str, marks, href);
+}
+
 static AmendMarks
 nadruk_marks (xmlNodePtr x)
 {
@@ -412,17 +447,8 @@ inline_element (XmlImport  *im,
       _amend_import_warn (im, x, _("a reference inside the publication has no Markdown form; its text was kept"));
       walk_inline (im, sink, x, marks, href);
     }
-  else if (_amend_import_named (x, "Noot noot"))
-    {
-      g_autofree char *note = _amend_import_text (x);
-
-      _amend_import_warn (im, x, _("a footnote has no Markdown form; its text was kept in brackets"));
-      if (note)
-        {
-          g_autofree char *bracketed = g_strdup_printf (" [%s]", note);
-          sink_text (sink, bracketed, marks, href);
-        }
-    }
+  else if (_amend_import_named (x, "Noot noot authorialNote"))
+    inline_note (im, sink, x, marks, href);
   else if (_amend_import_named (x, "Nootref nootref noteRef"))
     _amend_import_warn (im, x, _("a reference to a footnote was left out"));
   else if (_amend_import_named (x, "VerwijderdeTekst"))
@@ -590,24 +616,52 @@ text_length (const AmendNode *text)
   return len;
 }
 
+static gboolean has_text_children (xmlNodePtr x);
+
+/* The blocks of a cell, each a line of its own: paragraphs, and the
+ * items of a list in it with their numbers ("a. ...").  @join: the next
+ * paragraph goes on the current line (after an item's number). */
+static void
+add_cell_blocks (XmlImport  *im,
+                 Sink       *sink,
+                 xmlNodePtr  x,
+                 gsize       start,
+                 gboolean   *join)
+{
+  for (xmlNodePtr c = x->children; c != NULL; c = c->next)
+    {
+      if (c->type != XML_ELEMENT_NODE)
+        continue;
+      if (!*join && text_length (sink->text) > start &&
+          (has_text_children (c) || _amend_import_named (c, "LiNummer li.nr num")))
+        sink_break (sink);
+      if (_amend_import_named (c, "LiNummer li.nr num"))
+        {
+          walk_inline (im, sink, c, AMEND_MARK_NONE, NULL);
+          sink_text (sink, " ", AMEND_MARK_NONE, NULL);
+          *join = TRUE;
+        }
+      else if (has_text_children (c))
+        {
+          walk_inline (im, sink, c, AMEND_MARK_NONE, NULL);
+          *join = FALSE;
+        }
+      else
+        add_cell_blocks (im, sink, c, start, join);
+    }
+}
+
 static void
 add_cell (XmlImport  *im,
           Sink       *sink,
           xmlNodePtr  cell)
 {
-  gsize start = text_length (sink->text);
-  gboolean blocks = FALSE;
+  gboolean join = FALSE;
 
-  for (xmlNodePtr c = cell->children; c != NULL; c = c->next)
-    if (_amend_import_named (c, "Al al p"))
-      {
-        if (text_length (sink->text) > start)
-          sink_break (sink);
-        walk_inline (im, sink, c, AMEND_MARK_NONE, NULL);
-        blocks = TRUE;
-      }
-  if (!blocks)
+  if (has_text_children (cell))
     walk_inline (im, sink, cell, AMEND_MARK_NONE, NULL);
+  else
+    add_cell_blocks (im, sink, cell, text_length (sink->text), &join);
 }
 
 static void
@@ -765,15 +819,63 @@ import_definition (XmlImport  *im,
     import_blocks_from (im, point, definition, depth, first);
 }
 
+/* An Illustratie (or img): a paragraph holding the image, ![alt](naam). */
+static void
+import_image (AmendNode  *node,
+              xmlNodePtr  x)
+{
+  g_autofree char *src = _amend_import_attr (x, "src");
+  g_autofree char *name = _amend_import_attr (x, "naam");
+  g_autofree char *alt = _amend_import_attr (x, "alt");
+  AmendNode *text;
+
+  if (src == NULL && name == NULL)
+    return;
+  text = _amend_import_add (node, AMEND_NODE_TEXT);
+  text->line_start = amend_xml_line (x);
+  amend_node_add_run (text, alt ? alt : "", -1, AMEND_MARK_IMAGE, src ? src : name);
+}
+
 static void
 import_figure (XmlImport  *im,
                AmendNode  *node,
                xmlNodePtr  x)
 {
-  _amend_import_warn (im, x, _("a figure or formula has no place in Amend's Markdown; its caption was kept"));
+  _amend_import_warn (im, x, _("a figure or formula has no place in Amend's Markdown; its title, image and caption "
+                               "were kept as paragraphs"));
+  if (_amend_import_named (x, "img plaatje"))
+    import_image (node, x);
   for (xmlNodePtr c = x->children; c != NULL; c = c->next)
     if (_amend_import_named (c, "Titel Bijschrift titel bijschrift"))
       _amend_import_paragraph (im, node, c);
+    else if (_amend_import_named (c, "Illustratie illustratie img"))
+      import_image (node, c);
+}
+
+/* A Kadertekst's (or Citaat's) Kop: a paragraph in bold, since a free
+ * heading cannot stand inside a member or point in Markdown. */
+static void
+import_box_kop (XmlImport  *im,
+                AmendNode  *node,
+                xmlNodePtr  kop)
+{
+  AmendNode *text = _amend_import_add (node, AMEND_NODE_TEXT);
+
+  text->line_start = amend_xml_line (kop);
+  for (xmlNodePtr c = kop->children; c != NULL; c = c->next)
+    if (_amend_import_named (c, "Label Nummer Opschrift"))
+      {
+        if (text->runs && text->runs->len > 0)
+          amend_node_add_run (text, " ", 1, AMEND_MARK_NONE, NULL);
+        _amend_import_inline (im, text, c);
+      }
+  if (text->runs == NULL || text->runs->len == 0)
+    {
+      amend_node_free (amend_node_steal (node, amend_node_index (text)));
+      return;
+    }
+  for (guint i = 0; i < text->runs->len; i++)
+    g_array_index (text->runs, AmendRun, i).marks |= AMEND_MARK_STRONG;
 }
 
 static void
@@ -814,8 +916,12 @@ import_block (XmlImport  *im,
     }
   else if (_amend_import_named (x, "Citaat Kadertekst blockquote"))
     {
+      xmlNodePtr kop = _amend_import_child (x, "Kop");
+
       _amend_import_warn (im, x, _("a quotation or box has no place in Amend's Markdown; its text was kept"));
-      import_blocks_from (im, node, x, depth, NULL);
+      if (kop != NULL)
+        import_box_kop (im, node, kop);
+      import_blocks_from (im, node, x, depth, kop);
     }
   else
     {
