@@ -965,6 +965,65 @@ test_import_stop_blocks (void)
     g_assert_null (strstr (((AmendDiagnostic *) g_ptr_array_index (warnings, i))->message, "Opschrift"));
 }
 
+/* CVDR: text after an article's members (a redactie), which Markdown reads
+ * as the last member's, and a toelichting with a title of its kind and an
+ * explanation per article. */
+static const char cvdr_blocks[] =
+  "<cvdr xmlns=\"http://standaarden.overheid.nl/cvdr/terms/\"><body><regeling><regeling-tekst>\n"
+  "<artikel><kop><label>Artikel</label><nr>1</nr></kop><lid><lidnr>1</lidnr><al>Een.</al></lid>\n"
+  "<lid><lidnr>2</lidnr><al>Twee.</al></lid>\n"
+  "<redactie>Gewijzigd bij besluit van 1 mei 2020.</redactie></artikel>\n"
+  "</regeling-tekst>\n"
+  "<toelichting><kop><titel>Toelichting</titel></kop><al>Algemeen.</al>\n"
+  "<artikel><kop><label>Artikel</label><nr>1</nr><titel>Begrippen</titel></kop><al>Uitleg.</al></artikel>"
+  "</toelichting>\n"
+  "</regeling></body></cvdr>\n";
+
+static void
+test_import_cvdr_blocks (void)
+{
+  g_autoptr(GPtrArray) warnings = new_warnings ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendDocument) doc = amend_xml_import (cvdr_blocks, strlen (cvdr_blocks), "c.xml", warnings, &error);
+  g_autofree char *md = NULL;
+
+  g_assert_no_error (error);
+  assert_canonical (doc);
+  md = amend_document_to_markdown (doc);
+  g_test_message ("%s", md);
+  g_assert_true (has_warning (warnings, 4, "Markdown has no place for this text where it stands in the XML; it "
+                                           "reads as part of member 2 of Artikel 1 now"));
+  g_assert_nonnull (strstr (md, "\n# Toelichting\n\nAlgemeen.\n\n## Artikel 1 Begrippen\n\nUitleg.\n"));
+}
+
+/* Akoma Ntoso: eol is a line break (not two words run together), a
+ * preface that says more than the title is reported, an attachment's
+ * preface is kept. */
+static void
+test_import_akn_blocks (void)
+{
+  static const char xml[] =
+    "<akomaNtoso xmlns=\"http://docs.oasis-open.org/legaldocml/ns/akn/3.0\"><act>\n"
+    "<preface><longTitle><p><docTitle>Akte</docTitle></p></longTitle>\n<p>Ondertekend te Lindewaarde.</p></preface>\n"
+    "<body><article eId=\"art_1\"><num>Artikel 1</num><content><p>regel<eol/>einde en pagina<eop/>einde</p>"
+    "</content></article></body>\n"
+    "<attachments><attachment><doc name=\"bijlage\"><preface><p>Kaart bij artikel 1</p></preface>"
+    "<mainBody><p>Kaart.</p></mainBody></doc></attachment></attachments>\n"
+    "</act></akomaNtoso>\n";
+  g_autoptr(GPtrArray) warnings = new_warnings ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendDocument) doc = amend_xml_import (xml, strlen (xml), "a.xml", warnings, &error);
+  g_autofree char *md = NULL;
+
+  g_assert_no_error (error);
+  assert_canonical (doc);
+  md = amend_document_to_markdown (doc);
+  g_test_message ("%s", md);
+  g_assert_nonnull (strstr (md, "regel\\\neinde en pagina einde\n"));
+  g_assert_true (has_warning (warnings, 3, "p: the act's preface says more than its title; this was left out"));
+  g_assert_nonnull (strstr (md, "# Bijlage\n\nKaart bij artikel 1\n\nKaart.\n"));
+}
+
 /* A hand-written act, with what Amend's export never writes. */
 static const char handwritten_akn[] =
   "<?xml version=\"1.0\"?>\n"
@@ -1638,6 +1697,8 @@ main (int    argc,
   g_test_add_func ("/xml/import/stop-changes", test_import_stop_changes);
   g_test_add_func ("/xml/import/cvdr", test_import_cvdr);
   g_test_add_func ("/xml/import/stop-blocks", test_import_stop_blocks);
+  g_test_add_func ("/xml/import/cvdr-blocks", test_import_cvdr_blocks);
+  g_test_add_func ("/xml/import/akn-blocks", test_import_akn_blocks);
   g_test_add_func ("/xml/import/akn-handwritten", test_import_akn_handwritten);
   g_test_add_func ("/xml/roundtrip/example", test_roundtrip_example);
   g_test_add_func ("/xml/roundtrip/edge-cases", test_roundtrip_edge_cases);

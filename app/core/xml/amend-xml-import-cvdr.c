@@ -157,6 +157,56 @@ import_parts (XmlImport  *im,
     }
 }
 
+/* The kop of an artikel or division in a bijlage or toelichting: a free
+ * heading ("Artikel 1.1 Begrippen"). */
+static void
+zone_heading (XmlImport  *im,
+              AmendNode  *node,
+              xmlNodePtr  kop,
+              guint       depth)
+{
+  AmendNode *heading = _amend_import_add (node, AMEND_NODE_TEXT);
+
+  heading->line_start = amend_xml_line (kop);
+  for (xmlNodePtr k = kop->children; k != NULL; k = k->next)
+    if (_amend_import_named (k, "label nr titel"))
+      {
+        if (heading->runs && heading->runs->len > 0)
+          amend_node_add_run (heading, " ", 1, AMEND_MARK_NONE, NULL);
+        _amend_import_inline (im, heading, k);
+      }
+  if (heading->runs && heading->runs->len > 0)
+    heading->heading_level = depth;
+  else
+    amend_node_free (amend_node_steal (node, amend_node_index (heading)));
+}
+
+/* A bijlage or toelichting holds text, and articles and divisions (the
+ * artikelsgewijze toelichting has one per article): each of those is its
+ * kop as a free heading, then its text. */
+static void
+import_zone_blocks (XmlImport  *im,
+                    AmendNode  *node,
+                    xmlNodePtr  x,
+                    guint       depth)
+{
+  for (xmlNodePtr c = x->children; c != NULL; c = c->next)
+    {
+      xmlNodePtr kop;
+
+      if (c->type != XML_ELEMENT_NODE || _amend_import_named (c, "kop"))
+        continue;
+      if (!_amend_import_named (c, "artikel " DIVISIONS))
+        {
+          _amend_import_block (im, node, c, depth);
+          continue;
+        }
+      if ((kop = _amend_import_child (c, "kop")) != NULL)
+        zone_heading (im, node, kop, depth);
+      import_zone_blocks (im, node, c, depth + 1);
+    }
+}
+
 static void
 import_zone (XmlImport     *im,
              AmendNodeKind  kind,
@@ -165,9 +215,10 @@ import_zone (XmlImport     *im,
   AmendNode *node = _amend_import_add (amend_document_get_root (im->doc), kind);
 
   read_kop (node, x);
-  for (xmlNodePtr c = x->children; c != NULL; c = c->next)
-    if (c->type == XML_ELEMENT_NODE && !_amend_import_named (c, "kop"))
-      _amend_import_block (im, node, c, 1);
+  /* "Toelichting" as its own title is the kind, not a title. */
+  if (node->heading && g_ascii_strcasecmp (node->heading, amend_node_kind_word (kind)) == 0)
+    g_clear_pointer (&node->heading, g_free);
+  import_zone_blocks (im, node, x, 1);
 }
 
 /* CVDR keeps every version, also those no longer in force: one with an

@@ -438,8 +438,10 @@ inline_element (XmlImport  *im,
 
       walk_inline (im, sink, x, target ? marks | AMEND_MARK_LINK : marks, target ? target : href);
     }
-  else if (_amend_import_named (x, "br"))
+  else if (_amend_import_named (x, "br eol"))
     sink_break (sink);
+  else if (_amend_import_named (x, "eop"))
+    sink_text (sink, " ", marks, href);  /* a page ends between two words */
   else if (_amend_import_named (x, "sup sub"))
     inline_script (im, sink, x, marks, href);
   else if (_amend_import_named (x, "IntRef intref IntIoRef ExtIoRef mref rref"))
@@ -1130,6 +1132,64 @@ dispatch (XmlImport   *im,
   return ok;
 }
 
+/* "member 2 of Artikel 1.2": where a text reads now, for a warning. */
+static char *
+describe (const AmendNode *node)
+{
+  const char *word = amend_node_kind_word (node->kind);
+  g_autofree char *outer = node->parent ? describe (node->parent) : NULL;
+
+  if (node->kind == AMEND_NODE_MEMBER || node->kind == AMEND_NODE_POINT)
+    return g_strdup_printf (node->kind == AMEND_NODE_MEMBER ? _("member %s of %s") : _("point %s of %s"),
+                            node->number ? node->number : "", outer ? outer : "");
+  if (word == NULL)
+    return g_strdup (node->kind == AMEND_NODE_PREAMBLE ? _("the preamble") : _("the regulation"));
+  return node->number ? g_strdup_printf ("%s %s", word, node->number) : g_strdup (word);
+}
+
+static GPtrArray *
+texts_of (AmendDocument *doc)
+{
+  AmendNode *root = amend_document_get_root (doc);
+  GPtrArray *texts = g_ptr_array_new ();
+
+  for (AmendNode *n = root; n != NULL; n = amend_node_next (n, root))
+    if (n->kind == AMEND_NODE_TEXT)
+      g_ptr_array_add (texts, n);
+  return texts;
+}
+
+/* Markdown cannot say every tree: text after the members of an article
+ * reads as the last member's, text after the articles of a chapter as
+ * the last article's.  Each text of the tree built from the XML is
+ * compared with the same text as the Markdown reads it; one that found
+ * another home is said, once for each home. */
+static void
+warn_moved_texts (XmlImport     *im,
+                  AmendDocument *read)
+{
+  g_autoptr(GPtrArray) built = texts_of (im->doc);
+  g_autoptr(GPtrArray) again = texts_of (read);
+  const AmendNode *last_home = NULL;
+
+  if (built->len != again->len)
+    return;
+  for (guint i = 0; i < built->len; i++)
+    {
+      const AmendNode *was = g_ptr_array_index (built, i);
+      const AmendNode *now = g_ptr_array_index (again, i);
+      g_autofree char *home = NULL;
+
+      if (g_strcmp0 (was->parent->eid, now->parent->eid) == 0 || now->parent == last_home)
+        continue;
+      last_home = now->parent;
+      home = describe (now->parent);
+      _amend_xml_warn (im->warnings, was->line_start, NULL,
+                       _("Markdown has no place for this text where it stands in the XML; it reads as part of %s "
+                         "now"), home);
+    }
+}
+
 static AmendDocument *
 import_parsed (xmlDocPtr    xml,
                const char  *name,
@@ -1140,6 +1200,7 @@ import_parsed (xmlDocPtr    xml,
   g_autoptr(GHashTable) levels = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) meta_lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *markdown = NULL;
+  AmendDocument *read;
   XmlImport im = { built, warnings, NULL, levels, meta_lines, amend_xml_line (xmlDocGetRootElement (xml)) };
 
   if (!dispatch (&im, xmlDocGetRootElement (xml), name, error))
@@ -1150,7 +1211,10 @@ import_parsed (xmlDocPtr    xml,
   fix_headings (&im, amend_document_get_root (built));
   amend_document_assign_eids (built);
   markdown = amend_document_to_markdown (built);
-  return amend_document_new_from_data (markdown, strlen (markdown), error);
+  read = amend_document_new_from_data (markdown, strlen (markdown), error);
+  if (read != NULL)
+    warn_moved_texts (&im, read);
+  return read;
 }
 
 /**
