@@ -251,6 +251,34 @@ test_garbage (void)
   g_rand_free (rand);
 }
 
+/* An XML file given where Markdown is read (amend check, fmt, export) read
+ * as one HTML block, dropped: an empty regulation, with a request for a
+ * title.  It is an error that says what the file is and what to do. */
+static void
+test_xml_given (void)
+{
+  static const char *const xml[] = {
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<cvdr xmlns=\"http://standaarden.overheid.nl/cvdr/terms/\"/>\n",
+    "\xef\xbb\xbf  <akomaNtoso xmlns=\"http://docs.oasis-open.org/legaldocml/ns/akn/3.0\"><act/></akomaNtoso>\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (xml); i++)
+    {
+      g_autoptr(AmendDocument) doc = parse_bytes (xml[i], strlen (xml[i]));
+      const AmendDiagnostic *d = g_ptr_array_index (amend_document_get_diagnostics (doc), 0);
+
+      g_assert_true (amend_document_has_errors (doc));
+      g_assert_cmpint (d->severity, ==, AMEND_SEVERITY_ERROR);
+      g_assert_nonnull (strstr (d->message, "this is an XML file, not a regulation in Markdown"));
+      g_assert_nonnull (strstr (d->message, "amend import FILE -o FILE.md"));
+    }
+  /* Inline HTML in a regulation is no XML file. */
+  {
+    g_autoptr(AmendDocument) doc = parse_bytes ("<b>Let op</b>\n\n# Artikel 1\n\nTekst.\n", 35);
+    g_assert_false (amend_document_has_errors (doc));
+  }
+}
+
 static void
 test_missing_file (void)
 {
@@ -410,6 +438,7 @@ main (int    argc,
   g_test_add_func ("/bad-input/large-file", test_large_file);
   g_test_add_func ("/bad-input/too-large", test_too_large);
   g_test_add_func ("/bad-input/garbage", test_garbage);
+  g_test_add_func ("/bad-input/xml-given", test_xml_given);
   g_test_add_func ("/bad-input/missing-file", test_missing_file);
   g_test_add_func ("/bad-input/bounded/device", test_bounded_device);
   g_test_add_func ("/bad-input/bounded/fifo", test_bounded_fifo);

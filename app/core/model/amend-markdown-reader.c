@@ -373,6 +373,32 @@ read_front_matter (Reader     *r,
   return text;
 }
 
+/* An XML file given where Markdown is read (amend check, export, fmt of a
+ * CVDR or STOP file) reads as one HTML block, which the reader drops: the
+ * user would see an empty regulation and be asked for a title.  It is
+ * said what the file is, and what to do with it. */
+static void
+check_not_xml (Reader     *r,
+               const char *text,
+               gsize       len)
+{
+  const char *p = text;
+  const char *end = text + len;
+  gsize head;
+
+  if (len >= 3 && memcmp (p, "\xef\xbb\xbf", 3) == 0)
+    p += 3;
+  while (p < end && g_ascii_isspace (*p))
+    p++;
+  head = MIN ((gsize) (end - p), 2048);
+  if (!(head >= 5 && memcmp (p, "<?xml", 5) == 0) &&
+      !(head >= 2 && p[0] == '<' && g_ascii_isalpha (p[1]) && g_strstr_len (p, head, "xmlns") != NULL))
+    return;
+  amend_document_add_diagnostic (r->doc, AMEND_SEVERITY_ERROR, 1, NULL,
+                                 _("this is an XML file, not a regulation in Markdown; if it is CVDR, STOP or Akoma "
+                                   "Ntoso, turn it into Markdown first with amend import FILE -o FILE.md"));
+}
+
 static void
 index_lines (Reader *r)
 {
@@ -2137,6 +2163,8 @@ read_markdown (const char   *data,
   r.buf = g_string_sized_new (256);
   r.arena = _amend_cmark_arena_new ();
   r.body = read_front_matter (&r, text, clean_len);
+  if (r.body == text)
+    check_not_xml (&r, text, clean_len);
   r.body_len = clean_len - (r.body - text);
   index_lines (&r);
 
