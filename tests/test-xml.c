@@ -1024,6 +1024,36 @@ test_import_akn_blocks (void)
   g_assert_nonnull (strstr (md, "# Bijlage\n\nKaart bij artikel 1\n\nKaart.\n"));
 }
 
+/* Deeper than Markdown goes: lists nested past what the writer indents,
+ * which it runs together, and divisions past the sixth heading level. */
+static void
+test_import_deep_structure (void)
+{
+  GString *xml = g_string_new ("<RegelingCompact xmlns=\"https://standaarden.overheid.nl/stop/imop/tekst/\">"
+                               "<Lichaam><Artikel><Kop><Label>Artikel</Label><Nummer>1</Nummer></Kop><Inhoud>");
+  g_autoptr(GPtrArray) warnings = new_warnings ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendDocument) doc = NULL;
+
+  for (guint i = 0; i < 20; i++)
+    g_string_append (xml, "<Lijst><Li><LiNummer>a.</LiNummer><Al>x</Al>");
+  for (guint i = 0; i < 20; i++)
+    g_string_append (xml, "</Li></Lijst>");
+  g_string_append (xml, "</Inhoud></Artikel></Lichaam><Bijlage><Kop><Label>Bijlage</Label><Nummer>1</Nummer></Kop>");
+  for (guint i = 0; i < 8; i++)
+    g_string_append_printf (xml, "<Divisie><Kop><Opschrift>Kop %u</Opschrift></Kop>", i);
+  g_string_append (xml, "<Divisietekst><Inhoud><Al>t</Al></Inhoud></Divisietekst>");
+  for (guint i = 0; i < 8; i++)
+    g_string_append (xml, "</Divisie>");
+  g_string_append (xml, "</Bijlage></RegelingCompact>");
+  doc = amend_xml_import (xml->str, xml->len, "deep.xml", warnings, &error);
+  g_assert_no_error (error);
+  g_assert_true (has_warning (warnings, 0, "Markdown has no place for this text where it stands in the XML; it reads "
+                                           "as part of point a. of point a. of"));
+  g_assert_true (has_warning (warnings, 0, "Markdown has six levels of headings"));
+  g_string_free (xml, TRUE);
+}
+
 /* A hand-written act, with what Amend's export never writes. */
 static const char handwritten_akn[] =
   "<?xml version=\"1.0\"?>\n"
@@ -1699,6 +1729,7 @@ main (int    argc,
   g_test_add_func ("/xml/import/stop-blocks", test_import_stop_blocks);
   g_test_add_func ("/xml/import/cvdr-blocks", test_import_cvdr_blocks);
   g_test_add_func ("/xml/import/akn-blocks", test_import_akn_blocks);
+  g_test_add_func ("/xml/import/deep-structure", test_import_deep_structure);
   g_test_add_func ("/xml/import/akn-handwritten", test_import_akn_handwritten);
   g_test_add_func ("/xml/roundtrip/example", test_roundtrip_example);
   g_test_add_func ("/xml/roundtrip/edge-cases", test_roundtrip_edge_cases);

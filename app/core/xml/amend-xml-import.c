@@ -1077,6 +1077,10 @@ fix_headings (XmlImport *im,
       for (AmendNode *a = n->parent; a != NULL; a = a->parent)
         if (amend_node_is_structural (a))
           depth++;
+      if (depth + n->heading_level > 6)
+        _amend_xml_warn (im->warnings, 0, NULL,
+                         _("Markdown has six levels of headings; headings nested deeper in the XML were put at "
+                           "the sixth level, beside those above them"));
       n->heading_level = MIN (depth + n->heading_level, 6);
     }
 }
@@ -1139,6 +1143,8 @@ describe (const AmendNode *node)
   const char *word = amend_node_kind_word (node->kind);
   g_autofree char *outer = node->parent ? describe (node->parent) : NULL;
 
+  if (node->kind == AMEND_NODE_POINT && (node->number == NULL || node->number[0] == '\0'))
+    return g_strdup_printf (_("a point of %s"), outer ? outer : "");
   if (node->kind == AMEND_NODE_MEMBER || node->kind == AMEND_NODE_POINT)
     return g_strdup_printf (node->kind == AMEND_NODE_MEMBER ? _("member %s of %s") : _("point %s of %s"),
                             node->number ? node->number : "", outer ? outer : "");
@@ -1172,21 +1178,28 @@ warn_moved_texts (XmlImport     *im,
   g_autoptr(GPtrArray) again = texts_of (read);
   const AmendNode *last_home = NULL;
 
-  if (built->len != again->len)
-    return;
-  for (guint i = 0; i < built->len; i++)
+  for (guint i = 0; i < MIN (built->len, again->len); i++)
     {
       const AmendNode *was = g_ptr_array_index (built, i);
       const AmendNode *now = g_ptr_array_index (again, i);
+      g_autofree char *was_plain = amend_node_get_plain_text (was);
+      g_autofree char *now_plain = amend_node_get_plain_text (now);
+      /* White space is the writer's to choose. */
+      g_autofree char *was_text = collapse (was_plain);
+      g_autofree char *now_text = collapse (now_plain);
       g_autofree char *home = NULL;
 
-      if (g_strcmp0 (was->parent->eid, now->parent->eid) == 0 || now->parent == last_home)
+      if ((g_strcmp0 (was->parent->eid, now->parent->eid) == 0 && g_strcmp0 (was_text, now_text) == 0) ||
+          now->parent == last_home)
         continue;
       last_home = now->parent;
       home = describe (now->parent);
       _amend_xml_warn (im->warnings, was->line_start, NULL,
                        _("Markdown has no place for this text where it stands in the XML; it reads as part of %s "
                          "now"), home);
+      /* Texts run together: the rest cannot be paired one by one. */
+      if (built->len != again->len)
+        return;
     }
 }
 
