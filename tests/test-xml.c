@@ -1559,6 +1559,9 @@ test_hostile_messages (void)
                   "names the encoding X-NO-SUCH, which Amend cannot read: convert the file to UTF-8");
   assert_refused ("---\ntitle: APV\n---\n\n# Artikel 1\n", -1, "hostile.xml is Markdown, not XML");
   assert_refused ("Geen XML.\n", -1, "does not begin with an XML element: it is empty or not XML");
+  assert_refused ("\xff\xfe\x00\x00<\x00\x00\x00", 8, "hostile.xml is in UTF-32, which libxml2 does not read");
+  assert_refused ("<?xml version=\"1.0\" encoding=\"UTF-16\"?><cvdr/>", -1,
+                  "its XML declaration names another encoding than the one the file is in (UTF-8)");
   assert_refused ("  \n\n", -1, "does not begin with an XML element");
   for (guint i = 0; i < 11 * 1024; i++)
     g_string_append (attr, "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"

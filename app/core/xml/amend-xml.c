@@ -108,6 +108,9 @@ error_text (AmendXmlError *err)
    * ("AttValue length too long"); say what is wrong with the file. */
   if (err->message != NULL && g_str_has_prefix (err->message, "Input is not proper UTF-8"))
     return not_utf8_text (err->message);
+  if (err->message != NULL && g_str_has_prefix (err->message, "Document labelled"))
+    return g_strdup (_("its XML declaration names another encoding than the one the file is in (UTF-8): correct "
+                       "the declaration to encoding=\"UTF-8\", or convert the file to the encoding it names"));
   if (err->code == XML_ERR_UNSUPPORTED_ENCODING)
     return g_strdup_printf (_("its XML declaration names the encoding %s, which Amend cannot read: convert the "
                               "file to UTF-8"), err->str1 ? err->str1 : "?");
@@ -366,6 +369,9 @@ failure_text (const char *data,
   if (has_prefix (data, len, "---\n") || has_prefix (data, len, "---\r\n") || has_prefix (data, len, "# "))
     return g_strdup_printf (_("%s is Markdown, not XML: Amend reads CVDR, STOP or Akoma Ntoso XML here; a "
                               "regulation in Markdown needs no import (check it with amend check)"), state->name);
+  /* The byte order marks of UTF-32, big and little endian. */
+  if (len >= 4 && (memcmp (data, "\x00\x00\xfe\xff", 4) == 0 || memcmp (data, "\xff\xfe\x00\x00", 4) == 0))
+    return g_strdup_printf (_("%s is in UTF-32, which libxml2 does not read: convert it to UTF-8"), state->name);
   if (state->error_code == XML_ERR_DOCUMENT_EMPTY)
     return g_strdup_printf (_("%s does not begin with an XML element: it is empty or not XML; give a CVDR, STOP or "
                               "Akoma Ntoso file"), state->name);
