@@ -880,6 +880,8 @@ test_import_cvdr (void)
   g_assert_true (has_warning (table_warnings, 1, "table: "));
   g_assert_nonnull (strstr (table_md, "Juridische Zaken | Bezwaren en klachten (AWB) | "));
   g_assert_nonnull (strstr (table_md, "**Dienst /** Afdeling | "));
+  /* A paragraph of bold runs is one line, bold. */
+  g_assert_nonnull (strstr (table_md, "| **gegevensset gba-v autorisatiebesluit**\n\n**Inwonerszaken** | | |\n"));
   /* A cell's paragraphs are lines, not one sentence (nor glued together). */
   g_assert_nonnull (strstr (table_md, "| Art. 5 lid 27c\\\nbijlage 5\\\nArt. 6 lid 5, 6, 7\\\nbijlage 5a en 4a\n"));
   g_assert_nonnull (strstr (table_md, "Budgetondersteuning, Inburgering en Sociale Recherche\\\n"

@@ -620,9 +620,24 @@ text_length (const AmendNode *text)
 
 static gboolean has_text_children (xmlNodePtr x);
 
-/* The blocks of a cell, each a line of its own: paragraphs, and the
- * items of a list in it with their numbers ("a. ...").  @join: the next
- * paragraph goes on the current line (after an item's number). */
+/* What a cell may hold besides inline text: paragraphs, each a line, and
+ * lists, whose items are lines with their numbers. */
+#define CELL_LINES  "Al al p Lijstaanhef Lijstsluiting listIntroduction listWrapUp Term"
+#define CELL_NESTED "Lijst lijst blockList ul ol Li li item Begrippenlijst Begrip Definitie Inhoud"
+#define CELL_NUMBER "LiNummer li.nr num"
+
+static gboolean
+has_cell_blocks (xmlNodePtr cell)
+{
+  for (xmlNodePtr c = cell->children; c != NULL; c = c->next)
+    if (_amend_import_named (c, CELL_LINES " " CELL_NESTED))
+      return TRUE;
+  return FALSE;
+}
+
+/* The blocks of a cell, each a line of its own ("Art. 5 lid 27c", then
+ * "bijlage 5"; "a. geen terras").  @join: the next line goes on the
+ * current one (after an item's number). */
 static void
 add_cell_blocks (XmlImport  *im,
                  Sink       *sink,
@@ -634,22 +649,17 @@ add_cell_blocks (XmlImport  *im,
     {
       if (c->type != XML_ELEMENT_NODE)
         continue;
-      if (!*join && text_length (sink->text) > start &&
-          (has_text_children (c) || _amend_import_named (c, "LiNummer li.nr num")))
+      if (_amend_import_named (c, CELL_NESTED))
+        {
+          add_cell_blocks (im, sink, c, start, join);
+          continue;
+        }
+      if (!*join && text_length (sink->text) > start)
         sink_break (sink);
-      if (_amend_import_named (c, "LiNummer li.nr num"))
-        {
-          walk_inline (im, sink, c, AMEND_MARK_NONE, NULL);
-          sink_text (sink, " ", AMEND_MARK_NONE, NULL);
-          *join = TRUE;
-        }
-      else if (has_text_children (c))
-        {
-          walk_inline (im, sink, c, AMEND_MARK_NONE, NULL);
-          *join = FALSE;
-        }
-      else
-        add_cell_blocks (im, sink, c, start, join);
+      walk_inline (im, sink, c, AMEND_MARK_NONE, NULL);
+      *join = _amend_import_named (c, CELL_NUMBER);
+      if (*join)
+        sink_text (sink, " ", AMEND_MARK_NONE, NULL);
     }
 }
 
@@ -660,7 +670,7 @@ add_cell (XmlImport  *im,
 {
   gboolean join = FALSE;
 
-  if (has_text_children (cell))
+  if (has_text_children (cell) || !has_cell_blocks (cell))
     walk_inline (im, sink, cell, AMEND_MARK_NONE, NULL);
   else
     add_cell_blocks (im, sink, cell, text_length (sink->text), &join);
