@@ -1010,7 +1010,7 @@ test_import_akn_blocks (void)
     "<body><article eId=\"art_1\"><num>Artikel 1</num><content><p>regel<eol/>einde en pagina<eop/>einde</p>"
     "</content></article></body>\n"
     "<attachments><attachment><doc name=\"bijlage\"><preface><p>Kaart bij artikel 1</p></preface>"
-    "<mainBody><p>Kaart.</p></mainBody></doc></attachment></attachments>\n"
+    "<mainBody><p>Kaart.</p></mainBody><attachments/></doc></attachment><interstitial/></attachments>\n"
     "</act></akomaNtoso>\n";
   g_autoptr(GPtrArray) warnings = new_warnings ();
   g_autoptr(GError) error = NULL;
@@ -1024,6 +1024,8 @@ test_import_akn_blocks (void)
   g_assert_nonnull (strstr (md, "regel\\\neinde en pagina einde\n"));
   g_assert_true (has_warning (warnings, 3, "p: the act's preface says more than its title; this was left out"));
   g_assert_nonnull (strstr (md, "# Bijlage\n\nKaart bij artikel 1\n\nKaart.\n"));
+  g_assert_true (has_warning (warnings, 5, "attachments: this part of the attachment was left out"));
+  g_assert_true (has_warning (warnings, 5, "interstitial: this part of the act was left out"));
 }
 
 /* Deeper than Markdown goes: lists nested past what the writer indents,

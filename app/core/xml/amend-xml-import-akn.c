@@ -321,6 +321,8 @@ import_attachment (XmlImport  *im,
       import_zone (im, node, c, 1);
     else if (_amend_import_named (c, "preamble conclusions preface"))
       _amend_import_blocks (im, node, c, 1);
+    else if (c->type == XML_ELEMENT_NODE && !_amend_import_named (c, "meta"))
+      _amend_import_warn (im, c, _("this part of the attachment was left out"));
 }
 
 /* The act's preface holds its title (longTitle, read as the title); what
@@ -497,6 +499,8 @@ _amend_import_akn (XmlImport   *im,
           for (xmlNodePtr a = c->children; a != NULL; a = a->next)
             if (_amend_import_named (a, "attachment component"))
               import_attachment (im, a);
+            else if (a->type == XML_ELEMENT_NODE)
+              _amend_import_warn (im, a, _("this part of the act was left out"));
         }
       else
         _amend_import_warn (im, c, _("this part of the act was left out"));
