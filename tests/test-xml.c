@@ -996,6 +996,22 @@ test_import_cvdr_blocks (void)
   g_assert_true (has_warning (warnings, 4, "Markdown has no place for this text where it stands in the XML; it "
                                            "reads as part of member 2 of Artikel 1 now"));
   g_assert_nonnull (strstr (md, "\n# Toelichting\n\nAlgemeen.\n\n## Artikel 1 Begrippen\n\nUitleg.\n"));
+
+  /* Two articles of one number: what amend check will refuse is said at
+   * import, at the second one's line in the XML. */
+  {
+    static const char twice[] =
+      "<cvdr xmlns=\"http://standaarden.overheid.nl/cvdr/terms/\"><body><regeling><regeling-tekst>\n"
+      "<artikel><kop><label>Artikel</label><nr>1</nr></kop><al>Een.</al></artikel>\n"
+      "<artikel><kop><label>Artikel</label><nr>1</nr></kop><al>Nog een.</al></artikel>\n"
+      "</regeling-tekst></regeling></body></cvdr>\n";
+    g_autoptr(GPtrArray) twice_warnings = new_warnings ();
+    g_autoptr(AmendDocument) twice_doc = amend_xml_import (twice, strlen (twice), "t.xml", twice_warnings, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (has_warning (twice_warnings, 3, "amend check will report this error in the Markdown: Artikel 1 is "
+                                                   "numbered the same as one before it"));
+  }
 }
 
 /* Akoma Ntoso: eol is a line break (not two words run together), a

@@ -140,6 +140,7 @@ import_parts (XmlImport  *im,
         {
           AmendNode *article = _amend_import_add (parent, AMEND_NODE_ARTICLE);
 
+          article->line_start = amend_xml_line (c);
           read_kop (article, c);
           import_article (im, article, c);
         }
@@ -147,6 +148,7 @@ import_parts (XmlImport  *im,
         {
           AmendNode *division = _amend_import_add (parent, division_kind (c));
 
+          division->line_start = amend_xml_line (c);
           if (_amend_import_named (c, "boek deel divisie"))
             _amend_import_warn (im, c, _("Amend has no such part; it was read as a Titel"));
           read_kop (division, c);

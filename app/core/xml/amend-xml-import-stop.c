@@ -152,6 +152,7 @@ import_parts (XmlImport  *im,
         {
           AmendNode *node = _amend_import_add (parent, kind);
 
+          node->line_start = amend_xml_line (c);
           read_kop (node, c);
           if (kind == AMEND_NODE_ARTICLE)
             import_article (im, node, c);

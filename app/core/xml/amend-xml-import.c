@@ -19,6 +19,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "amend-check.h"
 #include "amend-document-private.h"
 #include "amend-xml-import-private.h"
 #include "amend-xml-import.h"
@@ -1213,6 +1214,26 @@ warn_moved_texts (XmlImport     *im,
     }
 }
 
+/* What amend check would refuse in the Markdown (two articles of one
+ * number, as a CVDR file may have) is said at import, at the line in the
+ * XML of the part it is about. */
+static void
+warn_check_errors (XmlImport     *im,
+                   AmendDocument *read)
+{
+  g_autoptr(GPtrArray) findings = amend_document_check (read);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const AmendDiagnostic *d = g_ptr_array_index (findings, i);
+      AmendNode *node = d->eid ? amend_document_find_eid (im->doc, d->eid) : NULL;
+
+      if (d->severity == AMEND_SEVERITY_ERROR)
+        _amend_xml_warn (im->warnings, node ? node->line_start : 0, NULL,
+                         _("amend check will report this error in the Markdown: %s"), d->message);
+    }
+}
+
 static AmendDocument *
 import_parsed (xmlDocPtr    xml,
                const char  *name,
@@ -1236,7 +1257,10 @@ import_parsed (xmlDocPtr    xml,
   markdown = amend_document_to_markdown (built);
   read = amend_document_new_from_data (markdown, strlen (markdown), error);
   if (read != NULL)
-    warn_moved_texts (&im, read);
+    {
+      warn_moved_texts (&im, read);
+      warn_check_errors (&im, read);
+    }
   return read;
 }
 
