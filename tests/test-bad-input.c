@@ -11,6 +11,7 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "amend-file.h"
@@ -204,6 +205,37 @@ test_large_file (void)
   md = amend_document_to_markdown (doc);
   g_assert_cmpstr (md, ==, s->str);
   g_string_free (s, TRUE);
+}
+
+/* One article of many paragraphs (a CVDR table of a million rows is one):
+ * each paragraph looked over all the article's children before it, so
+ * 40,000 took 4 s and 1.5 million did not end in 5 minutes.  Reading four
+ * times as many must take about four times the processor time, not
+ * sixteen. */
+static double
+read_paragraphs (guint n)
+{
+  GString *s = g_string_new ("# Artikel 1\n");
+  g_autoptr(AmendDocument) doc = NULL;
+  clock_t start;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (s, "\nEen alinea.\n");
+  start = clock ();
+  doc = parse_bytes (s->str, s->len);
+  g_assert_cmpuint (amend_node_n_children (amend_document_find_eid (doc, "art_1")), ==, n);
+  g_string_free (s, TRUE);
+  return (double) (clock () - start) / CLOCKS_PER_SEC;
+}
+
+static void
+test_long_article (void)
+{
+  double small = read_paragraphs (20000);
+  double large = read_paragraphs (80000);
+
+  g_test_message ("20,000 paragraphs: %.3f s, 80,000: %.3f s", small, large);
+  g_assert_cmpfloat (large, <, 10 * MAX (small, 0.01));
 }
 
 static void
@@ -436,6 +468,7 @@ main (int    argc,
   g_test_add_func ("/bad-input/deep-emphasis", test_deep_emphasis);
   g_test_add_func ("/bad-input/crlf", test_crlf);
   g_test_add_func ("/bad-input/large-file", test_large_file);
+  g_test_add_func ("/bad-input/long-article", test_long_article);
   g_test_add_func ("/bad-input/too-large", test_too_large);
   g_test_add_func ("/bad-input/garbage", test_garbage);
   g_test_add_func ("/bad-input/xml-given", test_xml_given);
