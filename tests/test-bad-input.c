@@ -11,6 +11,7 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "amend-file.h"
@@ -206,6 +207,37 @@ test_large_file (void)
   g_string_free (s, TRUE);
 }
 
+/* One article of many paragraphs (a CVDR table of a million rows is one):
+ * each paragraph looked over all the article's children before it, so
+ * 40,000 took 4 s and 1.5 million did not end in 5 minutes.  Reading four
+ * times as many must take about four times the processor time, not
+ * sixteen. */
+static double
+read_paragraphs (guint n)
+{
+  GString *s = g_string_new ("# Artikel 1\n");
+  g_autoptr(AmendDocument) doc = NULL;
+  clock_t start;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (s, "\nEen alinea.\n");
+  start = clock ();
+  doc = parse_bytes (s->str, s->len);
+  g_assert_cmpuint (amend_node_n_children (amend_document_find_eid (doc, "art_1")), ==, n);
+  g_string_free (s, TRUE);
+  return (double) (clock () - start) / CLOCKS_PER_SEC;
+}
+
+static void
+test_long_article (void)
+{
+  double small = read_paragraphs (20000);
+  double large = read_paragraphs (80000);
+
+  g_test_message ("20,000 paragraphs: %.3f s, 80,000: %.3f s", small, large);
+  g_assert_cmpfloat (large, <, 10 * MAX (small, 0.01));
+}
+
 static void
 test_too_large (void)
 {
@@ -249,6 +281,34 @@ test_garbage (void)
         }
     }
   g_rand_free (rand);
+}
+
+/* An XML file given where Markdown is read (amend check, fmt, export) read
+ * as one HTML block, dropped: an empty regulation, with a request for a
+ * title.  It is an error that says what the file is and what to do. */
+static void
+test_xml_given (void)
+{
+  static const char *const xml[] = {
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<cvdr xmlns=\"http://standaarden.overheid.nl/cvdr/terms/\"/>\n",
+    "\xef\xbb\xbf  <akomaNtoso xmlns=\"http://docs.oasis-open.org/legaldocml/ns/akn/3.0\"><act/></akomaNtoso>\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (xml); i++)
+    {
+      g_autoptr(AmendDocument) doc = parse_bytes (xml[i], strlen (xml[i]));
+      const AmendDiagnostic *d = g_ptr_array_index (amend_document_get_diagnostics (doc), 0);
+
+      g_assert_true (amend_document_has_errors (doc));
+      g_assert_cmpint (d->severity, ==, AMEND_SEVERITY_ERROR);
+      g_assert_nonnull (strstr (d->message, "this is an XML file, not a regulation in Markdown"));
+      g_assert_nonnull (strstr (d->message, "amend import FILE -o FILE.md"));
+    }
+  /* Inline HTML in a regulation is no XML file. */
+  {
+    g_autoptr(AmendDocument) doc = parse_bytes ("<b>Let op</b>\n\n# Artikel 1\n\nTekst.\n", 35);
+    g_assert_false (amend_document_has_errors (doc));
+  }
 }
 
 static void
@@ -321,6 +381,30 @@ test_bounded_fifo (void)
   g_rmdir (dir);
 }
 
+/* A named pipe nobody writes to: open() alone would wait for a writer for
+ * ever; the reader gives up after a silence, with a sentence. */
+static void
+test_silent_fifo (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("amend-fifo-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "regeling.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  gsize len = 0;
+
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  amend_file_set_pipe_wait (200);
+  g_assert_null (amend_read_file (file, 1024 * 1024, &len, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT);
+  g_assert_nonnull (strstr (error->message, "nothing came out of it"));
+  g_clear_error (&error);
+  g_assert_null (amend_document_new_from_file (file, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT);
+  amend_file_set_pipe_wait (30 * 1000);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 test_bounded_fd (void)
 {
@@ -384,11 +468,14 @@ main (int    argc,
   g_test_add_func ("/bad-input/deep-emphasis", test_deep_emphasis);
   g_test_add_func ("/bad-input/crlf", test_crlf);
   g_test_add_func ("/bad-input/large-file", test_large_file);
+  g_test_add_func ("/bad-input/long-article", test_long_article);
   g_test_add_func ("/bad-input/too-large", test_too_large);
   g_test_add_func ("/bad-input/garbage", test_garbage);
+  g_test_add_func ("/bad-input/xml-given", test_xml_given);
   g_test_add_func ("/bad-input/missing-file", test_missing_file);
   g_test_add_func ("/bad-input/bounded/device", test_bounded_device);
   g_test_add_func ("/bad-input/bounded/fifo", test_bounded_fifo);
+  g_test_add_func ("/bad-input/bounded/silent-fifo", test_silent_fifo);
   g_test_add_func ("/bad-input/bounded/fd", test_bounded_fd);
   g_test_add_func ("/bad-input/bounded/file", test_bounded_file);
   return g_test_run ();

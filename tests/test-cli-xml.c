@@ -359,6 +359,69 @@ test_hostile (void)
   g_unlink (broken);
 }
 
+/* A refused import leaves -o as it was: the Markdown there is not replaced
+ * by half a regulation, nor by nothing.  -o naming the XML file itself is
+ * refused before anything is read (exit 2), the XML intact. */
+static void
+test_import_keeps_output (void)
+{
+  static const char before[] = "---\ntitle: Al bewerkt\n---\n\n# Artikel 1\n\nMijn werk.\n";
+  static const char cvdr[] = "<cvdr xmlns=\"http://standaarden.overheid.nl/cvdr/terms/\"><body><regeling><regeling-tekst>"
+                             "<artikel><kop><label>Artikel</label><nr>1</nr></kop><al>Caf\xc3\xa9</al></artikel>"
+                             "</regeling-tekst></regeling></body></cvdr>\n";
+  g_autofree char *out = write_tmp ("kept.md", before);
+  g_autofree char *good = write_tmp ("good.xml", cvdr);
+  g_autofree char *cut = g_strndup (cvdr, 90);
+  GString *latin1 = g_string_new (cvdr);
+  g_autofree char *dir = tmp_path ("map.xml");
+  const char *bad[4];
+  const char *said[] = { "the file is cut off", "probably in Latin-1", "NUL byte", "is a folder" };
+
+  g_string_replace (latin1, "\xc3\xa9", "\xe9", 1);
+  bad[0] = write_tmp ("cut.xml", cut);
+  bad[1] = write_tmp ("latin1.xml", latin1->str);
+  g_string_free (latin1, TRUE);
+  {
+    g_autofree char *path = tmp_path ("nul.xml");
+    g_autoptr(GError) error = NULL;
+    g_file_set_contents (path, "<cvdr>\0</cvdr>", 14, &error);
+    g_assert_no_error (error);
+    bad[2] = g_steal_pointer (&path);
+  }
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  bad[3] = dir;
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_auto(AmendTestRun) run = { 0 };
+      g_autofree char *now = NULL;
+
+      amend_run (&run, "import", "-o", out, bad[i]);
+      g_assert_cmpint (run.status, ==, 3);
+      g_assert_nonnull (strstr (run.err, said[i]));
+      now = amend_test_read_file (out, NULL);
+      g_assert_cmpstr (now, ==, before);
+    }
+  {
+    g_auto(AmendTestRun) run = { 0 };
+    g_autofree char *now = NULL;
+
+    amend_run (&run, "import", "-o", good, good);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "which the Markdown would overwrite"));
+    now = amend_test_read_file (good, NULL);
+    g_assert_cmpstr (now, ==, cvdr);
+  }
+  for (guint i = 0; i < 3; i++)
+    g_unlink (bad[i]);
+  g_free ((char *) bad[0]);
+  g_free ((char *) bad[1]);
+  g_free ((char *) bad[2]);
+  g_rmdir (dir);
+  g_unlink (good);
+  g_unlink (out);
+}
+
 /* amend check says what the XML export needs, in the words the export
  * refuses with, and is silent exactly when the export has what it needs. */
 #define NEEDS_BODY "\n# Artikel 1\n\nDe verordening geldt in de gemeente.\n"
@@ -447,6 +510,7 @@ main (int    argc,
   g_test_add_func ("/cli-xml/round-trip", test_round_trip);
   g_test_add_func ("/cli-xml/validate", test_validate);
   g_test_add_func ("/cli-xml/hostile", test_hostile);
+  g_test_add_func ("/cli-xml/import/keeps-output", test_import_keeps_output);
 
   status = g_test_run ();
   if (tmp_dir)

@@ -18,6 +18,7 @@
 #include "amend-test-util.h"
 #include "amend-test-xml.h"
 #include "amend-xml.h"
+#include "amend-xml-import.h"
 
 #define LVBB_XSD "schemas/lvbb-1.3.0/lvbb-stop-aanlevering.xsd"
 
@@ -307,6 +308,53 @@ test_geonovum (void)
   xmlFreeDoc (valid (bytes));
 }
 
+/* The Geonovum delivery imported, delivered again by Amend and imported
+ * once more: the same regulation, front matter and all.  The import takes
+ * what the delivery says of the decision (its work, the days it was
+ * decided, signed and made known, the body, the subjects, the kind of
+ * regulation, the day it takes effect, its title), which the export needs
+ * and would refuse to do without. */
+static void
+test_geonovum_again (void)
+{
+  g_autofree char *path = amend_test_shared_path ("corpus/stop/gemeentestad_initieel_besluit_RegelingCompact.xml");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(AmendDocument) first = NULL;
+  g_autoptr(AmendDocument) again = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first_md = NULL;
+  g_autofree char *again_md = NULL;
+  gsize len = 0;
+  const char *data;
+
+  if (path == NULL || amend_test_xml_schema (LVBB_XSD) == NULL)
+    return;
+  file = g_file_new_for_path (path);
+  first = amend_xml_import_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (amend_document_get_meta (first, "decided"), ==, "2019-12-03");
+  g_assert_cmpstr (amend_document_get_meta (first, "signed"), ==, "2019-12-05");
+  g_assert_cmpstr (amend_document_get_meta (first, "known-on"), ==, "2019-12-17");
+  g_assert_cmpstr (amend_document_get_meta (first, "decision-work"), ==, "/akn/nl/bill/gm0297/2019/3520");
+  g_assert_cmpstr (amend_document_get_meta (first, "body"), ==, "/tooi/def/thes/kern/c_2a7d8663");
+  g_assert_cmpstr (amend_document_get_meta (first, "subjects"), ==, "/tooi/def/concept/c_9d1917e9");
+  g_assert_cmpstr (amend_document_get_meta (first, "regulation-kind"), ==, "/join/id/stop/regelingtype_003");
+  g_assert_cmpstr (amend_document_get_meta (first, "in-force"), ==, "2020-01-14");
+  g_assert_cmpstr (amend_document_get_meta (first, "decision-title"), ==,
+                   "Vaststelling van Omgevingsplan Gemeentestad (Zaltbommel)");
+
+  bytes = amend_lvbb_export_decision (first, NULL, &error);
+  g_assert_no_error (error);
+  xmlFreeDoc (valid (bytes));
+  data = g_bytes_get_data (bytes, &len);
+  again = amend_xml_import (data, len, "again.xml", NULL, &error);
+  g_assert_no_error (error);
+  first_md = amend_document_to_markdown (first);
+  again_md = amend_document_to_markdown (again);
+  g_assert_cmpstr (again_md, ==, first_md);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -318,6 +366,7 @@ main (int    argc,
   g_test_add_func ("/lvbb/missing", test_missing);
   g_test_add_func ("/lvbb/gemeentewet", test_gemeentewet);
   g_test_add_func ("/lvbb/geonovum", test_geonovum);
+  g_test_add_func ("/lvbb/geonovum-again", test_geonovum_again);
   /* Last: the business rules on every delivery above. */
   g_test_add_func ("/lvbb/rules/schematron", amend_test_schematron_check);
   return g_test_run ();

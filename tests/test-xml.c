@@ -816,6 +816,13 @@ test_import_stop_geonovum (void)
   g_assert_true (has_warning (warnings, 241, "IntIoRef: "));
   g_assert_true (has_warning (warnings, 261, "IntRef: "));
   g_assert_true (has_warning (warnings, 0, "Toelichting op artikelen uit hoofdstuk 2"));
+
+  /* The decision's Artikel III (the plan lapses for a Pons object) is the
+   * decision's, and left out with a word; I (which establishes the
+   * regulation) and II (its entry into force, now in-force) say nothing
+   * the import does not keep. */
+  g_assert_true (has_warning (warnings, 151, "Lichaam: the decision's own articles (III) were left out"));
+  g_assert_cmpstr (amend_document_get_meta (doc, "in-force"), ==, "2020-01-14");
 }
 
 static void
@@ -866,10 +873,19 @@ test_import_cvdr (void)
   g_assert_cmpstr (amend_document_get_meta (table, "cvdr"), ==, "112779_1");
   g_assert_cmpuint (amend_test_count_kind (table, AMEND_NODE_ARTICLE), ==, 1);
   g_assert_cmpuint (amend_test_count_kind (table, AMEND_NODE_CLOSING), ==, 1);
+  /* CVDR keeps versions no longer in force; this one ended on 2012-04-25. */
+  g_assert_true (has_warning (table_warnings, 1, "uitwerkingtredingDatum: this version ceased to be in force on "
+                                                 "2012-04-25: it is not the regulation in force"));
   /* The table is reported, its 30 rows kept as paragraphs. */
   g_assert_true (has_warning (table_warnings, 1, "table: "));
   g_assert_nonnull (strstr (table_md, "Juridische Zaken | Bezwaren en klachten (AWB) | "));
   g_assert_nonnull (strstr (table_md, "**Dienst /** Afdeling | "));
+  /* A paragraph of bold runs is one line, bold. */
+  g_assert_nonnull (strstr (table_md, "| **gegevensset gba-v autorisatiebesluit**\n\n**Inwonerszaken** | | |\n"));
+  /* A cell's paragraphs are lines, not one sentence (nor glued together). */
+  g_assert_nonnull (strstr (table_md, "| Art. 5 lid 27c\\\nbijlage 5\\\nArt. 6 lid 5, 6, 7\\\nbijlage 5a en 4a\n"));
+  g_assert_nonnull (strstr (table_md, "Budgetondersteuning, Inburgering en Sociale Recherche\\\n"
+                                      "(Schuldhulpverlening en Armoederegeling 1) | "));
   g_assert_nonnull (strstr (table_md, "De directeur van de Sector Inwoners,\n\nJ.L. Bal\n"));
 
   lists = import_file_ok (lists_path, lists_warnings);
@@ -886,6 +902,176 @@ test_import_cvdr (void)
   g_assert_nonnull (strstr (lists_md, "# Hoofdstuk 1 Parkeren\n\n[Vervallen]\n"));
   g_assert_nonnull (strstr (lists_md, "*Verzoek om een gehandicaptenparkeerplaats*"));
   g_assert_cmpuint (amend_test_count_kind (lists, AMEND_NODE_POINT), ==, 4);
+
+  /* What the body holds beside the regeling is not imported, and said so. */
+  {
+    static const char beside[] =
+      "<cvdr xmlns=\"http://standaarden.overheid.nl/cvdr/terms/\"><body>\n<regeling><regeling-tekst><artikel><kop>"
+      "<label>Artikel</label><nr>1</nr></kop><al>Tekst.</al></artikel></regeling-tekst></regeling>\n"
+      "<bijlage><al>Kaart.</al></bijlage></body></cvdr>\n";
+    g_autoptr(GPtrArray) warnings = new_warnings ();
+    g_autoptr(GError) error = NULL;
+    g_autoptr(AmendDocument) doc = amend_xml_import (beside, strlen (beside), "b.xml", warnings, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (has_warning (warnings, 3, "bijlage: Amend does not know this element beside the regeling; it was "
+                                             "left out"));
+  }
+}
+
+/* What a regulation in force holds beyond articles and lists, each kept
+ * in Markdown's way and each reported: nothing of it silently lost. */
+static const char stop_blocks[] =
+  "<RegelingCompact xmlns=\"https://standaarden.overheid.nl/stop/imop/tekst/\" "
+  "wordt=\"/akn/nl/act/gm9999/2027/blok/nld@2027-01-01\">\n"
+  "<RegelingOpschrift><Al>Blokken</Al></RegelingOpschrift>\n"
+  "<Lichaam><Artikel eId=\"art_1\" wId=\"gm9999_1__art_1\"><Kop><Label>Artikel</Label><Nummer>1</Nummer></Kop><Inhoud>\n"
+  "<Al>Zie noot<Noot id=\"n1\" type=\"voet\"><NootNummer>1</NootNummer><Al>Stb. 1992, 422.</Al></Noot>.</Al>\n"
+  "<table><tgroup cols=\"2\"><tbody><row><entry><Al>Zone</Al></entry><entry><Al>Regels:</Al>"
+  "<Lijst type=\"expliciet\"><Li><LiNummer>a.</LiNummer><Al>geen terras</Al></Li>"
+  "<Li><LiNummer>b.</LiNummer><Al>geen muziek</Al></Li></Lijst></entry></row></tbody></tgroup></table>\n"
+  "<Figuur><Illustratie naam=\"kaart.png\" alt=\"Kaart van het centrum\"/><Bijschrift>Het centrum</Bijschrift></Figuur>\n"
+  "<Kadertekst><Kop><Opschrift>Let op</Opschrift></Kop><Al>Tijdelijk.</Al></Kadertekst>\n"
+  "</Inhoud></Artikel></Lichaam>\n"
+  "<Toelichting><Kop><Opschrift>Toelichting</Opschrift></Kop><Divisietekst><Inhoud><Al>Uitleg.</Al></Inhoud>"
+  "</Divisietekst></Toelichting>\n"
+  "</RegelingCompact>\n";
+
+static void
+test_import_stop_blocks (void)
+{
+  g_autoptr(GPtrArray) warnings = new_warnings ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendDocument) doc = amend_xml_import (stop_blocks, strlen (stop_blocks), "blok.xml", warnings, &error);
+  g_autofree char *md = NULL;
+
+  g_assert_no_error (error);
+  assert_canonical (doc);
+  md = amend_document_to_markdown (doc);
+  g_test_message ("%s", md);
+  /* The footnote's number apart from its text, not "[1Stb. 1992, 422.]". */
+  g_assert_nonnull (strstr (md, "Zie noot [1: Stb. 1992, 422.]."));
+  g_assert_true (has_warning (warnings, 4, "Noot: a footnote has no Markdown form"));
+  /* A list in a cell: its items are lines of the cell, with their letters. */
+  g_assert_nonnull (strstr (md, "Zone | Regels:\\\na. geen terras\\\nb. geen muziek\n"));
+  /* The figure's image, its description and file, as well as its caption. */
+  g_assert_nonnull (strstr (md, "![Kaart van het centrum](kaart.png)\n\nHet centrum\n"));
+  g_assert_true (has_warning (warnings, 6, "Figuur: a figure or formula has no place in Amend's Markdown; its title, "
+                                           "image and caption were kept"));
+  /* A box's heading, in bold. */
+  g_assert_nonnull (strstr (md, "**Let op**\n\nTijdelijk.\n"));
+  g_assert_true (has_warning (warnings, 7, "Kadertekst: "));
+  /* "Toelichting" as the Toelichting's title is its kind: not written twice. */
+  g_assert_nonnull (strstr (md, "\n# Toelichting\n\nUitleg.\n"));
+  for (guint i = 0; i < warnings->len; i++)
+    g_assert_null (strstr (((AmendDiagnostic *) g_ptr_array_index (warnings, i))->message, "Opschrift"));
+}
+
+/* CVDR: text after an article's members (a redactie), which Markdown reads
+ * as the last member's, and a toelichting with a title of its kind and an
+ * explanation per article. */
+static const char cvdr_blocks[] =
+  "<cvdr xmlns=\"http://standaarden.overheid.nl/cvdr/terms/\"><body><regeling><regeling-tekst>\n"
+  "<artikel><kop><label>Artikel</label><nr>1</nr></kop><lid><lidnr>1</lidnr><al>Een.</al></lid>\n"
+  "<lid><lidnr>2</lidnr><al>Twee.</al></lid>\n"
+  "<redactie>Gewijzigd bij besluit van 1 mei 2020.</redactie></artikel>\n"
+  "</regeling-tekst>\n"
+  "<toelichting><kop><titel>Toelichting</titel></kop><al>Algemeen.</al>\n"
+  "<artikel><kop><label>Artikel</label><nr>1</nr><titel>Begrippen</titel></kop><al>Uitleg.</al></artikel>"
+  "</toelichting>\n"
+  "</regeling></body></cvdr>\n";
+
+static void
+test_import_cvdr_blocks (void)
+{
+  g_autoptr(GPtrArray) warnings = new_warnings ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendDocument) doc = amend_xml_import (cvdr_blocks, strlen (cvdr_blocks), "c.xml", warnings, &error);
+  g_autofree char *md = NULL;
+
+  g_assert_no_error (error);
+  assert_canonical (doc);
+  md = amend_document_to_markdown (doc);
+  g_test_message ("%s", md);
+  g_assert_true (has_warning (warnings, 4, "Markdown has no place for this text where it stands in the XML; it "
+                                           "reads as part of member 2 of Artikel 1 now"));
+  g_assert_nonnull (strstr (md, "\n# Toelichting\n\nAlgemeen.\n\n## Artikel 1 Begrippen\n\nUitleg.\n"));
+
+  /* Two articles of one number: what amend check will refuse is said at
+   * import, at the second one's line in the XML. */
+  {
+    static const char twice[] =
+      "<cvdr xmlns=\"http://standaarden.overheid.nl/cvdr/terms/\"><body><regeling><regeling-tekst>\n"
+      "<artikel><kop><label>Artikel</label><nr>1</nr></kop><al>Een.</al></artikel>\n"
+      "<artikel><kop><label>Artikel</label><nr>1</nr></kop><al>Nog een.</al></artikel>\n"
+      "</regeling-tekst></regeling></body></cvdr>\n";
+    g_autoptr(GPtrArray) twice_warnings = new_warnings ();
+    g_autoptr(AmendDocument) twice_doc = amend_xml_import (twice, strlen (twice), "t.xml", twice_warnings, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (has_warning (twice_warnings, 3, "amend check will report this error in the Markdown: Artikel 1 is "
+                                                   "numbered the same as one before it"));
+  }
+}
+
+/* Akoma Ntoso: eol is a line break (not two words run together), a
+ * preface that says more than the title is reported, an attachment's
+ * preface is kept. */
+static void
+test_import_akn_blocks (void)
+{
+  static const char xml[] =
+    "<akomaNtoso xmlns=\"http://docs.oasis-open.org/legaldocml/ns/akn/3.0\"><act>\n"
+    "<preface><longTitle><p><docTitle>Akte</docTitle></p></longTitle>\n<p>Ondertekend te Lindewaarde.</p></preface>\n"
+    "<body><article eId=\"art_1\"><num>Artikel 1</num><content><p>regel<eol/>einde en pagina<eop/>einde</p>"
+    "</content></article></body>\n"
+    "<attachments><attachment><doc name=\"bijlage\"><preface><p>Kaart bij artikel 1</p></preface>"
+    "<mainBody><p>Kaart.</p></mainBody><attachments/></doc></attachment><interstitial/></attachments>\n"
+    "</act></akomaNtoso>\n";
+  g_autoptr(GPtrArray) warnings = new_warnings ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendDocument) doc = amend_xml_import (xml, strlen (xml), "a.xml", warnings, &error);
+  g_autofree char *md = NULL;
+
+  g_assert_no_error (error);
+  assert_canonical (doc);
+  md = amend_document_to_markdown (doc);
+  g_test_message ("%s", md);
+  g_assert_nonnull (strstr (md, "regel\\\neinde en pagina einde\n"));
+  g_assert_true (has_warning (warnings, 3, "p: the act's preface says more than its title; this was left out"));
+  g_assert_nonnull (strstr (md, "# Bijlage\n\nKaart bij artikel 1\n\nKaart.\n"));
+  g_assert_true (has_warning (warnings, 5, "attachments: this part of the attachment was left out"));
+  g_assert_true (has_warning (warnings, 5, "interstitial: this part of the act was left out"));
+}
+
+/* Deeper than Markdown goes: lists nested past what the writer indents,
+ * which it runs together, and divisions past the sixth heading level. */
+static void
+test_import_deep_structure (void)
+{
+  GString *xml = g_string_new ("<RegelingCompact xmlns=\"https://standaarden.overheid.nl/stop/imop/tekst/\">"
+                               "<Lichaam><Artikel><Kop><Label>Artikel</Label><Nummer>1</Nummer></Kop><Inhoud>");
+  g_autoptr(GPtrArray) warnings = new_warnings ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendDocument) doc = NULL;
+
+  for (guint i = 0; i < 20; i++)
+    g_string_append (xml, "<Lijst><Li><LiNummer>a.</LiNummer><Al>x</Al>");
+  for (guint i = 0; i < 20; i++)
+    g_string_append (xml, "</Li></Lijst>");
+  g_string_append (xml, "</Inhoud></Artikel></Lichaam><Bijlage><Kop><Label>Bijlage</Label><Nummer>1</Nummer></Kop>");
+  for (guint i = 0; i < 8; i++)
+    g_string_append_printf (xml, "<Divisie><Kop><Opschrift>Kop %u</Opschrift></Kop>", i);
+  g_string_append (xml, "<Divisietekst><Inhoud><Al>t</Al></Inhoud></Divisietekst>");
+  for (guint i = 0; i < 8; i++)
+    g_string_append (xml, "</Divisie>");
+  g_string_append (xml, "</Bijlage></RegelingCompact>");
+  doc = amend_xml_import (xml->str, xml->len, "deep.xml", warnings, &error);
+  g_assert_no_error (error);
+  g_assert_true (has_warning (warnings, 0, "Markdown has no place for this text where it stands in the XML; it reads "
+                                           "as part of point a. of point a. of"));
+  g_assert_true (has_warning (warnings, 0, "Markdown has six levels of headings"));
+  g_string_free (xml, TRUE);
 }
 
 /* A hand-written act, with what Amend's export never writes. */
@@ -1015,11 +1201,16 @@ test_roundtrip_example (void)
   g_assert_cmpstr (akn_md, ==, original);
 
   /* The decision keeps the whole body; STOP's text module has no place
-   * for the citation title and the authority's name. */
+   * for the citation title.  The authority's name comes back from the
+   * decision's title ("Besluit van de raad van X tot vaststelling van
+   * ..."), which, being the one the export makes, is not kept itself. */
   g_assert_cmpstr (body_of (besluit_md), ==, body_of (original));
   g_assert_cmpuint (articles->len, ==, 42);
   keys = amend_document_dup_meta_keys (from_besluit);
-  g_assert_cmpstrv (keys, ((const char *[]) { "title", "authority", "work", "expression", "date", NULL }));
+  g_assert_cmpstrv (keys, ((const char *[]) { "title", "authority", "work", "expression", "date", "authority-name",
+                                              NULL }));
+  g_assert_cmpstr (amend_document_get_meta (from_besluit, "authority-name"), ==,
+                   amend_document_get_meta (doc, "authority-name"));
 
   /* The regulation alone: the body without preamble and Ondertekening. */
   without = markdown_without (doc, AMEND_NODE_PREAMBLE, AMEND_NODE_CLOSING);
@@ -1366,7 +1557,52 @@ test_hostile_truncated (void)
   gsize len = 0;
   const char *data = g_bytes_get_data (bytes, &len);
 
-  assert_refused (data, len / 2, "not well-formed XML: line ");
+  assert_refused (data, len / 2, "ends in the middle of the document (line ");
+  assert_refused (data, len / 2, "the file is cut off; download or export it again");
+}
+
+/* libxml2's own words for what is wrong with a file are about the parser
+ * ("indicate encoding !", "AttValue length too long", "Premature end of
+ * data" for a NUL byte): each is said about the file, with what to do. */
+static void
+test_hostile_messages (void)
+{
+  static const char cvdr[] = "<cvdr xmlns=\"http://standaarden.overheid.nl/cvdr/terms/\"><body><regeling>"
+                             "<regeling-tekst><artikel><al>Caf\xe9</al></artikel></regeling-tekst></regeling></body></cvdr>\n";
+  static const char nul[] = "<cvdr xmlns=\"http://standaarden.overheid.nl/cvdr/terms/\">\n<body>\0</body></cvdr>\n";
+  GString *attr = g_string_new ("<cvdr xmlns=\"http://standaarden.overheid.nl/cvdr/terms/\" a=\"");
+
+  assert_refused (cvdr, -1, "line 1: bytes that are not UTF-8 (0xE9");
+  assert_refused (cvdr, -1, "probably in Latin-1 or Windows-1252; convert it to UTF-8, or name its encoding");
+  assert_refused (nul, sizeof nul - 1, "hostile.xml has a NUL byte at line 2 (byte 65)");
+  assert_refused ("<?xml version=\"1.0\" encoding=\"X-NO-SUCH\"?><cvdr/>", -1,
+                  "names the encoding X-NO-SUCH, which Amend cannot read: convert the file to UTF-8");
+  assert_refused ("---\ntitle: APV\n---\n\n# Artikel 1\n", -1, "hostile.xml is Markdown, not XML");
+  assert_refused ("Geen XML.\n", -1, "does not begin with an XML element: it is empty or not XML");
+  assert_refused ("\xff\xfe\x00\x00<\x00\x00\x00", 8, "hostile.xml is in UTF-32, which libxml2 does not read");
+  assert_refused ("<?xml version=\"1.0\" encoding=\"UTF-16\"?><cvdr/>", -1,
+                  "its XML declaration names another encoding than the one the file is in (UTF-8)");
+  assert_refused ("  \n\n", -1, "does not begin with an XML element");
+  for (guint i = 0; i < 11 * 1024; i++)
+    g_string_append (attr, "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                           "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                           "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                           "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                           "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                           "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                           "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                           "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                           "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                           "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                           "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                           "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                           "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                           "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                           "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                           "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
+  g_string_append (attr, "\"/>");
+  assert_refused (attr->str, attr->len, "an attribute value is longer than libxml2 reads (10 MB)");
+  g_string_free (attr, TRUE);
 }
 
 static void
@@ -1513,6 +1749,10 @@ main (int    argc,
   g_test_add_func ("/xml/import/stop-geonovum", test_import_stop_geonovum);
   g_test_add_func ("/xml/import/stop-changes", test_import_stop_changes);
   g_test_add_func ("/xml/import/cvdr", test_import_cvdr);
+  g_test_add_func ("/xml/import/stop-blocks", test_import_stop_blocks);
+  g_test_add_func ("/xml/import/cvdr-blocks", test_import_cvdr_blocks);
+  g_test_add_func ("/xml/import/akn-blocks", test_import_akn_blocks);
+  g_test_add_func ("/xml/import/deep-structure", test_import_deep_structure);
   g_test_add_func ("/xml/import/akn-handwritten", test_import_akn_handwritten);
   g_test_add_func ("/xml/roundtrip/example", test_roundtrip_example);
   g_test_add_func ("/xml/roundtrip/edge-cases", test_roundtrip_edge_cases);
@@ -1527,6 +1767,7 @@ main (int    argc,
   g_test_add_func ("/xml/hostile/deep-nesting", test_hostile_deep);
   g_test_add_func ("/xml/hostile/wrong-root", test_hostile_wrong_root);
   g_test_add_func ("/xml/hostile/truncated", test_hostile_truncated);
+  g_test_add_func ("/xml/hostile/messages", test_hostile_messages);
   g_test_add_func ("/xml/hostile/binary", test_hostile_binary);
   g_test_add_func ("/xml/hostile/huge", test_hostile_huge);
   g_test_add_func ("/xml/hostile/handlers-restored", test_hostile_handlers_restored);

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -18,6 +19,17 @@ static const GOptionEntry entries[] = {
     N_("OUT.md") },
   { NULL }
 };
+
+/* -o naming the XML file itself would put the Markdown over the official
+ * text it came from. */
+static gboolean
+same_file (const char *a,
+           const char *b)
+{
+  GStatBuf sa, sb;
+
+  return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
 
 static int
 run (int    argc,
@@ -36,6 +48,10 @@ run (int    argc,
   if (argc != 2)
     return amend_cli_usage_error (&amend_command_import, _("give one XML file (CVDR, STOP or Akoma Ntoso)"));
 
+  if (opt_output && same_file (opt_output, argv[1]))
+    return amend_cli_usage_error (&amend_command_import,
+                                  _("-o names %s itself, which the Markdown would overwrite; give another file, "
+                                    "like a name ending in .md"), argv[1]);
   file = g_file_new_for_commandline_arg (argv[1]);
   doc = amend_xml_import_file (file, warnings, &error);
   /* What could not be carried over is reported even when the import fails. */

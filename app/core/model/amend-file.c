@@ -14,6 +14,7 @@
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -22,6 +23,9 @@
 #include "amend-file.h"
 
 #define CHUNK (64 * 1024)
+
+/* How long a pipe or device may stay silent before its reader gives up. */
+static guint pipe_wait_ms = 30 * 1000;
 
 static void
 set_too_large (GError    **error,
@@ -52,6 +56,108 @@ reserve (char  **buf,
       *buf = g_realloc (*buf, want);
       *size = want;
     }
+}
+
+/**
+ * amend_file_set_pipe_wait:
+ * @ms: how long a pipe may stay silent
+ *
+ * For the tests, which cannot wait half a minute.
+ */
+void
+amend_file_set_pipe_wait (guint ms)
+{
+  pipe_wait_ms = ms;
+}
+
+static void
+set_read_error (GError    **error,
+                const char *name,
+                int         saved)
+{
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("cannot read %s: %s"), name,
+               g_strerror (saved));
+}
+
+/* Waits until @fd has something to read (or its writer left); FALSE with
+ * @error after pipe_wait_ms of silence. */
+static gboolean
+wait_readable (int          fd,
+               const char  *name,
+               GError     **error)
+{
+  struct pollfd p = { fd, POLLIN, 0 };
+  int n;
+
+  while ((n = poll (&p, 1, (int) pipe_wait_ms)) < 0 && errno == EINTR)
+    ;
+  if (n < 0)
+    {
+      set_read_error (error, name, errno);
+      return FALSE;
+    }
+  if (n == 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                   _("%s is a pipe or device, and nothing came out of it for %u seconds; give a file, or "
+                     "start what writes into the pipe first"),
+                   name, MAX (pipe_wait_ms / 1000, 1));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A FIFO, a terminal, a device: opened without waiting for a writer (a
+ * named pipe nobody writes to would block open() for ever), then read
+ * while something comes, at most @limit + 1 bytes. */
+static char *
+read_special (const char  *path,
+              const char  *name,
+              gsize        limit,
+              gsize       *len,
+              GError     **error)
+{
+  g_autofree char *buf = NULL;
+  gsize size = 0, used = 0;
+  int fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC, 0);
+
+  if (fd < 0)
+    {
+      set_read_error (error, name, errno);
+      return NULL;
+    }
+  for (;;)
+    {
+      gssize n;
+
+      if (size < used + 2)
+        reserve (&buf, &size, used, MIN (CHUNK, limit + 1 - used), limit);
+      if (!wait_readable (fd, name, error))
+        break;
+      n = read (fd, buf + used, size - 1 - used);
+      if (n < 0 && (errno == EINTR || errno == EAGAIN))
+        continue;
+      if (n < 0)
+        {
+          set_read_error (error, name, errno);
+          break;
+        }
+      if (n == 0)
+        {
+          close (fd);
+          buf[used] = '\0';
+          *len = used;
+          return g_steal_pointer (&buf);
+        }
+      used += n;
+      if (used > limit)
+        {
+          set_too_large (error, name, limit);
+          break;
+        }
+    }
+  close (fd);
+  return NULL;
 }
 
 /**
@@ -90,6 +196,8 @@ amend_read_file (GFile         *file,
       set_too_large (error, name, limit);
       return NULL;
     }
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_SPECIAL && g_file_peek_path (file) != NULL)
+    return read_special (g_file_peek_path (file), name, limit, len, error);
   in = g_file_read (file, cancellable, error);
   if (in == NULL)
     return NULL;
@@ -151,9 +259,7 @@ amend_read_fd (int          fd,
         continue;
       if (n < 0)
         {
-          int saved = errno;
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("cannot read %s: %s"), name,
-                       g_strerror (saved));
+          set_read_error (error, name, errno);
           return NULL;
         }
       if (n == 0)

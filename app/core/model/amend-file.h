@@ -18,6 +18,7 @@ char *amend_read_fd   (int            fd,
                        gsize          limit,
                        gsize         *len,
                        GError       **error);
+void  amend_file_set_pipe_wait (guint ms);
 gboolean amend_write_file (GFile         *file,
                            const char    *data,
                            gsize          len,

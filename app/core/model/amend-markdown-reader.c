@@ -39,6 +39,17 @@ typedef struct {
   gboolean    soft;    /* a soft line break */
 } TmpRun;
 
+/* The last member of an article, found without going over its children
+ * again for every paragraph: an article of 100,000 paragraphs took
+ * minutes.  The reader only appends children, so what was gone over
+ * stays as it was; fewer children than seen, or another article, starts
+ * again. */
+typedef struct {
+  AmendNode *article;
+  guint      scanned;  /* children gone over */
+  int        member;   /* index of the last member among them, or -1 */
+} MemberScan;
+
 typedef struct {
   AmendDocument *doc;
   const char    *body;
@@ -60,6 +71,7 @@ typedef struct {
   const guint   *resets;        /* _amend_markdown_read_parts(): lines where a left-out body was */
   guint          n_resets;
   guint          next_reset;
+  MemberScan     member_scan;   /* for text_target() */
 } Reader;
 
 typedef enum {
@@ -371,6 +383,32 @@ read_front_matter (Reader     *r,
   amend_document_add_diagnostic (r->doc, AMEND_SEVERITY_ERROR, 1, NULL,
                                  _("the front matter that starts here is never closed; add a line with only --- after its last key"));
   return text;
+}
+
+/* An XML file given where Markdown is read (amend check, export, fmt of a
+ * CVDR or STOP file) reads as one HTML block, which the reader drops: the
+ * user would see an empty regulation and be asked for a title.  It is
+ * said what the file is, and what to do with it. */
+static void
+check_not_xml (Reader     *r,
+               const char *text,
+               gsize       len)
+{
+  const char *p = text;
+  const char *end = text + len;
+  gsize head;
+
+  if (len >= 3 && memcmp (p, "\xef\xbb\xbf", 3) == 0)
+    p += 3;
+  while (p < end && g_ascii_isspace (*p))
+    p++;
+  head = MIN ((gsize) (end - p), 2048);
+  if (!(head >= 5 && memcmp (p, "<?xml", 5) == 0) &&
+      !(head >= 2 && p[0] == '<' && g_ascii_isalpha (p[1]) && g_strstr_len (p, head, "xmlns") != NULL))
+    return;
+  amend_document_add_diagnostic (r->doc, AMEND_SEVERITY_ERROR, 1, NULL,
+                                 _("this is an XML file, not a regulation in Markdown; if it is CVDR, STOP or Akoma "
+                                   "Ntoso, turn it into Markdown first with amend import FILE -o FILE.md"));
 }
 
 static void
@@ -1039,10 +1077,26 @@ place_point (AmendNode  *base,
 /* ----------------------------------------------------------------------- */
 
 typedef struct {
-  AmendNode *article;  /* the article the content is in, or NULL */
-  AmendNode *target;   /* where unlabelled text goes */
-  gboolean   in_item;  /* inside a list item: text stays in it */
+  AmendNode  *article;  /* the article the content is in, or NULL */
+  AmendNode  *target;   /* where unlabelled text goes */
+  gboolean    in_item;  /* inside a list item: text stays in it */
+  MemberScan *scan;     /* the reader's, shared by every context */
 } Context;
+
+static AmendNode *
+last_member (Context *ctx)
+{
+  MemberScan local = { ctx->article, 0, -1 };
+  MemberScan *scan = ctx->scan ? ctx->scan : &local;
+  guint n = amend_node_n_children (ctx->article);
+
+  if (scan->article != ctx->article || scan->scanned > n)
+    *scan = local;
+  for (; scan->scanned < n; scan->scanned++)
+    if (amend_node_child (ctx->article, scan->scanned)->kind == AMEND_NODE_MEMBER)
+      scan->member = (int) scan->scanned;
+  return scan->member >= 0 ? amend_node_child (ctx->article, scan->member) : NULL;
+}
 
 static AmendNode *
 text_target (Context *ctx)
@@ -1057,11 +1111,7 @@ text_target (Context *ctx)
     {
       AmendNode *last = amend_node_child (ctx->article, amend_node_n_children (ctx->article) - 1);
       if (last->kind == AMEND_NODE_TEXT || last->kind == AMEND_NODE_POINT)
-        {
-          for (int i = amend_node_n_children (ctx->article) - 1; i >= 0; i--)
-            if (amend_node_child (ctx->article, i)->kind == AMEND_NODE_MEMBER)
-              return amend_node_child (ctx->article, i);
-        }
+        member = last_member (ctx);
     }
   return member ? member : ctx->article;
 }
@@ -2002,6 +2052,7 @@ read_blocks (Reader     *r,
       AmendNode *container;
       gboolean had_preamble;
 
+      ctx.scan = &r->member_scan;
       /* A body that was left out would have ended a pending title here. */
       if (r->next_reset < r->n_resets &&
           file_line (r, cmark_node_get_start_line (b)) >= r->resets[r->next_reset])
@@ -2137,6 +2188,8 @@ read_markdown (const char   *data,
   r.buf = g_string_sized_new (256);
   r.arena = _amend_cmark_arena_new ();
   r.body = read_front_matter (&r, text, clean_len);
+  if (r.body == text)
+    check_not_xml (&r, text, clean_len);
   r.body_len = clean_len - (r.body - text);
   index_lines (&r);
 

@@ -25,6 +25,7 @@
 static void import_parts (XmlImport *im, AmendNode *parent, xmlNodePtr container);
 static void import_hier (XmlImport *im, AmendNode *node, xmlNodePtr x, guint depth);
 static void read_num_heading_text (AmendNode *node, xmlNodePtr x);
+static xmlNodePtr find_descendant (xmlNodePtr x, const char *name);
 
 /* Hoofdstuk, Titel, Afdeling, Paragraaf, Artikel, and what Amend has not. */
 static const char * const part_names[6] = {
@@ -318,8 +319,28 @@ import_attachment (XmlImport  *im,
   for (xmlNodePtr c = doc->children; c != NULL; c = c->next)
     if (_amend_import_named (c, "mainBody body"))
       import_zone (im, node, c, 1);
-    else if (_amend_import_named (c, "preamble conclusions"))
+    else if (_amend_import_named (c, "preamble conclusions preface"))
       _amend_import_blocks (im, node, c, 1);
+    else if (c->type == XML_ELEMENT_NODE && !_amend_import_named (c, "meta"))
+      _amend_import_warn (im, c, _("this part of the attachment was left out"));
+}
+
+/* The act's preface holds its title (longTitle, read as the title); what
+ * else it says is not the regulation's text, and is left out with a word. */
+static void
+warn_preface (XmlImport  *im,
+              xmlNodePtr  preface)
+{
+  for (xmlNodePtr c = preface ? preface->children : NULL; c != NULL; c = c->next)
+    {
+      g_autofree char *text = NULL;
+
+      if (c->type != XML_ELEMENT_NODE || _amend_import_named (c, "longTitle"))
+        continue;
+      text = _amend_import_text (c);
+      if (text != NULL && find_descendant (c, "docTitle shortTitle") == NULL)
+        _amend_import_warn (im, c, _("the act's preface says more than its title; this was left out"));
+    }
 }
 
 /* ----------------------------------------------------------------------- */
@@ -462,6 +483,7 @@ _amend_import_akn (XmlImport   *im,
     }
 
   import_meta (im, act);
+  warn_preface (im, _amend_import_child (act, "preface"));
   for (xmlNodePtr c = act->children; c != NULL; c = c->next)
     {
       if (c->type != XML_ELEMENT_NODE || _amend_import_named (c, "meta preface"))
@@ -477,6 +499,8 @@ _amend_import_akn (XmlImport   *im,
           for (xmlNodePtr a = c->children; a != NULL; a = a->next)
             if (_amend_import_named (a, "attachment component"))
               import_attachment (im, a);
+            else if (a->type == XML_ELEMENT_NODE)
+              _amend_import_warn (im, a, _("this part of the act was left out"));
         }
       else
         _amend_import_warn (im, c, _("this part of the act was left out"));

@@ -140,6 +140,7 @@ import_parts (XmlImport  *im,
         {
           AmendNode *article = _amend_import_add (parent, AMEND_NODE_ARTICLE);
 
+          article->line_start = amend_xml_line (c);
           read_kop (article, c);
           import_article (im, article, c);
         }
@@ -147,6 +148,7 @@ import_parts (XmlImport  *im,
         {
           AmendNode *division = _amend_import_add (parent, division_kind (c));
 
+          division->line_start = amend_xml_line (c);
           if (_amend_import_named (c, "boek deel divisie"))
             _amend_import_warn (im, c, _("Amend has no such part; it was read as a Titel"));
           read_kop (division, c);
@@ -154,6 +156,56 @@ import_parts (XmlImport  *im,
         }
       else
         _amend_import_block (im, parent, c, 1);
+    }
+}
+
+/* The kop of an artikel or division in a bijlage or toelichting: a free
+ * heading ("Artikel 1.1 Begrippen"). */
+static void
+zone_heading (XmlImport  *im,
+              AmendNode  *node,
+              xmlNodePtr  kop,
+              guint       depth)
+{
+  AmendNode *heading = _amend_import_add (node, AMEND_NODE_TEXT);
+
+  heading->line_start = amend_xml_line (kop);
+  for (xmlNodePtr k = kop->children; k != NULL; k = k->next)
+    if (_amend_import_named (k, "label nr titel"))
+      {
+        if (heading->runs && heading->runs->len > 0)
+          amend_node_add_run (heading, " ", 1, AMEND_MARK_NONE, NULL);
+        _amend_import_inline (im, heading, k);
+      }
+  if (heading->runs && heading->runs->len > 0)
+    heading->heading_level = depth;
+  else
+    amend_node_free (amend_node_steal (node, amend_node_index (heading)));
+}
+
+/* A bijlage or toelichting holds text, and articles and divisions (the
+ * artikelsgewijze toelichting has one per article): each of those is its
+ * kop as a free heading, then its text. */
+static void
+import_zone_blocks (XmlImport  *im,
+                    AmendNode  *node,
+                    xmlNodePtr  x,
+                    guint       depth)
+{
+  for (xmlNodePtr c = x->children; c != NULL; c = c->next)
+    {
+      xmlNodePtr kop;
+
+      if (c->type != XML_ELEMENT_NODE || _amend_import_named (c, "kop"))
+        continue;
+      if (!_amend_import_named (c, "artikel " DIVISIONS))
+        {
+          _amend_import_block (im, node, c, depth);
+          continue;
+        }
+      if ((kop = _amend_import_child (c, "kop")) != NULL)
+        zone_heading (im, node, kop, depth);
+      import_zone_blocks (im, node, c, depth + 1);
     }
 }
 
@@ -165,9 +217,25 @@ import_zone (XmlImport     *im,
   AmendNode *node = _amend_import_add (amend_document_get_root (im->doc), kind);
 
   read_kop (node, x);
-  for (xmlNodePtr c = x->children; c != NULL; c = c->next)
-    if (c->type == XML_ELEMENT_NODE && !_amend_import_named (c, "kop"))
-      _amend_import_block (im, node, c, 1);
+  /* "Toelichting" as its own title is the kind, not a title. */
+  if (node->heading && g_ascii_strcasecmp (node->heading, amend_node_kind_word (kind)) == 0)
+    g_clear_pointer (&node->heading, g_free);
+  import_zone_blocks (im, node, x, 1);
+}
+
+/* CVDR keeps every version, also those no longer in force: one with an
+ * end date is not the regulation in force, which is what an import into
+ * Amend is for. */
+static void
+warn_withdrawn (XmlImport  *im,
+                xmlNodePtr  end_el)
+{
+  g_autofree char *end = _amend_import_text (end_el);
+
+  if (end != NULL)
+    _amend_import_warn (im, end_el,
+                        _("this version ceased to be in force on %s: it is not the regulation in force; import "
+                          "the version in force (lokaleregelgeving.overheid.nl) unless you meant this one"), end);
 }
 
 static void
@@ -211,6 +279,7 @@ import_meta (XmlImport  *im,
     _amend_import_meta (im, "date", in_force ? in_force : issued, in_force ? in_force_el : issued_el);
   if (identifier)
     _amend_import_meta (im, "cvdr", identifier, _amend_import_child (kern, "identifier"));
+  warn_withdrawn (im, _amend_import_child (ipm, "uitwerkingtredingDatum"));
 }
 
 gboolean
@@ -230,6 +299,9 @@ _amend_import_cvdr (XmlImport   *im,
       return FALSE;
     }
   import_meta (im, cvdr, body);
+  for (xmlNodePtr c = body->children; c != NULL; c = c->next)
+    if (c->type == XML_ELEMENT_NODE && !_amend_import_named (c, "intitule citeertitel regeling"))
+      _amend_import_warn (im, c, _("Amend does not know this element beside the regeling; it was left out"));
 
   aanhef = _amend_import_child (regeling, "aanhef");
   if (aanhef)

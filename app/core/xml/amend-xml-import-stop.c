@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "amend-wording.h"
 #include "amend-xml-import-private.h"
 
 typedef struct {
@@ -151,6 +152,7 @@ import_parts (XmlImport  *im,
         {
           AmendNode *node = _amend_import_add (parent, kind);
 
+          node->line_start = amend_xml_line (c);
           read_kop (node, c);
           if (kind == AMEND_NODE_ARTICLE)
             import_article (im, node, c);
@@ -311,6 +313,9 @@ import_annex (XmlImport  *im,
   AmendNode *node = _amend_import_add (root, kind);
 
   read_kop (node, x);
+  /* "Toelichting" as its own title is the kind, not a title. */
+  if (node->heading && g_ascii_strcasecmp (node->heading, amend_node_kind_word (kind)) == 0)
+    g_clear_pointer (&node->heading, g_free);
   import_zone (im, node, x, 1);
 }
 
@@ -482,7 +487,7 @@ set_meta (XmlImport *im,
 {
   split_expression (meta);
   if (meta->date == NULL)
-    meta->date = g_steal_pointer (&meta->in_effect);
+    meta->date = g_strdup (meta->in_effect);
   if (meta->title)
     _amend_import_meta (im, "title", meta->title, meta->source);
   if (meta->citation && g_strcmp0 (meta->citation, meta->title) != 0)
@@ -578,6 +583,172 @@ no_regulation (xmlNodePtr   besluit,
   return FALSE;
 }
 
+/* ----------------------------------------------------------------------- */
+/* The decision                                                             */
+/* ----------------------------------------------------------------------- */
+
+static void
+data_meta (XmlImport  *im,
+           const char *key,
+           xmlNodePtr  x)
+{
+  g_autofree char *value = _amend_import_text (x);
+
+  if (value != NULL)
+    _amend_import_meta (im, key, value, x);
+}
+
+/* voltooidOp of the Procedurestap of the kind @step (stap_002 Vaststelling,
+ * stap_003 Ondertekening). */
+static xmlNodePtr
+step_done (xmlNodePtr  procedure,
+           const char *step)
+{
+  xmlNodePtr steps = data_child (procedure, "procedurestappen");
+
+  for (xmlNodePtr c = steps ? steps->children : NULL; c != NULL; c = c->next)
+    {
+      g_autofree char *kind = _amend_import_text (data_child (c, "soortStap"));
+
+      if (amend_xml_is (c, AMEND_XML_NS_STOP_DATA, "Procedurestap") && kind && g_str_has_suffix (kind, step))
+        return data_child (c, "voltooidOp");
+    }
+  return NULL;
+}
+
+/* "subjects": the onderwerpen, separated by commas. */
+static void
+subjects_meta (XmlImport  *im,
+               xmlNodePtr  metadata)
+{
+  xmlNodePtr list = data_child (metadata, "onderwerpen");
+  g_autoptr(GString) subjects = g_string_new (NULL);
+
+  for (xmlNodePtr c = list ? list->children : NULL; c != NULL; c = c->next)
+    {
+      g_autofree char *subject = amend_xml_is (c, AMEND_XML_NS_STOP_DATA, "onderwerp") ? _amend_import_text (c) : NULL;
+
+      if (subject != NULL)
+        g_string_append_printf (subjects, "%s%s", subjects->len ? ", " : "", subject);
+    }
+  if (subjects->len > 0)
+    _amend_import_meta (im, "subjects", subjects->str, list);
+}
+
+/* What a delivery says of the decision, in the keys the LVBB export takes
+ * (README, "Delivery to the LVBB"), so that the regulation can be
+ * delivered again as it came. */
+static void
+delivery_decision_meta (XmlImport  *im,
+                        xmlNodePtr  delivery,
+                        StopMeta   *meta)
+{
+  for (xmlNodePtr v = delivery->children; v != NULL; v = v->next)
+    {
+      xmlNodePtr procedure = data_child (v, "Procedureverloop");
+      xmlNodePtr metadata = data_child (v, "BesluitMetadata");
+
+      if (amend_xml_is (v, AMEND_XML_NS_LVBB, "RegelingVersieInformatie"))
+        data_meta (im, "regulation-kind", data_child (data_child (v, "RegelingMetadata"), "soortRegeling"));
+      if (!amend_xml_is (v, AMEND_XML_NS_LVBB, "BesluitVersie"))
+        continue;
+      data_meta (im, "decision-work", data_child (data_child (v, "ExpressionIdentificatie"), "FRBRWork"));
+      data_meta (im, "decided", step_done (procedure, "/stap_002"));
+      data_meta (im, "signed", step_done (procedure, "/stap_003"));
+      data_meta (im, "known-on", data_child (procedure, "bekendOp"));
+      data_meta (im, "body", data_child (metadata, "soortBestuursorgaan"));
+      subjects_meta (im, metadata);
+    }
+  if (meta->in_effect != NULL)
+    _amend_import_meta (im, "in-force", meta->in_effect, meta->source);
+}
+
+/* The decision's title.  The one Amend's export makes ("Besluit van de raad
+ * van X tot vaststelling van de APV") is no title of its own: it would stay
+ * behind when the regulation's title changes; its authority's name is
+ * taken instead. */
+static void
+decision_title_meta (XmlImport  *im,
+                     xmlNodePtr  opschrift)
+{
+  g_autofree char *text = _amend_import_text (opschrift);
+  const char *title = amend_document_get_meta (im->doc, "title");
+  g_autofree char *name = title ? amend_wording_regulation (title) : NULL;
+  g_autofree char *made = name ? g_strconcat (" tot vaststelling van ", name, NULL) : NULL;
+
+  if (text == NULL)
+    return;
+  if (made == NULL || !g_str_has_prefix (text, "Besluit ") || !g_str_has_suffix (text, made))
+    {
+      _amend_import_meta (im, "decision-title", text, opschrift);
+      return;
+    }
+  if (g_str_has_prefix (text, "Besluit van ") && strlen (text) > strlen ("Besluit van ") + strlen (made))
+    {
+      g_autofree char *authority_name = g_strndup (text + strlen ("Besluit van "),
+                                                   strlen (text) - strlen ("Besluit van ") - strlen (made));
+      _amend_import_meta (im, "authority-name", authority_name, opschrift);
+    }
+}
+
+/* The eId of the article that says when the decision takes effect: the
+ * Tijdstempel's, whose date is "in-force" now. */
+static char *
+in_force_eid (xmlNodePtr delivery)
+{
+  for (xmlNodePtr v = delivery ? delivery->children : NULL; v != NULL; v = v->next)
+    {
+      xmlNodePtr stamps = data_child (data_child (v, "ConsolidatieInformatie"), "Tijdstempels");
+
+      for (xmlNodePtr t = stamps ? stamps->children : NULL; t != NULL; t = t->next)
+        if (amend_xml_is (t, AMEND_XML_NS_STOP_DATA, "Tijdstempel"))
+          return _amend_import_text (data_child (t, "eId"));
+    }
+  return NULL;
+}
+
+/* The decision's own articles are not the regulation's.  The WijzigArtikel
+ * that establishes it says nothing the import does not keep, nor does the
+ * article on the entry into force when its date became "in-force"; any
+ * other (what else the council decided) is left out, and said so. */
+static void
+warn_decision_articles (XmlImport  *im,
+                        xmlNodePtr  lichaam,
+                        xmlNodePtr  delivery)
+{
+  g_autoptr(GString) numbers = g_string_new (NULL);
+  g_autofree char *in_force = amend_document_get_meta (im->doc, "in-force") ? in_force_eid (delivery) : NULL;
+
+  for (xmlNodePtr c = lichaam ? lichaam->children : NULL; c != NULL; c = c->next)
+    if (_amend_import_named (c, "Artikel"))
+      {
+        g_autofree char *eid = _amend_import_attr (c, "eId");
+
+        if (eid != NULL && g_strcmp0 (eid, in_force) == 0)
+          continue;
+        g_autofree char *number = _amend_import_text (_amend_import_child (_amend_import_child (c, "Kop"), "Nummer"));
+
+        g_string_append_printf (numbers, "%s%s", numbers->len ? ", " : "", number ? number : "?");
+      }
+  if (numbers->len > 0)
+    _amend_import_warn (im, lichaam,
+                        _("the decision's own articles (%s) were left out: what they decide belongs to the "
+                          "decision, not to the regulation"), numbers->str);
+}
+
+static void
+warn_decision_parts (XmlImport  *im,
+                     xmlNodePtr  besluit,
+                     xmlNodePtr  delivery)
+{
+  for (xmlNodePtr c = besluit->children; c != NULL; c = c->next)
+    if (_amend_import_named (c, "Lichaam"))
+      warn_decision_articles (im, c, delivery);
+    else if (c->type == XML_ELEMENT_NODE && !is_regeling (c) &&
+             !_amend_import_named (c, "RegelingOpschrift Aanhef Sluiting WijzigBijlage"))
+      _amend_import_warn (im, c, _("this part of the decision, not of the regulation, was left out"));
+}
+
 static gboolean
 import_besluit (XmlImport   *im,
                 xmlNodePtr   besluit,
@@ -612,6 +783,10 @@ import_besluit (XmlImport   *im,
     }
   regeling_meta (meta, regeling);
   set_meta (im, meta);
+  if (delivery)
+    delivery_decision_meta (im, delivery, meta);
+  decision_title_meta (im, _amend_import_child (besluit, "RegelingOpschrift"));
+  warn_decision_parts (im, besluit, delivery);
   import_regeling (im, regeling, _amend_import_child (besluit, "Aanhef"), _amend_import_child (besluit, "Sluiting"));
   return TRUE;
 }

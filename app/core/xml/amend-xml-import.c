@@ -19,6 +19,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "amend-check.h"
 #include "amend-document-private.h"
 #include "amend-xml-import-private.h"
 #include "amend-xml-import.h"
@@ -345,6 +346,41 @@ inline_script (XmlImport  *im,
   sink_text (sink, script, marks, href);
 }
 
+/* A footnote in brackets where it stands: " [1: text]", its number (STOP's
+ * NootNummer, or the marker) apart from its paragraphs. */
+static void
+inline_note (XmlImport  *im,
+             Sink       *sink,
+             xmlNodePtr  x,
+             AmendMarks  marks,
+             const char *href)
+{
+  g_autoptr(GString) note = g_string_new (NULL);
+  g_autofree char *number = _amend_import_text (_amend_import_child (x, "NootNummer"));
+  g_autofree char *marker = number ? NULL : _amend_import_attr (x, "marker");
+
+  _amend_import_warn (im, x, _("a footnote has no Markdown form; its text was kept in brackets"));
+  for (xmlNodePtr c = x->children; c != NULL; c = c->next)
+    {
+      g_autofree char *text = NULL;
+
+      if (_amend_import_named (c, "NootNummer") || (text = (c->type == XML_ELEMENT_NODE || c->type == XML_TEXT_NODE)
+                                                          ? _amend_import_text (c) : NULL) == NULL)
+        continue;
+      g_string_append_printf (note, "%s%s", note->len ? " " : "", text);
+    }
+  if (note->len == 0)
+    return;
+  if (number || marker)
+    {
+      g_autofree char *label = g_strdup_printf ("%s: ", number ? number : marker);
+      g_string_prepend (note, label);
+    }
+  g_string_prepend (note, " [");
+  g_string_append_c (note, ']');
+  sink_text (sink, note->str, marks, href);
+}
+
 static AmendMarks
 nadruk_marks (xmlNodePtr x)
 {
@@ -403,8 +439,10 @@ inline_element (XmlImport  *im,
 
       walk_inline (im, sink, x, target ? marks | AMEND_MARK_LINK : marks, target ? target : href);
     }
-  else if (_amend_import_named (x, "br"))
+  else if (_amend_import_named (x, "br eol"))
     sink_break (sink);
+  else if (_amend_import_named (x, "eop"))
+    sink_text (sink, " ", marks, href);  /* a page ends between two words */
   else if (_amend_import_named (x, "sup sub"))
     inline_script (im, sink, x, marks, href);
   else if (_amend_import_named (x, "IntRef intref IntIoRef ExtIoRef mref rref"))
@@ -412,17 +450,8 @@ inline_element (XmlImport  *im,
       _amend_import_warn (im, x, _("a reference inside the publication has no Markdown form; its text was kept"));
       walk_inline (im, sink, x, marks, href);
     }
-  else if (_amend_import_named (x, "Noot noot"))
-    {
-      g_autofree char *note = _amend_import_text (x);
-
-      _amend_import_warn (im, x, _("a footnote has no Markdown form; its text was kept in brackets"));
-      if (note)
-        {
-          g_autofree char *bracketed = g_strdup_printf (" [%s]", note);
-          sink_text (sink, bracketed, marks, href);
-        }
-    }
+  else if (_amend_import_named (x, "Noot noot authorialNote"))
+    inline_note (im, sink, x, marks, href);
   else if (_amend_import_named (x, "Nootref nootref noteRef"))
     _amend_import_warn (im, x, _("a reference to a footnote was left out"));
   else if (_amend_import_named (x, "VerwijderdeTekst"))
@@ -576,24 +605,76 @@ _amend_import_level (XmlImport  *im,
 /* Tables                                                                   */
 /* ----------------------------------------------------------------------- */
 
+/* A cell holds paragraphs (CALS, CVDR) or text (HTML, Akoma Ntoso).  Its
+ * paragraphs are lines of their own ("Art. 5 lid 27c", "bijlage 5"):
+ * joined by a space they would read as one sentence, so a line break
+ * keeps them apart. */
+static gsize
+text_length (const AmendNode *text)
+{
+  gsize len = 0;
+
+  for (guint i = 0; text->runs && i < text->runs->len; i++)
+    len += strlen (g_array_index (text->runs, AmendRun, i).text) + 1;
+  return len;
+}
+
+static gboolean has_text_children (xmlNodePtr x);
+
+/* What a cell may hold besides inline text: paragraphs, each a line, and
+ * lists, whose items are lines with their numbers. */
+#define CELL_LINES  "Al al p Lijstaanhef Lijstsluiting listIntroduction listWrapUp Term"
+#define CELL_NESTED "Lijst lijst blockList ul ol Li li item Begrippenlijst Begrip Definitie Inhoud"
+#define CELL_NUMBER "LiNummer li.nr num"
+
+static gboolean
+has_cell_blocks (xmlNodePtr cell)
+{
+  for (xmlNodePtr c = cell->children; c != NULL; c = c->next)
+    if (_amend_import_named (c, CELL_LINES " " CELL_NESTED))
+      return TRUE;
+  return FALSE;
+}
+
+/* The blocks of a cell, each a line of its own ("Art. 5 lid 27c", then
+ * "bijlage 5"; "a. geen terras").  @join: the next line goes on the
+ * current one (after an item's number). */
+static void
+add_cell_blocks (XmlImport  *im,
+                 Sink       *sink,
+                 xmlNodePtr  x,
+                 gsize       start,
+                 gboolean   *join)
+{
+  for (xmlNodePtr c = x->children; c != NULL; c = c->next)
+    {
+      if (c->type != XML_ELEMENT_NODE)
+        continue;
+      if (_amend_import_named (c, CELL_NESTED))
+        {
+          add_cell_blocks (im, sink, c, start, join);
+          continue;
+        }
+      if (!*join && text_length (sink->text) > start)
+        sink_break (sink);
+      walk_inline (im, sink, c, AMEND_MARK_NONE, NULL);
+      *join = _amend_import_named (c, CELL_NUMBER);
+      if (*join)
+        sink_text (sink, " ", AMEND_MARK_NONE, NULL);
+    }
+}
+
 static void
 add_cell (XmlImport  *im,
           Sink       *sink,
           xmlNodePtr  cell)
 {
-  gboolean blocks = FALSE;
+  gboolean join = FALSE;
 
-  /* A cell holds paragraphs (CALS, CVDR) or text (HTML, Akoma Ntoso). */
-  for (xmlNodePtr c = cell->children; c != NULL; c = c->next)
-    if (_amend_import_named (c, "Al al p"))
-      {
-        if (blocks)
-          sink_text (sink, " ", AMEND_MARK_NONE, NULL);
-        walk_inline (im, sink, c, AMEND_MARK_NONE, NULL);
-        blocks = TRUE;
-      }
-  if (!blocks)
+  if (has_text_children (cell) || !has_cell_blocks (cell))
     walk_inline (im, sink, cell, AMEND_MARK_NONE, NULL);
+  else
+    add_cell_blocks (im, sink, cell, text_length (sink->text), &join);
 }
 
 static void
@@ -636,7 +717,7 @@ _amend_import_table (XmlImport  *im,
                      xmlNodePtr  table)
 {
   _amend_import_warn (im, table, _("a table has no place in Amend's Markdown; each row was kept as a paragraph, "
-                                   "its cells separated by |"));
+                                   "its cells separated by | and the paragraphs of a cell by line breaks"));
   add_rows (im, parent, table);
 }
 
@@ -751,15 +832,63 @@ import_definition (XmlImport  *im,
     import_blocks_from (im, point, definition, depth, first);
 }
 
+/* An Illustratie (or img): a paragraph holding the image, ![alt](naam). */
+static void
+import_image (AmendNode  *node,
+              xmlNodePtr  x)
+{
+  g_autofree char *src = _amend_import_attr (x, "src");
+  g_autofree char *name = _amend_import_attr (x, "naam");
+  g_autofree char *alt = _amend_import_attr (x, "alt");
+  AmendNode *text;
+
+  if (src == NULL && name == NULL)
+    return;
+  text = _amend_import_add (node, AMEND_NODE_TEXT);
+  text->line_start = amend_xml_line (x);
+  amend_node_add_run (text, alt ? alt : "", -1, AMEND_MARK_IMAGE, src ? src : name);
+}
+
 static void
 import_figure (XmlImport  *im,
                AmendNode  *node,
                xmlNodePtr  x)
 {
-  _amend_import_warn (im, x, _("a figure or formula has no place in Amend's Markdown; its caption was kept"));
+  _amend_import_warn (im, x, _("a figure or formula has no place in Amend's Markdown; its title, image and caption "
+                               "were kept as paragraphs"));
+  if (_amend_import_named (x, "img plaatje"))
+    import_image (node, x);
   for (xmlNodePtr c = x->children; c != NULL; c = c->next)
     if (_amend_import_named (c, "Titel Bijschrift titel bijschrift"))
       _amend_import_paragraph (im, node, c);
+    else if (_amend_import_named (c, "Illustratie illustratie img"))
+      import_image (node, c);
+}
+
+/* A Kadertekst's (or Citaat's) Kop: a paragraph in bold, since a free
+ * heading cannot stand inside a member or point in Markdown. */
+static void
+import_box_kop (XmlImport  *im,
+                AmendNode  *node,
+                xmlNodePtr  kop)
+{
+  AmendNode *text = _amend_import_add (node, AMEND_NODE_TEXT);
+
+  text->line_start = amend_xml_line (kop);
+  for (xmlNodePtr c = kop->children; c != NULL; c = c->next)
+    if (_amend_import_named (c, "Label Nummer Opschrift"))
+      {
+        if (text->runs && text->runs->len > 0)
+          amend_node_add_run (text, " ", 1, AMEND_MARK_NONE, NULL);
+        _amend_import_inline (im, text, c);
+      }
+  if (text->runs == NULL || text->runs->len == 0)
+    {
+      amend_node_free (amend_node_steal (node, amend_node_index (text)));
+      return;
+    }
+  for (guint i = 0; i < text->runs->len; i++)
+    g_array_index (text->runs, AmendRun, i).marks |= AMEND_MARK_STRONG;
 }
 
 static void
@@ -800,8 +929,12 @@ import_block (XmlImport  *im,
     }
   else if (_amend_import_named (x, "Citaat Kadertekst blockquote"))
     {
+      xmlNodePtr kop = _amend_import_child (x, "Kop");
+
       _amend_import_warn (im, x, _("a quotation or box has no place in Amend's Markdown; its text was kept"));
-      import_blocks_from (im, node, x, depth, NULL);
+      if (kop != NULL)
+        import_box_kop (im, node, kop);
+      import_blocks_from (im, node, x, depth, kop);
     }
   else
     {
@@ -955,6 +1088,10 @@ fix_headings (XmlImport *im,
       for (AmendNode *a = n->parent; a != NULL; a = a->parent)
         if (amend_node_is_structural (a))
           depth++;
+      if (depth + n->heading_level > 6)
+        _amend_xml_warn (im->warnings, 0, NULL,
+                         _("Markdown has six levels of headings; headings nested deeper in the XML were put at "
+                           "the sixth level, beside those above them"));
       n->heading_level = MIN (depth + n->heading_level, 6);
     }
 }
@@ -1010,6 +1147,93 @@ dispatch (XmlImport   *im,
   return ok;
 }
 
+/* "member 2 of Artikel 1.2": where a text reads now, for a warning. */
+static char *
+describe (const AmendNode *node)
+{
+  const char *word = amend_node_kind_word (node->kind);
+  g_autofree char *outer = node->parent ? describe (node->parent) : NULL;
+
+  if (node->kind == AMEND_NODE_POINT && (node->number == NULL || node->number[0] == '\0'))
+    return g_strdup_printf (_("a point of %s"), outer ? outer : "");
+  if (node->kind == AMEND_NODE_MEMBER || node->kind == AMEND_NODE_POINT)
+    return g_strdup_printf (node->kind == AMEND_NODE_MEMBER ? _("member %s of %s") : _("point %s of %s"),
+                            node->number ? node->number : "", outer ? outer : "");
+  if (word == NULL)
+    return g_strdup (node->kind == AMEND_NODE_PREAMBLE ? _("the preamble") : _("the regulation"));
+  return node->number ? g_strdup_printf ("%s %s", word, node->number) : g_strdup (word);
+}
+
+static GPtrArray *
+texts_of (AmendDocument *doc)
+{
+  AmendNode *root = amend_document_get_root (doc);
+  GPtrArray *texts = g_ptr_array_new ();
+
+  for (AmendNode *n = root; n != NULL; n = amend_node_next (n, root))
+    if (n->kind == AMEND_NODE_TEXT)
+      g_ptr_array_add (texts, n);
+  return texts;
+}
+
+/* Markdown cannot say every tree: text after the members of an article
+ * reads as the last member's, text after the articles of a chapter as
+ * the last article's.  Each text of the tree built from the XML is
+ * compared with the same text as the Markdown reads it; one that found
+ * another home is said, once for each home. */
+static void
+warn_moved_texts (XmlImport     *im,
+                  AmendDocument *read)
+{
+  g_autoptr(GPtrArray) built = texts_of (im->doc);
+  g_autoptr(GPtrArray) again = texts_of (read);
+  const AmendNode *last_home = NULL;
+
+  for (guint i = 0; i < MIN (built->len, again->len); i++)
+    {
+      const AmendNode *was = g_ptr_array_index (built, i);
+      const AmendNode *now = g_ptr_array_index (again, i);
+      g_autofree char *was_plain = amend_node_get_plain_text (was);
+      g_autofree char *now_plain = amend_node_get_plain_text (now);
+      /* White space is the writer's to choose. */
+      g_autofree char *was_text = collapse (was_plain);
+      g_autofree char *now_text = collapse (now_plain);
+      g_autofree char *home = NULL;
+
+      if ((g_strcmp0 (was->parent->eid, now->parent->eid) == 0 && g_strcmp0 (was_text, now_text) == 0) ||
+          now->parent == last_home)
+        continue;
+      last_home = now->parent;
+      home = describe (now->parent);
+      _amend_xml_warn (im->warnings, was->line_start, NULL,
+                       _("Markdown has no place for this text where it stands in the XML; it reads as part of %s "
+                         "now"), home);
+      /* Texts run together: the rest cannot be paired one by one. */
+      if (built->len != again->len)
+        return;
+    }
+}
+
+/* What amend check would refuse in the Markdown (two articles of one
+ * number, as a CVDR file may have) is said at import, at the line in the
+ * XML of the part it is about. */
+static void
+warn_check_errors (XmlImport     *im,
+                   AmendDocument *read)
+{
+  g_autoptr(GPtrArray) findings = amend_document_check (read);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const AmendDiagnostic *d = g_ptr_array_index (findings, i);
+      AmendNode *node = d->eid ? amend_document_find_eid (im->doc, d->eid) : NULL;
+
+      if (d->severity == AMEND_SEVERITY_ERROR)
+        _amend_xml_warn (im->warnings, node ? node->line_start : 0, NULL,
+                         _("amend check will report this error in the Markdown: %s"), d->message);
+    }
+}
+
 static AmendDocument *
 import_parsed (xmlDocPtr    xml,
                const char  *name,
@@ -1020,6 +1244,7 @@ import_parsed (xmlDocPtr    xml,
   g_autoptr(GHashTable) levels = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) meta_lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *markdown = NULL;
+  AmendDocument *read;
   XmlImport im = { built, warnings, NULL, levels, meta_lines, amend_xml_line (xmlDocGetRootElement (xml)) };
 
   if (!dispatch (&im, xmlDocGetRootElement (xml), name, error))
@@ -1030,7 +1255,13 @@ import_parsed (xmlDocPtr    xml,
   fix_headings (&im, amend_document_get_root (built));
   amend_document_assign_eids (built);
   markdown = amend_document_to_markdown (built);
-  return amend_document_new_from_data (markdown, strlen (markdown), error);
+  read = amend_document_new_from_data (markdown, strlen (markdown), error);
+  if (read != NULL)
+    {
+      warn_moved_texts (&im, read);
+      warn_check_errors (&im, read);
+    }
+  return read;
 }
 
 /**

@@ -46,6 +46,8 @@ typedef struct {
   GPtrArray  *warnings;     /* of AmendDiagnostic, may be NULL */
   char       *error;        /* the first error, with its line */
   guint       error_line;
+  guint       error_column; /* in characters, as libxml2 counts them */
+  int         error_code;
   gboolean    refused_load; /* the document named something to load */
 } ReadState;
 
@@ -81,13 +83,43 @@ _amend_xml_init (void)
     }
 }
 
+/* "Input is not proper UTF-8, indicate encoding !\nBytes: 0xE9 0x72":
+ * the bytes, for a message that says what to do. */
+static char *
+not_utf8_text (const char *message)
+{
+  const char *bytes = strstr (message, "Bytes: ");
+  g_autofree char *shown = g_strdup (bytes ? bytes + 7 : "?");
+
+  g_strstrip (shown);
+  return g_strdup_printf (_("bytes that are not UTF-8 (%s), though its XML declaration names no other encoding: "
+                            "the file is probably in Latin-1 or Windows-1252; convert it to UTF-8, or name its "
+                            "encoding in its first line (<?xml version=\"1.0\" encoding=\"windows-1252\"?>)"),
+                          shown);
+}
+
 static char *
 error_text (AmendXmlError *err)
 {
   g_autofree char *message = NULL;
 
-  /* Two of libxml2's messages are advice to programmers ("use
-   * XML_PARSE_HUGE option"); say what is wrong with the file instead. */
+  /* Some of libxml2's messages are advice to programmers ("use
+   * XML_PARSE_HUGE option", "indicate encoding !") or its own jargon
+   * ("AttValue length too long"); say what is wrong with the file. */
+  if (err->message != NULL && g_str_has_prefix (err->message, "Input is not proper UTF-8"))
+    return not_utf8_text (err->message);
+  if (err->message != NULL && g_str_has_prefix (err->message, "Document labelled"))
+    return g_strdup (_("its XML declaration names another encoding than the one the file is in (UTF-8): correct "
+                       "the declaration to encoding=\"UTF-8\", or convert the file to the encoding it names"));
+  if (err->code == XML_ERR_UNSUPPORTED_ENCODING)
+    return g_strdup_printf (_("its XML declaration names the encoding %s, which Amend cannot read: convert the "
+                              "file to UTF-8"), err->str1 ? err->str1 : "?");
+  if (err->domain == XML_FROM_I18N || err->code == XML_I18N_CONV_FAILED)
+    return g_strdup (_("it has bytes that are not valid in the encoding its XML declaration names: the "
+                       "declaration is wrong or the file is damaged; convert the file to UTF-8"));
+  if (err->code == XML_ERR_ATTRIBUTE_NOT_FINISHED && err->message && strstr (err->message, "too long"))
+    return g_strdup (_("an attribute value is longer than libxml2 reads (10 MB), far longer than any in a "
+                       "regulation: it is damaged or not a regulation"));
   if (err->code == XML_ERR_ENTITY_LOOP)
     return g_strdup (_("its DOCTYPE declares entities that refer to each other over and over (an entity bomb); Amend does not expand "
                        "entities: export it again without a DTD"));
@@ -119,6 +151,8 @@ on_structured_error (void          *data,
     {
       state->error = g_steal_pointer (&message);
       state->error_line = line;
+      state->error_column = err->int2 > 0 ? (guint) err->int2 : 0;
+      state->error_code = err->code;
     }
 }
 
@@ -265,6 +299,96 @@ check_attributes (const char  *data,
   return TRUE;
 }
 
+/* UTF-16 and UTF-32 hold NUL bytes in every ASCII character. */
+static gboolean
+wide_encoding (const char *data,
+               gsize       len)
+{
+  const guchar *u = (const guchar *) data;
+
+  return len >= 2 && ((u[0] == 0xFE && u[1] == 0xFF) || (u[0] == 0xFF && u[1] == 0xFE) || u[0] == 0 || u[1] == 0);
+}
+
+static guint
+line_at (const char *data,
+         const char *p)
+{
+  guint line = 1;
+
+  for (const char *q = data; q < p; q++)
+    line += *q == '\n';
+  return line;
+}
+
+static gboolean
+has_prefix (const char *data,
+            gsize       len,
+            const char *prefix)
+{
+  gsize n = strlen (prefix);
+
+  return len >= n && memcmp (data, prefix, n) == 0;
+}
+
+/* Whether libxml2 stopped at the end of the data: line and column (in
+ * characters) past everything but trailing white space. */
+static gboolean
+stopped_at_end (const char *data,
+                gsize       len,
+                guint       line,
+                guint       column)
+{
+  const char *end = data + len;
+  const char *p = data;
+
+  if (line == 0)
+    return FALSE;
+  for (guint l = 1; l < line && p < end; p++)
+    l += *p == '\n';
+  for (guint c = 1; c < column && p < end && *p != '\n'; c++)
+    p = g_utf8_find_next_char (p, end) ? g_utf8_find_next_char (p, end) : end;
+  while (p < end && g_ascii_isspace (*p))
+    p++;
+  return p >= end;
+}
+
+/* What is wrong with a document libxml2 could not read, said about the
+ * file rather than about the parser: a NUL byte (which libxml2 takes for
+ * the end), a file cut off, Markdown given for XML. */
+static char *
+failure_text (const char *data,
+              gsize       len,
+              ReadState  *state)
+{
+  const char *nul = wide_encoding (data, len) ? NULL : memchr (data, '\0', len);
+
+  if (nul != NULL)
+    return g_strdup_printf (_("%s has a NUL byte at line %u (byte %u), which no XML file holds: it is damaged or "
+                              "not a text file; download or export it again"),
+                            state->name, line_at (data, nul), (guint) (nul - data) + 1);
+  if (has_prefix (data, len, "---\n") || has_prefix (data, len, "---\r\n") || has_prefix (data, len, "# "))
+    return g_strdup_printf (_("%s is Markdown, not XML: Amend reads CVDR, STOP or Akoma Ntoso XML here; a "
+                              "regulation in Markdown needs no import (check it with amend check)"), state->name);
+  /* The byte order marks of UTF-32, big and little endian. */
+  if (len >= 4 && (memcmp (data, "\x00\x00\xfe\xff", 4) == 0 || memcmp (data, "\xff\xfe\x00\x00", 4) == 0))
+    return g_strdup_printf (_("%s is in UTF-32, which libxml2 does not read: convert it to UTF-8"), state->name);
+  if (state->error_code == XML_ERR_DOCUMENT_EMPTY)
+    return g_strdup_printf (_("%s does not begin with an XML element: it is empty or not XML; give a CVDR, STOP or "
+                              "Akoma Ntoso file"), state->name);
+  /* A wrong closing tag at the very end is no cut. */
+  if (state->error_line > 0 && state->error_code != XML_ERR_TAG_NAME_MISMATCH &&
+      state->error_code != XML_ERR_DOCUMENT_END &&
+      stopped_at_end (data, len, state->error_line, state->error_column))
+    return g_strdup_printf (_("%s ends in the middle of the document (line %u: %s): the file is cut off; "
+                              "download or export it again"), state->name, state->error_line,
+                            state->error ? state->error : "");
+  if (state->error_line > 0)
+    return g_strdup_printf (_("%s is not well-formed XML: line %u: %s"), state->name, state->error_line,
+                            state->error ? state->error : "");
+  return g_strdup_printf (_("%s is not well-formed XML: %s"), state->name,
+                          state->error ? state->error : _("libxml2 could not read it"));
+}
+
 /**
  * amend_xml_read:
  * @name: how to name the document in messages (a file name)
@@ -281,7 +405,7 @@ amend_xml_read (const char  *data,
                 GPtrArray   *warnings,
                 GError     **error)
 {
-  ReadState state = { name, warnings, NULL, 0, FALSE };
+  ReadState state = { name, warnings, NULL, 0, 0, 0, FALSE };
   AmendXmlHandlers saved;
   xmlParserCtxtPtr ctxt;
   xmlDocPtr doc;
@@ -324,14 +448,9 @@ amend_xml_read (const char  *data,
 
   if (doc == NULL || !well_formed)
     {
-      if (state.error_line > 0)
-        g_set_error (error, AMEND_ERROR, AMEND_ERROR_INVALID,
-                     _("%s is not well-formed XML: line %u: %s"),
-                     name, state.error_line, state.error ? state.error : "");
-      else
-        g_set_error (error, AMEND_ERROR, AMEND_ERROR_INVALID,
-                     _("%s is not well-formed XML: %s"),
-                     name, state.error ? state.error : _("libxml2 could not read it"));
+      g_autofree char *message = failure_text (data, len, &state);
+
+      g_set_error_literal (error, AMEND_ERROR, AMEND_ERROR_INVALID, message);
       g_free (state.error);
       g_clear_pointer (&doc, xmlFreeDoc);
       return NULL;
