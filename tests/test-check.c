@@ -108,6 +108,12 @@ test_empty_article (void)
   dump (findings);
   g_assert_true (has_finding (findings, AMEND_SEVERITY_ERROR, 1, "Artikel 1 is empty"));
   g_assert_cmpuint (findings->len, ==, 1);
+  g_ptr_array_unref (findings);
+  /* With a title: a reserved place, as STOP's Gereserveerd is imported. */
+  findings = check ("# Artikel 1 Toedeling functie landelijk gebied\n\n# Artikel 2\n\nTekst.\n");
+  g_assert_true (has_finding (findings, AMEND_SEVERITY_WARNING, 1, "has a title but no text: the exports write it as "
+                                                                   "a reserved place (Gereserveerd)"));
+  g_assert_cmpuint (findings->len, ==, 1);
 }
 
 /* References into other acts and into this one, one sentence each, in
@@ -126,6 +132,7 @@ static const struct {
   { "Zie artikel 141 en artikel 142, eerste lid, aanhef en onder a en b, van het Wetboek van Strafvordering.", NULL },
   { "Zie artikel 17b, vierde, vijfde en zesde lid, van de Financi\xc3\xable-verhoudingswet.", NULL },
   { "Zie artikel 51 en 52, eerste lid, juncto artikel 8, tweede lid, van de Wet gemeenschappelijke regelingen.", NULL },
+  { "Zie artikel 20.1 lid 3 juncto Bijlage 1 onderdeel D van het Besluit omgevingsrecht.", NULL },
   { "Zie de artikelen 15a, tweede tot en met zesde lid, en 15b van Boek 3 van het Burgerlijk Wetboek.", NULL },
   { "Zie artikel 15, derde lid, eerste alinea, van de in artikel 2 genoemde verordening.", NULL },
   { "Zie artikel 140 van het Wetboek van Strafrecht.", NULL },

@@ -290,9 +290,23 @@ test_vote_adopted (void)
   a = json_array_get_object_element (json_node_get_array (json), 0);
   g_assert_true (json_object_get_null_member (json_object_get_object_member (a, "vote"), "for"));
 
-  /* Decided is final. */
+  /* Decided is final, and so is its text: a change on its branch (which
+   * git lets anyone switch to) is not saved. */
   amend_run (&run, dir, "reject", "zes-weken");
   assert_refused (&run, 4, "aangenomen");
+  amend_run (&run, dir, "switch", "zes-weken");
+  assert_ok (&run);
+  g_clear_pointer (&parents, g_free);
+  parents = amend_test_git_ok (dir, "rev-parse", "HEAD", NULL);
+  replace_in_file (dir, "regeling.md", "binnen zes weken", "binnen vijf weken");
+  amend_run (&run, dir, "save", "-m", "Toch vijf");
+  assert_refused (&run, 4, "the amendment \xe2\x80\x9czes-weken\xe2\x80\x9d is aangenomen, so a change saved on its "
+                           "branch would reach neither the council nor the draft");
+  {
+    g_autofree char *head = amend_test_git_ok (dir, "rev-parse", "HEAD", NULL);
+
+    g_assert_cmpstr (head, ==, parents);
+  }
   remove_project (dir);
 }
 

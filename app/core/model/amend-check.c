@@ -369,7 +369,15 @@ check_empty (Checker *c)
         if (text[0] == '\0')
           {
             g_autofree char *what = describe (n);
-            add (c, AMEND_SEVERITY_ERROR, n, _("%s is empty; give it text, or remove it"), what);
+
+            /* With a title it is a place kept free (STOP's Gereserveerd,
+             * which the import reads as such and the exports write). */
+            if (n->heading && n->heading[0])
+              add (c, AMEND_SEVERITY_WARNING, n, _("%s has a title but no text: the exports write it as a reserved "
+                                                   "place (Gereserveerd); give it text, or remove it, unless it is "
+                                                   "kept free on purpose"), what);
+            else
+              add (c, AMEND_SEVERITY_ERROR, n, _("%s is empty; give it text, or remove it"), what);
           }
       }
 }
@@ -466,6 +474,8 @@ typedef enum {
 static const char *const tail_words[] = {
   "en", "of", "tot", "met", "t/m", "juncto", "jo", "lid", "leden", "onderdeel", "onderdelen", "onder", "sub",
   "aanhef", "volzin", "volzinnen", "alinea", "artikel", "artikelen", "laatste", "slot", "zin",
+  /* "artikel 2.1 lid 3 juncto Bijlage 1 onderdeel D van het Besluit ..." */
+  "bijlage", "bijlagen",
 };
 
 static const char *const label_words[] = { "onder", "onderdeel", "onderdelen", "sub" };

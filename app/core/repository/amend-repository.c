@@ -1292,6 +1292,35 @@ check_records (AmendRepository *self,
   return TRUE;
 }
 
+/* Nothing is saved on the branch of an amendment that was decided or
+ * withdrawn: the change would reach neither the council nor the draft
+ * (the window keeps its user off such a branch; git can put anyone on
+ * it). */
+static gboolean
+check_branch_open (AmendRepository *self,
+                   git_tree        *base,
+                   const char      *refname,
+                   GError         **error)
+{
+  const char *prefix = "refs/heads/" AMEND_AMENDMENT_BRANCH_PREFIX;
+  g_autofree char *record = NULL;
+  g_autoptr(git_tree_entry) entry = NULL;
+  AmendStatus status;
+
+  if (base == NULL || !g_str_has_prefix (refname, prefix))
+    return TRUE;
+  record = g_strconcat (AMEND_AMENDMENT_RECORD_DIR "/", refname + strlen (prefix), "/" AMEND_AMENDMENT_RECORD_FILE, NULL);
+  if (git_tree_entry_bypath (&entry, base, record) != 0 || !record_status (self, git_tree_entry_id (entry), &status) ||
+      status == AMEND_STATUS_CONCEPT || status == AMEND_STATUS_SUBMITTED)
+    return TRUE;
+  g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_TRANSITION,
+               _("the amendment \xe2\x80\x9c%s\xe2\x80\x9d is %s, so a change saved on its branch would reach "
+                 "neither the council nor the draft; propose a new amendment from main (amend propose) and make the "
+                 "change there, or undo it here with git checkout -- FILE"),
+               refname + strlen (prefix), amend_status_to_string (status));
+  return FALSE;
+}
+
 /* A regulation at the top of the project, where the commands look for one. */
 static gboolean
 is_top_regulation (const char *path)
@@ -1477,7 +1506,7 @@ amend_repository_save (AmendRepository    *self,
     message = default_msg = default_message (&u);
 
   refname = head_refname (self, error);
-  if (refname == NULL)
+  if (refname == NULL || !check_branch_open (self, base, refname, error))
     return NULL;
   touched = add_touched (self, refname, parent, base, &u);
   if (!amend_repository_commit_update (self, NULL, parent, (git_tree_update *) u.updates->data, u.updates->len,
