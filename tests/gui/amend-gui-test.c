@@ -479,3 +479,21 @@ amend_gui_click (GtkWidget *widget)
   g_object_unref (widget);
   amend_gui_spin (50);
 }
+
+/* The mapped label under @widget whose text is @text, or NULL. */
+GtkLabel *
+amend_gui_find_label (GtkWidget  *widget,
+                      const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found;
+
+      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child) &&
+          g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
+        return GTK_LABEL (child);
+      if ((found = amend_gui_find_label (child, text)))
+        return found;
+    }
+  return NULL;
+}

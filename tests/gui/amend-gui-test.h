@@ -42,4 +42,7 @@ void     amend_gui_type_keys        (GtkWidget       *widget,
                                      const char      *text);
 void     amend_gui_click            (GtkWidget       *widget);
 
+GtkLabel *amend_gui_find_label (GtkWidget  *widget,
+                                const char *text);
+
 G_END_DECLS

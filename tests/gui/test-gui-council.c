@@ -37,28 +37,10 @@ count_warnings (GLogLevelFlags   level,
   return g_log_writer_default (level, fields, n_fields, data);
 }
 
-/* The mapped label under @widget whose text is @text. */
-static GtkLabel *
-find_label (GtkWidget  *widget,
-            const char *text)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found;
-
-      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child) &&
-          g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
-        return GTK_LABEL (child);
-      if ((found = find_label (child, text)))
-        return found;
-    }
-  return NULL;
-}
-
 static GtkWidget *
 header_of (AmendGuiFixture *f)
 {
-  GtkLabel *title = find_label (GTK_WIDGET (f->window), amend_project_get_title (amend_window_get_project (f->window)));
+  GtkLabel *title = amend_gui_find_label (GTK_WIDGET (f->window), amend_project_get_title (amend_window_get_project (f->window)));
 
   g_assert_nonnull (title);
   return gtk_widget_get_ancestor (GTK_WIDGET (title), ADW_TYPE_HEADER_BAR);
@@ -108,15 +90,15 @@ test_header_branch (AmendGuiFixture *f,
   g_assert_true (amend_gui_wait (sized, f, 10));
   amend_gui_spin (300);
   header = header_of (f);
-  branch = find_label (header, TITLE);
+  branch = amend_gui_find_label (header, TITLE);
   g_assert_nonnull (branch);
   if (pango_layout_is_ellipsized (gtk_label_get_layout (branch)))
     g_error ("the branch button is cut short at 1024 pixels: %d pixels for \"%s\"",
              gtk_widget_get_width (GTK_WIDGET (branch)), TITLE);
-  g_assert_nonnull (find_label (header, "Save"));
+  g_assert_nonnull (amend_gui_find_label (header, "Save"));
   /* The pages are at the bottom, where they fit whole. */
-  g_assert_null (find_label (header, "History"));
-  g_assert_nonnull (find_label (GTK_WIDGET (f->window), "History"));
+  g_assert_null (amend_gui_find_label (header, "History"));
+  g_assert_nonnull (amend_gui_find_label (GTK_WIDGET (f->window), "History"));
   shoot (f, "council-header-1024.png");
 }
 
@@ -137,8 +119,8 @@ test_header_after_start_page (AmendGuiFixture *f,
   amend_gui_wait_idle (f);
   amend_gui_spin (300);
   shoot (f, "council-header-after-start.png");
-  g_assert_nonnull (find_label (header_of (f), "Save"));
-  g_assert_nonnull (find_label (header_of (f), "Draft"));
+  g_assert_nonnull (amend_gui_find_label (header_of (f), "Save"));
+  g_assert_nonnull (amend_gui_find_label (header_of (f), "Draft"));
 }
 
 /* The find bar opened again on the words it had: they are selected before
@@ -238,16 +220,16 @@ test_discard_state (AmendGuiFixture *f,
   gtk_widget_activate_action (window, "win.discard-changes", NULL);
   amend_gui_spin (100);
   g_assert_false (modified (f));
-  g_assert_null (find_label (window, "voorbeeld \u00b7 Draft \u00b7 unsaved changes"));
+  g_assert_null (amend_gui_find_label (window, "voorbeeld \u00b7 Draft \u00b7 unsaved changes"));
 
   amend_gui_type (f, "ten hoogste acht weken verdagen.", " Met redenen.");
   g_assert_true (modified (f));
-  g_assert_nonnull (find_label (window, "voorbeeld \u00b7 Draft \u00b7 unsaved changes"));
+  g_assert_nonnull (amend_gui_find_label (window, "voorbeeld \u00b7 Draft \u00b7 unsaved changes"));
   gtk_widget_activate_action (window, "win.discard-changes", NULL);
   amend_gui_spin (100);
   g_assert_false (modified (f));
   g_assert_false (amend_window_has_unsaved (f->window));
-  g_assert_nonnull (find_label (window, "voorbeeld \u00b7 Draft"));
+  g_assert_nonnull (amend_gui_find_label (window, "voorbeeld \u00b7 Draft"));
   gtk_text_buffer_undo (GTK_TEXT_BUFFER (amend_editor_get_buffer (amend_window_get_editor (f->window))));
   g_assert_true (amend_window_has_unsaved (f->window));
 }

@@ -818,27 +818,10 @@ test_narrow (AmendGuiFixture *f,
     }
 }
 
-static GtkLabel *
-find_label (GtkWidget  *widget,
-            const char *text)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found;
-
-      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child) &&
-          g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
-        return GTK_LABEL (child);
-      if ((found = find_label (child, text)))
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 history_shown (gpointer window)
 {
-  return find_label (GTK_WIDGET (window), "History") != NULL;
+  return amend_gui_find_label (GTK_WIDGET (window), "History") != NULL;
 }
 
 /* The window at its full width, not a frame of the way there: the title
@@ -847,7 +830,7 @@ static gboolean
 header_settled (gpointer window)
 {
   const char *title = amend_project_get_title (amend_window_get_project (window));
-  GtkLabel *label = find_label (GTK_WIDGET (window), title);
+  GtkLabel *label = amend_gui_find_label (GTK_WIDGET (window), title);
 
   return history_shown (window) && label != NULL &&
          !pango_layout_is_ellipsized (gtk_label_get_layout (label));
@@ -868,10 +851,10 @@ test_header_title (AmendGuiFixture *f,
   amend_gui_wait (header_settled, f->window, 20);
   gtk_window_get_default_size (GTK_WINDOW (f->window), &width, &height);
   g_assert_cmpint (width, ==, 1100);
-  label = find_label (GTK_WIDGET (f->window), title);
+  label = amend_gui_find_label (GTK_WIDGET (f->window), title);
   g_assert_nonnull (label);
   g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (label)));
-  g_assert_nonnull (find_label (GTK_WIDGET (f->window), "History"));
+  g_assert_nonnull (amend_gui_find_label (GTK_WIDGET (f->window), "History"));
 }
 
 static gboolean
@@ -1105,7 +1088,7 @@ test_properties (AmendGuiFixture *f,
   g_assert_nonnull (strstr (amend_properties_dialog_get_hint (dialog), "gm0363"));
   gtk_editable_set_text (GTK_EDITABLE (authority), "gm0363");
   gtk_editable_set_text (GTK_EDITABLE (amend_properties_dialog_get_row (dialog, "in-force")), "2028-01-01");
-  button = gtk_widget_get_ancestor (GTK_WIDGET (find_label (amend_properties_dialog_get_row (dialog, "work"), "Fill In")),
+  button = gtk_widget_get_ancestor (GTK_WIDGET (amend_gui_find_label (amend_properties_dialog_get_row (dialog, "work"), "Fill In")),
                                     GTK_TYPE_BUTTON);
   g_assert_nonnull (button);
   if (amend_gui_have_xdotool ())
