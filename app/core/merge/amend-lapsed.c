@@ -20,6 +20,7 @@ struct _AmendLapsed {
   GPtrArray  *amendments;  /* of AmendAmendment, as found */
   GHashTable *by;          /* slug -> the adopted AmendAmendment it lapsed by */
   GHashTable *with;        /* slug -> the lapsed AmendAmendment it amends */
+  GHashTable *changed;     /* an adopted AmendAmendment -> the articles it changed */
 };
 
 void
@@ -29,8 +30,21 @@ amend_lapsed_free (AmendLapsed *self)
     return;
   g_hash_table_unref (self->by);
   g_hash_table_unref (self->with);
+  g_hash_table_unref (self->changed);
   g_ptr_array_unref (self->amendments);
   g_free (self);
+}
+
+static AmendLapsed *
+lapsed_new (GPtrArray *amendments)
+{
+  AmendLapsed *self = g_new0 (AmendLapsed, 1);
+
+  self->amendments = g_ptr_array_ref (amendments);
+  self->by = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->with = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->changed = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, (GDestroyNotify) g_strfreev);
+  return self;
 }
 
 /* The articles an adopted amendment changed, read against the version it
@@ -56,42 +70,46 @@ share_article (const char * const *mine,
 }
 
 static gboolean
-may_lapse (AmendAmendment *a)
-{
-  return amend_amendment_get_status (a) == AMEND_STATUS_SUBMITTED && amend_amendment_get_amends (a) == NULL &&
-         amend_amendment_get_apply_state (a) == AMEND_APPLY_CONFLICTS;
-}
-
-static gboolean
 adopted_into_draft (AmendAmendment *b)
 {
   return amend_amendment_get_status (b) == AMEND_STATUS_ADOPTED && amend_amendment_get_amends (b) == NULL;
 }
 
+/* An adopted amendment that changed an article @a changes, or NULL; the
+ * articles of each adopted one are read once. */
+static AmendAmendment *
+adopted_sharing (AmendLapsed     *self,
+                 AmendRepository *repo,
+                 AmendAmendment  *a)
+{
+  if (amend_amendment_get_status (a) != AMEND_STATUS_SUBMITTED || amend_amendment_get_amends (a) != NULL)
+    return NULL;
+  for (guint k = 0; k < self->amendments->len; k++)
+    {
+      AmendAmendment *b = g_ptr_array_index (self->amendments, k);
+
+      if (!adopted_into_draft (b))
+        continue;
+      if (!g_hash_table_contains (self->changed, b))
+        g_hash_table_insert (self->changed, b, adopted_articles (repo, b));
+      if (share_article (amend_amendment_get_articles (a), g_hash_table_lookup (self->changed, b)))
+        return b;
+    }
+  return NULL;
+}
+
+/* Those that no longer apply, where an adopted one changed their articles. */
 static void
 find_by (AmendLapsed     *self,
          AmendRepository *repo)
 {
-  g_autoptr(GHashTable) changed = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, (GDestroyNotify) g_strfreev);
-
   for (guint i = 0; i < self->amendments->len; i++)
     {
       AmendAmendment *a = g_ptr_array_index (self->amendments, i);
+      AmendAmendment *b;
 
-      for (guint k = 0; may_lapse (a) && k < self->amendments->len; k++)
-        {
-          AmendAmendment *b = g_ptr_array_index (self->amendments, k);
-
-          if (!adopted_into_draft (b))
-            continue;
-          if (!g_hash_table_contains (changed, b))
-            g_hash_table_insert (changed, b, adopted_articles (repo, b));
-          if (share_article (amend_amendment_get_articles (a), g_hash_table_lookup (changed, b)))
-            {
-              g_hash_table_insert (self->by, g_strdup (amend_amendment_get_slug (a)), b);
-              break;
-            }
-        }
+      if (amend_amendment_get_apply_state (a) == AMEND_APPLY_CONFLICTS && (b = adopted_sharing (self, repo, a)))
+        g_hash_table_insert (self->by, g_strdup (amend_amendment_get_slug (a)), b);
     }
 }
 
@@ -139,24 +157,36 @@ AmendLapsed *
 amend_lapsed_find (AmendRepository *repo,
                    GPtrArray       *amendments)
 {
-  AmendLapsed *self = g_new0 (AmendLapsed, 1);
+  AmendLapsed *self = lapsed_new (amendments);
 
-  self->amendments = g_ptr_array_ref (amendments);
-  self->by = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->with = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   find_by (self, repo);
   find_with (self);
   return self;
 }
 
-/* The same, for the project's amendments as they stand. */
+/* The same, for the project's amendments as they stand.  Before the
+ * council adopted any, nothing more is read; after, whether a submitted
+ * amendment still applies (mostly from amend list's cache), and the
+ * articles of the adopted ones only for those that do not. */
 AmendLapsed *
 amend_lapsed_find_all (AmendRepository  *repo,
                        GError          **error)
 {
   g_autoptr(GPtrArray) all = amend_amendment_list (repo, error);
+  g_autoptr(GPtrArray) submitted = g_ptr_array_new ();
+  gboolean any_adopted = FALSE;
 
-  if (all == NULL || !amend_decision_check_open (repo, all, error))
+  if (all == NULL)
+    return NULL;
+  for (guint i = 0; i < all->len; i++)
+    {
+      AmendAmendment *a = g_ptr_array_index (all, i);
+
+      any_adopted |= adopted_into_draft (a);
+      if (amend_amendment_get_status (a) == AMEND_STATUS_SUBMITTED && amend_amendment_get_amends (a) == NULL)
+        g_ptr_array_add (submitted, a);
+    }
+  if (any_adopted && submitted->len > 0 && !amend_decision_check_open (repo, submitted, error))
     return NULL;
   return amend_lapsed_find (repo, all);
 }
