@@ -1044,6 +1044,17 @@ test_save_vanished (void)
   g_free (tree);
   tree = amend_test_git_ok (dir, "ls-tree", "--name-only", "HEAD", NULL);
   g_assert_null (strstr (tree, "regeling.md"));
+
+  /* A README.md beside it is no second regulation: the last one stays. */
+  amend_test_write (dir, "README.md", "# Over dit project\n");
+  g_free (amend_test_git_ok (dir, "add", "README.md", NULL));
+  g_free (amend_test_git_ok (dir, "commit", "-q", "-m", "Lees mij", NULL));
+  g_assert_cmpint (g_unlink (renamed), ==, 0);
+  amend_run (&run, dir, "save", "-m", "Weg");
+  assert_refused (&run, 4, "without a regulation");
+  amend_run (&run, dir, "status");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "the project's only regulation"));
   amend_test_fsck (dir);
   remove_project (dir);
 }

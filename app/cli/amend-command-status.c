@@ -80,7 +80,7 @@ is_last_regulation (AmendRepository *repo,
     return FALSE;
   dir = g_dir_open (amend_repository_get_path (repo), 0, NULL);
   while (dir && (name = g_dir_read_name (dir)))
-    if (amend_is_regulation_path (name))
+    if (amend_is_top_regulation_path (name))
       return FALSE;
   return TRUE;
 }

@@ -93,16 +93,6 @@ amend_project_init (AmendProject *self)
 /* Reading a project                                                        */
 /* ----------------------------------------------------------------------- */
 
-static gboolean
-is_regulation_name (const char *name)
-{
-  /* A README or a changelog beside the regulation is no regulation. */
-  return amend_is_regulation_path (name) &&
-         g_ascii_strncasecmp (name, "readme", 6) != 0 &&
-         g_ascii_strncasecmp (name, "changelog", 9) != 0 &&
-         g_ascii_strncasecmp (name, "contributing", 12) != 0;
-}
-
 static int
 compare_names (gconstpointer a,
                gconstpointer b)
@@ -125,7 +115,7 @@ find_regulation (const char *top,
     {
       g_autofree char *full = g_build_filename (top, name, NULL);
 
-      if (is_regulation_name (name) && g_file_test (full, G_FILE_TEST_IS_REGULAR))
+      if (amend_is_top_regulation_path (name) && g_file_test (full, G_FILE_TEST_IS_REGULAR))
         g_ptr_array_add (names, g_strdup (name));
     }
   if (names->len == 0)

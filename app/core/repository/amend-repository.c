@@ -871,6 +871,17 @@ amend_is_regulation_path (const char *path)
   return len > 3 && g_ascii_strcasecmp (path + len - 3, ".md") == 0;
 }
 
+/* A regulation at the top of the project, where the commands and the
+ * window look for one: a .md file that is not hidden, and no README,
+ * changelog or contributing guide beside the regulation. */
+gboolean
+amend_is_top_regulation_path (const char *path)
+{
+  return strchr (path, '/') == NULL && path[0] != '.' && amend_is_regulation_path (path) &&
+         g_ascii_strncasecmp (path, "readme", 6) != 0 && g_ascii_strncasecmp (path, "changelog", 9) != 0 &&
+         g_ascii_strncasecmp (path, "contributing", 12) != 0;
+}
+
 static char *
 real_dir_path (const char *path)
 {
@@ -1321,13 +1332,6 @@ check_branch_open (AmendRepository *self,
   return FALSE;
 }
 
-/* A regulation at the top of the project, where the commands look for one. */
-static gboolean
-is_top_regulation (const char *path)
-{
-  return strchr (path, '/') == NULL && amend_is_regulation_path (path);
-}
-
 /* A regulation file that is gone from the working copy (deleted by
  * accident, or by another program) is not saved as a deletion when it
  * would leave the project without a regulation: every command would then
@@ -1342,14 +1346,14 @@ check_regulations (git_tree  *base,
   const char *gone = NULL;
 
   for (gsize i = 0; base && i < git_tree_entrycount (base); i++)
-    before += is_top_regulation (git_tree_entry_name (git_tree_entry_byindex (base, i)));
+    before += amend_is_top_regulation_path (git_tree_entry_name (git_tree_entry_byindex (base, i)));
   for (guint i = 0; i < u->updates->len; i++)
     {
       const git_tree_update *update = &g_array_index (u->updates, git_tree_update, i);
       g_autoptr(git_tree_entry) old = NULL;
       gboolean existed = base && git_tree_entry_bypath (&old, base, update->path) == 0;
 
-      if (!is_top_regulation (update->path))
+      if (!amend_is_top_regulation_path (update->path))
         continue;
       if (update->action == GIT_TREE_UPDATE_REMOVE && existed)
         removed++, gone = update->path;

@@ -123,6 +123,7 @@ gboolean         amend_repository_switch        (AmendRepository  *self,
 const char      *amend_repository_get_template  (void);
 
 gboolean         amend_is_regulation_path       (const char       *path);
+gboolean         amend_is_top_regulation_path   (const char       *path);
 gboolean         amend_parse_author             (const char       *author,
                                                  char            **name,
                                                  char            **email,

@@ -41,7 +41,7 @@ amend_repository_find_regulation (AmendRepository  *repo,
   if (dir == NULL)
     return NULL;
   while ((name = g_dir_read_name (dir)))
-    if (amend_is_regulation_path (name) && g_ascii_strncasecmp (name, "README", 6) != 0 && name[0] != '.')
+    if (amend_is_top_regulation_path (name))
       g_ptr_array_add (found, g_strdup (name));
 
   if (found->len == 1)
@@ -105,12 +105,6 @@ tree_of (AmendRepository  *repo,
   return tree;
 }
 
-static gboolean
-is_top_regulation (const char *path)
-{
-  return strchr (path, '/') == NULL && amend_is_regulation_path (path) && g_ascii_strncasecmp (path, "README", 6) != 0;
-}
-
 /**
  * amend_repository_changed_regulations:
  * @one: a revision, a branch or an amendment
@@ -136,7 +130,7 @@ amend_repository_changed_regulations (AmendRepository  *repo,
   changes = amend_tree_changes (amend_repository_get_git (repo), a, b, "", ".amend");
   found = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < changes->len; i++)
-    if (is_top_regulation (g_array_index (changes, AmendTreeChange, i).path))
+    if (amend_is_top_regulation_path (g_array_index (changes, AmendTreeChange, i).path))
       g_ptr_array_add (found, g_strdup (g_array_index (changes, AmendTreeChange, i).path));
   return found;
 }
