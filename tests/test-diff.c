@@ -427,6 +427,32 @@ test_word_diff_empty (void)
     }
 }
 
+/* Equal texts are one equal piece, taken as the diff of their words takes
+ * it: from the start, white space and all, up to the end of the last word
+ * (a no-break space at the end is white space too); no piece for white
+ * space alone. */
+static void
+test_word_diff_equal (void)
+{
+  static const struct { const char *text, *piece; } cases[] = {
+    { "  Het college beslist.", "  Het college beslist." },
+    { "Het college\xc2\xa0" "beslist. \xc2\xa0\n", "Het college\xc2\xa0" "beslist." },
+    { "artikel 8\xe2\x80\x94ook", "artikel 8\xe2\x80\x94ook" },
+    { " \xc2\xa0\t", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GArray) pieces = amend_word_diff (cases[i].text, cases[i].text);
+
+      g_assert_cmpuint (pieces->len, ==, cases[i].piece ? 1 : 0);
+      if (cases[i].piece == NULL)
+        continue;
+      g_assert_cmpint (g_array_index (pieces, AmendPiece, 0).op, ==, AMEND_PIECE_EQUAL);
+      g_assert_cmpstr (g_array_index (pieces, AmendPiece, 0).text, ==, cases[i].piece);
+    }
+}
+
 static gboolean
 has_change (AmendDiff         *diff,
             AmendChangeAction  action,
@@ -643,6 +669,7 @@ main (int    argc,
   g_test_add_func ("/diff/edit-split-member", test_edit_split_member);
   g_test_add_func ("/diff/front-matter-repeated", test_front_matter_repeated);
   g_test_add_func ("/diff/word-diff-empty", test_word_diff_empty);
+  g_test_add_func ("/diff/word-diff-equal", test_word_diff_equal);
   g_test_add_func ("/diff/pairing-threshold", test_pairing_threshold);
   g_test_add_func ("/diff/pairing-by-number-first", test_pairing_by_number_first);
   g_test_add_func ("/diff/pairing-same-words", test_pairing_same_words);

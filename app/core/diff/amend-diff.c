@@ -288,10 +288,41 @@ skip_white (const char *p)
   return p;
 }
 
+/* Where the last word of @text ends (before the white space at its end),
+ * as the tokenizer would find it. */
+static guint
+end_of_words (const char *text)
+{
+  const char *end = text;
+
+  for (const char *p = text; *p;)
+    {
+      gboolean white = (guchar) *p < 0x80 ? g_ascii_isspace (*p) : g_unichar_isspace (g_utf8_get_char (p));
+
+      p = (guchar) *p < 0x80 ? p + 1 : g_utf8_next_char (p);
+      if (!white)
+        end = p;
+    }
+  return end - text;
+}
+
+/* The pieces of two equal texts, as the diff below finds them: the new
+ * text up to its last word, equal.  A text whose marks or links changed
+ * alone is compared so, without splitting it into words. */
 static GArray *
-word_diff (Interner   *interned,
-           const char *old_text,
-           const char *new_text)
+equal_pieces (const char *text)
+{
+  GArray *pieces = g_array_new (FALSE, TRUE, sizeof (AmendPiece));
+
+  g_array_set_clear_func (pieces, piece_clear);
+  add_piece (pieces, AMEND_PIECE_EQUAL, text, 0, end_of_words (text));
+  return pieces;
+}
+
+static GArray *
+word_diff_tokens (Interner   *interned,
+                  const char *old_text,
+                  const char *new_text)
 {
   g_autoptr(GArray) a = _amend_tokenize (interned, old_text);
   g_autoptr(GArray) b = _amend_tokenize (interned, new_text);
@@ -348,6 +379,16 @@ word_diff (Interner   *interned,
       ib = hk->new_start + hk->new_len;
     }
   return pieces;
+}
+
+static GArray *
+word_diff (Interner   *interned,
+           const char *old_text,
+           const char *new_text)
+{
+  if (strcmp (old_text, new_text) == 0)
+    return equal_pieces (new_text);
+  return word_diff_tokens (interned, old_text, new_text);
 }
 
 GArray *
