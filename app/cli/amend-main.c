@@ -101,7 +101,18 @@ print_main_help (void)
   g_print (_("Run \xe2\x80\x9c" "amend help COMMAND\xe2\x80\x9d for the options of a command.\n"));
 }
 
-#if defined(__GLIBC__) && defined(MADV_HUGEPAGE) && !defined(__SANITIZE_ADDRESS__)
+/* AddressSanitizer has a heap of its own.  GCC says so with
+ * __SANITIZE_ADDRESS__, clang with __has_feature. */
+#if defined(__SANITIZE_ADDRESS__)
+#define SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SANITIZED 1
+#endif
+#endif
+
+#if defined(__GLIBC__) && defined(MADV_HUGEPAGE) && !defined(SANITIZED)
+#define HEAP_IN_HUGE_PAGES 1
 #define HUGE_PAGE (2 * 1024 * 1024)
 /* Below the largest M_MMAP_THRESHOLD glibc takes (32 MB). */
 #define HEAP_RESERVE (30 * 1024 * 1024)
@@ -109,6 +120,17 @@ print_main_help (void)
 /* The bottom of the reserve, below its first huge page: taken and never
  * touched, so that what the command allocates starts in a huge page. */
 static void *below_huge_pages;
+
+/* Whether malloc writes every block (MALLOC_PERTURB_, which meson's tests
+ * set): it would write the whole reserve. */
+static gboolean
+malloc_perturbs (void)
+{
+  const char *perturb = g_getenv ("MALLOC_PERTURB_");
+  const char *tunables = g_getenv ("GLIBC_TUNABLES");
+
+  return (perturb != NULL && atoi (perturb) != 0) || (tunables != NULL && strstr (tunables, "malloc.perturb") != NULL);
+}
 
 /* The heap in huge pages.  A command builds two models of a regulation
  * (the diff of two versions of the Gemeentewet: 4 MB), and the kernel
@@ -121,14 +143,11 @@ static void *below_huge_pages;
 static void
 heap_in_huge_pages (void)
 {
-  const char *perturb = g_getenv ("MALLOC_PERTURB_");
-  const char *tunables = g_getenv ("GLIBC_TUNABLES");
   uintptr_t start = (uintptr_t) sbrk (0);
   uintptr_t at, aligned, end;
   void *reserve;
 
-  /* malloc would write the whole reserve (meson's tests ask for that). */
-  if ((perturb && atoi (perturb) != 0) || (tunables && strstr (tunables, "malloc.perturb")))
+  if (malloc_perturbs ())
     return;
   /* The reserve from the heap, and kept there once freed. */
   mallopt (M_MMAP_THRESHOLD, HEAP_RESERVE + HUGE_PAGE);
@@ -137,7 +156,7 @@ heap_in_huge_pages (void)
   at = (uintptr_t) reserve;
   end = (uintptr_t) sbrk (0);
   free (reserve);
-  aligned = (at + HUGE_PAGE - 1) & ~(uintptr_t) (HUGE_PAGE - 1);
+  aligned = (at + 4096 + HUGE_PAGE - 1) & ~(uintptr_t) (HUGE_PAGE - 1);
   /* Not from the heap (valgrind keeps it small): as it was. */
   if (reserve == NULL || end <= start || at >= end || aligned + HUGE_PAGE > end)
     return;
@@ -175,7 +194,7 @@ main (int    argc,
    * otherwise raise the threshold after the first such block is freed and
    * keep the next ones in the heap, where a growing output leaves its
    * earlier copies behind: a 60 MB file took 11 times its size. */
-#if defined(MADV_HUGEPAGE) && !defined(__SANITIZE_ADDRESS__)
+#ifdef HEAP_IN_HUGE_PAGES
   heap_in_huge_pages ();
 #endif
   mallopt (M_MMAP_THRESHOLD, 1024 * 1024);
