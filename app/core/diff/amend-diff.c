@@ -1221,14 +1221,15 @@ emit_inserted (AmendDiff *self,
     }
 }
 
-/* Indices (into @seq) of a longest increasing subsequence of @seq. */
-static GHashTable *
-longest_increasing (GArray *seq)
+/* Marks in @keep (of @seq->len) the indices into @seq of a longest
+ * increasing subsequence of @seq. */
+static void
+longest_increasing (GArray   *seq,
+                    gboolean *keep)
 {
   guint n = seq->len;
   g_autofree guint *tails = g_new0 (guint, n + 1);
   g_autofree int *prev = g_new0 (int, n + 1);
-  GHashTable *keep = g_hash_table_new (NULL, NULL);
   guint len = 0;
 
   for (guint i = 0; i < n; i++)
@@ -1250,8 +1251,7 @@ longest_increasing (GArray *seq)
         len++;
     }
   for (int i = len > 0 ? (int) tails[len - 1] : -1; i >= 0; i = prev[i])
-    g_hash_table_add (keep, GUINT_TO_POINTER (i));
-  return keep;
+    keep[i] = TRUE;
 }
 
 /* Reports the unpaired children of @o from @from up to @to; returns @to. */
@@ -1299,6 +1299,9 @@ align (AmendDiff *self,
        AmendNode *o,
        AmendNode *n)
 {
+  /* Two texts (leaves) have no children to pair. */
+  if (amend_node_n_children (o) == 0 && amend_node_n_children (n) == 0)
+    return;
   if (!pair_identical (self, o, n))
     align_children (self, o, n);
 }
@@ -1312,9 +1315,8 @@ align_children (AmendDiff *self,
   g_autoptr(GPtrArray) news = children_except_articles (n);
   g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) order_new = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GHashTable) in_place = NULL;
-  g_autoptr(GHashTable) stays = g_hash_table_new (NULL, NULL);
-
+  g_autofree gboolean *in_place = NULL;
+  g_autofree gboolean *stays = g_new0 (gboolean, amend_node_n_children (n) + 1);
   guint next_old = 0;
 
   pair_lists (self, olds, news);
@@ -1331,10 +1333,11 @@ align_children (AmendDiff *self,
           g_array_append_val (order_new, i);
         }
     }
-  in_place = longest_increasing (order);
+  in_place = g_new0 (gboolean, order->len + 1);
+  longest_increasing (order, in_place);
   for (guint k = 0; k < order_new->len; k++)
-    if (g_hash_table_contains (in_place, GUINT_TO_POINTER (k)))
-      g_hash_table_add (stays, GUINT_TO_POINTER (g_array_index (order_new, guint, k)));
+    if (in_place[k])
+      stays[g_array_index (order_new, guint, k)] = TRUE;
 
   for (guint i = 0; i < amend_node_n_children (n); i++)
     {
@@ -1349,7 +1352,7 @@ align_children (AmendDiff *self,
           emit_inserted (self, nc);
           continue;
         }
-      if (!g_hash_table_contains (stays, GUINT_TO_POINTER (i)))
+      if (!stays[i])
         {
           AmendChange *move = add_change (self, AMEND_CHANGE_MOVED, oc, nc);
           set_position (move, self, nc);
