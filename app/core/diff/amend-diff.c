@@ -901,6 +901,24 @@ is_container (const AmendNode *node)
          node->kind != AMEND_NODE_POINT && node->kind != AMEND_NODE_TEXT;
 }
 
+/* Nodes as keys by their kind and number (which they must have). */
+static guint
+kind_number_hash (gconstpointer key)
+{
+  const AmendNode *node = key;
+
+  return g_str_hash (node->number) * 31 + node->kind;
+}
+
+static gboolean
+kind_number_equal (gconstpointer a,
+                   gconstpointer b)
+{
+  const AmendNode *x = a, *y = b;
+
+  return x->kind == y->kind && strcmp (x->number, y->number) == 0;
+}
+
 /* Pairs unpaired nodes of one kind and number whose similarity is at
  * least @threshold (any, with a negative threshold). */
 static void
@@ -909,7 +927,7 @@ pair_by_number (AmendDiff *self,
                 GPtrArray *news,
                 double     threshold)
 {
-  g_autoptr(GHashTable) by_number = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) by_number = g_hash_table_new (kind_number_hash, kind_number_equal);
 
   for (guint i = olds->len; i > 0; i--)
     {
@@ -918,25 +936,23 @@ pair_by_number (AmendDiff *self,
       if (is_paired (self, o, TRUE) || o->number == NULL)
         continue;
       /* Walking backwards leaves the first of equal numbers in the table. */
-      g_hash_table_insert (by_number, g_strdup_printf ("%d|%s", o->kind, o->number), o);
+      g_hash_table_replace (by_number, o, o);
     }
   for (guint i = 0; i < news->len; i++)
     {
       AmendNode *n = g_ptr_array_index (news, i);
-      g_autofree char *key = NULL;
       AmendNode *o;
 
       if (is_paired (self, n, FALSE) || n->number == NULL)
         continue;
-      key = g_strdup_printf ("%d|%s", n->kind, n->number);
-      o = g_hash_table_lookup (by_number, key);
+      o = g_hash_table_lookup (by_number, n);
       /* Chapters and other containers with one number are one and the same:
        * comparing their whole text would cost much and say nothing. */
       if (o && !is_paired (self, o, TRUE) &&
           (threshold < 0 || is_container (n) || similarity (self, o, n) >= threshold))
         {
           pair (self, o, n);
-          g_hash_table_remove (by_number, key);
+          g_hash_table_remove (by_number, n);
         }
     }
 }
