@@ -158,7 +158,7 @@ heap_in_huge_pages (void)
   free (reserve);
   aligned = (at + 4096 + HUGE_PAGE - 1) & ~(uintptr_t) (HUGE_PAGE - 1);
   /* Not from the heap (valgrind keeps it small): as it was. */
-  if (reserve == NULL || end <= start || at >= end || aligned + HUGE_PAGE > end)
+  if (at == 0 || end <= start || at >= end || aligned + HUGE_PAGE > end)
     return;
   below_huge_pages = malloc (aligned - at - 2 * sizeof (size_t));
   if ((uintptr_t) below_huge_pages == at)
