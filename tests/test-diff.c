@@ -427,6 +427,32 @@ test_word_diff_empty (void)
     }
 }
 
+/* Equal texts are one equal piece, taken as the diff of their words takes
+ * it: from the start, white space and all, up to the end of the last word
+ * (a no-break space at the end is white space too); no piece for white
+ * space alone. */
+static void
+test_word_diff_equal (void)
+{
+  static const struct { const char *text, *piece; } cases[] = {
+    { "  Het college beslist.", "  Het college beslist." },
+    { "Het college\xc2\xa0" "beslist. \xc2\xa0\n", "Het college\xc2\xa0" "beslist." },
+    { "artikel 8\xe2\x80\x94ook", "artikel 8\xe2\x80\x94ook" },
+    { " \xc2\xa0\t", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GArray) pieces = amend_word_diff (cases[i].text, cases[i].text);
+
+      g_assert_cmpuint (pieces->len, ==, cases[i].piece ? 1 : 0);
+      if (cases[i].piece == NULL)
+        continue;
+      g_assert_cmpint (g_array_index (pieces, AmendPiece, 0).op, ==, AMEND_PIECE_EQUAL);
+      g_assert_cmpstr (g_array_index (pieces, AmendPiece, 0).text, ==, cases[i].piece);
+    }
+}
+
 static gboolean
 has_change (AmendDiff         *diff,
             AmendChangeAction  action,
@@ -472,6 +498,36 @@ test_pairing_threshold (void)
   g_assert_true (has_change (diff, AMEND_CHANGE_INSERTED, NULL, "4"));
   g_assert_cmpuint (count_changes (diff, AMEND_CHANGE_MODIFIED, AMEND_NODE_TEXT), ==, 1);
   g_assert_cmpuint (amend_diff_get_changes (diff)->len, ==, 4);
+}
+
+/* An article that keeps its number and its words, with a link taken out
+ * and a line break that became a space, is that article with a change of
+ * form only, found without splitting it into words.  Words that differ by
+ * a space are other words: a new article 7 whose words are those of
+ * article 6 but for a space ("alfa bravo", "alfabravo") is article 5
+ * renumbered, the one it shares three of four words with. */
+static void
+test_pairing_same_words (void)
+{
+  static const char old_text[] =
+    "# Artikel 1 Eerste\n\nDe burgemeester beslist op grond van [artikel 8](https://example.org/8) binnen "
+    "acht weken  \nop een aanvraag.\n\n"
+    "# Artikel 5\n\nalfabravo charlie delta echo\n\n"
+    "# Artikel 6\n\nalfa bravo charlie delta\n";
+  static const char new_text[] =
+    "# Artikel 1 Eerste\n\nDe burgemeester beslist op grond van artikel 8 binnen acht weken op een aanvraag.\n\n"
+    "# Artikel 7\n\nalfabravo charlie delta\n";
+  g_autoptr(AmendDocument) a = amend_test_parse (old_text);
+  g_autoptr(AmendDocument) b = amend_test_parse (new_text);
+  g_autoptr(AmendDiff) diff = diff_and_apply (a, b, "pairing same words");
+  const AmendChange *first = g_ptr_array_index (amend_diff_get_changes (diff), 0);
+
+  g_assert_cmpint (first->action, ==, AMEND_CHANGE_MODIFIED);
+  g_assert_cmpstr (first->article_old, ==, "1");
+  g_assert_cmpstr (first->article_new, ==, "1");
+  g_assert_true (first->format_only);
+  g_assert_true (has_change (diff, AMEND_CHANGE_RENUMBERED, "5", "7"));
+  g_assert_true (has_change (diff, AMEND_CHANGE_DELETED, "6", NULL));
 }
 
 /* The thresholds in their order: an article whose number stays and whose
@@ -613,8 +669,10 @@ main (int    argc,
   g_test_add_func ("/diff/edit-split-member", test_edit_split_member);
   g_test_add_func ("/diff/front-matter-repeated", test_front_matter_repeated);
   g_test_add_func ("/diff/word-diff-empty", test_word_diff_empty);
+  g_test_add_func ("/diff/word-diff-equal", test_word_diff_equal);
   g_test_add_func ("/diff/pairing-threshold", test_pairing_threshold);
   g_test_add_func ("/diff/pairing-by-number-first", test_pairing_by_number_first);
+  g_test_add_func ("/diff/pairing-same-words", test_pairing_same_words);
   g_test_add_func ("/diff/word-diff-pieces", test_word_diff_pieces);
   g_test_add_func ("/diff/apply-does-not-fit", test_apply_does_not_fit);
   g_test_add_func ("/diff/pair-in-order-levels", test_pair_in_order_levels);

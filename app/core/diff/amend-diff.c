@@ -288,10 +288,41 @@ skip_white (const char *p)
   return p;
 }
 
+/* Where the last word of @text ends (before the white space at its end),
+ * as the tokenizer would find it. */
+static guint
+end_of_words (const char *text)
+{
+  const char *end = text;
+
+  for (const char *p = text; *p;)
+    {
+      gboolean white = (guchar) *p < 0x80 ? g_ascii_isspace (*p) : g_unichar_isspace (g_utf8_get_char (p));
+
+      p = (guchar) *p < 0x80 ? p + 1 : g_utf8_next_char (p);
+      if (!white)
+        end = p;
+    }
+  return end - text;
+}
+
+/* The pieces of two equal texts, as the diff below finds them: the new
+ * text up to its last word, equal.  A text whose marks or links changed
+ * alone is compared so, without splitting it into words. */
 static GArray *
-word_diff (Interner   *interned,
-           const char *old_text,
-           const char *new_text)
+equal_pieces (const char *text)
+{
+  GArray *pieces = g_array_new (FALSE, TRUE, sizeof (AmendPiece));
+
+  g_array_set_clear_func (pieces, piece_clear);
+  add_piece (pieces, AMEND_PIECE_EQUAL, text, 0, end_of_words (text));
+  return pieces;
+}
+
+static GArray *
+word_diff_tokens (Interner   *interned,
+                  const char *old_text,
+                  const char *new_text)
 {
   g_autoptr(GArray) a = _amend_tokenize (interned, old_text);
   g_autoptr(GArray) b = _amend_tokenize (interned, new_text);
@@ -348,6 +379,16 @@ word_diff (Interner   *interned,
       ib = hk->new_start + hk->new_len;
     }
   return pieces;
+}
+
+static GArray *
+word_diff (Interner   *interned,
+           const char *old_text,
+           const char *new_text)
+{
+  if (strcmp (old_text, new_text) == 0)
+    return equal_pieces (new_text);
+  return word_diff_tokens (interned, old_text, new_text);
 }
 
 GArray *
@@ -663,16 +704,91 @@ token_set (AmendDiff *self,
   return set;
 }
 
+/* Where a walk through a text node's plain text (amend_node_get_plain_text())
+ * stands. */
+typedef struct {
+  const AmendNode *node;
+  guint            run;   /* the next run */
+  const char      *p;     /* in the current run's text */
+  gsize            left;  /* bytes from p to the end of that text */
+} PlainCursor;
+
+/* The bytes left in the current run, after moving to the next run with
+ * text when there are none; 0 at the end of the plain text. */
+static gsize
+plain_chunk (PlainCursor *c)
+{
+  while (c->left == 0)
+    {
+      const AmendRun *run;
+
+      if (c->node->runs == NULL || c->run >= c->node->runs->len)
+        return 0;
+      run = &g_array_index (c->node->runs, AmendRun, c->run++);
+      c->p = run->marks & AMEND_MARK_BREAK ? " " : run->marks & AMEND_MARK_HTML || run->text == NULL ? "" : run->text;
+      c->left = strlen (c->p);
+    }
+  return c->left;
+}
+
+static gboolean
+same_plain_text (const AmendNode *a,
+                 const AmendNode *b)
+{
+  PlainCursor x = { a, 0, NULL, 0 };
+  PlainCursor y = { b, 0, NULL, 0 };
+
+  for (;;)
+    {
+      gsize nx = plain_chunk (&x);
+      gsize ny = plain_chunk (&y);
+      gsize n = MIN (nx, ny);
+
+      if (n == 0)
+        return nx == ny;
+      if (memcmp (x.p, y.p, n) != 0)
+        return FALSE;
+      x.p += n, x.left -= n;
+      y.p += n, y.left -= n;
+    }
+}
+
+/* Whether token_set() would give the two nodes the same words (a
+ * similarity of 1), found without splitting their texts: the same
+ * headings and plain texts, node for node.  Many articles that keep their
+ * number keep their words too (a link taken out, a mark changed), and
+ * splitting both versions of them into word sets was a fifth of such a
+ * diff. */
+static gboolean
+same_word_sets (const AmendNode *a,
+                const AmendNode *b)
+{
+  guint n = amend_node_n_children (a);
+
+  if (a->kind != b->kind || a->unread != b->unread || n != amend_node_n_children (b) ||
+      g_strcmp0 (a->heading, b->heading) != 0)
+    return FALSE;
+  if (a->kind == AMEND_NODE_TEXT && !same_plain_text (a, b))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (!same_word_sets (amend_node_child (a, i), amend_node_child (b, i)))
+      return FALSE;
+  return TRUE;
+}
+
 /* Jaccard index of the two nodes' word sets. */
 static double
 similarity (AmendDiff *self,
             AmendNode *a,
             AmendNode *b)
 {
-  GArray *x = token_set (self, a);
-  GArray *y = token_set (self, b);
+  GArray *x, *y;
   guint common = 0, stamp;
 
+  if (same_word_sets (a, b))
+    return 1.0;
+  x = token_set (self, a);
+  y = token_set (self, b);
   if (x->len == 0 && y->len == 0)
     return 1.0;
   stamp = new_stamp (self);
@@ -785,6 +901,24 @@ is_container (const AmendNode *node)
          node->kind != AMEND_NODE_POINT && node->kind != AMEND_NODE_TEXT;
 }
 
+/* Nodes as keys by their kind and number (which they must have). */
+static guint
+kind_number_hash (gconstpointer key)
+{
+  const AmendNode *node = key;
+
+  return g_str_hash (node->number) * 31 + node->kind;
+}
+
+static gboolean
+kind_number_equal (gconstpointer a,
+                   gconstpointer b)
+{
+  const AmendNode *x = a, *y = b;
+
+  return x->kind == y->kind && strcmp (x->number, y->number) == 0;
+}
+
 /* Pairs unpaired nodes of one kind and number whose similarity is at
  * least @threshold (any, with a negative threshold). */
 static void
@@ -793,7 +927,7 @@ pair_by_number (AmendDiff *self,
                 GPtrArray *news,
                 double     threshold)
 {
-  g_autoptr(GHashTable) by_number = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) by_number = g_hash_table_new (kind_number_hash, kind_number_equal);
 
   for (guint i = olds->len; i > 0; i--)
     {
@@ -802,25 +936,23 @@ pair_by_number (AmendDiff *self,
       if (is_paired (self, o, TRUE) || o->number == NULL)
         continue;
       /* Walking backwards leaves the first of equal numbers in the table. */
-      g_hash_table_insert (by_number, g_strdup_printf ("%d|%s", o->kind, o->number), o);
+      g_hash_table_replace (by_number, o, o);
     }
   for (guint i = 0; i < news->len; i++)
     {
       AmendNode *n = g_ptr_array_index (news, i);
-      g_autofree char *key = NULL;
       AmendNode *o;
 
       if (is_paired (self, n, FALSE) || n->number == NULL)
         continue;
-      key = g_strdup_printf ("%d|%s", n->kind, n->number);
-      o = g_hash_table_lookup (by_number, key);
+      o = g_hash_table_lookup (by_number, n);
       /* Chapters and other containers with one number are one and the same:
        * comparing their whole text would cost much and say nothing. */
       if (o && !is_paired (self, o, TRUE) &&
           (threshold < 0 || is_container (n) || similarity (self, o, n) >= threshold))
         {
           pair (self, o, n);
-          g_hash_table_remove (by_number, key);
+          g_hash_table_remove (by_number, n);
         }
     }
 }
@@ -1105,14 +1237,15 @@ emit_inserted (AmendDiff *self,
     }
 }
 
-/* Indices (into @seq) of a longest increasing subsequence of @seq. */
-static GHashTable *
-longest_increasing (GArray *seq)
+/* Marks in @keep (of @seq->len) the indices into @seq of a longest
+ * increasing subsequence of @seq. */
+static void
+longest_increasing (GArray   *seq,
+                    gboolean *keep)
 {
   guint n = seq->len;
   g_autofree guint *tails = g_new0 (guint, n + 1);
   g_autofree int *prev = g_new0 (int, n + 1);
-  GHashTable *keep = g_hash_table_new (NULL, NULL);
   guint len = 0;
 
   for (guint i = 0; i < n; i++)
@@ -1134,8 +1267,7 @@ longest_increasing (GArray *seq)
         len++;
     }
   for (int i = len > 0 ? (int) tails[len - 1] : -1; i >= 0; i = prev[i])
-    g_hash_table_add (keep, GUINT_TO_POINTER (i));
-  return keep;
+    keep[i] = TRUE;
 }
 
 /* Reports the unpaired children of @o from @from up to @to; returns @to. */
@@ -1183,6 +1315,9 @@ align (AmendDiff *self,
        AmendNode *o,
        AmendNode *n)
 {
+  /* Two texts (leaves) have no children to pair. */
+  if (amend_node_n_children (o) == 0 && amend_node_n_children (n) == 0)
+    return;
   if (!pair_identical (self, o, n))
     align_children (self, o, n);
 }
@@ -1196,9 +1331,8 @@ align_children (AmendDiff *self,
   g_autoptr(GPtrArray) news = children_except_articles (n);
   g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) order_new = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GHashTable) in_place = NULL;
-  g_autoptr(GHashTable) stays = g_hash_table_new (NULL, NULL);
-
+  g_autofree gboolean *in_place = NULL;
+  g_autofree gboolean *stays = g_new0 (gboolean, amend_node_n_children (n) + 1);
   guint next_old = 0;
 
   pair_lists (self, olds, news);
@@ -1215,10 +1349,11 @@ align_children (AmendDiff *self,
           g_array_append_val (order_new, i);
         }
     }
-  in_place = longest_increasing (order);
+  in_place = g_new0 (gboolean, order->len + 1);
+  longest_increasing (order, in_place);
   for (guint k = 0; k < order_new->len; k++)
-    if (g_hash_table_contains (in_place, GUINT_TO_POINTER (k)))
-      g_hash_table_add (stays, GUINT_TO_POINTER (g_array_index (order_new, guint, k)));
+    if (in_place[k])
+      stays[g_array_index (order_new, guint, k)] = TRUE;
 
   for (guint i = 0; i < amend_node_n_children (n); i++)
     {
@@ -1233,7 +1368,7 @@ align_children (AmendDiff *self,
           emit_inserted (self, nc);
           continue;
         }
-      if (!g_hash_table_contains (stays, GUINT_TO_POINTER (i)))
+      if (!stays[i])
         {
           AmendChange *move = add_change (self, AMEND_CHANGE_MOVED, oc, nc);
           set_position (move, self, nc);
