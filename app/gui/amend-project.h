@@ -123,8 +123,9 @@ AmendComparison *amend_project_compare_finish   (AmendProject        *self,
                                                  GAsyncResult        *result,
                                                  GError             **error);
 
-/* A new project in @dir from a regulation text (the template, or an
- * imported one), with @author signing the first version. */
+/* New projects (amend-project-new.c).  A new project in @dir from a
+ * regulation text (the template, or an imported one), with @author
+ * signing the first version. */
 gboolean        amend_project_create            (const char          *dir,
                                                  const char          *file_name,
                                                  const char          *text,
