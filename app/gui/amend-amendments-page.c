@@ -161,8 +161,13 @@ merge_line (AmendAmendmentsPage *self,
       *icon = "emblem-ok-symbolic";
       break;
     case AMEND_APPLY_REFUSED:
-      g_string_append_printf (s, _("Cannot be adopted: it changes %s, which is not its own"),
-                              amend_amendment_get_apply_conflicts (a)[0]);
+      /* Lapsed first: it decides whether the council votes on it. */
+      if (lapsed_by)
+        g_string_append_printf (s, _("Lapsed: “%s” was adopted; and it changes %s, which is not its own"), lapsed_by,
+                                amend_amendment_get_apply_conflicts (a)[0]);
+      else
+        g_string_append_printf (s, _("Cannot be adopted: it changes %s, which is not its own"),
+                                amend_amendment_get_apply_conflicts (a)[0]);
       *icon = "dialog-warning-symbolic";
       break;
     case AMEND_APPLY_UNKNOWN:

@@ -1163,9 +1163,10 @@ row_refused (gpointer data)
 /* An amendment whose branch, edited with git in a worktree of its own,
  * adds a file in .amend that is not its own: its row and its review page
  * say that adopting it is refused, and why, before anyone votes. */
+/* The example amendment's branch, edited with git in a worktree of its
+ * own, adds a file in .amend that is not its own; until the window saw it. */
 static void
-test_refused (AmendGuiFixture *f,
-              gconstpointer    data)
+add_foreign_file (AmendGuiFixture *f)
 {
   g_autofree char *tmp = g_dir_make_tmp ("amend-worktree-XXXXXX", NULL);
   g_autofree char *other = g_build_filename (tmp, "werk", NULL);
@@ -1180,7 +1181,13 @@ test_refused (AmendGuiFixture *f,
   amend_test_rmtree (tmp);
   tip.commit = g_strstrip (commit = amend_test_git_ok (f->dir, "rev-parse", BRANCH, NULL));
   g_assert_true (amend_gui_wait (window_has_tip, &tip, 30));
+}
 
+static void
+test_refused (AmendGuiFixture *f,
+              gconstpointer    data)
+{
+  add_foreign_file (f);
   amend_window_show_page (f->window, "amendments");
   g_assert_true (amend_gui_wait (row_refused, f, 90));
   amend_gui_wait_idle (f);
@@ -1190,6 +1197,36 @@ test_refused (AmendGuiFixture *f,
   g_assert_cmpstr (find_label_text (GTK_WIDGET (review_page (f)), "Cannot be adopted"), ==,
                    "Cannot be adopted: it changes .amend/notitie.txt, which belongs to the draft or to another "
                    "amendment. Put it back on the amendment's branch with git; amend adopt in a terminal says how.");
+}
+
+/* Refused for its file in .amend, and lapsed when "Tien weken" was
+ * adopted: the row and the review page say first that it lapsed (the
+ * council does not vote on it; it had "Vote 1 of 1" and only the
+ * refusal), then the file, as amend order leaves it out of the vote. */
+static void
+test_lapsed_refused (AmendGuiFixture *f,
+                     gconstpointer    data)
+{
+  g_autofree char *order = NULL;
+
+  add_foreign_file (f);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "submit", SLUG, NULL), ==, 0);
+  propose_competitor (f);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "submit", "tien-weken", NULL), ==, 0);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "vote", "tien-weken", "--for", "15", "--against", "12", NULL), ==, 0);
+  g_assert_cmpint (amend_gui_cli (f, &order, "order", NULL), ==, 0);
+  assert_has (order, "Lapsed, not voted on:\n    " SLUG);
+
+  amend_window_show_page (f->window, "amendments");
+  wait_row (f, SLUG, "Lapsed");
+  g_assert_cmpstr (row_text (f, SLUG, "Lapsed"), ==,
+                   "Lapsed: “Tien weken” was adopted; and it changes .amend/notitie.txt, which is not its own");
+  g_assert_null (row_text (f, SLUG, "Vote"));
+  press_row (f, SLUG);
+  assert_has (find_label_text (GTK_WIDGET (review_page (f)), "Lapsed"),
+              "Lapsed: “Tien weken” was adopted and changed the same words, so this amendment no longer applies "
+              "to the draft. Reject or withdraw it. It also changes .amend/notitie.txt, which belongs");
+  g_assert_null (find_label_text (GTK_WIDGET (review_page (f)), "Cannot be adopted"));
 }
 
 int
@@ -1213,6 +1250,7 @@ main (int    argc,
   ADD ("/review/subamendment-words", test_subamendment_words);
   ADD ("/review/refused", test_refused);
   ADD ("/review/lapsed", test_lapsed);
+  ADD ("/review/lapsed-refused", test_lapsed_refused);
   ADD ("/review/voting-order", test_voting_order);
   ADD ("/review/decided-not-written", test_decided_not_written);
 #undef ADD
