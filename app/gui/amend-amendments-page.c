@@ -103,6 +103,38 @@ no_articles (AmendAmendmentsPage *self,
     }
 }
 
+static char *
+articles_of (const char * const *articles)
+{
+  guint n = g_strv_length ((char **) articles);
+  g_autofree char *list = g_strjoinv (", ", (char **) articles);
+
+  return g_strdup_printf (ngettext ("Article %s", "Articles %s", n), list);
+}
+
+/* "Article 1:2 in apv.md, article 1 in markt.md": the articles of each
+ * regulation, where the numbers of two would run together. */
+static char *
+articles_by_file (GPtrArray *files)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      AmendTouchedFile *file = g_ptr_array_index (files, i);
+      g_autofree char *articles = file->articles && file->articles[0] ? articles_of ((const char * const *) file->articles)
+                                                                      : NULL;
+
+      if (articles == NULL)
+        continue;
+      if (s->len)
+        g_string_append (s, "; ");
+      /* TRANSLATORS: "Article 1:2 in apv.md" */
+      g_string_append_printf (s, _("%s in %s"), articles, file->path);
+    }
+  return g_string_free (s, FALSE);
+}
+
 /* "Article 1:2, 2:4 · 3 comments" */
 static char *
 articles_line (AmendAmendmentsPage *self,
@@ -111,9 +143,10 @@ articles_line (AmendAmendmentsPage *self,
   const char * const *articles = amend_amendment_get_articles (a);
   guint n = articles ? g_strv_length ((char **) articles) : 0;
   guint comments = amend_survey_count_comments (self->survey, amend_amendment_get_slug (a));
-  g_autofree char *list = n ? g_strjoinv (", ", (char **) articles) : NULL;
-  g_autofree char *first = n ? g_strdup_printf (ngettext ("Article %s", "Articles %s", n), list)
-                             : no_articles (self, a);
+  GPtrArray *files = amend_amendment_get_files (a);
+  g_autofree char *first = n == 0 ? no_articles (self, a)
+                           : files && files->len > 1 ? articles_by_file (files)
+                           : articles_of (articles);
 
   if (comments == 0)
     return g_steal_pointer (&first);
@@ -195,6 +228,20 @@ merge_line (AmendAmendmentsPage *self,
   return s->len ? g_string_free (g_steal_pointer (&s), FALSE) : NULL;
 }
 
+/* "Regulation: markt.md": in a project of several regulations, the ones
+ * it changes, as its review page shows them. */
+static char *
+regulations_line (AmendAmendmentsPage *self,
+                  AmendAmendment      *a)
+{
+  const char * const *found = amend_survey_regulations_of (self->survey, amend_amendment_get_slug (a));
+  g_autofree char *list = found ? g_strjoinv (", ", (char **) found) : NULL;
+
+  if (list == NULL)
+    return NULL;
+  return g_strdup_printf (ngettext ("Regulation: %s", "Regulations: %s", g_strv_length ((char **) found)), list);
+}
+
 /* "Vote 2 of 4": where the council votes on it, for a submitted one
  * that has not lapsed (the survey leaves those out). */
 static char *
@@ -225,6 +272,7 @@ amendment_row (AmendAmendmentsPage *self,
   const char *icon = NULL;
   g_autofree char *merge = merge_line (self, a, &icon);
   g_autofree char *order = order_line (self, a);
+  g_autofree char *regulations = regulations_line (self, a);
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
@@ -239,6 +287,8 @@ amendment_row (AmendAmendmentsPage *self,
 
       gtk_box_append (GTK_BOX (box), caption (amends, TRUE));
     }
+  if (regulations)
+    gtk_box_append (GTK_BOX (box), caption (regulations, TRUE));
   gtk_box_append (GTK_BOX (box), caption (articles, TRUE));
   if (merge)
     {

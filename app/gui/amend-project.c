@@ -24,6 +24,7 @@ struct _AmendProject
 
   char           *path;        /* top of the working copy */
   char           *file;        /* the regulation, relative to it */
+  GStrv           regulations; /* every regulation at the top, by name: the project may have several */
   char           *branch;
   char           *main_branch;
   char           *head_commit; /* the tip of the branch, NULL before the first save */
@@ -63,6 +64,7 @@ amend_project_finalize (GObject *object)
 
   g_free (self->path);
   g_free (self->file);
+  g_strfreev (self->regulations);
   g_free (self->branch);
   g_free (self->main_branch);
   g_free (self->head_commit);
@@ -98,10 +100,11 @@ compare_names (gconstpointer a,
   return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
 }
 
-/* The regulation of a project: the first *.md at its top, by name. */
-static char *
-find_regulation (const char *top,
-                 GError    **error)
+/* The regulations of a project: every *.md at its top, by name; the
+ * window opens the first. */
+static GStrv
+find_regulations (const char *top,
+                  GError    **error)
 {
   g_autoptr(GDir) dir = g_dir_open (top, 0, error);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
@@ -124,7 +127,8 @@ find_regulation (const char *top,
       return NULL;
     }
   g_ptr_array_sort (names, compare_names);
-  return g_strdup (g_ptr_array_index (names, 0));
+  g_ptr_array_add (names, NULL);
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&names), FALSE);
 }
 
 static char *
@@ -193,9 +197,10 @@ read_project (AmendRepository *repo,
     self->main_branch = g_strdup ("main");
   read_git_state (self, repo);
 
-  self->file = file ? g_strdup (file) : find_regulation (self->path, error);
-  if (self->file == NULL)
+  self->regulations = find_regulations (self->path, file ? NULL : error);
+  if (self->regulations == NULL && file == NULL)
     return NULL;
+  self->file = g_strdup (file ? file : self->regulations[0]);
   full = g_build_filename (self->path, self->file, NULL);
   self->disk_text = read_text (full, error);
   if (self->disk_text == NULL)
@@ -304,6 +309,25 @@ amend_project_get_file (AmendProject *self)
 {
   g_return_val_if_fail (AMEND_IS_PROJECT (self), NULL);
   return self->file;
+}
+
+/* Every regulation at the top of the project, by name: mostly one. */
+const char * const *
+amend_project_get_regulations (AmendProject *self)
+{
+  static const char * const none[] = { NULL };
+
+  g_return_val_if_fail (AMEND_IS_PROJECT (self), NULL);
+  return self->regulations ? (const char * const *) self->regulations : none;
+}
+
+/* Whether the project has more than one: then the window says which
+ * regulation an amendment changes. */
+gboolean
+amend_project_has_several_regulations (AmendProject *self)
+{
+  g_return_val_if_fail (AMEND_IS_PROJECT (self), FALSE);
+  return self->regulations && self->regulations[0] && self->regulations[1];
 }
 
 char *

@@ -199,15 +199,20 @@ thread_card (AmendComment *thread)
   return outer;
 }
 
-/* The thread is about @node or a part of it. */
+/* The thread is about @node or a part of it, in @regulation (NULL: the
+ * project's only one; eIds repeat from one regulation to the next). */
 static gboolean
 thread_in (AmendComment    *thread,
-           const AmendNode *node)
+           const AmendNode *node,
+           const char      *regulation)
 {
   const char *eid = amend_comment_get_position_eid (thread);
+  const char *source = amend_comment_get_source (thread);
   gsize len;
 
   if (node == NULL || node->eid == NULL || eid == NULL || amend_comment_get_state (thread) == AMEND_ANCHOR_OUTDATED)
+    return FALSE;
+  if (regulation && source && g_strcmp0 (source, regulation) != 0)
     return FALSE;
   len = strlen (node->eid);
   return strncmp (eid, node->eid, len) == 0 && (eid[len] == '\0' || g_str_has_prefix (eid + len, "__"));
@@ -217,19 +222,30 @@ thread_in (AmendComment    *thread,
 /* Changes                                                                  */
 /* ----------------------------------------------------------------------- */
 
+/* The regulation a comment on @part is about: named only in a project
+ * of several, where the core asks which. */
+static const char *
+part_source (AmendReviewPage       *self,
+             const AmendReviewPart *part)
+{
+  return part && self->review && self->review->several ? part->regulation : NULL;
+}
+
 static GtkWidget *
 block_comments (AmendReviewPage         *self,
+                const AmendReviewPart   *part,
                 const AmendRenvooiBlock *block,
                 GHashTable              *placed)
 {
   GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   const AmendNode *node = block->new_node;
+  const char *source = part_source (self, part);
 
   for (guint i = 0; self->comments && i < self->comments->threads->len; i++)
     {
       AmendComment *thread = g_ptr_array_index (self->comments->threads, i);
 
-      if (g_hash_table_contains (placed, thread) || !thread_in (thread, node))
+      if (g_hash_table_contains (placed, thread) || !thread_in (thread, node, source))
         continue;
       g_hash_table_add (placed, thread);
       gtk_box_append (GTK_BOX (column), thread_card (thread));
@@ -239,7 +255,8 @@ block_comments (AmendReviewPage         *self,
       GtkWidget *button = gtk_button_new_with_mnemonic (_("_Comment…"));
 
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "review.comment");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(ss)", node->eid, node->number ? node->number : "");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(sss)", node->eid, node->number ? node->number : "",
+                                        source ? source : "");
       gtk_widget_set_halign (button, GTK_ALIGN_START);
       gtk_widget_add_css_class (button, "flat");
       gtk_widget_set_tooltip_text (button, _("Comment on this article"));
@@ -249,40 +266,78 @@ block_comments (AmendReviewPage         *self,
 }
 
 static void
+add_block (AmendReviewPage         *self,
+           const AmendReviewPart   *part,
+           const AmendRenvooiBlock *block,
+           GHashTable              *placed)
+{
+  gboolean sides = gtk_toggle_button_get_active (self->sides_button);
+  g_autoptr(GPtrArray) one = g_ptr_array_new ();
+  AmendRenvooiView *view = AMEND_RENVOOI_VIEW (amend_renvooi_view_new ());
+  GtkWidget *aside;
+
+  g_ptr_array_add (one, (gpointer) block);
+  amend_renvooi_view_set_compact (view, TRUE);
+  amend_renvooi_view_set_side_by_side (view, sides);
+  amend_renvooi_view_set_blocks (view, one);
+  /* Old and new take the width; the comments go under them. */
+  if (sides)
+    {
+      aside = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+      gtk_box_append (GTK_BOX (aside), GTK_WIDGET (view));
+      gtk_box_append (GTK_BOX (aside), block_comments (self, part, block, placed));
+    }
+  else
+    aside = amend_aside_box_new (GTK_WIDGET (view), block_comments (self, part, block, placed));
+  gtk_box_append (GTK_BOX (self->blocks_box), aside);
+  g_ptr_array_add (self->blocks, aside);
+}
+
+/* In a project of several regulations, which one the articles after it
+ * are of: "Marktverordening Lindewaarde 2027 (markt.md)". */
+static void
+add_part_heading (AmendReviewPage       *self,
+                  const AmendReviewPart *part)
+{
+  g_autofree char *text = g_strcmp0 (part->title, part->regulation) == 0
+                          ? g_strdup (part->regulation)
+                          : g_strdup_printf ("%s (%s)", part->title, part->regulation);
+  GtkWidget *label = _amend_review_wrapped_label (text, "title-4");
+
+  g_object_set_data_full (G_OBJECT (label), "regulation", g_strdup (part->regulation), g_free);
+  gtk_box_append (GTK_BOX (self->blocks_box), label);
+}
+
+static guint
+count_blocks (AmendReview *review)
+{
+  guint n = 0;
+
+  for (guint i = 0; review && i < review->parts->len; i++)
+    n += ((AmendReviewPart *) g_ptr_array_index (review->parts, i))->blocks->len;
+  return n;
+}
+
+static void
 rebuild_changes (AmendReviewPage *self)
 {
   g_autoptr(GHashTable) placed = g_hash_table_new (NULL, NULL);
-  gboolean sides = gtk_toggle_button_get_active (self->sides_button);
   guint others = 0;
 
   _amend_review_clear_box (self->blocks_box);
   _amend_review_clear_box (self->other_box);
   g_ptr_array_set_size (self->blocks, 0);
-  if (self->review && self->review->blocks->len == 0)
+  if (self->review && count_blocks (self->review) == 0)
     gtk_box_append (GTK_BOX (self->blocks_box),
                     _amend_review_wrapped_label (_("No changes: the amendment reads the same as the version it started from."), "dim-label"));
-  for (guint b = 0; self->review && b < self->review->blocks->len; b++)
+  for (guint p = 0; self->review && p < self->review->parts->len; p++)
     {
-      const AmendRenvooiBlock *block = g_ptr_array_index (self->review->blocks, b);
-      g_autoptr(GPtrArray) one = g_ptr_array_new ();
-      AmendRenvooiView *view = AMEND_RENVOOI_VIEW (amend_renvooi_view_new ());
-      GtkWidget *aside;
+      const AmendReviewPart *part = g_ptr_array_index (self->review->parts, p);
 
-      g_ptr_array_add (one, (gpointer) block);
-      amend_renvooi_view_set_compact (view, TRUE);
-      amend_renvooi_view_set_side_by_side (view, sides);
-      amend_renvooi_view_set_blocks (view, one);
-      /* Old and new take the width; the comments go under them. */
-      if (sides)
-        {
-          aside = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-          gtk_box_append (GTK_BOX (aside), GTK_WIDGET (view));
-          gtk_box_append (GTK_BOX (aside), block_comments (self, block, placed));
-        }
-      else
-        aside = amend_aside_box_new (GTK_WIDGET (view), block_comments (self, block, placed));
-      gtk_box_append (GTK_BOX (self->blocks_box), aside);
-      g_ptr_array_add (self->blocks, aside);
+      if (self->review->several && part->blocks->len > 0)
+        add_part_heading (self, part);
+      for (guint b = 0; b < part->blocks->len; b++)
+        add_block (self, part, g_ptr_array_index (part->blocks, b), placed);
     }
   for (guint i = 0; self->comments && i < self->comments->threads->len; i++)
     {
@@ -506,12 +561,17 @@ action_comment (GtkWidget  *widget,
   AmendReviewPage *self = AMEND_REVIEW_PAGE (widget);
   const char *eid = "";
   const char *number = "";
+  const char *source = "";
 
   if (slug_of (self) == NULL)
     return;
   if (param)
-    g_variant_get (param, "(&s&s)", &eid, &number);
-  gtk_widget_activate_action (widget, "win.comment-add", "(sss)", slug_of (self), eid, number);
+    g_variant_get (param, "(&s&s&s)", &eid, &number, &source);
+  /* On the whole amendment: in a project of several regulations, on the
+   * first it changes. */
+  else if (self->review && self->review->parts->len > 0)
+    source = part_source (self, g_ptr_array_index (self->review->parts, 0));
+  gtk_widget_activate_action (widget, "win.comment-add", "(ssss)", slug_of (self), source ? source : "", eid, number);
 }
 
 static AmendComment *
@@ -752,7 +812,7 @@ amend_review_page_class_init (AmendReviewPageClass *klass)
   gtk_widget_class_install_action (widget_class, "review.write", NULL, action_write);
   gtk_widget_class_install_action (widget_class, "review.update-from-draft", NULL, action_update_item);
   gtk_widget_class_install_action (widget_class, "review.update-from-amended", NULL, action_update_item);
-  gtk_widget_class_install_action (widget_class, "review.comment", "(ss)", action_comment);
+  gtk_widget_class_install_action (widget_class, "review.comment", "(sss)", action_comment);
   gtk_widget_class_install_action (widget_class, "review.comment-all", NULL, action_comment);
   gtk_widget_class_install_action (widget_class, "review.reply", "s", action_thread);
   gtk_widget_class_install_action (widget_class, "review.resolve", "s", action_thread);

@@ -230,13 +230,22 @@ uncount (AmendVoteDialog *dialog)
     }
 }
 
+/* Submit, clicked on the review page of @slug. */
+static void
+submit_by_click_of (AmendGuiFixture *f,
+                    const char      *slug)
+{
+  g_autofree char *record = g_strdup_printf ("amendement/%s:.amend/amendementen/%s/amendement.ini", slug, slug);
+
+  press (amend_review_page_get_button (review_page (f), "submit"));
+  wait_settled (f);
+  g_assert_nonnull (strstr (amend_test_git_ok (f->dir, "show", record, NULL), "status=ingediend"));
+}
+
 static void
 submit_by_click (AmendGuiFixture *f)
 {
-  press (amend_review_page_get_button (review_page (f), "submit"));
-  wait_settled (f);
-  g_assert_nonnull (strstr (amend_test_git_ok (f->dir, "show", BRANCH ":.amend/amendementen/" SLUG "/amendement.ini", NULL),
-                            "status=ingediend"));
+  submit_by_click_of (f, SLUG);
 }
 
 static char *
@@ -1229,6 +1238,158 @@ test_lapsed_refused (AmendGuiFixture *f,
   g_assert_null (find_label_text (GTK_WIDGET (review_page (f)), "Cannot be adopted"));
 }
 
+/* ----------------------------------------------------------------------- */
+/* A project of two regulations                                             */
+/* ----------------------------------------------------------------------- */
+
+#define MARKT \
+  "---\ntitle: Marktverordening Lindewaarde 2027\nauthority: gm9999\ndate: 2027-01-01\n---\n\n" \
+  "# Hoofdstuk 1 De markt\n\n## Artikel 1 Markttijden\n\nDe markt wordt gehouden op zaterdag van 8.00 tot 13.00 uur.\n"
+
+static void
+replace_in (AmendGuiFixture *f,
+            const char      *file,
+            const char      *from,
+            const char      *to)
+{
+  g_autofree char *text = amend_test_read (f->dir, file);
+  g_autoptr(GString) changed = g_string_new (text);
+
+  g_assert_cmpuint (g_string_replace (changed, from, to, 1), ==, 1);
+  amend_test_write (f->dir, file, changed->str);
+}
+
+/* markt.md beside the APV on the draft; "Woensdagmarkt" changes it, "Markt
+ * en termijn" changes both; the working copy back on the draft, where
+ * the window has the APV open. */
+static void
+add_second_regulation (AmendGuiFixture *f)
+{
+  amend_test_write (f->dir, "markt.md", MARKT);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "save", "-m", "Marktverordening", NULL), ==, 0);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "propose", "Woensdagmarkt", NULL), ==, 0);
+  replace_in (f, "markt.md", "op zaterdag", "op woensdag");
+  g_assert_cmpint (amend_gui_cli (f, NULL, "save", "-m", "Woensdag", NULL), ==, 0);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "switch", "main", NULL), ==, 0);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "propose", "Markt en termijn", NULL), ==, 0);
+  replace_in (f, "markt.md", "op zaterdag", "op vrijdag");
+  replace_in (f, FILE_NAME, "ten hoogste acht weken verdagen", "ten hoogste vier weken verdagen");
+  g_assert_cmpint (amend_gui_cli (f, NULL, "save", "-m", "Beide", NULL), ==, 0);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "switch", "main", NULL), ==, 0);
+  amend_gui_spin (600);
+  amend_gui_wait_idle (f);
+  g_assert_cmpstr (amend_project_get_file (amend_window_get_project (f->window)), ==, FILE_NAME);
+}
+
+static void
+shoot (AmendGuiFixture *f,
+       const char      *name)
+{
+  const char *dir = g_getenv ("AMEND_SCREENSHOT_DIR") ? g_getenv ("AMEND_SCREENSHOT_DIR") : "screenshots";
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  g_mkdir_with_parents (dir, 0755);
+  amend_gui_save_png (GTK_WIDGET (f->window), path);
+}
+
+/* An amendment to markt.md reviewed while the window has the APV open:
+ * its renvooi and instructions are of markt.md (they were of the APV:
+ * "No changes"), its row says which regulation it changes, a comment on
+ * its article is on markt.md (the core asked which of the two), and it
+ * is voted on and adopted from there. */
+static void
+test_two_regulations (AmendGuiFixture *f,
+                      gconstpointer    data)
+{
+  AmendVoteDialog *dialog;
+  g_autofree char *marked = NULL;
+  g_autofree char *log = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *apv = amend_gui_text (f);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *thread;
+
+  add_second_regulation (f);
+  amend_window_show_page (f->window, "amendments");
+  wait_row (f, "woensdagmarkt", "Regulation");
+  g_assert_cmpstr (row_text (f, "woensdagmarkt", "Regulation"), ==, "Regulation: markt.md");
+  g_assert_cmpstr (row_text (f, SLUG, "Regulation"), ==, "Regulation: " FILE_NAME);
+  g_assert_cmpstr (row_text (f, "markt-en-termijn", "Regulation"), ==, "Regulations: " FILE_NAME ", markt.md");
+  g_assert_cmpstr (row_text (f, "markt-en-termijn", "Article"), ==, "Article 1:2 in " FILE_NAME "; Article 1 in markt.md");
+
+  press_row (f, "woensdagmarkt");
+  marked = amend_review_page_dup_marked (review_page (f));
+  assert_has (marked, "op [-zaterdag-] {+woensdag+} van 8.00");
+  assert_has (amend_review_page_get_instructions (review_page (f)),
+              "In artikel 1 van de Marktverordening Lindewaarde 2027 wordt \"zaterdag\" vervangen door \"woensdag\"");
+  g_assert_nonnull (amend_gui_find_label (GTK_WIDGET (review_page (f)), "Marktverordening Lindewaarde 2027 (markt.md)"));
+  shoot (f, "two-regulations-markt.png");
+
+  write_comment (f, amend_review_page_find_comment_button (review_page (f), NULL, "review.comment"),
+                 "Is woensdag niet te druk?");
+  log = amend_test_git_ok (f->dir, "log", "-1", "--format=%s", "amendement/woensdagmarkt", NULL);
+  assert_has (log, "Comment on article 1");
+  g_assert_nonnull (amend_review_page_find_comment_button (review_page (f), "te druk", "review.reply"));
+  g_assert_cmpint (amend_gui_cli (f, &out, "comment", "list", "woensdagmarkt", "--json", NULL), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
+  thread = first_thread (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (thread, "anchor"), "source"), ==,
+                   "markt.md");
+  /* On the whole amendment, too. */
+  write_comment (f, amend_review_page_get_button (review_page (f), "comment-all"), "Graag eerst de marktkooplieden horen.");
+  g_clear_pointer (&log, g_free);
+  log = amend_test_git_ok (f->dir, "log", "-1", "--format=%s", "amendement/woensdagmarkt", NULL);
+  assert_has (log, "Comment on");
+
+  submit_by_click_of (f, "woensdagmarkt");
+  press (amend_review_page_get_button (review_page (f), "vote"));
+  dialog = AMEND_VOTE_DIALOG (wait_dialog (f, AMEND_TYPE_VOTE_DIALOG));
+  type_into (amend_vote_dialog_get_row (dialog, "for"), "15");
+  type_into (amend_vote_dialog_get_row (dialog, "against"), "12");
+  amend_gui_spin (200);
+  respond (f, ADW_MESSAGE_DIALOG (dialog), "_Adopt");
+  wait_settled (f);
+  assert_has (amend_test_git_ok (f->dir, "show", "main:markt.md", NULL), "op woensdag");
+  assert_has (amend_test_git_ok (f->dir, "log", "--merges", "--format=%s", "main", NULL),
+              "Merge adopted amendment woensdagmarkt into main");
+  /* The editor still has the APV, as it was, nothing unsaved. */
+  g_assert_cmpstr (amend_gui_text (f), ==, apv);
+  g_assert_false (amend_window_has_unsaved (f->window));
+  /* Adopted: its row still says which regulation its changes went into. */
+  wait_row (f, "woensdagmarkt", "Its changes are in");
+  g_assert_cmpstr (row_text (f, "woensdagmarkt", "Regulation"), ==, "Regulation: markt.md");
+  amend_test_fsck (f->dir);
+}
+
+/* An amendment that changes both regulations: one section for each, with
+ * the regulation's title, and the instructions of each in an article of
+ * its own. */
+static void
+test_two_regulations_both (AmendGuiFixture *f,
+                           gconstpointer    data)
+{
+  g_autofree char *marked = NULL;
+  const char *instructions;
+
+  add_second_regulation (f);
+  amend_window_show_page (f->window, "amendments");
+  wait_row (f, "markt-en-termijn", "Regulation");
+  press_row (f, "markt-en-termijn");
+  marked = amend_review_page_dup_marked (review_page (f));
+  assert_has (marked, "ten hoogste [-acht-] {+vier+} weken verdagen");
+  assert_has (marked, "op [-zaterdag-] {+vrijdag+} van 8.00");
+  g_assert_true (strstr (marked, "[-acht-]") < strstr (marked, "[-zaterdag-]"));
+  g_assert_nonnull (amend_gui_find_label (GTK_WIDGET (review_page (f)), "Marktverordening Lindewaarde 2027 (markt.md)"));
+  g_assert_nonnull (amend_gui_find_label (GTK_WIDGET (review_page (f)),
+                                          "Algemene Plaatselijke Verordening Lindewaarde 2027 (" FILE_NAME ")"));
+  instructions = amend_review_page_get_instructions (review_page (f));
+  assert_has (instructions, "ARTIKEL I\n\nIn artikel 1:2, tweede lid, van de APV Lindewaarde 2027");
+  assert_has (instructions, "ARTIKEL II\n\nIn artikel 1 van de Marktverordening Lindewaarde 2027 wordt \"zaterdag\" vervangen door \"vrijdag\"");
+  amend_review_page_show_tab (review_page (f), "instructions");
+  amend_gui_spin (300);
+  shoot (f, "two-regulations-both-instructions.png");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1251,6 +1412,8 @@ main (int    argc,
   ADD ("/review/refused", test_refused);
   ADD ("/review/lapsed", test_lapsed);
   ADD ("/review/lapsed-refused", test_lapsed_refused);
+  ADD ("/review/two-regulations", test_two_regulations);
+  ADD ("/review/two-regulations-both", test_two_regulations_both);
   ADD ("/review/voting-order", test_voting_order);
   ADD ("/review/decided-not-written", test_decided_not_written);
 #undef ADD
