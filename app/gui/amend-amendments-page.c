@@ -258,11 +258,12 @@ order_line (AmendAmendmentsPage *self,
   return g_strdup_printf (_("Vote %u of %u"), place, of);
 }
 
+/* What a row shows of @a: its lines, made anew on each survey into the
+ * row that stays. */
 static GtkWidget *
-amendment_row (AmendAmendmentsPage *self,
+amendment_box (AmendAmendmentsPage *self,
                AmendAmendment      *a)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *title = gtk_label_new (amend_amendment_get_title (a));
   g_autofree char *status = amend_status_label (amend_amendment_get_status (a));
@@ -307,9 +308,7 @@ amendment_row (AmendAmendmentsPage *self,
     }
   gtk_widget_set_margin_top (box, 8);
   gtk_widget_set_margin_bottom (box, 8);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  g_object_set_data_full (G_OBJECT (row), "slug", g_strdup (amend_amendment_get_slug (a)), g_free);
-  return row;
+  return box;
 }
 
 static AmendAmendment *
@@ -391,18 +390,66 @@ in_voting_order (AmendSurvey *survey)
   return sorted;
 }
 
+static int
+by_place (GtkListBoxRow *a,
+          GtkListBoxRow *b,
+          gpointer       data)
+{
+  guint pa = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (a), "place"));
+  guint pb = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (b), "place"));
+
+  return (pa > pb) - (pa < pb);
+}
+
+/* The rows of the amendments gone; whether the focus was in one. */
+static gboolean
+remove_gone (AmendAmendmentsPage *self)
+{
+  GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->amendments_list));
+  gboolean had_focus = FALSE;
+
+  while (row)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (row);
+
+      if (find_amendment (self, g_object_get_data (G_OBJECT (row), "slug")) == NULL)
+        {
+          had_focus |= gtk_widget_has_focus (row) || gtk_widget_get_focus_child (row) != NULL;
+          gtk_list_box_remove (self->amendments_list, row);
+        }
+      row = next;
+    }
+  return had_focus;
+}
+
+/* The rows are kept and their lines made anew, each in its place in the
+ * voting order: a row taken away and put back took the keyboard focus
+ * and the scrolling with it, whenever the window learned of a change (a
+ * vote, a comment added in a terminal). */
 static void
 fill (AmendAmendmentsPage *self)
 {
-  GtkWidget *child;
-  GtkWidget *chosen_row;
   g_autoptr(GPtrArray) sorted = in_voting_order (self->survey);
+  GtkWidget *chosen_row;
+  gboolean had_focus;
 
   self->filling = TRUE;
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->amendments_list))))
-    gtk_list_box_remove (self->amendments_list, child);
+  had_focus = remove_gone (self);
   for (guint i = 0; i < sorted->len; i++)
-    gtk_list_box_append (self->amendments_list, amendment_row (self, g_ptr_array_index (sorted, i)));
+    {
+      AmendAmendment *a = g_ptr_array_index (sorted, i);
+      GtkWidget *row = amend_amendments_page_get_row (self, amend_amendment_get_slug (a));
+
+      if (row == NULL)
+        {
+          row = gtk_list_box_row_new ();
+          g_object_set_data_full (G_OBJECT (row), "slug", g_strdup (amend_amendment_get_slug (a)), g_free);
+          gtk_list_box_append (self->amendments_list, row);
+        }
+      g_object_set_data (G_OBJECT (row), "place", GUINT_TO_POINTER (i));
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), amendment_box (self, a));
+    }
+  gtk_list_box_invalidate_sort (self->amendments_list);
   gtk_stack_set_visible_child_name (self->list_stack, self->survey->amendments->len ? "list" : "message");
   show_list_only (self, self->survey->amendments->len == 0);
   chosen_row = amend_amendments_page_get_row (self, self->chosen);
@@ -412,7 +459,7 @@ fill (AmendAmendmentsPage *self)
     g_clear_pointer (&self->chosen, g_free);
   self->filling = FALSE;
   show_chosen (self);
-  if (self->focus_wanted && gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if ((self->focus_wanted || had_focus) && gtk_widget_get_mapped (GTK_WIDGET (self)))
     amend_amendments_page_focus_list (self);
 }
 
@@ -607,6 +654,7 @@ amend_amendments_page_init (AmendAmendmentsPage *self)
   GtkEventController *keys = gtk_event_controller_key_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_list_box_set_sort_func (self->amendments_list, by_place, NULL, NULL);
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (list_key_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self->amendments_list), keys);

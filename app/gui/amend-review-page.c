@@ -34,6 +34,11 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (AmendReviewPage, amend_review_page, GTK_TYPE_WIDGET)
 
+enum {
+  BUSY_REVIEW   = 1 << 0,
+  BUSY_COMMENTS = 1 << 1,
+};
+
 /* ----------------------------------------------------------------------- */
 /* Small things                                                             */
 /* ----------------------------------------------------------------------- */
@@ -83,14 +88,19 @@ _amend_review_clear_box (GtkWidget *box)
     gtk_box_remove (GTK_BOX (box), child);
 }
 
+/* Which of the two reading jobs runs: a flag each, not a count, since a
+ * job cancelled for a newer one of its kind (the window learned of a
+ * change while it read) does not come back to say it ended: a count
+ * stayed above nought, the spinner turned for good. */
 static void
 set_busy (AmendReviewPage *self,
-          gboolean         more)
+          guint            job,
+          gboolean         running)
 {
-  if (more)
-    self->busy++;
-  else if (self->busy > 0)
-    self->busy--;
+  if (running)
+    self->busy |= job;
+  else
+    self->busy &= ~job;
   if (self->busy)
     gtk_spinner_start (self->spinner);
   else
@@ -318,12 +328,75 @@ count_blocks (AmendReview *review)
   return n;
 }
 
+/* The comment button with the focus, when it is beside the renvooi, by
+ * its action: the buttons are made anew with the changes. */
+static void
+remember_focus (AmendReviewPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  GVariant *target;
+
+  if (focus == NULL || !GTK_IS_ACTIONABLE (focus) || gtk_actionable_get_action_name (GTK_ACTIONABLE (focus)) == NULL ||
+      !(gtk_widget_is_ancestor (focus, self->blocks_box) || gtk_widget_is_ancestor (focus, self->other_box)))
+    return;
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (focus));
+  g_free (self->focus_action);
+  g_clear_pointer (&self->focus_target, g_variant_unref);
+  self->focus_action = g_strdup (gtk_actionable_get_action_name (GTK_ACTIONABLE (focus)));
+  self->focus_target = target ? g_variant_ref (target) : NULL;
+}
+
+static GtkWidget *
+find_actionable (GtkWidget  *widget,
+                 const char *action,
+                 GVariant   *target)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_ACTIONABLE (child) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action) == 0)
+        {
+          GVariant *own = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (child));
+
+          if ((own == NULL && target == NULL) || (own && target && g_variant_equal (own, target)))
+            return child;
+        }
+      if ((found = find_actionable (child, action, target)))
+        return found;
+    }
+  return NULL;
+}
+
+/* The focus back on that button, once it is there again; forgotten once
+ * the page is read whole without it (the thread was removed). */
+static void
+restore_focus (AmendReviewPage *self)
+{
+  GtkWidget *button;
+
+  if (self->focus_action == NULL)
+    return;
+  button = find_actionable (self->blocks_box, self->focus_action, self->focus_target);
+  if (button == NULL)
+    button = find_actionable (self->other_box, self->focus_action, self->focus_target);
+  if (button)
+    gtk_widget_grab_focus (button);
+  if (button || self->busy == 0)
+    {
+      g_clear_pointer (&self->focus_action, g_free);
+      g_clear_pointer (&self->focus_target, g_variant_unref);
+    }
+}
+
 static void
 rebuild_changes (AmendReviewPage *self)
 {
   g_autoptr(GHashTable) placed = g_hash_table_new (NULL, NULL);
   guint others = 0;
 
+  remember_focus (self);
   _amend_review_clear_box (self->blocks_box);
   _amend_review_clear_box (self->other_box);
   g_ptr_array_set_size (self->blocks, 0);
@@ -349,6 +422,7 @@ rebuild_changes (AmendReviewPage *self)
       others++;
     }
   gtk_widget_set_visible (self->other_label, others > 0);
+  restore_focus (self);
 }
 
 static void
@@ -373,7 +447,7 @@ review_done (GObject      *source,
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  set_busy (self, FALSE);
+  set_busy (self, BUSY_REVIEW, FALSE);
   g_clear_pointer (&self->review, amend_review_free);
   self->review = review;
   if (review == NULL)
@@ -410,7 +484,7 @@ comments_done (GObject      *source,
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  set_busy (self, FALSE);
+  set_busy (self, BUSY_COMMENTS, FALSE);
   g_clear_pointer (&self->comments, amend_comment_list_free);
   self->comments = list;
   if (list == NULL)
@@ -440,7 +514,7 @@ amend_review_page_reload_comments (AmendReviewPage *self)
   if (self->editor && g_strcmp0 (amend_project_get_branch (self->project), amend_amendment_get_branch (self->amendment)) == 0)
     unsaved = amend_editor_dup_text (self->editor);
   restart (&self->comments_cancel);
-  set_busy (self, TRUE);
+  set_busy (self, BUSY_COMMENTS, TRUE);
   amend_project_comments_async (self->project, amend_amendment_get_slug (self->amendment), unsaved,
                                 self->comments_cancel, comments_done, g_object_ref (self));
 }
@@ -475,6 +549,13 @@ amend_review_page_show (AmendReviewPage *self,
 
   g_return_if_fail (AMEND_IS_REVIEW_PAGE (self));
 
+  /* Another amendment: its buttons are not those that had the focus. */
+  if (amendment == NULL || self->amendment == NULL ||
+      g_strcmp0 (amend_amendment_get_slug (amendment), amend_amendment_get_slug (self->amendment)) != 0)
+    {
+      g_clear_pointer (&self->focus_action, g_free);
+      g_clear_pointer (&self->focus_target, g_variant_unref);
+    }
   g_set_object (&self->project, project);
   g_set_object (&self->amendment, amendment);
   _amend_review_page_update_actions (self);
@@ -500,9 +581,10 @@ amend_review_page_show (AmendReviewPage *self,
     }
   g_clear_pointer (&self->review, amend_review_free);
   g_clear_pointer (&self->comments, amend_comment_list_free);
-  rebuild_changes (self);
+  /* Busy before the changes go: the focus is given back once read. */
   restart (&self->review_cancel);
-  set_busy (self, TRUE);
+  set_busy (self, BUSY_REVIEW, TRUE);
+  rebuild_changes (self);
   amend_project_review_async (project, amend_amendment_get_slug (amendment), self->review_cancel, review_done,
                               g_object_ref (self));
   amend_review_page_reload_comments (self);
@@ -793,6 +875,8 @@ amend_review_page_dispose (GObject *object)
   g_clear_object (&self->amendment);
   g_clear_pointer (&self->review, amend_review_free);
   g_clear_pointer (&self->comments, amend_comment_list_free);
+  g_clear_pointer (&self->focus_action, g_free);
+  g_clear_pointer (&self->focus_target, g_variant_unref);
   G_OBJECT_CLASS (amend_review_page_parent_class)->dispose (object);
 }
 

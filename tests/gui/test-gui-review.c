@@ -870,7 +870,18 @@ wait_row (AmendGuiFixture *f,
   RowWait w = { f, slug, prefix };
 
   if (!amend_gui_wait (row_says, &w, 60))
-    g_error ("the row of %s does not say “%s…”", slug, prefix);
+    {
+      GtkWidget *row = amend_amendments_page_get_row (amend_window_get_amendments_page (f->window), slug);
+
+      for (GtkWidget *w2 = row ? gtk_widget_get_first_child (gtk_widget_get_first_child (row)) : NULL; w2;
+           w2 = gtk_widget_get_next_sibling (w2))
+        if (GTK_IS_LABEL (w2))
+          g_test_message ("row line: %s", gtk_label_get_text (GTK_LABEL (w2)));
+      g_test_message ("window busy %d, page busy %d, review busy %d", amend_window_is_busy (f->window),
+                      amend_amendments_page_is_busy (amend_window_get_amendments_page (f->window)),
+                      amend_review_page_is_busy (review_page (f)));
+      g_error ("the row of %s does not say “%s…”", slug, prefix);
+    }
   wait_settled (f);
 }
 
@@ -1238,6 +1249,63 @@ test_lapsed_refused (AmendGuiFixture *f,
   g_assert_null (find_label_text (GTK_WIDGET (review_page (f)), "Cannot be adopted"));
 }
 
+static gboolean
+focus_in (AmendGuiFixture *f,
+          GtkWidget       *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+  return widget && focus && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* A comment added in a terminal while a council member has an amendment
+ * chosen: the window learns of it and shows it, and the amendment stays
+ * chosen with the keyboard focus where it was — on its row in the list,
+ * or on the Reply… of a thread beside its renvooi.  The list was filled
+ * anew, its rows replaced, and the focus went elsewhere. */
+static void
+test_refresh_keeps_focus (AmendGuiFixture *f,
+                          gconstpointer    data)
+{
+  AmendAmendmentsPage *page = amend_window_get_amendments_page (f->window);
+  g_autoptr(GtkWidget) held = NULL;
+  GtkListBox *list;
+  GtkWidget *row;
+
+  propose_competitor (f);
+  amend_window_show_page (f->window, "amendments");
+  wait_settled (f);
+  press_row (f, "tien-weken");
+  row = amend_amendments_page_get_row (page, "tien-weken");
+  held = g_object_ref (row);
+  list = GTK_LIST_BOX (gtk_widget_get_parent (row));
+  gtk_widget_grab_focus (row);
+  g_assert_true (focus_in (f, row));
+
+  g_assert_cmpint (amend_gui_cli (f, NULL, "comment", "add", "tien-weken", "-m", "Waarom tien?", NULL), ==, 0);
+  wait_row (f, "tien-weken", "Article 1:2 · 1 comment");
+  /* The same row, not one made anew in its place. */
+  g_assert_true (amend_amendments_page_get_row (page, "tien-weken") == row);
+  g_assert_true (gtk_list_box_get_selected_row (list) == GTK_LIST_BOX_ROW (row));
+  g_assert_cmpstr (amend_review_page_get_slug (review_page (f)), ==, "tien-weken");
+  if (!focus_in (f, row))
+    g_error ("the focus left the row of the chosen amendment for %s",
+             gtk_root_get_focus (GTK_ROOT (f->window)) ? G_OBJECT_TYPE_NAME (gtk_root_get_focus (GTK_ROOT (f->window)))
+                                                       : "nothing");
+
+  /* On a thread's Reply…, when another comment comes in. */
+  g_assert_true (amend_gui_wait (settled, f, 30));
+  gtk_widget_grab_focus (amend_review_page_find_comment_button (review_page (f), "Waarom tien?", "review.reply"));
+  g_assert_cmpint (amend_gui_cli (f, NULL, "comment", "add", "tien-weken", "-m", "En waarom niet negen?", NULL), ==, 0);
+  wait_row (f, "tien-weken", "Article 1:2 · 2 comments");
+  g_assert_true (amend_gui_wait (settled, f, 30));
+  g_assert_nonnull (amend_review_page_find_comment_button (review_page (f), "niet negen", "review.reply"));
+  if (!focus_in (f, amend_review_page_find_comment_button (review_page (f), "Waarom tien?", "review.reply")))
+    g_error ("the focus left the thread's Reply… for %s",
+             gtk_root_get_focus (GTK_ROOT (f->window)) ? G_OBJECT_TYPE_NAME (gtk_root_get_focus (GTK_ROOT (f->window)))
+                                                       : "nothing");
+}
+
 /* ----------------------------------------------------------------------- */
 /* A project of two regulations                                             */
 /* ----------------------------------------------------------------------- */
@@ -1412,6 +1480,7 @@ main (int    argc,
   ADD ("/review/refused", test_refused);
   ADD ("/review/lapsed", test_lapsed);
   ADD ("/review/lapsed-refused", test_lapsed_refused);
+  ADD ("/review/refresh-keeps-focus", test_refresh_keeps_focus);
   ADD ("/review/two-regulations", test_two_regulations);
   ADD ("/review/two-regulations-both", test_two_regulations_both);
   ADD ("/review/voting-order", test_voting_order);
