@@ -538,6 +538,7 @@ do_merge_state (AmendRepository *repo,
   for (guint i = 0; i < conflicts->len; i++)
     g_ptr_array_add (state->conflicts, amend_conflict_copy (g_ptr_array_index (conflicts, i)));
   state->unresolved = amend_tree_merge_count_unresolved (merge);
+  state->several = job->several;
   return g_steal_pointer (&state);
 }
 

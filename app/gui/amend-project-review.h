@@ -72,6 +72,7 @@ typedef struct {
   char      *target;       /* the branch merged into */
   GPtrArray *conflicts;    /* of AmendConflict, copies */
   guint      unresolved;
+  gboolean   several;      /* the project has several regulations: each conflict says in which */
 } AmendMergeState;
 
 void amend_merge_state_free (AmendMergeState *state);

@@ -1458,6 +1458,38 @@ test_two_regulations_both (AmendGuiFixture *f,
   shoot (f, "two-regulations-both-instructions.png");
 }
 
+/* An adoption of an amendment to markt.md that stops at a conflict there,
+ * while the window has the APV open: the conflict says in which
+ * regulation it is (article 1 is in both), and is resolved there. */
+static void
+test_two_regulations_conflict (AmendGuiFixture *f,
+                               gconstpointer    data)
+{
+  AmendConflictsPage *conflicts = amend_window_get_conflicts_page (f->window);
+  g_autofree char *apv = amend_gui_text (f);
+
+  add_second_regulation (f);
+  replace_in (f, "markt.md", "op zaterdag", "op donderdag");
+  g_assert_cmpint (amend_gui_cli (f, NULL, "save", "-m", "Donderdag", NULL), ==, 0);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "submit", "woensdagmarkt", NULL), ==, 0);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "adopt", "woensdagmarkt", NULL), ==, 1);
+  amend_window_open (f->window, f->dir);
+  amend_gui_wait_idle (f);
+  amend_gui_spin (500);
+  amend_gui_wait_idle (f);
+  g_assert_nonnull (amend_conflicts_page_get_state (conflicts));
+  g_assert_cmpstr (find_label_text (GTK_WIDGET (conflicts), "Conflict 1 of 1"), ==, "Conflict 1 of 1: Artikel 1 (markt.md)");
+  press (amend_conflicts_page_get_button (conflicts, "theirs"));
+  amend_gui_spin (300);
+  amend_gui_wait_idle (f);
+  press (amend_conflicts_page_get_button (conflicts, "continue"));
+  amend_gui_spin (300);
+  amend_gui_wait_idle (f);
+  assert_has (amend_test_git_ok (f->dir, "show", "main:markt.md", NULL), "op woensdag");
+  g_assert_cmpstr (amend_gui_text (f), ==, apv);
+  amend_test_fsck (f->dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1483,6 +1515,7 @@ main (int    argc,
   ADD ("/review/refresh-keeps-focus", test_refresh_keeps_focus);
   ADD ("/review/two-regulations", test_two_regulations);
   ADD ("/review/two-regulations-both", test_two_regulations_both);
+  ADD ("/review/two-regulations-conflict", test_two_regulations_conflict);
   ADD ("/review/voting-order", test_voting_order);
   ADD ("/review/decided-not-written", test_decided_not_written);
 #undef ADD
