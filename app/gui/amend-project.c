@@ -311,16 +311,6 @@ amend_project_get_file (AmendProject *self)
   return self->file;
 }
 
-/* Every regulation at the top of the project, by name: mostly one. */
-const char * const *
-amend_project_get_regulations (AmendProject *self)
-{
-  static const char * const none[] = { NULL };
-
-  g_return_val_if_fail (AMEND_IS_PROJECT (self), NULL);
-  return self->regulations ? (const char * const *) self->regulations : none;
-}
-
 /* Whether the project has more than one: then the window says which
  * regulation an amendment changes. */
 gboolean
