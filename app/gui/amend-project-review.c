@@ -334,8 +334,7 @@ review_part (AmendRepository *repo,
              GError         **error)
 {
   AmendReviewPart *part = g_new0 (AmendReviewPart, 1);
-  AmendDocument *doc;
-  const char *title;
+  const char *title = NULL;
 
   part->proposal = amend_proposal_load (repo, amendment, regulation, error);
   if (part->proposal == NULL)
@@ -345,8 +344,9 @@ review_part (AmendRepository *repo,
     }
   part->regulation = g_strdup (part->proposal->regulation);
   /* A regulation the amendment removes has its title in the old version. */
-  doc = *part->proposal->new_text ? part->proposal->new_doc : part->proposal->old_doc;
-  title = amend_document_get_meta (doc, "title");
+  for (guint i = 0; i < 2 && (title == NULL || *title == '\0'); i++)
+    title = amend_document_get_meta (i == 0 ? amend_diff_get_new (part->proposal->diff)
+                                            : amend_diff_get_old (part->proposal->diff), "title");
   part->title = g_strdup (title && *title ? title : part->regulation);
   part->blocks = amend_renvooi_build (part->proposal->diff);
   return part;
