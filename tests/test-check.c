@@ -144,6 +144,7 @@ static const struct {
   { "Zie artikel 12 van deze verordening.", "reference to article 12, which does not exist" },
   { "Artikel 12 is van overeenkomstige toepassing.", "reference to article 12, which does not exist" },
   { "Zie de artikelen 2, 3 en 9.", "reference to article 9, which does not exist" },
+  { "Zie artikel 5.27.", "if another act’s article is meant, name the act after the number (“artikel 5.27 van de" },
   { "Zie artikel 9 van hoofdstuk 3.", "reference to article 9, which does not exist" },
   { "Zie [artikel 9](#art_9).", "reference to article 9, which does not exist" },
   { "Op grond van de Opiumwet, en gelet op artikel 9, beslist het college.", "reference to article 9, which does not exist" },

@@ -60,6 +60,14 @@ assert_same_diff (const char *a,
     if (g_strcmp0 (want, got) != 0 || g_strcmp0 (want_term, got_term) != 0)
       g_error ("%s: the renvooi differs from the full diff's", what);
   }
+  {
+    /* What the lapsed amendments and the window's list are found by. */
+    g_auto(GStrv) want = amend_diff_dup_articles (full);
+    g_auto(GStrv) got = amend_diff_dup_articles (fast);
+
+    if (!g_strv_equal ((const char * const *) want, (const char * const *) got))
+      g_error ("%s: the changed articles differ from the full diff's", what);
+  }
 }
 
 /* Each pair both ways. */

@@ -215,9 +215,12 @@ print(len(d["collisions"]), sum(1 for c in d["collisions"] if c["both"]))' "$tmp
   cold_cpu=$(cpu_ms no_cache "$amend" collisions --json)
   warm_cpu=$(cpu_ms : "$amend" collisions --json)
   list_cpu=$(cpu_ms : "$amend" list --json)
+  paper_cpu=$(cpu_ms : "$amend" paper -o "$tmp/paper.html")
+  grep -q "<h2>$n\. " "$tmp/paper.html" || die "amend paper did not number all $n amendments"
   row "$n amendments, $pairs pairs: collisions, cold (no articles cache)" "$cold_best" "$cold_median" "$cold_cpu"
   row "$n amendments: collisions, warm" "$warm_best" "$warm_median" "$warm_cpu"
   row "$n amendments: list --json, warm (what collisions starts from)" "$list_best" "$list_median" "$list_cpu"
+  row "$n amendments: paper of all submitted (voting order, renvooi)" "" "" "$paper_cpu"
   cd "$tmp"
 done
 

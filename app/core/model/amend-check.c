@@ -744,7 +744,11 @@ check_numbers (RefContext *rc,
         continue;
       if (article == NULL)
         {
-          add (rc->c, AMEND_SEVERITY_ERROR, rc->text, _("reference to article %s, which does not exist"), parts[i]);
+          add (rc->c, AMEND_SEVERITY_ERROR, rc->text,
+               /* TRANSLATORS: the example names another act after the number */
+               _("reference to article %s, which does not exist in this regulation; if another act’s "
+                 "article is meant, name the act after the number (“artikel %s van de Omgevingswet”)"),
+               parts[i], parts[i]);
           continue;
         }
       span.article = parts[1] == NULL ? article : NULL;

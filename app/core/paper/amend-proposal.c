@@ -30,12 +30,7 @@ amend_proposal_free (AmendProposal *proposal)
   g_free (proposal->regulation);
   g_free (proposal->base);
   g_free (proposal->tip);
-  g_free (proposal->old_text);
-  g_free (proposal->new_text);
-  /* The diff points into the documents: it goes first. */
   g_clear_object (&proposal->diff);
-  g_clear_object (&proposal->old_doc);
-  g_clear_object (&proposal->new_doc);
   g_free (proposal);
 }
 
@@ -135,31 +130,38 @@ amend_proposal_find_base (AmendRepository *repo,
   return g_strdup (git_oid_tostr_s (&base));
 }
 
-/* The regulation in @commit; "" when it did not exist there yet. */
-static char *
+/* The regulation in @commit; empty when it did not exist there yet. */
+static GBytes *
 read_text (AmendRepository *repo,
            const char      *commit,
            const char      *regulation,
            GError         **error)
 {
   g_autoptr(GError) local = NULL;
-  g_autoptr(GBytes) bytes = amend_repository_read_file (repo, commit, regulation, &local);
+  GBytes *bytes = amend_repository_read_file (repo, commit, regulation, &local);
 
+  if (bytes == NULL && g_error_matches (local, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_NOT_FOUND))
+    return g_bytes_new_static ("", 0);
   if (bytes == NULL)
-    {
-      if (g_error_matches (local, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_NOT_FOUND))
-        return g_strdup ("");
-      g_propagate_error (error, g_steal_pointer (&local));
-      return NULL;
-    }
-  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+    g_propagate_error (error, g_steal_pointer (&local));
+  return bytes;
 }
 
-static AmendDocument *
-parse (const char *text,
-       GError    **error)
+/* The diff of the two versions, reading only the articles that differ
+ * (amend_diff_new_for_texts()): an amendment changes a few articles of
+ * a regulation of thousands, and a council paper holds every submitted
+ * amendment.  What the proposal is for (renvooi, instructions, the
+ * articles) renders the diff, which is what that way gives in full. */
+static AmendDiff *
+diff_texts (GBytes  *old_text,
+            GBytes  *new_text,
+            GError **error)
 {
-  return amend_document_new_from_data (text, strlen (text), error);
+  gsize old_len = 0, new_len = 0;
+  const char *old_data = g_bytes_get_data (old_text, &old_len);
+  const char *new_data = g_bytes_get_data (new_text, &new_len);
+
+  return amend_diff_new_for_texts (old_data ? old_data : "", old_len, new_data ? new_data : "", new_len, error);
 }
 
 /* In a project of several regulations, the one the amendment changes;
@@ -221,7 +223,9 @@ amend_proposal_name_amended (AmendRepository *repo,
  * amend_proposal_load:
  * @regulation: (nullable): the file; NULL: the project's one regulation
  *
- * Reads both versions of the regulation and diffs them.
+ * Reads both versions of the regulation and diffs them, reading only
+ * the articles that differ: the diff is for its renderers (renvooi,
+ * instructions, articles), not for other use of its documents.
  */
 AmendProposal *
 amend_proposal_load (AmendRepository *repo,
@@ -231,6 +235,8 @@ amend_proposal_load (AmendRepository *repo,
 {
   g_autoptr(AmendProposal) p = g_new0 (AmendProposal, 1);
   g_autoptr(GError) several = NULL;
+  g_autoptr(GBytes) old_text = NULL;
+  g_autoptr(GBytes) new_text = NULL;
   git_oid tip;
 
   g_return_val_if_fail (AMEND_IS_REPOSITORY (repo), NULL);
@@ -246,12 +252,10 @@ amend_proposal_load (AmendRepository *repo,
     return NULL;
   if (p->regulation == NULL && (p->regulation = changed_regulation (repo, p, &several, error)) == NULL)
     return NULL;
-  if ((p->old_text = read_text (repo, p->base, p->regulation, error)) == NULL ||
-      (p->new_text = read_text (repo, p->tip, p->regulation, error)) == NULL ||
-      (p->old_doc = parse (p->old_text, error)) == NULL ||
-      (p->new_doc = parse (p->new_text, error)) == NULL)
+  if ((old_text = read_text (repo, p->base, p->regulation, error)) == NULL ||
+      (new_text = read_text (repo, p->tip, p->regulation, error)) == NULL ||
+      (p->diff = diff_texts (old_text, new_text, error)) == NULL)
     return NULL;
-  p->diff = amend_diff_new (p->old_doc, p->new_doc);
   amend_proposal_name_amended (repo, amendment, p->diff);
   return g_steal_pointer (&p);
 }

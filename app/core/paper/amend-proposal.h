@@ -18,11 +18,7 @@ typedef struct {
   char           *regulation;  /* the file, relative to the project */
   char           *base;        /* the commit compared against (40 hex) */
   char           *tip;         /* the amendment's commit */
-  char           *old_text;
-  char           *new_text;
-  AmendDocument  *old_doc;
-  AmendDocument  *new_doc;
-  AmendDiff      *diff;
+  AmendDiff      *diff;        /* for its renderers: see amend_diff_new_for_texts() */
 } AmendProposal;
 
 void           amend_proposal_free       (AmendProposal   *proposal);

@@ -30,6 +30,14 @@ struct _AmendRepository
   git_repository *repo;
   char           *path;   /* the working copy, or the git folder when bare */
   char           *recovery_note;  /* what opening finished of an interrupted operation */
+  /* The last blobs amend_repository_read_file() gave, most recent first:
+   * the council paper, the collisions and the lapsed amendments read the
+   * version the amendments branched from once for each of them, and a
+   * regulation's blob takes as long to inflate as to read. */
+  struct {
+    git_oid id;
+    GBytes *bytes;
+  } blobs[2];
 };
 
 G_DEFINE_FINAL_TYPE (AmendRepository, amend_repository, G_TYPE_OBJECT)
@@ -153,6 +161,8 @@ amend_repository_finalize (GObject *object)
   g_clear_pointer (&self->repo, git_repository_free);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->recovery_note, g_free);
+  for (guint i = 0; i < G_N_ELEMENTS (self->blobs); i++)
+    g_clear_pointer (&self->blobs[i].bytes, g_bytes_unref);
 
   G_OBJECT_CLASS (amend_repository_parent_class)->finalize (object);
 }
@@ -1799,6 +1809,37 @@ amend_repository_log (AmendRepository *self,
   return g_steal_pointer (&commits);
 }
 
+/* The blob @id if it is one of the last read; it becomes the first. */
+static GBytes *
+remembered_blob (AmendRepository *self,
+                 const git_oid   *id)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->blobs); i++)
+    if (self->blobs[i].bytes && git_oid_equal (&self->blobs[i].id, id))
+      {
+        GBytes *bytes = self->blobs[i].bytes;
+
+        memmove (&self->blobs[1], &self->blobs[0], i * sizeof self->blobs[0]);
+        git_oid_cpy (&self->blobs[0].id, id);
+        self->blobs[0].bytes = bytes;
+        return g_bytes_ref (bytes);
+      }
+  return NULL;
+}
+
+static void
+remember_blob (AmendRepository *self,
+               const git_oid   *id,
+               GBytes          *bytes)
+{
+  guint last = G_N_ELEMENTS (self->blobs) - 1;
+
+  g_clear_pointer (&self->blobs[last].bytes, g_bytes_unref);
+  memmove (&self->blobs[1], &self->blobs[0], last * sizeof self->blobs[0]);
+  git_oid_cpy (&self->blobs[0].id, id);
+  self->blobs[0].bytes = g_bytes_ref (bytes);
+}
+
 /* The bytes of @path (relative to the top) in @revision: anything libgit2's
  * git_revparse_single reads (an id, a branch, HEAD~3, main@{2}...). */
 GBytes *
@@ -1811,6 +1852,7 @@ amend_repository_read_file (AmendRepository *self,
   g_autoptr(git_tree) tree = NULL;
   g_autoptr(git_tree_entry) entry = NULL;
   g_autoptr(git_blob) blob = NULL;
+  GBytes *bytes;
   int rc;
 
   g_return_val_if_fail (AMEND_IS_REPOSITORY (self), NULL);
@@ -1837,13 +1879,17 @@ amend_repository_read_file (AmendRepository *self,
                    path, revision);
       return NULL;
     }
+  if ((bytes = remembered_blob (self, git_tree_entry_id (entry))) != NULL)
+    return bytes;
   rc = git_blob_lookup (&blob, self->repo, git_tree_entry_id (entry));
   if (rc < 0)
     {
       amend_repository_set_git_error (error, rc, _("cannot read %s in version %s"), path, revision);
       return NULL;
     }
-  return g_bytes_new (git_blob_rawcontent (blob), git_blob_rawsize (blob));
+  bytes = g_bytes_new (git_blob_rawcontent (blob), git_blob_rawsize (blob));
+  remember_blob (self, git_tree_entry_id (entry), bytes);
+  return bytes;
 }
 
 /* ----------------------------------------------------------------------- */
