@@ -312,10 +312,8 @@ add_part_heading (AmendReviewPage       *self,
   g_autofree char *text = g_strcmp0 (part->title, part->regulation) == 0
                           ? g_strdup (part->regulation)
                           : g_strdup_printf ("%s (%s)", part->title, part->regulation);
-  GtkWidget *label = _amend_review_wrapped_label (text, "title-4");
 
-  g_object_set_data_full (G_OBJECT (label), "regulation", g_strdup (part->regulation), g_free);
-  gtk_box_append (GTK_BOX (self->blocks_box), label);
+  gtk_box_append (GTK_BOX (self->blocks_box), _amend_review_wrapped_label (text, "title-4"));
 }
 
 static guint
