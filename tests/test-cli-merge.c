@@ -2001,6 +2001,43 @@ test_order_lapsed (void)
   remove_project (dir);
 }
 
+/* An amendment refused for a file in .amend that is not its own, which
+ * also conflicts with an adopted one on the same words, has lapsed: amend
+ * order numbers it no more and says why, though amend list still says
+ * why adopting it is refused.  The check of amend list makes no trial
+ * merge for a refused one, so lapsed was not found for it. */
+static void
+test_order_lapsed_refused (void)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  g_autofree char *dir = NULL;
+
+  if (!amend_test_need_git ())
+    return;
+  dir = new_project (BASE);
+  make_amendment (dir, "Zes weken", NULL, "binnen acht weken", "binnen zes weken", TRUE);
+  make_amendment (dir, "Tien weken", NULL, "binnen acht weken", "binnen tien weken", TRUE);
+  make_amendment (dir, "Vergunning", NULL, "een evenement", "een groot evenement", TRUE);
+  g_free (amend_test_git_ok (dir, "switch", "-q", "amendement/zes-weken", NULL));
+  amend_test_write (dir, ".amend/amendementen/tien-weken/notitie.md", "Van een ander.\n");
+  g_free (amend_test_git_ok (dir, "add", ".amend", NULL));
+  g_free (amend_test_git_ok (dir, "commit", "-q", "-m", "Notitie", NULL));
+  g_free (amend_test_git_ok (dir, "switch", "-q", "main", NULL));
+  amend_run (&run, dir, "adopt", "tien-weken");
+  assert_ok (&run);
+
+  amend_run (&run, dir, "list");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "refused: changes .amend/amendementen/tien-weken/notitie.md"));
+  amend_run (&run, dir, "order");
+  assert_ok (&run);
+  g_assert_cmpstr (run.out, ==,
+                   " 1. vergunning  \xe2\x80\x9cVergunning\xe2\x80\x9d\n"
+                   "Lapsed, not voted on:\n"
+                   "    zes-weken  \xe2\x80\x9cZes weken\xe2\x80\x9d: tien-weken was adopted\n");
+  remove_project (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2031,6 +2068,7 @@ main (int   argc,
   g_test_add_func ("/cli-merge/order-tie", test_order_tie);
   g_test_add_func ("/cli-merge/order-conflict", test_order_conflict);
   g_test_add_func ("/cli-merge/order-lapsed", test_order_lapsed);
+  g_test_add_func ("/cli-merge/order-lapsed-refused", test_order_lapsed_refused);
   g_test_add_func ("/cli-merge/property/gemeentewet", test_property_gemeentewet);
   return g_test_run ();
 }

@@ -103,6 +103,38 @@ no_articles (AmendAmendmentsPage *self,
     }
 }
 
+static char *
+articles_of (const char * const *articles)
+{
+  guint n = g_strv_length ((char **) articles);
+  g_autofree char *list = g_strjoinv (", ", (char **) articles);
+
+  return g_strdup_printf (ngettext ("Article %s", "Articles %s", n), list);
+}
+
+/* "Article 1:2 in apv.md, article 1 in markt.md": the articles of each
+ * regulation, where the numbers of two would run together. */
+static char *
+articles_by_file (GPtrArray *files)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      AmendTouchedFile *file = g_ptr_array_index (files, i);
+      g_autofree char *articles = file->articles && file->articles[0] ? articles_of ((const char * const *) file->articles)
+                                                                      : NULL;
+
+      if (articles == NULL)
+        continue;
+      if (s->len)
+        g_string_append (s, "; ");
+      /* TRANSLATORS: "Article 1:2 in apv.md" */
+      g_string_append_printf (s, _("%s in %s"), articles, file->path);
+    }
+  return g_string_free (s, FALSE);
+}
+
 /* "Article 1:2, 2:4 · 3 comments" */
 static char *
 articles_line (AmendAmendmentsPage *self,
@@ -111,9 +143,10 @@ articles_line (AmendAmendmentsPage *self,
   const char * const *articles = amend_amendment_get_articles (a);
   guint n = articles ? g_strv_length ((char **) articles) : 0;
   guint comments = amend_survey_count_comments (self->survey, amend_amendment_get_slug (a));
-  g_autofree char *list = n ? g_strjoinv (", ", (char **) articles) : NULL;
-  g_autofree char *first = n ? g_strdup_printf (ngettext ("Article %s", "Articles %s", n), list)
-                             : no_articles (self, a);
+  GPtrArray *files = amend_amendment_get_files (a);
+  g_autofree char *first = n == 0 ? no_articles (self, a)
+                           : files && files->len > 1 ? articles_by_file (files)
+                           : articles_of (articles);
 
   if (comments == 0)
     return g_steal_pointer (&first);
@@ -161,8 +194,13 @@ merge_line (AmendAmendmentsPage *self,
       *icon = "emblem-ok-symbolic";
       break;
     case AMEND_APPLY_REFUSED:
-      g_string_append_printf (s, _("Cannot be adopted: it changes %s, which is not its own"),
-                              amend_amendment_get_apply_conflicts (a)[0]);
+      /* Lapsed first: it decides whether the council votes on it. */
+      if (lapsed_by)
+        g_string_append_printf (s, _("Lapsed: “%s” was adopted; and it changes %s, which is not its own"), lapsed_by,
+                                amend_amendment_get_apply_conflicts (a)[0]);
+      else
+        g_string_append_printf (s, _("Cannot be adopted: it changes %s, which is not its own"),
+                                amend_amendment_get_apply_conflicts (a)[0]);
       *icon = "dialog-warning-symbolic";
       break;
     case AMEND_APPLY_UNKNOWN:
@@ -190,6 +228,20 @@ merge_line (AmendAmendmentsPage *self,
   return s->len ? g_string_free (g_steal_pointer (&s), FALSE) : NULL;
 }
 
+/* "Regulation: markt.md": in a project of several regulations, the ones
+ * it changes, as its review page shows them. */
+static char *
+regulations_line (AmendAmendmentsPage *self,
+                  AmendAmendment      *a)
+{
+  const char * const *found = amend_survey_regulations_of (self->survey, amend_amendment_get_slug (a));
+  g_autofree char *list = found ? g_strjoinv (", ", (char **) found) : NULL;
+
+  if (list == NULL)
+    return NULL;
+  return g_strdup_printf (ngettext ("Regulation: %s", "Regulations: %s", g_strv_length ((char **) found)), list);
+}
+
 /* "Vote 2 of 4": where the council votes on it, for a submitted one
  * that has not lapsed (the survey leaves those out). */
 static char *
@@ -206,11 +258,12 @@ order_line (AmendAmendmentsPage *self,
   return g_strdup_printf (_("Vote %u of %u"), place, of);
 }
 
+/* What a row shows of @a: its lines, made anew on each survey into the
+ * row that stays. */
 static GtkWidget *
-amendment_row (AmendAmendmentsPage *self,
+amendment_box (AmendAmendmentsPage *self,
                AmendAmendment      *a)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *title = gtk_label_new (amend_amendment_get_title (a));
   g_autofree char *status = amend_status_label (amend_amendment_get_status (a));
@@ -220,6 +273,7 @@ amendment_row (AmendAmendmentsPage *self,
   const char *icon = NULL;
   g_autofree char *merge = merge_line (self, a, &icon);
   g_autofree char *order = order_line (self, a);
+  g_autofree char *regulations = regulations_line (self, a);
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
@@ -234,6 +288,8 @@ amendment_row (AmendAmendmentsPage *self,
 
       gtk_box_append (GTK_BOX (box), caption (amends, TRUE));
     }
+  if (regulations)
+    gtk_box_append (GTK_BOX (box), caption (regulations, TRUE));
   gtk_box_append (GTK_BOX (box), caption (articles, TRUE));
   if (merge)
     {
@@ -252,9 +308,7 @@ amendment_row (AmendAmendmentsPage *self,
     }
   gtk_widget_set_margin_top (box, 8);
   gtk_widget_set_margin_bottom (box, 8);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  g_object_set_data_full (G_OBJECT (row), "slug", g_strdup (amend_amendment_get_slug (a)), g_free);
-  return row;
+  return box;
 }
 
 static AmendAmendment *
@@ -336,18 +390,66 @@ in_voting_order (AmendSurvey *survey)
   return sorted;
 }
 
+static int
+by_place (GtkListBoxRow *a,
+          GtkListBoxRow *b,
+          gpointer       data)
+{
+  guint pa = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (a), "place"));
+  guint pb = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (b), "place"));
+
+  return (pa > pb) - (pa < pb);
+}
+
+/* The rows of the amendments gone; whether the focus was in one. */
+static gboolean
+remove_gone (AmendAmendmentsPage *self)
+{
+  GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->amendments_list));
+  gboolean had_focus = FALSE;
+
+  while (row)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (row);
+
+      if (find_amendment (self, g_object_get_data (G_OBJECT (row), "slug")) == NULL)
+        {
+          had_focus |= gtk_widget_has_focus (row) || gtk_widget_get_focus_child (row) != NULL;
+          gtk_list_box_remove (self->amendments_list, row);
+        }
+      row = next;
+    }
+  return had_focus;
+}
+
+/* The rows are kept and their lines made anew, each in its place in the
+ * voting order: a row taken away and put back took the keyboard focus
+ * and the scrolling with it, whenever the window learned of a change (a
+ * vote, a comment added in a terminal). */
 static void
 fill (AmendAmendmentsPage *self)
 {
-  GtkWidget *child;
-  GtkWidget *chosen_row;
   g_autoptr(GPtrArray) sorted = in_voting_order (self->survey);
+  GtkWidget *chosen_row;
+  gboolean had_focus;
 
   self->filling = TRUE;
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->amendments_list))))
-    gtk_list_box_remove (self->amendments_list, child);
+  had_focus = remove_gone (self);
   for (guint i = 0; i < sorted->len; i++)
-    gtk_list_box_append (self->amendments_list, amendment_row (self, g_ptr_array_index (sorted, i)));
+    {
+      AmendAmendment *a = g_ptr_array_index (sorted, i);
+      GtkWidget *row = amend_amendments_page_get_row (self, amend_amendment_get_slug (a));
+
+      if (row == NULL)
+        {
+          row = gtk_list_box_row_new ();
+          g_object_set_data_full (G_OBJECT (row), "slug", g_strdup (amend_amendment_get_slug (a)), g_free);
+          gtk_list_box_append (self->amendments_list, row);
+        }
+      g_object_set_data (G_OBJECT (row), "place", GUINT_TO_POINTER (i));
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), amendment_box (self, a));
+    }
+  gtk_list_box_invalidate_sort (self->amendments_list);
   gtk_stack_set_visible_child_name (self->list_stack, self->survey->amendments->len ? "list" : "message");
   show_list_only (self, self->survey->amendments->len == 0);
   chosen_row = amend_amendments_page_get_row (self, self->chosen);
@@ -357,7 +459,7 @@ fill (AmendAmendmentsPage *self)
     g_clear_pointer (&self->chosen, g_free);
   self->filling = FALSE;
   show_chosen (self);
-  if (self->focus_wanted && gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if ((self->focus_wanted || had_focus) && gtk_widget_get_mapped (GTK_WIDGET (self)))
     amend_amendments_page_focus_list (self);
 }
 
@@ -552,6 +654,7 @@ amend_amendments_page_init (AmendAmendmentsPage *self)
   GtkEventController *keys = gtk_event_controller_key_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_list_box_set_sort_func (self->amendments_list, by_place, NULL, NULL);
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (list_key_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self->amendments_list), keys);

@@ -186,8 +186,11 @@ fill (AmendConflictsPage *self)
 
   if (c == NULL)
     return;
-  /* Where it stands, as a drafter cites it ("Artikel 4, tweede lid, onder b"). */
-  if (c->label)
+  /* Where it stands, as a drafter cites it ("Artikel 4, tweede lid, onder b"),
+   * and in a project of several regulations in which. */
+  if (c->label && self->state->several && c->path)
+    position = g_strdup_printf (_("Conflict %u of %u: %s (%s)"), self->position + 1, n, c->label, c->path);
+  else if (c->label)
     position = g_strdup_printf (_("Conflict %u of %u: %s"), self->position + 1, n, c->label);
   else if (c->article)
     position = g_strdup_printf (_("Conflict %u of %u: article %s"), self->position + 1, n, c->article);

@@ -155,22 +155,21 @@ mark_line (AmendEditor *self,
 }
 
 /* The words of the reference a finding is about, as its message names
- * them: the quoted text ("reference to “artikel 3, tweede lid”: ...") or
- * the article number ("reference to article 99:1, which ..."); NULL when
- * it names none.  A finding has a line, not a column: the words are
- * looked for in that line. */
+ * them: the quoted text ("reference to “artikel 3, tweede lid”: ...") or,
+ * with @quoted FALSE, the article number ("reference to article 99:1,
+ * which ..."); NULL when it names none.  A finding has a line, not a
+ * column: the words are looked for in that line. */
 static char *
 reference_words (const char *message,
-                 gboolean   *quoted)
+                 gboolean    quoted)
 {
   const char *open = strstr (message, "\xe2\x80\x9c");
   const char *close = open ? strstr (open + 3, "\xe2\x80\x9d") : NULL;
   g_autoptr(GRegex) number = NULL;
   g_autoptr(GMatchInfo) match = NULL;
 
-  *quoted = open && close;
-  if (*quoted)
-    return g_strndup (open + 3, close - open - 3);
+  if (quoted)
+    return open && close ? g_strndup (open + 3, close - open - 3) : NULL;
   number = g_regex_new ("\\b([0-9]+[0-9A-Za-z:.]*[0-9A-Za-z])\\b", 0, 0, NULL);
   if (g_regex_match (number, message, 0, &match))
     return g_match_info_fetch (match, 1);
@@ -218,16 +217,20 @@ mark_finding (AmendEditor           *self,
 {
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
   GtkTextIter start, end;
-  g_autofree char *words = NULL;
-  gboolean quoted = FALSE;
+  g_autofree char *quoted = NULL;
+  g_autofree char *number = NULL;
 
   if (d->line == 0 || !gtk_text_buffer_get_iter_at_line (buffer, &start, d->line - 1))
     return;
   end = start;
   if (!gtk_text_iter_ends_line (&end))
     gtk_text_iter_forward_to_line_end (&end);
-  words = reference_words (d->message, &quoted);
-  if (find_words (&start, &end, words, quoted))
+  /* A quote that is not in the line is an example the message gives
+   * ("name the act after the number (“artikel 99:1 van de
+   * Omgevingswet”)"): then the number it names. */
+  quoted = reference_words (d->message, TRUE);
+  if (find_words (&start, &end, quoted, TRUE) ||
+      find_words (&start, &end, number = reference_words (d->message, FALSE), FALSE))
     gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
   else
     mark_line (self, tag, d->line);

@@ -32,6 +32,7 @@ amend_survey_free (AmendSurvey *survey)
   g_clear_pointer (&survey->comments, g_hash_table_unref);
   g_clear_pointer (&survey->lapsed, amend_lapsed_free);
   g_clear_pointer (&survey->order, g_hash_table_unref);
+  g_clear_pointer (&survey->regulations, g_hash_table_unref);
   g_free (survey->pending);
   g_free (survey);
 }
@@ -75,6 +76,15 @@ amend_survey_lapsed_with (AmendSurvey *survey,
   return with ? amend_amendment_get_title (with) : NULL;
 }
 
+/* The regulations @slug changes, by name; NULL when the project has one
+ * (the survey does not look then) or it changes none. */
+const char * const *
+amend_survey_regulations_of (AmendSurvey *survey,
+                             const char  *slug)
+{
+  return survey && survey->regulations ? g_hash_table_lookup (survey->regulations, slug) : NULL;
+}
+
 GPtrArray *
 amend_survey_collisions_of (AmendSurvey *survey,
                             const char  *slug)
@@ -93,14 +103,23 @@ amend_survey_collisions_of (AmendSurvey *survey,
   return out;
 }
 
+static void
+review_part_free (AmendReviewPart *part)
+{
+  /* The blocks point into the proposal's documents. */
+  g_clear_pointer (&part->blocks, g_ptr_array_unref);
+  amend_proposal_free (part->proposal);
+  g_free (part->regulation);
+  g_free (part->title);
+  g_free (part);
+}
+
 void
 amend_review_free (AmendReview *review)
 {
   if (review == NULL)
     return;
-  /* The blocks point into the proposal's documents. */
-  g_clear_pointer (&review->blocks, g_ptr_array_unref);
-  amend_proposal_free (review->proposal);
+  g_clear_pointer (&review->parts, g_ptr_array_unref);
   g_free (review->instructions);
   g_free (review);
 }
@@ -138,6 +157,8 @@ typedef struct {
   JobKind           kind;
   char             *path;
   char             *file;
+  gboolean          several;     /* the project has several regulations */
+  char             *source;      /* COMMENT: the regulation commented on, NULL: the only one */
   char             *branch;      /* the branch the window shows */
   char             *slug;        /* the amendment, NULL for the draft */
   char             *text;        /* COMMENTS: unsaved text; COMMENT, RESOLVE: the text */
@@ -157,6 +178,7 @@ job_free (Job *job)
 {
   g_free (job->path);
   g_free (job->file);
+  g_free (job->source);
   g_free (job->branch);
   g_free (job->slug);
   g_free (job->text);
@@ -178,6 +200,7 @@ job_new (AmendProject *project,
   job->kind = kind;
   job->path = g_strdup (amend_project_get_path (project));
   job->file = g_strdup (amend_project_get_file (project));
+  job->several = amend_project_has_several_regulations (project);
   job->branch = g_strdup (amend_project_get_branch (project));
   job->outcome = AMEND_MERGE_OUTCOME_DONE;
   return job;
@@ -240,8 +263,40 @@ find_order (AmendRepository *repo,
     }
 }
 
+/* The regulations the amendment changes against the version it is read
+ * against (as its review page and amend diff NAME read it). */
+static GStrv
+changed_regulations (AmendRepository *repo,
+                     AmendAmendment  *a)
+{
+  g_autofree char *base = amend_proposal_find_base (repo, a, NULL);
+  g_autoptr(GPtrArray) found = base ? amend_repository_changed_regulations (repo, base, amend_amendment_get_commit (a),
+                                                                          NULL) : NULL;
+
+  if (found == NULL || found->len == 0)
+    return NULL;
+  g_ptr_array_add (found, NULL);
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&found), FALSE);
+}
+
+static void
+find_regulations (AmendRepository *repo,
+                  AmendSurvey     *s)
+{
+  s->regulations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
+  for (guint i = 0; i < s->amendments->len; i++)
+    {
+      AmendAmendment *a = g_ptr_array_index (s->amendments, i);
+      GStrv found = changed_regulations (repo, a);
+
+      if (found)
+        g_hash_table_insert (s->regulations, g_strdup (amend_amendment_get_slug (a)), found);
+    }
+}
+
 static AmendSurvey *
 do_survey (AmendRepository *repo,
+           Job             *job,
            GError         **error)
 {
   g_autoptr(AmendSurvey) s = g_new0 (AmendSurvey, 1);
@@ -267,7 +322,79 @@ do_survey (AmendRepository *repo,
     s->pending = g_strdup (amend_pending_merge_get_amendment (pending));
   s->lapsed = amend_lapsed_find (repo, s->amendments);
   find_order (repo, s);
+  if (job->several)
+    find_regulations (repo, s);
   return g_steal_pointer (&s);
+}
+
+static AmendReviewPart *
+review_part (AmendRepository *repo,
+             AmendAmendment  *amendment,
+             const char      *regulation,
+             GError         **error)
+{
+  AmendReviewPart *part = g_new0 (AmendReviewPart, 1);
+  const char *title = NULL;
+
+  part->proposal = amend_proposal_load (repo, amendment, regulation, error);
+  if (part->proposal == NULL)
+    {
+      review_part_free (part);
+      return NULL;
+    }
+  part->regulation = g_strdup (part->proposal->regulation);
+  /* A regulation the amendment removes has its title in the old version. */
+  for (guint i = 0; i < 2 && (title == NULL || *title == '\0'); i++)
+    title = amend_document_get_meta (i == 0 ? amend_diff_get_new (part->proposal->diff)
+                                            : amend_diff_get_old (part->proposal->diff), "title");
+  part->title = g_strdup (title && *title ? title : part->regulation);
+  part->blocks = amend_renvooi_build (part->proposal->diff);
+  return part;
+}
+
+static const char * const roman[] = { "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X" };
+
+/* The instructions of every part, each regulation in an article of its
+ * own (Aanwijzingen 6.15): ARTIKEL I, ARTIKEL II, ... */
+static char *
+join_instructions (GPtrArray *parts)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < parts->len; i++)
+    {
+      AmendReviewPart *part = g_ptr_array_index (parts, i);
+      g_autofree char *text = amend_diff_to_instructions (part->proposal->diff);
+      const char *rest = text;
+
+      if (*text == '\0')
+        continue;
+      if (out->len)
+        g_string_append_c (out, '\n');
+      if (i > 0 && i < G_N_ELEMENTS (roman) && g_str_has_prefix (text, "ARTIKEL I\n"))
+        {
+          rest = text + strlen ("ARTIKEL I");
+          g_string_append_printf (out, "ARTIKEL %s", roman[i]);
+        }
+      g_string_append (out, rest);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* In a project of several regulations, those the amendment changes
+ * (none changed yet: the one the window has open). */
+static GStrv
+regulations_to_review (AmendRepository *repo,
+                       AmendAmendment  *amendment,
+                       Job             *job)
+{
+  GStrv found = job->several ? changed_regulations (repo, amendment) : NULL;
+
+  if (found)
+    return found;
+  found = g_new0 (char *, 2);
+  found[0] = g_strdup (job->file);
+  return found;
 }
 
 static AmendReview *
@@ -277,15 +404,23 @@ do_review (AmendRepository *repo,
 {
   g_autoptr(AmendAmendment) amendment = amend_amendment_lookup (repo, job->slug, error);
   g_autoptr(AmendReview) r = NULL;
+  g_auto(GStrv) regulations = NULL;
 
   if (amendment == NULL)
     return NULL;
   r = g_new0 (AmendReview, 1);
-  r->proposal = amend_proposal_load (repo, amendment, job->file, error);
-  if (r->proposal == NULL)
-    return NULL;
-  r->blocks = amend_renvooi_build (r->proposal->diff);
-  r->instructions = amend_diff_to_instructions (r->proposal->diff);
+  r->several = job->several;
+  r->parts = g_ptr_array_new_with_free_func ((GDestroyNotify) review_part_free);
+  regulations = regulations_to_review (repo, amendment, job);
+  for (guint i = 0; regulations[i]; i++)
+    {
+      AmendReviewPart *part = review_part (repo, amendment, regulations[i], error);
+
+      if (part == NULL)
+        return NULL;
+      g_ptr_array_add (r->parts, part);
+    }
+  r->instructions = join_instructions (r->parts);
   return g_steal_pointer (&r);
 }
 
@@ -361,7 +496,7 @@ do_comment (AmendRepository *repo,
   if (job->id)
     amend_comment_set_reply_to (comment, job->id);
   else
-    amend_comment_set_target (comment, NULL, job->eid, NULL);
+    amend_comment_set_target (comment, job->source, job->eid, NULL);
   added = amend_comments_add (repo, job->slug, comment, job->author, error);
   return added != NULL;
 }
@@ -403,6 +538,7 @@ do_merge_state (AmendRepository *repo,
   for (guint i = 0; i < conflicts->len; i++)
     g_ptr_array_add (state->conflicts, amend_conflict_copy (g_ptr_array_index (conflicts, i)));
   state->unresolved = amend_tree_merge_count_unresolved (merge);
+  state->several = job->several;
   return g_steal_pointer (&state);
 }
 
@@ -432,7 +568,7 @@ run_reading (GTask           *task,
   switch (job->kind)
     {
     case JOB_SURVEY:
-      result = do_survey (repo, &error);
+      result = do_survey (repo, job, &error);
       free_func = (GDestroyNotify) amend_survey_free;
       break;
     case JOB_REVIEW:
@@ -658,10 +794,12 @@ amend_project_decide_finish (AmendProject      *self,
 }
 
 /* A comment on the node @eid (NULL: the whole regulation) of the
- * amendment @slug (NULL: the draft), or a reply to the thread @reply_to. */
+ * regulation @regulation (NULL: the project's only one) of the amendment
+ * @slug (NULL: the draft), or a reply to the thread @reply_to. */
 void
 amend_project_comment_async (AmendProject        *self,
                              const char          *slug,
+                             const char          *regulation,
                              const char          *eid,
                              const char          *reply_to,
                              const char          *text,
@@ -673,6 +811,7 @@ amend_project_comment_async (AmendProject        *self,
   Job *job = job_new (self, JOB_COMMENT);
 
   job->slug = g_strdup (slug);
+  job->source = g_strdup (regulation);
   job->eid = g_strdup (eid);
   job->id = g_strdup (reply_to);
   job->text = g_strdup (text);

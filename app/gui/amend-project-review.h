@@ -24,6 +24,7 @@ typedef struct {
   char            *pending;      /* an unfinished adoption or update: the amendment's slug */
   AmendLapsed     *lapsed;       /* those that lapsed, by or with which (amend-lapsed.c) */
   GHashTable      *order;        /* slug -> its place in the voting order of the submitted ones, from 1 */
+  GHashTable      *regulations;  /* slug -> the regulations it changes (GStrv); only in a project of several */
 } AmendSurvey;
 
 void amend_survey_free (AmendSurvey *survey);
@@ -38,15 +39,27 @@ const char *amend_survey_lapsed_with (AmendSurvey *survey,
 guint amend_survey_voting_place (AmendSurvey *survey,
                                  const char  *slug,
                                  guint       *of);
+const char * const *amend_survey_regulations_of (AmendSurvey *survey,
+                                                 const char  *slug);
 /* The pairs (AmendCollision) @slug is in. */
 GPtrArray *amend_survey_collisions_of (AmendSurvey *survey,
                                        const char  *slug);
 
-/* One amendment as its review page shows it. */
+/* What an amendment changes in one regulation. */
 typedef struct {
+  char          *regulation;    /* the file, relative to the project */
+  char          *title;         /* the regulation's, else its file */
   AmendProposal *proposal;
   GPtrArray     *blocks;        /* renvooi, of AmendRenvooiBlock; point into the proposal */
-  char          *instructions;
+} AmendReviewPart;
+
+/* One amendment as its review page shows it: in a project of several
+ * regulations, one part for each it changes (as amend diff
+ * REVISION:FILE shows each), else one. */
+typedef struct {
+  GPtrArray     *parts;         /* of AmendReviewPart */
+  gboolean       several;       /* the project has several regulations: each part says which */
+  char          *instructions;  /* of every part, ARTIKEL I, II, ... */
 } AmendReview;
 
 void amend_review_free (AmendReview *review);
@@ -59,6 +72,7 @@ typedef struct {
   char      *target;       /* the branch merged into */
   GPtrArray *conflicts;    /* of AmendConflict, copies */
   guint      unresolved;
+  gboolean   several;      /* the project has several regulations: each conflict says in which */
 } AmendMergeState;
 
 void amend_merge_state_free (AmendMergeState *state);
@@ -118,6 +132,7 @@ AmendProject    *amend_project_decide_finish       (AmendProject        *self,
                                                     GError             **error);
 void             amend_project_comment_async       (AmendProject        *self,
                                                     const char          *slug,
+                                                    const char          *regulation,
                                                     const char          *eid,
                                                     const char          *reply_to,
                                                     const char          *text,

@@ -11,9 +11,7 @@
  */
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "amend-check.h"
@@ -26,6 +24,7 @@ struct _AmendProject
 
   char           *path;        /* top of the working copy */
   char           *file;        /* the regulation, relative to it */
+  GStrv           regulations; /* every regulation at the top, by name: the project may have several */
   char           *branch;
   char           *main_branch;
   char           *head_commit; /* the tip of the branch, NULL before the first save */
@@ -65,6 +64,7 @@ amend_project_finalize (GObject *object)
 
   g_free (self->path);
   g_free (self->file);
+  g_strfreev (self->regulations);
   g_free (self->branch);
   g_free (self->main_branch);
   g_free (self->head_commit);
@@ -100,10 +100,11 @@ compare_names (gconstpointer a,
   return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
 }
 
-/* The regulation of a project: the first *.md at its top, by name. */
-static char *
-find_regulation (const char *top,
-                 GError    **error)
+/* The regulations of a project: every *.md at its top, by name; the
+ * window opens the first. */
+static GStrv
+find_regulations (const char *top,
+                  GError    **error)
 {
   g_autoptr(GDir) dir = g_dir_open (top, 0, error);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
@@ -126,7 +127,8 @@ find_regulation (const char *top,
       return NULL;
     }
   g_ptr_array_sort (names, compare_names);
-  return g_strdup (g_ptr_array_index (names, 0));
+  g_ptr_array_add (names, NULL);
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&names), FALSE);
 }
 
 static char *
@@ -195,9 +197,10 @@ read_project (AmendRepository *repo,
     self->main_branch = g_strdup ("main");
   read_git_state (self, repo);
 
-  self->file = file ? g_strdup (file) : find_regulation (self->path, error);
-  if (self->file == NULL)
+  self->regulations = find_regulations (self->path, file ? NULL : error);
+  if (self->regulations == NULL && file == NULL)
     return NULL;
+  self->file = g_strdup (file ? file : self->regulations[0]);
   full = g_build_filename (self->path, self->file, NULL);
   self->disk_text = read_text (full, error);
   if (self->disk_text == NULL)
@@ -306,6 +309,15 @@ amend_project_get_file (AmendProject *self)
 {
   g_return_val_if_fail (AMEND_IS_PROJECT (self), NULL);
   return self->file;
+}
+
+/* Whether the project has more than one: then the window says which
+ * regulation an amendment changes. */
+gboolean
+amend_project_has_several_regulations (AmendProject *self)
+{
+  g_return_val_if_fail (AMEND_IS_PROJECT (self), FALSE);
+  return self->regulations && self->regulations[0] && self->regulations[1];
 }
 
 char *
@@ -879,119 +891,4 @@ _amend_project_check_branch (AmendRepository *repo,
   Job job = { .branch = (char *) branch };
 
   return still_on_branch (repo, &job, error);
-}
-
-/* ----------------------------------------------------------------------- */
-/* New projects                                                             */
-/* ----------------------------------------------------------------------- */
-
-/* "/akn/nl/act/gm0363/2027/apv-amsterdam": the code, the year of the
- * date (or this year) and the citation title as a name. */
-char *
-amend_work_suggest (const char *authority,
-                    const char *date,
-                    const char *title)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *year = date && strlen (date) >= 4 ? g_strndup (date, 4) : g_date_time_format (now, "%Y");
-  g_autofree char *name = amend_slug_from_title (title && *title ? title : "verordening");
-
-  return g_strdup_printf ("/akn/nl/act/%s/%s/%s", authority, year, name);
-}
-
-/* @text with its front matter replaced by @doc's (from the canonical
- * writer), the rest byte for byte as it was. */
-char *
-amend_front_matter_replace (const char    *text,
-                            AmendDocument *doc)
-{
-  g_autofree char *written = amend_document_to_markdown (doc);
-  const char *body = text;
-  const char *end;
-  gsize head = 0;
-
-  if (g_str_has_prefix (text, "---\n") && (end = strstr (text + 3, "\n---\n")))
-    body = end + 5;
-  if (g_str_has_prefix (written, "---\n") && (end = strstr (written + 3, "\n---\n")))
-    head = (end + 5) - written;
-  /* A text that had none gets a blank line between. */
-  return g_strdup_printf ("%.*s%s%s", (int) head, written, body == text && head ? "\n" : "", body);
-}
-
-/* The regulation `amend init` starts from, with its title, the code of
- * the municipality (gm0363), a work identifier made of them and today's
- * date: complete for an export from the first version on. */
-char *
-amend_project_template_text (const char *title,
-                             const char *authority)
-{
-  const char *tmpl = amend_repository_get_template ();
-  g_autoptr(AmendDocument) doc = amend_document_new_from_data (tmpl, strlen (tmpl), NULL);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
-  g_autoptr(GString) text = NULL;
-  g_autofree char *markdown = NULL;
-
-  if (title && *title)
-    {
-      amend_document_set_meta (doc, "title", title);
-      amend_document_set_meta (doc, "citation", title);
-    }
-  if (authority && *authority)
-    {
-      g_autofree char *work = amend_work_suggest (authority, today, title);
-
-      amend_document_set_meta (doc, "authority", authority);
-      amend_document_set_meta (doc, "work", work);
-    }
-  amend_document_set_meta (doc, "date", today);
-  markdown = amend_document_to_markdown (doc);
-  text = g_string_new (markdown);
-  /* The citation article quotes the title. */
-  if (title && *title)
-    {
-      g_autofree char *quoted = g_strdup_printf ("aangehaald als: %s.", title);
-
-      g_string_replace (text, "aangehaald als: Verordening.", quoted, 1);
-    }
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-gboolean
-amend_project_create (const char *dir,
-                      const char *file_name,
-                      const char *text,
-                      const char *author,
-                      GError    **error)
-{
-  g_autoptr(GDir) d = NULL;
-  g_autoptr(AmendRepository) repo = NULL;
-  g_autofree char *full = NULL;
-
-  d = g_dir_open (dir, 0, NULL);
-  if (d != NULL && g_dir_read_name (d) != NULL)
-    {
-      g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_EXISTS,
-                   _("The folder %s is not empty; choose a new folder for the project."), dir);
-      return FALSE;
-    }
-  if (g_mkdir_with_parents (dir, 0755) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   _("Cannot create the folder %s: %s."), dir, g_strerror (saved));
-      return FALSE;
-    }
-  full = g_build_filename (dir, file_name, NULL);
-  if (!g_file_set_contents_full (full, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error))
-    return FALSE;
-  repo = amend_repository_create (dir, author, error);
-  if (repo == NULL)
-    {
-      /* Nothing half made: the file goes again, the folder stays empty. */
-      g_unlink (full);
-      return FALSE;
-    }
-  return TRUE;
 }

@@ -55,6 +55,7 @@ AmendProject   *amend_project_load              (const char          *path,
 const char     *amend_project_get_path          (AmendProject        *self);
 const char     *amend_project_get_file          (AmendProject        *self);
 char           *amend_project_dup_file_path     (AmendProject        *self);
+gboolean        amend_project_has_several_regulations (AmendProject  *self);
 const char     *amend_project_get_branch        (AmendProject        *self);
 const char     *amend_project_get_main_branch   (AmendProject        *self);
 const char     *amend_project_get_head_commit   (AmendProject        *self);
@@ -123,8 +124,9 @@ AmendComparison *amend_project_compare_finish   (AmendProject        *self,
                                                  GAsyncResult        *result,
                                                  GError             **error);
 
-/* A new project in @dir from a regulation text (the template, or an
- * imported one), with @author signing the first version. */
+/* New projects (amend-project-new.c).  A new project in @dir from a
+ * regulation text (the template, or an imported one), with @author
+ * signing the first version. */
 gboolean        amend_project_create            (const char          *dir,
                                                  const char          *file_name,
                                                  const char          *text,

@@ -44,7 +44,9 @@ struct _AmendReviewPage
   GCancellable     *review_cancel;
   GCancellable     *comments_cancel;
   GPtrArray        *blocks;        /* of AmendAsideBox, one per article */
-  guint             busy;
+  guint             busy;          /* the reading jobs that run, BUSY_REVIEW | BUSY_COMMENTS */
+  char             *focus_action;  /* the button beside the renvooi that had the focus, */
+  GVariant         *focus_target;  /* to have it again once the changes are built anew */
 };
 
 GtkWidget *_amend_review_wrapped_label         (const char      *text,

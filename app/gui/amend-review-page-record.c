@@ -61,6 +61,31 @@ _amend_review_page_fill_record (AmendReviewPage *self)
   add_record_row (self, _("Last change"), changed);
 }
 
+/* Adopting it is refused for files in .amend not its own.  When it also
+ * lapsed, that comes first: the council does not vote on it at all. */
+static char *
+refused_sentence (const char * const *ids,
+                  guint               n,
+                  const char         *lapsed_by)
+{
+  if (lapsed_by)
+    return g_strdup_printf (ngettext ("Lapsed: “%s” was adopted and changed the same words, so this amendment no "
+                                      "longer applies to the draft. Reject or withdraw it. It also changes %s, "
+                                      "which belongs to the draft or to another amendment: put it back on the "
+                                      "amendment's branch with git before it is updated or adopted.",
+                                      "Lapsed: “%s” was adopted and changed the same words, so this amendment no "
+                                      "longer applies to the draft. Reject or withdraw it. It also changes %s and "
+                                      "%u more files that belong to the draft or to other amendments: put them "
+                                      "back on the amendment's branch with git before it is updated or adopted.",
+                                      n), lapsed_by, ids[0], n - 1);
+  return g_strdup_printf (ngettext ("Cannot be adopted: it changes %s, which belongs to the draft or to another "
+                                    "amendment. Put it back on the amendment's branch with git; amend adopt "
+                                    "in a terminal says how.",
+                                    "Cannot be adopted: it changes %s and %u more files that belong to the draft "
+                                    "or to other amendments. Put them back on the amendment's branch with git; "
+                                    "amend adopt in a terminal says how.", n), ids[0], n - 1);
+}
+
 /* Whether it still applies to what it would be adopted into. */
 void
 _amend_review_page_fill_state (AmendReviewPage *self,
@@ -106,12 +131,7 @@ _amend_review_page_fill_state (AmendReviewPage *self,
       icon = "emblem-ok-symbolic";
       break;
     case AMEND_APPLY_REFUSED:
-      text = g_strdup_printf (ngettext ("Cannot be adopted: it changes %s, which belongs to the draft or to another "
-                                        "amendment. Put it back on the amendment's branch with git; amend adopt "
-                                        "in a terminal says how.",
-                                        "Cannot be adopted: it changes %s and %u more files that belong to the draft "
-                                        "or to other amendments. Put them back on the amendment's branch with git; "
-                                        "amend adopt in a terminal says how.", n), ids[0], n - 1);
+      text = refused_sentence (ids, n, lapsed_by);
       icon = "dialog-warning-symbolic";
       break;
     case AMEND_APPLY_UNKNOWN:

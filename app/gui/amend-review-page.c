@@ -34,6 +34,11 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (AmendReviewPage, amend_review_page, GTK_TYPE_WIDGET)
 
+enum {
+  BUSY_REVIEW   = 1 << 0,
+  BUSY_COMMENTS = 1 << 1,
+};
+
 /* ----------------------------------------------------------------------- */
 /* Small things                                                             */
 /* ----------------------------------------------------------------------- */
@@ -83,14 +88,19 @@ _amend_review_clear_box (GtkWidget *box)
     gtk_box_remove (GTK_BOX (box), child);
 }
 
+/* Which of the two reading jobs runs: a flag each, not a count, since a
+ * job cancelled for a newer one of its kind (the window learned of a
+ * change while it read) does not come back to say it ended: a count
+ * stayed above nought, the spinner turned for good. */
 static void
 set_busy (AmendReviewPage *self,
-          gboolean         more)
+          guint            job,
+          gboolean         running)
 {
-  if (more)
-    self->busy++;
-  else if (self->busy > 0)
-    self->busy--;
+  if (running)
+    self->busy |= job;
+  else
+    self->busy &= ~job;
   if (self->busy)
     gtk_spinner_start (self->spinner);
   else
@@ -199,15 +209,20 @@ thread_card (AmendComment *thread)
   return outer;
 }
 
-/* The thread is about @node or a part of it. */
+/* The thread is about @node or a part of it, in @regulation (NULL: the
+ * project's only one; eIds repeat from one regulation to the next). */
 static gboolean
 thread_in (AmendComment    *thread,
-           const AmendNode *node)
+           const AmendNode *node,
+           const char      *regulation)
 {
   const char *eid = amend_comment_get_position_eid (thread);
+  const char *source = amend_comment_get_source (thread);
   gsize len;
 
   if (node == NULL || node->eid == NULL || eid == NULL || amend_comment_get_state (thread) == AMEND_ANCHOR_OUTDATED)
+    return FALSE;
+  if (regulation && source && g_strcmp0 (source, regulation) != 0)
     return FALSE;
   len = strlen (node->eid);
   return strncmp (eid, node->eid, len) == 0 && (eid[len] == '\0' || g_str_has_prefix (eid + len, "__"));
@@ -217,19 +232,30 @@ thread_in (AmendComment    *thread,
 /* Changes                                                                  */
 /* ----------------------------------------------------------------------- */
 
+/* The regulation a comment on @part is about: named only in a project
+ * of several, where the core asks which. */
+static const char *
+part_source (AmendReviewPage       *self,
+             const AmendReviewPart *part)
+{
+  return part && self->review && self->review->several ? part->regulation : NULL;
+}
+
 static GtkWidget *
 block_comments (AmendReviewPage         *self,
+                const AmendReviewPart   *part,
                 const AmendRenvooiBlock *block,
                 GHashTable              *placed)
 {
   GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   const AmendNode *node = block->new_node;
+  const char *source = part_source (self, part);
 
   for (guint i = 0; self->comments && i < self->comments->threads->len; i++)
     {
       AmendComment *thread = g_ptr_array_index (self->comments->threads, i);
 
-      if (g_hash_table_contains (placed, thread) || !thread_in (thread, node))
+      if (g_hash_table_contains (placed, thread) || !thread_in (thread, node, source))
         continue;
       g_hash_table_add (placed, thread);
       gtk_box_append (GTK_BOX (column), thread_card (thread));
@@ -239,7 +265,8 @@ block_comments (AmendReviewPage         *self,
       GtkWidget *button = gtk_button_new_with_mnemonic (_("_Comment…"));
 
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "review.comment");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(ss)", node->eid, node->number ? node->number : "");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(sss)", node->eid, node->number ? node->number : "",
+                                        source ? source : "");
       gtk_widget_set_halign (button, GTK_ALIGN_START);
       gtk_widget_add_css_class (button, "flat");
       gtk_widget_set_tooltip_text (button, _("Comment on this article"));
@@ -249,40 +276,139 @@ block_comments (AmendReviewPage         *self,
 }
 
 static void
+add_block (AmendReviewPage         *self,
+           const AmendReviewPart   *part,
+           const AmendRenvooiBlock *block,
+           GHashTable              *placed)
+{
+  gboolean sides = gtk_toggle_button_get_active (self->sides_button);
+  g_autoptr(GPtrArray) one = g_ptr_array_new ();
+  AmendRenvooiView *view = AMEND_RENVOOI_VIEW (amend_renvooi_view_new ());
+  GtkWidget *aside;
+
+  g_ptr_array_add (one, (gpointer) block);
+  amend_renvooi_view_set_compact (view, TRUE);
+  amend_renvooi_view_set_side_by_side (view, sides);
+  amend_renvooi_view_set_blocks (view, one);
+  /* Old and new take the width; the comments go under them. */
+  if (sides)
+    {
+      aside = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+      gtk_box_append (GTK_BOX (aside), GTK_WIDGET (view));
+      gtk_box_append (GTK_BOX (aside), block_comments (self, part, block, placed));
+    }
+  else
+    aside = amend_aside_box_new (GTK_WIDGET (view), block_comments (self, part, block, placed));
+  gtk_box_append (GTK_BOX (self->blocks_box), aside);
+  g_ptr_array_add (self->blocks, aside);
+}
+
+/* In a project of several regulations, which one the articles after it
+ * are of: "Marktverordening Lindewaarde 2027 (markt.md)". */
+static void
+add_part_heading (AmendReviewPage       *self,
+                  const AmendReviewPart *part)
+{
+  g_autofree char *text = g_strcmp0 (part->title, part->regulation) == 0
+                          ? g_strdup (part->regulation)
+                          : g_strdup_printf ("%s (%s)", part->title, part->regulation);
+
+  gtk_box_append (GTK_BOX (self->blocks_box), _amend_review_wrapped_label (text, "title-4"));
+}
+
+static guint
+count_blocks (AmendReview *review)
+{
+  guint n = 0;
+
+  for (guint i = 0; review && i < review->parts->len; i++)
+    n += ((AmendReviewPart *) g_ptr_array_index (review->parts, i))->blocks->len;
+  return n;
+}
+
+/* The comment button with the focus, when it is beside the renvooi, by
+ * its action: the buttons are made anew with the changes. */
+static void
+remember_focus (AmendReviewPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  GVariant *target;
+
+  if (focus == NULL || !GTK_IS_ACTIONABLE (focus) || gtk_actionable_get_action_name (GTK_ACTIONABLE (focus)) == NULL ||
+      !(gtk_widget_is_ancestor (focus, self->blocks_box) || gtk_widget_is_ancestor (focus, self->other_box)))
+    return;
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (focus));
+  g_free (self->focus_action);
+  g_clear_pointer (&self->focus_target, g_variant_unref);
+  self->focus_action = g_strdup (gtk_actionable_get_action_name (GTK_ACTIONABLE (focus)));
+  self->focus_target = target ? g_variant_ref (target) : NULL;
+}
+
+static GtkWidget *
+find_actionable (GtkWidget  *widget,
+                 const char *action,
+                 GVariant   *target)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_ACTIONABLE (child) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action) == 0)
+        {
+          GVariant *own = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (child));
+
+          if ((own == NULL && target == NULL) || (own && target && g_variant_equal (own, target)))
+            return child;
+        }
+      if ((found = find_actionable (child, action, target)))
+        return found;
+    }
+  return NULL;
+}
+
+/* The focus back on that button, once it is there again; forgotten once
+ * the page is read whole without it (the thread was removed). */
+static void
+restore_focus (AmendReviewPage *self)
+{
+  GtkWidget *button;
+
+  if (self->focus_action == NULL)
+    return;
+  button = find_actionable (self->blocks_box, self->focus_action, self->focus_target);
+  if (button == NULL)
+    button = find_actionable (self->other_box, self->focus_action, self->focus_target);
+  if (button)
+    gtk_widget_grab_focus (button);
+  if (button || self->busy == 0)
+    {
+      g_clear_pointer (&self->focus_action, g_free);
+      g_clear_pointer (&self->focus_target, g_variant_unref);
+    }
+}
+
+static void
 rebuild_changes (AmendReviewPage *self)
 {
   g_autoptr(GHashTable) placed = g_hash_table_new (NULL, NULL);
-  gboolean sides = gtk_toggle_button_get_active (self->sides_button);
   guint others = 0;
 
+  remember_focus (self);
   _amend_review_clear_box (self->blocks_box);
   _amend_review_clear_box (self->other_box);
   g_ptr_array_set_size (self->blocks, 0);
-  if (self->review && self->review->blocks->len == 0)
+  if (self->review && count_blocks (self->review) == 0)
     gtk_box_append (GTK_BOX (self->blocks_box),
                     _amend_review_wrapped_label (_("No changes: the amendment reads the same as the version it started from."), "dim-label"));
-  for (guint b = 0; self->review && b < self->review->blocks->len; b++)
+  for (guint p = 0; self->review && p < self->review->parts->len; p++)
     {
-      const AmendRenvooiBlock *block = g_ptr_array_index (self->review->blocks, b);
-      g_autoptr(GPtrArray) one = g_ptr_array_new ();
-      AmendRenvooiView *view = AMEND_RENVOOI_VIEW (amend_renvooi_view_new ());
-      GtkWidget *aside;
+      const AmendReviewPart *part = g_ptr_array_index (self->review->parts, p);
 
-      g_ptr_array_add (one, (gpointer) block);
-      amend_renvooi_view_set_compact (view, TRUE);
-      amend_renvooi_view_set_side_by_side (view, sides);
-      amend_renvooi_view_set_blocks (view, one);
-      /* Old and new take the width; the comments go under them. */
-      if (sides)
-        {
-          aside = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-          gtk_box_append (GTK_BOX (aside), GTK_WIDGET (view));
-          gtk_box_append (GTK_BOX (aside), block_comments (self, block, placed));
-        }
-      else
-        aside = amend_aside_box_new (GTK_WIDGET (view), block_comments (self, block, placed));
-      gtk_box_append (GTK_BOX (self->blocks_box), aside);
-      g_ptr_array_add (self->blocks, aside);
+      if (self->review->several && part->blocks->len > 0)
+        add_part_heading (self, part);
+      for (guint b = 0; b < part->blocks->len; b++)
+        add_block (self, part, g_ptr_array_index (part->blocks, b), placed);
     }
   for (guint i = 0; self->comments && i < self->comments->threads->len; i++)
     {
@@ -294,6 +420,7 @@ rebuild_changes (AmendReviewPage *self)
       others++;
     }
   gtk_widget_set_visible (self->other_label, others > 0);
+  restore_focus (self);
 }
 
 static void
@@ -318,7 +445,7 @@ review_done (GObject      *source,
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  set_busy (self, FALSE);
+  set_busy (self, BUSY_REVIEW, FALSE);
   g_clear_pointer (&self->review, amend_review_free);
   self->review = review;
   if (review == NULL)
@@ -355,7 +482,7 @@ comments_done (GObject      *source,
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  set_busy (self, FALSE);
+  set_busy (self, BUSY_COMMENTS, FALSE);
   g_clear_pointer (&self->comments, amend_comment_list_free);
   self->comments = list;
   if (list == NULL)
@@ -385,7 +512,7 @@ amend_review_page_reload_comments (AmendReviewPage *self)
   if (self->editor && g_strcmp0 (amend_project_get_branch (self->project), amend_amendment_get_branch (self->amendment)) == 0)
     unsaved = amend_editor_dup_text (self->editor);
   restart (&self->comments_cancel);
-  set_busy (self, TRUE);
+  set_busy (self, BUSY_COMMENTS, TRUE);
   amend_project_comments_async (self->project, amend_amendment_get_slug (self->amendment), unsaved,
                                 self->comments_cancel, comments_done, g_object_ref (self));
 }
@@ -420,6 +547,13 @@ amend_review_page_show (AmendReviewPage *self,
 
   g_return_if_fail (AMEND_IS_REVIEW_PAGE (self));
 
+  /* Another amendment: its buttons are not those that had the focus. */
+  if (amendment == NULL || self->amendment == NULL ||
+      g_strcmp0 (amend_amendment_get_slug (amendment), amend_amendment_get_slug (self->amendment)) != 0)
+    {
+      g_clear_pointer (&self->focus_action, g_free);
+      g_clear_pointer (&self->focus_target, g_variant_unref);
+    }
   g_set_object (&self->project, project);
   g_set_object (&self->amendment, amendment);
   _amend_review_page_update_actions (self);
@@ -445,9 +579,10 @@ amend_review_page_show (AmendReviewPage *self,
     }
   g_clear_pointer (&self->review, amend_review_free);
   g_clear_pointer (&self->comments, amend_comment_list_free);
-  rebuild_changes (self);
+  /* Busy before the changes go: the focus is given back once read. */
   restart (&self->review_cancel);
-  set_busy (self, TRUE);
+  set_busy (self, BUSY_REVIEW, TRUE);
+  rebuild_changes (self);
   amend_project_review_async (project, amend_amendment_get_slug (amendment), self->review_cancel, review_done,
                               g_object_ref (self));
   amend_review_page_reload_comments (self);
@@ -506,12 +641,17 @@ action_comment (GtkWidget  *widget,
   AmendReviewPage *self = AMEND_REVIEW_PAGE (widget);
   const char *eid = "";
   const char *number = "";
+  const char *source = "";
 
   if (slug_of (self) == NULL)
     return;
   if (param)
-    g_variant_get (param, "(&s&s)", &eid, &number);
-  gtk_widget_activate_action (widget, "win.comment-add", "(sss)", slug_of (self), eid, number);
+    g_variant_get (param, "(&s&s&s)", &eid, &number, &source);
+  /* On the whole amendment: in a project of several regulations, on the
+   * first it changes. */
+  else if (self->review && self->review->parts->len > 0)
+    source = part_source (self, g_ptr_array_index (self->review->parts, 0));
+  gtk_widget_activate_action (widget, "win.comment-add", "(ssss)", slug_of (self), source ? source : "", eid, number);
 }
 
 static AmendComment *
@@ -733,6 +873,8 @@ amend_review_page_dispose (GObject *object)
   g_clear_object (&self->amendment);
   g_clear_pointer (&self->review, amend_review_free);
   g_clear_pointer (&self->comments, amend_comment_list_free);
+  g_clear_pointer (&self->focus_action, g_free);
+  g_clear_pointer (&self->focus_target, g_variant_unref);
   G_OBJECT_CLASS (amend_review_page_parent_class)->dispose (object);
 }
 
@@ -752,7 +894,7 @@ amend_review_page_class_init (AmendReviewPageClass *klass)
   gtk_widget_class_install_action (widget_class, "review.write", NULL, action_write);
   gtk_widget_class_install_action (widget_class, "review.update-from-draft", NULL, action_update_item);
   gtk_widget_class_install_action (widget_class, "review.update-from-amended", NULL, action_update_item);
-  gtk_widget_class_install_action (widget_class, "review.comment", "(ss)", action_comment);
+  gtk_widget_class_install_action (widget_class, "review.comment", "(sss)", action_comment);
   gtk_widget_class_install_action (widget_class, "review.comment-all", NULL, action_comment);
   gtk_widget_class_install_action (widget_class, "review.reply", "s", action_thread);
   gtk_widget_class_install_action (widget_class, "review.resolve", "s", action_thread);

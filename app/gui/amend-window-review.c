@@ -583,6 +583,7 @@ comment_response (AdwMessageDialog *dialog,
   g_autofree char *text = NULL;
   g_autofree char *author = NULL;
   const char *eid = g_object_get_data (G_OBJECT (dialog), "eid");
+  const char *regulation = g_object_get_data (G_OBJECT (dialog), "regulation");
   const char *reply_to = g_object_get_data (G_OBJECT (dialog), "reply-to");
 
   if (g_strcmp0 (response, "comment") != 0 || self->project == NULL || self->busy)
@@ -593,7 +594,8 @@ comment_response (AdwMessageDialog *dialog,
                           g_strdup (reply_to ? _("Your reply is saved with the amendment") : _("Your comment is saved with the amendment")),
                           g_free);
   _amend_window_set_busy (self, TRUE);
-  amend_project_comment_async (self->project, g_object_get_data (G_OBJECT (dialog), "slug"), eid && *eid ? eid : NULL,
+  amend_project_comment_async (self->project, g_object_get_data (G_OBJECT (dialog), "slug"),
+                               regulation && *regulation ? regulation : NULL, eid && *eid ? eid : NULL,
                                reply_to, text, author, NULL, commented, g_object_ref (self));
 }
 
@@ -601,6 +603,7 @@ static void
 ask_comment (AmendWindow *self,
              const char  *slug,
              const char  *heading,
+             const char  *regulation,
              const char  *eid,
              const char  *reply_to)
 {
@@ -612,6 +615,7 @@ ask_comment (AmendWindow *self,
                                      _("The comment is saved with the amendment at once, under your name, and travels "
                                        "with it to whoever receives it."));
   g_object_set_data_full (G_OBJECT (dialog), "slug", g_strdup (slug), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "regulation", g_strdup (regulation), g_free);
   g_object_set_data_full (G_OBJECT (dialog), "eid", g_strdup (eid), g_free);
   g_object_set_data_full (G_OBJECT (dialog), "reply-to", g_strdup (reply_to), g_free);
   g_signal_connect (dialog, "response", G_CALLBACK (comment_response), self);
@@ -623,12 +627,16 @@ action_comment_add (GtkWidget  *widget,
                     const char *name,
                     GVariant   *param)
 {
-  const char *slug, *eid, *number;
+  const char *slug, *regulation, *eid, *number;
   g_autofree char *heading = NULL;
 
-  g_variant_get (param, "(&s&s&s)", &slug, &eid, &number);
-  heading = *number ? g_strdup_printf (_("Comment on Article %s"), number) : g_strdup (_("Comment on the Amendment"));
-  ask_comment (AMEND_WINDOW (widget), slug, heading, eid, NULL);
+  g_variant_get (param, "(&s&s&s&s)", &slug, &regulation, &eid, &number);
+  /* In a project of several regulations, article 1 of which. */
+  if (*number && *regulation)
+    heading = g_strdup_printf (_("Comment on Article %s of %s"), number, regulation);
+  else
+    heading = *number ? g_strdup_printf (_("Comment on Article %s"), number) : g_strdup (_("Comment on the Amendment"));
+  ask_comment (AMEND_WINDOW (widget), slug, heading, regulation, eid, NULL);
 }
 
 static void
@@ -641,7 +649,7 @@ action_comment_reply (GtkWidget  *widget,
 
   g_variant_get (param, "(&s&s&s)", &slug, &id, &who);
   heading = g_strdup_printf (_("Reply to %s"), who);
-  ask_comment (AMEND_WINDOW (widget), slug, heading, NULL, id);
+  ask_comment (AMEND_WINDOW (widget), slug, heading, NULL, NULL, id);
 }
 
 static void
@@ -697,7 +705,7 @@ _amend_window_review_actions_init (AmendWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.review-update", "s", action_update);
   gtk_widget_class_install_action (widget_class, "win.review-propose-sub", "s", action_propose_sub);
   gtk_widget_class_install_action (widget_class, "win.review-edit", "s", action_edit);
-  gtk_widget_class_install_action (widget_class, "win.comment-add", "(sss)", action_comment_add);
+  gtk_widget_class_install_action (widget_class, "win.comment-add", "(ssss)", action_comment_add);
   gtk_widget_class_install_action (widget_class, "win.comment-reply", "(sss)", action_comment_reply);
   gtk_widget_class_install_action (widget_class, "win.comment-resolve", "s", action_comment_resolve);
   gtk_widget_class_install_action (widget_class, "win.comment-reopen", "s", action_comment_resolve);

@@ -230,13 +230,22 @@ uncount (AmendVoteDialog *dialog)
     }
 }
 
+/* Submit, clicked on the review page of @slug. */
+static void
+submit_by_click_of (AmendGuiFixture *f,
+                    const char      *slug)
+{
+  g_autofree char *record = g_strdup_printf ("amendement/%s:.amend/amendementen/%s/amendement.ini", slug, slug);
+
+  press (amend_review_page_get_button (review_page (f), "submit"));
+  wait_settled (f);
+  g_assert_nonnull (strstr (amend_test_git_ok (f->dir, "show", record, NULL), "status=ingediend"));
+}
+
 static void
 submit_by_click (AmendGuiFixture *f)
 {
-  press (amend_review_page_get_button (review_page (f), "submit"));
-  wait_settled (f);
-  g_assert_nonnull (strstr (amend_test_git_ok (f->dir, "show", BRANCH ":.amend/amendementen/" SLUG "/amendement.ini", NULL),
-                            "status=ingediend"));
+  submit_by_click_of (f, SLUG);
 }
 
 static char *
@@ -861,7 +870,18 @@ wait_row (AmendGuiFixture *f,
   RowWait w = { f, slug, prefix };
 
   if (!amend_gui_wait (row_says, &w, 60))
-    g_error ("the row of %s does not say “%s…”", slug, prefix);
+    {
+      GtkWidget *row = amend_amendments_page_get_row (amend_window_get_amendments_page (f->window), slug);
+
+      for (GtkWidget *w2 = row ? gtk_widget_get_first_child (gtk_widget_get_first_child (row)) : NULL; w2;
+           w2 = gtk_widget_get_next_sibling (w2))
+        if (GTK_IS_LABEL (w2))
+          g_test_message ("row line: %s", gtk_label_get_text (GTK_LABEL (w2)));
+      g_test_message ("window busy %d, page busy %d, review busy %d", amend_window_is_busy (f->window),
+                      amend_amendments_page_is_busy (amend_window_get_amendments_page (f->window)),
+                      amend_review_page_is_busy (review_page (f)));
+      g_error ("the row of %s does not say “%s…”", slug, prefix);
+    }
   wait_settled (f);
 }
 
@@ -1163,9 +1183,10 @@ row_refused (gpointer data)
 /* An amendment whose branch, edited with git in a worktree of its own,
  * adds a file in .amend that is not its own: its row and its review page
  * say that adopting it is refused, and why, before anyone votes. */
+/* The example amendment's branch, edited with git in a worktree of its
+ * own, adds a file in .amend that is not its own; until the window saw it. */
 static void
-test_refused (AmendGuiFixture *f,
-              gconstpointer    data)
+add_foreign_file (AmendGuiFixture *f)
 {
   g_autofree char *tmp = g_dir_make_tmp ("amend-worktree-XXXXXX", NULL);
   g_autofree char *other = g_build_filename (tmp, "werk", NULL);
@@ -1180,7 +1201,13 @@ test_refused (AmendGuiFixture *f,
   amend_test_rmtree (tmp);
   tip.commit = g_strstrip (commit = amend_test_git_ok (f->dir, "rev-parse", BRANCH, NULL));
   g_assert_true (amend_gui_wait (window_has_tip, &tip, 30));
+}
 
+static void
+test_refused (AmendGuiFixture *f,
+              gconstpointer    data)
+{
+  add_foreign_file (f);
   amend_window_show_page (f->window, "amendments");
   g_assert_true (amend_gui_wait (row_refused, f, 90));
   amend_gui_wait_idle (f);
@@ -1190,6 +1217,277 @@ test_refused (AmendGuiFixture *f,
   g_assert_cmpstr (find_label_text (GTK_WIDGET (review_page (f)), "Cannot be adopted"), ==,
                    "Cannot be adopted: it changes .amend/notitie.txt, which belongs to the draft or to another "
                    "amendment. Put it back on the amendment's branch with git; amend adopt in a terminal says how.");
+}
+
+/* Refused for its file in .amend, and lapsed when "Tien weken" was
+ * adopted: the row and the review page say first that it lapsed (the
+ * council does not vote on it; it had "Vote 1 of 1" and only the
+ * refusal), then the file, as amend order leaves it out of the vote. */
+static void
+test_lapsed_refused (AmendGuiFixture *f,
+                     gconstpointer    data)
+{
+  g_autofree char *order = NULL;
+
+  add_foreign_file (f);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "submit", SLUG, NULL), ==, 0);
+  propose_competitor (f);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "submit", "tien-weken", NULL), ==, 0);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "vote", "tien-weken", "--for", "15", "--against", "12", NULL), ==, 0);
+  g_assert_cmpint (amend_gui_cli (f, &order, "order", NULL), ==, 0);
+  assert_has (order, "Lapsed, not voted on:\n    " SLUG);
+
+  amend_window_show_page (f->window, "amendments");
+  wait_row (f, SLUG, "Lapsed");
+  g_assert_cmpstr (row_text (f, SLUG, "Lapsed"), ==,
+                   "Lapsed: “Tien weken” was adopted; and it changes .amend/notitie.txt, which is not its own");
+  g_assert_null (row_text (f, SLUG, "Vote"));
+  press_row (f, SLUG);
+  assert_has (find_label_text (GTK_WIDGET (review_page (f)), "Lapsed"),
+              "Lapsed: “Tien weken” was adopted and changed the same words, so this amendment no longer applies "
+              "to the draft. Reject or withdraw it. It also changes .amend/notitie.txt, which belongs");
+  g_assert_null (find_label_text (GTK_WIDGET (review_page (f)), "Cannot be adopted"));
+}
+
+static gboolean
+focus_in (AmendGuiFixture *f,
+          GtkWidget       *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+  return widget && focus && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* A comment added in a terminal while a council member has an amendment
+ * chosen: the window learns of it and shows it, and the amendment stays
+ * chosen with the keyboard focus where it was — on its row in the list,
+ * or on the Reply… of a thread beside its renvooi.  The list was filled
+ * anew, its rows replaced, and the focus went elsewhere. */
+static void
+test_refresh_keeps_focus (AmendGuiFixture *f,
+                          gconstpointer    data)
+{
+  AmendAmendmentsPage *page = amend_window_get_amendments_page (f->window);
+  g_autoptr(GtkWidget) held = NULL;
+  GtkListBox *list;
+  GtkWidget *row;
+
+  propose_competitor (f);
+  amend_window_show_page (f->window, "amendments");
+  wait_settled (f);
+  press_row (f, "tien-weken");
+  row = amend_amendments_page_get_row (page, "tien-weken");
+  held = g_object_ref (row);
+  list = GTK_LIST_BOX (gtk_widget_get_parent (row));
+  gtk_widget_grab_focus (row);
+  g_assert_true (focus_in (f, row));
+
+  g_assert_cmpint (amend_gui_cli (f, NULL, "comment", "add", "tien-weken", "-m", "Waarom tien?", NULL), ==, 0);
+  wait_row (f, "tien-weken", "Article 1:2 · 1 comment");
+  /* The same row, not one made anew in its place. */
+  g_assert_true (amend_amendments_page_get_row (page, "tien-weken") == row);
+  g_assert_true (gtk_list_box_get_selected_row (list) == GTK_LIST_BOX_ROW (row));
+  g_assert_cmpstr (amend_review_page_get_slug (review_page (f)), ==, "tien-weken");
+  if (!focus_in (f, row))
+    g_error ("the focus left the row of the chosen amendment for %s",
+             gtk_root_get_focus (GTK_ROOT (f->window)) ? G_OBJECT_TYPE_NAME (gtk_root_get_focus (GTK_ROOT (f->window)))
+                                                       : "nothing");
+
+  /* On a thread's Reply…, when another comment comes in. */
+  g_assert_true (amend_gui_wait (settled, f, 30));
+  gtk_widget_grab_focus (amend_review_page_find_comment_button (review_page (f), "Waarom tien?", "review.reply"));
+  g_assert_cmpint (amend_gui_cli (f, NULL, "comment", "add", "tien-weken", "-m", "En waarom niet negen?", NULL), ==, 0);
+  wait_row (f, "tien-weken", "Article 1:2 · 2 comments");
+  g_assert_true (amend_gui_wait (settled, f, 30));
+  g_assert_nonnull (amend_review_page_find_comment_button (review_page (f), "niet negen", "review.reply"));
+  if (!focus_in (f, amend_review_page_find_comment_button (review_page (f), "Waarom tien?", "review.reply")))
+    g_error ("the focus left the thread's Reply… for %s",
+             gtk_root_get_focus (GTK_ROOT (f->window)) ? G_OBJECT_TYPE_NAME (gtk_root_get_focus (GTK_ROOT (f->window)))
+                                                       : "nothing");
+}
+
+/* ----------------------------------------------------------------------- */
+/* A project of two regulations                                             */
+/* ----------------------------------------------------------------------- */
+
+#define MARKT \
+  "---\ntitle: Marktverordening Lindewaarde 2027\nauthority: gm9999\ndate: 2027-01-01\n---\n\n" \
+  "# Hoofdstuk 1 De markt\n\n## Artikel 1 Markttijden\n\nDe markt wordt gehouden op zaterdag van 8.00 tot 13.00 uur.\n"
+
+static void
+replace_in (AmendGuiFixture *f,
+            const char      *file,
+            const char      *from,
+            const char      *to)
+{
+  g_autofree char *text = amend_test_read (f->dir, file);
+  g_autoptr(GString) changed = g_string_new (text);
+
+  g_assert_cmpuint (g_string_replace (changed, from, to, 1), ==, 1);
+  amend_test_write (f->dir, file, changed->str);
+}
+
+/* markt.md beside the APV on the draft; "Woensdagmarkt" changes it, "Markt
+ * en termijn" changes both; the working copy back on the draft, where
+ * the window has the APV open. */
+static void
+add_second_regulation (AmendGuiFixture *f)
+{
+  amend_test_write (f->dir, "markt.md", MARKT);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "save", "-m", "Marktverordening", NULL), ==, 0);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "propose", "Woensdagmarkt", NULL), ==, 0);
+  replace_in (f, "markt.md", "op zaterdag", "op woensdag");
+  g_assert_cmpint (amend_gui_cli (f, NULL, "save", "-m", "Woensdag", NULL), ==, 0);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "switch", "main", NULL), ==, 0);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "propose", "Markt en termijn", NULL), ==, 0);
+  replace_in (f, "markt.md", "op zaterdag", "op vrijdag");
+  replace_in (f, FILE_NAME, "ten hoogste acht weken verdagen", "ten hoogste vier weken verdagen");
+  g_assert_cmpint (amend_gui_cli (f, NULL, "save", "-m", "Beide", NULL), ==, 0);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "switch", "main", NULL), ==, 0);
+  amend_gui_spin (600);
+  amend_gui_wait_idle (f);
+  g_assert_cmpstr (amend_project_get_file (amend_window_get_project (f->window)), ==, FILE_NAME);
+}
+
+static void
+shoot (AmendGuiFixture *f,
+       const char      *name)
+{
+  const char *dir = g_getenv ("AMEND_SCREENSHOT_DIR") ? g_getenv ("AMEND_SCREENSHOT_DIR") : "screenshots";
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  g_mkdir_with_parents (dir, 0755);
+  amend_gui_save_png (GTK_WIDGET (f->window), path);
+}
+
+/* An amendment to markt.md reviewed while the window has the APV open:
+ * its renvooi and instructions are of markt.md (they were of the APV:
+ * "No changes"), its row says which regulation it changes, a comment on
+ * its article is on markt.md (the core asked which of the two), and it
+ * is voted on and adopted from there. */
+static void
+test_two_regulations (AmendGuiFixture *f,
+                      gconstpointer    data)
+{
+  AmendVoteDialog *dialog;
+  g_autofree char *marked = NULL;
+  g_autofree char *log = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *apv = amend_gui_text (f);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *thread;
+
+  add_second_regulation (f);
+  amend_window_show_page (f->window, "amendments");
+  wait_row (f, "woensdagmarkt", "Regulation");
+  g_assert_cmpstr (row_text (f, "woensdagmarkt", "Regulation"), ==, "Regulation: markt.md");
+  g_assert_cmpstr (row_text (f, SLUG, "Regulation"), ==, "Regulation: " FILE_NAME);
+  g_assert_cmpstr (row_text (f, "markt-en-termijn", "Regulation"), ==, "Regulations: " FILE_NAME ", markt.md");
+  g_assert_cmpstr (row_text (f, "markt-en-termijn", "Article"), ==, "Article 1:2 in " FILE_NAME "; Article 1 in markt.md");
+
+  press_row (f, "woensdagmarkt");
+  marked = amend_review_page_dup_marked (review_page (f));
+  assert_has (marked, "op [-zaterdag-] {+woensdag+} van 8.00");
+  assert_has (amend_review_page_get_instructions (review_page (f)),
+              "In artikel 1 van de Marktverordening Lindewaarde 2027 wordt \"zaterdag\" vervangen door \"woensdag\"");
+  g_assert_nonnull (amend_gui_find_label (GTK_WIDGET (review_page (f)), "Marktverordening Lindewaarde 2027 (markt.md)"));
+  shoot (f, "two-regulations-markt.png");
+
+  write_comment (f, amend_review_page_find_comment_button (review_page (f), NULL, "review.comment"),
+                 "Is woensdag niet te druk?");
+  log = amend_test_git_ok (f->dir, "log", "-1", "--format=%s", "amendement/woensdagmarkt", NULL);
+  assert_has (log, "Comment on article 1");
+  g_assert_nonnull (amend_review_page_find_comment_button (review_page (f), "te druk", "review.reply"));
+  g_assert_cmpint (amend_gui_cli (f, &out, "comment", "list", "woensdagmarkt", "--json", NULL), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
+  thread = first_thread (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (thread, "anchor"), "source"), ==,
+                   "markt.md");
+  /* On the whole amendment, too. */
+  write_comment (f, amend_review_page_get_button (review_page (f), "comment-all"), "Graag eerst de marktkooplieden horen.");
+  g_clear_pointer (&log, g_free);
+  log = amend_test_git_ok (f->dir, "log", "-1", "--format=%s", "amendement/woensdagmarkt", NULL);
+  assert_has (log, "Comment on");
+
+  submit_by_click_of (f, "woensdagmarkt");
+  press (amend_review_page_get_button (review_page (f), "vote"));
+  dialog = AMEND_VOTE_DIALOG (wait_dialog (f, AMEND_TYPE_VOTE_DIALOG));
+  type_into (amend_vote_dialog_get_row (dialog, "for"), "15");
+  type_into (amend_vote_dialog_get_row (dialog, "against"), "12");
+  amend_gui_spin (200);
+  respond (f, ADW_MESSAGE_DIALOG (dialog), "_Adopt");
+  wait_settled (f);
+  assert_has (amend_test_git_ok (f->dir, "show", "main:markt.md", NULL), "op woensdag");
+  assert_has (amend_test_git_ok (f->dir, "log", "--merges", "--format=%s", "main", NULL),
+              "Merge adopted amendment woensdagmarkt into main");
+  /* The editor still has the APV, as it was, nothing unsaved. */
+  g_assert_cmpstr (amend_gui_text (f), ==, apv);
+  g_assert_false (amend_window_has_unsaved (f->window));
+  /* Adopted: its row still says which regulation its changes went into. */
+  wait_row (f, "woensdagmarkt", "Its changes are in");
+  g_assert_cmpstr (row_text (f, "woensdagmarkt", "Regulation"), ==, "Regulation: markt.md");
+  amend_test_fsck (f->dir);
+}
+
+/* An amendment that changes both regulations: one section for each, with
+ * the regulation's title, and the instructions of each in an article of
+ * its own. */
+static void
+test_two_regulations_both (AmendGuiFixture *f,
+                           gconstpointer    data)
+{
+  g_autofree char *marked = NULL;
+  const char *instructions;
+
+  add_second_regulation (f);
+  amend_window_show_page (f->window, "amendments");
+  wait_row (f, "markt-en-termijn", "Regulation");
+  press_row (f, "markt-en-termijn");
+  marked = amend_review_page_dup_marked (review_page (f));
+  assert_has (marked, "ten hoogste [-acht-] {+vier+} weken verdagen");
+  assert_has (marked, "op [-zaterdag-] {+vrijdag+} van 8.00");
+  g_assert_true (strstr (marked, "[-acht-]") < strstr (marked, "[-zaterdag-]"));
+  g_assert_nonnull (amend_gui_find_label (GTK_WIDGET (review_page (f)), "Marktverordening Lindewaarde 2027 (markt.md)"));
+  g_assert_nonnull (amend_gui_find_label (GTK_WIDGET (review_page (f)),
+                                          "Algemene Plaatselijke Verordening Lindewaarde 2027 (" FILE_NAME ")"));
+  instructions = amend_review_page_get_instructions (review_page (f));
+  assert_has (instructions, "ARTIKEL I\n\nIn artikel 1:2, tweede lid, van de APV Lindewaarde 2027");
+  assert_has (instructions, "ARTIKEL II\n\nIn artikel 1 van de Marktverordening Lindewaarde 2027 wordt \"zaterdag\" vervangen door \"vrijdag\"");
+  amend_review_page_show_tab (review_page (f), "instructions");
+  amend_gui_spin (300);
+  shoot (f, "two-regulations-both-instructions.png");
+}
+
+/* An adoption of an amendment to markt.md that stops at a conflict there,
+ * while the window has the APV open: the conflict says in which
+ * regulation it is (article 1 is in both), and is resolved there. */
+static void
+test_two_regulations_conflict (AmendGuiFixture *f,
+                               gconstpointer    data)
+{
+  AmendConflictsPage *conflicts = amend_window_get_conflicts_page (f->window);
+  g_autofree char *apv = amend_gui_text (f);
+
+  add_second_regulation (f);
+  replace_in (f, "markt.md", "op zaterdag", "op donderdag");
+  g_assert_cmpint (amend_gui_cli (f, NULL, "save", "-m", "Donderdag", NULL), ==, 0);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "submit", "woensdagmarkt", NULL), ==, 0);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "adopt", "woensdagmarkt", NULL), ==, 1);
+  amend_window_open (f->window, f->dir);
+  amend_gui_wait_idle (f);
+  amend_gui_spin (500);
+  amend_gui_wait_idle (f);
+  g_assert_nonnull (amend_conflicts_page_get_state (conflicts));
+  g_assert_cmpstr (find_label_text (GTK_WIDGET (conflicts), "Conflict 1 of 1"), ==, "Conflict 1 of 1: Artikel 1 (markt.md)");
+  press (amend_conflicts_page_get_button (conflicts, "theirs"));
+  amend_gui_spin (300);
+  amend_gui_wait_idle (f);
+  press (amend_conflicts_page_get_button (conflicts, "continue"));
+  amend_gui_spin (300);
+  amend_gui_wait_idle (f);
+  assert_has (amend_test_git_ok (f->dir, "show", "main:markt.md", NULL), "op woensdag");
+  g_assert_cmpstr (amend_gui_text (f), ==, apv);
+  amend_test_fsck (f->dir);
 }
 
 int
@@ -1213,6 +1511,11 @@ main (int    argc,
   ADD ("/review/subamendment-words", test_subamendment_words);
   ADD ("/review/refused", test_refused);
   ADD ("/review/lapsed", test_lapsed);
+  ADD ("/review/lapsed-refused", test_lapsed_refused);
+  ADD ("/review/refresh-keeps-focus", test_refresh_keeps_focus);
+  ADD ("/review/two-regulations", test_two_regulations);
+  ADD ("/review/two-regulations-both", test_two_regulations_both);
+  ADD ("/review/two-regulations-conflict", test_two_regulations_conflict);
   ADD ("/review/voting-order", test_voting_order);
   ADD ("/review/decided-not-written", test_decided_not_written);
 #undef ADD

@@ -15,6 +15,8 @@
 #include "amend-decision.h"
 #include "amend-lapsed.h"
 #include "amend-proposal.h"
+#include "amend-repository-private.h"
+#include "amend-tree-merge-private.h"
 
 struct _AmendLapsed {
   GPtrArray  *amendments;  /* of AmendAmendment, as found */
@@ -98,7 +100,30 @@ adopted_sharing (AmendLapsed     *self,
   return NULL;
 }
 
-/* Those that no longer apply, where an adopted one changed their articles. */
+/* Whether @a conflicts with the draft.  For an amendment whose adoption
+ * is refused (it changes files in .amend that are not its own) the check
+ * of amend list makes no trial merge: refused either way.  Yet whether it
+ * lapsed decides the vote before what it changes in .amend does. */
+static gboolean
+conflicts_with_draft (AmendRepository *repo,
+                      AmendAmendment  *a)
+{
+  g_autofree char *main = amend_repository_dup_main_branch (repo, NULL);
+  g_autofree char *ref = main ? g_strconcat ("refs/heads/", main, NULL) : NULL;
+  g_autoptr(AmendTreeMerge) trial = NULL;
+  g_auto(GStrv) ids = NULL;
+  git_oid into, tip;
+
+  if (ref == NULL || git_reference_name_to_id (&into, amend_repository_get_git (repo), ref) < 0 ||
+      git_oid_fromstr (&tip, amend_amendment_get_commit (a)) < 0 ||
+      (trial = amend_merge_commits (repo, &into, &tip, NULL, NULL)) == NULL)
+    return FALSE;
+  ids = amend_tree_merge_dup_conflict_ids (trial);
+  return ids[0] != NULL;
+}
+
+/* Those that no longer apply, where an adopted one changed their articles;
+ * also those refused for their files in .amend, when they conflict. */
 static void
 find_by (AmendLapsed     *self,
          AmendRepository *repo)
@@ -106,9 +131,11 @@ find_by (AmendLapsed     *self,
   for (guint i = 0; i < self->amendments->len; i++)
     {
       AmendAmendment *a = g_ptr_array_index (self->amendments, i);
+      AmendApplyState state = amend_amendment_get_apply_state (a);
       AmendAmendment *b;
 
-      if (amend_amendment_get_apply_state (a) == AMEND_APPLY_CONFLICTS && (b = adopted_sharing (self, repo, a)))
+      if ((state == AMEND_APPLY_CONFLICTS || state == AMEND_APPLY_REFUSED) && (b = adopted_sharing (self, repo, a)) &&
+          (state == AMEND_APPLY_CONFLICTS || conflicts_with_draft (repo, a)))
         g_hash_table_insert (self->by, g_strdup (amend_amendment_get_slug (a)), b);
     }
 }

@@ -187,8 +187,8 @@ changed_regulation (AmendRepository  *repo,
     }
   list = amend_join_paths (found);
   g_set_error (error, AMEND_ERROR, AMEND_ERROR_INVALID,
-               _("the amendment \xe2\x80\x9c%s\xe2\x80\x9d changes several regulations (%s), and the review and the "
-                 "council paper show an amendment to one regulation: propose one amendment per regulation (amend diff "
+               _("the amendment \xe2\x80\x9c%s\xe2\x80\x9d changes several regulations (%s), and a council paper "
+                 "shows an amendment to one regulation: propose one amendment per regulation (amend diff "
                  "REVISION:FILE shows each change)"),
                amend_amendment_get_slug (p->amendment), list);
   return NULL;
