@@ -551,6 +551,83 @@ test_cancel (AmendGuiFixture *f,
   amend_test_fsck (f->dir);
 }
 
+/* The chooser reads the folder first; until then it offers its parent. */
+static gboolean
+folder_chosen (gpointer data)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (data);
+  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+  return g_strcmp0 (path, g_object_get_data (data, "want-path")) == 0;
+}
+
+static gboolean
+chooser_shown (gpointer data)
+{
+  return amend_window_get_file_chooser (data) != NULL;
+}
+
+static gboolean
+project_at (gpointer data)
+{
+  AmendGuiFixture *f = data;
+  AmendProject *project = amend_window_get_project (f->window);
+  const char *want = g_object_get_data (G_OBJECT (f->window), "want-path");
+
+  return !amend_window_is_busy (f->window) && project && g_strcmp0 (amend_project_get_path (project), want) == 0;
+}
+
+/* A project shared on a server, copied from the window as amend clone
+ * copies it: the address typed and Enter pressed, a folder chosen, the
+ * copy opened with the amendment as a branch of its own and the address
+ * kept, so Pull asks nothing. */
+static void
+test_clone (AmendGuiFixture *f,
+            gconstpointer    data)
+{
+  g_autofree char *remote = g_build_filename (f->tmp, "lindewaarde.git", NULL);
+  g_autofree char *parent = g_build_filename (f->tmp, "wijkraad", NULL);
+  g_autofree char *copy = g_build_filename (parent, "lindewaarde", NULL);
+  g_autofree char *remotes = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *address;
+  GtkFileChooser *chooser;
+
+  g_free (amend_test_git_ok (f->tmp, "clone", "-q", "--bare", f->dir, remote, NULL));
+  g_assert_cmpint (g_mkdir (parent, 0700), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.clone", NULL);
+  dialog = wait_heading (f, "Copy a Shared Project");
+  address = find_type (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 0);
+  type_into (address, remote);
+  /* Enter in the field goes on, as the suggested button does. */
+  if (amend_gui_have_xdotool ())
+    amend_gui_keys (address, "Return");
+  else
+    {
+      g_assert_true (adw_entry_row_get_activates_default (ADW_ENTRY_ROW (address)));
+      adw_message_dialog_response (dialog, "copy");
+    }
+  g_assert_true (amend_gui_wait (chooser_shown, f->window, 10));
+  chooser = amend_window_get_file_chooser (f->window);
+  g_object_set_data_full (G_OBJECT (chooser), "want-path", g_strdup (parent), g_free);
+  {
+    g_autoptr(GFile) folder = g_file_new_for_path (parent);
+
+    gtk_file_chooser_set_file (chooser, folder, NULL);
+  }
+  g_assert_true (amend_gui_wait (folder_chosen, chooser, 10));
+  g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_ACCEPT);
+  g_object_set_data_full (G_OBJECT (f->window), "want-path", g_strdup (copy), g_free);
+  if (!amend_gui_wait (project_at, f, 90))
+    g_error ("the copy was not opened (last error: %s; open: %s)",
+             amend_window_get_last_error (f->window) ? amend_window_get_last_error (f->window) : "none",
+             amend_project_get_path (amend_window_get_project (f->window)));
+  g_assert_cmpint (amend_test_git (copy, NULL, NULL, "rev-parse", "--verify", "-q", BRANCH, NULL), ==, 0);
+  remotes = amend_test_git_ok (copy, "remote", "get-url", "origin", NULL);
+  assert_has (remotes, remote);
+  amend_test_fsck (copy);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -565,6 +642,7 @@ main (int    argc,
   ADD ("/sync/pull-conflict", test_pull_conflict);
   ADD ("/sync/password", test_password);
   ADD ("/sync/cancel", test_cancel);
+  ADD ("/sync/clone", test_clone);
 #undef ADD
 
   return g_test_run ();
