@@ -67,6 +67,20 @@ change_line (const AmendSyncChange *c)
     }
 }
 
+/* A comment that came with an amendment is said, so the one who gets
+ * the package back from the officer knows there is something to answer
+ * (the versions alone would not tell that the change is a comment). */
+static void
+append_new_comments (GString               *out,
+                     const AmendSyncChange *c)
+{
+  if (c->new_comments == 0 || (c->kind != AMEND_SYNC_NEW && c->kind != AMEND_SYNC_UPDATED && c->kind != AMEND_SYNC_MERGED))
+    return;
+  g_string_append_printf (out, ngettext ("; %u new comment, beside its changes on the Amendments page",
+                                         "; %u new comments, beside its changes on the Amendments page",
+                                         c->new_comments), c->new_comments);
+}
+
 static char *
 report_text (AmendSyncReport *report)
 {
@@ -77,6 +91,7 @@ report_text (AmendSyncReport *report)
       g_autofree char *line = change_line (g_ptr_array_index (report->changes, i));
 
       g_string_append_printf (out, "%s%s", out->len ? "\n" : "", line);
+      append_new_comments (out, g_ptr_array_index (report->changes, i));
     }
   if (out->len == 0)
     g_string_append (out, _("Nothing to take in or send: both sides are the same."));

@@ -281,6 +281,54 @@ test_hand_in_and_open (AmendGuiFixture *f,
   assert_has (adw_message_dialog_get_body (report), "Up to date: “Kortere beslistermijn”");
 }
 
+/* amend in @dir, as the officer runs it in the municipality's copy. */
+static void
+amend_in (const char *dir,
+          ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  int status = -1;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("AMEND_BIN"));
+  g_ptr_array_add (argv, (char *) "-C");
+  g_ptr_array_add (argv, (char *) dir);
+  va_start (args, dir);
+  while ((arg = va_arg (args, const char *)))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("amend %s: %s", (char *) g_ptr_array_index (argv, 3), err);
+}
+
+/* The amendment comes back from the officer with a comment and no new
+ * text: the report says a comment came, so the group knows to read it. */
+static void
+test_comment_comes_back (AmendGuiFixture *f,
+                         gconstpointer    data)
+{
+  g_autofree char *officer = clone_main (f, "gemeente");
+  g_autofree char *out = g_build_filename (f->tmp, "ingediend.amend", NULL);
+  g_autofree char *back = g_build_filename (f->tmp, "terug.amend", NULL);
+  AdwMessageDialog *report;
+
+  g_assert_cmpint (amend_gui_cli (f, NULL, "package", "export", SLUG, "-o", out, NULL), ==, 0);
+  amend_in (officer, "package", "import", out, NULL);
+  amend_in (officer, "comment", "add", SLUG, "--author", "Beleidsmedewerker Jansen <jansen@lindewaarde.example>",
+            "-m", "Kunt u de kortere termijn onderbouwen?", NULL);
+  amend_in (officer, "package", "export", SLUG, "-o", back, NULL);
+  amend_window_open_package (f->window, back);
+  report = wait_heading (f, "Package Taken In");
+  assert_has (adw_message_dialog_get_body (report),
+              "Updated: “Kortere beslistermijn”, 1 new version; 1 new comment, beside its changes on the Amendments page");
+}
+
 /* A .amend file dropped on the window. */
 static void
 test_drop (AmendGuiFixture *f,
@@ -638,6 +686,7 @@ main (int    argc,
   g_test_add (path, AmendGuiFixture, NULL, amend_gui_fixture_setup, func, amend_gui_fixture_teardown)
   ADD ("/sync/hand-in-and-open", test_hand_in_and_open);
   ADD ("/sync/drop", test_drop);
+  ADD ("/sync/comment-comes-back", test_comment_comes_back);
   ADD ("/sync/push-pull", test_push_pull);
   ADD ("/sync/pull-conflict", test_pull_conflict);
   ADD ("/sync/password", test_password);
