@@ -589,6 +589,12 @@ comment_response (AdwMessageDialog *dialog,
     return;
   text = amend_comment_dialog_dup_text (AMEND_COMMENT_DIALOG (dialog));
   author = author_of (self);
+  if (author == NULL)
+    {
+      /* Asked in the dialog: kept for every later comment and save. */
+      author = amend_comment_dialog_dup_author (AMEND_COMMENT_DIALOG (dialog));
+      amend_settings_keep_author (self->settings, author);
+    }
   g_object_set_data_full (G_OBJECT (self), "comment-done",
                           g_strdup (reply_to ? _("Your reply is saved with the amendment") : _("Your comment is saved with the amendment")),
                           g_free);
@@ -605,6 +611,7 @@ ask_comment (AmendWindow *self,
              const char  *reply_to)
 {
   AmendCommentDialog *dialog;
+  g_autofree char *author = NULL;
 
   if (self->project == NULL || self->busy)
     return;
@@ -614,6 +621,8 @@ ask_comment (AmendWindow *self,
   g_object_set_data_full (G_OBJECT (dialog), "slug", g_strdup (slug), g_free);
   g_object_set_data_full (G_OBJECT (dialog), "eid", g_strdup (eid), g_free);
   g_object_set_data_full (G_OBJECT (dialog), "reply-to", g_strdup (reply_to), g_free);
+  if (!(author = author_of (self)))
+    amend_comment_dialog_ask_author (dialog, self->settings);
   g_signal_connect (dialog, "response", G_CALLBACK (comment_response), self);
   _amend_window_track_dialog (self, GTK_WINDOW (dialog));
 }

@@ -453,6 +453,66 @@ test_comments (AmendGuiFixture *f,
   amend_test_fsck (f->dir);
 }
 
+static GtkWidget *
+find_entry_row (GtkWidget  *widget,
+                const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (ADW_IS_ENTRY_ROW (child) && gtk_widget_is_visible (child) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
+        return child;
+      if ((found = find_entry_row (child, title)))
+        return found;
+    }
+  return NULL;
+}
+
+/* Someone who has saved no version and whom git does not know replies to
+ * the officer: the Comment dialog asks the name and address with the
+ * text (it said "Amend does not know your name" after the text was typed,
+ * and the text was gone), and keeps them for the next comment and save. */
+static void
+test_comment_asks_author (AmendGuiFixture *f,
+                          gconstpointer    data)
+{
+  g_autofree char *config = g_build_filename (amend_test_git_home (), ".gitconfig", NULL);
+  g_autofree char *away = g_strconcat (config, ".weg", NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *settings_name = NULL;
+  g_autofree char *log = NULL;
+  AdwMessageDialog *dialog;
+
+  open_review (f);
+  g_assert_cmpint (g_rename (config, away), ==, 0);
+  press (amend_review_page_find_comment_button (review_page (f), NULL, "review.comment"));
+  dialog = wait_dialog (f, AMEND_TYPE_COMMENT_DIALOG);
+  g_assert_nonnull (find_entry_row (GTK_WIDGET (dialog), "Name"));
+  type_into (GTK_WIDGET (amend_comment_dialog_get_text_view (AMEND_COMMENT_DIALOG (dialog))),
+             "Bewoners hebben meer tijd nodig.");
+  /* Not without an address to sign it with. */
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "comment"));
+  type_into (find_entry_row (GTK_WIDGET (dialog), "Name"), "Piet de Vries");
+  type_into (find_entry_row (GTK_WIDGET (dialog), "E-mail Address"), "piet@wijkraad-oost.example");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "comment"));
+  respond (f, dialog, "Co_mment");
+  wait_settled (f);
+  g_assert_cmpint (g_rename (away, config), ==, 0);
+  g_assert_null (amend_window_get_last_error (f->window));
+  log = amend_test_git_ok (f->dir, "log", "-1", "--format=%an <%ae> %s", BRANCH, NULL);
+  assert_has (log, "Piet de Vries <piet@wijkraad-oost.example> Comment on article 1:2");
+  settings_name = g_settings_get_string (settings, "author-name");
+  g_assert_cmpstr (settings_name, ==, "Piet de Vries");
+
+  /* Known now: the next comment asks only its text. */
+  press (amend_review_page_find_comment_button (review_page (f), NULL, "review.comment"));
+  dialog = wait_dialog (f, AMEND_TYPE_COMMENT_DIALOG);
+  g_assert_null (find_entry_row (GTK_WIDGET (dialog), "Name"));
+  respond (f, dialog, "_Cancel");
+}
+
 /* ----------------------------------------------------------------------- */
 /* Conflicts                                                                */
 /* ----------------------------------------------------------------------- */
@@ -1204,6 +1264,7 @@ main (int    argc,
   ADD ("/review/reject", test_reject);
   ADD ("/review/vote-tie", test_vote_tie);
   ADD ("/review/comments", test_comments);
+  ADD ("/review/comment-asks-author", test_comment_asks_author);
   ADD ("/review/conflict-theirs", test_conflict_theirs);
   ADD ("/review/conflict-text-abort", test_conflict_text_abort);
   ADD ("/review/conflict-from-terminal", test_conflict_from_terminal);
