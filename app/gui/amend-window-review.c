@@ -256,6 +256,7 @@ action_merge_abort (GtkWidget  *widget,
 typedef struct {
   AmendWindow     *self;
   AmendDecideKind  kind;
+  char            *slug;
   char            *title;
   char            *into;     /* the title of the amendment it amends; NULL: the draft */
 } Decision;
@@ -264,6 +265,7 @@ static void
 decision_free (Decision *d)
 {
   g_object_unref (d->self);
+  g_free (d->slug);
   g_free (d->title);
   g_free (d->into);
   g_free (d);
@@ -307,7 +309,7 @@ done_message (Decision          *d,
   switch (d->kind)
     {
     case AMEND_DECIDE_SUBMIT:
-      return g_strdup_printf (_("“%s” is submitted to the council"), d->title);
+      return g_strdup_printf (_("“%s” is submitted here; the council has it once you hand it in or push it"), d->title);
     case AMEND_DECIDE_WITHDRAW:
       return g_strdup_printf (_("“%s” is withdrawn"), d->title);
     case AMEND_DECIDE_EDIT:
@@ -324,6 +326,23 @@ done_message (Decision          *d,
     return g_strdup_printf (_("“%s” is rejected"), d->title);
   return d->into ? g_strdup_printf (_("“%s” is adopted: its changes are in “%s”"), d->title, d->into)
                  : g_strdup_printf (_("“%s” is adopted: its changes are in the draft"), d->title);
+}
+
+/* Submitting marks the amendment in this copy of the project only: a
+ * citizen group's copy is not the council's, so the toast says so and
+ * offers the way to send it. */
+static void
+toast_hand_in (AmendWindow *self,
+               const char  *message,
+               const char  *slug)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_button_label (toast, _("_Hand In…"));
+  adw_toast_set_action_name (toast, "win.review-hand-in");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (slug));
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
@@ -349,7 +368,10 @@ decided (GObject      *source,
     }
   _amend_window_follow (self, next);
   message = done_message (d, outcome, next);
-  _amend_window_toast (self, message);
+  if (d->kind == AMEND_DECIDE_SUBMIT)
+    toast_hand_in (self, message, d->slug);
+  else
+    _amend_window_toast (self, message);
   if (outcome == AMEND_MERGE_OUTCOME_CONFLICTS)
     load_conflicts (self);
   decision_free (d);
@@ -395,6 +417,7 @@ decide (AmendWindow     *self,
   d = g_new0 (Decision, 1);
   d->self = g_object_ref (self);
   d->kind = kind;
+  d->slug = g_strdup (slug);
   d->title = g_strdup (amend_amendment_get_title (a));
   d->into = g_strdup (amend_project_target_title (self->project, a));
   _amend_window_set_busy (self, TRUE);

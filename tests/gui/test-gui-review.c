@@ -513,6 +513,30 @@ test_comment_asks_author (AmendGuiFixture *f,
   respond (f, dialog, "_Cancel");
 }
 
+/* Submit marks the amendment in this copy only: the toast says the
+ * council has it once it is sent, and its Hand In… opens the chooser of
+ * the package ("submitted to the council" made a citizen group think it
+ * was sent). */
+static void
+test_submit_offers_hand_in (AmendGuiFixture *f,
+                            gconstpointer    data)
+{
+  GtkWidget *button;
+
+  open_review (f);
+  submit_by_click (f);
+  g_assert_nonnull (amend_gui_find_label (GTK_WIDGET (f->window),
+                                          "“Kortere beslistermijn” is submitted here; the council has it once you "
+                                          "hand it in or push it"));
+  button = find_button (GTK_WIDGET (f->window), "_Hand In…");
+  g_assert_nonnull (button);
+  press (button);
+  amend_gui_spin (300);
+  g_assert_nonnull (amend_window_get_file_chooser (f->window));
+  g_assert_true (g_str_has_suffix (gtk_file_chooser_get_current_name (amend_window_get_file_chooser (f->window)),
+                                   SLUG ".amend"));
+}
+
 /* ----------------------------------------------------------------------- */
 /* Conflicts                                                                */
 /* ----------------------------------------------------------------------- */
@@ -1264,6 +1288,7 @@ main (int    argc,
   ADD ("/review/reject", test_reject);
   ADD ("/review/vote-tie", test_vote_tie);
   ADD ("/review/comments", test_comments);
+  ADD ("/review/submit-offers-hand-in", test_submit_offers_hand_in);
   ADD ("/review/comment-asks-author", test_comment_asks_author);
   ADD ("/review/conflict-theirs", test_conflict_theirs);
   ADD ("/review/conflict-text-abort", test_conflict_text_abort);
