@@ -87,7 +87,7 @@ static GtkEditable *
 author_row (AmendCommentDialog *self,
             const char         *title)
 {
-  GtkWidget *row = g_object_new (ADW_TYPE_ENTRY_ROW, "title", title, NULL);
+  GtkWidget *row = g_object_new (ADW_TYPE_ENTRY_ROW, "title", title, "activates-default", TRUE, NULL);
 
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->author_group), row);
   g_signal_connect_swapped (row, "changed", G_CALLBACK (changed), self);
@@ -129,6 +129,7 @@ amend_comment_dialog_init (AmendCommentDialog *self)
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "comment", _("Co_mment"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "comment", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_response_enabled (dialog, "comment", FALSE);
+  adw_message_dialog_set_default_response (dialog, "comment");
   adw_message_dialog_set_close_response (dialog, "cancel");
   gtk_window_set_default_size (GTK_WINDOW (self), 480, -1);
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->text_view), "changed", G_CALLBACK (changed), self);
