@@ -750,6 +750,37 @@ test_update (AmendGuiFixture *f,
   amend_test_fsck (f->dir);
 }
 
+/* Someone git does not know, whose name and address the window has from
+ * the first save, brings the amendment up to date: the merge is signed
+ * with them (it said "Amend does not know your name and e-mail address
+ * yet. Fill them in under Preferences", where they were filled in). */
+static void
+test_update_signed_as_preferences (AmendGuiFixture *f,
+                                   gconstpointer    data)
+{
+  g_autofree char *config = g_build_filename (amend_test_git_home (), ".gitconfig", NULL);
+  g_autofree char *away = g_strconcat (config, ".weg", NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *text = amend_test_read (f->dir, FILE_NAME);
+  g_autoptr(GString) changed = g_string_new (text);
+  g_autofree char *author = NULL;
+
+  g_string_replace (changed, "ten hoogste acht weken verdagen", "ten hoogste vier weken verdagen", 1);
+  amend_test_write (f->dir, FILE_NAME, changed->str);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "save", "-m", "Verdagen korter", NULL), ==, 0);
+  amend_gui_spin (600);
+  g_settings_set_string (settings, "author-name", "Piet de Vries");
+  g_settings_set_string (settings, "author-email", "piet@wijkraad-oost.example");
+  open_review (f);
+  g_assert_cmpint (g_rename (config, away), ==, 0);
+  press (amend_review_page_get_button (review_page (f), "update"));
+  wait_settled (f);
+  g_assert_cmpint (g_rename (away, config), ==, 0);
+  g_assert_null (amend_window_get_last_error (f->window));
+  author = amend_test_git_ok (f->dir, "log", "-1", "--format=%an <%ae> %s", BRANCH, NULL);
+  assert_has (author, "Piet de Vries <piet@wijkraad-oost.example> Bring amendment " SLUG " up to date with main");
+}
+
 
 /* ----------------------------------------------------------------------- */
 /* The council paper                                                        */
@@ -1295,6 +1326,7 @@ main (int    argc,
   ADD ("/review/conflict-from-terminal", test_conflict_from_terminal);
   ADD ("/review/side-by-side-and-copy", test_sides_and_copy);
   ADD ("/review/update", test_update);
+  ADD ("/review/update-signed-as-preferences", test_update_signed_as_preferences);
   ADD ("/review/paper", test_paper);
   ADD ("/review/subamendment-words", test_subamendment_words);
   ADD ("/review/refused", test_refused);
