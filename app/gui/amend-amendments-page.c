@@ -212,7 +212,8 @@ amendment_row (AmendAmendmentsPage *self,
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (amend_amendment_get_title (a));
+  g_autofree char *shown = amend_amendment_dup_list_title (a, self->survey ? self->survey->amendments : NULL);
+  GtkWidget *title = gtk_label_new (shown);
   g_autofree char *status = amend_status_label (amend_amendment_get_status (a));
   g_autofree char *names = amend_paper_names (amend_amendment_get_submitters (a));
   g_autofree char *who = *names ? g_strdup_printf ("%s · %s", status, names) : g_strdup (status);

@@ -329,6 +329,39 @@ test_comment_comes_back (AmendGuiFixture *f,
               "Updated: “Kortere beslistermijn”, 1 new version; 1 new comment, beside its changes on the Amendments page");
 }
 
+/* Both sides added to the amendment (the group a reply, the officer a
+ * comment): the import keeps both, and the two, one title, are told apart
+ * by their names in the lists, where they were two rows alike. */
+static void
+test_both_kept_told_apart (AmendGuiFixture *f,
+                           gconstpointer    data)
+{
+  g_autofree char *officer = clone_main (f, "gemeente");
+  g_autofree char *out = g_build_filename (f->tmp, "ingediend.amend", NULL);
+  g_autofree char *back = g_build_filename (f->tmp, "terug.amend", NULL);
+  AdwMessageDialog *report;
+
+  g_assert_cmpint (amend_gui_cli (f, NULL, "package", "export", SLUG, "-o", out, NULL), ==, 0);
+  amend_in (officer, "package", "import", out, NULL);
+  amend_in (officer, "comment", "add", SLUG, "--author", "Beleidsmedewerker Jansen <jansen@lindewaarde.example>",
+            "-m", "Waarom zes weken?", NULL);
+  amend_in (officer, "package", "export", SLUG, "-o", back, NULL);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "comment", "add", SLUG, "-m", "Een opmerking van ons", NULL), ==, 0);
+  wait_done (f);
+  amend_window_open_package (f->window, back);
+  report = wait_heading (f, "Package Taken In");
+  assert_has (adw_message_dialog_get_body (report), "Changed on both sides: “Kortere beslistermijn”");
+  press (find_button (GTK_WIDGET (report), "_Close"));
+  wait_done (f);
+  amend_window_show_page (f->window, "amendments");
+  amend_gui_spin (500);
+  wait_done (f);
+  while (amend_amendments_page_is_busy (amend_window_get_amendments_page (f->window)))
+    amend_gui_spin (100);
+  g_assert_nonnull (amend_gui_find_label (GTK_WIDGET (f->window), "Kortere beslistermijn (" SLUG ")"));
+  g_assert_nonnull (amend_gui_find_label (GTK_WIDGET (f->window), "Kortere beslistermijn (" SLUG "-2)"));
+}
+
 /* A .amend file dropped on the window. */
 static void
 test_drop (AmendGuiFixture *f,
@@ -687,6 +720,7 @@ main (int    argc,
   ADD ("/sync/hand-in-and-open", test_hand_in_and_open);
   ADD ("/sync/drop", test_drop);
   ADD ("/sync/comment-comes-back", test_comment_comes_back);
+  ADD ("/sync/both-kept-told-apart", test_both_kept_told_apart);
   ADD ("/sync/push-pull", test_push_pull);
   ADD ("/sync/pull-conflict", test_pull_conflict);
   ADD ("/sync/password", test_password);
