@@ -179,9 +179,9 @@ merge_line (AmendAmendmentsPage *self,
     {
       AmendCollision *c = g_ptr_array_index (pairs, i);
       AmendAmendment *other = g_strcmp0 (amend_amendment_get_slug (c->a), amend_amendment_get_slug (a)) == 0 ? c->b : c->a;
+      g_autofree char *title = amend_amendment_dup_list_title (other, self->survey->amendments);
       g_autofree char *with = g_strdup_printf ((c->a_then_b && c->b_then_a) ? _("shares articles with “%s”")
-                                                                             : _("collides with “%s”"),
-                                               amend_amendment_get_title (other));
+                                                                             : _("collides with “%s”"), title);
 
       g_string_append_printf (s, "%s%s", s->len ? "; " : "", with);
       if (!(c->a_then_b && c->b_then_a))

@@ -360,6 +360,9 @@ test_both_kept_told_apart (AmendGuiFixture *f,
     amend_gui_spin (100);
   g_assert_nonnull (amend_gui_find_label (GTK_WIDGET (f->window), "Kortere beslistermijn (" SLUG ")"));
   g_assert_nonnull (amend_gui_find_label (GTK_WIDGET (f->window), "Kortere beslistermijn (" SLUG "-2)"));
+  g_assert_nonnull (amend_gui_find_label (GTK_WIDGET (f->window),
+                                          "Applies cleanly to the draft; shares articles with “Kortere beslistermijn ("
+                                          SLUG "-2)”"));
 }
 
 /* A .amend file dropped on the window. */
