@@ -682,6 +682,25 @@ clone_folder_name (const char *address)
   return g_steal_pointer (&base);
 }
 
+/* parent/name, or name-2, name-3 ... where that is taken: the chooser
+ * names the folder it goes in, not the copy's own, so a second copy of
+ * one project would otherwise be refused. */
+static char *
+free_folder (const char *parent,
+             const char *name)
+{
+  char *dir = g_build_filename (parent, name, NULL);
+
+  for (guint n = 2; g_file_test (dir, G_FILE_TEST_EXISTS) && n < 1000; n++)
+    {
+      g_autofree char *numbered = g_strdup_printf ("%s-%u", name, n);
+
+      g_free (dir);
+      dir = g_build_filename (parent, numbered, NULL);
+    }
+  return dir;
+}
+
 static void
 clone_folder_chosen (GtkNativeDialog *chooser,
                      int              response,
@@ -697,7 +716,7 @@ clone_folder_chosen (GtkNativeDialog *chooser,
       if (parent)
         {
           g_autofree char *name = clone_folder_name (address);
-          g_autofree char *dir = g_build_filename (parent, name, NULL);
+          g_autofree char *dir = free_folder (parent, name);
           g_autofree char *shown = amend_sync_display_url (address);
           g_autofree char *body = g_strdup_printf (_("From %s"), shown);
           Transfer *t = transfer_new (self, NULL);

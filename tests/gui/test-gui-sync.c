@@ -710,6 +710,26 @@ test_clone (AmendGuiFixture *f,
   remotes = amend_test_git_ok (copy, "remote", "get-url", "origin", NULL);
   assert_has (remotes, remote);
   amend_test_fsck (copy);
+
+  /* A second copy in the same folder goes beside the first. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.clone", NULL);
+  dialog = wait_heading (f, "Copy a Shared Project");
+  gtk_editable_set_text (GTK_EDITABLE (find_type (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 0)), remote);
+  adw_message_dialog_response (dialog, "copy");
+  g_assert_true (amend_gui_wait (chooser_shown, f->window, 10));
+  chooser = amend_window_get_file_chooser (f->window);
+  g_object_set_data_full (G_OBJECT (chooser), "want-path", g_strdup (parent), g_free);
+  {
+    g_autoptr(GFile) folder = g_file_new_for_path (parent);
+
+    gtk_file_chooser_set_file (chooser, folder, NULL);
+  }
+  g_assert_true (amend_gui_wait (folder_chosen, chooser, 10));
+  g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_ACCEPT);
+  g_object_set_data_full (G_OBJECT (f->window), "want-path", g_strconcat (copy, "-2", NULL), g_free);
+  if (!amend_gui_wait (project_at, f, 90))
+    g_error ("the second copy was not opened (last error: %s)",
+             amend_window_get_last_error (f->window) ? amend_window_get_last_error (f->window) : "none");
 }
 
 int
