@@ -155,26 +155,27 @@ mark_line (AmendEditor *self,
 }
 
 /* The words of the reference a finding is about, as its message names
- * them: the quoted text ("reference to “artikel 3, tweede lid”: ...") or
- * the article number ("reference to article 99:1, which ..."); NULL when
- * it names none.  A finding has a line, not a column: the words are
- * looked for in that line. */
+ * them first: the quoted text ("reference to “artikel 3, tweede lid”: ...")
+ * or the article number ("reference to article 99:1, which ... (“artikel
+ * 99:1 van de Omgevingswet”)", whose quote is an example of what to write,
+ * not in the text); NULL when it names none.  A finding has a line, not a
+ * column: the words are looked for in that line. */
 static char *
 reference_words (const char *message,
                  gboolean   *quoted)
 {
   const char *open = strstr (message, "\xe2\x80\x9c");
   const char *close = open ? strstr (open + 3, "\xe2\x80\x9d") : NULL;
-  g_autoptr(GRegex) number = NULL;
+  g_autoptr(GRegex) number = g_regex_new ("\\b([0-9]+[0-9A-Za-z:.]*[0-9A-Za-z])\\b", 0, 0, NULL);
   g_autoptr(GMatchInfo) match = NULL;
+  int at = -1;
 
-  *quoted = open && close;
+  if (g_regex_match (number, message, 0, &match))
+    g_match_info_fetch_pos (match, 1, &at, NULL);
+  *quoted = open && close && (at < 0 || open - message < at);
   if (*quoted)
     return g_strndup (open + 3, close - open - 3);
-  number = g_regex_new ("\\b([0-9]+[0-9A-Za-z:.]*[0-9A-Za-z])\\b", 0, 0, NULL);
-  if (g_regex_match (number, message, 0, &match))
-    return g_match_info_fetch (match, 1);
-  return NULL;
+  return at >= 0 ? g_match_info_fetch (match, 1) : NULL;
 }
 
 /* Narrows [@start, @end) to @words in it, ignoring case; FALSE when they
