@@ -94,6 +94,17 @@ author_row (AmendCommentDialog *self,
   return GTK_EDITABLE (row);
 }
 
+/* Ctrl+Enter sends, as in a chat: Enter alone is a new line of the
+ * comment. */
+static gboolean
+send_shortcut (GtkWidget *widget,
+               GVariant  *args,
+               gpointer   data)
+{
+  gtk_widget_activate_default (widget);
+  return TRUE;
+}
+
 static void
 amend_comment_dialog_class_init (AmendCommentDialogClass *klass)
 {
@@ -105,6 +116,7 @@ amend_comment_dialog_init (AmendCommentDialog *self)
   AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (self);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkEventController *shortcuts;
 
   self->text_view = GTK_TEXT_VIEW (gtk_text_view_new ());
   gtk_text_view_set_wrap_mode (self->text_view, GTK_WRAP_WORD_CHAR);
@@ -133,6 +145,11 @@ amend_comment_dialog_init (AmendCommentDialog *self)
   adw_message_dialog_set_close_response (dialog, "cancel");
   gtk_window_set_default_size (GTK_WINDOW (self), 480, -1);
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->text_view), "changed", G_CALLBACK (changed), self);
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>Return|<Control>KP_Enter"),
+                                                          gtk_callback_action_new (send_shortcut, NULL, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), shortcuts);
 }
 
 AmendCommentDialog *

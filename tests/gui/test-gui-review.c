@@ -513,6 +513,38 @@ test_comment_asks_author (AmendGuiFixture *f,
   respond (f, dialog, "_Cancel");
 }
 
+/* Ctrl+Enter in the text sends the comment (it was a new line; only Alt+M
+ * or Tab to the button sent it). */
+static void
+test_comment_ctrl_enter (AmendGuiFixture *f,
+                         gconstpointer    data)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *text;
+  g_autofree char *log = NULL;
+
+  if (!amend_gui_have_xdotool ())
+    {
+      g_test_skip ("needs xdotool for real keys");
+      return;
+    }
+  open_review (f);
+  press (amend_review_page_find_comment_button (review_page (f), NULL, "review.comment"));
+  dialog = wait_dialog (f, AMEND_TYPE_COMMENT_DIALOG);
+  text = GTK_WIDGET (amend_comment_dialog_get_text_view (AMEND_COMMENT_DIALOG (dialog)));
+  type_into (text, "Zes weken is kort.");
+  if (!adw_message_dialog_get_response_enabled (dialog, "comment"))
+    {
+      type_into (find_entry_row (GTK_WIDGET (dialog), "E-mail Address"), "test@example.nl");
+      gtk_widget_grab_focus (text);
+    }
+  amend_gui_keys (text, "ctrl+Return");
+  g_assert_true (amend_gui_wait (dialog_gone, f, 20));
+  wait_settled (f);
+  log = amend_test_git_ok (f->dir, "log", "-1", "--format=%s", BRANCH, NULL);
+  assert_has (log, "Comment on article 1:2");
+}
+
 /* Submit marks the amendment in this copy only: the toast says the
  * council has it once it is sent, and its Hand In… opens the chooser of
  * the package ("submitted to the council" made a citizen group think it
@@ -1319,6 +1351,7 @@ main (int    argc,
   ADD ("/review/reject", test_reject);
   ADD ("/review/vote-tie", test_vote_tie);
   ADD ("/review/comments", test_comments);
+  ADD ("/review/comment-ctrl-enter", test_comment_ctrl_enter);
   ADD ("/review/submit-offers-hand-in", test_submit_offers_hand_in);
   ADD ("/review/comment-asks-author", test_comment_asks_author);
   ADD ("/review/conflict-theirs", test_conflict_theirs);
