@@ -217,9 +217,9 @@ merge_line (AmendAmendmentsPage *self,
     {
       AmendCollision *c = g_ptr_array_index (pairs, i);
       AmendAmendment *other = g_strcmp0 (amend_amendment_get_slug (c->a), amend_amendment_get_slug (a)) == 0 ? c->b : c->a;
+      g_autofree char *title = amend_amendment_dup_list_title (other, self->survey->amendments);
       g_autofree char *with = g_strdup_printf ((c->a_then_b && c->b_then_a) ? _("shares articles with “%s”")
-                                                                             : _("collides with “%s”"),
-                                               amend_amendment_get_title (other));
+                                                                             : _("collides with “%s”"), title);
 
       g_string_append_printf (s, "%s%s", s->len ? "; " : "", with);
       if (!(c->a_then_b && c->b_then_a))
@@ -265,7 +265,8 @@ amendment_box (AmendAmendmentsPage *self,
                AmendAmendment      *a)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (amend_amendment_get_title (a));
+  g_autofree char *shown = amend_amendment_dup_list_title (a, self->survey ? self->survey->amendments : NULL);
+  GtkWidget *title = gtk_label_new (shown);
   g_autofree char *status = amend_status_label (amend_amendment_get_status (a));
   g_autofree char *names = amend_paper_names (amend_amendment_get_submitters (a));
   g_autofree char *who = *names ? g_strdup_printf ("%s · %s", status, names) : g_strdup (status);

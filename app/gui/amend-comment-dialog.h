@@ -17,5 +17,8 @@ AmendCommentDialog *amend_comment_dialog_new           (GtkWindow          *pare
                                                         const char         *body);
 char               *amend_comment_dialog_dup_text      (AmendCommentDialog *self);
 GtkTextView        *amend_comment_dialog_get_text_view (AmendCommentDialog *self);
+void                amend_comment_dialog_ask_author    (AmendCommentDialog *self,
+                                                        GSettings          *settings);
+char               *amend_comment_dialog_dup_author    (AmendCommentDialog *self);
 
 G_END_DECLS

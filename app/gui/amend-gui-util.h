@@ -6,6 +6,8 @@
 
 #include <gtk/gtk.h>
 
+#include "amend-amendment.h"
+
 G_BEGIN_DECLS
 
 static inline void
@@ -33,6 +35,27 @@ amend_card_new (GtkWidget **inner)
   gtk_widget_set_margin_bottom (*inner, 10);
   gtk_box_append (GTK_BOX (card), *inner);
   return card;
+}
+
+/* An amendment's title as a list shows it: with its name after it when
+ * another one of @all has the same title, as after an import that kept a
+ * version changed on both sides beside this project's (x and x-2, one
+ * title), which were two rows alike. */
+static inline char *
+amend_amendment_dup_list_title (AmendAmendment *a,
+                                GPtrArray      *all)
+{
+  const char *title = amend_amendment_get_title (a);
+
+  for (guint i = 0; all && i < all->len; i++)
+    {
+      AmendAmendment *other = g_ptr_array_index (all, i);
+
+      if (other != a && g_strcmp0 (amend_amendment_get_title (other), title) == 0 &&
+          g_strcmp0 (amend_amendment_get_slug (other), amend_amendment_get_slug (a)) != 0)
+        return g_strdup_printf ("%s (%s)", title, amend_amendment_get_slug (a));
+    }
+  return g_strdup (title);
 }
 
 G_END_DECLS

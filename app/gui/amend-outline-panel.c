@@ -427,9 +427,10 @@ amend_outline_panel_set_amendments (AmendOutlinePanel *self,
       g_autofree char *status = amend_status_label (amend_amendment_get_status (a));
       g_autofree char *names = submitter_names (a);
       g_autofree char *subtitle = *names ? g_strdup_printf ("%s · %s", status, names) : g_strdup (status);
+      g_autofree char *title = amend_amendment_dup_list_title (a, amendments);
 
       gtk_list_box_append (self->amendments_list,
-                           branch_row (self, amend_amendment_get_title (a), subtitle, amend_amendment_get_branch (a),
+                           branch_row (self, title, subtitle, amend_amendment_get_branch (a),
                                        g_strcmp0 (branch, amend_amendment_get_branch (a)) == 0));
     }
 }

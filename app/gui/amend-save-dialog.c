@@ -43,6 +43,52 @@ amend_settings_dup_author (GSettings *settings)
   return g_steal_pointer (&author);
 }
 
+/* What the fields of who saves or comments start with, to correct when
+ * needed: the preferences, else who git says the user is (as the Propose
+ * dialog offers, and as amend save signs), else the name of the account. */
+void
+amend_settings_offer_author (GSettings  *settings,
+                             char      **name,
+                             char      **email)
+{
+  g_autofree char *git = NULL;
+  g_autofree char *git_name = NULL;
+  g_autofree char *git_email = NULL;
+  const char *real = g_get_real_name ();
+
+  *name = g_settings_get_string (settings, "author-name");
+  *email = g_settings_get_string (settings, "author-email");
+  if (**name != '\0')
+    return;
+  git = amend_git_config_author ();
+  g_free (*name);
+  if (git && amend_parse_author (git, &git_name, &git_email, NULL))
+    {
+      *name = g_steal_pointer (&git_name);
+      if (**email == '\0')
+        {
+          g_free (*email);
+          *email = g_steal_pointer (&git_email);
+        }
+    }
+  else
+    *name = g_strdup (real && g_strcmp0 (real, "Unknown") != 0 ? real : "");
+}
+
+/* Keeps "Name <e-mail>" for every later save and comment. */
+void
+amend_settings_keep_author (GSettings  *settings,
+                            const char *author)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *email = NULL;
+
+  if (author == NULL || !amend_parse_author (author, &name, &email, NULL))
+    return;
+  g_settings_set_string (settings, "author-name", name);
+  g_settings_set_string (settings, "author-email", email);
+}
+
 char *
 amend_save_dialog_dup_author (AmendSaveDialog *self)
 {
@@ -95,14 +141,9 @@ amend_save_dialog_get_message (AmendSaveDialog *self)
 void
 amend_save_dialog_remember (AmendSaveDialog *self)
 {
-  g_autofree char *name = NULL;
-  g_autofree char *email = NULL;
   g_autofree char *author = amend_save_dialog_dup_author (self);
 
-  if (author == NULL || !amend_parse_author (author, &name, &email, NULL))
-    return;
-  g_settings_set_string (self->settings, "author-name", name);
-  g_settings_set_string (self->settings, "author-email", email);
+  amend_settings_keep_author (self->settings, author);
 }
 
 /* @where: "the draft" or the title of the amendment, for the body. */
@@ -112,8 +153,8 @@ amend_save_dialog_new (GtkWindow  *parent,
                        const char *where)
 {
   AmendSaveDialog *self = g_object_new (AMEND_TYPE_SAVE_DIALOG, "transient-for", parent, "modal", TRUE, NULL);
-  g_autofree char *name = g_settings_get_string (settings, "author-name");
-  g_autofree char *email = g_settings_get_string (settings, "author-email");
+  g_autofree char *name = NULL;
+  g_autofree char *email = NULL;
   g_autofree char *author = amend_settings_dup_author (settings);
   g_autofree char *body = g_strdup_printf (_("The text as it is now becomes a new version of %s, which you can always go back to."),
                                            where);
@@ -121,29 +162,7 @@ amend_save_dialog_new (GtkWindow  *parent,
   self->settings = g_object_ref (settings);
   adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self), body);
   gtk_widget_set_visible (GTK_WIDGET (self->author_group), author == NULL);
-  if (*name == '\0')
-    {
-      /* A start, to correct when needed: who git says the user is (as
-       * the Propose dialog offers, and as amend save signs), else the
-       * name of the account. */
-      g_autofree char *git = amend_git_config_author ();
-      g_autofree char *git_name = NULL;
-      g_autofree char *git_email = NULL;
-      const char *real = g_get_real_name ();
-
-      g_free (name);
-      if (git && amend_parse_author (git, &git_name, &git_email, NULL))
-        {
-          name = g_steal_pointer (&git_name);
-          if (*email == '\0')
-            {
-              g_free (email);
-              email = g_steal_pointer (&git_email);
-            }
-        }
-      else
-        name = g_strdup (real && g_strcmp0 (real, "Unknown") != 0 ? real : "");
-    }
+  amend_settings_offer_author (settings, &name, &email);
   amend_save_dialog_set_author (self, name, email);
   update_response (self);
   gtk_widget_grab_focus (GTK_WIDGET (author ? self->message_row : self->name_row));

@@ -25,6 +25,11 @@ void             amend_save_dialog_set_author  (AmendSaveDialog *self,
 gboolean         amend_save_dialog_asks_author (AmendSaveDialog *self);
 void             amend_save_dialog_remember    (AmendSaveDialog *self);
 char            *amend_settings_dup_author     (GSettings       *settings);
+void             amend_settings_offer_author   (GSettings       *settings,
+                                                char           **name,
+                                                char           **email);
+void             amend_settings_keep_author    (GSettings       *settings,
+                                                const char      *author);
 
 void             amend_save_dialog_set_warning (AmendSaveDialog *self,
                                                 const char      *warning);

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "amend-gui-util.h"
 #include "amend-window-private.h"
 
 char *
@@ -20,7 +21,7 @@ _amend_window_branch_label (AmendProject *project)
   if (amend_project_is_on_main (project))
     return g_strdup (_("Draft"));
   if (amendment)
-    return g_strdup (amend_amendment_get_title (amendment));
+    return amend_amendment_dup_list_title (amendment, amend_project_get_amendments (project));
   return g_strdup (amend_project_get_branch (project));
 }
 
@@ -84,13 +85,15 @@ _amend_window_update_branch_menu (AmendWindow *self)
       AmendAmendment *a = g_ptr_array_index (list, i);
       AmendStatus status = amend_amendment_get_status (a);
       g_autoptr(GMenuItem) item = NULL;
+      g_autofree char *title = NULL;
 
       /* Where one writes: the open amendments (and the one written in),
        * not those decided or withdrawn; the review page shows those. */
       if (status != AMEND_STATUS_CONCEPT && status != AMEND_STATUS_SUBMITTED &&
           g_strcmp0 (amend_amendment_get_branch (a), amend_project_get_branch (self->project)) != 0)
         continue;
-      item = g_menu_item_new (amend_amendment_get_title (a), NULL);
+      title = amend_amendment_dup_list_title (a, list);
+      item = g_menu_item_new (title, NULL);
 
       g_menu_item_set_action_and_target (item, "win.switch-branch", "s", amend_amendment_get_branch (a));
       g_menu_append_item (amendments, item);

@@ -256,6 +256,7 @@ action_merge_abort (GtkWidget  *widget,
 typedef struct {
   AmendWindow     *self;
   AmendDecideKind  kind;
+  char            *slug;
   char            *title;
   char            *into;     /* the title of the amendment it amends; NULL: the draft */
 } Decision;
@@ -264,6 +265,7 @@ static void
 decision_free (Decision *d)
 {
   g_object_unref (d->self);
+  g_free (d->slug);
   g_free (d->title);
   g_free (d->into);
   g_free (d);
@@ -307,7 +309,7 @@ done_message (Decision          *d,
   switch (d->kind)
     {
     case AMEND_DECIDE_SUBMIT:
-      return g_strdup_printf (_("“%s” is submitted to the council"), d->title);
+      return g_strdup_printf (_("“%s” is submitted here; the council has it once you hand it in or push it"), d->title);
     case AMEND_DECIDE_WITHDRAW:
       return g_strdup_printf (_("“%s” is withdrawn"), d->title);
     case AMEND_DECIDE_EDIT:
@@ -324,6 +326,23 @@ done_message (Decision          *d,
     return g_strdup_printf (_("“%s” is rejected"), d->title);
   return d->into ? g_strdup_printf (_("“%s” is adopted: its changes are in “%s”"), d->title, d->into)
                  : g_strdup_printf (_("“%s” is adopted: its changes are in the draft"), d->title);
+}
+
+/* Submitting marks the amendment in this copy of the project only: a
+ * citizen group's copy is not the council's, so the toast says so and
+ * offers the way to send it. */
+static void
+toast_hand_in (AmendWindow *self,
+               const char  *message,
+               const char  *slug)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_button_label (toast, _("_Hand In…"));
+  adw_toast_set_action_name (toast, "win.review-hand-in");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (slug));
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
@@ -349,7 +368,10 @@ decided (GObject      *source,
     }
   _amend_window_follow (self, next);
   message = done_message (d, outcome, next);
-  _amend_window_toast (self, message);
+  if (d->kind == AMEND_DECIDE_SUBMIT)
+    toast_hand_in (self, message, d->slug);
+  else
+    _amend_window_toast (self, message);
   if (outcome == AMEND_MERGE_OUTCOME_CONFLICTS)
     load_conflicts (self);
   decision_free (d);
@@ -395,6 +417,7 @@ decide (AmendWindow     *self,
   d = g_new0 (Decision, 1);
   d->self = g_object_ref (self);
   d->kind = kind;
+  d->slug = g_strdup (slug);
   d->title = g_strdup (amend_amendment_get_title (a));
   d->into = g_strdup (amend_project_target_title (self->project, a));
   _amend_window_set_busy (self, TRUE);
@@ -590,6 +613,12 @@ comment_response (AdwMessageDialog *dialog,
     return;
   text = amend_comment_dialog_dup_text (AMEND_COMMENT_DIALOG (dialog));
   author = author_of (self);
+  if (author == NULL)
+    {
+      /* Asked in the dialog: kept for every later comment and save. */
+      author = amend_comment_dialog_dup_author (AMEND_COMMENT_DIALOG (dialog));
+      amend_settings_keep_author (self->settings, author);
+    }
   g_object_set_data_full (G_OBJECT (self), "comment-done",
                           g_strdup (reply_to ? _("Your reply is saved with the amendment") : _("Your comment is saved with the amendment")),
                           g_free);
@@ -608,6 +637,7 @@ ask_comment (AmendWindow *self,
              const char  *reply_to)
 {
   AmendCommentDialog *dialog;
+  g_autofree char *author = NULL;
 
   if (self->project == NULL || self->busy)
     return;
@@ -618,6 +648,8 @@ ask_comment (AmendWindow *self,
   g_object_set_data_full (G_OBJECT (dialog), "regulation", g_strdup (regulation), g_free);
   g_object_set_data_full (G_OBJECT (dialog), "eid", g_strdup (eid), g_free);
   g_object_set_data_full (G_OBJECT (dialog), "reply-to", g_strdup (reply_to), g_free);
+  if (!(author = author_of (self)))
+    amend_comment_dialog_ask_author (dialog, self->settings);
   g_signal_connect (dialog, "response", G_CALLBACK (comment_response), self);
   _amend_window_track_dialog (self, GTK_WINDOW (dialog));
 }

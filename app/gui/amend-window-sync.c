@@ -67,6 +67,20 @@ change_line (const AmendSyncChange *c)
     }
 }
 
+/* A comment that came with an amendment is said, so the one who gets
+ * the package back from the officer knows there is something to answer
+ * (the versions alone would not tell that the change is a comment). */
+static void
+append_new_comments (GString               *out,
+                     const AmendSyncChange *c)
+{
+  if (c->new_comments == 0 || (c->kind != AMEND_SYNC_NEW && c->kind != AMEND_SYNC_UPDATED && c->kind != AMEND_SYNC_MERGED))
+    return;
+  g_string_append_printf (out, ngettext ("; %u new comment, beside its changes on the Amendments page",
+                                         "; %u new comments, beside its changes on the Amendments page",
+                                         c->new_comments), c->new_comments);
+}
+
 static char *
 report_text (AmendSyncReport *report)
 {
@@ -77,6 +91,7 @@ report_text (AmendSyncReport *report)
       g_autofree char *line = change_line (g_ptr_array_index (report->changes, i));
 
       g_string_append_printf (out, "%s%s", out->len ? "\n" : "", line);
+      append_new_comments (out, g_ptr_array_index (report->changes, i));
     }
   if (out->len == 0)
     g_string_append (out, _("Nothing to take in or send: both sides are the same."));
@@ -229,7 +244,8 @@ entry_row (GtkWidget  *group,
            GType       type,
            const char *title)
 {
-  GtkWidget *row = g_object_new (type, "title", title, NULL);
+  /* Enter in the field answers the dialog with its default response. */
+  GtkWidget *row = g_object_new (type, "title", title, "activates-default", TRUE, NULL);
 
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   return row;
@@ -624,6 +640,147 @@ dropped (GtkDropTarget *target,
 }
 
 /* ----------------------------------------------------------------------- */
+/* Copy a shared project (amend clone)                                      */
+/* ----------------------------------------------------------------------- */
+
+static void
+cloned (GObject      *source,
+        GAsyncResult *result,
+        gpointer      data)
+{
+  Transfer *t = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendSyncReport) report = amend_sync_clone_finish (result, &error);
+
+  if (report == NULL)
+    transferred (t, NULL, error, _("No Copy Made"));
+  else
+    {
+      _amend_window_set_busy (t->self, FALSE);
+      amend_window_open (t->self, report->path);
+    }
+  transfer_free (t);
+}
+
+/* The copy's folder is named after the address, as git clone names it:
+ * "git://host/lindewaarde.git" -> "lindewaarde". */
+static char *
+clone_folder_name (const char *address)
+{
+  g_autofree char *trimmed = g_strdup (address);
+  g_autofree char *base = NULL;
+  gsize len;
+
+  g_strstrip (trimmed);
+  while ((len = strlen (trimmed)) > 1 && (trimmed[len - 1] == '/' || trimmed[len - 1] == '\\'))
+    trimmed[len - 1] = '\0';
+  if (g_str_has_suffix (trimmed, ".git"))
+    trimmed[strlen (trimmed) - strlen (".git")] = '\0';
+  base = g_path_get_basename (strrchr (trimmed, ':') && !strchr (trimmed, '/') ? strrchr (trimmed, ':') + 1 : trimmed);
+  if (*base == '\0' || g_str_equal (base, ".") || g_str_equal (base, "/"))
+    return g_strdup (_("shared-project"));
+  return g_steal_pointer (&base);
+}
+
+/* parent/name, or name-2, name-3 ... where that is taken: the chooser
+ * names the folder it goes in, not the copy's own, so a second copy of
+ * one project would otherwise be refused. */
+static char *
+free_folder (const char *parent,
+             const char *name)
+{
+  char *dir = g_build_filename (parent, name, NULL);
+
+  for (guint n = 2; g_file_test (dir, G_FILE_TEST_EXISTS) && n < 1000; n++)
+    {
+      g_autofree char *numbered = g_strdup_printf ("%s-%u", name, n);
+
+      g_free (dir);
+      dir = g_build_filename (parent, numbered, NULL);
+    }
+  return dir;
+}
+
+static void
+clone_folder_chosen (GtkNativeDialog *chooser,
+                     int              response,
+                     AmendWindow     *self)
+{
+  const char *address = g_object_get_data (G_OBJECT (chooser), "address");
+
+  if (response == GTK_RESPONSE_ACCEPT && !self->busy)
+    {
+      g_autoptr(GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *parent = folder ? g_file_get_path (folder) : NULL;
+
+      if (parent)
+        {
+          g_autofree char *name = clone_folder_name (address);
+          g_autofree char *dir = free_folder (parent, name);
+          g_autofree char *shown = amend_sync_display_url (address);
+          g_autofree char *body = g_strdup_printf (_("From %s"), shown);
+          Transfer *t = transfer_new (self, NULL);
+
+          show_progress (t, _("Copying"), body);
+          _amend_window_set_busy (self, TRUE);
+          amend_sync_clone_async (address, dir, t->job, cloned, t);
+        }
+    }
+  g_object_unref (chooser);
+}
+
+static void
+clone_address_given (AdwMessageDialog *dialog,
+                     const char       *response,
+                     AmendWindow      *self)
+{
+  GtkEditable *address = g_object_get_data (G_OBJECT (dialog), "address");
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (address)));
+  GtkFileChooserNative *chooser;
+
+  if (g_strcmp0 (response, "copy") != 0 || *text == '\0')
+    return;
+  chooser = gtk_file_chooser_native_new (_("Where Should the Copy Go?"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Make Copy Here"), _("_Cancel"));
+  g_object_set_data_full (G_OBJECT (chooser), "address", g_steal_pointer (&text), g_free);
+  g_signal_connect (chooser, "response", G_CALLBACK (clone_folder_chosen), self);
+  _amend_window_track_chooser (self, chooser);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* A project someone shares on a server becomes a copy here, with a branch
+ * for every amendment, and is opened; its remote is kept as "origin", so
+ * Pull and Push ask no address afterwards. */
+static void
+action_clone (GtkWidget  *widget,
+              const char *name,
+              GVariant   *param)
+{
+  AmendWindow *self = AMEND_WINDOW (widget);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Copy a Shared Project"),
+                                              _("The address of the project as it was sent to you: a folder, or an "
+                                                "https://, ssh:// or git:// address. Amend makes a copy of the "
+                                                "regulation and its amendments in a folder you choose next, and "
+                                                "opens it."));
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *address = entry_row (group, ADW_TYPE_ENTRY_ROW, _("Address"));
+
+  if (self->busy)
+    {
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      return;
+    }
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), group);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "copy", _("C_hoose Folder…"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "copy", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "copy");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "address", address);
+  g_signal_connect (dialog, "response", G_CALLBACK (clone_address_given), self);
+  _amend_window_track_dialog (self, GTK_WINDOW (dialog));
+}
+
+/* ----------------------------------------------------------------------- */
 /* Pull and push                                                            */
 /* ----------------------------------------------------------------------- */
 
@@ -706,6 +863,7 @@ ask_remote (AmendWindow *self,
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
                                     "add", push ? _("_Push") : _("_Pull"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_object_set_data (G_OBJECT (dialog), "address", address);
   g_object_set_data (G_OBJECT (dialog), "push", GINT_TO_POINTER (push));
@@ -750,6 +908,7 @@ _amend_window_sync_actions_init (AmendWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.hand-in", NULL, action_hand_in);
   gtk_widget_class_install_action (widget_class, "win.review-hand-in", "s", action_review_hand_in);
   gtk_widget_class_install_action (widget_class, "win.open-package", NULL, action_open_package);
+  gtk_widget_class_install_action (widget_class, "win.clone", NULL, action_clone);
   gtk_widget_class_install_action (widget_class, "win.pull", NULL, action_transfer);
   gtk_widget_class_install_action (widget_class, "win.push", NULL, action_transfer);
 }

@@ -855,6 +855,17 @@ add_build_tree_icons (void)
   done = TRUE;
 }
 
+/* The name and address of the preferences (given in the first Save or
+ * Comment) sign every commit the window makes: an update, an adoption, a
+ * vote, not only a save.  Without them, git's configuration does. */
+static void
+identity_changed (GSettings *settings)
+{
+  g_autofree char *author = amend_settings_dup_author (settings);
+
+  amend_set_user_identity (author);
+}
+
 static void
 amend_window_init (AmendWindow *self)
 {
@@ -872,6 +883,9 @@ amend_window_init (AmendWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
   adw_flap_set_reveal_flap (self->flap, g_settings_get_boolean (self->settings, "sidebar-visible"));
 
+  identity_changed (self->settings);
+  g_signal_connect (self->settings, "changed::author-name", G_CALLBACK (identity_changed), NULL);
+  g_signal_connect (self->settings, "changed::author-email", G_CALLBACK (identity_changed), NULL);
   recent = g_settings_get_strv (self->settings, "recent-projects");
   amend_start_page_set_recent (self->start_page, (const char * const *) recent);
   g_signal_connect_object (self->settings, "changed::recent-projects", G_CALLBACK (recent_changed), self, 0);

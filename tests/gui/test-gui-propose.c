@@ -318,6 +318,34 @@ test_keep_then_propose (AmendGuiFixture *f,
   assert_editor_is_saved_text (f);
 }
 
+/* Typed from the keyboard as a person fills in a form: Enter in the
+ * Submitters field proposes (it did nothing; Tab went on to Cancel). */
+static void
+test_enter_proposes (AmendGuiFixture *f,
+                     gconstpointer    data)
+{
+  AmendProposeDialog *dialog;
+  GtkWidget *submitters;
+  g_autofree char *record = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.propose", NULL);
+  dialog = wait_propose_dialog (f);
+  amend_propose_dialog_fill (dialog, "Tien weken", NULL, NULL);
+  submitters = amend_propose_dialog_get_submitters_row (dialog);
+  if (!amend_gui_have_xdotool ())
+    {
+      g_assert_true (adw_entry_row_get_activates_default (ADW_ENTRY_ROW (submitters)));
+      g_assert_true (adw_entry_row_get_activates_default (ADW_ENTRY_ROW (amend_propose_dialog_get_title_row (dialog))));
+      return;
+    }
+  gtk_editable_set_text (GTK_EDITABLE (submitters), "");
+  amend_gui_type_keys (submitters, "Wijkraad Oost <info@wijkraad-oost.example>");
+  amend_gui_keys (submitters, "Return");
+  wait_branch (f, "amendement/tien-weken");
+  record = amend_test_git_ok (f->dir, "show", "amendement/tien-weken:.amend/amendementen/tien-weken/amendement.ini", NULL);
+  assert_has (record, "Wijkraad Oost <info@wijkraad-oost.example>");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -330,6 +358,7 @@ main (int    argc,
   ADD ("/propose/subamendment", test_subamendment);
   ADD ("/propose/keep-then-propose", test_keep_then_propose);
   ADD ("/propose/edit-record", test_edit_record);
+  ADD ("/propose/enter-proposes", test_enter_proposes);
 #undef ADD
 
   return g_test_run ();

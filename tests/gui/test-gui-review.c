@@ -462,6 +462,122 @@ test_comments (AmendGuiFixture *f,
   amend_test_fsck (f->dir);
 }
 
+static GtkWidget *
+find_entry_row (GtkWidget  *widget,
+                const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (ADW_IS_ENTRY_ROW (child) && gtk_widget_is_visible (child) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
+        return child;
+      if ((found = find_entry_row (child, title)))
+        return found;
+    }
+  return NULL;
+}
+
+/* Someone who has saved no version and whom git does not know replies to
+ * the officer: the Comment dialog asks the name and address with the
+ * text (it said "Amend does not know your name" after the text was typed,
+ * and the text was gone), and keeps them for the next comment and save. */
+static void
+test_comment_asks_author (AmendGuiFixture *f,
+                          gconstpointer    data)
+{
+  g_autofree char *config = g_build_filename (amend_test_git_home (), ".gitconfig", NULL);
+  g_autofree char *away = g_strconcat (config, ".weg", NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *settings_name = NULL;
+  g_autofree char *log = NULL;
+  AdwMessageDialog *dialog;
+
+  open_review (f);
+  g_assert_cmpint (g_rename (config, away), ==, 0);
+  press (amend_review_page_find_comment_button (review_page (f), NULL, "review.comment"));
+  dialog = wait_dialog (f, AMEND_TYPE_COMMENT_DIALOG);
+  g_assert_nonnull (find_entry_row (GTK_WIDGET (dialog), "Name"));
+  type_into (GTK_WIDGET (amend_comment_dialog_get_text_view (AMEND_COMMENT_DIALOG (dialog))),
+             "Bewoners hebben meer tijd nodig.");
+  /* Not without an address to sign it with. */
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "comment"));
+  type_into (find_entry_row (GTK_WIDGET (dialog), "Name"), "Piet de Vries");
+  type_into (find_entry_row (GTK_WIDGET (dialog), "E-mail Address"), "piet@wijkraad-oost.example");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "comment"));
+  respond (f, dialog, "Co_mment");
+  wait_settled (f);
+  g_assert_cmpint (g_rename (away, config), ==, 0);
+  g_assert_null (amend_window_get_last_error (f->window));
+  log = amend_test_git_ok (f->dir, "log", "-1", "--format=%an <%ae> %s", BRANCH, NULL);
+  assert_has (log, "Piet de Vries <piet@wijkraad-oost.example> Comment on article 1:2");
+  settings_name = g_settings_get_string (settings, "author-name");
+  g_assert_cmpstr (settings_name, ==, "Piet de Vries");
+
+  /* Known now: the next comment asks only its text. */
+  press (amend_review_page_find_comment_button (review_page (f), NULL, "review.comment"));
+  dialog = wait_dialog (f, AMEND_TYPE_COMMENT_DIALOG);
+  g_assert_null (find_entry_row (GTK_WIDGET (dialog), "Name"));
+  respond (f, dialog, "_Cancel");
+}
+
+/* Ctrl+Enter in the text sends the comment (it was a new line; only Alt+M
+ * or Tab to the button sent it). */
+static void
+test_comment_ctrl_enter (AmendGuiFixture *f,
+                         gconstpointer    data)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *text;
+  g_autofree char *log = NULL;
+
+  if (!amend_gui_have_xdotool ())
+    {
+      g_test_skip ("needs xdotool for real keys");
+      return;
+    }
+  open_review (f);
+  press (amend_review_page_find_comment_button (review_page (f), NULL, "review.comment"));
+  dialog = wait_dialog (f, AMEND_TYPE_COMMENT_DIALOG);
+  text = GTK_WIDGET (amend_comment_dialog_get_text_view (AMEND_COMMENT_DIALOG (dialog)));
+  type_into (text, "Zes weken is kort.");
+  if (!adw_message_dialog_get_response_enabled (dialog, "comment"))
+    {
+      type_into (find_entry_row (GTK_WIDGET (dialog), "E-mail Address"), "test@example.nl");
+      gtk_widget_grab_focus (text);
+    }
+  amend_gui_keys (text, "ctrl+Return");
+  g_assert_true (amend_gui_wait (dialog_gone, f, 20));
+  wait_settled (f);
+  log = amend_test_git_ok (f->dir, "log", "-1", "--format=%s", BRANCH, NULL);
+  assert_has (log, "Comment on article 1:2");
+}
+
+/* Submit marks the amendment in this copy only: the toast says the
+ * council has it once it is sent, and its Hand In… opens the chooser of
+ * the package ("submitted to the council" made a citizen group think it
+ * was sent). */
+static void
+test_submit_offers_hand_in (AmendGuiFixture *f,
+                            gconstpointer    data)
+{
+  GtkWidget *button;
+
+  open_review (f);
+  submit_by_click (f);
+  g_assert_nonnull (amend_gui_find_label (GTK_WIDGET (f->window),
+                                          "“Kortere beslistermijn” is submitted here; the council has it once you "
+                                          "hand it in or push it"));
+  button = find_button (GTK_WIDGET (f->window), "_Hand In…");
+  g_assert_nonnull (button);
+  press (button);
+  amend_gui_spin (300);
+  g_assert_nonnull (amend_window_get_file_chooser (f->window));
+  g_assert_true (g_str_has_suffix (gtk_file_chooser_get_current_name (amend_window_get_file_chooser (f->window)),
+                                   SLUG ".amend"));
+}
+
 /* ----------------------------------------------------------------------- */
 /* Conflicts                                                                */
 /* ----------------------------------------------------------------------- */
@@ -673,6 +789,37 @@ test_update (AmendGuiFixture *f,
   assert_has (text, "binnen [-acht-] {+zes+} weken");
   g_assert_null (strstr (text, "[-acht-] {+vier+}"));
   amend_test_fsck (f->dir);
+}
+
+/* Someone git does not know, whose name and address the window has from
+ * the first save, brings the amendment up to date: the merge is signed
+ * with them (it said "Amend does not know your name and e-mail address
+ * yet. Fill them in under Preferences", where they were filled in). */
+static void
+test_update_signed_as_preferences (AmendGuiFixture *f,
+                                   gconstpointer    data)
+{
+  g_autofree char *config = g_build_filename (amend_test_git_home (), ".gitconfig", NULL);
+  g_autofree char *away = g_strconcat (config, ".weg", NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *text = amend_test_read (f->dir, FILE_NAME);
+  g_autoptr(GString) changed = g_string_new (text);
+  g_autofree char *author = NULL;
+
+  g_string_replace (changed, "ten hoogste acht weken verdagen", "ten hoogste vier weken verdagen", 1);
+  amend_test_write (f->dir, FILE_NAME, changed->str);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "save", "-m", "Verdagen korter", NULL), ==, 0);
+  amend_gui_spin (600);
+  g_settings_set_string (settings, "author-name", "Piet de Vries");
+  g_settings_set_string (settings, "author-email", "piet@wijkraad-oost.example");
+  open_review (f);
+  g_assert_cmpint (g_rename (config, away), ==, 0);
+  press (amend_review_page_get_button (review_page (f), "update"));
+  wait_settled (f);
+  g_assert_cmpint (g_rename (away, config), ==, 0);
+  g_assert_null (amend_window_get_last_error (f->window));
+  author = amend_test_git_ok (f->dir, "log", "-1", "--format=%an <%ae> %s", BRANCH, NULL);
+  assert_has (author, "Piet de Vries <piet@wijkraad-oost.example> Bring amendment " SLUG " up to date with main");
 }
 
 
@@ -1502,11 +1649,15 @@ main (int    argc,
   ADD ("/review/reject", test_reject);
   ADD ("/review/vote-tie", test_vote_tie);
   ADD ("/review/comments", test_comments);
+  ADD ("/review/comment-ctrl-enter", test_comment_ctrl_enter);
+  ADD ("/review/submit-offers-hand-in", test_submit_offers_hand_in);
+  ADD ("/review/comment-asks-author", test_comment_asks_author);
   ADD ("/review/conflict-theirs", test_conflict_theirs);
   ADD ("/review/conflict-text-abort", test_conflict_text_abort);
   ADD ("/review/conflict-from-terminal", test_conflict_from_terminal);
   ADD ("/review/side-by-side-and-copy", test_sides_and_copy);
   ADD ("/review/update", test_update);
+  ADD ("/review/update-signed-as-preferences", test_update_signed_as_preferences);
   ADD ("/review/paper", test_paper);
   ADD ("/review/subamendment-words", test_subamendment_words);
   ADD ("/review/refused", test_refused);

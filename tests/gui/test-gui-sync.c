@@ -281,6 +281,90 @@ test_hand_in_and_open (AmendGuiFixture *f,
   assert_has (adw_message_dialog_get_body (report), "Up to date: “Kortere beslistermijn”");
 }
 
+/* amend in @dir, as the officer runs it in the municipality's copy. */
+static void
+amend_in (const char *dir,
+          ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  int status = -1;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("AMEND_BIN"));
+  g_ptr_array_add (argv, (char *) "-C");
+  g_ptr_array_add (argv, (char *) dir);
+  va_start (args, dir);
+  while ((arg = va_arg (args, const char *)))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("amend %s: %s", (char *) g_ptr_array_index (argv, 3), err);
+}
+
+/* The amendment comes back from the officer with a comment and no new
+ * text: the report says a comment came, so the group knows to read it. */
+static void
+test_comment_comes_back (AmendGuiFixture *f,
+                         gconstpointer    data)
+{
+  g_autofree char *officer = clone_main (f, "gemeente");
+  g_autofree char *out = g_build_filename (f->tmp, "ingediend.amend", NULL);
+  g_autofree char *back = g_build_filename (f->tmp, "terug.amend", NULL);
+  AdwMessageDialog *report;
+
+  g_assert_cmpint (amend_gui_cli (f, NULL, "package", "export", SLUG, "-o", out, NULL), ==, 0);
+  amend_in (officer, "package", "import", out, NULL);
+  amend_in (officer, "comment", "add", SLUG, "--author", "Beleidsmedewerker Jansen <jansen@lindewaarde.example>",
+            "-m", "Kunt u de kortere termijn onderbouwen?", NULL);
+  amend_in (officer, "package", "export", SLUG, "-o", back, NULL);
+  amend_window_open_package (f->window, back);
+  report = wait_heading (f, "Package Taken In");
+  assert_has (adw_message_dialog_get_body (report),
+              "Updated: “Kortere beslistermijn”, 1 new version; 1 new comment, beside its changes on the Amendments page");
+}
+
+/* Both sides added to the amendment (the group a reply, the officer a
+ * comment): the import keeps both, and the two, one title, are told apart
+ * by their names in the lists, where they were two rows alike. */
+static void
+test_both_kept_told_apart (AmendGuiFixture *f,
+                           gconstpointer    data)
+{
+  g_autofree char *officer = clone_main (f, "gemeente");
+  g_autofree char *out = g_build_filename (f->tmp, "ingediend.amend", NULL);
+  g_autofree char *back = g_build_filename (f->tmp, "terug.amend", NULL);
+  AdwMessageDialog *report;
+
+  g_assert_cmpint (amend_gui_cli (f, NULL, "package", "export", SLUG, "-o", out, NULL), ==, 0);
+  amend_in (officer, "package", "import", out, NULL);
+  amend_in (officer, "comment", "add", SLUG, "--author", "Beleidsmedewerker Jansen <jansen@lindewaarde.example>",
+            "-m", "Waarom zes weken?", NULL);
+  amend_in (officer, "package", "export", SLUG, "-o", back, NULL);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "comment", "add", SLUG, "-m", "Een opmerking van ons", NULL), ==, 0);
+  wait_done (f);
+  amend_window_open_package (f->window, back);
+  report = wait_heading (f, "Package Taken In");
+  assert_has (adw_message_dialog_get_body (report), "Changed on both sides: “Kortere beslistermijn”");
+  press (find_button (GTK_WIDGET (report), "_Close"));
+  wait_done (f);
+  amend_window_show_page (f->window, "amendments");
+  amend_gui_spin (500);
+  wait_done (f);
+  while (amend_amendments_page_is_busy (amend_window_get_amendments_page (f->window)))
+    amend_gui_spin (100);
+  g_assert_nonnull (amend_gui_find_label (GTK_WIDGET (f->window), "Kortere beslistermijn (" SLUG ")"));
+  g_assert_nonnull (amend_gui_find_label (GTK_WIDGET (f->window), "Kortere beslistermijn (" SLUG "-2)"));
+  g_assert_nonnull (amend_gui_find_label (GTK_WIDGET (f->window),
+                                          "Applies cleanly to the draft; shares articles with “Kortere beslistermijn ("
+                                          SLUG "-2)”"));
+}
+
 /* A .amend file dropped on the window. */
 static void
 test_drop (AmendGuiFixture *f,
@@ -551,6 +635,103 @@ test_cancel (AmendGuiFixture *f,
   amend_test_fsck (f->dir);
 }
 
+/* The chooser reads the folder first; until then it offers its parent. */
+static gboolean
+folder_chosen (gpointer data)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (data);
+  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+  return g_strcmp0 (path, g_object_get_data (data, "want-path")) == 0;
+}
+
+static gboolean
+chooser_shown (gpointer data)
+{
+  return amend_window_get_file_chooser (data) != NULL;
+}
+
+static gboolean
+project_at (gpointer data)
+{
+  AmendGuiFixture *f = data;
+  AmendProject *project = amend_window_get_project (f->window);
+  const char *want = g_object_get_data (G_OBJECT (f->window), "want-path");
+
+  return !amend_window_is_busy (f->window) && project && g_strcmp0 (amend_project_get_path (project), want) == 0;
+}
+
+/* A project shared on a server, copied from the window as amend clone
+ * copies it: the address typed and Enter pressed, a folder chosen, the
+ * copy opened with the amendment as a branch of its own and the address
+ * kept, so Pull asks nothing. */
+static void
+test_clone (AmendGuiFixture *f,
+            gconstpointer    data)
+{
+  g_autofree char *remote = g_build_filename (f->tmp, "lindewaarde.git", NULL);
+  g_autofree char *parent = g_build_filename (f->tmp, "wijkraad", NULL);
+  g_autofree char *copy = g_build_filename (parent, "lindewaarde", NULL);
+  g_autofree char *remotes = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *address;
+  GtkFileChooser *chooser;
+
+  g_free (amend_test_git_ok (f->tmp, "clone", "-q", "--bare", f->dir, remote, NULL));
+  g_assert_cmpint (g_mkdir (parent, 0700), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.clone", NULL);
+  dialog = wait_heading (f, "Copy a Shared Project");
+  address = find_type (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 0);
+  type_into (address, remote);
+  /* Enter in the field goes on, as the suggested button does. */
+  if (amend_gui_have_xdotool ())
+    amend_gui_keys (address, "Return");
+  else
+    {
+      g_assert_true (adw_entry_row_get_activates_default (ADW_ENTRY_ROW (address)));
+      adw_message_dialog_response (dialog, "copy");
+    }
+  g_assert_true (amend_gui_wait (chooser_shown, f->window, 10));
+  chooser = amend_window_get_file_chooser (f->window);
+  g_object_set_data_full (G_OBJECT (chooser), "want-path", g_strdup (parent), g_free);
+  {
+    g_autoptr(GFile) folder = g_file_new_for_path (parent);
+
+    gtk_file_chooser_set_file (chooser, folder, NULL);
+  }
+  g_assert_true (amend_gui_wait (folder_chosen, chooser, 10));
+  g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_ACCEPT);
+  g_object_set_data_full (G_OBJECT (f->window), "want-path", g_strdup (copy), g_free);
+  if (!amend_gui_wait (project_at, f, 90))
+    g_error ("the copy was not opened (last error: %s; open: %s)",
+             amend_window_get_last_error (f->window) ? amend_window_get_last_error (f->window) : "none",
+             amend_project_get_path (amend_window_get_project (f->window)));
+  g_assert_cmpint (amend_test_git (copy, NULL, NULL, "rev-parse", "--verify", "-q", BRANCH, NULL), ==, 0);
+  remotes = amend_test_git_ok (copy, "remote", "get-url", "origin", NULL);
+  assert_has (remotes, remote);
+  amend_test_fsck (copy);
+
+  /* A second copy in the same folder goes beside the first. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.clone", NULL);
+  dialog = wait_heading (f, "Copy a Shared Project");
+  gtk_editable_set_text (GTK_EDITABLE (find_type (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 0)), remote);
+  adw_message_dialog_response (dialog, "copy");
+  g_assert_true (amend_gui_wait (chooser_shown, f->window, 10));
+  chooser = amend_window_get_file_chooser (f->window);
+  g_object_set_data_full (G_OBJECT (chooser), "want-path", g_strdup (parent), g_free);
+  {
+    g_autoptr(GFile) folder = g_file_new_for_path (parent);
+
+    gtk_file_chooser_set_file (chooser, folder, NULL);
+  }
+  g_assert_true (amend_gui_wait (folder_chosen, chooser, 10));
+  g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_ACCEPT);
+  g_object_set_data_full (G_OBJECT (f->window), "want-path", g_strconcat (copy, "-2", NULL), g_free);
+  if (!amend_gui_wait (project_at, f, 90))
+    g_error ("the second copy was not opened (last error: %s)",
+             amend_window_get_last_error (f->window) ? amend_window_get_last_error (f->window) : "none");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -561,10 +742,13 @@ main (int    argc,
   g_test_add (path, AmendGuiFixture, NULL, amend_gui_fixture_setup, func, amend_gui_fixture_teardown)
   ADD ("/sync/hand-in-and-open", test_hand_in_and_open);
   ADD ("/sync/drop", test_drop);
+  ADD ("/sync/comment-comes-back", test_comment_comes_back);
+  ADD ("/sync/both-kept-told-apart", test_both_kept_told_apart);
   ADD ("/sync/push-pull", test_push_pull);
   ADD ("/sync/pull-conflict", test_pull_conflict);
   ADD ("/sync/password", test_password);
   ADD ("/sync/cancel", test_cancel);
+  ADD ("/sync/clone", test_clone);
 #undef ADD
 
   return g_test_run ();

@@ -341,9 +341,43 @@ amend_git_config_author (void)
   return g_strdup_printf ("%s <%s>", name, email);
 }
 
-/* The author: @author ("Name <mail>"), else user.name and user.email of
- * the git configuration (the repository's, the user's, the system's), else
- * @fallback ("Name <mail>", e.g. the first submitter of an amendment). */
+G_LOCK_DEFINE_STATIC (user_identity);
+static char *user_identity;
+
+/**
+ * amend_set_user_identity:
+ * @author: (nullable): "Name <mail>"
+ *
+ * Who the user is, for an application that asks it itself (the window
+ * keeps it in its preferences): every commit made without an author of
+ * its own is signed with it, before the git configuration is asked, so
+ * that an adoption, an update or a vote signs as a save does.  NULL (as
+ * the commands leave it): the git configuration only.
+ */
+void
+amend_set_user_identity (const char *author)
+{
+  G_LOCK (user_identity);
+  g_free (user_identity);
+  user_identity = author && amend_parse_author (author, NULL, NULL, NULL) ? g_strdup (author) : NULL;
+  G_UNLOCK (user_identity);
+}
+
+static char *
+dup_user_identity (void)
+{
+  char *copy;
+
+  G_LOCK (user_identity);
+  copy = g_strdup (user_identity);
+  G_UNLOCK (user_identity);
+  return copy;
+}
+
+/* The author: @author ("Name <mail>"), else the identity the application
+ * set, else user.name and user.email of the git configuration (the
+ * repository's, the user's, the system's), else @fallback ("Name <mail>",
+ * e.g. the first submitter of an amendment). */
 git_signature *
 amend_repository_make_signature (AmendRepository *self,
                                  const char      *author,
@@ -353,10 +387,13 @@ amend_repository_make_signature (AmendRepository *self,
 {
   g_autofree char *name = NULL;
   g_autofree char *email = NULL;
+  g_autofree char *identity = author ? NULL : dup_user_identity ();
   git_signature *sig = NULL;
   int rc;
 
   ensure_libgit2 ();
+  if (author == NULL)
+    author = identity;
   if (author != NULL)
     {
       if (!amend_parse_author (author, &name, &email, error))

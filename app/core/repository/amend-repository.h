@@ -131,5 +131,6 @@ gboolean         amend_parse_author             (const char       *author,
 char            *amend_parse_submitter          (const char       *submitter,
                                                  GError          **error);
 char            *amend_git_config_author        (void);
+void             amend_set_user_identity        (const char       *author);
 
 G_END_DECLS
