@@ -326,7 +326,8 @@ test_vote_tie_rejects (void)
   make_amendment (dir, "Zes weken", NULL, "binnen acht weken", "binnen zes weken", TRUE);
   before = amend_test_git_ok (dir, "rev-parse", "main", NULL);
 
-  amend_run (&run, dir, "vote", "zes-weken", "--for", "12", "--against", "12");
+  /* Counts are decimal as written down: 012 is twelve, not octal ten. */
+  amend_run (&run, dir, "vote", "zes-weken", "--for", "012", "--against", "12");
   assert_ok (&run);
   g_assert_nonnull (strstr (run.out, "is rejected (12 for, 12 against)"));
   after = amend_test_git_ok (dir, "rev-parse", "main", NULL);
@@ -676,6 +677,12 @@ test_refusals (void)
 
   /* Usage errors. */
   amend_run (&run, dir, "vote", "ingediend", "--for", "3");
+  g_assert_cmpint (run.status, ==, 2);
+  /* Not as C reads numbers: 0x10 would have been recorded as sixteen. */
+  amend_run (&run, dir, "vote", "ingediend", "--for", "0x10", "--against", "1");
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "is not a number of votes"));
+  amend_run (&run, dir, "vote", "ingediend", "--for", "3", "--against", " 1");
   g_assert_cmpint (run.status, ==, 2);
   amend_run (&run, dir, "adopt", "ingediend", "--date", "14-03-2027");
   g_assert_cmpint (run.status, ==, 2);
