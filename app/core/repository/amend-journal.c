@@ -483,6 +483,25 @@ amend_journal_begin (AmendRepository *repo,
   return self;
 }
 
+/**
+ * amend_journal_hold:
+ *
+ * Takes the write lock as amend_journal_begin() does, for an operation
+ * that moves its branches itself and keeps its own record of them (an
+ * adoption or update and its state.ini, a comment): it waits for another
+ * Amend and makes the others wait until it is freed, so that no two
+ * writers read the same tip and move it each their own way.  It has no
+ * steps and is never committed; an operation inside it (a status change)
+ * shares the lock.
+ */
+AmendJournal *
+amend_journal_hold (AmendRepository *repo,
+                    const char      *operation,
+                    GError         **error)
+{
+  return amend_journal_begin (repo, operation, operation, error);
+}
+
 static Step *
 add_step (AmendJournal *self,
           StepKind      kind)
