@@ -1311,6 +1311,58 @@ test_record_removed (void)
   remove_project (dir);
 }
 
+/* A write that fails halfway through a switch (a full disk: here a file
+ * size limit, so that regeling.md cannot be written and the smaller
+ * journal can) says that the project is safe and what finishes it; amend
+ * status says the same while the cause lasts, and finishes it after. */
+static void
+test_write_fails_halfway (void)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  g_autofree char *dir = NULL;
+  g_autofree char *text = NULL;
+  AmendTestRunOptions options = { 0 };
+  const char *limited[] = { "/bin/sh", "-c", "trap '' XFSZ; ulimit -f 1; exec \"$0\" \"$@\"",
+                            g_getenv ("AMEND_BIN"), "switch", "korter", NULL };
+  const char *status_limited[] = { limited[0], limited[1], limited[2], limited[3], "status", NULL };
+  const char *save_limited[] = { limited[0], limited[1], limited[2], limited[3], "save", NULL };
+
+  if (!amend_test_need_git ())
+    return;
+  dir = new_project ();
+  options.cwd = dir;
+  amend_run (&run, dir, "propose", "Korter");
+  assert_ok (&run);
+  replace_in_file (dir, "regeling.md", "de bekendmaking", "de publicatie");
+  amend_run (&run, dir, "save");
+  assert_ok (&run);
+  amend_run (&run, dir, "switch", "main");
+  assert_ok (&run);
+  text = amend_test_read (dir, "regeling.md");
+  g_assert_cmpuint (strlen (text), >, 512);
+
+  amend_test_run_argv (&run, &options, limited);
+  assert_refused (&run, 3, "switching to \xe2\x80\x9c" "amendement/korter\xe2\x80\x9d stopped halfway, and the "
+                           "project is safe: make room on the disk or let the project's folder be written, then "
+                           "any amend command (amend status) finishes it");
+  amend_test_run_argv (&run, &options, status_limited);
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "Amend was interrupted while switching to \xe2\x80\x9c" "amendement/korter"
+                                     "\xe2\x80\x9d and cannot finish it"));
+  amend_test_run_argv (&run, &options, save_limited);
+  assert_refused (&run, 4, "cannot finish it");
+
+  amend_run (&run, dir, "status");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.err, "finished what was interrupted"));
+  g_assert_nonnull (strstr (run.out, "On amendment \xe2\x80\x9cKorter\xe2\x80\x9d"));
+  g_free (text);
+  text = amend_test_read (dir, "regeling.md");
+  g_assert_nonnull (strstr (text, "de publicatie"));
+  amend_test_fsck (dir);
+  remove_project (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1339,6 +1391,7 @@ main (int    argc,
   g_test_add_func ("/cli-git/control-characters", test_control_characters);
   g_test_add_func ("/cli-git/bad-arguments", test_bad_arguments);
   g_test_add_func ("/cli-git/record-removed", test_record_removed);
+  g_test_add_func ("/cli-git/write-fails-halfway", test_write_fails_halfway);
 
   return g_test_run ();
 }

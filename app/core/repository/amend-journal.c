@@ -1359,6 +1359,37 @@ check_steps (AmendJournal *self,
   return TRUE;
 }
 
+/* A step failed and the journal stays (a full disk, a folder that cannot
+ * be written): says so, and that the next command finishes it once the
+ * cause is gone.  "cannot write regeling.md: No space left on device"
+ * alone left the user with a half switched working copy and no word of
+ * what would put it right. */
+static void
+stopped_halfway (AmendJournal *self,
+                 gboolean      recovering,
+                 GError      **error)
+{
+  GError *cause;
+
+  if (error == NULL || *error == NULL ||
+      g_error_matches (*error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_INTERRUPTED))
+    return;
+  cause = g_steal_pointer (error);
+  if (recovering)
+    /* TRANSLATORS: the first %s is what was interrupted ("switching to “x”"), the second why it cannot be finished */
+    g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_INTERRUPTED,
+                 _("Amend was interrupted while %s and cannot finish it (%s); make room on the disk or let the "
+                   "project's folder be written, then any amend command finishes it"),
+                 self->summary, cause->message);
+  else
+    /* TRANSLATORS: the first %s is why it stopped, the second what stopped ("switching to “x”") */
+    g_set_error (error, cause->domain, cause->code,
+                 _("%s; %s stopped halfway, and the project is safe: make room on the disk or let the project's "
+                   "folder be written, then any amend command (amend status) finishes it"),
+                 cause->message, self->summary);
+  g_error_free (cause);
+}
+
 /**
  * amend_journal_commit:
  *
@@ -1397,6 +1428,8 @@ amend_journal_commit (AmendJournal *self,
            * at the same step. */
           g_unlink (path);
         }
+      else
+        stopped_halfway (self, FALSE, error);
     }
   self->done = TRUE;
   lock_release (self->repo);
@@ -1420,6 +1453,8 @@ recover_locked (AmendRepository *repo,
   if (journal == NULL)
     return FALSE;
   ok = run_steps (journal, TRUE, &failed, error);
+  if (!ok)
+    stopped_halfway (journal, TRUE, error);
   if (ok)
     {
       g_unlink (path);
