@@ -638,7 +638,7 @@ make_commit (AmendRepository     *repo,
     rc = git_commit_create (out, git, NULL, sig, sig, NULL, text, tree, 1, parents);
   if (rc < 0)
     return amend_repository_set_git_error (error, rc, _("cannot save the comment"));
-  return TRUE;
+  return amend_repository_check_written (git, out, _("cannot save the comment"), error);
 }
 
 /* Commits @data as @path on @refname, whose tip was @tip: objects first,

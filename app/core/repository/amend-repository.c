@@ -219,10 +219,46 @@ amend_repository_set_git_error (GError    **error,
                    _("%s: another program changed the branch at the same time; try again"), what);
       break;
     default:
-      g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_FAILED, "%s: %s", what, git_message ());
+      /* libgit2 says a full disk as the system does, and nothing more. */
+      if (strstr (git_message (), g_strerror (ENOSPC)) != NULL)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE, "%s: %s%s", what, git_message (),
+                     amend_repository_no_space_hint ());
+      else
+        g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_FAILED, "%s: %s", what, git_message ());
       break;
     }
   return FALSE;
+}
+
+/* libgit2 1.5 can say that it wrote an object it did not write when the
+ * disk is full (its object database falls back to a stream whose write
+ * errors it does not check), and the next step then fails with "object
+ * not found": every new commit is looked for before a branch is moved to
+ * it, and a missing one said as what it most likely is. */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_odb, git_odb_free)
+
+gboolean
+amend_repository_check_written (git_repository *git,
+                                const git_oid  *id,
+                                const char     *what,
+                                GError        **error)
+{
+  g_autoptr(git_odb) odb = NULL;
+
+  if (git_repository_odb (&odb, git) == 0 && git_odb_exists (odb, id))
+    return TRUE;
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+               _("%s: the new version could not be written into %s, whose disk is most likely full%s"),
+               what, git_repository_path (git), amend_repository_no_space_hint ());
+  return FALSE;
+}
+
+/* What ends a message of a full disk; a journal that stopped halfway
+ * says its own way on instead (amend-journal.c). */
+const char *
+amend_repository_no_space_hint (void)
+{
+  return _("; make room on the disk and try again");
 }
 
 /* ----------------------------------------------------------------------- */
@@ -1109,7 +1145,7 @@ amend_repository_commit_update (AmendRepository       *self,
                           parent ? 1 : 0, parents);
   if (rc < 0)
     return amend_repository_set_git_error (error, rc, _("cannot save the new version"));
-  return TRUE;
+  return amend_repository_check_written (self->repo, out, _("cannot save the new version"), error);
 }
 
 static git_filemode_t
