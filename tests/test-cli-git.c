@@ -1363,6 +1363,67 @@ test_write_fails_halfway (void)
   remove_project (dir);
 }
 
+/* A project whose .git/objects may not be written (copied from a
+ * read-only medium, made by another user): save says what to do, exit 3,
+ * and the edit stays in the working copy.  Before, the sentence was
+ * "cannot read regeling.md: failed to create temporary file ...". */
+static void
+test_save_readonly_objects (void)
+{
+  g_autofree char *parent = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *objects = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *edited = NULL;
+  g_autoptr(GDir) d = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(AmendTestRun) run = { 0 };
+  const char *name;
+
+  if (getuid () == 0)
+    {
+      g_test_skip ("root writes into read-only folders");
+      return;
+    }
+  parent = g_dir_make_tmp ("amend-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  dir = g_build_filename (parent, "project", NULL);
+  amend_run (&run, parent, "init", "--author", "Jan Jansen <jan@example.nl>", "project");
+  g_assert_cmpint (run.status, ==, 0);
+  text = amend_test_read (dir, "regeling.md");
+  edited = g_strconcat (text, "\nNog een zin.\n", NULL);
+  amend_test_write (dir, "regeling.md", edited);
+  objects = g_build_filename (dir, ".git", "objects", NULL);
+  d = g_dir_open (objects, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (d)))
+    {
+      g_autofree char *sub = g_build_filename (objects, name, NULL);
+      g_chmod (sub, 0555);
+    }
+  g_chmod (objects, 0555);
+
+  amend_run (&run, dir, "save", "--author", "Jan Jansen <jan@example.nl>");
+  g_assert_cmpint (run.status, ==, 3);
+  g_assert_nonnull (strstr (run.err, "cannot save regeling.md into the project: "));
+  g_assert_nonnull (strstr (run.err, "; see that you may write in the project's folder and in its .git folder, "
+                                     "then try again\n"));
+  g_free (text);
+  text = amend_test_read (dir, "regeling.md");
+  g_assert_cmpstr (text, ==, edited);
+
+  g_chmod (objects, 0755);
+  g_dir_rewind (d);
+  while ((name = g_dir_read_name (d)))
+    {
+      g_autofree char *sub = g_build_filename (objects, name, NULL);
+      g_chmod (sub, 0755);
+    }
+  amend_run (&run, dir, "save", "--author", "Jan Jansen <jan@example.nl>");
+  g_assert_cmpint (run.status, ==, 0);
+  amend_test_rmtree (parent);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1392,6 +1453,7 @@ main (int    argc,
   g_test_add_func ("/cli-git/bad-arguments", test_bad_arguments);
   g_test_add_func ("/cli-git/record-removed", test_record_removed);
   g_test_add_func ("/cli-git/write-fails-halfway", test_write_fails_halfway);
+  g_test_add_func ("/cli-git/save-readonly-objects", test_save_readonly_objects);
 
   return g_test_run ();
 }

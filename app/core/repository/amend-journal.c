@@ -1369,15 +1369,16 @@ stopped_halfway (AmendJournal *self,
                  gboolean      recovering,
                  GError      **error)
 {
-  const char *hint = amend_repository_no_space_hint ();
+  const char *hints[] = { amend_repository_no_space_hint (), amend_repository_no_permission_hint () };
   GError *cause;
 
   if (error == NULL || *error == NULL ||
       g_error_matches (*error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_INTERRUPTED))
     return;
   cause = g_steal_pointer (error);
-  if (g_str_has_suffix (cause->message, hint))
-    cause->message[strlen (cause->message) - strlen (hint)] = '\0';
+  for (guint i = 0; i < G_N_ELEMENTS (hints); i++)
+    if (g_str_has_suffix (cause->message, hints[i]))
+      cause->message[strlen (cause->message) - strlen (hints[i])] = '\0';
   if (recovering)
     /* TRANSLATORS: the first %s is what was interrupted ("switching to “x”"), the second why it cannot be finished */
     g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_INTERRUPTED,

@@ -32,6 +32,7 @@ gboolean        amend_repository_set_git_error      (GError           **error,
                                                      const char        *format,
                                                      ...) G_GNUC_PRINTF (3, 4);
 const char     *amend_repository_no_space_hint      (void);
+const char     *amend_repository_no_permission_hint (void);
 gboolean        amend_repository_check_written      (git_repository    *git,
                                                      const git_oid     *id,
                                                      const char        *what,

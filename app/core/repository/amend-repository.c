@@ -223,6 +223,10 @@ amend_repository_set_git_error (GError    **error,
       if (strstr (git_message (), g_strerror (ENOSPC)) != NULL)
         g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE, "%s: %s%s", what, git_message (),
                      amend_repository_no_space_hint ());
+      else if (strstr (git_message (), g_strerror (EACCES)) != NULL ||
+               strstr (git_message (), g_strerror (EROFS)) != NULL)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED, "%s: %s%s", what, git_message (),
+                     amend_repository_no_permission_hint ());
       else
         g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_FAILED, "%s: %s", what, git_message ());
       break;
@@ -259,6 +263,12 @@ const char *
 amend_repository_no_space_hint (void)
 {
   return _("; make room on the disk and try again");
+}
+
+const char *
+amend_repository_no_permission_hint (void)
+{
+  return _("; see that you may write in the project's folder and in its .git folder, then try again");
 }
 
 /* ----------------------------------------------------------------------- */
@@ -1242,8 +1252,11 @@ collect_updates (AmendRepository *self,
           if (S_ISREG (st.st_mode) && !check_readable (self, change->path, error))
             return FALSE;
           rc = git_blob_create_from_workdir (&update.id, self->repo, change->path);
+          /* Read from the working copy and written into .git/objects:
+           * a full disk or a read-only .git is no file that cannot be
+           * read. */
           if (rc < 0)
-            return amend_repository_set_git_error (error, rc, _("cannot read %s"), change->path);
+            return amend_repository_set_git_error (error, rc, _("cannot save %s into the project"), change->path);
           update.action = GIT_TREE_UPDATE_UPSERT;
           update.filemode = workdir_mode (&st);
           if (old && git_oid_equal (&update.id, git_tree_entry_id (old)) &&

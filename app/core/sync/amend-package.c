@@ -435,7 +435,9 @@ move_pack (git_repository *repo,
           int saved = errno;
 
           g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                       _("cannot move the package's objects into %s: %s"), objects, g_strerror (saved));
+                       _("cannot move the package's objects into %s: %s; nothing was taken from it: see that you "
+                         "may write in the project's .git folder and on its disk, then import it again"),
+                       objects, g_strerror (saved));
           return FALSE;
         }
     }
