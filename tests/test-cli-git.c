@@ -1424,6 +1424,36 @@ test_save_readonly_objects (void)
   amend_test_rmtree (parent);
 }
 
+/* An amendment titled "Main" is not called main: a command given main
+ * means the draft, and the amendment could only be reached as
+ * amendement/main. */
+static void
+test_slug_main (void)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  g_autofree char *dir = NULL;
+
+  if (!amend_test_need_git ())
+    return;
+  dir = new_project ();
+  amend_run (&run, dir, "propose", "Main");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "as amendement/main-2;"));
+  amend_run (&run, dir, "propose", "master");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "as amendement/master-2;"));
+  amend_run (&run, dir, "switch", "main");
+  assert_ok (&run);
+  amend_run (&run, dir, "status");
+  g_assert_true (g_str_has_prefix (run.out, "On branch main\n"));
+  amend_run (&run, dir, "switch", "main-2");
+  assert_ok (&run);
+  amend_run (&run, dir, "status");
+  g_assert_true (g_str_has_prefix (run.out, "On amendment \xe2\x80\x9cMain\xe2\x80\x9d (amendement/main-2)"));
+  amend_test_fsck (dir);
+  remove_project (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1453,6 +1483,7 @@ main (int    argc,
   g_test_add_func ("/cli-git/bad-arguments", test_bad_arguments);
   g_test_add_func ("/cli-git/record-removed", test_record_removed);
   g_test_add_func ("/cli-git/write-fails-halfway", test_write_fails_halfway);
+  g_test_add_func ("/cli-git/slug-main", test_slug_main);
   g_test_add_func ("/cli-git/save-readonly-objects", test_save_readonly_objects);
 
   return g_test_run ();

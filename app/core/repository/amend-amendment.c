@@ -983,6 +983,15 @@ tree_has (git_commit *commit,
   return commit && git_commit_tree (&tree, commit) == 0 && git_tree_entry_bypath (&entry, tree, path) == 0;
 }
 
+/* "main" and "master" name the draft wherever a command takes either
+ * (amend switch main, amend diff main NAME, amend comment add main): an
+ * amendment called so could only be reached as amendement/main. */
+static gboolean
+names_the_draft (const char *slug)
+{
+  return g_strcmp0 (slug, "main") == 0 || g_strcmp0 (slug, "master") == 0;
+}
+
 /* The slug of @title that no branch and no archived record uses yet:
  * "x", else "x-2", "x-3"... */
 static char *
@@ -1018,8 +1027,8 @@ unique_slug (git_repository *repo,
                        title);
           return NULL;
         }
-      if (!ref_exists (repo, refname) && !refs_beneath (repo, refname) && !tree_has (base, dir) &&
-          !tree_has (main_tip, dir))
+      if (!names_the_draft (slug) && !ref_exists (repo, refname) && !refs_beneath (repo, refname) &&
+          !tree_has (base, dir) && !tree_has (main_tip, dir))
         return g_steal_pointer (&slug);
     }
   g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_EXISTS,
