@@ -1577,6 +1577,13 @@ test_subamendment_orphaned (void)
 
   amend_run (&run, dir, "reject", "zes-weken");
   assert_ok (&run);
+  /* The order does not put it among the votes to come, which adopt
+   * would refuse: it lapsed with the amendment it amends. */
+  amend_run (&run, dir, "order");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "Lapsed, not voted on:\n    vijf-weken  \xe2\x80\x9cVijf weken\xe2\x80\x9d: "
+                                     "with zes-weken, which it amends\n"));
+  g_assert_null (strstr (run.out, ". vijf-weken"));
   amend_run (&run, dir, "adopt", "vijf-weken");
   assert_refused (&run, 4, "has lapsed: the amendment it amends, \xe2\x80\x9czes-weken\xe2\x80\x9d, is verworpen already; reject or withdraw it");
   amend_run (&run, dir, "reject", "vijf-weken");
