@@ -29,6 +29,7 @@
 
 #include "amend-amendment.h"
 #include "amend-bundle.h"
+#include "amend-journal.h"
 #include "amend-sync-private.h"
 
 #define AMENDMENT_REFS "refs/heads/" AMEND_AMENDMENT_BRANCH_PREFIX
@@ -534,6 +535,7 @@ amend_package_import (const char   *project,
                       GError      **error)
 {
   g_autoptr(AmendRepository) repo = amend_repository_open (project, error);
+  g_autoptr(AmendJournal) hold = NULL;
   g_autoptr(AmendSyncReport) report = amend_sync_report_new ();
   g_autoptr(AmendIntake) intake = NULL;
   g_auto(Reading) r = { NULL, -1, NULL, NULL };
@@ -547,6 +549,12 @@ amend_package_import (const char   *project,
     return NULL;
   report->bytes = (guint64) lseek (r.fd, 0, SEEK_END);
 
+  /* From the plan to the last branch moved, no other Amend writes (an
+   * adoption of the amendment the package brings a newer version of);
+   * what was checked before the pack was read is checked again. */
+  if (!amend_repository_is_bare (repo) &&
+      ((hold = amend_journal_hold (repo, "import", error)) == NULL || !check_can_take (repo, error)))
+    return NULL;
   intake = amend_intake_new (repo, NULL);
   for (guint i = 0; i < r.bundle->refs->len; i++)
     {
