@@ -519,13 +519,19 @@ read_package (git_repository *repo,
   return TRUE;
 }
 
+/* Under the write lock (shared when held already): an adoption that
+ * another Amend is in the middle of is waited for, not taken for one
+ * left unfinished. */
 static gboolean
 check_can_take (AmendRepository *repo,
                 GError         **error)
 {
+  g_autoptr(AmendJournal) hold = NULL;
+
   if (amend_repository_is_bare (repo))
     return TRUE;
-  return amend_repository_check_can_write (repo, TRUE, error) && amend_intake_recover (repo, error);
+  return (hold = amend_journal_hold (repo, "import", error)) != NULL &&
+         amend_repository_check_can_write (repo, TRUE, error) && amend_intake_recover (repo, error);
 }
 
 AmendSyncReport *

@@ -337,13 +337,19 @@ amend_sync_clone_run (const char   *url,
 /* Pull                                                                     */
 /* ----------------------------------------------------------------------- */
 
+/* Under the write lock (shared when held already): an adoption that
+ * another Amend is in the middle of is waited for, not taken for one
+ * left unfinished. */
 static gboolean
 check_can_take (AmendRepository *repo,
                 GError         **error)
 {
+  g_autoptr(AmendJournal) hold = NULL;
+
   if (amend_repository_is_bare (repo))
     return TRUE;
-  return amend_repository_check_can_write (repo, TRUE, error) && amend_intake_recover (repo, error);
+  return (hold = amend_journal_hold (repo, "pull", error)) != NULL &&
+         amend_repository_check_can_write (repo, TRUE, error) && amend_intake_recover (repo, error);
 }
 
 /* What the remote has, as the download left it in git_remote_ls: main
