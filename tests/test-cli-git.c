@@ -1454,6 +1454,38 @@ test_slug_main (void)
   remove_project (dir);
 }
 
+/* --from another amendment's branch is refused: the new amendment would
+ * carry that one's record, and adopt refuses it only when the council has
+ * voted.  An earlier version of main and --on are the ways. */
+static void
+test_propose_from_amendment (void)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  g_autofree char *dir = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  if (!amend_test_need_git ())
+    return;
+  dir = new_project ();
+  amend_run (&run, dir, "propose", "Korter");
+  assert_ok (&run);
+  amend_run (&run, dir, "switch", "main");
+  assert_ok (&run);
+  before = amend_test_git_ok (dir, "for-each-ref", NULL);
+  amend_run (&run, dir, "propose", "Nog korter", "--from", "amendement/korter");
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "amendement/korter holds the amendment \xe2\x80\x9ckorter\xe2\x80\x9d, which is not "
+                                     "in main, and an amendment that carries it could never be adopted; start from main "
+                                     "or an earlier version of it, or propose a subamendment with --on korter"));
+  after = amend_test_git_ok (dir, "for-each-ref", NULL);
+  g_assert_cmpstr (before, ==, after);
+  amend_run (&run, dir, "propose", "Nog korter", "--from", "main~0");
+  assert_ok (&run);
+  amend_test_fsck (dir);
+  remove_project (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1484,6 +1516,7 @@ main (int    argc,
   g_test_add_func ("/cli-git/record-removed", test_record_removed);
   g_test_add_func ("/cli-git/write-fails-halfway", test_write_fails_halfway);
   g_test_add_func ("/cli-git/slug-main", test_slug_main);
+  g_test_add_func ("/cli-git/propose-from-amendment", test_propose_from_amendment);
   g_test_add_func ("/cli-git/save-readonly-objects", test_save_readonly_objects);
 
   return g_test_run ();
