@@ -337,17 +337,25 @@ amend_sync_clone_run (const char   *url,
 /* Pull                                                                     */
 /* ----------------------------------------------------------------------- */
 
-/* Under the write lock (shared when held already): an adoption that
- * another Amend is in the middle of is waited for, not taken for one
- * left unfinished. */
 static gboolean
 check_can_take (AmendRepository *repo,
                 GError         **error)
 {
   g_autoptr(AmendJournal) hold = NULL;
+  g_autoptr(GError) local = NULL;
 
   if (amend_repository_is_bare (repo))
     return TRUE;
+  if (amend_repository_check_can_write (repo, TRUE, &local) && amend_intake_recover (repo, &local))
+    return TRUE;
+  if (!g_error_matches (local, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_BUSY))
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  /* A merge under way may be another Amend's, in the middle of an
+   * adoption: wait for it under the write lock and look again, rather
+   * than take it for one left unfinished. */
   return (hold = amend_journal_hold (repo, "pull", error)) != NULL &&
          amend_repository_check_can_write (repo, TRUE, error) && amend_intake_recover (repo, error);
 }
