@@ -1311,6 +1311,181 @@ test_record_removed (void)
   remove_project (dir);
 }
 
+/* A write that fails halfway through a switch (a full disk: here a file
+ * size limit, so that regeling.md cannot be written and the smaller
+ * journal can) says that the project is safe and what finishes it; amend
+ * status says the same while the cause lasts, and finishes it after. */
+static void
+test_write_fails_halfway (void)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  g_autofree char *dir = NULL;
+  g_autofree char *text = NULL;
+  AmendTestRunOptions options = { 0 };
+  const char *limited[] = { "/bin/sh", "-c", "trap '' XFSZ; ulimit -f 1; exec \"$0\" \"$@\"",
+                            g_getenv ("AMEND_BIN"), "switch", "korter", NULL };
+  const char *status_limited[] = { limited[0], limited[1], limited[2], limited[3], "status", NULL };
+  const char *save_limited[] = { limited[0], limited[1], limited[2], limited[3], "save", NULL };
+
+  if (!amend_test_need_git ())
+    return;
+  dir = new_project ();
+  options.cwd = dir;
+  amend_run (&run, dir, "propose", "Korter");
+  assert_ok (&run);
+  replace_in_file (dir, "regeling.md", "de bekendmaking", "de publicatie");
+  amend_run (&run, dir, "save");
+  assert_ok (&run);
+  amend_run (&run, dir, "switch", "main");
+  assert_ok (&run);
+  text = amend_test_read (dir, "regeling.md");
+  g_assert_cmpuint (strlen (text), >, 512);
+
+  amend_test_run_argv (&run, &options, limited);
+  assert_refused (&run, 3, "switching to \xe2\x80\x9c" "amendement/korter\xe2\x80\x9d stopped halfway, and the "
+                           "project is safe: make room on the disk or let the project's folder be written, then "
+                           "any amend command (amend status) finishes it");
+  amend_test_run_argv (&run, &options, status_limited);
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "Amend was interrupted while switching to \xe2\x80\x9c" "amendement/korter"
+                                     "\xe2\x80\x9d and cannot finish it"));
+  amend_test_run_argv (&run, &options, save_limited);
+  assert_refused (&run, 4, "cannot finish it");
+
+  amend_run (&run, dir, "status");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.err, "finished what was interrupted"));
+  g_assert_nonnull (strstr (run.out, "On amendment \xe2\x80\x9cKorter\xe2\x80\x9d"));
+  g_free (text);
+  text = amend_test_read (dir, "regeling.md");
+  g_assert_nonnull (strstr (text, "de publicatie"));
+  amend_test_fsck (dir);
+  remove_project (dir);
+}
+
+/* A project whose .git/objects may not be written (copied from a
+ * read-only medium, made by another user): save says what to do, exit 3,
+ * and the edit stays in the working copy.  Before, the sentence was
+ * "cannot read regeling.md: failed to create temporary file ...". */
+static void
+test_save_readonly_objects (void)
+{
+  g_autofree char *parent = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *objects = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *edited = NULL;
+  g_autoptr(GDir) d = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(AmendTestRun) run = { 0 };
+  const char *name;
+
+  if (getuid () == 0)
+    {
+      g_test_skip ("root writes into read-only folders");
+      return;
+    }
+  parent = g_dir_make_tmp ("amend-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  dir = g_build_filename (parent, "project", NULL);
+  amend_run (&run, parent, "init", "--author", "Jan Jansen <jan@example.nl>", "project");
+  g_assert_cmpint (run.status, ==, 0);
+  text = amend_test_read (dir, "regeling.md");
+  edited = g_strconcat (text, "\nNog een zin.\n", NULL);
+  amend_test_write (dir, "regeling.md", edited);
+  objects = g_build_filename (dir, ".git", "objects", NULL);
+  d = g_dir_open (objects, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (d)))
+    {
+      g_autofree char *sub = g_build_filename (objects, name, NULL);
+      g_chmod (sub, 0555);
+    }
+  g_chmod (objects, 0555);
+
+  amend_run (&run, dir, "save", "--author", "Jan Jansen <jan@example.nl>");
+  g_assert_cmpint (run.status, ==, 3);
+  g_assert_nonnull (strstr (run.err, "cannot save regeling.md into the project: "));
+  g_assert_nonnull (strstr (run.err, "; see that you may write in the project's folder and in its .git folder, "
+                                     "then try again\n"));
+  g_free (text);
+  text = amend_test_read (dir, "regeling.md");
+  g_assert_cmpstr (text, ==, edited);
+
+  g_chmod (objects, 0755);
+  g_dir_rewind (d);
+  while ((name = g_dir_read_name (d)))
+    {
+      g_autofree char *sub = g_build_filename (objects, name, NULL);
+      g_chmod (sub, 0755);
+    }
+  amend_run (&run, dir, "save", "--author", "Jan Jansen <jan@example.nl>");
+  g_assert_cmpint (run.status, ==, 0);
+  amend_test_rmtree (parent);
+}
+
+/* An amendment titled "Main" is not called main: a command given main
+ * means the draft, and the amendment could only be reached as
+ * amendement/main. */
+static void
+test_slug_main (void)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  g_autofree char *dir = NULL;
+
+  if (!amend_test_need_git ())
+    return;
+  dir = new_project ();
+  amend_run (&run, dir, "propose", "Main");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "as amendement/main-2;"));
+  amend_run (&run, dir, "propose", "master");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "as amendement/master-2;"));
+  amend_run (&run, dir, "switch", "main");
+  assert_ok (&run);
+  amend_run (&run, dir, "status");
+  g_assert_true (g_str_has_prefix (run.out, "On branch main\n"));
+  amend_run (&run, dir, "switch", "main-2");
+  assert_ok (&run);
+  amend_run (&run, dir, "status");
+  g_assert_true (g_str_has_prefix (run.out, "On amendment \xe2\x80\x9cMain\xe2\x80\x9d (amendement/main-2)"));
+  amend_test_fsck (dir);
+  remove_project (dir);
+}
+
+/* --from another amendment's branch is refused: the new amendment would
+ * carry that one's record, and adopt refuses it only when the council has
+ * voted.  An earlier version of main and --on are the ways. */
+static void
+test_propose_from_amendment (void)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  g_autofree char *dir = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  if (!amend_test_need_git ())
+    return;
+  dir = new_project ();
+  amend_run (&run, dir, "propose", "Korter");
+  assert_ok (&run);
+  amend_run (&run, dir, "switch", "main");
+  assert_ok (&run);
+  before = amend_test_git_ok (dir, "for-each-ref", NULL);
+  amend_run (&run, dir, "propose", "Nog korter", "--from", "amendement/korter");
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "amendement/korter holds the amendment \xe2\x80\x9ckorter\xe2\x80\x9d, which is not "
+                                     "in main, and an amendment that carries it could never be adopted; start from main "
+                                     "or an earlier version of it, or propose a subamendment with --on korter"));
+  after = amend_test_git_ok (dir, "for-each-ref", NULL);
+  g_assert_cmpstr (before, ==, after);
+  amend_run (&run, dir, "propose", "Nog korter", "--from", "main~0");
+  assert_ok (&run);
+  amend_test_fsck (dir);
+  remove_project (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1339,6 +1514,10 @@ main (int    argc,
   g_test_add_func ("/cli-git/control-characters", test_control_characters);
   g_test_add_func ("/cli-git/bad-arguments", test_bad_arguments);
   g_test_add_func ("/cli-git/record-removed", test_record_removed);
+  g_test_add_func ("/cli-git/write-fails-halfway", test_write_fails_halfway);
+  g_test_add_func ("/cli-git/slug-main", test_slug_main);
+  g_test_add_func ("/cli-git/propose-from-amendment", test_propose_from_amendment);
+  g_test_add_func ("/cli-git/save-readonly-objects", test_save_readonly_objects);
 
   return g_test_run ();
 }

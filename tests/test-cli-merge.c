@@ -326,7 +326,8 @@ test_vote_tie_rejects (void)
   make_amendment (dir, "Zes weken", NULL, "binnen acht weken", "binnen zes weken", TRUE);
   before = amend_test_git_ok (dir, "rev-parse", "main", NULL);
 
-  amend_run (&run, dir, "vote", "zes-weken", "--for", "12", "--against", "12");
+  /* Counts are decimal as written down: 012 is twelve, not octal ten. */
+  amend_run (&run, dir, "vote", "zes-weken", "--for", "012", "--against", "12");
   assert_ok (&run);
   g_assert_nonnull (strstr (run.out, "is rejected (12 for, 12 against)"));
   after = amend_test_git_ok (dir, "rev-parse", "main", NULL);
@@ -677,6 +678,12 @@ test_refusals (void)
   /* Usage errors. */
   amend_run (&run, dir, "vote", "ingediend", "--for", "3");
   g_assert_cmpint (run.status, ==, 2);
+  /* Not as C reads numbers: 0x10 would have been recorded as sixteen. */
+  amend_run (&run, dir, "vote", "ingediend", "--for", "0x10", "--against", "1");
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "is not a number of votes"));
+  amend_run (&run, dir, "vote", "ingediend", "--for", "3", "--against", " 1");
+  g_assert_cmpint (run.status, ==, 2);
   amend_run (&run, dir, "adopt", "ingediend", "--date", "14-03-2027");
   g_assert_cmpint (run.status, ==, 2);
   g_assert_nonnull (strstr (run.err, "YYYY-MM-DD"));
@@ -686,6 +693,74 @@ test_refusals (void)
   /* Nothing was written by any of them. */
   after = snapshot (dir);
   g_assert_cmpstr (before, ==, after);
+  remove_project (dir);
+}
+
+/* Three adoptions and two comments on main at once, as when the clerk
+ * and a council member work on one project: each waits for the other.
+ * Before, an adoption that found main moved by another between its merge
+ * and its move of main stopped halfway (exit 4), and one that finished
+ * removed the state.ini of another under it, leaving an amendment that
+ * said aangenomen without its merge into main. */
+static void
+test_at_once (void)
+{
+  const char *slugs[] = { "acht", "vergunning", "intrekking" };
+  const char *args[][6] = {
+    { "adopt", "acht", NULL }, { "adopt", "vergunning", NULL }, { "adopt", "intrekking", NULL },
+    { "comment", "add", "main", "-m", "Een.", NULL }, { "comment", "add", "main", "-m", "Twee.", NULL },
+  };
+  g_autoptr(GPtrArray) procs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *dir = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *merge = NULL;
+  g_autofree char *status = NULL;
+
+  if (!amend_test_need_git ())
+    return;
+  dir = new_project (BASE);
+  make_amendment (dir, "Acht", NULL, "binnen acht weken op", "binnen zes weken op", TRUE);
+  make_amendment (dir, "Vergunning", NULL, "zonder vergunning van het college", "zonder vergunning", TRUE);
+  make_amendment (dir, "Intrekking", NULL, "kan worden ingetrokken", "wordt ingetrokken", TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (args); i++)
+    {
+      const char *argv[10] = { g_getenv ("AMEND_BIN"), "-C", dir };
+      g_autoptr(GError) error = NULL;
+
+      for (guint j = 0; args[i][j]; j++)
+        argv[3 + j] = args[i][j];
+      g_ptr_array_add (procs, g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                                 G_SUBPROCESS_FLAGS_STDERR_PIPE, &error));
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < procs->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *err = NULL;
+
+      g_subprocess_communicate_utf8 (g_ptr_array_index (procs, i), NULL, NULL, NULL, &err, &error);
+      g_assert_no_error (error);
+      if (g_subprocess_get_exit_status (g_ptr_array_index (procs, i)) != 0)
+        g_error ("amend %s %s failed: %s", args[i][0], args[i][1], err);
+    }
+  /* All three merged into main, each branch saying so, nothing waiting. */
+  merge = g_build_filename (dir, ".git", "amend", "merge", NULL);
+  g_assert_false (g_file_test (merge, G_FILE_TEST_EXISTS));
+  text = amend_test_git_ok (dir, "show", "main:regeling.md", NULL);
+  g_assert_nonnull (strstr (text, "binnen zes weken op"));
+  g_assert_nonnull (strstr (text, "zonder vergunning een"));
+  g_assert_nonnull (strstr (text, "wordt ingetrokken"));
+  for (guint i = 0; i < G_N_ELEMENTS (slugs); i++)
+    {
+      g_autofree char *spec = g_strdup_printf ("amendement/%s:.amend/amendementen/%s/amendement.ini", slugs[i], slugs[i]);
+      g_autofree char *record = amend_test_git_ok (dir, "show", spec, NULL);
+      g_autofree char *branch = g_strconcat ("amendement/", slugs[i], NULL);
+
+      g_assert_nonnull (strstr (record, "status=aangenomen"));
+      g_free (amend_test_git_ok (dir, "merge-base", "--is-ancestor", branch, "main", NULL));
+    }
+  status = amend_test_git_ok (dir, "status", "--porcelain", NULL);
+  g_assert_cmpstr (status, ==, "");
   remove_project (dir);
 }
 
@@ -888,6 +963,8 @@ test_main_moved_by_hand (void)
 
   amend_run (&run, dir, "adopt", "--continue");
   assert_refused (&run, 4, "the branch main was changed by another program while the merge was unfinished");
+  /* The way out keeps the commit made with git: not git branch -f. */
+  g_assert_nonnull (strstr (run.err, "undo the merge with amend adopt --abort, which keeps that change"));
   side_after = amend_test_git_ok (dir, "rev-parse", "amendement/tien-weken", NULL);
   g_assert_cmpstr (side, ==, side_after);
   amend_run (&run, dir, "adopt", "--abort");
@@ -1500,6 +1577,13 @@ test_subamendment_orphaned (void)
 
   amend_run (&run, dir, "reject", "zes-weken");
   assert_ok (&run);
+  /* The order does not put it among the votes to come, which adopt
+   * would refuse: it lapsed with the amendment it amends. */
+  amend_run (&run, dir, "order");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "Lapsed, not voted on:\n    vijf-weken  \xe2\x80\x9cVijf weken\xe2\x80\x9d: "
+                                     "with zes-weken, which it amends\n"));
+  g_assert_null (strstr (run.out, ". vijf-weken"));
   amend_run (&run, dir, "adopt", "vijf-weken");
   assert_refused (&run, 4, "has lapsed: the amendment it amends, \xe2\x80\x9czes-weken\xe2\x80\x9d, is verworpen already; reject or withdraw it");
   amend_run (&run, dir, "reject", "vijf-weken");
@@ -2052,6 +2136,7 @@ main (int   argc,
   g_test_add_func ("/cli-merge/branch-removed", test_branch_removed);
   g_test_add_func ("/cli-merge/untracked-in-the-way", test_untracked_in_the_way);
   g_test_add_func ("/cli-merge/refusals", test_refusals);
+  g_test_add_func ("/cli-merge/at-once", test_at_once);
   g_test_add_func ("/cli-merge/conflicts-resolve-continue", test_conflicts_resolve_continue);
   g_test_add_func ("/cli-merge/abort-restores", test_abort_restores);
   g_test_add_func ("/cli-merge/main-moved-by-hand", test_main_moved_by_hand);

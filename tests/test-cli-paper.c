@@ -338,6 +338,52 @@ test_subamendment (void)
   remove_project (dir);
 }
 
+/* -o on a full disk: one sentence that names the file asked for (not
+ * GLib's temporary file next to it) and says what to do; nothing is left
+ * there.  The full disk is a small tmpfs in a mount namespace of its own,
+ * made with unshare (skipped where user namespaces are not allowed). */
+static void
+test_disk_full (void)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  g_autofree char *dir = NULL;
+  g_autofree char *full = NULL;
+  g_autofree char *listing = NULL;
+  AmendTestRunOptions options = { 0 };
+  const char *script = "mount -t tmpfs -o size=64k tmpfs \"$1\" || exit 77; "
+                       "dd if=/dev/zero of=\"$1/vol\" bs=4k 2>/dev/null; "
+                       "\"$2\" -C \"$3\" paper zes-weken -o \"$1/paper.html\"; status=$?; "
+                       "ls -A \"$1\"; exit $status";
+
+  if (!amend_test_need_git ())
+    return;
+  if (g_find_program_in_path ("unshare") == NULL)
+    {
+      g_test_skip ("unshare is not installed");
+      return;
+    }
+  dir = new_project ();
+  amendment (dir, "Zes weken", "Jan Jansen <jan@example.nl>", "Sneller.", "binnen acht weken", "binnen zes weken",
+             FALSE);
+  full = g_build_filename (dir, "..", "vol", NULL);
+  g_assert_cmpint (g_mkdir (full, 0755), ==, 0);
+  amend_test_run_argv (&run, &options, (const char *[]) { "unshare", "-rm", "sh", "-c", script, "sh", full,
+                                                           g_getenv ("AMEND_BIN"), dir, NULL });
+  if (run.status == 77 || strstr (run.err, "unshare:") != NULL)
+    {
+      g_test_skip ("no mount namespace for a small tmpfs here");
+      remove_project (dir);
+      return;
+    }
+  g_assert_cmpint (run.status, ==, 3);
+  assert_has (run.err, "/paper.html: No space left on device; nothing was written there: make room on the disk "
+                       "and try again\n");
+  g_assert_null (strstr (run.err, "paper.html."));
+  /* Only the file that filled the disk, no half page nor temporary file. */
+  g_assert_cmpstr (run.out, ==, "vol\n");
+  remove_project (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -346,6 +392,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/cli-paper/one", test_one);
+  g_test_add_func ("/cli-paper/disk-full", test_disk_full);
   g_test_add_func ("/cli-paper/all-in-order", test_all_in_order);
   g_test_add_func ("/cli-paper/adopted", test_adopted);
   g_test_add_func ("/cli-paper/subamendment", test_subamendment);

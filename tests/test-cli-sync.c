@@ -265,6 +265,68 @@ test_package_exchange (void)
   amend_test_rmtree (parent);
 }
 
+/* The clerk adopts an amendment while a package with a newer version of
+ * it comes in: the one waits for the other.  Before, the import moved the
+ * amendment's branch between the adoption's merge and its move of that
+ * branch, and the adoption stopped halfway, waiting for --abort. */
+static void
+test_package_import_while_adopting (void)
+{
+  g_autofree char *parent = amend_test_tmpdir ("amend-cli-sync");
+  g_autofree char *a = g_build_filename (parent, "a", NULL);
+  g_autofree char *b = g_build_filename (parent, "b", NULL);
+  g_autofree char *file = g_build_filename (parent, "nieuwer.amend", NULL);
+  g_autofree char *all = g_build_filename (parent, "alles.amend", NULL);
+  g_autofree char *seed = g_build_filename (parent, "seed", NULL);
+
+  if (!amend_test_need_git ())
+    return;
+  amend_ok (parent, "init", "seed", NULL);
+  amend_ok (seed, "propose", "Kortere termijn", NULL);
+  edit (seed, "op de dag na die van de bekendmaking", "een week na de bekendmaking");
+  amend_ok (seed, "submit", NULL);
+  amend_ok (seed, "switch", "main", NULL);
+  amend_ok (seed, "package", "export", "--all", "-o", all, NULL);
+  amend_ok (parent, "package", "open", all, "b", NULL);
+  amend_ok (b, "switch", "kortere-termijn", NULL);
+  edit (b, "een week na", "vijf dagen na");
+  amend_ok (b, "package", "export", "kortere-termijn", "-o", file, NULL);
+
+  for (guint round = 0; round < 4; round++)
+    {
+      g_autoptr(GSubprocess) adopt = NULL;
+      g_autoptr(GSubprocess) import = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *adopt_err = NULL;
+      g_autofree char *import_err = NULL;
+      g_autofree char *merge = g_build_filename (a, ".git", "amend", "merge", NULL);
+      g_autofree char *record = NULL;
+
+      amend_test_rmtree (a);
+      amend_ok (parent, "package", "open", all, "a", NULL);
+      adopt = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
+                                g_getenv ("AMEND_BIN"), "-C", a, "adopt", "kortere-termijn", NULL);
+      g_assert_no_error (error);
+      import = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
+                                 g_getenv ("AMEND_BIN"), "-C", a, "package", "import", file, NULL);
+      g_assert_no_error (error);
+      g_subprocess_communicate_utf8 (adopt, NULL, NULL, NULL, &adopt_err, &error);
+      g_assert_no_error (error);
+      g_subprocess_communicate_utf8 (import, NULL, NULL, NULL, &import_err, &error);
+      g_assert_no_error (error);
+      if (g_subprocess_get_exit_status (adopt) != 0 || g_subprocess_get_exit_status (import) != 0)
+        g_error ("adopt: %s; import: %s", adopt_err, import_err);
+      /* Adopted and in main, whichever came first; nothing waits. */
+      g_assert_false (g_file_test (merge, G_FILE_TEST_EXISTS));
+      record = amend_test_git_ok (a, "show", "amendement/kortere-termijn:.amend/amendementen/kortere-termijn/amendement.ini",
+                                  NULL);
+      g_assert_nonnull (strstr (record, "status=aangenomen"));
+      g_free (amend_test_git_ok (a, "merge-base", "--is-ancestor", "amendement/kortere-termijn", "main", NULL));
+      amend_test_fsck (a);
+    }
+  amend_test_rmtree (parent);
+}
+
 /* Comments made with amend comment travel with their amendment, and a
  * reply made by the receiver travels back. */
 static void
@@ -1383,6 +1445,7 @@ main (int    argc,
   g_test_add_func ("/cli-sync/help", test_help);
   g_test_add_func ("/cli-sync/package/exchange", test_package_exchange);
   g_test_add_func ("/cli-sync/package/comments", test_package_comments);
+  g_test_add_func ("/cli-sync/package/import-while-adopting", test_package_import_while_adopting);
   g_test_add_func ("/cli-sync/package/open", test_package_open);
   g_test_add_func ("/cli-sync/package/bad-input", test_package_bad_input);
   g_test_add_func ("/cli-sync/package/export-special", test_package_export_special);

@@ -388,6 +388,47 @@ test_resolve_text (void)
   c = merge_with (BASE, ours, theirs, "chp_1__art_2__para_1", AMEND_RESOLUTION_TEXT, "1. Een\n2. Twee\n", &error);
   g_assert_null (c);
   g_assert_error (error, AMEND_MERGE_ERROR, AMEND_MERGE_ERROR_RESOLUTION);
+  g_clear_error (&error);
+
+  /* Nor is a paragraph with a heading after it, which ends the article:
+   * the paragraph was taken and the rest dropped without a word. */
+  c = merge_with (BASE, ours, theirs, "chp_1__art_2__para_1", AMEND_RESOLUTION_TEXT,
+                  "Het college beslist.\n\n# Toelichting\n\nWaarom.\n", &error);
+  g_assert_null (c);
+  g_assert_error (error, AMEND_MERGE_ERROR, AMEND_MERGE_ERROR_RESOLUTION);
+  g_clear_error (&error);
+  c = merge_with (BASE, ours, theirs, "chp_1__art_2__para_1", AMEND_RESOLUTION_TEXT,
+                  "Het college beslist.\n\n# Hoofdstuk 9 Nieuw\n", &error);
+  g_assert_null (c);
+  g_assert_error (error, AMEND_MERGE_ERROR, AMEND_MERGE_ERROR_RESOLUTION);
+}
+
+/* Both add a different fourth member: the text that resolves it holds
+ * members only, not a heading that ends the article and what follows. */
+static void
+test_resolve_members_then_heading (void)
+{
+  g_autofree char *ours = edit (BASE, "3. De aanvraag wordt schriftelijk ingediend.\n",
+                                "3. De aanvraag wordt schriftelijk ingediend.\n4. Een kopie gaat naar de aanvrager.\n",
+                                NULL);
+  g_autofree char *theirs = edit (BASE, "3. De aanvraag wordt schriftelijk ingediend.\n",
+                                  "3. De aanvraag wordt schriftelijk ingediend.\n4. De beslissing is openbaar.\n", NULL);
+  g_autoptr(AmendMerge) merge = merge3 (BASE, ours, theirs);
+  AmendConflict *c = only_conflict (merge);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendMerge) both = NULL;
+  g_autoptr(AmendMerge) more = NULL;
+
+  g_assert_cmpint (c->kind, ==, AMEND_CONFLICT_INSERTED);
+  both = merge_with (BASE, ours, theirs, c->id, AMEND_RESOLUTION_TEXT,
+                     "4. Een kopie gaat naar de aanvrager.\n5. De beslissing is openbaar.\n", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (amend_merge_get_markdown (both), "5. De beslissing is openbaar.\n"));
+  more = merge_with (BASE, ours, theirs, c->id, AMEND_RESOLUTION_TEXT,
+                     "4. Een kopie gaat naar de aanvrager.\n\n# Toelichting\n\nWaarom.\n", &error);
+  g_assert_null (more);
+  g_assert_error (error, AMEND_MERGE_ERROR, AMEND_MERGE_ERROR_RESOLUTION);
+  g_assert_nonnull (strstr (error->message, "a heading that would end the article"));
 }
 
 /* One deletes article 5, the other changes it: a conflict of the whole
@@ -1085,6 +1126,7 @@ main (int   argc,
   g_test_add_func ("/merge/conflict/point-in-member", test_conflict_point_in_member);
   g_test_add_func ("/merge/record", test_record_merge);
   g_test_add_func ("/merge/resolve/text", test_resolve_text);
+  g_test_add_func ("/merge/resolve/text-members-then-heading", test_resolve_members_then_heading);
   g_test_add_func ("/merge/property/gemeentewet", test_property_gemeentewet);
   g_test_add_func ("/merge/renumbered-and-member-deleted", test_renumbered_and_member_deleted);
   g_test_add_func ("/merge/space-change", test_space_change);

@@ -404,6 +404,7 @@ amend_cli_write_file (const char  *path,
 {
   g_autofree char *abs = absolute_path (path);
   g_autofree char *target = NULL;
+  g_autoptr(GError) local = NULL;
   struct stat st;
   int mode = 0666;
 
@@ -420,7 +421,21 @@ amend_cli_write_file (const char  *path,
     return write_into (target ? target : abs, data, len, error);
   if (g_stat (target ? target : abs, &st) == 0)
     mode = st.st_mode & 07777;
-  return g_file_set_contents_full (target ? target : abs, data, len, G_FILE_SET_CONTENTS_CONSISTENT, mode, error);
+  if (!g_file_set_contents_full (target ? target : abs, data, len, G_FILE_SET_CONTENTS_CONSISTENT, mode, &local))
+    {
+      g_autofree char *name = g_filename_display_name (path);
+
+      /* GLib names its temporary file (".paper.html.YT70Z3"), which the
+       * user never saw and which is gone again. */
+      if (g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_NOSPC))
+        g_set_error (error, G_FILE_ERROR, local->code,
+                     _("cannot write %s: %s; nothing was written there: make room on the disk and try again"), name,
+                     g_strerror (ENOSPC));
+      else
+        g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* The bytes of the regulation at @path ("-": standard input), refused

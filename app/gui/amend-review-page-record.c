@@ -141,8 +141,9 @@ _amend_review_page_fill_state (AmendReviewPage *self,
   if (amend_survey_lapsed_with (survey, amend_amendment_get_slug (a)))
     {
       g_free (text);
-      text = g_strdup_printf (_("Lapsed with “%s”, which it amends and which has lapsed: the council no longer "
-                                "votes on it. Reject or withdraw it."),
+      /* The amendment it amends lapsed, or was decided or withdrawn. */
+      text = g_strdup_printf (_("Lapsed with “%s”, which it amends: the council no longer votes on it. Reject or "
+                                "withdraw it."),
                               amend_survey_lapsed_with (survey, amend_amendment_get_slug (a)));
       icon = "dialog-warning-symbolic";
     }

@@ -29,6 +29,7 @@
 #include "amend-comment-private.h"
 #include "amend-comment-text.h"
 #include "amend-comments.h"
+#include "amend-journal.h"
 #include "amend-repository-private.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_odb, git_odb_free)
@@ -637,7 +638,7 @@ make_commit (AmendRepository     *repo,
     rc = git_commit_create (out, git, NULL, sig, sig, NULL, text, tree, 1, parents);
   if (rc < 0)
     return amend_repository_set_git_error (error, rc, _("cannot save the comment"));
-  return TRUE;
+  return amend_repository_check_written (git, out, _("cannot save the comment"), error);
 }
 
 /* Commits @data as @path on @refname, whose tip was @tip: objects first,
@@ -963,6 +964,7 @@ amend_comments_add (AmendRepository *repo,
                     const char      *author,
                     GError         **error)
 {
+  g_autoptr(AmendJournal) hold = NULL;
   g_autofree char *refname = NULL;
   g_autofree char *dir = amend_comments_dir (amendment);
   g_autofree char *id = NULL;
@@ -980,7 +982,11 @@ amend_comments_add (AmendRepository *repo,
   g_return_val_if_fail (AMEND_IS_REPOSITORY (repo), NULL);
   g_return_val_if_fail (AMEND_IS_COMMENT (comment), NULL);
 
+  /* The write lock, as every writer takes it: a comment on main moved it
+   * under an adoption between its merge and its move of main, which then
+   * stopped halfway. */
   if (!check_new_text (comment, error) || (refname = refname_of (repo, amendment, error)) == NULL ||
+      (hold = amend_journal_hold (repo, "comment", error)) == NULL ||
       !amend_repository_check_can_write (repo, TRUE, error))
     return NULL;
   repair_pending (repo);
@@ -1224,6 +1230,7 @@ change_resolution (AmendRepository *repo,
                    gboolean         resolve,
                    GError         **error)
 {
+  g_autoptr(AmendJournal) hold = NULL;
   g_autoptr(AmendComment) comment = NULL;
   g_autoptr(git_commit) tip = NULL;
   g_autoptr(git_tree) tree = NULL;
@@ -1236,7 +1243,8 @@ change_resolution (AmendRepository *repo,
   const char *path;
   gsize len;
 
-  if (!check_id (id, error) || !amend_repository_check_can_write (repo, TRUE, error))
+  if (!check_id (id, error) || (hold = amend_journal_hold (repo, "comment", error)) == NULL ||
+      !amend_repository_check_can_write (repo, TRUE, error))
     return NULL;
   repair_pending (repo);
   comment = amend_comments_lookup (repo, id, error);

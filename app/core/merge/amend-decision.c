@@ -30,6 +30,7 @@
 #include "amend-apply-cache.h"
 #include "amend-decision.h"
 #include "amend-graph.h"
+#include "amend-journal.h"
 #include "amend-pending-merge-private.h"
 #include "amend-tree-changes.h"
 
@@ -432,6 +433,7 @@ amend_decision_adopt (AmendRepository   *repo,
                       AmendMergeOutcome *outcome,
                       GError           **error)
 {
+  g_autoptr(AmendJournal) hold = NULL;
   g_autoptr(AmendAmendment) self = NULL;
   g_autoptr(AmendPendingMerge) pending = NULL;
   g_autoptr(git_signature) sig = NULL;
@@ -447,6 +449,12 @@ amend_decision_adopt (AmendRepository   *repo,
   g_return_val_if_fail (AMEND_IS_REPOSITORY (repo), NULL);
   g_return_val_if_fail (vote != NULL && vote->result == AMEND_STATUS_ADOPTED, NULL);
 
+  /* From the checks to the last branch moved, one decision at a time: two
+   * adoptions at once both found no merge waiting, and the one that
+   * finished first removed the other's state.ini under it, leaving an
+   * amendment that said aangenomen without its merge into main. */
+  if ((hold = amend_journal_hold (repo, "adopt", error)) == NULL)
+    return NULL;
   self = prepare (repo, name, AMEND_STATUS_ADOPTED, vote, _("cannot adopt the amendment"), error);
   if (self == NULL || (target = amend_decision_target_branch (repo, self, error)) == NULL)
     return NULL;
@@ -482,11 +490,14 @@ amend_decision_reject (AmendRepository *repo,
                        const AmendVote *vote,
                        GError         **error)
 {
+  g_autoptr(AmendJournal) hold = NULL;
   g_autoptr(AmendAmendment) checked = NULL;
 
   g_return_val_if_fail (AMEND_IS_REPOSITORY (repo), NULL);
   g_return_val_if_fail (vote != NULL && vote->result == AMEND_STATUS_REJECTED, NULL);
 
+  if ((hold = amend_journal_hold (repo, "reject", error)) == NULL)
+    return NULL;
   checked = prepare (repo, name, AMEND_STATUS_REJECTED, vote, _("cannot reject the amendment"), error);
   if (checked == NULL)
     return NULL;
@@ -522,7 +533,8 @@ amend_decision_update (AmendRepository   *repo,
                        AmendMergeOutcome *outcome,
                        GError           **error)
 {
-  g_autofree char *slug = amend_amendment_slug_of (repo, name, error);
+  g_autoptr(AmendJournal) hold = amend_journal_hold (repo, "update", error);
+  g_autofree char *slug = hold ? amend_amendment_slug_of (repo, name, error) : NULL;
   g_autoptr(AmendAmendment) self = NULL;
   g_autoptr(AmendPendingMerge) pending = NULL;
   g_autoptr(git_signature) sig = NULL;

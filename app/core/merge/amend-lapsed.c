@@ -5,7 +5,8 @@
  * A submitted amendment that no longer applies to the draft, where an
  * adopted one changed the same articles, has lapsed (vervallen): the
  * council does not vote on it any more.  The subamendments of a lapsed
- * amendment lapse with it, and theirs with them.  amend order, the council
+ * amendment lapse with it, and theirs with them, as do those of an
+ * amendment that was decided or withdrawn.  amend order, the council
  * paper and the window leave them out of the voting order and say why.
  */
 #include "config.h"
@@ -150,6 +151,17 @@ find_slug (GPtrArray  *amendments,
   return NULL;
 }
 
+/* Decided or withdrawn: a subamendment of it has lapsed, as amend adopt
+ * says when asked to adopt one (check_target in amend-decision.c).  The
+ * order numbered such a subamendment among the votes to come before. */
+static gboolean
+is_final (AmendAmendment *a)
+{
+  AmendStatus status = amend_amendment_get_status (a);
+
+  return status != AMEND_STATUS_CONCEPT && status != AMEND_STATUS_SUBMITTED;
+}
+
 /* One pass for each level of subamendments, as deep as there are
  * amendments (records edited by hand may amend each other in a circle). */
 static void
@@ -166,7 +178,8 @@ find_with (AmendLapsed *self)
           AmendAmendment *target = find_slug (self->amendments, amends);
 
           if (target && amend_amendment_get_status (a) == AMEND_STATUS_SUBMITTED &&
-              amend_lapsed_contains (self, amends) && !amend_lapsed_contains (self, amend_amendment_get_slug (a)))
+              (is_final (target) || amend_lapsed_contains (self, amends)) &&
+              !amend_lapsed_contains (self, amend_amendment_get_slug (a)))
             g_hash_table_insert (self->with, g_strdup (amend_amendment_get_slug (a)), target);
         }
       if (g_hash_table_size (self->with) == before)

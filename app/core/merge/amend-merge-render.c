@@ -224,6 +224,33 @@ first_of_kind (AmendNode     *root,
   return NULL;
 }
 
+static gboolean
+contains (const AmendNode *outer,
+          const AmendNode *node)
+{
+  for (; node != NULL; node = node->parent)
+    if (node == outer)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether @doc holds something beside @inside, the stand-in article the
+ * text was read into (an empty preamble and the nodes above it aside): a
+ * heading after the paragraph ("# Hoofdstuk 9", "# Toelichting") closes
+ * that article, and what came after it was dropped without a word. */
+static gboolean
+holds_more (AmendDocument *doc,
+            AmendNode     *inside)
+{
+  AmendNode *root = amend_document_get_root (doc);
+
+  for (AmendNode *n = root; n != NULL; n = amend_node_next (n, root))
+    if (!contains (inside, n) && !contains (n, inside) &&
+        !(n->kind == AMEND_NODE_PREAMBLE && amend_node_n_children (n) == 0))
+      return TRUE;
+  return FALSE;
+}
+
 gboolean
 _amend_merge_parse_runs (const char *text,
                          AmendNode  *into,
@@ -235,7 +262,7 @@ _amend_merge_parse_runs (const char *text,
 
   if (doc == NULL)
     return FALSE;
-  if (article == NULL || amend_node_n_children (article) != 1 ||
+  if (article == NULL || amend_node_n_children (article) != 1 || holds_more (doc, article) ||
       (para = amend_node_child (article, 0))->kind != AMEND_NODE_TEXT || para->heading_level > 0)
     {
       g_set_error (error, AMEND_MERGE_ERROR, AMEND_MERGE_ERROR_RESOLUTION,
@@ -316,6 +343,13 @@ _amend_merge_parse_nodes (const char    *text,
   from = amend_document_get_root (doc);
   if (needs_stand_in (kind))
     from = first_of_kind (from, AMEND_NODE_ARTICLE);
+  if (needs_stand_in (kind) && from != NULL && holds_more (doc, from))
+    {
+      g_set_error (error, AMEND_MERGE_ERROR, AMEND_MERGE_ERROR_RESOLUTION,
+                   _("the conflict is about a %s, and the text holds a heading that would end the article; write "
+                     "only what takes its place"), kind_name (kind));
+      return NULL;
+    }
   for (guint i = 0; from && i < amend_node_n_children (from); i++)
     {
       AmendNode *n = amend_node_child (from, i);

@@ -48,6 +48,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "amend-journal.h"
 #include "amend-pending-merge-private.h"
 
 #define MERGE "merge"
@@ -438,10 +439,18 @@ ref_is_movable (AmendPendingMerge *self,
     }
   if (git_oid_equal (now, to) || git_oid_equal (now, from))
     return TRUE;
-  g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_BUSY,
-               _("the branch %s was changed by another program while the merge was unfinished (it is at %.7s "
-                 "now); put it back with git branch -f, or remove %s to forget the merge"),
-               short_name (refname), git_oid_tostr_s (now), self->dir);
+  /* Not git branch -f, which would throw away what that program
+   * committed, nor removing state.ini, which would leave an amendment's
+   * branch saying aangenomen without its merge: --abort puts back only
+   * what the merge moved. */
+  {
+    g_autofree char *command = g_key_file_get_string (self->state, MERGE, "command", NULL);
+
+    g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_BUSY,
+                 _("the branch %s was changed by another program while the merge was unfinished (it is at %.7s "
+                   "now); undo the merge with amend %s --abort, which keeps that change, and run amend %s again"),
+                 short_name (refname), git_oid_tostr_s (now), command, command);
+  }
   return FALSE;
 }
 
@@ -873,10 +882,13 @@ gboolean
 amend_pending_merge_continue (AmendPendingMerge *self,
                               GError           **error)
 {
+  g_autoptr(AmendJournal) hold = NULL;
+
   g_return_val_if_fail (AMEND_IS_PENDING_MERGE (self), FALSE);
 
   clear_stale_locks (self);
-  if (!amend_repository_check_can_write_full (self->repo, TRUE, TRUE, error))
+  if ((hold = amend_journal_hold (self->repo, "continue", error)) == NULL ||
+      !amend_repository_check_can_write_full (self->repo, TRUE, TRUE, error))
     return FALSE;
   return finish (self, error);
 }
@@ -919,12 +931,14 @@ gboolean
 amend_pending_merge_abort (AmendPendingMerge *self,
                            GError           **error)
 {
+  g_autoptr(AmendJournal) hold = NULL;
   git_oid result;
 
   g_return_val_if_fail (AMEND_IS_PENDING_MERGE (self), FALSE);
 
   clear_stale_locks (self);
-  if (!amend_repository_check_can_write_full (self->repo, TRUE, TRUE, error))
+  if ((hold = amend_journal_hold (self->repo, "abort", error)) == NULL ||
+      !amend_repository_check_can_write_full (self->repo, TRUE, TRUE, error))
     return FALSE;
   if (get_oid (self->state, MERGE, "result", &result))
     {
@@ -1050,10 +1064,12 @@ amend_pending_merge_resolve (AmendPendingMerge *self,
   g_autofree char *path = NULL;
   g_autofree char *cid = NULL;
   g_autoptr(AmendTreeMerge) trial = NULL;
+  g_autoptr(AmendJournal) hold = NULL;
 
   g_return_val_if_fail (AMEND_IS_PENDING_MERGE (self), FALSE);
 
-  if (!amend_repository_check_can_write_full (self->repo, TRUE, TRUE, error))
+  if ((hold = amend_journal_hold (self->repo, "resolve", error)) == NULL ||
+      !amend_repository_check_can_write_full (self->repo, TRUE, TRUE, error))
     return FALSE;
   if (g_key_file_has_key (self->state, MERGE, "result", NULL))
     {
@@ -1152,11 +1168,16 @@ amend_pending_merge_start (AmendRepository       *repo,
                            AmendMergeOutcome     *outcome,
                            GError               **error)
 {
+  g_autoptr(AmendJournal) hold = NULL;
   g_autoptr(AmendPendingMerge) self = NULL;
   AmendTreeMerge *merge;
 
   g_return_val_if_fail (AMEND_IS_REPOSITORY (repo), NULL);
 
+  /* One merge at a time: it writes state.ini and moves branches that
+   * another Amend may be moving too (see amend-journal.h). */
+  if ((hold = amend_journal_hold (repo, start->command, error)) == NULL)
+    return NULL;
   self = pending_new (repo);
   if (!start_state (self, start, error) || (merge = amend_pending_merge_get_merge (self, error)) == NULL)
     return NULL;

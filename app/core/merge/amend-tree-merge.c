@@ -814,7 +814,7 @@ amend_tree_merge_write_commit (AmendTreeMerge      *self,
   git_buf_dispose (&pretty);
   if (rc < 0)
     return amend_repository_set_git_error (error, rc, _("cannot write the merge"));
-  return TRUE;
+  return amend_repository_check_written (git, out, _("cannot write the merge"), error);
 }
 
 /* ----------------------------------------------------------------------- */

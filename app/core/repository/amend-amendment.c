@@ -983,6 +983,15 @@ tree_has (git_commit *commit,
   return commit && git_commit_tree (&tree, commit) == 0 && git_tree_entry_bypath (&entry, tree, path) == 0;
 }
 
+/* "main" and "master" name the draft wherever a command takes either
+ * (amend switch main, amend diff main NAME, amend comment add main): an
+ * amendment called so could only be reached as amendement/main. */
+static gboolean
+names_the_draft (const char *slug)
+{
+  return g_strcmp0 (slug, "main") == 0 || g_strcmp0 (slug, "master") == 0;
+}
+
 /* The slug of @title that no branch and no archived record uses yet:
  * "x", else "x-2", "x-3"... */
 static char *
@@ -1018,8 +1027,8 @@ unique_slug (git_repository *repo,
                        title);
           return NULL;
         }
-      if (!ref_exists (repo, refname) && !refs_beneath (repo, refname) && !tree_has (base, dir) &&
-          !tree_has (main_tip, dir))
+      if (!names_the_draft (slug) && !ref_exists (repo, refname) && !refs_beneath (repo, refname) &&
+          !tree_has (base, dir) && !tree_has (main_tip, dir))
         return g_steal_pointer (&slug);
     }
   g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_EXISTS,
@@ -1072,6 +1081,43 @@ head_is (git_repository *repo,
  * first commit with its record, and the working copy on it.  Unsaved
  * changes come along when the amendment starts where the working copy is
  * (as git switch -c does); otherwise they stop it. */
+/* A new amendment starts from the draft as it is or was: a version that
+ * holds the folder of an amendment main does not (another amendment's
+ * branch given to --from) would make it carry that amendment's record,
+ * and amend adopt refuses such an amendment (check_own_files in
+ * amend-decision.c) only when the council has voted on it. */
+static gboolean
+check_base_is_draft (git_commit  *base,
+                     git_commit  *main_tip,
+                     const char  *from,
+                     GError     **error)
+{
+  g_autoptr(git_tree) tree = NULL;
+  g_autoptr(git_tree_entry) folder = NULL;
+  g_autoptr(git_tree) records = NULL;
+
+  if (git_commit_tree (&tree, base) < 0 || git_tree_entry_bypath (&folder, tree, AMEND_AMENDMENT_RECORD_DIR) < 0 ||
+      git_tree_entry_type (folder) != GIT_OBJECT_TREE ||
+      git_tree_lookup (&records, git_commit_owner (base), git_tree_entry_id (folder)) < 0)
+    return TRUE;
+  for (size_t i = 0; i < git_tree_entrycount (records); i++)
+    {
+      const char *slug = git_tree_entry_name (git_tree_entry_byindex (records, i));
+      g_autofree char *dir = g_strconcat (AMEND_AMENDMENT_RECORD_DIR "/", slug, NULL);
+
+      if (!tree_has (main_tip, dir))
+        {
+          g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_BAD_ARGUMENT,
+                       _("%s holds the amendment " "\xe2\x80\x9c" "%s" "\xe2\x80\x9d" ", which is not in main, and "
+                         "an amendment that carries it could never be adopted; start from main or an earlier "
+                         "version of it, or propose a subamendment with --on %s"),
+                       from, slug, slug);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static AmendAmendment *
 propose (AmendRepository    *repo,
          const char         *title,
@@ -1136,7 +1182,8 @@ propose (AmendRepository    *repo,
     return NULL;
   if (from != NULL)
     {
-      if (!amend_repository_resolve_commit (repo, from, &base, error))
+      if (!amend_repository_resolve_commit (repo, from, &base, error) ||
+          (amends == NULL && !check_base_is_draft (base, main_tip, from, error)))
         return NULL;
     }
   else if (git_commit_dup (&base, main_tip) < 0)

@@ -54,8 +54,9 @@ typedef struct {
 } Step;
 
 typedef struct {
-  int   fd;
-  guint depth;
+  int      fd;
+  guint    depth;
+  gboolean recorded;  /* the lock holds our pid and start: see lock_acquire() */
 } JournalLock;
 
 struct _AmendJournal
@@ -357,9 +358,36 @@ stale_holder (int     fd,
   return TRUE;
 }
 
+/* Writes who holds the lock into it: a lock found with this in it was
+ * held by a process that was killed, and what it left is cleaned up. */
+static gboolean
+lock_record (JournalLock *lock,
+             const char  *dir,
+             GError     **error)
+{
+  g_autofree char *record = g_strdup_printf ("%d %" G_GINT64_FORMAT "\n", (int) getpid (), g_get_real_time ());
+
+  if (pwrite (lock->fd, record, strlen (record), 0) != (gssize) strlen (record))
+    {
+      int saved = errno;
+
+      g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_FAILED,
+                   _("cannot write in %s: %s; Amend needs to write there to change the project"), dir,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  lock->recorded = TRUE;
+  return TRUE;
+}
+
+/* @record: whether a kill while the lock is held is to be cleaned up
+ * after as the journal's (its temporary objects and *.lock files); a
+ * hold (amend_journal_hold) leaves that to a journal begun inside it, and
+ * an adoption to its state.ini, which knows its own lock files. */
 static gboolean
 lock_acquire (AmendRepository *repo,
               gboolean         wait,
+              gboolean         record,
               gboolean        *busy,
               GString         *note,
               GError         **error)
@@ -367,7 +395,6 @@ lock_acquire (AmendRepository *repo,
   JournalLock *lock = lock_of (repo);
   g_autofree char *dir = amend_dir (repo);
   g_autofree char *path = g_build_filename (dir, "lock", NULL);
-  g_autofree char *record = NULL;
   gint64 since;
   int fd;
 
@@ -375,6 +402,8 @@ lock_acquire (AmendRepository *repo,
     *busy = FALSE;
   if (lock->depth > 0)
     {
+      if (record && !lock->recorded && !lock_record (lock, dir, error))
+        return FALSE;
       lock->depth++;
       return TRUE;
     }
@@ -405,18 +434,20 @@ lock_acquire (AmendRepository *repo,
   if (stale_holder (fd, &since))
     clean_leftovers (repo, since, note);
 
-  record = g_strdup_printf ("%d %" G_GINT64_FORMAT "\n", (int) getpid (), g_get_real_time ());
-  if (ftruncate (fd, 0) != 0 || pwrite (fd, record, strlen (record), 0) != (gssize) strlen (record))
+  lock->fd = fd;
+  lock->recorded = FALSE;
+  if (ftruncate (fd, 0) != 0 || (record && !lock_record (lock, dir, error)))
     {
       int saved = errno;
 
+      if (error && *error == NULL)
+        g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_FAILED,
+                     _("cannot write in %s: %s; Amend needs to write there to change the project"), dir,
+                     g_strerror (saved));
       close (fd);
-      g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_FAILED,
-                   _("cannot write in %s: %s; Amend needs to write there to change the project"), dir,
-                   g_strerror (saved));
+      lock->fd = -1;
       return FALSE;
     }
-  lock->fd = fd;
   lock->depth = 1;
   return TRUE;
 }
@@ -435,6 +466,7 @@ lock_release (AmendRepository *repo)
   flock (lock->fd, LOCK_UN);
   close (lock->fd);
   lock->fd = -1;
+  lock->recorded = FALSE;
 }
 
 /* ----------------------------------------------------------------------- */
@@ -444,6 +476,31 @@ lock_release (AmendRepository *repo)
 static gboolean recover_locked (AmendRepository *repo,
                                 GString         *note,
                                 GError         **error);
+
+/* amend_journal_begin() and amend_journal_hold(). */
+static AmendJournal *
+journal_new (AmendRepository *repo,
+             const char      *operation,
+             const char      *summary,
+             gboolean         record,
+             GError         **error)
+{
+  AmendJournal *self;
+
+  if (!lock_acquire (repo, TRUE, record, NULL, NULL, error))
+    return NULL;
+  if (!recover_locked (repo, NULL, error))
+    {
+      lock_release (repo);
+      return NULL;
+    }
+  self = g_new0 (AmendJournal, 1);
+  self->repo = g_object_ref (repo);
+  self->operation = g_strdup (operation);
+  self->summary = g_strdup (summary);
+  self->steps = g_ptr_array_new_with_free_func (step_free);
+  return self;
+}
 
 /**
  * amend_journal_begin:
@@ -464,23 +521,31 @@ amend_journal_begin (AmendRepository *repo,
                      const char      *summary,
                      GError         **error)
 {
-  AmendJournal *self;
-
   g_return_val_if_fail (AMEND_IS_REPOSITORY (repo), NULL);
+  return journal_new (repo, operation, summary, TRUE, error);
+}
 
-  if (!lock_acquire (repo, TRUE, NULL, NULL, error))
-    return NULL;
-  if (!recover_locked (repo, NULL, error))
-    {
-      lock_release (repo);
-      return NULL;
-    }
-  self = g_new0 (AmendJournal, 1);
-  self->repo = g_object_ref (repo);
-  self->operation = g_strdup (operation);
-  self->summary = g_strdup (summary);
-  self->steps = g_ptr_array_new_with_free_func (step_free);
-  return self;
+/**
+ * amend_journal_hold:
+ *
+ * Takes the write lock as amend_journal_begin() does, for an operation
+ * that moves its branches itself and keeps its own record of them (an
+ * adoption or update and its state.ini, a comment): it waits for another
+ * Amend and makes the others wait until it is freed, so that no two
+ * writers read the same tip and move it each their own way.  It has no
+ * steps and is never committed; an operation inside it (a status change)
+ * shares the lock.  It leaves no record in the lock: a kill while it is
+ * held is not taken for a killed journal's, whose *.lock files the next
+ * writer removes, since an adoption's state.ini knows which lock files
+ * are its own and which belong to a program that still runs.
+ */
+AmendJournal *
+amend_journal_hold (AmendRepository *repo,
+                    const char      *operation,
+                    GError         **error)
+{
+  g_return_val_if_fail (AMEND_IS_REPOSITORY (repo), NULL);
+  return journal_new (repo, operation, operation, FALSE, error);
 }
 
 static Step *
@@ -1294,6 +1359,41 @@ check_steps (AmendJournal *self,
   return TRUE;
 }
 
+/* A step failed and the journal stays (a full disk, a folder that cannot
+ * be written): says so, and that the next command finishes it once the
+ * cause is gone.  "cannot write regeling.md: No space left on device"
+ * alone left the user with a half switched working copy and no word of
+ * what would put it right. */
+static void
+stopped_halfway (AmendJournal *self,
+                 gboolean      recovering,
+                 GError      **error)
+{
+  const char *hints[] = { amend_repository_no_space_hint (), amend_repository_no_permission_hint () };
+  GError *cause;
+
+  if (error == NULL || *error == NULL ||
+      g_error_matches (*error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_INTERRUPTED))
+    return;
+  cause = g_steal_pointer (error);
+  for (guint i = 0; i < G_N_ELEMENTS (hints); i++)
+    if (g_str_has_suffix (cause->message, hints[i]))
+      cause->message[strlen (cause->message) - strlen (hints[i])] = '\0';
+  if (recovering)
+    /* TRANSLATORS: the first %s is what was interrupted ("switching to “x”"), the second why it cannot be finished */
+    g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_INTERRUPTED,
+                 _("Amend was interrupted while %s and cannot finish it (%s); make room on the disk or let the "
+                   "project's folder be written, then any amend command finishes it"),
+                 self->summary, cause->message);
+  else
+    /* TRANSLATORS: the first %s is why it stopped, the second what stopped ("switching to “x”") */
+    g_set_error (error, cause->domain, cause->code,
+                 _("%s; %s stopped halfway, and the project is safe: make room on the disk or let the project's "
+                   "folder be written, then any amend command (amend status) finishes it"),
+                 cause->message, self->summary);
+  g_error_free (cause);
+}
+
 /**
  * amend_journal_commit:
  *
@@ -1332,6 +1432,8 @@ amend_journal_commit (AmendJournal *self,
            * at the same step. */
           g_unlink (path);
         }
+      else
+        stopped_halfway (self, FALSE, error);
     }
   self->done = TRUE;
   lock_release (self->repo);
@@ -1355,6 +1457,8 @@ recover_locked (AmendRepository *repo,
   if (journal == NULL)
     return FALSE;
   ok = run_steps (journal, TRUE, &failed, error);
+  if (!ok)
+    stopped_halfway (journal, TRUE, error);
   if (ok)
     {
       g_unlink (path);
@@ -1400,7 +1504,7 @@ amend_journal_recover (AmendRepository  *repo,
   /* Nothing left behind: the usual case, without taking the lock. */
   if (!amend_journal_is_pending (repo) && (g_stat (lock, &st) != 0 || st.st_size == 0))
     return TRUE;
-  if (!lock_acquire (repo, FALSE, &busy, said, &local))
+  if (!lock_acquire (repo, FALSE, TRUE, &busy, said, &local))
     {
       /* Another Amend is at work: what is there is its own. */
       if (busy)

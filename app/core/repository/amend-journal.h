@@ -68,6 +68,9 @@ void          amend_journal_set_head            (AmendJournal       *self,
 void          amend_journal_update_index        (AmendJournal       *self,
                                                  const git_oid      *tree,
                                                  const char * const *paths);
+AmendJournal *amend_journal_hold                (AmendRepository    *repo,
+                                                 const char         *operation,
+                                                 GError            **error);
 gboolean      amend_journal_commit              (AmendJournal       *self,
                                                  GError            **error);
 void          amend_journal_free                (AmendJournal       *self);

@@ -31,6 +31,12 @@ gboolean        amend_repository_set_git_error      (GError           **error,
                                                      int                code,
                                                      const char        *format,
                                                      ...) G_GNUC_PRINTF (3, 4);
+const char     *amend_repository_no_space_hint      (void);
+const char     *amend_repository_no_permission_hint (void);
+gboolean        amend_repository_check_written      (git_repository    *git,
+                                                     const git_oid     *id,
+                                                     const char        *what,
+                                                     GError           **error);
 gboolean        amend_repository_check_can_write    (AmendRepository   *self,
                                                      gboolean           allow_detached,
                                                      GError           **error);

@@ -229,10 +229,56 @@ amend_repository_set_git_error (GError    **error,
                    _("%s: another program changed the branch at the same time; try again"), what);
       break;
     default:
-      g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_FAILED, "%s: %s", what, git_message ());
+      /* libgit2 says a full disk as the system does, and nothing more. */
+      if (strstr (git_message (), g_strerror (ENOSPC)) != NULL)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE, "%s: %s%s", what, git_message (),
+                     amend_repository_no_space_hint ());
+      else if (strstr (git_message (), g_strerror (EACCES)) != NULL ||
+               strstr (git_message (), g_strerror (EROFS)) != NULL)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED, "%s: %s%s", what, git_message (),
+                     amend_repository_no_permission_hint ());
+      else
+        g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_FAILED, "%s: %s", what, git_message ());
       break;
     }
   return FALSE;
+}
+
+/* libgit2 1.5 can say that it wrote an object it did not write when the
+ * disk is full (its object database falls back to a stream whose write
+ * errors it does not check), and the next step then fails with "object
+ * not found": every new commit is looked for before a branch is moved to
+ * it, and a missing one said as what it most likely is. */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_odb, git_odb_free)
+
+gboolean
+amend_repository_check_written (git_repository *git,
+                                const git_oid  *id,
+                                const char     *what,
+                                GError        **error)
+{
+  g_autoptr(git_odb) odb = NULL;
+
+  if (git_repository_odb (&odb, git) == 0 && git_odb_exists (odb, id))
+    return TRUE;
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+               _("%s: the new version could not be written into %s, whose disk is most likely full%s"),
+               what, git_repository_path (git), amend_repository_no_space_hint ());
+  return FALSE;
+}
+
+/* What ends a message of a full disk; a journal that stopped halfway
+ * says its own way on instead (amend-journal.c). */
+const char *
+amend_repository_no_space_hint (void)
+{
+  return _("; make room on the disk and try again");
+}
+
+const char *
+amend_repository_no_permission_hint (void)
+{
+  return _("; see that you may write in the project's folder and in its .git folder, then try again");
 }
 
 /* ----------------------------------------------------------------------- */
@@ -1156,7 +1202,7 @@ amend_repository_commit_update (AmendRepository       *self,
                           parent ? 1 : 0, parents);
   if (rc < 0)
     return amend_repository_set_git_error (error, rc, _("cannot save the new version"));
-  return TRUE;
+  return amend_repository_check_written (self->repo, out, _("cannot save the new version"), error);
 }
 
 static git_filemode_t
@@ -1253,8 +1299,11 @@ collect_updates (AmendRepository *self,
           if (S_ISREG (st.st_mode) && !check_readable (self, change->path, error))
             return FALSE;
           rc = git_blob_create_from_workdir (&update.id, self->repo, change->path);
+          /* Read from the working copy and written into .git/objects:
+           * a full disk or a read-only .git is no file that cannot be
+           * read. */
           if (rc < 0)
-            return amend_repository_set_git_error (error, rc, _("cannot read %s"), change->path);
+            return amend_repository_set_git_error (error, rc, _("cannot save %s into the project"), change->path);
           update.action = GIT_TREE_UPDATE_UPSERT;
           update.filemode = workdir_mode (&st);
           if (old && git_oid_equal (&update.id, git_tree_entry_id (old)) &&

@@ -29,6 +29,7 @@
 
 #include "amend-amendment.h"
 #include "amend-bundle.h"
+#include "amend-journal.h"
 #include "amend-sync-private.h"
 
 #define AMENDMENT_REFS "refs/heads/" AMEND_AMENDMENT_BRANCH_PREFIX
@@ -435,7 +436,9 @@ move_pack (git_repository *repo,
           int saved = errno;
 
           g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                       _("cannot move the package's objects into %s: %s"), objects, g_strerror (saved));
+                       _("cannot move the package's objects into %s: %s; nothing was taken from it: see that you "
+                         "may write in the project's .git folder and on its disk, then import it again"),
+                       objects, g_strerror (saved));
           return FALSE;
         }
     }
@@ -520,9 +523,23 @@ static gboolean
 check_can_take (AmendRepository *repo,
                 GError         **error)
 {
+  g_autoptr(AmendJournal) hold = NULL;
+  g_autoptr(GError) local = NULL;
+
   if (amend_repository_is_bare (repo))
     return TRUE;
-  return amend_repository_check_can_write (repo, TRUE, error) && amend_intake_recover (repo, error);
+  if (amend_repository_check_can_write (repo, TRUE, &local) && amend_intake_recover (repo, &local))
+    return TRUE;
+  if (!g_error_matches (local, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_BUSY))
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  /* A merge under way may be another Amend's, in the middle of an
+   * adoption: wait for it under the write lock and look again, rather
+   * than take it for one left unfinished. */
+  return (hold = amend_journal_hold (repo, "import", error)) != NULL &&
+         amend_repository_check_can_write (repo, TRUE, error) && amend_intake_recover (repo, error);
 }
 
 AmendSyncReport *
@@ -532,6 +549,7 @@ amend_package_import (const char   *project,
                       GError      **error)
 {
   g_autoptr(AmendRepository) repo = amend_repository_open (project, error);
+  g_autoptr(AmendJournal) hold = NULL;
   g_autoptr(AmendSyncReport) report = amend_sync_report_new ();
   g_autoptr(AmendIntake) intake = NULL;
   g_auto(Reading) r = { NULL, -1, NULL, NULL };
@@ -545,6 +563,12 @@ amend_package_import (const char   *project,
     return NULL;
   report->bytes = (guint64) lseek (r.fd, 0, SEEK_END);
 
+  /* From the plan to the last branch moved, no other Amend writes (an
+   * adoption of the amendment the package brings a newer version of);
+   * what was checked before the pack was read is checked again. */
+  if (!amend_repository_is_bare (repo) &&
+      ((hold = amend_journal_hold (repo, "import", error)) == NULL || !check_can_take (repo, error)))
+    return NULL;
   intake = amend_intake_new (repo, NULL);
   for (guint i = 0; i < r.bundle->refs->len; i++)
     {

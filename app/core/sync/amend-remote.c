@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "amend-amendment.h"
+#include "amend-journal.h"
 #include "amend-transfer.h"
 
 #define AMENDMENT_REFS "refs/heads/" AMEND_AMENDMENT_BRANCH_PREFIX
@@ -340,9 +341,23 @@ static gboolean
 check_can_take (AmendRepository *repo,
                 GError         **error)
 {
+  g_autoptr(AmendJournal) hold = NULL;
+  g_autoptr(GError) local = NULL;
+
   if (amend_repository_is_bare (repo))
     return TRUE;
-  return amend_repository_check_can_write (repo, TRUE, error) && amend_intake_recover (repo, error);
+  if (amend_repository_check_can_write (repo, TRUE, &local) && amend_intake_recover (repo, &local))
+    return TRUE;
+  if (!g_error_matches (local, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_BUSY))
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  /* A merge under way may be another Amend's, in the middle of an
+   * adoption: wait for it under the write lock and look again, rather
+   * than take it for one left unfinished. */
+  return (hold = amend_journal_hold (repo, "pull", error)) != NULL &&
+         amend_repository_check_can_write (repo, TRUE, error) && amend_intake_recover (repo, error);
 }
 
 /* What the remote has, as the download left it in git_remote_ls: main
@@ -500,6 +515,7 @@ amend_sync_pull_run (const char   *project,
                      GError      **error)
 {
   g_autoptr(AmendRepository) repo = amend_repository_open (project, error);
+  g_autoptr(AmendJournal) hold = NULL;
   g_autoptr(AmendSyncReport) report = amend_sync_report_new ();
   g_autoptr(git_remote) remote = NULL;
   g_autoptr(AmendIntake) intake = NULL;
@@ -522,6 +538,11 @@ amend_sync_pull_run (const char   *project,
   report->objects = stats->received_objects;
   report->bytes = stats->received_bytes;
 
+  /* The download took no lock: another Amend may have written since.  From
+   * the plan to the last branch moved, none does (see amend-package.c). */
+  if (!amend_repository_is_bare (repo) &&
+      ((hold = amend_journal_hold (repo, "pull", error)) == NULL || !check_can_take (repo, error)))
+    return NULL;
   intake = amend_intake_new (repo, git_remote_name (remote));
   if ((main_ref = main_ref_of (repo)) == NULL || !add_remote_heads (remote, main_ref, intake, error))
     return NULL;
