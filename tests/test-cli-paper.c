@@ -349,6 +349,7 @@ test_disk_full (void)
   g_autofree char *dir = NULL;
   g_autofree char *full = NULL;
   g_autofree char *listing = NULL;
+  g_autofree char *unshare = g_find_program_in_path ("unshare");
   AmendTestRunOptions options = { 0 };
   const char *script = "mount -t tmpfs -o size=64k tmpfs \"$1\" || exit 77; "
                        "dd if=/dev/zero of=\"$1/vol\" bs=4k 2>/dev/null; "
@@ -357,7 +358,7 @@ test_disk_full (void)
 
   if (!amend_test_need_git ())
     return;
-  if (g_find_program_in_path ("unshare") == NULL)
+  if (unshare == NULL)
     {
       g_test_skip ("unshare is not installed");
       return;
