@@ -504,6 +504,25 @@ is_whole_project (const char *path)
   return whole;
 }
 
+/* parent/name, or name-2, name-3 ... where that is taken: the chooser
+ * names the folder it goes in, not the copy's own, so a second copy of
+ * one project would otherwise be refused. */
+static char *
+free_folder (const char *parent,
+             const char *name)
+{
+  char *dir = g_build_filename (parent, name, NULL);
+
+  for (guint n = 2; g_file_test (dir, G_FILE_TEST_EXISTS) && n < 1000; n++)
+    {
+      g_autofree char *numbered = g_strdup_printf ("%s-%u", name, n);
+
+      g_free (dir);
+      dir = g_build_filename (parent, numbered, NULL);
+    }
+  return dir;
+}
+
 static void
 folder_chosen (GtkNativeDialog *chooser,
                int              response,
@@ -524,7 +543,7 @@ folder_chosen (GtkNativeDialog *chooser,
 
           if (g_str_has_suffix (base, ".amend"))
             base[strlen (base) - strlen (".amend")] = '\0';
-          dir = g_build_filename (parent, base, NULL);
+          dir = free_folder (parent, base);
           _amend_window_set_busy (self, TRUE);
           amend_package_open_async (package, dir, t->job, opened, t);
         }
@@ -680,25 +699,6 @@ clone_folder_name (const char *address)
   if (*base == '\0' || g_str_equal (base, ".") || g_str_equal (base, "/"))
     return g_strdup (_("shared-project"));
   return g_steal_pointer (&base);
-}
-
-/* parent/name, or name-2, name-3 ... where that is taken: the chooser
- * names the folder it goes in, not the copy's own, so a second copy of
- * one project would otherwise be refused. */
-static char *
-free_folder (const char *parent,
-             const char *name)
-{
-  char *dir = g_build_filename (parent, name, NULL);
-
-  for (guint n = 2; g_file_test (dir, G_FILE_TEST_EXISTS) && n < 1000; n++)
-    {
-      g_autofree char *numbered = g_strdup_printf ("%s-%u", name, n);
-
-      g_free (dir);
-      dir = g_build_filename (parent, numbered, NULL);
-    }
-  return dir;
 }
 
 static void
