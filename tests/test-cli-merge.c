@@ -1307,6 +1307,58 @@ test_list_after_adoption (void)
 }
 
 /* The merge column of the list, read from amend list --json. */
+/* Whether .git/amend/canonical names the blob of regeling.md at @rev. */
+static gboolean
+known_canonical (const char *dir,
+                 const char *rev)
+{
+  g_autofree char *spec = g_strconcat (rev, ":regeling.md", NULL);
+  g_autofree char *id = amend_test_git_ok (dir, "rev-parse", spec, NULL);
+  g_autofree char *path = g_build_filename (dir, ".git", "amend", "canonical", NULL);
+  g_autofree char *known = NULL;
+
+  if (!g_file_get_contents (path, &known, NULL, NULL))
+    return FALSE;
+  return strstr (known, g_strstrip (id)) != NULL;
+}
+
+/* A submitted amendment's text is checked once and remembered as
+ * canonical, as is what the splice writes; a merge of two such texts is
+ * not read back (test-merge-splice), and gives what the structural merge
+ * gives (AMEND_MERGE_VERIFY, set for the tests, compares them).  A text
+ * that is not canonical is not remembered. */
+static void
+test_canonical_blobs (void)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  g_autofree char *dir = NULL;
+  g_autofree char *text = NULL;
+
+  if (!amend_test_need_git ())
+    return;
+  dir = new_project (BASE);
+  g_assert_false (known_canonical (dir, "main"));
+  make_amendment (dir, "Zes weken", NULL, "binnen acht weken", "binnen zes weken", TRUE);
+  make_amendment (dir, "Intrekking", NULL, "niet worden nageleefd", "niet zijn nageleefd", TRUE);
+  make_amendment (dir, "Los", NULL, "evenement te organiseren.", "evenement te   organiseren.", TRUE);
+  g_assert_true (known_canonical (dir, "amendement/zes-weken"));
+  g_assert_true (known_canonical (dir, "amendement/intrekking"));
+  g_assert_false (known_canonical (dir, "amendement/los"));
+
+  /* The first takes its side as it is; the second is a merge of two
+   * remembered texts, and its result is remembered. */
+  amend_run (&run, dir, "adopt", "zes-weken");
+  assert_ok (&run);
+  amend_run (&run, dir, "adopt", "intrekking");
+  assert_ok (&run);
+  g_assert_true (known_canonical (dir, "main"));
+  text = amend_test_read (dir, "regeling.md");
+  g_assert_nonnull (strstr (text, "binnen zes weken"));
+  g_assert_nonnull (strstr (text, "niet zijn nageleefd"));
+  g_free (amend_test_git_ok (dir, "diff", "--exit-code", "HEAD", NULL));
+  remove_project (dir);
+}
+
 static char *
 listed_state (const char *dir,
               const char *slug)
@@ -2144,6 +2196,7 @@ main (int   argc,
   g_test_add_func ("/cli-merge/kill/timed", test_kill_timed);
   g_test_add_func ("/cli-merge/list-after-adoption", test_list_after_adoption);
   g_test_add_func ("/cli-merge/list-apply-cache", test_list_apply_cache);
+  g_test_add_func ("/cli-merge/canonical-blobs", test_canonical_blobs);
   g_test_add_func ("/cli-merge/update", test_update);
   g_test_add_func ("/cli-merge/subamendment", test_subamendment);
   g_test_add_func ("/cli-merge/subamendment-orphaned", test_subamendment_orphaned);

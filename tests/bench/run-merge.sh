@@ -14,6 +14,12 @@
 #   merge commit and the working copy.  Beside it `git merge-file` on the
 #   same three files (merge base, main, amendment), and `git merge --no-ff`
 #   of the same branch (a whole merge commit with checkout) for reference.
+#   Both sides were written by Amend (the draft by the adoption of b, the
+#   amendment checked when submitted), so they are known canonical; a
+#   second row times it with that knowledge deleted (.git/amend/canonical),
+#   as for a draft last saved by hand.  The floor (amend-bench-git-floor)
+#   is what any adoption through libgit2 does before it merges anything:
+#   start libgit2, read the two blobs, write the merged one.
 #   Every run starts from a fresh copy of the repository.
 # - collisions: N submitted amendments on the same regulation
 #   (amend-gen-git-bench submitted: every tenth pair changes one article
@@ -45,13 +51,14 @@ build_dir=$(cd "$1" && pwd)
 script_dir=$(cd "$(dirname "$0")" && pwd)
 gen=$build_dir/tests/bench/amend-gen-regulation
 gen_git=$build_dir/tests/bench/amend-gen-git-bench
+floor=$build_dir/tests/bench/amend-bench-git-floor
 amend=$build_dir/app/cli/amend
 
 [ -x /usr/bin/time ] || die "/usr/bin/time is not installed; it measures CPU time (Debian: apt-get install time)"
 for tool in git python3; do
   command -v $tool > /dev/null 2>&1 || die "$tool is not installed (Debian: apt-get install $tool)"
 done
-for exe in "$gen" "$gen_git" "$amend"; do
+for exe in "$gen" "$gen_git" "$floor" "$amend"; do
   [ -x "$exe" ] || die "$exe is missing; build it first: ninja -C $build_dir"
 done
 
@@ -158,6 +165,8 @@ for k in 3 4; do
 done
 [ -z "$(git -C "$tmp/work" status --porcelain)" ] || die "the working copy is not clean after amend adopt"
 git_conflicts=$(git merge-file -q -p "$tmp/ours.md" "$tmp/base.md" "$tmp/theirs.md" > /dev/null 2>&1; echo $?)
+cp "$tmp/work/regeling.md" "$tmp/merged.md"
+[ -s "$tmp/tpl/.git/amend/canonical" ] || die "amend did not remember the sides as canonical"
 
 measure=$script_dir/measure.py
 callgrind=--callgrind
@@ -165,6 +174,10 @@ callgrind=--callgrind
 fresh_cmd="rm -rf '$tmp/work' && cp -a '$tmp/tpl' '$tmp/work' && git -C '$tmp/work' update-index -q --refresh"
 read -r adopt_cpu adopt_wall _ adopt_ins < <(python3 "$measure" --runs "$runs" $callgrind --setup "$fresh_cmd" -- \
   "$amend" -C "$tmp/work" adopt a)
+read -r cold_cpu cold_wall _ cold_ins < <(python3 "$measure" --runs "$runs" $callgrind \
+  --setup "$fresh_cmd && rm -f '$tmp/work/.git/amend/canonical'" -- "$amend" -C "$tmp/work" adopt a)
+read -r floor_cpu floor_wall _ floor_ins < <(python3 "$measure" --runs "$runs" $callgrind --setup "$fresh_cmd" -- \
+  "$floor" "$tmp/work" amendement/a regeling.md "$tmp/merged.md")
 read -r full_cpu full_wall _ full_ins < <(AMEND_MERGE_FULL=1 python3 "$measure" --runs "$runs" $callgrind \
   --setup "$fresh_cmd" -- "$amend" -C "$tmp/work" adopt a)
 read -r file_cpu file_wall _ file_ins < <(python3 "$measure" --runs "$runs" $callgrind -- \
@@ -184,11 +197,17 @@ echo "amend adopt: a regulation of $articles articles ($(wc -c < "$tmp/regulatio
 echo "amendment each rewording 1% of the articles since they parted (git merge-file: $git_conflicts conflicts)"
 row "" "CPU ms" "wall ms" "Minstr"
 row "amend adopt a (merge, check, two commits, working copy)" "$adopt_cpu" "$adopt_wall" "$(minstr "$adopt_ins")"
+row "same, neither side known canonical (read back once)" "$cold_cpu" "$cold_wall" "$(minstr "$cold_ins")"
 row "same, the regulation merged structurally (AMEND_MERGE_FULL=1)" "$full_cpu" "$full_wall" "$(minstr "$full_ins")"
+row "floor: libgit2 started, two blobs read, the merged one written" "$floor_cpu" "$floor_wall" "$(minstr "$floor_ins")"
 row "git merge-file -p ours base theirs (the same three files)" "$file_cpu" "$file_wall" "$(minstr "$file_ins")"
 row "git merge --no-ff amendement/a (for reference)" "$gmerge_cpu" "$gmerge_wall" "$(minstr "$gmerge_ins")"
 row "amend adopt / git merge-file" "$(ratio "$adopt_cpu" "$file_cpu")" "$(ratio "$adopt_wall" "$file_wall")" \
     "$(ratio "$adopt_ins" "$file_ins")"
+row "amend adopt / floor" "$(ratio "$adopt_cpu" "$floor_cpu")" "$(ratio "$adopt_wall" "$floor_wall")" \
+    "$(ratio "$adopt_ins" "$floor_ins")"
+row "floor / git merge-file" "$(ratio "$floor_cpu" "$file_cpu")" "$(ratio "$floor_wall" "$file_wall")" \
+    "$(ratio "$floor_ins" "$file_ins")"
 row "amend adopt / git merge --no-ff" "$(ratio "$adopt_cpu" "$gmerge_cpu")" "$(ratio "$adopt_wall" "$gmerge_wall")" \
     "$(ratio "$adopt_ins" "$gmerge_ins")"
 

@@ -42,7 +42,8 @@
  *
  * What is left of the cost is reading the result once (the same check the
  * structural merge makes) and writing it, not three readings, four diffs
- * and the merge.
+ * and the merge; and not even that when both sides are known canonical
+ * (see _amend_merge_splice()).
  */
 #include "config.h"
 
@@ -440,6 +441,46 @@ reparents (const Version *b,
   return FALSE;
 }
 
+/* Whether every part @hunks delete or insert is an article, and the
+ * first part (front matter, preamble) is not among them. */
+static gboolean
+articles_only (const Version *b,
+               const Version *side,
+               GArray        *hunks)
+{
+  for (guint k = 0; k < hunks->len; k++)
+    {
+      const AmendHunk *h = &g_array_index (hunks, AmendHunk, k);
+
+      for (guint n = 0; n < h->old_len + h->new_len; n++)
+        {
+          gboolean old = n < h->old_len;
+          g_autofree char *key = old ? key_of (b, h->old_start + n) : key_of (side, h->new_start + n - h->old_len);
+          const char *word = key ? key + strspn (key, "# ") : NULL;
+
+          if (word == NULL || g_ascii_strncasecmp (word, "artikel ", 8) != 0)
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Whether the splice is canonical because both sides are (see
+ * _amend_merge_splice()): besides what the splice asks, only articles
+ * change, so nothing a change does alters how a part after it reads (a
+ * Toelichting would); and no part in the splice has a part before it
+ * that it lacks in the side it comes from, except an article, which
+ * writes the same after anything. */
+static gboolean
+keeps_canonical (const Version *b,
+                 const Version *o,
+                 const Version *t,
+                 GArray        *ho,
+                 GArray        *ht)
+{
+  return articles_only (b, o, ho) && articles_only (b, t, ht);
+}
+
 static void
 append_parts (GString       *out,
               const Version *v,
@@ -485,37 +526,34 @@ splice (const Version *b,
   return g_string_free (out, FALSE);
 }
 
-/* Whether @text is canonical and reads without an error; the model is
- * kept in @doc.  It is read without eIds: the writer never uses them and
- * giving them adds no diagnostic, so the answer is the same. */
-static gboolean
-is_canonical (const char     *text,
-              gsize           len,
-              AmendDocument **doc)
-{
-  g_autoptr(AmendDocument) read = _amend_markdown_read_unnamed (text, len, NULL);
-  g_autofree char *written = NULL;
-
-  if (read == NULL || amend_document_has_errors (read))
-    return FALSE;
-  written = _amend_markdown_write (read);
-  if (strlen (written) != len || memcmp (written, text, len) != 0)
-    return FALSE;
-  if (doc)
-    {
-      /* Read as amend_document_new_from_data() reads it, eIds too. */
-      amend_document_assign_eids (read);
-      *doc = g_steal_pointer (&read);
-    }
-  return TRUE;
-}
-
 /**
  * _amend_merge_splice:
+ * @sides_canonical: whether @ours and @theirs are both known to be
+ *   canonical (amend-canonical-blobs.c): the spliced text is then too, and
+ *   is not read again unless @doc asks for the model
  * @doc: (out) (optional): the result read into the model
  *
  * The merge of three versions of a regulation that changed different
  * parts, made from the parts themselves (see above).
+ *
+ * Why canonical sides give a canonical splice when only articles change
+ * (keeps_canonical()): the writer writes a part (a heading and what
+ * stands under it up to the next heading, with the blank line after it)
+ * from its own nodes, the number of divisions it stands in and, for a
+ * free heading first under an article without a title, the part before
+ * it; and the reader reads a part the same wherever the cut is safe, as
+ * long as no Toelichting or Ondertekening before it came or went.  Every
+ * part of the splice stands in ours or in theirs with the same bytes and,
+ * since no change moves what follows it into another division
+ * (reparents()), in as many divisions.  A part that is no article has
+ * before it what it has in a side: in the splice it follows the part it
+ * follows in the base, or the last part a side's change wrote before it,
+ * and then it is in that side after the same part (the other side's
+ * change would touch).  The last part is the last of the side it comes
+ * from, or the changes would touch.  So each part writes back to itself,
+ * and the whole text does.  The base need not be canonical: a base part
+ * that stays is in ours as well.
+ * test-merge-splice checks this on every merge it makes.
  *
  * Returns: (transfer full) (nullable): the merged text, the structural
  * merge's byte for byte, or %NULL when the structural merge is needed.
@@ -527,6 +565,7 @@ _amend_merge_splice (const char     *base,
                      gsize           ours_len,
                      const char     *theirs,
                      gsize           theirs_len,
+                     gboolean        sides_canonical,
                      AmendDocument **doc)
 {
   g_autoptr(GHashTable) ids = g_hash_table_new (span_hash, span_equal);
@@ -548,10 +587,11 @@ _amend_merge_splice (const char     *base,
     }
   if (ok)
     merged = splice (&b, &o, &t, ho, ht, &len);
+  sides_canonical = sides_canonical && ok && doc == NULL && keeps_canonical (&b, &o, &t, ho, ht);
   version_clear (&b);
   version_clear (&o);
   version_clear (&t);
-  if (!ok || !is_canonical (merged, len, doc))
+  if (!ok || (!sides_canonical && !_amend_markdown_is_canonical (merged, len, doc)))
     return NULL;
   return g_steal_pointer (&merged);
 }

@@ -14,6 +14,7 @@ char *_amend_merge_splice (const char     *base,
                            gsize           ours_len,
                            const char     *theirs,
                            gsize           theirs_len,
+                           gboolean        sides_canonical,
                            AmendDocument **doc);
 
 G_END_DECLS

@@ -28,6 +28,7 @@
 
 #include "amend-amendment-private.h"
 #include "amend-article-map.h"
+#include "amend-canonical-blobs.h"
 #include "amend-merge-splice.h"
 #include "amend-record-merge.h"
 #include "amend-tree-merge-private.h"
@@ -39,6 +40,7 @@ typedef struct {
   git_oid        id;
   git_filemode_t mode;
   GBytes        *content;    /* merged */
+  gboolean       canonical;  /* content is a regulation in canonical form */
   gboolean       written;    /* content was stored as the blob written_id */
   git_oid        written_id;
 } Entry;
@@ -198,7 +200,7 @@ take_side (AmendTreeMerge *self,
   e->mode = side->present ? side->mode : GIT_FILEMODE_BLOB;
 }
 
-static void
+static Entry *
 take_content (AmendTreeMerge *self,
               const char     *path,
               const char     *text,
@@ -209,6 +211,7 @@ take_content (AmendTreeMerge *self,
 
   e->content = g_bytes_new (text, len);
   e->mode = mode ? mode : GIT_FILEMODE_BLOB;
+  return e;
 }
 
 static AmendChoice *
@@ -362,16 +365,20 @@ parse_sides (Parse          *parses,
 static char *
 splice_sides (AmendTreeMerge *self,
               const char     *path,
+              const Side     *o,
+              const Side     *t,
               Parse          *parses,
               gsize          *len)
 {
+  gboolean known;
   char *merged;
 
   if (g_getenv ("AMEND_MERGE_FULL") || (self->choices && g_hash_table_lookup (self->choices, path)) ||
       parses[0].text == NULL || parses[1].text == NULL || parses[2].text == NULL)
     return NULL;
+  known = amend_canonical_blobs_contain (self->repo, &o->id) && amend_canonical_blobs_contain (self->repo, &t->id);
   merged = _amend_merge_splice (parses[0].text, parses[0].len, parses[1].text, parses[1].len,
-                                parses[2].text, parses[2].len, NULL);
+                                parses[2].text, parses[2].len, known, NULL);
   if (merged && g_getenv ("AMEND_MERGE_VERIFY"))
     {
       AmendDocument *docs[3] = { NULL, NULL, NULL };
@@ -416,12 +423,12 @@ merge_regulation (AmendTreeMerge *self,
 
   for (guint k = 0; k < 3; k++)
     parses[k].text = read_side (self, sides[k], &parses[k].len);
-  spliced = splice_sides (self, path, parses, &len);
+  spliced = splice_sides (self, path, o, t, parses, &len);
   if (spliced)
     {
       for (guint k = 0; k < 3; k++)
         g_free (parses[k].text);
-      take_content (self, path, spliced, len, o->mode);
+      take_content (self, path, spliced, len, o->mode)->canonical = TRUE;
       return TRUE;
     }
   readable = parse_sides (parses, docs);
@@ -722,6 +729,24 @@ amend_merge_branches (AmendRepository *repo,
  * Writes the merged tree (and its new blobs) to the object database.
  * Where a conflict is not resolved it holds ours.
  */
+/* The regulations the splice wrote are canonical: the next merge of them
+ * need not read them again (amend-canonical-blobs.c). */
+static void
+remember_canonical (AmendTreeMerge *self)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (git_oid));
+
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      Entry *e = g_ptr_array_index (self->entries, i);
+
+      if (e->canonical && e->written)
+        g_array_append_val (ids, e->written_id);
+    }
+  if (ids->len > 0)
+    amend_canonical_blobs_add (self->repo, (const git_oid *) (gpointer) ids->data, ids->len);
+}
+
 gboolean
 amend_tree_merge_write_tree (AmendTreeMerge *self,
                              git_oid        *out,
@@ -757,6 +782,7 @@ amend_tree_merge_write_tree (AmendTreeMerge *self,
     rc = git_tree_create_updated (out, git, tree, self->entries->len, updates);
   if (rc < 0)
     return amend_repository_set_git_error (error, rc, _("cannot write the merged version"));
+  remember_canonical (self);
   return TRUE;
 }
 

@@ -55,6 +55,9 @@ AmendDocument *_amend_markdown_read_unnamed (const char  *data,
                                              GError     **error);
 /* amend-markdown-writer.c */
 char          *_amend_markdown_write (AmendDocument *doc);
+gboolean       _amend_markdown_is_canonical (const char     *text,
+                                             gsize           len,
+                                             AmendDocument **doc);
 char          *_amend_markdown_render_runs (const AmendRun *runs,
                                             guint           n_runs,
                                             gboolean        one_line);

@@ -1307,3 +1307,33 @@ _amend_markdown_write (AmendDocument *doc)
     }
   return g_string_free (out, FALSE);
 }
+
+/**
+ * _amend_markdown_is_canonical:
+ * @doc: (out) (optional): the model read, with eIds, when canonical
+ *
+ * Whether @text reads without an error and writes back to the same bytes:
+ * the form every merge writes.  It is read without eIds, which the writer
+ * never uses and which add no diagnostic, so the answer is the same.
+ */
+gboolean
+_amend_markdown_is_canonical (const char     *text,
+                              gsize           len,
+                              AmendDocument **doc)
+{
+  g_autoptr(AmendDocument) read = _amend_markdown_read_unnamed (text, len, NULL);
+  g_autofree char *written = NULL;
+
+  if (read == NULL || amend_document_has_errors (read))
+    return FALSE;
+  written = _amend_markdown_write (read);
+  if (strlen (written) != len || memcmp (written, text, len) != 0)
+    return FALSE;
+  if (doc)
+    {
+      /* Read as amend_document_new_from_data() reads it, eIds too. */
+      amend_document_assign_eids (read);
+      *doc = g_steal_pointer (&read);
+    }
+  return TRUE;
+}

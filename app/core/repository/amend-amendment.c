@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "amend-amendment-private.h"
+#include "amend-canonical-blobs.h"
 
 #define GROUP "amendement"
 #define VOTE "vote"
@@ -1517,6 +1518,13 @@ commit_status (AmendRepository *repo,
     }
   if (!commit_record (repo, self, journal, message, error))
     return NULL;
+  /* What is submitted is what the council adopts, usually after main has
+   * moved: knowing its text canonical spares that merge a reading. */
+  if (status == AMEND_STATUS_SUBMITTED)
+    {
+      g_autofree char *refname = refname_of (self->slug);
+      amend_canonical_blobs_check_commit (repo, refname);
+    }
   return g_steal_pointer (&self);
 }
 
