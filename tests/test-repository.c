@@ -15,6 +15,7 @@
 
 #include "amend-amendment.h"
 #include "amend-article-map.h"
+#include "amend-canonical-blobs.h"
 #include "amend-decision.h"
 #include "amend-journal.h"
 #include "amend-refs-files.h"
@@ -2109,6 +2110,57 @@ test_disk_full (void)
   g_assert_no_error (error);
 }
 
+/* .git/amend/canonical: ids are found once added, the file keeps the
+ * newest when it grows past its bound, and a file that is not Amend's
+ * (garbage, or far too large) is not believed and is written anew. */
+static void
+test_canonical_blobs (void)
+{
+  g_auto(Project) p = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GString) big = g_string_new (NULL);
+  git_oid ids[600];
+
+  p.dir = amend_test_tmpdir ("amend-canonical");
+  g_free (amend_test_git_ok (p.dir, "init", "-q", NULL));
+  p.repo = amend_repository_open (p.dir, &error);
+  g_assert_no_error (error);
+  path = g_build_filename (p.dir, ".git", "amend", "canonical", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autofree char *data = g_strdup_printf ("blob %u", i);
+      git_odb_hash (&ids[i], data, strlen (data), GIT_OBJECT_BLOB);
+    }
+  g_assert_false (amend_canonical_blobs_contain (p.repo, &ids[0]));
+  amend_canonical_blobs_add (p.repo, ids, 2);
+  g_assert_true (amend_canonical_blobs_contain (p.repo, &ids[0]));
+  g_assert_true (amend_canonical_blobs_contain (p.repo, &ids[1]));
+  g_assert_false (amend_canonical_blobs_contain (p.repo, &ids[2]));
+  for (guint i = 2; i < G_N_ELEMENTS (ids); i++)
+    amend_canonical_blobs_add (p.repo, &ids[i], 1);
+  g_assert_true (amend_canonical_blobs_contain (p.repo, &ids[599]));
+  g_assert_false (amend_canonical_blobs_contain (p.repo, &ids[0]));
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_cmpuint (strlen (text), <=, 512 * (GIT_OID_HEXSZ + 1));
+
+  g_assert_true (g_file_set_contents (path, "not an id\n", -1, NULL));
+  g_assert_false (amend_canonical_blobs_contain (p.repo, &ids[599]));
+  amend_canonical_blobs_add (p.repo, &ids[5], 1);
+  g_assert_true (amend_canonical_blobs_contain (p.repo, &ids[5]));
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (big, "0000000000000000000000000000000000000000\n");
+  g_string_append_printf (big, "%s\n", git_oid_tostr_s (&ids[7]));
+  g_assert_true (g_file_set_contents (path, big->str, big->len, NULL));
+  g_assert_false (amend_canonical_blobs_contain (p.repo, &ids[7]));
+  amend_canonical_blobs_add (p.repo, &ids[8], 1);
+  g_clear_pointer (&text, g_free);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_cmpuint (strlen (text), ==, GIT_OID_HEXSZ + 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2117,6 +2169,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/repository/create", test_create);
+  g_test_add_func ("/repository/canonical-blobs", test_canonical_blobs);
   g_test_add_func ("/repository/record-plain", test_record_plain);
   g_test_add_func ("/repository/create-existing-files", test_create_existing_files);
   g_test_add_func ("/repository/create-without-author", test_create_without_author);

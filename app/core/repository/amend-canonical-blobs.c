@@ -22,6 +22,7 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "amend-canonical-blobs.h"
@@ -36,6 +37,22 @@ static char *
 cache_path (AmendRepository *repo)
 {
   return g_build_filename (git_repository_path (amend_repository_get_git (repo)), "amend", "canonical", NULL);
+}
+
+/* The file's text; FALSE when it is missing, unreadable, or larger than
+ * Amend ever writes it (then it is not read, and is written anew). */
+static gboolean
+read_cache (const char *path,
+            char      **text,
+            gsize      *len)
+{
+  GStatBuf st;
+
+  *text = NULL;
+  *len = 0;
+  if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode) || st.st_size > (goffset) MAX_IDS * (GIT_OID_HEXSZ + 1))
+    return FALSE;
+  return g_file_get_contents (path, text, len, NULL);
 }
 
 /* Whether the file's text holds @hex as a whole line. */
@@ -64,7 +81,7 @@ amend_canonical_blobs_contain (AmendRepository *repo,
   char hex[GIT_OID_HEXSZ + 1];
   gsize len = 0;
 
-  if (!g_file_get_contents (path, &text, &len, NULL))
+  if (!read_cache (path, &text, &len))
     return FALSE;
   git_oid_tostr (hex, sizeof hex, id);
   return has_line (text, len, hex);
@@ -82,7 +99,7 @@ amend_canonical_blobs_add (AmendRepository *repo,
   gsize len = 0;
   gsize lines, keep;
 
-  if (!g_file_get_contents (path, &text, &len, NULL) || (len % (GIT_OID_HEXSZ + 1)) != 0)
+  if (!read_cache (path, &text, &len) || (len % (GIT_OID_HEXSZ + 1)) != 0)
     len = 0;
   lines = len / (GIT_OID_HEXSZ + 1);
   keep = lines + n_ids > MAX_IDS ? MIN (lines, MAX_IDS / 2) : lines;
