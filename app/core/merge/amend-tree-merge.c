@@ -723,12 +723,6 @@ amend_merge_branches (AmendRepository *repo,
 /* Writing                                                                  */
 /* ----------------------------------------------------------------------- */
 
-/**
- * amend_tree_merge_write_tree:
- *
- * Writes the merged tree (and its new blobs) to the object database.
- * Where a conflict is not resolved it holds ours.
- */
 /* The regulations the splice wrote are canonical: the next merge of them
  * need not read them again (amend-canonical-blobs.c). */
 static void
@@ -747,6 +741,12 @@ remember_canonical (AmendTreeMerge *self)
     amend_canonical_blobs_add (self->repo, (const git_oid *) (gpointer) ids->data, ids->len);
 }
 
+/**
+ * amend_tree_merge_write_tree:
+ *
+ * Writes the merged tree (and its new blobs) to the object database.
+ * Where a conflict is not resolved it holds ours.
+ */
 gboolean
 amend_tree_merge_write_tree (AmendTreeMerge *self,
                              git_oid        *out,
