@@ -797,6 +797,18 @@ list_with (const char *dir,
   return g_steal_pointer (&run.out);
 }
 
+/* A change of article 1, saved on the branch the working copy is on: an
+ * amendment is submitted only once it changes the regulation. */
+static void
+save_change (const char *dir)
+{
+  g_auto(AmendTestRun) run = { 0 };
+
+  replace_in_file (dir, "regeling.md", "- b. raad: de gemeenteraad.", "- b. raad: de gemeenteraad van Amend.");
+  amend_run (&run, dir, "save", "-m", "Raad");
+  assert_ok (&run);
+}
+
 /* The amendment "Kortere termijn", that changes article 1, saved and
  * submitted; the working copy stays on it. */
 static void
@@ -806,9 +818,7 @@ propose_submitted (const char *dir)
 
   amend_run (&run, dir, "propose", "Kortere termijn", "--by", AUTHOR);
   assert_ok (&run);
-  replace_in_file (dir, "regeling.md", "- b. raad: de gemeenteraad.", "- b. raad: de gemeenteraad van Amend.");
-  amend_run (&run, dir, "save", "-m", "Raad");
-  assert_ok (&run);
+  save_change (dir);
   amend_run (&run, dir, "submit");
   assert_ok (&run);
 }
@@ -931,6 +941,7 @@ test_status_not_back (void)
   path = g_build_filename (dir, record, NULL);
   amend_run (&run, dir, "propose", "Snellere vergunning", "--by", AUTHOR);
   assert_ok (&run);
+  save_change (dir);
   amend_run (&run, dir, "submit");
   assert_ok (&run);
 
@@ -1079,6 +1090,7 @@ test_edit_record (void)
   amend_run (&run, dir, "edit", "--motivation", "Sneller beslissen is beter.");
   assert_ok (&run);
   g_assert_nonnull (strstr (run.out, "\xe2\x80\x9cKortere termijn\xe2\x80\x9d (kortere-termijn)"));
+  save_change (dir);
   record = amend_test_read (dir, ".amend/amendementen/kortere-termijn/amendement.ini");
   g_assert_nonnull (strstr (record, "\nmotivation=Sneller beslissen is beter.\n"));
   g_assert_nonnull (strstr (record, "\nsubmitters=" AUTHOR ";\n"));
@@ -1305,6 +1317,7 @@ test_record_removed (void)
   g_free (amend_test_git_ok (dir, "checkout", had, "--", record, NULL));
   amend_run (&run, dir, "save");
   assert_ok (&run);
+  save_change (dir);
   amend_run (&run, dir, "submit");
   assert_ok (&run);
   amend_test_fsck (dir);

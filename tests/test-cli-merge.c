@@ -2293,6 +2293,118 @@ test_changes_nothing (void)
   remove_project (dir);
 }
 
+/* Proposes @title and commits @record over its record with git. */
+static void
+break_record (const char *dir,
+              const char *title,
+              const char *slug,
+              const char *record)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  g_autofree char *path = g_strdup_printf (".amend/amendementen/%s/amendement.ini", slug);
+
+  amend_run (&run, dir, "propose", title);
+  assert_ok (&run);
+  amend_test_write (dir, path, record);
+  g_free (amend_test_git_ok (dir, "commit", "-qam", "Met de hand", NULL));
+  g_free (amend_test_git_ok (dir, "switch", "-q", "main", NULL));
+}
+
+/* Each branch left out, once, with its own sentence on one line. */
+static void
+assert_left_out (const char *err)
+{
+  const char *branches[] = { "kapot", "zonder-titel", "onbekend", "boom" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (branches); i++)
+    {
+      g_autofree char *needle = g_strdup_printf ("amend: amendement/%s is left out: ", branches[i]);
+      const char *at = strstr (err, needle);
+
+      if (at == NULL)
+        g_error ("\"%s\" is not in: %s", needle, err);
+      g_assert_null (strstr (at + 1, needle));
+    }
+  g_assert_nonnull (strstr (err, "correct it, it is a text file in the branch amendement/kapot"));
+  g_assert_nonnull (strstr (err, "the branch amendement/boom points at a tree, not at a version (a commit)"));
+}
+
+/* One record broken by hand (bad key-file syntax, no title, a status
+ * Amend does not know) or a branch that names a tree must not hide the
+ * other amendments: list, order, collisions and the council paper list
+ * the rest, say which branch is left out and why (also in --json), and
+ * exit 0; only a command that names the broken one fails. */
+static void
+test_unreadable_records (void)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  g_autofree char *dir = NULL;
+  g_autofree char *tree = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  g_autoptr(JsonNode) collisions = NULL;
+  JsonArray *list, *unreadable;
+  guint n_errors = 0;
+
+  if (!amend_test_need_git ())
+    return;
+  dir = new_project (BASE);
+  make_amendment (dir, "Zes weken", NULL, "binnen acht weken", "binnen zes weken", TRUE);
+  make_amendment (dir, "Tien weken", NULL, "binnen acht weken", "binnen tien weken", TRUE);
+  break_record (dir, "Kapot", "kapot", "[amendement\ntitle=Kapot\n");
+  break_record (dir, "Zonder titel", "zonder-titel", "[amendement]\nstatus=ingediend\n");
+  break_record (dir, "Onbekend", "onbekend", "[amendement]\ntitle=Onbekend\nstatus=misschien\n");
+  tree = g_strstrip (amend_test_git_ok (dir, "rev-parse", "main^{tree}", NULL));
+  amend_test_write (dir, ".git/refs/heads/amendement/boom", tree);
+
+  amend_run (&run, dir, "list");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "zes-weken"));
+  g_assert_nonnull (strstr (run.out, "tien-weken"));
+  assert_left_out (run.err);
+
+  amend_run (&run, dir, "list", "--json");
+  assert_ok (&run);
+  assert_left_out (run.err);
+  json = parse_json (run.out);
+  list = json_node_get_array (json);
+  g_assert_cmpuint (json_array_get_length (list), ==, 6);
+  g_assert_cmpstr (merge_state (list, "zes-weken"), ==, "applies");
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    if (json_object_has_member (json_array_get_object_element (list, i), "error"))
+      n_errors++;
+  g_assert_cmpuint (n_errors, ==, 4);
+  g_assert_nonnull (strstr (json_object_get_string_member (find_slug (list, "boom"), "error"), "git branch -D amendement/boom"));
+
+  amend_run (&run, dir, "order");
+  assert_ok (&run);
+  assert_left_out (run.err);
+  g_assert_nonnull (strstr (run.out, " 1. "));
+  g_assert_nonnull (strstr (run.out, " 2. "));
+
+  amend_run (&run, dir, "collisions", "--json");
+  assert_ok (&run);
+  assert_left_out (run.err);
+  collisions = parse_json (run.out);
+  unreadable = json_object_get_array_member (json_node_get_object (collisions), "unreadable");
+  g_assert_cmpuint (json_array_get_length (unreadable), ==, 4);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (collisions), "collisions")),
+                    ==, 1);
+
+  amend_run (&run, dir, "paper");
+  assert_ok (&run);
+  assert_left_out (run.err);
+  g_assert_nonnull (strstr (run.out, "Zes weken"));
+  g_assert_nonnull (strstr (run.out, "Tien weken"));
+
+  /* Asked for by name: refused, with the same sentence. */
+  amend_run (&run, dir, "paper", "kapot");
+  assert_refused (&run, 3, "correct it, it is a text file in the branch amendement/kapot");
+  amend_run (&run, dir, "status");
+  assert_ok (&run);
+  g_free (amend_test_git_ok (dir, "update-ref", "-d", "refs/heads/amendement/boom", NULL));
+  remove_project (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2328,5 +2440,6 @@ main (int   argc,
   g_test_add_func ("/cli-merge/property/gemeentewet", test_property_gemeentewet);
   g_test_add_func ("/cli-merge/comments-closed", test_comments_closed);
   g_test_add_func ("/cli-merge/changes-nothing", test_changes_nothing);
+  g_test_add_func ("/cli-merge/unreadable-records", test_unreadable_records);
   return g_test_run ();
 }

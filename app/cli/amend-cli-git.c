@@ -286,6 +286,29 @@ amend_cli_report (const GError *error,
   return is_refusal (error) ? AMEND_EXIT_REFUSED : AMEND_EXIT_FAILURE;
 }
 
+/* "unreadable": [{ "slug", "branch", "error" }], for an object. */
+void
+amend_cli_add_unreadable_json (JsonBuilder *b,
+                               GPtrArray   *unreadable)
+{
+  json_builder_set_member_name (b, "unreadable");
+  json_builder_begin_array (b);
+  for (guint i = 0; unreadable && i < unreadable->len; i++)
+    {
+      AmendUnreadable *u = g_ptr_array_index (unreadable, i);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "slug");
+      json_builder_add_string_value (b, u->slug);
+      json_builder_set_member_name (b, "branch");
+      json_builder_add_string_value (b, u->branch);
+      json_builder_set_member_name (b, "error");
+      json_builder_add_string_value (b, u->message);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
 /* ISO 8601 with the offset, to the second: 2011-02-23T00:00:00+01:00. */
 char *
 amend_cli_format_date (GDateTime *date)

@@ -17,6 +17,9 @@ AmendRepository *amend_cli_open_repository (int                *status);
 int              amend_cli_report          (const GError       *error,
                                             const char         *hint);
 char            *amend_cli_format_date     (GDateTime          *date);
+void             amend_cli_warn_unreadable (GPtrArray          *unreadable);
+void             amend_cli_add_unreadable_json (JsonBuilder    *b,
+                                            GPtrArray          *unreadable);
 void             amend_cli_print_json      (JsonBuilder        *builder);
 int              amend_cli_text_width      (const char         *text);
 void             amend_cli_print_padded    (const char         *text,

@@ -1069,6 +1069,19 @@ propose_subamendment (AmendGuiFixture *f)
   amend_gui_spin (600);
 }
 
+/* Later hours for terraces (article 3:5), saved on the amendment the
+ * working copy is on: one that changes nothing is not submitted. */
+static void
+save_terrace_hours (AmendGuiFixture *f)
+{
+  g_autofree char *text = amend_test_read (f->dir, FILE_NAME);
+  g_autoptr(GString) changed = g_string_new (text);
+
+  g_assert_cmpuint (g_string_replace (changed, "tussen 23.00 uur en 9.00 uur", "tussen 24.00 uur en 9.00 uur", 1), ==, 1);
+  amend_test_write (f->dir, FILE_NAME, changed->str);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "save", "-m", "Later dicht", NULL), ==, 0);
+}
+
 /* "Tien weken" proposed, changed and saved with the amend program from
  * the draft, which it competes with the example's amendment on; the
  * working copy back on the draft. */
@@ -1130,6 +1143,7 @@ test_lapsed (AmendGuiFixture *f,
   propose_subamendment (f);
   g_assert_cmpint (amend_gui_cli (f, NULL, "submit", SUB_SLUG, NULL), ==, 0);
   g_assert_cmpint (amend_gui_cli (f, NULL, "propose", "Ruimere terrastijden", NULL), ==, 0);
+  save_terrace_hours (f);
   g_assert_cmpint (amend_gui_cli (f, NULL, "submit", NULL), ==, 0);
   g_assert_cmpint (amend_gui_cli (f, NULL, "switch", "main", NULL), ==, 0);
   propose_competitor (f);

@@ -456,6 +456,36 @@ amend_unreadable_free (AmendUnreadable *unreadable)
   g_free (unreadable);
 }
 
+AmendUnreadable *
+amend_unreadable_copy (const AmendUnreadable *unreadable)
+{
+  AmendUnreadable *copy = g_new0 (AmendUnreadable, 1);
+
+  copy->slug = g_strdup (unreadable->slug);
+  copy->branch = g_strdup (unreadable->branch);
+  copy->message = g_strdup (unreadable->message);
+  return copy;
+}
+
+/* A branch that names something else than a commit (a tree, a blob,
+ * written with git update-ref or by hand) is no amendment to read. */
+static char *
+unreadable_message (Reader       *r,
+                    const Listed *l,
+                    const GError *error)
+{
+  g_autoptr(git_object) object = NULL;
+
+  if (!l->direct || git_object_lookup (&object, r->git, &l->tip, GIT_OBJECT_ANY) < 0 ||
+      git_object_type (object) == GIT_OBJECT_COMMIT)
+    return g_strdup (error->message);
+  return g_strdup_printf (_("the branch %s%s points at a %s, not at a version (a commit), so it holds no amendment; "
+                            "point it at a version with git branch -f %s%s COMMIT, or remove it with git branch -D "
+                            "%s%s"),
+                          AMEND_AMENDMENT_BRANCH_PREFIX, l->slug, git_object_type2string (git_object_type (object)),
+                          AMEND_AMENDMENT_BRANCH_PREFIX, l->slug, AMEND_AMENDMENT_BRANCH_PREFIX, l->slug);
+}
+
 /* Every branch amendement/SLUG, sorted by slug, each with its record, its
  * commits ahead of and behind main, and the articles it touches; those
  * that cannot be read are left out. */
@@ -504,7 +534,7 @@ amend_amendment_list_full (AmendRepository *repo,
 
           u->slug = g_strdup (l->slug);
           u->branch = g_strconcat (AMEND_AMENDMENT_BRANCH_PREFIX, l->slug, NULL);
-          u->message = g_strdup (local->message);
+          u->message = unreadable_message (&r, l, local);
           g_ptr_array_add (unreadable, u);
         }
     }

@@ -74,7 +74,8 @@ typedef struct {
   char *message;  /* what is wrong and what to do, one sentence */
 } AmendUnreadable;
 
-void amend_unreadable_free (AmendUnreadable *unreadable);
+AmendUnreadable *amend_unreadable_copy (const AmendUnreadable *unreadable);
+void             amend_unreadable_free (AmendUnreadable       *unreadable);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmendUnreadable, amend_unreadable_free)
 
 #define AMEND_TYPE_AMENDMENT (amend_amendment_get_type ())
