@@ -1499,6 +1499,72 @@ test_propose_from_amendment (void)
   remove_project (dir);
 }
 
+/* `amend diff` with the debug log (which says how the versions were
+ * compared) in @err. */
+static char *
+diff_with_log (const char  *dir,
+               const char  *format,
+               const char  *a,
+               const char  *b,
+               char       **err)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  const char *env[] = { "G_MESSAGES_DEBUG=amend-core", NULL };
+  AmendTestRunOptions options = { .cwd = dir, .env = env };
+
+  amend_test_run_argv (&run, &options, (const char *[]) { g_getenv ("AMEND_BIN"), "diff", "--format", format, a, b, NULL });
+  assert_ok (&run);
+  *err = g_steal_pointer (&run.err);
+  return g_steal_pointer (&run.out);
+}
+
+/* amend diff NAME, an amendment against where it branched off, reads of
+ * the two versions only the articles that differ, as amend diff A.md B.md
+ * does (the exports read them whole), and says the same, byte for byte, as
+ * the comparison of the whole versions (amend diff main NAME). */
+static void
+test_diff_amendment_as_texts (void)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  g_autofree char *dir = NULL;
+  g_autoptr(GString) text = g_string_new ("# Hoofdstuk 1 Algemeen\n\n");
+  const char *formats[] = { "json", "instructions" };
+
+  if (!amend_test_need_git ())
+    return;
+  dir = new_project ();
+  for (guint i = 1; i <= 40; i++)
+    g_string_append_printf (text, "## Artikel %u Onderwerp %u\n\nHet college beslist binnen %u weken.\n\n", i, i, i);
+  amend_test_write (dir, "regeling.md", text->str);
+  amend_run (&run, dir, "save", "-m", "Veertig artikelen");
+  assert_ok (&run);
+  amend_run (&run, dir, "propose", "Sneller");
+  assert_ok (&run);
+  replace_in_file (dir, "regeling.md", "binnen 17 weken", "binnen 7 weken");
+  amend_run (&run, dir, "save", "-m", "Zeven");
+  assert_ok (&run);
+  amend_run (&run, dir, "switch", "main");
+  assert_ok (&run);
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *texts_err = NULL;
+      g_autofree char *whole_err = NULL;
+      g_autofree char *texts = diff_with_log (dir, formats[i], "sneller", NULL, &texts_err);
+      g_autofree char *whole = diff_with_log (dir, formats[i], "main", "sneller", &whole_err);
+      const char *said = strstr (texts_err, "the diff of texts read ");
+      guint n_read = 0, n_parts = 0;
+
+      g_assert_cmpstr (texts, ==, whole);
+      g_assert_nonnull (strstr (texts, "17"));
+      g_assert_nonnull (said);
+      g_assert_cmpint (sscanf (said, "the diff of texts read %u of %u", &n_read, &n_parts), ==, 2);
+      g_assert_cmpuint (n_read, <, n_parts / 2);
+      g_assert_null (strstr (whole_err, "the diff of texts read "));
+    }
+  remove_project (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1531,6 +1597,7 @@ main (int    argc,
   g_test_add_func ("/cli-git/slug-main", test_slug_main);
   g_test_add_func ("/cli-git/propose-from-amendment", test_propose_from_amendment);
   g_test_add_func ("/cli-git/save-readonly-objects", test_save_readonly_objects);
+  g_test_add_func ("/cli-git/diff-amendment-as-texts", test_diff_amendment_as_texts);
 
   return g_test_run ();
 }

@@ -26,6 +26,7 @@ void             amend_cli_print_padded    (const char         *text,
                                             int                 width);
 gboolean         amend_cli_load_diff       (int                 n_args,
                                             char              **args,
+                                            AmendCliLoadFlags   flags,
                                             AmendDiff         **diff,
                                             char              **title,
                                             int                *status);
