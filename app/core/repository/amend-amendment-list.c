@@ -751,16 +751,19 @@ tree_of (git_repository *git,
   return git_commit_lookup (&commit, git, id) == 0 && git_commit_tree (out, commit) == 0;
 }
 
-/**
- * amend_amendment_find_change:
- *
- * Whether the amendment @self, as its branch stands, changes a regulation
+/* What an amendment would change in the branch it goes into. */
+typedef enum {
+  AMEND_TEXT_CHANGED,    /* a regulation, or what could not be compared */
+  AMEND_TEXT_UNCHANGED,  /* no regulation since it left that branch */
+  AMEND_TEXT_IN_TARGET,  /* its tip is in that branch already */
+} AmendTextChange;
+
+/* Whether the amendment @self, as its branch stands, changes a regulation
  * since it left the branch it goes into, or is in that branch already.
- * What cannot be read counts as a change: the command then says what.
- */
-AmendTextChange
-amend_amendment_find_change (AmendRepository *repo,
-                             AmendAmendment  *self)
+ * What cannot be read counts as a change: the command then says what. */
+static AmendTextChange
+find_change (AmendRepository *repo,
+             AmendAmendment  *self)
 {
   git_repository *git = amend_repository_get_git (repo);
   g_autoptr(git_tree) base_tree = NULL;
@@ -799,7 +802,7 @@ amend_amendment_check_changes (AmendRepository *repo,
   g_autofree char *main = amends ? NULL : amend_repository_dup_main_branch (repo, NULL);
   const char *into = amends ? amends : main ? main : "main";
 
-  switch (amend_amendment_find_change (repo, self))
+  switch (find_change (repo, self))
     {
     case AMEND_TEXT_UNCHANGED:
       g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_TRANSITION,

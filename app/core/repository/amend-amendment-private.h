@@ -73,15 +73,6 @@ char     *amend_amendment_write_touched    (AmendRepository *repo,
                                             git_tree        *tree,
                                             git_oid         *id);
 
-/* What an amendment would change in the branch it goes into. */
-typedef enum {
-  AMEND_TEXT_CHANGED,      /* a regulation, or what could not be compared */
-  AMEND_TEXT_UNCHANGED,      /* no regulation since it left that branch */
-  AMEND_TEXT_IN_TARGET, /* its tip is in that branch already */
-} AmendTextChange;
-
-AmendTextChange amend_amendment_find_change    (AmendRepository *repo,
-                                            AmendAmendment  *self);
 gboolean  amend_amendment_check_changes    (AmendRepository *repo,
                                             AmendAmendment  *self,
                                             const char      *doing,
