@@ -1210,7 +1210,8 @@ adopted_seen (gpointer data)
 
 /* An adopted amendment is read, not written in: it is not among where
  * one writes in the header, a click on it in the sidebar shows its
- * review, and its review page's menu does not offer to write in it. */
+ * review, and its review page's menu does not offer to write in it, nor
+ * its articles a comment. */
 static void
 test_decided_not_written (AmendGuiFixture *f,
                           gconstpointer    data)
@@ -1235,6 +1236,8 @@ test_decided_not_written (AmendGuiFixture *f,
   amend_gui_spin (300);
   amend_gui_wait_idle (f);
   g_assert_cmpstr (amend_project_get_branch (amend_window_get_project (f->window)), ==, "main");
+  /* Nor commented on: its comments closed with the vote, as in a terminal. */
+  g_assert_false (gtk_widget_is_sensitive (amend_review_page_find_comment_button (review_page (f), NULL, "review.comment")));
 }
 
 static void
