@@ -797,6 +797,18 @@ list_with (const char *dir,
   return g_steal_pointer (&run.out);
 }
 
+/* A change of article 1, saved on the branch the working copy is on: an
+ * amendment is submitted only once it changes the regulation. */
+static void
+save_change (const char *dir)
+{
+  g_auto(AmendTestRun) run = { 0 };
+
+  replace_in_file (dir, "regeling.md", "- b. raad: de gemeenteraad.", "- b. raad: de gemeenteraad van Amend.");
+  amend_run (&run, dir, "save", "-m", "Raad");
+  assert_ok (&run);
+}
+
 /* The amendment "Kortere termijn", that changes article 1, saved and
  * submitted; the working copy stays on it. */
 static void
@@ -806,9 +818,7 @@ propose_submitted (const char *dir)
 
   amend_run (&run, dir, "propose", "Kortere termijn", "--by", AUTHOR);
   assert_ok (&run);
-  replace_in_file (dir, "regeling.md", "- b. raad: de gemeenteraad.", "- b. raad: de gemeenteraad van Amend.");
-  amend_run (&run, dir, "save", "-m", "Raad");
-  assert_ok (&run);
+  save_change (dir);
   amend_run (&run, dir, "submit");
   assert_ok (&run);
 }
@@ -931,6 +941,7 @@ test_status_not_back (void)
   path = g_build_filename (dir, record, NULL);
   amend_run (&run, dir, "propose", "Snellere vergunning", "--by", AUTHOR);
   assert_ok (&run);
+  save_change (dir);
   amend_run (&run, dir, "submit");
   assert_ok (&run);
 
@@ -1079,6 +1090,7 @@ test_edit_record (void)
   amend_run (&run, dir, "edit", "--motivation", "Sneller beslissen is beter.");
   assert_ok (&run);
   g_assert_nonnull (strstr (run.out, "\xe2\x80\x9cKortere termijn\xe2\x80\x9d (kortere-termijn)"));
+  save_change (dir);
   record = amend_test_read (dir, ".amend/amendementen/kortere-termijn/amendement.ini");
   g_assert_nonnull (strstr (record, "\nmotivation=Sneller beslissen is beter.\n"));
   g_assert_nonnull (strstr (record, "\nsubmitters=" AUTHOR ";\n"));
@@ -1305,6 +1317,7 @@ test_record_removed (void)
   g_free (amend_test_git_ok (dir, "checkout", had, "--", record, NULL));
   amend_run (&run, dir, "save");
   assert_ok (&run);
+  save_change (dir);
   amend_run (&run, dir, "submit");
   assert_ok (&run);
   amend_test_fsck (dir);
@@ -1486,6 +1499,72 @@ test_propose_from_amendment (void)
   remove_project (dir);
 }
 
+/* `amend diff` with the debug log (which says how the versions were
+ * compared) in @err. */
+static char *
+diff_with_log (const char  *dir,
+               const char  *format,
+               const char  *a,
+               const char  *b,
+               char       **err)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  const char *env[] = { "G_MESSAGES_DEBUG=amend-core", NULL };
+  AmendTestRunOptions options = { .cwd = dir, .env = env };
+
+  amend_test_run_argv (&run, &options, (const char *[]) { g_getenv ("AMEND_BIN"), "diff", "--format", format, a, b, NULL });
+  assert_ok (&run);
+  *err = g_steal_pointer (&run.err);
+  return g_steal_pointer (&run.out);
+}
+
+/* amend diff NAME, an amendment against where it branched off, reads of
+ * the two versions only the articles that differ, as amend diff A.md B.md
+ * does (the exports read them whole), and says the same, byte for byte, as
+ * the comparison of the whole versions (amend diff main NAME). */
+static void
+test_diff_amendment_as_texts (void)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  g_autofree char *dir = NULL;
+  g_autoptr(GString) text = g_string_new ("# Hoofdstuk 1 Algemeen\n\n");
+  const char *formats[] = { "json", "instructions" };
+
+  if (!amend_test_need_git ())
+    return;
+  dir = new_project ();
+  for (guint i = 1; i <= 40; i++)
+    g_string_append_printf (text, "## Artikel %u Onderwerp %u\n\nHet college beslist binnen %u weken.\n\n", i, i, i);
+  amend_test_write (dir, "regeling.md", text->str);
+  amend_run (&run, dir, "save", "-m", "Veertig artikelen");
+  assert_ok (&run);
+  amend_run (&run, dir, "propose", "Sneller");
+  assert_ok (&run);
+  replace_in_file (dir, "regeling.md", "binnen 17 weken", "binnen 7 weken");
+  amend_run (&run, dir, "save", "-m", "Zeven");
+  assert_ok (&run);
+  amend_run (&run, dir, "switch", "main");
+  assert_ok (&run);
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *texts_err = NULL;
+      g_autofree char *whole_err = NULL;
+      g_autofree char *texts = diff_with_log (dir, formats[i], "sneller", NULL, &texts_err);
+      g_autofree char *whole = diff_with_log (dir, formats[i], "main", "sneller", &whole_err);
+      const char *said = strstr (texts_err, "the diff of texts read ");
+      guint n_read = 0, n_parts = 0;
+
+      g_assert_cmpstr (texts, ==, whole);
+      g_assert_nonnull (strstr (texts, "17"));
+      g_assert_nonnull (said);
+      g_assert_cmpint (sscanf (said, "the diff of texts read %u of %u", &n_read, &n_parts), ==, 2);
+      g_assert_cmpuint (n_read, <, n_parts / 2);
+      g_assert_null (strstr (whole_err, "the diff of texts read "));
+    }
+  remove_project (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1518,6 +1597,7 @@ main (int    argc,
   g_test_add_func ("/cli-git/slug-main", test_slug_main);
   g_test_add_func ("/cli-git/propose-from-amendment", test_propose_from_amendment);
   g_test_add_func ("/cli-git/save-readonly-objects", test_save_readonly_objects);
+  g_test_add_func ("/cli-git/diff-amendment-as-texts", test_diff_amendment_as_texts);
 
   return g_test_run ();
 }

@@ -1402,7 +1402,7 @@ test_list_apply_cache (void)
   state = listed_state (dir, "weg");
   g_assert_cmpstr (state, ==, "applies");
   cache = amend_test_read (dir, ".git/amend/apply.cache");
-  g_assert_true (g_str_has_prefix (cache, "# amend apply cache 2:"));
+  g_assert_true (g_str_has_prefix (cache, "# amend apply cache 3:"));
   g_assert_true (g_str_has_suffix (cache, "\tapplies\n# end 1\n"));
 
   /* Changed with plain git on its branch: now it collides with main. */
@@ -1440,13 +1440,13 @@ test_list_apply_cache (void)
     g_clear_pointer (&state, g_free);
     state = listed_state (dir, "weg");
     g_assert_cmpstr (state, ==, "applies");
-    amend_test_write (dir, ".git/amend/apply.cache", "# amend apply cache 2: TIP INTO STATE NAME...,");
+    amend_test_write (dir, ".git/amend/apply.cache", "# amend apply cache 3: TIP INTO STATE NAME...,");
     g_clear_pointer (&state, g_free);
     state = listed_state (dir, "weg");
     g_assert_cmpstr (state, ==, "applies");
-    /* A whole file of the first version, which knew no refusals. */
+    /* A whole file of an earlier version, which knew no refusals and no copied changes. */
     g_string_replace (lie, "# end 3\n", "# end 1\n", 0);
-    g_string_replace (lie, "# amend apply cache 2:", "# amend apply cache 1:", 0);
+    g_string_replace (lie, "# amend apply cache 3:", "# amend apply cache 2:", 0);
     amend_test_write (dir, ".git/amend/apply.cache", lie->str);
     g_clear_pointer (&state, g_free);
     state = listed_state (dir, "weg");
@@ -2174,6 +2174,289 @@ test_order_lapsed_refused (void)
   remove_project (dir);
 }
 
+/* The tip of @branch, to see that nothing was committed on it. */
+static char *
+tip_of (const char *dir,
+        const char *branch)
+{
+  return amend_test_git_ok (dir, "rev-parse", branch, NULL);
+}
+
+/* A comment on @slug is refused with @needle, exit 4, and its branch
+ * does not move. */
+static void
+assert_comment_closed (const char *dir,
+                       const char *slug,
+                       const char *needle)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  g_autofree char *branch = g_strconcat ("amendement/", slug, NULL);
+  g_autofree char *before = tip_of (dir, branch);
+  g_autofree char *after = NULL;
+
+  amend_run (&run, dir, "comment", "add", slug, "-m", "Te laat.");
+  assert_refused (&run, 4, needle);
+  g_assert_nonnull (strstr (run.err, "comments on it are closed; comment on the draft instead"));
+  after = tip_of (dir, branch);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* Once the council decided on an amendment (adopted, rejected), it was
+ * withdrawn, or it lapsed, its comments are closed: a comment, a resolve
+ * or a reopen is refused with the day and the reason (exit 4), and
+ * nothing is committed on its branch, where for an adopted one it would
+ * never reach the archive in main.  Comments while it is open still go. */
+static void
+test_comments_closed (void)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  g_autofree char *dir = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *needle = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *archived = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  if (!amend_test_need_git ())
+    return;
+  dir = new_project (BASE);
+  make_amendment (dir, "Zes weken", NULL, "binnen acht weken", "binnen zes weken", TRUE);
+  make_amendment (dir, "Tien weken", NULL, "binnen acht weken", "binnen tien weken", TRUE);
+  make_amendment (dir, "Vergunning", NULL, "een evenement", "een groot evenement", TRUE);
+  make_amendment (dir, "Weg", NULL, "de openbare weg", "de weg", FALSE);
+  make_amendment (dir, "Intrekking", NULL, "kan worden ingetrokken", "wordt ingetrokken", TRUE);
+
+  amend_run (&run, dir, "comment", "add", "zes-weken", "-m", "Zes weken is kort.");
+  assert_ok (&run);
+  id = g_strndup (strstr (run.out, "Comment ") + strlen ("Comment "), 8);
+  amend_run (&run, dir, "vote", "zes-weken", "--for", "20", "--against", "3", "--date", "2027-03-14");
+  assert_ok (&run);
+  assert_comment_closed (dir, "zes-weken", "the amendment \xe2\x80\x9czes-weken\xe2\x80\x9d was decided on 2027-03-14 "
+                                           "(aangenomen)");
+  before = tip_of (dir, "amendement/zes-weken");
+  amend_run (&run, dir, "comment", "resolve", id);
+  assert_refused (&run, 4, "was decided on 2027-03-14");
+  after = tip_of (dir, "amendement/zes-weken");
+  g_assert_cmpstr (before, ==, after);
+  /* What main archived is what was there at the decision. */
+  archived = amend_test_git_ok (dir, "ls-tree", "--name-only", "main:.amend/amendementen/zes-weken/opmerkingen", NULL);
+  g_assert_cmpuint (strlen (archived), ==, strlen ("ID.md\n") + 34);
+
+  assert_comment_closed (dir, "tien-weken", "lapsed on 2027-03-14, when \xe2\x80\x9czes-weken\xe2\x80\x9d was adopted");
+  amend_run (&run, dir, "vote", "vergunning", "--for", "3", "--against", "20");
+  assert_ok (&run);
+  today = g_date_time_format (now, "%Y-%m-%d");
+  needle = g_strdup_printf ("was decided on %s (verworpen)", today);
+  assert_comment_closed (dir, "vergunning", needle);
+  amend_run (&run, dir, "withdraw", "weg");
+  assert_ok (&run);
+  g_free (needle);
+  needle = g_strdup_printf ("was withdrawn on %s (ingetrokken)", today);
+  assert_comment_closed (dir, "weg", needle);
+
+  /* Open: still commented on. */
+  amend_run (&run, dir, "comment", "add", "intrekking", "-m", "Waarom niet kan?");
+  assert_ok (&run);
+  remove_project (dir);
+}
+
+/* An amendment that changes no regulation cannot be submitted, and one
+ * whose changes main holds already (saved there too, merged with git)
+ * cannot be adopted or voted for: a sentence and exit 4 instead of an
+ * empty merge commit, nothing written; amend list says "in main" for
+ * exactly those. */
+static void
+test_changes_nothing (void)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  g_autofree char *dir = NULL;
+  g_autofree char *main_before = NULL;
+  g_autofree char *tip_before = NULL;
+  g_autofree char *main_after = NULL;
+  g_autofree char *tip_after = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  JsonArray *list;
+
+  if (!amend_test_need_git ())
+    return;
+  dir = new_project (BASE);
+  amend_run (&run, dir, "propose", "Leeg");
+  assert_ok (&run);
+  tip_before = tip_of (dir, "amendement/leeg");
+  amend_run (&run, dir, "submit");
+  assert_refused (&run, 4, "the amendment \xe2\x80\x9cleeg\xe2\x80\x9d changes no regulation: its text is the same as "
+                           "where it left main, so it cannot be submitted; change the regulation on it and save");
+  tip_after = tip_of (dir, "amendement/leeg");
+  g_assert_cmpstr (tip_before, ==, tip_after);
+  amend_run (&run, dir, "switch", "main");
+  assert_ok (&run);
+
+  /* The same words saved on main as well. */
+  make_amendment (dir, "Dubbel", NULL, "binnen acht weken", "binnen zes weken", TRUE);
+  replace_in_file (dir, "regeling.md", "binnen acht weken", "binnen zes weken");
+  amend_run (&run, dir, "save", "-m", "Zes weken ook in het ontwerp");
+  assert_ok (&run);
+  /* Merged with git. */
+  make_amendment (dir, "Met git", NULL, "Het is verboden", "Het is zonder meer verboden", TRUE);
+  g_free (amend_test_git_ok (dir, "merge", "--no-edit", "-q", "amendement/met-git", NULL));
+  /* Submitted, then its change undone on its branch. */
+  make_amendment (dir, "Terug", NULL, "een evenement", "een groot evenement", TRUE);
+  amend_run (&run, dir, "switch", "terug");
+  assert_ok (&run);
+  replace_in_file (dir, "regeling.md", "een groot evenement", "een evenement");
+  amend_run (&run, dir, "save", "-m", "Toch niet");
+  assert_ok (&run);
+  amend_run (&run, dir, "switch", "main");
+  assert_ok (&run);
+
+  amend_run (&run, dir, "list", "--json");
+  assert_ok (&run);
+  json = parse_json (run.out);
+  list = json_node_get_array (json);
+  g_assert_cmpstr (merge_state (list, "dubbel"), ==, "contained");
+  g_assert_cmpstr (merge_state (list, "met-git"), ==, "contained");
+
+  g_free (main_before);
+  main_before = tip_of (dir, "main");
+  g_free (tip_before);
+  tip_before = tip_of (dir, "amendement/dubbel");
+  amend_run (&run, dir, "adopt", "dubbel");
+  assert_refused (&run, 4, "the amendment \xe2\x80\x9c" "dubbel\xe2\x80\x9d changes nothing in main: main already holds "
+                           "every change it makes");
+  amend_run (&run, dir, "vote", "dubbel", "--for", "20", "--against", "1");
+  assert_refused (&run, 4, "so adopting it would make an empty merge; withdraw it with amend withdraw dubbel");
+  amend_run (&run, dir, "vote", "met-git", "--for", "20", "--against", "1");
+  assert_refused (&run, 4, "the amendment \xe2\x80\x9cmet-git\xe2\x80\x9d is in main already (merged with git)");
+  amend_run (&run, dir, "adopt", "terug");
+  assert_refused (&run, 4, "the amendment \xe2\x80\x9cterug\xe2\x80\x9d changes no regulation");
+  g_free (main_after);
+  main_after = tip_of (dir, "main");
+  g_free (tip_after);
+  tip_after = tip_of (dir, "amendement/dubbel");
+  g_assert_cmpstr (main_before, ==, main_after);
+  g_assert_cmpstr (tip_before, ==, tip_after);
+  g_assert_false (pending (dir));
+
+  /* A vote against is still recorded. */
+  amend_run (&run, dir, "vote", "dubbel", "--for", "1", "--against", "20");
+  assert_ok (&run);
+  remove_project (dir);
+}
+
+/* Proposes @title and commits @record over its record with git. */
+static void
+break_record (const char *dir,
+              const char *title,
+              const char *slug,
+              const char *record)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  g_autofree char *path = g_strdup_printf (".amend/amendementen/%s/amendement.ini", slug);
+
+  amend_run (&run, dir, "propose", title);
+  assert_ok (&run);
+  amend_test_write (dir, path, record);
+  g_free (amend_test_git_ok (dir, "commit", "-qam", "Met de hand", NULL));
+  g_free (amend_test_git_ok (dir, "switch", "-q", "main", NULL));
+}
+
+/* Each branch left out, once, with its own sentence on one line. */
+static void
+assert_left_out (const char *err)
+{
+  const char *branches[] = { "kapot", "zonder-titel", "onbekend", "boom" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (branches); i++)
+    {
+      g_autofree char *needle = g_strdup_printf ("amend: amendement/%s is left out: ", branches[i]);
+      const char *at = strstr (err, needle);
+
+      if (at == NULL)
+        g_error ("\"%s\" is not in: %s", needle, err);
+      g_assert_null (strstr (at + 1, needle));
+    }
+  g_assert_nonnull (strstr (err, "correct it, it is a text file in the branch amendement/kapot"));
+  g_assert_nonnull (strstr (err, "the branch amendement/boom points at a tree, not at a version (a commit)"));
+}
+
+/* One record broken by hand (bad key-file syntax, no title, a status
+ * Amend does not know) or a branch that names a tree must not hide the
+ * other amendments: list, order, collisions and the council paper list
+ * the rest, say which branch is left out and why (also in --json), and
+ * exit 0; only a command that names the broken one fails. */
+static void
+test_unreadable_records (void)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  g_autofree char *dir = NULL;
+  g_autofree char *tree = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  g_autoptr(JsonNode) collisions = NULL;
+  JsonArray *list, *unreadable;
+  guint n_errors = 0;
+
+  if (!amend_test_need_git ())
+    return;
+  dir = new_project (BASE);
+  make_amendment (dir, "Zes weken", NULL, "binnen acht weken", "binnen zes weken", TRUE);
+  make_amendment (dir, "Tien weken", NULL, "binnen acht weken", "binnen tien weken", TRUE);
+  break_record (dir, "Kapot", "kapot", "[amendement\ntitle=Kapot\n");
+  break_record (dir, "Zonder titel", "zonder-titel", "[amendement]\nstatus=ingediend\n");
+  break_record (dir, "Onbekend", "onbekend", "[amendement]\ntitle=Onbekend\nstatus=misschien\n");
+  tree = g_strstrip (amend_test_git_ok (dir, "rev-parse", "main^{tree}", NULL));
+  amend_test_write (dir, ".git/refs/heads/amendement/boom", tree);
+
+  amend_run (&run, dir, "list");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "zes-weken"));
+  g_assert_nonnull (strstr (run.out, "tien-weken"));
+  assert_left_out (run.err);
+
+  amend_run (&run, dir, "list", "--json");
+  assert_ok (&run);
+  assert_left_out (run.err);
+  json = parse_json (run.out);
+  list = json_node_get_array (json);
+  g_assert_cmpuint (json_array_get_length (list), ==, 6);
+  g_assert_cmpstr (merge_state (list, "zes-weken"), ==, "applies");
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    if (json_object_has_member (json_array_get_object_element (list, i), "error"))
+      n_errors++;
+  g_assert_cmpuint (n_errors, ==, 4);
+  g_assert_nonnull (strstr (json_object_get_string_member (find_slug (list, "boom"), "error"), "git branch -D amendement/boom"));
+
+  amend_run (&run, dir, "order");
+  assert_ok (&run);
+  assert_left_out (run.err);
+  g_assert_nonnull (strstr (run.out, " 1. "));
+  g_assert_nonnull (strstr (run.out, " 2. "));
+
+  amend_run (&run, dir, "collisions", "--json");
+  assert_ok (&run);
+  assert_left_out (run.err);
+  collisions = parse_json (run.out);
+  unreadable = json_object_get_array_member (json_node_get_object (collisions), "unreadable");
+  g_assert_cmpuint (json_array_get_length (unreadable), ==, 4);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (collisions), "collisions")),
+                    ==, 1);
+
+  amend_run (&run, dir, "paper");
+  assert_ok (&run);
+  assert_left_out (run.err);
+  g_assert_nonnull (strstr (run.out, "Zes weken"));
+  g_assert_nonnull (strstr (run.out, "Tien weken"));
+
+  /* Asked for by name: refused, with the same sentence. */
+  amend_run (&run, dir, "paper", "kapot");
+  assert_refused (&run, 3, "correct it, it is a text file in the branch amendement/kapot");
+  amend_run (&run, dir, "status");
+  assert_ok (&run);
+  g_free (amend_test_git_ok (dir, "update-ref", "-d", "refs/heads/amendement/boom", NULL));
+  remove_project (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2208,5 +2491,8 @@ main (int   argc,
   g_test_add_func ("/cli-merge/order-lapsed", test_order_lapsed);
   g_test_add_func ("/cli-merge/order-lapsed-refused", test_order_lapsed_refused);
   g_test_add_func ("/cli-merge/property/gemeentewet", test_property_gemeentewet);
+  g_test_add_func ("/cli-merge/comments-closed", test_comments_closed);
+  g_test_add_func ("/cli-merge/changes-nothing", test_changes_nothing);
+  g_test_add_func ("/cli-merge/unreadable-records", test_unreadable_records);
   return g_test_run ();
 }

@@ -644,6 +644,13 @@ test_edit_record (void)
   g_assert_nonnull (error);
   g_clear_error (&error);
   g_clear_object (&edited);
+  /* Submitted only once it changes the regulation. */
+  edited = amend_amendment_change_status (p.repo, "tijdelijk", AMEND_STATUS_SUBMITTED, &error);
+  assert_error_contains (error, AMEND_REPOSITORY_ERROR_TRANSITION, "changes no regulation");
+  g_clear_error (&error);
+  replace_in_file (p.dir, "regeling.md", "Citeertitel", "Naam");
+  g_free (amend_repository_save (p.repo, NULL, AUTHOR, NULL, "Naam", &error));
+  g_assert_no_error (error);
   edited = amend_amendment_change_status (p.repo, "tijdelijk", AMEND_STATUS_SUBMITTED, &error);
   g_assert_no_error (error);
   g_clear_object (&edited);

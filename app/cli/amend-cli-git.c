@@ -11,6 +11,7 @@
 
 #include "amend-cli-git.h"
 #include "amend-proposal.h"
+#include "amend-utf8.h"
 #include "amend-version.h"
 
 gboolean
@@ -112,16 +113,48 @@ compared (AmendDocument **old_doc,
   return TRUE;
 }
 
+/* The diff of two versions in the project, reading of each only the
+ * articles that differ (amend_diff_new_for_texts()): an amendment changes
+ * a few articles of a regulation of thousands.  A text with bytes the
+ * reader replaces leaves @diff unset: read whole, the versions say where
+ * (loaded()), as before. */
+static gboolean
+compared_texts (AmendRepository *repo,
+                const char      *old_spec,
+                const char      *new_spec,
+                const char      *regulation,
+                AmendDiff      **diff,
+                GError         **error)
+{
+  g_autofree char *old_label = NULL;
+  g_autofree char *new_label = NULL;
+  g_autoptr(GBytes) old_text = amend_version_read (repo, old_spec, regulation, &old_label, error);
+  g_autoptr(GBytes) new_text = old_text ? amend_version_read (repo, new_spec, regulation, &new_label, error) : NULL;
+  gsize old_len = 0, new_len = 0;
+  const char *old_data, *new_data;
+
+  if (new_text == NULL)
+    return FALSE;
+  old_data = g_bytes_get_data (old_text, &old_len);
+  new_data = g_bytes_get_data (new_text, &new_len);
+  if (!amend_utf8_validate (old_data ? old_data : "", old_len, NULL) ||
+      !amend_utf8_validate (new_data ? new_data : "", new_len, NULL))
+    return TRUE;
+  *diff = amend_diff_new_for_texts (old_data ? old_data : "", old_len, new_data ? new_data : "", new_len, error);
+  return *diff != NULL;
+}
+
 /* What the amendment @branch (@name as given) changed since it branched off: a
  * subamendment against the amendment it amends, which its instructions
  * then name (amend_proposal_name_amended()). */
 static gboolean
-load_amendment (AmendRepository *repo,
-                const char      *branch,
-                const char      *name,
-                const char      *regulation,
-                AmendDiff      **diff,
-                char           **title)
+load_amendment (AmendRepository   *repo,
+                const char        *branch,
+                const char        *name,
+                const char        *regulation,
+                AmendCliLoadFlags  flags,
+                AmendDiff        **diff,
+                char             **title)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *changed = NULL;
@@ -152,12 +185,18 @@ load_amendment (AmendRepository *repo,
         return load_failed (error);
     }
   base_spec = g_strdup_printf ("%s:%s", base, regulation);
-  if (!(old_doc = amend_version_load (repo, base_spec, regulation, &old_label, &error)) ||
-      !(new_doc = amend_version_load (repo, branch, regulation, &new_label, &error)))
+  if ((flags & AMEND_CLI_LOAD_TEXTS) != 0 && !compared_texts (repo, base_spec, branch, regulation, diff, &error))
+    return load_failed (error);
+  if (*diff == NULL &&
+      (!(old_doc = amend_version_load (repo, base_spec, regulation, &old_label, &error)) ||
+       !(new_doc = amend_version_load (repo, branch, regulation, &new_label, &error))))
     return load_failed (error);
   *title = g_strdup_printf (_("%s since it branched off from %s"), short_branch, main_branch);
-  loaded (old_doc, old_label, new_doc, new_label);
-  compared (&old_doc, &new_doc, diff);
+  if (*diff == NULL)
+    {
+      loaded (old_doc, old_label, new_doc, new_label);
+      compared (&old_doc, &new_doc, diff);
+    }
   if (amendment)
     amend_proposal_name_amended (repo, amendment, *diff);
   return TRUE;
@@ -191,9 +230,10 @@ name_amended (AmendRepository *repo,
  * the working copy; two, the one against the other.  @title names the
  * pair for a person; on failure the error is printed and @status set. */
 gboolean
-amend_cli_load_diff (int         n_args,
-                     char      **args,
-                     AmendDiff **diff,
+amend_cli_load_diff (int                n_args,
+                     char             **args,
+                     AmendCliLoadFlags  flags,
+                     AmendDiff        **diff,
                      char      **title,
                      int        *status)
 {
@@ -230,7 +270,7 @@ amend_cli_load_diff (int         n_args,
   if (n_args == 1 && !g_file_test (args[0], G_FILE_TEST_EXISTS) &&
       (branch = amend_repository_resolve_branch (repo, args[0], NULL)) != NULL &&
       g_str_has_prefix (branch, "refs/heads/amendement/"))
-    return load_amendment (repo, branch, args[0], regulation, diff, title);
+    return load_amendment (repo, branch, args[0], regulation, flags, diff, title);
 
   /* Against the working copy, which has them all. */
   if (regulation == NULL && n_args == 1)
@@ -284,6 +324,43 @@ amend_cli_report (const GError *error,
   if (g_error_matches (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_BAD_ARGUMENT))
     return AMEND_EXIT_USAGE;
   return is_refusal (error) ? AMEND_EXIT_REFUSED : AMEND_EXIT_FAILURE;
+}
+
+/* The amendments a list left out (of AmendUnreadable), each with its
+ * sentence on standard error: the others are listed, and the user
+ * learns which one to correct. */
+void
+amend_cli_warn_unreadable (GPtrArray *unreadable)
+{
+  for (guint i = 0; unreadable && i < unreadable->len; i++)
+    {
+      AmendUnreadable *u = g_ptr_array_index (unreadable, i);
+
+      amend_cli_error (_("%s is left out: %s"), u->branch, u->message);
+    }
+}
+
+/* "unreadable": [{ "slug", "branch", "error" }], for an object. */
+void
+amend_cli_add_unreadable_json (JsonBuilder *b,
+                               GPtrArray   *unreadable)
+{
+  json_builder_set_member_name (b, "unreadable");
+  json_builder_begin_array (b);
+  for (guint i = 0; unreadable && i < unreadable->len; i++)
+    {
+      AmendUnreadable *u = g_ptr_array_index (unreadable, i);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "slug");
+      json_builder_add_string_value (b, u->slug);
+      json_builder_set_member_name (b, "branch");
+      json_builder_add_string_value (b, u->branch);
+      json_builder_set_member_name (b, "error");
+      json_builder_add_string_value (b, u->message);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
 }
 
 /* ISO 8601 with the offset, to the second: 2011-02-23T00:00:00+01:00. */

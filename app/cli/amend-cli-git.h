@@ -17,12 +17,16 @@ AmendRepository *amend_cli_open_repository (int                *status);
 int              amend_cli_report          (const GError       *error,
                                             const char         *hint);
 char            *amend_cli_format_date     (GDateTime          *date);
+void             amend_cli_warn_unreadable (GPtrArray          *unreadable);
+void             amend_cli_add_unreadable_json (JsonBuilder    *b,
+                                            GPtrArray          *unreadable);
 void             amend_cli_print_json      (JsonBuilder        *builder);
 int              amend_cli_text_width      (const char         *text);
 void             amend_cli_print_padded    (const char         *text,
                                             int                 width);
 gboolean         amend_cli_load_diff       (int                 n_args,
                                             char              **args,
+                                            AmendCliLoadFlags   flags,
                                             AmendDiff         **diff,
                                             char              **title,
                                             int                *status);

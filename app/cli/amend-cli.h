@@ -104,11 +104,20 @@ extern char *amend_cli_repo_dir;
  * git, live in the module amend-project (amend-project-module.c), the XML
  * commands in amend-xml (amend-xml-module.c); the program loads one the
  * first time one of its commands is needed. */
-typedef gboolean (*AmendCliLoadDiff) (int              n_args,
-                                      char           **args,
-                                      AmendDiff      **diff,
-                                      char           **title,
-                                      int             *status);
+/* How the two versions are read: whole (for the exports, which write
+ * every article), or as texts of which only the articles that differ are
+ * read (for the renderers of amend diff: amend_diff_new_for_texts()). */
+typedef enum {
+  AMEND_CLI_LOAD_WHOLE = 0,
+  AMEND_CLI_LOAD_TEXTS = 1 << 0,
+} AmendCliLoadFlags;
+
+typedef gboolean (*AmendCliLoadDiff) (int               n_args,
+                                      char            **args,
+                                      AmendCliLoadFlags flags,
+                                      AmendDiff       **diff,
+                                      char            **title,
+                                      int              *status);
 
 typedef struct {
   const AmendCommand *const *commands;  /* NULL-terminated */

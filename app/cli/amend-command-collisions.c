@@ -58,6 +58,7 @@ print_json (AmendCollisions *found)
   for (guint i = 0; i < all->len; i++)
     json_builder_add_string_value (b, amend_amendment_get_slug (g_ptr_array_index (all, i)));
   json_builder_end_array (b);
+  amend_cli_add_unreadable_json (b, amend_collisions_get_unreadable (found));
   json_builder_set_member_name (b, "collisions");
   json_builder_begin_array (b);
   for (guint i = 0; i < pairs->len; i++)
@@ -148,6 +149,7 @@ run (int    argc,
   found = amend_collisions_find (repo, opt_all, &error);
   if (found == NULL)
     return amend_cli_report (error, NULL);
+  amend_cli_warn_unreadable (amend_collisions_get_unreadable (found));
   if (opt_json)
     print_json (found);
   else

@@ -92,7 +92,7 @@ load_diff (int       n_args,
       return diff;
     }
   module = amend_cli_get_module ("project");
-  if (module == NULL || !module->load_diff (n_args, args, &diff, title, status))
+  if (module == NULL || !module->load_diff (n_args, args, AMEND_CLI_LOAD_TEXTS, &diff, title, status))
     return NULL;
   /* load_diff printed what could not be read. */
   *unread = amend_document_has_errors (amend_diff_get_old (diff)) || amend_document_has_errors (amend_diff_get_new (diff));

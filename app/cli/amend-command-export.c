@@ -211,7 +211,7 @@ run_change (const Format  *format,
   const char *new_name = args[n_args - 1];
   int status = AMEND_EXIT_OK;
 
-  if (!amend_cli_load_diff (n_args, args, &diff, &title, &status))
+  if (!amend_cli_load_diff (n_args, args, AMEND_CLI_LOAD_WHOLE, &diff, &title, &status))
     return status;
   if (format->change == export_lvbb_change)
     {

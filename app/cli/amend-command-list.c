@@ -89,7 +89,8 @@ add_merge (AmendJsonWriter *w,
  * building a json-glib tree of five thousand amendments took longer than
  * reading them. */
 static void
-print_json (GPtrArray *amendments)
+print_json (GPtrArray *amendments,
+            GPtrArray *unreadable)
 {
   /* Written to stdout as it is made: the list of thousands is megabytes. */
   AmendJsonWriter *w = amend_json_writer_new (stdout);
@@ -130,6 +131,17 @@ print_json (GPtrArray *amendments)
       amend_json_writer_member_string (w, "amends", amend_amendment_get_amends (a));
       add_merge (w, a);
       add_vote (w, a);
+      amend_json_writer_end_object (w);
+    }
+  /* After the others: a branch that cannot be read, with the sentence. */
+  for (guint i = 0; i < unreadable->len; i++)
+    {
+      AmendUnreadable *u = g_ptr_array_index (unreadable, i);
+
+      amend_json_writer_begin_object (w);
+      amend_json_writer_member_string (w, "slug", u->slug);
+      amend_json_writer_member_string (w, "branch", u->branch);
+      amend_json_writer_member_string (w, "error", u->message);
       amend_json_writer_end_object (w);
     }
   amend_json_writer_end_array (w);
@@ -288,6 +300,7 @@ run (int    argc,
   g_autoptr(GOptionContext) context = amend_cli_option_context (&amend_command_list, entries);
   g_autoptr(AmendRepository) repo = NULL;
   g_autoptr(GPtrArray) amendments = NULL;
+  g_autoptr(GPtrArray) unreadable = g_ptr_array_new_with_free_func ((GDestroyNotify) amend_unreadable_free);
   g_autoptr(GError) error = NULL;
   int status = AMEND_EXIT_OK;
 
@@ -303,12 +316,13 @@ run (int    argc,
       repo = amend_cli_open_repository (&status);
       if (repo == NULL)
         return status;
-      amendments = amend_amendment_list (repo, &error);
+      amendments = amend_amendment_list_full (repo, unreadable, &error);
       if (amendments == NULL || !amend_decision_check_open (repo, amendments, &error))
         return amend_cli_report (error, NULL);
     }
+  amend_cli_warn_unreadable (unreadable);
   if (opt_json)
-    print_json (amendments);
+    print_json (amendments, unreadable);
   else
     print_text (amendments);
   /* The repository (with libgit2's caches) and the list go with the process. */

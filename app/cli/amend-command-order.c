@@ -188,6 +188,7 @@ run (int    argc,
   found = amend_collisions_find (repo, FALSE, &error);
   if (found == NULL || (lapsed = amend_lapsed_find_all (repo, &error)) == NULL)
     return amend_cli_report (error, NULL);
+  amend_cli_warn_unreadable (amend_collisions_get_unreadable (found));
   if (opt_json)
     print_json (amend_collisions_get_order (found), lapsed);
   else

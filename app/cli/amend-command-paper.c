@@ -58,6 +58,7 @@ run (int    argc,
   g_autoptr(GOptionContext) context = amend_cli_option_context (&amend_command_paper, entries);
   g_autoptr(AmendRepository) repo = NULL;
   g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) unreadable = g_ptr_array_new_with_free_func ((GDestroyNotify) amend_unreadable_free);
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   g_autofree char *html = NULL;
@@ -70,9 +71,10 @@ run (int    argc,
   repo = amend_cli_open_repository (&status);
   if (repo == NULL)
     return status;
-  items = amend_paper_load (repo, argc == 2 ? argv[1] : NULL, &error);
+  items = amend_paper_load_full (repo, argc == 2 ? argv[1] : NULL, unreadable, &error);
   if (items == NULL)
     return amend_cli_report (error, NULL);
+  amend_cli_warn_unreadable (unreadable);
   title = regulation_title (repo);
   html = amend_paper_to_html (items, title, argc != 2);
   return write_out (html);

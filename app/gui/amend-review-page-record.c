@@ -257,6 +257,10 @@ _amend_review_page_update_actions (AmendReviewPage *self)
    * version saved on the branch of an adopted one never reaches the
    * draft, and would change what the council decided on. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.write", open && !current);
+  /* Its comments close with the decision, as amend comment add says: the
+   * button is not offered for what would be refused. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.comment", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.comment-all", open);
   gtk_widget_set_visible (self->submit_button, status == AMEND_STATUS_CONCEPT);
   gtk_widget_set_visible (self->vote_button, status == AMEND_STATUS_SUBMITTED);
   gtk_widget_set_visible (self->update_button, open);

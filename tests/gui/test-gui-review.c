@@ -1069,6 +1069,19 @@ propose_subamendment (AmendGuiFixture *f)
   amend_gui_spin (600);
 }
 
+/* Later hours for terraces (article 3:5), saved on the amendment the
+ * working copy is on: one that changes nothing is not submitted. */
+static void
+save_terrace_hours (AmendGuiFixture *f)
+{
+  g_autofree char *text = amend_test_read (f->dir, FILE_NAME);
+  g_autoptr(GString) changed = g_string_new (text);
+
+  g_assert_cmpuint (g_string_replace (changed, "tussen 23.00 uur en 9.00 uur", "tussen 24.00 uur en 9.00 uur", 1), ==, 1);
+  amend_test_write (f->dir, FILE_NAME, changed->str);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "save", "-m", "Later dicht", NULL), ==, 0);
+}
+
 /* "Tien weken" proposed, changed and saved with the amend program from
  * the draft, which it competes with the example's amendment on; the
  * working copy back on the draft. */
@@ -1130,6 +1143,7 @@ test_lapsed (AmendGuiFixture *f,
   propose_subamendment (f);
   g_assert_cmpint (amend_gui_cli (f, NULL, "submit", SUB_SLUG, NULL), ==, 0);
   g_assert_cmpint (amend_gui_cli (f, NULL, "propose", "Ruimere terrastijden", NULL), ==, 0);
+  save_terrace_hours (f);
   g_assert_cmpint (amend_gui_cli (f, NULL, "submit", NULL), ==, 0);
   g_assert_cmpint (amend_gui_cli (f, NULL, "switch", "main", NULL), ==, 0);
   propose_competitor (f);
@@ -1196,7 +1210,8 @@ adopted_seen (gpointer data)
 
 /* An adopted amendment is read, not written in: it is not among where
  * one writes in the header, a click on it in the sidebar shows its
- * review, and its review page's menu does not offer to write in it. */
+ * review, and its review page's menu does not offer to write in it, nor
+ * its articles a comment. */
 static void
 test_decided_not_written (AmendGuiFixture *f,
                           gconstpointer    data)
@@ -1221,6 +1236,8 @@ test_decided_not_written (AmendGuiFixture *f,
   amend_gui_spin (300);
   amend_gui_wait_idle (f);
   g_assert_cmpstr (amend_project_get_branch (amend_window_get_project (f->window)), ==, "main");
+  /* Nor commented on: its comments closed with the vote, as in a terminal. */
+  g_assert_false (gtk_widget_is_sensitive (amend_review_page_find_comment_button (review_page (f), NULL, "review.comment")));
 }
 
 static void

@@ -30,6 +30,7 @@
 #include "amend-comment-text.h"
 #include "amend-comments.h"
 #include "amend-journal.h"
+#include "amend-lapsed.h"
 #include "amend-repository-private.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_odb, git_odb_free)
@@ -185,6 +186,67 @@ refname_of (AmendRepository *repo,
     return g_strconcat (REFS_HEADS AMEND_AMENDMENT_BRANCH_PREFIX, amendment, NULL);
   main_branch = amend_repository_dup_main_branch (repo, error);
   return main_branch ? g_strconcat (REFS_HEADS, main_branch, NULL) : NULL;
+}
+
+/* The sentence that closes the comments of an amendment the council is
+ * done with: decided, withdrawn, or lapsed by the adoption of another. */
+static void
+set_closed_error (AmendAmendment *a,
+                  AmendLapsed    *lapsed,
+                  GError        **error)
+{
+  const char *slug = amend_amendment_get_slug (a);
+  AmendAmendment *by = amend_lapsed_by (lapsed, slug);
+  AmendAmendment *with = amend_lapsed_with (lapsed, slug);
+  AmendStatus status = amend_amendment_get_status (a);
+  g_autofree char *when = amend_amendment_dup_decided (by ? by : a);
+  const char *day = when ? when : "?";
+
+  if (by)
+    g_set_error (error, AMEND_COMMENT_ERROR, AMEND_COMMENT_ERROR_STATE,
+                 _("the amendment \xe2\x80\x9c%s\xe2\x80\x9d lapsed on %s, when \xe2\x80\x9c%s\xe2\x80\x9d was "
+                   "adopted, and comments on it are closed; comment on the draft instead (amend comment add main)"),
+                 slug, day, amend_amendment_get_slug (by));
+  else if (with)
+    g_set_error (error, AMEND_COMMENT_ERROR, AMEND_COMMENT_ERROR_STATE,
+                 _("the amendment \xe2\x80\x9c%s\xe2\x80\x9d lapsed with \xe2\x80\x9c%s\xe2\x80\x9d, which it "
+                   "amends, and comments on it are closed; comment on the draft instead (amend comment add main)"),
+                 slug, amend_amendment_get_slug (with));
+  else
+    g_set_error (error, AMEND_COMMENT_ERROR, AMEND_COMMENT_ERROR_STATE,
+                 status == AMEND_STATUS_WITHDRAWN
+                 ? _("the amendment \xe2\x80\x9c%s\xe2\x80\x9d was withdrawn on %s (%s), and comments on it are "
+                     "closed; comment on the draft instead (amend comment add main)")
+                 : _("the amendment \xe2\x80\x9c%s\xe2\x80\x9d was decided on %s (%s), and comments on it are "
+                     "closed; comment on the draft instead (amend comment add main)"),
+                 slug, day, amend_status_to_string (status));
+}
+
+/* Comments are part of the council's deliberation: once it decided on an
+ * amendment (or it was withdrawn, or lapsed), a comment committed on its
+ * branch would come after the decision, and for an adopted one never
+ * reach the archive in main.  A branch without a record that reads is
+ * left to the rest of the command. */
+static gboolean
+check_open (AmendRepository *repo,
+            const char      *amendment,
+            GError         **error)
+{
+  g_autoptr(AmendAmendment) a = NULL;
+  g_autoptr(AmendLapsed) lapsed = NULL;
+  AmendStatus status;
+
+  if (amendment == NULL || (a = amend_amendment_lookup_record (repo, amendment, NULL)) == NULL)
+    return TRUE;
+  status = amend_amendment_get_status (a);
+  if (status == AMEND_STATUS_CONCEPT)
+    return TRUE;
+  /* Whether it lapsed takes the list; only a submitted one can have. */
+  if (status == AMEND_STATUS_SUBMITTED &&
+      ((lapsed = amend_lapsed_find_all (repo, NULL)) == NULL || !amend_lapsed_contains (lapsed, amendment)))
+    return TRUE;
+  set_closed_error (a, lapsed, error);
+  return FALSE;
 }
 
 /* ----------------------------------------------------------------------- */
@@ -990,7 +1052,8 @@ amend_comments_add (AmendRepository *repo,
       !amend_repository_check_can_write (repo, TRUE, error))
     return NULL;
   repair_pending (repo);
-  if (!expand_reply_id (repo, comment, error) || !tip_tree (repo, refname, &tip, &tree, error) ||
+  if (!check_open (repo, amendment, error) || !expand_reply_id (repo, comment, error) ||
+      !tip_tree (repo, refname, &tip, &tree, error) ||
       (message = prepare_new (repo, comment, amendment, tip, tree, refname, error)) == NULL ||
       (sig = amend_repository_make_signature (repo, author, NULL, NULL, error)) == NULL)
     return NULL;
@@ -1249,6 +1312,7 @@ change_resolution (AmendRepository *repo,
   repair_pending (repo);
   comment = amend_comments_lookup (repo, id, error);
   if (comment == NULL || !check_resolution (comment, resolve, error) ||
+      !check_open (repo, amend_comment_get_amendment (comment), error) ||
       (refname = refname_of (repo, amend_comment_get_amendment (comment), error)) == NULL ||
       !tip_tree (repo, refname, &tip, &tree, error))
     return NULL;

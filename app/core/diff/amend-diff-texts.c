@@ -721,6 +721,19 @@ side_clear (Side *side)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Side, side_clear)
 
+/* How many units the reader got whole, for the debug log (which the tests
+ * read to see that a command compared texts). */
+static guint
+count_read (const Side *side,
+            gboolean    whole)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < side->units->len; i++)
+    n += whole || !skipped (&g_array_index (side->units, Unit, i));
+  return n;
+}
+
 /**
  * amend_diff_new_for_texts:
  *
@@ -779,6 +792,7 @@ amend_diff_new_for_texts (const char  *old_text,
           if (r.more)
             continue;
         }
+      g_debug ("the diff of texts read %u of %u parts of the new text", count_read (&b, whole), b.units->len);
       return g_steal_pointer (&diff);
     }
 }

@@ -27,7 +27,7 @@
 #include "amend-oid.h"
 
 /* 2: the state "refused" (a cache of 1 may call such an amendment clean). */
-#define HEADER "# amend apply cache 2: TIP INTO STATE NAME..., tab-separated; safe to delete"
+#define HEADER "# amend apply cache 3: TIP INTO STATE NAME..., tab-separated; safe to delete"
 #define KEY_LEN (2 * GIT_OID_HEXSZ)
 
 typedef struct {

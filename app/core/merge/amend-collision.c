@@ -64,6 +64,7 @@ struct _AmendCollisions
   GPtrArray       *entries;     /* of Entry */
   GPtrArray       *pairs;       /* of AmendCollision */
   GPtrArray       *order;       /* of AmendVotingStep */
+  GPtrArray       *unreadable;  /* of AmendUnreadable: left out */
   GHashTable      *docs;        /* blob id -> AmendDocument */
   GHashTable      *positions;   /* "path\x1f number" -> index in the draft */
   GHashTable      *texts;       /* blob id -> Lines */
@@ -111,6 +112,7 @@ amend_collisions_finalize (GObject *object)
   AmendCollisions *self = (AmendCollisions *) object;
 
   g_clear_pointer (&self->order, g_ptr_array_unref);
+  g_clear_pointer (&self->unreadable, g_ptr_array_unref);
   g_clear_pointer (&self->pairs, g_ptr_array_unref);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_clear_pointer (&self->amendments, g_ptr_array_unref);
@@ -136,6 +138,7 @@ amend_collisions_init (AmendCollisions *self)
   self->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
   self->pairs = g_ptr_array_new_with_free_func ((GDestroyNotify) collision_free);
   self->order = g_ptr_array_new_with_free_func ((GDestroyNotify) step_free);
+  self->unreadable = g_ptr_array_new_with_free_func ((GDestroyNotify) amend_unreadable_free);
   self->docs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->positions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) lines_free);
@@ -1375,7 +1378,7 @@ load_amendments (AmendCollisions *self,
                  gboolean         concepts,
                  GError         **error)
 {
-  g_autoptr(GPtrArray) all = amend_amendment_list (self->repo, error);
+  g_autoptr(GPtrArray) all = amend_amendment_list_full (self->repo, self->unreadable, error);
 
   if (all == NULL)
     return FALSE;
@@ -1495,6 +1498,15 @@ amend_collisions_get_order (AmendCollisions *self)
 {
   g_return_val_if_fail (AMEND_IS_COLLISIONS (self), NULL);
   return self->order;
+}
+
+/* The amendments left out because their branch cannot be read, of
+ * AmendUnreadable: the command says so. */
+GPtrArray *
+amend_collisions_get_unreadable (AmendCollisions *self)
+{
+  g_return_val_if_fail (AMEND_IS_COLLISIONS (self), NULL);
+  return self->unreadable;
 }
 
 /* How many trial merges were made (for the benchmark). */

@@ -41,6 +41,7 @@ AmendCollisions *amend_collisions_find            (AmendRepository *repo,
 GPtrArray       *amend_collisions_get_amendments  (AmendCollisions *self);
 GPtrArray       *amend_collisions_get_pairs       (AmendCollisions *self);
 GPtrArray       *amend_collisions_get_order       (AmendCollisions *self);
+GPtrArray       *amend_collisions_get_unreadable  (AmendCollisions *self);
 guint            amend_collisions_count_trials    (AmendCollisions *self);
 
 G_END_DECLS

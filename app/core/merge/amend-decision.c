@@ -396,7 +396,8 @@ prepare (AmendRepository *repo,
     }
   /* A lapsed subamendment can still be rejected, as its message says. */
   if (!amend_amendment_set_status (self, to, NULL, error) || !check_saved (repo, what, error) ||
-      (to == AMEND_STATUS_ADOPTED && (!check_target (repo, self, error) || !check_own_files (repo, self, error))))
+      (to == AMEND_STATUS_ADOPTED && (!check_target (repo, self, error) || !check_own_files (repo, self, error) ||
+                                      !amend_amendment_check_changes (repo, self, _("adopted"), error))))
     return NULL;
   if (vote)
     amend_amendment_set_vote (self, vote);
@@ -477,6 +478,7 @@ amend_decision_adopt (AmendRepository   *repo,
   start.side_path = record_path;
   start.side_data = record;
   start.side_message = side_message;
+  start.refuse_unchanged = TRUE;
   pending = amend_pending_merge_start (repo, &start, outcome, error);
   if (pending == NULL)
     return NULL;
@@ -686,8 +688,13 @@ find_state (AmendRepository *repo,
   if (trial == NULL)
     return FALSE;
   ids = amend_tree_merge_dup_conflict_ids (trial);
-  amend_amendment_set_apply_state (a, ids[0] ? AMEND_APPLY_CONFLICTS : AMEND_APPLY_CLEAN,
-                                   (const char * const *) ids);
+  /* Main holds all it changes already (saved there too, or copied with
+   * git): adopting it would be refused as an empty merge. */
+  if (ids[0] == NULL && !amend_tree_merge_changes_text (trial))
+    amend_amendment_set_apply_state (a, AMEND_APPLY_CONTAINED, NULL);
+  else
+    amend_amendment_set_apply_state (a, ids[0] ? AMEND_APPLY_CONFLICTS : AMEND_APPLY_CLEAN,
+                                     (const char * const *) ids);
   return TRUE;
 }
 

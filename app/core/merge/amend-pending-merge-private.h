@@ -23,6 +23,8 @@ typedef struct {
   const char          *side_path;    /* the record path committed there */
   const char          *side_data;    /* its new content */
   const char          *side_message;
+  gboolean             refuse_unchanged; /* a merge that changes no text is
+                                          * refused, nothing written */
 } AmendMergeStart;
 
 AmendPendingMerge *amend_pending_merge_start (AmendRepository       *repo,

@@ -1186,6 +1186,17 @@ amend_pending_merge_start (AmendRepository       *repo,
       *outcome = AMEND_MERGE_OUTCOME_UP_TO_DATE;
       return g_steal_pointer (&self);
     }
+  if (start->refuse_unchanged && !amend_tree_merge_changes_text (merge))
+    {
+      /* The decision's commit is an object no branch names yet: nothing
+       * else was written. */
+      g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_TRANSITION,
+                   _("the amendment \xe2\x80\x9c%s\xe2\x80\x9d changes nothing in %s: %s already holds every change "
+                     "it makes (the same text saved there, or copied with git), so adopting it would make an empty "
+                     "merge; withdraw it with amend withdraw %s"),
+                   start->amendment, short_name (start->target), short_name (start->target), start->amendment);
+      return NULL;
+    }
   if (amend_tree_merge_count_unresolved (merge) > 0)
     {
       g_key_file_set_string (self->state, MERGE, "phase", "conflicts");

@@ -903,6 +903,58 @@ amend_tree_merge_is_contained (AmendTreeMerge *self)
   return self->contained;
 }
 
+/* Whether the entry @e gives ours' tree something it does not hold. */
+static gboolean
+entry_changes (AmendTreeMerge *self,
+               git_tree       *ours,
+               const Entry    *e)
+{
+  Side o;
+  git_oid id;
+
+  side_of (ours, e->path, &o);
+  if (e->remove)
+    return o.present;
+  if (e->has_id)
+    git_oid_cpy (&id, &e->id);
+  else if (git_odb_hash (&id, g_bytes_get_data (e->content, NULL), g_bytes_get_size (e->content),
+                         GIT_OBJECT_BLOB) < 0)
+    return TRUE;
+  return !o.present || !git_oid_equal (&id, &o.id) || o.mode != e->mode;
+}
+
+/**
+ * amend_tree_merge_changes_text:
+ *
+ * Whether the merge changes anything in ours outside .amend/ (the records
+ * and comments that always come along): %FALSE when theirs is in ours, or
+ * ours already holds every change theirs made (the same text saved on
+ * both, a change copied with git cherry-pick), so that the merge would
+ * change no regulation.  A conflict still waiting counts as a change.
+ */
+gboolean
+amend_tree_merge_changes_text (AmendTreeMerge *self)
+{
+  g_autoptr(git_commit) commit = NULL;
+  g_autoptr(git_tree) ours = NULL;
+
+  g_return_val_if_fail (AMEND_IS_TREE_MERGE (self), TRUE);
+  if (self->contained)
+    return FALSE;
+  if (amend_tree_merge_count_unresolved (self) > 0 ||
+      git_commit_lookup (&commit, amend_repository_get_git (self->repo), &self->ours) < 0 ||
+      git_commit_tree (&ours, commit) < 0)
+    return TRUE;
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      const Entry *e = g_ptr_array_index (self->entries, i);
+
+      if (!g_str_has_prefix (e->path, ".amend/") && entry_changes (self, ours, e))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* The files both sides changed, sorted. */
 GPtrArray *
 amend_tree_merge_get_paths (AmendTreeMerge *self)

@@ -31,6 +31,7 @@ const char     *amend_tree_merge_get_base_id    (AmendTreeMerge  *self);
 const char     *amend_tree_merge_get_ours_id    (AmendTreeMerge  *self);
 const char     *amend_tree_merge_get_theirs_id  (AmendTreeMerge  *self);
 gboolean        amend_tree_merge_is_contained   (AmendTreeMerge  *self);
+gboolean        amend_tree_merge_changes_text   (AmendTreeMerge  *self);
 GPtrArray      *amend_tree_merge_get_paths      (AmendTreeMerge  *self);
 AmendMerge     *amend_tree_merge_get_document   (AmendTreeMerge  *self,
                                                  const char      *path);

@@ -73,6 +73,7 @@ titles_of (GPtrArray   *amendments,
 /* Every submitted amendment, in the voting order. */
 static GPtrArray *
 load_all (AmendRepository *repo,
+          GPtrArray       *unreadable,
           GError         **error)
 {
   g_autoptr(AmendCollisions) found = amend_collisions_find (repo, FALSE, error);
@@ -84,6 +85,8 @@ load_all (AmendRepository *repo,
 
   if (lapsed == NULL)
     return NULL;
+  for (guint i = 0; unreadable && i < amend_collisions_get_unreadable (found)->len; i++)
+    g_ptr_array_add (unreadable, amend_unreadable_copy (g_ptr_array_index (amend_collisions_get_unreadable (found), i)));
   order = amend_collisions_get_order (found);
   if (order->len == 0)
     {
@@ -127,6 +130,23 @@ amend_paper_load (AmendRepository *repo,
                   const char      *name,
                   GError         **error)
 {
+  return amend_paper_load_full (repo, name, NULL, error);
+}
+
+/**
+ * amend_paper_load_full:
+ * @unreadable: (nullable) (element-type AmendUnreadable): for the paper
+ *   of every submitted amendment, gets those left out because their
+ *   branch cannot be read
+ *
+ * amend_paper_load(), saying which amendments the paper leaves out.
+ */
+GPtrArray *
+amend_paper_load_full (AmendRepository *repo,
+                       const char      *name,
+                       GPtrArray       *unreadable,
+                       GError         **error)
+{
   g_autoptr(AmendAmendment) amendment = NULL;
   GPtrArray *items;
   AmendPaperItem *item;
@@ -134,7 +154,7 @@ amend_paper_load (AmendRepository *repo,
   g_return_val_if_fail (AMEND_IS_REPOSITORY (repo), NULL);
 
   if (name == NULL)
-    return load_all (repo, error);
+    return load_all (repo, unreadable, error);
   amendment = amend_amendment_lookup (repo, name, error);
   if (amendment == NULL || (item = item_new (repo, amendment, 1, error)) == NULL)
     return NULL;

@@ -23,6 +23,10 @@ void       amend_paper_item_free     (AmendPaperItem  *item);
 GPtrArray *amend_paper_load          (AmendRepository *repo,
                                       const char      *name,
                                       GError         **error);
+GPtrArray *amend_paper_load_full     (AmendRepository *repo,
+                                      const char      *name,
+                                      GPtrArray       *unreadable,
+                                      GError         **error);
 char      *amend_paper_to_html       (GPtrArray       *items,
                                       const char      *regulation_title,
                                       gboolean         in_order);

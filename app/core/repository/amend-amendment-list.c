@@ -445,11 +445,71 @@ list_branches (git_repository *git,
   return g_steal_pointer (&branches);
 }
 
+void
+amend_unreadable_free (AmendUnreadable *unreadable)
+{
+  if (unreadable == NULL)
+    return;
+  g_free (unreadable->slug);
+  g_free (unreadable->branch);
+  g_free (unreadable->message);
+  g_free (unreadable);
+}
+
+AmendUnreadable *
+amend_unreadable_copy (const AmendUnreadable *unreadable)
+{
+  AmendUnreadable *copy = g_new0 (AmendUnreadable, 1);
+
+  copy->slug = g_strdup (unreadable->slug);
+  copy->branch = g_strdup (unreadable->branch);
+  copy->message = g_strdup (unreadable->message);
+  return copy;
+}
+
+/* A branch that names something else than a commit (a tree, a blob,
+ * written with git update-ref or by hand) is no amendment to read. */
+static char *
+unreadable_message (Reader       *r,
+                    const Listed *l,
+                    const GError *error)
+{
+  g_autoptr(git_object) object = NULL;
+
+  if (!l->direct || git_object_lookup (&object, r->git, &l->tip, GIT_OBJECT_ANY) < 0 ||
+      git_object_type (object) == GIT_OBJECT_COMMIT)
+    return g_strdup (error->message);
+  return g_strdup_printf (_("the branch %s%s points at a %s, not at a version (a commit), so it holds no amendment; "
+                            "point it at a version with git branch -f %s%s COMMIT, or remove it with git branch -D "
+                            "%s%s"),
+                          AMEND_AMENDMENT_BRANCH_PREFIX, l->slug, git_object_type2string (git_object_type (object)),
+                          AMEND_AMENDMENT_BRANCH_PREFIX, l->slug, AMEND_AMENDMENT_BRANCH_PREFIX, l->slug);
+}
+
 /* Every branch amendement/SLUG, sorted by slug, each with its record, its
- * commits ahead of and behind main, and the articles it touches. */
+ * commits ahead of and behind main, and the articles it touches; those
+ * that cannot be read are left out. */
 GPtrArray *
 amend_amendment_list (AmendRepository *repo,
                       GError         **error)
+{
+  return amend_amendment_list_full (repo, NULL, error);
+}
+
+/**
+ * amend_amendment_list_full:
+ * @unreadable: (nullable) (element-type AmendUnreadable): gets the
+ *   branches that cannot be read, each with its sentence
+ *
+ * amend_amendment_list(), saying which were left out: one record edited
+ * by hand, or a branch that names no commit, must not hide the others.
+ * Only what concerns every amendment (main, the list of branches) fails
+ * the list.
+ */
+GPtrArray *
+amend_amendment_list_full (AmendRepository *repo,
+                           GPtrArray       *unreadable,
+                           GError         **error)
 {
   g_auto(Reader) r = { 0 };
   g_autoptr(GPtrArray) branches = NULL;
@@ -463,11 +523,20 @@ amend_amendment_list (AmendRepository *repo,
   for (guint i = 0; i < branches->len; i++)
     {
       Listed *l = g_ptr_array_index (branches, i);
-      AmendAmendment *amendment = read_amendment (&r, l->slug, l->direct ? &l->tip : NULL, error);
+      g_autoptr(GError) local = NULL;
+      AmendAmendment *amendment = read_amendment (&r, l->slug, l->direct ? &l->tip : NULL, &local);
 
-      if (amendment == NULL)
-        return NULL;
-      g_ptr_array_add (list, amendment);
+      if (amendment != NULL)
+        g_ptr_array_add (list, amendment);
+      else if (unreadable != NULL)
+        {
+          AmendUnreadable *u = g_new0 (AmendUnreadable, 1);
+
+          u->slug = g_strdup (l->slug);
+          u->branch = g_strconcat (AMEND_AMENDMENT_BRANCH_PREFIX, l->slug, NULL);
+          u->message = unreadable_message (&r, l, local);
+          g_ptr_array_add (unreadable, u);
+        }
     }
   amend_article_map_save (r.map);
   return g_steal_pointer (&list);
@@ -655,4 +724,100 @@ amend_amendment_write_touched (AmendRepository *repo,
   if (git_blob_create_from_buffer (id, r.git, text, strlen (text)) < 0)
     return NULL;
   return g_build_path ("/", AMEND_AMENDMENT_RECORD_DIR, slug, AMEND_TOUCHED_STORED_NAME, NULL);
+}
+
+/* The branch @self goes into: its amendment's for a subamendment, else
+ * main (as amend_decision_target_branch() says). */
+static gboolean
+target_tip (AmendRepository *repo,
+            AmendAmendment  *self,
+            git_oid         *out)
+{
+  const char *amends = amend_amendment_get_amends (self);
+  g_autofree char *main = amends ? NULL : amend_repository_dup_main_branch (repo, NULL);
+  g_autofree char *ref = amends ? amend_amendment_refname (amends)
+                                : main ? g_strconcat ("refs/heads/", main, NULL) : NULL;
+
+  return ref != NULL && git_reference_name_to_id (out, amend_repository_get_git (repo), ref) == 0;
+}
+
+static gboolean
+tree_of (git_repository *git,
+         const git_oid  *id,
+         git_tree      **out)
+{
+  g_autoptr(git_commit) commit = NULL;
+
+  return git_commit_lookup (&commit, git, id) == 0 && git_commit_tree (out, commit) == 0;
+}
+
+/* What an amendment would change in the branch it goes into. */
+typedef enum {
+  AMEND_TEXT_CHANGED,    /* a regulation, or what could not be compared */
+  AMEND_TEXT_UNCHANGED,  /* no regulation since it left that branch */
+  AMEND_TEXT_IN_TARGET,  /* its tip is in that branch already */
+} AmendTextChange;
+
+/* Whether the amendment @self, as its branch stands, changes a regulation
+ * since it left the branch it goes into, or is in that branch already.
+ * What cannot be read counts as a change: the command then says what. */
+static AmendTextChange
+find_change (AmendRepository *repo,
+             AmendAmendment  *self)
+{
+  git_repository *git = amend_repository_get_git (repo);
+  g_autoptr(git_tree) base_tree = NULL;
+  g_autoptr(git_tree) tip_tree = NULL;
+  g_autoptr(GArray) changes = NULL;
+  git_oid tip, into, base;
+
+  if (self->commit == NULL || git_oid_fromstr (&tip, self->commit) < 0 || !target_tip (repo, self, &into))
+    return AMEND_TEXT_CHANGED;
+  if (git_oid_equal (&tip, &into) || git_graph_descendant_of (git, &into, &tip) == 1)
+    return AMEND_TEXT_IN_TARGET;
+  if (git_merge_base (&base, git, &tip, &into) < 0 || !tree_of (git, &base, &base_tree) ||
+      !tree_of (git, &tip, &tip_tree))
+    return AMEND_TEXT_CHANGED;
+  changes = amend_tree_changes (git, base_tree, tip_tree, "", ".amend");
+  for (guint i = 0; i < changes->len; i++)
+    if (amend_is_regulation_path (g_array_index (changes, AmendTreeChange, i).path))
+      return AMEND_TEXT_CHANGED;
+  return AMEND_TEXT_UNCHANGED;
+}
+
+/**
+ * amend_amendment_check_changes:
+ * @doing: what is refused, "submitted" or "adopted", as the sentence says it
+ *
+ * Refuses an amendment that changes no regulation: the council would
+ * receive, or adopt, nothing.
+ */
+gboolean
+amend_amendment_check_changes (AmendRepository *repo,
+                               AmendAmendment  *self,
+                               const char      *doing,
+                               GError         **error)
+{
+  const char *amends = amend_amendment_get_amends (self);
+  g_autofree char *main = amends ? NULL : amend_repository_dup_main_branch (repo, NULL);
+  const char *into = amends ? amends : main ? main : "main";
+
+  switch (find_change (repo, self))
+    {
+    case AMEND_TEXT_UNCHANGED:
+      g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_TRANSITION,
+                   _("the amendment \xe2\x80\x9c%s\xe2\x80\x9d changes no regulation: its text is the same as "
+                     "where it left %s, so it cannot be %s; change the regulation on it and save (amend switch %s, "
+                     "then amend save), or withdraw it with amend withdraw %s"),
+                   self->slug, into, doing, self->slug, self->slug);
+      return FALSE;
+    case AMEND_TEXT_IN_TARGET:
+      g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_TRANSITION,
+                   _("the amendment \xe2\x80\x9c%s\xe2\x80\x9d is in %s already (merged with git), so it changes "
+                     "nothing there and cannot be %s; withdraw it with amend withdraw %s"),
+                   self->slug, into, doing, self->slug);
+      return FALSE;
+    default:
+      return TRUE;
+    }
 }

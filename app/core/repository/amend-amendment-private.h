@@ -73,4 +73,9 @@ char     *amend_amendment_write_touched    (AmendRepository *repo,
                                             git_tree        *tree,
                                             git_oid         *id);
 
+gboolean  amend_amendment_check_changes    (AmendRepository *repo,
+                                            AmendAmendment  *self,
+                                            const char      *doing,
+                                            GError         **error);
+
 G_END_DECLS

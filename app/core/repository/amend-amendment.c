@@ -1498,7 +1498,8 @@ commit_status (AmendRepository *repo,
                               summary, &journal, error);
   if (self == NULL)
     return NULL;
-  if (!amend_amendment_set_status (self, status, NULL, error))
+  if (!amend_amendment_set_status (self, status, NULL, error) ||
+      (status == AMEND_STATUS_SUBMITTED && !amend_amendment_check_changes (repo, self, _("submitted"), error)))
     return NULL;
   if (vote)
     amend_amendment_set_vote (self, vote);

@@ -66,6 +66,18 @@ typedef struct {
 
 void amend_touched_file_free (AmendTouchedFile *file);
 
+/* A branch amendement/SLUG that cannot be read: its record is broken, or
+ * it names no commit. */
+typedef struct {
+  char *slug;
+  char *branch;   /* amendement/SLUG */
+  char *message;  /* what is wrong and what to do, one sentence */
+} AmendUnreadable;
+
+AmendUnreadable *amend_unreadable_copy (const AmendUnreadable *unreadable);
+void             amend_unreadable_free (AmendUnreadable       *unreadable);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmendUnreadable, amend_unreadable_free)
+
 #define AMEND_TYPE_AMENDMENT (amend_amendment_get_type ())
 
 G_DECLARE_FINAL_TYPE (AmendAmendment, amend_amendment, AMEND, AMENDMENT, GObject)
@@ -133,6 +145,9 @@ AmendAmendment     *amend_amendment_propose_on     (AmendRepository *repo,
                                                     const char      *motivation,
                                                     GError         **error);
 GPtrArray          *amend_amendment_list           (AmendRepository *repo,
+                                                    GError         **error);
+GPtrArray          *amend_amendment_list_full      (AmendRepository *repo,
+                                                    GPtrArray       *unreadable,
                                                     GError         **error);
 GPtrArray          *amend_amendment_list_cached    (AmendRefsFiles  *refs);
 AmendAmendment     *amend_amendment_lookup         (AmendRepository *repo,

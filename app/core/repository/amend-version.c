@@ -224,9 +224,6 @@ amend_version_load (AmendRepository  *repo,
                     GError          **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *branch = NULL;
-  g_autoptr(GError) local = NULL;
-  const char *colon;
 
   if (g_file_test (spec, G_FILE_TEST_IS_REGULAR))
     {
@@ -241,7 +238,32 @@ amend_version_load (AmendRepository  *repo,
       return NULL;
     }
 
-  colon = strchr (spec, ':');
+  bytes = amend_version_read (repo, spec, regulation, label, error);
+  return bytes ? document_from_bytes (bytes, error) : NULL;
+}
+
+/**
+ * amend_version_read:
+ * @spec: "REVISION:FILE", a revision, a branch or an amendment
+ * @regulation: (nullable): the file to read at a revision
+ * @label: (out): how to name the version to a person
+ *
+ * The bytes of a version in the project, as amend_version_load() reads
+ * them, for who compares texts (amend_diff_new_for_texts()) and needs no
+ * whole document.
+ */
+GBytes *
+amend_version_read (AmendRepository  *repo,
+                    const char       *spec,
+                    const char       *regulation,
+                    char            **label,
+                    GError          **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *branch = NULL;
+  g_autoptr(GError) local = NULL;
+  const char *colon = strchr (spec, ':');
+
   if (colon && colon != spec && colon[1] != '\0')
     {
       g_autofree char *rev = g_strndup (spec, colon - spec);
@@ -249,10 +271,9 @@ amend_version_load (AmendRepository  *repo,
       g_autofree char *rev_branch = amend_repository_resolve_branch (repo, rev, NULL);
 
       bytes = amend_repository_read_file (repo, rev_branch ? rev_branch : rev, colon + 1, error);
-      if (bytes == NULL)
-        return NULL;
-      *label = g_strdup (spec);
-      return document_from_bytes (bytes, error);
+      if (bytes != NULL)
+        *label = g_strdup (spec);
+      return g_steal_pointer (&bytes);
     }
 
   if (regulation == NULL)
@@ -264,8 +285,7 @@ amend_version_load (AmendRepository  *repo,
   /* An amendment's slug or branch first, then any revision git knows. */
   branch = amend_repository_resolve_branch (repo, spec, &local);
   bytes = amend_repository_read_file (repo, branch ? branch : spec, regulation, error);
-  if (bytes == NULL)
-    return NULL;
-  *label = g_strdup_printf ("%s:%s", branch ? branch : spec, regulation);
-  return document_from_bytes (bytes, error);
+  if (bytes != NULL)
+    *label = g_strdup_printf ("%s:%s", branch ? branch : spec, regulation);
+  return g_steal_pointer (&bytes);
 }

@@ -29,6 +29,11 @@ AmendDocument *amend_version_load               (AmendRepository *repo,
                                                  const char      *regulation,
                                                  char           **label,
                                                  GError         **error);
+GBytes        *amend_version_read               (AmendRepository *repo,
+                                                 const char      *spec,
+                                                 const char      *regulation,
+                                                 char           **label,
+                                                 GError         **error);
 AmendDocument *amend_version_load_working_copy  (AmendRepository *repo,
                                                  const char      *regulation,
                                                  GError         **error);
