@@ -250,6 +250,9 @@ run (int    argc,
 
   if (!amend_cli_parse (&amend_command_export, context, &argc, &argv, &status))
     return status;
+  /* FILE and -o OUT count from -C DIR, as REV:FILE does. */
+  if (!amend_cli_enter_repo_dir (&status))
+    return status;
   if (opt_format == NULL)
     return amend_cli_usage_error (&amend_command_export,
                                   _("give the format with --format: stop, stop-besluit, stop-wijziging, lvbb, "
