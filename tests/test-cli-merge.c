@@ -1740,8 +1740,16 @@ test_order_tie (void)
   amend_run (&run, dir, "order");
   assert_ok (&run);
   g_assert_nonnull (strstr (run.out, "the most far-reaching of the amendments that compete with zes-weken"));
-  g_assert_nonnull (strstr (run.out, "competes with tien-weken, which reach further or as far"));
+  g_assert_nonnull (strstr (run.out, "competes with tien-weken, which reaches further or as far"));
   g_assert_null (strstr (run.out, "the most far-reaching of the amendments that compete with tien-weken"));
+
+  /* A third: the verb agrees with one amendment or with several. */
+  make_amendment (dir, "Twaalf weken", NULL, "binnen acht weken", "binnen twaalf weken", TRUE);
+  amend_run (&run, dir, "order");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "competes with tien-weken, twaalf-weken, which reach further or as far"));
+  g_assert_nonnull (strstr (run.out, "if it is adopted, twaalf-weken, zes-weken lapse (cannot"));
+  g_assert_nonnull (strstr (run.out, "if it is adopted, tien-weken, zes-weken lapse (cannot"));
   remove_project (dir);
 }
 
