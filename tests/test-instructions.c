@@ -375,6 +375,17 @@ static const Case cases[] = {
       "# Artikel 6 Intrekking", "# Artikel 6 Toezicht\n\nDe marktmeester houdt toezicht.\n\n# Artikel 7 Intrekking", NULL },
     "A\n\nArtikel 7 vervalt.\n\nB\n\nNa artikel 5 wordt, onder vernummering van artikel 6 tot artikel 7, een artikel ingevoegd, "
     "luidende:\n\nArtikel 6 Toezicht\n\nDe marktmeester houdt toezicht.\n" },
+  /* Articles numbered through the chapters: the insertion says the
+   * renumbering in its own chapter, so the article of the next chapter it
+   * pushes up gives up its number first; said after it, two articles 3
+   * stood when "Artikel 3 wordt vernummerd" was read. */
+  { "/instructions/numbers/renumbered-in-next-chapter",
+    "# Hoofdstuk 1 Algemeen\n\n## Artikel 1 Aanvraag\n\nTekst een.\n\n## Artikel 2 Weigering\n\nTekst twee.\n\n"
+    "# Hoofdstuk 2 Slot\n\n## Artikel 3 Citeertitel\n\nTekst drie.\n",
+    { "## Artikel 2 Weigering", "## Artikel 2 Toezicht\n\nDe marktmeester houdt toezicht.\n\n## Artikel 3 Weigering",
+      "## Artikel 3 Citeertitel", "## Artikel 4 Citeertitel", NULL },
+    "A\n\nArtikel 3 wordt vernummerd tot artikel 4.\n\nB\n\nNa artikel 1 wordt, onder vernummering van artikel 2 tot "
+    "artikel 3, een artikel ingevoegd, luidende:\n\nArtikel 2 Toezicht\n\nDe marktmeester houdt toezicht.\n" },
   /* 6.18, third member: an article of one paragraph gets members. */
   { "/instructions/6.18/members-added-to-text", base,
     { "Een aanvraag wordt schriftelijk ingediend bij het college.\n",
