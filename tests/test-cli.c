@@ -90,6 +90,22 @@ test_help_and_version (void)
   g_assert_cmpint (help.status, ==, 0);
   g_assert_nonnull (strstr (help.out, "--json"));
 
+  /* What names a part of a command is its help: `amend help comment add`
+   * is `amend comment add --help`, with every option; help itself is the
+   * list of commands. */
+  {
+    g_auto(AmendTestRun) sub = { 0 };
+    g_auto(AmendTestRun) itself = { 0 };
+
+    amend_run (&sub, "help", "comment", "add");
+    g_assert_cmpint (sub.status, ==, 0);
+    g_assert_nonnull (strstr (sub.out, "--quote=TEXT"));
+    g_assert_nonnull (strstr (sub.out, "--regulation"));
+    amend_run (&itself, "help", "help");
+    g_assert_cmpint (itself.status, ==, 0);
+    g_assert_nonnull (strstr (itself.out, "outline"));
+  }
+
   amend_run (&ver, "--version");
   g_assert_cmpint (ver.status, ==, 0);
   g_assert_true (g_str_has_prefix (ver.out, "amend " PACKAGE_VERSION));
