@@ -1624,6 +1624,8 @@ test_pull_and_push_local (void)
   g_assert_cmpint (change->kind, ==, AMEND_SYNC_UPDATED);
   g_assert_cmpuint (change->commits, ==, 1);
   g_assert_cmpint (amend_sync_report_find (report, "amendement/kortere-termijn")->kind, ==, AMEND_SYNC_NEW);
+  /* Its own two versions (proposal and change), not main's new one too. */
+  g_assert_cmpuint (amend_sync_report_find (report, "amendement/kortere-termijn")->commits, ==, 2);
   amend_test_assert_same_rev (b, "main", a, "main");
   assert_file_has (b, "regeling.md", "de raad van de gemeente");
   /* The new branch follows the remote's, as git clone sets it up. */
