@@ -868,6 +868,10 @@ test_conflicts_resolve_continue (void)
   amend_run (&run, dir, "conflicts");
   assert_ok (&run);
   g_assert_nonnull (strstr (run.out, "No adoption, update or pull is unfinished"));
+  /* Nothing waits: resolve says so, pull included, and not "go on with". */
+  amend_run (&run, dir, "resolve", "chp_1__art_2__para_1", "--ours");
+  g_assert_cmpint (run.status, !=, 0);
+  g_assert_nonnull (strstr (run.err, "no unfinished adoption, update or pull, so no conflict waits to be resolved"));
   remove_project (dir);
 }
 
