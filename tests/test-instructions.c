@@ -358,6 +358,12 @@ static const Case cases[] = {
   { "/instructions/6.11/anchor-takes-citation-noun", citations,
     { "artikel 6, niet eerder", "artikel 6, niet veel eerder", NULL },
     "A\n\nIn artikel 1, eerste lid, wordt na \"artikel 6, niet\" ingevoegd \"veel\".\n" },
+  /* The anchor is one word whatever its case: "de" stands once beside
+   * "De" at the start, but a reader looks for both. */
+  { "/instructions/6.11/anchor-unique-in-any-case",
+    "# Artikel 1 Beslistermijn\n\nDe burgemeester beslist binnen acht weken op de aanvraag.\n",
+    { "op de aanvraag", "op de volledige aanvraag", NULL },
+    "A\n\nIn artikel 1 wordt na \"op de\" ingevoegd \"volledige\".\n" },
   { "/instructions/6.11/anchor-takes-ordinal", citations,
     { "vierde lid, 3, 37", "vierde lid, 3, 3a, 37", NULL },
     "A\n\nIn artikel 1, tweede lid, wordt na \"vierde lid, 3\" ingevoegd \", 3a\".\n" },
