@@ -304,6 +304,25 @@ test_check_findings (void)
   remove_dir (dir);
 }
 
+/* An XML file given to check is one error that says what it is: not the
+ * front matter an export needs, nor a warning per block of its tags. */
+static void
+test_check_xml_file (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = temp_copy ("<?xml version=\"1.0\"?>\n<akomaNtoso xmlns=\"http://docs.oasis-open.org/legaldocml/ns/akn/3.0\">\n"
+                                     "\n<act>\n\n<body/>\n</act>\n\n</akomaNtoso>\n", &dir);
+  g_auto(AmendTestRun) run = { 0 };
+  g_auto(GStrv) lines = NULL;
+
+  amend_run (&run, "check", path);
+  g_assert_cmpint (run.status, ==, 1);
+  lines = g_strsplit (g_strstrip (run.out), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 1);
+  g_assert_nonnull (strstr (lines[0], ":1: error: this is an XML file"));
+  remove_dir (dir);
+}
+
 static void
 test_check_warnings_only (void)
 {
@@ -864,6 +883,7 @@ main (int    argc,
   g_test_add_func ("/cli/outline-columns", test_outline_columns);
   g_test_add_func ("/cli/check-findings", test_check_findings);
   g_test_add_func ("/cli/check-warnings-only", test_check_warnings_only);
+  g_test_add_func ("/cli/check-xml-file", test_check_xml_file);
   g_test_add_func ("/cli/loose-law", test_loose_law);
   g_test_add_func ("/cli/fmt", test_fmt);
   g_test_add_func ("/cli/fmt-same-length", test_fmt_same_length);
