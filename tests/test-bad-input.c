@@ -303,6 +303,8 @@ test_xml_given (void)
       g_assert_cmpint (d->severity, ==, AMEND_SEVERITY_ERROR);
       g_assert_nonnull (strstr (d->message, "this is an XML file, not a regulation in Markdown"));
       g_assert_nonnull (strstr (d->message, "amend import FILE -o FILE.md"));
+      /* That one error, not a warning per HTML block of its tags too. */
+      g_assert_cmpuint (amend_document_get_diagnostics (doc)->len, ==, 1);
     }
   /* Inline HTML in a regulation is no XML file. */
   {

@@ -868,6 +868,10 @@ test_conflicts_resolve_continue (void)
   amend_run (&run, dir, "conflicts");
   assert_ok (&run);
   g_assert_nonnull (strstr (run.out, "No adoption, update or pull is unfinished"));
+  /* Nothing waits: resolve says so, pull included, and not "go on with". */
+  amend_run (&run, dir, "resolve", "chp_1__art_2__para_1", "--ours");
+  g_assert_cmpint (run.status, !=, 0);
+  g_assert_nonnull (strstr (run.err, "no unfinished adoption, update or pull, so no conflict waits to be resolved"));
   remove_project (dir);
 }
 
@@ -1792,8 +1796,16 @@ test_order_tie (void)
   amend_run (&run, dir, "order");
   assert_ok (&run);
   g_assert_nonnull (strstr (run.out, "the most far-reaching of the amendments that compete with zes-weken"));
-  g_assert_nonnull (strstr (run.out, "competes with tien-weken, which reach further or as far"));
+  g_assert_nonnull (strstr (run.out, "competes with tien-weken, which reaches further or as far"));
   g_assert_null (strstr (run.out, "the most far-reaching of the amendments that compete with tien-weken"));
+
+  /* A third: the verb agrees with one amendment or with several. */
+  make_amendment (dir, "Twaalf weken", NULL, "binnen acht weken", "binnen twaalf weken", TRUE);
+  amend_run (&run, dir, "order");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "competes with tien-weken, twaalf-weken, which reach further or as far"));
+  g_assert_nonnull (strstr (run.out, "if it is adopted, twaalf-weken, zes-weken lapse (cannot"));
+  g_assert_nonnull (strstr (run.out, "if it is adopted, tien-weken, zes-weken lapse (cannot"));
   remove_project (dir);
 }
 

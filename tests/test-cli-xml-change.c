@@ -409,6 +409,61 @@ test_lvbb (void)
     g_assert_nonnull (strstr (written, "<voltooidOp>2026-11-19</voltooidOp>"));
     g_assert_nonnull (strstr (written, "<FRBRWork>/akn/nl/bill/gm9999/2026/"));
   }
+  amend_test_run_clear (&run);
+
+  /* Adopted without a date of its own: the branch takes no new version,
+   * so the export says how to give the date in a copy, and that works. */
+  amend_run (&run, "-C", project, "switch", "main");
+  assert_ok (&run);
+  amend_test_run_clear (&run);
+  amend_run (&run, "-C", project, "propose", "Twaalf weken", "--by", AUTHOR);
+  assert_ok (&run);
+  amend_test_run_clear (&run);
+  {
+    g_autofree char *now_text = amend_test_read_file (file, NULL);
+    GString *s = g_string_new (now_text);
+
+    g_string_replace (s, "binnen tien weken na de datum", "binnen twaalf weken na de datum", 1);
+    g_file_set_contents (file, s->str, -1, &error);
+    g_assert_no_error (error);
+    g_string_free (s, TRUE);
+  }
+  amend_run (&run, "-C", project, "save", "-m", "Twaalf weken", "--author", AUTHOR);
+  assert_ok (&run);
+  amend_test_run_clear (&run);
+  amend_run (&run, "-C", project, "submit", "twaalf-weken");
+  assert_ok (&run);
+  amend_test_run_clear (&run);
+  amend_run (&run, "-C", project, "vote", "twaalf-weken", "--for", "20", "--against", "5", "--date", "2026-11-20");
+  assert_ok (&run);
+  amend_test_run_clear (&run);
+  amend_run (&run, "export", "--format", "lvbb-wijziging", "-C", project, "twaalf-weken");
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "amend show amendement/twaalf-weken:apv.md > new.md"));
+  g_assert_nonnull (strstr (run.err, "\xe2\x80\x9c" "decided: 2026-11-20\xe2\x80\x9d"));
+  {
+    const char *cmd = strstr (run.err, "amend export --format lvbb-wijziging ");
+    g_autofree char *old_spec = NULL;
+    g_autofree char *copy = g_build_filename (project, "new.md", NULL);
+    g_auto(AmendTestRun) show = { 0 };
+    g_auto(AmendTestRun) again = { 0 };
+    GString *s;
+
+    g_assert_nonnull (cmd);
+    cmd += strlen ("amend export --format lvbb-wijziging ");
+    old_spec = g_strndup (cmd, strcspn (cmd, " "));
+    amend_run (&show, "-C", project, "show", "amendement/twaalf-weken:apv.md");
+    assert_ok (&show);
+    s = g_string_new (show.out);
+    g_string_replace (s, "date: 2027-08-01", "date: 2027-09-01\ndecided: 2026-11-20", 1);
+    g_string_replace (s, "nld@2027-08-01", "nld@2027-09-01", 1);
+    g_file_set_contents (copy, s->str, -1, &error);
+    g_assert_no_error (error);
+    g_string_free (s, TRUE);
+    amend_run (&again, "-C", project, "export", "--format", "lvbb-wijziging", "-o", out, old_spec, "new.md");
+    assert_ok (&again);
+    assert_validates (out);
+  }
 }
 
 int

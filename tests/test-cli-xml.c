@@ -183,6 +183,18 @@ test_export_revision (void)
   amend_run (&missing, "export", "--format", "akn", "-C", project, "HEAD~5:apv.md");
   g_assert_cmpint (missing.status, ==, 3);
   g_assert_nonnull (strstr (missing.err, "HEAD~5"));
+
+  /* With -C the working file and -o count from the project, as REV:FILE
+   * does; FILE was looked for where the command started. */
+  {
+    g_auto(AmendTestRun) here = { 0 };
+    g_autofree char *out = g_build_filename (project, "apv.xml", NULL);
+
+    amend_run (&here, "-C", project, "export", "--format", "akn", "-o", "apv.xml", "apv.md");
+    g_assert_cmpint (here.status, ==, 0);
+    g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
+    g_remove (out);
+  }
 }
 
 /* An act built from sections: imported, its warnings with their lines. */

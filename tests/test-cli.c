@@ -90,6 +90,22 @@ test_help_and_version (void)
   g_assert_cmpint (help.status, ==, 0);
   g_assert_nonnull (strstr (help.out, "--json"));
 
+  /* What names a part of a command is its help: `amend help comment add`
+   * is `amend comment add --help`, with every option; help itself is the
+   * list of commands. */
+  {
+    g_auto(AmendTestRun) sub = { 0 };
+    g_auto(AmendTestRun) itself = { 0 };
+
+    amend_run (&sub, "help", "comment", "add");
+    g_assert_cmpint (sub.status, ==, 0);
+    g_assert_nonnull (strstr (sub.out, "--quote=TEXT"));
+    g_assert_nonnull (strstr (sub.out, "--regulation"));
+    amend_run (&itself, "help", "help");
+    g_assert_cmpint (itself.status, ==, 0);
+    g_assert_nonnull (strstr (itself.out, "outline"));
+  }
+
   amend_run (&ver, "--version");
   g_assert_cmpint (ver.status, ==, 0);
   g_assert_true (g_str_has_prefix (ver.out, "amend " PACKAGE_VERSION));
@@ -200,6 +216,59 @@ test_outline_text (void)
   g_assert_nonnull (strstr (run.out, "chp_1__art_1.1"));
 }
 
+/* The line numbers stand in one column, also after a label with a
+ * character of two bytes (1°, é): the padding counts characters. */
+static void
+test_outline_columns (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = temp_copy ("# Artikel 1 Één\n\n1. Lid:\n   - a. punt;\n     - 1° sub;\n     - 2° sub.\n", &dir);
+  g_auto(AmendTestRun) run = { 0 };
+  g_auto(GStrv) lines = NULL;
+  glong column = -1;
+
+  amend_run (&run, "outline", path);
+  g_assert_cmpint (run.status, ==, 0);
+  lines = g_strsplit (run.out, "\n", -1);
+  for (guint i = 0; lines[i] && lines[i][0]; i++)
+    {
+      const char *eid = strstr (lines[i], "art_1");
+      glong at = g_utf8_pointer_to_offset (lines[i], eid);
+
+      g_assert_nonnull (eid);
+      if (column < 0)
+        column = at;
+      g_assert_cmpint (at, ==, column);
+    }
+  g_assert_cmpint (column, >, 0);
+  remove_dir (dir);
+}
+
+/* Two files given with -C DIR count from DIR, as every file name does;
+ * a file that is not there is said to be missing, not looked for as a
+ * version of a project. */
+static void
+test_diff_files_from_repo_dir (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = temp_copy ("# Artikel 1\n\nBinnen acht weken.\n", &dir);
+  g_autofree char *other = g_build_filename (dir, "nieuw.md", NULL);
+  g_autofree char *missing = g_build_filename (dir, "nergens.md", NULL);
+  g_auto(AmendTestRun) run = { 0 };
+  g_auto(AmendTestRun) typo = { 0 };
+
+  g_assert_true (g_file_set_contents (other, "# Artikel 1\n\nBinnen zes weken.\n", -1, NULL));
+  amend_run (&run, "-C", dir, "diff", "--format", "instructions", "regeling.md", "nieuw.md");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "ARTIKEL I\n\nIn artikel 1 van de regeling wordt \"acht\" vervangen door \"zes\".\n");
+
+  amend_run (&typo, "diff", path, missing);
+  g_assert_cmpint (typo.status, ==, 3);
+  g_assert_nonnull (strstr (typo.err, "nergens.md"));
+  g_assert_null (strstr (typo.err, "project"));
+  remove_dir (dir);
+}
+
 static void
 test_check_findings (void)
 {
@@ -232,6 +301,25 @@ test_check_findings (void)
   amend_run (&clean, "check", example);
   g_assert_cmpint (clean.status, ==, 0);
   g_assert_cmpstr (clean.out, ==, "");
+  remove_dir (dir);
+}
+
+/* An XML file given to check is one error that says what it is: not the
+ * front matter an export needs, nor a warning per block of its tags. */
+static void
+test_check_xml_file (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = temp_copy ("<?xml version=\"1.0\"?>\n<akomaNtoso xmlns=\"http://docs.oasis-open.org/legaldocml/ns/akn/3.0\">\n"
+                                     "\n<act>\n\n<body/>\n</act>\n\n</akomaNtoso>\n", &dir);
+  g_auto(AmendTestRun) run = { 0 };
+  g_auto(GStrv) lines = NULL;
+
+  amend_run (&run, "check", path);
+  g_assert_cmpint (run.status, ==, 1);
+  lines = g_strsplit (g_strstrip (run.out), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 1);
+  g_assert_nonnull (strstr (lines[0], ":1: error: this is an XML file"));
   remove_dir (dir);
 }
 
@@ -792,8 +880,10 @@ main (int    argc,
   g_test_add_func ("/cli/missing-file", test_missing_file);
   g_test_add_func ("/cli/outline-json", test_outline_json);
   g_test_add_func ("/cli/outline-text", test_outline_text);
+  g_test_add_func ("/cli/outline-columns", test_outline_columns);
   g_test_add_func ("/cli/check-findings", test_check_findings);
   g_test_add_func ("/cli/check-warnings-only", test_check_warnings_only);
+  g_test_add_func ("/cli/check-xml-file", test_check_xml_file);
   g_test_add_func ("/cli/loose-law", test_loose_law);
   g_test_add_func ("/cli/fmt", test_fmt);
   g_test_add_func ("/cli/fmt-same-length", test_fmt_same_length);
@@ -807,6 +897,7 @@ main (int    argc,
   g_test_add_func ("/cli/diff-formats", test_diff_formats);
   g_test_add_func ("/cli/diff-output-file", test_diff_output_file);
   g_test_add_func ("/cli/diff-in-project", test_diff_in_project);
+  g_test_add_func ("/cli/diff-files-from-repo-dir", test_diff_files_from_repo_dir);
   g_test_add_func ("/cli/diff-heap-in-huge-pages", test_diff_heap_in_huge_pages);
   status = g_test_run ();
   g_remove (git_config);

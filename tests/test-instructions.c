@@ -358,6 +358,12 @@ static const Case cases[] = {
   { "/instructions/6.11/anchor-takes-citation-noun", citations,
     { "artikel 6, niet eerder", "artikel 6, niet veel eerder", NULL },
     "A\n\nIn artikel 1, eerste lid, wordt na \"artikel 6, niet\" ingevoegd \"veel\".\n" },
+  /* The anchor is one word whatever its case: "de" stands once beside
+   * "De" at the start, but a reader looks for both. */
+  { "/instructions/6.11/anchor-unique-in-any-case",
+    "# Artikel 1 Beslistermijn\n\nDe burgemeester beslist binnen acht weken op de aanvraag.\n",
+    { "op de aanvraag", "op de volledige aanvraag", NULL },
+    "A\n\nIn artikel 1 wordt na \"op de\" ingevoegd \"volledige\".\n" },
   { "/instructions/6.11/anchor-takes-ordinal", citations,
     { "vierde lid, 3, 37", "vierde lid, 3, 3a, 37", NULL },
     "A\n\nIn artikel 1, tweede lid, wordt na \"vierde lid, 3\" ingevoegd \", 3a\".\n" },
@@ -375,6 +381,17 @@ static const Case cases[] = {
       "# Artikel 6 Intrekking", "# Artikel 6 Toezicht\n\nDe marktmeester houdt toezicht.\n\n# Artikel 7 Intrekking", NULL },
     "A\n\nArtikel 7 vervalt.\n\nB\n\nNa artikel 5 wordt, onder vernummering van artikel 6 tot artikel 7, een artikel ingevoegd, "
     "luidende:\n\nArtikel 6 Toezicht\n\nDe marktmeester houdt toezicht.\n" },
+  /* Articles numbered through the chapters: the insertion says the
+   * renumbering in its own chapter, so the article of the next chapter it
+   * pushes up gives up its number first; said after it, two articles 3
+   * stood when "Artikel 3 wordt vernummerd" was read. */
+  { "/instructions/numbers/renumbered-in-next-chapter",
+    "# Hoofdstuk 1 Algemeen\n\n## Artikel 1 Aanvraag\n\nTekst een.\n\n## Artikel 2 Weigering\n\nTekst twee.\n\n"
+    "# Hoofdstuk 2 Slot\n\n## Artikel 3 Citeertitel\n\nTekst drie.\n",
+    { "## Artikel 2 Weigering", "## Artikel 2 Toezicht\n\nDe marktmeester houdt toezicht.\n\n## Artikel 3 Weigering",
+      "## Artikel 3 Citeertitel", "## Artikel 4 Citeertitel", NULL },
+    "A\n\nArtikel 3 wordt vernummerd tot artikel 4.\n\nB\n\nNa artikel 1 wordt, onder vernummering van artikel 2 tot "
+    "artikel 3, een artikel ingevoegd, luidende:\n\nArtikel 2 Toezicht\n\nDe marktmeester houdt toezicht.\n" },
   /* 6.18, third member: an article of one paragraph gets members. */
   { "/instructions/6.18/members-added-to-text", base,
     { "Een aanvraag wordt schriftelijk ingediend bij het college.\n",

@@ -72,6 +72,21 @@ test_html (void)
   g_assert_nonnull (strstr (html, "Binnen <del>acht</del> <ins>zes</ins> weken."));
 }
 
+/* A change of the front matter shows each key on a line of its own under
+ * the heading, the new key underlined whole. */
+static void
+test_front_matter (void)
+{
+  g_autoptr(AmendDocument) a = amend_test_parse ("---\ntitle: APV\nwork: /akn/nl/act/gm9999/2027/apv\n---\n\n# Artikel 1\n\nTekst.\n");
+  g_autoptr(AmendDocument) b = amend_test_parse ("---\ntitle: APV\nwork: /akn/nl/act/gm9999/2027/apv\ndate: 2027-01-01\n---\n\n# Artikel 1\n\nTekst.\n");
+  g_autoptr(AmendDiff) diff = amend_diff_new (a, b);
+  g_autofree char *term = amend_renvooi_to_terminal (diff, FALSE);
+  g_autofree char *html = amend_renvooi_to_html (diff, "Test");
+
+  g_assert_cmpstr (term, ==, "Front matter\n  title: APV\n  work: /akn/nl/act/gm9999/2027/apv\n  {+date: 2027-01-01+}\n");
+  g_assert_nonnull (strstr (html, "<p class=\"d1\"><ins>date: 2027-01-01</ins></p>"));
+}
+
 /* The pieces for the XML renvooi keep what they spell: equal and inserted
  * pieces are the new text, deleted ones the old, with whole numbers. */
 static void
@@ -97,6 +112,7 @@ main (int    argc,
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     g_test_add_data_func (cases[i].path, &cases[i], run_case);
   g_test_add_func ("/renvooi/html", test_html);
+  g_test_add_func ("/renvooi/front-matter", test_front_matter);
   g_test_add_func ("/renvooi/whole-diff", test_whole_diff);
   return g_test_run ();
 }

@@ -1624,6 +1624,8 @@ test_pull_and_push_local (void)
   g_assert_cmpint (change->kind, ==, AMEND_SYNC_UPDATED);
   g_assert_cmpuint (change->commits, ==, 1);
   g_assert_cmpint (amend_sync_report_find (report, "amendement/kortere-termijn")->kind, ==, AMEND_SYNC_NEW);
+  /* Its own two versions (proposal and change), not main's new one too. */
+  g_assert_cmpuint (amend_sync_report_find (report, "amendement/kortere-termijn")->commits, ==, 2);
   amend_test_assert_same_rev (b, "main", a, "main");
   assert_file_has (b, "regeling.md", "de raad van de gemeente");
   /* The new branch follows the remote's, as git clone sets it up. */
@@ -1698,6 +1700,27 @@ test_pull_and_push_local (void)
   g_assert_no_error (error);
   amend_test_assert_same_rev (bare, "main", a, "main");
   amend_test_fsck (bare);
+
+  /* The amendment changed on both sides: A's pull keeps B's under a new
+   * name, and A's push of its own is refused with the way out, not with
+   * "run amend pull first", which would change nothing. */
+  switch_to (b, "kortere-termijn");
+  change_text (b, "een week na de bekendmaking", "twee weken na de bekendmaking");
+  g_clear_pointer (&report, amend_sync_report_free);
+  report = amend_sync_push (b, NULL, "kortere-termijn", FALSE, NULL, &error);
+  g_assert_no_error (error);
+  switch_to (a, "kortere-termijn");
+  change_text (a, "een week na de bekendmaking", "drie dagen na de bekendmaking");
+  g_clear_pointer (&report, amend_sync_report_free);
+  report = amend_sync_pull (a, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (amend_sync_report_find (report, "amendement/kortere-termijn")->kind, ==, AMEND_SYNC_DIVERGED);
+  g_clear_pointer (&report, amend_sync_report_free);
+  report = amend_sync_push (a, NULL, "kortere-termijn", FALSE, NULL, &error);
+  g_assert_error (error, AMEND_SYNC_ERROR, AMEND_SYNC_ERROR_NON_FAST_FORWARD);
+  g_assert_nonnull (strstr (error->message, "two proposals"));
+  g_assert_null (strstr (error->message, "run amend pull first"));
+  g_clear_error (&error);
   amend_test_rmtree (parent);
 }
 

@@ -14,23 +14,6 @@
 #include "amend-utf8.h"
 #include "amend-version.h"
 
-gboolean
-amend_cli_enter_repo_dir (int *status)
-{
-  if (amend_cli_repo_dir != NULL && g_chdir (amend_cli_repo_dir) != 0)
-    {
-      int saved = errno;
-
-      amend_cli_error (_("cannot work in %s: %s; give the folder of a project"),
-                       amend_cli_repo_dir, g_strerror (saved));
-      *status = AMEND_EXIT_FAILURE;
-      return FALSE;
-    }
-  /* Once: a relative folder is relative to where the command started. */
-  g_clear_pointer (&amend_cli_repo_dir, g_free);
-  return TRUE;
-}
-
 /* The project the current folder (or -C DIR) is in, found upward as git
  * finds it; NULL with the error printed and @status set. */
 AmendRepository *

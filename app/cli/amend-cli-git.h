@@ -12,7 +12,6 @@
 
 G_BEGIN_DECLS
 
-gboolean         amend_cli_enter_repo_dir  (int                *status);
 AmendRepository *amend_cli_open_repository (int                *status);
 int              amend_cli_report          (const GError       *error,
                                             const char         *hint);

@@ -18,6 +18,26 @@
 
 char *amend_cli_repo_dir = NULL;
 
+/* Goes into the folder of -C DIR, once: from then on every file name
+ * counts from there, as with git -C, also for the commands that read files
+ * before they open the project (diff of two files, export of FILE). */
+gboolean
+amend_cli_enter_repo_dir (int *status)
+{
+  if (amend_cli_repo_dir != NULL && g_chdir (amend_cli_repo_dir) != 0)
+    {
+      int saved = errno;
+
+      amend_cli_error (_("cannot work in %s: %s; give the folder of a project"),
+                       amend_cli_repo_dir, g_strerror (saved));
+      *status = AMEND_EXIT_FAILURE;
+      return FALSE;
+    }
+  /* Once: a relative folder is relative to where the command started. */
+  g_clear_pointer (&amend_cli_repo_dir, g_free);
+  return TRUE;
+}
+
 /* Kept reachable (so that leak checkers do not count it), never freed. */
 static GPtrArray *kept;
 

@@ -96,6 +96,8 @@ gboolean       amend_cli_write_file       (const char         *path,
  * if started there, so file names are relative to it too. */
 extern char *amend_cli_repo_dir;
 
+gboolean     amend_cli_enter_repo_dir              (int                *status);
+
 #define AMEND_CLI_REPO_OPTION \
   { "repo", 'C', 0, G_OPTION_ARG_FILENAME, &amend_cli_repo_dir, \
     N_("Work in the project in DIR instead of the current folder"), N_("DIR") }

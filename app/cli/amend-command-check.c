@@ -10,6 +10,13 @@
 #include "amend-cli.h"
 #include "amend-xml-meta.h"
 
+static gboolean
+readable_nothing (AmendDocument *doc)
+{
+  return amend_document_has_errors (doc) && amend_node_n_children (amend_document_get_root (doc)) == 0 &&
+         amend_document_get_meta (doc, "title") == NULL;
+}
+
 static int
 check_one (const char *path,
            gboolean    last)
@@ -26,7 +33,9 @@ check_one (const char *path,
   /* What the reader found, what the checks found and what an export
    * would refuse for, in line order (the last of the whole file, first). */
   findings = amend_document_check (doc);
-  export_needs = amend_xml_meta_check (doc);
+  /* A file that holds nothing readable (XML, bytes that are not text) is
+   * not asked for the front matter an export needs as well. */
+  export_needs = readable_nothing (doc) ? g_ptr_array_new () : amend_xml_meta_check (doc);
   all = g_ptr_array_new ();
   g_ptr_array_extend (all, amend_document_get_diagnostics (doc), NULL, NULL);
   g_ptr_array_extend (all, findings, NULL, NULL);

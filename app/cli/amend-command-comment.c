@@ -65,7 +65,8 @@ static const GOptionEntry add_entries[] = {
 
 static const AmendCommand comment_add = {
   .name = "comment add",
-  .parameters = "[NAME] [--on EID] [--quote TEXT] [--reply-to ID] -m TEXT | -F FILE",
+  .parameters = "[NAME] [--on EID] [--quote TEXT] [--reply-to ID] -m TEXT | -F FILE [--regulation FILE] "
+                "[--author \"NAME <E-MAIL>\"]",
   .summary = N_("Comment on the draft or on an amendment"),
   .description = N_("Adds a comment to the amendment NAME, or to the draft when NAME is main; without NAME to what "
                     "the working copy is on. --on names the node (an eId), --quote the words commented on, which must "
@@ -195,7 +196,7 @@ static const GOptionEntry resolve_entries[] = {
 
 static const AmendCommand comment_resolve = {
   .name = "comment resolve",
-  .parameters = "ID",
+  .parameters = "ID [--author \"NAME <E-MAIL>\"]",
   .summary = N_("Mark a thread of comments resolved"),
   .description = N_("Marks the thread that starts with the comment ID (as amend comment list shows it, or the start of "
                     "it) resolved, with a commit on the branch it belongs to. amend comment list shows resolved "
@@ -204,7 +205,7 @@ static const AmendCommand comment_resolve = {
 
 static const AmendCommand comment_reopen = {
   .name = "comment reopen",
-  .parameters = "ID",
+  .parameters = "ID [--author \"NAME <E-MAIL>\"]",
   .summary = N_("Reopen a resolved thread of comments"),
   .description = N_("Reopens the resolved thread that starts with the comment ID, with a commit on the branch it "
                     "belongs to."),

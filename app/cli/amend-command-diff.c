@@ -50,6 +50,18 @@ unreadable (const char *name,
   return TRUE;
 }
 
+/* A name only a file has (FILE.md, not REV:FILE or a branch) that is not
+ * there: a mistyped file, which would otherwise be looked for as a version
+ * of a project ("not in a regulation project", "there is no version"). */
+static gboolean
+missing_file (const char *arg)
+{
+  g_autofree char *lower = g_ascii_strdown (arg, -1);
+
+  return g_str_has_suffix (lower, ".md") && strchr (arg, ':') == NULL &&
+         !g_file_test (arg, G_FILE_TEST_EXISTS);
+}
+
 /* Two files need neither git nor the module, and are compared as texts:
  * only the articles that differ are read (amend_diff_new_for_texts()).
  * Anything else is a version in the project (amend_cli_load_diff() in
@@ -65,6 +77,15 @@ load_diff (int       n_args,
   AmendDiff *diff = NULL;
 
   *status = AMEND_EXIT_FAILURE;
+  if (!amend_cli_enter_repo_dir (status))
+    return NULL;
+  for (int i = 0; i < n_args; i++)
+    if (missing_file (args[i]))
+      {
+        /* Says that the file is not there, as check and export do. */
+        g_autoptr(GBytes) none = amend_cli_load_text (args[i]);
+        return NULL;
+      }
   if (n_args == 2 && g_file_test (args[0], G_FILE_TEST_IS_REGULAR) && g_file_test (args[1], G_FILE_TEST_IS_REGULAR))
     {
       g_autoptr(GBytes) old_text = NULL;

@@ -13,6 +13,8 @@
 #include "amend-diff.h"
 #include "amend-file.h"
 #include "amend-lvbb-export.h"
+#include "amend-proposal.h"
+#include "amend-version.h"
 #include "amend-stop-export.h"
 
 static char *opt_format;
@@ -196,6 +198,48 @@ check_readable (AmendDocument *doc,
   return FALSE;
 }
 
+/* Whether the two versions carry one expression: the error a change
+ * export gives when the new version has no date of its own. */
+static gboolean
+same_expression (AmendDiff *diff)
+{
+  AmendDocument *old_doc = amend_diff_get_old (diff);
+  AmendDocument *new_doc = amend_diff_get_new (diff);
+
+  return g_strcmp0 (amend_document_get_meta (old_doc, "expression"), amend_document_get_meta (new_doc, "expression")) == 0 &&
+         g_strcmp0 (amend_document_get_meta (old_doc, "date"), amend_document_get_meta (new_doc, "date")) == 0;
+}
+
+/* An amendment alone without a date of its own, once decided, cannot be
+ * given one: its branch takes no new version. The way that is left, with
+ * the version it branched off from named. */
+static void
+hint_decided (const char *name)
+{
+  g_autoptr(AmendRepository) repo = NULL;
+  g_autoptr(AmendAmendment) amendment = NULL;
+  g_autofree char *base = NULL, *regulation = NULL, *short_base = NULL, *decided = NULL, *extra = NULL;
+  int status = AMEND_EXIT_OK;
+
+  if ((repo = amend_cli_open_repository (&status)) == NULL ||
+      (amendment = amend_amendment_lookup (repo, name, NULL)) == NULL ||
+      amend_amendment_get_status (amendment) <= AMEND_STATUS_SUBMITTED ||
+      (base = amend_proposal_find_base (repo, amendment, NULL)) == NULL)
+    return;
+  short_base = g_strndup (base, 7);
+  if ((regulation = amend_repository_changed_regulation (repo, short_base, name, NULL)) == NULL)
+    return;
+  decided = amend_amendment_dup_decided (amendment);
+  /* A delivery also needs the day of the decision, which the record had. */
+  extra = decided && g_str_has_prefix (opt_format, "lvbb")
+            ? g_strdup_printf (_(" and \xe2\x80\x9c" "decided: %s\xe2\x80\x9d"), decided) : g_strdup ("");
+  amend_cli_error (_("the amendment \xe2\x80\x9c%s\xe2\x80\x9d is %s and takes no new version, so give the date "
+                     "in a copy: amend show amendement/%s:%s > new.md, set \xe2\x80\x9c" "date\xe2\x80\x9d in "
+                     "new.md to the day the change takes effect%s, then amend export --format %s %s:%s new.md"),
+                   amend_amendment_get_slug (amendment), amend_status_to_string (amend_amendment_get_status (amendment)),
+                   amend_amendment_get_slug (amendment), regulation, extra, opt_format, short_base, regulation);
+}
+
 /* stop-wijziging, akn-amendment: OLD NEW as `amend diff` takes them, or an
  * amendment alone: what it changed since it branched off. */
 static int
@@ -231,6 +275,8 @@ run_change (const Format  *format,
   if (bytes == NULL)
     {
       amend_cli_error ("%s: %s", title, error->message);
+      if (n_args == 1 && same_expression (diff))
+        hint_decided (args[0]);
       return AMEND_EXIT_FINDINGS;
     }
   return write_output (bytes) ? AMEND_EXIT_OK : AMEND_EXIT_FAILURE;
@@ -249,6 +295,9 @@ run (int    argc,
   const Format *format;
 
   if (!amend_cli_parse (&amend_command_export, context, &argc, &argv, &status))
+    return status;
+  /* FILE and -o OUT count from -C DIR, as REV:FILE does. */
+  if (!amend_cli_enter_repo_dir (&status))
     return status;
   if (opt_format == NULL)
     return amend_cli_usage_error (&amend_command_export,

@@ -22,16 +22,21 @@ static const GOptionEntry entries[] = {
  * nothing any more), or NULL for none. */
 static char *
 slugs_of (GPtrArray   *amendments,
-          AmendLapsed *lapsed)
+          AmendLapsed *lapsed,
+          guint       *n)
 {
   GString *s = g_string_new (NULL);
 
+  *n = 0;
   for (guint i = 0; i < amendments->len; i++)
     {
       const char *slug = amend_amendment_get_slug (g_ptr_array_index (amendments, i));
 
       if (!amend_lapsed_contains (lapsed, slug))
-        g_string_append_printf (s, "%s%s", s->len ? ", " : "", slug);
+        {
+          g_string_append_printf (s, "%s%s", s->len ? ", " : "", slug);
+          (*n)++;
+        }
     }
   if (s->len == 0)
     {
@@ -116,8 +121,9 @@ print_step (AmendVotingStep *s,
             guint            position,
             AmendLapsed     *lapsed)
 {
-  g_autofree char *competes = slugs_of (s->competes, lapsed);
-  g_autofree char *lapses = slugs_of (s->lapses, lapsed);
+  guint n_competes = 0, n_lapses = 0;
+  g_autofree char *competes = slugs_of (s->competes, lapsed, &n_competes);
+  g_autofree char *lapses = slugs_of (s->lapses, lapsed, &n_lapses);
 
   g_print ("%2u. %s  \xe2\x80\x9c%s\xe2\x80\x9d\n", position, amend_amendment_get_slug (s->amendment),
            amend_amendment_get_title (s->amendment));
@@ -125,9 +131,14 @@ print_step (AmendVotingStep *s,
     g_print (_("    a subamendment: voted before %s, which it amends\n"), amend_amendment_get_slug (s->before));
   if (competes)
     g_print (s->furthest ? _("    the most far-reaching of the amendments that compete with %s\n")
-                         : _("    competes with %s, which reach further or as far\n"), competes);
+                         : g_dngettext (GETTEXT_PACKAGE, "    competes with %s, which reaches further or as far\n",
+                                        "    competes with %s, which reach further or as far\n", n_competes),
+             competes);
+  /* One amendment or several: "lapses", "lapse"; Dutch "vervalt", "vervallen". */
   if (lapses)
-    g_print (_("    if it is adopted, %s lapses (cannot be adopted any more)\n"), lapses);
+    g_print (g_dngettext (GETTEXT_PACKAGE, "    if it is adopted, %s lapses (cannot be adopted any more)\n",
+                          "    if it is adopted, %s lapse (cannot be adopted any more)\n", n_lapses),
+             lapses);
 }
 
 /* The votes to come, numbered; then those that lapsed, and why. */

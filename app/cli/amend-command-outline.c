@@ -66,7 +66,9 @@ print_text (AmendDocument *doc)
       for (AmendNode *a = n->parent; a != root; a = a->parent)
         depth++;
       label = node_label (n);
-      g_print ("%*s%-*s %5u  %s\n", depth * 2, "", MAX (1, 56 - (int) depth * 2), label, n->line_start, n->eid);
+      /* Padded by characters as shown, not bytes: 1°, Één. */
+      g_print ("%*s%s%*s %5u  %s\n", depth * 2, "", label,
+               MAX (0, 56 - (int) depth * 2 - amend_cli_shown_width (label)), "", n->line_start, n->eid);
     }
 }
 

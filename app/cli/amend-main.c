@@ -166,13 +166,21 @@ heap_in_huge_pages (void)
 }
 #endif
 
+/* `amend help COMMAND [SUB]`: the command's own --help, after what names
+ * a part of it (`amend help comment add` is `amend comment add --help`). */
 static int
-print_command_help (const AmendCommand *command)
+print_command_help (const AmendCommand *command,
+                    int                 n_words,
+                    char              **words)
 {
-  char *argv[] = { (char *) command->name, (char *) "--help", NULL };
+  g_autofree char **argv = g_new0 (char *, n_words + 3);
 
+  argv[0] = (char *) command->name;
+  for (int i = 0; i < n_words; i++)
+    argv[i + 1] = words[i];
+  argv[n_words + 1] = (char *) "--help";
   /* GOption prints the help (and its options) itself and exits 0. */
-  return command->run (2, argv);
+  return command->run (n_words + 2, argv);
 }
 
 int
@@ -237,7 +245,7 @@ main (int    argc,
     }
   if (strcmp (argv[1], "help") == 0)
     {
-      if (argc < 3)
+      if (argc < 3 || strcmp (argv[2], "help") == 0)
         {
           print_main_help ();
           return AMEND_EXIT_OK;
@@ -250,7 +258,7 @@ main (int    argc,
           g_printerr (_("amend: there is no command \xe2\x80\x9c%s\xe2\x80\x9d; run \xe2\x80\x9c" "amend --help\xe2\x80\x9d to see the commands\n"), argv[2]);
           return AMEND_EXIT_USAGE;
         }
-      return print_command_help (command);
+      return print_command_help (command, argc - 3, argv + 3);
     }
 
   command = find_command (argv[1], &known);

@@ -245,6 +245,21 @@ occurrences (Say        *say,
   return count_words (current, quote) + count_words (say->scope_other, quote);
 }
 
+/* The same, whatever the case: "de" is once a word in "De burgemeester
+ * beslist op de aanvraag", but a reader who looks for it finds two. */
+static guint
+occurrences_any_case (Say        *say,
+                      guint       index,
+                      const char *quote)
+{
+  g_autofree char *current = text_before_part (say, index);
+  g_autofree char *folded_current = g_utf8_strdown (current, -1);
+  g_autofree char *folded_other = g_utf8_strdown (say->scope_other ? say->scope_other : "", -1);
+  g_autofree char *folded_quote = g_utf8_strdown (quote, -1);
+
+  return count_words (folded_current, folded_quote) + count_words (folded_other, folded_quote);
+}
+
 /* Whether part @index can take the token on its @left: not one that an
  * earlier "tweemaal" changed already. */
 static gboolean
@@ -539,7 +554,7 @@ anchor (Say             *say,
                                   : (a > 0 && amend_words_token (w, TRUE, a - 1)->end == amend_words_token (w, TRUE, a)->start &&
                                      (amend_words_is_word (w, TRUE, a - 1) || amend_words_is_word (w, TRUE, a)));
 
-      if (!word_cut && is_substantial (q) && occurrences (say, index, q) <= 1)
+      if (!word_cut && is_substantial (q) && occurrences_any_case (say, index, q) <= 1)
         {
           guint start = *before ? a : citation_start (say, a);
 

@@ -942,37 +942,52 @@ unit_frees (const Unit *u)
   return number_key (u->old_node);
 }
 
+/* Whether @anchor stands right after @last among the same parent's
+ * children, as the run of an insertion or deletion and the ones it
+ * renumbers must (say_inserted(), say_deleted(), take_renumbered()). */
 static gboolean
-same_kind (const Unit *a,
-           const Unit *b)
+follows (const AmendNode *last,
+         const AmendNode *anchor)
 {
-  const AmendNode *x = a->new_node ? a->new_node : a->old_node;
-  const AmendNode *y = b->new_node ? b->new_node : b->old_node;
-
-  return x->kind == y->kind;
+  return anchor != NULL && anchor->kind == last->kind && anchor->parent == last->parent &&
+         anchor->pos == last->pos + 1;
 }
 
 /* The units one instruction says together: articles inserted (or deleted)
  * one after the other with the ones they push up, "Na artikel 6 wordt,
  * onder vernummering van artikel 7 tot artikel 8, een artikel ingevoegd"
- * (say_inserted()); else the unit alone. Returns the index after it. */
+ * (say_inserted()); else the unit alone. Returns the index after it. The
+ * run ends where the instruction's does: an article renumbered in the next
+ * chapter is said on its own, and must be ordered as such. */
 static guint
 block_end (Ctx       *ctx,
            GPtrArray *units,
            guint      i)
 {
   const Unit *u = g_ptr_array_index (units, i);
+  gboolean by_old = u->new_node == NULL;
+  const AmendNode *last = by_old ? u->old_node : u->new_node;
   guint k = i + 1;
 
   if ((u->old_node == NULL) == (u->new_node == NULL))
     return k;
-  while (k < units->len && same_kind (u, g_ptr_array_index (units, k)) &&
-         (((Unit *) g_ptr_array_index (units, k))->old_node == NULL) == (u->old_node == NULL) &&
-         (((Unit *) g_ptr_array_index (units, k))->new_node == NULL) == (u->new_node == NULL))
-    k++;
-  while (k < units->len && same_kind (u, g_ptr_array_index (units, k)) &&
-         own_change (ctx, g_ptr_array_index (units, k), AMEND_CHANGE_RENUMBERED) != NULL)
-    k++;
+  for (; k < units->len; k++)
+    {
+      const Unit *v = g_ptr_array_index (units, k);
+
+      if ((v->old_node == NULL) != (u->old_node == NULL) || (v->new_node == NULL) != (u->new_node == NULL) ||
+          !follows (last, by_old ? v->old_node : v->new_node))
+        break;
+      last = by_old ? v->old_node : v->new_node;
+    }
+  for (; k < units->len; k++)
+    {
+      const Unit *v = g_ptr_array_index (units, k);
+
+      if (own_change (ctx, v, AMEND_CHANGE_RENUMBERED) == NULL || !follows (last, by_old ? v->old_node : v->new_node))
+        break;
+      last = by_old ? v->old_node : v->new_node;
+    }
   return k;
 }
 

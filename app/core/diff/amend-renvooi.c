@@ -293,6 +293,31 @@ block_key (const AmendNode *node)
   return node;
 }
 
+/* One line of the renvooi per line of the front matter, each "key: value"
+ * under the heading: the word diff of the whole front matter has its line
+ * ends inside its pieces, and shown as one line only its first key stood
+ * under the heading and the others at the margin. */
+static void
+metadata_lines (Builder *b,
+                GArray  *pieces)
+{
+  AmendRenvooiLine *line = add_line (b, 1, AMEND_PIECE_EQUAL);
+
+  for (guint i = 0; i < pieces->len; i++)
+    {
+      const AmendPiece *p = &g_array_index (pieces, AmendPiece, i);
+      g_auto(GStrv) parts = g_strsplit (p->text, "\n", -1);
+
+      for (guint k = 0; parts[k]; k++)
+        {
+          if (k > 0)
+            line = add_line (b, 1, AMEND_PIECE_EQUAL);
+          if (parts[k][0] != '\0')
+            pieces_add (line->pieces, p->op, parts[k]);
+        }
+    }
+}
+
 static void
 metadata_block (GPtrArray         *blocks,
                 const AmendChange *change)
@@ -307,12 +332,13 @@ metadata_block (GPtrArray         *blocks,
   line->heading = TRUE;
   line->label_old = g_strdup (_("Front matter"));
   line->label_new = g_strdup (line->label_old);
-  line = add_line (&b, 1, AMEND_PIECE_EQUAL);
   {
     g_autofree char *before = amend_pieces_to_string (change->pieces, TRUE);
     g_autofree char *after = amend_pieces_to_string (change->pieces, FALSE);
+    g_autoptr(GArray) pieces = pieces_new ();
 
-    add_words (line->pieces, before, after);
+    add_words (pieces, before, after);
+    metadata_lines (&b, pieces);
   }
   g_ptr_array_add (blocks, block);
 }

@@ -304,7 +304,8 @@ amend_pending_merge_load (AmendRepository *repo,
   if (!g_file_test (self->path, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_NOT_FOUND,
-                   _("there is no unfinished adoption or update to go on with"));
+                   _("there is no unfinished adoption, update or pull, so no conflict waits to be resolved "
+                     "and nothing to go on with or undo"));
       return NULL;
     }
   if (!read_state (self, error))

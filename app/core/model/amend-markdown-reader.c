@@ -389,7 +389,7 @@ read_front_matter (Reader     *r,
  * CVDR or STOP file) reads as one HTML block, which the reader drops: the
  * user would see an empty regulation and be asked for a title.  It is
  * said what the file is, and what to do with it. */
-static void
+static gboolean
 check_not_xml (Reader     *r,
                const char *text,
                gsize       len)
@@ -405,10 +405,11 @@ check_not_xml (Reader     *r,
   head = MIN ((gsize) (end - p), 2048);
   if (!(head >= 5 && memcmp (p, "<?xml", 5) == 0) &&
       !(head >= 2 && p[0] == '<' && g_ascii_isalpha (p[1]) && g_strstr_len (p, head, "xmlns") != NULL))
-    return;
+    return FALSE;
   amend_document_add_diagnostic (r->doc, AMEND_SEVERITY_ERROR, 1, NULL,
                                  _("this is an XML file, not a regulation in Markdown; if it is CVDR, STOP or Akoma "
                                    "Ntoso, turn it into Markdown first with amend import FILE -o FILE.md"));
+  return TRUE;
 }
 
 static void
@@ -2188,8 +2189,10 @@ read_markdown (const char   *data,
   r.buf = g_string_sized_new (256);
   r.arena = _amend_cmark_arena_new ();
   r.body = read_front_matter (&r, text, clean_len);
-  if (r.body == text)
-    check_not_xml (&r, text, clean_len);
+  /* Nothing of an XML file is read as Markdown: its tags came back as a
+   * warning per HTML block after the one error that says what it is. */
+  if (r.body == text && check_not_xml (&r, text, clean_len))
+    r.body = text + clean_len;
   r.body_len = clean_len - (r.body - text);
   index_lines (&r);
 

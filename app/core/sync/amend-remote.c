@@ -650,6 +650,20 @@ connect_for_push (git_remote    *remote,
   return TRUE;
 }
 
+static gboolean
+has_object (git_repository *git,
+            const git_oid  *id)
+{
+  git_odb *odb = NULL;
+  gboolean found;
+
+  if (git_repository_odb (&odb, git) < 0)
+    return FALSE;
+  found = git_odb_exists (odb, id);
+  git_odb_free (odb);
+  return found;
+}
+
 /* The remote's versions of @branches; a branch whose version there this
  * project does not have, or does not build on, is refused. */
 static gboolean
@@ -661,6 +675,7 @@ compare_with_remote (git_remote      *remote,
   const git_remote_head **heads = NULL;
   size_t n = 0;
   g_autoptr(GString) behind = g_string_new (NULL);
+  g_autoptr(GString) diverged = g_string_new (NULL);
   int rc;
 
   if ((rc = git_remote_ls (&heads, &n, remote)) < 0)
@@ -677,10 +692,27 @@ compare_with_remote (git_remote      *remote,
             p->remote = heads[k]->oid;
           }
       if (p->on_remote && !amend_sync_contains (git, &p->local, &p->remote))
-        g_string_append_printf (behind, "%s%s", behind->len ? ", " : "", p->branch);
+        {
+          /* An amendment whose remote version is here already came in
+           * with a pull, which kept it under another name: pulling again
+           * changes nothing, and the advice to do so went round in a circle. */
+          GString *to = g_str_has_prefix (p->branch, AMEND_AMENDMENT_BRANCH_PREFIX) && has_object (git, &p->remote)
+                          ? diverged : behind;
+
+          g_string_append_printf (to, "%s%s", to->len ? ", " : "", p->branch);
+        }
     }
-  if (behind->len == 0)
+  if (behind->len == 0 && diverged->len == 0)
     return TRUE;
+  if (behind->len == 0)
+    {
+      g_set_error (error, AMEND_SYNC_ERROR, AMEND_SYNC_ERROR_NON_FAST_FORWARD,
+                   _("%s was changed here and on the remote, and the pull kept the remote's version as an "
+                     "amendment of its own (amend list shows it); nothing was sent: the two are two proposals "
+                     "now, so take what you want to keep into the one that came in, push that one, and "
+                     "withdraw the other with amend withdraw"), diverged->str);
+      return FALSE;
+    }
   g_set_error (error, AMEND_SYNC_ERROR, AMEND_SYNC_ERROR_NON_FAST_FORWARD,
                _("the remote has versions of %s that this project does not have; nothing was sent: "
                  "run amend pull first, then push again"), behind->str);

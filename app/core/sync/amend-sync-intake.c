@@ -60,6 +60,8 @@ struct _AmendIntake {
   char            *head_branch;
   gboolean         has_main;
   git_oid          main;
+  gboolean         has_incoming_main;
+  git_oid          incoming_main;  /* the remote's draft a pull brings along */
   char            *main_branch;
   GPtrArray       *local_names;  /* amendment branches here, short names */
   GArray          *local_ids;
@@ -672,7 +674,12 @@ plan_entry (AmendIntake  *intake,
       e->target = e->incoming;
       if (e->slug != NULL && !check_room (intake, e, error))
         return FALSE;
-      if (!intake->has_main || !amend_sync_branch_point (intake->git, &e->incoming, &intake->main, &base, &e->commits))
+      /* Its own versions: counted from the draft it comes with, else the
+       * versions of the remote's draft the pull brings too were counted
+       * again for every new amendment made on it. */
+      if (!(intake->has_incoming_main &&
+            amend_sync_branch_point (intake->git, &e->incoming, &intake->incoming_main, &base, &e->commits)) &&
+          (!intake->has_main || !amend_sync_branch_point (intake->git, &e->incoming, &intake->main, &base, &e->commits)))
         e->commits = count_ahead (intake->git, &e->incoming, NULL);
     }
   else if (amend_sync_contains (intake->git, &e->incoming, &e->local))
@@ -706,14 +713,19 @@ amend_intake_plan (AmendIntake  *intake,
     return FALSE;
   /* A new project (package open): the incoming main is the draft the
    * amendments are counted from. */
-  for (guint i = 0; !intake->has_main && i < intake->entries->len; i++)
+  for (guint i = 0; i < intake->entries->len; i++)
     {
       Entry *e = g_ptr_array_index (intake->entries, i);
 
-      if (e->slug == NULL)
+      if (e->slug == NULL && e->left_out == NULL)
         {
-          intake->has_main = TRUE;
-          intake->main = e->incoming;
+          intake->has_incoming_main = TRUE;
+          intake->incoming_main = e->incoming;
+          if (!intake->has_main)
+            {
+              intake->has_main = TRUE;
+              intake->main = e->incoming;
+            }
         }
     }
   for (guint i = 0; i < intake->entries->len; i++)
