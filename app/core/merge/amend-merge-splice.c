@@ -62,6 +62,7 @@ typedef struct {
 typedef struct {
   GArray *parts;   /* of Span, covering the text in order */
   guint  *ids;     /* the interned id of each part */
+  guchar *zone;    /* whether a part stands in a Toelichting or Ondertekening */
 } Version;
 
 /* Eight bytes a step: the parts of a large regulation are hashed whole. */
@@ -161,6 +162,58 @@ is_clean (const char *text,
   return TRUE;
 }
 
+/* The kind of part a part's heading starts ("## Artikel 5"), or
+ * AMEND_NODE_TEXT for a free heading ("## Begrippen"), a heading line with
+ * inline marks or references (to be safe), and a part without a heading. */
+static AmendNodeKind
+heading_kind (const Span *s)
+{
+  const char *nl = memchr (s->p, '\n', s->len);
+  gsize n = 0;
+  g_autofree char *line = NULL;
+  AmendHeading info;
+
+  while (n < s->len && s->p[n] == '#')
+    n++;
+  if (n == 0)
+    return AMEND_NODE_TEXT;
+  line = g_strndup (s->p + n, (nl ? nl : s->p + s->len) - (s->p + n));
+  if (strpbrk (line, "\\*_`<[&") != NULL || !_amend_heading_classify (line, &info))
+    return AMEND_NODE_TEXT;
+  g_free (info.number);
+  return info.kind;
+}
+
+/* Marks the parts in a Toelichting or an Ondertekening, where headings
+ * are text, up to the next Bijlage, Toelichting or Ondertekening: the
+ * reader's zones. */
+static void
+find_zones (Version *v)
+{
+  gboolean in_zone = FALSE;
+
+  v->zone = g_new0 (guchar, v->parts->len + 1);
+  for (guint i = 0; i < v->parts->len; i++)
+    {
+      const Span *s = &g_array_index (v->parts, Span, i);
+      const char *w = s->p + strspn (s->p, "#");
+
+      w += strspn (w, " \t");
+      /* Only these start a Bijlage, Toelichting or Ondertekening. */
+      if (w != s->p && strchr ("BbTtOo", *w) != NULL)
+        {
+          AmendNodeKind kind = heading_kind (s);
+
+          if (kind == AMEND_NODE_ANNEX || kind == AMEND_NODE_EXPLANATION || kind == AMEND_NODE_CLOSING)
+            {
+              in_zone = kind != AMEND_NODE_ANNEX;
+              continue;
+            }
+        }
+      v->zone[i] = in_zone;
+    }
+}
+
 /* Cuts @text into parts; FALSE when it cannot be cut safely, or holds what
  * the reader would first clean up.  A part with the bytes of @twin's part
  * at the same place (the base's: most parts of a side are) takes its id
@@ -214,6 +267,7 @@ version_init (Version       *v,
         }
       v->ids[i] = GPOINTER_TO_UINT (id);
     }
+  find_zones (v);
   return TRUE;
 }
 
@@ -222,6 +276,19 @@ version_clear (Version *v)
 {
   g_clear_pointer (&v->parts, g_array_unref);
   g_clear_pointer (&v->ids, g_free);
+  g_clear_pointer (&v->zone, g_free);
+}
+
+/* Whether a part starts with the heading of a part of the regulation,
+ * which closes what stands before it at its level or deeper.  A free
+ * heading stays in the part before it, at any level, and so does every
+ * heading in a Toelichting or Ondertekening ("## Artikel 5" there is
+ * text of the Toelichting). */
+static gboolean
+is_part_heading (const Version *v,
+                 guint          i)
+{
+  return !v->zone[i] && heading_kind (&g_array_index (v->parts, Span, i)) != AMEND_NODE_TEXT;
 }
 
 /* Whether a change of one side and one of the other overlap, or are so
@@ -238,9 +305,75 @@ touch (const AmendHunk *a,
   return a->old_start <= b_end && b->old_start <= a_end;
 }
 
+/* Whether the part is an article, or holds nothing but its heading. */
 static gboolean
-changes_touch (GArray *ho,
-               GArray *ht)
+is_closed (const Version *v,
+           guint          i)
+{
+  const Span *s = &g_array_index (v->parts, Span, i);
+  const char *nl = memchr (s->p, '\n', s->len);
+  const char *word = s->p + strspn (s->p, "#");
+
+  if (word == s->p || nl == NULL)
+    return FALSE;
+  word += strspn (word, " ");
+  if (g_ascii_strncasecmp (word, "artikel ", 8) == 0 && is_part_heading (v, i))
+    return TRUE;
+  for (const char *q = nl; q < s->p + s->len; q++)
+    if (*q != '\n')
+      return FALSE;
+  return TRUE;
+}
+
+static char *key_of (const Version *v, guint i);
+
+/* Whether the part at @i in the base and at @j in @side is the same part
+ * of the regulation, changed in place: the same heading key. */
+static gboolean
+same_part (const Version *b,
+           guint          i,
+           const Version *side,
+           guint          j)
+{
+  g_autofree char *kb = key_of (b, i);
+  g_autofree char *ks = key_of (side, j);
+
+  return kb != NULL && ks != NULL && strcmp (kb, ks) == 0;
+}
+
+/* Whether @h, right before a change of the other side, ends with a part it
+ * changed in place that keeps its blocks to itself (an article, or a
+ * heading alone); and whether @h, right after one, starts with a part of
+ * the regulation it changed in place.  Anything else at the seam is an
+ * insertion, a deletion, or text that stands in the part before: the
+ * structural merge orders what both inserted between the same two nodes
+ * by number, and sees two changes to one node where a change takes text
+ * into the part before it. */
+static gboolean
+ends_in_place (const Version   *b,
+               const Version   *side,
+               const AmendHunk *h)
+{
+  guint i = h->old_start + h->old_len - 1, j = h->new_start + h->new_len - 1;
+
+  return h->old_len > 0 && h->new_len > 0 && same_part (b, i, side, j) && is_closed (b, i) && is_closed (side, j);
+}
+
+static gboolean
+starts_in_place (const Version   *b,
+                 const Version   *side,
+                 const AmendHunk *h)
+{
+  return h->old_len > 0 && h->new_len > 0 && same_part (b, h->old_start, side, h->new_start) &&
+         is_part_heading (b, h->old_start) && is_part_heading (side, h->new_start);
+}
+
+static gboolean
+changes_touch (const Version *b,
+               const Version *o,
+               const Version *t,
+               GArray        *ho,
+               GArray        *ht)
 {
   guint i = 0, j = 0;
 
@@ -248,11 +381,15 @@ changes_touch (GArray *ho,
   while (i < ho->len && j < ht->len)
     {
       const AmendHunk *a = &g_array_index (ho, AmendHunk, i);
-      const AmendHunk *b = &g_array_index (ht, AmendHunk, j);
+      const AmendHunk *c = &g_array_index (ht, AmendHunk, j);
 
-      if (touch (a, b))
+      if (touch (a, c))
         return TRUE;
-      if (a->old_start + a->old_len <= b->old_start)
+      /* Right after the other's change: only parts changed in place meet. */
+      if ((a->old_start + a->old_len == c->old_start && !(ends_in_place (b, o, a) && starts_in_place (b, t, c))) ||
+          (c->old_start + c->old_len == a->old_start && !(ends_in_place (b, t, c) && starts_in_place (b, o, a))))
+        return TRUE;
+      if (a->old_start + a->old_len <= c->old_start)
         i++;
       else
         j++;
@@ -415,9 +552,11 @@ level_of (const Version *v,
 
 /* Whether a hunk changes what the parts after it stand in: a heading it
  * inserts or deletes would take or give up the base's parts that follow,
- * up to the next heading at its level or above (a division heading
- * removed, or put before articles).  One heading changed in place, at its
- * level, keeps them where they were. */
+ * up to the next part heading at its level or above (a division heading
+ * removed, or put before articles), and a free heading after it at any
+ * level (one at the level of an article stands in the article before
+ * it).  One part heading changed in place, at its level, keeps them where
+ * they were; so does a free heading. */
 static gboolean
 reparents (const Version *b,
            const Version *side,
@@ -429,13 +568,14 @@ reparents (const Version *b,
       guint next = h->old_start + h->old_len;
       guint lowest = G_MAXUINT;
 
-      if (h->old_len == 1 && h->new_len == 1 && level_of (b, h->old_start) == level_of (side, h->new_start))
+      if (h->old_len == 1 && h->new_len == 1 && level_of (b, h->old_start) == level_of (side, h->new_start) &&
+          is_part_heading (b, h->old_start) == is_part_heading (side, h->new_start))
         continue;
       for (guint i = h->old_start; i < next; i++)
         lowest = MIN (lowest, level_of (b, i));
       for (guint i = h->new_start; i < h->new_start + h->new_len; i++)
         lowest = MIN (lowest, level_of (side, i));
-      if (next < b->parts->len && level_of (b, next) > lowest)
+      if (next < b->parts->len && (level_of (b, next) > lowest || !is_part_heading (b, next)))
         return TRUE;
     }
   return FALSE;
@@ -459,6 +599,8 @@ articles_only (const Version *b,
           const char *word = key ? key + strspn (key, "# ") : NULL;
 
           if (word == NULL || g_ascii_strncasecmp (word, "artikel ", 8) != 0)
+            return FALSE;
+          if (!is_part_heading (old ? b : side, old ? h->old_start + n : h->new_start + n - h->old_len))
             return FALSE;
         }
     }
@@ -582,7 +724,7 @@ _amend_merge_splice (const char     *base,
     {
       ho = amend_diff_sequences (b.ids, b.parts->len, o.ids, o.parts->len);
       ht = amend_diff_sequences (b.ids, b.parts->len, t.ids, t.parts->len);
-      ok = !changes_touch (ho, ht) && !has_move (&b, &o, &t, ho, ht) && !renumbers (&b, &o, &t, ho, ht) &&
+      ok = !changes_touch (&b, &o, &t, ho, ht) && !has_move (&b, &o, &t, ho, ht) && !renumbers (&b, &o, &t, ho, ht) &&
            !reparents (&b, &o, ho) && !reparents (&b, &t, ht);
     }
   if (ok)
