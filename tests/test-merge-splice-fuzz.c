@@ -314,7 +314,11 @@ change_parts (GPtrArray  *parts,
 
         while (made->len > 0 && made->str[made->len - 1] == '\n')
           g_string_truncate (made, made->len - 1);
-        g_string_append_printf (made, "\n\nGewijzigd door %s.\n\n", side);
+        /* Now and then what the other side may add elsewhere too. */
+        if (g_rand_int_range (r, 0, 3) == 0)
+          g_string_append (made, "\n\nGeen opmerkingen.\n\n");
+        else
+          g_string_append_printf (made, "\n\nGewijzigd door %s.\n\n", side);
         g_ptr_array_index (parts, i) = as_part (made, last);
         g_free ((char *) part);
         return TRUE;
@@ -406,7 +410,10 @@ change_parts (GPtrArray  *parts,
 
         while (made->len > 0 && made->str[made->len - 1] == '\n')
           g_string_truncate (made, made->len - 1);
-        g_string_append_printf (made, "\n\nAnders gewijzigd door %s.\n\n", side);
+        if (g_rand_int_range (r, 0, 3) == 0)
+          g_string_append (made, "\n\nGeen opmerkingen.\n\n");
+        else
+          g_string_append_printf (made, "\n\nAnders gewijzigd door %s.\n\n", side);
         g_ptr_array_index (parts, i) = as_part (made, last);
         g_free ((char *) part);
         return TRUE;

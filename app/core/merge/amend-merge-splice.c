@@ -368,6 +368,24 @@ starts_in_place (const Version   *b,
          is_part_heading (b, h->old_start) && is_part_heading (side, h->new_start);
 }
 
+/* Whether @c, a change after @a of the other side, is in another node of
+ * the model: a part of the regulation's own starts between them, or @c
+ * starts with one.  Two changes in one node (an article and the free
+ * headings in it, a Toelichting) are left to the structural merge, which
+ * takes the same paragraph inserted in two places for one insertion. */
+static gboolean
+apart (const Version   *b,
+       const Version   *side,
+       const AmendHunk *a,
+       const AmendHunk *c)
+{
+  for (guint i = a->old_start + a->old_len; i < c->old_start; i++)
+    if (is_part_heading (b, i))
+      return TRUE;
+  return (c->old_len == 0 || is_part_heading (b, c->old_start)) &&
+         (c->new_len == 0 || is_part_heading (side, c->new_start));
+}
+
 static gboolean
 changes_touch (const Version *b,
                const Version *o,
@@ -388,6 +406,9 @@ changes_touch (const Version *b,
       /* Right after the other's change: only parts changed in place meet. */
       if ((a->old_start + a->old_len == c->old_start && !(ends_in_place (b, o, a) && starts_in_place (b, t, c))) ||
           (c->old_start + c->old_len == a->old_start && !(ends_in_place (b, t, c) && starts_in_place (b, o, a))))
+        return TRUE;
+      if ((a->old_start + a->old_len <= c->old_start && !apart (b, t, a, c)) ||
+          (c->old_start + c->old_len <= a->old_start && !apart (b, o, c, a)))
         return TRUE;
       if (a->old_start + a->old_len <= c->old_start)
         i++;
