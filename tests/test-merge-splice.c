@@ -481,6 +481,18 @@ test_trusted_sides (void)
   g_assert_nonnull (strstr (trusted, "Tekst drie, gewijzigd."));
   g_assert_nonnull (strstr (trusted, "Tekst twee, gewijzigd."));
   g_assert_null (heading);
+
+  {
+    /* An "Artikel" heading in a Toelichting is its text, no article. */
+    const char *explained = "# Artikel 1\n\nTekst   een.\n\n# Artikel 2\n\nTekst twee.\n\n"
+                            "# Toelichting\n\n## Artikel 1\n\nUitleg een.\n\n## Artikel 2\n\nUitleg twee.\n";
+    g_autofree char *article = replace_once (explained, "Tekst twee.", "Tekst twee, gewijzigd.");
+    g_autofree char *explanation = replace_once (explained, "Uitleg twee.", "Uitleg twee, gewijzigd.");
+    g_autofree char *both = _amend_merge_splice (explained, strlen (explained), article, strlen (article),
+                                                 explanation, strlen (explanation), TRUE, NULL);
+
+    g_assert_null (both);
+  }
 }
 
 /* Merges found by test-merge-splice-fuzz where the parts alone gave

@@ -20,16 +20,29 @@
  *    changes of the two sides touch (an insertion right before or after a
  *    part the other side changed counts as touching): anything closer is
  *    left to the structural merge, which can tell a move, a renumbering,
- *    an identical change, or a conflict per node;
+ *    an identical change, or a conflict per node.  Two changes that meet
+ *    touch unless both change a part in place at the seam (an article, or
+ *    a heading alone, before it; a part of the regulation after it): what
+ *    both insert at one seam the structural merge orders by number, not
+ *    by side;
+ *  - the two sides change different nodes of the model: between a change
+ *    and the other side's next, or at the start of that one, a part of
+ *    the regulation begins (a heading with a kind word and a number,
+ *    outside a Toelichting or Ondertekening).  A free heading and its
+ *    text stand in the article before them, and a Toelichting is one node
+ *    whose "Artikel" headings are its text; the structural merge takes
+ *    the same paragraph inserted in two places of one node for one;
  *  - no part one side deleted is inserted elsewhere by either side (a move
  *    of identical bytes), and no heading a side writes has a number that
  *    stands elsewhere in the base or that the other side writes too (a
  *    renumbering, a move, two insertions of one number): the structural
  *    merge pairs nodes by number and decides those;
- *  - no change puts the parts after it in another division: a heading
- *    inserted or deleted other than before a heading at its level or
- *    above (a chapter heading removed, or put before articles) is left to
- *    the structural merge, which can tell a conflict in what moved;
+ *  - no change puts the parts after it in another division or article: a
+ *    heading inserted or deleted other than before a part heading at its
+ *    level or above (a chapter heading removed, or put before articles;
+ *    an article put before a free heading, which then stands in it) is
+ *    left to the structural merge, which can tell a conflict in what
+ *    moved;
  *  - the spliced text is canonical: read into the model and written, it
  *    gives the same bytes, and reading it found no error.  A draft in the
  *    loose Markdown of elsewhere, which the structural merge would rewrite,
@@ -602,7 +615,8 @@ reparents (const Version *b,
   return FALSE;
 }
 
-/* Whether every part @hunks delete or insert is an article, and the
+/* Whether every part @hunks delete or insert is an article (not an
+ * "Artikel" heading in a Toelichting or Ondertekening), and the
  * first part (front matter, preamble) is not among them. */
 static gboolean
 articles_only (const Version *b,
@@ -630,10 +644,11 @@ articles_only (const Version *b,
 
 /* Whether the splice is canonical because both sides are (see
  * _amend_merge_splice()): besides what the splice asks, only articles
- * change, so nothing a change does alters how a part after it reads (a
- * Toelichting would); and no part in the splice has a part before it
- * that it lacks in the side it comes from, except an article, which
- * writes the same after anything. */
+ * change (outside a Toelichting or Ondertekening, whose "Artikel"
+ * headings are text), so nothing a change does alters how a part after
+ * it reads (a Toelichting would); and no part in the splice has a part
+ * before it that it lacks in the side it comes from, except an article,
+ * which writes the same after anything. */
 static gboolean
 keeps_canonical (const Version *b,
                  const Version *o,
@@ -704,19 +719,25 @@ splice (const Version *b,
  * stands under it up to the next heading, with the blank line after it)
  * from its own nodes, the number of divisions it stands in and, for a
  * free heading first under an article without a title, the part before
- * it; and the reader reads a part the same wherever the cut is safe, as
- * long as no Toelichting or Ondertekening before it came or went.  Every
- * part of the splice stands in ours or in theirs with the same bytes and,
- * since no change moves what follows it into another division
- * (reparents()), in as many divisions.  A part that is no article has
- * before it what it has in a side: in the splice it follows the part it
- * follows in the base, or the last part a side's change wrote before it,
- * and then it is in that side after the same part (the other side's
- * change would touch).  The last part is the last of the side it comes
- * from, or the changes would touch.  So each part writes back to itself,
- * and the whole text does.  The base need not be canonical: a base part
- * that stays is in ours as well.
- * test-merge-splice checks this on every merge it makes.
+ * it, and for a free heading in an article with members, whether the
+ * article ends in one; and the reader reads a part the same wherever the
+ * cut is safe, as long as no Toelichting or Ondertekening before it came
+ * or went (an "Artikel" heading in one is no article: articles_only()).
+ * Every part of the splice stands in ours or in theirs with the same
+ * bytes and, since no change moves what follows it into another division
+ * or article (reparents()), in as many divisions.  A part that is no
+ * article has before it what it has in a side: in the splice it follows
+ * the part it follows in the base, or the last part a side's change wrote
+ * before it, and then it is in that side after the same part (the other
+ * side's change would touch).  More than that, all the parts of the node
+ * it stands in, from the article's heading on, are as in that side, since
+ * the other side changed no part of that node (apart()).  The last part
+ * is the last of the side it comes from, or the changes would touch.  So
+ * each part writes back to itself, and the whole text does.  The base
+ * need not be canonical: a base part that stays is in ours as well.
+ * test-merge-splice checks this on every merge it makes, and
+ * test-merge-splice-fuzz on thousands of small regulations changed at
+ * random.
  *
  * Returns: (transfer full) (nullable): the merged text, the structural
  * merge's byte for byte, or %NULL when the structural merge is needed.
