@@ -481,6 +481,72 @@ test_trusted_sides (void)
   g_assert_nonnull (strstr (trusted, "Tekst drie, gewijzigd."));
   g_assert_nonnull (strstr (trusted, "Tekst twee, gewijzigd."));
   g_assert_null (heading);
+
+  {
+    /* An "Artikel" heading in a Toelichting is its text, no article. */
+    const char *explained = "# Artikel 1\n\nTekst   een.\n\n# Artikel 2\n\nTekst twee.\n\n"
+                            "# Toelichting\n\n## Artikel 1\n\nUitleg een.\n\n## Artikel 2\n\nUitleg twee.\n";
+    g_autofree char *article = replace_once (explained, "Tekst twee.", "Tekst twee, gewijzigd.");
+    g_autofree char *explanation = replace_once (explained, "Uitleg twee.", "Uitleg twee, gewijzigd.");
+    g_autofree char *both = _amend_merge_splice (explained, strlen (explained), article, strlen (article),
+                                                 explanation, strlen (explanation), TRUE, NULL);
+
+    g_assert_null (both);
+  }
+}
+
+/* Merges found by test-merge-splice-fuzz where the parts alone gave
+ * another text than the structural merge, or none where it found a
+ * conflict; now declined, and what the structural merge makes of them. */
+typedef struct {
+  const char *base, *ours, *theirs;
+} Case;
+
+static void
+test_seams (void)
+{
+  static const Case cases[] = {
+    /* An article inserted before a free heading at its level takes the
+     * heading; the article the other side inserted after it comes first
+     * by number. */
+    { "# Artikel 3\n\nTekst 3.\n\n# Weigering\n\nOnder de kop.\n\n# Artikel 4\n\nTekst 4.\n",
+      "# Artikel 3\n\nTekst 3.\n\n# Weigering\n\nOnder de kop.\n\n# Artikel 4a\n\nNieuw 4a.\n\n# Artikel 4\n\nTekst 4.\n",
+      "# Artikel 3\n\nTekst 3.\n\n# Artikel 5a\n\nNieuw 5a.\n\n# Weigering\n\nOnder de kop.\n\n# Artikel 4\n\nTekst 4.\n" },
+    /* A free heading inserted right after an article the other side
+     * changed stands in that article (in its last member). */
+    { "# Artikel 3\n\n1. Lid 3.\n\n2a. Lid met letter.\n\n# Artikel 4\n\nTekst 4.\n",
+      "# Artikel 3\n\n1. Lid 3.\n\n2a. Lid met letter.\n\nGewijzigd.\n\n# Artikel 4\n\nTekst 4.\n",
+      "# Artikel 3\n\n1. Lid 3.\n\n2a. Lid met letter.\n\n# Vergunning\n\nNieuw.\n\n# Artikel 4 Titel\n\nTekst 4.\n" },
+    /* Text added to a chapter, an article inserted at its start. */
+    { "# Hoofdstuk 2\n\n## Artikel 1 Vergunning\n\nTekst 1.\n",
+      "# Hoofdstuk 2\n\nGewijzigd.\n\n## Artikel 1 Vergunning\n\nTekst 1.\n",
+      "# Hoofdstuk 2\n\n## Artikel 1a\n\nNieuw.\n\n## Artikel 1 Vergunning\n\nTekst 1, gewijzigd.\n" },
+    /* Both insert articles at one seam, with a change on either side. */
+    { "# Artikel 2\n\nTekst 2.\n\n# Artikel 3\n\nTekst 3.\n",
+      "# Artikel 2\n\nTekst 2.\n\n# Artikel 2a\n\nNieuw 2a.\n\n# Artikel 3\n\nTekst 3, gewijzigd.\n",
+      "# Artikel 2\n\nTekst 2, gewijzigd.\n\n# Artikel 3a\n\nNieuw 3a.\n\n# Artikel 3\n\nTekst 3.\n" },
+    /* In a Toelichting its "Artikel" headings are text: a paragraph added
+     * under one and a heading inserted after it are two insertions in
+     * the Toelichting.  Only "articles" change: the trusted way too. */
+    { "# Artikel 1\n\nTekst.\n\n# Toelichting\n\n## Artikel 1\n\nUitleg 1.\n\n## Artikel 2\n\nUitleg 2.\n",
+      "# Artikel 1\n\nTekst.\n\n# Toelichting\n\n## Artikel 1\n\nUitleg 1.\n\nMeer uitleg.\n\n## Artikel 2\n\nUitleg 2.\n",
+      "# Artikel 1\n\nTekst.\n\n# Toelichting\n\n## Artikel 1\n\nUitleg 1.\n\n## Artikel 1a\n\nUitleg 1a.\n\n"
+      "## Artikel 2 Titel\n\nUitleg 2.\n" },
+    { "# Artikel 1\n\nTekst.\n\n# Toelichting\n\n## Artikel 1\n\nUitleg 1.\n\n## Artikel 2\n\nUitleg 2.\n\n## Artikel 3\n\nUitleg 3.\n",
+      "# Artikel 1\n\nTekst.\n\n# Toelichting\n\n## Artikel 1\n\nUitleg 1.\n\nGeen opmerkingen.\n\n## Artikel 2\n\nUitleg 2.\n\n## Artikel 3\n\nUitleg 3.\n",
+      "# Artikel 1\n\nTekst.\n\n# Toelichting\n\n## Artikel 1\n\nUitleg 1.\n\n## Artikel 2\n\nUitleg 2.\n\n## Artikel 3\n\nUitleg 3.\n\nGeen opmerkingen.\n" },
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (cases); k++)
+    {
+      const Case *c = &cases[k];
+
+      g_assert_true (is_canonical (c->base));
+      g_assert_true (is_canonical (c->ours));
+      g_assert_true (is_canonical (c->theirs));
+      g_assert_false (compare (c->base, c->ours, c->theirs));
+      g_assert_false (compare (c->base, c->theirs, c->ours));
+    }
 }
 
 int
@@ -496,5 +562,6 @@ main (int    argc,
   g_test_add_func ("/merge-splice/unclean", test_unclean);
   g_test_add_func ("/merge-splice/trusted-sides", test_trusted_sides);
   g_test_add_func ("/merge-splice/loose", test_loose);
+  g_test_add_func ("/merge-splice/seams", test_seams);
   return g_test_run ();
 }

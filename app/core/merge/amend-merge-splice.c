@@ -20,16 +20,29 @@
  *    changes of the two sides touch (an insertion right before or after a
  *    part the other side changed counts as touching): anything closer is
  *    left to the structural merge, which can tell a move, a renumbering,
- *    an identical change, or a conflict per node;
+ *    an identical change, or a conflict per node.  Two changes that meet
+ *    touch unless both change a part in place at the seam (an article, or
+ *    a heading alone, before it; a part of the regulation after it): what
+ *    both insert at one seam the structural merge orders by number, not
+ *    by side;
+ *  - the two sides change different nodes of the model: between a change
+ *    and the other side's next, or at the start of that one, a part of
+ *    the regulation begins (a heading with a kind word and a number,
+ *    outside a Toelichting or Ondertekening).  A free heading and its
+ *    text stand in the article before them, and a Toelichting is one node
+ *    whose "Artikel" headings are its text; the structural merge takes
+ *    the same paragraph inserted in two places of one node for one;
  *  - no part one side deleted is inserted elsewhere by either side (a move
  *    of identical bytes), and no heading a side writes has a number that
  *    stands elsewhere in the base or that the other side writes too (a
  *    renumbering, a move, two insertions of one number): the structural
  *    merge pairs nodes by number and decides those;
- *  - no change puts the parts after it in another division: a heading
- *    inserted or deleted other than before a heading at its level or
- *    above (a chapter heading removed, or put before articles) is left to
- *    the structural merge, which can tell a conflict in what moved;
+ *  - no change puts the parts after it in another division or article: a
+ *    heading inserted or deleted other than before a part heading at its
+ *    level or above (a chapter heading removed, or put before articles;
+ *    an article put before a free heading, which then stands in it) is
+ *    left to the structural merge, which can tell a conflict in what
+ *    moved;
  *  - the spliced text is canonical: read into the model and written, it
  *    gives the same bytes, and reading it found no error.  A draft in the
  *    loose Markdown of elsewhere, which the structural merge would rewrite,
@@ -62,6 +75,7 @@ typedef struct {
 typedef struct {
   GArray *parts;   /* of Span, covering the text in order */
   guint  *ids;     /* the interned id of each part */
+  guchar *zone;    /* whether a part stands in a Toelichting or Ondertekening */
 } Version;
 
 /* Eight bytes a step: the parts of a large regulation are hashed whole. */
@@ -161,6 +175,58 @@ is_clean (const char *text,
   return TRUE;
 }
 
+/* The kind of part a part's heading starts ("## Artikel 5"), or
+ * AMEND_NODE_TEXT for a free heading ("## Begrippen"), a heading line with
+ * inline marks or references (to be safe), and a part without a heading. */
+static AmendNodeKind
+heading_kind (const Span *s)
+{
+  const char *nl = memchr (s->p, '\n', s->len);
+  gsize n = 0;
+  g_autofree char *line = NULL;
+  AmendHeading info;
+
+  while (n < s->len && s->p[n] == '#')
+    n++;
+  if (n == 0)
+    return AMEND_NODE_TEXT;
+  line = g_strndup (s->p + n, (nl ? nl : s->p + s->len) - (s->p + n));
+  if (strpbrk (line, "\\*_`<[&") != NULL || !_amend_heading_classify (line, &info))
+    return AMEND_NODE_TEXT;
+  g_free (info.number);
+  return info.kind;
+}
+
+/* Marks the parts in a Toelichting or an Ondertekening, where headings
+ * are text, up to the next Bijlage, Toelichting or Ondertekening: the
+ * reader's zones. */
+static void
+find_zones (Version *v)
+{
+  gboolean in_zone = FALSE;
+
+  v->zone = g_new0 (guchar, v->parts->len + 1);
+  for (guint i = 0; i < v->parts->len; i++)
+    {
+      const Span *s = &g_array_index (v->parts, Span, i);
+      const char *w = s->p + strspn (s->p, "#");
+
+      w += strspn (w, " \t");
+      /* Only these start a Bijlage, Toelichting or Ondertekening. */
+      if (w != s->p && strchr ("BbTtOo", *w) != NULL)
+        {
+          AmendNodeKind kind = heading_kind (s);
+
+          if (kind == AMEND_NODE_ANNEX || kind == AMEND_NODE_EXPLANATION || kind == AMEND_NODE_CLOSING)
+            {
+              in_zone = kind != AMEND_NODE_ANNEX;
+              continue;
+            }
+        }
+      v->zone[i] = in_zone;
+    }
+}
+
 /* Cuts @text into parts; FALSE when it cannot be cut safely, or holds what
  * the reader would first clean up.  A part with the bytes of @twin's part
  * at the same place (the base's: most parts of a side are) takes its id
@@ -214,6 +280,7 @@ version_init (Version       *v,
         }
       v->ids[i] = GPOINTER_TO_UINT (id);
     }
+  find_zones (v);
   return TRUE;
 }
 
@@ -222,6 +289,19 @@ version_clear (Version *v)
 {
   g_clear_pointer (&v->parts, g_array_unref);
   g_clear_pointer (&v->ids, g_free);
+  g_clear_pointer (&v->zone, g_free);
+}
+
+/* Whether a part starts with the heading of a part of the regulation,
+ * which closes what stands before it at its level or deeper.  A free
+ * heading stays in the part before it, at any level, and so does every
+ * heading in a Toelichting or Ondertekening ("## Artikel 5" there is
+ * text of the Toelichting). */
+static gboolean
+is_part_heading (const Version *v,
+                 guint          i)
+{
+  return !v->zone[i] && heading_kind (&g_array_index (v->parts, Span, i)) != AMEND_NODE_TEXT;
 }
 
 /* Whether a change of one side and one of the other overlap, or are so
@@ -238,9 +318,93 @@ touch (const AmendHunk *a,
   return a->old_start <= b_end && b->old_start <= a_end;
 }
 
+/* Whether the part is an article, or holds nothing but its heading. */
 static gboolean
-changes_touch (GArray *ho,
-               GArray *ht)
+is_closed (const Version *v,
+           guint          i)
+{
+  const Span *s = &g_array_index (v->parts, Span, i);
+  const char *nl = memchr (s->p, '\n', s->len);
+  const char *word = s->p + strspn (s->p, "#");
+
+  if (word == s->p || nl == NULL)
+    return FALSE;
+  word += strspn (word, " ");
+  if (g_ascii_strncasecmp (word, "artikel ", 8) == 0 && is_part_heading (v, i))
+    return TRUE;
+  for (const char *q = nl; q < s->p + s->len; q++)
+    if (*q != '\n')
+      return FALSE;
+  return TRUE;
+}
+
+static char *key_of (const Version *v, guint i);
+
+/* Whether the part at @i in the base and at @j in @side is the same part
+ * of the regulation, changed in place: the same heading key. */
+static gboolean
+same_part (const Version *b,
+           guint          i,
+           const Version *side,
+           guint          j)
+{
+  g_autofree char *kb = key_of (b, i);
+  g_autofree char *ks = key_of (side, j);
+
+  return kb != NULL && ks != NULL && strcmp (kb, ks) == 0;
+}
+
+/* Whether @h, right before a change of the other side, ends with a part it
+ * changed in place that keeps its blocks to itself (an article, or a
+ * heading alone); and whether @h, right after one, starts with a part of
+ * the regulation it changed in place.  Anything else at the seam is an
+ * insertion, a deletion, or text that stands in the part before: the
+ * structural merge orders what both inserted between the same two nodes
+ * by number, and sees two changes to one node where a change takes text
+ * into the part before it. */
+static gboolean
+ends_in_place (const Version   *b,
+               const Version   *side,
+               const AmendHunk *h)
+{
+  guint i = h->old_start + h->old_len - 1, j = h->new_start + h->new_len - 1;
+
+  return h->old_len > 0 && h->new_len > 0 && same_part (b, i, side, j) && is_closed (b, i) && is_closed (side, j);
+}
+
+static gboolean
+starts_in_place (const Version   *b,
+                 const Version   *side,
+                 const AmendHunk *h)
+{
+  return h->old_len > 0 && h->new_len > 0 && same_part (b, h->old_start, side, h->new_start) &&
+         is_part_heading (b, h->old_start) && is_part_heading (side, h->new_start);
+}
+
+/* Whether @c, a change after @a of the other side, is in another node of
+ * the model: a part of the regulation's own starts between them, or @c
+ * starts with one.  Two changes in one node (an article and the free
+ * headings in it, a Toelichting) are left to the structural merge, which
+ * takes the same paragraph inserted in two places for one insertion. */
+static gboolean
+apart (const Version   *b,
+       const Version   *side,
+       const AmendHunk *a,
+       const AmendHunk *c)
+{
+  for (guint i = a->old_start + a->old_len; i < c->old_start; i++)
+    if (is_part_heading (b, i))
+      return TRUE;
+  return (c->old_len == 0 || is_part_heading (b, c->old_start)) &&
+         (c->new_len == 0 || is_part_heading (side, c->new_start));
+}
+
+static gboolean
+changes_touch (const Version *b,
+               const Version *o,
+               const Version *t,
+               GArray        *ho,
+               GArray        *ht)
 {
   guint i = 0, j = 0;
 
@@ -248,11 +412,18 @@ changes_touch (GArray *ho,
   while (i < ho->len && j < ht->len)
     {
       const AmendHunk *a = &g_array_index (ho, AmendHunk, i);
-      const AmendHunk *b = &g_array_index (ht, AmendHunk, j);
+      const AmendHunk *c = &g_array_index (ht, AmendHunk, j);
 
-      if (touch (a, b))
+      if (touch (a, c))
         return TRUE;
-      if (a->old_start + a->old_len <= b->old_start)
+      /* Right after the other's change: only parts changed in place meet. */
+      if ((a->old_start + a->old_len == c->old_start && !(ends_in_place (b, o, a) && starts_in_place (b, t, c))) ||
+          (c->old_start + c->old_len == a->old_start && !(ends_in_place (b, t, c) && starts_in_place (b, o, a))))
+        return TRUE;
+      if ((a->old_start + a->old_len <= c->old_start && !apart (b, t, a, c)) ||
+          (c->old_start + c->old_len <= a->old_start && !apart (b, o, c, a)))
+        return TRUE;
+      if (a->old_start + a->old_len <= c->old_start)
         i++;
       else
         j++;
@@ -415,9 +586,11 @@ level_of (const Version *v,
 
 /* Whether a hunk changes what the parts after it stand in: a heading it
  * inserts or deletes would take or give up the base's parts that follow,
- * up to the next heading at its level or above (a division heading
- * removed, or put before articles).  One heading changed in place, at its
- * level, keeps them where they were. */
+ * up to the next part heading at its level or above (a division heading
+ * removed, or put before articles), and a free heading after it at any
+ * level (one at the level of an article stands in the article before
+ * it).  One part heading changed in place, at its level, keeps them where
+ * they were; so does a free heading. */
 static gboolean
 reparents (const Version *b,
            const Version *side,
@@ -429,19 +602,21 @@ reparents (const Version *b,
       guint next = h->old_start + h->old_len;
       guint lowest = G_MAXUINT;
 
-      if (h->old_len == 1 && h->new_len == 1 && level_of (b, h->old_start) == level_of (side, h->new_start))
+      if (h->old_len == 1 && h->new_len == 1 && level_of (b, h->old_start) == level_of (side, h->new_start) &&
+          is_part_heading (b, h->old_start) == is_part_heading (side, h->new_start))
         continue;
       for (guint i = h->old_start; i < next; i++)
         lowest = MIN (lowest, level_of (b, i));
       for (guint i = h->new_start; i < h->new_start + h->new_len; i++)
         lowest = MIN (lowest, level_of (side, i));
-      if (next < b->parts->len && level_of (b, next) > lowest)
+      if (next < b->parts->len && (level_of (b, next) > lowest || !is_part_heading (b, next)))
         return TRUE;
     }
   return FALSE;
 }
 
-/* Whether every part @hunks delete or insert is an article, and the
+/* Whether every part @hunks delete or insert is an article (not an
+ * "Artikel" heading in a Toelichting or Ondertekening), and the
  * first part (front matter, preamble) is not among them. */
 static gboolean
 articles_only (const Version *b,
@@ -460,6 +635,8 @@ articles_only (const Version *b,
 
           if (word == NULL || g_ascii_strncasecmp (word, "artikel ", 8) != 0)
             return FALSE;
+          if (!is_part_heading (old ? b : side, old ? h->old_start + n : h->new_start + n - h->old_len))
+            return FALSE;
         }
     }
   return TRUE;
@@ -467,10 +644,11 @@ articles_only (const Version *b,
 
 /* Whether the splice is canonical because both sides are (see
  * _amend_merge_splice()): besides what the splice asks, only articles
- * change, so nothing a change does alters how a part after it reads (a
- * Toelichting would); and no part in the splice has a part before it
- * that it lacks in the side it comes from, except an article, which
- * writes the same after anything. */
+ * change (outside a Toelichting or Ondertekening, whose "Artikel"
+ * headings are text), so nothing a change does alters how a part after
+ * it reads (a Toelichting would); and no part in the splice has a part
+ * before it that it lacks in the side it comes from, except an article,
+ * which writes the same after anything. */
 static gboolean
 keeps_canonical (const Version *b,
                  const Version *o,
@@ -541,19 +719,25 @@ splice (const Version *b,
  * stands under it up to the next heading, with the blank line after it)
  * from its own nodes, the number of divisions it stands in and, for a
  * free heading first under an article without a title, the part before
- * it; and the reader reads a part the same wherever the cut is safe, as
- * long as no Toelichting or Ondertekening before it came or went.  Every
- * part of the splice stands in ours or in theirs with the same bytes and,
- * since no change moves what follows it into another division
- * (reparents()), in as many divisions.  A part that is no article has
- * before it what it has in a side: in the splice it follows the part it
- * follows in the base, or the last part a side's change wrote before it,
- * and then it is in that side after the same part (the other side's
- * change would touch).  The last part is the last of the side it comes
- * from, or the changes would touch.  So each part writes back to itself,
- * and the whole text does.  The base need not be canonical: a base part
- * that stays is in ours as well.
- * test-merge-splice checks this on every merge it makes.
+ * it, and for a free heading in an article with members, whether the
+ * article ends in one; and the reader reads a part the same wherever the
+ * cut is safe, as long as no Toelichting or Ondertekening before it came
+ * or went (an "Artikel" heading in one is no article: articles_only()).
+ * Every part of the splice stands in ours or in theirs with the same
+ * bytes and, since no change moves what follows it into another division
+ * or article (reparents()), in as many divisions.  A part that is no
+ * article has before it what it has in a side: in the splice it follows
+ * the part it follows in the base, or the last part a side's change wrote
+ * before it, and then it is in that side after the same part (the other
+ * side's change would touch).  More than that, all the parts of the node
+ * it stands in, from the article's heading on, are as in that side, since
+ * the other side changed no part of that node (apart()).  The last part
+ * is the last of the side it comes from, or the changes would touch.  So
+ * each part writes back to itself, and the whole text does.  The base
+ * need not be canonical: a base part that stays is in ours as well.
+ * test-merge-splice checks this on every merge it makes, and
+ * test-merge-splice-fuzz on thousands of small regulations changed at
+ * random.
  *
  * Returns: (transfer full) (nullable): the merged text, the structural
  * merge's byte for byte, or %NULL when the structural merge is needed.
@@ -582,7 +766,7 @@ _amend_merge_splice (const char     *base,
     {
       ho = amend_diff_sequences (b.ids, b.parts->len, o.ids, o.parts->len);
       ht = amend_diff_sequences (b.ids, b.parts->len, t.ids, t.parts->len);
-      ok = !changes_touch (ho, ht) && !has_move (&b, &o, &t, ho, ht) && !renumbers (&b, &o, &t, ho, ht) &&
+      ok = !changes_touch (&b, &o, &t, ho, ht) && !has_move (&b, &o, &t, ho, ht) && !renumbers (&b, &o, &t, ho, ht) &&
            !reparents (&b, &o, ho) && !reparents (&b, &t, ht);
     }
   if (ok)
