@@ -25,6 +25,7 @@ struct _AmendProject
   char           *path;        /* top of the working copy */
   char           *file;        /* the regulation, relative to it */
   GStrv           regulations; /* every regulation at the top, by name: the project may have several */
+  GStrv           titles;      /* and the title in the front matter of each, or its name */
   char           *branch;
   char           *main_branch;
   char           *head_commit; /* the tip of the branch, NULL before the first save */
@@ -65,6 +66,7 @@ amend_project_finalize (GObject *object)
   g_free (self->path);
   g_free (self->file);
   g_strfreev (self->regulations);
+  g_strfreev (self->titles);
   g_free (self->branch);
   g_free (self->main_branch);
   g_free (self->head_commit);
@@ -129,6 +131,57 @@ find_regulations (const char *top,
   g_ptr_array_sort (names, compare_names);
   g_ptr_array_add (names, NULL);
   return (GStrv) g_ptr_array_free (g_steal_pointer (&names), FALSE);
+}
+
+/* The title of the front matter at the top of @text, for the chooser
+ * of regulations: only the one line "title: ...", as a title is written,
+ * without reading the whole regulation; NULL without one. */
+static char *
+front_matter_title (const char *text)
+{
+  g_auto(GStrv) lines = NULL;
+
+  if (!g_str_has_prefix (text, "---\n") && !g_str_has_prefix (text, "---\r\n"))
+    return NULL;
+  lines = g_strsplit (text, "\n", 200);
+  for (guint i = 1; lines[i] && !g_str_has_prefix (lines[i], "---"); i++)
+    if (g_str_has_prefix (lines[i], "title:"))
+      {
+        char *title = g_strstrip (g_strdup (lines[i] + strlen ("title:")));
+        gsize len = strlen (title);
+
+        if (len >= 2 && (title[0] == '"' || title[0] == '\'') && title[len - 1] == title[0])
+          {
+            memmove (title, title + 1, len - 2);
+            title[len - 2] = '\0';
+          }
+        return title;
+      }
+  return NULL;
+}
+
+/* The titles of @names in @top: the first 16 KB of each is read. */
+static GStrv
+read_titles (const char          *top,
+             const char * const  *names)
+{
+  g_autoptr(GStrvBuilder) titles = g_strv_builder_new ();
+
+  for (guint i = 0; names && names[i]; i++)
+    {
+      g_autofree char *full = g_build_filename (top, names[i], NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (full);
+      g_autoptr(GFileInputStream) in = g_file_read (file, NULL, NULL);
+      char head[16384] = "";
+      gsize got = 0;
+      g_autofree char *title = NULL;
+
+      if (in && g_input_stream_read_all (G_INPUT_STREAM (in), head, sizeof head - 1, &got, NULL, NULL))
+        head[got] = '\0';
+      title = g_utf8_validate (head, -1, NULL) ? front_matter_title (head) : NULL;
+      g_strv_builder_add (titles, title && *title ? title : names[i]);
+    }
+  return g_strv_builder_end (titles);
 }
 
 static char *
@@ -201,6 +254,7 @@ read_project (AmendRepository *repo,
   if (self->regulations == NULL && file == NULL)
     return NULL;
   self->file = g_strdup (file ? file : self->regulations[0]);
+  self->titles = read_titles (self->path, (const char * const *) self->regulations);
   full = g_build_filename (self->path, self->file, NULL);
   self->disk_text = read_text (full, error);
   if (self->disk_text == NULL)
@@ -225,6 +279,44 @@ read_project (AmendRepository *repo,
       self->amendments = g_ptr_array_new_with_free_func (g_object_unref);
     }
   return g_steal_pointer (&self);
+}
+
+/* The one regulation the amendment the project is on changes, when it
+ * changes one only: the window opens that one on its branch. */
+static const char *
+amendment_regulation (AmendProject *self)
+{
+  AmendAmendment *a = amend_project_get_amendment (self);
+  GPtrArray *files = a ? amend_amendment_get_files (a) : NULL;
+  const char *path;
+
+  if (files == NULL || files->len != 1)
+    return NULL;
+  path = ((AmendTouchedFile *) g_ptr_array_index (files, 0))->path;
+  return self->regulations && g_strv_contains ((const char * const *) self->regulations, path) ? path : NULL;
+}
+
+/* The project on the branch the working copy is on now, with @file open,
+ * or (@file NULL or gone on this branch) the regulation its amendment
+ * changes, else the first. */
+static AmendProject *
+read_project_on_branch (AmendRepository *repo,
+                        const char      *file,
+                        GError         **error)
+{
+  g_autofree char *full = file ? g_build_filename (amend_repository_get_path (repo), file, NULL) : NULL;
+  g_autoptr(AmendProject) self = NULL;
+  const char *wanted;
+
+  if (full && !g_file_test (full, G_FILE_TEST_IS_REGULAR))
+    file = NULL;
+  self = read_project (repo, file, error);
+  if (self == NULL)
+    return NULL;
+  wanted = amendment_regulation (self);
+  if (wanted == NULL || g_strcmp0 (wanted, self->file) == 0)
+    return g_steal_pointer (&self);
+  return read_project (repo, wanted, error);
 }
 
 /* @path: a folder in a project, or a regulation file in one. */
@@ -254,8 +346,9 @@ amend_project_load (const char *path,
       file = amend_repository_relative_path (repo, path, error);
       if (file == NULL)
         return NULL;
+      return read_project (repo, file, error);
     }
-  return read_project (repo, file, error);
+  return read_project_on_branch (repo, NULL, error);
 }
 
 static void
@@ -318,6 +411,21 @@ amend_project_has_several_regulations (AmendProject *self)
 {
   g_return_val_if_fail (AMEND_IS_PROJECT (self), FALSE);
   return self->regulations && self->regulations[0] && self->regulations[1];
+}
+
+/* Every regulation of the project, by name, and the title of each. */
+const char * const *
+amend_project_get_regulations (AmendProject *self)
+{
+  g_return_val_if_fail (AMEND_IS_PROJECT (self), NULL);
+  return (const char * const *) self->regulations;
+}
+
+const char * const *
+amend_project_get_regulation_titles (AmendProject *self)
+{
+  g_return_val_if_fail (AMEND_IS_PROJECT (self), NULL);
+  return (const char * const *) self->titles;
 }
 
 char *
@@ -697,6 +805,16 @@ job_thread (GTask        *task,
       }
     default:
       g_assert_not_reached ();
+    }
+  if (job->kind == JOB_SWITCH && ok)
+    {
+      AmendProject *next = read_project_on_branch (repo, job->file, &error);
+
+      if (next)
+        g_task_return_pointer (task, next, g_object_unref);
+      else
+        g_task_return_error (task, error);
+      return;
     }
   _amend_project_return_read (task, repo, job->file, ok, error);
 }

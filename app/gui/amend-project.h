@@ -56,6 +56,8 @@ const char     *amend_project_get_path          (AmendProject        *self);
 const char     *amend_project_get_file          (AmendProject        *self);
 char           *amend_project_dup_file_path     (AmendProject        *self);
 gboolean        amend_project_has_several_regulations (AmendProject  *self);
+const char * const *amend_project_get_regulations (AmendProject      *self);
+const char * const *amend_project_get_regulation_titles (AmendProject *self);
 const char     *amend_project_get_branch        (AmendProject        *self);
 const char     *amend_project_get_main_branch   (AmendProject        *self);
 const char     *amend_project_get_head_commit   (AmendProject        *self);
