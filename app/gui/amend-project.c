@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "amend-check.h"
+#include "amend-diff.h"
 #include "amend-project-private.h"
 #include "amend-repository-private.h"
 
@@ -661,6 +662,51 @@ still_on_branch (AmendRepository *repo,
   return FALSE;
 }
 
+/* "3, 5 and 7" */
+static char *
+join_articles (const char * const *articles,
+               guint               n)
+{
+  g_autoptr(GString) head = g_string_new (articles[0]);
+
+  if (n == 1)
+    return g_string_free (g_steal_pointer (&head), FALSE);
+  for (guint i = 1; i + 1 < n; i++)
+    g_string_append_printf (head, ", %s", articles[i]);
+  /* TRANSLATORS: the last two of a list of article numbers, "3 and 5" */
+  return g_strdup_printf (_("%s and %s"), head->str, articles[n - 1]);
+}
+
+/* The message of a save without one: what the legal diff says changed,
+ * "Articles 3 and 5 changed", instead of the file's name; NULL where it
+ * cannot be read (then the core names the file). */
+char *
+amend_save_message_for (const char *saved,
+                        const char *text,
+                        const char *file)
+{
+  g_autoptr(AmendDiff) diff = NULL;
+  g_auto(GStrv) articles = NULL;
+  guint n;
+
+  if (saved == NULL)
+    return NULL;
+  diff = amend_diff_new_for_texts (saved, strlen (saved), text, strlen (text), NULL);
+  if (diff == NULL)
+    return NULL;
+  articles = amend_diff_dup_articles (diff);
+  n = g_strv_length (articles);
+  if (n == 0)
+    return g_strdup_printf (_("%s changed outside its articles"), file);
+  if (n > 5)
+    return g_strdup_printf (ngettext ("%u article changed", "%u articles changed", n), n);
+  {
+    g_autofree char *list = join_articles ((const char * const *) articles, n);
+
+    return g_strdup_printf (ngettext ("Article %s changed", "Articles %s changed", n), list);
+  }
+}
+
 static gboolean
 do_save (AmendRepository *repo,
          Job             *job,
@@ -668,6 +714,14 @@ do_save (AmendRepository *repo,
 {
   g_autofree char *full = g_build_filename (job->path, job->file, NULL);
   const char *paths[] = { job->file, NULL };
+
+  if (job->message == NULL)
+    {
+      g_autoptr(GBytes) saved = amend_repository_read_file (repo, "HEAD", job->file, NULL);
+      g_autofree char *old = saved ? g_strndup (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved)) : NULL;
+
+      job->message = amend_save_message_for (old, job->text, job->file);
+    }
 
   /* Atomic: a crash leaves the old file or the new one.  The file is
    * written even when the commit then fails (no author, a lock): the text

@@ -126,6 +126,10 @@ AmendComparison *amend_project_compare_finish   (AmendProject        *self,
                                                  GAsyncResult        *result,
                                                  GError             **error);
 
+char           *amend_save_message_for          (const char          *saved,
+                                                 const char          *text,
+                                                 const char          *file);
+
 /* New projects (amend-project-new.c).  A new project in @dir from a
  * regulation text (the template, or an imported one), with @author
  * signing the first version. */

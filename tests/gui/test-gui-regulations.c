@@ -188,6 +188,37 @@ test_save_follows (AmendGuiFixture *f,
   assert_has (markt, "Bij slecht weer vervalt de markt.");
 }
 
+/* Saved without a message: the message says which articles changed
+ * ("Articles 1 and 2 changed", "Artikel 1 en 2 gewijzigd"), not "Update
+ * markt.md". */
+static void
+test_save_message (AmendGuiFixture *f,
+                   gconstpointer    data)
+{
+  g_autofree char *both = g_strdup_printf (_("%s and %s"), "1", "2");
+  g_autofree char *want = g_strdup_printf (ngettext ("Article %s changed", "Articles %s changed", 2), both);
+  g_autofree char *subject = NULL;
+  g_autofree char *one = g_strdup_printf (ngettext ("Article %s changed", "Articles %s changed", 1), "2");
+
+  add_markt (f);
+  choose (f, "markt.md");
+  amend_gui_type (f, "De markt wordt gehouden", " Bij slecht weer vervalt de markt.");
+  amend_gui_type (f, "Het college wijst de standplaatsen aan.", " Jaarlijks.");
+  amend_window_save (f->window, "", "Petra Smit <p.smit@lindewaarde.example>");
+  amend_gui_wait_idle (f);
+  subject = amend_test_git_ok (f->dir, "log", "-1", "--format=%s", NULL);
+  g_strchomp (subject);
+  g_assert_cmpstr (subject, ==, want);
+
+  amend_gui_type (f, "Jaarlijks.", " Op 1 januari.");
+  amend_window_save (f->window, NULL, "Petra Smit <p.smit@lindewaarde.example>");
+  amend_gui_wait_idle (f);
+  g_clear_pointer (&subject, g_free);
+  subject = amend_test_git_ok (f->dir, "log", "-1", "--format=%s", NULL);
+  g_strchomp (subject);
+  g_assert_cmpstr (subject, ==, one);
+}
+
 /* Unsaved text in the APV waits as its draft while markt.md is open (the
  * chooser says so), and comes back when the APV is chosen again; so does
  * that of markt.md. */
@@ -275,6 +306,7 @@ main (int    argc,
   g_test_add (path, AmendGuiFixture, "1366x768", amend_gui_fixture_setup, func, amend_gui_fixture_teardown)
   ADD ("/regulations/choose", test_choose);
   ADD ("/regulations/save-follows", test_save_follows);
+  ADD ("/regulations/save-message", test_save_message);
   ADD ("/regulations/unsaved-kept", test_unsaved_kept);
   ADD ("/regulations/amendment-opens-its-regulation", test_amendment_opens_its_regulation);
 #undef ADD
