@@ -156,6 +156,7 @@ void _amend_window_sync_actions_init (AmendWindowClass *klass);
 
 /* amend-window-regulations.c */
 void _amend_window_update_regulations (AmendWindow *self);
+void _amend_window_note_other_drafts (AmendWindow *self);
 void _amend_window_regulations_class_init (AmendWindowClass *klass);
 
 /* amend-window-actions.c */

@@ -62,6 +62,30 @@ _amend_window_update_regulations (AmendWindow *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGULATION]);
 }
 
+/* On opening the project: unsaved text kept for another regulation than
+ * the one opened (the window was closed, or crashed, on that one) is
+ * said, with a button to it, not only in the chooser of a hidden sidebar. */
+void
+_amend_window_note_other_drafts (AmendWindow *self)
+{
+  g_auto(GStrv) unsaved = NULL;
+  g_autofree char *message = NULL;
+  AdwToast *note;
+
+  if (self->project == NULL || !amend_project_has_several_regulations (self->project))
+    return;
+  unsaved = unsaved_regulations (self);
+  if (unsaved[0] == NULL)
+    return;
+  message = g_strdup_printf (_("%s has unsaved changes too"), unsaved[0]);
+  note = adw_toast_new (message);
+  adw_toast_set_timeout (note, 10);
+  adw_toast_set_button_label (note, _("_Open It"));
+  adw_toast_set_action_name (note, "win.regulation");
+  adw_toast_set_action_target_value (note, g_variant_new_string (unsaved[0]));
+  adw_toast_overlay_add_toast (self->toast_overlay, note);
+}
+
 /* The cursor goes back where it was in the regulation chosen again. */
 static void
 restore_cursor (AmendWindow *self)

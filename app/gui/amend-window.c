@@ -295,6 +295,7 @@ _amend_window_set_project (AmendWindow  *self,
   gtk_spinner_stop (self->loading_spinner);
   if (reason == REASON_OPEN)
     {
+      _amend_window_note_other_drafts (self);
       amend_profile_first_frame (GTK_WIDGET (self), amend_project_get_path (project));
       test_hooks (self);
     }

@@ -104,7 +104,7 @@ shoot (AmendGuiFixture *f,
 {
   const char *dir = g_getenv ("AMEND_SCREENSHOT_DIR") ? g_getenv ("AMEND_SCREENSHOT_DIR") : "screenshots";
   const char *lang = g_getenv ("AMEND_SCREENSHOT_LANG");
-  g_autofree char *file = g_strdup_printf ("%s-%s", lang ? lang : "en", name);
+  g_autofree char *file = g_strdup_printf ("%s-%s.png", name, lang ? lang : "en");
   g_autofree char *path = g_build_filename (dir, file, NULL);
 
   g_mkdir_with_parents (dir, 0755);
@@ -118,7 +118,7 @@ shoot_screen (const char *name)
 {
   const char *dir = g_getenv ("AMEND_SCREENSHOT_DIR") ? g_getenv ("AMEND_SCREENSHOT_DIR") : "screenshots";
   const char *lang = g_getenv ("AMEND_SCREENSHOT_LANG");
-  g_autofree char *file = g_strdup_printf ("%s-%s", lang ? lang : "en", name);
+  g_autofree char *file = g_strdup_printf ("%s-%s.png", name, lang ? lang : "en");
   g_autofree char *path = g_build_filename (dir, file, NULL);
   g_autofree char *import = g_find_program_in_path ("import");
   const char *argv[] = { import, "-window", "root", path, NULL };
@@ -157,10 +157,10 @@ test_choose (AmendGuiFixture *f,
   g_assert_cmpstr (amend_window_get_where (f->window), ==, _("Draft"));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "Marktverordening Lindewaarde 2027");
   g_assert_false (amend_window_has_unsaved (f->window));
-  shoot (f, "regulation-markt.png");
+  shoot (f, "regulation-markt");
   gtk_menu_button_popup (GTK_MENU_BUTTON (chooser (f)));
   amend_gui_spin (400);
-  shoot_screen ("regulation-chooser.png");
+  shoot_screen ("regulation-chooser");
   gtk_menu_button_popdown (GTK_MENU_BUTTON (chooser (f)));
 
   /* Ctrl+Alt+Page Down goes round to the first again. */
@@ -244,7 +244,7 @@ test_unsaved_kept (AmendGuiFixture *f,
   /* Never written over the working copy. */
   on_disk = amend_test_read (f->dir, FILE_NAME);
   g_assert_null (strstr (on_disk, "Ongeduldig"));
-  shoot (f, "regulation-unsaved.png");
+  shoot (f, "regulation-unsaved");
 
   amend_gui_type (f, "Het college wijst de standplaatsen aan.", " Ook op woensdag.");
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.cycle-regulation", "i", -1);
@@ -256,6 +256,49 @@ test_unsaved_kept (AmendGuiFixture *f,
   choose (f, "markt.md");
   markt = amend_gui_text (f);
   assert_has (markt, "Ook op woensdag.");
+}
+
+static gboolean
+window_open (gpointer data)
+{
+  AmendWindow *window = data;
+
+  return amend_window_get_project (window) != NULL && !amend_window_is_busy (window);
+}
+
+/* The window closed (or killed) with unsaved text in markt.md: opened
+ * again it shows the APV, says that markt.md has unsaved changes, and
+ * its Open It brings them back. */
+static void
+test_unsaved_after_close (AmendGuiFixture *f,
+                          gconstpointer    data)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *note = NULL;
+
+  add_markt (f);
+  choose (f, "markt.md");
+  amend_gui_type (f, "Het college wijst de standplaatsen aan.", " Ook op woensdag.");
+  gtk_window_close (GTK_WINDOW (f->window));
+  amend_gui_spin (100);
+
+  f->window = g_object_new (AMEND_TYPE_WINDOW, NULL);
+  gtk_window_present (GTK_WINDOW (f->window));
+  amend_window_open (f->window, f->dir);
+  g_assert_true (amend_gui_wait (window_open, f->window, 30));
+  amend_gui_wait_idle (f);
+  g_assert_cmpstr (amend_project_get_file (amend_window_get_project (f->window)), ==, FILE_NAME);
+  g_assert_false (amend_window_has_unsaved (f->window));
+  note = g_strdup_printf (_("%s has unsaved changes too"), "markt.md");
+  amend_gui_spin (300);
+  g_assert_nonnull (amend_gui_find_label (GTK_WIDGET (f->window), note));
+  shoot (f, "regulation-reopened");
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.regulation", "s", "markt.md");
+  wait_file (f, "markt.md");
+  text = amend_gui_text (f);
+  assert_has (text, "Ook op woensdag.");
+  g_assert_true (amend_window_has_unsaved (f->window));
 }
 
 /* An amendment that changes markt.md only opens with markt.md, though
@@ -286,7 +329,7 @@ test_amendment_opens_its_regulation (AmendGuiFixture *f,
   wait_file (f, "markt.md");
   text = amend_gui_text (f);
   assert_has (text, "op woensdag");
-  shoot (f, "regulation-amendment.png");
+  shoot (f, "regulation-amendment");
 
   /* Back on the draft, markt.md stays open. */
   amend_window_switch_branch (f->window, "main");
@@ -308,6 +351,7 @@ main (int    argc,
   ADD ("/regulations/save-follows", test_save_follows);
   ADD ("/regulations/save-message", test_save_message);
   ADD ("/regulations/unsaved-kept", test_unsaved_kept);
+  ADD ("/regulations/unsaved-after-close", test_unsaved_after_close);
   ADD ("/regulations/amendment-opens-its-regulation", test_amendment_opens_its_regulation);
 #undef ADD
 
