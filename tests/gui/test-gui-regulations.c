@@ -175,6 +175,7 @@ test_save_follows (AmendGuiFixture *f,
 {
   g_autofree char *files = NULL;
   g_autofree char *markt = NULL;
+  GPtrArray *versions;
 
   add_markt (f);
   choose (f, "markt.md");
@@ -186,6 +187,11 @@ test_save_follows (AmendGuiFixture *f,
   g_assert_cmpstr (files, ==, "markt.md\n");
   markt = amend_test_read (f->dir, "markt.md");
   assert_has (markt, "Bij slecht weer vervalt de markt.");
+  /* The history is of markt.md: its two versions, not the APV's. */
+  versions = amend_history_page_get_versions (amend_window_get_history_page (f->window));
+  g_assert_cmpuint (versions->len, ==, 2);
+  g_assert_cmpstr (((AmendCommit *) g_ptr_array_index (versions, 0))->message, ==, "Slecht weer\n");
+  g_assert_cmpstr (((AmendCommit *) g_ptr_array_index (versions, 1))->message, ==, "Marktverordening\n");
 }
 
 /* Saved without a message: the message says which articles changed
