@@ -224,7 +224,7 @@ _amend_window_restore_draft (AmendWindow *self)
       if (g_strcmp0 (info->commit, commit) == 0 || g_strcmp0 (info->base, self->base_digest) == 0)
         {
           _amend_window_put_draft (self, info->commit);
-          if (self->draft_restored)
+          if (self->draft_restored && !self->quiet_restore)
             note_restored (self, info);
           return;
         }

@@ -90,6 +90,7 @@ struct _AmendWindow
   gboolean              refreshing;
   gboolean              busy;
   gboolean              draft_restored;
+  gboolean              quiet_restore; /* back to a regulation of the project: its text, without a notice */
   char                 *last_error;
   GtkWindow            *dialog;        /* the one open dialog, for the tests */
   GtkFileChooserNative *chooser;       /* the one open file chooser, for the tests */

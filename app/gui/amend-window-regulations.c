@@ -116,7 +116,10 @@ regulation_loaded (GObject      *source,
       _amend_window_update_regulations (self);
       return;
     }
+  /* Its unsaved text is simply there again, as in another tab. */
+  self->quiet_restore = TRUE;
   _amend_window_set_project (self, next, REASON_SWITCH);
+  self->quiet_restore = FALSE;
   restore_cursor (self);
 }
 
