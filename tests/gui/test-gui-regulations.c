@@ -350,6 +350,38 @@ test_amendment_opens_its_regulation (AmendGuiFixture *f,
   assert_has (text, "op zaterdag");
 }
 
+/* markt.md open on the draft, and a terminal switches to an amendment
+ * that started before markt.md came: the window follows to it with the
+ * APV (it said that markt.md did not exist, and stayed on the draft). */
+static void
+test_outside_switch_without_it (AmendGuiFixture *f,
+                                gconstpointer    data)
+{
+  g_assert_cmpint (amend_gui_cli (f, NULL, "propose", "Vroeg", NULL), ==, 0);
+  g_assert_cmpint (amend_gui_cli (f, NULL, "switch", "main", NULL), ==, 0);
+  amend_gui_spin (600);
+  amend_gui_wait_idle (f);
+  add_markt (f);
+  choose (f, "markt.md");
+  amend_gui_type (f, "Het college wijst de standplaatsen aan.", " Ook op woensdag.");
+
+  g_assert_cmpint (amend_gui_cli (f, NULL, "switch", "vroeg", NULL), ==, 0);
+  wait_file (f, FILE_NAME);
+  g_assert_cmpstr (amend_project_get_branch (amend_window_get_project (f->window)), ==, "amendement/vroeg");
+  g_assert_false (amend_project_has_several_regulations (amend_window_get_project (f->window)));
+  g_assert_false (gtk_widget_get_visible (chooser (f)));
+
+  /* The unsaved text of markt.md waits on the draft. */
+  amend_window_switch_branch (f->window, "main");
+  wait_file (f, FILE_NAME);
+  choose (f, "markt.md");
+  {
+    g_autofree char *text = amend_gui_text (f);
+
+    assert_has (text, "Ook op woensdag.");
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -364,6 +396,7 @@ main (int    argc,
   ADD ("/regulations/unsaved-kept", test_unsaved_kept);
   ADD ("/regulations/unsaved-after-close", test_unsaved_after_close);
   ADD ("/regulations/amendment-opens-its-regulation", test_amendment_opens_its_regulation);
+  ADD ("/regulations/outside-switch-without-it", test_outside_switch_without_it);
 #undef ADD
 
   return g_test_run ();
