@@ -649,10 +649,42 @@ list_key_pressed (GtkEventControllerKey *controller,
   return amend_review_page_focus (self->review_page);
 }
 
+/* Enter on a row opens its review: the focus goes to its first action
+ * (on a phone the review slides in), as Tab does. */
+static void
+row_activated (GtkListBox          *list,
+               GtkListBoxRow       *row,
+               AmendAmendmentsPage *self)
+{
+  const char *slug = g_object_get_data (G_OBJECT (row), "slug");
+
+  if (slug == NULL)
+    return;
+  if (g_strcmp0 (slug, self->chosen) != 0)
+    gtk_list_box_select_row (list, row);
+  adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
+  amend_review_page_focus (self->review_page);
+}
+
+/* Ctrl+Enter on a row: write in that amendment, as a click on it in the
+ * sidebar does; only an open one (the review page's Write in It). */
+static gboolean
+write_in_chosen (GtkWidget *list,
+                 GVariant  *args,
+                 gpointer   data)
+{
+  AmendAmendmentsPage *self = data;
+
+  if (self->chosen == NULL)
+    return FALSE;
+  return gtk_widget_activate_action (GTK_WIDGET (self->review_page), "review.write", NULL);
+}
+
 static void
 amend_amendments_page_init (AmendAmendmentsPage *self)
 {
   GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_list_box_set_sort_func (self->amendments_list, by_place, NULL, NULL);
@@ -660,6 +692,11 @@ amend_amendments_page_init (AmendAmendmentsPage *self)
   g_signal_connect (keys, "key-pressed", G_CALLBACK (list_key_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self->amendments_list), keys);
   g_signal_connect (self->amendments_list, "row-selected", G_CALLBACK (row_selected), self);
+  g_signal_connect (self->amendments_list, "row-activated", G_CALLBACK (row_activated), self);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>Return|<Control>KP_Enter"),
+                                                          gtk_callback_action_new (write_in_chosen, self, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self->amendments_list), shortcuts);
   g_signal_connect (self, "map", G_CALLBACK (mapped), self);
 }
 

@@ -71,12 +71,13 @@ changed (AmendCommentDialog *self)
  * the text was typed. */
 void
 amend_comment_dialog_ask_author (AmendCommentDialog *self,
-                                 GSettings          *settings)
+                                 GSettings          *settings,
+                                 const char         *project)
 {
   g_autofree char *name = NULL;
   g_autofree char *email = NULL;
 
-  amend_settings_offer_author (settings, &name, &email);
+  amend_settings_offer_author (settings, project, &name, &email);
   gtk_editable_set_text (self->name_row, name);
   gtk_editable_set_text (self->email_row, email);
   gtk_widget_set_visible (self->author_group, TRUE);

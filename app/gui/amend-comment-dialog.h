@@ -18,7 +18,8 @@ AmendCommentDialog *amend_comment_dialog_new           (GtkWindow          *pare
 char               *amend_comment_dialog_dup_text      (AmendCommentDialog *self);
 GtkTextView        *amend_comment_dialog_get_text_view (AmendCommentDialog *self);
 void                amend_comment_dialog_ask_author    (AmendCommentDialog *self,
-                                                        GSettings          *settings);
+                                                        GSettings          *settings,
+                                                        const char         *project);
 char               *amend_comment_dialog_dup_author    (AmendCommentDialog *self);
 
 G_END_DECLS

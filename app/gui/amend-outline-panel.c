@@ -23,6 +23,9 @@ struct _AmendOutlinePanel
   GtkWidget    parent_instance;
 
   GtkStack    *stack;
+  GtkMenuButton *regulation_button;
+  GtkLabel    *regulation_title;
+  GtkLabel    *regulation_file;
   GtkListView *outline_view;
   GtkListBox  *amendments_list;
 
@@ -455,6 +458,56 @@ amend_outline_panel_show_page (AmendOutlinePanel *self,
 
 /* ----------------------------------------------------------------------- */
 
+/* ----------------------------------------------------------------------- */
+/* The chooser of the regulation                                            */
+/* ----------------------------------------------------------------------- */
+
+/* @files and @titles: the regulations of the project; @unsaved: those
+ * with unsaved text kept for them (a draft), said in the menu so that it
+ * is found again.  One regulation alone: no chooser. */
+void
+amend_outline_panel_set_regulations (AmendOutlinePanel  *self,
+                                     const char * const *files,
+                                     const char * const *titles,
+                                     const char         *current,
+                                     const char * const *unsaved)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  guint n = files ? g_strv_length ((char **) files) : 0;
+
+  g_return_if_fail (AMEND_IS_OUTLINE_PANEL (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->regulation_button), n > 1);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GMenuItem) item = NULL;
+      g_autofree char *label = NULL;
+
+      if (unsaved && g_strv_contains (unsaved, files[i]))
+        /* TRANSLATORS: the title and file of a regulation in the chooser */
+        label = g_strdup_printf (_("%s (%s) · unsaved changes"), titles[i], files[i]);
+      else
+        label = g_strdup_printf (_("%s (%s)"), titles[i], files[i]);
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target (item, "win.regulation", "s", files[i]);
+      g_menu_append_item (menu, item);
+      if (g_strcmp0 (files[i], current) == 0)
+        {
+          gtk_label_set_text (self->regulation_title, titles[i]);
+          gtk_label_set_text (self->regulation_file, files[i]);
+          gtk_widget_set_tooltip_text (GTK_WIDGET (self->regulation_title), titles[i]);
+        }
+    }
+  gtk_menu_button_set_menu_model (self->regulation_button, G_MENU_MODEL (menu));
+}
+
+GtkMenuButton *
+amend_outline_panel_get_regulation_button (AmendOutlinePanel *self)
+{
+  g_return_val_if_fail (AMEND_IS_OUTLINE_PANEL (self), NULL);
+  return self->regulation_button;
+}
+
 static void
 amend_outline_panel_dispose (GObject *object)
 {
@@ -482,6 +535,9 @@ amend_outline_panel_class_init (AmendOutlinePanelClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/amend/Amend/amend-outline-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, AmendOutlinePanel, stack);
+  gtk_widget_class_bind_template_child (widget_class, AmendOutlinePanel, regulation_button);
+  gtk_widget_class_bind_template_child (widget_class, AmendOutlinePanel, regulation_title);
+  gtk_widget_class_bind_template_child (widget_class, AmendOutlinePanel, regulation_file);
   gtk_widget_class_bind_template_child (widget_class, AmendOutlinePanel, outline_view);
   gtk_widget_class_bind_template_child (widget_class, AmendOutlinePanel, amendments_list);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

@@ -23,6 +23,12 @@ void        amend_outline_panel_set_amendments (AmendOutlinePanel *self,
                                                 GPtrArray         *amendments,
                                                 const char        *branch,
                                                 const char        *main_branch);
+void        amend_outline_panel_set_regulations (AmendOutlinePanel  *self,
+                                                 const char * const *files,
+                                                 const char * const *titles,
+                                                 const char         *current,
+                                                 const char * const *unsaved);
+GtkMenuButton *amend_outline_panel_get_regulation_button (AmendOutlinePanel *self);
 void        amend_outline_panel_show_page      (AmendOutlinePanel *self,
                                                 const char        *name);
 GListModel *amend_outline_panel_get_items      (AmendOutlinePanel *self);

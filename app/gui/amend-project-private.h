@@ -36,4 +36,9 @@ void          _amend_project_return_read  (GTask               *task,
                                            gboolean             ok,
                                            GError              *error);
 
+/* amend-project-texts.c: the title in the front matter of each of
+ * @names in @top, or the name. */
+GStrv         _amend_project_read_titles  (const char          *top,
+                                           const char * const  *names);
+
 G_END_DECLS

@@ -25,6 +25,7 @@ struct _AmendProject
   char           *path;        /* top of the working copy */
   char           *file;        /* the regulation, relative to it */
   GStrv           regulations; /* every regulation at the top, by name: the project may have several */
+  GStrv           titles;      /* and the title in the front matter of each, or its name */
   char           *branch;
   char           *main_branch;
   char           *head_commit; /* the tip of the branch, NULL before the first save */
@@ -65,6 +66,7 @@ amend_project_finalize (GObject *object)
   g_free (self->path);
   g_free (self->file);
   g_strfreev (self->regulations);
+  g_strfreev (self->titles);
   g_free (self->branch);
   g_free (self->main_branch);
   g_free (self->head_commit);
@@ -201,6 +203,7 @@ read_project (AmendRepository *repo,
   if (self->regulations == NULL && file == NULL)
     return NULL;
   self->file = g_strdup (file ? file : self->regulations[0]);
+  self->titles = _amend_project_read_titles (self->path, (const char * const *) self->regulations);
   full = g_build_filename (self->path, self->file, NULL);
   self->disk_text = read_text (full, error);
   if (self->disk_text == NULL)
@@ -225,6 +228,44 @@ read_project (AmendRepository *repo,
       self->amendments = g_ptr_array_new_with_free_func (g_object_unref);
     }
   return g_steal_pointer (&self);
+}
+
+/* The one regulation the amendment the project is on changes, when it
+ * changes one only: the window opens that one on its branch. */
+static const char *
+amendment_regulation (AmendProject *self)
+{
+  AmendAmendment *a = amend_project_get_amendment (self);
+  GPtrArray *files = a ? amend_amendment_get_files (a) : NULL;
+  const char *path;
+
+  if (files == NULL || files->len != 1)
+    return NULL;
+  path = ((AmendTouchedFile *) g_ptr_array_index (files, 0))->path;
+  return self->regulations && g_strv_contains ((const char * const *) self->regulations, path) ? path : NULL;
+}
+
+/* The project on the branch the working copy is on now, with @file open,
+ * or (@file NULL or gone on this branch) the regulation its amendment
+ * changes, else the first. */
+static AmendProject *
+read_project_on_branch (AmendRepository *repo,
+                        const char      *file,
+                        GError         **error)
+{
+  g_autofree char *full = file ? g_build_filename (amend_repository_get_path (repo), file, NULL) : NULL;
+  g_autoptr(AmendProject) self = NULL;
+  const char *wanted;
+
+  if (full && !g_file_test (full, G_FILE_TEST_IS_REGULAR))
+    file = NULL;
+  self = read_project (repo, file, error);
+  if (self == NULL)
+    return NULL;
+  wanted = amendment_regulation (self);
+  if (wanted == NULL || g_strcmp0 (wanted, self->file) == 0)
+    return g_steal_pointer (&self);
+  return read_project (repo, wanted, error);
 }
 
 /* @path: a folder in a project, or a regulation file in one. */
@@ -254,8 +295,9 @@ amend_project_load (const char *path,
       file = amend_repository_relative_path (repo, path, error);
       if (file == NULL)
         return NULL;
+      return read_project (repo, file, error);
     }
-  return read_project (repo, file, error);
+  return read_project_on_branch (repo, NULL, error);
 }
 
 static void
@@ -318,6 +360,21 @@ amend_project_has_several_regulations (AmendProject *self)
 {
   g_return_val_if_fail (AMEND_IS_PROJECT (self), FALSE);
   return self->regulations && self->regulations[0] && self->regulations[1];
+}
+
+/* Every regulation of the project, by name, and the title of each. */
+const char * const *
+amend_project_get_regulations (AmendProject *self)
+{
+  g_return_val_if_fail (AMEND_IS_PROJECT (self), NULL);
+  return (const char * const *) self->regulations;
+}
+
+const char * const *
+amend_project_get_regulation_titles (AmendProject *self)
+{
+  g_return_val_if_fail (AMEND_IS_PROJECT (self), NULL);
+  return (const char * const *) self->titles;
 }
 
 char *
@@ -561,6 +618,14 @@ do_save (AmendRepository *repo,
   g_autofree char *full = g_build_filename (job->path, job->file, NULL);
   const char *paths[] = { job->file, NULL };
 
+  if (job->message == NULL)
+    {
+      g_autoptr(GBytes) saved = amend_repository_read_file (repo, "HEAD", job->file, NULL);
+      g_autofree char *old = saved ? g_strndup (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved)) : NULL;
+
+      job->message = amend_save_message_for (old, job->text, job->file);
+    }
+
   /* Atomic: a crash leaves the old file or the new one.  The file is
    * written even when the commit then fails (no author, a lock): the text
    * is in the working copy, where git and Amend will find it. */
@@ -697,6 +762,16 @@ job_thread (GTask        *task,
       }
     default:
       g_assert_not_reached ();
+    }
+  if (job->kind == JOB_SWITCH && ok)
+    {
+      AmendProject *next = read_project_on_branch (repo, job->file, &error);
+
+      if (next)
+        g_task_return_pointer (task, next, g_object_unref);
+      else
+        g_task_return_error (task, error);
+      return;
     }
   _amend_project_return_read (task, repo, job->file, ok, error);
 }

@@ -56,6 +56,8 @@ const char     *amend_project_get_path          (AmendProject        *self);
 const char     *amend_project_get_file          (AmendProject        *self);
 char           *amend_project_dup_file_path     (AmendProject        *self);
 gboolean        amend_project_has_several_regulations (AmendProject  *self);
+const char * const *amend_project_get_regulations (AmendProject      *self);
+const char * const *amend_project_get_regulation_titles (AmendProject *self);
 const char     *amend_project_get_branch        (AmendProject        *self);
 const char     *amend_project_get_main_branch   (AmendProject        *self);
 const char     *amend_project_get_head_commit   (AmendProject        *self);
@@ -123,6 +125,10 @@ void            amend_project_compare_async     (AmendProject        *self,
 AmendComparison *amend_project_compare_finish   (AmendProject        *self,
                                                  GAsyncResult        *result,
                                                  GError             **error);
+
+char           *amend_save_message_for          (const char          *saved,
+                                                 const char          *text,
+                                                 const char          *file);
 
 /* New projects (amend-project-new.c).  A new project in @dir from a
  * regulation text (the template, or an imported one), with @author

@@ -43,36 +43,63 @@ amend_settings_dup_author (GSettings *settings)
   return g_steal_pointer (&author);
 }
 
+/* A name to offer from the account: its full name, never the login
+ * (an account without a full name has its login there, "root"). */
+static char *
+account_name (void)
+{
+  const char *real = g_get_real_name ();
+
+  if (real == NULL || *real == '\0' || g_strcmp0 (real, "Unknown") == 0 || g_strcmp0 (real, g_get_user_name ()) == 0)
+    return g_strdup ("");
+  return g_strdup (real);
+}
+
 /* What the fields of who saves or comments start with, to correct when
- * needed: the preferences, else who git says the user is (as the Propose
- * dialog offers, and as amend save signs), else the name of the account. */
+ * needed: the preferences, else who git says the user is in @project
+ * (its own configuration first, as amend save signs; each of the two on
+ * its own, as git may know only the name), else the account's full name. */
 void
 amend_settings_offer_author (GSettings  *settings,
+                             const char *project,
                              char      **name,
                              char      **email)
 {
-  g_autofree char *git = NULL;
   g_autofree char *git_name = NULL;
   g_autofree char *git_email = NULL;
-  const char *real = g_get_real_name ();
 
-  *name = g_settings_get_string (settings, "author-name");
-  *email = g_settings_get_string (settings, "author-email");
-  if (**name != '\0')
+  *name = g_strstrip (g_settings_get_string (settings, "author-name"));
+  *email = g_strstrip (g_settings_get_string (settings, "author-email"));
+  if (**name != '\0' && **email != '\0')
     return;
-  git = amend_git_config_author ();
-  g_free (*name);
-  if (git && amend_parse_author (git, &git_name, &git_email, NULL))
+  amend_git_config_identity (project, &git_name, &git_email);
+  if (**name == '\0')
     {
-      *name = g_steal_pointer (&git_name);
-      if (**email == '\0')
-        {
-          g_free (*email);
-          *email = g_steal_pointer (&git_email);
-        }
+      g_free (*name);
+      *name = git_name ? g_steal_pointer (&git_name) : account_name ();
     }
-  else
-    *name = g_strdup (real && g_strcmp0 (real, "Unknown") != 0 ? real : "");
+  if (**email == '\0' && git_email)
+    {
+      g_free (*email);
+      *email = g_steal_pointer (&git_email);
+    }
+}
+
+/* The user as the first submitter of a proposal: "Name <e-mail>", or the
+ * name alone where no address is known; NULL when not even that. */
+char *
+amend_settings_dup_submitter (GSettings  *settings,
+                              const char *project)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *email = NULL;
+
+  amend_settings_offer_author (settings, project, &name, &email);
+  if (*name == '\0')
+    return NULL;
+  if (*email == '\0')
+    return g_steal_pointer (&name);
+  return g_strdup_printf ("%s <%s>", name, email);
 }
 
 /* Keeps "Name <e-mail>" for every later save and comment. */
@@ -146,10 +173,12 @@ amend_save_dialog_remember (AmendSaveDialog *self)
   amend_settings_keep_author (self->settings, author);
 }
 
-/* @where: "the draft" or the title of the amendment, for the body. */
+/* @project: its folder, whose git configuration may say who saves;
+ * @where: "the draft" or the title of the amendment, for the body. */
 AmendSaveDialog *
 amend_save_dialog_new (GtkWindow  *parent,
                        GSettings  *settings,
+                       const char *project,
                        const char *where)
 {
   AmendSaveDialog *self = g_object_new (AMEND_TYPE_SAVE_DIALOG, "transient-for", parent, "modal", TRUE, NULL);
@@ -162,7 +191,7 @@ amend_save_dialog_new (GtkWindow  *parent,
   self->settings = g_object_ref (settings);
   adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self), body);
   gtk_widget_set_visible (GTK_WIDGET (self->author_group), author == NULL);
-  amend_settings_offer_author (settings, &name, &email);
+  amend_settings_offer_author (settings, project, &name, &email);
   amend_save_dialog_set_author (self, name, email);
   update_response (self);
   gtk_widget_grab_focus (GTK_WIDGET (author ? self->message_row : self->name_row));

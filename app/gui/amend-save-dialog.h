@@ -14,6 +14,7 @@ G_DECLARE_FINAL_TYPE (AmendSaveDialog, amend_save_dialog, AMEND, SAVE_DIALOG, Ad
 
 AmendSaveDialog *amend_save_dialog_new         (GtkWindow       *parent,
                                                 GSettings       *settings,
+                                                const char      *project,
                                                 const char      *where);
 void             amend_save_dialog_set_message (AmendSaveDialog *self,
                                                 const char      *message);
@@ -26,8 +27,11 @@ gboolean         amend_save_dialog_asks_author (AmendSaveDialog *self);
 void             amend_save_dialog_remember    (AmendSaveDialog *self);
 char            *amend_settings_dup_author     (GSettings       *settings);
 void             amend_settings_offer_author   (GSettings       *settings,
+                                                const char      *project,
                                                 char           **name,
                                                 char           **email);
+char            *amend_settings_dup_submitter  (GSettings       *settings,
+                                                const char      *project);
 void             amend_settings_keep_author    (GSettings       *settings,
                                                 const char      *author);
 

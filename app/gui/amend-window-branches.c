@@ -156,6 +156,7 @@ proposed (GObject      *source,
         _amend_window_schedule_refresh (self, 0);
       return;
     }
+  _amend_window_forget_propose_form (self);
   _amend_window_set_project (self, next, REASON_PROPOSE);
   where = _amend_window_branch_label (next);
   message = g_strdup_printf (_("Proposed \xe2\x80\x9c%s\xe2\x80\x9d; you are writing in it now"), where);
@@ -178,6 +179,61 @@ amend_window_propose (AmendWindow        *self,
   amend_project_propose_async (self->project, title, submitters, motivation, on, NULL, proposed, g_object_ref (self));
 }
 
+void
+_amend_window_forget_propose_form (AmendWindow *self)
+{
+  ProposeForm *form = g_steal_pointer (&self->propose_form);
+
+  if (form == NULL)
+    return;
+  g_free (form->on);
+  g_free (form->title);
+  g_free (form->submitters);
+  g_free (form->motivation);
+  g_free (form);
+}
+
+/* Cancel, Escape or a proposal that failed: what was typed stays for the
+ * next Propose, as a text typed in GNOME stays until it is sent.  Only
+ * the user as submitter, nothing else, is nothing to keep. */
+static void
+keep_propose_form (AmendWindow        *self,
+                   AmendProposeDialog *dialog)
+{
+  const char *title = amend_propose_dialog_get_title_text (dialog);
+  const char *people = gtk_editable_get_text (GTK_EDITABLE (amend_propose_dialog_get_submitters_row (dialog)));
+  const char *offered = g_object_get_data (G_OBJECT (dialog), "offered");
+  g_autofree char *motivation = amend_propose_dialog_dup_motivation (dialog);
+  ProposeForm *form;
+
+  _amend_window_forget_propose_form (self);
+  if (*title == '\0' && *motivation == '\0' && g_strcmp0 (people, offered ? offered : "") == 0)
+    return;
+  form = self->propose_form = g_new0 (ProposeForm, 1);
+  form->on = g_strdup (g_object_get_data (G_OBJECT (dialog), "on"));
+  form->title = g_strdup (title);
+  form->submitters = g_strdup (people);
+  form->motivation = g_steal_pointer (&motivation);
+}
+
+/* A new Propose dialog for @on (NULL: an amendment of the draft), with
+ * what was typed before for the same. */
+static AmendProposeDialog *
+new_propose_dialog (AmendWindow *self,
+                    const char  *on,
+                    const char  *note)
+{
+  g_autofree char *me = amend_settings_dup_submitter (self->settings, amend_project_get_path (self->project));
+  AmendProposeDialog *dialog = amend_propose_dialog_new (GTK_WINDOW (self), me, note);
+  ProposeForm *form = self->propose_form;
+
+  g_object_set_data_full (G_OBJECT (dialog), "offered", g_strdup (me), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "on", g_strdup (on), g_free);
+  if (form && g_strcmp0 (form->on, on) == 0)
+    amend_propose_dialog_fill (dialog, form->title, form->submitters, form->motivation);
+  return dialog;
+}
+
 static void
 propose_response (AdwMessageDialog *dialog,
                   const char       *response,
@@ -187,6 +243,7 @@ propose_response (AdwMessageDialog *dialog,
   g_auto(GStrv) people = NULL;
   g_autofree char *motivation = NULL;
 
+  keep_propose_form (self, propose);
   if (g_strcmp0 (response, "propose") != 0)
     return;
   people = amend_propose_dialog_dup_submitters (propose);
@@ -198,12 +255,7 @@ propose_response (AdwMessageDialog *dialog,
 void
 _amend_window_ask_propose (AmendWindow *self)
 {
-  g_autofree char *me = amend_settings_dup_author (self->settings);
   AmendProposeDialog *dialog;
-
-  /* The user is the first submitter: from the preferences, else from git. */
-  if (me == NULL)
-    me = amend_git_config_author ();
   gboolean unsaved;
 
   if (self->project == NULL || self->busy)
@@ -216,8 +268,7 @@ _amend_window_ask_propose (AmendWindow *self)
       ask_leave (self, amend_project_get_main_branch (self->project), TRUE);
       return;
     }
-  dialog = amend_propose_dialog_new (GTK_WINDOW (self), me,
-                                     unsaved ? _("Your unsaved changes to the draft come along to the amendment.") : NULL);
+  dialog = new_propose_dialog (self, NULL, unsaved ? _("Your unsaved changes to the draft come along to the amendment.") : NULL);
   g_signal_connect (dialog, "response", G_CALLBACK (propose_response), self);
   _amend_window_track_dialog (self, GTK_WINDOW (dialog));
 }
@@ -230,7 +281,6 @@ _amend_window_ask_propose_on (AmendWindow *self,
                               const char  *slug)
 {
   AmendAmendment *a = self->project ? amend_project_find_amendment (self->project, slug) : NULL;
-  g_autofree char *me = amend_settings_dup_author (self->settings);
   g_autofree char *note = NULL;
   AmendProposeDialog *dialog;
   gboolean unsaved;
@@ -238,8 +288,6 @@ _amend_window_ask_propose_on (AmendWindow *self,
 
   if (a == NULL || self->busy)
     return;
-  if (me == NULL)
-    me = amend_git_config_author ();
   unsaved = amend_window_has_unsaved (self);
   here = g_strcmp0 (amend_project_get_branch (self->project), amend_amendment_get_branch (a)) == 0;
   if (unsaved && !here)
@@ -254,9 +302,8 @@ _amend_window_ask_propose_on (AmendWindow *self,
     }
   if (unsaved)
     note = g_strdup_printf (_("Your unsaved changes to “%s” come along to the subamendment."), amend_amendment_get_title (a));
-  dialog = amend_propose_dialog_new (GTK_WINDOW (self), me, note);
+  dialog = new_propose_dialog (self, slug, note);
   amend_propose_dialog_set_amends (dialog, amend_amendment_get_title (a));
-  g_object_set_data_full (G_OBJECT (dialog), "on", g_strdup (slug), g_free);
   g_signal_connect (dialog, "response", G_CALLBACK (propose_response), self);
   _amend_window_track_dialog (self, GTK_WINDOW (dialog));
 }

@@ -57,8 +57,9 @@ _amend_window_drop_draft (AmendWindow *self)
     g_warning ("%s", error->message);
 }
 
-/* Synchronous: on close, before a switch, before opening another project. */
-void
+/* Synchronous: on close, before a switch, before opening another project
+ * or regulation.  FALSE when unsaved text could not be kept (said). */
+gboolean
 amend_window_keep_draft (AmendWindow *self)
 {
   const char *path, *branch, *file, *commit;
@@ -66,15 +67,17 @@ amend_window_keep_draft (AmendWindow *self)
   g_autoptr(GError) error = NULL;
 
   if (!draft_key_parts (self, &path, &branch, &file, &commit))
-    return;
+    return TRUE;
   if (!amend_window_has_unsaved (self))
     {
       _amend_window_drop_draft (self);
-      return;
+      return TRUE;
     }
   text = _amend_window_current_text (self);
-  if (!amend_draft_store_save (self->drafts, path, branch, file, commit, self->base_digest, text, strlen (text), &error))
-    _amend_window_show_gerror (self, _("Unsaved Changes Not Kept"), error);
+  if (amend_draft_store_save (self->drafts, path, branch, file, commit, self->base_digest, text, strlen (text), &error))
+    return TRUE;
+  _amend_window_show_gerror (self, _("Unsaved Changes Not Kept"), error);
+  return FALSE;
 }
 
 static void
@@ -221,7 +224,7 @@ _amend_window_restore_draft (AmendWindow *self)
       if (g_strcmp0 (info->commit, commit) == 0 || g_strcmp0 (info->base, self->base_digest) == 0)
         {
           _amend_window_put_draft (self, info->commit);
-          if (self->draft_restored)
+          if (self->draft_restored && !self->quiet_restore)
             note_restored (self, info);
           return;
         }

@@ -7,7 +7,8 @@
  * switch, propose), amend-window-header.c (the header bar's title, branch
  * button and switcher), amend-window-drafts.c (unsaved text kept and
  * restored), amend-window-watch.c (the file and git changed by another
- * program) and amend-window-actions.c (the win.* actions and their
+ * program), amend-window-regulations.c (which regulation of the project
+ * is open) and amend-window-actions.c (the win.* actions and their
  * dialogs); amend-window-review.c joins the Amendments view, the review
  * page and the conflicts page to the window.
  */
@@ -27,6 +28,15 @@ typedef enum {
   REASON_PROPOSE,
   REASON_REFRESH,   /* git changed under the window, on the same branch */
 } Reason;
+
+/* What was typed in the Propose dialog and not proposed yet: offered
+ * again by the next Propose of the same kind, until a proposal is made. */
+typedef struct {
+  char *on;          /* the amendment a subamendment amends, or NULL */
+  char *title;
+  char *submitters;
+  char *motivation;
+} ProposeForm;
 
 typedef enum {
   AFTER_NOTHING,
@@ -71,6 +81,7 @@ struct _AmendWindow
   char                 *base_commit;   /* the version the editor's text started from ("" before the first) */
   char                 *base_digest;   /* and a digest of that text: drafts are restored onto it only */
   char                 *stray_commit;  /* a draft of another version of this branch, not restored */
+  GHashTable           *regulation_lines; /* the cursor's line in each regulation left, by name */
   guint                 autosave_source;
   guint                 refresh_source;
   guint                 fit_tick;      /* the header measured again after a resize */
@@ -79,10 +90,12 @@ struct _AmendWindow
   gboolean              refreshing;
   gboolean              busy;
   gboolean              draft_restored;
+  gboolean              quiet_restore; /* back to a regulation of the project: its text, without a notice */
   char                 *last_error;
   GtkWindow            *dialog;        /* the one open dialog, for the tests */
   GtkFileChooserNative *chooser;       /* the one open file chooser, for the tests */
 
+  ProposeForm          *propose_form;  /* typed, cancelled, not proposed */
   After                 after;         /* what waits for a save to finish */
   char                 *after_branch;
   gboolean              profiled;
@@ -102,6 +115,7 @@ void _amend_window_ask_save_with (AmendWindow *self, const char *message);
 void _amend_window_start_switch (AmendWindow *self, const char *branch, gboolean put_back);
 void _amend_window_ask_propose (AmendWindow *self);
 void _amend_window_ask_propose_on (AmendWindow *self, const char *slug);
+void _amend_window_forget_propose_form (AmendWindow *self);
 
 /* amend-window-header.c */
 char *_amend_window_branch_label (AmendProject *project);
@@ -140,6 +154,11 @@ void _amend_window_paper_actions_init (AmendWindowClass *klass);
 /* amend-window-sync.c */
 void _amend_window_sync_init (AmendWindow *self);
 void _amend_window_sync_actions_init (AmendWindowClass *klass);
+
+/* amend-window-regulations.c */
+void _amend_window_update_regulations (AmendWindow *self);
+void _amend_window_note_other_drafts (AmendWindow *self);
+void _amend_window_regulations_class_init (AmendWindowClass *klass);
 
 /* amend-window-actions.c */
 void _amend_window_ask_export (AmendWindow *self, const char *text, const char *suffix);

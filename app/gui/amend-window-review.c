@@ -649,7 +649,7 @@ ask_comment (AmendWindow *self,
   g_object_set_data_full (G_OBJECT (dialog), "eid", g_strdup (eid), g_free);
   g_object_set_data_full (G_OBJECT (dialog), "reply-to", g_strdup (reply_to), g_free);
   if (!(author = author_of (self)))
-    amend_comment_dialog_ask_author (dialog, self->settings);
+    amend_comment_dialog_ask_author (dialog, self->settings, amend_project_get_path (self->project));
   g_signal_connect (dialog, "response", G_CALLBACK (comment_response), self);
   _amend_window_track_dialog (self, GTK_WINDOW (dialog));
 }

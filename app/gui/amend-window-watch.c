@@ -161,6 +161,22 @@ typedef struct {
   guint        generation;
 } Refresh;
 
+/* The regulation open was removed on this branch by another program: the
+ * editor keeps its text (saving it puts the file back), said once. */
+static void
+refresh_gone (AmendWindow *self)
+{
+  g_autofree char *message = g_strdup_printf (_("%s is gone from the working copy; save to put it back, "
+                                                "or choose another regulation"),
+                                              amend_project_get_file (self->project));
+
+  if (g_strcmp0 (self->last_error, message) == 0)
+    return;
+  g_free (self->last_error);
+  self->last_error = g_strdup (message);
+  _amend_window_toast (self, message);
+}
+
 static void
 refreshed (GObject      *source,
            GAsyncResult *result,
@@ -199,6 +215,8 @@ refreshed (GObject      *source,
     }
   if (g_strcmp0 (amend_project_get_branch (project), amend_project_get_branch (self->project)) != 0)
     follow_switch (self, project);
+  else if (g_strcmp0 (amend_project_get_file (project), amend_project_get_file (self->project)) != 0)
+    refresh_gone (self);
   else if (!amend_project_same_state (project, self->project))
     follow_refresh (self, project);
   else
@@ -222,6 +240,14 @@ refresh_tick (gpointer data)
     }
   self->refreshing = TRUE;
   full = amend_project_dup_file_path (self->project);
+  /* The regulation open is not on the branch another program switched
+   * to (markt.md came after the amendment started): the project is read
+   * as on opening it, with the regulation of that branch. */
+  if (!g_file_test (full, G_FILE_TEST_EXISTS))
+    {
+      g_free (full);
+      full = g_strdup (amend_project_get_path (self->project));
+    }
   r = g_new0 (Refresh, 1);
   r->self = g_object_ref (self);
   r->generation = self->generation;

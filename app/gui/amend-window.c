@@ -279,6 +279,7 @@ _amend_window_set_project (AmendWindow  *self,
 
   _amend_window_update_title (self);
   _amend_window_update_branch_menu (self);
+  _amend_window_update_regulations (self);
   amend_outline_panel_set_amendments (self->outline_panel, amend_project_get_amendments (project),
                                       amend_project_get_branch (project), amend_project_get_main_branch (project));
   if (reason == REASON_OPEN || reason == REASON_SWITCH)
@@ -294,6 +295,7 @@ _amend_window_set_project (AmendWindow  *self,
   gtk_spinner_stop (self->loading_spinner);
   if (reason == REASON_OPEN)
     {
+      _amend_window_note_other_drafts (self);
       amend_profile_first_frame (GTK_WIDGET (self), amend_project_get_path (project));
       test_hooks (self);
     }
@@ -355,8 +357,11 @@ amend_window_open (AmendWindow *self,
 
   g_return_if_fail (AMEND_IS_WINDOW (self));
 
-  /* Unsaved text of the project being left waits for it as a draft. */
+  /* Unsaved text of the project being left waits for it as a draft;
+   * a proposal typed for it is not one of the next project's. */
   amend_window_keep_draft (self);
+  _amend_window_forget_propose_form (self);
+  g_clear_pointer (&self->regulation_lines, g_hash_table_unref);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
@@ -535,7 +540,7 @@ _amend_window_ask_save_with (AmendWindow *self,
       return;
     }
   where = _amend_window_where_label (self->project);
-  dialog = amend_save_dialog_new (GTK_WINDOW (self), self->settings, where);
+  dialog = amend_save_dialog_new (GTK_WINDOW (self), self->settings, amend_project_get_path (self->project), where);
   warning = check_warning (self);
   amend_save_dialog_set_warning (dialog, warning);
   if (message)
@@ -773,6 +778,8 @@ amend_window_finalize (GObject *object)
   g_free (self->base_commit);
   g_free (self->base_digest);
   g_free (self->stray_commit);
+  _amend_window_forget_propose_form (self);
+  g_clear_pointer (&self->regulation_lines, g_hash_table_unref);
   G_OBJECT_CLASS (amend_window_parent_class)->finalize (object);
 }
 
@@ -834,6 +841,7 @@ amend_window_class_init (AmendWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmendWindow, conflicts_page);
 
   _amend_window_class_actions_init (klass);
+  _amend_window_regulations_class_init (klass);
 }
 
 /* From the build tree (AMEND_DATA_DIR set) the application icon is in

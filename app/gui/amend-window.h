@@ -53,7 +53,9 @@ void               amend_window_propose           (AmendWindow    *self,
                                                    const char * const *submitters,
                                                    const char     *motivation,
                                                    const char     *on);
-void               amend_window_keep_draft        (AmendWindow    *self);
+gboolean           amend_window_keep_draft        (AmendWindow    *self);
+void               amend_window_open_regulation   (AmendWindow    *self,
+                                                   const char     *file);
 GtkFileChooser    *amend_window_get_file_chooser  (AmendWindow    *self);
 void               amend_window_export_to         (AmendWindow    *self,
                                                    const char     *text,

@@ -169,8 +169,8 @@ focus_in (AmendGuiFixture *f,
 
 /* From the keyboard alone to the Vote button: Alt+3 shows the amendments
  * with the focus on the first (also when the list comes in after the
- * key), Enter chooses it, Tab goes to its first action, not to the next
- * row of the list. */
+ * key), Enter opens its review with the focus on its first action; from
+ * the row, Tab goes there too, not to the next row of the list. */
 static void
 test_keyboard_to_vote (AmendGuiFixture *f,
                        gconstpointer    data)
@@ -196,6 +196,8 @@ test_keyboard_to_vote (AmendGuiFixture *f,
   amend_gui_keys (gtk_root_get_focus (GTK_ROOT (f->window)), "Return");
   g_assert_true (amend_gui_wait (amendments_in, f, 60));
   g_assert_cmpstr (amend_review_page_get_slug (review), ==, SLUG);
+  g_assert_true (focus_in (f, amend_review_page_get_button (review, "vote")));
+  gtk_widget_grab_focus (amend_amendments_page_get_row (page, SLUG));
   amend_gui_keys (gtk_root_get_focus (GTK_ROOT (f->window)), "Tab");
   g_assert_true (focus_in (f, amend_review_page_get_button (review, "vote")));
 }

@@ -346,6 +346,46 @@ test_enter_proposes (AmendGuiFixture *f,
   assert_has (record, "Wijkraad Oost <info@wijkraad-oost.example>");
 }
 
+/* Cancel keeps what was typed: the next Propose offers it again, until
+ * the amendment is proposed; then the form is empty again. */
+static void
+test_cancel_keeps_form (AmendGuiFixture *f,
+                        gconstpointer    data)
+{
+  AmendProposeDialog *dialog;
+  g_autofree char *motivation = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.propose", NULL);
+  amend_gui_wait_dialog (f);
+  dialog = AMEND_PROPOSE_DIALOG (amend_window_get_dialog (f->window));
+  amend_propose_dialog_fill (dialog, "Ruimere terrastijden", "Anna de Vries <anna@example.nl>; Wijkraad Oost",
+                             "Terrassen mogen in de zomer tot middernacht open.");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  amend_gui_spin (100);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.propose", NULL);
+  amend_gui_wait_dialog (f);
+  dialog = AMEND_PROPOSE_DIALOG (amend_window_get_dialog (f->window));
+  g_assert_cmpstr (amend_propose_dialog_get_title_text (dialog), ==, "Ruimere terrastijden");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (amend_propose_dialog_get_submitters_row (dialog))), ==,
+                   "Anna de Vries <anna@example.nl>; Wijkraad Oost");
+  motivation = amend_propose_dialog_dup_motivation (dialog);
+  g_assert_cmpstr (motivation, ==, "Terrassen mogen in de zomer tot middernacht open.");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "propose");
+  g_object_set_data_full (G_OBJECT (f->window), "want-branch", g_strdup ("amendement/ruimere-terrastijden"), g_free);
+  g_assert_true (amend_gui_wait (on_branch, f, 30));
+  amend_gui_wait_idle (f);
+
+  /* Proposed: nothing of it is offered for the next one. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.propose", NULL);
+  amend_gui_wait_dialog (f);
+  dialog = AMEND_PROPOSE_DIALOG (amend_window_get_dialog (f->window));
+  g_assert_cmpstr (amend_propose_dialog_get_title_text (dialog), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (amend_propose_dialog_get_submitters_row (dialog))), ==,
+                   "Test Gebruiker <test@example.nl>");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -359,6 +399,7 @@ main (int    argc,
   ADD ("/propose/keep-then-propose", test_keep_then_propose);
   ADD ("/propose/edit-record", test_edit_record);
   ADD ("/propose/enter-proposes", test_enter_proposes);
+  ADD ("/propose/cancel-keeps-form", test_cancel_keeps_form);
 #undef ADD
 
   return g_test_run ();

@@ -1654,6 +1654,43 @@ test_two_regulations_conflict (AmendGuiFixture *f,
   amend_test_fsck (f->dir);
 }
 
+/* From the keyboard alone: Alt+3 to the list, Enter on the chosen row
+ * opens its review (the focus on its first action), Ctrl+Enter on a row
+ * writes in that amendment.  Enter did nothing, and the only way to write
+ * in it was the review page's menu or the sidebar. */
+static void
+test_list_keys (AmendGuiFixture *f,
+                gconstpointer    data)
+{
+  AmendAmendmentsPage *page = amend_window_get_amendments_page (f->window);
+  GtkWidget *row;
+
+  if (!amend_gui_have_xdotool ())
+    {
+      g_test_skip ("needs xdotool for real keys");
+      return;
+    }
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "amendments");
+  wait_settled (f);
+  row = amend_amendments_page_get_row (page, SLUG);
+  g_assert_nonnull (row);
+  gtk_widget_grab_focus (row);
+  amend_gui_keys (row, "Return");
+  wait_settled (f);
+  g_assert_cmpstr (amend_review_page_get_slug (review_page (f)), ==, SLUG);
+  if (!focus_in (f, GTK_WIDGET (review_page (f))))
+    g_error ("Enter on the row left the focus on %s",
+             gtk_root_get_focus (GTK_ROOT (f->window)) ? G_OBJECT_TYPE_NAME (gtk_root_get_focus (GTK_ROOT (f->window)))
+                                                       : "nothing");
+
+  row = amend_amendments_page_get_row (page, SLUG);
+  gtk_widget_grab_focus (row);
+  amend_gui_keys (row, "ctrl+Return");
+  g_assert_true (amend_gui_wait (window_on_amendment, f, 30));
+  amend_gui_wait_idle (f);
+  g_assert_cmpstr (amend_project_get_branch (amend_window_get_project (f->window)), ==, BRANCH);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1686,6 +1723,7 @@ main (int    argc,
   ADD ("/review/two-regulations-conflict", test_two_regulations_conflict);
   ADD ("/review/voting-order", test_voting_order);
   ADD ("/review/decided-not-written", test_decided_not_written);
+  ADD ("/review/list-keys", test_list_keys);
 #undef ADD
 
   return g_test_run ();

@@ -596,7 +596,7 @@ test_save_dialog (AmendGuiFixture *f,
                                                         "The check found %u errors in the text. You can save it anyway and correct them later.",
                                                         1), 1);
 
-  dialog = amend_save_dialog_new (GTK_WINDOW (f->window), settings, _("the draft"));
+  dialog = amend_save_dialog_new (GTK_WINDOW (f->window), settings, f->dir, _("the draft"));
   amend_save_dialog_set_author (dialog, "Petra Smit", "p.smit@lindewaarde.example");
   amend_save_dialog_set_message (dialog, "Beslistermijn verduidelijkt");
   amend_save_dialog_set_warning (dialog, warning);

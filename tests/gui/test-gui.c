@@ -211,6 +211,49 @@ test_save (AmendGuiFixture *f,
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
 }
 
+/* Git knows who the user is only in the project's own configuration
+ * (the user's has no [user]): the Save dialog offers that, not the
+ * account's login ("root" here, whose full name is its login); git
+ * knowing the name alone, Propose offers the name as first submitter. */
+static void
+test_save_offers_project_identity (AmendGuiFixture *f,
+                                   gconstpointer    data)
+{
+  g_autofree char *global = g_build_filename (amend_test_git_home (), ".gitconfig", NULL);
+  g_autofree char *before = amend_test_read (amend_test_git_home (), ".gitconfig");
+  g_autoptr(GString) without_user = g_string_new (before);
+  g_autofree char *author = NULL;
+  g_autofree char *unused = NULL;
+  GtkWindow *dialog;
+
+  g_string_replace (without_user, "\tname = Test Gebruiker\n\temail = test@example.nl\n", "", 1);
+  g_assert_true (g_file_set_contents (global, without_user->str, -1, NULL));
+  unused = amend_test_git_ok (f->dir, "config", "user.name", "Petra Smit", NULL);
+  g_clear_pointer (&unused, g_free);
+  unused = amend_test_git_ok (f->dir, "config", "user.email", "p.smit@lindewaarde.example", NULL);
+
+  amend_gui_type (f, "ten hoogste acht weken verdagen.", " Schriftelijk.");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
+  amend_gui_wait_dialog (f);
+  dialog = amend_window_get_dialog (f->window);
+  author = amend_save_dialog_dup_author (AMEND_SAVE_DIALOG (dialog));
+  g_assert_cmpstr (author, ==, "Petra Smit <p.smit@lindewaarde.example>");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  amend_gui_spin (100);
+
+  /* The name alone: offered alone, never with the login's. */
+  g_clear_pointer (&unused, g_free);
+  unused = amend_test_git_ok (f->dir, "config", "--unset", "user.email", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.propose", NULL);
+  amend_gui_wait_dialog (f);
+  dialog = amend_window_get_dialog (f->window);
+  g_assert_true (AMEND_IS_PROPOSE_DIALOG (dialog));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (amend_propose_dialog_get_submitters_row (AMEND_PROPOSE_DIALOG (dialog)))),
+                   ==, "Petra Smit");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_assert_true (g_file_set_contents (global, before, -1, NULL));
+}
+
 static void
 test_propose (AmendGuiFixture *f,
               gconstpointer    data)
@@ -1261,6 +1304,7 @@ main (int    argc,
   ADD ("/gui/open-article", test_open_article);
   ADD ("/gui/live-check", test_live_check);
   ADD ("/gui/save", test_save);
+  ADD ("/gui/save-offers-project-identity", test_save_offers_project_identity);
   ADD ("/gui/propose", test_propose);
   ADD ("/gui/submitters", test_submitters);
   ADD ("/gui/switch-unsaved", test_switch_unsaved);

@@ -387,6 +387,35 @@ amend_git_config_author (void)
   return g_strdup_printf ("%s <%s>", name, email);
 }
 
+/* The name and the e-mail address git signs with for the project in
+ * @repo_path (NULL: outside any project), each on its own: the project's
+ * configuration first, then the user's and the system's, as git reads
+ * them.  Either may be NULL where git has none; a name without an
+ * address is still the user's name, to offer where one is asked. */
+void
+amend_git_config_identity (const char  *repo_path,
+                           char       **name,
+                           char       **email)
+{
+  git_repository *git = NULL;
+  g_autoptr(git_config) live = NULL;
+  g_autoptr(git_config) config = NULL;
+
+  *name = NULL;
+  *email = NULL;
+  ensure_libgit2 ();
+  if (repo_path && git_repository_open_ext (&git, repo_path, 0, NULL) == 0)
+    {
+      if (git_repository_config_snapshot (&config, git) < 0)
+        config = NULL;
+      git_repository_free (git);
+    }
+  if (config == NULL && (git_config_open_default (&live) < 0 || git_config_snapshot (&config, live) < 0))
+    return;
+  *name = config_string (config, "user.name");
+  *email = config_string (config, "user.email");
+}
+
 G_LOCK_DEFINE_STATIC (user_identity);
 static char *user_identity;
 

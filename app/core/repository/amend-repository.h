@@ -131,6 +131,9 @@ gboolean         amend_parse_author             (const char       *author,
 char            *amend_parse_submitter          (const char       *submitter,
                                                  GError          **error);
 char            *amend_git_config_author        (void);
+void             amend_git_config_identity      (const char       *repo_path,
+                                                 char            **name,
+                                                 char            **email);
 void             amend_set_user_identity        (const char       *author);
 
 G_END_DECLS
