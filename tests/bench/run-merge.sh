@@ -111,13 +111,17 @@ cpu_ms () {
 }
 
 # Rewords the first text line of 1% of the articles (from the K-th on,
-# every 100th), the same words each time for the same K.
+# every 100th), the same words each time for the same K.  Only the
+# regulation's articles: the "### Artikel N" headings of the Toelichting
+# (its artikelsgewijze part) are text of one Toelichting, and changes of
+# both sides in one node go to the structural merge (amend-merge-splice.c).
 reword () {
   python3 - "$1" "$2" <<'PY'
 import re, sys
 path, k = sys.argv[1], int(sys.argv[2])
 lines = open(path, encoding="utf-8").read().split("\n")
-heads = [i for i, l in enumerate(lines) if re.match(r"^#+ Artikel ", l)]
+end = next((i for i, l in enumerate(lines) if re.match(r"^# (Toelichting|Ondertekening)", l)), len(lines))
+heads = [i for i, l in enumerate(lines[:end]) if re.match(r"^#+ Artikel ", l)]
 for h in heads[k::100]:
     for j in range(h + 1, min(h + 12, len(lines))):
         if lines[j] and not lines[j].startswith("#"):
