@@ -2140,28 +2140,31 @@ test_canonical_blobs (void)
       g_autofree char *data = g_strdup_printf ("blob %u", i);
       git_odb_hash (&ids[i], data, strlen (data), GIT_OBJECT_BLOB);
     }
-  g_assert_false (amend_canonical_blobs_contain (p.repo, &ids[0]));
+  g_assert_false (amend_canonical_blobs_contain (p.repo, &ids[0], 1));
   amend_canonical_blobs_add (p.repo, ids, 2);
-  g_assert_true (amend_canonical_blobs_contain (p.repo, &ids[0]));
-  g_assert_true (amend_canonical_blobs_contain (p.repo, &ids[1]));
-  g_assert_false (amend_canonical_blobs_contain (p.repo, &ids[2]));
+  g_assert_true (amend_canonical_blobs_contain (p.repo, &ids[0], 1));
+  g_assert_true (amend_canonical_blobs_contain (p.repo, &ids[1], 1));
+  g_assert_false (amend_canonical_blobs_contain (p.repo, &ids[2], 1));
+  /* All of several, as a merge asks for its two sides at once. */
+  g_assert_true (amend_canonical_blobs_contain (p.repo, ids, 2));
+  g_assert_false (amend_canonical_blobs_contain (p.repo, ids, 3));
   for (guint i = 2; i < G_N_ELEMENTS (ids); i++)
     amend_canonical_blobs_add (p.repo, &ids[i], 1);
-  g_assert_true (amend_canonical_blobs_contain (p.repo, &ids[599]));
-  g_assert_false (amend_canonical_blobs_contain (p.repo, &ids[0]));
+  g_assert_true (amend_canonical_blobs_contain (p.repo, &ids[599], 1));
+  g_assert_false (amend_canonical_blobs_contain (p.repo, &ids[0], 1));
   g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
   g_assert_cmpuint (strlen (text), <=, 512 * (GIT_OID_HEXSZ + 1));
 
   g_assert_true (g_file_set_contents (path, "not an id\n", -1, NULL));
-  g_assert_false (amend_canonical_blobs_contain (p.repo, &ids[599]));
+  g_assert_false (amend_canonical_blobs_contain (p.repo, &ids[599], 1));
   amend_canonical_blobs_add (p.repo, &ids[5], 1);
-  g_assert_true (amend_canonical_blobs_contain (p.repo, &ids[5]));
+  g_assert_true (amend_canonical_blobs_contain (p.repo, &ids[5], 1));
 
   for (guint i = 0; i < 100000; i++)
     g_string_append (big, "0000000000000000000000000000000000000000\n");
   g_string_append_printf (big, "%s\n", git_oid_tostr_s (&ids[7]));
   g_assert_true (g_file_set_contents (path, big->str, big->len, NULL));
-  g_assert_false (amend_canonical_blobs_contain (p.repo, &ids[7]));
+  g_assert_false (amend_canonical_blobs_contain (p.repo, &ids[7], 1));
   amend_canonical_blobs_add (p.repo, &ids[8], 1);
   g_clear_pointer (&text, g_free);
   g_assert_true (g_file_get_contents (path, &text, NULL, NULL));

@@ -370,13 +370,16 @@ splice_sides (AmendTreeMerge *self,
               Parse          *parses,
               gsize          *len)
 {
+  git_oid sides[2];
   gboolean known;
   char *merged;
 
   if (g_getenv ("AMEND_MERGE_FULL") || (self->choices && g_hash_table_lookup (self->choices, path)) ||
       parses[0].text == NULL || parses[1].text == NULL || parses[2].text == NULL)
     return NULL;
-  known = amend_canonical_blobs_contain (self->repo, &o->id) && amend_canonical_blobs_contain (self->repo, &t->id);
+  git_oid_cpy (&sides[0], &o->id);
+  git_oid_cpy (&sides[1], &t->id);
+  known = amend_canonical_blobs_contain (self->repo, sides, 2);
   merged = _amend_merge_splice (parses[0].text, parses[0].len, parses[1].text, parses[1].len,
                                 parses[2].text, parses[2].len, known, NULL);
   if (merged && g_getenv ("AMEND_MERGE_VERIFY"))

@@ -72,19 +72,28 @@ has_line (const char *text,
   return FALSE;
 }
 
+/* Whether every one of @ids is known canonical: one reading of the file
+ * for all the sides of a merge. */
 gboolean
 amend_canonical_blobs_contain (AmendRepository *repo,
-                               const git_oid   *id)
+                               const git_oid   *ids,
+                               guint            n_ids)
 {
   g_autofree char *path = cache_path (repo);
   g_autofree char *text = NULL;
-  char hex[GIT_OID_HEXSZ + 1];
   gsize len = 0;
 
   if (!read_cache (path, &text, &len))
     return FALSE;
-  git_oid_tostr (hex, sizeof hex, id);
-  return has_line (text, len, hex);
+  for (guint i = 0; i < n_ids; i++)
+    {
+      char hex[GIT_OID_HEXSZ + 1];
+
+      git_oid_tostr (hex, sizeof hex, &ids[i]);
+      if (!has_line (text, len, hex))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 void
@@ -138,7 +147,7 @@ check_entry (const char           *root,
   if (git_tree_entry_type (entry) == GIT_OBJECT_TREE)
     return g_str_equal (path, ".amend") ? 1 : 0;   /* 1 skips the records */
   if (git_tree_entry_type (entry) != GIT_OBJECT_BLOB || g_str_has_prefix (path, ".amend/") ||
-      !amend_is_regulation_path (path) || amend_canonical_blobs_contain (w->repo, id) ||
+      !amend_is_regulation_path (path) || amend_canonical_blobs_contain (w->repo, id, 1) ||
       git_blob_lookup (&blob, amend_repository_get_git (w->repo), id) < 0)
     return 0;
   if (_amend_markdown_is_canonical (git_blob_rawcontent (blob), (gsize) git_blob_rawsize (blob), NULL))

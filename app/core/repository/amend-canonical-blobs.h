@@ -11,7 +11,8 @@
 G_BEGIN_DECLS
 
 gboolean amend_canonical_blobs_contain     (AmendRepository *repo,
-                                            const git_oid   *id);
+                                            const git_oid   *ids,
+                                            guint            n_ids);
 void     amend_canonical_blobs_add         (AmendRepository *repo,
                                             const git_oid   *ids,
                                             guint            n_ids);
