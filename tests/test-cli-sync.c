@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -324,6 +325,86 @@ test_package_import_while_adopting (void)
       g_free (amend_test_git_ok (a, "merge-base", "--is-ancestor", "amendement/kortere-termijn", "main", NULL));
       amend_test_fsck (a);
     }
+  amend_test_rmtree (parent);
+}
+
+/* Runs `amend -C DIR ARGS...` while this process plays another Amend in
+ * the middle of writing: it holds .git/amend/lock and git's index.lock
+ * for a moment, then lets go of both.  The command waits for it. */
+static void
+run_while_writing (const char *dir,
+                   const char *what,
+                   const char *arg,
+                   const char *more)
+{
+  g_autofree char *amend_dir = g_build_filename (dir, ".git", "amend", NULL);
+  g_autofree char *lock = g_build_filename (amend_dir, "lock", NULL);
+  g_autofree char *index_lock = g_build_filename (dir, ".git", "index.lock", NULL);
+  g_autoptr(GSubprocess) command = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  int fd;
+
+  g_assert_cmpint (g_mkdir_with_parents (amend_dir, 0777), ==, 0);
+  fd = g_open (lock, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (flock (fd, LOCK_EX), ==, 0);
+  g_assert_true (g_file_set_contents (index_lock, "", 0, NULL));
+  command = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
+                              g_getenv ("AMEND_BIN"), "-C", dir, what, arg, more, NULL);
+  g_assert_no_error (error);
+  g_usleep (600 * 1000);
+  g_assert_cmpint (g_unlink (index_lock), ==, 0);
+  close (fd);
+  g_subprocess_communicate_utf8 (command, NULL, NULL, NULL, &err, &error);
+  g_assert_no_error (error);
+  if (g_subprocess_get_exit_status (command) != 0)
+    g_error ("amend %s %s: %s", what, arg, err);
+}
+
+/* git's index.lock while another Amend holds the write lock is that
+ * Amend's: every writing command waits for it (here an import and an
+ * adoption), where before it refused as if a foreign git were at work.
+ * The same file with no Amend writing is still refused at once. */
+static void
+test_waits_for_other_amend (void)
+{
+  g_autofree char *parent = amend_test_tmpdir ("amend-cli-sync");
+  g_autofree char *a = g_build_filename (parent, "a", NULL);
+  g_autofree char *b = g_build_filename (parent, "b", NULL);
+  g_autofree char *seed = g_build_filename (parent, "seed", NULL);
+  g_autofree char *all = g_build_filename (parent, "alles.amend", NULL);
+  g_autofree char *file = g_build_filename (parent, "nieuwer.amend", NULL);
+  g_autofree char *index_lock = g_build_filename (a, ".git", "index.lock", NULL);
+  g_autofree char *record = NULL;
+  g_autofree char *text = NULL;
+  g_auto(AmendTestRun) run = { 0 };
+
+  if (!amend_test_need_git ())
+    return;
+  amend_ok (parent, "init", "seed", NULL);
+  amend_ok (seed, "propose", "Kortere termijn", NULL);
+  edit (seed, "op de dag na die van de bekendmaking", "een week na de bekendmaking");
+  amend_ok (seed, "submit", NULL);
+  amend_ok (seed, "switch", "main", NULL);
+  amend_ok (seed, "package", "export", "--all", "-o", all, NULL);
+  amend_ok (parent, "package", "open", all, "b", NULL);
+  amend_ok (b, "switch", "kortere-termijn", NULL);
+  edit (b, "een week na", "vijf dagen na");
+  amend_ok (b, "package", "export", "kortere-termijn", "-o", file, NULL);
+  amend_ok (parent, "package", "open", all, "a", NULL);
+
+  run_while_writing (a, "package", "import", file);
+  amend_test_assert_same_rev (a, "amendement/kortere-termijn", b, "amendement/kortere-termijn");
+  g_assert_true (g_file_set_contents (index_lock, "", 0, NULL));
+  amend_run (&run, a, "adopt", "kortere-termijn");
+  assert_refused (&run, 4, "index.lock exists");
+  g_assert_cmpint (g_unlink (index_lock), ==, 0);
+  run_while_writing (a, "adopt", "kortere-termijn", NULL);
+  record = amend_test_git_ok (a, "show", "main:.amend/amendementen/kortere-termijn/amendement.ini", NULL);
+  g_assert_nonnull (strstr (record, "status=aangenomen"));
+  text = amend_test_git_ok (a, "grep", "-c", "vijf dagen na", "main", "--", "*.md", NULL);
+  amend_test_fsck (a);
   amend_test_rmtree (parent);
 }
 
@@ -1446,6 +1527,7 @@ main (int    argc,
   g_test_add_func ("/cli-sync/package/exchange", test_package_exchange);
   g_test_add_func ("/cli-sync/package/comments", test_package_comments);
   g_test_add_func ("/cli-sync/package/import-while-adopting", test_package_import_while_adopting);
+  g_test_add_func ("/cli-sync/waits-for-other-amend", test_waits_for_other_amend);
   g_test_add_func ("/cli-sync/package/open", test_package_open);
   g_test_add_func ("/cli-sync/package/bad-input", test_package_bad_input);
   g_test_add_func ("/cli-sync/package/export-special", test_package_export_special);

@@ -469,6 +469,33 @@ lock_release (AmendRepository *repo)
   lock->recorded = FALSE;
 }
 
+/* Waits while another Amend holds the lock, and says whether one did.
+ * A *.lock file of git's or a merge under way found while another Amend
+ * writes is that Amend's, gone when it lets go: the caller looks again
+ * rather than refuse.  Holding the lock ourselves, or no one holding it,
+ * returns at once. */
+gboolean
+amend_journal_wait_for_writer (AmendRepository *repo)
+{
+  g_autofree char *dir = amend_dir (repo);
+  g_autofree char *path = g_build_filename (dir, "lock", NULL);
+  gboolean waited = FALSE;
+  int fd;
+
+  if (lock_of (repo)->depth > 0 || (fd = g_open (path, O_RDONLY | O_CLOEXEC, 0)) < 0)
+    return FALSE;
+  for (guint tries = 0; flock (fd, LOCK_SH | LOCK_NB) != 0 && tries < LOCK_WAIT_TRIES; tries++)
+    {
+      if (errno != EINTR)
+        {
+          waited = TRUE;
+          g_usleep (100 * 1000);
+        }
+    }
+  close (fd);
+  return waited;
+}
+
 /* ----------------------------------------------------------------------- */
 /* Building an operation                                                    */
 /* ----------------------------------------------------------------------- */

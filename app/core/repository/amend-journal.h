@@ -79,6 +79,7 @@ gboolean      amend_journal_recover             (AmendRepository    *repo,
                                                  char              **note,
                                                  GError            **error);
 gboolean      amend_journal_is_pending          (AmendRepository    *repo);
+gboolean      amend_journal_wait_for_writer     (AmendRepository    *repo);
 gboolean      amend_journal_is_clear            (const char         *git_dir);
 void          amend_journal_kill_point          (const char         *operation,
                                                  const char         *step);

@@ -951,9 +951,14 @@ amend_repository_check_can_write_full (AmendRepository *self,
     }
   if (amend_journal_is_pending (self) && !amend_journal_recover (self, NULL, error))
     return FALSE;
+  /* Another Amend in the middle of writing (its index.lock, its merge)
+   * is waited for, once; anything else is refused below. */
+  state = amend_repository_describe_state (self);
+  if ((state != NULL || !check_not_locked (self, NULL) || !check_no_pending_merge (self, NULL)) &&
+      amend_journal_wait_for_writer (self))
+    state = amend_repository_describe_state (self);
   if (!check_not_locked (self, error))
     return FALSE;
-  state = amend_repository_describe_state (self);
   if (state != NULL)
     {
       g_set_error_literal (error, AMEND_REPOSITORY_ERROR, AMEND_REPOSITORY_ERROR_BUSY, state);
