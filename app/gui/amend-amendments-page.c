@@ -423,6 +423,57 @@ remove_gone (AmendAmendmentsPage *self)
   return had_focus;
 }
 
+/* A branch amendement/SLUG whose record cannot be read: shown after the
+ * others, neither chosen nor reviewed, with the sentence that says what
+ * to do (as amend list says it on standard error). */
+static GtkWidget *
+unreadable_row (AmendUnreadable *u)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *image = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  g_autofree char *title = g_strdup_printf (_("%s cannot be read"), u->branch);
+  GtkWidget *heading = gtk_label_new (title);
+
+  gtk_widget_add_css_class (image, "warning");
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (heading), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_box_append (GTK_BOX (line), image);
+  gtk_box_append (GTK_BOX (line), heading);
+  gtk_box_append (GTK_BOX (box), line);
+  gtk_box_append (GTK_BOX (box), caption (u->message, TRUE));
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  g_object_set_data_full (G_OBJECT (row), "unreadable", g_strdup (u->slug), g_free);
+  return row;
+}
+
+static void
+add_unreadable (AmendAmendmentsPage *self)
+{
+  GPtrArray *unreadable = self->survey->unreadable;
+
+  for (guint i = 0; unreadable && i < unreadable->len; i++)
+    {
+      GtkWidget *row = unreadable_row (g_ptr_array_index (unreadable, i));
+
+      g_object_set_data (G_OBJECT (row), "place", GUINT_TO_POINTER (self->survey->amendments->len + i));
+      gtk_list_box_append (self->amendments_list, row);
+    }
+}
+
+static guint
+n_listed (AmendSurvey *survey)
+{
+  return survey->amendments->len + (survey->unreadable ? survey->unreadable->len : 0);
+}
+
 /* The rows are kept and their lines made anew, each in its place in the
  * voting order: a row taken away and put back took the keyboard focus
  * and the scrolling with it, whenever the window learned of a change (a
@@ -450,8 +501,9 @@ fill (AmendAmendmentsPage *self)
       g_object_set_data (G_OBJECT (row), "place", GUINT_TO_POINTER (i));
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), amendment_box (self, a));
     }
+  add_unreadable (self);
   gtk_list_box_invalidate_sort (self->amendments_list);
-  gtk_stack_set_visible_child_name (self->list_stack, self->survey->amendments->len ? "list" : "message");
+  gtk_stack_set_visible_child_name (self->list_stack, n_listed (self->survey) ? "list" : "message");
   show_list_only (self, self->survey->amendments->len == 0);
   chosen_row = amend_amendments_page_get_row (self, self->chosen);
   if (chosen_row)

@@ -33,6 +33,7 @@ amend_survey_free (AmendSurvey *survey)
   g_clear_pointer (&survey->lapsed, amend_lapsed_free);
   g_clear_pointer (&survey->order, g_hash_table_unref);
   g_clear_pointer (&survey->regulations, g_hash_table_unref);
+  g_clear_pointer (&survey->unreadable, g_ptr_array_unref);
   g_free (survey->pending);
   g_free (survey);
 }
@@ -303,7 +304,10 @@ do_survey (AmendRepository *repo,
   g_autoptr(AmendPendingMerge) pending = amend_pending_merge_load (repo, NULL);
 
   s->comments = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  s->amendments = amend_amendment_list (repo, error);
+  /* One record edited by hand must not hide the others: the page lists
+   * it apart, with what to do. */
+  s->unreadable = g_ptr_array_new_with_free_func ((GDestroyNotify) amend_unreadable_free);
+  s->amendments = amend_amendment_list_full (repo, s->unreadable, error);
   if (s->amendments == NULL || !amend_decision_check_open (repo, s->amendments, error))
     return NULL;
   /* Collisions are a help, not a must: a project where they cannot be

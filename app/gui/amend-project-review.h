@@ -25,6 +25,7 @@ typedef struct {
   AmendLapsed     *lapsed;       /* those that lapsed, by or with which (amend-lapsed.c) */
   GHashTable      *order;        /* slug -> its place in the voting order of the submitted ones, from 1 */
   GHashTable      *regulations;  /* slug -> the regulations it changes (GStrv); only in a project of several */
+  GPtrArray       *unreadable;   /* of AmendUnreadable: branches left out, each with what to do */
 } AmendSurvey;
 
 void amend_survey_free (AmendSurvey *survey);

@@ -1691,6 +1691,44 @@ test_list_keys (AmendGuiFixture *f,
   g_assert_cmpstr (amend_project_get_branch (amend_window_get_project (f->window)), ==, BRANCH);
 }
 
+/* A branch amendement/SLUG that cannot be read (here it names a tree,
+ * not a commit) is listed after the others with what to do, and cannot
+ * be chosen; the readable ones are all still there.  Before, the window
+ * left it out without a word. */
+static void
+test_unreadable_listed (AmendGuiFixture *f,
+                        gconstpointer    data)
+{
+  AmendAmendmentsPage *page = amend_window_get_amendments_page (f->window);
+  const char *argv[] = { "git", "-C", f->dir, "rev-parse", "HEAD^{tree}", NULL };
+  g_autofree char *ref = g_build_filename (f->dir, ".git", "refs", "heads", "amendement", "kapot", NULL);
+  g_autofree char *tree = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkLabel *heading;
+  GtkWidget *row;
+  int status = -1;
+
+  /* git itself refuses to point a branch at a tree: the file is written. */
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &tree, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (g_file_set_contents (ref, tree, -1, NULL));
+  amend_window_show_page (f->window, "amendments");
+  wait_settled (f);
+  g_assert_nonnull (amend_amendments_page_get_row (page, SLUG));
+  heading = amend_gui_find_label (GTK_WIDGET (f->window), "amendement/kapot cannot be read");
+  g_assert_nonnull (heading);
+  row = gtk_widget_get_ancestor (GTK_WIDGET (heading), GTK_TYPE_LIST_BOX_ROW);
+  g_assert_nonnull (row);
+  g_assert_false (gtk_list_box_row_get_selectable (GTK_LIST_BOX_ROW (row)));
+  g_assert_null (gtk_widget_get_next_sibling (row));
+  g_assert_nonnull (amend_gui_find_label (row, "the branch amendement/kapot points at a tree, not at a version (a "
+                                               "commit), so it holds no amendment; point it at a version with git "
+                                               "branch -f amendement/kapot COMMIT, or remove it with git branch -D "
+                                               "amendement/kapot"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1724,6 +1762,7 @@ main (int    argc,
   ADD ("/review/voting-order", test_voting_order);
   ADD ("/review/decided-not-written", test_decided_not_written);
   ADD ("/review/list-keys", test_list_keys);
+  ADD ("/review/unreadable-listed", test_unreadable_listed);
 #undef ADD
 
   return g_test_run ();
