@@ -360,6 +360,100 @@ merge_with (const char      *base,
   return amend_merge_documents_full (b, o, t, choices, error);
 }
 
+/* Each side numbers in order, and together the numbers clash: ours
+ * inserts a second member and renumbers the rest, theirs adds a fourth
+ * member after the third.  Taken as they are, the article would have two
+ * members 4 (the merge did so before); numbering them anew would change
+ * what "het vierde lid" means elsewhere.  The article is a conflict of
+ * kind numbering, whole, and each way out gives one numbering. */
+static void
+test_conflict_numbering_members (void)
+{
+  g_autofree char *ours = edit (BASE, "2. Hij kan de beslissing", "2. Zij horen de aanvrager.\n3. Hij kan de beslissing",
+                                "3. De aanvraag wordt", "4. De aanvraag wordt", NULL);
+  g_autofree char *theirs = edit (BASE, "De aanvraag wordt schriftelijk ingediend.\n",
+                                  "De aanvraag wordt schriftelijk ingediend.\n4. Een afschrift gaat naar de raad.\n", NULL);
+  g_autofree char *want = edit (ours, "4. De aanvraag wordt schriftelijk ingediend.\n",
+                                "4. De aanvraag wordt schriftelijk ingediend.\n5. Een afschrift gaat naar de raad.\n", NULL);
+  g_autoptr(AmendMerge) merge = merge3 (BASE, ours, theirs);
+  g_autoptr(AmendMerge) other = merge3 (BASE, theirs, ours);
+  g_autoptr(AmendMerge) resolved = NULL;
+  g_autoptr(GError) error = NULL;
+  AmendConflict *c = only_conflict (merge);
+
+  g_assert_cmpint (c->kind, ==, AMEND_CONFLICT_NUMBERING);
+  g_assert_cmpstr (amend_conflict_kind_to_string (c->kind), ==, "numbering");
+  g_assert_cmpstr (c->article, ==, "2");
+  g_assert_nonnull (strstr (c->ours_text, "4. De aanvraag"));
+  g_assert_nonnull (strstr (c->theirs_text, "4. Een afschrift"));
+  g_assert_cmpstr (amend_merge_get_markdown (merge), ==, ours);
+  g_assert_cmpint (only_conflict (other)->kind, ==, AMEND_CONFLICT_NUMBERING);
+  g_assert_cmpstr (amend_merge_get_markdown (other), ==, theirs);
+
+  resolved = merge_with (BASE, ours, theirs, c->id, AMEND_RESOLUTION_TEXT,
+                         "## Artikel 2 Beslistermijn\n\n"
+                         "1. De burgemeester beslist binnen acht weken op de aanvraag.\n"
+                         "2. Zij horen de aanvrager.\n"
+                         "3. Hij kan de beslissing eenmaal voor ten hoogste acht weken verdagen.\n"
+                         "4. De aanvraag wordt schriftelijk ingediend.\n"
+                         "5. Een afschrift gaat naar de raad.\n", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (amend_merge_count_unresolved (resolved), ==, 0);
+  g_assert_cmpstr (amend_merge_get_markdown (resolved), ==, want);
+}
+
+/* The same between articles, across chapters: ours inserts an article 3
+ * and renumbers the old 3 to 4, theirs adds an article 4 of its own.  The
+ * one a side numbered anew (theirs' 4) is the conflict; points clash as
+ * members do. */
+static void
+test_conflict_numbering_articles (void)
+{
+  g_autofree char *ours = edit (BASE, "## Artikel 3 Vergunning", "## Artikel 3 Melding\n\nEen melding volstaat.\n\n## Artikel 4 Vergunning",
+                                "## Artikel 4 Weigering", "## Artikel 5 Weigering",
+                                "## Artikel 5 Intrekking", "## Artikel 6 Intrekking",
+                                "## Artikel 6 Inwerkingtreding", "## Artikel 7 Inwerkingtreding", NULL);
+  g_autofree char *theirs = edit (BASE, "- b. weg: de openbare weg.\n", "- b. weg: de openbare weg;\n- c. raad: de gemeenteraad.\n",
+                                  "## Artikel 3 Vergunning", "## Artikel 2a Melding\n\nEen melding volstaat.\n\n## Artikel 3 Vergunning",
+                                  NULL);
+  g_autofree char *points = edit (BASE, "- a. college", "- a. burgemeester: de burgemeester;\n- b. college",
+                                  "- b. weg", "- c. weg", NULL);
+  g_autoptr(AmendMerge) merge = merge3 (BASE, ours, theirs);
+  g_autoptr(AmendMerge) on_points = merge3 (BASE, points, theirs);
+  GPtrArray *conflicts = amend_merge_get_conflicts (merge);
+
+  /* 2a before 3 on theirs, 3 after 2 on ours: no clash, both are kept;
+   * a point c on both sides, each in order, is one. */
+  g_assert_cmpuint (conflicts->len, ==, 0);
+  g_clear_object (&merge);
+  g_free (theirs);
+  theirs = edit (BASE, "Deze verordening treedt in werking op 1 januari 2028.\n",
+                 "Deze verordening treedt in werking op 1 januari 2028.\n\n## Artikel 7 Citeertitel\n\nDeze verordening heet Voorbeeld.\n",
+                 NULL);
+  merge = merge3 (BASE, ours, theirs);
+  g_assert_cmpint (only_conflict (merge)->kind, ==, AMEND_CONFLICT_NUMBERING);
+  g_assert_cmpstr (only_conflict (merge)->ours_text, ==, NULL);
+  g_assert_nonnull (strstr (only_conflict (merge)->theirs_text, "Artikel 7 Citeertitel"));
+  g_assert_cmpstr (amend_merge_get_markdown (merge), ==, ours);
+  g_assert_cmpint (only_conflict (on_points)->kind, ==, AMEND_CONFLICT_NUMBERING);
+  g_assert_cmpstr (only_conflict (on_points)->article, ==, "1");
+}
+
+/* What a side already had out of order is no clash: a regulation with
+ * two members 2 (a slip in a real text) merges its other changes as
+ * before. */
+static void
+test_numbering_as_it_was (void)
+{
+  g_autofree char *base = edit (BASE, "3. De aanvraag", "2. De aanvraag", NULL);
+  g_autofree char *ours = edit (base, "beslist binnen acht weken", "beslist binnen zes weken", NULL);
+  g_autofree char *theirs = edit (base, "2. De aanvraag wordt schriftelijk ingediend.\n",
+                                  "2. De aanvraag wordt schriftelijk ingediend.\n3. Een afschrift gaat naar de raad.\n", NULL);
+  g_autofree char *both = edit (theirs, "beslist binnen acht weken", "beslist binnen zes weken", NULL);
+
+  assert_clean (base, ours, theirs, both);
+}
+
 static void
 test_resolve_text (void)
 {
@@ -1124,6 +1218,9 @@ main (int   argc,
   g_test_add_func ("/merge/conflict/order", test_conflict_order);
   g_test_add_func ("/merge/conflict/point", test_conflict_point);
   g_test_add_func ("/merge/conflict/point-in-member", test_conflict_point_in_member);
+  g_test_add_func ("/merge/conflict/numbering-members", test_conflict_numbering_members);
+  g_test_add_func ("/merge/conflict/numbering-articles", test_conflict_numbering_articles);
+  g_test_add_func ("/merge/numbering-as-it-was", test_numbering_as_it_was);
   g_test_add_func ("/merge/record", test_record_merge);
   g_test_add_func ("/merge/resolve/text", test_resolve_text);
   g_test_add_func ("/merge/resolve/text-members-then-heading", test_resolve_members_then_heading);

@@ -94,6 +94,7 @@ collect_units (Check *c)
         {
         case AMEND_CONFLICT_DELETED:
         case AMEND_CONFLICT_CHECK:
+        case AMEND_CONFLICT_NUMBERING:
           add_whole (c, b);
           add_whole (c, u->ident->o);
           add_whole (c, u->ident->t);
@@ -419,9 +420,7 @@ in_conflict (Check     *c,
       Ident *p = ident_of (c->m, n);
 
       if (p && ((p->b && g_hash_table_contains (c->whole, p->b)) ||
-                (p->unit && (p->unit->pub.kind == AMEND_CONFLICT_INSERTED ||
-                             p->unit->pub.kind == AMEND_CONFLICT_CHECK ||
-                             p->unit->pub.kind == AMEND_CONFLICT_DELETED))))
+                (p->unit && (p->unit->pub.kind == AMEND_CONFLICT_INSERTED || _amend_merge_unit_is_whole (p->unit)))))
         return TRUE;
     }
   return FALSE;
@@ -608,6 +607,146 @@ _amend_merge_check_sayable (Merger     *m,
     {
       x->no_fault = TRUE;
       g_ptr_array_add (wrong, x);
+    }
+  return wrong;
+}
+
+/* ----------------------------------------------------------------------- */
+/* Numbers                                                                  */
+/* ----------------------------------------------------------------------- */
+
+static gboolean
+is_numbered (const AmendNode *n)
+{
+  return n->kind != AMEND_NODE_TEXT && n->number != NULL && n->number[0] != '\0';
+}
+
+/* The first numbered child of @parent whose number is not above the one
+ * before it of its kind, and that one in @before (NULL: they go up). */
+static AmendNode *
+first_out_of_order (const AmendNode  *parent,
+                    AmendNode       **before)
+{
+  AmendNode *last[AMEND_NODE_CLOSING + 1] = { NULL };
+
+  for (guint i = 0; parent != NULL && i < amend_node_n_children (parent); i++)
+    {
+      AmendNode *n = amend_node_child (parent, i);
+
+      if (!is_numbered (n) || n->kind > AMEND_NODE_CLOSING)
+        continue;
+      if (last[n->kind] && _amend_merge_compare_numbers (last[n->kind]->number, n->number) >= 0)
+        {
+          *before = last[n->kind];
+          return n;
+        }
+      last[n->kind] = n;
+    }
+  return NULL;
+}
+
+/* The same for the articles of the whole regulation, which are numbered
+ * across its chapters. */
+static AmendNode *
+first_article_out_of_order (AmendDocument  *doc,
+                            AmendNode     **before)
+{
+  AmendNode *root = amend_document_get_root (doc);
+  AmendNode *last = NULL;
+
+  for (AmendNode *n = amend_node_next (root, root); n != NULL; n = amend_node_next (n, root))
+    {
+      if (n->kind != AMEND_NODE_ARTICLE || !is_numbered (n))
+        continue;
+      if (last && _amend_merge_compare_numbers (last->number, n->number) >= 0)
+        {
+          *before = last;
+          return n;
+        }
+      last = n;
+    }
+  return NULL;
+}
+
+static gboolean
+in_order (const AmendNode *parent)
+{
+  AmendNode *before;
+
+  return parent == NULL || first_out_of_order (parent, &before) == NULL;
+}
+
+/* Whether a side gave @x a number of its own: inserted it, or renumbered it. */
+static gboolean
+numbered_by_a_side (const Ident *x)
+{
+  return x->b == NULL || (x->o && g_strcmp0 (x->o->number, x->b->number) != 0) ||
+         (x->t && g_strcmp0 (x->t->number, x->b->number) != 0);
+}
+
+/* What becomes the conflict for the clash of @a and @b, two parts of one
+ * kind of the result: the article they are in, whole; between articles
+ * or parts above them, the one a side numbered. */
+static Ident *
+clash_ident (Merger    *m,
+             AmendNode *a,
+             AmendNode *b)
+{
+  Ident *x;
+
+  for (AmendNode *n = b->parent; n != NULL && n->parent != NULL; n = n->parent)
+    if (n->kind == AMEND_NODE_ARTICLE)
+      return g_hash_table_lookup (m->built, n);
+  x = g_hash_table_lookup (m->built, b);
+  if (x && numbered_by_a_side (x))
+    return x;
+  return g_hash_table_lookup (m->built, a);
+}
+
+static void
+add_clash (Merger    *m,
+           GPtrArray *wrong,
+           AmendNode *a,
+           AmendNode *b)
+{
+  Ident *x = clash_ident (m, a, b);
+
+  if (x == NULL || x->forced || x->unit != NULL)
+    return;
+  x->numbering = TRUE;
+  x->no_fault = TRUE;
+  g_ptr_array_add (wrong, x);
+}
+
+/* Each side numbered its parts in order, and put together they are not:
+ * one side inserted a member 4 where the other renumbered member 3 to 4,
+ * or inserted article 7 where the other renumbered 6 to 7.  Taken as it
+ * is, the text would have two members 4; numbering them anew would change
+ * what references to them mean.  The part becomes a conflict of kind
+ * NUMBERING, for a person to number.  What a side already had out of
+ * order (a real law's "Artikel 1" twice, in its annexes) is no clash.
+ * Returns the identities to make such conflicts of. */
+GPtrArray *
+_amend_merge_check_numbering (Merger *m)
+{
+  GPtrArray *wrong = g_ptr_array_new ();
+  AmendNode *root = amend_document_get_root (m->result);
+  AmendNode *a = NULL, *b;
+
+  for (AmendNode *p = root; p != NULL; p = amend_node_next (p, root))
+    {
+      Ident *x = p == root ? NULL : g_hash_table_lookup (m->built, p);
+      AmendNode *o = p == root ? amend_document_get_root (m->ours) : x ? x->o : NULL;
+      AmendNode *t = p == root ? amend_document_get_root (m->theirs) : x ? x->t : NULL;
+
+      if ((b = first_out_of_order (p, &a)) != NULL && (p == root || x != NULL) && in_order (o) && in_order (t))
+        add_clash (m, wrong, a, b);
+    }
+  if ((b = first_article_out_of_order (m->result, &a)) != NULL &&
+      first_article_out_of_order (m->ours, &a) == NULL && first_article_out_of_order (m->theirs, &a) == NULL)
+    {
+      first_article_out_of_order (m->result, &a);
+      add_clash (m, wrong, a, b);
     }
   return wrong;
 }

@@ -28,6 +28,7 @@ struct _Ident {
   gboolean   no_fault;   /* forced since the sides contradict each other there (a shape
                           * Markdown cannot say, a place both took away): no fault */
   gboolean   ours_parent;/* take ours' place: both moved it into a loop */
+  gboolean   numbering;  /* forced since the sides' numbers clash in it: a conflict of kind NUMBERING */
 };
 
 /* A conflict, with what the merge needs to decide it. */
@@ -84,11 +85,23 @@ AmendMerge *_amend_merge_documents_trial (AmendDocument *base,
                                           AmendDocument *theirs,
                                           GError       **error);
 
+/* A conflict taken whole from one side: its node and all it holds. */
+static inline gboolean
+_amend_merge_unit_is_whole (const Unit *u)
+{
+  return u->pub.kind == AMEND_CONFLICT_DELETED || u->pub.kind == AMEND_CONFLICT_CHECK ||
+         u->pub.kind == AMEND_CONFLICT_NUMBERING;
+}
+
+int        _amend_merge_compare_numbers (const char      *a,
+                                         const char      *b);
+
 /* amend-merge-check.c: the invariant: every side's change is in the result */
 GPtrArray *_amend_merge_check_sides     (Merger          *m,
                                          AmendDocument   *written,
                                          GString         *why);
 GPtrArray *_amend_merge_check_sayable   (Merger          *m,
                                          const char      *markdown);
+GPtrArray *_amend_merge_check_numbering (Merger          *m);
 
 G_END_DECLS

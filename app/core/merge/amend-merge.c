@@ -67,6 +67,7 @@ static const char * const kind_names[] = {
   [AMEND_CONFLICT_CHECK]        = "check",
   [AMEND_CONFLICT_FILE]         = "file",
   [AMEND_CONFLICT_RECORD]       = "record",
+  [AMEND_CONFLICT_NUMBERING]    = "numbering",
 };
 
 static const char * const resolution_names[] = {
@@ -79,7 +80,7 @@ static const char * const resolution_names[] = {
 const char *
 amend_conflict_kind_to_string (AmendConflictKind kind)
 {
-  g_return_val_if_fail (kind <= AMEND_CONFLICT_RECORD, NULL);
+  g_return_val_if_fail (kind <= AMEND_CONFLICT_NUMBERING, NULL);
   return kind_names[kind];
 }
 
@@ -603,9 +604,9 @@ place_all (Merger *m)
 /* ----------------------------------------------------------------------- */
 
 /* Legal numbers in their order: 5 < 5a < 5b < 6, 1:2 < 1:10, a. < b. */
-static int
-compare_numbers (const char *a,
-                 const char *b)
+int
+_amend_merge_compare_numbers (const char *a,
+                              const char *b)
 {
   while (*a && *b)
     {
@@ -768,7 +769,7 @@ all_numbered (GPtrArray     *list,
 
       if (n->number == NULL || n->number[0] == '\0' || n->kind != *kind)
         return FALSE;
-      if (i > 0 && compare_numbers (any_node (g_ptr_array_index (list, i - 1))->number, n->number) >= 0)
+      if (i > 0 && _amend_merge_compare_numbers (any_node (g_ptr_array_index (list, i - 1))->number, n->number) >= 0)
         return FALSE;
     }
   return TRUE;
@@ -791,7 +792,7 @@ merge_by_number (GPtrArray *a,
     {
       Ident *x = i < a->len ? g_ptr_array_index (a, i) : NULL;
       Ident *y = j < b->len ? g_ptr_array_index (b, j) : NULL;
-      int cmp = x && y ? compare_numbers (any_node (x)->number, any_node (y)->number) : x ? -1 : 1;
+      int cmp = x && y ? _amend_merge_compare_numbers (any_node (x)->number, any_node (y)->number) : x ? -1 : 1;
 
       if (cmp == 0)
         {
@@ -1008,7 +1009,7 @@ keep_member (Merger *m,
 
   if (x->forced)
     {
-      u = unit_new (m, AMEND_CONFLICT_CHECK, x, any_node (x)->eid);
+      u = unit_new (m, x->numbering ? AMEND_CONFLICT_NUMBERING : AMEND_CONFLICT_CHECK, x, any_node (x)->eid);
       describe_node (u, x, render_with_article);
       return TRUE;
     }
@@ -1258,7 +1259,7 @@ build_ident (Merger    *m,
   AmendNode *node;
 
   x->placed = TRUE;
-  if (x->unit && (x->unit->pub.kind == AMEND_CONFLICT_DELETED || x->unit->pub.kind == AMEND_CONFLICT_CHECK))
+  if (x->unit && _amend_merge_unit_is_whole (x->unit))
     {
       build_whole (m, x, into);
       return;
@@ -1558,6 +1559,14 @@ run_rounds (AmendMerge *self,
         }
       if (fix_unplaced (m))
         continue;
+      wrong = _amend_merge_check_numbering (m);
+      if (wrong->len > 0)
+        {
+          for (guint i = 0; i < wrong->len; i++)
+            ((Ident *) g_ptr_array_index (wrong, i))->forced = TRUE;
+          continue;
+        }
+      g_clear_pointer (&wrong, g_ptr_array_unref);
       g_free (self->markdown);
       self->markdown = amend_document_to_markdown (m->result);
       if (!check)

@@ -20,6 +20,7 @@ typedef enum {
   AMEND_CONFLICT_CHECK,         /* the merged text would not hold a side's change: never taken silently */
   AMEND_CONFLICT_FILE,          /* a file both changed that is no regulation, or cannot be read as one */
   AMEND_CONFLICT_RECORD,        /* one key of an amendment's record, set differently on both sides */
+  AMEND_CONFLICT_NUMBERING,     /* each side numbered in order, together two parts share a number or go down */
 } AmendConflictKind;
 
 typedef enum {
