@@ -206,6 +206,66 @@ name_amended (AmendRepository *repo,
     amend_proposal_name_amended (repo, sub, diff);
 }
 
+/* The text of a version for compared_versions(): @spec in the project,
+ * or with @spec NULL the working copy of @regulation. */
+static GBytes *
+version_text (AmendRepository  *repo,
+              const char       *spec,
+              const char       *regulation,
+              char            **label)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *data = NULL;
+  gsize len = 0;
+
+  if (spec != NULL)
+    return amend_version_read (repo, spec, regulation, label, NULL);
+  if (regulation == NULL)
+    return NULL;
+  path = g_build_filename (amend_repository_get_path (repo), regulation, NULL);
+  if (!g_file_get_contents (path, &data, &len, NULL))
+    return NULL;
+  *label = g_strdup_printf (_("%s (working copy)"), regulation);
+  return g_bytes_new_take (g_steal_pointer (&data), len);
+}
+
+/* Two versions, or a version and the working copy, compared reading only
+ * the articles that differ, as compared_texts() does for an amendment.
+ * FALSE where the versions are better read whole (a file named like a
+ * revision, bytes the reader replaces) or cannot be read: the caller
+ * reads them whole, which says what is wrong. */
+static gboolean
+compared_versions (AmendRepository  *repo,
+                   int               n_args,
+                   char            **args,
+                   const char       *regulation,
+                   AmendDiff       **diff,
+                   char            **title)
+{
+  g_autofree char *old_label = NULL;
+  g_autofree char *new_label = NULL;
+  g_autoptr(GBytes) old_text = NULL;
+  g_autoptr(GBytes) new_text = NULL;
+  gsize old_len = 0, new_len = 0;
+  const char *old_data, *new_data;
+
+  for (int i = 0; i < n_args; i++)
+    if (g_file_test (args[i], G_FILE_TEST_EXISTS))
+      return FALSE;
+  if ((old_text = version_text (repo, n_args ? args[0] : "HEAD", regulation, &old_label)) == NULL ||
+      (new_text = version_text (repo, n_args == 2 ? args[1] : NULL, regulation, &new_label)) == NULL)
+    return FALSE;
+  old_data = g_bytes_get_data (old_text, &old_len);
+  new_data = g_bytes_get_data (new_text, &new_len);
+  if (!amend_utf8_validate (old_data ? old_data : "", old_len, NULL) ||
+      !amend_utf8_validate (new_data ? new_data : "", new_len, NULL) ||
+      (*diff = amend_diff_new_for_texts (old_data ? old_data : "", old_len, new_data ? new_data : "", new_len,
+                                         NULL)) == NULL)
+    return FALSE;
+  *title = g_strdup_printf ("%s \xe2\x86\x92 %s", old_label, new_label);
+  return TRUE;
+}
+
 /* The two versions `amend diff` and `amend export` compare, compared.
  * Two files need no project.  Otherwise the arguments are versions in the
  * project: none, the working copy against the last save; one amendment,
@@ -261,6 +321,12 @@ amend_cli_load_diff (int                n_args,
   if (regulation == NULL && !strchr (args[0], ':') && !strchr (args[1], ':') &&
       (regulation = amend_repository_changed_regulation (repo, args[0], args[1], &error)) == NULL)
     return load_failed (error);
+  if ((flags & AMEND_CLI_LOAD_TEXTS) != 0 && compared_versions (repo, n_args, args, regulation, diff, title))
+    {
+      if (n_args == 2)
+        name_amended (repo, args, *diff);
+      return TRUE;
+    }
   if (n_args == 0)
     old_doc = amend_version_load (repo, "HEAD", regulation, &old_label, &error);
   else

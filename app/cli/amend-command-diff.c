@@ -65,7 +65,7 @@ missing_file (const char *arg)
 /* Two files need neither git nor the module, and are compared as texts:
  * only the articles that differ are read (amend_diff_new_for_texts()).
  * Anything else is a version in the project (amend_cli_load_diff() in
- * amend-cli-git.c). */
+ * amend-cli-git.c), compared the same way. */
 static AmendDiff *
 load_diff (int       n_args,
            char    **args,
@@ -75,6 +75,8 @@ load_diff (int       n_args,
 {
   const AmendCliModule *module;
   AmendDiff *diff = NULL;
+  /* Every version read whole: what the tests compare the texts' way with. */
+  gboolean whole = g_getenv ("AMEND_DIFF_WHOLE") != NULL;
 
   *status = AMEND_EXIT_FAILURE;
   if (!amend_cli_enter_repo_dir (status))
@@ -86,7 +88,8 @@ load_diff (int       n_args,
         g_autoptr(GBytes) none = amend_cli_load_text (args[i]);
         return NULL;
       }
-  if (n_args == 2 && g_file_test (args[0], G_FILE_TEST_IS_REGULAR) && g_file_test (args[1], G_FILE_TEST_IS_REGULAR))
+  if (!whole && n_args == 2 && g_file_test (args[0], G_FILE_TEST_IS_REGULAR) &&
+      g_file_test (args[1], G_FILE_TEST_IS_REGULAR))
     {
       g_autoptr(GBytes) old_text = NULL;
       g_autoptr(GBytes) new_text = NULL;
@@ -113,7 +116,7 @@ load_diff (int       n_args,
       return diff;
     }
   module = amend_cli_get_module ("project");
-  if (module == NULL || !module->load_diff (n_args, args, AMEND_CLI_LOAD_TEXTS, &diff, title, status))
+  if (module == NULL || !module->load_diff (n_args, args, whole ? 0 : AMEND_CLI_LOAD_TEXTS, &diff, title, status))
     return NULL;
   /* load_diff printed what could not be read. */
   *unread = amend_document_has_errors (amend_diff_get_old (diff)) || amend_document_has_errors (amend_diff_get_new (diff));
