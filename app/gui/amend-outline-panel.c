@@ -408,9 +408,29 @@ branch_row (AmendOutlinePanel *self,
   return row;
 }
 
+/* A branch amendement/SLUG that cannot be read: named, not to be chosen;
+ * the Amendments view and amend list say what is wrong with it. */
+static GtkWidget *
+unreadable_row (AmendUnreadable *u)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), u->branch);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Cannot be read"));
+  gtk_widget_set_tooltip_text (row, u->message);
+  gtk_widget_add_css_class (icon, "warning");
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+  return row;
+}
+
 void
 amend_outline_panel_set_amendments (AmendOutlinePanel *self,
                                     GPtrArray         *amendments,
+                                    GPtrArray         *unreadable,
                                     const char        *branch,
                                     const char        *main_branch)
 {
@@ -436,6 +456,8 @@ amend_outline_panel_set_amendments (AmendOutlinePanel *self,
                            branch_row (self, title, subtitle, amend_amendment_get_branch (a),
                                        g_strcmp0 (branch, amend_amendment_get_branch (a)) == 0));
     }
+  for (guint i = 0; unreadable && i < unreadable->len; i++)
+    gtk_list_box_append (self->amendments_list, unreadable_row (g_ptr_array_index (unreadable, i)));
 }
 
 static void

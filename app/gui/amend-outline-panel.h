@@ -21,6 +21,7 @@ void        amend_outline_panel_follow_line    (AmendOutlinePanel *self,
                                                 guint              line);
 void        amend_outline_panel_set_amendments (AmendOutlinePanel *self,
                                                 GPtrArray         *amendments,
+                                                GPtrArray         *unreadable,
                                                 const char        *branch,
                                                 const char        *main_branch);
 void        amend_outline_panel_set_regulations (AmendOutlinePanel  *self,

@@ -36,6 +36,7 @@ struct _AmendProject
   char           *saved_text;  /* the file in the last saved version, NULL when never saved */
   AmendDocument  *doc;         /* disk_text, parsed */
   GPtrArray      *amendments;  /* of AmendAmendment */
+  GPtrArray      *unreadable;  /* of AmendUnreadable: the branches left out of @amendments */
 };
 
 G_DEFINE_FINAL_TYPE (AmendProject, amend_project, G_TYPE_OBJECT)
@@ -77,6 +78,7 @@ amend_project_finalize (GObject *object)
   g_free (self->saved_text);
   g_clear_object (&self->doc);
   g_clear_pointer (&self->amendments, g_ptr_array_unref);
+  g_clear_pointer (&self->unreadable, g_ptr_array_unref);
   G_OBJECT_CLASS (amend_project_parent_class)->finalize (object);
 }
 
@@ -221,7 +223,8 @@ read_project (AmendRepository *repo,
 
   /* A project whose amendments cannot be read still opens: the draft is
    * what matters, and the sidebar says nothing is there. */
-  self->amendments = amend_amendment_list (repo, &local);
+  self->unreadable = g_ptr_array_new_with_free_func ((GDestroyNotify) amend_unreadable_free);
+  self->amendments = amend_amendment_list_full (repo, self->unreadable, &local);
   if (self->amendments == NULL)
     {
       g_warning ("Cannot list the amendments of %s: %s", self->path, local->message);
@@ -426,8 +429,28 @@ amend_project_get_common_dir (AmendProject *self)
   return self->common_dir;
 }
 
+/* The branches that cannot be read, and why: a record broken or mended
+ * by hand changes nothing else. */
+static gboolean
+same_unreadable (GPtrArray *one,
+                 GPtrArray *two)
+{
+  if (one->len != two->len)
+    return FALSE;
+  for (guint i = 0; i < one->len; i++)
+    {
+      AmendUnreadable *a = g_ptr_array_index (one, i);
+      AmendUnreadable *b = g_ptr_array_index (two, i);
+
+      if (g_strcmp0 (a->branch, b->branch) != 0 || g_strcmp0 (a->message, b->message) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Whether git says the same in both: branch, its tip, the amendments and
- * their tips.  The text in the working copy is not compared. */
+ * their tips, those that cannot be read.  The text in the working copy is
+ * not compared. */
 gboolean
 amend_project_same_state (AmendProject *self,
                           AmendProject *other)
@@ -436,7 +459,7 @@ amend_project_same_state (AmendProject *self,
   g_return_val_if_fail (AMEND_IS_PROJECT (other), FALSE);
 
   if (g_strcmp0 (self->branch, other->branch) != 0 || g_strcmp0 (self->head_commit, other->head_commit) != 0 ||
-      self->amendments->len != other->amendments->len)
+      self->amendments->len != other->amendments->len || !same_unreadable (self->unreadable, other->unreadable))
     return FALSE;
   for (guint i = 0; i < self->amendments->len; i++)
     {
@@ -483,6 +506,14 @@ amend_project_get_amendments (AmendProject *self)
 {
   g_return_val_if_fail (AMEND_IS_PROJECT (self), NULL);
   return self->amendments;
+}
+
+/* Of AmendUnreadable: the branches amendement/SLUG that could not be read. */
+GPtrArray *
+amend_project_get_unreadable (AmendProject *self)
+{
+  g_return_val_if_fail (AMEND_IS_PROJECT (self), NULL);
+  return self->unreadable;
 }
 
 /* The amendment the working copy is on, or NULL on the draft. */

@@ -71,6 +71,7 @@ const char     *amend_project_get_disk_text     (AmendProject        *self);
 const char     *amend_project_get_saved_text    (AmendProject        *self);
 AmendDocument  *amend_project_get_document      (AmendProject        *self);
 GPtrArray      *amend_project_get_amendments    (AmendProject        *self);
+GPtrArray      *amend_project_get_unreadable    (AmendProject        *self);
 AmendAmendment *amend_project_get_amendment     (AmendProject        *self);
 AmendAmendment *amend_project_find_amendment    (AmendProject        *self,
                                                  const char          *slug);

@@ -281,7 +281,8 @@ _amend_window_set_project (AmendWindow  *self,
   _amend_window_update_branch_menu (self);
   _amend_window_update_regulations (self);
   amend_outline_panel_set_amendments (self->outline_panel, amend_project_get_amendments (project),
-                                      amend_project_get_branch (project), amend_project_get_main_branch (project));
+                                      amend_project_get_unreadable (project), amend_project_get_branch (project),
+                                      amend_project_get_main_branch (project));
   if (reason == REASON_OPEN || reason == REASON_SWITCH)
     amend_outline_panel_set_document (self->outline_panel, amend_project_get_document (project), NULL);
   amend_history_page_set_project (self->history_page, project);

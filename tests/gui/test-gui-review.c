@@ -1691,10 +1691,20 @@ test_list_keys (AmendGuiFixture *f,
   g_assert_cmpstr (amend_project_get_branch (amend_window_get_project (f->window)), ==, BRANCH);
 }
 
+static gboolean
+project_has_unreadable (gpointer data)
+{
+  AmendGuiFixture *f = data;
+  AmendProject *project = amend_window_get_project (f->window);
+
+  return project && amend_project_get_unreadable (project)->len == 1;
+}
+
 /* A branch amendement/SLUG that cannot be read (here it names a tree,
  * not a commit) is listed after the others with what to do, and cannot
- * be chosen; the readable ones are all still there.  Before, the window
- * left it out without a word. */
+ * be chosen, in the Amendments view and in the sidebar; the readable
+ * ones are all still there.  Before, the window left it out without a
+ * word. */
 static void
 test_unreadable_listed (AmendGuiFixture *f,
                         gconstpointer    data)
@@ -1727,6 +1737,16 @@ test_unreadable_listed (AmendGuiFixture *f,
                                                "commit), so it holds no amendment; point it at a version with git "
                                                "branch -f amendement/kapot COMMIT, or remove it with git branch -D "
                                                "amendement/kapot"));
+
+  /* The sidebar's list of amendments names it too, where it cannot be chosen. */
+  g_assert_true (amend_gui_wait (project_has_unreadable, f, 30));
+  amend_outline_panel_show_page (amend_window_get_outline_panel (f->window), "amendments");
+  amend_gui_spin (200);
+  heading = amend_gui_find_label (GTK_WIDGET (amend_window_get_outline_panel (f->window)), "amendement/kapot");
+  g_assert_nonnull (heading);
+  row = gtk_widget_get_ancestor (GTK_WIDGET (heading), GTK_TYPE_LIST_BOX_ROW);
+  g_assert_false (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+  g_assert_nonnull (amend_gui_find_label (row, "Cannot be read"));
 }
 
 int
