@@ -76,7 +76,8 @@ kind_sentence (AmendConflictKind kind)
     case AMEND_CONFLICT_CHECK:
       return _("Merged, the text would not hold one side’s change; choose it yourself.");
     case AMEND_CONFLICT_NUMBERING:
-      return _("Each side numbered in order, but together two parts would share a number; number them yourself.");
+      return _("Each side numbered its parts in order, but together two would share a number or stand out of order; "
+               "number them yourself.");
     case AMEND_CONFLICT_FILE:
       return _("Both changed a file that is not the regulation.");
     case AMEND_CONFLICT_RECORD:
