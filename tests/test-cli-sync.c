@@ -266,22 +266,17 @@ test_package_exchange (void)
   amend_test_rmtree (parent);
 }
 
-/* The clerk adopts an amendment while a package with a newer version of
- * it comes in: the one waits for the other.  Before, the import moved the
- * amendment's branch between the adoption's merge and its move of that
- * branch, and the adoption stopped halfway, waiting for --abort. */
+/* In @parent: a project seed with the submitted amendment
+ * kortere-termijn, packed whole into @all; b opened from that package,
+ * and a newer version of the amendment made there packed into @newer. */
 static void
-test_package_import_while_adopting (void)
+make_newer_package (const char *parent,
+                    const char *all,
+                    const char *newer)
 {
-  g_autofree char *parent = amend_test_tmpdir ("amend-cli-sync");
-  g_autofree char *a = g_build_filename (parent, "a", NULL);
-  g_autofree char *b = g_build_filename (parent, "b", NULL);
-  g_autofree char *file = g_build_filename (parent, "nieuwer.amend", NULL);
-  g_autofree char *all = g_build_filename (parent, "alles.amend", NULL);
   g_autofree char *seed = g_build_filename (parent, "seed", NULL);
+  g_autofree char *b = g_build_filename (parent, "b", NULL);
 
-  if (!amend_test_need_git ())
-    return;
   amend_ok (parent, "init", "seed", NULL);
   amend_ok (seed, "propose", "Kortere termijn", NULL);
   edit (seed, "op de dag na die van de bekendmaking", "een week na de bekendmaking");
@@ -291,7 +286,24 @@ test_package_import_while_adopting (void)
   amend_ok (parent, "package", "open", all, "b", NULL);
   amend_ok (b, "switch", "kortere-termijn", NULL);
   edit (b, "een week na", "vijf dagen na");
-  amend_ok (b, "package", "export", "kortere-termijn", "-o", file, NULL);
+  amend_ok (b, "package", "export", "kortere-termijn", "-o", newer, NULL);
+}
+
+/* The clerk adopts an amendment while a package with a newer version of
+ * it comes in: the one waits for the other.  Before, the import moved the
+ * amendment's branch between the adoption's merge and its move of that
+ * branch, and the adoption stopped halfway, waiting for --abort. */
+static void
+test_package_import_while_adopting (void)
+{
+  g_autofree char *parent = amend_test_tmpdir ("amend-cli-sync");
+  g_autofree char *a = g_build_filename (parent, "a", NULL);
+  g_autofree char *file = g_build_filename (parent, "nieuwer.amend", NULL);
+  g_autofree char *all = g_build_filename (parent, "alles.amend", NULL);
+
+  if (!amend_test_need_git ())
+    return;
+  make_newer_package (parent, all, file);
 
   for (guint round = 0; round < 4; round++)
     {
@@ -372,7 +384,6 @@ test_waits_for_other_amend (void)
   g_autofree char *parent = amend_test_tmpdir ("amend-cli-sync");
   g_autofree char *a = g_build_filename (parent, "a", NULL);
   g_autofree char *b = g_build_filename (parent, "b", NULL);
-  g_autofree char *seed = g_build_filename (parent, "seed", NULL);
   g_autofree char *all = g_build_filename (parent, "alles.amend", NULL);
   g_autofree char *file = g_build_filename (parent, "nieuwer.amend", NULL);
   g_autofree char *index_lock = g_build_filename (a, ".git", "index.lock", NULL);
@@ -382,16 +393,7 @@ test_waits_for_other_amend (void)
 
   if (!amend_test_need_git ())
     return;
-  amend_ok (parent, "init", "seed", NULL);
-  amend_ok (seed, "propose", "Kortere termijn", NULL);
-  edit (seed, "op de dag na die van de bekendmaking", "een week na de bekendmaking");
-  amend_ok (seed, "submit", NULL);
-  amend_ok (seed, "switch", "main", NULL);
-  amend_ok (seed, "package", "export", "--all", "-o", all, NULL);
-  amend_ok (parent, "package", "open", all, "b", NULL);
-  amend_ok (b, "switch", "kortere-termijn", NULL);
-  edit (b, "een week na", "vijf dagen na");
-  amend_ok (b, "package", "export", "kortere-termijn", "-o", file, NULL);
+  make_newer_package (parent, all, file);
   amend_ok (parent, "package", "open", all, "a", NULL);
 
   run_while_writing (a, "package", "import", file);
