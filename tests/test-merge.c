@@ -439,6 +439,27 @@ test_conflict_numbering_articles (void)
   g_assert_cmpstr (only_conflict (on_points)->article, ==, "1");
 }
 
+/* The same paragraph inserted by both at different places of one article
+ * is a conflict of order, and its texts name each paragraph by its first
+ * words, not by a bare pilcrow that said nothing of which moved. */
+static void
+test_conflict_order_paragraphs (void)
+{
+  const char *base = "# Artikel 1\n\nEerste alinea.\n\nTweede alinea met meer dan vijf woorden erin.\n\nDerde alinea.\n";
+  g_autofree char *ours = edit (base, "Eerste alinea.\n", "Eerste alinea.\n\nGelijke nieuwe alinea.\n", NULL);
+  g_autofree char *theirs = edit (base, "Derde alinea.\n", "Derde alinea.\n\nGelijke nieuwe alinea.\n", NULL);
+  g_autoptr(AmendMerge) merge = merge3 (base, ours, theirs);
+  AmendConflict *c = only_conflict (merge);
+
+  g_assert_cmpint (c->kind, ==, AMEND_CONFLICT_ORDER);
+  g_assert_cmpstr (c->base_text, ==,
+                   "\xc2\xb6 \xe2\x80\x9c" "Eerste alinea.\xe2\x80\x9d, "
+                   "\xc2\xb6 \xe2\x80\x9c" "Tweede alinea met meer dan\xe2\x80\xa6\xe2\x80\x9d, "
+                   "\xc2\xb6 \xe2\x80\x9c" "Derde alinea.\xe2\x80\x9d");
+  g_assert_nonnull (strstr (c->theirs_text, "Derde alinea.\xe2\x80\x9d, \xc2\xb6 \xe2\x80\x9cGelijke nieuwe alinea."));
+  g_assert_cmpstr (amend_merge_get_markdown (merge), ==, ours);
+}
+
 /* What a side already had out of order is no clash: a regulation with
  * two members 2 (a slip in a real text) merges its other changes as
  * before. */
@@ -1221,6 +1242,7 @@ main (int   argc,
   g_test_add_func ("/merge/conflict/numbering-members", test_conflict_numbering_members);
   g_test_add_func ("/merge/conflict/numbering-articles", test_conflict_numbering_articles);
   g_test_add_func ("/merge/numbering-as-it-was", test_numbering_as_it_was);
+  g_test_add_func ("/merge/conflict/order-paragraphs", test_conflict_order_paragraphs);
   g_test_add_func ("/merge/record", test_record_merge);
   g_test_add_func ("/merge/resolve/text", test_resolve_text);
   g_test_add_func ("/merge/resolve/text-members-then-heading", test_resolve_members_then_heading);

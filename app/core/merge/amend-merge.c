@@ -683,6 +683,38 @@ same_sequence (GPtrArray *a,
   return TRUE;
 }
 
+#define ORDER_WORDS 5
+
+/* A part without a heading (a paragraph, an unnumbered item) by its first
+ * words: "¶ “Het college kan besluiten anders…”".  Bare pilcrows told the
+ * council member nothing of which paragraphs changed places. */
+static void
+append_first_words (GString         *s,
+                    const AmendNode *node)
+{
+  g_autofree char *text = amend_node_get_text_content (node);
+  g_auto(GStrv) words = g_strsplit_set (g_strstrip (text), " \n\t", -1);
+  guint n = 0;
+
+  g_string_append (s, "\xc2\xb6");
+  for (guint i = 0; words[i] != NULL && n <= ORDER_WORDS; i++)
+    {
+      if (words[i][0] == '\0')
+        continue;
+      if (n == ORDER_WORDS)
+        {
+          g_string_append (s, "\xe2\x80\xa6");
+          n++;
+          break;
+        }
+      g_string_append (s, n == 0 ? " \xe2\x80\x9c" : " ");
+      g_string_append (s, words[i]);
+      n++;
+    }
+  if (n > 0)
+    g_string_append (s, "\xe2\x80\x9d");
+}
+
 static char *
 render_order (GPtrArray *seq)
 {
@@ -690,11 +722,15 @@ render_order (GPtrArray *seq)
 
   for (guint i = 0; i < seq->len; i++)
     {
-      g_autofree char *h = _amend_merge_render_heading (any_node (g_ptr_array_index (seq, i)));
+      const AmendNode *node = any_node (g_ptr_array_index (seq, i));
+      g_autofree char *h = _amend_merge_render_heading (node);
 
       if (i > 0)
         g_string_append (s, ", ");
-      g_string_append (s, *h ? h : "\xc2\xb6");
+      if (*h)
+        g_string_append (s, h);
+      else
+        append_first_words (s, node);
     }
   return g_string_free (s, FALSE);
 }
