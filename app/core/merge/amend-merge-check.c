@@ -742,11 +742,13 @@ _amend_merge_check_numbering (Merger *m)
       if ((b = first_out_of_order (p, &a)) != NULL && (p == root || x != NULL) && in_order (o) && in_order (t))
         add_clash (m, wrong, a, b);
     }
-  if ((b = first_article_out_of_order (m->result, &a)) != NULL &&
-      first_article_out_of_order (m->ours, &a) == NULL && first_article_out_of_order (m->theirs, &a) == NULL)
+  if ((b = first_article_out_of_order (m->result, &a)) != NULL)
     {
-      first_article_out_of_order (m->result, &a);
-      add_clash (m, wrong, a, b);
+      AmendNode *side_before;
+
+      if (first_article_out_of_order (m->ours, &side_before) == NULL &&
+          first_article_out_of_order (m->theirs, &side_before) == NULL)
+        add_clash (m, wrong, a, b);
     }
   return wrong;
 }
