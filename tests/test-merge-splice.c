@@ -546,7 +546,12 @@ test_seams (void)
      * one chapter, theirs 3a at the start of the next. */
     { "# Hoofdstuk 1\n\n## Artikel 1\n\nTekst 1.\n\n## Artikel 3\n\nTekst 3.\n\n# Hoofdstuk 2\n\n## Artikel 5\n\nTekst 5.\n",
       "# Hoofdstuk 1\n\n## Artikel 1\n\nTekst 1.\n\n## Artikel 3\n\nTekst 3.\n\n## Artikel 4\n\nNieuw 4.\n\n# Hoofdstuk 2\n\n## Artikel 5\n\nTekst 5.\n",
-      "# Hoofdstuk 1\n\n## Artikel 1\n\nTekst 1.\n\n## Artikel 3\n\nTekst 3.\n\n# Hoofdstuk 2\n\n## Artikel 3a\n\nNieuw 3a.\n\n## Artikel 5\n\nTekst 5.\n" },
+      "# Hoofdstuk 1\n\n## Artikel 1\n\nTekst 1.\n\n## Artikel 3\n\nTekst 3.\n\n# Hoofdstuk 2\n\n## Artikel 3a\n\nNieuw 3a.\n\n## Artikel 5\n\nTekst 5.\n" },    /* An article after the Toelichting, at its level, is an article to
+     * the reader, not text of the Toelichting: its number clashes with
+     * the one ours inserted. */
+    { "# Artikel 1\n\nTekst 1.\n\n# Artikel 2\n\nTekst 2.\n\n# Toelichting\n\n## Artikel 1\n\nUitleg 1.\n",
+      "# Artikel 1\n\nTekst 1.\n\n# Artikel 2\n\nTekst 2.\n\n# Artikel 2b\n\nNieuw 2b.\n\n# Toelichting\n\n## Artikel 1\n\nUitleg 1.\n",
+      "# Artikel 1\n\nTekst 1.\n\n# Artikel 2\n\nTekst 2.\n\n# Toelichting\n\n## Artikel 1\n\nUitleg 1.\n\n# Artikel 2a\n\nNieuw 2a.\n" },
   };
 
   for (guint k = 0; k < G_N_ELEMENTS (cases); k++)

@@ -209,17 +209,23 @@ heading_kind (const Span *s)
 
 /* Marks the parts in a Toelichting or an Ondertekening, where headings
  * are text, up to the next Bijlage, Toelichting or Ondertekening: the
- * reader's zones. */
+ * reader's zones.  A part heading at the zone's level or above ends the
+ * zone for the reader, in the canonical form: the parts from there on are
+ * marked ZONE_TEXT only, not ZONE_READ. */
+enum { ZONE_TEXT = 1, ZONE_READ = 2 };
+
 static void
 find_zones (Version *v)
 {
-  gboolean in_zone = FALSE;
+  gboolean in_zone = FALSE, read = FALSE;
+  gsize zone_level = 0;
 
   v->zone = g_new0 (guchar, v->parts->len + 1);
   for (guint i = 0; i < v->parts->len; i++)
     {
       const Span *s = &g_array_index (v->parts, Span, i);
-      const char *w = s->p + strspn (s->p, "#");
+      gsize level = strspn (s->p, "#");
+      const char *w = s->p + level;
 
       w += strspn (w, " \t");
       /* Only these start a Bijlage, Toelichting or Ondertekening. */
@@ -229,11 +235,14 @@ find_zones (Version *v)
 
           if (kind == AMEND_NODE_ANNEX || kind == AMEND_NODE_EXPLANATION || kind == AMEND_NODE_CLOSING)
             {
-              in_zone = kind != AMEND_NODE_ANNEX;
+              in_zone = read = kind != AMEND_NODE_ANNEX;
+              zone_level = level;
               continue;
             }
         }
-      v->zone[i] = in_zone;
+      if (read && level > 0 && level <= zone_level && heading_kind (s) != AMEND_NODE_TEXT)
+        read = FALSE;
+      v->zone[i] = in_zone ? (read ? ZONE_TEXT | ZONE_READ : ZONE_TEXT) : 0;
     }
 }
 
@@ -570,7 +579,8 @@ new_keys (const Version *b,
 
 /* Reads the kind and number of the headings @where points at in @side;
  * a heading of a Toelichting or Ondertekening, or without a number,
- * gets none. */
+ * gets none.  A heading the zones mark as text that the reader takes for
+ * a part ("# Artikel 2a" after "# Toelichting") gets its number. */
 static void
 read_numbers (const Version *side,
               GArray        *where)
@@ -579,7 +589,7 @@ read_numbers (const Version *side,
     {
       Numbered *n = &g_array_index (where, Numbered, i);
 
-      if (!side->zone[n->part])
+      if (!(side->zone[n->part] & ZONE_READ))
         n->kind = heading_of (&g_array_index (side->parts, Span, n->part), &n->number);
     }
 }
