@@ -454,6 +454,40 @@ test_numbering_as_it_was (void)
   assert_clean (base, ours, theirs, both);
 }
 
+/* A regulation whose Bijlage numbers its articles from 1 again (as real
+ * ones do, and the Algemene wet bestuursrecht) is out of order there on
+ * every side: that is as it was, and no reason to let a new clash
+ * elsewhere through.  Ours renumbers article 2 to 2b in place, theirs
+ * inserts an article 2a at the start of the next chapter: each side in
+ * order, together 2b before 2a.  Members a side had out of order (two
+ * lists of points a. and b. in one article) are as they were too, and do
+ * not hide a member that clashes in the same article. */
+static void
+test_conflict_numbering_beside_old_disorder (void)
+{
+  g_autofree char *base = g_strconcat (BASE, "\n# Bijlage 1 Tarieven\n\n## Artikel 1 Leges\n\nDe leges bedragen tien euro.\n", NULL);
+  g_autofree char *ours = edit (base, "## Artikel 2 Beslistermijn", "## Artikel 2b Beslistermijn", NULL);
+  g_autofree char *theirs = edit (base, "## Artikel 3 Vergunning",
+                                  "## Artikel 2a Melding\n\nEen melding volstaat.\n\n## Artikel 3 Vergunning", NULL);
+  g_autofree char *lists = edit (base, "- b. weg: de openbare weg.\n",
+                                 "- b. weg: de openbare weg.\n\nIn hoofdstuk 2 wordt verstaan onder:\n\n"
+                                 "- a. evenement: een festiviteit;\n- b. organisator: wie het evenement houdt.\n", NULL);
+  g_autofree char *ours_points = edit (lists, "- a. college", "- a. burgemeester: de burgemeester;\n- b. college",
+                                       "- b. weg", "- c. weg", NULL);
+  g_autofree char *theirs_points = edit (lists, "- b. weg: de openbare weg.\n", "- b. weg: de openbare weg;\n- c. raad: de gemeenteraad.\n",
+                                         "festiviteit;", "feest;", NULL);
+  g_autoptr(AmendMerge) merge = merge3 (base, ours, theirs);
+  g_autoptr(AmendMerge) points = merge3 (lists, ours_points, theirs_points);
+  g_autofree char *clean_theirs = edit (lists, "festiviteit;", "feest;", NULL);
+  g_autofree char *clean_both = edit (ours_points, "festiviteit;", "feest;", NULL);
+
+  g_assert_cmpint (only_conflict (merge)->kind, ==, AMEND_CONFLICT_NUMBERING);
+  g_assert_cmpstr (amend_merge_get_markdown (merge), ==, ours);
+  g_assert_cmpint (only_conflict (points)->kind, ==, AMEND_CONFLICT_NUMBERING);
+  g_assert_cmpstr (only_conflict (points)->article, ==, "1");
+  assert_clean (lists, ours_points, clean_theirs, clean_both);
+}
+
 static void
 test_resolve_text (void)
 {
@@ -1221,6 +1255,7 @@ main (int   argc,
   g_test_add_func ("/merge/conflict/numbering-members", test_conflict_numbering_members);
   g_test_add_func ("/merge/conflict/numbering-articles", test_conflict_numbering_articles);
   g_test_add_func ("/merge/numbering-as-it-was", test_numbering_as_it_was);
+  g_test_add_func ("/merge/conflict/numbering-beside-old-disorder", test_conflict_numbering_beside_old_disorder);
   g_test_add_func ("/merge/record", test_record_merge);
   g_test_add_func ("/merge/resolve/text", test_resolve_text);
   g_test_add_func ("/merge/resolve/text-members-then-heading", test_resolve_members_then_heading);
