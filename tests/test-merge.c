@@ -15,6 +15,7 @@
 
 #include "amend-fuzz-merge.h"
 #include "amend-merge.h"
+#include "amend-merge-private.h"
 #include "amend-record-merge.h"
 #include "amend-test-git.h"
 #include "amend-test-util.h"
@@ -486,6 +487,31 @@ test_conflict_numbering_beside_old_disorder (void)
   g_assert_cmpint (only_conflict (points)->kind, ==, AMEND_CONFLICT_NUMBERING);
   g_assert_cmpstr (only_conflict (points)->article, ==, "1");
   assert_clean (lists, ours_points, clean_theirs, clean_both);
+}
+
+/* Amending acts number their articles I, II, ... and the Gemeentewet its
+ * chapters so: VIII, VIIIa, IX in that order, by value, and points i. to
+ * x. likewise; single letters stay letters (points h., i., j.).  Two
+ * insertions after article VIII come in that order, and are no clash. */
+static void
+test_roman_numbers (void)
+{
+  const char *base = "# Artikel VII\n\nTekst zeven.\n\n# Artikel VIII\n\nTekst acht.\n";
+  const char *ours = "# Artikel VII\n\nTekst zeven.\n\n# Artikel VIII\n\nTekst acht.\n\n# Artikel IX\n\nTekst negen.\n";
+  const char *theirs = "# Artikel VII\n\nTekst zeven.\n\n# Artikel VIII\n\nTekst acht.\n\n# Artikel VIIIa\n\nTekst acht a.\n";
+  const char *both = "# Artikel VII\n\nTekst zeven.\n\n# Artikel VIII\n\nTekst acht.\n\n# Artikel VIIIa\n\nTekst acht a.\n\n"
+                     "# Artikel IX\n\nTekst negen.\n";
+
+  g_assert_cmpint (_amend_merge_compare_numbers ("VIII", "IX"), <, 0);
+  g_assert_cmpint (_amend_merge_compare_numbers ("VIIIa", "IX"), <, 0);
+  g_assert_cmpint (_amend_merge_compare_numbers ("XXXIX", "XL"), <, 0);
+  g_assert_cmpint (_amend_merge_compare_numbers ("viii.", "ix."), <, 0);
+  g_assert_cmpint (_amend_merge_compare_numbers ("h.", "i."), <, 0);
+  g_assert_cmpint (_amend_merge_compare_numbers ("i.", "j."), <, 0);
+  g_assert_cmpint (_amend_merge_compare_numbers ("C", "D"), <, 0);
+  g_assert_cmpint (_amend_merge_compare_numbers ("10bis", "10ter"), <, 0);
+  assert_clean (base, ours, theirs, both);
+  assert_clean (base, theirs, ours, both);
 }
 
 static void
@@ -1255,6 +1281,7 @@ main (int   argc,
   g_test_add_func ("/merge/conflict/numbering-members", test_conflict_numbering_members);
   g_test_add_func ("/merge/conflict/numbering-articles", test_conflict_numbering_articles);
   g_test_add_func ("/merge/numbering-as-it-was", test_numbering_as_it_was);
+  g_test_add_func ("/merge/roman-numbers", test_roman_numbers);
   g_test_add_func ("/merge/conflict/numbering-beside-old-disorder", test_conflict_numbering_beside_old_disorder);
   g_test_add_func ("/merge/record", test_record_merge);
   g_test_add_func ("/merge/resolve/text", test_resolve_text);
