@@ -514,6 +514,69 @@ test_roman_numbers (void)
   assert_clean (base, theirs, ours, both);
 }
 
+/* A conflict in the heading of an article does not decide the numbers of
+ * its members: ours inserts a second member and renumbers, theirs adds a
+ * member 4, and both retitle the article.  It was a heading conflict, and
+ * the article got two members 4 (also once that was resolved); it is a
+ * numbering conflict, the article whole. */
+static void
+test_conflict_numbering_with_heading (void)
+{
+  g_autofree char *ours = edit (BASE, "## Artikel 2 Beslistermijn", "## Artikel 2 Termijn van beslissen",
+                                "2. Hij kan de beslissing", "2. Zij horen de aanvrager.\n3. Hij kan de beslissing",
+                                "3. De aanvraag wordt", "4. De aanvraag wordt", NULL);
+  g_autofree char *theirs = edit (BASE, "## Artikel 2 Beslistermijn", "## Artikel 2 Termijnen",
+                                  "De aanvraag wordt schriftelijk ingediend.\n",
+                                  "De aanvraag wordt schriftelijk ingediend.\n4. Een afschrift gaat naar de raad.\n", NULL);
+  g_autoptr(AmendMerge) merge = merge3 (BASE, ours, theirs);
+  AmendConflict *c = only_conflict (merge);
+
+  g_assert_cmpint (c->kind, ==, AMEND_CONFLICT_NUMBERING);
+  g_assert_cmpstr (c->article, ==, "2");
+  g_assert_cmpstr (amend_merge_get_markdown (merge), ==, ours);
+}
+
+/* Between articles, taking one side's article whole can give the clash
+ * back: ours renumbered article 6 to 7, theirs added an article 7; theirs
+ * is the two articles 7 the conflict is about, and is refused; a text
+ * that numbers it 7 again makes ours' article 7 a conflict of its own.
+ * Ours (without theirs' article) and a text with article 8 are taken. */
+static void
+test_resolve_numbering_by_side (void)
+{
+  g_autofree char *ours = edit (BASE, "## Artikel 3 Vergunning", "## Artikel 3 Melding\n\nEen melding volstaat.\n\n## Artikel 4 Vergunning",
+                                "## Artikel 4 Weigering", "## Artikel 5 Weigering",
+                                "## Artikel 5 Intrekking", "## Artikel 6 Intrekking",
+                                "## Artikel 6 Inwerkingtreding", "## Artikel 7 Inwerkingtreding", NULL);
+  g_autofree char *theirs = edit (BASE, "Deze verordening treedt in werking op 1 januari 2028.\n",
+                                  "Deze verordening treedt in werking op 1 januari 2028.\n\n## Artikel 7 Citeertitel\n\nDeze verordening heet Voorbeeld.\n",
+                                  NULL);
+  g_autofree char *want = g_strconcat (ours, "\n## Artikel 8 Citeertitel\n\nDeze verordening heet Voorbeeld.\n", NULL);
+  g_autoptr(AmendMerge) merge = merge3 (BASE, ours, theirs);
+  const char *id = only_conflict (merge)->id;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendMerge) by_theirs = merge_with (BASE, ours, theirs, id, AMEND_RESOLUTION_THEIRS, NULL, &error);
+  g_autoptr(AmendMerge) by_ours = NULL;
+  g_autoptr(AmendMerge) by_text = NULL;
+  g_autoptr(AmendMerge) again = NULL;
+
+  g_assert_null (by_theirs);
+  g_assert_error (error, AMEND_MERGE_ERROR, AMEND_MERGE_ERROR_RESOLUTION);
+  g_clear_error (&error);
+  again = merge_with (BASE, ours, theirs, id, AMEND_RESOLUTION_TEXT,
+                      "## Artikel 7 Citeertitel\n\nDeze verordening heet Voorbeeld.\n", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (amend_merge_count_unresolved (again), ==, 1);
+  by_ours = merge_with (BASE, ours, theirs, id, AMEND_RESOLUTION_OURS, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (amend_merge_get_markdown (by_ours), ==, ours);
+  by_text = merge_with (BASE, ours, theirs, id, AMEND_RESOLUTION_TEXT,
+                        "## Artikel 8 Citeertitel\n\nDeze verordening heet Voorbeeld.\n", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (amend_merge_count_unresolved (by_text), ==, 0);
+  g_assert_cmpstr (amend_merge_get_markdown (by_text), ==, want);
+}
+
 static void
 test_resolve_text (void)
 {
@@ -1282,6 +1345,8 @@ main (int   argc,
   g_test_add_func ("/merge/conflict/numbering-articles", test_conflict_numbering_articles);
   g_test_add_func ("/merge/numbering-as-it-was", test_numbering_as_it_was);
   g_test_add_func ("/merge/roman-numbers", test_roman_numbers);
+  g_test_add_func ("/merge/conflict/numbering-with-heading", test_conflict_numbering_with_heading);
+  g_test_add_func ("/merge/resolve/numbering-by-side", test_resolve_numbering_by_side);
   g_test_add_func ("/merge/conflict/numbering-beside-old-disorder", test_conflict_numbering_beside_old_disorder);
   g_test_add_func ("/merge/record", test_record_merge);
   g_test_add_func ("/merge/resolve/text", test_resolve_text);

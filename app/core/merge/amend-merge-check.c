@@ -27,6 +27,7 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "amend-merge-private.h"
@@ -753,7 +754,22 @@ add_clash (Merger    *m,
 {
   Ident *x = clash_ident (m, a, b);
 
-  if (x == NULL || x->forced || x->unit != NULL)
+  if (x == NULL)
+    return;
+  /* Taking one side's part whole can give the clash back (theirs' article
+   * 7 beside ours' renumbered 7): no number is decided so. */
+  if (x->unit && x->unit->choice)
+    {
+      if (m->error == NULL)
+        m->error = g_error_new (AMEND_MERGE_ERROR, AMEND_MERGE_ERROR_RESOLUTION,
+                                _("with that decision of the conflict %s the numbers clash (%s after %s); "
+                                  "give the parts their numbers with a text"),
+                                x->unit->pub.id, b->number, a->number);
+      return;
+    }
+  /* A conflict in the heading or a text of the part does not decide its
+   * numbers: the part is taken whole instead. */
+  if (x->forced || (x->unit && x->unit->pub.kind != AMEND_CONFLICT_HEADING && x->unit->pub.kind != AMEND_CONFLICT_TEXT))
     return;
   x->numbering = TRUE;
   x->no_fault = TRUE;

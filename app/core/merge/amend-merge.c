@@ -1611,6 +1611,11 @@ run_rounds (AmendMerge *self,
       if (fix_unplaced (m))
         continue;
       wrong = _amend_merge_check_numbering (m);
+      if (m->error)
+        {
+          g_propagate_error (error, g_steal_pointer (&m->error));
+          return FALSE;
+        }
       if (wrong->len > 0)
         {
           for (guint i = 0; i < wrong->len; i++)
