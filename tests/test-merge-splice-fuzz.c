@@ -416,6 +416,7 @@ change_parts (GPtrArray  *parts,
          * side numbered too, the numbers may clash. */
         g_auto(GStrv) w = g_strsplit_set (part, " \n", 4);
         g_autofree char *number = NULL;
+        guint level = level_of (part);
         GString *made;
 
         if (w[0] == NULL || w[1] == NULL || w[2] == NULL || w[3] == NULL || !g_ascii_isdigit (w[2][0]))
@@ -436,7 +437,7 @@ change_parts (GPtrArray  *parts,
             g_ptr_array_index (parts, i) = as_part (made, FALSE);
             g_free ((char *) part);
           }
-        g_ptr_array_insert (parts, i + 1, new_article_part (r, level_of (part), number, last));
+        g_ptr_array_insert (parts, i + 1, new_article_part (r, level, number, last));
         return TRUE;
       }
     default:
