@@ -6,8 +6,9 @@
  * are canonical and only articles change (the argument is written above
  * it).  Here small regulations in canonical form, made from a fixed list
  * of seeds, are changed on two sides as amendments do (an article
- * changed, inserted, deleted, given or stripped of a title, members and
- * points, free headings, now and then another part), and every merge of
+ * changed, inserted, deleted, given or stripped of a title, numbered in
+ * order as 5a after 5 or renumbered 5a in place, members and points, free
+ * headings, now and then another part), and every merge of
  * two canonical sides must give the same answer trusted as checked; what
  * it gives must be canonical and the structural merge's.  Real laws from
  * ../shared/corpus/ get random article changes on both sides too.
@@ -296,7 +297,7 @@ change_parts (GPtrArray  *parts,
   guint i = parts->len > 1 ? g_rand_int_range (r, 0, parts->len) : 0;
   const char *part = parts->len > 0 ? g_ptr_array_index (parts, i) : "";
   gboolean last = i + 1 == parts->len;
-  guint op = MIN (g_rand_int_range (r, 0, 16), 9);
+  guint op = MIN (g_rand_int_range (r, 0, 18), 11);
 
   /* Mostly articles: the trusted way. */
   if (op == 8 && g_rand_boolean (r))
@@ -405,6 +406,38 @@ change_parts (GPtrArray  *parts,
         add_heading (made, level_of (part) + g_rand_int_range (r, 0, 2), word (r));
         g_string_append_printf (made, "Nieuwe tekst %u van %s.\n\n", (*next_number)++, side);
         g_ptr_array_insert (parts, i + 1, g_string_free (made, FALSE));
+        return TRUE;
+      }
+    case 10:
+    case 11:
+      {
+        /* In order, as amendments number: an article 5a inserted after
+         * article 5, or article 5 renumbered 5a in place.  Where the other
+         * side numbered too, the numbers may clash. */
+        g_auto(GStrv) w = g_strsplit_set (part, " \n", 4);
+        g_autofree char *number = NULL;
+        guint level = level_of (part);
+        GString *made;
+
+        if (w[0] == NULL || w[1] == NULL || w[2] == NULL || w[3] == NULL || !g_ascii_isdigit (w[2][0]))
+          return FALSE;
+        number = g_strdup_printf ("%s%c", w[2], 'a' + g_rand_int_range (r, 0, 2));
+        if (op == 10)
+          {
+            made = g_string_new (NULL);
+            g_string_append_printf (made, "%s %s %s\n%s", w[0], w[1], number, strchr (part, '\n') + 1);
+            g_ptr_array_index (parts, i) = as_part (made, last);
+            g_free ((char *) part);
+            return TRUE;
+          }
+        if (last)
+          {
+            made = g_string_new (part);
+            g_string_append_c (made, '\n');
+            g_ptr_array_index (parts, i) = as_part (made, FALSE);
+            g_free ((char *) part);
+          }
+        g_ptr_array_insert (parts, i + 1, new_article_part (r, level, number, last));
         return TRUE;
       }
     default:

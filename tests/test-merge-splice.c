@@ -535,6 +535,23 @@ test_seams (void)
     { "# Artikel 1\n\nTekst.\n\n# Toelichting\n\n## Artikel 1\n\nUitleg 1.\n\n## Artikel 2\n\nUitleg 2.\n\n## Artikel 3\n\nUitleg 3.\n",
       "# Artikel 1\n\nTekst.\n\n# Toelichting\n\n## Artikel 1\n\nUitleg 1.\n\nGeen opmerkingen.\n\n## Artikel 2\n\nUitleg 2.\n\n## Artikel 3\n\nUitleg 3.\n",
       "# Artikel 1\n\nTekst.\n\n# Toelichting\n\n## Artikel 1\n\nUitleg 1.\n\n## Artikel 2\n\nUitleg 2.\n\n## Artikel 3\n\nUitleg 3.\n\nGeen opmerkingen.\n" },
+    /* Numbers that clash across a division: ours renumbers article 3 to
+     * 4 in place, theirs inserts an article 3a at the start of the next
+     * chapter; each side is in order, together 4 comes before 3a.  The
+     * structural merge makes that a conflict of kind numbering. */
+    { "# Hoofdstuk 1\n\n## Artikel 1\n\nTekst 1.\n\n## Artikel 3\n\nTekst 3.\n\n# Hoofdstuk 2\n\n## Artikel 5\n\nTekst 5.\n",
+      "# Hoofdstuk 1\n\n## Artikel 1\n\nTekst 1.\n\n## Artikel 4\n\nTekst 3.\n\n# Hoofdstuk 2\n\n## Artikel 5\n\nTekst 5.\n",
+      "# Hoofdstuk 1\n\n## Artikel 1\n\nTekst 1.\n\n## Artikel 3\n\nTekst 3.\n\n# Hoofdstuk 2\n\n## Artikel 3a\n\nNieuw 3a.\n\n## Artikel 5\n\nTekst 5.\n" },
+    /* Two insertions that do the same: ours adds article 4 at the end of
+     * one chapter, theirs 3a at the start of the next. */
+    { "# Hoofdstuk 1\n\n## Artikel 1\n\nTekst 1.\n\n## Artikel 3\n\nTekst 3.\n\n# Hoofdstuk 2\n\n## Artikel 5\n\nTekst 5.\n",
+      "# Hoofdstuk 1\n\n## Artikel 1\n\nTekst 1.\n\n## Artikel 3\n\nTekst 3.\n\n## Artikel 4\n\nNieuw 4.\n\n# Hoofdstuk 2\n\n## Artikel 5\n\nTekst 5.\n",
+      "# Hoofdstuk 1\n\n## Artikel 1\n\nTekst 1.\n\n## Artikel 3\n\nTekst 3.\n\n# Hoofdstuk 2\n\n## Artikel 3a\n\nNieuw 3a.\n\n## Artikel 5\n\nTekst 5.\n" },    /* An article after the Toelichting, at its level, is an article to
+     * the reader, not text of the Toelichting: its number clashes with
+     * the one ours inserted. */
+    { "# Artikel 1\n\nTekst 1.\n\n# Artikel 2\n\nTekst 2.\n\n# Toelichting\n\n## Artikel 1\n\nUitleg 1.\n",
+      "# Artikel 1\n\nTekst 1.\n\n# Artikel 2\n\nTekst 2.\n\n# Artikel 2b\n\nNieuw 2b.\n\n# Toelichting\n\n## Artikel 1\n\nUitleg 1.\n",
+      "# Artikel 1\n\nTekst 1.\n\n# Artikel 2\n\nTekst 2.\n\n# Toelichting\n\n## Artikel 1\n\nUitleg 1.\n\n# Artikel 2a\n\nNieuw 2a.\n" },
   };
 
   for (guint k = 0; k < G_N_ELEMENTS (cases); k++)

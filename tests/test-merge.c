@@ -15,6 +15,7 @@
 
 #include "amend-fuzz-merge.h"
 #include "amend-merge.h"
+#include "amend-merge-private.h"
 #include "amend-record-merge.h"
 #include "amend-test-git.h"
 #include "amend-test-util.h"
@@ -473,6 +474,128 @@ test_numbering_as_it_was (void)
   g_autofree char *both = edit (theirs, "beslist binnen acht weken", "beslist binnen zes weken", NULL);
 
   assert_clean (base, ours, theirs, both);
+}
+
+/* A regulation whose Bijlage numbers its articles from 1 again (as real
+ * ones do, and the Algemene wet bestuursrecht) is out of order there on
+ * every side: that is as it was, and no reason to let a new clash
+ * elsewhere through.  Ours renumbers article 2 to 2b in place, theirs
+ * inserts an article 2a at the start of the next chapter: each side in
+ * order, together 2b before 2a.  Members a side had out of order (two
+ * lists of points a. and b. in one article) are as they were too, and do
+ * not hide a member that clashes in the same article. */
+static void
+test_conflict_numbering_beside_old_disorder (void)
+{
+  g_autofree char *base = g_strconcat (BASE, "\n# Bijlage 1 Tarieven\n\n## Artikel 1 Leges\n\nDe leges bedragen tien euro.\n", NULL);
+  g_autofree char *ours = edit (base, "## Artikel 2 Beslistermijn", "## Artikel 2b Beslistermijn", NULL);
+  g_autofree char *theirs = edit (base, "## Artikel 3 Vergunning",
+                                  "## Artikel 2a Melding\n\nEen melding volstaat.\n\n## Artikel 3 Vergunning", NULL);
+  g_autofree char *lists = edit (base, "- b. weg: de openbare weg.\n",
+                                 "- b. weg: de openbare weg.\n\nIn hoofdstuk 2 wordt verstaan onder:\n\n"
+                                 "- a. evenement: een festiviteit;\n- b. organisator: wie het evenement houdt.\n", NULL);
+  g_autofree char *ours_points = edit (lists, "- a. college", "- a. burgemeester: de burgemeester;\n- b. college",
+                                       "- b. weg", "- c. weg", NULL);
+  g_autofree char *theirs_points = edit (lists, "- b. weg: de openbare weg.\n", "- b. weg: de openbare weg;\n- c. raad: de gemeenteraad.\n",
+                                         "festiviteit;", "feest;", NULL);
+  g_autoptr(AmendMerge) merge = merge3 (base, ours, theirs);
+  g_autoptr(AmendMerge) points = merge3 (lists, ours_points, theirs_points);
+  g_autofree char *clean_theirs = edit (lists, "festiviteit;", "feest;", NULL);
+  g_autofree char *clean_both = edit (ours_points, "festiviteit;", "feest;", NULL);
+
+  g_assert_cmpint (only_conflict (merge)->kind, ==, AMEND_CONFLICT_NUMBERING);
+  g_assert_cmpstr (amend_merge_get_markdown (merge), ==, ours);
+  g_assert_cmpint (only_conflict (points)->kind, ==, AMEND_CONFLICT_NUMBERING);
+  g_assert_cmpstr (only_conflict (points)->article, ==, "1");
+  assert_clean (lists, ours_points, clean_theirs, clean_both);
+}
+
+/* Amending acts number their articles I, II, ... and the Gemeentewet its
+ * chapters so: VIII, VIIIa, IX in that order, by value, and points i. to
+ * x. likewise; single letters stay letters (points h., i., j.).  Two
+ * insertions after article VIII come in that order, and are no clash. */
+static void
+test_roman_numbers (void)
+{
+  const char *base = "# Artikel VII\n\nTekst zeven.\n\n# Artikel VIII\n\nTekst acht.\n";
+  const char *ours = "# Artikel VII\n\nTekst zeven.\n\n# Artikel VIII\n\nTekst acht.\n\n# Artikel IX\n\nTekst negen.\n";
+  const char *theirs = "# Artikel VII\n\nTekst zeven.\n\n# Artikel VIII\n\nTekst acht.\n\n# Artikel VIIIa\n\nTekst acht a.\n";
+  const char *both = "# Artikel VII\n\nTekst zeven.\n\n# Artikel VIII\n\nTekst acht.\n\n# Artikel VIIIa\n\nTekst acht a.\n\n"
+                     "# Artikel IX\n\nTekst negen.\n";
+
+  g_assert_cmpint (_amend_merge_compare_numbers ("VIII", "IX"), <, 0);
+  g_assert_cmpint (_amend_merge_compare_numbers ("VIIIa", "IX"), <, 0);
+  g_assert_cmpint (_amend_merge_compare_numbers ("XXXIX", "XL"), <, 0);
+  g_assert_cmpint (_amend_merge_compare_numbers ("viii.", "ix."), <, 0);
+  g_assert_cmpint (_amend_merge_compare_numbers ("h.", "i."), <, 0);
+  g_assert_cmpint (_amend_merge_compare_numbers ("i.", "j."), <, 0);
+  g_assert_cmpint (_amend_merge_compare_numbers ("C", "D"), <, 0);
+  g_assert_cmpint (_amend_merge_compare_numbers ("10bis", "10ter"), <, 0);
+  assert_clean (base, ours, theirs, both);
+  assert_clean (base, theirs, ours, both);
+}
+
+/* A conflict in the heading of an article does not decide the numbers of
+ * its members: ours inserts a second member and renumbers, theirs adds a
+ * member 4, and both retitle the article.  It was a heading conflict, and
+ * the article got two members 4 (also once that was resolved); it is a
+ * numbering conflict, the article whole. */
+static void
+test_conflict_numbering_with_heading (void)
+{
+  g_autofree char *ours = edit (BASE, "## Artikel 2 Beslistermijn", "## Artikel 2 Termijn van beslissen",
+                                "2. Hij kan de beslissing", "2. Zij horen de aanvrager.\n3. Hij kan de beslissing",
+                                "3. De aanvraag wordt", "4. De aanvraag wordt", NULL);
+  g_autofree char *theirs = edit (BASE, "## Artikel 2 Beslistermijn", "## Artikel 2 Termijnen",
+                                  "De aanvraag wordt schriftelijk ingediend.\n",
+                                  "De aanvraag wordt schriftelijk ingediend.\n4. Een afschrift gaat naar de raad.\n", NULL);
+  g_autoptr(AmendMerge) merge = merge3 (BASE, ours, theirs);
+  AmendConflict *c = only_conflict (merge);
+
+  g_assert_cmpint (c->kind, ==, AMEND_CONFLICT_NUMBERING);
+  g_assert_cmpstr (c->article, ==, "2");
+  g_assert_cmpstr (amend_merge_get_markdown (merge), ==, ours);
+}
+
+/* Between articles, taking one side's article whole can give the clash
+ * back: ours renumbered article 6 to 7, theirs added an article 7; theirs
+ * is the two articles 7 the conflict is about, and is refused; a text
+ * that numbers it 7 again makes ours' article 7 a conflict of its own.
+ * Ours (without theirs' article) and a text with article 8 are taken. */
+static void
+test_resolve_numbering_by_side (void)
+{
+  g_autofree char *ours = edit (BASE, "## Artikel 3 Vergunning", "## Artikel 3 Melding\n\nEen melding volstaat.\n\n## Artikel 4 Vergunning",
+                                "## Artikel 4 Weigering", "## Artikel 5 Weigering",
+                                "## Artikel 5 Intrekking", "## Artikel 6 Intrekking",
+                                "## Artikel 6 Inwerkingtreding", "## Artikel 7 Inwerkingtreding", NULL);
+  g_autofree char *theirs = edit (BASE, "Deze verordening treedt in werking op 1 januari 2028.\n",
+                                  "Deze verordening treedt in werking op 1 januari 2028.\n\n## Artikel 7 Citeertitel\n\nDeze verordening heet Voorbeeld.\n",
+                                  NULL);
+  g_autofree char *want = g_strconcat (ours, "\n## Artikel 8 Citeertitel\n\nDeze verordening heet Voorbeeld.\n", NULL);
+  g_autoptr(AmendMerge) merge = merge3 (BASE, ours, theirs);
+  const char *id = only_conflict (merge)->id;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendMerge) by_theirs = merge_with (BASE, ours, theirs, id, AMEND_RESOLUTION_THEIRS, NULL, &error);
+  g_autoptr(AmendMerge) by_ours = NULL;
+  g_autoptr(AmendMerge) by_text = NULL;
+  g_autoptr(AmendMerge) again = NULL;
+
+  g_assert_null (by_theirs);
+  g_assert_error (error, AMEND_MERGE_ERROR, AMEND_MERGE_ERROR_RESOLUTION);
+  g_clear_error (&error);
+  again = merge_with (BASE, ours, theirs, id, AMEND_RESOLUTION_TEXT,
+                      "## Artikel 7 Citeertitel\n\nDeze verordening heet Voorbeeld.\n", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (amend_merge_count_unresolved (again), ==, 1);
+  by_ours = merge_with (BASE, ours, theirs, id, AMEND_RESOLUTION_OURS, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (amend_merge_get_markdown (by_ours), ==, ours);
+  by_text = merge_with (BASE, ours, theirs, id, AMEND_RESOLUTION_TEXT,
+                        "## Artikel 8 Citeertitel\n\nDeze verordening heet Voorbeeld.\n", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (amend_merge_count_unresolved (by_text), ==, 0);
+  g_assert_cmpstr (amend_merge_get_markdown (by_text), ==, want);
 }
 
 static void
@@ -1243,6 +1366,10 @@ main (int   argc,
   g_test_add_func ("/merge/conflict/numbering-articles", test_conflict_numbering_articles);
   g_test_add_func ("/merge/numbering-as-it-was", test_numbering_as_it_was);
   g_test_add_func ("/merge/conflict/order-paragraphs", test_conflict_order_paragraphs);
+  g_test_add_func ("/merge/roman-numbers", test_roman_numbers);
+  g_test_add_func ("/merge/conflict/numbering-with-heading", test_conflict_numbering_with_heading);
+  g_test_add_func ("/merge/resolve/numbering-by-side", test_resolve_numbering_by_side);
+  g_test_add_func ("/merge/conflict/numbering-beside-old-disorder", test_conflict_numbering_beside_old_disorder);
   g_test_add_func ("/merge/record", test_record_merge);
   g_test_add_func ("/merge/resolve/text", test_resolve_text);
   g_test_add_func ("/merge/resolve/text-members-then-heading", test_resolve_members_then_heading);

@@ -27,6 +27,7 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "amend-merge-private.h"
@@ -621,21 +622,71 @@ is_numbered (const AmendNode *n)
   return n->kind != AMEND_NODE_TEXT && n->number != NULL && n->number[0] != '\0';
 }
 
-/* The first numbered child of @parent whose number is not above the one
- * before it of its kind, and that one in @before (NULL: they go up). */
+/* Whether @a stands before @b in their document. */
+static gboolean
+precedes (const AmendNode *a,
+          const AmendNode *b)
+{
+  guint da = 0, db = 0;
+
+  for (const AmendNode *n = a; n->parent != NULL; n = n->parent)
+    da++;
+  for (const AmendNode *n = b; n->parent != NULL; n = n->parent)
+    db++;
+  for (; da > db; da--)
+    a = a->parent;
+  for (; db > da; db--)
+    b = b->parent;
+  if (a == b)
+    return da < db;
+  while (a->parent != b->parent)
+    a = a->parent, b = b->parent;
+  return a->pos < b->pos;
+}
+
+/* Whether a side had @x (its node of it) before @y with a number not
+ * below: no clash of the merge, but what that side already had (a
+ * Bijlage numbering its articles from 1 again, a slip in a real text). */
+static gboolean
+side_had (const AmendNode *x,
+          const AmendNode *y)
+{
+  return x != NULL && y != NULL && is_numbered (x) && is_numbered (y) &&
+         _amend_merge_compare_numbers (x->number, y->number) >= 0 && precedes (x, y);
+}
+
+/* Whether the parts @a and @b of the result, @a first, clash: their
+ * numbers do not go up, and neither side had them so. */
+static gboolean
+clashes (Merger    *m,
+         AmendNode *a,
+         AmendNode *b)
+{
+  Ident *x, *y;
+
+  if (_amend_merge_compare_numbers (a->number, b->number) < 0)
+    return FALSE;
+  x = g_hash_table_lookup (m->built, a);
+  y = g_hash_table_lookup (m->built, b);
+  return x == NULL || y == NULL || !(side_had (x->o, y->o) || side_had (x->t, y->t));
+}
+
+/* The first numbered child of @parent that clashes with the one before
+ * it of its kind, and that one in @before (NULL: none clashes). */
 static AmendNode *
-first_out_of_order (const AmendNode  *parent,
-                    AmendNode       **before)
+first_clash (Merger           *m,
+             const AmendNode  *parent,
+             AmendNode       **before)
 {
   AmendNode *last[AMEND_NODE_CLOSING + 1] = { NULL };
 
-  for (guint i = 0; parent != NULL && i < amend_node_n_children (parent); i++)
+  for (guint i = 0; i < amend_node_n_children (parent); i++)
     {
       AmendNode *n = amend_node_child (parent, i);
 
       if (!is_numbered (n) || n->kind > AMEND_NODE_CLOSING)
         continue;
-      if (last[n->kind] && _amend_merge_compare_numbers (last[n->kind]->number, n->number) >= 0)
+      if (last[n->kind] && clashes (m, last[n->kind], n))
         {
           *before = last[n->kind];
           return n;
@@ -648,17 +699,17 @@ first_out_of_order (const AmendNode  *parent,
 /* The same for the articles of the whole regulation, which are numbered
  * across its chapters. */
 static AmendNode *
-first_article_out_of_order (AmendDocument  *doc,
-                            AmendNode     **before)
+first_article_clash (Merger     *m,
+                     AmendNode **before)
 {
-  AmendNode *root = amend_document_get_root (doc);
+  AmendNode *root = amend_document_get_root (m->result);
   AmendNode *last = NULL;
 
   for (AmendNode *n = amend_node_next (root, root); n != NULL; n = amend_node_next (n, root))
     {
       if (n->kind != AMEND_NODE_ARTICLE || !is_numbered (n))
         continue;
-      if (last && _amend_merge_compare_numbers (last->number, n->number) >= 0)
+      if (last && clashes (m, last, n))
         {
           *before = last;
           return n;
@@ -666,14 +717,6 @@ first_article_out_of_order (AmendDocument  *doc,
       last = n;
     }
   return NULL;
-}
-
-static gboolean
-in_order (const AmendNode *parent)
-{
-  AmendNode *before;
-
-  return parent == NULL || first_out_of_order (parent, &before) == NULL;
 }
 
 /* Whether a side gave @x a number of its own: inserted it, or renumbered it. */
@@ -711,7 +754,22 @@ add_clash (Merger    *m,
 {
   Ident *x = clash_ident (m, a, b);
 
-  if (x == NULL || x->forced || x->unit != NULL)
+  if (x == NULL)
+    return;
+  /* Taking one side's part whole can give the clash back (theirs' article
+   * 7 beside ours' renumbered 7): no number is decided so. */
+  if (x->unit && x->unit->choice)
+    {
+      if (m->error == NULL)
+        m->error = g_error_new (AMEND_MERGE_ERROR, AMEND_MERGE_ERROR_RESOLUTION,
+                                _("with that decision of the conflict %s the numbers clash (%s after %s); "
+                                  "give the parts their numbers with a text"),
+                                x->unit->pub.id, b->number, a->number);
+      return;
+    }
+  /* A conflict in the heading or a text of the part does not decide its
+   * numbers: the part is taken whole instead. */
+  if (x->forced || (x->unit && x->unit->pub.kind != AMEND_CONFLICT_HEADING && x->unit->pub.kind != AMEND_CONFLICT_TEXT))
     return;
   x->numbering = TRUE;
   x->no_fault = TRUE;
@@ -724,7 +782,8 @@ add_clash (Merger    *m,
  * is, the text would have two members 4; numbering them anew would change
  * what references to them mean.  The part becomes a conflict of kind
  * NUMBERING, for a person to number.  What a side already had out of
- * order (a real law's "Artikel 1" twice, in its annexes) is no clash.
+ * order (a real law's "Artikel 1" twice, in its annexes) is no clash,
+ * pair by pair: it hides no clash elsewhere.
  * Returns the identities to make such conflicts of. */
 GPtrArray *
 _amend_merge_check_numbering (Merger *m)
@@ -734,21 +793,9 @@ _amend_merge_check_numbering (Merger *m)
   AmendNode *a = NULL, *b;
 
   for (AmendNode *p = root; p != NULL; p = amend_node_next (p, root))
-    {
-      Ident *x = p == root ? NULL : g_hash_table_lookup (m->built, p);
-      AmendNode *o = p == root ? amend_document_get_root (m->ours) : x ? x->o : NULL;
-      AmendNode *t = p == root ? amend_document_get_root (m->theirs) : x ? x->t : NULL;
-
-      if ((b = first_out_of_order (p, &a)) != NULL && (p == root || x != NULL) && in_order (o) && in_order (t))
-        add_clash (m, wrong, a, b);
-    }
-  if ((b = first_article_out_of_order (m->result, &a)) != NULL)
-    {
-      AmendNode *side_before;
-
-      if (first_article_out_of_order (m->ours, &side_before) == NULL &&
-          first_article_out_of_order (m->theirs, &side_before) == NULL)
-        add_clash (m, wrong, a, b);
-    }
+    if ((p == root || g_hash_table_contains (m->built, p)) && (b = first_clash (m, p, &a)) != NULL)
+      add_clash (m, wrong, a, b);
+  if ((b = first_article_clash (m, &a)) != NULL)
+    add_clash (m, wrong, a, b);
   return wrong;
 }

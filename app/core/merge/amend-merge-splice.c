@@ -65,6 +65,7 @@
 #include "amend-diff.h"
 #include "amend-document-private.h"
 #include "amend-markdown-split.h"
+#include "amend-merge-private.h"
 #include "amend-merge-splice.h"
 
 typedef struct {
@@ -179,7 +180,8 @@ is_clean (const char *text,
  * AMEND_NODE_TEXT for a free heading ("## Begrippen"), a heading line with
  * inline marks or references (to be safe), and a part without a heading. */
 static AmendNodeKind
-heading_kind (const Span *s)
+heading_of (const Span  *s,
+            char       **number)
 {
   const char *nl = memchr (s->p, '\n', s->len);
   gsize n = 0;
@@ -193,23 +195,37 @@ heading_kind (const Span *s)
   line = g_strndup (s->p + n, (nl ? nl : s->p + s->len) - (s->p + n));
   if (strpbrk (line, "\\*_`<[&") != NULL || !_amend_heading_classify (line, &info))
     return AMEND_NODE_TEXT;
+  if (number)
+    *number = g_steal_pointer (&info.number);
   g_free (info.number);
   return info.kind;
 }
 
+static AmendNodeKind
+heading_kind (const Span *s)
+{
+  return heading_of (s, NULL);
+}
+
 /* Marks the parts in a Toelichting or an Ondertekening, where headings
  * are text, up to the next Bijlage, Toelichting or Ondertekening: the
- * reader's zones. */
+ * reader's zones.  A part heading at the zone's level or above ends the
+ * zone for the reader, in the canonical form: the parts from there on are
+ * marked ZONE_TEXT only, not ZONE_READ. */
+enum { ZONE_TEXT = 1, ZONE_READ = 2 };
+
 static void
 find_zones (Version *v)
 {
-  gboolean in_zone = FALSE;
+  gboolean in_zone = FALSE, read = FALSE;
+  gsize zone_level = 0;
 
   v->zone = g_new0 (guchar, v->parts->len + 1);
   for (guint i = 0; i < v->parts->len; i++)
     {
       const Span *s = &g_array_index (v->parts, Span, i);
-      const char *w = s->p + strspn (s->p, "#");
+      gsize level = strspn (s->p, "#");
+      const char *w = s->p + level;
 
       w += strspn (w, " \t");
       /* Only these start a Bijlage, Toelichting or Ondertekening. */
@@ -219,11 +235,14 @@ find_zones (Version *v)
 
           if (kind == AMEND_NODE_ANNEX || kind == AMEND_NODE_EXPLANATION || kind == AMEND_NODE_CLOSING)
             {
-              in_zone = kind != AMEND_NODE_ANNEX;
+              in_zone = read = kind != AMEND_NODE_ANNEX;
+              zone_level = level;
               continue;
             }
         }
-      v->zone[i] = in_zone;
+      if (read && level > 0 && level <= zone_level && heading_kind (s) != AMEND_NODE_TEXT)
+        read = FALSE;
+      v->zone[i] = in_zone ? (read ? ZONE_TEXT | ZONE_READ : ZONE_TEXT) : 0;
     }
 }
 
@@ -500,13 +519,30 @@ key_of (const Version *v,
   return g_strndup (s->p, q - s->p);
 }
 
+/* A part heading a side numbered: where in the base its hunk is, and
+ * which part of the side it is. */
+typedef struct {
+  guint          at;
+  guint          part;
+  AmendNodeKind  kind;    /* and its number, once read_numbers() read them */
+  char          *number;
+} Numbered;
+
+static void
+numbered_clear (gpointer data)
+{
+  g_free (((Numbered *) data)->number);
+}
+
 /* The keys of the parts a side's hunks insert that the same hunk did not
- * have before: new numbers, renumberings, moved parts. */
+ * have before: new numbers, renumberings, moved parts; and where those
+ * parts are, in @where. */
 static GHashTable *
 new_keys (const Version *b,
           const Version *side,
           GArray        *hunks,
-          gboolean      *deleted)
+          gboolean      *deleted,
+          GArray        *where)
 {
   GHashTable *keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
@@ -528,7 +564,12 @@ new_keys (const Version *b,
           char *key = key_of (side, i);
 
           if (key && !g_hash_table_contains (before, key))
-            g_hash_table_add (keys, key);
+            {
+              Numbered n = { h->old_start, i, AMEND_NODE_TEXT, NULL };
+
+              g_hash_table_add (keys, key);
+              g_array_append_val (where, n);
+            }
           else
             g_free (key);
         }
@@ -536,10 +577,63 @@ new_keys (const Version *b,
   return keys;
 }
 
+/* Reads the kind and number of the headings @where points at in @side;
+ * a heading of a Toelichting or Ondertekening, or without a number,
+ * gets none.  A heading the zones mark as text that the reader takes for
+ * a part ("# Artikel 2a" after "# Toelichting") gets its number. */
+static void
+read_numbers (const Version *side,
+              GArray        *where)
+{
+  for (guint i = 0; i < where->len; i++)
+    {
+      Numbered *n = &g_array_index (where, Numbered, i);
+
+      if (!(side->zone[n->part] & ZONE_READ))
+        n->kind = heading_of (&g_array_index (side->parts, Span, n->part), &n->number);
+    }
+}
+
+/* Whether a part one side numbered and one the other side numbered, of
+ * one kind, stand in the merged text with numbers that do not go up:
+ * ours renumbered article 3 to 4, theirs inserted a 3a further on.  Each
+ * side in order, the structural merge makes such a clash a conflict of
+ * kind numbering; two parts both from one side keep that side's order,
+ * so a clash always has one numbered by each.  Of one kind anywhere,
+ * not only under one parent: asking more than the structural merge only
+ * leaves more to it.  Changes that do not touch start at different
+ * places of the base, which is their order in the merged text. */
+static gboolean
+numbers_cross (const Version *o,
+               const Version *t,
+               GArray        *where_o,
+               GArray        *where_t)
+{
+  if (where_o->len == 0 || where_t->len == 0)
+    return FALSE;
+  read_numbers (o, where_o);
+  read_numbers (t, where_t);
+  for (guint i = 0; i < where_o->len; i++)
+    for (guint j = 0; j < where_t->len; j++)
+      {
+        const Numbered *x = &g_array_index (where_o, Numbered, i);
+        const Numbered *y = &g_array_index (where_t, Numbered, j);
+        int cmp;
+
+        if (x->number == NULL || y->number == NULL || x->kind != y->kind)
+          continue;
+        cmp = _amend_merge_compare_numbers (x->number, y->number);
+        if (cmp == 0 || (cmp < 0) != (x->at < y->at))
+          return TRUE;
+      }
+  return FALSE;
+}
+
 /* Whether a number one side gives a part is one the base has elsewhere
  * (a renumbering, a move, a part put in another's place), or one the
  * other side gives too: the structural merge pairs nodes by their
- * numbers, so these are left to it. */
+ * numbers, so these are left to it; and so are numbers of the two
+ * sides that clash (numbers_cross()). */
 static gboolean
 renumbers (const Version *b,
            const Version *o,
@@ -549,15 +643,23 @@ renumbers (const Version *b,
 {
   g_autofree gboolean *del_o = g_new0 (gboolean, b->parts->len + 1);
   g_autofree gboolean *del_t = g_new0 (gboolean, b->parts->len + 1);
-  g_autoptr(GHashTable) new_o = new_keys (b, o, ho, del_o);
-  g_autoptr(GHashTable) new_t = new_keys (b, t, ht, del_t);
+  g_autoptr(GArray) where_o = g_array_new (FALSE, TRUE, sizeof (Numbered));
+  g_autoptr(GArray) where_t = g_array_new (FALSE, TRUE, sizeof (Numbered));
+  g_autoptr(GHashTable) new_o = NULL;
+  g_autoptr(GHashTable) new_t = NULL;
   GHashTableIter iter;
   gpointer key;
 
+  g_array_set_clear_func (where_o, numbered_clear);
+  g_array_set_clear_func (where_t, numbered_clear);
+  new_o = new_keys (b, o, ho, del_o, where_o);
+  new_t = new_keys (b, t, ht, del_t, where_t);
   g_hash_table_iter_init (&iter, new_o);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     if (g_hash_table_contains (new_t, key))
       return TRUE;
+  if (numbers_cross (o, t, where_o, where_t))
+    return TRUE;
   if (g_hash_table_size (new_o) + g_hash_table_size (new_t) == 0)
     return FALSE;
   for (guint i = 0; i < b->parts->len; i++)

@@ -603,13 +603,54 @@ place_all (Merger *m)
 /* Order                                                                    */
 /* ----------------------------------------------------------------------- */
 
-/* Legal numbers in their order: 5 < 5a < 5b < 6, 1:2 < 1:10, a. < b. */
+/* The value of the Roman numeral of I, V, X and L (or i, v, x and l) at
+ * @p, as long as the run of those letters, in @end; 0 when the run is no
+ * numeral in the usual form ("IIII", "VX"). */
+static guint
+roman_value (const char  *p,
+             const char **end)
+{
+  static const char upper[] = "IVXL", lower[] = "ivxl";
+  static const guint values[] = { 1, 5, 10, 50 };
+  static const char *const tens[] = { "", "X", "XX", "XXX", "XL", "L", "LX", "LXX", "LXXX" };
+  static const char *const ones[] = { "", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX" };
+  const char *set = g_ascii_isupper (*p) ? upper : lower;
+  guint value = 0;
+  const char *q;
+  g_autofree char *back = NULL;
+
+  for (q = p; *q && strchr (set, *q) != NULL; q++)
+    {
+      guint v = values[strchr (set, *q) - set];
+      const char *n = q[1] ? strchr (set, q[1]) : NULL;
+
+      value = n && values[n - set] > v ? value - v : value + v;
+    }
+  *end = q;
+  if (q == p || value == 0 || value >= 90)
+    return 0;
+  /* Only the usual form: written back, the same letters. */
+  back = g_strconcat (tens[value / 10], ones[value % 10], NULL);
+  if (set == lower)
+    for (char *c = back; *c; c++)
+      *c = g_ascii_tolower (*c);
+  return strlen (back) == (gsize) (q - p) && strncmp (back, p, q - p) == 0 ? value : 0;
+}
+
+/* Legal numbers in their order: 5 < 5a < 5b < 6, 1:2 < 1:10, a. < b.,
+ * VIII < VIIIa < IX (Roman numerals by value, where both numbers have one
+ * at the same place, not two single letters: points h., i., j.). */
 int
 _amend_merge_compare_numbers (const char *a,
                               const char *b)
 {
+  const char *a0 = a, *b0 = b;
+
   while (*a && *b)
     {
+      const char *ea, *eb;
+      guint ra, rb;
+
       if (g_ascii_isdigit (*a) && g_ascii_isdigit (*b))
         {
           guint64 x = g_ascii_strtoull (a, (char **) &a, 10);
@@ -617,6 +658,16 @@ _amend_merge_compare_numbers (const char *a,
 
           if (x != y)
             return x < y ? -1 : 1;
+          continue;
+        }
+      if ((a == a0 || !g_ascii_isalpha (a[-1])) && (b == b0 || !g_ascii_isalpha (b[-1])) &&
+          g_ascii_isupper (*a) == g_ascii_isupper (*b) && (ra = roman_value (a, &ea)) > 0 &&
+          (rb = roman_value (b, &eb)) > 0 && (ea - a > 1 || eb - b > 1))
+        {
+          if (ra != rb)
+            return ra < rb ? -1 : 1;
+          a = ea;
+          b = eb;
           continue;
         }
       if (g_ascii_tolower (*a) != g_ascii_tolower (*b))
@@ -1596,6 +1647,11 @@ run_rounds (AmendMerge *self,
       if (fix_unplaced (m))
         continue;
       wrong = _amend_merge_check_numbering (m);
+      if (m->error)
+        {
+          g_propagate_error (error, g_steal_pointer (&m->error));
+          return FALSE;
+        }
       if (wrong->len > 0)
         {
           for (guint i = 0; i < wrong->len; i++)
