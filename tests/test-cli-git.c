@@ -1597,6 +1597,73 @@ test_diff_amendment_as_texts (void)
   remove_project (dir);
 }
 
+/* `amend diff A B` in every format says what it says with every version
+ * read whole, on both outputs and in its status; returns its status. */
+static int
+assert_diff_as_whole (const char *dir,
+                      const char *a,
+                      const char *b)
+{
+  const char *formats[] = { "term", "json", "html", "instructions" };
+  int status = -1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_auto(AmendTestRun) texts = { 0 };
+      g_auto(AmendTestRun) whole = { 0 };
+      const char *env[] = { "AMEND_DIFF_WHOLE=1", NULL };
+      AmendTestRunOptions options = { .cwd = dir };
+      AmendTestRunOptions whole_options = { .cwd = dir, .env = env };
+      const char *argv[] = { g_getenv ("AMEND_BIN"), "diff", "--format", formats[i], a, b, NULL };
+
+      amend_test_run_argv (&texts, &options, argv);
+      amend_test_run_argv (&whole, &whole_options, argv);
+      g_assert_cmpstr (texts.out, ==, whole.out);
+      g_assert_cmpstr (texts.err, ==, whole.err);
+      g_assert_cmpint (texts.status, ==, whole.status);
+      status = texts.status;
+    }
+  return status;
+}
+
+/* What the reader replaces in a version (a control character, in an
+ * article that no change is about) is said as when the versions are read
+ * whole, with the same status: the texts' way reads that version whole. */
+static void
+test_diff_texts_say_errors (void)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  g_autofree char *dir = NULL;
+  g_autoptr(GString) text = g_string_new ("# Hoofdstuk 1 Algemeen\n\n");
+  const char *pairs[][2] = {
+    { "sneller", NULL }, { "main", "sneller" }, { "HEAD~1", "HEAD" }, { NULL, NULL }, { "HEAD~1", NULL },
+  };
+
+  if (!amend_test_need_git ())
+    return;
+  dir = new_project ();
+  for (guint i = 1; i <= 20; i++)
+    g_string_append_printf (text, "## Artikel %u\n\nHet college beslist binnen %u weken%s.\n\n", i, i,
+                            i == 5 ? " \x01" : "");
+  amend_test_write (dir, "regeling.md", text->str);
+  amend_run (&run, dir, "save", "-m", "Twintig artikelen");
+  assert_ok (&run);
+  amend_run (&run, dir, "propose", "Sneller");
+  assert_ok (&run);
+  replace_in_file (dir, "regeling.md", "binnen 17 weken", "binnen 7 weken");
+  amend_run (&run, dir, "save", "-m", "Zeven");
+  assert_ok (&run);
+  replace_in_file (dir, "regeling.md", "binnen 13 weken", "binnen 3 weken");
+
+  for (guint p = 0; p < G_N_ELEMENTS (pairs); p++)
+    g_assert_cmpint (assert_diff_as_whole (dir, pairs[p][0], pairs[p][1]), ==, 1);
+  /* Two files, in the words of amend check. */
+  amend_test_write (dir, "oud.md", "## Artikel 1\n\nEen \xff.\n\n## Artikel 2\n\nTwee.\n");
+  amend_test_write (dir, "nieuw.md", "## Artikel 1\n\nEen \xff.\n\n## Artikel 2\n\nTwee \x7f.\n");
+  g_assert_cmpint (assert_diff_as_whole (dir, "oud.md", "nieuw.md"), ==, 1);
+  remove_project (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1630,6 +1697,7 @@ main (int    argc,
   g_test_add_func ("/cli-git/propose-from-amendment", test_propose_from_amendment);
   g_test_add_func ("/cli-git/save-readonly-objects", test_save_readonly_objects);
   g_test_add_func ("/cli-git/diff-amendment-as-texts", test_diff_amendment_as_texts);
+  g_test_add_func ("/cli-git/diff-texts-say-errors", test_diff_texts_say_errors);
 
   return g_test_run ();
 }

@@ -11,7 +11,6 @@
 
 #include "amend-cli-git.h"
 #include "amend-proposal.h"
-#include "amend-utf8.h"
 #include "amend-version.h"
 
 /* The project the current folder (or -C DIR) is in, found upward as git
@@ -99,8 +98,7 @@ compared (AmendDocument **old_doc,
 /* The diff of two versions in the project, reading of each only the
  * articles that differ (amend_diff_new_for_texts()): an amendment changes
  * a few articles of a regulation of thousands.  A text with bytes the
- * reader replaces leaves @diff unset: read whole, the versions say where
- * (loaded()), as before. */
+ * reader replaces is read whole there, and says where (loaded()). */
 static gboolean
 compared_texts (AmendRepository *repo,
                 const char      *old_spec,
@@ -120,11 +118,10 @@ compared_texts (AmendRepository *repo,
     return FALSE;
   old_data = g_bytes_get_data (old_text, &old_len);
   new_data = g_bytes_get_data (new_text, &new_len);
-  if (!amend_utf8_validate (old_data ? old_data : "", old_len, NULL) ||
-      !amend_utf8_validate (new_data ? new_data : "", new_len, NULL))
-    return TRUE;
   *diff = amend_diff_new_for_texts (old_data ? old_data : "", old_len, new_data ? new_data : "", new_len, error);
-  return *diff != NULL;
+  if (*diff == NULL)
+    return FALSE;
+  return loaded (amend_diff_get_old (*diff), old_label, amend_diff_get_new (*diff), new_label);
 }
 
 /* What the amendment @branch (@name as given) changed since it branched off: a
@@ -232,8 +229,8 @@ version_text (AmendRepository  *repo,
 /* Two versions, or a version and the working copy, compared reading only
  * the articles that differ, as compared_texts() does for an amendment.
  * FALSE where the versions are better read whole (a file named like a
- * revision, bytes the reader replaces) or cannot be read: the caller
- * reads them whole, which says what is wrong. */
+ * revision) or cannot be read: the caller reads them whole, which says
+ * what is wrong. */
 static gboolean
 compared_versions (AmendRepository  *repo,
                    int               n_args,
@@ -257,13 +254,11 @@ compared_versions (AmendRepository  *repo,
     return FALSE;
   old_data = g_bytes_get_data (old_text, &old_len);
   new_data = g_bytes_get_data (new_text, &new_len);
-  if (!amend_utf8_validate (old_data ? old_data : "", old_len, NULL) ||
-      !amend_utf8_validate (new_data ? new_data : "", new_len, NULL) ||
-      (*diff = amend_diff_new_for_texts (old_data ? old_data : "", old_len, new_data ? new_data : "", new_len,
-                                         NULL)) == NULL)
+  *diff = amend_diff_new_for_texts (old_data ? old_data : "", old_len, new_data ? new_data : "", new_len, NULL);
+  if (*diff == NULL)
     return FALSE;
   *title = g_strdup_printf ("%s \xe2\x86\x92 %s", old_label, new_label);
-  return TRUE;
+  return loaded (amend_diff_get_old (*diff), old_label, amend_diff_get_new (*diff), new_label);
 }
 
 /* The two versions `amend diff` and `amend export` compare, compared.
