@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "amend-test-git.h"
@@ -1664,6 +1665,60 @@ test_diff_texts_say_errors (void)
   remove_project (dir);
 }
 
+/* `amend diff` without versions compares the last save with the working
+ * copy, also when the folder holds a file named HEAD (which `amend diff
+ * HEAD` would take, as git does); read whole, it took that file. */
+static void
+test_diff_file_named_head (void)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  g_autofree char *dir = NULL;
+  g_autofree char *before = NULL;
+
+  if (!amend_test_need_git ())
+    return;
+  dir = new_project ();
+  replace_in_file (dir, "regeling.md", "de gemeenteraad", "de raad");
+  amend_run (&run, dir, "diff", "--format", "json");
+  assert_ok (&run);
+  before = g_steal_pointer (&run.out);
+  amend_test_write (dir, "HEAD", "## Artikel 1\n\nIets anders.\n");
+  g_assert_cmpint (assert_diff_as_whole (dir, NULL, NULL), ==, 0);
+  amend_run (&run, dir, "diff", "--format", "json");
+  assert_ok (&run);
+  g_assert_cmpstr (run.out, ==, before);
+  remove_project (dir);
+}
+
+/* A working copy that never ends (a link to /dev/zero) is refused as too
+ * large after 64 MB, as the whole reading refuses it, not read until
+ * memory runs out. */
+static void
+test_diff_working_copy_endless (void)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  const char *argv[] = { "/bin/sh", "-c", "ulimit -v 1048576; exec \"$0\" diff", g_getenv ("AMEND_BIN"), NULL };
+  AmendTestRunOptions options = { 0 };
+  struct rusage usage;
+
+  if (!amend_test_need_git ())
+    return;
+  dir = new_project ();
+  path = g_build_filename (dir, "regeling.md", NULL);
+  g_assert_no_errno (g_unlink (path));
+  g_assert_no_errno (symlink ("/dev/zero", path));
+  options.cwd = dir;
+  amend_test_run_argv (&run, &options, argv);
+  g_assert_cmpint (run.status, ==, 3);
+  g_assert_nonnull (strstr (run.err, "is larger than 64 MB, too large for a regulation"));
+  /* No more than the bound held (in kB), whatever the children before. */
+  g_assert_no_errno (getrusage (RUSAGE_CHILDREN, &usage));
+  g_assert_cmpint (usage.ru_maxrss, <, 300 * 1024);
+  remove_project (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1698,6 +1753,8 @@ main (int    argc,
   g_test_add_func ("/cli-git/save-readonly-objects", test_save_readonly_objects);
   g_test_add_func ("/cli-git/diff-amendment-as-texts", test_diff_amendment_as_texts);
   g_test_add_func ("/cli-git/diff-texts-say-errors", test_diff_texts_say_errors);
+  g_test_add_func ("/cli-git/diff-file-named-head", test_diff_file_named_head);
+  g_test_add_func ("/cli-git/diff-working-copy-endless", test_diff_working_copy_endless);
 
   return g_test_run ();
 }

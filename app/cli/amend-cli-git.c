@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "amend-cli-git.h"
+#include "amend-file.h"
 #include "amend-proposal.h"
 #include "amend-version.h"
 
@@ -212,6 +213,7 @@ version_text (AmendRepository  *repo,
               char            **label)
 {
   g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
   g_autofree char *data = NULL;
   gsize len = 0;
 
@@ -220,7 +222,10 @@ version_text (AmendRepository  *repo,
   if (regulation == NULL)
     return NULL;
   path = g_build_filename (amend_repository_get_path (repo), regulation, NULL);
-  if (!g_file_get_contents (path, &data, &len, NULL))
+  file = g_file_new_for_path (path);
+  /* Bounded as the whole reading is: the working copy may be a link to
+   * /dev/zero, or far too large. */
+  if ((data = amend_read_file (file, AMEND_MAX_DOCUMENT_SIZE, &len, NULL, NULL)) == NULL)
     return NULL;
   *label = g_strdup_printf (_("%s (working copy)"), regulation);
   return g_bytes_new_take (g_steal_pointer (&data), len);
@@ -259,6 +264,24 @@ compared_versions (AmendRepository  *repo,
     return FALSE;
   *title = g_strdup_printf ("%s \xe2\x86\x92 %s", old_label, new_label);
   return loaded (amend_diff_get_old (*diff), old_label, amend_diff_get_new (*diff), new_label);
+}
+
+/* The last save of @regulation, which `amend diff` without versions
+ * compares: never a file that happens to be named HEAD. */
+static AmendDocument *
+load_last_save (AmendRepository  *repo,
+                const char       *regulation,
+                char            **label,
+                GError          **error)
+{
+  g_autoptr(GBytes) bytes = amend_version_read (repo, "HEAD", regulation, label, error);
+  gsize len = 0;
+  const char *data;
+
+  if (bytes == NULL)
+    return NULL;
+  data = g_bytes_get_data (bytes, &len);
+  return amend_document_new_from_data (data ? data : "", len, error);
 }
 
 /* The two versions `amend diff` and `amend export` compare, compared.
@@ -323,7 +346,7 @@ amend_cli_load_diff (int                n_args,
       return TRUE;
     }
   if (n_args == 0)
-    old_doc = amend_version_load (repo, "HEAD", regulation, &old_label, &error);
+    old_doc = load_last_save (repo, regulation, &old_label, &error);
   else
     old_doc = amend_version_load (repo, args[0], regulation, &old_label, &error);
   if (old_doc == NULL)
