@@ -28,7 +28,7 @@
  *    HTML block; a text with a code fence, an HTML block that spans blank
  *    lines, a link reference definition or a lone carriage return is read
  *    whole, as is one with bytes the reader replaces and reports (so that
- *    its document says so, as amend check would) or that starts like XML;
+ *    its document says so, as amend check would) or that may be XML;
  *  - an unread article pairs with its twin just as the read one would,
  *    when no other article of either version has its number (the first
  *    pass pairs equal numbers and contents; otherwise it is read);
@@ -277,8 +277,8 @@ after_front_matter (const char *text,
 
 /* Whether the reader replaces bytes of @text and says so (NUL, a control
  * character, DEL, bytes that are not UTF-8, U+FFFE, U+FFFF), or may take
- * it for XML (it starts with "<"): what it says must be said of the whole
- * text, as amend check says it, so the text is read whole. */
+ * it for XML (it starts with "<" and holds xmlns): what it says must be
+ * said of the whole text, as amend check says it, so it is read whole. */
 static gboolean
 needs_whole_reading (const char *text,
                      const char *end)
@@ -289,7 +289,9 @@ needs_whole_reading (const char *text,
     p += 3;
   while (p < end && g_ascii_isspace (*p))
     p++;
-  if (p < end && *p == '<')
+  /* The reader looks for xmlns near the start, where the text it gets
+   * may bring it from further on (a NUL before it is found below). */
+  if (p < end && *p == '<' && g_strstr_len (p, end - p, "xmlns") != NULL)
     return TRUE;
   for (p = text; p < end; )
     {
