@@ -8,9 +8,11 @@
  */
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "amend-test-git.h"
@@ -1561,7 +1563,10 @@ test_diff_amendment_as_texts (void)
 {
   g_auto(AmendTestRun) run = { 0 };
   g_autofree char *dir = NULL;
-  g_autoptr(GString) text = g_string_new ("# Hoofdstuk 1 Algemeen\n\n");
+  /* The first line of the laws in laws-markdown's loose Markdown, which
+   * is not XML. */
+  g_autoptr(GString) text = g_string_new ("<meta http-equiv='Content-Type' content='text/html; charset=utf-8' />\n\n"
+                                          "# Hoofdstuk 1 Algemeen\n\n");
   const char *formats[] = { "json", "instructions" };
   const char *pairs[][2] = {
     { "sneller", NULL }, { "main", "sneller" }, { "HEAD~1", "HEAD" }, { "main:regeling.md", "sneller:regeling.md" },
@@ -1594,6 +1599,128 @@ test_diff_amendment_as_texts (void)
         g_assert_true (strstr (texts, "17") != NULL || strstr (texts, "23") != NULL);
         assert_read_few (texts_err);
       }
+  remove_project (dir);
+}
+
+/* `amend diff A B` in every format says what it says with every version
+ * read whole, on both outputs and in its status; returns its status. */
+static int
+assert_diff_as_whole (const char *dir,
+                      const char *a,
+                      const char *b)
+{
+  const char *formats[] = { "term", "json", "html", "instructions" };
+  int status = -1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_auto(AmendTestRun) texts = { 0 };
+      g_auto(AmendTestRun) whole = { 0 };
+      const char *env[] = { "AMEND_DIFF_WHOLE=1", NULL };
+      AmendTestRunOptions options = { .cwd = dir };
+      AmendTestRunOptions whole_options = { .cwd = dir, .env = env };
+      const char *argv[] = { g_getenv ("AMEND_BIN"), "diff", "--format", formats[i], a, b, NULL };
+
+      amend_test_run_argv (&texts, &options, argv);
+      amend_test_run_argv (&whole, &whole_options, argv);
+      g_assert_cmpstr (texts.out, ==, whole.out);
+      g_assert_cmpstr (texts.err, ==, whole.err);
+      g_assert_cmpint (texts.status, ==, whole.status);
+      status = texts.status;
+    }
+  return status;
+}
+
+/* What the reader replaces in a version (a control character, in an
+ * article that no change is about) is said as when the versions are read
+ * whole, with the same status: the texts' way reads that version whole. */
+static void
+test_diff_texts_say_errors (void)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  g_autofree char *dir = NULL;
+  g_autoptr(GString) text = g_string_new ("# Hoofdstuk 1 Algemeen\n\n");
+  const char *pairs[][2] = {
+    { "sneller", NULL }, { "main", "sneller" }, { "HEAD~1", "HEAD" }, { NULL, NULL }, { "HEAD~1", NULL },
+  };
+
+  if (!amend_test_need_git ())
+    return;
+  dir = new_project ();
+  for (guint i = 1; i <= 20; i++)
+    g_string_append_printf (text, "## Artikel %u\n\nHet college beslist binnen %u weken%s.\n\n", i, i,
+                            i == 5 ? " \x01" : "");
+  amend_test_write (dir, "regeling.md", text->str);
+  amend_run (&run, dir, "save", "-m", "Twintig artikelen");
+  assert_ok (&run);
+  amend_run (&run, dir, "propose", "Sneller");
+  assert_ok (&run);
+  replace_in_file (dir, "regeling.md", "binnen 17 weken", "binnen 7 weken");
+  amend_run (&run, dir, "save", "-m", "Zeven");
+  assert_ok (&run);
+  replace_in_file (dir, "regeling.md", "binnen 13 weken", "binnen 3 weken");
+
+  for (guint p = 0; p < G_N_ELEMENTS (pairs); p++)
+    g_assert_cmpint (assert_diff_as_whole (dir, pairs[p][0], pairs[p][1]), ==, 1);
+  /* Two files, in the words of amend check. */
+  amend_test_write (dir, "oud.md", "## Artikel 1\n\nEen \xff.\n\n## Artikel 2\n\nTwee.\n");
+  amend_test_write (dir, "nieuw.md", "## Artikel 1\n\nEen \xff.\n\n## Artikel 2\n\nTwee \x7f.\n");
+  g_assert_cmpint (assert_diff_as_whole (dir, "oud.md", "nieuw.md"), ==, 1);
+  remove_project (dir);
+}
+
+/* `amend diff` without versions compares the last save with the working
+ * copy, also when the folder holds a file named HEAD (which `amend diff
+ * HEAD` would take, as git does); read whole, it took that file. */
+static void
+test_diff_file_named_head (void)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  g_autofree char *dir = NULL;
+  g_autofree char *before = NULL;
+
+  if (!amend_test_need_git ())
+    return;
+  dir = new_project ();
+  replace_in_file (dir, "regeling.md", "de gemeenteraad", "de raad");
+  amend_run (&run, dir, "diff", "--format", "json");
+  assert_ok (&run);
+  before = g_steal_pointer (&run.out);
+  amend_test_write (dir, "HEAD", "## Artikel 1\n\nIets anders.\n");
+  g_assert_cmpint (assert_diff_as_whole (dir, NULL, NULL), ==, 0);
+  amend_run (&run, dir, "diff", "--format", "json");
+  assert_ok (&run);
+  g_assert_cmpstr (run.out, ==, before);
+  remove_project (dir);
+}
+
+/* A working copy far too large (1 GB, sparse: it takes no disk) is
+ * refused as too large before it is read, as the whole reading refuses
+ * it, not read into memory first; the same bound keeps out a link to
+ * /dev/zero, which would be read until memory runs out. */
+static void
+test_diff_working_copy_too_large (void)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  struct rusage usage;
+  int fd;
+
+  if (!amend_test_need_git ())
+    return;
+  dir = new_project ();
+  path = g_build_filename (dir, "regeling.md", NULL);
+  fd = g_open (path, O_WRONLY | O_TRUNC, 0);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_no_errno (ftruncate (fd, 1024 * 1024 * 1024));
+  g_assert_no_errno (close (fd));
+  amend_run (&run, dir, "diff");
+  g_assert_cmpint (run.status, ==, 3);
+  g_assert_nonnull (strstr (run.err, "is larger than 64 MB, too large for a regulation"));
+  /* Far less than the file held (in kB), whatever the children before. */
+  g_assert_no_errno (getrusage (RUSAGE_CHILDREN, &usage));
+  g_assert_cmpint (usage.ru_maxrss, <, 512 * 1024);
   remove_project (dir);
 }
 
@@ -1630,6 +1757,9 @@ main (int    argc,
   g_test_add_func ("/cli-git/propose-from-amendment", test_propose_from_amendment);
   g_test_add_func ("/cli-git/save-readonly-objects", test_save_readonly_objects);
   g_test_add_func ("/cli-git/diff-amendment-as-texts", test_diff_amendment_as_texts);
+  g_test_add_func ("/cli-git/diff-texts-say-errors", test_diff_texts_say_errors);
+  g_test_add_func ("/cli-git/diff-file-named-head", test_diff_file_named_head);
+  g_test_add_func ("/cli-git/diff-working-copy-too-large", test_diff_working_copy_too_large);
 
   return g_test_run ();
 }

@@ -766,8 +766,8 @@ test_bounded_input (void)
   remove_dir (dir);
 }
 
-/* A diff of a file with bytes that are not UTF-8 says so, as check does,
- * and exits with 1. */
+/* A diff of a file with bytes that are not UTF-8 says so, in check's
+ * words, and exits with 1. */
 static void
 test_diff_invalid_utf8 (void)
 {
@@ -779,7 +779,8 @@ test_diff_invalid_utf8 (void)
   g_assert_true (g_file_set_contents (new_path, "# Artikel 1\n\nCafe dicht.\n", -1, NULL));
   amend_run (&run, "diff", "--format", "json", old_path, new_path);
   g_assert_cmpint (run.status, ==, 1);
-  g_assert_nonnull (strstr (run.err, "regeling.md:3: error: bytes that are not valid UTF-8"));
+  g_assert_nonnull (strstr (run.err, "regeling.md:3: error: 1 byte is not valid UTF-8 (first on this line); save the "
+                                     "file as UTF-8"));
   g_assert_nonnull (strstr (run.out, "\"changes\""));
   amend_test_run_clear (&run);
 
@@ -788,7 +789,7 @@ test_diff_invalid_utf8 (void)
   g_assert_true (g_file_set_contents (new_path, "# Artikel 1\n\nCafe dicht\0 na tienen.\n", 35, NULL));
   amend_run (&run, "diff", "--format", "json", new_path, new_path);
   g_assert_cmpint (run.status, ==, 1);
-  g_assert_nonnull (strstr (run.err, "nieuw.md:3: error: the file contains NUL bytes"));
+  g_assert_nonnull (strstr (run.err, "nieuw.md:3: error: the file contains 1 NUL byte, so it is not a text file"));
   remove_dir (dir);
 }
 

@@ -21,6 +21,24 @@
 #include "amend-renvooi.h"
 #include "amend-test-util.h"
 
+/* The errors the reader reports of @doc, a line each: what amend diff
+ * prints of a version before the diff. */
+static char *
+errors_of (AmendDocument *doc)
+{
+  GPtrArray *diags = amend_document_get_diagnostics (doc);
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < diags->len; i++)
+    {
+      const AmendDiagnostic *diag = g_ptr_array_index (diags, i);
+
+      if (diag->severity == AMEND_SEVERITY_ERROR)
+        g_string_append_printf (s, "%u: %s\n", diag->line, diag->message);
+    }
+  return g_string_free (s, FALSE);
+}
+
 static void
 assert_same_diff (const char *a,
                   gsize       a_len,
@@ -67,6 +85,18 @@ assert_same_diff (const char *a,
 
     if (!g_strv_equal ((const char * const *) want, (const char * const *) got))
       g_error ("%s: the changed articles differ from the full diff's", what);
+  }
+  {
+    /* The bytes the reader replaced anywhere, or a front matter never
+     * closed, are said of the versions as of the whole documents. */
+    g_autofree char *want_old = errors_of (old_doc);
+    g_autofree char *got_old = errors_of (amend_diff_get_old (fast));
+    g_autofree char *want_new = errors_of (new_doc);
+    g_autofree char *got_new = errors_of (amend_diff_get_new (fast));
+
+    if (g_strcmp0 (want_old, got_old) != 0 || g_strcmp0 (want_new, got_new) != 0)
+      g_error ("%s: the errors differ from the whole documents': %s%s instead of %s%s", what, got_old, got_new,
+               want_old, want_new);
   }
 }
 
@@ -362,6 +392,16 @@ test_unsafe_texts (void)
     "---\ntitle: X\n# comment\n---\n\n## Artikel 1\n\nEen.\n\n## Artikel 2\n\nTwee.\n",
     "## Artikel 1\n\nEen.\n\n ## Artikel 2\n\nTwee.\n\n## Artikel 3\n\nDrie.\n",
     "## Artikel 1\n\nEen.\n<x\n## Artikel 2\n\nTwee.\n\n## Artikel 3\n\nDrie.\n",
+    /* Bytes the reader replaces and says so: a control character, DEL, a
+     * non-character, bytes that are not UTF-8, in an article that stays. */
+    "## Artikel 1\n\nEen \x01 twee.\n\n## Artikel 2\n\nTwee.\n",
+    "## Artikel 1\n\nEen \x7f twee.\n\n## Artikel 2\n\nTwee.\n",
+    "## Artikel 1\n\nEen \xef\xbf\xbe twee.\n\n## Artikel 2\n\nTwee.\n",
+    "## Artikel 1\n\nEen \xff twee.\n\n## Artikel 2\n\nTwee.\n",
+    /* Read as an XML file when "xmlns" is near the start, in any article. */
+    "<div>\n\n## Artikel 1\n\nxmlns\n\n## Artikel 2\n\nTwee.\n",
+    /* A front matter never closed. */
+    "---\ntitle: X\n\n## Artikel 1\n\nEen.\n\n## Artikel 2\n\nTwee.\n",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (olds); i++)

@@ -10,8 +10,8 @@
 #include <string.h>
 
 #include "amend-cli-git.h"
+#include "amend-file.h"
 #include "amend-proposal.h"
-#include "amend-utf8.h"
 #include "amend-version.h"
 
 /* The project the current folder (or -C DIR) is in, found upward as git
@@ -99,8 +99,7 @@ compared (AmendDocument **old_doc,
 /* The diff of two versions in the project, reading of each only the
  * articles that differ (amend_diff_new_for_texts()): an amendment changes
  * a few articles of a regulation of thousands.  A text with bytes the
- * reader replaces leaves @diff unset: read whole, the versions say where
- * (loaded()), as before. */
+ * reader replaces is read whole there, and says where (loaded()). */
 static gboolean
 compared_texts (AmendRepository *repo,
                 const char      *old_spec,
@@ -120,11 +119,10 @@ compared_texts (AmendRepository *repo,
     return FALSE;
   old_data = g_bytes_get_data (old_text, &old_len);
   new_data = g_bytes_get_data (new_text, &new_len);
-  if (!amend_utf8_validate (old_data ? old_data : "", old_len, NULL) ||
-      !amend_utf8_validate (new_data ? new_data : "", new_len, NULL))
-    return TRUE;
   *diff = amend_diff_new_for_texts (old_data ? old_data : "", old_len, new_data ? new_data : "", new_len, error);
-  return *diff != NULL;
+  if (*diff == NULL)
+    return FALSE;
+  return loaded (amend_diff_get_old (*diff), old_label, amend_diff_get_new (*diff), new_label);
 }
 
 /* What the amendment @branch (@name as given) changed since it branched off: a
@@ -215,6 +213,7 @@ version_text (AmendRepository  *repo,
               char            **label)
 {
   g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
   g_autofree char *data = NULL;
   gsize len = 0;
 
@@ -223,7 +222,10 @@ version_text (AmendRepository  *repo,
   if (regulation == NULL)
     return NULL;
   path = g_build_filename (amend_repository_get_path (repo), regulation, NULL);
-  if (!g_file_get_contents (path, &data, &len, NULL))
+  file = g_file_new_for_path (path);
+  /* Bounded as the whole reading is: the working copy may be a link to
+   * /dev/zero, or far too large. */
+  if ((data = amend_read_file (file, AMEND_MAX_DOCUMENT_SIZE, &len, NULL, NULL)) == NULL)
     return NULL;
   *label = g_strdup_printf (_("%s (working copy)"), regulation);
   return g_bytes_new_take (g_steal_pointer (&data), len);
@@ -232,8 +234,8 @@ version_text (AmendRepository  *repo,
 /* Two versions, or a version and the working copy, compared reading only
  * the articles that differ, as compared_texts() does for an amendment.
  * FALSE where the versions are better read whole (a file named like a
- * revision, bytes the reader replaces) or cannot be read: the caller
- * reads them whole, which says what is wrong. */
+ * revision) or cannot be read: the caller reads them whole, which says
+ * what is wrong. */
 static gboolean
 compared_versions (AmendRepository  *repo,
                    int               n_args,
@@ -257,13 +259,29 @@ compared_versions (AmendRepository  *repo,
     return FALSE;
   old_data = g_bytes_get_data (old_text, &old_len);
   new_data = g_bytes_get_data (new_text, &new_len);
-  if (!amend_utf8_validate (old_data ? old_data : "", old_len, NULL) ||
-      !amend_utf8_validate (new_data ? new_data : "", new_len, NULL) ||
-      (*diff = amend_diff_new_for_texts (old_data ? old_data : "", old_len, new_data ? new_data : "", new_len,
-                                         NULL)) == NULL)
+  *diff = amend_diff_new_for_texts (old_data ? old_data : "", old_len, new_data ? new_data : "", new_len, NULL);
+  if (*diff == NULL)
     return FALSE;
   *title = g_strdup_printf ("%s \xe2\x86\x92 %s", old_label, new_label);
-  return TRUE;
+  return loaded (amend_diff_get_old (*diff), old_label, amend_diff_get_new (*diff), new_label);
+}
+
+/* The last save of @regulation, which `amend diff` without versions
+ * compares: never a file that happens to be named HEAD. */
+static AmendDocument *
+load_last_save (AmendRepository  *repo,
+                const char       *regulation,
+                char            **label,
+                GError          **error)
+{
+  g_autoptr(GBytes) bytes = amend_version_read (repo, "HEAD", regulation, label, error);
+  gsize len = 0;
+  const char *data;
+
+  if (bytes == NULL)
+    return NULL;
+  data = g_bytes_get_data (bytes, &len);
+  return amend_document_new_from_data (data ? data : "", len, error);
 }
 
 /* The two versions `amend diff` and `amend export` compare, compared.
@@ -328,7 +346,7 @@ amend_cli_load_diff (int                n_args,
       return TRUE;
     }
   if (n_args == 0)
-    old_doc = amend_version_load (repo, "HEAD", regulation, &old_label, &error);
+    old_doc = load_last_save (repo, regulation, &old_label, &error);
   else
     old_doc = amend_version_load (repo, args[0], regulation, &old_label, &error);
   if (old_doc == NULL)

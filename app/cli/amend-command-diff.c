@@ -13,7 +13,6 @@
 #include "amend-diff-json.h"
 #include "amend-instructions.h"
 #include "amend-renvooi.h"
-#include "amend-utf8.h"
 
 static char *opt_format;
 static gboolean opt_no_color;
@@ -26,29 +25,6 @@ static const GOptionEntry entries[] = {
   AMEND_CLI_REPO_OPTION,
   { NULL }
 };
-
-/* Whether @data holds bytes the reader replaces (not UTF-8, NUL); says so
- * as check would, with the first line that has them.  Only the articles
- * that differ are read, so the bytes are looked at here. */
-static gboolean
-unreadable (const char *name,
-            const char *data,
-            gsize       len)
-{
-  const char *bad = NULL;
-  guint line = 1;
-
-  if (amend_utf8_validate (data, len, &bad))
-    return FALSE;
-  for (const char *p = data; p < bad; p++)
-    line += *p == '\n';
-  /* As amend_diagnostic_format(): "error" stays English, editors read it. */
-  g_printerr ("%s:%u: error: %s", name, line,
-              *bad == '\0' ? _("the file contains NUL bytes, so it is not a text file; they were compared as U+FFFD")
-                         : _("bytes that are not valid UTF-8 (first on this line); save the file as UTF-8"));
-  g_printerr ("\n");
-  return TRUE;
-}
 
 /* A name only a file has (FILE.md, not REV:FILE or a branch) that is not
  * there: a mistyped file, which would otherwise be looked for as a version
@@ -102,23 +78,25 @@ load_diff (int       n_args,
         return NULL;
       old_data = g_bytes_get_data (old_text, &old_len);
       new_data = g_bytes_get_data (new_text, &new_len);
-      /* Compared with those bytes replaced; the status says so (1). */
-      if (unreadable (args[0], old_data ? old_data : "", old_len) |
-          unreadable (args[1], new_data ? new_data : "", new_len))
-        *unread = TRUE;
       diff = amend_diff_new_for_texts (old_data ? old_data : "", old_len, new_data ? new_data : "", new_len, &error);
       if (diff == NULL)
         {
           amend_cli_error ("%s", error->message);
           return NULL;
         }
+      /* Bytes the reader replaced (a text that has them is read whole),
+       * said as check says them. */
+      amend_cli_print_diagnostics (amend_diff_get_old (diff), args[0], TRUE);
+      amend_cli_print_diagnostics (amend_diff_get_new (diff), args[1], TRUE);
       *title = g_strdup_printf ("%s \xe2\x86\x92 %s", args[0], args[1]);
-      return diff;
     }
-  module = amend_cli_get_module ("project");
-  if (module == NULL || !module->load_diff (n_args, args, whole ? 0 : AMEND_CLI_LOAD_TEXTS, &diff, title, status))
-    return NULL;
-  /* load_diff printed what could not be read. */
+  else
+    {
+      module = amend_cli_get_module ("project");
+      if (module == NULL || !module->load_diff (n_args, args, whole ? 0 : AMEND_CLI_LOAD_TEXTS, &diff, title, status))
+        return NULL;
+    }
+  /* What could not be read was said; the status says so (1). */
   *unread = amend_document_has_errors (amend_diff_get_old (diff)) || amend_document_has_errors (amend_diff_get_new (diff));
   return diff;
 }

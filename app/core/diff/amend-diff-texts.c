@@ -27,7 +27,8 @@
  *    article: no line that could be a heading, a setext underline or an
  *    HTML block; a text with a code fence, an HTML block that spans blank
  *    lines, a link reference definition or a lone carriage return is read
- *    whole;
+ *    whole, as is one with bytes the reader replaces and reports (so that
+ *    its document says so, as amend check would) or that may be XML;
  *  - an unread article pairs with its twin just as the read one would,
  *    when no other article of either version has its number (the first
  *    pass pairs equal numbers and contents; otherwise it is read);
@@ -274,6 +275,48 @@ after_front_matter (const char *text,
   return NULL;
 }
 
+/* Whether the reader replaces bytes of @text and says so (NUL, a control
+ * character, DEL, bytes that are not UTF-8, U+FFFE, U+FFFF), or may take
+ * it for XML (it starts with "<" and holds xmlns): what it says must be
+ * said of the whole text, as amend check says it, so it is read whole. */
+static gboolean
+needs_whole_reading (const char *text,
+                     const char *end)
+{
+  const char *p = text;
+
+  if (end - p >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
+    p += 3;
+  while (p < end && g_ascii_isspace (*p))
+    p++;
+  /* The reader looks for xmlns near the start, where the text it gets
+   * may bring it from further on (a NUL before it is found below). */
+  if (p < end && *p == '<' && g_strstr_len (p, end - p, "xmlns") != NULL)
+    return TRUE;
+  for (p = text; p < end; )
+    {
+      static const guchar plain[256] = { ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, [' ' ... '~'] = 1 };
+      gunichar c;
+
+      while (end - p >= 4 && (plain[(guchar) p[0]] & plain[(guchar) p[1]] & plain[(guchar) p[2]] & plain[(guchar) p[3]]))
+        p += 4;
+      if (p < end && plain[(guchar) *p])
+        {
+          p++;
+          continue;
+        }
+      if (p >= end)
+        break;
+      if ((guchar) *p < 0x80)
+        return TRUE;
+      c = g_utf8_get_char_validated (p, end - p);
+      if (c == (gunichar) -1 || c == (gunichar) -2 || c == 0xFFFE || c == 0xFFFF)
+        return TRUE;
+      p = g_utf8_next_char (p);
+    }
+  return FALSE;
+}
+
 /* Cuts @side into units.  FALSE when the text must be read whole. */
 static gboolean
 scan (Side *side)
@@ -287,7 +330,7 @@ scan (Side *side)
   gboolean in_head = FALSE;
   Unit *unit;
 
-  if (memchr (text, '\0', side->len) != NULL)
+  if (needs_whole_reading (text, end))
     return FALSE;
   for (const char *cr = memchr (text, '\r', side->len); cr != NULL; cr = memchr (cr + 1, '\r', end - cr - 1))
     if (cr + 1 >= end || cr[1] != '\n')
