@@ -1552,6 +1552,29 @@ assert_read_few (const char *err)
   g_assert_cmpuint (n_read, <, n_parts / 2);
 }
 
+/* A project of @text saved, the amendment sneller proposed on it with
+ * article 17 changed and saved, and article @unsaved changed in the
+ * working copy: the versions the diff tests compare. */
+static char *
+project_for_diffs (const char *text,
+                   const char *unsaved_from,
+                   const char *unsaved_to)
+{
+  g_auto(AmendTestRun) run = { 0 };
+  char *dir = new_project ();
+
+  amend_test_write (dir, "regeling.md", text);
+  amend_run (&run, dir, "save", "-m", "Artikelen");
+  assert_ok (&run);
+  amend_run (&run, dir, "propose", "Sneller");
+  assert_ok (&run);
+  replace_in_file (dir, "regeling.md", "binnen 17 weken", "binnen 7 weken");
+  amend_run (&run, dir, "save", "-m", "Zeven");
+  assert_ok (&run);
+  replace_in_file (dir, "regeling.md", unsaved_from, unsaved_to);
+  return dir;
+}
+
 /* amend diff reads of two versions only the articles that differ, as
  * amend diff A.md B.md does (the exports read them whole), and says the
  * same, byte for byte, as the comparison of the whole versions: an
@@ -1561,7 +1584,6 @@ assert_read_few (const char *err)
 static void
 test_diff_amendment_as_texts (void)
 {
-  g_auto(AmendTestRun) run = { 0 };
   g_autofree char *dir = NULL;
   /* The first line of the laws in laws-markdown's loose Markdown, which
    * is not XML. */
@@ -1575,18 +1597,9 @@ test_diff_amendment_as_texts (void)
 
   if (!amend_test_need_git ())
     return;
-  dir = new_project ();
   for (guint i = 1; i <= 40; i++)
     g_string_append_printf (text, "## Artikel %u Onderwerp %u\n\nHet college beslist binnen %u weken.\n\n", i, i, i);
-  amend_test_write (dir, "regeling.md", text->str);
-  amend_run (&run, dir, "save", "-m", "Veertig artikelen");
-  assert_ok (&run);
-  amend_run (&run, dir, "propose", "Sneller");
-  assert_ok (&run);
-  replace_in_file (dir, "regeling.md", "binnen 17 weken", "binnen 7 weken");
-  amend_run (&run, dir, "save", "-m", "Zeven");
-  assert_ok (&run);
-  replace_in_file (dir, "regeling.md", "binnen 23 weken", "binnen 3 weken");
+  dir = project_for_diffs (text->str, "binnen 23 weken", "binnen 3 weken");
 
   for (guint p = 0; p < G_N_ELEMENTS (pairs); p++)
     for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
@@ -1637,7 +1650,6 @@ assert_diff_as_whole (const char *dir,
 static void
 test_diff_texts_say_errors (void)
 {
-  g_auto(AmendTestRun) run = { 0 };
   g_autofree char *dir = NULL;
   g_autoptr(GString) text = g_string_new ("# Hoofdstuk 1 Algemeen\n\n");
   const char *pairs[][2] = {
@@ -1646,19 +1658,10 @@ test_diff_texts_say_errors (void)
 
   if (!amend_test_need_git ())
     return;
-  dir = new_project ();
   for (guint i = 1; i <= 20; i++)
     g_string_append_printf (text, "## Artikel %u\n\nHet college beslist binnen %u weken%s.\n\n", i, i,
                             i == 5 ? " \x01" : "");
-  amend_test_write (dir, "regeling.md", text->str);
-  amend_run (&run, dir, "save", "-m", "Twintig artikelen");
-  assert_ok (&run);
-  amend_run (&run, dir, "propose", "Sneller");
-  assert_ok (&run);
-  replace_in_file (dir, "regeling.md", "binnen 17 weken", "binnen 7 weken");
-  amend_run (&run, dir, "save", "-m", "Zeven");
-  assert_ok (&run);
-  replace_in_file (dir, "regeling.md", "binnen 13 weken", "binnen 3 weken");
+  dir = project_for_diffs (text->str, "binnen 13 weken", "binnen 3 weken");
 
   for (guint p = 0; p < G_N_ELEMENTS (pairs); p++)
     g_assert_cmpint (assert_diff_as_whole (dir, pairs[p][0], pairs[p][1]), ==, 1);

@@ -954,7 +954,8 @@ amend_repository_check_can_write_full (AmendRepository *self,
   /* Another Amend in the middle of writing (its index.lock, its merge)
    * is waited for, once; anything else is refused below. */
   state = amend_repository_describe_state (self);
-  if ((state != NULL || !check_not_locked (self, NULL) || !check_no_pending_merge (self, NULL)) &&
+  if ((state != NULL || !check_not_locked (self, NULL) ||
+       (!allow_pending_merge && !check_no_pending_merge (self, NULL))) &&
       amend_journal_wait_for_writer (self))
     state = amend_repository_describe_state (self);
   if (!check_not_locked (self, error))
